@@ -1,0 +1,112 @@
+# podsynth: Markdown episodes in, a finished podcast out.
+#
+#   make              build ./podsynth (installs missing libraries first)
+#   make episode      render every non-draft episode that changed, write the feed
+#   make episode EP=episodes/x.md          render one episode
+#   make segment EP=episodes/x.md SEG=ID   re-synthesise one segment
+#   make test         run the test suite (last line: N passed, N failed)
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share/podsynth
+CC       ?= cc
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Every library, by its pkg-config name.
+PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
+       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid
+
+# Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
+# which is after the `deps` prerequisite has installed what was missing.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+ifeq ($(SANITIZE),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
+OBJDIR   = build/obj-san
+else
+SANFLAGS =
+OBJDIR   = build/obj
+endif
+
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wno-unused-parameter
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
+	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+SRCS  = $(wildcard src/*.c)
+OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
+LIBOBJS = $(filter-out $(OBJDIR)/main.o,$(OBJS))
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+
+EPISODES = $(filter-out %.draft.md,$(wildcard episodes/*.md))
+EP ?=
+
+.PHONY: all deps episode segment feed test check-tools unit bench install uninstall clean
+
+all: podsynth
+
+deps:
+	@pkg-config --exists $(PKGS) 2>/dev/null || scripts/install-deps
+
+podsynth: $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(OBJDIR)/%.o: src/%.c $(wildcard src/*.h) | deps
+	@mkdir -p $(OBJDIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/unit/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
+	@mkdir -p build/unit
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+
+unit: $(UNIT_BINS)
+
+# Each episode is rendered again only when it, the show settings, the voices
+# or the program changed; the stamp records the last good render.
+build/stamps/%.ok: episodes/%.md podsynth rss/channel.yaml $(wildcard voices/*)
+	@mkdir -p build/stamps
+	./podsynth build -j $(JOBS) $<
+	@touch $@
+
+ifeq ($(EP),)
+episode: $(EPISODES:episodes/%.md=build/stamps/%.ok)
+	./podsynth feed
+	@echo "episodes are in rss/episodes/, the feed is rss/feed.xml"
+else
+episode: podsynth
+	./podsynth build -j $(JOBS) $(EP)
+	./podsynth feed
+endif
+
+segment: podsynth
+	@test -n "$(EP)" -a -n "$(SEG)" || { echo "usage: make segment EP=episodes/x.md SEG=ID" >&2; exit 2; }
+	./podsynth render $(EP) --segment $(SEG)
+	./podsynth feed
+
+feed: podsynth
+	./podsynth feed
+
+test: podsynth unit
+	@tests/run.sh
+
+bench: podsynth
+	@scripts/bench
+
+install: podsynth
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/voices
+	install -m 755 podsynth $(DESTDIR)$(BINDIR)/podsynth
+	install -m 644 docs/podsynth.1 $(DESTDIR)$(MANDIR)/man1/podsynth.1
+	install -m 644 voices/* $(DESTDIR)$(DATADIR)/voices/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/podsynth $(DESTDIR)$(MANDIR)/man1/podsynth.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build podsynth

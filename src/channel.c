@@ -1,0 +1,262 @@
+/*
+ * channel.c: the show's settings from rss/channel.yaml.
+ *
+ * In: the file's path (the file may be absent). Out: struct channel with a
+ * default for every setting. Unknown keys are warned about, bad values are
+ * errors naming file:line.
+ */
+#include "channel.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "yamlmap.h"
+
+static void set_defaults(struct channel *c)
+{
+	c->title = xstrdup("Untitled show");
+	c->description = xstrdup("A podcast made with podsynth.");
+	c->author = xstrdup("podsynth");
+	c->language = xstrdup("en");
+	c->link = xstrdup("http://localhost:8000");
+	c->category = xstrdup("Technology");
+	c->type = xstrdup("episodic");
+	c->host_voice = xstrdup("host");
+	c->loudness = -16.0;
+	c->true_peak = -1.0;
+	c->sample_rate = 44100;
+	c->channels = 1;
+	c->bitrate = 64;
+	c->pauses = (struct pauses){
+		.sentence = 0, .list_item = 400, .paragraph = 750,
+		.section = 1200, .after_intro = 600, .before_outro = 900,
+	};
+}
+
+/* A path from the file, resolved against the file's directory. */
+static int get_path(struct channel *c, struct ydoc *y, const char *key, yaml_node_t *v, char **out)
+{
+	char *s = NULL;
+	if (ydoc_get_str(y, key, v, &s) != 0)
+		return -1;
+	free(*out);
+	if (strcmp(s, "none") == 0 || strstr(s, "://") != NULL)
+		*out = s;
+	else {
+		*out = path_join(c->dir, s);
+		free(s);
+	}
+	return 0;
+}
+
+static int read_owner(struct channel *c, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "owner: expected name: and email:");
+		return -1;
+	}
+	int rc = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		if (k && strcmp(k, "name") == 0)
+			rc |= ydoc_get_str(y, "owner.name", val, &c->owner_name);
+		else if (k && strcmp(k, "email") == 0)
+			rc |= ydoc_get_str(y, "owner.email", val, &c->owner_email);
+		else
+			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"owner.%s\"", k ? k : "?");
+	}
+	return rc;
+}
+
+static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
+{
+	static const struct { const char *key; size_t off; } keys[] = {
+		{"sentence", offsetof(struct pauses, sentence)},
+		{"list_item", offsetof(struct pauses, list_item)},
+		{"paragraph", offsetof(struct pauses, paragraph)},
+		{"section", offsetof(struct pauses, section)},
+		{"after_intro", offsetof(struct pauses, after_intro)},
+		{"before_outro", offsetof(struct pauses, before_outro)},
+	};
+	if (v->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "pauses: expected a mapping of milliseconds");
+		return -1;
+	}
+	int rc = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		size_t i;
+		for (i = 0; i < ARRAY_LEN(keys); i++)
+			if (k && strcmp(k, keys[i].key) == 0)
+				break;
+		if (i == ARRAY_LEN(keys)) {
+			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"pauses.%s\"", k ? k : "?");
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "pauses.%s", keys[i].key);
+		rc |= ydoc_get_int(y, name, val, 0, 60000, (int *)((char *)&c->pauses + keys[i].off));
+	}
+	return rc;
+}
+
+static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	static const struct { const char *key; size_t off; } strs[] = {
+		{"title", offsetof(struct channel, title)},
+		{"description", offsetof(struct channel, description)},
+		{"author", offsetof(struct channel, author)},
+		{"language", offsetof(struct channel, language)},
+		{"copyright", offsetof(struct channel, copyright)},
+		{"category", offsetof(struct channel, category)},
+		{"subcategory", offsetof(struct channel, subcategory)},
+		{"type", offsetof(struct channel, type)},
+		{"voice", offsetof(struct channel, host_voice)},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
+		if (strcmp(k, strs[i].key) == 0)
+			return ydoc_get_str(y, k, v, (char **)((char *)c + strs[i].off));
+	if (strcmp(k, "link") == 0 || strcmp(k, "url") == 0) {
+		if (ydoc_get_str(y, k, v, &c->link) != 0)
+			return -1;
+		size_t n = strlen(c->link);
+		while (n > 0 && c->link[n - 1] == '/')
+			c->link[--n] = '\0';
+		if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+			     "%s: \"%s\" is not an absolute http(s) URL", k, c->link);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k, "owner") == 0)
+		return read_owner(c, y, v);
+	if (strcmp(k, "pauses") == 0)
+		return read_pauses(c, y, v);
+	if (strcmp(k, "explicit") == 0)
+		return ydoc_get_bool(y, k, v, &c->explicit_);
+	if (strcmp(k, "locked") == 0)
+		return ydoc_get_bool(y, k, v, &c->locked);
+	if (strcmp(k, "image") == 0)
+		return get_path(c, y, k, v, &c->image);
+	if (strcmp(k, "intro") == 0)
+		return get_path(c, y, k, v, &c->intro);
+	if (strcmp(k, "outro") == 0)
+		return get_path(c, y, k, v, &c->outro);
+	if (strcmp(k, "voices") == 0)
+		return get_path(c, y, k, v, &c->voices_dir);
+	if (strcmp(k, "loudness") == 0)
+		return ydoc_get_double(y, k, v, -40, -5, &c->loudness);
+	if (strcmp(k, "true_peak") == 0)
+		return ydoc_get_double(y, k, v, -12, 0, &c->true_peak);
+	if (strcmp(k, "sample_rate") == 0) {
+		if (ydoc_get_int(y, k, v, 8000, 192000, &c->sample_rate) != 0)
+			return -1;
+		return 0;
+	}
+	if (strcmp(k, "channels") == 0)
+		return ydoc_get_int(y, k, v, 1, 2, &c->channels);
+	if (strcmp(k, "bitrate") == 0)
+		return ydoc_get_int(y, k, v, 32, 320, &c->bitrate);
+	if (strcmp(k, "lexicons") == 0) {
+		int first = c->nlexicons;
+		if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
+			return -1;
+		for (int i = first; i < c->nlexicons; i++) {
+			char *p = path_join(c->dir, c->lexicons[i]);
+			free(c->lexicons[i]);
+			c->lexicons[i] = p;
+		}
+		return 0;
+	}
+	diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
+	return 0;
+}
+
+int channel_load(const char *path, struct channel **out)
+{
+	struct channel *c = xcalloc(1, sizeof *c);
+	struct ydoc y;
+	int rc = -1;
+	char *text = NULL;
+	size_t len;
+
+	*out = NULL;
+	memset(&y, 0, sizeof y);
+	c->dir = path_dirname(path);
+	c->rss_dir = xstrdup(c->dir);
+	c->out_dir = path_join(c->dir, "episodes");
+	set_defaults(c);
+
+	text = read_file(path, &len);
+	if (text == NULL) {
+		if (errno == ENOENT) {
+			rc = 0;
+			goto out;
+		}
+		diag(DIAG_ERROR, path, 0, 0, "cannot read show settings: %s", strerror(errno));
+		goto out;
+	}
+	c->path = xstrdup(path);
+	size_t bad;
+	if (utf8_check(text, len, &bad) != 0) {
+		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8");
+		goto out;
+	}
+	if (ydoc_load(&y, path, text, len, 1) != 0)
+		goto out;
+	yaml_node_t *root = ydoc_root(&y);
+	if (root == NULL) {
+		rc = 0;
+		goto out;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, path, ydoc_line(&y, root), 0, "expected settings as \"key: value\" lines");
+		goto out;
+	}
+	int err = 0;
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(&y, p->key);
+		const char *key = ydoc_scalar(k);
+		if (key == NULL) {
+			diag(DIAG_ERROR, path, ydoc_line(&y, k), 0, "expected a setting name");
+			err = 1;
+			continue;
+		}
+		if (read_setting(c, &y, key, ydoc_node(&y, p->value)) != 0)
+			err = 1;
+	}
+	rc = err ? -1 : 0;
+out:
+	ydoc_free(&y);
+	free(text);
+	if (rc == 0)
+		*out = c;
+	else
+		channel_free(&c);
+	return rc;
+}
+
+void channel_free(struct channel **cp)
+{
+	struct channel *c = *cp;
+	if (c == NULL)
+		return;
+	char **strs[] = {
+		&c->path, &c->dir, &c->title, &c->description, &c->author, &c->language,
+		&c->link, &c->copyright, &c->owner_name, &c->owner_email, &c->image,
+		&c->category, &c->subcategory, &c->type, &c->intro, &c->outro,
+		&c->host_voice, &c->voices_dir, &c->out_dir, &c->rss_dir,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
+		free(*strs[i]);
+	for (int i = 0; i < c->nlexicons; i++)
+		free(c->lexicons[i]);
+	free(c->lexicons);
+	free(c);
+	*cp = NULL;
+}

@@ -1,0 +1,67 @@
+/*
+ * cmd_check.c: `podsynth check [EPISODE.md...]` reports problems in the
+ * show settings, voices, lexicons and episodes without rendering anything.
+ * With no operands it checks every episode in episodes/.
+ */
+#include <glob.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "project.h"
+#include "util.h"
+
+static int check_asset(const struct channel *ch, const char *what, const char *path)
+{
+	if (path == NULL || strcmp(path, "none") == 0 || access(path, R_OK) == 0)
+		return 0;
+	diag(DIAG_ERROR, ch->path ? ch->path : "rss/channel.yaml", 0, 0,
+	     "cannot read %s \"%s\"", what, path);
+	return -1;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	const char *channel = NULL;
+	struct project *p = NULL;
+	glob_t g = {0};
+	int i = 1, err = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		puts("usage: podsynth check [--channel FILE] [EPISODE.md...]");
+		return 0;
+	}
+	if (argc > 2 && strcmp(argv[1], "--channel") == 0) {
+		channel = argv[2];
+		i = 3;
+	}
+	if (project_open(channel, &p) != 0)
+		return 1;
+	if (check_asset(p->ch, "intro", p->ch->intro) != 0 ||
+	    check_asset(p->ch, "outro", p->ch->outro) != 0)
+		err = 1;
+	char **files = argv + i;
+	int n = argc - i;
+	if (n == 0) {
+		if (glob("episodes/*.md", 0, NULL, &g) == 0) {
+			files = g.gl_pathv;
+			n = (int)g.gl_pathc;
+		}
+	}
+	for (int k = 0; k < n; k++) {
+		struct episode *ep = NULL;
+		struct script *s = NULL;
+		if (project_episode(p, files[k], &ep, &s) != 0) {
+			err = 1;
+			continue;
+		}
+		printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
+		       ep->nsections, ep->draft ? ", draft" : "");
+		script_free(&s);
+		episode_free(&ep);
+	}
+	globfree(&g);
+	project_close(&p);
+	return err || diag_exit_status() ? 1 : 0;
+}

@@ -1,0 +1,723 @@
+/*
+ * episode.c: the parse stage. An episode file becomes struct episode:
+ * front matter read with libyaml, the Markdown body read with md4c into
+ * blocks to speak, each with its source line.
+ *
+ * What is spoken: headings, paragraphs, block quotes, list items, link text,
+ * code spans. What is not: fenced and indented code, raw HTML and HTML
+ * comments, images, tables, struck-through text, URLs of links.
+ */
+#include "episode.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "channel.h"
+#include "util.h"
+#include "yamlmap.h"
+
+/* ---- front matter ---- */
+
+/* Keys of Jekyll and Hugo front matter that mean nothing to a podcast. */
+static const char *const ignored_keys[] = {
+	"layout", "permalink", "license", "group", "album", "weight", "aliases",
+	"toc", "comments", "sidebar", "url", "lastmod", "expiryDate",
+	"publishDate", "menu", "series", "hidden", "excerpt_separator",
+	"redirect_from", "redirect_to", "sitemap", "share", "math", "mermaid",
+	"outputs", "params", "resources", "linkTitle", "headless",
+	"translationKey", "markup", "type", "slug_prefix", "banner", "header",
+	"last_modified_at", "render_with_liquid", "pin", "mathjax", "featured",
+	"subtitle", "original",
+};
+
+static int is_ignored_key(const char *k)
+{
+	for (size_t i = 0; i < ARRAY_LEN(ignored_keys); i++)
+		if (strcmp(k, ignored_keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/*
+ * Accepts YYYY-MM-DD, optionally followed by a time ("T" or a space,
+ * HH:MM[:SS][.frac], then an optional zone). Fills date and time; returns -1
+ * when the form or the calendar is wrong.
+ */
+static int parse_date(const char *s, char **date, char **time)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+		return -1;
+	const char *t = s + 10;
+	int has_time = 0;
+	if (*t == 'T' || *t == ' ') {
+		int m = 0;
+		t++;
+		if (sscanf(t, "%2d:%2d%n", &h, &mi, &m) != 2 || m != 5)
+			return -1;
+		t += 5;
+		if (*t == ':') {
+			if (sscanf(t + 1, "%2d%n", &se, &m) != 1 || m != 2)
+				return -1;
+			t += 3;
+		}
+		if (*t == '.')
+			for (t++; isdigit((unsigned char)*t); t++)
+				;
+		while (*t == ' ')
+			t++;
+		if (*t == 'Z')
+			t++;
+		else if (*t == '+' || *t == '-') {
+			t++;
+			while (isdigit((unsigned char)*t) || *t == ':')
+				t++;
+		}
+		if (h > 23 || mi > 59 || se > 60)
+			return -1;
+		has_time = 1;
+	}
+	if (*t != '\0')
+		return -1;
+	*date = xasprintf("%04d-%02d-%02d", y, mo, d);
+	*time = has_time ? xasprintf("%02d:%02d:%02d", h, mi, se) : NULL;
+	return 0;
+}
+
+static int valid_slug(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 120 || s[0] == '-')
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/* The default slug: the file's name without .md, lower case, [a-z0-9-]. */
+static char *slug_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)base[i];
+		if (isalnum(c) && c < 0x80)
+			buf_putc(&b, tolower(c));
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+/* A BCP 47 tag, loosely: 2-3 letters, then subtags of 1-8 letters or digits. */
+static int valid_lang(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (n < 2 || n > 3)
+		return 0;
+	s += n;
+	while (*s == '-') {
+		s++;
+		n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n < 1 || n > 8)
+			return 0;
+		s += n;
+	}
+	return *s == '\0';
+}
+
+static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, ep->path, ydoc_line(y, v), 0,
+		     "lexicon: expected \"word: how to say it\" lines");
+		return -1;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
+		const char *w = ydoc_scalar(kn), *say = ydoc_scalar(vn);
+		if (w == NULL || say == NULL || *w == '\0' || *say == '\0') {
+			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
+			     "lexicon: expected \"word: how to say it\"");
+			return -1;
+		}
+		ep->lexicon = xreallocarray(ep->lexicon, (size_t)ep->nlexicon + 1, sizeof *ep->lexicon);
+		ep->lexicon[ep->nlexicon].word = xstrdup(w);
+		ep->lexicon[ep->nlexicon].say = xstrdup(say);
+		ep->nlexicon++;
+	}
+	return 0;
+}
+
+/* Author may be text, a list of names, or a mapping with name:. */
+static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+			const char *k = ydoc_scalar(ydoc_node(y, p->key));
+			if (k && strcmp(k, "name") == 0)
+				return ydoc_get_str(y, "author.name", ydoc_node(y, p->value), &ep->author);
+		}
+		return 0;
+	}
+	char **names = NULL;
+	int n = 0;
+	if (ydoc_get_list(y, "author", v, &names, &n) != 0)
+		return -1;
+	struct buf b = {0};
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(&b, ", ");
+		buf_puts(&b, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	free(ep->author);
+	ep->author = n ? buf_detach(&b) : NULL;
+	buf_free(&b);
+	return 0;
+}
+
+static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	int line = ydoc_line(y, v);
+	if (strcmp(k, "title") == 0)
+		return ydoc_get_str(y, k, v, &ep->title);
+	if (strcmp(k, "date") == 0) {
+		const char *s = ydoc_scalar(v);
+		free(ep->date);
+		free(ep->time);
+		ep->date = ep->time = NULL;
+		if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
+			diag(DIAG_ERROR, ep->path, line, 0,
+			     "bad date \"%s\": expected YYYY-MM-DD, optionally with a time",
+			     s ? s : "");
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k, "description") == 0)
+		return ydoc_get_str(y, k, v, &ep->description);
+	if (strcmp(k, "summary") == 0 || strcmp(k, "excerpt") == 0)
+		return ydoc_get_str(y, k, v, &ep->summary);
+	if (strcmp(k, "season") == 0)
+		return ydoc_get_int(y, k, v, 0, 100000, &ep->season);
+	if (strcmp(k, "episode") == 0)
+		return ydoc_get_int(y, k, v, 0, 1000000, &ep->number);
+	if (strcmp(k, "lang") == 0 || strcmp(k, "language") == 0) {
+		if (ydoc_get_str(y, k, v, &ep->lang) != 0)
+			return -1;
+		ep->lang_line = line;
+		if (!valid_lang(ep->lang)) {
+			diag(DIAG_ERROR, ep->path, line, 0,
+			     "bad language \"%s\": expected a BCP 47 tag such as en or zh-CN", ep->lang);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k, "voice") == 0) {
+		ep->voice_line = line;
+		return ydoc_get_str(y, k, v, &ep->voice);
+	}
+	if (strcmp(k, "slug") == 0) {
+		if (ydoc_get_str(y, k, v, &ep->slug) != 0)
+			return -1;
+		if (!valid_slug(ep->slug)) {
+			diag(DIAG_ERROR, ep->path, line, 0,
+			     "unsafe slug \"%s\": use only a-z, 0-9 and -", ep->slug);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k, "draft") == 0)
+		return ydoc_get_bool(y, k, v, &ep->draft);
+	if (strcmp(k, "published") == 0) {
+		int pub = 1;
+		if (ydoc_get_bool(y, k, v, &pub) != 0)
+			return -1;
+		if (!pub)
+			ep->draft = 1;
+		return 0;
+	}
+	if (strcmp(k, "author") == 0 || strcmp(k, "authors") == 0)
+		return read_author(ep, y, v);
+	if (strcmp(k, "tags") == 0 || strcmp(k, "keywords") == 0 ||
+	    strcmp(k, "categories") == 0 || strcmp(k, "category") == 0)
+		return ydoc_get_list(y, k, v, &ep->tags, &ep->ntags);
+	if (strcmp(k, "guid") == 0)
+		return ydoc_get_str(y, k, v, &ep->guid);
+	if (strcmp(k, "image") == 0 || strcmp(k, "cover") == 0)
+		return ydoc_get_str(y, k, v, &ep->image);
+	if (strcmp(k, "explicit") == 0)
+		return ydoc_get_bool(y, k, v, &ep->explicit_);
+	if (strcmp(k, "episode_type") == 0 || strcmp(k, "episodeType") == 0) {
+		if (ydoc_get_str(y, k, v, &ep->episode_type) != 0)
+			return -1;
+		if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
+		    strcmp(ep->episode_type, "bonus") != 0) {
+			diag(DIAG_ERROR, ep->path, line, 0,
+			     "bad episode type \"%s\": expected full, trailer or bonus", ep->episode_type);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(k, "lexicon") == 0)
+		return read_lexicon(ep, y, v);
+	if (!is_ignored_key(k))
+		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
+	return 0;
+}
+
+/*
+ * Splits text into front matter and body. Returns -1 (reported) when the
+ * file has no front matter or it is not closed.
+ */
+static int split_front_matter(struct episode *ep, const char *text, size_t len,
+			      size_t *fm_start, size_t *fm_len, size_t *body_off)
+{
+	size_t i = 0;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (strncmp(text + i, "---", 3) != 0 || (text[i + 3] != '\n' && text[i + 3] != '\r' &&
+	    text[i + 3] != ' ' && text[i + 3] != '\0')) {
+		diag(DIAG_ERROR, ep->path, 1, 0,
+		     "missing front matter: the file must start with a \"---\" line, then title: and date:");
+		return -1;
+	}
+	i = (size_t)(strchr(text + i, '\n') ? strchr(text + i, '\n') - text + 1 : (long)len);
+	*fm_start = i;
+	while (i < len) {
+		const char *eol = memchr(text + i, '\n', len - i);
+		size_t l = eol ? (size_t)(eol - (text + i)) : len - i;
+		size_t t = l;
+		while (t > 0 && (text[i + t - 1] == ' ' || text[i + t - 1] == '\r'))
+			t--;
+		if (t == 3 && (memcmp(text + i, "---", 3) == 0 || memcmp(text + i, "...", 3) == 0)) {
+			*fm_len = i - *fm_start;
+			*body_off = eol ? i + l + 1 : len;
+			return 0;
+		}
+		i += l + (eol ? 1 : 0);
+	}
+	diag(DIAG_ERROR, ep->path, 1, 0, "front matter is not closed: no \"---\" line after it");
+	return -1;
+}
+
+static int read_front_matter(struct episode *ep, const char *text, size_t len)
+{
+	size_t fs, fl, bo;
+	struct ydoc y;
+	int err = 0;
+
+	memset(&y, 0, sizeof y);
+	if (split_front_matter(ep, text, len, &fs, &fl, &bo) != 0)
+		return -1;
+	ep->body_line = line_of(text, bo);
+	ep->body = xstrndup(text + bo, len - bo);
+	if (ydoc_load(&y, ep->path, text + fs, fl, 2) != 0)
+		return -1;
+	yaml_node_t *root = ydoc_root(&y);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, ep->path, ydoc_line(&y, root), 0,
+		     "front matter must be \"key: value\" lines");
+		err = 1;
+	} else if (root != NULL) {
+		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+			yaml_node_t *kn = ydoc_node(&y, p->key);
+			const char *k = ydoc_scalar(kn);
+			if (k == NULL) {
+				diag(DIAG_ERROR, ep->path, ydoc_line(&y, kn), 0, "expected a key");
+				err = 1;
+			} else if (read_key(ep, &y, k, ydoc_node(&y, p->value)) != 0)
+				err = 1;
+		}
+	}
+	ydoc_free(&y);
+	return err ? -1 : 0;
+}
+
+/* ---- body ---- */
+
+struct parse_state {
+	struct episode *ep;
+	const char *doc;        /* the body md4c parses */
+	size_t doc_len;
+	struct buf text;        /* the block being collected */
+	int text_line;          /* line of its first text, 0 if none yet */
+	int skip;               /* > 0 inside code blocks, HTML, images, tables, deletions */
+	int quote_depth;
+	int list_depth;
+	int in_heading;
+	int heading_level;
+	int li_open;            /* a list item is open and collecting text */
+	int para_in_li;
+	int section;
+};
+
+static int doc_line(struct parse_state *st, const MD_CHAR *p)
+{
+	if (p < st->doc || p > st->doc + st->doc_len)
+		return 0;
+	return st->ep->body_line + line_of(st->doc, (size_t)(p - st->doc)) - 1;
+}
+
+/* Emits the collected text as a block of the given kind, when there is any. */
+static void flush(struct parse_state *st, enum block_kind kind, int level)
+{
+	struct buf *t = &st->text;
+	/* Collapse white space; drop it at both ends. */
+	struct buf out = {0};
+	int space = 0;
+	for (size_t i = 0; i < t->len; i++) {
+		char c = t->data[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&out, ' ');
+		space = 0;
+		buf_putc(&out, c);
+	}
+	if (out.len > 0) {
+		struct episode *ep = st->ep;
+		ep->blocks = xreallocarray(ep->blocks, (size_t)ep->nblocks + 1, sizeof *ep->blocks);
+		struct block *b = &ep->blocks[ep->nblocks++];
+		b->kind = kind;
+		b->level = level;
+		b->line = st->text_line ? st->text_line : ep->body_line;
+		if (kind == BLOCK_HEADING) {
+			ep->sections = xreallocarray(ep->sections, (size_t)ep->nsections + 1, sizeof *ep->sections);
+			ep->sections[ep->nsections] = xstrdup(out.data);
+			st->section = ep->nsections++;
+		}
+		b->section = st->section;
+		b->text = buf_detach(&out);
+	}
+	buf_free(&out);
+	buf_reset(t);
+	st->text_line = 0;
+}
+
+static enum block_kind para_kind(struct parse_state *st, int *level)
+{
+	if (st->quote_depth > 0) {
+		*level = st->quote_depth;
+		return BLOCK_QUOTE;
+	}
+	if (st->list_depth > 0) {
+		*level = st->list_depth;
+		return BLOCK_LIST_ITEM;
+	}
+	*level = 0;
+	return BLOCK_PARAGRAPH;
+}
+
+/* Text collected directly in a list item (a tight list) is flushed here. */
+static void flush_li(struct parse_state *st)
+{
+	if (st->li_open && st->text.len > 0)
+		flush(st, st->quote_depth > 0 ? BLOCK_QUOTE : BLOCK_LIST_ITEM, st->list_depth);
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct parse_state *st = ud;
+	if (st->skip > 0 && type != MD_BLOCK_CODE && type != MD_BLOCK_HTML && type != MD_BLOCK_TABLE) {
+		return 0;
+	}
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		flush_li(st);
+		st->quote_depth++;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		flush_li(st);
+		st->list_depth++;
+		break;
+	case MD_BLOCK_LI:
+		flush_li(st);
+		st->li_open = 1;
+		break;
+	case MD_BLOCK_H:
+		flush_li(st);
+		st->in_heading = 1;
+		st->heading_level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
+		break;
+	case MD_BLOCK_P:
+		flush_li(st);
+		break;
+	case MD_BLOCK_CODE:
+	case MD_BLOCK_HTML:
+	case MD_BLOCK_TABLE:
+		flush_li(st);
+		st->skip++;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct parse_state *st = ud;
+	int level;
+	(void)detail;
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML || type == MD_BLOCK_TABLE) {
+		st->skip--;
+		return 0;
+	}
+	if (st->skip > 0)
+		return 0;
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		st->quote_depth--;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		st->list_depth--;
+		break;
+	case MD_BLOCK_LI:
+		flush_li(st);
+		st->li_open = 0;
+		break;
+	case MD_BLOCK_H:
+		flush(st, BLOCK_HEADING, st->heading_level);
+		st->in_heading = 0;
+		break;
+	case MD_BLOCK_P: {
+		enum block_kind k = para_kind(st, &level);
+		flush(st, k, level);
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct parse_state *st = ud;
+	(void)detail;
+	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
+		st->skip++;
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct parse_state *st = ud;
+	(void)detail;
+	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
+		st->skip--;
+	return 0;
+}
+
+/* The few HTML entities a script is likely to hold; others are kept as written. */
+static void add_entity(struct buf *b, const MD_CHAR *t, MD_SIZE n)
+{
+	static const struct { const char *name; uint32_t cp; } ents[] = {
+		{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+		{"&apos;", '\''}, {"&nbsp;", ' '}, {"&mdash;", 0x2014}, {"&ndash;", 0x2013},
+		{"&hellip;", 0x2026}, {"&copy;", 0xA9}, {"&reg;", 0xAE}, {"&trade;", 0x2122},
+		{"&euro;", 0x20AC}, {"&rarr;", 0x2192}, {"&larr;", 0x2190}, {"&times;", 0xD7},
+		{"&lsquo;", 0x2018}, {"&rsquo;", 0x2019}, {"&ldquo;", 0x201C}, {"&rdquo;", 0x201D},
+	};
+	if (n > 3 && t[1] == '#') {
+		unsigned long cp = (t[2] == 'x' || t[2] == 'X') ? strtoul(t + 3, NULL, 16) : strtoul(t + 2, NULL, 10);
+		if (cp >= 0x20 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && cp != 0x7F)
+			utf8_put(b, (uint32_t)cp);
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(ents); i++)
+		if (strlen(ents[i].name) == n && memcmp(ents[i].name, t, n) == 0) {
+			utf8_put(b, ents[i].cp);
+			return;
+		}
+	buf_add(b, t, n);
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
+{
+	struct parse_state *st = ud;
+	if (st->skip > 0)
+		return 0;
+	if (st->text_line == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
+		st->text_line = doc_line(st, t);
+	switch (type) {
+	case MD_TEXT_NORMAL:
+	case MD_TEXT_CODE:
+	case MD_TEXT_LATEXMATH:
+		buf_add(&st->text, t, n);
+		break;
+	case MD_TEXT_ENTITY:
+		add_entity(&st->text, t, n);
+		break;
+	case MD_TEXT_BR:
+	case MD_TEXT_SOFTBR:
+		buf_putc(&st->text, ' ');
+		break;
+	case MD_TEXT_NULLCHAR:
+	case MD_TEXT_HTML:
+		break;
+	}
+	return 0;
+}
+
+static int read_body(struct episode *ep)
+{
+	struct parse_state st = {0};
+	MD_PARSER parser = {0};
+
+	st.ep = ep;
+	st.doc = ep->body;
+	st.doc_len = strlen(ep->body);
+	st.section = -1;
+	parser.abi_version = 0;
+	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+	parser.enter_block = enter_block;
+	parser.leave_block = leave_block;
+	parser.enter_span = enter_span;
+	parser.leave_span = leave_span;
+	parser.text = on_text;
+	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
+	buf_free(&st.text);
+	if (rc != 0) {
+		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
+		return -1;
+	}
+	if (ep->nblocks == 0) {
+		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "empty body: nothing to speak");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the whole episode ---- */
+
+static int date_from_path(const char *path, char **date)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char tmp[11];
+	char *t = NULL;
+	if (strlen(base) < 11 || base[10] != '-')
+		return -1;
+	memcpy(tmp, base, 10);
+	tmp[10] = '\0';
+	if (parse_date(tmp, date, &t) != 0)
+		return -1;
+	free(t);
+	return 0;
+}
+
+int episode_load(const char *path, const struct channel *ch, struct episode **out)
+{
+	struct episode *ep = xcalloc(1, sizeof *ep);
+	size_t len, bad;
+	int rc = -1;
+	char *text = NULL;
+
+	*out = NULL;
+	ep->path = xstrdup(path);
+	ep->explicit_ = -1;
+	text = read_file(path, &len);
+	if (text == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read episode: %s", strerror(errno));
+		goto out;
+	}
+	if (utf8_check(text, len, &bad) != 0) {
+		diag(DIAG_ERROR, path, line_of(text, bad), 0,
+		     text[bad] == '\0' ? "NUL byte in the file" : "invalid UTF-8 (byte 0x%02x)",
+		     (unsigned char)text[bad]);
+		goto out;
+	}
+	if (read_front_matter(ep, text, len) != 0)
+		goto out;
+	int err = 0;
+	if (ep->title == NULL || ep->title[strspn(ep->title, " \t")] == '\0') {
+		diag(DIAG_ERROR, path, 1, 0, "missing title: in the front matter");
+		err = 1;
+	}
+	if (ep->date == NULL && date_from_path(path, &ep->date) != 0) {
+		diag(DIAG_ERROR, path, 1, 0,
+		     "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md");
+		err = 1;
+	}
+	if (ep->slug == NULL) {
+		ep->slug = slug_from_path(path);
+		if (!valid_slug(ep->slug)) {
+			diag(DIAG_ERROR, path, 1, 0,
+			     "cannot make a slug from the file name: give slug: in the front matter");
+			err = 1;
+		}
+	}
+	if (ep->lang == NULL)
+		ep->lang = xstrdup(ch && ch->language ? ch->language : "en");
+	if (ep->voice == NULL)
+		ep->voice = xstrdup(ch && ch->host_voice ? ch->host_voice : "host");
+	if (ep->description == NULL && ep->summary != NULL)
+		ep->description = xstrdup(ep->summary);
+	if (ep->episode_type == NULL)
+		ep->episode_type = xstrdup("full");
+	if (read_body(ep) != 0)
+		err = 1;
+	rc = err ? -1 : 0;
+out:
+	free(text);
+	if (rc == 0)
+		*out = ep;
+	else
+		episode_free(&ep);
+	return rc;
+}
+
+void episode_free(struct episode **epp)
+{
+	struct episode *ep = *epp;
+	if (ep == NULL)
+		return;
+	char **strs[] = {
+		&ep->path, &ep->title, &ep->date, &ep->time, &ep->description, &ep->summary,
+		&ep->lang, &ep->voice, &ep->slug, &ep->author, &ep->guid, &ep->image,
+		&ep->episode_type, &ep->body,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
+		free(*strs[i]);
+	for (int i = 0; i < ep->ntags; i++)
+		free(ep->tags[i]);
+	free(ep->tags);
+	for (int i = 0; i < ep->nlexicon; i++) {
+		free(ep->lexicon[i].word);
+		free(ep->lexicon[i].say);
+	}
+	free(ep->lexicon);
+	for (int i = 0; i < ep->nblocks; i++)
+		free(ep->blocks[i].text);
+	free(ep->blocks);
+	for (int i = 0; i < ep->nsections; i++)
+		free(ep->sections[i]);
+	free(ep->sections);
+	free(ep);
+	*epp = NULL;
+}

@@ -1,0 +1,25 @@
+/*
+ * lexicon.h: pronunciations, one entry a line, from lexicon files and the
+ * episode's front matter. An entry says how a word (or a pattern) is
+ * spoken, as text or as espeak-ng phonemes written [[...]].
+ * See docs/lexicon.md for the file format.
+ */
+#ifndef PODSYNTH_LEXICON_H
+#define PODSYNTH_LEXICON_H
+
+struct lexicon;
+
+struct lexicon *lexicon_new(void);
+void lexicon_free(struct lexicon **lex);
+/*
+ * Adds the entries of a lexicon file. Problems are reported with diag()
+ * naming path:line; returns -1 on any error (entries before it are kept).
+ */
+int lexicon_load(struct lexicon *lex, const char *path);
+/* Adds one entry; later entries win over earlier ones for the same word. */
+void lexicon_add(struct lexicon *lex, const char *word, const char *say);
+/* How word is said, or NULL when the lexicon has no entry for it. */
+const char *lexicon_lookup(const struct lexicon *lex, const char *word);
+int lexicon_size(const struct lexicon *lex);
+
+#endif

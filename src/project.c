@@ -1,0 +1,127 @@
+/*
+ * project.c: opens what every command needs: the show's settings, the
+ * voices, the show's lexicons and the cache directory; and per episode, the
+ * parsed episode and its script with the episode's own lexicon entries.
+ */
+#include "project.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#ifndef PODSYNTH_DATADIR
+#define PODSYNTH_DATADIR "/usr/local/share/podsynth"
+#endif
+
+/* The show's lexicon files: channel.yaml's list, or every .lexicon file in the voices directory. */
+static int load_show_lexicons(struct project *p, struct lexicon *lex)
+{
+	int err = 0;
+	if (p->ch->nlexicons > 0) {
+		for (int i = 0; i < p->ch->nlexicons; i++)
+			if (lexicon_load(lex, p->ch->lexicons[i]) != 0)
+				err = 1;
+		return err ? -1 : 0;
+	}
+	DIR *d = opendir(p->voices->dir);
+	if (d == NULL)
+		return 0;
+	char **names = NULL;
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l > 8 && strcmp(de->d_name + l - 8, ".lexicon") == 0 && de->d_name[0] != '.') {
+			names = xreallocarray(names, (size_t)n + 1, sizeof *names);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(d);
+	/* A fixed order, so later files win the same way every time. */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		char *path = path_join(p->voices->dir, names[i]);
+		if (lexicon_load(lex, path) != 0)
+			err = 1;
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return err ? -1 : 0;
+}
+
+int project_open(const char *channel_path, struct project **out)
+{
+	struct project *p = xcalloc(1, sizeof *p);
+	*out = NULL;
+	if (channel_load(channel_path ? channel_path : "rss/channel.yaml", &p->ch) != 0)
+		goto fail;
+	const char *vdir = p->ch->voices_dir;
+	if (vdir == NULL)
+		vdir = file_exists("voices") ? "voices" : PODSYNTH_DATADIR "/voices";
+	if (voiceset_load(vdir, &p->voices) != 0)
+		goto fail;
+	if (voiceset_find(p->voices, p->ch->host_voice) == NULL) {
+		diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", 0, 0,
+		     "unknown voice \"%s\" (see podsynth voices)", p->ch->host_voice);
+		goto fail;
+	}
+	p->lex = lexicon_new();
+	if (load_show_lexicons(p, p->lex) != 0)
+		goto fail;
+	const char *cache = getenv("PODSYNTH_CACHE");
+	p->cache_dir = xstrdup(cache && *cache ? cache : "build/cache");
+	*out = p;
+	return 0;
+fail:
+	project_close(&p);
+	return -1;
+}
+
+void project_close(struct project **pp)
+{
+	struct project *p = *pp;
+	if (p == NULL)
+		return;
+	channel_free(&p->ch);
+	voiceset_free(&p->voices);
+	lexicon_free(&p->lex);
+	free(p->cache_dir);
+	free(p);
+	*pp = NULL;
+}
+
+int project_episode(struct project *p, const char *path, struct episode **ep,
+		    struct script **script)
+{
+	struct lexicon *lex = NULL;
+	int rc = -1;
+
+	*script = NULL;
+	if (episode_load(path, p->ch, ep) != 0)
+		return -1;
+	const struct lexicon *use = p->lex;
+	if ((*ep)->nlexicon > 0) {
+		lex = lexicon_new();
+		if (load_show_lexicons(p, lex) != 0)
+			goto out;
+		for (int i = 0; i < (*ep)->nlexicon; i++)
+			lexicon_add(lex, (*ep)->lexicon[i].word, (*ep)->lexicon[i].say);
+		use = lex;
+	}
+	if (script_build(*ep, p->ch, p->voices, use, script) != 0)
+		goto out;
+	rc = 0;
+out:
+	lexicon_free(&lex);
+	if (rc != 0)
+		episode_free(ep);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/*
+ * project.h: what every subcommand opens first: the show's settings, the
+ * voices and lexicons, and where the segment cache is; and, per episode, the
+ * parsed episode and its script.
+ *
+ * In: rss/channel.yaml (or --channel FILE), voices/, episodes. Out: a struct
+ * project the commands pass down the pipeline.
+ */
+#ifndef PODSYNTH_PROJECT_H
+#define PODSYNTH_PROJECT_H
+
+#include "channel.h"
+#include "episode.h"
+#include "segment.h"
+#include "voice.h"
+#include "lexicon.h"
+
+struct project {
+	struct channel *ch;
+	struct voiceset *voices;
+	struct lexicon *lex;       /* the show's lexicons */
+	char *cache_dir;           /* $PODSYNTH_CACHE or build/cache */
+};
+
+/* channel_path NULL means rss/channel.yaml. Returns -1 on error (reported). */
+int project_open(const char *channel_path, struct project **out);
+void project_close(struct project **p);
+
+/*
+ * Loads an episode and builds its script, with the episode's own lexicon
+ * entries on top of the show's. Returns -1 on error (reported); the caller
+ * frees both with episode_free and script_free.
+ */
+int project_episode(struct project *p, const char *path, struct episode **ep,
+		    struct script **script);
+
+#endif

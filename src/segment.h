@@ -1,0 +1,59 @@
+/*
+ * segment.h: the script stage. An episode's blocks become segments, the
+ * unit of synthesis and of the audio cache; each segment is a list of runs
+ * (a stretch of text in one voice) and knows the pauses around it.
+ *
+ * In: struct episode, the show's channel settings, voices and lexicon.
+ * Out: struct script, plain data for the synthesiser and the mixer.
+ */
+#ifndef PODSYNTH_SEGMENT_H
+#define PODSYNTH_SEGMENT_H
+
+#include "episode.h"
+
+struct channel;
+struct voice;
+struct voiceset;
+struct lexicon;
+
+struct run {
+	const struct voice *voice;  /* never NULL; points into the voiceset */
+	char *text;                 /* exactly what espeak-ng is given (no C0 controls) */
+	char *display;              /* the same words as written, for transcripts */
+	int pause_ms;               /* silence before this run */
+};
+
+struct segment {
+	char id[16];          /* stable: derived from the block's own text, see segment.c */
+	enum block_kind kind;
+	int line;             /* line in the episode file */
+	int section;          /* -1 before the first heading */
+	char *source;         /* the block text as written */
+	struct run *runs;
+	int nruns;
+	int pause_after_ms;   /* silence the mixer puts after this segment */
+	char key[33];         /* cache key: hash of everything that changes the sound */
+};
+
+struct script {
+	struct segment *segs;
+	int nsegs;
+};
+
+/*
+ * Builds the script. Problems (unknown voice in an override, nothing left to
+ * speak) are reported with diag() naming the episode file and line; returns
+ * -1 when there was an error. The caller frees with script_free.
+ */
+int script_build(const struct episode *ep, const struct channel *ch,
+		 const struct voiceset *vs, const struct lexicon *lex,
+		 struct script **out);
+void script_free(struct script **s);
+/* Finds a segment by ID (or a unique prefix of one); NULL when none. */
+struct segment *script_find(struct script *s, const char *id);
+/* The path of a segment's cached audio in cache_dir; the caller frees. */
+char *segment_cache_path(const char *cache_dir, const struct segment *seg);
+/* The words of a segment as spoken, runs joined by spaces; the caller frees. */
+char *segment_spoken(const struct segment *seg);
+
+#endif

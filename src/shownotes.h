@@ -1,0 +1,53 @@
+/*
+ * shownotes.h: an episode's show notes, as published: the HTML that goes
+ * into the feed's content:encoded and the episode's page, and the plain
+ * text summary that goes into its description.
+ *
+ * In: the episode Markdown (struct episode: body and blocks). Out: strings
+ * and the page rss/episodes/<slug>.html.
+ */
+#ifndef PODSYNTH_SHOWNOTES_H
+#define PODSYNTH_SHOWNOTES_H
+
+#include <stddef.h>
+
+#include "channel.h"
+#include "episode.h"
+
+/*
+ * Markdown text with the Speech Markdown markup taken out, for reading
+ * rather than listening: "(x)[sub:\"y\"]" and "(x)[voice:\"v\"]" become x,
+ * pauses such as "[500ms]", "[2s]" or "[break:\"strong\"]" go. Code spans
+ * and fenced code blocks are left alone. The caller frees.
+ */
+char *shownotes_unspeech(const char *md, size_t n);
+
+/*
+ * The episode body rendered to an HTML fragment with md4c-html (GitHub
+ * dialect: tables, strikethrough, autolinks): links and code kept, the
+ * sections as headings. Raw HTML in the Markdown is not passed through: it
+ * shows as text. Relative link and image targets are made absolute against
+ * base_url (the site's root URL, may be NULL); javascript:, data: and
+ * other unsafe targets are dropped. The result is sanitised (xmltext.h).
+ * Returns NULL when md4c fails (reported). The caller frees.
+ */
+char *shownotes_html(const struct episode *ep, const char *base_url);
+
+/*
+ * The plain text summary: the front matter's description, else its
+ * summary, else the first paragraph of the body, shortened at a word to
+ * about max bytes with an ellipsis. One line, sanitised. The caller frees.
+ */
+char *shownotes_summary(const struct episode *ep, size_t max);
+
+/*
+ * Writes a small standalone HTML page for the episode to path, atomically:
+ * the title, the date, an audio player for audio_url and the show notes
+ * html (from shownotes_html). ch gives the show's title and language.
+ * Returns 0, or -1 with the problem reported naming path.
+ */
+int shownotes_write_page(const char *path, const struct channel *ch,
+			 const struct episode *ep, const char *audio_url,
+			 const char *transcript_url, const char *html);
+
+#endif

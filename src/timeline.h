@@ -1,0 +1,63 @@
+/*
+ * timeline.h: the episode's audio laid out in time, and read as a stream.
+ *
+ * In: items (intro, segments from the cache, silences, outro). Out: their
+ * start and length in output frames (so chapters and transcripts know where
+ * every segment is), and a reader that produces the mixed PCM in blocks,
+ * resampled with libsoxr to the output rate, with short fades at the edges
+ * of assets, never holding more than one item in memory.
+ */
+#ifndef PODSYNTH_TIMELINE_H
+#define PODSYNTH_TIMELINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum tl_kind {
+	TL_SILENCE,
+	TL_SEGMENT,        /* path: a segment cache file */
+	TL_ASSET,          /* path: any file libsndfile reads */
+	TL_JINGLE_INTRO,   /* the built-in intro, made by jingle.c */
+	TL_JINGLE_OUTRO,   /* the built-in outro */
+};
+
+struct tl_item {
+	enum tl_kind kind;
+	char *path;        /* owned */
+	int seg;           /* index of the segment in the script, -1 otherwise */
+	int64_t length;    /* TL_SILENCE: set by the caller; others: by timeline_layout */
+	int64_t start;     /* set by timeline_layout, in output frames */
+	int src_rate;      /* set by timeline_layout: the item's own sample rate */
+};
+
+struct timeline {
+	int rate;          /* output sample rate */
+	int channels;      /* output channels, 1 or 2 */
+	struct tl_item *items;
+	int n;
+	int64_t total;     /* frames, set by timeline_layout */
+};
+
+struct timeline *timeline_new(int rate, int channels);
+void timeline_free(struct timeline **tl);
+/* Appends an item (path is copied; may be NULL); returns its index. */
+int timeline_add(struct timeline *tl, enum tl_kind kind, const char *path, int seg);
+int timeline_add_silence(struct timeline *tl, int ms);
+/*
+ * Sets every item's start and length from the files' headers. A file that is
+ * missing, unreadable or corrupt is reported with diag() naming it; returns -1
+ * then.
+ */
+int timeline_layout(struct timeline *tl);
+
+struct tl_reader;
+/* Opens a streaming reader over a laid-out timeline; NULL on error (reported). */
+struct tl_reader *tl_reader_new(const struct timeline *tl);
+/*
+ * Fills out with up to frames interleaved float frames (range -1..1);
+ * returns the number produced, 0 at the end, -1 on error (reported).
+ */
+long tl_reader_read(struct tl_reader *r, float *out, long frames);
+void tl_reader_free(struct tl_reader **r);
+
+#endif

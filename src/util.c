@@ -1,0 +1,481 @@
+/*
+ * util.c: allocation, buffers, diagnostics, UTF-8, hashing and atomic files
+ * for every stage of the pipeline. See util.h for the contracts.
+ */
+#define _GNU_SOURCE
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+static void die_oom(void)
+{
+	fputs("podsynth: fatal: out of memory\n", stderr);
+	exit(3);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		die_oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		die_oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		die_oom();
+	return p;
+}
+
+void *xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		die_oom();
+	return xrealloc(p, n * size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s;
+	if (vasprintf(&s, fmt, ap) < 0)
+		die_oom();
+	va_end(ap);
+	return s;
+}
+
+/* ---- buffers ---- */
+
+static void buf_grow(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, int c)
+{
+	char ch = (char)c;
+	buf_add(b, &ch, 1);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		va_end(ap2);
+		return;
+	}
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	b->len += (size_t)n;
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+char *buf_detach(struct buf *b)
+{
+	char *s = b->data ? b->data : xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* ---- diagnostics ---- */
+
+static int diag_counts[3];
+static int diag_quiet;
+
+void diag_set_quiet(int quiet)
+{
+	diag_quiet = quiet;
+}
+
+void vdiag(enum diag_level lvl, const char *file, int line, int col,
+	   const char *fmt, va_list ap)
+{
+	static const char *names[] = {"note", "warning", "error"};
+	diag_counts[lvl]++;
+	if (lvl == DIAG_NOTE && diag_quiet)
+		return;
+	struct buf b = {0};
+	buf_puts(&b, file ? file : "podsynth");
+	if (file && line > 0) {
+		buf_printf(&b, ":%d", line);
+		if (col > 0)
+			buf_printf(&b, ":%d", col);
+	}
+	buf_printf(&b, ": %s: ", names[lvl]);
+	va_list ap2;
+	va_copy(ap2, ap);
+	char *msg;
+	if (vasprintf(&msg, fmt, ap2) < 0)
+		die_oom();
+	va_end(ap2);
+	buf_puts(&b, msg);
+	free(msg);
+	buf_putc(&b, '\n');
+	fflush(stdout);
+	fputs(b.data, stderr);
+	buf_free(&b);
+}
+
+void diag(enum diag_level lvl, const char *file, int line, int col,
+	  const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(lvl, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+int diag_count(enum diag_level lvl)
+{
+	return diag_counts[lvl];
+}
+
+int diag_exit_status(void)
+{
+	return diag_counts[DIAG_ERROR] ? 1 : 0;
+}
+
+/* ---- UTF-8 ---- */
+
+int utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	int len;
+	uint32_t c, min;
+	if ((u[0] & 0xE0) == 0xC0) {
+		len = 2; c = u[0] & 0x1F; min = 0x80;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		len = 3; c = u[0] & 0x0F; min = 0x800;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		len = 4; c = u[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if ((size_t)len > n)
+		return 0;
+	for (int i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int utf8_check(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int l = utf8_decode(s + i, n - i, &cp);
+		if (l == 0 || cp == 0) {
+			if (bad)
+				*bad = i;
+			return -1;
+		}
+		i += (size_t)l;
+	}
+	return 0;
+}
+
+void utf8_put(struct buf *b, uint32_t cp)
+{
+	char o[4];
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		buf_add(b, o, 1);
+	} else if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 2);
+	} else if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 3);
+	} else {
+		o[0] = (char)(0xF0 | (cp >> 18));
+		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 4);
+	}
+}
+
+int line_of(const char *text, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+/* ---- hashing ---- */
+
+struct hasher {
+	XXH3_state_t *st;
+};
+
+struct hasher *hasher_new(void)
+{
+	struct hasher *h = xmalloc(sizeof *h);
+	h->st = XXH3_createState();
+	if (h->st == NULL)
+		die_oom();
+	XXH3_128bits_reset(h->st);
+	return h;
+}
+
+void hasher_add(struct hasher *h, const void *p, size_t n)
+{
+	XXH3_128bits_update(h->st, p, n);
+}
+
+void hasher_str(struct hasher *h, const char *s)
+{
+	hasher_add(h, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+void hasher_int(struct hasher *h, long long v)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%lld;", v);
+	hasher_add(h, tmp, (size_t)n);
+}
+
+void hasher_hex(struct hasher *h, char out[33])
+{
+	XXH128_hash_t d = XXH3_128bits_digest(h->st);
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)d.high64,
+		 (unsigned long long)d.low64);
+	XXH3_freeState(h->st);
+	free(h);
+}
+
+uint64_t hash64(const void *p, size_t n)
+{
+	return XXH3_64bits(p, n);
+}
+
+/* ---- files ---- */
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	struct buf b = {0};
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		buf_add(&b, tmp, n);
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		buf_free(&b);
+		errno = EIO;
+		return NULL;
+	}
+	if (len)
+		*len = b.len;
+	return buf_detach(&b);
+}
+
+char *tmp_path_for(const char *path)
+{
+	return xasprintf("%s.tmp.%ld", path, (long)getpid());
+}
+
+int commit_tmp(const char *tmp, const char *path)
+{
+	int fd = open(tmp, O_RDONLY);
+	if (fd >= 0) {
+		int r = fsync(fd);
+		int e = errno;
+		close(fd);
+		if (r != 0) {
+			unlink(tmp);
+			errno = e;
+			return -1;
+		}
+	}
+	if (rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int write_file_atomic(const char *path, const void *data, size_t n)
+{
+	char *tmp = tmp_path_for(path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int e;
+	if (fd < 0)
+		goto fail;
+	const char *p = data;
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			close(fd);
+			unlink(tmp);
+			errno = e;
+			goto fail;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	if (close(fd) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		goto fail;
+	}
+	if (commit_tmp(tmp, path) != 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	e = errno;
+	free(tmp);
+	errno = e;
+	return -1;
+}
+
+int mkdir_p(const char *dir)
+{
+	char *p = xstrdup(dir);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int r = mkdir(p, 0755);
+	int e = errno;
+	free(p);
+	if (r != 0 && e != EEXIST) {
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+char *path_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	if (name[0] == '/' || dir == NULL || dir[0] == '\0' || strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

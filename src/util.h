@@ -1,0 +1,101 @@
+/*
+ * util.h: the small things every stage uses.
+ *
+ * Allocation that dies on failure (the program is not a library: callers
+ * need not check), a growable byte buffer, diagnostics in the
+ * "file:line: level: message" form with a worst level that becomes the exit
+ * code, UTF-8 checks, hashing, and files written atomically (temporary name,
+ * then rename).
+ */
+#ifndef PODSYNTH_UTIL_H
+#define PODSYNTH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation: on failure these print one message and exit(3). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* The caller frees the returned string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable, always NUL-terminated byte buffer. Zero-initialise to use. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, int c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+/* Returns the contents (never NULL) and empties the buffer; the caller frees. */
+char *buf_detach(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * Diagnostics. file may be NULL (then "podsynth:" is the prefix); line and
+ * col are 1-based, 0 when unknown. Errors and warnings are counted; the
+ * worst level seen so far decides the exit status (diag_exit_status).
+ */
+enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
+void diag(enum diag_level lvl, const char *file, int line, int col,
+	  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void vdiag(enum diag_level lvl, const char *file, int line, int col,
+	   const char *fmt, va_list ap);
+int diag_count(enum diag_level lvl);
+/* 0 when no error was reported, 1 otherwise. */
+int diag_exit_status(void);
+/* Quiet mode drops notes (not warnings or errors). */
+void diag_set_quiet(int quiet);
+
+/*
+ * UTF-8. utf8_check returns 0 when s[0..n) is valid UTF-8 with no NUL,
+ * otherwise -1 and the offset of the first bad byte in *bad.
+ */
+int utf8_check(const char *s, size_t n, size_t *bad);
+/* Decodes one code point at s (n bytes left); returns its length, or 0 when invalid. */
+int utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Appends the UTF-8 encoding of cp to b. */
+void utf8_put(struct buf *b, uint32_t cp);
+/* Line number (1-based) of byte offset off in text. */
+int line_of(const char *text, size_t off);
+
+/* Hashing (xxHash XXH3, 128 bits as 32 lowercase hex digits + NUL). */
+struct hasher;
+struct hasher *hasher_new(void);
+void hasher_add(struct hasher *h, const void *p, size_t n);
+void hasher_str(struct hasher *h, const char *s); /* adds s and its NUL */
+void hasher_int(struct hasher *h, long long v);
+void hasher_hex(struct hasher *h, char out[33]); /* frees h */
+uint64_t hash64(const void *p, size_t n);
+
+/* Files. */
+/* Reads a whole file; the caller frees. NULL with errno set on failure. */
+char *read_file(const char *path, size_t *len);
+/* Writes data to path atomically: path.tmp.PID, fsync, rename. 0 or -1 (errno). */
+int write_file_atomic(const char *path, const void *data, size_t n);
+/* A temporary name next to path, for callers that stream: the caller frees. */
+char *tmp_path_for(const char *path);
+/* Renames tmp over path after fsync of the file; on failure removes tmp. */
+int commit_tmp(const char *tmp, const char *path);
+/* mkdir -p; 0 or -1 (errno). */
+int mkdir_p(const char *dir);
+int file_exists(const char *path);
+/* Directory part of path ("." when none); the caller frees. */
+char *path_dirname(const char *path);
+/* Joins dir and name unless name is absolute; the caller frees. */
+char *path_join(const char *dir, const char *name);
+
+/* Monotonic seconds. */
+double now_seconds(void);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * voice.c: voice profiles from voices/NAME.voice (YAML mappings).
+ *
+ * In: a directory. Out: struct voiceset, sorted by name. Every problem is
+ * reported at file:line; an unknown key is a warning.
+ */
+#include "voice.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "yamlmap.h"
+
+static int voice_read(struct voice *v, const char *file)
+{
+	struct ydoc y;
+	size_t len, bad;
+	int rc = -1, err = 0;
+	char *text = read_file(file, &len);
+
+	memset(&y, 0, sizeof y);
+	if (text == NULL) {
+		diag(DIAG_ERROR, file, 0, 0, "cannot read voice profile: %s", strerror(errno));
+		return -1;
+	}
+	if (utf8_check(text, len, &bad) != 0) {
+		diag(DIAG_ERROR, file, line_of(text, bad), 0, "invalid UTF-8");
+		goto out;
+	}
+	if (ydoc_load(&y, file, text, len, 1) != 0)
+		goto out;
+	yaml_node_t *root = ydoc_root(&y);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, file, root ? ydoc_line(&y, root) : 1, 0,
+		     "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)");
+		goto out;
+	}
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(&y, p->key));
+		yaml_node_t *val = ydoc_node(&y, p->value);
+		int r = 0;
+		if (k == NULL)
+			r = -1;
+		else if (strcmp(k, "espeak") == 0)
+			r = ydoc_get_str(&y, k, val, &v->espeak);
+		else if (strcmp(k, "variant") == 0)
+			r = ydoc_get_str(&y, k, val, &v->variant);
+		else if (strcmp(k, "lang") == 0)
+			r = ydoc_get_str(&y, k, val, &v->lang);
+		else if (strcmp(k, "description") == 0)
+			r = ydoc_get_str(&y, k, val, &v->description);
+		else if (strcmp(k, "rate") == 0)
+			r = ydoc_get_int(&y, k, val, 80, 450, &v->rate);
+		else if (strcmp(k, "pitch") == 0)
+			r = ydoc_get_int(&y, k, val, 0, 100, &v->pitch);
+		else if (strcmp(k, "range") == 0)
+			r = ydoc_get_int(&y, k, val, 0, 100, &v->range);
+		else if (strcmp(k, "gain") == 0)
+			r = ydoc_get_double(&y, k, val, -30, 30, &v->gain_db);
+		else
+			diag(DIAG_WARNING, file, ydoc_line(&y, val), 0, "unknown key \"%s\"", k);
+		if (r != 0)
+			err = 1;
+	}
+	if (!err && v->espeak == NULL) {
+		diag(DIAG_ERROR, file, 1, 0, "missing \"espeak:\" (the espeak-ng voice to use)");
+		err = 1;
+	}
+	if (!err && strspn(v->espeak, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(v->espeak)) {
+		diag(DIAG_ERROR, file, 1, 0, "espeak: \"%s\" is not an espeak-ng voice name", v->espeak);
+		err = 1;
+	}
+	rc = err ? -1 : 0;
+out:
+	ydoc_free(&y);
+	free(text);
+	return rc;
+}
+
+static void voice_clear(struct voice *v)
+{
+	free(v->name);
+	free(v->espeak);
+	free(v->variant);
+	free(v->lang);
+	free(v->description);
+	free(v->file);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct voice *)a)->name, ((const struct voice *)b)->name);
+}
+
+int voiceset_load(const char *dir, struct voiceset **out)
+{
+	struct voiceset *vs = xcalloc(1, sizeof *vs);
+	int err = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	*out = NULL;
+	vs->dir = xstrdup(dir);
+	if (d == NULL) {
+		diag(DIAG_ERROR, dir, 0, 0, "cannot read the voices directory: %s", strerror(errno));
+		voiceset_free(&vs);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n <= 6 || strcmp(de->d_name + n - 6, ".voice") != 0 || de->d_name[0] == '.')
+			continue;
+		struct voice v = {0};
+		v.name = xstrndup(de->d_name, n - 6);
+		v.file = path_join(dir, de->d_name);
+		v.rate = 140;
+		v.pitch = 50;
+		v.range = 50;
+		if (voice_read(&v, v.file) != 0) {
+			voice_clear(&v);
+			err = 1;
+			continue;
+		}
+		if (v.lang == NULL)
+			v.lang = xstrdup("en");
+		vs->v = xreallocarray(vs->v, (size_t)vs->n + 1, sizeof *vs->v);
+		vs->v[vs->n++] = v;
+	}
+	closedir(d);
+	if (vs->n > 1)
+		qsort(vs->v, (size_t)vs->n, sizeof *vs->v, by_name);
+	if (!err && vs->n == 0) {
+		diag(DIAG_ERROR, dir, 0, 0, "no voice profiles (*.voice) in the voices directory");
+		err = 1;
+	}
+	if (err) {
+		voiceset_free(&vs);
+		return -1;
+	}
+	*out = vs;
+	return 0;
+}
+
+void voiceset_free(struct voiceset **vsp)
+{
+	struct voiceset *vs = *vsp;
+	if (vs == NULL)
+		return;
+	for (int i = 0; i < vs->n; i++)
+		voice_clear(&vs->v[i]);
+	free(vs->v);
+	free(vs->dir);
+	free(vs);
+	*vsp = NULL;
+}
+
+const struct voice *voiceset_find(const struct voiceset *vs, const char *name)
+{
+	for (int i = 0; i < vs->n; i++)
+		if (strcmp(vs->v[i].name, name) == 0)
+			return &vs->v[i];
+	return NULL;
+}

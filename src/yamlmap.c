@@ -1,0 +1,166 @@
+/*
+ * yamlmap.c: libyaml documents read as mappings of scalars with line
+ * numbers, and typed getters that report bad values at file:line.
+ */
+#include "yamlmap.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, int first_line)
+{
+	yaml_parser_t p;
+	int rc = -1;
+	memset(y, 0, sizeof *y);
+	y->file = file;
+	y->line_offset = first_line - 1;
+	if (!yaml_parser_initialize(&p)) {
+		diag(DIAG_ERROR, file, first_line, 0, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&p, &y->doc)) {
+		int line = (int)(p.problem_mark.line + 1) + y->line_offset;
+		int col = (int)p.problem_mark.column + 1;
+		diag(DIAG_ERROR, file, line, col, "invalid YAML: %s%s%s",
+		     p.problem ? p.problem : "syntax error",
+		     p.context ? " " : "", p.context ? p.context : "");
+		goto out;
+	}
+	y->loaded = 1;
+	rc = 0;
+out:
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+void ydoc_free(struct ydoc *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
+yaml_node_t *ydoc_root(struct ydoc *y)
+{
+	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+}
+
+yaml_node_t *ydoc_node(struct ydoc *y, int index)
+{
+	return yaml_document_get_node(&y->doc, index);
+}
+
+int ydoc_line(const struct ydoc *y, const yaml_node_t *n)
+{
+	return (int)n->start_mark.line + 1 + y->line_offset;
+}
+
+const char *ydoc_scalar(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+static int bad(struct ydoc *y, yaml_node_t *v, const char *key, const char *what)
+{
+	diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "%s: %s", key, what);
+	return -1;
+}
+
+int ydoc_get_str(struct ydoc *y, const char *key, yaml_node_t *v, char **out)
+{
+	const char *s = ydoc_scalar(v);
+	if (s == NULL)
+		return bad(y, v, key, "expected text, not a list or mapping");
+	free(*out);
+	*out = xstrdup(s);
+	return 0;
+}
+
+int ydoc_get_int(struct ydoc *y, const char *key, yaml_node_t *v, int min, int max, int *out)
+{
+	const char *s = ydoc_scalar(v);
+	char *end;
+	if (s == NULL)
+		return bad(y, v, key, "expected a whole number");
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno)
+		return bad(y, v, key, "expected a whole number");
+	if (n < min || n > max) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "%s: %ld is out of range (%d to %d)", key, n, min, max);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+int ydoc_get_double(struct ydoc *y, const char *key, yaml_node_t *v, double min, double max, double *out)
+{
+	const char *s = ydoc_scalar(v);
+	char *end;
+	if (s == NULL)
+		return bad(y, v, key, "expected a number");
+	errno = 0;
+	double d = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || errno || !isfinite(d))
+		return bad(y, v, key, "expected a number");
+	if (d < min || d > max) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "%s: %g is out of range (%g to %g)", key, d, min, max);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+int ydoc_get_bool(struct ydoc *y, const char *key, yaml_node_t *v, int *out)
+{
+	static const char *yes[] = {"true", "yes", "on", "1"};
+	static const char *no[] = {"false", "no", "off", "0"};
+	const char *s = ydoc_scalar(v);
+	if (s != NULL) {
+		for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
+			if (strcasecmp(s, yes[i]) == 0) {
+				*out = 1;
+				return 0;
+			}
+			if (strcasecmp(s, no[i]) == 0) {
+				*out = 0;
+				return 0;
+			}
+		}
+	}
+	return bad(y, v, key, "expected true or false");
+}
+
+int ydoc_get_list(struct ydoc *y, const char *key, yaml_node_t *v, char ***list, int *n)
+{
+	if (v->type == YAML_SCALAR_NODE) {
+		if (ydoc_scalar(v)[0] == '\0')
+			return 0;
+		*list = xreallocarray(*list, (size_t)*n + 1, sizeof **list);
+		(*list)[(*n)++] = xstrdup(ydoc_scalar(v));
+		return 0;
+	}
+	if (v->type != YAML_SEQUENCE_NODE)
+		return bad(y, v, key, "expected a list");
+	for (yaml_node_item_t *it = v->data.sequence.items.start;
+	     it < v->data.sequence.items.top; it++) {
+		yaml_node_t *e = ydoc_node(y, *it);
+		const char *s = ydoc_scalar(e);
+		if (s == NULL)
+			return bad(y, e, key, "expected a list of text items");
+		*list = xreallocarray(*list, (size_t)*n + 1, sizeof **list);
+		(*list)[(*n)++] = xstrdup(s);
+	}
+	return 0;
+}
