@@ -44,8 +44,10 @@ LIBOBJS = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 
-EPISODES = $(filter-out %.draft.md,$(wildcard episodes/*.md))
+EPISODES = $(wildcard episodes/*.md)
 EP ?=
+# The program the episode targets run; a test may point it elsewhere.
+PODSYNTH ?= ./podsynth
 
 .PHONY: all deps episode segment feed test check-tools unit bench install uninstall clean
 
@@ -69,28 +71,29 @@ unit: $(UNIT_BINS)
 
 # Each episode is rendered again only when it, the show settings, the voices
 # or the program changed; the stamp records the last good render.
-build/stamps/%.ok: episodes/%.md podsynth rss/channel.yaml $(wildcard voices/*)
+# Drafts are skipped by the program itself (podsynth build leaves them out).
+build/stamps/%.ok: episodes/%.md $(PODSYNTH) $(wildcard rss/channel.yaml) $(wildcard voices/*)
 	@mkdir -p build/stamps
-	./podsynth build -j $(JOBS) $<
+	$(PODSYNTH) build -j $(JOBS) $<
 	@touch $@
 
 ifeq ($(EP),)
 episode: $(EPISODES:episodes/%.md=build/stamps/%.ok)
-	./podsynth feed
-	@echo "episodes are in rss/episodes/, the feed is rss/feed.xml"
+	$(PODSYNTH) feed
+	@echo "episodes: rss/episodes/   feed: rss/feed.xml"
 else
-episode: podsynth
-	./podsynth build -j $(JOBS) $(EP)
-	./podsynth feed
+episode: $(PODSYNTH)
+	$(PODSYNTH) build -j $(JOBS) $(EP)
+	$(PODSYNTH) feed
 endif
 
-segment: podsynth
+segment: $(PODSYNTH)
 	@test -n "$(EP)" -a -n "$(SEG)" || { echo "usage: make segment EP=episodes/x.md SEG=ID" >&2; exit 2; }
-	./podsynth render $(EP) --segment $(SEG)
-	./podsynth feed
+	$(PODSYNTH) render $(EP) --segment $(SEG)
+	$(PODSYNTH) feed
 
-feed: podsynth
-	./podsynth feed
+feed: $(PODSYNTH)
+	$(PODSYNTH) feed
 
 test: podsynth unit
 	@tests/run.sh

@@ -33,22 +33,50 @@ static void first_words(char *out, size_t n, const char *s)
 	memcpy(out + cut, "...", 4);
 }
 
+static const char *kind_name(enum block_kind k)
+{
+	static const char *names[] = {"heading", "paragraph", "quote", "item"};
+	return names[k];
+}
+
+/*
+ * --dump: everything the parse and script stages decided, one segment a
+ * line, tab-separated, for golden tests: ID, kind, line, section, pause
+ * after, then each run as [voice pause] text.
+ */
+static void dump_segment(const struct segment *seg)
+{
+	printf("%s\t%s\t%d\t%d\t%d", seg->id, kind_name(seg->kind), seg->line,
+	       seg->section, seg->pause_after_ms);
+	for (int r = 0; r < seg->nruns; r++)
+		printf("\t[%s %d] %s", seg->runs[r].voice->name, seg->runs[r].pause_ms,
+		       seg->runs[r].display);
+	putchar('\n');
+}
+
+static const char segments_usage[] =
+	"usage: podsynth segments [--channel FILE] [--dump] EPISODE.md...\n";
+
 int cmd_segments(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	int rc = 0;
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		puts("usage: podsynth segments [--channel FILE] EPISODE.md...");
-		return 0;
-	}
-	int i = 1;
-	if (argc > 2 && strcmp(argv[1], "--channel") == 0) {
-		channel = argv[2];
-		i = 3;
+	int rc = 0, dump = 0, i;
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(segments_usage, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--dump") == 0) {
+			dump = 1;
+		} else if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
+			channel = argv[++i];
+		} else {
+			fputs(segments_usage, stderr);
+			return 2;
+		}
 	}
 	if (i >= argc) {
-		fputs("usage: podsynth segments [--channel FILE] EPISODE.md...\n", stderr);
+		fputs(segments_usage, stderr);
 		return 2;
 	}
 	if (project_open(channel, &p) != 0)
@@ -62,6 +90,10 @@ int cmd_segments(int argc, char **argv)
 		}
 		for (int k = 0; k < s->nsegs; k++) {
 			const struct segment *seg = &s->segs[k];
+			if (dump) {
+				dump_segment(seg);
+				continue;
+			}
 			char *path = segment_cache_path(p->cache_dir, seg);
 			int rate = 0;
 			uint32_t n = 0;

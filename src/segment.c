@@ -51,7 +51,7 @@ static void make_id(struct script *s, struct segment *seg)
 	if (repeat == 1)
 		snprintf(seg->id, sizeof seg->id, "%s", base);
 	else
-		snprintf(seg->id, sizeof seg->id, "%s-%d", base, repeat);
+		snprintf(seg->id, sizeof seg->id, "%.9s-%d", base, repeat % 100000);
 }
 
 static void make_key(struct segment *seg)

@@ -2,7 +2,9 @@
  * util.c: allocation, buffers, diagnostics, UTF-8, hashing and atomic files
  * for every stage of the pipeline. See util.h for the contracts.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "util.h"
 
 #include <errno.h>

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerates the golden files from the current program, on purpose. Review
+# the diff (git diff tests/) before committing it.
+set -eu
+cd "$(dirname "$0")/.."
+TOP=$PWD
+PODSYNTH=$PWD/podsynth
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/rss" "$work/episodes"
+cp -r voices "$work/"
+cp rss/channel.yaml "$work/rss/"
+for md in tests/parse/*.md; do
+	name=$(basename "$md" .md)
+	cp "$md" "$work/episodes/$name.md"
+	(cd "$work" && "$PODSYNTH" segments --dump "episodes/$name.md") >"tests/parse/$name.segments"
+done
+echo "regenerated; review with: git diff tests/"

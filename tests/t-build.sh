@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The build end to end: the summary line, incremental rebuilds, stable
+# segment IDs, `segments`, `render --segment`, a crashing worker, the
+# loudness with an independent meter (ffmpeg's ebur128), ogginfo, the Vorbis
+# comments and chapters, and the progress bar.
+. "$(dirname "$0")/lib.sh"
+newproj
+
+cat >episodes/2026-03-02-test-show.md <<'MD'
+---
+title: "Test show: loudness & chapters"
+description: A short episode for the test suite.
+season: 2
+episode: 7
+author: Test Host
+---
+
+Welcome to the test show. This first paragraph comes before any heading.
+
+## Releases
+
+Linus Torvalds released a new kernel this week, right on schedule.
+
+> It has been a calm release cycle.
+
+The stable team published several updates as well.
+
+## Scheduler news
+
+- first point about the scheduler
+- second point about the scheduler
+
+The last paragraph says goodbye.
+MD
+ep=episodes/2026-03-02-test-show.md
+ogg=rss/episodes/2026-03-02-test-show.ogg
+
+"$PODSYNTH" build -j 2 "$ep" >out1.txt 2>err1.txt
+rc=$?
+check "build succeeds" test "$rc" -eq 0
+check "the audio exists" test -s "$ogg"
+nseg=$("$PODSYNTH" segments "$ep" | wc -l)
+summary=$(tail -n 1 out1.txt)
+check "summary names the output" grep -q "$ogg\$" <<<"$summary"
+check "summary counts every segment synthesized" grep -q "$ep: $nseg synthesized, 0 cached, " <<<"$summary"
+check "summary has loudness and true peak" grep -qE ' -?[0-9]+\.[0-9] LUFS, -?[0-9]+\.[0-9] dBTP' <<<"$summary"
+check "no progress bar when stderr is not a terminal" bash -c "! grep -q ETA err1.txt"
+
+"$PODSYNTH" build -j 2 "$ep" >out2.txt 2>&1
+check "a rebuild with no change synthesises nothing" grep -q ": 0 synthesized, $nseg cached" out2.txt
+check "every segment is cached" bash -c "! '$PODSYNTH' segments '$ep' | grep -q stale"
+
+"$PODSYNTH" segments "$ep" >ids1.txt
+sed -i 's/The stable team published several updates as well./The stable team published two updates this week./' "$ep"
+"$PODSYNTH" segments "$ep" >ids2.txt
+check_eq "an edit to one paragraph makes exactly one segment stale" "$(grep -c ' stale ' ids2.txt)" 1
+check_eq "the IDs of the other segments do not change" \
+	"$(diff <(awk '{print $1}' ids1.txt) <(awk '{print $1}' ids2.txt) | grep -c '^[<>]')" 2
+"$PODSYNTH" build -j 2 "$ep" >out3.txt 2>&1
+check "after editing one paragraph a rebuild reports exactly 1 synthesized" grep -q ": 1 synthesized, $((nseg - 1)) cached" out3.txt
+check "segments shows a duration for cached segments" grep -qE ' cached .* [0-9]+\.[0-9]s  ' <("$PODSYNTH" segments "$ep")
+
+id=$(grep 'Scheduler news' ids2.txt | awk '{print $1}')
+"$PODSYNTH" render "$ep" --segment "$id" >out4.txt 2>&1
+check "render --segment re-synthesises that segment even when cached" grep -q ": 1 synthesized, $((nseg - 1)) cached" out4.txt
+"$PODSYNTH" render "$ep" --segment p00000000 >/dev/null 2>err5.txt
+check "render --segment with an unknown ID fails clearly" grep -q 'no segment "p00000000"' err5.txt
+
+# The finished file, checked by other programs.
+if command -v ogginfo >/dev/null; then
+	ogginfo "$ogg" >ogginfo.txt 2>&1
+	check "ogginfo: no warnings" bash -c "! grep -qi 'warning' ogginfo.txt"
+	check "ogginfo: 44100 Hz mono" bash -c "grep -q 'Rate: 44100' ogginfo.txt && grep -q 'Channels: 1' ogginfo.txt"
+fi
+if command -v vorbiscomment >/dev/null; then
+	vorbiscomment -l "$ogg" >tags.txt
+	check "TITLE" grep -qx 'TITLE=Test show: loudness & chapters' tags.txt
+	check "ALBUM is the show" grep -qx 'ALBUM=Kernel Weekly' tags.txt
+	check "ARTIST" grep -qx 'ARTIST=Test Host' tags.txt
+	check "DATE from the file name" grep -qx 'DATE=2026-03-02' tags.txt
+	check "TRACKNUMBER" grep -qx 'TRACKNUMBER=7' tags.txt
+	check "LANGUAGE" grep -qx 'LANGUAGE=en' tags.txt
+	check "DESCRIPTION" grep -qx 'DESCRIPTION=A short episode for the test suite.' tags.txt
+	check "first chapter at zero, named after the episode" \
+		bash -c "grep -qx 'CHAPTER001=00:00:00.000' tags.txt && grep -qx 'CHAPTER001NAME=Test show: loudness & chapters' tags.txt"
+	check "a chapter per heading" bash -c "grep -qx 'CHAPTER002NAME=Releases' tags.txt && grep -qx 'CHAPTER003NAME=Scheduler news' tags.txt"
+	c2=$(sed -n 's/^CHAPTER002=//p' tags.txt); c3=$(sed -n 's/^CHAPTER003=//p' tags.txt)
+	check "chapter times are in order" bash -c "[[ '00:00:00.000' < '$c2' && '$c2' < '$c3' ]]"
+fi
+if command -v ffmpeg >/dev/null; then
+	ffmpeg -nostats -hide_banner -i "$ogg" -af ebur128=peak=true -f null - 2>ebu.txt
+	I=$(awk '/Integrated loudness:/{f=1} f&&/I:/{print $2; exit}' ebu.txt)
+	P=$(awk '/True peak:/{f=1} f&&/Peak:/{print $2; exit}' ebu.txt)
+	check "ffmpeg ebur128: integrated loudness -16 LUFS within 0.5 LU (got $I)" \
+		awk -v i="$I" 'BEGIN{exit !(i != "" && i >= -16.5 && i <= -15.5)}'
+	check "ffmpeg ebur128: true peak at or below -1.0 dBTP (got $P)" \
+		awk -v p="$P" 'BEGIN{exit !(p != "" && p <= -1.0)}'
+	ours=$(grep -oE '\-?[0-9]+\.[0-9] LUFS' out1.txt | head -1 | cut -d' ' -f1)
+	check "our loudness figure agrees with ffmpeg's within 0.3 LU ($ours vs $I)" \
+		awk -v a="$ours" -v b="$I" 'BEGIN{d=a-b; if (d<0) d=-d; exit !(d <= 0.3)}'
+fi
+
+# A worker that crashes on one word: the build goes on, only that word is lost.
+cat >episodes/crash.md <<'MD'
+---
+title: Crash
+date: 2026-03-03
+---
+
+Before the crash.
+
+The quick brown fox zebracrash jumps over the lazy dog.
+MD
+PODSYNTH_TEST_CRASH=zebracrash "$PODSYNTH" build -j 2 episodes/crash.md >out6.txt 2>err6.txt
+rc=$?
+check "a crashing worker does not fail the build" test "$rc" -eq 0
+check "the warning names file:line and the words dropped" grep -q 'episodes/crash.md:8: warning: .*"zebracrash"' err6.txt
+check "the summary counts the dropped word" grep -q '1 words dropped' out6.txt
+# The rest of the sentence was spoken: compare with a render without the word.
+sed -i 's/ zebracrash//' episodes/crash.md
+"$PODSYNTH" build -j 2 episodes/crash.md >out7.txt 2>&1
+d1=$(ffprobe -v error -show_entries format=duration -of csv=p=0 rss/episodes/crash.ogg)
+check "the words around the crash are spoken (duration $d1 s)" awk -v d="$d1" 'BEGIN{exit !(d > 5)}'
+
+# A worker that hangs is killed after its time limit.
+cat >episodes/hang.md <<'MD'
+---
+title: Hang
+date: 2026-03-04
+---
+
+Words before hangword and words after.
+MD
+PODSYNTH_TIMEOUT=2 PODSYNTH_TEST_HANG=hangword "$PODSYNTH" build -j 1 episodes/hang.md >out8.txt 2>err8.txt
+check "a hung worker is killed and the build completes" test $? -eq 0
+check "the hung word is reported" grep -q 'hang.md:6: warning: .*"hangword"' err8.txt
+
+# The progress bar on a terminal.
+if command -v script >/dev/null; then
+	echo "New words for the bar." >>"$ep"
+	script -qec "'$PODSYNTH' build -j 2 '$ep'" /dev/null >tty.txt 2>&1
+	check "a progress bar on a terminal" grep -q 'ETA' tty.txt
+fi

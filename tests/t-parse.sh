@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Golden files for parsing and segmentation: tests/parse/NAME.md beside
+# NAME.segments, the output of `podsynth segments --dump`. Regenerate on
+# purpose with: tests/regen.sh
+. "$(dirname "$0")/lib.sh"
+newproj
+for md in "$TOP"/tests/parse/*.md; do
+	name=$(basename "$md" .md)
+	want="$TOP/tests/parse/$name.segments"
+	cp "$md" "episodes/$name.md"
+	if "$PODSYNTH" segments --dump "episodes/$name.md" >got.segments 2>got.err &&
+	   diff -u "$want" got.segments >diff.out; then
+		ok "parse $name"
+	else
+		fail "parse $name"; cat got.err diff.out 2>/dev/null | head -20
+	fi
+	check "parse $name: no warnings" test ! -s got.err
+done
+# Not spoken: code, HTML, images, tables, struck-through text, URLs.
+"$PODSYNTH" segments --dump episodes/basic.md >dump.txt 2>/dev/null
+for word in not_spoken "HTML comment" "raw HTML" "image is not" "table" "out words" "lore.kernel.org"; do
+	check "basic: \"$word\" is not spoken" bash -c "! grep -q '$word' dump.txt"
+done
+for word in "link to the archive" "inline_code()" "&" "—" "nested item" "Loose item two"; do
+	check "basic: \"$word\" is spoken" grep -qF -- "$word" dump.txt
+done
+check_eq "basic: headings are sections" "$(awk -F'\t' '$2=="heading"' dump.txt | wc -l)" 2
+check_eq "basic: the quote is a quote block in the quote voice" \
+	"$(awk -F'\t' '$2=="quote"' dump.txt | grep -c '\[quote ')" 1
+check_eq "basic: list items are separate segments" "$(awk -F'\t' '$2=="item"' dump.txt | wc -l)" 6
+check_eq "basic: the heading's line number" "$(awk -F'\t' '$2=="heading"{print $3; exit}' dump.txt)" 10
