@@ -21,5 +21,14 @@ void lexicon_add(struct lexicon *lex, const char *word, const char *say);
 /* How word is said, or NULL when the lexicon has no entry for it. */
 const char *lexicon_lookup(const struct lexicon *lex, const char *word);
 int lexicon_size(const struct lexicon *lex);
+/*
+ * Like lexicon_lookup, but when no word matches also tries the pattern
+ * entries (a word with one '*', matching one or more characters). When a
+ * pattern matched, *star and *star_len give the part of word the '*'
+ * matched, and the returned text holds a '*' where that part, itself
+ * normalised, is said; otherwise *star is NULL.
+ */
+const char *lexicon_match(const struct lexicon *lex, const char *word,
+			  const char **star, size_t *star_len);
 
 #endif

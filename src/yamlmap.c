@@ -27,9 +27,14 @@ int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, in
 	if (!yaml_parser_load(&p, &y->doc)) {
 		int line = (int)(p.problem_mark.line + 1) + y->line_offset;
 		int col = (int)p.problem_mark.column + 1;
-		diag(DIAG_ERROR, file, line, col, "invalid YAML: %s%s%s",
-		     p.problem ? p.problem : "syntax error",
-		     p.context ? " " : "", p.context ? p.context : "");
+		int ctx_line = (int)(p.context_mark.line + 1) + y->line_offset;
+		if (p.context != NULL && ctx_line != line)
+			diag(DIAG_ERROR, file, line, col, "invalid YAML: %s %s started at line %d",
+			     p.problem ? p.problem : "syntax error", p.context, ctx_line);
+		else
+			diag(DIAG_ERROR, file, line, col, "invalid YAML: %s%s%s",
+			     p.problem ? p.problem : "syntax error",
+			     p.context ? " " : "", p.context ? p.context : "");
 		goto out;
 	}
 	y->loaded = 1;
