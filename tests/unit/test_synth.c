@@ -1,0 +1,439 @@
+/*
+ * test_synth.c: the synthesis stage (synth.c) with real espeak-ng workers:
+ * audio and events of a small segment, pauses and gain, several jobs with
+ * progress, output that does not depend on the number of workers, and the
+ * crash and hang hooks (a piece that kills or stalls espeak-ng is split and
+ * only the bad word is dropped). Also checks that no worker is left as a
+ * zombie and no descriptor leaks.
+ */
+#include "harness.h"
+#include "segcache.h"
+#include "segment.h"
+#include "synth.h"
+#include "util.h"
+#include "voice.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/podsynth-test-synth.XXXXXX";
+static int ncache;
+
+static struct voice v_host = {
+	.name = "host", .espeak = "en-us", .lang = "en", .rate = 140, .pitch = 50, .range = 50,
+};
+static struct voice v_guest = {
+	.name = "guest", .espeak = "en-us", .variant = "f2", .lang = "en",
+	.rate = 150, .pitch = 60, .range = 40, .gain_db = -6.0,
+};
+static struct voice v_guest0 = {
+	.name = "guest0", .espeak = "en-us", .variant = "f2", .lang = "en",
+	.rate = 150, .pitch = 60, .range = 40, .gain_db = 0.0,
+};
+static struct voice v_gb = {  /* found by language, as the espeak-ng CLI does */
+	.name = "quote", .espeak = "en-gb", .variant = "f3", .lang = "en", .rate = 140,
+	.pitch = 60, .range = 60,
+};
+static struct voice v_gb_plain = {
+	.name = "quote0", .espeak = "en-gb", .lang = "en", .rate = 140, .pitch = 60, .range = 60,
+};
+static struct voice v_badvariant = {
+	.name = "badv", .espeak = "en-us", .variant = "nosuchvariant", .lang = "en",
+	.rate = 140, .pitch = 50, .range = 50,
+};
+static struct voice v_bad = {
+	.name = "bad", .espeak = "xx-no-such-voice", .lang = "en", .rate = 140,
+	.pitch = 50, .range = 50,
+};
+
+/* A segment of up to 4 runs; text and voices are borrowed. */
+struct tseg {
+	struct segment seg;
+	struct run runs[4];
+	struct synth_job job;
+	char *path;
+};
+
+static void tseg_init(struct tseg *t, int line)
+{
+	memset(t, 0, sizeof *t);
+	t->seg.line = line;
+	t->seg.kind = BLOCK_PARAGRAPH;
+	t->seg.runs = t->runs;
+	t->path = xasprintf("%s/c%d/seg%d.pcm", dir, ncache % 3, ncache);
+	ncache++;
+	t->job.seg = &t->seg;
+	t->job.file = "episodes/test.md";
+	t->job.cache_path = t->path;
+}
+
+static void tseg_run(struct tseg *t, const struct voice *v, const char *text, int pause_ms)
+{
+	struct run *r = &t->runs[t->seg.nruns++];
+	r->voice = v;
+	r->text = (char *)text;
+	r->display = (char *)text;
+	r->pause_ms = pause_ms;
+}
+
+static int synth(struct tseg **ts, int n, int workers, double timeout)
+{
+	struct synth_job *jobs = xcalloc((size_t)n, sizeof *jobs);
+	for (int i = 0; i < n; i++)
+		jobs[i] = ts[i]->job;
+	struct synth_opts o = {.jobs = workers, .timeout = timeout};
+	int r = synth_run(jobs, n, &o);
+	for (int i = 0; i < n; i++)
+		ts[i]->job = jobs[i];
+	free(jobs);
+	return r;
+}
+
+static int has_word(const struct seg_audio *a, uint32_t run, uint32_t pos)
+{
+	for (uint32_t i = 0; i < a->nevents; i++)
+		if (a->events[i].type == SYNTH_EV_WORD && a->events[i].run == run &&
+		    a->events[i].pos == pos)
+			return 1;
+	return 0;
+}
+
+static uint32_t off_of(const char *text, const char *word)
+{
+	const char *p = strstr(text, word);
+	return p ? (uint32_t)(p - text) : 0xffffffffu;
+}
+
+static int count_type(const struct seg_audio *a, uint32_t type)
+{
+	int n = 0;
+	for (uint32_t i = 0; i < a->nevents; i++)
+		n += a->events[i].type == type;
+	return n;
+}
+
+static int peak(const int16_t *s, uint32_t n)
+{
+	int m = 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (abs(s[i]) > m)
+			m = abs(s[i]);
+	return m;
+}
+
+static int count_fds(void)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/fd");
+	if (d == NULL)
+		return -1;
+	while (readdir(d))
+		n++;
+	closedir(d);
+	return n;
+}
+
+static int events_sane(const struct seg_audio *a, const struct segment *seg)
+{
+	uint32_t last = 0;
+	for (uint32_t i = 0; i < a->nevents; i++) {
+		const struct synth_event *e = &a->events[i];
+		if (e->sample < last || e->sample > a->nsamples || e->run >= (uint32_t)seg->nruns)
+			return 0;
+		const char *t = seg->runs[e->run].text;
+		if (e->pos + e->len > strlen(t))
+			return 0;
+		if (e->type == SYNTH_EV_WORD && e->len == 0)
+			return 0;
+		last = e->sample;
+	}
+	return 1;
+}
+
+static void test_basic(void)
+{
+	const char *t0 = "Hello there. This is a small test of the synthesiser.";
+	const char *t1 = "And a second voice, with caf\xc3\xa9 and na\xc3\xafve words.";
+	struct tseg a, ref, *ts[2] = {&a, &ref};
+	tseg_init(&a, 7);
+	tseg_run(&a, &v_host, t0, 0);
+	tseg_run(&a, &v_guest, t1, 300);
+	tseg_init(&ref, 9);  /* the second run alone, at 0 dB */
+	tseg_run(&ref, &v_guest0, t1, 0);
+
+	INT_EQ(synth(ts, 2, 2, 0), 0, "synth_run succeeds");
+	INT_EQ(a.job.failed, 0, "job not failed");
+	INT_EQ(a.job.dropped_words, 0, "no words dropped");
+	struct seg_audio au = {0}, ar = {0};
+	INT_EQ(segcache_read(a.path, &au), SEGCACHE_OK, "cache file written and valid");
+	INT_EQ(segcache_read(ref.path, &ar), SEGCACHE_OK, "second cache file written");
+	INT_EQ(au.rate, synth_sample_rate(), "rate is the synthesiser's");
+	INT_EQ(au.rate, 22050, "espeak-ng rate");
+	OK(au.nsamples > 22050 * 3 && au.nsamples < 22050 * 20,
+	   "audio is a few seconds long (%.2f s)", au.nsamples / 22050.0);
+	OK(peak(au.samples, au.nsamples) > 1000, "audio is not silent (peak %d)",
+	   peak(au.samples, au.nsamples));
+	OK(events_sane(&au, &a.seg), "events in order, inside the audio and the text");
+	INT_EQ(count_type(&au, SYNTH_EV_RUN), 2, "one run event per run");
+	OK(count_type(&au, SYNTH_EV_SENTENCE) >= 2, "sentence events (%d)",
+	   count_type(&au, SYNTH_EV_SENTENCE));
+	OK(count_type(&au, SYNTH_EV_WORD) >= 18, "word events (%d)", count_type(&au, SYNTH_EV_WORD));
+	OK(au.nevents > 0 && au.events[0].type == SYNTH_EV_RUN && au.events[0].sample == 0 &&
+	   au.events[0].run == 0, "first event is run 0 at sample 0");
+	OK(has_word(&au, 0, 0) && has_word(&au, 0, off_of(t0, "small")) &&
+	   has_word(&au, 0, off_of(t0, "synthesiser")), "word events at byte offsets in run 0");
+	OK(has_word(&au, 1, off_of(t1, "na\xc3\xafve")) && has_word(&au, 1, off_of(t1, "words")),
+	   "word events after multi-byte characters are byte offsets");
+	int len_ok = 0;
+	for (uint32_t i = 0; i < au.nevents; i++)
+		if (au.events[i].type == SYNTH_EV_WORD && au.events[i].run == 1 &&
+		    au.events[i].pos == off_of(t1, "na\xc3\xafve"))
+			len_ok = au.events[i].len == strlen("na\xc3\xafve");
+	OK(len_ok, "word length in bytes");
+
+	/* Run 1 starts after its 300 ms pause, which is silence. */
+	uint32_t run1 = 0, lastword0 = 0;
+	for (uint32_t i = 0; i < au.nevents; i++) {
+		if (au.events[i].type == SYNTH_EV_RUN && au.events[i].run == 1)
+			run1 = au.events[i].sample;
+		if (au.events[i].type == SYNTH_EV_WORD && au.events[i].run == 0)
+			lastword0 = au.events[i].sample;
+	}
+	OK(run1 > lastword0 + 22050 * 3 / 10, "run 1 starts after run 0's words and the pause");
+	OK(run1 >= 6615 && peak(au.samples + run1 - 6615, 6615) == 0,
+	   "the 300 ms before run 1 are silent");
+	/* Run 1 is the reference audio at -6 dB. */
+	OK(au.nsamples - run1 == ar.nsamples, "run 1 has the reference's length (%u vs %u)",
+	   au.nsamples - run1, ar.nsamples);
+	if (au.nsamples - run1 == ar.nsamples) {
+		double ratio = (double)peak(au.samples + run1, ar.nsamples) / peak(ar.samples, ar.nsamples);
+		OK(fabs(ratio - 0.501) < 0.01, "gain -6 dB applied (ratio %.3f)", ratio);
+	}
+	seg_audio_clear(&au);
+	seg_audio_clear(&ar);
+	free(a.path);
+	free(ref.path);
+}
+
+static int progress_calls, progress_last, progress_total;
+static void progress(void *ud, int done, int total)
+{
+	(void)ud;
+	if (done == progress_last + 1)
+		progress_calls++;
+	progress_last = done;
+	progress_total = total;
+}
+
+/* Several jobs, and the same audio whatever the number of workers and order. */
+static void test_many_and_determinism(void)
+{
+	static const char *texts[] = {
+		"Linux six point three is out.",
+		"The merge window is open for two weeks. Testing helps.",
+		"[[h@l'oU]] world, in phonemes.",
+		"   ",
+		"One more, with a question?",
+	};
+	enum { N = 5 };
+	struct tseg t[N], u[N], *ts[N], *us[N];
+	for (int i = 0; i < N; i++) {
+		tseg_init(&t[i], 10 + i);
+		tseg_run(&t[i], &v_host, texts[i], i == 3 ? 250 : 0);
+		ts[i] = &t[i];
+		tseg_init(&u[i], 10 + i);
+		tseg_run(&u[i], &v_host, texts[i], i == 3 ? 250 : 0);
+		us[N - 1 - i] = &u[i];  /* reversed order */
+	}
+	struct synth_job jobs[N];
+	for (int i = 0; i < N; i++)
+		jobs[i] = ts[i]->job;
+	struct synth_opts o = {.jobs = 1, .progress = progress};
+	INT_EQ(synth_run(jobs, N, &o), 0, "five jobs with one worker");
+	INT_EQ(progress_calls, N, "progress called once per job, counting up");
+	INT_EQ(progress_total, N, "progress total");
+	INT_EQ(synth(us, N, 2, 0), 0, "five jobs in reverse with two workers");
+	int same = 0;
+	for (int i = 0; i < N; i++) {
+		struct seg_audio a = {0}, b = {0};
+		if (segcache_read(t[i].path, &a) == SEGCACHE_OK &&
+		    segcache_read(u[i].path, &b) == SEGCACHE_OK && a.nsamples == b.nsamples &&
+		    a.nevents == b.nevents &&
+		    memcmp(a.samples, b.samples, a.nsamples * sizeof *a.samples) == 0)
+			same++;
+		if (i == 3) {
+			OK(a.nsamples == 22050 / 4 && peak(a.samples, a.nsamples) == 0 &&
+			   a.nevents == 1 && a.events[0].type == SYNTH_EV_RUN,
+			   "a blank run gives its pause and a run event (%u samples)", a.nsamples);
+		}
+		if (i == 2)
+			OK(peak(a.samples, a.nsamples) > 1000, "phoneme input is spoken");
+		seg_audio_clear(&a);
+		seg_audio_clear(&b);
+		free(t[i].path);
+		free(u[i].path);
+	}
+	INT_EQ(same, N, "identical audio whatever the workers and order");
+}
+
+/* For the hang test: which cache files exist when the first job is done. */
+static const char *order_first, *order_second;
+static int order_ok = -1;
+static void order_progress(void *ud, int done, int total)
+{
+	(void)ud;
+	(void)total;
+	if (done == 1)
+		order_ok = file_exists(order_second) && !file_exists(order_first);
+}
+
+/* A segment whose third word kills (or stalls) espeak-ng. */
+static void test_bad_word(const char *env, const char *word, double timeout)
+{
+	char text[128], clean[128];
+	snprintf(text, sizeof text, "alpha beta %s gamma. delta epsilon.", word);
+	snprintf(clean, sizeof clean, "alpha beta gamma. delta epsilon.");
+	struct tseg a, ref, other, *rs[1] = {&ref};
+	tseg_init(&a, 42);
+	tseg_run(&a, &v_host, text, 0);
+	tseg_init(&other, 44);  /* queued after the bad one */
+	tseg_run(&other, &v_host, "Meanwhile, another segment is spoken.", 0);
+	tseg_init(&ref, 43);
+	tseg_run(&ref, &v_host, clean, 0);
+
+	INT_EQ(synth(rs, 1, 2, 0), 0, "reference without the bad word");
+	int warnings = diag_count(DIAG_WARNING);
+	setenv(env, word, 1);
+	double t0 = now_seconds();
+	struct synth_job jobs[2] = {a.job, other.job};
+	struct synth_opts o = {.jobs = 2, .timeout = timeout, .progress = order_progress};
+	order_first = a.path;
+	order_second = other.path;
+	order_ok = -1;
+	int r = synth_run(jobs, 2, &o);
+	a.job = jobs[0];
+	other.job = jobs[1];
+	double took = now_seconds() - t0;
+	unsetenv(env);
+	INT_EQ(other.job.failed + other.job.dropped_words, 0, "the other segment is unharmed");
+	if (timeout > 0)
+		OK(order_ok == 1, "a stalled piece does not hold up the other worker");
+	INT_EQ(r, 0, "synth_run succeeds despite the bad word");
+	INT_EQ(a.job.failed, 0, "job not failed");
+	INT_EQ(a.job.dropped_words, 1, "exactly one word dropped");
+	INT_EQ(diag_count(DIAG_WARNING) - warnings, 1, "one warning");
+	OK(took < 30, "done in reasonable time (%.1f s)", took);
+	struct seg_audio au = {0}, ar = {0};
+	INT_EQ(segcache_read(a.path, &au), SEGCACHE_OK, "cache file written");
+	INT_EQ(segcache_read(ref.path, &ar), SEGCACHE_OK, "reference written");
+	double ratio = ar.nsamples ? (double)au.nsamples / ar.nsamples : 0;
+	OK(ratio > 0.8 && ratio < 1.25, "audio about as long as without the word (%.2f)", ratio);
+	static const char *words[] = {"alpha", "beta", "gamma", "delta", "epsilon"};
+	int found = 0;
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		found += has_word(&au, 0, off_of(text, words[i]));
+	INT_EQ(found, 5, "the other five words are spoken, at their positions");
+	OK(!has_word(&au, 0, off_of(text, word)), "no event for the dropped word");
+	OK(events_sane(&au, &a.seg), "events in order, inside the audio and the text");
+	seg_audio_clear(&au);
+	seg_audio_clear(&ar);
+	free(a.path);
+	free(ref.path);
+	free(other.path);
+}
+
+static void test_errors(void)
+{
+	struct tseg a, b, *ts[2] = {&a, &b};
+	tseg_init(&a, 50);
+	tseg_run(&a, &v_bad, "This voice does not exist.", 0);
+	tseg_init(&b, 51);
+	tseg_run(&b, &v_host, "But this\x01 one does, with\x1b a control character.", 0);
+	int errors = diag_count(DIAG_ERROR);
+	INT_EQ(synth(ts, 2, 2, 0), -1, "an unknown espeak-ng voice fails the run");
+	INT_EQ(a.job.failed, 1, "its job failed");
+	OK(!file_exists(a.path), "nothing written for it");
+	INT_EQ(diag_count(DIAG_ERROR) - errors, 1, "one error reported");
+	INT_EQ(b.job.failed, 0, "the other job is fine");
+	struct seg_audio au = {0};
+	INT_EQ(segcache_read(b.path, &au), SEGCACHE_OK, "text with control characters is spoken");
+	OK(has_word(&au, 0, off_of(b.runs[0].text, "character")), "positions kept around controls");
+	seg_audio_clear(&au);
+	free(a.path);
+	free(b.path);
+}
+
+/* Voices by language ("en-gb") keep their variant; unknown variants fail. */
+static void test_voices(void)
+{
+	const char *text = "A quotation in a British voice.";
+	struct tseg a, b, c, *ts[3] = {&a, &b, &c};
+	tseg_init(&a, 60);
+	tseg_run(&a, &v_gb, text, 0);
+	tseg_init(&b, 61);
+	tseg_run(&b, &v_gb_plain, text, 0);
+	tseg_init(&c, 62);
+	tseg_run(&c, &v_badvariant, text, 0);
+	INT_EQ(synth(ts, 3, 2, 0), -1, "a run with an unknown variant fails");
+	INT_EQ(a.job.failed, 0, "en-gb+f3 is found (by language, then variant)");
+	INT_EQ(b.job.failed, 0, "en-gb is found");
+	INT_EQ(c.job.failed, 1, "en-us+nosuchvariant is an error, not silently ignored");
+	struct seg_audio x = {0}, y = {0};
+	segcache_read(a.path, &x);
+	segcache_read(b.path, &y);
+	OK(x.nsamples > 22050 && y.nsamples > 22050 &&
+	   (x.nsamples != y.nsamples ||
+	    memcmp(x.samples, y.samples, x.nsamples * sizeof *x.samples) != 0),
+	   "the variant changes the sound (%u vs %u samples)", x.nsamples, y.nsamples);
+	seg_audio_clear(&x);
+	seg_audio_clear(&y);
+	free(a.path);
+	free(b.path);
+	free(c.path);
+}
+
+static void rm_tree(const char *d)
+{
+	DIR *dd = opendir(d);
+	if (dd == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(dd))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *p = path_join(d, e->d_name);
+		if (unlink(p) != 0)
+			rm_tree(p);
+		free(p);
+	}
+	closedir(dd);
+	rmdir(d);
+}
+
+int main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		printf("not ok - mkdtemp: %s\n", strerror(errno));
+		return 1;
+	}
+	OK(synth_engine_version() && strlen(synth_engine_version()) > 0,
+	   "engine version \"%s\"", synth_engine_version());
+	int fds = count_fds();
+	test_basic();
+	test_many_and_determinism();
+	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0);
+	test_bad_word("PODSYNTH_TEST_HANG", "HANGME", 1.5);
+	test_errors();
+	test_voices();
+	INT_EQ(count_fds(), fds, "no file descriptors leaked");
+	errno = 0;
+	OK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "every worker was reaped");
+	rm_tree(dir);
+	return harness_done();
+}
