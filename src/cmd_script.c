@@ -1,0 +1,105 @@
+/*
+ * cmd_script.c: `podsynth script EPISODE.md...` prints exactly what will be
+ * spoken, for proofreading before a render: for each segment its ID, kind
+ * and line, then each run's voice (and pause) and the words after
+ * normalisation. With --plain only the spoken words, one segment a line,
+ * so two revisions of an episode can be diffed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "project.h"
+#include "util.h"
+#include "voice.h"
+
+static const char script_usage[] =
+	"usage: podsynth script [--channel FILE] [--plain] EPISODE.md...\n"
+	"  --plain   only the spoken words, one segment a line\n";
+
+static const char *kind_name(enum block_kind k)
+{
+	switch (k) {
+	case BLOCK_HEADING: return "heading";
+	case BLOCK_PARAGRAPH: return "paragraph";
+	case BLOCK_QUOTE: return "quote";
+	case BLOCK_LIST_ITEM: return "item";
+	}
+	return "block";
+}
+
+static void print_segment(const struct episode *ep, const struct segment *seg)
+{
+	printf("%s  %s  %s:%d\n", seg->id, kind_name(seg->kind), ep->path, seg->line);
+	int width = 0;
+	for (int r = 0; r < seg->nruns; r++) {
+		int w = (int)strlen(seg->runs[r].voice->name);
+		if (w > width)
+			width = w;
+	}
+	for (int r = 0; r < seg->nruns; r++) {
+		const struct run *run = &seg->runs[r];
+		printf("    %-*s  ", width, run->voice->name);
+		if (run->pause_ms)
+			printf("[%dms] ", run->pause_ms);
+		printf("%s\n", run->text);
+	}
+	if (seg->pause_after_ms)
+		printf("    %-*s  [%dms]\n", width, "", seg->pause_after_ms);
+}
+
+int cmd_script(int argc, char **argv)
+{
+	const char *channel = NULL;
+	struct project *p = NULL;
+	int plain = 0, rc = 0, i;
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(script_usage, stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--plain") == 0) {
+			plain = 1;
+		} else if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
+			channel = argv[++i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else {
+			fputs(script_usage, stderr);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		fputs(script_usage, stderr);
+		return 2;
+	}
+	if (project_open(channel, &p) != 0)
+		return 1;
+	int several = argc - i > 1;
+	for (; i < argc; i++) {
+		struct episode *ep = NULL;
+		struct script *s = NULL;
+		if (project_episode(p, argv[i], &ep, &s) != 0) {
+			rc = 1;
+			continue;
+		}
+		if (several && !plain)
+			printf("# %s\n", ep->path);
+		for (int k = 0; k < s->nsegs; k++) {
+			if (plain) {
+				char *t = segment_spoken(&s->segs[k]);
+				puts(t);
+				free(t);
+			} else {
+				print_segment(ep, &s->segs[k]);
+			}
+		}
+		script_free(&s);
+		episode_free(&ep);
+	}
+	project_close(&p);
+	if (fflush(stdout) != 0)
+		rc = 1;
+	return rc ? rc : diag_exit_status();
+}

@@ -1,0 +1,275 @@
+/*
+ * lexicon.c: pronunciations. Entries come from lexicon files (one entry a
+ * line, see docs/lexicon.md) and from an episode's front matter; each says
+ * how a word, or a pattern with one '*', is spoken: as text, or as
+ * espeak-ng phonemes written [[...]].
+ *
+ * In: lexicon files and single entries. Out: lookups by word, exact case
+ * first, then ignoring ASCII case; patterns after words.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "util.h"
+
+struct lexent {
+	char *word;
+	char *say;
+	int next;          /* next entry in the same hash chain, -1 at the end */
+};
+
+struct lexpat {
+	char *prefix, *suffix;
+	size_t plen, slen;
+	char *say;
+};
+
+struct lexicon {
+	struct lexent *e;
+	int n, cap;
+	int *heads;        /* hash of the case-folded word -> first entry */
+	int nheads;        /* a power of two */
+	struct lexpat *pat;
+	int npat;
+};
+
+static uint64_t fold_hash(const char *s)
+{
+	char tmp[256];
+	size_t n = strlen(s);
+	if (n > sizeof tmp)
+		n = sizeof tmp;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return hash64(tmp, n);
+}
+
+static void rehash(struct lexicon *lex, int nheads)
+{
+	free(lex->heads);
+	lex->nheads = nheads;
+	lex->heads = xmalloc(sizeof(int) * (size_t)nheads);
+	for (int i = 0; i < nheads; i++)
+		lex->heads[i] = -1;
+	for (int i = 0; i < lex->n; i++) {
+		int h = (int)(fold_hash(lex->e[i].word) & (uint64_t)(nheads - 1));
+		lex->e[i].next = lex->heads[h];
+		lex->heads[h] = i;
+	}
+}
+
+struct lexicon *lexicon_new(void)
+{
+	struct lexicon *lex = xcalloc(1, sizeof *lex);
+	rehash(lex, 256);
+	return lex;
+}
+
+void lexicon_free(struct lexicon **lexp)
+{
+	struct lexicon *lex;
+	if (!lexp || !(lex = *lexp))
+		return;
+	for (int i = 0; i < lex->n; i++) {
+		free(lex->e[i].word);
+		free(lex->e[i].say);
+	}
+	for (int i = 0; i < lex->npat; i++) {
+		free(lex->pat[i].prefix);
+		free(lex->pat[i].suffix);
+		free(lex->pat[i].say);
+	}
+	free(lex->e);
+	free(lex->pat);
+	free(lex->heads);
+	free(lex);
+	*lexp = NULL;
+}
+
+static int find_exact(const struct lexicon *lex, const char *word)
+{
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
+	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcmp(lex->e[i].word, word) == 0)
+			return i;
+	return -1;
+}
+
+static void add_pattern(struct lexicon *lex, const char *word, const char *say)
+{
+	const char *star = strchr(word, '*');
+	char *prefix = xstrndup(word, (size_t)(star - word));
+	char *suffix = xstrdup(star + 1);
+	for (int i = 0; i < lex->npat; i++)
+		if (strcmp(lex->pat[i].prefix, prefix) == 0 &&
+		    strcmp(lex->pat[i].suffix, suffix) == 0) {
+			free(prefix);
+			free(suffix);
+			free(lex->pat[i].say);
+			lex->pat[i].say = xstrdup(say);
+			return;
+		}
+	lex->pat = xreallocarray(lex->pat, (size_t)lex->npat + 1, sizeof *lex->pat);
+	lex->pat[lex->npat++] = (struct lexpat){
+		prefix, suffix, strlen(prefix), strlen(suffix), xstrdup(say)};
+}
+
+void lexicon_add(struct lexicon *lex, const char *word, const char *say)
+{
+	if (strchr(word, '*')) {
+		add_pattern(lex, word, say);
+		return;
+	}
+	int i = find_exact(lex, word);
+	if (i >= 0) {
+		free(lex->e[i].say);
+		lex->e[i].say = xstrdup(say);
+		return;
+	}
+	if (lex->n == lex->cap) {
+		lex->cap = lex->cap ? lex->cap * 2 : 256;
+		lex->e = xreallocarray(lex->e, (size_t)lex->cap, sizeof *lex->e);
+	}
+	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1};
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
+	lex->e[lex->n].next = lex->heads[h];
+	lex->heads[h] = lex->n;
+	lex->n++;
+	if (lex->n > lex->nheads)
+		rehash(lex, lex->nheads * 2);
+}
+
+const char *lexicon_lookup(const struct lexicon *lex, const char *word)
+{
+	if (!lex || !*word)
+		return NULL;
+	int i = find_exact(lex, word);
+	if (i >= 0)
+		return lex->e[i].say;
+	/* Ignoring case: the entry added last wins. */
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
+	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
+			best = i;
+	return best >= 0 ? lex->e[best].say : NULL;
+}
+
+const char *lexicon_match(const struct lexicon *lex, const char *word,
+			  const char **star, size_t *star_len)
+{
+	*star = NULL;
+	*star_len = 0;
+	const char *say = lexicon_lookup(lex, word);
+	if (say || !lex)
+		return say;
+	size_t n = strlen(word), best = 0;
+	for (int i = 0; i < lex->npat; i++) {
+		const struct lexpat *p = &lex->pat[i];
+		if (n <= p->plen + p->slen || p->plen + p->slen < best)
+			continue;
+		if (strncasecmp(word, p->prefix, p->plen) != 0 ||
+		    strcasecmp(word + n - p->slen, p->suffix) != 0)
+			continue;
+		best = p->plen + p->slen;
+		say = p->say;
+		*star = word + p->plen;
+		*star_len = n - p->plen - p->slen;
+	}
+	return say;
+}
+
+int lexicon_size(const struct lexicon *lex)
+{
+	return lex ? lex->n + lex->npat : 0;
+}
+
+/* Checks one entry; 0 when it can be added, else reports and returns -1. */
+static int check_entry(const char *path, int lineno, const char *word, const char *say)
+{
+	const char *star = strchr(word, '*');
+	if (star && (strchr(star + 1, '*') || strlen(word) == 1)) {
+		diag(DIAG_ERROR, path, lineno, 0, "a pattern needs one '*' and some letters \"%s\"", word);
+		return -1;
+	}
+	if (!*say) {
+		diag(DIAG_ERROR, path, lineno, 0, "missing pronunciation for \"%s\"", word);
+		return -1;
+	}
+	const char *p = say;
+	while ((p = strstr(p, "[["))) {
+		const char *end = strstr(p + 2, "]]");
+		if (!end) {
+			diag(DIAG_ERROR, path, lineno, 0, "unterminated phonemes for \"%s\"", word);
+			return -1;
+		}
+		p = end + 2;
+	}
+	if (strstr(say, "]]") && !strstr(say, "[[")) {
+		diag(DIAG_ERROR, path, lineno, 0, "unterminated phonemes for \"%s\"", word);
+		return -1;
+	}
+	return 0;
+}
+
+int lexicon_load(struct lexicon *lex, const char *path)
+{
+	size_t len, bad;
+	char *text = read_file(path, &len);
+	if (!text) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read lexicon: %s", strerror(errno));
+		return -1;
+	}
+	int rc = 0;
+	if (utf8_check(text, len, &bad) != 0) {
+		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8 in lexicon");
+		free(text);
+		return -1;
+	}
+	struct lexicon *seen = lexicon_new();    /* duplicates within this file */
+	int lineno = 0;
+	char *line = text;
+	while (line && *line) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = 0;
+		lineno++;
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		char *end = p + strlen(p);
+		while (end > p && isspace((unsigned char)end[-1]))
+			*--end = 0;
+		if (*p && *p != '#') {
+			char *w = p;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+			if (*p)
+				*p++ = 0;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			int ctl = 0;
+			for (char *c = p; *c; c++)
+				if ((unsigned char)*c < 0x20)
+					ctl = 1;
+			if (ctl) {
+				diag(DIAG_ERROR, path, lineno, 0, "control character in pronunciation of \"%s\"", w);
+				rc = -1;
+			} else if (check_entry(path, lineno, w, p) != 0) {
+				rc = -1;
+			} else {
+				if (!strchr(w, '*') && find_exact(seen, w) >= 0)
+					diag(DIAG_WARNING, path, lineno, 0, "duplicate entry \"%s\"", w);
+				lexicon_add(seen, w, "");
+				lexicon_add(lex, w, p);
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	lexicon_free(&seen);
+	free(text);
+	return rc;
+}

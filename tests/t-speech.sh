@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The normaliser seen from the command line: golden `podsynth script` output
+# for the example episodes (tests/speech/golden/NAME.md beside NAME.script;
+# regenerate on purpose with REGEN=1 bash tests/t-speech.sh), `--plain`,
+# errors from Speech Markdown, `say` and `voices`, and a lexicon edit
+# invalidating exactly the cached segments that use the word.
+. "$(dirname "$0")/lib.sh"
+newproj
+
+for md in "$TOP"/tests/speech/golden/*.md; do
+	name=$(basename "$md" .md)
+	want="$TOP/tests/speech/golden/$name.script"
+	cp "$md" "episodes/$name.md"
+	"$PODSYNTH" script "episodes/$name.md" >got.script 2>got.err
+	rc=$?
+	if [ "${REGEN:-}" = 1 ]; then
+		cp got.script "$want"
+		echo "# regenerated $want"
+	fi
+	if [ $rc = 0 ] && diff -u "$want" got.script >diff.out; then
+		ok "script $name matches its golden output"
+	else
+		fail "script $name matches its golden output"; cat got.err diff.out | head -30
+	fi
+	check "script $name: no messages" test ! -s got.err
+	nseg=$("$PODSYNTH" segments --dump "episodes/$name.md" 2>/dev/null | wc -l)
+	nplain=$("$PODSYNTH" script --plain "episodes/$name.md" 2>/dev/null | wc -l)
+	check "script $name: has segments" test "$nseg" -gt 0
+	check_eq "script --plain $name: one line a segment" "$nplain" "$nseg"
+done
+
+# A Han run never goes to an English voice: in the Chinese example, every
+# line of the script in a voice other than zh is free of Han characters.
+han_en=$("$PODSYNTH" script episodes/2026-11-14-riscv-zh.md 2>/dev/null |
+	grep -E '^    (host|quote) ' | grep -cP '\p{Han}')
+check_eq "riscv-zh: no Han text in an English voice" "$han_en" 0
+latin_zh=$("$PODSYNTH" script episodes/2026-11-14-riscv-zh.md 2>/dev/null | grep -E '^    zh ' | sed 's/^    zh *//' | grep -c '[A-Za-z]')
+check_eq "riscv-zh: no Latin text in the Mandarin voice" "$latin_zh" 0
+check "riscv-zh: Latin words go to the host" bash -c \
+	"'$PODSYNTH' script episodes/2026-11-14-riscv-zh.md | grep -qE '^    host +risk five'"
+
+# Speech Markdown errors name the file and line.
+cat >episodes/bad.md <<'MD'
+---
+title: Bad override
+date: 2026-01-01
+---
+
+The first paragraph is fine.
+
+This one asks for (a voice)[voice:"hots"] that does not exist.
+MD
+"$PODSYNTH" script episodes/bad.md >/dev/null 2>bad.err
+check_eq "an unknown voice makes script fail" "$?" 1
+check "the error names file, line and voice" \
+	grep -qF 'episodes/bad.md:8: error: unknown voice "hots"' bad.err
+
+# say and voices
+check "say -n prints the normalised words" bash -c \
+	"'$PODSYNTH' say -n 'v6.3-rc5-rt8 on x86_64' | grep -qx 'host: version six point three release candidate five R-T eight on x eighty-six sixty-four'"
+if "$PODSYNTH" say --voice quote "Hello from RCU" -o say.wav >say.out 2>say.err; then
+	ok "say writes a WAV file"
+else
+	fail "say writes a WAV file"; cat say.err
+fi
+check "say: the file is a WAV" bash -c "head -c 4 say.wav | grep -q RIFF"
+check "say: a spoken second or more" bash -c \
+	"[ \$(stat -c %s say.wav) -gt 44100 ]"
+"$PODSYNTH" say --voice hots "x" -o x.wav >/dev/null 2>hots.err
+check_eq "say: an unknown voice fails" "$?" 1
+check "voices lists the profiles" bash -c \
+	"'$PODSYNTH' voices | grep -qE '^zh +cmn-latn-pinyin +140 +zh '"
+
+# A lexicon edit invalidates exactly the segments that use the word.
+cat >episodes/lex.md <<'MD'
+---
+title: Lexicon edit
+date: 2026-01-02
+---
+
+The Frobnicator subsystem got faster.
+
+Nothing else changed in RCU this week.
+
+A third paragraph about io_uring.
+MD
+if "$PODSYNTH" build episodes/lex.md >build.out 2>&1; then
+	ok "lexicon test episode builds"
+else
+	fail "lexicon test episode builds"; tail -5 build.out
+fi
+states() { "$PODSYNTH" segments episodes/lex.md 2>/dev/null | awk '{print $2}' | tr '\n' ' '; }
+check_eq "all segments cached after the build" "$(states)" "cached cached cached "
+before=$("$PODSYNTH" script --plain episodes/lex.md)
+printf 'Frobnicator   frob-nick-ator\n' >voices/show.lexicon
+check_eq "a new entry: only its segment is stale" "$(states)" "stale cached cached "
+check "the new entry is spoken" bash -c "'$PODSYNTH' script --plain episodes/lex.md | grep -q frob-nick-ator"
+rm voices/show.lexicon
+check_eq "entry removed: the old audio is valid again" "$(states)" "cached cached cached "
+sed -i 's/^RCU  .*/RCU             arr-see-you/' voices/kernel.lexicon
+check_eq "an edited entry: only its segment is stale" "$(states)" "cached stale cached "
+check_eq "the other segments' words are unchanged" \
+	"$("$PODSYNTH" script --plain episodes/lex.md | sed -n '1p;3p')" "$(printf '%s\n' "$before" | sed -n '1p;3p')"

@@ -1,0 +1,450 @@
+/*
+ * test_speech.c: the normaliser against the tables in tests/speech/ (*.tsv),
+ * through speech_block, the code path `podsynth script` uses, with the
+ * shipped voices and lexicons; then the Chinese split, Speech Markdown
+ * overrides and the lexicon's own rules.
+ *
+ * Table rows are "input<TAB>expected"; lines starting with '#' are
+ * comments, and "#! key: value" lines set, for the rows after them:
+ *   lang: zh          the episode language
+ *   kind: quote       the block is a block quote
+ *   mode: runs        expected is "voice: text | voice: text", not the text alone
+ *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter)
+ * An expected "ERROR" means speech_block must fail.
+ * SPEECH_PRINT=1 prints "input<TAB>got" for every row instead of checking.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "lexicon.h"
+#include "speech.h"
+#include "speech_int.h"
+#include "util.h"
+#include "voice.h"
+
+static const char *top;
+static struct voiceset *vs;
+
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.lexicon in dir, in name order; NULL entries on failure. */
+static struct lexicon *load_lexicons(const char *dir)
+{
+	struct lexicon *lex = lexicon_new();
+	DIR *d = opendir(dir);
+	char *names[64];
+	int n = 0;
+	struct dirent *de;
+	while (d && (de = readdir(d)) && n < 64) {
+		size_t l = strlen(de->d_name);
+		if (l > 8 && strcmp(de->d_name + l - 8, ".lexicon") == 0)
+			names[n++] = xstrdup(de->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, (size_t)n, sizeof *names, cmpstr);
+	for (int i = 0; i < n; i++) {
+		char *p = path_join(dir, names[i]);
+		if (lexicon_load(lex, p) != 0)
+			printf("not ok - lexicon %s loads without errors\n", p), harness_failed++;
+		free(p);
+		free(names[i]);
+	}
+	return lex;
+}
+
+static struct speech_ctx make_ctx(const struct lexicon *lex, const char *lang)
+{
+	struct speech_ctx c = {0};
+	c.voices = vs;
+	c.lex = lex;
+	c.file = "test";
+	c.lang = lang;
+	c.host = voiceset_find(vs, "host");
+	c.quote = voiceset_find(vs, "quote");
+	c.zh = voiceset_find(vs, "zh");
+	return c;
+}
+
+static void free_runs(struct run *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(r[i].text);
+		free(r[i].display);
+	}
+	free(r);
+}
+
+/* Speaks text as one block; returns the joined text (mode 0) or the
+ * voice-annotated runs (mode 1), or NULL on failure. The caller frees. */
+static int speak_line = 1;   /* the line diagnostics name */
+
+static char *speak(const struct speech_ctx *c, const char *text, enum block_kind kind, int mode,
+		   struct run **out_runs, int *out_n)
+{
+	struct block b = {0};
+	b.kind = kind;
+	b.line = speak_line;
+	b.text = (char *)text;
+	struct run *runs = NULL;
+	int n = 0;
+	if (speech_block(c, &b, &runs, &n) != 0) {
+		free_runs(runs, n);
+		return NULL;
+	}
+	struct buf o = {0};
+	for (int i = 0; i < n; i++) {
+		if (!runs[i].text[0] && !mode)
+			continue;
+		if (mode) {
+			if (i)
+				buf_puts(&o, " | ");
+			if (runs[i].pause_ms)
+				buf_printf(&o, "[%dms] ", runs[i].pause_ms);
+			buf_printf(&o, "%s: %s", runs[i].voice->name, runs[i].text);
+		} else {
+			if (o.len)
+				buf_putc(&o, ' ');
+			buf_puts(&o, runs[i].text);
+		}
+	}
+	if (out_runs) {
+		*out_runs = runs;
+		*out_n = n;
+	} else {
+		free_runs(runs, n);
+	}
+	return buf_detach(&o);
+}
+
+static void run_table(const char *path, const struct lexicon *shared, int print, int *rows)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		printf("not ok - cannot read %s\n", path);
+		harness_failed++;
+		return;
+	}
+	char lang[16] = "en";
+	int mode = 0;
+	enum block_kind kind = BLOCK_PARAGRAPH;
+	struct lexicon *extra = NULL;
+	int lineno = 0;
+	for (char *line = text, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = 0;
+		lineno++;
+		if (strncmp(line, "#!", 2) == 0) {
+			char *k = line + 2;
+			while (*k == ' ')
+				k++;
+			if (strncmp(k, "lang:", 5) == 0)
+				snprintf(lang, sizeof lang, "%s", k + 6);
+			else if (strncmp(k, "mode:", 5) == 0)
+				mode = strstr(k, "runs") != NULL;
+			else if (strncmp(k, "kind:", 5) == 0)
+				kind = strstr(k, "quote") ? BLOCK_QUOTE : BLOCK_PARAGRAPH;
+			else if (strncmp(k, "lex:", 4) == 0) {
+				char *w = k + 5, *sp = strchr(w, ' ');
+				if (!extra) {
+					/* the shipped lexicons first, then the episode's entries */
+					char *vd = path_join(top, "voices");
+					extra = load_lexicons(vd);
+					free(vd);
+				}
+				if (sp) {
+					*sp = 0;
+					lexicon_add(extra, w, sp + 1);
+				}
+			}
+			continue;
+		}
+		if (!*line || line[0] == '#')
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab) {
+			printf("not ok - %s:%d: no tab in row\n", path, lineno);
+			harness_failed++;
+			continue;
+		}
+		*tab = 0;
+		const char *want = tab + 1;
+		struct speech_ctx c = make_ctx(extra ? extra : shared, lang);
+		c.file = path;
+		speak_line = lineno;
+		char *got = speak(&c, line, kind, mode, NULL, NULL);
+		speak_line = 1;
+		(*rows)++;
+		if (print) {
+			printf("%s\t%s\n", line, got ? got : "ERROR");
+		} else if (strcmp(want, "ERROR") == 0) {
+			OK(got == NULL, "%s:%d: \"%s\" is an error", path, lineno, line);
+		} else {
+			OK(got && strcmp(got, want) == 0, "%s:%d: \"%s\" -> \"%s\"%s%s%s", path, lineno, line, want,
+			   got && strcmp(got, want) ? " (got \"" : "", got && strcmp(got, want) ? got : "",
+			   got && strcmp(got, want) ? "\")" : "");
+		}
+		free(got);
+	}
+	lexicon_free(&extra);
+	free(text);
+}
+
+/* A Han run never goes to an English voice; Latin runs in a Chinese paragraph do. */
+static void test_chinese_split(const struct lexicon *lex)
+{
+	static const char *const paras[] = {
+		"RISC-V Linux 内核及周边技术动态第 45 期",
+		"本周 Linux 6.4-rc1 发布，Linus Torvalds 说：“It is a fairly normal merge window”。",
+		"异步 IO 方面，io_uring 新增了多项优化，性能提升 20%。",
+		"时间：20230507，编辑：晓依，赞助：PLCT Lab, ISCAS",
+		"Thomas Gleixner 提交了 PREEMPT_RT 的最后一批补丁。",
+		"内存管理：Split ptdesc from struct page，v2 版本。",
+	};
+	struct speech_ctx c = make_ctx(lex, "zh");
+	/* as segment.c sets it up for a Chinese episode: the host is the Mandarin voice */
+	struct speech_ctx czh = c;
+	czh.host = c.zh;
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < ARRAY_LEN(paras); i++) {
+			struct run *runs;
+			int n;
+			char *got = speak(k ? &czh : &c, paras[i], BLOCK_PARAGRAPH, 1, &runs, &n);
+			int bad = 0, latin_en = 0, han_zh = 0;
+			for (int r = 0; got && r < n; r++) {
+				int han = 0, latin = 0;
+				const char *t = runs[r].text;
+				for (size_t j = 0; t[j];) {
+					uint32_t cp;
+					int l = utf8_decode(t + j, strlen(t + j), &cp);
+					if (l <= 0)
+						break;
+					han |= speech_is_han(cp);
+					latin |= cp < 0x80 && ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+					j += (size_t)l;
+				}
+				int zhv = strncmp(runs[r].voice->lang, "zh", 2) == 0;
+				if (han && !zhv)
+					bad = 1;
+				if (han && zhv)
+					han_zh = 1;
+				if (latin && !zhv)
+					latin_en = 1;
+				if (latin && zhv)
+					bad = 1;
+			}
+			OK(got && !bad && han_zh && latin_en,
+			   "chinese split%s: Han to zh, Latin to English: \"%s\" -> %s",
+			   k ? " (host is zh)" : "", paras[i], got ? got : "(error)");
+			if (got)
+				free_runs(runs, n);
+			free(got);
+		}
+}
+
+static void test_overrides(const struct lexicon *lex)
+{
+	struct speech_ctx c = make_ctx(lex, "en");
+	struct run *runs;
+	int n;
+	char *got;
+
+	got = speak(&c, "First. [500ms] Second.", BLOCK_PARAGRAPH, 1, &runs, &n);
+	OK(got && n == 2 && runs[0].pause_ms == 0 && runs[1].pause_ms == 500,
+	   "a [500ms] pause is the next run's pause_ms (%s)", got ? got : "(error)");
+	if (got)
+		free_runs(runs, n);
+	free(got);
+
+	got = speak(&c, "Wait [2s]", BLOCK_PARAGRAPH, 1, &runs, &n);
+	OK(got && n == 2 && runs[1].pause_ms == 2000 && runs[1].text[0] == 0,
+	   "a pause at the end is a silent run (%s)", got ? got : "(error)");
+	if (got)
+		free_runs(runs, n);
+	free(got);
+
+	got = speak(&c, "The (SoC)[sub:\"system on a chip\"] boots.", BLOCK_PARAGRAPH, 1, &runs, &n);
+	int found = 0;
+	for (int i = 0; got && i < n; i++)
+		if (strcmp(runs[i].text, "system on a chip") == 0 && strcmp(runs[i].display, "SoC") == 0)
+			found = 1;
+	OK(found, "sub: spoken form said, written form displayed (%s)", got ? got : "(error)");
+	if (got)
+		free_runs(runs, n);
+	free(got);
+
+	got = speak(&c, "Jonathan said (this is fine)[voice:\"quote\"] today.", BLOCK_PARAGRAPH, 1, NULL, NULL);
+	STR_EQ(got, "host: Jonathan said | quote: this is fine | host: today.", "voice: override");
+	free(got);
+
+	diag_set_quiet(1);
+	int before = diag_count(DIAG_ERROR);
+	got = speak(&c, "He said (hello)[voice:\"hots\"] there.", BLOCK_PARAGRAPH, 1, NULL, NULL);
+	OK(got == NULL && diag_count(DIAG_ERROR) == before + 1, "an unknown voice is one error");
+	free(got);
+
+	got = speak(&c, "Some (ni hao)[lang:\"zh\"] words.", BLOCK_PARAGRAPH, 1, NULL, NULL);
+	STR_EQ(got, "host: Some | zh: ni hao | host: words.", "lang: override goes to the zh voice");
+	free(got);
+
+	got = speak(&c, "A (text)[emphasis:\"strong\"] word.", BLOCK_PARAGRAPH, 1, NULL, NULL);
+	OK(got == NULL, "an unknown modifier is an error");
+	free(got);
+
+	got = speak(&c, "Ctl\x01 char\x1b[0m here\x7f.", BLOCK_PARAGRAPH, 0, NULL, NULL);
+	int ctl = 0;
+	for (const char *p = got ? got : ""; *p; p++)
+		ctl |= (unsigned char)*p < 0x20 || *p == 0x7f;
+	OK(got && !ctl, "C0 control characters removed (%s)", got ? got : "(error)");
+	free(got);
+
+	/* quotations: the quote voice, and the written form keeps the marks */
+	got = speak(&c, "Jonathan wrote, \xe2\x80\x9cIt has been a calm release\xe2\x80\x9d, as usual.",
+		    BLOCK_PARAGRAPH, 1, &runs, &n);
+	STR_EQ(got, "host: Jonathan wrote, | quote: It has been a calm release | host: as usual.",
+	       "a quotation is a run in the quote voice");
+	OK(got && n == 3 && strcmp(runs[1].display, "\xe2\x80\x9cIt has been a calm release\xe2\x80\x9d") == 0,
+	   "the quotation's display keeps its marks (%s)", got && n > 1 ? runs[1].display : "");
+	if (got)
+		free_runs(runs, n);
+	free(got);
+
+	got = speak(&c, "The first sentence. The second one.", BLOCK_PARAGRAPH, 1, &runs, &n);
+	OK(got && n == 2 && strcmp(runs[1].display, "The second one.") == 0,
+	   "runs split at sentences, each with its written form (%s)", got ? got : "(error)");
+	if (got)
+		free_runs(runs, n);
+	free(got);
+
+	got = speak(&c, "A block quote speaks in the quote voice.", BLOCK_QUOTE, 1, NULL, NULL);
+	STR_EQ(got, "quote: A block quote speaks in the quote voice.", "block quote voice");
+	free(got);
+}
+
+static void test_lexicon_rules(void)
+{
+	struct lexicon *lex = lexicon_new();
+	lexicon_add(lex, "RCU", "R-C-U");
+	lexicon_add(lex, "linux", "lin-ux");
+	lexicon_add(lex, "Linux", "Linux");
+	lexicon_add(lex, "CONFIG_*", "config *");
+	STR_EQ(lexicon_lookup(lex, "RCU"), "R-C-U", "exact lookup");
+	STR_EQ(lexicon_lookup(lex, "rcu"), "R-C-U", "lookup ignoring case");
+	STR_EQ(lexicon_lookup(lex, "linux"), "lin-ux", "exact case wins");
+	OK(lexicon_lookup(lex, "nope") == NULL, "no entry, NULL");
+	lexicon_add(lex, "RCU", "arr see you");
+	STR_EQ(lexicon_lookup(lex, "RCU"), "arr see you", "a later entry wins");
+	const char *star;
+	size_t sl;
+	const char *say = lexicon_match(lex, "CONFIG_PREEMPT", &star, &sl);
+	OK(say && star && sl == 7 && strncmp(star, "PREEMPT", 7) == 0, "pattern matches and gives the '*' part");
+	INT_EQ(lexicon_size(lex), 4, "lexicon size");
+
+	char *dir = xstrdup("/tmp/podsynth-lex.XXXXXX");
+	if (mkdtemp(dir)) {
+		char *p = path_join(dir, "bad.lexicon");
+		const char *bad = "# comment\nok  fine\nlonely\nphon  [[abc\nfine2 also fine\n";
+		write_file_atomic(p, bad, strlen(bad));
+		struct lexicon *l2 = lexicon_new();
+		diag_set_quiet(1);
+		int before = diag_count(DIAG_ERROR);
+		int rc = lexicon_load(l2, p);
+		OK(rc == -1 && diag_count(DIAG_ERROR) == before + 2, "bad lexicon lines are errors (2)");
+		OK(lexicon_lookup(l2, "ok") && lexicon_lookup(l2, "fine2"), "good lines around bad ones are kept");
+		lexicon_free(&l2);
+		OK(l2 == NULL, "lexicon_free clears the pointer");
+		remove(p);
+		free(p);
+		rmdir(dir);
+	}
+	free(dir);
+	lexicon_free(&lex);
+}
+
+static void test_numbers(void)
+{
+	static const struct { unsigned long long v; const char *card, *ord; } t[] = {
+		{0, "zero", "zeroth"}, {7, "seven", "seventh"}, {12, "twelve", "twelfth"},
+		{21, "twenty-one", "twenty-first"}, {40, "forty", "fortieth"},
+		{113, "one hundred thirteen", "one hundred thirteenth"},
+		{2570, "two thousand five hundred seventy", "two thousand five hundred seventieth"},
+		{1000000, "one million", "one millionth"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(t); i++) {
+		struct buf b = {0};
+		num_cardinal(&b, t[i].v);
+		STR_EQ(b.data, t[i].card, "cardinal");
+		buf_reset(&b);
+		num_ordinal(&b, t[i].v);
+		STR_EQ(b.data, t[i].ord, "ordinal");
+		buf_free(&b);
+	}
+	static const struct { unsigned v; const char *say; } y[] = {
+		{1999, "nineteen ninety-nine"}, {2008, "two thousand eight"},
+		{2023, "twenty twenty-three"}, {1900, "nineteen hundred"}, {1905, "nineteen oh five"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(y); i++) {
+		struct buf b = {0};
+		num_year(&b, y[i].v);
+		STR_EQ(b.data, y[i].say, "year");
+		buf_free(&b);
+	}
+}
+
+int main(void)
+{
+	top = getenv("TOP");
+	if (!top)
+		top = ".";
+	char *vdir = path_join(top, "voices");
+	diag_set_quiet(1);
+	if (voiceset_load(vdir, &vs) != 0 || !vs) {
+		printf("not ok - voices load from %s\n", vdir);
+		free(vdir);
+		return 1;
+	}
+	struct lexicon *lex = load_lexicons(vdir);
+	OK(lexicon_size(lex) >= 300, "the shipped lexicons have at least 300 entries (%d)", lexicon_size(lex));
+	int print = getenv("SPEECH_PRINT") != NULL;
+	const char *only = getenv("SPEECH_TABLE");
+
+	char *sdir = path_join(top, "tests/speech");
+	DIR *d = opendir(sdir);
+	char *names[64];
+	int nn = 0, rows = 0;
+	struct dirent *de;
+	while (d && (de = readdir(d)) && nn < 64) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && (!only || strstr(de->d_name, only)))
+			names[nn++] = xstrdup(de->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, (size_t)nn, sizeof *names, cmpstr);
+	for (int i = 0; i < nn; i++) {
+		char *p = path_join(sdir, names[i]);
+		run_table(p, lex, print, &rows);
+		free(p);
+		free(names[i]);
+	}
+	if (!print && !only) {
+		OK(rows >= 200, "the speech tables have at least 200 rows (%d)", rows);
+		test_chinese_split(lex);
+		test_overrides(lex);
+		test_lexicon_rules();
+		test_numbers();
+	}
+	lexicon_free(&lex);
+	voiceset_free(&vs);
+	free(sdir);
+	free(vdir);
+	return harness_done();
+}
