@@ -16,11 +16,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chapters.h"
 #include "progress.h"
 #include "render.h"
 #include "segcache.h"
 #include "synth.h"
 #include "timeline.h"
+#include "transcript.h"
 #include "util.h"
 
 int build_default_jobs(void)
@@ -44,7 +46,7 @@ static void add_item(struct timeline *tl, const char *setting, enum tl_kind jing
 
 /* The timeline: intro, segments with their pauses, outro. */
 static struct timeline *make_timeline(const struct project *p, const struct script *s,
-				      char **paths, int *seg_item)
+				      char **paths)
 {
 	const struct channel *ch = p->ch;
 	struct timeline *tl = timeline_new(ch->sample_rate, ch->channels);
@@ -52,7 +54,7 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 	if (tl->n > 0 && ch->pauses.after_intro > 0)
 		timeline_add_silence(tl, ch->pauses.after_intro);
 	for (int i = 0; i < s->nsegs; i++) {
-		seg_item[i] = timeline_add(tl, TL_SEGMENT, paths[i], i);
+		timeline_add(tl, TL_SEGMENT, paths[i], i);
 		if (s->segs[i].pause_after_ms > 0)
 			timeline_add_silence(tl, s->segs[i].pause_after_ms);
 	}
@@ -66,30 +68,6 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 		tl->n--;
 	}
 	return tl;
-}
-
-/*
- * Chapters from the headings. Content before the first heading (or an
- * episode with none) gets a first chapter named after the episode; the first
- * chapter always starts at 0 so it includes the intro. The caller frees.
- */
-static struct chapter *make_chapters(const struct episode *ep, const struct script *s,
-				     const struct timeline *tl, const int *seg_item, int *n)
-{
-	struct chapter *c = xcalloc((size_t)s->nsegs + 1, sizeof *c);
-	*n = 0;
-	for (int i = 0; i < s->nsegs; i++) {
-		if (s->segs[i].kind != BLOCK_HEADING)
-			continue;
-		if (*n == 0 && i > 0)
-			c[(*n)++] = (struct chapter){0, xstrdup(ep->title)};
-		c[*n].start = *n == 0 ? 0 : tl->items[seg_item[i]].start;
-		c[*n].title = xstrdup(ep->sections[s->segs[i].section]);
-		(*n)++;
-	}
-	if (*n == 0)
-		c[(*n)++] = (struct chapter){0, xstrdup(ep->title)};
-	return c;
 }
 
 static void format_duration(char *out, size_t n, double s)
@@ -111,8 +89,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
-	int *seg_item = NULL;
-	char *out_path = NULL;
+	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 
 	if (project_episode(p, path, &ep, &s) != 0)
@@ -160,8 +137,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	cached = s->nsegs - njobs;
 
 	/* The intro and outro are checked before anything is synthesised or written. */
-	seg_item = xcalloc((size_t)s->nsegs, sizeof *seg_item);
-	tl = make_timeline(p, s, paths, seg_item);
+	tl = make_timeline(p, s, paths);
 	for (int i = 0; i < tl->n; i++) {
 		if (tl->items[i].kind == TL_ASSET && access(tl->items[i].path, R_OK) != 0) {
 			diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", 0, 0,
@@ -188,7 +164,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	if (timeline_layout(tl) != 0)
 		goto out;
-	chapters = make_chapters(ep, s, tl, seg_item, &nchapters);
+	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
 
 	if (mkdir_p(p->ch->out_dir) != 0) {
 		diag(DIAG_ERROR, p->ch->out_dir, 0, 0, "cannot create directory: %s", strerror(errno));
@@ -217,6 +193,12 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct render_report rep = {0};
 	if (render_episode(tl, &ro, &meta, out_path, &rep) != 0)
 		goto out;
+	/* The audio first, then its transcript and chapters; the feed comes last. */
+	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
+	json_path = xasprintf("%s/%s.chapters.json", p->ch->out_dir, ep->slug);
+	if (transcript_write_vtt(vtt_path, s, tl) != 0 ||
+	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
+		goto out;
 
 	int dropped = 0;
 	for (int j = 0; j < njobs; j++)
@@ -236,11 +218,10 @@ out:
 			free(paths[i]);
 	free(paths);
 	free(jobs);
-	free(seg_item);
-	for (int i = 0; i < nchapters; i++)
-		free(chapters[i].title);
-	free(chapters);
+	chapters_free(&chapters, nchapters);
 	free(out_path);
+	free(vtt_path);
+	free(json_path);
 	timeline_free(&tl);
 	script_free(&s);
 	episode_free(&ep);

@@ -25,10 +25,14 @@ char *shownotes_unspeech(const char *md, size_t n);
 /*
  * The episode body rendered to an HTML fragment with md4c-html (GitHub
  * dialect: tables, strikethrough, autolinks): links and code kept, the
- * sections as headings. Raw HTML in the Markdown is not passed through: it
- * shows as text. Relative link and image targets are made absolute against
- * base_url (the site's root URL, may be NULL); javascript:, data: and
- * other unsafe targets are dropped. The result is sanitised (xmltext.h).
+ * sections as headings. The result is parsed again with libxml2's HTML
+ * parser and only an allowlist is written back: comments (producer notes)
+ * go, script, style, iframe, forms and the like go with their content,
+ * other unknown elements are unwrapped, and only plain attributes (href,
+ * src, alt, title...) stay. Relative link and image targets are made
+ * absolute against base_url (the site's root URL, may be NULL);
+ * javascript:, data: and other unsafe targets are dropped. The text is
+ * sanitised (xmltext.h).
  * Returns NULL when md4c fails (reported). The caller frees.
  */
 char *shownotes_html(const struct episode *ep, const char *base_url);

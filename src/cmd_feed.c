@@ -1,0 +1,150 @@
+/*
+ * cmd_feed.c: `podsynth feed [--channel FILE] [-o FILE] [EPISODE.md|DIR]...`
+ * writes rss/feed.xml (and each episode's page) from the show's settings
+ * and every non-draft episode that has been rendered. With no operands the
+ * episodes are the *.md files in episodes/.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "channel.h"
+#include "cmd.h"
+#include "episode.h"
+#include "feed.h"
+#include "util.h"
+
+static const char feed_usage[] =
+	"usage: podsynth feed [--channel FILE] [-o FILE] [-q] [EPISODE.md|DIR]...\n"
+	"  writes the feed from every rendered, non-draft episode (default: episodes/)\n"
+	"  --channel FILE  show settings (default rss/channel.yaml)\n"
+	"  -o, --output FILE  where the feed goes (default: feed.xml in the site, rss/)\n"
+	"  -q, --quiet     no notes, only warnings and errors\n";
+
+struct files {
+	char **v;
+	int n, cap;
+};
+
+static void files_add(struct files *f, const char *path)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 16;
+		f->v = xreallocarray(f->v, (size_t)f->cap, sizeof *f->v);
+	}
+	f->v[f->n++] = xstrdup(path);
+}
+
+/* Adds the episode files of a directory (sorted), or the file itself. 0 or -1. */
+static int collect(struct files *f, const char *arg)
+{
+	struct stat st;
+	if (stat(arg, &st) != 0) {
+		diag(DIAG_ERROR, arg, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		files_add(f, arg);
+		return 0;
+	}
+	char *pat = xasprintf("%s/*.md", arg);
+	glob_t g;
+	int r = glob(pat, 0, NULL, &g);
+	free(pat);
+	if (r == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			size_t n = strlen(g.gl_pathv[i]);
+			/* drafts by name, as the Makefile skips them */
+			if (n > 9 && strcmp(g.gl_pathv[i] + n - 9, ".draft.md") == 0)
+				continue;
+			files_add(f, g.gl_pathv[i]);
+		}
+		globfree(&g);
+	}
+	return 0;
+}
+
+int cmd_feed(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"channel", required_argument, NULL, 'c'},
+		{"output", required_argument, NULL, 'o'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *channel = "rss/channel.yaml", *output = NULL;
+	struct channel *ch = NULL;
+	struct feed *feed = NULL;
+	struct episode **eps = NULL;
+	struct files files = {0};
+	int c, neps = 0, failed = 0, drafts = 0, pending = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", longs, NULL)) != -1) {
+		switch (c) {
+		case 'c': channel = optarg; break;
+		case 'o': output = optarg; break;
+		case 'q': diag_set_quiet(1); break;
+		case 'h': fputs(feed_usage, stdout); return 0;
+		default: fputs(feed_usage, stderr); return 2;
+		}
+	}
+	if (channel_load(channel, &ch) != 0)
+		return 1;
+	if (optind >= argc) {
+		if (collect(&files, "episodes") != 0)
+			failed = 1;
+	} else {
+		for (int i = optind; i < argc; i++)
+			if (collect(&files, argv[i]) != 0)
+				failed = 1;
+	}
+	feed = feed_new(ch);
+	eps = xcalloc((size_t)files.n + 1, sizeof *eps);
+	for (int i = 0; i < files.n; i++) {
+		struct episode *ep = NULL;
+		if (episode_load(files.v[i], ch, &ep) != 0) {
+			failed = 1;
+			continue;
+		}
+		eps[neps++] = ep;
+		switch (feed_add(feed, ep)) {
+		case FEED_OK: break;
+		case FEED_SKIPPED:
+			if (ep->draft)
+				drafts++;
+			else
+				pending++;
+			break;
+		default: failed = 1; break;
+		}
+	}
+	char *def = path_join(ch->rss_dir ? ch->rss_dir : "rss", "feed.xml");
+	const char *where = output ? output : def;
+	if (failed) {
+		/* A broken episode must not vanish from the feed: keep the old one. */
+		diag(DIAG_ERROR, where, 0, 0,
+		     "feed not written: fix the errors above (the previous feed is kept)");
+	} else if (feed_write(feed, output) != FEED_OK) {
+		failed = 1;
+	} else {
+		diag(DIAG_NOTE, where, 0, 0,
+		     "%d episode%s published (%d draft%s, %d not rendered)", feed_count(feed),
+		     feed_count(feed) == 1 ? "" : "s", drafts, drafts == 1 ? "" : "s", pending);
+	}
+	free(def);
+	feed_free(&feed);
+	for (int i = 0; i < neps; i++)
+		episode_free(&eps[i]);
+	free(eps);
+	for (int i = 0; i < files.n; i++)
+		free(files.v[i]);
+	free(files.v);
+	channel_free(&ch);
+	return failed ? 1 : 0;
+}

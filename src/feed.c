@@ -1,0 +1,1126 @@
+/*
+ * feed.c: rss/feed.xml, the podcast feed (see feed.h).
+ *
+ * In: the channel settings and the episodes, with the files the build left
+ * in rss/episodes/. Out: the feed (libxml2's text writer into memory, then
+ * a temporary file that is parsed again and checked before it is renamed
+ * into place), the episode pages, and rss/guids.txt.
+ *
+ * GUIDs. podcast:guid and every item's guid are written once to
+ * rss/guids.txt, the first time they are published, and taken from there
+ * ever after: a podcast keeps its identity when its URL changes (as the
+ * podcast namespace asks) and an episode keeps its GUID whatever is edited.
+ * A new entry is derived, so that losing the file changes nothing as long
+ * as the URL and the slugs stay: podcast:guid is the UUIDv5 of the feed
+ * URL, an episode's GUID the UUIDv5 of its slug in the podcast's GUID as
+ * namespace. A front-matter guid always wins and is not recorded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xmlwriter.h>
+#include <uuid/uuid.h>
+#include <vorbis/vorbisfile.h>
+
+#include "feed.h"
+#include "shownotes.h"
+#include "util.h"
+#include "xmltext.h"
+
+#ifndef PODSYNTH_VERSION
+#define PODSYNTH_VERSION "dev"
+#endif
+
+#define NS_ITUNES  "http://www.itunes.com/dtds/podcast-1.0.dtd"
+#define NS_PODCAST "https://podcastindex.org/namespace/1.0"
+#define NS_ATOM    "http://www.w3.org/2005/Atom"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+
+/* The longest plain text description, in bytes (Apple shows 4000 characters). */
+#define SUMMARY_MAX 3800
+
+/* ---- Apple Podcasts categories ---- */
+
+/*
+ * Apple's list as published for podcasters (2019 revision, with the names
+ * renamed since), each category followed by its subcategories.
+ */
+static const char *const apple_categories[][17] = {
+	{"Arts", "Books", "Design", "Fashion & Beauty", "Food", "Performing Arts",
+	 "Visual Arts"},
+	{"Business", "Careers", "Entrepreneurship", "Investing", "Management", "Marketing",
+	 "Non-Profit"},
+	{"Comedy", "Comedy Interviews", "Improv", "Stand-Up"},
+	{"Education", "Courses", "How To", "Language Learning", "Self-Improvement"},
+	{"Fiction", "Comedy Fiction", "Drama", "Science Fiction"},
+	{"Government"},
+	{"History"},
+	{"Health & Fitness", "Alternative Health", "Fitness", "Medicine", "Mental Health",
+	 "Nutrition", "Sexuality"},
+	{"Kids & Family", "Education for Kids", "Parenting", "Pets & Animals",
+	 "Stories for Kids"},
+	{"Leisure", "Animation & Manga", "Automotive", "Aviation", "Crafts", "Games",
+	 "Hobbies", "Home & Garden", "Video Games"},
+	{"Music", "Music Commentary", "Music History", "Music Interviews"},
+	{"News", "Business News", "Daily News", "Entertainment News", "News Commentary",
+	 "Politics", "Sports News", "Tech News", "Technology News"},
+	{"Religion & Spirituality", "Buddhism", "Christianity", "Hinduism", "Islam",
+	 "Judaism", "Religion", "Spirituality"},
+	{"Science", "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences",
+	 "Mathematics", "Natural Sciences", "Nature", "Physics", "Social Sciences"},
+	{"Society & Culture", "Documentary", "Personal Journals", "Philosophy",
+	 "Places & Travel", "Relationships"},
+	{"Sports", "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf",
+	 "Hockey", "Rugby", "Running", "Soccer", "Swimming", "Tennis", "Volleyball",
+	 "Wilderness", "Wrestling"},
+	{"Technology"},
+	{"True Crime"},
+	{"TV & Film", "After Shows", "Film History", "Film Interviews", "Film Reviews",
+	 "TV Reviews"},
+};
+
+int feed_category_ok(const char *category, const char *subcategory)
+{
+	if (category == NULL)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(apple_categories); i++) {
+		if (strcmp(apple_categories[i][0], category) != 0)
+			continue;
+		if (subcategory == NULL || subcategory[0] == '\0')
+			return 1;
+		for (size_t k = 1; k < ARRAY_LEN(apple_categories[i]) && apple_categories[i][k]; k++)
+			if (strcmp(apple_categories[i][k], subcategory) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* The category a subcategory belongs to, or NULL. */
+static const char *category_of(const char *subcategory)
+{
+	for (size_t i = 0; i < ARRAY_LEN(apple_categories); i++)
+		for (size_t k = 1; k < ARRAY_LEN(apple_categories[i]) && apple_categories[i][k]; k++)
+			if (strcmp(apple_categories[i][k], subcategory) == 0)
+				return apple_categories[i][0];
+	return NULL;
+}
+
+/* ---- dates and GUIDs ---- */
+
+int feed_rfc2822(const char *date, const char *time, char out[40], long long *when)
+{
+	static const char *days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	static const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	int y, mo, d, h = 0, mi = 0, s = 0, used = 0;
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d%n", &y, &mo, &d, &used) != 3 ||
+	    date[used] != '\0' || used != 10)
+		return -1;
+	if (time && time[0]) {
+		used = 0;
+		if (sscanf(time, "%2d:%2d:%2d%n", &h, &mi, &s, &used) != 3) {
+			s = 0;
+			if (sscanf(time, "%2d:%2d%n", &h, &mi, &used) != 2)
+				return -1;
+		}
+		if (time[used] != '\0')
+			return -1;
+	}
+	struct tm tm = {0};
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	time_t t = timegm(&tm);
+	struct tm back;
+	if (t == (time_t)-1 || gmtime_r(&t, &back) == NULL || back.tm_year != y - 1900 ||
+	    back.tm_mon != mo - 1 || back.tm_mday != d || back.tm_hour != h ||
+	    back.tm_min != mi || back.tm_sec != s)
+		return -1;
+	snprintf(out, 40, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[back.tm_wday],
+		 back.tm_mday, months[back.tm_mon], y, h, mi, s);
+	if (when)
+		*when = (long long)t;
+	return 0;
+}
+
+void feed_podcast_guid(const char *feed_url, char out[37])
+{
+	static const uuid_t ns = {0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6,
+				  0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6};
+	const char *p = strstr(feed_url, "://");
+	p = p ? p + 3 : feed_url;
+	size_t n = strlen(p);
+	while (n > 0 && p[n - 1] == '/')
+		n--;
+	uuid_t u;
+	uuid_generate_sha1(u, ns, p, n);
+	uuid_unparse_lower(u, out);
+}
+
+/* An episode's derived GUID: UUIDv5 of slug in the namespace podcast_guid. */
+static void episode_guid(const char *podcast_guid, const char *slug, char out[37])
+{
+	uuid_t ns, u;
+	if (uuid_parse(podcast_guid, ns) != 0)
+		memset(ns, 0, sizeof ns);
+	uuid_generate_sha1(u, ns, slug, strlen(slug));
+	uuid_unparse_lower(u, out);
+}
+
+/* ---- the GUID ledger, rss/guids.txt ---- */
+
+struct ledger_entry {
+	char *slug;
+	char *guid;
+};
+
+struct ledger {
+	char *path;
+	char *channel;           /* podcast:guid, NULL until recorded */
+	struct ledger_entry *e;
+	int n, cap;
+	int dirty;
+};
+
+static void ledger_put(struct ledger *l, const char *slug, const char *guid)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->e = xreallocarray(l->e, (size_t)l->cap, sizeof *l->e);
+	}
+	l->e[l->n].slug = xstrdup(slug);
+	l->e[l->n].guid = xstrdup(guid);
+	l->n++;
+}
+
+static const char *ledger_get(const struct ledger *l, const char *slug)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strcmp(l->e[i].slug, slug) == 0)
+			return l->e[i].guid;
+	return NULL;
+}
+
+/* Reads the ledger at path (absent: empty). -1 on a read error (reported). */
+static int ledger_load(struct ledger *l, const char *path)
+{
+	size_t len;
+	memset(l, 0, sizeof *l);
+	l->path = xstrdup(path);
+	char *text = read_file(path, &len);
+	if (text == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		diag(DIAG_ERROR, path, 0, 0, "cannot read the published GUIDs: %s", strerror(errno));
+		return -1;
+	}
+	int line = 0;
+	for (char *p = text, *nl; *p; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		line++;
+		if (*p == '#' || *p == '\0')
+			continue;
+		char *f1 = strchr(p, '\t');
+		if (f1)
+			*f1++ = '\0';
+		if (f1 && strcmp(p, "channel") == 0 && f1[0]) {
+			free(l->channel);
+			l->channel = xstrdup(f1);
+			continue;
+		}
+		char *f2 = f1 ? strchr(f1, '\t') : NULL;
+		if (f2)
+			*f2++ = '\0';
+		if (f2 && strcmp(p, "episode") == 0 && f1[0] && f2[0] && !ledger_get(l, f1)) {
+			ledger_put(l, f1, f2);
+			continue;
+		}
+		diag(DIAG_WARNING, path, line, 0, "line not understood, ignored");
+	}
+	free(text);
+	return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct ledger_entry *)a)->slug, ((const struct ledger_entry *)b)->slug);
+}
+
+/* Writes the ledger back when something was added; -1 on error (reported). */
+static int ledger_save(struct ledger *l)
+{
+	if (!l->dirty)
+		return 0;
+	struct buf b = {0};
+	qsort(l->e, (size_t)l->n, sizeof *l->e, entry_cmp);
+	buf_puts(&b, "# guids.txt: the GUIDs of this podcast and its episodes, written by\n"
+		 "# 'podsynth feed' when each was first published, and used ever after.\n"
+		 "# Keep this file (and commit it): if a GUID changes, podcast apps see a\n"
+		 "# new podcast or a new episode.\n");
+	if (l->channel)
+		buf_printf(&b, "channel\t%s\n", l->channel);
+	for (int i = 0; i < l->n; i++)
+		buf_printf(&b, "episode\t%s\t%s\n", l->e[i].slug, l->e[i].guid);
+	int rc = write_file_atomic(l->path, b.data, b.len);
+	if (rc != 0)
+		diag(DIAG_ERROR, l->path, 0, 0, "cannot record the published GUIDs: %s",
+		     strerror(errno));
+	buf_free(&b);
+	l->dirty = 0;
+	return rc;
+}
+
+static void ledger_clear(struct ledger *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->e[i].slug);
+		free(l->e[i].guid);
+	}
+	free(l->e);
+	free(l->channel);
+	free(l->path);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- the feed ---- */
+
+struct item {
+	const struct episode *ep;
+	char *slug;
+	char *audio;       /* path of the .ogg */
+	char *vtt;         /* path of the transcript, NULL when there is none */
+	char *chapters;    /* path of the JSON chapters, NULL when none */
+	long long bytes;
+	long seconds;
+	long long when;    /* pubDate, seconds since the epoch */
+	char pubdate[40];
+	char *guid;        /* set by feed_write */
+	char *html;        /* show notes, set by feed_write */
+};
+
+struct feed {
+	const struct channel *ch;
+	char *rss_dir;     /* the site root */
+	char *out_dir;     /* where episodes are */
+	struct item *items;
+	int n, cap;
+};
+
+const char *feed_strerror(enum feed_err e)
+{
+	switch (e) {
+	case FEED_OK: return "success";
+	case FEED_SKIPPED: return "not published (a draft, or not rendered yet)";
+	case FEED_ERR_SETTINGS: return "the show's settings cannot make a valid feed";
+	case FEED_ERR_EPISODE: return "the episode cannot be published";
+	case FEED_ERR_AUDIO: return "the episode's audio cannot be read";
+	case FEED_ERR_WRITE: return "the feed could not be written";
+	case FEED_ERR_CHECK: return "the new feed failed its check";
+	}
+	return "unknown error";
+}
+
+struct feed *feed_new(const struct channel *ch)
+{
+	struct feed *f = xcalloc(1, sizeof *f);
+	f->ch = ch;
+	if (ch->rss_dir)
+		f->rss_dir = xstrdup(ch->rss_dir);
+	else if (ch->dir)
+		f->rss_dir = xstrdup(ch->dir);
+	else
+		f->rss_dir = xstrdup("rss");
+	f->out_dir = ch->out_dir ? xstrdup(ch->out_dir) : path_join(f->rss_dir, "episodes");
+	return f;
+}
+
+static void item_clear(struct item *it)
+{
+	free(it->slug);
+	free(it->audio);
+	free(it->vtt);
+	free(it->chapters);
+	free(it->guid);
+	free(it->html);
+}
+
+void feed_free(struct feed **f)
+{
+	if (*f == NULL)
+		return;
+	for (int i = 0; i < (*f)->n; i++)
+		item_clear(&(*f)->items[i]);
+	free((*f)->items);
+	free((*f)->rss_dir);
+	free((*f)->out_dir);
+	free(*f);
+	*f = NULL;
+}
+
+int feed_count(const struct feed *f)
+{
+	return f->n;
+}
+
+/* The slug of ep: its own, else the file name without .md. The caller frees. */
+static char *slug_of(const struct episode *ep)
+{
+	if (ep->slug && ep->slug[0])
+		return xstrdup(ep->slug);
+	const char *b = ep->path ? strrchr(ep->path, '/') : NULL;
+	b = b ? b + 1 : ep->path ? ep->path : "episode";
+	size_t n = strlen(b);
+	if (n > 3 && strcmp(b + n - 3, ".md") == 0)
+		n -= 3;
+	return xstrndup(b, n);
+}
+
+static int slug_ok(const char *s)
+{
+	if (s[0] == '\0' || s[0] == '.')
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (*p == '/' || (unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* The path of the file slug+ext in the episode directory when it exists, else NULL. */
+static char *beside(const struct feed *f, const char *slug, const char *ext)
+{
+	char *name = xasprintf("%s%s", slug, ext);
+	char *p = path_join(f->out_dir, name);
+	free(name);
+	if (file_exists(p))
+		return p;
+	free(p);
+	return NULL;
+}
+
+enum feed_err feed_add(struct feed *f, const struct episode *ep)
+{
+	struct item it = {0};
+	enum feed_err rc = FEED_OK;
+	struct stat st;
+	OggVorbis_File vf;
+	const char *file = ep->path;
+
+	if (ep->draft)
+		return FEED_SKIPPED;
+	it.ep = ep;
+	it.slug = slug_of(ep);
+	if (!slug_ok(it.slug)) {
+		diag(DIAG_ERROR, file, 0, 0, "slug cannot be a file name \"%s\"", it.slug);
+		rc = FEED_ERR_EPISODE;
+		goto out;
+	}
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->items[i].slug, it.slug) == 0) {
+			diag(DIAG_ERROR, file, 0, 0, "slug already used by %s \"%s\"",
+			     f->items[i].ep->path ? f->items[i].ep->path : "another episode", it.slug);
+			rc = FEED_ERR_EPISODE;
+			goto out;
+		}
+	if (feed_rfc2822(ep->date, ep->time, it.pubdate, &it.when) != 0) {
+		diag(DIAG_ERROR, file, 0, 0, "no valid publication date (date: YYYY-MM-DD) \"%s%s%s\"",
+		     ep->date ? ep->date : "", ep->time ? " " : "", ep->time ? ep->time : "");
+		rc = FEED_ERR_EPISODE;
+		goto out;
+	}
+	it.audio = beside(f, it.slug, ".ogg");
+	if (it.audio == NULL) {
+		diag(DIAG_NOTE, file, 0, 0, "not rendered yet, left out of the feed \"%s\"", it.slug);
+		rc = FEED_SKIPPED;
+		goto out;
+	}
+	if (stat(it.audio, &st) != 0) {
+		diag(DIAG_ERROR, it.audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
+		rc = FEED_ERR_AUDIO;
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		diag(DIAG_ERROR, it.audio, 0, 0, "cannot publish the audio: empty or not a file");
+		rc = FEED_ERR_AUDIO;
+		goto out;
+	}
+	it.bytes = (long long)st.st_size;
+	if (ov_fopen(it.audio, &vf) != 0) {
+		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio: not Ogg Vorbis");
+		rc = FEED_ERR_AUDIO;
+		goto out;
+	}
+	double secs = ov_time_total(&vf, -1);
+	ov_clear(&vf);
+	if (secs < 0) {
+		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio's duration");
+		rc = FEED_ERR_AUDIO;
+		goto out;
+	}
+	it.seconds = lround(secs);
+	it.vtt = beside(f, it.slug, ".vtt");
+	it.chapters = beside(f, it.slug, ".chapters.json");
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 16;
+		f->items = xreallocarray(f->items, (size_t)f->cap, sizeof *f->items);
+	}
+	f->items[f->n++] = it;
+	return FEED_OK;
+out:
+	item_clear(&it);
+	return rc;
+}
+
+/* Newest first; ties broken so that the order never depends on input order. */
+static int item_cmp(const void *pa, const void *pb)
+{
+	const struct item *a = pa, *b = pb;
+	if (a->when != b->when)
+		return a->when > b->when ? -1 : 1;
+	if (a->ep->season != b->ep->season)
+		return a->ep->season > b->ep->season ? -1 : 1;
+	if (a->ep->number != b->ep->number)
+		return a->ep->number > b->ep->number ? -1 : 1;
+	return -strcmp(a->slug, b->slug);
+}
+
+/* ---- URLs ---- */
+
+static int has_scheme(const char *s)
+{
+	const char *p = strstr(s, "://");
+	return p && p > s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") ==
+				(size_t)(p - s);
+}
+
+/*
+ * The path of path relative to the site root (both made real), or NULL
+ * when it is not inside it. path need not exist; its directory must.
+ * The caller frees.
+ */
+static char *site_rel(const char *root, const char *path)
+{
+	char rroot[PATH_MAX], rdir[PATH_MAX];
+	char *dir = path_dirname(path);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char *res = NULL;
+	if (realpath(root, rroot) && realpath(dir, rdir)) {
+		size_t n = strlen(rroot);
+		char *full = xasprintf("%s/%s", rdir, base);
+		if (strncmp(full, rroot, n) == 0 && full[n] == '/')
+			res = xstrdup(full + n + 1);
+		free(full);
+	}
+	free(dir);
+	return res;
+}
+
+/* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
+static char *site_url(const struct feed *f, const char *rel)
+{
+	xmlChar *esc = xmlURIEscapeStr((const xmlChar *)rel, (const xmlChar *)"/");
+	char *u = xasprintf("%s/%s", f->ch->link, esc ? (const char *)esc : rel);
+	xmlFree(esc);
+	return u;
+}
+
+/* The URL of a file inside the site, or NULL when it is outside. The caller frees. */
+static char *file_url(const struct feed *f, const char *path)
+{
+	char *rel = site_rel(f->rss_dir, path);
+	char *u = rel ? site_url(f, rel) : NULL;
+	free(rel);
+	return u;
+}
+
+/*
+ * The URL of artwork given as a URL or as a path in the site. NULL (with a
+ * warning naming where) when the file is not in the site. The caller frees.
+ */
+static char *image_url(const struct feed *f, const char *image, const char *where)
+{
+	if (has_scheme(image))
+		return xstrdup(image);
+	char *p = path_join(f->rss_dir, image);
+	char *u = file_exists(p) ? file_url(f, p) : NULL;
+	if (u == NULL)
+		diag(DIAG_WARNING, where, 0, 0, "artwork is not a file in %s/, left out \"%s\"",
+		     f->rss_dir, image);
+	free(p);
+	return u;
+}
+
+/* ---- checks ---- */
+
+static enum feed_err check_channel(const struct feed *f)
+{
+	const struct channel *ch = f->ch;
+	const char *where = ch->path ? ch->path : "rss/channel.yaml";
+	enum feed_err rc = FEED_OK;
+
+	if (ch->title == NULL || ch->title[0] == '\0') {
+		diag(DIAG_ERROR, where, 0, 0, "the show has no title (title:)");
+		rc = FEED_ERR_SETTINGS;
+	}
+	if (ch->link == NULL || !(strncmp(ch->link, "http://", 7) == 0 ||
+				  strncmp(ch->link, "https://", 8) == 0) ||
+	    strlen(ch->link) < 10) {
+		diag(DIAG_ERROR, where, 0, 0, "the show needs its site's address, an absolute "
+		     "http(s) URL (link:) \"%s\"", ch->link ? ch->link : "");
+		rc = FEED_ERR_SETTINGS;
+	} else if (ch->link[strlen(ch->link) - 1] == '/') {
+		diag(DIAG_ERROR, where, 0, 0, "link must not end with a slash \"%s\"", ch->link);
+		rc = FEED_ERR_SETTINGS;
+	}
+	if (ch->category && !feed_category_ok(ch->category, NULL)) {
+		diag(DIAG_ERROR, where, 0, 0, "not an Apple Podcasts category \"%s\"", ch->category);
+		rc = FEED_ERR_SETTINGS;
+	} else if (ch->subcategory && ch->subcategory[0] &&
+		   !feed_category_ok(ch->category, ch->subcategory)) {
+		const char *parent = category_of(ch->subcategory);
+		diag(DIAG_ERROR, where, 0, 0, "not a subcategory of %s in Apple Podcasts \"%s\"%s%s%s",
+		     ch->category ? ch->category : "(no category)", ch->subcategory,
+		     parent ? " (it belongs to " : "", parent ? parent : "", parent ? ")" : "");
+		rc = FEED_ERR_SETTINGS;
+	}
+	if (ch->type && strcmp(ch->type, "episodic") != 0 && strcmp(ch->type, "serial") != 0) {
+		diag(DIAG_ERROR, where, 0, 0, "type must be episodic or serial \"%s\"", ch->type);
+		rc = FEED_ERR_SETTINGS;
+	}
+	if (ch->category == NULL)
+		diag(DIAG_WARNING, where, 0, 0, "no category: Apple Podcasts requires one (category:)");
+	if (ch->owner_email == NULL)
+		diag(DIAG_WARNING, where, 0, 0, "no owner email: directories use it to verify the "
+		     "show (owner_email:)");
+	return rc;
+}
+
+/* ---- writing ---- */
+
+/* An element with text content, sanitised (flags: xmltext flags). */
+static int el(xmlTextWriterPtr w, const char *name, const char *text, int flags)
+{
+	char *c = xmltext_cleans(text ? text : "", flags);
+	int r = xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST c);
+	free(c);
+	return r < 0 ? -1 : 0;
+}
+
+static int attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	char *c = xmltext_cleans(value ? value : "", XMLTEXT_LINE);
+	int r = xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST c);
+	free(c);
+	return r < 0 ? -1 : 0;
+}
+
+static int start(xmlTextWriterPtr w, const char *name)
+{
+	return xmlTextWriterStartElement(w, BAD_CAST name) < 0 ? -1 : 0;
+}
+
+static int end(xmlTextWriterPtr w)
+{
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/* <name attr="value"/> */
+static int empty_el(xmlTextWriterPtr w, const char *name, const char *a, const char *v)
+{
+	if (start(w, name) || attr(w, a, v))
+		return -1;
+	return end(w);
+}
+
+#define CHECK(x) do { if ((x) != 0) goto fail; } while (0)
+
+static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
+{
+	const struct episode *ep = it->ep;
+	const struct channel *ch = f->ch;
+	char *summary = shownotes_summary(ep, SUMMARY_MAX);
+	char *audio = file_url(f, it->audio);
+	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_path = NULL;
+	char num[32];
+	int rc = -1;
+
+	if (audio == NULL) {
+		diag(DIAG_ERROR, it->audio, 0, 0, "audio is not inside the site %s/", f->rss_dir);
+		goto out;
+	}
+	page_path = beside(f, it->slug, ".html");
+	page = page_path ? file_url(f, page_path) : NULL;
+	vtt = it->vtt ? file_url(f, it->vtt) : NULL;
+	chap = it->chapters ? file_url(f, it->chapters) : NULL;
+	img = ep->image ? image_url(f, ep->image, ep->path) : NULL;
+
+	CHECK(start(w, "item"));
+	CHECK(el(w, "title", ep->title, XMLTEXT_LINE));
+	CHECK(el(w, "link", page ? page : audio, XMLTEXT_LINE));
+	CHECK(el(w, "description", summary, XMLTEXT_LINE));
+	CHECK(el(w, "content:encoded", it->html, 0));
+	CHECK(start(w, "guid"));
+	CHECK(attr(w, "isPermaLink", "false"));
+	CHECK(xmlTextWriterWriteString(w, BAD_CAST it->guid) < 0);
+	CHECK(end(w));
+	CHECK(el(w, "pubDate", it->pubdate, XMLTEXT_LINE));
+	for (int i = 0; i < ep->ntags; i++)
+		CHECK(el(w, "category", ep->tags[i], XMLTEXT_LINE));
+	CHECK(start(w, "enclosure"));
+	CHECK(attr(w, "url", audio));
+	snprintf(num, sizeof num, "%lld", it->bytes);
+	CHECK(attr(w, "length", num));
+	CHECK(attr(w, "type", "audio/ogg"));
+	CHECK(end(w));
+	CHECK(el(w, "itunes:title", ep->title, XMLTEXT_LINE));
+	CHECK(el(w, "itunes:author", ep->author ? ep->author : ch->author, XMLTEXT_LINE));
+	snprintf(num, sizeof num, "%ld", it->seconds);
+	CHECK(el(w, "itunes:duration", num, 0));
+	if (ep->season > 0) {
+		snprintf(num, sizeof num, "%d", ep->season);
+		CHECK(el(w, "itunes:season", num, 0));
+	}
+	if (ep->number > 0) {
+		snprintf(num, sizeof num, "%d", ep->number);
+		CHECK(el(w, "itunes:episode", num, 0));
+	}
+	CHECK(el(w, "itunes:episodeType", ep->episode_type ? ep->episode_type : "full",
+		 XMLTEXT_LINE));
+	if (ep->explicit_ >= 0)
+		CHECK(el(w, "itunes:explicit", ep->explicit_ ? "true" : "false", 0));
+	if (img)
+		CHECK(empty_el(w, "itunes:image", "href", img));
+	if (vtt) {
+		CHECK(start(w, "podcast:transcript"));
+		CHECK(attr(w, "url", vtt));
+		CHECK(attr(w, "type", "text/vtt"));
+		if (ep->lang)
+			CHECK(attr(w, "language", ep->lang));
+		CHECK(attr(w, "rel", "captions"));
+		CHECK(end(w));
+	}
+	if (chap) {
+		CHECK(start(w, "podcast:chapters"));
+		CHECK(attr(w, "url", chap));
+		CHECK(attr(w, "type", "application/json+chapters"));
+		CHECK(end(w));
+	}
+	if (ep->season > 0) {
+		snprintf(num, sizeof num, "%d", ep->season);
+		CHECK(el(w, "podcast:season", num, 0));
+	}
+	if (ep->number > 0) {
+		snprintf(num, sizeof num, "%d", ep->number);
+		CHECK(el(w, "podcast:episode", num, 0));
+	}
+	CHECK(end(w));
+	rc = 0;
+	goto out;
+fail:
+	diag(DIAG_ERROR, ep->path, 0, 0, "cannot write the feed item (libxml2 failed)");
+out:
+	free(summary);
+	free(audio);
+	free(page);
+	free(page_path);
+	free(vtt);
+	free(chap);
+	free(img);
+	return rc;
+}
+
+/*
+ * The whole feed into b. self is the feed's own URL, guid the podcast's.
+ * 0, or -1 (reported).
+ */
+static int write_xml(const struct feed *f, const char *self, const char *guid, xmlBufferPtr b)
+{
+	const struct channel *ch = f->ch;
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(b, 0);
+	char *img = NULL;
+	int rc = -1;
+
+	if (w == NULL)
+		goto fail;
+	CHECK(xmlTextWriterSetIndent(w, 1) < 0);
+	CHECK(xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0);
+	CHECK(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0);
+	CHECK(start(w, "rss"));
+	CHECK(attr(w, "version", "2.0"));
+	CHECK(attr(w, "xmlns:itunes", NS_ITUNES));
+	CHECK(attr(w, "xmlns:podcast", NS_PODCAST));
+	CHECK(attr(w, "xmlns:atom", NS_ATOM));
+	CHECK(attr(w, "xmlns:content", NS_CONTENT));
+	CHECK(start(w, "channel"));
+	CHECK(el(w, "title", ch->title, XMLTEXT_LINE));
+	CHECK(el(w, "link", ch->link, XMLTEXT_LINE));
+	CHECK(el(w, "description", ch->description && ch->description[0] ?
+		 ch->description : ch->title, 0));
+	CHECK(el(w, "language", ch->language ? ch->language : "en", XMLTEXT_LINE));
+	if (ch->copyright)
+		CHECK(el(w, "copyright", ch->copyright, XMLTEXT_LINE));
+	CHECK(el(w, "generator", "podsynth " PODSYNTH_VERSION, 0));
+	if (f->n > 0) {
+		/* derived from the episodes, never from the clock */
+		CHECK(el(w, "pubDate", f->items[0].pubdate, 0));
+		CHECK(el(w, "lastBuildDate", f->items[0].pubdate, 0));
+	}
+	CHECK(start(w, "atom:link"));
+	CHECK(attr(w, "href", self));
+	CHECK(attr(w, "rel", "self"));
+	CHECK(attr(w, "type", "application/rss+xml"));
+	CHECK(end(w));
+	if (ch->author)
+		CHECK(el(w, "itunes:author", ch->author, XMLTEXT_LINE));
+	if (ch->owner_name || ch->owner_email) {
+		CHECK(start(w, "itunes:owner"));
+		if (ch->owner_name)
+			CHECK(el(w, "itunes:name", ch->owner_name, XMLTEXT_LINE));
+		if (ch->owner_email)
+			CHECK(el(w, "itunes:email", ch->owner_email, XMLTEXT_LINE));
+		CHECK(end(w));
+	}
+	if (ch->image && (img = image_url(f, ch->image, ch->path)) != NULL) {
+		CHECK(empty_el(w, "itunes:image", "href", img));
+		CHECK(start(w, "image"));
+		CHECK(el(w, "url", img, XMLTEXT_LINE));
+		CHECK(el(w, "title", ch->title, XMLTEXT_LINE));
+		CHECK(el(w, "link", ch->link, XMLTEXT_LINE));
+		CHECK(end(w));
+	}
+	if (ch->category) {
+		CHECK(start(w, "itunes:category"));
+		CHECK(attr(w, "text", ch->category));
+		if (ch->subcategory && ch->subcategory[0])
+			CHECK(empty_el(w, "itunes:category", "text", ch->subcategory));
+		CHECK(end(w));
+	}
+	CHECK(el(w, "itunes:explicit", ch->explicit_ ? "true" : "false", 0));
+	CHECK(el(w, "itunes:type", ch->type ? ch->type : "episodic", XMLTEXT_LINE));
+	CHECK(el(w, "podcast:guid", guid, 0));
+	CHECK(start(w, "podcast:locked"));
+	if (ch->owner_email)
+		CHECK(attr(w, "owner", ch->owner_email));
+	CHECK(xmlTextWriterWriteString(w, BAD_CAST(ch->locked ? "yes" : "no")) < 0);
+	CHECK(end(w));
+	for (int i = 0; i < f->n; i++)
+		if (write_item(f, w, &f->items[i]) != 0)
+			goto out;
+	CHECK(xmlTextWriterEndDocument(w) < 0);
+	rc = 0;
+	goto out;
+fail:
+	diag(DIAG_ERROR, NULL, 0, 0, "cannot write the feed (libxml2 failed)");
+out:
+	if (w)
+		xmlFreeTextWriter(w);
+	free(img);
+	return rc;
+}
+
+/* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
+static int write_all(const char *path, const char *data, size_t n)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return -1;
+	while (n > 0) {
+		ssize_t k = write(fd, data, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		data += k;
+		n -= (size_t)k;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	return close(fd);
+fail:;
+	int e = errno;
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+static const char *prop(xmlNodePtr n, const char *name, xmlChar **hold)
+{
+	*hold = xmlGetProp(n, BAD_CAST name);
+	return (const char *)*hold;
+}
+
+/*
+ * Parses the feed written to tmp again and checks it: well-formed, an RSS
+ * 2.0 channel with n items, each with a unique guid and an enclosure whose
+ * file is in the site with exactly the stated length. 0, or -1 (reported
+ * naming path, the feed being replaced).
+ */
+static int verify(const struct feed *f, const char *tmp, const char *path, int n)
+{
+	int rc = -1, items = 0;
+	xmlDocPtr doc = xmlReadFile(tmp, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+					       XML_PARSE_NOWARNING);
+	char **guids = xcalloc((size_t)n + 1, sizeof *guids);
+	size_t linklen = strlen(f->ch->link);
+
+	if (doc == NULL) {
+		const xmlError *e = xmlGetLastError();
+		diag(DIAG_ERROR, path, e ? e->line : 0, 0, "new feed is not well-formed XML: %s",
+		     e && e->message ? e->message : "unknown error");
+		goto out;
+	}
+	xmlNodePtr root = xmlDocGetRootElement(doc), chan = NULL;
+	if (root == NULL || strcmp((const char *)root->name, "rss") != 0)
+		goto bad;
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "channel") == 0)
+			chan = c;
+	if (chan == NULL)
+		goto bad;
+	for (xmlNodePtr it = chan->children; it; it = it->next) {
+		if (it->type != XML_ELEMENT_NODE || strcmp((const char *)it->name, "item") != 0)
+			continue;
+		int has_enc = 0;
+		if (items >= n)
+			goto bad;
+		for (xmlNodePtr c = it->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
+				continue;
+			if (strcmp((const char *)c->name, "guid") == 0) {
+				xmlChar *g = xmlNodeGetContent(c);
+				for (int k = 0; k < items; k++)
+					if (guids[k] && g && strcmp(guids[k], (char *)g) == 0) {
+						diag(DIAG_ERROR, path, 0, 0, "two items with one guid \"%s\"",
+						     (char *)g);
+						xmlFree(g);
+						goto out;
+					}
+				guids[items] = xstrdup(g ? (char *)g : "");
+				xmlFree(g);
+			} else if (strcmp((const char *)c->name, "enclosure") == 0) {
+				xmlChar *hu, *hl;
+				const char *url = prop(c, "url", &hu), *len = prop(c, "length", &hl);
+				char *file = NULL;
+				struct stat st;
+				int ok = url && len && strncmp(url, f->ch->link, linklen) == 0 &&
+					 url[linklen] == '/';
+				if (ok) {
+					char *rel = xmlURIUnescapeString(url + linklen + 1, 0, NULL);
+					file = path_join(f->rss_dir, rel);
+					xmlFree(rel);
+					ok = stat(file, &st) == 0 &&
+					     (long long)st.st_size == strtoll(len, NULL, 10);
+				}
+				if (!ok)
+					diag(DIAG_ERROR, path, 0, 0, "enclosure does not match its file "
+					     "(length %s) \"%s\"", len ? len : "?", url ? url : "?");
+				free(file);
+				xmlFree(hu);
+				xmlFree(hl);
+				if (!ok)
+					goto out;
+				has_enc = 1;
+			}
+		}
+		if (!has_enc || guids[items] == NULL || guids[items][0] == '\0')
+			goto bad;
+		items++;
+	}
+	if (items != n)
+		goto bad;
+	rc = 0;
+	goto out;
+bad:
+	diag(DIAG_ERROR, path, 0, 0, "new feed failed its check: not the RSS written");
+out:
+	for (int k = 0; k <= n; k++)
+		free(guids[k]);
+	free(guids);
+	if (doc)
+		xmlFreeDoc(doc);
+	return rc;
+}
+
+/* Removes temporary feeds left by runs that were killed (their process is gone). */
+static void remove_stale_tmp(const char *path)
+{
+	char *pat = xasprintf("%s.tmp.*", path);
+	glob_t g;
+	if (glob(pat, GLOB_NOSORT, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			const char *pid = strrchr(g.gl_pathv[i], '.') + 1;
+			char *e;
+			long p = strtol(pid, &e, 10);
+			if (*e == '\0' && p > 0 && p != (long)getpid() &&
+			    kill((pid_t)p, 0) != 0 && errno == ESRCH)
+				unlink(g.gl_pathv[i]);
+		}
+		globfree(&g);
+	}
+	free(pat);
+}
+
+/* Gives every item its GUID, from the front matter, the ledger, or derived. */
+static enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid)
+{
+	for (int i = 0; i < f->n; i++) {
+		struct item *it = &f->items[i];
+		const char *g;
+		char derived[37];
+		if (it->ep->guid && it->ep->guid[0]) {
+			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
+		} else if ((g = ledger_get(l, it->slug)) != NULL) {
+			it->guid = xmltext_cleans(g, XMLTEXT_LINE);
+		} else {
+			episode_guid(pguid, it->slug, derived);
+			it->guid = xstrdup(derived);
+			if (strpbrk(it->slug, "\t\n") == NULL) {
+				ledger_put(l, it->slug, derived);
+				l->dirty = 1;
+			}
+		}
+		if (it->guid[0] == '\0') {
+			diag(DIAG_ERROR, it->ep->path, 0, 0, "guid is empty");
+			return FEED_ERR_EPISODE;
+		}
+		for (int k = 0; k < i; k++)
+			if (strcmp(f->items[k].guid, it->guid) == 0) {
+				diag(DIAG_ERROR, it->ep->path, 0, 0, "guid already used by %s \"%s\"",
+				     f->items[k].ep->path ? f->items[k].ep->path : "another episode",
+				     it->guid);
+				return FEED_ERR_EPISODE;
+			}
+	}
+	return FEED_OK;
+}
+
+/* Show notes and the page of every item. */
+static enum feed_err write_pages(struct feed *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		struct item *it = &f->items[i];
+		it->html = shownotes_html(it->ep, f->ch->link);
+		if (it->html == NULL)
+			return FEED_ERR_EPISODE;
+		char *name = xasprintf("%s.html", it->slug);
+		char *page = path_join(f->out_dir, name);
+		char *audio = file_url(f, it->audio);
+		char *vtt = it->vtt ? file_url(f, it->vtt) : NULL;
+		int r = audio ? shownotes_write_page(page, f->ch, it->ep, audio, vtt, it->html) : -1;
+		if (audio == NULL)
+			diag(DIAG_ERROR, it->audio, 0, 0, "audio is not inside the site %s/", f->rss_dir);
+		free(name);
+		free(page);
+		free(audio);
+		free(vtt);
+		if (r != 0)
+			return FEED_ERR_WRITE;
+	}
+	return FEED_OK;
+}
+
+enum feed_err feed_write(struct feed *f, const char *path)
+{
+	char *def = path ? NULL : path_join(f->rss_dir, "feed.xml");
+	const char *out = path ? path : def;
+	char *self = NULL, *tmp = NULL, *rel = NULL;
+	char pguid[37];
+	struct ledger led;
+	xmlBufferPtr xb = NULL;
+	enum feed_err rc;
+
+	LIBXML_TEST_VERSION;
+	memset(&led, 0, sizeof led);
+	rc = check_channel(f);
+	if (rc != FEED_OK)
+		goto out;
+	if (mkdir_p(f->rss_dir) != 0) {
+		diag(DIAG_ERROR, f->rss_dir, 0, 0, "cannot make the directory: %s", strerror(errno));
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	rel = site_rel(f->rss_dir, out);
+	self = site_url(f, rel ? rel : "feed.xml");
+	qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
+
+	/* GUIDs: recorded before the feed that publishes them */
+	char *lpath = path_join(f->rss_dir, "guids.txt");
+	int lr = ledger_load(&led, lpath);
+	free(lpath);
+	if (lr != 0) {
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	if (led.channel == NULL) {
+		feed_podcast_guid(self, pguid);
+		led.channel = xstrdup(pguid);
+		led.dirty = 1;
+	} else {
+		snprintf(pguid, sizeof pguid, "%s", led.channel);
+	}
+	if ((rc = assign_guids(f, &led, pguid)) != FEED_OK)
+		goto out;
+	if (ledger_save(&led) != 0) {
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	if ((rc = write_pages(f)) != FEED_OK)
+		goto out;
+
+	xb = xmlBufferCreate();
+	if (xb == NULL || write_xml(f, self, pguid, xb) != 0) {
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	remove_stale_tmp(out);
+	tmp = tmp_path_for(out);
+	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
+		diag(DIAG_ERROR, out, 0, 0, "cannot write the feed, the previous one is kept: %s",
+		     strerror(errno));
+		unlink(tmp);
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	if (verify(f, tmp, out, f->n) != 0) {
+		unlink(tmp);
+		rc = FEED_ERR_CHECK;
+		goto out;
+	}
+	if (commit_tmp(tmp, out) != 0) {
+		diag(DIAG_ERROR, out, 0, 0, "cannot put the new feed in place: %s", strerror(errno));
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	rc = FEED_OK;
+out:
+	if (xb)
+		xmlBufferFree(xb);
+	ledger_clear(&led);
+	free(tmp);
+	free(self);
+	free(rel);
+	free(def);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/*
+ * feed.h: the podcast feed, rss/feed.xml: RSS 2.0 with the itunes,
+ * podcast (Podcasting 2.0), atom and content namespaces, written with
+ * libxml2 from the show's settings and every rendered, non-draft episode.
+ *
+ * In: struct channel, struct episode for each episode, the files the build
+ * made in rss/episodes/ (<slug>.ogg, .vtt, .chapters.json). Out: the page
+ * rss/episodes/<slug>.html of each episode, rss/guids.txt (the GUIDs as
+ * first published), and the feed, which is written to a temporary file,
+ * parsed again and checked, and only then renamed over the old one.
+ */
+#ifndef PODSYNTH_FEED_H
+#define PODSYNTH_FEED_H
+
+#include "channel.h"
+#include "episode.h"
+
+enum feed_err {
+	FEED_OK = 0,
+	FEED_SKIPPED,      /* a draft, or not rendered yet: not in the feed */
+	FEED_ERR_SETTINGS, /* the channel settings cannot make a valid feed */
+	FEED_ERR_EPISODE,  /* the episode cannot be published (date, slug, GUID) */
+	FEED_ERR_AUDIO,    /* the episode's audio cannot be read */
+	FEED_ERR_WRITE,    /* a file could not be written; the old feed is kept */
+	FEED_ERR_CHECK,    /* the new feed failed its check; the old feed is kept */
+};
+const char *feed_strerror(enum feed_err e);
+
+struct feed;
+
+/* ch is borrowed and must outlive the feed. Never NULL. */
+struct feed *feed_new(const struct channel *ch);
+void feed_free(struct feed **f);
+
+/*
+ * Adds an episode, borrowed until feed_free. Drafts give FEED_SKIPPED;
+ * so does an episode whose audio <out_dir>/<slug>.ogg does not exist yet
+ * (with a note). Its length in bytes and duration (libvorbisfile) are read
+ * now. Problems are reported with diag() naming the file.
+ */
+enum feed_err feed_add(struct feed *f, const struct episode *ep);
+
+/*
+ * Writes the feed to path (NULL: <rss_dir>/feed.xml), newest episode
+ * first, and each episode's page. Nothing in it depends on the time it is
+ * run: with the same inputs the output is byte for byte the same. Problems
+ * are reported with diag(); on any error the previous feed is left as it
+ * was.
+ */
+enum feed_err feed_write(struct feed *f, const char *path);
+
+/* Number of episodes added (not skipped). */
+int feed_count(const struct feed *f);
+
+/*
+ * The podcast:guid for a feed URL: the UUIDv5 of the URL without its
+ * scheme and trailing slashes, in the Podcasting 2.0 namespace
+ * ead4c236-bf58-58c6-a2c6-a6b28d128cb6. out gets 36 characters + NUL.
+ */
+void feed_podcast_guid(const char *feed_url, char out[37]);
+
+/*
+ * 1 when category (and subcategory, which may be NULL) is in Apple
+ * Podcasts' list of categories, else 0.
+ */
+int feed_category_ok(const char *category, const char *subcategory);
+
+/*
+ * date "YYYY-MM-DD" and time "HH:MM[:SS]" (may be NULL: midnight), UTC, as
+ * an RFC 2822 date in out ("Mon, 24 Apr 2023 00:00:00 +0000"). Returns 0,
+ * or -1 when they are not a valid date and time. *when gets the time.
+ */
+int feed_rfc2822(const char *date, const char *time, char out[40], long long *when);
+
+#endif

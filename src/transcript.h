@@ -1,0 +1,39 @@
+/*
+ * transcript.h: the WebVTT transcript of a rendered episode
+ * (rss/episodes/<slug>.vtt), timed from espeak-ng's word and sentence
+ * events.
+ *
+ * In: the episode's script (each run's spoken and written text and voice)
+ * and the laid-out timeline it was rendered from (where every segment
+ * starts; its cache file holds the events). Out: WebVTT text.
+ */
+#ifndef PODSYNTH_TRANSCRIPT_H
+#define PODSYNTH_TRANSCRIPT_H
+
+#include "segment.h"
+#include "timeline.h"
+#include "util.h"
+
+/* The longest cue line, in characters; a cue has at most two lines. */
+#define TRANSCRIPT_LINE_MAX 65
+
+/*
+ * Appends the WebVTT document to out. One cue per sentence (longer ones
+ * split at words into cues of at most two lines of TRANSCRIPT_LINE_MAX
+ * characters), in the written form of the text when its sentences can be
+ * matched with the spoken ones, else the spoken form; each cue starts with
+ * a voice tag naming the voice ("<v Host>"). A cue starts where espeak-ng
+ * put its first word, in output time (segment start + event offset);
+ * cues are in order, never overlap, and none ends after the timeline's end.
+ * Returns 0, or -1 when a segment's cache file cannot be read (reported).
+ */
+int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf *out);
+
+/*
+ * Writes transcript_vtt(s, tl) to path atomically (temporary file, then
+ * rename). Returns 0, or -1 with the problem reported naming path.
+ */
+int transcript_write_vtt(const char *path, const struct script *s,
+			 const struct timeline *tl);
+
+#endif
