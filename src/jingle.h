@@ -20,9 +20,9 @@ enum jingle_kind {
 /* The jingle's length in frames at rate (> 0). */
 int64_t jingle_length(enum jingle_kind k, int rate);
 /*
- * Writes n mono samples (about -0.5..0.5) of the jingle at rate, starting
- * at frame offset, into out. Frames outside the jingle are silence. The
- * first and last samples are zero: no click at either edge.
+ * Writes n mono samples (peaks about 0.25, about -27 LUFS) of the jingle
+ * at rate, starting at frame offset, into out. Frames outside the jingle
+ * are silence. The first and last samples are zero: no click at either edge.
  */
 void jingle_render(enum jingle_kind k, int rate, int64_t offset, float *out, long n);
 

@@ -37,11 +37,15 @@ struct render_opts {
 	uint32_t serial;         /* Ogg stream serial: fixed so rebuilds are identical */
 };
 
+/* Loudness and peaks are -HUGE_VAL (never NaN) for a silent episode. */
 struct render_report {
 	double lufs;             /* integrated loudness of what was encoded */
 	double true_peak;        /* dBTP of what was encoded */
 	double seconds;          /* duration */
 	double gain_db;          /* gain applied before the limiter */
+	double decoded_lufs;     /* the same two figures of the file decoded again */
+	double decoded_true_peak;
+	double ceiling_dbtp;     /* the limiter's ceiling (under o->ceiling_dbtp) */
 };
 
 /* Returns 0, or -1 with the problem reported by diag() naming out_path. */

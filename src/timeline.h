@@ -50,6 +50,13 @@ int timeline_add_silence(struct timeline *tl, int ms);
  */
 int timeline_layout(struct timeline *tl);
 
+/*
+ * Checks that path is audio libsndfile can read, with at least one frame.
+ * Returns 0, or -1 with the reason written to why (n bytes); nothing is
+ * reported, so the caller can name the setting that gave the path.
+ */
+int timeline_check_asset(const char *path, char *why, size_t n);
+
 struct tl_reader;
 /* Opens a streaming reader over a laid-out timeline; NULL on error (reported). */
 struct tl_reader *tl_reader_new(const struct timeline *tl);

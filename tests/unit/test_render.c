@@ -1,0 +1,547 @@
+/*
+ * test_render.c: the audio back end from synthetic sources: timeline layout
+ * arithmetic, the streaming reader, the limiter, the jingles, and a whole
+ * render to Ogg Vorbis (loudness, true peak, length, comments, identical
+ * rebuilds, clean failures).
+ *
+ * Sources: a 48 kHz stereo WAV written here with libsndfile, two segment
+ * cache files (22050 Hz) holding a speech-like signal (a buzz with a moving
+ * pitch, syllable envelopes, noise and plosive bursts), silences, the
+ * built-in jingles. With PODSYNTH_TEST_OGG=PATH the rendered episode is
+ * also copied to PATH (tests/t-audio.sh checks it with ffmpeg and ogginfo).
+ */
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vorbis/vorbisfile.h>
+
+#include "harness.h"
+#include "jingle.h"
+#include "loudness.h"
+#include "render.h"
+#include "segcache.h"
+#include "timeline.h"
+#include "util.h"
+
+static char dir[256];
+
+static uint32_t lcg(uint32_t *s)
+{
+	*s = *s * 1664525u + 1013904223u;
+	return *s;
+}
+
+static double noise(uint32_t *s)
+{
+	return (double)(lcg(s) >> 8) / (double)(1u << 23) - 1.0;
+}
+
+/* A speech-like segment of n samples at 22050 Hz, written to path. */
+static int write_segment(const char *path, uint32_t n, uint32_t seed, double level)
+{
+	struct seg_audio a = {0};
+	a.rate = 22050;
+	a.nsamples = n;
+	a.samples = xmalloc(n * sizeof *a.samples);
+	double ph = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		double t = (double)i / a.rate;
+		double syl = sin(M_PI * fmod(t * 4.3, 1.0));
+		double env = syl * syl * (fmod(t, 1.3) < 1.05 ? 1.0 : 0.0);
+		double f0 = 125 + 35 * sin(2 * M_PI * 0.6 * t);
+		ph += 2 * M_PI * f0 / a.rate;
+		double v = 0;
+		for (int h = 1; h <= 14; h++)
+			v += sin(h * ph) / h;
+		double x = env * (0.35 * v + 0.06 * noise(&seed));
+		if (fmod(t, 0.77) < 0.006)        /* a plosive: a sharp peak */
+			x += 0.9 * noise(&seed);
+		x *= level;
+		if (x > 1)
+			x = 1;
+		if (x < -1)
+			x = -1;
+		a.samples[i] = (int16_t)lrint(x * 32767);
+	}
+	a.nevents = 1;
+	struct synth_event ev = {0, 0, 0, 0, SYNTH_EV_RUN};
+	a.events = &ev;
+	enum segcache_err e = segcache_write(path, &a);
+	free(a.samples);
+	return e == SEGCACHE_OK ? 0 : -1;
+}
+
+/* A 48 kHz stereo WAV of frames frames: two tones and a little noise. */
+static int write_asset(const char *path, long frames)
+{
+	SF_INFO info = {.samplerate = 48000, .channels = 2,
+			.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16};
+	SNDFILE *sf = sf_open(path, SFM_WRITE, &info);
+	if (sf == NULL)
+		return -1;
+	float *buf = xmalloc((size_t)frames * 2 * sizeof *buf);
+	uint32_t seed = 7;
+	for (long i = 0; i < frames; i++) {
+		double t = i / 48000.0;
+		buf[2 * i] = (float)(0.3 * sin(2 * M_PI * 330 * t) + 0.02 * noise(&seed));
+		buf[2 * i + 1] = (float)(0.3 * sin(2 * M_PI * 440 * t) + 0.02 * noise(&seed));
+	}
+	sf_count_t w = sf_writef_float(sf, buf, frames);
+	free(buf);
+	return sf_close(sf) == 0 && w == frames ? 0 : -1;
+}
+
+static char *tpath(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int count_tmp_files(const char *d)
+{
+	DIR *dp = opendir(d);
+	if (dp == NULL)
+		return -1;
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL)
+		if (strstr(de->d_name, ".tmp.") != NULL)
+			n++;
+	closedir(dp);
+	return n;
+}
+
+static void test_jingles(void)
+{
+	INT_EQ(jingle_length(JINGLE_INTRO, 44100), 176400, "intro is 4 s at 44.1 kHz");
+	INT_EQ(jingle_length(JINGLE_OUTRO, 48000), 144000, "outro is 3 s at 48 kHz");
+	long n = (long)jingle_length(JINGLE_INTRO, 22050);
+	float *a = xmalloc((size_t)n * sizeof *a), *b = xmalloc((size_t)n * sizeof *b);
+	jingle_render(JINGLE_INTRO, 22050, 0, a, n);
+	for (long off = 0; off < n; off += 777)
+		jingle_render(JINGLE_INTRO, 22050, off, b + off, n - off < 777 ? n - off : 777);
+	OK(memcmp(a, b, (size_t)n * sizeof *a) == 0, "intro rendered in pieces equals one piece");
+	float peak = 0;
+	double energy = 0;
+	for (long i = 0; i < n; i++) {
+		if (fabsf(a[i]) > peak)
+			peak = fabsf(a[i]);
+		energy += (double)a[i] * a[i];
+	}
+	OK(peak > 0.1f && peak < 0.95f, "intro peak is moderate (%.3f)", peak);
+	OK(energy > 0, "intro is not silent");
+	OK(a[0] == 0.0f && a[n - 1] == 0.0f, "intro starts and ends at zero");
+	free(a);
+	free(b);
+}
+
+/* Limiter sink: keeps what came out. */
+struct lim_out {
+	struct loud_meter *m;
+	float *y;
+	long frames, cap;
+};
+
+static int lim_sink(void *ud, const float *f, long n)
+{
+	struct lim_out *o = ud;
+	if (o->frames + n > o->cap)
+		return 1;
+	memcpy(o->y + o->frames, f, (size_t)n * sizeof *f);
+	o->frames += n;
+	return loud_meter_add(o->m, f, n);
+}
+
+/* Peak of |x| over seconds [a, b) of every second of the signal. */
+static double window_peak(const float *x, long n, int rate, double a, double b)
+{
+	double p = 0;
+	for (long i = 0; i < n; i++) {
+		double t = fmod((double)i / rate, 1.0);
+		if (t >= a && t < b && fabsf(x[i]) > p)
+			p = fabsf(x[i]);
+	}
+	return p;
+}
+
+static void test_limiter(void)
+{
+	int rate = 44100;
+	long n = rate * 3 + 123;
+	float *x = xmalloc((size_t)n * sizeof *x);
+	uint32_t seed = 3;
+	for (long i = 0; i < n; i++) {
+		double t = (double)i / rate;
+		/* A tone at -12 dBFS with a burst up to +6 dBFS each second. */
+		double amp = fmod(t, 1.0) >= 0.5 && fmod(t, 1.0) < 0.51 ? 2.0 : 0.25;
+		x[i] = (float)(amp * sin(2 * M_PI * 997 * t) + 0.01 * noise(&seed));
+	}
+	struct lim_out o = {loud_meter_new(rate, 1, LOUD_PEAK_TRUE), xmalloc((size_t)n * sizeof(float)), 0, n};
+	struct limiter_out lo = {0.0, -2.0, lim_sink, &o};
+	struct limiter *l = limiter_new(rate, 1, &lo, 1);
+	OK(l != NULL, "limiter made");
+	int rc = 0;
+	for (long i = 0; i < n && rc == 0; i += 1000)
+		rc = limiter_process(l, x + i, n - i < 1000 ? n - i : 1000);
+	if (rc == 0)
+		rc = limiter_drain(l);
+	INT_EQ(rc, 0, "limiter ran");
+	INT_EQ(o.frames, n, "limiter gives back every frame");
+	double tp = loud_meter_peak(o.m);
+	OK(tp <= -2.0 + 0.05, "limited true peak under the ceiling (%.2f dBTP)", tp);
+	OK(limiter_max_reduction(l, 0) < -7.0, "limiter reduced the bursts (%.1f dB)",
+	   limiter_max_reduction(l, 0));
+	/* Away from the bursts (before the lookahead, after the release) the
+	 * tone passes unchanged. */
+	double before = 20 * log10(window_peak(o.y, n, rate, 0.1, 0.49) /
+				   window_peak(x, n, rate, 0.1, 0.49));
+	double after = 20 * log10(window_peak(o.y, n, rate, 0.9, 0.99) /
+				  window_peak(x, n, rate, 0.9, 0.99));
+	OK(fabs(before) < 0.01, "no gain change before a peak's lookahead (%.3f dB)", before);
+	OK(fabs(after) < 0.1, "gain recovered after the release (%.3f dB)", after);
+	/* Output frame i is input frame i times a gain in (0, 1]. */
+	int aligned = 1;
+	for (long i = 0; i < n; i++) {
+		if (fabsf(x[i]) > 0.05f) {
+			float g = o.y[i] / x[i];
+			if (!(g > 0.0f && g <= 1.0001f))
+				aligned = 0;
+		}
+	}
+	OK(aligned, "output is the input times a gain (no delay, no sign flips)");
+	limiter_free(&l);
+	OK(l == NULL, "limiter_free clears the pointer");
+	loud_meter_free(&o.m);
+
+	/* Two outputs from one detector: one 20 dB down (never limited) comes
+	 * out as the input times 0.1; the other, 6 dB up, is limited. */
+	struct lim_out o2 = {loud_meter_new(rate, 1, LOUD_PEAK_TRUE), xmalloc((size_t)n * sizeof(float)), 0, n};
+	o.m = loud_meter_new(rate, 1, LOUD_PEAK_TRUE);
+	o.frames = 0;
+	struct limiter_out outs[2] = {{-20.0, -2.0, lim_sink, &o}, {6.0, -2.0, lim_sink, &o2}};
+	l = limiter_new(rate, 1, outs, 2);
+	rc = l ? limiter_process(l, x, n) : -1;
+	if (rc == 0)
+		rc = limiter_drain(l);
+	INT_EQ(rc, 0, "two-output limiter ran");
+	double worst = 0;
+	for (long i = 0; i < n; i++)
+		worst = fmax(worst, fabs(o.y[i] - x[i] * 0.1));
+	OK(o.frames == n && worst < 1e-6, "quiet output is the input times its gain (%g)", worst);
+	OK(l && limiter_max_reduction(l, 0) == 0.0, "quiet output never limited");
+	OK(l && limiter_max_reduction(l, 1) < -13.0, "loud output limited (%.1f dB)",
+	   l ? limiter_max_reduction(l, 1) : 0.0);
+	OK(o2.frames == n && loud_meter_peak(o2.m) <= -2.0 + 0.05,
+	   "loud output under its ceiling (%.2f dBTP)", loud_meter_peak(o2.m));
+	limiter_free(&l);
+	loud_meter_free(&o.m);
+	loud_meter_free(&o2.m);
+	free(o2.y);
+	free(o.y);
+	free(x);
+}
+
+static long read_all(struct tl_reader *r, int ch, float *peak, int *nan)
+{
+	float buf[1000 * 2];
+	long total = 0, n;
+	*peak = 0;
+	*nan = 0;
+	while ((n = tl_reader_read(r, buf, 1000)) > 0) {
+		for (long i = 0; i < n * ch; i++) {
+			if (isnan(buf[i]))
+				*nan = 1;
+			else if (fabsf(buf[i]) > *peak)
+				*peak = fabsf(buf[i]);
+		}
+		total += n;
+	}
+	return n < 0 ? -1 : total;
+}
+
+/* Builds the test episode's timeline at rate and channels. */
+static struct timeline *build(int rate, int ch, const char *seg1, const char *seg2,
+			      const char *asset)
+{
+	struct timeline *tl = timeline_new(rate, ch);
+	timeline_add(tl, TL_JINGLE_INTRO, NULL, -1);
+	timeline_add_silence(tl, 500);
+	timeline_add(tl, TL_SEGMENT, seg1, 0);
+	timeline_add_silence(tl, 300);
+	timeline_add(tl, TL_ASSET, asset, -1);
+	timeline_add_silence(tl, 250);
+	timeline_add(tl, TL_SEGMENT, seg2, 1);
+	timeline_add_silence(tl, 700);
+	timeline_add(tl, TL_JINGLE_OUTRO, NULL, -1);
+	return tl;
+}
+
+static void test_layout(const char *seg1, const char *seg2, const char *asset)
+{
+	/* seg1: 66151 samples, seg2: 88200, asset: 96000 frames at 48 kHz. */
+	struct timeline *tl = build(44100, 1, seg1, seg2, asset);
+	INT_EQ(timeline_layout(tl), 0, "layout at 44.1 kHz");
+	int64_t want_len[] = {176400, 22050, 132302, 13230, 88200, 11025, 176400, 30870, 132300};
+	int64_t at = 0;
+	int good = 1;
+	for (int i = 0; i < tl->n; i++) {
+		if (tl->items[i].length != want_len[i] || tl->items[i].start != at) {
+			printf("# item %d: start %lld length %lld, want %lld %lld\n", i,
+			       (long long)tl->items[i].start, (long long)tl->items[i].length,
+			       (long long)at, (long long)want_len[i]);
+			good = 0;
+		}
+		at += want_len[i];
+	}
+	OK(good, "every start and length at 44.1 kHz");
+	INT_EQ(tl->total, at, "total at 44.1 kHz");
+	INT_EQ(tl->items[2].src_rate, 22050, "segment's own rate");
+	INT_EQ(tl->items[4].src_rate, 48000, "asset's own rate");
+	timeline_free(&tl);
+	OK(tl == NULL, "timeline_free clears the pointer");
+
+	/* 48 kHz stereo: 66151 * 48000 / 22050 = 3175248000 / 22050 = 144002.18 -> 144002. */
+	tl = build(48000, 2, seg1, seg2, asset);
+	INT_EQ(timeline_layout(tl), 0, "layout at 48 kHz");
+	INT_EQ(tl->items[2].length, 144002, "segment length rounds at 48 kHz");
+	INT_EQ(tl->items[4].length, 96000, "asset at its own rate keeps its length");
+	INT_EQ(tl->items[1].length, 24000, "500 ms of silence at 48 kHz");
+	INT_EQ(tl->items[8].start, tl->total - 144000, "outro ends the episode");
+	struct tl_reader *r = tl_reader_new(tl);
+	float peak;
+	int nan;
+	long got = r ? read_all(r, 2, &peak, &nan) : -1;
+	INT_EQ(got, tl->total, "48 kHz stereo reader gives exactly the laid-out frames");
+	/* Resampled full-band bursts overshoot full scale a little: floats, not clipped. */
+	OK(!nan && peak > 0.1f && peak < 2.0f, "48 kHz stereo mix is sane (peak %.3f)", peak);
+	tl_reader_free(&r);
+	timeline_free(&tl);
+
+	/* A missing and a corrupt segment are reported, not mixed in. */
+	char *bad = tpath("bad.seg");
+	FILE *f = fopen(bad, "wb");
+	fputs("PSYNSEG\nnot really", f);
+	fclose(f);
+	char *missing = tpath("missing.seg");
+	tl = timeline_new(44100, 1);
+	timeline_add(tl, TL_SEGMENT, bad, 0);
+	int errs = diag_count(DIAG_ERROR);
+	INT_EQ(timeline_layout(tl), -1, "corrupt segment fails the layout");
+	OK(diag_count(DIAG_ERROR) > errs, "corrupt segment reported");
+	timeline_free(&tl);
+	tl = timeline_new(44100, 1);
+	timeline_add(tl, TL_SEGMENT, missing, 0);
+	timeline_add(tl, TL_ASSET, bad, -1);
+	errs = diag_count(DIAG_ERROR);
+	INT_EQ(timeline_layout(tl), -1, "missing segment and unreadable asset fail the layout");
+	INT_EQ(diag_count(DIAG_ERROR) - errs, 2, "both reported");
+	timeline_free(&tl);
+	free(bad);
+	free(missing);
+}
+
+static int files_equal(const char *a, const char *b)
+{
+	size_t na, nb;
+	char *da = read_file(a, &na), *db = read_file(b, &nb);
+	int eq = da && db && na == nb && memcmp(da, db, na) == 0;
+	free(da);
+	free(db);
+	return eq;
+}
+
+static const char *comment(vorbis_comment *vc, const char *tag)
+{
+	return vorbis_comment_query(vc, tag, 0);
+}
+
+static void test_render(const char *seg1, const char *seg2, const char *asset)
+{
+	struct timeline *tl = build(44100, 1, seg1, seg2, asset);
+	if (timeline_layout(tl) != 0) {
+		OK(0, "layout for render");
+		timeline_free(&tl);
+		return;
+	}
+	struct chapter ch[] = {
+		{tl->items[2].start, "Kernel news"},
+		{tl->items[6].start, "Mailing list: RCU and THP"},
+	};
+	struct vorbis_meta m = {
+		.title = "Episode 1: v6.3-rc5", .album = "Test Show", .artist = "Host",
+		.date = "2024-05-01", .tracknumber = "1", .language = "en",
+		.description = "A test episode.", .chapters = ch, .nchapters = 2,
+	};
+	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64,
+				.serial = 0x70647331};
+	struct render_report rep = {0};
+	char *out = tpath("ep.ogg"), *out2 = tpath("ep2.ogg");
+	double t0 = now_seconds();
+	INT_EQ(render_episode(tl, &o, &m, out, &rep), 0, "render to ogg");
+	double dt = now_seconds() - t0;
+	printf("# rendered %.2f s of audio in %.2f s (%.0fx real time): %.2f LUFS, %.2f dBTP, gain %.2f dB\n",
+	       rep.seconds, dt, rep.seconds / dt, rep.lufs, rep.true_peak, rep.gain_db);
+	OK(fabs(rep.lufs - -16) <= 0.5, "loudness on target (%.2f LUFS)", rep.lufs);
+	OK(rep.true_peak <= -1.0, "true peak under the ceiling (%.2f dBTP)", rep.true_peak);
+	OK(rep.seconds == (double)tl->total / 44100, "reported duration is total / rate");
+	OK(rep.decoded_true_peak <= -1.0 && fabs(rep.decoded_lufs - -16) <= 0.5,
+	   "report's decoded figures in range (%.2f LUFS, %.2f dBTP, limiter at %.2f dBTP)",
+	   rep.decoded_lufs, rep.decoded_true_peak, rep.ceiling_dbtp);
+
+	OggVorbis_File vf;
+	if (ov_fopen(out, &vf) == 0) {
+		INT_EQ(ov_pcm_total(&vf, -1), tl->total, "decoded length is the laid-out length");
+		vorbis_info *vi = ov_info(&vf, -1);
+		INT_EQ(vi->rate, 44100, "stream rate");
+		INT_EQ(vi->channels, 1, "stream channels");
+		OK(vi->bitrate_nominal == 64000, "nominal bitrate %ld", vi->bitrate_nominal);
+		INT_EQ(ov_serialnumber(&vf, -1), 0x70647331, "stream serial");
+		vorbis_comment *vc = ov_comment(&vf, -1);
+		STR_EQ(comment(vc, "TITLE"), "Episode 1: v6.3-rc5", "TITLE");
+		STR_EQ(comment(vc, "ALBUM"), "Test Show", "ALBUM");
+		STR_EQ(comment(vc, "TRACKNUMBER"), "1", "TRACKNUMBER");
+		STR_EQ(comment(vc, "ENCODER"), "podsynth", "ENCODER");
+		STR_EQ(comment(vc, "CHAPTER001"), "00:00:04.500", "first chapter at 4.5 s");
+		STR_EQ(comment(vc, "CHAPTER001NAME"), "Kernel news", "first chapter's name");
+		/* 176400 + 22050 + 132302 + 13230 + 88200 + 11025 = 443207 frames = 10.0500 s */
+		STR_EQ(comment(vc, "CHAPTER002"), "00:00:10.050", "second chapter's time");
+		OK(comment(vc, "CHAPTER003") == NULL, "no third chapter");
+		/* Decoded: same loudness within the codec's tolerance. */
+		struct loud_meter *dm = loud_meter_new(44100, 1, LOUD_PEAK_TRUE);
+		float **pcm;
+		int bs;
+		long n;
+		while ((n = ov_read_float(&vf, &pcm, 4096, &bs)) > 0)
+			loud_meter_add(dm, pcm[0], n);
+		double dl = loud_meter_lufs(dm), dp = loud_meter_peak(dm);
+		printf("# decoded: %.2f LUFS, %.2f dBTP\n", dl, dp);
+		OK(fabs(dl - -16) <= 0.5, "decoded loudness on target (%.2f LUFS)", dl);
+		OK(dp <= -1.0, "decoded true peak under the ceiling (%.2f dBTP)", dp);
+		loud_meter_free(&dm);
+		ov_clear(&vf);
+	} else {
+		OK(0, "rendered file opens with vorbisfile");
+	}
+
+	INT_EQ(render_episode(tl, &o, &m, out2, NULL), 0, "second render");
+	OK(files_equal(out, out2), "second render is byte-identical");
+
+	const char *keep = getenv("PODSYNTH_TEST_OGG");
+	if (keep != NULL && keep[0] != '\0') {
+		size_t len;
+		char *data = read_file(out, &len);
+		OK(data && write_file_atomic(keep, data, len) == 0, "copied to %s", keep);
+		printf("# kept %lld frames at %d Hz\n", (long long)tl->total, tl->rate);
+		free(data);
+	}
+
+	/* Into a directory that does not exist: fails, leaves nothing. */
+	char *nodir = tpath("no/such/dir/ep.ogg");
+	int errs = diag_count(DIAG_ERROR);
+	INT_EQ(render_episode(tl, &o, &m, nodir, NULL), -1, "render into a missing directory fails");
+	OK(diag_count(DIAG_ERROR) > errs, "failure reported");
+	free(nodir);
+
+	/* A write that fails midway (file size limit, like a full disk): the
+	 * previous file stays as it was and no temporary file is left. */
+	struct rlimit old;
+	getrlimit(RLIMIT_FSIZE, &old);
+	struct rlimit lim = old;
+	lim.rlim_cur = 20000;
+	void (*oldsig)(int) = signal(SIGXFSZ, SIG_IGN);
+	setrlimit(RLIMIT_FSIZE, &lim);
+	errs = diag_count(DIAG_ERROR);
+	int rc = render_episode(tl, &o, &m, out2, NULL);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, oldsig);
+	INT_EQ(rc, -1, "render that cannot write fails");
+	OK(diag_count(DIAG_ERROR) > errs, "write failure reported");
+	OK(files_equal(out, out2), "previous file untouched after a failed write");
+	INT_EQ(count_tmp_files(dir), 0, "no temporary file left");
+
+	timeline_free(&tl);
+	free(out);
+	free(out2);
+}
+
+static void test_silent(void)
+{
+	char *out = tpath("silent.ogg");
+	struct vorbis_meta m = {.title = "Silence"};
+	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64, .serial = 1};
+	struct render_report rep = {0};
+	struct timeline *tl = timeline_new(44100, 1);
+	timeline_add_silence(tl, 1500);
+	INT_EQ(timeline_layout(tl), 0, "silent layout");
+	INT_EQ(render_episode(tl, &o, &m, out, &rep), 0, "silent timeline renders");
+	OK(!isnan(rep.lufs) && !isnan(rep.true_peak) && !isnan(rep.gain_db),
+	   "silent report has no NaN (%g LUFS, %g dBTP, gain %g)", rep.lufs, rep.true_peak, rep.gain_db);
+	INT_EQ(rep.gain_db, 0, "no gain for silence");
+	timeline_free(&tl);
+
+	tl = timeline_new(44100, 2);
+	INT_EQ(timeline_layout(tl), 0, "empty layout");
+	INT_EQ(tl->total, 0, "empty timeline has no frames");
+	INT_EQ(render_episode(tl, &o, &m, out, &rep), 0, "empty timeline renders");
+	OK(!isnan(rep.lufs) && !isnan(rep.true_peak) && rep.seconds == 0, "empty report has no NaN");
+	OggVorbis_File vf;
+	if (ov_fopen(out, &vf) == 0) {
+		INT_EQ(ov_pcm_total(&vf, -1), 0, "empty file decodes to nothing");
+		ov_clear(&vf);
+	} else {
+		OK(0, "empty file opens with vorbisfile");
+	}
+	timeline_free(&tl);
+	free(out);
+}
+
+static void rm_rf_dir(const char *d)
+{
+	DIR *dp = opendir(d);
+	if (dp == NULL)
+		return;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		char *p = xasprintf("%s/%s", d, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(dp);
+	rmdir(d);
+}
+
+int main(void)
+{
+	const char *t = getenv("TMPDIR");
+	snprintf(dir, sizeof dir, "%s/podsynth-render.XXXXXX", t && *t ? t : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	diag_set_quiet(1);
+	char *seg1 = tpath("a.seg"), *seg2 = tpath("b.seg"), *asset = tpath("music.wav");
+	OK(write_segment(seg1, 66151, 1, 1.0) == 0, "segment 1 written");
+	OK(write_segment(seg2, 88200, 2, 0.7) == 0, "segment 2 written");
+	OK(write_asset(asset, 96000) == 0, "48 kHz stereo asset written");
+
+	test_jingles();
+	test_limiter();
+	test_layout(seg1, seg2, asset);
+	test_render(seg1, seg2, asset);
+	test_silent();
+
+	free(seg1);
+	free(seg2);
+	free(asset);
+	rm_rf_dir(dir);
+	return harness_done();
+}
