@@ -136,17 +136,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Segments whose text repeats one being synthesised count as cached. */
 	cached = s->nsegs - njobs;
 
-	/* The intro and outro are checked before anything is synthesised or written. */
+	/* project_open has checked the intro and outro: nothing is written on bad input. */
 	tl = make_timeline(p, s, paths);
-	for (int i = 0; i < tl->n; i++) {
-		if (tl->items[i].kind == TL_ASSET && access(tl->items[i].path, R_OK) != 0) {
-			diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", 0, 0,
-			     "cannot read %s \"%s\": %s", i == 0 ? "intro" : "outro",
-			     tl->items[i].path, strerror(errno));
-			goto out;
-		}
-	}
-
 	if (njobs > 0) {
 		struct progress bar;
 		struct synth_opts so = {0};
@@ -206,7 +197,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	char dur[32];
 	format_duration(dur, sizeof dur, rep.seconds);
 	printf("%s: %d synthesized, %d cached, %s, %.1f LUFS, %.1f dBTP", path, njobs,
-	       cached, dur, rep.lufs, rep.true_peak);
+	       cached, dur, rep.decoded_lufs, rep.decoded_true_peak);
 	if (dropped > 0)
 		printf(", %d words dropped", dropped);
 	printf(", %s\n", out_path);

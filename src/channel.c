@@ -117,6 +117,8 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		{"type", offsetof(struct channel, type)},
 		{"voice", offsetof(struct channel, host_voice)},
 	};
+	if (strcmp(k, "voice") == 0)
+		c->voice_line = ydoc_line(y, v);
 	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
 		if (strcmp(k, strs[i].key) == 0)
 			return ydoc_get_str(y, k, v, (char **)((char *)c + strs[i].off));
@@ -143,10 +145,14 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		return ydoc_get_bool(y, k, v, &c->locked);
 	if (strcmp(k, "image") == 0)
 		return get_path(c, y, k, v, &c->image);
-	if (strcmp(k, "intro") == 0)
+	if (strcmp(k, "intro") == 0) {
+		c->intro_line = ydoc_line(y, v);
 		return get_path(c, y, k, v, &c->intro);
-	if (strcmp(k, "outro") == 0)
+	}
+	if (strcmp(k, "outro") == 0) {
+		c->outro_line = ydoc_line(y, v);
 		return get_path(c, y, k, v, &c->outro);
+	}
 	if (strcmp(k, "voices") == 0)
 		return get_path(c, y, k, v, &c->voices_dir);
 	if (strcmp(k, "loudness") == 0)
@@ -166,7 +172,12 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		int first = c->nlexicons;
 		if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
 			return -1;
+		c->lexicon_lines = xreallocarray(c->lexicon_lines, (size_t)c->nlexicons, sizeof(int));
 		for (int i = first; i < c->nlexicons; i++) {
+			yaml_node_t *item = v;
+			if (v->type == YAML_SEQUENCE_NODE)
+				item = ydoc_node(y, v->data.sequence.items.start[i - first]);
+			c->lexicon_lines[i] = ydoc_line(y, item);
 			char *p = path_join(c->dir, c->lexicons[i]);
 			free(c->lexicons[i]);
 			c->lexicons[i] = p;
@@ -257,6 +268,7 @@ void channel_free(struct channel **cp)
 	for (int i = 0; i < c->nlexicons; i++)
 		free(c->lexicons[i]);
 	free(c->lexicons);
+	free(c->lexicon_lines);
 	free(c);
 	*cp = NULL;
 }

@@ -51,6 +51,11 @@ struct channel {
 	int nlexicons;
 	char *out_dir;     /* where episode audio goes: rss/episodes */
 	char *rss_dir;     /* the site root: rss */
+	/* Lines of the settings that later stages check, 0 when not given. */
+	int intro_line;
+	int outro_line;
+	int voice_line;
+	int *lexicon_lines; /* one per lexicons[] entry */
 };
 
 /*

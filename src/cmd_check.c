@@ -12,15 +12,6 @@
 #include "project.h"
 #include "util.h"
 
-static int check_asset(const struct channel *ch, const char *what, const char *path)
-{
-	if (path == NULL || strcmp(path, "none") == 0 || access(path, R_OK) == 0)
-		return 0;
-	diag(DIAG_ERROR, ch->path ? ch->path : "rss/channel.yaml", 0, 0,
-	     "cannot read %s \"%s\"", what, path);
-	return -1;
-}
-
 int cmd_check(int argc, char **argv)
 {
 	const char *channel = NULL;
@@ -38,9 +29,6 @@ int cmd_check(int argc, char **argv)
 	}
 	if (project_open(channel, &p) != 0)
 		return 1;
-	if (check_asset(p->ch, "intro", p->ch->intro) != 0 ||
-	    check_asset(p->ch, "outro", p->ch->outro) != 0)
-		err = 1;
 	char **files = argv + i;
 	int n = argc - i;
 	if (n == 0) {

@@ -6,9 +6,13 @@
 #include "project.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "synth.h"
+#include "timeline.h"
 #include "util.h"
 
 #ifndef PODSYNTH_DATADIR
@@ -20,9 +24,14 @@ static int load_show_lexicons(struct project *p, struct lexicon *lex)
 {
 	int err = 0;
 	if (p->ch->nlexicons > 0) {
-		for (int i = 0; i < p->ch->nlexicons; i++)
-			if (lexicon_load(lex, p->ch->lexicons[i]) != 0)
+		for (int i = 0; i < p->ch->nlexicons; i++) {
+			if (access(p->ch->lexicons[i], R_OK) != 0) {
+				diag(DIAG_ERROR, p->ch->path, p->ch->lexicon_lines[i], 0,
+				     "cannot read lexicon \"%s\": %s", p->ch->lexicons[i], strerror(errno));
 				err = 1;
+			} else if (lexicon_load(lex, p->ch->lexicons[i]) != 0)
+				err = 1;
+		}
 		return err ? -1 : 0;
 	}
 	DIR *d = opendir(p->voices->dir);
@@ -57,6 +66,25 @@ static int load_show_lexicons(struct project *p, struct lexicon *lex)
 	return err ? -1 : 0;
 }
 
+static int check_asset(const struct channel *ch, const char *what, const char *path, int line)
+{
+	char why[256];
+	if (path == NULL || strcmp(path, "none") == 0)
+		return 0;
+	if (timeline_check_asset(path, why, sizeof why) == 0)
+		return 0;
+	diag(DIAG_ERROR, ch->path ? ch->path : "rss/channel.yaml", line, 0,
+	     "cannot read %s \"%s\": %s", what, path, why);
+	return -1;
+}
+
+int project_check_assets(const struct project *p)
+{
+	int a = check_asset(p->ch, "intro", p->ch->intro, p->ch->intro_line);
+	int b = check_asset(p->ch, "outro", p->ch->outro, p->ch->outro_line);
+	return a || b ? -1 : 0;
+}
+
 int project_open(const char *channel_path, struct project **out)
 {
 	struct project *p = xcalloc(1, sizeof *p);
@@ -69,12 +97,16 @@ int project_open(const char *channel_path, struct project **out)
 	if (voiceset_load(vdir, &p->voices) != 0)
 		goto fail;
 	if (voiceset_find(p->voices, p->ch->host_voice) == NULL) {
-		diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", 0, 0,
+		diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", p->ch->voice_line, 0,
 		     "unknown voice \"%s\" (see podsynth voices)", p->ch->host_voice);
 		goto fail;
 	}
+	if (synth_check_voices(p->voices) != 0)
+		goto fail;
 	p->lex = lexicon_new();
 	if (load_show_lexicons(p, p->lex) != 0)
+		goto fail;
+	if (project_check_assets(p) != 0)
 		goto fail;
 	const char *cache = getenv("PODSYNTH_CACHE");
 	p->cache_dir = xstrdup(cache && *cache ? cache : "build/cache");

@@ -25,6 +25,11 @@ struct project {
 /* channel_path NULL means rss/channel.yaml. Returns -1 on error (reported). */
 int project_open(const char *channel_path, struct project **out);
 void project_close(struct project **p);
+/*
+ * Checks that the intro and outro are readable audio, reporting each that is
+ * not at its line in channel.yaml. project_open already did this once.
+ */
+int project_check_assets(const struct project *p);
 
 /*
  * Loads an episode and builds its script, with the episode's own lexicon

@@ -1425,3 +1425,77 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 	free(s.js);
 	return ret;
 }
+
+/*
+ * The voice check: a child initialises espeak-ng, tries every profile's
+ * voice and then voice+variant the way the workers will, and answers one
+ * byte per profile (0 fine, 1 no such voice, 2 no such variant).
+ */
+int synth_check_voices(const struct voiceset *vs)
+{
+	int fd[2], rc = 0;
+	if (vs->n == 0)
+		return 0;
+	if (pipe(fd) != 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0 && getenv("PODSYNTH_DEBUG") == NULL)
+			dup2(null, 2);
+		unsigned char *res = xcalloc((size_t)vs->n, 1);
+		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+				      espeakINITIALIZE_DONT_EXIT) <= 0)
+			_exit(2);
+		for (int i = 0; i < vs->n; i++) {
+			const struct voice *v = &vs->v[i];
+			if (set_voice(v->espeak) != 0) {
+				res[i] = 1;
+				continue;
+			}
+			if (v->variant != NULL) {
+				char *full = xasprintf("%s+%s", v->espeak, v->variant);
+				if (set_voice(full) != 0)
+					res[i] = 2;
+				free(full);
+			}
+		}
+		_exit(write_all(fd[1], res, (size_t)vs->n) == 0 ? 0 : 3);
+	}
+	close(fd[1]);
+	unsigned char *res = xcalloc((size_t)vs->n, 1);
+	int r = read_all(fd[0], res, (size_t)vs->n);
+	close(fd[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (r <= 0) {
+		diag(DIAG_ERROR, NULL, 0, 0,
+		     "cannot start the speech synthesiser: is espeak-ng-data installed?");
+		free(res);
+		return -1;
+	}
+	for (int i = 0; i < vs->n; i++) {
+		const struct voice *v = &vs->v[i];
+		if (res[i] == 1)
+			diag(DIAG_ERROR, v->file, v->espeak_line, 0,
+			     "espeak-ng has no voice \"%s\"", v->espeak);
+		else if (res[i] == 2)
+			diag(DIAG_ERROR, v->file, v->variant_line, 0,
+			     "espeak-ng has no variant \"%s\"", v->variant);
+		if (res[i])
+			rc = -1;
+	}
+	free(res);
+	return rc;
+}

@@ -40,6 +40,12 @@ struct synth_opts {
  * when its text contains WORD; PODSYNTH_TEST_HANG=WORD makes it hang.
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
+/*
+ * Checks with espeak-ng, in a short-lived child process (espeak-ng never
+ * runs in this one), that every profile's voice and variant exist; reports
+ * each that does not at its file:line. Returns -1 when any is missing.
+ */
+int synth_check_voices(const struct voiceset *vs);
 /* espeak-ng's version string, part of every cache key; static storage. */
 const char *synth_engine_version(void);
 /* The sample rate of synthesised audio. */

@@ -44,10 +44,13 @@ static int voice_read(struct voice *v, const char *file)
 		int r = 0;
 		if (k == NULL)
 			r = -1;
-		else if (strcmp(k, "espeak") == 0)
+		else if (strcmp(k, "espeak") == 0) {
+			v->espeak_line = ydoc_line(&y, val);
 			r = ydoc_get_str(&y, k, val, &v->espeak);
-		else if (strcmp(k, "variant") == 0)
+		} else if (strcmp(k, "variant") == 0) {
+			v->variant_line = ydoc_line(&y, val);
 			r = ydoc_get_str(&y, k, val, &v->variant);
+		}
 		else if (strcmp(k, "lang") == 0)
 			r = ydoc_get_str(&y, k, val, &v->lang);
 		else if (strcmp(k, "description") == 0)
@@ -69,8 +72,18 @@ static int voice_read(struct voice *v, const char *file)
 		diag(DIAG_ERROR, file, 1, 0, "missing \"espeak:\" (the espeak-ng voice to use)");
 		err = 1;
 	}
-	if (!err && strspn(v->espeak, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(v->espeak)) {
-		diag(DIAG_ERROR, file, 1, 0, "espeak: \"%s\" is not an espeak-ng voice name", v->espeak);
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	if (!err && (v->espeak[0] == '\0' || strspn(v->espeak, name_chars) != strlen(v->espeak))) {
+		diag(DIAG_ERROR, file, v->espeak_line, 0,
+		     "espeak: \"%s\" is not an espeak-ng voice name", v->espeak);
+		err = 1;
+	}
+	static const char variant_chars[] = "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+	if (!err && v->variant != NULL &&
+	    (v->variant[0] == '\0' || strspn(v->variant, variant_chars) != strlen(v->variant))) {
+		diag(DIAG_ERROR, file, v->variant_line, 0,
+		     "variant: \"%s\" is not an espeak-ng variant name", v->variant);
 		err = 1;
 	}
 	rc = err ? -1 : 0;

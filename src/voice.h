@@ -25,6 +25,8 @@ struct voice {
 	int range;
 	double gain_db;
 	char *file;       /* where it was read from */
+	int espeak_line;  /* lines of espeak: and variant: in the file */
+	int variant_line;
 };
 
 struct voiceset {

@@ -30,7 +30,7 @@ check "both episodes rendered" test -s rss/episodes/2026-04-03-one.ogg -a -s rss
 check "the draft is not rendered" test ! -e rss/episodes/2026-04-05-draft.ogg
 mk episode >m2.txt 2>&1
 check_eq "a second make episode renders nothing" "$(grep -c ' build ' m2.txt)" 0
-sleep 1; echo "A new paragraph." >>episodes/2026-04-04-two.md
+sleep 1; printf "\nA new paragraph.\n" >>episodes/2026-04-04-two.md
 mk episode >m3.txt 2>&1
 check_eq "after an edit, make episode renders only that episode" "$(grep -c ' build ' m3.txt)" 1
 check "...and synthesises one segment" grep -q '2026-04-04-two.md: 1 synthesized, 1 cached' m3.txt
