@@ -39,3 +39,14 @@ check "make episode EP= builds that episode" grep -q '2026-04-03-one.md: 0 synth
 id=$("$PODSYNTH" segments episodes/2026-04-03-one.md | awk 'NR==1{print $1}')
 mk segment EP=episodes/2026-04-03-one.md SEG="$id" >m5.txt 2>&1
 check "make segment re-synthesises the segment" grep -q '2026-04-03-one.md: 1 synthesized, 0 cached' m5.txt
+
+# make install PREFIX=... DESTDIR=...: the program, the manual, the voices.
+inst="$SCRATCH/inst"
+make --no-print-directory -C "$TOP" install PREFIX=/usr DESTDIR="$inst" >inst.txt 2>&1
+check "make install succeeds" test $? -eq 0
+check "make install: the program" test -x "$inst/usr/bin/podsynth"
+check "make install: the manual page" test -s "$inst/usr/share/man/man1/podsynth.1"
+check "make install: the voice profiles and lexicon" \
+	test -s "$inst/usr/share/podsynth/voices/host.voice" -a -s "$inst/usr/share/podsynth/voices/kernel.lexicon"
+check "the installed manual renders" bash -c "man -l '$inst/usr/share/man/man1/podsynth.1' 2>/dev/null | grep -q 'podsynth build'"
+check "the installed program runs" bash -c "'$inst/usr/bin/podsynth' --version | grep -q '^podsynth '"
