@@ -23,12 +23,18 @@ PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
+# SANITIZE=1 builds everything with ASan and UBSan into its own places, so
+# the two builds never overwrite each other.
 ifeq ($(SANITIZE),1)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
 OBJDIR   = build/obj-san
+BIN      = build/san/podsynth
+UNITDIR  = build/unit-san
 else
 SANFLAGS =
 OBJDIR   = build/obj
+BIN      = podsynth
+UNITDIR  = build/unit
 endif
 
 CFLAGS  ?= -O2 -g
@@ -42,29 +48,30 @@ SRCS  = $(wildcard src/*.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
 LIBOBJS = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
-UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(UNITDIR)/%)
 
 EPISODES = $(wildcard episodes/*.md)
 EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps episode segment feed test check-tools unit bench install uninstall clean
+.PHONY: all deps episode segment feed test unit bench install uninstall clean
 
-all: podsynth
+all: $(BIN)
 
 deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null || scripts/install-deps
 
-podsynth: $(OBJS)
+$(BIN): $(OBJS)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
 $(OBJDIR)/%.o: src/%.c $(wildcard src/*.h) | deps
 	@mkdir -p $(OBJDIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/unit/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
-	@mkdir -p build/unit
+$(UNITDIR)/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
+	@mkdir -p $(UNITDIR)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
 
 unit: $(UNIT_BINS)
@@ -95,15 +102,15 @@ segment: $(PODSYNTH)
 feed: $(PODSYNTH)
 	$(PODSYNTH) feed
 
-test: podsynth unit
-	@tests/run.sh
+test: $(BIN) unit
+	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
 
 bench: podsynth
 	@scripts/bench
 
-install: podsynth
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/voices
-	install -m 755 podsynth $(DESTDIR)$(BINDIR)/podsynth
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/podsynth
 	install -m 644 docs/podsynth.1 $(DESTDIR)$(MANDIR)/man1/podsynth.1
 	install -m 644 voices/* $(DESTDIR)$(DATADIR)/voices/
 

@@ -5,7 +5,8 @@
 # Usage: tests/run.sh [PATTERN]   (only tests whose file name contains PATTERN)
 cd "$(dirname "$0")/.." || exit 1
 export TOP=$PWD
-export PODSYNTH=$PWD/podsynth
+export PODSYNTH=${PODSYNTH:-$PWD/podsynth}
+UNIT_DIR=${UNIT_DIR:-build/unit}
 export LC_ALL=C.UTF-8
 pattern=${1:-}
 out=$(mktemp -d "${TMPDIR:-/tmp}/podsynth-tests.XXXXXX")
@@ -32,7 +33,7 @@ run_one() {
 	fi
 }
 
-for bin in build/unit/*; do
+for bin in "$UNIT_DIR"/*; do
 	[ -x "$bin" ] || continue
 	case "$bin" in *"$pattern"*) ;; *) continue ;; esac
 	run_one "$bin" "$bin"

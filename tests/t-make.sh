@@ -42,7 +42,7 @@ check "make segment re-synthesises the segment" grep -q '2026-04-03-one.md: 1 sy
 
 # make install PREFIX=... DESTDIR=...: the program, the manual, the voices.
 inst="$SCRATCH/inst"
-make --no-print-directory -C "$TOP" install PREFIX=/usr DESTDIR="$inst" >inst.txt 2>&1
+make --no-print-directory -C "$TOP" -o "$PODSYNTH" install BIN="$PODSYNTH" PREFIX=/usr DESTDIR="$inst" >inst.txt 2>&1
 check "make install succeeds" test $? -eq 0
 check "make install: the program" test -x "$inst/usr/bin/podsynth"
 check "make install: the manual page" test -s "$inst/usr/share/man/man1/podsynth.1"
