@@ -2,9 +2,21 @@
  * feed.c: rss/feed.xml, the podcast feed (see feed.h).
  *
  * In: the channel settings and the episodes, with the files the build left
- * in rss/episodes/. Out: the feed (libxml2's text writer into memory, then
- * a temporary file that is parsed again and checked before it is renamed
- * into place), the episode pages, and rss/guids.txt.
+ * in rss/episodes/. Out: the published audio (rss/episodes/<slug>.<hash>.ogg,
+ * see below), the episode pages, rss/guids.txt, and the feed (libxml2's text
+ * writer into memory, then a temporary file that is parsed again and checked
+ * before it is renamed into place).
+ *
+ * Published audio. The build replaces rss/episodes/<slug>.ogg whenever it
+ * renders, and a build can be killed before the feed is rewritten; a feed
+ * naming <slug>.ogg would then state a length the file no longer has. So
+ * the feed never names <slug>.ogg: it names a hard link to it (a copy where
+ * the file system has no hard links) called <slug>.<hash>.ogg, the hash
+ * being the first 12 hex digits of the XXH3 64-bit hash of its bytes. Such
+ * a file is never changed once made (the build's rename gives <slug>.ogg a
+ * new inode and leaves the link alone), and it is deleted only after a feed
+ * that no longer names it has been renamed into place. Same bytes, same
+ * name: a rebuild with nothing changed gives the same feed.
  *
  * GUIDs. podcast:guid and every item's guid are written once to
  * rss/guids.txt, the first time they are published, and taken from there
@@ -15,9 +27,9 @@
  * URL, an episode's GUID the UUIDv5 of its slug in the podcast's GUID as
  * namespace. A front-matter guid always wins and is not recorded.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -34,6 +46,7 @@
 #include <libxml/xmlwriter.h>
 #include <uuid/uuid.h>
 #include <vorbis/vorbisfile.h>
+#include <xxhash.h>
 
 #include "feed.h"
 #include "shownotes.h"
@@ -273,7 +286,8 @@ static int ledger_save(struct ledger *l)
 	if (!l->dirty)
 		return 0;
 	struct buf b = {0};
-	qsort(l->e, (size_t)l->n, sizeof *l->e, entry_cmp);
+	if (l->n > 1)
+		qsort(l->e, (size_t)l->n, sizeof *l->e, entry_cmp);
 	buf_puts(&b, "# guids.txt: the GUIDs of this podcast and its episodes, written by\n"
 		 "# 'podsynth feed' when each was first published, and used ever after.\n"
 		 "# Keep this file (and commit it): if a GUID changes, podcast apps see a\n"
@@ -305,10 +319,17 @@ static void ledger_clear(struct ledger *l)
 
 /* ---- the feed ---- */
 
+/* Hex digits of the content hash in a published audio file's name. */
+#define PUB_HASH_LEN 12
+
 struct item {
 	const struct episode *ep;
 	char *slug;
-	char *audio;       /* path of the .ogg */
+	char *audio;       /* path of the .ogg the build wrote, <slug>.ogg */
+	char *pub;         /* path of the published audio, <slug>.<hash>.ogg */
+	dev_t dev;         /* the inode of audio when it was hashed */
+	ino_t ino;
+	int made;          /* pub was made by this run (where nothing was) */
 	char *vtt;         /* path of the transcript, NULL when there is none */
 	char *chapters;    /* path of the JSON chapters, NULL when none */
 	long long bytes;
@@ -325,6 +346,8 @@ struct feed {
 	char *out_dir;     /* where episodes are */
 	struct item *items;
 	int n, cap;
+	char **slugs;      /* every episode given to feed_add, drafts too */
+	int nslugs, capslugs;
 };
 
 const char *feed_strerror(enum feed_err e)
@@ -359,6 +382,7 @@ static void item_clear(struct item *it)
 {
 	free(it->slug);
 	free(it->audio);
+	free(it->pub);
 	free(it->vtt);
 	free(it->chapters);
 	free(it->guid);
@@ -372,6 +396,9 @@ void feed_free(struct feed **f)
 	for (int i = 0; i < (*f)->n; i++)
 		item_clear(&(*f)->items[i]);
 	free((*f)->items);
+	for (int i = 0; i < (*f)->nslugs; i++)
+		free((*f)->slugs[i]);
+	free((*f)->slugs);
 	free((*f)->rss_dir);
 	free((*f)->out_dir);
 	free(*f);
@@ -418,18 +445,121 @@ static char *beside(const struct feed *f, const char *slug, const char *ext)
 	return NULL;
 }
 
+/* ov_open_callbacks() on a FILE * that stays ours: vorbisfile must not close it. */
+static size_t ov_read_cb(void *p, size_t size, size_t n, void *fp)
+{
+	return fread(p, size, n, fp);
+}
+
+static int ov_seek_cb(void *fp, ogg_int64_t off, int whence)
+{
+	return fseeko(fp, (off_t)off, whence);
+}
+
+static long ov_tell_cb(void *fp)
+{
+	return (long)ftello(fp);
+}
+
+/*
+ * Hashes the whole of fp from the start, in blocks (an episode can be
+ * 80 MB and more), into out: PUB_HASH_LEN hex digits + NUL. 0, or -1 on a
+ * read error (errno set).
+ */
+static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1])
+{
+	enum { BLOCK = 256 * 1024 };
+	char *block = xmalloc(BLOCK);
+	XXH3_state_t *st = XXH3_createState();
+	int rc = -1;
+	size_t k;
+
+	if (st == NULL) {
+		errno = ENOMEM;
+		goto out;
+	}
+	XXH3_64bits_reset(st);
+	rewind(fp);
+	while ((k = fread(block, 1, BLOCK, fp)) > 0)
+		XXH3_64bits_update(st, block, k);
+	if (ferror(fp)) {
+		if (errno == 0)
+			errno = EIO;
+		goto out;
+	}
+	char full[17];
+	snprintf(full, sizeof full, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
+	memcpy(out, full, PUB_HASH_LEN);
+	out[PUB_HASH_LEN] = '\0';
+	rc = 0;
+out:
+	XXH3_freeState(st);
+	free(block);
+	return rc;
+}
+
+static size_t pub_name_stem(const char *name);
+
+/*
+ * When <slug>.ogg (whose stat is st) is already published as a hard link,
+ * the link's name holds its hash: copies it to out and returns 1, so that
+ * a feed run does not read every episode of the show again. Else 0. (A
+ * published file is never changed, and the build replaces <slug>.ogg by
+ * renaming a new file over it, a new inode.)
+ */
+static int known_hash(const struct feed *f, const char *slug, const struct stat *st,
+		      char out[PUB_HASH_LEN + 1])
+{
+	DIR *d = opendir(f->out_dir);
+	struct dirent *de;
+	size_t n = strlen(slug);
+	int found = 0;
+	if (d == NULL)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL) {
+		struct stat ls;
+		if (pub_name_stem(de->d_name) != n || strncmp(de->d_name, slug, n) != 0)
+			continue;
+		char *p = path_join(f->out_dir, de->d_name);
+		if (lstat(p, &ls) == 0 && S_ISREG(ls.st_mode) && ls.st_dev == st->st_dev &&
+		    ls.st_ino == st->st_ino && ls.st_size == st->st_size) {
+			memcpy(out, de->d_name + n + 1, PUB_HASH_LEN);
+			out[PUB_HASH_LEN] = '\0';
+			found = 1;
+		}
+		free(p);
+	}
+	closedir(d);
+	return found;
+}
+
+static void remember_slug(struct feed *f, const char *slug)
+{
+	if (f->nslugs == f->capslugs) {
+		f->capslugs = f->capslugs ? 2 * f->capslugs : 16;
+		f->slugs = xreallocarray(f->slugs, (size_t)f->capslugs, sizeof *f->slugs);
+	}
+	f->slugs[f->nslugs++] = xstrdup(slug);
+}
+
 enum feed_err feed_add(struct feed *f, const struct episode *ep)
 {
 	struct item it = {0};
 	enum feed_err rc = FEED_OK;
 	struct stat st;
 	OggVorbis_File vf;
+	FILE *fp = NULL;
+	char hash[PUB_HASH_LEN + 1];
 	const char *file = ep->path;
+	static const ov_callbacks keep_open = {ov_read_cb, ov_seek_cb, NULL, ov_tell_cb};
 
-	if (ep->draft)
-		return FEED_SKIPPED;
-	it.ep = ep;
 	it.slug = slug_of(ep);
+	remember_slug(f, it.slug);
+	if (ep->draft) {
+		rc = FEED_SKIPPED;
+		goto out;
+	}
+	it.ep = ep;
 	if (!slug_ok(it.slug)) {
 		diag(DIAG_ERROR, file, 0, 0, "slug cannot be a file name \"%s\"", it.slug);
 		rc = FEED_ERR_EPISODE;
@@ -454,7 +584,9 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 		rc = FEED_SKIPPED;
 		goto out;
 	}
-	if (stat(it.audio, &st) != 0) {
+	/* One open file for the size, the hash and the duration: all of the same bytes. */
+	fp = fopen(it.audio, "rb");
+	if (fp == NULL || fstat(fileno(fp), &st) != 0) {
 		diag(DIAG_ERROR, it.audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
 		rc = FEED_ERR_AUDIO;
 		goto out;
@@ -465,7 +597,16 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 		goto out;
 	}
 	it.bytes = (long long)st.st_size;
-	if (ov_fopen(it.audio, &vf) != 0) {
+	it.dev = st.st_dev;
+	it.ino = st.st_ino;
+	errno = 0;
+	if (!known_hash(f, it.slug, &st, hash) && hash_stream(fp, hash) != 0) {
+		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio: %s", strerror(errno));
+		rc = FEED_ERR_AUDIO;
+		goto out;
+	}
+	rewind(fp);
+	if (ov_open_callbacks(fp, &vf, NULL, 0, keep_open) != 0) {
 		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio: not Ogg Vorbis");
 		rc = FEED_ERR_AUDIO;
 		goto out;
@@ -477,7 +618,12 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 		rc = FEED_ERR_AUDIO;
 		goto out;
 	}
+	fclose(fp);
+	fp = NULL;
 	it.seconds = lround(secs);
+	char *name = xasprintf("%s.%s.ogg", it.slug, hash);
+	it.pub = path_join(f->out_dir, name);
+	free(name);
 	it.vtt = beside(f, it.slug, ".vtt");
 	it.chapters = beside(f, it.slug, ".chapters.json");
 	if (f->n == f->cap) {
@@ -487,6 +633,8 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	f->items[f->n++] = it;
 	return FEED_OK;
 out:
+	if (fp)
+		fclose(fp);
 	item_clear(&it);
 	return rc;
 }
@@ -573,6 +721,18 @@ static char *image_url(const struct feed *f, const char *image, const char *wher
 
 /* ---- checks ---- */
 
+/* 1 when the site's address has no space, control character or bad UTF-8. */
+static int link_clean(const char *link)
+{
+	for (const char *p = link; *p; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+			return 0;
+	char *c = xmltext_cleans(link, XMLTEXT_LINE);
+	int same = strcmp(c, link) == 0;
+	free(c);
+	return same;
+}
+
 static enum feed_err check_channel(const struct feed *f)
 {
 	const struct channel *ch = f->ch;
@@ -591,6 +751,13 @@ static enum feed_err check_channel(const struct feed *f)
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->link[strlen(ch->link) - 1] == '/') {
 		diag(DIAG_ERROR, where, 0, 0, "link must not end with a slash \"%s\"", ch->link);
+		rc = FEED_ERR_SETTINGS;
+	} else if (!link_clean(ch->link)) {
+		/* Every URL in the feed starts with it, as written: nothing to clean. */
+		char *shown = xmltext_cleans(ch->link, XMLTEXT_LINE);
+		diag(DIAG_ERROR, where, 0, 0, "link cannot contain spaces, control characters or "
+		     "invalid UTF-8 \"%s\"", shown);
+		free(shown);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category && !feed_category_ok(ch->category, NULL)) {
@@ -660,13 +827,13 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 	const struct episode *ep = it->ep;
 	const struct channel *ch = f->ch;
 	char *summary = shownotes_summary(ep, SUMMARY_MAX);
-	char *audio = file_url(f, it->audio);
+	char *audio = file_url(f, it->pub);
 	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_path = NULL;
 	char num[32];
 	int rc = -1;
 
 	if (audio == NULL) {
-		diag(DIAG_ERROR, it->audio, 0, 0, "audio is not inside the site %s/", f->rss_dir);
+		diag(DIAG_ERROR, it->pub, 0, 0, "audio is not inside the site %s/", f->rss_dir);
 		goto out;
 	}
 	page_path = beside(f, it->slug, ".html");
@@ -963,23 +1130,224 @@ out:
 	return rc;
 }
 
-/* Removes temporary feeds left by runs that were killed (their process is gone). */
-static void remove_stale_tmp(const char *path)
+/*
+ * 1 when name is a temporary file, NAME.tmp.PID, of a podsynth process that
+ * is gone (killed part-way): nobody will finish or remove it.
+ */
+static int stale_tmp(const char *name)
 {
-	char *pat = xasprintf("%s.tmp.*", path);
-	glob_t g;
-	if (glob(pat, GLOB_NOSORT, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++) {
-			const char *pid = strrchr(g.gl_pathv[i], '.') + 1;
-			char *e;
-			long p = strtol(pid, &e, 10);
-			if (*e == '\0' && p > 0 && p != (long)getpid() &&
-			    kill((pid_t)p, 0) != 0 && errno == ESRCH)
-				unlink(g.gl_pathv[i]);
-		}
-		globfree(&g);
+	const char *t = strstr(name, ".tmp.");
+	if (t == NULL)
+		return 0;
+	while (strstr(t + 1, ".tmp.") != NULL)
+		t = strstr(t + 1, ".tmp.");
+	char *e;
+	errno = 0;
+	long p = strtol(t + 5, &e, 10);
+	return t[5] >= '0' && t[5] <= '9' && *e == '\0' && errno == 0 && p > 0 &&
+	       p != (long)getpid() && kill((pid_t)p, 0) != 0 && errno == ESRCH;
+}
+
+/*
+ * Removes the temporary files left in dir by runs that were killed (their
+ * process is gone): those whose name starts with prefix, or all when
+ * prefix is NULL.
+ */
+static void remove_stale_tmp(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (prefix && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		if (!stale_tmp(de->d_name))
+			continue;
+		char *p = path_join(dir, de->d_name);
+		unlink(p);
+		free(p);
 	}
-	free(pat);
+	closedir(d);
+}
+
+/* The file name part of path. */
+static const char *rel_base(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+/* ---- published audio ---- */
+
+/* Copies the file open as src, from its start, to dst, and syncs it. 0 or -1 (errno). */
+static int copy_fd(int src, const char *dst)
+{
+	enum { BLOCK = 256 * 1024 };
+	char *block = xmalloc(BLOCK);
+	int fd = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0644), e = 0;
+	off_t off = 0;
+	ssize_t k;
+
+	if (fd < 0) {
+		e = errno;
+		goto out;
+	}
+	while ((k = pread(src, block, BLOCK, off)) != 0) {
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			goto out;
+		}
+		off += k;
+		for (ssize_t w = 0; w < k;) {
+			ssize_t r = write(fd, block + w, (size_t)(k - w));
+			if (r < 0) {
+				if (errno == EINTR)
+					continue;
+				e = errno;
+				goto out;
+			}
+			w += r;
+		}
+	}
+	if (fsync(fd) != 0)
+		e = errno;
+out:
+	if (fd >= 0 && close(fd) != 0 && e == 0)
+		e = errno;
+	free(block);
+	errno = e;
+	return e ? -1 : 0;
+}
+
+/*
+ * Makes it->pub, the published audio: a hard link to it->audio (a copy
+ * where the file system has no hard links), made under a temporary name
+ * and renamed into place, so that the name never holds anything but the
+ * whole file. An existing one of the right size is kept (same name, same
+ * bytes), or replaced by a link to it->audio when that is another inode.
+ * it->made tells whether the name is new. FEED_OK, or an error reported
+ * naming the file.
+ */
+static enum feed_err publish_audio(struct item *it)
+{
+	struct stat st;
+	char *tmp = NULL;
+	int src = -1;
+	enum feed_err rc = FEED_ERR_WRITE;
+
+	tmp = tmp_path_for(it->pub);
+	int existed = lstat(it->pub, &st) == 0;
+	if (existed && S_ISREG(st.st_mode) && st.st_size == it->bytes) {
+		/*
+		 * Published already. When the build has rendered the same bytes
+		 * again (a new inode), the name is moved to the new file, so that
+		 * the old one's space is freed; if that fails, the old one serves.
+		 */
+		if (st.st_dev != it->dev || st.st_ino != it->ino) {
+			unlink(tmp);
+			if (link(it->audio, tmp) != 0 || stat(tmp, &st) != 0 ||
+			    st.st_dev != it->dev || st.st_ino != it->ino || rename(tmp, it->pub) != 0)
+				unlink(tmp);
+		}
+		free(tmp);
+		return FEED_OK;
+	}
+	unlink(tmp);
+	if (link(it->audio, tmp) == 0) {
+		/* the file hashed, not one a build has put there since */
+		if (stat(tmp, &st) != 0)
+			goto fail;
+		if (st.st_dev != it->dev || st.st_ino != it->ino)
+			goto changed;
+	} else if (errno == EXDEV || errno == EPERM || errno == ENOTSUP ||
+		   errno == EOPNOTSUPP || errno == EMLINK || errno == ENOSYS) {
+		src = open(it->audio, O_RDONLY);
+		if (src < 0 || fstat(src, &st) != 0) {
+			diag(DIAG_ERROR, it->audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
+			goto out;
+		}
+		if (st.st_dev != it->dev || st.st_ino != it->ino)
+			goto changed;
+		if (copy_fd(src, tmp) != 0)
+			goto fail;
+	} else {
+		goto fail;
+	}
+	if (rename(tmp, it->pub) != 0)
+		goto fail;
+	it->made = !existed;
+	rc = FEED_OK;
+	goto out;
+changed:
+	diag(DIAG_ERROR, it->audio, 0, 0,
+	     "the audio was replaced while the feed was being written: run podsynth feed again");
+	rc = FEED_ERR_AUDIO;
+	goto out;
+fail:
+	diag(DIAG_ERROR, it->pub, 0, 0, "cannot publish the audio, the previous feed is kept: %s",
+	     strerror(errno));
+out:
+	if (rc != FEED_OK)
+		unlink(tmp);
+	if (src >= 0)
+		close(src);
+	free(tmp);
+	return rc;
+}
+
+/*
+ * Length of the slug part when name has the form of published audio,
+ * SLUG.HHHHHHHHHHHH.ogg (12 lower-case hex digits), else 0.
+ */
+static size_t pub_name_stem(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 1 + 1 + PUB_HASH_LEN + 4 || strcmp(name + n - 4, ".ogg") != 0)
+		return 0;
+	const char *h = name + n - 4 - PUB_HASH_LEN;
+	if (h[-1] != '.')
+		return 0;
+	for (int i = 0; i < PUB_HASH_LEN; i++)
+		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
+			return 0;
+	return (size_t)(h - 1 - name);
+}
+
+/*
+ * After a new feed is in place: deletes the published audio in the episode
+ * directory that it does not name (older versions, episodes withdrawn).
+ * Only names of the form SLUG.HHHHHHHHHHHH.ogg are touched, and never the
+ * build's own <slug>.ogg of an episode (in case a slug has that form).
+ */
+static void remove_unpublished(const struct feed *f)
+{
+	DIR *d = opendir(f->out_dir);
+	struct dirent *de;
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		const char *name = de->d_name;
+		size_t stem = pub_name_stem(name), n = strlen(name);
+		int keep = stem == 0;
+		for (int i = 0; !keep && i < f->n; i++) {
+			const char *b = strrchr(f->items[i].pub, '/');
+			keep = strcmp(b ? b + 1 : f->items[i].pub, name) == 0;
+		}
+		for (int i = 0; !keep && i < f->nslugs; i++)
+			keep = strlen(f->slugs[i]) == n - 4 && strncmp(f->slugs[i], name, n - 4) == 0;
+		if (keep)
+			continue;
+		struct stat st;
+		char *p = path_join(f->out_dir, name);
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) != 0)
+			diag(DIAG_WARNING, p, 0, 0, "cannot remove audio no longer published: %s",
+			     strerror(errno));
+		free(p);
+	}
+	closedir(d);
 }
 
 /* Gives every item its GUID, from the front matter, the ledger, or derived. */
@@ -1026,11 +1394,11 @@ static enum feed_err write_pages(struct feed *f)
 			return FEED_ERR_EPISODE;
 		char *name = xasprintf("%s.html", it->slug);
 		char *page = path_join(f->out_dir, name);
-		char *audio = file_url(f, it->audio);
+		char *audio = file_url(f, it->pub);
 		char *vtt = it->vtt ? file_url(f, it->vtt) : NULL;
 		int r = audio ? shownotes_write_page(page, f->ch, it->ep, audio, vtt, it->html) : -1;
 		if (audio == NULL)
-			diag(DIAG_ERROR, it->audio, 0, 0, "audio is not inside the site %s/", f->rss_dir);
+			diag(DIAG_ERROR, it->pub, 0, 0, "audio is not inside the site %s/", f->rss_dir);
 		free(name);
 		free(page);
 		free(audio);
@@ -1050,6 +1418,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	struct ledger led;
 	xmlBufferPtr xb = NULL;
 	enum feed_err rc;
+	int linked = 0;     /* pages may link the audio published by this run */
 
 	LIBXML_TEST_VERSION;
 	memset(&led, 0, sizeof led);
@@ -1063,7 +1432,14 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	}
 	rel = site_rel(f->rss_dir, out);
 	self = site_url(f, rel ? rel : "feed.xml");
-	qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
+	if (f->n > 1)
+		qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
+
+	/* The audio first: every file the new feed names exists before it does. */
+	remove_stale_tmp(f->out_dir, NULL);
+	for (int i = 0; i < f->n; i++)
+		if ((rc = publish_audio(&f->items[i])) != FEED_OK)
+			goto out;
 
 	/* GUIDs: recorded before the feed that publishes them */
 	char *lpath = path_join(f->rss_dir, "guids.txt");
@@ -1086,6 +1462,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
+	linked = 1;
 	if ((rc = write_pages(f)) != FEED_OK)
 		goto out;
 
@@ -1094,7 +1471,10 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
-	remove_stale_tmp(out);
+	char *odir = path_dirname(out), *oprefix = xasprintf("%s.tmp.", rel_base(out));
+	remove_stale_tmp(odir, oprefix);
+	free(odir);
+	free(oprefix);
 	tmp = tmp_path_for(out);
 	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
 		diag(DIAG_ERROR, out, 0, 0, "cannot write the feed, the previous one is kept: %s",
@@ -1113,8 +1493,22 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
+	/*
+	 * Only now, with the new feed in place, can audio the old one named go.
+	 * Not for a feed written elsewhere (-o): the site's feed may name it.
+	 */
+	if (rel && strcmp(rel, "feed.xml") == 0)
+		remove_unpublished(f);
 	rc = FEED_OK;
 out:
+	/*
+	 * Failed before any page could link it: the audio published for the
+	 * new feed goes with it. (Once pages link it, it stays; the next
+	 * feed names it or removes it.)
+	 */
+	for (int i = 0; rc != FEED_OK && !linked && i < f->n; i++)
+		if (f->items[i].made && unlink(f->items[i].pub) == 0)
+			f->items[i].made = 0;
 	if (xb)
 		xmlBufferFree(xb);
 	ledger_clear(&led);

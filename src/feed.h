@@ -4,10 +4,14 @@
  * libxml2 from the show's settings and every rendered, non-draft episode.
  *
  * In: struct channel, struct episode for each episode, the files the build
- * made in rss/episodes/ (<slug>.ogg, .vtt, .chapters.json). Out: the page
- * rss/episodes/<slug>.html of each episode, rss/guids.txt (the GUIDs as
- * first published), and the feed, which is written to a temporary file,
- * parsed again and checked, and only then renamed over the old one.
+ * made in rss/episodes/ (<slug>.ogg, .vtt, .chapters.json). Out: the
+ * published audio rss/episodes/<slug>.<hash>.ogg (a hard link to, or a copy
+ * of, <slug>.ogg, named by the first 12 hex digits of the XXH3 64-bit hash
+ * of its bytes: the feed's enclosures name these files, which never change
+ * once made), the page rss/episodes/<slug>.html of each episode,
+ * rss/guids.txt (the GUIDs as first published), and the feed, which is
+ * written to a temporary file, parsed again and checked, and only then
+ * renamed over the old one.
  */
 #ifndef PODSYNTH_FEED_H
 #define PODSYNTH_FEED_H
@@ -35,17 +39,21 @@ void feed_free(struct feed **f);
 /*
  * Adds an episode, borrowed until feed_free. Drafts give FEED_SKIPPED;
  * so does an episode whose audio <out_dir>/<slug>.ogg does not exist yet
- * (with a note). Its length in bytes and duration (libvorbisfile) are read
- * now. Problems are reported with diag() naming the file.
+ * (with a note). Its length in bytes, content hash and duration
+ * (libvorbisfile) are read now, from one open file. Problems are reported
+ * with diag() naming the file.
  */
 enum feed_err feed_add(struct feed *f, const struct episode *ep);
 
 /*
  * Writes the feed to path (NULL: <rss_dir>/feed.xml), newest episode
- * first, and each episode's page. Nothing in it depends on the time it is
+ * first, and each episode's page. First each episode's audio is published
+ * as <slug>.<hash>.ogg (made if missing); last, once the new feed is in
+ * place, the published audio it no longer names is deleted (only when
+ * path is the site's feed.xml). Nothing in it depends on the time it is
  * run: with the same inputs the output is byte for byte the same. Problems
  * are reported with diag(); on any error the previous feed is left as it
- * was.
+ * was, and so is every file it names.
  */
 enum feed_err feed_write(struct feed *f, const char *path);
 

@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Bad input: every case in tests/bad/ exits non-zero with the expected
-# "file:line: error: ..." and changes nothing in rss/.
-#   tests/bad/episodes/NAME.md      an episode; NAME.expect the diagnostic
-#   tests/bad/channel/NAME.yaml     show settings used with a good episode
+# "file:line: error: ..." (NAME.expect, a fixed string looked for in the
+# messages), changes nothing in rss/, and `podsynth check` finds the same
+# problem without rendering.
+#   tests/bad/episodes/NAME.md        an episode (front matter, Markdown)
+#   tests/bad/channel/NAME.yaml       the show settings, with a good episode
+#   tests/bad/voices/NAME.voice       a voice profile in voices/, made the
+#                                     show's voice (voice: NAME)
+#   tests/bad/lexicons/NAME.lexicon   a lexicon in voices/; listed-NAME ones
+#                                     are read through lexicons: in channel.yaml
+#   tests/bad/assets/NAME.wav         the intro (outro-NAME: the outro) named
+#                                     on line 3 of a three-line channel.yaml;
+#                                     NAME.mkdir: the intro is a directory
 . "$(dirname "$0")/lib.sh"
 
 good_episode() {
@@ -23,7 +32,7 @@ publish_previous() {
 	echo "previous audio" >rss/episodes/bad.ogg
 }
 
-run_case() { # NAME FILE-UNDER-TEST EXPECT-FILE CMD...
+run_case() { # NAME EXPECT-FILE CMD...: CMD fails with the diagnostic, rss/ untouched
 	local name=$1 expect=$2; shift 2
 	local before after
 	before=$(tree_sum rss)
@@ -51,6 +60,18 @@ for md in "$TOP"/tests/bad/episodes/*.md; do
 	check "check reports $name" grep -qF -- "$(cat "${md%.md}.expect")" err2.txt
 done
 
+# The same problem found by `podsynth check`, which renders nothing.
+check_finds() { # NAME EXPECT-FILE EPISODE
+	"$PODSYNTH" check "$3" >/dev/null 2>err2.txt
+	local rc=$?
+	if [ "$rc" -ne 0 ] && grep -qF -- "$(cat "$2")" err2.txt; then
+		ok "check reports $1"
+	else
+		fail "check reports $1: exit $rc"
+		sed 's/^/    got:  /' err2.txt | head -3
+	fi
+}
+
 for y in "$TOP"/tests/bad/channel/*.yaml; do
 	name=$(basename "$y" .yaml)
 	newproj
@@ -58,17 +79,53 @@ for y in "$TOP"/tests/bad/channel/*.yaml; do
 	good_episode
 	cp "$y" rss/channel.yaml
 	run_case "channel $name" "${y%.yaml}.expect" "$PODSYNTH" build -j 1 episodes/good.md
+	check_finds "channel $name" "${y%.yaml}.expect" episodes/good.md
 done
 
-# An unreadable intro: a file that exists but is not audio.
-newproj
-publish_previous
-good_episode
-echo "not audio" >rss/intro.wav
-echo "intro: intro.wav" >>rss/channel.yaml
-before=$(tree_sum rss)
-"$PODSYNTH" build -j 1 episodes/good.md >/dev/null 2>err.txt
-rc=$?
-check "an intro that is not audio fails" test "$rc" -ne 0
-check "the error names the intro file" grep -q 'intro.wav' err.txt
-check_eq "an intro that is not audio changes nothing in rss/" "$(tree_sum rss)" "$before"
+for v in "$TOP"/tests/bad/voices/*.voice; do
+	name=$(basename "$v" .voice)
+	newproj
+	publish_previous
+	good_episode
+	cp "$v" "voices/$name.voice"
+	if grep -q '^voice:' rss/channel.yaml; then
+		sed -i "s/^voice:.*/voice: $name/" rss/channel.yaml
+	else
+		echo "voice: $name" >>rss/channel.yaml
+	fi
+	run_case "voice profile $name" "${v%.voice}.expect" "$PODSYNTH" build -j 1 episodes/good.md
+	check_finds "voice profile $name" "${v%.voice}.expect" episodes/good.md
+done
+
+for l in "$TOP"/tests/bad/lexicons/*.lexicon; do
+	name=$(basename "$l" .lexicon)
+	newproj
+	publish_previous
+	good_episode
+	cp "$l" "voices/$name.lexicon"
+	case $name in
+	listed-*) printf 'lexicons:\n  - ../voices/%s.lexicon\n' "$name" >>rss/channel.yaml ;;
+	esac
+	run_case "lexicon $name" "${l%.lexicon}.expect" "$PODSYNTH" build -j 1 episodes/good.md
+	check_finds "lexicon $name" "${l%.lexicon}.expect" episodes/good.md
+done
+
+for a in "$TOP"/tests/bad/assets/*.wav "$TOP"/tests/bad/assets/*.mkdir; do
+	[ -e "$a" ] || continue
+	name=$(basename "${a%.*}")
+	newproj
+	publish_previous
+	good_episode
+	which=intro
+	case $name in outro-*) which=outro ;; esac
+	printf 'title: Bad asset\nlink: http://127.0.0.1:8000\n%s: %s.wav\n' "$which" "$which" >rss/channel.yaml
+	case $a in
+	*.mkdir) mkdir "rss/$which.wav" ;;
+	*) cp "$a" "rss/$which.wav" ;;
+	esac
+	run_case "$which $name" "${a%.*}.expect" "$PODSYNTH" build -j 1 episodes/good.md
+	check_finds "$which $name" "${a%.*}.expect" episodes/good.md
+done
+
+n=$(ls "$TOP"/tests/bad/*/*.expect | wc -l)
+check "at least 40 bad inputs in tests/bad/ ($n)" test "$n" -ge 40

@@ -7,6 +7,9 @@
 # chapters agree with the Vorbis comments, a podcast client (newsboat +
 # podboat) downloads the episode from a local web server byte for byte,
 # and a killed build or feed, or a full disk, leaves a feed that parses.
+# The feed names the published audio, <slug>.<hash>.ogg (the first 12 hex
+# digits of the XXH3 64-bit hash of the bytes, checked here with a small
+# program of our own against libxxhash), never the build's <slug>.ogg.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 newproj
@@ -163,6 +166,43 @@ for i in 0 1; do
 		$PY -c "import sys; sys.exit(abs(float('$dur') - float('$probe')) > 1)"
 done
 
+# ---- the published audio: <slug>.<hash>.ogg ----
+cat >xxh3.c <<'C'
+#include <stdio.h>
+#include <xxhash.h>
+int main(int argc, char **argv)
+{
+	XXH3_state_t *st = XXH3_createState();
+	FILE *f = argc == 2 ? fopen(argv[1], "rb") : NULL;
+	char b[65536];
+	size_t k;
+	if (st == NULL || f == NULL)
+		return 1;
+	XXH3_64bits_reset(st);
+	while ((k = fread(b, 1, sizeof b, f)) > 0)
+		XXH3_64bits_update(st, b, k);
+	printf("%.12llx\n", (unsigned long long)XXH3_64bits_digest(st) >> 16);
+	return 0;
+}
+C
+cc -o xxh3 xxh3.c $(pkg-config --cflags --libs libxxhash) 2>cc.log
+check "a program of our own computes XXH3 (cc + libxxhash)" test -x xxh3
+# The file name the feed gives an episode's enclosure (empty when none).
+enc_name() { grep -o "<enclosure url=\"[^\"]*/episodes/$1\.[^\"]*\"" rss/feed.xml | sed 's|.*/||; s|"$||'; }
+pub_ok=1
+for slug in 2026-03-01-timing 2026-03-08-specials; do
+	n=$(enc_name "$slug")
+	want="$slug.$(./xxh3 "rss/episodes/$slug.ogg" 2>/dev/null).ogg"
+	[ "$n" = "$want" ] || { pub_ok=0; echo "# enclosure '$n', want '$want'"; }
+	cmp -s "rss/episodes/$n" "rss/episodes/$slug.ogg" || pub_ok=0
+	grep -qF "/episodes/$n\"" "rss/episodes/$slug.html" || { pub_ok=0; echo "# page does not link $n"; }
+done
+check "enclosures name <slug>.<first 12 hex digits of XXH3>.ogg, the same bytes as <slug>.ogg, and so do the pages" test "$pub_ok" = 1
+check "the feed never names the build's <slug>.ogg" bash -c "! grep -qE 'episodes/2026-03-0[18]-[a-z]+\.ogg\"' rss/feed.xml"
+check_eq "the published audio is a hard link (no space used)" \
+	"$(stat -c %i "rss/episodes/$(enc_name 2026-03-01-timing)")" "$(stat -c %i "$OGG1")"
+PUB1=$(enc_name 2026-03-01-timing)
+
 # ---- strings that break feeds ----
 want_title=$($PY -c 'print("Tom & Jerry <b>bold</b> \"quoted\" '"'"'single'"'"' \U0001F399 中文标题 bell end")')
 check_eq "a title with & < > \" ', emoji, Chinese and control characters round-trips" \
@@ -200,6 +240,8 @@ check_eq "running feed again writes the same bytes" "$(sha256sum <rss/feed.xml)"
 "$PODSYNTH" build -j 2 "$T1" "$T2" >/dev/null 2>&1
 "$PODSYNTH" feed >/dev/null 2>&1
 check_eq "so does a rebuild with nothing changed" "$(sha256sum <rss/feed.xml)" "$sha_before"
+check_eq "...with the same published file name" "$(enc_name 2026-03-01-timing)" "$PUB1"
+check_eq "one published file an episode" "$(ls rss/episodes/2026-03-01-timing.*.ogg | wc -l)" 1
 check "lastBuildDate is the newest pubDate" grep -q '<lastBuildDate>Sun, 08 Mar 2026 09:30:00 +0000</lastBuildDate>' rss/feed.xml
 
 # ---- transcripts and chapters ----
@@ -285,6 +327,31 @@ check "the edited title is published" grep -q '<title>Timing check, renamed</tit
 check_eq "GUIDs are unchanged after a title and text edit and a re-render" "$(guids)" "$g0"
 check_eq "the enclosure length follows the new audio" \
 	"$(readfeed | $PY -c 'import json,sys; print(all(x["length"] == x["size"] for e in json.load(sys.stdin)["entries"] for x in e["enclosures"]))')" True
+PUB1B=$(enc_name 2026-03-01-timing)
+check "new audio gets a new published name" test -n "$PUB1B" -a "$PUB1B" != "$PUB1"
+check "the old published audio is deleted once the new feed is in place" test ! -e "rss/episodes/$PUB1"
+check "the build's own files stay" test -s "$OGG1" -a -s "$OGG2" -a -s rss/episodes/2026-03-01-timing.vtt
+# Where there are no hard links (link() fails, as on FAT): a copy, made whole.
+cat >nolink.c <<'C'
+#include <errno.h>
+int link(const char *a, const char *b) { (void)a; (void)b; errno = EPERM; return -1; }
+C
+cc -shared -fPIC -o nolink.so nolink.c 2>>cc.log
+sed -i 's/The last paragraph, edited, ends the episode./The last paragraph, edited twice, ends the episode./' "$T1"
+"$PODSYNTH" build -j 2 "$T1" >/dev/null 2>&1
+LD_PRELOAD=$PROJ/nolink.so "$PODSYNTH" feed >nolink.log 2>&1
+check "without hard links podsynth feed succeeds" test $? -eq 0
+PUB1C=$(enc_name 2026-03-01-timing)
+check "...publishing a copy (another inode, the same bytes)" bash -c \
+	"[ -n '$PUB1C' ] && [ '$PUB1C' != '$PUB1B' ] && [ \"\$(stat -c %i 'rss/episodes/$PUB1C')\" != \"\$(stat -c %i '$OGG1')\" ] && cmp -s 'rss/episodes/$PUB1C' '$OGG1'"
+check "...and deleting the audio no longer named" test ! -e "rss/episodes/$PUB1B"
+# A feed written elsewhere (-o) deletes nothing the site's feed names.
+sed -i 's/The last paragraph, edited twice, ends the episode./The last paragraph, edited thrice, ends the episode./' "$T1"
+"$PODSYNTH" build -j 2 "$T1" >/dev/null 2>&1
+"$PODSYNTH" feed -o rss/other.xml >/dev/null 2>&1
+check "podsynth feed -o elsewhere keeps the audio rss/feed.xml names" test -s "rss/episodes/$PUB1C"
+rm -f rss/other.xml
+check "...and leaving no temporary file" bash -c "! ls rss/episodes/*.tmp.* 2>/dev/null"
 PORT2=$(free_port)
 sed -i "s|^link: .*|link: http://127.0.0.1:$PORT2|" rss/channel.yaml
 "$PODSYNTH" feed >/dev/null 2>&1
@@ -323,7 +390,8 @@ HOME=$H TERM=xterm timeout 60 script -qfc "podboat -a -C '$H/config' -q '$H/.new
 PB=$!
 got=0
 for _ in $(seq 300); do
-	if cmp -s "$H/dl/2026-03-01-timing.ogg" "$OGG1" && cmp -s "$H/dl/2026-03-08-specials.ogg" "$OGG2"; then
+	if cmp -s "$H/dl/$(enc_name 2026-03-01-timing)" "$OGG1" &&
+		cmp -s "$H/dl/$(enc_name 2026-03-08-specials)" "$OGG2"; then
 		got=1
 		break
 	fi
@@ -361,11 +429,15 @@ for delay in 0.3 1 2; do
 	$PY -c "import time; time.sleep($delay)"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	xmllint --noout rss/feed.xml 2>/dev/null || bad=$((bad + 1))
+	feed_sound || { bad=$((bad + 1)); echo "# killed after $delay s: feed not sound"; }
 	"$PODSYNTH" build -j 2 "$T1" >/dev/null 2>&1 && "$PODSYNTH" feed >/dev/null 2>&1
 	feed_sound || bad=$((bad + 1))
 done
-check "build killed part-way: the feed parses, and is whole after the next make episode" test "$bad" = 0
+check "build killed part-way: the feed parses, its enclosures match, and it is whole after the next make episode" test "$bad" = 0
+# The moment that used to break it: the new audio in place, the feed not yet rewritten.
+sed -i "s/^This known sentence.*/This known sentence starts after a long pause, once more./" "$T1"
+"$PODSYNTH" build -j 2 "$T1" >/dev/null 2>&1
+check "a build that finished but whose feed never ran leaves a feed whose enclosures match" feed_sound
 
 # ---- a full disk ----
 cat >fulldisk.sh <<'SH'

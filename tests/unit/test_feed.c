@@ -128,11 +128,18 @@ int main(void)
 	got = xpath_text(out, "/rss/channel/item[1]/itunes:duration");
 	STR_EQ(got, "3", "itunes:duration in whole seconds");
 	free(got);
-	got = xpath_text(out, "/rss/channel/item[2]/enclosure/@url");
-	STR_EQ(got, "https://example.org/show/episodes/a.ogg", "enclosure URL");
-	free(got);
+	/* The published audio: a.<first 12 hex digits of its XXH3-64>.ogg */
 	struct stat st;
 	char *ogg = xasprintf("%s/a.ogg", eps);
+	size_t oggn = 0;
+	char *oggb = read_file(ogg, &oggn);
+	char *want_url = xasprintf("https://example.org/show/episodes/a.%012llx.ogg",
+				   (unsigned long long)(hash64(oggb ? oggb : "", oggn) >> 16));
+	free(oggb);
+	got = xpath_text(out, "/rss/channel/item[2]/enclosure/@url");
+	STR_EQ(got, want_url, "enclosure URL: the published audio, named by its hash");
+	free(got);
+	free(want_url);
 	stat(ogg, &st);
 	got = xpath_text(out, "/rss/channel/item[2]/enclosure/@length");
 	char len[32];
