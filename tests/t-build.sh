@@ -142,3 +142,31 @@ if command -v script >/dev/null; then
 	script -qec "'$PODSYNTH' build -j 2 '$ep'" /dev/null >tty.txt 2>&1
 	check "a progress bar on a terminal" grep -q 'ETA' tty.txt
 fi
+
+# A show's own intro and outro: any file libsndfile reads, at any rate and
+# channel count (here 48 kHz stereo FLAC and 22.05 kHz mono WAV).
+if command -v ffmpeg >/dev/null; then
+	ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=3:sample_rate=48000" -ac 2 rss/intro.flac
+	ffmpeg -v error -f lavfi -i "sine=frequency=660:duration=2:sample_rate=22050" -ac 1 rss/outro.wav
+	cat >episodes/assets.md <<'MD'
+---
+title: Assets
+date: 2026-03-05
+---
+
+A short episode between a custom intro and outro.
+MD
+	printf 'intro: none\noutro: none\n' >>rss/channel.yaml
+	"$PODSYNTH" build -j 2 episodes/assets.md >a1.txt 2>&1
+	d0=$(ffprobe -v error -show_entries format=duration -of csv=p=0 rss/episodes/assets.ogg)
+	sed -i 's/^intro: none$/intro: intro.flac/; s/^outro: none$/outro: outro.wav/' rss/channel.yaml
+	"$PODSYNTH" build -j 2 episodes/assets.md >a2.txt 2>&1
+	check "a build with a FLAC intro and a WAV outro succeeds" test $? -eq 0
+	d1=$(ffprobe -v error -show_entries format=duration -of csv=p=0 rss/episodes/assets.ogg)
+	# 3 s intro + 2 s outro + the pauses after the intro and before the outro.
+	check "the intro and outro add their length ($d0 s -> $d1 s)" \
+		awk -v a="$d0" -v b="$d1" 'BEGIN{d=b-a; exit !(d > 6.3 && d < 6.7)}'
+	check "changing the intro re-synthesises nothing" grep -q ': 0 synthesized, 1 cached' a2.txt
+	ffprobe -v error -show_entries stream=sample_rate,channels -of csv=p=0 rss/episodes/assets.ogg >fmt.txt
+	check_eq "the output stays 44.1 kHz mono" "$(cat fmt.txt)" "44100,1"
+fi
