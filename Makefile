@@ -26,7 +26,11 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 # SANITIZE=1 builds everything with ASan and UBSan into its own places, so
 # the two builds never overwrite each other.
 ifeq ($(SANITIZE),1)
-SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer
+# float-cast-overflow is not in GCC's "undefined"; the fuzzer found such a bug.
+SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer
+# verify_asan_link_order=0: some tests LD_PRELOAD a shim, which ASan refuses otherwise.
+export ASAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:detect_leaks=1:verify_asan_link_order=0
+export UBSAN_OPTIONS ?= halt_on_error=1:print_stacktrace=1
 OBJDIR   = build/obj-san
 BIN      = build/san/podsynth
 UNITDIR  = build/unit-san
@@ -55,7 +59,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps episode segment feed test unit bench install uninstall clean
+.PHONY: all deps episode segment feed test unit bench fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -107,6 +111,15 @@ test: $(BIN) unit
 
 bench: podsynth
 	@scripts/bench
+
+# libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
+FUZZ_SECONDS ?= 60
+fuzz: | deps
+	scripts/fuzz $(FUZZ_SECONDS)
+
+# The test suite's program invocations under valgrind: no errors, no definite leaks.
+valgrind: podsynth unit
+	scripts/valgrind-tests
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/voices

@@ -182,6 +182,8 @@ static int parse_duration(const char *s, size_t n)
 	}
 	if (!digits)
 		return -1;
+	if (v > 600000)  /* far past any pause (callers say "too long"), and fits an int */
+		v = 600000;
 	if (n - i == 2 && memcmp(s + i, "ms", 2) == 0)
 		return (int)(v + 0.5);
 	if (n - i == 1 && s[i] == 's')
