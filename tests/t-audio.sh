@@ -16,7 +16,7 @@ CEILING=${CEILING:--1}
 file=${1:-}
 frames='' rate=''
 if [ -z "$file" ]; then
-	bin=$TOP/build/unit/test_render
+	bin=$TOP/${UNIT_DIR:-build/unit}/test_render
 	if [ ! -x "$bin" ]; then
 		fail "build/unit/test_render is not built (make unit)"
 		exit 1
