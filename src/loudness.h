@@ -1,9 +1,10 @@
 /*
- * loudness.h: loudness measurement (libebur128) and a true-peak limiter.
+ * loudness.h: loudness measurement (libebur128) and a lookahead peak
+ * limiter.
  *
  * In: interleaved float PCM in blocks of any size. Out: integrated loudness
  * (LUFS) and true peak (dBTP) of what was measured; from the limiter, the
- * same PCM with its true peaks held under a ceiling, delayed by a short
+ * same PCM with its peaks held under a ceiling, delayed by a short
  * lookahead and handed to a sink.
  *
  * Both keep a fixed amount of state however long the stream is.
@@ -18,13 +19,22 @@ struct loud_meter;
 enum loud_peak {
 	LOUD_PEAK_NONE,
 	LOUD_PEAK_SAMPLE,   /* the largest sample: nearly free */
-	LOUD_PEAK_TRUE,     /* libebur128's true peak: costs several times the loudness */
+	LOUD_PEAK_TRUE,     /* libebur128's true peak (see loud_meter_new) */
 };
 
 /*
  * A meter of integrated loudness for rate and channels, measuring peaks as
  * asked. NULL when libebur128 refuses the format. The caller frees with
  * loud_meter_free.
+ *
+ * LOUD_PEAK_TRUE gives exactly the figure libebur128 gives when it is fed
+ * every frame, at a fraction of the cost: libebur128's interpolator (a
+ * 49-tap windowed sinc) cannot make a value larger than the sum of its
+ * taps' magnitudes (1.86 below 96 kHz, 2.31 above) times the largest sample
+ * in its window, so a block whose samples all lie that far under the true
+ * peak found so far cannot raise it, and is not interpolated. Blocks that
+ * are fed get enough real frames around them that every interpolated value
+ * near them is the one a full run computes.
  */
 struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak);
 /* Adds n interleaved frames. 0, or -1 when libebur128 fails. */
@@ -34,6 +44,18 @@ double loud_meter_lufs(struct loud_meter *m);
 /* The peak over all channels in dB (dBTP for LOUD_PEAK_TRUE, dBFS for
  * LOUD_PEAK_SAMPLE); -HUGE_VAL for digital silence or LOUD_PEAK_NONE. */
 double loud_meter_peak(struct loud_meter *m);
+/*
+ * LOUD_PEAK_TRUE: from now on, every block that could reach level_db
+ * (dBTP) is interpolated too, so that loud_meter_recent_peak sees every
+ * value at or above that level (where it was, not just the largest).
+ */
+void loud_meter_watch(struct loud_meter *m, double level_db);
+/* LOUD_PEAK_TRUE: the largest true peak in dBTP interpolated since the last
+ * call (or the start); exact when at or above the watched level, -HUGE_VAL
+ * when nothing was. */
+double loud_meter_recent_peak(struct loud_meter *m);
+/* The share of frames LOUD_PEAK_TRUE interpolated (0..1; 0 for other kinds). */
+double loud_meter_tp_share(const struct loud_meter *m);
 void loud_meter_free(struct loud_meter **m);
 
 /* ---- limiter ---- */
@@ -55,19 +77,21 @@ struct limiter_out {
 struct limiter;
 
 /*
- * A lookahead limiter for rate and channels whose detector is libebur128's
- * true-peak measure on short chunks. Gain moves smoothly: it ramps down over
- * the lookahead (about 5 ms) so that it has reached the needed reduction when
- * a peak arrives, holds, and recovers with a release time constant of 100 ms.
+ * A lookahead limiter for rate and channels that holds every output sample
+ * at or under the ceiling (a sample-peak limiter: the caller leaves room
+ * for the peaks between samples and what a lossy codec adds). Gain moves
+ * smoothly: it ramps down over the lookahead (about 5 ms) so that it has
+ * reached the needed reduction when a peak arrives, holds, and recovers
+ * with a release time constant of 100 ms.
  *
  * It has nouts outputs (copied from outs), each the input at its own gain
  * and ceiling: one detection pass can try several gains. Each output is the
  * input delayed by the lookahead; every input frame comes out (after
- * limiter_drain), none is added. NULL when libebur128 refuses the format.
- * The caller frees with limiter_free.
+ * limiter_drain), none is added. NULL for a format it cannot take. The
+ * caller frees with limiter_free.
  */
 struct limiter *limiter_new(int rate, int channels, const struct limiter_out *outs, int nouts);
-/* Feeds n interleaved frames. 0, a sink's non-zero value, or -1 (libebur128). */
+/* Feeds n interleaved frames. 0, or a sink's non-zero value. */
 int limiter_process(struct limiter *l, const float *in, long n);
 /* Pushes out everything still held back. Call once, at the end. */
 int limiter_drain(struct limiter *l);

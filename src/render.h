@@ -1,10 +1,14 @@
 /*
- * render.h: the timeline made into the finished episode file: loudness
- * measured with libebur128, gain and a true-peak limiter applied, encoded
- * with libvorbisenc + libogg to a temporary file that is renamed into place.
+ * render.h: the timeline made into the finished episode file: every item
+ * levelled to the loudness target (a gain and a peak limiter; loudness
+ * measured with libebur128), encoded with libvorbisenc + libogg to a
+ * temporary file that is renamed into place, and the file's bytes decoded
+ * again as they are written and measured.
  *
  * In: a laid-out timeline, the loudness target and the Vorbis comments.
- * Out: the .ogg file and the figures measured on what was encoded.
+ * Out: the .ogg file and the figures measured on what was encoded. Each
+ * speech segment's gain is kept next to its cache file (FILE.seg.lvl), so
+ * a rebuild searches only segments it has not levelled before.
  */
 #ifndef PODSYNTH_RENDER_H
 #define PODSYNTH_RENDER_H
@@ -42,10 +46,17 @@ struct render_report {
 	double lufs;             /* integrated loudness of what was encoded */
 	double true_peak;        /* dBTP of what was encoded */
 	double seconds;          /* duration */
-	double gain_db;          /* gain applied before the limiter */
+	double gain_db;          /* gain applied before the limiter: the mean over
+				    audible items, weighted by their length */
 	double decoded_lufs;     /* the same two figures of the file decoded again */
 	double decoded_true_peak;
-	double ceiling_dbtp;     /* the limiter's ceiling (under o->ceiling_dbtp) */
+	double ceiling_dbtp;     /* the limiter's ceiling (a sample peak, under
+				    o->ceiling_dbtp) */
+	int encodes;             /* times the episode was encoded (1 unless the
+				    decoded figures missed and it was done again) */
+	int levelled;            /* items whose gain was searched (not kept) */
+	double tp_share;         /* share of decoded frames the true-peak meter
+				    had to interpolate (the rest could not raise it) */
 };
 
 /* Returns 0, or -1 with the problem reported by diag() naming out_path. */

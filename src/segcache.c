@@ -223,7 +223,8 @@ static enum segcache_err read_full(int fd, void *p, size_t n)
 	return SEGCACHE_OK;
 }
 
-enum segcache_err segcache_probe(const char *path, int *rate, uint32_t *nsamples)
+/* The header's figures and, with sum, the trailer. */
+static enum segcache_err probe(const char *path, int *rate, uint32_t *nsamples, uint64_t *sum)
 {
 	int fd;
 	enum segcache_err e = open_cache(path, &fd);
@@ -244,6 +245,16 @@ enum segcache_err segcache_probe(const char *path, int *rate, uint32_t *nsamples
 		e = SEGCACHE_CORRUPT;
 		goto out;
 	}
+	if (sum != NULL) {
+		unsigned char t[TRAILER_SIZE];
+		if (lseek(fd, st.st_size - (off_t)TRAILER_SIZE, SEEK_SET) < 0) {
+			e = SEGCACHE_IO;
+			goto out;
+		}
+		if ((e = read_full(fd, t, sizeof t)) != SEGCACHE_OK)
+			goto out;
+		*sum = get_u64(t);
+	}
 	if (rate)
 		*rate = r;
 	if (nsamples)
@@ -255,6 +266,16 @@ out:
 		errno = saved;
 	}
 	return e;
+}
+
+enum segcache_err segcache_probe(const char *path, int *rate, uint32_t *nsamples)
+{
+	return probe(path, rate, nsamples, NULL);
+}
+
+enum segcache_err segcache_checksum(const char *path, uint64_t *sum)
+{
+	return probe(path, NULL, NULL, sum);
 }
 
 enum segcache_err segcache_read(const char *path, struct seg_audio *a)

@@ -46,6 +46,12 @@ enum segcache_err segcache_write(const char *path, const struct seg_audio *a);
 enum segcache_err segcache_read(const char *path, struct seg_audio *a);
 /* Reads only the header (rate, sample count) and checks the file size. */
 enum segcache_err segcache_probe(const char *path, int *rate, uint32_t *nsamples);
+/*
+ * Like segcache_probe, and gives the checksum the file ends with (the
+ * XXH3 of its contents, read but not verified here: segcache_read does
+ * that), which names the contents for caches of things made from them.
+ */
+enum segcache_err segcache_checksum(const char *path, uint64_t *sum);
 void seg_audio_clear(struct seg_audio *a);
 const char *segcache_strerror(enum segcache_err e);
 

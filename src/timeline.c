@@ -231,6 +231,7 @@ struct tl_reader {
 	const struct timeline *tl;
 	int ch;                 /* output channels */
 	int idx;                /* current item */
+	int end;                /* the item after the last one to read */
 	int open;               /* its source is open */
 	int64_t pos;            /* frames of it produced */
 	int last_audible;       /* index of the last non-silent item, -1 when none */
@@ -267,12 +268,27 @@ struct tl_reader *tl_reader_new(const struct timeline *tl)
 	struct tl_reader *r = xcalloc(1, sizeof *r);
 	r->tl = tl;
 	r->ch = tl->channels;
+	r->end = tl->n;
 	r->last_audible = -1;
 	for (int i = 0; i < tl->n; i++)
 		if (tl->items[i].kind != TL_SILENCE && tl->items[i].length > 0)
 			r->last_audible = i;
 	r->in_buf = xmalloc((size_t)BLOCK * 2 * sizeof *r->in_buf);
 	r->tmp = xmalloc((size_t)BLOCK * 2 * sizeof *r->tmp);
+	return r;
+}
+
+struct tl_reader *tl_reader_new_item(const struct timeline *tl, int idx)
+{
+	if (idx < 0 || idx >= tl->n) {
+		diag(DIAG_ERROR, NULL, 0, 0, "no timeline item \"%d\"", idx);
+		return NULL;
+	}
+	struct tl_reader *r = tl_reader_new(tl);
+	if (r != NULL) {
+		r->idx = idx;
+		r->end = idx + 1;
+	}
 	return r;
 }
 
@@ -529,7 +545,7 @@ long tl_reader_read(struct tl_reader *r, float *out, long frames)
 		return -1;
 	const struct timeline *tl = r->tl;
 	long done = 0;
-	while (done < frames && r->idx < tl->n) {
+	while (done < frames && r->idx < r->end) {
 		const struct tl_item *it = &tl->items[r->idx];
 		if (!r->open && it->length > 0 && item_open(r) != 0) {
 			item_close(r);

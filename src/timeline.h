@@ -61,6 +61,12 @@ struct tl_reader;
 /* Opens a streaming reader over a laid-out timeline; NULL on error (reported). */
 struct tl_reader *tl_reader_new(const struct timeline *tl);
 /*
+ * A reader over item idx alone: exactly the frames the whole timeline's
+ * reader gives for that item (fades included), then the end. NULL on error
+ * (reported).
+ */
+struct tl_reader *tl_reader_new_item(const struct timeline *tl, int idx);
+/*
  * Fills out with up to frames interleaved float frames (range -1..1);
  * returns the number produced, 0 at the end, -1 on error (reported).
  */

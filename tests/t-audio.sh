@@ -2,7 +2,10 @@
 # tests/t-audio.sh: a rendered episode checked with independent tools:
 # ffmpeg's EBU R128 meter (integrated loudness within 0.5 LU of the target,
 # true peak at or under the ceiling), ogginfo (no warnings), vorbiscomment
-# (title and chapters), ffprobe (length).
+# (title and chapters), ffprobe (length). Then, with no argument, a real
+# build: after a one-word edit the rebuild levels only the new segment and
+# gives the same bytes as a build of the edited episode from an empty cache,
+# and its own figures agree with ffmpeg's.
 #
 #   tests/t-audio.sh              renders the unit test's synthetic episode
 #                                 (build/unit/test_render) and checks it
@@ -31,11 +34,13 @@ if [ ! -s "$file" ]; then
 	exit 1
 fi
 
-# ffmpeg's meter: the Summary's "I:" and the true "Peak:".
-ffmpeg -nostats -hide_banner -i "$file" -af ebur128=peak=true -f null - >"$SCRATCH/ff.log" 2>&1
-summary=$(sed -n '/Summary:/,$p' "$SCRATCH/ff.log")
-I=$(awk '$1 == "I:" { print $2; exit }' <<<"$summary")
-peak=$(awk '$1 == "Peak:" { print $2; exit }' <<<"$summary")
+# ffmpeg's meter: "I P", the Summary's "I:" and the true "Peak:".
+ffmeter() {
+	ffmpeg -nostats -hide_banner -nostdin -i "$1" -af ebur128=peak=true -f null - 2>&1 |
+		sed -n '/Summary:/,$p' |
+		awk '$1 == "I:" && i == "" { i = $2 } $1 == "Peak:" && p == "" { p = $2 } END { print i, p }'
+}
+read -r I peak < <(ffmeter "$file")
 if [ -z "$I" ] || [ -z "$peak" ]; then
 	fail "ffmpeg ebur128 summary not found"
 else
@@ -66,3 +71,48 @@ if [ -n "$frames" ]; then
 	check "duration $dur s is $frames frames at $rate Hz" \
 		awk -v d="$dur" -v f="$frames" -v r="$rate" 'BEGIN { x = d - f / r; exit !(x < 0.0001 && x > -0.0001) }'
 fi
+
+[ $# -gt 0 ] && exit 0
+
+# A real build, cold, then after a one-word edit, then the edited episode
+# again from an empty cache: the cache's history must not change a byte.
+newproj
+cat >episodes/2026-04-01-levels.md <<'MD'
+---
+title: "Levels"
+description: An episode for the audio tests.
+---
+
+Welcome. The first paragraph is plain speech, read at an even pace.
+
+## Quotes
+
+> "It is merged," the maintainer wrote, "and it will stay merged."
+
+The last paragraph is about the weather, which was cold and windy all week.
+MD
+ep=episodes/2026-04-01-levels.md
+ogg=rss/episodes/2026-04-01-levels.ogg
+"$PODSYNTH" build -j 2 "$ep" >b1.txt 2>&1
+check "cold build" test -s "$ogg"
+nlvl=$(find build/cache -name '*.seg.lvl' | wc -l)
+nseg=$(find build/cache -name '*.seg' | wc -l)
+check_eq "every segment's level is kept" "$nlvl" "$nseg"
+sed -i 's/cold and windy/cold and wet/' "$ep"
+"$PODSYNTH" build -j 2 "$ep" >b2.txt 2>&1
+check "rebuild after a one-word edit synthesises one segment" grep -q ': 1 synthesized, ' b2.txt
+cp "$ogg" edited.ogg
+rm -rf build/cache
+"$PODSYNTH" build -j 2 "$ep" >b3.txt 2>&1
+check "the edited episode from an empty cache is the same file" cmp -s edited.ogg "$ogg"
+read -r I peak < <(ffmeter "$ogg")
+read -r myI mypeak < <(tail -n 1 b3.txt | sed -n 's/.*, \(-\{0,1\}[0-9.]*\) LUFS, \(-\{0,1\}[0-9.]*\) dBTP.*/\1 \2/p')
+check "built episode: loudness $I LUFS within 0.5 LU of $TARGET" \
+	awk -v i="$I" -v t="$TARGET" 'BEGIN { d = i - t; exit !(d <= 0.5 && d >= -0.5) }'
+check "built episode: true peak $peak dBTP at or under $CEILING" \
+	awk -v p="$peak" -v c="$CEILING" 'BEGIN { exit !(p + 0 <= c + 0) }'
+check "podsynth's figures ($myI LUFS, $mypeak dBTP) agree with ffmpeg's ($I, $peak) within 0.15" \
+	awk -v a="$myI" -v b="$I" -v p="$mypeak" -v q="$peak" \
+	'BEGIN { exit !(a != "" && (a - b) ^ 2 <= 0.0225 && (p - q) ^ 2 <= 0.0225) }'
+ogginfo "$ogg" >ogginfo2.log 2>&1
+check_eq "built episode: ogginfo clean" "$?:$(grep -ciE 'warning|error' ogginfo2.log)" "0:0"

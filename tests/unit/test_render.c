@@ -1,8 +1,10 @@
 /*
  * test_render.c: the audio back end from synthetic sources: timeline layout
- * arithmetic, the streaming reader, the limiter, the jingles, and a whole
- * render to Ogg Vorbis (loudness, true peak, length, comments, identical
- * rebuilds, clean failures).
+ * arithmetic, the streaming reader, the true-peak meter (the same figure as
+ * libebur128 fed every frame), the limiter, the jingles, and a whole render
+ * to Ogg Vorbis (loudness, true peak, length, comments, identical rebuilds,
+ * the level cache, the second encode when the codec pushes peaks too high,
+ * clean failures).
  *
  * Sources: a 48 kHz stereo WAV written here with libsndfile, two segment
  * cache files (22050 Hz) holding a speech-like signal (a buzz with a moving
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <ebur128.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -171,6 +174,147 @@ static double window_peak(const float *x, long n, int rate, double a, double b)
 	return p;
 }
 
+/* libebur128's true peak of x, fed every frame, in dBTP. */
+static double full_true_peak(const float *x, long n, int rate, int ch)
+{
+	ebur128_state *st = ebur128_init((unsigned)ch, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
+	ebur128_add_frames_float(st, x, (size_t)n);
+	double peak = 0;
+	for (int c = 0; c < ch; c++) {
+		double p;
+		ebur128_true_peak(st, (unsigned)c, &p);
+		if (p > peak)
+			peak = p;
+	}
+	ebur128_destroy(&st);
+	return peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+}
+
+/* The meter's true peak of x fed in uneven pieces, in dBTP; *share the
+ * share of frames it interpolated. */
+static double meter_true_peak(const float *x, long n, int rate, int ch, double *share)
+{
+	struct loud_meter *m = loud_meter_new(rate, ch, LOUD_PEAK_TRUE);
+	uint32_t seed = 11;
+	for (long i = 0; i < n;) {
+		long k = 1 + (long)(lcg(&seed) % 3000);
+		if (k > n - i)
+			k = n - i;
+		loud_meter_add(m, x + (size_t)i * (size_t)ch, k);
+		i += k;
+	}
+	double p = loud_meter_peak(m);
+	*share = loud_meter_tp_share(m);
+	loud_meter_free(&m);
+	return p;
+}
+
+/*
+ * Speech-like test audio: syllables of a buzz, quiet noise between them,
+ * pauses of silence, and an isolated click now and then, at rate with ch
+ * channels (the second channel a little different).
+ */
+static float *test_audio(long n, int rate, int ch, uint32_t seed)
+{
+	float *x = xmalloc((size_t)n * (size_t)ch * sizeof *x);
+	double ph = 0;
+	for (long i = 0; i < n; i++) {
+		double t = (double)i / rate;
+		double syl = sin(M_PI * fmod(t * 4.1, 1.0));
+		double env = fmod(t, 2.0) < 1.6 ? syl * syl : 0.0;
+		ph += 2 * M_PI * (120 + 30 * sin(t)) / rate;
+		double v = 0;
+		for (int h = 1; h <= 20; h++)
+			v += sin(h * ph) / h;
+		double y = env * 0.3 * v + 0.01 * noise(&seed) * (env > 0);
+		if (fmod(t, 0.73) < 0.0004)
+			y += 0.7 * noise(&seed);
+		for (int c = 0; c < ch; c++)
+			x[(size_t)i * (size_t)ch + (size_t)c] = (float)(c ? 0.8 * y : y);
+	}
+	return x;
+}
+
+static void test_tp_meter(void)
+{
+	struct { int rate, ch; } fmt[] = {{44100, 1}, {48000, 2}, {96000, 1}, {22050, 1}};
+	for (size_t f = 0; f < ARRAY_LEN(fmt); f++) {
+		int rate = fmt[f].rate, ch = fmt[f].ch;
+		long n = rate * 7 + 77;
+		float *x = test_audio(n, rate, ch, 5 + (uint32_t)f);
+		double share, full = full_true_peak(x, n, rate, ch);
+		double got = meter_true_peak(x, n, rate, ch, &share);
+		OK(got == full, "true peak at %d Hz, %d channel(s): %.6f dBTP, libebur128 fed "
+		   "everything says %.6f", rate, ch, got, full);
+		OK(share > 0 && share < 0.8, "at %d Hz the meter interpolated %.0f%% of the frames",
+		   rate, 100 * share);
+		free(x);
+	}
+
+	/* Random bursts of noise and tones, loud and quiet, in random pieces. */
+	int same = 0, tries = 24;
+	uint32_t rs = 77;
+	for (int t = 0; t < tries; t++) {
+		int rate = t % 3 == 0 ? 96000 : 44100, ch = 1 + t % 2;
+		long n = rate * 2;
+		float *x = xcalloc((size_t)n * (size_t)ch, sizeof *x);
+		for (long at = 0; at < n;) {
+			long len = 1 + (long)(lcg(&rs) % 4000);
+			double amp = (double)(lcg(&rs) % 1000) / 1000.0, f = 50 + lcg(&rs) % 15000;
+			int kind = (int)(lcg(&rs) % 3);
+			for (long i = at; i < at + len && i < n; i++)
+				for (int c = 0; c < ch; c++)
+					x[(size_t)i * (size_t)ch + (size_t)c] = kind == 0 ? 0.0f :
+						(float)(amp * (kind == 1 ? noise(&rs) : sin(2 * M_PI * f * i / rate)));
+			at += len;
+		}
+		double share;
+		same += meter_true_peak(x, n, rate, ch, &share) == full_true_peak(x, n, rate, ch);
+		free(x);
+	}
+	INT_EQ(same, tries, "random signals: the same true peak as libebur128 fed everything");
+
+	/* The worst case of the interpolator: samples with the signs of one
+	 * phase's taps, between quiet noise, after a click whose peak is only
+	 * a little lower than theirs will be: with any smaller bound than the
+	 * meter's (under 1.78), their block would be left out. */
+	int rate = 44100;
+	long n = rate * 2;
+	float *x = xcalloc((size_t)n, sizeof *x);
+	uint32_t seed = 9;
+	for (long i = 0; i < n; i++)
+		x[i] = (float)(0.02 * noise(&seed));
+	x[1000] = 0.8f;
+	for (int j = 0, k = 0; j < 49; j++) {
+		if (j % 4 != 2)
+			continue;
+		double m = j - 24.0;
+		double h = sin(m * M_PI / 4) / (m * M_PI / 4) * (0.5 - 0.5 * cos(2 * M_PI * j / 48));
+		x[rate + k++] = h >= 0 ? 0.45f : -0.45f;
+	}
+	double share, full = full_true_peak(x, n, rate, 1);
+	double got = meter_true_peak(x, n, rate, 1, &share);
+	OK(got == full && full > 20 * log10(0.45 * 1.8), "the interpolator's worst case is "
+	   "measured (%.6f dBTP, libebur128 %.6f, samples at %.2f dBFS)", got, full,
+	   20 * log10(0.45));
+
+	/* Watching a level: a later, lower peak above it is still placed. */
+	struct loud_meter *m = loud_meter_new(rate, 1, LOUD_PEAK_TRUE);
+	loud_meter_watch(m, -12);
+	loud_meter_add(m, x, rate);             /* the 0.8 click */
+	double first = loud_meter_recent_peak(m);
+	loud_meter_add(m, x + rate, rate);      /* 0.45 samples, true peak ~0.84 */
+	double second = loud_meter_recent_peak(m);
+	double tail = full_true_peak(x + rate, rate, rate, 1);
+	OK(first >= 20 * log10(0.8) && fabs(second - tail) < 0.01,
+	   "watched peaks are placed (%.2f, then %.2f dBTP; that stretch alone %.2f)",
+	   first, second, tail);
+	loud_meter_add(m, x, 2000);
+	OK(loud_meter_recent_peak(m) >= 20 * log10(0.8), "the click again");
+	loud_meter_free(&m);
+	free(x);
+}
+
 static void test_limiter(void)
 {
 	int rate = 44100;
@@ -304,6 +448,30 @@ static void test_layout(const char *seg1, const char *seg2, const char *asset)
 	INT_EQ(tl->total, at, "total at 44.1 kHz");
 	INT_EQ(tl->items[2].src_rate, 22050, "segment's own rate");
 	INT_EQ(tl->items[4].src_rate, 48000, "asset's own rate");
+
+	/* A reader over one item gives that item's frames, as the whole
+	 * timeline's reader does (resampled, faded). */
+	float *all = xmalloc((size_t)tl->total * sizeof *all);
+	struct tl_reader *whole = tl_reader_new(tl);
+	long total = 0, n;
+	while (whole && (n = tl_reader_read(whole, all + total, 5000)) > 0)
+		total += n;
+	tl_reader_free(&whole);
+	int same = total == tl->total;
+	for (int i = 2; i <= 6 && same; i += 2) {
+		const struct tl_item *it = &tl->items[i];
+		float *one = xmalloc((size_t)it->length * sizeof *one + 4);
+		struct tl_reader *ir = tl_reader_new_item(tl, i);
+		long k = 0;
+		while (ir && (n = tl_reader_read(ir, one + k, 3000)) > 0)
+			k += n;
+		same = ir != NULL && k == it->length &&
+		       memcmp(one, all + it->start, (size_t)k * sizeof *one) == 0;
+		tl_reader_free(&ir);
+		free(one);
+	}
+	OK(same, "a reader over one item gives the frames the whole timeline has there");
+	free(all);
 	timeline_free(&tl);
 	OK(tl == NULL, "timeline_free clears the pointer");
 
@@ -392,7 +560,7 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 	OK(rep.true_peak <= -1.0, "true peak under the ceiling (%.2f dBTP)", rep.true_peak);
 	OK(rep.seconds == (double)tl->total / 44100, "reported duration is total / rate");
 	OK(rep.decoded_true_peak <= -1.0 && fabs(rep.decoded_lufs - -16) <= 0.5,
-	   "report's decoded figures in range (%.2f LUFS, %.2f dBTP, limiter at %.2f dBTP)",
+	   "report's decoded figures in range (%.2f LUFS, %.2f dBTP, limiter at %.2f dBFS)",
 	   rep.decoded_lufs, rep.decoded_true_peak, rep.ceiling_dbtp);
 
 	OggVorbis_File vf;
@@ -424,14 +592,77 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 		printf("# decoded: %.2f LUFS, %.2f dBTP\n", dl, dp);
 		OK(fabs(dl - -16) <= 0.5, "decoded loudness on target (%.2f LUFS)", dl);
 		OK(dp <= -1.0, "decoded true peak under the ceiling (%.2f dBTP)", dp);
+		OK(dl == rep.decoded_lufs && dp == rep.decoded_true_peak,
+		   "the figures decoded while encoding are libvorbisfile's (%.6f LUFS, %.6f dBTP)",
+		   rep.decoded_lufs, rep.decoded_true_peak);
 		loud_meter_free(&dm);
 		ov_clear(&vf);
 	} else {
 		OK(0, "rendered file opens with vorbisfile");
 	}
 
-	INT_EQ(render_episode(tl, &o, &m, out2, NULL), 0, "second render");
+	INT_EQ(rep.encodes, 1, "encoded once");
+	INT_EQ(rep.levelled, 5, "every audible item levelled");
+	char *lvl_a = xasprintf("%s.lvl", seg1), *lvl_b = xasprintf("%s.lvl", seg2);
+	OK(file_exists(lvl_a) && file_exists(lvl_b), "segments' gains kept next to them");
+
+	struct render_report rep2 = {0};
+	INT_EQ(render_episode(tl, &o, &m, out2, &rep2), 0, "second render");
 	OK(files_equal(out, out2), "second render is byte-identical");
+	INT_EQ(rep2.levelled, 3, "second render levels only the jingles and the asset");
+	OK(rep2.decoded_lufs == rep.decoded_lufs && rep2.gain_db == rep.gain_db,
+	   "second render's figures are the first's");
+
+	/* A damaged or foreign level record is not used: the segment is
+	 * levelled again, to the same gain. */
+	char *out3 = tpath("ep3.ogg");
+	size_t len;
+	char *rec = read_file(lvl_a, &len);
+	rec[len / 2] ^= 0x20;
+	write_file_atomic(lvl_a, rec, len);
+	INT_EQ(render_episode(tl, &o, &m, out3, &rep2), 0, "render with a damaged record");
+	OK(files_equal(out, out3) && rep2.levelled == 4,
+	   "damaged record: segment levelled again (%d), same file", rep2.levelled);
+	free(rec);
+	rec = read_file(lvl_b, &len);
+	write_file_atomic(lvl_a, rec, len);
+	INT_EQ(render_episode(tl, &o, &m, out3, &rep2), 0, "render with another segment's record");
+	OK(files_equal(out, out3) && rep2.levelled == 4,
+	   "foreign record: segment levelled again (%d), same file", rep2.levelled);
+	free(rec);
+	write_file_atomic(lvl_a, "", 0);
+	INT_EQ(render_episode(tl, &o, &m, out3, &rep2), 0, "render with an empty record");
+	OK(files_equal(out, out3) && rep2.levelled == 4, "empty record: levelled again");
+
+	/* Items too long to hold are levelled as they are read: same gains. */
+	unlink(lvl_a);
+	unlink(lvl_b);
+	setenv("PODSYNTH_TEST_MEM_CAP", "1000", 1);
+	INT_EQ(render_episode(tl, &o, &m, out3, &rep2), 0, "render levelling items as read");
+	unsetenv("PODSYNTH_TEST_MEM_CAP");
+	OK(files_equal(out, out3) && rep2.levelled == 5,
+	   "levelling as read gives the same file (%d levelled)", rep2.levelled);
+
+	/* The codec pushes peaks over: the items where that happened get a
+	 * lower limiter and the episode is encoded again; their records keep
+	 * that, so the next build encodes once, to the same bytes. */
+	setenv("PODSYNTH_TEST_LIMIT_MARGIN", "-0.5", 1);
+	INT_EQ(render_episode(tl, &o, &m, out3, &rep2), 0, "render with the limiter too high");
+	printf("# limiter too high: %d encodes, %.2f dBTP decoded, %.2f LUFS, lowest limiter %.2f\n",
+	       rep2.encodes, rep2.decoded_true_peak, rep2.decoded_lufs, rep2.ceiling_dbtp);
+	OK(rep2.encodes >= 2 && rep2.decoded_true_peak <= -1.0 && rep2.ceiling_dbtp < -0.5,
+	   "encoded again with lower limiters (%d encodes, %.2f dBTP, lowest limiter %.2f "
+	   "under the -0.5 asked for)", rep2.encodes, rep2.decoded_true_peak, rep2.ceiling_dbtp);
+	struct render_report rep3 = {0};
+	char *out4 = tpath("ep4.ogg");
+	INT_EQ(render_episode(tl, &o, &m, out4, &rep3), 0, "render again with the limiter too high");
+	unsetenv("PODSYNTH_TEST_LIMIT_MARGIN");
+	OK(files_equal(out3, out4) && rep3.encodes <= rep2.encodes,
+	   "the next build uses what was learnt (%d encodes), same file", rep3.encodes);
+	free(out4);
+	free(out3);
+	free(lvl_a);
+	free(lvl_b);
 
 	const char *keep = getenv("PODSYNTH_TEST_OGG");
 	if (keep != NULL && keep[0] != '\0') {
@@ -534,6 +765,7 @@ int main(void)
 	OK(write_asset(asset, 96000) == 0, "48 kHz stereo asset written");
 
 	test_jingles();
+	test_tp_meter();
 	test_limiter();
 	test_layout(seg1, seg2, asset);
 	test_render(seg1, seg2, asset);
