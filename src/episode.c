@@ -367,15 +367,29 @@ struct parse_state {
 	int in_heading;
 	int heading_level;
 	int li_open;            /* a list item is open and collecting text */
-	int para_in_li;
 	int section;
+	size_t seen_off;        /* doc_line's place in the body... */
+	int seen_lines;         /* ...and the newlines before it */
 };
 
+/*
+ * The file line of a position in the body. md4c reports text in document
+ * order, so the count goes on from the last position asked about (and starts
+ * over on the rare step back): linear in the body, not quadratic.
+ */
 static int doc_line(struct parse_state *st, const MD_CHAR *p)
 {
 	if (p < st->doc || p > st->doc + st->doc_len)
 		return 0;
-	return st->ep->body_line + line_of(st->doc, (size_t)(p - st->doc)) - 1;
+	size_t off = (size_t)(p - st->doc);
+	if (off < st->seen_off) {
+		st->seen_off = 0;
+		st->seen_lines = 0;
+	}
+	for (; st->seen_off < off; st->seen_off++)
+		if (st->doc[st->seen_off] == '\n')
+			st->seen_lines++;
+	return st->ep->body_line + st->seen_lines;
 }
 
 /* Emits the collected text as a block of the given kind, when there is any. */
