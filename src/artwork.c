@@ -31,6 +31,7 @@
 
 #include "project.h"
 #include "util.h"
+#include "xmltext.h"
 
 /* Bump when the drawing below changes: every show's cover is drawn again. */
 #define COVER_DESIGN 1
@@ -411,8 +412,12 @@ int artwork_make_cover(const struct channel *ch, char **path)
 		rc = 0;
 		goto out;
 	}
-	const char *title = ch->title && ch->title[0] ? ch->title : "Untitled show";
-	if (draw_cover(title, p, &png) != 0) {
+	/* valid UTF-8 without control characters, as pango needs */
+	char *title = xmltext_cleans(ch->title && ch->title[0] ? ch->title : "Untitled show",
+				     XMLTEXT_LINE);
+	int drawn = draw_cover(title, p, &png);
+	free(title);
+	if (drawn != 0) {
 		diag(DIAG_ERROR, p, 0, 0, "cannot draw the default cover (cairo failed)");
 		goto out;
 	}
@@ -435,7 +440,7 @@ out:
 
 int artwork_prepare(const struct channel *ch)
 {
-	if (ch->image && strcmp(ch->image, "none") != 0)
+	if (ch->image)
 		return 0;
 	char *p = NULL;
 	int rc = artwork_make_cover(ch, &p);
@@ -445,10 +450,13 @@ int artwork_prepare(const struct channel *ch)
 
 char *artwork_show_image(const struct channel *ch)
 {
-	if (ch->image && strcmp(ch->image, "none") != 0)
-		return xstrdup(ch->image);
-	char *p = NULL;
-	artwork_make_cover(ch, &p);
+	if (ch->image)
+		return strcmp(ch->image, "none") == 0 ? NULL : xstrdup(ch->image);
+	char *p = artwork_cover_path(ch);
+	if (!file_exists(p)) {
+		free(p);
+		return NULL;
+	}
 	return p;
 }
 
@@ -481,7 +489,7 @@ static int is_cover_name(const char *name)
 int artwork_prune(const struct channel *ch)
 {
 	const char *dir = rss_dir_of(ch);
-	char *keep = ch->image && strcmp(ch->image, "none") != 0 ? NULL : artwork_cover_path(ch);
+	char *keep = ch->image ? NULL : artwork_cover_path(ch);
 	const char *keep_name = keep ? strrchr(keep, '/') : NULL;
 	keep_name = keep_name ? keep_name + 1 : keep;
 	DIR *d = opendir(dir);

@@ -66,24 +66,25 @@ char *artwork_cover_path(const struct channel *ch);
 int artwork_make_cover(const struct channel *ch, char **path);
 
 /*
- * Draws the default cover when the show names no image: (see
- * artwork_make_cover). Returns 0, or -1 (reported).
+ * Draws the default cover when the show's settings have no image: at all
+ * (see artwork_make_cover; "image: none" means no artwork). Returns 0, or
+ * -1 (reported).
  */
 int artwork_prepare(const struct channel *ch);
 
 /*
  * The show's artwork as a path or URL: its image: when it names one, else
- * the default cover (drawn if missing). NULL after an error (reported).
- * The caller frees.
+ * the default cover when it has been drawn (artwork_prepare draws it);
+ * NULL for "image: none" or no cover yet. The caller frees.
  */
 char *artwork_show_image(const struct channel *ch);
 
 /*
  * The local image file for an episode, for embedding in its audio: the
  * episode's own image when it is a file, else the show's when that is a
- * file, else the default cover (drawn if missing); NULL when the show's
- * image is a URL (there is no local file to embed) or after an error
- * (reported). The caller frees.
+ * file, else the default cover (build_episode has drawn it with
+ * artwork_prepare before rendering). NULL when there is no local file to
+ * embed: the show's image is a URL or "none". The caller frees.
  */
 char *artwork_episode_image(const struct project *p, const struct episode *ep);
 

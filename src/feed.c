@@ -1024,10 +1024,9 @@ static int write_xml(const struct feed *f, const char *self, const char *guid, x
 			CHECK(el(w, "itunes:email", ch->owner_email, XMLTEXT_LINE));
 		CHECK(end(w));
 	}
-	/* the show's image, or the default cover (drawn now if missing) */
-	if ((art = artwork_show_image(ch)) == NULL)
-		goto out;
-	if ((img = image_url(f, art, ch->path)) != NULL) {
+	/* the show's image, or the default cover (podsynth feed has drawn it) */
+	art = artwork_show_image(ch);
+	if (art && (img = image_url(f, art, ch->path)) != NULL) {
 		CHECK(empty_el(w, "itunes:image", "href", img));
 		CHECK(start(w, "image"));
 		CHECK(el(w, "url", img, XMLTEXT_LINE));

@@ -7,6 +7,7 @@
 # checked too: every package named is one Debian knows (apt-cache), and on
 # this machine every one is installed.
 . "$(dirname "$0")/lib.sh"
+cd "$SCRATCH" || exit 1
 FAKE=$SCRATCH/fakebin
 mkdir -p "$FAKE"
 # dpkg-query -W -f=... PKG: installed unless PKG is in $FAKE_MISSING

@@ -166,6 +166,10 @@ for good in art/good.jpg art/good.png art/palette.png; do
 		grep -qF "<itunes:image href=\"$BASE/$good\"/>" rss/feed.xml
 done
 check_eq "with a show image there is no default cover" "$(covers | wc -l)" 0
+{ echo "image: none"; cat channel.good; } >rss/channel.yaml
+"$PODSYNTH" feed >/dev/null 2>&1
+check "image: none: no artwork in the feed" bash -c "! grep -q '<itunes:image' rss/feed.xml"
+check_eq "...and no default cover" "$(covers | wc -l)" 0
 { echo "image: https://cdn.example.org/cover.jpg"; cat channel.good; } >rss/channel.yaml
 "$PODSYNTH" feed >/dev/null 2>&1
 check "an image URL is used as it is" grep -qF '<itunes:image href="https://cdn.example.org/cover.jpg"/>' rss/feed.xml
