@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "artwork.h"
 #include "channel.h"
 #include "cmd.h"
 #include "episode.h"
@@ -96,6 +97,8 @@ int cmd_feed(int argc, char **argv)
 	}
 	if (channel_load(channel, &ch) != 0)
 		return 1;
+	if (artwork_check_channel(ch) != 0)
+		failed = 1;
 	if (optind >= argc) {
 		if (collect(&files, "episodes") != 0)
 			failed = 1;
@@ -112,6 +115,8 @@ int cmd_feed(int argc, char **argv)
 			failed = 1;
 			continue;
 		}
+		if (artwork_check_episode(ch, ep) != 0)
+			failed = 1;
 		eps[neps++] = ep;
 		switch (feed_add(feed, ep)) {
 		case FEED_OK: break;
@@ -130,9 +135,11 @@ int cmd_feed(int argc, char **argv)
 		/* A broken episode must not vanish from the feed: keep the old one. */
 		diag(DIAG_ERROR, where, 0, 0,
 		     "feed not written: fix the errors above (the previous feed is kept)");
-	} else if (feed_write(feed, output) != FEED_OK) {
+	} else if (artwork_prepare(ch) != 0 || feed_write(feed, output) != FEED_OK) {
 		failed = 1;
 	} else {
+		if (output == NULL)
+			artwork_prune(ch); /* covers of an older title */
 		diag(DIAG_NOTE, where, 0, 0,
 		     "%d episode%s published (%d draft%s, %d not rendered)", feed_count(feed),
 		     feed_count(feed) == 1 ? "" : "s", drafts, drafts == 1 ? "" : "s", pending);
