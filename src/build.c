@@ -89,7 +89,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
-	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL;
+	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL, *words_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 
 	if (project_episode(p, path, &ep, &s) != 0)
@@ -187,7 +187,9 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* The audio first, then its transcript and chapters; the feed comes last. */
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
 	json_path = xasprintf("%s/%s.chapters.json", p->ch->out_dir, ep->slug);
+	words_path = xasprintf("%s/%s.words.json", p->ch->out_dir, ep->slug);
 	if (transcript_write_vtt(vtt_path, s, tl) != 0 ||
+	    transcript_write_words(words_path, s, tl) != 0 ||
 	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
 		goto out;
 
@@ -213,6 +215,7 @@ out:
 	free(out_path);
 	free(vtt_path);
 	free(json_path);
+	free(words_path);
 	timeline_free(&tl);
 	script_free(&s);
 	episode_free(&ep);
