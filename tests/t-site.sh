@@ -31,8 +31,8 @@ check "the assets are copied into rss/assets/" \
 	test -s rss/assets/podsynth.css -a -s rss/assets/podsynth.js -a -s rss/assets/favicon.svg
 check "the assets are the program's own files" cmp -s rss/assets/podsynth.js "$TOP/src/site/podsynth.js"
 check "the build writes the word transcript" test -s rss/episodes/2026-11-16-kernel-weekly.words.json
-check "drafts never appear: no page" test ! -e rss/episodes/2026-11-20-draft-preview.html
-check "drafts never appear: not on the index" bash -c "! grep -q 'merge window preview' rss/index.html"
+check "drafts never appear: no page" test -s rss/episodes/2026-11-16-kernel-weekly.html -a ! -e rss/episodes/2026-11-20-draft-preview.html
+check "drafts never appear: not on the index" bash -c "test -s rss/index.html && ! grep -q 'merge window preview' rss/index.html"
 check "the feed lists the word transcript as a podcast:transcript (application/json)" \
 	grep -q "<podcast:transcript url=\"$BASE/episodes/2026-11-16-kernel-weekly.words.json\" type=\"application/json\"" rss/feed.xml
 check "an item's link is its page" \
