@@ -15,6 +15,7 @@
  * Every URL in a page is relative, or starts with the show's link: (the
  * canonical and Open Graph metadata). Nothing is loaded from another site.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -315,6 +316,48 @@ static int stage(struct site *s, const char *path, const char *data, size_t n)
 	return 0;
 }
 
+/* What every page this program writes has in its head, and nothing else is likely to. */
+#define GENERATOR_META "<meta name=\"generator\" content=\"podsynth\">"
+
+/*
+ * Removes the pages in rss/episodes/ that this program wrote for episodes
+ * no longer published (withdrawn, made drafts again): they would offer
+ * audio the feed no longer names. A page is ours when its head carries
+ * GENERATOR_META; other HTML files are left alone.
+ */
+static void remove_old_pages(struct site *s)
+{
+	char *dir = path_join(s->rss_dir, "episodes");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+			continue;
+		int keep = 0;
+		for (int i = 0; !keep && i < s->n; i++)
+			keep = strlen(s->eps[i].slug) == n - 5 &&
+			       strncmp(s->eps[i].slug, de->d_name, n - 5) == 0;
+		if (keep)
+			continue;
+		char *p = path_join(dir, de->d_name);
+		size_t len;
+		char *text = read_file(p, &len);
+		char *head_end = text ? strstr(text, "</head>") : NULL;
+		if (head_end) {
+			*head_end = '\0';
+			if (strstr(text, GENERATOR_META) && unlink(p) != 0)
+				diag(DIAG_WARNING, p, 0, 0, "cannot remove the page of an episode no "
+				     "longer published: %s", strerror(errno));
+		}
+		free(text);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 enum site_err site_commit(struct site *s)
 {
 	enum site_err rc = SITE_OK;
@@ -329,6 +372,7 @@ enum site_err site_commit(struct site *s)
 		free(s->pend[i].path);
 	}
 	s->npend = 0;
+	remove_old_pages(s);
 	return rc;
 }
 
@@ -560,7 +604,7 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 	put(b, title);
 	buf_puts(b, "</title>\n<meta name=\"description\" content=\"");
 	put(b, desc);
-	buf_puts(b, "\">\n<meta name=\"generator\" content=\"podsynth\">\n");
+	buf_puts(b, "\">\n" GENERATOR_META "\n");
 	u = abs_url(s, canon);
 	buf_puts(b, "<link rel=\"canonical\" href=\"");
 	put_url(b, u);
@@ -751,14 +795,32 @@ static int ends_cjk(const char *t)
 	return i > 0 && utf8_decode(t + i - 1, n - i + 1, &cp) > 0 && cjk(cp);
 }
 
-/* The transcript: paragraphs of cues, a new one where the voice changes or after a pause. */
-static void put_transcript(struct buf *b, const struct cue *c, int n)
+/*
+ * The transcript: paragraphs of cues, a new one where the voice changes or
+ * after a pause; a cue that is a chapter's title is a heading.
+ */
+static void put_transcript(struct buf *b, const struct cue *c, int n,
+			   const struct chapter *chap, int nchap)
 {
 	const char *speaker = NULL;
 	int open = 0;
 	for (int i = 0; i < n; i++) {
+		int heading = 0;
+		for (int k = 0; k < nchap && !heading; k++)
+			heading = strcmp(chap[k].title, c[i].text) == 0;
+		if (heading) {
+			if (open)
+				buf_puts(b, "</p>\n");
+			buf_printf(b, "<h3 class=\"heading\"><span class=\"cue\" data-start=\"%.3f\" "
+				   "data-end=\"%.3f\">", c[i].t0, c[i].t1);
+			put(b, c[i].text);
+			buf_puts(b, "</span></h3>\n");
+			open = 0;
+			speaker = NULL;  /* each section names its voice again */
+			continue;
+		}
 		int new_voice = speaker == NULL || strcmp(speaker, c[i].speaker) != 0;
-		if (new_voice || (i > 0 && c[i].t0 - c[i - 1].t1 >= 0.7)) {
+		if (!open || new_voice || c[i].t0 - c[i - 1].t1 >= 0.7) {
 			if (open)
 				buf_puts(b, "</p>\n");
 			buf_puts(b, "<p>");
@@ -889,7 +951,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			buf_puts(&b, "\"");
 		}
 		buf_puts(&b, ">\n");
-		put_transcript(&b, cues, ncues);
+		put_transcript(&b, cues, ncues, chap, nchap);
 		buf_puts(&b, "</div>\n</section>\n");
 	}
 

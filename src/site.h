@@ -74,7 +74,11 @@ char *site_page_rel(const char *slug);
  */
 enum site_err site_prepare(struct site *s);
 
-/* Renames what site_prepare made into place. SITE_OK or SITE_ERR_WRITE (reported). */
+/*
+ * Renames what site_prepare made into place, then removes the pages this
+ * program wrote earlier for episodes not added now (withdrawn, or drafts
+ * again). SITE_OK or SITE_ERR_WRITE (reported).
+ */
 enum site_err site_commit(struct site *s);
 
 const char *site_strerror(enum site_err e);

@@ -120,5 +120,14 @@ check "the browser test exited cleanly" test $? = 0
 for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
 done
+
+# ---- an episode withdrawn: its page goes, other HTML stays ----
+echo '<!DOCTYPE html><title>mine</title>' >rss/episodes/notes-by-hand.html
+sed -i 's/^title: \(.*\)$/title: \1\ndraft: true/' episodes/2026-11-14-riscv-zh.md
+check "podsynth feed with the Chinese episode a draft again" "$PODSYNTH" feed -q
+check "its page is removed with it" test ! -e rss/episodes/2026-11-14-riscv-zh.html
+check "and it leaves the index" bash -c "! grep -q 'riscv-zh' rss/index.html"
+check "an HTML file podsynth did not write stays" test -s rss/episodes/notes-by-hand.html
+check "the other episode's page stays" test -s rss/episodes/2026-11-16-kernel-weekly.html
 kill "$server" 2>/dev/null
 wait "$server" 2>/dev/null || true
