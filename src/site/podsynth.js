@@ -92,8 +92,11 @@
 	if (box) {
 		box.addEventListener('click', function (ev) {
 			var el = ev.target.closest('.cue');
-			if (el)
-				seek(parseFloat(el.getAttribute('data-start')), true);
+			if (!el)
+				return;
+			/* the address now links to this sentence */
+			history.replaceState(null, '', '#t=' + el.getAttribute('data-start'));
+			seek(parseFloat(el.getAttribute('data-start')), true);
 		});
 	}
 
