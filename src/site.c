@@ -37,7 +37,8 @@
 enum ui_word {
 	UI_SKIP, UI_EPISODES, UI_SUBSCRIBE, UI_FEED, UI_COPY, UI_COPIED, UI_LISTEN_ON,
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
-	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_COUNT
+	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
+	UI_COUNT
 };
 
 static const struct {
@@ -48,11 +49,13 @@ static const struct {
 		"Copied", "Listen on", "Chapters", "Transcript", "Search the transcript",
 		"Show notes", "Downloads", "Speed", "Your browser cannot play this audio:",
 		"Word timings (JSON)", "Chapters (JSON)", "All episodes", "Player",
-		"No episodes yet.", "found"}},
+		"No episodes yet.", "found",
+		"In the transcript, the arrow keys move between sentences; Enter plays from one."}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
-		"播放器", "还没有节目。", "处"}},
+		"播放器", "还没有节目。", "处",
+		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -942,9 +945,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search\" role=\"search\" hidden>"
 			   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
 			   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
-			   "</output></p>\n"
+			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys\" hidden>%s</p>\n"
 			   "<div id=\"transcript\" class=\"text\" tabindex=\"0\" aria-labelledby="
-			   "\"transcript-h\"", w[UI_TRANSCRIPT], w[UI_SEARCH], w[UI_FOUND]);
+			   "\"transcript-h\" aria-describedby=\"transcript-keys\"", w[UI_TRANSCRIPT],
+			   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
 		if (words) {
 			buf_puts(&b, " data-words=\"");
 			put_url(&b, words);

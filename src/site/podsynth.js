@@ -101,6 +101,30 @@
 	}
 
 	/*
+	 * The keyboard: in the transcript (one tab stop), the arrow keys move
+	 * between sentences and Enter or Space plays from the one focused.
+	 */
+	if (box && cues.length) {
+		var hint = document.getElementById('transcript-keys');
+		if (hint)
+			hint.hidden = false;
+		box.addEventListener('keydown', function (ev) {
+			var at = cues.findIndex(function (c) { return c.el === document.activeElement; });
+			if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+				if (at < 0)
+					at = Math.max(0, find(cues, audio.currentTime)) - (ev.key === 'ArrowDown' ? 1 : -1);
+				var to = Math.min(cues.length - 1, Math.max(0, at + (ev.key === 'ArrowDown' ? 1 : -1)));
+				cues[to].el.tabIndex = -1;
+				cues[to].el.focus();
+				ev.preventDefault();
+			} else if ((ev.key === 'Enter' || ev.key === ' ') && at >= 0) {
+				cues[at].el.click();
+				ev.preventDefault();
+			}
+		});
+	}
+
+	/*
 	 * Wraps each word of the JSON transcript in a span inside the sentence
 	 * that holds it: the words are looked for in order in the sentences'
 	 * text, so the times of the JSON and the text of the page stay apart.

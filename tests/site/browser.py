@@ -144,6 +144,19 @@ def run(d):
     ok(abs(got - want) < 0.3, "clicking a sentence moves the player to its cue (%.2f, cue at %.2f)" %
        (got, want))
 
+    # the keyboard: into the transcript, down a sentence, Enter
+    from selenium.webdriver.common.keys import Keys
+    d.execute_script("var a = document.getElementById('player'); a.pause(); a.currentTime = 0;")
+    d.execute_script("document.getElementById('transcript').focus();")
+    box_el = d.find_element(By.ID, "transcript")
+    box_el.send_keys(Keys.ARROW_DOWN)
+    box_el.send_keys(Keys.ARROW_DOWN)
+    focused = d.execute_script("var e = document.activeElement; return e.classList.contains('cue') ? +e.dataset.start : -1;")
+    d.switch_to.active_element.send_keys(Keys.ENTER)
+    got = d.execute_script("var a = document.getElementById('player'); a.pause(); return a.currentTime;")
+    ok(focused > 0 and abs(got - focused) < 0.3,
+       "with the keyboard: arrows move to a sentence, Enter plays from it (%.2f, at %.2f)" % (got, focused))
+
     # playback: the highlight follows the audio
     d.execute_script("var a = document.getElementById('player'); a.currentTime = 30; a.play();")
     ok(wait(d, "var a = document.getElementById('player'); return !a.paused && a.currentTime > 30.3", 8),
@@ -162,9 +175,11 @@ def run(d):
     d.execute_script("document.getElementById('player').pause();")
     starts = d.execute_script("return Array.from(document.querySelectorAll('#transcript .cue'))"
                               ".map(function (c) { return +c.dataset.start; });")
-    # the sentence being spoken, or in the pause after it, the one that started last
-    cue_ok = all(s["c0"] >= 0 and s["c0"] - 0.3 <= s["t"] and
-                 (s["t"] <= s["c1"] + 0.3 or max(x for x in starts if x <= s["t"]) == s["c0"])
+    # the sentence being spoken (or in the pause after it, the last one), to within 0.3 s
+    def next_start(c0):
+        later = [x for x in starts if x > c0 + 0.0005]
+        return min(later) if later else float("inf")
+    cue_ok = all(s["c0"] >= 0 and s["c0"] - 0.3 <= s["t"] <= next_start(s["c0"]) + 0.3
                  for s in samples)
     ok(cue_ok, "while playing, the highlighted sentence is the one being spoken %s" %
        ("" if cue_ok else samples))
