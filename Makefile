@@ -4,6 +4,7 @@
 #   make episode      render every non-draft episode that changed, write the feed
 #   make episode EP=episodes/x.md          render one episode
 #   make segment EP=episodes/x.md SEG=ID   re-synthesise one segment
+#   make preview      serve rss/ on 127.0.0.1 to look at the website
 #   make test         run the test suite (last line: N passed, N failed)
 #   make install PREFIX=/usr/local DESTDIR=
 
@@ -49,7 +50,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) 
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS = $(PKG_LIBS) -lm
 
-SRCS  = $(wildcard src/*.c)
+SRCS  = $(sort $(wildcard src/*.c) src/site_assets.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
 LIBOBJS = $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -60,7 +61,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps test-deps episode segment feed test unit bench fuzz valgrind install uninstall clean
+.PHONY: all deps test-deps episode segment feed preview test unit bench fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -70,6 +71,11 @@ deps:
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# The website's CSS and JavaScript, built into the program (see src/site_assets.h).
+SITE_ASSETS = src/site/podsynth.css src/site/podsynth.js src/site/favicon.svg
+src/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
+	scripts/embed-assets $(SITE_ASSETS) >$@.tmp && mv $@.tmp $@
 
 $(OBJDIR)/%.o: src/%.c $(wildcard src/*.h) | deps
 	@mkdir -p $(OBJDIR)
@@ -107,12 +113,22 @@ segment: $(PODSYNTH)
 feed: $(PODSYNTH)
 	$(PODSYNTH) feed
 
+# The site in rss/ on http://127.0.0.1:$(PORT)/, with range requests (see scripts/preview).
+PORT ?= 8000
+preview:
+	@scripts/preview --port $(PORT) --dir rss
+
+# axe-core (npm), the accessibility checker tests/t-site.sh runs in the browser.
+AXE_JS = build/npm/node_modules/axe-core/axe.min.js
+$(AXE_JS): | test-deps
+	npm install --prefix build/npm --no-audit --no-fund --silent axe-core@4
+
 # The tools the tests check with, installed as make episode installs the
 # libraries (as root; otherwise the command to run is printed and make stops).
 test-deps:
 	@scripts/install-deps --test
 
-test: test-deps $(BIN) unit
+test: test-deps $(BIN) unit $(AXE_JS)
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
 
 bench: podsynth

@@ -91,6 +91,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
 	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL, *srt_path = NULL;
+	char *words_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 
 	if (project_episode(p, path, &ep, &s) != 0)
@@ -193,7 +194,9 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
 	json_path = xasprintf("%s/%s.chapters.json", p->ch->out_dir, ep->slug);
 	srt_path = xasprintf("%s/%s.srt", p->ch->out_dir, ep->slug);
+	words_path = xasprintf("%s/%s.words.json", p->ch->out_dir, ep->slug);
 	if (transcript_write(vtt_path, srt_path, s, tl) != 0 ||
+	    transcript_write_words(words_path, s, tl) != 0 ||
 	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
 		goto out;
 
@@ -220,6 +223,7 @@ out:
 	free(vtt_path);
 	free(srt_path);
 	free(json_path);
+	free(words_path);
 	timeline_free(&tl);
 	script_free(&s);
 	episode_free(&ep);

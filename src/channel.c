@@ -105,6 +105,41 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
+/* directories: a mapping of a directory's name to the show's URL there. */
+static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)");
+		return -1;
+	}
+	int rc = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		char *url = NULL;
+		if (k == NULL || k[0] == '\0' || ydoc_get_str(y, "directories", val, &url) != 0) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0, "directories: expected a name");
+			rc = -1;
+			free(url);
+			continue;
+		}
+		if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
+			     "directories.%s: \"%s\" is not an absolute http(s) URL", k, url);
+			rc = -1;
+			free(url);
+			continue;
+		}
+		int n = c->ndirectories++;
+		c->directory_names = xreallocarray(c->directory_names, (size_t)n + 1, sizeof(char *));
+		c->directory_urls = xreallocarray(c->directory_urls, (size_t)n + 1, sizeof(char *));
+		c->directory_names[n] = xstrdup(k);
+		c->directory_urls[n] = url;
+	}
+	return rc;
+}
+
 static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
 {
 	static const struct { const char *key; size_t off; } strs[] = {
@@ -201,6 +236,10 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		}
 		return 0;
 	}
+	if (strcmp(k, "site_css") == 0)
+		return get_path(c, y, k, v, &c->site_css);
+	if (strcmp(k, "directories") == 0)
+		return read_directories(c, y, v);
 	diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
 	return 0;
 }
@@ -286,6 +325,13 @@ void channel_free(struct channel **cp)
 		free(c->lexicons[i]);
 	free(c->lexicons);
 	free(c->lexicon_lines);
+	for (int i = 0; i < c->ndirectories; i++) {
+		free(c->directory_names[i]);
+		free(c->directory_urls[i]);
+	}
+	free(c->directory_names);
+	free(c->directory_urls);
+	free(c->site_css);
 	free(c);
 	*cp = NULL;
 }

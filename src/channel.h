@@ -53,6 +53,11 @@ struct channel {
 	int nlexicons;
 	char *out_dir;     /* where episode audio goes: rss/episodes */
 	char *rss_dir;     /* the site root: rss */
+	/* The website (site.h). */
+	char *site_css;          /* the show's own style sheet in rss/, NULL when none */
+	char **directory_names;  /* "Apple Podcasts", "Spotify"...: the show's listings */
+	char **directory_urls;   /* their http(s) URLs, in the order given */
+	int ndirectories;
 	/* Lines of the settings that later stages check, 0 when not given. */
 	int intro_line;
 	int outro_line;

@@ -52,6 +52,7 @@
 #include "artwork.h"
 #include "license.h"
 #include "shownotes.h"
+#include "site.h"
 #include "util.h"
 #include "xmltext.h"
 
@@ -335,6 +336,8 @@ struct item {
 	char *vtt;         /* path of the transcript, NULL when there is none */
 	char *srt;         /* path of the SRT transcript, NULL when there is none */
 	char *chapters;    /* path of the JSON chapters, NULL when none */
+	char *words;       /* path of the JSON word transcript, NULL when none */
+	char *summary;     /* plain text description, set by feed_write */
 	long long bytes;
 	long seconds;
 	long long when;    /* pubDate, seconds since the epoch */
@@ -389,6 +392,8 @@ static void item_clear(struct item *it)
 	free(it->vtt);
 	free(it->srt);
 	free(it->chapters);
+	free(it->words);
+	free(it->summary);
 	free(it->guid);
 	free(it->html);
 }
@@ -631,6 +636,7 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	it.vtt = beside(f, it.slug, ".vtt");
 	it.srt = beside(f, it.slug, ".srt");
 	it.chapters = beside(f, it.slug, ".chapters.json");
+	it.words = beside(f, it.slug, ".words.json");
 	if (f->n == f->cap) {
 		f->cap = f->cap ? 2 * f->cap : 16;
 		f->items = xreallocarray(f->items, (size_t)f->cap, sizeof *f->items);
@@ -858,9 +864,9 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 {
 	const struct episode *ep = it->ep;
 	const struct channel *ch = f->ch;
-	char *summary = shownotes_summary(ep, SUMMARY_MAX);
+	const char *summary = it->summary;
 	char *audio = file_url(f, it->pub);
-	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_path = NULL;
+	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_rel = NULL, *words = NULL;
 	char *img_path = NULL, *srt = NULL;
 	char num[32];
 	int rc = -1;
@@ -869,10 +875,11 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		diag(DIAG_ERROR, it->pub, 0, 0, "audio is not inside the site %s/", f->rss_dir);
 		goto out;
 	}
-	page_path = beside(f, it->slug, ".html");
-	page = page_path ? file_url(f, page_path) : NULL;
+	page_rel = site_page_rel(it->slug);
+	page = site_url(f, page_rel);
 	vtt = it->vtt ? file_url(f, it->vtt) : NULL;
 	srt = it->srt ? file_url(f, it->srt) : NULL;
+	words = it->words ? file_url(f, it->words) : NULL;
 	chap = it->chapters ? file_url(f, it->chapters) : NULL;
 	if (ep->image && has_scheme(ep->image)) {
 		img = xstrdup(ep->image);
@@ -882,7 +889,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 
 	CHECK(start(w, "item"));
 	CHECK(el(w, "title", ep->title, XMLTEXT_LINE));
-	CHECK(el(w, "link", page ? page : audio, XMLTEXT_LINE));
+	CHECK(el(w, "link", page, XMLTEXT_LINE));
 	CHECK(el(w, "description", summary, XMLTEXT_LINE));
 	CHECK(el(w, "content:encoded", it->html, 0));
 	CHECK(start(w, "guid"));
@@ -934,6 +941,14 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "rel", "captions"));
 		CHECK(end(w));
 	}
+	if (words) {
+		CHECK(start(w, "podcast:transcript"));
+		CHECK(attr(w, "url", words));
+		CHECK(attr(w, "type", "application/json"));
+		if (ep->lang)
+			CHECK(attr(w, "language", ep->lang));
+		CHECK(end(w));
+	}
 	if (chap) {
 		CHECK(start(w, "podcast:chapters"));
 		CHECK(attr(w, "url", chap));
@@ -961,10 +976,10 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 fail:
 	diag(DIAG_ERROR, ep->path, 0, 0, "cannot write the feed item (libxml2 failed)");
 out:
-	free(summary);
 	free(audio);
 	free(page);
-	free(page_path);
+	free(page_rel);
+	free(words);
 	free(vtt);
 	free(srt);
 	free(chap);
@@ -1447,29 +1462,45 @@ static enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *
 	return FEED_OK;
 }
 
-/* Show notes and the page of every item. */
-static enum feed_err write_pages(struct feed *f)
+/* The show notes and summary of every item. */
+static enum feed_err make_notes(struct feed *f)
 {
 	for (int i = 0; i < f->n; i++) {
 		struct item *it = &f->items[i];
 		it->html = shownotes_html(it->ep, f->ch->link);
 		if (it->html == NULL)
 			return FEED_ERR_EPISODE;
-		char *name = xasprintf("%s.html", it->slug);
-		char *page = path_join(f->out_dir, name);
-		char *audio = file_url(f, it->pub);
-		char *vtt = it->vtt ? file_url(f, it->vtt) : NULL;
-		int r = audio ? shownotes_write_page(page, f->ch, it->ep, audio, vtt, it->html) : -1;
-		if (audio == NULL)
-			diag(DIAG_ERROR, it->pub, 0, 0, "audio is not inside the site %s/", f->rss_dir);
-		free(name);
-		free(page);
-		free(audio);
-		free(vtt);
-		if (r != 0)
-			return FEED_ERR_WRITE;
+		it->summary = shownotes_summary(it->ep, SUMMARY_MAX);
 	}
 	return FEED_OK;
+}
+
+/*
+ * The website for the new feed, made under temporary names (site.h); the
+ * caller commits it once the feed is in place. NULL on error (reported).
+ * The audio list is one Ogg Vorbis file per item for now.
+ */
+static struct site *make_site(const struct feed *f, struct site_audio *audio)
+{
+	struct site *s = site_new(f->ch, f->rss_dir);
+	char *assets = path_join(f->rss_dir, "assets");
+	remove_stale_tmp(f->rss_dir, "index.html.tmp.");
+	remove_stale_tmp(assets, NULL);
+	free(assets);
+	for (int i = 0; i < f->n; i++) {
+		const struct item *it = &f->items[i];
+		audio[i] = (struct site_audio){"Ogg Vorbis", "audio/ogg; codecs=vorbis", it->pub,
+					       it->bytes, f->ch->bitrate};
+		struct site_episode e = {
+			.ep = it->ep, .slug = it->slug, .seconds = it->seconds,
+			.audio = &audio[i], .naudio = 1, .vtt = it->vtt, .words = it->words,
+			.chapters = it->chapters, .notes_html = it->html, .summary = it->summary,
+		};
+		site_add(s, &e);
+	}
+	if (site_prepare(s) != SITE_OK)
+		site_free(&s);
+	return s;
 }
 
 enum feed_err feed_write(struct feed *f, const char *path)
@@ -1479,9 +1510,12 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	char *self = NULL, *tmp = NULL, *rel = NULL;
 	char pguid[37];
 	struct ledger led;
+	struct site *site = NULL;
+	struct site_audio *saudio = xcalloc((size_t)f->n + 1, sizeof *saudio);
+	int own = 0;        /* the site's own feed.xml: the pages go with it */
 	xmlBufferPtr xb = NULL;
 	enum feed_err rc;
-	int linked = 0;     /* pages may link the audio published by this run */
+	int linked = 0;     /* the feed in place names the audio published by this run */
 
 	LIBXML_TEST_VERSION;
 	memset(&led, 0, sizeof led);
@@ -1495,6 +1529,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	}
 	rel = site_rel(f->rss_dir, out);
 	self = site_url(f, rel ? rel : "feed.xml");
+	own = rel && strcmp(rel, "feed.xml") == 0;
 	if (f->n > 1)
 		qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
 
@@ -1525,8 +1560,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
-	linked = 1;
-	if ((rc = write_pages(f)) != FEED_OK)
+	if ((rc = make_notes(f)) != FEED_OK)
 		goto out;
 
 	xb = xmlBufferCreate();
@@ -1551,8 +1585,19 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_CHECK;
 		goto out;
 	}
+	/* The pages of the checked feed, ready before it goes in place, and put in place after it. */
+	if (own && (site = make_site(f, saudio)) == NULL) {
+		unlink(tmp);
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
 	if (commit_tmp(tmp, out) != 0) {
 		diag(DIAG_ERROR, out, 0, 0, "cannot put the new feed in place: %s", strerror(errno));
+		rc = FEED_ERR_WRITE;
+		goto out;
+	}
+	linked = 1;
+	if (site && site_commit(site) != SITE_OK) {
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
@@ -1574,6 +1619,8 @@ out:
 			f->items[i].made = 0;
 	if (xb)
 		xmlBufferFree(xb);
+	site_free(&site);
+	free(saudio);
 	ledger_clear(&led);
 	free(tmp);
 	free(self);

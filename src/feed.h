@@ -9,10 +9,11 @@
  * published audio rss/episodes/<slug>.<hash>.ogg (a hard link to, or a copy
  * of, <slug>.ogg, named by the first 12 hex digits of the XXH3 64-bit hash
  * of its bytes: the feed's enclosures name these files, which never change
- * once made), the page rss/episodes/<slug>.html of each episode,
- * rss/guids.txt (the GUIDs as first published), and the feed, which is
- * written to a temporary file, parsed again and checked, and only then
- * renamed over the old one.
+ * once made), rss/guids.txt (the GUIDs as first published), the feed,
+ * which is written to a temporary file, parsed again and checked, and only
+ * then renamed over the old one, and with it the website (site.h: the
+ * index, a page per episode, the assets), made once the new feed has
+ * passed its check and put in place right after it.
  */
 #ifndef PODSYNTH_FEED_H
 #define PODSYNTH_FEED_H

@@ -823,3 +823,340 @@ int transcript_write(const char *vtt_path, const char *srt_path, const struct sc
 	buf_free(&srt);
 	return rc;
 }
+
+/* ---- the word transcript (Podcasting 2.0 JSON, one segment per word) ---- */
+
+/*
+ * How written words get their times. Each run's spoken and written text
+ * are paired sentence by sentence as for the cues (or whole, when the
+ * sentences do not pair up). In each pair the written words and the words
+ * espeak-ng reported (its word events) are aligned by their longest common
+ * subsequence of equal words (case and punctuation ignored): equal words
+ * are anchors, and the written words between two anchors share out the
+ * spoken words between them in order, so "6.3" takes the time of "six" in
+ * "six point three". A written word with no spoken word to take gets a time
+ * spread evenly between its neighbours.
+ */
+
+struct tword {
+	char *body;       /* the written word */
+	const char *speaker;
+	int64_t sample;   /* start in segment samples, -1 while unknown */
+	int64_t last;     /* start of the last spoken word it stands for, -1 when none */
+};
+
+struct twords {
+	struct tword *w;
+	int n, cap;
+};
+
+/* The comparison key of a word: ASCII letters lower-cased, ASCII punctuation gone. */
+static char *word_key(const char *s, size_t n)
+{
+	char *k = xmalloc(n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+			k[o++] = (char)c;
+		else if (c >= 'A' && c <= 'Z')
+			k[o++] = (char)(c - 'A' + 'a');
+	}
+	k[o] = '\0';
+	return k;
+}
+
+/* CJK punctuation, which belongs to the word before it. */
+static int cjk_punct(uint32_t cp)
+{
+	return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	       (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/*
+ * Cuts t into words: runs of non-space characters, each CJK character a
+ * word of its own (with the punctuation after it). Sets (*r)[2k], (*r)[2k+1]
+ * to each word's byte range and returns the count. The caller frees *r.
+ */
+static int split_words(const char *t, size_t **r)
+{
+	size_t n = strlen(t), *v = NULL;
+	int cnt = 0, cap = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = cp_at(t, n, i, &cp);
+		if (is_ws(cp)) {
+			i += l;
+			continue;
+		}
+		size_t s = i;
+		int cjk = is_cjk(cp);
+		i += l;
+		while (i < n) {
+			l = cp_at(t, n, i, &cp);
+			if (is_ws(cp) || (!cjk_punct(cp) && (cjk || is_cjk(cp))))
+				break;
+			i += l;
+		}
+		if (cnt == cap) {
+			cap = cap ? 2 * cap : 32;
+			v = xreallocarray(v, (size_t)cap * 2, sizeof *v);
+		}
+		v[2 * cnt] = s;
+		v[2 * cnt + 1] = i;
+		cnt++;
+	}
+	*r = v;
+	return cnt;
+}
+
+/*
+ * For written words d[0..nd) and spoken words s[0..ns) (keys), sets
+ * take[i] to the spoken word whose time written word i takes, or -1.
+ */
+static void align_words(char **d, int nd, char **s, int ns, int *take)
+{
+	for (int i = 0; i < nd; i++)
+		take[i] = -1;
+	if (nd == 0 || ns == 0)
+		return;
+	int *pd = xcalloc((size_t)nd + 2, sizeof *pd), *ps = xcalloc((size_t)nd + 2, sizeof *ps);
+	int na = 0;
+	if ((long long)nd * ns <= 4000000) {
+		/* longest common subsequence, lengths of the suffixes */
+		int *L = xcalloc((size_t)(nd + 1) * (size_t)(ns + 1), sizeof *L);
+#define LCS(i, j) L[(size_t)(i) * (size_t)(ns + 1) + (size_t)(j)]
+		for (int i = nd - 1; i >= 0; i--)
+			for (int j = ns - 1; j >= 0; j--)
+				LCS(i, j) = d[i][0] && strcmp(d[i], s[j]) == 0 ? LCS(i + 1, j + 1) + 1 :
+					    LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1);
+		for (int i = 0, j = 0; i < nd && j < ns;) {
+			if (d[i][0] && strcmp(d[i], s[j]) == 0 && LCS(i, j) == LCS(i + 1, j + 1) + 1) {
+				pd[na] = i++;
+				ps[na++] = j++;
+			} else if (LCS(i + 1, j) >= LCS(i, j + 1)) {
+				i++;
+			} else {
+				j++;
+			}
+		}
+#undef LCS
+		free(L);
+	}
+	/* the gaps between anchors (and before the first, after the last) */
+	pd[na] = nd;
+	ps[na] = ns;
+	int pi = -1, pj = -1;
+	for (int k = 0; k <= na; k++) {
+		int gd = pd[k] - pi - 1, gs = ps[k] - pj - 1;
+		for (int m = 0; m < gd && gs > 0; m++)
+			take[pi + 1 + m] = pj + 1 + (int)((long long)m * gs / gd);
+		if (k < na)
+			take[pd[k]] = ps[k];
+		pi = pd[k];
+		pj = ps[k];
+	}
+	free(pd);
+	free(ps);
+}
+
+static void twords_add(struct twords *tw, char *body, const char *speaker, int64_t sample,
+		       int64_t last)
+{
+	if (tw->n == tw->cap) {
+		tw->cap = tw->cap ? 2 * tw->cap : 64;
+		tw->w = xreallocarray(tw->w, (size_t)tw->cap, sizeof *tw->w);
+	}
+	tw->w[tw->n++] = (struct tword){body, speaker, sample, last};
+}
+
+/* The written words of spoken bytes [sa, sb) of run r, shown as display text dp[0..dn). */
+static void pair_words(struct twords *tw, const struct seg_audio *a, const struct run *run,
+		       int r, size_t sa, size_t sb, const char *dp, size_t dn, const char *speaker)
+{
+	char *shown = cue_text(dp, dn);
+	size_t *dr = NULL;
+	int nd = split_words(shown, &dr), ns = 0;
+	char **dk = xcalloc((size_t)nd + 1, sizeof *dk), **sk = NULL;
+	int64_t *st = NULL;
+	const char *sp = run->text ? run->text : "";
+	size_t splen = strlen(sp);
+
+	for (uint32_t i = 0; i < a->nevents; i++) {
+		const struct synth_event *e = &a->events[i];
+		if (e->type != SYNTH_EV_WORD || (int)e->run != r || e->pos < sa || e->pos >= sb ||
+		    e->pos >= splen)
+			continue;
+		sk = xreallocarray(sk, (size_t)ns + 1, sizeof *sk);
+		st = xreallocarray(st, (size_t)ns + 1, sizeof *st);
+		size_t len = e->len;
+		if (len > splen - e->pos)
+			len = splen - e->pos;
+		sk[ns] = word_key(sp + e->pos, len);
+		st[ns++] = e->sample;
+	}
+	for (int i = 0; i < nd; i++)
+		dk[i] = word_key(shown + dr[2 * i], dr[2 * i + 1] - dr[2 * i]);
+	int *take = xcalloc((size_t)nd + 1, sizeof *take);
+	align_words(dk, nd, sk, ns, take);
+	for (int i = 0; i < nd; i++) {
+		/* the spoken words up to the next written word's are this one's */
+		int lastw = take[i];
+		for (int k = i + 1; lastw >= 0 && k <= nd; k++) {
+			if (k == nd) {
+				lastw = ns - 1;
+			} else if (take[k] >= 0) {
+				lastw = take[k] > take[i] ? take[k] - 1 : take[i];
+				break;
+			}
+		}
+		/* written words sharing one spoken word share out its time */
+		int shared = i > 0 && take[i] >= 0 && take[i] == take[i - 1];
+		twords_add(tw, xstrndup(shown + dr[2 * i], dr[2 * i + 1] - dr[2 * i]), speaker,
+			   take[i] >= 0 && !shared ? st[take[i]] : -1, lastw >= 0 ? st[lastw] : -1);
+	}
+	for (int i = 0; i < nd; i++)
+		free(dk[i]);
+	for (int i = 0; i < ns; i++)
+		free(sk[i]);
+	free(dk);
+	free(sk);
+	free(st);
+	free(take);
+	free(dr);
+	free(shown);
+}
+
+/* Unknown or out-of-order starts spread evenly between the known ones around them. */
+static void fill_times(struct twords *tw, int from, int64_t end)
+{
+	int64_t prev = 0;
+	for (int i = from; i < tw->n; i++) {
+		if (tw->w[i].sample >= prev) {
+			prev = tw->w[i].sample;
+			continue;
+		}
+		int j = i;
+		while (j < tw->n && tw->w[j].sample < prev)
+			j++;
+		int64_t next = j < tw->n ? tw->w[j].sample : end;
+		for (int k = i; k < j; k++)
+			tw->w[k].sample = prev + (next - prev) * (k - i + 1) / (j - i + 1);
+		prev = tw->w[j - 1].sample;
+		i = j - 1;
+	}
+}
+
+/* Appends s as a JSON string (already clean text). */
+static void json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+/*
+ * A word is highlighted until the next starts, but at most this long after
+ * the start of the last spoken word it stands for (a pause follows).
+ */
+#define WORD_MAX_MS 1000
+
+int transcript_words_json(const struct script *s, const struct timeline *tl, struct buf *out)
+{
+	struct vtt v = {.tl = tl};
+	int rc = 0, first = 1;
+	int64_t last_end = 0;
+
+	v.total_ms = tl->rate > 0 ? (tl->total * 1000) / tl->rate : 0;
+	buf_puts(out, "{\n  \"version\": \"1.0.0\",\n  \"segments\": [");
+	for (int i = 0; i < tl->n && rc == 0; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
+			continue;
+		const struct segment *seg = &s->segs[it->seg];
+		struct seg_audio a = {0};
+		enum segcache_err e = segcache_read(it->path, &a);
+		if (e != SEGCACHE_OK) {
+			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
+			     seg->id, segcache_strerror(e));
+			rc = -1;
+			break;
+		}
+		if (a.rate <= 0) {
+			seg_audio_clear(&a);
+			continue;
+		}
+		struct twords tw = {0};
+		char **labels = xcalloc((size_t)seg->nruns + 1, sizeof *labels);
+		for (int r = 0; r < seg->nruns; r++) {
+			const struct run *run = &seg->runs[r];
+			const char *sp = run->text ? run->text : "";
+			const char *dp = run->display ? run->display : sp;
+			size_t ns = strlen(sp), nd = strlen(dp), *ss = NULL, *ds = NULL;
+			int ks = sentences(sp, ns, &ss), kd = sentences(dp, nd, &ds);
+			labels[r] = voice_label(run->voice);
+			if (ks > 0 && ks == kd) {
+				for (int k = 0; k < ks; k++)
+					pair_words(&tw, &a, run, r, ss[2 * k], ss[2 * k + 1],
+						   dp + ds[2 * k], ds[2 * k + 1] - ds[2 * k], labels[r]);
+			} else if (kd > 0) {
+				pair_words(&tw, &a, run, r, 0, ns, dp, nd, labels[r]);
+			}
+			free(ss);
+			free(ds);
+		}
+		fill_times(&tw, 0, a.nsamples);
+		for (int k = 0; k < tw.n; k++) {
+			int64_t t0 = out_ms(&v, it, a.rate, tw.w[k].sample);
+			int64_t t1 = out_ms(&v, it, a.rate, k + 1 < tw.n ? tw.w[k + 1].sample : a.nsamples);
+			if (t0 < last_end)
+				t0 = last_end;
+			int64_t tl0 = tw.w[k].last > tw.w[k].sample ?
+				      out_ms(&v, it, a.rate, tw.w[k].last) : t0;
+			if (t1 > tl0 + WORD_MAX_MS)
+				t1 = tl0 + WORD_MAX_MS;
+			if (t1 > v.total_ms)
+				t1 = v.total_ms;
+			if (t1 < t0)
+				t1 = t0;
+			last_end = t1;
+			buf_printf(out, "%s\n    {\"speaker\": ", first ? "" : ",");
+			json_str(out, tw.w[k].speaker);
+			buf_printf(out, ", \"startTime\": %lld.%03lld, \"endTime\": %lld.%03lld, \"body\": ",
+				   (long long)(t0 / 1000), (long long)(t0 % 1000),
+				   (long long)(t1 / 1000), (long long)(t1 % 1000));
+			json_str(out, tw.w[k].body);
+			buf_putc(out, '}');
+			first = 0;
+			free(tw.w[k].body);
+		}
+		free(tw.w);
+		for (int r = 0; r < seg->nruns; r++)
+			free(labels[r]);
+		free(labels);
+		seg_audio_clear(&a);
+	}
+	buf_puts(out, first ? "]\n}\n" : "\n  ]\n}\n");
+	return rc;
+}
+
+int transcript_write_words(const char *path, const struct script *s,
+			   const struct timeline *tl)
+{
+	struct buf b = {0};
+	int rc = transcript_words_json(s, tl, &b);
+	if (rc == 0 && write_file_atomic(path, b.data, b.len) != 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write the word transcript: %s", strerror(errno));
+		rc = -1;
+	}
+	buf_free(&b);
+	return rc;
+}

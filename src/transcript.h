@@ -53,4 +53,22 @@ int transcript_write(const char *vtt_path, const char *srt_path, const struct sc
 int transcript_write_vtt(const char *path, const struct script *s,
 			 const struct timeline *tl);
 
+/*
+ * Appends the word transcript to out: a Podcasting 2.0 JSON transcript
+ * (version 1.0.0) with one segment per written word, in order, each with
+ * its speaker (the voice label of the cues), startTime and endTime in
+ * output seconds (millisecond precision) and body (the word as written,
+ * with its punctuation). A word starts where espeak-ng started the spoken
+ * words it became ("6.3" where "six point three" starts) and ends where the
+ * next word starts, at most 1 s after the start of the last of those
+ * spoken words; words never overlap and none ends
+ * after the timeline's end. Returns 0, or -1 when a segment's cache file
+ * cannot be read (reported).
+ */
+int transcript_words_json(const struct script *s, const struct timeline *tl, struct buf *out);
+
+/* Writes transcript_words_json(s, tl) to path atomically. 0, or -1 (reported naming path). */
+int transcript_write_words(const char *path, const struct script *s,
+			   const struct timeline *tl);
+
 #endif

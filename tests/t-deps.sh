@@ -66,10 +66,7 @@ check "...saying which and how to install it" \
 check "...and runs no test" bash -c "! grep -q 'passed, ' make.txt"
 
 # The lists themselves: every name is a Debian package, and here all are installed.
-pkgs=$(sh -c '. /dev/stdin; echo $BUILD $TEST' <<EOF
-$(sed -n '/^BUILD=/,/^TEST=/p; /^TEST=/,/"$/p' "$TOP/scripts/install-deps" | awk '!seen[$0]++')
-EOF
-)
+pkgs=$("$TOP/scripts/install-deps" --list --test)
 check "the lists name packages (${pkgs%% *} ...)" test "$(wc -w <<<"$pkgs")" -gt 20
 known=$(apt-cache show --no-all-versions $pkgs 2>/dev/null | sed -n 's/^Package: //p' | sort -u)
 unknown=$(comm -23 <(tr ' ' '\n' <<<"$pkgs" | grep . | sort -u) <(echo "$known") | tr '\n' ' ')

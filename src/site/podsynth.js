@@ -1,0 +1,301 @@
+/*
+ * podsynth.js: what JavaScript adds to the pages podsynth writes (the
+ * pages work without it).
+ *
+ * Episode pages: a click on a chapter or on a transcript sentence moves
+ * the player there; while it plays, the current chapter and sentence are
+ * marked and the sentence is kept in view; the word being spoken is marked
+ * too, from the word timings (the Podcasting 2.0 JSON transcript named by
+ * data-words); #t=SECONDS, #t=MM:SS or #t=H:MM:SS starts playback there; a
+ * search box marks the sentences and words that contain what is typed; a
+ * playback-speed control. The index: a button that copies the feed address.
+ */
+'use strict';
+
+(function () {
+	var audio = document.getElementById('player');
+
+	/* ---- the copy button (index) ---- */
+	Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (b) {
+		var field = document.getElementById(b.getAttribute('data-copy'));
+		if (!field || !navigator.clipboard)
+			return;
+		var label = b.textContent;
+		b.hidden = false;
+		b.addEventListener('click', function () {
+			navigator.clipboard.writeText(field.value).then(function () {
+				b.textContent = b.getAttribute('data-done') || label;
+				setTimeout(function () { b.textContent = label; }, 2000);
+			}, function () {
+				field.select();
+			});
+		});
+	});
+
+	if (!audio)
+		return;
+
+	/* ---- seeking ---- */
+
+	/* "90", "90.5", "1:30", "0:01:30" as seconds; NaN when not a time. */
+	function parseTime(s) {
+		if (!/^\d+(\.\d+)?$|^(\d+:)?\d{1,2}:\d{1,2}(\.\d+)?$/.test(s))
+			return NaN;
+		return s.split(':').reduce(function (acc, part) {
+			return acc * 60 + parseFloat(part);
+		}, 0);
+	}
+
+	function play() {
+		var p = audio.play();
+		if (p && p.catch)
+			p.catch(function () { /* autoplay refused: the position is set anyway */ });
+	}
+
+	function seek(t, andPlay) {
+		if (!isFinite(t) || t < 0)
+			return;
+		audio.currentTime = t;
+		update();
+		if (andPlay)
+			play();
+	}
+
+	function fromHash() {
+		var m = /^#t=([0-9:.]+)$/.exec(location.hash);
+		if (!m)
+			return;
+		var t = parseTime(m[1]);
+		if (!isNaN(t))
+			seek(t, true);
+	}
+
+	/* ---- chapters ---- */
+	var chapters = Array.prototype.map.call(document.querySelectorAll('.chapters a[data-start]'),
+		function (a) {
+			a.addEventListener('click', function (ev) {
+				ev.preventDefault();
+				history.replaceState(null, '', a.getAttribute('href'));
+				seek(parseFloat(a.getAttribute('data-start')), true);
+			});
+			return { el: a, start: parseFloat(a.getAttribute('data-start')) };
+		});
+
+	/* ---- the transcript ---- */
+	var box = document.getElementById('transcript');
+	var cues = box ? Array.prototype.map.call(box.querySelectorAll('.cue'), function (el) {
+		return { el: el, start: parseFloat(el.getAttribute('data-start')),
+			 end: parseFloat(el.getAttribute('data-end')) };
+	}) : [];
+	var words = [];   /* {el, start, end}: the word spans, in order */
+
+	if (box) {
+		box.addEventListener('click', function (ev) {
+			var el = ev.target.closest('.cue');
+			if (!el)
+				return;
+			/* the address now links to this sentence */
+			history.replaceState(null, '', '#t=' + el.getAttribute('data-start'));
+			seek(parseFloat(el.getAttribute('data-start')), true);
+		});
+	}
+
+	/*
+	 * The keyboard: in the transcript (one tab stop), the arrow keys move
+	 * between sentences and Enter or Space plays from the one focused.
+	 */
+	if (box && cues.length) {
+		var hint = document.getElementById('transcript-keys');
+		if (hint)
+			hint.hidden = false;
+		box.addEventListener('keydown', function (ev) {
+			var at = cues.findIndex(function (c) { return c.el === document.activeElement; });
+			if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+				if (at < 0)
+					at = Math.max(0, find(cues, audio.currentTime)) - (ev.key === 'ArrowDown' ? 1 : -1);
+				var to = Math.min(cues.length - 1, Math.max(0, at + (ev.key === 'ArrowDown' ? 1 : -1)));
+				cues[to].el.tabIndex = -1;
+				cues[to].el.focus();
+				ev.preventDefault();
+			} else if ((ev.key === 'Enter' || ev.key === ' ') && at >= 0) {
+				cues[at].el.click();
+				ev.preventDefault();
+			}
+		});
+	}
+
+	/*
+	 * Wraps each word of the JSON transcript in a span inside the sentence
+	 * that holds it: the words are looked for in order in the sentences'
+	 * text, so the times of the JSON and the text of the page stay apart.
+	 */
+	function wrapWords(segments) {
+		var ci = 0;
+		segments.forEach(function (seg) {
+			var body = String(seg.body || '');
+			for (var k = ci; body && k < cues.length && k < ci + 3; k++) {
+				var rest = cues[k].el.lastChild;
+				var at = rest && rest.nodeType === 3 ? rest.data.indexOf(body) : -1;
+				if (at < 0)
+					continue;
+				var mid = rest.splitText(at);
+				mid.splitText(body.length);
+				var span = document.createElement('span');
+				span.className = 'w';
+				span.setAttribute('data-i', String(words.length));
+				span.textContent = mid.data;
+				cues[k].el.replaceChild(span, mid);
+				words.push({ el: span, start: +seg.startTime, end: +seg.endTime });
+				ci = k;
+				return;
+			}
+		});
+		update();
+	}
+
+	if (box && box.getAttribute('data-words') && window.fetch) {
+		fetch(box.getAttribute('data-words')).then(function (r) {
+			if (!r.ok)
+				throw new Error('HTTP ' + r.status);
+			return r.json();
+		}).then(function (doc) {
+			if (doc && Array.isArray(doc.segments))
+				wrapWords(doc.segments);
+		}).catch(function () { /* no word timings: sentences only */ });
+	}
+
+	/* The last item whose start is at or before t, or -1. */
+	function find(list, t) {
+		var lo = 0, hi = list.length - 1, best = -1;
+		while (lo <= hi) {
+			var mid = (lo + hi) >> 1;
+			if (list[mid].start <= t + 0.0005) {
+				best = mid;
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		return best;
+	}
+
+	var marked = { chapter: null, cue: null, word: null };
+
+	function mark(kind, el) {
+		if (marked[kind] === el)
+			return false;
+		if (marked[kind]) {
+			marked[kind].classList.remove('current');
+			marked[kind].removeAttribute('aria-current');
+		}
+		marked[kind] = el;
+		if (el) {
+			el.classList.add('current');
+			if (kind === 'chapter')
+				el.setAttribute('aria-current', 'true');
+		}
+		return true;
+	}
+
+	/* Scrolls the transcript box (not the page) so that el is in its middle third. */
+	function keepInView(el) {
+		if (!box || box.scrollHeight <= box.clientHeight)
+			return;
+		var top = el.offsetTop - box.offsetTop, h = box.clientHeight;
+		if (top < box.scrollTop + h / 3 || top > box.scrollTop + 2 * h / 3)
+			box.scrollTop = Math.max(0, top - h / 3);
+	}
+
+	function update() {
+		var t = audio.currentTime;
+		var c = find(chapters, t);
+		mark('chapter', c >= 0 ? chapters[c].el.parentNode : null);
+		/* a sentence stays marked through the pause after it */
+		var k = find(cues, t);
+		var cue = k >= 0 ? cues[k].el : null;
+		if (mark('cue', cue) && cue && !audio.paused)
+			keepInView(cue);
+		var i = find(words, t);
+		mark('word', i >= 0 && t < words[i].end ? words[i].el : null);
+	}
+
+	var ticking = false;
+	function tick() {
+		update();
+		if (!audio.paused)
+			requestAnimationFrame(tick);
+		else
+			ticking = false;
+	}
+	audio.addEventListener('play', function () {
+		if (!ticking) {
+			ticking = true;
+			requestAnimationFrame(tick);
+		}
+	});
+	audio.addEventListener('seeked', update);
+	audio.addEventListener('timeupdate', update);
+
+	/* ---- speed ---- */
+	var speed = document.getElementById('speed');
+	if (speed) {
+		speed.parentNode.hidden = false;
+		speed.addEventListener('change', function () {
+			audio.playbackRate = parseFloat(speed.value) || 1;
+		});
+	}
+
+	/* ---- search ---- */
+	var search = document.getElementById('search'), hits = document.getElementById('hits');
+	if (search && box) {
+		search.parentNode.hidden = false;
+		var found = [], at = -1;
+		var run = function () {
+			var q = search.value.trim().toLowerCase();
+			found.forEach(function (el) { el.classList.remove('hit'); });
+			found = [];
+			at = -1;
+			if (q) {
+				cues.forEach(function (c) {
+					if (c.el.textContent.toLowerCase().indexOf(q) < 0)
+						return;
+					var ws = c.el.querySelectorAll('.w'), any = false;
+					Array.prototype.forEach.call(ws, function (w) {
+						if (w.textContent.toLowerCase().indexOf(q) >= 0) {
+							found.push(w);
+							any = true;
+						}
+					});
+					if (!any)
+						found.push(c.el);
+				});
+				found.forEach(function (el) { el.classList.add('hit'); });
+			}
+			hits.textContent = q ? found.length + ' ' + (hits.getAttribute('data-found') || '') : '';
+			if (found.length)
+				next();
+		};
+		var next = function () {
+			if (!found.length)
+				return;
+			at = (at + 1) % found.length;
+			var el = found[at];
+			var top = el.offsetTop - box.offsetTop;
+			box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+		};
+		search.addEventListener('input', run);
+		search.addEventListener('keydown', function (ev) {
+			if (ev.key === 'Enter') {
+				ev.preventDefault();
+				next();
+			}
+		});
+	}
+
+	window.addEventListener('hashchange', fromHash);
+	if (audio.readyState >= 1)
+		fromHash();
+	else
+		audio.addEventListener('loadedmetadata', fromHash, { once: true });
+	update();
+})();
