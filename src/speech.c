@@ -134,6 +134,7 @@ struct piece {
 	char *lang;                  /* explicit language, or NULL */
 	char *sub;                   /* explicit spoken form, or NULL */
 	int quote;                   /* a quotation */
+	char tail;                   /* punctuation written after the closing mark, or 0 */
 };
 
 struct pieces {
@@ -501,6 +502,12 @@ static void split_quotes(const char *s, const struct piece *in, struct pieces *o
 		q->pause_ms = pause;
 		pause = 0;
 		i = st = close + (size_t)clen;
+		/* “a good start”. Then: the mark after the quotation ends it */
+		if (i < n && strchr(".,;:!?", s[i]) && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == ')')) {
+			q->tail = s[i];
+			q->den = ++i;
+			st = i;
+		}
 	}
 	if (n > st || pause) {
 		struct piece *p = piece_add(out, st, n);
@@ -759,6 +766,11 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 			int nu = split_scripts(s, st, end, dflt, u, (int)ARRAY_LEN(u));
 			for (int i = 0; i < nu; i++) {
 				char *t = xstrndup(s + u[i].st, u[i].en - u[i].st);
+				if (p->tail && i == nu - 1 && end == p->en) {
+					char *tt = xasprintf("%s%c", t, p->tail);
+					free(t);
+					t = tt;
+				}
 				/* a quotation's written form keeps its marks */
 				size_t dst = i == 0 && st == p->st && p->dst < u[i].st ? p->dst : u[i].st;
 				size_t den = i == nu - 1 && end == p->en && p->den > u[i].en ? p->den : u[i].en;

@@ -309,9 +309,9 @@ static void test_overrides(const struct lexicon *lex)
 	/* quotations: the quote voice, and the written form keeps the marks */
 	got = speak(&c, "Jonathan wrote, \xe2\x80\x9cIt has been a calm release\xe2\x80\x9d, as usual.",
 		    BLOCK_PARAGRAPH, 1, &runs, &n);
-	STR_EQ(got, "host: Jonathan wrote, | quote: It has been a calm release | host: as usual.",
-	       "a quotation is a run in the quote voice");
-	OK(got && n == 3 && strcmp(runs[1].display, "\xe2\x80\x9cIt has been a calm release\xe2\x80\x9d") == 0,
+	STR_EQ(got, "host: Jonathan wrote, | quote: It has been a calm release, | host: as usual.",
+	       "a quotation is a run in the quote voice, the comma after it kept");
+	OK(got && n == 3 && strcmp(runs[1].display, "\xe2\x80\x9cIt has been a calm release\xe2\x80\x9d,") == 0,
 	   "the quotation's display keeps its marks (%s)", got && n > 1 ? runs[1].display : "");
 	if (got)
 		free_runs(runs, n);
