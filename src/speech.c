@@ -529,8 +529,12 @@ static int is_abbrev_before(const char *s, size_t dot)
 	while (st > 0 && s[st - 1] != ' ' && s[st - 1] != '(')
 		st--;
 	size_t n = dot - st;
-	if (n == 1 && isupper((unsigned char)s[st]))
-		return 1;   /* an initial: "Andrew S. Tanenbaum" */
+	int initials = n % 2 == 1;
+	for (size_t i = 0; i < n && initials; i++)
+		if (i % 2 ? s[st + i] != '.' : !isupper((unsigned char)s[st + i]))
+			initials = 0;
+	if (initials)
+		return 1;   /* initials: "Andrew S. Tanenbaum", "K.P. Singh" */
 	for (size_t i = 0; i < ARRAY_LEN(ab); i++)
 		if (strlen(ab[i]) == n && strncasecmp(ab[i], s + st, n) == 0)
 			return 1;
