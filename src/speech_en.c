@@ -1837,6 +1837,22 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
+		/* an entry of several words, "Rust for Linux": up to the end of a token's core */
+		size_t plen;
+		const char *say = cn && e->ctx->lex && i + 1 < nt ?
+			lexicon_phrase_at(e->ctx->lex, core, strlen(core), &plen) : NULL;
+		if (say) {
+			int j = i;
+			while (j < nt && t[j].raw + t[j].rawlen - t[j].trail < core + plen)
+				j++;
+			if (j < nt && j > i && t[j].raw + t[j].rawlen - t[j].trail == core + plen) {
+				emit(e, say);
+				emit_trail(e, core + plen, t[j].trail, 1);
+				set_prev(e, "", 0);
+				i = j;
+				continue;
+			}
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (!say_symbol(e, t[i].raw, t[i].rawlen, prevcore, next))

@@ -9,7 +9,8 @@
  *   lang: zh          the episode language
  *   kind: quote       the block is a block quote
  *   mode: runs        expected is "voice: text | voice: text", not the text alone
- *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter)
+ *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter);
+ *                     "SEVERAL WORDS" SAY for an entry of several words
  * An expected "ERROR" means speech_block must fail.
  * SPEECH_PRINT=1 prints "input<TAB>got" for every row instead of checking.
  */
@@ -154,6 +155,11 @@ static void run_table(const char *path, const struct lexicon *shared, int print,
 				kind = strstr(k, "quote") ? BLOCK_QUOTE : BLOCK_PARAGRAPH;
 			else if (strncmp(k, "lex:", 4) == 0) {
 				char *w = k + 5, *sp = strchr(w, ' ');
+				if (*w == '"' && strchr(w + 1, '"')) {   /* "several words" SAY */
+					w++;
+					sp = strchr(w, '"');
+					*sp++ = 0;
+				}
 				if (!extra) {
 					/* the shipped lexicons first, then the episode's entries */
 					char *vd = path_join(top, "voices");
