@@ -674,6 +674,13 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 		emit_year(e, (unsigned)v);
 		return 1;
 	}
+	/* 2026-12: a month */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
+	    r[0] == '-' && all_digit(r + 1, 2) && num_parse(r + 1, 2) >= 1 && num_parse(r + 1, 2) <= 12) {
+		emit(e, months[num_parse(r + 1, 2) - 1]);
+		emit_year(e, (unsigned)v);
+		return 1;
+	}
 	/* March 3-5: days */
 	if (!version && !cur && np.ncomp == 1 && np.clen[0] <= 2 && v >= 1 && v <= 31 && month_of(e->prev) &&
 	    rl >= 2 && rl <= 3 && r[0] == '-' && all_digit(r + 1, rl - 1) && num_parse(r + 1, rl - 1) >= 1 &&
@@ -1015,6 +1022,8 @@ static int is_short_word(const char *s, size_t n)
 	static const char *const w[] = {
 		"an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me",
 		"my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+		"all", "and", "are", "but", "can", "did", "for", "had", "has", "its",
+		"not", "now", "our", "out", "per", "the", "via", "was", "who", "you",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(w); i++)
 		if (strlen(w[i]) == n && strncasecmp(w[i], s, n) == 0)
@@ -1407,17 +1416,18 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
-	/* lists glued at commas, unless a number in thousands */
-	const char *comma = memchr(s, ',', n);
-	if (comma && comma > s && comma + 1 < s + n && !thousands(s, n) &&
-	    (isalnum((unsigned char)comma[1]) && isalnum((unsigned char)comma[-1]))) {
+	/* lists glued at commas and semicolons, unless a number in thousands */
+	const char *comma = NULL;
+	for (size_t i = 1; i + 1 < n && !comma; i++)
+		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
+			comma = s + i;
+	if (comma && !thousands(s, n)) {
 		for (size_t st = 0, i = 0; i <= n; i++)
-			if (i == n || s[i] == ',') {
-				if (i > st) {
+			if (i == n || s[i] == ',' || s[i] == ';') {
+				if (i > st)
 					say_core(e, s + st, i - st, F_TOKEN | F_START);
-					if (i < n)
-						punct(e, ',');
-				}
+				if (i < n)
+					punct(e, s[i]);
 				st = i + 1;
 			}
 		return 1;
@@ -1927,7 +1937,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		}
 		say_core(e, core, cn, F_TOKEN | F_START);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */
-		int initials = cn % 2 == 1 && t[i].trail && trail[0] == '.' && next && isupper((unsigned char)next[0]);
+		int initials = cn % 2 == 1 && t[i].trail && trail[0] == '.' && next;
 		for (size_t j = 0; j < cn && initials; j++)
 			if (j % 2 ? core[j] != '.' : !isupper((unsigned char)core[j]))
 				initials = 0;
