@@ -548,7 +548,11 @@ static int is_prose(const char *s)
 	int in = 0;
 	for (const char *p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (isalpha(c) || c >= 0x80) {
+		if (c >= 0xE0) {   /* a Han character (three bytes or more) is a word of its own */
+			letters++;
+			words++;
+			in = 0;
+		} else if (isalpha(c) || c >= 0x80) {
 			letters++;
 			if (!in)
 				words++;

@@ -779,7 +779,11 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 		emit(e, v == 1 ? u->one : u->many);
 		return 1;
 	}
-	emit_numstr(e, np.comp[0], np.clen[0]);
+	/* a year glued to a word: "2024summit" */
+	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
+		emit_year(e, (unsigned)v);
+	else
+		emit_numstr(e, np.comp[0], np.clen[0]);
 rest:
 	if (!rl)
 		return 1;
@@ -875,7 +879,8 @@ static void say_domain(struct en *e, const char *s, size_t n)
 		if (i == n || s[i] == '.') {
 			if (st)
 				emit(e, "dot");
-			say_core(e, s + st, i - st, F_START | F_PART);
+			/* a label is a name: said whole, as running text would be */
+			say_core(e, s + st, i - st, F_START | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
@@ -1121,6 +1126,18 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	if (n < 5 || n > MAXN || !e->ctx->lex)
 		return 0;
 	int upper = all_upper(s, n);
+	/* an ending on a known word is that word, not a split: "mitigations",
+	 * "destructors", "upstreamed" (the stem long enough that "onusing" is
+	 * not "onus" and "ing") */
+	static const struct { const char *suf; size_t stem; } endings[] = {
+		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i].suf);
+		if (n >= k + endings[i].stem && strncasecmp(s + n - k, endings[i].suf, k) == 0 &&
+		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99) == P_LEX))
+			return 0;
+	}
 	/* best[i]: pieces for s[0..i) (cost: a spelled run counts as 100) */
 	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
 	best[0] = 0;
@@ -1137,7 +1154,7 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			for (size_t q = j; q < i && !upper; q++)
 				if (is_vowel(s[q], 0))
 					spellable = 0;
-			if (!kd && k <= 3 && spellable && (j == 0 || i == n)) {
+			if (!kd && k <= 3 && spellable && (j == 0 || (i == n && k >= 2))) {
 				kd = P_SPELL;
 				cost = 100;
 			}
@@ -1169,7 +1186,7 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	/* in running text, two long words stay one compound ("filesystems",
 	 * "shortlog"): only a short word, an entry or letters to spell make a
 	 * split, or a hexadecimal value ("deadbeef") */
-	if (!(flags & F_PART) && !upper) {
+	if (!(flags & F_PART)) {
 		int hexv = 1, why = 0;
 		for (size_t i = 0; i < n; i++)
 			hexv &= s[i] >= 'a' && s[i] <= 'f';
@@ -1536,6 +1553,11 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 	if (isdigit((unsigned char)s[0]) && try_date(e, s, n))
 		goto done;
 	if (has_char(s, n, '/') && n > 1) {
+		/* 1.5GB/s, 10Gbit/s: a number and a unit, not a path */
+		struct numparse np;
+		if (isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
+		    find_unit(np.rest, np.restlen, 0) && say_number(e, s, n, flags))
+			goto done;
 		say_path(e, s, n);
 		goto done;
 	}
