@@ -171,14 +171,13 @@ static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 }
 
 /* "all" or a number of rows (1 or more). */
-static int table_rows_value(struct episode *ep, struct ydoc *y, const char *key, yaml_node_t *v, int *out)
+static int table_rows_value(struct ydoc *y, const char *key, yaml_node_t *v, int *out)
 {
 	const char *s = ydoc_scalar(v);
 	if (s && strcmp(s, "all") == 0) {
 		*out = TABLE_ALL_ROWS;
 		return 0;
 	}
-	(void)ep;
 	return ydoc_get_int(y, key, v, 1, 100000, out);
 }
 
@@ -186,14 +185,14 @@ static int table_rows_value(struct episode *ep, struct ydoc *y, const char *key,
 static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 {
 	if (v->type != YAML_MAPPING_NODE)
-		return table_rows_value(ep, y, "table_rows", v, &ep->table_rows);
+		return table_rows_value(y, "table_rows", v, &ep->table_rows);
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
 		const char *k = ydoc_scalar(kn);
 		char *end = NULL;
 		long t = k ? strtol(k, &end, 10) : 0;
 		if (k && strcmp(k, "default") == 0) {
-			if (table_rows_value(ep, y, "table_rows.default", vn, &ep->table_rows) != 0)
+			if (table_rows_value(y, "table_rows.default", vn, &ep->table_rows) != 0)
 				return -1;
 			continue;
 		}
@@ -204,7 +203,7 @@ static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 			return -1;
 		}
 		struct tablelimit tl = {(int)t, 0};
-		if (table_rows_value(ep, y, "table_rows", vn, &tl.rows) != 0)
+		if (table_rows_value(y, "table_rows", vn, &tl.rows) != 0)
 			return -1;
 		ep->table_limits = xreallocarray(ep->table_limits, (size_t)ep->ntable_limits + 1,
 						 sizeof *ep->table_limits);
@@ -616,6 +615,8 @@ static void table_done(struct parse_state *st)
 		buf_puts(&st->text, text);
 		st->text_line = st->table_line;
 		flush(st, BLOCK_TABLE, st->quote_depth);
+	} else if (st->head.ncells) {
+		add_omission(ep, st->table_line, xasprintf("table with no rows not spoken"));
 	}
 	free(text);
 	if (nread < st->nrows) {

@@ -19,6 +19,7 @@
 
 static Hunhandle *dict;
 static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t dict_lock = PTHREAD_MUTEX_INITIALIZER;   /* hunspell is not thread-safe */
 
 static void dict_close(void)
 {
@@ -44,6 +45,12 @@ static void dict_open(void)
 	free(dic);
 }
 
+int speech_dict_ready(void)
+{
+	pthread_once(&dict_once, dict_open);
+	return dict != NULL;
+}
+
 int speech_dict_word(const char *s, size_t n)
 {
 	char tmp[64];
@@ -54,5 +61,8 @@ int speech_dict_word(const char *s, size_t n)
 		return 0;
 	memcpy(tmp, s, n);
 	tmp[n] = 0;
-	return Hunspell_spell(dict, tmp) != 0;
+	pthread_mutex_lock(&dict_lock);
+	int ok = Hunspell_spell(dict, tmp) != 0;
+	pthread_mutex_unlock(&dict_lock);
+	return ok;
 }

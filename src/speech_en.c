@@ -1123,7 +1123,7 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word)
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
-	if (n < 5 || n > MAXN || !e->ctx->lex)
+	if (n < 5 || n > MAXN || !e->ctx->lex || !speech_dict_ready())
 		return 0;
 	int upper = all_upper(s, n);
 	/* an ending on a known word is that word, not a split: "mitigations",

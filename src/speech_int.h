@@ -38,6 +38,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text);
  * (hunspell accepts "Linux" and "merge", "MERGE" and "Merge" for a
  * lower-case entry, not "linux"); see speech_dict.c. */
 int speech_dict_word(const char *s, size_t n);
+/* Whether the dictionary could be read (when not, a warning was given). */
+int speech_dict_ready(void);
 
 /* Unicode classes the normaliser cares about. */
 int speech_is_han(uint32_t cp);

@@ -66,3 +66,31 @@ sed -i 's/^table_rows: .*$/table_rows: 0/' episodes/stats.md
 "$PODSYNTH" script episodes/stats.md >/dev/null 2>bad.err
 check_eq "table_rows: 0 fails" "$?" 1
 check "... as out of range" grep -qF 'episodes/stats.md:4: error: table_rows: 0 is out of range' bad.err
+
+# A Chinese newsletter: <br/> inside a quoted paragraph is a pause, and prose
+# indented inside the quote is spoken (in Mandarin), code is not.
+cat >episodes/zh.md <<'MD'
+---
+title: 周报
+date: 2026-12-02
+lang: zh
+---
+
+> 时间：20230507<br/>
+> 编辑：晓依
+>
+>     这个补丁集为调度器增加了新的接口，并且修复了两个问题。
+>
+> 代码如下：
+>
+>     for (i = 0; i < n; i++) { do_something(i); }
+MD
+"$PODSYNTH" script episodes/zh.md >zh.out 2>zh.err
+check_eq "zh: script succeeds" "$?" 0
+check "zh: the line break is a pause" grep -qE '^    zh +\[400ms\] 编辑：晓依' zh.out
+check "zh: indented prose in a quote is spoken" grep -qF '这个补丁集为调度器增加了新的接口' zh.out
+check "zh: indented code is named, not spoken" grep -qF 'code block not spoken: "for (i = 0; i < n; i++) {' zh.out
+
+# A table of headers only says nothing, and check says so.
+printf -- '---\ntitle: T\ndate: 2026-01-01\n---\n\nText.\n\n| A | B |\n|---|---|\n' >episodes/t0.md
+check "a table without rows: a note" bash -c "'$PODSYNTH' check episodes/t0.md | grep -qxF 'episodes/t0.md:8: note: table with no rows not spoken'"
