@@ -53,6 +53,8 @@ static void print_segment(const struct episode *ep, const struct segment *seg)
 
 static void print_omission(const struct episode *ep, const struct omission *o)
 {
+	if (o->said)   /* the segment shows what is said */
+		return;
 	printf("-  not said  %s:%d\n    %s\n", ep->path, o->line, o->what);
 }
 

@@ -511,6 +511,7 @@ static void add_omission(struct episode *ep, int line, char *what)
 {
 	ep->omitted = xreallocarray(ep->omitted, (size_t)ep->nomitted + 1, sizeof *ep->omitted);
 	ep->omitted[ep->nomitted].line = line ? line : ep->body_line;
+	ep->omitted[ep->nomitted].said = 0;
 	ep->omitted[ep->nomitted++].what = what;
 }
 
@@ -619,6 +620,10 @@ static void table_done(struct parse_state *st)
 		add_omission(ep, st->table_line, xasprintf("table with no rows not spoken"));
 	}
 	free(text);
+	if (nread == st->nrows && nread) {
+		add_omission(ep, st->table_line, xasprintf("table of %d row%s read aloud", nread, nread == 1 ? "" : "s"));
+		ep->omitted[ep->nomitted - 1].said = 1;
+	}
 	if (nread < st->nrows) {
 		int first = st->rows[nread].line ? st->rows[nread].line : st->table_line;
 		add_omission(ep, first, xasprintf("table rows %d to %d not read (%d of %d; table_rows: %d)",

@@ -38,6 +38,7 @@ struct block {
 struct omission {
 	int line;         /* where it starts in the episode file */
 	char *what;       /* "code block", "table rows 11 to 40 (30 of 40; table_rows: 10)" */
+	int said;         /* 1: not left out, a note for check ("table of 5 rows read aloud") */
 };
 
 struct tablelimit {      /* table_rows: {N: rows} in the front matter */

@@ -45,7 +45,9 @@ check "check: the rows left out, with file:line" \
 check "check: the code block" grep -qF 'episodes/stats.md:33: note: code block not spoken' check.out
 check "check: the image" grep -qxF 'episodes/stats.md:36: note: image not spoken: "a diagram of the tree"' check.out
 check "check: the HTML comment" grep -qF 'episodes/stats.md:38: note: HTML block not spoken: "<!-- a note to myself -->' check.out
-check_eq "check: a note for everything left out, nothing else" "$(grep -c ': note: ' check.out)" 5
+check "check: a table read whole, at its line" grep -qxF 'episodes/stats.md:27: note: table of 2 rows read aloud' check.out
+check_eq "check: a note for each table and everything left out, nothing else" "$(grep -c ': note: ' check.out)" 6
+check "script: a table read whole has no \"not said\" line" bash -c "! grep -q 'rows read aloud' script.out"
 
 # the show's setting, then the episode's, then one table's
 printf 'table_rows: 12\n' >>rss/channel.yaml
