@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "license.h"
+#include "table.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -30,6 +31,7 @@ static void set_defaults(struct channel *c)
 	c->sample_rate = 44100;
 	c->channels = 1;
 	c->bitrate = 64;
+	c->table_rows = 10;
 	c->pauses = (struct pauses){
 		.sentence = 0, .list_item = 400, .paragraph = 750,
 		.section = 1200, .after_intro = 600, .before_outro = 900,
@@ -191,6 +193,14 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		return read_pauses(c, y, v);
 	if (strcmp(k, "explicit") == 0)
 		return ydoc_get_bool(y, k, v, &c->explicit_);
+	if (strcmp(k, "table_rows") == 0) {
+		const char *s = ydoc_scalar(v);
+		if (s && strcmp(s, "all") == 0) {
+			c->table_rows = TABLE_ALL_ROWS;
+			return 0;
+		}
+		return ydoc_get_int(y, k, v, 1, 100000, &c->table_rows);
+	}
 	if (strcmp(k, "locked") == 0)
 		return ydoc_get_bool(y, k, v, &c->locked);
 	if (strcmp(k, "image") == 0) {

@@ -47,6 +47,7 @@ struct channel {
 	int channels;      /* 1 or 2, default 1 */
 	int bitrate;       /* nominal kbit/s, default 64 */
 	struct pauses pauses;
+	int table_rows;    /* rows of a table read aloud before "and N more", default 10 */
 	/* Where things are. */
 	char *voices_dir;  /* voice profiles and lexicons */
 	char **lexicons;   /* extra show lexicon files, resolved paths */

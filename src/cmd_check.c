@@ -46,6 +46,9 @@ int cmd_check(int argc, char **argv)
 		}
 		printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
 		       ep->nsections, ep->draft ? ", draft" : "");
+		/* nothing is left out without a word */
+		for (int o = 0; o < ep->nomitted; o++)
+			printf("%s:%d: note: %s\n", files[k], ep->omitted[o].line, ep->omitted[o].what);
 		script_free(&s);
 		episode_free(&ep);
 	}

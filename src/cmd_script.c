@@ -2,8 +2,9 @@
  * cmd_script.c: `podsynth script EPISODE.md...` prints exactly what will be
  * spoken, for proofreading before a render: for each segment its ID, kind
  * and line, then each run's voice (and pause) and the words after
- * normalisation. With --plain only the spoken words, one segment a line,
- * so two revisions of an episode can be diffed.
+ * normalisation, and, where they are in the file, the things left out
+ * (code, images, table rows past the limit). With --plain only the spoken
+ * words, one segment a line, so two revisions of an episode can be diffed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ static const char *kind_name(enum block_kind k)
 	case BLOCK_PARAGRAPH: return "paragraph";
 	case BLOCK_QUOTE: return "quote";
 	case BLOCK_LIST_ITEM: return "item";
+	case BLOCK_TABLE: return "table";
 	}
 	return "block";
 }
@@ -47,6 +49,13 @@ static void print_segment(const struct episode *ep, const struct segment *seg)
 	}
 	if (seg->pause_after_ms)
 		printf("    %-*s  [%dms]\n", width, "", seg->pause_after_ms);
+}
+
+static void print_omission(const struct episode *ep, const struct omission *o)
+{
+	if (o->said)   /* the segment shows what is said */
+		return;
+	printf("-  not said  %s:%d\n    %s\n", ep->path, o->line, o->what);
 }
 
 int cmd_script(int argc, char **argv)
@@ -86,7 +95,11 @@ int cmd_script(int argc, char **argv)
 		}
 		if (several && !plain)
 			printf("# %s\n", ep->path);
+		int om = 0;
 		for (int k = 0; k < s->nsegs; k++) {
+			/* what is not said, where it would have been */
+			for (; !plain && om < ep->nomitted && ep->omitted[om].line < s->segs[k].line; om++)
+				print_omission(ep, &ep->omitted[om]);
 			if (plain) {
 				char *t = segment_spoken(&s->segs[k]);
 				puts(t);
@@ -95,6 +108,8 @@ int cmd_script(int argc, char **argv)
 				print_segment(ep, &s->segs[k]);
 			}
 		}
+		for (; !plain && om < ep->nomitted; om++)
+			print_omission(ep, &ep->omitted[om]);
 		script_free(&s);
 		episode_free(&ep);
 	}

@@ -35,7 +35,7 @@ static void first_words(char *out, size_t n, const char *s)
 
 static const char *kind_name(enum block_kind k)
 {
-	static const char *names[] = {"heading", "paragraph", "quote", "item"};
+	static const char *names[] = {"heading", "paragraph", "quote", "item", "table"};
 	return names[k];
 }
 

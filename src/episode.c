@@ -4,8 +4,11 @@
  * blocks to speak, each with its source line.
  *
  * What is spoken: headings, paragraphs, block quotes, list items, link text,
- * code spans. What is not: fenced and indented code, raw HTML and HTML
- * comments, images, tables, struck-through text, URLs of links.
+ * code spans, tables (row by row, up to table_rows, through table.c), and
+ * prose indented inside a block quote. What is not: fenced and indented
+ * code, raw HTML and HTML comments, images, struck-through text, URLs of
+ * links; each of those is listed in the episode's omissions with its line,
+ * so that check and script can say so. An inline <br> is a short pause.
  */
 #include "episode.h"
 
@@ -17,6 +20,7 @@
 
 #include "channel.h"
 #include "license.h"
+#include "table.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -167,6 +171,48 @@ static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 	return 0;
 }
 
+/* "all" or a number of rows (1 or more). */
+static int table_rows_value(struct ydoc *y, const char *key, yaml_node_t *v, int *out)
+{
+	const char *s = ydoc_scalar(v);
+	if (s && strcmp(s, "all") == 0) {
+		*out = TABLE_ALL_ROWS;
+		return 0;
+	}
+	return ydoc_get_int(y, key, v, 1, 100000, out);
+}
+
+/* table_rows: N | all | {default: N, 2: all, 3: 40} (keys count the tables from 1). */
+static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type != YAML_MAPPING_NODE)
+		return table_rows_value(y, "table_rows", v, &ep->table_rows);
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
+		const char *k = ydoc_scalar(kn);
+		char *end = NULL;
+		long t = k ? strtol(k, &end, 10) : 0;
+		if (k && strcmp(k, "default") == 0) {
+			if (table_rows_value(y, "table_rows.default", vn, &ep->table_rows) != 0)
+				return -1;
+			continue;
+		}
+		if (!k || end == k || *end || t < 1 || t > 100000) {
+			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
+			     "table_rows: expected \"default\" or a table's number (1 for the first), not \"%s\"",
+			     k ? k : "");
+			return -1;
+		}
+		struct tablelimit tl = {(int)t, 0};
+		if (table_rows_value(y, "table_rows", vn, &tl.rows) != 0)
+			return -1;
+		ep->table_limits = xreallocarray(ep->table_limits, (size_t)ep->ntable_limits + 1,
+						 sizeof *ep->table_limits);
+		ep->table_limits[ep->ntable_limits++] = tl;
+	}
+	return 0;
+}
+
 /* Author may be text, a list of names, or a mapping with name:. */
 static void free_list(char ***v, int *n)
 {
@@ -313,6 +359,8 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 	}
 	if (strcmp(k, "lexicon") == 0)
 		return read_lexicon(ep, y, v);
+	if (strcmp(k, "table_rows") == 0)
+		return read_table_rows(ep, y, v);
 	if (!is_ignored_key(k))
 		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
 	return 0;
@@ -403,6 +451,21 @@ struct parse_state {
 	int section;
 	size_t seen_off;        /* doc_line's place in the body... */
 	int seen_lines;         /* ...and the newlines before it */
+	/* What is skipped, for the omissions. */
+	const char *skip_what;  /* "code block", "HTML", "image", "struck-through text" */
+	int skip_line;
+	struct buf skipped;     /* the text skipped, for prose in a quote and messages */
+	int skip_indented;      /* the code block is indented, not fenced */
+	/* A table being read. */
+	int in_table;
+	int ntables;
+	int table_line;
+	struct table_row head;
+	struct table_row *rows;
+	int nrows;
+	int row_head;           /* the row being read is the header */
+	struct table_row *row;  /* the row being read */
+	struct buf cell;
 };
 
 /*
@@ -477,6 +540,131 @@ static enum block_kind para_kind(struct parse_state *st, int *level)
 	return BLOCK_PARAGRAPH;
 }
 
+static void add_omission(struct episode *ep, int line, char *what)
+{
+	ep->omitted = xreallocarray(ep->omitted, (size_t)ep->nomitted + 1, sizeof *ep->omitted);
+	ep->omitted[ep->nomitted].line = line ? line : ep->body_line;
+	ep->omitted[ep->nomitted].said = 0;
+	ep->omitted[ep->nomitted++].what = what;
+}
+
+/* A block's text, at most 40 bytes of it cut at a character, for messages. */
+static char *excerpt(const char *s)
+{
+	struct buf b = {0};
+	int space = 0;
+	for (; *s && b.len < 40; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = 0;
+		buf_putc(&b, *s);
+	}
+	while (*s && ((unsigned char)*s & 0xC0) == 0x80)
+		buf_putc(&b, *s++);
+	if (*s)
+		buf_puts(&b, "...");
+	return buf_detach(&b);
+}
+
+/*
+ * Whether indented text is prose rather than code: mostly words (Latin or
+ * Han), few of the symbols code is made of, and no line that looks like a
+ * statement.
+ */
+static int is_prose(const char *s)
+{
+	size_t letters = 0, symbols = 0, words = 0;
+	int in = 0;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0xE0) {   /* a Han character (three bytes or more) is a word of its own */
+			letters++;
+			words++;
+			in = 0;
+		} else if (isalpha(c) || c >= 0x80) {
+			letters++;
+			if (!in)
+				words++;
+			in = 1;
+		} else {
+			in = 0;
+			if (strchr("{}[]();=<>#$|\\&*_/`", c))
+				symbols++;
+		}
+	}
+	return letters > 0 && words >= 4 && symbols * 25 < letters;
+}
+
+/* A cell's text with white space collapsed; the buffer is emptied. The caller frees. */
+static char *trim_cell(struct buf *b)
+{
+	struct buf o = {0};
+	int space = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (isspace((unsigned char)b->data[i])) {
+			space = o.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&o, ' ');
+		space = 0;
+		buf_putc(&o, b->data[i]);
+	}
+	buf_reset(b);
+	return buf_detach(&o);
+}
+
+static void table_reset(struct parse_state *st)
+{
+	for (int r = 0; r <= st->nrows; r++) {
+		struct table_row *row = r < st->nrows ? &st->rows[r] : &st->head;
+		for (int c = 0; c < row->ncells; c++)
+			free(row->cells[c]);
+		free(row->cells);
+		row->cells = NULL;
+		row->ncells = 0;
+	}
+	free(st->rows);
+	st->rows = NULL;
+	st->nrows = 0;
+	st->row = NULL;
+	buf_free(&st->cell);
+}
+
+/* The table just read becomes one block; what is not read is an omission. */
+static void table_done(struct parse_state *st)
+{
+	struct episode *ep = st->ep;
+	int limit = ep->table_rows, nread = 0;
+	st->ntables++;
+	for (int i = 0; i < ep->ntable_limits; i++)
+		if (ep->table_limits[i].table == st->ntables)
+			limit = ep->table_limits[i].rows;
+	char *text = table_speak(st->head.ncells ? &st->head : NULL, st->rows, st->nrows, limit, &nread);
+	if (*text) {
+		buf_puts(&st->text, text);
+		st->text_line = st->table_line;
+		flush(st, BLOCK_TABLE, st->quote_depth);
+	} else if (st->head.ncells) {
+		add_omission(ep, st->table_line, xasprintf("table with no rows not spoken"));
+	}
+	free(text);
+	if (nread == st->nrows && nread) {
+		add_omission(ep, st->table_line, xasprintf("table of %d row%s read aloud", nread, nread == 1 ? "" : "s"));
+		ep->omitted[ep->nomitted - 1].said = 1;
+	}
+	if (nread < st->nrows) {
+		int first = st->rows[nread].line ? st->rows[nread].line : st->table_line;
+		add_omission(ep, first, xasprintf("table rows %d to %d not read (%d of %d; table_rows: %d)",
+						  nread + 1, st->nrows, st->nrows - nread, st->nrows, limit));
+	}
+	table_reset(st);
+}
+
 /* Text collected directly in a list item (a tight list) is flushed here. */
 static void flush_li(struct parse_state *st)
 {
@@ -484,10 +672,36 @@ static void flush_li(struct parse_state *st)
 		flush(st, st->quote_depth > 0 ? BLOCK_QUOTE : BLOCK_LIST_ITEM, st->list_depth);
 }
 
+static void skip_start(struct parse_state *st, const char *what)
+{
+	if (st->skip++ == 0) {
+		st->skip_what = what;
+		st->skip_line = 0;
+		buf_reset(&st->skipped);
+	}
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct parse_state *st = ud;
-	if (st->skip > 0 && type != MD_BLOCK_CODE && type != MD_BLOCK_HTML && type != MD_BLOCK_TABLE) {
+	if (st->skip > 0 && type != MD_BLOCK_CODE && type != MD_BLOCK_HTML) {
+		return 0;
+	}
+	if (st->in_table) {
+		if (type == MD_BLOCK_THEAD)
+			st->row_head = 1;
+		else if (type == MD_BLOCK_TBODY)
+			st->row_head = 0;
+		else if (type == MD_BLOCK_TR) {
+			if (st->row_head) {
+				st->row = &st->head;
+			} else {
+				st->rows = xreallocarray(st->rows, (size_t)st->nrows + 1, sizeof *st->rows);
+				st->row = &st->rows[st->nrows++];
+				memset(st->row, 0, sizeof *st->row);
+			}
+		} else if (type == MD_BLOCK_TH || type == MD_BLOCK_TD)
+			buf_reset(&st->cell);
 		return 0;
 	}
 	switch (type) {
@@ -513,10 +727,19 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		flush_li(st);
 		break;
 	case MD_BLOCK_CODE:
+		flush_li(st);
+		skip_start(st, "code block");
+		st->skip_indented = ((MD_BLOCK_CODE_DETAIL *)detail)->fence_char == 0;
+		break;
 	case MD_BLOCK_HTML:
+		flush_li(st);
+		skip_start(st, "HTML block");
+		break;
 	case MD_BLOCK_TABLE:
 		flush_li(st);
-		st->skip++;
+		st->in_table = 1;
+		st->table_line = 0;
+		memset(&st->head, 0, sizeof st->head);
 		break;
 	default:
 		break;
@@ -524,17 +747,50 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	return 0;
 }
 
+/* The end of something skipped: an omission, or prose indented in a quote. */
+static void skip_end(struct parse_state *st)
+{
+	if (--st->skip > 0)
+		return;
+	if (strcmp(st->skip_what, "code block") == 0 && st->skip_indented && st->quote_depth > 0 &&
+	    st->skipped.len && is_prose(st->skipped.data)) {
+		/* a newsletter quoting a man page or a mail, indented: the quote voice */
+		buf_puts(&st->text, st->skipped.data);
+		st->text_line = st->skip_line;
+		flush(st, BLOCK_QUOTE, st->quote_depth);
+	} else if (strcmp(st->skip_what, "HTML block") != 0 || st->skipped.len) {
+		char *ex = excerpt(st->skipped.data ? st->skipped.data : "");
+		add_omission(st->ep, st->skip_line, *ex ? xasprintf("%s not spoken: \"%s\"", st->skip_what, ex)
+						       : xasprintf("%s not spoken", st->skip_what));
+		free(ex);
+	}
+	buf_reset(&st->skipped);
+}
+
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct parse_state *st = ud;
 	int level;
 	(void)detail;
-	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML || type == MD_BLOCK_TABLE) {
-		st->skip--;
+	if (type == MD_BLOCK_CODE || type == MD_BLOCK_HTML) {
+		skip_end(st);
 		return 0;
 	}
 	if (st->skip > 0)
 		return 0;
+	if (st->in_table) {
+		if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) {
+			struct table_row *row = st->row;
+			if (row) {
+				row->cells = xreallocarray(row->cells, (size_t)row->ncells + 1, sizeof *row->cells);
+				row->cells[row->ncells++] = trim_cell(&st->cell);
+			}
+		} else if (type == MD_BLOCK_TABLE) {
+			st->in_table = 0;
+			table_done(st);
+		}
+		return 0;
+	}
 	switch (type) {
 	case MD_BLOCK_QUOTE:
 		st->quote_depth--;
@@ -567,7 +823,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	struct parse_state *st = ud;
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
-		st->skip++;
+		skip_start(st, type == MD_SPAN_IMG ? "image" : "struck-through text");
 	return 0;
 }
 
@@ -576,8 +832,19 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	struct parse_state *st = ud;
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
-		st->skip--;
+		skip_end(st);
 	return 0;
+}
+
+/* Whether inline HTML is a line break: <br>, <br/>, <br />. */
+static int is_br(const MD_CHAR *t, MD_SIZE n)
+{
+	if (n < 4 || t[0] != '<' || strncasecmp(t + 1, "br", 2) != 0)
+		return 0;
+	for (MD_SIZE i = 3; i + 1 < n; i++)
+		if (t[i] != ' ' && t[i] != '/')
+			return 0;
+	return t[n - 1] == '>';
 }
 
 /* The few HTML entities a script is likely to hold; others are kept as written. */
@@ -607,9 +874,30 @@ static void add_entity(struct buf *b, const MD_CHAR *t, MD_SIZE n)
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 {
 	struct parse_state *st = ud;
-	if (st->skip > 0)
+	if (st->skip > 0) {
+		if (st->skip_line == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
+			st->skip_line = doc_line(st, t);
+		if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
+			buf_putc(&st->skipped, ' ');
+		else
+			buf_add(&st->skipped, t, n);
 		return 0;
-	if (st->text_line == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR)
+	}
+	if (st->in_table) {
+		int line = type != MD_TEXT_BR && type != MD_TEXT_SOFTBR ? doc_line(st, t) : 0;
+		if (st->table_line == 0)
+			st->table_line = line;
+		if (st->row && st->row->line == 0)
+			st->row->line = line;
+		if (type == MD_TEXT_ENTITY)
+			add_entity(&st->cell, t, n);
+		else if (type == MD_TEXT_HTML && is_br(t, n))
+			buf_putc(&st->cell, ' ');
+		else if (type != MD_TEXT_HTML && type != MD_TEXT_NULLCHAR)
+			buf_add(&st->cell, t, n);
+		return 0;
+	}
+	if (st->text_line == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR && type != MD_TEXT_HTML)
 		st->text_line = doc_line(st, t);
 	switch (type) {
 	case MD_TEXT_NORMAL:
@@ -624,8 +912,11 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 	case MD_TEXT_SOFTBR:
 		buf_putc(&st->text, ' ');
 		break;
-	case MD_TEXT_NULLCHAR:
 	case MD_TEXT_HTML:
+		if (is_br(t, n))   /* a line break inside a paragraph: a pause */
+			buf_puts(&st->text, " [400ms] ");
+		break;
+	case MD_TEXT_NULLCHAR:
 		break;
 	}
 	return 0;
@@ -649,6 +940,8 @@ static int read_body(struct episode *ep)
 	parser.text = on_text;
 	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
 	buf_free(&st.text);
+	buf_free(&st.skipped);
+	table_reset(&st);
 	if (rc != 0) {
 		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
 		return -1;
@@ -727,6 +1020,8 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->description = xstrdup(ep->summary);
 	if (ep->episode_type == NULL)
 		ep->episode_type = xstrdup("full");
+	if (ep->table_rows == 0)
+		ep->table_rows = ch && ch->table_rows ? ch->table_rows : 10;
 	if (read_body(ep) != 0)
 		err = 1;
 	rc = err ? -1 : 0;
@@ -764,6 +1059,10 @@ void episode_free(struct episode **epp)
 	for (int i = 0; i < ep->nsections; i++)
 		free(ep->sections[i]);
 	free(ep->sections);
+	for (int i = 0; i < ep->nomitted; i++)
+		free(ep->omitted[i].what);
+	free(ep->omitted);
+	free(ep->table_limits);
 	free(ep);
 	*epp = NULL;
 }

@@ -17,6 +17,7 @@ enum block_kind {
 	BLOCK_PARAGRAPH,
 	BLOCK_QUOTE,      /* a paragraph inside a block quote */
 	BLOCK_LIST_ITEM,  /* one list item's text */
+	BLOCK_TABLE,      /* a table, read row by row (table.c) */
 };
 
 struct block {
@@ -31,6 +32,18 @@ struct block {
 	 * Soft line breaks become spaces.
 	 */
 	char *text;
+};
+
+/* Something in the body that is not spoken (or only partly), for check and script. */
+struct omission {
+	int line;         /* where it starts in the episode file */
+	char *what;       /* "code block", "table rows 11 to 40 (30 of 40; table_rows: 10)" */
+	int said;         /* 1: not left out, a note for check ("table of 5 rows read aloud") */
+};
+
+struct tablelimit {      /* table_rows: {N: rows} in the front matter */
+	int table;        /* 1-based, in the order of the body */
+	int rows;         /* TABLE_ALL_ROWS for all */
 };
 
 struct lexentry {        /* a pronunciation from the front matter */
@@ -65,6 +78,9 @@ struct episode {
 	int explicit_;        /* -1 unset, 0, 1 */
 	struct lexentry *lexicon;
 	int nlexicon;
+	int table_rows;       /* rows of a table read aloud: front matter, else the show's */
+	struct tablelimit *table_limits;   /* per table, from the front matter */
+	int ntable_limits;
 	int voice_line;       /* where voice: was given, 0 when not */
 	int lang_line;
 	int image_line;       /* where image: was given, 0 when not */
@@ -75,6 +91,8 @@ struct episode {
 	int nblocks;
 	char **sections;      /* heading texts, in order */
 	int nsections;
+	struct omission *omitted;   /* what is not said, in body order */
+	int nomitted;
 };
 
 /*

@@ -35,6 +35,8 @@ struct lexicon {
 	int nheads;        /* a power of two */
 	struct lexpat *pat;
 	int npat;
+	int *phrase;       /* entries found inside text: several words, or not ASCII */
+	int nphrase;
 };
 
 static uint64_t fold_hash(const char *s)
@@ -84,6 +86,7 @@ void lexicon_free(struct lexicon **lexp)
 		free(lex->pat[i].say);
 	}
 	free(lex->e);
+	free(lex->phrase);
 	free(lex->pat);
 	free(lex->heads);
 	free(lex);
@@ -134,6 +137,10 @@ void lexicon_add(struct lexicon *lex, const char *word, const char *say)
 		lex->cap = lex->cap ? lex->cap * 2 : 256;
 		lex->e = xreallocarray(lex->e, (size_t)lex->cap, sizeof *lex->e);
 	}
+	if (strchr(word, ' ') || (unsigned char)word[0] >= 0x80) {
+		lex->phrase = xreallocarray(lex->phrase, (size_t)lex->nphrase + 1, sizeof *lex->phrase);
+		lex->phrase[lex->nphrase++] = lex->n;
+	}
 	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1};
 	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
 	lex->e[lex->n].next = lex->heads[h];
@@ -178,6 +185,25 @@ const char *lexicon_match(const struct lexicon *lex, const char *word,
 		say = p->say;
 		*star = word + p->plen;
 		*star_len = n - p->plen - p->slen;
+	}
+	return say;
+}
+
+const char *lexicon_phrase_at(const struct lexicon *lex, const char *s, size_t n, size_t *len)
+{
+	const char *say = NULL;
+	*len = 0;
+	for (int k = 0; lex && k < lex->nphrase; k++) {
+		const struct lexent *e = &lex->e[lex->phrase[k]];
+		size_t m = strlen(e->word);
+		if (m > n || m <= *len || strncasecmp(s, e->word, m) != 0)
+			continue;
+		/* a Latin phrase ends at the end of a word */
+		unsigned char last = (unsigned char)e->word[m - 1];
+		if (last < 0x80 && isalnum(last) && m < n && isalnum((unsigned char)s[m]))
+			continue;
+		say = e->say;
+		*len = m;
 	}
 	return say;
 }
@@ -245,8 +271,15 @@ int lexicon_load(struct lexicon *lex, const char *path)
 			*--end = 0;
 		if (*p && *p != '#') {
 			char *w = p;
-			while (*p && *p != ' ' && *p != '\t')
-				p++;
+			char *q = *p == '"' ? strchr(p + 1, '"') : NULL;
+			if (q && q > p + 1) {   /* "Rust for Linux"  rust for linux */
+				w = p + 1;
+				*q = 0;
+				p = q + 1;
+			} else {
+				while (*p && *p != ' ' && *p != '\t')
+					p++;
+			}
 			if (*p)
 				*p++ = 0;
 			while (*p == ' ' || *p == '\t')

@@ -22,6 +22,13 @@ void lexicon_add(struct lexicon *lex, const char *word, const char *say);
 const char *lexicon_lookup(const struct lexicon *lex, const char *word);
 int lexicon_size(const struct lexicon *lex);
 /*
+ * The longest entry of several words ("Rust for Linux") or in a script
+ * other than Latin ("龙芯") that s[0..n) starts with, ignoring ASCII case;
+ * a Latin phrase must end where a word ends. *len is its length in bytes.
+ * Returns how it is said, or NULL (then *len is 0).
+ */
+const char *lexicon_phrase_at(const struct lexicon *lex, const char *s, size_t n, size_t *len);
+/*
  * Like lexicon_lookup, but when no word matches also tries the pattern
  * entries (a word with one '*', matching one or more characters). When a
  * pattern matched, *star and *star_len give the part of word the '*'

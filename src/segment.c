@@ -34,6 +34,7 @@ static char kind_letter(enum block_kind k)
 	case BLOCK_HEADING: return 'h';
 	case BLOCK_QUOTE: return 'q';
 	case BLOCK_LIST_ITEM: return 'l';
+	case BLOCK_TABLE: return 't';
 	default: return 'p';
 	}
 }

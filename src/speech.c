@@ -134,6 +134,7 @@ struct piece {
 	char *lang;                  /* explicit language, or NULL */
 	char *sub;                   /* explicit spoken form, or NULL */
 	int quote;                   /* a quotation */
+	char tail;                   /* punctuation written after the closing mark, or 0 */
 };
 
 struct pieces {
@@ -501,6 +502,12 @@ static void split_quotes(const char *s, const struct piece *in, struct pieces *o
 		q->pause_ms = pause;
 		pause = 0;
 		i = st = close + (size_t)clen;
+		/* “a good start”. Then: the mark after the quotation ends it */
+		if (i < n && strchr(".,;:!?", s[i]) && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == ')')) {
+			q->tail = s[i];
+			q->den = ++i;
+			st = i;
+		}
 	}
 	if (n > st || pause) {
 		struct piece *p = piece_add(out, st, n);
@@ -522,8 +529,12 @@ static int is_abbrev_before(const char *s, size_t dot)
 	while (st > 0 && s[st - 1] != ' ' && s[st - 1] != '(')
 		st--;
 	size_t n = dot - st;
-	if (n == 1 && isupper((unsigned char)s[st]))
-		return 1;   /* an initial: "Andrew S. Tanenbaum" */
+	int initials = n % 2 == 1;
+	for (size_t i = 0; i < n && initials; i++)
+		if (i % 2 ? s[st + i] != '.' : !isupper((unsigned char)s[st + i]))
+			initials = 0;
+	if (initials)
+		return 1;   /* initials: "Andrew S. Tanenbaum", "K.P. Singh" */
 	for (size_t i = 0; i < ARRAY_LEN(ab); i++)
 		if (strlen(ab[i]) == n && strncasecmp(ab[i], s + st, n) == 0)
 			return 1;
@@ -759,6 +770,11 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 			int nu = split_scripts(s, st, end, dflt, u, (int)ARRAY_LEN(u));
 			for (int i = 0; i < nu; i++) {
 				char *t = xstrndup(s + u[i].st, u[i].en - u[i].st);
+				if (p->tail && i == nu - 1 && end == p->en) {
+					char *tt = xasprintf("%s%c", t, p->tail);
+					free(t);
+					t = tt;
+				}
 				/* a quotation's written form keeps its marks */
 				size_t dst = i == 0 && st == p->st && p->dst < u[i].st ? p->dst : u[i].st;
 				size_t den = i == nu - 1 && end == p->en && p->den > u[i].en ? p->den : u[i].en;

@@ -266,6 +266,9 @@ static const struct unit units[] = {
 	{"Kb", "kilobit", "kilobits", 0},
 	{"Mb", "megabit", "megabits", 0},
 	{"Gb", "gigabit", "gigabits", 0},
+	{"b", "bit", "bits", 0},
+	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
+	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
 	{"bit", "bit", "bits", 0},
 	{"bits", "bits", "bits", 0},
 	{"Kbps", "kilobit per second", "kilobits per second", 1},
@@ -662,6 +665,41 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 	if (rl)
 		u = find_unit(r, rl, 0);
 
+	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
+	    r[0] == '-' && ((r[1] == 'H' && r[2] >= '1' && r[2] <= '2') || (r[1] == 'Q' && r[2] >= '1' && r[2] <= '4'))) {
+		emit(e, "the");
+		emit_ordinal(e, (unsigned long long)(r[2] - '0'));
+		emit(e, r[1] == 'H' ? "half of" : "quarter of");
+		emit_year(e, (unsigned)v);
+		return 1;
+	}
+	/* 2026-12: a month */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
+	    r[0] == '-' && all_digit(r + 1, 2) && num_parse(r + 1, 2) >= 1 && num_parse(r + 1, 2) <= 12) {
+		emit(e, months[num_parse(r + 1, 2) - 1]);
+		emit_year(e, (unsigned)v);
+		return 1;
+	}
+	/* March 3-5: days */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] <= 2 && v >= 1 && v <= 31 && month_of(e->prev) &&
+	    rl >= 2 && rl <= 3 && r[0] == '-' && all_digit(r + 1, rl - 1) && num_parse(r + 1, rl - 1) >= 1 &&
+	    num_parse(r + 1, rl - 1) <= 31) {
+		emit_ordinal(e, (unsigned long long)v);
+		emit(e, "to");
+		emit_ordinal(e, (unsigned long long)num_parse(r + 1, rl - 1));
+		return 1;
+	}
+	/* 6.7-2: a tag after a version, not a range */
+	if (np.ncomp >= 2 && rl >= 2 && r[0] == '-' && all_digit(r + 1, rl - 1)) {
+		if (version)
+			emit(e, "version");
+		emit_version(e, &np);
+		emit(e, "dash");
+		emit_numstr(e, r + 1, rl - 1);
+		return 1;
+	}
+
 	/* Versions and dotted numbers. */
 	if (np.ncomp >= 2) {
 		int ip = np.ncomp == 4 && !version && num_parse(np.comp[0], np.clen[0]) >= 10;
@@ -741,7 +779,11 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 		emit(e, v == 1 ? u->one : u->many);
 		return 1;
 	}
-	emit_numstr(e, np.comp[0], np.clen[0]);
+	/* a year glued to a word: "2024summit" */
+	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
+		emit_year(e, (unsigned)v);
+	else
+		emit_numstr(e, np.comp[0], np.clen[0]);
 rest:
 	if (!rl)
 		return 1;
@@ -837,7 +879,8 @@ static void say_domain(struct en *e, const char *s, size_t n)
 		if (i == n || s[i] == '.') {
 			if (st)
 				emit(e, "dot");
-			say_core(e, s + st, i - st, F_START | F_PART);
+			/* a label is a name: said whole, as running text would be */
+			say_core(e, s + st, i - st, F_START | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
@@ -978,6 +1021,38 @@ static int say_path(struct en *e, const char *s, size_t n)
 
 /* ---- words and identifiers ---- */
 
+/* Short words that may stand in a glued pair: "onusing", "noreplace". */
+static int is_short_word(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me",
+		"my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+		"all", "and", "are", "but", "can", "did", "for", "had", "has", "its",
+		"not", "now", "our", "out", "per", "the", "via", "was", "who", "you",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(w); i++)
+		if (strlen(w[i]) == n && strncasecmp(w[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A dictionary word in any case: "merge", "MERGE", "Merge". */
+static int dict_word(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)(i ? tolower((unsigned char)s[i]) : s[i]);
+	if (speech_dict_word(tmp, n))
+		return 1;
+	tmp[0] = (char)tolower((unsigned char)tmp[0]);
+	if (speech_dict_word(tmp, n))
+		return 1;
+	tmp[0] = (char)toupper((unsigned char)tmp[0]);
+	return speech_dict_word(tmp, n);
+}
+
 /* Splits at case changes: "bitmapZero" "XMLHttp"; 1 when split. */
 static int camel_split(struct en *e, const char *s, size_t n, int flags)
 {
@@ -992,7 +1067,14 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 			cuts[nc++] = i;
 		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&
 			   !(i + 2 == n && s[i + 1] == 's')) {
-			cuts[nc++] = i;
+			/* "BPFand", "SATAdrives": a word glued to an acronym */
+			size_t j = i + 1;
+			while (j < n && islower((unsigned char)s[j]))
+				j++;
+			if (j - i - 1 >= 3 && dict_word(s + i + 1, j - i - 1) && !dict_word(s + i, j - i))
+				cuts[nc++] = i + 1;
+			else
+				cuts[nc++] = i;
 		}
 	}
 	if (!nc)
@@ -1002,6 +1084,136 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < nc; i++) {
 		say_word(e, s + st, cuts[i] - st, flags | F_PART);
 		st = cuts[i];
+	}
+	return 1;
+}
+
+/* A lower-case dictionary word (not a name): "amos" is not one. */
+static int dict_lower(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return speech_dict_word(tmp, n);
+}
+
+enum { P_WORD = 1, P_LEX, P_SPELL };
+
+/* What a piece of a glued token can be: a lexicon entry, a word, or 0. */
+static int piece_kind(struct en *e, const char *s, size_t n, int min_word)
+{
+	const char *star;
+	size_t sl;
+	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
+		return P_LEX;
+	if ((n >= (size_t)min_word && dict_lower(s, n)) || is_short_word(s, n))
+		return P_WORD;
+	return 0;
+}
+
+/*
+ * Letters that lost the spaces between them ("onusing", "noreplace",
+ * "xfstests", "smartctl", "UMWAIT"): said as the words and lexicon entries
+ * they are made of, with at most one run of up to three letters spelled at
+ * either end when the words next to it are long ones. Only for a token that
+ * is neither a word nor an entry itself. Returns 1 when s was said.
+ */
+static int split_glued(struct en *e, const char *s, size_t n, int flags)
+{
+	enum { MAXN = 40 };
+	if (n < 5 || n > MAXN || !e->ctx->lex || !speech_dict_ready())
+		return 0;
+	int upper = all_upper(s, n);
+	/* an ending on a known word is that word, not a split: "mitigations",
+	 * "destructors", "upstreamed" (the stem long enough that "onusing" is
+	 * not "onus" and "ing") */
+	static const struct { const char *suf; size_t stem; } endings[] = {
+		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i].suf);
+		if (n >= k + endings[i].stem && strncasecmp(s + n - k, endings[i].suf, k) == 0 &&
+		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99) == P_LEX))
+			return 0;
+	}
+	/* best[i]: pieces for s[0..i) (cost: a spelled run counts as 100) */
+	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
+	best[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = 1 << 20;
+		for (size_t j = 0; j < i; j++) {
+			if (best[j] >= 1 << 20)
+				continue;
+			size_t k = i - j;
+			int kd = k < n ? piece_kind(e, s + j, k, 3) : 0;
+			int cost = 1;
+			/* letters to spell: capitals, or lower case without a vowel */
+			int spellable = 1;
+			for (size_t q = j; q < i && !upper; q++)
+				if (is_vowel(s[q], 0))
+					spellable = 0;
+			if (!kd && k <= 3 && spellable && (j == 0 || (i == n && k >= 2))) {
+				kd = P_SPELL;
+				cost = 100;
+			}
+			if (!kd)
+				continue;
+			if (best[j] + cost < best[i]) {
+				best[i] = best[j] + cost;
+				from[i] = (int)j;
+				kind[i] = kd;
+			}
+		}
+	}
+	if (best[n] >= 200)
+		return 0;
+	size_t cut[MAXN + 1];
+	int kinds[MAXN + 1], np = 0;
+	for (size_t i = n; i > 0; i = (size_t)from[i]) {
+		cut[np] = i;
+		kinds[np++] = kind[i];
+	}
+	if (np < 2)
+		return 0;
+	/* a spelled run only beside words of four letters or more, or entries */
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == P_WORD && en - st < 4 && best[n] >= 100 && !is_short_word(s + st, en - st))
+			return 0;
+	}
+	/* in running text, two long words stay one compound ("filesystems",
+	 * "shortlog"): only a short word, an entry or letters to spell make a
+	 * split, or a hexadecimal value ("deadbeef") */
+	if (!(flags & F_PART)) {
+		int hexv = 1, why = 0;
+		for (size_t i = 0; i < n; i++)
+			hexv &= s[i] >= 'a' && s[i] <= 'f';
+		for (int p = 0; p < np; p++) {
+			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+			why |= kinds[p] == P_SPELL || is_short_word(s + st, en - st) ||
+			       (kinds[p] == P_LEX && !dict_lower(s + st, en - st));
+		}
+		if (!why && !hexv)
+			return 0;
+	}
+	for (int p = np - 1; p >= 0; p--) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == P_SPELL) {
+			spell(e, s + st, en - st, 0);
+			if (p > 0 && !upper) {   /* "X-array", "H-W-probe" */
+				buf_putc(&e->out, '-');
+				e->glue = 1;
+			}
+		} else if (kinds[p] == P_LEX)
+			lex_say(e, s + st, en - st);
+		else {
+			char tmp[MAXN + 1];
+			for (size_t i = st; i < en; i++)
+				tmp[i - st] = upper ? (char)tolower((unsigned char)s[i]) : s[i];
+			emitn(e, tmp, en - st);
+		}
 	}
 	return 1;
 }
@@ -1035,7 +1247,21 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 		return;
 	}
 	if (all_upper(s, n)) {
-		if (is_common_caps(s, n) || (n >= 4 && pronounceable(s, n))) {
+		/* PRIVS, DEVS: the plural of an entry */
+		const char *star;
+		size_t sl;
+		const char *say = n > 3 && s[n - 1] == 'S' ? lex_find(e, s, n - 1, &star, &sl) : NULL;
+		if (say && !star && !dict_word(s, n)) {
+			emit_plural(e, say);
+			return;
+		}
+		/* a word in capitals is said as the word; letters that are not
+		 * one are split into words or spelled */
+		int word = is_common_caps(s, n) || (n >= 4 && dict_word(s, n));
+		if (!word && n >= 4 && split_glued(e, s, n, flags))
+			return;
+		word |= n >= 4 && pronounceable(s, n);
+		if (word) {
 			char tmp[64];
 			size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
 			for (size_t i = 0; i < k; i++)
@@ -1047,6 +1273,23 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s, n, 0);
 		}
 		return;
+	}
+	/* NACKed, ACKing, OOMed: the acronym, then the ending */
+	{
+		size_t caps = 0;
+		while (caps < n && isupper((unsigned char)s[caps]))
+			caps++;
+		const char *suf = s + caps;
+		size_t sn = n - caps;
+		if (caps >= 2 && ((sn == 2 && memcmp(suf, "ed", 2) == 0) ||
+				  (sn == 3 && memcmp(suf, "ing", 3) == 0) ||
+				  (sn == 1 && *suf == 'd') || (sn == 2 && memcmp(suf, "er", 2) == 0) ||
+				  (sn == 3 && memcmp(suf, "ers", 3) == 0))) {
+			say_word(e, s, caps, flags);
+			e->glue = 1;
+			emitn(e, suf, sn);
+			return;
+		}
 	}
 	if (camel_split(e, s, n, flags))
 		return;
@@ -1069,6 +1312,8 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 			emitn(e, s, n);
 		return;
 	}
+	if (islower((unsigned char)s[0]) && !dict_word(s, n) && split_glued(e, s, n, flags))
+		return;
 	if (islower((unsigned char)s[0]) && n >= 3 && !onset_ok(s, n)) {
 		/* kmalloc, ftrace, xarray: the first letter spelled, the rest a word */
 		char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
@@ -1109,6 +1354,111 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			i++;
 		}
 	}
+}
+
+static int all_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Whether s is digits, groups of three after commas: "1,000,000". */
+static int thousands(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 3)
+		return 0;
+	while (i < n) {
+		if (s[i] != ',' || i + 4 > n || !all_digit(s + i + 1, 3))
+			return 0;
+		i += 4;
+	}
+	return 1;
+}
+
+/*
+ * Shapes with a dot or a comma that are never "dot": initials ("K.P"),
+ * dotted product names ("M.2"), versions glued to a word ("gcc13.2",
+ * "Release3.1", "v.6.1"), lists without spaces ("6.6.9,6.1.70", "however,the"),
+ * a sentence glued to the next ("done.Next"); and emphasis written
+ * "/really/". Returns 1 when s was said.
+ */
+static int say_shapes(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *dot = memchr(s, '.', n);
+	/* /really/ */
+	if (n >= 4 && s[0] == '/' && s[n - 1] == '/' && all_alpha(s + 1, n - 2) && dict_lower(s + 1, n - 2)) {
+		say_word(e, s + 1, n - 2, flags);
+		return 1;
+	}
+	/* K.P, U.S.A */
+	if (dot && n >= 3 && n % 2 == 1) {
+		int initials = 1;
+		for (size_t i = 0; i < n; i++)
+			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
+				initials = 0;
+		if (initials) {
+			spell(e, s, n, 0);
+			return 1;
+		}
+	}
+	/* v.6.1 */
+	if (n >= 3 && (s[0] == 'v' || s[0] == 'V') && s[1] == '.' && isdigit((unsigned char)s[2])) {
+		struct numparse np;
+		parse_number(s + 2, n - 2, &np);
+		if (np.restlen == 0) {
+			emit(e, "version");
+			emit_version(e, &np);
+			return 1;
+		}
+	}
+	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
+	size_t a = 0;
+	while (a < n && isalpha((unsigned char)s[a]))
+		a++;
+	if (a && a < n && dot) {
+		size_t d = a + (s[a] == '.' && a == 1);
+		struct numparse np;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen == 0 &&
+		    (d > a ? np.ncomp == 1 : np.ncomp >= 2) && !(a == 1 && (s[0] == 'v' || s[0] == 'V'))) {
+			say_word(e, s, a, flags | F_PART);
+			if (np.ncomp >= 2)
+				emit_version(e, &np);
+			else
+				emit_numstr(e, np.comp[0], np.clen[0]);
+			return 1;
+		}
+	}
+	/* lists glued at commas and semicolons, unless a number in thousands */
+	const char *comma = NULL;
+	for (size_t i = 1; i + 1 < n && !comma; i++)
+		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
+			comma = s + i;
+	if (comma && !thousands(s, n)) {
+		for (size_t st = 0, i = 0; i <= n; i++)
+			if (i == n || s[i] == ',' || s[i] == ';') {
+				if (i > st)
+					say_core(e, s + st, i - st, F_TOKEN | F_START);
+				if (i < n)
+					punct(e, s[i]);
+				st = i + 1;
+			}
+		return 1;
+	}
+	/* done.Next */
+	if (dot && dot > s && dot + 2 < s + n && all_lower(s, (size_t)(dot - s)) && isupper((unsigned char)dot[1]) &&
+	    all_lower(dot + 2, n - (size_t)(dot - s) - 2) && dict_lower(s, (size_t)(dot - s)) &&
+	    dict_word(dot + 1, n - (size_t)(dot - s) - 1) && !is_tld(dot + 1, n - (size_t)(dot - s) - 1)) {
+		say_word(e, s, (size_t)(dot - s), flags);
+		punct(e, '.');
+		say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
+		return 1;
+	}
+	return 0;
 }
 
 /*
@@ -1183,6 +1533,8 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 			goto done;
 		}
 	}
+	if (say_shapes(e, s, n, flags))
+		goto done;
 	if ((p = find_str(s, n, "://")) != NULL) {
 		/* a URL inside a token: "](https://...)" */
 		const char *st = p, *en = p + 3;
@@ -1201,6 +1553,11 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 	if (isdigit((unsigned char)s[0]) && try_date(e, s, n))
 		goto done;
 	if (has_char(s, n, '/') && n > 1) {
+		/* 1.5GB/s, 10Gbit/s: a number and a unit, not a path */
+		struct numparse np;
+		if (isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
+		    find_unit(np.rest, np.restlen, 0) && say_number(e, s, n, flags))
+			goto done;
 		say_path(e, s, n);
 		goto done;
 	}
@@ -1241,6 +1598,17 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 		goto done;
 	}
 	if ((p = memchr(s, '(', n)) != NULL && s[n - 1] == ')' && p > s) {
+		/* a completion: Steph(en), allocate(d) */
+		size_t xl = (size_t)(p - s), yl = n - xl - 2;
+		if (xl >= 3 && yl >= 1 && yl <= 3 && xl + yl < 64 && all_alpha(s, xl) && all_lower(p + 1, yl)) {
+			char w[64];
+			memcpy(w, s, xl);
+			memcpy(w + xl, p + 1, yl);
+			if (dict_word(w, xl + yl)) {
+				say_word(e, w, xl + yl, flags);
+				goto done;
+			}
+		}
 		say_core(e, s, (size_t)(p - s), flags);
 		say_core(e, p + 1, n - (size_t)(p - s) - 2, flags | F_START);
 		goto done;
@@ -1501,6 +1869,22 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
+		/* an entry of several words, "Rust for Linux": up to the end of a token's core */
+		size_t plen;
+		const char *say = cn && e->ctx->lex && i + 1 < nt ?
+			lexicon_phrase_at(e->ctx->lex, core, strlen(core), &plen) : NULL;
+		if (say) {
+			int j = i;
+			while (j < nt && t[j].raw + t[j].rawlen - t[j].trail < core + plen)
+				j++;
+			if (j < nt && j > i && t[j].raw + t[j].rawlen - t[j].trail == core + plen) {
+				emit(e, say);
+				emit_trail(e, core + plen, t[j].trail, 1);
+				set_prev(e, "", 0);
+				i = j;
+				continue;
+			}
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (!say_symbol(e, t[i].raw, t[i].rawlen, prevcore, next))
@@ -1574,7 +1958,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			}
 		}
 		say_core(e, core, cn, F_TOKEN | F_START);
-		emit_trail(e, trail, t[i].trail, 1);
+		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */
+		int initials = cn % 2 == 1 && t[i].trail && trail[0] == '.' && next;
+		for (size_t j = 0; j < cn && initials; j++)
+			if (j % 2 ? core[j] != '.' : !isupper((unsigned char)core[j]))
+				initials = 0;
+		emit_trail(e, trail, t[i].trail, !initials);
 		set_prev(e, core, cn);
 	}
 }
@@ -1702,10 +2091,50 @@ static char *typography(const char *text)
 	return buf_detach(&b);
 }
 
+static int is_emoji(uint32_t c)
+{
+	return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || c == 0xFE0F ||
+	       c == 0x2B50 || c == 0x2B55 || (c >= 0x2190 && c <= 0x21FF && c != 0x2192);
+}
+
+/*
+ * Marks that are not said: the erase joke ("foo^H^H^Hbar": the erased word
+ * goes), trademark signs, emoji. The caller frees.
+ */
+static char *unsaid(const char *text)
+{
+	struct buf b = {0};
+	for (const char *p = text; *p;) {
+		if (p[0] == '^' && (p[1] == 'H' || p[1] == 'W')) {
+			/* drop the word before the marks, then the marks */
+			while (b.len && b.data[b.len - 1] != ' ')
+				b.data[--b.len] = 0;
+			while (p[0] == '^' && (p[1] == 'H' || p[1] == 'W'))
+				p += 2;
+			continue;
+		}
+		if (p > text && isalnum((unsigned char)p[-1]) &&
+		    (strncmp(p, "(TM)", 4) == 0 || strncmp(p, "(tm)", 4) == 0 || strncmp(p, "(R)", 3) == 0)) {
+			p += p[1] == 'R' ? 3 : 4;
+			continue;
+		}
+		uint32_t c;
+		int k = (unsigned char)*p >= 0x80 ? utf8_decode(p, strlen(p), &c) : 0;
+		if (k > 1 && (is_emoji(c) || c == 0x2122 || c == 0xAE)) {
+			p += k;
+			continue;
+		}
+		buf_putc(&b, *p++);
+	}
+	return buf_detach(&b);
+}
+
 char *speech_en(const struct speech_ctx *ctx, const char *text)
 {
 	struct en e = {.ctx = ctx};
-	char *ty = typography(text);
+	char *un = unsaid(text);
+	char *ty = typography(un);
+	free(un);
 	char *t = brackets(ty);
 	free(ty);
 	/* tokens at white space */

@@ -34,6 +34,13 @@ long long num_parse(const char *s, size_t n);
 char *speech_en(const struct speech_ctx *ctx, const char *text);
 char *speech_zh(const struct speech_ctx *ctx, const char *text);
 
+/* Whether s[0..n) is a correctly written English word, as written
+ * (hunspell accepts "Linux" and "merge", "MERGE" and "Merge" for a
+ * lower-case entry, not "linux"); see speech_dict.c. */
+int speech_dict_word(const char *s, size_t n);
+/* Whether the dictionary could be read (when not, a warning was given). */
+int speech_dict_ready(void);
+
 /* Unicode classes the normaliser cares about. */
 int speech_is_han(uint32_t cp);
 /* Chinese and full-width punctuation (，。！？、：；「」『』（）《》). */

@@ -3,7 +3,8 @@
  * through; Arabic numerals become Chinese numerals as a reader says them
  * (45 "四十五", a year 2023 "二零二三", 6.3 "六点三", 20% "百分之二十",
  * 2023-05-07 "二零二三年五月七日"); full-width digits and letters are
- * treated as their ASCII forms.
+ * treated as their ASCII forms; lexicon entries written in Han script are
+ * said as the entry says.
  *
  * In: a stretch of Mandarin text. Out: the text to speak.
  */
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "speech_int.h"
 
 static const char *const han_digit[] = {
@@ -191,6 +193,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			else if (b.len && (unsigned char)b.data[b.len - 1] < 0x80 && isalpha((unsigned char)b.data[b.len - 1]))
 				buf_putc(&b, ' ');
 			i++;
+			continue;
+		}
+		size_t plen;
+		const char *say = c >= 0x80 && ctx->lex ? lexicon_phrase_at(ctx->lex, s + i, n - i, &plen) : NULL;
+		if (say) {   /* a lexicon entry in Han script: "龙芯" */
+			buf_puts(&b, say);
+			i += plen;
 			continue;
 		}
 		if (c == '%') {

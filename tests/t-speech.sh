@@ -101,3 +101,28 @@ sed -i 's/^RCU  .*/RCU             arr-see-you/' voices/kernel.lexicon
 check_eq "an edited entry: only its segment is stale" "$(states)" "cached stale cached "
 check_eq "the other segments' words are unchanged" \
 	"$("$PODSYNTH" script --plain episodes/lex.md | sed -n '1p;3p')" "$(printf '%s\n' "$before" | sed -n '1p;3p')"
+
+# Lexicon entries of several words: quoted in a file, plain in the front matter.
+cat >episodes/phrases.md <<'MD'
+---
+title: Phrases
+date: 2026-01-03
+lexicon:
+  Linux Plumbers: linux plumbers conference
+---
+
+Kernel Recipes and Linux Plumbers are in the autumn; a talk onusing BPF.
+MD
+printf '"Kernel Recipes"   kernel recipes, the conference\n' >voices/show.lexicon
+got=$("$PODSYNTH" script --plain episodes/phrases.md 2>phrases.err)
+check_eq "entries of several words, from a file and the front matter" "$got" \
+	"kernel recipes, the conference and linux plumbers conference are in the autumn; a talk on using B-P-F."
+check "... without messages" test ! -s phrases.err
+rm voices/show.lexicon
+
+# Without the dictionary: a warning naming it, glued words left as they are.
+got=$(PODSYNTH_DICT=/nonexistent/xx_YY "$PODSYNTH" script --plain episodes/phrases.md 2>nodict.err)
+check_eq "no dictionary: script still succeeds" "$?" 0
+check "no dictionary: the warning names the file" \
+	grep -qF '/nonexistent/xx_YY.dic: warning: cannot read the English dictionary (install hunspell-en-us)' nodict.err
+check "no dictionary: nothing is split" bash -c "printf '%s\n' '$got' | grep -q onusing"

@@ -8,8 +8,12 @@
  * comments, and "#! key: value" lines set, for the rows after them:
  *   lang: zh          the episode language
  *   kind: quote       the block is a block quote
+ *   kind: table       the input is a table's rows "cell | cell" (several
+ *                     joined by " // ") under "#! header: A | B", read as
+ *                     episode.c reads a table, "#! limit: N" rows at most
  *   mode: runs        expected is "voice: text | voice: text", not the text alone
- *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter)
+ *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter);
+ *                     "SEVERAL WORDS" SAY for an entry of several words
  * An expected "ERROR" means speech_block must fail.
  * SPEECH_PRINT=1 prints "input<TAB>got" for every row instead of checking.
  */
@@ -22,6 +26,7 @@
 #include "lexicon.h"
 #include "speech.h"
 #include "speech_int.h"
+#include "table.h"
 #include "util.h"
 #include "voice.h"
 
@@ -123,6 +128,50 @@ static char *speak(const struct speech_ctx *c, const char *text, enum block_kind
 	return buf_detach(&o);
 }
 
+/* Cells of "a | b | c" into row (the caller frees them with free_row). */
+static void split_row(const char *s, struct table_row *row)
+{
+	memset(row, 0, sizeof *row);
+	for (const char *p = s;;) {
+		const char *bar = strstr(p, " | ");
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		row->cells = xreallocarray(row->cells, (size_t)row->ncells + 1, sizeof *row->cells);
+		row->cells[row->ncells++] = xstrndup(p, n);
+		if (!bar)
+			break;
+		p = bar + 3;
+	}
+}
+
+static void free_row(struct table_row *row)
+{
+	for (int i = 0; i < row->ncells; i++)
+		free(row->cells[i]);
+	free(row->cells);
+}
+
+/* What episode.c makes of a table: header cells and rows through table_speak. */
+static char *table_text(const char *header, const char *rows_text, int limit)
+{
+	struct table_row head, rows[64];
+	int n = 0, nread;
+	split_row(header, &head);
+	for (const char *p = rows_text; n < 64;) {
+		const char *sep = strstr(p, " // ");
+		char *one = xstrndup(p, sep ? (size_t)(sep - p) : strlen(p));
+		split_row(one, &rows[n++]);
+		free(one);
+		if (!sep)
+			break;
+		p = sep + 4;
+	}
+	char *t = table_speak(header[0] ? &head : NULL, rows, n, limit, &nread);
+	free_row(&head);
+	for (int i = 0; i < n; i++)
+		free_row(&rows[i]);
+	return t;
+}
+
 static void run_table(const char *path, const struct lexicon *shared, int print, int *rows)
 {
 	size_t len;
@@ -137,6 +186,8 @@ static void run_table(const char *path, const struct lexicon *shared, int print,
 	enum block_kind kind = BLOCK_PARAGRAPH;
 	struct lexicon *extra = NULL;
 	int lineno = 0;
+	char header[512] = "";
+	int limit = TABLE_ALL_ROWS;
 	for (char *line = text, *nl; line && *line; line = nl ? nl + 1 : NULL) {
 		nl = strchr(line, '\n');
 		if (nl)
@@ -151,9 +202,19 @@ static void run_table(const char *path, const struct lexicon *shared, int print,
 			else if (strncmp(k, "mode:", 5) == 0)
 				mode = strstr(k, "runs") != NULL;
 			else if (strncmp(k, "kind:", 5) == 0)
-				kind = strstr(k, "quote") ? BLOCK_QUOTE : BLOCK_PARAGRAPH;
+				kind = strstr(k, "quote") ? BLOCK_QUOTE : strstr(k, "table") ? BLOCK_TABLE :
+				       BLOCK_PARAGRAPH;
+			else if (strncmp(k, "header:", 7) == 0)
+				snprintf(header, sizeof header, "%s", k + 8);
+			else if (strncmp(k, "limit:", 6) == 0)
+				limit = atoi(k + 7);
 			else if (strncmp(k, "lex:", 4) == 0) {
 				char *w = k + 5, *sp = strchr(w, ' ');
+				if (*w == '"' && strchr(w + 1, '"')) {   /* "several words" SAY */
+					w++;
+					sp = strchr(w, '"');
+					*sp++ = 0;
+				}
 				if (!extra) {
 					/* the shipped lexicons first, then the episode's entries */
 					char *vd = path_join(top, "voices");
@@ -180,7 +241,15 @@ static void run_table(const char *path, const struct lexicon *shared, int print,
 		struct speech_ctx c = make_ctx(extra ? extra : shared, lang);
 		c.file = path;
 		speak_line = lineno;
-		char *got = speak(&c, line, kind, mode, NULL, NULL);
+		char *got;
+		if (kind == BLOCK_TABLE) {
+			/* "cell | cell" rows, several joined by " // ", under the #! header */
+			char *said = table_text(header, line, limit);
+			got = speak(&c, said, BLOCK_TABLE, mode, NULL, NULL);
+			free(said);
+		} else {
+			got = speak(&c, line, kind, mode, NULL, NULL);
+		}
 		speak_line = 1;
 		(*rows)++;
 		if (print) {
@@ -309,9 +378,9 @@ static void test_overrides(const struct lexicon *lex)
 	/* quotations: the quote voice, and the written form keeps the marks */
 	got = speak(&c, "Jonathan wrote, \xe2\x80\x9cIt has been a calm release\xe2\x80\x9d, as usual.",
 		    BLOCK_PARAGRAPH, 1, &runs, &n);
-	STR_EQ(got, "host: Jonathan wrote, | quote: It has been a calm release | host: as usual.",
-	       "a quotation is a run in the quote voice");
-	OK(got && n == 3 && strcmp(runs[1].display, "\xe2\x80\x9cIt has been a calm release\xe2\x80\x9d") == 0,
+	STR_EQ(got, "host: Jonathan wrote, | quote: It has been a calm release, | host: as usual.",
+	       "a quotation is a run in the quote voice, the comma after it kept");
+	OK(got && n == 3 && strcmp(runs[1].display, "\xe2\x80\x9cIt has been a calm release\xe2\x80\x9d,") == 0,
 	   "the quotation's display keeps its marks (%s)", got && n > 1 ? runs[1].display : "");
 	if (got)
 		free_runs(runs, n);
