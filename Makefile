@@ -17,6 +17,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid
+PKGS += gmime-3.0 zlib
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
