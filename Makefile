@@ -127,6 +127,8 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/podsynth
 	install -m 644 docs/podsynth.1 $(DESTDIR)$(MANDIR)/man1/podsynth.1
 	install -m 644 voices/* $(DESTDIR)$(DATADIR)/voices/
+	install -d $(DESTDIR)$(DATADIR)/templates
+	install -m 644 src/templates/*.md $(DESTDIR)$(DATADIR)/templates/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/podsynth $(DESTDIR)$(MANDIR)/man1/podsynth.1

@@ -222,6 +222,10 @@ int cmd_draft(int argc, char **argv)
 		set.max_per_section = max;
 	if (lang == NULL)
 		lang = ch->language;
+	if (lang[0] == '\0' || strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang)) {
+		diag(DIAG_ERROR, NULL, 0, 0, "--lang: \"%s\" is not a language tag such as en or zh-CN", lang);
+		goto out;
+	}
 	tmpl_path = template ? xstrdup(template) : find_template(&set, lang);
 	if (tmpl_path == NULL)
 		goto out;

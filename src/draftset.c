@@ -48,7 +48,13 @@ static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *
 				diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0,
 				     "unknown key \"draft.sections.%s\"", k ? k : "?");
 		}
-		if (d->title == NULL || d->nmatch == 0) {
+		for (int m = 0; m < d->nmatch; m++)
+			if (d->match[m][0] == '\0') {
+				diag(DIAG_ERROR, y->file, ydoc_line(y, sec), 0,
+				     "draft.sections.match: an empty entry matches nothing");
+				rc = -1;
+			}
+		if (d->title == NULL || d->title[0] == '\0' || d->nmatch == 0) {
 			diag(DIAG_ERROR, y->file, ydoc_line(y, sec), 0,
 			     "draft.sections: a section needs a title: and a match:");
 			rc = -1;

@@ -82,6 +82,7 @@ check "--since/--until: only series posted in those days" \
 	bash -c "! grep -qE 'bitmap_zero|GIT PULL|ISA string' $b && grep -q 'Allwinner' $b && grep -q 'TDM audio' $b"
 check "--max-per-section: the rest listed in a comment" grep -q '^<!-- 1 more in this section' $b
 check "speech: the version tag is spoken" grep -q 'version three: all-winner' week.script
+check "speech: the subsystem prefix is spoken, not spelt" grep -q 'version one: risk five: .*use bitmap zero' week.script
 
 # --- gzip, standard input ---
 gzip -9nc fixtures/week.mboxrd >week.mbox.gz
