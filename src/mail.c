@@ -403,7 +403,8 @@ int mailbox_read_mem(struct mailbox *mb, const char *name, const char *data, siz
 		rc = 0;
 	} else if (data[j] == '<') {
 		rc = atom_read(mb, file, data + i, n - i);
-	} else if (from_line(data + i, n - i)) {
+	} else if (from_line(data + j, n - j)) {
+		/* blank lines before the first "From " line are skipped, not counted as a message */
 		read_mbox(mb, file, data + i, n - i);
 		rc = 0;
 	} else if (looks_like_headers(data + i, n - i)) {
