@@ -255,6 +255,9 @@ int cmd_draft(int argc, char **argv)
 	if (bad_input)
 		goto out;
 	s = series_build(mb);
+	if (s->n == 0)
+		diag(DIAG_WARNING, NULL, 0, 0, "no patch series found (messages read: %zu, threads: %d): the draft has no items",
+		     mb->n, s->threads);
 	struct draft_vars v = {.issue = issue, .lang = lang, .since = since, .until = until, .date = date};
 	if (draft_render(s, &set, &v, tmpl_path, tmpl, &out) != 0)
 		goto out;

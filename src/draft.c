@@ -708,6 +708,11 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 		time_t now = time(NULL);
 		fmt_date((long long)now, pc.date);
 	}
+	/* no dated item: the draft covers its own day */
+	if (strcmp(pc.since, "unknown") == 0)
+		snprintf(pc.since, sizeof pc.since, "%s", pc.date);
+	if (strcmp(pc.until, "unknown") == 0)
+		snprintf(pc.until, sizeof pc.until, "%s", pc.date);
 	pc.sections = body.data ? body.data : "";
 	if (expand(tmpl_file, 1, tp.page, look_page, &pc, out) != 0)
 		goto out;

@@ -132,6 +132,7 @@ printf 'From nobody\nSubject: [PATCH] x: y\n\nno id\n' >noid.mbox
 "$PODSYNTH" draft noid.mbox >noid.md 2>noid.err
 check "only messages without Message-ID: a warning, an empty draft" \
 	bash -c "grep -qx 'noid.mbox:1: warning: message 1 has no Message-ID (skipped)' noid.err && grep -q '^draft: true' noid.md"
+check "no patch series: a warning that the draft is empty" grep -q 'warning: no patch series found' noid.err
 echo keep >episodes/kept.md
 if "$PODSYNTH" draft -o episodes/kept.md fixtures/week.mboxrd 2>kept.err; then
 	fail "an existing draft is not overwritten"
