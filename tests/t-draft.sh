@@ -160,3 +160,15 @@ if "$PODSYNTH" draft --issue 9 -o episodes/busy.md busy.mbox 2>busy.err; then
 else
 	fail "busy week: draft failed"; head busy.err
 fi
+
+# --- the language from the show settings; installed templates ---
+sed 's/^language: en$/language: zh-CN/' rss/channel.yaml >zh-channel.yaml
+"$PODSYNTH" draft --channel zh-channel.yaml --issue 3 fixtures/riscv.atom >zh-default.md 2>/dev/null
+check "the show's language picks the template (zh-CN: draft.zh.md)" \
+	bash -c "grep -qx 'lang: zh-CN' zh-default.md && grep -q '条回复' zh-default.md"
+bad "a language without a template" "no template draft.fr.md for language \"fr\"" --lang fr fixtures/riscv.atom
+inst=$SCRATCH/inst
+make --no-print-directory -C "$TOP" -o "$PODSYNTH" install BIN="$PODSYNTH" PREFIX=/usr DESTDIR="$inst" >inst.txt 2>&1
+check "make install: the draft templates in DATADIR/templates" \
+	bash -c "cmp -s '$TOP/src/templates/draft.en.md' '$inst/usr/share/podsynth/templates/draft.en.md' &&
+		 cmp -s '$TOP/src/templates/draft.zh.md' '$inst/usr/share/podsynth/templates/draft.zh.md'"
