@@ -19,6 +19,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
        cairo pangocairo fontconfig libpng libjpeg hunspell
+PKGS += gmime-3.0 zlib
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
@@ -148,6 +149,8 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/podsynth
 	install -m 644 docs/podsynth.1 $(DESTDIR)$(MANDIR)/man1/podsynth.1
 	install -m 644 voices/* $(DESTDIR)$(DATADIR)/voices/
+	install -d $(DESTDIR)$(DATADIR)/templates
+	install -m 644 src/templates/*.md $(DESTDIR)$(DATADIR)/templates/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/podsynth $(DESTDIR)$(MANDIR)/man1/podsynth.1

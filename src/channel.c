@@ -174,6 +174,8 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		}
 		return 0;
 	}
+	if (strcmp(k, "draft") == 0)
+		return 0; /* podsynth draft's settings: draftset.c reads them */
 	if (strcmp(k, "owner") == 0)
 		return read_owner(c, y, v);
 	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {

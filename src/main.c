@@ -20,6 +20,7 @@ static const struct command {
 	{"say", cmd_say, "speak a line through the normaliser to a WAV file"},
 	{"voices", cmd_voices, "list the voice profiles"},
 	{"feed", cmd_feed, "write rss/feed.xml from the rendered episodes"},
+	{"draft", cmd_draft, "draft an episode from mailing-list archives (mbox, Atom)"},
 };
 
 static void usage(FILE *f)

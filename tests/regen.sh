@@ -15,4 +15,12 @@ for md in tests/parse/*.md; do
 	cp "$md" "$work/episodes/$name.md"
 	(cd "$work" && "$PODSYNTH" segments --dump "episodes/$name.md") >"tests/parse/$name.segments"
 done
+# podsynth draft's golden drafts (tests/draft/cases, as tests/t-draft.sh runs them)
+sed "s|@TEMPLATES@|$TOP/src/templates|" tests/draft/channel.yaml >"$work/rss/channel.yaml"
+cp -r tests/draft/fixtures "$work/fixtures"
+while IFS=$'\t' read -r name args; do
+	case $name in ''|'#'*) continue ;; esac
+	# shellcheck disable=SC2086
+	(cd "$work" && "$PODSYNTH" draft $args 2>/dev/null) >"tests/draft/$name.md"
+done <tests/draft/cases
 echo "regenerated; review with: git diff tests/"

@@ -1,0 +1,287 @@
+/*
+ * cmd_draft.c: `podsynth draft [OPTIONS] INPUT... [-o episodes/x.md]`
+ * writes a first draft of an episode from mailing-list archives.
+ *
+ * In: mbox/mboxrd files (gzipped or not), single messages and public-inbox
+ * Atom feeds, or standard input ("-"); the `draft:` settings and the
+ * language in rss/channel.yaml; a template (draft.LANG.md). Out: the
+ * episode's Markdown on standard output or, with -o, in a file written
+ * atomically (an existing file is kept unless --force). Pipeline:
+ * mail.c / atom.c -> series.c -> draft.c.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "channel.h"
+#include "cmd.h"
+#include "draft.h"
+#include "mail.h"
+#include "series.h"
+#include "util.h"
+
+#ifndef PODSYNTH_DATADIR
+#define PODSYNTH_DATADIR "/usr/local/share/podsynth"
+#endif
+
+static const char usage_text[] =
+	"usage: podsynth draft [OPTIONS] INPUT... [-o episodes/x.md]\n"
+	"  INPUT                 an mbox or mboxrd file (gzipped or not), a message,\n"
+	"                        or a public-inbox Atom feed; - for standard input\n"
+	"  -o, --output FILE     write the draft to FILE (default: standard output)\n"
+	"  -f, --force           overwrite FILE when it exists\n"
+	"  -l, --lang LANG       the template's language: en, zh (default: the show's)\n"
+	"  -t, --template FILE   use FILE as the template\n"
+	"  -n, --issue N         the issue number (default: one more than the\n"
+	"                        highest episode: in the output's directory)\n"
+	"  -d, --date YYYY-MM-DD the episode's date (default: the last day covered)\n"
+	"  -s, --since YYYY-MM-DD   only series posted on or after that day (UTC)\n"
+	"  -u, --until YYYY-MM-DD   only series posted on or before that day (UTC)\n"
+	"  -m, --max-per-section N  at most N items per section\n"
+	"  -c, --channel FILE    the show settings (default: rss/channel.yaml)\n";
+
+/* "YYYY-MM-DD" as the seconds of its midnight, UTC; -1 when it is not a date. */
+static long long parse_day(const char *s)
+{
+	int y, m, d, used = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used] != '\0' ||
+	    y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d};
+	time_t t = timegm(&tm);
+	struct tm back;
+	gmtime_r(&t, &back);
+	if (back.tm_mday != d)
+		return -1;
+	return (long long)t;
+}
+
+/* One more than the largest "episode: N" in the front matter of the .md files in dir; 1 when none. */
+static int next_issue(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int best = 0;
+	if (d == NULL)
+		return 1;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 4 || strcmp(e->d_name + n - 3, ".md") != 0)
+			continue;
+		char *path = path_join(dir, e->d_name);
+		FILE *f = fopen(path, "r");
+		free(path);
+		if (f == NULL)
+			continue;
+		char line[256];
+		int lineno = 0, in_fm = 0;
+		while (fgets(line, sizeof line, f)) {
+			lineno++;
+			if (strcmp(line, "---\n") == 0) {
+				if (lineno == 1) {
+					in_fm = 1;
+					continue;
+				}
+				break;
+			}
+			if (!in_fm)
+				break;
+			int v;
+			if (sscanf(line, "episode: %d", &v) == 1 && v > best && v < 1000000)
+				best = v;
+		}
+		fclose(f);
+	}
+	closedir(d);
+	return best + 1;
+}
+
+/* The template for lang: draft.L.md in the settings' directory, src/templates or DATADIR. */
+static char *find_template(const struct draft_settings *set, const char *lang)
+{
+	char l[16];
+	size_t n = strcspn(lang, "-_");
+	if (n == 0 || n >= sizeof l)
+		n = 2;
+	snprintf(l, sizeof l, "%.*s", (int)n, lang);
+	for (char *p = l; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	const char *dirs[] = {set->templates, "src/templates", PODSYNTH_DATADIR "/templates"};
+	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
+		if (dirs[i] == NULL)
+			continue;
+		char *name = xasprintf("draft.%s.md", l);
+		char *p = path_join(dirs[i], name);
+		free(name);
+		if (file_exists(p))
+			return p;
+		free(p);
+	}
+	diag(DIAG_ERROR, NULL, 0, 0, "no template draft.%s.md for language \"%s\" (looked in %s%s"
+	     "src/templates and " PODSYNTH_DATADIR "/templates; --template FILE gives one)",
+	     l, lang, set->templates ? set->templates : "", set->templates ? ", " : "");
+	return NULL;
+}
+
+int cmd_draft(int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
+		{"lang", required_argument, NULL, 'l'}, {"template", required_argument, NULL, 't'},
+		{"issue", required_argument, NULL, 'n'}, {"date", required_argument, NULL, 'd'},
+		{"since", required_argument, NULL, 's'}, {"until", required_argument, NULL, 'u'},
+		{"max-per-section", required_argument, NULL, 'm'},
+		{"channel", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL, *lang = NULL, *template = NULL, *channel_path = "rss/channel.yaml";
+	const char *date = NULL;
+	int force = 0, issue = 0, max = -1, c, rc = 1, mail_up = 0;
+	long long since = 0, until = 0;
+	struct channel *ch = NULL;
+	struct draft_settings set = {0};
+	struct mailbox *mb = NULL;
+	struct series *s = NULL;
+	struct buf out = {0};
+	char *tmpl_path = NULL, *tmpl = NULL, *end;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:fl:t:n:d:s:u:m:c:h", longs, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'f': force = 1; break;
+		case 'l': lang = optarg; break;
+		case 't': template = optarg; break;
+		case 'c': channel_path = optarg; break;
+		case 'n':
+			issue = (int)strtol(optarg, &end, 10);
+			if (*end || issue < 1 || issue > 999999) {
+				diag(DIAG_ERROR, NULL, 0, 0, "--issue: \"%s\" is not a number from 1", optarg);
+				goto out;
+			}
+			break;
+		case 'm':
+			max = (int)strtol(optarg, &end, 10);
+			if (*end || max < 1 || max > 10000) {
+				diag(DIAG_ERROR, NULL, 0, 0, "--max-per-section: \"%s\" is not a number from 1", optarg);
+				goto out;
+			}
+			break;
+		case 'd':
+			if (parse_day(optarg) < 0) {
+				diag(DIAG_ERROR, NULL, 0, 0, "--date: \"%s\" is not a YYYY-MM-DD date", optarg);
+				goto out;
+			}
+			date = optarg;
+			break;
+		case 's':
+		case 'u': {
+			long long t = parse_day(optarg);
+			if (t < 0) {
+				diag(DIAG_ERROR, NULL, 0, 0, "--%s: \"%s\" is not a YYYY-MM-DD date",
+				     c == 's' ? "since" : "until", optarg);
+				goto out;
+			}
+			if (c == 's')
+				since = t;
+			else
+				until = t + 86400;
+			break;
+		}
+		case 'h':
+			fputs(usage_text, stdout);
+			rc = 0;
+			goto out;
+		default:
+			fputs(usage_text, stderr);
+			rc = 2;
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		fputs(usage_text, stderr);
+		rc = 2;
+		goto out;
+	}
+	if (since && until && until <= since) {
+		diag(DIAG_ERROR, NULL, 0, 0, "--until is before --since");
+		goto out;
+	}
+	if (output && !force && file_exists(output)) {
+		diag(DIAG_ERROR, output, 0, 0, "already exists; not overwritten (--force replaces it)");
+		goto out;
+	}
+	if (channel_load(channel_path, &ch) != 0 || draft_settings_load(channel_path, &set) != 0)
+		goto out;
+	if (max > 0)
+		set.max_per_section = max;
+	if (lang == NULL)
+		lang = ch->language;
+	if (lang[0] == '\0' || strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang)) {
+		diag(DIAG_ERROR, NULL, 0, 0, "--lang: \"%s\" is not a language tag such as en or zh-CN", lang);
+		goto out;
+	}
+	tmpl_path = template ? xstrdup(template) : find_template(&set, lang);
+	if (tmpl_path == NULL)
+		goto out;
+	size_t tlen, bad;
+	tmpl = read_file(tmpl_path, &tlen);
+	if (tmpl == NULL) {
+		diag(DIAG_ERROR, tmpl_path, 0, 0, "cannot read the template: %s", strerror(errno));
+		goto out;
+	}
+	if (utf8_check(tmpl, tlen, &bad) != 0) {
+		diag(DIAG_ERROR, tmpl_path, line_of(tmpl, bad), 0, "invalid UTF-8");
+		goto out;
+	}
+	if (issue == 0) {
+		char *dir = output ? path_dirname(output) : xstrdup("episodes");
+		issue = next_issue(dir);
+		free(dir);
+	}
+
+	mail_init();
+	mail_up = 1;
+	mb = mailbox_new();
+	int bad_input = 0;
+	for (int i = optind; i < argc; i++)
+		if (mailbox_read_file(mb, argv[i]) != 0)
+			bad_input = 1;
+	if (bad_input)
+		goto out;
+	s = series_build(mb);
+	if (s->n == 0)
+		diag(DIAG_WARNING, NULL, 0, 0, "no patch series found (messages read: %zu, threads: %d): the draft has no items",
+		     mb->n, s->threads);
+	struct draft_vars v = {.issue = issue, .lang = lang, .since = since, .until = until, .date = date};
+	if (draft_render(s, &set, &v, tmpl_path, tmpl, &out) != 0)
+		goto out;
+	if (output) {
+		if (write_file_atomic(output, out.data, out.len) != 0) {
+			diag(DIAG_ERROR, output, 0, 0, "cannot write: %s", strerror(errno));
+			goto out;
+		}
+		fprintf(stderr, "%s: %zu messages, %d threads, %d patch series; issue %d\n",
+			output, mb->n, s->threads, s->n, issue);
+	} else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot write the draft: %s", strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&out);
+	series_free(&s);
+	mailbox_free(&mb);
+	if (mail_up)
+		mail_shutdown();
+	free(tmpl);
+	free(tmpl_path);
+	draft_settings_free(&set);
+	channel_free(&ch);
+	return rc;
+}

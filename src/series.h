@@ -1,0 +1,55 @@
+/*
+ * series.h: patch series from threaded mail, the second stage of
+ * `podsynth draft`.
+ *
+ * In: a struct mailbox (mail.h). Messages are threaded by Message-ID,
+ * In-Reply-To and References; each thread's patch messages are grouped by
+ * version, and the versions of one series (the same subject without its
+ * tag) become one item: the latest. Out: a plain array of struct
+ * series_item, pointing into the mailbox (which must outlive it).
+ */
+#ifndef PODSYNTH_SERIES_H
+#define PODSYNTH_SERIES_H
+
+#include "mail.h"
+
+/* What a subject's "[RFC PATCH net-next v3 2/5]" tags say. */
+struct subject_tag {
+	int reply;       /* "Re:" and the like in front */
+	int patch;       /* PATCH, RFC or GIT PULL seen */
+	int rfc;
+	int pull;        /* GIT PULL */
+	int version;     /* N of vN; 1 when absent */
+	int num, total;  /* N/M; both -1 when absent */
+	const char *rest;/* the subject after the tags (points into it) */
+};
+
+/* Reads the tags at the start of subject. */
+void subject_parse(const char *subject, struct subject_tag *t);
+
+struct series_item {
+	const struct mail_msg *msg; /* the cover letter, or the first patch */
+	char *subject;     /* without the tag */
+	char *prefix;      /* subsystem prefix ("riscv: mm", "x86/mce"), or NULL */
+	int version;
+	int rfc;
+	int pull;
+	int patches;       /* M of N/M, 1 for a single patch */
+	int versions;      /* how many versions were in the input */
+	int replies;       /* replies to this version (not its patches) */
+	char **trailers;   /* "Reviewed-by: Name", each once, in the order given */
+	int ntrailers;
+};
+
+struct series {
+	struct series_item *items;
+	int n;
+	int threads;       /* threads seen, items or not */
+	int skipped;       /* threads without a patch (discussions, announcements) */
+};
+
+/* Threads mb into series; the caller frees with series_free (sets *s to NULL). */
+struct series *series_build(const struct mailbox *mb);
+void series_free(struct series **s);
+
+#endif
