@@ -27,6 +27,8 @@
 #include <libxml/uri.h>
 
 #include "site.h"
+
+#include "artwork.h"
 #include "site_assets.h"
 #include "util.h"
 #include "xmltext.h"
@@ -253,19 +255,22 @@ static char *url_from(const struct site *s, const char *page_dir, const char *pa
 /* The show's artwork for a page in page_dir: a relative URL, an absolute one, or NULL. */
 static char *art_url(const struct site *s, const char *page_dir)
 {
-	const char *img = s->ch->image;
-	if (img == NULL || strcmp(img, "none") == 0)
-		return NULL;
-	if (strstr(img, "://"))
-		return xstrdup(img);
-	if (!file_exists(img))
-		return NULL;  /* the feed warns about it */
-	char *rel = rel_to_root(s, img);
+	/* the show's image:, else the default cover (the feed's own artwork) */
+	char *img = artwork_show_image(s->ch);
 	char *u = NULL;
-	if (rel) {
-		free(rel);
-		u = url_from(s, page_dir, img);
+	if (img == NULL)
+		return NULL;
+	if (strstr(img, "://")) {
+		u = img;
+		img = NULL;
+	} else if (file_exists(img)) {  /* else the feed warns about it */
+		char *rel = rel_to_root(s, img);
+		if (rel) {
+			free(rel);
+			u = url_from(s, page_dir, img);
+		}
 	}
+	free(img);
 	return u;
 }
 

@@ -152,6 +152,9 @@ check "the example show renders" test $? -eq 0
 check "the example show's feed is written" test $? -eq 0
 check_eq "it has the default cover, a 3000x3000 RGB PNG" \
 	"$(ffprobe -v error -show_entries stream=width,height,pix_fmt -of csv=p=0 rss/cover.*.png 2>/dev/null)" "3000,3000,rgb24"
+cover=$(cd rss && ls cover.*.png 2>/dev/null)
+check "the index shows the default cover" grep -qF "src=\"$cover\"" rss/index.html
+check "...and so does an episode page's og:image" grep -qF "/$cover\"" rss/episodes/*kernel-weekly.html
 link=$(sed -n 's/^link: *//p' rss/channel.yaml)
 $PY "$TOP/tests/feedrules.py" rss/feed.xml "$link/feed.xml" | sed 's/validator rule:/example show: validator rule:/'
 check "the example show's feed passes every rule" test "${PIPESTATUS[0]}" -eq 0
