@@ -44,8 +44,11 @@ int cmd_check(int argc, char **argv)
 			err = 1;
 			continue;
 		}
-		printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
-		       ep->nsections, ep->draft ? ", draft" : "");
+		if (project_check_unique(p, ep) != 0)
+			err = 1;
+		else
+			printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
+			       ep->nsections, ep->draft ? ", draft" : "");
 		script_free(&s);
 		episode_free(&ep);
 	}

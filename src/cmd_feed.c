@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "episode.h"
 #include "feed.h"
+#include "roster.h"
 #include "util.h"
 
 static const char feed_usage[] =
@@ -56,13 +57,10 @@ static int collect(struct files *f, const char *arg)
 	int r = glob(pat, 0, NULL, &g);
 	free(pat);
 	if (r == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++) {
-			size_t n = strlen(g.gl_pathv[i]);
-			/* drafts by name, as the Makefile skips them */
-			if (n > 9 && strcmp(g.gl_pathv[i] + n - 9, ".draft.md") == 0)
-				continue;
+		/* Drafts too: episode_load marks them (one rule, see episode.h),
+		 * and their slugs and guids are theirs. */
+		for (size_t i = 0; i < g.gl_pathc; i++)
 			files_add(f, g.gl_pathv[i]);
-		}
 		globfree(&g);
 	}
 	return 0;
@@ -106,6 +104,7 @@ int cmd_feed(int argc, char **argv)
 	}
 	feed = feed_new(ch);
 	eps = xcalloc((size_t)files.n + 1, sizeof *eps);
+	struct roster *roster = roster_new();
 	for (int i = 0; i < files.n; i++) {
 		struct episode *ep = NULL;
 		if (episode_load(files.v[i], ch, &ep) != 0) {
@@ -113,6 +112,15 @@ int cmd_feed(int argc, char **argv)
 			continue;
 		}
 		eps[neps++] = ep;
+		roster_add(roster, ep);
+	}
+	/* Two episodes with one slug or guid: neither is published. */
+	int dups = roster_check_all(roster);
+	roster_free(&roster);
+	if (dups > 0)
+		failed = 1;
+	for (int i = 0; i < neps && dups == 0; i++) {
+		struct episode *ep = eps[i];
 		switch (feed_add(feed, ep)) {
 		case FEED_OK: break;
 		case FEED_SKIPPED:

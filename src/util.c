@@ -154,16 +154,26 @@ void buf_free(struct buf *b)
 
 static int diag_counts[3];
 static int diag_quiet;
+static int diag_muted;
 
 void diag_set_quiet(int quiet)
 {
 	diag_quiet = quiet;
 }
 
+int diag_set_muted(int muted)
+{
+	int was = diag_muted;
+	diag_muted = muted;
+	return was;
+}
+
 void vdiag(enum diag_level lvl, const char *file, int line, int col,
 	   const char *fmt, va_list ap)
 {
 	static const char *names[] = {"note", "warning", "error"};
+	if (diag_muted)
+		return;
 	diag_counts[lvl]++;
 	if (lvl == DIAG_NOTE && diag_quiet)
 		return;

@@ -56,6 +56,12 @@ int diag_count(enum diag_level lvl);
 int diag_exit_status(void);
 /* Quiet mode drops notes (not warnings or errors). */
 void diag_set_quiet(int quiet);
+/*
+ * Muted, diagnostics are neither printed nor counted: for reading files
+ * only to learn something about them (their own check reports them).
+ * Returns the previous setting, to restore.
+ */
+int diag_set_muted(int muted);
 
 /*
  * UTF-8. utf8_check returns 0 when s[0..n) is valid UTF-8 with no NUL,
