@@ -17,6 +17,7 @@
 #include "episode.h"
 #include "feed.h"
 #include "roster.h"
+#include "showlock.h"
 #include "util.h"
 
 static const char feed_usage[] =
@@ -94,6 +95,11 @@ int cmd_feed(int argc, char **argv)
 	}
 	if (channel_load(channel, &ch) != 0)
 		return 1;
+	struct showlock *lock = NULL;
+	if (showlock_take(ch, &lock) != 0) {
+		channel_free(&ch);
+		return 1;
+	}
 	if (optind >= argc) {
 		if (collect(&files, "episodes") != 0)
 			failed = 1;
@@ -153,6 +159,7 @@ int cmd_feed(int argc, char **argv)
 	for (int i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
+	showlock_release(&lock);
 	channel_free(&ch);
 	return failed ? 1 : 0;
 }
