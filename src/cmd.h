@@ -15,5 +15,6 @@ int cmd_script(int argc, char **argv);
 int cmd_say(int argc, char **argv);
 int cmd_voices(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
+int cmd_cache(int argc, char **argv);
 
 #endif

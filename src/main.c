@@ -20,6 +20,7 @@ static const struct command {
 	{"say", cmd_say, "speak a line through the normaliser to a WAV file"},
 	{"voices", cmd_voices, "list the voice profiles"},
 	{"feed", cmd_feed, "write rss/feed.xml from the rendered episodes"},
+	{"cache", cmd_cache, "report the segment cache; prune what no episode uses"},
 };
 
 static void usage(FILE *f)

@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,6 +378,30 @@ char *read_file(const char *path, size_t *len)
 char *tmp_path_for(const char *path)
 {
 	return xasprintf("%s.tmp.%ld", path, (long)getpid());
+}
+
+/* The PID of a NAME.tmp.PID name, or 0 when name is not one. */
+static long tmp_name_pid(const char *name)
+{
+	const char *t = strstr(name, ".tmp."), *n;
+	if (t == NULL)
+		return 0;
+	while ((n = strstr(t + 1, ".tmp.")) != NULL)
+		t = n;
+	if (t[5] < '0' || t[5] > '9')
+		return 0;
+	char *e;
+	errno = 0;
+	long p = strtol(t + 5, &e, 10);
+	return *e == '\0' && errno == 0 && p > 0 ? p : 0;
+}
+
+int tmp_name_stale(const char *name)
+{
+	long p = tmp_name_pid(name);
+	if (p == 0 || p == (long)getpid() || p > INT_MAX)
+		return 0;
+	return kill((pid_t)p, 0) != 0 && errno == ESRCH;
 }
 
 int commit_tmp(const char *tmp, const char *path)

@@ -91,6 +91,12 @@ char *read_file(const char *path, size_t *len);
 int write_file_atomic(const char *path, const void *data, size_t n);
 /* A temporary name next to path, for callers that stream: the caller frees. */
 char *tmp_path_for(const char *path);
+/*
+ * 1 when name (a file name, no directory) is a temporary file of
+ * tmp_path_for, NAME.tmp.PID, whose process is gone: nobody will finish or
+ * remove it. Never 1 for a file of a process that is still running.
+ */
+int tmp_name_stale(const char *name);
 /* Renames tmp over path after fsync of the file; on failure removes tmp. */
 int commit_tmp(const char *tmp, const char *path);
 /* mkdir -p; 0 or -1 (errno). */
