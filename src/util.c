@@ -404,25 +404,37 @@ int tmp_name_stale(const char *name)
 	return kill((pid_t)p, 0) != 0 && errno == ESRCH;
 }
 
+/* fsync of path opened with flags; 0 or -1 (errno). */
+static int sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return r;
+}
+
 int commit_tmp(const char *tmp, const char *path)
 {
-	int fd = open(tmp, O_RDONLY);
-	if (fd >= 0) {
-		int r = fsync(fd);
-		int e = errno;
-		close(fd);
-		if (r != 0) {
-			unlink(tmp);
-			errno = e;
-			return -1;
-		}
-	}
-	if (rename(tmp, path) != 0) {
+	/* The data must be on disk before the name points at it: a file that
+	 * cannot be reopened to sync is not renamed. */
+	if (sync_path(tmp, O_RDONLY) != 0 || rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
 		errno = e;
 		return -1;
 	}
+	/* And the rename itself, in the directory. Some file systems refuse
+	 * fsync on a directory; either way the rename has happened, so a
+	 * failure here is a warning, not an error. */
+	char *dir = path_dirname(path);
+	if (sync_path(dir, O_RDONLY | O_DIRECTORY) != 0 && errno != EINVAL && errno != EROFS)
+		diag(DIAG_WARNING, dir, 0, 0, "cannot sync the directory after writing \"%s\": %s",
+		     path, strerror(errno));
+	free(dir);
 	return 0;
 }
 
@@ -467,6 +479,10 @@ fail:
 
 int mkdir_p(const char *dir)
 {
+	if (dir[0] == '\0') {
+		errno = ENOENT;
+		return -1;
+	}
 	char *p = xstrdup(dir);
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')

@@ -97,9 +97,15 @@ char *tmp_path_for(const char *path);
  * remove it. Never 1 for a file of a process that is still running.
  */
 int tmp_name_stale(const char *name);
-/* Renames tmp over path after fsync of the file; on failure removes tmp. */
+/*
+ * Renames tmp over path after fsync of the file, then fsyncs path's
+ * directory so that the rename survives a crash (a warning when that
+ * fails: the rename has happened). 0, or -1 (errno) when the file cannot be
+ * reopened or synced, or the rename fails: then tmp is removed and path is
+ * left as it was.
+ */
 int commit_tmp(const char *tmp, const char *path);
-/* mkdir -p; 0 or -1 (errno). */
+/* mkdir -p; 0 or -1 (errno; ENOENT for ""). */
 int mkdir_p(const char *dir);
 int file_exists(const char *path);
 /* Directory part of path ("." when none); the caller frees. */
