@@ -5,6 +5,7 @@
 #   make episode EP=episodes/x.md          render one episode
 #   make segment EP=episodes/x.md SEG=ID   re-synthesise one segment
 #   make test         run the test suite (last line: N passed, N failed)
+#   make regen        regenerate every golden file (then review git diff tests/)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX   ?= /usr/local
@@ -59,7 +60,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps episode segment feed test unit bench fuzz valgrind install uninstall clean
+.PHONY: all deps episode segment feed test unit regen bench fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -70,13 +71,20 @@ $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-$(OBJDIR)/%.o: src/%.c $(wildcard src/*.h) | deps
+# Header dependencies come from the compiler (-MMD -MP): each object
+# depends on exactly the headers it includes, listed in its .d file. An
+# object without its .d file (an older build) is compiled again once.
+$(OBJDIR)/%.o: src/%.c $(OBJDIR)/%.d | deps
 	@mkdir -p $(OBJDIR)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(UNITDIR)/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
+$(UNITDIR)/%: tests/unit/%.c $(UNITDIR)/%.d $(LIBOBJS) | deps
 	@mkdir -p $(UNITDIR)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -MT $@ -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+
+$(OBJDIR)/%.d $(UNITDIR)/%.d: ;
+.PRECIOUS: $(OBJDIR)/%.d $(UNITDIR)/%.d
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
 unit: $(UNIT_BINS)
 
@@ -108,6 +116,11 @@ feed: $(PODSYNTH)
 
 test: $(BIN) unit
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
+
+# Regenerates every golden file (tests/*/...) from the current program, on
+# purpose: review with git diff tests/ before committing. The one way to do it.
+regen: $(BIN)
+	@PODSYNTH=$(abspath $(BIN)) tests/regen.sh
 
 bench: podsynth
 	@scripts/bench
