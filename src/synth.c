@@ -37,6 +37,7 @@
  */
 #include "synth.h"
 #include "segcache.h"
+#include "text.h"
 #include "util.h"
 #include "voice.h"
 
@@ -542,31 +543,6 @@ static void trim(const char *t, uint32_t *off, uint32_t *len)
 		(*len)--;
 }
 
-/* Length of a CJK sentence terminator at t (。！？), 0 if none. */
-static int cjk_stop(const char *t, size_t n)
-{
-	static const char *stops[] = {"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f"};
-	for (size_t i = 0; i < ARRAY_LEN(stops); i++)
-		if (n >= 3 && memcmp(t, stops[i], 3) == 0)
-			return 3;
-	return 0;
-}
-
-/* Length of a closing quote or bracket at t, 0 if none. */
-static int closer(const char *t, size_t n)
-{
-	static const char *multi[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb",
-				      "\xe3\x80\x8d", "\xe3\x80\x8f", "\xef\xbc\x89"};
-	if (n >= 1 && strchr("\"')]", t[0]) && t[0] != '\0')
-		return 1;
-	for (size_t i = 0; i < ARRAY_LEN(multi); i++) {
-		size_t l = strlen(multi[i]);
-		if (n >= l && memcmp(t, multi[i], l) == 0)
-			return (int)l;
-	}
-	return 0;
-}
-
 struct span {
 	uint32_t off, len;
 };
@@ -581,43 +557,18 @@ static void add_span(struct span **v, int *n, const char *t, uint32_t off, uint3
 	(*v)[(*n)++] = (struct span){off, len};
 }
 
-/* Splits t[off, off+len) after each sentence; phoneme input [[...]] is kept whole. */
+/*
+ * Splits t[off, off+len) into its sentences, by the rule the transcript
+ * uses too (text.h); phoneme input [[...]] is kept whole.
+ */
 static int split_sentences(const char *t, uint32_t off, uint32_t len, struct span **out)
 {
-	int n = 0, phon = 0;
-	uint32_t end = off + len, start = off, i = off;
+	size_t *r = NULL;
+	int k = text_sentences(t + off, len, TEXT_PHONEMES, &r), n = 0;
 	*out = NULL;
-	while (i < end) {
-		if (!phon && i + 1 < end && t[i] == '[' && t[i + 1] == '[') {
-			phon = 1;
-			i += 2;
-			continue;
-		}
-		if (phon) {
-			if (i + 1 < end && t[i] == ']' && t[i + 1] == ']') {
-				phon = 0;
-				i += 2;
-			} else {
-				i++;
-			}
-			continue;
-		}
-		int cjk = cjk_stop(t + i, end - i);
-		if (cjk || t[i] == '.' || t[i] == '!' || t[i] == '?') {
-			uint32_t j = i + (cjk ? (uint32_t)cjk : 1);
-			int c;
-			while (j < end && (c = closer(t + j, end - j)) > 0)
-				j += (uint32_t)c;
-			if (cjk || j == end || is_space(t[j])) {
-				add_span(out, &n, t, start, j);
-				start = j;
-			}
-			i = j;
-			continue;
-		}
-		i++;
-	}
-	add_span(out, &n, t, start, end);
+	for (int i = 0; i < k; i++)
+		add_span(out, &n, t, off + (uint32_t)r[2 * i], off + (uint32_t)r[2 * i + 1]);
+	free(r);
 	return n;
 }
 
@@ -639,8 +590,8 @@ static int split_halves(const char *t, uint32_t off, uint32_t len, struct span *
 			phon = 0;
 		uint32_t cp;
 		if ((unsigned char)t[i] >= 0xe0 && utf8_decode(t + i, end - i, &cp) > 0 &&
-		    cp >= 0x2e80)
-			cjk = 1;  /* CJK and beyond: no spaces between words */
+		    text_is_cjk(cp))
+			cjk = 1;  /* no spaces between words */
 		if (!is_space(t[i]) && (i == off || is_space(t[i - 1])) &&
 		    (!phon || (t[i] == '[' && i + 1 < end && t[i + 1] == '[')))
 			starts[nw++] = i;

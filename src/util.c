@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #endif
 #include "util.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -224,35 +225,12 @@ int diag_exit_status(void)
 
 int utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	if (n == 0)
-		return 0;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	int len;
-	uint32_t c, min;
-	if ((u[0] & 0xE0) == 0xC0) {
-		len = 2; c = u[0] & 0x1F; min = 0x80;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3; c = u[0] & 0x0F; min = 0x800;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4; c = u[0] & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if ((size_t)len > n)
-		return 0;
-	for (int i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+	uint32_t c;
+	size_t l = text_decode(s, n, &c);
+	if (l == 0 || c == TEXT_BAD)
 		return 0;
 	*cp = c;
-	return len;
+	return (int)l;
 }
 
 int utf8_check(const char *s, size_t n, size_t *bad)

@@ -68,7 +68,8 @@ int diag_set_muted(int muted);
  * otherwise -1 and the offset of the first bad byte in *bad.
  */
 int utf8_check(const char *s, size_t n, size_t *bad);
-/* Decodes one code point at s (n bytes left); returns its length, or 0 when invalid. */
+/* Decodes one code point at s (n bytes left); returns its length, or 0 when
+ * invalid. text.h's decoder (text_decode), for callers that only need yes or no. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Appends the UTF-8 encoding of cp to b. */
 void utf8_put(struct buf *b, uint32_t cp);
