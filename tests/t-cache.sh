@@ -85,7 +85,8 @@ check_eq "...and only that one" "$(find $C -name '*.seg' | wc -l)" 2
 check_eq "cache --older-than: a bad age is a usage error" "$?" 2
 
 # Pruning holds the show's lock.
-flock -o rss sleep 1 & holder=$!; sleep 0.3
+flock -o rss sleep 1 & holder=$!
+for _ in $(seq 100); do flock -n rss true || break; sleep 0.02; done
 "$PODSYNTH" cache --prune >r9.txt 2>r9.err
 wait $holder
 check "cache --prune waits for the show's lock" grep -q 'waiting for it to finish' r9.err

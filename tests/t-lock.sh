@@ -17,13 +17,16 @@ ep=episodes/2026-07-01-lock.md
 check "the episode builds" test -s rss/episodes/2026-07-01-lock.ogg
 
 now() { date +%s%N; }
-# Another run holds the lock for about 1.5 s.
-hold() { flock -o rss sleep "$1" & holder=$!; sleep 0.3; }
+# Another run holds the lock for $1 seconds: wait until it really has it.
+hold() {
+	flock -o rss sleep "$1" & holder=$!
+	for _ in $(seq 100); do flock -n rss true || return 0; sleep 0.02; done
+}
 waited_ms() { echo $(( ($2 - $1) / 1000000 )); }
 
 for cmd in "feed" "build -j 2 $ep" "render $ep --segment $("$PODSYNTH" segments "$ep" | awk 'NR==1{print $1}')"; do
 	name=${cmd%% *}
-	hold 1.5
+	hold 2
 	t0=$(now)
 	"$PODSYNTH" $cmd >o.txt 2>e.txt
 	rc=$?
@@ -39,8 +42,7 @@ done
 check "no lock held: feed does not wait" bash -c "! grep -q waiting e.txt"
 
 # A holder that is killed leaves no lock behind.
-flock -o rss sleep 30 & holder=$!
-sleep 0.3
+hold 30
 kill "$holder"; wait "$holder" 2>/dev/null
 t0=$(now)
 "$PODSYNTH" feed >o.txt 2>e.txt
