@@ -17,7 +17,8 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
-       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid
+       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
+       cairo pangocairo fontconfig libpng libjpeg
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
@@ -60,7 +61,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps episode segment feed test unit regen bench fuzz valgrind install uninstall clean
+.PHONY: all deps test-deps episode segment feed test unit regen bench fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -114,7 +115,12 @@ segment: $(PODSYNTH)
 feed: $(PODSYNTH)
 	$(PODSYNTH) feed
 
-test: $(BIN) unit
+# The tools the tests check with, installed as make episode installs the
+# libraries (as root; otherwise the command to run is printed and make stops).
+test-deps:
+	@scripts/install-deps --test
+
+test: test-deps $(BIN) unit
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
 
 # Regenerates every golden file (tests/*/...) from the current program, on

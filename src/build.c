@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "artwork.h"
 #include "chapters.h"
 #include "progress.h"
 #include "render.h"
@@ -89,7 +90,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
-	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL;
+	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL, *srt_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 
 	if (project_episode(p, path, &ep, &s) != 0)
@@ -108,6 +109,10 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		     "no segment \"%s\" (see podsynth segments %s)", o->segment, path);
 		goto out;
 	}
+
+	/* The default cover when the show names no image (the audio embeds it). */
+	if (artwork_prepare(p->ch) != 0)
+		goto out;
 
 	/* Which segments the cache lacks (or holds corrupt). */
 	paths = xcalloc((size_t)s->nsegs, sizeof *paths);
@@ -190,7 +195,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* The audio first, then its transcript and chapters; the feed comes last. */
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
 	json_path = xasprintf("%s/%s.chapters.json", p->ch->out_dir, ep->slug);
-	if (transcript_write_vtt(vtt_path, s, tl) != 0 ||
+	srt_path = xasprintf("%s/%s.srt", p->ch->out_dir, ep->slug);
+	if (transcript_write(vtt_path, srt_path, s, tl) != 0 ||
 	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
 		goto out;
 
@@ -215,6 +221,7 @@ out:
 	chapters_free(&chapters, nchapters);
 	free(out_path);
 	free(vtt_path);
+	free(srt_path);
 	free(json_path);
 	timeline_free(&tl);
 	script_free(&s);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "license.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -116,6 +117,7 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		{"subcategory", offsetof(struct channel, subcategory)},
 		{"type", offsetof(struct channel, type)},
 		{"voice", offsetof(struct channel, host_voice)},
+		{"host", offsetof(struct channel, host)},
 	};
 	if (strcmp(k, "voice") == 0)
 		c->voice_line = ydoc_line(y, v);
@@ -137,14 +139,29 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	}
 	if (strcmp(k, "owner") == 0)
 		return read_owner(c, y, v);
+	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
+		if (ydoc_get_str(y, k, v, &c->license) != 0)
+			return -1;
+		if (license_url(c->license) == NULL) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an "
+			     "SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", c->license);
+			return -1;
+		}
+		char *lc = license_canonical(c->license);
+		free(c->license);
+		c->license = lc;
+		return 0;
+	}
 	if (strcmp(k, "pauses") == 0)
 		return read_pauses(c, y, v);
 	if (strcmp(k, "explicit") == 0)
 		return ydoc_get_bool(y, k, v, &c->explicit_);
 	if (strcmp(k, "locked") == 0)
 		return ydoc_get_bool(y, k, v, &c->locked);
-	if (strcmp(k, "image") == 0)
+	if (strcmp(k, "image") == 0) {
+		c->image_line = ydoc_line(y, v);
 		return get_path(c, y, k, v, &c->image);
+	}
 	if (strcmp(k, "intro") == 0) {
 		c->intro_line = ydoc_line(y, v);
 		return get_path(c, y, k, v, &c->intro);
@@ -261,7 +278,7 @@ void channel_free(struct channel **cp)
 		&c->path, &c->dir, &c->title, &c->description, &c->author, &c->language,
 		&c->link, &c->copyright, &c->owner_name, &c->owner_email, &c->image,
 		&c->category, &c->subcategory, &c->type, &c->intro, &c->outro,
-		&c->host_voice, &c->voices_dir, &c->out_dir, &c->rss_dir,
+		&c->host_voice, &c->voices_dir, &c->out_dir, &c->rss_dir, &c->host, &c->license,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
 		free(*strs[i]);

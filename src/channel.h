@@ -30,6 +30,8 @@ struct channel {
 	char *owner_name;
 	char *owner_email;
 	char *image;       /* artwork path or URL, NULL when none */
+	char *host;        /* the host's name (podcast:person), NULL when none */
+	char *license;     /* default SPDX licence of the episodes, lower case, or NULL */
 	char *category;    /* Apple Podcasts category */
 	char *subcategory;
 	int explicit_;     /* 0 or 1 */
@@ -55,6 +57,7 @@ struct channel {
 	int intro_line;
 	int outro_line;
 	int voice_line;
+	int image_line;
 	int *lexicon_lines; /* one per lexicons[] entry */
 };
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "artwork.h"
 #include "channel.h"
 #include "cmd.h"
 #include "episode.h"
@@ -100,6 +101,8 @@ int cmd_feed(int argc, char **argv)
 		channel_free(&ch);
 		return 1;
 	}
+	if (artwork_check_channel(ch) != 0)
+		failed = 1;
 	if (optind >= argc) {
 		if (collect(&files, "episodes") != 0)
 			failed = 1;
@@ -117,6 +120,8 @@ int cmd_feed(int argc, char **argv)
 			failed = 1;
 			continue;
 		}
+		if (artwork_check_episode(ch, ep) != 0)
+			failed = 1;
 		eps[neps++] = ep;
 		roster_add(roster, ep);
 	}
@@ -144,9 +149,11 @@ int cmd_feed(int argc, char **argv)
 		/* A broken episode must not vanish from the feed: keep the old one. */
 		diag(DIAG_ERROR, where, 0, 0,
 		     "feed not written: fix the errors above (the previous feed is kept)");
-	} else if (feed_write(feed, output) != FEED_OK) {
+	} else if (artwork_prepare(ch) != 0 || feed_write(feed, output) != FEED_OK) {
 		failed = 1;
 	} else {
+		if (output == NULL)
+			artwork_prune(ch); /* covers of an older title */
 		diag(DIAG_NOTE, where, 0, 0,
 		     "%d episode%s published (%d draft%s, %d not rendered)", feed_count(feed),
 		     feed_count(feed) == 1 ? "" : "s", drafts, drafts == 1 ? "" : "s", pending);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "channel.h"
+#include "license.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -175,13 +176,28 @@ static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 }
 
 /* Author may be text, a list of names, or a mapping with name:. */
+static void free_list(char ***v, int *n)
+{
+	for (int i = 0; i < *n; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+	*n = 0;
+}
+
 static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 {
 	if (v->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 			const char *k = ydoc_scalar(ydoc_node(y, p->key));
-			if (k && strcmp(k, "name") == 0)
-				return ydoc_get_str(y, "author.name", ydoc_node(y, p->value), &ep->author);
+			if (k && strcmp(k, "name") == 0) {
+				if (ydoc_get_str(y, "author.name", ydoc_node(y, p->value), &ep->author) != 0)
+					return -1;
+				free_list(&ep->authors, &ep->nauthors);
+				ep->authors = xcalloc(1, sizeof *ep->authors);
+				ep->authors[ep->nauthors++] = xstrdup(ep->author);
+				return 0;
+			}
 		}
 		return 0;
 	}
@@ -194,9 +210,10 @@ static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 		if (i)
 			buf_puts(&b, ", ");
 		buf_puts(&b, names[i]);
-		free(names[i]);
 	}
-	free(names);
+	free_list(&ep->authors, &ep->nauthors);
+	ep->authors = names;
+	ep->nauthors = n;
 	free(ep->author);
 	ep->author = n ? buf_detach(&b) : NULL;
 	buf_free(&b);
@@ -274,8 +291,24 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 		ep->guid_line = line;
 		return ydoc_get_str(y, k, v, &ep->guid);
 	}
-	if (strcmp(k, "image") == 0 || strcmp(k, "cover") == 0)
+	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
+		ep->license_line = line;
+		if (ydoc_get_str(y, k, v, &ep->license) != 0)
+			return -1;
+		if (license_url(ep->license) == NULL) {
+			diag(DIAG_ERROR, ep->path, line, 0, "unknown licence \"%s\": expected an SPDX "
+			     "identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", ep->license);
+			return -1;
+		}
+		char *c = license_canonical(ep->license);
+		free(ep->license);
+		ep->license = c;
+		return 0;
+	}
+	if (strcmp(k, "image") == 0 || strcmp(k, "cover") == 0) {
+		ep->image_line = line;
 		return ydoc_get_str(y, k, v, &ep->image);
+	}
 	if (strcmp(k, "explicit") == 0)
 		return ydoc_get_bool(y, k, v, &ep->explicit_);
 	if (strcmp(k, "episode_type") == 0 || strcmp(k, "episodeType") == 0) {
@@ -727,13 +760,12 @@ void episode_free(struct episode **epp)
 	char **strs[] = {
 		&ep->path, &ep->title, &ep->date, &ep->time, &ep->description, &ep->summary,
 		&ep->lang, &ep->voice, &ep->slug, &ep->author, &ep->guid, &ep->image,
-		&ep->episode_type, &ep->body,
+		&ep->episode_type, &ep->body, &ep->license,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
 		free(*strs[i]);
-	for (int i = 0; i < ep->ntags; i++)
-		free(ep->tags[i]);
-	free(ep->tags);
+	free_list(&ep->tags, &ep->ntags);
+	free_list(&ep->authors, &ep->nauthors);
 	for (int i = 0; i < ep->nlexicon; i++) {
 		free(ep->lexicon[i].word);
 		free(ep->lexicon[i].say);

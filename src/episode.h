@@ -49,7 +49,11 @@ struct episode {
 	char *lang;           /* BCP 47; channel default when absent */
 	char *voice;          /* host voice profile; channel default when absent */
 	char *slug;
-	char *author;
+	char *author;         /* the authors joined with ", " */
+	char **authors;       /* each author's name (podcast:person) */
+	int nauthors;
+	char *license;        /* an SPDX licence identifier, lower case, or NULL */
+	int license_line;
 	char *guid;           /* explicit GUID, or NULL */
 	char *image;
 	char *episode_type;   /* full, trailer, bonus */
@@ -65,6 +69,7 @@ struct episode {
 	int lang_line;
 	int slug_line;        /* where slug: was given, 0 when from the file name */
 	int guid_line;        /* where guid: was given, 0 when not */
+	int image_line;       /* where image: was given, 0 when not */
 	/* Body. */
 	char *body;           /* the Markdown body (after the front matter) */
 	int body_line;        /* line of the body's first line in the file */

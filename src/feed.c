@@ -49,6 +49,8 @@
 #include <xxhash.h>
 
 #include "feed.h"
+#include "artwork.h"
+#include "license.h"
 #include "shownotes.h"
 #include "util.h"
 #include "xmltext.h"
@@ -331,6 +333,7 @@ struct item {
 	ino_t ino;
 	int made;          /* pub was made by this run (where nothing was) */
 	char *vtt;         /* path of the transcript, NULL when there is none */
+	char *srt;         /* path of the SRT transcript, NULL when there is none */
 	char *chapters;    /* path of the JSON chapters, NULL when none */
 	long long bytes;
 	long seconds;
@@ -384,6 +387,7 @@ static void item_clear(struct item *it)
 	free(it->audio);
 	free(it->pub);
 	free(it->vtt);
+	free(it->srt);
 	free(it->chapters);
 	free(it->guid);
 	free(it->html);
@@ -625,6 +629,7 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	it.pub = path_join(f->out_dir, name);
 	free(name);
 	it.vtt = beside(f, it.slug, ".vtt");
+	it.srt = beside(f, it.slug, ".srt");
 	it.chapters = beside(f, it.slug, ".chapters.json");
 	if (f->n == f->cap) {
 		f->cap = f->cap ? 2 * f->cap : 16;
@@ -703,19 +708,18 @@ static char *file_url(const struct feed *f, const char *path)
 }
 
 /*
- * The URL of artwork given as a URL or as a path in the site. NULL (with a
- * warning naming where) when the file is not in the site. The caller frees.
+ * The URL of artwork given as a URL or as a file (a path as the program
+ * opens it). NULL (with a warning naming where) when the file is not in
+ * the site. The caller frees.
  */
 static char *image_url(const struct feed *f, const char *image, const char *where)
 {
 	if (has_scheme(image))
 		return xstrdup(image);
-	char *p = path_join(f->rss_dir, image);
-	char *u = file_exists(p) ? file_url(f, p) : NULL;
+	char *u = file_exists(image) ? file_url(f, image) : NULL;
 	if (u == NULL)
 		diag(DIAG_WARNING, where, 0, 0, "artwork is not a file in %s/, left out \"%s\"",
 		     f->rss_dir, image);
-	free(p);
 	return u;
 }
 
@@ -822,6 +826,34 @@ static int empty_el(xmlTextWriterPtr w, const char *name, const char *a, const c
 
 #define CHECK(x) do { if ((x) != 0) goto fail; } while (0)
 
+/* <podcast:person role="host" group="cast">name</podcast:person> */
+static int person(xmlTextWriterPtr w, const char *name)
+{
+	CHECK(start(w, "podcast:person"));
+	CHECK(attr(w, "role", "host"));
+	CHECK(attr(w, "group", "cast"));
+	char *c = xmltext_cleans(name, XMLTEXT_LINE);
+	int r = xmlTextWriterWriteString(w, BAD_CAST c);
+	free(c);
+	CHECK(r < 0);
+	CHECK(end(w));
+	return 0;
+fail:
+	return -1;
+}
+
+/* <podcast:license url="...">id</podcast:license>; id is known (license.h) */
+static int license_el(xmlTextWriterPtr w, const char *id)
+{
+	CHECK(start(w, "podcast:license"));
+	CHECK(attr(w, "url", license_url(id)));
+	CHECK(xmlTextWriterWriteString(w, BAD_CAST id) < 0);
+	CHECK(end(w));
+	return 0;
+fail:
+	return -1;
+}
+
 static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
 {
 	const struct episode *ep = it->ep;
@@ -829,6 +861,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 	char *summary = shownotes_summary(ep, SUMMARY_MAX);
 	char *audio = file_url(f, it->pub);
 	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_path = NULL;
+	char *img_path = NULL, *srt = NULL;
 	char num[32];
 	int rc = -1;
 
@@ -839,8 +872,13 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 	page_path = beside(f, it->slug, ".html");
 	page = page_path ? file_url(f, page_path) : NULL;
 	vtt = it->vtt ? file_url(f, it->vtt) : NULL;
+	srt = it->srt ? file_url(f, it->srt) : NULL;
 	chap = it->chapters ? file_url(f, it->chapters) : NULL;
-	img = ep->image ? image_url(f, ep->image, ep->path) : NULL;
+	if (ep->image && has_scheme(ep->image)) {
+		img = xstrdup(ep->image);
+	} else if ((img_path = artwork_episode_file(ch, ep)) != NULL) {
+		img = image_url(f, img_path, ep->path);
+	}
 
 	CHECK(start(w, "item"));
 	CHECK(el(w, "title", ep->title, XMLTEXT_LINE));
@@ -887,12 +925,28 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "rel", "captions"));
 		CHECK(end(w));
 	}
+	if (srt) {
+		CHECK(start(w, "podcast:transcript"));
+		CHECK(attr(w, "url", srt));
+		CHECK(attr(w, "type", "application/x-subrip"));
+		if (ep->lang)
+			CHECK(attr(w, "language", ep->lang));
+		CHECK(attr(w, "rel", "captions"));
+		CHECK(end(w));
+	}
 	if (chap) {
 		CHECK(start(w, "podcast:chapters"));
 		CHECK(attr(w, "url", chap));
 		CHECK(attr(w, "type", "application/json+chapters"));
 		CHECK(end(w));
 	}
+	/* the host: the episode's authors, else the show's host */
+	for (int i = 0; i < ep->nauthors; i++)
+		CHECK(person(w, ep->authors[i]));
+	if (ep->nauthors == 0 && ch->host)
+		CHECK(person(w, ch->host));
+	if (ep->license || ch->license)
+		CHECK(license_el(w, ep->license ? ep->license : ch->license));
 	if (ep->season > 0) {
 		snprintf(num, sizeof num, "%d", ep->season);
 		CHECK(el(w, "podcast:season", num, 0));
@@ -912,8 +966,10 @@ out:
 	free(page);
 	free(page_path);
 	free(vtt);
+	free(srt);
 	free(chap);
 	free(img);
+	free(img_path);
 	return rc;
 }
 
@@ -925,7 +981,7 @@ static int write_xml(const struct feed *f, const char *self, const char *guid, x
 {
 	const struct channel *ch = f->ch;
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(b, 0);
-	char *img = NULL;
+	char *img = NULL, *art = NULL;
 	int rc = -1;
 
 	if (w == NULL)
@@ -968,7 +1024,9 @@ static int write_xml(const struct feed *f, const char *self, const char *guid, x
 			CHECK(el(w, "itunes:email", ch->owner_email, XMLTEXT_LINE));
 		CHECK(end(w));
 	}
-	if (ch->image && (img = image_url(f, ch->image, ch->path)) != NULL) {
+	/* the show's image, or the default cover (podsynth feed has drawn it) */
+	art = artwork_show_image(ch);
+	if (art && (img = image_url(f, art, ch->path)) != NULL) {
 		CHECK(empty_el(w, "itunes:image", "href", img));
 		CHECK(start(w, "image"));
 		CHECK(el(w, "url", img, XMLTEXT_LINE));
@@ -986,6 +1044,10 @@ static int write_xml(const struct feed *f, const char *self, const char *guid, x
 	CHECK(el(w, "itunes:explicit", ch->explicit_ ? "true" : "false", 0));
 	CHECK(el(w, "itunes:type", ch->type ? ch->type : "episodic", XMLTEXT_LINE));
 	CHECK(el(w, "podcast:guid", guid, 0));
+	if (ch->host)
+		CHECK(person(w, ch->host));
+	if (ch->license)
+		CHECK(license_el(w, ch->license));
 	CHECK(start(w, "podcast:locked"));
 	if (ch->owner_email)
 		CHECK(attr(w, "owner", ch->owner_email));
@@ -1003,6 +1065,7 @@ out:
 	if (w)
 		xmlFreeTextWriter(w);
 	free(img);
+	free(art);
 	return rc;
 }
 

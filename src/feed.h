@@ -4,7 +4,8 @@
  * libxml2 from the show's settings and every rendered, non-draft episode.
  *
  * In: struct channel, struct episode for each episode, the files the build
- * made in rss/episodes/ (<slug>.ogg, .vtt, .chapters.json). Out: the
+ * made in rss/episodes/ (<slug>.ogg, .vtt, .srt, .chapters.json) and the
+ * default cover (artwork.h). Out: the
  * published audio rss/episodes/<slug>.<hash>.ogg (a hard link to, or a copy
  * of, <slug>.ogg, named by the first 12 hex digits of the XXH3 64-bit hash
  * of its bytes: the feed's enclosures name these files, which never change

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "artwork.h"
 #include "roster.h"
 #include "synth.h"
 #include "timeline.h"
@@ -83,7 +84,8 @@ int project_check_assets(const struct project *p)
 {
 	int a = check_asset(p->ch, "intro", p->ch->intro, p->ch->intro_line);
 	int b = check_asset(p->ch, "outro", p->ch->outro, p->ch->outro_line);
-	return a || b ? -1 : 0;
+	int c = artwork_check_channel(p->ch);
+	return a || b || c ? -1 : 0;
 }
 
 int project_open(const char *channel_path, struct project **out)
@@ -151,6 +153,8 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
 			lexicon_add(lex, (*ep)->lexicon[i].word, (*ep)->lexicon[i].say);
 		use = lex;
 	}
+	if (artwork_check_episode(p->ch, *ep) != 0)
+		goto out;
 	if (script_build(*ep, p->ch, p->voices, use, script) != 0)
 		goto out;
 	rc = 0;

@@ -15,6 +15,10 @@
  * two lines (65 columns each, CJK characters two) is spread evenly over as
  * few cues as it needs, cut at words, and each part is timed at the word
  * event nearest to its proportional place in the spoken text.
+ *
+ * The SRT transcript is made in the same pass from the same cues: numbered,
+ * times with a comma, the voice as a "Host: " prefix where the speaker
+ * changes (SRT has no voice tags), text unescaped.
  */
 #include <errno.h>
 #include <limits.h>
@@ -45,6 +49,8 @@ struct units {
 
 struct vtt {
 	struct buf *out;
+	struct buf *srt;     /* the same cues as SRT, or NULL */
+	char *last_label;    /* the voice of the last SRT cue */
 	const struct timeline *tl;
 	int64_t last_end_ms; /* cues never overlap */
 	int64_t total_ms;
@@ -206,11 +212,41 @@ static void time_units(struct units *us, const struct segment *seg, const struct
 
 /* ---- cues ---- */
 
+static void put_time_sep(struct buf *b, int64_t ms, char sep)
+{
+	buf_printf(b, "%02lld:%02lld:%02lld%c%03lld", (long long)(ms / 3600000),
+		   (long long)(ms / 60000 % 60), (long long)(ms / 1000 % 60), sep,
+		   (long long)(ms % 1000));
+}
+
 static void put_time(struct buf *b, int64_t ms)
 {
-	buf_printf(b, "%02lld:%02lld:%02lld.%03lld", (long long)(ms / 3600000),
-		   (long long)(ms / 60000 % 60), (long long)(ms / 1000 % 60),
-		   (long long)(ms % 1000));
+	put_time_sep(b, ms, '.');
+}
+
+/* The cue in SRT: number, times, the speaker where it changes, the lines. */
+static void put_srt(struct vtt *v, int64_t t0, int64_t t1, const char *label,
+		    const char *text, const size_t *lines, int nlines)
+{
+	struct buf *b = v->srt;
+	if (v->ncues > 1)
+		buf_putc(b, '\n');
+	buf_printf(b, "%d\n", v->ncues);
+	put_time_sep(b, t0, ',');
+	buf_puts(b, " --> ");
+	put_time_sep(b, t1, ',');
+	buf_putc(b, '\n');
+	if (v->last_label == NULL || strcmp(v->last_label, label) != 0) {
+		buf_printf(b, "%s: ", label);
+		free(v->last_label);
+		v->last_label = xstrdup(label);
+	}
+	for (int i = 0; i < nlines; i++) {
+		if (i)
+			buf_putc(b, '\n');
+		buf_add(b, text + lines[2 * i], lines[2 * i + 1] - lines[2 * i]);
+	}
+	buf_putc(b, '\n');
 }
 
 static void put_escaped(struct buf *b, const char *s, size_t n)
@@ -268,6 +304,8 @@ static void put_cue(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 	}
 	buf_putc(v->out, '\n');
 	v->last_end_ms = t1;
+	if (v->srt)
+		put_srt(v, t0, t1, label, text, lines, nlines);
 }
 
 /* Columns a code point takes: 2 for East Asian wide characters, else 1. */
@@ -595,7 +633,13 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 
 int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf *out)
 {
-	struct vtt v = {out, tl, 0, 0, 0};
+	return transcript_both(s, tl, out, NULL);
+}
+
+int transcript_both(const struct script *s, const struct timeline *tl, struct buf *out,
+		    struct buf *srt)
+{
+	struct vtt v = {out, srt, NULL, tl, 0, 0, 0};
 	int rc = 0;
 
 	v.total_ms = tl->rate > 0 ? (tl->total * 1000) / tl->rate : 0;
@@ -631,18 +675,30 @@ int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf
 		units_clear(&us);
 		seg_audio_clear(&a);
 	}
+	free(v.last_label);
 	return rc;
 }
 
 int transcript_write_vtt(const char *path, const struct script *s,
 			 const struct timeline *tl)
 {
-	struct buf b = {0};
-	int rc = transcript_vtt(s, tl, &b);
-	if (rc == 0 && write_file_atomic(path, b.data, b.len) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the transcript: %s", strerror(errno));
+	return transcript_write(path, NULL, s, tl);
+}
+
+int transcript_write(const char *vtt_path, const char *srt_path, const struct script *s,
+		     const struct timeline *tl)
+{
+	struct buf b = {0}, srt = {0};
+	int rc = transcript_both(s, tl, &b, srt_path ? &srt : NULL);
+	if (rc == 0 && write_file_atomic(vtt_path, b.data, b.len) != 0) {
+		diag(DIAG_ERROR, vtt_path, 0, 0, "cannot write the transcript: %s", strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && srt_path && write_file_atomic(srt_path, srt.data, srt.len) != 0) {
+		diag(DIAG_ERROR, srt_path, 0, 0, "cannot write the transcript: %s", strerror(errno));
 		rc = -1;
 	}
 	buf_free(&b);
+	buf_free(&srt);
 	return rc;
 }

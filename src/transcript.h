@@ -30,6 +30,23 @@
 int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf *out);
 
 /*
+ * Like transcript_vtt, and when srt is not NULL appends the same cues to
+ * it as SubRip (SRT): numbered from 1, "HH:MM:SS,mmm" times, the speaker
+ * as "Host: " at the start of a cue whose voice differs from the last
+ * one's, text as written (no entities, no tags).
+ */
+int transcript_both(const struct script *s, const struct timeline *tl, struct buf *out,
+		    struct buf *srt);
+
+/*
+ * Writes the WebVTT transcript to vtt_path and, when srt_path is not NULL,
+ * the SRT one to srt_path, each atomically (temporary file, then rename).
+ * Returns 0, or -1 with the problem reported naming the path.
+ */
+int transcript_write(const char *vtt_path, const char *srt_path, const struct script *s,
+		     const struct timeline *tl);
+
+/*
  * Writes transcript_vtt(s, tl) to path atomically (temporary file, then
  * rename). Returns 0, or -1 with the problem reported naming path.
  */

@@ -5,6 +5,11 @@
 # comments and chapters, and the progress bar.
 . "$(dirname "$0")/lib.sh"
 newproj
+# The checks below that need a tool are guarded by it: a missing tool is a
+# failure here, never a silent skip (make test installs them).
+for tool in ogginfo vorbiscomment ffmpeg ffprobe script; do
+	check "$tool is installed (scripts/install-deps --test)" bash -c "command -v $tool >/dev/null"
+done
 
 cat >episodes/2026-03-02-test-show.md <<'MD'
 ---

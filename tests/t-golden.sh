@@ -4,6 +4,7 @@
 # tests/golden/outputs.sh (volatile fields normalised) and compared with
 # tests/golden/expected/. Regenerate on purpose with: make regen
 . "$(dirname "$0")/lib.sh"
+cd "$SCRATCH" || exit 1
 got="$SCRATCH/golden"
 mkdir -p "$got"
 if ! PODSYNTH="$PODSYNTH" "$TOP/tests/golden/outputs.sh" "$got" 2>err.txt; then

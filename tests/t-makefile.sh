@@ -3,6 +3,7 @@
 # touching a header recompiles exactly the objects that include it; and
 # `make regen` is the one way to regenerate every kind of golden file.
 . "$(dirname "$0")/lib.sh"
+cd "$SCRATCH" || exit 1
 W="$SCRATCH/tree"
 mkdir -p "$W"
 cp -r "$TOP/src" "$TOP/Makefile" "$W/"

@@ -2,7 +2,7 @@
 # Makes the publishing outputs of the golden episodes (tests/golden/*.md,
 # show settings tests/golden/channel.yaml) and writes them, with their
 # volatile fields normalised, into DIR: feed.xml, and for each episode
-# SLUG.vtt, SLUG.chapters.json and every page (*.html).
+# SLUG.vtt, SLUG.srt, SLUG.chapters.json and every page (*.html).
 # Used by tests/t-golden.sh (compare) and tests/regen.sh (make regen).
 # Usage: PODSYNTH=./podsynth tests/golden/outputs.sh DIR
 set -u
@@ -25,15 +25,16 @@ if [ "$rc" != 0 ]; then
 	exit 1
 fi
 
-# The volatile fields: the published audio's content hash in its name, byte
-# lengths, the program's version. Everything else is fixed by the inputs.
+# The volatile fields: the content hash in the name of published audio and
+# images (the cover is drawn with the fonts installed), byte lengths, the
+# program's version. Everything else is fixed by the inputs.
 normalise() {
-	sed -E -e 's/\.[0-9a-f]{12}\.(ogg|mp3|opus|m4a)/.HASH.\1/g' \
+	sed -E -e 's/\.[0-9a-f]{12}\.(ogg|mp3|opus|m4a|png|jpg|jpeg|webp)/.HASH.\1/g' \
 	       -e 's/length="[0-9]+"/length="N"/g' \
 	       -e 's/podsynth [0-9]+\.[0-9]+\.[0-9]+/podsynth VERSION/g' "$1"
 }
 normalise rss/feed.xml >"$out/feed.xml"
-(cd rss && find . -name '*.html' -o -name '*.vtt' -o -name '*.chapters.json') | sort |
+(cd rss && find . -name '*.html' -o -name '*.vtt' -o -name '*.srt' -o -name '*.chapters.json') | sort |
 while read -r f; do
 	normalise "rss/$f" >"$out/$(echo "${f#./}" | tr / _)"
 done
