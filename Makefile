@@ -6,6 +6,7 @@
 #   make segment EP=episodes/x.md SEG=ID   re-synthesise one segment
 #   make preview      serve rss/ on 127.0.0.1 to look at the website
 #   make test         run the test suite (last line: N passed, N failed)
+#   make regen        regenerate every golden file (then review git diff tests/)
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX   ?= /usr/local
@@ -62,7 +63,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps test-deps episode segment feed preview test unit bench fuzz valgrind install uninstall clean
+.PHONY: all deps test-deps episode segment feed preview test unit regen bench fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -78,13 +79,20 @@ SITE_ASSETS = src/site/podsynth.css src/site/podsynth.js src/site/favicon.svg
 src/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
 	scripts/embed-assets $(SITE_ASSETS) >$@.tmp && mv $@.tmp $@
 
-$(OBJDIR)/%.o: src/%.c $(wildcard src/*.h) | deps
+# Header dependencies come from the compiler (-MMD -MP): each object
+# depends on exactly the headers it includes, listed in its .d file. An
+# object without its .d file (an older build) is compiled again once.
+$(OBJDIR)/%.o: src/%.c $(OBJDIR)/%.d | deps
 	@mkdir -p $(OBJDIR)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(UNITDIR)/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
+$(UNITDIR)/%: tests/unit/%.c $(UNITDIR)/%.d $(LIBOBJS) | deps
 	@mkdir -p $(UNITDIR)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -MT $@ -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+
+$(OBJDIR)/%.d $(UNITDIR)/%.d: ;
+.PRECIOUS: $(OBJDIR)/%.d $(UNITDIR)/%.d
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
 unit: $(UNIT_BINS)
 
@@ -131,6 +139,11 @@ test-deps:
 
 test: test-deps $(BIN) unit $(AXE_JS)
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
+
+# Regenerates every golden file (tests/*/...) from the current program, on
+# purpose: review with git diff tests/ before committing. The one way to do it.
+regen: $(BIN)
+	@PODSYNTH=$(abspath $(BIN)) tests/regen.sh
 
 bench: podsynth
 	@scripts/bench

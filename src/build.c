@@ -96,6 +96,9 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	if (project_episode(p, path, &ep, &s) != 0)
 		return -1;
+	/* Another episode's slug or guid: its files are not ours to write. */
+	if (project_check_unique(p, ep) != 0)
+		goto out;
 	if (ep->draft && !o->drafts) {
 		diag(DIAG_NOTE, path, 0, 0, "draft: not rendered (use --drafts to render it)");
 		rc = 1;

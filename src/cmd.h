@@ -16,5 +16,6 @@ int cmd_say(int argc, char **argv);
 int cmd_voices(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
+int cmd_cache(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "build.h"
 #include "cmd.h"
+#include "showlock.h"
 #include "util.h"
 
 static const char build_usage[] =
@@ -85,10 +86,16 @@ int cmd_build(int argc, char **argv)
 	}
 	if (project_open(channel, &p) != 0)
 		return 1;
+	struct showlock *lock = NULL;
+	if (showlock_take(p->ch, &lock) != 0) {
+		project_close(&p);
+		return 1;
+	}
 	int failed = 0;
 	for (int i = first; i < argc; i++)
 		if (build_episode(p, argv[i], &o) < 0)
 			failed = 1;
+	showlock_release(&lock);
 	project_close(&p);
 	return failed ? 1 : 0;
 }
@@ -113,7 +120,11 @@ int cmd_render(int argc, char **argv)
 		return 1;
 	o.segment = segment;
 	o.drafts = 1;
-	int r = build_episode(p, argv[first], &o);
+	struct showlock *lock = NULL;
+	int r = -1;
+	if (showlock_take(p->ch, &lock) == 0)
+		r = build_episode(p, argv[first], &o);
+	showlock_release(&lock);
 	project_close(&p);
 	return r < 0 ? 1 : 0;
 }

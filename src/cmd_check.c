@@ -44,11 +44,16 @@ int cmd_check(int argc, char **argv)
 			err = 1;
 			continue;
 		}
-		printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
-		       ep->nsections, ep->draft ? ", draft" : "");
-		/* nothing is left out without a word */
-		for (int o = 0; o < ep->nomitted; o++)
-			printf("%s:%d: note: %s\n", files[k], ep->omitted[o].line, ep->omitted[o].what);
+		if (project_check_unique(p, ep) != 0) {
+			err = 1;
+		} else {
+			printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
+			       ep->nsections, ep->draft ? ", draft" : "");
+			/* nothing is left out without a word */
+			for (int o = 0; o < ep->nomitted; o++)
+				printf("%s:%d: note: %s\n", files[k], ep->omitted[o].line,
+				       ep->omitted[o].what);
+		}
 		script_free(&s);
 		episode_free(&ep);
 	}

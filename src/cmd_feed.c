@@ -17,6 +17,8 @@
 #include "cmd.h"
 #include "episode.h"
 #include "feed.h"
+#include "roster.h"
+#include "showlock.h"
 #include "util.h"
 
 static const char feed_usage[] =
@@ -57,13 +59,10 @@ static int collect(struct files *f, const char *arg)
 	int r = glob(pat, 0, NULL, &g);
 	free(pat);
 	if (r == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++) {
-			size_t n = strlen(g.gl_pathv[i]);
-			/* drafts by name, as the Makefile skips them */
-			if (n > 9 && strcmp(g.gl_pathv[i] + n - 9, ".draft.md") == 0)
-				continue;
+		/* Drafts too: episode_load marks them (one rule, see episode.h),
+		 * and their slugs and guids are theirs. */
+		for (size_t i = 0; i < g.gl_pathc; i++)
 			files_add(f, g.gl_pathv[i]);
-		}
 		globfree(&g);
 	}
 	return 0;
@@ -97,6 +96,11 @@ int cmd_feed(int argc, char **argv)
 	}
 	if (channel_load(channel, &ch) != 0)
 		return 1;
+	struct showlock *lock = NULL;
+	if (showlock_take(ch, &lock) != 0) {
+		channel_free(&ch);
+		return 1;
+	}
 	if (artwork_check_channel(ch) != 0)
 		failed = 1;
 	if (optind >= argc) {
@@ -109,6 +113,7 @@ int cmd_feed(int argc, char **argv)
 	}
 	feed = feed_new(ch);
 	eps = xcalloc((size_t)files.n + 1, sizeof *eps);
+	struct roster *roster = roster_new();
 	for (int i = 0; i < files.n; i++) {
 		struct episode *ep = NULL;
 		if (episode_load(files.v[i], ch, &ep) != 0) {
@@ -118,6 +123,15 @@ int cmd_feed(int argc, char **argv)
 		if (artwork_check_episode(ch, ep) != 0)
 			failed = 1;
 		eps[neps++] = ep;
+		roster_add(roster, ep);
+	}
+	/* Two episodes with one slug or guid: neither is published. */
+	int dups = roster_check_all(roster);
+	roster_free(&roster);
+	if (dups > 0)
+		failed = 1;
+	for (int i = 0; i < neps && dups == 0; i++) {
+		struct episode *ep = eps[i];
 		switch (feed_add(feed, ep)) {
 		case FEED_OK: break;
 		case FEED_SKIPPED:
@@ -152,6 +166,7 @@ int cmd_feed(int argc, char **argv)
 	for (int i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
+	showlock_release(&lock);
 	channel_free(&ch);
 	return failed ? 1 : 0;
 }

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "project.h"
 #include "segcache.h"
+#include "text.h"
 #include "util.h"
 #include "voice.h"
 
@@ -24,11 +25,8 @@ static void first_words(char *out, size_t n, const char *s)
 	size_t cut = n - 4;
 	while (cut > 0 && s[cut] != ' ')
 		cut--;
-	if (cut == 0) {
-		cut = n - 4;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-	}
+	if (cut == 0)
+		cut = text_cut(s, n - 4);
 	memcpy(out, s, cut);
 	memcpy(out + cut, "...", 4);
 }

@@ -110,13 +110,21 @@ static int valid_slug(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
-/* The default slug: the file's name without .md, lower case, [a-z0-9-]. */
+int episode_is_draft_name(const char *path)
+{
+	size_t n = strlen(path);
+	return n >= 9 && strcmp(path + n - 9, ".draft.md") == 0;
+}
+
+/* The default slug: the file's name without .md (or .draft.md), lower case, [a-z0-9-]. */
 static char *slug_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	size_t n = strlen(base);
-	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+	if (episode_is_draft_name(base))
+		n -= 9;
+	else if (n > 3 && strcmp(base + n - 3, ".md") == 0)
 		n -= 3;
 	struct buf b = {0};
 	for (size_t i = 0; i < n; i++) {
@@ -300,6 +308,7 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 		return ydoc_get_str(y, k, v, &ep->voice);
 	}
 	if (strcmp(k, "slug") == 0) {
+		ep->slug_line = line;
 		if (ydoc_get_str(y, k, v, &ep->slug) != 0)
 			return -1;
 		if (!valid_slug(ep->slug)) {
@@ -324,8 +333,10 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 	if (strcmp(k, "tags") == 0 || strcmp(k, "keywords") == 0 ||
 	    strcmp(k, "categories") == 0 || strcmp(k, "category") == 0)
 		return ydoc_get_list(y, k, v, &ep->tags, &ep->ntags);
-	if (strcmp(k, "guid") == 0)
+	if (strcmp(k, "guid") == 0) {
+		ep->guid_line = line;
 		return ydoc_get_str(y, k, v, &ep->guid);
+	}
 	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
 		ep->license_line = line;
 		if (ydoc_get_str(y, k, v, &ep->license) != 0)
@@ -994,6 +1005,8 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 	}
 	if (read_front_matter(ep, text, len) != 0)
 		goto out;
+	if (episode_is_draft_name(path))
+		ep->draft = 1;
 	int err = 0;
 	if (ep->title == NULL || ep->title[strspn(ep->title, " \t")] == '\0') {
 		diag(DIAG_ERROR, path, 1, 0, "missing title: in the front matter");

@@ -74,7 +74,7 @@ struct episode {
 	int ntags;
 	int season;           /* 0 when absent */
 	int number;           /* episode number, 0 when absent */
-	int draft;
+	int draft;            /* see episode_is_draft_name: one rule for every command */
 	int explicit_;        /* -1 unset, 0, 1 */
 	struct lexentry *lexicon;
 	int nlexicon;
@@ -83,6 +83,8 @@ struct episode {
 	int ntable_limits;
 	int voice_line;       /* where voice: was given, 0 when not */
 	int lang_line;
+	int slug_line;        /* where slug: was given, 0 when from the file name */
+	int guid_line;        /* where guid: was given, 0 when not */
 	int image_line;       /* where image: was given, 0 when not */
 	/* Body. */
 	char *body;           /* the Markdown body (after the front matter) */
@@ -103,5 +105,14 @@ struct episode {
  */
 int episode_load(const char *path, const struct channel *ch, struct episode **out);
 void episode_free(struct episode **ep);
+
+/*
+ * Drafts, one rule for every command (build, check, feed, make episode): an
+ * episode is a draft when its front matter says draft: true (or
+ * published: false), or when its file name ends in ".draft.md". The second
+ * is this test; episode_load sets ep->draft for both, and a draft's default
+ * slug leaves ".draft" out (x.draft.md is the draft of x).
+ */
+int episode_is_draft_name(const char *path);
 
 #endif

@@ -21,6 +21,7 @@ static const struct command {
 	{"voices", cmd_voices, "list the voice profiles"},
 	{"feed", cmd_feed, "write rss/feed.xml from the rendered episodes"},
 	{"draft", cmd_draft, "draft an episode from mailing-list archives (mbox, Atom)"},
+	{"cache", cmd_cache, "report the segment cache; prune what no episode uses"},
 };
 
 static void usage(FILE *f)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "artwork.h"
+#include "roster.h"
 #include "synth.h"
 #include "timeline.h"
 #include "util.h"
@@ -128,6 +129,8 @@ void project_close(struct project **pp)
 	voiceset_free(&p->voices);
 	lexicon_free(&p->lex);
 	free(p->cache_dir);
+	roster_free(&p->roster);
+	free(p->roster_dir);
 	free(p);
 	*pp = NULL;
 }
@@ -160,4 +163,19 @@ out:
 	if (rc != 0)
 		episode_free(ep);
 	return rc;
+}
+
+int project_check_unique(struct project *p, const struct episode *ep)
+{
+	char *dir = path_dirname(ep->path);
+	if (p->roster == NULL || strcmp(p->roster_dir, dir) != 0) {
+		roster_free(&p->roster);
+		free(p->roster_dir);
+		p->roster = roster_new();
+		p->roster_dir = dir;
+		roster_scan(p->roster, dir, p->ch);
+	} else {
+		free(dir);
+	}
+	return roster_check(p->roster, ep) > 0 ? -1 : 0;
 }

@@ -20,6 +20,8 @@ struct project {
 	struct voiceset *voices;
 	struct lexicon *lex;       /* the show's lexicons */
 	char *cache_dir;           /* $PODSYNTH_CACHE or build/cache */
+	struct roster *roster;     /* the episodes of roster_dir, read on first use */
+	char *roster_dir;
 };
 
 /* channel_path NULL means rss/channel.yaml. Returns -1 on error (reported). */
@@ -38,5 +40,13 @@ int project_check_assets(const struct project *p);
  */
 int project_episode(struct project *p, const char *path, struct episode **ep,
 		    struct script **script);
+
+/*
+ * Checks that no other episode file in ep's directory claims ep's slug or
+ * guid (see roster.h), reporting each conflict naming both files. Returns
+ * 0, or -1 when there was a conflict. Build and check call it before
+ * anything is written.
+ */
+int project_check_unique(struct project *p, const struct episode *ep);
 
 #endif

@@ -959,8 +959,10 @@ static int encode_attempt(struct render_ctx *c, const struct render_opts *o,
 		diag(DIAG_ERROR, NULL, 0, 0, "cannot write \"%s\": %s", out_path, strerror(errno));
 		goto out;
 	}
-	if (pthread_create(&chk_th, NULL, checker_main, &s) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot start a thread \"%s\"", strerror(errno));
+	/* pthread_create returns its error; errno is not set. */
+	int terr = pthread_create(&chk_th, NULL, checker_main, &s);
+	if (terr != 0) {
+		diag(DIAG_ERROR, out_path, 0, 0, "cannot start the checker thread: %s", strerror(terr));
 		goto out;
 	}
 	chk_started = 1;
@@ -971,8 +973,9 @@ static int encode_attempt(struct render_ctx *c, const struct render_opts *o,
 		stages_fail(&s, STAGE_ENCODER);
 		goto joined;
 	}
-	if (pthread_create(&enc_th, NULL, encoder_main, &s) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot start a thread \"%s\"", strerror(errno));
+	terr = pthread_create(&enc_th, NULL, encoder_main, &s);
+	if (terr != 0) {
+		diag(DIAG_ERROR, out_path, 0, 0, "cannot start the encoder thread: %s", strerror(terr));
 		stages_fail(&s, STAGE_PRODUCER);
 		goto joined;
 	}

@@ -34,8 +34,15 @@
  * Voices are looked up as the espeak-ng command line does: by name, else by
  * language ("en-gb"), then the variant; an unknown voice or variant fails
  * the job instead of being silently replaced.
+ *
+ * The files: synth.c (this one) is the parent's scheduler: jobs, pieces,
+ * workers driven with poll(), retries, assembling and writing each job;
+ * synth_worker.c the worker and piece children (espeak-ng); synth_wire.c
+ * the messages between them; synth_split.c the splitting of failed pieces;
+ * synth_int.h what they share.
  */
 #include "synth.h"
+#include "synth_int.h"
 #include "segcache.h"
 #include "util.h"
 #include "voice.h"
@@ -56,395 +63,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <espeak-ng/speak_lib.h>
-
-#define ESPEAK_RATE 22050          /* espeak-ng 1.51's fixed output rate */
 #define MAX_WORKERS 64
 #define START_TIMEOUT 30.0         /* seconds for a worker to initialise */
 #define ANSWER_GRACE 2.0           /* parent's margin over the child's timer */
 #define MAX_START_FAILURES 3       /* in a row, before giving up */
-#define MAX_TEXT (16u << 20)
-#define MAX_VOICE 256u
-#define MAX_ANSWER (1u << 30)
-
-/* ---- protocol (host byte order: both ends are this program) ---- */
-
-#define REQ_MAGIC 0x51525350u      /* "PSRQ" */
-
-struct req_hdr {
-	uint32_t len;          /* bytes after this field */
-	uint32_t magic;
-	int32_t rate, pitch, range;  /* < 0: leave espeak-ng's default */
-	uint32_t flags;        /* reserved, 0 */
-	uint32_t timeout_ms;
-	uint32_t voice_len;
-	uint32_t text_len;
-	/* then voice_len bytes of voice name, text_len bytes of text */
-};
-
-enum answer_status {
-	ANS_READY = 1,         /* worker initialised; aux = sample rate */
-	ANS_OK,                /* samples and events follow */
-	ANS_FAILED,            /* the piece child died; aux = signal, or 256 + exit code */
-	ANS_VOICE,             /* espeak-ng has no such voice */
-	ANS_SYNTH,             /* espeak_Synth returned an error; aux = its code */
-};
-
-struct answer_hdr {
-	uint32_t len;          /* bytes after this field */
-	uint32_t status;
-	uint32_t aux;
-	uint32_t nsamples;
-	uint32_t nevents;
-	/* then nevents struct wire_event, nsamples int16_t */
-};
-#define ANSWER_BODY (sizeof(struct answer_hdr) - sizeof(uint32_t))
-
-struct wire_event {
-	uint32_t type;         /* enum synth_event_type */
-	uint32_t pos, len;     /* bytes in the piece's text */
-	uint32_t sample;       /* in the piece's audio */
-};
-
-/* Writes all of p; 0 or -1. Blocking fds only. */
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-	while (n > 0) {
-		ssize_t w = write(fd, c, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Reads all of p: 1 done, 0 end of file before any byte, -1 otherwise. */
-static int read_all(int fd, void *p, size_t n)
-{
-	char *c = p;
-	size_t got = 0;
-	while (got < n) {
-		ssize_t r = read(fd, c + got, n - got);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (r == 0)
-			return got == 0 ? 0 : -1;
-		got += (size_t)r;
-	}
-	return 1;
-}
-
-/* ================= worker side (child processes) ================= */
-
-/* What the synth callback collects in a piece child. */
-static struct {
-	int16_t *s;
-	size_t n, cap;
-	struct wire_event *ev;
-	size_t nev, evcap;
-} col;
-
-static int synth_callback(short *wav, int n, espeak_EVENT *ev)
-{
-	if (wav != NULL && n > 0) {
-		if (col.n + (size_t)n > col.cap) {
-			size_t cap = col.cap ? col.cap : 1 << 16;
-			while (cap < col.n + (size_t)n)
-				cap *= 2;
-			col.s = xreallocarray(col.s, cap, sizeof *col.s);
-			col.cap = cap;
-		}
-		memcpy(col.s + col.n, wav, (size_t)n * sizeof *wav);
-		col.n += (size_t)n;
-	}
-	for (; ev != NULL && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
-		uint32_t type;
-		if (ev->type == espeakEVENT_WORD && ev->length > 0)
-			type = SYNTH_EV_WORD;   /* 1.51 also emits empty word events: skip */
-		else if (ev->type == espeakEVENT_SENTENCE)
-			type = SYNTH_EV_SENTENCE;
-		else
-			continue;
-		if (col.nev == col.evcap) {
-			col.evcap = col.evcap ? col.evcap * 2 : 64;
-			col.ev = xreallocarray(col.ev, col.evcap, sizeof *col.ev);
-		}
-		/* Character positions for now; converted to bytes afterwards. */
-		col.ev[col.nev++] = (struct wire_event){
-			.type = type,
-			.pos = ev->text_position > 0 ? (uint32_t)ev->text_position : 1,
-			.len = ev->length > 0 && type == SYNTH_EV_WORD ? (uint32_t)ev->length : 0,
-			.sample = ev->sample > 0 ? (uint32_t)ev->sample : 0,
-		};
-	}
-	return 0;
-}
-
-/*
- * Makes text safe for espeak-ng in place, keeping every byte offset: C0
- * controls (espeak-ng's embedded commands) become spaces and bytes that are
- * not UTF-8 become '?'. Returns the number of code points.
- */
-static size_t sanitise(char *t, size_t n)
-{
-	size_t i = 0, ncp = 0;
-	while (i < n) {
-		unsigned char c = (unsigned char)t[i];
-		if (c < 0x20) {
-			t[i++] = ' ';
-		} else if (c < 0x80) {
-			i++;
-		} else {
-			uint32_t cp;
-			int l = utf8_decode(t + i, n - i, &cp);
-			if (l == 0) {
-				t[i++] = '?';
-			} else {
-				i += (size_t)l;
-			}
-		}
-		ncp++;
-	}
-	return ncp;
-}
-
-/*
- * Set by a piece child once its whole answer is written, in memory shared
- * with the worker: the worker then knows not to answer for it, whatever
- * the exit status (valgrind's --error-exitcode, say, changes that).
- */
-static volatile uint32_t *answered;
-
-static void send_status(int fd, uint32_t status, uint32_t aux)
-{
-	struct answer_hdr h = {
-		.len = ANSWER_BODY, .status = status, .aux = aux,
-	};
-	if (write_all(fd, &h, sizeof h) != 0)
-		_exit(1);
-}
-
-/*
- * The piece child: synthesises text (len bytes, NUL-terminated, ours to
- * change) and writes the answer to out. Never returns.
- */
-static void piece_child(int out, const struct req_hdr *rq, char *text, size_t len)
-{
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	prctl(PR_SET_DUMPABLE, 0);  /* no core files from espeak-ng's aborts */
-	if (getenv("PODSYNTH_DEBUG") == NULL) {
-		/* glibc's "stack smashing detected" would only alarm: the
-		   parent reports what was lost, naming the words. */
-		int nul = open("/dev/null", O_WRONLY);
-		if (nul >= 0) {
-			dup2(nul, STDERR_FILENO);
-			close(nul);
-		}
-	}
-	struct itimerval it = {0};
-	it.it_value.tv_sec = rq->timeout_ms / 1000;
-	it.it_value.tv_usec = (suseconds_t)(rq->timeout_ms % 1000) * 1000;
-	setitimer(ITIMER_REAL, &it, NULL);  /* SIGALRM ends a hang */
-
-	const char *crash = getenv("PODSYNTH_TEST_CRASH");
-	const char *hang = getenv("PODSYNTH_TEST_HANG");
-	if (crash && *crash && strstr(text, crash))
-		abort();
-	if (hang && *hang && strstr(text, hang))
-		for (;;)
-			pause();
-
-	size_t ncp = sanitise(text, len);
-	if (rq->rate >= 0)
-		espeak_SetParameter(espeakRATE, rq->rate, 0);
-	if (rq->pitch >= 0)
-		espeak_SetParameter(espeakPITCH, rq->pitch, 0);
-	if (rq->range >= 0)
-		espeak_SetParameter(espeakRANGE, rq->range, 0);
-	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
-	   and its 0.4 s would also outlast the gap between sentences when a
-	   run has been split. */
-	unsigned flags = espeakCHARS_UTF8 | espeakPHONEMES;
-	espeak_ERROR r = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
-
-	struct itimerval off = {0};
-	setitimer(ITIMER_REAL, &off, NULL);  /* never die half-way through the answer */
-	if (r != EE_OK) {
-		send_status(out, ANS_SYNTH, (uint32_t)r);
-		*answered = 1;
-		_exit(0);
-	}
-
-	/* Character positions (from 1) to byte offsets in the piece. */
-	size_t *cpoff = xmalloc((ncp + 1) * sizeof *cpoff);
-	for (size_t i = 0, k = 0; i < len; k++) {
-		uint32_t cp;
-		int l = utf8_decode(text + i, len - i, &cp);
-		cpoff[k] = i;
-		i += l > 0 ? (size_t)l : 1;
-	}
-	cpoff[ncp] = len;
-	uint32_t last = 0;
-	for (size_t i = 0; i < col.nev; i++) {
-		struct wire_event *e = &col.ev[i];
-		size_t c0 = e->pos - 1 < ncp ? e->pos - 1 : ncp;
-		size_t c1 = c0 + e->len < ncp ? c0 + e->len : ncp;
-		e->pos = (uint32_t)cpoff[c0];
-		e->len = (uint32_t)(cpoff[c1] - cpoff[c0]);
-		if (e->sample > col.n)
-			e->sample = (uint32_t)col.n;
-		if (e->sample < last)
-			e->sample = last;
-		last = e->sample;
-	}
-	free(cpoff);
-
-	size_t body = ANSWER_BODY + col.nev * sizeof *col.ev + col.n * sizeof *col.s;
-	if (body > MAX_ANSWER) {
-		send_status(out, ANS_SYNTH, 0);
-		*answered = 1;
-		_exit(0);
-	}
-	struct answer_hdr h = {
-		.len = (uint32_t)body, .status = ANS_OK,
-		.nsamples = (uint32_t)col.n, .nevents = (uint32_t)col.nev,
-	};
-	if (write_all(out, &h, sizeof h) != 0 ||
-	    write_all(out, col.ev, col.nev * sizeof *col.ev) != 0 ||
-	    write_all(out, col.s, col.n * sizeof *col.s) != 0)
-		_exit(1);
-	*answered = 1;
-	_exit(0);
-}
-
-/*
- * Loads the voice "NAME[+VARIANT]" as the espeak-ng command line does: by
- * voice name or file ("en-us", "gmw/en"), else by language ("en-gb"), and
- * then the variant, which espeak-ng would silently ignore when it does not
- * exist. 0, or -1 when there is no such voice or variant.
- */
-static int set_voice(const char *name)
-{
-	char base[MAX_VOICE + 1];
-	snprintf(base, sizeof base, "%s", name);
-	char *plus = strchr(base, '+');
-	const char *variant = plus && plus[1] ? plus + 1 : NULL;
-	if (plus)
-		*plus = '\0';
-	if (espeak_SetVoiceByName(name) != EE_OK) {
-		espeak_VOICE sel;
-		memset(&sel, 0, sizeof sel);
-		sel.languages = base;
-		if (espeak_SetVoiceByProperties(&sel) != EE_OK)
-			return -1;
-		if (variant) {
-			espeak_VOICE *cur = espeak_GetCurrentVoice();
-			if (cur == NULL || cur->identifier == NULL)
-				return -1;
-			char *full = xasprintf("%s+%s", cur->identifier, variant);
-			espeak_ERROR r = espeak_SetVoiceByName(full);
-			free(full);
-			if (r != EE_OK)
-				return -1;
-		}
-	}
-	if (variant) {
-		espeak_VOICE *cur = espeak_GetCurrentVoice();
-		const char *v = cur && cur->identifier ? strrchr(cur->identifier, '+') : NULL;
-		if (v == NULL || strcasecmp(v + 1, variant) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * A worker: initialises espeak-ng once, then for each request sets the
- * voice (kept between requests) and forks a piece child. Never returns;
- * exits when the parent closes the request pipe.
- */
-static void worker_main(int in, int out, pid_t parent)
-{
-	static const int reset[] = {SIGPIPE, SIGCHLD, SIGINT, SIGTERM, SIGHUP,
-				    SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2};
-	for (size_t i = 0; i < ARRAY_LEN(reset); i++)
-		signal(reset[i], SIG_DFL);
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(1);
-	struct rlimit nocore = {0, 0};
-	setrlimit(RLIMIT_CORE, &nocore);
-
-	void *shared = mmap(NULL, sizeof *answered, PROT_READ | PROT_WRITE,
-			    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (shared == MAP_FAILED)
-		_exit(2);
-	answered = shared;
-
-	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
-				     espeakINITIALIZE_DONT_EXIT);
-	if (rate <= 0)
-		_exit(2);
-	espeak_SetSynthCallback(synth_callback);
-	send_status(out, ANS_READY, (uint32_t)rate);
-
-	char *voice = NULL;  /* the voice espeak-ng has loaded */
-	for (;;) {
-		struct req_hdr rq;
-		int r = read_all(in, &rq, sizeof rq);
-		if (r == 0)
-			_exit(0);
-		if (r < 0 || rq.magic != REQ_MAGIC || rq.voice_len > MAX_VOICE ||
-		    rq.text_len > MAX_TEXT ||
-		    rq.len != sizeof rq - sizeof rq.len + rq.voice_len + rq.text_len)
-			_exit(3);
-		char *v = xmalloc(rq.voice_len + 1);
-		char *text = xmalloc(rq.text_len + 1);
-		if (read_all(in, v, rq.voice_len) < 0 || read_all(in, text, rq.text_len) < 0)
-			_exit(3);
-		v[rq.voice_len] = '\0';
-		text[rq.text_len] = '\0';
-
-		if (voice == NULL || strcmp(voice, v) != 0) {
-			free(voice);
-			voice = NULL;
-			if (set_voice(v) != 0) {
-				send_status(out, ANS_VOICE, 0);
-				free(v);
-				free(text);
-				continue;
-			}
-			voice = xstrdup(v);
-		}
-		*answered = 0;
-		pid_t pid = fork();
-		if (pid == 0)
-			piece_child(out, &rq, text, rq.text_len);
-		if (pid < 0) {
-			send_status(out, ANS_FAILED, 0);
-		} else {
-			int st = 0;
-			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-				;
-			if (!*answered)
-				send_status(out, ANS_FAILED, WIFSIGNALED(st) ?
-					    (uint32_t)WTERMSIG(st) :
-					    256u + (uint32_t)WEXITSTATUS(st));
-		}
-		free(v);
-		free(text);
-	}
-}
 
 /* ================= parent side ================= */
 
@@ -511,164 +133,9 @@ struct synth {
 
 static int learned_rate;  /* the rate workers reported, for synth_sample_rate */
 
-const char *synth_engine_version(void)
-{
-	/* espeak_Info only returns a static string: it needs no
-	   initialisation and leaves no state in the parent. */
-	const char *v = espeak_Info(NULL);
-	return v ? v : "unknown";
-}
-
 int synth_sample_rate(void)
 {
 	return learned_rate > 0 ? learned_rate : ESPEAK_RATE;
-}
-
-/* ---- text splitting ---- */
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Trims whitespace off [*off, *off + *len) of t. */
-static void trim(const char *t, uint32_t *off, uint32_t *len)
-{
-	while (*len > 0 && is_space(t[*off])) {
-		(*off)++;
-		(*len)--;
-	}
-	while (*len > 0 && is_space(t[*off + *len - 1]))
-		(*len)--;
-}
-
-/* Length of a CJK sentence terminator at t (。！？), 0 if none. */
-static int cjk_stop(const char *t, size_t n)
-{
-	static const char *stops[] = {"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f"};
-	for (size_t i = 0; i < ARRAY_LEN(stops); i++)
-		if (n >= 3 && memcmp(t, stops[i], 3) == 0)
-			return 3;
-	return 0;
-}
-
-/* Length of a closing quote or bracket at t, 0 if none. */
-static int closer(const char *t, size_t n)
-{
-	static const char *multi[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb",
-				      "\xe3\x80\x8d", "\xe3\x80\x8f", "\xef\xbc\x89"};
-	if (n >= 1 && strchr("\"')]", t[0]) && t[0] != '\0')
-		return 1;
-	for (size_t i = 0; i < ARRAY_LEN(multi); i++) {
-		size_t l = strlen(multi[i]);
-		if (n >= l && memcmp(t, multi[i], l) == 0)
-			return (int)l;
-	}
-	return 0;
-}
-
-struct span {
-	uint32_t off, len;
-};
-
-static void add_span(struct span **v, int *n, const char *t, uint32_t off, uint32_t end)
-{
-	uint32_t len = end - off;
-	trim(t, &off, &len);
-	if (len == 0)
-		return;
-	*v = xreallocarray(*v, (size_t)*n + 1, sizeof **v);
-	(*v)[(*n)++] = (struct span){off, len};
-}
-
-/* Splits t[off, off+len) after each sentence; phoneme input [[...]] is kept whole. */
-static int split_sentences(const char *t, uint32_t off, uint32_t len, struct span **out)
-{
-	int n = 0, phon = 0;
-	uint32_t end = off + len, start = off, i = off;
-	*out = NULL;
-	while (i < end) {
-		if (!phon && i + 1 < end && t[i] == '[' && t[i + 1] == '[') {
-			phon = 1;
-			i += 2;
-			continue;
-		}
-		if (phon) {
-			if (i + 1 < end && t[i] == ']' && t[i + 1] == ']') {
-				phon = 0;
-				i += 2;
-			} else {
-				i++;
-			}
-			continue;
-		}
-		int cjk = cjk_stop(t + i, end - i);
-		if (cjk || t[i] == '.' || t[i] == '!' || t[i] == '?') {
-			uint32_t j = i + (cjk ? (uint32_t)cjk : 1);
-			int c;
-			while (j < end && (c = closer(t + j, end - j)) > 0)
-				j += (uint32_t)c;
-			if (cjk || j == end || is_space(t[j])) {
-				add_span(out, &n, t, start, j);
-				start = j;
-			}
-			i = j;
-			continue;
-		}
-		i++;
-	}
-	add_span(out, &n, t, start, end);
-	return n;
-}
-
-/*
- * Splits t[off, off+len) into two halves at the middle word (outside
- * phoneme input); a single word of CJK text is halved by characters.
- * Returns the number of spans: 2, or 0 when it cannot be split.
- */
-static int split_halves(const char *t, uint32_t off, uint32_t len, struct span **out)
-{
-	uint32_t end = off + len;
-	uint32_t *starts = xmalloc(((size_t)len + 1) * sizeof *starts);
-	int nw = 0, phon = 0, cjk = 0;
-	*out = NULL;
-	for (uint32_t i = off; i < end; i++) {
-		if (!phon && i + 1 < end && t[i] == '[' && t[i + 1] == '[')
-			phon = 1;
-		else if (phon && i > off && t[i] == ']' && t[i - 1] == ']')
-			phon = 0;
-		uint32_t cp;
-		if ((unsigned char)t[i] >= 0xe0 && utf8_decode(t + i, end - i, &cp) > 0 &&
-		    cp >= 0x2e80)
-			cjk = 1;  /* CJK and beyond: no spaces between words */
-		if (!is_space(t[i]) && (i == off || is_space(t[i - 1])) &&
-		    (!phon || (t[i] == '[' && i + 1 < end && t[i + 1] == '[')))
-			starts[nw++] = i;
-	}
-	int n = 0;
-	if (nw >= 2) {
-		uint32_t mid = starts[nw / 2];
-		add_span(out, &n, t, off, mid);
-		add_span(out, &n, t, mid, end);
-	} else if (cjk && memmem(t + off, len, "[[", 2) == NULL) {
-		/* Code point boundaries; split at the middle one. */
-		uint32_t ncp = 0;
-		for (uint32_t i = off; i < end; i++)
-			if (((unsigned char)t[i] & 0xc0) != 0x80)
-				starts[ncp++] = i;
-		if (ncp >= 2) {
-			uint32_t mid = starts[ncp / 2];
-			add_span(out, &n, t, off, mid);
-			add_span(out, &n, t, mid, end);
-		}
-	}
-	free(starts);
-	if (n < 2) {
-		free(*out);
-		*out = NULL;
-		n = 0;
-	}
-	return n;
 }
 
 /* ---- pieces and jobs ---- */
@@ -718,7 +185,7 @@ static void job_start(struct synth *s, int i)
 	for (int r = 0; r < seg->nruns; r++) {
 		const char *t = seg->runs[r].text ? seg->runs[r].text : "";
 		uint32_t off = 0, len = (uint32_t)strlen(t);
-		trim(t, &off, &len);
+		synth_trim(t, &off, &len);
 		if (len == 0)
 			continue;
 		if (js->np == js->cap) {
@@ -962,7 +429,7 @@ static void piece_failed(struct synth *s, struct piece *p)
 	struct span *sp = NULL;
 	int n = 0, level = 2;
 	if (p->level == 0) {
-		n = split_sentences(t, p->off, p->len, &sp);
+		n = synth_split_sentences(t, p->off, p->len, &sp);
 		level = 1;
 		if (n < 2) {
 			free(sp);
@@ -971,7 +438,7 @@ static void piece_failed(struct synth *s, struct piece *p)
 		}
 	}
 	if (n == 0) {
-		n = split_halves(t, p->off, p->len, &sp);
+		n = synth_split_halves(t, p->off, p->len, &sp);
 		level = 2;
 	}
 	if (n == 0) {
@@ -1047,7 +514,7 @@ static void worker_start(struct synth *s, struct worker *w)
 		close(to[1]);
 		close(from[0]);
 		close_other_fds(to[0], from[1]);
-		worker_main(to[0], from[1], parent);
+		synth_worker_main(to[0], from[1], parent);
 		_exit(0);
 	}
 	close(to[0]);
@@ -1424,78 +891,4 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 	free(s.ready);
 	free(s.js);
 	return ret;
-}
-
-/*
- * The voice check: a child initialises espeak-ng, tries every profile's
- * voice and then voice+variant the way the workers will, and answers one
- * byte per profile (0 fine, 1 no such voice, 2 no such variant).
- */
-int synth_check_voices(const struct voiceset *vs)
-{
-	int fd[2], rc = 0;
-	if (vs->n == 0)
-		return 0;
-	if (pipe(fd) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
-		return -1;
-	}
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
-		close(fd[0]);
-		close(fd[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		int null = open("/dev/null", O_WRONLY);
-		if (null >= 0 && getenv("PODSYNTH_DEBUG") == NULL)
-			dup2(null, 2);
-		unsigned char *res = xcalloc((size_t)vs->n, 1);
-		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
-				      espeakINITIALIZE_DONT_EXIT) <= 0)
-			_exit(2);
-		for (int i = 0; i < vs->n; i++) {
-			const struct voice *v = &vs->v[i];
-			if (set_voice(v->espeak) != 0) {
-				res[i] = 1;
-				continue;
-			}
-			if (v->variant != NULL) {
-				char *full = xasprintf("%s+%s", v->espeak, v->variant);
-				if (set_voice(full) != 0)
-					res[i] = 2;
-				free(full);
-			}
-		}
-		_exit(write_all(fd[1], res, (size_t)vs->n) == 0 ? 0 : 3);
-	}
-	close(fd[1]);
-	unsigned char *res = xcalloc((size_t)vs->n, 1);
-	int r = read_all(fd[0], res, (size_t)vs->n);
-	close(fd[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (r <= 0) {
-		diag(DIAG_ERROR, NULL, 0, 0,
-		     "cannot start the speech synthesiser: is espeak-ng-data installed?");
-		free(res);
-		return -1;
-	}
-	for (int i = 0; i < vs->n; i++) {
-		const struct voice *v = &vs->v[i];
-		if (res[i] == 1)
-			diag(DIAG_ERROR, v->file, v->espeak_line, 0,
-			     "espeak-ng has no voice \"%s\"", v->espeak);
-		else if (res[i] == 2)
-			diag(DIAG_ERROR, v->file, v->variant_line, 0,
-			     "espeak-ng has no variant \"%s\"", v->variant);
-		if (res[i])
-			rc = -1;
-	}
-	free(res);
-	return rc;
 }

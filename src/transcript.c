@@ -29,6 +29,7 @@
 
 #include "segcache.h"
 #include "shownotes.h"
+#include "text.h"
 #include "transcript.h"
 #include "voice.h"
 #include "xmltext.h"
@@ -58,127 +59,8 @@ struct vtt {
 
 /* ---- sentences ---- */
 
-static int is_terminator(uint32_t cp, int *cjk)
-{
-	*cjk = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F; /* 。！？ */
-	return *cjk || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-}
-
-static int is_closer(uint32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
-	       cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0xBB;
-}
-
-static int is_ws(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
-}
-
-static int is_cjk(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-	       (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-/* Decodes the code point at t[i] (never fails: a bad byte counts as one). */
-static size_t cp_at(const char *t, size_t n, size_t i, uint32_t *cp)
-{
-	int l = utf8_decode(t + i, n - i, cp);
-	if (l <= 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	return (size_t)l;
-}
-
-/*
- * 1 when the text before t[i] (the white space after a full stop) ends
- * with an abbreviation that does not end a sentence, such as "e.g." (or
- * "etc." before a lower-case word).
- */
-static int abbreviation(const char *t, size_t start, size_t i, size_t n)
-{
-	static const char *const abbr[] = {
-		"e.g.", "i.e.", "vs.", "cf.", "approx.", "incl.", "resp.", "al.", "ca.",
-		"mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "no.", "fig.", "etc.",
-	};
-	size_t w = i;
-	while (w > start && t[w - 1] != ' ' && t[w - 1] != '(')
-		w--;
-	for (size_t k = 0; k < ARRAY_LEN(abbr); k++) {
-		size_t l = strlen(abbr[k]);
-		if (i - w != l || strncasecmp(t + w, abbr[k], l) != 0)
-			continue;
-		if (strcmp(abbr[k], "etc.") != 0)
-			return 1;
-		size_t j = i;
-		while (j < n && t[j] == ' ')
-			j++;
-		return j < n && t[j] >= 'a' && t[j] <= 'z';
-	}
-	return 0;
-}
-
-/*
- * Cuts t[0..n) into sentences: after . ! ? … (and closing quotes or
- * brackets) followed by white space, unless the word is an abbreviation
- * such as "e.g.", or after 。！？. Sets (*r)[2k], (*r)[2k+1] to each sentence's byte range,
- * white space trimmed, and returns the count. The caller frees *r.
- */
-static int sentences(const char *t, size_t n, size_t **r)
-{
-	size_t *v = NULL;
-	int cnt = 0, cap = 0;
-	size_t i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t l;
-		while (i < n && (l = cp_at(t, n, i, &cp)) && is_ws(cp))
-			i += l;
-		if (i >= n)
-			break;
-		size_t start = i, end = n;
-		while (i < n) {
-			int cjk, more;
-			l = cp_at(t, n, i, &cp);
-			i += l;
-			if (!is_terminator(cp, &cjk))
-				continue;
-			/* closing quotes and more marks ("?!", "。」") belong to it */
-			while (i < n && (l = cp_at(t, n, i, &cp)) &&
-			       (is_closer(cp) || is_terminator(cp, &more)))
-				i += l;
-			if (i >= n) {
-				end = n;
-				break;
-			}
-			if (cjk) {
-				end = i;
-				break;
-			}
-			if (is_ws(cp) && !abbreviation(t, start, i, n)) {
-				end = i;
-				break;
-			}
-		}
-		if (end == n)
-			i = n;
-		while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n'))
-			end--;
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, (size_t)cap * 2, sizeof *v);
-		}
-		v[2 * cnt] = start;
-		v[2 * cnt + 1] = end;
-		cnt++;
-	}
-	*r = v;
-	return cnt;
-}
+/* The sentence rules (terminators, closers, abbreviations, CJK) are text.c's,
+ * shared with the synthesiser's splitter: the two must agree. */
 
 /* ---- events ---- */
 
@@ -243,10 +125,10 @@ static char *cue_text(const char *s, size_t n)
 	uint32_t prev = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp, nx = 0;
-		size_t l = cp_at(r, len, i, &cp);
-		if (cp == ' ' && is_cjk(prev) && i + 1 < len) {
-			cp_at(r, len, i + 1, &nx);
-			if (is_cjk(nx)) {
+		size_t l = text_cp_at(r, len, i, &cp);
+		if (cp == ' ' && text_is_cjk(prev) && i + 1 < len) {
+			text_cp_at(r, len, i + 1, &nx);
+			if (text_is_cjk(nx)) {
 				i += l;
 				continue;
 			}
@@ -267,7 +149,7 @@ static void run_units(struct units *us, const struct seg_audio *a, const struct 
 	const char *dp = run->display ? run->display : sp;
 	size_t ns = strlen(sp), nd = strlen(dp);
 	size_t *ss = NULL, *ds = NULL;
-	int ks = sentences(sp, ns, &ss), kd = sentences(dp, nd, &ds);
+	int ks = text_sentences(sp, ns, 0, &ss), kd = text_sentences(dp, nd, 0, &ds);
 
 	if (ks > 0 && ks == kd) {
 		for (int i = 0; i < ks; i++)
@@ -429,7 +311,7 @@ static void put_cue(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 /* Columns a code point takes: 2 for East Asian wide characters, else 1. */
 static int cp_width(uint32_t cp)
 {
-	return is_cjk(cp) && cp != 0xFF61 && !(cp >= 0xFF64 && cp <= 0xFFDC) ? 2 : 1;
+	return text_is_cjk(cp) && cp != 0xFF61 && !(cp >= 0xFF64 && cp <= 0xFFDC) ? 2 : 1;
 }
 
 /* A text cut into code points, with where a line may start. */
@@ -451,10 +333,10 @@ static void glyphs_init(struct glyphs *g, const char *t)
 	size_t c = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t l = cp_at(t, len, i, &cp);
+		size_t l = text_cp_at(t, len, i, &cp);
 		g->off[g->n] = i;
 		g->col[g->n] = c;
-		if (g->n > 0 && (prev == ' ' || (cp != ' ' && (is_cjk(cp) || is_cjk(prev)))))
+		if (g->n > 0 && (prev == ' ' || (cp != ' ' && (text_is_cjk(cp) || text_is_cjk(prev)))))
 			g->brk[g->n] = 1;
 		c += (size_t)cp_width(cp);
 		prev = cp;
@@ -531,7 +413,7 @@ static int after_punct(const char *t, const struct glyphs *g, size_t k)
 		j--;
 	if (j == 0)
 		return 0;
-	cp_at(t, g->off[g->n], g->off[j - 1], &cp);
+	text_cp_at(t, g->off[g->n], g->off[j - 1], &cp);
 	return cp == ',' || cp == ';' || cp == ':' || cp == 0xFF0C || cp == 0x3001 ||
 	       cp == 0xFF1B || cp == 0xFF1A || cp == 0x2014;
 }
@@ -643,13 +525,10 @@ static void group_init(struct group *g, const struct unit *u, int n)
 		if (k > 0) {
 			/* a space between the parts unless both sides are CJK */
 			uint32_t last = 0, first = 0;
-			size_t i = b.len;
-			while (i > 0 && ((unsigned char)b.data[i - 1] & 0xC0) == 0x80)
-				i--;
-			if (i > 0)
-				cp_at(b.data, b.len, i - 1, &last);
-			cp_at(u[k].text, strlen(u[k].text), 0, &first);
-			if (!(is_cjk(last) && is_cjk(first)))
+			if (b.len > 0)
+				text_cp_at(b.data, b.len, text_prev(b.data, b.len), &last);
+			text_cp_at(u[k].text, strlen(u[k].text), 0, &first);
+			if (!(text_is_cjk(last) && text_is_cjk(first)))
 				buf_putc(&b, ' ');
 		}
 		g->off[k] = b.len;
@@ -683,10 +562,10 @@ static int ends_sentence(const char *t)
 	int ends = 0, cjk;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += cp_at(t, n, i, &cp);
-		if (is_terminator(cp, &cjk))
+		i += text_cp_at(t, n, i, &cp);
+		if (text_is_terminator(cp, &cjk))
 			ends = 1;
-		else if (!is_closer(cp))
+		else if (!text_is_closer(cp))
 			ends = 0;
 	}
 	return ends;
@@ -725,7 +604,7 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 		size_t w = 0, len = strlen(u[k].text);
 		for (size_t i = 0; i < len;) {
 			uint32_t cp;
-			i += cp_at(u[k].text, len, i, &cp);
+			i += text_cp_at(u[k].text, len, i, &cp);
 			w += (size_t)cp_width(cp);
 		}
 		if (w > bestw) {
@@ -866,13 +745,6 @@ static char *word_key(const char *s, size_t n)
 	return k;
 }
 
-/* CJK punctuation, which belongs to the word before it. */
-static int cjk_punct(uint32_t cp)
-{
-	return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-	       (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF5B && cp <= 0xFF65);
-}
-
 /*
  * Cuts t into words: runs of non-space characters, each CJK character a
  * word of its own (with the punctuation after it). Sets (*r)[2k], (*r)[2k+1]
@@ -884,17 +756,17 @@ static int split_words(const char *t, size_t **r)
 	int cnt = 0, cap = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		size_t l = cp_at(t, n, i, &cp);
-		if (is_ws(cp)) {
+		size_t l = text_cp_at(t, n, i, &cp);
+		if (text_is_space(cp)) {
 			i += l;
 			continue;
 		}
 		size_t s = i;
-		int cjk = is_cjk(cp);
+		int cjk = text_is_cjk(cp);
 		i += l;
 		while (i < n) {
-			l = cp_at(t, n, i, &cp);
-			if (is_ws(cp) || (!cjk_punct(cp) && (cjk || is_cjk(cp))))
+			l = text_cp_at(t, n, i, &cp);
+			if (text_is_space(cp) || (!text_is_cjk_punct(cp) && (cjk || text_is_cjk(cp))))
 				break;
 			i += l;
 		}
@@ -1101,7 +973,7 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 			const char *sp = run->text ? run->text : "";
 			const char *dp = run->display ? run->display : sp;
 			size_t ns = strlen(sp), nd = strlen(dp), *ss = NULL, *ds = NULL;
-			int ks = sentences(sp, ns, &ss), kd = sentences(dp, nd, &ds);
+			int ks = text_sentences(sp, ns, 0, &ss), kd = text_sentences(dp, nd, 0, &ds);
 			labels[r] = voice_label(run->voice);
 			if (ks > 0 && ks == kd) {
 				for (int k = 0; k < ks; k++)

@@ -6,9 +6,12 @@
 #define _GNU_SOURCE
 #endif
 #include "util.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,16 +157,26 @@ void buf_free(struct buf *b)
 
 static int diag_counts[3];
 static int diag_quiet;
+static int diag_muted;
 
 void diag_set_quiet(int quiet)
 {
 	diag_quiet = quiet;
 }
 
+int diag_set_muted(int muted)
+{
+	int was = diag_muted;
+	diag_muted = muted;
+	return was;
+}
+
 void vdiag(enum diag_level lvl, const char *file, int line, int col,
 	   const char *fmt, va_list ap)
 {
 	static const char *names[] = {"note", "warning", "error"};
+	if (diag_muted)
+		return;
 	diag_counts[lvl]++;
 	if (lvl == DIAG_NOTE && diag_quiet)
 		return;
@@ -212,35 +225,12 @@ int diag_exit_status(void)
 
 int utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	if (n == 0)
-		return 0;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	int len;
-	uint32_t c, min;
-	if ((u[0] & 0xE0) == 0xC0) {
-		len = 2; c = u[0] & 0x1F; min = 0x80;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3; c = u[0] & 0x0F; min = 0x800;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4; c = u[0] & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if ((size_t)len > n)
-		return 0;
-	for (int i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+	uint32_t c;
+	size_t l = text_decode(s, n, &c);
+	if (l == 0 || c == TEXT_BAD)
 		return 0;
 	*cp = c;
-	return len;
+	return (int)l;
 }
 
 int utf8_check(const char *s, size_t n, size_t *bad)
@@ -368,25 +358,61 @@ char *tmp_path_for(const char *path)
 	return xasprintf("%s.tmp.%ld", path, (long)getpid());
 }
 
+/* The PID of a NAME.tmp.PID name, or 0 when name is not one. */
+static long tmp_name_pid(const char *name)
+{
+	const char *t = strstr(name, ".tmp."), *n;
+	if (t == NULL)
+		return 0;
+	while ((n = strstr(t + 1, ".tmp.")) != NULL)
+		t = n;
+	if (t[5] < '0' || t[5] > '9')
+		return 0;
+	char *e;
+	errno = 0;
+	long p = strtol(t + 5, &e, 10);
+	return *e == '\0' && errno == 0 && p > 0 ? p : 0;
+}
+
+int tmp_name_stale(const char *name)
+{
+	long p = tmp_name_pid(name);
+	if (p == 0 || p == (long)getpid() || p > INT_MAX)
+		return 0;
+	return kill((pid_t)p, 0) != 0 && errno == ESRCH;
+}
+
+/* fsync of path opened with flags; 0 or -1 (errno). */
+static int sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return r;
+}
+
 int commit_tmp(const char *tmp, const char *path)
 {
-	int fd = open(tmp, O_RDONLY);
-	if (fd >= 0) {
-		int r = fsync(fd);
-		int e = errno;
-		close(fd);
-		if (r != 0) {
-			unlink(tmp);
-			errno = e;
-			return -1;
-		}
-	}
-	if (rename(tmp, path) != 0) {
+	/* The data must be on disk before the name points at it: a file that
+	 * cannot be reopened to sync is not renamed. */
+	if (sync_path(tmp, O_RDONLY) != 0 || rename(tmp, path) != 0) {
 		int e = errno;
 		unlink(tmp);
 		errno = e;
 		return -1;
 	}
+	/* And the rename itself, in the directory. Some file systems refuse
+	 * fsync on a directory; either way the rename has happened, so a
+	 * failure here is a warning, not an error. */
+	char *dir = path_dirname(path);
+	if (sync_path(dir, O_RDONLY | O_DIRECTORY) != 0 && errno != EINVAL && errno != EROFS)
+		diag(DIAG_WARNING, dir, 0, 0, "cannot sync the directory after writing \"%s\": %s",
+		     path, strerror(errno));
+	free(dir);
 	return 0;
 }
 
@@ -431,6 +457,10 @@ fail:
 
 int mkdir_p(const char *dir)
 {
+	if (dir[0] == '\0') {
+		errno = ENOENT;
+		return -1;
+	}
 	char *p = xstrdup(dir);
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')

@@ -56,13 +56,20 @@ int diag_count(enum diag_level lvl);
 int diag_exit_status(void);
 /* Quiet mode drops notes (not warnings or errors). */
 void diag_set_quiet(int quiet);
+/*
+ * Muted, diagnostics are neither printed nor counted: for reading files
+ * only to learn something about them (their own check reports them).
+ * Returns the previous setting, to restore.
+ */
+int diag_set_muted(int muted);
 
 /*
  * UTF-8. utf8_check returns 0 when s[0..n) is valid UTF-8 with no NUL,
  * otherwise -1 and the offset of the first bad byte in *bad.
  */
 int utf8_check(const char *s, size_t n, size_t *bad);
-/* Decodes one code point at s (n bytes left); returns its length, or 0 when invalid. */
+/* Decodes one code point at s (n bytes left); returns its length, or 0 when
+ * invalid. text.h's decoder (text_decode), for callers that only need yes or no. */
 int utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Appends the UTF-8 encoding of cp to b. */
 void utf8_put(struct buf *b, uint32_t cp);
@@ -85,9 +92,21 @@ char *read_file(const char *path, size_t *len);
 int write_file_atomic(const char *path, const void *data, size_t n);
 /* A temporary name next to path, for callers that stream: the caller frees. */
 char *tmp_path_for(const char *path);
-/* Renames tmp over path after fsync of the file; on failure removes tmp. */
+/*
+ * 1 when name (a file name, no directory) is a temporary file of
+ * tmp_path_for, NAME.tmp.PID, whose process is gone: nobody will finish or
+ * remove it. Never 1 for a file of a process that is still running.
+ */
+int tmp_name_stale(const char *name);
+/*
+ * Renames tmp over path after fsync of the file, then fsyncs path's
+ * directory so that the rename survives a crash (a warning when that
+ * fails: the rename has happened). 0, or -1 (errno) when the file cannot be
+ * reopened or synced, or the rename fails: then tmp is removed and path is
+ * left as it was.
+ */
 int commit_tmp(const char *tmp, const char *path);
-/* mkdir -p; 0 or -1 (errno). */
+/* mkdir -p; 0 or -1 (errno; ENOENT for ""). */
 int mkdir_p(const char *dir);
 int file_exists(const char *path);
 /* Directory part of path ("." when none); the caller frees. */

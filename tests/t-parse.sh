@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Golden files for parsing and segmentation: tests/parse/NAME.md beside
 # NAME.segments, the output of `podsynth segments --dump`. Regenerate on
-# purpose with: tests/regen.sh
+# purpose with: make regen
 . "$(dirname "$0")/lib.sh"
 newproj
 for md in "$TOP"/tests/parse/*.md; do

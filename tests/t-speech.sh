@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The normaliser seen from the command line: golden `podsynth script` output
 # for the example episodes (tests/speech/golden/NAME.md beside NAME.script;
-# regenerate on purpose with REGEN=1 bash tests/t-speech.sh), `--plain`,
+# regenerate on purpose with make regen), `--plain`,
 # errors from Speech Markdown, `say` and `voices`, and a lexicon edit
 # invalidating exactly the cached segments that use the word.
 . "$(dirname "$0")/lib.sh"
@@ -13,10 +13,6 @@ for md in "$TOP"/tests/speech/golden/*.md; do
 	cp "$md" "episodes/$name.md"
 	"$PODSYNTH" script "episodes/$name.md" >got.script 2>got.err
 	rc=$?
-	if [ "${REGEN:-}" = 1 ]; then
-		cp got.script "$want"
-		echo "# regenerated $want"
-	fi
 	if [ $rc = 0 ] && diff -u "$want" got.script >diff.out; then
 		ok "script $name matches its golden output"
 	else

@@ -1,0 +1,256 @@
+/*
+ * text.c: the text rules shared by the stages (UTF-8, character
+ * boundaries, CJK, abbreviations, sentences). See text.h.
+ */
+#include "text.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+/* ---- UTF-8 ---- */
+
+size_t text_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (n == 0) {
+		*cp = TEXT_BAD;
+		return 0;
+	}
+	unsigned char c = s[0];
+	int need;
+	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
+	uint32_t v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1; v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2; v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F; /* no surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3; v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F; /* nothing past U+10FFFF */
+	} else {
+		*cp = TEXT_BAD; /* 80..C1, F5..FF never start a sequence */
+		return 1;
+	}
+	size_t i = 1;
+	for (int k = 0; k < need; k++, i++) {
+		if (i >= n) {
+			*cp = TEXT_BAD;
+			return i;
+		}
+		unsigned char b = s[i];
+		unsigned char l = k == 0 ? lo : 0x80, h = k == 0 ? hi : 0xBF;
+		if (b < l || b > h) {
+			*cp = TEXT_BAD;
+			return i;
+		}
+		v = (v << 6) | (b & 0x3F);
+	}
+	*cp = v;
+	return i;
+}
+
+size_t text_cp_at(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t l = text_decode(s + i, n - i, cp);
+	if (*cp == TEXT_BAD)
+		*cp = 0xFFFD;
+	return l ? l : 1;
+}
+
+static int continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+size_t text_cut(const char *s, size_t n)
+{
+	while (n > 0 && continuation(s[n]))
+		n--;
+	return n;
+}
+
+size_t text_prev(const char *s, size_t i)
+{
+	size_t j = i - 1;
+	while (j > 0 && continuation(s[j]))
+		j--;
+	return j;
+}
+
+/* ---- classes ---- */
+
+int text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       cp == 0x3007;
+}
+
+int text_is_cjk_punct(uint32_t cp)
+{
+	return (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007) ||
+	       (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	       (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+int text_is_cjk(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+int text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
+}
+
+int text_is_terminator(uint32_t cp, int *cjk)
+{
+	*cjk = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F; /* 。！？ */
+	return *cjk || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+int text_is_closer(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
+	       cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0xBB;
+}
+
+/* ---- abbreviations ---- */
+
+static const struct {
+	const char *word;
+	enum text_abbr kind;
+} abbrevs[] = {
+	{"e.g", TEXT_ABBR_INNER}, {"i.e", TEXT_ABBR_INNER}, {"vs", TEXT_ABBR_INNER},
+	{"cf", TEXT_ABBR_INNER}, {"incl", TEXT_ABBR_INNER}, {"resp", TEXT_ABBR_INNER},
+	{"ca", TEXT_ABBR_INNER}, {"Mr", TEXT_ABBR_INNER}, {"Mrs", TEXT_ABBR_INNER},
+	{"Ms", TEXT_ABBR_INNER}, {"Dr", TEXT_ABBR_INNER}, {"Prof", TEXT_ABBR_INNER},
+	{"St", TEXT_ABBR_INNER}, {"No", TEXT_ABBR_INNER}, {"Fig", TEXT_ABBR_INNER},
+	{"Jr", TEXT_ABBR_INNER}, {"Sr", TEXT_ABBR_INNER}, {"Sen", TEXT_ABBR_INNER},
+	{"Gov", TEXT_ABBR_INNER}, {"Rev", TEXT_ABBR_INNER}, {"Gen", TEXT_ABBR_INNER},
+	{"Lt", TEXT_ABBR_INNER}, {"Col", TEXT_ABBR_INNER},
+	{"etc", TEXT_ABBR_FINAL}, {"al", TEXT_ABBR_FINAL}, {"approx", TEXT_ABBR_FINAL},
+	{"Inc", TEXT_ABBR_FINAL}, {"Ltd", TEXT_ABBR_FINAL}, {"Corp", TEXT_ABBR_FINAL},
+	{"Co", TEXT_ABBR_FINAL},
+};
+
+enum text_abbr text_abbreviation(const char *word, size_t n)
+{
+	if (n == 1 && word[0] >= 'A' && word[0] <= 'Z')
+		return TEXT_ABBR_INITIAL;
+	for (size_t i = 0; i < ARRAY_LEN(abbrevs); i++)
+		if (strlen(abbrevs[i].word) == n && strncasecmp(abbrevs[i].word, word, n) == 0)
+			return abbrevs[i].kind;
+	return TEXT_ABBR_NONE;
+}
+
+/*
+ * 1 when the full stop that ends t[..dot) (dot is the index of the '.')
+ * belongs to an abbreviation that does not end the sentence here; after
+ * is where the text goes on after it and its closers.
+ */
+static int abbreviation_holds(const char *t, size_t start, size_t dot, size_t after, size_t n)
+{
+	size_t w = dot;
+	while (w > start && t[w - 1] != ' ' && t[w - 1] != '(')
+		w--;
+	enum text_abbr a = text_abbreviation(t + w, dot - w);
+	if (a == TEXT_ABBR_INNER)
+		return 1;
+	if (a != TEXT_ABBR_FINAL)
+		return 0;
+	size_t j = after;
+	while (j < n && t[j] == ' ')
+		j++;
+	return j < n && t[j] >= 'a' && t[j] <= 'z';
+}
+
+/* ---- sentences ---- */
+
+/* Past phoneme input [[...]] starting at t[i], when flags keep it whole. */
+static size_t skip_phonemes(const char *t, size_t i, size_t n, int flags)
+{
+	if (!(flags & TEXT_PHONEMES) || i + 1 >= n || t[i] != '[' || t[i + 1] != '[')
+		return i;
+	i += 2;
+	while (i < n && !(i + 1 < n && t[i] == ']' && t[i + 1] == ']'))
+		i++;
+	return i + 2 <= n ? i + 2 : n;
+}
+
+size_t text_sentence_end(const char *t, size_t st, size_t n, int flags)
+{
+	size_t i = st;
+	while (i < n) {
+		size_t k = skip_phonemes(t, i, n, flags);
+		if (k != i) {
+			i = k;
+			continue;
+		}
+		uint32_t cp;
+		int cjk, more;
+		size_t at = i;
+		i += text_cp_at(t, n, i, &cp);
+		if (!text_is_terminator(cp, &cjk))
+			continue;
+		/* closing quotes and more marks ("?!", "。」") belong to it */
+		size_t l;
+		while (i < n && (l = text_cp_at(t, n, i, &cp)) &&
+		       (text_is_closer(cp) || text_is_terminator(cp, &more)))
+			i += l;
+		if (i >= n)
+			return n;
+		if (cjk)
+			return i;
+		if (text_is_space(cp) && !(t[at] == '.' && i == at + 1 && abbreviation_holds(t, st, at, i, n)))
+			return i;
+	}
+	return n;
+}
+
+int text_sentences(const char *t, size_t n, int flags, size_t **r)
+{
+	size_t *v = NULL;
+	int cnt = 0, cap = 0;
+	size_t i = 0;
+	*r = NULL;
+	while (i < n) {
+		uint32_t cp;
+		size_t l;
+		while (i < n && (l = text_cp_at(t, n, i, &cp)) && text_is_space(cp))
+			i += l;
+		if (i >= n)
+			break;
+		size_t start = i, end = text_sentence_end(t, start, n, flags);
+		i = end;
+		while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n' ||
+				       t[end - 1] == '\r'))
+			end--;
+		if (end == start)
+			continue;
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, (size_t)cap * 2, sizeof *v);
+		}
+		v[2 * cnt] = start;
+		v[2 * cnt + 1] = end;
+		cnt++;
+	}
+	*r = v;
+	return cnt;
+}

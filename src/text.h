@@ -1,0 +1,82 @@
+/*
+ * text.h: the text rules every stage must agree on, in one place: decoding
+ * UTF-8, cutting it at a character boundary, which characters are CJK, the
+ * abbreviations whose full stop does not end a sentence, and where a
+ * sentence ends. The transcript matches written to spoken sentences, so its
+ * splitter and the synthesiser's must be the same one: this one.
+ *
+ * In: UTF-8 byte strings with lengths (no NUL needed unless stated). Out:
+ * code points, byte offsets, classifications. No state, no allocation
+ * except text_sentences' result.
+ */
+#ifndef PODSYNTH_TEXT_H
+#define PODSYNTH_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What text_decode gives for bytes that are not well-formed UTF-8. */
+#define TEXT_BAD UINT32_MAX
+
+/*
+ * Decodes the sequence at s (n > 0 bytes left), following Unicode's table
+ * of well-formed byte sequences (Table 3-7: no overlong forms, surrogates
+ * or code points past U+10FFFF). Returns the bytes used (at least 1); *cp
+ * is the code point, or TEXT_BAD when those bytes are one maximal
+ * ill-formed subsequence (to be replaced by one U+FFFD). 0 when n is 0.
+ */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+/* The code point at s[i] (i < n), U+FFFD for ill-formed bytes; returns its length. */
+size_t text_cp_at(const char *s, size_t n, size_t i, uint32_t *cp);
+/* The largest character boundary at or before n in s (s[n] must be readable when n > 0). */
+size_t text_cut(const char *s, size_t n);
+/* The start of the character that ends at byte i (i > 0): where to decode the one before. */
+size_t text_prev(const char *s, size_t i);
+
+/* Han ideographs (CJK Unified, Extension A and B, compatibility) and 〇. */
+int text_is_han(uint32_t cp);
+/* CJK and full-width punctuation: 、。「」【】，！？ and the like (not 〇). */
+int text_is_cjk_punct(uint32_t cp);
+/*
+ * Any CJK character, where words are not separated by spaces: radicals,
+ * kana, Han, Hangul, compatibility ideographs, full-width forms, the
+ * supplementary ideographic planes.
+ */
+int text_is_cjk(uint32_t cp);
+/* White space between sentences: ASCII space, tab, CR, LF, NBSP, ideographic space. */
+int text_is_space(uint32_t cp);
+/* . ! ? … and 。！？; *cjk is 1 for the CJK ones (which end a sentence with no space after). */
+int text_is_terminator(uint32_t cp, int *cjk);
+/* Closing quotes and brackets that belong to the sentence before them. */
+int text_is_closer(uint32_t cp);
+
+enum text_abbr {
+	TEXT_ABBR_NONE = 0,
+	TEXT_ABBR_INNER,    /* "e.g.", "Dr.": its full stop never ends a sentence */
+	TEXT_ABBR_FINAL,    /* "etc.", "Inc.": ends one unless a lower-case word follows */
+	TEXT_ABBR_INITIAL,  /* one capital letter, "S." in "Andrew S. Tanenbaum" */
+};
+/* Which kind of abbreviation word[0..n) (without its full stop) is; case-insensitive. */
+enum text_abbr text_abbreviation(const char *word, size_t n);
+
+enum {
+	TEXT_PHONEMES = 1,  /* espeak-ng phoneme input [[...]] is kept whole */
+};
+/*
+ * The end of the sentence that starts at st in t[0..n): after a terminator
+ * (with the closing quotes, brackets and further terminators after it)
+ * that is followed by white space, unless the word before it is an
+ * abbreviation that does not end a sentence (TEXT_ABBR_INNER, or
+ * TEXT_ABBR_FINAL before a lower-case word); right after a CJK
+ * terminator; n when none. Initials do not count: "S. Tanenbaum" ends a
+ * sentence, as espeak-ng reads it.
+ */
+size_t text_sentence_end(const char *t, size_t st, size_t n, int flags);
+/*
+ * Cuts t[0..n) into its sentences (text_sentence_end), white space trimmed
+ * at both ends, none empty. Sets (*r)[2k], (*r)[2k+1] to the byte range of
+ * sentence k and returns the count; the caller frees *r (NULL when 0).
+ */
+int text_sentences(const char *t, size_t n, int flags, size_t **r);
+
+#endif

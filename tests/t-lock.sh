@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Two runs on one show never interleave their writes: build, render and
+# feed take the show's lock (flock on rss/) and a second run waits for the
+# first, saying so; a lock dies with its holder.
+. "$(dirname "$0")/lib.sh"
+newproj
+printf 'intro: none\noutro: none\n' >>rss/channel.yaml
+cat >episodes/2026-07-01-lock.md <<'MD'
+---
+title: Locked
+---
+
+One short paragraph.
+MD
+ep=episodes/2026-07-01-lock.md
+"$PODSYNTH" build -j 2 "$ep" >b0.txt 2>&1
+check "the episode builds" test -s rss/episodes/2026-07-01-lock.ogg
+
+now() { date +%s%N; }
+# Another run holds the lock for $1 seconds: wait until it really has it.
+hold() {
+	flock -o rss sleep "$1" & holder=$!
+	for _ in $(seq 100); do flock -n rss true || return 0; sleep 0.02; done
+}
+waited_ms() { echo $(( ($2 - $1) / 1000000 )); }
+
+for cmd in "feed" "build -j 2 $ep" "render $ep --segment $("$PODSYNTH" segments "$ep" | awk 'NR==1{print $1}')"; do
+	name=${cmd%% *}
+	hold 2
+	t0=$(now)
+	"$PODSYNTH" $cmd >o.txt 2>e.txt
+	rc=$?
+	t1=$(now)
+	wait "$holder"
+	check "$name waits for the lock, then succeeds" test "$rc" -eq 0
+	check "$name says it is waiting" grep -q '^rss: note: another podsynth run is working on this show: waiting' e.txt
+	check "$name did not start before the lock was free (waited $(waited_ms "$t0" "$t1") ms)" \
+		test "$(waited_ms "$t0" "$t1")" -ge 1000
+done
+
+"$PODSYNTH" feed >o.txt 2>e.txt
+check "no lock held: feed does not wait" bash -c "! grep -q waiting e.txt"
+
+# A holder that is killed leaves no lock behind.
+hold 30
+kill "$holder"; wait "$holder" 2>/dev/null
+t0=$(now)
+"$PODSYNTH" feed >o.txt 2>e.txt
+t1=$(now)
+check "after its holder is killed the lock is free" bash -c "! grep -q waiting e.txt"
+check "...and feed runs at once" test "$(waited_ms "$t0" "$t1")" -lt 5000
+
+# While a build runs it holds the lock: flock -n on rss/ fails meanwhile.
+{
+	echo "---"; echo "title: A longer one"; echo "---"
+	for i in 1 2 3 4 5 6 7 8; do echo; echo "Paragraph number $i is long enough to take the synthesiser a moment to speak aloud."; done
+} >episodes/2026-07-02-long.md
+"$PODSYNTH" build -j 1 episodes/2026-07-02-long.md >bl.txt 2>&1 & builder=$!
+held=no
+for _ in $(seq 200); do
+	if ! kill -0 "$builder" 2>/dev/null; then break; fi
+	if ! flock -n rss true; then held=yes; break; fi
+	sleep 0.02
+done
+wait "$builder"
+check "a running build holds the show's lock" test "$held" = yes
+check "...and finishes normally" grep -q '2026-07-02-long.md: 8 synthesized' bl.txt

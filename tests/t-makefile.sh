@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The Makefile: header dependencies come from the compiler (-MMD -MP), so
+# touching a header recompiles exactly the objects that include it; and
+# `make regen` is the one way to regenerate every kind of golden file.
+. "$(dirname "$0")/lib.sh"
+cd "$SCRATCH" || exit 1
+W="$SCRATCH/tree"
+mkdir -p "$W"
+cp -r "$TOP/src" "$TOP/Makefile" "$W/"
+objs="build/obj/roster.o build/obj/speech_num.o build/obj/cmd_feed.o"
+# A plain build whatever the outer make was given (make test SANITIZE=1
+# passes its variables down through MAKEFLAGS).
+unset MAKEFLAGS MAKELEVEL MFLAGS
+mk() { make --no-print-directory -C "$W" SANITIZE= "$@"; }
+mk -j2 $objs >m1.txt 2>&1
+check "three objects compile" test $? -eq 0
+check "each has its dependency file" test -s "$W/build/obj/roster.d" -a -s "$W/build/obj/speech_num.d"
+check "the dependency file lists the headers the source includes" \
+	grep -q 'src/episode.h' "$W/build/obj/roster.d"
+check_eq "nothing to do right after" "$(mk -n $objs 2>&1 | grep -c ' -c -o ')" 0
+sleep 1; touch "$W/src/roster.h"
+mk -n $objs >m2.txt 2>&1
+check "touching roster.h recompiles roster.o" grep -q -- '-o build/obj/roster.o' m2.txt
+check "...and cmd_feed.o, which includes it" grep -q -- '-o build/obj/cmd_feed.o' m2.txt
+check "...but not speech_num.o, which does not" bash -c "! grep -q -- '-o build/obj/speech_num.o' m2.txt"
+mk $objs >/dev/null 2>&1
+rm "$W/src/roster.h"
+mk -n build/obj/roster.o >m3.txt 2>&1
+check "a header that is gone is an error for the object that includes it" \
+	grep -q -- '-o build/obj/roster.o' m3.txt
+rm "$W/build/obj/speech_num.d"
+check "an object without its dependency file is compiled again" \
+	bash -c "make --no-print-directory -C '$W' SANITIZE= -n build/obj/speech_num.o | grep -q -- '-o build/obj/speech_num.o'"
+
+# make regen: every kind of golden file, from one command.
+R="$SCRATCH/regen"
+mkdir -p "$R/rss"
+cp -r "$TOP/tests" "$TOP/voices" "$TOP/Makefile" "$R/"
+cp "$TOP/rss/channel.yaml" "$R/rss/"
+mkdir -p "$R/src" && cp -r "$TOP/src/templates" "$R/src/"
+for f in "$R"/tests/parse/basic.segments "$R"/tests/speech/golden/*.script "$R"/tests/golden/expected/feed.xml; do
+	echo "stale" >"$f"
+done
+make --no-print-directory -C "$R" -o "$PODSYNTH" regen BIN="$PODSYNTH" >regen.txt 2>&1
+check "make regen succeeds" test $? -eq 0
+check_eq "make regen rewrote the parse golden files" \
+	"$(diff -r "$TOP/tests/parse" "$R/tests/parse" >/dev/null && echo same)" same
+check_eq "...the script golden files" \
+	"$(diff -r "$TOP/tests/speech/golden" "$R/tests/speech/golden" >/dev/null && echo same)" same
+check_eq "...and the publishing golden files" \
+	"$(diff -r "$TOP/tests/golden" "$R/tests/golden" >/dev/null && echo same)" same

@@ -1,0 +1,227 @@
+/*
+ * test_util.c: util.c's files and render.c's threads, with open, fsync
+ * and pthread_create interposed (this program's definitions win over
+ * libc's) to watch and to fail them: commit_tmp syncs the file and then
+ * its directory, and renames nothing it could not sync; mkdir_p("");
+ * a thread that cannot start is reported with pthread_create's own error.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "render.h"
+#include "timeline.h"
+#include "util.h"
+
+/* ---- the interposers ---- */
+
+static const char *fail_open_path;   /* open of this path fails with EACCES */
+static int nsync_file, nsync_dir;    /* fsyncs seen, by kind of file */
+static int fail_threads;             /* pthread_create returns EAGAIN */
+
+int open(const char *path, int flags, ...)
+{
+	mode_t mode = 0;
+	if (flags & (O_CREAT | O_TMPFILE)) {
+		va_list ap;
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
+	if (fail_open_path && strcmp(path, fail_open_path) == 0) {
+		errno = EACCES;
+		return -1;
+	}
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+}
+
+int fsync(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			nsync_dir++;
+		else if (S_ISREG(st.st_mode))
+			nsync_file++;
+	}
+	return (int)syscall(SYS_fsync, fd);
+}
+
+int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg)
+{
+	if (fail_threads) {
+		errno = ENOENT; /* a stale errno that must not be reported */
+		return EAGAIN;
+	}
+	int (*real)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
+	*(void **)&real = dlsym(RTLD_NEXT, "pthread_create");
+	return real(t, a, fn, arg);
+}
+
+/* ---- helpers ---- */
+
+static char dir[] = "/tmp/podsynth-util.XXXXXX";
+
+static char *tpath(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* Runs fn with standard error going to a file; returns what it printed (the caller frees). */
+static char *capture_stderr(int (*fn)(void *), void *arg, int *ret)
+{
+	char *path = tpath("stderr.txt");
+	fflush(stderr);
+	int saved = dup(2);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	dup2(fd, 2);
+	close(fd);
+	*ret = fn(arg);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	char *s = read_file(path, NULL);
+	free(path);
+	return s ? s : xstrdup("");
+}
+
+/* ---- the tests ---- */
+
+static void test_mkdir_p(void)
+{
+	errno = 0;
+	INT_EQ(mkdir_p(""), -1, "mkdir_p(\"\") fails");
+	INT_EQ(errno, ENOENT, "...with ENOENT");
+	char *deep = tpath("a/b/c");
+	INT_EQ(mkdir_p(deep), 0, "mkdir_p makes every level");
+	struct stat st;
+	OK(stat(deep, &st) == 0 && S_ISDIR(st.st_mode), "the deepest level is a directory");
+	INT_EQ(mkdir_p(deep), 0, "mkdir_p of an existing directory succeeds");
+	free(deep);
+}
+
+static void test_commit_tmp(void)
+{
+	char *path = tpath("out.txt"), *tmp = tmp_path_for(path);
+	INT_EQ(write_file_atomic(path, "old", 3), 0, "write the previous file");
+
+	FILE *f = fopen(tmp, "w");
+	fputs("new", f);
+	fclose(f);
+	nsync_file = nsync_dir = 0;
+	INT_EQ(commit_tmp(tmp, path), 0, "commit_tmp succeeds");
+	INT_EQ(nsync_file, 1, "commit_tmp syncs the file");
+	INT_EQ(nsync_dir, 1, "commit_tmp syncs the directory after the rename");
+	char *s = read_file(path, NULL);
+	STR_EQ(s, "new", "the new contents are in place");
+	free(s);
+
+	/* The file cannot be reopened to sync it: nothing is renamed. */
+	f = fopen(tmp, "w");
+	fputs("unsynced", f);
+	fclose(f);
+	fail_open_path = tmp;
+	nsync_file = nsync_dir = 0;
+	errno = 0;
+	INT_EQ(commit_tmp(tmp, path), -1, "commit_tmp fails when the file cannot be reopened");
+	INT_EQ(errno, EACCES, "...with open's error");
+	fail_open_path = NULL;
+	s = read_file(path, NULL);
+	STR_EQ(s, "new", "...and the previous file stays");
+	free(s);
+	OK(!file_exists(tmp), "...and the temporary file is removed");
+
+	nsync_file = nsync_dir = 0;
+	INT_EQ(write_file_atomic(path, "third", 5), 0, "write_file_atomic succeeds");
+	OK(nsync_file == 1 && nsync_dir == 1, "write_file_atomic syncs the file and the directory");
+	free(tmp);
+	free(path);
+}
+
+static void test_tmp_stale(void)
+{
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	char *dead = xasprintf("k.seg.tmp.%ld", (long)child);
+	char *mine = xasprintf("k.seg.tmp.%ld", (long)getpid());
+	char *parent = xasprintf("k.seg.lvl.tmp.%ld", (long)getppid());
+	OK(tmp_name_stale(dead), "a temporary file of a process that is gone is stale");
+	OK(!tmp_name_stale(mine), "...not one of this process");
+	OK(!tmp_name_stale(parent), "...not one of a running process");
+	OK(!tmp_name_stale("k.seg"), "...not a file that is not temporary");
+	OK(!tmp_name_stale("k.tmp.12x"), "...not a name whose PID is not a number");
+	OK(!tmp_name_stale("k.tmp."), "...not a name without a PID");
+	free(dead);
+	free(mine);
+	free(parent);
+}
+
+struct render_call {
+	struct timeline *tl;
+	const char *out;
+};
+
+static int do_render(void *arg)
+{
+	struct render_call *c = arg;
+	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64, .serial = 1};
+	struct vorbis_meta m = {.title = "t"};
+	struct render_report rep = {0};
+	return render_episode(c->tl, &o, &m, c->out, &rep);
+}
+
+static void test_thread_error(void)
+{
+	struct timeline *tl = timeline_new(44100, 1);
+	timeline_add(tl, TL_JINGLE_INTRO, NULL, -1);
+	if (timeline_layout(tl) != 0) {
+		OK(0, "layout of a jingle");
+		timeline_free(&tl);
+		return;
+	}
+	char *out = tpath("t.ogg");
+	struct render_call c = {tl, out};
+	int r;
+	fail_threads = 1;
+	char *err = capture_stderr(do_render, &c, &r);
+	fail_threads = 0;
+	INT_EQ(r, -1, "render fails when a thread cannot start");
+	OK(strstr(err, strerror(EAGAIN)) != NULL, "the message has pthread_create's error: %s", err);
+	OK(strstr(err, strerror(ENOENT)) == NULL, "...not the stale errno");
+	OK(strncmp(err, out, strlen(out)) == 0, "...and names the file");
+	OK(!file_exists(out), "no output file is left");
+	free(err);
+	INT_EQ(do_render(&c), 0, "with threads the same render succeeds");
+	OK(file_exists(out), "...and writes the file");
+	free(out);
+	timeline_free(&tl);
+}
+
+int main(void)
+{
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	test_mkdir_p();
+	test_commit_tmp();
+	test_tmp_stale();
+	test_thread_error();
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	free(cmd);
+	return harness_done();
+}
