@@ -404,7 +404,7 @@ static uint32_t cp_at(const char *s, size_t n, size_t i)
 
 static int is_opening_punct(uint32_t c)
 {
-	return c == '(' || c == '[' || c == '{' || c == 0x2014 || speech_is_cjk_punct(c);
+	return c == '(' || c == '[' || c == '{' || c == 0x2014 || text_is_cjk_punct(c);
 }
 
 /* Quote mark at s[i]: its length, and whether it can open or close. */
@@ -423,9 +423,9 @@ static int quote_mark(const char *s, size_t n, size_t i, int *can_open, int *can
 	case '"': case 0x201C: case 0x201D: {                 /* " “ ” */
 		uint32_t prev = cp_before(s, i);
 		uint32_t next = cp_at(s, n, i + (size_t)len);
-		int prev_open = prev == 0 || prev == ' ' || is_opening_punct(prev) || speech_is_han(prev);
+		int prev_open = prev == 0 || prev == ' ' || is_opening_punct(prev) || text_is_han(prev);
 		int next_close = next == 0 || next == ' ' || (next < 0x80 && ispunct((int)next)) ||
-				 speech_is_han(next) || speech_is_cjk_punct(next);
+				 text_is_han(next) || text_is_cjk_punct(next);
 		*can_open = prev_open && !is_space_at(s, n, i + (size_t)len) && next != 0;
 		*can_close = !(prev == 0 || prev == ' ') && next_close;
 		if (c == 0x201C && *can_open)
@@ -519,12 +519,13 @@ static void split_quotes(const char *s, const struct piece *in, struct pieces *o
 
 /* ---- sentences ---- */
 
+/*
+ * 1 when the full stop at s[dot] does not end the sentence: initials
+ * ("Andrew S. Tanenbaum", "K.P. Singh"), or an abbreviation by text.h's
+ * one list (a final one, "etc.", only before a lower-case word).
+ */
 static int is_abbrev_before(const char *s, size_t dot)
 {
-	static const char *const ab[] = {
-		"e.g", "i.e", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "vs", "cf", "No",
-		"Fig", "approx", "Jr", "Sr", "Sen", "Gov", "Rev", "Gen", "Lt", "Col",
-	};
 	size_t st = dot;
 	while (st > 0 && s[st - 1] != ' ' && s[st - 1] != '(')
 		st--;
@@ -534,11 +535,15 @@ static int is_abbrev_before(const char *s, size_t dot)
 		if (i % 2 ? s[st + i] != '.' : !isupper((unsigned char)s[st + i]))
 			initials = 0;
 	if (initials)
-		return 1;   /* initials: "Andrew S. Tanenbaum", "K.P. Singh" */
-	for (size_t i = 0; i < ARRAY_LEN(ab); i++)
-		if (strlen(ab[i]) == n && strncasecmp(ab[i], s + st, n) == 0)
-			return 1;
-	return 0;
+		return 1;
+	enum text_abbr a = text_abbreviation(s + st, n);
+	if (a == TEXT_ABBR_FINAL) {
+		size_t j = dot + 1;
+		while (s[j] == ' ')
+			j++;
+		return s[j] >= 'a' && s[j] <= 'z';
+	}
+	return a == TEXT_ABBR_INNER;
 }
 
 /* The end of the sentence that starts at st (at most en). */
@@ -565,7 +570,7 @@ static size_t sentence_end(const char *s, size_t st, size_t en)
 			if (j < en && s[j] == ' ' && j + 1 < en) {
 				uint32_t d = cp_at(s, en, j + 1);
 				int starts = (d < 0x80 && (isupper((int)d) || isdigit((int)d) || d == '"' || d == '(')) ||
-					     d == 0x201C || speech_is_han(d) || d == 0x300C;
+					     d == 0x201C || text_is_han(d) || d == 0x300C;
 				if (starts && !(c == '.' && is_abbrev_before(s, i)))
 					return j;
 			}
@@ -581,7 +586,7 @@ enum sclass { SC_NONE, SC_LATIN, SC_HAN };
 
 static enum sclass script_of(uint32_t c)
 {
-	if (speech_is_han(c) || speech_is_cjk_punct(c))
+	if (text_is_han(c) || text_is_cjk_punct(c))
 		return SC_HAN;
 	if ((c < 0x80 && isalpha((int)c)) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
 	    (c >= 0x370 && c <= 0x52F) || (c >= 0xFF21 && c <= 0xFF5A))
@@ -687,7 +692,7 @@ static int speakable(const char *t)
 		int k = utf8_decode(t + i, strlen(t + i), &c);
 		if (k <= 0)
 			return 1;
-		if (c < 0x80 ? isalnum((int)c) != 0 : !speech_is_cjk_punct(c) && !(c >= 0x2000 && c <= 0x2BFF))
+		if (c < 0x80 ? isalnum((int)c) != 0 : !text_is_cjk_punct(c) && !(c >= 0x2000 && c <= 0x2BFF))
 			return 1;
 		i += (size_t)k;
 	}
@@ -739,7 +744,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 		for (size_t i = 0; p->sub[i];) {
 			uint32_t c;
 			int k = utf8_decode(p->sub + i, strlen(p->sub + i), &c);
-			han |= k > 0 && speech_is_han(c);
+			han |= k > 0 && text_is_han(c);
 			i += k > 0 ? (size_t)k : 1;
 		}
 		const struct voice *v = p->voice ? p->voice : han && zh ? zh : english(ctx, base);

@@ -1816,16 +1816,6 @@ static void set_prev(struct en *e, const char *s, size_t n)
 	e->prev[k] = 0;
 }
 
-/* Abbreviations whose full stop may also end a sentence. */
-static int is_final_abbrev(const char *s, size_t n)
-{
-	static const char *const t[] = {"etc", "al", "Inc", "Ltd", "Corp", "Co", "approx"};
-	for (size_t i = 0; i < ARRAY_LEN(t); i++)
-		if (strlen(t[i]) == n && strncasecmp(t[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
 struct tok {
 	const char *raw;
 	size_t rawlen;
@@ -1905,7 +1895,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				set_prev(e, core, cn);
 				/* a full stop that also ends the sentence is kept */
 				int ends = i + 1 == nt || (next && nextn && isupper((unsigned char)next[0]) &&
-							  is_final_abbrev(core, cn));
+							  text_abbreviation(core, cn) == TEXT_ABBR_FINAL);
 				emit_trail(e, trail + 1, t[i].trail - 1, 1);
 				if (ends)
 					punct(e, '.');

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "speech.h"
+#include "text.h"
 #include "util.h"
 
 /* Numbers as English words, appended to b (speech_num.c). */
@@ -41,9 +42,6 @@ int speech_dict_word(const char *s, size_t n);
 /* Whether the dictionary could be read (when not, a warning was given). */
 int speech_dict_ready(void);
 
-/* Unicode classes the normaliser cares about. */
-int speech_is_han(uint32_t cp);
-/* Chinese and full-width punctuation (，。！？、：；「」『』（）《》). */
-int speech_is_cjk_punct(uint32_t cp);
+/* The Unicode classes (Han, CJK punctuation) and abbreviations come from text.h. */
 
 #endif

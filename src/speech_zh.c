@@ -19,19 +19,6 @@ static const char *const han_digit[] = {
 	"零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
 };
 
-int speech_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x20000 && cp <= 0x2A6DF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       cp == 0x3007;
-}
-
-int speech_is_cjk_punct(uint32_t cp)
-{
-	return (cp >= 0x3000 && cp <= 0x303F && cp != 0x3007) ||
-	       (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-	       (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
-}
 
 static void zh_digits(struct buf *b, const char *s, size_t n)
 {

@@ -296,7 +296,7 @@ static void test_chinese_split(const struct lexicon *lex)
 					int l = utf8_decode(t + j, strlen(t + j), &cp);
 					if (l <= 0)
 						break;
-					han |= speech_is_han(cp);
+					han |= text_is_han(cp);
 					latin |= cp < 0x80 && ((cp | 32) >= 'a' && (cp | 32) <= 'z');
 					j += (size_t)l;
 				}
