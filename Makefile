@@ -16,7 +16,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
-       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid
+       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid opus
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
@@ -46,7 +46,8 @@ WARN     = -Wall -Wextra -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
 	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-LIBS = $(PKG_LIBS) -lm
+# libmp3lame has no .pc file on Debian.
+LIBS = $(PKG_LIBS) -lmp3lame -lpthread -lm
 
 SRCS  = $(wildcard src/*.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
