@@ -81,6 +81,11 @@ $(UNITDIR)/%: tests/unit/%.c tests/unit/harness.h $(LIBOBJS) | deps
 
 unit: $(UNIT_BINS)
 
+# The codec layer's bench driver (scripts/bench runs it).
+build/chunkbench: tests/bench/chunkbench.c tests/unit/speechlike.h $(LIBOBJS) | deps
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+
 # Each episode is rendered again only when it, the show settings, the voices
 # or the program changed; the stamp records the last good render.
 # Drafts are skipped by the program itself (podsynth build leaves them out).
@@ -110,7 +115,7 @@ feed: $(PODSYNTH)
 test: $(BIN) unit
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
 
-bench: podsynth
+bench: podsynth build/chunkbench
 	@scripts/bench
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.

@@ -12,6 +12,7 @@
 #include <lame/lame.h>
 #include <math.h>
 #include <opus/opus.h>
+#include <pthread.h>
 #include <soxr.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,16 +52,23 @@ static int64_t unit_of(const struct chunk_params *p)
 	return p->format == CHUNK_MP3 ? chunk_mp3_framesize(p->rate) : p->rate / 50;
 }
 
-int64_t chunk_opus_lookahead(void)
+static opus_int32 opus_lookahead = 312;
+static pthread_once_t lookahead_once = PTHREAD_ONCE_INIT;
+
+static void find_lookahead(void)
 {
 	int err;
 	OpusEncoder *e = opus_encoder_create(48000, 1, OPUS_APPLICATION_AUDIO, &err);
-	opus_int32 la = 312;
 	if (e != NULL) {
-		opus_encoder_ctl(e, OPUS_GET_LOOKAHEAD(&la));
+		opus_encoder_ctl(e, OPUS_GET_LOOKAHEAD(&opus_lookahead));
 		opus_encoder_destroy(e);
 	}
-	return la;
+}
+
+int64_t chunk_opus_lookahead(void)
+{
+	pthread_once(&lookahead_once, find_lookahead);
+	return opus_lookahead;
 }
 
 int64_t chunk_delay(const struct chunk_params *p)

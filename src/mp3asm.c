@@ -79,6 +79,7 @@ static int template_at(struct mp3asm *a, int kbps)
 	lame_set_mode(gf, a->p.channels == 1 ? MONO : JOINT_STEREO);
 	lame_set_VBR(gf, vbr_off);
 	lame_set_brate(gf, kbps);
+	lame_set_quality(gf, 3);
 	lame_set_bWriteVbrTag(gf, 1);
 	if (lame_init_params(gf) < 0) {
 		ret = CHUNK_BAD_ARG;

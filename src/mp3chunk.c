@@ -82,6 +82,7 @@ int chunk_encode_mp3(const struct chunk_params *p, const struct chunk_span *s,
 	lame_set_mode(gf, p->channels == 1 ? MONO : JOINT_STEREO);
 	lame_set_VBR(gf, vbr_off);
 	lame_set_brate(gf, p->bitrate);
+	lame_set_quality(gf, 3);  /* the lame command's default */
 	lame_set_bWriteVbrTag(gf, 0);
 	if (lame_init_params(gf) < 0) {
 		ret = CHUNK_BAD_ARG;
