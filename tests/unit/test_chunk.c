@@ -320,6 +320,21 @@ static double max_jump(const float *a, int64_t n, int64_t from, int64_t to)
 	return m;
 }
 
+/* Integrated loudness and true peak as ffmpeg's ebur128 filter measures. */
+static int ebur128(const char *path, double *lufs, double *tp)
+{
+	char *cmd = xasprintf("ffmpeg -nostdin -hide_banner -nostats -i '%s' "
+			      "-af ebur128=peak=true -f null - 2>&1", path);
+	char *out;
+	run(cmd, &out);
+	free(cmd);
+	char *sum = strstr(out, "Summary:");
+	char *i = sum ? strstr(sum, "I:") : NULL, *pk = sum ? strstr(sum, "Peak:") : NULL;
+	int ok = i && pk && sscanf(i, "I: %lf", lufs) == 1 && sscanf(pk, "Peak: %lf", tp) == 1;
+	free(out);
+	return ok ? 0 : -1;
+}
+
 static int tool_clean(const char *cmd, const char *what)
 {
 	char *out;
@@ -463,6 +478,11 @@ static void check_format(const struct chunk_params *p, const struct tl *t, const
 	OK(jumps_ok, "%s: no click: the largest jump near a boundary is %.3f of the largest "
 	   "in the half second around it", name, worst_jump_ratio);
 	OK(ma[0] == '\0' && mw[0] == '\0', "%s: both decode without a message", name);
+	double la, ta, lw, tw;
+	int lok = ebur128(fa, &la, &ta) == 0 && ebur128(fw, &lw, &tw) == 0;
+	OK(lok && fabs(la - lw) <= 0.1 && fabs(ta - tw) <= 0.3, "%s: ebur128: chunked %.1f LUFS "
+	   "%.1f dBTP, whole-file %.1f LUFS %.1f dBTP", name, lok ? la : 0, lok ? ta : 0,
+	   lok ? lw : 0, lok ? tw : 0);
 	free(x);
 	free(da);
 	free(dw);
