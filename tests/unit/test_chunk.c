@@ -9,7 +9,10 @@
  * Checked: ffmpeg decodes the file without a message, mp3val and opusinfo
  * find nothing wrong; the decoded length is the timeline's to the sample
  * (MP3: the LAME tag's delay and padding trimmed by ffmpeg; Opus: pre-skip
- * and the last granule position); around every boundary the chunked file
+ * and the last granule position; ffprobe sees the same signalling); the
+ * loudness and true peak ffmpeg's ebur128 measures are the whole-file
+ * encode's; the decoded audio is in time with the input (its error well
+ * under the signal); around every boundary the chunked file
  * differs from the whole-file encode by less than the codec's own noise
  * (RMS of whole-file decode minus input); no jump between two samples near
  * a boundary is larger than the largest jump in the half second around
@@ -410,6 +413,29 @@ static void check_format(const struct chunk_params *p, const struct tl *t, const
 	INT_EQ(n_native, want, "decoded length is the timeline's to the sample");
 	free(nat);
 	free(msg);
+	/* ffprobe reads the gapless signalling: MP3's start skip of 1105
+	   samples from the LAME tag (as for lame's own files); for Opus it
+	   gives the last granule position, pre-skip included, as the
+	   duration (ffmpeg 5.1), which is the end of the timeline. */
+	char *pc = xasprintf("ffprobe -v error -show_entries stream=start_time,duration "
+			     "-of default=nw=1 '%s'", fa), *po;
+	double st = -1, du = -1;
+	run(pc, &po);
+	char *q = strstr(po, "start_time=");
+	if (q)
+		st = atof(q + 11);
+	q = strstr(po, "duration=");
+	if (q)
+		du = atof(q + 9);
+	if (p->format == CHUNK_MP3)
+		OK(fabs(st - 1105.0 / p->rate) < 1e-5, "%s: ffprobe: start skip %.6f s, the LAME "
+		   "tag's delay", name, st);
+	else
+		OK(fabs(st) < 1e-9 && fabs(du - (want + chunk_opus_lookahead()) / 48000.0) < 1e-5,
+		   "%s: ffprobe: start %.6f s, duration %.6f s: pre-skip + the timeline's", name, st,
+		   du);
+	free(po);
+	free(pc);
 	if (!full)
 		goto out;
 	INT_EQ(encode_file(p, t, 1, 1, fw, NULL), CHUNK_OK, "whole-file reference encode");
