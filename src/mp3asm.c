@@ -19,6 +19,7 @@
 #include "util.h"
 
 #include <lame/lame.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,13 +40,24 @@ struct mp3asm {
 	int finished;
 };
 
+static uint16_t crc_table[256];
+static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
+
+static void crc_init(void)
+{
+	for (unsigned i = 0; i < 256; i++) {
+		uint16_t c = (uint16_t)i;
+		for (int b = 0; b < 8; b++)
+			c = (c & 1) ? (uint16_t)((c >> 1) ^ 0xa001) : (uint16_t)(c >> 1);
+		crc_table[i] = c;
+	}
+}
+
 uint16_t mp3asm_crc16(uint16_t crc, const unsigned char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		crc ^= p[i];
-		for (int b = 0; b < 8; b++)
-			crc = (crc & 1) ? (uint16_t)((crc >> 1) ^ 0xa001) : (uint16_t)(crc >> 1);
-	}
+	pthread_once(&crc_once, crc_init);
+	for (size_t i = 0; i < n; i++)
+		crc = (uint16_t)((crc >> 8) ^ crc_table[(crc ^ p[i]) & 0xff]);
 	return crc;
 }
 
