@@ -19,7 +19,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
-       cairo pangocairo fontconfig libpng libjpeg hunspell
+       cairo pangocairo fontconfig libpng libjpeg hunspell opus
 PKGS += gmime-3.0 zlib
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
@@ -50,7 +50,8 @@ WARN     = -Wall -Wextra -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
 	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-LIBS = $(PKG_LIBS) -lm
+# libmp3lame has no .pc file on Debian.
+LIBS = $(PKG_LIBS) -lmp3lame -lpthread -lm
 
 SRCS  = $(sort $(wildcard src/*.c) src/site_assets.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
@@ -95,6 +96,11 @@ $(OBJDIR)/%.d $(UNITDIR)/%.d: ;
 -include $(OBJS:.o=.d) $(UNIT_BINS:=.d)
 
 unit: $(UNIT_BINS)
+
+# The codec layer's bench driver (scripts/bench runs it).
+build/chunkbench: tests/bench/chunkbench.c tests/unit/speechlike.h $(LIBOBJS) | deps
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
 
 # Each episode is rendered again only when it, the show settings, the voices
 # or the program changed; the stamp records the last good render.
@@ -145,7 +151,7 @@ test: test-deps $(BIN) unit $(AXE_JS)
 regen: $(BIN)
 	@PODSYNTH=$(abspath $(BIN)) tests/regen.sh
 
-bench: podsynth
+bench: podsynth build/chunkbench
 	@scripts/bench
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
