@@ -16,7 +16,8 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
-       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid
+       vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
+       lame libmpg123 libopusenc opusfile libcrypto
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.

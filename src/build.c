@@ -3,7 +3,8 @@
  *
  *   episode.md -> episode + script -> synthesis of segments the cache lacks
  *   -> timeline (intro, segments, pauses, outro) -> render (loudness, limiter,
- *   Vorbis) -> rss/episodes/<slug>.ogg
+ *   each format's encoder) -> rss/episodes/<slug>.mp3, .opus, .ogg (the
+ *   formats the show lists)
  *
  * Everything that can fail on bad input (front matter, voices, normaliser,
  * intro and outro files) is checked before anything is written.
@@ -70,6 +71,28 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 	return tl;
 }
 
+static int local_image(const char *img)
+{
+	return img != NULL && img[0] != '\0' && strstr(img, "://") == NULL &&
+	       strcmp(img, "none") != 0;
+}
+
+/*
+ * The cover to embed: the episode's image: (relative to the episode's
+ * file), else the show's, when it is a local file (a URL is left to the
+ * feed). NULL when none; the caller frees.
+ */
+static char *episode_picture(const struct project *p, const struct episode *ep)
+{
+	if (local_image(ep->image)) {
+		char *dir = path_dirname(ep->path);
+		char *img = path_join(dir, ep->image);
+		free(dir);
+		return img;
+	}
+	return local_image(p->ch->image) ? xstrdup(p->ch->image) : NULL;
+}
+
 static void format_duration(char *out, size_t n, double s)
 {
 	int ms = (int)(s * 1000 + 0.5);
@@ -89,7 +112,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
-	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL;
+	char *out_paths[FMT_COUNT] = {0};
+	char *vtt_path = NULL, *json_path = NULL, *picture = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 
 	if (project_episode(p, path, &ep, &s) != 0)
@@ -161,10 +185,13 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		diag(DIAG_ERROR, p->ch->out_dir, 0, 0, "cannot create directory: %s", strerror(errno));
 		goto out;
 	}
-	out_path = xasprintf("%s/%s.ogg", p->ch->out_dir, ep->slug);
+	const struct channel *chn = p->ch;
+	for (int i = 0; i < chn->nformats; i++)
+		out_paths[i] = xasprintf("%s/%s.%s", chn->out_dir, ep->slug,
+					 format_info(chn->formats[i])->ext);
 	char track[16];
 	snprintf(track, sizeof track, "%d", ep->number);
-	struct vorbis_meta meta = {
+	struct audio_meta meta = {
 		.title = ep->title,
 		.album = p->ch->title,
 		.artist = ep->author ? ep->author : p->ch->author,
@@ -172,6 +199,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.tracknumber = ep->number > 0 ? track : NULL,
 		.language = ep->lang,
 		.description = ep->description,
+		.picture = picture = episode_picture(p, ep),
 		.chapters = chapters,
 		.nchapters = nchapters,
 	};
@@ -180,9 +208,15 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.ceiling_dbtp = p->ch->true_peak,
 		.bitrate = p->ch->bitrate,
 		.serial = (uint32_t)hash64(ep->slug, strlen(ep->slug)),
+		.nformats = chn->nformats,
 	};
+	for (int i = 0; i < chn->nformats; i++) {
+		ro.formats[i] = chn->formats[i];
+		ro.kbps[i] = chn->kbps[chn->formats[i]];
+		ro.paths[i] = out_paths[i];
+	}
 	struct render_report rep = {0};
-	if (render_episode(tl, &ro, &meta, out_path, &rep) != 0)
+	if (render_episode(tl, &ro, &meta, NULL, &rep) != 0)
 		goto out;
 	/* The audio first, then its transcript and chapters; the feed comes last. */
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
@@ -196,11 +230,13 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		dropped += jobs[j].dropped_words;
 	char dur[32];
 	format_duration(dur, sizeof dur, rep.seconds);
-	printf("%s: %d synthesized, %d cached, %s, %.1f LUFS, %.1f dBTP", path, njobs,
-	       cached, dur, rep.decoded_lufs, rep.decoded_true_peak);
+	printf("%s: %d synthesized, %d cached, %s", path, njobs, cached, dur);
+	for (int i = 0; i < rep.nformats; i++)
+		printf(", %s %.1f LUFS %.1f dBTP", format_info(rep.formats[i].format)->name,
+		       rep.formats[i].lufs, rep.formats[i].true_peak);
 	if (dropped > 0)
 		printf(", %d words dropped", dropped);
-	printf(", %s\n", out_path);
+	printf(", %s\n", out_paths[0]);
 	fflush(stdout);
 	rc = 0;
 out:
@@ -210,8 +246,10 @@ out:
 	free(paths);
 	free(jobs);
 	chapters_free(&chapters, nchapters);
-	free(out_path);
+	for (int i = 0; i < FMT_COUNT; i++)
+		free(out_paths[i]);
 	free(vtt_path);
+	free(picture);
 	free(json_path);
 	timeline_free(&tl);
 	script_free(&s);

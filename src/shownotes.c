@@ -510,7 +510,7 @@ static void put_clean(struct buf *b, const char *s)
 }
 
 int shownotes_write_page(const char *path, const struct channel *ch,
-			 const struct episode *ep, const char *audio_url,
+			 const struct episode *ep, const struct page_audio *audio, int n,
 			 const char *transcript_url, const char *html)
 {
 	struct buf b = {0};
@@ -540,11 +540,22 @@ int shownotes_write_page(const char *path, const struct channel *ch,
 		put_clean(&b, ep->date);
 		buf_puts(&b, "</time></p>\n");
 	}
-	buf_puts(&b, "</header>\n<p><audio controls preload=\"none\" src=\"");
-	put_clean(&b, audio_url);
-	buf_puts(&b, "\"></audio></p>\n<p><a href=\"");
-	put_clean(&b, audio_url);
-	buf_puts(&b, "\">Download (Ogg Vorbis)</a>");
+	buf_puts(&b, "</header>\n<p><audio controls preload=\"none\">");
+	for (int i = 0; i < n; i++) {
+		buf_puts(&b, "<source src=\"");
+		put_clean(&b, audio[i].url);
+		buf_puts(&b, "\" type=\"");
+		put_clean(&b, audio[i].type);
+		buf_puts(&b, "\">");
+	}
+	buf_puts(&b, "</audio></p>\n<p>");
+	for (int i = 0; i < n; i++) {
+		buf_puts(&b, i ? " \xC2\xB7 <a href=\"" : "<a href=\""); /* middle dot */
+		put_clean(&b, audio[i].url);
+		buf_puts(&b, "\" download>Download (");
+		put_clean(&b, audio[i].title);
+		buf_puts(&b, ")</a>");
+	}
 	if (transcript_url) {
 		buf_puts(&b, " \xC2\xB7 <a href=\""); /* middle dot */
 		put_clean(&b, transcript_url);

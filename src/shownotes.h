@@ -44,14 +44,22 @@ char *shownotes_html(const struct episode *ep, const char *base_url);
  */
 char *shownotes_summary(const struct episode *ep, size_t max);
 
+/* One format of the episode's audio, for the page. */
+struct page_audio {
+	const char *url;
+	const char *type;       /* MIME type with codecs: "audio/ogg; codecs=opus" */
+	const char *title;      /* "MP3" */
+};
+
 /*
  * Writes a small standalone HTML page for the episode to path, atomically:
- * the title, the date, an audio player for audio_url and the show notes
- * html (from shownotes_html). ch gives the show's title and language.
- * Returns 0, or -1 with the problem reported naming path.
+ * the title, the date, an audio player with one <source> per format of
+ * audio (n of them, the preferred first), a download link per format, and
+ * the show notes html (from shownotes_html). ch gives the show's title and
+ * language. Returns 0, or -1 with the problem reported naming path.
  */
 int shownotes_write_page(const char *path, const struct channel *ch,
-			 const struct episode *ep, const char *audio_url,
+			 const struct episode *ep, const struct page_audio *audio, int n,
 			 const char *transcript_url, const char *html);
 
 #endif

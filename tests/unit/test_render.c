@@ -542,7 +542,7 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 		{tl->items[2].start, "Kernel news"},
 		{tl->items[6].start, "Mailing list: RCU and THP"},
 	};
-	struct vorbis_meta m = {
+	struct audio_meta m = {
 		.title = "Episode 1: v6.3-rc5", .album = "Test Show", .artist = "Host",
 		.date = "2024-05-01", .tracknumber = "1", .language = "en",
 		.description = "A test episode.", .chapters = ch, .nchapters = 2,
@@ -705,7 +705,7 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 static void test_silent(void)
 {
 	char *out = tpath("silent.ogg");
-	struct vorbis_meta m = {.title = "Silence"};
+	struct audio_meta m = {.title = "Silence"};
 	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64, .serial = 1};
 	struct render_report rep = {0};
 	struct timeline *tl = timeline_new(44100, 1);
