@@ -55,6 +55,13 @@ struct enc_comments *audio_meta_comments(const struct audio_meta *m, int rate);
 int audio_meta_picture(const struct audio_meta *m, unsigned char **data, size_t *len,
 		       const char **mime);
 
+/*
+ * The picture as a Vorbis comment's value: the base64 of a FLAC
+ * METADATA_BLOCK_PICTURE (type 3, front cover; width, height and depth
+ * from the PNG or JPEG header, 0 where it does not say). The caller frees.
+ */
+char *audio_picture_block(const unsigned char *data, size_t len, const char *mime);
+
 /* "HH:MM:SS.mmm" for frame at rate (the Xiph chapter extension's form). */
 void audio_chapter_time(char out[32], int64_t frame, int rate);
 

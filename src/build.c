@@ -37,6 +37,11 @@ static void on_progress(void *ud, int done, int total)
 	progress_update(ud, done, total);
 }
 
+static void on_render_progress(void *ud, double done_s, double total_s, int pass)
+{
+	progress_render(ud, done_s, total_s, pass);
+}
+
 static void add_item(struct timeline *tl, const char *setting, enum tl_kind jingle)
 {
 	if (setting == NULL)
@@ -115,6 +120,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	char *out_paths[FMT_COUNT] = {0};
 	char *vtt_path = NULL, *json_path = NULL, *picture = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
+	struct progress bar = {0};
 
 	if (project_episode(p, path, &ep, &s) != 0)
 		return -1;
@@ -162,16 +168,16 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
 	tl = make_timeline(p, s, paths);
+	/* One bar for the whole build: synthesis, then the render. */
+	progress_start(&bar, ep->slug, o->progress);
 	if (njobs > 0) {
-		struct progress bar;
 		struct synth_opts so = {0};
-		progress_start(&bar, ep->slug, o->progress);
 		so.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
 		so.progress = on_progress;
 		so.ud = &bar;
 		int r = synth_run(jobs, njobs, &so);
-		progress_end(&bar);
 		if (r != 0) {
+			progress_end(&bar);
 			diag(DIAG_ERROR, path, 0, 0, "synthesis failed");
 			goto out;
 		}
@@ -216,7 +222,11 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		ro.paths[i] = out_paths[i];
 	}
 	struct render_report rep = {0};
-	if (render_episode(tl, &ro, &meta, NULL, &rep) != 0)
+	ro.progress = on_render_progress;
+	ro.progress_ud = &bar;
+	int rr = render_episode(tl, &ro, &meta, NULL, &rep);
+	progress_end(&bar);
+	if (rr != 0)
 		goto out;
 	/* The audio first, then its transcript and chapters; the feed comes last. */
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
@@ -240,6 +250,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	fflush(stdout);
 	rc = 0;
 out:
+	progress_end(&bar);
 	if (paths)
 		for (int i = 0; i < s->nsegs; i++)
 			free(paths[i]);

@@ -247,6 +247,7 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	if (strcmp(k, "true_peak") == 0)
 		return ydoc_get_double(y, k, v, -12, 0, &c->true_peak);
 	if (strcmp(k, "sample_rate") == 0) {
+		c->rate_line = ydoc_line(y, v);
 		if (ydoc_get_int(y, k, v, 8000, 192000, &c->sample_rate) != 0)
 			return -1;
 		return 0;
@@ -332,7 +333,8 @@ int channel_load(const char *path, struct channel **out)
 	}
 	for (int i = 0; i < c->nformats && !err; i++) {
 		if (!format_rate_ok(c->formats[i], c->sample_rate)) {
-			diag(DIAG_ERROR, path, c->formats_line, 0, "formats: %s cannot carry "
+			diag(DIAG_ERROR, path, c->rate_line ? c->rate_line : c->formats_line, 0,
+			     "formats: %s cannot carry "
 			     "sample_rate %d (8000, 11025, 12000, 16000, 22050, 24000, 32000, "
 			     "44100 or 48000)", format_info(c->formats[i])->name, c->sample_rate);
 			err = 1;

@@ -65,6 +65,7 @@ struct channel {
 	int outro_line;
 	int voice_line;
 	int formats_line;
+	int rate_line;      /* sample_rate: */
 	int *lexicon_lines; /* one per lexicons[] entry */
 };
 

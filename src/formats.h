@@ -19,6 +19,9 @@ struct format_info {
 	const char *title;    /* short title for a feed or a download link */
 	int def_kbps;         /* default nominal bitrate, kbit/s, for mono */
 	int min_kbps, max_kbps;
+	double loss_lu;       /* the integrated loudness levelled speech loses
+				 through the codec at about the default bitrate
+				 (measured; render.c aims that much higher) */
 };
 
 /* The entry for f (static). */

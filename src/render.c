@@ -72,6 +72,10 @@ struct producer {
 	long nslot;
 	int64_t frames;
 	int meter_failed;
+	void (*progress)(void *ud, double done_s, double total_s, int pass);
+	void *progress_ud;
+	int pass;
+	int64_t reported;
 };
 
 /* Hands n frames to the encoder (also the limiter's sink). */
@@ -84,6 +88,11 @@ static int to_encoder(void *ud, const float *f, long n)
 		return -1;
 	}
 	p->frames += n;
+	if (p->progress != NULL && p->frames - p->reported >= p->s->rate) {
+		p->reported = p->frames;
+		p->progress(p->progress_ud, (double)p->frames / p->s->rate,
+			    (double)p->s->tl->total / p->s->rate, p->pass);
+	}
 	while (n > 0) {
 		if (p->slot == NULL) {
 			if ((p->slot = pq_slot(&p->s->pq)) == NULL)
@@ -231,6 +240,7 @@ struct figures {
 struct enc_inputs {
 	const struct audio_meta *m;
 	struct enc_comments *com;
+	struct enc_comments *com_vorbis; /* com and the picture */
 	unsigned char *pic;
 	size_t pic_len;
 	const char *pic_mime;
@@ -242,7 +252,8 @@ struct enc_inputs {
  * reported (naming the out paths); tmp files may be left for the caller.
  */
 static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *tmp,
-			  const struct enc_inputs *in, struct figures *fig)
+			  const struct enc_inputs *in, const struct render_opts *o, int pass,
+			  struct figures *fig)
 {
 	const struct timeline *tl = c->tl;
 	int ch = tl->channels, ret = -1;
@@ -256,6 +267,11 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 	for (int i = 0; i < tl->n; i++)
 		c->item_peak[i] = -HUGE_VAL;
 	p.s = s;
+	p.progress = o->progress;
+	p.progress_ud = o->progress_ud;
+	p.pass = pass;
+	if (p.progress != NULL)
+		p.progress(p.progress_ud, 0, (double)tl->total / tl->rate, pass);
 	c->gain_sum = 0;
 	c->gain_len = 0;
 	c->levelled = 0;
@@ -266,8 +282,9 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 		goto out;
 	}
 	for (int i = 0; i < s->nlanes; i++)
-		if (lane_start(&s->lanes[i], tmp[i], in->com, in->m, in->pic, in->pic_len,
-			       in->pic_mime) != 0)
+		if (lane_start(&s->lanes[i], tmp[i],
+			       s->lanes[i].fmt == FMT_VORBIS ? in->com_vorbis : in->com, in->m,
+			       in->pic, in->pic_len, in->pic_mime) != 0)
 			goto joined;
 
 	buf = xmalloc((size_t)RBLOCK * (size_t)ch * sizeof *buf);
@@ -296,8 +313,12 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 		pq_close(&s->pq);
 	}
 joined:
+	/* The encoders and checkers finish what is queued (a few seconds). */
 	for (int i = 0; i < s->nlanes; i++)
 		lane_join(&s->lanes[i]);
+	if (p.progress != NULL && s->failed == STAGE_NONE)
+		p.progress(p.progress_ud, (double)tl->total / tl->rate,
+			   (double)tl->total / tl->rate, pass);
 	if (stages_report(s) != 0)
 		goto out;
 	fig->lufs = loud_meter_lufs(p.meter);
@@ -312,6 +333,11 @@ joined:
 			goto out;
 		}
 		fig->dec_lufs[i] = l->dec ? loud_meter_lufs(l->dec) : -HUGE_VAL;
+		/* Test hook: a codec that loses this much loudness, to make the
+		 * loudness retry happen. */
+		const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
+		if (loss != NULL)
+			fig->dec_lufs[i] -= atof(loss);
 		fig->dec_peak[i] = l->dec ? loud_meter_peak(l->dec) : -HUGE_VAL;
 		fig->tp_share[i] = l->dec ? loud_meter_tp_share(l->dec) : 0;
 		for (int k = 0; k < tl->n; k++)
@@ -329,30 +355,37 @@ out:
 }
 
 /*
- * The items' target to start from: the one the level records of the
- * timeline's segments were made with, when they agree (the correction a
- * past loudness retry found); else the show's target.
+ * The items' target to start from. When every segment of the timeline has
+ * a level record and all were made for one target, that one (the episode
+ * was built before, complete, with the correction its last build found):
+ * the build is then the same as that one. Else the show's target raised
+ * by the codecs' mean expected loss (formats.h), rounded to LUFS_STEP_LU:
+ * the same start whatever the cache holds, so that a build after an edit,
+ * a kill or from an empty cache makes the same bytes.
  */
-static double start_target(const struct render_ctx *c)
+static double start_target(const struct render_ctx *c, const enum audio_format *fmts, int n)
 {
 	const struct timeline *tl = c->tl;
-	double t = c->show_target;
+	double loss = 0;
+	for (int i = 0; i < n; i++)
+		loss += format_info(fmts[i])->loss_lu;
+	double fresh = c->show_target + LUFS_STEP_LU * round(loss / n / LUFS_STEP_LU);
+	double t = fresh;
 	int found = 0;
 	for (int i = 0; i < tl->n; i++) {
 		const struct tl_item *it = &tl->items[i];
 		struct level_key key = {0, tl->rate, tl->channels, c->codecs, c->show_target,
 					c->ceiling};
 		double rt;
-		if (it->kind != TL_SEGMENT || it->path == NULL ||
-		    segcache_checksum(it->path, &key.seg_sum) != SEGCACHE_OK)
+		if (it->kind != TL_SEGMENT)
 			continue;
+		if (it->path == NULL || segcache_checksum(it->path, &key.seg_sum) != SEGCACHE_OK)
+			return fresh;
 		char *lpath = xasprintf("%s%s", it->path, LEVEL_EXT);
 		int ok = level_items_target(lpath, &key, &rt) == 0;
 		free(lpath);
-		if (!ok)
-			continue;
-		if (found && rt != t)
-			return c->show_target;
+		if (!ok || (found && rt != t))
+			return fresh;
 		t = rt;
 		found = 1;
 	}
@@ -384,7 +417,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	const char *paths[FMT_COUNT];
 	enum audio_format fmts[FMT_COUNT];
 	int kbps[FMT_COUNT];
-	struct enc_inputs in = {m, NULL, NULL, 0, NULL};
+	struct enc_inputs in = {m, NULL, NULL, NULL, 0, NULL};
 	struct render_ctx c = {0};
 	struct figures fig = {0};
 	struct stages *s = NULL;
@@ -415,12 +448,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
 	c.watch_db = o->ceiling_dbtp - DECODED_GUARD_DB;
-	c.target = start_target(&c);
-	/* Test hook: level the first attempt's items off target, to make the
-	 * loudness retry happen. */
-	const char *skew = getenv("PODSYNTH_TEST_TARGET_SKEW");
-	if (skew != NULL)
-		c.target += atof(skew);
+	c.target = start_target(&c, fmts, n);
 	c.item_ceiling = xmalloc((size_t)(tl->n > 0 ? tl->n : 1) * sizeof *c.item_ceiling);
 	c.item_peak = xmalloc((size_t)(tl->n > 0 ? tl->n : 1) * sizeof *c.item_peak);
 	for (int i = 0; i < tl->n; i++)
@@ -430,6 +458,15 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	in.com = audio_meta_comments(m, tl->rate);
 	if (audio_meta_picture(m, &in.pic, &in.pic_len, &in.pic_mime) != 0)
 		goto fail;
+	in.com_vorbis = enc_comments_new();
+	for (int i = 0; i < enc_comments_count(in.com); i++)
+		enc_comments_add(in.com_vorbis, enc_comments_tag(in.com, i),
+				 enc_comments_value(in.com, i));
+	if (in.pic != NULL) {
+		char *block = audio_picture_block(in.pic, in.pic_len, in.pic_mime);
+		enc_comments_add(in.com_vorbis, "METADATA_BLOCK_PICTURE", block);
+		free(block);
+	}
 	s = xmalloc(sizeof *s);
 	for (;;) {
 		memset(s, 0, sizeof *s);
@@ -440,7 +477,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			s->lanes[i].serial = o->serial + (uint32_t)i;
 			s->lanes[i].out_path = paths[i];
 		}
-		if (encode_attempt(&c, s, tmp, &in, &fig) != 0)
+		if (encode_attempt(&c, s, tmp, &in, o, encodes + 1, &fig) != 0)
 			goto fail;
 		encodes++;
 		levelled += c.levelled;
@@ -535,6 +572,7 @@ fail:
 			unlink(tmp[i]);
 out:
 	enc_comments_free(&in.com);
+	enc_comments_free(&in.com_vorbis);
 	free(in.pic);
 	free(s);
 	free(c.item_ceiling);

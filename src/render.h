@@ -32,6 +32,11 @@ struct render_opts {
 	int kbps[FMT_COUNT];
 	const char *paths[FMT_COUNT];
 	int nformats;
+	/* Called on this thread as the audio goes to the encoders: seconds
+	 * of total handed over, in encode number pass (1, 2 on a second
+	 * encode); about once a second of audio. May be NULL. */
+	void (*progress)(void *ud, double done_s, double total_s, int pass);
+	void *progress_ud;
 };
 
 /* One format's figures, measured on its file decoded again. */
