@@ -1181,11 +1181,46 @@ static const char *prop(xmlNodePtr n, const char *name, xmlChar **hold)
 	return (const char *)*hold;
 }
 
+/* 1 when url names a file in the site of exactly len bytes (a string). */
+static int url_has_length(const struct feed *f, const char *url, const char *len)
+{
+	size_t linklen = strlen(f->ch->link);
+	struct stat st;
+	if (url == NULL || len == NULL || strncmp(url, f->ch->link, linklen) != 0 ||
+	    url[linklen] != '/')
+		return 0;
+	char *rel = xmlURIUnescapeString(url + linklen + 1, 0, NULL);
+	char *file = path_join(f->rss_dir, rel);
+	xmlFree(rel);
+	int ok = stat(file, &st) == 0 && (long long)st.st_size == strtoll(len, NULL, 10);
+	free(file);
+	return ok;
+}
+
+/* podsynth:alternateEnclosure c: its podcast:source names a file in the
+ * site with the stated length. 0, or -1 reported. */
+static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path)
+{
+	xmlChar *hl, *hu = NULL;
+	const char *len = prop(c, "length", &hl), *url = NULL;
+	for (xmlNodePtr k = c->children; k && url == NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
+			url = prop(k, "uri", &hu);
+	int ok = url_has_length(f, url, len);
+	if (!ok)
+		diag(DIAG_ERROR, path, 0, 0, "alternateEnclosure does not match its file "
+		     "(length %s) \"%s\"", len ? len : "?", url ? url : "?");
+	xmlFree(hl);
+	xmlFree(hu);
+	return ok ? 0 : -1;
+}
+
 /*
  * Parses the feed written to tmp again and checks it: well-formed, an RSS
  * 2.0 channel with n items, each with a unique guid and an enclosure whose
- * file is in the site with exactly the stated length. 0, or -1 (reported
- * naming path, the feed being replaced).
+ * file is in the site with exactly the stated length, and so is every
+ * podcast:alternateEnclosure's source. 0, or -1 (reported naming path,
+ * the feed being replaced).
  */
 static int verify(const struct feed *f, const char *tmp, const char *path, int n)
 {
@@ -1216,6 +1251,10 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 		if (items >= n)
 			goto bad;
 		for (xmlNodePtr c = it->children; c; c = c->next) {
+			if (c->type == XML_ELEMENT_NODE && c->ns != NULL &&
+			    strcmp((const char *)c->name, "alternateEnclosure") == 0 &&
+			    verify_alternate(f, c, path) != 0)
+				goto out;
 			if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
 				continue;
 			if (strcmp((const char *)c->name, "guid") == 0) {
