@@ -3,7 +3,8 @@
  *
  *   episode.md -> episode + script -> synthesis of segments the cache lacks
  *   -> timeline (intro, segments, pauses, outro) -> render (loudness, limiter,
- *   Vorbis) -> rss/episodes/<slug>.ogg
+ *   each format's encoder) -> rss/episodes/<slug>.mp3, .opus, .ogg (the
+ *   formats the show lists)
  *
  * Everything that can fail on bad input (front matter, voices, normaliser,
  * intro and outro files) is checked before anything is written.
@@ -35,6 +36,11 @@ int build_default_jobs(void)
 static void on_progress(void *ud, int done, int total)
 {
 	progress_update(ud, done, total);
+}
+
+static void on_render_progress(void *ud, double done_s, double total_s, int pass)
+{
+	progress_render(ud, done_s, total_s, pass);
 }
 
 static void add_item(struct timeline *tl, const char *setting, enum tl_kind jingle)
@@ -90,9 +96,11 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
-	char *out_path = NULL, *vtt_path = NULL, *json_path = NULL, *srt_path = NULL;
+	char *out_paths[FMT_COUNT] = {0};
+	char *vtt_path = NULL, *json_path = NULL, *picture = NULL, *srt_path = NULL;
 	char *words_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
+	struct progress bar = {0};
 
 	if (project_episode(p, path, &ep, &s) != 0)
 		return -1;
@@ -147,16 +155,16 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
 	tl = make_timeline(p, s, paths);
+	/* One bar for the whole build: synthesis, then the render. */
+	progress_start(&bar, ep->slug, o->progress);
 	if (njobs > 0) {
-		struct progress bar;
 		struct synth_opts so = {0};
-		progress_start(&bar, ep->slug, o->progress);
 		so.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
 		so.progress = on_progress;
 		so.ud = &bar;
 		int r = synth_run(jobs, njobs, &so);
-		progress_end(&bar);
 		if (r != 0) {
+			progress_end(&bar);
 			diag(DIAG_ERROR, path, 0, 0, "synthesis failed");
 			goto out;
 		}
@@ -170,10 +178,13 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		diag(DIAG_ERROR, p->ch->out_dir, 0, 0, "cannot create directory: %s", strerror(errno));
 		goto out;
 	}
-	out_path = xasprintf("%s/%s.ogg", p->ch->out_dir, ep->slug);
+	const struct channel *chn = p->ch;
+	for (int i = 0; i < chn->nformats; i++)
+		out_paths[i] = xasprintf("%s/%s.%s", chn->out_dir, ep->slug,
+					 format_info(chn->formats[i])->ext);
 	char track[16];
 	snprintf(track, sizeof track, "%d", ep->number);
-	struct vorbis_meta meta = {
+	struct audio_meta meta = {
 		.title = ep->title,
 		.album = p->ch->title,
 		.artist = ep->author ? ep->author : p->ch->author,
@@ -181,6 +192,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.tracknumber = ep->number > 0 ? track : NULL,
 		.language = ep->lang,
 		.description = ep->description,
+		/* the episode's image, else the show's, else the drawn cover */
+		.picture = picture = artwork_episode_image(p, ep),
 		.chapters = chapters,
 		.nchapters = nchapters,
 	};
@@ -189,9 +202,19 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.ceiling_dbtp = p->ch->true_peak,
 		.bitrate = p->ch->bitrate,
 		.serial = (uint32_t)hash64(ep->slug, strlen(ep->slug)),
+		.nformats = chn->nformats,
 	};
+	for (int i = 0; i < chn->nformats; i++) {
+		ro.formats[i] = chn->formats[i];
+		ro.kbps[i] = chn->kbps[chn->formats[i]];
+		ro.paths[i] = out_paths[i];
+	}
 	struct render_report rep = {0};
-	if (render_episode(tl, &ro, &meta, out_path, &rep) != 0)
+	ro.progress = on_render_progress;
+	ro.progress_ud = &bar;
+	int rr = render_episode(tl, &ro, &meta, NULL, &rep);
+	progress_end(&bar);
+	if (rr != 0)
 		goto out;
 	/* The audio first, then its transcript and chapters; the feed comes last. */
 	vtt_path = xasprintf("%s/%s.vtt", p->ch->out_dir, ep->slug);
@@ -208,23 +231,28 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		dropped += jobs[j].dropped_words;
 	char dur[32];
 	format_duration(dur, sizeof dur, rep.seconds);
-	printf("%s: %d synthesized, %d cached, %s, %.1f LUFS, %.1f dBTP", path, njobs,
-	       cached, dur, rep.decoded_lufs, rep.decoded_true_peak);
+	printf("%s: %d synthesized, %d cached, %s", path, njobs, cached, dur);
+	for (int i = 0; i < rep.nformats; i++)
+		printf(", %s %.1f LUFS %.1f dBTP", format_info(rep.formats[i].format)->name,
+		       rep.formats[i].lufs, rep.formats[i].true_peak);
 	if (dropped > 0)
 		printf(", %d words dropped", dropped);
-	printf(", %s\n", out_path);
+	printf(", %s\n", out_paths[0]);
 	fflush(stdout);
 	rc = 0;
 out:
+	progress_end(&bar);
 	if (paths)
 		for (int i = 0; i < s->nsegs; i++)
 			free(paths[i]);
 	free(paths);
 	free(jobs);
 	chapters_free(&chapters, nchapters);
-	free(out_path);
+	for (int i = 0; i < FMT_COUNT; i++)
+		free(out_paths[i]);
 	free(vtt_path);
 	free(srt_path);
+	free(picture);
 	free(json_path);
 	free(words_path);
 	timeline_free(&tl);

@@ -32,6 +32,11 @@ static void set_defaults(struct channel *c)
 	c->channels = 1;
 	c->bitrate = 64;
 	c->table_rows = 10;
+	c->formats[0] = FMT_MP3;
+	c->formats[1] = FMT_OPUS;
+	c->nformats = 2;
+	for (int f = 0; f < FMT_COUNT; f++)
+		c->kbps[f] = format_info(f)->def_kbps;
 	c->pauses = (struct pauses){
 		.sentence = 0, .list_item = 400, .paragraph = 750,
 		.section = 1200, .after_intro = 600, .before_outro = 900,
@@ -142,6 +147,88 @@ static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
+/* formats: a list of format names, each once; the first is the enclosure. */
+static int read_formats(struct channel *c, struct ydoc *y, yaml_node_t *v)
+{
+	char **names = NULL;
+	int n = 0, rc = -1;
+	c->formats_line = ydoc_line(y, v);
+	if (ydoc_get_list(y, "formats", v, &names, &n) != 0)
+		goto out;
+	if (n == 0) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "formats: expected at least one of "
+		     "mp3, opus, vorbis");
+		goto out;
+	}
+	c->nformats = 0;
+	for (int i = 0; i < n; i++) {
+		int f = format_by_name(names[i]);
+		yaml_node_t *item = v->type == YAML_SEQUENCE_NODE
+				    ? ydoc_node(y, v->data.sequence.items.start[i]) : v;
+		if (f < 0) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, item), 0,
+			     "formats: unknown format \"%s\" (mp3, opus or vorbis)", names[i]);
+			goto out;
+		}
+		for (int j = 0; j < c->nformats; j++) {
+			if ((int)c->formats[j] == f) {
+				diag(DIAG_ERROR, y->file, ydoc_line(y, item), 0,
+				     "formats: \"%s\" listed twice", names[i]);
+				goto out;
+			}
+		}
+		c->formats[c->nformats++] = (enum audio_format)f;
+	}
+	rc = 0;
+out:
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* One format's bitrate, checked against what it can encode. */
+static int get_kbps(struct channel *c, struct ydoc *y, enum audio_format f, const char *key,
+		    yaml_node_t *v)
+{
+	const struct format_info *fi = format_info(f);
+	int kbps;
+	if (ydoc_get_int(y, key, v, fi->min_kbps, fi->max_kbps, &kbps) != 0)
+		return -1;
+	if (!format_bitrate_ok(f, kbps)) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "%s: %d is not an MP3 bitrate "
+		     "(32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256 or 320)", key, kbps);
+		return -1;
+	}
+	c->kbps[f] = kbps;
+	if (f == FMT_VORBIS)
+		c->bitrate = kbps;
+	return 0;
+}
+
+/* bitrate: a number (Vorbis's, as it always was), or a mapping per format. */
+static int read_bitrate(struct channel *c, struct ydoc *y, yaml_node_t *v)
+{
+	if (v->type != YAML_MAPPING_NODE)
+		return get_kbps(c, y, FMT_VORBIS, "bitrate", v);
+	int rc = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		int f = k ? format_by_name(k) : -1;
+		if (f < 0) {
+			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
+			     "bitrate: unknown format \"%s\" (mp3, opus or vorbis)", k ? k : "?");
+			rc = -1;
+			continue;
+		}
+		char key[32];
+		snprintf(key, sizeof key, "bitrate.%s", k);
+		rc |= get_kbps(c, y, (enum audio_format)f, key, val);
+	}
+	return rc;
+}
+
 static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
 {
 	static const struct { const char *key; size_t off; } strs[] = {
@@ -224,6 +311,7 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	if (strcmp(k, "true_peak") == 0)
 		return ydoc_get_double(y, k, v, -12, 0, &c->true_peak);
 	if (strcmp(k, "sample_rate") == 0) {
+		c->rate_line = ydoc_line(y, v);
 		if (ydoc_get_int(y, k, v, 8000, 192000, &c->sample_rate) != 0)
 			return -1;
 		return 0;
@@ -231,7 +319,9 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	if (strcmp(k, "channels") == 0)
 		return ydoc_get_int(y, k, v, 1, 2, &c->channels);
 	if (strcmp(k, "bitrate") == 0)
-		return ydoc_get_int(y, k, v, 32, 320, &c->bitrate);
+		return read_bitrate(c, y, v);
+	if (strcmp(k, "formats") == 0)
+		return read_formats(c, y, v);
 	if (strcmp(k, "lexicons") == 0) {
 		int first = c->nlexicons;
 		if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
@@ -308,6 +398,15 @@ int channel_load(const char *path, struct channel **out)
 		}
 		if (read_setting(c, &y, key, ydoc_node(&y, p->value)) != 0)
 			err = 1;
+	}
+	for (int i = 0; i < c->nformats && !err; i++) {
+		if (!format_rate_ok(c->formats[i], c->sample_rate)) {
+			diag(DIAG_ERROR, path, c->rate_line ? c->rate_line : c->formats_line, 0,
+			     "formats: %s cannot carry "
+			     "sample_rate %d (8000, 11025, 12000, 16000, 22050, 24000, 32000, "
+			     "44100 or 48000)", format_info(c->formats[i])->name, c->sample_rate);
+			err = 1;
+		}
 	}
 	rc = err ? -1 : 0;
 out:

@@ -7,6 +7,8 @@
 #ifndef PODSYNTH_CHANNEL_H
 #define PODSYNTH_CHANNEL_H
 
+#include "formats.h"
+
 /* Pauses inserted by the mixer, in milliseconds. */
 struct pauses {
 	int sentence;     /* extra pause after each sentence (espeak pauses too) */
@@ -45,7 +47,14 @@ struct channel {
 	double true_peak;  /* ceiling, dBTP, default -1 */
 	int sample_rate;   /* output rate, default 44100 */
 	int channels;      /* 1 or 2, default 1 */
-	int bitrate;       /* nominal kbit/s, default 64 */
+	int bitrate;       /* Vorbis nominal kbit/s, default 64 (the scalar
+			      `bitrate:` setting, as before formats existed) */
+	/* Published formats in order (the first is the RSS enclosure), default
+	 * mp3, opus (nformats 0, in a struct made by hand: vorbis alone); and
+	 * each format's nominal kbit/s (kbps[FMT_VORBIS] is bitrate). */
+	enum audio_format formats[FMT_COUNT];
+	int nformats;
+	int kbps[FMT_COUNT];
 	struct pauses pauses;
 	int table_rows;    /* rows of a table read aloud before "and N more", default 10 */
 	/* Where things are. */
@@ -64,6 +73,8 @@ struct channel {
 	int outro_line;
 	int voice_line;
 	int image_line;
+	int formats_line;
+	int rate_line;      /* sample_rate: */
 	int *lexicon_lines; /* one per lexicons[] entry */
 };
 
