@@ -32,6 +32,7 @@ static void set_defaults(struct channel *c)
 	c->pauses = (struct pauses){
 		.sentence = 0, .list_item = 400, .paragraph = 750,
 		.section = 1200, .after_intro = 600, .before_outro = 900,
+		.turn = 350,
 	};
 }
 
@@ -80,6 +81,7 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		{"section", offsetof(struct pauses, section)},
 		{"after_intro", offsetof(struct pauses, after_intro)},
 		{"before_outro", offsetof(struct pauses, before_outro)},
+		{"turn", offsetof(struct pauses, turn)},
 	};
 	if (v->type != YAML_MAPPING_NODE) {
 		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "pauses: expected a mapping of milliseconds");
@@ -139,6 +141,10 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		return read_owner(c, y, v);
 	if (strcmp(k, "pauses") == 0)
 		return read_pauses(c, y, v);
+	if (strcmp(k, "speakers") == 0) {
+		speakers_clear(&c->speakers);
+		return speakers_read(y, v, &c->speakers);
+	}
 	if (strcmp(k, "explicit") == 0)
 		return ydoc_get_bool(y, k, v, &c->explicit_);
 	if (strcmp(k, "locked") == 0)
@@ -269,6 +275,7 @@ void channel_free(struct channel **cp)
 		free(c->lexicons[i]);
 	free(c->lexicons);
 	free(c->lexicon_lines);
+	speakers_clear(&c->speakers);
 	free(c);
 	*cp = NULL;
 }

@@ -7,6 +7,8 @@
 #ifndef PODSYNTH_CHANNEL_H
 #define PODSYNTH_CHANNEL_H
 
+#include "speakers.h"
+
 /* Pauses inserted by the mixer, in milliseconds. */
 struct pauses {
 	int sentence;     /* extra pause after each sentence (espeak pauses too) */
@@ -15,6 +17,7 @@ struct pauses {
 	int section;      /* before a heading (new section) */
 	int after_intro;  /* between the intro and the first segment */
 	int before_outro; /* between the last segment and the outro */
+	int turn;         /* between paragraphs of different speakers */
 };
 
 struct channel {
@@ -45,6 +48,7 @@ struct channel {
 	int channels;      /* 1 or 2, default 1 */
 	int bitrate;       /* nominal kbit/s, default 64 */
 	struct pauses pauses;
+	struct speakers speakers; /* the show's default speakers (episodes may name their own) */
 	/* Where things are. */
 	char *voices_dir;  /* voice profiles and lexicons */
 	char **lexicons;   /* extra show lexicon files, resolved paths */

@@ -1,7 +1,7 @@
 /*
  * cmd_script.c: `podsynth script EPISODE.md...` prints exactly what will be
  * spoken, for proofreading before a render: for each segment its ID, kind
- * and line, then each run's voice (and pause) and the words after
+ * and line, then each run's voice (and speaker, and pause) and the words after
  * normalisation. With --plain only the spoken words, one segment a line,
  * so two revisions of an episode can be diffed.
  */
@@ -29,20 +29,52 @@ static const char *kind_name(enum block_kind k)
 	return "block";
 }
 
+/* Who speaks a run: the voice, or "Speaker/voice" in a speaker's segment. The caller frees. */
+static char *run_label(const struct segment *seg, const struct run *run)
+{
+	if (seg->speaker)
+		return xasprintf("%s/%s", seg->speaker, run->voice->name);
+	return xstrdup(run->voice->name);
+}
+
+/* "{rate -20%, pitch +12, whisper} " for a run with prosody; nothing otherwise. */
+static void print_prosody(const struct prosody *p)
+{
+	if (!prosody_any(p))
+		return;
+	const char *sep = "{";
+	if (p->rate)
+		printf("%srate %+d%%", sep, p->rate), sep = ", ";
+	if (p->pitch)
+		printf("%spitch %+d", sep, p->pitch), sep = ", ";
+	if (p->range)
+		printf("%srange %+d", sep, p->range), sep = ", ";
+	if (p->volume)
+		printf("%svolume %+d%%", sep, p->volume), sep = ", ";
+	if (p->whisper)
+		printf("%swhisper", sep);
+	printf("} ");
+}
+
 static void print_segment(const struct episode *ep, const struct segment *seg)
 {
 	printf("%s  %s  %s:%d\n", seg->id, kind_name(seg->kind), ep->path, seg->line);
 	int width = 0;
 	for (int r = 0; r < seg->nruns; r++) {
-		int w = (int)strlen(seg->runs[r].voice->name);
+		char *l = run_label(seg, &seg->runs[r]);
+		int w = (int)strlen(l);
 		if (w > width)
 			width = w;
+		free(l);
 	}
 	for (int r = 0; r < seg->nruns; r++) {
 		const struct run *run = &seg->runs[r];
-		printf("    %-*s  ", width, run->voice->name);
+		char *l = run_label(seg, run);
+		printf("    %-*s  ", width, l);
+		free(l);
 		if (run->pause_ms)
 			printf("[%dms] ", run->pause_ms);
+		print_prosody(&run->pro);
 		printf("%s\n", run->text);
 	}
 	if (seg->pause_after_ms)

@@ -280,6 +280,10 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 	}
 	if (strcmp(k, "lexicon") == 0)
 		return read_lexicon(ep, y, v);
+	if (strcmp(k, "speakers") == 0) {
+		speakers_clear(&ep->speakers);
+		return speakers_read(y, v, &ep->speakers);
+	}
 	if (!is_ignored_key(k))
 		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
 	return 0;
@@ -598,6 +602,36 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 	return 0;
 }
 
+/*
+ * Who speaks each block: a paragraph that starts with a speaker label is
+ * that speaker's (the label is not spoken), and so is what follows it up to
+ * the next label. Headings, and what comes before the first label or after
+ * a heading, are the first speaker's. A paragraph that is only a label
+ * gives the turn without saying anything.
+ */
+static void assign_speakers(struct episode *ep)
+{
+	int first = ep->speakers.n > 0 ? 0 : -1, cur = first, n = 0;
+	for (int i = 0; i < ep->nblocks; i++) {
+		struct block *b = &ep->blocks[i];
+		size_t skip = 0;
+		int k;
+		if (b->kind == BLOCK_HEADING)
+			cur = first;
+		if (b->kind == BLOCK_PARAGRAPH && (k = speakers_label(&ep->speakers, b->text, &skip)) >= 0) {
+			cur = k;
+			memmove(b->text, b->text + skip, strlen(b->text + skip) + 1);
+			if (b->text[0] == '\0') {
+				free(b->text);
+				continue;
+			}
+		}
+		b->speaker = cur;
+		ep->blocks[n++] = *b;
+	}
+	ep->nblocks = n;
+}
+
 static int read_body(struct episode *ep)
 {
 	struct parse_state st = {0};
@@ -616,6 +650,7 @@ static int read_body(struct episode *ep)
 	parser.text = on_text;
 	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
 	buf_free(&st.text);
+	assign_speakers(ep);
 	if (rc != 0) {
 		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
 		return -1;
@@ -690,6 +725,8 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->lang = xstrdup(ch && ch->language ? ch->language : "en");
 	if (ep->voice == NULL)
 		ep->voice = xstrdup(ch && ch->host_voice ? ch->host_voice : "host");
+	if (ep->speakers.n == 0 && ch != NULL)
+		speakers_copy(&ep->speakers, &ch->speakers);
 	if (ep->description == NULL && ep->summary != NULL)
 		ep->description = xstrdup(ep->summary);
 	if (ep->episode_type == NULL)
@@ -726,6 +763,7 @@ void episode_free(struct episode **epp)
 		free(ep->lexicon[i].say);
 	}
 	free(ep->lexicon);
+	speakers_clear(&ep->speakers);
 	for (int i = 0; i < ep->nblocks; i++)
 		free(ep->blocks[i].text);
 	free(ep->blocks);

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "speakers.h"
+
 struct channel;
 
 enum block_kind {
@@ -31,6 +33,7 @@ struct block {
 	 * Soft line breaks become spaces.
 	 */
 	char *text;
+	int speaker;      /* index in episode.speakers, -1 when none (label stripped from text) */
 };
 
 struct lexentry {        /* a pronunciation from the front matter */
@@ -61,6 +64,7 @@ struct episode {
 	int explicit_;        /* -1 unset, 0, 1 */
 	struct lexentry *lexicon;
 	int nlexicon;
+	struct speakers speakers; /* from the front matter, else the show's */
 	int voice_line;       /* where voice: was given, 0 when not */
 	int lang_line;
 	/* Body. */

@@ -822,6 +822,18 @@ static int empty_el(xmlTextWriterPtr w, const char *name, const char *a, const c
 
 #define CHECK(x) do { if ((x) != 0) goto fail; } while (0)
 
+/* One podcast:person per speaker the episode declares; 0, or -1 when libxml2 fails. */
+static int write_speakers(xmlTextWriterPtr w, const struct episode *ep)
+{
+	for (int i = 0; i < ep->speakers.n; i++) {
+		const struct speaker *sp = &ep->speakers.v[i];
+		if (start(w, "podcast:person") || attr(w, "role", sp->role) ||
+		    xmlTextWriterWriteString(w, BAD_CAST sp->name) < 0 || end(w))
+			return -1;
+	}
+	return 0;
+}
+
 static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
 {
 	const struct episode *ep = it->ep;
@@ -893,6 +905,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "type", "application/json+chapters"));
 		CHECK(end(w));
 	}
+	CHECK(write_speakers(w, ep));
 	if (ep->season > 0) {
 		snprintf(num, sizeof num, "%d", ep->season);
 		CHECK(el(w, "podcast:season", num, 0));

@@ -34,6 +34,16 @@ long long num_parse(const char *s, size_t n);
 char *speech_en(const struct speech_ctx *ctx, const char *text);
 char *speech_zh(const struct speech_ctx *ctx, const char *text);
 
+/*
+ * Spoken forms Speech Markdown asks for (speech_sayas.c); the caller frees,
+ * NULL when the text is not of that form. sayas_ipa writes the first symbol
+ * it does not know to bad.
+ */
+char *sayas_characters(const char *s, size_t n);
+char *sayas_number(const char *s, size_t n);
+char *sayas_date(const char *s, size_t n, const char *fmt);
+char *sayas_ipa(const char *ipa, char *bad, size_t badn);
+
 /* Unicode classes the normaliser cares about. */
 int speech_is_han(uint32_t cp);
 /* Chinese and full-width punctuation (，。！？、：；「」『』（）《》). */

@@ -696,7 +696,9 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 		}
 	}
 	int r = u[best].run;
-	char *label = voice_label(r >= 0 && r < seg->nruns ? seg->runs[r].voice : NULL);
+	/* A declared speaker is named (<v Ana>), also when quoting; else the voice. */
+	char *label = seg->speaker ? xstrdup(seg->speaker)
+				   : voice_label(r >= 0 && r < seg->nruns ? seg->runs[r].voice : NULL);
 	int nl = wrap(g.text, &lines);
 	int64_t t0 = u[0].t0, end = u[n - 1].t1;
 
