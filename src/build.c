@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bed.h"
 #include "chapters.h"
 #include "progress.h"
 #include "render.h"
@@ -44,20 +45,35 @@ static void add_item(struct timeline *tl, const char *setting, enum tl_kind jing
 		timeline_add(tl, TL_ASSET, setting, -1);
 }
 
-/* The timeline: intro, segments with their pauses, outro. */
+/*
+ * The timeline: intro, segments with their pauses, outro. With a music bed
+ * (bed != NULL), bed->lead ms of silence where the bed plays alone: before
+ * the first segment (intro, episode), before headings (sections; intro:
+ * the first one), after the last segment (episode).
+ */
 static struct timeline *make_timeline(const struct project *p, const struct script *s,
-				      char **paths)
+				      char **paths, const struct bed_settings *bed)
 {
 	const struct channel *ch = p->ch;
 	struct timeline *tl = timeline_new(ch->sample_rate, ch->channels);
+	enum bed_play play = bed ? bed->play : BED_NONE;
+	int headings = 0;
 	add_item(tl, ch->intro, TL_JINGLE_INTRO);
 	if (tl->n > 0 && ch->pauses.after_intro > 0)
 		timeline_add_silence(tl, ch->pauses.after_intro);
+	if (play == BED_INTRO || play == BED_EPISODE)
+		timeline_add_silence(tl, bed->lead);
 	for (int i = 0; i < s->nsegs; i++) {
+		if (s->segs[i].kind == BLOCK_HEADING &&
+		    (play == BED_SECTIONS || (play == BED_INTRO && headings == 0)))
+			timeline_add_silence(tl, bed->lead);
+		headings += s->segs[i].kind == BLOCK_HEADING;
 		timeline_add(tl, TL_SEGMENT, paths[i], i);
 		if (s->segs[i].pause_after_ms > 0)
 			timeline_add_silence(tl, s->segs[i].pause_after_ms);
 	}
+	if (play == BED_EPISODE)
+		timeline_add_silence(tl, bed->lead);
 	int before = tl->n;
 	if (ch->pauses.before_outro > 0)
 		timeline_add_silence(tl, ch->pauses.before_outro);
@@ -68,6 +84,62 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 		tl->n--;
 	}
 	return tl;
+}
+
+/*
+ * Where the bed plays and the voices it ducks under, from the laid-out
+ * timeline (see make_timeline for the silences it plays alone in).
+ */
+static void place_bed(struct bed *b, const struct bed_settings *set, const struct script *s,
+		      const struct timeline *tl)
+{
+	int first = -1, last = -1;
+	int64_t fade = (int64_t)set->fade * tl->rate / 1000;
+	for (int i = 0; i < tl->n; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (it->kind != TL_SEGMENT)
+			continue;
+		if (first < 0)
+			first = i;
+		last = i;
+		bed_voice(b, it->start, it->start + it->length);
+	}
+	if (first < 0)
+		return;
+	/* the lead silence before the first segment, or before its heading */
+	int64_t lead_start = first > 0 ? tl->items[first - 1].start : 0;
+	const struct tl_item *end = &tl->items[last];
+	switch (set->play) {
+	case BED_NONE:
+		break;
+	case BED_EPISODE:
+		bed_play(b, lead_start, end->start + end->length + (int64_t)set->lead * tl->rate / 1000);
+		break;
+	case BED_INTRO: {
+		int64_t stop = end->start + end->length;
+		for (int i = first; i <= last; i++)
+			if (tl->items[i].kind == TL_SEGMENT && s->segs[tl->items[i].seg].kind == BLOCK_HEADING) {
+				stop = tl->items[i].start;
+				break;
+			}
+		bed_play(b, lead_start, stop);
+		break;
+	}
+	case BED_SECTIONS: {
+		int64_t prev_end = -1;
+		for (int i = first; i <= last; i++) {
+			const struct tl_item *it = &tl->items[i];
+			if (it->kind != TL_SEGMENT)
+				continue;
+			if (s->segs[it->seg].kind == BLOCK_HEADING)
+				bed_play(b, prev_end >= 0 ? prev_end : tl->items[i - 1 >= 0 ? i - 1 : 0].start,
+					 it->start + it->length + fade);
+			prev_end = it->start + it->length;
+		}
+		break;
+	}
+	}
+	bed_ready(b);
 }
 
 static void format_duration(char *out, size_t n, double s)
@@ -86,6 +158,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct episode *ep = NULL;
 	struct script *s = NULL;
 	struct timeline *tl = NULL;
+	struct bed *bed = NULL;
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
@@ -136,8 +209,14 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Segments whose text repeats one being synthesised count as cached. */
 	cached = s->nsegs - njobs;
 
+	/* The bed is read and measured now: nothing is written on bad input. */
+	bed = NULL;
+	if (ep->bed.play != BED_NONE &&
+	    (bed = bed_new(&ep->bed, p->ch->sample_rate, p->ch->channels, p->ch->loudness)) == NULL)
+		goto out;
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
-	tl = make_timeline(p, s, paths);
+	tl = make_timeline(p, s, paths, bed ? &ep->bed : NULL);
+	timeline_set_bed(tl, bed);   /* the timeline frees it */
 	if (njobs > 0) {
 		struct progress bar;
 		struct synth_opts so = {0};
@@ -155,6 +234,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	if (timeline_layout(tl) != 0)
 		goto out;
+	if (tl->bed != NULL)
+		place_bed(tl->bed, &ep->bed, s, tl);
 	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
 
 	if (mkdir_p(p->ch->out_dir) != 0) {

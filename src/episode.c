@@ -284,6 +284,12 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 		speakers_clear(&ep->speakers);
 		return speakers_read(y, v, &ep->speakers);
 	}
+	if (strcmp(k, "bed") == 0) {
+		char *dir = path_dirname(ep->path);
+		int rc = bed_settings_read(y, v, dir, &ep->bed);
+		free(dir);
+		return rc;
+	}
 	if (!is_ignored_key(k))
 		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
 	return 0;
@@ -690,6 +696,10 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 	*out = NULL;
 	ep->path = xstrdup(path);
 	ep->explicit_ = -1;
+	if (ch != NULL)
+		bed_settings_copy(&ep->bed, &ch->bed);
+	else
+		bed_settings_init(&ep->bed);
 	text = read_file(path, &len);
 	if (text == NULL) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot read episode: %s", strerror(errno));
@@ -764,6 +774,7 @@ void episode_free(struct episode **epp)
 	}
 	free(ep->lexicon);
 	speakers_clear(&ep->speakers);
+	bed_settings_clear(&ep->bed);
 	for (int i = 0; i < ep->nblocks; i++)
 		free(ep->blocks[i].text);
 	free(ep->blocks);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "channel.h"
 #include "speakers.h"
 
 struct channel;
@@ -65,6 +66,7 @@ struct episode {
 	struct lexentry *lexicon;
 	int nlexicon;
 	struct speakers speakers; /* from the front matter, else the show's */
+	struct bed_settings bed;  /* the show's music bed with the front matter's changes */
 	int voice_line;       /* where voice: was given, 0 when not */
 	int lang_line;
 	/* Body. */

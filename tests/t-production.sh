@@ -159,3 +159,61 @@ check "script shows the spelt-out form" grep -q 'ar see you' "$SCRATCH/pro.scrip
 sed -i 's/(A secret)\[whisper\]/(A secret)/' episodes/pro.md
 "$PODSYNTH" build -j 1 episodes/pro.md >"$SCRATCH/pro2.log" 2>&1
 check "removing a modifier re-synthesises the segment" grep -q ': 1 synthesized, 0 cached' "$SCRATCH/pro2.log"
+
+# ---- the music bed: a tone bed ducks by the set depth and comes back ----
+newproj
+# 60 Hz: low under the voices' energy; 10 s hold a whole number of cycles, so it loops cleanly.
+ffmpeg -loglevel error -nostdin -f lavfi -i "sine=frequency=60:duration=10:sample_rate=44100" rss/tone.wav
+cat >>rss/channel.yaml <<'EOF2'
+intro: none
+outro: none
+bed:
+  file: tone.wav
+  play: episode
+  duck: 15
+  fade: 300
+  lead: 3000
+  attack: 150
+  release: 700
+  hold: 1500
+EOF2
+cat >episodes/bed.md <<'EOF2'
+---
+title: Bed
+date: 2026-01-05
+---
+
+This paragraph is long enough to measure the bed under it while the voice goes on and on without a break.
+
+# A heading
+
+And a second paragraph, to end with.
+EOF2
+"$PODSYNTH" build -j 2 episodes/bed.md >"$SCRATCH/bed.log" 2>&1
+check "episode with a tone bed builds" test -s rss/episodes/bed.ogg
+vtt=rss/episodes/bed.vtt
+read -r c0 c1 < <(awk '/-->/ { split($0, a, " --> "); split(a[1], p, ":"); split(a[2], q, ":"); print p[3] + 60 * p[2], q[3] + 60 * q[2]; exit }' "$vtt")
+last_end=$(awk '/-->/ { split($0, a, " --> "); split(a[2], q, ":"); e = q[3] + 60 * q[2] } END { print e }' "$vtt")
+check "the first word is after the lead ($c0 s >= 3)" awk -v t="$c0" 'BEGIN { exit !(t >= 3) }'
+levels=$($PY "$TOP/tests/band.py" rss/episodes/bed.ogg 60 0.6 2.6 "$(awk -v a="$c0" 'BEGIN { print a + 0.5 }')" \
+	"$(awk -v a="$c1" 'BEGIN { print a - 0.3 }')" \
+	"$(awk -v e="$last_end" 'BEGIN { print e + 1.0 }')" "$(awk -v e="$last_end" 'BEGIN { print e + 2.5 }')")
+read -r clear under back <<<"$(echo $levels)"
+check "the bed in the clear is at its level ($clear dB: a 60 Hz tone at -30 LUFS)" \
+	awk -v c="$clear" 'BEGIN { exit !(c > -30 && c < -23) }'
+check "under the voice it ducks by 15 dB +-3 (clear $clear, under $under)" \
+	awk -v c="$clear" -v u="$under" 'BEGIN { d = c - u; exit !(d >= 12 && d <= 18) }'
+check "after the voice it comes back ($back dB)" \
+	awk -v c="$clear" -v b="$back" 'BEGIN { d = c - b; exit !(d <= 1.5 && d >= -1.5) }'
+read -r I peak < <(ffmeter rss/episodes/bed.ogg)
+check "with the bed counted, loudness $I LUFS is within 0.5 LU of -16" \
+	awk -v i="$I" 'BEGIN { d = i + 16; exit !(d <= 0.5 && d >= -0.5) }'
+check "with the bed counted, true peak $peak dBTP is at or under -1" awk -v p="$peak" 'BEGIN { exit !(p + 0 <= -1) }'
+
+# A bed file that cannot be read: an error naming the setting, nothing written.
+sed -i 's/file: tone.wav/file: missing.wav/' rss/channel.yaml
+before=$(tree_sum rss)
+out=$("$PODSYNTH" build -j 1 episodes/bed.md 2>&1)
+check "a missing bed file fails the build" test $? != 0
+check "... naming the setting's file:line ($out)" grep -q 'rss/channel.yaml:[0-9]*: error: cannot read bed "[^"]*missing.wav": No such file' <<<"$out"
+check "... and nothing in rss/ changed" test "$(tree_sum rss)" = "$before"
