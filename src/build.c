@@ -51,8 +51,9 @@ static void add_item(struct timeline *tl, const char *setting, enum tl_kind jing
  * the first segment (intro, episode), before headings (sections; intro:
  * the first one), after the last segment (episode).
  */
-static struct timeline *make_timeline(const struct project *p, const struct script *s,
-				      char **paths, const struct bed_settings *bed)
+static struct timeline *make_timeline(const struct project *p, const struct episode *ep,
+				      const struct script *s, char **paths,
+				      const struct bed_settings *bed)
 {
 	const struct channel *ch = p->ch;
 	struct timeline *tl = timeline_new(ch->sample_rate, ch->channels);
@@ -63,6 +64,12 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 		timeline_add_silence(tl, ch->pauses.after_intro);
 	if (play == BED_INTRO || play == BED_EPISODE)
 		timeline_add_silence(tl, bed->lead);
+	int ins = 0;
+	/* inserts before the first block: then the usual paragraph pause */
+	for (; ins < ep->ninserts && ep->inserts[ins].after < 0; ins++) {
+		timeline_add(tl, TL_ASSET, ep->inserts[ins].path, -1);
+		timeline_add_silence(tl, ch->pauses.paragraph);
+	}
 	for (int i = 0; i < s->nsegs; i++) {
 		if (s->segs[i].kind == BLOCK_HEADING &&
 		    (play == BED_SECTIONS || (play == BED_INTRO && headings == 0)))
@@ -71,6 +78,12 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 		timeline_add(tl, TL_SEGMENT, paths[i], i);
 		if (s->segs[i].pause_after_ms > 0)
 			timeline_add_silence(tl, s->segs[i].pause_after_ms);
+		/* audio inserts after this block, each followed by the same pause */
+		for (; ins < ep->ninserts && ep->inserts[ins].after == i; ins++) {
+			timeline_add(tl, TL_ASSET, ep->inserts[ins].path, -1);
+			timeline_add_silence(tl, s->segs[i].pause_after_ms > 0 ? s->segs[i].pause_after_ms
+									 : ch->pauses.paragraph);
+		}
 	}
 	if (play == BED_EPISODE)
 		timeline_add_silence(tl, bed->lead);
@@ -102,8 +115,11 @@ static void place_bed(struct bed *b, const struct bed_settings *set, const struc
 		if (first < 0)
 			first = i;
 		last = i;
-		bed_voice(b, it->start, it->start + it->length);
 	}
+	/* voices: the segments, and the audio inserts between them */
+	for (int i = first; i >= 0 && i <= last; i++)
+		if (tl->items[i].kind == TL_SEGMENT || tl->items[i].kind == TL_ASSET)
+			bed_voice(b, tl->items[i].start, tl->items[i].start + tl->items[i].length);
 	if (first < 0)
 		return;
 	/* the lead silence before the first segment, or before its heading */
@@ -209,13 +225,22 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Segments whose text repeats one being synthesised count as cached. */
 	cached = s->nsegs - njobs;
 
+	/* Audio inserts must be audio: checked before anything is written. */
+	for (int i = 0; i < ep->ninserts; i++) {
+		char why[256];
+		if (timeline_check_asset(ep->inserts[i].path, why, sizeof why) != 0) {
+			diag(DIAG_ERROR, path, ep->inserts[i].line, 0, "cannot read audio insert \"%s\": %s",
+			     ep->inserts[i].path, why);
+			goto out;
+		}
+	}
 	/* The bed is read and measured now: nothing is written on bad input. */
 	bed = NULL;
 	if (ep->bed.play != BED_NONE &&
 	    (bed = bed_new(&ep->bed, p->ch->sample_rate, p->ch->channels, p->ch->loudness)) == NULL)
 		goto out;
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
-	tl = make_timeline(p, s, paths, bed ? &ep->bed : NULL);
+	tl = make_timeline(p, ep, s, paths, bed ? &ep->bed : NULL);
 	timeline_set_bed(tl, bed);   /* the timeline frees it */
 	if (njobs > 0) {
 		struct progress bar;

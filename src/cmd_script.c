@@ -81,6 +81,14 @@ static void print_segment(const struct episode *ep, const struct segment *seg)
 		printf("    %-*s  [%dms]\n", width, "", seg->pause_after_ms);
 }
 
+/* The audio inserts that follow block k (-1: before the first). */
+static void print_inserts(const struct episode *ep, int k, int plain)
+{
+	for (int n = 0; !plain && n < ep->ninserts; n++)
+		if (ep->inserts[n].after == k)
+			printf("audio  %s  %s:%d\n", ep->inserts[n].path, ep->path, ep->inserts[n].line);
+}
+
 int cmd_script(int argc, char **argv)
 {
 	const char *channel = NULL;
@@ -118,6 +126,7 @@ int cmd_script(int argc, char **argv)
 		}
 		if (several && !plain)
 			printf("# %s\n", ep->path);
+		print_inserts(ep, -1, plain);
 		for (int k = 0; k < s->nsegs; k++) {
 			if (plain) {
 				char *t = segment_spoken(&s->segs[k]);
@@ -126,6 +135,7 @@ int cmd_script(int argc, char **argv)
 			} else {
 				print_segment(ep, &s->segs[k]);
 			}
+			print_inserts(ep, k, plain);
 		}
 		script_free(&s);
 		episode_free(&ep);

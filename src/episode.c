@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <unistd.h>
 #include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -609,6 +610,72 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 }
 
 /*
+ * Audio inserts: [audio:"file.wav"] in a paragraph, list item or quote
+ * cuts the block there; the clip goes into the timeline between the two
+ * halves (either may be empty). Returns -1 after reporting a bad insert.
+ */
+static int split_inserts(struct episode *ep)
+{
+	static const char open_mark[] = "[audio:\"";
+	int rc = 0, n = 0, cap = ep->nblocks;
+	struct block *out = xcalloc((size_t)cap + 1, sizeof *out);
+	char *dir = path_dirname(ep->path);
+	for (int i = 0; i < ep->nblocks; i++) {
+		struct block b = ep->blocks[i];
+		char *t = b.text, *m;
+		while (b.kind != BLOCK_HEADING && (m = strstr(t, open_mark)) != NULL) {
+			char *name = m + sizeof open_mark - 1, *q = strstr(name, "\"]");
+			if (q == NULL || q == name) {
+				diag(DIAG_ERROR, ep->path, b.line, 0, "bad audio insert \"%.40s\": "
+				     "expected [audio:\"file.wav\"]", m);
+				rc = -1;
+				break;
+			}
+			char *before = xstrndup(t, (size_t)(m - t));
+			size_t bl = strlen(before);
+			while (bl > 0 && before[bl - 1] == ' ')
+				before[--bl] = '\0';
+			if (bl > 0) {
+				if (n == cap)
+					out = xreallocarray(out, (size_t)(cap *= 2) + 1, sizeof *out);
+				out[n] = b;
+				out[n++].text = before;
+			} else {
+				free(before);
+			}
+			char *file = xstrndup(name, (size_t)(q - name));
+			ep->inserts = xreallocarray(ep->inserts, (size_t)ep->ninserts + 1, sizeof *ep->inserts);
+			struct insert *in = &ep->inserts[ep->ninserts++];
+			in->path = file[0] == '/' ? xstrdup(file) : path_join(dir, file);
+			in->line = b.line;
+			in->after = n - 1;
+			if (access(in->path, R_OK) != 0) {
+				diag(DIAG_ERROR, ep->path, b.line, 0, "cannot read audio insert \"%s\": %s",
+				     file, strerror(errno));
+				rc = -1;
+			}
+			free(file);
+			t = q + 2;
+			while (*t == ' ')
+				t++;
+		}
+		if (*t) {
+			if (n == cap)
+				out = xreallocarray(out, (size_t)(cap *= 2) + 1, sizeof *out);
+			out[n] = b;
+			out[n++].text = t == b.text ? b.text : xstrdup(t);
+		}
+		if (t != b.text)
+			free(b.text);
+	}
+	free(dir);
+	free(ep->blocks);
+	ep->blocks = out;
+	ep->nblocks = n;
+	return rc;
+}
+
+/*
  * Who speaks each block: a paragraph that starts with a speaker label is
  * that speaker's (the label is not spoken), and so is what follows it up to
  * the next label. Headings, and what comes before the first label or after
@@ -656,7 +723,10 @@ static int read_body(struct episode *ep)
 	parser.text = on_text;
 	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
 	buf_free(&st.text);
+	int bad_insert = split_inserts(ep) != 0;
 	assign_speakers(ep);
+	if (bad_insert)
+		return -1;
 	if (rc != 0) {
 		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
 		return -1;
@@ -775,6 +845,9 @@ void episode_free(struct episode **epp)
 	free(ep->lexicon);
 	speakers_clear(&ep->speakers);
 	bed_settings_clear(&ep->bed);
+	for (int i = 0; i < ep->ninserts; i++)
+		free(ep->inserts[i].path);
+	free(ep->inserts);
 	for (int i = 0; i < ep->nblocks; i++)
 		free(ep->blocks[i].text);
 	free(ep->blocks);

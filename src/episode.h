@@ -42,6 +42,12 @@ struct lexentry {        /* a pronunciation from the front matter */
 	char *say;
 };
 
+struct insert {          /* an audio clip placed in the timeline: [audio:"file.wav"] */
+	char *path;          /* resolved against the episode's directory */
+	int line;
+	int after;           /* the index of the block it follows, -1 before the first */
+};
+
 struct episode {
 	char *path;
 	/* Front matter. */
@@ -74,6 +80,8 @@ struct episode {
 	int body_line;        /* line of the body's first line in the file */
 	struct block *blocks;
 	int nblocks;
+	struct insert *inserts; /* in order */
+	int ninserts;
 	char **sections;      /* heading texts, in order */
 	int nsections;
 };

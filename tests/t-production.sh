@@ -217,3 +217,41 @@ out=$("$PODSYNTH" build -j 1 episodes/bed.md 2>&1)
 check "a missing bed file fails the build" test $? != 0
 check "... naming the setting's file:line ($out)" grep -q 'rss/channel.yaml:[0-9]*: error: cannot read bed "[^"]*missing.wav": No such file' <<<"$out"
 check "... and nothing in rss/ changed" test "$(tree_sum rss)" = "$before"
+
+# ---- audio inserts: placed where they are written, levelled like the rest ----
+newproj
+mkdir -p episodes/clips
+# a quiet clip (ffmpeg's sine is -21 dBFS RMS, less 22 dB: about -43 dBFS; 48 kHz stereo): levelling brings it to the target like any item
+ffmpeg -loglevel error -nostdin -f lavfi -i "sine=frequency=880:duration=1.5:sample_rate=48000" \
+	-af volume=-22dB -ac 2 episodes/clips/ding.wav
+printf 'intro: none\noutro: none\n' >>rss/channel.yaml
+cat >episodes/ins.md <<'EOF2'
+---
+title: Inserts
+date: 2026-01-06
+---
+
+Before the clip. [audio:"clips/ding.wav"] After the clip, in the same paragraph.
+EOF2
+"$PODSYNTH" script episodes/ins.md >"$SCRATCH/ins.script" 2>&1
+check_eq "script shows the insert between the two halves" \
+	"$(awk '/^p/ { print "seg" } /^audio / { print "audio " $2 }' "$SCRATCH/ins.script" | tr '\n' ,)" \
+	"seg,audio episodes/clips/ding.wav,seg,"
+"$PODSYNTH" build -j 2 episodes/ins.md >"$SCRATCH/ins.log" 2>&1
+check "episode with an insert builds" test -s rss/episodes/ins.ogg
+vtt=rss/episodes/ins.vtt
+e1=$(awk '/-->/ { split($0, a, " --> "); split(a[2], q, ":"); print q[3] + 60 * q[2]; exit }' "$vtt")
+s2=$(awk '/-->/ { split($0, a, " --> "); split(a[1], q, ":"); s = q[3] + 60 * q[2] } END { print s }' "$vtt")
+check "the clip's 1.5 s and two pauses lie between the halves ($e1 s .. $s2 s)" \
+	awk -v a="$e1" -v b="$s2" 'BEGIN { d = b - a; exit !(d > 2.9 && d < 3.2) }'
+read -r ding < <($PY "$TOP/tests/band.py" rss/episodes/ins.ogg 880 "$(awk -v a="$e1" 'BEGIN { print a + 0.95 }')" \
+	"$(awk -v a="$e1" 'BEGIN { print a + 2.1 }')")
+check "the clip is levelled: a -43 dBFS tone now near the target ($ding dB RMS)" \
+	awk -v d="$ding" 'BEGIN { exit !(d > -19 && d < -12) }'
+read -r I peak < <(ffmeter rss/episodes/ins.ogg)
+check "loudness with the insert $I LUFS within 0.5 LU of -16" \
+	awk -v i="$I" 'BEGIN { d = i + 16; exit !(d <= 0.5 && d >= -0.5) }'
+sed -i 's/ding.wav/dong.wav/' episodes/ins.md
+out=$("$PODSYNTH" build -j 1 episodes/ins.md 2>&1)
+check "a missing insert fails" test $? != 0
+check "... naming file:line ($out)" grep -q 'episodes/ins.md:6: error: cannot read audio insert "clips/dong.wav"' <<<"$out"
