@@ -71,8 +71,9 @@ static struct timeline *make_timeline(const struct project *p, const struct epis
 		timeline_add_silence(tl, ch->pauses.paragraph);
 	}
 	for (int i = 0; i < s->nsegs; i++) {
+		/* (intro: not when the episode opens with its heading, there is no intro then) */
 		if (s->segs[i].kind == BLOCK_HEADING &&
-		    (play == BED_SECTIONS || (play == BED_INTRO && headings == 0)))
+		    (play == BED_SECTIONS || (play == BED_INTRO && headings == 0 && i > 0)))
 			timeline_add_silence(tl, bed->lead);
 		headings += s->segs[i].kind == BLOCK_HEADING;
 		timeline_add(tl, TL_SEGMENT, paths[i], i);

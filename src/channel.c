@@ -255,6 +255,8 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 		return ydoc_get_bool(y, k, v, &c->explicit_);
 	if (strcmp(k, "locked") == 0)
 		return ydoc_get_bool(y, k, v, &c->locked);
+	if (strcmp(k, "emphasis") == 0)
+		return ydoc_get_bool(y, k, v, &c->emphasis);
 	if (strcmp(k, "image") == 0)
 		return get_path(c, y, k, v, &c->image);
 	if (strcmp(k, "intro") == 0) {

@@ -70,6 +70,7 @@ struct channel {
 	int channels;      /* 1 or 2, default 1 */
 	int bitrate;       /* nominal kbit/s, default 64 */
 	struct pauses pauses;
+	int emphasis;      /* *text* in episodes is spoken as (text)[emphasis] (default 0) */
 	struct speakers speakers; /* the show's default speakers (episodes may name their own) */
 	struct bed_settings bed;  /* the show's music bed; episodes may change it */
 	/* Where things are. */

@@ -379,6 +379,7 @@ struct parse_state {
 	int heading_level;
 	int li_open;            /* a list item is open and collecting text */
 	int section;
+	int emphasis;           /* *text* becomes (text)[emphasis] (the show's emphasis: true) */
 	size_t seen_off;        /* doc_line's place in the body... */
 	int seen_lines;         /* ...and the newlines before it */
 };
@@ -546,6 +547,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
 		st->skip++;
+	if (type == MD_SPAN_EM && st->emphasis && !st->skip)
+		buf_putc(&st->text, '(');
 	return 0;
 }
 
@@ -555,6 +558,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
 		st->skip--;
+	if (type == MD_SPAN_EM && st->emphasis && !st->skip)
+		buf_puts(&st->text, ")[emphasis:\"mild\"]");
 	return 0;
 }
 
@@ -705,12 +710,13 @@ static void assign_speakers(struct episode *ep)
 	ep->nblocks = n;
 }
 
-static int read_body(struct episode *ep)
+static int read_body(struct episode *ep, int emphasis)
 {
 	struct parse_state st = {0};
 	MD_PARSER parser = {0};
 
 	st.ep = ep;
+	st.emphasis = emphasis;
 	st.doc = ep->body;
 	st.doc_len = strlen(ep->body);
 	st.section = -1;
@@ -811,7 +817,7 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->description = xstrdup(ep->summary);
 	if (ep->episode_type == NULL)
 		ep->episode_type = xstrdup("full");
-	if (read_body(ep) != 0)
+	if (read_body(ep, ch && ch->emphasis) != 0)
 		err = 1;
 	rc = err ? -1 : 0;
 out:

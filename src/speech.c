@@ -227,6 +227,7 @@ static const struct level volume_levels[] = {
 /* Emphasis: slower, wider and louder; "reduced" the other way. */
 static const struct level emphasis_levels[] = {
 	{"none", {0}}, {"reduced", {.rate = 5, .pitch = -4, .range = -15, .volume = -15}},
+	{"mild", {.rate = -5, .pitch = 3, .range = 12, .volume = 8}},   /* *text*, when the show asks */
 	{"moderate", {.rate = -10, .pitch = 6, .range = 25, .volume = 15}},
 	{"strong", {.rate = -18, .pitch = 10, .range = 40, .volume = 30}},
 };

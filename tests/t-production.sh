@@ -155,6 +155,13 @@ check "script shows volume" grep -q '{volume -35%} Quietly' "$SCRATCH/pro.script
 check "script shows whisper" grep -q '{whisper} A secret' "$SCRATCH/pro.script"
 check "script shows emphasis" grep -q '{rate -10%, pitch +6, range +25, volume +15%} This matters' "$SCRATCH/pro.script"
 check "script shows the spelt-out form" grep -q 'ar see you' "$SCRATCH/pro.script"
+# *text* is mild emphasis only where the show asks for it (emphasis: true).
+printf -- '---\ntitle: E\ndate: 2026-01-07\n---\n\nThis is *really* important.\n' >episodes/em.md
+check_eq "without emphasis: true, *text* is plain" \
+	"$("$PODSYNTH" script episodes/em.md 2>&1 | grep -c '{')" 0
+printf 'emphasis: true\n' >>rss/channel.yaml
+check "with emphasis: true, *text* is mild emphasis" \
+	grep -q '{rate -5%, pitch +3, range +12, volume +8%} really' <<<"$("$PODSYNTH" script episodes/em.md 2>&1)"
 # A modifier changes the sound, so the cache key: the same words plain are another segment file.
 sed -i 's/(A secret)\[whisper\]/(A secret)/' episodes/pro.md
 "$PODSYNTH" build -j 1 episodes/pro.md >"$SCRATCH/pro2.log" 2>&1
