@@ -155,6 +155,14 @@ check "script shows volume" grep -q '{volume -35%} Quietly' "$SCRATCH/pro.script
 check "script shows whisper" grep -q '{whisper} A secret' "$SCRATCH/pro.script"
 check "script shows emphasis" grep -q '{rate -10%, pitch +6, range +25, volume +15%} This matters' "$SCRATCH/pro.script"
 check "script shows the spelt-out form" grep -q 'ar see you' "$SCRATCH/pro.script"
+# Text that is not of a spoken form's shape: a warning, and it is spoken as written.
+printf -- '---\ntitle: F\ndate: 2026-01-08\n---\n\nSee you (soon)[number] on (31/13/2026)[date:"dmy"], say (it)[ipa:"iʘ"].\n' >episodes/forms.md
+out=$("$PODSYNTH" script episodes/forms.md 2>&1)
+check "a non-number: a warning naming file:line" grep -q 'forms.md:6: warning: cannot say "soon" as a number: spoken as written' <<<"$out"
+check "a thirteenth month: a warning" grep -q 'warning: cannot say "31/13/2026" as a date (dmy)' <<<"$out"
+check "an unknown IPA symbol: a warning naming it" grep -q 'warning: unknown IPA symbol "ʘ"' <<<"$out"
+check "... and all three are spoken as written" grep -q '^    host  soon$' <<<"$out"
+check "... the date too (by the normaliser)" grep -q '^    host  thirty-one' <<<"$out"
 # *text* is mild emphasis only where the show asks for it (emphasis: true).
 printf -- '---\ntitle: E\ndate: 2026-01-07\n---\n\nThis is *really* important.\n' >episodes/em.md
 check_eq "without emphasis: true, *text* is plain" \
