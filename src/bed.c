@@ -111,10 +111,13 @@ void bed_pad_render(int rate, int64_t offset, float *out, long n)
 			for (int v = 0; v < 4; v++)
 				for (size_t p = 0; p < ARRAY_LEN(pad_partials); p++) {
 					double f = pad_chords[c][v] * pad_partials[p].ratio;
-					/* a copy a quarter hertz up: a slow beat, like strings */
-					double f1 = loop_freq(f), f2 = loop_freq(f + 0.25);
-					acc += w * pad_partials[p].amp * 0.5 *
-					       (sin(2 * M_PI * f1 * t) + sin(2 * M_PI * f2 * t));
+					/* a softer copy slightly up: a slow beat, like strings,
+					   at a different rate for every note and partial so
+					   that the beats never line up into a tremolo */
+					double f1 = loop_freq(f);
+					double f2 = loop_freq(f + 0.125 + 0.0625 * (double)((v + 2 * (int)p) % 5));
+					acc += w * pad_partials[p].amp *
+					       (0.7 * sin(2 * M_PI * f1 * t) + 0.3 * sin(2 * M_PI * f2 * t));
 				}
 		}
 		out[i] = (float)(acc * 0.05);

@@ -47,7 +47,8 @@ void bed_free(struct bed **b);
 
 /*
  * The built-in pad, mono, at rate: a slow loop of four soft chords, a few
- * sine partials each with a slow beat, seamless over PAD_SECONDS. Writes n
+ * sine partials each with a slow beat (a softer copy 1/8 to 3/8 Hz up),
+ * seamless over PAD_SECONDS. Writes n
  * samples from frame offset (of the loop) into out.
  */
 #define PAD_SECONDS 16
