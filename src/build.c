@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "artwork.h"
+#include "bed.h"
 #include "chapters.h"
 #include "progress.h"
 #include "render.h"
@@ -51,20 +52,49 @@ static void add_item(struct timeline *tl, const char *setting, enum tl_kind jing
 		timeline_add(tl, TL_ASSET, setting, -1);
 }
 
-/* The timeline: intro, segments with their pauses, outro. */
-static struct timeline *make_timeline(const struct project *p, const struct script *s,
-				      char **paths)
+/*
+ * The timeline: intro, segments with their pauses, outro. With a music bed
+ * (bed != NULL), bed->lead ms of silence where the bed plays alone: before
+ * the first segment (intro, episode), before headings (sections; intro:
+ * the first one), after the last segment (episode).
+ */
+static struct timeline *make_timeline(const struct project *p, const struct episode *ep,
+				      const struct script *s, char **paths,
+				      const struct bed_settings *bed)
 {
 	const struct channel *ch = p->ch;
 	struct timeline *tl = timeline_new(ch->sample_rate, ch->channels);
+	enum bed_play play = bed ? bed->play : BED_NONE;
+	int headings = 0;
 	add_item(tl, ch->intro, TL_JINGLE_INTRO);
 	if (tl->n > 0 && ch->pauses.after_intro > 0)
 		timeline_add_silence(tl, ch->pauses.after_intro);
+	if (play == BED_INTRO || play == BED_EPISODE)
+		timeline_add_silence(tl, bed->lead);
+	int ins = 0;
+	/* inserts before the first block: then the usual paragraph pause */
+	for (; ins < ep->ninserts && ep->inserts[ins].after < 0; ins++) {
+		timeline_add(tl, TL_ASSET, ep->inserts[ins].path, -1);
+		timeline_add_silence(tl, ch->pauses.paragraph);
+	}
 	for (int i = 0; i < s->nsegs; i++) {
+		/* (intro: not when the episode opens with its heading, there is no intro then) */
+		if (s->segs[i].kind == BLOCK_HEADING &&
+		    (play == BED_SECTIONS || (play == BED_INTRO && headings == 0 && i > 0)))
+			timeline_add_silence(tl, bed->lead);
+		headings += s->segs[i].kind == BLOCK_HEADING;
 		timeline_add(tl, TL_SEGMENT, paths[i], i);
 		if (s->segs[i].pause_after_ms > 0)
 			timeline_add_silence(tl, s->segs[i].pause_after_ms);
+		/* audio inserts after this block, each followed by the same pause */
+		for (; ins < ep->ninserts && ep->inserts[ins].after == i; ins++) {
+			timeline_add(tl, TL_ASSET, ep->inserts[ins].path, -1);
+			timeline_add_silence(tl, s->segs[i].pause_after_ms > 0 ? s->segs[i].pause_after_ms
+									 : ch->pauses.paragraph);
+		}
 	}
+	if (play == BED_EPISODE)
+		timeline_add_silence(tl, bed->lead);
 	int before = tl->n;
 	if (ch->pauses.before_outro > 0)
 		timeline_add_silence(tl, ch->pauses.before_outro);
@@ -75,6 +105,65 @@ static struct timeline *make_timeline(const struct project *p, const struct scri
 		tl->n--;
 	}
 	return tl;
+}
+
+/*
+ * Where the bed plays and the voices it ducks under, from the laid-out
+ * timeline (see make_timeline for the silences it plays alone in).
+ */
+static void place_bed(struct bed *b, const struct bed_settings *set, const struct script *s,
+		      const struct timeline *tl)
+{
+	int first = -1, last = -1;
+	int64_t fade = (int64_t)set->fade * tl->rate / 1000;
+	for (int i = 0; i < tl->n; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (it->kind != TL_SEGMENT)
+			continue;
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	/* voices: the segments, and the audio inserts between them */
+	for (int i = first; i >= 0 && i <= last; i++)
+		if (tl->items[i].kind == TL_SEGMENT || tl->items[i].kind == TL_ASSET)
+			bed_voice(b, tl->items[i].start, tl->items[i].start + tl->items[i].length);
+	if (first < 0)
+		return;
+	/* the lead silence before the first segment, or before its heading */
+	int64_t lead_start = first > 0 ? tl->items[first - 1].start : 0;
+	const struct tl_item *end = &tl->items[last];
+	switch (set->play) {
+	case BED_NONE:
+		break;
+	case BED_EPISODE:
+		bed_play(b, lead_start, end->start + end->length + (int64_t)set->lead * tl->rate / 1000);
+		break;
+	case BED_INTRO: {
+		int64_t stop = end->start + end->length;
+		for (int i = first; i <= last; i++)
+			if (tl->items[i].kind == TL_SEGMENT && s->segs[tl->items[i].seg].kind == BLOCK_HEADING) {
+				stop = tl->items[i].start;
+				break;
+			}
+		bed_play(b, lead_start, stop);
+		break;
+	}
+	case BED_SECTIONS: {
+		int64_t prev_end = -1;
+		for (int i = first; i <= last; i++) {
+			const struct tl_item *it = &tl->items[i];
+			if (it->kind != TL_SEGMENT)
+				continue;
+			if (s->segs[it->seg].kind == BLOCK_HEADING)
+				bed_play(b, prev_end >= 0 ? prev_end : tl->items[i - 1 >= 0 ? i - 1 : 0].start,
+					 it->start + it->length + fade);
+			prev_end = it->start + it->length;
+		}
+		break;
+	}
+	}
+	bed_ready(b);
 }
 
 static void format_duration(char *out, size_t n, double s)
@@ -93,6 +182,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct episode *ep = NULL;
 	struct script *s = NULL;
 	struct timeline *tl = NULL;
+	struct bed *bed = NULL;
 	struct synth_job *jobs = NULL;
 	struct chapter *chapters = NULL;
 	char **paths = NULL;
@@ -153,8 +243,23 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Segments whose text repeats one being synthesised count as cached. */
 	cached = s->nsegs - njobs;
 
+	/* Audio inserts must be audio: checked before anything is written. */
+	for (int i = 0; i < ep->ninserts; i++) {
+		char why[256];
+		if (timeline_check_asset(ep->inserts[i].path, why, sizeof why) != 0) {
+			diag(DIAG_ERROR, path, ep->inserts[i].line, 0, "cannot read audio insert \"%s\": %s",
+			     ep->inserts[i].path, why);
+			goto out;
+		}
+	}
+	/* The bed is read and measured now: nothing is written on bad input. */
+	bed = NULL;
+	if (ep->bed.play != BED_NONE &&
+	    (bed = bed_new(&ep->bed, p->ch->sample_rate, p->ch->channels, p->ch->loudness)) == NULL)
+		goto out;
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
-	tl = make_timeline(p, s, paths);
+	tl = make_timeline(p, ep, s, paths, bed ? &ep->bed : NULL);
+	timeline_set_bed(tl, bed);   /* the timeline frees it */
 	/* One bar for the whole build: synthesis, then the render. */
 	progress_start(&bar, ep->slug, o->progress);
 	if (njobs > 0) {
@@ -172,6 +277,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	if (timeline_layout(tl) != 0)
 		goto out;
+	if (tl->bed != NULL)
+		place_bed(tl->bed, &ep->bed, s, tl);
 	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
 
 	if (mkdir_p(p->ch->out_dir) != 0) {

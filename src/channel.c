@@ -16,6 +16,109 @@
 #include "util.h"
 #include "yamlmap.h"
 
+void bed_settings_init(struct bed_settings *b)
+{
+	*b = (struct bed_settings){
+		.play = BED_NONE, .level = -14, .duck = 15, .attack = 150, .release = 700,
+		.fade = 2000, .lead = 3000, .hold = 1500,
+	};
+}
+
+void bed_settings_copy(struct bed_settings *dst, const struct bed_settings *src)
+{
+	*dst = *src;
+	dst->file = src->file ? xstrdup(src->file) : NULL;
+	dst->conf = src->conf ? xstrdup(src->conf) : NULL;
+}
+
+void bed_settings_clear(struct bed_settings *b)
+{
+	free(b->file);
+	free(b->conf);
+	b->file = b->conf = NULL;
+}
+
+static int bed_place(struct ydoc *y, yaml_node_t *v, enum bed_play *out)
+{
+	static const struct { const char *name; enum bed_play play; } places[] = {
+		{"none", BED_NONE}, {"intro", BED_INTRO}, {"sections", BED_SECTIONS},
+		{"episode", BED_EPISODE},
+	};
+	const char *s = ydoc_scalar(v);
+	for (size_t i = 0; s && i < ARRAY_LEN(places); i++)
+		if (strcmp(s, places[i].name) == 0) {
+			*out = places[i].play;
+			return 0;
+		}
+	diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+	     "bad bed place \"%s\": expected none, intro, sections or episode", s ? s : "");
+	return -1;
+}
+
+int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct bed_settings *b)
+{
+	static const struct { const char *key; size_t off; int max; } ms[] = {
+		{"attack", offsetof(struct bed_settings, attack), 10000},
+		{"release", offsetof(struct bed_settings, release), 10000},
+		{"fade", offsetof(struct bed_settings, fade), 30000},
+		{"lead", offsetof(struct bed_settings, lead), 60000},
+		{"hold", offsetof(struct bed_settings, hold), 60000},
+	};
+	free(b->conf);
+	b->conf = xstrdup(y->file ? y->file : "");
+	b->line = ydoc_line(y, v);
+	if (v->type == YAML_SCALAR_NODE)
+		return bed_place(y, v, &b->play);
+	if (v->type != YAML_MAPPING_NODE) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "bed: expected a place (intro, sections, episode, none) or a mapping");
+		return -1;
+	}
+	int rc = 0, place = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		char name[64];
+		size_t i;
+		snprintf(name, sizeof name, "bed.%s", k ? k : "?");
+		for (i = 0; k && i < ARRAY_LEN(ms); i++)
+			if (strcmp(k, ms[i].key) == 0)
+				break;
+		if (k && i < ARRAY_LEN(ms)) {
+			rc |= ydoc_get_int(y, name, val, 0, ms[i].max, (int *)((char *)b + ms[i].off));
+		} else if (k && strcmp(k, "play") == 0) {
+			rc |= bed_place(y, val, &b->play);
+			place = 1;
+		} else if (k && strcmp(k, "level") == 0) {
+			rc |= ydoc_get_double(y, name, val, -40, 0, &b->level);
+		} else if (k && strcmp(k, "duck") == 0) {
+			rc |= ydoc_get_double(y, name, val, 0, 60, &b->duck);
+		} else if (k && strcmp(k, "file") == 0) {
+			char *f = NULL;
+			if (ydoc_get_str(y, name, val, &f) != 0) {
+				rc = -1;
+				continue;
+			}
+			free(b->file);
+			b->file = NULL;
+			if (strcmp(f, "builtin") == 0)
+				free(f);
+			else if (f[0] == '/' || dir == NULL)
+				b->file = f;
+			else {
+				b->file = path_join(dir, f);
+				free(f);
+			}
+		} else {
+			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"%s\"", name);
+		}
+	}
+	/* A mapping without play: names a bed for the intro. */
+	if (!place && b->play == BED_NONE)
+		b->play = BED_INTRO;
+	return rc ? -1 : 0;
+}
+
 static void set_defaults(struct channel *c)
 {
 	c->title = xstrdup("Untitled show");
@@ -37,9 +140,11 @@ static void set_defaults(struct channel *c)
 	c->nformats = 2;
 	for (int f = 0; f < FMT_COUNT; f++)
 		c->kbps[f] = format_info(f)->def_kbps;
+	bed_settings_init(&c->bed);
 	c->pauses = (struct pauses){
 		.sentence = 0, .list_item = 400, .paragraph = 750,
 		.section = 1200, .after_intro = 600, .before_outro = 900,
+		.turn = 350,
 	};
 }
 
@@ -88,6 +193,7 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		{"section", offsetof(struct pauses, section)},
 		{"after_intro", offsetof(struct pauses, after_intro)},
 		{"before_outro", offsetof(struct pauses, before_outro)},
+		{"turn", offsetof(struct pauses, turn)},
 	};
 	if (v->type != YAML_MAPPING_NODE) {
 		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "pauses: expected a mapping of milliseconds");
@@ -280,6 +386,12 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	}
 	if (strcmp(k, "pauses") == 0)
 		return read_pauses(c, y, v);
+	if (strcmp(k, "speakers") == 0) {
+		speakers_clear(&c->speakers);
+		return speakers_read(y, v, &c->speakers);
+	}
+	if (strcmp(k, "bed") == 0)
+		return bed_settings_read(y, v, c->dir, &c->bed);
 	if (strcmp(k, "explicit") == 0)
 		return ydoc_get_bool(y, k, v, &c->explicit_);
 	if (strcmp(k, "table_rows") == 0) {
@@ -292,6 +404,8 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 	}
 	if (strcmp(k, "locked") == 0)
 		return ydoc_get_bool(y, k, v, &c->locked);
+	if (strcmp(k, "emphasis") == 0)
+		return ydoc_get_bool(y, k, v, &c->emphasis);
 	if (strcmp(k, "image") == 0) {
 		c->image_line = ydoc_line(y, v);
 		return get_path(c, y, k, v, &c->image);
@@ -443,6 +557,8 @@ void channel_free(struct channel **cp)
 	free(c->directory_names);
 	free(c->directory_urls);
 	free(c->site_css);
+	speakers_clear(&c->speakers);
+	bed_settings_clear(&c->bed);
 	free(c);
 	*cp = NULL;
 }

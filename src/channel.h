@@ -8,6 +8,7 @@
 #define PODSYNTH_CHANNEL_H
 
 #include "formats.h"
+#include "speakers.h"
 
 /* Pauses inserted by the mixer, in milliseconds. */
 struct pauses {
@@ -17,6 +18,29 @@ struct pauses {
 	int section;      /* before a heading (new section) */
 	int after_intro;  /* between the intro and the first segment */
 	int before_outro; /* between the last segment and the outro */
+	int turn;         /* between paragraphs of different speakers */
+};
+
+/* The music bed: where it plays, how loud, how it ducks under voices. */
+enum bed_play {
+	BED_NONE,      /* no bed (the default) */
+	BED_INTRO,     /* from the start to the first heading */
+	BED_SECTIONS,  /* in each break before a heading, under the heading */
+	BED_EPISODE,   /* from the first word to the last */
+};
+
+struct bed_settings {
+	enum bed_play play;
+	char *file;     /* any file libsndfile reads; NULL: the built-in pad */
+	double level;   /* dB: the bed alone, relative to the loudness target (-14) */
+	double duck;    /* dB the bed drops while a voice speaks (15) */
+	int attack;     /* ms to duck, finished as the voice starts (150) */
+	int release;    /* ms to come back after it stops (700) */
+	int fade;       /* ms of fade in and out where the bed starts and stops (2000) */
+	int lead;       /* ms of bed alone before the voice, and in each break it plays in (3000) */
+	int hold;       /* ms: a gap between voices shorter than this stays ducked (1500) */
+	char *conf;     /* the file and line of the setting, for messages */
+	int line;
 };
 
 struct channel {
@@ -57,6 +81,9 @@ struct channel {
 	int kbps[FMT_COUNT];
 	struct pauses pauses;
 	int table_rows;    /* rows of a table read aloud before "and N more", default 10 */
+	int emphasis;      /* *text* in episodes is spoken as (text)[emphasis] (default 0) */
+	struct speakers speakers; /* the show's default speakers (episodes may name their own) */
+	struct bed_settings bed;  /* the show's music bed; episodes may change it */
 	/* Where things are. */
 	char *voices_dir;  /* voice profiles and lexicons */
 	char **lexicons;   /* extra show lexicon files, resolved paths */
@@ -84,6 +111,21 @@ struct channel {
  * The caller frees *out with channel_free.
  */
 int channel_load(const char *path, struct channel **out);
+
+struct ydoc;
+struct yaml_node_s;
+/*
+ * Reads a bed: setting into b, over what b holds: "none", a place
+ * ("intro", "sections", "episode"), or a mapping of file:, play:, level:,
+ * duck:, attack:, release:, fade:, lead:, hold:. A relative file is
+ * resolved against dir. Problems are reported at y's file:line; -1 then.
+ */
+int bed_settings_read(struct ydoc *y, struct yaml_node_s *v, const char *dir, struct bed_settings *b);
+/* Defaults into b (which holds nothing to free). */
+void bed_settings_init(struct bed_settings *b);
+/* A deep copy of src into dst (which holds nothing to free). */
+void bed_settings_copy(struct bed_settings *dst, const struct bed_settings *src);
+void bed_settings_clear(struct bed_settings *b);
 void channel_free(struct channel **c);
 
 #endif

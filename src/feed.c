@@ -726,7 +726,10 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 			.type = a->source_type,
 			.file = b ? b + 1 : a->pub,
 			.bytes = a->bytes,
-			.bitrate = a->seconds > 0 ? lround((double)a->bytes * 8 / a->seconds) : 0,
+			/* the encoding rate the show set: an average of the file would
+			   count its embedded cover, which skews a short episode's */
+			.bitrate = f->ch->nformats > 0 ? 1000L * f->ch->kbps[a->fmt]
+				   : a->seconds > 0 ? lround((double)a->bytes * 8 / a->seconds) : 0,
 			.seconds = a->seconds,
 		};
 	}
@@ -995,6 +998,22 @@ fail:
 	return -1;
 }
 
+/* One podcast:person per speaker the episode declares; 0, or -1 when libxml2 fails. */
+static int write_speakers(xmlTextWriterPtr w, const struct episode *ep)
+{
+	for (int i = 0; i < ep->speakers.n; i++) {
+		const struct speaker *sp = &ep->speakers.v[i];
+		char *c = xmltext_cleans(sp->name, XMLTEXT_LINE);
+		int r = start(w, "podcast:person") || attr(w, "role", sp->role) ||
+			attr(w, "group", "cast") || xmlTextWriterWriteString(w, BAD_CAST c) < 0 ||
+			end(w);
+		free(c);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
 static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
 {
 	const struct episode *ep = it->ep;
@@ -1094,11 +1113,15 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "type", "application/json+chapters"));
 		CHECK(end(w));
 	}
-	/* the host: the episode's authors, else the show's host */
-	for (int i = 0; i < ep->nauthors; i++)
-		CHECK(person(w, ep->authors[i]));
-	if (ep->nauthors == 0 && ch->host)
-		CHECK(person(w, ch->host));
+	/* the speakers the episode declares, else its authors, else the show's host */
+	if (ep->speakers.n > 0) {
+		CHECK(write_speakers(w, ep));
+	} else {
+		for (int i = 0; i < ep->nauthors; i++)
+			CHECK(person(w, ep->authors[i]));
+		if (ep->nauthors == 0 && ch->host)
+			CHECK(person(w, ch->host));
+	}
 	if (ep->license || ch->license)
 		CHECK(license_el(w, ep->license ? ep->license : ch->license));
 	if (ep->season > 0) {

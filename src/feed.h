@@ -68,7 +68,7 @@ struct feed_audio {
 	const char *file;       /* the published file's name in rss/episodes/:
 				   <slug>.<hash>.<ext> */
 	long long bytes;
-	long bitrate;           /* average, bits per second */
+	long bitrate;           /* the encoding rate, bits per second */
 	double seconds;
 };
 

@@ -76,6 +76,7 @@ struct producer {
 	void *progress_ud;
 	int pass;
 	int64_t reported;
+	float *mixed;                   /* the frames with the bed added */
 };
 
 /* Hands n frames to the encoder (also the limiter's sink). */
@@ -83,6 +84,13 @@ static int to_encoder(void *ud, const float *f, long n)
 {
 	struct producer *p = ud;
 	int ch = p->s->channels;
+	if (p->s->tl->bed != NULL) {
+		/* the music bed under the levelled items (timeline.h) */
+		p->mixed = xreallocarray(p->mixed, (size_t)n * (size_t)ch, sizeof *p->mixed);
+		memcpy(p->mixed, f, (size_t)n * (size_t)ch * sizeof *f);
+		timeline_mix_bed(p->s->tl, p->mixed, n, p->frames);
+		f = p->mixed;
+	}
 	if (loud_meter_add(p->meter, f, n) != 0) {
 		p->meter_failed = 1;
 		return -1;
@@ -349,6 +357,7 @@ out:
 	stages_destroy(s);
 	tl_reader_free(&rd);
 	loud_meter_free(&p.meter);
+	free(p.mixed);
 	free(buf);
 	free(mem);
 	return ret;

@@ -157,16 +157,16 @@ for a in item.findall(P + "alternateEnclosure"):
     sri = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
     print("alt", a.get("type"), a.get("codecs"), a.get("title"), a.get("default"),
           int(a.get("length")) == len(data), a.find(P + "integrity").get("type"),
-          a.find(P + "integrity").get("value") == sri, int(a.get("bitrate")) > 0,
+          a.find(P + "integrity").get("value") == sri, a.get("bitrate"),
           os.path.basename(f))
 PY
 check "the enclosure is the MP3, content-addressed" grep -qE '^enclosure audio/mpeg 2026-06-01-formats\.[0-9a-f]{12}\.mp3$' feed.txt
-check "MP3 alternateEnclosure: the default, length and SRI of its bytes" \
-	grep -qE '^alt audio/mpeg None MP3 true True sri True True 2026-06-01-formats\.[0-9a-f]{12}\.mp3$' feed.txt
+check "MP3 alternateEnclosure: the default, length, SRI of its bytes, bitrate 64000" \
+	grep -qE '^alt audio/mpeg None MP3 true True sri True 64000 2026-06-01-formats\.[0-9a-f]{12}\.mp3$' feed.txt
 check "Opus alternateEnclosure: codecs opus, length and SRI of its bytes" \
-	grep -qE '^alt audio/ogg opus Opus None True sri True True 2026-06-01-formats\.[0-9a-f]{12}\.opus$' feed.txt
+	grep -qE '^alt audio/ogg opus Opus None True sri True 32000 2026-06-01-formats\.[0-9a-f]{12}\.opus$' feed.txt
 check "Vorbis alternateEnclosure: codecs vorbis, length and SRI of its bytes" \
-	grep -qE '^alt audio/ogg vorbis Ogg Vorbis None True sri True True 2026-06-01-formats\.[0-9a-f]{12}\.ogg$' feed.txt
+	grep -qE '^alt audio/ogg vorbis Ogg Vorbis None True sri True 64000 2026-06-01-formats\.[0-9a-f]{12}\.ogg$' feed.txt
 check_eq "the enclosure is the same file as the default alternateEnclosure" \
 	"$(awk '/^enclosure/{print $3}' feed.txt)" "$(awk '/^alt audio\/mpeg/{print $NF}' feed.txt)"
 dur=$(sed -n 's|.*<itunes:duration>\([0-9]*\)</itunes:duration>.*|\1|p' rss/feed.xml)
