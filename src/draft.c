@@ -24,12 +24,44 @@
 
 /* ---- Markdown ---- */
 
+/*
+ * Whether the text after a '[' would read as Speech Markdown: a key and a
+ * colon ("audio:", "voice:") or a pause ("500ms]", "1.5s]").
+ */
+static int looks_like_markup(const char *t)
+{
+	size_t k = 0;
+	while (isalpha((unsigned char)t[k]) || t[k] == '-')
+		k++;
+	if (k > 0 && t[k] == ':')
+		return 1;
+	k = 0;
+	while (isdigit((unsigned char)t[k]) || t[k] == '.')
+		k++;
+	if (k == 0)
+		return 0;
+	if (t[k] == 'm' && t[k + 1] == 's')
+		k += 2;
+	else if (t[k] == 's')
+		k++;
+	else
+		return 0;
+	return t[k] == ']';
+}
+
 char *draft_md_escape(const char *s)
 {
 	struct buf b = {0};
 	for (size_t i = 0; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 		int esc = 0;
+		if (c == '[' && looks_like_markup(s + i + 1)) {
+			/* mail text is never podsynth markup: a full-width bracket
+			   keeps "[audio:..." or "[500ms]" from becoming an insert,
+			   a modifier or a pause */
+			buf_puts(&b, "\xEF\xBC\xBB");   /* U+FF3B */
+			continue;
+		}
 		if (strchr("\\`*[]<>", c))
 			esc = 1;
 		else if (c == '_')

@@ -106,6 +106,10 @@ int main(void)
 	escape("use *ptr and [x] <y>", "use \\*ptr and \\[x\\] \\<y\\>");
 	escape("bitmap_zero() _x_", "bitmap_zero() \\_x\\_");
 	escape("# not a heading", "\\# not a heading");
+	/* mail text that would read as podsynth markup gets a full-width bracket */
+	escape("add [audio:\"x.wav\"] and [500ms] and [voice:\"q\"]",
+	       "add \xEF\xBC\xBB" "audio:\"x.wav\"\\] and \xEF\xBC\xBB" "500ms\\] and \xEF\xBC\xBB" "voice:\"q\"\\]");
+	escape("[1/3] and [x]", "\\[1/3\\] and \\[x\\]");
 	escape("1. not a list", "1\\. not a list");
 	escape("&amp; stays text", "\\&amp; stays text");
 	return harness_done();
