@@ -39,23 +39,23 @@ static void set_defaults(struct channel *c)
 }
 
 /* A path from the file, resolved against the file's directory. */
-static int get_path(struct channel *c, struct ydoc *y, const char *key, yaml_node_t *v, char **out)
+static int check_path(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	char *s = NULL;
-	if (ydoc_get_str(y, key, v, &s) != 0)
-		return -1;
-	free(*out);
-	if (strcmp(s, "none") == 0 || strstr(s, "://") != NULL)
-		*out = s;
-	else {
-		*out = path_join(c->dir, s);
-		free(s);
+	struct channel *c = obj;
+	char **out = (char **)((char *)c + row->off);
+	(void)y, (void)k, (void)v;
+	if (strcmp(*out, "none") != 0 && strstr(*out, "://") == NULL) {
+		char *p = path_join(c->dir, *out);
+		free(*out);
+		*out = p;
 	}
 	return 0;
 }
 
-static int read_owner(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "owner: expected name: and email:");
 		return -1;
@@ -74,8 +74,10 @@ static int read_owner(struct channel *c, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
-static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	static const struct { const char *key; size_t off; } keys[] = {
 		{"sentence", offsetof(struct pauses, sentence)},
 		{"list_item", offsetof(struct pauses, list_item)},
@@ -108,8 +110,10 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 }
 
 /* directories: a mapping of a directory's name to the show's URL there. */
-static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
 		     "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)");
@@ -142,118 +146,123 @@ static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
+static int check_link(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	size_t n = strlen(c->link);
+	(void)row;
+	while (n > 0 && c->link[n - 1] == '/')
+		c->link[--n] = '\0';
+	if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "%s: \"%s\" is not an absolute http(s) URL", k, c->link);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_license(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	if (license_url(c->license) == NULL) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an "
+		     "SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", c->license);
+		return -1;
+	}
+	char *lc = license_canonical(c->license);
+	free(c->license);
+	c->license = lc;
+	return 0;
+}
+
+static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	const char *s = ydoc_scalar(v);
+	(void)row;
+	if (s && strcmp(s, "all") == 0) {
+		c->table_rows = TABLE_ALL_ROWS;
+		return 0;
+	}
+	return ydoc_get_int(y, k, v, 1, 100000, &c->table_rows);
+}
+
+static int read_lexicons(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	int first = c->nlexicons;
+	(void)row;
+	if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
+		return -1;
+	c->lexicon_lines = xreallocarray(c->lexicon_lines, (size_t)c->nlexicons, sizeof(int));
+	for (int i = first; i < c->nlexicons; i++) {
+		yaml_node_t *item = v;
+		if (v->type == YAML_SEQUENCE_NODE)
+			item = ydoc_node(y, v->data.sequence.items.start[i - first]);
+		c->lexicon_lines[i] = ydoc_line(y, item);
+		char *p = path_join(c->dir, c->lexicons[i]);
+		free(c->lexicons[i]);
+		c->lexicons[i] = p;
+	}
+	return 0;
+}
+
+#define STR(k, f) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, NULL}
+#define STRC(k, f, fn) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, fn}
+#define NUM(k, t, f, lo, hi) {k, t, offsetof(struct channel, f), 0, lo, hi, NULL}
+#define BOOL(k, f) {k, YK_BOOL, offsetof(struct channel, f), 0, 0, 0, NULL}
+#define CUSTOM(k, fn) {k, YK_CUSTOM, 0, 0, 0, 0, fn}
+
+/* The settings of channel.yaml: one row per key (docs/channel.md). */
+static const struct ykey settings[] = {
+	STR("title", title),
+	STR("description", description),
+	STR("author", author),
+	STR("language", language),
+	STR("copyright", copyright),
+	STR("category", category),
+	STR("subcategory", subcategory),
+	STR("type", type),
+	STR("voice", host_voice),
+	STR("host", host),
+	STRC("link|url", link, check_link),
+	{"draft", YK_IGNORE, 0, 0, 0, 0, NULL}, /* podsynth draft's: draftset.c reads them */
+	CUSTOM("owner", read_owner),
+	STRC("license|licence", license, check_license),
+	CUSTOM("pauses", read_pauses),
+	BOOL("explicit", explicit_),
+	CUSTOM("table_rows", read_table_rows),
+	BOOL("locked", locked),
+	STRC("image", image, check_path),
+	STRC("intro", intro, check_path),
+	STRC("outro", outro, check_path),
+	STRC("voices", voices_dir, check_path),
+	NUM("loudness", YK_DOUBLE, loudness, -40, -5),
+	NUM("true_peak", YK_DOUBLE, true_peak, -12, 0),
+	NUM("sample_rate", YK_INT, sample_rate, 8000, 192000),
+	NUM("channels", YK_INT, channels, 1, 2),
+	NUM("bitrate", YK_INT, bitrate, 32, 320),
+	CUSTOM("lexicons", read_lexicons),
+	STRC("site_css", site_css, check_path),
+	CUSTOM("directories", read_directories),
+};
+
+int channel_line(const struct channel *c, const char *key)
+{
+	int row = ykey_find(settings, ARRAY_LEN(settings), key);
+	return row < 0 || c->key_lines == NULL ? 0 : c->key_lines[row];
+}
+
 static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	static const struct { const char *key; size_t off; } strs[] = {
-		{"title", offsetof(struct channel, title)},
-		{"description", offsetof(struct channel, description)},
-		{"author", offsetof(struct channel, author)},
-		{"language", offsetof(struct channel, language)},
-		{"copyright", offsetof(struct channel, copyright)},
-		{"category", offsetof(struct channel, category)},
-		{"subcategory", offsetof(struct channel, subcategory)},
-		{"type", offsetof(struct channel, type)},
-		{"voice", offsetof(struct channel, host_voice)},
-		{"host", offsetof(struct channel, host)},
-	};
-	if (strcmp(k, "voice") == 0)
-		c->voice_line = ydoc_line(y, v);
-	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
-		if (strcmp(k, strs[i].key) == 0)
-			return ydoc_get_str(y, k, v, (char **)((char *)c + strs[i].off));
-	if (strcmp(k, "link") == 0 || strcmp(k, "url") == 0) {
-		if (ydoc_get_str(y, k, v, &c->link) != 0)
-			return -1;
-		size_t n = strlen(c->link);
-		while (n > 0 && c->link[n - 1] == '/')
-			c->link[--n] = '\0';
-		if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-			     "%s: \"%s\" is not an absolute http(s) URL", k, c->link);
-			return -1;
-		}
+	int row = ykey_find(settings, ARRAY_LEN(settings), k);
+	if (row < 0) {
+		diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
 		return 0;
 	}
-	if (strcmp(k, "draft") == 0)
-		return 0; /* podsynth draft's settings: draftset.c reads them */
-	if (strcmp(k, "owner") == 0)
-		return read_owner(c, y, v);
-	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
-		if (ydoc_get_str(y, k, v, &c->license) != 0)
-			return -1;
-		if (license_url(c->license) == NULL) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an "
-			     "SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", c->license);
-			return -1;
-		}
-		char *lc = license_canonical(c->license);
-		free(c->license);
-		c->license = lc;
-		return 0;
-	}
-	if (strcmp(k, "pauses") == 0)
-		return read_pauses(c, y, v);
-	if (strcmp(k, "explicit") == 0)
-		return ydoc_get_bool(y, k, v, &c->explicit_);
-	if (strcmp(k, "table_rows") == 0) {
-		const char *s = ydoc_scalar(v);
-		if (s && strcmp(s, "all") == 0) {
-			c->table_rows = TABLE_ALL_ROWS;
-			return 0;
-		}
-		return ydoc_get_int(y, k, v, 1, 100000, &c->table_rows);
-	}
-	if (strcmp(k, "locked") == 0)
-		return ydoc_get_bool(y, k, v, &c->locked);
-	if (strcmp(k, "image") == 0) {
-		c->image_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->image);
-	}
-	if (strcmp(k, "intro") == 0) {
-		c->intro_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->intro);
-	}
-	if (strcmp(k, "outro") == 0) {
-		c->outro_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->outro);
-	}
-	if (strcmp(k, "voices") == 0)
-		return get_path(c, y, k, v, &c->voices_dir);
-	if (strcmp(k, "loudness") == 0)
-		return ydoc_get_double(y, k, v, -40, -5, &c->loudness);
-	if (strcmp(k, "true_peak") == 0)
-		return ydoc_get_double(y, k, v, -12, 0, &c->true_peak);
-	if (strcmp(k, "sample_rate") == 0) {
-		if (ydoc_get_int(y, k, v, 8000, 192000, &c->sample_rate) != 0)
-			return -1;
-		return 0;
-	}
-	if (strcmp(k, "channels") == 0)
-		return ydoc_get_int(y, k, v, 1, 2, &c->channels);
-	if (strcmp(k, "bitrate") == 0)
-		return ydoc_get_int(y, k, v, 32, 320, &c->bitrate);
-	if (strcmp(k, "lexicons") == 0) {
-		int first = c->nlexicons;
-		if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
-			return -1;
-		c->lexicon_lines = xreallocarray(c->lexicon_lines, (size_t)c->nlexicons, sizeof(int));
-		for (int i = first; i < c->nlexicons; i++) {
-			yaml_node_t *item = v;
-			if (v->type == YAML_SEQUENCE_NODE)
-				item = ydoc_node(y, v->data.sequence.items.start[i - first]);
-			c->lexicon_lines[i] = ydoc_line(y, item);
-			char *p = path_join(c->dir, c->lexicons[i]);
-			free(c->lexicons[i]);
-			c->lexicons[i] = p;
-		}
-		return 0;
-	}
-	if (strcmp(k, "site_css") == 0)
-		return get_path(c, y, k, v, &c->site_css);
-	if (strcmp(k, "directories") == 0)
-		return read_directories(c, y, v);
-	diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
-	return 0;
+	c->key_lines[row] = ydoc_line(y, v);
+	return ydoc_read_key(settings, row, c, y, k, v);
 }
 
 int channel_load(const char *path, struct channel **out)
@@ -269,6 +278,7 @@ int channel_load(const char *path, struct channel **out)
 	c->dir = path_dirname(path);
 	c->rss_dir = xstrdup(c->dir);
 	c->out_dir = path_join(c->dir, "episodes");
+	c->key_lines = xcalloc(ARRAY_LEN(settings), sizeof *c->key_lines);
 	set_defaults(c);
 
 	text = read_file(path, &len);
@@ -309,6 +319,10 @@ int channel_load(const char *path, struct channel **out)
 		if (read_setting(c, &y, key, ydoc_node(&y, p->value)) != 0)
 			err = 1;
 	}
+	c->intro_line = channel_line(c, "intro");
+	c->outro_line = channel_line(c, "outro");
+	c->voice_line = channel_line(c, "voice");
+	c->image_line = channel_line(c, "image");
 	rc = err ? -1 : 0;
 out:
 	ydoc_free(&y);
@@ -344,6 +358,7 @@ void channel_free(struct channel **cp)
 	free(c->directory_names);
 	free(c->directory_urls);
 	free(c->site_css);
+	free(c->key_lines);
 	free(c);
 	*cp = NULL;
 }

@@ -65,6 +65,7 @@ struct channel {
 	int voice_line;
 	int image_line;
 	int *lexicon_lines; /* one per lexicons[] entry */
+	int *key_lines;     /* every setting's line, by its row in channel.c (channel_line) */
 };
 
 /*
@@ -74,5 +75,7 @@ struct channel {
  */
 int channel_load(const char *path, struct channel **out);
 void channel_free(struct channel **c);
+/* The line of setting key ("link", "category"...) in c->path, 0 when not given. */
+int channel_line(const struct channel *c, const char *key);
 
 #endif

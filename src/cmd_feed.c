@@ -149,7 +149,8 @@ int cmd_feed(int argc, char **argv)
 		/* A broken episode must not vanish from the feed: keep the old one. */
 		diag(DIAG_ERROR, where, 0, 0,
 		     "feed not written: fix the errors above (the previous feed is kept)");
-	} else if (artwork_prepare(ch) != 0 || feed_write(feed, output) != FEED_OK) {
+	} else if (feed_check_channel(feed) != FEED_OK || artwork_prepare(ch) != 0 ||
+		   feed_write(feed, output) != FEED_OK) {
 		failed = 1;
 	} else {
 		if (output == NULL)

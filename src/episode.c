@@ -156,8 +156,10 @@ static int valid_lang(const char *s)
 	return *s == '\0';
 }
 
-static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_lexicon(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)k;
 	if (v->type != YAML_MAPPING_NODE) {
 		diag(DIAG_ERROR, ep->path, ydoc_line(y, v), 0,
 		     "lexicon: expected \"word: how to say it\" lines");
@@ -191,8 +193,10 @@ static int table_rows_value(struct ydoc *y, const char *key, yaml_node_t *v, int
 }
 
 /* table_rows: N | all | {default: N, 2: all, 3: 40} (keys count the tables from 1). */
-static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE)
 		return table_rows_value(y, "table_rows", v, &ep->table_rows);
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
@@ -231,8 +235,10 @@ static void free_list(char ***v, int *n)
 	*n = 0;
 }
 
-static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)key;
 	if (v->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 			const char *k = ydoc_scalar(ydoc_node(y, p->key));
@@ -266,115 +272,139 @@ static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 	return 0;
 }
 
+static int read_date(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	const char *s = ydoc_scalar(v);
+	(void)row, (void)k;
+	free(ep->date);
+	free(ep->time);
+	ep->date = ep->time = NULL;
+	if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "bad date \"%s\": expected YYYY-MM-DD, optionally with a time", s ? s : "");
+		return -1;
+	}
+	return 0;
+}
+
+static int check_lang(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (!valid_lang(ep->lang)) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "bad language \"%s\": expected a BCP 47 tag such as en or zh-CN", ep->lang);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_slug(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (!valid_slug(ep->slug)) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "unsafe slug \"%s\": use only a-z, 0-9 and -", ep->slug);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_published(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	int pub = 1;
+	(void)row;
+	if (ydoc_get_bool(y, k, v, &pub) != 0)
+		return -1;
+	if (!pub)
+		ep->draft = 1;
+	return 0;
+}
+
+static int check_license(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (license_url(ep->license) == NULL) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an SPDX "
+		     "identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", ep->license);
+		return -1;
+	}
+	char *c = license_canonical(ep->license);
+	free(ep->license);
+	ep->license = c;
+	return 0;
+}
+
+static int check_episode_type(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
+	    strcmp(ep->episode_type, "bonus") != 0) {
+		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
+		     "bad episode type \"%s\": expected full, trailer or bonus", ep->episode_type);
+		return -1;
+	}
+	return 0;
+}
+
+#define STR(k, f, fn) {k, YK_STR, offsetof(struct episode, f), 0, 0, 0, fn}
+#define INT(k, f, lo, hi) {k, YK_INT, offsetof(struct episode, f), 0, lo, hi, NULL}
+#define BOOL(k, f) {k, YK_BOOL, offsetof(struct episode, f), 0, 0, 0, NULL}
+#define CUSTOM(k, fn) {k, YK_CUSTOM, 0, 0, 0, 0, fn}
+
+/* The front matter keys: one row per key (docs/episode-format.md). */
+static const struct ykey front_keys[] = {
+	STR("title", title, NULL),
+	CUSTOM("date", read_date),
+	STR("description", description, NULL),
+	STR("summary|excerpt", summary, NULL),
+	INT("season", season, 0, 100000),
+	INT("episode", number, 0, 1000000),
+	STR("lang|language", lang, check_lang),
+	STR("voice", voice, NULL),
+	STR("slug", slug, check_slug),
+	BOOL("draft", draft),
+	CUSTOM("published", read_published),
+	CUSTOM("author|authors", read_author),
+	{"tags|keywords|categories|category", YK_LIST, offsetof(struct episode, tags),
+	 offsetof(struct episode, ntags), 0, 0, NULL},
+	STR("guid", guid, NULL),
+	STR("license|licence", license, check_license),
+	STR("image|cover", image, NULL),
+	BOOL("explicit", explicit_),
+	STR("episode_type|episodeType", episode_type, check_episode_type),
+	CUSTOM("lexicon", read_lexicon),
+	CUSTOM("table_rows", read_table_rows),
+};
+
+/* Where the keys later stages check were given. */
+static const struct { const char *key; size_t off; } key_lines[] = {
+	{"lang", offsetof(struct episode, lang_line)},
+	{"voice", offsetof(struct episode, voice_line)},
+	{"slug", offsetof(struct episode, slug_line)},
+	{"guid", offsetof(struct episode, guid_line)},
+	{"license", offsetof(struct episode, license_line)},
+	{"image", offsetof(struct episode, image_line)},
+};
+
 static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	int line = ydoc_line(y, v);
-	if (strcmp(k, "title") == 0)
-		return ydoc_get_str(y, k, v, &ep->title);
-	if (strcmp(k, "date") == 0) {
-		const char *s = ydoc_scalar(v);
-		free(ep->date);
-		free(ep->time);
-		ep->date = ep->time = NULL;
-		if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad date \"%s\": expected YYYY-MM-DD, optionally with a time",
-			     s ? s : "");
-			return -1;
-		}
+	int row = ykey_find(front_keys, ARRAY_LEN(front_keys), k);
+	if (row < 0) {
+		if (!is_ignored_key(k))
+			diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0,
+			     "unknown front matter key \"%s\" (ignored)", k);
 		return 0;
 	}
-	if (strcmp(k, "description") == 0)
-		return ydoc_get_str(y, k, v, &ep->description);
-	if (strcmp(k, "summary") == 0 || strcmp(k, "excerpt") == 0)
-		return ydoc_get_str(y, k, v, &ep->summary);
-	if (strcmp(k, "season") == 0)
-		return ydoc_get_int(y, k, v, 0, 100000, &ep->season);
-	if (strcmp(k, "episode") == 0)
-		return ydoc_get_int(y, k, v, 0, 1000000, &ep->number);
-	if (strcmp(k, "lang") == 0 || strcmp(k, "language") == 0) {
-		if (ydoc_get_str(y, k, v, &ep->lang) != 0)
-			return -1;
-		ep->lang_line = line;
-		if (!valid_lang(ep->lang)) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad language \"%s\": expected a BCP 47 tag such as en or zh-CN", ep->lang);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "voice") == 0) {
-		ep->voice_line = line;
-		return ydoc_get_str(y, k, v, &ep->voice);
-	}
-	if (strcmp(k, "slug") == 0) {
-		ep->slug_line = line;
-		if (ydoc_get_str(y, k, v, &ep->slug) != 0)
-			return -1;
-		if (!valid_slug(ep->slug)) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "unsafe slug \"%s\": use only a-z, 0-9 and -", ep->slug);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "draft") == 0)
-		return ydoc_get_bool(y, k, v, &ep->draft);
-	if (strcmp(k, "published") == 0) {
-		int pub = 1;
-		if (ydoc_get_bool(y, k, v, &pub) != 0)
-			return -1;
-		if (!pub)
-			ep->draft = 1;
-		return 0;
-	}
-	if (strcmp(k, "author") == 0 || strcmp(k, "authors") == 0)
-		return read_author(ep, y, v);
-	if (strcmp(k, "tags") == 0 || strcmp(k, "keywords") == 0 ||
-	    strcmp(k, "categories") == 0 || strcmp(k, "category") == 0)
-		return ydoc_get_list(y, k, v, &ep->tags, &ep->ntags);
-	if (strcmp(k, "guid") == 0) {
-		ep->guid_line = line;
-		return ydoc_get_str(y, k, v, &ep->guid);
-	}
-	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
-		ep->license_line = line;
-		if (ydoc_get_str(y, k, v, &ep->license) != 0)
-			return -1;
-		if (license_url(ep->license) == NULL) {
-			diag(DIAG_ERROR, ep->path, line, 0, "unknown licence \"%s\": expected an SPDX "
-			     "identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", ep->license);
-			return -1;
-		}
-		char *c = license_canonical(ep->license);
-		free(ep->license);
-		ep->license = c;
-		return 0;
-	}
-	if (strcmp(k, "image") == 0 || strcmp(k, "cover") == 0) {
-		ep->image_line = line;
-		return ydoc_get_str(y, k, v, &ep->image);
-	}
-	if (strcmp(k, "explicit") == 0)
-		return ydoc_get_bool(y, k, v, &ep->explicit_);
-	if (strcmp(k, "episode_type") == 0 || strcmp(k, "episodeType") == 0) {
-		if (ydoc_get_str(y, k, v, &ep->episode_type) != 0)
-			return -1;
-		if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
-		    strcmp(ep->episode_type, "bonus") != 0) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad episode type \"%s\": expected full, trailer or bonus", ep->episode_type);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "lexicon") == 0)
-		return read_lexicon(ep, y, v);
-	if (strcmp(k, "table_rows") == 0)
-		return read_table_rows(ep, y, v);
-	if (!is_ignored_key(k))
-		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
-	return 0;
+	for (size_t i = 0; i < ARRAY_LEN(key_lines); i++)
+		if (ykey_find(front_keys, ARRAY_LEN(front_keys), key_lines[i].key) == row)
+			*(int *)((char *)ep + key_lines[i].off) = ydoc_line(y, v);
+	return ydoc_read_key(front_keys, row, ep, y, k, v);
 }
 
 /*

@@ -348,6 +348,7 @@ struct item {
 
 struct feed {
 	const struct channel *ch;
+	int channel_ok;    /* feed_check_channel passed: feed_write need not repeat it */
 	char *rss_dir;     /* the site root */
 	char *out_dir;     /* where episodes are */
 	struct item *items;
@@ -743,46 +744,46 @@ static int link_clean(const char *link)
 	return same;
 }
 
-static enum feed_err check_channel(const struct feed *f)
+enum feed_err feed_check_channel(struct feed *f)
 {
 	const struct channel *ch = f->ch;
 	const char *where = ch->path ? ch->path : "rss/channel.yaml";
 	enum feed_err rc = FEED_OK;
 
 	if (ch->title == NULL || ch->title[0] == '\0') {
-		diag(DIAG_ERROR, where, 0, 0, "the show has no title (title:)");
+		diag(DIAG_ERROR, where, channel_line(ch, "title"), 0, "the show has no title (title:)");
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->link == NULL || !(strncmp(ch->link, "http://", 7) == 0 ||
 				  strncmp(ch->link, "https://", 8) == 0) ||
 	    strlen(ch->link) < 10) {
-		diag(DIAG_ERROR, where, 0, 0, "the show needs its site's address, an absolute "
+		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "the show needs its site's address, an absolute "
 		     "http(s) URL (link:) \"%s\"", ch->link ? ch->link : "");
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->link[strlen(ch->link) - 1] == '/') {
-		diag(DIAG_ERROR, where, 0, 0, "link must not end with a slash \"%s\"", ch->link);
+		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "link must not end with a slash \"%s\"", ch->link);
 		rc = FEED_ERR_SETTINGS;
 	} else if (!link_clean(ch->link)) {
 		/* Every URL in the feed starts with it, as written: nothing to clean. */
 		char *shown = xmltext_cleans(ch->link, XMLTEXT_LINE);
-		diag(DIAG_ERROR, where, 0, 0, "link cannot contain spaces, control characters or "
+		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "link cannot contain spaces, control characters or "
 		     "invalid UTF-8 \"%s\"", shown);
 		free(shown);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category && !feed_category_ok(ch->category, NULL)) {
-		diag(DIAG_ERROR, where, 0, 0, "not an Apple Podcasts category \"%s\"", ch->category);
+		diag(DIAG_ERROR, where, channel_line(ch, "category"), 0, "not an Apple Podcasts category \"%s\"", ch->category);
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->subcategory && ch->subcategory[0] &&
 		   !feed_category_ok(ch->category, ch->subcategory)) {
 		const char *parent = category_of(ch->subcategory);
-		diag(DIAG_ERROR, where, 0, 0, "not a subcategory of %s in Apple Podcasts \"%s\"%s%s%s",
+		diag(DIAG_ERROR, where, channel_line(ch, "subcategory"), 0, "not a subcategory of %s in Apple Podcasts \"%s\"%s%s%s",
 		     ch->category ? ch->category : "(no category)", ch->subcategory,
 		     parent ? " (it belongs to " : "", parent ? parent : "", parent ? ")" : "");
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->type && strcmp(ch->type, "episodic") != 0 && strcmp(ch->type, "serial") != 0) {
-		diag(DIAG_ERROR, where, 0, 0, "type must be episodic or serial \"%s\"", ch->type);
+		diag(DIAG_ERROR, where, channel_line(ch, "type"), 0, "type must be episodic or serial \"%s\"", ch->type);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category == NULL)
@@ -790,6 +791,7 @@ static enum feed_err check_channel(const struct feed *f)
 	if (ch->owner_email == NULL)
 		diag(DIAG_WARNING, where, 0, 0, "no owner email: directories use it to verify the "
 		     "show (owner_email:)");
+	f->channel_ok = rc == FEED_OK;
 	return rc;
 }
 
@@ -1519,7 +1521,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 
 	LIBXML_TEST_VERSION;
 	memset(&led, 0, sizeof led);
-	rc = check_channel(f);
+	rc = f->channel_ok ? FEED_OK : feed_check_channel(f);
 	if (rc != FEED_OK)
 		goto out;
 	if (mkdir_p(f->rss_dir) != 0) {

@@ -169,3 +169,57 @@ int ydoc_get_list(struct ydoc *y, const char *key, yaml_node_t *v, char ***list,
 	}
 	return 0;
 }
+
+/* Whether key is one of the '|'-separated names. */
+static int ykey_matches(const char *names, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *s = names; *s; ) {
+		const char *bar = strchr(s, '|');
+		size_t l = bar ? (size_t)(bar - s) : strlen(s);
+		if (l == kl && strncmp(s, key, l) == 0)
+			return 1;
+		s += l + (bar ? 1 : 0);
+	}
+	return 0;
+}
+
+int ykey_find(const struct ykey *tab, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ykey_matches(tab[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+int ydoc_read_key(const struct ykey *tab, int row, void *obj, struct ydoc *y,
+		  const char *key, yaml_node_t *v)
+{
+	const struct ykey *r = &tab[row];
+	char *base = obj;
+	int rc = 0;
+	switch (r->type) {
+	case YK_STR:
+		rc = ydoc_get_str(y, key, v, (char **)(base + r->off));
+		break;
+	case YK_INT:
+		rc = ydoc_get_int(y, key, v, (int)r->min, (int)r->max, (int *)(base + r->off));
+		break;
+	case YK_DOUBLE:
+		rc = ydoc_get_double(y, key, v, r->min, r->max, (double *)(base + r->off));
+		break;
+	case YK_BOOL:
+		rc = ydoc_get_bool(y, key, v, (int *)(base + r->off));
+		break;
+	case YK_LIST:
+		rc = ydoc_get_list(y, key, v, (char ***)(base + r->off), (int *)(base + r->off2));
+		break;
+	case YK_IGNORE:
+		return 0;
+	case YK_CUSTOM:
+		break;
+	}
+	if (rc != 0)
+		return -1;
+	return r->check ? r->check(obj, r, y, key, v) : 0;
+}

@@ -5,6 +5,8 @@
 # problem without rendering.
 #   tests/bad/episodes/NAME.md        an episode (front matter, Markdown)
 #   tests/bad/channel/NAME.yaml       the show settings, with a good episode
+#   tests/bad/feed/NAME.yaml          the show settings the feed checks, read by
+#                                     `podsynth feed`
 #   tests/bad/voices/NAME.voice       a voice profile in voices/, made the
 #                                     show's voice (voice: NAME)
 #   tests/bad/lexicons/NAME.lexicon   a lexicon in voices/; listed-NAME ones
@@ -80,6 +82,15 @@ for y in "$TOP"/tests/bad/channel/*.yaml; do
 	cp "$y" rss/channel.yaml
 	run_case "channel $name" "${y%.yaml}.expect" "$PODSYNTH" build -j 1 episodes/good.md
 	check_finds "channel $name" "${y%.yaml}.expect" episodes/good.md
+done
+
+for y in "$TOP"/tests/bad/feed/*.yaml; do
+	name=$(basename "$y" .yaml)
+	newproj
+	publish_previous
+	good_episode
+	cp "$y" rss/channel.yaml
+	run_case "feed settings $name" "${y%.yaml}.expect" "$PODSYNTH" feed
 done
 
 for v in "$TOP"/tests/bad/voices/*.voice; do
