@@ -9,24 +9,26 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "opts.h"
 #include "project.h"
 #include "util.h"
+
+static const char check_usage[] =
+	"usage: podsynth check [--channel FILE] [EPISODE.md...]\n"
+	"  --channel FILE  show settings (default rss/channel.yaml)\n";
 
 int cmd_check(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
 	glob_t g = {0};
-	int i = 1, err = 0;
-
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		puts("usage: podsynth check [--channel FILE] [EPISODE.md...]");
-		return 0;
-	}
-	if (argc > 2 && strcmp(argv[1], "--channel") == 0) {
-		channel = argv[2];
-		i = 3;
-	}
+	int err = 0;
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+	};
+	int i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), check_usage);
+	if (i < 0)
+		return i == OPTS_HELP ? 0 : 2;
 	if (project_open(channel, &p) != 0)
 		return 1;
 	char **files = argv + i;
