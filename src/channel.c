@@ -13,6 +13,7 @@
 
 #include "license.h"
 #include "table.h"
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -57,7 +58,7 @@ static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const c
 	struct channel *c = obj;
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "owner: expected name: and email:");
+		msg(MSG_CH_OWNER, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -69,7 +70,7 @@ static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const c
 		else if (k && strcmp(k, "email") == 0)
 			rc |= ydoc_get_str(y, "owner.email", val, &c->owner_email);
 		else
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"owner.%s\"", k ? k : "?");
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"owner.%s\"", k ? k : "?");
 	}
 	return rc;
 }
@@ -87,7 +88,7 @@ static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const 
 		{"before_outro", offsetof(struct pauses, before_outro)},
 	};
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "pauses: expected a mapping of milliseconds");
+		msg(MSG_CH_PAUSES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -99,7 +100,7 @@ static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const 
 			if (k && strcmp(k, keys[i].key) == 0)
 				break;
 		if (i == ARRAY_LEN(keys)) {
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"pauses.%s\"", k ? k : "?");
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"pauses.%s\"", k ? k : "?");
 			continue;
 		}
 		char name[64];
@@ -115,8 +116,7 @@ static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, c
 	struct channel *c = obj;
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)");
+		msg(MSG_CH_DIRECTORIES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -125,14 +125,13 @@ static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, c
 		yaml_node_t *val = ydoc_node(y, p->value);
 		char *url = NULL;
 		if (k == NULL || k[0] == '\0' || ydoc_get_str(y, "directories", val, &url) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0, "directories: expected a name");
+			msg(MSG_CH_DIRECTORY_NAME, y->file, ydoc_line(y, val), 0, NULL);
 			rc = -1;
 			free(url);
 			continue;
 		}
 		if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
-			     "directories.%s: \"%s\" is not an absolute http(s) URL", k, url);
+			msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, val), 0, "directories.%s: \"%s\"", k, url);
 			rc = -1;
 			free(url);
 			continue;
@@ -154,8 +153,7 @@ static int check_link(void *obj, const struct ykey *row, struct ydoc *y, const c
 	while (n > 0 && c->link[n - 1] == '/')
 		c->link[--n] = '\0';
 	if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "%s: \"%s\" is not an absolute http(s) URL", k, c->link);
+		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, v), 0, "%s: \"%s\"", k, c->link);
 		return -1;
 	}
 	return 0;
@@ -166,8 +164,7 @@ static int check_license(void *obj, const struct ykey *row, struct ydoc *y, cons
 	struct channel *c = obj;
 	(void)row, (void)k;
 	if (license_url(c->license) == NULL) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an "
-		     "SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", c->license);
+		msg(MSG_BAD_LICENSE, y->file, ydoc_line(y, v), 0, "\"%s\"", c->license);
 		return -1;
 	}
 	char *lc = license_canonical(c->license);
@@ -258,7 +255,7 @@ static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_n
 {
 	int row = ykey_find(settings, ARRAY_LEN(settings), k);
 	if (row < 0) {
-		diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
+		msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
 		return 0;
 	}
 	c->key_lines[row] = ydoc_line(y, v);
@@ -287,13 +284,13 @@ int channel_load(const char *path, struct channel **out)
 			rc = 0;
 			goto out;
 		}
-		diag(DIAG_ERROR, path, 0, 0, "cannot read show settings: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	c->path = xstrdup(path);
 	size_t bad;
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8");
+		msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, NULL);
 		goto out;
 	}
 	if (ydoc_load(&y, path, text, len, 1) != 0)
@@ -304,7 +301,7 @@ int channel_load(const char *path, struct channel **out)
 		goto out;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, path, ydoc_line(&y, root), 0, "expected settings as \"key: value\" lines");
+		msg(MSG_CH_NOT_MAPPING, path, ydoc_line(&y, root), 0, NULL);
 		goto out;
 	}
 	int err = 0;
@@ -312,7 +309,7 @@ int channel_load(const char *path, struct channel **out)
 		yaml_node_t *k = ydoc_node(&y, p->key);
 		const char *key = ydoc_scalar(k);
 		if (key == NULL) {
-			diag(DIAG_ERROR, path, ydoc_line(&y, k), 0, "expected a setting name");
+			msg(MSG_CH_NO_KEY, path, ydoc_line(&y, k), 0, NULL);
 			err = 1;
 			continue;
 		}

@@ -21,6 +21,7 @@
 #include "channel.h"
 #include "license.h"
 #include "table.h"
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -161,16 +162,14 @@ static int read_lexicon(void *obj, const struct ykey *row, struct ydoc *y, const
 	struct episode *ep = obj;
 	(void)row, (void)k;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, ep->path, ydoc_line(y, v), 0,
-		     "lexicon: expected \"word: how to say it\" lines");
+		msg(MSG_FM_LEXICON_NOT_MAPPING, ep->path, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
 		const char *w = ydoc_scalar(kn), *say = ydoc_scalar(vn);
 		if (w == NULL || say == NULL || *w == '\0' || *say == '\0') {
-			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
-			     "lexicon: expected \"word: how to say it\"");
+			msg(MSG_FM_LEXICON_ENTRY, ep->path, ydoc_line(y, kn), 0, NULL);
 			return -1;
 		}
 		ep->lexicon = xreallocarray(ep->lexicon, (size_t)ep->nlexicon + 1, sizeof *ep->lexicon);
@@ -210,9 +209,7 @@ static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, co
 			continue;
 		}
 		if (!k || end == k || *end || t < 1 || t > 100000) {
-			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
-			     "table_rows: expected \"default\" or a table's number (1 for the first), not \"%s\"",
-			     k ? k : "");
+			msg(MSG_FM_TABLE_ROWS_KEY, ep->path, ydoc_line(y, kn), 0, "\"%s\"", k ? k : "");
 			return -1;
 		}
 		struct tablelimit tl = {(int)t, 0};
@@ -281,8 +278,7 @@ static int read_date(void *obj, const struct ykey *row, struct ydoc *y, const ch
 	free(ep->time);
 	ep->date = ep->time = NULL;
 	if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "bad date \"%s\": expected YYYY-MM-DD, optionally with a time", s ? s : "");
+		msg(MSG_FM_BAD_DATE, y->file, ydoc_line(y, v), 0, "\"%s\"", s ? s : "");
 		return -1;
 	}
 	return 0;
@@ -293,8 +289,7 @@ static int check_lang(void *obj, const struct ykey *row, struct ydoc *y, const c
 	struct episode *ep = obj;
 	(void)row, (void)k;
 	if (!valid_lang(ep->lang)) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "bad language \"%s\": expected a BCP 47 tag such as en or zh-CN", ep->lang);
+		msg(MSG_FM_BAD_LANG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->lang);
 		return -1;
 	}
 	return 0;
@@ -305,8 +300,7 @@ static int check_slug(void *obj, const struct ykey *row, struct ydoc *y, const c
 	struct episode *ep = obj;
 	(void)row, (void)k;
 	if (!valid_slug(ep->slug)) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "unsafe slug \"%s\": use only a-z, 0-9 and -", ep->slug);
+		msg(MSG_FM_BAD_SLUG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->slug);
 		return -1;
 	}
 	return 0;
@@ -329,8 +323,7 @@ static int check_license(void *obj, const struct ykey *row, struct ydoc *y, cons
 	struct episode *ep = obj;
 	(void)row, (void)k;
 	if (license_url(ep->license) == NULL) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an SPDX "
-		     "identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", ep->license);
+		msg(MSG_BAD_LICENSE, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->license);
 		return -1;
 	}
 	char *c = license_canonical(ep->license);
@@ -345,8 +338,7 @@ static int check_episode_type(void *obj, const struct ykey *row, struct ydoc *y,
 	(void)row, (void)k;
 	if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
 	    strcmp(ep->episode_type, "bonus") != 0) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "bad episode type \"%s\": expected full, trailer or bonus", ep->episode_type);
+		msg(MSG_FM_BAD_TYPE, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->episode_type);
 		return -1;
 	}
 	return 0;
@@ -397,8 +389,7 @@ static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node
 	int row = ykey_find(front_keys, ARRAY_LEN(front_keys), k);
 	if (row < 0) {
 		if (!is_ignored_key(k))
-			diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0,
-			     "unknown front matter key \"%s\" (ignored)", k);
+			msg(MSG_FM_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
 		return 0;
 	}
 	for (size_t i = 0; i < ARRAY_LEN(key_lines); i++)
@@ -419,8 +410,7 @@ static int split_front_matter(struct episode *ep, const char *text, size_t len,
 		i = 3;
 	if (strncmp(text + i, "---", 3) != 0 || (text[i + 3] != '\n' && text[i + 3] != '\r' &&
 	    text[i + 3] != ' ' && text[i + 3] != '\0')) {
-		diag(DIAG_ERROR, ep->path, 1, 0,
-		     "missing front matter: the file must start with a \"---\" line, then title: and date:");
+		msg(MSG_FM_MISSING, ep->path, 1, 0, NULL);
 		return -1;
 	}
 	i = (size_t)(strchr(text + i, '\n') ? strchr(text + i, '\n') - text + 1 : (long)len);
@@ -438,7 +428,7 @@ static int split_front_matter(struct episode *ep, const char *text, size_t len,
 		}
 		i += l + (eol ? 1 : 0);
 	}
-	diag(DIAG_ERROR, ep->path, 1, 0, "front matter is not closed: no \"---\" line after it");
+	msg(MSG_FM_NOT_CLOSED, ep->path, 1, 0, NULL);
 	return -1;
 }
 
@@ -457,15 +447,14 @@ static int read_front_matter(struct episode *ep, const char *text, size_t len)
 		return -1;
 	yaml_node_t *root = ydoc_root(&y);
 	if (root != NULL && root->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, ep->path, ydoc_line(&y, root), 0,
-		     "front matter must be \"key: value\" lines");
+		msg(MSG_FM_NOT_MAPPING, ep->path, ydoc_line(&y, root), 0, NULL);
 		err = 1;
 	} else if (root != NULL) {
 		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 			yaml_node_t *kn = ydoc_node(&y, p->key);
 			const char *k = ydoc_scalar(kn);
 			if (k == NULL) {
-				diag(DIAG_ERROR, ep->path, ydoc_line(&y, kn), 0, "expected a key");
+				msg(MSG_FM_NO_KEY, ep->path, ydoc_line(&y, kn), 0, NULL);
 				err = 1;
 			} else if (read_key(ep, &y, k, ydoc_node(&y, p->value)) != 0)
 				err = 1;
@@ -984,11 +973,11 @@ static int read_body(struct episode *ep)
 	buf_free(&st.skipped);
 	table_reset(&st);
 	if (rc != 0) {
-		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
+		msg(MSG_BODY_UNPARSED, ep->path, ep->body_line, 0, NULL);
 		return -1;
 	}
 	if (ep->nblocks == 0) {
-		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "empty body: nothing to speak");
+		msg(MSG_BODY_EMPTY, ep->path, ep->body_line, 0, NULL);
 		return -1;
 	}
 	return 0;
@@ -1024,13 +1013,15 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 	ep->explicit_ = -1;
 	text = read_file(path, &len);
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read episode: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "episode" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0,
-		     text[bad] == '\0' ? "NUL byte in the file" : "invalid UTF-8 (byte 0x%02x)",
-		     (unsigned char)text[bad]);
+		if (text[bad] == '\0')
+			msg(MSG_FILE_NUL, path, line_of(text, bad), 0, NULL);
+		else
+			msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, " (byte 0x%02x)",
+			    (unsigned char)text[bad]);
 		goto out;
 	}
 	if (read_front_matter(ep, text, len) != 0)
@@ -1039,19 +1030,17 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->draft = 1;
 	int err = 0;
 	if (ep->title == NULL || ep->title[strspn(ep->title, " \t")] == '\0') {
-		diag(DIAG_ERROR, path, 1, 0, "missing title: in the front matter");
+		msg(MSG_FM_NO_TITLE, path, 1, 0, NULL);
 		err = 1;
 	}
 	if (ep->date == NULL && date_from_path(path, &ep->date) != 0) {
-		diag(DIAG_ERROR, path, 1, 0,
-		     "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md");
+		msg(MSG_FM_NO_DATE, path, 1, 0, NULL);
 		err = 1;
 	}
 	if (ep->slug == NULL) {
 		ep->slug = slug_from_path(path);
 		if (!valid_slug(ep->slug)) {
-			diag(DIAG_ERROR, path, 1, 0,
-			     "cannot make a slug from the file name: give slug: in the front matter");
+			msg(MSG_FM_NO_SLUG, path, 1, 0, NULL);
 			err = 1;
 		}
 	}

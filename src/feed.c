@@ -53,6 +53,7 @@
 #include "license.h"
 #include "shownotes.h"
 #include "site.h"
+#include "msg.h"
 #include "util.h"
 #include "xmltext.h"
 
@@ -751,46 +752,43 @@ enum feed_err feed_check_channel(struct feed *f)
 	enum feed_err rc = FEED_OK;
 
 	if (ch->title == NULL || ch->title[0] == '\0') {
-		diag(DIAG_ERROR, where, channel_line(ch, "title"), 0, "the show has no title (title:)");
+		msg(MSG_CH_NO_TITLE, where, channel_line(ch, "title"), 0, NULL);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->link == NULL || !(strncmp(ch->link, "http://", 7) == 0 ||
 				  strncmp(ch->link, "https://", 8) == 0) ||
 	    strlen(ch->link) < 10) {
-		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "the show needs its site's address, an absolute "
-		     "http(s) URL (link:) \"%s\"", ch->link ? ch->link : "");
+		msg(MSG_CH_NO_LINK, where, channel_line(ch, "link"), 0, "\"%s\"", ch->link ? ch->link : "");
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->link[strlen(ch->link) - 1] == '/') {
-		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "link must not end with a slash \"%s\"", ch->link);
+		msg(MSG_CH_LINK_SLASH, where, channel_line(ch, "link"), 0, "\"%s\"", ch->link);
 		rc = FEED_ERR_SETTINGS;
 	} else if (!link_clean(ch->link)) {
 		/* Every URL in the feed starts with it, as written: nothing to clean. */
 		char *shown = xmltext_cleans(ch->link, XMLTEXT_LINE);
-		diag(DIAG_ERROR, where, channel_line(ch, "link"), 0, "link cannot contain spaces, control characters or "
-		     "invalid UTF-8 \"%s\"", shown);
+		msg(MSG_CH_LINK_CHARS, where, channel_line(ch, "link"), 0, "\"%s\"", shown);
 		free(shown);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category && !feed_category_ok(ch->category, NULL)) {
-		diag(DIAG_ERROR, where, channel_line(ch, "category"), 0, "not an Apple Podcasts category \"%s\"", ch->category);
+		msg(MSG_CH_CATEGORY, where, channel_line(ch, "category"), 0, "\"%s\"", ch->category);
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->subcategory && ch->subcategory[0] &&
 		   !feed_category_ok(ch->category, ch->subcategory)) {
 		const char *parent = category_of(ch->subcategory);
-		diag(DIAG_ERROR, where, channel_line(ch, "subcategory"), 0, "not a subcategory of %s in Apple Podcasts \"%s\"%s%s%s",
+		msg(MSG_CH_SUBCATEGORY, where, channel_line(ch, "subcategory"), 0, "%s in Apple Podcasts \"%s\"%s%s%s",
 		     ch->category ? ch->category : "(no category)", ch->subcategory,
 		     parent ? " (it belongs to " : "", parent ? parent : "", parent ? ")" : "");
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->type && strcmp(ch->type, "episodic") != 0 && strcmp(ch->type, "serial") != 0) {
-		diag(DIAG_ERROR, where, channel_line(ch, "type"), 0, "type must be episodic or serial \"%s\"", ch->type);
+		msg(MSG_CH_TYPE, where, channel_line(ch, "type"), 0, "\"%s\"", ch->type);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "no category: Apple Podcasts requires one (category:)");
+		msg(MSG_CH_NO_CATEGORY, where, 0, 0, NULL);
 	if (ch->owner_email == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "no owner email: directories use it to verify the "
-		     "show (owner_email:)");
+		msg(MSG_CH_NO_OWNER_EMAIL, where, 0, 0, NULL);
 	f->channel_ok = rc == FEED_OK;
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "speech_int.h"
 #include "voice.h"
 
@@ -222,7 +223,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 			i++;
 		char *key = xstrndup(s + ks, i - ks);
 		if (i >= n || s[i] != ':') {
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "bad speech markdown \"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			free(key);
 			return -1;
 		}
@@ -236,7 +237,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 			while (i < n && s[i] != q)
 				i++;
 			if (i >= n) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "unterminated value in \"%.*s\"", (int)n, s);
+				msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 				free(key);
 				return -1;
 			}
@@ -255,13 +256,13 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 		} else if (strcmp(key, "voice") == 0) {
 			const struct voice *v = ctx->voices ? voiceset_find(ctx->voices, val) : NULL;
 			if (!v) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "unknown voice \"%s\"", val);
+				msg(MSG_UNKNOWN_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			p->voice = v;
 		} else if (strcmp(key, "lang") == 0) {
 			if (!lang_is_en(val) && !lang_is_zh(val) && !voice_for_lang(ctx->voices, val)) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "no voice for language \"%s\"", val);
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			free(p->lang);
@@ -271,12 +272,12 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 			if (ms < 0)
 				ms = break_strength(val);
 			if (ms < 0) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "bad pause \"%s\"", val);
+				msg(MSG_SPEECH_BAD_PAUSE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			*pause = ms;
 		} else {
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "unknown speech markdown modifier \"%s\"", key);
+			msg(MSG_SPEECH_UNKNOWN_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
 			rc = -1;
 		}
 		free(key);
@@ -335,7 +336,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 						free(tmp.lang);
 					}
 					if (ms > 60000) {
-						diag(DIAG_ERROR, ctx->file, b->line, 0, "pause too long \"%.*s\"", (int)len, s + in);
+						msg(MSG_SPEECH_PAUSE_TOO_LONG, ctx->file, b->line, 0, "\"%.*s\"", (int)len, s + in);
 						rc = -1;
 					}
 					if (i > st)
@@ -352,7 +353,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 			if (close && close[1] == '[' && looks_like_modifiers(close + 2, n - (size_t)(close + 2 - s))) {
 				const char *mend = modifiers_end(close + 2, n - (size_t)(close + 2 - s));
 				if (!mend) {
-					diag(DIAG_ERROR, ctx->file, b->line, 0, "unterminated speech markdown \"%s\"", close + 1);
+					msg(MSG_SPEECH_UNTERMINATED, ctx->file, b->line, 0, "\"%s\"", close + 1);
 					rc = -1;
 					i++;
 					continue;
@@ -762,7 +763,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 			/* a whole stretch in one language: Mandarin, or another voice's */
 			const struct voice *v = p->voice ? p->voice : lang_is_zh(lang) ? zh : voice_for_lang(ctx->voices, lang);
 			if (!v) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "no voice for language \"%s\"", lang);
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", lang);
 				return -1;
 			}
 			char *t = xstrndup(s + st, end - st);
@@ -785,8 +786,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 				size_t den = i == nu - 1 && end == p->en && p->den > u[i].en ? p->den : u[i].en;
 				if (u[i].sc == SC_HAN) {
 					if (!zh) {
-						diag(DIAG_ERROR, ctx->file, b->line, 0,
-						     "no Mandarin voice for \"%s\"", t);
+						msg(MSG_SPEECH_NO_MANDARIN, ctx->file, b->line, 0, "\"%s\"", t);
 						free(t);
 						return -1;
 					}

@@ -1,0 +1,134 @@
+/*
+ * msg.h: the catalogue of messages about the user's input (as mandoc's
+ * mandoc.h and mandoc_msg.c): every diagnostic about an episode, the show
+ * settings, a voice profile, a lexicon, an asset or the feed has a row here
+ * with its level and text. In: a message id, the file and line it is about
+ * and the detail (the subject, quoted). Out: one line on stderr through
+ * diag() in util.c, "file:line: level: text", counted for the exit status.
+ *
+ * A text's "%s" holes take the call's detail (formatted by the caller with
+ * a printf format the compiler checks), split at MSG_SEP when the text has
+ * more than one; a text without a hole takes no detail. The catalogue is listed by `podsynth check
+ * --messages` and docs/messages.md; tests/t-bad.sh checks that every
+ * tests/bad/ expectation is one of its texts.
+ *
+ * To add a message: one row below, at the place of its area.
+ */
+#ifndef PODSYNTH_MSG_H
+#define PODSYNTH_MSG_H
+
+#include "util.h"
+
+#define PODSYNTH_MSGS(X) \
+	/* any input file */ \
+	X(FILE_UNREADABLE, ERROR, "cannot read %s: %s") \
+	X(FILE_UTF8, ERROR, "invalid UTF-8%s") \
+	X(FILE_NUL, ERROR, "NUL byte in the file") \
+	X(YAML_SYNTAX, ERROR, "invalid YAML: %s") \
+	X(YAML_PARSER, ERROR, "cannot start the YAML parser") \
+	X(YAML_NOT_TEXT, ERROR, "%s: expected text, not a list or mapping") \
+	X(YAML_NOT_INT, ERROR, "%s: expected a whole number") \
+	X(YAML_NOT_NUMBER, ERROR, "%s: expected a number") \
+	X(YAML_RANGE, ERROR, "%s is out of range (%s)") \
+	X(YAML_NOT_BOOL, ERROR, "%s: expected true or false") \
+	X(YAML_NOT_LIST, ERROR, "%s: expected a list") \
+	X(YAML_NOT_TEXT_LIST, ERROR, "%s: expected a list of text items") \
+	/* episode: front matter */ \
+	X(FM_MISSING, ERROR, "missing front matter: the file must start with a \"---\" line, then title: and date:") \
+	X(FM_NOT_CLOSED, ERROR, "front matter is not closed: no \"---\" line after it") \
+	X(FM_NOT_MAPPING, ERROR, "front matter must be \"key: value\" lines") \
+	X(FM_NO_KEY, ERROR, "expected a key") \
+	X(FM_UNKNOWN_KEY, WARNING, "unknown front matter key %s (ignored)") \
+	X(FM_NO_TITLE, ERROR, "missing title: in the front matter") \
+	X(FM_NO_DATE, ERROR, "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md") \
+	X(FM_NO_SLUG, ERROR, "cannot make a slug from the file name: give slug: in the front matter") \
+	X(FM_BAD_DATE, ERROR, "bad date %s: expected YYYY-MM-DD, optionally with a time") \
+	X(FM_BAD_LANG, ERROR, "bad language %s: expected a BCP 47 tag such as en or zh-CN") \
+	X(FM_BAD_SLUG, ERROR, "unsafe slug %s: use only a-z, 0-9 and -") \
+	X(FM_BAD_TYPE, ERROR, "bad episode type %s: expected full, trailer or bonus") \
+	X(FM_LEXICON_NOT_MAPPING, ERROR, "lexicon: expected \"word: how to say it\" lines") \
+	X(FM_LEXICON_ENTRY, ERROR, "lexicon: expected \"word: how to say it\"") \
+	X(FM_TABLE_ROWS_KEY, ERROR, "table_rows: expected \"default\" or a table's number (1 for the first), not %s") \
+	X(BAD_LICENSE, ERROR, "unknown licence %s: expected an SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0") \
+	/* episode: body */ \
+	X(BODY_UNPARSED, ERROR, "cannot parse the Markdown body") \
+	X(BODY_EMPTY, ERROR, "empty body: nothing to speak") \
+	X(BODY_SILENT, WARNING, "nothing to speak in %s") \
+	X(SPEECH_BAD_MARKUP, ERROR, "bad speech markdown %s") \
+	X(SPEECH_UNTERMINATED_VALUE, ERROR, "unterminated value in %s") \
+	X(SPEECH_UNKNOWN_MODIFIER, ERROR, "unknown speech markdown modifier %s") \
+	X(SPEECH_UNTERMINATED, ERROR, "unterminated speech markdown %s") \
+	X(SPEECH_BAD_PAUSE, ERROR, "bad pause %s") \
+	X(SPEECH_PAUSE_TOO_LONG, ERROR, "pause too long %s") \
+	X(SPEECH_NO_LANG_VOICE, ERROR, "no voice for language %s") \
+	X(SPEECH_NO_MANDARIN, ERROR, "no Mandarin voice for %s") \
+	X(SYNTH_TOO_LONG, ERROR, "segment too long to synthesise") \
+	X(DUP_SLUG, ERROR, "duplicate slug %s: each episode needs its own (its files are named after it)") \
+	X(DUP_GUID, ERROR, "duplicate guid %s: each episode needs its own") \
+	X(UNKNOWN_VOICE, ERROR, "unknown voice %s (see podsynth voices)") \
+	/* show settings: channel.yaml */ \
+	X(CH_NOT_MAPPING, ERROR, "expected settings as \"key: value\" lines") \
+	X(CH_NO_KEY, ERROR, "expected a setting name") \
+	X(CH_UNKNOWN_KEY, WARNING, "unknown setting %s") \
+	X(CH_UNKNOWN_SUBKEY, WARNING, "unknown key %s") \
+	X(CH_OWNER, ERROR, "owner: expected name: and email:") \
+	X(CH_PAUSES, ERROR, "pauses: expected a mapping of milliseconds") \
+	X(CH_DIRECTORIES, ERROR, "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)") \
+	X(CH_DIRECTORY_NAME, ERROR, "directories: expected a name") \
+	X(CH_NOT_URL, ERROR, "%s is not an absolute http(s) URL") \
+	X(CH_ASSET, ERROR, "cannot read %s") \
+	X(CH_NO_TITLE, ERROR, "the show has no title (title:)") \
+	X(CH_NO_LINK, ERROR, "the show needs its site's address, an absolute http(s) URL (link:) %s") \
+	X(CH_LINK_SLASH, ERROR, "link must not end with a slash %s") \
+	X(CH_LINK_CHARS, ERROR, "link cannot contain spaces, control characters or invalid UTF-8 %s") \
+	X(CH_CATEGORY, ERROR, "not an Apple Podcasts category %s") \
+	X(CH_SUBCATEGORY, ERROR, "not a subcategory of %s") \
+	X(CH_TYPE, ERROR, "type must be episodic or serial %s") \
+	X(CH_NO_CATEGORY, WARNING, "no category: Apple Podcasts requires one (category:)") \
+	X(CH_NO_OWNER_EMAIL, WARNING, "no owner email: directories use it to verify the show (owner_email:)") \
+	/* voice profiles: voices/NAME.voice */ \
+	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
+	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
+	X(VOICE_NO_ESPEAK, ERROR, "missing \"espeak:\" (the espeak-ng voice to use)") \
+	X(VOICE_BAD_ESPEAK, ERROR, "espeak: %s is not an espeak-ng voice name") \
+	X(VOICE_BAD_VARIANT, ERROR, "variant: %s is not an espeak-ng variant name") \
+	X(VOICE_NO_ESPEAK_VOICE, ERROR, "espeak-ng has no voice %s") \
+	X(VOICE_NO_VARIANT, ERROR, "espeak-ng has no variant %s") \
+	X(VOICE_NONE, ERROR, "no voice profiles (*.voice) in the voices directory") \
+	/* lexicons: *.lexicon */ \
+	X(LEX_PATTERN, ERROR, "a pattern needs one '*' and some letters %s") \
+	X(LEX_NO_SAY, ERROR, "missing pronunciation for %s") \
+	X(LEX_PHONEMES, ERROR, "unterminated phonemes for %s") \
+	X(LEX_CONTROL, ERROR, "control character in pronunciation of %s") \
+	X(LEX_DUPLICATE, WARNING, "duplicate entry %s") \
+	/* build */ \
+	X(BUILD_DRAFT, NOTE, "draft: not rendered (use --drafts to render it)") \
+	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
+	X(BUILD_CORRUPT_CACHE, WARNING, "corrupt cache file for segment %s: synthesising it again") \
+	X(BUILD_SYNTH_FAILED, ERROR, "synthesis failed") \
+	X(BUILD_MKDIR, ERROR, "cannot create directory: %s")
+
+/* Separates the parts of a detail that go into a text's several "%s". */
+#define MSG_SEP "\x1f"
+
+enum msg {
+#define PODSYNTH_MSG_ENUM(id, level, text) MSG_##id,
+	PODSYNTH_MSGS(PODSYNTH_MSG_ENUM)
+#undef PODSYNTH_MSG_ENUM
+	MSG__COUNT
+};
+
+/*
+ * Reports message m about file (line and col 0 when unknown) through
+ * diag(). fmt (NULL for a text without "%s") formats the detail that takes
+ * the place of the text's "%s" (its MSG_SEP-separated parts, in order).
+ */
+void msg(enum msg m, const char *file, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* The catalogue row of m: its name ("fm-bad-date"), level and text. */
+const char *msg_name(enum msg m);
+enum diag_level msg_level(enum msg m);
+const char *msg_text(enum msg m);
+
+#endif
