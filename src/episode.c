@@ -377,6 +377,7 @@ static const struct ykey front_keys[] = {
 /* Where the keys later stages check were given. */
 static const struct { const char *key; size_t off; } key_lines[] = {
 	{"lang", offsetof(struct episode, lang_line)},
+	{"date", offsetof(struct episode, date_line)},
 	{"voice", offsetof(struct episode, voice_line)},
 	{"slug", offsetof(struct episode, slug_line)},
 	{"guid", offsetof(struct episode, guid_line)},

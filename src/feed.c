@@ -273,7 +273,7 @@ static int ledger_load(struct ledger *l, const char *path)
 			ledger_put(l, f1, f2);
 			continue;
 		}
-		diag(DIAG_WARNING, path, line, 0, "line not understood, ignored");
+		msg(MSG_FEED_LEDGER_LINE, path, line, 0, NULL);
 	}
 	free(text);
 	return 0;
@@ -572,26 +572,26 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	}
 	it.ep = ep;
 	if (!slug_ok(it.slug)) {
-		diag(DIAG_ERROR, file, 0, 0, "slug cannot be a file name \"%s\"", it.slug);
+		msg(MSG_FEED_SLUG_FILE_NAME, file, ep->slug_line, 0, "\"%s\"", it.slug);
 		rc = FEED_ERR_EPISODE;
 		goto out;
 	}
 	for (int i = 0; i < f->n; i++)
 		if (strcmp(f->items[i].slug, it.slug) == 0) {
-			diag(DIAG_ERROR, file, 0, 0, "slug already used by %s \"%s\"",
+			msg(MSG_FEED_SLUG_USED, file, ep->slug_line, 0, "%s \"%s\"",
 			     f->items[i].ep->path ? f->items[i].ep->path : "another episode", it.slug);
 			rc = FEED_ERR_EPISODE;
 			goto out;
 		}
 	if (feed_rfc2822(ep->date, ep->time, it.pubdate, &it.when) != 0) {
-		diag(DIAG_ERROR, file, 0, 0, "no valid publication date (date: YYYY-MM-DD) \"%s%s%s\"",
+		msg(MSG_FEED_NO_DATE, file, ep->date_line, 0, "\"%s%s%s\"",
 		     ep->date ? ep->date : "", ep->time ? " " : "", ep->time ? ep->time : "");
 		rc = FEED_ERR_EPISODE;
 		goto out;
 	}
 	it.audio = beside(f, it.slug, ".ogg");
 	if (it.audio == NULL) {
-		diag(DIAG_NOTE, file, 0, 0, "not rendered yet, left out of the feed \"%s\"", it.slug);
+		msg(MSG_FEED_NOT_RENDERED, file, 0, 0, "\"%s\"", it.slug);
 		rc = FEED_SKIPPED;
 		goto out;
 	}
@@ -726,8 +726,7 @@ static char *image_url(const struct feed *f, const char *image, const char *wher
 		return xstrdup(image);
 	char *u = file_exists(image) ? file_url(f, image) : NULL;
 	if (u == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "artwork is not a file in %s/, left out \"%s\"",
-		     f->rss_dir, image);
+		msg(MSG_FEED_ARTWORK_OUTSIDE, where, 0, 0, "%s/" MSG_SEP "\"%s\"", f->rss_dir, image);
 	return u;
 }
 
@@ -1448,12 +1447,12 @@ static enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *
 			}
 		}
 		if (it->guid[0] == '\0') {
-			diag(DIAG_ERROR, it->ep->path, 0, 0, "guid is empty");
+			msg(MSG_FEED_GUID_EMPTY, it->ep->path, it->ep->guid_line, 0, NULL);
 			return FEED_ERR_EPISODE;
 		}
 		for (int k = 0; k < i; k++)
 			if (strcmp(f->items[k].guid, it->guid) == 0) {
-				diag(DIAG_ERROR, it->ep->path, 0, 0, "guid already used by %s \"%s\"",
+				msg(MSG_FEED_GUID_USED, it->ep->path, it->ep->guid_line, 0, "%s \"%s\"",
 				     f->items[k].ep->path ? f->items[k].ep->path : "another episode",
 				     it->guid);
 				return FEED_ERR_EPISODE;

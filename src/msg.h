@@ -84,8 +84,28 @@
 	X(CH_CATEGORY, ERROR, "not an Apple Podcasts category %s") \
 	X(CH_SUBCATEGORY, ERROR, "not a subcategory of %s") \
 	X(CH_TYPE, ERROR, "type must be episodic or serial %s") \
+	X(FEED_SLUG_FILE_NAME, ERROR, "slug cannot be a file name %s") \
+	X(FEED_SLUG_USED, ERROR, "slug already used by %s") \
+	X(FEED_NO_DATE, ERROR, "no valid publication date (date: YYYY-MM-DD) %s") \
+	X(FEED_NOT_RENDERED, NOTE, "not rendered yet, left out of the feed %s") \
+	X(FEED_GUID_EMPTY, ERROR, "guid is empty") \
+	X(FEED_GUID_USED, ERROR, "guid already used by %s") \
+	X(FEED_ARTWORK_OUTSIDE, WARNING, "artwork is not a file in %s, left out %s") \
+	X(FEED_LEDGER_LINE, WARNING, "line not understood, ignored") \
 	X(CH_NO_CATEGORY, WARNING, "no category: Apple Podcasts requires one (category:)") \
 	X(CH_NO_OWNER_EMAIL, WARNING, "no owner email: directories use it to verify the show (owner_email:)") \
+	/* artwork: the show's and an episode's image: */ \
+	X(ART_UNREADABLE, ERROR, "image: %s %s") \
+	X(ART_EXTENSION, ERROR, "image: the name must end in .png, .jpg or .jpeg (podcast apps go by it) %s") \
+	X(ART_KIND, ERROR, "image: the file is a %s but its name says %s %s") \
+	X(ART_NOT_SQUARE, ERROR, "image: artwork must be square, this is %s %s") \
+	X(ART_SIZE, ERROR, "image: artwork must be %s pixels a side, this is %s %s") \
+	X(ART_COLOR, ERROR, "image: artwork must be RGB without transparency, this %s is %s %s") \
+	X(ART_NO_FONT, WARNING, "the default cover has no font for %s of the title (install fonts-noto-cjk or a font that has them) %s") \
+	/* audio read by the mixer: intro, outro, segment audio */ \
+	X(AUDIO_UNREADABLE, ERROR, "cannot read the audio: %s") \
+	X(AUDIO_SEGMENT, ERROR, "cannot read the segment audio: %s") \
+	X(AUDIO_RESAMPLE, ERROR, "cannot resample the audio: %s") \
 	/* voice profiles: voices/NAME.voice */ \
 	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
 	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
