@@ -15,6 +15,7 @@
 #include <sndfile.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "lexicon.h"
 #include "project.h"
@@ -144,7 +145,7 @@ int cmd_say(int argc, char **argv)
 	}
 	size_t bad;
 	if (utf8_check(text, strlen(text), &bad) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "text is not valid UTF-8");
+		msg(MSG_FILE_UTF8, "say", 1, 0, " in the text to say");
 		goto out;
 	}
 
@@ -174,7 +175,7 @@ int cmd_say(int argc, char **argv)
 	ctx.file = "say";
 	ctx.host = voiceset_find(vs, voice ? voice : host_name);
 	if (!ctx.host) {
-		diag(DIAG_ERROR, NULL, 0, 0, "unknown voice \"%s\" (see podsynth voices)", voice ? voice : host_name);
+		msg(MSG_UNKNOWN_VOICE, vs->dir, 0, 0, "\"%s\"", voice ? voice : host_name);
 		goto out;
 	}
 	ctx.quote = voiceset_find(vs, "quote");
@@ -198,7 +199,7 @@ int cmd_say(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (nruns == 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "nothing to say");
+		msg(MSG_SAY_NOTHING, "say", 1, 0, NULL);
 		goto out;
 	}
 	if (dry) {

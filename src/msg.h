@@ -106,6 +106,15 @@
 	X(AUDIO_UNREADABLE, ERROR, "cannot read the audio: %s") \
 	X(AUDIO_SEGMENT, ERROR, "cannot read the segment audio: %s") \
 	X(AUDIO_RESAMPLE, ERROR, "cannot resample the audio: %s") \
+	/* podsynth draft's settings: draft: in channel.yaml */ \
+	X(DRAFT_SECTIONS, ERROR, "draft.sections: expected a list of \"- title: ... match: [...]\"") \
+	X(DRAFT_SECTION_KEYS, ERROR, "draft.sections: expected title: and match:") \
+	X(DRAFT_EMPTY_MATCH, ERROR, "draft.sections.match: an empty entry matches nothing") \
+	X(DRAFT_SECTION_INCOMPLETE, ERROR, "draft.sections: a section needs a title: and a match:") \
+	X(DRAFT_LISTS, ERROR, "draft.lists: expected \"list: name in the archive\" lines") \
+	X(DRAFT_NOT_MAPPING, ERROR, "draft: expected a mapping of settings") \
+	X(DRAFT_NO_KEY, ERROR, "draft: expected a setting name") \
+	X(DRAFT_ARCHIVE, ERROR, "draft.archive: %s has no {message-id}") \
 	/* voice profiles: voices/NAME.voice */ \
 	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
 	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
@@ -121,6 +130,8 @@
 	X(LEX_PHONEMES, ERROR, "unterminated phonemes for %s") \
 	X(LEX_CONTROL, ERROR, "control character in pronunciation of %s") \
 	X(LEX_DUPLICATE, WARNING, "duplicate entry %s") \
+	/* podsynth say: its text is the file "say", line 1 */ \
+	X(SAY_NOTHING, ERROR, "nothing to say") \
 	/* build */ \
 	X(BUILD_DRAFT, NOTE, "draft: not rendered (use --drafts to render it)") \
 	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
