@@ -19,7 +19,8 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 # Every library, by its pkg-config name.
 PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
-       cairo pangocairo fontconfig libpng libjpeg hunspell opus
+       cairo pangocairo fontconfig libpng libjpeg hunspell opus \
+       lame libmpg123 libopusenc opusfile libcrypto
 PKGS += gmime-3.0 zlib
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,

@@ -196,6 +196,8 @@ static void feed(const uint8_t *data, size_t size)
 	char *nochan = fuzz_path("no-such-channel.yaml");
 	FUZZ_CHECK(channel_load(nochan, &ch) == 0, "default channel");
 	free(nochan);
+	ch->formats[0] = FMT_VORBIS;    /* the one file make_ogg wrote */
+	ch->nformats = 1;
 	set(&ch->title, fields[CH_TITLE] ? fields[CH_TITLE] : "A show");
 	set(&ch->description, fields[CH_DESC]);
 	set(&ch->author, fields[CH_AUTHOR]);

@@ -17,6 +17,107 @@
 #include "util.h"
 #include "yamlmap.h"
 
+void bed_settings_init(struct bed_settings *b)
+{
+	*b = (struct bed_settings){
+		.play = BED_NONE, .level = -14, .duck = 15, .attack = 150, .release = 700,
+		.fade = 2000, .lead = 3000, .hold = 1500,
+	};
+}
+
+void bed_settings_copy(struct bed_settings *dst, const struct bed_settings *src)
+{
+	*dst = *src;
+	dst->file = src->file ? xstrdup(src->file) : NULL;
+	dst->conf = src->conf ? xstrdup(src->conf) : NULL;
+}
+
+void bed_settings_clear(struct bed_settings *b)
+{
+	free(b->file);
+	free(b->conf);
+	b->file = b->conf = NULL;
+}
+
+static int bed_place(struct ydoc *y, yaml_node_t *v, enum bed_play *out)
+{
+	static const struct { const char *name; enum bed_play play; } places[] = {
+		{"none", BED_NONE}, {"intro", BED_INTRO}, {"sections", BED_SECTIONS},
+		{"episode", BED_EPISODE},
+	};
+	const char *s = ydoc_scalar(v);
+	for (size_t i = 0; s && i < ARRAY_LEN(places); i++)
+		if (strcmp(s, places[i].name) == 0) {
+			*out = places[i].play;
+			return 0;
+		}
+	msg(MSG_BED_PLACE, y->file, ydoc_line(y, v), 0, "\"%s\"", s ? s : "");
+	return -1;
+}
+
+int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct bed_settings *b)
+{
+	static const struct { const char *key; size_t off; int max; } ms[] = {
+		{"attack", offsetof(struct bed_settings, attack), 10000},
+		{"release", offsetof(struct bed_settings, release), 10000},
+		{"fade", offsetof(struct bed_settings, fade), 30000},
+		{"lead", offsetof(struct bed_settings, lead), 60000},
+		{"hold", offsetof(struct bed_settings, hold), 60000},
+	};
+	free(b->conf);
+	b->conf = xstrdup(y->file ? y->file : "");
+	b->line = ydoc_line(y, v);
+	if (v->type == YAML_SCALAR_NODE)
+		return bed_place(y, v, &b->play);
+	if (v->type != YAML_MAPPING_NODE) {
+		msg(MSG_BED_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
+		return -1;
+	}
+	int rc = 0, place = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		char name[64];
+		size_t i;
+		snprintf(name, sizeof name, "bed.%s", k ? k : "?");
+		for (i = 0; k && i < ARRAY_LEN(ms); i++)
+			if (strcmp(k, ms[i].key) == 0)
+				break;
+		if (k && i < ARRAY_LEN(ms)) {
+			rc |= ydoc_get_int(y, name, val, 0, ms[i].max, (int *)((char *)b + ms[i].off));
+		} else if (k && strcmp(k, "play") == 0) {
+			rc |= bed_place(y, val, &b->play);
+			place = 1;
+		} else if (k && strcmp(k, "level") == 0) {
+			rc |= ydoc_get_double(y, name, val, -40, 0, &b->level);
+		} else if (k && strcmp(k, "duck") == 0) {
+			rc |= ydoc_get_double(y, name, val, 0, 60, &b->duck);
+		} else if (k && strcmp(k, "file") == 0) {
+			char *f = NULL;
+			if (ydoc_get_str(y, name, val, &f) != 0) {
+				rc = -1;
+				continue;
+			}
+			free(b->file);
+			b->file = NULL;
+			if (strcmp(f, "builtin") == 0)
+				free(f);
+			else if (f[0] == '/' || dir == NULL)
+				b->file = f;
+			else {
+				b->file = path_join(dir, f);
+				free(f);
+			}
+		} else {
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"%s\"", name);
+		}
+	}
+	/* A mapping without play: names a bed for the intro. */
+	if (!place && b->play == BED_NONE)
+		b->play = BED_INTRO;
+	return rc ? -1 : 0;
+}
+
 static void set_defaults(struct channel *c)
 {
 	c->title = xstrdup("Untitled show");
@@ -33,9 +134,16 @@ static void set_defaults(struct channel *c)
 	c->channels = 1;
 	c->bitrate = 64;
 	c->table_rows = 10;
+	c->formats[0] = FMT_MP3;
+	c->formats[1] = FMT_OPUS;
+	c->nformats = 2;
+	for (int f = 0; f < FMT_COUNT; f++)
+		c->kbps[f] = format_info(f)->def_kbps;
+	bed_settings_init(&c->bed);
 	c->pauses = (struct pauses){
 		.sentence = 0, .list_item = 400, .paragraph = 750,
 		.section = 1200, .after_intro = 600, .before_outro = 900,
+		.turn = 350,
 	};
 }
 
@@ -86,6 +194,7 @@ static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const 
 		{"section", offsetof(struct pauses, section)},
 		{"after_intro", offsetof(struct pauses, after_intro)},
 		{"before_outro", offsetof(struct pauses, before_outro)},
+		{"turn", offsetof(struct pauses, turn)},
 	};
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_CH_PAUSES, y->file, ydoc_line(y, v), 0, NULL);
@@ -141,6 +250,89 @@ static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, c
 		c->directory_urls = xreallocarray(c->directory_urls, (size_t)n + 1, sizeof(char *));
 		c->directory_names[n] = xstrdup(k);
 		c->directory_urls[n] = url;
+	}
+	return rc;
+}
+
+/* formats: a list of format names, each once; the first is the enclosure. */
+static int read_formats(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)key;
+	char **names = NULL;
+	int n = 0, rc = -1;
+	c->formats_line = ydoc_line(y, v);
+	if (ydoc_get_list(y, "formats", v, &names, &n) != 0)
+		goto out;
+	if (n == 0) {
+		msg(MSG_CH_FORMATS_EMPTY, y->file, ydoc_line(y, v), 0, NULL);
+		goto out;
+	}
+	c->nformats = 0;
+	for (int i = 0; i < n; i++) {
+		int f = format_by_name(names[i]);
+		yaml_node_t *item = v->type == YAML_SEQUENCE_NODE
+				    ? ydoc_node(y, v->data.sequence.items.start[i]) : v;
+		if (f < 0) {
+			msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, item), 0,
+			    "formats" MSG_SEP "\"%s\"", names[i]);
+			goto out;
+		}
+		for (int j = 0; j < c->nformats; j++) {
+			if ((int)c->formats[j] == f) {
+				msg(MSG_CH_FORMAT_TWICE, y->file, ydoc_line(y, item), 0, "\"%s\"", names[i]);
+				goto out;
+			}
+		}
+		c->formats[c->nformats++] = (enum audio_format)f;
+	}
+	rc = 0;
+out:
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* One format's bitrate, checked against what it can encode. */
+static int get_kbps(struct channel *c, struct ydoc *y, enum audio_format f, const char *key,
+		    yaml_node_t *v)
+{
+	const struct format_info *fi = format_info(f);
+	int kbps;
+	if (ydoc_get_int(y, key, v, fi->min_kbps, fi->max_kbps, &kbps) != 0)
+		return -1;
+	if (!format_bitrate_ok(f, kbps)) {
+		msg(MSG_CH_MP3_BITRATE, y->file, ydoc_line(y, v), 0, "%s: %d", key, kbps);
+		return -1;
+	}
+	c->kbps[f] = kbps;
+	if (f == FMT_VORBIS)
+		c->bitrate = kbps;
+	return 0;
+}
+
+/* bitrate: a number (Vorbis's, as it always was), or a mapping per format. */
+static int read_bitrate(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)key;
+	if (v->type != YAML_MAPPING_NODE)
+		return get_kbps(c, y, FMT_VORBIS, "bitrate", v);
+	int rc = 0;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		const char *k = ydoc_scalar(ydoc_node(y, p->key));
+		yaml_node_t *val = ydoc_node(y, p->value);
+		int f = k ? format_by_name(k) : -1;
+		if (f < 0) {
+			msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, val), 0,
+			    "bitrate" MSG_SEP "\"%s\"", k ? k : "?");
+			rc = -1;
+			continue;
+		}
+		char key[32];
+		snprintf(key, sizeof key, "bitrate.%s", k);
+		rc |= get_kbps(c, y, (enum audio_format)f, key, val);
 	}
 	return rc;
 }
@@ -205,6 +397,21 @@ static int read_lexicons(void *obj, const struct ykey *row, struct ydoc *y, cons
 	return 0;
 }
 
+static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	speakers_clear(&c->speakers);
+	return speakers_read(y, v, &c->speakers);
+}
+
+static int read_bed(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	return bed_settings_read(y, v, c->dir, &c->bed);
+}
+
 #define STR(k, f) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, NULL}
 #define STRC(k, f, fn) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, fn}
 #define NUM(k, t, f, lo, hi) {k, t, offsetof(struct channel, f), 0, lo, hi, NULL}
@@ -239,7 +446,11 @@ static const struct ykey settings[] = {
 	NUM("true_peak", YK_DOUBLE, true_peak, -12, 0),
 	NUM("sample_rate", YK_INT, sample_rate, 8000, 192000),
 	NUM("channels", YK_INT, channels, 1, 2),
-	NUM("bitrate", YK_INT, bitrate, 32, 320),
+	CUSTOM("bitrate", read_bitrate),
+	CUSTOM("formats", read_formats),
+	CUSTOM("speakers", read_speakers),
+	CUSTOM("bed", read_bed),
+	BOOL("emphasis", emphasis),
 	CUSTOM("lexicons", read_lexicons),
 	STRC("site_css", site_css, check_path),
 	CUSTOM("directories", read_directories),
@@ -320,6 +531,14 @@ int channel_load(const char *path, struct channel **out)
 	c->outro_line = channel_line(c, "outro");
 	c->voice_line = channel_line(c, "voice");
 	c->image_line = channel_line(c, "image");
+	c->rate_line = channel_line(c, "sample_rate");
+	for (int i = 0; i < c->nformats && !err; i++) {
+		if (!format_rate_ok(c->formats[i], c->sample_rate)) {
+			msg(MSG_CH_FORMAT_RATE, path, c->rate_line ? c->rate_line : c->formats_line, 0,
+			    "%s" MSG_SEP "%d", format_info(c->formats[i])->name, c->sample_rate);
+			err = 1;
+		}
+	}
 	rc = err ? -1 : 0;
 out:
 	ydoc_free(&y);
@@ -356,6 +575,8 @@ void channel_free(struct channel **cp)
 	free(c->directory_urls);
 	free(c->site_css);
 	free(c->key_lines);
+	speakers_clear(&c->speakers);
+	bed_settings_clear(&c->bed);
 	free(c);
 	*cp = NULL;
 }

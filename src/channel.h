@@ -7,6 +7,9 @@
 #ifndef PODSYNTH_CHANNEL_H
 #define PODSYNTH_CHANNEL_H
 
+#include "formats.h"
+#include "speakers.h"
+
 /* Pauses inserted by the mixer, in milliseconds. */
 struct pauses {
 	int sentence;     /* extra pause after each sentence (espeak pauses too) */
@@ -15,6 +18,29 @@ struct pauses {
 	int section;      /* before a heading (new section) */
 	int after_intro;  /* between the intro and the first segment */
 	int before_outro; /* between the last segment and the outro */
+	int turn;         /* between paragraphs of different speakers */
+};
+
+/* The music bed: where it plays, how loud, how it ducks under voices. */
+enum bed_play {
+	BED_NONE,      /* no bed (the default) */
+	BED_INTRO,     /* from the start to the first heading */
+	BED_SECTIONS,  /* in each break before a heading, under the heading */
+	BED_EPISODE,   /* from the first word to the last */
+};
+
+struct bed_settings {
+	enum bed_play play;
+	char *file;     /* any file libsndfile reads; NULL: the built-in pad */
+	double level;   /* dB: the bed alone, relative to the loudness target (-14) */
+	double duck;    /* dB the bed drops while a voice speaks (15) */
+	int attack;     /* ms to duck, finished as the voice starts (150) */
+	int release;    /* ms to come back after it stops (700) */
+	int fade;       /* ms of fade in and out where the bed starts and stops (2000) */
+	int lead;       /* ms of bed alone before the voice, and in each break it plays in (3000) */
+	int hold;       /* ms: a gap between voices shorter than this stays ducked (1500) */
+	char *conf;     /* the file and line of the setting, for messages */
+	int line;
 };
 
 struct channel {
@@ -45,9 +71,19 @@ struct channel {
 	double true_peak;  /* ceiling, dBTP, default -1 */
 	int sample_rate;   /* output rate, default 44100 */
 	int channels;      /* 1 or 2, default 1 */
-	int bitrate;       /* nominal kbit/s, default 64 */
+	int bitrate;       /* Vorbis nominal kbit/s, default 64 (the scalar
+			      `bitrate:` setting, as before formats existed) */
+	/* Published formats in order (the first is the RSS enclosure), default
+	 * mp3, opus (nformats 0, in a struct made by hand: vorbis alone); and
+	 * each format's nominal kbit/s (kbps[FMT_VORBIS] is bitrate). */
+	enum audio_format formats[FMT_COUNT];
+	int nformats;
+	int kbps[FMT_COUNT];
 	struct pauses pauses;
 	int table_rows;    /* rows of a table read aloud before "and N more", default 10 */
+	int emphasis;      /* *text* in episodes is spoken as (text)[emphasis] (default 0) */
+	struct speakers speakers; /* the show's default speakers (episodes may name their own) */
+	struct bed_settings bed;  /* the show's music bed; episodes may change it */
 	/* Where things are. */
 	char *voices_dir;  /* voice profiles and lexicons */
 	char **lexicons;   /* extra show lexicon files, resolved paths */
@@ -64,6 +100,8 @@ struct channel {
 	int outro_line;
 	int voice_line;
 	int image_line;
+	int formats_line;
+	int rate_line;      /* sample_rate: */
 	int *lexicon_lines; /* one per lexicons[] entry */
 	int *key_lines;     /* every setting's line, by its row in channel.c (channel_line) */
 };
@@ -74,6 +112,21 @@ struct channel {
  * The caller frees *out with channel_free.
  */
 int channel_load(const char *path, struct channel **out);
+
+struct ydoc;
+struct yaml_node_s;
+/*
+ * Reads a bed: setting into b, over what b holds: "none", a place
+ * ("intro", "sections", "episode"), or a mapping of file:, play:, level:,
+ * duck:, attack:, release:, fade:, lead:, hold:. A relative file is
+ * resolved against dir. Problems are reported at y's file:line; -1 then.
+ */
+int bed_settings_read(struct ydoc *y, struct yaml_node_s *v, const char *dir, struct bed_settings *b);
+/* Defaults into b (which holds nothing to free). */
+void bed_settings_init(struct bed_settings *b);
+/* A deep copy of src into dst (which holds nothing to free). */
+void bed_settings_copy(struct bed_settings *dst, const struct bed_settings *src);
+void bed_settings_clear(struct bed_settings *b);
 void channel_free(struct channel **c);
 /* The line of setting key ("link", "category"...) in c->path, 0 when not given. */
 int channel_line(const struct channel *c, const char *key);

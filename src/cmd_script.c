@@ -1,10 +1,11 @@
 /*
  * cmd_script.c: `podsynth script EPISODE.md...` prints exactly what will be
  * spoken, for proofreading before a render: for each segment its ID, kind
- * and line, then each run's voice (and pause) and the words after
- * normalisation, and, where they are in the file, the things left out
- * (code, images, table rows past the limit). With --plain only the spoken
- * words, one segment a line, so two revisions of an episode can be diffed.
+ * and line, then each run's voice (and speaker, and pause) and the words
+ * after normalisation, and, where they are in the file, the audio inserts
+ * and the things left out (code, images, table rows past the limit). With
+ * --plain only the spoken words, one segment a line, so two revisions of an
+ * episode can be diffed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,20 +33,52 @@ static const char *kind_name(enum block_kind k)
 	return "block";
 }
 
+/* Who speaks a run: the voice, or "Speaker/voice" in a speaker's segment. The caller frees. */
+static char *run_label(const struct segment *seg, const struct run *run)
+{
+	if (seg->speaker)
+		return xasprintf("%s/%s", seg->speaker, run->voice->name);
+	return xstrdup(run->voice->name);
+}
+
+/* "{rate -20%, pitch +12, whisper} " for a run with prosody; nothing otherwise. */
+static void print_prosody(const struct prosody *p)
+{
+	if (!prosody_any(p))
+		return;
+	const char *sep = "{";
+	if (p->rate)
+		printf("%srate %+d%%", sep, p->rate), sep = ", ";
+	if (p->pitch)
+		printf("%spitch %+d", sep, p->pitch), sep = ", ";
+	if (p->range)
+		printf("%srange %+d", sep, p->range), sep = ", ";
+	if (p->volume)
+		printf("%svolume %+d%%", sep, p->volume), sep = ", ";
+	if (p->whisper)
+		printf("%swhisper", sep);
+	printf("} ");
+}
+
 static void print_segment(const struct episode *ep, const struct segment *seg)
 {
 	printf("%s  %s  %s:%d\n", seg->id, kind_name(seg->kind), ep->path, seg->line);
 	int width = 0;
 	for (int r = 0; r < seg->nruns; r++) {
-		int w = (int)strlen(seg->runs[r].voice->name);
+		char *l = run_label(seg, &seg->runs[r]);
+		int w = (int)strlen(l);
 		if (w > width)
 			width = w;
+		free(l);
 	}
 	for (int r = 0; r < seg->nruns; r++) {
 		const struct run *run = &seg->runs[r];
-		printf("    %-*s  ", width, run->voice->name);
+		char *l = run_label(seg, run);
+		printf("    %-*s  ", width, l);
+		free(l);
 		if (run->pause_ms)
 			printf("[%dms] ", run->pause_ms);
+		print_prosody(&run->pro);
 		printf("%s\n", run->text);
 	}
 	if (seg->pause_after_ms)
@@ -57,6 +90,14 @@ static void print_omission(const struct episode *ep, const struct omission *o)
 	if (o->said)   /* the segment shows what is said */
 		return;
 	printf("-  not said  %s:%d\n    %s\n", ep->path, o->line, o->what);
+}
+
+/* The audio inserts that follow block k (-1: before the first). */
+static void print_inserts(const struct episode *ep, int k, int plain)
+{
+	for (int n = 0; !plain && n < ep->ninserts; n++)
+		if (ep->inserts[n].after == k)
+			printf("audio  %s  %s:%d\n", ep->inserts[n].path, ep->path, ep->inserts[n].line);
 }
 
 int cmd_script(int argc, char **argv)
@@ -86,6 +127,7 @@ int cmd_script(int argc, char **argv)
 		if (several && !plain)
 			printf("# %s\n", ep->path);
 		int om = 0;
+		print_inserts(ep, -1, plain);
 		for (int k = 0; k < s->nsegs; k++) {
 			/* what is not said, where it would have been */
 			for (; !plain && om < ep->nomitted && ep->omitted[om].line < s->segs[k].line; om++)
@@ -97,6 +139,7 @@ int cmd_script(int argc, char **argv)
 			} else {
 				print_segment(ep, &s->segs[k]);
 			}
+			print_inserts(ep, k, plain);
 		}
 		for (; !plain && om < ep->nomitted; om++)
 			print_omission(ep, &ep->omitted[om]);

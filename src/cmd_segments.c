@@ -2,7 +2,6 @@
  * cmd_segments.c: `podsynth segments EPISODE.md` prints one line per
  * segment: ID, cached or stale, voice(s), duration when known, first words.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

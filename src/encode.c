@@ -51,6 +51,21 @@ void enc_comments_free(struct enc_comments **c)
 	*c = NULL;
 }
 
+int enc_comments_count(const struct enc_comments *c)
+{
+	return c ? c->n : 0;
+}
+
+const char *enc_comments_tag(const struct enc_comments *c, int i)
+{
+	return c->tag[i];
+}
+
+const char *enc_comments_value(const struct enc_comments *c, int i)
+{
+	return c->value[i];
+}
+
 struct encoder {
 	struct enc_callbacks cb;
 	void *ud;

@@ -32,6 +32,10 @@ struct enc_callbacks {
 	int (*write)(void *ud, const unsigned char *p, size_t n);
 	/* Called once by enc_drain after the last page; may be NULL. */
 	int (*close)(void *ud);
+	/* Overwrites n bytes at offset off of what was written, then goes on
+	 * at the end; 0 or non-zero. Only the MP3 encoder needs it (for its
+	 * Info frame, known only at the end); may be NULL for the others. */
+	int (*rewrite)(void *ud, long long off, const unsigned char *p, size_t n);
 };
 
 /* Comments: "TAG=value" pairs in the order added (tags are ASCII). */
@@ -40,6 +44,10 @@ struct enc_comments *enc_comments_new(void);
 /* Adds TAG=value; value NULL is skipped. Copies both. */
 void enc_comments_add(struct enc_comments *c, const char *tag, const char *value);
 void enc_comments_free(struct enc_comments **c);
+/* The number of comments, and comment i's tag and value (borrowed). */
+int enc_comments_count(const struct enc_comments *c);
+const char *enc_comments_tag(const struct enc_comments *c, int i);
+const char *enc_comments_value(const struct enc_comments *c, int i);
 
 struct encoder;
 

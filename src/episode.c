@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <unistd.h>
 #include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,6 +345,24 @@ static int check_episode_type(void *obj, const struct ykey *row, struct ydoc *y,
 	return 0;
 }
 
+static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	speakers_clear(&ep->speakers);
+	return speakers_read(y, v, &ep->speakers);
+}
+
+static int read_bed(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	char *dir = path_dirname(ep->path);
+	int rc = bed_settings_read(y, v, dir, &ep->bed);
+	free(dir);
+	return rc;
+}
+
 #define STR(k, f, fn) {k, YK_STR, offsetof(struct episode, f), 0, 0, 0, fn}
 #define INT(k, f, lo, hi) {k, YK_INT, offsetof(struct episode, f), 0, lo, hi, NULL}
 #define BOOL(k, f) {k, YK_BOOL, offsetof(struct episode, f), 0, 0, 0, NULL}
@@ -372,6 +391,8 @@ static const struct ykey front_keys[] = {
 	STR("episode_type|episodeType", episode_type, check_episode_type),
 	CUSTOM("lexicon", read_lexicon),
 	CUSTOM("table_rows", read_table_rows),
+	CUSTOM("speakers", read_speakers),
+	CUSTOM("bed", read_bed),
 };
 
 /* Where the keys later stages check were given. */
@@ -480,6 +501,7 @@ struct parse_state {
 	int heading_level;
 	int li_open;            /* a list item is open and collecting text */
 	int section;
+	int emphasis;           /* *text* becomes (text)[emphasis] (the show's emphasis: true) */
 	size_t seen_off;        /* doc_line's place in the body... */
 	int seen_lines;         /* ...and the newlines before it */
 	/* What is skipped, for the omissions. */
@@ -855,6 +877,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
 		skip_start(st, type == MD_SPAN_IMG ? "image" : "struck-through text");
+	if (type == MD_SPAN_EM && st->emphasis && !st->skip)
+		buf_putc(&st->text, '(');
 	return 0;
 }
 
@@ -864,6 +888,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 	(void)detail;
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
 		skip_end(st);
+	if (type == MD_SPAN_EM && st->emphasis && !st->skip)
+		buf_puts(&st->text, ")[emphasis:\"mild\"]");
 	return 0;
 }
 
@@ -953,12 +979,108 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 	return 0;
 }
 
-static int read_body(struct episode *ep)
+/*
+ * Audio inserts: [audio:"file.wav"] in a paragraph, list item or quote
+ * cuts the block there; the clip goes into the timeline between the two
+ * halves (either may be empty). Returns -1 after reporting a bad insert.
+ */
+static int split_inserts(struct episode *ep)
+{
+	static const char open_mark[] = "[audio:\"";
+	int rc = 0, n = 0, cap = ep->nblocks;
+	struct block *out = xcalloc((size_t)cap + 1, sizeof *out);
+	char *dir = path_dirname(ep->path);
+	for (int i = 0; i < ep->nblocks; i++) {
+		struct block b = ep->blocks[i];
+		char *t = b.text, *m;
+		while (b.kind != BLOCK_HEADING && (m = strstr(t, open_mark)) != NULL) {
+			char *name = m + sizeof open_mark - 1, *q = strstr(name, "\"]");
+			if (q == NULL || q == name) {
+				msg(MSG_INSERT_BAD, ep->path, b.line, 0, "\"%.40s\"", m);
+				rc = -1;
+				break;
+			}
+			char *before = xstrndup(t, (size_t)(m - t));
+			size_t bl = strlen(before);
+			while (bl > 0 && before[bl - 1] == ' ')
+				before[--bl] = '\0';
+			if (bl > 0) {
+				if (n == cap)
+					out = xreallocarray(out, (size_t)(cap *= 2) + 1, sizeof *out);
+				out[n] = b;
+				out[n++].text = before;
+			} else {
+				free(before);
+			}
+			char *file = xstrndup(name, (size_t)(q - name));
+			ep->inserts = xreallocarray(ep->inserts, (size_t)ep->ninserts + 1, sizeof *ep->inserts);
+			struct insert *in = &ep->inserts[ep->ninserts++];
+			in->path = file[0] == '/' ? xstrdup(file) : path_join(dir, file);
+			in->line = b.line;
+			in->after = n - 1;
+			if (access(in->path, R_OK) != 0) {
+				msg(MSG_INSERT_UNREADABLE, ep->path, b.line, 0, "\"%s\"" MSG_SEP "%s",
+				    file, strerror(errno));
+				rc = -1;
+			}
+			free(file);
+			t = q + 2;
+			while (*t == ' ')
+				t++;
+		}
+		if (*t) {
+			if (n == cap)
+				out = xreallocarray(out, (size_t)(cap *= 2) + 1, sizeof *out);
+			out[n] = b;
+			out[n++].text = t == b.text ? b.text : xstrdup(t);
+		}
+		if (t != b.text)
+			free(b.text);
+	}
+	free(dir);
+	free(ep->blocks);
+	ep->blocks = out;
+	ep->nblocks = n;
+	return rc;
+}
+
+/*
+ * Who speaks each block: a paragraph that starts with a speaker label is
+ * that speaker's (the label is not spoken), and so is what follows it up to
+ * the next label. Headings, and what comes before the first label or after
+ * a heading, are the first speaker's. A paragraph that is only a label
+ * gives the turn without saying anything.
+ */
+static void assign_speakers(struct episode *ep)
+{
+	int first = ep->speakers.n > 0 ? 0 : -1, cur = first, n = 0;
+	for (int i = 0; i < ep->nblocks; i++) {
+		struct block *b = &ep->blocks[i];
+		size_t skip = 0;
+		int k;
+		if (b->kind == BLOCK_HEADING)
+			cur = first;
+		if (b->kind == BLOCK_PARAGRAPH && (k = speakers_label(&ep->speakers, b->text, &skip)) >= 0) {
+			cur = k;
+			memmove(b->text, b->text + skip, strlen(b->text + skip) + 1);
+			if (b->text[0] == '\0') {
+				free(b->text);
+				continue;
+			}
+		}
+		b->speaker = cur;
+		ep->blocks[n++] = *b;
+	}
+	ep->nblocks = n;
+}
+
+static int read_body(struct episode *ep, int emphasis)
 {
 	struct parse_state st = {0};
 	MD_PARSER parser = {0};
 
 	st.ep = ep;
+	st.emphasis = emphasis;
 	st.doc = ep->body;
 	st.doc_len = strlen(ep->body);
 	st.section = -1;
@@ -973,6 +1095,10 @@ static int read_body(struct episode *ep)
 	buf_free(&st.text);
 	buf_free(&st.skipped);
 	table_reset(&st);
+	int bad_insert = split_inserts(ep) != 0;
+	assign_speakers(ep);
+	if (bad_insert)
+		return -1;
 	if (rc != 0) {
 		msg(MSG_BODY_UNPARSED, ep->path, ep->body_line, 0, NULL);
 		return -1;
@@ -1012,6 +1138,10 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 	*out = NULL;
 	ep->path = xstrdup(path);
 	ep->explicit_ = -1;
+	if (ch != NULL)
+		bed_settings_copy(&ep->bed, &ch->bed);
+	else
+		bed_settings_init(&ep->bed);
 	text = read_file(path, &len);
 	if (text == NULL) {
 		msg(MSG_FILE_UNREADABLE, path, 0, 0, "episode" MSG_SEP "%s", strerror(errno));
@@ -1049,13 +1179,15 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->lang = xstrdup(ch && ch->language ? ch->language : "en");
 	if (ep->voice == NULL)
 		ep->voice = xstrdup(ch && ch->host_voice ? ch->host_voice : "host");
+	if (ep->speakers.n == 0 && ch != NULL)
+		speakers_copy(&ep->speakers, &ch->speakers);
 	if (ep->description == NULL && ep->summary != NULL)
 		ep->description = xstrdup(ep->summary);
 	if (ep->episode_type == NULL)
 		ep->episode_type = xstrdup("full");
 	if (ep->table_rows == 0)
 		ep->table_rows = ch && ch->table_rows ? ch->table_rows : 10;
-	if (read_body(ep) != 0)
+	if (read_body(ep, ch && ch->emphasis) != 0)
 		err = 1;
 	rc = err ? -1 : 0;
 out:
@@ -1086,6 +1218,11 @@ void episode_free(struct episode **epp)
 		free(ep->lexicon[i].say);
 	}
 	free(ep->lexicon);
+	speakers_clear(&ep->speakers);
+	bed_settings_clear(&ep->bed);
+	for (int i = 0; i < ep->ninserts; i++)
+		free(ep->inserts[i].path);
+	free(ep->inserts);
 	for (int i = 0; i < ep->nblocks; i++)
 		free(ep->blocks[i].text);
 	free(ep->blocks);

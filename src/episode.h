@@ -10,6 +10,9 @@
 
 #include <stddef.h>
 
+#include "channel.h"
+#include "speakers.h"
+
 struct channel;
 
 enum block_kind {
@@ -32,6 +35,7 @@ struct block {
 	 * Soft line breaks become spaces.
 	 */
 	char *text;
+	int speaker;      /* index in episode.speakers, -1 when none (label stripped from text) */
 };
 
 /* Something in the body that is not spoken (or only partly), for check and script. */
@@ -49,6 +53,12 @@ struct tablelimit {      /* table_rows: {N: rows} in the front matter */
 struct lexentry {        /* a pronunciation from the front matter */
 	char *word;
 	char *say;
+};
+
+struct insert {          /* an audio clip placed in the timeline: [audio:"file.wav"] */
+	char *path;          /* resolved against the episode's directory */
+	int line;
+	int after;           /* the index of the block it follows, -1 before the first */
 };
 
 struct episode {
@@ -81,6 +91,8 @@ struct episode {
 	int table_rows;       /* rows of a table read aloud: front matter, else the show's */
 	struct tablelimit *table_limits;   /* per table, from the front matter */
 	int ntable_limits;
+	struct speakers speakers; /* from the front matter, else the show's */
+	struct bed_settings bed;  /* the show's music bed with the front matter's changes */
 	int voice_line;       /* where voice: was given, 0 when not */
 	int lang_line;
 	int slug_line;        /* where slug: was given, 0 when from the file name */
@@ -92,6 +104,8 @@ struct episode {
 	int body_line;        /* line of the body's first line in the file */
 	struct block *blocks;
 	int nblocks;
+	struct insert *inserts; /* in order */
+	int ninserts;
 	char **sections;      /* heading texts, in order */
 	int nsections;
 	struct omission *omitted;   /* what is not said, in body order */

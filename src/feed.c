@@ -2,21 +2,26 @@
  * feed.c: rss/feed.xml, the podcast feed (see feed.h).
  *
  * In: the channel settings and the episodes, with the files the build left
- * in rss/episodes/. Out: the published audio (rss/episodes/<slug>.<hash>.ogg,
- * see below), the episode pages, rss/guids.txt, and the feed (libxml2's text
+ * in rss/episodes/. Out: the published audio (rss/episodes/<slug>.<hash>.mp3,
+ * .opus, .ogg: one per format, see below), the episode pages, rss/guids.txt,
+ * and the feed (libxml2's text
  * writer into memory, then a temporary file that is parsed again and checked
  * before it is renamed into place).
  *
- * Published audio. The build replaces rss/episodes/<slug>.ogg whenever it
- * renders, and a build can be killed before the feed is rewritten; a feed
- * naming <slug>.ogg would then state a length the file no longer has. So
- * the feed never names <slug>.ogg: it names a hard link to it (a copy where
- * the file system has no hard links) called <slug>.<hash>.ogg, the hash
- * being the first 12 hex digits of the XXH3 64-bit hash of its bytes. Such
- * a file is never changed once made (the build's rename gives <slug>.ogg a
+ * Published audio. The build replaces rss/episodes/<slug>.<ext> (each of
+ * the show's formats: .mp3, .opus, .ogg) whenever it renders, and a build
+ * can be killed before the feed is rewritten; a feed naming <slug>.mp3
+ * would then state a length the file no longer has. So the feed never
+ * names <slug>.<ext>: it names a hard link to it (a copy where the file
+ * system has no hard links) called <slug>.<hash>.<ext>, the hash being the
+ * first 12 hex digits of the XXH3 64-bit hash of its bytes. Such a file is
+ * never changed once made (the build's rename gives <slug>.<ext> a
  * new inode and leaves the link alone), and it is deleted only after a feed
  * that no longer names it has been renamed into place. Same bytes, same
- * name: a rebuild with nothing changed gives the same feed.
+ * name: a rebuild with nothing changed gives the same feed. The first
+ * format is the <enclosure>; every format is a podcast:alternateEnclosure
+ * with its podcast:integrity, the SHA-384 of the same bytes (OpenSSL's
+ * libcrypto: the digest and base64 that SRI values are checked with).
  *
  * GUIDs. podcast:guid and every item's guid are written once to
  * rss/guids.txt, the first time they are published, and taken from there
@@ -45,6 +50,9 @@
 #include <libxml/uri.h>
 #include <libxml/xmlwriter.h>
 #include <uuid/uuid.h>
+#include <mpg123.h>
+#include <openssl/evp.h>
+#include <opus/opusfile.h>
 #include <vorbis/vorbisfile.h>
 #include <xxhash.h>
 
@@ -326,21 +334,32 @@ static void ledger_clear(struct ledger *l)
 /* Hex digits of the content hash in a published audio file's name. */
 #define PUB_HASH_LEN 12
 
-struct item {
-	const struct episode *ep;
-	char *slug;
-	char *audio;       /* path of the .ogg the build wrote, <slug>.ogg */
-	char *pub;         /* path of the published audio, <slug>.<hash>.ogg */
+/* One format of an item's audio. */
+struct item_audio {
+	enum audio_format fmt;
+	char *audio;       /* path of the file the build wrote, <slug>.<ext> */
+	char *pub;         /* path of the published audio, <slug>.<hash>.<ext> */
 	dev_t dev;         /* the inode of audio when it was hashed */
 	ino_t ino;
 	int made;          /* pub was made by this run (where nothing was) */
+	long long bytes;
+	double seconds;    /* duration, as a player reads it */
+	char sri[8 + 88];  /* "sha384-" and the base64 of the digest */
+	char *source_type; /* MIME type with codecs */
+};
+
+struct item {
+	const struct episode *ep;
+	char *slug;
+	struct item_audio aud[FMT_COUNT]; /* the show's formats, in order */
+	int naud;
+	struct feed_audio list[FMT_COUNT]; /* the same, for feed_audio_of */
 	char *vtt;         /* path of the transcript, NULL when there is none */
 	char *srt;         /* path of the SRT transcript, NULL when there is none */
 	char *chapters;    /* path of the JSON chapters, NULL when none */
 	char *words;       /* path of the JSON word transcript, NULL when none */
 	char *summary;     /* plain text description, set by feed_write */
-	long long bytes;
-	long seconds;
+	long seconds;      /* the enclosure's duration, whole seconds */
 	long long when;    /* pubDate, seconds since the epoch */
 	char pubdate[40];
 	char *guid;        /* set by feed_write */
@@ -389,8 +408,11 @@ struct feed *feed_new(const struct channel *ch)
 static void item_clear(struct item *it)
 {
 	free(it->slug);
-	free(it->audio);
-	free(it->pub);
+	for (int i = 0; i < it->naud; i++) {
+		free(it->aud[i].audio);
+		free(it->aud[i].pub);
+		free(it->aud[i].source_type);
+	}
 	free(it->vtt);
 	free(it->srt);
 	free(it->chapters);
@@ -474,25 +496,32 @@ static long ov_tell_cb(void *fp)
 
 /*
  * Hashes the whole of fp from the start, in blocks (an episode can be
- * 80 MB and more), into out: PUB_HASH_LEN hex digits + NUL. 0, or -1 on a
- * read error (errno set).
+ * 80 MB and more), into out: PUB_HASH_LEN hex digits + NUL, and into sri:
+ * "sha384-" and the base64 of its SHA-384 digest. 0, or -1 on a read
+ * error (errno set).
  */
-static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1])
+static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1], char sri[8 + 88])
 {
 	enum { BLOCK = 256 * 1024 };
 	char *block = xmalloc(BLOCK);
 	XXH3_state_t *st = XXH3_createState();
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	int rc = -1;
 	size_t k;
 
-	if (st == NULL) {
+	if (st == NULL || md == NULL || EVP_DigestInit_ex(md, EVP_sha384(), NULL) != 1) {
 		errno = ENOMEM;
 		goto out;
 	}
 	XXH3_64bits_reset(st);
 	rewind(fp);
-	while ((k = fread(block, 1, BLOCK, fp)) > 0)
+	while ((k = fread(block, 1, BLOCK, fp)) > 0) {
 		XXH3_64bits_update(st, block, k);
+		if (EVP_DigestUpdate(md, block, k) != 1) {
+			errno = EIO;
+			goto out;
+		}
+	}
 	if (ferror(fp)) {
 		if (errno == 0)
 			errno = EIO;
@@ -502,47 +531,23 @@ static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1])
 	snprintf(full, sizeof full, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
 	memcpy(out, full, PUB_HASH_LEN);
 	out[PUB_HASH_LEN] = '\0';
+	unsigned char dig[EVP_MAX_MD_SIZE];
+	unsigned int dn = 0;
+	if (EVP_DigestFinal_ex(md, dig, &dn) != 1 || dn != 48) {
+		errno = EIO;
+		goto out;
+	}
+	memcpy(sri, "sha384-", 7);
+	EVP_EncodeBlock((unsigned char *)sri + 7, dig, (int)dn);
 	rc = 0;
 out:
+	EVP_MD_CTX_free(md);
 	XXH3_freeState(st);
 	free(block);
 	return rc;
 }
 
 static size_t pub_name_stem(const char *name);
-
-/*
- * When <slug>.ogg (whose stat is st) is already published as a hard link,
- * the link's name holds its hash: copies it to out and returns 1, so that
- * a feed run does not read every episode of the show again. Else 0. (A
- * published file is never changed, and the build replaces <slug>.ogg by
- * renaming a new file over it, a new inode.)
- */
-static int known_hash(const struct feed *f, const char *slug, const struct stat *st,
-		      char out[PUB_HASH_LEN + 1])
-{
-	DIR *d = opendir(f->out_dir);
-	struct dirent *de;
-	size_t n = strlen(slug);
-	int found = 0;
-	if (d == NULL)
-		return 0;
-	while (!found && (de = readdir(d)) != NULL) {
-		struct stat ls;
-		if (pub_name_stem(de->d_name) != n || strncmp(de->d_name, slug, n) != 0)
-			continue;
-		char *p = path_join(f->out_dir, de->d_name);
-		if (lstat(p, &ls) == 0 && S_ISREG(ls.st_mode) && ls.st_dev == st->st_dev &&
-		    ls.st_ino == st->st_ino && ls.st_size == st->st_size) {
-			memcpy(out, de->d_name + n + 1, PUB_HASH_LEN);
-			out[PUB_HASH_LEN] = '\0';
-			found = 1;
-		}
-		free(p);
-	}
-	closedir(d);
-	return found;
-}
 
 static void remember_slug(struct feed *f, const char *slug)
 {
@@ -553,16 +558,131 @@ static void remember_slug(struct feed *f, const char *slug)
 	f->slugs[f->nslugs++] = xstrdup(slug);
 }
 
+/* The duration of the open file fp in format fmt, as a player reads it
+ * (gapless: the MP3's LAME tag, Opus's pre-skip and end granule); -1 when
+ * it cannot be read. */
+static double audio_seconds(FILE *fp, enum audio_format fmt)
+{
+	static const ov_callbacks keep_open = {ov_read_cb, ov_seek_cb, NULL, ov_tell_cb};
+	double secs = -1;
+	rewind(fp);
+	switch (fmt) {
+	case FMT_VORBIS: {
+		OggVorbis_File vf;
+		if (ov_open_callbacks(fp, &vf, NULL, 0, keep_open) != 0)
+			return -1;
+		secs = ov_time_total(&vf, -1);
+		ov_clear(&vf);
+		break;
+	}
+	case FMT_MP3: {
+		mpg123_handle *mh = mpg123_new(NULL, NULL);
+		long rate;
+		int ch, enc;
+		if (mh != NULL && mpg123_param(mh, MPG123_ADD_FLAGS, MPG123_QUIET, 0) == MPG123_OK &&
+		    lseek(fileno(fp), 0, SEEK_SET) == 0 &&
+		    mpg123_open_fd(mh, fileno(fp)) == MPG123_OK &&
+		    mpg123_getformat(mh, &rate, &ch, &enc) == MPG123_OK && rate > 0) {
+			off_t n = mpg123_length(mh);
+			if (n > 0)
+				secs = (double)n / (double)rate;
+			mpg123_close(mh);
+		}
+		if (mh != NULL)
+			mpg123_delete(mh);
+		break;
+	}
+	case FMT_OPUS: {
+		OpusFileCallbacks cb;
+		int fd = dup(fileno(fp)), err;
+		if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		void *stream = op_fdopen(&cb, fd, "rb");
+		if (stream == NULL) {
+			close(fd);
+			return -1;
+		}
+		OggOpusFile *of = op_open_callbacks(stream, &cb, NULL, 0, &err);
+		if (of == NULL) {
+			cb.close(stream);
+			return -1;
+		}
+		ogg_int64_t n = op_pcm_total(of, -1);
+		if (n > 0)
+			secs = (double)n / 48000.0;
+		op_free(of);
+		break;
+	}
+	case FMT_COUNT:
+		break;
+	}
+	return secs;
+}
+
+/*
+ * Reads one format of the item's audio: its size, hashes and duration, all
+ * from one open file. FEED_OK; FEED_SKIPPED (with a note) when the build
+ * has not written it; else an error reported naming the file.
+ */
+static enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
+				struct item_audio *a)
+{
+	const struct format_info *fi = format_info(fmt);
+	char ext[16], hash[PUB_HASH_LEN + 1];
+	struct stat st;
+	FILE *fp = NULL;
+	enum feed_err rc = FEED_ERR_AUDIO;
+
+	a->fmt = fmt;
+	snprintf(ext, sizeof ext, ".%s", fi->ext);
+	a->audio = beside(f, it->slug, ext);
+	if (a->audio == NULL) {
+		msg(MSG_FEED_NOT_RENDERED, it->ep->path, 0, 0, "%s%s" MSG_SEP "\"%s\"",
+		    it->naud > 0 ? " as " : "", it->naud > 0 ? fi->name : "", it->slug);
+		return FEED_SKIPPED;
+	}
+	fp = fopen(a->audio, "rb");
+	if (fp == NULL || fstat(fileno(fp), &st) != 0) {
+		diag(DIAG_ERROR, a->audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		diag(DIAG_ERROR, a->audio, 0, 0, "cannot publish the audio: empty or not a file");
+		goto out;
+	}
+	a->bytes = (long long)st.st_size;
+	a->dev = st.st_dev;
+	a->ino = st.st_ino;
+	errno = 0;
+	if (hash_stream(fp, hash, a->sri) != 0) {
+		diag(DIAG_ERROR, a->audio, 0, 0, "cannot read the audio: %s", strerror(errno));
+		goto out;
+	}
+	a->seconds = audio_seconds(fp, fmt);
+	if (!(a->seconds >= 0)) {
+		diag(DIAG_ERROR, a->audio, 0, 0, "cannot read the audio: not %s, or no duration",
+		     fi->title);
+		goto out;
+	}
+	char *name = xasprintf("%s.%s.%s", it->slug, hash, fi->ext);
+	a->pub = path_join(f->out_dir, name);
+	free(name);
+	a->source_type = format_source_type(fmt);
+	rc = FEED_OK;
+out:
+	if (fp)
+		fclose(fp);
+	return rc;
+}
+
 enum feed_err feed_add(struct feed *f, const struct episode *ep)
 {
 	struct item it = {0};
 	enum feed_err rc = FEED_OK;
-	struct stat st;
-	OggVorbis_File vf;
-	FILE *fp = NULL;
-	char hash[PUB_HASH_LEN + 1];
 	const char *file = ep->path;
-	static const ov_callbacks keep_open = {ov_read_cb, ov_seek_cb, NULL, ov_tell_cb};
 
 	it.slug = slug_of(ep);
 	remember_slug(f, it.slug);
@@ -589,52 +709,32 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 		rc = FEED_ERR_EPISODE;
 		goto out;
 	}
-	it.audio = beside(f, it.slug, ".ogg");
-	if (it.audio == NULL) {
-		msg(MSG_FEED_NOT_RENDERED, file, 0, 0, "\"%s\"", it.slug);
-		rc = FEED_SKIPPED;
-		goto out;
+	/* A channel made by hand with no formats: Vorbis alone, as before. */
+	static const enum audio_format vorbis_only[1] = {FMT_VORBIS};
+	const enum audio_format *fmts = f->ch->nformats > 0 ? f->ch->formats : vorbis_only;
+	int nf = f->ch->nformats > 0 ? f->ch->nformats : 1;
+	for (int i = 0; i < nf; i++) {
+		rc = read_audio(f, &it, fmts[i], &it.aud[i]);
+		it.naud = i + 1;
+		if (rc != FEED_OK)
+			goto out;
 	}
-	/* One open file for the size, the hash and the duration: all of the same bytes. */
-	fp = fopen(it.audio, "rb");
-	if (fp == NULL || fstat(fileno(fp), &st) != 0) {
-		diag(DIAG_ERROR, it.audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
-		rc = FEED_ERR_AUDIO;
-		goto out;
+	it.seconds = lround(it.aud[0].seconds);
+	for (int i = 0; i < it.naud; i++) {
+		const struct item_audio *a = &it.aud[i];
+		const char *b = strrchr(a->pub, '/');
+		it.list[i] = (struct feed_audio){
+			.format = format_info(a->fmt)->name,
+			.type = a->source_type,
+			.file = b ? b + 1 : a->pub,
+			.bytes = a->bytes,
+			/* the encoding rate the show set: an average of the file would
+			   count its embedded cover, which skews a short episode's */
+			.bitrate = f->ch->nformats > 0 ? 1000L * f->ch->kbps[a->fmt]
+				   : a->seconds > 0 ? lround((double)a->bytes * 8 / a->seconds) : 0,
+			.seconds = a->seconds,
+		};
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-		diag(DIAG_ERROR, it.audio, 0, 0, "cannot publish the audio: empty or not a file");
-		rc = FEED_ERR_AUDIO;
-		goto out;
-	}
-	it.bytes = (long long)st.st_size;
-	it.dev = st.st_dev;
-	it.ino = st.st_ino;
-	errno = 0;
-	if (!known_hash(f, it.slug, &st, hash) && hash_stream(fp, hash) != 0) {
-		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio: %s", strerror(errno));
-		rc = FEED_ERR_AUDIO;
-		goto out;
-	}
-	rewind(fp);
-	if (ov_open_callbacks(fp, &vf, NULL, 0, keep_open) != 0) {
-		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio: not Ogg Vorbis");
-		rc = FEED_ERR_AUDIO;
-		goto out;
-	}
-	double secs = ov_time_total(&vf, -1);
-	ov_clear(&vf);
-	if (secs < 0) {
-		diag(DIAG_ERROR, it.audio, 0, 0, "cannot read the audio's duration");
-		rc = FEED_ERR_AUDIO;
-		goto out;
-	}
-	fclose(fp);
-	fp = NULL;
-	it.seconds = lround(secs);
-	char *name = xasprintf("%s.%s.ogg", it.slug, hash);
-	it.pub = path_join(f->out_dir, name);
-	free(name);
 	it.vtt = beside(f, it.slug, ".vtt");
 	it.srt = beside(f, it.slug, ".srt");
 	it.chapters = beside(f, it.slug, ".chapters.json");
@@ -646,10 +746,20 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	f->items[f->n++] = it;
 	return FEED_OK;
 out:
-	if (fp)
-		fclose(fp);
 	item_clear(&it);
 	return rc;
+}
+
+int feed_audio_of(const struct feed *f, const char *slug, const struct feed_audio **list)
+{
+	for (int i = 0; i < f->n; i++) {
+		if (strcmp(f->items[i].slug, slug) == 0) {
+			*list = f->items[i].list;
+			return f->items[i].naud;
+		}
+	}
+	*list = NULL;
+	return 0;
 }
 
 /* Newest first; ties broken so that the order never depends on input order. */
@@ -831,6 +941,34 @@ static int empty_el(xmlTextWriterPtr w, const char *name, const char *a, const c
 
 #define CHECK(x) do { if ((x) != 0) goto fail; } while (0)
 
+/* podcast:alternateEnclosure for one format, with its source and integrity. */
+static int write_alternate(xmlTextWriterPtr w, const struct item_audio *a,
+			   const struct feed_audio *fa, const char *url, int is_default)
+{
+	const struct format_info *fi = format_info(a->fmt);
+	char num[32];
+	CHECK(start(w, "podcast:alternateEnclosure"));
+	CHECK(attr(w, "type", fi->mime));
+	snprintf(num, sizeof num, "%lld", a->bytes);
+	CHECK(attr(w, "length", num));
+	snprintf(num, sizeof num, "%ld", fa->bitrate);
+	CHECK(attr(w, "bitrate", num));
+	if (fi->codecs)
+		CHECK(attr(w, "codecs", fi->codecs));
+	CHECK(attr(w, "title", fi->title));
+	if (is_default)
+		CHECK(attr(w, "default", "true"));
+	CHECK(empty_el(w, "podcast:source", "uri", url));
+	CHECK(start(w, "podcast:integrity"));
+	CHECK(attr(w, "type", "sri"));
+	CHECK(attr(w, "value", a->sri));
+	CHECK(end(w));
+	CHECK(end(w));
+	return 0;
+fail:
+	return -1;
+}
+
 /* <podcast:person role="host" group="cast">name</podcast:person> */
 static int person(xmlTextWriterPtr w, const char *name)
 {
@@ -859,20 +997,40 @@ fail:
 	return -1;
 }
 
+/* One podcast:person per speaker the episode declares; 0, or -1 when libxml2 fails. */
+static int write_speakers(xmlTextWriterPtr w, const struct episode *ep)
+{
+	for (int i = 0; i < ep->speakers.n; i++) {
+		const struct speaker *sp = &ep->speakers.v[i];
+		char *c = xmltext_cleans(sp->name, XMLTEXT_LINE);
+		int r = start(w, "podcast:person") || attr(w, "role", sp->role) ||
+			attr(w, "group", "cast") || xmlTextWriterWriteString(w, BAD_CAST c) < 0 ||
+			end(w);
+		free(c);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
 static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
 {
 	const struct episode *ep = it->ep;
 	const struct channel *ch = f->ch;
 	const char *summary = it->summary;
-	char *audio = file_url(f, it->pub);
+	char *audio = file_url(f, it->aud[0].pub);
+	char *urls[FMT_COUNT] = {0};
 	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_rel = NULL, *words = NULL;
 	char *img_path = NULL, *srt = NULL;
 	char num[32];
 	int rc = -1;
 
-	if (audio == NULL) {
-		diag(DIAG_ERROR, it->pub, 0, 0, "audio is not inside the site %s/", f->rss_dir);
-		goto out;
+	for (int i = 0; i < it->naud; i++) {
+		if ((urls[i] = file_url(f, it->aud[i].pub)) == NULL) {
+			diag(DIAG_ERROR, it->aud[i].pub, 0, 0, "audio is not inside the site %s/",
+			     f->rss_dir);
+			goto out;
+		}
 	}
 	page_rel = site_page_rel(it->slug);
 	page = site_url(f, page_rel);
@@ -900,9 +1058,9 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(el(w, "category", ep->tags[i], XMLTEXT_LINE));
 	CHECK(start(w, "enclosure"));
 	CHECK(attr(w, "url", audio));
-	snprintf(num, sizeof num, "%lld", it->bytes);
+	snprintf(num, sizeof num, "%lld", it->aud[0].bytes);
 	CHECK(attr(w, "length", num));
-	CHECK(attr(w, "type", "audio/ogg"));
+	CHECK(attr(w, "type", format_info(it->aud[0].fmt)->mime));
 	CHECK(end(w));
 	CHECK(el(w, "itunes:title", ep->title, XMLTEXT_LINE));
 	CHECK(el(w, "itunes:author", ep->author ? ep->author : ch->author, XMLTEXT_LINE));
@@ -954,11 +1112,15 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "type", "application/json+chapters"));
 		CHECK(end(w));
 	}
-	/* the host: the episode's authors, else the show's host */
-	for (int i = 0; i < ep->nauthors; i++)
-		CHECK(person(w, ep->authors[i]));
-	if (ep->nauthors == 0 && ch->host)
-		CHECK(person(w, ch->host));
+	/* the speakers the episode declares, else its authors, else the show's host */
+	if (ep->speakers.n > 0) {
+		CHECK(write_speakers(w, ep));
+	} else {
+		for (int i = 0; i < ep->nauthors; i++)
+			CHECK(person(w, ep->authors[i]));
+		if (ep->nauthors == 0 && ch->host)
+			CHECK(person(w, ch->host));
+	}
 	if (ep->license || ch->license)
 		CHECK(license_el(w, ep->license ? ep->license : ch->license));
 	if (ep->season > 0) {
@@ -969,6 +1131,8 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		snprintf(num, sizeof num, "%d", ep->number);
 		CHECK(el(w, "podcast:episode", num, 0));
 	}
+	for (int i = 0; i < it->naud; i++)
+		CHECK(write_alternate(w, &it->aud[i], &it->list[i], urls[i], i == 0));
 	CHECK(end(w));
 	rc = 0;
 	goto out;
@@ -976,6 +1140,8 @@ fail:
 	diag(DIAG_ERROR, ep->path, 0, 0, "cannot write the feed item (libxml2 failed)");
 out:
 	free(audio);
+	for (int i = 0; i < it->naud; i++)
+		free(urls[i]);
 	free(page);
 	free(page_rel);
 	free(words);
@@ -1115,11 +1281,46 @@ static const char *prop(xmlNodePtr n, const char *name, xmlChar **hold)
 	return (const char *)*hold;
 }
 
+/* 1 when url names a file in the site of exactly len bytes (a string). */
+static int url_has_length(const struct feed *f, const char *url, const char *len)
+{
+	size_t linklen = strlen(f->ch->link);
+	struct stat st;
+	if (url == NULL || len == NULL || strncmp(url, f->ch->link, linklen) != 0 ||
+	    url[linklen] != '/')
+		return 0;
+	char *rel = xmlURIUnescapeString(url + linklen + 1, 0, NULL);
+	char *file = path_join(f->rss_dir, rel);
+	xmlFree(rel);
+	int ok = stat(file, &st) == 0 && (long long)st.st_size == strtoll(len, NULL, 10);
+	free(file);
+	return ok;
+}
+
+/* podsynth:alternateEnclosure c: its podcast:source names a file in the
+ * site with the stated length. 0, or -1 reported. */
+static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path)
+{
+	xmlChar *hl, *hu = NULL;
+	const char *len = prop(c, "length", &hl), *url = NULL;
+	for (xmlNodePtr k = c->children; k && url == NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "source") == 0)
+			url = prop(k, "uri", &hu);
+	int ok = url_has_length(f, url, len);
+	if (!ok)
+		diag(DIAG_ERROR, path, 0, 0, "alternateEnclosure does not match its file "
+		     "(length %s) \"%s\"", len ? len : "?", url ? url : "?");
+	xmlFree(hl);
+	xmlFree(hu);
+	return ok ? 0 : -1;
+}
+
 /*
  * Parses the feed written to tmp again and checks it: well-formed, an RSS
  * 2.0 channel with n items, each with a unique guid and an enclosure whose
- * file is in the site with exactly the stated length. 0, or -1 (reported
- * naming path, the feed being replaced).
+ * file is in the site with exactly the stated length, and so is every
+ * podcast:alternateEnclosure's source. 0, or -1 (reported naming path,
+ * the feed being replaced).
  */
 static int verify(const struct feed *f, const char *tmp, const char *path, int n)
 {
@@ -1150,6 +1351,10 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 		if (items >= n)
 			goto bad;
 		for (xmlNodePtr c = it->children; c; c = c->next) {
+			if (c->type == XML_ELEMENT_NODE && c->ns != NULL &&
+			    strcmp((const char *)c->name, "alternateEnclosure") == 0 &&
+			    verify_alternate(f, c, path) != 0)
+				goto out;
 			if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
 				continue;
 			if (strcmp((const char *)c->name, "guid") == 0) {
@@ -1308,7 +1513,7 @@ out:
  * it->made tells whether the name is new. FEED_OK, or an error reported
  * naming the file.
  */
-static enum feed_err publish_audio(struct item *it)
+static enum feed_err publish_audio(struct item_audio *it)
 {
 	struct stat st;
 	char *tmp = NULL;
@@ -1375,16 +1580,31 @@ out:
 	return rc;
 }
 
+/* The length of name's extension with its dot when it is a format's
+ * (".mp3", ".opus", ".ogg"), else 0. */
+static size_t audio_ext_len(const char *name)
+{
+	size_t n = strlen(name);
+	for (int f = 0; f < FMT_COUNT; f++) {
+		const char *e = format_info(f)->ext;
+		size_t k = strlen(e);
+		if (n > k + 1 && name[n - k - 1] == '.' && strcmp(name + n - k, e) == 0)
+			return k + 1;
+	}
+	return 0;
+}
+
 /*
  * Length of the slug part when name has the form of published audio,
- * SLUG.HHHHHHHHHHHH.ogg (12 lower-case hex digits), else 0.
+ * SLUG.HHHHHHHHHHHH.EXT (12 lower-case hex digits, a format's extension),
+ * else 0.
  */
 static size_t pub_name_stem(const char *name)
 {
-	size_t n = strlen(name);
-	if (n < 1 + 1 + PUB_HASH_LEN + 4 || strcmp(name + n - 4, ".ogg") != 0)
+	size_t n = strlen(name), e = audio_ext_len(name);
+	if (e == 0 || n < 1 + 1 + PUB_HASH_LEN + e)
 		return 0;
-	const char *h = name + n - 4 - PUB_HASH_LEN;
+	const char *h = name + n - e - PUB_HASH_LEN;
 	if (h[-1] != '.')
 		return 0;
 	for (int i = 0; i < PUB_HASH_LEN; i++)
@@ -1396,8 +1616,8 @@ static size_t pub_name_stem(const char *name)
 /*
  * After a new feed is in place: deletes the published audio in the episode
  * directory that it does not name (older versions, episodes withdrawn).
- * Only names of the form SLUG.HHHHHHHHHHHH.ogg are touched, and never the
- * build's own <slug>.ogg of an episode (in case a slug has that form).
+ * Only names of the form SLUG.HHHHHHHHHHHH.EXT are touched, and never the
+ * build's own <slug>.EXT of an episode (in case a slug has that form).
  */
 static void remove_unpublished(const struct feed *f)
 {
@@ -1410,11 +1630,15 @@ static void remove_unpublished(const struct feed *f)
 		size_t stem = pub_name_stem(name), n = strlen(name);
 		int keep = stem == 0;
 		for (int i = 0; !keep && i < f->n; i++) {
-			const char *b = strrchr(f->items[i].pub, '/');
-			keep = strcmp(b ? b + 1 : f->items[i].pub, name) == 0;
+			for (int k = 0; !keep && k < f->items[i].naud; k++) {
+				const char *pub = f->items[i].aud[k].pub;
+				const char *b = strrchr(pub, '/');
+				keep = strcmp(b ? b + 1 : pub, name) == 0;
+			}
 		}
+		size_t e = audio_ext_len(name);
 		for (int i = 0; !keep && i < f->nslugs; i++)
-			keep = strlen(f->slugs[i]) == n - 4 && strncmp(f->slugs[i], name, n - 4) == 0;
+			keep = strlen(f->slugs[i]) == n - e && strncmp(f->slugs[i], name, n - e) == 0;
 		if (keep)
 			continue;
 		struct stat st;
@@ -1477,7 +1701,8 @@ static enum feed_err make_notes(struct feed *f)
 /*
  * The website for the new feed, made under temporary names (site.h); the
  * caller commits it once the feed is in place. NULL on error (reported).
- * The audio list is one Ogg Vorbis file per item for now.
+ * Each item's audio is listed in the show's order of formats (the first is
+ * the enclosure), so the pages' <source> elements follow the feed.
  */
 static struct site *make_site(const struct feed *f, struct site_audio *audio)
 {
@@ -1488,11 +1713,15 @@ static struct site *make_site(const struct feed *f, struct site_audio *audio)
 	free(assets);
 	for (int i = 0; i < f->n; i++) {
 		const struct item *it = &f->items[i];
-		audio[i] = (struct site_audio){"Ogg Vorbis", "audio/ogg; codecs=vorbis", it->pub,
-					       it->bytes, f->ch->bitrate};
+		struct site_audio *a = &audio[(size_t)i * FMT_COUNT];
+		for (int k = 0; k < it->naud; k++) {
+			const struct item_audio *ia = &it->aud[k];
+			a[k] = (struct site_audio){format_info(ia->fmt)->title, ia->source_type,
+						   ia->pub, ia->bytes, f->ch->kbps[ia->fmt]};
+		}
 		struct site_episode e = {
 			.ep = it->ep, .slug = it->slug, .seconds = it->seconds,
-			.audio = &audio[i], .naudio = 1, .vtt = it->vtt, .words = it->words,
+			.audio = a, .naudio = it->naud, .vtt = it->vtt, .words = it->words,
 			.chapters = it->chapters, .notes_html = it->html, .summary = it->summary,
 		};
 		site_add(s, &e);
@@ -1510,7 +1739,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	char pguid[37];
 	struct ledger led;
 	struct site *site = NULL;
-	struct site_audio *saudio = xcalloc((size_t)f->n + 1, sizeof *saudio);
+	struct site_audio *saudio = xcalloc(((size_t)f->n + 1) * FMT_COUNT, sizeof *saudio);
 	int own = 0;        /* the site's own feed.xml: the pages go with it */
 	xmlBufferPtr xb = NULL;
 	enum feed_err rc;
@@ -1535,8 +1764,9 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	/* The audio first: every file the new feed names exists before it does. */
 	remove_stale_tmp(f->out_dir, NULL);
 	for (int i = 0; i < f->n; i++)
-		if ((rc = publish_audio(&f->items[i])) != FEED_OK)
-			goto out;
+		for (int k = 0; k < f->items[i].naud; k++)
+			if ((rc = publish_audio(&f->items[i].aud[k])) != FEED_OK)
+				goto out;
 
 	/* GUIDs: recorded before the feed that publishes them */
 	char *lpath = path_join(f->rss_dir, "guids.txt");
@@ -1614,8 +1844,9 @@ out:
 	 * feed names it or removes it.)
 	 */
 	for (int i = 0; rc != FEED_OK && !linked && i < f->n; i++)
-		if (f->items[i].made && unlink(f->items[i].pub) == 0)
-			f->items[i].made = 0;
+		for (int k = 0; k < f->items[i].naud; k++)
+			if (f->items[i].aud[k].made && unlink(f->items[i].aud[k].pub) == 0)
+				f->items[i].aud[k].made = 0;
 	if (xb)
 		xmlBufferFree(xb);
 	site_free(&site);

@@ -4,10 +4,10 @@
  * libxml2 from the show's settings and every rendered, non-draft episode.
  *
  * In: struct channel, struct episode for each episode, the files the build
- * made in rss/episodes/ (<slug>.ogg, .vtt, .srt, .chapters.json) and the
- * default cover (artwork.h). Out: the
- * published audio rss/episodes/<slug>.<hash>.ogg (a hard link to, or a copy
- * of, <slug>.ogg, named by the first 12 hex digits of the XXH3 64-bit hash
+ * made in rss/episodes/ (<slug>.mp3, .opus, .ogg: the show's formats; .vtt, .srt,
+ * .chapters.json, .words.json) and the default cover (artwork.h). Out: the published audio rss/episodes/<slug>.<hash>.<ext>
+ * (a hard link to, or a copy of, <slug>.<ext>, named by the first 12 hex
+ * digits of the XXH3 64-bit hash
  * of its bytes: the feed's enclosures name these files, which never change
  * once made), rss/guids.txt (the GUIDs as first published), the feed,
  * which is written to a temporary file, parsed again and checked, and only
@@ -40,9 +40,11 @@ void feed_free(struct feed **f);
 
 /*
  * Adds an episode, borrowed until feed_free. Drafts give FEED_SKIPPED;
- * so does an episode whose audio <out_dir>/<slug>.ogg does not exist yet
- * (with a note). Its length in bytes, content hash and duration
- * (libvorbisfile) are read now, from one open file. Problems are reported
+ * so does an episode whose audio <out_dir>/<slug>.<ext> does not exist yet
+ * in every format of the show (with a note). Each format's length in bytes,
+ * content hashes (XXH3 for the name, SHA-384 for podcast:integrity) and
+ * duration (libmpg123, libopusfile, libvorbisfile) are read now, from one
+ * open file per format. Problems are reported
  * with diag() naming the file.
  */
 enum feed_err feed_add(struct feed *f, const struct episode *ep);
@@ -50,7 +52,7 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep);
 /*
  * Writes the feed to path (NULL: <rss_dir>/feed.xml), newest episode
  * first, and each episode's page. First each episode's audio is published
- * as <slug>.<hash>.ogg (made if missing); last, once the new feed is in
+ * as <slug>.<hash>.<ext> (made if missing); last, once the new feed is in
  * place, the published audio it no longer names is deleted (only when
  * path is the site's feed.xml). Nothing in it depends on the time it is
  * run: with the same inputs the output is byte for byte the same. Problems
@@ -63,6 +65,24 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep);
  */
 enum feed_err feed_check_channel(struct feed *f);
 enum feed_err feed_write(struct feed *f, const char *path);
+
+/* One format of an episode's published audio. */
+struct feed_audio {
+	const char *format;     /* "mp3", "opus", "vorbis" */
+	const char *type;       /* MIME type with codecs: "audio/ogg; codecs=opus" */
+	const char *file;       /* the published file's name in rss/episodes/:
+				   <slug>.<hash>.<ext> */
+	long long bytes;
+	long bitrate;           /* the encoding rate, bits per second */
+	double seconds;
+};
+
+/*
+ * The published audio of the episode added with slug, the enclosure
+ * first: *list (borrowed until feed_free) and the count; 0 when the slug
+ * is not in the feed.
+ */
+int feed_audio_of(const struct feed *f, const char *slug, const struct feed_audio **list);
 
 /* Number of episodes added (not skipped). */
 int feed_count(const struct feed *f);

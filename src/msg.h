@@ -62,6 +62,12 @@
 	X(SPEECH_PAUSE_TOO_LONG, ERROR, "pause too long %s") \
 	X(SPEECH_NO_LANG_VOICE, ERROR, "no voice for language %s") \
 	X(SPEECH_NO_MANDARIN, ERROR, "no Mandarin voice for %s") \
+	X(SPEECH_SAY_AS, WARNING, "cannot say %s as %s: spoken as written") \
+	X(SPEECH_BAD_LEVEL, ERROR, "bad %s %s") \
+	X(SPEECH_IPA, WARNING, "unknown IPA symbol %s in %s: spoken as written") \
+	X(SPEECH_IGNORED_MODIFIER, WARNING, "unknown speech markdown modifier %s (ignored, the text is spoken)") \
+	X(INSERT_BAD, ERROR, "bad audio insert %s: expected [audio:\"file.wav\"]") \
+	X(INSERT_UNREADABLE, ERROR, "cannot read audio insert %s: %s") \
 	X(SYNTH_TOO_LONG, ERROR, "segment too long to synthesise") \
 	X(DUP_SLUG, ERROR, "duplicate slug %s: each episode needs its own (its files are named after it)") \
 	X(DUP_GUID, ERROR, "duplicate guid %s: each episode needs its own") \
@@ -77,6 +83,22 @@
 	X(CH_DIRECTORY_NAME, ERROR, "directories: expected a name") \
 	X(CH_NOT_URL, ERROR, "%s is not an absolute http(s) URL") \
 	X(CH_ASSET, ERROR, "cannot read %s") \
+	X(CH_FORMATS_EMPTY, ERROR, "formats: expected at least one of mp3, opus, vorbis") \
+	X(CH_FORMAT_UNKNOWN, ERROR, "%s: unknown format %s (mp3, opus or vorbis)") \
+	X(CH_FORMAT_TWICE, ERROR, "formats: %s listed twice") \
+	X(CH_MP3_BITRATE, ERROR, "%s is not an MP3 bitrate (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256 or 320)") \
+	X(CH_FORMAT_RATE, ERROR, "formats: %s cannot carry sample_rate %s (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100 or 48000)") \
+	X(BED_PLACE, ERROR, "bad bed place %s: expected none, intro, sections or episode") \
+	X(BED_NOT_MAPPING, ERROR, "bed: expected a place (intro, sections, episode, none) or a mapping") \
+	X(SPEAKERS_NOT_MAPPING, ERROR, "speakers: expected \"Name: voice\" pairs, e.g. {Ana: host, Ben: cohost}") \
+	X(SPEAKERS_BAD_NAME, ERROR, "speakers: bad name %s") \
+	X(SPEAKERS_TWICE, ERROR, "speakers: %s declared twice") \
+	X(SPEAKERS_UNKNOWN_KEY, WARNING, "unknown key %s (ignored)") \
+	X(SPEAKERS_NO_VOICE, ERROR, "speakers: no voice for %s") \
+	X(BED_UNREADABLE, ERROR, "cannot read bed %s%s") \
+	X(BED_NO_AUDIO, ERROR, "no audio in bed %s") \
+	X(BED_RESAMPLE, ERROR, "cannot resample bed %s: %s") \
+	X(BED_SILENT, ERROR, "bed %s is silent (or shorter than 0.4 s)") \
 	X(CH_NO_TITLE, ERROR, "the show has no title (title:)") \
 	X(CH_NO_LINK, ERROR, "the show needs its site's address, an absolute http(s) URL (link:) %s") \
 	X(CH_LINK_SLASH, ERROR, "link must not end with a slash %s") \
@@ -87,7 +109,7 @@
 	X(FEED_SLUG_FILE_NAME, ERROR, "slug cannot be a file name %s") \
 	X(FEED_SLUG_USED, ERROR, "slug already used by %s") \
 	X(FEED_NO_DATE, ERROR, "no valid publication date (date: YYYY-MM-DD) %s") \
-	X(FEED_NOT_RENDERED, NOTE, "not rendered yet, left out of the feed %s") \
+	X(FEED_NOT_RENDERED, NOTE, "not rendered yet%s, left out of the feed %s") \
 	X(FEED_GUID_EMPTY, ERROR, "guid is empty") \
 	X(FEED_GUID_USED, ERROR, "guid already used by %s") \
 	X(FEED_ARTWORK_OUTSIDE, WARNING, "artwork is not a file in %s, left out %s") \

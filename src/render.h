@@ -1,12 +1,13 @@
 /*
- * render.h: the timeline made into the finished episode file: every item
+ * render.h: the timeline made into the finished episode files: every item
  * levelled to the loudness target (a gain and a peak limiter; loudness
- * measured with libebur128), encoded with libvorbisenc + libogg to a
- * temporary file that is renamed into place, and the file's bytes decoded
- * again as they are written and measured.
+ * measured with libebur128), encoded to each format asked for (MP3 with
+ * libmp3lame, Opus with libopusenc, Vorbis with libvorbisenc) in parallel,
+ * each to a temporary file that is renamed into place, and each file's
+ * bytes decoded again as they are written and measured.
  *
- * In: a laid-out timeline, the loudness target and the Vorbis comments.
- * Out: the .ogg file and the figures measured on what was encoded. Each
+ * In: a laid-out timeline, the loudness target, the formats, the metadata.
+ * Out: the files and the figures measured on what was encoded. Each
  * speech segment's gain is kept next to its cache file (FILE.seg.lvl), so
  * a rebuild searches only segments it has not levelled before.
  */
@@ -15,30 +16,33 @@
 
 #include <stdint.h>
 
+#include "audiometa.h"
+#include "formats.h"
 #include "timeline.h"
-
-struct chapter {
-	int64_t start;     /* output frame */
-	char *title;
-};
-
-struct vorbis_meta {
-	const char *title;
-	const char *album;       /* the show */
-	const char *artist;
-	const char *date;
-	const char *tracknumber; /* NULL when none */
-	const char *language;
-	const char *description; /* NULL when none */
-	const struct chapter *chapters;
-	int nchapters;
-};
 
 struct render_opts {
 	double target_lufs;      /* e.g. -16 */
 	double ceiling_dbtp;     /* e.g. -1 */
-	int bitrate;             /* nominal kbit/s */
-	uint32_t serial;         /* Ogg stream serial: fixed so rebuilds are identical */
+	int bitrate;             /* Vorbis nominal kbit/s, when nformats is 0 */
+	uint32_t serial;         /* Ogg stream serial (the i-th format's is serial + i):
+				    fixed so rebuilds are identical */
+	/* The formats, their bitrates and their files, in order. nformats 0:
+	 * Vorbis alone at bitrate, to render_episode's out_path. */
+	enum audio_format formats[FMT_COUNT];
+	int kbps[FMT_COUNT];
+	const char *paths[FMT_COUNT];
+	int nformats;
+	/* Called on this thread as the audio goes to the encoders: seconds
+	 * of total handed over, in encode number pass (1, 2 on a second
+	 * encode); about once a second of audio. May be NULL. */
+	void (*progress)(void *ud, double done_s, double total_s, int pass);
+	void *progress_ud;
+};
+
+/* One format's figures, measured on its file decoded again. */
+struct render_format_report {
+	enum audio_format format;
+	double lufs, true_peak;
 };
 
 /* Loudness and peaks are -HUGE_VAL (never NaN) for a silent episode. */
@@ -48,7 +52,8 @@ struct render_report {
 	double seconds;          /* duration */
 	double gain_db;          /* gain applied before the limiter: the mean over
 				    audible items, weighted by their length */
-	double decoded_lufs;     /* the same two figures of the file decoded again */
+	double decoded_lufs;     /* the same two figures of the first format's file
+				    decoded again */
 	double decoded_true_peak;
 	double ceiling_dbtp;     /* the limiter's ceiling (a sample peak, under
 				    o->ceiling_dbtp) */
@@ -57,11 +62,19 @@ struct render_report {
 	int levelled;            /* items whose gain was searched (not kept) */
 	double tp_share;         /* share of decoded frames the true-peak meter
 				    had to interpolate (the rest could not raise it) */
+	struct render_format_report formats[FMT_COUNT]; /* in the order asked */
+	int nformats;
 };
 
-/* Returns 0, or -1 with the problem reported by diag() naming out_path. */
+/*
+ * Writes every format's file (out_path is the Vorbis file when
+ * o->nformats is 0, else unused: o->paths). Each is written to a temporary
+ * name; all are renamed into place only when every one is complete.
+ * Returns 0, or -1 with the problem reported by diag() naming the file
+ * (then no file is changed).
+ */
 int render_episode(const struct timeline *tl, const struct render_opts *o,
-		   const struct vorbis_meta *m, const char *out_path,
+		   const struct audio_meta *m, const char *out_path,
 		   struct render_report *rep);
 
 #endif

@@ -74,8 +74,45 @@ static void make_key(struct segment *seg)
 		hasher_str(h, gain);
 		hasher_int(h, r->pause_ms);
 		hasher_str(h, r->text);
+		if (prosody_any(&r->pro)) {
+			/* only then, so that the keys of plain runs stay as they were */
+			struct run_params rp;
+			run_params(r, &rp);
+			hasher_str(h, "prosody");
+			hasher_str(h, rp.voice);
+			hasher_int(h, rp.rate);
+			hasher_int(h, rp.pitch);
+			hasher_int(h, rp.range);
+			hasher_int(h, rp.volume);
+		}
 	}
 	hasher_hex(h, seg->key);
+}
+
+int prosody_any(const struct prosody *p)
+{
+	return p->rate || p->pitch || p->range || p->volume || p->whisper;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void run_params(const struct run *r, struct run_params *out)
+{
+	const struct voice *v = r->voice;
+	const char *variant = r->pro.whisper ? "whisper" : v->variant;
+	const char *name = v->espeak ? v->espeak : "en";
+	if (variant && *variant)
+		snprintf(out->voice, sizeof out->voice, "%s+%s", name, variant);
+	else
+		snprintf(out->voice, sizeof out->voice, "%s", name);
+	int rate = v->rate > 0 ? v->rate : 175;   /* espeak-ng's own default */
+	out->rate = v->rate > 0 || r->pro.rate ? clamp(rate * (100 + r->pro.rate) / 100, 80, 450) : 0;
+	out->pitch = clamp(v->pitch + r->pro.pitch, 0, 100);
+	out->range = clamp(v->range + r->pro.range, 0, 100);
+	out->volume = clamp(100 + r->pro.volume, 0, 200);
 }
 
 static int ends_sentence(const char *s)
@@ -94,6 +131,9 @@ static int pause_after(const struct episode *ep, const struct channel *ch, int i
 		return 0;
 	if (next->kind == BLOCK_HEADING)
 		return ch->pauses.section;
+	if (ep->speakers.n > 0 && b->kind != BLOCK_HEADING && b->speaker != next->speaker &&
+	    b->speaker >= 0 && next->speaker >= 0)
+		return ch->pauses.turn;
 	if (b->kind == BLOCK_LIST_ITEM && next->kind == BLOCK_LIST_ITEM)
 		return ch->pauses.list_item;
 	return ch->pauses.paragraph;
@@ -126,8 +166,20 @@ int script_build(const struct episode *ep, const struct channel *ch,
 	if (strncmp(ep->lang, "zh", 2) == 0 && ctx.zh != NULL && ep->voice_line == 0)
 		ctx.host = ctx.zh;
 
+	/* Each speaker's voice, checked once. */
+	const struct voice **spv = xcalloc((size_t)ep->speakers.n + 1, sizeof *spv);
+	for (int k = 0; k < ep->speakers.n; k++) {
+		const struct speaker *sp = &ep->speakers.v[k];
+		if ((spv[k] = voiceset_find(vs, sp->voice)) == NULL) {
+			msg(MSG_UNKNOWN_VOICE, sp->file, sp->line, 0, "\"%s\" for speaker \"%s\"",
+			    sp->voice, sp->name);
+			err = 1;
+		}
+	}
+	const struct voice *episode_host = ctx.host;
+
 	s->segs = xcalloc((size_t)ep->nblocks, sizeof *s->segs);
-	for (int i = 0; i < ep->nblocks; i++) {
+	for (int i = 0; i < ep->nblocks && !err; i++) {
 		const struct block *b = &ep->blocks[i];
 		struct segment *seg = &s->segs[s->nsegs];
 		memset(seg, 0, sizeof *seg);
@@ -135,6 +187,11 @@ int script_build(const struct episode *ep, const struct channel *ch,
 		seg->line = b->line;
 		seg->section = b->section;
 		seg->source = xstrdup(b->text);
+		ctx.host = episode_host;
+		if (b->speaker >= 0 && b->speaker < ep->speakers.n) {
+			ctx.host = spv[b->speaker];
+			seg->speaker = xstrdup(ep->speakers.v[b->speaker].name);
+		}
 		if (speech_block(&ctx, b, &seg->runs, &seg->nruns) != 0) {
 			err = 1;
 			s->nsegs++;
@@ -155,6 +212,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 		}
 		make_key(seg);
 	}
+	free(spv);
 	if (err) {
 		script_free(&s);
 		return -1;
@@ -176,6 +234,7 @@ void script_free(struct script **sp)
 		}
 		free(seg->runs);
 		free(seg->source);
+		free(seg->speaker);
 	}
 	free(s->segs);
 	free(s);

@@ -3,7 +3,7 @@
  *
  * In: struct episode (its Markdown body and parsed blocks). Out: an HTML
  * fragment rendered by md4c-html for content:encoded, a plain text
- * summary for the description, and a small page per episode.
+ * summary for the description (the pages are site.c's).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -488,76 +488,4 @@ char *shownotes_summary(const struct episode *ep, size_t max)
 		text = t;
 	}
 	return text;
-}
-
-/* ---- the page ---- */
-
-/* Writes data to path unless it already holds exactly that; 0 or -1 (errno). */
-static int write_if_changed(const char *path, const char *data, size_t n)
-{
-	size_t len;
-	char *old = read_file(path, &len);
-	int same = old && len == n && memcmp(old, data, n) == 0;
-	free(old);
-	return same ? 0 : write_file_atomic(path, data, n);
-}
-
-static void put_clean(struct buf *b, const char *s)
-{
-	char *c = xmltext_cleans(s ? s : "", XMLTEXT_LINE);
-	html_escape(b, c);
-	free(c);
-}
-
-int shownotes_write_page(const char *path, const struct channel *ch,
-			 const struct episode *ep, const char *audio_url,
-			 const char *transcript_url, const char *html)
-{
-	struct buf b = {0};
-	const char *lang = ep->lang ? ep->lang : ch->language ? ch->language : "en";
-	int rc = 0;
-
-	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
-	put_clean(&b, lang);
-	buf_puts(&b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	put_clean(&b, ep->title);
-	if (ch->title) {
-		buf_puts(&b, " \xE2\x80\x94 "); /* em dash */
-		put_clean(&b, ch->title);
-	}
-	buf_puts(&b, "</title>\n</head>\n<body>\n<header>\n<p><a href=\"");
-	put_clean(&b, ch->link ? ch->link : "../");
-	buf_puts(&b, "/\">");
-	put_clean(&b, ch->title);
-	buf_puts(&b, "</a></p>\n<h1>");
-	put_clean(&b, ep->title);
-	buf_puts(&b, "</h1>\n");
-	if (ep->date) {
-		buf_puts(&b, "<p><time datetime=\"");
-		put_clean(&b, ep->date);
-		buf_puts(&b, "\">");
-		put_clean(&b, ep->date);
-		buf_puts(&b, "</time></p>\n");
-	}
-	buf_puts(&b, "</header>\n<p><audio controls preload=\"none\" src=\"");
-	put_clean(&b, audio_url);
-	buf_puts(&b, "\"></audio></p>\n<p><a href=\"");
-	put_clean(&b, audio_url);
-	buf_puts(&b, "\">Download (Ogg Vorbis)</a>");
-	if (transcript_url) {
-		buf_puts(&b, " \xC2\xB7 <a href=\""); /* middle dot */
-		put_clean(&b, transcript_url);
-		buf_puts(&b, "\">Transcript (WebVTT)</a>");
-	}
-	buf_puts(&b, "</p>\n<main>\n");
-	buf_puts(&b, html ? html : "");
-	buf_puts(&b, "</main>\n</body>\n</html>\n");
-	if (write_if_changed(path, b.data, b.len) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the episode page: %s",
-		     strerror(errno));
-		rc = -1;
-	}
-	buf_free(&b);
-	return rc;
 }

@@ -4,7 +4,7 @@
  * text summary that goes into its description.
  *
  * In: the episode Markdown (struct episode: body and blocks). Out: strings
- * and the page rss/episodes/<slug>.html.
+ * (the episode's page itself is made by site.c).
  */
 #ifndef PODSYNTH_SHOWNOTES_H
 #define PODSYNTH_SHOWNOTES_H
@@ -43,15 +43,5 @@ char *shownotes_html(const struct episode *ep, const char *base_url);
  * about max bytes with an ellipsis. One line, sanitised. The caller frees.
  */
 char *shownotes_summary(const struct episode *ep, size_t max);
-
-/*
- * Writes a small standalone HTML page for the episode to path, atomically:
- * the title, the date, an audio player for audio_url and the show notes
- * html (from shownotes_html). ch gives the show's title and language.
- * Returns 0, or -1 with the problem reported naming path.
- */
-int shownotes_write_page(const char *path, const struct channel *ch,
-			 const struct episode *ep, const char *audio_url,
-			 const char *transcript_url, const char *html);
 
 #endif

@@ -136,6 +136,7 @@ struct piece {
 	char *sub;                   /* explicit spoken form, or NULL */
 	int quote;                   /* a quotation */
 	char tail;                   /* punctuation written after the closing mark, or 0 */
+	struct prosody pro;          /* rate, pitch, volume... modifiers */
 };
 
 struct pieces {
@@ -205,11 +206,92 @@ static int break_strength(const char *s)
 	return -1;
 }
 
+/* ---- prosody and spoken forms ---- */
+
+/* A named level of a prosody modifier and what it adds. */
+struct level {
+	const char *name;
+	struct prosody add;
+};
+
+static const struct level rate_levels[] = {
+	{"x-slow", {.rate = -40}}, {"slow", {.rate = -20}}, {"medium", {0}},
+	{"fast", {.rate = 20}}, {"x-fast", {.rate = 45}},
+};
+static const struct level pitch_levels[] = {
+	{"x-low", {.pitch = -25}}, {"low", {.pitch = -12}}, {"medium", {0}},
+	{"high", {.pitch = 12}}, {"x-high", {.pitch = 25}},
+};
+static const struct level volume_levels[] = {
+	{"silent", {.volume = -100}}, {"x-soft", {.volume = -60}}, {"soft", {.volume = -35}},
+	{"medium", {0}}, {"loud", {.volume = 35}}, {"x-loud", {.volume = 70}},
+};
+/* Emphasis: slower, wider and louder; "reduced" the other way. */
+static const struct level emphasis_levels[] = {
+	{"none", {0}}, {"reduced", {.rate = 5, .pitch = -4, .range = -15, .volume = -15}},
+	{"mild", {.rate = -5, .pitch = 3, .range = 12, .volume = 8}},   /* *text*, when the show asks */
+	{"moderate", {.rate = -10, .pitch = 6, .range = 25, .volume = 15}},
+	{"strong", {.rate = -18, .pitch = 10, .range = 40, .volume = 30}},
+};
+
+static void prosody_add(struct prosody *p, const struct prosody *a)
+{
+	p->rate += a->rate;
+	p->pitch += a->pitch;
+	p->range += a->range;
+	p->volume += a->volume;
+	p->whisper |= a->whisper;
+}
+
+/* Finds val in a table of levels; "NN%" sets rate or volume to NN percent. 0, or -1. */
+static int apply_level(const struct level *t, size_t n, const char *val, int *pct, struct prosody *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(val, t[i].name) == 0) {
+			prosody_add(p, &t[i].add);
+			return 0;
+		}
+	size_t l = strlen(val);
+	if (pct && l >= 2 && l <= 4 && val[l - 1] == '%' && strspn(val, "0123456789") == l - 1) {
+		int v = atoi(val);
+		if (v < 20 || v > 300)
+			return -1;
+		*pct += v - 100;
+		return 0;
+	}
+	return -1;
+}
+
+/* Modifiers that take no value: [emphasis], [whisper], [characters], [number]. */
+static int bare_modifier(const char *s, size_t n)
+{
+	static const char *const bare[] = {"emphasis", "whisper", "characters", "chars", "number"};
+	for (size_t i = 0; i < ARRAY_LEN(bare); i++)
+		if (strlen(bare[i]) == n && strncmp(s, bare[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The written text of piece p, which a spoken form replaces. */
+static int set_sayas(const struct speech_ctx *ctx, const struct block *b, const char *text,
+		     struct piece *p, const char *key, char *said)
+{
+	if (said == NULL) {
+		msg(MSG_SPEECH_SAY_AS, ctx->file, b->line, 0, "\"%.*s\"" MSG_SEP "%s",
+		    (int)(p->en - p->st), text + p->st, key);
+		return 0;
+	}
+	free(p->sub);
+	p->sub = said;
+	return 0;
+}
+
 /*
  * Parses the modifiers of "[key:"value"; key:"value"]" at s (just after
- * '['), up to close. Fills p; reports problems and returns -1.
+ * '['), up to close. Fills p (text: the cleaned block p indexes); reports
+ * problems and returns -1. An unknown modifier is a warning and is ignored.
  */
-static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
+static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, const char *text,
 			   const char *s, size_t n, struct piece *p, int *pause)
 {
 	size_t i = 0;
@@ -222,16 +304,20 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 		while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-'))
 			i++;
 		char *key = xstrndup(s + ks, i - ks);
-		if (i >= n || s[i] != ':') {
+		int bare = i >= n || s[i] != ':';    /* [whisper], [number]: no value */
+		if (bare && pause) {
 			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			free(key);
 			return -1;
 		}
-		i++;
+		if (!bare)
+			i++;
 		while (i < n && s[i] == ' ')
 			i++;
 		char *val;
-		if (i < n && (s[i] == '"' || s[i] == '\'')) {
+		if (bare) {
+			val = xstrdup("");
+		} else if (i < n && (s[i] == '"' || s[i] == '\'')) {
 			char q = s[i++];
 			size_t vs = i;
 			while (i < n && s[i] != q)
@@ -276,9 +362,43 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 				rc = -1;
 			}
 			*pause = ms;
-		} else {
+		} else if (pause) {
 			msg(MSG_SPEECH_UNKNOWN_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
 			rc = -1;
+		} else if (strcmp(key, "rate") == 0 || strcmp(key, "pitch") == 0 ||
+			   strcmp(key, "volume") == 0 || strcmp(key, "emphasis") == 0) {
+			int e = key[0] == 'e';
+			const struct level *t = key[0] == 'r' ? rate_levels : key[0] == 'p' ? pitch_levels :
+						e ? emphasis_levels : volume_levels;
+			size_t nt = key[0] == 'r' ? ARRAY_LEN(rate_levels) : key[0] == 'p' ?
+				    ARRAY_LEN(pitch_levels) : e ? ARRAY_LEN(emphasis_levels) :
+				    ARRAY_LEN(volume_levels);
+			int *pct = key[0] == 'r' ? &p->pro.rate : key[0] == 'v' ? &p->pro.volume : NULL;
+			if (apply_level(t, nt, e && !*val ? "moderate" : val, pct, &p->pro) != 0) {
+				msg(MSG_SPEECH_BAD_LEVEL, ctx->file, b->line, 0, "%s" MSG_SEP "\"%s\"", key, val);
+				rc = -1;
+			}
+		} else if (strcmp(key, "whisper") == 0) {
+			p->pro.whisper = 1;
+		} else if (strcmp(key, "characters") == 0 || strcmp(key, "chars") == 0) {
+			rc = set_sayas(ctx, b, text, p, "characters",
+				       sayas_characters(text + p->st, p->en - p->st));
+		} else if (strcmp(key, "number") == 0) {
+			rc = set_sayas(ctx, b, text, p, "a number", sayas_number(text + p->st, p->en - p->st));
+		} else if (strcmp(key, "date") == 0) {
+			char *fmt = xasprintf("a date (%s)", *val ? val : "mdy");
+			rc = set_sayas(ctx, b, text, p, fmt,
+				       sayas_date(text + p->st, p->en - p->st, *val ? val : "mdy"));
+			free(fmt);
+		} else if (strcmp(key, "ipa") == 0) {
+			char bad[8] = "";
+			char *said = sayas_ipa(val, bad, sizeof bad);
+			if (said == NULL)
+				msg(MSG_SPEECH_IPA, ctx->file, b->line, 0, "\"%s\"" MSG_SEP "\"%s\"", bad, val);
+			else
+				rc = set_sayas(ctx, b, text, p, "ipa", said);
+		} else {
+			msg(MSG_SPEECH_IGNORED_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
 		}
 		free(key);
 		free(val);
@@ -288,12 +408,17 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b,
 	return 0;
 }
 
-/* Whether s (just after '[') starts like a modifier list: letters then ':'. */
+/*
+ * Whether s (just after '[') starts like a modifier list: letters then ':',
+ * or a modifier that takes no value ("[whisper]", "[emphasis;rate:...]").
+ */
 static int looks_like_modifiers(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && isalpha((unsigned char)s[i]))
 		i++;
+	if (i > 0 && i < n && (s[i] == ']' || s[i] == ';') && bare_modifier(s, i))
+		return 1;
 	return i > 0 && i < n && s[i] == ':';
 }
 
@@ -330,7 +455,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 				if (ms >= 0 || is_break) {
 					if (is_break) {
 						struct piece tmp = {0};
-						if (parse_modifiers(ctx, b, s + in, len, &tmp, &ms) != 0)
+						if (parse_modifiers(ctx, b, s, s + in, len, &tmp, &ms) != 0)
 							rc = -1;
 						free(tmp.sub);
 						free(tmp.lang);
@@ -363,7 +488,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 				struct piece *p = piece_add(ps, i + 1, (size_t)(close - s));
 				p->pause_ms = pause;
 				pause = 0;
-				if (parse_modifiers(ctx, b, close + 2, (size_t)(mend - close - 2), p, NULL) != 0)
+				if (parse_modifiers(ctx, b, s, close + 2, (size_t)(mend - close - 2), p, NULL) != 0)
 					rc = -1;
 				i = st = (size_t)(mend - s) + 1;
 				continue;
@@ -683,6 +808,7 @@ struct runlist {
 	int last_sentence;
 	size_t last_den;    /* where the last run's display ended */
 	const char *s;
+	struct prosody pro; /* of the piece being spoken */
 };
 
 /* Whether text has anything to say: a letter, a digit or a Han character. */
@@ -708,7 +834,8 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 	}
 	int n = *rl->nruns;
 	struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
-	if (last && last->voice == v && !rl->pause && rl->last_sentence == sentence) {
+	if (last && last->voice == v && !rl->pause && rl->last_sentence == sentence &&
+	    memcmp(&last->pro, &rl->pro, sizeof rl->pro) == 0) {
 		char *t = xasprintf("%s %s", last->text, text);
 		free(last->text);
 		free(text);
@@ -723,6 +850,7 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 	*rl->runs = xreallocarray(*rl->runs, (size_t)n + 1, sizeof **rl->runs);
 	struct run *r = &(*rl->runs)[n];
 	r->voice = v;
+	r->pro = rl->pro;
 	r->text = text;
 	r->display = trimmed(rl->s + dst, den - dst);
 	r->pause_ms = rl->pause;
@@ -737,6 +865,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 		       const struct piece *p, const struct voice *base, struct runlist *rl)
 {
 	rl->pause += p->pause_ms;
+	rl->pro = p->pro;
 	const struct voice *zh = mandarin(ctx);
 	if (p->en <= p->st && !p->sub)
 		return 0;
@@ -815,7 +944,7 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 		goto out;
 	for (int i = 0; i < over.n; i++) {
 		struct piece *p = &over.p[i];
-		if (p->voice || p->lang || p->sub || b->kind == BLOCK_QUOTE) {
+		if (p->voice || p->lang || p->sub || prosody_any(&p->pro) || b->kind == BLOCK_QUOTE) {
 			struct piece *q = piece_add(&all, p->st, p->en);
 			*q = *p;
 			p->lang = p->sub = NULL;
@@ -833,6 +962,7 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 		/* a pause with nothing after it: a silent run */
 		*runs = xreallocarray(*runs, (size_t)*nruns + 1, sizeof **runs);
 		struct run *r = &(*runs)[(*nruns)++];
+		memset(r, 0, sizeof *r);
 		r->voice = base;
 		r->text = xstrdup("");
 		r->display = xstrdup("");

@@ -42,6 +42,16 @@ int speech_dict_word(const char *s, size_t n);
 /* Whether the dictionary could be read (when not, a warning was given). */
 int speech_dict_ready(void);
 
+/*
+ * Spoken forms Speech Markdown asks for (speech_sayas.c); the caller frees,
+ * NULL when the text is not of that form. sayas_ipa writes the first symbol
+ * it does not know to bad.
+ */
+char *sayas_characters(const char *s, size_t n);
+char *sayas_number(const char *s, size_t n);
+char *sayas_date(const char *s, size_t n, const char *fmt);
+char *sayas_ipa(const char *ipa, char *bad, size_t badn);
+
 /* The Unicode classes (Han, CJK punctuation) and abbreviations come from text.h. */
 
 #endif

@@ -600,12 +600,9 @@ static int worker_flush(struct worker *w)
 static void worker_send(struct synth *s, struct worker *w, struct piece *p)
 {
 	const struct run *run = &p->js->job->seg->runs[p->run];
-	const struct voice *v = run->voice;
-	char *name;
-	if (v && v->variant && *v->variant)
-		name = xasprintf("%s+%s", v->espeak ? v->espeak : "en", v->variant);
-	else
-		name = xstrdup(v && v->espeak ? v->espeak : "en");
+	struct run_params rp;
+	run_params(run, &rp);
+	char *name = xstrdup(rp.voice);
 	uint32_t nlen = (uint32_t)strlen(name);
 	if (nlen > MAX_VOICE)
 		nlen = MAX_VOICE;
@@ -617,9 +614,10 @@ static void worker_send(struct synth *s, struct worker *w, struct piece *p)
 		timeout = 86400;
 	struct req_hdr rq = {
 		.magic = REQ_MAGIC,
-		.rate = v ? v->rate : -1,
-		.pitch = v ? v->pitch : -1,
-		.range = v ? v->range : -1,
+		.rate = rp.rate,
+		.pitch = rp.pitch,
+		.range = rp.range,
+		.volume = rp.volume,
 		.flags = 0,
 		.timeout_ms = (uint32_t)(timeout * 1000.0),
 		.voice_len = nlen,

@@ -28,6 +28,7 @@ struct req_hdr {
 	uint32_t len;          /* bytes after this field */
 	uint32_t magic;
 	int32_t rate, pitch, range;  /* < 0: leave espeak-ng's default */
+	int32_t volume;        /* espeak-ng amplitude; < 0: its default */
 	uint32_t flags;        /* reserved, 0 */
 	uint32_t timeout_ms;
 	uint32_t voice_len;

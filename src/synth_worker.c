@@ -120,10 +120,33 @@ static void send_status(int fd, uint32_t status, uint32_t aux)
 }
 
 /*
- * The piece child: synthesises text (len bytes, NUL-terminated, ours to
- * change) and writes the answer to out. Never returns.
+ * Test hook: with PODSYNTH_TEST_PARAMS=FILE every piece child appends what
+ * espeak-ng is set to and the text, one line each, so that tests can see
+ * the parameters a modifier asks for reach the synthesiser.
  */
-static void piece_child(int out, const struct req_hdr *rq, char *text, size_t len)
+static void record_params(const char *voice, const char *text)
+{
+	const char *path = getenv("PODSYNTH_TEST_PARAMS");
+	if (path == NULL || *path == '\0')
+		return;
+	char *line = xasprintf("voice=%s rate=%d pitch=%d range=%d volume=%d text=%s\n",
+			       voice, espeak_GetParameter(espeakRATE, 1),
+			       espeak_GetParameter(espeakPITCH, 1), espeak_GetParameter(espeakRANGE, 1),
+			       espeak_GetParameter(espeakVOLUME, 1), text);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0644);
+	if (fd >= 0) {
+		(void)wire_write_all(fd, line, strlen(line));
+		close(fd);
+	}
+	free(line);
+}
+
+/*
+ * The piece child: synthesises text (len bytes, NUL-terminated, ours to
+ * change) in voice (loaded already) and writes the answer to out. Never returns.
+ */
+static void piece_child(int out, const struct req_hdr *rq, const char *voice, char *text,
+			size_t len)
 {
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	prctl(PR_SET_DUMPABLE, 0);  /* no core files from espeak-ng's aborts */
@@ -156,6 +179,9 @@ static void piece_child(int out, const struct req_hdr *rq, char *text, size_t le
 		espeak_SetParameter(espeakPITCH, rq->pitch, 0);
 	if (rq->range >= 0)
 		espeak_SetParameter(espeakRANGE, rq->range, 0);
+	if (rq->volume >= 0)
+		espeak_SetParameter(espeakVOLUME, rq->volume, 0);
+	record_params(voice, text);
 	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
 	   and its 0.4 s would also outlast the gap between sentences when a
 	   run has been split. */
@@ -316,7 +342,7 @@ void synth_worker_main(int in, int out, pid_t parent)
 		*answered = 0;
 		pid_t pid = fork();
 		if (pid == 0)
-			piece_child(out, &rq, text, rq.text_len);
+			piece_child(out, &rq, voice, text, rq.text_len);
 		if (pid < 0) {
 			send_status(out, ANS_FAILED, 0);
 		} else {

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bed.h"
 #include "jingle.h"
 #include "segcache.h"
 #include "msg.h"
@@ -61,6 +62,7 @@ void timeline_free(struct timeline **tl)
 	for (int i = 0; i < (*tl)->n; i++)
 		free((*tl)->items[i].path);
 	free((*tl)->items);
+	bed_free(&(*tl)->bed);
 	free(*tl);
 	*tl = NULL;
 }
@@ -79,6 +81,18 @@ int timeline_add(struct timeline *tl, enum tl_kind kind, const char *path, int s
 	it->seg = seg;
 	tl->n++;
 	return n;
+}
+
+void timeline_set_bed(struct timeline *tl, struct bed *bed)
+{
+	bed_free(&tl->bed);
+	tl->bed = bed;
+}
+
+void timeline_mix_bed(const struct timeline *tl, float *frames, long n, int64_t pos)
+{
+	if (tl->bed != NULL)
+		bed_mix(tl->bed, frames, n, pos);
 }
 
 int timeline_add_silence(struct timeline *tl, int ms)

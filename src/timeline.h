@@ -30,12 +30,15 @@ struct tl_item {
 	int src_rate;      /* set by timeline_layout: the item's own sample rate */
 };
 
+struct bed;
+
 struct timeline {
 	int rate;          /* output sample rate */
 	int channels;      /* output channels, 1 or 2 */
 	struct tl_item *items;
 	int n;
 	int64_t total;     /* frames, set by timeline_layout */
+	struct bed *bed;   /* the music bed under it, or NULL (owned: timeline_set_bed) */
 };
 
 struct timeline *timeline_new(int rate, int channels);
@@ -56,6 +59,15 @@ int timeline_layout(struct timeline *tl);
  * reported, so the caller can name the setting that gave the path.
  */
 int timeline_check_asset(const char *path, char *why, size_t n);
+
+/* Puts a music bed (bed.h, ready to mix) under the timeline; it frees it. */
+void timeline_set_bed(struct timeline *tl, struct bed *bed);
+/*
+ * Adds the bed, if there is one, to n mixed and levelled frames that start
+ * at frame pos: the mixer calls it on what goes to the encoder, so the
+ * bed counts in the episode's loudness and true peak.
+ */
+void timeline_mix_bed(const struct timeline *tl, float *frames, long n, int64_t pos);
 
 struct tl_reader;
 /* Opens a streaming reader over a laid-out timeline; NULL on error (reported). */

@@ -613,7 +613,9 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 		}
 	}
 	int r = u[best].run;
-	char *label = voice_label(r >= 0 && r < seg->nruns ? seg->runs[r].voice : NULL);
+	/* A declared speaker is named (<v Ana>), also when quoting; else the voice. */
+	char *label = seg->speaker ? xstrdup(seg->speaker)
+				   : voice_label(r >= 0 && r < seg->nruns ? seg->runs[r].voice : NULL);
 	int nl = wrap(g.text, &lines);
 	int64_t t0 = u[0].t0, end = u[n - 1].t1;
 
@@ -974,7 +976,7 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 			const char *dp = run->display ? run->display : sp;
 			size_t ns = strlen(sp), nd = strlen(dp), *ss = NULL, *ds = NULL;
 			int ks = text_sentences(sp, ns, 0, &ss), kd = text_sentences(dp, nd, 0, &ds);
-			labels[r] = voice_label(run->voice);
+			labels[r] = seg->speaker ? xstrdup(seg->speaker) : voice_label(run->voice);
 			if (ks > 0 && ks == kd) {
 				for (int k = 0; k < ks; k++)
 					pair_words(&tw, &a, run, r, ss[2 * k], ss[2 * k + 1],

@@ -140,7 +140,7 @@ rule("podcast:transcript has url and type, and language",
               and t.get("language"))] + (["no transcript"] if not tr else []))
 people = ch.findall(PC + "person") + [p for i in items for p in i.findall(PC + "person")]
 rule("podcast:person has a name, a known role and group",
-     [p.text or "no name" for p in people if not (p.text or "").strip() or p.get("role", "host") not in ("host", "guest", "cohost")
+     [p.text or "no name" for p in people if not (p.text or "").strip() or p.get("role", "host") not in ("host", "co-host", "guest")
       or p.get("group", "cast") != "cast"])
 rule("podcast:license is a lower-case identifier with a url",
      [l.text for e in [ch] + items for l in e.findall(PC + "license")

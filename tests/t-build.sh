@@ -2,7 +2,9 @@
 # The build end to end: the summary line, incremental rebuilds, stable
 # segment IDs, `segments`, `render --segment`, a crashing worker, the
 # loudness with an independent meter (ffmpeg's ebur128), ogginfo, the Vorbis
-# comments and chapters, and the progress bar.
+# comments and chapters, and the progress bar. The show lists all three
+# formats, so Vorbis is checked here too (tests/t-formats.sh checks MP3 and
+# Opus in depth).
 . "$(dirname "$0")/lib.sh"
 newproj
 # The checks below that need a tool are guarded by it: a missing tool is a
@@ -10,6 +12,7 @@ newproj
 for tool in ogginfo vorbiscomment ffmpeg ffprobe script; do
 	check "$tool is installed (scripts/install-deps --test)" bash -c "command -v $tool >/dev/null"
 done
+echo 'formats: [mp3, opus, vorbis]' >>rss/channel.yaml
 
 cat >episodes/2026-03-02-test-show.md <<'MD'
 ---
@@ -39,16 +42,18 @@ The last paragraph says goodbye.
 MD
 ep=episodes/2026-03-02-test-show.md
 ogg=rss/episodes/2026-03-02-test-show.ogg
+mp3=rss/episodes/2026-03-02-test-show.mp3
 
 "$PODSYNTH" build -j 2 "$ep" >out1.txt 2>err1.txt
 rc=$?
 check "build succeeds" test "$rc" -eq 0
-check "the audio exists" test -s "$ogg"
+check "the audio exists in every format" test -s "$ogg" -a -s "$mp3" -a -s rss/episodes/2026-03-02-test-show.opus
 nseg=$("$PODSYNTH" segments "$ep" | wc -l)
 summary=$(tail -n 1 out1.txt)
-check "summary names the output" grep -q "$ogg\$" <<<"$summary"
+check "summary names the enclosure's file" grep -q "$mp3\$" <<<"$summary"
 check "summary counts every segment synthesized" grep -q "$ep: $nseg synthesized, 0 cached, " <<<"$summary"
-check "summary has loudness and true peak" grep -qE ' -?[0-9]+\.[0-9] LUFS, -?[0-9]+\.[0-9] dBTP' <<<"$summary"
+check "summary has each format's loudness and true peak" \
+	grep -qE ', mp3 -?[0-9]+\.[0-9] LUFS -?[0-9]+\.[0-9] dBTP, opus -?[0-9]+\.[0-9] LUFS -?[0-9]+\.[0-9] dBTP, vorbis -?[0-9]+\.[0-9] LUFS -?[0-9]+\.[0-9] dBTP, ' <<<"$summary"
 check "no progress bar when stderr is not a terminal" bash -c "! grep -q ETA err1.txt"
 
 "$PODSYNTH" build -j 2 "$ep" >out2.txt 2>&1
@@ -101,7 +106,7 @@ if command -v ffmpeg >/dev/null; then
 		awk -v i="$I" 'BEGIN{exit !(i != "" && i >= -16.5 && i <= -15.5)}'
 	check "ffmpeg ebur128: true peak at or below -1.0 dBTP (got $P)" \
 		awk -v p="$P" 'BEGIN{exit !(p != "" && p <= -1.0)}'
-	ours=$(grep -oE '\-?[0-9]+\.[0-9] LUFS' out1.txt | head -1 | cut -d' ' -f1)
+	ours=$(grep -oE 'vorbis -?[0-9]+\.[0-9] LUFS' out1.txt | head -1 | cut -d' ' -f2)
 	check "our loudness figure agrees with ffmpeg's within 0.3 LU ($ours vs $I)" \
 		awk -v a="$ours" -v b="$I" 'BEGIN{d=a-b; if (d<0) d=-d; exit !(a != "" && b != "" && d <= 0.3)}'
 fi

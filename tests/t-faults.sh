@@ -20,8 +20,11 @@
 #     byte flipped in the audio): reported, exactly those segments
 #     synthesised again, the output byte-identical to a clean build's.
 #
+# The show lists every format (MP3, Opus, Vorbis): each must survive.
+#
 # FAULT_SEED=N repeats a run's random moments; FAULT_KILLS=N (default 50).
 . "$(dirname "$0")/lib.sh"
+FORMATS='formats: [mp3, opus, vorbis]'
 PY=/usr/bin/python3
 export PODSYNTH
 SEED=${FAULT_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
@@ -52,8 +55,11 @@ mk() { make --no-print-directory PODSYNTH="$PODSYNTH" JOBS=2 "$@"; }
 
 # Parses, and every enclosure exists with the stated length; prints why not.
 cat >"$SCRATCH/feedcheck.py" <<'PY'
-import os, subprocess, sys, urllib.parse
+import base64, hashlib, os, subprocess, sys, urllib.parse
+import xml.etree.ElementTree as ET
 import feedparser
+
+PODCAST = "{https://podcastindex.org/namespace/1.0}"
 
 def link_of(channel):
     for line in open(channel, encoding="utf-8"):
@@ -87,6 +93,26 @@ def problems(rss="rss"):
             return "enclosure missing: " + f
         if os.path.getsize(f) != length:
             return "enclosure %s: length %d, file %d bytes" % (f, length, os.path.getsize(f))
+    # Every format: its source exists with the stated length and the bytes
+    # have the stated SHA-384.
+    for item in ET.parse(feed).getroot().iter("item"):
+        alts = item.findall(PODCAST + "alternateEnclosure")
+        if not alts:
+            return "item %r has no alternateEnclosure" % item.findtext("title")
+        for a in alts:
+            src, integ = a.find(PODCAST + "source"), a.find(PODCAST + "integrity")
+            if src is None or integ is None:
+                return "alternateEnclosure without source or integrity"
+            url = src.get("uri", "")
+            f = os.path.join(rss, urllib.parse.unquote(url[len(base) + 1:]))
+            if not url.startswith(base + "/") or not os.path.isfile(f):
+                return "alternateEnclosure source missing: " + url
+            data = open(f, "rb").read()
+            if len(data) != int(a.get("length", -1)):
+                return "alternateEnclosure %s: length %s, file %d bytes" % (f, a.get("length"), len(data))
+            want = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+            if integ.get("value") != want:
+                return "alternateEnclosure %s: integrity does not match its bytes" % f
     return ""
 
 if __name__ == "__main__":
@@ -197,10 +223,17 @@ def phase_of(pg, before):
         ino = None
     return "transcript" if ino != before.get(s) else "render"
 
+def title_of(path):
+    """The title tag of an audio file (ID3 TIT2 or the TITLE comment)."""
+    r = subprocess.run(["ffprobe", "-v", "error", "-show_entries",
+                        "format_tags=title:stream_tags=title", "-of", "default=nw=1:nk=1", path],
+                       capture_output=True, text=True)
+    return r.stdout.splitlines()
+
 def stamp_lies():
     """Episodes whose make stamp claims a finished build (newer than the
-    episode) while rss/ holds an older render: the audio's TITLE comment or
-    the transcript's take sentence is not the episode's."""
+    episode) while rss/ holds an older render: an audio file's title (in
+    every format) or the transcript's take sentence is not the episode's."""
     lies = []
     for ep in EPS:
         s = slug(ep)
@@ -212,13 +245,12 @@ def stamp_lies():
         text = open(ep, encoding="utf-8").read()
         title = re.search(r"(?m)^title: (.*)$", text).group(1)
         said = re.search(r"(?m)^This is take .*$", text).group(0)
-        r = subprocess.run(["vorbiscomment", "-l", "rss/episodes/%s.ogg" % s],
-                           capture_output=True, text=True)
         try:
             vtt = open("rss/episodes/%s.vtt" % s, encoding="utf-8").read()
         except OSError:
             vtt = ""
-        if "TITLE=" + title not in r.stdout.splitlines() or said not in vtt:
+        if said not in vtt or any(title not in title_of("rss/episodes/%s.%s" % (s, x))
+                                  for x in ("mp3", "opus", "ogg")):
             lies.append(s)
     return lies
 
@@ -324,7 +356,7 @@ def aimed_kill(target):
             if hit:
                 time.sleep(rng.uniform(0, 0.005))
         elif target == "render":
-            hit = any(".ogg.tmp." in f for f in os.listdir("rss/episodes"))
+            hit = any(re.search(r"\.(mp3|opus|ogg)\.tmp\.", f) for f in os.listdir("rss/episodes"))
             if hit:
                 time.sleep(rng.uniform(0, 0.02))
         elif target == "transcript":
@@ -371,6 +403,7 @@ print(("ok" if not missing and done >= kills else "not ok") +
 PY
 
 newproj
+echo "$FORMATS" >>rss/channel.yaml
 P=$PROJ
 cp "$TOP/Makefile" .
 write_episodes
@@ -385,6 +418,7 @@ check "...with no temporary file left in rss/" bash -c "! find rss -name '*.tmp.
 
 # The same episodes, built once without interruption in a fresh project.
 newproj
+echo "$FORMATS" >>rss/channel.yaml
 R=$PROJ
 cp "$TOP/Makefile" .
 cp "$P"/episodes/*.md episodes/
@@ -418,8 +452,9 @@ fail() { echo "not ok - $*"; }
 check() { local d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 sums() { (cd rss && find . -type f ! -name .fill -print0 | sort -z | xargs -0 sha256sum); }
 # The previous feed and the audio it names.
-named() { grep -o 'url="[^"]*\.ogg"' rss/feed.xml | sed 's|.*/episodes/|rss/episodes/|; s|"$||'; }
-published() { sha256sum rss/feed.xml $(named) rss/episodes/*-fault-?.ogg; }
+named() { grep -oE 'ur[il]="[^"]*\.(mp3|opus|ogg)"' rss/feed.xml | sed 's|.*/episodes/|rss/episodes/|; s|"$||' | sort -u; }
+published() { sha256sum rss/feed.xml $(named) rss/episodes/*-fault-?.{mp3,opus,ogg}; }
+one_each() { for x in mp3 opus ogg; do [ "$(ls rss/episodes/2026-05-01-fault-1.*.$x | wc -l)" = 1 ] || return 1; done; }
 fill() { dd if=/dev/zero of=rss/.fill bs=4k status=none 2>/dev/null; sync; }
 edit() { sed -i "s/^This is take .*/This is take $1./" episodes/2026-05-01-fault-1.md; }
 mk() { make --no-print-directory PODSYNTH="$PODSYNTH" JOBS=2 episode; }
@@ -437,7 +472,7 @@ mk >a.log 2>&1
 rc=$?
 check "full disk: make episode fails (exit $rc)" test "$rc" -ne 0
 check "full disk: the error names the audio file and says No space left on device" \
-	grep -q 'rss/episodes/2026-05-01-fault-1.ogg.*No space left on device' a.log
+	grep -qE 'rss/episodes/2026-05-01-fault-1\.(mp3|opus|ogg).*No space left on device' a.log
 check "full disk: nothing in rss/ changed (the previous feed and audio are byte-identical)" \
 	test "$(sums)" = "$before"
 check "full disk: the previous feed is sound" /usr/bin/python3 "$scratch/feedcheck.py"
@@ -453,10 +488,10 @@ LD_PRELOAD=$scratch/nolink.so "$PODSYNTH" feed >c.log 2>&1
 rc=$?
 check "full disk, no hard links: podsynth feed fails (exit $rc)" test "$rc" -ne 0
 check "...naming the published audio it could not copy, No space left on device" \
-	grep -qE 'rss/episodes/2026-05-01-fault-1\.[0-9a-f]{12}\.ogg: error: .*No space left on device' c.log
+	grep -qE 'rss/episodes/2026-05-01-fault-1\.[0-9a-f]{12}\.(mp3|opus|ogg): error: .*No space left on device' c.log
 check "...the previous feed and its audio are byte-identical" test "$(published)" = "$before"
 check "...no copy or temporary file is left" \
-	bash -c "! ls rss/episodes/*.tmp.* >/dev/null 2>&1 && [ \$(ls rss/episodes/2026-05-01-fault-1.*.ogg | wc -l) = 1 ]"
+	bash -c "! ls rss/episodes/*.tmp.* >/dev/null 2>&1 && $(declare -f one_each); one_each"
 check "...and the previous feed is sound" /usr/bin/python3 "$scratch/feedcheck.py"
 "$PODSYNTH" feed >d.log 2>&1
 rc=$?
@@ -470,7 +505,7 @@ old=$(named | sort)
 check "with room again podsynth feed succeeds" test $? -eq 0
 check "...publishing the new audio" test "$(named | sort)" != "$old"
 check "...in a sound feed" /usr/bin/python3 "$scratch/feedcheck.py"
-check "...and removes what the old feed named" bash -c "[ \$(ls rss/episodes/2026-05-01-fault-1.*.ogg | wc -l) = 1 ]"
+check "...and removes what the old feed named" one_each
 
 # The segment cache on a full tmpfs.
 mkdir -p "$scratch/cache"

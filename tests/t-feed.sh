@@ -36,6 +36,8 @@ type: episodic
 locked: true
 intro: intro.wav
 outro: none
+# Vorbis alone: this test is about publishing; t-formats.sh covers the rest.
+formats: [vorbis]
 pauses:
   paragraph: 1500
   after_intro: 1000

@@ -14,7 +14,7 @@ One short paragraph.
 MD
 ep=episodes/2026-07-01-lock.md
 "$PODSYNTH" build -j 2 "$ep" >b0.txt 2>&1
-check "the episode builds" test -s rss/episodes/2026-07-01-lock.ogg
+check "the episode builds" test -s rss/episodes/2026-07-01-lock.mp3
 
 now() { date +%s%N; }
 # Another run holds the lock for $1 seconds: wait until it really has it.

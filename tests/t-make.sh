@@ -26,8 +26,8 @@ mk() { make --no-print-directory PODSYNTH="$PODSYNTH" JOBS=2 "$@"; }
 mk episode >m1.txt 2>&1
 rc=$?
 check "make episode succeeds" test "$rc" -eq 0
-check "both episodes rendered" test -s rss/episodes/2026-04-03-one.ogg -a -s rss/episodes/2026-04-04-two.ogg
-check "the draft is not rendered" test ! -e rss/episodes/2026-04-05-draft.ogg
+check "both episodes rendered" test -s rss/episodes/2026-04-03-one.mp3 -a -s rss/episodes/2026-04-04-two.opus
+check "the draft is not rendered" test ! -e rss/episodes/2026-04-05-draft.mp3
 mk episode >m2.txt 2>&1
 check_eq "a second make episode renders nothing" "$(grep -c ' build ' m2.txt)" 0
 sleep 1; printf "\nA new paragraph.\n" >>episodes/2026-04-04-two.md

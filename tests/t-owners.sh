@@ -20,7 +20,7 @@ The first episode is published.
 MD
 "$PODSYNTH" build -j 2 episodes/2026-05-01-first.md >b1.txt 2>&1
 "$PODSYNTH" feed -q >f1.txt 2>&1
-check "the first episode is published" test -s rss/episodes/weekly.ogg -a -s rss/feed.xml
+check "the first episode is published" test -s rss/episodes/weekly.mp3 -a -s rss/feed.xml
 
 # A second file claims the slug on its line 4.
 cat >episodes/2026-05-08-second.md <<'MD'
@@ -101,14 +101,14 @@ MD
 check "build: a duplicate guid fails" test $? -ne 0
 check "build: names both files at the guid's line" \
 	grep -q '^episodes/2026-05-22-fourth.md:4: error: duplicate guid "urn:kernel-weekly:3", also claimed by episodes/2026-05-15-third.md:3' b5.err
-check "build: nothing rendered for either" test ! -e rss/episodes/2026-05-22-fourth.ogg
+check "build: nothing rendered for either" test ! -e rss/episodes/2026-05-22-fourth.mp3
 "$PODSYNTH" check episodes/2026-05-15-third.md >c5.txt 2>c5.err
 check "check: a duplicate guid fails" grep -q 'duplicate guid' c5.err
 "$PODSYNTH" feed -q >f5.txt 2>f5.err
 check "feed: a duplicate guid fails" grep -q 'duplicate guid' f5.err
 sed -i 's/^guid: .*/guid: urn:kernel-weekly:4/' episodes/2026-05-22-fourth.md
 "$PODSYNTH" build -j 2 episodes/2026-05-22-fourth.md >b6.txt 2>b6.err
-check "build: with its own guid the episode builds" test -s rss/episodes/2026-05-22-fourth.ogg
+check "build: with its own guid the episode builds" test -s rss/episodes/2026-05-22-fourth.mp3
 rm episodes/2026-05-15-third.md episodes/2026-05-22-fourth.md
 "$PODSYNTH" feed -q >f6.txt 2>&1
 check "feed: without the clash it is written again" test $? -eq 0
@@ -160,7 +160,7 @@ check "the feed leaves both drafts out" bash -c "! grep -q -e 'Drafted' rss/feed
 check "feed counts both drafts" grep -q '(2 drafts, 0 not rendered)' f8.err
 "$PODSYNTH" build --drafts -j 2 episodes/2026-06-05-news.draft.md >d2.txt 2>&1
 check "build --drafts renders a draft by name under its slug without .draft" \
-	test -s rss/episodes/2026-06-05-news.ogg
+	test -s rss/episodes/2026-06-05-news.mp3
 # The draft of an episode and the episode itself share a slug.
 cat >episodes/2026-06-05-news.md <<'MD'
 ---

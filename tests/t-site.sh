@@ -40,8 +40,11 @@ check "an item's link is its page" \
 check "pages name the feed for discovery" \
 	grep -q "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Kernel Weekly\" href=\"$BASE/feed.xml\">" rss/index.html
 pub=$(grep -o 'enclosure url="[^"]*kernel-weekly[^"]*"' rss/feed.xml | sed 's|.*/||; s|"$||')
-check "the player's first source is the feed's enclosure" \
-	grep -q "<source src=\"$pub\" type=\"audio/ogg; codecs=vorbis\">" rss/episodes/2026-11-16-kernel-weekly.html
+check "the player's first source is the feed's enclosure (the MP3)" \
+	grep -q "<source src=\"$pub\" type=\"audio/mpeg\">" rss/episodes/2026-11-16-kernel-weekly.html
+check_eq "...then one per further format, in the show's order" \
+	"$(grep -o '<source [^>]*type="[^"]*"' rss/episodes/2026-11-16-kernel-weekly.html | sed 's/.*type=//' | tr '\n' ' ')" \
+	'"audio/mpeg" "audio/ogg; codecs=opus" '
 check "og:audio names the same file" \
 	grep -q "<meta property=\"og:audio\" content=\"$BASE/episodes/$pub\">" rss/episodes/2026-11-16-kernel-weekly.html
 for tag in og:title og:description og:url; do

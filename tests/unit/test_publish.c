@@ -160,7 +160,7 @@ static void test_html(void)
 	free(h);
 
 	struct block b = {BLOCK_PARAGRAPH, 0, 3, -1,
-			  "First paragraph, with (SQL)[sub:\"sequel\"] and a pause [500ms] in it."};
+			  "First paragraph, with (SQL)[sub:\"sequel\"] and a pause [500ms] in it.", -1};
 	struct episode e2 = {0};
 	e2.blocks = &b;
 	e2.nblocks = 1;

@@ -542,7 +542,7 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 		{tl->items[2].start, "Kernel news"},
 		{tl->items[6].start, "Mailing list: RCU and THP"},
 	};
-	struct vorbis_meta m = {
+	struct audio_meta m = {
 		.title = "Episode 1: v6.3-rc5", .album = "Test Show", .artist = "Host",
 		.date = "2024-05-01", .tracknumber = "1", .language = "en",
 		.description = "A test episode.", .chapters = ch, .nchapters = 2,
@@ -660,6 +660,26 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 	OK(files_equal(out3, out4) && rep3.encodes <= rep2.encodes,
 	   "the next build uses what was learnt (%d encodes), same file", rep3.encodes);
 	free(out4);
+
+	/* A codec that loses loudness (issue 10): the episode is encoded again
+	 * with the items aimed higher, and the records keep the target they
+	 * were levelled to, keyed on the show's own, so the next build starts
+	 * there: one encode, nothing levelled again, the same bytes. (Keyed on
+	 * the corrected target, the records were refused and every item was
+	 * levelled again, and encoded twice, on every build.) */
+	setenv("PODSYNTH_TEST_CODEC_LOSS", "0.8", 1);
+	char *out5 = tpath("ep5.ogg"), *out6 = tpath("ep6.ogg");
+	INT_EQ(render_episode(tl, &o, &m, out5, &rep2), 0, "render through a lossy codec");
+	OK(rep2.encodes >= 2 && fabs(rep2.decoded_lufs - -16) <= 0.3,
+	   "encoded again with the items aimed higher (%d encodes, %.2f LUFS after the loss)",
+	   rep2.encodes, rep2.decoded_lufs);
+	INT_EQ(render_episode(tl, &o, &m, out6, &rep3), 0, "render again through the lossy codec");
+	INT_EQ(rep3.encodes, 1, "the next build encodes once");
+	INT_EQ(rep3.levelled, 3, "...levelling only the jingles and the asset (no record)");
+	OK(files_equal(out5, out6), "...to the same bytes");
+	unsetenv("PODSYNTH_TEST_CODEC_LOSS");
+	free(out5);
+	free(out6);
 	free(out3);
 	free(lvl_a);
 	free(lvl_b);
@@ -705,7 +725,7 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 static void test_silent(void)
 {
 	char *out = tpath("silent.ogg");
-	struct vorbis_meta m = {.title = "Silence"};
+	struct audio_meta m = {.title = "Silence"};
 	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64, .serial = 1};
 	struct render_report rep = {0};
 	struct timeline *tl = timeline_new(44100, 1);

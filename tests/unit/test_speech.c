@@ -364,8 +364,10 @@ static void test_overrides(const struct lexicon *lex)
 	STR_EQ(got, "host: Some | zh: ni hao | host: words.", "lang: override goes to the zh voice");
 	free(got);
 
-	got = speak(&c, "A (text)[emphasis:\"strong\"] word.", BLOCK_PARAGRAPH, 1, NULL, NULL);
-	OK(got == NULL, "an unknown modifier is an error");
+	int warnings = diag_count(DIAG_WARNING);
+	got = speak(&c, "A (text)[wobble:\"strong\"] word.", BLOCK_PARAGRAPH, 0, NULL, NULL);
+	STR_EQ(got, "A text word.", "an unknown modifier is ignored and its text still spoken");
+	OK(diag_count(DIAG_WARNING) == warnings + 1, "an unknown modifier is one warning");
 	free(got);
 
 	got = speak(&c, "Ctl\x01 char\x1b[0m here\x7f.", BLOCK_PARAGRAPH, 0, NULL, NULL);

@@ -179,7 +179,7 @@ static int do_render(void *arg)
 {
 	struct render_call *c = arg;
 	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .bitrate = 64, .serial = 1};
-	struct vorbis_meta m = {.title = "t"};
+	struct audio_meta m = {.title = "t"};
 	struct render_report rep = {0};
 	return render_episode(c->tl, &o, &m, c->out, &rep);
 }

@@ -96,10 +96,10 @@ int main(void)
 {
 	struct voice host = {.name = "host", .lang = "en"}, guest = {.name = "guest", .lang = "en"};
 	struct voice zhv = {.name = "zh", .lang = "zh"};
-	struct run r0[] = {{&host, "Linus said version six point three is out.",
-			    "Linus said v6.3 is out.", 0},
-			   {&guest, "Thanks, Linus!", "Thanks, Linus!", 0}};
-	struct run r1[] = {{&zhv, "你好世界。", "你好世界。", 0}};
+	struct run r0[] = {{.voice = &host, .text = "Linus said version six point three is out.",
+			    .display = "Linus said v6.3 is out."},
+			   {.voice = &guest, .text = "Thanks, Linus!", .display = "Thanks, Linus!"}};
+	struct run r1[] = {{.voice = &zhv, .text = "你好世界。", .display = "你好世界。"}};
 	struct segment segs[2] = {
 		{.kind = BLOCK_PARAGRAPH, .runs = r0, .nruns = 2},
 		{.kind = BLOCK_PARAGRAPH, .runs = r1, .nruns = 1},
