@@ -303,6 +303,11 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 		size_t ks = i;
 		while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-'))
 			i++;
+		if (i == ks) {
+			/* not a key: stop here, or the loop would never advance */
+			diag(DIAG_ERROR, ctx->file, b->line, 0, "bad speech markdown \"%.*s\"", (int)n, s);
+			return -1;
+		}
 		char *key = xstrndup(s + ks, i - ks);
 		int bare = i >= n || s[i] != ':';    /* [whisper], [number]: no value */
 		if (bare && pause) {
