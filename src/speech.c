@@ -305,7 +305,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			i++;
 		if (i == ks) {
 			/* not a key: stop here, or the loop would never advance */
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "bad speech markdown \"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			return -1;
 		}
 		char *key = xstrndup(s + ks, i - ks);
