@@ -30,6 +30,7 @@
 #include <png.h>
 
 #include "project.h"
+#include "msg.h"
 #include "util.h"
 #include "xmltext.h"
 
@@ -206,7 +207,7 @@ int artwork_check(const char *path, const char *file, int line)
 	if (path == NULL || is_url(path))
 		return 0;
 	if (artwork_probe(path, &in, &why) != 0) {
-		diag(DIAG_ERROR, file, line, 0, "image: %s \"%s\"", why, path);
+		msg(MSG_ART_UNREADABLE, file, line, 0, "%s" MSG_SEP "\"%s\"", why, path);
 		return -1;
 	}
 	const char *ext = ext_of(path);
@@ -214,28 +215,25 @@ int artwork_check(const char *path, const char *file, int line)
 	int ext_jpg = strcasecmp(ext, ".jpg") == 0 || strcasecmp(ext, ".jpeg") == 0;
 	const char *kind = in.kind == ARTWORK_PNG ? "PNG" : "JPEG";
 	if (!ext_png && !ext_jpg) {
-		diag(DIAG_ERROR, file, line, 0, "image: the name must end in .png, .jpg or .jpeg "
-		     "(podcast apps go by it) \"%s\"", path);
+		msg(MSG_ART_EXTENSION, file, line, 0, "\"%s\"", path);
 		rc = -1;
 	} else if ((in.kind == ARTWORK_PNG) != ext_png) {
-		diag(DIAG_ERROR, file, line, 0, "image: the file is a %s but its name says %s \"%s\"",
-		     kind, ext_png ? "PNG" : "JPEG", path);
+		msg(MSG_ART_KIND, file, line, 0, "%s" MSG_SEP "%s" MSG_SEP "\"%s\"",
+		    kind, ext_png ? "PNG" : "JPEG", path);
 		rc = -1;
 	}
 	if (in.width != in.height) {
-		diag(DIAG_ERROR, file, line, 0, "image: artwork must be square, this is %dx%d \"%s\"",
-		     in.width, in.height, path);
+		msg(MSG_ART_NOT_SQUARE, file, line, 0, "%dx%d" MSG_SEP "\"%s\"", in.width, in.height, path);
 		rc = -1;
 	}
 	if (in.width < ARTWORK_MIN || in.width > ARTWORK_MAX ||
 	    in.height < ARTWORK_MIN || in.height > ARTWORK_MAX) {
-		diag(DIAG_ERROR, file, line, 0, "image: artwork must be %d to %d pixels a side, "
-		     "this is %dx%d \"%s\"", ARTWORK_MIN, ARTWORK_MAX, in.width, in.height, path);
+		msg(MSG_ART_SIZE, file, line, 0, "%d to %d" MSG_SEP "%dx%d" MSG_SEP "\"%s\"",
+		    ARTWORK_MIN, ARTWORK_MAX, in.width, in.height, path);
 		rc = -1;
 	}
 	if (!in.rgb) {
-		diag(DIAG_ERROR, file, line, 0, "image: artwork must be RGB without transparency, "
-		     "this %s is %s \"%s\"", kind, in.color, path);
+		msg(MSG_ART_COLOR, file, line, 0, "%s" MSG_SEP "%s" MSG_SEP "\"%s\"", kind, in.color, path);
 		rc = -1;
 	}
 	return rc;
@@ -374,9 +372,8 @@ static int draw_cover(const char *title, const char *path, struct buf *png)
 	PangoLayout *lay = title_layout(cr, title, box_w, box_h);
 	int unknown = pango_layout_get_unknown_glyphs_count(lay);
 	if (unknown > 0)
-		diag(DIAG_WARNING, path, 0, 0, "the default cover has no font for %d character%s "
-		     "of the title (install fonts-noto-cjk or a font that has them) \"%s\"",
-		     unknown, unknown == 1 ? "" : "s", title);
+		msg(MSG_ART_NO_FONT, path, 0, 0, "%d character%s" MSG_SEP "\"%s\"",
+		    unknown, unknown == 1 ? "" : "s", title);
 	PangoRectangle ink, logical;
 	pango_layout_get_pixel_extents(lay, &ink, &logical);
 	double top = S * 0.22 + (box_h - logical.height) / 2.0;

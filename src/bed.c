@@ -28,6 +28,7 @@
 
 #include "loudness.h"
 #include "timeline.h"
+#include "msg.h"
 #include "util.h"
 
 #ifndef M_PI
@@ -132,19 +133,19 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 	memset(&info, 0, sizeof info);
 	char why[256];
 	if (timeline_check_asset(s->file, why, sizeof why) != 0) {
-		diag(DIAG_ERROR, s->conf, s->line, 0, "cannot read bed \"%s\": %s", s->file, why);
+		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"" MSG_SEP ": %s", s->file, why);
 		return -1;
 	}
 	SNDFILE *sf = sf_open(s->file, SFM_READ, &info);
 	float *in = NULL;
 	int rc = -1;
 	if (sf == NULL) {
-		diag(DIAG_ERROR, s->conf, s->line, 0, "cannot read bed \"%s\"", s->file);
+		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"", s->file);
 		return -1;
 	}
 	sf_count_t frames = info.frames;
 	if (info.samplerate <= 0 || info.channels < 1 || frames <= 0) {
-		diag(DIAG_ERROR, s->conf, s->line, 0, "no audio in bed \"%s\"", s->file);
+		msg(MSG_BED_NO_AUDIO, s->conf, s->line, 0, "\"%s\"", s->file);
 		goto out;
 	}
 	if (frames > (sf_count_t)BED_MAX_SECONDS * info.samplerate)
@@ -153,7 +154,7 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 	in = xmalloc((size_t)frames * (size_t)sc * sizeof *in);
 	frames = sf_readf_float(sf, in, frames);
 	if (frames <= 0) {
-		diag(DIAG_ERROR, s->conf, s->line, 0, "cannot read bed \"%s\"", s->file);
+		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"", s->file);
 		goto out;
 	}
 	/* to wc channels: the mean for mono, the first two for stereo */
@@ -180,8 +181,8 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 		soxr_error_t e = soxr_oneshot(info.samplerate, b->rate, (unsigned)wc, in, (size_t)frames,
 					      &idone, b->src, olen, &odone, NULL, &q, NULL);
 		if (e != NULL || odone == 0) {
-			diag(DIAG_ERROR, s->conf, s->line, 0, "cannot resample bed \"%s\": %s",
-			     s->file, e ? e : "no output");
+			msg(MSG_BED_RESAMPLE, s->conf, s->line, 0, "\"%s\"" MSG_SEP "%s",
+			    s->file, e ? e : "no output");
 			goto out;
 		}
 		b->len = (int64_t)odone;
@@ -227,8 +228,7 @@ struct bed *bed_new(const struct bed_settings *s, int rate, int channels, double
 	}
 	double lufs = measure(b);
 	if (!isfinite(lufs)) {
-		diag(DIAG_ERROR, s->conf, s->line, 0, "bed \"%s\" is silent (or shorter than 0.4 s)",
-		     s->file ? s->file : "builtin");
+		msg(MSG_BED_SILENT, s->conf, s->line, 0, "\"%s\"", s->file ? s->file : "builtin");
 		goto fail;
 	}
 	b->gain = pow(10, (target_lufs + s->level - lufs) / 20);

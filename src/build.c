@@ -26,6 +26,7 @@
 #include "synth.h"
 #include "timeline.h"
 #include "transcript.h"
+#include "msg.h"
 #include "util.h"
 
 int build_default_jobs(void)
@@ -198,14 +199,13 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	if (project_check_unique(p, ep) != 0)
 		goto out;
 	if (ep->draft && !o->drafts) {
-		diag(DIAG_NOTE, path, 0, 0, "draft: not rendered (use --drafts to render it)");
+		msg(MSG_BUILD_DRAFT, path, 0, 0, NULL);
 		rc = 1;
 		goto out;
 	}
 	struct segment *forced = NULL;
 	if (o->segment != NULL && (forced = script_find(s, o->segment)) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0,
-		     "no segment \"%s\" (see podsynth segments %s)", o->segment, path);
+		msg(MSG_BUILD_NO_SEGMENT, path, 0, 0, "\"%s\" (see podsynth segments %s)", o->segment, path);
 		goto out;
 	}
 
@@ -232,8 +232,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 			if (e == SEGCACHE_OK)
 				continue;
 			if (e == SEGCACHE_CORRUPT)
-				diag(DIAG_WARNING, paths[i], 0, 0,
-				     "corrupt cache file for segment %s: synthesising it again", seg->id);
+				msg(MSG_BUILD_CORRUPT_CACHE, paths[i], 0, 0, "%s", seg->id);
 		}
 		jobs[njobs].seg = seg;
 		jobs[njobs].file = path;
@@ -247,8 +246,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	for (int i = 0; i < ep->ninserts; i++) {
 		char why[256];
 		if (timeline_check_asset(ep->inserts[i].path, why, sizeof why) != 0) {
-			diag(DIAG_ERROR, path, ep->inserts[i].line, 0, "cannot read audio insert \"%s\": %s",
-			     ep->inserts[i].path, why);
+			msg(MSG_INSERT_UNREADABLE, path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
+			    ep->inserts[i].path, why);
 			goto out;
 		}
 	}
@@ -270,7 +269,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		int r = synth_run(jobs, njobs, &so);
 		if (r != 0) {
 			progress_end(&bar);
-			diag(DIAG_ERROR, path, 0, 0, "synthesis failed");
+			msg(MSG_BUILD_SYNTH_FAILED, path, 0, 0, NULL);
 			goto out;
 		}
 	}
@@ -282,7 +281,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
 
 	if (mkdir_p(p->ch->out_dir) != 0) {
-		diag(DIAG_ERROR, p->ch->out_dir, 0, 0, "cannot create directory: %s", strerror(errno));
+		msg(MSG_BUILD_MKDIR, p->ch->out_dir, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
 	const struct channel *chn = p->ch;

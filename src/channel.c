@@ -13,6 +13,7 @@
 
 #include "license.h"
 #include "table.h"
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -50,8 +51,7 @@ static int bed_place(struct ydoc *y, yaml_node_t *v, enum bed_play *out)
 			*out = places[i].play;
 			return 0;
 		}
-	diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-	     "bad bed place \"%s\": expected none, intro, sections or episode", s ? s : "");
+	msg(MSG_BED_PLACE, y->file, ydoc_line(y, v), 0, "\"%s\"", s ? s : "");
 	return -1;
 }
 
@@ -70,8 +70,7 @@ int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct be
 	if (v->type == YAML_SCALAR_NODE)
 		return bed_place(y, v, &b->play);
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "bed: expected a place (intro, sections, episode, none) or a mapping");
+		msg(MSG_BED_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0, place = 0;
@@ -110,7 +109,7 @@ int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct be
 				free(f);
 			}
 		} else {
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"%s\"", name);
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"%s\"", name);
 		}
 	}
 	/* A mapping without play: names a bed for the intro. */
@@ -149,25 +148,25 @@ static void set_defaults(struct channel *c)
 }
 
 /* A path from the file, resolved against the file's directory. */
-static int get_path(struct channel *c, struct ydoc *y, const char *key, yaml_node_t *v, char **out)
+static int check_path(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	char *s = NULL;
-	if (ydoc_get_str(y, key, v, &s) != 0)
-		return -1;
-	free(*out);
-	if (strcmp(s, "none") == 0 || strstr(s, "://") != NULL)
-		*out = s;
-	else {
-		*out = path_join(c->dir, s);
-		free(s);
+	struct channel *c = obj;
+	char **out = (char **)((char *)c + row->off);
+	(void)y, (void)k, (void)v;
+	if (strcmp(*out, "none") != 0 && strstr(*out, "://") == NULL) {
+		char *p = path_join(c->dir, *out);
+		free(*out);
+		*out = p;
 	}
 	return 0;
 }
 
-static int read_owner(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "owner: expected name: and email:");
+		msg(MSG_CH_OWNER, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -179,13 +178,15 @@ static int read_owner(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		else if (k && strcmp(k, "email") == 0)
 			rc |= ydoc_get_str(y, "owner.email", val, &c->owner_email);
 		else
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"owner.%s\"", k ? k : "?");
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"owner.%s\"", k ? k : "?");
 	}
 	return rc;
 }
 
-static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	static const struct { const char *key; size_t off; } keys[] = {
 		{"sentence", offsetof(struct pauses, sentence)},
 		{"list_item", offsetof(struct pauses, list_item)},
@@ -196,7 +197,7 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		{"turn", offsetof(struct pauses, turn)},
 	};
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "pauses: expected a mapping of milliseconds");
+		msg(MSG_CH_PAUSES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -208,7 +209,7 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 			if (k && strcmp(k, keys[i].key) == 0)
 				break;
 		if (i == ARRAY_LEN(keys)) {
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown key \"pauses.%s\"", k ? k : "?");
+			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"pauses.%s\"", k ? k : "?");
 			continue;
 		}
 		char name[64];
@@ -219,11 +220,12 @@ static int read_pauses(struct channel *c, struct ydoc *y, yaml_node_t *v)
 }
 
 /* directories: a mapping of a directory's name to the show's URL there. */
-static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)");
+		msg(MSG_CH_DIRECTORIES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -232,14 +234,13 @@ static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		yaml_node_t *val = ydoc_node(y, p->value);
 		char *url = NULL;
 		if (k == NULL || k[0] == '\0' || ydoc_get_str(y, "directories", val, &url) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0, "directories: expected a name");
+			msg(MSG_CH_DIRECTORY_NAME, y->file, ydoc_line(y, val), 0, NULL);
 			rc = -1;
 			free(url);
 			continue;
 		}
 		if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
-			     "directories.%s: \"%s\" is not an absolute http(s) URL", k, url);
+			msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, val), 0, "directories.%s: \"%s\"", k, url);
 			rc = -1;
 			free(url);
 			continue;
@@ -254,16 +255,17 @@ static int read_directories(struct channel *c, struct ydoc *y, yaml_node_t *v)
 }
 
 /* formats: a list of format names, each once; the first is the enclosure. */
-static int read_formats(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_formats(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	char **names = NULL;
 	int n = 0, rc = -1;
 	c->formats_line = ydoc_line(y, v);
 	if (ydoc_get_list(y, "formats", v, &names, &n) != 0)
 		goto out;
 	if (n == 0) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "formats: expected at least one of "
-		     "mp3, opus, vorbis");
+		msg(MSG_CH_FORMATS_EMPTY, y->file, ydoc_line(y, v), 0, NULL);
 		goto out;
 	}
 	c->nformats = 0;
@@ -272,14 +274,13 @@ static int read_formats(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		yaml_node_t *item = v->type == YAML_SEQUENCE_NODE
 				    ? ydoc_node(y, v->data.sequence.items.start[i]) : v;
 		if (f < 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, item), 0,
-			     "formats: unknown format \"%s\" (mp3, opus or vorbis)", names[i]);
+			msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, item), 0,
+			    "formats" MSG_SEP "\"%s\"", names[i]);
 			goto out;
 		}
 		for (int j = 0; j < c->nformats; j++) {
 			if ((int)c->formats[j] == f) {
-				diag(DIAG_ERROR, y->file, ydoc_line(y, item), 0,
-				     "formats: \"%s\" listed twice", names[i]);
+				msg(MSG_CH_FORMAT_TWICE, y->file, ydoc_line(y, item), 0, "\"%s\"", names[i]);
 				goto out;
 			}
 		}
@@ -302,8 +303,7 @@ static int get_kbps(struct channel *c, struct ydoc *y, enum audio_format f, cons
 	if (ydoc_get_int(y, key, v, fi->min_kbps, fi->max_kbps, &kbps) != 0)
 		return -1;
 	if (!format_bitrate_ok(f, kbps)) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "%s: %d is not an MP3 bitrate "
-		     "(32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256 or 320)", key, kbps);
+		msg(MSG_CH_MP3_BITRATE, y->file, ydoc_line(y, v), 0, "%s: %d", key, kbps);
 		return -1;
 	}
 	c->kbps[f] = kbps;
@@ -313,8 +313,10 @@ static int get_kbps(struct channel *c, struct ydoc *y, enum audio_format f, cons
 }
 
 /* bitrate: a number (Vorbis's, as it always was), or a mapping per format. */
-static int read_bitrate(struct channel *c, struct ydoc *y, yaml_node_t *v)
+static int read_bitrate(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct channel *c = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE)
 		return get_kbps(c, y, FMT_VORBIS, "bitrate", v);
 	int rc = 0;
@@ -323,8 +325,8 @@ static int read_bitrate(struct channel *c, struct ydoc *y, yaml_node_t *v)
 		yaml_node_t *val = ydoc_node(y, p->value);
 		int f = k ? format_by_name(k) : -1;
 		if (f < 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
-			     "bitrate: unknown format \"%s\" (mp3, opus or vorbis)", k ? k : "?");
+			msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, val), 0,
+			    "bitrate" MSG_SEP "\"%s\"", k ? k : "?");
 			rc = -1;
 			continue;
 		}
@@ -335,129 +337,140 @@ static int read_bitrate(struct channel *c, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
+static int check_link(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	size_t n = strlen(c->link);
+	(void)row;
+	while (n > 0 && c->link[n - 1] == '/')
+		c->link[--n] = '\0';
+	if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
+		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, v), 0, "%s: \"%s\"", k, c->link);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_license(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	if (license_url(c->license) == NULL) {
+		msg(MSG_BAD_LICENSE, y->file, ydoc_line(y, v), 0, "\"%s\"", c->license);
+		return -1;
+	}
+	char *lc = license_canonical(c->license);
+	free(c->license);
+	c->license = lc;
+	return 0;
+}
+
+static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	const char *s = ydoc_scalar(v);
+	(void)row;
+	if (s && strcmp(s, "all") == 0) {
+		c->table_rows = TABLE_ALL_ROWS;
+		return 0;
+	}
+	return ydoc_get_int(y, k, v, 1, 100000, &c->table_rows);
+}
+
+static int read_lexicons(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	int first = c->nlexicons;
+	(void)row;
+	if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
+		return -1;
+	c->lexicon_lines = xreallocarray(c->lexicon_lines, (size_t)c->nlexicons, sizeof(int));
+	for (int i = first; i < c->nlexicons; i++) {
+		yaml_node_t *item = v;
+		if (v->type == YAML_SEQUENCE_NODE)
+			item = ydoc_node(y, v->data.sequence.items.start[i - first]);
+		c->lexicon_lines[i] = ydoc_line(y, item);
+		char *p = path_join(c->dir, c->lexicons[i]);
+		free(c->lexicons[i]);
+		c->lexicons[i] = p;
+	}
+	return 0;
+}
+
+static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	speakers_clear(&c->speakers);
+	return speakers_read(y, v, &c->speakers);
+}
+
+static int read_bed(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row, (void)k;
+	return bed_settings_read(y, v, c->dir, &c->bed);
+}
+
+#define STR(k, f) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, NULL}
+#define STRC(k, f, fn) {k, YK_STR, offsetof(struct channel, f), 0, 0, 0, fn}
+#define NUM(k, t, f, lo, hi) {k, t, offsetof(struct channel, f), 0, lo, hi, NULL}
+#define BOOL(k, f) {k, YK_BOOL, offsetof(struct channel, f), 0, 0, 0, NULL}
+#define CUSTOM(k, fn) {k, YK_CUSTOM, 0, 0, 0, 0, fn}
+
+/* The settings of channel.yaml: one row per key (docs/channel.md). */
+static const struct ykey settings[] = {
+	STR("title", title),
+	STR("description", description),
+	STR("author", author),
+	STR("language", language),
+	STR("copyright", copyright),
+	STR("category", category),
+	STR("subcategory", subcategory),
+	STR("type", type),
+	STR("voice", host_voice),
+	STR("host", host),
+	STRC("link|url", link, check_link),
+	{"draft", YK_IGNORE, 0, 0, 0, 0, NULL}, /* podsynth draft's: draftset.c reads them */
+	CUSTOM("owner", read_owner),
+	STRC("license|licence", license, check_license),
+	CUSTOM("pauses", read_pauses),
+	BOOL("explicit", explicit_),
+	CUSTOM("table_rows", read_table_rows),
+	BOOL("locked", locked),
+	STRC("image", image, check_path),
+	STRC("intro", intro, check_path),
+	STRC("outro", outro, check_path),
+	STRC("voices", voices_dir, check_path),
+	NUM("loudness", YK_DOUBLE, loudness, -40, -5),
+	NUM("true_peak", YK_DOUBLE, true_peak, -12, 0),
+	NUM("sample_rate", YK_INT, sample_rate, 8000, 192000),
+	NUM("channels", YK_INT, channels, 1, 2),
+	CUSTOM("bitrate", read_bitrate),
+	CUSTOM("formats", read_formats),
+	CUSTOM("speakers", read_speakers),
+	CUSTOM("bed", read_bed),
+	BOOL("emphasis", emphasis),
+	CUSTOM("lexicons", read_lexicons),
+	STRC("site_css", site_css, check_path),
+	CUSTOM("directories", read_directories),
+};
+
+int channel_line(const struct channel *c, const char *key)
+{
+	int row = ykey_find(settings, ARRAY_LEN(settings), key);
+	return row < 0 || c->key_lines == NULL ? 0 : c->key_lines[row];
+}
+
 static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	static const struct { const char *key; size_t off; } strs[] = {
-		{"title", offsetof(struct channel, title)},
-		{"description", offsetof(struct channel, description)},
-		{"author", offsetof(struct channel, author)},
-		{"language", offsetof(struct channel, language)},
-		{"copyright", offsetof(struct channel, copyright)},
-		{"category", offsetof(struct channel, category)},
-		{"subcategory", offsetof(struct channel, subcategory)},
-		{"type", offsetof(struct channel, type)},
-		{"voice", offsetof(struct channel, host_voice)},
-		{"host", offsetof(struct channel, host)},
-	};
-	if (strcmp(k, "voice") == 0)
-		c->voice_line = ydoc_line(y, v);
-	for (size_t i = 0; i < ARRAY_LEN(strs); i++)
-		if (strcmp(k, strs[i].key) == 0)
-			return ydoc_get_str(y, k, v, (char **)((char *)c + strs[i].off));
-	if (strcmp(k, "link") == 0 || strcmp(k, "url") == 0) {
-		if (ydoc_get_str(y, k, v, &c->link) != 0)
-			return -1;
-		size_t n = strlen(c->link);
-		while (n > 0 && c->link[n - 1] == '/')
-			c->link[--n] = '\0';
-		if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-			     "%s: \"%s\" is not an absolute http(s) URL", k, c->link);
-			return -1;
-		}
+	int row = ykey_find(settings, ARRAY_LEN(settings), k);
+	if (row < 0) {
+		msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
 		return 0;
 	}
-	if (strcmp(k, "draft") == 0)
-		return 0; /* podsynth draft's settings: draftset.c reads them */
-	if (strcmp(k, "owner") == 0)
-		return read_owner(c, y, v);
-	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
-		if (ydoc_get_str(y, k, v, &c->license) != 0)
-			return -1;
-		if (license_url(c->license) == NULL) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "unknown licence \"%s\": expected an "
-			     "SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", c->license);
-			return -1;
-		}
-		char *lc = license_canonical(c->license);
-		free(c->license);
-		c->license = lc;
-		return 0;
-	}
-	if (strcmp(k, "pauses") == 0)
-		return read_pauses(c, y, v);
-	if (strcmp(k, "speakers") == 0) {
-		speakers_clear(&c->speakers);
-		return speakers_read(y, v, &c->speakers);
-	}
-	if (strcmp(k, "bed") == 0)
-		return bed_settings_read(y, v, c->dir, &c->bed);
-	if (strcmp(k, "explicit") == 0)
-		return ydoc_get_bool(y, k, v, &c->explicit_);
-	if (strcmp(k, "table_rows") == 0) {
-		const char *s = ydoc_scalar(v);
-		if (s && strcmp(s, "all") == 0) {
-			c->table_rows = TABLE_ALL_ROWS;
-			return 0;
-		}
-		return ydoc_get_int(y, k, v, 1, 100000, &c->table_rows);
-	}
-	if (strcmp(k, "locked") == 0)
-		return ydoc_get_bool(y, k, v, &c->locked);
-	if (strcmp(k, "emphasis") == 0)
-		return ydoc_get_bool(y, k, v, &c->emphasis);
-	if (strcmp(k, "image") == 0) {
-		c->image_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->image);
-	}
-	if (strcmp(k, "intro") == 0) {
-		c->intro_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->intro);
-	}
-	if (strcmp(k, "outro") == 0) {
-		c->outro_line = ydoc_line(y, v);
-		return get_path(c, y, k, v, &c->outro);
-	}
-	if (strcmp(k, "voices") == 0)
-		return get_path(c, y, k, v, &c->voices_dir);
-	if (strcmp(k, "loudness") == 0)
-		return ydoc_get_double(y, k, v, -40, -5, &c->loudness);
-	if (strcmp(k, "true_peak") == 0)
-		return ydoc_get_double(y, k, v, -12, 0, &c->true_peak);
-	if (strcmp(k, "sample_rate") == 0) {
-		c->rate_line = ydoc_line(y, v);
-		if (ydoc_get_int(y, k, v, 8000, 192000, &c->sample_rate) != 0)
-			return -1;
-		return 0;
-	}
-	if (strcmp(k, "channels") == 0)
-		return ydoc_get_int(y, k, v, 1, 2, &c->channels);
-	if (strcmp(k, "bitrate") == 0)
-		return read_bitrate(c, y, v);
-	if (strcmp(k, "formats") == 0)
-		return read_formats(c, y, v);
-	if (strcmp(k, "lexicons") == 0) {
-		int first = c->nlexicons;
-		if (ydoc_get_list(y, k, v, &c->lexicons, &c->nlexicons) != 0)
-			return -1;
-		c->lexicon_lines = xreallocarray(c->lexicon_lines, (size_t)c->nlexicons, sizeof(int));
-		for (int i = first; i < c->nlexicons; i++) {
-			yaml_node_t *item = v;
-			if (v->type == YAML_SEQUENCE_NODE)
-				item = ydoc_node(y, v->data.sequence.items.start[i - first]);
-			c->lexicon_lines[i] = ydoc_line(y, item);
-			char *p = path_join(c->dir, c->lexicons[i]);
-			free(c->lexicons[i]);
-			c->lexicons[i] = p;
-		}
-		return 0;
-	}
-	if (strcmp(k, "site_css") == 0)
-		return get_path(c, y, k, v, &c->site_css);
-	if (strcmp(k, "directories") == 0)
-		return read_directories(c, y, v);
-	diag(DIAG_WARNING, y->file, ydoc_line(y, v), 0, "unknown setting \"%s\"", k);
-	return 0;
+	c->key_lines[row] = ydoc_line(y, v);
+	return ydoc_read_key(settings, row, c, y, k, v);
 }
 
 int channel_load(const char *path, struct channel **out)
@@ -473,6 +486,7 @@ int channel_load(const char *path, struct channel **out)
 	c->dir = path_dirname(path);
 	c->rss_dir = xstrdup(c->dir);
 	c->out_dir = path_join(c->dir, "episodes");
+	c->key_lines = xcalloc(ARRAY_LEN(settings), sizeof *c->key_lines);
 	set_defaults(c);
 
 	text = read_file(path, &len);
@@ -481,13 +495,13 @@ int channel_load(const char *path, struct channel **out)
 			rc = 0;
 			goto out;
 		}
-		diag(DIAG_ERROR, path, 0, 0, "cannot read show settings: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	c->path = xstrdup(path);
 	size_t bad;
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8");
+		msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, NULL);
 		goto out;
 	}
 	if (ydoc_load(&y, path, text, len, 1) != 0)
@@ -498,7 +512,7 @@ int channel_load(const char *path, struct channel **out)
 		goto out;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, path, ydoc_line(&y, root), 0, "expected settings as \"key: value\" lines");
+		msg(MSG_CH_NOT_MAPPING, path, ydoc_line(&y, root), 0, NULL);
 		goto out;
 	}
 	int err = 0;
@@ -506,19 +520,22 @@ int channel_load(const char *path, struct channel **out)
 		yaml_node_t *k = ydoc_node(&y, p->key);
 		const char *key = ydoc_scalar(k);
 		if (key == NULL) {
-			diag(DIAG_ERROR, path, ydoc_line(&y, k), 0, "expected a setting name");
+			msg(MSG_CH_NO_KEY, path, ydoc_line(&y, k), 0, NULL);
 			err = 1;
 			continue;
 		}
 		if (read_setting(c, &y, key, ydoc_node(&y, p->value)) != 0)
 			err = 1;
 	}
+	c->intro_line = channel_line(c, "intro");
+	c->outro_line = channel_line(c, "outro");
+	c->voice_line = channel_line(c, "voice");
+	c->image_line = channel_line(c, "image");
+	c->rate_line = channel_line(c, "sample_rate");
 	for (int i = 0; i < c->nformats && !err; i++) {
 		if (!format_rate_ok(c->formats[i], c->sample_rate)) {
-			diag(DIAG_ERROR, path, c->rate_line ? c->rate_line : c->formats_line, 0,
-			     "formats: %s cannot carry "
-			     "sample_rate %d (8000, 11025, 12000, 16000, 22050, 24000, 32000, "
-			     "44100 or 48000)", format_info(c->formats[i])->name, c->sample_rate);
+			msg(MSG_CH_FORMAT_RATE, path, c->rate_line ? c->rate_line : c->formats_line, 0,
+			    "%s" MSG_SEP "%d", format_info(c->formats[i])->name, c->sample_rate);
 			err = 1;
 		}
 	}
@@ -557,6 +574,7 @@ void channel_free(struct channel **cp)
 	free(c->directory_names);
 	free(c->directory_urls);
 	free(c->site_css);
+	free(c->key_lines);
 	speakers_clear(&c->speakers);
 	bed_settings_clear(&c->bed);
 	free(c);

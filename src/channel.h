@@ -103,6 +103,7 @@ struct channel {
 	int formats_line;
 	int rate_line;      /* sample_rate: */
 	int *lexicon_lines; /* one per lexicons[] entry */
+	int *key_lines;     /* every setting's line, by its row in channel.c (channel_line) */
 };
 
 /*
@@ -127,5 +128,7 @@ void bed_settings_init(struct bed_settings *b);
 void bed_settings_copy(struct bed_settings *dst, const struct bed_settings *src);
 void bed_settings_clear(struct bed_settings *b);
 void channel_free(struct channel **c);
+/* The line of setting key ("link", "category"...) in c->path, 0 when not given. */
+int channel_line(const struct channel *c, const char *key);
 
 #endif

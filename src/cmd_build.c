@@ -2,12 +2,12 @@
  * cmd_build.c: `podsynth build [-j N] [--drafts] EPISODE.md...` renders
  * episodes; only segments the cache lacks are synthesised.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "build.h"
 #include "cmd.h"
+#include "opts.h"
 #include "showlock.h"
 #include "util.h"
 
@@ -19,57 +19,23 @@ static const char build_usage[] =
 
 /*
  * Options common to build and render. Returns the index of the first
- * operand, or -1 after a usage error (exit 2), -2 after --help (exit 0).
+ * operand, or OPTS_USAGE / OPTS_HELP (opts.h).
  */
 static int parse_opts(int argc, char **argv, struct build_opts *o, const char **channel,
 		      const char **segment, const char *usage)
 {
-	static const struct option longs[] = {
-		{"jobs", required_argument, NULL, 'j'},
-		{"drafts", no_argument, NULL, 'd'},
-		{"channel", required_argument, NULL, 'c'},
-		{"segment", required_argument, NULL, 's'},
-		{"progress", no_argument, NULL, 'p'},
-		{"no-progress", no_argument, NULL, 'P'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct opt tab[] = {
+		{"jobs", 'j', OPT_INT, &o->jobs, 0, 1, 256, NULL, NULL},
+		{"drafts", 0, OPT_FLAG, &o->drafts, 1, 0, 0, NULL, NULL},
+		{"channel", 0, OPT_STR, channel, 0, 0, 0, NULL, NULL},
+		{"progress", 0, OPT_FLAG, &o->progress, 1, 0, 0, NULL, NULL},
+		{"no-progress", 0, OPT_FLAG, &o->progress, 0, 0, 0, NULL, NULL},
+		{"segment", 's', OPT_STR, segment, 0, 0, 0, NULL, NULL},
 	};
-	int c;
 	o->jobs = build_default_jobs();
 	o->progress = -1;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "j:s:h", longs, NULL)) != -1) {
-		switch (c) {
-		case 'j': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 1 || n > 256) {
-				fprintf(stderr, "podsynth: -j: expected a number from 1 to 256, not \"%s\"\n", optarg);
-				return -1;
-			}
-			o->jobs = (int)n;
-			break;
-		}
-		case 'd': o->drafts = 1; break;
-		case 'c': *channel = optarg; break;
-		case 's':
-			if (segment == NULL)
-				goto bad;
-			*segment = optarg;
-			break;
-		case 'p': o->progress = 1; break;
-		case 'P': o->progress = 0; break;
-		case 'h':
-			fputs(usage, stdout);
-			return -2;
-		default:
-			goto bad;
-		}
-	}
-	return optind;
-bad:
-	fputs(usage, stderr);
-	return -1;
+	/* only render takes --segment */
+	return opts_parse(argc, argv, tab, ARRAY_LEN(tab) - (segment == NULL), usage);
 }
 
 int cmd_build(int argc, char **argv)
@@ -79,11 +45,9 @@ int cmd_build(int argc, char **argv)
 	struct project *p = NULL;
 	int first = parse_opts(argc, argv, &o, &channel, NULL, build_usage);
 	if (first < 0)
-		return first == -2 ? 0 : 2;
-	if (first >= argc) {
-		fputs(build_usage, stderr);
-		return 2;
-	}
+		return first == OPTS_HELP ? 0 : 2;
+	if (first >= argc)
+		return opts_fail(argv[0], build_usage, "no episode given");
 	if (project_open(channel, &p) != 0)
 		return 1;
 	struct showlock *lock = NULL;
@@ -111,11 +75,11 @@ int cmd_render(int argc, char **argv)
 	struct project *p = NULL;
 	int first = parse_opts(argc, argv, &o, &channel, &segment, render_usage);
 	if (first < 0)
-		return first == -2 ? 0 : 2;
-	if (first != argc - 1 || segment == NULL) {
-		fputs(render_usage, stderr);
-		return 2;
-	}
+		return first == OPTS_HELP ? 0 : 2;
+	if (segment == NULL)
+		return opts_fail(argv[0], render_usage, "no segment given (--segment ID)");
+	if (first != argc - 1)
+		return opts_fail(argv[0], render_usage, "expected one episode");
 	if (project_open(channel, &p) != 0)
 		return 1;
 	o.segment = segment;

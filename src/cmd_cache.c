@@ -16,7 +16,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +25,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "opts.h"
 #include "project.h"
 #include "showlock.h"
 #include "util.h"
@@ -77,6 +77,13 @@ static double parse_age(const char *s)
 	case 'd': return v * 86400;
 	default: return -1;
 	}
+}
+
+/* --older-than: *(double *)out, seconds. */
+static int age_opt(void *out, const char *arg)
+{
+	*(double *)out = parse_age(arg);
+	return *(double *)out < 0 ? -1 : 0;
 }
 
 /* The episode files of the operands (a directory gives its *.md). */
@@ -159,51 +166,35 @@ static double mb(long long n)
 
 int cmd_cache(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"channel", required_argument, NULL, 'c'},
-		{"prune", no_argument, NULL, 'p'},
-		{"older-than", required_argument, NULL, 'o'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *channel = NULL;
 	struct project *p = NULL;
 	struct showlock *lock = NULL;
 	struct keys used = {0};
 	glob_t g = {0};
-	int c, prune = 0, dry = 0, err = 0, rc = 1, nep = 0, flags = 0;
+	int prune = 0, dry = 0, err = 0, rc = 1, nep = 0, flags = 0;
 	double max_age = -1;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "nh", longs, NULL)) != -1) {
-		switch (c) {
-		case 'c': channel = optarg; break;
-		case 'p': prune = 1; break;
-		case 'o':
-			max_age = parse_age(optarg);
-			if (max_age < 0) {
-				fprintf(stderr, "podsynth: --older-than: expected an age such as 30d, 12h, 90m or 600s, not \"%s\"\n", optarg);
-				return 2;
-			}
-			break;
-		case 'n': dry = 1; break;
-		case 'h': fputs(cache_usage, stdout); return 0;
-		default: fputs(cache_usage, stderr); return 2;
-		}
-	}
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"prune", 0, OPT_FLAG, &prune, 1, 0, 0, NULL, NULL},
+		{"older-than", 0, OPT_FN, &max_age, 0, 0, 0, age_opt, "an age such as 30d, 12h, 90m or 600s"},
+		{"dry-run", 'n', OPT_FLAG, &dry, 1, 0, 0, NULL, NULL},
+	};
+	int first = opts_parse(argc, argv, tab, ARRAY_LEN(tab), cache_usage);
+	if (first < 0)
+		return first == OPTS_HELP ? 0 : 2;
 	if (project_open(channel, &p) != 0)
 		return 1;
 	if ((prune || max_age >= 0) && !dry && showlock_take(p->ch, &lock) != 0)
 		goto out;
 
-	if (optind >= argc)
+	if (first >= argc)
 		collect(&g, "episodes", &flags);
-	for (int i = optind; i < argc; i++)
+	for (int i = first; i < argc; i++)
 		collect(&g, argv[i], &flags);
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		const char *f = g.gl_pathv[i];
-		if (optind >= argc && !file_exists(f))
+		if (first >= argc && !file_exists(f))
 			continue; /* no episodes/ at all: nothing is in use */
 		struct episode *ep = NULL;
 		struct script *s = NULL;

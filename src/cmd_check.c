@@ -9,23 +9,35 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "msg.h"
+#include "opts.h"
 #include "project.h"
 #include "util.h"
+
+static const char check_usage[] =
+	"usage: podsynth check [--channel FILE] [EPISODE.md...]\n"
+	"       podsynth check --messages\n"
+	"  --channel FILE  show settings (default rss/channel.yaml)\n"
+	"  --messages      list the catalogue of messages about input: name, level, text\n";
 
 int cmd_check(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
 	glob_t g = {0};
-	int i = 1, err = 0;
-
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		puts("usage: podsynth check [--channel FILE] [EPISODE.md...]");
+	int err = 0, list = 0;
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"messages", 0, OPT_FLAG, &list, 1, 0, 0, NULL, NULL},
+	};
+	int i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), check_usage);
+	if (i < 0)
+		return i == OPTS_HELP ? 0 : 2;
+	if (list) {
+		static const char *levels[] = {"note", "warning", "error"};
+		for (int m = 0; m < MSG__COUNT; m++)
+			printf("%s\t%s\t%s\n", msg_name(m), levels[msg_level(m)], msg_text(m));
 		return 0;
-	}
-	if (argc > 2 && strcmp(argv[1], "--channel") == 0) {
-		channel = argv[2];
-		i = 3;
 	}
 	if (project_open(channel, &p) != 0)
 		return 1;

@@ -11,7 +11,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 
 #include "channel.h"
 #include "cmd.h"
+#include "opts.h"
 #include "draft.h"
 #include "mail.h"
 #include "series.h"
@@ -128,88 +128,64 @@ static char *find_template(const struct draft_settings *set, const char *lang)
 	return NULL;
 }
 
+/* --date: a valid YYYY-MM-DD, kept as written. */
+static int date_opt(void *out, const char *arg)
+{
+	*(const char **)out = arg;
+	return parse_day(arg) < 0 ? -1 : 0;
+}
+
+/* --since: the seconds of that day's midnight, UTC. */
+static int since_opt(void *out, const char *arg)
+{
+	*(long long *)out = parse_day(arg);
+	return *(long long *)out < 0 ? -1 : 0;
+}
+
+/* --until: the end of that day. */
+static int until_opt(void *out, const char *arg)
+{
+	long long t = parse_day(arg);
+	*(long long *)out = t + 86400;
+	return t < 0 ? -1 : 0;
+}
+
 int cmd_draft(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'}, {"template", required_argument, NULL, 't'},
-		{"issue", required_argument, NULL, 'n'}, {"date", required_argument, NULL, 'd'},
-		{"since", required_argument, NULL, 's'}, {"until", required_argument, NULL, 'u'},
-		{"max-per-section", required_argument, NULL, 'm'},
-		{"channel", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *output = NULL, *lang = NULL, *template = NULL, *channel_path = "rss/channel.yaml";
 	const char *date = NULL;
-	int force = 0, issue = 0, max = -1, c, rc = 1, mail_up = 0;
+	int force = 0, issue = 0, max = -1, rc = 1, mail_up = 0;
 	long long since = 0, until = 0;
 	struct channel *ch = NULL;
 	struct draft_settings set = {0};
 	struct mailbox *mb = NULL;
 	struct series *s = NULL;
 	struct buf out = {0};
-	char *tmpl_path = NULL, *tmpl = NULL, *end;
+	char *tmpl_path = NULL, *tmpl = NULL;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:fl:t:n:d:s:u:m:c:h", longs, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'f': force = 1; break;
-		case 'l': lang = optarg; break;
-		case 't': template = optarg; break;
-		case 'c': channel_path = optarg; break;
-		case 'n':
-			issue = (int)strtol(optarg, &end, 10);
-			if (*end || issue < 1 || issue > 999999) {
-				diag(DIAG_ERROR, NULL, 0, 0, "--issue: \"%s\" is not a number from 1", optarg);
-				goto out;
-			}
-			break;
-		case 'm':
-			max = (int)strtol(optarg, &end, 10);
-			if (*end || max < 1 || max > 10000) {
-				diag(DIAG_ERROR, NULL, 0, 0, "--max-per-section: \"%s\" is not a number from 1", optarg);
-				goto out;
-			}
-			break;
-		case 'd':
-			if (parse_day(optarg) < 0) {
-				diag(DIAG_ERROR, NULL, 0, 0, "--date: \"%s\" is not a YYYY-MM-DD date", optarg);
-				goto out;
-			}
-			date = optarg;
-			break;
-		case 's':
-		case 'u': {
-			long long t = parse_day(optarg);
-			if (t < 0) {
-				diag(DIAG_ERROR, NULL, 0, 0, "--%s: \"%s\" is not a YYYY-MM-DD date",
-				     c == 's' ? "since" : "until", optarg);
-				goto out;
-			}
-			if (c == 's')
-				since = t;
-			else
-				until = t + 86400;
-			break;
-		}
-		case 'h':
-			fputs(usage_text, stdout);
-			rc = 0;
-			goto out;
-		default:
-			fputs(usage_text, stderr);
-			rc = 2;
-			goto out;
-		}
+	const struct opt tab[] = {
+		{"output", 'o', OPT_STR, &output, 0, 0, 0, NULL, NULL},
+		{"force", 'f', OPT_FLAG, &force, 1, 0, 0, NULL, NULL},
+		{"lang", 'l', OPT_STR, &lang, 0, 0, 0, NULL, NULL},
+		{"template", 't', OPT_STR, &template, 0, 0, 0, NULL, NULL},
+		{"issue", 'n', OPT_INT, &issue, 0, 1, 999999, NULL, NULL},
+		{"date", 'd', OPT_FN, &date, 0, 0, 0, date_opt, "a YYYY-MM-DD date"},
+		{"since", 's', OPT_FN, &since, 0, 0, 0, since_opt, "a YYYY-MM-DD date"},
+		{"until", 'u', OPT_FN, &until, 0, 0, 0, until_opt, "a YYYY-MM-DD date"},
+		{"max-per-section", 'm', OPT_INT, &max, 0, 1, 10000, NULL, NULL},
+		{"channel", 'c', OPT_STR, &channel_path, 0, 0, 0, NULL, NULL},
+	};
+	int first = opts_parse(argc, argv, tab, ARRAY_LEN(tab), usage_text);
+	if (first < 0) {
+		rc = first == OPTS_HELP ? 0 : 2;
+		goto out;
 	}
-	if (optind >= argc) {
-		fputs(usage_text, stderr);
-		rc = 2;
+	if (first >= argc) {
+		rc = opts_fail(argv[0], usage_text, "no mailbox or feed given");
 		goto out;
 	}
 	if (since && until && until <= since) {
-		diag(DIAG_ERROR, NULL, 0, 0, "--until is before --since");
+		rc = opts_fail(argv[0], usage_text, "--until is before --since");
 		goto out;
 	}
 	if (output && !force && file_exists(output)) {
@@ -249,7 +225,7 @@ int cmd_draft(int argc, char **argv)
 	mail_up = 1;
 	mb = mailbox_new();
 	int bad_input = 0;
-	for (int i = optind; i < argc; i++)
+	for (int i = first; i < argc; i++)
 		if (mailbox_read_file(mb, argv[i]) != 0)
 			bad_input = 1;
 	if (bad_input)

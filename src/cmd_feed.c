@@ -5,7 +5,6 @@
  * episodes are the *.md files in episodes/.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "artwork.h"
 #include "channel.h"
 #include "cmd.h"
+#include "opts.h"
 #include "episode.h"
 #include "feed.h"
 #include "roster.h"
@@ -70,30 +70,23 @@ static int collect(struct files *f, const char *arg)
 
 int cmd_feed(int argc, char **argv)
 {
-	static const struct option longs[] = {
-		{"channel", required_argument, NULL, 'c'},
-		{"output", required_argument, NULL, 'o'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *channel = "rss/channel.yaml", *output = NULL;
 	struct channel *ch = NULL;
 	struct feed *feed = NULL;
 	struct episode **eps = NULL;
 	struct files files = {0};
-	int c, neps = 0, failed = 0, drafts = 0, pending = 0;
+	int neps = 0, failed = 0, drafts = 0, pending = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", longs, NULL)) != -1) {
-		switch (c) {
-		case 'c': channel = optarg; break;
-		case 'o': output = optarg; break;
-		case 'q': diag_set_quiet(1); break;
-		case 'h': fputs(feed_usage, stdout); return 0;
-		default: fputs(feed_usage, stderr); return 2;
-		}
-	}
+	int quiet = 0;
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"output", 'o', OPT_STR, &output, 0, 0, 0, NULL, NULL},
+		{"quiet", 'q', OPT_FLAG, &quiet, 1, 0, 0, NULL, NULL},
+	};
+	int first = opts_parse(argc, argv, tab, ARRAY_LEN(tab), feed_usage);
+	if (first < 0)
+		return first == OPTS_HELP ? 0 : 2;
+	diag_set_quiet(quiet);
 	if (channel_load(channel, &ch) != 0)
 		return 1;
 	struct showlock *lock = NULL;
@@ -103,11 +96,11 @@ int cmd_feed(int argc, char **argv)
 	}
 	if (artwork_check_channel(ch) != 0)
 		failed = 1;
-	if (optind >= argc) {
+	if (first >= argc) {
 		if (collect(&files, "episodes") != 0)
 			failed = 1;
 	} else {
-		for (int i = optind; i < argc; i++)
+		for (int i = first; i < argc; i++)
 			if (collect(&files, argv[i]) != 0)
 				failed = 1;
 	}
@@ -149,7 +142,8 @@ int cmd_feed(int argc, char **argv)
 		/* A broken episode must not vanish from the feed: keep the old one. */
 		diag(DIAG_ERROR, where, 0, 0,
 		     "feed not written: fix the errors above (the previous feed is kept)");
-	} else if (artwork_prepare(ch) != 0 || feed_write(feed, output) != FEED_OK) {
+	} else if (feed_check_channel(feed) != FEED_OK || artwork_prepare(ch) != 0 ||
+		   feed_write(feed, output) != FEED_OK) {
 		failed = 1;
 	} else {
 		if (output == NULL)

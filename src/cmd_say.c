@@ -15,6 +15,8 @@
 #include <sndfile.h>
 
 #include "cmd.h"
+#include "msg.h"
+#include "opts.h"
 #include "lexicon.h"
 #include "project.h"
 #include "segcache.h"
@@ -116,39 +118,20 @@ int cmd_say(int argc, char **argv)
 	struct seg_audio audio = {0};
 
 	/* options may come before or after the text */
-	char **words = xcalloc((size_t)argc, sizeof *words);
-	int nwords = 0, dashdash = 0;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (dashdash || a[0] != '-' || strcmp(a, "-") == 0) {
-			words[nwords++] = argv[i];
-		} else if (strcmp(a, "--") == 0) {
-			dashdash = 1;
-		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(say_usage, stdout);
-			free(words);
-			return 0;
-		} else if (strcmp(a, "--voice") == 0 && i + 1 < argc) {
-			voice = argv[++i];
-		} else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-			lang = argv[++i];
-		} else if (strcmp(a, "--channel") == 0 && i + 1 < argc) {
-			channel = argv[++i];
-		} else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
-			out = argv[++i];
-		} else if (strcmp(a, "-n") == 0) {
-			dry = 1;
-		} else {
-			fputs(say_usage, stderr);
-			free(words);
-			return 2;
-		}
-	}
-	if (nwords == 0) {
-		fputs(say_usage, stderr);
-		free(words);
-		return 2;
-	}
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"voice", 0, OPT_STR, &voice, 0, 0, 0, NULL, NULL},
+		{"lang", 0, OPT_STR, &lang, 0, 0, 0, NULL, NULL},
+		{"output", 'o', OPT_STR, &out, 0, 0, 0, NULL, NULL},
+		{"dry-run", 'n', OPT_FLAG, &dry, 1, 0, 0, NULL, NULL},
+	};
+	i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), say_usage);
+	if (i < 0)
+		return i == OPTS_HELP ? 0 : 2;
+	if (i >= argc)
+		return opts_fail(argv[0], say_usage, "nothing to say");
+	char **words = argv + i;
+	int nwords = argc - i;
 	if (nwords == 1 && strcmp(words[0], "-") == 0) {
 		text = read_stdin();
 	} else {
@@ -160,10 +143,9 @@ int cmd_say(int argc, char **argv)
 		}
 		text = buf_detach(&b);
 	}
-	free(words);
 	size_t bad;
 	if (utf8_check(text, strlen(text), &bad) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "text is not valid UTF-8");
+		msg(MSG_FILE_UTF8, "say", 1, 0, " in the text to say");
 		goto out;
 	}
 
@@ -193,7 +175,7 @@ int cmd_say(int argc, char **argv)
 	ctx.file = "say";
 	ctx.host = voiceset_find(vs, voice ? voice : host_name);
 	if (!ctx.host) {
-		diag(DIAG_ERROR, NULL, 0, 0, "unknown voice \"%s\" (see podsynth voices)", voice ? voice : host_name);
+		msg(MSG_UNKNOWN_VOICE, vs->dir, 0, 0, "\"%s\"", voice ? voice : host_name);
 		goto out;
 	}
 	ctx.quote = voiceset_find(vs, "quote");
@@ -217,7 +199,7 @@ int cmd_say(int argc, char **argv)
 	}
 	fflush(stdout);
 	if (nruns == 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "nothing to say");
+		msg(MSG_SAY_NOTHING, "say", 1, 0, NULL);
 		goto out;
 	}
 	if (dry) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "opts.h"
 #include "project.h"
 #include "util.h"
 #include "voice.h"
@@ -103,27 +104,16 @@ int cmd_script(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	int plain = 0, rc = 0, i;
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(script_usage, stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--plain") == 0) {
-			plain = 1;
-		} else if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
-			channel = argv[++i];
-		} else if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		} else {
-			fputs(script_usage, stderr);
-			return 2;
-		}
-	}
-	if (i >= argc) {
-		fputs(script_usage, stderr);
-		return 2;
-	}
+	int plain = 0, rc = 0;
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"plain", 0, OPT_FLAG, &plain, 1, 0, 0, NULL, NULL},
+	};
+	int i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), script_usage);
+	if (i < 0)
+		return i == OPTS_HELP ? 0 : 2;
+	if (i >= argc)
+		return opts_fail(argv[0], script_usage, "no episode given");
 	if (project_open(channel, &p) != 0)
 		return 1;
 	int several = argc - i > 1;

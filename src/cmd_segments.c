@@ -2,12 +2,12 @@
  * cmd_segments.c: `podsynth segments EPISODE.md` prints one line per
  * segment: ID, cached or stale, voice(s), duration when known, first words.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "opts.h"
 #include "project.h"
 #include "segcache.h"
 #include "text.h"
@@ -59,24 +59,16 @@ int cmd_segments(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	int rc = 0, dump = 0, i;
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(segments_usage, stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--dump") == 0) {
-			dump = 1;
-		} else if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc) {
-			channel = argv[++i];
-		} else {
-			fputs(segments_usage, stderr);
-			return 2;
-		}
-	}
-	if (i >= argc) {
-		fputs(segments_usage, stderr);
-		return 2;
-	}
+	int rc = 0, dump = 0;
+	const struct opt tab[] = {
+		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
+		{"dump", 0, OPT_FLAG, &dump, 1, 0, 0, NULL, NULL},
+	};
+	int i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), segments_usage);
+	if (i < 0)
+		return i == OPTS_HELP ? 0 : 2;
+	if (i >= argc)
+		return opts_fail(argv[0], segments_usage, "no episode given");
 	if (project_open(channel, &p) != 0)
 		return 1;
 	for (; i < argc; i++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "opts.h"
 #include "util.h"
 #include "voice.h"
 
@@ -17,17 +18,13 @@ static const char voices_usage[] =
 int cmd_voices(int argc, char **argv)
 {
 	const char *dir = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(voices_usage, stdout);
-			return 0;
-		} else if (argv[i][0] == '-' || dir) {
-			fputs(voices_usage, stderr);
-			return 2;
-		} else {
-			dir = argv[i];
-		}
-	}
+	int first = opts_parse(argc, argv, NULL, 0, voices_usage);
+	if (first < 0)
+		return first == OPTS_HELP ? 0 : 2;
+	if (argc - first > 1)
+		return opts_fail(argv[0], voices_usage, "expected one directory");
+	if (first < argc)
+		dir = argv[first];
 	if (!dir)
 		dir = file_exists("voices") ? "voices" : PODSYNTH_DATADIR "/voices";
 	struct voiceset *vs = NULL;

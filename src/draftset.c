@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -21,16 +22,14 @@
 static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
 {
 	if (v->type != YAML_SEQUENCE_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "draft.sections: expected a list of \"- title: ... match: [...]\"");
+		msg(MSG_DRAFT_SECTIONS, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
 	for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 		yaml_node_t *sec = ydoc_node(y, *it);
 		if (sec == NULL || sec->type != YAML_MAPPING_NODE) {
-			diag(DIAG_ERROR, y->file, sec ? ydoc_line(y, sec) : 0, 0,
-			     "draft.sections: expected title: and match:");
+			msg(MSG_DRAFT_SECTION_KEYS, y->file, sec ? ydoc_line(y, sec) : 0, 0, NULL);
 			rc = -1;
 			continue;
 		}
@@ -45,18 +44,16 @@ static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *
 			else if (k && strcmp(k, "match") == 0)
 				rc |= ydoc_get_list(y, "draft.sections.match", val, &d->match, &d->nmatch);
 			else
-				diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0,
-				     "unknown key \"draft.sections.%s\"", k ? k : "?");
+				msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0,
+				    "\"draft.sections.%s\"", k ? k : "?");
 		}
 		for (int m = 0; m < d->nmatch; m++)
 			if (d->match[m][0] == '\0') {
-				diag(DIAG_ERROR, y->file, ydoc_line(y, sec), 0,
-				     "draft.sections.match: an empty entry matches nothing");
+				msg(MSG_DRAFT_EMPTY_MATCH, y->file, ydoc_line(y, sec), 0, NULL);
 				rc = -1;
 			}
 		if (d->title == NULL || d->title[0] == '\0' || d->nmatch == 0) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, sec), 0,
-			     "draft.sections: a section needs a title: and a match:");
+			msg(MSG_DRAFT_SECTION_INCOMPLETE, y->file, ydoc_line(y, sec), 0, NULL);
 			rc = -1;
 		}
 	}
@@ -66,8 +63,7 @@ static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *
 static int read_lists(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
 {
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "draft.lists: expected \"list: name in the archive\" lines");
+		msg(MSG_DRAFT_LISTS, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -88,7 +84,7 @@ static int read_lists(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
 static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, const char *dir)
 {
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "draft: expected a mapping of settings");
+		msg(MSG_DRAFT_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	int rc = 0;
@@ -96,7 +92,7 @@ static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, 
 		const char *k = ydoc_scalar(ydoc_node(y, p->key));
 		yaml_node_t *val = ydoc_node(y, p->value);
 		if (k == NULL) {
-			diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0, "draft: expected a setting name");
+			msg(MSG_DRAFT_NO_KEY, y->file, ydoc_line(y, val), 0, NULL);
 			rc = -1;
 		} else if (strcmp(k, "archive") == 0) {
 			free(s->archive);
@@ -104,8 +100,7 @@ static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, 
 			if (ydoc_get_str(y, "draft.archive", val, &s->archive) != 0) {
 				rc = -1;
 			} else if (strstr(s->archive, "{message-id}") == NULL) {
-				diag(DIAG_ERROR, y->file, ydoc_line(y, val), 0,
-				     "draft.archive: \"%s\" has no {message-id}", s->archive);
+				msg(MSG_DRAFT_ARCHIVE, y->file, ydoc_line(y, val), 0, "\"%s\"", s->archive);
 				rc = -1;
 			}
 		} else if (strcmp(k, "sections") == 0) {
@@ -124,7 +119,7 @@ static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, 
 				free(t);
 			}
 		} else {
-			diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0, "unknown setting \"draft.%s\"", k);
+			msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0, "\"draft.%s\"", k);
 		}
 	}
 	return rc;
@@ -145,11 +140,11 @@ int draft_settings_load(const char *path, struct draft_settings *out)
 		if (errno == ENOENT)
 			rc = 0;
 		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot read show settings: %s", strerror(errno));
+			msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8");
+		msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, NULL);
 		goto out;
 	}
 	if (ydoc_load(&y, path, text, len, 1) != 0)

@@ -22,6 +22,7 @@
 #include "channel.h"
 #include "license.h"
 #include "table.h"
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -157,19 +158,19 @@ static int valid_lang(const char *s)
 	return *s == '\0';
 }
 
-static int read_lexicon(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_lexicon(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)k;
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, ep->path, ydoc_line(y, v), 0,
-		     "lexicon: expected \"word: how to say it\" lines");
+		msg(MSG_FM_LEXICON_NOT_MAPPING, ep->path, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
 		const char *w = ydoc_scalar(kn), *say = ydoc_scalar(vn);
 		if (w == NULL || say == NULL || *w == '\0' || *say == '\0') {
-			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
-			     "lexicon: expected \"word: how to say it\"");
+			msg(MSG_FM_LEXICON_ENTRY, ep->path, ydoc_line(y, kn), 0, NULL);
 			return -1;
 		}
 		ep->lexicon = xreallocarray(ep->lexicon, (size_t)ep->nlexicon + 1, sizeof *ep->lexicon);
@@ -192,8 +193,10 @@ static int table_rows_value(struct ydoc *y, const char *key, yaml_node_t *v, int
 }
 
 /* table_rows: N | all | {default: N, 2: all, 3: 40} (keys count the tables from 1). */
-static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE)
 		return table_rows_value(y, "table_rows", v, &ep->table_rows);
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
@@ -207,9 +210,7 @@ static int read_table_rows(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 			continue;
 		}
 		if (!k || end == k || *end || t < 1 || t > 100000) {
-			diag(DIAG_ERROR, ep->path, ydoc_line(y, kn), 0,
-			     "table_rows: expected \"default\" or a table's number (1 for the first), not \"%s\"",
-			     k ? k : "");
+			msg(MSG_FM_TABLE_ROWS_KEY, ep->path, ydoc_line(y, kn), 0, "\"%s\"", k ? k : "");
 			return -1;
 		}
 		struct tablelimit tl = {(int)t, 0};
@@ -232,8 +233,10 @@ static void free_list(char ***v, int *n)
 	*n = 0;
 }
 
-static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
+static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct episode *ep = obj;
+	(void)row, (void)key;
 	if (v->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 			const char *k = ydoc_scalar(ydoc_node(y, p->key));
@@ -267,125 +270,154 @@ static int read_author(struct episode *ep, struct ydoc *y, yaml_node_t *v)
 	return 0;
 }
 
+static int read_date(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	const char *s = ydoc_scalar(v);
+	(void)row, (void)k;
+	free(ep->date);
+	free(ep->time);
+	ep->date = ep->time = NULL;
+	if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
+		msg(MSG_FM_BAD_DATE, y->file, ydoc_line(y, v), 0, "\"%s\"", s ? s : "");
+		return -1;
+	}
+	return 0;
+}
+
+static int check_lang(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (!valid_lang(ep->lang)) {
+		msg(MSG_FM_BAD_LANG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->lang);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_slug(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (!valid_slug(ep->slug)) {
+		msg(MSG_FM_BAD_SLUG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->slug);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_published(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	int pub = 1;
+	(void)row;
+	if (ydoc_get_bool(y, k, v, &pub) != 0)
+		return -1;
+	if (!pub)
+		ep->draft = 1;
+	return 0;
+}
+
+static int check_license(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (license_url(ep->license) == NULL) {
+		msg(MSG_BAD_LICENSE, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->license);
+		return -1;
+	}
+	char *c = license_canonical(ep->license);
+	free(ep->license);
+	ep->license = c;
+	return 0;
+}
+
+static int check_episode_type(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
+	    strcmp(ep->episode_type, "bonus") != 0) {
+		msg(MSG_FM_BAD_TYPE, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->episode_type);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	speakers_clear(&ep->speakers);
+	return speakers_read(y, v, &ep->speakers);
+}
+
+static int read_bed(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	char *dir = path_dirname(ep->path);
+	int rc = bed_settings_read(y, v, dir, &ep->bed);
+	free(dir);
+	return rc;
+}
+
+#define STR(k, f, fn) {k, YK_STR, offsetof(struct episode, f), 0, 0, 0, fn}
+#define INT(k, f, lo, hi) {k, YK_INT, offsetof(struct episode, f), 0, lo, hi, NULL}
+#define BOOL(k, f) {k, YK_BOOL, offsetof(struct episode, f), 0, 0, 0, NULL}
+#define CUSTOM(k, fn) {k, YK_CUSTOM, 0, 0, 0, 0, fn}
+
+/* The front matter keys: one row per key (docs/episode-format.md). */
+static const struct ykey front_keys[] = {
+	STR("title", title, NULL),
+	CUSTOM("date", read_date),
+	STR("description", description, NULL),
+	STR("summary|excerpt", summary, NULL),
+	INT("season", season, 0, 100000),
+	INT("episode", number, 0, 1000000),
+	STR("lang|language", lang, check_lang),
+	STR("voice", voice, NULL),
+	STR("slug", slug, check_slug),
+	BOOL("draft", draft),
+	CUSTOM("published", read_published),
+	CUSTOM("author|authors", read_author),
+	{"tags|keywords|categories|category", YK_LIST, offsetof(struct episode, tags),
+	 offsetof(struct episode, ntags), 0, 0, NULL},
+	STR("guid", guid, NULL),
+	STR("license|licence", license, check_license),
+	STR("image|cover", image, NULL),
+	BOOL("explicit", explicit_),
+	STR("episode_type|episodeType", episode_type, check_episode_type),
+	CUSTOM("lexicon", read_lexicon),
+	CUSTOM("table_rows", read_table_rows),
+	CUSTOM("speakers", read_speakers),
+	CUSTOM("bed", read_bed),
+};
+
+/* Where the keys later stages check were given. */
+static const struct { const char *key; size_t off; } key_lines[] = {
+	{"lang", offsetof(struct episode, lang_line)},
+	{"date", offsetof(struct episode, date_line)},
+	{"voice", offsetof(struct episode, voice_line)},
+	{"slug", offsetof(struct episode, slug_line)},
+	{"guid", offsetof(struct episode, guid_line)},
+	{"license", offsetof(struct episode, license_line)},
+	{"image", offsetof(struct episode, image_line)},
+};
+
 static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	int line = ydoc_line(y, v);
-	if (strcmp(k, "title") == 0)
-		return ydoc_get_str(y, k, v, &ep->title);
-	if (strcmp(k, "date") == 0) {
-		const char *s = ydoc_scalar(v);
-		free(ep->date);
-		free(ep->time);
-		ep->date = ep->time = NULL;
-		if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad date \"%s\": expected YYYY-MM-DD, optionally with a time",
-			     s ? s : "");
-			return -1;
-		}
+	int row = ykey_find(front_keys, ARRAY_LEN(front_keys), k);
+	if (row < 0) {
+		if (!is_ignored_key(k))
+			msg(MSG_FM_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
 		return 0;
 	}
-	if (strcmp(k, "description") == 0)
-		return ydoc_get_str(y, k, v, &ep->description);
-	if (strcmp(k, "summary") == 0 || strcmp(k, "excerpt") == 0)
-		return ydoc_get_str(y, k, v, &ep->summary);
-	if (strcmp(k, "season") == 0)
-		return ydoc_get_int(y, k, v, 0, 100000, &ep->season);
-	if (strcmp(k, "episode") == 0)
-		return ydoc_get_int(y, k, v, 0, 1000000, &ep->number);
-	if (strcmp(k, "lang") == 0 || strcmp(k, "language") == 0) {
-		if (ydoc_get_str(y, k, v, &ep->lang) != 0)
-			return -1;
-		ep->lang_line = line;
-		if (!valid_lang(ep->lang)) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad language \"%s\": expected a BCP 47 tag such as en or zh-CN", ep->lang);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "voice") == 0) {
-		ep->voice_line = line;
-		return ydoc_get_str(y, k, v, &ep->voice);
-	}
-	if (strcmp(k, "slug") == 0) {
-		ep->slug_line = line;
-		if (ydoc_get_str(y, k, v, &ep->slug) != 0)
-			return -1;
-		if (!valid_slug(ep->slug)) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "unsafe slug \"%s\": use only a-z, 0-9 and -", ep->slug);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "draft") == 0)
-		return ydoc_get_bool(y, k, v, &ep->draft);
-	if (strcmp(k, "published") == 0) {
-		int pub = 1;
-		if (ydoc_get_bool(y, k, v, &pub) != 0)
-			return -1;
-		if (!pub)
-			ep->draft = 1;
-		return 0;
-	}
-	if (strcmp(k, "author") == 0 || strcmp(k, "authors") == 0)
-		return read_author(ep, y, v);
-	if (strcmp(k, "tags") == 0 || strcmp(k, "keywords") == 0 ||
-	    strcmp(k, "categories") == 0 || strcmp(k, "category") == 0)
-		return ydoc_get_list(y, k, v, &ep->tags, &ep->ntags);
-	if (strcmp(k, "guid") == 0) {
-		ep->guid_line = line;
-		return ydoc_get_str(y, k, v, &ep->guid);
-	}
-	if (strcmp(k, "license") == 0 || strcmp(k, "licence") == 0) {
-		ep->license_line = line;
-		if (ydoc_get_str(y, k, v, &ep->license) != 0)
-			return -1;
-		if (license_url(ep->license) == NULL) {
-			diag(DIAG_ERROR, ep->path, line, 0, "unknown licence \"%s\": expected an SPDX "
-			     "identifier such as cc-by-4.0 or cc-by-nc-nd-4.0", ep->license);
-			return -1;
-		}
-		char *c = license_canonical(ep->license);
-		free(ep->license);
-		ep->license = c;
-		return 0;
-	}
-	if (strcmp(k, "image") == 0 || strcmp(k, "cover") == 0) {
-		ep->image_line = line;
-		return ydoc_get_str(y, k, v, &ep->image);
-	}
-	if (strcmp(k, "explicit") == 0)
-		return ydoc_get_bool(y, k, v, &ep->explicit_);
-	if (strcmp(k, "episode_type") == 0 || strcmp(k, "episodeType") == 0) {
-		if (ydoc_get_str(y, k, v, &ep->episode_type) != 0)
-			return -1;
-		if (strcmp(ep->episode_type, "full") != 0 && strcmp(ep->episode_type, "trailer") != 0 &&
-		    strcmp(ep->episode_type, "bonus") != 0) {
-			diag(DIAG_ERROR, ep->path, line, 0,
-			     "bad episode type \"%s\": expected full, trailer or bonus", ep->episode_type);
-			return -1;
-		}
-		return 0;
-	}
-	if (strcmp(k, "lexicon") == 0)
-		return read_lexicon(ep, y, v);
-	if (strcmp(k, "table_rows") == 0)
-		return read_table_rows(ep, y, v);
-	if (strcmp(k, "speakers") == 0) {
-		speakers_clear(&ep->speakers);
-		return speakers_read(y, v, &ep->speakers);
-	}
-	if (strcmp(k, "bed") == 0) {
-		char *dir = path_dirname(ep->path);
-		int rc = bed_settings_read(y, v, dir, &ep->bed);
-		free(dir);
-		return rc;
-	}
-	if (!is_ignored_key(k))
-		diag(DIAG_WARNING, ep->path, ydoc_line(y, v), 0, "unknown front matter key \"%s\" (ignored)", k);
-	return 0;
+	for (size_t i = 0; i < ARRAY_LEN(key_lines); i++)
+		if (ykey_find(front_keys, ARRAY_LEN(front_keys), key_lines[i].key) == row)
+			*(int *)((char *)ep + key_lines[i].off) = ydoc_line(y, v);
+	return ydoc_read_key(front_keys, row, ep, y, k, v);
 }
 
 /*
@@ -400,8 +432,7 @@ static int split_front_matter(struct episode *ep, const char *text, size_t len,
 		i = 3;
 	if (strncmp(text + i, "---", 3) != 0 || (text[i + 3] != '\n' && text[i + 3] != '\r' &&
 	    text[i + 3] != ' ' && text[i + 3] != '\0')) {
-		diag(DIAG_ERROR, ep->path, 1, 0,
-		     "missing front matter: the file must start with a \"---\" line, then title: and date:");
+		msg(MSG_FM_MISSING, ep->path, 1, 0, NULL);
 		return -1;
 	}
 	i = (size_t)(strchr(text + i, '\n') ? strchr(text + i, '\n') - text + 1 : (long)len);
@@ -419,7 +450,7 @@ static int split_front_matter(struct episode *ep, const char *text, size_t len,
 		}
 		i += l + (eol ? 1 : 0);
 	}
-	diag(DIAG_ERROR, ep->path, 1, 0, "front matter is not closed: no \"---\" line after it");
+	msg(MSG_FM_NOT_CLOSED, ep->path, 1, 0, NULL);
 	return -1;
 }
 
@@ -438,15 +469,14 @@ static int read_front_matter(struct episode *ep, const char *text, size_t len)
 		return -1;
 	yaml_node_t *root = ydoc_root(&y);
 	if (root != NULL && root->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, ep->path, ydoc_line(&y, root), 0,
-		     "front matter must be \"key: value\" lines");
+		msg(MSG_FM_NOT_MAPPING, ep->path, ydoc_line(&y, root), 0, NULL);
 		err = 1;
 	} else if (root != NULL) {
 		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 			yaml_node_t *kn = ydoc_node(&y, p->key);
 			const char *k = ydoc_scalar(kn);
 			if (k == NULL) {
-				diag(DIAG_ERROR, ep->path, ydoc_line(&y, kn), 0, "expected a key");
+				msg(MSG_FM_NO_KEY, ep->path, ydoc_line(&y, kn), 0, NULL);
 				err = 1;
 			} else if (read_key(ep, &y, k, ydoc_node(&y, p->value)) != 0)
 				err = 1;
@@ -966,8 +996,7 @@ static int split_inserts(struct episode *ep)
 		while (b.kind != BLOCK_HEADING && (m = strstr(t, open_mark)) != NULL) {
 			char *name = m + sizeof open_mark - 1, *q = strstr(name, "\"]");
 			if (q == NULL || q == name) {
-				diag(DIAG_ERROR, ep->path, b.line, 0, "bad audio insert \"%.40s\": "
-				     "expected [audio:\"file.wav\"]", m);
+				msg(MSG_INSERT_BAD, ep->path, b.line, 0, "\"%.40s\"", m);
 				rc = -1;
 				break;
 			}
@@ -990,8 +1019,8 @@ static int split_inserts(struct episode *ep)
 			in->line = b.line;
 			in->after = n - 1;
 			if (access(in->path, R_OK) != 0) {
-				diag(DIAG_ERROR, ep->path, b.line, 0, "cannot read audio insert \"%s\": %s",
-				     file, strerror(errno));
+				msg(MSG_INSERT_UNREADABLE, ep->path, b.line, 0, "\"%s\"" MSG_SEP "%s",
+				    file, strerror(errno));
 				rc = -1;
 			}
 			free(file);
@@ -1071,11 +1100,11 @@ static int read_body(struct episode *ep, int emphasis)
 	if (bad_insert)
 		return -1;
 	if (rc != 0) {
-		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "cannot parse the Markdown body");
+		msg(MSG_BODY_UNPARSED, ep->path, ep->body_line, 0, NULL);
 		return -1;
 	}
 	if (ep->nblocks == 0) {
-		diag(DIAG_ERROR, ep->path, ep->body_line, 0, "empty body: nothing to speak");
+		msg(MSG_BODY_EMPTY, ep->path, ep->body_line, 0, NULL);
 		return -1;
 	}
 	return 0;
@@ -1115,13 +1144,15 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		bed_settings_init(&ep->bed);
 	text = read_file(path, &len);
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read episode: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "episode" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0,
-		     text[bad] == '\0' ? "NUL byte in the file" : "invalid UTF-8 (byte 0x%02x)",
-		     (unsigned char)text[bad]);
+		if (text[bad] == '\0')
+			msg(MSG_FILE_NUL, path, line_of(text, bad), 0, NULL);
+		else
+			msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, " (byte 0x%02x)",
+			    (unsigned char)text[bad]);
 		goto out;
 	}
 	if (read_front_matter(ep, text, len) != 0)
@@ -1130,19 +1161,17 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		ep->draft = 1;
 	int err = 0;
 	if (ep->title == NULL || ep->title[strspn(ep->title, " \t")] == '\0') {
-		diag(DIAG_ERROR, path, 1, 0, "missing title: in the front matter");
+		msg(MSG_FM_NO_TITLE, path, 1, 0, NULL);
 		err = 1;
 	}
 	if (ep->date == NULL && date_from_path(path, &ep->date) != 0) {
-		diag(DIAG_ERROR, path, 1, 0,
-		     "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md");
+		msg(MSG_FM_NO_DATE, path, 1, 0, NULL);
 		err = 1;
 	}
 	if (ep->slug == NULL) {
 		ep->slug = slug_from_path(path);
 		if (!valid_slug(ep->slug)) {
-			diag(DIAG_ERROR, path, 1, 0,
-			     "cannot make a slug from the file name: give slug: in the front matter");
+			msg(MSG_FM_NO_SLUG, path, 1, 0, NULL);
 			err = 1;
 		}
 	}

@@ -97,6 +97,7 @@ struct episode {
 	int lang_line;
 	int slug_line;        /* where slug: was given, 0 when from the file name */
 	int guid_line;        /* where guid: was given, 0 when not */
+	int date_line;        /* where date: was given, 0 when from the file name */
 	int image_line;       /* where image: was given, 0 when not */
 	/* Body. */
 	char *body;           /* the Markdown body (after the front matter) */

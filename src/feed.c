@@ -61,6 +61,7 @@
 #include "license.h"
 #include "shownotes.h"
 #include "site.h"
+#include "msg.h"
 #include "util.h"
 #include "xmltext.h"
 
@@ -280,7 +281,7 @@ static int ledger_load(struct ledger *l, const char *path)
 			ledger_put(l, f1, f2);
 			continue;
 		}
-		diag(DIAG_WARNING, path, line, 0, "line not understood, ignored");
+		msg(MSG_FEED_LEDGER_LINE, path, line, 0, NULL);
 	}
 	free(text);
 	return 0;
@@ -367,6 +368,7 @@ struct item {
 
 struct feed {
 	const struct channel *ch;
+	int channel_ok;    /* feed_check_channel passed: feed_write need not repeat it */
 	char *rss_dir;     /* the site root */
 	char *out_dir;     /* where episodes are */
 	struct item *items;
@@ -638,8 +640,8 @@ static enum feed_err read_audio(struct feed *f, struct item *it, enum audio_form
 	snprintf(ext, sizeof ext, ".%s", fi->ext);
 	a->audio = beside(f, it->slug, ext);
 	if (a->audio == NULL) {
-		diag(DIAG_NOTE, it->ep->path, 0, 0, "not rendered yet%s%s, left out of the feed \"%s\"",
-		     it->naud > 0 ? " as " : "", it->naud > 0 ? fi->name : "", it->slug);
+		msg(MSG_FEED_NOT_RENDERED, it->ep->path, 0, 0, "%s%s" MSG_SEP "\"%s\"",
+		    it->naud > 0 ? " as " : "", it->naud > 0 ? fi->name : "", it->slug);
 		return FEED_SKIPPED;
 	}
 	fp = fopen(a->audio, "rb");
@@ -690,19 +692,19 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	}
 	it.ep = ep;
 	if (!slug_ok(it.slug)) {
-		diag(DIAG_ERROR, file, 0, 0, "slug cannot be a file name \"%s\"", it.slug);
+		msg(MSG_FEED_SLUG_FILE_NAME, file, ep->slug_line, 0, "\"%s\"", it.slug);
 		rc = FEED_ERR_EPISODE;
 		goto out;
 	}
 	for (int i = 0; i < f->n; i++)
 		if (strcmp(f->items[i].slug, it.slug) == 0) {
-			diag(DIAG_ERROR, file, 0, 0, "slug already used by %s \"%s\"",
+			msg(MSG_FEED_SLUG_USED, file, ep->slug_line, 0, "%s \"%s\"",
 			     f->items[i].ep->path ? f->items[i].ep->path : "another episode", it.slug);
 			rc = FEED_ERR_EPISODE;
 			goto out;
 		}
 	if (feed_rfc2822(ep->date, ep->time, it.pubdate, &it.when) != 0) {
-		diag(DIAG_ERROR, file, 0, 0, "no valid publication date (date: YYYY-MM-DD) \"%s%s%s\"",
+		msg(MSG_FEED_NO_DATE, file, ep->date_line, 0, "\"%s%s%s\"",
 		     ep->date ? ep->date : "", ep->time ? " " : "", ep->time ? ep->time : "");
 		rc = FEED_ERR_EPISODE;
 		goto out;
@@ -834,8 +836,7 @@ static char *image_url(const struct feed *f, const char *image, const char *wher
 		return xstrdup(image);
 	char *u = file_exists(image) ? file_url(f, image) : NULL;
 	if (u == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "artwork is not a file in %s/, left out \"%s\"",
-		     f->rss_dir, image);
+		msg(MSG_FEED_ARTWORK_OUTSIDE, where, 0, 0, "%s/" MSG_SEP "\"%s\"", f->rss_dir, image);
 	return u;
 }
 
@@ -853,53 +854,51 @@ static int link_clean(const char *link)
 	return same;
 }
 
-static enum feed_err check_channel(const struct feed *f)
+enum feed_err feed_check_channel(struct feed *f)
 {
 	const struct channel *ch = f->ch;
 	const char *where = ch->path ? ch->path : "rss/channel.yaml";
 	enum feed_err rc = FEED_OK;
 
 	if (ch->title == NULL || ch->title[0] == '\0') {
-		diag(DIAG_ERROR, where, 0, 0, "the show has no title (title:)");
+		msg(MSG_CH_NO_TITLE, where, channel_line(ch, "title"), 0, NULL);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->link == NULL || !(strncmp(ch->link, "http://", 7) == 0 ||
 				  strncmp(ch->link, "https://", 8) == 0) ||
 	    strlen(ch->link) < 10) {
-		diag(DIAG_ERROR, where, 0, 0, "the show needs its site's address, an absolute "
-		     "http(s) URL (link:) \"%s\"", ch->link ? ch->link : "");
+		msg(MSG_CH_NO_LINK, where, channel_line(ch, "link"), 0, "\"%s\"", ch->link ? ch->link : "");
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->link[strlen(ch->link) - 1] == '/') {
-		diag(DIAG_ERROR, where, 0, 0, "link must not end with a slash \"%s\"", ch->link);
+		msg(MSG_CH_LINK_SLASH, where, channel_line(ch, "link"), 0, "\"%s\"", ch->link);
 		rc = FEED_ERR_SETTINGS;
 	} else if (!link_clean(ch->link)) {
 		/* Every URL in the feed starts with it, as written: nothing to clean. */
 		char *shown = xmltext_cleans(ch->link, XMLTEXT_LINE);
-		diag(DIAG_ERROR, where, 0, 0, "link cannot contain spaces, control characters or "
-		     "invalid UTF-8 \"%s\"", shown);
+		msg(MSG_CH_LINK_CHARS, where, channel_line(ch, "link"), 0, "\"%s\"", shown);
 		free(shown);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category && !feed_category_ok(ch->category, NULL)) {
-		diag(DIAG_ERROR, where, 0, 0, "not an Apple Podcasts category \"%s\"", ch->category);
+		msg(MSG_CH_CATEGORY, where, channel_line(ch, "category"), 0, "\"%s\"", ch->category);
 		rc = FEED_ERR_SETTINGS;
 	} else if (ch->subcategory && ch->subcategory[0] &&
 		   !feed_category_ok(ch->category, ch->subcategory)) {
 		const char *parent = category_of(ch->subcategory);
-		diag(DIAG_ERROR, where, 0, 0, "not a subcategory of %s in Apple Podcasts \"%s\"%s%s%s",
+		msg(MSG_CH_SUBCATEGORY, where, channel_line(ch, "subcategory"), 0, "%s in Apple Podcasts \"%s\"%s%s%s",
 		     ch->category ? ch->category : "(no category)", ch->subcategory,
 		     parent ? " (it belongs to " : "", parent ? parent : "", parent ? ")" : "");
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->type && strcmp(ch->type, "episodic") != 0 && strcmp(ch->type, "serial") != 0) {
-		diag(DIAG_ERROR, where, 0, 0, "type must be episodic or serial \"%s\"", ch->type);
+		msg(MSG_CH_TYPE, where, channel_line(ch, "type"), 0, "\"%s\"", ch->type);
 		rc = FEED_ERR_SETTINGS;
 	}
 	if (ch->category == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "no category: Apple Podcasts requires one (category:)");
+		msg(MSG_CH_NO_CATEGORY, where, 0, 0, NULL);
 	if (ch->owner_email == NULL)
-		diag(DIAG_WARNING, where, 0, 0, "no owner email: directories use it to verify the "
-		     "show (owner_email:)");
+		msg(MSG_CH_NO_OWNER_EMAIL, where, 0, 0, NULL);
+	f->channel_ok = rc == FEED_OK;
 	return rc;
 }
 
@@ -1672,12 +1671,12 @@ static enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *
 			}
 		}
 		if (it->guid[0] == '\0') {
-			diag(DIAG_ERROR, it->ep->path, 0, 0, "guid is empty");
+			msg(MSG_FEED_GUID_EMPTY, it->ep->path, it->ep->guid_line, 0, NULL);
 			return FEED_ERR_EPISODE;
 		}
 		for (int k = 0; k < i; k++)
 			if (strcmp(f->items[k].guid, it->guid) == 0) {
-				diag(DIAG_ERROR, it->ep->path, 0, 0, "guid already used by %s \"%s\"",
+				msg(MSG_FEED_GUID_USED, it->ep->path, it->ep->guid_line, 0, "%s \"%s\"",
 				     f->items[k].ep->path ? f->items[k].ep->path : "another episode",
 				     it->guid);
 				return FEED_ERR_EPISODE;
@@ -1748,7 +1747,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 
 	LIBXML_TEST_VERSION;
 	memset(&led, 0, sizeof led);
-	rc = check_channel(f);
+	rc = f->channel_ok ? FEED_OK : feed_check_channel(f);
 	if (rc != FEED_OK)
 		goto out;
 	if (mkdir_p(f->rss_dir) != 0) {

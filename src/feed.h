@@ -59,6 +59,11 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep);
  * are reported with diag(); on any error the previous feed is left as it
  * was, and so is every file it names.
  */
+/*
+ * Checks the show's settings the feed needs, reporting each problem (once:
+ * feed_write does not repeat a check that passed).
+ */
+enum feed_err feed_check_channel(struct feed *f);
 enum feed_err feed_write(struct feed *f, const char *path);
 
 /* One format of an episode's published audio. */

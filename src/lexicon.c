@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "msg.h"
 #include "util.h"
 
 struct lexent {
@@ -218,24 +219,24 @@ static int check_entry(const char *path, int lineno, const char *word, const cha
 {
 	const char *star = strchr(word, '*');
 	if (star && (strchr(star + 1, '*') || strlen(word) == 1)) {
-		diag(DIAG_ERROR, path, lineno, 0, "a pattern needs one '*' and some letters \"%s\"", word);
+		msg(MSG_LEX_PATTERN, path, lineno, 0, "\"%s\"", word);
 		return -1;
 	}
 	if (!*say) {
-		diag(DIAG_ERROR, path, lineno, 0, "missing pronunciation for \"%s\"", word);
+		msg(MSG_LEX_NO_SAY, path, lineno, 0, "\"%s\"", word);
 		return -1;
 	}
 	const char *p = say;
 	while ((p = strstr(p, "[["))) {
 		const char *end = strstr(p + 2, "]]");
 		if (!end) {
-			diag(DIAG_ERROR, path, lineno, 0, "unterminated phonemes for \"%s\"", word);
+			msg(MSG_LEX_PHONEMES, path, lineno, 0, "\"%s\"", word);
 			return -1;
 		}
 		p = end + 2;
 	}
 	if (strstr(say, "]]") && !strstr(say, "[[")) {
-		diag(DIAG_ERROR, path, lineno, 0, "unterminated phonemes for \"%s\"", word);
+		msg(MSG_LEX_PHONEMES, path, lineno, 0, "\"%s\"", word);
 		return -1;
 	}
 	return 0;
@@ -246,12 +247,12 @@ int lexicon_load(struct lexicon *lex, const char *path)
 	size_t len, bad;
 	char *text = read_file(path, &len);
 	if (!text) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read lexicon: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "lexicon" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	int rc = 0;
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, path, line_of(text, bad), 0, "invalid UTF-8 in lexicon");
+		msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, " in lexicon");
 		free(text);
 		return -1;
 	}
@@ -289,13 +290,13 @@ int lexicon_load(struct lexicon *lex, const char *path)
 				if ((unsigned char)*c < 0x20)
 					ctl = 1;
 			if (ctl) {
-				diag(DIAG_ERROR, path, lineno, 0, "control character in pronunciation of \"%s\"", w);
+				msg(MSG_LEX_CONTROL, path, lineno, 0, "\"%s\"", w);
 				rc = -1;
 			} else if (check_entry(path, lineno, w, p) != 0) {
 				rc = -1;
 			} else {
 				if (!strchr(w, '*') && find_exact(seen, w) >= 0)
-					diag(DIAG_WARNING, path, lineno, 0, "duplicate entry \"%s\"", w);
+					msg(MSG_LEX_DUPLICATE, path, lineno, 0, "\"%s\"", w);
 				lexicon_add(seen, w, "");
 				lexicon_add(lex, w, p);
 			}

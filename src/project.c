@@ -15,6 +15,7 @@
 #include "roster.h"
 #include "synth.h"
 #include "timeline.h"
+#include "msg.h"
 #include "util.h"
 
 #ifndef PODSYNTH_DATADIR
@@ -28,8 +29,8 @@ static int load_show_lexicons(struct project *p, struct lexicon *lex)
 	if (p->ch->nlexicons > 0) {
 		for (int i = 0; i < p->ch->nlexicons; i++) {
 			if (access(p->ch->lexicons[i], R_OK) != 0) {
-				diag(DIAG_ERROR, p->ch->path, p->ch->lexicon_lines[i], 0,
-				     "cannot read lexicon \"%s\": %s", p->ch->lexicons[i], strerror(errno));
+				msg(MSG_FILE_UNREADABLE, p->ch->path, p->ch->lexicon_lines[i], 0,
+				    "lexicon \"%s\"" MSG_SEP "%s", p->ch->lexicons[i], strerror(errno));
 				err = 1;
 			} else if (lexicon_load(lex, p->ch->lexicons[i]) != 0)
 				err = 1;
@@ -75,8 +76,8 @@ static int check_asset(const struct channel *ch, const char *what, const char *p
 		return 0;
 	if (timeline_check_asset(path, why, sizeof why) == 0)
 		return 0;
-	diag(DIAG_ERROR, ch->path ? ch->path : "rss/channel.yaml", line, 0,
-	     "cannot read %s \"%s\": %s", what, path, why);
+	msg(MSG_FILE_UNREADABLE, ch->path ? ch->path : "rss/channel.yaml", line, 0,
+	    "%s \"%s\"" MSG_SEP "%s", what, path, why);
 	return -1;
 }
 
@@ -100,8 +101,8 @@ int project_open(const char *channel_path, struct project **out)
 	if (voiceset_load(vdir, &p->voices) != 0)
 		goto fail;
 	if (voiceset_find(p->voices, p->ch->host_voice) == NULL) {
-		diag(DIAG_ERROR, p->ch->path ? p->ch->path : "rss/channel.yaml", p->ch->voice_line, 0,
-		     "unknown voice \"%s\" (see podsynth voices)", p->ch->host_voice);
+		msg(MSG_UNKNOWN_VOICE, p->ch->path ? p->ch->path : "rss/channel.yaml", p->ch->voice_line, 0,
+		    "\"%s\"", p->ch->host_voice);
 		goto fail;
 	}
 	if (synth_check_voices(p->voices) != 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "msg.h"
 #include "util.h"
 
 struct entry {
@@ -117,17 +118,13 @@ static int conflicts(const struct entry *a, const struct entry *b)
 	int n = 0;
 	if (strcmp(a->slug, b->slug) == 0) {
 		char *w = where(b->path, b->slug_line);
-		diag(DIAG_ERROR, a->path, a->slug_line, 0,
-		     "duplicate slug \"%s\", also claimed by %s: each episode needs its own "
-		     "(its files are named after it)", a->slug, w);
+		msg(MSG_DUP_SLUG, a->path, a->slug_line, 0, "\"%s\", also claimed by %s", a->slug, w);
 		free(w);
 		n++;
 	}
 	if (a->guid && b->guid && strcmp(a->guid, b->guid) == 0) {
 		char *w = where(b->path, b->guid_line);
-		diag(DIAG_ERROR, a->path, a->guid_line, 0,
-		     "duplicate guid \"%s\", also claimed by %s: each episode needs its own",
-		     a->guid, w);
+		msg(MSG_DUP_GUID, a->path, a->guid_line, 0, "\"%s\", also claimed by %s", a->guid, w);
 		free(w);
 		n++;
 	}

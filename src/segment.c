@@ -23,6 +23,7 @@
 #include "channel.h"
 #include "speech.h"
 #include "synth.h"
+#include "msg.h"
 #include "util.h"
 #include "voice.h"
 
@@ -155,8 +156,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 	ctx.quote = voiceset_find(vs, "quote");
 	ctx.zh = voiceset_find(vs, "zh");
 	if (ctx.host == NULL) {
-		diag(DIAG_ERROR, ep->path, ep->voice_line ? ep->voice_line : 1, 0,
-		     "unknown voice \"%s\" (see podsynth voices)", ep->voice);
+		msg(MSG_UNKNOWN_VOICE, ep->path, ep->voice_line ? ep->voice_line : 1, 0, "\"%s\"", ep->voice);
 		script_free(&s);
 		return -1;
 	}
@@ -171,9 +171,8 @@ int script_build(const struct episode *ep, const struct channel *ch,
 	for (int k = 0; k < ep->speakers.n; k++) {
 		const struct speaker *sp = &ep->speakers.v[k];
 		if ((spv[k] = voiceset_find(vs, sp->voice)) == NULL) {
-			diag(DIAG_ERROR, sp->file, sp->line, 0,
-			     "unknown voice \"%s\" for speaker \"%s\" (see podsynth voices)",
-			     sp->voice, sp->name);
+			msg(MSG_UNKNOWN_VOICE, sp->file, sp->line, 0, "\"%s\" for speaker \"%s\"",
+			    sp->voice, sp->name);
 			err = 1;
 		}
 	}
@@ -209,7 +208,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 			words += seg->runs[r].text[strspn(seg->runs[r].text, " ")] != '\0';
 		if (words == 0) {
 			/* Nothing left to say (e.g. only a pause): keep the pause, drop the segment. */
-			diag(DIAG_WARNING, ep->path, b->line, 0, "nothing to speak in \"%.40s\"", b->text);
+			msg(MSG_BODY_SILENT, ep->path, b->line, 0, "\"%.40s\"", b->text);
 		}
 		make_key(seg);
 	}

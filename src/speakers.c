@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -25,8 +26,7 @@ static int valid_name(const char *s)
 int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 {
 	if (v->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "speakers: expected \"Name: voice\" pairs, e.g. {Ana: host, Ben: cohost}");
+		msg(MSG_SPEAKERS_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
@@ -35,11 +35,11 @@ int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 		int line = ydoc_line(y, kn);
 		char *voice = NULL, *role = NULL;
 		if (name == NULL || !valid_name(name)) {
-			diag(DIAG_ERROR, y->file, line, 0, "speakers: bad name \"%s\"", name ? name : "");
+			msg(MSG_SPEAKERS_BAD_NAME, y->file, line, 0, "\"%s\"", name ? name : "");
 			return -1;
 		}
 		if (speakers_find(s, name, strlen(name)) >= 0) {
-			diag(DIAG_ERROR, y->file, line, 0, "speakers: \"%s\" declared twice", name);
+			msg(MSG_SPEAKERS_TWICE, y->file, line, 0, "\"%s\"", name);
 			return -1;
 		}
 		if (vn->type == YAML_MAPPING_NODE) {
@@ -53,8 +53,8 @@ int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 				else if (k && strcmp(k, "role") == 0)
 					r = ydoc_get_str(y, "speakers.role", val, &role);
 				else
-					diag(DIAG_WARNING, y->file, ydoc_line(y, val), 0,
-					     "unknown key \"speakers.%s.%s\" (ignored)", name, k ? k : "?");
+					msg(MSG_SPEAKERS_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0,
+					    "\"speakers.%s.%s\"", name, k ? k : "?");
 				if (r != 0) {
 					free(voice);
 					free(role);
@@ -65,7 +65,7 @@ int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 			return -1;
 		}
 		if (voice == NULL || *voice == '\0') {
-			diag(DIAG_ERROR, y->file, line, 0, "speakers: no voice for \"%s\"", name);
+			msg(MSG_SPEAKERS_NO_VOICE, y->file, line, 0, "\"%s\"", name);
 			free(voice);
 			free(role);
 			return -1;

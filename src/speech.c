@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "speech_int.h"
 #include "voice.h"
 
@@ -276,8 +277,8 @@ static int set_sayas(const struct speech_ctx *ctx, const struct block *b, const 
 		     struct piece *p, const char *key, char *said)
 {
 	if (said == NULL) {
-		diag(DIAG_WARNING, ctx->file, b->line, 0, "cannot say \"%.*s\" as %s: spoken as written",
-		     (int)(p->en - p->st), text + p->st, key);
+		msg(MSG_SPEECH_SAY_AS, ctx->file, b->line, 0, "\"%.*s\"" MSG_SEP "%s",
+		    (int)(p->en - p->st), text + p->st, key);
 		return 0;
 	}
 	free(p->sub);
@@ -304,13 +305,13 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			i++;
 		if (i == ks) {
 			/* not a key: stop here, or the loop would never advance */
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "bad speech markdown \"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			return -1;
 		}
 		char *key = xstrndup(s + ks, i - ks);
 		int bare = i >= n || s[i] != ':';    /* [whisper], [number]: no value */
 		if (bare && pause) {
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "bad speech markdown \"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			free(key);
 			return -1;
 		}
@@ -327,7 +328,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			while (i < n && s[i] != q)
 				i++;
 			if (i >= n) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "unterminated value in \"%.*s\"", (int)n, s);
+				msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 				free(key);
 				return -1;
 			}
@@ -346,13 +347,13 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 		} else if (strcmp(key, "voice") == 0) {
 			const struct voice *v = ctx->voices ? voiceset_find(ctx->voices, val) : NULL;
 			if (!v) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "unknown voice \"%s\"", val);
+				msg(MSG_UNKNOWN_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			p->voice = v;
 		} else if (strcmp(key, "lang") == 0) {
 			if (!lang_is_en(val) && !lang_is_zh(val) && !voice_for_lang(ctx->voices, val)) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "no voice for language \"%s\"", val);
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			free(p->lang);
@@ -362,12 +363,12 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			if (ms < 0)
 				ms = break_strength(val);
 			if (ms < 0) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "bad pause \"%s\"", val);
+				msg(MSG_SPEECH_BAD_PAUSE, ctx->file, b->line, 0, "\"%s\"", val);
 				rc = -1;
 			}
 			*pause = ms;
 		} else if (pause) {
-			diag(DIAG_ERROR, ctx->file, b->line, 0, "unknown speech markdown modifier \"%s\"", key);
+			msg(MSG_SPEECH_UNKNOWN_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
 			rc = -1;
 		} else if (strcmp(key, "rate") == 0 || strcmp(key, "pitch") == 0 ||
 			   strcmp(key, "volume") == 0 || strcmp(key, "emphasis") == 0) {
@@ -379,7 +380,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 				    ARRAY_LEN(volume_levels);
 			int *pct = key[0] == 'r' ? &p->pro.rate : key[0] == 'v' ? &p->pro.volume : NULL;
 			if (apply_level(t, nt, e && !*val ? "moderate" : val, pct, &p->pro) != 0) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "bad %s \"%s\"", key, val);
+				msg(MSG_SPEECH_BAD_LEVEL, ctx->file, b->line, 0, "%s" MSG_SEP "\"%s\"", key, val);
 				rc = -1;
 			}
 		} else if (strcmp(key, "whisper") == 0) {
@@ -398,13 +399,11 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			char bad[8] = "";
 			char *said = sayas_ipa(val, bad, sizeof bad);
 			if (said == NULL)
-				diag(DIAG_WARNING, ctx->file, b->line, 0,
-				     "unknown IPA symbol \"%s\" in \"%s\": spoken as written", bad, val);
+				msg(MSG_SPEECH_IPA, ctx->file, b->line, 0, "\"%s\"" MSG_SEP "\"%s\"", bad, val);
 			else
 				rc = set_sayas(ctx, b, text, p, "ipa", said);
 		} else {
-			diag(DIAG_WARNING, ctx->file, b->line, 0,
-			     "unknown speech markdown modifier \"%s\" (ignored, the text is spoken)", key);
+			msg(MSG_SPEECH_IGNORED_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
 		}
 		free(key);
 		free(val);
@@ -467,7 +466,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 						free(tmp.lang);
 					}
 					if (ms > 60000) {
-						diag(DIAG_ERROR, ctx->file, b->line, 0, "pause too long \"%.*s\"", (int)len, s + in);
+						msg(MSG_SPEECH_PAUSE_TOO_LONG, ctx->file, b->line, 0, "\"%.*s\"", (int)len, s + in);
 						rc = -1;
 					}
 					if (i > st)
@@ -484,7 +483,7 @@ static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 			if (close && close[1] == '[' && looks_like_modifiers(close + 2, n - (size_t)(close + 2 - s))) {
 				const char *mend = modifiers_end(close + 2, n - (size_t)(close + 2 - s));
 				if (!mend) {
-					diag(DIAG_ERROR, ctx->file, b->line, 0, "unterminated speech markdown \"%s\"", close + 1);
+					msg(MSG_SPEECH_UNTERMINATED, ctx->file, b->line, 0, "\"%s\"", close + 1);
 					rc = -1;
 					i++;
 					continue;
@@ -898,7 +897,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 			/* a whole stretch in one language: Mandarin, or another voice's */
 			const struct voice *v = p->voice ? p->voice : lang_is_zh(lang) ? zh : voice_for_lang(ctx->voices, lang);
 			if (!v) {
-				diag(DIAG_ERROR, ctx->file, b->line, 0, "no voice for language \"%s\"", lang);
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", lang);
 				return -1;
 			}
 			char *t = xstrndup(s + st, end - st);
@@ -921,8 +920,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 				size_t den = i == nu - 1 && end == p->en && p->den > u[i].en ? p->den : u[i].en;
 				if (u[i].sc == SC_HAN) {
 					if (!zh) {
-						diag(DIAG_ERROR, ctx->file, b->line, 0,
-						     "no Mandarin voice for \"%s\"", t);
+						msg(MSG_SPEECH_NO_MANDARIN, ctx->file, b->line, 0, "\"%s\"", t);
 						free(t);
 						return -1;
 					}

@@ -44,6 +44,7 @@
 #include "synth.h"
 #include "synth_int.h"
 #include "segcache.h"
+#include "msg.h"
 #include "util.h"
 #include "voice.h"
 
@@ -239,7 +240,7 @@ static int job_write(struct synth *s, struct jstate *js)
 		nev += js->pieces[k]->nevents;
 	}
 	if (total > UINT32_MAX / 2) {
-		diag(DIAG_ERROR, js->job->file, seg->line, 0, "segment too long to synthesise");
+		msg(MSG_SYNTH_TOO_LONG, js->job->file, seg->line, 0, NULL);
 		return -1;
 	}
 	struct seg_audio a = {
@@ -465,8 +466,8 @@ static void job_voice_error(struct synth *s, struct piece *p)
 	js->busy--;
 	p->state = P_SKIPPED;
 	if (!js->failed)
-		diag(DIAG_ERROR, js->job->file, js->job->seg->line, 0,
-		     "espeak-ng has no voice \"%s%s%s\"", v && v->espeak ? v->espeak : "",
+		msg(MSG_VOICE_NO_ESPEAK_VOICE, js->job->file, js->job->seg->line, 0,
+		    "\"%s%s%s\"", v && v->espeak ? v->espeak : "",
 		     v && v->variant ? "+" : "", v && v->variant ? v->variant : "");
 	js->failed = 1;
 	job_maybe_finish(s, js);

@@ -9,6 +9,7 @@
  */
 #include "synth_int.h"
 #include "segcache.h"
+#include "msg.h"
 #include "util.h"
 #include "voice.h"
 
@@ -428,11 +429,9 @@ int synth_check_voices(const struct voiceset *vs)
 	for (int i = 0; i < vs->n; i++) {
 		const struct voice *v = &vs->v[i];
 		if (res[i] == 1)
-			diag(DIAG_ERROR, v->file, v->espeak_line, 0,
-			     "espeak-ng has no voice \"%s\"", v->espeak);
+			msg(MSG_VOICE_NO_ESPEAK_VOICE, v->file, v->espeak_line, 0, "\"%s\"", v->espeak);
 		else if (res[i] == 2)
-			diag(DIAG_ERROR, v->file, v->variant_line, 0,
-			     "espeak-ng has no variant \"%s\"", v->variant);
+			msg(MSG_VOICE_NO_VARIANT, v->file, v->variant_line, 0, "\"%s\"", v->variant);
 		if (res[i])
 			rc = -1;
 	}

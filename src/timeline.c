@@ -34,6 +34,7 @@
 #include "bed.h"
 #include "jingle.h"
 #include "segcache.h"
+#include "msg.h"
 #include "util.h"
 
 #ifndef M_PI
@@ -122,11 +123,9 @@ static const char *tidy(char *buf, size_t size, const char *msg)
 static void report_segcache(const char *path, enum segcache_err e)
 {
 	if (e == SEGCACHE_IO)
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot read segment audio \"%s\": %s",
-		     path, strerror(errno));
+		msg(MSG_AUDIO_SEGMENT, path, 0, 0, "%s", strerror(errno));
 	else
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot read segment audio \"%s\": %s",
-		     path, segcache_strerror(e));
+		msg(MSG_AUDIO_SEGMENT, path, 0, 0, "%s", segcache_strerror(e));
 }
 
 int timeline_check_asset(const char *path, char *why, size_t n)
@@ -163,13 +162,12 @@ static SNDFILE *open_asset(const char *path, SF_INFO *info)
 	SNDFILE *sf = sf_open(path, SFM_READ, info);
 	char m[256];
 	if (sf == NULL) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot read audio file \"%s\": %s", path,
-		     tidy(m, sizeof m, sf_strerror(NULL)));
+		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "%s", tidy(m, sizeof m, sf_strerror(NULL)));
 		return NULL;
 	}
 	if (info->samplerate <= 0 || info->channels < 1 || info->frames < 0 ||
 	    info->frames == SF_COUNT_MAX) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot read audio file \"%s\": bad header", path);
+		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "bad header");
 		sf_close(sf);
 		return NULL;
 	}
@@ -384,8 +382,7 @@ static int item_open(struct tl_reader *r)
 	soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
 	r->rs = soxr_create(rate, r->tl->rate, (unsigned)r->wc, &err, NULL, &q, NULL);
 	if (r->rs == NULL || err != NULL) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot resample \"%s\": %s",
-		     it->path ? it->path : "(none)", err ? err : "soxr_create failed");
+		msg(MSG_AUDIO_RESAMPLE, it->path, 0, 0, "%s", err ? err : "the resampler did not start");
 		if (r->rs != NULL)
 			soxr_delete(r->rs);
 		r->rs = NULL;
@@ -412,8 +409,7 @@ static long src_read(struct tl_reader *r, float *dst, long want)
 	sf_count_t got = sf_readf_float(r->sf, r->sf_buf, want);
 	if (got < want && sf_error(r->sf) != SF_ERR_NO_ERROR) {
 		char m[256];
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot read audio file \"%s\": %s", it->path,
-		     tidy(m, sizeof m, sf_strerror(r->sf)));
+		msg(MSG_AUDIO_UNREADABLE, it->path, 0, 0, "%s", tidy(m, sizeof m, sf_strerror(r->sf)));
 		return -1;
 	}
 	int sc = r->sf_ch;
@@ -461,8 +457,7 @@ static long produce(struct tl_reader *r, float *dst, long want)
 		else
 			err = soxr_process(r->rs, NULL, 0, &idone, dst, (size_t)want, &odone);
 		if (err != NULL) {
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot resample \"%s\": %s",
-			     r->tl->items[r->idx].path, err);
+			msg(MSG_AUDIO_RESAMPLE, r->tl->items[r->idx].path, 0, 0, "%s", err);
 			return -1;
 		}
 		r->in_off += (long)idone;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 #include "yamlmap.h"
 
@@ -23,19 +24,18 @@ static int voice_read(struct voice *v, const char *file)
 
 	memset(&y, 0, sizeof y);
 	if (text == NULL) {
-		diag(DIAG_ERROR, file, 0, 0, "cannot read voice profile: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, file, 0, 0, "voice profile" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
-		diag(DIAG_ERROR, file, line_of(text, bad), 0, "invalid UTF-8");
+		msg(MSG_FILE_UTF8, file, line_of(text, bad), 0, NULL);
 		goto out;
 	}
 	if (ydoc_load(&y, file, text, len, 1) != 0)
 		goto out;
 	yaml_node_t *root = ydoc_root(&y);
 	if (root == NULL || root->type != YAML_MAPPING_NODE) {
-		diag(DIAG_ERROR, file, root ? ydoc_line(&y, root) : 1, 0,
-		     "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)");
+		msg(MSG_VOICE_NOT_MAPPING, file, root ? ydoc_line(&y, root) : 1, 0, NULL);
 		goto out;
 	}
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -64,26 +64,24 @@ static int voice_read(struct voice *v, const char *file)
 		else if (strcmp(k, "gain") == 0)
 			r = ydoc_get_double(&y, k, val, -30, 30, &v->gain_db);
 		else
-			diag(DIAG_WARNING, file, ydoc_line(&y, val), 0, "unknown key \"%s\"", k);
+			msg(MSG_VOICE_UNKNOWN_KEY, file, ydoc_line(&y, val), 0, "\"%s\"", k);
 		if (r != 0)
 			err = 1;
 	}
 	if (!err && v->espeak == NULL) {
-		diag(DIAG_ERROR, file, 1, 0, "missing \"espeak:\" (the espeak-ng voice to use)");
+		msg(MSG_VOICE_NO_ESPEAK, file, 1, 0, NULL);
 		err = 1;
 	}
 	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789-_";
 	if (!err && (v->espeak[0] == '\0' || strspn(v->espeak, name_chars) != strlen(v->espeak))) {
-		diag(DIAG_ERROR, file, v->espeak_line, 0,
-		     "espeak: \"%s\" is not an espeak-ng voice name", v->espeak);
+		msg(MSG_VOICE_BAD_ESPEAK, file, v->espeak_line, 0, "\"%s\"", v->espeak);
 		err = 1;
 	}
 	static const char variant_chars[] = "abcdefghijklmnopqrstuvwxyz"
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
 	if (!err && v->variant != NULL &&
 	    (v->variant[0] == '\0' || strspn(v->variant, variant_chars) != strlen(v->variant))) {
-		diag(DIAG_ERROR, file, v->variant_line, 0,
-		     "variant: \"%s\" is not an espeak-ng variant name", v->variant);
+		msg(MSG_VOICE_BAD_VARIANT, file, v->variant_line, 0, "\"%s\"", v->variant);
 		err = 1;
 	}
 	rc = err ? -1 : 0;
@@ -118,7 +116,7 @@ int voiceset_load(const char *dir, struct voiceset **out)
 	*out = NULL;
 	vs->dir = xstrdup(dir);
 	if (d == NULL) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot read the voices directory: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, dir, 0, 0, "the voices directory" MSG_SEP "%s", strerror(errno));
 		voiceset_free(&vs);
 		return -1;
 	}
@@ -146,7 +144,7 @@ int voiceset_load(const char *dir, struct voiceset **out)
 	if (vs->n > 1)
 		qsort(vs->v, (size_t)vs->n, sizeof *vs->v, by_name);
 	if (!err && vs->n == 0) {
-		diag(DIAG_ERROR, dir, 0, 0, "no voice profiles (*.voice) in the voices directory");
+		msg(MSG_VOICE_NONE, dir, 0, 0, NULL);
 		err = 1;
 	}
 	if (err) {

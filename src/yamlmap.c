@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "msg.h"
 #include "util.h"
 
 int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, int first_line)
@@ -20,7 +21,7 @@ int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, in
 	y->file = file;
 	y->line_offset = first_line - 1;
 	if (!yaml_parser_initialize(&p)) {
-		diag(DIAG_ERROR, file, first_line, 0, "cannot start the YAML parser");
+		msg(MSG_YAML_PARSER, file, first_line, 0, NULL);
 		return -1;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
@@ -29,10 +30,10 @@ int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, in
 		int col = (int)p.problem_mark.column + 1;
 		int ctx_line = (int)(p.context_mark.line + 1) + y->line_offset;
 		if (p.context != NULL && ctx_line != line)
-			diag(DIAG_ERROR, file, line, col, "invalid YAML: %s %s started at line %d",
+			msg(MSG_YAML_SYNTAX, file, line, col, "%s %s started at line %d",
 			     p.problem ? p.problem : "syntax error", p.context, ctx_line);
 		else
-			diag(DIAG_ERROR, file, line, col, "invalid YAML: %s%s%s",
+			msg(MSG_YAML_SYNTAX, file, line, col, "%s%s%s",
 			     p.problem ? p.problem : "syntax error",
 			     p.context ? " " : "", p.context ? p.context : "");
 		goto out;
@@ -73,9 +74,9 @@ const char *ydoc_scalar(const yaml_node_t *n)
 	return (const char *)n->data.scalar.value;
 }
 
-static int bad(struct ydoc *y, yaml_node_t *v, const char *key, const char *what)
+static int bad(struct ydoc *y, yaml_node_t *v, const char *key, enum msg what)
 {
-	diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0, "%s: %s", key, what);
+	msg(what, y->file, ydoc_line(y, v), 0, "%s", key);
 	return -1;
 }
 
@@ -83,7 +84,7 @@ int ydoc_get_str(struct ydoc *y, const char *key, yaml_node_t *v, char **out)
 {
 	const char *s = ydoc_scalar(v);
 	if (s == NULL)
-		return bad(y, v, key, "expected text, not a list or mapping");
+		return bad(y, v, key, MSG_YAML_NOT_TEXT);
 	free(*out);
 	*out = xstrdup(s);
 	return 0;
@@ -94,14 +95,14 @@ int ydoc_get_int(struct ydoc *y, const char *key, yaml_node_t *v, int min, int m
 	const char *s = ydoc_scalar(v);
 	char *end;
 	if (s == NULL)
-		return bad(y, v, key, "expected a whole number");
+		return bad(y, v, key, MSG_YAML_NOT_INT);
 	errno = 0;
 	long n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || errno)
-		return bad(y, v, key, "expected a whole number");
+		return bad(y, v, key, MSG_YAML_NOT_INT);
 	if (n < min || n > max) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "%s: %ld is out of range (%d to %d)", key, n, min, max);
+		msg(MSG_YAML_RANGE, y->file, ydoc_line(y, v), 0,
+		    "%s: %ld" MSG_SEP "%d to %d", key, n, min, max);
 		return -1;
 	}
 	*out = (int)n;
@@ -113,14 +114,14 @@ int ydoc_get_double(struct ydoc *y, const char *key, yaml_node_t *v, double min,
 	const char *s = ydoc_scalar(v);
 	char *end;
 	if (s == NULL)
-		return bad(y, v, key, "expected a number");
+		return bad(y, v, key, MSG_YAML_NOT_NUMBER);
 	errno = 0;
 	double d = strtod(s, &end);
 	if (*s == '\0' || *end != '\0' || errno || !isfinite(d))
-		return bad(y, v, key, "expected a number");
+		return bad(y, v, key, MSG_YAML_NOT_NUMBER);
 	if (d < min || d > max) {
-		diag(DIAG_ERROR, y->file, ydoc_line(y, v), 0,
-		     "%s: %g is out of range (%g to %g)", key, d, min, max);
+		msg(MSG_YAML_RANGE, y->file, ydoc_line(y, v), 0,
+		    "%s: %g" MSG_SEP "%g to %g", key, d, min, max);
 		return -1;
 	}
 	*out = d;
@@ -144,7 +145,7 @@ int ydoc_get_bool(struct ydoc *y, const char *key, yaml_node_t *v, int *out)
 			}
 		}
 	}
-	return bad(y, v, key, "expected true or false");
+	return bad(y, v, key, MSG_YAML_NOT_BOOL);
 }
 
 int ydoc_get_list(struct ydoc *y, const char *key, yaml_node_t *v, char ***list, int *n)
@@ -157,15 +158,69 @@ int ydoc_get_list(struct ydoc *y, const char *key, yaml_node_t *v, char ***list,
 		return 0;
 	}
 	if (v->type != YAML_SEQUENCE_NODE)
-		return bad(y, v, key, "expected a list");
+		return bad(y, v, key, MSG_YAML_NOT_LIST);
 	for (yaml_node_item_t *it = v->data.sequence.items.start;
 	     it < v->data.sequence.items.top; it++) {
 		yaml_node_t *e = ydoc_node(y, *it);
 		const char *s = ydoc_scalar(e);
 		if (s == NULL)
-			return bad(y, e, key, "expected a list of text items");
+			return bad(y, e, key, MSG_YAML_NOT_TEXT_LIST);
 		*list = xreallocarray(*list, (size_t)*n + 1, sizeof **list);
 		(*list)[(*n)++] = xstrdup(s);
 	}
 	return 0;
+}
+
+/* Whether key is one of the '|'-separated names. */
+static int ykey_matches(const char *names, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *s = names; *s; ) {
+		const char *bar = strchr(s, '|');
+		size_t l = bar ? (size_t)(bar - s) : strlen(s);
+		if (l == kl && strncmp(s, key, l) == 0)
+			return 1;
+		s += l + (bar ? 1 : 0);
+	}
+	return 0;
+}
+
+int ykey_find(const struct ykey *tab, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ykey_matches(tab[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+int ydoc_read_key(const struct ykey *tab, int row, void *obj, struct ydoc *y,
+		  const char *key, yaml_node_t *v)
+{
+	const struct ykey *r = &tab[row];
+	char *base = obj;
+	int rc = 0;
+	switch (r->type) {
+	case YK_STR:
+		rc = ydoc_get_str(y, key, v, (char **)(base + r->off));
+		break;
+	case YK_INT:
+		rc = ydoc_get_int(y, key, v, (int)r->min, (int)r->max, (int *)(base + r->off));
+		break;
+	case YK_DOUBLE:
+		rc = ydoc_get_double(y, key, v, r->min, r->max, (double *)(base + r->off));
+		break;
+	case YK_BOOL:
+		rc = ydoc_get_bool(y, key, v, (int *)(base + r->off));
+		break;
+	case YK_LIST:
+		rc = ydoc_get_list(y, key, v, (char ***)(base + r->off), (int *)(base + r->off2));
+		break;
+	case YK_IGNORE:
+		return 0;
+	case YK_CUSTOM:
+		break;
+	}
+	if (rc != 0)
+		return -1;
+	return r->check ? r->check(obj, r, y, key, v) : 0;
 }

@@ -41,4 +41,41 @@ int ydoc_get_bool(struct ydoc *y, const char *key, yaml_node_t *v, int *out);
 /* A scalar or a sequence of scalars, appended to *list. */
 int ydoc_get_list(struct ydoc *y, const char *key, yaml_node_t *v, char ***list, int *n);
 
+/*
+ * Settings tables: one row per key, read by ydoc_read_key. A row names
+ * the key (aliases separated by '|', "link|url"), the type of its value,
+ * where it goes in the settings struct, its range and an optional check.
+ */
+enum ykey_type {
+	YK_STR,    /* char * at off (the old value is freed) */
+	YK_INT,    /* int at off, min..max */
+	YK_DOUBLE, /* double at off, min..max */
+	YK_BOOL,   /* int at off, 0 or 1 */
+	YK_LIST,   /* char ** at off, its int count at off2: appended */
+	YK_IGNORE, /* known, read elsewhere */
+	YK_CUSTOM, /* check reads the value itself */
+};
+
+struct ykey {
+	const char *key;
+	enum ykey_type type;
+	size_t off, off2;
+	double min, max;
+	/*
+	 * Called after the value is stored (for YK_CUSTOM: instead), with the
+	 * settings struct, this row, the key as written and the value node.
+	 * Returns -1 after reporting a bad value at file:line.
+	 */
+	int (*check)(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v);
+};
+
+/* The row of tab (n rows) for key, or -1 when it has none. */
+int ykey_find(const struct ykey *tab, size_t n, const char *key);
+/*
+ * Reads v, the value of key, into obj by row `row` of tab. Returns 0, or -1
+ * after reporting a bad value at file:line.
+ */
+int ydoc_read_key(const struct ykey *tab, int row, void *obj, struct ydoc *y,
+		  const char *key, yaml_node_t *v);
+
 #endif

@@ -36,4 +36,10 @@ while IFS=$'\t' read -r name args; do
 	# shellcheck disable=SC2086
 	(cd "$work" && "$PODSYNTH" draft $args 2>/dev/null) >"tests/draft/$name.md"
 done <tests/draft/cases
-echo "regenerated; review with: git diff tests/"
+# the catalogue's table in docs/messages.md (tests/t-bad.sh compares them)
+{
+	sed '/^| `/,$d' docs/messages.md
+	"$PODSYNTH" check --messages | sed 's/|/\\|/g' | awk -F'\t' '{printf "| `%s` | %s | %s |\n", $1, $2, $3}'
+} >"$work/messages.md"
+mv "$work/messages.md" docs/messages.md
+echo "regenerated; review with: git diff tests/ docs/messages.md"

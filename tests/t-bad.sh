@@ -5,6 +5,8 @@
 # problem without rendering.
 #   tests/bad/episodes/NAME.md        an episode (front matter, Markdown)
 #   tests/bad/channel/NAME.yaml       the show settings, with a good episode
+#   tests/bad/feed/NAME.yaml          the show settings the feed checks, read by
+#                                     `podsynth feed`
 #   tests/bad/voices/NAME.voice       a voice profile in voices/, made the
 #                                     show's voice (voice: NAME)
 #   tests/bad/lexicons/NAME.lexicon   a lexicon in voices/; listed-NAME ones
@@ -82,6 +84,15 @@ for y in "$TOP"/tests/bad/channel/*.yaml; do
 	check_finds "channel $name" "${y%.yaml}.expect" episodes/good.md
 done
 
+for y in "$TOP"/tests/bad/feed/*.yaml; do
+	name=$(basename "$y" .yaml)
+	newproj
+	publish_previous
+	good_episode
+	cp "$y" rss/channel.yaml
+	run_case "feed settings $name" "${y%.yaml}.expect" "$PODSYNTH" feed
+done
+
 for v in "$TOP"/tests/bad/voices/*.voice; do
 	name=$(basename "$v" .voice)
 	newproj
@@ -129,3 +140,36 @@ done
 
 n=$(ls "$TOP"/tests/bad/*/*.expect | wc -l)
 check "at least 40 bad inputs in tests/bad/ ($n)" test "$n" -ge 40
+
+# Every expectation is a message of the catalogue (src/msg.h, listed by
+# `podsynth check --messages`): its level and its text, each "%s" standing
+# for the detail. An expectation may stop before the message's end.
+"$PODSYNTH" check --messages >catalogue.tsv
+python3 - catalogue.tsv "$TOP"/tests/bad/*/*.expect >matched.txt <<'PY'
+import re, sys
+cat = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+def matches(text, tmpl):
+    for i in range(len(tmpl) + 1):
+        part = tmpl[:i]
+        # a cut message keeps some of the text's own words
+        if part.endswith("%") or (i < len(tmpl) and len(part.replace("%s", "").strip(" :")) < 6):
+            continue
+        rx = ".*".join(re.escape(c) for c in part.split("%s"))
+        if re.fullmatch(rx, text, re.S):
+            return True
+    return False
+for path in sys.argv[2:]:
+    want = open(path).read().strip()
+    m = re.match(r"[^ ]*?(?::\d+)*: (note|warning|error): (.*)", want, re.S)
+    names = [n for n, lvl, t in cat if m and lvl == m.group(1) and matches(m.group(2), t)]
+    print(path.split("/tests/bad/")[1], names[0] if names else "-")
+PY
+while read -r file name; do
+	check "tests/bad/$file is the catalogue's $name" test "$name" != "-"
+done <matched.txt
+check "every expectation was matched" test "$(wc -l <matched.txt)" -eq "$(ls "$TOP"/tests/bad/*/*.expect | wc -l)"
+# docs/messages.md shows the catalogue as it is (regenerate its table with
+# `podsynth check --messages` when a message changes).
+sed 's/|/\\|/g' catalogue.tsv | awk -F'\t' '{printf "| `%s` | %s | %s |\n", $1, $2, $3}' >want.md
+grep '^| `' "$TOP/docs/messages.md" >have.md
+check "docs/messages.md shows every message of the catalogue as it is" diff -u want.md have.md

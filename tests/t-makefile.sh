@@ -35,10 +35,11 @@ check "an object without its dependency file is compiled again" \
 # make regen: every kind of golden file, from one command.
 R="$SCRATCH/regen"
 mkdir -p "$R/rss"
-cp -r "$TOP/tests" "$TOP/voices" "$TOP/Makefile" "$R/"
+cp -r "$TOP/tests" "$TOP/voices" "$TOP/docs" "$TOP/Makefile" "$R/"
 cp "$TOP/rss/channel.yaml" "$R/rss/"
 mkdir -p "$R/src" && cp -r "$TOP/src/templates" "$R/src/"
-for f in "$R"/tests/parse/basic.segments "$R"/tests/speech/golden/*.script "$R"/tests/golden/expected/feed.xml; do
+for f in "$R"/tests/parse/basic.segments "$R"/tests/speech/golden/*.script "$R"/tests/golden/expected/feed.xml \
+	"$R"/docs/messages.md; do
 	echo "stale" >"$f"
 done
 make --no-print-directory -C "$R" -o "$PODSYNTH" regen BIN="$PODSYNTH" >regen.txt 2>&1
@@ -47,5 +48,7 @@ check_eq "make regen rewrote the parse golden files" \
 	"$(diff -r "$TOP/tests/parse" "$R/tests/parse" >/dev/null && echo same)" same
 check_eq "...the script golden files" \
 	"$(diff -r "$TOP/tests/speech/golden" "$R/tests/speech/golden" >/dev/null && echo same)" same
+check_eq "...the catalogue's table in docs/messages.md" \
+	"$(grep '^| `' "$R/docs/messages.md" | diff - <(grep '^| `' "$TOP/docs/messages.md") >/dev/null && echo same)" same
 check_eq "...and the publishing golden files" \
 	"$(diff -r "$TOP/tests/golden" "$R/tests/golden" >/dev/null && echo same)" same

@@ -1,0 +1,187 @@
+/*
+ * msg.h: the catalogue of messages about the user's input (as mandoc's
+ * mandoc.h and mandoc_msg.c): every diagnostic about an episode, the show
+ * settings, a voice profile, a lexicon, an asset or the feed has a row here
+ * with its level and text. In: a message id, the file and line it is about
+ * and the detail (the subject, quoted). Out: one line on stderr through
+ * diag() in util.c, "file:line: level: text", counted for the exit status.
+ *
+ * A text's "%s" holes take the call's detail (formatted by the caller with
+ * a printf format the compiler checks), split at MSG_SEP when the text has
+ * more than one; a text without a hole takes no detail. The catalogue is listed by `podsynth check
+ * --messages` and docs/messages.md; tests/t-bad.sh checks that every
+ * tests/bad/ expectation is one of its texts.
+ *
+ * To add a message: one row below, at the place of its area.
+ */
+#ifndef PODSYNTH_MSG_H
+#define PODSYNTH_MSG_H
+
+#include "util.h"
+
+#define PODSYNTH_MSGS(X) \
+	/* any input file */ \
+	X(FILE_UNREADABLE, ERROR, "cannot read %s: %s") \
+	X(FILE_UTF8, ERROR, "invalid UTF-8%s") \
+	X(FILE_NUL, ERROR, "NUL byte in the file") \
+	X(YAML_SYNTAX, ERROR, "invalid YAML: %s") \
+	X(YAML_PARSER, ERROR, "cannot start the YAML parser") \
+	X(YAML_NOT_TEXT, ERROR, "%s: expected text, not a list or mapping") \
+	X(YAML_NOT_INT, ERROR, "%s: expected a whole number") \
+	X(YAML_NOT_NUMBER, ERROR, "%s: expected a number") \
+	X(YAML_RANGE, ERROR, "%s is out of range (%s)") \
+	X(YAML_NOT_BOOL, ERROR, "%s: expected true or false") \
+	X(YAML_NOT_LIST, ERROR, "%s: expected a list") \
+	X(YAML_NOT_TEXT_LIST, ERROR, "%s: expected a list of text items") \
+	/* episode: front matter */ \
+	X(FM_MISSING, ERROR, "missing front matter: the file must start with a \"---\" line, then title: and date:") \
+	X(FM_NOT_CLOSED, ERROR, "front matter is not closed: no \"---\" line after it") \
+	X(FM_NOT_MAPPING, ERROR, "front matter must be \"key: value\" lines") \
+	X(FM_NO_KEY, ERROR, "expected a key") \
+	X(FM_UNKNOWN_KEY, WARNING, "unknown front matter key %s (ignored)") \
+	X(FM_NO_TITLE, ERROR, "missing title: in the front matter") \
+	X(FM_NO_DATE, ERROR, "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md") \
+	X(FM_NO_SLUG, ERROR, "cannot make a slug from the file name: give slug: in the front matter") \
+	X(FM_BAD_DATE, ERROR, "bad date %s: expected YYYY-MM-DD, optionally with a time") \
+	X(FM_BAD_LANG, ERROR, "bad language %s: expected a BCP 47 tag such as en or zh-CN") \
+	X(FM_BAD_SLUG, ERROR, "unsafe slug %s: use only a-z, 0-9 and -") \
+	X(FM_BAD_TYPE, ERROR, "bad episode type %s: expected full, trailer or bonus") \
+	X(FM_LEXICON_NOT_MAPPING, ERROR, "lexicon: expected \"word: how to say it\" lines") \
+	X(FM_LEXICON_ENTRY, ERROR, "lexicon: expected \"word: how to say it\"") \
+	X(FM_TABLE_ROWS_KEY, ERROR, "table_rows: expected \"default\" or a table's number (1 for the first), not %s") \
+	X(BAD_LICENSE, ERROR, "unknown licence %s: expected an SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0") \
+	/* episode: body */ \
+	X(BODY_UNPARSED, ERROR, "cannot parse the Markdown body") \
+	X(BODY_EMPTY, ERROR, "empty body: nothing to speak") \
+	X(BODY_SILENT, WARNING, "nothing to speak in %s") \
+	X(SPEECH_BAD_MARKUP, ERROR, "bad speech markdown %s") \
+	X(SPEECH_UNTERMINATED_VALUE, ERROR, "unterminated value in %s") \
+	X(SPEECH_UNKNOWN_MODIFIER, ERROR, "unknown speech markdown modifier %s") \
+	X(SPEECH_UNTERMINATED, ERROR, "unterminated speech markdown %s") \
+	X(SPEECH_BAD_PAUSE, ERROR, "bad pause %s") \
+	X(SPEECH_PAUSE_TOO_LONG, ERROR, "pause too long %s") \
+	X(SPEECH_NO_LANG_VOICE, ERROR, "no voice for language %s") \
+	X(SPEECH_NO_MANDARIN, ERROR, "no Mandarin voice for %s") \
+	X(SPEECH_SAY_AS, WARNING, "cannot say %s as %s: spoken as written") \
+	X(SPEECH_BAD_LEVEL, ERROR, "bad %s %s") \
+	X(SPEECH_IPA, WARNING, "unknown IPA symbol %s in %s: spoken as written") \
+	X(SPEECH_IGNORED_MODIFIER, WARNING, "unknown speech markdown modifier %s (ignored, the text is spoken)") \
+	X(INSERT_BAD, ERROR, "bad audio insert %s: expected [audio:\"file.wav\"]") \
+	X(INSERT_UNREADABLE, ERROR, "cannot read audio insert %s: %s") \
+	X(SYNTH_TOO_LONG, ERROR, "segment too long to synthesise") \
+	X(DUP_SLUG, ERROR, "duplicate slug %s: each episode needs its own (its files are named after it)") \
+	X(DUP_GUID, ERROR, "duplicate guid %s: each episode needs its own") \
+	X(UNKNOWN_VOICE, ERROR, "unknown voice %s (see podsynth voices)") \
+	/* show settings: channel.yaml */ \
+	X(CH_NOT_MAPPING, ERROR, "expected settings as \"key: value\" lines") \
+	X(CH_NO_KEY, ERROR, "expected a setting name") \
+	X(CH_UNKNOWN_KEY, WARNING, "unknown setting %s") \
+	X(CH_UNKNOWN_SUBKEY, WARNING, "unknown key %s") \
+	X(CH_OWNER, ERROR, "owner: expected name: and email:") \
+	X(CH_PAUSES, ERROR, "pauses: expected a mapping of milliseconds") \
+	X(CH_DIRECTORIES, ERROR, "directories: expected \"Name: URL\" lines (Apple Podcasts: https://...)") \
+	X(CH_DIRECTORY_NAME, ERROR, "directories: expected a name") \
+	X(CH_NOT_URL, ERROR, "%s is not an absolute http(s) URL") \
+	X(CH_ASSET, ERROR, "cannot read %s") \
+	X(CH_FORMATS_EMPTY, ERROR, "formats: expected at least one of mp3, opus, vorbis") \
+	X(CH_FORMAT_UNKNOWN, ERROR, "%s: unknown format %s (mp3, opus or vorbis)") \
+	X(CH_FORMAT_TWICE, ERROR, "formats: %s listed twice") \
+	X(CH_MP3_BITRATE, ERROR, "%s is not an MP3 bitrate (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256 or 320)") \
+	X(CH_FORMAT_RATE, ERROR, "formats: %s cannot carry sample_rate %s (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100 or 48000)") \
+	X(BED_PLACE, ERROR, "bad bed place %s: expected none, intro, sections or episode") \
+	X(BED_NOT_MAPPING, ERROR, "bed: expected a place (intro, sections, episode, none) or a mapping") \
+	X(SPEAKERS_NOT_MAPPING, ERROR, "speakers: expected \"Name: voice\" pairs, e.g. {Ana: host, Ben: cohost}") \
+	X(SPEAKERS_BAD_NAME, ERROR, "speakers: bad name %s") \
+	X(SPEAKERS_TWICE, ERROR, "speakers: %s declared twice") \
+	X(SPEAKERS_UNKNOWN_KEY, WARNING, "unknown key %s (ignored)") \
+	X(SPEAKERS_NO_VOICE, ERROR, "speakers: no voice for %s") \
+	X(BED_UNREADABLE, ERROR, "cannot read bed %s%s") \
+	X(BED_NO_AUDIO, ERROR, "no audio in bed %s") \
+	X(BED_RESAMPLE, ERROR, "cannot resample bed %s: %s") \
+	X(BED_SILENT, ERROR, "bed %s is silent (or shorter than 0.4 s)") \
+	X(CH_NO_TITLE, ERROR, "the show has no title (title:)") \
+	X(CH_NO_LINK, ERROR, "the show needs its site's address, an absolute http(s) URL (link:) %s") \
+	X(CH_LINK_SLASH, ERROR, "link must not end with a slash %s") \
+	X(CH_LINK_CHARS, ERROR, "link cannot contain spaces, control characters or invalid UTF-8 %s") \
+	X(CH_CATEGORY, ERROR, "not an Apple Podcasts category %s") \
+	X(CH_SUBCATEGORY, ERROR, "not a subcategory of %s") \
+	X(CH_TYPE, ERROR, "type must be episodic or serial %s") \
+	X(FEED_SLUG_FILE_NAME, ERROR, "slug cannot be a file name %s") \
+	X(FEED_SLUG_USED, ERROR, "slug already used by %s") \
+	X(FEED_NO_DATE, ERROR, "no valid publication date (date: YYYY-MM-DD) %s") \
+	X(FEED_NOT_RENDERED, NOTE, "not rendered yet%s, left out of the feed %s") \
+	X(FEED_GUID_EMPTY, ERROR, "guid is empty") \
+	X(FEED_GUID_USED, ERROR, "guid already used by %s") \
+	X(FEED_ARTWORK_OUTSIDE, WARNING, "artwork is not a file in %s, left out %s") \
+	X(FEED_LEDGER_LINE, WARNING, "line not understood, ignored") \
+	X(CH_NO_CATEGORY, WARNING, "no category: Apple Podcasts requires one (category:)") \
+	X(CH_NO_OWNER_EMAIL, WARNING, "no owner email: directories use it to verify the show (owner_email:)") \
+	/* artwork: the show's and an episode's image: */ \
+	X(ART_UNREADABLE, ERROR, "image: %s %s") \
+	X(ART_EXTENSION, ERROR, "image: the name must end in .png, .jpg or .jpeg (podcast apps go by it) %s") \
+	X(ART_KIND, ERROR, "image: the file is a %s but its name says %s %s") \
+	X(ART_NOT_SQUARE, ERROR, "image: artwork must be square, this is %s %s") \
+	X(ART_SIZE, ERROR, "image: artwork must be %s pixels a side, this is %s %s") \
+	X(ART_COLOR, ERROR, "image: artwork must be RGB without transparency, this %s is %s %s") \
+	X(ART_NO_FONT, WARNING, "the default cover has no font for %s of the title (install fonts-noto-cjk or a font that has them) %s") \
+	/* audio read by the mixer: intro, outro, segment audio */ \
+	X(AUDIO_UNREADABLE, ERROR, "cannot read the audio: %s") \
+	X(AUDIO_SEGMENT, ERROR, "cannot read the segment audio: %s") \
+	X(AUDIO_RESAMPLE, ERROR, "cannot resample the audio: %s") \
+	/* podsynth draft's settings: draft: in channel.yaml */ \
+	X(DRAFT_SECTIONS, ERROR, "draft.sections: expected a list of \"- title: ... match: [...]\"") \
+	X(DRAFT_SECTION_KEYS, ERROR, "draft.sections: expected title: and match:") \
+	X(DRAFT_EMPTY_MATCH, ERROR, "draft.sections.match: an empty entry matches nothing") \
+	X(DRAFT_SECTION_INCOMPLETE, ERROR, "draft.sections: a section needs a title: and a match:") \
+	X(DRAFT_LISTS, ERROR, "draft.lists: expected \"list: name in the archive\" lines") \
+	X(DRAFT_NOT_MAPPING, ERROR, "draft: expected a mapping of settings") \
+	X(DRAFT_NO_KEY, ERROR, "draft: expected a setting name") \
+	X(DRAFT_ARCHIVE, ERROR, "draft.archive: %s has no {message-id}") \
+	/* voice profiles: voices/NAME.voice */ \
+	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
+	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
+	X(VOICE_NO_ESPEAK, ERROR, "missing \"espeak:\" (the espeak-ng voice to use)") \
+	X(VOICE_BAD_ESPEAK, ERROR, "espeak: %s is not an espeak-ng voice name") \
+	X(VOICE_BAD_VARIANT, ERROR, "variant: %s is not an espeak-ng variant name") \
+	X(VOICE_NO_ESPEAK_VOICE, ERROR, "espeak-ng has no voice %s") \
+	X(VOICE_NO_VARIANT, ERROR, "espeak-ng has no variant %s") \
+	X(VOICE_NONE, ERROR, "no voice profiles (*.voice) in the voices directory") \
+	/* lexicons: *.lexicon */ \
+	X(LEX_PATTERN, ERROR, "a pattern needs one '*' and some letters %s") \
+	X(LEX_NO_SAY, ERROR, "missing pronunciation for %s") \
+	X(LEX_PHONEMES, ERROR, "unterminated phonemes for %s") \
+	X(LEX_CONTROL, ERROR, "control character in pronunciation of %s") \
+	X(LEX_DUPLICATE, WARNING, "duplicate entry %s") \
+	/* podsynth say: its text is the file "say", line 1 */ \
+	X(SAY_NOTHING, ERROR, "nothing to say") \
+	/* build */ \
+	X(BUILD_DRAFT, NOTE, "draft: not rendered (use --drafts to render it)") \
+	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
+	X(BUILD_CORRUPT_CACHE, WARNING, "corrupt cache file for segment %s: synthesising it again") \
+	X(BUILD_SYNTH_FAILED, ERROR, "synthesis failed") \
+	X(BUILD_MKDIR, ERROR, "cannot create directory: %s")
+
+/* Separates the parts of a detail that go into a text's several "%s". */
+#define MSG_SEP "\x1f"
+
+enum msg {
+#define PODSYNTH_MSG_ENUM(id, level, text) MSG_##id,
+	PODSYNTH_MSGS(PODSYNTH_MSG_ENUM)
+#undef PODSYNTH_MSG_ENUM
+	MSG__COUNT
+};
+
+/*
+ * Reports message m about file (line and col 0 when unknown) through
+ * diag(). fmt (NULL for a text without "%s") formats the detail that takes
+ * the place of the text's "%s" (its MSG_SEP-separated parts, in order).
+ */
+void msg(enum msg m, const char *file, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* The catalogue row of m: its name ("fm-bad-date"), level and text. */
+const char *msg_name(enum msg m);
+enum diag_level msg_level(enum msg m);
+const char *msg_text(enum msg m);
+
+#endif
