@@ -1413,24 +1413,6 @@ out:
 }
 
 /*
- * 1 when name is a temporary file, NAME.tmp.PID, of a podsynth process that
- * is gone (killed part-way): nobody will finish or remove it.
- */
-static int stale_tmp(const char *name)
-{
-	const char *t = strstr(name, ".tmp.");
-	if (t == NULL)
-		return 0;
-	while (strstr(t + 1, ".tmp.") != NULL)
-		t = strstr(t + 1, ".tmp.");
-	char *e;
-	errno = 0;
-	long p = strtol(t + 5, &e, 10);
-	return t[5] >= '0' && t[5] <= '9' && *e == '\0' && errno == 0 && p > 0 &&
-	       p != (long)getpid() && kill((pid_t)p, 0) != 0 && errno == ESRCH;
-}
-
-/*
  * Removes the temporary files left in dir by runs that were killed (their
  * process is gone): those whose name starts with prefix, or all when
  * prefix is NULL.
@@ -1444,7 +1426,7 @@ static void remove_stale_tmp(const char *dir, const char *prefix)
 	while ((de = readdir(d)) != NULL) {
 		if (prefix && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
 			continue;
-		if (!stale_tmp(de->d_name))
+		if (!tmp_name_stale(de->d_name))
 			continue;
 		char *p = path_join(dir, de->d_name);
 		unlink(p);

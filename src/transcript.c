@@ -638,6 +638,38 @@ int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf
 	return transcript_both(s, tl, out, NULL);
 }
 
+/*
+ * The next spoken segment of the timeline from item *i on: sets *i, *itp,
+ * *segp and *a (its cached audio, which the caller clears) and returns 1;
+ * 0 when there is none; -1 when its cache file cannot be read (reported).
+ * Segments without audio are passed over.
+ */
+static int next_spoken(const struct script *s, const struct timeline *tl, int *i,
+		       const struct tl_item **itp, const struct segment **segp,
+		       struct seg_audio *a)
+{
+	for (; *i < tl->n; (*i)++) {
+		const struct tl_item *it = &tl->items[*i];
+		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
+			continue;
+		const struct segment *seg = &s->segs[it->seg];
+		enum segcache_err e = segcache_read(it->path, a);
+		if (e != SEGCACHE_OK) {
+			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
+			     seg->id, segcache_strerror(e));
+			return -1;
+		}
+		if (a->rate <= 0) {
+			seg_audio_clear(a);
+			continue;
+		}
+		*itp = it;
+		*segp = seg;
+		return 1;
+	}
+	return 0;
+}
+
 int transcript_both(const struct script *s, const struct timeline *tl, struct buf *out,
 		    struct buf *srt)
 {
@@ -646,22 +678,14 @@ int transcript_both(const struct script *s, const struct timeline *tl, struct bu
 
 	v.total_ms = tl->rate > 0 ? (tl->total * 1000) / tl->rate : 0;
 	buf_puts(out, "WEBVTT\n");
-	for (int i = 0; i < tl->n && rc == 0; i++) {
-		const struct tl_item *it = &tl->items[i];
-		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
-			continue;
-		const struct segment *seg = &s->segs[it->seg];
+	for (int i = 0; rc == 0; i++) {
+		const struct tl_item *it;
+		const struct segment *seg;
 		struct seg_audio a = {0};
-		enum segcache_err e = segcache_read(it->path, &a);
-		if (e != SEGCACHE_OK) {
-			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
-			     seg->id, segcache_strerror(e));
-			rc = -1;
+		int got = next_spoken(s, tl, &i, &it, &seg, &a);
+		if (got <= 0) {
+			rc = got;
 			break;
-		}
-		if (a.rate <= 0) {
-			seg_audio_clear(&a);
-			continue;
 		}
 		struct units us = {0};
 		for (int r = 0; r < seg->nruns; r++)
@@ -951,22 +975,14 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 
 	v.total_ms = tl->rate > 0 ? (tl->total * 1000) / tl->rate : 0;
 	buf_puts(out, "{\n  \"version\": \"1.0.0\",\n  \"segments\": [");
-	for (int i = 0; i < tl->n && rc == 0; i++) {
-		const struct tl_item *it = &tl->items[i];
-		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
-			continue;
-		const struct segment *seg = &s->segs[it->seg];
+	for (int i = 0; rc == 0; i++) {
+		const struct tl_item *it;
+		const struct segment *seg;
 		struct seg_audio a = {0};
-		enum segcache_err e = segcache_read(it->path, &a);
-		if (e != SEGCACHE_OK) {
-			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
-			     seg->id, segcache_strerror(e));
-			rc = -1;
+		int got = next_spoken(s, tl, &i, &it, &seg, &a);
+		if (got <= 0) {
+			rc = got;
 			break;
-		}
-		if (a.rate <= 0) {
-			seg_audio_clear(&a);
-			continue;
 		}
 		struct twords tw = {0};
 		char **labels = xcalloc((size_t)seg->nruns + 1, sizeof *labels);
