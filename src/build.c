@@ -22,6 +22,7 @@
 #include "chapters.h"
 #include "progress.h"
 #include "render.h"
+#include "render_chunks.h"
 #include "segcache.h"
 #include "synth.h"
 #include "timeline.h"
@@ -276,6 +277,10 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 
 	if (timeline_layout(tl) != 0)
 		goto out;
+	/* Sounds start on the MP3 and Opus frame grid, so that an edit moves
+	 * what follows by whole frames and its chunks stay as they are. */
+	if (tl->bed == NULL)
+		timeline_align(tl, render_chunk_grid(tl->rate, p->ch->formats, p->ch->nformats));
 	if (tl->bed != NULL)
 		place_bed(tl->bed, &ep->bed, s, tl);
 	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
@@ -318,6 +323,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	struct render_report rep = {0};
 	ro.progress = on_render_progress;
 	ro.progress_ud = &bar;
+	ro.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
 	int rr = render_episode(tl, &ro, &meta, NULL, &rep);
 	progress_end(&bar);
 	if (rr != 0)
@@ -341,6 +347,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	for (int i = 0; i < rep.nformats; i++)
 		printf(", %s %.1f LUFS %.1f dBTP", format_info(rep.formats[i].format)->name,
 		       rep.formats[i].lufs, rep.formats[i].true_peak);
+	if (rep.chunked)
+		printf(", chunks %d encoded %d kept", rep.chunks_encoded, rep.chunks_kept);
 	if (dropped > 0)
 		printf(", %d words dropped", dropped);
 	printf(", %s\n", out_paths[0]);

@@ -130,7 +130,7 @@ static void set_defaults(struct channel *c)
 	c->host_voice = xstrdup("host");
 	c->loudness = -16.0;
 	c->true_peak = -1.0;
-	c->sample_rate = 44100;
+	c->sample_rate = 48000;
 	c->channels = 1;
 	c->bitrate = 64;
 	c->table_rows = 10;

@@ -48,8 +48,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <opus/opus.h>
+
 #include "level.h"
 #include "loudness.h"
+#include "id3.h"
+#include "oggasm.h"
+#include "render_chunks.h"
+#include "render_int.h"
 #include "render_pipe.h"
 #include "segcache.h"
 #include "util.h"
@@ -120,21 +126,47 @@ static int to_encoder(void *ud, const float *f, long n)
 	return 0;
 }
 
-/* What one attempt at the episode needs and finds. */
-struct render_ctx {
-	const struct timeline *tl;
-	int codecs;             /* the formats and bitrates, for the level records */
-	double show_target;     /* the show's target */
-	double target;          /* the items' target */
-	double ceiling;         /* the limiter's */
-	double *item_ceiling;   /* per item: its limiter's (at most ceiling) */
-	double *item_peak;      /* per item: the highest decoded true peak placed
-				   there over every format */
-	double watch_db;        /* ... when at least this */
-	double gain_sum;        /* sum of gain * length over audible items */
-	int64_t gain_len;
-	int levelled;           /* items searched */
-};
+/* The level record's path and key of item idx: NULL when it is not a
+ * cached segment. */
+static char *level_record(const struct render_ctx *c, int idx, struct level_key *key)
+{
+	const struct timeline *tl = c->tl;
+	const struct tl_item *it = &tl->items[idx];
+	*key = (struct level_key){0, tl->rate, tl->channels, c->codecs, c->show_target, c->ceiling};
+	if (it->kind != TL_SEGMENT || it->path == NULL ||
+	    segcache_checksum(it->path, &key->seg_sum) != SEGCACHE_OK)
+		return NULL;
+	return xasprintf("%s%s", it->path, LEVEL_EXT);
+}
+
+int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *gain)
+{
+	struct level_key key;
+	char *lpath = level_record(c, idx, &key);
+	int have = lpath != NULL &&
+		   level_load(lpath, &key, c->target, gain, &c->item_ceiling[idx]) == 0;
+	free(lpath);
+	if (sum != NULL)
+		*sum = key.seg_sum;
+	if (have)
+		c->item_gain[idx] = *gain;
+	return have;
+}
+
+int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain)
+{
+	struct level_src src = {c->tl, idx, mem};
+	if (level_search(&src, c->target, c->item_ceiling[idx], gain) != 0)
+		return -1;
+	struct level_key key;
+	char *lpath = level_record(c, idx, &key);
+	if (lpath != NULL)
+		level_store(lpath, &key, c->target, *gain, c->item_ceiling[idx]);
+	free(lpath);
+	c->item_gain[idx] = *gain;
+	c->item_searched[idx] = 1;
+	return 0;
+}
 
 /* Reads n frames of the current item; 0, or -1 reported. */
 static int read_exact(struct tl_reader *rd, float *buf, long n, int idx)
@@ -172,16 +204,8 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 
 	/* The item's gain: kept, or searched (in memory when it fits). */
 	double gain = 0, *ceiling = &c->item_ceiling[idx];
-	int have = 0, in_mem = 0;
-	char *lpath = NULL;
-	struct level_key key = {0, tl->rate, ch, c->codecs, c->show_target, c->ceiling};
-	if (it->kind == TL_SEGMENT && it->path != NULL &&
-	    segcache_checksum(it->path, &key.seg_sum) == SEGCACHE_OK) {
-		lpath = xasprintf("%s%s", it->path, LEVEL_EXT);
-		have = level_load(lpath, &key, c->target, &gain, ceiling) == 0;
-	}
-	if (!have) {
-		struct level_src src = {tl, idx, NULL};
+	int in_mem = 0;
+	if (!render_item_kept_gain(c, idx, NULL, &gain)) {
 		/* Test hook: a smaller limit, to search items as they are read. */
 		const char *cap = getenv("PODSYNTH_TEST_MEM_CAP");
 		if (len * ch <= (cap ? atoll(cap) : MEM_CAP)) {
@@ -193,27 +217,21 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 			for (int64_t done = 0; done < len;) {
 				long n = len - done < RBLOCK ? (long)(len - done) : RBLOCK;
 				if (read_exact(rd, *mem + (size_t)done * (size_t)ch, n, idx) != 0)
-					goto out;
+					return -1;
 				done += n;
 			}
-			src.mem = *mem;
 			in_mem = 1;
 		}
-		if (level_search(&src, c->target, *ceiling, &gain) != 0)
-			goto out;
-		c->levelled++;
-		if (lpath != NULL)
-			level_store(lpath, &key, c->target, gain, *ceiling);
+		if (render_item_search_gain(c, idx, in_mem ? *mem : NULL, &gain) != 0)
+			return -1;
 	}
-	c->gain_sum += gain * (double)len;
-	c->gain_len += len;
 
 	struct limiter_out lo = {gain, *ceiling, to_encoder, p};
 	struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
 	if (lim == NULL) {
 		diag(DIAG_ERROR, NULL, 0, 0, "limiter refused format \"%d Hz, %d channels\"",
 		     tl->rate, ch);
-		goto out;
+		return -1;
 	}
 	for (int64_t done = 0; done < len;) {
 		long n = len - done < RBLOCK ? (long)(len - done) : RBLOCK;
@@ -231,8 +249,6 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 	rc = limiter_drain(lim) != 0 ? -2 : 0;
 lim_out:
 	limiter_free(&lim);
-out:
-	free(lpath);
 	return rc;
 }
 
@@ -272,17 +288,12 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 
 	memset(&p, 0, sizeof p);
 	stages_init(s, tl, c->watch_db);
-	for (int i = 0; i < tl->n; i++)
-		c->item_peak[i] = -HUGE_VAL;
 	p.s = s;
 	p.progress = o->progress;
 	p.progress_ud = o->progress_ud;
 	p.pass = pass;
 	if (p.progress != NULL)
 		p.progress(p.progress_ud, 0, (double)tl->total / tl->rate, pass);
-	c->gain_sum = 0;
-	c->gain_len = 0;
-	c->levelled = 0;
 
 	if ((p.meter = loud_meter_new(tl->rate, ch, LOUD_PEAK_TRUE)) == NULL) {
 		diag(DIAG_ERROR, NULL, 0, 0, "loudness meter refused format \"%d Hz, %d channels\"",
@@ -417,20 +428,41 @@ static int codecs_sig(const struct render_opts *o, const enum audio_format *fmts
 	return (int)(hash64(v, sizeof(int) * (size_t)(1 + 2 * n)) & 0x7fffffff);
 }
 
+/* The OpusTags packet of a chunked Opus file: the comments, the picture. */
+static unsigned char *opus_tags(const struct enc_inputs *in, size_t *len)
+{
+	int n = enc_comments_count(in->com_vorbis);
+	char **v = xcalloc((size_t)n + 2, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = xasprintf("%s=%s", enc_comments_tag(in->com_vorbis, i),
+				 enc_comments_value(in->com_vorbis, i));
+	v[n] = xstrdup("ENCODER=podsynth");
+	char *vendor = xasprintf("%s", opus_get_version_string());
+	unsigned char *t = oggasm_tags(vendor, (const char *const *)v, n + 1, len);
+	for (int i = 0; i <= n; i++)
+		free(v[i]);
+	free(v);
+	free(vendor);
+	return t;
+}
+
 int render_episode(const struct timeline *tl, const struct render_opts *o,
 		   const struct audio_meta *m, const char *out_path,
 		   struct render_report *rep)
 {
-	int ret = -1, n;
-	char *tmp[FMT_COUNT] = {0};
+	int ret = -1, n, nl = 0;
+	char *tmp[FMT_COUNT] = {0}, *ltmp[FMT_COUNT] = {0};
 	const char *paths[FMT_COUNT];
 	enum audio_format fmts[FMT_COUNT];
-	int kbps[FMT_COUNT];
+	int kbps[FMT_COUNT], lmap[FMT_COUNT], cmap[FMT_COUNT];
 	struct enc_inputs in = {m, NULL, NULL, NULL, 0, NULL};
 	struct render_ctx c = {0};
 	struct figures fig = {0};
 	struct stages *s = NULL;
+	struct render_chunks *rch = NULL;
+	struct chunk_outs co = {0};
 	int encodes = 0, levelled = 0;
+	size_t nitems = (size_t)(tl->n > 0 ? tl->n : 1);
 
 	if (tl->rate <= 0 || (tl->channels != 1 && tl->channels != 2)) {
 		diag(DIAG_ERROR, NULL, 0, 0, "unsupported output format \"%d Hz, %d channels\"",
@@ -453,17 +485,35 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	c.tl = tl;
 	c.codecs = codecs_sig(o, fmts, kbps, n);
 	c.show_target = o->target_lufs;
+	c.jobs = o->jobs > 0 ? o->jobs : 1;
 	/* Test hook: another margin, to make the codec's peaks too high. */
 	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
 	c.watch_db = o->ceiling_dbtp - DECODED_GUARD_DB;
 	c.target = start_target(&c, fmts, n);
-	c.item_ceiling = xmalloc((size_t)(tl->n > 0 ? tl->n : 1) * sizeof *c.item_ceiling);
-	c.item_peak = xmalloc((size_t)(tl->n > 0 ? tl->n : 1) * sizeof *c.item_peak);
+	c.item_ceiling = xmalloc(nitems * sizeof *c.item_ceiling);
+	c.item_peak = xmalloc(nitems * sizeof *c.item_peak);
+	c.item_gain = xcalloc(nitems, sizeof *c.item_gain);
+	c.item_searched = xcalloc(nitems, sizeof *c.item_searched);
 	for (int i = 0; i < tl->n; i++)
 		c.item_ceiling[i] = c.ceiling;
 	for (int i = 0; i < n; i++)
 		tmp[i] = tmp_path_for(paths[i]);
+	/* MP3 and Opus from chunks (not under a music bed), the rest whole. */
+	for (int i = 0; i < n; i++) {
+		if (tl->bed == NULL && render_chunkable(fmts[i], tl->rate)) {
+			cmap[co.n] = i;
+			co.fmt[co.n] = fmts[i];
+			co.kbps[co.n] = kbps[i];
+			co.path[co.n] = paths[i];
+			co.serial[co.n] = o->serial + (uint32_t)i;
+			co.n++;
+		} else {
+			lmap[nl] = i;
+			ltmp[nl] = tmp[i];
+			nl++;
+		}
+	}
 	in.com = audio_meta_comments(m, tl->rate);
 	if (audio_meta_picture(m, &in.pic, &in.pic_len, &in.pic_mime) != 0)
 		goto fail;
@@ -476,20 +526,56 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 		enc_comments_add(in.com_vorbis, "METADATA_BLOCK_PICTURE", block);
 		free(block);
 	}
+	if (co.n > 0 && (rch = render_chunks_new(&c, &co)) == NULL)
+		goto fail;
 	s = xmalloc(sizeof *s);
 	for (;;) {
-		memset(s, 0, sizeof *s);
-		s->nlanes = n;
-		for (int i = 0; i < n; i++) {
-			s->lanes[i].fmt = fmts[i];
-			s->lanes[i].kbps = kbps[i];
-			s->lanes[i].serial = o->serial + (uint32_t)i;
-			s->lanes[i].out_path = paths[i];
+		for (int i = 0; i < tl->n; i++) {
+			c.item_peak[i] = -HUGE_VAL;
+			c.item_searched[i] = 0;
 		}
-		if (encode_attempt(&c, s, tmp, &in, o, encodes + 1, &fig) != 0)
-			goto fail;
+		if (rch != NULL) {
+			double lufs[FMT_COUNT], peak[FMT_COUNT];
+			if (render_chunks_attempt(rch, lufs, peak, o->progress, o->progress_ud,
+						  encodes + 1) != 0)
+				goto fail;
+			/* Test hook (as in encode_attempt): a codec that loses
+			 * this much loudness. */
+			const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
+			for (int k = 0; k < co.n; k++) {
+				if (loss != NULL && isfinite(lufs[k]))
+					lufs[k] -= atof(loss);
+				fig.dec_lufs[cmap[k]] = lufs[k];
+				fig.dec_peak[cmap[k]] = peak[k];
+				fig.tp_share[cmap[k]] = 0;
+			}
+			fig.lufs = lufs[0];
+			fig.peak = peak[0];
+		}
+		if (nl > 0) {
+			struct figures lf = {0};
+			memset(s, 0, sizeof *s);
+			s->nlanes = nl;
+			for (int k = 0; k < nl; k++) {
+				int i = lmap[k];
+				s->lanes[k].fmt = fmts[i];
+				s->lanes[k].kbps = kbps[i];
+				s->lanes[k].serial = o->serial + (uint32_t)i;
+				s->lanes[k].out_path = paths[i];
+			}
+			if (encode_attempt(&c, s, ltmp, &in, o, encodes + 1, &lf) != 0)
+				goto fail;
+			for (int k = 0; k < nl; k++) {
+				fig.dec_lufs[lmap[k]] = lf.dec_lufs[k];
+				fig.dec_peak[lmap[k]] = lf.dec_peak[k];
+				fig.tp_share[lmap[k]] = lf.tp_share[k];
+			}
+			fig.lufs = lf.lufs;
+			fig.peak = lf.peak;
+		}
 		encodes++;
-		levelled += c.levelled;
+		for (int i = 0; i < tl->n; i++)
+			levelled += c.item_searched[i];
 		if (encodes > MAX_REENCODES)
 			break;
 		double worst_peak = -HUGE_VAL, off_sum = 0, worst_off = 0;
@@ -543,6 +629,21 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			diag(DIAG_WARNING, NULL, 0, 0, "loudness off target \"%.2f LUFS\" in \"%s\"",
 			     fig.dec_lufs[i], paths[i]);
 	}
+	/* The chunked files, from the last attempt's chunks. */
+	for (int k = 0; k < co.n; k++) {
+		unsigned char *head;
+		size_t head_len;
+		int i = cmap[k];
+		if (fmts[i] == FMT_MP3)
+			head = id3_tag(m, tl->rate, tl->total, in.pic, in.pic_len, in.pic_mime,
+				       &head_len);
+		else
+			head = opus_tags(&in, &head_len);
+		int r = render_chunks_assemble(rch, k, tmp[i], head, head_len);
+		free(head);
+		if (r != 0)
+			goto fail;
+	}
 	/* Every format is complete and checked: only now do they go in place. */
 	for (int i = 0; i < n; i++) {
 		if (commit_tmp(tmp[i], paths[i]) != 0) {
@@ -552,14 +653,20 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 		}
 	}
 	if (rep != NULL) {
-		double lowest = c.ceiling;
-		for (int i = 0; i < tl->n; i++)
-			if (tl->items[i].kind != TL_SILENCE && c.item_ceiling[i] < lowest)
+		double lowest = c.ceiling, gain_sum = 0;
+		int64_t gain_len = 0;
+		for (int i = 0; i < tl->n; i++) {
+			if (tl->items[i].kind == TL_SILENCE)
+				continue;
+			if (c.item_ceiling[i] < lowest)
 				lowest = c.item_ceiling[i];
+			gain_sum += c.item_gain[i] * (double)tl->items[i].length;
+			gain_len += tl->items[i].length;
+		}
 		rep->lufs = fig.lufs;
 		rep->true_peak = fig.peak;
 		rep->seconds = (double)tl->total / tl->rate;
-		rep->gain_db = c.gain_len > 0 ? c.gain_sum / (double)c.gain_len : 0;
+		rep->gain_db = gain_len > 0 ? gain_sum / (double)gain_len : 0;
 		rep->decoded_lufs = fig.dec_lufs[0];
 		rep->decoded_true_peak = fig.dec_peak[0];
 		rep->ceiling_dbtp = lowest;
@@ -572,6 +679,10 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			rep->formats[i].lufs = fig.dec_lufs[i];
 			rep->formats[i].true_peak = fig.dec_peak[i];
 		}
+		rep->chunks_encoded = rep->chunks_kept = 0;
+		rep->chunked = rch != NULL;
+		if (rch != NULL)
+			render_chunks_counts(rch, &rep->chunks_encoded, &rep->chunks_kept);
 	}
 	ret = 0;
 	goto out;
@@ -580,12 +691,15 @@ fail:
 		if (tmp[i] != NULL)
 			unlink(tmp[i]);
 out:
+	render_chunks_free(&rch);
 	enc_comments_free(&in.com);
 	enc_comments_free(&in.com_vorbis);
 	free(in.pic);
 	free(s);
 	free(c.item_ceiling);
 	free(c.item_peak);
+	free(c.item_gain);
+	free(c.item_searched);
 	for (int i = 0; i < n; i++)
 		free(tmp[i]);
 	return ret;

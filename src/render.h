@@ -37,6 +37,7 @@ struct render_opts {
 	 * encode); about once a second of audio. May be NULL. */
 	void (*progress)(void *ud, double done_s, double total_s, int pass);
 	void *progress_ud;
+	int jobs;                /* threads for the MP3 and Opus chunks (0: 1) */
 };
 
 /* One format's figures, measured on its file decoded again. */
@@ -64,6 +65,9 @@ struct render_report {
 				    had to interpolate (the rest could not raise it) */
 	struct render_format_report formats[FMT_COUNT]; /* in the order asked */
 	int nformats;
+	int chunked;             /* MP3 and Opus were made from chunks */
+	int chunks_encoded;      /* chunks of the files encoded by this build */
+	int chunks_kept;         /* ... and taken from the cache */
 };
 
 /*

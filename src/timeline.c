@@ -594,3 +594,22 @@ void tl_reader_free(struct tl_reader **r)
 	free(*r);
 	*r = NULL;
 }
+
+void timeline_align(struct timeline *tl, int64_t unit)
+{
+	if (unit <= 1)
+		return;
+	int64_t at = 0;
+	for (int i = 0; i < tl->n; i++) {
+		struct tl_item *it = &tl->items[i];
+		/* A silence before a sound ends on the grid. */
+		if (it->kind == TL_SILENCE && i + 1 < tl->n && tl->items[i + 1].kind != TL_SILENCE &&
+		    tl->items[i + 1].length > 0 && it->length > 0) {
+			int64_t end = at + it->length;
+			it->length += (unit - end % unit) % unit;
+		}
+		it->start = at;
+		at += it->length;
+	}
+	tl->total = at;
+}

@@ -54,6 +54,14 @@ int timeline_add_silence(struct timeline *tl, int ms);
 int timeline_layout(struct timeline *tl);
 
 /*
+ * Lengthens each pause that comes before a sound so that the sound starts
+ * on a multiple of unit frames (the output formats' frame grid, so that an
+ * edit moves what follows it by whole frames; at most unit - 1 frames per
+ * pause), and sets the starts and total again. Call after timeline_layout.
+ */
+void timeline_align(struct timeline *tl, int64_t unit);
+
+/*
  * Checks that path is audio libsndfile can read, with at least one frame.
  * Returns 0, or -1 with the reason written to why (n bytes); nothing is
  * reported, so the caller can name the setting that gave the path.

@@ -81,7 +81,7 @@ if command -v ogginfo >/dev/null; then
 	ogginfo "$ogg" >ogginfo.txt 2>&1
 	rc=$?
 	check "ogginfo: no warnings" bash -c "[ $rc -eq 0 ] && ! grep -qiE 'warning|error' ogginfo.txt"
-	check "ogginfo: 44100 Hz mono" bash -c "grep -q 'Rate: 44100' ogginfo.txt && grep -q 'Channels: 1' ogginfo.txt"
+	check "ogginfo: 48000 Hz mono" bash -c "grep -q 'Rate: 48000' ogginfo.txt && grep -q 'Channels: 1' ogginfo.txt"
 fi
 if command -v vorbiscomment >/dev/null; then
 	vorbiscomment -l "$ogg" >tags.txt
@@ -154,9 +154,9 @@ if command -v script >/dev/null; then
 fi
 
 # A show's own intro and outro: any file libsndfile reads, at any rate and
-# channel count (here 48 kHz stereo FLAC and 22.05 kHz mono WAV).
+# channel count (here 44.1 kHz stereo FLAC and 22.05 kHz mono WAV).
 if command -v ffmpeg >/dev/null; then
-	ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=3:sample_rate=48000" -ac 2 rss/intro.flac
+	ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=3:sample_rate=44100" -ac 2 rss/intro.flac
 	ffmpeg -v error -f lavfi -i "sine=frequency=660:duration=2:sample_rate=22050" -ac 1 rss/outro.wav
 	cat >episodes/assets.md <<'MD'
 ---
@@ -178,5 +178,5 @@ MD
 		awk -v a="$d0" -v b="$d1" 'BEGIN{d=b-a; exit !(d > 6.3 && d < 6.7)}'
 	check "changing the intro re-synthesises nothing" grep -q ': 0 synthesized, 1 cached' a2.txt
 	ffprobe -v error -show_entries stream=sample_rate,channels -of csv=p=0 rss/episodes/assets.ogg >fmt.txt
-	check_eq "the output stays 44.1 kHz mono" "$(cat fmt.txt)" "44100,1"
+	check_eq "the output stays 48 kHz mono" "$(cat fmt.txt)" "48000,1"
 fi

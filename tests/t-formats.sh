@@ -52,7 +52,7 @@ for x in mp3 opus ogg; do
 	check "$x written" test -s "$stem.$x"
 done
 check "the summary reports each format's figures" \
-	grep -qE ', mp3 -?[0-9.]+ LUFS -?[0-9.]+ dBTP, opus -?[0-9.]+ LUFS -?[0-9.]+ dBTP, vorbis -?[0-9.]+ LUFS -?[0-9.]+ dBTP, rss/episodes/2026-06-01-formats.mp3$' b.txt
+	grep -qE ', mp3 -?[0-9.]+ LUFS -?[0-9.]+ dBTP, opus -?[0-9.]+ LUFS -?[0-9.]+ dBTP, vorbis -?[0-9.]+ LUFS -?[0-9.]+ dBTP, chunks [0-9]+ encoded [0-9]+ kept, rss/episodes/2026-06-01-formats.mp3$' b.txt
 
 # Chapters, as ffprobe reads them.
 for x in mp3 opus; do
@@ -101,7 +101,7 @@ check "each CHAP ends where the next begins" $PY -c "
 import sys
 rows = [l.split() for l in open('id3.txt') if l.startswith('CHAP')]
 sys.exit(not all(int(rows[i][3]) == int(rows[i + 1][2]) for i in range(len(rows) - 1)) or int(rows[0][2]) != 0)"
-check "44.1 kHz mono CBR 64 kbit/s with the LAME tag" grep -qE '^info 44100 1 64000 BitrateMode.CBR LAME' id3.txt
+check "48 kHz mono CBR 64 kbit/s with the LAME tag" grep -qE '^info 48000 1 64000 BitrateMode.CBR LAME' id3.txt
 
 mp3val "$stem.mp3" >mp3val.txt 2>&1
 check_eq "mp3val finds no problem" "$(grep -cE '^(WARNING|ERROR)' mp3val.txt)" 0

@@ -1,0 +1,639 @@
+/*
+ * render_chunks.c: an episode's MP3 and Opus files assembled from encoded
+ * chunks, each found in the cache or encoded once (render_chunks.h).
+ *
+ * In: the timeline with its items' gains and ceilings (render_int.h).
+ * Out: per attempt, the figures of every chunked format; at the end, the
+ * files.
+ *
+ * Groups. A group is a sound (a segment, an intro, an outro, an insert)
+ * with the pauses after it, up to the next sound that starts after enough
+ * silence for a chunk boundary (chunk.h: about 0.15 s); a sound that
+ * follows too short a pause joins the group before it. The first group
+ * starts at frame 0, the last ends at the timeline's end. Every format
+ * cuts the timeline at the same places.
+ *
+ * Keys. A group's audio is named by what makes its levelled PCM: each
+ * item's kind, place in the group and length, each sound's audio (a
+ * segment's cache checksum; the PCM itself for an intro, outro or insert,
+ * which have no record), its gain and its ceiling, and the resampler's
+ * version. chunk_key adds the format, its settings, the codec's version
+ * and the group's place on the frame grid. The file is
+ * CACHE/XX/SEGKEY.CHUNKKEY.EXT.chunk, next to the segment the group
+ * belongs to (its first; for a group without one, the one before it or
+ * else after it), so that `podsynth cache` counts and prunes it with that
+ * segment.
+ *
+ * Work. The groups are taken from a shared counter by c->jobs threads (this
+ * one included); a group reads its chunk files and, for any format whose
+ * file is missing or damaged, levels its items, encodes and decodes the
+ * chunk (chunk_measure) and writes it. Each chunk depends only on its
+ * group, so the bytes are the same for any number of threads. Nothing but
+ * the figures stays in memory between the attempt and the assembly, which
+ * reads each chunk again: the memory does not grow with the episode.
+ */
+#include "render_chunks.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <soxr.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "chunk.h"
+#include "chunkcache.h"
+#include "chunkmeter.h"
+#include "level.h"
+#include "loudness.h"
+#include "mp3asm.h"
+#include "oggasm.h"
+#include "render.h"
+#include "util.h"
+
+/* The largest grid: pauses grow by less than this. */
+#define GRID_MAX_MS 150
+
+struct group {
+	int a, b;                 /* items [a, b) */
+	int64_t start, length;    /* timeline frames */
+	int first, last;
+	int owner;                /* the segment item that names its files */
+	char *path[FMT_COUNT];    /* chunk files of the current attempt */
+	struct chunk *fig[FMT_COUNT]; /* the chunk, its frames freed, with its figures */
+	unsigned made[FMT_COUNT]; /* encoded by this build (with this key) */
+};
+
+struct render_chunks {
+	struct render_ctx *c;
+	struct chunk_outs o;
+	struct chunk_params par[FMT_COUNT];
+	struct group *g;
+	int ng;
+	/* the attempt's work */
+	pthread_mutex_t mu;
+	int next, failed;
+	int64_t done_frames;
+};
+
+/* Has fmt a chunk encoder at rate? */
+static int chunk_format_ok(enum audio_format fmt, int rate)
+{
+	struct chunk_params p = {fmt == FMT_MP3 ? CHUNK_MP3 : CHUNK_OPUS, rate, 1, 64};
+	struct chunk_span s;
+	if (fmt != FMT_MP3 && fmt != FMT_OPUS)
+		return 0;
+	return chunk_span_make(&p, 0, rate, 1, 1, &s) == 0;
+}
+
+int render_chunkable(enum audio_format fmt, int rate)
+{
+	/* Test hook: every format encoded whole, on the same timeline. */
+	const char *whole = getenv("PODSYNTH_TEST_WHOLE");
+	if (whole != NULL && *whole != '\0' && strcmp(whole, "0") != 0)
+		return 0;
+	return chunk_format_ok(fmt, rate);
+}
+
+static int64_t unit_of(enum audio_format fmt, int rate)
+{
+	return fmt == FMT_MP3 ? chunk_mp3_framesize(rate) : rate / 50;
+}
+
+static int64_t gcd64(int64_t a, int64_t b)
+{
+	while (b != 0) {
+		int64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+int64_t render_chunk_grid(int rate, const enum audio_format *fmts, int n)
+{
+	int64_t grid = 0, first = 0;
+	for (int i = 0; i < n; i++) {
+		if (!chunk_format_ok(fmts[i], rate))
+			continue;
+		int64_t u = unit_of(fmts[i], rate);
+		if (first == 0)
+			first = grid = u;
+		else
+			grid = grid / gcd64(grid, u) * u;
+	}
+	return grid * 1000 <= (int64_t)GRID_MAX_MS * rate ? grid : first;
+}
+
+static int audible(const struct tl_item *it)
+{
+	return it->kind != TL_SILENCE && it->length > 0;
+}
+
+/*
+ * May a group that starts at frame from end where the sound at item j
+ * starts (quiet from frame quiet, the end of the sound before)? Every
+ * format must have the silence its boundary needs.
+ */
+static int boundary_ok(const struct render_chunks *r, int64_t from, int first, int64_t quiet,
+		       int64_t at)
+{
+	for (int k = 0; k < r->o.n; k++) {
+		struct chunk_span s, next;
+		if (chunk_span_make(&r->par[k], from, at - from, first, 0, &s) != 0 ||
+		    s.quiet_from < quiet ||
+		    chunk_span_make(&r->par[k], at, 1, 0, 1, &next) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+struct render_chunks *render_chunks_new(struct render_ctx *c, const struct chunk_outs *o)
+{
+	const struct timeline *tl = c->tl;
+	struct render_chunks *r = xcalloc(1, sizeof *r);
+	r->c = c;
+	r->o = *o;
+	for (int k = 0; k < o->n; k++)
+		r->par[k] = (struct chunk_params){o->fmt[k] == FMT_MP3 ? CHUNK_MP3 : CHUNK_OPUS,
+						  tl->rate, tl->channels, o->kbps[k]};
+	pthread_mutex_init(&r->mu, NULL);
+	r->g = xcalloc((size_t)(tl->n > 0 ? tl->n : 1), sizeof *r->g);
+	/* Groups: a cut before each sound that follows enough silence. */
+	int64_t from = 0, quiet = 0;
+	int a = 0;
+	for (int i = 0; i < tl->n; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (!audible(it))
+			continue;
+		if (quiet > 0 && boundary_ok(r, from, r->ng == 0, quiet, it->start)) {
+			r->g[r->ng++] = (struct group){.a = a, .b = i, .start = from,
+						       .length = it->start - from};
+			a = i;
+			from = it->start;
+		}
+		quiet = it->start + it->length;
+	}
+	r->g[r->ng++] = (struct group){.a = a, .b = tl->n, .start = from,
+				       .length = tl->total - from};
+	r->g[0].first = 1;
+	r->g[r->ng - 1].last = 1;
+	/* Owners: the group's first segment, else the one before, else after. */
+	int prev = -1;
+	for (int g = 0; g < r->ng; g++) {
+		r->g[g].owner = -1;
+		for (int i = r->g[g].a; i < r->g[g].b && r->g[g].owner < 0; i++)
+			if (tl->items[i].kind == TL_SEGMENT && tl->items[i].path != NULL)
+				r->g[g].owner = i;
+		if (r->g[g].owner < 0)
+			r->g[g].owner = prev;
+		prev = r->g[g].owner;
+	}
+	for (int g = r->ng - 1, next = -1; g >= 0; g--) {
+		if (r->g[g].owner < 0)
+			r->g[g].owner = next;
+		else if (r->g[g].a <= r->g[g].owner && r->g[g].owner < r->g[g].b)
+			next = r->g[g].owner;
+	}
+	if (r->g[0].owner < 0) {
+		diag(DIAG_ERROR, NULL, 0, 0, "no segment in the timeline to keep chunks with");
+		render_chunks_free(&r);
+		return NULL;
+	}
+	return r;
+}
+
+/* ---- one group ---- */
+
+/* Where the limiter's output of one item goes: the group's PCM. */
+struct pcm_sink {
+	float *dst;
+	int64_t pos, cap;     /* in samples */
+};
+
+static int to_pcm(void *ud, const float *f, long n)
+{
+	struct pcm_sink *s = ud;
+	int64_t k = (int64_t)n;
+	if (s->pos + k > s->cap)
+		return -1;
+	memcpy(s->dst + s->pos, f, (size_t)k * sizeof *f);
+	s->pos += k;
+	return 0;
+}
+
+/* Item idx's frames in memory; NULL reported. */
+static float *read_item(const struct timeline *tl, int idx)
+{
+	const struct tl_item *it = &tl->items[idx];
+	int ch = tl->channels;
+	struct tl_reader *rd = tl_reader_new_item(tl, idx);
+	if (rd == NULL)
+		return NULL;
+	float *m = xmalloc((size_t)(it->length > 0 ? it->length : 1) * (size_t)ch * sizeof *m);
+	int64_t done = 0;
+	while (done < it->length) {
+		long want = it->length - done > 65536 ? 65536 : (long)(it->length - done);
+		long got = tl_reader_read(rd, m + (size_t)done * (size_t)ch, want);
+		if (got <= 0)
+			break;
+		done += got;
+	}
+	tl_reader_free(&rd);
+	if (done != it->length) {
+		diag(DIAG_ERROR, it->path, 0, 0, "cannot read the item: %lld of %lld frames",
+		     (long long)done, (long long)it->length);
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* The group's levelled PCM (g->length frames) from its items. NULL reported. */
+static float *group_pcm(struct render_chunks *r, const struct group *g, float **mem,
+			const double *gain)
+{
+	const struct timeline *tl = r->c->tl;
+	int ch = tl->channels;
+	size_t n = (size_t)g->length * (size_t)ch;
+	float *pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+	for (int i = g->a; i < g->b; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (!audible(it))
+			continue;
+		if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(tl, i)) == NULL)
+			goto fail;
+		struct pcm_sink sink = {pcm, (it->start - g->start) * ch,
+					(it->start - g->start + it->length) * ch};
+		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &sink};
+		struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
+		if (lim == NULL) {
+			diag(DIAG_ERROR, NULL, 0, 0, "limiter refused format \"%d Hz, %d channels\"",
+			     tl->rate, ch);
+			goto fail;
+		}
+		int bad = limiter_process(lim, mem[i - g->a], (long)it->length) != 0 ||
+			  limiter_drain(lim) != 0 || sink.pos != sink.cap;
+		limiter_free(&lim);
+		if (bad) {
+			diag(DIAG_ERROR, it->path, 0, 0, "the limiter did not give the item's length");
+			goto fail;
+		}
+	}
+	return pcm;
+fail:
+	free(pcm);
+	return NULL;
+}
+
+static uint64_t dbits(double d)
+{
+	uint64_t u;
+	memcpy(&u, &d, sizeof u);
+	return u;
+}
+
+/* The chunk file of group g for format k under audio id. */
+static char *chunk_path(const struct render_chunks *r, const struct group *g, int k,
+			const char *id)
+{
+	struct chunk_span s;
+	char key[33];
+	chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &s);
+	chunk_key(&r->par[k], &s, id, key);
+	const char *seg = r->c->tl->items[g->owner].path;
+	size_t stem = strlen(seg);
+	if (stem > 4 && strcmp(seg + stem - 4, ".seg") == 0)
+		stem -= 4;
+	return xasprintf("%.*s.%s.%s.chunk", (int)stem, seg, key, format_info(r->o.fmt[k])->ext);
+}
+
+/* Group gi: its chunks found or made. 0, or -1 reported. */
+static int do_group(struct render_chunks *r, int gi)
+{
+	struct render_ctx *c = r->c;
+	const struct timeline *tl = c->tl;
+	struct group *g = &r->g[gi];
+	int nit = g->b - g->a, rc = -1;
+	float **mem = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *mem);
+	double *gain = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *gain);
+	float *pcm = NULL;
+
+	/* The gains, and what names the group's audio. */
+	struct hasher *h = hasher_new();
+	hasher_str(h, "podsynth group 1");
+	hasher_str(h, soxr_version());
+	hasher_int(h, tl->rate);
+	hasher_int(h, tl->channels);
+	for (int i = g->a; i < g->b; i++) {
+		const struct tl_item *it = &tl->items[i];
+		hasher_int(h, it->kind);
+		hasher_int(h, it->start - g->start);
+		hasher_int(h, it->length);
+		if (!audible(it))
+			continue;
+		uint64_t sum = 0;
+		if (!render_item_kept_gain(c, i, &sum, &gain[i - g->a])) {
+			if ((mem[i - g->a] = read_item(tl, i)) == NULL ||
+			    render_item_search_gain(c, i, mem[i - g->a], &gain[i - g->a]) != 0) {
+				hasher_hex(h, (char[33]){0});
+				goto out;
+			}
+		}
+		if (it->kind == TL_SEGMENT && sum != 0) {
+			hasher_int(h, (long long)sum);
+		} else {
+			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(tl, i)) == NULL) {
+				hasher_hex(h, (char[33]){0});
+				goto out;
+			}
+			hasher_int(h, (long long)hash64(mem[i - g->a], (size_t)it->length *
+						       (size_t)tl->channels * sizeof(float)));
+		}
+		hasher_int(h, (long long)dbits(gain[i - g->a]));
+		hasher_int(h, (long long)dbits(c->item_ceiling[i]));
+	}
+	char id[33];
+	hasher_hex(h, id);
+
+	for (int k = 0; k < r->o.n; k++) {
+		char *path = chunk_path(r, g, k, id);
+		int same = g->path[k] != NULL && strcmp(g->path[k], path) == 0;
+		free(g->path[k]);
+		g->path[k] = path;
+		if (same && g->fig[k] != NULL)
+			continue;       /* this build has it already */
+		chunk_free(&g->fig[k]);
+		g->made[k] = 0;
+		struct chunk *ch = NULL;
+		enum chunkcache_err e = chunkcache_read(path, &ch);
+		if (e == CHUNKCACHE_OK && ch->fig != NULL) {
+			free(ch->data);
+			ch->data = NULL;
+			free(ch->sizes);
+			ch->sizes = NULL;
+			g->fig[k] = ch;
+			continue;
+		}
+		chunk_free(&ch);
+		if (e == CHUNKCACHE_CORRUPT)
+			diag(DIAG_WARNING, path, 0, 0, "damaged chunk in the cache: encoding it again");
+		if (pcm == NULL && (pcm = group_pcm(r, g, mem, gain)) == NULL)
+			goto out;
+		struct chunk_span span;
+		if (chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &span) != 0) {
+			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot place a chunk at %.3f s",
+			     (double)g->start / tl->rate);
+			goto out;
+		}
+		int err = chunk_encode(&r->par[k], &span, pcm, &ch);
+		if (err == CHUNK_OK)
+			err = chunk_measure(ch);
+		if (err != CHUNK_OK) {
+			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot encode the chunk at %.3f s: %s",
+			     (double)g->start / tl->rate, chunk_strerror(err));
+			chunk_free(&ch);
+			goto out;
+		}
+		if ((e = chunkcache_write(path, ch)) != CHUNKCACHE_OK) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write the chunk: %s",
+			     e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
+			chunk_free(&ch);
+			goto out;
+		}
+		free(ch->data);
+		ch->data = NULL;
+		free(ch->sizes);
+		ch->sizes = NULL;
+		g->fig[k] = ch;
+		g->made[k] = 1;
+	}
+	rc = 0;
+out:
+	for (int i = 0; i < nit; i++)
+		free(mem[i]);
+	free(mem);
+	free(gain);
+	free(pcm);
+	return rc;
+}
+
+static int take(struct render_chunks *r)
+{
+	pthread_mutex_lock(&r->mu);
+	int g = r->failed < 0 && r->next < r->ng ? r->next++ : -1;
+	pthread_mutex_unlock(&r->mu);
+	return g;
+}
+
+static void finish(struct render_chunks *r, int g, int rc)
+{
+	pthread_mutex_lock(&r->mu);
+	if (rc != 0 && (r->failed < 0 || g < r->failed))
+		r->failed = g;
+	r->done_frames += r->g[g].length;
+	pthread_mutex_unlock(&r->mu);
+}
+
+static void *worker(void *arg)
+{
+	struct render_chunks *r = arg;
+	int g;
+	while ((g = take(r)) >= 0)
+		finish(r, g, do_group(r, g));
+	return NULL;
+}
+
+int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
+			  void (*progress)(void *ud, double done_s, double total_s, int pass),
+			  void *ud, int pass)
+{
+	struct render_ctx *c = r->c;
+	const struct timeline *tl = c->tl;
+	double total_s = (double)tl->total / tl->rate;
+	int jobs = c->jobs < 1 ? 1 : c->jobs > r->ng ? r->ng : c->jobs;
+	pthread_t th[64];
+	int started = 0;
+
+	if (jobs > 64)
+		jobs = 64;
+	r->next = 0;
+	r->failed = -1;
+	r->done_frames = 0;
+	chunk_init();
+	for (int k = 1; k < jobs; k++) {
+		int terr = pthread_create(&th[started], NULL, worker, r);
+		if (terr != 0) {
+			diag(DIAG_WARNING, NULL, 0, 0, "cannot start an encoder thread: %s "
+			     "(going on with %d)", strerror(terr), started + 1);
+			break;
+		}
+		started++;
+	}
+	int g;
+	while ((g = take(r)) >= 0) {
+		finish(r, g, do_group(r, g));
+		if (progress != NULL) {
+			pthread_mutex_lock(&r->mu);
+			double done_s = (double)r->done_frames / tl->rate;
+			pthread_mutex_unlock(&r->mu);
+			progress(ud, done_s, total_s, pass);
+		}
+	}
+	for (int k = 0; k < started; k++)
+		pthread_join(th[k], NULL);
+	if (r->failed >= 0)
+		return -1;
+
+	/* The figures of each format's file, from its chunks'. */
+	for (int k = 0; k < r->o.n; k++) {
+		struct chunk_loud *a = chunk_loud_new(&r->par[k], tl->total);
+		if (a == NULL) {
+			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot measure the loudness of the chunks");
+			return -1;
+		}
+		for (int gi = 0; gi < r->ng; gi++) {
+			struct group *gr = &r->g[gi];
+			const struct chunk_figures *f = gr->fig[k]->fig;
+			if (chunk_loud_add(a, f) != CHUNK_OK) {
+				diag(DIAG_ERROR, gr->path[k], 0, 0, "the chunk's figures do not fit the file");
+				chunk_loud_free(&a);
+				return -1;
+			}
+			for (int i = gr->a; i < gr->b; i++)
+				if (audible(&tl->items[i]) && f->true_peak > c->item_peak[i])
+					c->item_peak[i] = f->true_peak;
+		}
+		lufs[k] = chunk_loud_lufs(a);
+		peak[k] = chunk_loud_true_peak(a);
+		chunk_loud_free(&a);
+	}
+	if (progress != NULL)
+		progress(ud, total_s, total_s, pass);
+
+	/* Test hook: where the chunks are, and which were made now. */
+	const char *log = getenv("PODSYNTH_TEST_CHUNK_LOG");
+	FILE *lf = log != NULL && *log != '\0' ? fopen(log, "a") : NULL;
+	if (lf != NULL) {
+		fprintf(lf, "total %d %lld\n", tl->rate, (long long)tl->total);
+		for (int k = 0; k < r->o.n; k++)
+			for (int gi = 0; gi < r->ng; gi++)
+				fprintf(lf, "chunk %s %d %lld %lld %s\n", format_info(r->o.fmt[k])->name,
+					gi, (long long)r->g[gi].start,
+					(long long)(r->g[gi].start + r->g[gi].length),
+					r->g[gi].made[k] ? "encoded" : "kept");
+		fclose(lf);
+	}
+	return 0;
+}
+
+/* ---- the file ---- */
+
+struct out_file {
+	FILE *f;
+	int err;
+};
+
+static int out_write(void *ud, const unsigned char *p, size_t n)
+{
+	struct out_file *o = ud;
+	if (n > 0 && fwrite(p, 1, n, o->f) != n) {
+		o->err = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+static int out_rewrite(void *ud, uint64_t off, const unsigned char *p, size_t n)
+{
+	struct out_file *o = ud;
+	if (fflush(o->f) != 0 || pwrite(fileno(o->f), p, n, (off_t)off) != (ssize_t)n) {
+		o->err = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
+			   const unsigned char *head, size_t head_len)
+{
+	const struct timeline *tl = r->c->tl;
+	const char *path = r->o.path[k];
+	struct out_file of = {fopen(tmp, "wb"), 0};
+	struct mp3asm *ma = NULL;
+	struct oggasm *oa = NULL;
+	int err = CHUNK_OK, rc = -1;
+
+	if (of.f == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	if (r->o.fmt[k] == FMT_MP3) {
+		static const struct mp3asm_callbacks cb = {out_write, out_rewrite};
+		ma = mp3asm_new(&cb, &of, &r->par[k], tl->total, head, head_len, &err);
+	} else {
+		static const struct oggasm_callbacks cb = {out_write};
+		oa = oggasm_new(&cb, &of, &r->par[k], tl->total, r->o.serial[k], head, head_len,
+				&err);
+	}
+	for (int gi = 0; gi < r->ng && err == CHUNK_OK && (ma != NULL || oa != NULL); gi++) {
+		struct chunk *ch = NULL;
+		enum chunkcache_err e = chunkcache_read(r->g[gi].path[k], &ch);
+		if (e != CHUNKCACHE_OK) {
+			diag(DIAG_ERROR, r->g[gi].path[k], 0, 0, "cannot read the chunk again: %s",
+			     e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
+			goto out;
+		}
+		err = ma != NULL ? mp3asm_add(ma, ch) : oggasm_add(oa, ch);
+		chunk_free(&ch);
+	}
+	if (err == CHUNK_OK && (ma != NULL || oa != NULL))
+		err = ma != NULL ? mp3asm_finish(ma) : oggasm_finish(oa);
+	if (err != CHUNK_OK || (ma == NULL && oa == NULL)) {
+		if (of.err != 0)
+			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(of.err));
+		else
+			diag(DIAG_ERROR, path, 0, 0, "cannot assemble the file: %s",
+			     chunk_strerror(err));
+		goto out;
+	}
+	rc = 0;
+out:
+	mp3asm_free(&ma);
+	oggasm_free(&oa);
+	if (fclose(of.f) != 0 && rc == 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
+void render_chunks_counts(const struct render_chunks *r, int *encoded, int *kept)
+{
+	*encoded = *kept = 0;
+	for (int k = 0; k < r->o.n; k++)
+		for (int g = 0; g < r->ng; g++) {
+			if (r->g[g].made[k])
+				(*encoded)++;
+			else
+				(*kept)++;
+		}
+}
+
+void render_chunks_free(struct render_chunks **rp)
+{
+	struct render_chunks *r = *rp;
+	if (r == NULL)
+		return;
+	for (int g = 0; g < r->ng; g++)
+		for (int k = 0; k < FMT_COUNT; k++) {
+			free(r->g[g].path[k]);
+			chunk_free(&r->g[g].fig[k]);
+		}
+	free(r->g);
+	pthread_mutex_destroy(&r->mu);
+	free(r);
+	*rp = NULL;
+}
