@@ -175,8 +175,18 @@ void chunk_free(struct chunk **c)
 		return;
 	free((*c)->sizes);
 	free((*c)->data);
+	chunk_figures_free(&(*c)->fig);
 	free(*c);
 	*c = NULL;
+}
+
+void chunk_figures_free(struct chunk_figures **f)
+{
+	if (f == NULL || *f == NULL)
+		return;
+	free((*f)->energy);
+	free(*f);
+	*f = NULL;
 }
 
 void chunk_key(const struct chunk_params *p, const struct chunk_span *s,
@@ -212,6 +222,7 @@ const char *chunk_strerror(int err)
 	case CHUNK_WRITE_FAILED: return "writing the file failed";
 	case CHUNK_MISMATCH: return "chunks do not fit together";
 	case CHUNK_DRAINED: return "assembler used after it was finished";
+	case CHUNK_UNDECODABLE: return "a frame of the chunk does not decode";
 	}
 	return "unknown chunk error";
 }

@@ -58,6 +58,7 @@ enum chunk_err {
 	CHUNK_WRITE_FAILED,  /* a write callback returned non-zero */
 	CHUNK_MISMATCH,      /* chunks or totals do not fit together */
 	CHUNK_DRAINED,       /* used after it was finished */
+	CHUNK_UNDECODABLE,   /* chunk_measure: a frame does not decode */
 };
 
 struct chunk_params {
@@ -89,6 +90,26 @@ int chunk_span_make(const struct chunk_params *p, int64_t start, int64_t length,
 /* The codec's delay D in timeline samples (rounded up for Opus). */
 int64_t chunk_delay(const struct chunk_params *p);
 
+/*
+ * What chunk_measure (chunkmeter.h) finds when it decodes a chunk alone, as
+ * a player decodes the file: kept with the chunk in the cache, so that the
+ * file's loudness and true peak are combined from its chunks' figures
+ * (chunk_loud_*) without decoding the file again.
+ */
+struct chunk_figures {
+	double true_peak;    /* dBTP of the chunk decoded alone; -HUGE_VAL for
+				digital silence */
+	double sample_peak;  /* dBFS, likewise */
+	int rate;            /* the decoder's rate: the MP3's, or 48000 */
+	int64_t decoded;     /* frames decoded: nframes * frame_samples */
+	int unit;            /* frames per energy unit (CHUNK_METER_UNIT_MS) */
+	uint32_t nunits;     /* ceil(decoded / unit) */
+	float *energy;       /* BS.1770 K-weighted mean square (libebur128's
+				energy, channels summed) of each run of unit
+				decoded frames; the last one padded with
+				silence to a whole unit */
+};
+
 struct chunk {
 	enum chunk_format format;
 	int rate, channels, bitrate;
@@ -100,6 +121,8 @@ struct chunk {
 	uint32_t *sizes;     /* bytes of each frame, nframes of them */
 	unsigned char *data; /* the frames back to back */
 	size_t len;          /* sum of sizes */
+	struct chunk_figures *fig; /* NULL until chunk_measure; owned by the
+				      chunk, freed by chunk_free */
 };
 
 /*
@@ -112,7 +135,10 @@ int chunk_encode(const struct chunk_params *p, const struct chunk_span *span,
 		 const float *pcm, struct chunk **out);
 /* Warms the codec libraries' global tables; call once, single-threaded. */
 void chunk_init(void);
+/* Frees c with its frames and figures; sets *c to NULL. */
 void chunk_free(struct chunk **c);
+/* Frees f and its energies; sets *f to NULL. */
+void chunk_figures_free(struct chunk_figures **f);
 /* A static message for a chunk_err. */
 const char *chunk_strerror(int err);
 

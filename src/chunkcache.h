@@ -7,6 +7,12 @@
  * a truncated or damaged file is reported, never spliced into an episode.
  * Writes are atomic (a temporary file per thread, then rename), so
  * parallel encoders may write the same key at once.
+ *
+ * A chunk's figures (c->fig, from chunk_measure) are stored with it and
+ * covered by the checksum; a chunk without figures is stored without and
+ * reads back with c->fig NULL (the caller measures it, or encodes it
+ * again). A file written by an older podsynth reads as CHUNKCACHE_OLD:
+ * encode the chunk again, as for a missing one.
  */
 #ifndef PODSYNTH_CHUNKCACHE_H
 #define PODSYNTH_CHUNKCACHE_H
@@ -18,6 +24,7 @@ enum chunkcache_err {
 	CHUNKCACHE_MISSING,   /* no such file */
 	CHUNKCACHE_CORRUPT,   /* truncated, wrong magic or version, bad checksum */
 	CHUNKCACHE_IO,        /* read or write failed, errno set */
+	CHUNKCACHE_OLD,       /* an older version's file: encode again */
 };
 
 /* Writes c to path atomically. */

@@ -209,6 +209,14 @@ double loud_meter_tp_share(const struct loud_meter *m)
 	return m->peak == LOUD_PEAK_TRUE && m->frames > 0 ? (double)m->fed / (double)m->frames : 0.0;
 }
 
+double loud_meter_energy(struct loud_meter *m, unsigned long ms)
+{
+	double l;
+	if (ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS)
+		return -1;
+	return isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0;
+}
+
 void loud_meter_free(struct loud_meter **m)
 {
 	if (*m == NULL)

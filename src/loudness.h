@@ -56,6 +56,13 @@ void loud_meter_watch(struct loud_meter *m, double level_db);
 double loud_meter_recent_peak(struct loud_meter *m);
 /* The share of frames LOUD_PEAK_TRUE interpolated (0..1; 0 for other kinds). */
 double loud_meter_tp_share(const struct loud_meter *m);
+/*
+ * The BS.1770 K-weighted mean square (channels summed) of the last ms
+ * milliseconds added (at most 400; rate * ms / 1000 frames), libebur128's
+ * energy for a window: 10^((L + 0.691) / 10) for its loudness L; -1 when
+ * libebur128 refuses the window.
+ */
+double loud_meter_energy(struct loud_meter *m, unsigned long ms);
 void loud_meter_free(struct loud_meter **m);
 
 /* ---- limiter ---- */

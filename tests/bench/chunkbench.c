@@ -12,11 +12,14 @@
  *       the timeline (on that format's grid) as 16-bit WAV, for the
  *       command-line encoders (the floor)
  *   chunkbench build mp3|opus MINUTES RATE KBPS JOBS CACHEDIR OUT [edit]
- *       encodes the chunks missing from CACHEDIR on JOBS threads, then
- *       assembles OUT from the cache (temporary file, renamed)
+ *       encodes the chunks missing from CACHEDIR on JOBS threads, each
+ *       decoded and measured (chunk_measure) on its thread before it is
+ *       stored, then assembles OUT from the cache (temporary file, renamed)
+ *       and combines the file's loudness and true peak from the chunks'
  *
  * Out: one line of figures on standard output: chunks encoded, encode and
- * assembly wall and CPU seconds, bytes.
+ * assembly wall and CPU seconds (the CPU seconds spent measuring apart),
+ * the file's loudness and true peak.
  */
 #include <errno.h>
 #include <sndfile.h>
@@ -29,6 +32,7 @@
 #include "chunk.h"
 #include "chunkcache.h"
 #include "chunkjobs.h"
+#include "chunkmeter.h"
 #include "mp3asm.h"
 #include "oggasm.h"
 #include "../unit/speechlike.h"
@@ -48,6 +52,8 @@ struct bench {
 	const char *cache;
 	int *todo;      /* items to encode */
 	int ntodo;
+	double *measure_cpu; /* per item to encode: thread CPU s in chunk_measure */
+	double lufs, tp;     /* combined from the chunks */
 };
 
 static uint32_t mix(uint32_t x)
@@ -128,9 +134,24 @@ static int job_get(void *ud, int k, struct chunk_span *s, float **pcm)
 	return 0;
 }
 
+static double thread_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static int job_done(void *ud, int k, struct chunk *c)
 {
 	struct bench *b = ud;
+	double t0 = thread_cpu();
+	int m = chunk_measure(c);
+	b->measure_cpu[k] = thread_cpu() - t0;
+	if (m != CHUNK_OK) {
+		fprintf(stderr, "chunkbench: measuring chunk %d: %s\n", b->todo[k], chunk_strerror(m));
+		chunk_free(&c);
+		return -1;
+	}
 	char *path = item_path(b, b->todo[k]);
 	int r = chunkcache_write(path, c) == CHUNKCACHE_OK ? 0 : -1;
 	free(path);
@@ -184,6 +205,7 @@ static int assemble(struct bench *b, const char *out_path)
 	}
 	if (m == NULL && g == NULL)
 		goto done;
+	struct chunk_loud *loud = chunk_loud_new(&b->p, b->total);
 	for (int i = 0; i < b->n; i++) {
 		char *path = item_path(b, i);
 		struct chunk *c = NULL;
@@ -195,12 +217,17 @@ static int assemble(struct bench *b, const char *out_path)
 			break;
 		}
 		r = m ? mp3asm_add(m, c) : oggasm_add(g, c);
+		if (r == CHUNK_OK)
+			r = chunk_loud_add(loud, c->fig);
 		chunk_free(&c);
 		if ((err = r) != CHUNK_OK)
 			break;
 	}
 	if (err == CHUNK_OK)
 		err = m ? mp3asm_finish(m) : oggasm_finish(g);
+	b->lufs = chunk_loud_lufs(loud);
+	b->tp = chunk_loud_true_peak(loud);
+	chunk_loud_free(&loud);
 	mp3asm_free(&m);
 	oggasm_free(&g);
 done:
@@ -256,6 +283,7 @@ int main(int argc, char **argv)
 	b.cache = argv[7];
 	mkdir_p(b.cache);
 	b.todo = xcalloc((size_t)b.n, sizeof *b.todo);
+	b.measure_cpu = xcalloc((size_t)b.n, sizeof *b.measure_cpu);
 	for (int i = 0; i < b.n; i++) {
 		char *path = item_path(&b, i);
 		if (!file_exists(path))
@@ -277,9 +305,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "chunkbench: assembling %s: %s\n", argv[8], chunk_strerror(r));
 		return 1;
 	}
-	printf("%s: %.1f min, %d items, encoded %d; encode %.2f s (cpu %.2f s); "
-	       "assemble %.2f s (cpu %.2f s)\n", argv[2], b.total / (60.0 * b.rate), b.n,
-	       b.ntodo, w1 - w0, c1 - c0, w2 - w1, c2 - c1);
+	double mc = 0;
+	for (int i = 0; i < b.ntodo; i++)
+		mc += b.measure_cpu[i];
+	printf("%s: %.1f min, %d items, encoded %d; encode %.2f s (cpu %.2f s, of which "
+	       "measuring %.2f s: %.0f%% of encoding); assemble %.2f s (cpu %.2f s); "
+	       "%.2f LUFS, %.2f dBTP from the chunks\n", argv[2], b.total / (60.0 * b.rate),
+	       b.n, b.ntodo, w1 - w0, c1 - c0, mc, c1 - c0 - mc > 0 ? 100 * mc / (c1 - c0 - mc) : 0,
+	       w2 - w1, c2 - c1, b.lufs, b.tp);
+	free(b.measure_cpu);
 	free(b.todo);
 	free(b.it);
 	return 0;
