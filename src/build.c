@@ -324,6 +324,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	ro.progress = on_render_progress;
 	ro.progress_ud = &bar;
 	ro.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
+	ro.cache_dir = p->cache_dir;
 	int rr = render_episode(tl, &ro, &meta, NULL, &rep);
 	progress_end(&bar);
 	if (rr != 0)

@@ -126,17 +126,64 @@ static int to_encoder(void *ud, const float *f, long n)
 	return 0;
 }
 
-/* The level record's path and key of item idx: NULL when it is not a
- * cached segment. */
+/*
+ * What names item idx's audio when it is not a segment: a hash of its kind,
+ * format and length and, for an audio file, its bytes (the built-in
+ * jingles are made by jingle.c: a change there bumps LEVEL_VERSION). 0
+ * when it cannot be read.
+ */
+static uint64_t asset_identity(const struct timeline *tl, int idx)
+{
+	const struct tl_item *it = &tl->items[idx];
+	struct hasher *h = hasher_new();
+	char hex[33];
+	hasher_str(h, "podsynth item 1");
+	hasher_int(h, it->kind);
+	hasher_int(h, it->length);
+	hasher_int(h, it->src_rate);
+	hasher_int(h, tl->rate);
+	hasher_int(h, tl->channels);
+	if (it->kind == TL_ASSET) {
+		FILE *f = it->path != NULL ? fopen(it->path, "rb") : NULL;
+		if (f == NULL) {
+			hasher_hex(h, hex);
+			return 0;
+		}
+		unsigned char buf[65536];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			hasher_add(h, buf, n);
+		int bad = ferror(f);
+		fclose(f);
+		if (bad) {
+			hasher_hex(h, hex);
+			return 0;
+		}
+	}
+	hasher_hex(h, hex);
+	hex[16] = '\0';
+	uint64_t v = strtoull(hex, NULL, 16);
+	return v != 0 ? v : 1;
+}
+
+/* The level record's path and key of item idx: NULL when it has none
+ * (key->seg_sum is still what names its audio, or 0). */
 static char *level_record(const struct render_ctx *c, int idx, struct level_key *key)
 {
 	const struct timeline *tl = c->tl;
 	const struct tl_item *it = &tl->items[idx];
 	*key = (struct level_key){0, tl->rate, tl->channels, c->codecs, c->show_target, c->ceiling};
-	if (it->kind != TL_SEGMENT || it->path == NULL ||
-	    segcache_checksum(it->path, &key->seg_sum) != SEGCACHE_OK)
+	if (it->kind == TL_SEGMENT) {
+		if (it->path == NULL || segcache_checksum(it->path, &key->seg_sum) != SEGCACHE_OK)
+			return NULL;
+		return xasprintf("%s%s", it->path, LEVEL_EXT);
+	}
+	if (it->kind == TL_SILENCE || (key->seg_sum = asset_identity(tl, idx)) == 0 ||
+	    c->cache_dir == NULL)
 		return NULL;
-	return xasprintf("%s%s", it->path, LEVEL_EXT);
+	/* The intro, outro and inserts: records of their own in the cache. */
+	return xasprintf("%s/items/%016llx%s", c->cache_dir, (unsigned long long)key->seg_sum,
+			 LEVEL_EXT);
 }
 
 int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *gain)
@@ -160,8 +207,14 @@ int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, dou
 		return -1;
 	struct level_key key;
 	char *lpath = level_record(c, idx, &key);
-	if (lpath != NULL)
+	if (lpath != NULL) {
+		if (c->tl->items[idx].kind != TL_SEGMENT) {
+			char *dir = xasprintf("%s/items", c->cache_dir);
+			mkdir_p(dir);
+			free(dir);
+		}
 		level_store(lpath, &key, c->target, *gain, c->item_ceiling[idx]);
+	}
 	free(lpath);
 	c->item_gain[idx] = *gain;
 	c->item_searched[idx] = 1;
@@ -486,6 +539,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	c.codecs = codecs_sig(o, fmts, kbps, n);
 	c.show_target = o->target_lufs;
 	c.jobs = o->jobs > 0 ? o->jobs : 1;
+	c.cache_dir = o->cache_dir;
 	/* Test hook: another margin, to make the codec's peaks too high. */
 	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);

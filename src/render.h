@@ -38,6 +38,9 @@ struct render_opts {
 	void (*progress)(void *ud, double done_s, double total_s, int pass);
 	void *progress_ud;
 	int jobs;                /* threads for the MP3 and Opus chunks (0: 1) */
+	const char *cache_dir;   /* for the level records of the intro, outro and
+				    audio inserts (segments keep theirs beside
+				    their cache file); NULL: none kept */
 };
 
 /* One format's figures, measured on its file decoded again. */

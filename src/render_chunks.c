@@ -15,9 +15,8 @@
  *
  * Keys. A group's audio is named by what makes its levelled PCM: each
  * item's kind, place in the group and length, each sound's audio (a
- * segment's cache checksum; the PCM itself for an intro, outro or insert,
- * which have no record), its gain and its ceiling, and the resampler's
- * version. chunk_key adds the format, its settings, the codec's version
+ * segment's cache checksum; for an intro, outro or insert, a hash of its
+ * kind and file), its gain and its ceiling, and the resampler's version. chunk_key adds the format, its settings, the codec's version
  * and the group's place on the frame grid. The file is
  * CACHE/XX/SEGKEY.CHUNKKEY.EXT.chunk, next to the segment the group
  * belongs to (its first; for a group without one, the one before it or
@@ -342,7 +341,7 @@ static int do_group(struct render_chunks *r, int gi)
 				goto out;
 			}
 		}
-		if (it->kind == TL_SEGMENT && sum != 0) {
+		if (sum != 0) {
 			hasher_int(h, (long long)sum);
 		} else {
 			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(tl, i)) == NULL) {

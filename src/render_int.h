@@ -25,13 +25,16 @@ struct render_ctx {
 	unsigned char *item_searched; /* per item: 1 when this attempt searched it */
 	double watch_db;        /* ... when at least this */
 	int jobs;               /* threads for the chunks */
+	const char *cache_dir;  /* render_opts.cache_dir */
 };
 
 /*
  * Item idx's gain for c->target at c->item_ceiling[idx], from its level
  * record: 1 when there is one that fits (c->item_ceiling[idx] may come
- * down to the record's), 0 when not. *sum (may be NULL) gets the
- * segment's checksum, 0 when the item is not a cached segment.
+ * down to the record's), 0 when not. *sum (may be NULL) gets what names
+ * the item's audio (a segment's checksum; for the intro, outro or an
+ * insert, a hash of its kind, its file's bytes and its format), 0 when
+ * there is none.
  */
 int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *gain);
 /*
