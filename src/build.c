@@ -227,9 +227,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		if (dup)
 			continue;
 		if (seg != forced) {
-			struct seg_audio a = {0};
-			enum segcache_err e = segcache_read(paths[i], &a);
-			seg_audio_clear(&a);
+			enum segcache_err e = segcache_verify(paths[i]);
 			if (e == SEGCACHE_OK)
 				continue;
 			if (e == SEGCACHE_CORRUPT)

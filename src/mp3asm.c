@@ -40,7 +40,11 @@ struct mp3asm {
 	int finished;
 };
 
-static uint16_t crc_table[256];
+/* CRC-16 (0xa001 reflected, LAME's), eight bytes a step: crc_table[k][b]
+ * is byte b's CRC followed by k zero bytes ("slicing by 8"); the music CRC
+ * runs over the whole file's frames, so this is most of an edit's
+ * assembling. */
+static uint16_t crc_table[8][256];
 static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
 
 static void crc_init(void)
@@ -49,15 +53,26 @@ static void crc_init(void)
 		uint16_t c = (uint16_t)i;
 		for (int b = 0; b < 8; b++)
 			c = (c & 1) ? (uint16_t)((c >> 1) ^ 0xa001) : (uint16_t)(c >> 1);
-		crc_table[i] = c;
+		crc_table[0][i] = c;
 	}
+	for (int k = 1; k < 8; k++)
+		for (unsigned i = 0; i < 256; i++) {
+			uint16_t c = crc_table[k - 1][i];
+			crc_table[k][i] = (uint16_t)((c >> 8) ^ crc_table[0][c & 0xff]);
+		}
 }
 
 uint16_t mp3asm_crc16(uint16_t crc, const unsigned char *p, size_t n)
 {
 	pthread_once(&crc_once, crc_init);
-	for (size_t i = 0; i < n; i++)
-		crc = (uint16_t)((crc >> 8) ^ crc_table[(crc ^ p[i]) & 0xff]);
+	for (; n >= 8; n -= 8, p += 8) {
+		unsigned c = crc ^ ((unsigned)p[0] | (unsigned)p[1] << 8);
+		crc = (uint16_t)(crc_table[7][c & 0xff] ^ crc_table[6][c >> 8] ^
+				 crc_table[5][p[2]] ^ crc_table[4][p[3]] ^ crc_table[3][p[4]] ^
+				 crc_table[2][p[5]] ^ crc_table[1][p[6]] ^ crc_table[0][p[7]]);
+	}
+	for (; n > 0; n--, p++)
+		crc = (uint16_t)((crc >> 8) ^ crc_table[0][(crc ^ *p) & 0xff]);
 	return crc;
 }
 

@@ -278,8 +278,31 @@ enum segcache_err segcache_checksum(const char *path, uint64_t *sum)
 	return probe(path, NULL, NULL, sum);
 }
 
-enum segcache_err segcache_read(const char *path, struct seg_audio *a)
+/* The a->nevents events at p into a->events, checked against a->nsamples. */
+static enum segcache_err decode_events(const unsigned char *p, struct seg_audio *a)
 {
+	a->events = xcalloc(a->nevents ? a->nevents : 1, sizeof *a->events);
+	for (uint32_t i = 0; i < a->nevents; i++, p += EVENT_SIZE) {
+		struct synth_event *ev = &a->events[i];
+		ev->sample = get_u32(p);
+		ev->run = get_u32(p + 4);
+		ev->pos = get_u32(p + 8);
+		ev->len = get_u32(p + 12);
+		ev->type = get_u32(p + 16);
+		/* A good checksum over bad content is a bug: re-render. */
+		if (ev->sample > a->nsamples || ev->type < SYNTH_EV_WORD || ev->type > SYNTH_EV_RUN)
+			return SEGCACHE_CORRUPT;
+	}
+	return SEGCACHE_OK;
+}
+
+/* Reads and verifies path; the samples and events into *a when a is set. */
+static enum segcache_err read_cache(const char *path, struct seg_audio *a)
+{
+	struct seg_audio none;
+	int keep = a != NULL;
+	if (a == NULL)
+		a = &none;
 	memset(a, 0, sizeof *a);
 	int fd;
 	enum segcache_err e = open_cache(path, &fd);
@@ -311,22 +334,10 @@ enum segcache_err segcache_read(const char *path, struct seg_audio *a)
 	a->rate = rate;
 	a->nsamples = ns;
 	a->nevents = ne;
-	a->events = xcalloc(ne ? ne : 1, sizeof *a->events);
+	if ((e = decode_events(data + HEADER_SIZE, a)) != SEGCACHE_OK || !keep)
+		goto out;
+	const unsigned char *p = data + HEADER_SIZE + (size_t)ne * EVENT_SIZE;
 	a->samples = xmalloc((ns ? ns : 1) * sizeof *a->samples);
-	const unsigned char *p = data + HEADER_SIZE;
-	for (uint32_t i = 0; i < ne; i++, p += EVENT_SIZE) {
-		struct synth_event *ev = &a->events[i];
-		ev->sample = get_u32(p);
-		ev->run = get_u32(p + 4);
-		ev->pos = get_u32(p + 8);
-		ev->len = get_u32(p + 12);
-		ev->type = get_u32(p + 16);
-		/* A good checksum over bad content is a bug: re-render. */
-		if (ev->sample > ns || ev->type < SYNTH_EV_WORD || ev->type > SYNTH_EV_RUN) {
-			e = SEGCACHE_CORRUPT;
-			goto out;
-		}
-	}
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (ns)
 		memcpy(a->samples, p, (size_t)ns * 2);
@@ -340,6 +351,57 @@ out:
 		int saved = errno;
 		close(fd);
 		free(data);
+		if (e != SEGCACHE_OK || !keep)
+			seg_audio_clear(a);
+		errno = saved;
+	}
+	return e;
+}
+
+enum segcache_err segcache_read(const char *path, struct seg_audio *a)
+{
+	return read_cache(path, a);
+}
+
+enum segcache_err segcache_verify(const char *path)
+{
+	return read_cache(path, NULL);
+}
+
+enum segcache_err segcache_read_events(const char *path, struct seg_audio *a)
+{
+	memset(a, 0, sizeof *a);
+	int fd;
+	enum segcache_err e = open_cache(path, &fd);
+	if (e != SEGCACHE_OK)
+		return e;
+	unsigned char hdr[HEADER_SIZE], *ev = NULL;
+	struct stat st;
+	int rate;
+	uint32_t ns, ne;
+	if (fstat(fd, &st) != 0) {
+		e = SEGCACHE_IO;
+		goto out;
+	}
+	if ((e = read_full(fd, hdr, sizeof hdr)) != SEGCACHE_OK)
+		goto out;
+	if (decode_header(hdr, &rate, &ns, &ne) != 0 ||
+	    (uint64_t)st.st_size != file_size_for(ns, ne)) {
+		e = SEGCACHE_CORRUPT;
+		goto out;
+	}
+	ev = xmalloc((size_t)(ne ? ne : 1) * EVENT_SIZE);
+	if ((e = read_full(fd, ev, (size_t)ne * EVENT_SIZE)) != SEGCACHE_OK)
+		goto out;
+	a->rate = rate;
+	a->nsamples = ns;
+	a->nevents = ne;
+	e = decode_events(ev, a);
+out:
+	{
+		int saved = errno;
+		close(fd);
+		free(ev);
 		if (e != SEGCACHE_OK)
 			seg_audio_clear(a);
 		errno = saved;

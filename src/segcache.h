@@ -44,6 +44,15 @@ enum segcache_err {
 enum segcache_err segcache_write(const char *path, const struct seg_audio *a);
 /* Reads and verifies path into *a; the caller frees with seg_audio_clear. */
 enum segcache_err segcache_read(const char *path, struct seg_audio *a);
+/* Reads and verifies path, keeping nothing (is it sound?). */
+enum segcache_err segcache_verify(const char *path);
+/*
+ * Reads the header and the events (a->samples stays NULL), checking the
+ * file's size and the events but not the checksum: for a file this run has
+ * verified already (build.c verifies every segment before it renders, and
+ * the transcripts then need only the events). The caller clears *a.
+ */
+enum segcache_err segcache_read_events(const char *path, struct seg_audio *a);
 /* Reads only the header (rate, sample count) and checks the file size. */
 enum segcache_err segcache_probe(const char *path, int *rate, uint32_t *nsamples);
 /*

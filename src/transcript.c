@@ -653,7 +653,7 @@ static int next_spoken(const struct script *s, const struct timeline *tl, int *i
 		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
 			continue;
 		const struct segment *seg = &s->segs[it->seg];
-		enum segcache_err e = segcache_read(it->path, a);
+		enum segcache_err e = segcache_read_events(it->path, a);
 		if (e != SEGCACHE_OK) {
 			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
 			     seg->id, segcache_strerror(e));
