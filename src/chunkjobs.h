@@ -22,6 +22,17 @@ struct chunk_job_callbacks {
 };
 
 /*
+ * Runs work(ud, i) for i in 0..n-1 on jobs threads (the calling thread one
+ * of them), each item on one thread, in any order; after (may be NULL) is
+ * called on the calling thread after each item it did. Returns 0, or the
+ * non-zero value of the lowest-numbered item that failed, with that item
+ * in *failed (items after a failure may be left undone). A thread that
+ * cannot be started leaves its items to the others.
+ */
+int chunk_run_jobs(int n, int jobs, int (*work)(void *ud, int i), void (*after)(void *ud),
+		   void *ud, int *failed);
+
+/*
  * Encodes items 0..n-1 on jobs threads (1: on the calling thread). Returns
  * CHUNK_OK, or the error of the lowest-numbered item that failed, with that
  * item in *failed (CHUNK_INTERNAL when get failed, CHUNK_WRITE_FAILED when

@@ -24,7 +24,7 @@
  * segment.
  *
  * Work. The groups are taken from a shared counter by c->jobs threads (this
- * one included); a group reads its chunk files and, for any format whose
+ * one included; chunkjobs.h); a group reads its chunk files and, for any format whose
  * file is missing or damaged, levels its items, encodes and decodes the
  * chunk (chunk_measure) and writes it. Each chunk depends only on its
  * group, so the bytes are the same for any number of threads. Nothing but
@@ -44,6 +44,7 @@
 
 #include "chunk.h"
 #include "chunkcache.h"
+#include "chunkjobs.h"
 #include "chunkmeter.h"
 #include "level.h"
 #include "loudness.h"
@@ -73,8 +74,10 @@ struct render_chunks {
 	int ng;
 	/* the attempt's work */
 	pthread_mutex_t mu;
-	int next, failed;
 	int64_t done_frames;
+	void (*progress)(void *ud, double done_s, double total_s, int pass);
+	void *progress_ud;
+	int pass;
 };
 
 /* Has fmt a chunk encoder at rate? */
@@ -419,30 +422,26 @@ out:
 	return rc;
 }
 
-static int take(struct render_chunks *r)
+static int group_work(void *ud, int g)
 {
+	struct render_chunks *r = ud;
+	int rc = do_group(r, g);
 	pthread_mutex_lock(&r->mu);
-	int g = r->failed < 0 && r->next < r->ng ? r->next++ : -1;
-	pthread_mutex_unlock(&r->mu);
-	return g;
-}
-
-static void finish(struct render_chunks *r, int g, int rc)
-{
-	pthread_mutex_lock(&r->mu);
-	if (rc != 0 && (r->failed < 0 || g < r->failed))
-		r->failed = g;
 	r->done_frames += r->g[g].length;
 	pthread_mutex_unlock(&r->mu);
+	return rc != 0;
 }
 
-static void *worker(void *arg)
+/* After each group this thread did: the progress bar. */
+static void group_after(void *ud)
 {
-	struct render_chunks *r = arg;
-	int g;
-	while ((g = take(r)) >= 0)
-		finish(r, g, do_group(r, g));
-	return NULL;
+	struct render_chunks *r = ud;
+	if (r->progress == NULL)
+		return;
+	pthread_mutex_lock(&r->mu);
+	double done_s = (double)r->done_frames / r->c->tl->rate;
+	pthread_mutex_unlock(&r->mu);
+	r->progress(r->progress_ud, done_s, (double)r->c->tl->total / r->c->tl->rate, r->pass);
 }
 
 int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
@@ -452,38 +451,14 @@ int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
 	struct render_ctx *c = r->c;
 	const struct timeline *tl = c->tl;
 	double total_s = (double)tl->total / tl->rate;
-	int jobs = c->jobs < 1 ? 1 : c->jobs > r->ng ? r->ng : c->jobs;
-	pthread_t th[64];
-	int started = 0;
+	int failed;
 
-	if (jobs > 64)
-		jobs = 64;
-	r->next = 0;
-	r->failed = -1;
 	r->done_frames = 0;
+	r->progress = progress;
+	r->progress_ud = ud;
+	r->pass = pass;
 	chunk_init();
-	for (int k = 1; k < jobs; k++) {
-		int terr = pthread_create(&th[started], NULL, worker, r);
-		if (terr != 0) {
-			diag(DIAG_WARNING, NULL, 0, 0, "cannot start an encoder thread: %s "
-			     "(going on with %d)", strerror(terr), started + 1);
-			break;
-		}
-		started++;
-	}
-	int g;
-	while ((g = take(r)) >= 0) {
-		finish(r, g, do_group(r, g));
-		if (progress != NULL) {
-			pthread_mutex_lock(&r->mu);
-			double done_s = (double)r->done_frames / tl->rate;
-			pthread_mutex_unlock(&r->mu);
-			progress(ud, done_s, total_s, pass);
-		}
-	}
-	for (int k = 0; k < started; k++)
-		pthread_join(th[k], NULL);
-	if (r->failed >= 0)
+	if (chunk_run_jobs(r->ng, c->jobs, group_work, group_after, r, &failed) != 0)
 		return -1;
 
 	/* The figures of each format's file, from its chunks'. */
