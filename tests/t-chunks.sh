@@ -160,6 +160,7 @@ def step(lo, hi):
     return max((abs(a[n] - a[n - 1]) for n in range(lo, hi)), default=0.0)
 bad = 0
 spans = chunks.get(sys.argv[2], [])
+worst = 0.0
 for c in spans[1:]:
     b = c[1] * sr // rate
     w0, w1 = b - sr * 120 // 1000, b + sr * 20 // 1000
@@ -167,9 +168,11 @@ for c in spans[1:]:
     inside, around = step(w0, w1), max(step(w0 - q, w0), step(w1, w1 + q))
     ok = inside <= around
     bad += not ok
+    worst = max(worst, inside / around if around > 0 else (0.0 if inside == 0 else float("inf")))
     print("# %s chunk %d at %.3f s: largest step %.5f near the boundary, %.5f around it%s"
           % (sys.argv[2], c[0], c[1] / rate, inside, around, "" if ok else "  <- click"))
-print("# %s: %d boundaries" % (sys.argv[2], len(spans) - 1))
+print("# %s: %d boundaries, largest step near one at most %.2f of the largest around it"
+      % (sys.argv[2], len(spans) - 1, worst))
 sys.exit(1 if bad or len(spans) < 2 else 0)
 PY
 cat >"$SCRATCH/granule.py" <<'PY'
