@@ -66,9 +66,20 @@ check "cache --prune: removes the unused entry and the stale temporary file" \
 check_eq "cache --prune: the used entries stay" "$(find $C -name '*.seg' | wc -l)" 3
 check_eq "cache --prune: no level record without its entry" \
 	"$(for l in $(find $C -name '*.seg.lvl'); do test -e "${l%.lvl}" || echo "$l"; done)" ""
+check_eq "cache --prune: no encoded chunk without its entry" \
+	"$(for c in $(find $C -name '*.chunk'); do test -e "${c%%.*}.seg" || echo "$c"; done)" ""
+check "cache --prune: the used entries keep their chunks" test "$(find $C -name '*.mp3.chunk' | wc -l)" -ge 3
 check "cache --prune: the stale temporary file is gone" test ! -e "$C/$sub/0123456789abcdef0123456789abcdef.seg.tmp.$dead"
 check "cache --prune: a running process's temporary file stays" test -e "$C/$sub/fedcba9876543210fedcba9876543210.seg.tmp.$live"
 kill $live; wait $live 2>/dev/null
+# A chunk's temporary file (one per encoder thread) left by a killed build.
+chunk=$(find $C -name '*.mp3.chunk' | head -n 1)
+sleep 0.01 & dead=$!; wait $dead
+echo partial >"$chunk.4242.tmp.$dead"
+"$PODSYNTH" cache --prune >r6b.txt 2>&1
+# (and the one of the process killed above, stale now too)
+check "cache --prune: a killed build's chunk temporary file is stale" grep -q 'and 2 stale temporary files$' r6b.txt
+check "...and removed" test ! -e "$chunk.4242.tmp.$dead"
 "$PODSYNTH" build -j 2 episodes/2026-08-01-a.md >b4.txt 2>&1
 check "after pruning nothing needs synthesising" grep -q ': 0 synthesized, 2 cached' b4.txt
 "$PODSYNTH" build -j 2 --drafts episodes/2026-08-08-b.md >b5.txt 2>&1
