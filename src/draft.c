@@ -308,14 +308,15 @@ static int take_def(struct tmpl *tp, const char *name, char **def, int *line0)
 		body++;
 	if (*body == '\n')
 		body++;
+	/* the page has lost the definitions taken before: lines come from the text */
+	const char *orig = strstr(tp->text, open);
+	int line = orig ? line_of(tp->text, (size_t)(orig - tp->text)) : 1;
 	char *close = strstr(body, "-->");
 	if (close == NULL) {
-		msg(MSG_TMPL_DEFINITION_OPEN, tp->file, line_of(tp->text, (size_t)(p - tp->page)), 0,
-		    "\"%s\"", open);
+		msg(MSG_TMPL_DEFINITION_OPEN, tp->file, line, 0, "\"%s\"", open);
 		goto out;
 	}
-	const char *orig = strstr(tp->text, open);
-	*line0 = orig ? line_of(tp->text, (size_t)(orig - tp->text)) + 1 : 1;
+	*line0 = orig ? line + 1 : 1;
 	*def = xstrndup(body, (size_t)(close - body));
 	char *after = close + 3;
 	if (*after == '\n')
