@@ -1,10 +1,13 @@
 /*
- * msg.h: the catalogue of messages about the user's input (as mandoc's
- * mandoc.h and mandoc_msg.c): every diagnostic about an episode, the show
- * settings, a voice profile, a lexicon, an asset or the feed has a row here
+ * msg.h: the catalogue of messages (as mandoc's mandoc.h and mandoc_msg.c):
+ * every diagnostic about an episode, the show settings, a voice profile, a
+ * lexicon, an asset, the feed, a mailbox or a template, every file that
+ * cannot be read or written and the program's own errors has a row here
  * with its level and text. In: a message id, the file and line it is about
- * and the detail (the subject, quoted). Out: one line on stderr through
- * diag() in util.c, "file:line: level: text", counted for the exit status.
+ * (the command, "podsynth draft", where no file is) and the detail (the
+ * subject, quoted; a strerror or library reason last, unquoted). Out: one
+ * line on stderr through diag() in util.c, "file:line: level: text",
+ * counted for the exit status. Only msg.c calls diag() (tests/t-messages.sh).
  *
  * A text's "%s" holes take the call's detail (formatted by the caller with
  * a printf format the compiler checks), split at MSG_SEP when the text has
