@@ -415,14 +415,14 @@ int artwork_make_cover(const struct channel *ch, char **path)
 	int drawn = draw_cover(title, p, &png);
 	free(title);
 	if (drawn != 0) {
-		diag(DIAG_ERROR, p, 0, 0, "cannot draw the default cover (cairo failed)");
+		msg(MSG_ART_DRAW, p, 0, 0, NULL);
 		goto out;
 	}
 	char *dir = path_dirname(p);
 	int made = mkdir_p(dir);
 	free(dir);
 	if (made != 0 || write_file_atomic(p, png.data, png.len) != 0) {
-		diag(DIAG_ERROR, p, 0, 0, "cannot write the default cover: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, p, 0, 0, "the default cover" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	rc = 0;

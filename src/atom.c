@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "msg.h"
 #include "util.h"
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
@@ -140,8 +141,7 @@ static int read_entry(struct mailbox *mb, const char *name, int index, xmlNodePt
 	}
 	char *id = mail_id_from_url(url);
 	if (id == NULL) {
-		diag(DIAG_WARNING, name, (int)xmlGetLineNo(e), 0,
-		     "entry %d has no archive link to take a Message-ID from (skipped)", index);
+		msg(MSG_ATOM_NO_LINK, name, (int)xmlGetLineNo(e), 0, "%d", index);
 		free(url);
 		return 1;
 	}
@@ -177,7 +177,7 @@ int atom_read(struct mailbox *mb, const char *name, const char *data, size_t n)
 {
 	int rc = -1;
 	if (n > (size_t)0x7fffffff) {
-		diag(DIAG_ERROR, name, 0, 0, "feed too large");
+		msg(MSG_ATOM_TOO_LARGE, name, 0, 0, "%zu bytes", n);
 		return -1;
 	}
 	xmlResetLastError();
@@ -185,16 +185,15 @@ int atom_read(struct mailbox *mb, const char *name, const char *data, size_t n)
 				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL) {
 		const xmlError *err = xmlGetLastError();
-		char *msg = err && err->message ? mail_clean_text(err->message, strlen(err->message), 1)
+		char *why = err && err->message ? mail_clean_text(err->message, strlen(err->message), 1)
 						: xstrdup("unknown error");
-		diag(DIAG_ERROR, name, err ? err->line : 0, 0, "not well-formed XML: %s", msg);
-		free(msg);
+		msg(MSG_ATOM_XML, name, err ? err->line : 0, 0, "%s", why);
+		free(why);
 		return -1;
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root == NULL || !is_elem(root, ATOM_NS, "feed")) {
-		diag(DIAG_ERROR, name, root ? (int)xmlGetLineNo(root) : 1, 0,
-		     "not an Atom feed (no <feed> in the Atom namespace)");
+		msg(MSG_ATOM_NOT_ATOM, name, root ? (int)xmlGetLineNo(root) : 1, 0, NULL);
 		goto out;
 	}
 	int index = 0;

@@ -13,6 +13,7 @@
 
 #include <openssl/evp.h>
 
+#include "msg.h"
 #include "util.h"
 
 void audio_chapter_time(char out[32], int64_t frame, int rate)
@@ -43,8 +44,8 @@ struct enc_comments *audio_meta_comments(const struct audio_meta *m, int rate)
 	add_nonempty(c, "DESCRIPTION", m->description);
 	int n = m->nchapters;
 	if (n > AUDIO_MAX_CHAPTERS) {
-		diag(DIAG_WARNING, NULL, 0, 0, "too many chapters \"%d\": only the first %d are kept",
-		     n, AUDIO_MAX_CHAPTERS);
+		msg(MSG_AUDIO_TOO_MANY_CHAPTERS, m->source && *m->source ? m->source : "podsynth build",
+		    0, 0, "%d" MSG_SEP "%d", n, AUDIO_MAX_CHAPTERS);
 		n = AUDIO_MAX_CHAPTERS;
 	}
 	for (int i = 0; i < n; i++) {
@@ -69,7 +70,7 @@ int audio_meta_picture(const struct audio_meta *m, unsigned char **data, size_t 
 	size_t n;
 	unsigned char *d = (unsigned char *)read_file(m->picture, &n);
 	if (d == NULL) {
-		diag(DIAG_ERROR, m->picture, 0, 0, "cannot read the cover picture: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, m->picture, 0, 0, "the cover picture" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
@@ -77,7 +78,7 @@ int audio_meta_picture(const struct audio_meta *m, unsigned char **data, size_t 
 	} else if (n >= 3 && memcmp(d, "\xff\xd8\xff", 3) == 0) {
 		*mime = "image/jpeg";
 	} else {
-		diag(DIAG_ERROR, m->picture, 0, 0, "cover picture is neither PNG nor JPEG");
+		msg(MSG_ART_NOT_IMAGE, m->picture, 0, 0, NULL);
 		free(d);
 		return -1;
 	}

@@ -34,6 +34,7 @@ struct audio_meta {
 	const char *picture;     /* a PNG or JPEG file: the cover */
 	const struct chapter *chapters;
 	int nchapters;
+	const char *source;      /* the episode file, for messages */
 };
 
 /* At most this many chapters are written (the Xiph and CTOC limits). */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chapters.h"
+#include "msg.h"
 #include "shownotes.h"
 #include "util.h"
 #include "xmltext.h"
@@ -129,7 +130,7 @@ int chapters_write_json(const char *path, const struct chapter *c, int n, int ra
 	char *json = chapters_json(c, n, rate, title, podcast);
 	int rc = 0;
 	if (write_file_atomic(path, json, strlen(json)) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the chapters: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
 	free(json);

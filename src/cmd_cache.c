@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "project.h"
 #include "showlock.h"
@@ -150,7 +151,7 @@ static void walk_dir(const char *dir, const struct keys *used, int prune, double
 			if (dry)
 				printf("would remove %s\n", path);
 			else if (unlink(path) != 0 && errno != ENOENT)
-				diag(DIAG_WARNING, path, 0, 0, "cannot remove: %s", strerror(errno));
+				msg(MSG_CACHE_REMOVE, path, 0, 0, "%s", strerror(errno));
 		}
 		free(path);
 	}
@@ -211,8 +212,7 @@ int cmd_cache(int argc, char **argv)
 	if (used.n > 1)
 		qsort(used.v, (size_t)used.n, sizeof *used.v, cmp_str);
 	if (err && prune) {
-		diag(DIAG_ERROR, p->cache_dir, 0, 0,
-		     "cache not pruned: fix the errors above first (their segments would count as unused)");
+		msg(MSG_CACHE_NOT_PRUNED, p->cache_dir, 0, 0, NULL);
 		goto out;
 	}
 
@@ -232,7 +232,7 @@ int cmd_cache(int argc, char **argv)
 		}
 		closedir(d);
 	} else if (errno != ENOENT) {
-		diag(DIAG_ERROR, p->cache_dir, 0, 0, "cannot read the cache: %s", strerror(errno));
+		msg(MSG_CACHE_UNREADABLE, p->cache_dir, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
 

@@ -18,6 +18,7 @@
 
 #include "channel.h"
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "draft.h"
 #include "mail.h"
@@ -122,9 +123,9 @@ static char *find_template(const struct draft_settings *set, const char *lang)
 			return p;
 		free(p);
 	}
-	diag(DIAG_ERROR, NULL, 0, 0, "no template draft.%s.md for language \"%s\" (looked in %s%s"
-	     "src/templates and " PODSYNTH_DATADIR "/templates; --template FILE gives one)",
-	     l, lang, set->templates ? set->templates : "", set->templates ? ", " : "");
+	msg(MSG_DRAFT_NO_TEMPLATE, "podsynth draft", 0, 0,
+	    "%s" MSG_SEP "\"%s\"" MSG_SEP "%s%ssrc/templates and " PODSYNTH_DATADIR "/templates",
+	    l, lang, set->templates ? set->templates : "", set->templates ? ", " : "");
 	return NULL;
 }
 
@@ -189,7 +190,7 @@ int cmd_draft(int argc, char **argv)
 		goto out;
 	}
 	if (output && !force && file_exists(output)) {
-		diag(DIAG_ERROR, output, 0, 0, "already exists; not overwritten (--force replaces it)");
+		msg(MSG_DRAFT_EXISTS, output, 0, 0, NULL);
 		goto out;
 	}
 	if (channel_load(channel_path, &ch) != 0 || draft_settings_load(channel_path, &set) != 0)
@@ -199,7 +200,7 @@ int cmd_draft(int argc, char **argv)
 	if (lang == NULL)
 		lang = ch->language;
 	if (lang[0] == '\0' || strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "--lang: \"%s\" is not a language tag such as en or zh-CN", lang);
+		msg(MSG_DRAFT_BAD_LANG, "podsynth draft", 0, 0, "\"%s\"", lang);
 		goto out;
 	}
 	tmpl_path = template ? xstrdup(template) : find_template(&set, lang);
@@ -208,11 +209,11 @@ int cmd_draft(int argc, char **argv)
 	size_t tlen, bad;
 	tmpl = read_file(tmpl_path, &tlen);
 	if (tmpl == NULL) {
-		diag(DIAG_ERROR, tmpl_path, 0, 0, "cannot read the template: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, tmpl_path, 0, 0, "the template" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	if (utf8_check(tmpl, tlen, &bad) != 0) {
-		diag(DIAG_ERROR, tmpl_path, line_of(tmpl, bad), 0, "invalid UTF-8");
+		msg(MSG_FILE_UTF8, tmpl_path, line_of(tmpl, bad), 0, NULL);
 		goto out;
 	}
 	if (issue == 0) {
@@ -232,20 +233,20 @@ int cmd_draft(int argc, char **argv)
 		goto out;
 	s = series_build(mb);
 	if (s->n == 0)
-		diag(DIAG_WARNING, NULL, 0, 0, "no patch series found (messages read: %zu, threads: %d): the draft has no items",
-		     mb->n, s->threads);
+		msg(MSG_DRAFT_NO_SERIES, argc - first == 1 ? argv[first] : "podsynth draft", 0, 0,
+		    "%zu" MSG_SEP "%d", mb->n, s->threads);
 	struct draft_vars v = {.issue = issue, .lang = lang, .since = since, .until = until, .date = date};
 	if (draft_render(s, &set, &v, tmpl_path, tmpl, &out) != 0)
 		goto out;
 	if (output) {
 		if (write_file_atomic(output, out.data, out.len) != 0) {
-			diag(DIAG_ERROR, output, 0, 0, "cannot write: %s", strerror(errno));
+			msg(MSG_FILE_WRITE, output, 0, 0, "the draft" MSG_SEP "%s", strerror(errno));
 			goto out;
 		}
 		fprintf(stderr, "%s: %zu messages, %d threads, %d patch series; issue %d\n",
 			output, mb->n, s->threads, s->n, issue);
 	} else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot write the draft: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, "podsynth draft", 0, 0, "the draft to standard output" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	rc = 0;

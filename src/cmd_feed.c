@@ -14,6 +14,7 @@
 #include "artwork.h"
 #include "channel.h"
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "episode.h"
 #include "feed.h"
@@ -47,7 +48,7 @@ static int collect(struct files *f, const char *arg)
 {
 	struct stat st;
 	if (stat(arg, &st) != 0) {
-		diag(DIAG_ERROR, arg, 0, 0, "cannot read: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, arg, 0, 0, "the episodes" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -140,17 +141,16 @@ int cmd_feed(int argc, char **argv)
 	const char *where = output ? output : def;
 	if (failed) {
 		/* A broken episode must not vanish from the feed: keep the old one. */
-		diag(DIAG_ERROR, where, 0, 0,
-		     "feed not written: fix the errors above (the previous feed is kept)");
+		msg(MSG_FEED_NOT_WRITTEN, where, 0, 0, NULL);
 	} else if (feed_check_channel(feed) != FEED_OK || artwork_prepare(ch) != 0 ||
 		   feed_write(feed, output) != FEED_OK) {
 		failed = 1;
 	} else {
 		if (output == NULL)
 			artwork_prune(ch); /* covers of an older title */
-		diag(DIAG_NOTE, where, 0, 0,
-		     "%d episode%s published (%d draft%s, %d not rendered)", feed_count(feed),
-		     feed_count(feed) == 1 ? "" : "s", drafts, drafts == 1 ? "" : "s", pending);
+		msg(MSG_FEED_PUBLISHED, where, 0, 0,
+		    "%d episode%s" MSG_SEP "%d draft%s" MSG_SEP "%d", feed_count(feed),
+		    feed_count(feed) == 1 ? "" : "s", drafts, drafts == 1 ? "" : "s", pending);
 	}
 	free(def);
 	feed_free(&feed);

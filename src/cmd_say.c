@@ -7,6 +7,7 @@
  * lexicons. Out: a WAV file (16-bit mono at espeak-ng's rate).
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,18 +86,18 @@ static int write_wav(const char *path, const struct seg_audio *a)
 	char *tmp = tmp_path_for(path);
 	SNDFILE *sf = sf_open(tmp, SFM_WRITE, &info);
 	if (!sf) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", sf_strerror(NULL));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", sf_strerror(NULL));
 		free(tmp);
 		return -1;
 	}
 	sf_count_t w = sf_write_short(sf, a->samples, (sf_count_t)a->nsamples);
 	int rc = w == (sf_count_t)a->nsamples ? 0 : -1;
 	if (rc)
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", sf_strerror(sf));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", sf_strerror(sf));
 	if (sf_close(sf) != 0)
 		rc = -1;
 	if (rc == 0 && commit_tmp(tmp, path) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write");
+		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	} else if (rc) {
 		unlink(tmp);
@@ -215,7 +216,7 @@ int cmd_say(int argc, char **argv)
 		dir = xasprintf("%s/podsynth-say.XXXXXX", tmpdir);
 	}
 	if (!mkdtemp(dir)) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot make a temporary directory");
+		msg(MSG_FILE_TMPDIR, dir, 0, 0, "%s", strerror(errno));
 		free(dir);
 		dir = NULL;
 		goto out;
@@ -239,7 +240,7 @@ int cmd_say(int argc, char **argv)
 		goto out;
 	enum segcache_err e = segcache_read(cache, &audio);
 	if (e != SEGCACHE_OK) {
-		diag(DIAG_ERROR, cache, 0, 0, "cannot read synthesised audio: %s", segcache_strerror(e));
+		msg(MSG_AUDIO_SEGMENT, cache, 0, 0, "%s", segcache_strerror(e));
 		goto out;
 	}
 	if (write_wav(out, &audio) != 0)

@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "msg.h"
 #include "util.h"
 
 /* ---- Markdown ---- */
@@ -246,14 +247,14 @@ static int expand(const char *file, int line, const char *t, lookup_fn look, voi
 		}
 		const char *end = strchr(t + k, '}');
 		if (end == NULL) {
-			diag(DIAG_ERROR, file, line_at(t, i, line), 0, "unclosed placeholder \"{%.*s\"",
-			     (int)(k - i - 1), t + i + 1);
+			msg(MSG_TMPL_UNCLOSED, file, line_at(t, i, line), 0, "\"{%.*s\"",
+			    (int)(k - i - 1), t + i + 1);
 			return -1;
 		}
 		const char *v = look(ctx, t + i + 1, k - i - 1);
 		if (v == NULL) {
-			diag(DIAG_ERROR, file, line_at(t, i, line), 0, "unknown placeholder \"{%.*s}\"",
-			     (int)(k - i - 1), t + i + 1);
+			msg(MSG_TMPL_UNKNOWN, file, line_at(t, i, line), 0, "\"{%.*s}\"",
+			    (int)(k - i - 1), t + i + 1);
 			return -1;
 		}
 		if (out && t[k] == '}') {
@@ -271,9 +272,9 @@ static int expand(const char *file, int line, const char *t, lookup_fn look, voi
 		} else if (out && t[k] == '|') {
 			const char *bar = memchr(t + k + 1, '|', (size_t)(end - (t + k + 1)));
 			if (bar == NULL) {
-				diag(DIAG_ERROR, file, line_at(t, i, line), 0,
-				     "placeholder \"{%.*s|...}\" needs two words: {%.*s|one|other}",
-				     (int)(k - i - 1), t + i + 1, (int)(k - i - 1), t + i + 1);
+				msg(MSG_TMPL_PLURAL, file, line_at(t, i, line), 0,
+				    "\"{%.*s|...}\"" MSG_SEP "{%.*s|one|other}",
+				    (int)(k - i - 1), t + i + 1, (int)(k - i - 1), t + i + 1);
 				return -1;
 			}
 			buf_printf(out, "%s ", v);
@@ -282,9 +283,9 @@ static int expand(const char *file, int line, const char *t, lookup_fn look, voi
 			else
 				buf_add(out, bar + 1, (size_t)(end - bar - 1));
 		} else if (t[k] == '|' && memchr(t + k + 1, '|', (size_t)(end - (t + k + 1))) == NULL) {
-			diag(DIAG_ERROR, file, line_at(t, i, line), 0,
-			     "placeholder \"{%.*s|...}\" needs two words: {%.*s|one|other}",
-			     (int)(k - i - 1), t + i + 1, (int)(k - i - 1), t + i + 1);
+			msg(MSG_TMPL_PLURAL, file, line_at(t, i, line), 0,
+			    "\"{%.*s|...}\"" MSG_SEP "{%.*s|one|other}",
+			    (int)(k - i - 1), t + i + 1, (int)(k - i - 1), t + i + 1);
 			return -1;
 		}
 		i = (size_t)(end - t);
@@ -299,7 +300,7 @@ static int take_def(struct tmpl *tp, const char *name, char **def, int *line0)
 	char *p = strstr(tp->page, open);
 	int rc = -1;
 	if (p == NULL) {
-		diag(DIAG_ERROR, tp->file, 0, 0, "template has no \"%s\" definition", open);
+		msg(MSG_TMPL_NO_DEFINITION, tp->file, 0, 0, "\"%s\"", open);
 		goto out;
 	}
 	char *body = p + strlen(open);
@@ -307,14 +308,15 @@ static int take_def(struct tmpl *tp, const char *name, char **def, int *line0)
 		body++;
 	if (*body == '\n')
 		body++;
+	/* the page has lost the definitions taken before: lines come from the text */
+	const char *orig = strstr(tp->text, open);
+	int line = orig ? line_of(tp->text, (size_t)(orig - tp->text)) : 1;
 	char *close = strstr(body, "-->");
 	if (close == NULL) {
-		diag(DIAG_ERROR, tp->file, line_of(tp->text, (size_t)(p - tp->page)), 0,
-		     "\"%s\" has no closing \"-->\"", open);
+		msg(MSG_TMPL_DEFINITION_OPEN, tp->file, line, 0, "\"%s\"", open);
 		goto out;
 	}
-	const char *orig = strstr(tp->text, open);
-	*line0 = orig ? line_of(tp->text, (size_t)(orig - tp->text)) + 1 : 1;
+	*line0 = orig ? line + 1 : 1;
 	*def = xstrndup(body, (size_t)(close - body));
 	char *after = close + 3;
 	if (*after == '\n')
@@ -650,7 +652,7 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 	    take_def(&tp, "item", &tp.item, &tp.item_line0) != 0)
 		goto out;
 	if (strstr(tp.page, "{sections}") == NULL) {
-		diag(DIAG_ERROR, tmpl_file, 0, 0, "template has no {sections} placeholder");
+		msg(MSG_TMPL_NO_SECTIONS, tmpl_file, 0, 0, NULL);
 		goto out;
 	}
 	/* every placeholder is known before anything is written */

@@ -5,11 +5,13 @@
  * In: the settings file's path (the file, or its draft: key, may be
  * absent). Out: struct draft_settings (draft.h) with a default for every
  * setting; unknown keys are warned about, bad values are errors at
- * file:line.
+ * file:line. The keys are tables (yamlmap.h's ykey rows, as in channel.c):
+ * draft_keys for draft:, section_keys for each draft.sections entry.
  */
 #include "draft.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +21,24 @@
 
 #define DEFAULT_ARCHIVE "https://lore.kernel.org/{list}/{message-id}/"
 
-static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
+/* What the settings tables fill: the settings, and where relative paths start. */
+struct draft_read {
+	struct draft_settings s;
+	const char *dir;       /* the directory of channel.yaml */
+};
+
+#define SEC(k, t, f, f2) {k, t, offsetof(struct draft_section, f), f2, 0, 0, NULL}
+
+/* The keys of one draft.sections entry. */
+static const struct ykey section_keys[] = {
+	SEC("title", YK_STR, title, 0),
+	SEC("match", YK_LIST, match, offsetof(struct draft_section, nmatch)),
+};
+
+static int read_sections(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct draft_settings *s = &((struct draft_read *)obj)->s;
+	(void)row, (void)key;
 	if (v->type != YAML_SEQUENCE_NODE) {
 		msg(MSG_DRAFT_SECTIONS, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
@@ -39,13 +57,15 @@ static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *
 		for (yaml_node_pair_t *p = sec->data.mapping.pairs.start; p < sec->data.mapping.pairs.top; p++) {
 			const char *k = ydoc_scalar(ydoc_node(y, p->key));
 			yaml_node_t *val = ydoc_node(y, p->value);
-			if (k && strcmp(k, "title") == 0)
-				rc |= ydoc_get_str(y, "draft.sections.title", val, &d->title);
-			else if (k && strcmp(k, "match") == 0)
-				rc |= ydoc_get_list(y, "draft.sections.match", val, &d->match, &d->nmatch);
-			else
+			int r = k ? ykey_find(section_keys, ARRAY_LEN(section_keys), k) : -1;
+			if (r < 0) {
 				msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0,
 				    "\"draft.sections.%s\"", k ? k : "?");
+				continue;
+			}
+			char *name = xasprintf("draft.sections.%s", k);
+			rc |= ydoc_read_key(section_keys, r, d, y, name, val);
+			free(name);
 		}
 		for (int m = 0; m < d->nmatch; m++)
 			if (d->match[m][0] == '\0') {
@@ -60,8 +80,10 @@ static int read_sections(struct draft_settings *s, struct ydoc *y, yaml_node_t *
 	return rc;
 }
 
-static int read_lists(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
+static int read_lists(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	struct draft_settings *s = &((struct draft_read *)obj)->s;
+	(void)row;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_DRAFT_LISTS, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
@@ -70,7 +92,7 @@ static int read_lists(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		const char *k = ydoc_scalar(ydoc_node(y, p->key));
 		char *val = NULL;
-		if (k == NULL || ydoc_get_str(y, "draft.lists", ydoc_node(y, p->value), &val) != 0) {
+		if (k == NULL || ydoc_get_str(y, key, ydoc_node(y, p->value), &val) != 0) {
 			rc = -1;
 			continue;
 		}
@@ -81,7 +103,40 @@ static int read_lists(struct draft_settings *s, struct ydoc *y, yaml_node_t *v)
 	return rc;
 }
 
-static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, const char *dir)
+static int check_archive(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	struct draft_settings *s = &((struct draft_read *)obj)->s;
+	(void)row, (void)key;
+	if (strstr(s->archive, "{message-id}") != NULL)
+		return 0;
+	msg(MSG_DRAFT_ARCHIVE, y->file, ydoc_line(y, v), 0, "\"%s\"", s->archive);
+	return -1;
+}
+
+/* templates: is relative to the directory of channel.yaml */
+static int check_templates(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	struct draft_read *r = obj;
+	char *t = r->s.templates;
+	(void)row, (void)y, (void)key, (void)v;
+	r->s.templates = path_join(r->dir, t);
+	free(t);
+	return 0;
+}
+
+#define DSET(k, t, f, lo, hi, fn) {k, t, offsetof(struct draft_read, s.f), 0, lo, hi, fn}
+#define DCUSTOM(k, fn) {k, YK_CUSTOM, 0, 0, 0, 0, fn}
+
+/* The keys of draft: in channel.yaml, one row each (docs/draft.md). */
+static const struct ykey draft_keys[] = {
+	DSET("archive", YK_STR, archive, 0, 0, check_archive),
+	DCUSTOM("sections", read_sections),
+	DCUSTOM("lists", read_lists),
+	DSET("max_per_section", YK_INT, max_per_section, 0, 10000, NULL),
+	DSET("templates", YK_STR, templates, 0, 0, check_templates),
+};
+
+static int read_draft(struct draft_read *r, struct ydoc *y, yaml_node_t *v)
 {
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_DRAFT_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
@@ -94,33 +149,16 @@ static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, 
 		if (k == NULL) {
 			msg(MSG_DRAFT_NO_KEY, y->file, ydoc_line(y, val), 0, NULL);
 			rc = -1;
-		} else if (strcmp(k, "archive") == 0) {
-			free(s->archive);
-			s->archive = NULL;
-			if (ydoc_get_str(y, "draft.archive", val, &s->archive) != 0) {
-				rc = -1;
-			} else if (strstr(s->archive, "{message-id}") == NULL) {
-				msg(MSG_DRAFT_ARCHIVE, y->file, ydoc_line(y, val), 0, "\"%s\"", s->archive);
-				rc = -1;
-			}
-		} else if (strcmp(k, "sections") == 0) {
-			rc |= read_sections(s, y, val);
-		} else if (strcmp(k, "lists") == 0) {
-			rc |= read_lists(s, y, val);
-		} else if (strcmp(k, "max_per_section") == 0) {
-			rc |= ydoc_get_int(y, "draft.max_per_section", val, 0, 10000, &s->max_per_section);
-		} else if (strcmp(k, "templates") == 0) {
-			char *t = NULL;
-			if (ydoc_get_str(y, "draft.templates", val, &t) != 0) {
-				rc = -1;
-			} else {
-				free(s->templates);
-				s->templates = path_join(dir, t);
-				free(t);
-			}
-		} else {
-			msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0, "\"draft.%s\"", k);
+			continue;
 		}
+		int row = ykey_find(draft_keys, ARRAY_LEN(draft_keys), k);
+		if (row < 0) {
+			msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0, "\"draft.%s\"", k);
+			continue;
+		}
+		char *name = xasprintf("draft.%s", k);
+		rc |= ydoc_read_key(draft_keys, row, r, y, name, val);
+		free(name);
 	}
 	return rc;
 }
@@ -128,13 +166,14 @@ static int read_draft(struct draft_settings *s, struct ydoc *y, yaml_node_t *v, 
 int draft_settings_load(const char *path, struct draft_settings *out)
 {
 	struct ydoc y;
+	struct draft_read r;
 	char *text = NULL, *dir = NULL;
 	size_t len, bad;
 	int rc = -1;
 
-	memset(out, 0, sizeof *out);
 	memset(&y, 0, sizeof y);
-	out->archive = xstrdup(DEFAULT_ARCHIVE);
+	memset(&r, 0, sizeof r);
+	r.s.archive = xstrdup(DEFAULT_ARCHIVE);
 	text = read_file(path, &len);
 	if (text == NULL) {
 		if (errno == ENOENT)
@@ -153,10 +192,10 @@ int draft_settings_load(const char *path, struct draft_settings *out)
 	rc = 0;
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		goto out; /* channel.c reports that */
-	dir = path_dirname(path);
+	r.dir = dir = path_dirname(path);
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		const char *k = ydoc_scalar(ydoc_node(&y, p->key));
-		if (k && strcmp(k, "draft") == 0 && read_draft(out, &y, ydoc_node(&y, p->value), dir) != 0)
+		if (k && strcmp(k, "draft") == 0 && read_draft(&r, &y, ydoc_node(&y, p->value)) != 0)
 			rc = -1;
 	}
 out:
@@ -164,7 +203,8 @@ out:
 	ydoc_free(&y);
 	free(text);
 	if (rc != 0)
-		draft_settings_free(out);
+		draft_settings_free(&r.s);
+	*out = r.s;
 	return rc;
 }
 

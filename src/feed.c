@@ -253,7 +253,7 @@ static int ledger_load(struct ledger *l, const char *path)
 	if (text == NULL) {
 		if (errno == ENOENT)
 			return 0;
-		diag(DIAG_ERROR, path, 0, 0, "cannot read the published GUIDs: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	int line = 0;
@@ -310,8 +310,7 @@ static int ledger_save(struct ledger *l)
 		buf_printf(&b, "episode\t%s\t%s\n", l->e[i].slug, l->e[i].guid);
 	int rc = write_file_atomic(l->path, b.data, b.len);
 	if (rc != 0)
-		diag(DIAG_ERROR, l->path, 0, 0, "cannot record the published GUIDs: %s",
-		     strerror(errno));
+		msg(MSG_FILE_WRITE, l->path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
 	buf_free(&b);
 	l->dirty = 0;
 	return rc;
@@ -646,11 +645,11 @@ static enum feed_err read_audio(struct feed *f, struct item *it, enum audio_form
 	}
 	fp = fopen(a->audio, "rb");
 	if (fp == NULL || fstat(fileno(fp), &st) != 0) {
-		diag(DIAG_ERROR, a->audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
+		msg(MSG_FEED_AUDIO_PUBLISH, a->audio, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-		diag(DIAG_ERROR, a->audio, 0, 0, "cannot publish the audio: empty or not a file");
+		msg(MSG_FEED_AUDIO_PUBLISH, a->audio, 0, 0, "empty or not a file");
 		goto out;
 	}
 	a->bytes = (long long)st.st_size;
@@ -658,13 +657,12 @@ static enum feed_err read_audio(struct feed *f, struct item *it, enum audio_form
 	a->ino = st.st_ino;
 	errno = 0;
 	if (hash_stream(fp, hash, a->sri) != 0) {
-		diag(DIAG_ERROR, a->audio, 0, 0, "cannot read the audio: %s", strerror(errno));
+		msg(MSG_AUDIO_UNREADABLE, a->audio, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
 	a->seconds = audio_seconds(fp, fmt);
 	if (!(a->seconds >= 0)) {
-		diag(DIAG_ERROR, a->audio, 0, 0, "cannot read the audio: not %s, or no duration",
-		     fi->title);
+		msg(MSG_AUDIO_UNREADABLE, a->audio, 0, 0, "not %s, or no duration", fi->title);
 		goto out;
 	}
 	char *name = xasprintf("%s.%s.%s", it->slug, hash, fi->ext);
@@ -1027,8 +1025,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 
 	for (int i = 0; i < it->naud; i++) {
 		if ((urls[i] = file_url(f, it->aud[i].pub)) == NULL) {
-			diag(DIAG_ERROR, it->aud[i].pub, 0, 0, "audio is not inside the site %s/",
-			     f->rss_dir);
+			msg(MSG_FEED_AUDIO_OUTSIDE, it->aud[i].pub, 0, 0, "%s/", f->rss_dir);
 			goto out;
 		}
 	}
@@ -1137,7 +1134,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 	rc = 0;
 	goto out;
 fail:
-	diag(DIAG_ERROR, ep->path, 0, 0, "cannot write the feed item (libxml2 failed)");
+	msg(MSG_FEED_ITEM_XML, ep->path, 0, 0, NULL);
 out:
 	free(audio);
 	for (int i = 0; i < it->naud; i++)
@@ -1157,7 +1154,8 @@ out:
  * The whole feed into b. self is the feed's own URL, guid the podcast's.
  * 0, or -1 (reported).
  */
-static int write_xml(const struct feed *f, const char *self, const char *guid, xmlBufferPtr b)
+static int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+		     xmlBufferPtr b)
 {
 	const struct channel *ch = f->ch;
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(b, 0);
@@ -1240,7 +1238,7 @@ static int write_xml(const struct feed *f, const char *self, const char *guid, x
 	rc = 0;
 	goto out;
 fail:
-	diag(DIAG_ERROR, NULL, 0, 0, "cannot write the feed (libxml2 failed)");
+	msg(MSG_FEED_XML, out, 0, 0, NULL);
 out:
 	if (w)
 		xmlFreeTextWriter(w);
@@ -1308,8 +1306,8 @@ static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path
 			url = prop(k, "uri", &hu);
 	int ok = url_has_length(f, url, len);
 	if (!ok)
-		diag(DIAG_ERROR, path, 0, 0, "alternateEnclosure does not match its file "
-		     "(length %s) \"%s\"", len ? len : "?", url ? url : "?");
+		msg(MSG_FEED_CHECK_ALTERNATE, path, 0, 0, "%s" MSG_SEP "\"%s\"", len ? len : "?",
+		    url ? url : "?");
 	xmlFree(hl);
 	xmlFree(hu);
 	return ok ? 0 : -1;
@@ -1332,8 +1330,8 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 
 	if (doc == NULL) {
 		const xmlError *e = xmlGetLastError();
-		diag(DIAG_ERROR, path, e ? e->line : 0, 0, "new feed is not well-formed XML: %s",
-		     e && e->message ? e->message : "unknown error");
+		msg(MSG_FEED_CHECK_XML, path, e ? e->line : 0, 0, "%s",
+		    e && e->message ? e->message : "unknown error");
 		goto out;
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc), chan = NULL;
@@ -1361,8 +1359,7 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 				xmlChar *g = xmlNodeGetContent(c);
 				for (int k = 0; k < items; k++)
 					if (guids[k] && g && strcmp(guids[k], (char *)g) == 0) {
-						diag(DIAG_ERROR, path, 0, 0, "two items with one guid \"%s\"",
-						     (char *)g);
+						msg(MSG_FEED_CHECK_GUID, path, 0, 0, "\"%s\"", (char *)g);
 						xmlFree(g);
 						goto out;
 					}
@@ -1383,8 +1380,8 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 					     (long long)st.st_size == strtoll(len, NULL, 10);
 				}
 				if (!ok)
-					diag(DIAG_ERROR, path, 0, 0, "enclosure does not match its file "
-					     "(length %s) \"%s\"", len ? len : "?", url ? url : "?");
+					msg(MSG_FEED_CHECK_ENCLOSURE, path, 0, 0, "%s" MSG_SEP "\"%s\"",
+					    len ? len : "?", url ? url : "?");
 				free(file);
 				xmlFree(hu);
 				xmlFree(hl);
@@ -1402,7 +1399,7 @@ static int verify(const struct feed *f, const char *tmp, const char *path, int n
 	rc = 0;
 	goto out;
 bad:
-	diag(DIAG_ERROR, path, 0, 0, "new feed failed its check: not the RSS written");
+	msg(MSG_FEED_CHECK_FAILED, path, 0, 0, NULL);
 out:
 	for (int k = 0; k <= n; k++)
 		free(guids[k]);
@@ -1530,7 +1527,7 @@ static enum feed_err publish_audio(struct item_audio *it)
 		   errno == EOPNOTSUPP || errno == EMLINK || errno == ENOSYS) {
 		src = open(it->audio, O_RDONLY);
 		if (src < 0 || fstat(src, &st) != 0) {
-			diag(DIAG_ERROR, it->audio, 0, 0, "cannot publish the audio: %s", strerror(errno));
+			msg(MSG_FEED_AUDIO_PUBLISH, it->audio, 0, 0, "%s", strerror(errno));
 			goto out;
 		}
 		if (st.st_dev != it->dev || st.st_ino != it->ino)
@@ -1546,13 +1543,11 @@ static enum feed_err publish_audio(struct item_audio *it)
 	rc = FEED_OK;
 	goto out;
 changed:
-	diag(DIAG_ERROR, it->audio, 0, 0,
-	     "the audio was replaced while the feed was being written: run podsynth feed again");
+	msg(MSG_FEED_AUDIO_REPLACED, it->audio, 0, 0, NULL);
 	rc = FEED_ERR_AUDIO;
 	goto out;
 fail:
-	diag(DIAG_ERROR, it->pub, 0, 0, "cannot publish the audio, the previous feed is kept: %s",
-	     strerror(errno));
+	msg(MSG_FEED_AUDIO_KEPT, it->pub, 0, 0, "%s", strerror(errno));
 out:
 	if (rc != FEED_OK)
 		unlink(tmp);
@@ -1626,8 +1621,7 @@ static void remove_unpublished(const struct feed *f)
 		struct stat st;
 		char *p = path_join(f->out_dir, name);
 		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) != 0)
-			diag(DIAG_WARNING, p, 0, 0, "cannot remove audio no longer published: %s",
-			     strerror(errno));
+			msg(MSG_FEED_AUDIO_REMOVE, p, 0, 0, "%s", strerror(errno));
 		free(p);
 	}
 	closedir(d);
@@ -1733,7 +1727,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	if (rc != FEED_OK)
 		goto out;
 	if (mkdir_p(f->rss_dir) != 0) {
-		diag(DIAG_ERROR, f->rss_dir, 0, 0, "cannot make the directory: %s", strerror(errno));
+		msg(MSG_BUILD_MKDIR, f->rss_dir, 0, 0, "%s", strerror(errno));
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
@@ -1775,7 +1769,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		goto out;
 
 	xb = xmlBufferCreate();
-	if (xb == NULL || write_xml(f, self, pguid, xb) != 0) {
+	if (xb == NULL || write_xml(f, out, self, pguid, xb) != 0) {
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
@@ -1785,8 +1779,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	free(oprefix);
 	tmp = tmp_path_for(out);
 	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
-		diag(DIAG_ERROR, out, 0, 0, "cannot write the feed, the previous one is kept: %s",
-		     strerror(errno));
+		msg(MSG_FEED_WRITE, out, 0, 0, "%s", strerror(errno));
 		unlink(tmp);
 		rc = FEED_ERR_WRITE;
 		goto out;
@@ -1803,7 +1796,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		goto out;
 	}
 	if (commit_tmp(tmp, out) != 0) {
-		diag(DIAG_ERROR, out, 0, 0, "cannot put the new feed in place: %s", strerror(errno));
+		msg(MSG_FEED_RENAME, out, 0, 0, "%s", strerror(errno));
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}

@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "atom.h"
+#include "msg.h"
 #include "util.h"
 
 void mail_init(void)
@@ -221,25 +222,25 @@ static int add_message(struct mailbox *mb, const char *file, int line, int index
 	GMimeStream *st = g_mime_stream_mem_new_with_buffer(text, n);
 	GMimeParser *p = g_mime_parser_new_with_stream(st);
 	g_mime_parser_set_format(p, GMIME_FORMAT_MESSAGE);
-	GMimeMessage *msg = g_mime_parser_construct_message(p, NULL);
+	GMimeMessage *gm = g_mime_parser_construct_message(p, NULL);
 	int rc = 1;
 	char *id = NULL;
 
-	if (msg == NULL) {
-		diag(DIAG_WARNING, file, line, 0, "message %d is not a mail message (skipped)", index);
+	if (gm == NULL) {
+		msg(MSG_MAIL_NOT_MESSAGE, file, line, 0, "%d", index);
 		goto out;
 	}
-	id = decode_id(g_mime_object_get_header(GMIME_OBJECT(msg), "Message-ID"));
+	id = decode_id(g_mime_object_get_header(GMIME_OBJECT(gm), "Message-ID"));
 	if (id == NULL) {
-		diag(DIAG_WARNING, file, line, 0, "message %d has no Message-ID (skipped)", index);
+		msg(MSG_MAIL_NO_ID, file, line, 0, "%d", index);
 		goto out;
 	}
 	struct mail_msg *m = mailbox_add(mb, file, index);
 	m->line = line;
 	m->id = id;
 	id = NULL;
-	m->in_reply_to = decode_id(g_mime_object_get_header(GMIME_OBJECT(msg), "In-Reply-To"));
-	const char *refs = g_mime_object_get_header(GMIME_OBJECT(msg), "References");
+	m->in_reply_to = decode_id(g_mime_object_get_header(GMIME_OBJECT(gm), "In-Reply-To"));
+	const char *refs = g_mime_object_get_header(GMIME_OBJECT(gm), "References");
 	if (refs) {
 		GMimeReferences *r = g_mime_references_parse(NULL, refs);
 		int k = r ? g_mime_references_length(r) : 0;
@@ -252,9 +253,9 @@ static int add_message(struct mailbox *mb, const char *file, int line, int index
 		if (r)
 			g_mime_references_free(r);
 	}
-	const char *subj = g_mime_message_get_subject(msg);
+	const char *subj = g_mime_message_get_subject(gm);
 	m->subject = mail_clean_text(subj ? subj : "", subj ? strlen(subj) : 0, 1);
-	InternetAddressList *from = g_mime_message_get_from(msg);
+	InternetAddressList *from = g_mime_message_get_from(gm);
 	const char *who = "";
 	if (from && internet_address_list_length(from) > 0) {
 		InternetAddress *a = internet_address_list_get_address(from, 0);
@@ -265,18 +266,18 @@ static int add_message(struct mailbox *mb, const char *file, int line, int index
 			who = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
 	}
 	m->author = mail_clean_text(who ? who : "", who ? strlen(who) : 0, 1);
-	GDateTime *dt = g_mime_message_get_date(msg);
+	GDateTime *dt = g_mime_message_get_date(gm);
 	m->date = dt ? (long long)g_date_time_to_unix(dt) : 0;
-	m->list = list_id(g_mime_object_get_header(GMIME_OBJECT(msg), "List-Id"));
-	GMimeTextPart *tp = first_text(g_mime_message_get_mime_part(msg), 0);
+	m->list = list_id(g_mime_object_get_header(GMIME_OBJECT(gm), "List-Id"));
+	GMimeTextPart *tp = first_text(g_mime_message_get_mime_part(gm), 0);
 	char *body = tp ? g_mime_text_part_get_text(tp) : NULL;
 	m->body = mail_clean_text(body ? body : "", body ? strlen(body) : 0, 0);
 	g_free(body);
 	rc = 0;
 out:
 	free(id);
-	if (msg)
-		g_object_unref(msg);
+	if (gm)
+		g_object_unref(gm);
 	g_object_unref(p);
 	g_object_unref(st);
 	return rc;
@@ -342,7 +343,7 @@ static int gunzip(const char *name, const char *d, size_t n, struct buf *out)
 	z_stream z;
 	memset(&z, 0, sizeof z);
 	if (inflateInit2(&z, 15 + 16) != Z_OK) {
-		diag(DIAG_ERROR, name, 0, 0, "cannot start zlib");
+		msg(MSG_GZIP_START, name, 0, 0, NULL);
 		return -1;
 	}
 	int rc = -1;
@@ -361,8 +362,7 @@ static int gunzip(const char *name, const char *d, size_t n, struct buf *out)
 				break;
 			}
 			if (z.avail_in < 2 || z.next_in[0] != 0x1f || z.next_in[1] != 0x8b) {
-				diag(DIAG_WARNING, name, 0, 0, "%u bytes of junk after the gzip data (ignored)",
-				     z.avail_in);
+				msg(MSG_GZIP_JUNK, name, 0, 0, "%u", z.avail_in);
 				rc = 0;
 				break;
 			}
@@ -372,9 +372,9 @@ static int gunzip(const char *name, const char *d, size_t n, struct buf *out)
 		if (r == Z_OK)
 			continue;
 		if (r == Z_BUF_ERROR && z.avail_in == 0)
-			diag(DIAG_ERROR, name, 0, 0, "truncated gzip data (after %zu bytes of mail)", out->len);
+			msg(MSG_GZIP_TRUNCATED, name, 0, 0, "%zu", out->len);
 		else
-			diag(DIAG_ERROR, name, 0, 0, "corrupt gzip data: %s", z.msg ? z.msg : "unknown error");
+			msg(MSG_GZIP_CORRUPT, name, 0, 0, "%s", z.msg ? z.msg : "unknown error");
 		break;
 	}
 	inflateEnd(&z);
@@ -399,7 +399,7 @@ int mailbox_read_mem(struct mailbox *mb, const char *name, const char *data, siz
 	while (j < n && (data[j] == ' ' || data[j] == '\t' || data[j] == '\r' || data[j] == '\n'))
 		j++;
 	if (n == 0 || j == n) {
-		diag(DIAG_WARNING, file, 0, 0, "empty input");
+		msg(MSG_MAIL_EMPTY, file, 0, 0, NULL);
 		rc = 0;
 	} else if (data[j] == '<') {
 		rc = atom_read(mb, file, data + i, n - i);
@@ -411,8 +411,7 @@ int mailbox_read_mem(struct mailbox *mb, const char *name, const char *data, siz
 		add_message(mb, file, 1, 1, data + i, n - i);
 		rc = 0;
 	} else {
-		diag(DIAG_ERROR, file, 1, 0, "not a mailbox, a message or an Atom feed "
-		     "(an mbox starts with a \"From \" line)");
+		msg(MSG_MAIL_UNKNOWN, file, 1, 0, NULL);
 	}
 out:
 	buf_free(&plain);
@@ -429,7 +428,7 @@ int mailbox_read_file(struct mailbox *mb, const char *path)
 		while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
 			buf_add(&b, chunk, k);
 		if (ferror(stdin)) {
-			diag(DIAG_ERROR, "-", 0, 0, "cannot read standard input: %s", strerror(errno));
+			msg(MSG_FILE_UNREADABLE, "(standard input)", 0, 0, "the mail" MSG_SEP "%s", strerror(errno));
 			goto out;
 		}
 		rc = mailbox_read_mem(mb, "(standard input)", b.data ? b.data : "", b.len);
@@ -438,7 +437,7 @@ int mailbox_read_file(struct mailbox *mb, const char *path)
 	size_t n;
 	char *d = read_file(path, &n);
 	if (d == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the mail" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}
 	rc = mailbox_read_mem(mb, path, d, n);

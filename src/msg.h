@@ -1,10 +1,13 @@
 /*
- * msg.h: the catalogue of messages about the user's input (as mandoc's
- * mandoc.h and mandoc_msg.c): every diagnostic about an episode, the show
- * settings, a voice profile, a lexicon, an asset or the feed has a row here
+ * msg.h: the catalogue of messages (as mandoc's mandoc.h and mandoc_msg.c):
+ * every diagnostic about an episode, the show settings, a voice profile, a
+ * lexicon, an asset, the feed, a mailbox or a template, every file that
+ * cannot be read or written and the program's own errors has a row here
  * with its level and text. In: a message id, the file and line it is about
- * and the detail (the subject, quoted). Out: one line on stderr through
- * diag() in util.c, "file:line: level: text", counted for the exit status.
+ * (the command, "podsynth draft", where no file is) and the detail (the
+ * subject, quoted; a strerror or library reason last, unquoted). Out: one
+ * line on stderr through diag() in util.c, "file:line: level: text",
+ * counted for the exit status. Only msg.c calls diag() (tests/t-messages.sh).
  *
  * A text's "%s" holes take the call's detail (formatted by the caller with
  * a printf format the compiler checks), split at MSG_SEP when the text has
@@ -159,7 +162,81 @@
 	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
 	X(BUILD_CORRUPT_CACHE, WARNING, "corrupt cache file for segment %s: synthesising it again") \
 	X(BUILD_SYNTH_FAILED, ERROR, "synthesis failed") \
-	X(BUILD_MKDIR, ERROR, "cannot create directory: %s")
+	X(BUILD_MKDIR, ERROR, "cannot create directory: %s") \
+	/* files podsynth writes: the file is the subject, the reason follows */ \
+	X(FILE_WRITE, ERROR, "cannot write %s: %s") \
+	X(FILE_DIR_SYNC, WARNING, "cannot sync the directory after writing %s: %s") \
+	X(FILE_TMPDIR, ERROR, "cannot make a temporary directory: %s") \
+	X(ART_DRAW, ERROR, "cannot draw the default cover (cairo failed)") \
+	X(ART_NOT_IMAGE, ERROR, "the cover picture is neither PNG nor JPEG") \
+	X(AUDIO_TOO_MANY_CHAPTERS, WARNING, "too many chapters (%s): only the first %s are kept") \
+	X(NOTES_HTML, ERROR, "cannot render the show notes as HTML") \
+	X(TRANSCRIPT_SEGMENT, ERROR, "cannot read segment %s for the transcript: %s") \
+	/* speech synthesis */ \
+	X(SYNTH_NO_START, ERROR, "cannot start the speech synthesiser: is espeak-ng-data installed?") \
+	X(SYNTH_CHECK_VOICES, ERROR, "cannot check the voices: %s") \
+	X(SYNTH_WAIT, ERROR, "cannot wait for the speech synthesiser: %s") \
+	X(SYNTH_DROPPED, WARNING, "dropped words the synthesiser cannot speak: %s") \
+	X(SPEECH_NO_DICT, WARNING, "cannot read the English dictionary (install hunspell-en-us): glued words are not split") \
+	/* the show lock: the site directory */ \
+	X(LOCK_OPEN, ERROR, "cannot open the site directory to lock it: %s") \
+	X(LOCK_WAIT, NOTE, "another podsynth run is working on this show: waiting for it to finish") \
+	X(LOCK_FAILED, ERROR, "cannot lock the site directory: %s") \
+	/* podsynth cache */ \
+	X(CACHE_UNREADABLE, ERROR, "cannot read the cache: %s") \
+	X(CACHE_REMOVE, WARNING, "cannot remove the cache file: %s") \
+	X(CACHE_NOT_PRUNED, ERROR, "cache not pruned: fix the errors above first (their segments would count as unused)") \
+	/* podsynth feed: publishing */ \
+	X(FEED_NOT_WRITTEN, ERROR, "feed not written: fix the errors above (the previous feed is kept)") \
+	X(FEED_PUBLISHED, NOTE, "%s published (%s, %s not rendered)") \
+	X(FEED_AUDIO_PUBLISH, ERROR, "cannot publish the audio: %s") \
+	X(FEED_AUDIO_OUTSIDE, ERROR, "audio is not inside the site %s") \
+	X(FEED_AUDIO_REPLACED, ERROR, "the audio was replaced while the feed was being written: run podsynth feed again") \
+	X(FEED_AUDIO_KEPT, ERROR, "cannot publish the audio, the previous feed is kept: %s") \
+	X(FEED_AUDIO_REMOVE, WARNING, "cannot remove audio no longer published: %s") \
+	X(FEED_ITEM_XML, ERROR, "cannot write the feed item (libxml2 failed)") \
+	X(FEED_XML, ERROR, "cannot write the feed (libxml2 failed)") \
+	X(FEED_WRITE, ERROR, "cannot write the feed, the previous one is kept: %s") \
+	X(FEED_RENAME, ERROR, "cannot put the new feed in place: %s") \
+	X(FEED_CHECK_XML, ERROR, "new feed is not well-formed XML: %s") \
+	X(FEED_CHECK_GUID, ERROR, "two items with one guid %s") \
+	X(FEED_CHECK_ENCLOSURE, ERROR, "enclosure does not match its file (length %s) %s") \
+	X(FEED_CHECK_ALTERNATE, ERROR, "alternateEnclosure does not match its file (length %s) %s") \
+	X(FEED_CHECK_FAILED, ERROR, "new feed failed its check: not the RSS written") \
+	/* the site: pages, transcripts and chapters read back */ \
+	X(SITE_OUTSIDE, ERROR, "file is not inside the site %s") \
+	X(SITE_CSS, ERROR, "site_css is not a file %s") \
+	X(SITE_WRITE, ERROR, "cannot write the page, the previous one is kept: %s") \
+	X(SITE_RENAME, ERROR, "cannot put the page in place: %s") \
+	X(SITE_REMOVE, WARNING, "cannot remove the page of an episode no longer published: %s") \
+	X(SITE_CUE_TIME, ERROR, "transcript cue time not understood") \
+	X(SITE_CHAPTERS_JSON, ERROR, "not a JSON chapters file (no \"chapters\" list)") \
+	X(SITE_CHAPTER_TIME, ERROR, "chapter without a valid startTime") \
+	/* podsynth draft: mailboxes, Atom feeds, templates, the command line */ \
+	X(MAIL_UNKNOWN, ERROR, "not a mailbox, a message or an Atom feed (an mbox starts with a \"From \" line)") \
+	X(MAIL_EMPTY, WARNING, "empty input: no messages") \
+	X(MAIL_NOT_MESSAGE, WARNING, "message %s is not a mail message (skipped)") \
+	X(MAIL_NO_ID, WARNING, "message %s has no Message-ID (skipped)") \
+	X(GZIP_START, ERROR, "cannot decompress (zlib did not start)") \
+	X(GZIP_JUNK, WARNING, "%s bytes of junk after the gzip data (ignored)") \
+	X(GZIP_TRUNCATED, ERROR, "truncated gzip data (after %s bytes of mail)") \
+	X(GZIP_CORRUPT, ERROR, "corrupt gzip data: %s") \
+	X(ATOM_TOO_LARGE, ERROR, "too large to read as an Atom feed (%s)") \
+	X(ATOM_XML, ERROR, "not well-formed XML: %s") \
+	X(ATOM_NOT_ATOM, ERROR, "not an Atom feed (no <feed> in the Atom namespace)") \
+	X(ATOM_NO_LINK, WARNING, "entry %s has no archive link to take a Message-ID from (skipped)") \
+	X(TMPL_UNCLOSED, ERROR, "unclosed placeholder %s") \
+	X(TMPL_UNKNOWN, ERROR, "unknown placeholder %s") \
+	X(TMPL_PLURAL, ERROR, "placeholder %s needs two words: %s") \
+	X(TMPL_NO_DEFINITION, ERROR, "template has no %s definition") \
+	X(TMPL_DEFINITION_OPEN, ERROR, "%s has no closing \"-->\"") \
+	X(TMPL_NO_SECTIONS, ERROR, "template has no {sections} placeholder") \
+	X(DRAFT_NO_TEMPLATE, ERROR, "no template draft.%s.md for language %s (looked in %s; --template FILE gives one)") \
+	X(DRAFT_EXISTS, ERROR, "already exists; not overwritten (--force replaces it)") \
+	X(DRAFT_BAD_LANG, ERROR, "--lang: %s is not a language tag such as en or zh-CN") \
+	X(DRAFT_NO_SERIES, WARNING, "no patch series found (messages read: %s, threads: %s): the draft has no items") \
+	/* the program itself, not its input: the subject is "podsynth" */ \
+	X(SYS_INTERNAL, ERROR, "internal error: %s")
 
 /* Separates the parts of a detail that go into a text's several "%s". */
 #define MSG_SEP "\x1f"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "channel.h"
+#include "msg.h"
 #include "util.h"
 
 struct showlock {
@@ -24,26 +25,24 @@ int showlock_take(const struct channel *ch, struct showlock **out)
 	const char *dir = ch->rss_dir ? ch->rss_dir : "rss";
 	*out = NULL;
 	if (mkdir_p(dir) != 0) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot create the site directory: %s", strerror(errno));
+		msg(MSG_BUILD_MKDIR, dir, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot open the site directory to lock it: %s",
-		     strerror(errno));
+		msg(MSG_LOCK_OPEN, dir, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	int r;
 	while ((r = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
 		;
 	if (r != 0 && errno == EWOULDBLOCK) {
-		diag(DIAG_NOTE, dir, 0, 0,
-		     "another podsynth run is working on this show: waiting for it to finish");
+		msg(MSG_LOCK_WAIT, dir, 0, 0, NULL);
 		while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
 			;
 	}
 	if (r != 0) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot lock the site directory: %s", strerror(errno));
+		msg(MSG_LOCK_FAILED, dir, 0, 0, "%s", strerror(errno));
 		close(fd);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #include <md4c-html.h>
 
 #include "shownotes.h"
+#include "msg.h"
 #include "util.h"
 #include "xmltext.h"
 
@@ -438,8 +439,7 @@ char *shownotes_html(const struct episode *ep, const char *base_url)
 	buf_puts(&out, "");
 	if (md_html(md, (MD_SIZE)strlen(md), html_sink, &out, flags,
 		    MD_HTML_FLAG_XHTML | MD_HTML_FLAG_SKIP_UTF8_BOM) != 0) {
-		diag(DIAG_ERROR, ep->path, ep->body_line, 0,
-		     "cannot render the show notes as HTML");
+		msg(MSG_NOTES_HTML, ep->path, ep->body_line, 0, NULL);
 		goto out;
 	}
 	safe = sanitise_html(out.data, base_url);

@@ -29,6 +29,7 @@
 #include "site.h"
 
 #include "artwork.h"
+#include "msg.h"
 #include "site_assets.h"
 #include "util.h"
 #include "xmltext.h"
@@ -237,7 +238,7 @@ static char *url_from(const struct site *s, const char *page_dir, const char *pa
 {
 	char *rel = rel_to_root(s, path);
 	if (rel == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "file is not inside the site %s/", s->rss_dir);
+		msg(MSG_SITE_OUTSIDE, path, 0, 0, "%s/", s->rss_dir);
 		return NULL;
 	}
 	size_t n = strlen(page_dir);
@@ -301,8 +302,7 @@ static int stage(struct site *s, const char *path, const char *data, size_t n)
 	char *tmp = tmp_path_for(path);
 	FILE *fp = rc == 0 ? fopen(tmp, "wb") : NULL;
 	if (fp == NULL || fwrite(data, 1, n, fp) != n || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the page, the previous one is kept: %s",
-		     strerror(errno));
+		msg(MSG_SITE_WRITE, path, 0, 0, "%s", strerror(errno));
 		if (fp)
 			fclose(fp);
 		unlink(tmp);
@@ -310,8 +310,7 @@ static int stage(struct site *s, const char *path, const char *data, size_t n)
 		return -1;
 	}
 	if (fclose(fp) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the page, the previous one is kept: %s",
-		     strerror(errno));
+		msg(MSG_SITE_WRITE, path, 0, 0, "%s", strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -355,8 +354,7 @@ static void remove_old_pages(struct site *s)
 		if (head_end) {
 			*head_end = '\0';
 			if (strstr(text, GENERATOR_META) && unlink(p) != 0)
-				diag(DIAG_WARNING, p, 0, 0, "cannot remove the page of an episode no "
-				     "longer published: %s", strerror(errno));
+				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
 		}
 		free(text);
 		free(p);
@@ -371,8 +369,7 @@ enum site_err site_commit(struct site *s)
 	enum site_err rc = SITE_OK;
 	for (int i = 0; i < s->npend; i++) {
 		if (rename(s->pend[i].tmp, s->pend[i].path) != 0) {
-			diag(DIAG_ERROR, s->pend[i].path, 0, 0, "cannot put the page in place: %s",
-			     strerror(errno));
+			msg(MSG_SITE_RENAME, s->pend[i].path, 0, 0, "%s", strerror(errno));
 			unlink(s->pend[i].tmp);
 			rc = SITE_ERR_WRITE;
 		}
@@ -442,7 +439,7 @@ static int read_cues(const char *path, struct cue **out)
 	int n = 0, cap = 0, line = 0;
 	*out = NULL;
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read the transcript: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	for (char *p = text, *nl; *p; p = nl) {
@@ -458,7 +455,7 @@ static int read_cues(const char *path, struct cue **out)
 		int ok = 1;
 		double t0 = vtt_time(p, &ok), t1 = vtt_time(arrow + 5, &ok);
 		if (!ok) {
-			diag(DIAG_ERROR, path, line, 0, "transcript cue time not understood");
+			msg(MSG_SITE_CUE_TIME, path, line, 0, NULL);
 			goto fail;
 		}
 		struct buf body = {0};
@@ -526,7 +523,7 @@ static int read_chapters(const char *path, struct chapter **out)
 	memset(&y, 0, sizeof y);
 	*out = NULL;
 	if (text == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read the chapters: %s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	if (ydoc_load(&y, path, text, len, 1) != 0)
@@ -540,7 +537,7 @@ static int read_chapters(const char *path, struct chapter **out)
 				list = ydoc_node(&y, p->value);
 		}
 	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
-		diag(DIAG_ERROR, path, 0, 0, "not a JSON chapters file (no \"chapters\" list)");
+		msg(MSG_SITE_CHAPTERS_JSON, path, 0, 0, NULL);
 		goto out;
 	}
 	int cnt = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
@@ -561,8 +558,7 @@ static int read_chapters(const char *path, struct chapter **out)
 		char *e = NULL;
 		double t = st ? strtod(st, &e) : -1;
 		if (st == NULL || e == st || *e != '\0' || t < 0) {
-			diag(DIAG_ERROR, path, c ? ydoc_line(&y, c) : 0, 0,
-			     "chapter without a valid startTime");
+			msg(MSG_SITE_CHAPTER_TIME, path, c ? ydoc_line(&y, c) : 0, 0, NULL);
 			goto out;
 		}
 		v[n].start = t;
@@ -1026,8 +1022,8 @@ enum site_err site_prepare(struct site *s)
 {
 	enum site_err rc;
 	if (s->ch->site_css && !file_exists(s->ch->site_css)) {
-		diag(DIAG_ERROR, s->ch->path ? s->ch->path : "rss/channel.yaml", 0, 0,
-		     "site_css is not a file \"%s\"", s->ch->site_css);
+		msg(MSG_SITE_CSS, s->ch->path ? s->ch->path : "rss/channel.yaml",
+		    channel_line(s->ch, "site_css"), 0, "\"%s\"", s->ch->site_css);
 		return SITE_ERR_INPUT;
 	}
 	for (int i = 0; i < site_nassets; i++) {

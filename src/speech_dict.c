@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "speech_int.h"
+#include "msg.h"
 
 static Hunhandle *dict;
 static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
@@ -38,8 +39,7 @@ static void dict_open(void)
 		dict = Hunspell_create(aff, dic);
 		atexit(dict_close);
 	} else {
-		diag(DIAG_WARNING, dic, 0, 0,
-		     "cannot read the English dictionary (install hunspell-en-us): glued words are not split");
+		msg(MSG_SPEECH_NO_DICT, dic, 0, 0, NULL);
 	}
 	free(aff);
 	free(dic);

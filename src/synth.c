@@ -289,11 +289,11 @@ static int job_write(struct synth *s, struct jstate *js)
 	int ret = 0;
 	char *dir = path_dirname(js->job->cache_path);
 	if (mkdir_p(dir) != 0) {
-		diag(DIAG_ERROR, dir, 0, 0, "cannot create the cache directory: %s", strerror(errno));
+		msg(MSG_BUILD_MKDIR, dir, 0, 0, "%s", strerror(errno));
 		ret = -1;
 	} else if (segcache_write(js->job->cache_path, &a) != SEGCACHE_OK) {
-		diag(DIAG_ERROR, js->job->cache_path, 0, 0, "cannot write the segment cache: %s",
-		     strerror(errno));
+		msg(MSG_FILE_WRITE, js->job->cache_path, 0, 0, "the segment cache" MSG_SEP "%s",
+		    strerror(errno));
 		ret = -1;
 	}
 	free(dir);
@@ -320,8 +320,7 @@ static void job_report_dropped(struct jstate *js)
 		b.len = n;
 		buf_puts(&b, "...");
 	}
-	diag(DIAG_WARNING, js->job->file, js->job->seg->line, 0,
-	     "dropped words the synthesiser cannot speak: \"%s\"", b.data ? b.data : "");
+	msg(MSG_SYNTH_DROPPED, js->job->file, js->job->seg->line, 0, "\"%s\"", b.data ? b.data : "");
 	buf_free(&b);
 }
 
@@ -734,11 +733,19 @@ static void worker_read(struct synth *s, struct worker *w)
 	}
 }
 
+/* The episode of the first job not finished, for messages about the synthesiser. */
+static const char *job_file(const struct synth *s)
+{
+	int j = s->nactive > 0 ? s->active[0] : s->next_job;
+	if (j >= 0 && j < s->njobs && s->jobs[j].file && *s->jobs[j].file)
+		return s->jobs[j].file;
+	return "podsynth";
+}
+
 /* Fails every job not finished yet (when no worker can be started). */
 static void fail_remaining(struct synth *s)
 {
-	diag(DIAG_ERROR, NULL, 0, 0,
-	     "cannot start the speech synthesiser: is espeak-ng-data installed?");
+	msg(MSG_SYNTH_NO_START, job_file(s), 0, 0, NULL);
 	for (int i = 0; i < s->nw; i++) {
 		struct piece *p = s->w[i].piece;
 		s->w[i].piece = NULL;
@@ -843,7 +850,7 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			diag(DIAG_ERROR, NULL, 0, 0, "poll failed: %s", strerror(errno));
+			msg(MSG_SYNTH_WAIT, job_file(&s), 0, 0, "%s", strerror(errno));
 			s.broken = 1;
 			continue;
 		}

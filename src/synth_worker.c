@@ -378,13 +378,13 @@ int synth_check_voices(const struct voiceset *vs)
 	if (vs->n == 0)
 		return 0;
 	if (pipe(fd) != 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
+		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot check voices: %s", strerror(errno));
+		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
 		close(fd[0]);
 		close(fd[1]);
 		return -1;
@@ -421,8 +421,7 @@ int synth_check_voices(const struct voiceset *vs)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (r <= 0) {
-		diag(DIAG_ERROR, NULL, 0, 0,
-		     "cannot start the speech synthesiser: is espeak-ng-data installed?");
+		msg(MSG_SYNTH_NO_START, vs->dir ? vs->dir : "voices", 0, 0, NULL);
 		free(res);
 		return -1;
 	}

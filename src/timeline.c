@@ -179,8 +179,8 @@ int timeline_layout(struct timeline *tl)
 	int64_t at = 0;
 	int bad = 0;
 	if (tl->rate <= 0 || (tl->channels != 1 && tl->channels != 2)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "unsupported output format \"%d Hz, %d channels\"",
-		     tl->rate, tl->channels);
+		msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "timeline output of %d Hz, %d channels",
+		    tl->rate, tl->channels);
 		return -1;
 	}
 	for (int i = 0; i < tl->n; i++) {
@@ -213,7 +213,7 @@ int timeline_layout(struct timeline *tl)
 			SNDFILE *sf = it->path ? open_asset(it->path, &info) : NULL;
 			if (sf == NULL) {
 				if (it->path == NULL)
-					diag(DIAG_ERROR, NULL, 0, 0, "audio item without a file");
+					msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "timeline audio item without a file");
 				it->length = 0;
 				bad = 1;
 				break;
@@ -273,8 +273,8 @@ struct tl_reader {
 struct tl_reader *tl_reader_new(const struct timeline *tl)
 {
 	if (tl->rate <= 0 || (tl->channels != 1 && tl->channels != 2)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "unsupported output format \"%d Hz, %d channels\"",
-		     tl->rate, tl->channels);
+		msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "timeline output of %d Hz, %d channels",
+		    tl->rate, tl->channels);
 		return NULL;
 	}
 	struct tl_reader *r = xcalloc(1, sizeof *r);
@@ -293,7 +293,7 @@ struct tl_reader *tl_reader_new(const struct timeline *tl)
 struct tl_reader *tl_reader_new_item(const struct timeline *tl, int idx)
 {
 	if (idx < 0 || idx >= tl->n) {
-		diag(DIAG_ERROR, NULL, 0, 0, "no timeline item \"%d\"", idx);
+		msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no timeline item %d", idx);
 		return NULL;
 	}
 	struct tl_reader *r = tl_reader_new(tl);
@@ -348,7 +348,7 @@ static int item_open(struct tl_reader *r)
 	} else if (it->kind == TL_ASSET) {
 		SF_INFO info;
 		if (it->path == NULL) {
-			diag(DIAG_ERROR, NULL, 0, 0, "audio item without a file");
+			msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "timeline audio item without a file");
 			return -1;
 		}
 		r->sf = open_asset(it->path, &info);

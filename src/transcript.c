@@ -28,6 +28,7 @@
 #include <strings.h>
 
 #include "segcache.h"
+#include "msg.h"
 #include "shownotes.h"
 #include "text.h"
 #include "transcript.h"
@@ -655,8 +656,8 @@ static int next_spoken(const struct script *s, const struct timeline *tl, int *i
 		const struct segment *seg = &s->segs[it->seg];
 		enum segcache_err e = segcache_read_events(it->path, a);
 		if (e != SEGCACHE_OK) {
-			diag(DIAG_ERROR, it->path, 0, 0, "cannot read segment %s for the transcript: %s",
-			     seg->id, segcache_strerror(e));
+			msg(MSG_TRANSCRIPT_SEGMENT, it->path, 0, 0, "%s" MSG_SEP "%s", seg->id,
+			    segcache_strerror(e));
 			return -1;
 		}
 		if (a->rate <= 0) {
@@ -717,11 +718,11 @@ int transcript_write(const char *vtt_path, const char *srt_path, const struct sc
 	struct buf b = {0}, srt = {0};
 	int rc = transcript_both(s, tl, &b, srt_path ? &srt : NULL);
 	if (rc == 0 && write_file_atomic(vtt_path, b.data, b.len) != 0) {
-		diag(DIAG_ERROR, vtt_path, 0, 0, "cannot write the transcript: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, vtt_path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0 && srt_path && write_file_atomic(srt_path, srt.data, srt.len) != 0) {
-		diag(DIAG_ERROR, srt_path, 0, 0, "cannot write the transcript: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, srt_path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
 	buf_free(&b);
@@ -1044,7 +1045,7 @@ int transcript_write_words(const char *path, const struct script *s,
 	struct buf b = {0};
 	int rc = transcript_words_json(s, tl, &b);
 	if (rc == 0 && write_file_atomic(path, b.data, b.len) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write the word transcript: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the word transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
 	buf_free(&b);

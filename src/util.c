@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #endif
 #include "util.h"
+#include "msg.h"
 #include "text.h"
 
 #include <errno.h>
@@ -410,8 +411,7 @@ int commit_tmp(const char *tmp, const char *path)
 	 * failure here is a warning, not an error. */
 	char *dir = path_dirname(path);
 	if (sync_path(dir, O_RDONLY | O_DIRECTORY) != 0 && errno != EINVAL && errno != EROFS)
-		diag(DIAG_WARNING, dir, 0, 0, "cannot sync the directory after writing \"%s\": %s",
-		     path, strerror(errno));
+		msg(MSG_FILE_DIR_SYNC, dir, 0, 0, "\"%s\"" MSG_SEP "%s", path, strerror(errno));
 	free(dir);
 	return 0;
 }

@@ -118,7 +118,7 @@ head -c 700 fixtures/riscv.atom >cut.atom
 bad "XML cut short" "cut.atom:2: error: not well-formed XML" cut.atom
 printf '<?xml version="1.0"?>\n<rss version="2.0"></rss>\n' >feed.rss
 bad "XML that is not Atom" "feed.rss:2: error: not an Atom feed" feed.rss
-bad "a missing file" "nosuch.mbox: error: cannot read: No such file or directory" nosuch.mbox
+bad "a missing file" "nosuch.mbox: error: cannot read the mail: No such file or directory" nosuch.mbox
 bad "one bad input among good ones" "notmail.txt:1: error" fixtures/week.mboxrd notmail.txt
 bad "a bad --since" "podsynth draft: --since: expected a YYYY-MM-DD date, not \"2026-02-30\"" --since 2026-02-30 fixtures/week.mboxrd
 printf -- '---\ntitle: x\n---\n{sections}\n<!-- draft:section\n# {title}\n-->\n<!-- draft:item\n{subjekt}\n-->\n' >bad-template.md
