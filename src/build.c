@@ -294,6 +294,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	char track[16];
 	snprintf(track, sizeof track, "%d", ep->number);
 	struct audio_meta meta = {
+		.source = path,
 		.title = ep->title,
 		.album = p->ch->title,
 		.artist = ep->author ? ep->author : p->ch->author,

@@ -41,6 +41,7 @@ struct level_src {
 	const struct timeline *tl;
 	int idx;
 	const float *mem;       /* the item's frames, or NULL */
+	const char *subject;    /* the file messages name (the episode's output) */
 };
 
 /*

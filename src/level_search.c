@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "loudness.h"
+#include "msg.h"
 #include "util.h"
 
 #define RBLOCK 4096                   /* frames read from the timeline at a time */
@@ -55,15 +56,15 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 	struct tl_reader *rd = NULL;
 	float *buf = NULL;
 	if (m == NULL || (padded && mp == NULL)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "loudness meter refused format \"%d Hz, %d channels\"",
-		     tl->rate, ch);
+		msg(MSG_RENDER_FORMAT, src->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "libebur128",
+		    tl->rate, ch);
 		goto out;
 	}
 	if (limit) {
 		struct limiter_out lo = {gain_db, ceiling, meter_sink, m};
 		if ((lim = limiter_new(tl->rate, ch, &lo, 1)) == NULL) {
-			diag(DIAG_ERROR, NULL, 0, 0, "limiter refused format \"%d Hz, %d channels\"",
-			     tl->rate, ch);
+			msg(MSG_RENDER_FORMAT, src->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
+			    tl->rate, ch);
 			goto out;
 		}
 	}
@@ -79,7 +80,8 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 		long n = len - done < RBLOCK ? (long)(len - done) : RBLOCK;
 		const float *p = src->mem ? src->mem + (size_t)done * (size_t)ch : buf;
 		if (src->mem == NULL && tl_reader_read(rd, buf, n) != n) {
-			diag(DIAG_ERROR, NULL, 0, 0, "timeline item %d ended early", src->idx);
+			msg(MSG_RENDER_ITEM_SHORT, tl->items[src->idx].path ? tl->items[src->idx].path
+				: src->subject, 0, 0, "timeline item %d" MSG_SEP "while levelling it", src->idx);
 			goto out;
 		}
 		if ((lim ? limiter_process(lim, p, n) : loud_meter_add(m, p, n)) != 0 ||
@@ -98,7 +100,7 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 	ret = 0;
 	goto out;
 meter_failed:
-	diag(DIAG_ERROR, NULL, 0, 0, "loudness measurement failed \"libebur128\"");
+	msg(MSG_RENDER_MEASURE, src->subject, 0, 0, NULL);
 out:
 	tl_reader_free(&rd);
 	limiter_free(&lim);

@@ -235,6 +235,24 @@
 	X(DRAFT_EXISTS, ERROR, "already exists; not overwritten (--force replaces it)") \
 	X(DRAFT_BAD_LANG, ERROR, "--lang: %s is not a language tag such as en or zh-CN") \
 	X(DRAFT_NO_SERIES, WARNING, "no patch series found (messages read: %s, threads: %s): the draft has no items") \
+	/* the render: levelling, encoding, the decoded check; the subject is the \
+	   episode's file being made (or the item's own file) */ \
+	X(RENDER_FORMAT, ERROR, "cannot render at %s Hz with %s channels (%s refused the format)") \
+	X(RENDER_MEASURE, ERROR, "cannot measure the loudness (libebur128 failed)") \
+	X(RENDER_ITEM_SHORT, ERROR, "the audio of %s ended early (%s)") \
+	X(RENDER_LENGTH, ERROR, "the mix is %s frames long, the timeline %s") \
+	X(RENDER_UNDECODABLE, ERROR, "cannot decode what was encoded: %s") \
+	X(RENDER_ENCODE, ERROR, "cannot encode: %s") \
+	X(RENDER_THREAD, ERROR, "cannot start the %s thread: %s") \
+	X(RENDER_PEAK_RETRY, NOTE, "encoded true peak too high (%s dBTP in %s): encoding again with the limiter lower for %s item(s)") \
+	X(RENDER_LOUDNESS_RETRY, NOTE, "encoded loudness off target (%s LUFS in %s): encoding again") \
+	X(RENDER_PEAK_OVER, WARNING, "true peak over the ceiling: %s dBTP") \
+	X(RENDER_LOUDNESS_OFF, WARNING, "loudness off target: %s LUFS") \
+	/* encoded chunks in the cache (render_chunks.c) */ \
+	X(CHUNK_DAMAGED, WARNING, "damaged encoded chunk in the cache: encoding it again") \
+	X(CHUNK_ENCODE, ERROR, "cannot encode the chunk at %s s: %s") \
+	X(CHUNK_REREAD, ERROR, "cannot read the encoded chunk again: %s") \
+	X(CHUNK_ASSEMBLE, ERROR, "cannot assemble the file from its chunks: %s") \
 	/* the program itself, not its input: the subject is "podsynth" */ \
 	X(SYS_INTERNAL, ERROR, "internal error: %s")
 

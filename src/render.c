@@ -52,6 +52,7 @@
 
 #include "level.h"
 #include "loudness.h"
+#include "msg.h"
 #include "id3.h"
 #include "oggasm.h"
 #include "render_chunks.h"
@@ -202,7 +203,7 @@ int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *
 
 int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain)
 {
-	struct level_src src = {c->tl, idx, mem};
+	struct level_src src = {c->tl, idx, mem, c->subject};
 	if (level_search(&src, c->target, c->item_ceiling[idx], gain) != 0)
 		return -1;
 	struct level_key key;
@@ -222,13 +223,15 @@ int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, dou
 }
 
 /* Reads n frames of the current item; 0, or -1 reported. */
-static int read_exact(struct tl_reader *rd, float *buf, long n, int idx)
+static int read_exact(const struct render_ctx *c, struct tl_reader *rd, float *buf, long n,
+		      int idx)
 {
 	long got = tl_reader_read(rd, buf, n);
 	if (got == n)
 		return 0;
 	if (got >= 0)
-		diag(DIAG_ERROR, NULL, 0, 0, "timeline item %d ended early", idx);
+		msg(MSG_RENDER_ITEM_SHORT, c->tl->items[idx].path ? c->tl->items[idx].path : c->subject,
+		    0, 0, "timeline item %d" MSG_SEP "%ld of %ld frames read", idx, got, n);
 	return -1;
 }
 
@@ -246,7 +249,7 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 	if (it->kind == TL_SILENCE) {
 		for (int64_t done = 0; done < len;) {
 			long n = len - done < RBLOCK ? (long)(len - done) : RBLOCK;
-			if (read_exact(rd, buf, n, idx) != 0)
+			if (read_exact(c, rd, buf, n, idx) != 0)
 				return -1;
 			if (to_encoder(p, buf, n) != 0)
 				return -2;
@@ -269,7 +272,7 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 			}
 			for (int64_t done = 0; done < len;) {
 				long n = len - done < RBLOCK ? (long)(len - done) : RBLOCK;
-				if (read_exact(rd, *mem + (size_t)done * (size_t)ch, n, idx) != 0)
+				if (read_exact(c, rd, *mem + (size_t)done * (size_t)ch, n, idx) != 0)
 					return -1;
 				done += n;
 			}
@@ -282,8 +285,8 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 	struct limiter_out lo = {gain, *ceiling, to_encoder, p};
 	struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
 	if (lim == NULL) {
-		diag(DIAG_ERROR, NULL, 0, 0, "limiter refused format \"%d Hz, %d channels\"",
-		     tl->rate, ch);
+		msg(MSG_RENDER_FORMAT, c->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
+		    tl->rate, ch);
 		return -1;
 	}
 	for (int64_t done = 0; done < len;) {
@@ -291,7 +294,7 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 		const float *f = buf;
 		if (in_mem)
 			f = *mem + (size_t)done * (size_t)ch;
-		else if (read_exact(rd, buf, n, idx) != 0)
+		else if (read_exact(c, rd, buf, n, idx) != 0)
 			goto lim_out;
 		if (limiter_process(lim, f, n) != 0) {
 			rc = -2;
@@ -349,8 +352,8 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 		p.progress(p.progress_ud, 0, (double)tl->total / tl->rate, pass);
 
 	if ((p.meter = loud_meter_new(tl->rate, ch, LOUD_PEAK_TRUE)) == NULL) {
-		diag(DIAG_ERROR, NULL, 0, 0, "loudness meter refused format \"%d Hz, %d channels\"",
-		     tl->rate, ch);
+		msg(MSG_RENDER_FORMAT, c->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "libebur128",
+		    tl->rate, ch);
 		goto out;
 	}
 	for (int i = 0; i < s->nlanes; i++)
@@ -369,12 +372,12 @@ static int encode_attempt(struct render_ctx *c, struct stages *s, char *const *t
 		if (tl->items[i].length > 0)
 			rc = produce_item(c, &p, rd, i, buf, &mem, &mem_cap);
 	if (rc == 0 && p.frames != tl->total) {
-		diag(DIAG_ERROR, NULL, 0, 0, "timeline length mismatch \"%lld frames, %lld laid out\"",
-		     (long long)p.frames, (long long)tl->total);
+		msg(MSG_RENDER_LENGTH, c->subject, 0, 0, "%lld" MSG_SEP "%lld",
+		    (long long)p.frames, (long long)tl->total);
 		rc = -1;
 	}
 	if (rc == -2 && p.meter_failed) {
-		diag(DIAG_ERROR, NULL, 0, 0, "loudness measurement failed \"libebur128\"");
+		msg(MSG_RENDER_MEASURE, c->subject, 0, 0, NULL);
 		rc = -1;
 	}
 	if (rc != 0) {
@@ -399,9 +402,8 @@ joined:
 		struct lane *l = &s->lanes[i];
 		int64_t want = lane_expected_frames(l);
 		if (l->dec_frames != want) {
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot decode what was encoded \"%s\": "
-			     "%lld frames, %lld laid out", l->out_path, (long long)l->dec_frames,
-			     (long long)want);
+			msg(MSG_RENDER_UNDECODABLE, l->out_path, 0, 0, "%lld frames decoded, %lld laid out",
+			    (long long)l->dec_frames, (long long)want);
 			goto out;
 		}
 		fig->dec_lufs[i] = l->dec ? loud_meter_lufs(l->dec) : -HUGE_VAL;
@@ -518,8 +520,8 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	size_t nitems = (size_t)(tl->n > 0 ? tl->n : 1);
 
 	if (tl->rate <= 0 || (tl->channels != 1 && tl->channels != 2)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "unsupported output format \"%d Hz, %d channels\"",
-		     tl->rate, tl->channels);
+		msg(MSG_RENDER_FORMAT, o->nformats > 0 ? o->paths[0] : out_path, 0, 0,
+		    "%d" MSG_SEP "%d" MSG_SEP "podsynth", tl->rate, tl->channels);
 		return -1;
 	}
 	if (o->nformats == 0) {
@@ -540,6 +542,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	c.show_target = o->target_lufs;
 	c.jobs = o->jobs > 0 ? o->jobs : 1;
 	c.cache_dir = o->cache_dir;
+	c.subject = o->nformats > 0 ? o->paths[0] : out_path;
 	/* Test hook: another margin, to make the codec's peaks too high. */
 	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
@@ -659,12 +662,11 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			}
 			for (int i = 0; i < tl->n && lowered == 0; i++)
 				c.item_ceiling[i] -= worst_peak - c.watch_db + 0.5;
-			diag(DIAG_NOTE, NULL, 0, 0, "encoded true peak too high \"%.2f dBTP\" in %s: "
-			     "encoding again with the limiter lower for %d item(s)", worst_peak,
-			     format_info(fmts[worst])->name, lowered ? lowered : tl->n);
+			msg(MSG_RENDER_PEAK_RETRY, paths[worst], 0, 0, "%.2f" MSG_SEP "%s" MSG_SEP "%d",
+			    worst_peak, format_info(fmts[worst])->name, lowered ? lowered : tl->n);
 		} else if (fabs(worst_off) > LUFS_GUARD_LU) {
-			diag(DIAG_NOTE, NULL, 0, 0, "encoded loudness off target \"%.2f LUFS\" in %s: "
-			     "encoding again", o->target_lufs - worst_off, format_info(fmts[worst_l])->name);
+			msg(MSG_RENDER_LOUDNESS_RETRY, paths[worst_l], 0, 0, "%.2f" MSG_SEP "%s",
+			    o->target_lufs - worst_off, format_info(fmts[worst_l])->name);
 			/* In steps of LUFS_STEP_LU from the show's target: the
 			 * codecs' loss is much the same for an episode and for
 			 * that episode edited, so a build from an empty cache
@@ -677,11 +679,9 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	}
 	for (int i = 0; i < n; i++) {
 		if (fig.dec_peak[i] > o->ceiling_dbtp)
-			diag(DIAG_WARNING, NULL, 0, 0, "true peak over the ceiling \"%.2f dBTP\" in "
-			     "\"%s\"", fig.dec_peak[i], paths[i]);
+			msg(MSG_RENDER_PEAK_OVER, paths[i], 0, 0, "%.2f", fig.dec_peak[i]);
 		if (isfinite(fig.dec_lufs[i]) && fabs(o->target_lufs - fig.dec_lufs[i]) > 0.5)
-			diag(DIAG_WARNING, NULL, 0, 0, "loudness off target \"%.2f LUFS\" in \"%s\"",
-			     fig.dec_lufs[i], paths[i]);
+			msg(MSG_RENDER_LOUDNESS_OFF, paths[i], 0, 0, "%.2f", fig.dec_lufs[i]);
 	}
 	/* The chunked files, from the last attempt's chunks. */
 	for (int k = 0; k < co.n; k++) {
@@ -701,8 +701,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	/* Every format is complete and checked: only now do they go in place. */
 	for (int i = 0; i < n; i++) {
 		if (commit_tmp(tmp[i], paths[i]) != 0) {
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot write \"%s\": %s", paths[i],
-			     strerror(errno));
+			msg(MSG_FILE_WRITE, paths[i], 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 			goto fail;
 		}
 	}

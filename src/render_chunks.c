@@ -49,6 +49,7 @@
 #include "level.h"
 #include "loudness.h"
 #include "mp3asm.h"
+#include "msg.h"
 #include "oggasm.h"
 #include "render.h"
 #include "util.h"
@@ -200,7 +201,7 @@ struct render_chunks *render_chunks_new(struct render_ctx *c, const struct chunk
 			next = r->g[g].owner;
 	}
 	if (r->g[0].owner < 0) {
-		diag(DIAG_ERROR, NULL, 0, 0, "no segment in the timeline to keep chunks with");
+		msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no segment in the timeline to keep chunks with");
 		render_chunks_free(&r);
 		return NULL;
 	}
@@ -227,8 +228,9 @@ static int to_pcm(void *ud, const float *f, long n)
 }
 
 /* Item idx's frames in memory; NULL reported. */
-static float *read_item(const struct timeline *tl, int idx)
+static float *read_item(const struct render_chunks *r, int idx)
 {
+	const struct timeline *tl = r->c->tl;
 	const struct tl_item *it = &tl->items[idx];
 	int ch = tl->channels;
 	struct tl_reader *rd = tl_reader_new_item(tl, idx);
@@ -245,8 +247,9 @@ static float *read_item(const struct timeline *tl, int idx)
 	}
 	tl_reader_free(&rd);
 	if (done != it->length) {
-		diag(DIAG_ERROR, it->path, 0, 0, "cannot read the item: %lld of %lld frames",
-		     (long long)done, (long long)it->length);
+		msg(MSG_RENDER_ITEM_SHORT, it->path ? it->path : r->c->subject, 0, 0,
+		    "timeline item %d" MSG_SEP "%lld of %lld frames read", idx, (long long)done,
+		    (long long)it->length);
 		free(m);
 		return NULL;
 	}
@@ -265,22 +268,25 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 		const struct tl_item *it = &tl->items[i];
 		if (!audible(it))
 			continue;
-		if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(tl, i)) == NULL)
+		if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
 			goto fail;
 		struct pcm_sink sink = {pcm, (it->start - g->start) * ch,
 					(it->start - g->start + it->length) * ch};
 		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &sink};
 		struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
 		if (lim == NULL) {
-			diag(DIAG_ERROR, NULL, 0, 0, "limiter refused format \"%d Hz, %d channels\"",
-			     tl->rate, ch);
+			msg(MSG_RENDER_FORMAT, r->c->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
+			    tl->rate, ch);
 			goto fail;
 		}
 		int bad = limiter_process(lim, mem[i - g->a], (long)it->length) != 0 ||
 			  limiter_drain(lim) != 0 || sink.pos != sink.cap;
 		limiter_free(&lim);
 		if (bad) {
-			diag(DIAG_ERROR, it->path, 0, 0, "the limiter did not give the item's length");
+			msg(MSG_RENDER_ITEM_SHORT, it->path ? it->path : r->c->subject, 0, 0,
+			    "timeline item %d" MSG_SEP "the limiter gave %lld of %lld frames", i,
+			    (long long)(sink.pos - (it->start - g->start) * ch) / ch,
+			    (long long)it->length);
 			goto fail;
 		}
 	}
@@ -338,7 +344,7 @@ static int do_group(struct render_chunks *r, int gi)
 			continue;
 		uint64_t sum = 0;
 		if (!render_item_kept_gain(c, i, &sum, &gain[i - g->a])) {
-			if ((mem[i - g->a] = read_item(tl, i)) == NULL ||
+			if ((mem[i - g->a] = read_item(r, i)) == NULL ||
 			    render_item_search_gain(c, i, mem[i - g->a], &gain[i - g->a]) != 0) {
 				hasher_hex(h, (char[33]){0});
 				goto out;
@@ -347,7 +353,7 @@ static int do_group(struct render_chunks *r, int gi)
 		if (sum != 0) {
 			hasher_int(h, (long long)sum);
 		} else {
-			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(tl, i)) == NULL) {
+			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL) {
 				hasher_hex(h, (char[33]){0});
 				goto out;
 			}
@@ -381,27 +387,27 @@ static int do_group(struct render_chunks *r, int gi)
 		}
 		chunk_free(&ch);
 		if (e == CHUNKCACHE_CORRUPT)
-			diag(DIAG_WARNING, path, 0, 0, "damaged chunk in the cache: encoding it again");
+			msg(MSG_CHUNK_DAMAGED, path, 0, 0, NULL);
 		if (pcm == NULL && (pcm = group_pcm(r, g, mem, gain)) == NULL)
 			goto out;
 		struct chunk_span span;
 		if (chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &span) != 0) {
-			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot place a chunk at %.3f s",
-			     (double)g->start / tl->rate);
+			msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no chunk can start at %.3f s in %s",
+			    (double)g->start / tl->rate, r->o.path[k]);
 			goto out;
 		}
 		int err = chunk_encode(&r->par[k], &span, pcm, &ch);
 		if (err == CHUNK_OK)
 			err = chunk_measure(ch);
 		if (err != CHUNK_OK) {
-			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot encode the chunk at %.3f s: %s",
-			     (double)g->start / tl->rate, chunk_strerror(err));
+			msg(MSG_CHUNK_ENCODE, r->o.path[k], 0, 0, "%.3f" MSG_SEP "%s",
+			    (double)g->start / tl->rate, chunk_strerror(err));
 			chunk_free(&ch);
 			goto out;
 		}
 		if ((e = chunkcache_write(path, ch)) != CHUNKCACHE_OK) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot write the chunk: %s",
-			     e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
+			msg(MSG_FILE_WRITE, path, 0, 0, "the encoded chunk" MSG_SEP "%s",
+			    e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
 			chunk_free(&ch);
 			goto out;
 		}
@@ -465,14 +471,16 @@ int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
 	for (int k = 0; k < r->o.n; k++) {
 		struct chunk_loud *a = chunk_loud_new(&r->par[k], tl->total);
 		if (a == NULL) {
-			diag(DIAG_ERROR, r->o.path[k], 0, 0, "cannot measure the loudness of the chunks");
+			msg(MSG_RENDER_FORMAT, r->o.path[k], 0, 0, "%d" MSG_SEP "%d" MSG_SEP "libebur128",
+			    tl->rate, tl->channels);
 			return -1;
 		}
 		for (int gi = 0; gi < r->ng; gi++) {
 			struct group *gr = &r->g[gi];
 			const struct chunk_figures *f = gr->fig[k]->fig;
 			if (chunk_loud_add(a, f) != CHUNK_OK) {
-				diag(DIAG_ERROR, gr->path[k], 0, 0, "the chunk's figures do not fit the file");
+				msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "the figures of %s do not fit %s",
+				    gr->path[k], r->o.path[k]);
 				chunk_loud_free(&a);
 				return -1;
 			}
@@ -541,7 +549,7 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 	int err = CHUNK_OK, rc = -1;
 
 	if (of.f == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 		return -1;
 	}
 	if (r->o.fmt[k] == FMT_MP3) {
@@ -556,8 +564,8 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 		struct chunk *ch = NULL;
 		enum chunkcache_err e = chunkcache_read(r->g[gi].path[k], &ch);
 		if (e != CHUNKCACHE_OK) {
-			diag(DIAG_ERROR, r->g[gi].path[k], 0, 0, "cannot read the chunk again: %s",
-			     e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
+			msg(MSG_CHUNK_REREAD, r->g[gi].path[k], 0, 0, "%s",
+			    e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
 			goto out;
 		}
 		err = ma != NULL ? mp3asm_add(ma, ch) : oggasm_add(oa, ch);
@@ -567,10 +575,9 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 		err = ma != NULL ? mp3asm_finish(ma) : oggasm_finish(oa);
 	if (err != CHUNK_OK || (ma == NULL && oa == NULL)) {
 		if (of.err != 0)
-			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(of.err));
+			msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", strerror(of.err));
 		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot assemble the file: %s",
-			     chunk_strerror(err));
+			msg(MSG_CHUNK_ASSEMBLE, path, 0, 0, "%s", chunk_strerror(err));
 		goto out;
 	}
 	rc = 0;
@@ -578,7 +585,7 @@ out:
 	mp3asm_free(&ma);
 	oggasm_free(&oa);
 	if (fclose(of.f) != 0 && rc == 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
 	return rc;

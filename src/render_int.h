@@ -26,6 +26,7 @@ struct render_ctx {
 	double watch_db;        /* ... when at least this */
 	int jobs;               /* threads for the chunks */
 	const char *cache_dir;  /* render_opts.cache_dir */
+	const char *subject;    /* the file messages name: the first format's */
 };
 
 /*

@@ -19,6 +19,7 @@
 #include "encode_opus.h"
 #include "id3.h"
 #include "loudness.h"
+#include "msg.h"
 #include "util.h"
 
 void stages_init(struct stages *s, const struct timeline *tl, double watch_db)
@@ -338,7 +339,7 @@ int lane_start(struct lane *l, const char *tmp, const struct enc_comments *com,
 	struct stages *s = l->s;
 	int err = ENC_OK;
 	if ((l->f = fopen(tmp, "wb")) == NULL) {
-		diag(DIAG_ERROR, l->out_path, 0, 0, "cannot write: %s", strerror(errno));
+		msg(MSG_FILE_WRITE, l->out_path, 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 		goto fail;
 	}
 	void *(*check)(void *) = l->fmt == FMT_MP3 ? check_mp3
@@ -346,7 +347,7 @@ int lane_start(struct lane *l, const char *tmp, const struct enc_comments *com,
 	/* pthread_create returns its error; errno is not set. */
 	int terr = pthread_create(&l->chk_th, NULL, check, l);
 	if (terr != 0) {
-		diag(DIAG_ERROR, l->out_path, 0, 0, "cannot start the checker thread: %s", strerror(terr));
+		msg(MSG_RENDER_THREAD, l->out_path, 0, 0, "checker" MSG_SEP "%s", strerror(terr));
 		goto fail;
 	}
 	l->chk_started = 1;
@@ -380,7 +381,7 @@ int lane_start(struct lane *l, const char *tmp, const struct enc_comments *com,
 	}
 	terr = pthread_create(&l->enc_th, NULL, encoder_main, l);
 	if (terr != 0) {
-		diag(DIAG_ERROR, l->out_path, 0, 0, "cannot start the encoder thread: %s", strerror(terr));
+		msg(MSG_RENDER_THREAD, l->out_path, 0, 0, "encoder" MSG_SEP "%s", strerror(terr));
 		goto fail;
 	}
 	l->enc_started = 1;
@@ -412,15 +413,14 @@ int stages_report(struct stages *s)
 		return -1;      /* reported */
 	case STAGE_ENCODER:
 		if (l->enc_err == ENC_WRITE_FAILED || l->enc_err == ENC_CLOSE_FAILED)
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot write \"%s\": %s", l->out_path,
-			     strerror(l->file_err ? l->file_err : EIO));
+			msg(MSG_FILE_WRITE, l->out_path, 0, 0, "the audio" MSG_SEP "%s",
+			    strerror(l->file_err ? l->file_err : EIO));
 		else
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot encode \"%s\": %s", l->out_path,
-			     enc_strerror(l->enc_err));
+			msg(MSG_RENDER_ENCODE, l->out_path, 0, 0, "%s",
+			    enc_strerror(l->enc_err));
 		return -1;
 	case STAGE_CHECKER:
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot decode what was encoded \"%s\": %s",
-		     l->out_path, l->dec_why);
+		msg(MSG_RENDER_UNDECODABLE, l->out_path, 0, 0, "%s", l->dec_why);
 		return -1;
 	}
 	return -1;

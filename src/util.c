@@ -178,7 +178,8 @@ void vdiag(enum diag_level lvl, const char *file, int line, int col,
 	static const char *names[] = {"note", "warning", "error"};
 	if (diag_muted)
 		return;
-	diag_counts[lvl]++;
+	/* The render's threads report too: the counts stay exact. */
+	__atomic_fetch_add(&diag_counts[lvl], 1, __ATOMIC_RELAXED);
 	if (lvl == DIAG_NOTE && diag_quiet)
 		return;
 	struct buf b = {0};
