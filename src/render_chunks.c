@@ -56,6 +56,8 @@
 
 /* The largest grid: pauses grow by less than this. */
 #define GRID_MAX_MS 150
+/* Encodes of one group, at most, for the true-peak guard. */
+#define GROUP_TRIES 4
 
 struct group {
 	int a, b;                 /* items [a, b) */
@@ -318,18 +320,15 @@ static char *chunk_path(const struct render_chunks *r, const struct group *g, in
 	return xasprintf("%.*s.%s.%s.chunk", (int)stem, seg, key, format_info(r->o.fmt[k])->ext);
 }
 
-/* Group gi: its chunks found or made. 0, or -1 reported. */
-static int do_group(struct render_chunks *r, int gi)
+/*
+ * The gains of group g's sounds (kept, or searched: then their frames stay
+ * in mem) and what names its audio, into id. 0, or -1 reported.
+ */
+static int group_id(struct render_chunks *r, const struct group *g, float **mem, double *gain,
+		    char id[33])
 {
 	struct render_ctx *c = r->c;
 	const struct timeline *tl = c->tl;
-	struct group *g = &r->g[gi];
-	int nit = g->b - g->a, rc = -1;
-	float **mem = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *mem);
-	double *gain = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *gain);
-	float *pcm = NULL;
-
-	/* The gains, and what names the group's audio. */
 	struct hasher *h = hasher_new();
 	hasher_str(h, "podsynth group 1");
 	hasher_str(h, soxr_version());
@@ -343,29 +342,48 @@ static int do_group(struct render_chunks *r, int gi)
 		if (!audible(it))
 			continue;
 		uint64_t sum = 0;
-		if (!render_item_kept_gain(c, i, &sum, &gain[i - g->a])) {
-			if ((mem[i - g->a] = read_item(r, i)) == NULL ||
-			    render_item_search_gain(c, i, mem[i - g->a], &gain[i - g->a]) != 0) {
-				hasher_hex(h, (char[33]){0});
-				goto out;
-			}
-		}
+		float **m = &mem[i - g->a];
+		if (!render_item_kept_gain(c, i, &sum, &gain[i - g->a]) &&
+		    ((*m == NULL && (*m = read_item(r, i)) == NULL) ||
+		     render_item_search_gain(c, i, *m, &gain[i - g->a]) != 0))
+			goto fail;
 		if (sum != 0) {
 			hasher_int(h, (long long)sum);
 		} else {
-			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL) {
-				hasher_hex(h, (char[33]){0});
-				goto out;
-			}
-			hasher_int(h, (long long)hash64(mem[i - g->a], (size_t)it->length *
+			if (*m == NULL && (*m = read_item(r, i)) == NULL)
+				goto fail;
+			hasher_int(h, (long long)hash64(*m, (size_t)it->length *
 						       (size_t)tl->channels * sizeof(float)));
 		}
 		hasher_int(h, (long long)dbits(gain[i - g->a]));
 		hasher_int(h, (long long)dbits(c->item_ceiling[i]));
 	}
-	char id[33];
 	hasher_hex(h, id);
+	return 0;
+fail:
+	hasher_hex(h, id);
+	return -1;
+}
 
+/* Keeps only a chunk's figures (its frames are read again to assemble). */
+static struct chunk *figures_only(struct chunk *ch)
+{
+	free(ch->data);
+	ch->data = NULL;
+	free(ch->sizes);
+	ch->sizes = NULL;
+	return ch;
+}
+
+/*
+ * Group g's chunk in every format for audio id: found in the cache, or
+ * encoded from its levelled PCM (*pcm, made on first need), measured and
+ * written. 0, or -1 reported.
+ */
+static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
+			const double *gain, const char *id, float **pcm)
+{
+	const struct timeline *tl = r->c->tl;
 	for (int k = 0; k < r->o.n; k++) {
 		char *path = chunk_path(r, g, k, id);
 		int same = g->path[k] != NULL && strcmp(g->path[k], path) == 0;
@@ -378,45 +396,82 @@ static int do_group(struct render_chunks *r, int gi)
 		struct chunk *ch = NULL;
 		enum chunkcache_err e = chunkcache_read(path, &ch);
 		if (e == CHUNKCACHE_OK && ch->fig != NULL) {
-			free(ch->data);
-			ch->data = NULL;
-			free(ch->sizes);
-			ch->sizes = NULL;
-			g->fig[k] = ch;
+			g->fig[k] = figures_only(ch);
 			continue;
 		}
 		chunk_free(&ch);
 		if (e == CHUNKCACHE_CORRUPT)
 			msg(MSG_CHUNK_DAMAGED, path, 0, 0, NULL);
-		if (pcm == NULL && (pcm = group_pcm(r, g, mem, gain)) == NULL)
-			goto out;
+		if (*pcm == NULL) {
+			if ((*pcm = group_pcm(r, g, mem, gain)) == NULL)
+				return -1;
+			/* The levelled PCM is all the encoders need. */
+			for (int i = 0; i < g->b - g->a; i++) {
+				free(mem[i]);
+				mem[i] = NULL;
+			}
+		}
 		struct chunk_span span;
 		if (chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &span) != 0) {
 			msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no chunk can start at %.3f s in %s",
 			    (double)g->start / tl->rate, r->o.path[k]);
-			goto out;
+			return -1;
 		}
-		int err = chunk_encode(&r->par[k], &span, pcm, &ch);
+		int err = chunk_encode(&r->par[k], &span, *pcm, &ch);
 		if (err == CHUNK_OK)
 			err = chunk_measure(ch);
 		if (err != CHUNK_OK) {
 			msg(MSG_CHUNK_ENCODE, r->o.path[k], 0, 0, "%.3f" MSG_SEP "%s",
 			    (double)g->start / tl->rate, chunk_strerror(err));
 			chunk_free(&ch);
-			goto out;
+			return -1;
 		}
 		if ((e = chunkcache_write(path, ch)) != CHUNKCACHE_OK) {
 			msg(MSG_FILE_WRITE, path, 0, 0, "the encoded chunk" MSG_SEP "%s",
 			    e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
 			chunk_free(&ch);
-			goto out;
+			return -1;
 		}
-		free(ch->data);
-		ch->data = NULL;
-		free(ch->sizes);
-		ch->sizes = NULL;
-		g->fig[k] = ch;
+		g->fig[k] = figures_only(ch);
 		g->made[k] = 1;
+	}
+	return 0;
+}
+
+/*
+ * Group gi: its chunks found or made. The true-peak guard works here, on
+ * the group alone: when a format's decoded peak comes within the guard of
+ * the ceiling, the group's limiter goes lower by the excess and a little
+ * more (the level records keep it) and the group is encoded again, up to
+ * GROUP_TRIES times. What a group ends with depends only on the group, so
+ * a rebuild, an edit elsewhere or a kill cannot change it. 0, or -1
+ * reported.
+ */
+static int do_group(struct render_chunks *r, int gi)
+{
+	struct render_ctx *c = r->c;
+	const struct timeline *tl = c->tl;
+	struct group *g = &r->g[gi];
+	int nit = g->b - g->a, rc = -1;
+	float **mem = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *mem);
+	double *gain = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *gain);
+	float *pcm = NULL;
+	char id[33];
+
+	for (int tries = 0;; tries++) {
+		if (group_id(r, g, mem, gain, id) != 0 || group_chunks(r, g, mem, gain, id, &pcm) != 0)
+			goto out;
+		double peak = -HUGE_VAL;
+		for (int k = 0; k < r->o.n; k++)
+			if (g->fig[k]->fig->true_peak > peak)
+				peak = g->fig[k]->fig->true_peak;
+		if (peak <= c->watch_db || tries + 1 >= GROUP_TRIES)
+			break;
+		for (int i = g->a; i < g->b; i++)
+			if (audible(&tl->items[i]))
+				c->item_ceiling[i] -= peak - c->watch_db + 0.5;
+		free(pcm);
+		pcm = NULL;
 	}
 	rc = 0;
 out:

@@ -369,3 +369,32 @@ check "...and writes the edited episode's bytes" same_files edit
 "$PODSYNTH" feed >feed.out 2>&1
 check "...and podsynth feed leaves no temporary file in rss/" \
 	test -z "$(find rss -name '*.tmp*' -print)"
+
+# The true-peak guard works on each group alone: with the limiter set too
+# high (a test hook), the groups whose decoded peak comes too near the
+# ceiling are encoded again with a lower limiter inside the same build (no
+# episode-wide retry), the files end at or under the ceiling, and the next
+# build keeps every chunk: what was learnt is in the level records.
+rm -rf build/cache rss/episodes
+PODSYNTH_TEST_LIMIT_MARGIN=-0.5 build hot -j 2
+check "limiter too high: the build succeeds" test $? -eq 0
+check "...with no episode-wide retry (the groups lowered their own limiters)" \
+	bash -c "! grep -q 'encoding again' hot.err"
+# Each try leaves its chunk in the cache: more chunk files than chunks.
+nfiles=$(find "${PODSYNTH_CACHE:-build/cache}" -name '*.chunk' | wc -l)
+check "...and the guard did encode some groups again ($nfiles chunk files for $(grep -c '^chunk ' hot.chunks) chunks)" \
+	test "$nfiles" -gt "$(grep -c '^chunk ' hot.chunks)"
+for x in mp3 opus; do
+	dec=()
+	[ $x = opus ] && dec=(-c:a libopus)
+	ffmpeg -nostats -hide_banner -nostdin "${dec[@]}" -i "$stem.$x" -af ebur128=peak=true -f null - 2>&1 |
+		sed -n '/Summary:/,$p' | awk '$1 == "Peak:" && p == "" { p = $2 } END { print p }' >hot.$x
+	P=$(cat hot.$x)
+	check "limiter too high, $x: true peak ${P:-?} dBTP at or under -1 (ffmpeg)" \
+		awk -v p="${P:-}" 'BEGIN { exit !(p != "" && p <= -1.0) }'
+done
+keep hot
+PODSYNTH_TEST_LIMIT_MARGIN=-0.5 build hot2 -j 2
+read -r E K < <(summary_chunks hot2)
+check "...the next build encodes nothing (chunks ${E:-?} encoded ${K:-?} kept)" test "${E:-1}" = 0
+check "...and writes the same bytes" same_files hot
