@@ -23,33 +23,9 @@
 #define LEVEL_VERSION 5u
 #define LEVEL_SIZE 80
 
-static void put_u64le(unsigned char *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
 
-static uint64_t get_u64le(const unsigned char *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
 
-static uint64_t dbits(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, sizeof u);
-	return u;
-}
 
-static double bitsd(uint64_t u)
-{
-	double d;
-	memcpy(&d, &u, sizeof d);
-	return d;
-}
 
 /*
  * The record for k: magic, version, rate, channels, bitrate, checksum,
@@ -62,15 +38,15 @@ static void level_record(unsigned char r[LEVEL_SIZE], const struct level_key *k,
 {
 	memset(r, 0, LEVEL_SIZE);
 	memcpy(r, LEVEL_MAGIC, 8);
-	put_u64le(r + 8, (uint64_t)LEVEL_VERSION | (uint64_t)(uint32_t)k->rate << 32);
-	put_u64le(r + 16, (uint64_t)(uint32_t)k->channels | (uint64_t)(uint32_t)k->codecs << 32);
-	put_u64le(r + 24, k->seg_sum);
-	put_u64le(r + 32, dbits(k->target));
-	put_u64le(r + 40, dbits(k->ceiling));
-	put_u64le(r + 48, dbits(gain));
-	put_u64le(r + 56, dbits(ceiling));
-	put_u64le(r + 64, dbits(items_target));
-	put_u64le(r + 72, hash64(r, 72));
+	put_u64(r + 8, (uint64_t)LEVEL_VERSION | (uint64_t)(uint32_t)k->rate << 32);
+	put_u64(r + 16, (uint64_t)(uint32_t)k->channels | (uint64_t)(uint32_t)k->codecs << 32);
+	put_u64(r + 24, k->seg_sum);
+	put_u64(r + 32, dbits(k->target));
+	put_u64(r + 40, dbits(k->ceiling));
+	put_u64(r + 48, dbits(gain));
+	put_u64(r + 56, dbits(ceiling));
+	put_u64(r + 64, dbits(items_target));
+	put_u64(r + 72, hash64(r, 72));
 }
 
 /* The record at path if it is one for k: 0, or -1. */
@@ -81,8 +57,8 @@ static int level_read(const char *path, const struct level_key *k, double *items
 	unsigned char *d = (unsigned char *)read_file(path, &n);
 	int ret = -1;
 	if (d != NULL && n == LEVEL_SIZE) {
-		double g = bitsd(get_u64le(d + 48)), c = bitsd(get_u64le(d + 56));
-		double t = bitsd(get_u64le(d + 64));
+		double g = bitsd(get_u64(d + 48)), c = bitsd(get_u64(d + 56));
+		double t = bitsd(get_u64(d + 64));
 		unsigned char want[LEVEL_SIZE];
 		level_record(want, k, t, g, c);
 		if (memcmp(d, want, LEVEL_SIZE) == 0 && isfinite(g) && isfinite(c) && isfinite(t)) {

@@ -136,34 +136,16 @@ static int to_encoder(void *ud, const float *f, long n)
 static uint64_t asset_identity(const struct timeline *tl, int idx)
 {
 	const struct tl_item *it = &tl->items[idx];
-	struct hasher *h = hasher_new();
-	char hex[33];
-	hasher_str(h, "podsynth item 1");
-	hasher_int(h, it->kind);
-	hasher_int(h, it->length);
-	hasher_int(h, it->src_rate);
-	hasher_int(h, tl->rate);
-	hasher_int(h, tl->channels);
+	int64_t id[7] = {1, it->kind, it->length, it->src_rate, tl->rate, tl->channels, 0};
 	if (it->kind == TL_ASSET) {
-		FILE *f = it->path != NULL ? fopen(it->path, "rb") : NULL;
-		if (f == NULL) {
-			hasher_hex(h, hex);
+		size_t len;
+		char *data = it->path != NULL ? read_file(it->path, &len) : NULL;
+		if (data == NULL)
 			return 0;
-		}
-		unsigned char buf[65536];
-		size_t n;
-		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-			hasher_add(h, buf, n);
-		int bad = ferror(f);
-		fclose(f);
-		if (bad) {
-			hasher_hex(h, hex);
-			return 0;
-		}
+		id[6] = (int64_t)hash64(data, len);
+		free(data);
 	}
-	hasher_hex(h, hex);
-	hex[16] = '\0';
-	uint64_t v = strtoull(hex, NULL, 16);
+	uint64_t v = hash64(id, sizeof id);
 	return v != 0 ? v : 1;
 }
 
@@ -407,11 +389,6 @@ joined:
 			goto out;
 		}
 		fig->dec_lufs[i] = l->dec ? loud_meter_lufs(l->dec) : -HUGE_VAL;
-		/* Test hook: a codec that loses this much loudness, to make the
-		 * loudness retry happen. */
-		const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
-		if (loss != NULL)
-			fig->dec_lufs[i] -= atof(loss);
 		fig->dec_peak[i] = l->dec ? loud_meter_peak(l->dec) : -HUGE_VAL;
 		fig->tp_share[i] = l->dec ? loud_meter_tp_share(l->dec) : 0;
 		for (int k = 0; k < tl->n; k++)
@@ -492,12 +469,11 @@ static unsigned char *opus_tags(const struct enc_inputs *in, size_t *len)
 		v[i] = xasprintf("%s=%s", enc_comments_tag(in->com_vorbis, i),
 				 enc_comments_value(in->com_vorbis, i));
 	v[n] = xstrdup("ENCODER=podsynth");
-	char *vendor = xasprintf("%s", opus_get_version_string());
-	unsigned char *t = oggasm_tags(vendor, (const char *const *)v, n + 1, len);
+	unsigned char *t = oggasm_tags(opus_get_version_string(), (const char *const *)v, n + 1,
+				       len);
 	for (int i = 0; i <= n; i++)
 		free(v[i]);
 	free(v);
-	free(vendor);
 	return t;
 }
 
@@ -596,12 +572,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			if (render_chunks_attempt(rch, lufs, peak, o->progress, o->progress_ud,
 						  encodes + 1) != 0)
 				goto fail;
-			/* Test hook (as in encode_attempt): a codec that loses
-			 * this much loudness. */
-			const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
 			for (int k = 0; k < co.n; k++) {
-				if (loss != NULL && isfinite(lufs[k]))
-					lufs[k] -= atof(loss);
 				fig.dec_lufs[cmap[k]] = lufs[k];
 				fig.dec_peak[cmap[k]] = peak[k];
 				fig.tp_share[cmap[k]] = 0;
@@ -630,6 +601,12 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			fig.lufs = lf.lufs;
 			fig.peak = lf.peak;
 		}
+		/* Test hook: codecs that lose this much loudness, to make the
+		 * loudness retry happen. */
+		const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
+		for (int i = 0; i < n && loss != NULL; i++)
+			if (isfinite(fig.dec_lufs[i]))
+				fig.dec_lufs[i] -= atof(loss);
 		encodes++;
 		for (int i = 0; i < tl->n; i++)
 			levelled += c.item_searched[i];

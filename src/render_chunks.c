@@ -298,12 +298,6 @@ fail:
 	return NULL;
 }
 
-static uint64_t dbits(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, sizeof u);
-	return u;
-}
 
 /* The chunk file of group g for format k under audio id. */
 static char *chunk_path(const struct render_chunks *r, const struct group *g, int k,

@@ -41,30 +41,9 @@
 #define MAX_SAMPLES (1u << 30)
 #define MAX_EVENTS (1u << 24)
 
-static void put_u32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-	p[2] = (unsigned char)(v >> 16);
-	p[3] = (unsigned char)(v >> 24);
-}
 
-static uint32_t get_u32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
 
-static void put_u64(unsigned char *p, uint64_t v)
-{
-	put_u32(p, (uint32_t)v);
-	put_u32(p + 4, (uint32_t)(v >> 32));
-}
 
-static uint64_t get_u64(const unsigned char *p)
-{
-	return (uint64_t)get_u32(p) | (uint64_t)get_u32(p + 4) << 32;
-}
 
 /* The file size implied by a header's counts. */
 static uint64_t file_size_for(uint32_t nsamples, uint32_t nevents)
@@ -223,31 +202,47 @@ static enum segcache_err read_full(int fd, void *p, size_t n)
 	return SEGCACHE_OK;
 }
 
-/* The header's figures and, with sum, the trailer. */
-static enum segcache_err probe(const char *path, int *rate, uint32_t *nsamples, uint64_t *sum)
+/*
+ * Opens path and reads its header, checking the file's size against it:
+ * SEGCACHE_OK with *fd open (the caller closes it), positioned after the
+ * header; else the error, and nothing open.
+ */
+static enum segcache_err open_header(const char *path, int *fd, off_t *size, int *rate,
+				     uint32_t *ns, uint32_t *ne)
 {
-	int fd;
-	enum segcache_err e = open_cache(path, &fd);
+	enum segcache_err e = open_cache(path, fd);
 	if (e != SEGCACHE_OK)
 		return e;
 	unsigned char hdr[HEADER_SIZE];
 	struct stat st;
-	int r;
-	uint32_t ns, ne;
-	if (fstat(fd, &st) != 0) {
+	if (fstat(*fd, &st) != 0)
 		e = SEGCACHE_IO;
-		goto out;
-	}
-	if ((e = read_full(fd, hdr, sizeof hdr)) != SEGCACHE_OK)
-		goto out;
-	if (decode_header(hdr, &r, &ns, &ne) != 0 ||
-	    (uint64_t)st.st_size != file_size_for(ns, ne)) {
+	else if ((e = read_full(*fd, hdr, sizeof hdr)) == SEGCACHE_OK &&
+		 (decode_header(hdr, rate, ns, ne) != 0 ||
+		  (uint64_t)st.st_size != file_size_for(*ns, *ne)))
 		e = SEGCACHE_CORRUPT;
-		goto out;
+	if (e != SEGCACHE_OK) {
+		int saved = errno;
+		close(*fd);
+		errno = saved;
+		return e;
 	}
+	*size = st.st_size;
+	return SEGCACHE_OK;
+}
+
+/* The header's figures and, with sum, the trailer. */
+static enum segcache_err probe(const char *path, int *rate, uint32_t *nsamples, uint64_t *sum)
+{
+	int fd, r;
+	off_t size;
+	uint32_t ns, ne;
+	enum segcache_err e = open_header(path, &fd, &size, &r, &ns, &ne);
+	if (e != SEGCACHE_OK)
+		return e;
 	if (sum != NULL) {
 		unsigned char t[TRAILER_SIZE];
-		if (lseek(fd, st.st_size - (off_t)TRAILER_SIZE, SEEK_SET) < 0) {
+		if (lseek(fd, size - (off_t)TRAILER_SIZE, SEEK_SET) < 0) {
 			e = SEGCACHE_IO;
 			goto out;
 		}
@@ -371,25 +366,13 @@ enum segcache_err segcache_verify(const char *path)
 enum segcache_err segcache_read_events(const char *path, struct seg_audio *a)
 {
 	memset(a, 0, sizeof *a);
-	int fd;
-	enum segcache_err e = open_cache(path, &fd);
+	int fd, rate;
+	off_t size;
+	uint32_t ns, ne;
+	unsigned char *ev = NULL;
+	enum segcache_err e = open_header(path, &fd, &size, &rate, &ns, &ne);
 	if (e != SEGCACHE_OK)
 		return e;
-	unsigned char hdr[HEADER_SIZE], *ev = NULL;
-	struct stat st;
-	int rate;
-	uint32_t ns, ne;
-	if (fstat(fd, &st) != 0) {
-		e = SEGCACHE_IO;
-		goto out;
-	}
-	if ((e = read_full(fd, hdr, sizeof hdr)) != SEGCACHE_OK)
-		goto out;
-	if (decode_header(hdr, &rate, &ns, &ne) != 0 ||
-	    (uint64_t)st.st_size != file_size_for(ns, ne)) {
-		e = SEGCACHE_CORRUPT;
-		goto out;
-	}
 	ev = xmalloc((size_t)(ne ? ne : 1) * EVENT_SIZE);
 	if ((e = read_full(fd, ev, (size_t)ne * EVENT_SIZE)) != SEGCACHE_OK)
 		goto out;

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -84,6 +85,47 @@ void hasher_str(struct hasher *h, const char *s); /* adds s and its NUL */
 void hasher_int(struct hasher *h, long long v);
 void hasher_hex(struct hasher *h, char out[33]); /* frees h */
 uint64_t hash64(const void *p, size_t n);
+
+/* Little-endian integers and the bits of a double, for the cache files
+ * (segcache.c, chunkcache.c, level_cache.c), whatever the host. */
+static inline void put_u32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static inline uint32_t get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static inline void put_u64(unsigned char *p, uint64_t v)
+{
+	put_u32(p, (uint32_t)v);
+	put_u32(p + 4, (uint32_t)(v >> 32));
+}
+
+static inline uint64_t get_u64(const unsigned char *p)
+{
+	return (uint64_t)get_u32(p) | (uint64_t)get_u32(p + 4) << 32;
+}
+
+static inline uint64_t dbits(double d)
+{
+	uint64_t u;
+	memcpy(&u, &d, sizeof u);
+	return u;
+}
+
+static inline double bitsd(uint64_t u)
+{
+	double d;
+	memcpy(&d, &u, sizeof d);
+	return d;
+}
 
 /* Files. */
 /* Reads a whole file; the caller frees. NULL with errno set on failure. */
