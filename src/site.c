@@ -31,6 +31,7 @@
 #include "artwork.h"
 #include "msg.h"
 #include "site_assets.h"
+#include "text.h"
 #include "util.h"
 #include "xmltext.h"
 #include "yamlmap.h"
@@ -778,25 +779,20 @@ static enum site_err write_index(struct site *s)
 	return rc;
 }
 
-static int cjk(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
+/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
 static int starts_cjk(const char *t)
 {
 	uint32_t cp;
-	return utf8_decode(t, strlen(t), &cp) > 0 && cjk(cp);
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
 }
 
+/* 1 when t ends with a CJK character. */
 static int ends_cjk(const char *t)
 {
-	size_t n = strlen(t), i = n;
 	uint32_t cp;
-	while (i > 0 && ((unsigned char)t[i - 1] & 0xC0) == 0x80)
-		i--;
-	return i > 0 && utf8_decode(t + i - 1, n - i + 1, &cp) > 0 && cjk(cp);
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
 }
 
 /*
