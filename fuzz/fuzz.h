@@ -28,6 +28,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "msg.h"
+#include "text.h"
 #include "util.h"
 
 #ifndef FUZZ_TOP

@@ -421,7 +421,7 @@ int artwork_make_cover(const struct channel *ch, char **path)
 	char *dir = path_dirname(p);
 	int made = mkdir_p(dir);
 	free(dir);
-	if (made != 0 || write_file_atomic(p, png.data, png.len) != 0) {
+	if (made != 0 || msg_write_file_atomic(p, png.data, png.len) != 0) {
 		msg(MSG_FILE_WRITE, p, 0, 0, "the default cover" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}

@@ -129,7 +129,7 @@ int chapters_write_json(const char *path, const struct chapter *c, int n, int ra
 {
 	char *json = chapters_json(c, n, rate, title, podcast);
 	int rc = 0;
-	if (write_file_atomic(path, json, strlen(json)) != 0) {
+	if (msg_write_file_atomic(path, json, strlen(json)) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}

@@ -34,6 +34,7 @@
  * CHUNKCACHE_OLD.
  */
 #include "chunkcache.h"
+#include "msg.h"
 #include "util.h"
 
 #include <errno.h>
@@ -162,7 +163,7 @@ enum chunkcache_err chunkcache_write(const char *path, const struct chunk *c)
 		unlink(tmp);
 		goto out;
 	}
-	if (commit_tmp(tmp, path) != 0) {
+	if (msg_commit_tmp(tmp, path) != 0) {
 		e = errno;
 		goto out;
 	}

@@ -23,6 +23,7 @@
 #include "draft.h"
 #include "mail.h"
 #include "series.h"
+#include "text.h"
 #include "util.h"
 
 #ifndef PODSYNTH_DATADIR
@@ -239,7 +240,7 @@ int cmd_draft(int argc, char **argv)
 	if (draft_render(s, &set, &v, tmpl_path, tmpl, &out) != 0)
 		goto out;
 	if (output) {
-		if (write_file_atomic(output, out.data, out.len) != 0) {
+		if (msg_write_file_atomic(output, out.data, out.len) != 0) {
 			msg(MSG_FILE_WRITE, output, 0, 0, "the draft" MSG_SEP "%s", strerror(errno));
 			goto out;
 		}

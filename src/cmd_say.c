@@ -23,6 +23,7 @@
 #include "segcache.h"
 #include "speech.h"
 #include "synth.h"
+#include "text.h"
 #include "util.h"
 #include "voice.h"
 
@@ -96,7 +97,7 @@ static int write_wav(const char *path, const struct seg_audio *a)
 		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", sf_strerror(sf));
 	if (sf_close(sf) != 0)
 		rc = -1;
-	if (rc == 0 && commit_tmp(tmp, path) != 0) {
+	if (rc == 0 && msg_commit_tmp(tmp, path) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	} else if (rc) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "project.h"
 #include "util.h"

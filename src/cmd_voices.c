@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "msg.h"
 #include "opts.h"
 #include "util.h"
 #include "voice.h"

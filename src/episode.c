@@ -23,6 +23,7 @@
 #include "license.h"
 #include "table.h"
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 #include "yamlmap.h"
 

@@ -308,7 +308,7 @@ static int ledger_save(struct ledger *l)
 		buf_printf(&b, "channel\t%s\n", l->channel);
 	for (int i = 0; i < l->n; i++)
 		buf_printf(&b, "episode\t%s\t%s\n", l->e[i].slug, l->e[i].guid);
-	int rc = write_file_atomic(l->path, b.data, b.len);
+	int rc = msg_write_file_atomic(l->path, b.data, b.len);
 	if (rc != 0)
 		msg(MSG_FILE_WRITE, l->path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
 	buf_free(&b);
@@ -1795,7 +1795,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
-	if (commit_tmp(tmp, out) != 0) {
+	if (msg_commit_tmp(tmp, out) != 0) {
 		msg(MSG_FEED_RENAME, out, 0, 0, "%s", strerror(errno));
 		rc = FEED_ERR_WRITE;
 		goto out;

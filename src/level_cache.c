@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 #define LEVEL_MAGIC "PSYNLVL\n"
@@ -94,6 +95,6 @@ void level_store(const char *path, const struct level_key *k, double items_targe
 {
 	unsigned char r[LEVEL_SIZE];
 	level_record(r, k, items_target, gain, ceiling);
-	(void)write_file_atomic(path, r, LEVEL_SIZE);
+	(void)msg_write_file_atomic(path, r, LEVEL_SIZE);
 }
 

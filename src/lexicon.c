@@ -15,6 +15,7 @@
 
 #include "lexicon.h"
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 
 struct lexent {

@@ -19,6 +19,7 @@
 
 #include "atom.h"
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 
 void mail_init(void)

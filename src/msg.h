@@ -6,8 +6,11 @@
  * with its level and text. In: a message id, the file and line it is about
  * (the command, "podsynth draft", where no file is) and the detail (the
  * subject, quoted; a strerror or library reason last, unquoted). Out: one
- * line on stderr through diag() in util.c, "file:line: level: text",
+ * line on stderr through diag() (below), "file:line: level: text",
  * counted for the exit status. Only msg.c calls diag() (tests/t-messages.sh).
+ * Above util.h and text.h, which report nothing: their failures come back
+ * to a caller that reports them here (msg_commit_tmp does it for
+ * commit_tmp's directory warning).
  *
  * A text's "%s" holes take the call's detail (formatted by the caller with
  * a printf format the compiler checks), split at MSG_SEP when the text has
@@ -20,7 +23,32 @@
 #ifndef PODSYNTH_MSG_H
 #define PODSYNTH_MSG_H
 
+#include <stdarg.h>
+
 #include "util.h"
+
+/*
+ * Diagnostics. file may be NULL (then "podsynth:" is the prefix); line and
+ * col are 1-based, 0 when unknown. Errors and warnings are counted; the
+ * worst level seen so far decides the exit status (diag_exit_status).
+ * Only msg.c calls diag() and vdiag(); everyone else calls msg().
+ */
+enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
+void diag(enum diag_level lvl, const char *file, int line, int col,
+	  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void vdiag(enum diag_level lvl, const char *file, int line, int col,
+	   const char *fmt, va_list ap);
+int diag_count(enum diag_level lvl);
+/* 0 when no error was reported, 1 otherwise. */
+int diag_exit_status(void);
+/* Quiet mode drops notes (not warnings or errors). */
+void diag_set_quiet(int quiet);
+/*
+ * Muted, diagnostics are neither printed nor counted: for reading files
+ * only to learn something about them (their own check reports them).
+ * Returns the previous setting, to restore.
+ */
+int diag_set_muted(int muted);
 
 #define PODSYNTH_MSGS(X) \
 	/* any input file */ \
@@ -273,6 +301,15 @@ enum msg {
  */
 void msg(enum msg m, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/*
+ * commit_tmp and write_file_atomic (util.h) with their 1 reported: the
+ * file is in place but its directory could not be synced, a warning
+ * (MSG_FILE_DIR_SYNC) naming the directory, and 0 is returned. -1 (errno)
+ * is returned as it came, for the caller to report with its own message.
+ */
+int msg_commit_tmp(const char *tmp, const char *path);
+int msg_write_file_atomic(const char *path, const void *data, size_t n);
 
 /* The catalogue row of m: its name ("fm-bad-date"), level and text. */
 const char *msg_name(enum msg m);

@@ -677,7 +677,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	}
 	/* Every format is complete and checked: only now do they go in place. */
 	for (int i = 0; i < n; i++) {
-		if (commit_tmp(tmp[i], paths[i]) != 0) {
+		if (msg_commit_tmp(tmp[i], paths[i]) != 0) {
 			msg(MSG_FILE_WRITE, paths[i], 0, 0, "the audio" MSG_SEP "%s", strerror(errno));
 			goto fail;
 		}

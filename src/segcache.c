@@ -21,6 +21,7 @@
  *        .     8  XXH3_64bits of every byte before it (u64)
  */
 #include "segcache.h"
+#include "msg.h"
 #include "util.h"
 
 #include <errno.h>
@@ -155,7 +156,7 @@ enum segcache_err segcache_write(const char *path, const struct seg_audio *a)
 		unlink(tmp);
 		goto out;
 	}
-	if (commit_tmp(tmp, path) != 0) {
+	if (msg_commit_tmp(tmp, path) != 0) {
 		e = errno;
 		goto out;
 	}

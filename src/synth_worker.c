@@ -10,6 +10,7 @@
 #include "synth_int.h"
 #include "segcache.h"
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 #include "voice.h"
 

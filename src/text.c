@@ -1,6 +1,7 @@
 /*
  * text.c: the text rules shared by the stages (UTF-8, character
- * boundaries, CJK, abbreviations, sentences). See text.h.
+ * boundaries, CJK, abbreviations, sentences). In: UTF-8 bytes. Out: code
+ * points, offsets, classes; built on util.c only. See text.h.
  */
 #include "text.h"
 
@@ -88,6 +89,56 @@ size_t text_prev(const char *s, size_t i)
 	while (j > 0 && continuation(s[j]))
 		j--;
 	return j;
+}
+
+int utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c;
+	size_t l = text_decode(s, n, &c);
+	if (l == 0 || c == TEXT_BAD)
+		return 0;
+	*cp = c;
+	return (int)l;
+}
+
+int utf8_check(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int l = utf8_decode(s + i, n - i, &cp);
+		if (l == 0 || cp == 0) {
+			if (bad)
+				*bad = i;
+			return -1;
+		}
+		i += (size_t)l;
+	}
+	return 0;
+}
+
+void utf8_put(struct buf *b, uint32_t cp)
+{
+	char o[4];
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		buf_add(b, o, 1);
+	} else if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 2);
+	} else if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 3);
+	} else {
+		o[0] = (char)(0xF0 | (cp >> 18));
+		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, o, 4);
+	}
 }
 
 /* ---- classes ---- */

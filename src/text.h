@@ -6,14 +6,17 @@
  * splitter and the synthesiser's must be the same one: this one.
  *
  * In: UTF-8 byte strings with lengths (no NUL needed unless stated). Out:
- * code points, byte offsets, classifications. No state, no allocation
- * except text_sentences' result.
+ * code points, byte offsets, classifications, UTF-8 appended to a buffer.
+ * No state, no allocation except text_sentences' result and utf8_put's
+ * buffer. Below it only util.h (buffers, allocation); nothing here reports.
  */
 #ifndef PODSYNTH_TEXT_H
 #define PODSYNTH_TEXT_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+struct buf; /* util.h */
 
 /* What text_decode gives for bytes that are not well-formed UTF-8. */
 #define TEXT_BAD UINT32_MAX
@@ -32,6 +35,20 @@ size_t text_cp_at(const char *s, size_t n, size_t i, uint32_t *cp);
 size_t text_cut(const char *s, size_t n);
 /* The start of the character that ends at byte i (i > 0): where to decode the one before. */
 size_t text_prev(const char *s, size_t i);
+
+/*
+ * For callers that only need yes or no: utf8_decode decodes one code point
+ * at s (n bytes left) with text_decode and returns its length, or 0 when
+ * the bytes are not well-formed UTF-8.
+ */
+int utf8_decode(const char *s, size_t n, uint32_t *cp);
+/*
+ * 0 when s[0..n) is well-formed UTF-8 with no NUL, otherwise -1 and the
+ * offset of the first bad byte in *bad (bad may be NULL).
+ */
+int utf8_check(const char *s, size_t n, size_t *bad);
+/* Appends the UTF-8 encoding of cp to b. */
+void utf8_put(struct buf *b, uint32_t cp);
 
 /* Han ideographs (CJK Unified, Extension A and B, compatibility) and 〇. */
 int text_is_han(uint32_t cp);

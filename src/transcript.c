@@ -717,11 +717,11 @@ int transcript_write(const char *vtt_path, const char *srt_path, const struct sc
 {
 	struct buf b = {0}, srt = {0};
 	int rc = transcript_both(s, tl, &b, srt_path ? &srt : NULL);
-	if (rc == 0 && write_file_atomic(vtt_path, b.data, b.len) != 0) {
+	if (rc == 0 && msg_write_file_atomic(vtt_path, b.data, b.len) != 0) {
 		msg(MSG_FILE_WRITE, vtt_path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && srt_path && write_file_atomic(srt_path, srt.data, srt.len) != 0) {
+	if (rc == 0 && srt_path && msg_write_file_atomic(srt_path, srt.data, srt.len) != 0) {
 		msg(MSG_FILE_WRITE, srt_path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}
@@ -1044,7 +1044,7 @@ int transcript_write_words(const char *path, const struct script *s,
 {
 	struct buf b = {0};
 	int rc = transcript_words_json(s, tl, &b);
-	if (rc == 0 && write_file_atomic(path, b.data, b.len) != 0) {
+	if (rc == 0 && msg_write_file_atomic(path, b.data, b.len) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the word transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
 	}

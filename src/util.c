@@ -1,13 +1,13 @@
 /*
- * util.c: allocation, buffers, diagnostics, UTF-8, hashing and atomic files
- * for every stage of the pipeline. See util.h for the contracts.
+ * util.c: allocation, buffers, hashing and atomic files for every stage of
+ * the pipeline. In: sizes, bytes, paths. Out: memory, files, and -1 or 1
+ * with errno for the caller to report (util.c prints nothing but its fatal
+ * out-of-memory line). See util.h for the contracts.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "util.h"
-#include "msg.h"
-#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -154,126 +154,7 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-/* ---- diagnostics ---- */
-
-static int diag_counts[3];
-static int diag_quiet;
-static int diag_muted;
-
-void diag_set_quiet(int quiet)
-{
-	diag_quiet = quiet;
-}
-
-int diag_set_muted(int muted)
-{
-	int was = diag_muted;
-	diag_muted = muted;
-	return was;
-}
-
-void vdiag(enum diag_level lvl, const char *file, int line, int col,
-	   const char *fmt, va_list ap)
-{
-	static const char *names[] = {"note", "warning", "error"};
-	if (diag_muted)
-		return;
-	/* The render's threads report too: the counts stay exact. */
-	__atomic_fetch_add(&diag_counts[lvl], 1, __ATOMIC_RELAXED);
-	if (lvl == DIAG_NOTE && diag_quiet)
-		return;
-	struct buf b = {0};
-	buf_puts(&b, file ? file : "podsynth");
-	if (file && line > 0) {
-		buf_printf(&b, ":%d", line);
-		if (col > 0)
-			buf_printf(&b, ":%d", col);
-	}
-	buf_printf(&b, ": %s: ", names[lvl]);
-	va_list ap2;
-	va_copy(ap2, ap);
-	char *msg;
-	if (vasprintf(&msg, fmt, ap2) < 0)
-		die_oom();
-	va_end(ap2);
-	buf_puts(&b, msg);
-	free(msg);
-	buf_putc(&b, '\n');
-	fflush(stdout);
-	fputs(b.data, stderr);
-	buf_free(&b);
-}
-
-void diag(enum diag_level lvl, const char *file, int line, int col,
-	  const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vdiag(lvl, file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-int diag_count(enum diag_level lvl)
-{
-	return diag_counts[lvl];
-}
-
-int diag_exit_status(void)
-{
-	return diag_counts[DIAG_ERROR] ? 1 : 0;
-}
-
-/* ---- UTF-8 ---- */
-
-int utf8_decode(const char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c;
-	size_t l = text_decode(s, n, &c);
-	if (l == 0 || c == TEXT_BAD)
-		return 0;
-	*cp = c;
-	return (int)l;
-}
-
-int utf8_check(const char *s, size_t n, size_t *bad)
-{
-	size_t i = 0;
-	while (i < n) {
-		uint32_t cp;
-		int l = utf8_decode(s + i, n - i, &cp);
-		if (l == 0 || cp == 0) {
-			if (bad)
-				*bad = i;
-			return -1;
-		}
-		i += (size_t)l;
-	}
-	return 0;
-}
-
-void utf8_put(struct buf *b, uint32_t cp)
-{
-	char o[4];
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		buf_add(b, o, 1);
-	} else if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, o, 2);
-	} else if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, o, 3);
-	} else {
-		o[0] = (char)(0xF0 | (cp >> 18));
-		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[3] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, o, 4);
-	}
-}
+/* ---- lines ---- */
 
 int line_of(const char *text, size_t off)
 {
@@ -409,21 +290,24 @@ int commit_tmp(const char *tmp, const char *path)
 	}
 	/* And the rename itself, in the directory. Some file systems refuse
 	 * fsync on a directory; either way the rename has happened, so a
-	 * failure here is a warning, not an error. */
+	 * failure here is 1 (the caller's warning), not -1. */
 	char *dir = path_dirname(path);
+	int r = 0;
 	if (sync_path(dir, O_RDONLY | O_DIRECTORY) != 0 && errno != EINVAL && errno != EROFS)
-		msg(MSG_FILE_DIR_SYNC, dir, 0, 0, "\"%s\"" MSG_SEP "%s", path, strerror(errno));
+		r = 1;
+	int e = errno;
 	free(dir);
-	return 0;
+	errno = e;
+	return r;
 }
 
 int write_file_atomic(const char *path, const void *data, size_t n)
 {
 	char *tmp = tmp_path_for(path);
+	int r = -1, e;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	int e;
 	if (fd < 0)
-		goto fail;
+		goto done;
 	const char *p = data;
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -434,7 +318,7 @@ int write_file_atomic(const char *path, const void *data, size_t n)
 			close(fd);
 			unlink(tmp);
 			errno = e;
-			goto fail;
+			goto done;
 		}
 		p += w;
 		n -= (size_t)w;
@@ -443,17 +327,14 @@ int write_file_atomic(const char *path, const void *data, size_t n)
 		e = errno;
 		unlink(tmp);
 		errno = e;
-		goto fail;
+		goto done;
 	}
-	if (commit_tmp(tmp, path) != 0)
-		goto fail;
-	free(tmp);
-	return 0;
-fail:
+	r = commit_tmp(tmp, path);
+done:
 	e = errno;
 	free(tmp);
 	errno = e;
-	return -1;
+	return r;
 }
 
 int mkdir_p(const char *dir)

@@ -2,10 +2,14 @@
  * util.h: the small things every stage uses.
  *
  * Allocation that dies on failure (the program is not a library: callers
- * need not check), a growable byte buffer, diagnostics in the
- * "file:line: level: message" form with a worst level that becomes the exit
- * code, UTF-8 checks, hashing, and files written atomically (temporary name,
+ * need not check), a growable byte buffer, line numbers, hashing,
+ * little-endian integers, and files written atomically (temporary name,
  * then rename).
+ *
+ * The bottom layer: it includes nothing of the program's and reports
+ * nothing. A failure comes back as -1 (or 1, see commit_tmp) with errno;
+ * the caller reports it through the catalogue (msg.h). Above it: text.h
+ * (UTF-8, the text rules), then msg.h (the messages and diag).
  */
 #ifndef PODSYNTH_UTIL_H
 #define PODSYNTH_UTIL_H
@@ -42,38 +46,6 @@ void buf_reset(struct buf *b);
 char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
 
-/*
- * Diagnostics. file may be NULL (then "podsynth:" is the prefix); line and
- * col are 1-based, 0 when unknown. Errors and warnings are counted; the
- * worst level seen so far decides the exit status (diag_exit_status).
- */
-enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
-void diag(enum diag_level lvl, const char *file, int line, int col,
-	  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void vdiag(enum diag_level lvl, const char *file, int line, int col,
-	   const char *fmt, va_list ap);
-int diag_count(enum diag_level lvl);
-/* 0 when no error was reported, 1 otherwise. */
-int diag_exit_status(void);
-/* Quiet mode drops notes (not warnings or errors). */
-void diag_set_quiet(int quiet);
-/*
- * Muted, diagnostics are neither printed nor counted: for reading files
- * only to learn something about them (their own check reports them).
- * Returns the previous setting, to restore.
- */
-int diag_set_muted(int muted);
-
-/*
- * UTF-8. utf8_check returns 0 when s[0..n) is valid UTF-8 with no NUL,
- * otherwise -1 and the offset of the first bad byte in *bad.
- */
-int utf8_check(const char *s, size_t n, size_t *bad);
-/* Decodes one code point at s (n bytes left); returns its length, or 0 when
- * invalid. text.h's decoder (text_decode), for callers that only need yes or no. */
-int utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Appends the UTF-8 encoding of cp to b. */
-void utf8_put(struct buf *b, uint32_t cp);
 /* Line number (1-based) of byte offset off in text. */
 int line_of(const char *text, size_t off);
 
@@ -130,7 +102,12 @@ static inline double bitsd(uint64_t u)
 /* Files. */
 /* Reads a whole file; the caller frees. NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
-/* Writes data to path atomically: path.tmp.PID, fsync, rename. 0 or -1 (errno). */
+/*
+ * Writes data to path atomically: path.tmp.PID, then commit_tmp. Returns
+ * what commit_tmp returns (0, -1 or 1, errno set on -1 and 1); -1 also
+ * when the temporary file cannot be written. msg_write_file_atomic
+ * (msg.h) reports the 1.
+ */
 int write_file_atomic(const char *path, const void *data, size_t n);
 /* A temporary name next to path, for callers that stream: the caller frees. */
 char *tmp_path_for(const char *path);
@@ -142,10 +119,12 @@ char *tmp_path_for(const char *path);
 int tmp_name_stale(const char *name);
 /*
  * Renames tmp over path after fsync of the file, then fsyncs path's
- * directory so that the rename survives a crash (a warning when that
- * fails: the rename has happened). 0, or -1 (errno) when the file cannot be
- * reopened or synced, or the rename fails: then tmp is removed and path is
- * left as it was.
+ * directory so that the rename survives a crash. Returns 0; -1 (errno)
+ * when the file cannot be reopened or synced, or the rename fails: then
+ * tmp is removed and path is left as it was; 1 (errno) when the rename
+ * has happened but the directory could not be synced (worth a warning,
+ * not an error: msg_commit_tmp in msg.h reports it). File systems that
+ * refuse fsync on a directory (EINVAL, EROFS) count as synced.
  */
 int commit_tmp(const char *tmp, const char *path);
 /* mkdir -p; 0 or -1 (errno; ENOENT for ""). */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "text.h"
 #include "util.h"
 #include "yamlmap.h"
 

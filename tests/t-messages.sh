@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Messages come from the catalogue (src/msg.h) and name their file:
-#  1. no diag() call outside msg.c (and util.c, which defines it);
+#  1. no diag() call outside msg.c, which defines it (util.c, the layer
+#     below, reports nothing);
 #  2. every msg() call names a file: its file argument is never NULL or ""
 #     (a message about no file at all names the command, "podsynth draft");
 #  3. the messages a user can cause with bad input, as printed: the file it
@@ -11,7 +12,7 @@
 cd "$SCRATCH" || exit 1
 
 # ---- 1. diag() only in msg.c ----
-rx="^$TOP/src/(msg|util)\\.c:"
+rx="^$TOP/src/msg\\.c:"
 grep -nE '\bv?diag\(' "$TOP"/src/*.c | grep -vE "$rx" >direct.txt
 if [ -s direct.txt ]; then
 	fail "diag() is called only by msg.c: $(wc -l <direct.txt) calls elsewhere"
@@ -21,9 +22,28 @@ else
 fi
 # The same grep finds a call planted in a copy of a source file.
 mkdir -p planted/src
-{ cat "$TOP/src/render.c"; printf '\nstatic void f(void) { diag(DIAG_ERROR, NULL, 0, 0, "x"); }\n'; } >planted/src/render.c
-check "...the check sees a direct call (it can fail)" \
-	bash -c "grep -HnE '\\bv?diag\\(' planted/src/*.c | grep -vE '^planted/src/(msg|util)\\.c:' | grep -q render.c"
+planted='\nstatic void f(void) { diag(DIAG_ERROR, NULL, 0, 0, "x"); }\n'
+{ cat "$TOP/src/render.c"; printf "$planted"; } >planted/src/render.c
+{ cat "$TOP/src/util.c"; printf "$planted"; } >planted/src/util.c
+grep -HnE '\bv?diag\(' planted/src/*.c | grep -vE '^planted/src/msg\.c:' >planted.txt
+check "...the check sees a direct call (it can fail)" grep -q '^planted/src/render\.c:' planted.txt
+check "...util.c is not let off: the layer below msg.c reports nothing" \
+	grep -q '^planted/src/util\.c:' planted.txt
+
+# The bottom layer, util < text < msg: each includes only the program's
+# headers below it (util.c none but its own), so util.c cannot report.
+bottom() { # FILE ALLOWED-HEADERS-REGEX: prints the headers FILE includes beyond them
+	sed -n 's/^#include "\(.*\)"$/\1/p' "$1" | grep -vxE "$2"
+}
+check "util.c includes none of the program's headers but util.h" \
+	test -z "$(bottom "$TOP/src/util.c" 'util\.h')"
+check "text.c includes only text.h and util.h" \
+	test -z "$(bottom "$TOP/src/text.c" '(text|util)\.h')"
+check "msg.c includes only msg.h, text.h and util.h" \
+	test -z "$(bottom "$TOP/src/msg.c" '(msg|text|util)\.h')"
+{ cat "$TOP/src/util.c"; echo '#include "msg.h"'; } >planted/util.c
+check "...the check sees util.c include msg.h (it can fail)" \
+	test -n "$(bottom planted/util.c 'util\.h')"
 
 # ---- 2. every msg() call names a file ----
 python3 - "$TOP/src" >nofile.txt 2>calls.txt <<'PY'

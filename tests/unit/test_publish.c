@@ -9,6 +9,7 @@
 #include "feed.h"
 #include "harness.h"
 #include "shownotes.h"
+#include "text.h"
 #include "util.h"
 #include "xmltext.h"
 

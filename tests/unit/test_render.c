@@ -29,6 +29,7 @@
 #include "harness.h"
 #include "jingle.h"
 #include "loudness.h"
+#include "msg.h"
 #include "render.h"
 #include "segcache.h"
 #include "timeline.h"

@@ -24,6 +24,7 @@
 
 #include "harness.h"
 #include "lexicon.h"
+#include "msg.h"
 #include "speech.h"
 #include "speech_int.h"
 #include "table.h"

@@ -7,6 +7,7 @@
  * zombie and no descriptor leaks.
  */
 #include "harness.h"
+#include "msg.h"
 #include "segcache.h"
 #include "segment.h"
 #include "synth.h"

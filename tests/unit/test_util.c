@@ -2,7 +2,8 @@
  * test_util.c: util.c's files and render.c's threads, with open, fsync
  * and pthread_create interposed (this program's definitions win over
  * libc's) to watch and to fail them: commit_tmp syncs the file and then
- * its directory, and renames nothing it could not sync; mkdir_p("");
+ * its directory, and renames nothing it could not sync; a directory it
+ * cannot sync is its 1, and msg_commit_tmp's warning; mkdir_p("");
  * a thread that cannot start is reported with pthread_create's own error.
  */
 #ifndef _GNU_SOURCE
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "msg.h"
 #include "render.h"
 #include "timeline.h"
 #include "util.h"
@@ -29,6 +31,7 @@
 
 static const char *fail_open_path;   /* open of this path fails with EACCES */
 static int nsync_file, nsync_dir;    /* fsyncs seen, by kind of file */
+static int fail_dir_sync;            /* fsync of a directory fails with EIO */
 static int fail_threads;             /* pthread_create returns EAGAIN */
 
 int open(const char *path, int flags, ...)
@@ -51,8 +54,13 @@ int fsync(int fd)
 {
 	struct stat st;
 	if (fstat(fd, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st.st_mode)) {
 			nsync_dir++;
+			if (fail_dir_sync) {
+				errno = EIO;
+				return -1;
+			}
+		}
 		else if (S_ISREG(st.st_mode))
 			nsync_file++;
 	}
@@ -112,6 +120,24 @@ static void test_mkdir_p(void)
 	free(deep);
 }
 
+struct commit_call {
+	const char *tmp, *path;
+	int (*commit)(const char *tmp, const char *path);
+	int err;  /* errno after it */
+};
+
+/* Writes "fourth" to c->tmp and commits it with c->commit. */
+static int do_commit(void *arg)
+{
+	struct commit_call *c = arg;
+	FILE *f = fopen(c->tmp, "w");
+	fputs("fourth", f);
+	fclose(f);
+	int r = c->commit(c->tmp, c->path);
+	c->err = errno;
+	return r;
+}
+
 static void test_commit_tmp(void)
 {
 	char *path = tpath("out.txt"), *tmp = tmp_path_for(path);
@@ -146,6 +172,34 @@ static void test_commit_tmp(void)
 	nsync_file = nsync_dir = 0;
 	INT_EQ(write_file_atomic(path, "third", 5), 0, "write_file_atomic succeeds");
 	OK(nsync_file == 1 && nsync_dir == 1, "write_file_atomic syncs the file and the directory");
+
+	/* The directory cannot be synced: the file is in place, util.c says 1
+	 * and prints nothing; msg_commit_tmp reports it as a warning. */
+	fail_dir_sync = 1;
+	struct commit_call c = {tmp, path, commit_tmp, 0};
+	int r;
+	errno = 0;
+	char *err = capture_stderr(do_commit, &c, &r);
+	INT_EQ(r, 1, "commit_tmp is 1 when the directory cannot be synced");
+	INT_EQ(c.err, EIO, "...with fsync's error");
+	STR_EQ(err, "", "...and prints nothing");
+	free(err);
+	s = read_file(path, NULL);
+	STR_EQ(s, "fourth", "...the new file is in place");
+	free(s);
+	int warnings = diag_count(DIAG_WARNING);
+	c.commit = msg_commit_tmp;
+	err = capture_stderr(do_commit, &c, &r);
+	INT_EQ(r, 0, "msg_commit_tmp is 0 then");
+	char *dirname = path_dirname(path);
+	char *want = xasprintf("%s: warning: cannot sync the directory after writing \"%s\": %s\n",
+			       dirname, path, strerror(EIO));
+	STR_EQ(err, want, "...and warns, naming the directory and the file");
+	INT_EQ(diag_count(DIAG_WARNING) - warnings, 1, "...one warning");
+	fail_dir_sync = 0;
+	free(want);
+	free(dirname);
+	free(err);
 	free(tmp);
 	free(path);
 }
