@@ -12,7 +12,7 @@
 #define PODSYNTH_SPEECH_H
 
 #include "episode.h"
-#include "segment.h"
+#include "run.h"
 
 struct speech_ctx {
 	const struct voiceset *voices;
