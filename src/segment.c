@@ -89,32 +89,6 @@ static void make_key(struct segment *seg)
 	hasher_hex(h, seg->key);
 }
 
-int prosody_any(const struct prosody *p)
-{
-	return p->rate || p->pitch || p->range || p->volume || p->whisper;
-}
-
-static int clamp(int v, int lo, int hi)
-{
-	return v < lo ? lo : v > hi ? hi : v;
-}
-
-void run_params(const struct run *r, struct run_params *out)
-{
-	const struct voice *v = r->voice;
-	const char *variant = r->pro.whisper ? "whisper" : v->variant;
-	const char *name = v->espeak ? v->espeak : "en";
-	if (variant && *variant)
-		snprintf(out->voice, sizeof out->voice, "%s+%s", name, variant);
-	else
-		snprintf(out->voice, sizeof out->voice, "%s", name);
-	int rate = v->rate > 0 ? v->rate : 175;   /* espeak-ng's own default */
-	out->rate = v->rate > 0 || r->pro.rate ? clamp(rate * (100 + r->pro.rate) / 100, 80, 450) : 0;
-	out->pitch = clamp(v->pitch + r->pro.pitch, 0, 100);
-	out->range = clamp(v->range + r->pro.range, 0, 100);
-	out->volume = clamp(100 + r->pro.volume, 0, 200);
-}
-
 static int ends_sentence(const char *s)
 {
 	size_t n = strlen(s);

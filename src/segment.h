@@ -1,7 +1,7 @@
 /*
  * segment.h: the script stage. An episode's blocks become segments, the
  * unit of synthesis and of the audio cache; each segment is a list of runs
- * (a stretch of text in one voice) and knows the pauses around it.
+ * (a stretch of text in one voice, run.h) and knows the pauses around it.
  *
  * In: struct episode, the show's channel settings, voices and lexicon.
  * Out: struct script, plain data for the synthesiser and the mixer.
@@ -10,31 +10,12 @@
 #define PODSYNTH_SEGMENT_H
 
 #include "episode.h"
+#include "run.h"
 
 struct channel;
 struct voice;
 struct voiceset;
 struct lexicon;
-
-/*
- * Prosody a run asks for (Speech Markdown modifiers such as [rate:"slow"],
- * [emphasis], [whisper]); all zero: the voice as its profile says.
- */
-struct prosody {
-	int rate;     /* percent added to the voice's words per minute */
-	int pitch;    /* added to the voice's pitch (0-100 scale) */
-	int range;    /* added to the voice's pitch range (0-100 scale) */
-	int volume;   /* percent added to espeak-ng's amplitude (100) */
-	int whisper;  /* espeak-ng's whisper variant instead of the voice's */
-};
-
-struct run {
-	const struct voice *voice;  /* never NULL; points into the voiceset */
-	char *text;                 /* exactly what espeak-ng is given (no C0 controls) */
-	char *display;              /* the same words as written, for transcripts */
-	int pause_ms;               /* silence before this run */
-	struct prosody pro;         /* changes to the voice for this run */
-};
 
 struct segment {
 	char id[16];          /* stable: derived from the block's own text, see segment.c */
@@ -67,17 +48,6 @@ void script_free(struct script **s);
 struct segment *script_find(struct script *s, const char *id);
 /* The path of a segment's cached audio in cache_dir; the caller frees. */
 char *segment_cache_path(const char *cache_dir, const struct segment *seg);
-/* What espeak-ng is set to for a run: the voice with the run's prosody. */
-struct run_params {
-	char voice[160];   /* "en-us+m3", "en-gb+whisper" */
-	int rate;          /* words per minute, 0: espeak-ng's default */
-	int pitch, range;  /* 0-100 */
-	int volume;        /* espeak-ng amplitude, 100 normal */
-};
-void run_params(const struct run *r, struct run_params *out);
-/* Whether any prosody is asked for. */
-int prosody_any(const struct prosody *p);
-
 /* The words of a segment as spoken, runs joined by spaces; the caller frees. */
 char *segment_spoken(const struct segment *seg);
 

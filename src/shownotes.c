@@ -3,7 +3,10 @@
  *
  * In: struct episode (its Markdown body and parsed blocks). Out: an HTML
  * fragment rendered by md4c-html for content:encoded, a plain text
- * summary for the description (the pages are site.c's).
+ * summary for the description (the pages are site.c's). Speech Markdown
+ * is found by the speech stage's own scanner (speech_markup_at), so what
+ * is shown and what is spoken agree on what is markup; this file knows
+ * only where Markdown puts text that is not prose (code, escapes, links).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -16,81 +19,28 @@
 
 #include "shownotes.h"
 #include "msg.h"
+#include "speech.h"
 #include "util.h"
 #include "xmltext.h"
 
-/* ---- Speech Markdown out ---- */
-
-/* Length of an identifier at s (letters, digits, _ and -), 0 when none. */
-static size_t ident_len(const char *s, size_t n)
-{
-	size_t i = 0;
-	if (n == 0 || !isalpha((unsigned char)s[0]))
-		return 0;
-	while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
-		i++;
-	return i;
-}
+/* ---- Speech Markdown out: the elements speech_markup_at finds (speech.h), in prose ---- */
 
 /*
- * If s[0..n) starts with a Speech Markdown modifier list such as
- * [sub:"y"] or [voice:"v";lang:"zh"], returns its length, else 0.
+ * Where the paragraph holding md[i] ends: at the next blank line, or at n.
+ * Markup never reaches past it: the speech stage reads one block at a time.
  */
-static size_t modifier_len(const char *s, size_t n)
+static size_t para_end(const char *md, size_t n, size_t i)
 {
-	size_t i = 1;
-	if (n < 2 || s[0] != '[')
-		return 0;
-	for (;;) {
-		size_t k = ident_len(s + i, n - i);
-		if (k == 0)
-			return 0;
-		i += k;
-		if (i >= n || s[i] != ':')
-			return 0;
-		i++;
-		if (i < n && s[i] == '"') {
-			i++;
-			while (i < n && s[i] != '"' && s[i] != '\n')
-				i++;
-			if (i >= n || s[i] != '"')
-				return 0;
-			i++;
-		} else {
-			/* an unquoted value such as [break:500ms] */
-			size_t j = i;
-			while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '.'))
-				i++;
-			if (i == j)
-				return 0;
-		}
-		if (i < n && s[i] == ';') {
-			i++;
+	for (; i < n; i++) {
+		if (md[i] != '\n')
 			continue;
-		}
-		if (i < n && s[i] == ']')
-			return i + 1;
-		return 0;
+		size_t j = i + 1;
+		while (j < n && (md[j] == ' ' || md[j] == '\t'))
+			j++;
+		if (j >= n || md[j] == '\n')
+			return i;
 	}
-}
-
-/* If s starts with a pause such as [500ms], [2s] or [1.5s], its length, else 0. */
-static size_t pause_len(const char *s, size_t n)
-{
-	size_t i = 1;
-	if (n < 3 || s[0] != '[')
-		return 0;
-	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'))
-		i++;
-	if (i == 1)
-		return 0;
-	if (i + 1 < n && s[i] == 'm' && s[i + 1] == 's')
-		i += 2;
-	else if (i < n && s[i] == 's')
-		i++;
-	else
-		return 0;
-	return i < n && s[i] == ']' ? i + 1 : 0;
+	return n;
 }
 
 /* Length of a run of c at s. */
@@ -125,6 +75,7 @@ char *shownotes_unspeech(const char *md, size_t n)
 	char fch = 0;
 	size_t flen = 0; /* inside a fenced code block when > 0 */
 	size_t i = 0;
+	struct speech_markup e;
 
 	buf_puts(&b, "");
 	while (i < n) {
@@ -176,41 +127,28 @@ char *shownotes_unspeech(const char *md, size_t n)
 				end = i + k;
 			buf_add(&b, md + i, end - i);
 			i = end;
-		} else if (c == '(') {
-			/* (text)[key:"value"] keeps the text */
-			size_t j = i + 1;
-			while (j < n && md[j] != ')' && md[j] != '(' && md[j] != '\n')
-				j++;
-			size_t m = (j < n && md[j] == ')') ? modifier_len(md + j + 1, n - j - 1) : 0;
-			if (m > 0) {
-				char *inner = shownotes_unspeech(md + i + 1, j - i - 1);
+		} else if ((c == '(' || c == '[') &&
+			   speech_markup_at(md, para_end(md, n, i), i, &e) &&
+			   e.kind != SPEECH_MARKUP_UNTERMINATED) {
+			if (e.kind == SPEECH_MARKUP_MODIFIED) {
+				/* (text)[key:"value"] keeps the text */
+				char *inner = shownotes_unspeech(md + e.tst, e.ten - e.tst);
 				buf_puts(&b, inner);
 				free(inner);
-				i = j + 1 + m;
-			} else {
+				i = e.en;
+			} else if (e.en < n && (md[e.en] == '(' || md[e.en] == '[' || md[e.en] == ':')) {
+				/* not when it is the text of a link or a reference */
 				buf_putc(&b, c);
 				i++;
-			}
-		} else if (c == '[') {
-			size_t m = pause_len(md + i, n - i);
-			if (m == 0)
-				m = modifier_len(md + i, n - i);
-			/* not when it is the text of a link or a reference */
-			if (m > 0 && i + m < n &&
-			    (md[i + m] == '(' || md[i + m] == '[' || md[i + m] == ':'))
-				m = 0;
-			if (m > 0) {
-				/* drop it, and a space before it that is left over */
-				i += m;
+			} else {
+				/* a pause, a break or an insert goes, and a space before it that is left over */
+				i = e.en;
 				if (b.len > 0 && b.data[b.len - 1] == ' ') {
 					if (i < n && md[i] == ' ')
 						i++;
 					else if (i >= n || strchr(".,;:!?\n", md[i]))
 						b.data[--b.len] = '\0';
 				}
-			} else {
-				buf_putc(&b, c);
-				i++;
 			}
 		} else {
 			buf_putc(&b, c);

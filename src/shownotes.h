@@ -16,9 +16,12 @@
 
 /*
  * Markdown text with the Speech Markdown markup taken out, for reading
- * rather than listening: "(x)[sub:\"y\"]" and "(x)[voice:\"v\"]" become x,
- * pauses such as "[500ms]", "[2s]" or "[break:\"strong\"]" go. Code spans
- * and fenced code blocks are left alone. The caller frees.
+ * rather than listening: "(x)[sub:\"y\"]", "(x)[voice:\"v\"]" and
+ * "(x)[characters]" become x, pauses such as "[500ms]", "[2s]" or
+ * "[break:\"strong\"]" and inserts "[audio:\"f.wav\"]" go. What is markup
+ * is the speech stage's grammar (speech_markup_at, speech.h), within one
+ * paragraph. Code spans, fenced code blocks, escaped brackets and link
+ * text are left alone. The caller frees.
  */
 char *shownotes_unspeech(const char *md, size_t n);
 

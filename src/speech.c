@@ -1,7 +1,8 @@
 /*
  * speech.c: a block's written text into runs of spoken text, each in one
- * voice. Speech Markdown overrides are applied first ([500ms] pauses,
- * (text)[sub:"..."], (text)[voice:"..."], (text)[lang:"..."]); then
+ * voice. Speech Markdown overrides, as speech_markup.c finds them, are
+ * applied first ([500ms] pauses, (text)[sub:"..."], (text)[voice:"..."],
+ * (text)[lang:"..."]); then
  * quotations inside a paragraph go to the quote voice, the text is split
  * into sentences, and each sentence into stretches of Han script (the
  * Mandarin voice) and of everything else (the English voice); each stretch
@@ -165,35 +166,6 @@ static void pieces_free(struct pieces *ps)
 	ps->n = 0;
 }
 
-/* "500ms", "2s", "1.5s": milliseconds, or -1. */
-static int parse_duration(const char *s, size_t n)
-{
-	size_t i = 0;
-	double v = 0, frac = 0.1;
-	int digits = 0;
-	while (i < n && isdigit((unsigned char)s[i])) {
-		v = v * 10 + (s[i++] - '0');
-		digits++;
-	}
-	if (i < n && s[i] == '.') {
-		i++;
-		while (i < n && isdigit((unsigned char)s[i])) {
-			v += (s[i++] - '0') * frac;
-			frac /= 10;
-			digits++;
-		}
-	}
-	if (!digits)
-		return -1;
-	if (v > 600000)  /* far past any pause (callers say "too long"), and fits an int */
-		v = 600000;
-	if (n - i == 2 && memcmp(s + i, "ms", 2) == 0)
-		return (int)(v + 0.5);
-	if (n - i == 1 && s[i] == 's')
-		return (int)(v * 1000 + 0.5);
-	return -1;
-}
-
 static int break_strength(const char *s)
 {
 	static const struct { const char *name; int ms; } st[] = {
@@ -262,16 +234,6 @@ static int apply_level(const struct level *t, size_t n, const char *val, int *pc
 	return -1;
 }
 
-/* Modifiers that take no value: [emphasis], [whisper], [characters], [number]. */
-static int bare_modifier(const char *s, size_t n)
-{
-	static const char *const bare[] = {"emphasis", "whisper", "characters", "chars", "number"};
-	for (size_t i = 0; i < ARRAY_LEN(bare); i++)
-		if (strlen(bare[i]) == n && strncmp(s, bare[i], n) == 0)
-			return 1;
-	return 0;
-}
-
 /* The written text of piece p, which a spoken form replaces. */
 static int set_sayas(const struct speech_ctx *ctx, const struct block *b, const char *text,
 		     struct piece *p, const char *key, char *said)
@@ -295,51 +257,20 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			   const char *s, size_t n, struct piece *p, int *pause)
 {
 	size_t i = 0;
-	while (i < n) {
-		while (i < n && (s[i] == ' ' || s[i] == ';' || s[i] == ','))
-			i++;
-		if (i >= n)
-			break;
-		size_t ks = i;
-		while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '-'))
-			i++;
-		if (i == ks) {
-			/* not a key: stop here, or the loop would never advance */
+	struct speech_modifier m;
+	int got;
+	while ((got = speech_markup_modifier(s, n, &i, &m)) != 0) {
+		if (got == SPEECH_MOD_BAD_KEY || (got == 1 && m.bare && pause)) {
+			/* not a key (the loop would never advance), or a bare key in a pause */
 			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			return -1;
 		}
-		char *key = xstrndup(s + ks, i - ks);
-		int bare = i >= n || s[i] != ':';    /* [whisper], [number]: no value */
-		if (bare && pause) {
-			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
-			free(key);
+		if (got == SPEECH_MOD_UNTERMINATED) {
+			msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
 			return -1;
 		}
-		if (!bare)
-			i++;
-		while (i < n && s[i] == ' ')
-			i++;
-		char *val;
-		if (bare) {
-			val = xstrdup("");
-		} else if (i < n && (s[i] == '"' || s[i] == '\'')) {
-			char q = s[i++];
-			size_t vs = i;
-			while (i < n && s[i] != q)
-				i++;
-			if (i >= n) {
-				msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
-				free(key);
-				return -1;
-			}
-			val = xstrndup(s + vs, i - vs);
-			i++;
-		} else {
-			size_t vs = i;
-			while (i < n && s[i] != ';' && s[i] != ',' && s[i] != ' ')
-				i++;
-			val = xstrndup(s + vs, i - vs);
-		}
+		char *key = xstrndup(m.key, m.keylen);
+		char *val = xstrndup(m.val, m.vallen);
 		int rc = 0;
 		if (strcmp(key, "sub") == 0) {
 			free(p->sub);
@@ -359,7 +290,7 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 			free(p->lang);
 			p->lang = xstrdup(val);
 		} else if (strcmp(key, "break") == 0 && pause) {
-			int ms = parse_duration(val, strlen(val));
+			int ms = speech_markup_duration(val, strlen(val));
 			if (ms < 0)
 				ms = break_strength(val);
 			if (ms < 0) {
@@ -413,99 +344,85 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 	return 0;
 }
 
-/*
- * Whether s (just after '[') starts like a modifier list: letters then ':',
- * or a modifier that takes no value ("[whisper]", "[emphasis;rate:...]").
- */
-static int looks_like_modifiers(const char *s, size_t n)
+/* The state of split_overrides, for the markup scanner's callback. */
+struct overrides {
+	const struct speech_ctx *ctx;
+	const struct block *b;
+	const char *s;        /* the cleaned block */
+	struct pieces *ps;
+	size_t st;            /* where the text not yet in a piece starts */
+	int pause;            /* pending silence */
+	int rc;               /* -1 once an error was reported */
+};
+
+/* The text before element e as a piece of its own, with the pending pause. */
+static void text_before(struct overrides *o, const struct speech_markup *e)
 {
-	size_t i = 0;
-	while (i < n && isalpha((unsigned char)s[i]))
-		i++;
-	if (i > 0 && i < n && (s[i] == ']' || s[i] == ';') && bare_modifier(s, i))
-		return 1;
-	return i > 0 && i < n && s[i] == ':';
+	if (e->st > o->st) {
+		piece_add(o->ps, o->st, e->st)->pause_ms = o->pause;
+		o->pause = 0;
+	}
+	o->st = e->en;
 }
 
-/* The ']' that ends a modifier list starting at s, skipping quoted values; NULL when none. */
-static const char *modifiers_end(const char *s, size_t n)
+/* One element of the markup (speech_markup_scan's callback); never stops the scan. */
+static int on_markup(const struct speech_markup *e, void *ud)
 {
-	char q = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (q) {
-			if (s[i] == q)
-				q = 0;
-		} else if (s[i] == '"' || s[i] == '\'') {
-			q = s[i];
-		} else if (s[i] == ']') {
-			return s + i;
-		}
+	struct overrides *o = ud;
+	const char *s = o->s;
+	size_t len = e->men - e->mst;
+	int ms = e->ms;
+	switch (e->kind) {
+	case SPEECH_MARKUP_BREAK: {
+		struct piece tmp = {0};
+		if (parse_modifiers(o->ctx, o->b, s, s + e->mst, len, &tmp, &ms) != 0)
+			o->rc = -1;
+		free(tmp.sub);
+		free(tmp.lang);
 	}
-	return NULL;
+		/* fall through */
+	case SPEECH_MARKUP_PAUSE:
+		if (ms > 60000) {
+			msg(MSG_SPEECH_PAUSE_TOO_LONG, o->ctx->file, o->b->line, 0, "\"%.*s\"",
+			    (int)len, s + e->mst);
+			o->rc = -1;
+		}
+		text_before(o, e);
+		if (ms > 0)
+			o->pause += ms;
+		return 0;
+	case SPEECH_MARKUP_UNTERMINATED:
+		msg(MSG_SPEECH_UNTERMINATED, o->ctx->file, o->b->line, 0, "\"%s\"", s + e->mst - 1);
+		o->rc = -1;
+		return 0;
+	case SPEECH_MARKUP_MODIFIED: {
+		text_before(o, e);
+		struct piece *p = piece_add(o->ps, e->tst, e->ten);
+		p->pause_ms = o->pause;
+		o->pause = 0;
+		if (parse_modifiers(o->ctx, o->b, s, s + e->mst, len, p, NULL) != 0)
+			o->rc = -1;
+		return 0;
+	}
+	case SPEECH_MARKUP_INSERT:
+		/* episode.c has cut the block at it; in a heading it is spoken as written */
+		return 0;
+	}
+	return 0;
 }
 
 /* Splits the cleaned text at Speech Markdown; -1 after reporting errors. */
 static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
 			   const char *s, struct pieces *ps)
 {
-	size_t n = strlen(s), st = 0, i = 0;
-	int pause = 0, rc = 0;
-	while (i < n) {
-		if (s[i] == '[') {
-			const char *close = memchr(s + i + 1, ']', n - i - 1);
-			if (close) {
-				size_t in = i + 1, len = (size_t)(close - s) - in;
-				int ms = parse_duration(s + in, len);
-				int is_break = len > 6 && strncmp(s + in, "break:", 6) == 0;
-				if (ms >= 0 || is_break) {
-					if (is_break) {
-						struct piece tmp = {0};
-						if (parse_modifiers(ctx, b, s, s + in, len, &tmp, &ms) != 0)
-							rc = -1;
-						free(tmp.sub);
-						free(tmp.lang);
-					}
-					if (ms > 60000) {
-						msg(MSG_SPEECH_PAUSE_TOO_LONG, ctx->file, b->line, 0, "\"%.*s\"", (int)len, s + in);
-						rc = -1;
-					}
-					if (i > st)
-						piece_add(ps, st, i)->pause_ms = pause, pause = 0;
-					if (ms > 0)
-						pause += ms;
-					i = st = (size_t)(close - s) + 1;
-					continue;
-				}
-			}
-		}
-		if (s[i] == '(') {
-			const char *close = memchr(s + i + 1, ')', n - i - 1);
-			if (close && close[1] == '[' && looks_like_modifiers(close + 2, n - (size_t)(close + 2 - s))) {
-				const char *mend = modifiers_end(close + 2, n - (size_t)(close + 2 - s));
-				if (!mend) {
-					msg(MSG_SPEECH_UNTERMINATED, ctx->file, b->line, 0, "\"%s\"", close + 1);
-					rc = -1;
-					i++;
-					continue;
-				}
-				if (i > st)
-					piece_add(ps, st, i)->pause_ms = pause, pause = 0;
-				struct piece *p = piece_add(ps, i + 1, (size_t)(close - s));
-				p->pause_ms = pause;
-				pause = 0;
-				if (parse_modifiers(ctx, b, s, close + 2, (size_t)(mend - close - 2), p, NULL) != 0)
-					rc = -1;
-				i = st = (size_t)(mend - s) + 1;
-				continue;
-			}
-		}
-		i++;
+	size_t n = strlen(s);
+	struct overrides o = {.ctx = ctx, .b = b, .s = s, .ps = ps};
+	speech_markup_scan(s, n, on_markup, &o);
+	if (n > o.st || o.pause) {
+		struct piece *p = piece_add(ps, o.st, n);
+		p->pause_ms = o.pause;
 	}
-	if (n > st || pause) {
-		struct piece *p = piece_add(ps, st, n);
-		p->pause_ms = pause;
-	}
-	return rc;
+	return o.rc;
 }
 
 /* ---- quotations ---- */

@@ -127,6 +127,21 @@ static void test_unspeech(void)
 	unspeech_eq("```\n(x)[sub:\"y\"] [1s]\n```\n(x)[sub:\"y\"]\n",
 		    "```\n(x)[sub:\"y\"] [1s]\n```\nx\n", "fenced code is left alone");
 	unspeech_eq("\\[500ms]", "\\[500ms]", "an escaped bracket stays");
+	/* the forms the speech stage reads, which the notes' own copy of the grammar missed */
+	unspeech_eq("an (RCU)[characters] lock", "an RCU lock", "a modifier without a value");
+	unspeech_eq("(never)[emphasis;rate:\"x-slow\"] again", "never again",
+		    "a bare modifier before others");
+	unspeech_eq("a (SoC)[sub:'system on a chip'] b", "a SoC b", "a value in single quotes");
+	unspeech_eq("a (slow)[rate:80%] b", "a slow b", "an unquoted percentage");
+	unspeech_eq("a [break: \"strong\"] b", "a b", "a break with a space before its value");
+	unspeech_eq("(system on\na chip)[sub:\"SoC\"] b", "system on\na chip b",
+		    "a line break inside the text (the speech stage reads it as a space)");
+	unspeech_eq("say [voice:\"quote\"] as written", "say [voice:\"quote\"] as written",
+		    "a modifier with no text is not markup: it is spoken, and shown");
+	unspeech_eq("wait [1.2.3s] here", "wait [1.2.3s] here", "not a duration: spoken, and shown");
+	unspeech_eq("a [audio:\"clips/x.wav\"] b", "a b", "an audio insert goes");
+	unspeech_eq("a (b\n\nc)[sub:\"d\"]", "a (b\n\nc)[sub:\"d\"]",
+		    "markup does not reach across paragraphs");
 }
 
 static void test_html(void)

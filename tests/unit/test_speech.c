@@ -25,6 +25,7 @@
 #include "harness.h"
 #include "lexicon.h"
 #include "msg.h"
+#include "shownotes.h"
 #include "speech.h"
 #include "speech_int.h"
 #include "table.h"
@@ -401,6 +402,119 @@ static void test_overrides(const struct lexicon *lex)
 	free(got);
 }
 
+/* speech_markup_scan's callback for test_markup_scanner: "KIND:element" for each. */
+static int list_markup(const struct speech_markup *e, void *ud)
+{
+	static const char *const kinds[] = {"pause", "break", "insert", "modified", "unterminated"};
+	struct buf *b = ud;
+	buf_printf(b, "%s%s:%zu-%zu", b->len ? " " : "", kinds[e->kind], e->st, e->en);
+	if (e->kind == SPEECH_MARKUP_PAUSE)
+		buf_printf(b, "=%d", e->ms);
+	if (e->kind == SPEECH_MARKUP_MODIFIED || e->kind == SPEECH_MARKUP_UNTERMINATED)
+		buf_printf(b, "(%zu-%zu)", e->tst, e->ten);
+	return 0;
+}
+
+static void scan_eq(const char *in, const char *want)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	speech_markup_scan(in, strlen(in), list_markup, &b);
+	STR_EQ(b.data, want, in);
+	buf_free(&b);
+}
+
+/* The one Speech Markdown scanner, on the forms that are easy to get wrong. */
+static void test_markup_scanner(void)
+{
+	scan_eq("a [500ms] b", "pause:2-9=500");
+	scan_eq("[1.5s][.5s][2s]", "pause:0-6=1500 pause:6-11=500 pause:11-15=2000");
+	scan_eq("[1.2.3s] [500 ms] [5m] [1]", "");
+	scan_eq("a [break: \"strong\"] b", "break:2-19");
+	scan_eq("a [break:\"a]b\"]", "break:2-12");   /* a break ends at its first ] */
+	scan_eq("x [audio:\"c/x.wav\"] y", "insert:2-19");
+	scan_eq("x [audio:\"\"] y", "");
+	scan_eq("(RCU)[characters] (n)[number;rate:\"slow\"]",
+		"modified:0-17(1-4) modified:18-41(19-20)");
+	scan_eq("(x)[whisperish] (y)[colour:\"red\"]", "modified:16-33(17-18)");
+	scan_eq("(a (b)[sub:\"c\"] d", "modified:0-15(1-5)");
+	scan_eq("(x)[sub:\"a]b\"]", "modified:0-14(1-2)");
+	scan_eq("(x)[sub:\"open] (y)[sub:\"z\"]", "unterminated:0-27(1-2) modified:15-27(16-17)");
+	scan_eq("(x) [sub:\"y\"] (z)", "");
+	scan_eq("(x)", "");
+
+	struct speech_modifier m;
+	const char *l = "emphasis; rate:'80%' ,pitch:high";
+	size_t pos = 0;
+	int got = speech_markup_modifier(l, strlen(l), &pos, &m);
+	OK(got == 1 && m.bare && m.keylen == 8 && m.vallen == 0, "a bare modifier");
+	got = speech_markup_modifier(l, strlen(l), &pos, &m);
+	OK(got == 1 && !m.bare && m.vallen == 3 && strncmp(m.val, "80%", 3) == 0, "a single-quoted value");
+	got = speech_markup_modifier(l, strlen(l), &pos, &m);
+	OK(got == 1 && m.vallen == 4 && strncmp(m.val, "high", 4) == 0, "an unquoted value");
+	OK(speech_markup_modifier(l, strlen(l), &pos, &m) == 0, "then the end");
+	pos = 0;
+	OK(speech_markup_modifier("sub:\"x", 6, &pos, &m) == SPEECH_MOD_UNTERMINATED, "an unterminated value");
+	pos = 0;
+	OK(speech_markup_modifier("7", 1, &pos, &m) == SPEECH_MOD_BAD_KEY, "not a key");
+}
+
+/* s without its spaces, for comparing what two paths show; the caller frees. */
+static char *no_spaces(const char *s)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (; *s; s++)
+		if (*s != ' ')
+			buf_putc(&b, *s);
+	return buf_detach(&b);
+}
+
+/*
+ * One grammar: for markup edge cases, the written text the runs keep for
+ * the transcript is the text the show notes show (shownotes_unspeech), and
+ * both come from the one markup scanner (speech_markup_at).
+ */
+static void test_markup_agrees(const struct lexicon *lex)
+{
+	static const char *const cases[] = {
+		"A (RCU)[characters] lock.",
+		"About (1,234)[number] items.",
+		"Say (never)[emphasis;rate:\"x-slow\"] again.",
+		"A (whispered)[whisper] word.",
+		"A (SoC)[sub:'system on a chip'] vendor.",
+		"A (slow)[rate:80%] word.",
+		"A pause [break: \"strong\"] here.",
+		"Wait [1.5s] then.",
+		"Say [voice:\"quote\"] as written.",
+		"A (text)[wobble:\"x\"] word.",
+		"One (two (three)[sub:\"four\"] five.",
+		"Wait [1.2.3s] here.",
+	};
+	struct speech_ctx c = make_ctx(lex, "en");
+	diag_set_quiet(1);
+	for (size_t k = 0; k < ARRAY_LEN(cases); k++) {
+		struct run *runs = NULL;
+		int n = 0;
+		char *got = speak(&c, cases[k], BLOCK_PARAGRAPH, 1, &runs, &n);
+		struct buf d = {0};
+		buf_puts(&d, "");
+		for (int i = 0; got && i < n; i++)
+			buf_puts(&d, runs[i].display);
+		char *shown = shownotes_unspeech(cases[k], strlen(cases[k]));
+		char *a = no_spaces(d.data), *b = no_spaces(shown);
+		OK(got && strcmp(a, b) == 0, "%s: the runs' written text \"%s\" is what the notes show \"%s\"",
+		   cases[k], d.data, shown);
+		free(a);
+		free(b);
+		free(shown);
+		buf_free(&d);
+		if (got)
+			free_runs(runs, n);
+		free(got);
+	}
+}
+
 static void test_lexicon_rules(void)
 {
 	struct lexicon *lex = lexicon_new();
@@ -511,6 +625,8 @@ int main(void)
 		OK(rows >= 200, "the speech tables have at least 200 rows (%d)", rows);
 		test_chinese_split(lex);
 		test_overrides(lex);
+		test_markup_agrees(lex);
+		test_markup_scanner();
 		test_lexicon_rules();
 		test_numbers();
 	}

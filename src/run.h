@@ -1,0 +1,48 @@
+/*
+ * run.h: a run, the unit the speech stage makes and the synthesiser
+ * speaks: a stretch of spoken text in one voice, with the pause before it
+ * and the prosody Speech Markdown asks for; and what espeak-ng is set to
+ * for one run.
+ *
+ * In: a voice (voice.h) and the normaliser's text. Out: struct run (plain
+ * data) and struct run_params. Used by speech.c (which makes runs),
+ * segment.c (which groups them into segments) and the synthesiser; it uses
+ * none of them.
+ */
+#ifndef PODSYNTH_RUN_H
+#define PODSYNTH_RUN_H
+
+struct voice;
+
+/*
+ * Prosody a run asks for (Speech Markdown modifiers such as [rate:"slow"],
+ * [emphasis], [whisper]); all zero: the voice as its profile says.
+ */
+struct prosody {
+	int rate;     /* percent added to the voice's words per minute */
+	int pitch;    /* added to the voice's pitch (0-100 scale) */
+	int range;    /* added to the voice's pitch range (0-100 scale) */
+	int volume;   /* percent added to espeak-ng's amplitude (100) */
+	int whisper;  /* espeak-ng's whisper variant instead of the voice's */
+};
+
+struct run {
+	const struct voice *voice;  /* never NULL; points into the voiceset */
+	char *text;                 /* exactly what espeak-ng is given (no C0 controls) */
+	char *display;              /* the same words as written, for transcripts */
+	int pause_ms;               /* silence before this run */
+	struct prosody pro;         /* changes to the voice for this run */
+};
+
+/* What espeak-ng is set to for a run: the voice with the run's prosody. */
+struct run_params {
+	char voice[160];   /* "en-us+m3", "en-gb+whisper" */
+	int rate;          /* words per minute, 0: espeak-ng's default */
+	int pitch, range;  /* 0-100 */
+	int volume;        /* espeak-ng amplitude, 100 normal */
+};
+void run_params(const struct run *r, struct run_params *out);
+/* Whether any prosody is asked for. */
+int prosody_any(const struct prosody *p);
+
+#endif
