@@ -29,7 +29,8 @@
 #include <pango/pangocairo.h>
 #include <png.h>
 
-#include "project.h"
+#include "channel.h"
+#include "episode.h"
 #include "msg.h"
 #include "util.h"
 #include "xmltext.h"
@@ -457,12 +458,12 @@ char *artwork_show_image(const struct channel *ch)
 	return p;
 }
 
-char *artwork_episode_image(const struct project *p, const struct episode *ep)
+char *artwork_episode_image(const struct channel *ch, const struct episode *ep)
 {
-	char *own = artwork_episode_file(p->ch, ep);
+	char *own = artwork_episode_file(ch, ep);
 	if (own)
 		return own;
-	char *show = artwork_show_image(p->ch);
+	char *show = artwork_show_image(ch);
 	if (show && is_url(show)) {
 		free(show);
 		return NULL;

@@ -86,7 +86,7 @@ char *artwork_show_image(const struct channel *ch);
  * artwork_prepare before rendering). NULL when there is no local file to
  * embed: the show's image is a URL or "none". The caller frees.
  */
-char *artwork_episode_image(const struct project *p, const struct episode *ep);
+char *artwork_episode_image(const struct channel *ch, const struct episode *ep);
 
 /*
  * Deletes default covers in the site other than the current one (after a

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mailbox.h"
 #include "msg.h"
 #include "util.h"
 

@@ -1,6 +1,6 @@
 /*
  * atom.h: Atom feeds from a public-inbox archive (new.atom, t.atom) read
- * with libxml2 into the same messages as mail.c makes.
+ * with libxml2 into the mailbox model (mailbox.h), as mail.c reads mbox files.
  *
  * In: the feed's bytes. Out: one struct mail_msg per <entry>: its title as
  * the subject, the author, <updated> as the date, the <link> as the
@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "mail.h"
+#include "mailbox.h"
 
 /*
  * Adds the entries of the feed data[0..n) to mb. An entry without a link

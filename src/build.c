@@ -303,7 +303,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.language = ep->lang,
 		.description = ep->description,
 		/* the episode's image, else the show's, else the drawn cover */
-		.picture = picture = artwork_episode_image(p, ep),
+		.picture = picture = artwork_episode_image(p->ch, ep),
 		.chapters = chapters,
 		.nchapters = nchapters,
 	};

@@ -56,14 +56,62 @@ static int bed_place(struct ydoc *y, yaml_node_t *v, enum bed_play *out)
 	return -1;
 }
 
+/* What the bed table fills: a copy of the settings, and what the keys need. */
+struct bed_read {
+	struct bed_settings b;
+	const char *dir;   /* where a relative file: starts, or NULL */
+	int place;         /* play: was given */
+};
+
+static int read_bed_play(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct bed_read *r = obj;
+	(void)row, (void)k;
+	r->place = 1;
+	return bed_place(y, v, &r->b.play);
+}
+
+/* file: "builtin", or a path resolved against the settings file's directory. */
+static int read_bed_file(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct bed_read *r = obj;
+	char *f = NULL;
+	(void)row;
+	if (ydoc_get_str(y, k, v, &f) != 0)
+		return -1;
+	free(r->b.file);
+	r->b.file = NULL;
+	if (strcmp(f, "builtin") == 0)
+		free(f);
+	else if (f[0] == '/' || r->dir == NULL)
+		r->b.file = f;
+	else {
+		r->b.file = path_join(r->dir, f);
+		free(f);
+	}
+	return 0;
+}
+
+#define BED(k, t, f, lo, hi) {k, t, offsetof(struct bed_read, b.f), 0, lo, hi, NULL}
+
+/* The keys of a bed: mapping (docs/channel.md). */
+static const struct ykey bed_keys[] = {
+	BED("attack", YK_INT, attack, 0, 10000),
+	BED("release", YK_INT, release, 0, 10000),
+	BED("fade", YK_INT, fade, 0, 30000),
+	BED("lead", YK_INT, lead, 0, 60000),
+	BED("hold", YK_INT, hold, 0, 60000),
+	{"play", YK_CUSTOM, 0, 0, 0, 0, read_bed_play},
+	BED("level", YK_DOUBLE, level, -40, 0),
+	BED("duck", YK_DOUBLE, duck, 0, 60),
+	{"file", YK_CUSTOM, 0, 0, 0, 0, read_bed_file},
+};
+
 int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct bed_settings *b)
 {
-	static const struct { const char *key; size_t off; int max; } ms[] = {
-		{"attack", offsetof(struct bed_settings, attack), 10000},
-		{"release", offsetof(struct bed_settings, release), 10000},
-		{"fade", offsetof(struct bed_settings, fade), 30000},
-		{"lead", offsetof(struct bed_settings, lead), 60000},
-		{"hold", offsetof(struct bed_settings, hold), 60000},
+	static const struct ymap map = {
+		.tab = bed_keys, .n = ARRAY_LEN(bed_keys), .prefix = "bed.",
+		.unknown = MSG_CH_UNKNOWN_SUBKEY,
 	};
 	free(b->conf);
 	b->conf = xstrdup(y->file ? y->file : "");
@@ -74,49 +122,14 @@ int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct be
 		msg(MSG_BED_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0, place = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		char name[64];
-		size_t i;
-		snprintf(name, sizeof name, "bed.%s", k ? k : "?");
-		for (i = 0; k && i < ARRAY_LEN(ms); i++)
-			if (strcmp(k, ms[i].key) == 0)
-				break;
-		if (k && i < ARRAY_LEN(ms)) {
-			rc |= ydoc_get_int(y, name, val, 0, ms[i].max, (int *)((char *)b + ms[i].off));
-		} else if (k && strcmp(k, "play") == 0) {
-			rc |= bed_place(y, val, &b->play);
-			place = 1;
-		} else if (k && strcmp(k, "level") == 0) {
-			rc |= ydoc_get_double(y, name, val, -40, 0, &b->level);
-		} else if (k && strcmp(k, "duck") == 0) {
-			rc |= ydoc_get_double(y, name, val, 0, 60, &b->duck);
-		} else if (k && strcmp(k, "file") == 0) {
-			char *f = NULL;
-			if (ydoc_get_str(y, name, val, &f) != 0) {
-				rc = -1;
-				continue;
-			}
-			free(b->file);
-			b->file = NULL;
-			if (strcmp(f, "builtin") == 0)
-				free(f);
-			else if (f[0] == '/' || dir == NULL)
-				b->file = f;
-			else {
-				b->file = path_join(dir, f);
-				free(f);
-			}
-		} else {
-			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"%s\"", name);
-		}
-	}
+	/* The table fills a copy; the settings (and what they own) go back after. */
+	struct bed_read r = {.b = *b, .dir = dir};
+	int rc = ydoc_read_map(&map, &r, y, v);
+	*b = r.b;
 	/* A mapping without play: names a bed for the intro. */
-	if (!place && b->play == BED_NONE)
+	if (!r.place && b->play == BED_NONE)
 		b->play = BED_INTRO;
-	return rc ? -1 : 0;
+	return rc;
 }
 
 static void set_defaults(struct channel *c)
@@ -162,97 +175,86 @@ static int check_path(void *obj, const struct ykey *row, struct ydoc *y, const c
 	return 0;
 }
 
+static const struct ykey owner_keys[] = {
+	{"name", YK_STR, offsetof(struct channel, owner_name), 0, 0, 0, NULL},
+	{"email", YK_STR, offsetof(struct channel, owner_email), 0, 0, 0, NULL},
+};
+
 static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	struct channel *c = obj;
+	static const struct ymap map = {
+		.tab = owner_keys, .n = ARRAY_LEN(owner_keys), .prefix = "owner.",
+		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+	};
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_CH_OWNER, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		if (k && strcmp(k, "name") == 0)
-			rc |= ydoc_get_str(y, "owner.name", val, &c->owner_name);
-		else if (k && strcmp(k, "email") == 0)
-			rc |= ydoc_get_str(y, "owner.email", val, &c->owner_email);
-		else
-			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"owner.%s\"", k ? k : "?");
-	}
-	return rc;
+	return ydoc_read_map(&map, obj, y, v);
 }
+
+#define PAUSE(k, f) {k, YK_INT, offsetof(struct channel, pauses.f), 0, 0, 60000, NULL}
+
+/* The pauses between blocks, in milliseconds. */
+static const struct ykey pause_keys[] = {
+	PAUSE("sentence", sentence),
+	PAUSE("list_item", list_item),
+	PAUSE("paragraph", paragraph),
+	PAUSE("section", section),
+	PAUSE("after_intro", after_intro),
+	PAUSE("before_outro", before_outro),
+	PAUSE("turn", turn),
+};
 
 static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	struct channel *c = obj;
-	(void)row, (void)key;
-	static const struct { const char *key; size_t off; } keys[] = {
-		{"sentence", offsetof(struct pauses, sentence)},
-		{"list_item", offsetof(struct pauses, list_item)},
-		{"paragraph", offsetof(struct pauses, paragraph)},
-		{"section", offsetof(struct pauses, section)},
-		{"after_intro", offsetof(struct pauses, after_intro)},
-		{"before_outro", offsetof(struct pauses, before_outro)},
-		{"turn", offsetof(struct pauses, turn)},
+	static const struct ymap map = {
+		.tab = pause_keys, .n = ARRAY_LEN(pause_keys), .prefix = "pauses.",
+		.unknown = MSG_CH_UNKNOWN_SUBKEY,
 	};
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_CH_PAUSES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		size_t i;
-		for (i = 0; i < ARRAY_LEN(keys); i++)
-			if (k && strcmp(k, keys[i].key) == 0)
-				break;
-		if (i == ARRAY_LEN(keys)) {
-			msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0, "\"pauses.%s\"", k ? k : "?");
-			continue;
-		}
-		char name[64];
-		snprintf(name, sizeof name, "pauses.%s", keys[i].key);
-		rc |= ydoc_get_int(y, name, val, 0, 60000, (int *)((char *)&c->pauses + keys[i].off));
+	return ydoc_read_map(&map, obj, y, v);
+}
+
+/* One directories: entry: a directory's name and the show's URL there. */
+static int read_directory(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *val)
+{
+	struct channel *c = obj;
+	char *url = NULL;
+	(void)kn;
+	if (k == NULL || k[0] == '\0' || ydoc_get_str(y, "directories", val, &url) != 0) {
+		msg(MSG_CH_DIRECTORY_NAME, y->file, ydoc_line(y, val), 0, NULL);
+		free(url);
+		return -1;
 	}
-	return rc;
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, val), 0, "directories.%s: \"%s\"", k, url);
+		free(url);
+		return -1;
+	}
+	int n = c->ndirectories++;
+	c->directory_names = xreallocarray(c->directory_names, (size_t)n + 1, sizeof(char *));
+	c->directory_urls = xreallocarray(c->directory_urls, (size_t)n + 1, sizeof(char *));
+	c->directory_names[n] = xstrdup(k);
+	c->directory_urls[n] = url;
+	return 0;
 }
 
 /* directories: a mapping of a directory's name to the show's URL there. */
 static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	struct channel *c = obj;
+	static const struct ymap map = {.other = read_directory};
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_CH_DIRECTORIES, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		char *url = NULL;
-		if (k == NULL || k[0] == '\0' || ydoc_get_str(y, "directories", val, &url) != 0) {
-			msg(MSG_CH_DIRECTORY_NAME, y->file, ydoc_line(y, val), 0, NULL);
-			rc = -1;
-			free(url);
-			continue;
-		}
-		if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
-			msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, val), 0, "directories.%s: \"%s\"", k, url);
-			rc = -1;
-			free(url);
-			continue;
-		}
-		int n = c->ndirectories++;
-		c->directory_names = xreallocarray(c->directory_names, (size_t)n + 1, sizeof(char *));
-		c->directory_urls = xreallocarray(c->directory_urls, (size_t)n + 1, sizeof(char *));
-		c->directory_names[n] = xstrdup(k);
-		c->directory_urls[n] = url;
-	}
-	return rc;
+	return ydoc_read_map(&map, obj, y, v);
 }
 
 /* formats: a list of format names, each once; the first is the enclosure. */
@@ -313,29 +315,29 @@ static int get_kbps(struct channel *c, struct ydoc *y, enum audio_format f, cons
 	return 0;
 }
 
+/* One bitrate: entry: a format's name and its bitrate. */
+static int read_format_kbps(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *val)
+{
+	int f = k ? format_by_name(k) : -1;
+	(void)kn;
+	if (f < 0) {
+		msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, val), 0,
+		    "bitrate" MSG_SEP "\"%s\"", k ? k : "?");
+		return -1;
+	}
+	char key[32];
+	snprintf(key, sizeof key, "bitrate.%s", k);
+	return get_kbps(obj, y, (enum audio_format)f, key, val);
+}
+
 /* bitrate: a number (Vorbis's, as it always was), or a mapping per format. */
 static int read_bitrate(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	struct channel *c = obj;
+	static const struct ymap map = {.other = read_format_kbps};
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE)
-		return get_kbps(c, y, FMT_VORBIS, "bitrate", v);
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		int f = k ? format_by_name(k) : -1;
-		if (f < 0) {
-			msg(MSG_CH_FORMAT_UNKNOWN, y->file, ydoc_line(y, val), 0,
-			    "bitrate" MSG_SEP "\"%s\"", k ? k : "?");
-			rc = -1;
-			continue;
-		}
-		char key[32];
-		snprintf(key, sizeof key, "bitrate.%s", k);
-		rc |= get_kbps(c, y, (enum audio_format)f, key, val);
-	}
-	return rc;
+		return get_kbps(obj, y, FMT_VORBIS, "bitrate", v);
+	return ydoc_read_map(&map, obj, y, v);
 }
 
 static int check_link(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
@@ -463,15 +465,16 @@ int channel_line(const struct channel *c, const char *key)
 	return row < 0 || c->key_lines == NULL ? 0 : c->key_lines[row];
 }
 
-static int read_setting(struct channel *c, struct ydoc *y, const char *k, yaml_node_t *v)
+/* A key channel.yaml does not know, or one that is not text. */
+static int other_setting(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
 {
-	int row = ykey_find(settings, ARRAY_LEN(settings), k);
-	if (row < 0) {
-		msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
-		return 0;
+	(void)obj;
+	if (k == NULL) {
+		msg(MSG_CH_NO_KEY, y->file, ydoc_line(y, kn), 0, NULL);
+		return -1;
 	}
-	c->key_lines[row] = ydoc_line(y, v);
-	return ydoc_read_key(settings, row, c, y, k, v);
+	msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
+	return 0;
 }
 
 int channel_load(const char *path, struct channel **out)
@@ -516,18 +519,11 @@ int channel_load(const char *path, struct channel **out)
 		msg(MSG_CH_NOT_MAPPING, path, ydoc_line(&y, root), 0, NULL);
 		goto out;
 	}
-	int err = 0;
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = ydoc_node(&y, p->key);
-		const char *key = ydoc_scalar(k);
-		if (key == NULL) {
-			msg(MSG_CH_NO_KEY, path, ydoc_line(&y, k), 0, NULL);
-			err = 1;
-			continue;
-		}
-		if (read_setting(c, &y, key, ydoc_node(&y, p->value)) != 0)
-			err = 1;
-	}
+	const struct ymap map = {
+		.tab = settings, .n = ARRAY_LEN(settings), .other = other_setting,
+		.lines = c->key_lines,
+	};
+	int err = ydoc_read_map(&map, c, &y, root) != 0;
 	c->intro_line = channel_line(c, "intro");
 	c->outro_line = channel_line(c, "outro");
 	c->voice_line = channel_line(c, "voice");

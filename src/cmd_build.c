@@ -8,7 +8,6 @@
 #include "build.h"
 #include "cmd.h"
 #include "opts.h"
-#include "showlock.h"
 #include "util.h"
 
 static const char build_usage[] =
@@ -48,18 +47,12 @@ int cmd_build(int argc, char **argv)
 		return first == OPTS_HELP ? 0 : 2;
 	if (first >= argc)
 		return opts_fail(argv[0], build_usage, "no episode given");
-	if (project_open(channel, &p) != 0)
+	if (project_open_for(channel, PROJECT_LOCK, &p) != 0)
 		return 1;
-	struct showlock *lock = NULL;
-	if (showlock_take(p->ch, &lock) != 0) {
-		project_close(&p);
-		return 1;
-	}
 	int failed = 0;
 	for (int i = first; i < argc; i++)
 		if (build_episode(p, argv[i], &o) < 0)
 			failed = 1;
-	showlock_release(&lock);
 	project_close(&p);
 	return failed ? 1 : 0;
 }
@@ -80,15 +73,11 @@ int cmd_render(int argc, char **argv)
 		return opts_fail(argv[0], render_usage, "no segment given (--segment ID)");
 	if (first != argc - 1)
 		return opts_fail(argv[0], render_usage, "expected one episode");
-	if (project_open(channel, &p) != 0)
+	if (project_open_for(channel, PROJECT_LOCK, &p) != 0)
 		return 1;
 	o.segment = segment;
 	o.drafts = 1;
-	struct showlock *lock = NULL;
-	int r = -1;
-	if (showlock_take(p->ch, &lock) == 0)
-		r = build_episode(p, argv[first], &o);
-	showlock_release(&lock);
+	int r = build_episode(p, argv[first], &o);
 	project_close(&p);
 	return r < 0 ? 1 : 0;
 }

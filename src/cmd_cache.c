@@ -28,7 +28,6 @@
 #include "msg.h"
 #include "opts.h"
 #include "project.h"
-#include "showlock.h"
 #include "util.h"
 
 static const char cache_usage[] =
@@ -169,7 +168,6 @@ int cmd_cache(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	struct showlock *lock = NULL;
 	struct keys used = {0};
 	glob_t g = {0};
 	int prune = 0, dry = 0, err = 0, rc = 1, nep = 0, flags = 0;
@@ -184,10 +182,9 @@ int cmd_cache(int argc, char **argv)
 	int first = opts_parse(argc, argv, tab, ARRAY_LEN(tab), cache_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
-	if (project_open(channel, &p) != 0)
+	/* only removing needs the lock */
+	if (project_open_for(channel, (prune || max_age >= 0) && !dry ? PROJECT_LOCK : 0, &p) != 0)
 		return 1;
-	if ((prune || max_age >= 0) && !dry && showlock_take(p->ch, &lock) != 0)
-		goto out;
 
 	if (first >= argc)
 		collect(&g, "episodes", &flags);
@@ -250,7 +247,6 @@ out:
 		free(used.v[i]);
 	free(used.v);
 	globfree(&g);
-	showlock_release(&lock);
 	project_close(&p);
 	return rc;
 }

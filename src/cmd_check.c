@@ -39,7 +39,7 @@ int cmd_check(int argc, char **argv)
 			printf("%s\t%s\t%s\n", msg_name(m), levels[msg_level(m)], msg_text(m));
 		return 0;
 	}
-	if (project_open(channel, &p) != 0)
+	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
 	char **files = argv + i;
 	int n = argc - i;

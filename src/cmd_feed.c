@@ -19,7 +19,7 @@
 #include "episode.h"
 #include "feed.h"
 #include "roster.h"
-#include "showlock.h"
+#include "project.h"
 #include "util.h"
 
 static const char feed_usage[] =
@@ -72,6 +72,7 @@ static int collect(struct files *f, const char *arg)
 int cmd_feed(int argc, char **argv)
 {
 	const char *channel = "rss/channel.yaml", *output = NULL;
+	struct project *p = NULL;
 	struct channel *ch = NULL;
 	struct feed *feed = NULL;
 	struct episode **eps = NULL;
@@ -88,13 +89,9 @@ int cmd_feed(int argc, char **argv)
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
 	diag_set_quiet(quiet);
-	if (channel_load(channel, &ch) != 0)
+	if (project_open_for(channel, PROJECT_SETTINGS | PROJECT_LOCK, &p) != 0)
 		return 1;
-	struct showlock *lock = NULL;
-	if (showlock_take(ch, &lock) != 0) {
-		channel_free(&ch);
-		return 1;
-	}
+	ch = p->ch;
 	if (artwork_check_channel(ch) != 0)
 		failed = 1;
 	if (first >= argc) {
@@ -160,7 +157,6 @@ int cmd_feed(int argc, char **argv)
 	for (int i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
-	showlock_release(&lock);
-	channel_free(&ch);
+	project_close(&p);
 	return failed ? 1 : 0;
 }

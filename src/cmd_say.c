@@ -156,7 +156,7 @@ int cmd_say(int argc, char **argv)
 	const struct lexicon *lex;
 	const char *host_name = "host";
 	if (channel || file_exists("rss/channel.yaml")) {
-		if (project_open(channel, &p) != 0)
+		if (project_open_for(channel, 0, &p) != 0)
 			goto out;
 		vs = p->voices;
 		lex = p->lex;

@@ -115,7 +115,7 @@ int cmd_script(int argc, char **argv)
 		return i == OPTS_HELP ? 0 : 2;
 	if (i >= argc)
 		return opts_fail(argv[0], script_usage, "no episode given");
-	if (project_open(channel, &p) != 0)
+	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
 	int several = argc - i > 1;
 	for (; i < argc; i++) {

@@ -69,7 +69,7 @@ int cmd_segments(int argc, char **argv)
 		return i == OPTS_HELP ? 0 : 2;
 	if (i >= argc)
 		return opts_fail(argv[0], segments_usage, "no episode given");
-	if (project_open(channel, &p) != 0)
+	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
 	for (; i < argc; i++) {
 		struct episode *ep = NULL;

@@ -36,6 +36,11 @@ static const struct ykey section_keys[] = {
 	SEC("match", YK_LIST, match, offsetof(struct draft_section, nmatch)),
 };
 
+static const struct ymap section_map = {
+	.tab = section_keys, .n = ARRAY_LEN(section_keys), .prefix = "draft.sections.",
+	.unknown = MSG_CH_UNKNOWN_SUBKEY,
+};
+
 static int read_sections(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
 	struct draft_settings *s = &((struct draft_read *)obj)->s;
@@ -55,19 +60,8 @@ static int read_sections(void *obj, const struct ykey *row, struct ydoc *y, cons
 		s->sections = xreallocarray(s->sections, (size_t)s->nsections + 1, sizeof *s->sections);
 		struct draft_section *d = &s->sections[s->nsections++];
 		memset(d, 0, sizeof *d);
-		for (yaml_node_pair_t *p = sec->data.mapping.pairs.start; p < sec->data.mapping.pairs.top; p++) {
-			const char *k = ydoc_scalar(ydoc_node(y, p->key));
-			yaml_node_t *val = ydoc_node(y, p->value);
-			int r = k ? ykey_find(section_keys, ARRAY_LEN(section_keys), k) : -1;
-			if (r < 0) {
-				msg(MSG_CH_UNKNOWN_SUBKEY, y->file, ydoc_line(y, val), 0,
-				    "\"draft.sections.%s\"", k ? k : "?");
-				continue;
-			}
-			char *name = xasprintf("draft.sections.%s", k);
-			rc |= ydoc_read_key(section_keys, r, d, y, name, val);
-			free(name);
-		}
+		if (ydoc_read_map(&section_map, d, y, sec) != 0)
+			rc = -1;
 		for (int m = 0; m < d->nmatch; m++)
 			if (d->match[m][0] == '\0') {
 				msg(MSG_DRAFT_EMPTY_MATCH, y->file, ydoc_line(y, sec), 0, NULL);
@@ -81,27 +75,29 @@ static int read_sections(void *obj, const struct ykey *row, struct ydoc *y, cons
 	return rc;
 }
 
-static int read_lists(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+/* One lists: entry: a List-Id and the name said for it. */
+static int read_list(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
 {
 	struct draft_settings *s = &((struct draft_read *)obj)->s;
-	(void)row;
+	char *val = NULL;
+	(void)kn;
+	if (k == NULL || ydoc_get_str(y, "draft.lists", v, &val) != 0)
+		return -1;
+	s->list_names = xreallocarray(s->list_names, (size_t)s->nlist_names + 2, sizeof(char *));
+	s->list_names[s->nlist_names++] = xstrdup(k);
+	s->list_names[s->nlist_names++] = val;
+	return 0;
+}
+
+static int read_lists(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	static const struct ymap map = {.other = read_list};
+	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_DRAFT_LISTS, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		char *val = NULL;
-		if (k == NULL || ydoc_get_str(y, key, ydoc_node(y, p->value), &val) != 0) {
-			rc = -1;
-			continue;
-		}
-		s->list_names = xreallocarray(s->list_names, (size_t)s->nlist_names + 2, sizeof(char *));
-		s->list_names[s->nlist_names++] = xstrdup(k);
-		s->list_names[s->nlist_names++] = val;
-	}
-	return rc;
+	return ydoc_read_map(&map, obj, y, v);
 }
 
 static int check_archive(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
@@ -137,32 +133,37 @@ static const struct ykey draft_keys[] = {
 	DSET("templates", YK_STR, templates, 0, 0, check_templates),
 };
 
-static int read_draft(struct draft_read *r, struct ydoc *y, yaml_node_t *v)
+/* A key draft: does not know (a warning), or one that is not text (an error). */
+static int other_draft_key(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
 {
+	(void)obj, (void)kn;
+	if (k == NULL) {
+		msg(MSG_DRAFT_NO_KEY, y->file, ydoc_line(y, v), 0, NULL);
+		return -1;
+	}
+	msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"draft.%s\"", k);
+	return 0;
+}
+
+/* draft: in channel.yaml, read by draft_keys (every other key is channel.c's). */
+static int read_draft(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	static const struct ymap map = {
+		.tab = draft_keys, .n = ARRAY_LEN(draft_keys), .prefix = "draft.",
+		.other = other_draft_key,
+	};
+	(void)row, (void)k;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_DRAFT_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	int rc = 0;
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(y, p->key));
-		yaml_node_t *val = ydoc_node(y, p->value);
-		if (k == NULL) {
-			msg(MSG_DRAFT_NO_KEY, y->file, ydoc_line(y, val), 0, NULL);
-			rc = -1;
-			continue;
-		}
-		int row = ykey_find(draft_keys, ARRAY_LEN(draft_keys), k);
-		if (row < 0) {
-			msg(MSG_CH_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0, "\"draft.%s\"", k);
-			continue;
-		}
-		char *name = xasprintf("draft.%s", k);
-		rc |= ydoc_read_key(draft_keys, row, r, y, name, val);
-		free(name);
-	}
-	return rc;
+	return ydoc_read_map(&map, obj, y, v);
 }
+
+/* The one key of channel.yaml this file reads. */
+static const struct ykey root_keys[] = {
+	DCUSTOM("draft", read_draft),
+};
 
 int draft_settings_load(const char *path, struct draft_settings *out)
 {
@@ -194,11 +195,11 @@ int draft_settings_load(const char *path, struct draft_settings *out)
 	if (root == NULL || root->type != YAML_MAPPING_NODE)
 		goto out; /* channel.c reports that */
 	r.dir = dir = path_dirname(path);
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(&y, p->key));
-		if (k && strcmp(k, "draft") == 0 && read_draft(&r, &y, ydoc_node(&y, p->value)) != 0)
-			rc = -1;
-	}
+	static const struct ymap root_map = {
+		.tab = root_keys, .n = ARRAY_LEN(root_keys), .other = ymap_ignore,
+	};
+	if (ydoc_read_map(&root_map, &r, &y, root) != 0)
+		rc = -1;
 out:
 	free(dir);
 	ydoc_free(&y);

@@ -159,27 +159,32 @@ static int valid_lang(const char *s)
 	return *s == '\0';
 }
 
+/* One lexicon: entry: a word and how to say it, both non-empty text. */
+static int read_lexicon_entry(void *obj, struct ydoc *y, const char *w, yaml_node_t *kn, yaml_node_t *vn)
+{
+	struct episode *ep = obj;
+	const char *say = ydoc_scalar(vn);
+	if (w == NULL || say == NULL || *w == '\0' || *say == '\0') {
+		msg(MSG_FM_LEXICON_ENTRY, ep->path, ydoc_line(y, kn), 0, NULL);
+		return -1;
+	}
+	ep->lexicon = xreallocarray(ep->lexicon, (size_t)ep->nlexicon + 1, sizeof *ep->lexicon);
+	ep->lexicon[ep->nlexicon].word = xstrdup(w);
+	ep->lexicon[ep->nlexicon].say = xstrdup(say);
+	ep->nlexicon++;
+	return 0;
+}
+
 static int read_lexicon(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
+	static const struct ymap map = {.other = read_lexicon_entry, .stop = 1};
 	struct episode *ep = obj;
 	(void)row, (void)k;
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_FM_LEXICON_NOT_MAPPING, ep->path, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
-		const char *w = ydoc_scalar(kn), *say = ydoc_scalar(vn);
-		if (w == NULL || say == NULL || *w == '\0' || *say == '\0') {
-			msg(MSG_FM_LEXICON_ENTRY, ep->path, ydoc_line(y, kn), 0, NULL);
-			return -1;
-		}
-		ep->lexicon = xreallocarray(ep->lexicon, (size_t)ep->nlexicon + 1, sizeof *ep->lexicon);
-		ep->lexicon[ep->nlexicon].word = xstrdup(w);
-		ep->lexicon[ep->nlexicon].say = xstrdup(say);
-		ep->nlexicon++;
-	}
-	return 0;
+	return ydoc_read_map(&map, ep, y, v);
 }
 
 /* "all" or a number of rows (1 or more). */
@@ -193,35 +198,36 @@ static int table_rows_value(struct ydoc *y, const char *key, yaml_node_t *v, int
 	return ydoc_get_int(y, key, v, 1, 100000, out);
 }
 
+/* One table_rows: entry: default:, or a table's number (from 1), and its rows. */
+static int read_table_limit(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *vn)
+{
+	struct episode *ep = obj;
+	char *end = NULL;
+	long t = k ? strtol(k, &end, 10) : 0;
+	if (k && strcmp(k, "default") == 0)
+		return table_rows_value(y, "table_rows.default", vn, &ep->table_rows);
+	if (!k || end == k || *end || t < 1 || t > 100000) {
+		msg(MSG_FM_TABLE_ROWS_KEY, ep->path, ydoc_line(y, kn), 0, "\"%s\"", k ? k : "");
+		return -1;
+	}
+	struct tablelimit tl = {(int)t, 0};
+	if (table_rows_value(y, "table_rows", vn, &tl.rows) != 0)
+		return -1;
+	ep->table_limits = xreallocarray(ep->table_limits, (size_t)ep->ntable_limits + 1,
+					 sizeof *ep->table_limits);
+	ep->table_limits[ep->ntable_limits++] = tl;
+	return 0;
+}
+
 /* table_rows: N | all | {default: N, 2: all, 3: 40} (keys count the tables from 1). */
 static int read_table_rows(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
+	static const struct ymap map = {.other = read_table_limit, .stop = 1};
 	struct episode *ep = obj;
 	(void)row, (void)key;
 	if (v->type != YAML_MAPPING_NODE)
 		return table_rows_value(y, "table_rows", v, &ep->table_rows);
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
-		const char *k = ydoc_scalar(kn);
-		char *end = NULL;
-		long t = k ? strtol(k, &end, 10) : 0;
-		if (k && strcmp(k, "default") == 0) {
-			if (table_rows_value(y, "table_rows.default", vn, &ep->table_rows) != 0)
-				return -1;
-			continue;
-		}
-		if (!k || end == k || *end || t < 1 || t > 100000) {
-			msg(MSG_FM_TABLE_ROWS_KEY, ep->path, ydoc_line(y, kn), 0, "\"%s\"", k ? k : "");
-			return -1;
-		}
-		struct tablelimit tl = {(int)t, 0};
-		if (table_rows_value(y, "table_rows", vn, &tl.rows) != 0)
-			return -1;
-		ep->table_limits = xreallocarray(ep->table_limits, (size_t)ep->ntable_limits + 1,
-						 sizeof *ep->table_limits);
-		ep->table_limits[ep->ntable_limits++] = tl;
-	}
-	return 0;
+	return ydoc_read_map(&map, ep, y, v);
 }
 
 /* Author may be text, a list of names, or a mapping with name:. */
@@ -234,24 +240,32 @@ static void free_list(char ***v, int *n)
 	*n = 0;
 }
 
-static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+/* author: {name: ...}: the first name: is the one author; other keys are left alone. */
+static int read_author_name(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
 	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (ydoc_get_str(y, "author.name", v, &ep->author) != 0)
+		return -1;
+	free_list(&ep->authors, &ep->nauthors);
+	ep->authors = xcalloc(1, sizeof *ep->authors);
+	ep->authors[ep->nauthors++] = xstrdup(ep->author);
+	return 1;
+}
+
+static const struct ykey author_keys[] = {
+	{"name", YK_CUSTOM, 0, 0, 0, 0, read_author_name},
+};
+
+static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	static const struct ymap map = {
+		.tab = author_keys, .n = ARRAY_LEN(author_keys), .other = ymap_ignore, .stop = 1,
+	};
+	struct episode *ep = obj;
 	(void)row, (void)key;
-	if (v->type == YAML_MAPPING_NODE) {
-		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-			const char *k = ydoc_scalar(ydoc_node(y, p->key));
-			if (k && strcmp(k, "name") == 0) {
-				if (ydoc_get_str(y, "author.name", ydoc_node(y, p->value), &ep->author) != 0)
-					return -1;
-				free_list(&ep->authors, &ep->nauthors);
-				ep->authors = xcalloc(1, sizeof *ep->authors);
-				ep->authors[ep->nauthors++] = xstrdup(ep->author);
-				return 0;
-			}
-		}
-		return 0;
-	}
+	if (v->type == YAML_MAPPING_NODE)
+		return ydoc_read_map(&map, ep, y, v);
 	char **names = NULL;
 	int n = 0;
 	if (ydoc_get_list(y, "author", v, &names, &n) != 0)
@@ -407,18 +421,17 @@ static const struct { const char *key; size_t off; } key_lines[] = {
 	{"image", offsetof(struct episode, image_line)},
 };
 
-static int read_key(struct episode *ep, struct ydoc *y, const char *k, yaml_node_t *v)
+/* A front matter key that is not text (an error), or unknown (a warning unless ignored). */
+static int other_key(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
 {
-	int row = ykey_find(front_keys, ARRAY_LEN(front_keys), k);
-	if (row < 0) {
-		if (!is_ignored_key(k))
-			msg(MSG_FM_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
-		return 0;
+	struct episode *ep = obj;
+	if (k == NULL) {
+		msg(MSG_FM_NO_KEY, ep->path, ydoc_line(y, kn), 0, NULL);
+		return -1;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(key_lines); i++)
-		if (ykey_find(front_keys, ARRAY_LEN(front_keys), key_lines[i].key) == row)
-			*(int *)((char *)ep + key_lines[i].off) = ydoc_line(y, v);
-	return ydoc_read_key(front_keys, row, ep, y, k, v);
+	if (!is_ignored_key(k))
+		msg(MSG_FM_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
+	return 0;
 }
 
 /*
@@ -473,14 +486,16 @@ static int read_front_matter(struct episode *ep, const char *text, size_t len)
 		msg(MSG_FM_NOT_MAPPING, ep->path, ydoc_line(&y, root), 0, NULL);
 		err = 1;
 	} else if (root != NULL) {
-		for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-			yaml_node_t *kn = ydoc_node(&y, p->key);
-			const char *k = ydoc_scalar(kn);
-			if (k == NULL) {
-				msg(MSG_FM_NO_KEY, ep->path, ydoc_line(&y, kn), 0, NULL);
-				err = 1;
-			} else if (read_key(ep, &y, k, ydoc_node(&y, p->value)) != 0)
-				err = 1;
+		int lines[ARRAY_LEN(front_keys)] = {0};
+		const struct ymap map = {
+			.tab = front_keys, .n = ARRAY_LEN(front_keys), .other = other_key,
+			.lines = lines,
+		};
+		err = ydoc_read_map(&map, ep, &y, root) != 0;
+		for (size_t i = 0; i < ARRAY_LEN(key_lines); i++) {
+			int row = ykey_find(front_keys, ARRAY_LEN(front_keys), key_lines[i].key);
+			if (lines[row] != 0)
+				*(int *)((char *)ep + key_lines[i].off) = lines[row];
 		}
 	}
 	ydoc_free(&y);

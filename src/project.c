@@ -13,6 +13,7 @@
 
 #include "artwork.h"
 #include "roster.h"
+#include "showlock.h"
 #include "synth.h"
 #include "timeline.h"
 #include "msg.h"
@@ -121,11 +122,32 @@ fail:
 	return -1;
 }
 
+int project_open_for(const char *channel_path, unsigned flags, struct project **out)
+{
+	struct project *p = NULL;
+	*out = NULL;
+	if (flags & PROJECT_SETTINGS) {
+		p = xcalloc(1, sizeof *p);
+		if (channel_load(channel_path ? channel_path : "rss/channel.yaml", &p->ch) != 0)
+			goto fail;
+	} else if (project_open(channel_path, &p) != 0) {
+		return -1;
+	}
+	if ((flags & PROJECT_LOCK) && showlock_take(p->ch, &p->lock) != 0)
+		goto fail;
+	*out = p;
+	return 0;
+fail:
+	project_close(&p);
+	return -1;
+}
+
 void project_close(struct project **pp)
 {
 	struct project *p = *pp;
 	if (p == NULL)
 		return;
+	showlock_release(&p->lock);
 	channel_free(&p->ch);
 	voiceset_free(&p->voices);
 	lexicon_free(&p->lex);

@@ -22,10 +22,25 @@ struct project {
 	char *cache_dir;           /* $PODSYNTH_CACHE or build/cache */
 	struct roster *roster;     /* the episodes of roster_dir, read on first use */
 	char *roster_dir;
+	struct showlock *lock;     /* the show's lock when opened with PROJECT_LOCK */
 };
 
 /* channel_path NULL means rss/channel.yaml. Returns -1 on error (reported). */
 int project_open(const char *channel_path, struct project **out);
+
+/* What a command opens with project_open_for. */
+enum project_open_flags {
+	PROJECT_LOCK = 1,      /* and hold the show's lock (showlock.h) until project_close */
+	PROJECT_SETTINGS = 2,  /* the show's settings alone: no voices, lexicons or asset checks */
+};
+
+/*
+ * The opening every command that works on the show shares: project_open
+ * (or only the settings), then the show's lock when flags ask for it.
+ * Returns 0, or -1 after reporting, with nothing left open (*out NULL).
+ */
+int project_open_for(const char *channel_path, unsigned flags, struct project **out);
+/* Releases the lock (if held) and frees everything; sets *p to NULL. */
 void project_close(struct project **p);
 /*
  * Checks that the intro and outro are readable audio, reporting each that is

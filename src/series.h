@@ -11,7 +11,7 @@
 #ifndef PODSYNTH_SERIES_H
 #define PODSYNTH_SERIES_H
 
-#include "mail.h"
+#include "mailbox.h"
 
 /* What a subject's "[RFC PATCH net-next v3 2/5]" tags say. */
 struct subject_tag {

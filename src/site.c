@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -509,6 +510,25 @@ static void cues_free(struct cue *c, int n)
 	free(c);
 }
 
+/* The chapters file's keys this page reads; the rest are left alone. */
+static const struct ykey chapters_keys[] = {
+	{"chapters", YK_NODE, 0, 0, 0, 0, NULL},
+};
+static const struct ymap chapters_map = {
+	.tab = chapters_keys, .n = ARRAY_LEN(chapters_keys), .other = ymap_ignore,
+};
+
+struct chapter_nodes {
+	yaml_node_t *start, *title;
+};
+static const struct ykey chapter_keys[] = {
+	{"startTime", YK_NODE, offsetof(struct chapter_nodes, start), 0, 0, 0, NULL},
+	{"title", YK_NODE, offsetof(struct chapter_nodes, title), 0, 0, 0, NULL},
+};
+static const struct ymap chapter_map = {
+	.tab = chapter_keys, .n = ARRAY_LEN(chapter_keys), .other = ymap_ignore,
+};
+
 /*
  * Reads a JSON chapters file (version 1.2.0: a "chapters" array of
  * objects with startTime and title). Returns the count (*out set, free
@@ -531,12 +551,7 @@ static int read_chapters(const char *path, struct chapter **out)
 		goto out;
 	yaml_node_t *root = ydoc_root(&y), *list = NULL;
 	if (root && root->type == YAML_MAPPING_NODE)
-		for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
-		     p < root->data.mapping.pairs.top; p++) {
-			const char *k = ydoc_scalar(ydoc_node(&y, p->key));
-			if (k && strcmp(k, "chapters") == 0)
-				list = ydoc_node(&y, p->value);
-		}
+		ydoc_read_map(&chapters_map, &list, &y, root);
 	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
 		msg(MSG_SITE_CHAPTERS_JSON, path, 0, 0, NULL);
 		goto out;
@@ -545,17 +560,10 @@ static int read_chapters(const char *path, struct chapter **out)
 	v = xcalloc((size_t)cnt + 1, sizeof *v);
 	for (int i = 0; i < cnt; i++) {
 		yaml_node_t *c = ydoc_node(&y, list->data.sequence.items.start[i]);
-		const char *st = NULL, *title = NULL;
+		struct chapter_nodes cn = {NULL, NULL};
 		if (c && c->type == YAML_MAPPING_NODE)
-			for (yaml_node_pair_t *p = c->data.mapping.pairs.start;
-			     p < c->data.mapping.pairs.top; p++) {
-				const char *k = ydoc_scalar(ydoc_node(&y, p->key));
-				const char *val = ydoc_scalar(ydoc_node(&y, p->value));
-				if (k && strcmp(k, "startTime") == 0)
-					st = val;
-				else if (k && strcmp(k, "title") == 0)
-					title = val;
-			}
+			ydoc_read_map(&chapter_map, &cn, &y, c);
+		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
 		char *e = NULL;
 		double t = st ? strtod(st, &e) : -1;
 		if (st == NULL || e == st || *e != '\0' || t < 0) {

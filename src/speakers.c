@@ -6,6 +6,7 @@
  */
 #include "speakers.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,62 +24,70 @@ static int valid_name(const char *s)
 	return 1;
 }
 
+/* What a speaker's mapping fills. */
+struct speaker_read {
+	char *voice, *role;
+};
+
+static const struct ykey speaker_keys[] = {
+	{"voice", YK_STR, offsetof(struct speaker_read, voice), 0, 0, 0, NULL},
+	{"role", YK_STR, offsetof(struct speaker_read, role), 0, 0, 0, NULL},
+};
+
+/* One speakers: entry: a name, and a voice or a mapping of voice: and role:. */
+static int read_speaker(void *obj, struct ydoc *y, const char *name, yaml_node_t *kn, yaml_node_t *vn)
+{
+	struct speakers *s = obj;
+	struct speaker_read r = {0};
+	int line = ydoc_line(y, kn), rc = -1;
+	char *uprefix = NULL;
+	if (name == NULL || !valid_name(name)) {
+		msg(MSG_SPEAKERS_BAD_NAME, y->file, line, 0, "\"%s\"", name ? name : "");
+		return -1;
+	}
+	if (speakers_find(s, name, strlen(name)) >= 0) {
+		msg(MSG_SPEAKERS_TWICE, y->file, line, 0, "\"%s\"", name);
+		return -1;
+	}
+	if (vn->type == YAML_MAPPING_NODE) {
+		uprefix = xasprintf("speakers.%s.", name);
+		const struct ymap map = {
+			.tab = speaker_keys, .n = ARRAY_LEN(speaker_keys), .prefix = "speakers.",
+			.unknown = MSG_SPEAKERS_UNKNOWN_KEY, .unknown_prefix = uprefix, .stop = 1,
+		};
+		if (ydoc_read_map(&map, &r, y, vn) != 0)
+			goto out;
+	} else if (ydoc_get_str(y, "speakers", vn, &r.voice) != 0) {
+		goto out;
+	}
+	if (r.voice == NULL || *r.voice == '\0') {
+		msg(MSG_SPEAKERS_NO_VOICE, y->file, line, 0, "\"%s\"", name);
+		goto out;
+	}
+	s->v = xreallocarray(s->v, (size_t)s->n + 1, sizeof *s->v);
+	struct speaker *sp = &s->v[s->n++];
+	sp->name = xstrdup(name);
+	sp->voice = r.voice;
+	sp->role = r.role ? r.role : xstrdup(s->n == 1 ? "host" : "co-host");
+	sp->file = xstrdup(y->file ? y->file : "");
+	sp->line = line;
+	r.voice = r.role = NULL;
+	rc = 0;
+out:
+	free(r.voice);
+	free(r.role);
+	free(uprefix);
+	return rc;
+}
+
 int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 {
+	static const struct ymap map = {.other = read_speaker, .stop = 1};
 	if (v->type != YAML_MAPPING_NODE) {
 		msg(MSG_SPEAKERS_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
 		return -1;
 	}
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = ydoc_node(y, p->key), *vn = ydoc_node(y, p->value);
-		const char *name = ydoc_scalar(kn);
-		int line = ydoc_line(y, kn);
-		char *voice = NULL, *role = NULL;
-		if (name == NULL || !valid_name(name)) {
-			msg(MSG_SPEAKERS_BAD_NAME, y->file, line, 0, "\"%s\"", name ? name : "");
-			return -1;
-		}
-		if (speakers_find(s, name, strlen(name)) >= 0) {
-			msg(MSG_SPEAKERS_TWICE, y->file, line, 0, "\"%s\"", name);
-			return -1;
-		}
-		if (vn->type == YAML_MAPPING_NODE) {
-			for (yaml_node_pair_t *q = vn->data.mapping.pairs.start;
-			     q < vn->data.mapping.pairs.top; q++) {
-				const char *k = ydoc_scalar(ydoc_node(y, q->key));
-				yaml_node_t *val = ydoc_node(y, q->value);
-				int r = 0;
-				if (k && strcmp(k, "voice") == 0)
-					r = ydoc_get_str(y, "speakers.voice", val, &voice);
-				else if (k && strcmp(k, "role") == 0)
-					r = ydoc_get_str(y, "speakers.role", val, &role);
-				else
-					msg(MSG_SPEAKERS_UNKNOWN_KEY, y->file, ydoc_line(y, val), 0,
-					    "\"speakers.%s.%s\"", name, k ? k : "?");
-				if (r != 0) {
-					free(voice);
-					free(role);
-					return -1;
-				}
-			}
-		} else if (ydoc_get_str(y, "speakers", vn, &voice) != 0) {
-			return -1;
-		}
-		if (voice == NULL || *voice == '\0') {
-			msg(MSG_SPEAKERS_NO_VOICE, y->file, line, 0, "\"%s\"", name);
-			free(voice);
-			free(role);
-			return -1;
-		}
-		s->v = xreallocarray(s->v, (size_t)s->n + 1, sizeof *s->v);
-		struct speaker *sp = &s->v[s->n++];
-		sp->name = xstrdup(name);
-		sp->voice = voice;
-		sp->role = role ? role : xstrdup(s->n == 1 ? "host" : "co-host");
-		sp->file = xstrdup(y->file ? y->file : "");
-		sp->line = line;
-	}
-	return 0;
+	return ydoc_read_map(&map, s, y, v);
 }
 
 void speakers_clear(struct speakers *s)

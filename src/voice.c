@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,46 @@
 #include "text.h"
 #include "util.h"
 #include "yamlmap.h"
+
+/* Where espeak: and variant: were given, for the checks after the walk. */
+static int espeak_line(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	(void)row, (void)k;
+	((struct voice *)obj)->espeak_line = ydoc_line(y, v);
+	return 0;
+}
+
+static int variant_line(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	(void)row, (void)k;
+	((struct voice *)obj)->variant_line = ydoc_line(y, v);
+	return 0;
+}
+
+#define VSTR(k, f, fn) {k, YK_STR, offsetof(struct voice, f), 0, 0, 0, fn}
+#define VNUM(k, t, f, lo, hi) {k, t, offsetof(struct voice, f), 0, lo, hi, NULL}
+
+/* The keys of a voice profile (docs/voices.md). */
+static const struct ykey voice_keys[] = {
+	VSTR("espeak", espeak, espeak_line),
+	VSTR("variant", variant, variant_line),
+	VSTR("lang", lang, NULL),
+	VSTR("description", description, NULL),
+	VNUM("rate", YK_INT, rate, 80, 450),
+	VNUM("pitch", YK_INT, pitch, 0, 100),
+	VNUM("range", YK_INT, range, 0, 100),
+	VNUM("gain", YK_DOUBLE, gain_db, -30, 30),
+};
+
+/* A key a voice profile does not know (a warning), or one that is not text (an error, unreported). */
+static int other_key(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
+{
+	(void)obj, (void)kn;
+	if (k == NULL)
+		return -1;
+	msg(MSG_VOICE_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
+	return 0;
+}
 
 static int voice_read(struct voice *v, const char *file)
 {
@@ -39,36 +80,10 @@ static int voice_read(struct voice *v, const char *file)
 		msg(MSG_VOICE_NOT_MAPPING, file, root ? ydoc_line(&y, root) : 1, 0, NULL);
 		goto out;
 	}
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		const char *k = ydoc_scalar(ydoc_node(&y, p->key));
-		yaml_node_t *val = ydoc_node(&y, p->value);
-		int r = 0;
-		if (k == NULL)
-			r = -1;
-		else if (strcmp(k, "espeak") == 0) {
-			v->espeak_line = ydoc_line(&y, val);
-			r = ydoc_get_str(&y, k, val, &v->espeak);
-		} else if (strcmp(k, "variant") == 0) {
-			v->variant_line = ydoc_line(&y, val);
-			r = ydoc_get_str(&y, k, val, &v->variant);
-		}
-		else if (strcmp(k, "lang") == 0)
-			r = ydoc_get_str(&y, k, val, &v->lang);
-		else if (strcmp(k, "description") == 0)
-			r = ydoc_get_str(&y, k, val, &v->description);
-		else if (strcmp(k, "rate") == 0)
-			r = ydoc_get_int(&y, k, val, 80, 450, &v->rate);
-		else if (strcmp(k, "pitch") == 0)
-			r = ydoc_get_int(&y, k, val, 0, 100, &v->pitch);
-		else if (strcmp(k, "range") == 0)
-			r = ydoc_get_int(&y, k, val, 0, 100, &v->range);
-		else if (strcmp(k, "gain") == 0)
-			r = ydoc_get_double(&y, k, val, -30, 30, &v->gain_db);
-		else
-			msg(MSG_VOICE_UNKNOWN_KEY, file, ydoc_line(&y, val), 0, "\"%s\"", k);
-		if (r != 0)
-			err = 1;
-	}
+	static const struct ymap map = {
+		.tab = voice_keys, .n = ARRAY_LEN(voice_keys), .other = other_key,
+	};
+	err = ydoc_read_map(&map, v, &y, root) != 0;
 	if (!err && v->espeak == NULL) {
 		msg(MSG_VOICE_NO_ESPEAK, file, 1, 0, NULL);
 		err = 1;

@@ -217,10 +217,60 @@ int ydoc_read_key(const struct ykey *tab, int row, void *obj, struct ydoc *y,
 		break;
 	case YK_IGNORE:
 		return 0;
+	case YK_NODE:
+		*(yaml_node_t **)(base + r->off) = v;
+		break;
 	case YK_CUSTOM:
 		break;
 	}
 	if (rc != 0)
 		return -1;
 	return r->check ? r->check(obj, r, y, key, v) : 0;
+}
+
+int ymap_ignore(void *obj, struct ydoc *y, const char *key, yaml_node_t *kn, yaml_node_t *v)
+{
+	(void)obj, (void)y, (void)key, (void)kn, (void)v;
+	return 0;
+}
+
+/* A key outside the table: the caller's handler, else the table's warning. */
+static int read_other(const struct ymap *m, void *obj, struct ydoc *y, const char *key,
+		      yaml_node_t *kn, yaml_node_t *v)
+{
+	if (m->other != NULL)
+		return m->other(obj, y, key, kn, v);
+	const char *up = m->unknown_prefix ? m->unknown_prefix : m->prefix ? m->prefix : "";
+	msg(m->unknown, y->file, ydoc_line(y, v), 0, "\"%s%s\"", up, key ? key : "?");
+	return 0;
+}
+
+int ydoc_read_map(const struct ymap *m, void *obj, struct ydoc *y, yaml_node_t *v)
+{
+	int err = 0;
+	if (v == NULL || v->type != YAML_MAPPING_NODE)
+		return -1;
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = ydoc_node(y, p->key), *val = ydoc_node(y, p->value);
+		const char *key = ydoc_scalar(kn);
+		int row = key && m->tab ? ykey_find(m->tab, m->n, key) : -1;
+		int r;
+		if (row < 0) {
+			r = read_other(m, obj, y, key, kn, val);
+		} else {
+			if (m->lines != NULL)
+				m->lines[row] = ydoc_line(y, val);
+			char *name = xasprintf("%s%s", m->prefix ? m->prefix : "", key);
+			r = ydoc_read_key(m->tab, row, obj, y, name, val);
+			free(name);
+		}
+		if (r > 0)
+			break;
+		if (r < 0) {
+			err = 1;
+			if (m->stop)
+				break;
+		}
+	}
+	return err ? -1 : 0;
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <yaml.h>
 
+#include "msg.h"
+
 struct ydoc {
 	yaml_document_t doc;
 	const char *file;
@@ -54,6 +56,7 @@ enum ykey_type {
 	YK_LIST,   /* char ** at off, its int count at off2: appended */
 	YK_IGNORE, /* known, read elsewhere */
 	YK_CUSTOM, /* check reads the value itself */
+	YK_NODE,   /* yaml_node_t * at off: the value node itself, unread */
 };
 
 struct ykey {
@@ -64,7 +67,8 @@ struct ykey {
 	/*
 	 * Called after the value is stored (for YK_CUSTOM: instead), with the
 	 * settings struct, this row, the key as written and the value node.
-	 * Returns -1 after reporting a bad value at file:line.
+	 * Returns -1 after reporting a bad value at file:line, or 1 to end
+	 * ydoc_read_map's walk early as a success.
 	 */
 	int (*check)(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v);
 };
@@ -77,5 +81,39 @@ int ykey_find(const struct ykey *tab, size_t n, const char *key);
  */
 int ydoc_read_key(const struct ykey *tab, int row, void *obj, struct ydoc *y,
 		  const char *key, yaml_node_t *v);
+
+/*
+ * How ydoc_read_map walks one mapping: the known keys in tab, named in
+ * messages with prefix before them ("bed." gives "bed.level"), and what
+ * happens to every other key.
+ */
+struct ymap {
+	const struct ykey *tab;  /* the known keys; NULL for a free-form map */
+	size_t n;
+	const char *prefix;      /* before each key in the name a reader is given; NULL: "" */
+	/*
+	 * Called for a key not in tab, and for a key that is not a scalar
+	 * (key NULL), with the key node kn and the value v. Returns 0, -1
+	 * after reporting, or 1 to end the walk as a success. NULL: the warning
+	 * `unknown` "\"<unknown_prefix>KEY\"" at the value's line ("?" for a
+	 * key that is not a scalar).
+	 */
+	int (*other)(void *obj, struct ydoc *y, const char *key, yaml_node_t *kn, yaml_node_t *v);
+	enum msg unknown;
+	const char *unknown_prefix; /* NULL: prefix */
+	int *lines;              /* when not NULL, lines[row] = the line of each known key's value */
+	int stop;                /* end the walk at the first bad value */
+};
+
+/*
+ * Reads every key of the mapping v into obj by the table m, in the order
+ * written. Bad values are reported and the walk goes on (unless m->stop).
+ * Returns 0, or -1 when any value was bad (or v is not a mapping, which is
+ * the caller's to report).
+ */
+int ydoc_read_map(const struct ymap *m, void *obj, struct ydoc *y, yaml_node_t *v);
+
+/* For struct ymap.other: every other key is silently left alone. */
+int ymap_ignore(void *obj, struct ydoc *y, const char *key, yaml_node_t *kn, yaml_node_t *v);
 
 #endif

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Two runs on one show never interleave their writes: build, render and
-# feed take the show's lock (flock on rss/) and a second run waits for the
+# Two runs on one show never interleave their writes: build, render, feed
+# and cache --prune take the show's lock (flock on rss/) and a second run waits for the
 # first, saying so; a lock dies with its holder.
 . "$(dirname "$0")/lib.sh"
 newproj
@@ -24,7 +24,7 @@ hold() {
 }
 waited_ms() { echo $(( ($2 - $1) / 1000000 )); }
 
-for cmd in "feed" "build -j 2 $ep" "render $ep --segment $("$PODSYNTH" segments "$ep" | awk 'NR==1{print $1}')"; do
+for cmd in "feed" "cache --prune" "build -j 2 $ep" "render $ep --segment $("$PODSYNTH" segments "$ep" | awk 'NR==1{print $1}')"; do
 	name=${cmd%% *}
 	hold 2
 	t0=$(now)
@@ -40,6 +40,14 @@ done
 
 "$PODSYNTH" feed >o.txt 2>e.txt
 check "no lock held: feed does not wait" bash -c "! grep -q waiting e.txt"
+
+# Only removing from the cache needs the lock: looking at it does not wait.
+hold 2
+"$PODSYNTH" cache >o.txt 2>e.txt
+rc=$?
+wait "$holder"
+check "cache without --prune runs under another's lock" test "$rc" -eq 0
+check "...without waiting for it" bash -c "! grep -q waiting e.txt"
 
 # A holder that is killed leaves no lock behind.
 hold 30

@@ -7,7 +7,6 @@
  */
 #include "artwork.h"
 #include "harness.h"
-#include "project.h"
 #include "util.h"
 
 #include <jpeglib.h>
@@ -148,27 +147,25 @@ int main(void)
 	free(made);
 
 	/* which image an episode embeds */
-	struct project pr = {0};
-	pr.ch = &ch;
 	struct episode ep = {0};
-	char *got = artwork_episode_image(&pr, &ep);
+	char *got = artwork_episode_image(&ch, &ep);
 	STR_EQ(got, p1, "no image anywhere: the default cover");
 	free(got);
 	ep.image = "https://example.org/e.jpg";
-	got = artwork_episode_image(&pr, &ep);
+	got = artwork_episode_image(&ch, &ep);
 	STR_EQ(got, p1, "an episode image URL: the default cover (nothing to embed)");
 	free(got);
 	ch.image = rgb;
-	got = artwork_episode_image(&pr, &ep);
+	got = artwork_episode_image(&ch, &ep);
 	STR_EQ(got, rgb, "the show names a file: that file");
 	free(got);
 	ep.image = "deep.png";
-	got = artwork_episode_image(&pr, &ep);
+	got = artwork_episode_image(&ch, &ep);
 	STR_EQ(got, deep, "the episode names a file in the site: that file");
 	free(got);
 	ep.image = NULL;
 	ch.image = "https://example.org/show.jpg";
-	got = artwork_episode_image(&pr, &ep);
+	got = artwork_episode_image(&ch, &ep);
 	OK(got == NULL, "the show names a URL and the episode nothing: NULL");
 	free(got);
 	ch.image = NULL;
