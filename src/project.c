@@ -1,6 +1,7 @@
 /*
  * project.c: opens what every command needs: the show's settings, the
- * voices, the show's lexicons and the cache directory; and per episode, the
+ * voices, the engine's facts (espeak-ng's version and rate, asked once), the
+ * show's lexicons and the cache directory; and per episode, the
  * parsed episode and its script with the episode's own lexicon entries.
  */
 #include "project.h"
@@ -105,7 +106,7 @@ int project_open(const char *channel_path, struct project **out)
 		    "\"%s\"", p->ch->host_voice);
 		goto fail;
 	}
-	if (synth_check_voices(p->voices) != 0)
+	if (synth_engine_open(p->voices, &p->engine) != 0)
 		goto fail;
 	p->lex = lexicon_new();
 	if (load_show_lexicons(p, p->lex) != 0)
@@ -156,7 +157,7 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
 	}
 	if (artwork_check_episode(p->ch, *ep) != 0)
 		goto out;
-	if (script_build(*ep, p->ch, p->voices, use, script) != 0)
+	if (script_build(*ep, p->ch, p->voices, use, &p->engine, script) != 0)
 		goto out;
 	rc = 0;
 out:
