@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "asset.h"
 #include "loudness.h"
-#include "timeline.h"
 #include "msg.h"
 #include "util.h"
 
@@ -132,7 +132,7 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
 	char why[256];
-	if (timeline_check_asset(s->file, why, sizeof why) != 0) {
+	if (asset_check(s->file, why, sizeof why) != 0) {
 		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"" MSG_SEP ": %s", s->file, why);
 		return -1;
 	}

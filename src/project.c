@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "artwork.h"
+#include "asset.h"
 #include "roster.h"
 #include "synth.h"
-#include "timeline.h"
 #include "msg.h"
 #include "util.h"
 
@@ -75,7 +75,7 @@ static int check_asset(const struct channel *ch, const char *what, const char *p
 	char why[256];
 	if (path == NULL || strcmp(path, "none") == 0)
 		return 0;
-	if (timeline_check_asset(path, why, sizeof why) == 0)
+	if (asset_check(path, why, sizeof why) == 0)
 		return 0;
 	msg(MSG_FILE_UNREADABLE, ch->path ? ch->path : "rss/channel.yaml", line, 0,
 	    "%s \"%s\"" MSG_SEP "%s", what, path, why);
