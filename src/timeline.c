@@ -31,14 +31,11 @@
 
 #include "asset.h"
 #include "bed.h"
+#include "fade.h"
 #include "jingle.h"
 #include "segcache.h"
 #include "msg.h"
 #include "util.h"
-
-#ifndef M_PI
-#define M_PI 3.14159265358979323846
-#endif
 
 #define BLOCK 4096              /* frames per internal block */
 
@@ -439,27 +436,18 @@ static void expand(const struct tl_reader *r, float *out, const float *src, long
 		out[2 * i] = out[2 * i + 1] = src[i];
 }
 
-static double rcos(double x)
-{
-	if (x <= 0)
-		return 0;
-	if (x >= 1)
-		return 1;
-	return 0.5 - 0.5 * cos(M_PI * x);
-}
-
 /* Edge fades over out, which holds item frames pos .. pos + n. */
 static void apply_fades(const struct tl_reader *r, float *out, long n, int64_t len)
 {
 	int64_t pos = r->pos;
 	for (int64_t p = pos; p < pos + n && p < r->fade_in; p++) {
-		float g = (float)rcos((p + 0.5) / (double)r->fade_in);
+		float g = (float)fade_rcos((p + 0.5) / (double)r->fade_in);
 		for (int c = 0; c < r->ch; c++)
 			out[(p - pos) * r->ch + c] *= g;
 	}
 	int64_t from = len - r->fade_out;
 	for (int64_t p = pos > from ? pos : from; p < pos + n; p++) {
-		float g = (float)rcos((len - p - 0.5) / (double)r->fade_out);
+		float g = (float)fade_rcos((len - p - 0.5) / (double)r->fade_out);
 		for (int c = 0; c < r->ch; c++)
 			out[(p - pos) * r->ch + c] *= g;
 	}

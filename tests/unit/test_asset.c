@@ -1,13 +1,17 @@
 /*
  * test_asset.c: the asset check (asset.c) that the intro and outro
- * settings, the music bed's file and inserts all go through.
+ * settings, the music bed's file and inserts all go through, and the
+ * raised-cosine ramp (fade.c) that the jingles, the bed and the timeline
+ * all fade with.
  */
 #include "harness.h"
 #include "asset.h"
+#include "fade.h"
 #include "util.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +70,22 @@ static void test_asset(void)
 	free(missing);
 }
 
+static void test_fade(void)
+{
+	OK(fade_rcos(-1) == 0 && fade_rcos(0) == 0, "the ramp is 0 up to its start");
+	OK(fade_rcos(1) == 1 && fade_rcos(2) == 1, "the ramp is 1 from its end");
+	OK(fade_rcos(0.5) == 0.5 - 0.5 * cos(M_PI * 0.5), "the ramp is a raised cosine (%.17g)",
+	   fade_rcos(0.5));
+	int mono = 1, sym = 1;
+	for (int i = 0; i < 1000; i++) {
+		double x = i / 1000.0, y = (i + 1) / 1000.0;
+		mono &= fade_rcos(x) <= fade_rcos(y);
+		sym &= fabs(fade_rcos(x) + fade_rcos(1 - x) - 1) < 1e-12;
+	}
+	OK(mono, "the ramp rises");
+	OK(sym, "the ramp is symmetric: a fade out and in sum to one");
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -73,6 +93,7 @@ int main(void)
 		return 1;
 	}
 	test_asset();
+	test_fade();
 	rmdir(dir);
 	return harness_done();
 }
