@@ -26,8 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "asset.h"
+#include "fade.h"
 #include "loudness.h"
-#include "timeline.h"
 #include "msg.h"
 #include "util.h"
 
@@ -53,16 +54,6 @@ struct bed {
 	struct span *play, *voice;
 	int nplay, nvoice;
 };
-
-/* 0 at x <= 0, 1 at x >= 1, a raised cosine between. */
-static double rcos(double x)
-{
-	if (x <= 0)
-		return 0;
-	if (x >= 1)
-		return 1;
-	return 0.5 - 0.5 * cos(M_PI * x);
-}
 
 /* ---- the built-in pad ---- */
 
@@ -95,7 +86,7 @@ static double chord_weight(int c, double t)
 		d0 = t - PAD_SECONDS;
 	if (c == 3 && t < PAD_XFADE_S / 2)
 		d1 = PAD_CHORD_S - (t + PAD_SECONDS - st);
-	double w = rcos((d0 + PAD_XFADE_S / 2) / PAD_XFADE_S) * rcos((d1 + PAD_XFADE_S / 2) / PAD_XFADE_S);
+	double w = fade_rcos((d0 + PAD_XFADE_S / 2) / PAD_XFADE_S) * fade_rcos((d1 + PAD_XFADE_S / 2) / PAD_XFADE_S);
 	return w;
 }
 
@@ -132,7 +123,7 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 	SF_INFO info;
 	memset(&info, 0, sizeof info);
 	char why[256];
-	if (timeline_check_asset(s->file, why, sizeof why) != 0) {
+	if (asset_check(s->file, why, sizeof why) != 0) {
 		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"" MSG_SEP ": %s", s->file, why);
 		return -1;
 	}
@@ -306,13 +297,13 @@ static double ducked(const struct bed *b, int64_t pos)
 	double d = 0;
 	if (i > 0 && b->release > 0) {          /* coming back after the voice before */
 		double x = (double)(pos - b->voice[i - 1].end) / (double)b->release;
-		d = 1 - rcos(x);
+		d = 1 - fade_rcos(x);
 	}
 	if (i < b->nvoice) {
 		const struct span *v = &b->voice[i];
 		if (pos >= v->start)
 			return 1;
-		double a = b->attack > 0 ? rcos((double)(pos - (v->start - b->attack)) / (double)b->attack)
+		double a = b->attack > 0 ? fade_rcos((double)(pos - (v->start - b->attack)) / (double)b->attack)
 					 : 0;
 		if (a > d)
 			d = a;
@@ -334,7 +325,7 @@ static double rel_gain(const struct bed *b, const struct span *p, int64_t pos)
 	if (b->fade > 0) {
 		int64_t f = b->fade * 2 > p->end - p->start ? (p->end - p->start) / 2 : b->fade;
 		if (f > 0)
-			g = rcos((pos - p->start + 0.5) / (double)f) * rcos((p->end - pos - 0.5) / (double)f);
+			g = fade_rcos((pos - p->start + 0.5) / (double)f) * fade_rcos((p->end - pos - 0.5) / (double)f);
 	}
 	if (d <= 0)
 		return g;

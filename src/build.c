@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "artwork.h"
+#include "asset.h"
 #include "bed.h"
 #include "chapters.h"
 #include "progress.h"
@@ -244,7 +245,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Audio inserts must be audio: checked before anything is written. */
 	for (int i = 0; i < ep->ninserts; i++) {
 		char why[256];
-		if (timeline_check_asset(ep->inserts[i].path, why, sizeof why) != 0) {
+		if (asset_check(ep->inserts[i].path, why, sizeof why) != 0) {
 			msg(MSG_INSERT_UNREADABLE, path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
 			    ep->inserts[i].path, why);
 			goto out;

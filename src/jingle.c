@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "fade.h"
 #include "util.h"
 
 #ifndef M_PI
@@ -84,16 +85,6 @@ static const double level = 0.27;
 static const double attack_s = 0.008;
 static const double fade_in_s = 0.002;
 
-/* 0 at x <= 0, 1 at x >= 1, a raised cosine between. */
-static double rcos(double x)
-{
-	if (x <= 0)
-		return 0;
-	if (x >= 1)
-		return 1;
-	return 0.5 - 0.5 * cos(M_PI * x);
-}
-
 int64_t jingle_length(enum jingle_kind k, int rate)
 {
 	return (int64_t)llround(jingles[k].seconds * rate);
@@ -117,7 +108,7 @@ static void render_tile(const struct jingle *j, int rate, int64_t len, int64_t t
 		if (dt0 + (double)TILE / rate <= 0)
 			continue;       /* not started yet */
 		for (int i = 0; i < TILE; i++)
-			att[i] = rcos((dt0 + (double)i / rate) / attack_s);
+			att[i] = fade_rcos((dt0 + (double)i / rate) / attack_s);
 		for (size_t p = 0; p < ARRAY_LEN(partials); p++) {
 			double f = no->freq * partials[p].ratio;
 			if (f >= nyquist)
@@ -142,7 +133,7 @@ static void render_tile(const struct jingle *j, int rate, int64_t len, int64_t t
 		int64_t f = t0 + i;
 		double t = (double)f / rate, from_end = (double)(len - 1 - f) / rate;
 		if (t < fade_in_s || from_end < j->fade_out)
-			acc[i] *= rcos(t / fade_in_s) * rcos(from_end / j->fade_out);
+			acc[i] *= fade_rcos(t / fade_in_s) * fade_rcos(from_end / j->fade_out);
 	}
 }
 

@@ -1,7 +1,8 @@
 /*
  * level.h: levelling one timeline item: the gain search (level_search.c)
  * and the records that keep each speech segment's gain (level_cache.c).
- * Used by render.c only.
+ * Used by the render stage: render_level.c levels an item with them,
+ * render.c reads the records' targets.
  *
  * In: a timeline item's audio, the target and ceiling; a segment cache
  * path. Out: a gain in dB; records in FILE.seg.lvl.

@@ -1,6 +1,7 @@
 /*
  * project.c: opens what every command needs: the show's settings, the
- * voices, the show's lexicons and the cache directory; and per episode, the
+ * voices, the engine's facts (espeak-ng's version and rate, asked once), the
+ * show's lexicons and the cache directory; and per episode, the
  * parsed episode and its script with the episode's own lexicon entries.
  */
 #include "project.h"
@@ -12,10 +13,10 @@
 #include <string.h>
 
 #include "artwork.h"
+#include "asset.h"
 #include "roster.h"
 #include "showlock.h"
 #include "synth.h"
-#include "timeline.h"
 #include "msg.h"
 #include "util.h"
 
@@ -75,7 +76,7 @@ static int check_asset(const struct channel *ch, const char *what, const char *p
 	char why[256];
 	if (path == NULL || strcmp(path, "none") == 0)
 		return 0;
-	if (timeline_check_asset(path, why, sizeof why) == 0)
+	if (asset_check(path, why, sizeof why) == 0)
 		return 0;
 	msg(MSG_FILE_UNREADABLE, ch->path ? ch->path : "rss/channel.yaml", line, 0,
 	    "%s \"%s\"" MSG_SEP "%s", what, path, why);
@@ -106,7 +107,7 @@ int project_open(const char *channel_path, struct project **out)
 		    "\"%s\"", p->ch->host_voice);
 		goto fail;
 	}
-	if (synth_check_voices(p->voices) != 0)
+	if (synth_engine_open(p->voices, &p->engine) != 0)
 		goto fail;
 	p->lex = lexicon_new();
 	if (load_show_lexicons(p, p->lex) != 0)
@@ -178,7 +179,7 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
 	}
 	if (artwork_check_episode(p->ch, *ep) != 0)
 		goto out;
-	if (script_build(*ep, p->ch, p->voices, use, script) != 0)
+	if (script_build(*ep, p->ch, p->voices, use, &p->engine, script) != 0)
 		goto out;
 	rc = 0;
 out:

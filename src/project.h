@@ -1,7 +1,7 @@
 /*
  * project.h: what every subcommand opens first: the show's settings, the
- * voices and lexicons, and where the segment cache is; and, per episode, the
- * parsed episode and its script.
+ * voices and lexicons, the engine's facts, and where the segment cache is;
+ * and, per episode, the parsed episode and its script.
  *
  * In: rss/channel.yaml (or --channel FILE), voices/, episodes. Out: a struct
  * project the commands pass down the pipeline.
@@ -18,6 +18,7 @@
 struct project {
 	struct channel *ch;
 	struct voiceset *voices;
+	struct engine_facts engine;  /* espeak-ng's version and rate, for the cache keys */
 	struct lexicon *lex;       /* the show's lexicons */
 	char *cache_dir;           /* $PODSYNTH_CACHE or build/cache */
 	struct roster *roster;     /* the episodes of roster_dir, read on first use */

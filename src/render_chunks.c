@@ -2,7 +2,8 @@
  * render_chunks.c: an episode's MP3 and Opus files assembled from encoded
  * chunks, each found in the cache or encoded once (render_chunks.h).
  *
- * In: the timeline with its items' gains and ceilings (render_int.h).
+ * In: the timeline with its items' gains and ceilings (render_int.h; each
+ * item levelled by render_level.c).
  * Out: per attempt, the figures of every chunked format; at the end, the
  * files.
  *
@@ -46,12 +47,10 @@
 #include "chunkcache.h"
 #include "chunkjobs.h"
 #include "chunkmeter.h"
-#include "level.h"
 #include "loudness.h"
 #include "mp3asm.h"
 #include "msg.h"
 #include "oggasm.h"
-#include "render.h"
 #include "util.h"
 
 /* The largest grid: pauses grow by less than this. */

@@ -1,7 +1,7 @@
 /*
  * render_int.h: what render.c and render_chunks.c share: one attempt's
- * context, and the levelling of one item (its gain kept or searched).
- * Private to the render stage.
+ * context, and the levelling of one item (its gain kept or searched,
+ * render_level.c, below both). Private to the render stage.
  */
 #ifndef PODSYNTH_RENDER_INT_H
 #define PODSYNTH_RENDER_INT_H

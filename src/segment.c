@@ -9,10 +9,11 @@
  * changes a segment's ID; an edit to the block itself gives it a new one.
  *
  * Cache key: a hash of everything that changes the sound: the engine's
- * version and rate, the cache format, and for every run the espeak-ng voice,
- * variant, rate, pitch, range and gain, the spoken text and the pause before
- * it. A lexicon edit changes the spoken text of exactly the segments it
- * touches, so exactly those are synthesised again.
+ * version and rate (facts the caller hands in: struct engine_facts), the
+ * cache format, and for every run the espeak-ng voice, variant, rate, pitch,
+ * range and gain, the spoken text and the pause before it. A lexicon edit
+ * changes the spoken text of exactly the segments it touches, so exactly
+ * those are synthesised again.
  */
 #include "segment.h"
 
@@ -22,7 +23,6 @@
 
 #include "channel.h"
 #include "speech.h"
-#include "synth.h"
 #include "msg.h"
 #include "util.h"
 #include "voice.h"
@@ -56,12 +56,12 @@ static void make_id(struct script *s, struct segment *seg)
 		snprintf(seg->id, sizeof seg->id, "%.9s-%d", base, repeat % 100000);
 }
 
-static void make_key(struct segment *seg)
+void segment_key(const struct segment *seg, const struct engine_facts *eng, char key[33])
 {
 	struct hasher *h = hasher_new();
 	hasher_str(h, CACHE_FORMAT);
-	hasher_str(h, synth_engine_version());
-	hasher_int(h, synth_sample_rate());
+	hasher_str(h, eng->version);
+	hasher_int(h, eng->rate);
 	for (int i = 0; i < seg->nruns; i++) {
 		const struct run *r = &seg->runs[i];
 		char gain[32];
@@ -86,7 +86,7 @@ static void make_key(struct segment *seg)
 			hasher_int(h, rp.volume);
 		}
 	}
-	hasher_hex(h, seg->key);
+	hasher_hex(h, key);
 }
 
 static int ends_sentence(const char *s)
@@ -115,7 +115,7 @@ static int pause_after(const struct episode *ep, const struct channel *ch, int i
 
 int script_build(const struct episode *ep, const struct channel *ch,
 		 const struct voiceset *vs, const struct lexicon *lex,
-		 struct script **out)
+		 const struct engine_facts *eng, struct script **out)
 {
 	struct script *s = xcalloc(1, sizeof *s);
 	struct speech_ctx ctx = {0};
@@ -184,7 +184,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 			/* Nothing left to say (e.g. only a pause): keep the pause, drop the segment. */
 			msg(MSG_BODY_SILENT, ep->path, b->line, 0, "\"%.40s\"", b->text);
 		}
-		make_key(seg);
+		segment_key(seg, eng, seg->key);
 	}
 	free(spv);
 	if (err) {

@@ -3,8 +3,9 @@
  * unit of synthesis and of the audio cache; each segment is a list of runs
  * (a stretch of text in one voice, run.h) and knows the pauses around it.
  *
- * In: struct episode, the show's channel settings, voices and lexicon.
- * Out: struct script, plain data for the synthesiser and the mixer.
+ * In: struct episode, the show's channel settings, voices and lexicon, and
+ * the engine's facts (for the cache keys). Out: struct script, plain data
+ * for the synthesiser and the mixer.
  */
 #ifndef PODSYNTH_SEGMENT_H
 #define PODSYNTH_SEGMENT_H
@@ -36,16 +37,31 @@ struct script {
 };
 
 /*
+ * What the synthesiser is, as far as the sound of its audio goes: part of
+ * every cache key. The project learns them once when it opens
+ * (synth_engine_open) and hands them down.
+ */
+struct engine_facts {
+	const char *version;  /* espeak-ng's version string; static storage */
+	int rate;             /* the sample rate of its audio */
+};
+
+/*
  * Builds the script. Problems (unknown voice in an override, nothing left to
  * speak) are reported with diag() naming the episode file and line; returns
  * -1 when there was an error. The caller frees with script_free.
  */
 int script_build(const struct episode *ep, const struct channel *ch,
 		 const struct voiceset *vs, const struct lexicon *lex,
-		 struct script **out);
+		 const struct engine_facts *eng, struct script **out);
 void script_free(struct script **s);
 /* Finds a segment by ID (or a unique prefix of one); NULL when none. */
 struct segment *script_find(struct script *s, const char *id);
+/*
+ * A segment's cache key, as made by the engine eng: a hash of everything
+ * that changes its sound (see segment.c). script_build sets seg->key so.
+ */
+void segment_key(const struct segment *seg, const struct engine_facts *eng, char key[33]);
 /* The path of a segment's cached audio in cache_dir; the caller frees. */
 char *segment_cache_path(const char *cache_dir, const struct segment *seg);
 /* The words of a segment as spoken, runs joined by spaces; the caller frees. */

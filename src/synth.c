@@ -132,13 +132,6 @@ struct synth {
 	int rate;
 };
 
-static int learned_rate;  /* the rate workers reported, for synth_sample_rate */
-
-int synth_sample_rate(void)
-{
-	return learned_rate > 0 ? learned_rate : ESPEAK_RATE;
-}
-
 /* ---- pieces and jobs ---- */
 
 static struct piece *piece_new(struct jstate *js, int run, uint32_t off, uint32_t len, int level)
@@ -660,7 +653,7 @@ static void worker_answer(struct synth *s, struct worker *w, unsigned char *body
 		w->state = W_IDLE;
 		s->start_failures = 0;
 		if (s->rate == 0)
-			s->rate = learned_rate = (int)f[1];
+			s->rate = (int)f[1];
 		return;
 	}
 	if (w->state != W_BUSY || w->piece == NULL) {

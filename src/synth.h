@@ -41,14 +41,12 @@ struct synth_opts {
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
 /*
- * Checks with espeak-ng, in a short-lived child process (espeak-ng never
- * runs in this one), that every profile's voice and variant exist; reports
- * each that does not at its file:line. Returns -1 when any is missing.
+ * Starts espeak-ng once, in a short-lived child process (espeak-ng never
+ * runs in this one): learns the engine's facts for the cache keys (*eng:
+ * its version and the sample rate of its audio) and checks that every
+ * profile's voice and variant exist, reporting each that does not at its
+ * file:line. Returns -1 when any is missing or espeak-ng cannot start.
  */
-int synth_check_voices(const struct voiceset *vs);
-/* espeak-ng's version string, part of every cache key; static storage. */
-const char *synth_engine_version(void);
-/* The sample rate of synthesised audio. */
-int synth_sample_rate(void);
+int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng);
 
 #endif

@@ -4,8 +4,8 @@
  * pipe. Out: answers (samples and word, sentence and run events, or why
  * there are none) on another. A worker initialises espeak-ng once and
  * forks a piece child per request, so every piece starts from the same
- * state; see synth.c for the whole design. Also the voice check and the
- * engine's version, which need espeak-ng too.
+ * state; see synth.c for the whole design. Also the engine's facts
+ * (version and sample rate) and the voice check, which need espeak-ng too.
  */
 #include "synth_int.h"
 #include "segcache.h"
@@ -360,30 +360,27 @@ void synth_worker_main(int in, int out, pid_t parent)
 	}
 }
 
-const char *synth_engine_version(void)
-{
-	/* espeak_Info only returns a static string: it needs no
-	   initialisation and leaves no state in the parent. */
-	const char *v = espeak_Info(NULL);
-	return v ? v : "unknown";
-}
-
 /*
- * The voice check: a child initialises espeak-ng, tries every profile's
- * voice and then voice+variant the way the workers will, and answers one
- * byte per profile (0 fine, 1 no such voice, 2 no such variant).
+ * The engine's facts and the voice check: a child initialises espeak-ng,
+ * answers the sample rate espeak-ng gives, then tries every profile's voice
+ * and then voice+variant the way the workers will, and answers one byte per
+ * profile (0 fine, 1 no such voice, 2 no such variant). The version comes
+ * from espeak_Info, which only returns a static string: it needs no
+ * initialisation and leaves no state in this process.
  */
-int synth_check_voices(const struct voiceset *vs)
+int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 {
-	int fd[2], rc = 0;
-	if (vs->n == 0)
-		return 0;
+	int fd[2], rc = -1;
+	size_t len = 4 + (size_t)vs->n;  /* the rate, then one byte per profile */
+	unsigned char *res = NULL;
+	pid_t pid = -1;
+
 	if (pipe(fd) != 0) {
 		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
 		return -1;
 	}
 	fflush(NULL);
-	pid_t pid = fork();
+	pid = fork();
 	if (pid < 0) {
 		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
 		close(fd[0]);
@@ -395,46 +392,55 @@ int synth_check_voices(const struct voiceset *vs)
 		int null = open("/dev/null", O_WRONLY);
 		if (null >= 0 && getenv("PODSYNTH_DEBUG") == NULL)
 			dup2(null, 2);
-		unsigned char *res = xcalloc((size_t)vs->n, 1);
-		if (espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
-				      espeakINITIALIZE_DONT_EXIT) <= 0)
+		res = xcalloc(len, 1);
+		int32_t rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+						 espeakINITIALIZE_DONT_EXIT);
+		if (rate <= 0)
 			_exit(2);
+		memcpy(res, &rate, 4);
 		for (int i = 0; i < vs->n; i++) {
 			const struct voice *v = &vs->v[i];
 			if (set_voice(v->espeak) != 0) {
-				res[i] = 1;
+				res[4 + i] = 1;
 				continue;
 			}
 			if (v->variant != NULL) {
 				char *full = xasprintf("%s+%s", v->espeak, v->variant);
 				if (set_voice(full) != 0)
-					res[i] = 2;
+					res[4 + i] = 2;
 				free(full);
 			}
 		}
-		_exit(wire_write_all(fd[1], res, (size_t)vs->n) == 0 ? 0 : 3);
+		_exit(wire_write_all(fd[1], res, len) == 0 ? 0 : 3);
 	}
 	close(fd[1]);
-	unsigned char *res = xcalloc((size_t)vs->n, 1);
-	int r = wire_read_all(fd[0], res, (size_t)vs->n);
+	res = xcalloc(len, 1);
+	int r = wire_read_all(fd[0], res, len);
 	close(fd[0]);
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (r <= 0) {
+	int32_t rate;
+	memcpy(&rate, res, 4);
+	if (r <= 0 || rate <= 0) {
 		msg(MSG_SYNTH_NO_START, vs->dir ? vs->dir : "voices", 0, 0, NULL);
-		free(res);
-		return -1;
+		goto out;
 	}
+	const char *version = espeak_Info(NULL);
+	eng->version = version ? version : "unknown";
+	eng->rate = rate;
+	rc = 0;
 	for (int i = 0; i < vs->n; i++) {
 		const struct voice *v = &vs->v[i];
-		if (res[i] == 1)
+		unsigned char e = res[4 + i];
+		if (e == 1)
 			msg(MSG_VOICE_NO_ESPEAK_VOICE, v->file, v->espeak_line, 0, "\"%s\"", v->espeak);
-		else if (res[i] == 2)
+		else if (e == 2)
 			msg(MSG_VOICE_NO_VARIANT, v->file, v->variant_line, 0, "\"%s\"", v->variant);
-		if (res[i])
+		if (e)
 			rc = -1;
 	}
+out:
 	free(res);
 	return rc;
 }

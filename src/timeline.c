@@ -21,7 +21,6 @@
  */
 #include "timeline.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <sndfile.h>
@@ -29,17 +28,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "asset.h"
 #include "bed.h"
+#include "fade.h"
 #include "jingle.h"
 #include "segcache.h"
 #include "msg.h"
 #include "util.h"
-
-#ifndef M_PI
-#define M_PI 3.14159265358979323846
-#endif
 
 #define BLOCK 4096              /* frames per internal block */
 
@@ -108,18 +104,6 @@ static int64_t scale_frames(int64_t n, int from, int to)
 	return (n * 2 * to + from) / (2 * (int64_t)from);
 }
 
-/* libsndfile's messages, made to fit ours: lower case, no full stop. */
-static const char *tidy(char *buf, size_t size, const char *msg)
-{
-	snprintf(buf, size, "%s", msg ? msg : "unknown error");
-	size_t n = strlen(buf);
-	while (n > 0 && (buf[n - 1] == '.' || buf[n - 1] == ' ' || buf[n - 1] == '\n'))
-		buf[--n] = '\0';
-	if (buf[0] && !(isupper((unsigned char)buf[0]) && isupper((unsigned char)buf[1])))
-		buf[0] = (char)tolower((unsigned char)buf[0]);
-	return buf;
-}
-
 static void report_segcache(const char *path, enum segcache_err e)
 {
 	if (e == SEGCACHE_IO)
@@ -128,41 +112,13 @@ static void report_segcache(const char *path, enum segcache_err e)
 		msg(MSG_AUDIO_SEGMENT, path, 0, 0, "%s", segcache_strerror(e));
 }
 
-int timeline_check_asset(const char *path, char *why, size_t n)
-{
-	SF_INFO info;
-	struct stat st;
-	memset(&info, 0, sizeof info);
-	if (stat(path, &st) != 0) {
-		snprintf(why, n, "%s", strerror(errno));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(why, n, "not a regular file");
-		return -1;
-	}
-	SNDFILE *sf = sf_open(path, SFM_READ, &info);
-	if (sf == NULL) {
-		tidy(why, n, sf_strerror(NULL));
-		return -1;
-	}
-	int ok = info.samplerate > 0 && info.channels >= 1 && info.frames > 0 &&
-		 info.frames != SF_COUNT_MAX;
-	sf_close(sf);
-	if (!ok) {
-		snprintf(why, n, "no audio in it");
-		return -1;
-	}
-	return 0;
-}
-
 static SNDFILE *open_asset(const char *path, SF_INFO *info)
 {
 	memset(info, 0, sizeof *info);
 	SNDFILE *sf = sf_open(path, SFM_READ, info);
 	char m[256];
 	if (sf == NULL) {
-		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "%s", tidy(m, sizeof m, sf_strerror(NULL)));
+		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "%s", asset_why(m, sizeof m, sf_strerror(NULL)));
 		return NULL;
 	}
 	if (info->samplerate <= 0 || info->channels < 1 || info->frames < 0 ||
@@ -409,7 +365,7 @@ static long src_read(struct tl_reader *r, float *dst, long want)
 	sf_count_t got = sf_readf_float(r->sf, r->sf_buf, want);
 	if (got < want && sf_error(r->sf) != SF_ERR_NO_ERROR) {
 		char m[256];
-		msg(MSG_AUDIO_UNREADABLE, it->path, 0, 0, "%s", tidy(m, sizeof m, sf_strerror(r->sf)));
+		msg(MSG_AUDIO_UNREADABLE, it->path, 0, 0, "%s", asset_why(m, sizeof m, sf_strerror(r->sf)));
 		return -1;
 	}
 	int sc = r->sf_ch;
@@ -480,27 +436,18 @@ static void expand(const struct tl_reader *r, float *out, const float *src, long
 		out[2 * i] = out[2 * i + 1] = src[i];
 }
 
-static double rcos(double x)
-{
-	if (x <= 0)
-		return 0;
-	if (x >= 1)
-		return 1;
-	return 0.5 - 0.5 * cos(M_PI * x);
-}
-
 /* Edge fades over out, which holds item frames pos .. pos + n. */
 static void apply_fades(const struct tl_reader *r, float *out, long n, int64_t len)
 {
 	int64_t pos = r->pos;
 	for (int64_t p = pos; p < pos + n && p < r->fade_in; p++) {
-		float g = (float)rcos((p + 0.5) / (double)r->fade_in);
+		float g = (float)fade_rcos((p + 0.5) / (double)r->fade_in);
 		for (int c = 0; c < r->ch; c++)
 			out[(p - pos) * r->ch + c] *= g;
 	}
 	int64_t from = len - r->fade_out;
 	for (int64_t p = pos > from ? pos : from; p < pos + n; p++) {
-		float g = (float)rcos((len - p - 0.5) / (double)r->fade_out);
+		float g = (float)fade_rcos((len - p - 0.5) / (double)r->fade_out);
 		for (int c = 0; c < r->ch; c++)
 			out[(p - pos) * r->ch + c] *= g;
 	}

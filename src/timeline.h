@@ -61,13 +61,6 @@ int timeline_layout(struct timeline *tl);
  */
 void timeline_align(struct timeline *tl, int64_t unit);
 
-/*
- * Checks that path is audio libsndfile can read, with at least one frame.
- * Returns 0, or -1 with the reason written to why (n bytes); nothing is
- * reported, so the caller can name the setting that gave the path.
- */
-int timeline_check_asset(const char *path, char *why, size_t n);
-
 /* Puts a music bed (bed.h, ready to mix) under the timeline; it frees it. */
 void timeline_set_bed(struct timeline *tl, struct bed *bed);
 /*

@@ -25,6 +25,7 @@
 
 static char dir[] = "/tmp/podsynth-test-synth.XXXXXX";
 static int ncache;
+static struct engine_facts eng;  /* from synth_engine_open */
 
 static struct voice v_host = {
 	.name = "host", .espeak = "en-us", .lang = "en", .rate = 140, .pitch = 50, .range = 50,
@@ -174,7 +175,7 @@ static void test_basic(void)
 	struct seg_audio au = {0}, ar = {0};
 	INT_EQ(segcache_read(a.path, &au), SEGCACHE_OK, "cache file written and valid");
 	INT_EQ(segcache_read(ref.path, &ar), SEGCACHE_OK, "second cache file written");
-	INT_EQ(au.rate, synth_sample_rate(), "rate is the synthesiser's");
+	INT_EQ(au.rate, eng.rate, "rate is the one synth_engine_open learned");
 	INT_EQ(au.rate, 22050, "espeak-ng rate");
 	OK(au.nsamples > 22050 * 3 && au.nsamples < 22050 * 20,
 	   "audio is a few seconds long (%.2f s)", au.nsamples / 22050.0);
@@ -423,8 +424,11 @@ int main(void)
 		printf("not ok - mkdtemp: %s\n", strerror(errno));
 		return 1;
 	}
-	OK(synth_engine_version() && strlen(synth_engine_version()) > 0,
-	   "engine version \"%s\"", synth_engine_version());
+	struct voice two[2] = {v_host, v_guest};
+	struct voiceset vs = {.v = two, .n = 2};
+	INT_EQ(synth_engine_open(&vs, &eng), 0, "synth_engine_open: the voices exist");
+	OK(eng.version && strlen(eng.version) > 0, "engine version \"%s\"", eng.version);
+	INT_EQ(eng.rate, 22050, "engine rate");
 	int fds = count_fds();
 	test_basic();
 	test_many_and_determinism();
