@@ -5,6 +5,7 @@
  *
  * The files, lowest first; each calls only those before it:
  *   guids.c     the GUID ledger, rss/guids.txt, and every item's GUID
+ *   pubcheck.c  the build's audio read and checked: size, hashes, duration
  *   feed.c      the feed: episodes added, the XML written and checked, published
  */
 #ifndef PODSYNTH_FEED_INT_H
@@ -90,5 +91,17 @@ void ledger_clear(struct ledger *l);
  * FEED_ERR_EPISODE (reported) for an empty or repeated GUID.
  */
 enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid);
+
+/* ---- pubcheck.c ---- */
+
+/* The path of the file slug+ext in the episode directory when it exists, else NULL. */
+char *beside(const struct feed *f, const char *slug, const char *ext);
+/*
+ * Reads one format of the item's audio: its size, hashes and duration, all
+ * from one open file. FEED_OK; FEED_SKIPPED (with a note) when the build
+ * has not written it; else an error reported naming the file.
+ */
+enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
+			 struct item_audio *a);
 
 #endif
