@@ -6,6 +6,7 @@
  * The files, lowest first; each calls only those before it:
  *   guids.c     the GUID ledger, rss/guids.txt, and every item's GUID
  *   pubcheck.c  the build's audio read and checked: size, hashes, duration
+ *   links.c     the published audio <slug>.<hash>.<ext>, made and removed
  *   feed.c      the feed: episodes added, the XML written and checked, published
  */
 #ifndef PODSYNTH_FEED_INT_H
@@ -103,5 +104,19 @@ char *beside(const struct feed *f, const char *slug, const char *ext);
  */
 enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
 			 struct item_audio *a);
+
+/* ---- links.c ---- */
+
+/*
+ * Makes it->pub, the published audio, unless it is there already; it->made
+ * tells whether the name is new. FEED_OK, or an error reported naming the
+ * file.
+ */
+enum feed_err publish_audio(struct item_audio *it);
+/*
+ * After a new feed is in place: deletes the published audio in the episode
+ * directory that it does not name.
+ */
+void remove_unpublished(const struct feed *f);
 
 #endif
