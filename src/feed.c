@@ -1,44 +1,22 @@
 /*
- * feed.c: rss/feed.xml, the podcast feed (see feed.h).
+ * feed.c: rss/feed.xml, the podcast feed document (see feed.h).
  *
  * In: the channel settings and the episodes, with the files the build left
- * in rss/episodes/. Out: the published audio (rss/episodes/<slug>.<hash>.mp3,
- * .opus, .ogg: one per format, see below), the episode pages, rss/guids.txt,
- * and the feed (libxml2's text
- * writer into memory, then a temporary file that is parsed again and checked
- * before it is renamed into place).
+ * in rss/episodes/ (each format's audio read by pubcheck.c). Out: the feed
+ * as XML (libxml2's text writer into memory), and the file it is written
+ * to parsed again and checked, for publish.c to rename into place; and
+ * the helpers the show's checks use (Apple's categories, RFC 2822 dates).
  *
- * Published audio. The build replaces rss/episodes/<slug>.<ext> (each of
- * the show's formats: .mp3, .opus, .ogg) whenever it renders, and a build
- * can be killed before the feed is rewritten; a feed naming <slug>.mp3
- * would then state a length the file no longer has. So the feed never
- * names <slug>.<ext>: it names a hard link to it (a copy where the file
- * system has no hard links) called <slug>.<hash>.<ext>, the hash being the
- * first 12 hex digits of the XXH3 64-bit hash of its bytes. Such a file is
- * never changed once made (the build's rename gives <slug>.<ext> a
- * new inode and leaves the link alone), and it is deleted only after a feed
- * that no longer names it has been renamed into place. Same bytes, same
- * name: a rebuild with nothing changed gives the same feed. The first
- * format is the <enclosure>; every format is a podcast:alternateEnclosure
- * with its podcast:integrity, the SHA-384 of the same bytes (OpenSSL's
- * libcrypto: the digest and base64 that SRI values are checked with).
- *
- * GUIDs. podcast:guid and every item's guid are written once to
- * rss/guids.txt, the first time they are published, and taken from there
- * ever after: a podcast keeps its identity when its URL changes (as the
- * podcast namespace asks) and an episode keeps its GUID whatever is edited.
- * A new entry is derived, so that losing the file changes nothing as long
- * as the URL and the slugs stay: podcast:guid is the UUIDv5 of the feed
- * URL, an episode's GUID the UUIDv5 of its slug in the podcast's GUID as
- * namespace. A front-matter guid always wins and is not recorded.
+ * The first format is the <enclosure>, named by its published name
+ * <slug>.<hash>.<ext> (links.c); every format is a
+ * podcast:alternateEnclosure with its podcast:integrity, the SHA-384 of the
+ * same bytes (OpenSSL's libcrypto: the digest and base64 that SRI values
+ * are checked with). Calls pubcheck.c, below it.
  */
-
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +33,6 @@
 #include "feed_int.h"
 #include "artwork.h"
 #include "license.h"
-#include "shownotes.h"
 #include "site.h"
 #include "msg.h"
 #include "util.h"
@@ -69,9 +46,6 @@
 #define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-
-/* The longest plain text description, in bytes (Apple shows 4000 characters). */
-#define SUMMARY_MAX 3800
 
 /* ---- Apple Podcasts categories ---- */
 
@@ -364,7 +338,7 @@ int feed_audio_of(const struct feed *f, const char *slug, const struct feed_audi
 }
 
 /* Newest first; ties broken so that the order never depends on input order. */
-static int item_cmp(const void *pa, const void *pb)
+int item_cmp(const void *pa, const void *pb)
 {
 	const struct item *a = pa, *b = pb;
 	if (a->when != b->when)
@@ -390,7 +364,7 @@ static int has_scheme(const char *s)
  * when it is not inside it. path need not exist; its directory must.
  * The caller frees.
  */
-static char *site_rel(const char *root, const char *path)
+char *site_rel(const char *root, const char *path)
 {
 	char rroot[PATH_MAX], rdir[PATH_MAX];
 	char *dir = path_dirname(path);
@@ -409,7 +383,7 @@ static char *site_rel(const char *root, const char *path)
 }
 
 /* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
-static char *site_url(const struct feed *f, const char *rel)
+char *site_url(const struct feed *f, const char *rel)
 {
 	xmlChar *esc = xmlURIEscapeStr((const xmlChar *)rel, (const xmlChar *)"/");
 	char *u = xasprintf("%s/%s", f->ch->link, esc ? (const char *)esc : rel);
@@ -757,7 +731,7 @@ out:
  * The whole feed into b. self is the feed's own URL, guid the podcast's.
  * 0, or -1 (reported).
  */
-static int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
 		     xmlBufferPtr b)
 {
 	const struct channel *ch = f->ch;
@@ -851,7 +825,7 @@ out:
 }
 
 /* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
-static int write_all(const char *path, const char *data, size_t n)
+int write_all(const char *path, const char *data, size_t n)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
@@ -923,7 +897,7 @@ static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path
  * podcast:alternateEnclosure's source. 0, or -1 (reported naming path,
  * the feed being replaced).
  */
-static int verify(const struct feed *f, const char *tmp, const char *path, int n)
+int verify(const struct feed *f, const char *tmp, const char *path, int n)
 {
 	int rc = -1, items = 0;
 	xmlDocPtr doc = xmlReadFile(tmp, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -1009,208 +983,5 @@ out:
 	free(guids);
 	if (doc)
 		xmlFreeDoc(doc);
-	return rc;
-}
-
-/*
- * Removes the temporary files left in dir by runs that were killed (their
- * process is gone): those whose name starts with prefix, or all when
- * prefix is NULL.
- */
-static void remove_stale_tmp(const char *dir, const char *prefix)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	if (d == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (prefix && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		if (!tmp_name_stale(de->d_name))
-			continue;
-		char *p = path_join(dir, de->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(d);
-}
-
-/* The file name part of path. */
-static const char *rel_base(const char *path)
-{
-	const char *b = strrchr(path, '/');
-	return b ? b + 1 : path;
-}
-
-/* The show notes and summary of every item. */
-static enum feed_err make_notes(struct feed *f)
-{
-	for (int i = 0; i < f->n; i++) {
-		struct item *it = &f->items[i];
-		it->html = shownotes_html(it->ep, f->ch->link);
-		if (it->html == NULL)
-			return FEED_ERR_EPISODE;
-		it->summary = shownotes_summary(it->ep, SUMMARY_MAX);
-	}
-	return FEED_OK;
-}
-
-/*
- * The website for the new feed, made under temporary names (site.h); the
- * caller commits it once the feed is in place. NULL on error (reported).
- * Each item's audio is listed in the show's order of formats (the first is
- * the enclosure), so the pages' <source> elements follow the feed.
- */
-static struct site *make_site(const struct feed *f, struct site_audio *audio)
-{
-	struct site *s = site_new(f->ch, f->rss_dir);
-	char *assets = path_join(f->rss_dir, "assets");
-	remove_stale_tmp(f->rss_dir, "index.html.tmp.");
-	remove_stale_tmp(assets, NULL);
-	free(assets);
-	for (int i = 0; i < f->n; i++) {
-		const struct item *it = &f->items[i];
-		struct site_audio *a = &audio[(size_t)i * FMT_COUNT];
-		for (int k = 0; k < it->naud; k++) {
-			const struct item_audio *ia = &it->aud[k];
-			a[k] = (struct site_audio){format_info(ia->fmt)->title, ia->source_type,
-						   ia->pub, ia->bytes, f->ch->kbps[ia->fmt]};
-		}
-		struct site_episode e = {
-			.ep = it->ep, .slug = it->slug, .seconds = it->seconds,
-			.audio = a, .naudio = it->naud, .vtt = it->vtt, .words = it->words,
-			.chapters = it->chapters, .notes_html = it->html, .summary = it->summary,
-		};
-		site_add(s, &e);
-	}
-	if (site_prepare(s) != SITE_OK)
-		site_free(&s);
-	return s;
-}
-
-enum feed_err feed_write(struct feed *f, const char *path)
-{
-	char *def = path ? NULL : path_join(f->rss_dir, "feed.xml");
-	const char *out = path ? path : def;
-	char *self = NULL, *tmp = NULL, *rel = NULL;
-	char pguid[37];
-	struct ledger led;
-	struct site *site = NULL;
-	struct site_audio *saudio = xcalloc(((size_t)f->n + 1) * FMT_COUNT, sizeof *saudio);
-	int own = 0;        /* the site's own feed.xml: the pages go with it */
-	xmlBufferPtr xb = NULL;
-	enum feed_err rc;
-	int linked = 0;     /* the feed in place names the audio published by this run */
-
-	LIBXML_TEST_VERSION;
-	memset(&led, 0, sizeof led);
-	rc = f->channel_ok ? FEED_OK : feed_check_channel(f);
-	if (rc != FEED_OK)
-		goto out;
-	if (mkdir_p(f->rss_dir) != 0) {
-		msg(MSG_BUILD_MKDIR, f->rss_dir, 0, 0, "%s", strerror(errno));
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	rel = site_rel(f->rss_dir, out);
-	self = site_url(f, rel ? rel : "feed.xml");
-	own = rel && strcmp(rel, "feed.xml") == 0;
-	if (f->n > 1)
-		qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
-
-	/* The audio first: every file the new feed names exists before it does. */
-	remove_stale_tmp(f->out_dir, NULL);
-	for (int i = 0; i < f->n; i++)
-		for (int k = 0; k < f->items[i].naud; k++)
-			if ((rc = publish_audio(&f->items[i].aud[k])) != FEED_OK)
-				goto out;
-
-	/* GUIDs: recorded before the feed that publishes them */
-	char *lpath = path_join(f->rss_dir, "guids.txt");
-	int lr = ledger_load(&led, lpath);
-	free(lpath);
-	if (lr != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (led.channel == NULL) {
-		feed_podcast_guid(self, pguid);
-		led.channel = xstrdup(pguid);
-		led.dirty = 1;
-	} else {
-		snprintf(pguid, sizeof pguid, "%s", led.channel);
-	}
-	if ((rc = assign_guids(f, &led, pguid)) != FEED_OK)
-		goto out;
-	if (ledger_save(&led) != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if ((rc = make_notes(f)) != FEED_OK)
-		goto out;
-
-	xb = xmlBufferCreate();
-	if (xb == NULL || write_xml(f, out, self, pguid, xb) != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	char *odir = path_dirname(out), *oprefix = xasprintf("%s.tmp.", rel_base(out));
-	remove_stale_tmp(odir, oprefix);
-	free(odir);
-	free(oprefix);
-	tmp = tmp_path_for(out);
-	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
-		msg(MSG_FEED_WRITE, out, 0, 0, "%s", strerror(errno));
-		unlink(tmp);
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (verify(f, tmp, out, f->n) != 0) {
-		unlink(tmp);
-		rc = FEED_ERR_CHECK;
-		goto out;
-	}
-	/* The pages of the checked feed, ready before it goes in place, and put in place after it. */
-	if (own && (site = make_site(f, saudio)) == NULL) {
-		unlink(tmp);
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (commit_tmp(tmp, out) != 0) {
-		msg(MSG_FEED_RENAME, out, 0, 0, "%s", strerror(errno));
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	linked = 1;
-	if (site && site_commit(site) != SITE_OK) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	/*
-	 * Only now, with the new feed in place, can audio the old one named go.
-	 * Not for a feed written elsewhere (-o): the site's feed may name it.
-	 */
-	if (rel && strcmp(rel, "feed.xml") == 0)
-		remove_unpublished(f);
-	rc = FEED_OK;
-out:
-	/*
-	 * Failed before any page could link it: the audio published for the
-	 * new feed goes with it. (Once pages link it, it stays; the next
-	 * feed names it or removes it.)
-	 */
-	for (int i = 0; rc != FEED_OK && !linked && i < f->n; i++)
-		for (int k = 0; k < f->items[i].naud; k++)
-			if (f->items[i].aud[k].made && unlink(f->items[i].aud[k].pub) == 0)
-				f->items[i].aud[k].made = 0;
-	if (xb)
-		xmlBufferFree(xb);
-	site_free(&site);
-	free(saudio);
-	ledger_clear(&led);
-	free(tmp);
-	free(self);
-	free(rel);
-	free(def);
 	return rc;
 }

@@ -7,7 +7,8 @@
  *   guids.c     the GUID ledger, rss/guids.txt, and every item's GUID
  *   pubcheck.c  the build's audio read and checked: size, hashes, duration
  *   links.c     the published audio <slug>.<hash>.<ext>, made and removed
- *   feed.c      the feed: episodes added, the XML written and checked, published
+ *   feed.c      the feed document: episodes added, the XML written and checked
+ *   publish.c   feed_write: the publish driven, audio, GUIDs, feed, site
  */
 #ifndef PODSYNTH_FEED_INT_H
 #define PODSYNTH_FEED_INT_H
@@ -118,5 +119,25 @@ enum feed_err publish_audio(struct item_audio *it);
  * directory that it does not name.
  */
 void remove_unpublished(const struct feed *f);
+
+/* ---- feed.c ---- */
+
+/* The path of path relative to the site root, or NULL when it is not inside it. The caller frees. */
+char *site_rel(const char *root, const char *path);
+/* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
+char *site_url(const struct feed *f, const char *rel);
+/* The order of items for qsort: newest first, never depending on input order. */
+int item_cmp(const void *pa, const void *pb);
+/* The whole feed into b. self is the feed's own URL, guid the podcast's. 0, or -1 (reported). */
+int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+	      xmlBufferPtr b);
+/* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
+int write_all(const char *path, const char *data, size_t n);
+/*
+ * Parses the feed written to tmp again and checks it (n items, each
+ * enclosure's file in the site with its stated length). 0, or -1
+ * (reported naming path, the feed being replaced).
+ */
+int verify(const struct feed *f, const char *tmp, const char *path, int n);
 
 #endif
