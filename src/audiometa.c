@@ -16,9 +16,21 @@
 #include "msg.h"
 #include "util.h"
 
+int64_t chapter_ms(int64_t frame, int rate)
+{
+	if (rate <= 0)
+		return 0;
+	return (frame * 1000 + rate / 2) / rate;
+}
+
+double chapter_seconds(int64_t frame, int rate)
+{
+	return rate > 0 ? (double)frame / rate : 0;
+}
+
 void audio_chapter_time(char out[32], int64_t frame, int rate)
 {
-	int64_t ms = (frame * 1000 + rate / 2) / rate;
+	int64_t ms = chapter_ms(frame, rate);
 	snprintf(out, 32, "%02lld:%02lld:%02lld.%03lld", (long long)(ms / 3600000),
 		 (long long)(ms / 60000 % 60), (long long)(ms / 1000 % 60),
 		 (long long)(ms % 1000));

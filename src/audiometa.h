@@ -17,10 +17,24 @@
 
 #include "encode.h"
 
+/*
+ * A chapter: where it starts, in frames at the rate of the list it is in
+ * (the renderer's output rate; a list read back from a JSON chapters
+ * file is at 1000, its times being whole milliseconds), and its title.
+ * The one chapter type: the renderer, the ID3 and Vorbis tags, the JSON
+ * file (chapters.h) and the site's pages (site.c) all use it, and turn
+ * its start into time only through chapter_ms and chapter_seconds, so
+ * that they agree.
+ */
 struct chapter {
-	int64_t start;     /* output frame */
+	int64_t start;     /* frame at the list's rate */
 	char *title;
 };
+
+/* A start frame at rate in whole milliseconds, rounded to nearest; 0 when rate <= 0. */
+int64_t chapter_ms(int64_t frame, int rate);
+/* A start frame at rate in seconds; 0 when rate <= 0. */
+double chapter_seconds(int64_t frame, int rate);
 
 /* Every field is borrowed; NULL (or "") where the episode has none. */
 struct audio_meta {

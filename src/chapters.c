@@ -72,9 +72,7 @@ void chapters_free(struct chapter **c, int n)
 
 long long chapters_ms(int64_t frames, int rate)
 {
-	if (rate <= 0)
-		return 0;
-	return (long long)((frames * 1000 + rate / 2) / rate);
+	return (long long)chapter_ms(frames, rate);
 }
 
 /* Appends s as a JSON string (quoted and escaped, after sanitising). */

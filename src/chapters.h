@@ -4,14 +4,17 @@
  * (rss/episodes/<slug>.chapters.json) made from them.
  *
  * In: the episode, its script and the laid-out timeline it was rendered
- * from. Out: struct chapter (render.h), which the renderer also writes as
- * Vorbis chapter comments, so that both agree; and the JSON file.
+ * from. Out: struct chapter (audiometa.h: start frames at the timeline's
+ * rate), which the renderer also writes as Vorbis chapter comments and ID3
+ * CHAP frames, so that all agree; and the JSON file.
  */
 #ifndef PODSYNTH_CHAPTERS_H
 #define PODSYNTH_CHAPTERS_H
 
+#include <stdint.h>
+
+#include "audiometa.h"
 #include "episode.h"
-#include "render.h"
 #include "segment.h"
 #include "timeline.h"
 
@@ -28,7 +31,7 @@ int chapters_from_timeline(const struct episode *ep, const struct script *s,
 			   const struct timeline *tl, struct chapter **out);
 void chapters_free(struct chapter **c, int n);
 
-/* A frame count at rate in whole milliseconds, rounded to nearest. */
+/* A frame count at rate in whole milliseconds, rounded to nearest (chapter_ms). */
 long long chapters_ms(int64_t frames, int rate);
 
 /*

@@ -1,43 +1,22 @@
 /*
- * feed.c: rss/feed.xml, the podcast feed (see feed.h).
+ * feed.c: rss/feed.xml, the podcast feed document (see feed.h).
  *
  * In: the channel settings and the episodes, with the files the build left
- * in rss/episodes/. Out: the published audio (rss/episodes/<slug>.<hash>.mp3,
- * .opus, .ogg: one per format, see below), the episode pages, rss/guids.txt,
- * and the feed (libxml2's text
- * writer into memory, then a temporary file that is parsed again and checked
- * before it is renamed into place).
+ * in rss/episodes/ (each format's audio read by pubcheck.c). Out: the feed
+ * as XML (libxml2's text writer into memory), and the file it is written
+ * to parsed again and checked, for publish.c to rename into place; and
+ * the helpers the show's checks use (Apple's categories, RFC 2822 dates).
  *
- * Published audio. The build replaces rss/episodes/<slug>.<ext> (each of
- * the show's formats: .mp3, .opus, .ogg) whenever it renders, and a build
- * can be killed before the feed is rewritten; a feed naming <slug>.mp3
- * would then state a length the file no longer has. So the feed never
- * names <slug>.<ext>: it names a hard link to it (a copy where the file
- * system has no hard links) called <slug>.<hash>.<ext>, the hash being the
- * first 12 hex digits of the XXH3 64-bit hash of its bytes. Such a file is
- * never changed once made (the build's rename gives <slug>.<ext> a
- * new inode and leaves the link alone), and it is deleted only after a feed
- * that no longer names it has been renamed into place. Same bytes, same
- * name: a rebuild with nothing changed gives the same feed. The first
- * format is the <enclosure>; every format is a podcast:alternateEnclosure
- * with its podcast:integrity, the SHA-384 of the same bytes (OpenSSL's
- * libcrypto: the digest and base64 that SRI values are checked with).
- *
- * GUIDs. podcast:guid and every item's guid are written once to
- * rss/guids.txt, the first time they are published, and taken from there
- * ever after: a podcast keeps its identity when its URL changes (as the
- * podcast namespace asks) and an episode keeps its GUID whatever is edited.
- * A new entry is derived, so that losing the file changes nothing as long
- * as the URL and the slugs stay: podcast:guid is the UUIDv5 of the feed
- * URL, an episode's GUID the UUIDv5 of its slug in the podcast's GUID as
- * namespace. A front-matter guid always wins and is not recorded.
+ * The first format is the <enclosure>, named by its published name
+ * <slug>.<hash>.<ext> (links.c); every format is a
+ * podcast:alternateEnclosure with its podcast:integrity, the SHA-384 of the
+ * same bytes (OpenSSL's libcrypto: the digest and base64 that SRI values
+ * are checked with). Calls pubcheck.c, below it.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,17 +28,11 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xmlwriter.h>
-#include <uuid/uuid.h>
-#include <mpg123.h>
-#include <openssl/evp.h>
-#include <opus/opusfile.h>
-#include <vorbis/vorbisfile.h>
-#include <xxhash.h>
 
 #include "feed.h"
+#include "feed_int.h"
 #include "artwork.h"
 #include "license.h"
-#include "shownotes.h"
 #include "site.h"
 #include "msg.h"
 #include "util.h"
@@ -73,9 +46,6 @@
 #define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-
-/* The longest plain text description, in bytes (Apple shows 4000 characters). */
-#define SUMMARY_MAX 3800
 
 /* ---- Apple Podcasts categories ---- */
 
@@ -144,7 +114,7 @@ static const char *category_of(const char *subcategory)
 	return NULL;
 }
 
-/* ---- dates and GUIDs ---- */
+/* ---- dates ---- */
 
 int feed_rfc2822(const char *date, const char *time, char out[40], long long *when)
 {
@@ -184,197 +154,6 @@ int feed_rfc2822(const char *date, const char *time, char out[40], long long *wh
 		*when = (long long)t;
 	return 0;
 }
-
-void feed_podcast_guid(const char *feed_url, char out[37])
-{
-	static const uuid_t ns = {0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6,
-				  0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6};
-	const char *p = strstr(feed_url, "://");
-	p = p ? p + 3 : feed_url;
-	size_t n = strlen(p);
-	while (n > 0 && p[n - 1] == '/')
-		n--;
-	uuid_t u;
-	uuid_generate_sha1(u, ns, p, n);
-	uuid_unparse_lower(u, out);
-}
-
-/* An episode's derived GUID: UUIDv5 of slug in the namespace podcast_guid. */
-static void episode_guid(const char *podcast_guid, const char *slug, char out[37])
-{
-	uuid_t ns, u;
-	if (uuid_parse(podcast_guid, ns) != 0)
-		memset(ns, 0, sizeof ns);
-	uuid_generate_sha1(u, ns, slug, strlen(slug));
-	uuid_unparse_lower(u, out);
-}
-
-/* ---- the GUID ledger, rss/guids.txt ---- */
-
-struct ledger_entry {
-	char *slug;
-	char *guid;
-};
-
-struct ledger {
-	char *path;
-	char *channel;           /* podcast:guid, NULL until recorded */
-	struct ledger_entry *e;
-	int n, cap;
-	int dirty;
-};
-
-static void ledger_put(struct ledger *l, const char *slug, const char *guid)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 16;
-		l->e = xreallocarray(l->e, (size_t)l->cap, sizeof *l->e);
-	}
-	l->e[l->n].slug = xstrdup(slug);
-	l->e[l->n].guid = xstrdup(guid);
-	l->n++;
-}
-
-static const char *ledger_get(const struct ledger *l, const char *slug)
-{
-	for (int i = 0; i < l->n; i++)
-		if (strcmp(l->e[i].slug, slug) == 0)
-			return l->e[i].guid;
-	return NULL;
-}
-
-/* Reads the ledger at path (absent: empty). -1 on a read error (reported). */
-static int ledger_load(struct ledger *l, const char *path)
-{
-	size_t len;
-	memset(l, 0, sizeof *l);
-	l->path = xstrdup(path);
-	char *text = read_file(path, &len);
-	if (text == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
-		return -1;
-	}
-	int line = 0;
-	for (char *p = text, *nl; *p; p = nl) {
-		nl = strchr(p, '\n');
-		if (nl)
-			*nl++ = '\0';
-		else
-			nl = p + strlen(p);
-		line++;
-		if (*p == '#' || *p == '\0')
-			continue;
-		char *f1 = strchr(p, '\t');
-		if (f1)
-			*f1++ = '\0';
-		if (f1 && strcmp(p, "channel") == 0 && f1[0]) {
-			free(l->channel);
-			l->channel = xstrdup(f1);
-			continue;
-		}
-		char *f2 = f1 ? strchr(f1, '\t') : NULL;
-		if (f2)
-			*f2++ = '\0';
-		if (f2 && strcmp(p, "episode") == 0 && f1[0] && f2[0] && !ledger_get(l, f1)) {
-			ledger_put(l, f1, f2);
-			continue;
-		}
-		msg(MSG_FEED_LEDGER_LINE, path, line, 0, NULL);
-	}
-	free(text);
-	return 0;
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct ledger_entry *)a)->slug, ((const struct ledger_entry *)b)->slug);
-}
-
-/* Writes the ledger back when something was added; -1 on error (reported). */
-static int ledger_save(struct ledger *l)
-{
-	if (!l->dirty)
-		return 0;
-	struct buf b = {0};
-	if (l->n > 1)
-		qsort(l->e, (size_t)l->n, sizeof *l->e, entry_cmp);
-	buf_puts(&b, "# guids.txt: the GUIDs of this podcast and its episodes, written by\n"
-		 "# 'podsynth feed' when each was first published, and used ever after.\n"
-		 "# Keep this file (and commit it): if a GUID changes, podcast apps see a\n"
-		 "# new podcast or a new episode.\n");
-	if (l->channel)
-		buf_printf(&b, "channel\t%s\n", l->channel);
-	for (int i = 0; i < l->n; i++)
-		buf_printf(&b, "episode\t%s\t%s\n", l->e[i].slug, l->e[i].guid);
-	int rc = msg_write_file_atomic(l->path, b.data, b.len);
-	if (rc != 0)
-		msg(MSG_FILE_WRITE, l->path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
-	buf_free(&b);
-	l->dirty = 0;
-	return rc;
-}
-
-static void ledger_clear(struct ledger *l)
-{
-	for (int i = 0; i < l->n; i++) {
-		free(l->e[i].slug);
-		free(l->e[i].guid);
-	}
-	free(l->e);
-	free(l->channel);
-	free(l->path);
-	memset(l, 0, sizeof *l);
-}
-
-/* ---- the feed ---- */
-
-/* Hex digits of the content hash in a published audio file's name. */
-#define PUB_HASH_LEN 12
-
-/* One format of an item's audio. */
-struct item_audio {
-	enum audio_format fmt;
-	char *audio;       /* path of the file the build wrote, <slug>.<ext> */
-	char *pub;         /* path of the published audio, <slug>.<hash>.<ext> */
-	dev_t dev;         /* the inode of audio when it was hashed */
-	ino_t ino;
-	int made;          /* pub was made by this run (where nothing was) */
-	long long bytes;
-	double seconds;    /* duration, as a player reads it */
-	char sri[8 + 88];  /* "sha384-" and the base64 of the digest */
-	char *source_type; /* MIME type with codecs */
-};
-
-struct item {
-	const struct episode *ep;
-	char *slug;
-	struct item_audio aud[FMT_COUNT]; /* the show's formats, in order */
-	int naud;
-	struct feed_audio list[FMT_COUNT]; /* the same, for feed_audio_of */
-	char *vtt;         /* path of the transcript, NULL when there is none */
-	char *srt;         /* path of the SRT transcript, NULL when there is none */
-	char *chapters;    /* path of the JSON chapters, NULL when none */
-	char *words;       /* path of the JSON word transcript, NULL when none */
-	char *summary;     /* plain text description, set by feed_write */
-	long seconds;      /* the enclosure's duration, whole seconds */
-	long long when;    /* pubDate, seconds since the epoch */
-	char pubdate[40];
-	char *guid;        /* set by feed_write */
-	char *html;        /* show notes, set by feed_write */
-};
-
-struct feed {
-	const struct channel *ch;
-	int channel_ok;    /* feed_check_channel passed: feed_write need not repeat it */
-	char *rss_dir;     /* the site root */
-	char *out_dir;     /* where episodes are */
-	struct item *items;
-	int n, cap;
-	char **slugs;      /* every episode given to feed_add, drafts too */
-	int nslugs, capslugs;
-};
 
 const char *feed_strerror(enum feed_err e)
 {
@@ -465,89 +244,6 @@ static int slug_ok(const char *s)
 	return 1;
 }
 
-/* The path of the file slug+ext in the episode directory when it exists, else NULL. */
-static char *beside(const struct feed *f, const char *slug, const char *ext)
-{
-	char *name = xasprintf("%s%s", slug, ext);
-	char *p = path_join(f->out_dir, name);
-	free(name);
-	if (file_exists(p))
-		return p;
-	free(p);
-	return NULL;
-}
-
-/* ov_open_callbacks() on a FILE * that stays ours: vorbisfile must not close it. */
-static size_t ov_read_cb(void *p, size_t size, size_t n, void *fp)
-{
-	return fread(p, size, n, fp);
-}
-
-static int ov_seek_cb(void *fp, ogg_int64_t off, int whence)
-{
-	return fseeko(fp, (off_t)off, whence);
-}
-
-static long ov_tell_cb(void *fp)
-{
-	return (long)ftello(fp);
-}
-
-/*
- * Hashes the whole of fp from the start, in blocks (an episode can be
- * 80 MB and more), into out: PUB_HASH_LEN hex digits + NUL, and into sri:
- * "sha384-" and the base64 of its SHA-384 digest. 0, or -1 on a read
- * error (errno set).
- */
-static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1], char sri[8 + 88])
-{
-	enum { BLOCK = 256 * 1024 };
-	char *block = xmalloc(BLOCK);
-	XXH3_state_t *st = XXH3_createState();
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	int rc = -1;
-	size_t k;
-
-	if (st == NULL || md == NULL || EVP_DigestInit_ex(md, EVP_sha384(), NULL) != 1) {
-		errno = ENOMEM;
-		goto out;
-	}
-	XXH3_64bits_reset(st);
-	rewind(fp);
-	while ((k = fread(block, 1, BLOCK, fp)) > 0) {
-		XXH3_64bits_update(st, block, k);
-		if (EVP_DigestUpdate(md, block, k) != 1) {
-			errno = EIO;
-			goto out;
-		}
-	}
-	if (ferror(fp)) {
-		if (errno == 0)
-			errno = EIO;
-		goto out;
-	}
-	char full[17];
-	snprintf(full, sizeof full, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
-	memcpy(out, full, PUB_HASH_LEN);
-	out[PUB_HASH_LEN] = '\0';
-	unsigned char dig[EVP_MAX_MD_SIZE];
-	unsigned int dn = 0;
-	if (EVP_DigestFinal_ex(md, dig, &dn) != 1 || dn != 48) {
-		errno = EIO;
-		goto out;
-	}
-	memcpy(sri, "sha384-", 7);
-	EVP_EncodeBlock((unsigned char *)sri + 7, dig, (int)dn);
-	rc = 0;
-out:
-	EVP_MD_CTX_free(md);
-	XXH3_freeState(st);
-	free(block);
-	return rc;
-}
-
-static size_t pub_name_stem(const char *name);
-
 static void remember_slug(struct feed *f, const char *slug)
 {
 	if (f->nslugs == f->capslugs) {
@@ -555,125 +251,6 @@ static void remember_slug(struct feed *f, const char *slug)
 		f->slugs = xreallocarray(f->slugs, (size_t)f->capslugs, sizeof *f->slugs);
 	}
 	f->slugs[f->nslugs++] = xstrdup(slug);
-}
-
-/* The duration of the open file fp in format fmt, as a player reads it
- * (gapless: the MP3's LAME tag, Opus's pre-skip and end granule); -1 when
- * it cannot be read. */
-static double audio_seconds(FILE *fp, enum audio_format fmt)
-{
-	static const ov_callbacks keep_open = {ov_read_cb, ov_seek_cb, NULL, ov_tell_cb};
-	double secs = -1;
-	rewind(fp);
-	switch (fmt) {
-	case FMT_VORBIS: {
-		OggVorbis_File vf;
-		if (ov_open_callbacks(fp, &vf, NULL, 0, keep_open) != 0)
-			return -1;
-		secs = ov_time_total(&vf, -1);
-		ov_clear(&vf);
-		break;
-	}
-	case FMT_MP3: {
-		mpg123_handle *mh = mpg123_new(NULL, NULL);
-		long rate;
-		int ch, enc;
-		if (mh != NULL && mpg123_param(mh, MPG123_ADD_FLAGS, MPG123_QUIET, 0) == MPG123_OK &&
-		    lseek(fileno(fp), 0, SEEK_SET) == 0 &&
-		    mpg123_open_fd(mh, fileno(fp)) == MPG123_OK &&
-		    mpg123_getformat(mh, &rate, &ch, &enc) == MPG123_OK && rate > 0) {
-			off_t n = mpg123_length(mh);
-			if (n > 0)
-				secs = (double)n / (double)rate;
-			mpg123_close(mh);
-		}
-		if (mh != NULL)
-			mpg123_delete(mh);
-		break;
-	}
-	case FMT_OPUS: {
-		OpusFileCallbacks cb;
-		int fd = dup(fileno(fp)), err;
-		if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-			if (fd >= 0)
-				close(fd);
-			return -1;
-		}
-		void *stream = op_fdopen(&cb, fd, "rb");
-		if (stream == NULL) {
-			close(fd);
-			return -1;
-		}
-		OggOpusFile *of = op_open_callbacks(stream, &cb, NULL, 0, &err);
-		if (of == NULL) {
-			cb.close(stream);
-			return -1;
-		}
-		ogg_int64_t n = op_pcm_total(of, -1);
-		if (n > 0)
-			secs = (double)n / 48000.0;
-		op_free(of);
-		break;
-	}
-	case FMT_COUNT:
-		break;
-	}
-	return secs;
-}
-
-/*
- * Reads one format of the item's audio: its size, hashes and duration, all
- * from one open file. FEED_OK; FEED_SKIPPED (with a note) when the build
- * has not written it; else an error reported naming the file.
- */
-static enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
-				struct item_audio *a)
-{
-	const struct format_info *fi = format_info(fmt);
-	char ext[16], hash[PUB_HASH_LEN + 1];
-	struct stat st;
-	FILE *fp = NULL;
-	enum feed_err rc = FEED_ERR_AUDIO;
-
-	a->fmt = fmt;
-	snprintf(ext, sizeof ext, ".%s", fi->ext);
-	a->audio = beside(f, it->slug, ext);
-	if (a->audio == NULL) {
-		msg(MSG_FEED_NOT_RENDERED, it->ep->path, 0, 0, "%s%s" MSG_SEP "\"%s\"",
-		    it->naud > 0 ? " as " : "", it->naud > 0 ? fi->name : "", it->slug);
-		return FEED_SKIPPED;
-	}
-	fp = fopen(a->audio, "rb");
-	if (fp == NULL || fstat(fileno(fp), &st) != 0) {
-		msg(MSG_FEED_AUDIO_PUBLISH, a->audio, 0, 0, "%s", strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-		msg(MSG_FEED_AUDIO_PUBLISH, a->audio, 0, 0, "empty or not a file");
-		goto out;
-	}
-	a->bytes = (long long)st.st_size;
-	a->dev = st.st_dev;
-	a->ino = st.st_ino;
-	errno = 0;
-	if (hash_stream(fp, hash, a->sri) != 0) {
-		msg(MSG_AUDIO_UNREADABLE, a->audio, 0, 0, "%s", strerror(errno));
-		goto out;
-	}
-	a->seconds = audio_seconds(fp, fmt);
-	if (!(a->seconds >= 0)) {
-		msg(MSG_AUDIO_UNREADABLE, a->audio, 0, 0, "not %s, or no duration", fi->title);
-		goto out;
-	}
-	char *name = xasprintf("%s.%s.%s", it->slug, hash, fi->ext);
-	a->pub = path_join(f->out_dir, name);
-	free(name);
-	a->source_type = format_source_type(fmt);
-	rc = FEED_OK;
-out:
-	if (fp)
-		fclose(fp);
-	return rc;
 }
 
 enum feed_err feed_add(struct feed *f, const struct episode *ep)
@@ -761,7 +338,7 @@ int feed_audio_of(const struct feed *f, const char *slug, const struct feed_audi
 }
 
 /* Newest first; ties broken so that the order never depends on input order. */
-static int item_cmp(const void *pa, const void *pb)
+int item_cmp(const void *pa, const void *pb)
 {
 	const struct item *a = pa, *b = pb;
 	if (a->when != b->when)
@@ -787,7 +364,7 @@ static int has_scheme(const char *s)
  * when it is not inside it. path need not exist; its directory must.
  * The caller frees.
  */
-static char *site_rel(const char *root, const char *path)
+char *site_rel(const char *root, const char *path)
 {
 	char rroot[PATH_MAX], rdir[PATH_MAX];
 	char *dir = path_dirname(path);
@@ -806,7 +383,7 @@ static char *site_rel(const char *root, const char *path)
 }
 
 /* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
-static char *site_url(const struct feed *f, const char *rel)
+char *site_url(const struct feed *f, const char *rel)
 {
 	xmlChar *esc = xmlURIEscapeStr((const xmlChar *)rel, (const xmlChar *)"/");
 	char *u = xasprintf("%s/%s", f->ch->link, esc ? (const char *)esc : rel);
@@ -1154,7 +731,7 @@ out:
  * The whole feed into b. self is the feed's own URL, guid the podcast's.
  * 0, or -1 (reported).
  */
-static int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
 		     xmlBufferPtr b)
 {
 	const struct channel *ch = f->ch;
@@ -1248,7 +825,7 @@ out:
 }
 
 /* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
-static int write_all(const char *path, const char *data, size_t n)
+int write_all(const char *path, const char *data, size_t n)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
@@ -1320,7 +897,7 @@ static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path
  * podcast:alternateEnclosure's source. 0, or -1 (reported naming path,
  * the feed being replaced).
  */
-static int verify(const struct feed *f, const char *tmp, const char *path, int n)
+int verify(const struct feed *f, const char *tmp, const char *path, int n)
 {
 	int rc = -1, items = 0;
 	xmlDocPtr doc = xmlReadFile(tmp, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
@@ -1406,430 +983,5 @@ out:
 	free(guids);
 	if (doc)
 		xmlFreeDoc(doc);
-	return rc;
-}
-
-/*
- * Removes the temporary files left in dir by runs that were killed (their
- * process is gone): those whose name starts with prefix, or all when
- * prefix is NULL.
- */
-static void remove_stale_tmp(const char *dir, const char *prefix)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	if (d == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (prefix && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		if (!tmp_name_stale(de->d_name))
-			continue;
-		char *p = path_join(dir, de->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(d);
-}
-
-/* The file name part of path. */
-static const char *rel_base(const char *path)
-{
-	const char *b = strrchr(path, '/');
-	return b ? b + 1 : path;
-}
-
-/* ---- published audio ---- */
-
-/* Copies the file open as src, from its start, to dst, and syncs it. 0 or -1 (errno). */
-static int copy_fd(int src, const char *dst)
-{
-	enum { BLOCK = 256 * 1024 };
-	char *block = xmalloc(BLOCK);
-	int fd = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0644), e = 0;
-	off_t off = 0;
-	ssize_t k;
-
-	if (fd < 0) {
-		e = errno;
-		goto out;
-	}
-	while ((k = pread(src, block, BLOCK, off)) != 0) {
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			e = errno;
-			goto out;
-		}
-		off += k;
-		for (ssize_t w = 0; w < k;) {
-			ssize_t r = write(fd, block + w, (size_t)(k - w));
-			if (r < 0) {
-				if (errno == EINTR)
-					continue;
-				e = errno;
-				goto out;
-			}
-			w += r;
-		}
-	}
-	if (fsync(fd) != 0)
-		e = errno;
-out:
-	if (fd >= 0 && close(fd) != 0 && e == 0)
-		e = errno;
-	free(block);
-	errno = e;
-	return e ? -1 : 0;
-}
-
-/*
- * Makes it->pub, the published audio: a hard link to it->audio (a copy
- * where the file system has no hard links), made under a temporary name
- * and renamed into place, so that the name never holds anything but the
- * whole file. An existing one of the right size is kept (same name, same
- * bytes), or replaced by a link to it->audio when that is another inode.
- * it->made tells whether the name is new. FEED_OK, or an error reported
- * naming the file.
- */
-static enum feed_err publish_audio(struct item_audio *it)
-{
-	struct stat st;
-	char *tmp = NULL;
-	int src = -1;
-	enum feed_err rc = FEED_ERR_WRITE;
-
-	tmp = tmp_path_for(it->pub);
-	int existed = lstat(it->pub, &st) == 0;
-	if (existed && S_ISREG(st.st_mode) && st.st_size == it->bytes) {
-		/*
-		 * Published already. When the build has rendered the same bytes
-		 * again (a new inode), the name is moved to the new file, so that
-		 * the old one's space is freed; if that fails, the old one serves.
-		 */
-		if (st.st_dev != it->dev || st.st_ino != it->ino) {
-			unlink(tmp);
-			if (link(it->audio, tmp) != 0 || stat(tmp, &st) != 0 ||
-			    st.st_dev != it->dev || st.st_ino != it->ino || rename(tmp, it->pub) != 0)
-				unlink(tmp);
-		}
-		free(tmp);
-		return FEED_OK;
-	}
-	unlink(tmp);
-	if (link(it->audio, tmp) == 0) {
-		/* the file hashed, not one a build has put there since */
-		if (stat(tmp, &st) != 0)
-			goto fail;
-		if (st.st_dev != it->dev || st.st_ino != it->ino)
-			goto changed;
-	} else if (errno == EXDEV || errno == EPERM || errno == ENOTSUP ||
-		   errno == EOPNOTSUPP || errno == EMLINK || errno == ENOSYS) {
-		src = open(it->audio, O_RDONLY);
-		if (src < 0 || fstat(src, &st) != 0) {
-			msg(MSG_FEED_AUDIO_PUBLISH, it->audio, 0, 0, "%s", strerror(errno));
-			goto out;
-		}
-		if (st.st_dev != it->dev || st.st_ino != it->ino)
-			goto changed;
-		if (copy_fd(src, tmp) != 0)
-			goto fail;
-	} else {
-		goto fail;
-	}
-	if (rename(tmp, it->pub) != 0)
-		goto fail;
-	it->made = !existed;
-	rc = FEED_OK;
-	goto out;
-changed:
-	msg(MSG_FEED_AUDIO_REPLACED, it->audio, 0, 0, NULL);
-	rc = FEED_ERR_AUDIO;
-	goto out;
-fail:
-	msg(MSG_FEED_AUDIO_KEPT, it->pub, 0, 0, "%s", strerror(errno));
-out:
-	if (rc != FEED_OK)
-		unlink(tmp);
-	if (src >= 0)
-		close(src);
-	free(tmp);
-	return rc;
-}
-
-/* The length of name's extension with its dot when it is a format's
- * (".mp3", ".opus", ".ogg"), else 0. */
-static size_t audio_ext_len(const char *name)
-{
-	size_t n = strlen(name);
-	for (int f = 0; f < FMT_COUNT; f++) {
-		const char *e = format_info(f)->ext;
-		size_t k = strlen(e);
-		if (n > k + 1 && name[n - k - 1] == '.' && strcmp(name + n - k, e) == 0)
-			return k + 1;
-	}
-	return 0;
-}
-
-/*
- * Length of the slug part when name has the form of published audio,
- * SLUG.HHHHHHHHHHHH.EXT (12 lower-case hex digits, a format's extension),
- * else 0.
- */
-static size_t pub_name_stem(const char *name)
-{
-	size_t n = strlen(name), e = audio_ext_len(name);
-	if (e == 0 || n < 1 + 1 + PUB_HASH_LEN + e)
-		return 0;
-	const char *h = name + n - e - PUB_HASH_LEN;
-	if (h[-1] != '.')
-		return 0;
-	for (int i = 0; i < PUB_HASH_LEN; i++)
-		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
-			return 0;
-	return (size_t)(h - 1 - name);
-}
-
-/*
- * After a new feed is in place: deletes the published audio in the episode
- * directory that it does not name (older versions, episodes withdrawn).
- * Only names of the form SLUG.HHHHHHHHHHHH.EXT are touched, and never the
- * build's own <slug>.EXT of an episode (in case a slug has that form).
- */
-static void remove_unpublished(const struct feed *f)
-{
-	DIR *d = opendir(f->out_dir);
-	struct dirent *de;
-	if (d == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		const char *name = de->d_name;
-		size_t stem = pub_name_stem(name), n = strlen(name);
-		int keep = stem == 0;
-		for (int i = 0; !keep && i < f->n; i++) {
-			for (int k = 0; !keep && k < f->items[i].naud; k++) {
-				const char *pub = f->items[i].aud[k].pub;
-				const char *b = strrchr(pub, '/');
-				keep = strcmp(b ? b + 1 : pub, name) == 0;
-			}
-		}
-		size_t e = audio_ext_len(name);
-		for (int i = 0; !keep && i < f->nslugs; i++)
-			keep = strlen(f->slugs[i]) == n - e && strncmp(f->slugs[i], name, n - e) == 0;
-		if (keep)
-			continue;
-		struct stat st;
-		char *p = path_join(f->out_dir, name);
-		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && unlink(p) != 0)
-			msg(MSG_FEED_AUDIO_REMOVE, p, 0, 0, "%s", strerror(errno));
-		free(p);
-	}
-	closedir(d);
-}
-
-/* Gives every item its GUID, from the front matter, the ledger, or derived. */
-static enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid)
-{
-	for (int i = 0; i < f->n; i++) {
-		struct item *it = &f->items[i];
-		const char *g;
-		char derived[37];
-		if (it->ep->guid && it->ep->guid[0]) {
-			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
-		} else if ((g = ledger_get(l, it->slug)) != NULL) {
-			it->guid = xmltext_cleans(g, XMLTEXT_LINE);
-		} else {
-			episode_guid(pguid, it->slug, derived);
-			it->guid = xstrdup(derived);
-			if (strpbrk(it->slug, "\t\n") == NULL) {
-				ledger_put(l, it->slug, derived);
-				l->dirty = 1;
-			}
-		}
-		if (it->guid[0] == '\0') {
-			msg(MSG_FEED_GUID_EMPTY, it->ep->path, it->ep->guid_line, 0, NULL);
-			return FEED_ERR_EPISODE;
-		}
-		for (int k = 0; k < i; k++)
-			if (strcmp(f->items[k].guid, it->guid) == 0) {
-				msg(MSG_FEED_GUID_USED, it->ep->path, it->ep->guid_line, 0, "%s \"%s\"",
-				     f->items[k].ep->path ? f->items[k].ep->path : "another episode",
-				     it->guid);
-				return FEED_ERR_EPISODE;
-			}
-	}
-	return FEED_OK;
-}
-
-/* The show notes and summary of every item. */
-static enum feed_err make_notes(struct feed *f)
-{
-	for (int i = 0; i < f->n; i++) {
-		struct item *it = &f->items[i];
-		it->html = shownotes_html(it->ep, f->ch->link);
-		if (it->html == NULL)
-			return FEED_ERR_EPISODE;
-		it->summary = shownotes_summary(it->ep, SUMMARY_MAX);
-	}
-	return FEED_OK;
-}
-
-/*
- * The website for the new feed, made under temporary names (site.h); the
- * caller commits it once the feed is in place. NULL on error (reported).
- * Each item's audio is listed in the show's order of formats (the first is
- * the enclosure), so the pages' <source> elements follow the feed.
- */
-static struct site *make_site(const struct feed *f, struct site_audio *audio)
-{
-	struct site *s = site_new(f->ch, f->rss_dir);
-	char *assets = path_join(f->rss_dir, "assets");
-	remove_stale_tmp(f->rss_dir, "index.html.tmp.");
-	remove_stale_tmp(assets, NULL);
-	free(assets);
-	for (int i = 0; i < f->n; i++) {
-		const struct item *it = &f->items[i];
-		struct site_audio *a = &audio[(size_t)i * FMT_COUNT];
-		for (int k = 0; k < it->naud; k++) {
-			const struct item_audio *ia = &it->aud[k];
-			a[k] = (struct site_audio){format_info(ia->fmt)->title, ia->source_type,
-						   ia->pub, ia->bytes, f->ch->kbps[ia->fmt]};
-		}
-		struct site_episode e = {
-			.ep = it->ep, .slug = it->slug, .seconds = it->seconds,
-			.audio = a, .naudio = it->naud, .vtt = it->vtt, .words = it->words,
-			.chapters = it->chapters, .notes_html = it->html, .summary = it->summary,
-		};
-		site_add(s, &e);
-	}
-	if (site_prepare(s) != SITE_OK)
-		site_free(&s);
-	return s;
-}
-
-enum feed_err feed_write(struct feed *f, const char *path)
-{
-	char *def = path ? NULL : path_join(f->rss_dir, "feed.xml");
-	const char *out = path ? path : def;
-	char *self = NULL, *tmp = NULL, *rel = NULL;
-	char pguid[37];
-	struct ledger led;
-	struct site *site = NULL;
-	struct site_audio *saudio = xcalloc(((size_t)f->n + 1) * FMT_COUNT, sizeof *saudio);
-	int own = 0;        /* the site's own feed.xml: the pages go with it */
-	xmlBufferPtr xb = NULL;
-	enum feed_err rc;
-	int linked = 0;     /* the feed in place names the audio published by this run */
-
-	LIBXML_TEST_VERSION;
-	memset(&led, 0, sizeof led);
-	rc = f->channel_ok ? FEED_OK : feed_check_channel(f);
-	if (rc != FEED_OK)
-		goto out;
-	if (mkdir_p(f->rss_dir) != 0) {
-		msg(MSG_BUILD_MKDIR, f->rss_dir, 0, 0, "%s", strerror(errno));
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	rel = site_rel(f->rss_dir, out);
-	self = site_url(f, rel ? rel : "feed.xml");
-	own = rel && strcmp(rel, "feed.xml") == 0;
-	if (f->n > 1)
-		qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
-
-	/* The audio first: every file the new feed names exists before it does. */
-	remove_stale_tmp(f->out_dir, NULL);
-	for (int i = 0; i < f->n; i++)
-		for (int k = 0; k < f->items[i].naud; k++)
-			if ((rc = publish_audio(&f->items[i].aud[k])) != FEED_OK)
-				goto out;
-
-	/* GUIDs: recorded before the feed that publishes them */
-	char *lpath = path_join(f->rss_dir, "guids.txt");
-	int lr = ledger_load(&led, lpath);
-	free(lpath);
-	if (lr != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (led.channel == NULL) {
-		feed_podcast_guid(self, pguid);
-		led.channel = xstrdup(pguid);
-		led.dirty = 1;
-	} else {
-		snprintf(pguid, sizeof pguid, "%s", led.channel);
-	}
-	if ((rc = assign_guids(f, &led, pguid)) != FEED_OK)
-		goto out;
-	if (ledger_save(&led) != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if ((rc = make_notes(f)) != FEED_OK)
-		goto out;
-
-	xb = xmlBufferCreate();
-	if (xb == NULL || write_xml(f, out, self, pguid, xb) != 0) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	char *odir = path_dirname(out), *oprefix = xasprintf("%s.tmp.", rel_base(out));
-	remove_stale_tmp(odir, oprefix);
-	free(odir);
-	free(oprefix);
-	tmp = tmp_path_for(out);
-	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
-		msg(MSG_FEED_WRITE, out, 0, 0, "%s", strerror(errno));
-		unlink(tmp);
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (verify(f, tmp, out, f->n) != 0) {
-		unlink(tmp);
-		rc = FEED_ERR_CHECK;
-		goto out;
-	}
-	/* The pages of the checked feed, ready before it goes in place, and put in place after it. */
-	if (own && (site = make_site(f, saudio)) == NULL) {
-		unlink(tmp);
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	if (msg_commit_tmp(tmp, out) != 0) {
-		msg(MSG_FEED_RENAME, out, 0, 0, "%s", strerror(errno));
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	linked = 1;
-	if (site && site_commit(site) != SITE_OK) {
-		rc = FEED_ERR_WRITE;
-		goto out;
-	}
-	/*
-	 * Only now, with the new feed in place, can audio the old one named go.
-	 * Not for a feed written elsewhere (-o): the site's feed may name it.
-	 */
-	if (rel && strcmp(rel, "feed.xml") == 0)
-		remove_unpublished(f);
-	rc = FEED_OK;
-out:
-	/*
-	 * Failed before any page could link it: the audio published for the
-	 * new feed goes with it. (Once pages link it, it stays; the next
-	 * feed names it or removes it.)
-	 */
-	for (int i = 0; rc != FEED_OK && !linked && i < f->n; i++)
-		for (int k = 0; k < f->items[i].naud; k++)
-			if (f->items[i].aud[k].made && unlink(f->items[i].aud[k].pub) == 0)
-				f->items[i].aud[k].made = 0;
-	if (xb)
-		xmlBufferFree(xb);
-	site_free(&site);
-	free(saudio);
-	ledger_clear(&led);
-	free(tmp);
-	free(self);
-	free(rel);
-	free(def);
 	return rc;
 }

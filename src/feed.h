@@ -14,6 +14,10 @@
  * then renamed over the old one, and with it the website (site.h: the
  * index, a page per episode, the assets), made once the new feed has
  * passed its check and put in place right after it.
+ *
+ * The one header of the feed's files for the rest of the program:
+ * feed_write is publish.c's, the rest feed.c's; what they share with
+ * guids.c, pubcheck.c and links.c is in feed_int.h.
  */
 #ifndef PODSYNTH_FEED_H
 #define PODSYNTH_FEED_H

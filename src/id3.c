@@ -71,7 +71,7 @@ const char *id3_language(const char *lang)
 
 static uint32_t ms_of(int64_t frame, int rate)
 {
-	int64_t ms = (frame * 1000 + rate / 2) / rate;
+	int64_t ms = chapter_ms(frame, rate);
 	return ms > 0xfffffffe ? 0xfffffffe : (uint32_t)ms;
 }
 

@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@
 #include "site.h"
 
 #include "artwork.h"
+#include "audiometa.h"
 #include "msg.h"
 #include "site_assets.h"
 #include "text.h"
@@ -391,10 +393,9 @@ struct cue {
 	char *text;   /* plain text, one line */
 };
 
-struct chapter {
-	double start;
-	char *title;
-};
+/* The rate of a chapter list read from a JSON file (struct chapter, audiometa.h):
+ * its times are whole milliseconds. */
+#define CHAPTERS_JSON_RATE 1000
 
 static double vtt_time(const char *p, int *ok)
 {
@@ -566,11 +567,11 @@ static int read_chapters(const char *path, struct chapter **out)
 		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
 		char *e = NULL;
 		double t = st ? strtod(st, &e) : -1;
-		if (st == NULL || e == st || *e != '\0' || t < 0) {
+		if (st == NULL || e == st || *e != '\0' || !(t >= 0 && t < 9e12)) {
 			msg(MSG_SITE_CHAPTER_TIME, path, c ? ydoc_line(&y, c) : 0, 0, NULL);
 			goto out;
 		}
-		v[n].start = t;
+		v[n].start = llround(t * CHAPTERS_JSON_RATE);
 		v[n].title = xstrdup(title ? title : "");
 		n++;
 	}
@@ -934,9 +935,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		buf_printf(&b, "<nav class=\"chapters\" aria-labelledby=\"chapters-h\">\n"
 			   "<h2 id=\"chapters-h\">%s</h2>\n<ol>\n", w[UI_CHAPTERS]);
 		for (int i = 0; i < nchap; i++) {
+			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
 			buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
-				   "<span class=\"time\">", chap[i].start, chap[i].start);
-			put_clock(&b, chap[i].start);
+				   "<span class=\"time\">", t, t);
+			put_clock(&b, t);
 			buf_puts(&b, "</span> <span class=\"title\">");
 			put(&b, chap[i].title);
 			buf_puts(&b, "</span></a></li>\n");

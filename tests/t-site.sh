@@ -54,6 +54,41 @@ check "a canonical link" grep -q "<link rel=\"canonical\" href=\"$BASE/episodes/
 	rss/episodes/2026-11-16-kernel-weekly.html
 check "without JavaScript the chapters are there with their times" \
 	grep -q '<span class="time">1:56</span> <span class="title">Stable kernels</span>' rss/episodes/2026-11-16-kernel-weekly.html
+# One chapter list, three places: the page's chapter list, the JSON chapters
+# file and the MP3's ID3 CHAP frames, each as "milliseconds title".
+cat >chapters3.py <<'PY'
+import html, json, re, sys
+what, path = sys.argv[1], sys.argv[2]
+if what == "page":
+    nav = re.search(r'<nav class="chapters".*?</nav>', open(path, encoding="utf-8").read(), re.S)
+    for t, title in re.findall(r'data-start="([0-9.]+)">.*?<span class="title">(.*?)</span>', nav.group(0) if nav else ""):
+        print(round(float(t) * 1000), html.unescape(title))
+elif what == "json":
+    for c in json.load(open(path, encoding="utf-8"))["chapters"]:
+        print(round(c["startTime"] * 1000), c["title"])
+elif what == "id3":
+    b = open(path, "rb").read()
+    ss = lambda x: x[0] << 21 | x[1] << 14 | x[2] << 7 | x[3]
+    end, i = 10 + ss(b[6:10]), 10
+    while i + 10 <= end and b[i:i + 4] != b"\0\0\0\0":
+        fid, n = b[i:i + 4], ss(b[i + 4:i + 8])
+        body = b[i + 10:i + 10 + n]
+        if fid == b"CHAP":
+            k = body.index(b"\0") + 1
+            ms = int.from_bytes(body[k:k + 4], "big")
+            sub = body[k + 16:]
+            title = ""
+            if sub[:4] == b"TIT2":
+                t = sub[10:10 + ss(sub[4:8])]
+                title = t[1:].decode("utf-8" if t[0] == 3 else "latin-1").rstrip("\0")
+            print(ms, title)
+        i += 10 + n
+PY
+KW=rss/episodes/2026-11-16-kernel-weekly
+chap_page=$($PY chapters3.py page $KW.html 2>&1)
+check "the page lists the episode's chapters" test "$(grep -c . <<<"$chap_page")" -ge 2
+check_eq "the page's chapter times agree with the JSON chapters file" "$chap_page" "$($PY chapters3.py json $KW.chapters.json 2>&1)"
+check_eq "...and with the MP3's ID3 CHAP frames" "$chap_page" "$($PY chapters3.py id3 $KW.mp3 2>&1)"
 check "without JavaScript the transcript text is there" \
 	grep -q '<span class="cue" data-start="[0-9.]*" data-end="[0-9.]*">Linux 6.18-rc6 came out on Sunday afternoon, right on schedule.</span>' \
 	rss/episodes/2026-11-16-kernel-weekly.html
