@@ -23,7 +23,6 @@
 #include "chapters.h"
 #include "progress.h"
 #include "render.h"
-#include "render_chunks.h"
 #include "segcache.h"
 #include "synth.h"
 #include "timeline.h"

@@ -56,6 +56,7 @@
 #include "id3.h"
 #include "oggasm.h"
 #include "render_chunks.h"
+#include "render_grid.h"
 #include "render_int.h"
 #include "render_pipe.h"
 #include "segcache.h"

@@ -18,6 +18,7 @@
 
 #include "audiometa.h"
 #include "formats.h"
+#include "render_grid.h"
 #include "timeline.h"
 
 struct render_opts {

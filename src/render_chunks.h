@@ -24,16 +24,6 @@
 #include "formats.h"
 #include "render_int.h"
 
-/* Can fmt be made from chunks at rate (no music bed)? */
-int render_chunkable(enum audio_format fmt, int rate);
-/*
- * The frame grid the timeline's sounds should start on for the chunked
- * ones among fmts at rate, in frames: the least common multiple of their
- * frame lengths when it is at most 150 ms, else the first one's; 0 when
- * none is chunked.
- */
-int64_t render_chunk_grid(int rate, const enum audio_format *fmts, int n);
-
 struct chunk_outs {
 	int n;
 	enum audio_format fmt[FMT_COUNT];
