@@ -48,15 +48,15 @@ endif
 
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wno-unused-parameter
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
 	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # libmp3lame has no .pc file on Debian.
 LIBS = $(PKG_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*.c) src/site_assets.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
-LIBOBJS = $(filter-out $(OBJDIR)/main.o,$(OBJS))
+LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(UNITDIR)/%)
 
@@ -76,16 +76,16 @@ $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-# The website's CSS and JavaScript, built into the program (see src/site_assets.h).
-SITE_ASSETS = src/site/podsynth.css src/site/podsynth.js src/site/favicon.svg
-src/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
+# The website's CSS and JavaScript, built into the program (see src/publish/site_assets.h).
+SITE_ASSETS = src/publish/site/podsynth.css src/publish/site/podsynth.js src/publish/site/favicon.svg
+src/publish/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
 	scripts/embed-assets $(SITE_ASSETS) >$@.tmp && mv $@.tmp $@
 
 # Header dependencies come from the compiler (-MMD -MP): each object
 # depends on exactly the headers it includes, listed in its .d file. An
 # object without its .d file (an older build) is compiled again once.
 $(OBJDIR)/%.o: src/%.c $(OBJDIR)/%.d | deps
-	@mkdir -p $(OBJDIR)
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(UNITDIR)/%: tests/unit/%.c $(UNITDIR)/%.d $(LIBOBJS) | deps

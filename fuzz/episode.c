@@ -18,13 +18,13 @@
  */
 #include "fuzz.h"
 
-#include "channel.h"
-#include "episode.h"
-#include "lexicon.h"
-#include "segment.h"
-#include "shownotes.h"
-#include "xmltext.h"
-#include "voice.h"
+#include "show/channel.h"
+#include "show/episode.h"
+#include "show/lexicon.h"
+#include "script/segment.h"
+#include "publish/shownotes.h"
+#include "core/xmltext.h"
+#include "show/voice.h"
 
 static struct channel *ch;
 static struct voiceset *vs;

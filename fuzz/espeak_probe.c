@@ -32,11 +32,11 @@
 
 #include <getopt.h>
 
-#include "lexicon.h"
-#include "segcache.h"
-#include "speech.h"
-#include "synth.h"
-#include "voice.h"
+#include "show/lexicon.h"
+#include "synth/segcache.h"
+#include "script/speech.h"
+#include "synth/synth.h"
+#include "show/voice.h"
 
 struct input {
 	char *text;            /* as written */

@@ -28,9 +28,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "msg.h"
-#include "text.h"
-#include "util.h"
+#include "core/msg.h"
+#include "core/text.h"
+#include "core/util.h"
 
 #ifndef FUZZ_TOP
 #define FUZZ_TOP "."

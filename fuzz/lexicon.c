@@ -12,9 +12,9 @@
  */
 #include "fuzz.h"
 
-#include "lexicon.h"
-#include "speech.h"
-#include "voice.h"
+#include "show/lexicon.h"
+#include "script/speech.h"
+#include "show/voice.h"
 
 static struct voiceset *vs;
 static char *lex_path;

@@ -17,11 +17,11 @@
  */
 #include "fuzz.h"
 
-#include "channel.h"
-#include "draft.h"
-#include "episode.h"
-#include "mail.h"
-#include "series.h"
+#include "show/channel.h"
+#include "draft/draft.h"
+#include "show/episode.h"
+#include "draft/mail.h"
+#include "draft/series.h"
 
 static struct channel *ch;
 static struct draft_settings set;

@@ -15,9 +15,9 @@
  */
 #include "fuzz.h"
 
-#include "lexicon.h"
-#include "speech.h"
-#include "voice.h"
+#include "show/lexicon.h"
+#include "script/speech.h"
+#include "show/voice.h"
 
 static struct voiceset *vs;
 static struct lexicon *lex;

@@ -11,8 +11,8 @@
  */
 #include "fuzz.h"
 
-#include "channel.h"
-#include "voice.h"
+#include "show/channel.h"
+#include "show/voice.h"
 
 static char *vdir, *vfile, *chan;
 

@@ -24,11 +24,11 @@
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 
-#include "channel.h"
-#include "encode.h"
-#include "episode.h"
-#include "feed.h"
-#include "xmltext.h"
+#include "show/channel.h"
+#include "codec/encode.h"
+#include "show/episode.h"
+#include "publish/feed.h"
+#include "core/xmltext.h"
 
 static char *site, *episodes, *feed_path, *ledger_path, *page_path;
 

@@ -141,7 +141,7 @@ done
 n=$(ls "$TOP"/tests/bad/*/*.expect | wc -l)
 check "at least 40 bad inputs in tests/bad/ ($n)" test "$n" -ge 40
 
-# Every expectation is a message of the catalogue (src/msg.h, listed by
+# Every expectation is a message of the catalogue (src/core/msg.h, listed by
 # `podsynth check --messages`): its level and its text, each "%s" standing
 # for the detail. An expectation may stop before the message's end.
 "$PODSYNTH" check --messages >catalogue.tsv

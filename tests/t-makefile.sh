@@ -7,30 +7,30 @@ cd "$SCRATCH" || exit 1
 W="$SCRATCH/tree"
 mkdir -p "$W"
 cp -r "$TOP/src" "$TOP/Makefile" "$W/"
-objs="build/obj/roster.o build/obj/speech_num.o build/obj/cmd_feed.o"
+objs="build/obj/show/roster.o build/obj/core/text.o build/obj/cmd/cmd_feed.o"
 # A plain build whatever the outer make was given (make test SANITIZE=1
 # passes its variables down through MAKEFLAGS).
 unset MAKEFLAGS MAKELEVEL MFLAGS
 mk() { make --no-print-directory -C "$W" SANITIZE= "$@"; }
 mk -j2 $objs >m1.txt 2>&1
 check "three objects compile" test $? -eq 0
-check "each has its dependency file" test -s "$W/build/obj/roster.d" -a -s "$W/build/obj/speech_num.d"
+check "each has its dependency file" test -s "$W/build/obj/show/roster.d" -a -s "$W/build/obj/core/text.d"
 check "the dependency file lists the headers the source includes" \
-	grep -q 'src/episode.h' "$W/build/obj/roster.d"
+	grep -q 'src/show/episode.h' "$W/build/obj/show/roster.d"
 check_eq "nothing to do right after" "$(mk -n $objs 2>&1 | grep -c ' -c -o ')" 0
-sleep 1; touch "$W/src/roster.h"
+sleep 1; touch "$W/src/show/roster.h"
 mk -n $objs >m2.txt 2>&1
-check "touching roster.h recompiles roster.o" grep -q -- '-o build/obj/roster.o' m2.txt
-check "...and cmd_feed.o, which includes it" grep -q -- '-o build/obj/cmd_feed.o' m2.txt
-check "...but not speech_num.o, which does not" bash -c "! grep -q -- '-o build/obj/speech_num.o' m2.txt"
+check "touching roster.h recompiles roster.o" grep -q -- '-o build/obj/show/roster.o' m2.txt
+check "...and cmd_feed.o, which includes it" grep -q -- '-o build/obj/cmd/cmd_feed.o' m2.txt
+check "...but not text.o, which does not" bash -c "! grep -q -- '-o build/obj/core/text.o' m2.txt"
 mk $objs >/dev/null 2>&1
-rm "$W/src/roster.h"
-mk -n build/obj/roster.o >m3.txt 2>&1
+rm "$W/src/show/roster.h"
+mk -n build/obj/show/roster.o >m3.txt 2>&1
 check "a header that is gone is an error for the object that includes it" \
-	grep -q -- '-o build/obj/roster.o' m3.txt
-rm "$W/build/obj/speech_num.d"
+	grep -q -- '-o build/obj/show/roster.o' m3.txt
+rm "$W/build/obj/core/text.d"
 check "an object without its dependency file is compiled again" \
-	bash -c "make --no-print-directory -C '$W' SANITIZE= -n build/obj/speech_num.o | grep -q -- '-o build/obj/speech_num.o'"
+	bash -c "make --no-print-directory -C '$W' SANITIZE= -n build/obj/core/text.o | grep -q -- '-o build/obj/core/text.o'"
 
 # make regen: every kind of golden file, from one command.
 R="$SCRATCH/regen"

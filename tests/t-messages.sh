@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Messages come from the catalogue (src/msg.h) and name their file:
+# Messages come from the catalogue (src/core/msg.h) and name their file:
 #  1. no diag() call outside msg.c, which defines it (util.c, the layer
 #     below, reports nothing);
 #  2. every msg() call names a file: its file argument is never NULL or ""
@@ -12,8 +12,8 @@
 cd "$SCRATCH" || exit 1
 
 # ---- 1. diag() only in msg.c ----
-rx="^$TOP/src/msg\\.c:"
-grep -nE '\bv?diag\(' "$TOP"/src/*.c | grep -vE "$rx" >direct.txt
+rx="^$TOP/src/core/msg\\.c:"
+grep -nE '\bv?diag\(' "$TOP"/src/*/*.c | grep -vE "$rx" >direct.txt
 if [ -s direct.txt ]; then
 	fail "diag() is called only by msg.c: $(wc -l <direct.txt) calls elsewhere"
 	sed "s|^$TOP/|    |" direct.txt
@@ -21,14 +21,14 @@ else
 	ok "diag() is called only by msg.c"
 fi
 # The same grep finds a call planted in a copy of a source file.
-mkdir -p planted/src
+mkdir -p planted/src/render planted/src/core
 planted='\nstatic void f(void) { diag(DIAG_ERROR, NULL, 0, 0, "x"); }\n'
-{ cat "$TOP/src/render.c"; printf "$planted"; } >planted/src/render.c
-{ cat "$TOP/src/util.c"; printf "$planted"; } >planted/src/util.c
-grep -HnE '\bv?diag\(' planted/src/*.c | grep -vE '^planted/src/msg\.c:' >planted.txt
-check "...the check sees a direct call (it can fail)" grep -q '^planted/src/render\.c:' planted.txt
+{ cat "$TOP/src/render/render.c"; printf "$planted"; } >planted/src/render/render.c
+{ cat "$TOP/src/core/util.c"; printf "$planted"; } >planted/src/core/util.c
+grep -HnE '\bv?diag\(' planted/src/*/*.c | grep -vE '^planted/src/core/msg\.c:' >planted.txt
+check "...the check sees a direct call (it can fail)" grep -q '^planted/src/render/render\.c:' planted.txt
 check "...util.c is not let off: the layer below msg.c reports nothing" \
-	grep -q '^planted/src/util\.c:' planted.txt
+	grep -q '^planted/src/core/util\.c:' planted.txt
 
 # The bottom layer, util < text < msg: each includes only the program's
 # headers below it (util.c none but its own), so util.c cannot report.
@@ -36,12 +36,12 @@ bottom() { # FILE ALLOWED-HEADERS-REGEX: prints the headers FILE includes beyond
 	sed -n 's/^#include "\(.*\)"$/\1/p' "$1" | grep -vxE "$2"
 }
 check "util.c includes none of the program's headers but util.h" \
-	test -z "$(bottom "$TOP/src/util.c" 'util\.h')"
+	test -z "$(bottom "$TOP/src/core/util.c" 'util\.h')"
 check "text.c includes only text.h and util.h" \
-	test -z "$(bottom "$TOP/src/text.c" '(text|util)\.h')"
+	test -z "$(bottom "$TOP/src/core/text.c" '(text|util)\.h')"
 check "msg.c includes only msg.h, text.h and util.h" \
-	test -z "$(bottom "$TOP/src/msg.c" '(msg|text|util)\.h')"
-{ cat "$TOP/src/util.c"; echo '#include "msg.h"'; } >planted/util.c
+	test -z "$(bottom "$TOP/src/core/msg.c" '(msg|text|util)\.h')"
+{ cat "$TOP/src/core/util.c"; echo '#include "msg.h"'; } >planted/util.c
 check "...the check sees util.c include msg.h (it can fail)" \
 	test -n "$(bottom planted/util.c 'util\.h')"
 
@@ -69,7 +69,7 @@ def args(src, i):
         j += 1
     return [' '.join(a.split()) for a in out]
 n = 0
-for p in sorted(glob.glob(sys.argv[1] + '/*.c')):
+for p in sorted(glob.glob(sys.argv[1] + '/*/*.c')):
     if p.endswith('/msg.c'):
         continue
     src = open(p).read()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The show's website (site.c, src/site/) on the example show: the pages and
+# The show's website (site.c, src/publish/site/) on the example show: the pages and
 # assets are written with the feed, drafts never appear, the feed links the
 # pages and the word transcript, the pages parse as HTML (html5lib, strict)
 # and use only relative or show-based URLs; in a real browser (headless
@@ -29,7 +29,7 @@ check "an episode page is written for each published episode" \
 	test -s rss/episodes/2026-11-16-kernel-weekly.html -a -s rss/episodes/2026-11-14-riscv-zh.html
 check "the assets are copied into rss/assets/" \
 	test -s rss/assets/podsynth.css -a -s rss/assets/podsynth.js -a -s rss/assets/favicon.svg
-check "the assets are the program's own files" cmp -s rss/assets/podsynth.js "$TOP/src/site/podsynth.js"
+check "the assets are the program's own files" cmp -s rss/assets/podsynth.js "$TOP/src/publish/site/podsynth.js"
 check "the build writes the word transcript" test -s rss/episodes/2026-11-16-kernel-weekly.words.json
 check "drafts never appear: no page" test -s rss/episodes/2026-11-16-kernel-weekly.html -a ! -e rss/episodes/2026-11-20-draft-preview.html
 check "drafts never appear: not on the index" bash -c "test -s rss/index.html && ! grep -q 'merge window preview' rss/index.html"

@@ -29,14 +29,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "chunk.h"
-#include "chunkcache.h"
-#include "chunkjobs.h"
-#include "chunkmeter.h"
-#include "mp3asm.h"
-#include "oggasm.h"
+#include "codec/chunk.h"
+#include "codec/chunkcache.h"
+#include "codec/chunkjobs.h"
+#include "codec/chunkmeter.h"
+#include "codec/mp3asm.h"
+#include "codec/oggasm.h"
 #include "../unit/speechlike.h"
-#include "util.h"
+#include "core/util.h"
 
 struct item {
 	uint32_t seed;

@@ -5,9 +5,9 @@
  * cover's name (title and design in it), drawing it only once, pruning
  * older covers only, and which file artwork_episode_image gives.
  */
-#include "artwork.h"
+#include "show/artwork.h"
 #include "harness.h"
-#include "util.h"
+#include "core/util.h"
 
 #include <jpeglib.h>
 #include <png.h>

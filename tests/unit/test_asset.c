@@ -5,9 +5,9 @@
  * all fade with.
  */
 #include "harness.h"
-#include "asset.h"
-#include "fade.h"
-#include "util.h"
+#include "audio/asset.h"
+#include "audio/fade.h"
+#include "core/util.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -29,14 +29,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chunk.h"
-#include "chunkcache.h"
-#include "chunkjobs.h"
+#include "codec/chunk.h"
+#include "codec/chunkcache.h"
+#include "codec/chunkjobs.h"
 #include "harness.h"
-#include "mp3asm.h"
-#include "oggasm.h"
+#include "codec/mp3asm.h"
+#include "codec/oggasm.h"
 #include "speechlike.h"
-#include "util.h"
+#include "core/util.h"
 
 #define RATE 44100
 #define NITEMS 6

@@ -26,16 +26,16 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#include "chunk.h"
-#include "chunkcache.h"
-#include "chunkjobs.h"
-#include "chunkmeter.h"
+#include "codec/chunk.h"
+#include "codec/chunkcache.h"
+#include "codec/chunkjobs.h"
+#include "codec/chunkmeter.h"
 #include "harness.h"
-#include "loudness.h"
-#include "mp3asm.h"
-#include "oggasm.h"
+#include "audio/loudness.h"
+#include "codec/mp3asm.h"
+#include "codec/oggasm.h"
 #include "speechlike.h"
-#include "util.h"
+#include "core/util.h"
 
 #define NITEMS 7
 

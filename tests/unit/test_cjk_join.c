@@ -8,17 +8,17 @@
  * are joined on the page without a space, as Chinese ones are. (site.c
  * once had its own list of CJK ranges without Hangul and put a space there.)
  */
-#include "channel.h"
-#include "episode.h"
+#include "show/channel.h"
+#include "show/episode.h"
 #include "harness.h"
-#include "segcache.h"
-#include "segment.h"
-#include "site.h"
-#include "text.h"
-#include "timeline.h"
-#include "transcript.h"
-#include "util.h"
-#include "voice.h"
+#include "synth/segcache.h"
+#include "script/segment.h"
+#include "publish/site.h"
+#include "core/text.h"
+#include "audio/timeline.h"
+#include "publish/transcript.h"
+#include "core/util.h"
+#include "show/voice.h"
 
 #include <stdio.h>
 #include <stdlib.h>

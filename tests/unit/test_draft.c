@@ -4,11 +4,11 @@
  * versions, replies and trailers (series_build on messages read from
  * memory), the cover-letter quote (draft_quote) and Markdown escaping.
  */
-#include "draft.h"
+#include "draft/draft.h"
 #include "harness.h"
-#include "mail.h"
-#include "series.h"
-#include "util.h"
+#include "draft/mail.h"
+#include "draft/series.h"
+#include "core/util.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,12 +7,12 @@
  * audio file changed behind the feed's back fails the check and the
  * previous feed stays; a bad category is refused.
  */
-#include "channel.h"
-#include "episode.h"
-#include "feed.h"
+#include "show/channel.h"
+#include "show/episode.h"
+#include "publish/feed.h"
 #include "harness.h"
-#include "util.h"
-#include "xmltext.h"
+#include "core/util.h"
+#include "core/xmltext.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "encode_mp3.h"
+#include "codec/encode_mp3.h"
 #include "harness.h"
-#include "id3.h"
+#include "codec/id3.h"
 
 static uint32_t syncsafe(const unsigned char *p)
 {

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 
 #include "harness.h"
-#include "loudness.h"
-#include "util.h"
+#include "audio/loudness.h"
+#include "core/util.h"
 
 #define RATE 48000
 #define BLOCK 4800

@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "msg.h"
-#include "util.h"
+#include "core/msg.h"
+#include "core/util.h"
 
 /* What msg(m, file, line, 0, detail) prints on stderr; the caller frees. */
 static char *said(enum msg m, const char *file, int line, const char *detail)

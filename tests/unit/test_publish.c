@@ -4,14 +4,14 @@
  * (feed.c), Speech Markdown taken out and show notes made safe
  * (shownotes.c), JSON chapters (chapters.c).
  */
-#include "chapters.h"
-#include "episode.h"
-#include "feed.h"
+#include "publish/chapters.h"
+#include "show/episode.h"
+#include "publish/feed.h"
 #include "harness.h"
-#include "shownotes.h"
-#include "text.h"
-#include "util.h"
-#include "xmltext.h"
+#include "publish/shownotes.h"
+#include "core/text.h"
+#include "core/util.h"
+#include "core/xmltext.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -20,20 +20,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#define channel ebur128_channel /* libebur128's enum tag; the show has struct channel */
 #include <ebur128.h>
+#undef channel
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vorbis/vorbisfile.h>
 
 #include "harness.h"
-#include "jingle.h"
-#include "loudness.h"
-#include "msg.h"
-#include "render.h"
-#include "segcache.h"
-#include "timeline.h"
-#include "util.h"
+#include "audio/jingle.h"
+#include "audio/loudness.h"
+#include "core/msg.h"
+#include "render/render.h"
+#include "synth/segcache.h"
+#include "audio/timeline.h"
+#include "core/util.h"
 
 static char dir[256];
 

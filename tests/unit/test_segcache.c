@@ -4,8 +4,8 @@
  * flipped, garbage, missing) are reported as such, never read as audio.
  */
 #include "harness.h"
-#include "segcache.h"
-#include "util.h"
+#include "synth/segcache.h"
+#include "core/util.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,8 +5,8 @@
  * fact changes it, and the keys are the ones every cache already holds.
  */
 #include "harness.h"
-#include "segment.h"
-#include "voice.h"
+#include "script/segment.h"
+#include "show/voice.h"
 
 #include <string.h>
 

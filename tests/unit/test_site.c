@@ -7,11 +7,11 @@
  * headings; dates and labels follow the page's language; the show's CSS and
  * directories appear; a chapters file without startTime is an error.
  */
-#include "channel.h"
-#include "episode.h"
+#include "show/channel.h"
+#include "show/episode.h"
 #include "harness.h"
-#include "site.h"
-#include "util.h"
+#include "publish/site.h"
+#include "core/util.h"
 
 #include <dirent.h>
 #include <stdio.h>

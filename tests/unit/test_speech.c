@@ -23,14 +23,14 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "lexicon.h"
-#include "msg.h"
-#include "shownotes.h"
-#include "speech.h"
-#include "speech_int.h"
-#include "table.h"
-#include "util.h"
-#include "voice.h"
+#include "show/lexicon.h"
+#include "core/msg.h"
+#include "publish/shownotes.h"
+#include "script/speech.h"
+#include "script/speech_int.h"
+#include "core/table.h"
+#include "core/util.h"
+#include "show/voice.h"
 
 static const char *top;
 static struct voiceset *vs;

@@ -7,12 +7,12 @@
  * zombie and no descriptor leaks.
  */
 #include "harness.h"
-#include "msg.h"
-#include "segcache.h"
-#include "segment.h"
-#include "synth.h"
-#include "util.h"
-#include "voice.h"
+#include "core/msg.h"
+#include "synth/segcache.h"
+#include "script/segment.h"
+#include "synth/synth.h"
+#include "core/util.h"
+#include "show/voice.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "harness.h"
-#include "text.h"
-#include "util.h"
+#include "core/text.h"
+#include "core/util.h"
 
 static void decode(const char *s, size_t n, size_t want_len, uint32_t want_cp, const char *what)
 {

@@ -6,14 +6,14 @@
  * the end, long sentences are cut into cues of at most two lines of 65
  * characters, the written form is shown, voices are tagged, no text is lost.
  */
-#include "chapters.h"
+#include "publish/chapters.h"
 #include "harness.h"
-#include "segcache.h"
-#include "segment.h"
-#include "timeline.h"
-#include "transcript.h"
-#include "util.h"
-#include "voice.h"
+#include "synth/segcache.h"
+#include "script/segment.h"
+#include "audio/timeline.h"
+#include "publish/transcript.h"
+#include "core/util.h"
+#include "show/voice.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -22,10 +22,10 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "msg.h"
-#include "render.h"
-#include "timeline.h"
-#include "util.h"
+#include "core/msg.h"
+#include "render/render.h"
+#include "audio/timeline.h"
+#include "core/util.h"
 
 /* ---- the interposers ---- */
 

@@ -8,12 +8,12 @@
  * the voice labels; Chinese characters get times between their events.
  */
 #include "harness.h"
-#include "segcache.h"
-#include "segment.h"
-#include "timeline.h"
-#include "transcript.h"
-#include "util.h"
-#include "voice.h"
+#include "synth/segcache.h"
+#include "script/segment.h"
+#include "audio/timeline.h"
+#include "publish/transcript.h"
+#include "core/util.h"
+#include "show/voice.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "msg.h"
-#include "util.h"
-#include "yamlmap.h"
+#include "core/msg.h"
+#include "core/util.h"
+#include "core/yamlmap.h"
 
 struct obj {
 	int a, b;

@@ -1,0 +1,475 @@
+/*
+ * loudness.c: integrated loudness and true peak with libebur128, and a
+ * lookahead peak limiter.
+ *
+ * In: interleaved float PCM. Out: LUFS and dBTP figures; limited PCM handed
+ * to a sink.
+ *
+ * The true-peak meter. libebur128 finds true peaks by interpolating 4x
+ * (2x from 96 kHz) with a 49-tap filter: most of its cost. Every
+ * interpolated value is a weighted sum of the last 13 (25) samples, so it
+ * is at most tp_bound times the largest of them. Frames go to the true-peak
+ * state in blocks of TP_BLOCK; a block whose largest sample times tp_bound
+ * is no more than the true peak found so far cannot raise it, and is left
+ * out, except for its first ctx frames (ctx at least the interpolator's
+ * history) when the block before it was fed, so that the values that
+ * straddle the two are computed with their real neighbours. Before a block
+ * is fed after a gap, the ctx frames that precede it are fed without
+ * counting (their values mix in stale history), so that the block's own
+ * values are computed from real neighbours. The figure is the largest value
+ * interpolated from real neighbours: exactly what libebur128 gives when it
+ * is fed every frame.
+ *
+ * The limiter works on chunks of CHUNK frames; a chunk's peak is its
+ * largest sample. From the peaks, per output and chunk:
+ *
+ *   t[k]  = the gain that keeps chunk k under the ceiling (<= 1)
+ *   h[k]  = min(t[k-A .. k])           hold over the lookahead, A chunks
+ *   r[k]  = min(h[k], release(r[k-1])) slow recovery towards 1
+ *   s[k]  = mean(r[k .. k+A])          smooth ramp down over the lookahead
+ *
+ * Every r[k..k+A] is at most t[k], so s[k] <= t[k]: the smoothed gain has
+ * reached the needed reduction by the time the peak plays. Within a chunk
+ * the gain moves linearly between the chunk-edge values min(s[k-1], s[k])
+ * and min(s[k], s[k+1]), both <= s[k]: no sample of chunk k gets more than
+ * t[k]. The audio is delayed by A + 1 chunks.
+ */
+#include "loudness.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* ---- measurement ---- */
+
+#define TP_BLOCK 64             /* frames the true-peak meter judges at a time */
+#define TP_CTX_MAX 32
+
+struct loud_meter {
+	ebur128_state *st;      /* loudness (and sample peak), every frame */
+	ebur128_state *tp;      /* LOUD_PEAK_TRUE: true peak, the blocks that matter */
+	int channels;
+	enum loud_peak peak;
+	double tp_bound;        /* the interpolator's largest gain */
+	double tp_max;          /* linear: the true peak so far */
+	double watch;           /* linear: blocks that could reach it are fed */
+	double recent;          /* linear: the largest fed since loud_meter_recent_peak */
+	int ctx;                /* frames of real context: >= the interpolator's
+				   history (13 frames below 96 kHz, else 25) */
+	int tp_live;            /* tp has been fed every frame so far */
+	float *hist;            /* the last ctx frames added (zeros before the start) */
+	int64_t frames, fed;    /* added, and interpolated */
+};
+
+struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
+{
+	int mode = EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM;
+	if (peak == LOUD_PEAK_SAMPLE)
+		mode |= EBUR128_MODE_SAMPLE_PEAK;
+	if (rate <= 0 || channels < 1)
+		return NULL;
+	ebur128_state *st = ebur128_init((unsigned)channels, (unsigned long)rate, mode);
+	if (st == NULL)
+		return NULL;
+	struct loud_meter *m = xcalloc(1, sizeof *m);
+	m->st = st;
+	m->channels = channels;
+	m->peak = peak;
+	if (peak == LOUD_PEAK_TRUE) {
+		m->tp = ebur128_init((unsigned)channels, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
+		if (m->tp == NULL) {
+			loud_meter_free(&m);
+			return NULL;
+		}
+		/* The sums of the taps' magnitudes, rounded up (see the top). */
+		m->tp_bound = rate < 96000 ? 1.8643 : 2.3069;
+		m->ctx = rate < 96000 ? 16 : TP_CTX_MAX;
+		m->tp_live = 1;
+		m->watch = HUGE_VAL;
+		m->hist = xcalloc((size_t)TP_CTX_MAX * (size_t)channels, sizeof *m->hist);
+	}
+	return m;
+}
+
+/* Feeds n frames to the true-peak state; with keep, their peak counts. */
+static int tp_feed(struct loud_meter *m, const float *x, long n, int keep)
+{
+	if (ebur128_add_frames_float(m->tp, x, (size_t)n) != EBUR128_SUCCESS)
+		return -1;
+	m->fed += n;
+	if (!keep)
+		return 0;
+	for (int c = 0; c < m->channels; c++) {
+		double v;
+		if (ebur128_prev_true_peak(m->tp, (unsigned)c, &v) != EBUR128_SUCCESS)
+			return -1;
+		if (v > m->tp_max)
+			m->tp_max = v;
+		if (v > m->recent)
+			m->recent = v;
+	}
+	return 0;
+}
+
+/* Keeps the last ctx frames of everything added in hist. */
+static void tp_remember(struct loud_meter *m, const float *x, long n)
+{
+	size_t ch = (size_t)m->channels, ctx = (size_t)m->ctx;
+	if ((size_t)n >= ctx) {
+		memcpy(m->hist, x + ((size_t)n - ctx) * ch, ctx * ch * sizeof *x);
+		return;
+	}
+	memmove(m->hist, m->hist + (size_t)n * ch, (ctx - (size_t)n) * ch * sizeof *x);
+	memcpy(m->hist + (ctx - (size_t)n) * ch, x, (size_t)n * ch * sizeof *x);
+}
+
+static int tp_add(struct loud_meter *m, const float *frames, long n)
+{
+	size_t ch = (size_t)m->channels;
+	for (long off = 0; off < n; off += TP_BLOCK) {
+		long len = n - off < TP_BLOCK ? n - off : TP_BLOCK;
+		const float *b = frames + (size_t)off * ch;
+		float mx = 0;
+		for (size_t i = 0; i < (size_t)len * ch; i++) {
+			float a = fabsf(b[i]);
+			mx = a > mx ? a : mx;
+		}
+		if ((double)mx * m->tp_bound > fmin(m->tp_max, m->watch)) {
+			if (!m->tp_live) {
+				if (tp_feed(m, m->hist, m->ctx, 0) != 0)
+					return -1;
+				m->tp_live = 1;
+			}
+			if (tp_feed(m, b, len, 1) != 0)
+				return -1;
+		} else if (m->tp_live) {
+			long h = len < m->ctx ? len : m->ctx;
+			if (tp_feed(m, b, h, 1) != 0)
+				return -1;
+			m->tp_live = h == len;
+		}
+		tp_remember(m, b, len);
+	}
+	return 0;
+}
+
+int loud_meter_add(struct loud_meter *m, const float *frames, long n)
+{
+	if (n <= 0)
+		return 0;
+	if (ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS)
+		return -1;
+	m->frames += n;
+	return m->peak == LOUD_PEAK_TRUE ? tp_add(m, frames, n) : 0;
+}
+
+double loud_meter_lufs(struct loud_meter *m)
+{
+	double l;
+	if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS || !isfinite(l))
+		return -HUGE_VAL;
+	return l;
+}
+
+double loud_meter_peak(struct loud_meter *m)
+{
+	double peak = 0;
+	if (m->peak == LOUD_PEAK_NONE)
+		return -HUGE_VAL;
+	if (m->peak == LOUD_PEAK_TRUE) {
+		peak = m->tp_max;
+	} else {
+		for (int c = 0; c < m->channels; c++) {
+			double p;
+			if (ebur128_sample_peak(m->st, (unsigned)c, &p) == EBUR128_SUCCESS && p > peak)
+				peak = p;
+		}
+	}
+	return peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+}
+
+void loud_meter_watch(struct loud_meter *m, double level_db)
+{
+	m->watch = pow(10, level_db / 20);
+}
+
+double loud_meter_recent_peak(struct loud_meter *m)
+{
+	double r = m->recent;
+	m->recent = 0;
+	return r > 0 ? 20 * log10(r) : -HUGE_VAL;
+}
+
+double loud_meter_tp_share(const struct loud_meter *m)
+{
+	return m->peak == LOUD_PEAK_TRUE && m->frames > 0 ? (double)m->fed / (double)m->frames : 0.0;
+}
+
+double loud_meter_energy(struct loud_meter *m, unsigned long ms)
+{
+	double l;
+	if (ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS)
+		return -1;
+	return isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0;
+}
+
+void loud_meter_free(struct loud_meter **m)
+{
+	if (*m == NULL)
+		return;
+	if ((*m)->st != NULL)
+		ebur128_destroy(&(*m)->st);
+	if ((*m)->tp != NULL)
+		ebur128_destroy(&(*m)->tp);
+	free((*m)->hist);
+	free(*m);
+	*m = NULL;
+}
+
+/* ---- limiter ---- */
+
+#define CHUNK 32                /* frames per detector chunk */
+#define OUT_CHUNKS 32           /* chunks an output gathers before its sink gets them */
+static const double lookahead_s = 0.005;
+static const double release_s = 0.100;
+
+/* One output: its gain, ceiling and sink, and its gain curve's figures. */
+struct lim_out {
+	double gain;            /* linear, applied before limiting */
+	double ceiling;         /* linear */
+	limiter_sink sink;
+	void *ud;
+	double *t, *r, *s;      /* per-chunk figures, ring */
+	double min_gain;
+	float *out;             /* OUT_CHUNKS * CHUNK frames waiting for the sink */
+	long nout;
+};
+
+struct limiter {
+	int channels;
+	int look;               /* A, the lookahead in chunks */
+	double rel;             /* release coefficient per chunk */
+	int ring;               /* ring size in chunks, a power of two */
+	float *audio;           /* ring of input chunks, CHUNK * channels floats each */
+	int *valid;             /* real frames in each ring chunk */
+	double *peak;           /* each chunk's largest sample, ring */
+	int64_t k;              /* chunks fed so far */
+	float *fill;            /* the chunk being filled */
+	int nfill;
+	int64_t real_left;      /* real chunks not yet output (drain) */
+	struct lim_out *outs;
+	int nouts;
+	int drained;
+};
+
+struct limiter *limiter_new(int rate, int channels, const struct limiter_out *outs, int nouts)
+{
+	if (rate <= 0 || channels < 1 || nouts < 1)
+		return NULL;
+	struct limiter *l = xcalloc(1, sizeof *l);
+	l->channels = channels;
+	l->look = (int)ceil(lookahead_s * rate / CHUNK);
+	if (l->look < 1)
+		l->look = 1;
+	l->rel = 1 - exp(-(double)CHUNK / (release_s * rate));
+	l->ring = 16;
+	while (l->ring < l->look + 8)
+		l->ring *= 2;
+	size_t cf = (size_t)CHUNK * (size_t)channels;
+	size_t ring = (size_t)l->ring;
+	l->audio = xcalloc(ring * cf, sizeof *l->audio);
+	l->valid = xcalloc(ring, sizeof *l->valid);
+	l->peak = xcalloc(ring, sizeof *l->peak);
+	l->fill = xcalloc(cf, sizeof *l->fill);
+	l->outs = xcalloc((size_t)nouts, sizeof *l->outs);
+	l->nouts = nouts;
+	for (int j = 0; j < nouts; j++) {
+		struct lim_out *o = &l->outs[j];
+		o->gain = pow(10, outs[j].gain_db / 20);
+		o->ceiling = pow(10, outs[j].ceiling_dbtp / 20);
+		o->sink = outs[j].sink;
+		o->ud = outs[j].ud;
+		o->t = xcalloc(ring, sizeof *o->t);
+		o->r = xcalloc(ring, sizeof *o->r);
+		o->s = xcalloc(ring, sizeof *o->s);
+		o->min_gain = 1;
+		o->out = xmalloc(cf * OUT_CHUNKS * sizeof *o->out);
+	}
+	return l;
+}
+
+#define RI(l, i) ((size_t)((uint64_t)(i) & (uint64_t)((l)->ring - 1)))
+
+/* A per-chunk figure, 1 before the stream starts. */
+static double at(const struct limiter *l, const double *ring, int64_t i)
+{
+	return i < 0 ? 1.0 : ring[RI(l, i)];
+}
+
+/* Hands what output o has gathered to its sink. */
+static int flush(struct lim_out *o)
+{
+	long n = o->nout;
+	o->nout = 0;
+	return n > 0 ? o->sink(o->ud, o->out, n) : 0;
+}
+
+/* Applies output o's gain to chunk m and gathers its real frames. */
+static int emit(struct limiter *l, struct lim_out *o, int64_t m)
+{
+	size_t ri = RI(l, m);
+	int n = l->valid[ri];
+	if (n == 0)
+		return 0;
+	double b0 = fmin(at(l, o->s, m - 1), at(l, o->s, m));
+	double b1 = fmin(at(l, o->s, m), at(l, o->s, m + 1));
+	if (b0 < o->min_gain)
+		o->min_gain = b0;
+	size_t ch = (size_t)l->channels;
+	const float *src = l->audio + ri * (size_t)CHUNK * ch;
+	float *dst = o->out + (size_t)o->nout * ch;
+	if (b0 == 1.0 && b1 == 1.0) {
+		float g = (float)o->gain;
+		for (size_t x = 0; x < (size_t)n * ch; x++)
+			dst[x] = src[x] * g;
+	} else {
+		for (int i = 0; i < n; i++) {
+			float g = (float)(o->gain * (b0 + (b1 - b0) * i / CHUNK));
+			for (size_t c = 0; c < ch; c++)
+				dst[(size_t)i * ch + c] = src[(size_t)i * ch + c] * g;
+		}
+	}
+	o->nout += n;
+	return o->nout > (OUT_CHUNKS - 1) * CHUNK ? flush(o) : 0;
+}
+
+/* Chunk j's peak is final: output o's gain curve moves on by one chunk. */
+static void step(struct limiter *l, struct lim_out *o, int64_t j, double need)
+{
+	need *= o->gain;
+	o->t[RI(l, j)] = need > o->ceiling ? o->ceiling / need : 1.0;
+	double h = 1.0;
+	for (int64_t i = j - l->look; i <= j; i++)
+		h = fmin(h, at(l, o->t, i));
+	double prev = at(l, o->r, j - 1);
+	o->r[RI(l, j)] = fmin(h, prev + (1 - prev) * l->rel);
+	int64_t q = j - l->look;
+	if (q < 0)
+		return;
+	double sum = 0;
+	for (int64_t i = q; i <= j; i++)
+		sum += at(l, o->r, i);
+	o->s[RI(l, q)] = sum / (l->look + 1);
+}
+
+/* Takes in one full chunk (valid real frames, the rest zeros). */
+static int push_chunk(struct limiter *l, const float *chunk, int valid)
+{
+	int64_t j = l->k;
+	size_t ri = RI(l, j);
+	size_t cf = (size_t)CHUNK * (size_t)l->channels;
+	memcpy(l->audio + ri * cf, chunk, cf * sizeof *chunk);
+	l->valid[ri] = valid;
+	float p = 0;
+	for (size_t i = 0; i < cf; i++) {
+		float a = fabsf(chunk[i]);
+		p = a > p ? a : p;
+	}
+	l->peak[ri] = p;
+	l->k++;
+	/* Chunk j's peak is known; s is known up to chunk j - A, so chunk
+	 * j - A - 1 can go out. */
+	int64_t m = j - l->look - 1;
+	for (int o = 0; o < l->nouts; o++) {
+		step(l, &l->outs[o], j, p);
+		if (m >= 0) {
+			int rc = emit(l, &l->outs[o], m);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	if (m >= 0 && l->valid[RI(l, m)] > 0)
+		l->real_left--;
+	return 0;
+}
+
+int limiter_process(struct limiter *l, const float *in, long n)
+{
+	int ch = l->channels;
+	while (n > 0) {
+		long take = CHUNK - l->nfill;
+		if (take > n)
+			take = n;
+		memcpy(l->fill + (size_t)l->nfill * (size_t)ch, in,
+		       (size_t)take * (size_t)ch * sizeof *in);
+		l->nfill += (int)take;
+		in += (size_t)take * (size_t)ch;
+		n -= take;
+		if (l->nfill == CHUNK) {
+			l->nfill = 0;
+			l->real_left++;
+			int rc = push_chunk(l, l->fill, CHUNK);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int limiter_drain(struct limiter *l)
+{
+	if (l->drained)
+		return 0;
+	l->drained = 1;
+	size_t cf = (size_t)CHUNK * (size_t)l->channels;
+	int rc;
+	if (l->nfill > 0) {
+		memset(l->fill + (size_t)l->nfill * (size_t)l->channels, 0,
+		       (cf - (size_t)l->nfill * (size_t)l->channels) * sizeof *l->fill);
+		l->real_left++;
+		rc = push_chunk(l, l->fill, l->nfill);
+		l->nfill = 0;
+		if (rc != 0)
+			return rc;
+	}
+	memset(l->fill, 0, cf * sizeof *l->fill);
+	while (l->real_left > 0) {
+		rc = push_chunk(l, l->fill, 0);
+		if (rc != 0)
+			return rc;
+	}
+	for (int o = 0; o < l->nouts; o++)
+		if ((rc = flush(&l->outs[o])) != 0)
+			return rc;
+	return 0;
+}
+
+double limiter_max_reduction(const struct limiter *l, int out)
+{
+	double g = l->outs[out].min_gain;
+	return g < 1 ? 20 * log10(g) : 0.0;
+}
+
+void limiter_free(struct limiter **l)
+{
+	if (*l == NULL)
+		return;
+	struct limiter *p = *l;
+	for (int j = 0; j < p->nouts; j++) {
+		free(p->outs[j].t);
+		free(p->outs[j].r);
+		free(p->outs[j].s);
+		free(p->outs[j].out);
+	}
+	free(p->outs);
+	free(p->audio);
+	free(p->valid);
+	free(p->peak);
+	free(p->fill);
+	free(p);
+	*l = NULL;
+}

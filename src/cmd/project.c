@@ -1,0 +1,202 @@
+/*
+ * project.c: opens what every command needs: the show's settings, the
+ * voices, the engine's facts (espeak-ng's version and rate, asked once), the
+ * show's lexicons and the cache directory; and per episode, the
+ * parsed episode and its script with the episode's own lexicon entries.
+ */
+#include "project.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "show/show.h"
+#include "audio/audio.h"
+#include "synth/synth.h"
+#include "core/core.h"
+
+#ifndef PODSYNTH_DATADIR
+#define PODSYNTH_DATADIR "/usr/local/share/podsynth"
+#endif
+
+/* The show's lexicon files: channel.yaml's list, or every .lexicon file in the voices directory. */
+static int load_show_lexicons(struct project *p, struct lexicon *lex)
+{
+	int err = 0;
+	if (p->ch->nlexicons > 0) {
+		for (int i = 0; i < p->ch->nlexicons; i++) {
+			if (access(p->ch->lexicons[i], R_OK) != 0) {
+				msg(MSG_FILE_UNREADABLE, p->ch->path, p->ch->lexicon_lines[i], 0,
+				    "lexicon \"%s\"" MSG_SEP "%s", p->ch->lexicons[i], strerror(errno));
+				err = 1;
+			} else if (lexicon_load(lex, p->ch->lexicons[i]) != 0)
+				err = 1;
+		}
+		return err ? -1 : 0;
+	}
+	DIR *d = opendir(p->voices->dir);
+	if (d == NULL)
+		return 0;
+	char **names = NULL;
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t l = strlen(de->d_name);
+		if (l > 8 && strcmp(de->d_name + l - 8, ".lexicon") == 0 && de->d_name[0] != '.') {
+			names = xreallocarray(names, (size_t)n + 1, sizeof *names);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	closedir(d);
+	/* A fixed order, so later files win the same way every time. */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			char *t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		char *path = path_join(p->voices->dir, names[i]);
+		if (lexicon_load(lex, path) != 0)
+			err = 1;
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return err ? -1 : 0;
+}
+
+static int check_asset(const struct channel *ch, const char *what, const char *path, int line)
+{
+	char why[256];
+	if (path == NULL || strcmp(path, "none") == 0)
+		return 0;
+	if (asset_check(path, why, sizeof why) == 0)
+		return 0;
+	msg(MSG_FILE_UNREADABLE, ch->path ? ch->path : "rss/channel.yaml", line, 0,
+	    "%s \"%s\"" MSG_SEP "%s", what, path, why);
+	return -1;
+}
+
+int project_check_assets(const struct project *p)
+{
+	int a = check_asset(p->ch, "intro", p->ch->intro, p->ch->intro_line);
+	int b = check_asset(p->ch, "outro", p->ch->outro, p->ch->outro_line);
+	int c = artwork_check_channel(p->ch);
+	return a || b || c ? -1 : 0;
+}
+
+int project_open(const char *channel_path, struct project **out)
+{
+	struct project *p = xcalloc(1, sizeof *p);
+	*out = NULL;
+	if (channel_load(channel_path ? channel_path : "rss/channel.yaml", &p->ch) != 0)
+		goto fail;
+	const char *vdir = p->ch->voices_dir;
+	if (vdir == NULL)
+		vdir = file_exists("voices") ? "voices" : PODSYNTH_DATADIR "/voices";
+	if (voiceset_load(vdir, &p->voices) != 0)
+		goto fail;
+	if (voiceset_find(p->voices, p->ch->host_voice) == NULL) {
+		msg(MSG_UNKNOWN_VOICE, p->ch->path ? p->ch->path : "rss/channel.yaml", p->ch->voice_line, 0,
+		    "\"%s\"", p->ch->host_voice);
+		goto fail;
+	}
+	if (synth_engine_open(p->voices, &p->engine) != 0)
+		goto fail;
+	p->lex = lexicon_new();
+	if (load_show_lexicons(p, p->lex) != 0)
+		goto fail;
+	if (project_check_assets(p) != 0)
+		goto fail;
+	const char *cache = getenv("PODSYNTH_CACHE");
+	p->cache_dir = xstrdup(cache && *cache ? cache : "build/cache");
+	*out = p;
+	return 0;
+fail:
+	project_close(&p);
+	return -1;
+}
+
+int project_open_for(const char *channel_path, unsigned flags, struct project **out)
+{
+	struct project *p = NULL;
+	*out = NULL;
+	if (flags & PROJECT_SETTINGS) {
+		p = xcalloc(1, sizeof *p);
+		if (channel_load(channel_path ? channel_path : "rss/channel.yaml", &p->ch) != 0)
+			goto fail;
+	} else if (project_open(channel_path, &p) != 0) {
+		return -1;
+	}
+	if ((flags & PROJECT_LOCK) && showlock_take(p->ch, &p->lock) != 0)
+		goto fail;
+	*out = p;
+	return 0;
+fail:
+	project_close(&p);
+	return -1;
+}
+
+void project_close(struct project **pp)
+{
+	struct project *p = *pp;
+	if (p == NULL)
+		return;
+	showlock_release(&p->lock);
+	channel_free(&p->ch);
+	voiceset_free(&p->voices);
+	lexicon_free(&p->lex);
+	free(p->cache_dir);
+	roster_free(&p->roster);
+	free(p->roster_dir);
+	free(p);
+	*pp = NULL;
+}
+
+int project_episode(struct project *p, const char *path, struct episode **ep,
+		    struct script **script)
+{
+	struct lexicon *lex = NULL;
+	int rc = -1;
+
+	*script = NULL;
+	if (episode_load(path, p->ch, ep) != 0)
+		return -1;
+	const struct lexicon *use = p->lex;
+	if ((*ep)->nlexicon > 0) {
+		lex = lexicon_new();
+		if (load_show_lexicons(p, lex) != 0)
+			goto out;
+		for (int i = 0; i < (*ep)->nlexicon; i++)
+			lexicon_add(lex, (*ep)->lexicon[i].word, (*ep)->lexicon[i].say);
+		use = lex;
+	}
+	if (artwork_check_episode(p->ch, *ep) != 0)
+		goto out;
+	if (script_build(*ep, p->ch, p->voices, use, &p->engine, script) != 0)
+		goto out;
+	rc = 0;
+out:
+	lexicon_free(&lex);
+	if (rc != 0)
+		episode_free(ep);
+	return rc;
+}
+
+int project_check_unique(struct project *p, const struct episode *ep)
+{
+	char *dir = path_dirname(ep->path);
+	if (p->roster == NULL || strcmp(p->roster_dir, dir) != 0) {
+		roster_free(&p->roster);
+		free(p->roster_dir);
+		p->roster = roster_new();
+		p->roster_dir = dir;
+		roster_scan(p->roster, dir, p->ch);
+	} else {
+		free(dir);
+	}
+	return roster_check(p->roster, ep) > 0 ? -1 : 0;
+}

@@ -1,0 +1,134 @@
+/*
+ * chapters.c: chapters from the sections of a laid-out episode, and the
+ * Podcasting 2.0 JSON chapters file (see chapters.h).
+ *
+ * In: episode (section titles), script (each segment's section), timeline
+ * (where each segment starts). Out: struct chapter[] and JSON text.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapters.h"
+#include "core/core.h"
+#include "shownotes.h"
+
+/* A heading as a listener reads it: no Speech Markdown, one clean line. */
+static char *clean_title(const char *s)
+{
+	const char *t = s ? s : "";
+	char *plain = shownotes_unspeech(t, strlen(t));
+	char *r = xmltext_cleans(plain, XMLTEXT_LINE);
+	free(plain);
+	return r;
+}
+
+int chapters_from_timeline(const struct episode *ep, const struct script *s,
+			   const struct timeline *tl, struct chapter **out)
+{
+	struct chapter *c = xcalloc((size_t)s->nsegs + 1, sizeof *c);
+	int n = 0, first = 1;
+
+	for (int i = 0; i < tl->n; i++) {
+		const struct tl_item *it = &tl->items[i];
+		if (it->kind != TL_SEGMENT || it->seg < 0 || it->seg >= s->nsegs)
+			continue;
+		const struct segment *seg = &s->segs[it->seg];
+		int was_first = first;
+		first = 0;
+		if (seg->kind != BLOCK_HEADING || seg->section < 0 ||
+		    seg->section >= ep->nsections)
+			continue;
+		if (n == 0 && !was_first) {
+			/* text before the first heading */
+			c[n].start = 0;
+			c[n].title = clean_title(ep->title);
+			n++;
+		}
+		c[n].start = n == 0 ? 0 : it->start;
+		c[n].title = clean_title(ep->sections[seg->section]);
+		n++;
+	}
+	if (n == 0) {
+		c[0].start = 0;
+		c[0].title = clean_title(ep->title);
+		n = 1;
+	}
+	*out = c;
+	return n;
+}
+
+void chapters_free(struct chapter **c, int n)
+{
+	if (*c == NULL)
+		return;
+	for (int i = 0; i < n; i++)
+		free((*c)[i].title);
+	free(*c);
+	*c = NULL;
+}
+
+long long chapters_ms(int64_t frames, int rate)
+{
+	return (long long)chapter_ms(frames, rate);
+}
+
+/* Appends s as a JSON string (quoted and escaped, after sanitising). */
+static void json_string(struct buf *b, const char *s)
+{
+	char *c = xmltext_cleans(s ? s : "", XMLTEXT_LINE);
+	buf_putc(b, '"');
+	for (const char *p = c; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch == '"' || ch == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)ch);
+		} else if (ch < 0x20) {
+			buf_printf(b, "\\u%04x", ch);
+		} else {
+			buf_putc(b, (char)ch);
+		}
+	}
+	buf_putc(b, '"');
+	free(c);
+}
+
+char *chapters_json(const struct chapter *c, int n, int rate,
+		    const char *title, const char *podcast)
+{
+	struct buf b = {0};
+	buf_puts(&b, "{\n  \"version\": \"1.2.0\",\n");
+	if (title) {
+		buf_puts(&b, "  \"title\": ");
+		json_string(&b, title);
+		buf_puts(&b, ",\n");
+	}
+	if (podcast) {
+		buf_puts(&b, "  \"podcastName\": ");
+		json_string(&b, podcast);
+		buf_puts(&b, ",\n");
+	}
+	buf_puts(&b, "  \"chapters\": [");
+	for (int i = 0; i < n; i++) {
+		long long ms = chapters_ms(c[i].start, rate);
+		buf_printf(&b, "%s\n    {\n      \"startTime\": %lld.%03lld,\n      \"title\": ",
+			   i ? "," : "", ms / 1000, ms % 1000);
+		json_string(&b, c[i].title);
+		buf_puts(&b, "\n    }");
+	}
+	buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+	return buf_detach(&b);
+}
+
+int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
+			const char *title, const char *podcast)
+{
+	char *json = chapters_json(c, n, rate, title, podcast);
+	int rc = 0;
+	if (msg_write_file_atomic(path, json, strlen(json)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
+		rc = -1;
+	}
+	free(json);
+	return rc;
+}

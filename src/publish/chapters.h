@@ -1,0 +1,49 @@
+/*
+ * chapters.h: an episode's chapters, one per section, where the sections
+ * start in the final audio; and the Podcasting 2.0 JSON chapters file
+ * (rss/episodes/<slug>.chapters.json) made from them.
+ *
+ * In: the episode, its script and the laid-out timeline it was rendered
+ * from. Out: struct chapter (audiometa.h: start frames at the timeline's
+ * rate), which the renderer also writes as Vorbis chapter comments and ID3
+ * CHAP frames, so that all agree; and the JSON file.
+ */
+#ifndef PODSYNTH_CHAPTERS_H
+#define PODSYNTH_CHAPTERS_H
+
+#include <stdint.h>
+
+#include "codec/codec.h"
+#include "show/show.h"
+#include "script/script.h"
+#include "audio/audio.h"
+
+/*
+ * Builds the chapter list: one chapter per heading segment in the
+ * timeline, starting where it starts, titled with the heading's text
+ * (Speech Markdown taken out, sanitised). The first chapter always starts
+ * at 0, so that it takes in the intro; when there is text before the first
+ * heading, or no heading at all, that first chapter is titled with the
+ * episode's title. Returns the number of chapters (>= 1) and sets *out;
+ * the caller frees with chapters_free.
+ */
+int chapters_from_timeline(const struct episode *ep, const struct script *s,
+			   const struct timeline *tl, struct chapter **out);
+void chapters_free(struct chapter **c, int n);
+
+/* A frame count at rate in whole milliseconds, rounded to nearest (chapter_ms). */
+long long chapters_ms(int64_t frames, int rate);
+
+/*
+ * The JSON chapters document (version 1.2.0) for chapters c[0..n), start
+ * frames at rate; title (the episode) and podcast (the show) may be NULL.
+ * startTime is in seconds with millisecond precision, rounded as
+ * chapters_ms does. The caller frees.
+ */
+char *chapters_json(const struct chapter *c, int n, int rate,
+		    const char *title, const char *podcast);
+/* Writes chapters_json(...) to path atomically. 0, or -1 (reported naming path). */
+int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
+			const char *title, const char *podcast);
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * guids.c: the GUID ledger, rss/guids.txt, and the GUIDs it records.
+ *
+ * In: the ledger file, the feed's URL, and the items of a feed (feed_int.h)
+ * with their front-matter guids. Out: podcast:guid and each item's guid
+ * (it->guid), and the ledger written back with any GUID published for the
+ * first time. Calls nothing else of the feed's.
+ *
+ * podcast:guid and every item's guid are written once to rss/guids.txt,
+ * the first time they are published, and taken from there ever after: a
+ * podcast keeps its identity when its URL changes (as the podcast namespace
+ * asks) and an episode keeps its GUID whatever is edited. A new entry is
+ * derived, so that losing the file changes nothing as long as the URL and
+ * the slugs stay: podcast:guid is the UUIDv5 of the feed URL, an episode's
+ * GUID the UUIDv5 of its slug in the podcast's GUID as namespace. A
+ * front-matter guid always wins and is not recorded.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uuid/uuid.h>
+
+#include "feed_int.h"
+#include "core/core.h"
+
+void feed_podcast_guid(const char *feed_url, char out[37])
+{
+	static const uuid_t ns = {0xea, 0xd4, 0xc2, 0x36, 0xbf, 0x58, 0x58, 0xc6,
+				  0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6};
+	const char *p = strstr(feed_url, "://");
+	p = p ? p + 3 : feed_url;
+	size_t n = strlen(p);
+	while (n > 0 && p[n - 1] == '/')
+		n--;
+	uuid_t u;
+	uuid_generate_sha1(u, ns, p, n);
+	uuid_unparse_lower(u, out);
+}
+
+/* An episode's derived GUID: UUIDv5 of slug in the namespace podcast_guid. */
+static void episode_guid(const char *podcast_guid, const char *slug, char out[37])
+{
+	uuid_t ns, u;
+	if (uuid_parse(podcast_guid, ns) != 0)
+		memset(ns, 0, sizeof ns);
+	uuid_generate_sha1(u, ns, slug, strlen(slug));
+	uuid_unparse_lower(u, out);
+}
+
+/* ---- the GUID ledger, rss/guids.txt ---- */
+
+static void ledger_put(struct ledger *l, const char *slug, const char *guid)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->e = xreallocarray(l->e, (size_t)l->cap, sizeof *l->e);
+	}
+	l->e[l->n].slug = xstrdup(slug);
+	l->e[l->n].guid = xstrdup(guid);
+	l->n++;
+}
+
+static const char *ledger_get(const struct ledger *l, const char *slug)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strcmp(l->e[i].slug, slug) == 0)
+			return l->e[i].guid;
+	return NULL;
+}
+
+/* Reads the ledger at path (absent: empty). -1 on a read error (reported). */
+int ledger_load(struct ledger *l, const char *path)
+{
+	size_t len;
+	memset(l, 0, sizeof *l);
+	l->path = xstrdup(path);
+	char *text = read_file(path, &len);
+	if (text == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	int line = 0;
+	for (char *p = text, *nl; *p; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		line++;
+		if (*p == '#' || *p == '\0')
+			continue;
+		char *f1 = strchr(p, '\t');
+		if (f1)
+			*f1++ = '\0';
+		if (f1 && strcmp(p, "channel") == 0 && f1[0]) {
+			free(l->channel);
+			l->channel = xstrdup(f1);
+			continue;
+		}
+		char *f2 = f1 ? strchr(f1, '\t') : NULL;
+		if (f2)
+			*f2++ = '\0';
+		if (f2 && strcmp(p, "episode") == 0 && f1[0] && f2[0] && !ledger_get(l, f1)) {
+			ledger_put(l, f1, f2);
+			continue;
+		}
+		msg(MSG_FEED_LEDGER_LINE, path, line, 0, NULL);
+	}
+	free(text);
+	return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct ledger_entry *)a)->slug, ((const struct ledger_entry *)b)->slug);
+}
+
+/* Writes the ledger back when something was added; -1 on error (reported). */
+int ledger_save(struct ledger *l)
+{
+	if (!l->dirty)
+		return 0;
+	struct buf b = {0};
+	if (l->n > 1)
+		qsort(l->e, (size_t)l->n, sizeof *l->e, entry_cmp);
+	buf_puts(&b, "# guids.txt: the GUIDs of this podcast and its episodes, written by\n"
+		 "# 'podsynth feed' when each was first published, and used ever after.\n"
+		 "# Keep this file (and commit it): if a GUID changes, podcast apps see a\n"
+		 "# new podcast or a new episode.\n");
+	if (l->channel)
+		buf_printf(&b, "channel\t%s\n", l->channel);
+	for (int i = 0; i < l->n; i++)
+		buf_printf(&b, "episode\t%s\t%s\n", l->e[i].slug, l->e[i].guid);
+	int rc = msg_write_file_atomic(l->path, b.data, b.len);
+	if (rc != 0)
+		msg(MSG_FILE_WRITE, l->path, 0, 0, "the published GUIDs" MSG_SEP "%s", strerror(errno));
+	buf_free(&b);
+	l->dirty = 0;
+	return rc;
+}
+
+void ledger_clear(struct ledger *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->e[i].slug);
+		free(l->e[i].guid);
+	}
+	free(l->e);
+	free(l->channel);
+	free(l->path);
+	memset(l, 0, sizeof *l);
+}
+
+/* Gives every item its GUID, from the front matter, the ledger, or derived. */
+enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid)
+{
+	for (int i = 0; i < f->n; i++) {
+		struct item *it = &f->items[i];
+		const char *g;
+		char derived[37];
+		if (it->ep->guid && it->ep->guid[0]) {
+			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
+		} else if ((g = ledger_get(l, it->slug)) != NULL) {
+			it->guid = xmltext_cleans(g, XMLTEXT_LINE);
+		} else {
+			episode_guid(pguid, it->slug, derived);
+			it->guid = xstrdup(derived);
+			if (strpbrk(it->slug, "\t\n") == NULL) {
+				ledger_put(l, it->slug, derived);
+				l->dirty = 1;
+			}
+		}
+		if (it->guid[0] == '\0') {
+			msg(MSG_FEED_GUID_EMPTY, it->ep->path, it->ep->guid_line, 0, NULL);
+			return FEED_ERR_EPISODE;
+		}
+		for (int k = 0; k < i; k++)
+			if (strcmp(f->items[k].guid, it->guid) == 0) {
+				msg(MSG_FEED_GUID_USED, it->ep->path, it->ep->guid_line, 0, "%s \"%s\"",
+				     f->items[k].ep->path ? f->items[k].ep->path : "another episode",
+				     it->guid);
+				return FEED_ERR_EPISODE;
+			}
+	}
+	return FEED_OK;
+}

@@ -1,0 +1,427 @@
+/*
+ * shownotes.c: the episode Markdown made into show notes (see shownotes.h).
+ *
+ * In: struct episode (its Markdown body and parsed blocks). Out: an HTML
+ * fragment rendered by md4c-html for content:encoded, a plain text
+ * summary for the description (the pages are site.c's). Speech Markdown
+ * is found by the speech stage's own scanner (speech_markup_at), so what
+ * is shown and what is spoken agree on what is markup; this file knows
+ * only where Markdown puts text that is not prose (code, escapes, links).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
+#include <md4c-html.h>
+
+#include "shownotes.h"
+#include "core/core.h"
+#include "script/script.h"
+
+/* ---- Speech Markdown out: the elements speech_markup_at finds (speech.h), in prose ---- */
+
+/*
+ * Where the paragraph holding md[i] ends: at the next blank line, or at n.
+ * Markup never reaches past it: the speech stage reads one block at a time.
+ */
+static size_t para_end(const char *md, size_t n, size_t i)
+{
+	for (; i < n; i++) {
+		if (md[i] != '\n')
+			continue;
+		size_t j = i + 1;
+		while (j < n && (md[j] == ' ' || md[j] == '\t'))
+			j++;
+		if (j >= n || md[j] == '\n')
+			return i;
+	}
+	return n;
+}
+
+/* Length of a run of c at s. */
+static size_t run_of(const char *s, size_t n, char c)
+{
+	size_t i = 0;
+	while (i < n && s[i] == c)
+		i++;
+	return i;
+}
+
+/* A fence line (up to three spaces, then three or more ` or ~): its char and length. */
+static int fence_at(const char *s, size_t n, char *ch, size_t *len)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i < n && (s[i] == '`' || s[i] == '~')) {
+		size_t k = run_of(s + i, n - i, s[i]);
+		if (k >= 3) {
+			*ch = s[i];
+			*len = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+char *shownotes_unspeech(const char *md, size_t n)
+{
+	struct buf b = {0};
+	char fch = 0;
+	size_t flen = 0; /* inside a fenced code block when > 0 */
+	size_t i = 0;
+	struct speech_markup e;
+
+	buf_puts(&b, "");
+	while (i < n) {
+		int bol = i == 0 || md[i - 1] == '\n';
+		if (bol) {
+			char c;
+			size_t k;
+			if (fence_at(md + i, n - i, &c, &k)) {
+				if (flen == 0) {
+					fch = c;
+					flen = k;
+				} else if (c == fch && k >= flen) {
+					flen = 0;
+				}
+			}
+			if (flen > 0 || fence_at(md + i, n - i, &c, &k)) {
+				/* copy the whole line as it is */
+				size_t e = i;
+				while (e < n && md[e] != '\n')
+					e++;
+				if (e < n)
+					e++;
+				buf_add(&b, md + i, e - i);
+				i = e;
+				continue;
+			}
+		}
+		char c = md[i];
+		if (c == '\\' && i + 1 < n) {
+			buf_add(&b, md + i, 2);
+			i += 2;
+		} else if (c == '`') {
+			/* a code span: up to the closing run of the same length */
+			size_t k = run_of(md + i, n - i, '`');
+			size_t j = i + k, end = 0;
+			while (j < n) {
+				if (md[j] == '`') {
+					size_t m = run_of(md + j, n - j, '`');
+					if (m == k) {
+						end = j + m;
+						break;
+					}
+					j += m;
+				} else {
+					j++;
+				}
+			}
+			if (end == 0)
+				end = i + k;
+			buf_add(&b, md + i, end - i);
+			i = end;
+		} else if ((c == '(' || c == '[') &&
+			   speech_markup_at(md, para_end(md, n, i), i, &e) &&
+			   e.kind != SPEECH_MARKUP_UNTERMINATED) {
+			if (e.kind == SPEECH_MARKUP_MODIFIED) {
+				/* (text)[key:"value"] keeps the text */
+				char *inner = shownotes_unspeech(md + e.tst, e.ten - e.tst);
+				buf_puts(&b, inner);
+				free(inner);
+				i = e.en;
+			} else if (e.en < n && (md[e.en] == '(' || md[e.en] == '[' || md[e.en] == ':')) {
+				/* not when it is the text of a link or a reference */
+				buf_putc(&b, c);
+				i++;
+			} else {
+				/* a pause, a break or an insert goes, and a space before it that is left over */
+				i = e.en;
+				if (b.len > 0 && b.data[b.len - 1] == ' ') {
+					if (i < n && md[i] == ' ')
+						i++;
+					else if (i >= n || strchr(".,;:!?\n", md[i]))
+						b.data[--b.len] = '\0';
+				}
+			}
+		} else {
+			buf_putc(&b, c);
+			i++;
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* ---- HTML ---- */
+
+static void html_sink(const MD_CHAR *text, MD_SIZE size, void *ud)
+{
+	buf_add(ud, text, size);
+}
+
+/* Appends text HTML-escaped for an element's content. */
+static void html_escape_text(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		default: buf_putc(b, *s); break;
+		}
+	}
+}
+
+/* Appends s HTML-escaped for an attribute value (or text). */
+static void html_escape(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		default: buf_putc(b, *s); break;
+		}
+	}
+}
+
+/* The scheme of url in lower case (the caller frees), or NULL when it has none. */
+static char *url_scheme(const char *url)
+{
+	size_t i = 0;
+	if (!isalpha((unsigned char)url[0]))
+		return NULL;
+	while (isalnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')
+		i++;
+	if (url[i] != ':')
+		return NULL;
+	char *s = xstrndup(url, i);
+	for (char *p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+/*
+ * The published form of a link target: absolute against base, or NULL when
+ * it must not be published (an unsafe scheme). The caller frees.
+ */
+static char *publish_url(const char *url, const char *base)
+{
+	static const char *safe[] = {"http", "https", "mailto", "ftp"};
+	while (*url == ' ' || *url == '\t' || *url == '\n')
+		url++;
+	char *scheme = url_scheme(url);
+	if (scheme) {
+		int ok = 0;
+		for (size_t i = 0; i < ARRAY_LEN(safe); i++)
+			if (strcmp(scheme, safe[i]) == 0)
+				ok = 1;
+		free(scheme);
+		return ok ? xstrdup(url) : NULL;
+	}
+	if (strchr(url, ':') && strcspn(url, ":") < strcspn(url, "/?#"))
+		return NULL; /* looks like a scheme we could not read ("java\tscript:") */
+	if (base == NULL || base[0] == '\0')
+		return xstrdup(url);
+	char *root = xasprintf("%s/", base);
+	xmlChar *abs = xmlBuildURI((const xmlChar *)url, (const xmlChar *)root);
+	free(root);
+	if (abs == NULL)
+		return NULL;
+	char *r = xstrdup((const char *)abs);
+	xmlFree(abs);
+	return r;
+}
+
+/*
+ * The HTML that may be published. Elements not listed are unwrapped (their
+ * content kept); those in drop_elements go with everything in them; only
+ * the attributes listed are kept.
+ */
+static const char *const keep_elements[] = {
+	"a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt",
+	"em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark",
+	"ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody",
+	"td", "tfoot", "th", "thead", "tr", "u", "ul",
+};
+static const char *const drop_elements[] = {
+	"applet", "audio", "base", "button", "canvas", "embed", "form", "frame",
+	"frameset", "head", "iframe", "input", "link", "math", "meta", "noscript",
+	"object", "script", "select", "style", "svg", "template", "textarea", "title",
+	"video",
+};
+static const char *const void_elements[] = {"br", "hr", "img"};
+static const struct {
+	const char *element, *attr;
+} keep_attrs[] = {
+	{"a", "href"}, {"a", "title"}, {"img", "src"}, {"img", "alt"}, {"img", "title"},
+	{"abbr", "title"}, {"ol", "start"}, {"th", "align"}, {"td", "align"},
+	{"code", "class"},
+};
+
+static int listed(const char *const *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Writes the published form of node's children to b. */
+static void sanitise_children(struct buf *b, xmlNodePtr node, const char *base);
+
+static void sanitise_node(struct buf *b, xmlNodePtr n, const char *base)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		xmlChar *t = xmlNodeGetContent(n);
+		html_escape_text(b, t ? (const char *)t : "");
+		xmlFree(t);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
+		return;
+	const char *name = (const char *)n->name;
+	if (listed(drop_elements, ARRAY_LEN(drop_elements), name))
+		return;
+	if (!listed(keep_elements, ARRAY_LEN(keep_elements), name)) {
+		sanitise_children(b, n, base);
+		return;
+	}
+	buf_printf(b, "<%s", name);
+	for (size_t i = 0; i < ARRAY_LEN(keep_attrs); i++) {
+		if (strcmp(keep_attrs[i].element, name) != 0)
+			continue;
+		xmlChar *v = xmlGetProp(n, BAD_CAST keep_attrs[i].attr);
+		if (v == NULL)
+			continue;
+		char *val = NULL;
+		int is_url = strcmp(keep_attrs[i].attr, "href") == 0 ||
+			     strcmp(keep_attrs[i].attr, "src") == 0;
+		val = is_url ? publish_url((const char *)v, base) : xstrdup((const char *)v);
+		if (val) {
+			buf_printf(b, " %s=\"", keep_attrs[i].attr);
+			html_escape(b, val);
+			buf_putc(b, '"');
+		}
+		free(val);
+		xmlFree(v);
+	}
+	if (listed(void_elements, ARRAY_LEN(void_elements), name)) {
+		buf_puts(b, " />");
+		return;
+	}
+	buf_putc(b, '>');
+	sanitise_children(b, n, base);
+	buf_printf(b, "</%s>", name);
+}
+
+static void sanitise_children(struct buf *b, xmlNodePtr node, const char *base)
+{
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		sanitise_node(b, c, base);
+}
+
+/*
+ * Parses html (md4c-html's output, which may carry raw HTML from the
+ * Markdown) with libxml2's HTML parser and writes back only what may be
+ * published. The caller frees.
+ */
+static char *sanitise_html(const char *html, const char *base)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	if (html[0] == '\0')
+		return buf_detach(&b);
+	char *page = xasprintf("<!DOCTYPE html><html><body>%s</body></html>", html);
+	htmlDocPtr doc = htmlReadMemory(page, (int)strlen(page), NULL, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					HTML_PARSE_NONET);
+	free(page);
+	if (doc == NULL)
+		return buf_detach(&b);
+	for (xmlNodePtr c = doc->children; c; c = c->next) {
+		/* the fragment may come wrapped in html and body elements */
+		if (c->type == XML_ELEMENT_NODE && (strcmp((const char *)c->name, "html") == 0 ||
+						    strcmp((const char *)c->name, "body") == 0)) {
+			for (xmlNodePtr d = c->children; d; d = d->next)
+				if (d->type == XML_ELEMENT_NODE &&
+				    strcmp((const char *)d->name, "body") == 0)
+					sanitise_children(&b, d, base);
+				else
+					sanitise_node(&b, d, base);
+		} else {
+			sanitise_node(&b, c, base);
+		}
+	}
+	xmlFreeDoc(doc);
+	return buf_detach(&b);
+}
+
+char *shownotes_html(const struct episode *ep, const char *base_url)
+{
+	const char *body = ep->body ? ep->body : "";
+	char *md = shownotes_unspeech(body, strlen(body));
+	struct buf out = {0};
+	char *result = NULL, *safe = NULL;
+	unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
+			 MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS;
+
+	buf_puts(&out, "");
+	if (md_html(md, (MD_SIZE)strlen(md), html_sink, &out, flags,
+		    MD_HTML_FLAG_XHTML | MD_HTML_FLAG_SKIP_UTF8_BOM) != 0) {
+		msg(MSG_NOTES_HTML, ep->path, ep->body_line, 0, NULL);
+		goto out;
+	}
+	safe = sanitise_html(out.data, base_url);
+	result = xmltext_clean(safe, strlen(safe), 0, NULL);
+out:
+	free(safe);
+	free(md);
+	buf_free(&out);
+	return result;
+}
+
+/* ---- plain text ---- */
+
+char *shownotes_summary(const struct episode *ep, size_t max)
+{
+	const char *src = NULL;
+	char *plain = NULL, *text;
+
+	if (ep->description && ep->description[0])
+		src = ep->description;
+	else if (ep->summary && ep->summary[0])
+		src = ep->summary;
+	else
+		for (int i = 0; i < ep->nblocks && src == NULL; i++)
+			if (ep->blocks[i].kind == BLOCK_PARAGRAPH && ep->blocks[i].text)
+				src = plain = shownotes_unspeech(ep->blocks[i].text,
+								  strlen(ep->blocks[i].text));
+	text = xmltext_cleans(src ? src : "", XMLTEXT_LINE);
+	free(plain);
+	if (max > 8 && strlen(text) > max) {
+		/* cut at the last space before max (or at a character boundary) */
+		size_t cut = max - 3;
+		while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut--;
+		size_t sp = cut;
+		while (sp > max / 2 && text[sp] != ' ')
+			sp--;
+		if (text[sp] == ' ')
+			cut = sp;
+		while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == ',' ||
+				   text[cut - 1] == ';' || text[cut - 1] == ':'))
+			cut--;
+		text[cut] = '\0';
+		char *t = xasprintf("%s\xE2\x80\xA6", text); /* U+2026 */
+		free(text);
+		text = t;
+	}
+	return text;
+}

@@ -1,0 +1,1044 @@
+/*
+ * site.c: the show's website (see site.h).
+ *
+ * In: the channel settings and the published episodes, with the files the
+ * build made beside their audio: the WebVTT transcript (its cues become the
+ * transcript's sentences, grouped into paragraphs where the voice changes
+ * or the speaker pauses), the JSON chapters (read with libyaml: JSON is
+ * YAML's flow style) and the word timings (linked for the page's script,
+ * which highlights the word being spoken). Out: rss/index.html,
+ * rss/episodes/<slug>.html and rss/assets/, each through a temporary file.
+ *
+ * Every page works without JavaScript: the player, the chapter list with
+ * times and the transcript text are plain HTML; podsynth.js adds seeking,
+ * highlighting, search, #t= links, the speed control and the copy button.
+ * Every URL in a page is relative, or starts with the show's link: (the
+ * canonical and Open Graph metadata). Nothing is loaded from another site.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/uri.h>
+
+#include "site.h"
+
+#include "show/show.h"
+#include "codec/codec.h"
+#include "core/core.h"
+#include "site_assets.h"
+
+/* ---- words shown on the pages, by language ---- */
+
+enum ui_word {
+	UI_SKIP, UI_EPISODES, UI_SUBSCRIBE, UI_FEED, UI_COPY, UI_COPIED, UI_LISTEN_ON,
+	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
+	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
+	UI_COUNT
+};
+
+static const struct {
+	const char *lang;   /* primary language subtag */
+	const char *w[UI_COUNT];
+} ui_words[] = {
+	{"en", {"Skip to the content", "Episodes", "Subscribe", "Feed address", "Copy",
+		"Copied", "Listen on", "Chapters", "Transcript", "Search the transcript",
+		"Show notes", "Downloads", "Speed", "Your browser cannot play this audio:",
+		"Word timings (JSON)", "Chapters (JSON)", "All episodes", "Player",
+		"No episodes yet.", "found",
+		"In the transcript, the arrow keys move between sentences; Enter plays from one."}},
+	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
+		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
+		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
+		"播放器", "还没有节目。", "处",
+		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。"}},
+};
+
+/* The words for language lang (BCP 47): its primary subtag's, else English. */
+static const char *const *ui_for(const char *lang)
+{
+	size_t n = lang ? strcspn(lang, "-_") : 0;
+	for (size_t i = 0; i < ARRAY_LEN(ui_words); i++)
+		if (n == strlen(ui_words[i].lang) && strncmp(lang, ui_words[i].lang, n) == 0)
+			return ui_words[i].w;
+	return ui_words[0].w;
+}
+
+/* ---- the site ---- */
+
+/* A file made under a temporary name, waiting for site_commit. */
+struct pending {
+	char *tmp;
+	char *path;
+};
+
+struct site {
+	const struct channel *ch;
+	char *rss_dir;
+	struct site_episode *eps;
+	int n, cap;
+	struct pending *pend;
+	int npend, cappend;
+};
+
+struct site *site_new(const struct channel *ch, const char *rss_dir)
+{
+	struct site *s = xcalloc(1, sizeof *s);
+	s->ch = ch;
+	s->rss_dir = xstrdup(rss_dir);
+	return s;
+}
+
+void site_free(struct site **sp)
+{
+	struct site *s = *sp;
+	if (s == NULL)
+		return;
+	for (int i = 0; i < s->npend; i++) {
+		unlink(s->pend[i].tmp);
+		free(s->pend[i].tmp);
+		free(s->pend[i].path);
+	}
+	free(s->pend);
+	free(s->eps);
+	free(s->rss_dir);
+	free(s);
+	*sp = NULL;
+}
+
+void site_add(struct site *s, const struct site_episode *e)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->eps = xreallocarray(s->eps, (size_t)s->cap, sizeof *s->eps);
+	}
+	s->eps[s->n++] = *e;
+}
+
+char *site_page_rel(const char *slug)
+{
+	return xasprintf("episodes/%s.html", slug);
+}
+
+const char *site_strerror(enum site_err e)
+{
+	switch (e) {
+	case SITE_OK: return "success";
+	case SITE_ERR_INPUT: return "a file the pages are made from cannot be read";
+	case SITE_ERR_WRITE: return "a page could not be written";
+	}
+	return "unknown error";
+}
+
+/* ---- HTML text ---- */
+
+/* Appends s, sanitised (one line when line), with & < > " escaped. */
+static void put_text(struct buf *b, const char *s, int line)
+{
+	char *c = xmltext_cleans(s ? s : "", line ? XMLTEXT_LINE : 0);
+	for (const char *p = c; *p; p++) {
+		switch (*p) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_putc(b, *p); break;
+		}
+	}
+	free(c);
+}
+
+static void put(struct buf *b, const char *s)
+{
+	put_text(b, s, 1);
+}
+
+/* A path (relative or absolute URL) escaped as a URL, then as an attribute. */
+static void put_url(struct buf *b, const char *u)
+{
+	xmlChar *e = xmlURIEscapeStr((const xmlChar *)u, (const xmlChar *)"/:#?=&%.-_~+");
+	put(b, e ? (const char *)e : u);
+	xmlFree(e);
+}
+
+/* Seconds as H:MM:SS or M:SS. */
+static void put_clock(struct buf *b, double secs)
+{
+	long t = secs > 0 ? (long)secs : 0;
+	if (t >= 3600)
+		buf_printf(b, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		buf_printf(b, "%ld:%02ld", t / 60, t % 60);
+}
+
+/* A date YYYY-MM-DD as readers of lang write it. */
+static void put_date(struct buf *b, const char *date, const char *lang)
+{
+	static const char *months[] = {"January", "February", "March", "April", "May", "June",
+				       "July", "August", "September", "October", "November",
+				       "December"};
+	int y, m, d;
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+		put(b, date ? date : "");
+		return;
+	}
+	if (lang && strncmp(lang, "zh", 2) == 0)
+		buf_printf(b, "%d年%d月%d日", y, m, d);
+	else if (lang && strncmp(lang, "en", 2) == 0)
+		buf_printf(b, "%d %s %d", d, months[m - 1], y);
+	else
+		buf_printf(b, "%04d-%02d-%02d", y, m, d);
+}
+
+/* Bytes for people: "2.8 MB". */
+static void put_size(struct buf *b, long long bytes)
+{
+	if (bytes >= 1000000)
+		buf_printf(b, "%.1f MB", (double)bytes / 1e6);
+	else
+		buf_printf(b, "%lld kB", (bytes + 999) / 1000);
+}
+
+/* ---- paths ---- */
+
+/*
+ * The path of path relative to the site root, or NULL when it is not
+ * inside it (both made real; path's directory must exist). The caller frees.
+ */
+static char *rel_to_root(const struct site *s, const char *path)
+{
+	char root[PATH_MAX], dir[PATH_MAX];
+	char *d = path_dirname(path), *res = NULL;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (realpath(s->rss_dir, root) && realpath(d, dir)) {
+		size_t n = strlen(root);
+		char *full = xasprintf("%s/%s", dir, base);
+		if (strncmp(full, root, n) == 0 && full[n] == '/')
+			res = xstrdup(full + n + 1);
+		free(full);
+	}
+	free(d);
+	return res;
+}
+
+/*
+ * The URL of a file inside the site for a page in directory page_dir
+ * (relative to the root, "" for the root): a relative URL. NULL (reported)
+ * when the file is outside the site. The caller frees.
+ */
+static char *url_from(const struct site *s, const char *page_dir, const char *path)
+{
+	char *rel = rel_to_root(s, path);
+	if (rel == NULL) {
+		msg(MSG_SITE_OUTSIDE, path, 0, 0, "%s/", s->rss_dir);
+		return NULL;
+	}
+	size_t n = strlen(page_dir);
+	char *u;
+	if (n == 0)
+		u = xstrdup(rel);
+	else if (strncmp(rel, page_dir, n) == 0 && rel[n] == '/')
+		u = xstrdup(rel + n + 1);
+	else
+		u = xasprintf("../%s", rel); /* pages are never deeper than one directory */
+	free(rel);
+	return u;
+}
+
+/* The show's artwork for a page in page_dir: a relative URL, an absolute one, or NULL. */
+static char *art_url(const struct site *s, const char *page_dir)
+{
+	/* the show's image:, else the default cover (the feed's own artwork) */
+	char *img = artwork_show_image(s->ch);
+	char *u = NULL;
+	if (img == NULL)
+		return NULL;
+	if (strstr(img, "://")) {
+		u = img;
+		img = NULL;
+	} else if (file_exists(img)) {  /* else the feed warns about it */
+		char *rel = rel_to_root(s, img);
+		if (rel) {
+			free(rel);
+			u = url_from(s, page_dir, img);
+		}
+	}
+	free(img);
+	return u;
+}
+
+/* The absolute (show-based) URL of a path relative to the root. The caller frees. */
+static char *abs_url(const struct site *s, const char *rel)
+{
+	return xasprintf("%s/%s", s->ch->link, rel);
+}
+
+/* ---- writing ---- */
+
+/*
+ * Writes data to a temporary file beside path and records it for
+ * site_commit; nothing when path already holds exactly data. 0, or -1
+ * (reported).
+ */
+static int stage(struct site *s, const char *path, const char *data, size_t n)
+{
+	size_t len;
+	char *old = read_file(path, &len);
+	int same = old && len == n && memcmp(old, data, n) == 0;
+	free(old);
+	if (same)
+		return 0;
+	char *dir = path_dirname(path);
+	int rc = mkdir_p(dir);
+	free(dir);
+	char *tmp = tmp_path_for(path);
+	FILE *fp = rc == 0 ? fopen(tmp, "wb") : NULL;
+	if (fp == NULL || fwrite(data, 1, n, fp) != n || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
+		msg(MSG_SITE_WRITE, path, 0, 0, "%s", strerror(errno));
+		if (fp)
+			fclose(fp);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (fclose(fp) != 0) {
+		msg(MSG_SITE_WRITE, path, 0, 0, "%s", strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (s->npend == s->cappend) {
+		s->cappend = s->cappend ? 2 * s->cappend : 16;
+		s->pend = xreallocarray(s->pend, (size_t)s->cappend, sizeof *s->pend);
+	}
+	s->pend[s->npend++] = (struct pending){tmp, xstrdup(path)};
+	return 0;
+}
+
+/* What every page this program writes has in its head, and nothing else is likely to. */
+#define GENERATOR_META "<meta name=\"generator\" content=\"podsynth\">"
+
+/*
+ * Removes the pages in rss/episodes/ that this program wrote for episodes
+ * no longer published (withdrawn, made drafts again): they would offer
+ * audio the feed no longer names. A page is ours when its head carries
+ * GENERATOR_META; other HTML files are left alone.
+ */
+static void remove_old_pages(struct site *s)
+{
+	char *dir = path_join(s->rss_dir, "episodes");
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	while (d && (de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+			continue;
+		int keep = 0;
+		for (int i = 0; !keep && i < s->n; i++)
+			keep = strlen(s->eps[i].slug) == n - 5 &&
+			       strncmp(s->eps[i].slug, de->d_name, n - 5) == 0;
+		if (keep)
+			continue;
+		char *p = path_join(dir, de->d_name);
+		size_t len;
+		char *text = read_file(p, &len);
+		char *head_end = text ? strstr(text, "</head>") : NULL;
+		if (head_end) {
+			*head_end = '\0';
+			if (strstr(text, GENERATOR_META) && unlink(p) != 0)
+				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
+		}
+		free(text);
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+enum site_err site_commit(struct site *s)
+{
+	enum site_err rc = SITE_OK;
+	for (int i = 0; i < s->npend; i++) {
+		if (rename(s->pend[i].tmp, s->pend[i].path) != 0) {
+			msg(MSG_SITE_RENAME, s->pend[i].path, 0, 0, "%s", strerror(errno));
+			unlink(s->pend[i].tmp);
+			rc = SITE_ERR_WRITE;
+		}
+		free(s->pend[i].tmp);
+		free(s->pend[i].path);
+	}
+	s->npend = 0;
+	remove_old_pages(s);
+	return rc;
+}
+
+/* ---- the inputs: cues and chapters ---- */
+
+struct cue {
+	double t0, t1;
+	char *speaker;
+	char *text;   /* plain text, one line */
+};
+
+/* The rate of a chapter list read from a JSON file (struct chapter, audiometa.h):
+ * its times are whole milliseconds. */
+#define CHAPTERS_JSON_RATE 1000
+
+static double vtt_time(const char *p, int *ok)
+{
+	int h, m, sec, ms, used = 0;
+	if (sscanf(p, "%d:%2d:%2d.%3d%n", &h, &m, &sec, &ms, &used) != 4) {
+		*ok = 0;
+		return 0;
+	}
+	return h * 3600.0 + m * 60.0 + sec + ms / 1000.0;
+}
+
+/* VTT text (the escapes this program writes) back to plain text, in place. */
+static void vtt_unescape(char *t)
+{
+	static const struct { const char *e; char c; } esc[] = {
+		{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+	};
+	char *o = t;
+	for (char *p = t; *p;) {
+		size_t k;
+		for (k = 0; k < ARRAY_LEN(esc); k++)
+			if (strncmp(p, esc[k].e, strlen(esc[k].e)) == 0)
+				break;
+		if (k < ARRAY_LEN(esc)) {
+			*o++ = esc[k].c;
+			p += strlen(esc[k].e);
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+}
+
+/*
+ * Reads the cues of a WebVTT file as this program writes it ("<v Name>"
+ * voice tags, & < > escaped). Returns the count (*out set, free with
+ * cues_free), or -1 (reported naming the file and line).
+ */
+static int read_cues(const char *path, struct cue **out)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	struct cue *v = NULL;
+	int n = 0, cap = 0, line = 0;
+	*out = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	for (char *p = text, *nl; *p; p = nl) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl++ = '\0';
+		else
+			nl = p + strlen(p);
+		line++;
+		char *arrow = strstr(p, " --> ");
+		if (arrow == NULL)
+			continue;
+		int ok = 1;
+		double t0 = vtt_time(p, &ok), t1 = vtt_time(arrow + 5, &ok);
+		if (!ok) {
+			msg(MSG_SITE_CUE_TIME, path, line, 0, NULL);
+			goto fail;
+		}
+		struct buf body = {0};
+		char *speaker = NULL;
+		buf_puts(&body, "");
+		while (*nl && *nl != '\n') {
+			char *q = nl;
+			nl = strchr(q, '\n');
+			if (nl)
+				*nl++ = '\0';
+			else
+				nl = q + strlen(q);
+			line++;
+			if (strncmp(q, "<v ", 3) == 0 && strchr(q, '>')) {
+				char *gt = strchr(q, '>');
+				free(speaker);
+				speaker = xstrndup(q + 3, (size_t)(gt - q - 3));
+				q = gt + 1;
+			}
+			if (body.len)
+				buf_putc(&body, ' ');
+			buf_puts(&body, q);
+		}
+		vtt_unescape(body.data);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
+		v[n++] = (struct cue){t0, t1, speaker ? speaker : xstrdup(""), buf_detach(&body)};
+	}
+	free(text);
+	*out = v;
+	return n;
+fail:
+	for (int i = 0; i < n; i++) {
+		free(v[i].speaker);
+		free(v[i].text);
+	}
+	free(v);
+	free(text);
+	return -1;
+}
+
+static void cues_free(struct cue *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].speaker);
+		free(c[i].text);
+	}
+	free(c);
+}
+
+/* The chapters file's keys this page reads; the rest are left alone. */
+static const struct ykey chapters_keys[] = {
+	{"chapters", YK_NODE, 0, 0, 0, 0, NULL},
+};
+static const struct ymap chapters_map = {
+	.tab = chapters_keys, .n = ARRAY_LEN(chapters_keys), .other = ymap_ignore,
+};
+
+struct chapter_nodes {
+	yaml_node_t *start, *title;
+};
+static const struct ykey chapter_keys[] = {
+	{"startTime", YK_NODE, offsetof(struct chapter_nodes, start), 0, 0, 0, NULL},
+	{"title", YK_NODE, offsetof(struct chapter_nodes, title), 0, 0, 0, NULL},
+};
+static const struct ymap chapter_map = {
+	.tab = chapter_keys, .n = ARRAY_LEN(chapter_keys), .other = ymap_ignore,
+};
+
+/*
+ * Reads a JSON chapters file (version 1.2.0: a "chapters" array of
+ * objects with startTime and title). Returns the count (*out set, free
+ * with chapters_list_free), or -1 (reported).
+ */
+static int read_chapters(const char *path, struct chapter **out)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	struct ydoc y;
+	struct chapter *v = NULL;
+	int n = 0, rc = -1;
+	memset(&y, 0, sizeof y);
+	*out = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	if (ydoc_load(&y, path, text, len, 1) != 0)
+		goto out;
+	yaml_node_t *root = ydoc_root(&y), *list = NULL;
+	if (root && root->type == YAML_MAPPING_NODE)
+		ydoc_read_map(&chapters_map, &list, &y, root);
+	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
+		msg(MSG_SITE_CHAPTERS_JSON, path, 0, 0, NULL);
+		goto out;
+	}
+	int cnt = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+	v = xcalloc((size_t)cnt + 1, sizeof *v);
+	for (int i = 0; i < cnt; i++) {
+		yaml_node_t *c = ydoc_node(&y, list->data.sequence.items.start[i]);
+		struct chapter_nodes cn = {NULL, NULL};
+		if (c && c->type == YAML_MAPPING_NODE)
+			ydoc_read_map(&chapter_map, &cn, &y, c);
+		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
+		char *e = NULL;
+		double t = st ? strtod(st, &e) : -1;
+		if (st == NULL || e == st || *e != '\0' || !(t >= 0 && t < 9e12)) {
+			msg(MSG_SITE_CHAPTER_TIME, path, c ? ydoc_line(&y, c) : 0, 0, NULL);
+			goto out;
+		}
+		v[n].start = llround(t * CHAPTERS_JSON_RATE);
+		v[n].title = xstrdup(title ? title : "");
+		n++;
+	}
+	rc = n;
+out:
+	if (rc < 0) {
+		for (int i = 0; i < n; i++)
+			free(v[i].title);
+		free(v);
+	} else {
+		*out = v;
+	}
+	ydoc_free(&y);
+	free(text);
+	return rc;
+}
+
+static void chapters_list_free(struct chapter *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(c[i].title);
+	free(c);
+}
+
+/* ---- pages ---- */
+
+/*
+ * The <head> of a page and the start of its <body>. page_dir: the page's
+ * directory relative to the root ("" or "episodes"); canon: its path
+ * relative to the root; image and audio: absolute URLs or NULL.
+ */
+static void put_head(struct site *s, struct buf *b, const char *lang, const char *title,
+		     const char *desc, const char *page_dir, const char *canon, const char *type,
+		     const char *image, const struct site_audio *audio, const char *audio_url)
+{
+	const struct channel *ch = s->ch;
+	const char *up = page_dir[0] ? "../" : "";
+	char *u;
+
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
+	put(b, lang);
+	buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	put(b, title);
+	buf_puts(b, "</title>\n<meta name=\"description\" content=\"");
+	put(b, desc);
+	buf_puts(b, "\">\n" GENERATOR_META "\n");
+	u = abs_url(s, canon);
+	buf_puts(b, "<link rel=\"canonical\" href=\"");
+	put_url(b, u);
+	buf_puts(b, "\">\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"");
+	put(b, ch->title);
+	buf_puts(b, "\" href=\"");
+	char *feed = abs_url(s, "feed.xml");
+	put_url(b, feed);
+	free(feed);
+	buf_puts(b, "\">\n<meta property=\"og:type\" content=\"");
+	buf_puts(b, type);
+	buf_puts(b, "\">\n<meta property=\"og:site_name\" content=\"");
+	put(b, ch->title);
+	buf_puts(b, "\">\n<meta property=\"og:title\" content=\"");
+	put(b, title);
+	buf_puts(b, "\">\n<meta property=\"og:description\" content=\"");
+	put(b, desc);
+	buf_puts(b, "\">\n<meta property=\"og:url\" content=\"");
+	put_url(b, u);
+	buf_puts(b, "\">\n");
+	free(u);
+	if (image) {
+		buf_puts(b, "<meta property=\"og:image\" content=\"");
+		put_url(b, image);
+		buf_puts(b, "\">\n");
+	}
+	if (audio && audio_url) {
+		buf_puts(b, "<meta property=\"og:audio\" content=\"");
+		put_url(b, audio_url);
+		buf_puts(b, "\">\n<meta property=\"og:audio:type\" content=\"");
+		put_text(b, audio->mime, 1);
+		buf_puts(b, "\">\n");
+	}
+	char *icon = art_url(s, page_dir);
+	if (icon) {
+		buf_puts(b, "<link rel=\"icon\" href=\"");
+		put_url(b, icon);
+		buf_puts(b, "\">\n");
+		free(icon);
+	} else {
+		buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n",
+			   up);
+	}
+	buf_printf(b, "<link rel=\"stylesheet\" href=\"%sassets/podsynth.css\">\n", up);
+	if (ch->site_css) {
+		char *cu = url_from(s, page_dir, ch->site_css);
+		if (cu) {
+			buf_puts(b, "<link rel=\"stylesheet\" href=\"");
+			put_url(b, cu);
+			buf_puts(b, "\">\n");
+		}
+		free(cu);
+	}
+	buf_printf(b, "<script src=\"%sassets/podsynth.js\" defer></script>\n</head>\n<body>\n",
+		   up);
+	buf_printf(b, "<a class=\"skip\" href=\"#main\">%s</a>\n", ui_for(lang)[UI_SKIP]);
+}
+
+static void put_foot(struct site *s, struct buf *b, const char *up)
+{
+	buf_puts(b, "<footer>\n<p>");
+	if (s->ch->copyright) {
+		put(b, s->ch->copyright);
+		buf_puts(b, " · ");
+	}
+	buf_printf(b, "<a href=\"%sfeed.xml\">RSS</a></p>\n</footer>\n</body>\n</html>\n", up);
+}
+
+/* An absolute URL for the show's artwork, for og:image; NULL when none. */
+static char *art_abs(const struct site *s)
+{
+	char *rel = art_url(s, "");
+	char *u = NULL;
+	if (rel && strstr(rel, "://"))
+		u = rel;
+	else if (rel) {
+		u = abs_url(s, rel);
+		free(rel);
+	}
+	return u;
+}
+
+static enum site_err write_index(struct site *s)
+{
+	const struct channel *ch = s->ch;
+	const char *lang = ch->language ? ch->language : "en";
+	const char *const *w = ui_for(lang);
+	struct buf b = {0};
+	char *art = art_url(s, ""), *art_a = art_abs(s);
+	const char *desc = ch->description ? ch->description : ch->title;
+	enum site_err rc = SITE_OK;
+
+	put_head(s, &b, lang, ch->title, desc, "", "index.html", "website", art_a, NULL, NULL);
+	buf_puts(&b, "<header class=\"show\">\n");
+	if (art) {
+		buf_puts(&b, "<img class=\"cover\" src=\"");
+		put_url(&b, art);
+		buf_puts(&b, "\" alt=\"\" width=\"240\" height=\"240\">\n");
+	}
+	buf_puts(&b, "<div class=\"about\">\n<h1>");
+	put(&b, ch->title);
+	buf_puts(&b, "</h1>\n<p class=\"description\">");
+	put_text(&b, desc, 0);
+	buf_printf(&b, "</p>\n<section class=\"subscribe\" aria-labelledby=\"subscribe-h\">\n"
+		   "<h2 id=\"subscribe-h\">%s</h2>\n<p class=\"feed\"><label for=\"feed-url\">%s"
+		   "</label>\n<input id=\"feed-url\" type=\"url\" readonly value=\"",
+		   w[UI_SUBSCRIBE], w[UI_FEED]);
+	char *feed = abs_url(s, "feed.xml");
+	put_url(&b, feed);
+	free(feed);
+	buf_printf(&b, "\">\n<button type=\"button\" class=\"copy\" data-copy=\"feed-url\" "
+		   "data-done=\"%s\" hidden>%s</button></p>\n", w[UI_COPIED], w[UI_COPY]);
+	if (ch->ndirectories > 0) {
+		buf_printf(&b, "<p class=\"directories\">%s:</p>\n<ul class=\"directories\">\n",
+			   w[UI_LISTEN_ON]);
+		for (int i = 0; i < ch->ndirectories; i++) {
+			buf_puts(&b, "<li><a href=\"");
+			put(&b, ch->directory_urls[i]);
+			buf_puts(&b, "\">");
+			put(&b, ch->directory_names[i]);
+			buf_puts(&b, "</a></li>\n");
+		}
+		buf_puts(&b, "</ul>\n");
+	}
+	buf_printf(&b, "</section>\n</div>\n</header>\n<main id=\"main\">\n<h2>%s</h2>\n",
+		   w[UI_EPISODES]);
+	if (s->n == 0)
+		buf_printf(&b, "<p>%s</p>\n", w[UI_NONE_YET]);
+	else
+		buf_puts(&b, "<ol class=\"episodes\">\n");
+	for (int i = 0; i < s->n; i++) {
+		const struct site_episode *e = &s->eps[i];
+		const char *elang = e->ep->lang ? e->ep->lang : lang;
+		char *page = site_page_rel(e->slug);
+		buf_puts(&b, "<li>\n<article");
+		if (strcmp(elang, lang) != 0) {
+			buf_puts(&b, " lang=\"");
+			put(&b, elang);
+			buf_puts(&b, "\"");
+		}
+		buf_puts(&b, ">\n<h3><a href=\"");
+		put_url(&b, page);
+		buf_puts(&b, "\">");
+		put(&b, e->ep->title);
+		buf_puts(&b, "</a></h3>\n<p class=\"meta\"><time datetime=\"");
+		put(&b, e->ep->date);
+		buf_puts(&b, "\">");
+		put_date(&b, e->ep->date, elang);
+		buf_puts(&b, "</time> · <span class=\"duration\">");
+		put_clock(&b, (double)e->seconds);
+		buf_puts(&b, "</span></p>\n<p>");
+		put(&b, e->summary);
+		buf_puts(&b, "</p>\n</article>\n</li>\n");
+		free(page);
+	}
+	if (s->n > 0)
+		buf_puts(&b, "</ol>\n");
+	buf_puts(&b, "</main>\n");
+	put_foot(s, &b, "");
+	char *path = path_join(s->rss_dir, "index.html");
+	if (stage(s, path, b.data, b.len) != 0)
+		rc = SITE_ERR_WRITE;
+	free(path);
+	free(art);
+	free(art_a);
+	buf_free(&b);
+	return rc;
+}
+
+/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
+static int starts_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+}
+
+/* 1 when t ends with a CJK character. */
+static int ends_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+}
+
+/*
+ * The transcript: paragraphs of cues, a new one where the voice changes or
+ * after a pause; a cue that is a chapter's title is a heading.
+ */
+static void put_transcript(struct buf *b, const struct cue *c, int n,
+			   const struct chapter *chap, int nchap)
+{
+	const char *speaker = NULL;
+	int open = 0;
+	for (int i = 0; i < n; i++) {
+		int heading = 0;
+		for (int k = 0; k < nchap && !heading; k++)
+			heading = strcmp(chap[k].title, c[i].text) == 0;
+		if (heading) {
+			if (open)
+				buf_puts(b, "</p>\n");
+			buf_printf(b, "<h3 class=\"heading\"><span class=\"cue\" data-start=\"%.3f\" "
+				   "data-end=\"%.3f\">", c[i].t0, c[i].t1);
+			put(b, c[i].text);
+			buf_puts(b, "</span></h3>\n");
+			open = 0;
+			speaker = NULL;  /* each section names its voice again */
+			continue;
+		}
+		int new_voice = speaker == NULL || strcmp(speaker, c[i].speaker) != 0;
+		if (!open || new_voice || c[i].t0 - c[i - 1].t1 >= 0.7) {
+			if (open)
+				buf_puts(b, "</p>\n");
+			buf_puts(b, "<p>");
+			if (new_voice && c[i].speaker[0]) {
+				buf_puts(b, "<span class=\"speaker\">");
+				put(b, c[i].speaker);
+				buf_puts(b, "</span> ");
+			}
+			open = 1;
+		} else if (!(ends_cjk(c[i - 1].text) && starts_cjk(c[i].text))) {
+			buf_putc(b, ' ');  /* Chinese sentences follow each other without one */
+		}
+		speaker = c[i].speaker;
+		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\">", c[i].t0,
+			   c[i].t1);
+		put(b, c[i].text);
+		buf_puts(b, "</span>");
+	}
+	if (open)
+		buf_puts(b, "</p>\n");
+}
+
+static enum site_err write_episode(struct site *s, const struct site_episode *e)
+{
+	const struct channel *ch = s->ch;
+	const struct episode *ep = e->ep;
+	const char *lang = ep->lang ? ep->lang : ch->language ? ch->language : "en";
+	const char *const *w = ui_for(lang);
+	struct buf b = {0};
+	struct cue *cues = NULL;
+	struct chapter *chap = NULL;
+	int ncues = 0, nchap = 0;
+	char **src = xcalloc((size_t)e->naudio + 1, sizeof *src);
+	char *page = site_page_rel(e->slug), *title = NULL, *art_a = art_abs(s);
+	char *vtt = NULL, *words = NULL, *chj = NULL, *audio_abs = NULL, *path = NULL;
+	enum site_err rc = SITE_ERR_INPUT;
+
+	if (e->vtt && (ncues = read_cues(e->vtt, &cues)) < 0)
+		goto out;
+	if (e->chapters && (nchap = read_chapters(e->chapters, &chap)) < 0)
+		goto out;
+	for (int i = 0; i < e->naudio; i++)
+		if ((src[i] = url_from(s, "episodes", e->audio[i].path)) == NULL)
+			goto out;
+	if ((e->vtt && (vtt = url_from(s, "episodes", e->vtt)) == NULL) ||
+	    (e->words && (words = url_from(s, "episodes", e->words)) == NULL) ||
+	    (e->chapters && (chj = url_from(s, "episodes", e->chapters)) == NULL))
+		goto out;
+	if (e->naudio > 0) {
+		char *rel = rel_to_root(s, e->audio[0].path);
+		audio_abs = abs_url(s, rel);
+		free(rel);
+	}
+	/* "Episode — Show", unless the episode's title starts with the show's */
+	const char *et = ep->title ? ep->title : e->slug;
+	if (ch->title && strncmp(et, ch->title, strlen(ch->title)) != 0)
+		title = xasprintf("%s — %s", et, ch->title);
+	else
+		title = xstrdup(et);
+	put_head(s, &b, lang, title, e->summary, "episodes", page, "article", art_a,
+		 e->naudio > 0 ? &e->audio[0] : NULL, audio_abs);
+	buf_puts(&b, "<header class=\"top\">\n<p><a href=\"../\">");
+	put(&b, ch->title);
+	buf_printf(&b, "</a> · <a href=\"../\">%s</a></p>\n</header>\n", w[UI_ALL_EPISODES]);
+	buf_puts(&b, "<main id=\"main\">\n<article class=\"episode\">\n<h1>");
+	put(&b, ep->title);
+	buf_puts(&b, "</h1>\n<p class=\"meta\"><time datetime=\"");
+	put(&b, ep->date);
+	buf_puts(&b, "\">");
+	put_date(&b, ep->date, lang);
+	buf_puts(&b, "</time> · <span class=\"duration\">");
+	put_clock(&b, (double)e->seconds);
+	buf_puts(&b, "</span></p>\n");
+
+	/* the player */
+	buf_printf(&b, "<section class=\"player\" aria-label=\"%s\">\n"
+		   "<audio id=\"player\" controls preload=\"metadata\">\n", w[UI_PLAYER]);
+	for (int i = 0; i < e->naudio; i++) {
+		buf_puts(&b, "<source src=\"");
+		put_url(&b, src[i]);
+		buf_puts(&b, "\" type=\"");
+		put(&b, e->audio[i].mime);
+		buf_puts(&b, "\">\n");
+	}
+	buf_printf(&b, "<p>%s ", w[UI_NO_AUDIO]);
+	if (e->naudio > 0) {
+		buf_puts(&b, "<a href=\"");
+		put_url(&b, src[0]);
+		buf_puts(&b, "\">");
+		put(&b, e->audio[0].format);
+		buf_puts(&b, "</a>");
+	}
+	buf_printf(&b, "</p>\n</audio>\n<p class=\"speed\" hidden><label for=\"speed\">%s</label>\n"
+		   "<select id=\"speed\">\n", w[UI_SPEED]);
+	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
+	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
+		buf_printf(&b, "<option value=\"%s\"%s>%s×</option>\n", speeds[i],
+			   strcmp(speeds[i], "1") == 0 ? " selected" : "", speeds[i]);
+	buf_puts(&b, "</select></p>\n</section>\n");
+
+	/* chapters */
+	if (nchap > 0) {
+		buf_printf(&b, "<nav class=\"chapters\" aria-labelledby=\"chapters-h\">\n"
+			   "<h2 id=\"chapters-h\">%s</h2>\n<ol>\n", w[UI_CHAPTERS]);
+		for (int i = 0; i < nchap; i++) {
+			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
+			buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
+				   "<span class=\"time\">", t, t);
+			put_clock(&b, t);
+			buf_puts(&b, "</span> <span class=\"title\">");
+			put(&b, chap[i].title);
+			buf_puts(&b, "</span></a></li>\n");
+		}
+		buf_puts(&b, "</ol>\n</nav>\n");
+	}
+
+	/* transcript */
+	if (ncues > 0) {
+		buf_printf(&b, "<section class=\"transcript\" aria-labelledby=\"transcript-h\">\n"
+			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search\" role=\"search\" hidden>"
+			   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
+			   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
+			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys\" hidden>%s</p>\n"
+			   "<div id=\"transcript\" class=\"text\" tabindex=\"0\" aria-labelledby="
+			   "\"transcript-h\" aria-describedby=\"transcript-keys\"", w[UI_TRANSCRIPT],
+			   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
+		if (words) {
+			buf_puts(&b, " data-words=\"");
+			put_url(&b, words);
+			buf_puts(&b, "\"");
+		}
+		buf_puts(&b, ">\n");
+		put_transcript(&b, cues, ncues, chap, nchap);
+		buf_puts(&b, "</div>\n</section>\n");
+	}
+
+	/* show notes */
+	buf_printf(&b, "<section class=\"notes\" aria-labelledby=\"notes-h\">\n"
+		   "<h2 id=\"notes-h\">%s</h2>\n", w[UI_NOTES]);
+	buf_puts(&b, e->notes_html ? e->notes_html : "");
+	buf_puts(&b, "</section>\n");
+
+	/* downloads */
+	buf_printf(&b, "<section class=\"downloads\" aria-labelledby=\"downloads-h\">\n"
+		   "<h2 id=\"downloads-h\">%s</h2>\n<ul>\n", w[UI_DOWNLOADS]);
+	for (int i = 0; i < e->naudio; i++) {
+		buf_puts(&b, "<li><a href=\"");
+		put_url(&b, src[i]);
+		buf_puts(&b, "\" download>");
+		put(&b, e->audio[i].format);
+		buf_puts(&b, "</a> (");
+		if (e->audio[i].kbps > 0)
+			buf_printf(&b, "%d kbit/s, ", e->audio[i].kbps);
+		put_size(&b, e->audio[i].bytes);
+		buf_puts(&b, ")</li>\n");
+	}
+	const struct { const char *url; const char *label; } extra[] = {
+		{vtt, NULL}, {words, w[UI_WORDS]}, {chj, w[UI_CHAPTERS_JSON]},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(extra); i++) {
+		if (extra[i].url == NULL)
+			continue;
+		buf_puts(&b, "<li><a href=\"");
+		put_url(&b, extra[i].url);
+		buf_puts(&b, "\" download>");
+		if (extra[i].label)
+			put(&b, extra[i].label);
+		else
+			buf_printf(&b, "%s (WebVTT)", w[UI_TRANSCRIPT]);
+		buf_puts(&b, "</a></li>\n");
+	}
+	buf_puts(&b, "</ul>\n</section>\n</article>\n</main>\n");
+	put_foot(s, &b, "../");
+
+	path = path_join(s->rss_dir, page);
+	rc = stage(s, path, b.data, b.len) == 0 ? SITE_OK : SITE_ERR_WRITE;
+out:
+	for (int i = 0; i < e->naudio; i++)
+		free(src[i]);
+	free(src);
+	cues_free(cues, ncues);
+	chapters_list_free(chap, nchap);
+	free(page);
+	free(title);
+	free(art_a);
+	free(vtt);
+	free(words);
+	free(chj);
+	free(audio_abs);
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
+enum site_err site_prepare(struct site *s)
+{
+	enum site_err rc;
+	if (s->ch->site_css && !file_exists(s->ch->site_css)) {
+		msg(MSG_SITE_CSS, s->ch->path ? s->ch->path : "rss/channel.yaml",
+		    channel_line(s->ch, "site_css"), 0, "\"%s\"", s->ch->site_css);
+		return SITE_ERR_INPUT;
+	}
+	for (int i = 0; i < site_nassets; i++) {
+		char *name = xasprintf("assets/%s", site_assets[i].name);
+		char *path = path_join(s->rss_dir, name);
+		int r = stage(s, path, site_assets[i].data, site_assets[i].len);
+		free(name);
+		free(path);
+		if (r != 0)
+			return SITE_ERR_WRITE;
+	}
+	for (int i = 0; i < s->n; i++)
+		if ((rc = write_episode(s, &s->eps[i])) != SITE_OK)
+			return rc;
+	return write_index(s);
+}

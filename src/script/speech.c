@@ -1,0 +1,898 @@
+/*
+ * speech.c: a block's written text into runs of spoken text, each in one
+ * voice. Speech Markdown overrides, as speech_markup.c finds them, are
+ * applied first ([500ms] pauses, (text)[sub:"..."], (text)[voice:"..."],
+ * (text)[lang:"..."]); then
+ * quotations inside a paragraph go to the quote voice, the text is split
+ * into sentences, and each sentence into stretches of Han script (the
+ * Mandarin voice) and of everything else (the English voice); each stretch
+ * is normalised (speech_en.c, speech_zh.c) into what espeak-ng is given.
+ *
+ * In: a struct block and a struct speech_ctx (voices, lexicon, language).
+ * Out: struct run, appended to the caller's array.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+#include "speech_int.h"
+#include "show/show.h"
+
+/* ---- cleaning ---- */
+
+/*
+ * C0 controls, DEL and zero-width characters removed, white space (also
+ * no-break and other Unicode spaces) collapsed and trimmed; the caller frees.
+ */
+static char *clean(const char *s)
+{
+	struct buf b = {0};
+	int space = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0xC2) {
+			uint32_t cp;
+			int k = utf8_decode(s, strlen(s), &cp);
+			if (k > 1 && (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+				      cp == 0x205F || cp == 0x3000)) {
+				space = 1;
+				s += k - 1;
+				continue;
+			}
+			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)) {
+				s += k - 1;
+				continue;
+			}
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			space = 1;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (space && b.len)
+			buf_putc(&b, ' ');
+		space = 0;
+		buf_putc(&b, c);
+	}
+	return buf_detach(&b);
+}
+
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return xstrndup(s, n);
+}
+
+static int lang_is_zh(const char *lang)
+{
+	return lang && (strncasecmp(lang, "zh", 2) == 0 || strncasecmp(lang, "cmn", 3) == 0);
+}
+
+static int lang_is_en(const char *lang)
+{
+	return !lang || strncasecmp(lang, "en", 2) == 0;
+}
+
+char *speech_normalise(const struct speech_ctx *ctx, const char *text, const char *lang)
+{
+	char *c = clean(text);
+	char *out;
+	if (lang_is_zh(lang))
+		out = speech_zh(ctx, c);
+	else if (lang_is_en(lang))
+		out = speech_en(ctx, c);
+	else
+		out = xstrdup(c);
+	free(c);
+	return out;
+}
+
+/* ---- voices ---- */
+
+static const struct voice *voice_for_lang(const struct voiceset *vs, const char *lang)
+{
+	if (!vs)
+		return NULL;
+	const struct voice *host = voiceset_find(vs, "host");
+	if (host && host->lang && strncasecmp(host->lang, lang, strlen(lang)) == 0)
+		return host;
+	for (int i = 0; i < vs->n; i++)
+		if (vs->v[i].lang && strncasecmp(vs->v[i].lang, lang, strlen(lang)) == 0)
+			return &vs->v[i];
+	return NULL;
+}
+
+/* The English voice to use where base would speak: base unless it speaks Mandarin. */
+static const struct voice *english(const struct speech_ctx *ctx, const struct voice *base)
+{
+	if (base && !lang_is_zh(base->lang))
+		return base;
+	const struct voice *v = voice_for_lang(ctx->voices, "en");
+	return v ? v : base;
+}
+
+static const struct voice *mandarin(const struct speech_ctx *ctx)
+{
+	if (ctx->zh)
+		return ctx->zh;
+	if (ctx->host && lang_is_zh(ctx->host->lang))
+		return ctx->host;
+	const struct voice *v = voice_for_lang(ctx->voices, "zh");
+	return v ? v : voice_for_lang(ctx->voices, "cmn");
+}
+
+/* ---- pieces: the block split by overrides and quotations ---- */
+
+struct piece {
+	size_t st, en;               /* the text to speak, in the cleaned block */
+	size_t dst, den;             /* the text as written, for display */
+	int pause_ms;                /* silence before this piece */
+	const struct voice *voice;   /* explicit voice, or NULL */
+	char *lang;                  /* explicit language, or NULL */
+	char *sub;                   /* explicit spoken form, or NULL */
+	int quote;                   /* a quotation */
+	char tail;                   /* punctuation written after the closing mark, or 0 */
+	struct prosody pro;          /* rate, pitch, volume... modifiers */
+};
+
+struct pieces {
+	struct piece *p;
+	int n;
+};
+
+static struct piece *piece_add(struct pieces *ps, size_t st, size_t en)
+{
+	ps->p = xreallocarray(ps->p, (size_t)ps->n + 1, sizeof *ps->p);
+	struct piece *p = &ps->p[ps->n++];
+	memset(p, 0, sizeof *p);
+	p->st = p->dst = st;
+	p->en = p->den = en;
+	return p;
+}
+
+static void pieces_free(struct pieces *ps)
+{
+	for (int i = 0; i < ps->n; i++) {
+		free(ps->p[i].lang);
+		free(ps->p[i].sub);
+	}
+	free(ps->p);
+	ps->p = NULL;
+	ps->n = 0;
+}
+
+static int break_strength(const char *s)
+{
+	static const struct { const char *name; int ms; } st[] = {
+		{"none", 0}, {"x-weak", 100}, {"weak", 250}, {"medium", 400},
+		{"strong", 750}, {"x-strong", 1200},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(st); i++)
+		if (strcmp(s, st[i].name) == 0)
+			return st[i].ms;
+	return -1;
+}
+
+/* ---- prosody and spoken forms ---- */
+
+/* A named level of a prosody modifier and what it adds. */
+struct level {
+	const char *name;
+	struct prosody add;
+};
+
+static const struct level rate_levels[] = {
+	{"x-slow", {.rate = -40}}, {"slow", {.rate = -20}}, {"medium", {0}},
+	{"fast", {.rate = 20}}, {"x-fast", {.rate = 45}},
+};
+static const struct level pitch_levels[] = {
+	{"x-low", {.pitch = -25}}, {"low", {.pitch = -12}}, {"medium", {0}},
+	{"high", {.pitch = 12}}, {"x-high", {.pitch = 25}},
+};
+static const struct level volume_levels[] = {
+	{"silent", {.volume = -100}}, {"x-soft", {.volume = -60}}, {"soft", {.volume = -35}},
+	{"medium", {0}}, {"loud", {.volume = 35}}, {"x-loud", {.volume = 70}},
+};
+/* Emphasis: slower, wider and louder; "reduced" the other way. */
+static const struct level emphasis_levels[] = {
+	{"none", {0}}, {"reduced", {.rate = 5, .pitch = -4, .range = -15, .volume = -15}},
+	{"mild", {.rate = -5, .pitch = 3, .range = 12, .volume = 8}},   /* *text*, when the show asks */
+	{"moderate", {.rate = -10, .pitch = 6, .range = 25, .volume = 15}},
+	{"strong", {.rate = -18, .pitch = 10, .range = 40, .volume = 30}},
+};
+
+static void prosody_add(struct prosody *p, const struct prosody *a)
+{
+	p->rate += a->rate;
+	p->pitch += a->pitch;
+	p->range += a->range;
+	p->volume += a->volume;
+	p->whisper |= a->whisper;
+}
+
+/* Finds val in a table of levels; "NN%" sets rate or volume to NN percent. 0, or -1. */
+static int apply_level(const struct level *t, size_t n, const char *val, int *pct, struct prosody *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(val, t[i].name) == 0) {
+			prosody_add(p, &t[i].add);
+			return 0;
+		}
+	size_t l = strlen(val);
+	if (pct && l >= 2 && l <= 4 && val[l - 1] == '%' && strspn(val, "0123456789") == l - 1) {
+		int v = atoi(val);
+		if (v < 20 || v > 300)
+			return -1;
+		*pct += v - 100;
+		return 0;
+	}
+	return -1;
+}
+
+/* The written text of piece p, which a spoken form replaces. */
+static int set_sayas(const struct speech_ctx *ctx, const struct block *b, const char *text,
+		     struct piece *p, const char *key, char *said)
+{
+	if (said == NULL) {
+		msg(MSG_SPEECH_SAY_AS, ctx->file, b->line, 0, "\"%.*s\"" MSG_SEP "%s",
+		    (int)(p->en - p->st), text + p->st, key);
+		return 0;
+	}
+	free(p->sub);
+	p->sub = said;
+	return 0;
+}
+
+/*
+ * Parses the modifiers of "[key:"value"; key:"value"]" at s (just after
+ * '['), up to close. Fills p (text: the cleaned block p indexes); reports
+ * problems and returns -1. An unknown modifier is a warning and is ignored.
+ */
+static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, const char *text,
+			   const char *s, size_t n, struct piece *p, int *pause)
+{
+	size_t i = 0;
+	struct speech_modifier m;
+	int got;
+	while ((got = speech_markup_modifier(s, n, &i, &m)) != 0) {
+		if (got == SPEECH_MOD_BAD_KEY || (got == 1 && m.bare && pause)) {
+			/* not a key (the loop would never advance), or a bare key in a pause */
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
+			return -1;
+		}
+		if (got == SPEECH_MOD_UNTERMINATED) {
+			msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
+			return -1;
+		}
+		char *key = xstrndup(m.key, m.keylen);
+		char *val = xstrndup(m.val, m.vallen);
+		int rc = 0;
+		if (strcmp(key, "sub") == 0) {
+			free(p->sub);
+			p->sub = clean(val);
+		} else if (strcmp(key, "voice") == 0) {
+			const struct voice *v = ctx->voices ? voiceset_find(ctx->voices, val) : NULL;
+			if (!v) {
+				msg(MSG_UNKNOWN_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
+				rc = -1;
+			}
+			p->voice = v;
+		} else if (strcmp(key, "lang") == 0) {
+			if (!lang_is_en(val) && !lang_is_zh(val) && !voice_for_lang(ctx->voices, val)) {
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", val);
+				rc = -1;
+			}
+			free(p->lang);
+			p->lang = xstrdup(val);
+		} else if (strcmp(key, "break") == 0 && pause) {
+			int ms = speech_markup_duration(val, strlen(val));
+			if (ms < 0)
+				ms = break_strength(val);
+			if (ms < 0) {
+				msg(MSG_SPEECH_BAD_PAUSE, ctx->file, b->line, 0, "\"%s\"", val);
+				rc = -1;
+			}
+			*pause = ms;
+		} else if (pause) {
+			msg(MSG_SPEECH_UNKNOWN_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
+			rc = -1;
+		} else if (strcmp(key, "rate") == 0 || strcmp(key, "pitch") == 0 ||
+			   strcmp(key, "volume") == 0 || strcmp(key, "emphasis") == 0) {
+			int e = key[0] == 'e';
+			const struct level *t = key[0] == 'r' ? rate_levels : key[0] == 'p' ? pitch_levels :
+						e ? emphasis_levels : volume_levels;
+			size_t nt = key[0] == 'r' ? ARRAY_LEN(rate_levels) : key[0] == 'p' ?
+				    ARRAY_LEN(pitch_levels) : e ? ARRAY_LEN(emphasis_levels) :
+				    ARRAY_LEN(volume_levels);
+			int *pct = key[0] == 'r' ? &p->pro.rate : key[0] == 'v' ? &p->pro.volume : NULL;
+			if (apply_level(t, nt, e && !*val ? "moderate" : val, pct, &p->pro) != 0) {
+				msg(MSG_SPEECH_BAD_LEVEL, ctx->file, b->line, 0, "%s" MSG_SEP "\"%s\"", key, val);
+				rc = -1;
+			}
+		} else if (strcmp(key, "whisper") == 0) {
+			p->pro.whisper = 1;
+		} else if (strcmp(key, "characters") == 0 || strcmp(key, "chars") == 0) {
+			rc = set_sayas(ctx, b, text, p, "characters",
+				       sayas_characters(text + p->st, p->en - p->st));
+		} else if (strcmp(key, "number") == 0) {
+			rc = set_sayas(ctx, b, text, p, "a number", sayas_number(text + p->st, p->en - p->st));
+		} else if (strcmp(key, "date") == 0) {
+			char *fmt = xasprintf("a date (%s)", *val ? val : "mdy");
+			rc = set_sayas(ctx, b, text, p, fmt,
+				       sayas_date(text + p->st, p->en - p->st, *val ? val : "mdy"));
+			free(fmt);
+		} else if (strcmp(key, "ipa") == 0) {
+			char bad[8] = "";
+			char *said = sayas_ipa(val, bad, sizeof bad);
+			if (said == NULL)
+				msg(MSG_SPEECH_IPA, ctx->file, b->line, 0, "\"%s\"" MSG_SEP "\"%s\"", bad, val);
+			else
+				rc = set_sayas(ctx, b, text, p, "ipa", said);
+		} else {
+			msg(MSG_SPEECH_IGNORED_MODIFIER, ctx->file, b->line, 0, "\"%s\"", key);
+		}
+		free(key);
+		free(val);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* The state of split_overrides, for the markup scanner's callback. */
+struct overrides {
+	const struct speech_ctx *ctx;
+	const struct block *b;
+	const char *s;        /* the cleaned block */
+	struct pieces *ps;
+	size_t st;            /* where the text not yet in a piece starts */
+	int pause;            /* pending silence */
+	int rc;               /* -1 once an error was reported */
+};
+
+/* The text before element e as a piece of its own, with the pending pause. */
+static void text_before(struct overrides *o, const struct speech_markup *e)
+{
+	if (e->st > o->st) {
+		piece_add(o->ps, o->st, e->st)->pause_ms = o->pause;
+		o->pause = 0;
+	}
+	o->st = e->en;
+}
+
+/* One element of the markup (speech_markup_scan's callback); never stops the scan. */
+static int on_markup(const struct speech_markup *e, void *ud)
+{
+	struct overrides *o = ud;
+	const char *s = o->s;
+	size_t len = e->men - e->mst;
+	int ms = e->ms;
+	switch (e->kind) {
+	case SPEECH_MARKUP_BREAK: {
+		struct piece tmp = {0};
+		if (parse_modifiers(o->ctx, o->b, s, s + e->mst, len, &tmp, &ms) != 0)
+			o->rc = -1;
+		free(tmp.sub);
+		free(tmp.lang);
+	}
+		/* fall through */
+	case SPEECH_MARKUP_PAUSE:
+		if (ms > 60000) {
+			msg(MSG_SPEECH_PAUSE_TOO_LONG, o->ctx->file, o->b->line, 0, "\"%.*s\"",
+			    (int)len, s + e->mst);
+			o->rc = -1;
+		}
+		text_before(o, e);
+		if (ms > 0)
+			o->pause += ms;
+		return 0;
+	case SPEECH_MARKUP_UNTERMINATED:
+		msg(MSG_SPEECH_UNTERMINATED, o->ctx->file, o->b->line, 0, "\"%s\"", s + e->mst - 1);
+		o->rc = -1;
+		return 0;
+	case SPEECH_MARKUP_MODIFIED: {
+		text_before(o, e);
+		struct piece *p = piece_add(o->ps, e->tst, e->ten);
+		p->pause_ms = o->pause;
+		o->pause = 0;
+		if (parse_modifiers(o->ctx, o->b, s, s + e->mst, len, p, NULL) != 0)
+			o->rc = -1;
+		return 0;
+	}
+	case SPEECH_MARKUP_INSERT:
+		/* episode.c has cut the block at it; in a heading it is spoken as written */
+		return 0;
+	}
+	return 0;
+}
+
+/* Splits the cleaned text at Speech Markdown; -1 after reporting errors. */
+static int split_overrides(const struct speech_ctx *ctx, const struct block *b,
+			   const char *s, struct pieces *ps)
+{
+	size_t n = strlen(s);
+	struct overrides o = {.ctx = ctx, .b = b, .s = s, .ps = ps};
+	speech_markup_scan(s, n, on_markup, &o);
+	if (n > o.st || o.pause) {
+		struct piece *p = piece_add(ps, o.st, n);
+		p->pause_ms = o.pause;
+	}
+	return o.rc;
+}
+
+/* ---- quotations ---- */
+
+static int is_space_at(const char *s, size_t n, size_t i)
+{
+	return i >= n || s[i] == ' ';
+}
+
+/* The code point before s[i] (0 at the start) and at s[i] (0 at the end). */
+static uint32_t cp_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t j = i - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	uint32_t cp = 0;
+	return utf8_decode(s + j, i - j, &cp) ? cp : 0;
+}
+
+static uint32_t cp_at(const char *s, size_t n, size_t i)
+{
+	uint32_t cp = 0;
+	return i < n && utf8_decode(s + i, n - i, &cp) ? cp : 0;
+}
+
+static int is_opening_punct(uint32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x2014 || text_is_cjk_punct(c);
+}
+
+/* Quote mark at s[i]: its length, and whether it can open or close. */
+static int quote_mark(const char *s, size_t n, size_t i, int *can_open, int *can_close)
+{
+	uint32_t c = cp_at(s, n, i);
+	int len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	*can_open = *can_close = 0;
+	switch (c) {
+	case 0x300C: case 0x300E: case 0x00AB: case 0x201E:  /* 「 『 « „ */
+		*can_open = 1;
+		return len;
+	case 0x300D: case 0x300F: case 0x00BB:                /* 」 』 » */
+		*can_close = 1;
+		return len;
+	case '"': case 0x201C: case 0x201D: {                 /* " “ ” */
+		uint32_t prev = cp_before(s, i);
+		uint32_t next = cp_at(s, n, i + (size_t)len);
+		int prev_open = prev == 0 || prev == ' ' || is_opening_punct(prev) || text_is_han(prev);
+		int next_close = next == 0 || next == ' ' || (next < 0x80 && ispunct((int)next)) ||
+				 text_is_han(next) || text_is_cjk_punct(next);
+		*can_open = prev_open && !is_space_at(s, n, i + (size_t)len) && next != 0;
+		*can_close = !(prev == 0 || prev == ' ') && next_close;
+		if (c == 0x201C && *can_open)
+			*can_close = 0;
+		if (c == 0x201D && *can_close)
+			*can_open = 0;
+		return len;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int count_words(const char *s, size_t n)
+{
+	int w = 0, in = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			w++;
+		}
+	}
+	return w;
+}
+
+/*
+ * Splits a plain piece at quotations of three words or more (shorter ones,
+ * "merge window", are scare quotes and stay in the speaker's voice).
+ */
+static void split_quotes(const char *s, const struct piece *in, struct pieces *out)
+{
+	size_t n = in->en, st = in->st, i = in->st;
+	int pause = in->pause_ms;
+	while (i < n) {
+		int o, c;
+		int len = quote_mark(s, n, i, &o, &c);
+		if (!len || !o) {
+			i += len ? (size_t)len : 1;
+			continue;
+		}
+		/* find the closing mark */
+		size_t j = i + (size_t)len, close = 0;
+		int clen = 0;
+		while (j < n) {
+			int o2, c2;
+			int l2 = quote_mark(s, n, j, &o2, &c2);
+			if (l2 && c2) {
+				close = j;
+				clen = l2;
+				break;
+			}
+			j += l2 ? (size_t)l2 : 1;
+		}
+		if (!clen) {
+			i += (size_t)len;
+			continue;
+		}
+		size_t qs = i + (size_t)len, qe = close;
+		if (count_words(s + qs, qe - qs) < 3) {
+			i = close + (size_t)clen;
+			continue;
+		}
+		if (i > st) {
+			struct piece *p = piece_add(out, st, i);
+			p->pause_ms = pause;
+			pause = 0;
+		}
+		struct piece *q = piece_add(out, qs, qe);
+		q->dst = i;
+		q->den = close + (size_t)clen;
+		q->quote = 1;
+		q->pause_ms = pause;
+		pause = 0;
+		i = st = close + (size_t)clen;
+		/* “a good start”. Then: the mark after the quotation ends it */
+		if (i < n && strchr(".,;:!?", s[i]) && (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == ')')) {
+			q->tail = s[i];
+			q->den = ++i;
+			st = i;
+		}
+	}
+	if (n > st || pause) {
+		struct piece *p = piece_add(out, st, n);
+		p->pause_ms = pause;
+		if (st == in->st)
+			p->dst = in->dst, p->den = in->den;
+	}
+}
+
+/* ---- sentences ---- */
+
+/*
+ * 1 when the full stop at s[dot] does not end the sentence: initials
+ * ("Andrew S. Tanenbaum", "K.P. Singh"), or an abbreviation by text.h's
+ * one list (a final one, "etc.", only before a lower-case word).
+ */
+static int is_abbrev_before(const char *s, size_t dot)
+{
+	size_t st = dot;
+	while (st > 0 && s[st - 1] != ' ' && s[st - 1] != '(')
+		st--;
+	size_t n = dot - st;
+	int initials = n % 2 == 1;
+	for (size_t i = 0; i < n && initials; i++)
+		if (i % 2 ? s[st + i] != '.' : !isupper((unsigned char)s[st + i]))
+			initials = 0;
+	if (initials)
+		return 1;
+	enum text_abbr a = text_abbreviation(s + st, n);
+	if (a == TEXT_ABBR_FINAL) {
+		size_t j = dot + 1;
+		while (s[j] == ' ')
+			j++;
+		return s[j] >= 'a' && s[j] <= 'z';
+	}
+	return a == TEXT_ABBR_INNER;
+}
+
+/* The end of the sentence that starts at st (at most en). */
+static size_t sentence_end(const char *s, size_t st, size_t en)
+{
+	for (size_t i = st; i < en;) {
+		uint32_t c = cp_at(s, en, i);
+		int len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) {        /* 。！？ */
+			size_t j = i + (size_t)len;
+			while (j < en) {
+				uint32_t d = cp_at(s, en, j);
+				if (d != 0x201D && d != 0x300D && d != 0x300F && d != 0xFF09 && d != ' ')
+					break;
+				j += d < 0x80 ? 1 : 3;
+			}
+			if (j < en)
+				return j;
+		} else if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+			size_t j = i + (size_t)len;
+			while (j < en && (s[j] == '"' || s[j] == ')' || s[j] == '\'' ||
+					  cp_at(s, en, j) == 0x201D || cp_at(s, en, j) == 0x2019))
+				j += s[j] == '"' || s[j] == ')' || s[j] == '\'' ? 1 : 3;
+			if (j < en && s[j] == ' ' && j + 1 < en) {
+				uint32_t d = cp_at(s, en, j + 1);
+				int starts = (d < 0x80 && (isupper((int)d) || isdigit((int)d) || d == '"' || d == '(')) ||
+					     d == 0x201C || text_is_han(d) || d == 0x300C;
+				if (starts && !(c == '.' && is_abbrev_before(s, i)))
+					return j;
+			}
+		}
+		i += (size_t)len;
+	}
+	return en;
+}
+
+/* ---- scripts ---- */
+
+enum sclass { SC_NONE, SC_LATIN, SC_HAN };
+
+static enum sclass script_of(uint32_t c)
+{
+	if (text_is_han(c) || text_is_cjk_punct(c))
+		return SC_HAN;
+	if ((c < 0x80 && isalpha((int)c)) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x370 && c <= 0x52F) || (c >= 0xFF21 && c <= 0xFF5A))
+		return SC_LATIN;
+	return SC_NONE;
+}
+
+struct unit {
+	size_t st, en;
+	enum sclass sc;
+};
+
+/*
+ * Splits s[st..en) into stretches of Han and Latin script. Digits, spaces
+ * and punctuation go with the script they are attached to: "Linux 6.3 发布"
+ * keeps 6.3 with Linux, "第 45 期" keeps 45 with the Han; dflt decides
+ * when there is no script at all.
+ */
+static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, struct unit *u, int max)
+{
+	size_t n = en;
+	/* classes per byte (the lead byte of each code point) */
+	enum sclass *cl = xcalloc(en - st + 1, sizeof *cl);
+	for (size_t i = st; i < en;) {
+		uint32_t c = cp_at(s, n, i);
+		int len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		if (!c)
+			len = 1;
+		for (int k = 0; k < len && i + (size_t)k < en; k++)
+			cl[i - st + (size_t)k] = script_of(c);
+		i += (size_t)len;
+	}
+	/* neutral stretches */
+	for (size_t i = st; i < en;) {
+		if (cl[i - st] != SC_NONE) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < en && cl[i - st] == SC_NONE)
+			i++;
+		enum sclass prev = a > st ? cl[a - 1 - st] : SC_NONE;
+		enum sclass next = i < en ? cl[i - st] : SC_NONE;
+		size_t cut = i;    /* [a, cut) to prev, [cut, i) to next */
+		if (prev == SC_NONE && next == SC_NONE) {
+			prev = next = dflt;
+		} else if (prev == SC_NONE) {
+			cut = a;
+		} else if (next != SC_NONE && next != prev) {
+			/* what is glued to the next script goes with it */
+			size_t k = i;
+			while (k > a && s[k - 1] != ' ')
+				k--;
+			cut = k;
+			if (cut == a && prev == SC_LATIN)
+				cut = i;   /* glued on both sides, "v6.3版": with the Latin */
+		}
+		for (size_t k = a; k < i; k++)
+			cl[k - st] = k < cut ? prev : next;
+	}
+	int nu = 0;
+	for (size_t i = st; i < en && nu < max;) {
+		size_t a = i;
+		enum sclass sc = cl[i - st];
+		while (i < en && cl[i - st] == sc)
+			i++;
+		/* trim spaces; skip empty stretches */
+		size_t x = a, y = i;
+		while (x < y && s[x] == ' ')
+			x++;
+		while (y > x && s[y - 1] == ' ')
+			y--;
+		if (x == y)
+			continue;
+		if (nu && u[nu - 1].sc == sc) {
+			u[nu - 1].en = y;
+			continue;
+		}
+		u[nu++] = (struct unit){x, y, sc == SC_NONE ? dflt : sc};
+	}
+	free(cl);
+	return nu;
+}
+
+/* ---- runs ---- */
+
+struct runlist {
+	struct run **runs;
+	int *nruns;
+	int first;          /* index of this block's first run */
+	int pause;          /* pending silence */
+	int sentence;       /* the sentence the last run belongs to */
+	int last_sentence;
+	size_t last_den;    /* where the last run's display ended */
+	const char *s;
+	struct prosody pro; /* of the piece being spoken */
+};
+
+/* Whether text has anything to say: a letter, a digit or a Han character. */
+static int speakable(const char *t)
+{
+	for (size_t i = 0; t[i];) {
+		uint32_t c;
+		int k = utf8_decode(t + i, strlen(t + i), &c);
+		if (k <= 0)
+			return 1;
+		if (c < 0x80 ? isalnum((int)c) != 0 : !text_is_cjk_punct(c) && !(c >= 0x2000 && c <= 0x2BFF))
+			return 1;
+		i += (size_t)k;
+	}
+	return 0;
+}
+
+static void add_run(struct runlist *rl, const struct voice *v, char *text, size_t dst, size_t den, int sentence)
+{
+	if (!speakable(text)) {
+		free(text);
+		return;
+	}
+	int n = *rl->nruns;
+	struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
+	if (last && last->voice == v && !rl->pause && rl->last_sentence == sentence &&
+	    memcmp(&last->pro, &rl->pro, sizeof rl->pro) == 0) {
+		char *t = xasprintf("%s %s", last->text, text);
+		free(last->text);
+		free(text);
+		last->text = t;
+		/* display: everything written from the last run's start to here */
+		char *d = xasprintf("%s%.*s", last->display, (int)(den - rl->last_den), rl->s + rl->last_den);
+		free(last->display);
+		last->display = d;
+		rl->last_den = den;
+		return;
+	}
+	*rl->runs = xreallocarray(*rl->runs, (size_t)n + 1, sizeof **rl->runs);
+	struct run *r = &(*rl->runs)[n];
+	r->voice = v;
+	r->pro = rl->pro;
+	r->text = text;
+	r->display = trimmed(rl->s + dst, den - dst);
+	r->pause_ms = rl->pause;
+	rl->pause = 0;
+	rl->last_sentence = sentence;
+	rl->last_den = den;
+	(*rl->nruns)++;
+}
+
+/* Speaks one piece: sentences, then scripts, then the normaliser. */
+static int speak_piece(const struct speech_ctx *ctx, const struct block *b, const char *s,
+		       const struct piece *p, const struct voice *base, struct runlist *rl)
+{
+	rl->pause += p->pause_ms;
+	rl->pro = p->pro;
+	const struct voice *zh = mandarin(ctx);
+	if (p->en <= p->st && !p->sub)
+		return 0;
+	if (p->sub) {
+		int han = 0;
+		for (size_t i = 0; p->sub[i];) {
+			uint32_t c;
+			int k = utf8_decode(p->sub + i, strlen(p->sub + i), &c);
+			han |= k > 0 && text_is_han(c);
+			i += k > 0 ? (size_t)k : 1;
+		}
+		const struct voice *v = p->voice ? p->voice : han && zh ? zh : english(ctx, base);
+		add_run(rl, v, xstrdup(p->sub), p->dst, p->den, ++rl->sentence);
+		return 0;
+	}
+	const struct voice *en = english(ctx, p->voice ? p->voice : base);
+	const char *lang = p->lang;
+	if (!lang && p->voice && p->voice->lang && !lang_is_en(p->voice->lang))
+		lang = p->voice->lang;
+	for (size_t st = p->st; st < p->en;) {
+		size_t end = sentence_end(s, st, p->en);
+		int sentence = ++rl->sentence;
+		if (lang && !lang_is_en(lang)) {
+			/* a whole stretch in one language: Mandarin, or another voice's */
+			const struct voice *v = p->voice ? p->voice : lang_is_zh(lang) ? zh : voice_for_lang(ctx->voices, lang);
+			if (!v) {
+				msg(MSG_SPEECH_NO_LANG_VOICE, ctx->file, b->line, 0, "\"%s\"", lang);
+				return -1;
+			}
+			char *t = xstrndup(s + st, end - st);
+			add_run(rl, v, speech_normalise(ctx, t, lang), st == p->st ? p->dst : st,
+				end == p->en ? p->den : end, sentence);
+			free(t);
+		} else {
+			struct unit u[256];
+			enum sclass dflt = lang ? SC_LATIN : lang_is_zh(ctx->lang) ? SC_HAN : SC_LATIN;
+			int nu = split_scripts(s, st, end, dflt, u, (int)ARRAY_LEN(u));
+			for (int i = 0; i < nu; i++) {
+				char *t = xstrndup(s + u[i].st, u[i].en - u[i].st);
+				if (p->tail && i == nu - 1 && end == p->en) {
+					char *tt = xasprintf("%s%c", t, p->tail);
+					free(t);
+					t = tt;
+				}
+				/* a quotation's written form keeps its marks */
+				size_t dst = i == 0 && st == p->st && p->dst < u[i].st ? p->dst : u[i].st;
+				size_t den = i == nu - 1 && end == p->en && p->den > u[i].en ? p->den : u[i].en;
+				if (u[i].sc == SC_HAN) {
+					if (!zh) {
+						msg(MSG_SPEECH_NO_MANDARIN, ctx->file, b->line, 0, "\"%s\"", t);
+						free(t);
+						return -1;
+					}
+					const struct voice *v = p->voice && lang_is_zh(p->voice->lang) ? p->voice : zh;
+					add_run(rl, v, speech_normalise(ctx, t, "zh"), dst, den, sentence);
+				} else {
+					add_run(rl, en, speech_normalise(ctx, t, "en"), dst, den, sentence);
+				}
+				free(t);
+			}
+		}
+		st = end;
+		while (st < p->en && s[st] == ' ')
+			st++;
+	}
+	return 0;
+}
+
+int speech_block(const struct speech_ctx *ctx, const struct block *b,
+		 struct run **runs, int *nruns)
+{
+	char *s = clean(b->text ? b->text : "");
+	struct pieces over = {0}, all = {0};
+	int rc = split_overrides(ctx, b, s, &over);
+	if (rc)
+		goto out;
+	for (int i = 0; i < over.n; i++) {
+		struct piece *p = &over.p[i];
+		if (p->voice || p->lang || p->sub || prosody_any(&p->pro) || b->kind == BLOCK_QUOTE) {
+			struct piece *q = piece_add(&all, p->st, p->en);
+			*q = *p;
+			p->lang = p->sub = NULL;
+		} else {
+			split_quotes(s, p, &all);
+		}
+	}
+	const struct voice *base = b->kind == BLOCK_QUOTE && ctx->quote ? ctx->quote : ctx->host;
+	struct runlist rl = {.runs = runs, .nruns = nruns, .first = *nruns, .s = s, .last_sentence = -1};
+	for (int i = 0; i < all.n && rc == 0; i++) {
+		const struct voice *v = all.p[i].quote && ctx->quote ? ctx->quote : base;
+		rc = speak_piece(ctx, b, s, &all.p[i], v, &rl);
+	}
+	if (rc == 0 && rl.pause) {
+		/* a pause with nothing after it: a silent run */
+		*runs = xreallocarray(*runs, (size_t)*nruns + 1, sizeof **runs);
+		struct run *r = &(*runs)[(*nruns)++];
+		memset(r, 0, sizeof *r);
+		r->voice = base;
+		r->text = xstrdup("");
+		r->display = xstrdup("");
+		r->pause_ms = rl.pause;
+	}
+out:
+	pieces_free(&over);
+	pieces_free(&all);
+	free(s);
+	return rc;
+}

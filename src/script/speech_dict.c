@@ -1,0 +1,68 @@
+/*
+ * speech_dict.c: whether a string of letters is a correctly written English
+ * word, by Debian's en_US hunspell dictionary. The normaliser asks it when
+ * it must decide between saying a word and spelling letters, and before it
+ * splits words that lost the space between them.
+ *
+ * In: a word. Out: yes or no. The dictionary is loaded once, on first use
+ * (from PODSYNTH_DICT, a path without .dic/.aff, else
+ * /usr/share/hunspell/en_US), and freed at exit. Without it nothing is a
+ * word, which is reported once.
+ */
+#include <hunspell.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "speech_int.h"
+#include "core/core.h"
+
+static Hunhandle *dict;
+static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t dict_lock = PTHREAD_MUTEX_INITIALIZER;   /* hunspell is not thread-safe */
+
+static void dict_close(void)
+{
+	if (dict)
+		Hunspell_destroy(dict);
+	dict = NULL;
+}
+
+static void dict_open(void)
+{
+	const char *base = getenv("PODSYNTH_DICT");
+	if (!base || !*base)
+		base = "/usr/share/hunspell/en_US";
+	char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
+	if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0) {
+		dict = Hunspell_create(aff, dic);
+		atexit(dict_close);
+	} else {
+		msg(MSG_SPEECH_NO_DICT, dic, 0, 0, NULL);
+	}
+	free(aff);
+	free(dic);
+}
+
+int speech_dict_ready(void)
+{
+	pthread_once(&dict_once, dict_open);
+	return dict != NULL;
+}
+
+int speech_dict_word(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	pthread_once(&dict_once, dict_open);
+	if (!dict)
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	pthread_mutex_lock(&dict_lock);
+	int ok = Hunspell_spell(dict, tmp) != 0;
+	pthread_mutex_unlock(&dict_lock);
+	return ok;
+}

@@ -1,0 +1,220 @@
+/*
+ * speech_zh.c: Mandarin text for the Mandarin voice. Han script is passed
+ * through; Arabic numerals become Chinese numerals as a reader says them
+ * (45 "四十五", a year 2023 "二零二三", 6.3 "六点三", 20% "百分之二十",
+ * 2023-05-07 "二零二三年五月七日"); full-width digits and letters are
+ * treated as their ASCII forms; lexicon entries written in Han script are
+ * said as the entry says.
+ *
+ * In: a stretch of Mandarin text. Out: the text to speak.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "show/show.h"
+#include "speech_int.h"
+
+static const char *const han_digit[] = {
+	"零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+};
+
+
+static void zh_digits(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			buf_puts(b, han_digit[s[i] - '0']);
+}
+
+/* 0 < v < 10000; lead: nothing larger came before (then 10-19 are 十, 十一). */
+static void zh_below_10000(struct buf *b, unsigned v, int lead)
+{
+	static const char *const unit[] = {"千", "百", "十", ""};
+	unsigned div = 1000;
+	int zero = 0, started = 0;
+	for (int i = 0; i < 4; i++, div /= 10) {
+		unsigned d = (v / div) % 10;
+		if (!d) {
+			zero = started;
+			continue;
+		}
+		if (zero)
+			buf_puts(b, "零");
+		zero = 0;
+		if (!(i == 2 && d == 1 && !started && lead))
+			buf_puts(b, (d == 2 && i == 0 && !started) ? "两" : han_digit[d]);
+		buf_puts(b, unit[i]);
+		started = 1;
+	}
+}
+
+static void zh_cardinal(struct buf *b, unsigned long long v)
+{
+	if (v == 0) {
+		buf_puts(b, "零");
+		return;
+	}
+	if (v >= 1000000000000ULL) {
+		char tmp[32];
+		int n = snprintf(tmp, sizeof tmp, "%llu", v);
+		zh_digits(b, tmp, (size_t)n);
+		return;
+	}
+	unsigned yi = (unsigned)(v / 100000000ULL), wan = (unsigned)(v / 10000 % 10000), rest = (unsigned)(v % 10000);
+	int lead = 1;
+	if (yi) {
+		zh_below_10000(b, yi, 1);
+		buf_puts(b, "亿");
+		lead = 0;
+	}
+	if (wan) {
+		if (!lead && wan < 1000)
+			buf_puts(b, "零");
+		zh_below_10000(b, wan, 1);
+		buf_puts(b, "万");
+		lead = 0;
+	} else if (!lead && rest) {
+		buf_puts(b, "零");
+	}
+	if (rest) {
+		if (!lead && wan && rest < 1000)
+			buf_puts(b, "零");
+		zh_below_10000(b, rest, lead);
+	}
+}
+
+/* Reads the number at s (digits, commas, one decimal point); returns its length. */
+static size_t zh_number(struct buf *b, const char *s, size_t n, const char *after)
+{
+	size_t i = 0;
+	while (i < n && (isdigit((unsigned char)s[i]) || (s[i] == ',' && i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+		i++;
+	size_t intlen = i;
+	/* dates: 2023-05-07, 2023/05/07, 20230507 */
+	if (intlen == 4 && i + 5 < n + 1 && (s[i] == '-' || s[i] == '/') && i + 6 <= n &&
+	    isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2]) && s[i + 3] == s[i] &&
+	    isdigit((unsigned char)s[i + 4]) && isdigit((unsigned char)s[i + 5])) {
+		zh_digits(b, s, 4);
+		buf_puts(b, "年");
+		zh_cardinal(b, (unsigned long long)num_parse(s + 5, 2));
+		buf_puts(b, "月");
+		zh_cardinal(b, (unsigned long long)num_parse(s + 8, 2));
+		buf_puts(b, "日");
+		return 10;
+	}
+	if (intlen == 8 && (s[0] == '1' || s[0] == '2')) {
+		long long m = num_parse(s + 4, 2), d = num_parse(s + 6, 2);
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			zh_digits(b, s, 4);
+			buf_puts(b, "年");
+			zh_cardinal(b, (unsigned long long)m);
+			buf_puts(b, "月");
+			zh_cardinal(b, (unsigned long long)d);
+			buf_puts(b, "日");
+			return 8;
+		}
+	}
+	int percent = 0;
+	size_t j = i;
+	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
+		j = i + 1;
+		while (j < n && isdigit((unsigned char)s[j]))
+			j++;
+	}
+	if (j < n && s[j] == '%')
+		percent = 1;
+	if (percent)
+		buf_puts(b, "百分之");
+	/* years before 年 and long numbers digit by digit */
+	if ((intlen == 4 && after && strncmp(after, "年", 3) == 0) || intlen > 12 ||
+	    (intlen > 1 && s[0] == '0'))
+		zh_digits(b, s, intlen);
+	else
+		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+	if (j > i) {
+		buf_puts(b, "点");
+		zh_digits(b, s + i + 1, j - i - 1);
+	}
+	return j + (size_t)percent;
+}
+
+char *speech_zh(const struct speech_ctx *ctx, const char *text)
+{
+	/* full-width forms to ASCII first */
+	struct buf a = {0};
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(text + i, n - i, &cp);
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+		    (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05 || cp == 0xFF0E)
+			buf_putc(&a, (int)(cp - 0xFEE0));
+		else
+			buf_add(&a, text + i, (size_t)k);
+		i += (size_t)k;
+	}
+	struct buf b = {0};
+	const char *s = a.data ? a.data : "";
+	n = a.len;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c)) {
+			size_t j = i;
+			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j])))
+				j++;
+			const char *after = s + j;
+			while (*after == ' ')
+				after++;
+			i += zh_number(&b, s + i, j - i, after);
+			continue;
+		}
+		if (c == ' ') {
+			/* spaces between Han and numbers carry nothing in Mandarin */
+			if (b.len && i + 1 < n && (unsigned char)s[i + 1] < 0x80 && isalpha((unsigned char)s[i + 1]))
+				buf_putc(&b, ' ');
+			else if (b.len && (unsigned char)b.data[b.len - 1] < 0x80 && isalpha((unsigned char)b.data[b.len - 1]))
+				buf_putc(&b, ' ');
+			i++;
+			continue;
+		}
+		size_t plen;
+		const char *say = c >= 0x80 && ctx->lex ? lexicon_phrase_at(ctx->lex, s + i, n - i, &plen) : NULL;
+		if (say) {   /* a lexicon entry in Han script: "龙芯" */
+			buf_puts(&b, say);
+			i += plen;
+			continue;
+		}
+		if (c == '%') {
+			buf_puts(&b, "百分之");
+			i++;
+			continue;
+		}
+		if (c == '&') {
+			buf_puts(&b, "和");
+			i++;
+			continue;
+		}
+		if (c == '~') {
+			buf_puts(&b, "约");
+			i++;
+			continue;
+		}
+		if (c == '[' || c == ']' || c == '*' || c == '#' || c == '`' || c == '_' || c == '|') {
+			i++;
+			continue;
+		}
+		buf_putc(&b, c);
+		i++;
+	}
+	buf_free(&a);
+	char *out = buf_detach(&b);
+	size_t len = strlen(out);
+	while (len && out[len - 1] == ' ')
+		out[--len] = 0;
+	return out;
+}

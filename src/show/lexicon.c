@@ -1,0 +1,308 @@
+/*
+ * lexicon.c: pronunciations. Entries come from lexicon files (one entry a
+ * line, see docs/lexicon.md) and from an episode's front matter; each says
+ * how a word, or a pattern with one '*', is spoken: as text, or as
+ * espeak-ng phonemes written [[...]].
+ *
+ * In: lexicon files and single entries. Out: lookups by word, exact case
+ * first, then ignoring ASCII case; patterns after words.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "core/core.h"
+
+struct lexent {
+	char *word;
+	char *say;
+	int next;          /* next entry in the same hash chain, -1 at the end */
+};
+
+struct lexpat {
+	char *prefix, *suffix;
+	size_t plen, slen;
+	char *say;
+};
+
+struct lexicon {
+	struct lexent *e;
+	int n, cap;
+	int *heads;        /* hash of the case-folded word -> first entry */
+	int nheads;        /* a power of two */
+	struct lexpat *pat;
+	int npat;
+	int *phrase;       /* entries found inside text: several words, or not ASCII */
+	int nphrase;
+};
+
+static uint64_t fold_hash(const char *s)
+{
+	char tmp[256];
+	size_t n = strlen(s);
+	if (n > sizeof tmp)
+		n = sizeof tmp;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return hash64(tmp, n);
+}
+
+static void rehash(struct lexicon *lex, int nheads)
+{
+	free(lex->heads);
+	lex->nheads = nheads;
+	lex->heads = xmalloc(sizeof(int) * (size_t)nheads);
+	for (int i = 0; i < nheads; i++)
+		lex->heads[i] = -1;
+	for (int i = 0; i < lex->n; i++) {
+		int h = (int)(fold_hash(lex->e[i].word) & (uint64_t)(nheads - 1));
+		lex->e[i].next = lex->heads[h];
+		lex->heads[h] = i;
+	}
+}
+
+struct lexicon *lexicon_new(void)
+{
+	struct lexicon *lex = xcalloc(1, sizeof *lex);
+	rehash(lex, 256);
+	return lex;
+}
+
+void lexicon_free(struct lexicon **lexp)
+{
+	struct lexicon *lex;
+	if (!lexp || !(lex = *lexp))
+		return;
+	for (int i = 0; i < lex->n; i++) {
+		free(lex->e[i].word);
+		free(lex->e[i].say);
+	}
+	for (int i = 0; i < lex->npat; i++) {
+		free(lex->pat[i].prefix);
+		free(lex->pat[i].suffix);
+		free(lex->pat[i].say);
+	}
+	free(lex->e);
+	free(lex->phrase);
+	free(lex->pat);
+	free(lex->heads);
+	free(lex);
+	*lexp = NULL;
+}
+
+static int find_exact(const struct lexicon *lex, const char *word)
+{
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
+	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcmp(lex->e[i].word, word) == 0)
+			return i;
+	return -1;
+}
+
+static void add_pattern(struct lexicon *lex, const char *word, const char *say)
+{
+	const char *star = strchr(word, '*');
+	char *prefix = xstrndup(word, (size_t)(star - word));
+	char *suffix = xstrdup(star + 1);
+	for (int i = 0; i < lex->npat; i++)
+		if (strcmp(lex->pat[i].prefix, prefix) == 0 &&
+		    strcmp(lex->pat[i].suffix, suffix) == 0) {
+			free(prefix);
+			free(suffix);
+			free(lex->pat[i].say);
+			lex->pat[i].say = xstrdup(say);
+			return;
+		}
+	lex->pat = xreallocarray(lex->pat, (size_t)lex->npat + 1, sizeof *lex->pat);
+	lex->pat[lex->npat++] = (struct lexpat){
+		prefix, suffix, strlen(prefix), strlen(suffix), xstrdup(say)};
+}
+
+void lexicon_add(struct lexicon *lex, const char *word, const char *say)
+{
+	if (strchr(word, '*')) {
+		add_pattern(lex, word, say);
+		return;
+	}
+	int i = find_exact(lex, word);
+	if (i >= 0) {
+		free(lex->e[i].say);
+		lex->e[i].say = xstrdup(say);
+		return;
+	}
+	if (lex->n == lex->cap) {
+		lex->cap = lex->cap ? lex->cap * 2 : 256;
+		lex->e = xreallocarray(lex->e, (size_t)lex->cap, sizeof *lex->e);
+	}
+	if (strchr(word, ' ') || (unsigned char)word[0] >= 0x80) {
+		lex->phrase = xreallocarray(lex->phrase, (size_t)lex->nphrase + 1, sizeof *lex->phrase);
+		lex->phrase[lex->nphrase++] = lex->n;
+	}
+	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1};
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
+	lex->e[lex->n].next = lex->heads[h];
+	lex->heads[h] = lex->n;
+	lex->n++;
+	if (lex->n > lex->nheads)
+		rehash(lex, lex->nheads * 2);
+}
+
+const char *lexicon_lookup(const struct lexicon *lex, const char *word)
+{
+	if (!lex || !*word)
+		return NULL;
+	int i = find_exact(lex, word);
+	if (i >= 0)
+		return lex->e[i].say;
+	/* Ignoring case: the entry added last wins. */
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
+	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
+			best = i;
+	return best >= 0 ? lex->e[best].say : NULL;
+}
+
+const char *lexicon_match(const struct lexicon *lex, const char *word,
+			  const char **star, size_t *star_len)
+{
+	*star = NULL;
+	*star_len = 0;
+	const char *say = lexicon_lookup(lex, word);
+	if (say || !lex)
+		return say;
+	size_t n = strlen(word), best = 0;
+	for (int i = 0; i < lex->npat; i++) {
+		const struct lexpat *p = &lex->pat[i];
+		if (n <= p->plen + p->slen || p->plen + p->slen < best)
+			continue;
+		if (strncasecmp(word, p->prefix, p->plen) != 0 ||
+		    strcasecmp(word + n - p->slen, p->suffix) != 0)
+			continue;
+		best = p->plen + p->slen;
+		say = p->say;
+		*star = word + p->plen;
+		*star_len = n - p->plen - p->slen;
+	}
+	return say;
+}
+
+const char *lexicon_phrase_at(const struct lexicon *lex, const char *s, size_t n, size_t *len)
+{
+	const char *say = NULL;
+	*len = 0;
+	for (int k = 0; lex && k < lex->nphrase; k++) {
+		const struct lexent *e = &lex->e[lex->phrase[k]];
+		size_t m = strlen(e->word);
+		if (m > n || m <= *len || strncasecmp(s, e->word, m) != 0)
+			continue;
+		/* a Latin phrase ends at the end of a word */
+		unsigned char last = (unsigned char)e->word[m - 1];
+		if (last < 0x80 && isalnum(last) && m < n && isalnum((unsigned char)s[m]))
+			continue;
+		say = e->say;
+		*len = m;
+	}
+	return say;
+}
+
+int lexicon_size(const struct lexicon *lex)
+{
+	return lex ? lex->n + lex->npat : 0;
+}
+
+/* Checks one entry; 0 when it can be added, else reports and returns -1. */
+static int check_entry(const char *path, int lineno, const char *word, const char *say)
+{
+	const char *star = strchr(word, '*');
+	if (star && (strchr(star + 1, '*') || strlen(word) == 1)) {
+		msg(MSG_LEX_PATTERN, path, lineno, 0, "\"%s\"", word);
+		return -1;
+	}
+	if (!*say) {
+		msg(MSG_LEX_NO_SAY, path, lineno, 0, "\"%s\"", word);
+		return -1;
+	}
+	const char *p = say;
+	while ((p = strstr(p, "[["))) {
+		const char *end = strstr(p + 2, "]]");
+		if (!end) {
+			msg(MSG_LEX_PHONEMES, path, lineno, 0, "\"%s\"", word);
+			return -1;
+		}
+		p = end + 2;
+	}
+	if (strstr(say, "]]") && !strstr(say, "[[")) {
+		msg(MSG_LEX_PHONEMES, path, lineno, 0, "\"%s\"", word);
+		return -1;
+	}
+	return 0;
+}
+
+int lexicon_load(struct lexicon *lex, const char *path)
+{
+	size_t len, bad;
+	char *text = read_file(path, &len);
+	if (!text) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "lexicon" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	int rc = 0;
+	if (utf8_check(text, len, &bad) != 0) {
+		msg(MSG_FILE_UTF8, path, line_of(text, bad), 0, " in lexicon");
+		free(text);
+		return -1;
+	}
+	struct lexicon *seen = lexicon_new();    /* duplicates within this file */
+	int lineno = 0;
+	char *line = text;
+	while (line && *line) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = 0;
+		lineno++;
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		char *end = p + strlen(p);
+		while (end > p && isspace((unsigned char)end[-1]))
+			*--end = 0;
+		if (*p && *p != '#') {
+			char *w = p;
+			char *q = *p == '"' ? strchr(p + 1, '"') : NULL;
+			if (q && q > p + 1) {   /* "Rust for Linux"  rust for linux */
+				w = p + 1;
+				*q = 0;
+				p = q + 1;
+			} else {
+				while (*p && *p != ' ' && *p != '\t')
+					p++;
+			}
+			if (*p)
+				*p++ = 0;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			int ctl = 0;
+			for (char *c = p; *c; c++)
+				if ((unsigned char)*c < 0x20)
+					ctl = 1;
+			if (ctl) {
+				msg(MSG_LEX_CONTROL, path, lineno, 0, "\"%s\"", w);
+				rc = -1;
+			} else if (check_entry(path, lineno, w, p) != 0) {
+				rc = -1;
+			} else {
+				if (!strchr(w, '*') && find_exact(seen, w) >= 0)
+					msg(MSG_LEX_DUPLICATE, path, lineno, 0, "\"%s\"", w);
+				lexicon_add(seen, w, "");
+				lexicon_add(lex, w, p);
+			}
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	lexicon_free(&seen);
+	free(text);
+	return rc;
+}

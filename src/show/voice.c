@@ -1,0 +1,190 @@
+/*
+ * voice.c: voice profiles from voices/NAME.voice (YAML mappings).
+ *
+ * In: a directory. Out: struct voiceset, sorted by name. Every problem is
+ * reported at file:line; an unknown key is a warning.
+ */
+#include "voice.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core.h"
+
+/* Where espeak: and variant: were given, for the checks after the walk. */
+static int espeak_line(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	(void)row, (void)k;
+	((struct voice *)obj)->espeak_line = ydoc_line(y, v);
+	return 0;
+}
+
+static int variant_line(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	(void)row, (void)k;
+	((struct voice *)obj)->variant_line = ydoc_line(y, v);
+	return 0;
+}
+
+#define VSTR(k, f, fn) {k, YK_STR, offsetof(struct voice, f), 0, 0, 0, fn}
+#define VNUM(k, t, f, lo, hi) {k, t, offsetof(struct voice, f), 0, lo, hi, NULL}
+
+/* The keys of a voice profile (docs/voices.md). */
+static const struct ykey voice_keys[] = {
+	VSTR("espeak", espeak, espeak_line),
+	VSTR("variant", variant, variant_line),
+	VSTR("lang", lang, NULL),
+	VSTR("description", description, NULL),
+	VNUM("rate", YK_INT, rate, 80, 450),
+	VNUM("pitch", YK_INT, pitch, 0, 100),
+	VNUM("range", YK_INT, range, 0, 100),
+	VNUM("gain", YK_DOUBLE, gain_db, -30, 30),
+};
+
+/* A key a voice profile does not know (a warning), or one that is not text (an error, unreported). */
+static int other_key(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
+{
+	(void)obj, (void)kn;
+	if (k == NULL)
+		return -1;
+	msg(MSG_VOICE_UNKNOWN_KEY, y->file, ydoc_line(y, v), 0, "\"%s\"", k);
+	return 0;
+}
+
+static int voice_read(struct voice *v, const char *file)
+{
+	struct ydoc y;
+	size_t len, bad;
+	int rc = -1, err = 0;
+	char *text = read_file(file, &len);
+
+	memset(&y, 0, sizeof y);
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, file, 0, 0, "voice profile" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	if (utf8_check(text, len, &bad) != 0) {
+		msg(MSG_FILE_UTF8, file, line_of(text, bad), 0, NULL);
+		goto out;
+	}
+	if (ydoc_load(&y, file, text, len, 1) != 0)
+		goto out;
+	yaml_node_t *root = ydoc_root(&y);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		msg(MSG_VOICE_NOT_MAPPING, file, root ? ydoc_line(&y, root) : 1, 0, NULL);
+		goto out;
+	}
+	static const struct ymap map = {
+		.tab = voice_keys, .n = ARRAY_LEN(voice_keys), .other = other_key,
+	};
+	err = ydoc_read_map(&map, v, &y, root) != 0;
+	if (!err && v->espeak == NULL) {
+		msg(MSG_VOICE_NO_ESPEAK, file, 1, 0, NULL);
+		err = 1;
+	}
+	static const char name_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	if (!err && (v->espeak[0] == '\0' || strspn(v->espeak, name_chars) != strlen(v->espeak))) {
+		msg(MSG_VOICE_BAD_ESPEAK, file, v->espeak_line, 0, "\"%s\"", v->espeak);
+		err = 1;
+	}
+	static const char variant_chars[] = "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+	if (!err && v->variant != NULL &&
+	    (v->variant[0] == '\0' || strspn(v->variant, variant_chars) != strlen(v->variant))) {
+		msg(MSG_VOICE_BAD_VARIANT, file, v->variant_line, 0, "\"%s\"", v->variant);
+		err = 1;
+	}
+	rc = err ? -1 : 0;
+out:
+	ydoc_free(&y);
+	free(text);
+	return rc;
+}
+
+static void voice_clear(struct voice *v)
+{
+	free(v->name);
+	free(v->espeak);
+	free(v->variant);
+	free(v->lang);
+	free(v->description);
+	free(v->file);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct voice *)a)->name, ((const struct voice *)b)->name);
+}
+
+int voiceset_load(const char *dir, struct voiceset **out)
+{
+	struct voiceset *vs = xcalloc(1, sizeof *vs);
+	int err = 0;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	*out = NULL;
+	vs->dir = xstrdup(dir);
+	if (d == NULL) {
+		msg(MSG_FILE_UNREADABLE, dir, 0, 0, "the voices directory" MSG_SEP "%s", strerror(errno));
+		voiceset_free(&vs);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n <= 6 || strcmp(de->d_name + n - 6, ".voice") != 0 || de->d_name[0] == '.')
+			continue;
+		struct voice v = {0};
+		v.name = xstrndup(de->d_name, n - 6);
+		v.file = path_join(dir, de->d_name);
+		v.rate = 140;
+		v.pitch = 50;
+		v.range = 50;
+		if (voice_read(&v, v.file) != 0) {
+			voice_clear(&v);
+			err = 1;
+			continue;
+		}
+		if (v.lang == NULL)
+			v.lang = xstrdup("en");
+		vs->v = xreallocarray(vs->v, (size_t)vs->n + 1, sizeof *vs->v);
+		vs->v[vs->n++] = v;
+	}
+	closedir(d);
+	if (vs->n > 1)
+		qsort(vs->v, (size_t)vs->n, sizeof *vs->v, by_name);
+	if (!err && vs->n == 0) {
+		msg(MSG_VOICE_NONE, dir, 0, 0, NULL);
+		err = 1;
+	}
+	if (err) {
+		voiceset_free(&vs);
+		return -1;
+	}
+	*out = vs;
+	return 0;
+}
+
+void voiceset_free(struct voiceset **vsp)
+{
+	struct voiceset *vs = *vsp;
+	if (vs == NULL)
+		return;
+	for (int i = 0; i < vs->n; i++)
+		voice_clear(&vs->v[i]);
+	free(vs->v);
+	free(vs->dir);
+	free(vs);
+	*vsp = NULL;
+}
+
+const struct voice *voiceset_find(const struct voiceset *vs, const char *name)
+{
+	for (int i = 0; i < vs->n; i++)
+		if (strcmp(vs->v[i].name, name) == 0)
+			return &vs->v[i];
+	return NULL;
+}

@@ -1,0 +1,54 @@
+/*
+ * synth.h: speech synthesis with libespeak-ng, in worker processes.
+ *
+ * espeak-ng 1.51 keeps global state and aborts on some inputs, so each
+ * worker is a process of its own; the workers are also the parallelism. A
+ * worker that crashes or exceeds its time limit is replaced and the text it
+ * was given is retried in smaller pieces (sentences, then halves, down to
+ * single words), so that every piece that can be spoken is spoken. A word
+ * that cannot be spoken is left out with a warning naming file:line.
+ *
+ * In: segments (runs of text with their voices). Out: one segment cache file
+ * per segment (segcache.h), with word and sentence events.
+ */
+#ifndef PODSYNTH_SYNTH_H
+#define PODSYNTH_SYNTH_H
+
+#include "segcache.h"
+
+#include "script/script.h"
+
+struct synth_job {
+	const struct segment *seg;
+	const char *file;        /* the episode file, for messages */
+	const char *cache_path;  /* where the result goes */
+	int dropped_words;       /* out: words left out */
+	int failed;              /* out: nonzero when nothing could be written */
+};
+
+struct synth_opts {
+	int jobs;                /* worker processes, >= 1 */
+	double timeout;          /* seconds per piece before a worker is killed; 0: default */
+	/* Called in the parent after each finished job; may be NULL. */
+	void (*progress)(void *ud, int done, int total);
+	void *ud;
+};
+
+/*
+ * Synthesises every job, writing each segment's cache file. Returns 0 when
+ * every job wrote its file (even if some words were dropped), -1 otherwise.
+ *
+ * Test hooks (environment): PODSYNTH_TEST_CRASH=WORD makes a worker abort()
+ * when its text contains WORD; PODSYNTH_TEST_HANG=WORD makes it hang.
+ */
+int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
+/*
+ * Starts espeak-ng once, in a short-lived child process (espeak-ng never
+ * runs in this one): learns the engine's facts for the cache keys (*eng:
+ * its version and the sample rate of its audio) and checks that every
+ * profile's voice and variant exist, reporting each that does not at its
+ * file:line. Returns -1 when any is missing or espeak-ng cannot start.
+ */
+int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng);
+
+#endif

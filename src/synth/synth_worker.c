@@ -1,0 +1,444 @@
+/*
+ * synth_worker.c: the worker side of the synthesiser, the only code that
+ * calls libespeak-ng. In: requests (voice, rate, pitch, range, text) on a
+ * pipe. Out: answers (samples and word, sentence and run events, or why
+ * there are none) on another. A worker initialises espeak-ng once and
+ * forks a piece child per request, so every piece starts from the same
+ * state; see synth.c for the whole design. Also the engine's facts
+ * (version and sample rate) and the voice check, which need espeak-ng too.
+ */
+#include "synth_int.h"
+#include "segcache.h"
+#include "core/core.h"
+#include "show/show.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <espeak-ng/speak_lib.h>
+
+/* What the synth callback collects in a piece child. */
+static struct {
+	int16_t *s;
+	size_t n, cap;
+	struct wire_event *ev;
+	size_t nev, evcap;
+} col;
+
+static int synth_callback(short *wav, int n, espeak_EVENT *ev)
+{
+	if (wav != NULL && n > 0) {
+		if (col.n + (size_t)n > col.cap) {
+			size_t cap = col.cap ? col.cap : 1 << 16;
+			while (cap < col.n + (size_t)n)
+				cap *= 2;
+			col.s = xreallocarray(col.s, cap, sizeof *col.s);
+			col.cap = cap;
+		}
+		memcpy(col.s + col.n, wav, (size_t)n * sizeof *wav);
+		col.n += (size_t)n;
+	}
+	for (; ev != NULL && ev->type != espeakEVENT_LIST_TERMINATED; ev++) {
+		uint32_t type;
+		if (ev->type == espeakEVENT_WORD && ev->length > 0)
+			type = SYNTH_EV_WORD;   /* 1.51 also emits empty word events: skip */
+		else if (ev->type == espeakEVENT_SENTENCE)
+			type = SYNTH_EV_SENTENCE;
+		else
+			continue;
+		if (col.nev == col.evcap) {
+			col.evcap = col.evcap ? col.evcap * 2 : 64;
+			col.ev = xreallocarray(col.ev, col.evcap, sizeof *col.ev);
+		}
+		/* Character positions for now; converted to bytes afterwards. */
+		col.ev[col.nev++] = (struct wire_event){
+			.type = type,
+			.pos = ev->text_position > 0 ? (uint32_t)ev->text_position : 1,
+			.len = ev->length > 0 && type == SYNTH_EV_WORD ? (uint32_t)ev->length : 0,
+			.sample = ev->sample > 0 ? (uint32_t)ev->sample : 0,
+		};
+	}
+	return 0;
+}
+
+/*
+ * Makes text safe for espeak-ng in place, keeping every byte offset: C0
+ * controls (espeak-ng's embedded commands) become spaces and bytes that are
+ * not UTF-8 become '?'. Returns the number of code points.
+ */
+static size_t sanitise(char *t, size_t n)
+{
+	size_t i = 0, ncp = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)t[i];
+		if (c < 0x20) {
+			t[i++] = ' ';
+		} else if (c < 0x80) {
+			i++;
+		} else {
+			uint32_t cp;
+			int l = utf8_decode(t + i, n - i, &cp);
+			if (l == 0) {
+				t[i++] = '?';
+			} else {
+				i += (size_t)l;
+			}
+		}
+		ncp++;
+	}
+	return ncp;
+}
+
+/*
+ * Set by a piece child once its whole answer is written, in memory shared
+ * with the worker: the worker then knows not to answer for it, whatever
+ * the exit status (valgrind's --error-exitcode, say, changes that).
+ */
+static volatile uint32_t *answered;
+
+static void send_status(int fd, uint32_t status, uint32_t aux)
+{
+	struct answer_hdr h = {
+		.len = ANSWER_BODY, .status = status, .aux = aux,
+	};
+	if (wire_write_all(fd, &h, sizeof h) != 0)
+		_exit(1);
+}
+
+/*
+ * Test hook: with PODSYNTH_TEST_PARAMS=FILE every piece child appends what
+ * espeak-ng is set to and the text, one line each, so that tests can see
+ * the parameters a modifier asks for reach the synthesiser.
+ */
+static void record_params(const char *voice, const char *text)
+{
+	const char *path = getenv("PODSYNTH_TEST_PARAMS");
+	if (path == NULL || *path == '\0')
+		return;
+	char *line = xasprintf("voice=%s rate=%d pitch=%d range=%d volume=%d text=%s\n",
+			       voice, espeak_GetParameter(espeakRATE, 1),
+			       espeak_GetParameter(espeakPITCH, 1), espeak_GetParameter(espeakRANGE, 1),
+			       espeak_GetParameter(espeakVOLUME, 1), text);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0644);
+	if (fd >= 0) {
+		(void)wire_write_all(fd, line, strlen(line));
+		close(fd);
+	}
+	free(line);
+}
+
+/*
+ * The piece child: synthesises text (len bytes, NUL-terminated, ours to
+ * change) in voice (loaded already) and writes the answer to out. Never returns.
+ */
+static void piece_child(int out, const struct req_hdr *rq, const char *voice, char *text,
+			size_t len)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	prctl(PR_SET_DUMPABLE, 0);  /* no core files from espeak-ng's aborts */
+	if (getenv("PODSYNTH_DEBUG") == NULL) {
+		/* glibc's "stack smashing detected" would only alarm: the
+		   parent reports what was lost, naming the words. */
+		int nul = open("/dev/null", O_WRONLY);
+		if (nul >= 0) {
+			dup2(nul, STDERR_FILENO);
+			close(nul);
+		}
+	}
+	struct itimerval it = {0};
+	it.it_value.tv_sec = rq->timeout_ms / 1000;
+	it.it_value.tv_usec = (suseconds_t)(rq->timeout_ms % 1000) * 1000;
+	setitimer(ITIMER_REAL, &it, NULL);  /* SIGALRM ends a hang */
+
+	const char *crash = getenv("PODSYNTH_TEST_CRASH");
+	const char *hang = getenv("PODSYNTH_TEST_HANG");
+	if (crash && *crash && strstr(text, crash))
+		abort();
+	if (hang && *hang && strstr(text, hang))
+		for (;;)
+			pause();
+
+	size_t ncp = sanitise(text, len);
+	if (rq->rate >= 0)
+		espeak_SetParameter(espeakRATE, rq->rate, 0);
+	if (rq->pitch >= 0)
+		espeak_SetParameter(espeakPITCH, rq->pitch, 0);
+	if (rq->range >= 0)
+		espeak_SetParameter(espeakRANGE, rq->range, 0);
+	if (rq->volume >= 0)
+		espeak_SetParameter(espeakVOLUME, rq->volume, 0);
+	record_params(voice, text);
+	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
+	   and its 0.4 s would also outlast the gap between sentences when a
+	   run has been split. */
+	unsigned flags = espeakCHARS_UTF8 | espeakPHONEMES;
+	espeak_ERROR r = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+
+	struct itimerval off = {0};
+	setitimer(ITIMER_REAL, &off, NULL);  /* never die half-way through the answer */
+	if (r != EE_OK) {
+		send_status(out, ANS_SYNTH, (uint32_t)r);
+		*answered = 1;
+		_exit(0);
+	}
+
+	/* Character positions (from 1) to byte offsets in the piece. */
+	size_t *cpoff = xmalloc((ncp + 1) * sizeof *cpoff);
+	for (size_t i = 0, k = 0; i < len; k++) {
+		uint32_t cp;
+		int l = utf8_decode(text + i, len - i, &cp);
+		cpoff[k] = i;
+		i += l > 0 ? (size_t)l : 1;
+	}
+	cpoff[ncp] = len;
+	uint32_t last = 0;
+	for (size_t i = 0; i < col.nev; i++) {
+		struct wire_event *e = &col.ev[i];
+		size_t c0 = e->pos - 1 < ncp ? e->pos - 1 : ncp;
+		size_t c1 = c0 + e->len < ncp ? c0 + e->len : ncp;
+		e->pos = (uint32_t)cpoff[c0];
+		e->len = (uint32_t)(cpoff[c1] - cpoff[c0]);
+		if (e->sample > col.n)
+			e->sample = (uint32_t)col.n;
+		if (e->sample < last)
+			e->sample = last;
+		last = e->sample;
+	}
+	free(cpoff);
+
+	size_t body = ANSWER_BODY + col.nev * sizeof *col.ev + col.n * sizeof *col.s;
+	if (body > MAX_ANSWER) {
+		send_status(out, ANS_SYNTH, 0);
+		*answered = 1;
+		_exit(0);
+	}
+	struct answer_hdr h = {
+		.len = (uint32_t)body, .status = ANS_OK,
+		.nsamples = (uint32_t)col.n, .nevents = (uint32_t)col.nev,
+	};
+	if (wire_write_all(out, &h, sizeof h) != 0 ||
+	    wire_write_all(out, col.ev, col.nev * sizeof *col.ev) != 0 ||
+	    wire_write_all(out, col.s, col.n * sizeof *col.s) != 0)
+		_exit(1);
+	*answered = 1;
+	_exit(0);
+}
+
+/*
+ * Loads the voice "NAME[+VARIANT]" as the espeak-ng command line does: by
+ * voice name or file ("en-us", "gmw/en"), else by language ("en-gb"), and
+ * then the variant, which espeak-ng would silently ignore when it does not
+ * exist. 0, or -1 when there is no such voice or variant.
+ */
+static int set_voice(const char *name)
+{
+	char base[MAX_VOICE + 1];
+	snprintf(base, sizeof base, "%s", name);
+	char *plus = strchr(base, '+');
+	const char *variant = plus && plus[1] ? plus + 1 : NULL;
+	if (plus)
+		*plus = '\0';
+	if (espeak_SetVoiceByName(name) != EE_OK) {
+		espeak_VOICE sel;
+		memset(&sel, 0, sizeof sel);
+		sel.languages = base;
+		if (espeak_SetVoiceByProperties(&sel) != EE_OK)
+			return -1;
+		if (variant) {
+			espeak_VOICE *cur = espeak_GetCurrentVoice();
+			if (cur == NULL || cur->identifier == NULL)
+				return -1;
+			char *full = xasprintf("%s+%s", cur->identifier, variant);
+			espeak_ERROR r = espeak_SetVoiceByName(full);
+			free(full);
+			if (r != EE_OK)
+				return -1;
+		}
+	}
+	if (variant) {
+		espeak_VOICE *cur = espeak_GetCurrentVoice();
+		const char *v = cur && cur->identifier ? strrchr(cur->identifier, '+') : NULL;
+		if (v == NULL || strcasecmp(v + 1, variant) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A worker: initialises espeak-ng once, then for each request sets the
+ * voice (kept between requests) and forks a piece child. Never returns;
+ * exits when the parent closes the request pipe.
+ */
+void synth_worker_main(int in, int out, pid_t parent)
+{
+	static const int reset[] = {SIGPIPE, SIGCHLD, SIGINT, SIGTERM, SIGHUP,
+				    SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2};
+	for (size_t i = 0; i < ARRAY_LEN(reset); i++)
+		signal(reset[i], SIG_DFL);
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != parent)
+		_exit(1);
+	struct rlimit nocore = {0, 0};
+	setrlimit(RLIMIT_CORE, &nocore);
+
+	void *shared = mmap(NULL, sizeof *answered, PROT_READ | PROT_WRITE,
+			    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED)
+		_exit(2);
+	answered = shared;
+
+	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+				     espeakINITIALIZE_DONT_EXIT);
+	if (rate <= 0)
+		_exit(2);
+	espeak_SetSynthCallback(synth_callback);
+	send_status(out, ANS_READY, (uint32_t)rate);
+
+	char *voice = NULL;  /* the voice espeak-ng has loaded */
+	for (;;) {
+		struct req_hdr rq;
+		int r = wire_read_all(in, &rq, sizeof rq);
+		if (r == 0)
+			_exit(0);
+		if (r < 0 || rq.magic != REQ_MAGIC || rq.voice_len > MAX_VOICE ||
+		    rq.text_len > MAX_TEXT ||
+		    rq.len != sizeof rq - sizeof rq.len + rq.voice_len + rq.text_len)
+			_exit(3);
+		char *v = xmalloc(rq.voice_len + 1);
+		char *text = xmalloc(rq.text_len + 1);
+		if (wire_read_all(in, v, rq.voice_len) < 0 || wire_read_all(in, text, rq.text_len) < 0)
+			_exit(3);
+		v[rq.voice_len] = '\0';
+		text[rq.text_len] = '\0';
+
+		if (voice == NULL || strcmp(voice, v) != 0) {
+			free(voice);
+			voice = NULL;
+			if (set_voice(v) != 0) {
+				send_status(out, ANS_VOICE, 0);
+				free(v);
+				free(text);
+				continue;
+			}
+			voice = xstrdup(v);
+		}
+		*answered = 0;
+		pid_t pid = fork();
+		if (pid == 0)
+			piece_child(out, &rq, voice, text, rq.text_len);
+		if (pid < 0) {
+			send_status(out, ANS_FAILED, 0);
+		} else {
+			int st = 0;
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			if (!*answered)
+				send_status(out, ANS_FAILED, WIFSIGNALED(st) ?
+					    (uint32_t)WTERMSIG(st) :
+					    256u + (uint32_t)WEXITSTATUS(st));
+		}
+		free(v);
+		free(text);
+	}
+}
+
+/*
+ * The engine's facts and the voice check: a child initialises espeak-ng,
+ * answers the sample rate espeak-ng gives, then tries every profile's voice
+ * and then voice+variant the way the workers will, and answers one byte per
+ * profile (0 fine, 1 no such voice, 2 no such variant). The version comes
+ * from espeak_Info, which only returns a static string: it needs no
+ * initialisation and leaves no state in this process.
+ */
+int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
+{
+	int fd[2], rc = -1;
+	size_t len = 4 + (size_t)vs->n;  /* the rate, then one byte per profile */
+	unsigned char *res = NULL;
+	pid_t pid = -1;
+
+	if (pipe(fd) != 0) {
+		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0 && getenv("PODSYNTH_DEBUG") == NULL)
+			dup2(null, 2);
+		res = xcalloc(len, 1);
+		int32_t rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
+						 espeakINITIALIZE_DONT_EXIT);
+		if (rate <= 0)
+			_exit(2);
+		memcpy(res, &rate, 4);
+		for (int i = 0; i < vs->n; i++) {
+			const struct voice *v = &vs->v[i];
+			if (set_voice(v->espeak) != 0) {
+				res[4 + i] = 1;
+				continue;
+			}
+			if (v->variant != NULL) {
+				char *full = xasprintf("%s+%s", v->espeak, v->variant);
+				if (set_voice(full) != 0)
+					res[4 + i] = 2;
+				free(full);
+			}
+		}
+		_exit(wire_write_all(fd[1], res, len) == 0 ? 0 : 3);
+	}
+	close(fd[1]);
+	res = xcalloc(len, 1);
+	int r = wire_read_all(fd[0], res, len);
+	close(fd[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	int32_t rate;
+	memcpy(&rate, res, 4);
+	if (r <= 0 || rate <= 0) {
+		msg(MSG_SYNTH_NO_START, vs->dir ? vs->dir : "voices", 0, 0, NULL);
+		goto out;
+	}
+	const char *version = espeak_Info(NULL);
+	eng->version = version ? version : "unknown";
+	eng->rate = rate;
+	rc = 0;
+	for (int i = 0; i < vs->n; i++) {
+		const struct voice *v = &vs->v[i];
+		unsigned char e = res[4 + i];
+		if (e == 1)
+			msg(MSG_VOICE_NO_ESPEAK_VOICE, v->file, v->espeak_line, 0, "\"%s\"", v->espeak);
+		else if (e == 2)
+			msg(MSG_VOICE_NO_VARIANT, v->file, v->variant_line, 0, "\"%s\"", v->variant);
+		if (e)
+			rc = -1;
+	}
+out:
+	free(res);
+	return rc;
+}
