@@ -286,7 +286,7 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 	const enum audio_format *fmts = f->ch->nformats > 0 ? f->ch->formats : vorbis_only;
 	int nf = f->ch->nformats > 0 ? f->ch->nformats : 1;
 	for (int i = 0; i < nf; i++) {
-		rc = read_audio(f, &it, fmts[i], &it.aud[i]);
+		rc = feed_read_audio(f, &it, fmts[i], &it.aud[i]);
 		it.naud = i + 1;
 		if (rc != FEED_OK)
 			goto out;
@@ -307,10 +307,10 @@ enum feed_err feed_add(struct feed *f, const struct episode *ep)
 			.seconds = a->seconds,
 		};
 	}
-	it.vtt = beside(f, it.slug, ".vtt");
-	it.srt = beside(f, it.slug, ".srt");
-	it.chapters = beside(f, it.slug, ".chapters.json");
-	it.words = beside(f, it.slug, ".words.json");
+	it.vtt = feed_beside(f, it.slug, ".vtt");
+	it.srt = feed_beside(f, it.slug, ".srt");
+	it.chapters = feed_beside(f, it.slug, ".chapters.json");
+	it.words = feed_beside(f, it.slug, ".words.json");
 	if (f->n == f->cap) {
 		f->cap = f->cap ? 2 * f->cap : 16;
 		f->items = xreallocarray(f->items, (size_t)f->cap, sizeof *f->items);
@@ -335,7 +335,7 @@ int feed_audio_of(const struct feed *f, const char *slug, const struct feed_audi
 }
 
 /* Newest first; ties broken so that the order never depends on input order. */
-int item_cmp(const void *pa, const void *pb)
+int feed_item_cmp(const void *pa, const void *pb)
 {
 	const struct item *a = pa, *b = pb;
 	if (a->when != b->when)
@@ -361,7 +361,7 @@ static int has_scheme(const char *s)
  * when it is not inside it. path need not exist; its directory must.
  * The caller frees.
  */
-char *site_rel(const char *root, const char *path)
+char *feed_site_rel(const char *root, const char *path)
 {
 	char rroot[PATH_MAX], rdir[PATH_MAX];
 	char *dir = path_dirname(path);
@@ -380,7 +380,7 @@ char *site_rel(const char *root, const char *path)
 }
 
 /* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
-char *site_url(const struct feed *f, const char *rel)
+char *feed_site_url(const struct feed *f, const char *rel)
 {
 	xmlChar *esc = xmlURIEscapeStr((const xmlChar *)rel, (const xmlChar *)"/");
 	char *u = xasprintf("%s/%s", f->ch->link, esc ? (const char *)esc : rel);
@@ -391,8 +391,8 @@ char *site_url(const struct feed *f, const char *rel)
 /* The URL of a file inside the site, or NULL when it is outside. The caller frees. */
 static char *file_url(const struct feed *f, const char *path)
 {
-	char *rel = site_rel(f->rss_dir, path);
-	char *u = rel ? site_url(f, rel) : NULL;
+	char *rel = feed_site_rel(f->rss_dir, path);
+	char *u = rel ? feed_site_url(f, rel) : NULL;
 	free(rel);
 	return u;
 }
@@ -604,7 +604,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		}
 	}
 	page_rel = site_page_rel(it->slug);
-	page = site_url(f, page_rel);
+	page = feed_site_url(f, page_rel);
 	vtt = it->vtt ? file_url(f, it->vtt) : NULL;
 	srt = it->srt ? file_url(f, it->srt) : NULL;
 	words = it->words ? file_url(f, it->words) : NULL;
@@ -728,7 +728,7 @@ out:
  * The whole feed into b. self is the feed's own URL, guid the podcast's.
  * 0, or -1 (reported).
  */
-int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+int feed_write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
 		     xmlBufferPtr b)
 {
 	const struct channel *ch = f->ch;
@@ -822,7 +822,7 @@ out:
 }
 
 /* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
-int write_all(const char *path, const char *data, size_t n)
+int feed_write_all(const char *path, const char *data, size_t n)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)
@@ -894,7 +894,7 @@ static int verify_alternate(const struct feed *f, xmlNodePtr c, const char *path
  * podcast:alternateEnclosure's source. 0, or -1 (reported naming path,
  * the feed being replaced).
  */
-int verify(const struct feed *f, const char *tmp, const char *path, int n)
+int feed_verify(const struct feed *f, const char *tmp, const char *path, int n)
 {
 	int rc = -1, items = 0;
 	xmlDocPtr doc = xmlReadFile(tmp, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |

@@ -92,18 +92,18 @@ void ledger_clear(struct ledger *l);
  * derived from pguid, the podcast's GUID (recorded in l). FEED_OK, or
  * FEED_ERR_EPISODE (reported) for an empty or repeated GUID.
  */
-enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid);
+enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pguid);
 
 /* ---- pubcheck.c ---- */
 
 /* The path of the file slug+ext in the episode directory when it exists, else NULL. */
-char *beside(const struct feed *f, const char *slug, const char *ext);
+char *feed_beside(const struct feed *f, const char *slug, const char *ext);
 /*
  * Reads one format of the item's audio: its size, hashes and duration, all
  * from one open file. FEED_OK; FEED_SKIPPED (with a note) when the build
  * has not written it; else an error reported naming the file.
  */
-enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
+enum feed_err feed_read_audio(struct feed *f, struct item *it, enum audio_format fmt,
 			 struct item_audio *a);
 
 /* ---- links.c ---- */
@@ -113,31 +113,31 @@ enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
  * tells whether the name is new. FEED_OK, or an error reported naming the
  * file.
  */
-enum feed_err publish_audio(struct item_audio *it);
+enum feed_err feed_publish_audio(struct item_audio *it);
 /*
  * After a new feed is in place: deletes the published audio in the episode
  * directory that it does not name.
  */
-void remove_unpublished(const struct feed *f);
+void feed_remove_unpublished(const struct feed *f);
 
 /* ---- feed.c ---- */
 
 /* The path of path relative to the site root, or NULL when it is not inside it. The caller frees. */
-char *site_rel(const char *root, const char *path);
+char *feed_site_rel(const char *root, const char *path);
 /* The absolute URL of a path inside the site (rel: relative to the root). The caller frees. */
-char *site_url(const struct feed *f, const char *rel);
+char *feed_site_url(const struct feed *f, const char *rel);
 /* The order of items for qsort: newest first, never depending on input order. */
-int item_cmp(const void *pa, const void *pb);
+int feed_item_cmp(const void *pa, const void *pb);
 /* The whole feed into b. self is the feed's own URL, guid the podcast's. 0, or -1 (reported). */
-int write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
+int feed_write_xml(const struct feed *f, const char *out, const char *self, const char *guid,
 	      xmlBufferPtr b);
 /* Writes n bytes to a new file path and syncs it; 0 or -1 with errno set. */
-int write_all(const char *path, const char *data, size_t n);
+int feed_write_all(const char *path, const char *data, size_t n);
 /*
  * Parses the feed written to tmp again and checks it (n items, each
  * enclosure's file in the site with its stated length). 0, or -1
  * (reported naming path, the feed being replaced).
  */
-int verify(const struct feed *f, const char *tmp, const char *path, int n);
+int feed_verify(const struct feed *f, const char *tmp, const char *path, int n);
 
 #endif

@@ -155,7 +155,7 @@ void ledger_clear(struct ledger *l)
 }
 
 /* Gives every item its GUID, from the front matter, the ledger, or derived. */
-enum feed_err assign_guids(struct feed *f, struct ledger *l, const char *pguid)
+enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pguid)
 {
 	for (int i = 0; i < f->n; i++) {
 		struct item *it = &f->items[i];

@@ -80,7 +80,7 @@ out:
  * it->made tells whether the name is new. FEED_OK, or an error reported
  * naming the file.
  */
-enum feed_err publish_audio(struct item_audio *it)
+enum feed_err feed_publish_audio(struct item_audio *it)
 {
 	struct stat st;
 	char *tmp = NULL;
@@ -184,7 +184,7 @@ static size_t pub_name_stem(const char *name)
  * Only names of the form SLUG.HHHHHHHHHHHH.EXT are touched, and never the
  * build's own <slug>.EXT of an episode (in case a slug has that form).
  */
-void remove_unpublished(const struct feed *f)
+void feed_remove_unpublished(const struct feed *f)
 {
 	DIR *d = opendir(f->out_dir);
 	struct dirent *de;

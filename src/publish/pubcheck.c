@@ -27,7 +27,7 @@
 #include "core/core.h"
 
 /* The path of the file slug+ext in the episode directory when it exists, else NULL. */
-char *beside(const struct feed *f, const char *slug, const char *ext)
+char *feed_beside(const struct feed *f, const char *slug, const char *ext)
 {
 	char *name = xasprintf("%s%s", slug, ext);
 	char *p = path_join(f->out_dir, name);
@@ -176,7 +176,7 @@ static double audio_seconds(FILE *fp, enum audio_format fmt)
  * from one open file. FEED_OK; FEED_SKIPPED (with a note) when the build
  * has not written it; else an error reported naming the file.
  */
-enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
+enum feed_err feed_read_audio(struct feed *f, struct item *it, enum audio_format fmt,
 				struct item_audio *a)
 {
 	const struct format_info *fi = format_info(fmt);
@@ -187,7 +187,7 @@ enum feed_err read_audio(struct feed *f, struct item *it, enum audio_format fmt,
 
 	a->fmt = fmt;
 	snprintf(ext, sizeof ext, ".%s", fi->ext);
-	a->audio = beside(f, it->slug, ext);
+	a->audio = feed_beside(f, it->slug, ext);
 	if (a->audio == NULL) {
 		msg(MSG_FEED_NOT_RENDERED, it->ep->path, 0, 0, "%s%s" MSG_SEP "\"%s\"",
 		    it->naud > 0 ? " as " : "", it->naud > 0 ? fi->name : "", it->slug);

@@ -130,17 +130,17 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
-	rel = site_rel(f->rss_dir, out);
-	self = site_url(f, rel ? rel : "feed.xml");
+	rel = feed_site_rel(f->rss_dir, out);
+	self = feed_site_url(f, rel ? rel : "feed.xml");
 	own = rel && strcmp(rel, "feed.xml") == 0;
 	if (f->n > 1)
-		qsort(f->items, (size_t)f->n, sizeof *f->items, item_cmp);
+		qsort(f->items, (size_t)f->n, sizeof *f->items, feed_item_cmp);
 
 	/* The audio first: every file the new feed names exists before it does. */
 	remove_stale_tmp(f->out_dir, NULL);
 	for (int i = 0; i < f->n; i++)
 		for (int k = 0; k < f->items[i].naud; k++)
-			if ((rc = publish_audio(&f->items[i].aud[k])) != FEED_OK)
+			if ((rc = feed_publish_audio(&f->items[i].aud[k])) != FEED_OK)
 				goto out;
 
 	/* GUIDs: recorded before the feed that publishes them */
@@ -158,7 +158,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	} else {
 		snprintf(pguid, sizeof pguid, "%s", led.channel);
 	}
-	if ((rc = assign_guids(f, &led, pguid)) != FEED_OK)
+	if ((rc = feed_assign_guids(f, &led, pguid)) != FEED_OK)
 		goto out;
 	if (ledger_save(&led) != 0) {
 		rc = FEED_ERR_WRITE;
@@ -168,7 +168,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 		goto out;
 
 	xb = xmlBufferCreate();
-	if (xb == NULL || write_xml(f, out, self, pguid, xb) != 0) {
+	if (xb == NULL || feed_write_xml(f, out, self, pguid, xb) != 0) {
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
@@ -177,13 +177,13 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	free(odir);
 	free(oprefix);
 	tmp = tmp_path_for(out);
-	if (write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
+	if (feed_write_all(tmp, (const char *)xmlBufferContent(xb), (size_t)xmlBufferLength(xb)) != 0) {
 		msg(MSG_FEED_WRITE, out, 0, 0, "%s", strerror(errno));
 		unlink(tmp);
 		rc = FEED_ERR_WRITE;
 		goto out;
 	}
-	if (verify(f, tmp, out, f->n) != 0) {
+	if (feed_verify(f, tmp, out, f->n) != 0) {
 		unlink(tmp);
 		rc = FEED_ERR_CHECK;
 		goto out;
@@ -209,7 +209,7 @@ enum feed_err feed_write(struct feed *f, const char *path)
 	 * Not for a feed written elsewhere (-o): the site's feed may name it.
 	 */
 	if (rel && strcmp(rel, "feed.xml") == 0)
-		remove_unpublished(f);
+		feed_remove_unpublished(f);
 	rc = FEED_OK;
 out:
 	/*
