@@ -19,6 +19,13 @@
 #include "speech_int.h"
 #include "show/show.h"
 
+static int explaining;
+
+void speech_explain(int on)
+{
+	explaining = on;
+}
+
 /* ---- cleaning ---- */
 
 /*
@@ -82,12 +89,15 @@ char *speech_normalise(const struct speech_ctx *ctx, const char *text, const cha
 {
 	char *c = clean(text);
 	char *out;
-	if (lang_is_zh(lang))
+	if (lang_is_zh(lang)) {
 		out = speech_zh(ctx, c);
-	else if (lang_is_en(lang))
+		if (ctx->explain && *c)
+			buf_printf(ctx->explain, "%s\tCJK\tthe Mandarin normaliser (speech_zh.c)\t%s\n", c, out);
+	} else if (lang_is_en(lang)) {
 		out = speech_en(ctx, c);
-	else
+	} else {
 		out = xstrdup(c);
+	}
 	free(c);
 	return out;
 }
@@ -731,7 +741,16 @@ struct runlist {
 	size_t last_den;    /* where the last run's display ended */
 	const char *s;
 	struct prosody pro; /* of the piece being spoken */
+	struct buf *explain; /* rows not yet given to a run, or NULL */
 };
+
+/* The explanation rows gathered since the last run; the caller frees. */
+static char *take_explain(struct runlist *rl)
+{
+	if (!rl->explain || !rl->explain->len)
+		return NULL;
+	return buf_detach(rl->explain);
+}
 
 /* Whether text has anything to say: a letter, a digit or a Han character. */
 static int speakable(const char *t)
@@ -750,8 +769,10 @@ static int speakable(const char *t)
 
 static void add_run(struct runlist *rl, const struct voice *v, char *text, size_t dst, size_t den, int sentence)
 {
+	char *why = take_explain(rl);
 	if (!speakable(text)) {
 		free(text);
+		free(why);
 		return;
 	}
 	int n = *rl->nruns;
@@ -762,6 +783,12 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 		free(last->text);
 		free(text);
 		last->text = t;
+		if (why) {
+			char *x = xasprintf("%s%s", last->explain ? last->explain : "", why);
+			free(last->explain);
+			free(why);
+			last->explain = x;
+		}
 		/* display: everything written from the last run's start to here */
 		char *d = xasprintf("%s%.*s", last->display, (int)(den - rl->last_den), rl->s + rl->last_den);
 		free(last->display);
@@ -774,6 +801,7 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 	r->voice = v;
 	r->pro = rl->pro;
 	r->text = text;
+	r->explain = why;
 	r->display = trimmed(rl->s + dst, den - dst);
 	r->pause_ms = rl->pause;
 	rl->pause = 0;
@@ -861,6 +889,13 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 {
 	char *s = clean(b->text ? b->text : "");
 	struct pieces over = {0}, all = {0};
+	struct buf why = {0};
+	struct speech_ctx xctx;
+	if (explaining && !ctx->explain) {
+		xctx = *ctx;
+		xctx.explain = &why;
+		ctx = &xctx;
+	}
 	int rc = split_overrides(ctx, b, s, &over);
 	if (rc)
 		goto out;
@@ -875,7 +910,8 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 		}
 	}
 	const struct voice *base = b->kind == BLOCK_QUOTE && ctx->quote ? ctx->quote : ctx->host;
-	struct runlist rl = {.runs = runs, .nruns = nruns, .first = *nruns, .s = s, .last_sentence = -1};
+	struct runlist rl = {.runs = runs, .nruns = nruns, .first = *nruns, .s = s, .last_sentence = -1,
+			     .explain = ctx->explain};
 	for (int i = 0; i < all.n && rc == 0; i++) {
 		const struct voice *v = all.p[i].quote && ctx->quote ? ctx->quote : base;
 		rc = speak_piece(ctx, b, s, &all.p[i], v, &rl);
@@ -893,6 +929,7 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 out:
 	pieces_free(&over);
 	pieces_free(&all);
+	buf_free(&why);
 	free(s);
 	return rc;
 }
