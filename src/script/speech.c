@@ -47,7 +47,8 @@ static char *clean(const char *s)
 				s += k - 1;
 				continue;
 			}
-			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)) {
+			/* U+FFFD, what a bad byte became: never said (espeak-ng names it) */
+			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xFFFD)) {
 				s += k - 1;
 				continue;
 			}
@@ -677,6 +678,28 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cl[i - st + (size_t)k] = script_of(c);
 		i += (size_t)len;
 	}
+	/* a number and its unit after Han script are Mandarin's: "频率 2.5 GHz" */
+	for (size_t i = st; i < en;) {
+		if (!isdigit((unsigned char)s[i]) || (i > st && isdigit((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t b = i;
+		while (b > st && s[b - 1] == ' ')
+			b--;
+		enum sclass before = b > st ? cl[b - 1 - st] : dflt;
+		size_t j = i;
+		while (j < en && (isdigit((unsigned char)s[j]) || ((s[j] == '.' || s[j] == ',') && j + 1 < en &&
+								 isdigit((unsigned char)s[j + 1]))))
+			j++;
+		size_t u = j, ul;
+		while (u < en && s[u] == ' ')
+			u++;
+		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0)
+			for (size_t k = u; k < u + ul; k++)
+				cl[k - st] = SC_NONE;
+		i = j;
+	}
 	/* neutral stretches */
 	for (size_t i = st; i < en;) {
 		if (cl[i - st] != SC_NONE) {
@@ -771,6 +794,23 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 {
 	char *why = take_explain(rl);
 	if (!speakable(text)) {
+		/* "我们使用 Rust。": the full stop after an English word stays with it */
+		static const struct { const char *cjk; char ascii; } marks[] = {
+			{"\xe3\x80\x82", '.'}, {"\xef\xbc\x81", '!'}, {"\xef\xbc\x9f", '?'},
+			{"\xef\xbc\x8c", ','}, {"\xef\xbc\x9b", ';'}, {"\xef\xbc\x9a", ':'},
+			{"\xe3\x80\x81", ','},
+		};
+		int n = *rl->nruns;
+		struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
+		size_t ll = last ? strlen(last->text) : 0;
+		for (size_t i = 0; last && ll && i < ARRAY_LEN(marks); i++)
+			if (strncmp(text, marks[i].cjk, strlen(marks[i].cjk)) == 0 && rl->last_sentence == sentence &&
+			    isalnum((unsigned char)last->text[ll - 1])) {
+				char *t = xasprintf("%s%c", last->text, marks[i].ascii);
+				free(last->text);
+				last->text = t;
+				break;
+			}
 		free(text);
 		free(why);
 		return;
