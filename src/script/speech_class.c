@@ -444,6 +444,9 @@ static int m_measure(const struct cctx *c, struct match *m)
 	m->a = s;
 	m->alen = k;
 	m->plus = plus;
+	size_t an;
+	const char *after = core(c, c->i + m->ntok, &an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && plural_noun(after, an);
 	return 1;
 }
 

@@ -28,6 +28,7 @@ struct match {
 	int y1, y2, short2;           /* years; the second written with two digits */
 	int value, nth;               /* a Roman numeral; said "the Nth" */
 	int version, plus, square, dot, frac, cap;
+	int adjective;                /* before a noun: the unit said once, "ten millisecond delays" */
 };
 
 struct cctx;

@@ -651,7 +651,8 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
-		emit(e, v == 1 ? u->one : u->many);
+		/* "32b systems": a measure before a noun is said once */
+		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
 		return 1;
 	}
 	/* a year glued to a word: "2024summit" */
@@ -943,7 +944,9 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 				continue;
 			cuts[nc++] = i;
 		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&
-			   !(i + 2 == n && s[i + 1] == 's')) {
+			   !(i + 2 == n && s[i + 1] == 's') &&
+			   !(i + 2 <= n && (i + 2 == n || !islower((unsigned char)s[i + 2])))) {
+			/* (one small letter after capitals is theirs: "PCIe", "NVMeSSDs") */
 			/* "BPFand", "SATAdrives": a word glued to an acronym */
 			size_t j = i + 1;
 			while (j < n && islower((unsigned char)s[j]))
@@ -1270,6 +1273,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !acronyms))
 		return 0;
+	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
+	if (np >= 2 && cut[0] - cut[1] <= 2 && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
+		return 0;
 	/* letters of two spelled beside a short word are a word's start: "gmail" */
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -1296,6 +1302,29 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	}
 	decide(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
 	return 1;
+}
+
+/* "Heworks", "Thismemory": one of the commonest short words (scowl size 10)
+ * glued to the start of a capitalised token that splits into words. */
+static int split_first_word(struct en *e, const char *s, size_t n)
+{
+	char low[64];
+	if (n < 5 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	for (size_t k = 2; k <= 3 && k + 3 <= n; k++) {
+		int size;
+		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10)
+			continue;
+		if (!words_common(low + k, n - k, 50) || n - k < 4)
+			continue;
+		decide(e, "split word", "a very common word glued to a word (scowl)");
+		emitn(e, s, k);
+		emitn(e, low + k, n - k);
+		return 1;
+	}
+	return 0;
 }
 
 /* "Bhagatdescribed": a name no list knows, glued to a long common word. */
@@ -1394,7 +1423,7 @@ void say_word(struct en *e, const char *s, size_t n, int flags)
 		if (!word && n >= 4 && split_glued(e, s, n, flags))
 			return;
 		/* a short one starting with a vowel is spelled: "IARC", "ESOL" */
-		word |= n >= 4 && pronounceable(s, n) && (n > 4 || !is_vowel(s[0], 0)) &&
+		word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
 			!(is_vowel(s[0], 0) && is_vowel(s[1], 0));
 		decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
 		       "capitals that are not a word");
@@ -1510,6 +1539,8 @@ said:;
 		return;
 	}
 	if (isupper((unsigned char)s[0]) && split_name_word(e, s, n))
+		return;
+	if (isupper((unsigned char)s[0]) && split_first_word(e, s, n))
 		return;
 	if (islower((unsigned char)s[0]) && n >= 5 && gb_word(e, s, n))
 		return;
@@ -1641,13 +1672,21 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	if (a && a < n && dot) {
 		size_t d = a + (s[a] == '.' && a == 1);
 		struct numparse np;
-		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen == 0 &&
+		/* a word glued after it too: "and4.14.315stable" */
+		int rest_word = 0;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen >= 3 &&
+		    all_alpha(np.rest, np.restlen) && words_common(np.rest, np.restlen, 50) && np.ncomp >= 2)
+			rest_word = 1;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) &&
+		    (np.restlen == 0 || rest_word) &&
 		    (d > a ? np.ncomp == 1 : np.ncomp >= 2) && !(a == 1 && (s[0] == 'v' || s[0] == 'V'))) {
 			say_word(e, s, a, flags | F_PART);
 			if (np.ncomp >= 2)
 				emit_version(e, &np);
 			else
 				emit_numstr(e, np.comp[0], np.clen[0]);
+			if (rest_word)
+				say_word(e, np.rest, np.restlen, flags);
 			return 1;
 		}
 	}
@@ -1849,7 +1888,9 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 					for (size_t j = st + 1; j < i; j++)
 						if (isupper((unsigned char)s[j]))
 							v = 0;
-					if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)))
+					const char *why;
+					if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
+					    (k >= 5 && !known_word(s + st, k, &why)))   /* "reliableuser-space" */
 						plain = 0;
 				}
 				st = i + 1;
@@ -1885,6 +1926,14 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (has_char(s, n, '+') && n > 1) {
 		say_split(e, s, n, "+", "plus", F_START | F_PART);
+		goto done;
+	}
+	if (n == 3 && s[1] == '^' && isupper((unsigned char)s[0]) && isupper((unsigned char)s[2])) {
+		/* W^X: exclusive or, as the letters of a flag are read */
+		decide(e, "symbol", "^ between two letters: xor");
+		spell(e, s, 1, 0);
+		emit(e, "xor");
+		spell(e, s + 2, 1, 0);
 		goto done;
 	}
 	if (has_char(s, n, '^') && n > 1) {
@@ -2198,6 +2247,8 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		e->next = next;
+		e->nextn = nextn;
 		say_core(e, core, cn, F_TOKEN | F_START);
 		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */

@@ -22,6 +22,8 @@ struct en {
 	const char *why;     /* what decided the last word said (a rule, a list), for --explain */
 	const char *cls;     /* the class it decided */
 	char prev[48];       /* the previous word of the input */
+	const char *next;    /* the next token's core (NULL at the end) */
+	size_t nextn;
 	int depth;           /* recursion guard */
 	int paren;           /* inside a parenthesis opened by a token */
 	int glue;            /* the next word joins the last one without a space */
@@ -75,6 +77,10 @@ int onset_ok(const char *s, size_t n);
 extern const char *const months[];
 /* 1..12 for a month's name or its abbreviation, else 0. */
 int month_of(const char *w);
+
+/* Whether s is a plural noun a measure can describe: "32b systems" is
+ * "thirty-two bit systems" (speech_units.c). */
+int plural_noun(const char *s, size_t n);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);

@@ -161,3 +161,10 @@ const struct currency *currency_at(const char *s, size_t n, size_t *len, int who
 	return NULL;
 }
 
+
+int plural_noun(const char *s, size_t n)
+{
+	if (!s || n < 5 || n > 40 || s[n - 1] != 's' || s[n - 2] == 's' || !islower((unsigned char)s[0]))
+		return 0;
+	return words_common(s, n, 50) && words_common(s, n - 1, 50);
+}

@@ -110,7 +110,7 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, "plus");
 	if (m->square)
 		emit(e, "square");
-	emit(e, is_one(m->a, m->alen) && !m->plus ? m->unit->one : m->unit->many);
+	emit(e, (is_one(m->a, m->alen) && !m->plus) || m->adjective ? m->unit->one : m->unit->many);
 }
 
 static void v_year(struct en *e, const struct match *m)
