@@ -1423,8 +1423,10 @@ void say_word(struct en *e, const char *s, size_t n, int flags)
 		if (!word && n >= 4 && split_glued(e, s, n, flags))
 			return;
 		/* a short one starting with a vowel is spelled: "IARC", "ESOL" */
+		/* four capitals ending in two consonants are letters: "VIVT", "PIPT", "HMAT" */
 		word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
-			!(is_vowel(s[0], 0) && is_vowel(s[1], 0));
+			!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
+			!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1));
 		decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
 		       "capitals that are not a word");
 		if (word) {
@@ -1642,6 +1644,12 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	/* /really/ */
 	if (n >= 4 && s[0] == '/' && s[n - 1] == '/' && all_alpha(s + 1, n - 2) && dict_lower(s + 1, n - 2)) {
 		say_word(e, s + 1, n - 2, flags);
+		return 1;
+	}
+	/* i.MX, e.MMC: a product's small letter, then its name */
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && all_upper(s + 2, n - 2)) {
+		spell(e, s, 1, 0);
+		say_word(e, s + 2, n - 2, flags | F_PART);
 		return 1;
 	}
 	/* K.P, U.S.A */
