@@ -1502,7 +1502,7 @@ said:;
 		spell(e, s, n, 0);
 		return;
 	}
-	if (vk == VOCAB_TERM && !words_common(s, n, 70) && !dict_word(s, n)) {
+	if (islower((unsigned char)s[0]) && vk == VOCAB_TERM && !words_common(s, n, 70) && !dict_word(s, n)) {
 		/* a kernel word: its parts when they are words ("mcelog"), else said whole */
 		if (split_words(e, s, n, 1))
 			return;
