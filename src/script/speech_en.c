@@ -1496,6 +1496,15 @@ said:;
 		spell(e, s, n, 0);
 		return;
 	}
+	int vowels = 0;
+	for (size_t i = 0; i < n; i++)
+		vowels |= is_vowel(s[i], 1);
+	if (islower((unsigned char)s[0]) && n <= 3 && !vowels) {
+		/* letters without a vowel: "xx" of "C9xx", "mm" (hunspell has "xx", a numeral) */
+		decide(e, "acronym", "three letters or fewer without a vowel");
+		spell(e, s, n, 0);
+		return;
+	}
 	if (islower((unsigned char)s[0]) && n <= 3 && !onset_ok(s, n) && !words_common(s, n, 70) &&
 	    !dict_word(s, n)) {
 		decide(e, "acronym", "three letters or fewer that cannot start a word (gke, tty)");
