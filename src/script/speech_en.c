@@ -1396,7 +1396,8 @@ void say_word(struct en *e, const char *s, size_t n, int flags)
 		/* a word in capitals is said as the word ("BUG", "LAW"); an
 		 * acronym of kernel text is spelled; other letters are split into
 		 * words or spelled */
-		int size = n >= 3 ? words_common(s, n, 50) : 0;
+		/* (three capitals only when a common word: "BUG", "ELF"; "LAM" is letters) */
+		int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 		enum vocab_kind vk = vocab_kind(s, n);
 		if (size || vk == VOCAB_TERM || is_common_caps(s, n)) {
 			char tmp[64];
@@ -1513,7 +1514,7 @@ said:;
 	}
 	if (islower((unsigned char)s[0]) && vk == VOCAB_TERM && !words_common(s, n, 70) && !dict_word(s, n)) {
 		/* a kernel word: its parts when they are words ("mcelog"), else said whole */
-		if (split_words(e, s, n, 1))
+		if (split_words(e, s, n, 1) || split_glued(e, s, n, flags))
 			return;
 		decide(e, "word", "the kernel vocabulary (kernel.vocab)");
 		if (islower((unsigned char)s[0]) && n >= 3 && !onset_ok(s, n))
