@@ -85,7 +85,10 @@ check "--explain: money over two tokens" grep -qE '^ +\$3 million +money +three 
 check "--explain: a split word, and the lists" \
 	grep -qE '^ +Bhagatdescribed +split word +Bhagat described +\(a name glued to a common word' explain.out
 check "--explain: a kernel acronym spelled in a split" grep -qE '^ +mcelog +split word +M-C-E log' explain.out
-check "--explain: a lexicon entry" grep -qE '^ +i\.e\. +lexicon +that is' explain.out
+check "--explain: a lexicon entry names its file and line" \
+	grep -qE '^ +i\.e\. +lexicon +that is +\(voices/kernel\.lexicon:[0-9]+\)' explain.out
+line=$(grep -n '^i\.e\. ' voices/kernel.lexicon | cut -d: -f1)
+check "...the line the entry is on" grep -qF "(voices/kernel.lexicon:$line)" explain.out
 check "--explain: a word, and the list that knows it" grep -qE '^ +daemon +word +daemon +\(a word of the scowl lists\)' explain.out
 check "--explain: the run's text is the same as without it" bash -c \
 	"'$PODSYNTH' script episodes/explain.md | grep -F \"\$(grep -E '^    host ' explain.out | head -1)\" >/dev/null"

@@ -251,6 +251,18 @@ const char *lex_find(struct en *e, const char *s, size_t n,
 	return say;
 }
 
+/* Where the lexicon entry for s was written ("voices/kernel.lexicon:12"), for --explain. */
+static const char *lex_where(struct en *e, const char *s, size_t n)
+{
+	char tmp[256];
+	if (!e->ctx->lex || n >= sizeof tmp)
+		return "the lexicon";
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	const char *w = lexicon_where(e->ctx->lex, tmp);
+	return w ? w : "the lexicon (the episode's front matter)";
+}
+
 static int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -258,7 +270,7 @@ static int lex_say(struct en *e, const char *s, size_t n)
 	const char *say = lex_find(e, s, n, &star, &star_len);
 	if (!say)
 		return 0;
-	decide(e, "lexicon", star ? "a pattern of the lexicon" : "an entry of the lexicon");
+	decide(e, "lexicon", lex_where(e, s, n));
 	say_entry(e, say, star, star_len);
 	return 1;
 }
@@ -2165,7 +2177,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				j++;
 			if (j < nt && j > i && t[j].raw + t[j].rawlen - t[j].trail == core + plen) {
 				size_t from = e->out.len;
-				decide(e, "lexicon", "an entry of several words in the lexicon");
+				decide(e, "lexicon", lex_where(e, core, plen));
 				emit(e, say);
 				explain_row(e, core, core + plen, from);
 				emit_trail(e, core + plen, t[j].trail, 1);
@@ -2207,7 +2219,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			size_t sl;
 			const char *say = lex_find(e, core, cn + 1, &star, &sl);
 			if (say && !star) {
-				decide(e, "lexicon", "an entry of the lexicon, with its full stop");
+				decide(e, "lexicon", lex_where(e, core, cn + 1));
 				emit(e, say);
 				explain_row(e, core, core + cn + 1, from);
 				set_prev(e, core, cn);
