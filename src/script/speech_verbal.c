@@ -38,7 +38,9 @@ static void v_serial(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < m->alen; i++) {
-		if (isdigit((unsigned char)m->a[i]))
+		if (m->a[i] == '0')
+			buf_puts(&b, b.len ? " oh" : "oh");    /* a digit of a serial, as in a phone number */
+		else if (isdigit((unsigned char)m->a[i]))
 			num_digits(&b, m->a + i, 1);
 		else if (m->a[i] == 'X' || m->a[i] == 'x')
 			buf_puts(&b, b.len ? " X" : "X");
