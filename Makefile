@@ -54,7 +54,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # libmp3lame has no .pc file on Debian.
 LIBS = $(PKG_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -80,6 +80,11 @@ $(BIN): $(OBJS)
 SITE_ASSETS = src/publish/site/podsynth.css src/publish/site/podsynth.js src/publish/site/favicon.svg
 src/publish/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
 	scripts/embed-assets $(SITE_ASSETS) >$@.tmp && mv $@.tmp $@
+
+# The kernel vocabulary, built into the program (kernel.vocab is made by
+# scripts/kernel-vocab from Debian's linux-source-6.1; see docs/lexicon.md).
+src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
+	scripts/embed-vocab src/script/kernel.vocab >$@.tmp && mv $@.tmp $@
 
 # Header dependencies come from the compiler (-MMD -MP): each object
 # depends on exactly the headers it includes, listed in its .d file. An

@@ -67,6 +67,34 @@ check_eq "say: an unknown voice fails" "$?" 1
 check "voices lists the profiles" bash -c \
 	"'$PODSYNTH' voices | grep -qE '^zh +cmn-latn-pinyin +140 +zh '"
 
+# script --explain: under each run, every token as written, its class, what
+# is said and what decided it (docs/lexicon.md).
+cat >episodes/explain.md <<'MD'
+---
+title: Explain
+date: 2026-01-03
+---
+
+Indu Bhagatdescribed the mcelog daemon in 1868 for $3 million, i.e. a lot.
+MD
+"$PODSYNTH" script --explain episodes/explain.md >explain.out 2>explain.err
+check_eq "script --explain succeeds" "$?" 0
+check "--explain: a year, and the rule that made it one" \
+	grep -qE '^ +1868 +year +eighteen sixty-eight +\(a year: the word before it' explain.out
+check "--explain: money over two tokens" grep -qE '^ +\$3 million +money +three million dollars' explain.out
+check "--explain: a split word, and the lists" \
+	grep -qE '^ +Bhagatdescribed +split word +Bhagat described +\(a name glued to a common word' explain.out
+check "--explain: a kernel acronym spelled in a split" grep -qE '^ +mcelog +split word +M-C-E log' explain.out
+check "--explain: a lexicon entry names its file and line" \
+	grep -qE '^ +i\.e\. +lexicon +that is +\(voices/kernel\.lexicon:[0-9]+\)' explain.out
+line=$(grep -n '^i\.e\. ' voices/kernel.lexicon | cut -d: -f1)
+check "...the line the entry is on" grep -qF "(voices/kernel.lexicon:$line)" explain.out
+check "--explain: a word, and the list that knows it" grep -qE '^ +daemon +word +daemon +\(a word of the scowl lists\)' explain.out
+check "--explain: the run's text is the same as without it" bash -c \
+	"'$PODSYNTH' script episodes/explain.md | grep -F \"\$(grep -E '^    host ' explain.out | head -1)\" >/dev/null"
+"$PODSYNTH" script --plain --explain episodes/explain.md >/dev/null 2>pe.err
+check_eq "--plain with --explain is a usage error" "$?" 2
+
 # A lexicon edit invalidates exactly the segments that use the word.
 cat >episodes/lex.md <<'MD'
 ---

@@ -256,6 +256,7 @@ out:
 	for (int r = 0; r < nruns; r++) {
 		free(runs[r].text);
 		free(runs[r].display);
+		free(runs[r].explain);
 	}
 	free(runs);
 	free(text);

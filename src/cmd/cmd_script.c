@@ -5,7 +5,8 @@
  * after normalisation, and, where they are in the file, the audio inserts
  * and the things left out (code, images, table rows past the limit). With
  * --plain only the spoken words, one segment a line, so two revisions of an
- * episode can be diffed.
+ * episode can be diffed; with --explain, under each run, why each token is
+ * said as it is (its class and what decided it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,9 @@
 #include "show/show.h"
 
 static const char script_usage[] =
-	"usage: podsynth script [--channel FILE] [--plain] EPISODE.md...\n"
-	"  --plain   only the spoken words, one segment a line\n";
+	"usage: podsynth script [--channel FILE] [--plain | --explain] EPISODE.md...\n"
+	"  --plain     only the spoken words, one segment a line\n"
+	"  --explain   under each run, every token: as written, its class, what is said, what decided it\n";
 
 static const char *kind_name(enum block_kind k)
 {
@@ -59,6 +61,27 @@ static void print_prosody(const struct prosody *p)
 	printf("} ");
 }
 
+/* The rows of a run's explanation, "written  class  (why)  said", indented under it. */
+static void print_explain(const char *rows)
+{
+	for (const char *p = rows; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *f[4] = {p, "", "", ""};
+		size_t fl[4] = {n, 0, 0, 0};
+		int k = 0;
+		for (size_t i = 0; i < n && k < 3; i++)
+			if (p[i] == '\t') {
+				fl[k] = (size_t)(p + i - f[k]);
+				f[++k] = p + i + 1;
+				fl[k] = n - i - 1;
+			}
+		printf("        %-20.*s %-13.*s %-28.*s (%.*s)\n", (int)fl[0], f[0], (int)fl[1], f[1],
+		       (int)fl[3], f[3], (int)fl[2], f[2]);
+		p = nl ? nl + 1 : p + n;
+	}
+}
+
 static void print_segment(const struct episode *ep, const struct segment *seg)
 {
 	printf("%s  %s  %s:%d\n", seg->id, kind_name(seg->kind), ep->path, seg->line);
@@ -79,6 +102,7 @@ static void print_segment(const struct episode *ep, const struct segment *seg)
 			printf("[%dms] ", run->pause_ms);
 		print_prosody(&run->pro);
 		printf("%s\n", run->text);
+		print_explain(run->explain);
 	}
 	if (seg->pause_after_ms)
 		printf("    %-*s  [%dms]\n", width, "", seg->pause_after_ms);
@@ -103,16 +127,20 @@ int cmd_script(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	int plain = 0, rc = 0;
+	int plain = 0, explain = 0, rc = 0;
 	const struct opt tab[] = {
 		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
 		{"plain", 0, OPT_FLAG, &plain, 1, 0, 0, NULL, NULL},
+		{"explain", 0, OPT_FLAG, &explain, 1, 0, 0, NULL, NULL},
 	};
 	int i = opts_parse(argc, argv, tab, ARRAY_LEN(tab), script_usage);
 	if (i < 0)
 		return i == OPTS_HELP ? 0 : 2;
 	if (i >= argc)
 		return opts_fail(argv[0], script_usage, "no episode given");
+	if (plain && explain)
+		return opts_fail(argv[0], script_usage, "--plain and --explain go apart");
+	speech_explain(explain);
 	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
 	int several = argc - i > 1;

@@ -206,6 +206,7 @@ int diag_set_muted(int muted);
 	X(SYNTH_WAIT, ERROR, "cannot wait for the speech synthesiser: %s") \
 	X(SYNTH_DROPPED, WARNING, "dropped words the synthesiser cannot speak: %s") \
 	X(SPEECH_NO_DICT, WARNING, "cannot read the English dictionary (install hunspell-en-us): glued words are not split") \
+	X(SPEECH_NO_WORDLIST, WARNING, "cannot read the word lists (install scowl): which words are common is not known") \
 	/* the show lock: the site directory */ \
 	X(LOCK_OPEN, ERROR, "cannot open the site directory to lock it: %s") \
 	X(LOCK_WAIT, NOTE, "another podsynth run is working on this show: waiting for it to finish") \

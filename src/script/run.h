@@ -32,6 +32,8 @@ struct run {
 	char *display;              /* the same words as written, for transcripts */
 	int pause_ms;               /* silence before this run */
 	struct prosody pro;         /* changes to the voice for this run */
+	char *explain;              /* with speech_explain(1): why each token is said so, rows
+				       "written\tclass\twhy\tsaid\n" (see speech.h); else NULL */
 };
 
 /* What espeak-ng is set to for a run: the voice with the run's prosody. */

@@ -203,6 +203,7 @@ void script_free(struct script **sp)
 		for (int r = 0; r < seg->nruns; r++) {
 			free(seg->runs[r].text);
 			free(seg->runs[r].display);
+			free(seg->runs[r].explain);
 		}
 		free(seg->runs);
 		free(seg->source);

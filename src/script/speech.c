@@ -19,6 +19,13 @@
 #include "speech_int.h"
 #include "show/show.h"
 
+static int explaining;
+
+void speech_explain(int on)
+{
+	explaining = on;
+}
+
 /* ---- cleaning ---- */
 
 /*
@@ -40,7 +47,8 @@ static char *clean(const char *s)
 				s += k - 1;
 				continue;
 			}
-			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF)) {
+			/* U+FFFD, what a bad byte became: never said (espeak-ng names it) */
+			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xFFFD)) {
 				s += k - 1;
 				continue;
 			}
@@ -82,12 +90,15 @@ char *speech_normalise(const struct speech_ctx *ctx, const char *text, const cha
 {
 	char *c = clean(text);
 	char *out;
-	if (lang_is_zh(lang))
+	if (lang_is_zh(lang)) {
 		out = speech_zh(ctx, c);
-	else if (lang_is_en(lang))
+		if (ctx->explain && *c)
+			buf_printf(ctx->explain, "%s\tCJK\tthe Mandarin normaliser (speech_zh.c)\t%s\n", c, out);
+	} else if (lang_is_en(lang)) {
 		out = speech_en(ctx, c);
-	else
+	} else {
 		out = xstrdup(c);
+	}
 	free(c);
 	return out;
 }
@@ -667,6 +678,28 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cl[i - st + (size_t)k] = script_of(c);
 		i += (size_t)len;
 	}
+	/* a number and its unit after Han script are Mandarin's: "频率 2.5 GHz" */
+	for (size_t i = st; i < en;) {
+		if (!isdigit((unsigned char)s[i]) || (i > st && isdigit((unsigned char)s[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t b = i;
+		while (b > st && s[b - 1] == ' ')
+			b--;
+		enum sclass before = b > st ? cl[b - 1 - st] : dflt;
+		size_t j = i;
+		while (j < en && (isdigit((unsigned char)s[j]) || ((s[j] == '.' || s[j] == ',') && j + 1 < en &&
+								 isdigit((unsigned char)s[j + 1]))))
+			j++;
+		size_t u = j, ul;
+		while (u < en && s[u] == ' ')
+			u++;
+		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0)
+			for (size_t k = u; k < u + ul; k++)
+				cl[k - st] = SC_NONE;
+		i = j;
+	}
 	/* neutral stretches */
 	for (size_t i = st; i < en;) {
 		if (cl[i - st] != SC_NONE) {
@@ -731,7 +764,16 @@ struct runlist {
 	size_t last_den;    /* where the last run's display ended */
 	const char *s;
 	struct prosody pro; /* of the piece being spoken */
+	struct buf *explain; /* rows not yet given to a run, or NULL */
 };
+
+/* The explanation rows gathered since the last run; the caller frees. */
+static char *take_explain(struct runlist *rl)
+{
+	if (!rl->explain || !rl->explain->len)
+		return NULL;
+	return buf_detach(rl->explain);
+}
 
 /* Whether text has anything to say: a letter, a digit or a Han character. */
 static int speakable(const char *t)
@@ -750,8 +792,27 @@ static int speakable(const char *t)
 
 static void add_run(struct runlist *rl, const struct voice *v, char *text, size_t dst, size_t den, int sentence)
 {
+	char *why = take_explain(rl);
 	if (!speakable(text)) {
+		/* "我们使用 Rust。": the full stop after an English word stays with it */
+		static const struct { const char *cjk; char ascii; } marks[] = {
+			{"\xe3\x80\x82", '.'}, {"\xef\xbc\x81", '!'}, {"\xef\xbc\x9f", '?'},
+			{"\xef\xbc\x8c", ','}, {"\xef\xbc\x9b", ';'}, {"\xef\xbc\x9a", ':'},
+			{"\xe3\x80\x81", ','},
+		};
+		int n = *rl->nruns;
+		struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
+		size_t ll = last ? strlen(last->text) : 0;
+		for (size_t i = 0; last && ll && i < ARRAY_LEN(marks); i++)
+			if (strncmp(text, marks[i].cjk, strlen(marks[i].cjk)) == 0 && rl->last_sentence == sentence &&
+			    isalnum((unsigned char)last->text[ll - 1])) {
+				char *t = xasprintf("%s%c", last->text, marks[i].ascii);
+				free(last->text);
+				last->text = t;
+				break;
+			}
 		free(text);
+		free(why);
 		return;
 	}
 	int n = *rl->nruns;
@@ -762,6 +823,12 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 		free(last->text);
 		free(text);
 		last->text = t;
+		if (why) {
+			char *x = xasprintf("%s%s", last->explain ? last->explain : "", why);
+			free(last->explain);
+			free(why);
+			last->explain = x;
+		}
 		/* display: everything written from the last run's start to here */
 		char *d = xasprintf("%s%.*s", last->display, (int)(den - rl->last_den), rl->s + rl->last_den);
 		free(last->display);
@@ -774,6 +841,7 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 	r->voice = v;
 	r->pro = rl->pro;
 	r->text = text;
+	r->explain = why;
 	r->display = trimmed(rl->s + dst, den - dst);
 	r->pause_ms = rl->pause;
 	rl->pause = 0;
@@ -861,6 +929,13 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 {
 	char *s = clean(b->text ? b->text : "");
 	struct pieces over = {0}, all = {0};
+	struct buf why = {0};
+	struct speech_ctx xctx;
+	if (explaining && !ctx->explain) {
+		xctx = *ctx;
+		xctx.explain = &why;
+		ctx = &xctx;
+	}
 	int rc = split_overrides(ctx, b, s, &over);
 	if (rc)
 		goto out;
@@ -875,7 +950,8 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 		}
 	}
 	const struct voice *base = b->kind == BLOCK_QUOTE && ctx->quote ? ctx->quote : ctx->host;
-	struct runlist rl = {.runs = runs, .nruns = nruns, .first = *nruns, .s = s, .last_sentence = -1};
+	struct runlist rl = {.runs = runs, .nruns = nruns, .first = *nruns, .s = s, .last_sentence = -1,
+			     .explain = ctx->explain};
 	for (int i = 0; i < all.n && rc == 0; i++) {
 		const struct voice *v = all.p[i].quote && ctx->quote ? ctx->quote : base;
 		rc = speak_piece(ctx, b, s, &all.p[i], v, &rl);
@@ -893,6 +969,7 @@ int speech_block(const struct speech_ctx *ctx, const struct block *b,
 out:
 	pieces_free(&over);
 	pieces_free(&all);
+	buf_free(&why);
 	free(s);
 	return rc;
 }

@@ -26,7 +26,15 @@ struct speech_ctx {
 	const struct voice *host;       /* the default voice */
 	const struct voice *quote;      /* for block quotes and quotations */
 	const struct voice *zh;         /* for Han script; may be NULL */
+	struct buf *explain;            /* when not NULL, rows of what decided each token
+					   ("written\tclass\twhy\tsaid\n") are appended */
 };
+
+/*
+ * Whether speech_block keeps, in each run's explain, why each token is
+ * said as it is (`podsynth script --explain`). Off by default.
+ */
+void speech_explain(int on);
 
 /*
  * Appends the runs of block b to *runs (*nruns updated; the array is

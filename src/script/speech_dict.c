@@ -1,6 +1,6 @@
 /*
  * speech_dict.c: whether a string of letters is a correctly written English
- * word, by Debian's en_US hunspell dictionary. The normaliser asks it when
+ * word, by Debian's en_US hunspell dictionary (and en_GB, asked apart). The normaliser asks it when
  * it must decide between saying a word and spelling letters, and before it
  * splits words that lost the space between them.
  *
@@ -49,6 +49,47 @@ int speech_dict_ready(void)
 {
 	pthread_once(&dict_once, dict_open);
 	return dict != NULL;
+}
+
+static Hunhandle *gb;
+static pthread_once_t gb_once = PTHREAD_ONCE_INIT;
+
+static void gb_close(void)
+{
+	if (gb)
+		Hunspell_destroy(gb);
+	gb = NULL;
+}
+
+/* en_GB beside en_US, from PODSYNTH_DICT_GB or Debian's hunspell-en-gb; quietly absent. */
+static void gb_open(void)
+{
+	const char *base = getenv("PODSYNTH_DICT_GB");
+	if (!base || !*base)
+		base = "/usr/share/hunspell/en_GB";
+	char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
+	if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0) {
+		gb = Hunspell_create(aff, dic);
+		atexit(gb_close);
+	}
+	free(aff);
+	free(dic);
+}
+
+int speech_dict_gb(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	pthread_once(&gb_once, gb_open);
+	if (!gb)
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	pthread_mutex_lock(&dict_lock);
+	int ok = Hunspell_spell(gb, tmp) != 0;
+	pthread_mutex_unlock(&dict_lock);
+	return ok;
 }
 
 int speech_dict_word(const char *s, size_t n)

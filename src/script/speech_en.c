@@ -16,24 +16,7 @@
 
 #include "show/show.h"
 #include "speech_int.h"
-
-enum {
-	F_TOKEN = 1,   /* s is a whole whitespace-separated token */
-	F_START = 2,   /* s starts a token or a compound part (a "v" means version) */
-	F_PART = 4,    /* s is a piece of an identifier: single letters are spelled */
-};
-
-struct en {
-	const struct speech_ctx *ctx;
-	struct buf out;
-	char prev[48];       /* the previous word of the input */
-	int depth;           /* recursion guard */
-	int paren;           /* inside a parenthesis opened by a token */
-	int glue;            /* the next word joins the last one without a space */
-};
-
-static void say_core(struct en *e, const char *s, size_t n, int flags);
-static void say_word(struct en *e, const char *s, size_t n, int flags);
+#include "speech_en_int.h"
 
 /* ---- output ---- */
 
@@ -43,7 +26,7 @@ static int out_last(const struct en *e)
 }
 
 /* Appends a word (or several), separated from what came before. */
-static void emitn(struct en *e, const char *s, size_t n)
+void emitn(struct en *e, const char *s, size_t n)
 {
 	if (!n)
 		return;
@@ -54,13 +37,13 @@ static void emitn(struct en *e, const char *s, size_t n)
 	buf_add(&e->out, s, n);
 }
 
-static void emit(struct en *e, const char *s)
+void emit(struct en *e, const char *s)
 {
 	emitn(e, s, strlen(s));
 }
 
 /* Attaches punctuation to the last word; a weaker mark never follows a stronger one. */
-static void punct(struct en *e, char c)
+void punct(struct en *e, char c)
 {
 	while (e->out.len && out_last(e) == ' ')
 		e->out.data[--e->out.len] = 0;
@@ -81,7 +64,7 @@ static void punct(struct en *e, char c)
 }
 
 /* Letters said one by one: "RCU" -> "R-C-U"; plural adds "'s". */
-static void spell(struct en *e, const char *s, size_t n, int plural)
+void spell(struct en *e, const char *s, size_t n, int plural)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < n; i++) {
@@ -105,13 +88,13 @@ static void spell(struct en *e, const char *s, size_t n, int plural)
 
 /* ---- character classes ---- */
 
-static int is_vowel(int c, int y_vowel)
+int is_vowel(int c, int y_vowel)
 {
 	c = tolower(c);
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || (y_vowel && c == 'y');
 }
 
-static int all_upper(const char *s, size_t n)
+int all_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!isupper((unsigned char)s[i]))
@@ -119,7 +102,7 @@ static int all_upper(const char *s, size_t n)
 	return n > 0;
 }
 
-static int all_alpha(const char *s, size_t n)
+int all_alpha(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!isalpha((unsigned char)s[i]))
@@ -127,7 +110,7 @@ static int all_alpha(const char *s, size_t n)
 	return n > 0;
 }
 
-static int all_digit(const char *s, size_t n)
+int all_digit(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!isdigit((unsigned char)s[i]))
@@ -150,7 +133,7 @@ static const char *find_str(const char *s, size_t n, const char *needle)
 }
 
 /* English word onsets: the consonants a word may start with. */
-static int onset_ok(const char *s, size_t n)
+int onset_ok(const char *s, size_t n)
 {
 	static const char *const ok2[] = {
 		"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr",
@@ -175,7 +158,7 @@ static int onset_ok(const char *s, size_t n)
 }
 
 /* Whether an all-capitals word can be said as a word rather than spelled. */
-static int pronounceable(const char *s, size_t n)
+int pronounceable(const char *s, size_t n)
 {
 	if (!onset_ok(s, n))
 		return 0;
@@ -196,7 +179,7 @@ static int pronounceable(const char *s, size_t n)
 static int is_common_caps(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"AN", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "ME", "MY", "NO", "OF",
+		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OR",
 		"ON", "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN",
 		"DID", "FOR", "GET", "HAS", "HOW", "ITS", "NEW", "NOT", "NOW", "OFF",
 		"OLD", "ONE", "OUR", "OUT", "SEE", "THE", "TOO", "TWO", "USE", "WAS",
@@ -208,12 +191,12 @@ static int is_common_caps(const char *s, size_t n)
 	return 0;
 }
 
-static const char *const months[] = {
+const char *const months[] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December",
 };
 
-static int month_of(const char *w)
+int month_of(const char *w)
 {
 	if (!isupper((unsigned char)w[0]))
 		return 0;
@@ -227,119 +210,10 @@ static int month_of(const char *w)
 
 /* ---- units and currencies ---- */
 
-struct unit {
-	const char *sym;
-	const char *one, *many;
-	int spaced;         /* also after a space: "1 MB" */
-};
-
-static const struct unit units[] = {
-	{"ns", "nanosecond", "nanoseconds", 1},
-	{"us", "microsecond", "microseconds", 1},
-	{"\xc2\xb5s", "microsecond", "microseconds", 1},
-	{"\xce\xbcs", "microsecond", "microseconds", 1},
-	{"ms", "millisecond", "milliseconds", 1},
-	{"s", "second", "seconds", 0},
-	{"sec", "second", "seconds", 1},
-	{"secs", "seconds", "seconds", 1},
-	{"min", "minute", "minutes", 1},
-	{"mins", "minutes", "minutes", 1},
-	{"h", "hour", "hours", 0},
-	{"hr", "hour", "hours", 0},
-	{"hrs", "hours", "hours", 0},
-	{"Hz", "hertz", "hertz", 1},
-	{"kHz", "kilohertz", "kilohertz", 1},
-	{"KHz", "kilohertz", "kilohertz", 1},
-	{"MHz", "megahertz", "megahertz", 1},
-	{"GHz", "gigahertz", "gigahertz", 1},
-	{"B", "byte", "bytes", 0},
-	{"KB", "kilobyte", "kilobytes", 1},
-	{"kB", "kilobyte", "kilobytes", 1},
-	{"MB", "megabyte", "megabytes", 1},
-	{"GB", "gigabyte", "gigabytes", 1},
-	{"TB", "terabyte", "terabytes", 1},
-	{"PB", "petabyte", "petabytes", 1},
-	{"KiB", "kibibyte", "kibibytes", 1},
-	{"MiB", "mebibyte", "mebibytes", 1},
-	{"GiB", "gibibyte", "gibibytes", 1},
-	{"TiB", "tebibyte", "tebibytes", 1},
-	{"Kb", "kilobit", "kilobits", 0},
-	{"Mb", "megabit", "megabits", 0},
-	{"Gb", "gigabit", "gigabits", 0},
-	{"b", "bit", "bits", 0},
-	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
-	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
-	{"bit", "bit", "bits", 0},
-	{"bits", "bits", "bits", 0},
-	{"Kbps", "kilobit per second", "kilobits per second", 1},
-	{"Mbps", "megabit per second", "megabits per second", 1},
-	{"Gbps", "gigabit per second", "gigabits per second", 1},
-	{"Gbit/s", "gigabit per second", "gigabits per second", 1},
-	{"Gb/s", "gigabit per second", "gigabits per second", 1},
-	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
-	{"MB/s", "megabyte per second", "megabytes per second", 1},
-	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
-	{"W", "watt", "watts", 0},
-	{"mW", "milliwatt", "milliwatts", 1},
-	{"kW", "kilowatt", "kilowatts", 1},
-	{"V", "volt", "volts", 0},
-	{"mV", "millivolt", "millivolts", 1},
-	{"mA", "milliamp", "milliamps", 1},
-	{"nm", "nanometer", "nanometers", 1},
-	{"mm", "millimeter", "millimeters", 0},
-	{"cm", "centimeter", "centimeters", 1},
-	{"km", "kilometer", "kilometers", 1},
-	{"kg", "kilogram", "kilograms", 1},
-	{"\xc2\xb0" "C", "degree Celsius", "degrees Celsius", 1},
-	{"fps", "frame per second", "frames per second", 1},
-	{"%", "percent", "percent", 1},
-	{"x", "times", "times", 0},
-	{"\xc3\x97", "times", "times", 0},
-	{"k", "thousand", "thousand", 0},
-};
-
-static const struct unit *find_unit(const char *s, size_t n, int spaced)
-{
-	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
-		    (!spaced || units[i].spaced))
-			return &units[i];
-	return NULL;
-}
-
-struct currency {
-	const char *sym, *one, *many;
-};
-
-static const struct currency currencies[] = {
-	{"$", "dollar", "dollars"},
-	{"\xe2\x82\xac", "euro", "euros"},
-	{"\xc2\xa3", "pound", "pounds"},
-	{"\xc2\xa5", "yen", "yen"},
-	{"USD", "dollar", "dollars"},
-	{"EUR", "euro", "euros"},
-	{"CNY", "yuan", "yuan"},
-	{"RMB", "yuan", "yuan"},
-};
-
-/* The currency symbol at the start of s, or NULL; *len is its length. */
-static const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole)
-{
-	for (size_t i = 0; i < ARRAY_LEN(currencies); i++) {
-		size_t k = strlen(currencies[i].sym);
-		if (k <= n && memcmp(currencies[i].sym, s, k) == 0 && (!whole || k == n) &&
-		    (k == 1 || !isalpha((unsigned char)s[0]) || k == n)) {
-			*len = k;
-			return &currencies[i];
-		}
-	}
-	return NULL;
-}
-
 /* ---- lexicon ---- */
 
 /* Says a lexicon entry; a pattern's '*' part is normalised in turn. */
-static void say_entry(struct en *e, const char *say, const char *star, size_t star_len)
+void say_entry(struct en *e, const char *say, const char *star, size_t star_len)
 {
 	if (!star) {
 		emit(e, say);
@@ -361,7 +235,7 @@ static void say_entry(struct en *e, const char *say, const char *star, size_t st
 	emit(e, post);
 }
 
-static const char *lex_find(struct en *e, const char *s, size_t n,
+const char *lex_find(struct en *e, const char *s, size_t n,
 			    const char **star, size_t *star_len)
 {
 	*star = NULL;
@@ -377,6 +251,18 @@ static const char *lex_find(struct en *e, const char *s, size_t n,
 	return say;
 }
 
+/* Where the lexicon entry for s was written ("voices/kernel.lexicon:12"), for --explain. */
+static const char *lex_where(struct en *e, const char *s, size_t n)
+{
+	char tmp[256];
+	if (!e->ctx->lex || n >= sizeof tmp)
+		return "the lexicon";
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	const char *w = lexicon_where(e->ctx->lex, tmp);
+	return w ? w : "the lexicon (the episode's front matter)";
+}
+
 static int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -384,6 +270,7 @@ static int lex_say(struct en *e, const char *s, size_t n)
 	const char *say = lex_find(e, s, n, &star, &star_len);
 	if (!say)
 		return 0;
+	decide(e, "lexicon", lex_where(e, s, n));
 	say_entry(e, say, star, star_len);
 	return 1;
 }
@@ -416,7 +303,7 @@ static void emit_plural(struct en *e, const char *say)
 
 /* ---- numbers, versions, dates, times ---- */
 
-static void emit_num(struct en *e, unsigned long long v)
+void emit_num(struct en *e, unsigned long long v)
 {
 	struct buf b = {0};
 	num_cardinal(&b, v);
@@ -424,7 +311,7 @@ static void emit_num(struct en *e, unsigned long long v)
 	buf_free(&b);
 }
 
-static void emit_numstr(struct en *e, const char *s, size_t n)
+void emit_numstr(struct en *e, const char *s, size_t n)
 {
 	struct buf b = {0};
 	if (n > 1 && s[0] == '0')
@@ -448,7 +335,7 @@ static void emit_component(struct en *e, const char *s, size_t n)
 	}
 }
 
-static void emit_ordinal(struct en *e, unsigned long long v)
+void emit_ordinal(struct en *e, unsigned long long v)
 {
 	struct buf b = {0};
 	num_ordinal(&b, v);
@@ -456,7 +343,7 @@ static void emit_ordinal(struct en *e, unsigned long long v)
 	buf_free(&b);
 }
 
-static void emit_year(struct en *e, unsigned v)
+void emit_year(struct en *e, unsigned v)
 {
 	struct buf b = {0};
 	num_year(&b, v);
@@ -776,7 +663,8 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
-		emit(e, v == 1 ? u->one : u->many);
+		/* "32b systems": a measure before a noun is said once */
+		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
 		return 1;
 	}
 	/* a year glued to a word: "2024summit" */
@@ -816,8 +704,8 @@ rest:
 		say_core(e, r + 2, rl - 2, F_START);
 		return 1;
 	}
-	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y */
-		emit(e, "point");
+	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
+		emit(e, np.ncomp >= 2 ? "point" : "dot");
 		say_core(e, r + 1, rl - 1, F_PART);
 		return 1;
 	}
@@ -1037,7 +925,7 @@ static int is_short_word(const char *s, size_t n)
 }
 
 /* A dictionary word in any case: "merge", "MERGE", "Merge". */
-static int dict_word(const char *s, size_t n)
+int dict_word(const char *s, size_t n)
 {
 	char tmp[64];
 	if (n >= sizeof tmp)
@@ -1053,6 +941,8 @@ static int dict_word(const char *s, size_t n)
 	return speech_dict_word(tmp, n);
 }
 
+static int known_word(const char *s, size_t n, const char **why);
+
 /* Splits at case changes: "bitmapZero" "XMLHttp"; 1 when split. */
 static int camel_split(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1066,12 +956,15 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 				continue;
 			cuts[nc++] = i;
 		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&
-			   !(i + 2 == n && s[i + 1] == 's')) {
+			   !(i + 2 == n && s[i + 1] == 's') &&
+			   !(i + 2 <= n && (i + 2 == n || !islower((unsigned char)s[i + 2])))) {
+			/* (one small letter after capitals is theirs: "PCIe", "NVMeSSDs") */
 			/* "BPFand", "SATAdrives": a word glued to an acronym */
 			size_t j = i + 1;
 			while (j < n && islower((unsigned char)s[j]))
 				j++;
-			if (j - i - 1 >= 3 && dict_word(s + i + 1, j - i - 1) && !dict_word(s + i, j - i))
+			const char *why;
+			if (j - i - 1 >= 3 && known_word(s + i + 1, j - i - 1, &why) && !dict_word(s + i, j - i))
 				cuts[nc++] = i + 1;
 			else
 				cuts[nc++] = i;
@@ -1089,7 +982,7 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* A lower-case dictionary word (not a name): "amos" is not one. */
-static int dict_lower(const char *s, size_t n)
+int dict_lower(const char *s, size_t n)
 {
 	char tmp[64];
 	if (n >= sizeof tmp)
@@ -1218,8 +1111,254 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+
+/* ---- words: what the lists know ---- */
+
+/* Short words that may be a piece of a split: "anumber", "heworks", "toremove". */
+static const char *const short_pieces[] = {
+	"a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+	"me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+};
+
+/*
+ * Whether any list knows s as a word, and which (in *why): scowl's word
+ * lists as written or in lower case, the kernel vocabulary, hunspell en_US
+ * (en_GB is asked by gb_word, later).
+ */
+static int known_word(const char *s, size_t n, const char **why)
+{
+	char low[64];
+	int size;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (words_lookup(s, n, &size) || (words_lookup(low, n, &size) & WORDS_WORD)) {
+		*why = "a word of the scowl lists";
+		return 1;
+	}
+	if (vocab_kind(s, n) != VOCAB_NONE) {
+		*why = "the kernel vocabulary (kernel.vocab)";
+		return 1;
+	}
+	if (dict_word(s, n)) {
+		*why = "hunspell en_US";
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) holds needle, ignoring ASCII case. */
+static int strcasestr_n(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether en_GB knows s ("organisation", "colour"): asked only before a
+ * token would be cut into pieces, as loading it costs 40 ms. */
+static int gb_word(struct en *e, const char *s, size_t n)
+{
+	/* the marks of British spelling: only such words are asked about */
+	static const char *const marks[] = {
+		"our", "is", "ys", "tre", "ogue", "ence", "ae", "oe", "ll", "mme", "yse",
+	};
+	char low[64];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	int british = 0;
+	for (size_t i = 0; i < ARRAY_LEN(marks) && !british; i++)
+		british = strcasestr_n(s, n, marks[i]);
+	if (!british)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
+		decide(e, "word", "hunspell en_GB");
+		emitn(e, s, n);
+		return 1;
+	}
+	return 0;
+}
+
+enum { S_WORD = 1, S_SPELL, S_LEX };
+
+/* What a piece of a split may be, and its cost (more for rarer words); 0 when it may not be one. */
+static int split_piece(struct en *e, const char *s, size_t n, int *kind)
+{
+	const char *star;
+	size_t sl;
+	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star) {
+		*kind = S_LEX;
+		return n <= 2 ? 13 : 10;
+	}
+	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 50)) {
+		*kind = S_SPELL;
+		return 11;
+	}
+	if (n <= 2) {
+		for (size_t i = 0; i < ARRAY_LEN(short_pieces); i++)
+			if (strlen(short_pieces[i]) == n && strncasecmp(short_pieces[i], s, n) == 0) {
+				*kind = S_WORD;
+				return 12;
+			}
+		return 0;
+	}
+	int size = words_common(s, n, 50);
+	if (size) {
+		*kind = S_WORD;
+		return 10 + size / 10 + 3 * (n < 5);    /* commoner and longer words first */
+	}
+	enum vocab_kind v = vocab_kind(s, n);
+	if (v == VOCAB_TERM && n >= 4) {
+		*kind = S_WORD;
+		return 14;
+	}
+	return 0;
+}
+
+/*
+ * A token no list knows, split into the fewest common words, vocabulary
+ * entries and lexicon entries that make it ("thismemory", "mcelog",
+ * "rcupdate"). Nothing is said and 0 returned when no such split exists.
+ */
+static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
+{
+	enum { MAXN = 40 };
+	if (n < 5 || n > MAXN)
+		return 0;
+	/* a known word and an ending is that word: "upstreamed", "backporting" */
+	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly"};
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i]);
+		const char *why;
+		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
+			return 0;
+	}
+	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
+	best[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = 1 << 20;
+		for (size_t j = 0; j < i; j++) {
+			if (best[j] >= 1 << 20 || (j == 0 && i == n))
+				continue;
+			int kd, cost = split_piece(e, s + j, i - j, &kd);
+			if (!cost && j == 0 && i >= 2 && i <= 4) {
+				/* letters without a vowel before a word: "mhpm" of "mhpmcounters" */
+				int vowel = 0;
+				for (size_t q = 0; q < i; q++)
+					vowel |= is_vowel(s[q], 1);
+				if (!vowel && n - i >= 5)
+					kd = S_SPELL, cost = 11 + (int)i;
+			}
+			if (cost && best[j] + cost < best[i]) {
+				best[i] = best[j] + cost;
+				from[i] = (int)j;
+				kind[i] = kd;
+			}
+		}
+	}
+	if (best[n] >= 1 << 20)
+		return 0;
+	size_t cut[MAXN + 1];
+	int kinds[MAXN + 1], np = 0;
+	for (size_t i = n; i > 0; i = (size_t)from[i]) {
+		cut[np] = i;
+		kinds[np++] = kind[i];
+	}
+	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
+	 * at most one short word and one acronym, a short word beside a long one */
+	int shorts = 0, acronyms = 0;
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		acronyms += kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
+		if (en - st <= 2 && kinds[p] == S_WORD) {
+			shorts++;
+			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
+			size_t right = p > 0 ? cut[p - 1] - en : 0;
+			if (left < 4 && right < 4 && !(kinds[p + (p + 1 < np)] == S_SPELL || (p > 0 && kinds[p - 1] == S_SPELL)))
+				return 0;
+		}
+	}
+	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !acronyms))
+		return 0;
+	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
+	if (np >= 2 && cut[0] - cut[1] <= 2 && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
+		return 0;
+	/* letters of two spelled beside a short word are a word's start: "gmail" */
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == S_SPELL && en - st == 2) {
+			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 99;
+			size_t right = p > 0 ? cut[p - 1] - en : 99;
+			if (left < 4 || right < 4)
+				return 0;
+		}
+	}
+	if (gb_word(e, s, n))
+		return 1;
+	for (int p = np - 1; p >= 0; p--) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		char tmp[MAXN + 1];
+		for (size_t i = st; i < en; i++)
+			tmp[i - st] = (char)tolower((unsigned char)s[i]);
+		if (kinds[p] == S_SPELL)
+			spell(e, s + st, en - st, 0);
+		else if (kinds[p] == S_LEX)
+			lex_say(e, s + st, en - st);
+		else
+			emitn(e, st == 0 ? s : tmp, en - st);
+	}
+	decide(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
+	return 1;
+}
+
+/* "Heworks", "Thismemory": one of the commonest short words (scowl size 10)
+ * glued to the start of a capitalised token that splits into words. */
+static int split_first_word(struct en *e, const char *s, size_t n)
+{
+	char low[64];
+	if (n < 5 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	for (size_t k = 2; k <= 3 && k + 3 <= n; k++) {
+		int size;
+		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10)
+			continue;
+		if (!words_common(low + k, n - k, 50) || n - k < 4)
+			continue;
+		decide(e, "split word", "a very common word glued to a word (scowl)");
+		emitn(e, s, k);
+		emitn(e, low + k, n - k);
+		return 1;
+	}
+	return 0;
+}
+
+/* "Bhagatdescribed": a name no list knows, glued to a long common word. */
+static int split_name_word(struct en *e, const char *s, size_t n)
+{
+	for (size_t k = 3; k + 6 <= n; k++) {
+		if (!words_common(s + k, n - k, 35))
+			continue;
+		if (words_common(s, k, 50))
+			continue;
+		if (gb_word(e, s, n))
+			return 1;
+		decide(e, "split word", "a name glued to a common word (scowl)");
+		emitn(e, s, k);
+		emitn(e, s + k, n - k);
+		return 1;
+	}
+	return 0;
+}
+
 /* A word of letters only. */
-static void say_word(struct en *e, const char *s, size_t n, int flags)
+void say_word(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!n)
 		return;
@@ -1235,11 +1374,22 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 			return;
 		}
 		if (all_upper(s, n - 1) && n - 1 <= 5) {
+			if (n - 1 >= 3 && words_common(s, n - 1, 50)) {   /* BARs */
+				char tmp[8];
+				for (size_t i = 0; i < n - 1; i++)
+					tmp[i] = (char)tolower((unsigned char)s[i]);
+				tmp[n - 1] = 's';
+				decide(e, "word", "the plural of a common word in capitals (scowl)");
+				emitn(e, tmp, n);
+				return;
+			}
+			decide(e, "acronym", "the plural of capitals");
 			spell(e, s, n - 1, 1);
 			return;
 		}
 	}
 	if (n == 1) {
+		decide(e, "letter", flags & F_PART ? "one letter in an identifier: spelled" : "one letter");
 		if (flags & F_PART)
 			spell(e, s, 1, 0);
 		else
@@ -1255,13 +1405,45 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 			emit_plural(e, say);
 			return;
 		}
-		/* a word in capitals is said as the word; letters that are not
-		 * one are split into words or spelled */
-		int word = is_common_caps(s, n) || (n >= 4 && dict_word(s, n));
+		/* a word in capitals is said as the word ("BUG", "LAW"); an
+		 * acronym of kernel text is spelled; other letters are split into
+		 * words or spelled */
+		/* (three capitals only when a common word: "BUG", "ELF"; "LAM" is letters) */
+		int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
+		enum vocab_kind vk = vocab_kind(s, n);
+		if (size || vk == VOCAB_TERM || is_common_caps(s, n)) {
+			char tmp[64];
+			size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+			for (size_t i = 0; i < k; i++)
+				tmp[i] = (char)tolower((unsigned char)s[i]);
+			decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
+			emitn(e, tmp, k);
+			return;
+		}
+		int word = n >= 4 && dict_word(s, n);
+		if (vk == VOCAB_ACRONYM && !word) {
+			/* an acronym of kernel text: said when it can be ("TODO", "NUMA") */
+			int say = n >= 4 && !is_vowel(s[0], 0);
+			for (size_t i = 1; i < n && say; i++)     /* consonant, vowel, consonant...: TODO, NUMA */
+				say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+			decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
+			       "an acronym of kernel text (kernel.vocab)");
+			if (say)
+				goto said;
+			spell(e, s, n, 0);
+			return;
+		}
 		if (!word && n >= 4 && split_glued(e, s, n, flags))
 			return;
-		word |= n >= 4 && pronounceable(s, n);
+		/* a short one starting with a vowel is spelled: "IARC", "ESOL" */
+		/* four capitals ending in two consonants are letters: "VIVT", "PIPT", "HMAT" */
+		word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
+			!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
+			!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1));
+		decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
+		       "capitals that are not a word");
 		if (word) {
+said:;
 			char tmp[64];
 			size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
 			for (size_t i = 0; i < k; i++)
@@ -1273,6 +1455,32 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s, n, 0);
 		}
 		return;
+	}
+	/* mixed case: "eXpress" is a word; "IoT", "PCIe": letters */
+	if (!all_upper(s, n) && n < 64) {
+		size_t caps = 0, lowrun = 0, longest = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (isupper((unsigned char)s[i]))
+				caps++, lowrun = 0;
+			else if (++lowrun > longest && !(i == n - 1 && s[i] == 's' && lowrun == 1))
+				longest = lowrun;
+		}
+		if (caps >= 2 || (caps == 1 && !isupper((unsigned char)s[0]))) {
+			char low[64];
+			for (size_t i = 0; i < n; i++)
+				low[i] = (char)tolower((unsigned char)s[i]);
+			if (n >= 4 && words_common(low, n, 50)) {
+				decide(e, "word", "a common word however written (scowl)");
+				emitn(e, low, n);
+				return;
+			}
+			if (n <= 5 && longest <= 1 && caps >= 2) {
+				int plural = s[n - 1] == 's' && n > 3;
+				decide(e, "acronym", "capitals with single small letters");
+				spell(e, s, n - (size_t)plural, plural);
+				return;
+			}
+		}
 	}
 	/* NACKed, ACKing, OOMed: the acronym, then the ending */
 	{
@@ -1294,10 +1502,51 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 	if (camel_split(e, s, n, flags))
 		return;
 	/* lower case or Capitalised */
+	const char *why = NULL;
+	enum vocab_kind vk = vocab_kind(s, n);
+	if (islower((unsigned char)s[0]) && n <= 7 && vk == VOCAB_ACRONYM && !words_common(s, n, 70)) {
+		decide(e, "acronym", "an acronym of kernel text, in lower case (kernel.vocab)");
+		spell(e, s, n, 0);
+		return;
+	}
+	int vowels = 0;
+	for (size_t i = 0; i < n; i++)
+		vowels |= is_vowel(s[i], 1);
+	if (islower((unsigned char)s[0]) && n <= 3 && !vowels) {
+		/* letters without a vowel: "xx" of "C9xx", "mm" (hunspell has "xx", a numeral) */
+		decide(e, "acronym", "three letters or fewer without a vowel");
+		spell(e, s, n, 0);
+		return;
+	}
+	if (islower((unsigned char)s[0]) && n <= 3 && !onset_ok(s, n) && !words_common(s, n, 70) &&
+	    !dict_word(s, n)) {
+		decide(e, "acronym", "three letters or fewer that cannot start a word (gke, tty)");
+		spell(e, s, n, 0);
+		return;
+	}
+	if (islower((unsigned char)s[0]) && vk == VOCAB_TERM && !words_common(s, n, 70) && !dict_word(s, n)) {
+		/* a kernel word: its parts when they are words ("mcelog"), else said whole */
+		if (split_words(e, s, n, 1) || split_glued(e, s, n, flags))
+			return;
+		decide(e, "word", "the kernel vocabulary (kernel.vocab)");
+		if (islower((unsigned char)s[0]) && n >= 3 && !onset_ok(s, n))
+			goto onset;
+		emitn(e, s, n);
+		return;
+	}
+	if (known_word(s, n, &why)) {
+		/* a word some list knows is never split */
+		decide(e, "word", why);
+		emitn(e, s, n);
+		return;
+	}
+	if (islower((unsigned char)s[0]) && split_words(e, s, n, 0))
+		return;
 	int vowel = 0;
 	for (size_t i = 0; i < n; i++)
 		vowel |= is_vowel(s[i], 1);
 	if (!vowel) {
+		decide(e, "acronym", "no vowel");
 		spell(e, s, n, 0);
 		return;
 	}
@@ -1306,14 +1555,36 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 		cons++;
 	if (cons > 4) {
 		/* five consonants: not a word; spell what is short enough to spell */
+		decide(e, "acronym", "five consonants at the start");
 		if (n <= 12)
 			spell(e, s, n, 0);
 		else
 			emitn(e, s, n);
 		return;
 	}
-	if (islower((unsigned char)s[0]) && !dict_word(s, n) && split_glued(e, s, n, flags))
+	if (isupper((unsigned char)s[0]) && split_name_word(e, s, n))
 		return;
+	if (isupper((unsigned char)s[0]) && split_first_word(e, s, n))
+		return;
+	if (islower((unsigned char)s[0]) && n >= 5 && gb_word(e, s, n))
+		return;
+	if (islower((unsigned char)s[0]) && split_glued(e, s, n, flags))
+		return;
+	{
+		/* four consonants together: not a word, spelled ("igvtg") */
+		size_t run = 0, most = 0;
+		for (size_t i = 0; i < n; i++) {
+			run = is_vowel(s[i], i > 0) ? 0 : run + 1;
+			if (run > most)
+				most = run;
+		}
+		if (most >= 4 && n <= 8 && islower((unsigned char)s[0])) {
+			decide(e, "acronym", "letters that cannot be said as a word");
+			spell(e, s, n, 0);
+			return;
+		}
+	}
+onset:
 	if (islower((unsigned char)s[0]) && n >= 3 && !onset_ok(s, n)) {
 		/* kmalloc, ftrace, xarray: the first letter spelled, the rest a word */
 		char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
@@ -1323,6 +1594,8 @@ static void say_word(struct en *e, const char *s, size_t n, int flags)
 		e->glue = 0;
 		return;
 	}
+	if (!e->why)
+		decide(e, "word", "no list knows it and nothing splits it: said as written");
 	emitn(e, s, n);
 }
 
@@ -1395,6 +1668,12 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		say_word(e, s + 1, n - 2, flags);
 		return 1;
 	}
+	/* i.MX, e.MMC: a product's small letter, then its name */
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && all_upper(s + 2, n - 2)) {
+		spell(e, s, 1, 0);
+		say_word(e, s + 2, n - 2, flags | F_PART);
+		return 1;
+	}
 	/* K.P, U.S.A */
 	if (dot && n >= 3 && n % 2 == 1) {
 		int initials = 1;
@@ -1423,13 +1702,21 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	if (a && a < n && dot) {
 		size_t d = a + (s[a] == '.' && a == 1);
 		struct numparse np;
-		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen == 0 &&
+		/* a word glued after it too: "and4.14.315stable" */
+		int rest_word = 0;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen >= 3 &&
+		    all_alpha(np.rest, np.restlen) && words_common(np.rest, np.restlen, 50) && np.ncomp >= 2)
+			rest_word = 1;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) &&
+		    (np.restlen == 0 || rest_word) &&
 		    (d > a ? np.ncomp == 1 : np.ncomp >= 2) && !(a == 1 && (s[0] == 'v' || s[0] == 'V'))) {
 			say_word(e, s, a, flags | F_PART);
 			if (np.ncomp >= 2)
 				emit_version(e, &np);
 			else
 				emit_numstr(e, np.comp[0], np.clen[0]);
+			if (rest_word)
+				say_word(e, np.rest, np.restlen, flags);
 			return 1;
 		}
 	}
@@ -1466,7 +1753,7 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
  * (a producer's word wins), then whole shapes (URL, address, path, number),
  * then splitting into parts.
  */
-static void say_core(struct en *e, const char *s, size_t n, int flags)
+void say_core(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!n)
 		return;
@@ -1631,7 +1918,9 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 					for (size_t j = st + 1; j < i; j++)
 						if (isupper((unsigned char)s[j]))
 							v = 0;
-					if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)))
+					const char *why;
+					if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
+					    (k >= 5 && !known_word(s + st, k, &why)))   /* "reliableuser-space" */
 						plain = 0;
 				}
 				st = i + 1;
@@ -1667,6 +1956,14 @@ static void say_core(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (has_char(s, n, '+') && n > 1) {
 		say_split(e, s, n, "+", "plus", F_START | F_PART);
+		goto done;
+	}
+	if (n == 3 && s[1] == '^' && isupper((unsigned char)s[0]) && isupper((unsigned char)s[2])) {
+		/* W^X: exclusive or, as the letters of a flag are read */
+		decide(e, "symbol", "^ between two letters: xor");
+		spell(e, s, 1, 0);
+		emit(e, "xor");
+		spell(e, s + 2, 1, 0);
 		goto done;
 	}
 	if (has_char(s, n, '^') && n > 1) {
@@ -1809,20 +2106,14 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 	}
 }
 
-static void set_prev(struct en *e, const char *s, size_t n)
+void set_prev(struct en *e, const char *s, size_t n)
 {
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
 }
 
-struct tok {
-	const char *raw;
-	size_t rawlen;
-	size_t lead, trail;   /* marks stripped at either end */
-};
-
-static void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)
+void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)
 {
 	for (size_t i = 0; i < n; i++) {
 		char c = t[i];
@@ -1839,6 +2130,23 @@ static void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)
 			i += 2;
 		}
 	}
+}
+
+/*
+ * For --explain: a row "written<TAB>class<TAB>why<TAB>said" for the token(s)
+ * written at [ws, we), said from output offset from on.
+ */
+static void explain_row(struct en *e, const char *ws, const char *we, size_t from)
+{
+	struct buf *x = e->ctx->explain;
+	if (!x || we <= ws)
+		return;
+	const char *said = e->out.len > from ? e->out.data + from : "";
+	while (*said == ' ')
+		said++;
+	buf_printf(x, "%.*s\t%s\t%s\t%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
+		   e->why ? e->why : "the shapes of speech_en.c", said);
+	e->cls = e->why = NULL;
 }
 
 static void say_tokens(struct en *e, struct tok *t, int nt)
@@ -1868,13 +2176,33 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			while (j < nt && t[j].raw + t[j].rawlen - t[j].trail < core + plen)
 				j++;
 			if (j < nt && j > i && t[j].raw + t[j].rawlen - t[j].trail == core + plen) {
+				size_t from = e->out.len;
+				decide(e, "lexicon", lex_where(e, core, plen));
 				emit(e, say);
+				explain_row(e, core, core + plen, from);
 				emit_trail(e, core + plen, t[j].trail, 1);
 				set_prev(e, "", 0);
 				i = j;
 				continue;
 			}
 		}
+		/* the classifier's table first, unless the lexicon has the token */
+		{
+			const char *star;
+			size_t sl;
+			if (!(cn && lex_find(e, core, cn, &star, &sl))) {
+				size_t from = e->out.len;
+				int used = classify_say(e, t, nt, i);
+				if (used) {
+					explain_row(e, t[i].raw + t[i].lead, t[i + used - 1].raw + t[i + used - 1].rawlen -
+						    t[i + used - 1].trail, from);
+					i += used - 1;
+					continue;
+				}
+			}
+		}
+		size_t from = e->out.len;
+		decide(e, "shape", NULL);
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (!say_symbol(e, t[i].raw, t[i].rawlen, prevcore, next))
@@ -1891,7 +2219,9 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			size_t sl;
 			const char *say = lex_find(e, core, cn + 1, &star, &sl);
 			if (say && !star) {
+				decide(e, "lexicon", lex_where(e, core, cn + 1));
 				emit(e, say);
+				explain_row(e, core, core + cn + 1, from);
 				set_prev(e, core, cn);
 				/* a full stop that also ends the sentence is kept */
 				int ends = i + 1 == nt || (next && nextn && isupper((unsigned char)next[0]) &&
@@ -1947,7 +2277,10 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		e->next = next;
+		e->nextn = nextn;
 		say_core(e, core, cn, F_TOKEN | F_START);
+		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */
 		int initials = cn % 2 == 1 && t[i].trail && trail[0] == '.' && next;
 		for (size_t j = 0; j < cn && initials; j++)

@@ -2,7 +2,8 @@
  * speech_zh.c: Mandarin text for the Mandarin voice. Han script is passed
  * through; Arabic numerals become Chinese numerals as a reader says them
  * (45 "四十五", a year 2023 "二零二三", 6.3 "六点三", 20% "百分之二十",
- * 2023-05-07 "二零二三年五月七日"); full-width digits and letters are
+ * 2023-05-07 "二零二三年五月七日", 03月 "三月", 6.1.112 "六点一点一百一十二",
+ * 2 个 "两个", 2.5 GHz "二点五吉赫兹"; tables below); full-width digits and letters are
  * treated as their ASCII forms; lexicon entries written in Han script are
  * said as the entry says.
  *
@@ -19,6 +20,54 @@ static const char *const han_digit[] = {
 	"零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
 };
 
+
+/* Measure words after which 2 is 两: "两个补丁", "两位维护者". */
+static const char *const zh_measure_words[] = {
+	"个", "位", "次", "种", "条", "项", "款", "台", "名", "周", "天", "份", "篇", "家",
+	"块", "张", "本", "部", "件", "组", "只", "套", "颗", "核", "倍", "岁", "小时", "分钟",
+	"秒", "年", "届", "场", "轮", "批", "处", "点", "行", "段", "层", "级", "路",
+};
+
+/* Where a zero-padded number is a count: "03月" is 三月. */
+static const char *const zh_date_words[] = {"月", "日", "号", "时", "点", "分", "秒"};
+
+/* Units after a number, said in Mandarin: "2.5 GHz" 二点五吉赫兹. */
+static const struct {
+	const char *sym, *said;
+} zh_units[] = {
+	{"GHz", "吉赫兹"}, {"MHz", "兆赫兹"}, {"kHz", "千赫兹"}, {"Hz", "赫兹"},
+	{"TB", "太字节"}, {"GB", "吉字节"}, {"MB", "兆字节"}, {"KB", "千字节"}, {"kB", "千字节"},
+	{"TiB", "太字节"}, {"GiB", "吉字节"}, {"MiB", "兆字节"}, {"KiB", "千字节"},
+	{"ns", "纳秒"}, {"us", "微秒"}, {"\xc2\xb5s", "微秒"}, {"ms", "毫秒"}, {"s", "秒"},
+	{"nm", "纳米"}, {"mm", "毫米"}, {"cm", "厘米"}, {"km", "公里"}, {"m", "米"},
+	{"mW", "毫瓦"}, {"W", "瓦"}, {"kW", "千瓦"}, {"V", "伏"}, {"mA", "毫安"},
+	{"Gbps", "吉比特每秒"}, {"Mbps", "兆比特每秒"}, {"fps", "帧每秒"}, {"x", "倍"},
+};
+
+static int starts_with_any(const char *s, const char *const *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(s, l[i], strlen(l[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The unit at s (after a number), or -1; *len is its length in s. */
+int zh_unit_at(const char *s, size_t n, size_t *len)
+{
+	int best = -1;
+	size_t bl = 0;
+	for (size_t i = 0; i < ARRAY_LEN(zh_units); i++) {
+		size_t k = strlen(zh_units[i].sym);
+		if (k <= n && k > bl && memcmp(s, zh_units[i].sym, k) == 0 &&
+		    (k == n || !isalpha((unsigned char)s[k]))) {
+			best = (int)i;
+			bl = k;
+		}
+	}
+	*len = bl;
+	return best;
+}
 
 static void zh_digits(struct buf *b, const char *s, size_t n)
 {
@@ -127,9 +176,31 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	if (percent)
 		buf_puts(b, "百分之");
 	/* years before 年 and long numbers digit by digit */
+	/* 6.1.112: a version, each part a number */
+	if (j > i && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]) && !percent) {
+		size_t k = 0;
+		while (k < n) {
+			size_t st = k;
+			while (k < n && isdigit((unsigned char)s[k]))
+				k++;
+			zh_cardinal(b, (unsigned long long)num_parse(s + st, k - st));
+			if (k + 1 < n && s[k] == '.' && isdigit((unsigned char)s[k + 1])) {
+				buf_puts(b, "点");
+				k++;
+			} else {
+				break;
+			}
+		}
+		return k;
+	}
+	int zero_count = intlen > 1 && s[0] == '0' && j == i && after &&
+			 starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
 	if ((intlen == 4 && after && strncmp(after, "年", 3) == 0) || intlen > 12 ||
-	    (intlen > 1 && s[0] == '0'))
+	    (intlen > 1 && s[0] == '0' && !zero_count))
 		zh_digits(b, s, intlen);
+	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
+		 starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)))
+		buf_puts(b, "两");      /* 2 个: 两个 */
 	else
 		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
 	if (j > i) {
@@ -171,6 +242,14 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			while (*after == ' ')
 				after++;
 			i += zh_number(&b, s + i, j - i, after);
+			size_t sp = i, ul;
+			while (sp < n && s[sp] == ' ')
+				sp++;
+			int u = zh_unit_at(s + sp, n - sp, &ul);
+			if (u >= 0) {
+				buf_puts(&b, zh_units[u].said);
+				i = sp + ul;
+			}
 			continue;
 		}
 		if (c == ' ') {

@@ -20,12 +20,14 @@ struct lexent {
 	char *word;
 	char *say;
 	int next;          /* next entry in the same hash chain, -1 at the end */
+	char *where;       /* "voices/kernel.lexicon:12", or NULL */
 };
 
 struct lexpat {
 	char *prefix, *suffix;
 	size_t plen, slen;
 	char *say;
+	char *where;       /* as for an entry */
 };
 
 struct lexicon {
@@ -79,11 +81,13 @@ void lexicon_free(struct lexicon **lexp)
 	for (int i = 0; i < lex->n; i++) {
 		free(lex->e[i].word);
 		free(lex->e[i].say);
+		free(lex->e[i].where);
 	}
 	for (int i = 0; i < lex->npat; i++) {
 		free(lex->pat[i].prefix);
 		free(lex->pat[i].suffix);
 		free(lex->pat[i].say);
+		free(lex->pat[i].where);
 	}
 	free(lex->e);
 	free(lex->phrase);
@@ -102,7 +106,7 @@ static int find_exact(const struct lexicon *lex, const char *word)
 	return -1;
 }
 
-static void add_pattern(struct lexicon *lex, const char *word, const char *say)
+static void add_pattern(struct lexicon *lex, const char *word, const char *say, const char *where)
 {
 	const char *star = strchr(word, '*');
 	char *prefix = xstrndup(word, (size_t)(star - word));
@@ -114,23 +118,27 @@ static void add_pattern(struct lexicon *lex, const char *word, const char *say)
 			free(suffix);
 			free(lex->pat[i].say);
 			lex->pat[i].say = xstrdup(say);
+			free(lex->pat[i].where);
+			lex->pat[i].where = where ? xstrdup(where) : NULL;
 			return;
 		}
 	lex->pat = xreallocarray(lex->pat, (size_t)lex->npat + 1, sizeof *lex->pat);
 	lex->pat[lex->npat++] = (struct lexpat){
-		prefix, suffix, strlen(prefix), strlen(suffix), xstrdup(say)};
+		prefix, suffix, strlen(prefix), strlen(suffix), xstrdup(say), where ? xstrdup(where) : NULL};
 }
 
-void lexicon_add(struct lexicon *lex, const char *word, const char *say)
+static void add_entry(struct lexicon *lex, const char *word, const char *say, const char *where)
 {
 	if (strchr(word, '*')) {
-		add_pattern(lex, word, say);
+		add_pattern(lex, word, say, where);
 		return;
 	}
 	int i = find_exact(lex, word);
 	if (i >= 0) {
 		free(lex->e[i].say);
 		lex->e[i].say = xstrdup(say);
+		free(lex->e[i].where);
+		lex->e[i].where = where ? xstrdup(where) : NULL;
 		return;
 	}
 	if (lex->n == lex->cap) {
@@ -141,13 +149,58 @@ void lexicon_add(struct lexicon *lex, const char *word, const char *say)
 		lex->phrase = xreallocarray(lex->phrase, (size_t)lex->nphrase + 1, sizeof *lex->phrase);
 		lex->phrase[lex->nphrase++] = lex->n;
 	}
-	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1};
+	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1, where ? xstrdup(where) : NULL};
 	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
 	lex->e[lex->n].next = lex->heads[h];
 	lex->heads[h] = lex->n;
 	lex->n++;
 	if (lex->n > lex->nheads)
 		rehash(lex, lex->nheads * 2);
+}
+
+void lexicon_add(struct lexicon *lex, const char *word, const char *say)
+{
+	add_entry(lex, word, say, NULL);
+}
+
+void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, const char *path, int line)
+{
+	char *where = xasprintf("%s:%d", path, line);
+	add_entry(lex, word, say, where);
+	free(where);
+}
+
+/* The index of the entry lexicon_lookup finds for word, or -1. */
+static int lookup_index(const struct lexicon *lex, const char *word)
+{
+	int i = find_exact(lex, word);
+	if (i >= 0)
+		return i;
+	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
+	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
+			best = i;
+	return best;
+}
+
+const char *lexicon_where(const struct lexicon *lex, const char *word)
+{
+	if (!lex || !*word)
+		return NULL;
+	int i = lookup_index(lex, word);
+	if (i >= 0)
+		return lex->e[i].where;
+	size_t n = strlen(word), best = 0;
+	const char *where = NULL;
+	for (int k = 0; k < lex->npat; k++) {
+		const struct lexpat *p = &lex->pat[k];
+		if (n <= p->plen + p->slen || p->plen + p->slen < best ||
+		    strncasecmp(word, p->prefix, p->plen) != 0 || strcasecmp(word + n - p->slen, p->suffix) != 0)
+			continue;
+		best = p->plen + p->slen;
+		where = p->where;
+	}
+	return where;
 }
 
 const char *lexicon_lookup(const struct lexicon *lex, const char *word)
@@ -297,7 +350,7 @@ int lexicon_load(struct lexicon *lex, const char *path)
 				if (!strchr(w, '*') && find_exact(seen, w) >= 0)
 					msg(MSG_LEX_DUPLICATE, path, lineno, 0, "\"%s\"", w);
 				lexicon_add(seen, w, "");
-				lexicon_add(lex, w, p);
+				lexicon_add_at(lex, w, p, path, lineno);
 			}
 		}
 		line = nl ? nl + 1 : NULL;

@@ -18,6 +18,14 @@ void lexicon_free(struct lexicon **lex);
 int lexicon_load(struct lexicon *lex, const char *path);
 /* Adds one entry; later entries win over earlier ones for the same word. */
 void lexicon_add(struct lexicon *lex, const char *word, const char *say);
+/* The same, remembering where it was written (path:line) for lexicon_where. */
+void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, const char *path, int line);
+/*
+ * Where the entry lexicon_match finds for word was written,
+ * "voices/kernel.lexicon:12"; NULL when there is none or it came from
+ * lexicon_add (an episode's front matter).
+ */
+const char *lexicon_where(const struct lexicon *lex, const char *word);
 /* How word is said, or NULL when the lexicon has no entry for it. */
 const char *lexicon_lookup(const struct lexicon *lex, const char *word);
 int lexicon_size(const struct lexicon *lex);

@@ -137,27 +137,27 @@ int main(void)
 {
 	struct voice host = {.name = "host", .lang = "en"}, quote = {.name = "quote", .lang = "en"};
 	struct run r0[] = {{&host, "Hello world. This is a test of timing & text.",
-			    "Hello world. This is a test of timing & text.", 0, {0}}};
-	struct run r1[] = {{&host, "Linus said", "Linus said", 0, {0}},
+			    "Hello world. This is a test of timing & text.", 0, {0}, NULL}};
+	struct run r1[] = {{&host, "Linus said", "Linus said", 0, {0}, NULL},
 			   {&quote, "version six point three is out, with fixes.",
-			    "v6.3 is out, with fixes.", 300, {0}}};
+			    "v6.3 is out, with fixes.", 300, {0}, NULL}};
 	const char *longtext =
 		"This sentence is far too long to fit on two lines of a caption, so the "
 		"transcript has to cut it into several cues at word boundaries, and each "
 		"of those cues must start near the word where its text begins in the audio.";
-	struct run r2[] = {{&host, (char *)longtext, (char *)longtext, 0, {0}}};
+	struct run r2[] = {{&host, (char *)longtext, (char *)longtext, 0, {0}, NULL}};
 	struct run r3[] = {{&host, "for example this one. And a second one.",
-			    "e.g. this one. And a second one.", 0, {0}}};
+			    "e.g. this one. And a second one.", 0, {0}, NULL}};
 	/* 48 Han characters and a full stop: 98 columns, so two lines */
 	const char *zh = "这是一个很长的中文句子用来检查字幕的换行是否按照宽度计算而不是按照字符个数计算所以每行不能超过三十二个汉字";
 	struct voice zhv = {.name = "zh", .lang = "zh"};
-	struct run r4[] = {{&zhv, (char *)zh, (char *)zh, 0, {0}}};
+	struct run r4[] = {{&zhv, (char *)zh, (char *)zh, 0, {0}, NULL}};
 	const char *zh3 = "你好。「他说：没问题。」再见！";
-	struct run r5[] = {{&zhv, (char *)zh3, (char *)zh3, 0, {0}},
+	struct run r5[] = {{&zhv, (char *)zh3, (char *)zh3, 0, {0}, NULL},
 			   /* a Latin name inside a Chinese sentence, in the English voice */
-			   {&zhv, "欢迎收听本期", "欢迎收听本期", 0, {0}},
-			   {&host, "RISC-V", "RISC-V", 0, {0}},
-			   {&zhv, "内核动态， 下周见。", "内核动态，\n下周见。", 0, {0}}};
+			   {&zhv, "欢迎收听本期", "欢迎收听本期", 0, {0}, NULL},
+			   {&host, "RISC-V", "RISC-V", 0, {0}, NULL},
+			   {&zhv, "内核动态， 下周见。", "内核动态，\n下周见。", 0, {0}, NULL}};
 	struct segment segs[6] = {
 		{.kind = BLOCK_HEADING, .section = 0, .runs = r0, .nruns = 1},
 		{.kind = BLOCK_PARAGRAPH, .section = 0, .runs = r1, .nruns = 2},

@@ -1,0 +1,692 @@
+/*
+ * speech_class.c: which class a token of English text is, from its shape
+ * and its neighbours, by one table of rules tried in order (rules[] below):
+ * a year or a count, money, a measure, a decimal or a version, a model
+ * number, a serial, a Roman numeral, an abbreviation. The first rule that
+ * matches decides; its class's verbaliser (speech_verbal.c) says the
+ * tokens. Tokens no rule claims go on to the shapes of speech_en.c
+ * (identifiers, paths, URLs, words and acronyms).
+ *
+ * The words that give context (what comes before a year, a version, a
+ * count) are tables here too: adding a cue is one row.
+ *
+ * In: the tokens of a stretch of text and an index. Out: words said, and
+ * the number of tokens used (0 when no rule matched).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "speech_en_int.h"
+#include "speech_class.h"
+
+/* ---- context tables ---- */
+
+/* Words after which a four-digit number is a year: "in 1868", "born 1970". */
+static const char *const year_cues[] = {
+	"in", "since", "from", "until", "till", "to", "through", "by", "of", "during",
+	"before", "after", "around", "circa", "c", "ca", "year", "born", "died", "d",
+	"b", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
+	"between", "and", "or", "fiscal", "fy", "copyright", "established", "founded",
+	"est", "ad", "bc", "christmas", "easter", "season", "class", "vintage",
+};
+
+/* Words after which a number counts something: "over 2000 patches". */
+static const char *const count_cues[] = {
+	"about", "over", "nearly", "almost", "roughly", "approximately", "than",
+	"some", "total", "exactly", "another", "only", "just", "least", "most",
+};
+
+/* Words after a number that make it a count: "2000 patches". */
+static const char *const count_nouns[] = {
+	"patches", "commits", "lines", "files", "changes", "people", "developers",
+	"times", "bugs", "tests", "users", "words", "pages", "bytes", "cpus",
+	"cores", "threads", "machines", "servers", "systems", "members", "votes",
+	"copies", "units", "items", "entries", "pieces", "points", "steps",
+	"mails", "messages", "emails", "contributors", "companies", "drivers",
+	"men", "women", "soldiers", "troops", "students", "residents", "households",
+	"families", "inhabitants", "acres", "miles", "feet", "meters", "metres",
+	"kilometers", "kilometres", "tons", "tonnes", "yards", "dollars", "euros",
+	"pounds", "runs", "goals", "games", "matches", "seats", "copies",
+};
+
+/* Words before X.Y that make it a version: "Linux 6.3", "glibc 2.39". */
+static const char *const version_cues[] = {
+	"linux", "kernel", "kernels", "version", "versions", "release", "releases",
+	"v", "gcc", "glibc", "clang", "llvm", "python", "rust", "rustc", "perl",
+	"debian", "ubuntu", "fedora", "rhel", "sles", "android", "firefox", "qemu",
+	"systemd", "mesa", "gnome", "kde", "plasma", "bash", "git", "openssl",
+	"binutils", "util-linux", "stable", "longterm", "lts", "mainline", "rc",
+};
+
+/* Words before a number that is not a model number: "Chapter 121". */
+static const char *const count_words_before[] = {
+	"chapter", "page", "pages", "section", "part", "volume", "vol", "table",
+	"figure", "fig", "room", "route", "episode", "season", "issue", "number",
+	"patch", "version", "bug", "article", "rule", "act", "level", "step",
+	"phase", "stage", "year", "day", "week", "series", "highway", "interstate",
+	"psalm", "verse", "line", "item", "no", "order", "row", "column", "box",
+	"suite", "flight", "pier", "gate", "platform", "lot", "unit", "opus", "op",
+	"track", "disc", "exit", "grade", "class", "division", "district", "ward",
+	"census", "population", "total", "top", "the", "in", "of", "and", "with",
+};
+
+/* Names after which a Roman numeral is an ordinal: "Charles V", "Guy XIII". */
+static const char *const roman_part_words[] = {
+	"part", "chapter", "volume", "vol", "book", "act", "phase", "war", "type",
+	"class", "stage", "episode", "season", "level", "tier", "grade", "series",
+	"schedule", "title", "article", "appendix", "annex", "section", "world",
+	"mark", "mk", "model", "generation", "gen",
+};
+
+/* Titles before a regnal name: "Pope Benedict XVI", "King Charles III". */
+static const char *const regnal_titles[] = {
+	"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "pharaoh", "prince",
+	"princess", "duke", "duchess", "saint", "st", "sultan", "shah", "kaiser", "count",
+	"countess", "earl", "lord", "grand",
+};
+
+/* Abbreviations without (or with) their full stop, and when they are said so. */
+enum abbr_when {
+	A_ALWAYS,        /* "ltd", "sr" */
+	A_NUMBER_AFTER,  /* "vol 3", "p.82", "No. 5" */
+	A_NAME_AFTER,    /* "dr Paul", "mr Bean" */
+	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
+};
+static const struct abbr {
+	const char *written;
+	const char *said;
+	enum abbr_when when;
+} abbrs[] = {
+	{"sr", "senior", A_ALWAYS}, {"jr", "junior", A_ALWAYS},
+	{"ltd", "limited", A_ALWAYS}, {"inc", "incorporated", A_ALWAYS},
+	{"plc", "P-L-C", A_ALWAYS}, {"corp", "corporation", A_ALWAYS},
+	{"dept", "department", A_ALWAYS}, {"govt", "government", A_ALWAYS},
+	{"approx", "approximately", A_ALWAYS}, {"esp", "especially", A_ALWAYS},
+	{"aka", "also known as", A_ALWAYS}, {"a.k.a", "also known as", A_ALWAYS},
+	{"w.r.t", "with respect to", A_ALWAYS}, {"wrt", "with respect to", A_ALWAYS},
+	{"dr", "doctor", A_NAME_AFTER}, {"mr", "mister", A_NAME_AFTER},
+	{"mrs", "missus", A_NAME_AFTER}, {"prof", "professor", A_NAME_AFTER},
+	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
+	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
+	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
+	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
+	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
+	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
+	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
+	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},
+	{"mar", "March", A_NUMBER_NEAR}, {"apr", "April", A_NUMBER_NEAR},
+	{"jun", "June", A_NUMBER_NEAR}, {"jul", "July", A_NUMBER_NEAR},
+	{"aug", "August", A_NUMBER_NEAR}, {"sep", "September", A_NUMBER_NEAR},
+	{"sept", "September", A_NUMBER_NEAR}, {"oct", "October", A_NUMBER_NEAR},
+	{"nov", "November", A_NUMBER_NEAR}, {"dec", "December", A_NUMBER_NEAR},
+};
+
+/* Scale words and the letters that stand for them after money: "$3 million", "£20m". */
+static const struct {
+	const char *w;
+	const char *said;
+	int glued;           /* may be glued to the number: "20m" */
+} scales[] = {
+	{"thousand", "thousand", 0}, {"million", "million", 0}, {"billion", "billion", 0},
+	{"trillion", "trillion", 0}, {"k", "thousand", 1}, {"K", "thousand", 1},
+	{"m", "million", 1}, {"M", "million", 1}, {"mn", "million", 1}, {"bn", "billion", 1},
+	{"b", "billion", 1}, {"B", "billion", 1}, {"tn", "trillion", 1}, {"T", "trillion", 1},
+};
+
+/* Fractions written as one character. */
+static const struct {
+	const char *ch;
+	const char *one, *many;
+} fractions[] = {
+	{"\xc2\xbd", "a half", "one half"}, {"\xc2\xbc", "a quarter", "one quarter"},
+	{"\xc2\xbe", "three quarters", "three quarters"}, {"\xe2\x85\x93", "a third", "one third"},
+	{"\xe2\x85\x94", "two thirds", "two thirds"}, {"\xe2\x85\x9b", "an eighth", "one eighth"},
+};
+
+static int in_list(const char *const *l, size_t n, const char *s, size_t k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(l[i]) == k && strncasecmp(l[i], s, k) == 0)
+			return 1;
+	return 0;
+}
+#define IN(tab, s, k) in_list(tab, ARRAY_LEN(tab), s, k)
+
+/* ---- the tokens around ---- */
+
+struct cctx {
+	struct en *e;
+	const struct tok *t;
+	int nt, i;
+};
+
+/* The core of token k (marks stripped), or NULL past either end. */
+static const char *core(const struct cctx *c, int k, size_t *n)
+{
+	*n = 0;
+	if (k < 0 || k >= c->nt)
+		return NULL;
+	const struct tok *t = &c->t[k];
+	*n = t->rawlen - t->lead - t->trail;
+	return *n ? t->raw + t->lead : NULL;
+}
+
+/* Whether tokens k and k+1 are written together, nothing between them but a space. */
+static int joined(const struct cctx *c, int k)
+{
+	return k + 1 < c->nt && c->t[k].trail == 0 && c->t[k + 1].lead == 0;
+}
+
+static int is_number(const char *s, size_t n)      /* 12, 12,500, 2.5 */
+{
+	if (!n || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[n - 1]))
+		return 0;
+	int dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (s[i] == ',') {
+			if (i + 3 >= n + 0 || !all_digit(s + i + 1, 3) || (i + 4 < n && isdigit((unsigned char)s[i + 4])))
+				return 0;
+		} else if (!isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	return dots <= 1;
+}
+
+static int year_value(const char *s, size_t n)
+{
+	if (n != 4 || !all_digit(s, 4))
+		return 0;
+	int v = (int)num_parse(s, 4);
+	return v >= 1000 && v <= 2099 ? v : 0;
+}
+
+/* ---- rules ---- */
+
+/* ISBN 0-671-07580-2, ISSN 1234-5678: digit by digit. */
+static int m_serial(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || !(pn == 4 && (strncasecmp(p, "ISBN", 4) == 0 || strncasecmp(p, "ISSN", 4) == 0)))
+		return 0;
+	if (!isdigit((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != 'X' && s[i] != 'x')
+			return 0;
+	m->a = s;
+	m->alen = n;
+	return 1;
+}
+
+/* $12,500  $3 million  £20m  US$5  $1.50 */
+static int m_money(const struct cctx *c, struct match *m)
+{
+	size_t n, k;
+	const char *s = core(c, c->i, &n);
+	const struct currency *cur = s ? currency_at(s, n, &k, 0) : NULL;
+	if (!cur || k >= n || !isdigit((unsigned char)s[k]))
+		return 0;
+	size_t j = k;
+	while (j < n && (isdigit((unsigned char)s[j]) || s[j] == ',' || s[j] == '.'))
+		j++;
+	while (j > k && !isdigit((unsigned char)s[j - 1]))
+		j--;
+	if (!is_number(s + k, j - k))
+		return 0;
+	m->cur = cur;
+	m->a = s + k;
+	m->alen = j - k;
+	m->ntok = 1;
+	for (size_t q = 0; q < ARRAY_LEN(scales); q++) {
+		size_t sl = strlen(scales[q].w);
+		if (j < n && scales[q].glued && n - j == sl && memcmp(s + j, scales[q].w, sl) == 0) {
+			m->scale = scales[q].said;
+			return 1;
+		}
+	}
+	if (j < n)
+		return 0;
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (nx && joined(c, c->i))
+		for (size_t q = 0; q < ARRAY_LEN(scales); q++)
+			if (!scales[q].glued && strlen(scales[q].w) == nn && strncasecmp(nx, scales[q].w, nn) == 0) {
+				m->scale = scales[q].said;
+				m->ntok = 2;
+			}
+	return 1;
+}
+
+/* 1893-94, 1999-2000, 1729 - 1811, 1876–1941 */
+static int m_year_range(const struct cctx *c, struct match *m)
+{
+	size_t n, n2 = 0, n3 = 0;
+	const char *s = core(c, c->i, &n), *b = NULL;
+	if (!s || n < 4 || !year_value(s, 4))
+		return 0;
+	int y1 = year_value(s, 4);
+	m->ntok = 1;
+	if (n > 5 && s[4] == '-') {
+		b = s + 5;
+		n2 = n - 5;
+	} else if (n > 7 && memcmp(s + 4, "\xe2\x80\x93", 3) == 0) {
+		b = s + 7;
+		n2 = n - 7;
+	} else if (n == 4 && joined(c, c->i)) {
+		const char *d = c->t[c->i + 1].raw;
+		size_t dn = c->t[c->i + 1].rawlen;
+		if ((dn == 1 && d[0] == '-') || (dn == 3 && memcmp(d, "\xe2\x80\x93", 3) == 0)) {
+			b = core(c, c->i + 2, &n3);
+			n2 = n3;
+			m->ntok = 3;
+		} else if (dn > 1 && (d[0] == '-')) {     /* "1876 -1941" */
+			b = core(c, c->i + 1, &n2);
+			if (b)
+				b++, n2--;
+			m->ntok = 2;
+		}
+	}
+	if (!b || !all_digit(b, n2))
+		return 0;
+	int y2;
+	if (n2 == 2)
+		y2 = y1 / 100 * 100 + (int)num_parse(b, 2);
+	else if (n2 == 4)
+		y2 = year_value(b, 4);
+	else
+		return 0;
+	if (y2 <= y1 || y2 - y1 > 200)
+		return 0;
+	m->y1 = y1;
+	m->y2 = y2;
+	m->short2 = n2 == 2;
+	return 1;
+}
+
+/* A four-digit number said as a year, or as a count, from the words around it. */
+static int m_year(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n);
+	int y = s ? year_value(s, n) : 0;
+	if (!y)
+		return 0;
+	const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	m->y1 = y;
+	/* a count: "over 2000 patches", "2000 patches" */
+	if ((p && IN(count_cues, p, pn)) || (nx && joined(c, c->i) && IN(count_nouns, nx, nn))) {
+		m->why = "a count: the word before or after it counts";
+		return -1;
+	}
+	char mb[16] = "";
+	if (p && pn < sizeof mb) {
+		memcpy(mb, p, pn);
+		mb[pn] = 0;
+	}
+	if (p && IN(year_cues, p, pn))
+		m->why = "a year: the word before it (year_cues)";
+	else if (p && month_of(mb))
+		m->why = "a year: after a month";
+	else if (c->t[c->i].lead && c->t[c->i].raw[0] == '(')
+		m->why = "a year: alone in parentheses";
+	else if (y >= 1900)
+		m->why = "a year: four digits from 1900 to 2099";
+	else
+		return 0;
+	return 1;
+}
+
+/* 3¾, ½ */
+static int m_fraction(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	for (size_t q = 0; q < ARRAY_LEN(fractions); q++) {
+		size_t fl = strlen(fractions[q].ch);
+		if (n - d == fl && memcmp(s + d, fractions[q].ch, fl) == 0) {
+			m->a = s;
+			m->alen = d;
+			m->frac = (int)q;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* # 35 */
+static int m_number_sign(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	const char *nx = core(c, c->i + 1, &nn);
+	if (s || t->rawlen != 1 || t->raw[0] != '#' || !nx || !all_digit(nx, nn))
+		return 0;
+	m->a = nx;
+	m->alen = nn;
+	m->ntok = 2;
+	return 1;
+}
+
+/* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft */
+static int m_measure(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, n2;
+	const char *s = core(c, c->i, &n);
+	if (s && n > 1 && isdigit((unsigned char)s[0])) {
+		/* glued: the longest number, then a unit */
+		size_t j = 0;
+		while (j < n && (isdigit((unsigned char)s[j]) || ((s[j] == ',' || s[j] == '.') && j + 1 < n &&
+								 isdigit((unsigned char)s[j + 1]))))
+			j++;
+		if (j < n && is_number(s, j) && memchr(s, ',', j) && (m->unit = find_unit(s + j, n - j, 0)) != NULL) {
+			m->a = s;
+			m->alen = j;
+			m->why = "a number with separators and a unit glued to it";
+			return 1;
+		}
+	}
+	/* 32-bit, 10-minute: a compound adjective, the unit said once */
+	const char *hy = s ? memchr(s, '-', n) : NULL;
+	if (hy && hy > s && all_digit(s, (size_t)(hy - s)) && hy + 1 < s + n && all_alpha(hy + 1, n - (size_t)(hy - s) - 1)) {
+		size_t ul = n - (size_t)(hy - s) - 1;
+		static const struct unit words[] = {
+			{"bit", "bit", "bit", 0}, {"byte", "byte", "byte", 0}, {"core", "core", "core", 0},
+			{"way", "way", "way", 0}, {"year", "year", "year", 0}, {"day", "day", "day", 0},
+			{"week", "week", "week", 0}, {"month", "month", "month", 0}, {"hour", "hour", "hour", 0},
+			{"minute", "minute", "minute", 0}, {"second", "second", "second", 0},
+			{"level", "level", "level", 0}, {"page", "page", "page", 0}, {"line", "line", "line", 0},
+			{"port", "port", "port", 0}, {"pin", "pin", "pin", 0}, {"lane", "lane", "lane", 0},
+			{"thread", "thread", "thread", 0}, {"socket", "socket", "socket", 0},
+		};
+		for (size_t q = 0; q < ARRAY_LEN(words); q++)
+			if (strlen(words[q].sym) == ul && strncasecmp(words[q].sym, hy + 1, ul) == 0) {
+				m->unit = &words[q];
+				m->a = s;
+				m->alen = (size_t)(hy - s);
+				m->why = "a number and a noun joined by a hyphen: a compound, the noun said once";
+				return 1;
+			}
+	}
+	if (!s || !joined(c, c->i))
+		return 0;
+	size_t k = n;
+	int plus = n > 1 && s[n - 1] == '+';
+	if (plus)
+		k--;
+	if (!is_number(s, k))
+		return 0;
+	const char *u = core(c, c->i + 1, &nn);
+	if (!u || c->t[c->i + 1].lead)
+		return 0;
+	m->ntok = 2;
+	if (nn == 2 && strncasecmp(u, "sq", 2) == 0 && joined(c, c->i + 1)) {
+		const char *u2 = core(c, c->i + 2, &n2);
+		const struct unit *un = u2 ? find_unit(u2, n2, 1) : NULL;
+		if (!un)
+			return 0;
+		m->unit = un;
+		m->square = 1;
+		m->ntok = 3;
+	} else if ((m->unit = find_unit(u, nn, 1)) == NULL) {
+		return 0;
+	}
+	m->a = s;
+	m->alen = k;
+	m->plus = plus;
+	size_t an;
+	const char *after = core(c, c->i + m->ntok, &an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && plural_noun(after, an);
+	return 1;
+}
+
+/* Whether X.Y is a version of Linux: 2.6, 3.0-3.19, 4.0-4.20, 5.0-5.19, 6.0-6.29. */
+static int linux_version(long long x, long long y, size_t ylen)
+{
+	static const struct { int major, last; } lv[] = {{2, 6}, {3, 19}, {4, 20}, {5, 19}, {6, 29}, {7, 9}};
+	if (ylen > 2 || (ylen == 2 && y < 10))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(lv); i++)
+		if (lv[i].major == x)
+			return y <= lv[i].last;
+	return 0;
+}
+
+/* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
+static int m_decimal(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	const char *dot = memchr(s, '.', n);
+	if (!dot || dot == s || !all_digit(s, (size_t)(dot - s)) || !all_digit(dot + 1, n - (size_t)(dot - s) - 1) ||
+	    dot + 1 == s + n || (size_t)(dot - s) > 6)
+		return 0;
+	size_t xl = (size_t)(dot - s), yl = n - xl - 1;
+	const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	long long x = num_parse(s, xl), y = num_parse(dot + 1, yl);
+	m->a = s;
+	m->alen = n;
+	if (p && IN(version_cues, p, pn)) {
+		m->why = "a version: the word before it (version_cues)";
+		m->version = 1;
+	} else if (nx && nn >= 3 && (strncasecmp(nx, "release", 7) == 0 || strncasecmp(nx, "kernel", 6) == 0)) {
+		m->why = "a version: the word after it";
+		m->version = 1;
+	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
+		m->why = "a decimal: three digits after the point, or 0.x";
+	} else if (linux_version(x, y, yl)) {
+		m->why = "a version: Linux had one of that number";
+		m->version = 1;
+	} else {
+		m->why = "a decimal: not a version of Linux";
+	}
+	return 1;
+}
+
+/* Dell 7420, Intel 8086: a number after a brand is a model number. */
+static int m_model(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
+		return 0;
+	long long v = num_parse(s, n);
+	if (v >= 1000 && v <= 2099)
+		return 0;
+	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
+	    IN(count_words_before, p, pn))
+		return 0;
+	for (size_t i = 1; i < pn; i++)
+		if (!islower((unsigned char)p[i]))
+			return 0;
+	char mb[16] = "";
+	if (pn < sizeof mb) {
+		memcpy(mb, p, pn);
+		mb[pn] = 0;
+	}
+	if (month_of(mb))
+		return 0;
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	return 1;
+}
+
+/* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
+static int roman_value(const char *s, size_t n)
+{
+	static const char *const forms[] = {
+		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+		"XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+		"XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX", "XXXI", "XXXII",
+		"XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		if (strlen(forms[i]) == n && memcmp(forms[i], s, n) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+/* Charles V, Guy XIII: the fifth; Part II, Dundee II: two. */
+static int m_roman(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	int v = s ? roman_value(s, n) : 0;
+	if (!v || !p || c->t[c->i - 1].trail || !isupper((unsigned char)p[0]) || pn < 2 || !all_alpha(p, pn))
+		return 0;
+	m->value = v;
+	if (IN(roman_part_words, p, pn)) {
+		m->why = "a number: after a word such as Part (roman_part_words)";
+		return 1;
+	}
+	if (all_upper(p, pn))
+		return 0;
+	int size;
+	int fl = words_lookup(p, pn, &size);
+	if (n == 1 && v == 1)     /* "I" after a name is the pronoun: "Then I" */
+		return 0;
+	size_t ppn;
+	const char *pp = core(c, c->i - 2, &ppn);
+	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn);
+	if ((fl & (WORDS_NAME | WORDS_UPPER)) && alone) {
+		m->why = "a regnal number: after a name (scowl), not after another capitalised word";
+		m->nth = 1;
+		return 1;
+	}
+	if (n == 1)
+		return 0;
+	m->why = "a number: after a capitalised word";
+	return 1;
+}
+
+/* Abbreviations by the table abbrs[]. */
+static int m_abbr(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, pn;
+	const char *s = core(c, c->i, &n);
+	if (!s || n > 8)
+		return 0;
+	const char *nx = core(c, c->i + 1, &nn), *p = core(c, c->i - 1, &pn);
+	const struct tok *t = &c->t[c->i];
+	int dot = t->trail && t->raw[t->lead + n] == '.';
+	/* "p.82": the abbreviation glued to its number */
+	size_t an = n, glued = 0;
+	const char *gd = memchr(s, '.', n);
+	if (gd && gd > s && gd + 1 < s + n && all_digit(gd + 1, n - (size_t)(gd - s) - 1) &&
+	    all_alpha(s, (size_t)(gd - s))) {
+		an = (size_t)(gd - s);
+		glued = n - an - 1;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++) {
+		const struct abbr *a = &abbrs[i];
+		if (strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
+			continue;
+		int ok = 0;
+		switch (a->when) {
+		case A_ALWAYS:
+			ok = !glued;
+			break;
+		case A_NUMBER_AFTER:
+			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
+				       (an > 1 || dot));
+			break;
+		case A_NAME_AFTER:
+			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			break;
+		case A_NUMBER_NEAR:
+			ok = !glued && isupper((unsigned char)s[0]) &&
+			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
+			break;
+		}
+		/* "No" before a number is the word unless it ends in a full stop or is capitalised */
+		if (ok && an == 2 && strncasecmp(s, "no", 2) == 0 && !dot && !isupper((unsigned char)s[0]))
+			ok = 0;
+		if (!ok)
+			continue;
+		m->say = a->said;
+		m->cap = isupper((unsigned char)s[0]) != 0;
+		m->a = glued ? gd + 1 : NULL;
+		m->alen = glued;
+		m->dot = dot;
+		return 1;
+	}
+	return 0;
+}
+
+/* The table: the first rule that matches a token decides its class. */
+static const struct rule rules[] = {
+	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
+	{"money: a currency and a number", C_MONEY, m_money},
+	{"a range of years", C_YEAR_RANGE, m_year_range},
+	{"a fraction", C_FRACTION, m_fraction},
+	{"number sign", C_NUMBER_SIGN, m_number_sign},
+	{"a number and a unit", C_MEASURE, m_measure},
+	{"four digits", C_YEAR, m_year},
+	{"two numbers and a point", C_DECIMAL, m_decimal},
+	{"a number after a brand", C_MODEL, m_model},
+	{"Roman numeral", C_ROMAN, m_roman},
+	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
+};
+
+const char *const class_names[] = {
+	[C_NONE] = "shape", [C_SERIAL] = "serial", [C_MONEY] = "money",
+	[C_YEAR_RANGE] = "year range", [C_FRACTION] = "fraction",
+	[C_NUMBER_SIGN] = "number", [C_MEASURE] = "measure", [C_YEAR] = "year",
+	[C_CARDINAL] = "cardinal", [C_DECIMAL] = "decimal", [C_VERSION] = "version",
+	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
+	[C_ABBREVIATION] = "abbreviation",
+};
+
+int classify_say(struct en *e, const struct tok *t, int nt, int i)
+{
+	struct cctx c = {e, t, nt, i};
+	/* "Mr.", "e.g.": the lexicon's, with the full stop */
+	size_t cn;
+	const char *cs = core(&c, i, &cn), *star;
+	if (cs && t[i].trail && cs[cn] == '.' && lex_find(e, cs, cn + 1, &star, &cn) && !star)
+		return 0;
+	for (size_t r = 0; r < ARRAY_LEN(rules); r++) {
+		struct match m;
+		memset(&m, 0, sizeof m);
+		m.ntok = 1;
+		int got = rules[r].match(&c, &m);
+		if (!got)
+			continue;
+		enum tclass cls = rules[r].cls;
+		if (got < 0)
+			cls = C_CARDINAL;
+		if (cls == C_DECIMAL && m.version)
+			cls = C_VERSION;
+		decide(e, class_names[cls], m.why ? m.why : rules[r].name);
+		verbalise(e, cls, &m);
+		const struct tok *last = &t[i + m.ntok - 1];
+		size_t ln = last->rawlen - last->lead - last->trail;
+		if (cls == C_ABBREVIATION && m.dot && !m.a) {
+			/* the full stop belongs to the abbreviation, unless it also ends the sentence */
+			emit_trail(e, last->raw + last->lead + ln + 1, last->trail - 1, 1);
+			if (i + m.ntok == nt)
+				punct(e, '.');
+		} else {
+			emit_trail(e, last->raw + last->lead + ln, last->trail, 1);
+		}
+		set_prev(e, last->raw + last->lead, ln);
+		return m.ntok;
+	}
+	return 0;
+}

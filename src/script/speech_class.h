@@ -1,0 +1,46 @@
+/*
+ * speech_class.h: the classes of tokens the classifier (speech_class.c)
+ * decides and the verbalisers (speech_verbal.c) say, and what a rule
+ * hands from one to the other. Private to the English normaliser.
+ */
+#ifndef PODSYNTH_SPEECH_CLASS_H
+#define PODSYNTH_SPEECH_CLASS_H
+
+#include "speech_en_int.h"
+
+enum tclass {
+	C_NONE, C_SERIAL, C_MONEY, C_YEAR_RANGE, C_FRACTION, C_NUMBER_SIGN, C_MEASURE,
+	C_YEAR, C_CARDINAL, C_DECIMAL, C_VERSION, C_MODEL, C_ROMAN, C_ABBREVIATION,
+	C_COUNT
+};
+extern const char *const class_names[];
+
+/* What a rule found, for its class's verbaliser. */
+struct match {
+	int ntok;                     /* tokens used, 1 or more */
+	const char *why;              /* the reason, when more precise than the rule's name */
+	const char *a;                /* the number (or NULL) */
+	size_t alen;
+	const struct currency *cur;
+	const struct unit *unit;
+	const char *scale;            /* "million" */
+	const char *say;              /* an abbreviation's words */
+	int y1, y2, short2;           /* years; the second written with two digits */
+	int value, nth;               /* a Roman numeral; said "the Nth" */
+	int version, plus, square, dot, frac, cap;
+	int adjective;                /* before a noun: the unit said once, "ten millisecond delays" */
+};
+
+struct cctx;
+struct rule {
+	const char *name;             /* what decided, for --explain */
+	enum tclass cls;
+	/* 1 when the tokens at c->i are of the class, -1 when they are a
+	 * cardinal after all, 0 when the rule does not apply */
+	int (*match)(const struct cctx *c, struct match *m);
+};
+
+/* Says a matched class in words (speech_verbal.c). */
+void verbalise(struct en *e, enum tclass cls, const struct match *m);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * speech_en_int.h: the parts of the English normaliser that its files
+ * share: speech_en.c (tokens, shapes, identifiers), speech_class.c (which
+ * class a token is, from the token and its neighbours, by a table of
+ * rules), speech_verbal.c (each class said in words) and speech_units.c
+ * (units, currencies, abbreviations: tables). Not used outside them.
+ */
+#ifndef PODSYNTH_SPEECH_EN_INT_H
+#define PODSYNTH_SPEECH_EN_INT_H
+
+#include "speech_int.h"
+
+enum {
+	F_TOKEN = 1,   /* s is a whole whitespace-separated token */
+	F_START = 2,   /* s starts a token or a compound part (a "v" means version) */
+	F_PART = 4,    /* s is a piece of an identifier: single letters are spelled */
+};
+
+struct en {
+	const struct speech_ctx *ctx;
+	struct buf out;
+	const char *why;     /* what decided the last word said (a rule, a list), for --explain */
+	const char *cls;     /* the class it decided */
+	char prev[48];       /* the previous word of the input */
+	const char *next;    /* the next token's core (NULL at the end) */
+	size_t nextn;
+	int depth;           /* recursion guard */
+	int paren;           /* inside a parenthesis opened by a token */
+	int glue;            /* the next word joins the last one without a space */
+};
+
+struct unit {
+	const char *sym;
+	const char *one, *many;
+	int spaced;         /* also after a space: "1 MB" */
+};
+
+struct currency {
+	const char *sym, *one, *many;
+};
+
+struct tok {
+	const char *raw;
+	size_t rawlen;
+	size_t lead, trail;   /* marks stripped at either end */
+};
+
+/* Output (speech_en.c): words appended with a space, punctuation attached. */
+void emitn(struct en *e, const char *s, size_t n);
+void emit(struct en *e, const char *s);
+void punct(struct en *e, char c);
+/* Letters said one by one, "R-C-U"; plural adds "'s". */
+void spell(struct en *e, const char *s, size_t n, int plural);
+void emit_num(struct en *e, unsigned long long v);
+void emit_numstr(struct en *e, const char *s, size_t n);
+void emit_ordinal(struct en *e, unsigned long long v);
+void emit_year(struct en *e, unsigned v);
+/* The punctuation of a token's tail, as pauses. */
+void emit_trail(struct en *e, const char *t, size_t n, int keep_dot);
+void set_prev(struct en *e, const char *s, size_t n);
+/* Says one token or a part of one by its shape (the flags are F_*). */
+void say_core(struct en *e, const char *s, size_t n, int flags);
+void say_word(struct en *e, const char *s, size_t n, int flags);
+/* The lexicon: how s is said, or NULL; a pattern's '*' part in *star. */
+const char *lex_find(struct en *e, const char *s, size_t n, const char **star, size_t *star_len);
+void say_entry(struct en *e, const char *say, const char *star, size_t star_len);
+
+/* Words and letters. */
+int dict_word(const char *s, size_t n);     /* hunspell en_US, in any case */
+int dict_lower(const char *s, size_t n);    /* hunspell en_US, in lower case */
+int all_upper(const char *s, size_t n);
+int all_digit(const char *s, size_t n);
+int all_alpha(const char *s, size_t n);
+int is_vowel(int c, int y_vowel);
+int pronounceable(const char *s, size_t n);
+int onset_ok(const char *s, size_t n);
+extern const char *const months[];
+/* 1..12 for a month's name or its abbreviation, else 0. */
+int month_of(const char *w);
+
+/* Whether s is a plural noun a measure can describe: "32b systems" is
+ * "thirty-two bit systems" (speech_units.c). */
+int plural_noun(const char *s, size_t n);
+
+/* Tables (speech_units.c). */
+const struct unit *find_unit(const char *s, size_t n, int spaced);
+const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
+
+/* Explanations for `podsynth script --explain`: the class and reason of
+ * the words said since the token started (set by whatever decides). */
+static inline void decide(struct en *e, const char *cls, const char *why)
+{
+	e->cls = cls;
+	e->why = why;
+}
+
+/*
+ * The classifier (speech_class.c): whether the tokens at t[i] (and after
+ * it) are one of the classes it knows, with context; when so, says them
+ * (speech_verbal.c) and returns how many tokens were used, else 0.
+ */
+int classify_say(struct en *e, const struct tok *t, int nt, int i);
+
+#endif

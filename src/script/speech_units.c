@@ -1,0 +1,170 @@
+/*
+ * speech_units.c: the tables of the English normaliser: units of measure
+ * (a symbol, how one and many are said, whether it may stand after a
+ * space) and currencies. Adding a unit is one row.
+ *
+ * In: a symbol as written. Out: its row.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "speech_en_int.h"
+
+/* symbol, one, many, whether it may follow the number after a space */
+static const struct unit units[] = {
+	{"ns", "nanosecond", "nanoseconds", 1},
+	{"us", "microsecond", "microseconds", 1},
+	{"\xc2\xb5s", "microsecond", "microseconds", 1},
+	{"\xce\xbcs", "microsecond", "microseconds", 1},
+	{"ms", "millisecond", "milliseconds", 1},
+	{"s", "second", "seconds", 0},
+	{"sec", "second", "seconds", 1},
+	{"secs", "seconds", "seconds", 1},
+	{"min", "minute", "minutes", 1},
+	{"mins", "minutes", "minutes", 1},
+	{"h", "hour", "hours", 0},
+	{"hr", "hour", "hours", 0},
+	{"hrs", "hours", "hours", 0},
+	{"Hz", "hertz", "hertz", 1},
+	{"kHz", "kilohertz", "kilohertz", 1},
+	{"KHz", "kilohertz", "kilohertz", 1},
+	{"MHz", "megahertz", "megahertz", 1},
+	{"GHz", "gigahertz", "gigahertz", 1},
+	{"B", "byte", "bytes", 0},
+	{"KB", "kilobyte", "kilobytes", 1},
+	{"kB", "kilobyte", "kilobytes", 1},
+	{"MB", "megabyte", "megabytes", 1},
+	{"GB", "gigabyte", "gigabytes", 1},
+	{"TB", "terabyte", "terabytes", 1},
+	{"PB", "petabyte", "petabytes", 1},
+	{"KiB", "kibibyte", "kibibytes", 1},
+	{"MiB", "mebibyte", "mebibytes", 1},
+	{"GiB", "gibibyte", "gibibytes", 1},
+	{"TiB", "tebibyte", "tebibytes", 1},
+	{"Kb", "kilobit", "kilobits", 0},
+	{"Mb", "megabit", "megabits", 0},
+	{"Gb", "gigabit", "gigabits", 0},
+	{"b", "bit", "bits", 0},
+	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
+	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
+	{"bit", "bit", "bits", 0},
+	{"bits", "bits", "bits", 0},
+	{"Kbps", "kilobit per second", "kilobits per second", 1},
+	{"Mbps", "megabit per second", "megabits per second", 1},
+	{"Gbps", "gigabit per second", "gigabits per second", 1},
+	{"Gbit/s", "gigabit per second", "gigabits per second", 1},
+	{"Gb/s", "gigabit per second", "gigabits per second", 1},
+	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
+	{"MB/s", "megabyte per second", "megabytes per second", 1},
+	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
+	{"W", "watt", "watts", 0},
+	{"mW", "milliwatt", "milliwatts", 1},
+	{"kW", "kilowatt", "kilowatts", 1},
+	{"V", "volt", "volts", 0},
+	{"mV", "millivolt", "millivolts", 1},
+	{"mA", "milliamp", "milliamps", 1},
+		{"mm", "millimeter", "millimeters", 1},
+	{"cm", "centimeter", "centimeters", 1},
+	{"km", "kilometer", "kilometers", 1},
+	{"kg", "kilogram", "kilograms", 1},
+	{"\xc2\xb0" "C", "degree Celsius", "degrees Celsius", 1},
+	{"fps", "frame per second", "frames per second", 1},
+	{"%", "percent", "percent", 1},
+	{"x", "times", "times", 0},
+	{"\xc3\x97", "times", "times", 0},
+	{"k", "thousand", "thousand", 0},
+	{"ft", "foot", "feet", 1},
+	{"in.", "inch", "inches", 1},
+	{"mi", "mile", "miles", 1},
+	{"yd", "yard", "yards", 1},
+	{"m", "meter", "meters", 1},
+	{"m\xc2\xb2", "square meter", "square meters", 1},
+	{"km\xc2\xb2", "square kilometer", "square kilometers", 1},
+	{"cm\xc2\xb2", "square centimeter", "square centimeters", 1},
+	{"mm\xc2\xb2", "square millimeter", "square millimeters", 1},
+	{"mi\xc2\xb2", "square mile", "square miles", 1},
+	{"ft\xc2\xb2", "square foot", "square feet", 1},
+	{"m\xc2\xb3", "cubic meter", "cubic meters", 1},
+	{"ha", "hectare", "hectares", 1},
+	{"g", "gram", "grams", 0},
+	{"mg", "milligram", "milligrams", 1},
+	{"lb", "pound", "pounds", 1},
+	{"lbs", "pounds", "pounds", 1},
+	{"oz", "ounce", "ounces", 1},
+	{"t", "tonne", "tonnes", 0},
+	{"L", "liter", "liters", 0},
+	{"ml", "milliliter", "milliliters", 1},
+	{"mL", "milliliter", "milliliters", 1},
+	{"mph", "mile per hour", "miles per hour", 1},
+	{"km/h", "kilometer per hour", "kilometers per hour", 1},
+	{"kph", "kilometer per hour", "kilometers per hour", 1},
+	{"\xc2\xb0" "F", "degree Fahrenheit", "degrees Fahrenheit", 1},
+	{"\xc2\xb0", "degree", "degrees", 0},
+	{"MW", "megawatt", "megawatts", 1},
+	{"GW", "gigawatt", "gigawatts", 1},
+	{"TW", "terawatt", "terawatts", 1},
+	{"kWh", "kilowatt hour", "kilowatt hours", 1},
+	{"MWh", "megawatt hour", "megawatt hours", 1},
+	{"GWh", "gigawatt hour", "gigawatt hours", 1},
+	{"dB", "decibel", "decibels", 1},
+	{"dBm", "decibel milliwatt", "decibel milliwatts", 1},
+	{"nm", "nanometer", "nanometers", 1},
+	{"\xc2\xb5m", "micrometer", "micrometers", 1},
+	{"M", "megabyte", "megabytes", 0},
+	{"G", "gigabyte", "gigabytes", 0},
+	{"T", "terabyte", "terabytes", 0},
+	{"Mbit", "megabit", "megabits", 1},
+	{"Gbit", "gigabit", "gigabits", 1},
+	{"GBit", "gigabit", "gigabits", 1},
+	{"Kbit", "kilobit", "kilobits", 1},
+	{"kbps", "kilobit per second", "kilobits per second", 1},
+};
+
+const struct unit *find_unit(const char *s, size_t n, int spaced)
+{
+	for (size_t i = 0; i < ARRAY_LEN(units); i++)
+		if (strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
+		    (!spaced || units[i].spaced))
+			return &units[i];
+	return NULL;
+}
+
+static const struct currency currencies[] = {
+	{"US$", "dollar", "dollars"},
+	{"A$", "Australian dollar", "Australian dollars"},
+	{"C$", "Canadian dollar", "Canadian dollars"},
+	{"\xe2\x82\xb9", "rupee", "rupees"},
+	{"GBP", "pound", "pounds"},
+	{"JPY", "yen", "yen"},
+	{"$", "dollar", "dollars"},
+	{"\xe2\x82\xac", "euro", "euros"},
+	{"\xc2\xa3", "pound", "pounds"},
+	{"\xc2\xa5", "yen", "yen"},
+	{"USD", "dollar", "dollars"},
+	{"EUR", "euro", "euros"},
+	{"CNY", "yuan", "yuan"},
+	{"RMB", "yuan", "yuan"},
+};
+
+/* The currency symbol at the start of s, or NULL; *len is its length. */
+const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole)
+{
+	for (size_t i = 0; i < ARRAY_LEN(currencies); i++) {
+		size_t k = strlen(currencies[i].sym);
+		if (k <= n && memcmp(currencies[i].sym, s, k) == 0 && (!whole || k == n) &&
+		    (k == 1 || !isalpha((unsigned char)s[0]) || k == n ||
+		     !isalpha((unsigned char)currencies[i].sym[k - 1]))) {
+			*len = k;
+			return &currencies[i];
+		}
+	}
+	return NULL;
+}
+
+
+int plural_noun(const char *s, size_t n)
+{
+	if (!s || n < 5 || n > 40 || s[n - 1] != 's' || s[n - 2] == 's' || !islower((unsigned char)s[0]))
+		return 0;
+	return words_common(s, n, 50) && words_common(s, n - 1, 50);
+}
