@@ -214,6 +214,29 @@ void project_close(struct project **pp)
 	*pp = NULL;
 }
 
+/*
+ * The episode's audio, checked as the build will open it: every insert
+ * (at its own line) and the bed's file. Reports each bad one; -1 if any.
+ */
+static int check_episode_audio(const struct episode *ep)
+{
+	char why[256];
+	int err = 0;
+	for (int i = 0; i < ep->ninserts; i++)
+		if (asset_check(ep->inserts[i].path, why, sizeof why) != 0) {
+			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
+			    ep->inserts[i].path, why);
+			err = 1;
+		}
+	if (ep->bed.play != BED_NONE && ep->bed.file != NULL &&
+	    asset_check(ep->bed.file, why, sizeof why) != 0) {
+		msg(MSG_BED_UNREADABLE, ep->bed.conf ? ep->bed.conf : ep->path, ep->bed.line, 0,
+		    "\"%s\"" MSG_SEP ": %s", ep->bed.file, why);
+		err = 1;
+	}
+	return err ? -1 : 0;
+}
+
 int project_episode(struct project *p, const char *path, struct episode **ep,
 		    struct script **script)
 {
@@ -232,7 +255,8 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
 			lexicon_add(lex, (*ep)->lexicon[i].word, (*ep)->lexicon[i].say);
 		use = lex;
 	}
-	if (artwork_check_episode(p->ch, *ep) != 0)
+	int bad_media = check_episode_audio(*ep) != 0;
+	if (artwork_check_episode(p->ch, *ep) != 0 || bad_media)
 		goto out;
 	if (script_build(*ep, p->ch, p->voices, use, &p->engine, script) != 0)
 		goto out;
