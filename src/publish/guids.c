@@ -227,6 +227,11 @@ enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pg
 	for (int i = 0; i < f->n; i++) {
 		struct item *it = &f->items[i];
 		const char *g;
+		if (it->ep->previous_slug != NULL && ledger_get(l, it->ep->previous_slug) == NULL) {
+			msg(MSG_FEED_PREVIOUS_SLUG, it->ep->path, it->ep->previous_slug_line, 0,
+			    "\"%s\"" MSG_SEP "%s", it->ep->previous_slug, l->path);
+			return FEED_ERR_EPISODE;
+		}
 		if (it->ep->guid && it->ep->guid[0])
 			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
 		else if ((g = ledger_get(l, it->slug)) != NULL)
