@@ -204,7 +204,7 @@ int diag_set_muted(int muted);
 	X(SAY_NOTHING, ERROR, "nothing to say") \
 	/* build */ \
 	X(BUILD_DRAFT, NOTE, "draft: not rendered (use --drafts to render it)") \
-	X(BUILD_NOT_PUBLISHED, NOTE, "not changed by build: podsynth feed (or make episode) publishes the %s built, with its pages and transcripts") \
+	X(BUILD_NOT_PUBLISHED, NOTE, "not changed by build: the feed and the pages show the %s as last published (its new audio and transcripts are in place) until podsynth feed or make episode runs") \
 	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
 	X(BUILD_CORRUPT_CACHE, WARNING, "corrupt cache file for segment %s: synthesising it again") \
 	X(BUILD_SYNTH_FAILED, ERROR, "synthesis failed") \
