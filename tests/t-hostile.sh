@@ -129,6 +129,11 @@ hostile "mail from standard input that never ends" "(standard input): error: can
 fresh; mkfifo t.md
 hostile "a template that is a FIFO" "t.md: error: cannot read the template: not a regular file (a FIFO)" "$PODSYNTH" draft --template t.md -o episodes/d.md "$TOP/tests/draft/fixtures/week.mboxrd"
 
+fresh
+printf 'From a Mon Jan  1 00:00:00 2035\nFrom: A <a@b>\nSubject: [PATCH v2 1/1] riscv: x\nMessage-ID: <f1@x>\nDate: Mon, 1 Jan 2035 00:00:00 +0000\n\nbody\n\nFrom b Mon Nov 16 00:00:00 2026\nFrom: B <a@b>\nSubject: [PATCH] mm: y\nMessage-ID: <f2@x>\nDate: Mon, 16 Nov 2026 00:00:00 +0000\n\nbody\n' >future.mbox
+hostile "a message dated in the future (a warning)" "future.mbox:1: warning: message 1 is dated 2035-01-01, in the future: its date is not used for the draft" "$PODSYNTH" draft --template "$TEMPLATE" -o d.md future.mbox
+check "...and the draft's date is the other message's" grep -qx 'date: 2026-11-16' d.md
+
 # ---- URLs: http(s) or a file in the site ----
 for u in 'javascript://alert(1)' 'data://text/html,x' 'ftp://example.org/c.png' 'file:///etc/passwd'; do
 	fresh; printf 'image: "%s"\n' "$u" >>rss/channel.yaml

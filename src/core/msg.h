@@ -263,6 +263,7 @@ int diag_set_muted(int muted);
 	X(MAIL_EMPTY, WARNING, "empty input: no messages") \
 	X(MAIL_NOT_MESSAGE, WARNING, "message %s is not a mail message (skipped)") \
 	X(MAIL_NO_ID, WARNING, "message %s has no Message-ID (skipped)") \
+	X(MAIL_FUTURE, WARNING, "message %s is dated %s, in the future: its date is not used for the draft") \
 	X(MAIL_URL, WARNING, "entry %s: its link %s is not an http(s) address (skipped)") \
 	X(GZIP_START, ERROR, "cannot decompress (zlib did not start)") \
 	X(GZIP_JUNK, WARNING, "%s bytes of junk after the gzip data (ignored)") \
