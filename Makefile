@@ -139,10 +139,12 @@ PORT ?= 8000
 preview:
 	@scripts/preview --port $(PORT) --dir rss
 
-# axe-core (npm), the accessibility checker tests/t-site.sh runs in the browser.
+# axe-core (npm), the accessibility checker tests/t-site.sh runs in the browser,
+# at one exact version (tests/t-deps.sh checks that every npm package is pinned).
+AXE_VERSION = 4.14.1
 AXE_JS = build/npm/node_modules/axe-core/axe.min.js
 $(AXE_JS): | test-deps
-	npm install --prefix build/npm --no-audit --no-fund --silent axe-core@4
+	npm install --prefix build/npm --no-audit --no-fund --silent --save-exact axe-core@$(AXE_VERSION)
 
 # The tools the tests check with, installed as make episode installs the
 # libraries (as root; otherwise the command to run is printed and make stops).

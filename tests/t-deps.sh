@@ -74,3 +74,15 @@ check_eq "every package in the lists is known to apt" "$unknown" ""
 # (the real dpkg-query, a non-root id: it reports, it never installs)
 check "every package is installed on this machine" \
 	env PATH="$SCRATCH/idonly:$PATH" "$TOP/scripts/install-deps" --test
+
+# What `make test` installs from npm is pinned to one version: each package
+# named on an npm install line is NAME@X.Y.Z (through a variable of the
+# Makefile's own), never a range such as axe-core@4.
+npm_pkgs=$(sed -n 's/^\t.*npm install .* \([^ ]*@[^ ]*\)$/\1/p' "$TOP/Makefile")
+check "make test installs something from npm ($npm_pkgs)" test -n "$npm_pkgs"
+for p in $npm_pkgs; do
+	v=${p#*@}
+	case $v in '$('*')') v=$(sed -n "s/^${v:2:-1} *= *//p" "$TOP/Makefile") ;; esac
+	check "npm package ${p%@*} is pinned to an exact version ($v)" \
+		bash -c '[[ $1 =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]' _ "$v"
+done

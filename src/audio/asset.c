@@ -8,11 +8,10 @@
 #include "asset.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <sndfile.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "core/core.h"
 
 const char *asset_why(char *buf, size_t size, const char *sf_message)
 {
@@ -25,24 +24,27 @@ const char *asset_why(char *buf, size_t size, const char *sf_message)
 	return buf;
 }
 
+SNDFILE *asset_open(const char *path, SF_INFO *info, char *why, size_t n)
+{
+	const char *reason = NULL;
+	memset(info, 0, sizeof *info);
+	int fd = input_open(path, INPUT_AUDIO, &reason);
+	if (fd < 0) {
+		snprintf(why, n, "%s", reason);
+		return NULL;
+	}
+	SNDFILE *sf = sf_open_fd(fd, SFM_READ, info, 1);
+	if (sf == NULL)
+		asset_why(why, n, sf_strerror(NULL));
+	return sf;
+}
+
 int asset_check(const char *path, char *why, size_t n)
 {
 	SF_INFO info;
-	struct stat st;
-	memset(&info, 0, sizeof info);
-	if (stat(path, &st) != 0) {
-		snprintf(why, n, "%s", strerror(errno));
+	SNDFILE *sf = asset_open(path, &info, why, n);
+	if (sf == NULL)
 		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(why, n, "not a regular file");
-		return -1;
-	}
-	SNDFILE *sf = sf_open(path, SFM_READ, &info);
-	if (sf == NULL) {
-		asset_why(why, n, sf_strerror(NULL));
-		return -1;
-	}
 	int ok = info.samplerate > 0 && info.channels >= 1 && info.frames > 0 &&
 		 info.frames != SF_COUNT_MAX;
 	sf_close(sf);

@@ -126,7 +126,7 @@ static int load_file(struct bed *b, const struct bed_settings *s)
 		msg(MSG_BED_UNREADABLE, s->conf, s->line, 0, "\"%s\"" MSG_SEP ": %s", s->file, why);
 		return -1;
 	}
-	SNDFILE *sf = sf_open(s->file, SFM_READ, &info);
+	SNDFILE *sf = asset_open(s->file, &info, why, sizeof why);
 	float *in = NULL;
 	int rc = -1;
 	if (sf == NULL) {

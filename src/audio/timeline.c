@@ -113,11 +113,10 @@ static void report_segcache(const char *path, enum segcache_err e)
 
 static SNDFILE *open_asset(const char *path, SF_INFO *info)
 {
-	memset(info, 0, sizeof *info);
-	SNDFILE *sf = sf_open(path, SFM_READ, info);
 	char m[256];
+	SNDFILE *sf = asset_open(path, info, m, sizeof m);
 	if (sf == NULL) {
-		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "%s", asset_why(m, sizeof m, sf_strerror(NULL)));
+		msg(MSG_AUDIO_UNREADABLE, path, 0, 0, "%s", m);
 		return NULL;
 	}
 	if (info->samplerate <= 0 || info->channels < 1 || info->frames < 0 ||

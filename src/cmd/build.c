@@ -235,15 +235,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* Segments whose text repeats one being synthesised count as cached. */
 	cached = s->nsegs - njobs;
 
-	/* Audio inserts must be audio: checked before anything is written. */
-	for (int i = 0; i < ep->ninserts; i++) {
-		char why[256];
-		if (asset_check(ep->inserts[i].path, why, sizeof why) != 0) {
-			msg(MSG_INSERT_UNREADABLE, path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
-			    ep->inserts[i].path, why);
-			goto out;
-		}
-	}
+	/* project_episode has checked the inserts and the bed's file, as check does. */
 	/* The bed is read and measured now: nothing is written on bad input. */
 	bed = NULL;
 	if (ep->bed.play != BED_NONE &&

@@ -48,10 +48,20 @@ int cmd_build(int argc, char **argv)
 		return opts_fail(argv[0], build_usage, "no episode given");
 	if (project_open_for(channel, PROJECT_LOCK, &p) != 0)
 		return 1;
-	int failed = 0;
-	for (int i = first; i < argc; i++)
-		if (build_episode(p, argv[i], &o) < 0)
+	int failed = 0, built = 0;
+	for (int i = first; i < argc; i++) {
+		int r = build_episode(p, argv[i], &o);
+		if (r < 0)
 			failed = 1;
+		else if (r == 0)
+			built++;
+	}
+	/* The audio and transcripts are new, the published feed and pages are
+	 * not: say so, so that the two are never thought to agree. */
+	char *feed = path_join(p->ch->rss_dir ? p->ch->rss_dir : "rss", "feed.xml");
+	if (built > 0 && file_exists(feed))
+		msg(MSG_BUILD_NOT_PUBLISHED, feed, 0, 0, "%s", built == 1 ? "episode" : "episodes");
+	free(feed);
 	project_close(&p);
 	return failed ? 1 : 0;
 }

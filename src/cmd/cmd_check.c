@@ -52,6 +52,7 @@ int cmd_check(int argc, char **argv)
 		if (project_check_unique(p, ep) != 0) {
 			err = 1;
 		} else {
+			project_check_markup(ep, s);
 			printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
 			       ep->nsections, ep->draft ? ", draft" : "");
 			/* nothing is left out without a word */

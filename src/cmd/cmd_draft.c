@@ -203,9 +203,10 @@ int cmd_draft(int argc, char **argv)
 	if (tmpl_path == NULL)
 		goto out;
 	size_t tlen, bad;
-	tmpl = read_file(tmpl_path, &tlen);
+	const char *why = NULL;
+	tmpl = input_read(tmpl_path, INPUT_TEMPLATE, &tlen, &why);
 	if (tmpl == NULL) {
-		msg(MSG_FILE_UNREADABLE, tmpl_path, 0, 0, "the template" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, tmpl_path, 0, 0, "the template" MSG_SEP "%s", why);
 		goto out;
 	}
 	if (utf8_check(tmpl, tlen, &bad) != 0) {

@@ -6,6 +6,7 @@
  */
 #include "project.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <glob.h>
@@ -214,6 +215,29 @@ void project_close(struct project **pp)
 	*pp = NULL;
 }
 
+/*
+ * The episode's audio, checked as the build will open it: every insert
+ * (at its own line) and the bed's file. Reports each bad one; -1 if any.
+ */
+static int check_episode_audio(const struct episode *ep)
+{
+	char why[256];
+	int err = 0;
+	for (int i = 0; i < ep->ninserts; i++)
+		if (asset_check(ep->inserts[i].path, why, sizeof why) != 0) {
+			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
+			    ep->inserts[i].path, why);
+			err = 1;
+		}
+	if (ep->bed.play != BED_NONE && ep->bed.file != NULL &&
+	    asset_check(ep->bed.file, why, sizeof why) != 0) {
+		msg(MSG_BED_UNREADABLE, ep->bed.conf ? ep->bed.conf : ep->path, ep->bed.line, 0,
+		    "\"%s\"" MSG_SEP ": %s", ep->bed.file, why);
+		err = 1;
+	}
+	return err ? -1 : 0;
+}
+
 int project_episode(struct project *p, const char *path, struct episode **ep,
 		    struct script **script)
 {
@@ -232,7 +256,8 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
 			lexicon_add(lex, (*ep)->lexicon[i].word, (*ep)->lexicon[i].say);
 		use = lex;
 	}
-	if (artwork_check_episode(p->ch, *ep) != 0)
+	int bad_media = check_episode_audio(*ep) != 0;
+	if (artwork_check_episode(p->ch, *ep) != 0 || bad_media)
 		goto out;
 	if (script_build(*ep, p->ch, p->voices, use, &p->engine, script) != 0)
 		goto out;
@@ -257,4 +282,80 @@ int project_check_unique(struct project *p, const struct episode *ep)
 		free(dir);
 	}
 	return roster_check(p->roster, ep) > 0 ? -1 : 0;
+}
+
+/* The names speech markdown and inserts use (docs/speech-markdown.md). */
+static const char *const markup_names[] = {
+	"audio", "break", "sub", "voice", "lang", "rate", "pitch", "volume", "emphasis",
+	"whisper", "characters", "chars", "number", "date", "ipa",
+};
+
+/* The markup name closest to name[0..n) (two edits at most), or NULL. */
+static const char *closest_markup(const char *name, size_t n, int *exact)
+{
+	const char *best = NULL;
+	int bd = 3;
+	for (size_t i = 0; i < ARRAY_LEN(markup_names); i++) {
+		int d = text_edit_distance(name, n, markup_names[i], strlen(markup_names[i]), 2);
+		if (d < bd && (d == 0 || n > 3)) {
+			bd = d;
+			best = markup_names[i];
+		}
+	}
+	*exact = bd == 0;
+	return best;
+}
+
+/*
+ * Markup a host meant that the speech stage left as text: in the words
+ * each run will speak (as written), "[name:...", "[name]" or
+ * "name:\"...\"" with a markup name or one close to it. Warned about at
+ * the line where it is written, with the fix when there is one.
+ */
+void project_check_markup(const struct episode *ep, const struct script *s)
+{
+	struct episode_pos at = {0};
+	for (int i = 0; i < s->nsegs; i++) {
+		const struct segment *seg = &s->segs[i];
+		for (int r = 0; r < seg->nruns; r++) {
+			const char *t = seg->runs[r].display ? seg->runs[r].display : seg->runs[r].text;
+			for (const char *p = t; p && *p; p++) {
+				int bracket = *p == '[';
+				const char *name = p + bracket;
+				if (!bracket && p > t && (isalnum((unsigned char)p[-1]) || p[-1] == '-'))
+					continue;   /* not the start of a word */
+				size_t n = 0;
+				while (n < 20 && ((name[n] >= 'a' && name[n] <= 'z') || name[n] == '-'))
+					n++;
+				if (n == 0)
+					continue;
+				char after = name[n];
+				int exact = 0;
+				if (!(bracket ? after == ':' || after == ']' || after == ';'
+					      : after == ':' && name[n + 1] == '"'))
+					continue;
+				const char *near = closest_markup(name, n, &exact);
+				int looks = bracket ? after == ':' || near : exact;
+				if (!looks)
+					continue;
+				size_t len = strcspn(p, bracket ? "]" : " ");
+				if (p[len] == ']')
+					len++;
+				char *what = xstrndup(p, len < 40 ? len : 40), hint[96] = "";
+				if (exact && strcmp(near, "audio") == 0)
+					snprintf(hint, sizeof hint, ": an insert is [audio:\"file.wav\"]");
+				else if (exact && !bracket)
+					snprintf(hint, sizeof hint, ": write (text)[%s:\"...\"]", near);
+				else if (exact)
+					snprintf(hint, sizeof hint, ": speech markdown is (text)[%s...]", near);
+				else if (near)
+					snprintf(hint, sizeof hint, " (did you mean %s?)", near);
+				msg(MSG_SPEECH_SPOKEN_MARKUP, ep->path, episode_line_of(ep, &at, seg->line,
+							i + 1 < s->nsegs ? s->segs[i + 1].line : 0, what), 0,
+				    "\"%s\"" MSG_SEP "%s", what, hint);
+				free(what);
+				p += len - 1;
+			}
+		}
+	}
 }

@@ -76,4 +76,12 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
  */
 int project_check_unique(struct project *p, const struct episode *ep);
 
+/*
+ * Warns about markup a host meant that the speech stage left as text
+ * (podsynth check): "[audio:clips/x.wav]", "[audo:...]", "[whisper]" on its
+ * own, "emphasis:\"strong\"" without brackets; at the line where it is
+ * written, with the fix.
+ */
+void project_check_markup(const struct episode *ep, const struct script *s);
+
 #endif

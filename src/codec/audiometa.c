@@ -79,9 +79,10 @@ int audio_meta_picture(const struct audio_meta *m, unsigned char **data, size_t 
 	if (m == NULL || m->picture == NULL || m->picture[0] == '\0')
 		return 0;
 	size_t n;
-	unsigned char *d = (unsigned char *)read_file(m->picture, &n);
+	const char *why = NULL;
+	unsigned char *d = (unsigned char *)input_read(m->picture, INPUT_IMAGE, &n, &why);
 	if (d == NULL) {
-		msg(MSG_FILE_UNREADABLE, m->picture, 0, 0, "the cover picture" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, m->picture, 0, 0, "the cover picture" MSG_SEP "%s", why);
 		return -1;
 	}
 	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {

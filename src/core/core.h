@@ -13,6 +13,7 @@
 #include "msg.h"
 #include "opts.h"
 #include "progress.h"
+#include "safefile.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"

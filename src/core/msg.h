@@ -56,6 +56,11 @@ int diag_set_muted(int muted);
 	X(FILE_UTF8, ERROR, "invalid UTF-8%s") \
 	X(FILE_NUL, ERROR, "NUL byte in the file") \
 	X(YAML_SYNTAX, ERROR, "invalid YAML: %s") \
+	X(YAML_COLON, ERROR, "a value with \": \" in it must be in quotes: write %s") \
+	X(YAML_QUOTE, ERROR, "the quote opened at line %s is not closed: end the value with %s") \
+	X(YAML_START, ERROR, "a value cannot start with %s: put the value in quotes") \
+	X(YAML_INDENT, ERROR, "this line is not \"key: value\" at the indentation of the lines before it") \
+	X(YAML_TAB, ERROR, "a tab in the indentation: indent with spaces") \
 	X(YAML_PARSER, ERROR, "cannot start the YAML parser") \
 	X(YAML_NOT_TEXT, ERROR, "%s: expected text, not a list or mapping") \
 	X(YAML_NOT_INT, ERROR, "%s: expected a whole number") \
@@ -74,6 +79,8 @@ int diag_set_muted(int muted);
 	X(FM_NO_DATE, ERROR, "missing date: give date: YYYY-MM-DD or name the file YYYY-MM-DD-name.md") \
 	X(FM_NO_SLUG, ERROR, "cannot make a slug from the file name: give slug: in the front matter") \
 	X(FM_BAD_DATE, ERROR, "bad date %s: expected YYYY-MM-DD, optionally with a time") \
+	X(FM_IMPOSSIBLE_DATE, ERROR, "impossible date %s: %s") \
+	X(FM_DATE_NAME, WARNING, "date %s is not the date in the file name %s: the feed uses date:") \
 	X(FM_BAD_LANG, ERROR, "bad language %s: expected a BCP 47 tag such as en or zh-CN") \
 	X(FM_BAD_SLUG, ERROR, "unsafe slug %s: use only a-z, 0-9 and -") \
 	X(FM_BAD_TYPE, ERROR, "bad episode type %s: expected full, trailer or bonus") \
@@ -96,6 +103,7 @@ int diag_set_muted(int muted);
 	X(SPEECH_SAY_AS, WARNING, "cannot say %s as %s: spoken as written") \
 	X(SPEECH_BAD_LEVEL, ERROR, "bad %s %s") \
 	X(SPEECH_IPA, WARNING, "unknown IPA symbol %s in %s: spoken as written") \
+	X(SPEECH_SPOKEN_MARKUP, WARNING, "%s looks like markup but is read aloud%s") \
 	X(SPEECH_IGNORED_MODIFIER, WARNING, "unknown speech markdown modifier %s (ignored, the text is spoken)") \
 	X(INSERT_BAD, ERROR, "bad audio insert %s: expected [audio:\"file.wav\"]") \
 	X(INSERT_UNREADABLE, ERROR, "cannot read audio insert %s: %s") \
@@ -126,6 +134,7 @@ int diag_set_muted(int muted);
 	X(SPEAKERS_TWICE, ERROR, "speakers: %s declared twice") \
 	X(SPEAKERS_UNKNOWN_KEY, WARNING, "unknown key %s (ignored)") \
 	X(SPEAKERS_NO_VOICE, ERROR, "speakers: no voice for %s") \
+	X(SPEAKER_UNDECLARED, WARNING, "%s is not a declared speaker: the previous voice reads it aloud, label and all%s") \
 	X(BED_UNREADABLE, ERROR, "cannot read bed %s%s") \
 	X(BED_NO_AUDIO, ERROR, "no audio in bed %s") \
 	X(BED_RESAMPLE, ERROR, "cannot resample bed %s: %s") \
@@ -133,7 +142,8 @@ int diag_set_muted(int muted);
 	X(CH_NO_TITLE, ERROR, "the show has no title (title:)") \
 	X(CH_NO_LINK, ERROR, "the show needs its site's address, an absolute http(s) URL (link:) %s") \
 	X(CH_LINK_SLASH, ERROR, "link must not end with a slash %s") \
-	X(CH_LINK_CHARS, ERROR, "link cannot contain spaces, control characters or invalid UTF-8 %s") \
+	X(CH_SITE_CSS, ERROR, "site_css must be a file inside the site (%s), not %s") \
+	X(CH_LINK_CHARS, ERROR, "link cannot contain spaces, control characters, quotes, <, >, or invalid UTF-8 %s") \
 	X(CH_CATEGORY, ERROR, "not an Apple Podcasts category %s") \
 	X(CH_SUBCATEGORY, ERROR, "not a subcategory of %s") \
 	X(CH_TYPE, ERROR, "type must be episodic or serial %s") \
@@ -143,12 +153,15 @@ int diag_set_muted(int muted);
 	X(FEED_NOT_RENDERED, NOTE, "not rendered yet%s, left out of the feed %s") \
 	X(FEED_GUID_EMPTY, ERROR, "guid is empty") \
 	X(FEED_GUID_USED, ERROR, "guid already used by %s") \
+	X(FEED_RENAMED, ERROR, "%s was published as %s (guid %s): add previous_slug: %s to the front matter to keep its guid, or a guid: of its own if it is a new episode") \
+	X(FEED_PREVIOUS_SLUG, ERROR, "previous_slug: %s was never published (not in %s)") \
 	X(FEED_ARTWORK_OUTSIDE, WARNING, "artwork is not a file in %s, left out %s") \
 	X(FEED_LEDGER_LINE, WARNING, "line not understood, ignored") \
 	X(CH_NO_CATEGORY, WARNING, "no category: Apple Podcasts requires one (category:)") \
 	X(CH_NO_OWNER_EMAIL, WARNING, "no owner email: directories use it to verify the show (owner_email:)") \
 	/* artwork: the show's and an episode's image: */ \
 	X(ART_UNREADABLE, ERROR, "image: %s %s") \
+	X(ART_URL, ERROR, "image: only an http(s) address or a file in the site can be published, not %s") \
 	X(ART_EXTENSION, ERROR, "image: the name must end in .png, .jpg or .jpeg (podcast apps go by it) %s") \
 	X(ART_KIND, ERROR, "image: the file is a %s but its name says %s %s") \
 	X(ART_NOT_SQUARE, ERROR, "image: artwork must be square, this is %s %s") \
@@ -183,10 +196,15 @@ int diag_set_muted(int muted);
 	X(LEX_PHONEMES, ERROR, "unterminated phonemes for %s") \
 	X(LEX_CONTROL, ERROR, "control character in pronunciation of %s") \
 	X(LEX_DUPLICATE, WARNING, "duplicate entry %s") \
+	X(LEX_UNQUOTED, ERROR, "several words need double quotes: write %s (as it is, every %s is said %s)") \
+	X(LEX_COLON, ERROR, "%s: a lexicon line is the word, a space, then how to say it (write %s %s), not \"word: ...\"") \
+	X(LEX_QUOTE, ERROR, "the quote is not closed: write %s then how to say it") \
+	X(LEX_NEVER, WARNING, "%s can never match: no word of the text %s") \
 	/* podsynth say: its text is the file "say", line 1 */ \
 	X(SAY_NOTHING, ERROR, "nothing to say") \
 	/* build */ \
 	X(BUILD_DRAFT, NOTE, "draft: not rendered (use --drafts to render it)") \
+	X(BUILD_NOT_PUBLISHED, NOTE, "not changed by build: the feed and the pages show the %s as last published (its new audio and transcripts are in place) until podsynth feed or make episode runs") \
 	X(BUILD_NO_SEGMENT, ERROR, "no segment %s") \
 	X(BUILD_CORRUPT_CACHE, WARNING, "corrupt cache file for segment %s: synthesising it again") \
 	X(BUILD_SYNTH_FAILED, ERROR, "synthesis failed") \
@@ -246,12 +264,16 @@ int diag_set_muted(int muted);
 	X(MAIL_EMPTY, WARNING, "empty input: no messages") \
 	X(MAIL_NOT_MESSAGE, WARNING, "message %s is not a mail message (skipped)") \
 	X(MAIL_NO_ID, WARNING, "message %s has no Message-ID (skipped)") \
+	X(MAIL_FUTURE, WARNING, "message %s is dated %s, in the future: its date is not used for the draft") \
+	X(MAIL_URL, WARNING, "entry %s: its link %s is not an http(s) address (skipped)") \
 	X(GZIP_START, ERROR, "cannot decompress (zlib did not start)") \
 	X(GZIP_JUNK, WARNING, "%s bytes of junk after the gzip data (ignored)") \
 	X(GZIP_TRUNCATED, ERROR, "truncated gzip data (after %s bytes of mail)") \
 	X(GZIP_CORRUPT, ERROR, "corrupt gzip data: %s") \
+	X(GZIP_TOO_LARGE, ERROR, "gzip data inflates to more than %s (%s): not read") \
 	X(ATOM_TOO_LARGE, ERROR, "too large to read as an Atom feed (%s)") \
 	X(ATOM_XML, ERROR, "not well-formed XML: %s") \
+	X(ATOM_DTD, ERROR, "a document type declaration (<!DOCTYPE>) is refused: an Atom feed needs none, and its entities could expand without bound") \
 	X(ATOM_NOT_ATOM, ERROR, "not an Atom feed (no <feed> in the Atom namespace)") \
 	X(ATOM_NO_LINK, WARNING, "entry %s has no archive link to take a Message-ID from (skipped)") \
 	X(TMPL_UNCLOSED, ERROR, "unclosed placeholder %s") \

@@ -10,6 +10,8 @@
 
 #include "util.h"
 
+#include <ctype.h>
+
 /* ---- UTF-8 ---- */
 
 size_t text_decode(const char *str, size_t n, uint32_t *cp)
@@ -304,4 +306,29 @@ int text_sentences(const char *t, size_t n, int flags, size_t **r)
 	}
 	*r = v;
 	return cnt;
+}
+
+int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int max)
+{
+	int d[65][65];
+	if (an > 64 || bn > 64)
+		return max + 1;
+	for (size_t i = 0; i <= an; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= bn; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= an; i++)
+		for (size_t j = 1; j <= bn; j++) {
+			int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+			int v = d[i - 1][j - 1] + !same;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[an][bn] > max ? max + 1 : d[an][bn];
 }

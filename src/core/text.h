@@ -96,4 +96,12 @@ size_t text_sentence_end(const char *t, size_t st, size_t n, int flags);
  */
 int text_sentences(const char *t, size_t n, int flags, size_t **r);
 
+/*
+ * The edit distance (insertions, deletions, substitutions, and swaps of
+ * two neighbours) between a[0..an) and b[0..bn), ASCII letters compared
+ * without case; capped at max + 1 (longer strings than 64 bytes: max + 1).
+ * For "did you mean" suggestions.
+ */
+int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int max);
+
 #endif

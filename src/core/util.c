@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -362,6 +363,17 @@ int mkdir_p(const char *dir)
 		return -1;
 	}
 	return 0;
+}
+
+int url_publishable(const char *s)
+{
+	size_t n = strncasecmp(s, "https://", 8) == 0 ? 8 : strncasecmp(s, "http://", 7) == 0 ? 7 : 0;
+	if (n == 0 || s[n] == '\0' || s[n] == '/')
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\`", *p) != NULL)
+			return 0;
+	return 1;
 }
 
 int file_exists(const char *path)

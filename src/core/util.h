@@ -135,6 +135,13 @@ char *path_dirname(const char *path);
 /* Joins dir and name unless name is absolute; the caller frees. */
 char *path_join(const char *dir, const char *name);
 
+/*
+ * 1 when s is an address podsynth may publish: http:// or https:// (either
+ * case) and then no space, control character, quote, < > or backslash.
+ * The one rule for every URL that reaches the feed, a page or a draft.
+ */
+int url_publishable(const char *s);
+
 /* Monotonic seconds. */
 double now_seconds(void);
 

@@ -13,6 +13,101 @@
 #include "msg.h"
 #include "util.h"
 
+/* The text of line k (0-based) of text, without its newline; the caller frees. */
+static char *line_text(const char *text, size_t len, size_t k)
+{
+	const char *p = text, *end = text + len;
+	for (; k > 0 && p < end; k--) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return xstrdup("");
+		p = nl + 1;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return xstrndup(p, (size_t)((nl ? nl : end) - p));
+}
+
+/* What libyaml says (problem, then context or NULL for any), and which message says it plainly. */
+enum plain { PLAIN_COLON, PLAIN_QUOTE, PLAIN_START, PLAIN_INDENT, PLAIN_TAB };
+static const struct {
+	const char *problem, *context;
+	enum plain say;
+} plain_table[] = {
+	{"mapping values are not allowed in this context", NULL, PLAIN_COLON},
+	{"found unexpected end of stream", "while scanning a quoted scalar", PLAIN_QUOTE},
+	{"found character that cannot start any token", NULL, PLAIN_START},
+	{"did not find expected key", NULL, PLAIN_INDENT},
+	{"did not find expected <document start>", NULL, PLAIN_INDENT},
+	{"found a tab character that violates indentation", NULL, PLAIN_TAB},
+	{"found character that cannot start any token", "while scanning for the next token", PLAIN_START},
+};
+
+/*
+ * The parser's error in plain words with the fix, at the line of the key,
+ * when it is one a host makes (plain_table). 0 when said, -1 otherwise.
+ */
+static int plain_words(const yaml_parser_t *p, const char *file, const char *text, size_t len, int offset)
+{
+	size_t i;
+	for (i = 0; i < ARRAY_LEN(plain_table); i++)
+		if (p->problem && strcmp(p->problem, plain_table[i].problem) == 0 &&
+		    (plain_table[i].context == NULL ||
+		     (p->context && strcmp(p->context, plain_table[i].context) == 0)))
+			break;
+	if (i == ARRAY_LEN(plain_table))
+		return -1;
+	int line = (int)p->problem_mark.line + 1 + offset;
+	char *l = line_text(text, len, p->problem_mark.line);
+	int rc = -1;
+	switch (plain_table[i].say) {
+	case PLAIN_COLON: {
+		/* key: value: more  ->  key: "value: more" */
+		const char *sep = strstr(l, ": ");
+		size_t ind = strspn(l, " \t-");
+		if (sep == NULL || strchr(sep + 2, '"') != NULL)
+			break;
+		if ((size_t)(sep - l) >= p->problem_mark.column) {
+			/* the line's own key: it is indented under a value */
+			msg(MSG_YAML_INDENT, file, line, 0, NULL);
+			rc = 0;
+			break;
+		}
+		const char *val = sep + 2 + strspn(sep + 2, " ");
+		msg(MSG_YAML_COLON, file, line, 0, "%.*s: \"%s\"", (int)(sep - l - (ptrdiff_t)ind), l + ind, val);
+		rc = 0;
+		break;
+	}
+	case PLAIN_QUOTE: {
+		char *q = line_text(text, len, p->context_mark.line);
+		char c = q[p->context_mark.column < strlen(q) ? p->context_mark.column : 0];
+		free(q);
+		msg(MSG_YAML_QUOTE, file, (int)p->context_mark.line + 1 + offset, 0, "%d" MSG_SEP "%s",
+		    (int)p->context_mark.line + 1 + offset, c == '\'' ? "'" : "\"");
+		rc = 0;
+		break;
+	}
+	case PLAIN_START: {
+		size_t col = p->problem_mark.column;
+		char c = col < strlen(l) ? l[col] : '?';
+		char what[8];
+		snprintf(what, sizeof what, "\"%c\"", c);
+		msg(MSG_YAML_START, file, line, (int)col + 1, "%s", c == '\t' ? "a tab" : what);
+		rc = 0;
+		break;
+	}
+	case PLAIN_INDENT:
+		msg(MSG_YAML_INDENT, file, line, 0, NULL);
+		rc = 0;
+		break;
+	case PLAIN_TAB:
+		msg(MSG_YAML_TAB, file, line, 0, NULL);
+		rc = 0;
+		break;
+	}
+	free(l);
+	return rc;
+}
+
 int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, int first_line)
 {
 	yaml_parser_t p;
@@ -29,7 +124,9 @@ int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, in
 		int line = (int)(p.problem_mark.line + 1) + y->line_offset;
 		int col = (int)p.problem_mark.column + 1;
 		int ctx_line = (int)(p.context_mark.line + 1) + y->line_offset;
-		if (p.context != NULL && ctx_line != line)
+		if (plain_words(&p, file, text, len, y->line_offset) == 0)
+			;   /* said in plain words, with the fix */
+		else if (p.context != NULL && ctx_line != line)
 			msg(MSG_YAML_SYNTAX, file, line, col, "%s %s started at line %d",
 			     p.problem ? p.problem : "syntax error", p.context, ctx_line);
 		else

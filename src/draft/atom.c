@@ -139,6 +139,11 @@ static int read_entry(struct mailbox *mb, const char *name, int index, xmlNodePt
 		if (url)
 			break;
 	}
+	if (url != NULL && !url_publishable(url)) {
+		msg(MSG_MAIL_URL, name, (int)xmlGetLineNo(e), 0, "%d" MSG_SEP "\"%s\"", index, url);
+		free(url);
+		return 1;
+	}
 	char *id = mail_id_from_url(url);
 	if (id == NULL) {
 		msg(MSG_ATOM_NO_LINK, name, (int)xmlGetLineNo(e), 0, "%d", index);
@@ -173,9 +178,49 @@ static int read_entry(struct mailbox *mb, const char *name, int index, xmlNodePt
 	return 0;
 }
 
+/*
+ * The line of a document type declaration in the prolog (before the root
+ * element), or 0 when there is none. An Atom feed needs none, and one may
+ * declare entities that expand a small file into gigabytes (in attribute
+ * values while parsing, in text through xmlNodeGetContent).
+ */
+static int doctype_line(const char *d, size_t n)
+{
+	size_t i = 0;
+	int line = 1;
+	while (i < n) {
+		if (d[i] == '\n')
+			line++;
+		if (d[i] != '<') {
+			i++;
+			continue;
+		}
+		const char *end = NULL;
+		if (i + 1 < n && d[i + 1] == '?')
+			end = memmem(d + i, n - i, "?>", 2);
+		else if (n - i >= 4 && memcmp(d + i, "<!--", 4) == 0)
+			end = memmem(d + i + 4, n - i - 4, "-->", 3);
+		else if (n - i >= 9 && memcmp(d + i, "<!DOCTYPE", 9) == 0)
+			return line;
+		else
+			return 0;   /* the root element (or not XML: the parser says) */
+		if (end == NULL)
+			return 0;
+		for (const char *p = d + i; p < end; p++)
+			line += *p == '\n';
+		i = (size_t)(end - d) + 2;
+	}
+	return 0;
+}
+
 int atom_read(struct mailbox *mb, const char *name, const char *data, size_t n)
 {
 	int rc = -1;
+	int dl = doctype_line(data, n);
+	if (dl > 0) {
+		msg(MSG_ATOM_DTD, name, dl, 0, NULL);
+		return -1;
+	}
 	if (n > (size_t)0x7fffffff) {
 		msg(MSG_ATOM_TOO_LARGE, name, 0, 0, "%zu bytes", n);
 		return -1;

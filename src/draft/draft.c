@@ -670,10 +670,20 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 		secs[i] = (struct sect){.key = xstrdup(""), .title = xstrdup(set->sections[i].title),
 					.mapped = i};
 	long long first = 0, last = 0;
+	/* A message dated after tomorrow (a wrong clock, or a forged Date:) is
+	 * warned about and never gives the draft its date or its span. */
+	long long future = (long long)time(NULL) + 86400;
 	for (int i = 0; i < s->n; i++) {
-		long long d = s->items[i].msg->date;
+		const struct mail_msg *m = s->items[i].msg;
+		long long d = m->date;
 		if ((v->since && d < v->since) || (v->until && d >= v->until))
 			continue;
+		if (d > future) {
+			char when[32];
+			fmt_date(d, when);
+			msg(MSG_MAIL_FUTURE, m->file, m->line, 0, "%d" MSG_SEP "%s", m->index, when);
+			d = 0;
+		}
 		pl[npl].item = i;
 		pl[npl].section = section_of(set, &s->items[i], &secs, &nsecs);
 		npl++;

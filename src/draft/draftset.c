@@ -101,6 +101,10 @@ static int check_archive(void *obj, const struct ykey *row, struct ydoc *y, cons
 {
 	struct draft_settings *s = &((struct draft_read *)obj)->s;
 	(void)row, (void)key;
+	if (!url_publishable(s->archive)) {
+		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, v), 0, "%s: \"%s\"", "draft.archive", s->archive);
+		return -1;
+	}
 	if (strstr(s->archive, "{message-id}") != NULL)
 		return 0;
 	msg(MSG_DRAFT_ARCHIVE, y->file, ydoc_line(y, v), 0, "\"%s\"", s->archive);
@@ -173,12 +177,14 @@ int draft_settings_load(const char *path, struct draft_settings *out)
 	memset(&y, 0, sizeof y);
 	memset(&r, 0, sizeof r);
 	r.s.archive = xstrdup(DEFAULT_ARCHIVE);
-	text = read_file(path, &len);
+	const char *why = NULL;
+	errno = 0;
+	text = input_read(path, INPUT_SETTINGS, &len, &why);
 	if (text == NULL) {
 		if (errno == ENOENT)
 			rc = 0;
 		else
-			msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", strerror(errno));
+			msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", why);
 		goto out;
 	}
 	if (utf8_check(text, len, &bad) != 0) {

@@ -213,12 +213,20 @@ static int looks_like_headers(const char *d, size_t n)
 	return i > 0 && i < n && d[i] == ':';
 }
 
+/* Mail compresses 4 to 10 times; a ratio far beyond is a bomb, not a mailbox. */
+#define GZIP_MAX_RATIO 100
+
 /*
  * Inflates gzip data (every member) into *out. Returns 0, or -1 after
  * reporting the problem at name.
  */
 static int gunzip(const char *name, const char *d, size_t n, struct buf *out)
 {
+	/* The most the mail may inflate to: the mailbox limit, and no more
+	 * than GZIP_MAX_RATIO times the compressed size (plus 1 MiB). */
+	size_t most = input_limit(INPUT_MAIL), by_ratio = n * GZIP_MAX_RATIO + ((size_t)1 << 20);
+	if (by_ratio / GZIP_MAX_RATIO >= n && by_ratio < most)
+		most = by_ratio;
 	z_stream z;
 	memset(&z, 0, sizeof z);
 	if (inflateInit2(&z, 15 + 16) != Z_OK) {
@@ -234,6 +242,15 @@ static int gunzip(const char *name, const char *d, size_t n, struct buf *out)
 		z.avail_out = sizeof chunk;
 		int r = inflate(&z, Z_NO_FLUSH);
 		buf_add(out, chunk, sizeof chunk - z.avail_out);
+		if (out->len > most) {
+			if (most == input_limit(INPUT_MAIL))
+				msg(MSG_GZIP_TOO_LARGE, name, 0, 0, "%zu MiB" MSG_SEP "the limit for a mailbox",
+				    most >> 20);
+			else
+				msg(MSG_GZIP_TOO_LARGE, name, 0, 0, "%zu MiB" MSG_SEP "%d times its compressed size",
+				    most >> 20, GZIP_MAX_RATIO);
+			break;
+		}
 		if (r == Z_STREAM_END) {
 			/* another member may follow */
 			if (z.avail_in == 0) {
@@ -299,29 +316,28 @@ out:
 
 int mailbox_read_file(struct mailbox *mb, const char *path)
 {
-	struct buf b = {0};
 	int rc = -1;
 	if (strcmp(path, "-") == 0) {
-		char chunk[65536];
-		size_t k;
-		while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-			buf_add(&b, chunk, k);
-		if (ferror(stdin)) {
-			msg(MSG_FILE_UNREADABLE, "(standard input)", 0, 0, "the mail" MSG_SEP "%s", strerror(errno));
+		const char *why = NULL;
+		size_t k = 0;
+		char *all = input_read_fd(0, INPUT_MAIL, &k, &why);
+		if (all == NULL) {
+			msg(MSG_FILE_UNREADABLE, "(standard input)", 0, 0, "the mail" MSG_SEP "%s", why);
 			goto out;
 		}
-		rc = mailbox_read_mem(mb, "(standard input)", b.data ? b.data : "", b.len);
+		rc = mailbox_read_mem(mb, "(standard input)", all, k);
+		free(all);
 		goto out;
 	}
 	size_t n;
-	char *d = read_file(path, &n);
+	const char *why = NULL;
+	char *d = input_read(path, INPUT_MAIL, &n, &why);
 	if (d == NULL) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the mail" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the mail" MSG_SEP "%s", why);
 		goto out;
 	}
 	rc = mailbox_read_mem(mb, path, d, n);
 	free(d);
 out:
-	buf_free(&b);
 	return rc;
 }

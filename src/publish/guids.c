@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <limits.h>
 #include <uuid/uuid.h>
 
 #include "feed_int.h"
@@ -154,18 +157,117 @@ void ledger_clear(struct ledger *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Gives every item its GUID, from the front matter, the ledger, or derived. */
+/* The slug the ledger has for guid (the first), or NULL. */
+static const char *ledger_slug_of(const struct ledger *l, const char *guid)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strcmp(l->e[i].guid, guid) == 0)
+			return l->e[i].slug;
+	return NULL;
+}
+
+/*
+ * The guid of an item of the published feed (path) whose title is title,
+ * when no item of the new feed has that guid: a published episode whose
+ * file was renamed. NULL when none; the caller frees.
+ */
+static char *renamed_from(const struct feed *f, const char *path, const char *title)
+{
+	char *found = NULL;
+	const char *why = NULL;
+	size_t len;
+	char *text = input_read(path, INPUT_EPISODE, &len, &why);
+	if (text == NULL || len > INT_MAX) {
+		free(text);
+		return NULL;
+	}
+	xmlDocPtr doc = xmlReadMemory(text, (int)len, path, NULL,
+				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(text);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	xmlNodePtr ch = root ? root->children : NULL;
+	while (ch && !(ch->type == XML_ELEMENT_NODE && strcmp((const char *)ch->name, "channel") == 0))
+		ch = ch->next;
+	for (xmlNodePtr n = ch ? ch->children : NULL; n && !found; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "item") != 0)
+			continue;
+		xmlChar *t = NULL, *g = NULL;
+		for (xmlNodePtr c = n->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
+				continue;
+			if (strcmp((const char *)c->name, "title") == 0 && t == NULL)
+				t = xmlNodeGetContent(c);
+			else if (strcmp((const char *)c->name, "guid") == 0 && g == NULL)
+				g = xmlNodeGetContent(c);
+		}
+		if (t && g && strcmp((const char *)t, title) == 0) {
+			int claimed = 0;
+			for (int i = 0; i < f->n; i++)
+				if (f->items[i].guid && strcmp(f->items[i].guid, (const char *)g) == 0)
+					claimed = 1;
+			if (!claimed)
+				found = xstrdup((const char *)g);
+		}
+		xmlFree(t);
+		xmlFree(g);
+	}
+	xmlFreeDoc(doc);
+	return found;
+}
+
+/*
+ * Gives every item its GUID, from the front matter, the ledger (under its
+ * slug, or under previous_slug: after a rename), or derived for a new
+ * episode. A new episode with the title of a published item whose guid no
+ * episode has any more is a renamed file: refused, with the fix.
+ */
 enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pguid)
 {
+	/* Known episodes first, so that a renamed one can see which guids are free. */
+	for (int i = 0; i < f->n; i++) {
+		struct item *it = &f->items[i];
+		const char *g;
+		if (it->ep->previous_slug != NULL && ledger_get(l, it->ep->previous_slug) == NULL) {
+			msg(MSG_FEED_PREVIOUS_SLUG, it->ep->path, it->ep->previous_slug_line, 0,
+			    "\"%s\"" MSG_SEP "%s", it->ep->previous_slug, l->path);
+			return FEED_ERR_EPISODE;
+		}
+		if (it->ep->guid && it->ep->guid[0])
+			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
+		else if ((g = ledger_get(l, it->slug)) != NULL)
+			it->guid = xmltext_cleans(g, XMLTEXT_LINE);
+	}
+	char *published = path_join(f->rss_dir, "feed.xml");
 	for (int i = 0; i < f->n; i++) {
 		struct item *it = &f->items[i];
 		const char *g;
 		char derived[37];
-		if (it->ep->guid && it->ep->guid[0]) {
-			it->guid = xmltext_cleans(it->ep->guid, XMLTEXT_LINE);
-		} else if ((g = ledger_get(l, it->slug)) != NULL) {
+		if (it->guid != NULL) {
+			/* given or recorded */
+		} else if (it->ep->previous_slug != NULL) {
+			if ((g = ledger_get(l, it->ep->previous_slug)) == NULL) {
+				msg(MSG_FEED_PREVIOUS_SLUG, it->ep->path, it->ep->previous_slug_line, 0,
+				    "\"%s\"" MSG_SEP "%s", it->ep->previous_slug, l->path);
+				free(published);
+				return FEED_ERR_EPISODE;
+			}
 			it->guid = xmltext_cleans(g, XMLTEXT_LINE);
+			if (strpbrk(it->slug, "\t\n") == NULL) {
+				ledger_put(l, it->slug, g);
+				l->dirty = 1;
+			}
 		} else {
+			char *title = xmltext_cleans(it->ep->title ? it->ep->title : "", XMLTEXT_LINE);
+			char *old = renamed_from(f, published, title);
+			free(title);
+			if (old != NULL) {
+				const char *os = ledger_slug_of(l, old);
+				msg(MSG_FEED_RENAMED, it->ep->path, 1, 0, "\"%s\"" MSG_SEP "\"%s\"" MSG_SEP "%s" MSG_SEP "%s",
+				    it->ep->title, os ? os : "another slug", old, os ? os : "OLD-SLUG");
+				free(old);
+				free(published);
+				return FEED_ERR_EPISODE;
+			}
 			episode_guid(pguid, it->slug, derived);
 			it->guid = xstrdup(derived);
 			if (strpbrk(it->slug, "\t\n") == NULL) {
@@ -173,6 +275,10 @@ enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pg
 				l->dirty = 1;
 			}
 		}
+	}
+	free(published);
+	for (int i = 0; i < f->n; i++) {
+		struct item *it = &f->items[i];
 		if (it->guid[0] == '\0') {
 			msg(MSG_FEED_GUID_EMPTY, it->ep->path, it->ep->guid_line, 0, NULL);
 			return FEED_ERR_EPISODE;

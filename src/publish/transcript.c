@@ -223,6 +223,22 @@ static void put_time(struct buf *b, int64_t ms)
 	put_time_sep(b, ms, '.');
 }
 
+/*
+ * A line of SRT text: as written, but "-->" (which a reader takes for a
+ * timing line, and so for the start of a cue) as "--&gt;", as in WebVTT.
+ */
+static void put_srt_text(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + 2 < n && s[i] == '-' && s[i + 1] == '-' && s[i + 2] == '>') {
+			buf_puts(b, "--&gt;");
+			i += 2;
+		} else {
+			buf_putc(b, s[i]);
+		}
+	}
+}
+
 /* The cue in SRT: number, times, the speaker where it changes, the lines. */
 static void put_srt(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 		    const char *text, const size_t *lines, int nlines)
@@ -243,7 +259,7 @@ static void put_srt(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 	for (int i = 0; i < nlines; i++) {
 		if (i)
 			buf_putc(b, '\n');
-		buf_add(b, text + lines[2 * i], lines[2 * i + 1] - lines[2 * i]);
+		put_srt_text(b, text + lines[2 * i], lines[2 * i + 1] - lines[2 * i]);
 	}
 	buf_putc(b, '\n');
 }

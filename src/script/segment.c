@@ -38,20 +38,34 @@ static char kind_letter(enum block_kind k)
 	}
 }
 
-static void make_id(struct script *s, struct segment *seg)
+/* How many segments so far have each base ID: open addressing, twice the blocks. */
+struct idcount {
+	uint64_t *key;   /* kind letter << 32 | the hash's 32 bits; 0: empty */
+	int *n;
+	size_t cap;
+};
+
+/* The count for key, after adding one; linear in nothing but collisions. */
+static int idcount_bump(struct idcount *t, uint64_t key)
+{
+	size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 32) & (t->cap - 1);
+	while (t->key[i] != 0 && t->key[i] != key)
+		i = (i + 1) & (t->cap - 1);
+	t->key[i] = key;
+	return ++t->n[i];
+}
+
+static void make_id(struct idcount *t, struct segment *seg)
 {
 	char base[12];
 	uint64_t h = hash64(seg->source, strlen(seg->source));
-	snprintf(base, sizeof base, "%c%08x", kind_letter(seg->kind), (unsigned)(h >> 32));
-	int repeat = 1;
-	for (int i = 0; i < s->nsegs; i++)
-		if (strncmp(s->segs[i].id, base, 9) == 0 &&
-		    (s->segs[i].id[9] == '\0' || s->segs[i].id[9] == '-'))
-			repeat++;
+	char kind = kind_letter(seg->kind);
+	snprintf(base, sizeof base, "%c%08x", kind, (unsigned)(h >> 32));
+	int repeat = idcount_bump(t, (uint64_t)(unsigned char)kind << 32 | (h >> 32));
 	if (repeat == 1)
 		snprintf(seg->id, sizeof seg->id, "%s", base);
 	else
-		snprintf(seg->id, sizeof seg->id, "%.9s-%d", base, repeat % 100000);
+		snprintf(seg->id, sizeof seg->id, "%.9s-%u", base, (unsigned)repeat % 100000u);
 }
 
 void segment_key(const struct segment *seg, const struct engine_facts *eng, char key[33])
@@ -151,6 +165,11 @@ int script_build(const struct episode *ep, const struct channel *ch,
 	const struct voice *episode_host = ctx.host;
 
 	s->segs = xcalloc((size_t)ep->nblocks, sizeof *s->segs);
+	struct idcount ids = {0};
+	for (ids.cap = 16; ids.cap < 2 * (size_t)ep->nblocks; ids.cap *= 2)
+		;
+	ids.key = xcalloc(ids.cap, sizeof *ids.key);
+	ids.n = xcalloc(ids.cap, sizeof *ids.n);
 	for (int i = 0; i < ep->nblocks && !err; i++) {
 		const struct block *b = &ep->blocks[i];
 		struct segment *seg = &s->segs[s->nsegs];
@@ -173,7 +192,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 			if (seg->runs[r].pause_ms == 0 && ends_sentence(seg->runs[r - 1].display))
 				seg->runs[r].pause_ms = ch->pauses.sentence;
 		seg->pause_after_ms = pause_after(ep, ch, i);
-		make_id(s, seg);
+		make_id(&ids, seg);
 		s->nsegs++;
 		int words = 0;
 		for (int r = 0; r < seg->nruns; r++)
@@ -185,6 +204,8 @@ int script_build(const struct episode *ep, const struct channel *ch,
 		segment_key(seg, eng, seg->key);
 	}
 	free(spv);
+	free(ids.key);
+	free(ids.n);
 	if (err) {
 		script_free(&s);
 		return -1;

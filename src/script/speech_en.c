@@ -2170,7 +2170,8 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		/* an entry of several words, "Rust for Linux": up to the end of a token's core */
 		size_t plen;
 		const char *say = cn && e->ctx->lex && i + 1 < nt ?
-			lexicon_phrase_at(e->ctx->lex, core, strlen(core), &plen) : NULL;
+			lexicon_phrase_at(e->ctx->lex, core,
+					  (size_t)(t[nt - 1].raw + t[nt - 1].rawlen - core), &plen) : NULL;
 		if (say) {
 			int j = i;
 			while (j < nt && t[j].raw + t[j].rawlen - t[j].trail < core + plen)

@@ -59,13 +59,15 @@ static int probe_png(FILE *fp, struct artwork_info *info, const char **why)
 	png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
 	png_infop pi = png ? png_create_info_struct(png) : NULL;
 	volatile int rc = -1;
+	unsigned char *volatile row = NULL;
 
 	if (pi == NULL) {
 		*why = "out of memory";
 		goto out;
 	}
 	if (setjmp(png_jmpbuf(png))) {
-		*why = "not a readable PNG file";
+		*why = info->kind == ARTWORK_PNG ? "the PNG's image data is cut short or damaged"
+						 : "not a readable PNG file";
 		goto out;
 	}
 	png_init_io(png, fp);
@@ -96,8 +98,20 @@ static int probe_png(FILE *fp, struct artwork_info *info, const char **why)
 		info->color = "greyscale with an alpha channel";
 		break;
 	}
+	/* Decoded to the end (at a size artwork may have): a file cut inside
+	 * its image data is not artwork, whatever its header says. */
+	if (w >= 1 && h >= 1 && w <= ARTWORK_MAX && h <= ARTWORK_MAX) {
+		int passes = png_set_interlace_handling(png);
+		png_read_update_info(png, pi);
+		row = xmalloc(png_get_rowbytes(png, pi));
+		for (int pass = 0; pass < passes; pass++)
+			for (png_uint_32 y = 0; y < h; y++)
+				png_read_row(png, row, NULL);
+		png_read_end(png, NULL);
+	}
 	rc = 0;
 out:
+	free(row);
 	png_destroy_read_struct(png ? &png : NULL, pi ? &pi : NULL, NULL);
 	return rc;
 }
@@ -105,6 +119,7 @@ out:
 struct jpeg_err {
 	struct jpeg_error_mgr mgr;
 	jmp_buf jb;
+	int damaged;   /* libjpeg's warnings: corrupt or missing data */
 };
 
 static void jpeg_fail(j_common_ptr c)
@@ -114,8 +129,8 @@ static void jpeg_fail(j_common_ptr c)
 
 static void jpeg_quiet(j_common_ptr c, int level)
 {
-	(void)c;
-	(void)level;
+	if (level < 0)
+		((struct jpeg_err *)c->err)->damaged = 1;
 }
 
 static int probe_jpeg(FILE *fp, struct artwork_info *info, const char **why)
@@ -123,7 +138,9 @@ static int probe_jpeg(FILE *fp, struct artwork_info *info, const char **why)
 	struct jpeg_decompress_struct d;
 	struct jpeg_err err;
 	volatile int rc = -1;
+	unsigned char *volatile row = NULL;
 
+	err.damaged = 0;
 	d.err = jpeg_std_error(&err.mgr);
 	err.mgr.error_exit = jpeg_fail;
 	err.mgr.emit_message = jpeg_quiet;
@@ -154,8 +171,23 @@ static int probe_jpeg(FILE *fp, struct artwork_info *info, const char **why)
 		info->color = "an unknown colour model";
 		break;
 	}
+	/* Decoded to the end, as for PNG: a cut or damaged file is refused. */
+	if (d.image_width >= 1 && d.image_height >= 1 && d.image_width <= ARTWORK_MAX &&
+	    d.image_height <= ARTWORK_MAX) {
+		jpeg_start_decompress(&d);
+		row = xmalloc((size_t)d.output_width * (size_t)d.output_components);
+		JSAMPROW rows[1] = {row};
+		while (d.output_scanline < d.output_height)
+			jpeg_read_scanlines(&d, rows, 1);
+		jpeg_finish_decompress(&d);
+		if (err.damaged) {
+			*why = "the JPEG's image data is cut short or damaged";
+			goto out;
+		}
+	}
 	rc = 0;
 out:
+	free(row);
 	jpeg_destroy_decompress(&d);
 	return rc;
 }
@@ -163,12 +195,16 @@ out:
 int artwork_probe(const char *path, struct artwork_info *info, const char **why)
 {
 	unsigned char magic[8] = {0};
-	FILE *fp = fopen(path, "rb");
+	int fd = input_open(path, INPUT_IMAGE, why);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	int rc = -1;
 
 	memset(info, 0, sizeof *info);
 	if (fp == NULL) {
-		*why = strerror(errno);
+		if (fd >= 0) {
+			*why = strerror(errno);
+			close(fd);
+		}
 		return -1;
 	}
 	size_t n = fread(magic, 1, sizeof magic, fp);
@@ -203,8 +239,14 @@ int artwork_check(const char *path, const char *file, int line)
 	const char *why = NULL;
 	int rc = 0;
 
-	if (path == NULL || is_url(path))
+	if (path == NULL)
 		return 0;
+	if (is_url(path)) {
+		if (url_publishable(path))
+			return 0;
+		msg(MSG_ART_URL, file, line, 0, "\"%s\"", path);
+		return -1;
+	}
 	if (artwork_probe(path, &in, &why) != 0) {
 		msg(MSG_ART_UNREADABLE, file, line, 0, "%s" MSG_SEP "\"%s\"", why, path);
 		return -1;
@@ -259,6 +301,8 @@ int artwork_check_channel(const struct channel *ch)
 
 int artwork_check_episode(const struct channel *ch, const struct episode *ep)
 {
+	if (ep->image != NULL && is_url(ep->image))
+		return artwork_check(ep->image, ep->path, ep->image_line);
 	char *f = artwork_episode_file(ch, ep);
 	int rc = f ? artwork_check(f, ep->path, ep->image_line) : 0;
 	free(f);

@@ -8,8 +8,11 @@
 #include "channel.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "license.h"
 #include "core/core.h"
@@ -176,6 +179,26 @@ static const struct ykey owner_keys[] = {
 	{"email", YK_STR, offsetof(struct channel, owner_email), 0, 0, 0, NULL},
 };
 
+/* site_css: a regular file inside the site (the directory of channel.yaml), as the pages link it. */
+static int check_site_css(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	char root[PATH_MAX], real[PATH_MAX];
+	struct stat st;
+	if (check_path(obj, row, y, k, v) != 0)
+		return -1;
+	if (stat(c->site_css, &st) != 0 || !S_ISREG(st.st_mode)) {
+		msg(MSG_SITE_CSS, y->file, ydoc_line(y, v), 0, "\"%s\"", c->site_css);
+		return -1;
+	}
+	size_t n = realpath(c->dir, root) ? strlen(root) : 0;
+	if (n == 0 || realpath(c->site_css, real) == NULL || strncmp(real, root, n) != 0 || real[n] != '/') {
+		msg(MSG_CH_SITE_CSS, y->file, ydoc_line(y, v), 0, "%s/" MSG_SEP "\"%s\"", c->dir, c->site_css);
+		return -1;
+	}
+	return 0;
+}
+
 static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
 	static const struct ymap map = {
@@ -228,7 +251,7 @@ static int read_directory(void *obj, struct ydoc *y, const char *k, yaml_node_t 
 		free(url);
 		return -1;
 	}
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+	if (!url_publishable(url)) {
 		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, val), 0, "directories.%s: \"%s\"", k, url);
 		free(url);
 		return -1;
@@ -343,8 +366,12 @@ static int check_link(void *obj, const struct ykey *row, struct ydoc *y, const c
 	(void)row;
 	while (n > 0 && c->link[n - 1] == '/')
 		c->link[--n] = '\0';
-	if (strncmp(c->link, "http://", 7) != 0 && strncmp(c->link, "https://", 8) != 0) {
+	if (strncasecmp(c->link, "http://", 7) != 0 && strncasecmp(c->link, "https://", 8) != 0) {
 		msg(MSG_CH_NOT_URL, y->file, ydoc_line(y, v), 0, "%s: \"%s\"", k, c->link);
+		return -1;
+	}
+	if (!url_publishable(c->link)) {
+		msg(MSG_CH_LINK_CHARS, y->file, ydoc_line(y, v), 0, "\"%s\"", c->link);
 		return -1;
 	}
 	return 0;
@@ -451,7 +478,7 @@ static const struct ykey settings[] = {
 	CUSTOM("bed", read_bed),
 	BOOL("emphasis", emphasis),
 	CUSTOM("lexicons", read_lexicons),
-	STRC("site_css", site_css, check_path),
+	STRC("site_css", site_css, check_site_css),
 	CUSTOM("directories", read_directories),
 };
 
@@ -489,13 +516,15 @@ int channel_load(const char *path, struct channel **out)
 	c->key_lines = xcalloc(ARRAY_LEN(settings), sizeof *c->key_lines);
 	set_defaults(c);
 
-	text = read_file(path, &len);
+	const char *why = NULL;
+	errno = 0;
+	text = input_read(path, INPUT_SETTINGS, &len, &why);
 	if (text == NULL) {
 		if (errno == ENOENT) {
 			rc = 0;
 			goto out;
 		}
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "show settings" MSG_SEP "%s", why);
 		goto out;
 	}
 	c->path = xstrdup(path);

@@ -18,6 +18,7 @@
 #include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "channel.h"
 #include "license.h"
@@ -281,6 +282,28 @@ static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const 
 	return 0;
 }
 
+/*
+ * 1 when s is a well-formed YYYY-MM-DD... whose year, month or day cannot
+ * be, with which part in why.
+ */
+static int impossible_date(const char *s, char *why, size_t n)
+{
+	static const char *months[] = {"January", "February", "March", "April", "May", "June", "July",
+				       "August", "September", "October", "November", "December"};
+	int y, mo, d, len = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &len) != 3 || len != 10)
+		return 0;
+	if (y < 1900 || y > 2999)
+		snprintf(why, n, "the year %d is not between 1900 and 2999", y);
+	else if (mo < 1 || mo > 12)
+		snprintf(why, n, "there is no month %d", mo);
+	else if (d < 1 || d > days_in_month(y, mo))
+		snprintf(why, n, "%s %d has %d days, not %d", months[mo - 1], y, days_in_month(y, mo), d);
+	else
+		return 0;
+	return 1;
+}
+
 static int read_date(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
 	struct episode *ep = obj;
@@ -289,6 +312,11 @@ static int read_date(void *obj, const struct ykey *row, struct ydoc *y, const ch
 	free(ep->date);
 	free(ep->time);
 	ep->date = ep->time = NULL;
+	char why[64];
+	if (s != NULL && impossible_date(s, why, sizeof why)) {
+		msg(MSG_FM_IMPOSSIBLE_DATE, y->file, ydoc_line(y, v), 0, "\"%s\"" MSG_SEP "%s", s, why);
+		return -1;
+	}
 	if (s == NULL || parse_date(s, &ep->date, &ep->time) != 0) {
 		msg(MSG_FM_BAD_DATE, y->file, ydoc_line(y, v), 0, "\"%s\"", s ? s : "");
 		return -1;
@@ -302,6 +330,17 @@ static int check_lang(void *obj, const struct ykey *row, struct ydoc *y, const c
 	(void)row, (void)k;
 	if (!valid_lang(ep->lang)) {
 		msg(MSG_FM_BAD_LANG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->lang);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_previous_slug(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (!valid_slug(ep->previous_slug)) {
+		msg(MSG_FM_BAD_SLUG, y->file, ydoc_line(y, v), 0, "\"%s\"", ep->previous_slug);
 		return -1;
 	}
 	return 0;
@@ -396,6 +435,7 @@ static const struct ykey front_keys[] = {
 	{"tags|keywords|categories|category", YK_LIST, offsetof(struct episode, tags),
 	 offsetof(struct episode, ntags), 0, 0, NULL},
 	STR("guid", guid, NULL),
+	STR("previous_slug", previous_slug, check_previous_slug),
 	STR("license|licence", license, check_license),
 	STR("image|cover", image, NULL),
 	BOOL("explicit", explicit_),
@@ -413,6 +453,7 @@ static const struct { const char *key; size_t off; } key_lines[] = {
 	{"voice", offsetof(struct episode, voice_line)},
 	{"slug", offsetof(struct episode, slug_line)},
 	{"guid", offsetof(struct episode, guid_line)},
+	{"previous_slug", offsetof(struct episode, previous_slug_line)},
 	{"license", offsetof(struct episode, license_line)},
 	{"image", offsetof(struct episode, image_line)},
 };
@@ -991,6 +1032,49 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 	return 0;
 }
 
+/* The start of line `line` of the body: forward from where at is (from the start when line is before it). */
+static const char *body_line_start(const struct episode *ep, struct episode_pos *at, int line)
+{
+	if (at->p == NULL || line < at->line) {
+		at->p = ep->body;
+		at->line = ep->body_line;
+		at->cursor = 0;
+	}
+	while (at->line < line) {
+		const char *nl = strchr(at->p, '\n');
+		if (nl == NULL)
+			return NULL;
+		at->p = nl + 1;
+		at->line++;
+	}
+	return at->p;
+}
+
+int episode_line_of(const struct episode *ep, struct episode_pos *at, int from, int to, const char *text)
+{
+	if (ep->body == NULL)
+		return from;
+	const char *p = body_line_start(ep, at, from), *end;
+	if (p == NULL)
+		return from;
+	/* from the line `from`, past what was found before, up to the line `to` */
+	const char *q = ep->body + at->cursor > p ? ep->body + at->cursor : p;
+	struct episode_pos stop = *at;
+	end = to > from ? body_line_start(ep, &stop, to) : NULL;
+	if (end == NULL)
+		end = p + strlen(p);
+	if (q >= end)
+		return from;
+	const char *hit = memmem(q, (size_t)(end - q), text, strlen(text));
+	if (hit == NULL)
+		return from;
+	at->cursor = (size_t)(hit - ep->body) + strlen(text);
+	int line = from;
+	for (const char *c = p; c < hit; c++)
+		line += *c == '\n';
+	return line;
+}
+
 /*
  * Audio inserts: [audio:"file.wav"] in a paragraph, list item or quote
  * cuts the block there; the clip goes into the timeline between the two
@@ -1000,6 +1084,7 @@ static int split_inserts(struct episode *ep)
 {
 	static const char open_mark[] = "[audio:\"";
 	int rc = 0, n = 0, cap = ep->nblocks;
+	struct episode_pos at = {0};
 	struct block *out = xcalloc((size_t)cap + 1, sizeof *out);
 	char *dir = path_dirname(ep->path);
 	for (int i = 0; i < ep->nblocks; i++) {
@@ -1008,7 +1093,12 @@ static int split_inserts(struct episode *ep)
 		while (b.kind != BLOCK_HEADING && (m = strstr(t, open_mark)) != NULL) {
 			char *name = m + sizeof open_mark - 1, *q = strstr(name, "\"]");
 			if (q == NULL || q == name) {
-				msg(MSG_INSERT_BAD, ep->path, b.line, 0, "\"%.40s\"", m);
+				size_t mlen = strcspn(m, " ");
+				char *as = xstrndup(m, mlen < 12 ? mlen : 12);
+				msg(MSG_INSERT_BAD, ep->path,
+				    episode_line_of(ep, &at, b.line, i + 1 < ep->nblocks ? ep->blocks[i + 1].line : 0, as),
+				    0, "\"%.40s\"", m);
+				free(as);
 				rc = -1;
 				break;
 			}
@@ -1025,16 +1115,14 @@ static int split_inserts(struct episode *ep)
 				free(before);
 			}
 			char *file = xstrndup(name, (size_t)(q - name));
+			char *as = xstrndup(m, (size_t)(q + 2 - m));
 			ep->inserts = xreallocarray(ep->inserts, (size_t)ep->ninserts + 1, sizeof *ep->inserts);
 			struct insert *in = &ep->inserts[ep->ninserts++];
 			in->path = file[0] == '/' ? xstrdup(file) : path_join(dir, file);
-			in->line = b.line;
+			in->line = episode_line_of(ep, &at, b.line,
+						   i + 1 < ep->nblocks ? ep->blocks[i + 1].line : 0, as);
 			in->after = n - 1;
-			if (access(in->path, R_OK) != 0) {
-				msg(MSG_INSERT_UNREADABLE, ep->path, b.line, 0, "\"%s\"" MSG_SEP "%s",
-				    file, strerror(errno));
-				rc = -1;
-			}
+			free(as);
 			free(file);
 			t = q + 2;
 			while (*t == ' ')
@@ -1063,9 +1151,67 @@ static int split_inserts(struct episode *ep)
  * a heading, are the first speaker's. A paragraph that is only a label
  * gives the turn without saying anything.
  */
+/*
+ * The label a paragraph's source line starts with, **Name:** or **Name**:
+ * (a name of letters, digits, spaces, . - _ and ', up to 32 bytes), into
+ * name; 0 when the line has none.
+ */
+static int source_label(const struct episode *ep, struct episode_pos *at, int line, char *name,
+			size_t size)
+{
+	const char *p = body_line_start(ep, at, line);
+	if (p == NULL)
+		return 0;
+	p += strspn(p, " \t");
+	if (strncmp(p, "**", 2) != 0)
+		return 0;
+	p += 2;
+	size_t n = 0;
+	while (n < size - 1 && n <= 32 && p[n] &&
+	       (isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80 || strchr(" .-_'", p[n])))
+		n++;
+	if (n == 0 || !(strncmp(p + n, ":**", 3) == 0 || strncmp(p + n, "**:", 3) == 0))
+		return 0;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return 1;
+}
+
+/*
+ * A paragraph that starts with a bold label that is not a declared
+ * speaker: it is spoken by the voice before, label included. Warned about
+ * at its line, with the declared name it is closest to (case, or two
+ * edits at most) when there is one.
+ */
+static void check_label(const struct episode *ep, struct episode_pos *at, const struct block *b)
+{
+	char name[64], hint[96] = "";
+	if (ep->speakers.n == 0 || !source_label(ep, at, b->line, name, sizeof name))
+		return;
+	size_t n = strlen(name);
+	const char *t = b->text + strspn(b->text, " \t");
+	if (strncmp(t, name, n) != 0 || t[n] != ':')
+		return;   /* the label's paragraph was cut at an insert: this is a later part */
+	int best = -1, bd = 3;
+	for (int i = 0; i < ep->speakers.n; i++) {
+		const char *s = ep->speakers.v[i].name;
+		int d = text_edit_distance(name, n, s, strlen(s), 2);
+		if (strlen(s) == n && strncasecmp(s, name, n) == 0)
+			d = 0;
+		if (d < bd && (d == 0 || (n > 2 && d < (int)n - 1))) {
+			bd = d;
+			best = i;
+		}
+	}
+	if (best >= 0)
+		snprintf(hint, sizeof hint, " (did you mean %s?)", ep->speakers.v[best].name);
+	msg(MSG_SPEAKER_UNDECLARED, ep->path, b->line, 0, "\"%s\"" MSG_SEP "%s", name, hint);
+}
+
 static void assign_speakers(struct episode *ep)
 {
 	int first = ep->speakers.n > 0 ? 0 : -1, cur = first, n = 0;
+	struct episode_pos at = {0};
 	for (int i = 0; i < ep->nblocks; i++) {
 		struct block *b = &ep->blocks[i];
 		size_t skip = 0;
@@ -1079,6 +1225,8 @@ static void assign_speakers(struct episode *ep)
 				free(b->text);
 				continue;
 			}
+		} else if (b->kind == BLOCK_PARAGRAPH) {
+			check_label(ep, &at, b);
 		}
 		b->speaker = cur;
 		ep->blocks[n++] = *b;
@@ -1154,9 +1302,10 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		bed_settings_copy(&ep->bed, &ch->bed);
 	else
 		bed_settings_init(&ep->bed);
-	text = read_file(path, &len);
+	const char *why = NULL;
+	text = input_read(path, INPUT_EPISODE, &len, &why);
 	if (text == NULL) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "episode" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "episode" MSG_SEP "%s", why);
 		goto out;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
@@ -1176,7 +1325,15 @@ int episode_load(const char *path, const struct channel *ch, struct episode **ou
 		msg(MSG_FM_NO_TITLE, path, 1, 0, NULL);
 		err = 1;
 	}
-	if (ep->date == NULL && date_from_path(path, &ep->date) != 0) {
+	char *name_date = NULL;
+	if (date_from_path(path, &name_date) == 0 && ep->date != NULL && strcmp(name_date, ep->date) != 0)
+		msg(MSG_FM_DATE_NAME, path, ep->date_line, 0, "%s" MSG_SEP "%s", ep->date, name_date);
+	if (ep->date == NULL && name_date != NULL) {
+		ep->date = name_date;
+		name_date = NULL;
+	}
+	free(name_date);
+	if (ep->date == NULL) {
 		msg(MSG_FM_NO_DATE, path, 1, 0, NULL);
 		err = 1;
 	}
@@ -1218,7 +1375,7 @@ void episode_free(struct episode **epp)
 		return;
 	char **strs[] = {
 		&ep->path, &ep->title, &ep->date, &ep->time, &ep->description, &ep->summary,
-		&ep->lang, &ep->voice, &ep->slug, &ep->author, &ep->guid, &ep->image,
+		&ep->lang, &ep->voice, &ep->slug, &ep->author, &ep->guid, &ep->image, &ep->previous_slug,
 		&ep->episode_type, &ep->body, &ep->license,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(strs); i++)

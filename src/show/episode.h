@@ -78,6 +78,7 @@ struct episode {
 	char *license;        /* an SPDX licence identifier, lower case, or NULL */
 	int license_line;
 	char *guid;           /* explicit GUID, or NULL */
+	char *previous_slug;  /* the slug it was published under before a rename, or NULL */
 	char *image;
 	char *episode_type;   /* full, trailer, bonus */
 	char **tags;
@@ -97,6 +98,7 @@ struct episode {
 	int lang_line;
 	int slug_line;        /* where slug: was given, 0 when from the file name */
 	int guid_line;        /* where guid: was given, 0 when not */
+	int previous_slug_line;
 	int date_line;        /* where date: was given, 0 when from the file name */
 	int image_line;       /* where image: was given, 0 when not */
 	/* Body. */
@@ -129,5 +131,18 @@ void episode_free(struct episode **ep);
  * slug leaves ".draft" out (x.draft.md is the draft of x).
  */
 int episode_is_draft_name(const char *path);
+/*
+ * The line of the episode file where text is written, looking from line
+ * `from` (a block's first line) up to line `to` (the next block's; 0: the
+ * end), after what at found last in the same block: for messages about a
+ * part of a block. `from` when the text is not there as written. at starts
+ * zeroed; calls in the order of the file cost one pass over it in all.
+ */
+struct episode_pos {
+	const char *p;   /* the start of line `line` */
+	int line;
+	size_t cursor;   /* the body's offset after the last text found */
+};
+int episode_line_of(const struct episode *ep, struct episode_pos *at, int from, int to, const char *text);
 
 #endif

@@ -266,11 +266,76 @@ int lexicon_size(const struct lexicon *lex)
 	return lex ? lex->n + lex->npat : 0;
 }
 
+/* Whether s has a letter or a digit (any non-ASCII character counts as one). */
+static int has_alnum(const char *s)
+{
+	for (; *s; s++)
+		if (isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * An unquoted entry whose pronunciation starts with the rest of the words
+ * it was meant for: "Rust for Linux  rust for linux" read as the word
+ * "Rust" said "for Linux  rust for linux". Either a gap of two spaces or a
+ * tab after some of the words, or the pronunciation's second half being the
+ * word and its first half again. Returns the length of say's part that
+ * belongs to the word, 0 when the line is not of that shape.
+ */
+static size_t unquoted_words(const char *word, const char *say)
+{
+	const char *gap = strstr(say, "  "), *tab = strchr(say, '\t');
+	if (tab && (!gap || tab < gap))
+		gap = tab;
+	if (gap && gap > say && has_alnum(gap))
+		return (size_t)(gap - say);
+	/* "Rust for Linux rust for linux": word + say[0..k) == say[k+1..] */
+	size_t wl = strlen(word), n = strlen(say);
+	for (size_t k = 1; k < n; k++) {
+		if (say[k] != ' ')
+			continue;
+		const char *rest = say + k + 1;
+		if (strlen(rest) == wl + 1 + k && strncasecmp(rest, word, wl) == 0 && rest[wl] == ' ' &&
+		    strncasecmp(rest + wl + 1, say, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* The characters a word of the text never starts or ends with (the normaliser cuts them off). */
+static const char never_edge[] = ":,;!?()[]{}\"";
+
+/* Checks the shape of an unquoted line's word; 0 when fine, else reports (-1: an error). */
+static int check_line_shape(const char *path, int lineno, const char *word, const char *say, int quoted)
+{
+	size_t wl = strlen(word);
+	if (!quoted && wl > 1 && word[wl - 1] == ':') {
+		msg(MSG_LEX_COLON, path, lineno, 0, "\"%s\"" MSG_SEP "%.*s" MSG_SEP "%s", word,
+		    (int)(wl - 1), word, say);
+		return -1;
+	}
+	size_t k = quoted ? 0 : unquoted_words(word, say);
+	if (k > 0) {
+		msg(MSG_LEX_UNQUOTED, path, lineno, 0, "\"%s %.*s\"" MSG_SEP "\"%s\"" MSG_SEP "\"%s\"",
+		    word, (int)k, say, word, say);
+		return -1;
+	}
+	if (strchr(word, '*') == NULL && wl > 0 &&
+	    (strchr(never_edge, word[0]) || strchr(never_edge, word[wl - 1]))) {
+		char edge[2] = {strchr(never_edge, word[wl - 1]) ? word[wl - 1] : word[0], 0};
+		char *why = xasprintf("%s with \"%s\"", strchr(never_edge, word[wl - 1]) ? "ends" : "starts", edge);
+		msg(MSG_LEX_NEVER, path, lineno, 0, "\"%s\"" MSG_SEP "%s", word, why);
+		free(why);
+	}
+	return 0;
+}
+
 /* Checks one entry; 0 when it can be added, else reports and returns -1. */
 static int check_entry(const char *path, int lineno, const char *word, const char *say)
 {
 	const char *star = strchr(word, '*');
-	if (star && (strchr(star + 1, '*') || strlen(word) == 1)) {
+	if (star && (strchr(star + 1, '*') || strlen(word) == 1 || !has_alnum(word))) {
 		msg(MSG_LEX_PATTERN, path, lineno, 0, "\"%s\"", word);
 		return -1;
 	}
@@ -297,9 +362,10 @@ static int check_entry(const char *path, int lineno, const char *word, const cha
 int lexicon_load(struct lexicon *lex, const char *path)
 {
 	size_t len, bad;
-	char *text = read_file(path, &len);
+	const char *why = NULL;
+	char *text = input_read(path, INPUT_LEXICON, &len, &why);
 	if (!text) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "lexicon" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "lexicon" MSG_SEP "%s", why);
 		return -1;
 	}
 	int rc = 0;
@@ -325,10 +391,23 @@ int lexicon_load(struct lexicon *lex, const char *path)
 		if (*p && *p != '#') {
 			char *w = p;
 			char *q = *p == '"' ? strchr(p + 1, '"') : NULL;
+			int quoted = 0;
+			if (*p == '"' && q == NULL) {
+				char *upto = strstr(p, "  "), *tab = strchr(p, '\t');
+				if (tab && (!upto || tab < upto))
+					upto = tab;
+				if (upto == NULL)
+					upto = p + strcspn(p, " ");
+				msg(MSG_LEX_QUOTE, path, lineno, 0, "%.*s\"", (int)(upto - p), p);
+				rc = -1;
+				line = nl ? nl + 1 : NULL;
+				continue;
+			}
 			if (q && q > p + 1) {   /* "Rust for Linux"  rust for linux */
 				w = p + 1;
 				*q = 0;
 				p = q + 1;
+				quoted = 1;
 			} else {
 				while (*p && *p != ' ' && *p != '\t')
 					p++;
@@ -343,6 +422,8 @@ int lexicon_load(struct lexicon *lex, const char *path)
 					ctl = 1;
 			if (ctl) {
 				msg(MSG_LEX_CONTROL, path, lineno, 0, "\"%s\"", w);
+				rc = -1;
+			} else if (*p && check_line_shape(path, lineno, w, p, quoted) != 0) {
 				rc = -1;
 			} else if (check_entry(path, lineno, w, p) != 0) {
 				rc = -1;

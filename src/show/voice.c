@@ -59,11 +59,12 @@ static int voice_read(struct voice *v, const char *file)
 	struct ydoc y;
 	size_t len, bad;
 	int rc = -1, err = 0;
-	char *text = read_file(file, &len);
+	const char *why = NULL;
+	char *text = input_read(file, INPUT_VOICE, &len, &why);
 
 	memset(&y, 0, sizeof y);
 	if (text == NULL) {
-		msg(MSG_FILE_UNREADABLE, file, 0, 0, "voice profile" MSG_SEP "%s", strerror(errno));
+		msg(MSG_FILE_UNREADABLE, file, 0, 0, "voice profile" MSG_SEP "%s", why);
 		return -1;
 	}
 	if (utf8_check(text, len, &bad) != 0) {
