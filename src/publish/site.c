@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -385,9 +386,31 @@ enum site_err site_commit(struct site *s)
 
 struct cue {
 	double t0, t1;
-	char *speaker;
-	char *text;   /* plain text, one line */
+	char *speaker;  /* the person speaking (<v Name>), "" when not named */
+	char *lang;     /* the cue's own language (<lang xx>), "" when the page's */
+	int quote;      /* a quotation (<c.quote>) */
+	char *text;     /* plain text, one line */
 };
+
+/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
+static int starts_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+}
+
+/* 1 when t (n bytes) ends with a CJK character. */
+static int ends_cjk_n(const char *t, size_t n)
+{
+	uint32_t cp;
+	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+}
+
+static int ends_cjk(const char *t)
+{
+	return ends_cjk_n(t, strlen(t));
+}
 
 /* The rate of a chapter list read from a JSON file (struct chapter, audiometa.h):
  * its times are whole milliseconds. */
@@ -426,8 +449,37 @@ static void vtt_unescape(char *t)
 }
 
 /*
- * Reads the cues of a WebVTT file as this program writes it ("<v Name>"
- * voice tags, & < > escaped). Returns the count (*out set, free with
+ * Takes the tags out of a cue line (this program's: <v Name>, <c.quote>,
+ * <lang xx> and their ends), noting what they say in c, in place.
+ */
+static void cue_tags(char *q, struct cue *c)
+{
+	char *o = q;
+	for (char *p = q; *p;) {
+		char *gt = *p == '<' ? strchr(p, '>') : NULL;
+		if (gt == NULL) {
+			*o++ = *p++;
+			continue;
+		}
+		if (strncmp(p, "<v ", 3) == 0 || strncmp(p, "<v.", 3) == 0) {
+			char *sp = memchr(p, ' ', (size_t)(gt - p));
+			free(c->speaker);
+			c->speaker = sp ? xstrndup(sp + 1, (size_t)(gt - sp - 1)) : xstrdup("");
+		} else if (strncmp(p, "<c.quote>", 9) == 0) {
+			c->quote = 1;
+		} else if (strncmp(p, "<lang ", 6) == 0) {
+			free(c->lang);
+			c->lang = xstrndup(p + 6, (size_t)(gt - p - 6));
+		}
+		p = gt + 1;
+	}
+	*o = '\0';
+}
+
+/*
+ * Reads the cues of a WebVTT file as this program writes it (<v Name>,
+ * <c.quote> and <lang xx> tags, & < > escaped; a line break between CJK
+ * characters is no space). Returns the count (*out set, free with
  * cues_free), or -1 (reported naming the file and line).
  */
 static int read_cues(const char *path, struct cue **out)
@@ -458,7 +510,7 @@ static int read_cues(const char *path, struct cue **out)
 			goto fail;
 		}
 		struct buf body = {0};
-		char *speaker = NULL;
+		struct cue c = {t0, t1, NULL, NULL, 0, NULL};
 		buf_puts(&body, "");
 		while (*nl && *nl != '\n') {
 			char *q = nl;
@@ -468,13 +520,8 @@ static int read_cues(const char *path, struct cue **out)
 			else
 				nl = q + strlen(q);
 			line++;
-			if (strncmp(q, "<v ", 3) == 0 && strchr(q, '>')) {
-				char *gt = strchr(q, '>');
-				free(speaker);
-				speaker = xstrndup(q + 3, (size_t)(gt - q - 3));
-				q = gt + 1;
-			}
-			if (body.len)
+			cue_tags(q, &c);
+			if (body.len && !(ends_cjk_n(body.data, body.len) && starts_cjk(q)))
 				buf_putc(&body, ' ');
 			buf_puts(&body, q);
 		}
@@ -483,7 +530,10 @@ static int read_cues(const char *path, struct cue **out)
 			cap = cap ? 2 * cap : 64;
 			v = xreallocarray(v, (size_t)cap, sizeof *v);
 		}
-		v[n++] = (struct cue){t0, t1, speaker ? speaker : xstrdup(""), buf_detach(&body)};
+		c.speaker = c.speaker ? c.speaker : xstrdup("");
+		c.lang = c.lang ? c.lang : xstrdup("");
+		c.text = buf_detach(&body);
+		v[n++] = c;
 	}
 	free(text);
 	*out = v;
@@ -491,6 +541,7 @@ static int read_cues(const char *path, struct cue **out)
 fail:
 	for (int i = 0; i < n; i++) {
 		free(v[i].speaker);
+		free(v[i].lang);
 		free(v[i].text);
 	}
 	free(v);
@@ -502,6 +553,7 @@ static void cues_free(struct cue *c, int n)
 {
 	for (int i = 0; i < n; i++) {
 		free(c[i].speaker);
+		free(c[i].lang);
 		free(c[i].text);
 	}
 	free(c);
@@ -648,16 +700,10 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 		put_text(b, audio->mime, 1);
 		buf_puts(b, "\">\n");
 	}
-	char *icon = art_url(s, page_dir);
-	if (icon) {
-		buf_puts(b, "<link rel=\"icon\" href=\"");
-		put_url(b, icon);
-		buf_puts(b, "\">\n");
-		free(icon);
-	} else {
-		buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n",
-			   up);
-	}
+	/* a small icon, not the 3000-pixel cover */
+	buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n", up);
+	/* before the first paint, so that what the script adds has its place from the start */
+	buf_puts(b, "<script>document.documentElement.classList.add('js')</script>\n");
 	buf_printf(b, "<link rel=\"stylesheet\" href=\"%sassets/podsynth.css\">\n", up);
 	if (ch->site_css) {
 		char *cu = url_from(s, page_dir, ch->site_css);
@@ -673,12 +719,28 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 	buf_printf(b, "<a class=\"skip\" href=\"#main\">%s</a>\n", ui_for(lang)[UI_SKIP]);
 }
 
-static void put_foot(struct site *s, struct buf *b, const char *up)
+/*
+ * The footer: the episode's own licence (license: in its front matter)
+ * where it has one, else the show's copyright line and licence.
+ */
+static void put_foot(struct site *s, struct buf *b, const char *up, const char *ep_license)
 {
+	const char *lic = ep_license ? ep_license : s->ch->license;
 	buf_puts(b, "<footer>\n<p>");
-	if (s->ch->copyright) {
+	if (s->ch->copyright && ep_license == NULL) {
 		put(b, s->ch->copyright);
 		buf_puts(b, " · ");
+	}
+	if (lic && license_url(lic)) {
+		char *id = license_canonical(lic);
+		for (char *p = id; *p; p++)
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		buf_puts(b, "<a rel=\"license\" href=\"");
+		put_url(b, license_url(lic));
+		buf_puts(b, "\">");
+		put(b, id);
+		buf_puts(b, "</a> · ");
+		free(id);
 	}
 	buf_printf(b, "<a href=\"%sfeed.xml\">RSS</a></p>\n</footer>\n</body>\n</html>\n", up);
 }
@@ -773,7 +835,7 @@ static enum site_err write_index(struct site *s)
 	if (s->n > 0)
 		buf_puts(&b, "</ol>\n");
 	buf_puts(&b, "</main>\n");
-	put_foot(s, &b, "");
+	put_foot(s, &b, "", NULL);
 	char *path = path_join(s->rss_dir, "index.html");
 	if (stage(s, path, b.data, b.len) != 0)
 		rc = SITE_ERR_WRITE;
@@ -784,51 +846,67 @@ static enum site_err write_index(struct site *s)
 	return rc;
 }
 
-/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
-static int starts_cjk(const char *t)
+/*
+ * Which cues are chapter headings: head[i] is the index of the chapter
+ * whose title cue i is (the chapters in order, each once), else -1. Sets
+ * has[k] when chapter k has its heading. The caller frees the result.
+ */
+static int *chapter_heads(const struct cue *c, int n, const struct chapter *chap, int nchap,
+			  char *has)
 {
-	uint32_t cp;
-	size_t n = strlen(t);
-	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+	int *head = xcalloc((size_t)n + 1, sizeof *head);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		head[i] = -1;
+		for (int j = k; j < nchap; j++)
+			if (strcmp(chap[j].title, c[i].text) == 0) {
+				head[i] = j;
+				has[j] = 1;
+				k = j + 1;
+				break;
+			}
+	}
+	return head;
 }
 
-/* 1 when t ends with a CJK character. */
-static int ends_cjk(const char *t)
+/* 1 when the language tags a and b have different primary subtags. */
+static int other_lang(const char *a, const char *b)
 {
-	uint32_t cp;
-	size_t n = strlen(t);
-	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+	return na != nb || strncasecmp(a, b, na) != 0;
 }
 
 /*
- * The transcript: paragraphs of cues, a new one where the voice changes or
- * after a pause; a cue that is a chapter's title is a heading.
+ * The transcript: paragraphs of cues, a new one where the speaker changes,
+ * a quotation starts or ends, or after a pause; a quotation is a
+ * blockquote; a cue that is a chapter's title is a heading (id "ch-K", the
+ * target of the chapter list's links); a cue in another language than the
+ * page's carries its lang.
  */
-static void put_transcript(struct buf *b, const struct cue *c, int n,
-			   const struct chapter *chap, int nchap)
+static void put_transcript(struct buf *b, const struct cue *c, int n, const int *head,
+			   const char *lang)
 {
 	const char *speaker = NULL;
-	int open = 0;
+	int open = 0, quote = 0;   /* a paragraph is open; in a blockquote */
 	for (int i = 0; i < n; i++) {
-		int heading = 0;
-		for (int k = 0; k < nchap && !heading; k++)
-			heading = strcmp(chap[k].title, c[i].text) == 0;
-		if (heading) {
+		if (head[i] >= 0) {
 			if (open)
-				buf_puts(b, "</p>\n");
-			buf_printf(b, "<h3 class=\"heading\"><span class=\"cue\" data-start=\"%.3f\" "
-				   "data-end=\"%.3f\">", c[i].t0, c[i].t1);
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			buf_printf(b, "<h3 class=\"heading\" id=\"ch-%d\"><span class=\"cue\" "
+				   "data-start=\"%.3f\" data-end=\"%.3f\">", head[i] + 1, c[i].t0,
+				   c[i].t1);
 			put(b, c[i].text);
 			buf_puts(b, "</span></h3>\n");
 			open = 0;
-			speaker = NULL;  /* each section names its voice again */
+			speaker = NULL;  /* each section names its speaker again */
 			continue;
 		}
 		int new_voice = speaker == NULL || strcmp(speaker, c[i].speaker) != 0;
-		if (!open || new_voice || c[i].t0 - c[i - 1].t1 >= 0.7) {
+		if (!open || new_voice || c[i].quote != quote || c[i].t0 - c[i - 1].t1 >= 0.7) {
 			if (open)
-				buf_puts(b, "</p>\n");
-			buf_puts(b, "<p>");
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			quote = c[i].quote;
+			buf_puts(b, quote ? "<blockquote><p>" : "<p>");
 			if (new_voice && c[i].speaker[0]) {
 				buf_puts(b, "<span class=\"speaker\">");
 				put(b, c[i].speaker);
@@ -839,13 +917,84 @@ static void put_transcript(struct buf *b, const struct cue *c, int n,
 			buf_putc(b, ' ');  /* Chinese sentences follow each other without one */
 		}
 		speaker = c[i].speaker;
-		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\">", c[i].t0,
+		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\"", c[i].t0,
 			   c[i].t1);
+		if (c[i].lang[0] && other_lang(c[i].lang, lang)) {
+			buf_puts(b, " lang=\"");
+			put(b, c[i].lang);
+			buf_puts(b, "\"");
+		}
+		buf_putc(b, '>');
 		put(b, c[i].text);
 		buf_puts(b, "</span>");
 	}
 	if (open)
-		buf_puts(b, "</p>\n");
+		buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+}
+
+/* The languages whose text needs no spaces between words: a page in one
+ * marks its paragraphs without any of their characters as another language. */
+static const char *const cjk_langs[] = {"zh", "ja", "ko"};
+
+/*
+ * 1 when the HTML text from p up to the element's end tag (close, e.g.
+ * "</p>") has Latin letters and no CJK character: a paragraph in another
+ * language than a CJK page's.
+ */
+static int latin_only(const char *p, const char *close)
+{
+	const char *e = strstr(p, close);
+	size_t n = e ? (size_t)(e - p) : strlen(p);
+	int latin = 0, in_tag = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = text_cp_at(p, n, i, &cp);
+		if (cp == '<')
+			in_tag = 1;
+		else if (cp == '>')
+			in_tag = 0;
+		else if (!in_tag && text_is_cjk(cp))
+			return 0;
+		else if (!in_tag && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+			latin = 1;
+		i += l ? l : 1;
+	}
+	return latin;
+}
+
+/*
+ * Appends the show notes' HTML with its headings moved down so that the
+ * highest is level top (h1 -> h3 under the section's h2), none below h6.
+ * On a page in a CJK language (lang), a paragraph or list item in Latin
+ * letters only is marked lang="other" (WCAG 3.1.2).
+ */
+static void put_notes(struct buf *b, const char *html, int top, const char *lang,
+		      const char *other)
+{
+	int cjk = 0;
+	for (size_t i = 0; i < ARRAY_LEN(cjk_langs); i++)
+		cjk |= !other_lang(lang, cjk_langs[i]);
+	int min = 7;
+	for (const char *p = html; (p = strstr(p, "<h")) != NULL; p += 2)
+		if (p[2] >= '1' && p[2] <= '6' && (p[3] == '>' || p[3] == ' ') && p[2] - '0' < min)
+			min = p[2] - '0';
+	int shift = min < 7 && top > min ? top - min : 0;
+	for (const char *p = html; *p;) {
+		int close = p[0] == '<' && p[1] == '/';
+		const char *h = p + 1 + close;
+		if (p[0] == '<' && h[0] == 'h' && h[1] >= '1' && h[1] <= '6' &&
+		    (h[2] == '>' || h[2] == ' ')) {
+			int lv = h[1] - '0' + shift;
+			buf_printf(b, "<%sh%d", close ? "/" : "", lv > 6 ? 6 : lv);
+			p = h + 2;
+		} else if (cjk && (strncmp(p, "<p>", 3) == 0 || strncmp(p, "<li>", 4) == 0) &&
+			   latin_only(p, p[1] == 'p' ? "</p>" : "</li>")) {
+			buf_printf(b, "<%s lang=\"%s\">", p[1] == 'p' ? "p" : "li", other);
+			p += p[1] == 'p' ? 3 : 4;
+		} else {
+			buf_putc(b, *p++);
+		}
+	}
 }
 
 static enum site_err write_episode(struct site *s, const struct site_episode *e)
@@ -857,7 +1006,8 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	struct buf b = {0};
 	struct cue *cues = NULL;
 	struct chapter *chap = NULL;
-	int ncues = 0, nchap = 0;
+	int ncues = 0, nchap = 0, *head = NULL;
+	char *has = NULL;
 	char **src = xcalloc((size_t)e->naudio + 1, sizeof *src);
 	char *page = site_page_rel(e->slug), *title = NULL, *art_a = art_abs(s);
 	char *vtt = NULL, *words = NULL, *chj = NULL, *audio_abs = NULL, *path = NULL;
@@ -867,6 +1017,8 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		goto out;
 	if (e->chapters && (nchap = read_chapters(e->chapters, &chap)) < 0)
 		goto out;
+	has = xcalloc((size_t)nchap + 1, 1);
+	head = chapter_heads(cues, ncues, chap, nchap, has);
 	for (int i = 0; i < e->naudio; i++)
 		if ((src[i] = url_from(s, "episodes", e->audio[i].path)) == NULL)
 			goto out;
@@ -897,7 +1049,9 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	buf_puts(&b, "\">");
 	put_date(&b, ep->date, lang);
 	buf_puts(&b, "</time> · <span class=\"duration\">");
-	put_clock(&b, (double)e->seconds);
+	/* as the player shows it: whole seconds, not rounded */
+	put_clock(&b, e->naudio > 0 && e->audio[0].seconds > 0 ? e->audio[0].seconds
+							       : (double)e->seconds);
 	buf_puts(&b, "</span></p>\n");
 
 	/* the player */
@@ -918,7 +1072,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		put(&b, e->audio[0].format);
 		buf_puts(&b, "</a>");
 	}
-	buf_printf(&b, "</p>\n</audio>\n<p class=\"speed\" hidden><label for=\"speed\">%s</label>\n"
+	buf_printf(&b, "</p>\n</audio>\n<p class=\"speed js-only\"><label for=\"speed\">%s</label>\n"
 		   "<select id=\"speed\">\n", w[UI_SPEED]);
 	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
 	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
@@ -932,8 +1086,13 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			   "<h2 id=\"chapters-h\">%s</h2>\n<ol>\n", w[UI_CHAPTERS]);
 		for (int i = 0; i < nchap; i++) {
 			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
-			buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
-				   "<span class=\"time\">", t, t);
+			/* without the script, the link goes to the chapter in the text */
+			if (has[i])
+				buf_printf(&b, "<li><a href=\"#ch-%d\" data-start=\"%.3f\">"
+					   "<span class=\"time\">", i + 1, t);
+			else
+				buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
+					   "<span class=\"time\">", t, t);
 			put_clock(&b, t);
 			buf_puts(&b, "</span> <span class=\"title\">");
 			put(&b, chap[i].title);
@@ -945,10 +1104,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	/* transcript */
 	if (ncues > 0) {
 		buf_printf(&b, "<section class=\"transcript\" aria-labelledby=\"transcript-h\">\n"
-			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search\" role=\"search\" hidden>"
+			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search js-only\" role=\"search\">"
 			   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
 			   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
-			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys\" hidden>%s</p>\n"
+			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys js-only\">%s</p>\n"
 			   "<div id=\"transcript\" class=\"text\" tabindex=\"0\" aria-labelledby="
 			   "\"transcript-h\" aria-describedby=\"transcript-keys\"", w[UI_TRANSCRIPT],
 			   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
@@ -958,14 +1117,16 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			buf_puts(&b, "\"");
 		}
 		buf_puts(&b, ">\n");
-		put_transcript(&b, cues, ncues, chap, nchap);
+		put_transcript(&b, cues, ncues, head, lang);
 		buf_puts(&b, "</div>\n</section>\n");
 	}
 
 	/* show notes */
 	buf_printf(&b, "<section class=\"notes\" aria-labelledby=\"notes-h\">\n"
 		   "<h2 id=\"notes-h\">%s</h2>\n", w[UI_NOTES]);
-	buf_puts(&b, e->notes_html ? e->notes_html : "");
+	/* the other language of a CJK page: the show's, else English */
+	const char *other = ch->language && other_lang(ch->language, lang) ? ch->language : "en";
+	put_notes(&b, e->notes_html ? e->notes_html : "", 3, lang, other);
 	buf_puts(&b, "</section>\n");
 
 	/* downloads */
@@ -998,7 +1159,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		buf_puts(&b, "</a></li>\n");
 	}
 	buf_puts(&b, "</ul>\n</section>\n</article>\n</main>\n");
-	put_foot(s, &b, "../");
+	put_foot(s, &b, "../", ep->license);
 
 	path = path_join(s->rss_dir, page);
 	rc = stage(s, path, b.data, b.len) == 0 ? SITE_OK : SITE_ERR_WRITE;
@@ -1008,6 +1169,8 @@ out:
 	free(src);
 	cues_free(cues, ncues);
 	chapters_list_free(chap, nchap);
+	free(head);
+	free(has);
 	free(page);
 	free(title);
 	free(art_a);

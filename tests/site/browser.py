@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, SITE, SHOTS, AXE = sys.argv[1:5]
@@ -70,6 +71,152 @@ def axe(d, what):
        (what, len(res) - len(bad)))
 
 
+def layout_shift(d):
+    """The page's cumulative layout shift so far (the buffered layout-shift entries)."""
+    return d.execute_async_script(
+        "var done = arguments[arguments.length - 1], s = 0;"
+        "new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) {"
+        " if (!e.hadRecentInput) s += e.value; }); })"
+        ".observe({type: 'layout-shift', buffered: true});"
+        "setTimeout(function () { done(s); }, 300);")
+
+
+IN_BOX = ("var el = arguments[0], box = document.getElementById('transcript');"
+          "var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();"
+          "return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;")
+
+
+def defects_en(d, en):
+    """The defects of issue 22 a listener meets on an English page."""
+    a = "document.getElementById('player')"
+    # follow-scroll: seek while paused to a late sentence, then play
+    d.execute_script("window.scrollTo(0, 0); document.getElementById('transcript').scrollTop = 0;")
+    cues = d.find_elements(By.CSS_SELECTOR, "#transcript .cue")
+    late = cues[int(len(cues) * 0.7)]
+    t = float(late.get_attribute("data-start"))
+    d.execute_script(a + ".pause(); " + a + ".currentTime = %f;" % (t + 0.05))
+    time.sleep(0.3)
+    d.execute_script(a + ".play();")
+    wait(d, "return !%s.paused && %s.currentTime > %f" % (a, a, t + 0.2), 8)
+    cur = d.execute_script("return document.querySelector('#transcript .cue.current');")
+    ok(cur is not None and d.execute_script(IN_BOX, cur),
+       "seeking while paused, then play: the current sentence is scrolled into the transcript's view")
+    d.execute_script(a + ".pause();")
+    # ... and the follow-scroll lands the sentence inside the box, not above or below it
+    d.execute_script("document.getElementById('transcript').scrollTop = 0;")
+    late2 = cues[int(len(cues) * 0.85)]
+    d.execute_script(a + ".currentTime = %f; " % float(late2.get_attribute("data-start")) + a + ".play();")
+    time.sleep(0.6)
+    cur = d.execute_script("return document.querySelector('#transcript .cue.current');")
+    ok(cur is not None and d.execute_script(IN_BOX, cur),
+       "while playing, the follow-scroll keeps the current sentence inside the transcript box")
+    d.execute_script(a + ".pause();")
+    # the search lands on its hit
+    d.execute_script("document.getElementById('transcript').scrollTop = 0;")
+    last = cues[-2].text.split()[-1].strip(".,;:!?")
+    search = d.find_element(By.ID, "search")
+    search.clear()
+    search.send_keys(last)
+    hit = d.execute_script("var h = document.querySelectorAll('#transcript .hit'); return h[0];")
+    ok(hit is not None and d.execute_script(IN_BOX, hit),
+       "the search scrolls its first hit into the transcript's view (%r)" % last)
+    search.clear()
+    search.send_keys(Keys.ENTER)
+    # the sticky player hides no focused element (WCAG 2.4.11)
+    d.execute_script("window.scrollTo(0, document.body.scrollHeight);")
+    link = d.find_elements(By.CSS_SELECTOR, ".chapters a")[0]
+    d.execute_script("arguments[0].scrollIntoView(); arguments[0].focus();", link)
+    time.sleep(0.2)
+    hidden = d.execute_script(
+        "var p = document.querySelector('.player').getBoundingClientRect(),"
+        " r = arguments[0].getBoundingClientRect(); return r.top < p.bottom - 1;", link)
+    ok(not hidden, "a focused link scrolled into view is not under the sticky player")
+    # the page's duration is the player's
+    want = d.execute_script("var s = Math.floor(%s.duration);"
+                            "return Math.floor(s / 60) + ':' + String(s %% 60).padStart(2, '0');" % a)
+    got = d.find_element(By.CSS_SELECTOR, ".meta .duration").text
+    ok(got == want, "the page's duration is the player's (%s, player %s)" % (got, want))
+    # the favicon is small
+    icon = d.execute_script("var l = document.querySelector('link[rel~=icon]'); return l && l.href;")
+    size = d.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then(function (r) { return r.arrayBuffer(); })"
+        ".then(function (b) { done(b.byteLength); }, function () { done(-1); });", icon)
+    ok(0 < size < 10000, "the favicon is a small file, not the cover (%d bytes)" % size)
+    check_headings(d, "the English page")
+
+
+def check_headings(d, what):
+    """One h1, then no heading more than one level below the one before it."""
+    levels = d.execute_script("return Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6'))"
+                              ".map(function (h) { return +h.tagName[1]; });")
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    ok(levels and levels[0] == 1 and levels.count(1) == 1 and not jumps,
+       "%s: one h1 and no heading level skipped (%s)" % (what, "".join(map(str, levels))))
+
+
+def defects_zh(d, zh):
+    """The defects of issue 22 on the Chinese page."""
+    # English inside Chinese is marked lang="en" (WCAG 3.1.2)
+    bad = d.execute_script(
+        "var bad = [], w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);"
+        "while (w.nextNode()) { var n = w.currentNode, e = n.parentElement;"
+        " if (/[A-Za-z]{4,}(\\s+[A-Za-z]{2,}){2,}/.test(n.data) && !e.closest('[lang^=en]') && !e.closest('audio'))"
+        "  bad.push(n.data.trim().slice(0, 40)); } return bad;")
+    ok(not bad, "English sentences in the Chinese page are marked lang=\"en\" %s" % bad[:3])
+    # no space where a caption's line was broken between Chinese characters
+    text = d.execute_script("return document.getElementById('transcript').textContent;")
+    import re
+    spaced = re.findall(r"[\u4e00-\u9fff\uff0c\u3002] [\u4e00-\u9fff]", text)
+    ok(not spaced, "no space inserted between Chinese characters in the transcript %s" % spaced[:3])
+    # speakers are people, not voice profiles; a quotation is marked as one
+    labels = d.execute_script("return Array.from(document.querySelectorAll('#transcript .speaker'))"
+                              ".map(function (e) { return e.textContent; });")
+    ok(not set(labels) & {"Zh", "Quote", "Host", "Speaker"},
+       "no voice profile is shown as a speaker (%s)" % sorted(set(labels)))
+    quotes = d.execute_script("return Array.from(document.querySelectorAll('#transcript blockquote .cue'))"
+                              ".map(function (e) { return e.textContent; });")
+    ok(any("hibernate" in q for q in quotes),
+       "the quotation is marked as a quotation (%d sentences in blockquote)" % len(quotes))
+    # the episode's own licence in the footer
+    foot = d.execute_script("var a = document.querySelector('footer a[rel~=license]'); return a ? a.href : '';")
+    ok("by-sa/4.0" in foot, "the footer names the episode's own licence (%s)" % foot)
+    check_headings(d, "the Chinese page")
+
+
+def nojs(base, en):
+    """Without JavaScript: nothing looks clickable that does nothing."""
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--mute-audio",
+                "--window-size=1200,1000",
+                "--user-data-dir=" + tempfile.mkdtemp(prefix="podsynth-chromium.")):
+        o.add_argument(arg)
+    o.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    try:
+        d.get(base + "/" + en)
+        ok(d.execute_script("return !document.documentElement.classList.contains('js')"
+                            " && !document.querySelector('#transcript .w')"),
+           "a browser without JavaScript: the page's scripts did not run")
+        ok(d.execute_script("return getComputedStyle(document.querySelector('.speed')).display == 'none'"
+                            " && getComputedStyle(document.querySelector('.search')).display == 'none'"),
+           "without JavaScript the speed control and the search are not shown")
+        cue = d.find_elements(By.CSS_SELECTOR, "#transcript .cue")[3]
+        ok(cue.value_of_css_property("cursor") != "pointer",
+           "without JavaScript a sentence does not look clickable")
+        chap = d.find_elements(By.CSS_SELECTOR, ".chapters a")[1]
+        href = chap.get_attribute("href")
+        chap.click()
+        time.sleep(0.3)
+        frag = d.current_url.split("#", 1)[1] if "#" in d.current_url else ""
+        ok(d.execute_script("var e = document.getElementById(arguments[0]);"
+                            "return !!(e && e.closest('#transcript'));", frag),
+           "without JavaScript a chapter link goes to the chapter in the text (%s)" % href)
+    finally:
+        d.quit()
+
+
 def wait(d, script, secs=10):
     try:
         WebDriverWait(d, secs, poll_frequency=0.05).until(lambda x: x.execute_script(script))
@@ -92,6 +239,7 @@ def main():
         run(d)
     finally:
         d.quit()
+    nojs(BASE, [p for p in feed_pages() if "kernel-weekly" in p][0])
 
 
 def run(d):
@@ -235,6 +383,8 @@ def run(d):
                "return document.getElementById('player').currentTime")))
     d.execute_script("document.getElementById('player').pause();")
 
+    defects_en(d, en)
+
     # a phone
     d.set_window_size(390, 844)
     d.get(BASE + "/" + en)
@@ -242,6 +392,27 @@ def run(d):
     ok(d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"),
        "no sideways scrolling on a phone-sized screen")
     d.save_screenshot(os.path.join(SHOTS, "site-episode-phone.png"))
+
+    # layout shift on a phone: the page must not move once its script has run
+    d.get("about:blank")
+    d.get(BASE + "/" + en)
+    time.sleep(1.5)
+    cls = layout_shift(d)
+    ok(cls < 0.05, "layout shift on a phone after load is under 0.05 (CLS %.3f)" % cls)
+    # on a slow network the page is drawn before podsynth.js runs: what the
+    # script adds must not move what is already there
+    where = ("return Array.from(document.querySelectorAll('main h2'))"
+             ".map(function (h) { return Math.round(h.getBoundingClientRect().top + scrollY); });")
+    with_js = d.execute_script(where)
+    d.execute_cdp_cmd("Network.enable", {})
+    d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*podsynth.js"]})
+    d.get("about:blank")
+    d.get(BASE + "/" + en)
+    time.sleep(0.5)
+    before_js = d.execute_script(where)
+    d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    ok(with_js == before_js, "on a phone, nothing moves when the script runs (sections at %s, before it %s)"
+       % (with_js, before_js))
     d.set_window_size(1200, 1000)
 
     # ---- the Chinese episode ----
@@ -260,6 +431,7 @@ def run(d):
        "its title shows the Chinese text as written (%s)" % h1)
     ok(wait(d, "return document.querySelectorAll('#transcript .w').length > 20"),
        "its transcript words are marked too")
+    defects_zh(d, zh)
     d.save_screenshot(os.path.join(SHOTS, "site-episode-zh.png"))
     errs = console_errors(d)
     ok(not errs, "no console errors on the Chinese page %s" % (errs[:2] if errs else ""))

@@ -75,7 +75,7 @@
 		function (a) {
 			a.addEventListener('click', function (ev) {
 				ev.preventDefault();
-				history.replaceState(null, '', a.getAttribute('href'));
+				history.replaceState(null, '', '#t=' + a.getAttribute('data-start'));
 				seek(parseFloat(a.getAttribute('data-start')), true);
 			});
 			return { el: a, start: parseFloat(a.getAttribute('data-start')) };
@@ -105,9 +105,6 @@
 	 * between sentences and Enter or Space plays from the one focused.
 	 */
 	if (box && cues.length) {
-		var hint = document.getElementById('transcript-keys');
-		if (hint)
-			hint.hidden = false;
 		box.addEventListener('keydown', function (ev) {
 			var at = cues.findIndex(function (c) { return c.el === document.activeElement; });
 			if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
@@ -197,11 +194,17 @@
 		return true;
 	}
 
+	/* Where el is in the transcript box's scrolled content, in pixels from its top. */
+	function topInBox(el) {
+		return el.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop +
+			box.scrollTop;
+	}
+
 	/* Scrolls the transcript box (not the page) so that el is in its middle third. */
 	function keepInView(el) {
-		if (!box || box.scrollHeight <= box.clientHeight)
+		if (!box || !el || box.scrollHeight <= box.clientHeight)
 			return;
-		var top = el.offsetTop - box.offsetTop, h = box.clientHeight;
+		var top = topInBox(el), h = box.clientHeight;
 		if (top < box.scrollTop + h / 3 || top > box.scrollTop + 2 * h / 3)
 			box.scrollTop = Math.max(0, top - h / 3);
 	}
@@ -228,6 +231,9 @@
 			ticking = false;
 	}
 	audio.addEventListener('play', function () {
+		/* after a seek while paused, the sentence is brought into view at once */
+		update();
+		keepInView(marked.cue);
 		if (!ticking) {
 			ticking = true;
 			requestAnimationFrame(tick);
@@ -239,7 +245,6 @@
 	/* ---- speed ---- */
 	var speed = document.getElementById('speed');
 	if (speed) {
-		speed.parentNode.hidden = false;
 		speed.addEventListener('change', function () {
 			audio.playbackRate = parseFloat(speed.value) || 1;
 		});
@@ -248,7 +253,6 @@
 	/* ---- search ---- */
 	var search = document.getElementById('search'), hits = document.getElementById('hits');
 	if (search && box) {
-		search.parentNode.hidden = false;
 		var found = [], at = -1;
 		var run = function () {
 			var q = search.value.trim().toLowerCase();
@@ -279,9 +283,7 @@
 			if (!found.length)
 				return;
 			at = (at + 1) % found.length;
-			var el = found[at];
-			var top = el.offsetTop - box.offsetTop;
-			box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+			box.scrollTop = Math.max(0, topInBox(found[at]) - box.clientHeight / 3);
 		};
 		search.addEventListener('input', run);
 		search.addEventListener('keydown', function (ev) {
