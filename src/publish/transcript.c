@@ -13,8 +13,10 @@
  * starting at the first word event inside the spoken one; otherwise the
  * run's written text is one unit spread over the run. A unit longer than
  * two lines (65 columns each, CJK characters two) is spread evenly over as
- * few cues as it needs, cut at words, and each part is timed at the word
- * event nearest to its proportional place in the spoken text.
+ * few cues as it needs, cut at words (in Chinese where ICU's line and word
+ * breaking agree: never inside a word, never before a closing mark), and
+ * each part is timed at the word event nearest to its proportional place
+ * in the spoken text.
  *
  * Who speaks is a person: the paragraph's declared speaker, else the show's
  * host by name (<v Ana>), never a voice profile; a block quote is marked
@@ -32,6 +34,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "synth/synth.h"
 #include "core/core.h"
@@ -357,6 +362,64 @@ struct glyphs {
 	char *brk;     /* a line may start at code point k */
 };
 
+/*
+ * Where ICU lets a line start between two characters of t: sets ok[k] for
+ * code point k (g's numbering) when k is both a line-break opportunity
+ * (UAX #14: never before a closing mark or full stop) and a word boundary
+ * (ICU's dictionary: not inside a Chinese word such as 本身). Returns 0, or
+ * -1 when ICU cannot segment the text (ok untouched).
+ */
+static int icu_breaks(const char *t, const struct glyphs *g, char *ok)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n16 = 0, len = (int32_t)g->off[g->n];
+	int rc = -1;
+	UChar *u = NULL;
+	int32_t *cp_at = NULL;   /* the code point that starts at each UTF-16 index, or -1 */
+	char *line = NULL;
+	UBreakIterator *bi = NULL;
+
+	u_strFromUTF8(NULL, 0, &n16, t, len, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return -1;
+	e = U_ZERO_ERROR;
+	u = xcalloc((size_t)n16 + 1, sizeof *u);
+	u_strFromUTF8(u, n16 + 1, NULL, t, len, &e);
+	if (U_FAILURE(e))
+		goto out;
+	cp_at = xreallocarray(NULL, (size_t)n16 + 1, sizeof *cp_at);
+	for (int32_t i = 0; i <= n16; i++)
+		cp_at[i] = -1;
+	for (size_t k = 0, i = 0; k <= g->n && i <= (size_t)n16; k++) {
+		cp_at[i] = (int32_t)k;
+		if (k < g->n)
+			i += U16_IS_LEAD(u[i]) ? 2 : 1;
+	}
+	line = xcalloc(g->n + 1, 1);
+	bi = ubrk_open(UBRK_LINE, "zh", u, n16, &e);
+	if (U_FAILURE(e))
+		goto out;
+	for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+		if (cp_at[b] >= 0)
+			line[cp_at[b]] = 1;
+	ubrk_close(bi);
+	bi = ubrk_open(UBRK_WORD, "zh", u, n16, &e);
+	if (U_FAILURE(e))
+		goto out;
+	memset(ok, 0, g->n + 1);
+	for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+		if (cp_at[b] >= 0 && line[cp_at[b]])
+			ok[cp_at[b]] = 1;
+	rc = 0;
+out:
+	if (bi)
+		ubrk_close(bi);
+	free(line);
+	free(cp_at);
+	free(u);
+	return rc;
+}
+
 static void glyphs_init(struct glyphs *g, const char *t)
 {
 	size_t len = strlen(t);
@@ -380,6 +443,16 @@ static void glyphs_init(struct glyphs *g, const char *t)
 	}
 	g->off[g->n] = len;
 	g->col[g->n] = c;
+	/* between CJK characters, only where a Chinese reader breaks a line */
+	int any = 0;
+	for (size_t k = 1; k < g->n && !any; k++)
+		any = g->brk[k] && t[g->off[k - 1]] != ' ' && t[g->off[k]] != ' ';
+	char *ok = any ? xcalloc(g->n + 1, 1) : NULL;
+	if (ok && icu_breaks(t, g, ok) == 0)
+		for (size_t k = 1; k < g->n; k++)
+			if (g->brk[k] && t[g->off[k - 1]] != ' ' && t[g->off[k]] != ' ')
+				g->brk[k] = ok[k];
+	free(ok);
 }
 
 static void glyphs_clear(struct glyphs *g)
