@@ -42,7 +42,8 @@ enum ui_word {
 	UI_SKIP, UI_EPISODES, UI_SUBSCRIBE, UI_FEED, UI_COPY, UI_COPIED, UI_LISTEN_ON,
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
 	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
-	UI_COUNT
+	UI_PLAY, UI_PAUSE, UI_BACK15, UI_FWD30, UI_POSITION, UI_SHARE, UI_SHARE_URL, UI_PLAYER_KEYS,
+	UI_OF, UI_COUNT
 };
 
 static const struct {
@@ -54,12 +55,19 @@ static const struct {
 		"Show notes", "Downloads", "Speed", "Your browser cannot play this audio:",
 		"Word timings (JSON)", "Chapters (JSON)", "All episodes", "Player",
 		"No episodes yet.", "found",
-		"In the transcript, the arrow keys move between sentences; Enter plays from one."}},
+		"In the transcript, the arrow keys move between sentences; Enter plays from one.",
+		"Play", "Pause", "Back 15 seconds", "Forward 30 seconds", "Position",
+		"Share from here", "Link to this moment",
+		"Keys: Space or K plays and pauses, J or \u2190 goes back 15 s, L or \u2192 forward 30 s.",
+		"of"}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
 		"播放器", "还没有节目。", "处",
-		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。"}},
+		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。",
+		"播放", "暂停", "后退 15 秒", "前进 30 秒", "播放位置", "分享此刻", "此刻的链接",
+		"快捷键：空格或 K 播放/暂停，J 或 \u2190 后退 15 秒，L 或 \u2192 前进 30 秒。",
+		"/"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -997,6 +1005,57 @@ static void put_notes(struct buf *b, const char *html, int top, const char *lang
 	}
 }
 
+/*
+ * The player of our own, over the <audio> (whose controls show without
+ * the script): play, back 15 s, forward 30 s, the time, a progress bar
+ * with the chapters marked on it and the current one named, the speed, a
+ * share button giving the page's link at the current time, and the keys.
+ * All of it is .js-only: shown from the first paint when the script will
+ * run (nothing moves), never without it.
+ */
+static void put_controls(struct buf *b, const char *const *w, const struct site_episode *e,
+			 const struct chapter *chap, int nchap)
+{
+	double dur = e->naudio > 0 && e->audio[0].seconds > 0 ? e->audio[0].seconds
+							      : (double)e->seconds;
+	buf_printf(b, "<div class=\"controls js-only\">\n"
+		   "<button type=\"button\" class=\"play\" id=\"play\" aria-label=\"%s\" "
+		   "data-play=\"%s\" data-pause=\"%s\"><span class=\"icon\" aria-hidden=\"true\">"
+		   "</span></button>\n"
+		   "<button type=\"button\" class=\"skip-by\" data-skip=\"-15\" aria-label=\"%s\">"
+		   "\u21ba 15</button>\n"
+		   "<button type=\"button\" class=\"skip-by\" data-skip=\"30\" aria-label=\"%s\">"
+		   "30 \u21bb</button>\n<span class=\"clock\"><span id=\"pos\">0:00</span> %s ",
+		   w[UI_PLAY], w[UI_PLAY], w[UI_PAUSE], w[UI_BACK15], w[UI_FWD30], w[UI_OF]);
+	put_clock(b, dur);
+	buf_printf(b, "</span>\n<span class=\"speed\"><label for=\"speed\">%s</label>\n"
+		   "<select id=\"speed\">\n", w[UI_SPEED]);
+	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
+	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
+		buf_printf(b, "<option value=\"%s\"%s>%s×</option>\n", speeds[i],
+			   strcmp(speeds[i], "1") == 0 ? " selected" : "", speeds[i]);
+	buf_printf(b, "</select></span>\n<button type=\"button\" id=\"share\">%s</button>\n"
+		   "</div>\n<div class=\"progress js-only\">\n<input id=\"seek\" type=\"range\" "
+		   "min=\"0\" max=\"%.3f\" step=\"1\" value=\"0\" aria-label=\"%s\">\n",
+		   w[UI_SHARE], dur, w[UI_POSITION]);
+	if (nchap > 1 && dur > 0) {
+		buf_puts(b, "<div class=\"marks\" aria-hidden=\"true\">");
+		for (int i = 1; i < nchap; i++) {
+			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
+			buf_printf(b, "<span class=\"mark\" style=\"left: %.2f%%\" title=\"",
+				   100.0 * (t < dur ? t : dur) / dur);
+			put(b, chap[i].title);
+			buf_puts(b, "\"></span>");
+		}
+		buf_puts(b, "</div>\n");
+	}
+	buf_printf(b, "</div>\n<p class=\"now js-only\"><span id=\"now-chapter\">");
+	if (nchap > 0)
+		put(b, chap[0].title);
+	buf_printf(b, "</span></p>\n<p class=\"share-to js-only\" hidden><label for=\"share-url\">"
+		   "%s</label>\n<input id=\"share-url\" type=\"url\" readonly></p>\n", w[UI_SHARE_URL]);
+}
+
 static enum site_err write_episode(struct site *s, const struct site_episode *e)
 {
 	const struct channel *ch = s->ch;
@@ -1072,13 +1131,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		put(&b, e->audio[0].format);
 		buf_puts(&b, "</a>");
 	}
-	buf_printf(&b, "</p>\n</audio>\n<p class=\"speed js-only\"><label for=\"speed\">%s</label>\n"
-		   "<select id=\"speed\">\n", w[UI_SPEED]);
-	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
-	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
-		buf_printf(&b, "<option value=\"%s\"%s>%s×</option>\n", speeds[i],
-			   strcmp(speeds[i], "1") == 0 ? " selected" : "", speeds[i]);
-	buf_puts(&b, "</select></p>\n</section>\n");
+	buf_puts(&b, "</p>\n</audio>\n");
+	put_controls(&b, w, e, chap, nchap);
+	buf_printf(&b, "</section>\n<p id=\"player-keys\" class=\"keys js-only\">%s</p>\n",
+		   w[UI_PLAYER_KEYS]);
 
 	/* chapters */
 	if (nchap > 0) {

@@ -64,11 +64,9 @@ def axe(d, what):
         "  return {id: v.id, impact: v.impact, n: v.nodes.length,"
         "          html: v.nodes[0] ? v.nodes[0].html.slice(0, 120) : ''}; })); },"
         " function (e) { done([{id: 'axe failed: ' + e, impact: 'critical', n: 0}]); });")
-    bad = [v for v in res if v["impact"] in ("serious", "critical")]
-    for v in bad:
+    for v in res:
         print("# axe: %s (%s) x%d: %s" % (v["id"], v["impact"], v["n"], v.get("html", "")))
-    ok(not bad, "axe-core: no serious or critical violation on %s (%d minor)" %
-       (what, len(res) - len(bad)))
+    ok(not res, "axe-core: no violation on %s" % what)
 
 
 def layout_shift(d):
@@ -199,9 +197,12 @@ def nojs(base, en):
         ok(d.execute_script("return !document.documentElement.classList.contains('js')"
                             " && !document.querySelector('#transcript .w')"),
            "a browser without JavaScript: the page's scripts did not run")
-        ok(d.execute_script("return getComputedStyle(document.querySelector('.speed')).display == 'none'"
-                            " && getComputedStyle(document.querySelector('.search')).display == 'none'"),
-           "without JavaScript the speed control and the search are not shown")
+        ok(d.execute_script("return ['#speed', '#search', '#play', '#seek'].every(function (q) {"
+                            " return !document.querySelector(q).getClientRects().length; })"),
+           "without JavaScript the player of our own, the speed and the search are not shown")
+        ok(d.execute_script("var a = document.getElementById('player');"
+                            "return a.controls && a.getClientRects().length > 0;"),
+           "...and the browser's own audio controls are")
         cue = d.find_elements(By.CSS_SELECTOR, "#transcript .cue")[3]
         ok(cue.value_of_css_property("cursor") != "pointer",
            "without JavaScript a sentence does not look clickable")
@@ -215,6 +216,77 @@ def nojs(base, en):
            "without JavaScript a chapter link goes to the chapter in the text (%s)" % href)
     finally:
         d.quit()
+
+
+def player(d, en):
+    """The player of our own over <audio>, share at the current time, #t= forms."""
+    a = "document.getElementById('player')"
+    d.get("about:blank")
+    d.get(BASE + "/" + en)
+    wait(d, "return %s.readyState >= 1" % a, 8)
+    ok(d.execute_script("return !%s.controls && !%s.getClientRects().length" % (a, a)),
+       "with the script, the browser's audio controls give way to the page's player")
+    play = d.find_element(By.ID, "play")
+    ok(play.get_attribute("aria-label") == "Play", "a play button, labelled")
+    play.click()
+    ok(wait(d, "return !%s.paused && %s.currentTime > 0.2" % (a, a), 8), "it plays")
+    ok(play.get_attribute("aria-label") == "Pause", "...and becomes the pause button")
+    play.click()
+    ok(d.execute_script("return %s.paused" % a), "which pauses")
+    d.execute_script(a + ".currentTime = 100;")
+    wait(d, "return Math.abs(%s.currentTime - 100) < 0.1" % a, 4)
+    d.find_element(By.CSS_SELECTOR, "button[data-skip='-15']").click()
+    t1 = d.execute_script("return %s.currentTime" % a)
+    d.find_element(By.CSS_SELECTOR, "button[data-skip='30']").click()
+    t2 = d.execute_script("return %s.currentTime" % a)
+    ok(abs(t1 - 85) < 0.3 and abs(t2 - 115) < 0.3, "back 15 s and forward 30 s (%.1f, %.1f)" % (t1, t2))
+    # the progress bar: the chapters marked where they start, the current one named
+    chaps = d.execute_script("return Array.from(document.querySelectorAll('.chapters a[data-start]'))"
+                             ".map(function (e) { return [+e.dataset.start, e.querySelector('.title').textContent]; });")
+    dur = d.execute_script("return %s.duration" % a)
+    marks = d.execute_script("return Array.from(document.querySelectorAll('.marks .mark'))"
+                             ".map(function (m) { return parseFloat(m.style.left); });")
+    ok(len(marks) == len(chaps) - 1 and all(abs(m - 100 * c[0] / dur) < 0.5 for m, c in zip(marks, chaps[1:])),
+       "the progress bar marks each chapter where it starts (%d marks)" % len(marks))
+    d.execute_script("var r = document.getElementById('seek'); r.value = arguments[0];"
+                     "r.dispatchEvent(new Event('input'));", str(int(chaps[2][0]) + 2))
+    got = d.execute_script("return %s.currentTime" % a)
+    ok(abs(got - (int(chaps[2][0]) + 2)) < 0.5, "moving the progress bar seeks (%.1f)" % got)
+    ok(wait(d, "return document.getElementById('now-chapter').textContent === arguments[0]"
+               .replace("arguments[0]", json.dumps(chaps[2][1])), 3),
+       "the current chapter is named in the player (%s)" % chaps[2][1])
+    d.execute_script(a + ".play();")
+    ok(wait(d, "return document.title.indexOf(%s) === 0" % json.dumps(chaps[2][1]), 4),
+       "while playing, the document's title starts with the chapter's (%s)" % d.title)
+    d.execute_script(a + ".pause();")
+    ok(wait(d, "return document.title.indexOf(%s) !== 0" % json.dumps(chaps[2][1]), 4),
+       "paused, the page's own title again")
+    # the keys, from the page (not a field)
+    d.execute_script("document.activeElement.blur(); %s.currentTime = 60;" % a)
+    wait(d, "return Math.abs(%s.currentTime - 60) < 0.1" % a, 4)
+    body = d.find_element(By.TAG_NAME, "body")
+    body.send_keys("j")
+    k1 = d.execute_script("return %s.currentTime" % a)
+    body.send_keys(Keys.ARROW_RIGHT)
+    k2 = d.execute_script("return %s.currentTime" % a)
+    body.send_keys("k")
+    k3 = wait(d, "return !%s.paused" % a, 4)
+    body.send_keys(" ")
+    k4 = wait(d, "return %s.paused" % a, 4)
+    ok(abs(k1 - 45) < 0.3 and abs(k2 - 75) < 0.5 and k3 and k4,
+       "keys: J back 15 s, Right forward 30 s, K plays, Space pauses (%.1f, %.1f)" % (k1, k2))
+    # share at the current time, then open that link
+    d.execute_script(a + ".currentTime = 90.4;")
+    wait(d, "return Math.abs(%s.currentTime - 90.4) < 0.1" % a, 4)
+    d.find_element(By.ID, "share").click()
+    url = d.find_element(By.ID, "share-url").get_attribute("value")
+    ok(url == BASE + "/" + en + "#t=1m30s", "share gives the page's link at the current time (%s)" % url)
+    d.get("about:blank")
+    d.get(url)
+    ok(wait(d, "return %s.readyState >= 1 && Math.abs(%s.currentTime - 90) < 0.5" % (a, a), 8),
+       "and that link (#t=1m30s) starts the player there (%.2f)" % d.execute_script("return %s.currentTime" % a))
+    d.execute_script(a + ".pause();")
+    axe(d, "an episode page with the player")
 
 
 def wait(d, script, secs=10):
@@ -384,6 +456,7 @@ def run(d):
     d.execute_script("document.getElementById('player').pause();")
 
     defects_en(d, en)
+    player(d, en)
 
     # a phone
     d.set_window_size(390, 844)
