@@ -44,7 +44,7 @@ enum ui_word {
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
 	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
 	UI_PLAY, UI_PAUSE, UI_BACK15, UI_FWD30, UI_POSITION, UI_SHARE, UI_SHARE_URL, UI_PLAYER_KEYS,
-	UI_OF, UI_COUNT
+	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_COUNT
 };
 
 static const struct {
@@ -60,7 +60,7 @@ static const struct {
 		"Play", "Pause", "Back 15 seconds", "Forward 30 seconds", "Position",
 		"Share from here", "Link to this moment",
 		"Keys: Space or K plays and pauses, J or \u2190 goes back 15 s, L or \u2192 forward 30 s.",
-		"of"}},
+		"of", "Cast", "host", "co-host", "guest"}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
@@ -68,7 +68,7 @@ static const struct {
 		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。",
 		"播放", "暂停", "后退 15 秒", "前进 30 秒", "播放位置", "分享此刻", "此刻的链接",
 		"快捷键：空格或 K 播放/暂停，J 或 \u2190 后退 15 秒，L 或 \u2192 前进 30 秒。",
-		"/"}},
+		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -666,6 +666,45 @@ static void put_foot(struct site *s, struct buf *b, const char *up, const char *
 	buf_printf(b, "<a href=\"%sfeed.xml\">RSS</a></p>\n</footer>\n</body>\n</html>\n", up);
 }
 
+/* A podcast:person role in the page's words ("co-host" -> "联合主持"). */
+static const char *role_word(const char *const *w, const char *role)
+{
+	static const struct { const char *role; enum ui_word word; } roles[] = {
+		{"host", UI_HOST}, {"co-host", UI_COHOST}, {"cohost", UI_COHOST}, {"guest", UI_GUEST},
+	};
+	for (size_t i = 0; role && i < ARRAY_LEN(roles); i++)
+		if (strcmp(roles[i].role, role) == 0)
+			return w[roles[i].word];
+	return role;
+}
+
+/*
+ * Cast and credits: who speaks the episode, as the feed's podcast:person
+ * names them: the speakers it declares with their roles, else its authors,
+ * else the show's host:, each a host.
+ */
+static void put_cast(const struct site *s, struct buf *b, const char *const *w,
+		     const struct episode *ep)
+{
+	int n = ep->speakers.n > 0 ? ep->speakers.n : ep->nauthors > 0 ? ep->nauthors
+					: s->ch->host ? 1 : 0;
+	if (n == 0)
+		return;
+	buf_printf(b, "<section class=\"cast\" aria-labelledby=\"cast-h\">\n<h2 id=\"cast-h\">%s</h2>\n"
+		   "<ul>\n", w[UI_CAST]);
+	for (int i = 0; i < n; i++) {
+		const char *name = ep->speakers.n > 0 ? ep->speakers.v[i].name
+				   : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
+		const char *role = ep->speakers.n > 0 ? ep->speakers.v[i].role : "host";
+		buf_puts(b, "<li><span class=\"name\">");
+		put(b, name);
+		buf_puts(b, "</span> <span class=\"role\">");
+		put(b, role_word(w, role));
+		buf_puts(b, "</span></li>\n");
+	}
+	buf_puts(b, "</ul>\n</section>\n");
+}
+
 /* An absolute URL for the show's artwork, for og:image; NULL when none. */
 static char *art_abs(const struct site *s)
 {
@@ -981,7 +1020,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	int ncues = 0, nchap = 0, *head = NULL;
 	char *has = NULL;
 	char **src = xcalloc((size_t)e->naudio + 1, sizeof *src);
-	char *page = site_page_rel(e->slug), *title = NULL, *art_a = art_abs(s);
+	char *page = site_page_rel(e->slug), *title = NULL, *art_a = NULL, *art = NULL;
 	char *vtt = NULL, *words = NULL, *chj = NULL, *audio_abs = NULL, *path = NULL;
 	enum site_err rc = SITE_ERR_INPUT;
 
@@ -1003,6 +1042,20 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		audio_abs = abs_url(s, rel);
 		free(rel);
 	}
+	/* the episode's artwork, else the show's: on the page and in og:image */
+	char *epf = artwork_episode_file(ch, ep), *rel = NULL;
+	if (ep->image && strstr(ep->image, "://")) {
+		art = xstrdup(ep->image);
+		art_a = xstrdup(ep->image);
+	} else if (epf && file_exists(epf) && (rel = rel_to_root(s, epf)) != NULL) {
+		art = url_from(s, "episodes", epf);
+		art_a = abs_url(s, rel);
+	} else {
+		art = art_url(s, "episodes");
+		art_a = art_abs(s);
+	}
+	free(rel);
+	free(epf);
 	/* "Episode — Show", unless the episode's title starts with the show's */
 	const char *et = ep->title ? ep->title : e->slug;
 	if (ch->title && strncmp(et, ch->title, strlen(ch->title)) != 0)
@@ -1014,7 +1067,13 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	buf_puts(&b, "<header class=\"top\">\n<p><a href=\"../\">");
 	put(&b, ch->title);
 	buf_printf(&b, "</a> · <a href=\"../\">%s</a></p>\n</header>\n", w[UI_ALL_EPISODES]);
-	buf_puts(&b, "<main id=\"main\">\n<article class=\"episode\">\n<h1>");
+	buf_puts(&b, "<main id=\"main\">\n<article class=\"episode\">\n<div class=\"head\">\n");
+	if (art) {
+		buf_puts(&b, "<img class=\"art\" src=\"");
+		put_url(&b, art);
+		buf_puts(&b, "\" alt=\"\" width=\"96\" height=\"96\">\n");
+	}
+	buf_puts(&b, "<div>\n<h1>");
 	put(&b, ep->title);
 	buf_puts(&b, "</h1>\n<p class=\"meta\"><time datetime=\"");
 	put(&b, ep->date);
@@ -1024,7 +1083,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	/* as the player shows it: whole seconds, not rounded */
 	put_clock(&b, e->naudio > 0 && e->audio[0].seconds > 0 ? e->audio[0].seconds
 							       : (double)e->seconds);
-	buf_puts(&b, "</span></p>\n");
+	buf_puts(&b, "</span></p>\n</div>\n</div>\n");
 
 	/* the player */
 	buf_printf(&b, "<section class=\"player\" aria-label=\"%s\">\n"
@@ -1098,6 +1157,8 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	put_notes(&b, e->notes_html ? e->notes_html : "", 3, lang, other);
 	buf_puts(&b, "</section>\n");
 
+	put_cast(s, &b, w, ep);
+
 	/* downloads */
 	buf_printf(&b, "<section class=\"downloads\" aria-labelledby=\"downloads-h\">\n"
 		   "<h2 id=\"downloads-h\">%s</h2>\n<ul>\n", w[UI_DOWNLOADS]);
@@ -1143,6 +1204,7 @@ out:
 	free(page);
 	free(title);
 	free(art_a);
+	free(art);
 	free(vtt);
 	free(words);
 	free(chj);

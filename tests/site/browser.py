@@ -289,6 +289,57 @@ def player(d, en):
     axe(d, "an episode page with the player")
 
 
+def every_page(d):
+    """Each page (the index, English, Chinese, two hosts), light and dark,
+    desktop and phone: axe finds nothing; screenshots of each."""
+    pages = feed_pages()
+    named = [("index", ""), ("en", [p for p in pages if "kernel-weekly" in p][0]),
+             ("zh", [p for p in pages if "-zh" in p][0]),
+             ("two-hosts", [p for p in pages if "two-hosts" in p][0])]
+    for size, (w, h) in (("desktop", (1200, 1000)), ("phone", (390, 844))):
+        d.set_window_size(w, h)
+        for scheme in ("light", "dark"):
+            d.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                              {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+            for name, path in named:
+                d.get("about:blank")
+                d.get(BASE + "/" + path)
+                wait(d, "return document.readyState == 'complete'", 5)
+                time.sleep(0.2)
+                axe(d, "%s, %s, %s" % (name, size, scheme))
+                d.save_screenshot(os.path.join(SHOTS, "site-%s-%s-%s.png" % (name, size, scheme)))
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    d.set_window_size(1200, 1000)
+
+
+def two_hosts(d):
+    """Cast and credits, the episode's own artwork."""
+    pages = feed_pages()
+    two = [p for p in pages if "two-hosts" in p][0]
+    d.get(BASE + "/" + two)
+    cast = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
+                            ".map(function (l) { return l.textContent; });")
+    ok(cast == ["Ana host", "Ben co-host"], "the cast: each speaker with their role (%s)" % cast)
+    og = d.execute_script("return document.querySelector('meta[property=\"og:image\"]').content")
+    ok(og == BASE + "/art/rt.png", "og:image is the episode's own artwork (%s)" % og)
+    ok(wait(d, "var i = document.querySelector('.head img.art'); return i && i.complete && i.naturalWidth > 0", 5),
+       "the page shows it")
+    en = [p for p in pages if "kernel-weekly" in p][0]
+    d.get(BASE + "/" + en)
+    og = d.execute_script("return document.querySelector('meta[property=\"og:image\"]').content")
+    ok("/cover." in og, "an episode without its own: the show's artwork (%s)" % og)
+    # the page's cast is the feed's podcast:person of the item
+    P = "{https://podcastindex.org/namespace/1.0}"
+    for item in ET.parse(os.path.join(SITE, "feed.xml")).getroot().iter("item"):
+        page = item.find("link").text
+        want = ["%s %s" % (p.text, p.get("role")) for p in item.findall(P + "person")]
+        d.get(page)
+        got = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
+                               ".map(function (l) { return l.textContent; });")
+        if d.execute_script("return document.documentElement.lang") == "en":
+            ok(got == want, "the page's cast is the feed's podcast:person (%s)" % want)
+
+
 def wait(d, script, secs=10):
     try:
         WebDriverWait(d, secs, poll_frequency=0.05).until(lambda x: x.execute_script(script))
@@ -508,6 +559,8 @@ def run(d):
     d.save_screenshot(os.path.join(SHOTS, "site-episode-zh.png"))
     errs = console_errors(d)
     ok(not errs, "no console errors on the Chinese page %s" % (errs[:2] if errs else ""))
+    two_hosts(d)
+    every_page(d)
 
 
 if __name__ == "__main__":
