@@ -158,7 +158,7 @@ sed -i 's|^bed: intro|bed: intro\nimage: art/rt.png|' episodes/2026-11-27-two-ho
 check "an episode with its own artwork publishes" "$PODSYNTH" feed -q
 mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test (npm install --prefix build/npm axe-core)"; fi
-timeout 120 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
+timeout 240 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
 check "the browser test exited cleanly" test $? = 0
 for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh \
 	site-{index,en,zh,two-hosts}-{desktop,phone}-{light,dark}; do

@@ -75,8 +75,7 @@ long long chapters_ms(int64_t frames, int rate)
 	return (long long)chapter_ms(frames, rate);
 }
 
-/* Appends s as a JSON string (quoted and escaped, after sanitising). */
-static void json_string(struct buf *b, const char *s)
+void chapters_json_str(struct buf *b, const char *s)
 {
 	char *c = xmltext_cleans(s ? s : "", XMLTEXT_LINE);
 	buf_putc(b, '"');
@@ -102,12 +101,12 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 	buf_puts(&b, "{\n  \"version\": \"1.2.0\",\n");
 	if (title) {
 		buf_puts(&b, "  \"title\": ");
-		json_string(&b, title);
+		chapters_json_str(&b, title);
 		buf_puts(&b, ",\n");
 	}
 	if (podcast) {
 		buf_puts(&b, "  \"podcastName\": ");
-		json_string(&b, podcast);
+		chapters_json_str(&b, podcast);
 		buf_puts(&b, ",\n");
 	}
 	buf_puts(&b, "  \"chapters\": [");
@@ -115,7 +114,7 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 		long long ms = chapters_ms(c[i].start, rate);
 		buf_printf(&b, "%s\n    {\n      \"startTime\": %lld.%03lld,\n      \"title\": ",
 			   i ? "," : "", ms / 1000, ms % 1000);
-		json_string(&b, c[i].title);
+		chapters_json_str(&b, c[i].title);
 		buf_puts(&b, "\n    }");
 	}
 	buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");

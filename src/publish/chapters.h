@@ -17,6 +17,7 @@
 #include "show/show.h"
 #include "script/script.h"
 #include "audio/audio.h"
+#include "core/core.h"
 
 /*
  * Builds the chapter list: one chapter per heading segment in the
@@ -45,6 +46,10 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 /* Writes chapters_json(...) to path atomically. 0, or -1 (reported naming path). */
 int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
 			const char *title, const char *podcast);
+
+/* Appends s as a JSON string (sanitised, quoted, escaped): the rule of every
+ * JSON file publish/ writes (chapters, oEmbed). */
+void chapters_json_str(struct buf *b, const char *s);
 
 /* The rate of a chapter list read from a JSON file: its times are whole milliseconds. */
 #define CHAPTERS_JSON_RATE 1000

@@ -44,7 +44,7 @@ enum ui_word {
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
 	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
 	UI_PLAY, UI_PAUSE, UI_BACK15, UI_FWD30, UI_POSITION, UI_SHARE, UI_SHARE_URL, UI_PLAYER_KEYS,
-	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_COUNT
+	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_EMBED, UI_EMBED_CODE, UI_COUNT
 };
 
 static const struct {
@@ -60,7 +60,7 @@ static const struct {
 		"Play", "Pause", "Back 15 seconds", "Forward 30 seconds", "Position",
 		"Share from here", "Link to this moment",
 		"Keys: Space or K plays and pauses, J or \u2190 goes back 15 s, L or \u2192 forward 30 s.",
-		"of", "Cast", "host", "co-host", "guest"}},
+		"of", "Cast", "host", "co-host", "guest", "Embed", "Code for another site"}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
@@ -68,7 +68,7 @@ static const struct {
 		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。",
 		"播放", "暂停", "后退 15 秒", "前进 30 秒", "播放位置", "分享此刻", "此刻的链接",
 		"快捷键：空格或 K 播放/暂停，J 或 \u2190 后退 15 秒，L 或 \u2192 前进 30 秒。",
-		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾"}},
+		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾", "嵌入", "嵌入其他网站的代码"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -333,6 +333,9 @@ static int stage(struct site *s, const char *path, const char *data, size_t n)
 	return 0;
 }
 
+/* How every oEmbed document this program writes starts. */
+#define OEMBED_START "{\n  \"version\": \"1.0\",\n  \"type\": \"rich\","
+
 /* What every page this program writes has in its head, and nothing else is likely to. */
 #define GENERATOR_META "<meta name=\"generator\" content=\"podsynth\">"
 
@@ -348,20 +351,31 @@ static void remove_old_pages(struct site *s)
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	while (d && (de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+		size_t n = strlen(de->d_name), base;
+		int json = n > 12 && strcmp(de->d_name + n - 12, ".oembed.json") == 0;
+		if (json)
+			base = n - 12;
+		else if (n > 5 && strcmp(de->d_name + n - 5, ".html") == 0)
+			base = n - 5;
+		else
 			continue;
+		/* <slug>.html, <slug>.embed.html and <slug>.oembed.json of a published episode stay */
+		if (!json && base > 6 && strncmp(de->d_name + base - 6, ".embed", 6) == 0)
+			base -= 6;
 		int keep = 0;
 		for (int i = 0; !keep && i < s->n; i++)
-			keep = strlen(s->eps[i].slug) == n - 5 &&
-			       strncmp(s->eps[i].slug, de->d_name, n - 5) == 0;
+			keep = strlen(s->eps[i].slug) == base &&
+			       strncmp(s->eps[i].slug, de->d_name, base) == 0;
 		if (keep)
 			continue;
 		char *p = path_join(dir, de->d_name);
 		size_t len;
 		char *text = read_file(p, &len);
 		char *head_end = text ? strstr(text, "</head>") : NULL;
-		if (head_end) {
+		if (json && text && strncmp(text, OEMBED_START, strlen(OEMBED_START)) == 0) {
+			if (unlink(p) != 0)   /* the oEmbed document this program wrote */
+				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
+		} else if (!json && head_end) {
 			*head_end = '\0';
 			if (strstr(text, GENERATOR_META) && unlink(p) != 0)
 				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
@@ -574,7 +588,8 @@ static void cues_free(struct cue *c, int n)
  */
 static void put_head(struct site *s, struct buf *b, const char *lang, const char *title,
 		     const char *desc, const char *page_dir, const char *canon, const char *type,
-		     const char *image, const struct site_audio *audio, const char *audio_url)
+		     const char *image, const struct site_audio *audio, const char *audio_url,
+		     const char *oembed)
 {
 	const struct channel *ch = s->ch;
 	const char *up = page_dir[0] ? "../" : "";
@@ -625,6 +640,13 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 	buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n", up);
 	/* before the first paint, so that what the script adds has its place from the start */
 	buf_puts(b, "<script>document.documentElement.classList.add('js')</script>\n");
+	if (oembed) {   /* so that a post on another site shows the player */
+		buf_puts(b, "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"");
+		put_url(b, oembed);
+		buf_puts(b, "\" title=\"");
+		put(b, title);
+		buf_puts(b, "\">\n");
+	}
 	buf_printf(b, "<link rel=\"stylesheet\" href=\"%sassets/podsynth.css\">\n", up);
 	if (ch->site_css) {
 		char *cu = url_from(s, page_dir, ch->site_css);
@@ -729,7 +751,7 @@ static enum site_err write_index(struct site *s)
 	const char *desc = ch->description ? ch->description : ch->title;
 	enum site_err rc = SITE_OK;
 
-	put_head(s, &b, lang, ch->title, desc, "", "index.html", "website", art_a, NULL, NULL);
+	put_head(s, &b, lang, ch->title, desc, "", "index.html", "website", art_a, NULL, NULL, NULL);
 	buf_puts(&b, "<header class=\"show\">\n");
 	if (art) {
 		buf_puts(&b, "<img class=\"cover\" src=\"");
@@ -957,6 +979,110 @@ static void put_notes(struct buf *b, const char *html, int top, const char *lang
 	}
 }
 
+/* The embed page's size in another site: the player and the title. */
+#define EMBED_W 600
+#define EMBED_H 200
+
+/* The <iframe> that shows the episode's embed page on another site. The caller frees. */
+static char *embed_iframe(const struct site *s, const struct site_episode *e, const char *title)
+{
+	char *rel = xasprintf("episodes/%s.embed.html", e->slug);
+	char *u = abs_url(s, rel);
+	struct buf b = {0};
+	buf_puts(&b, "<iframe src=\"");
+	put_url(&b, u);
+	buf_printf(&b, "\" width=\"%d\" height=\"%d\" title=\"", EMBED_W, EMBED_H);
+	put(&b, title);
+	buf_puts(&b, "\" style=\"border: 0; max-width: 100%\" loading=\"lazy\"></iframe>");
+	free(rel);
+	free(u);
+	return buf_detach(&b);
+}
+
+static void put_controls(struct buf *b, const char *const *w, const struct site_episode *e,
+			 const struct chapter *chap, int nchap);
+
+/*
+ * The episode's player alone, for an <iframe> on another site
+ * (<slug>.embed.html), and its oEmbed document (<slug>.oembed.json, type
+ * "rich", the iframe as its html), which the episode page names for
+ * discovery. 0, or -1 (reported).
+ */
+static int write_embed(struct site *s, const struct site_episode *e, const char *const *w,
+		       const char *lang, const char *title, char *const *src,
+		       const struct chapter *chap, int nchap, const char *iframe, const char *art)
+{
+	const struct channel *ch = s->ch;
+	struct buf b = {0}, j = {0};
+	char *rel = xasprintf("episodes/%s.embed.html", e->slug), *page = site_page_rel(e->slug);
+	char *page_abs = abs_url(s, page);
+	int rc = 0;
+
+	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
+	put(&b, lang);
+	buf_puts(&b, "\" class=\"embedded\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	put(&b, title);
+	buf_puts(&b, "</title>\n" GENERATOR_META "\n<meta name=\"robots\" content=\"noindex\">\n"
+		 "<link rel=\"canonical\" href=\"");
+	put_url(&b, page_abs);
+	buf_puts(&b, "\">\n<link rel=\"stylesheet\" href=\"../assets/podsynth.css\">\n"
+		 "<script>document.documentElement.classList.add('js')</script>\n"
+		 "<script src=\"../assets/podsynth.js\" defer></script>\n</head>\n<body>\n<main>\n"
+		 "<h1 class=\"embed-title\"><a href=\"");
+	put_url(&b, page_abs);
+	buf_puts(&b, "\" target=\"_blank\" rel=\"noopener\">");
+	put(&b, e->ep->title);
+	buf_puts(&b, "</a> <span class=\"meta\">");
+	put(&b, ch->title);
+	buf_printf(&b, "</span></h1>\n<section class=\"player\" aria-label=\"%s\">\n"
+		   "<audio id=\"player\" controls preload=\"metadata\">\n", w[UI_PLAYER]);
+	for (int i = 0; i < e->naudio; i++) {
+		buf_puts(&b, "<source src=\"");
+		put_url(&b, src[i]);
+		buf_puts(&b, "\" type=\"");
+		put(&b, e->audio[i].mime);
+		buf_puts(&b, "\">\n");
+	}
+	buf_puts(&b, "</audio>\n");
+	put_controls(&b, w, e, chap, nchap);
+	buf_puts(&b, "</section>\n</main>\n</body>\n</html>\n");
+
+	/* oEmbed 1.0, type rich */
+	buf_puts(&j, OEMBED_START "\n  \"title\": ");
+	chapters_json_str(&j, e->ep->title);
+	buf_puts(&j, ",\n  \"provider_name\": ");
+	chapters_json_str(&j, ch->title);
+	buf_puts(&j, ",\n  \"provider_url\": ");
+	chapters_json_str(&j, ch->link);
+	if (e->ep->author || ch->author) {
+		buf_puts(&j, ",\n  \"author_name\": ");
+		chapters_json_str(&j, e->ep->author ? e->ep->author : ch->author);
+	}
+	if (art && strstr(art, "://")) {
+		buf_puts(&j, ",\n  \"thumbnail_url\": ");
+		chapters_json_str(&j, art);
+	}
+	buf_printf(&j, ",\n  \"width\": %d,\n  \"height\": %d,\n  \"html\": ", EMBED_W, EMBED_H);
+	chapters_json_str(&j, iframe);
+	buf_puts(&j, "\n}\n");
+
+	char *path = path_join(s->rss_dir, rel);
+	char *jrel = xasprintf("episodes/%s.oembed.json", e->slug);
+	char *jpath = path_join(s->rss_dir, jrel);
+	if (stage(s, path, b.data, b.len) != 0 || stage(s, jpath, j.data, j.len) != 0)
+		rc = -1;
+	free(path);
+	free(jpath);
+	free(jrel);
+	free(rel);
+	free(page);
+	free(page_abs);
+	buf_free(&b);
+	buf_free(&j);
+	return rc;
+}
+
 /*
  * The player of our own, over the <audio> (whose controls show without
  * the script): play, back 15 s, forward 30 s, the time, a progress bar
@@ -1062,8 +1188,12 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		title = xasprintf("%s — %s", et, ch->title);
 	else
 		title = xstrdup(et);
+	char *oe_rel = xasprintf("episodes/%s.oembed.json", e->slug);
+	char *oembed = abs_url(s, oe_rel);
+	free(oe_rel);
 	put_head(s, &b, lang, title, e->summary, "episodes", page, "article", art_a,
-		 e->naudio > 0 ? &e->audio[0] : NULL, audio_abs);
+		 e->naudio > 0 ? &e->audio[0] : NULL, audio_abs, oembed);
+	free(oembed);
 	buf_puts(&b, "<header class=\"top\">\n<p><a href=\"../\">");
 	put(&b, ch->title);
 	buf_printf(&b, "</a> · <a href=\"../\">%s</a></p>\n</header>\n", w[UI_ALL_EPISODES]);
@@ -1158,6 +1288,20 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	buf_puts(&b, "</section>\n");
 
 	put_cast(s, &b, w, ep);
+
+	/* the code that embeds the player in another site */
+	char *iframe = embed_iframe(s, e, title);
+	buf_printf(&b, "<section class=\"embed\" aria-labelledby=\"embed-h\">\n<h2 id=\"embed-h\">%s"
+		   "</h2>\n<p><label for=\"embed-code\">%s</label></p>\n<textarea id=\"embed-code\" "
+		   "readonly rows=\"3\">", w[UI_EMBED], w[UI_EMBED_CODE]);
+	put_text(&b, iframe, 1);
+	buf_puts(&b, "</textarea>\n</section>\n");
+	if (write_embed(s, e, w, lang, title, src, chap, nchap, iframe, art_a) != 0) {
+		free(iframe);
+		rc = SITE_ERR_WRITE;
+		goto out;
+	}
+	free(iframe);
 
 	/* downloads */
 	buf_printf(&b, "<section class=\"downloads\" aria-labelledby=\"downloads-h\">\n"
