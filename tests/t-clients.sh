@@ -38,6 +38,14 @@ episode: 1
 ---
 
 Hello, podcast clients.
+
+## The news
+
+> A quotation, **strong**.
+
+## The links
+
+- [a link](https://example.org/) in a list
 MD
 cat >episodes/2026-06-08-second.md <<'MD'
 ---
@@ -55,6 +63,27 @@ MD
 check "the episodes render" test $? -eq 0
 "$PODSYNTH" feed >feed.log 2>&1
 check "the feed is written" test $? -eq 0
+
+# ---- chapters and notes as the apps read them ----
+$PY - rss/feed.xml >apps.txt <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+C = "{http://purl.org/rss/1.0/modules/content/}"
+items = {i.find("title").text: i for i in ET.parse(sys.argv[1]).getroot().iter("item")}
+first = items["First client episode"]
+desc = first.find("description").text
+print("stamps" if re.match(r"00:00 First client episode\n00:\d\d The news\n00:\d\d The links\n\nThe first\.$", desc) else "desc %r" % desc)
+notes = first.find(C + "encoded").text
+tags = sorted(set(re.findall(r"</?([a-z0-9]+)", notes)))
+print("tags " + " ".join(tags))
+print("quote" if "<p>A quotation, strong.</p>" in notes and "<p>The news</p>" in notes else "notes %r" % notes)
+second = items["Second client episode"].find("description").text
+print("no stamps" if second == "The second." else "second %r" % second)
+PY
+check_eq "the description starts with the chapters as timestamps (00:00 ...)" "$(sed -n 1p apps.txt)" stamps
+check_eq "content:encoded has only what Apple Podcasts renders (p, lists, links)" "$(sed -n 2p apps.txt)" "tags a li p ul"
+check_eq "...headings and quotes become paragraphs there" "$(sed -n 3p apps.txt)" quote
+check_eq "fewer than three chapters: no timestamps" "$(sed -n 4p apps.txt)" "no stamps"
+check "the feed has Podlove Simple Chapters" grep -q '<psc:chapter start="00:00:00.000" title="First client episode"/>' rss/feed.xml
 
 # ---- the validator's rules ----
 # Each rule must be able to fail: a copy of the feed broken in many ways
@@ -99,6 +128,17 @@ client subscribe "$BASE/feed.xml" >"$G/sub.log" 2>&1
 check "gpo subscribes to the feed" grep -q "Successfully added $BASE/feed.xml" "$G/sub.log"
 client update >"$G/update.log" 2>&1
 client episodes >"$G/episodes.log" 2>&1
+# the chapters gPodder shows are the ones it read (podcastparser: psc:chapters)
+check_eq "gPodder has the first episode's chapters, as the JSON chapters file has them" \
+	"$($PY - "$G/home/gPodder/Database" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+row = db.execute("select chapters from episode where title = 'First client episode'").fetchone()
+print(" | ".join("%d %s" % (c["start"], c["title"]) for c in json.loads(row[0] or "[]")))
+PY
+)" "$($PY -c 'import json, sys
+print(" | ".join("%d %s" % (int(c["startTime"]), c["title"]) for c in json.load(open(sys.argv[1]))["chapters"]))' \
+	rss/episodes/2026-06-01-first.chapters.json)"
 check "gpo lists the first episode" grep -q "First client episode" "$G/episodes.log"
 check "gpo lists the second episode" grep -q "Second client episode" "$G/episodes.log"
 client download >"$G/download.log" 2>&1

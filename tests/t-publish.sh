@@ -216,16 +216,18 @@ for n, (v, s) in enumerate(zip(vtt, srt), 1):
     v = v.strip("\n").split("\n"); s = s.split("\n")
     if s[0] != str(n) or s[1] != v[0].replace(".", ","):
         print("times", n, v[0], s[:2]); sys.exit()
-    m = re.match(r"<v ([^>]*)>(.*)", v[1])
-    who, first = m.group(1), m.group(2)
-    want = ([who + ": " + first] if who != last else [first]) + v[2:]
+    m = re.match(r"(?:<v ([^>]*)>)?(.*)", v[1])
+    who, first = m.group(1) or "", m.group(2)
+    want = ([who + ": " + first] if who and who != last else [first]) + v[2:]
     last = who
+    want = [re.sub(r"</?(c|lang)[^>]*>", "", l) for l in want]
     if s[2:] != [html.unescape(l) for l in want]:
         print("text", n, s[2:], want); sys.exit()
 print("same")
 PY
 )" same
-check "a speaker change is marked in the SRT" grep -q "^Quote: A quoted sentence" "$SRT"
+check "the SRT names the host once, by name; a quotation is no speaker change" \
+	bash -c "[ \$(grep -c '^Hana Host: ' '$SRT') = 1 ] && grep -q '^A quoted sentence' '$SRT' && ! grep -q '^Quote: ' '$SRT'"
 check "the feed lists the WebVTT transcript with its language" \
 	grep -qF "<podcast:transcript url=\"$BASE/episodes/2026-05-01-one.vtt\" type=\"text/vtt\" language=\"en\"" rss/feed.xml
 check "and the SRT one" \

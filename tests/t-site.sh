@@ -151,11 +151,17 @@ check_eq "the word transcript is served as JSON" \
 	"$(curl -s -o /dev/null -w '%{content_type}' "$BASE/episodes/2026-11-16-kernel-weekly.words.json")" application/json
 
 # ---- in a browser ----
+# the two-host episode with artwork of its own
+mkdir -p rss/art
+ffmpeg -v error -y -f lavfi -i color=c=0x2a6f4e:s=1400x1400 -frames:v 1 -pix_fmt rgb24 rss/art/rt.png
+sed -i 's|^bed: intro|bed: intro\nimage: art/rt.png|' episodes/2026-11-27-two-hosts.md
+check "an episode with its own artwork publishes" "$PODSYNTH" feed -q
 mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test (npm install --prefix build/npm axe-core)"; fi
-timeout 120 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
+timeout 240 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
 check "the browser test exited cleanly" test $? = 0
-for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh; do
+for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh \
+	site-{index,en,zh,two-hosts}-{desktop,phone}-{light,dark}; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
 done
 

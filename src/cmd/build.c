@@ -319,8 +319,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	json_path = xasprintf("%s/%s.chapters.json", p->ch->out_dir, ep->slug);
 	srt_path = xasprintf("%s/%s.srt", p->ch->out_dir, ep->slug);
 	words_path = xasprintf("%s/%s.words.json", p->ch->out_dir, ep->slug);
-	if (transcript_write(vtt_path, srt_path, s, tl) != 0 ||
-	    transcript_write_words(words_path, s, tl) != 0 ||
+	if (transcript_write(vtt_path, srt_path, s, tl, p->ch->host) != 0 ||
+	    transcript_write_words(words_path, s, tl, p->ch->host) != 0 ||
 	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
 		goto out;
 

@@ -6,6 +6,8 @@
  * (where each segment starts). Out: struct chapter[] and JSON text.
  */
 #include <errno.h>
+#include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,8 +75,7 @@ long long chapters_ms(int64_t frames, int rate)
 	return (long long)chapter_ms(frames, rate);
 }
 
-/* Appends s as a JSON string (quoted and escaped, after sanitising). */
-static void json_string(struct buf *b, const char *s)
+void chapters_json_str(struct buf *b, const char *s)
 {
 	char *c = xmltext_cleans(s ? s : "", XMLTEXT_LINE);
 	buf_putc(b, '"');
@@ -100,12 +101,12 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 	buf_puts(&b, "{\n  \"version\": \"1.2.0\",\n");
 	if (title) {
 		buf_puts(&b, "  \"title\": ");
-		json_string(&b, title);
+		chapters_json_str(&b, title);
 		buf_puts(&b, ",\n");
 	}
 	if (podcast) {
 		buf_puts(&b, "  \"podcastName\": ");
-		json_string(&b, podcast);
+		chapters_json_str(&b, podcast);
 		buf_puts(&b, ",\n");
 	}
 	buf_puts(&b, "  \"chapters\": [");
@@ -113,7 +114,7 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 		long long ms = chapters_ms(c[i].start, rate);
 		buf_printf(&b, "%s\n    {\n      \"startTime\": %lld.%03lld,\n      \"title\": ",
 			   i ? "," : "", ms / 1000, ms % 1000);
-		json_string(&b, c[i].title);
+		chapters_json_str(&b, c[i].title);
 		buf_puts(&b, "\n    }");
 	}
 	buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");
@@ -131,4 +132,86 @@ int chapters_write_json(const char *path, const struct chapter *c, int n, int ra
 	}
 	free(json);
 	return rc;
+}
+
+/* ---- reading the JSON file back (the feed and the pages) ---- */
+
+/* The chapters file's keys read here; the rest are left alone. */
+static const struct ykey chapters_keys[] = {
+	{"chapters", YK_NODE, 0, 0, 0, 0, NULL},
+};
+static const struct ymap chapters_map = {
+	.tab = chapters_keys, .n = ARRAY_LEN(chapters_keys), .other = ymap_ignore,
+};
+
+struct chapter_nodes {
+	yaml_node_t *start, *title;
+};
+static const struct ykey chapter_keys[] = {
+	{"startTime", YK_NODE, offsetof(struct chapter_nodes, start), 0, 0, 0, NULL},
+	{"title", YK_NODE, offsetof(struct chapter_nodes, title), 0, 0, 0, NULL},
+};
+static const struct ymap chapter_map = {
+	.tab = chapter_keys, .n = ARRAY_LEN(chapter_keys), .other = ymap_ignore,
+};
+
+int chapters_read_json(const char *path, struct chapter **out)
+{
+	size_t len;
+	char *text = read_file(path, &len);
+	struct ydoc y;
+	struct chapter *v = NULL;
+	int n = 0, rc = -1;
+	memset(&y, 0, sizeof y);
+	*out = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	if (ydoc_load(&y, path, text, len, 1) != 0)
+		goto out;
+	yaml_node_t *root = ydoc_root(&y), *list = NULL;
+	if (root && root->type == YAML_MAPPING_NODE)
+		ydoc_read_map(&chapters_map, &list, &y, root);
+	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
+		msg(MSG_SITE_CHAPTERS_JSON, path, 0, 0, NULL);
+		goto out;
+	}
+	int cnt = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+	v = xcalloc((size_t)cnt + 1, sizeof *v);
+	for (int i = 0; i < cnt; i++) {
+		yaml_node_t *c = ydoc_node(&y, list->data.sequence.items.start[i]);
+		struct chapter_nodes cn = {NULL, NULL};
+		if (c && c->type == YAML_MAPPING_NODE)
+			ydoc_read_map(&chapter_map, &cn, &y, c);
+		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
+		char *e = NULL;
+		double t = st ? strtod(st, &e) : -1;
+		if (st == NULL || e == st || *e != '\0' || !(t >= 0 && t < 9e12)) {
+			msg(MSG_SITE_CHAPTER_TIME, path, c ? ydoc_line(&y, c) : 0, 0, NULL);
+			goto out;
+		}
+		v[n].start = llround(t * CHAPTERS_JSON_RATE);
+		v[n].title = xstrdup(title ? title : "");
+		n++;
+	}
+	rc = n;
+out:
+	if (rc < 0) {
+		for (int i = 0; i < n; i++)
+			free(v[i].title);
+		free(v);
+	} else {
+		*out = v;
+	}
+	ydoc_free(&y);
+	free(text);
+	return rc;
+}
+
+void chapters_list_free(struct chapter *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(c[i].title);
+	free(c);
 }

@@ -17,6 +17,7 @@
 #include "show/show.h"
 #include "script/script.h"
 #include "audio/audio.h"
+#include "core/core.h"
 
 /*
  * Builds the chapter list: one chapter per heading segment in the
@@ -45,5 +46,21 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 /* Writes chapters_json(...) to path atomically. 0, or -1 (reported naming path). */
 int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
 			const char *title, const char *podcast);
+
+/* Appends s as a JSON string (sanitised, quoted, escaped): the rule of every
+ * JSON file publish/ writes (chapters, oEmbed). */
+void chapters_json_str(struct buf *b, const char *s);
+
+/* The rate of a chapter list read from a JSON file: its times are whole milliseconds. */
+#define CHAPTERS_JSON_RATE 1000
+
+/*
+ * Reads a JSON chapters file (version 1.2.0: a "chapters" array of
+ * objects with startTime and title), starts at CHAPTERS_JSON_RATE.
+ * Returns the count (*out set, free with chapters_list_free), or -1
+ * (reported naming the file and line).
+ */
+int chapters_read_json(const char *path, struct chapter **out);
+void chapters_list_free(struct chapter *c, int n);
 
 #endif

@@ -33,6 +33,8 @@
 #include "feed_int.h"
 #include "show/show.h"
 #include "site.h"
+#include "chapters.h"
+#include "shownotes.h"
 #include "core/core.h"
 
 #ifndef PODSYNTH_VERSION
@@ -43,6 +45,11 @@
 #define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_PSC     "http://podlove.org/simple-chapters"
+
+/* Fewer chapters than this make no timestamps in the description (Apple
+ * Podcasts and Spotify make chapters of at least three, from 00:00). */
+#define DESC_CHAPTERS_MIN 3
 
 /* ---- Apple Podcasts categories ---- */
 
@@ -585,6 +592,58 @@ static int write_speakers(xmlTextWriterPtr w, const struct episode *ep)
 	return 0;
 }
 
+/* A chapter's start for a listener: MM:SS, or H:MM:SS when the episode has hours. */
+static void put_stamp(struct buf *b, double t, int hours)
+{
+	long s = t > 0 ? (long)t : 0;
+	if (hours)
+		buf_printf(b, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+	else
+		buf_printf(b, "%02ld:%02ld", s / 60, s % 60);
+}
+
+/*
+ * The chapters as timestamps, one a line ("00:00 Welcome"), as Apple
+ * Podcasts and Spotify read them at the start of a description; NULL
+ * when there are fewer than DESC_CHAPTERS_MIN or the first is not at 0.
+ * sep goes between lines. The caller frees.
+ */
+static char *chapter_stamps(const struct chapter *c, int n, const char *before,
+			    const char *sep, const char *after)
+{
+	if (n < DESC_CHAPTERS_MIN || c[0].start != 0)
+		return NULL;
+	int hours = chapter_seconds(c[n - 1].start, CHAPTERS_JSON_RATE) >= 3600;
+	struct buf b = {0};
+	buf_puts(&b, before);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(&b, sep);
+		put_stamp(&b, chapter_seconds(c[i].start, CHAPTERS_JSON_RATE), hours);
+		buf_putc(&b, ' ');
+		buf_puts(&b, c[i].title);
+	}
+	buf_puts(&b, after);
+	return buf_detach(&b);
+}
+
+/* Podlove Simple Chapters: <psc:chapters version="1.2"><psc:chapter start= title=/>... */
+static int write_psc(xmlTextWriterPtr w, const struct chapter *c, int n)
+{
+	if (start(w, "psc:chapters") || attr(w, "version", "1.2"))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		long long ms = chapter_ms(c[i].start, CHAPTERS_JSON_RATE);
+		char t[48];
+		snprintf(t, sizeof t, "%02lld:%02lld:%02lld.%03lld", ms / 3600000, ms / 60000 % 60,
+			 ms / 1000 % 60, ms % 1000);
+		if (start(w, "psc:chapter") || attr(w, "start", t) || attr(w, "title", c[i].title) ||
+		    end(w))
+			return -1;
+	}
+	return end(w);
+}
+
 static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct item *it)
 {
 	const struct episode *ep = it->ep;
@@ -593,7 +652,9 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 	char *audio = file_url(f, it->aud[0].pub);
 	char *urls[FMT_COUNT] = {0};
 	char *page = NULL, *vtt = NULL, *chap = NULL, *img = NULL, *page_rel = NULL, *words = NULL;
-	char *img_path = NULL, *srt = NULL;
+	char *img_path = NULL, *srt = NULL, *desc = NULL, *notes = NULL, *stamps = NULL;
+	struct chapter *cl = NULL;
+	int ncl = 0;
 	char num[32];
 	int rc = -1;
 
@@ -615,11 +676,24 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		img = image_url(f, img_path, ep->path);
 	}
 
+	if (it->chapters && (ncl = chapters_read_json(it->chapters, &cl)) < 0) {
+		ncl = 0;
+		goto out;
+	}
+	/* the chapters as timestamps before the description and the notes */
+	stamps = chapter_stamps(cl, ncl, "", "\n", "\n\n");
+	desc = xasprintf("%s%s", stamps ? stamps : "", summary ? summary : "");
+	free(stamps);
+	stamps = chapter_stamps(cl, ncl, "<p>", "</p>\n<p>", "</p>\n");
+	char *apple = shownotes_apple(it->html);
+	notes = xasprintf("%s%s", stamps ? stamps : "", apple);
+	free(apple);
+
 	CHECK(start(w, "item"));
 	CHECK(el(w, "title", ep->title, XMLTEXT_LINE));
 	CHECK(el(w, "link", page, XMLTEXT_LINE));
-	CHECK(el(w, "description", summary, XMLTEXT_LINE));
-	CHECK(el(w, "content:encoded", it->html, 0));
+	CHECK(el(w, "description", desc, 0));
+	CHECK(el(w, "content:encoded", notes, 0));
 	CHECK(start(w, "guid"));
 	CHECK(attr(w, "isPermaLink", "false"));
 	CHECK(xmlTextWriterWriteString(w, BAD_CAST it->guid) < 0);
@@ -683,6 +757,8 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(attr(w, "type", "application/json+chapters"));
 		CHECK(end(w));
 	}
+	if (ncl > 0)
+		CHECK(write_psc(w, cl, ncl));
 	/* the speakers the episode declares, else its authors, else the show's host */
 	if (ep->speakers.n > 0) {
 		CHECK(write_speakers(w, ep));
@@ -721,6 +797,10 @@ out:
 	free(chap);
 	free(img);
 	free(img_path);
+	free(desc);
+	free(notes);
+	free(stamps);
+	chapters_list_free(cl, ncl);
 	return rc;
 }
 
@@ -747,6 +827,7 @@ int feed_write_xml(const struct feed *f, const char *out, const char *self, cons
 	CHECK(attr(w, "xmlns:podcast", NS_PODCAST));
 	CHECK(attr(w, "xmlns:atom", NS_ATOM));
 	CHECK(attr(w, "xmlns:content", NS_CONTENT));
+	CHECK(attr(w, "xmlns:psc", NS_PSC));
 	CHECK(start(w, "channel"));
 	CHECK(el(w, "title", ch->title, XMLTEXT_LINE));
 	CHECK(el(w, "link", ch->link, XMLTEXT_LINE));

@@ -92,7 +92,8 @@ static struct site *make_site(const struct feed *f, struct site_audio *audio)
 		for (int k = 0; k < it->naud; k++) {
 			const struct item_audio *ia = &it->aud[k];
 			a[k] = (struct site_audio){format_info(ia->fmt)->title, ia->source_type,
-						   ia->pub, ia->bytes, f->ch->kbps[ia->fmt]};
+						   ia->pub, ia->bytes, f->ch->kbps[ia->fmt],
+						   ia->seconds};
 		}
 		struct site_episode e = {
 			.ep = it->ep, .slug = it->slug, .seconds = it->seconds,

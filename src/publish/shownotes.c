@@ -363,6 +363,83 @@ static char *sanitise_html(const char *html, const char *base)
 	return buf_detach(&b);
 }
 
+/*
+ * What Apple Podcasts renders in <content:encoded>: paragraphs, lists and
+ * links. Each element of the published notes becomes the one named here
+ * (NULL: dropped with its content); any other is unwrapped, its text kept.
+ */
+static const struct {
+	const char *from, *to;
+} apple_elements[] = {
+	{"p", "p"}, {"ul", "ul"}, {"ol", "ol"}, {"li", "li"}, {"a", "a"},
+	{"h1", "p"}, {"h2", "p"}, {"h3", "p"}, {"h4", "p"}, {"h5", "p"}, {"h6", "p"},
+	{"pre", "p"}, {"tr", "p"}, {"dt", "p"}, {"dd", "p"},
+	{"img", NULL}, {"hr", NULL},
+};
+
+static void apple_children(struct buf *b, xmlNodePtr node);
+
+static void apple_node(struct buf *b, xmlNodePtr n)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		xmlChar *t = xmlNodeGetContent(n);
+		html_escape_text(b, t ? (const char *)t : "");
+		xmlFree(t);
+		return;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return;
+	const char *name = (const char *)n->name, *to = "";
+	for (size_t i = 0; i < ARRAY_LEN(apple_elements) && to && !to[0]; i++)
+		if (strcmp(apple_elements[i].from, name) == 0)
+			to = apple_elements[i].to;
+	if (to == NULL)
+		return;
+	if (!to[0]) {   /* unwrapped: a table cell or a line break still parts words */
+		apple_children(b, n);
+		if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0 || strcmp(name, "br") == 0)
+			buf_putc(b, ' ');
+		return;
+	}
+	buf_printf(b, "<%s", to);
+	xmlChar *href = strcmp(to, "a") == 0 ? xmlGetProp(n, BAD_CAST "href") : NULL;
+	if (href) {
+		buf_puts(b, " href=\"");
+		html_escape(b, (const char *)href);
+		buf_putc(b, '"');
+		xmlFree(href);
+	}
+	buf_putc(b, '>');
+	apple_children(b, n);
+	buf_printf(b, "</%s>", to);
+}
+
+static void apple_children(struct buf *b, xmlNodePtr node)
+{
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		apple_node(b, c);
+}
+
+char *shownotes_apple(const char *html)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	if (html == NULL || html[0] == '\0')
+		return buf_detach(&b);
+	char *page = xasprintf("<!DOCTYPE html><html><body>%s</body></html>", html);
+	htmlDocPtr doc = htmlReadMemory(page, (int)strlen(page), NULL, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					HTML_PARSE_NONET);
+	free(page);
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "body") == 0)
+			apple_children(&b, c);
+	if (doc)
+		xmlFreeDoc(doc);
+	return buf_detach(&b);
+}
+
 char *shownotes_html(const struct episode *ep, const char *base_url)
 {
 	const char *body = ep->body ? ep->body : "";

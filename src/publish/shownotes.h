@@ -40,6 +40,14 @@ char *shownotes_unspeech(const char *md, size_t n);
 char *shownotes_html(const struct episode *ep, const char *base_url);
 
 /*
+ * The published notes (shownotes_html) as Apple Podcasts renders them in
+ * <content:encoded>: only paragraphs, lists and links; headings, code
+ * blocks and table rows become paragraphs, block quotes and inline markup
+ * are unwrapped (their text kept), images go. The caller frees.
+ */
+char *shownotes_apple(const char *html);
+
+/*
  * The plain text summary: the front matter's description, else its
  * summary, else the first paragraph of the body, shortened at a word to
  * about max bytes with an ellipsis. One line, sanitised. The caller frees.

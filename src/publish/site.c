@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,7 @@
 #include "codec/codec.h"
 #include "core/core.h"
 #include "site_assets.h"
+#include "chapters.h"
 
 /* ---- words shown on the pages, by language ---- */
 
@@ -41,7 +43,8 @@ enum ui_word {
 	UI_SKIP, UI_EPISODES, UI_SUBSCRIBE, UI_FEED, UI_COPY, UI_COPIED, UI_LISTEN_ON,
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
 	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
-	UI_COUNT
+	UI_PLAY, UI_PAUSE, UI_BACK15, UI_FWD30, UI_POSITION, UI_SHARE, UI_SHARE_URL, UI_PLAYER_KEYS,
+	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_EMBED, UI_EMBED_CODE, UI_COUNT
 };
 
 static const struct {
@@ -53,12 +56,19 @@ static const struct {
 		"Show notes", "Downloads", "Speed", "Your browser cannot play this audio:",
 		"Word timings (JSON)", "Chapters (JSON)", "All episodes", "Player",
 		"No episodes yet.", "found",
-		"In the transcript, the arrow keys move between sentences; Enter plays from one."}},
+		"In the transcript, the arrow keys move between sentences; Enter plays from one.",
+		"Play", "Pause", "Back 15 seconds", "Forward 30 seconds", "Position",
+		"Share from here", "Link to this moment",
+		"Keys: Space or K plays and pauses, J or \u2190 goes back 15 s, L or \u2192 forward 30 s.",
+		"of", "Cast", "host", "co-host", "guest", "Embed", "Code for another site"}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
 		"播放器", "还没有节目。", "处",
-		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。"}},
+		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。",
+		"播放", "暂停", "后退 15 秒", "前进 30 秒", "播放位置", "分享此刻", "此刻的链接",
+		"快捷键：空格或 K 播放/暂停，J 或 \u2190 后退 15 秒，L 或 \u2192 前进 30 秒。",
+		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾", "嵌入", "嵌入其他网站的代码"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -323,6 +333,9 @@ static int stage(struct site *s, const char *path, const char *data, size_t n)
 	return 0;
 }
 
+/* How every oEmbed document this program writes starts. */
+#define OEMBED_START "{\n  \"version\": \"1.0\",\n  \"type\": \"rich\","
+
 /* What every page this program writes has in its head, and nothing else is likely to. */
 #define GENERATOR_META "<meta name=\"generator\" content=\"podsynth\">"
 
@@ -338,20 +351,31 @@ static void remove_old_pages(struct site *s)
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	while (d && (de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+		size_t n = strlen(de->d_name), base;
+		int json = n > 12 && strcmp(de->d_name + n - 12, ".oembed.json") == 0;
+		if (json)
+			base = n - 12;
+		else if (n > 5 && strcmp(de->d_name + n - 5, ".html") == 0)
+			base = n - 5;
+		else
 			continue;
+		/* <slug>.html, <slug>.embed.html and <slug>.oembed.json of a published episode stay */
+		if (!json && base > 6 && strncmp(de->d_name + base - 6, ".embed", 6) == 0)
+			base -= 6;
 		int keep = 0;
 		for (int i = 0; !keep && i < s->n; i++)
-			keep = strlen(s->eps[i].slug) == n - 5 &&
-			       strncmp(s->eps[i].slug, de->d_name, n - 5) == 0;
+			keep = strlen(s->eps[i].slug) == base &&
+			       strncmp(s->eps[i].slug, de->d_name, base) == 0;
 		if (keep)
 			continue;
 		char *p = path_join(dir, de->d_name);
 		size_t len;
 		char *text = read_file(p, &len);
 		char *head_end = text ? strstr(text, "</head>") : NULL;
-		if (head_end) {
+		if (json && text && strncmp(text, OEMBED_START, strlen(OEMBED_START)) == 0) {
+			if (unlink(p) != 0)   /* the oEmbed document this program wrote */
+				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
+		} else if (!json && head_end) {
 			*head_end = '\0';
 			if (strstr(text, GENERATOR_META) && unlink(p) != 0)
 				msg(MSG_SITE_REMOVE, p, 0, 0, "%s", strerror(errno));
@@ -385,13 +409,32 @@ enum site_err site_commit(struct site *s)
 
 struct cue {
 	double t0, t1;
-	char *speaker;
-	char *text;   /* plain text, one line */
+	char *speaker;  /* the person speaking (<v Name>), "" when not named */
+	char *lang;     /* the cue's own language (<lang xx>), "" when the page's */
+	int quote;      /* a quotation (<c.quote>) */
+	char *text;     /* plain text, one line */
 };
 
-/* The rate of a chapter list read from a JSON file (struct chapter, audiometa.h):
- * its times are whole milliseconds. */
-#define CHAPTERS_JSON_RATE 1000
+/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
+static int starts_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+}
+
+/* 1 when t (n bytes) ends with a CJK character. */
+static int ends_cjk_n(const char *t, size_t n)
+{
+	uint32_t cp;
+	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+}
+
+static int ends_cjk(const char *t)
+{
+	return ends_cjk_n(t, strlen(t));
+}
+
 
 static double vtt_time(const char *p, int *ok)
 {
@@ -426,8 +469,37 @@ static void vtt_unescape(char *t)
 }
 
 /*
- * Reads the cues of a WebVTT file as this program writes it ("<v Name>"
- * voice tags, & < > escaped). Returns the count (*out set, free with
+ * Takes the tags out of a cue line (this program's: <v Name>, <c.quote>,
+ * <lang xx> and their ends), noting what they say in c, in place.
+ */
+static void cue_tags(char *q, struct cue *c)
+{
+	char *o = q;
+	for (char *p = q; *p;) {
+		char *gt = *p == '<' ? strchr(p, '>') : NULL;
+		if (gt == NULL) {
+			*o++ = *p++;
+			continue;
+		}
+		if (strncmp(p, "<v ", 3) == 0 || strncmp(p, "<v.", 3) == 0) {
+			char *sp = memchr(p, ' ', (size_t)(gt - p));
+			free(c->speaker);
+			c->speaker = sp ? xstrndup(sp + 1, (size_t)(gt - sp - 1)) : xstrdup("");
+		} else if (strncmp(p, "<c.quote>", 9) == 0) {
+			c->quote = 1;
+		} else if (strncmp(p, "<lang ", 6) == 0) {
+			free(c->lang);
+			c->lang = xstrndup(p + 6, (size_t)(gt - p - 6));
+		}
+		p = gt + 1;
+	}
+	*o = '\0';
+}
+
+/*
+ * Reads the cues of a WebVTT file as this program writes it (<v Name>,
+ * <c.quote> and <lang xx> tags, & < > escaped; a line break between CJK
+ * characters is no space). Returns the count (*out set, free with
  * cues_free), or -1 (reported naming the file and line).
  */
 static int read_cues(const char *path, struct cue **out)
@@ -458,7 +530,7 @@ static int read_cues(const char *path, struct cue **out)
 			goto fail;
 		}
 		struct buf body = {0};
-		char *speaker = NULL;
+		struct cue c = {t0, t1, NULL, NULL, 0, NULL};
 		buf_puts(&body, "");
 		while (*nl && *nl != '\n') {
 			char *q = nl;
@@ -468,13 +540,8 @@ static int read_cues(const char *path, struct cue **out)
 			else
 				nl = q + strlen(q);
 			line++;
-			if (strncmp(q, "<v ", 3) == 0 && strchr(q, '>')) {
-				char *gt = strchr(q, '>');
-				free(speaker);
-				speaker = xstrndup(q + 3, (size_t)(gt - q - 3));
-				q = gt + 1;
-			}
-			if (body.len)
+			cue_tags(q, &c);
+			if (body.len && !(ends_cjk_n(body.data, body.len) && starts_cjk(q)))
 				buf_putc(&body, ' ');
 			buf_puts(&body, q);
 		}
@@ -483,7 +550,10 @@ static int read_cues(const char *path, struct cue **out)
 			cap = cap ? 2 * cap : 64;
 			v = xreallocarray(v, (size_t)cap, sizeof *v);
 		}
-		v[n++] = (struct cue){t0, t1, speaker ? speaker : xstrdup(""), buf_detach(&body)};
+		c.speaker = c.speaker ? c.speaker : xstrdup("");
+		c.lang = c.lang ? c.lang : xstrdup("");
+		c.text = buf_detach(&body);
+		v[n++] = c;
 	}
 	free(text);
 	*out = v;
@@ -491,6 +561,7 @@ static int read_cues(const char *path, struct cue **out)
 fail:
 	for (int i = 0; i < n; i++) {
 		free(v[i].speaker);
+		free(v[i].lang);
 		free(v[i].text);
 	}
 	free(v);
@@ -502,93 +573,9 @@ static void cues_free(struct cue *c, int n)
 {
 	for (int i = 0; i < n; i++) {
 		free(c[i].speaker);
+		free(c[i].lang);
 		free(c[i].text);
 	}
-	free(c);
-}
-
-/* The chapters file's keys this page reads; the rest are left alone. */
-static const struct ykey chapters_keys[] = {
-	{"chapters", YK_NODE, 0, 0, 0, 0, NULL},
-};
-static const struct ymap chapters_map = {
-	.tab = chapters_keys, .n = ARRAY_LEN(chapters_keys), .other = ymap_ignore,
-};
-
-struct chapter_nodes {
-	yaml_node_t *start, *title;
-};
-static const struct ykey chapter_keys[] = {
-	{"startTime", YK_NODE, offsetof(struct chapter_nodes, start), 0, 0, 0, NULL},
-	{"title", YK_NODE, offsetof(struct chapter_nodes, title), 0, 0, 0, NULL},
-};
-static const struct ymap chapter_map = {
-	.tab = chapter_keys, .n = ARRAY_LEN(chapter_keys), .other = ymap_ignore,
-};
-
-/*
- * Reads a JSON chapters file (version 1.2.0: a "chapters" array of
- * objects with startTime and title). Returns the count (*out set, free
- * with chapters_list_free), or -1 (reported).
- */
-static int read_chapters(const char *path, struct chapter **out)
-{
-	size_t len;
-	char *text = read_file(path, &len);
-	struct ydoc y;
-	struct chapter *v = NULL;
-	int n = 0, rc = -1;
-	memset(&y, 0, sizeof y);
-	*out = NULL;
-	if (text == NULL) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
-		return -1;
-	}
-	if (ydoc_load(&y, path, text, len, 1) != 0)
-		goto out;
-	yaml_node_t *root = ydoc_root(&y), *list = NULL;
-	if (root && root->type == YAML_MAPPING_NODE)
-		ydoc_read_map(&chapters_map, &list, &y, root);
-	if (list == NULL || list->type != YAML_SEQUENCE_NODE) {
-		msg(MSG_SITE_CHAPTERS_JSON, path, 0, 0, NULL);
-		goto out;
-	}
-	int cnt = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
-	v = xcalloc((size_t)cnt + 1, sizeof *v);
-	for (int i = 0; i < cnt; i++) {
-		yaml_node_t *c = ydoc_node(&y, list->data.sequence.items.start[i]);
-		struct chapter_nodes cn = {NULL, NULL};
-		if (c && c->type == YAML_MAPPING_NODE)
-			ydoc_read_map(&chapter_map, &cn, &y, c);
-		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
-		char *e = NULL;
-		double t = st ? strtod(st, &e) : -1;
-		if (st == NULL || e == st || *e != '\0' || !(t >= 0 && t < 9e12)) {
-			msg(MSG_SITE_CHAPTER_TIME, path, c ? ydoc_line(&y, c) : 0, 0, NULL);
-			goto out;
-		}
-		v[n].start = llround(t * CHAPTERS_JSON_RATE);
-		v[n].title = xstrdup(title ? title : "");
-		n++;
-	}
-	rc = n;
-out:
-	if (rc < 0) {
-		for (int i = 0; i < n; i++)
-			free(v[i].title);
-		free(v);
-	} else {
-		*out = v;
-	}
-	ydoc_free(&y);
-	free(text);
-	return rc;
-}
-
-static void chapters_list_free(struct chapter *c, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(c[i].title);
 	free(c);
 }
 
@@ -601,7 +588,8 @@ static void chapters_list_free(struct chapter *c, int n)
  */
 static void put_head(struct site *s, struct buf *b, const char *lang, const char *title,
 		     const char *desc, const char *page_dir, const char *canon, const char *type,
-		     const char *image, const struct site_audio *audio, const char *audio_url)
+		     const char *image, const struct site_audio *audio, const char *audio_url,
+		     const char *oembed)
 {
 	const struct channel *ch = s->ch;
 	const char *up = page_dir[0] ? "../" : "";
@@ -648,15 +636,16 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 		put_text(b, audio->mime, 1);
 		buf_puts(b, "\">\n");
 	}
-	char *icon = art_url(s, page_dir);
-	if (icon) {
-		buf_puts(b, "<link rel=\"icon\" href=\"");
-		put_url(b, icon);
+	/* a small icon, not the 3000-pixel cover */
+	buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n", up);
+	/* before the first paint, so that what the script adds has its place from the start */
+	buf_puts(b, "<script>document.documentElement.classList.add('js')</script>\n");
+	if (oembed) {   /* so that a post on another site shows the player */
+		buf_puts(b, "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"");
+		put_url(b, oembed);
+		buf_puts(b, "\" title=\"");
+		put(b, title);
 		buf_puts(b, "\">\n");
-		free(icon);
-	} else {
-		buf_printf(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"%sassets/favicon.svg\">\n",
-			   up);
 	}
 	buf_printf(b, "<link rel=\"stylesheet\" href=\"%sassets/podsynth.css\">\n", up);
 	if (ch->site_css) {
@@ -673,14 +662,69 @@ static void put_head(struct site *s, struct buf *b, const char *lang, const char
 	buf_printf(b, "<a class=\"skip\" href=\"#main\">%s</a>\n", ui_for(lang)[UI_SKIP]);
 }
 
-static void put_foot(struct site *s, struct buf *b, const char *up)
+/*
+ * The footer: the episode's own licence (license: in its front matter)
+ * where it has one, else the show's copyright line and licence.
+ */
+static void put_foot(struct site *s, struct buf *b, const char *up, const char *ep_license)
 {
+	const char *lic = ep_license ? ep_license : s->ch->license;
 	buf_puts(b, "<footer>\n<p>");
-	if (s->ch->copyright) {
+	if (s->ch->copyright && ep_license == NULL) {
 		put(b, s->ch->copyright);
 		buf_puts(b, " · ");
 	}
+	if (lic && license_url(lic)) {
+		char *id = license_canonical(lic);
+		for (char *p = id; *p; p++)
+			*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		buf_puts(b, "<a rel=\"license\" href=\"");
+		put_url(b, license_url(lic));
+		buf_puts(b, "\">");
+		put(b, id);
+		buf_puts(b, "</a> · ");
+		free(id);
+	}
 	buf_printf(b, "<a href=\"%sfeed.xml\">RSS</a></p>\n</footer>\n</body>\n</html>\n", up);
+}
+
+/* A podcast:person role in the page's words ("co-host" -> "联合主持"). */
+static const char *role_word(const char *const *w, const char *role)
+{
+	static const struct { const char *role; enum ui_word word; } roles[] = {
+		{"host", UI_HOST}, {"co-host", UI_COHOST}, {"cohost", UI_COHOST}, {"guest", UI_GUEST},
+	};
+	for (size_t i = 0; role && i < ARRAY_LEN(roles); i++)
+		if (strcmp(roles[i].role, role) == 0)
+			return w[roles[i].word];
+	return role;
+}
+
+/*
+ * Cast and credits: who speaks the episode, as the feed's podcast:person
+ * names them: the speakers it declares with their roles, else its authors,
+ * else the show's host:, each a host.
+ */
+static void put_cast(const struct site *s, struct buf *b, const char *const *w,
+		     const struct episode *ep)
+{
+	int n = ep->speakers.n > 0 ? ep->speakers.n : ep->nauthors > 0 ? ep->nauthors
+					: s->ch->host ? 1 : 0;
+	if (n == 0)
+		return;
+	buf_printf(b, "<section class=\"cast\" aria-labelledby=\"cast-h\">\n<h2 id=\"cast-h\">%s</h2>\n"
+		   "<ul>\n", w[UI_CAST]);
+	for (int i = 0; i < n; i++) {
+		const char *name = ep->speakers.n > 0 ? ep->speakers.v[i].name
+				   : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
+		const char *role = ep->speakers.n > 0 ? ep->speakers.v[i].role : "host";
+		buf_puts(b, "<li><span class=\"name\">");
+		put(b, name);
+		buf_puts(b, "</span> <span class=\"role\">");
+		put(b, role_word(w, role));
+		buf_puts(b, "</span></li>\n");
+	}
+	buf_puts(b, "</ul>\n</section>\n");
 }
 
 /* An absolute URL for the show's artwork, for og:image; NULL when none. */
@@ -707,7 +751,7 @@ static enum site_err write_index(struct site *s)
 	const char *desc = ch->description ? ch->description : ch->title;
 	enum site_err rc = SITE_OK;
 
-	put_head(s, &b, lang, ch->title, desc, "", "index.html", "website", art_a, NULL, NULL);
+	put_head(s, &b, lang, ch->title, desc, "", "index.html", "website", art_a, NULL, NULL, NULL);
 	buf_puts(&b, "<header class=\"show\">\n");
 	if (art) {
 		buf_puts(&b, "<img class=\"cover\" src=\"");
@@ -773,7 +817,7 @@ static enum site_err write_index(struct site *s)
 	if (s->n > 0)
 		buf_puts(&b, "</ol>\n");
 	buf_puts(&b, "</main>\n");
-	put_foot(s, &b, "");
+	put_foot(s, &b, "", NULL);
 	char *path = path_join(s->rss_dir, "index.html");
 	if (stage(s, path, b.data, b.len) != 0)
 		rc = SITE_ERR_WRITE;
@@ -784,51 +828,67 @@ static enum site_err write_index(struct site *s)
 	return rc;
 }
 
-/* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
-static int starts_cjk(const char *t)
+/*
+ * Which cues are chapter headings: head[i] is the index of the chapter
+ * whose title cue i is (the chapters in order, each once), else -1. Sets
+ * has[k] when chapter k has its heading. The caller frees the result.
+ */
+static int *chapter_heads(const struct cue *c, int n, const struct chapter *chap, int nchap,
+			  char *has)
 {
-	uint32_t cp;
-	size_t n = strlen(t);
-	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+	int *head = xcalloc((size_t)n + 1, sizeof *head);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		head[i] = -1;
+		for (int j = k; j < nchap; j++)
+			if (strcmp(chap[j].title, c[i].text) == 0) {
+				head[i] = j;
+				has[j] = 1;
+				k = j + 1;
+				break;
+			}
+	}
+	return head;
 }
 
-/* 1 when t ends with a CJK character. */
-static int ends_cjk(const char *t)
+/* 1 when the language tags a and b have different primary subtags. */
+static int other_lang(const char *a, const char *b)
 {
-	uint32_t cp;
-	size_t n = strlen(t);
-	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+	return na != nb || strncasecmp(a, b, na) != 0;
 }
 
 /*
- * The transcript: paragraphs of cues, a new one where the voice changes or
- * after a pause; a cue that is a chapter's title is a heading.
+ * The transcript: paragraphs of cues, a new one where the speaker changes,
+ * a quotation starts or ends, or after a pause; a quotation is a
+ * blockquote; a cue that is a chapter's title is a heading (id "ch-K", the
+ * target of the chapter list's links); a cue in another language than the
+ * page's carries its lang.
  */
-static void put_transcript(struct buf *b, const struct cue *c, int n,
-			   const struct chapter *chap, int nchap)
+static void put_transcript(struct buf *b, const struct cue *c, int n, const int *head,
+			   const char *lang)
 {
 	const char *speaker = NULL;
-	int open = 0;
+	int open = 0, quote = 0;   /* a paragraph is open; in a blockquote */
 	for (int i = 0; i < n; i++) {
-		int heading = 0;
-		for (int k = 0; k < nchap && !heading; k++)
-			heading = strcmp(chap[k].title, c[i].text) == 0;
-		if (heading) {
+		if (head[i] >= 0) {
 			if (open)
-				buf_puts(b, "</p>\n");
-			buf_printf(b, "<h3 class=\"heading\"><span class=\"cue\" data-start=\"%.3f\" "
-				   "data-end=\"%.3f\">", c[i].t0, c[i].t1);
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			buf_printf(b, "<h3 class=\"heading\" id=\"ch-%d\"><span class=\"cue\" "
+				   "data-start=\"%.3f\" data-end=\"%.3f\">", head[i] + 1, c[i].t0,
+				   c[i].t1);
 			put(b, c[i].text);
 			buf_puts(b, "</span></h3>\n");
 			open = 0;
-			speaker = NULL;  /* each section names its voice again */
+			speaker = NULL;  /* each section names its speaker again */
 			continue;
 		}
 		int new_voice = speaker == NULL || strcmp(speaker, c[i].speaker) != 0;
-		if (!open || new_voice || c[i].t0 - c[i - 1].t1 >= 0.7) {
+		if (!open || new_voice || c[i].quote != quote || c[i].t0 - c[i - 1].t1 >= 0.7) {
 			if (open)
-				buf_puts(b, "</p>\n");
-			buf_puts(b, "<p>");
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			quote = c[i].quote;
+			buf_puts(b, quote ? "<blockquote><p>" : "<p>");
 			if (new_voice && c[i].speaker[0]) {
 				buf_puts(b, "<span class=\"speaker\">");
 				put(b, c[i].speaker);
@@ -839,13 +899,239 @@ static void put_transcript(struct buf *b, const struct cue *c, int n,
 			buf_putc(b, ' ');  /* Chinese sentences follow each other without one */
 		}
 		speaker = c[i].speaker;
-		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\">", c[i].t0,
+		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\"", c[i].t0,
 			   c[i].t1);
+		if (c[i].lang[0] && other_lang(c[i].lang, lang)) {
+			buf_puts(b, " lang=\"");
+			put(b, c[i].lang);
+			buf_puts(b, "\"");
+		}
+		buf_putc(b, '>');
 		put(b, c[i].text);
 		buf_puts(b, "</span>");
 	}
 	if (open)
-		buf_puts(b, "</p>\n");
+		buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+}
+
+/* The languages whose text needs no spaces between words: a page in one
+ * marks its paragraphs without any of their characters as another language. */
+static const char *const cjk_langs[] = {"zh", "ja", "ko"};
+
+/*
+ * 1 when the HTML text from p up to the element's end tag (close, e.g.
+ * "</p>") has Latin letters and no CJK character: a paragraph in another
+ * language than a CJK page's.
+ */
+static int latin_only(const char *p, const char *close)
+{
+	const char *e = strstr(p, close);
+	size_t n = e ? (size_t)(e - p) : strlen(p);
+	int latin = 0, in_tag = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = text_cp_at(p, n, i, &cp);
+		if (cp == '<')
+			in_tag = 1;
+		else if (cp == '>')
+			in_tag = 0;
+		else if (!in_tag && text_is_cjk(cp))
+			return 0;
+		else if (!in_tag && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+			latin = 1;
+		i += l ? l : 1;
+	}
+	return latin;
+}
+
+/*
+ * Appends the show notes' HTML with its headings moved down so that the
+ * highest is level top (h1 -> h3 under the section's h2), none below h6.
+ * On a page in a CJK language (lang), a paragraph or list item in Latin
+ * letters only is marked lang="other" (WCAG 3.1.2).
+ */
+static void put_notes(struct buf *b, const char *html, int top, const char *lang,
+		      const char *other)
+{
+	int cjk = 0;
+	for (size_t i = 0; i < ARRAY_LEN(cjk_langs); i++)
+		cjk |= !other_lang(lang, cjk_langs[i]);
+	int min = 7;
+	for (const char *p = html; (p = strstr(p, "<h")) != NULL; p += 2)
+		if (p[2] >= '1' && p[2] <= '6' && (p[3] == '>' || p[3] == ' ') && p[2] - '0' < min)
+			min = p[2] - '0';
+	int shift = min < 7 && top > min ? top - min : 0;
+	for (const char *p = html; *p;) {
+		int close = p[0] == '<' && p[1] == '/';
+		const char *h = p + 1 + close;
+		if (p[0] == '<' && h[0] == 'h' && h[1] >= '1' && h[1] <= '6' &&
+		    (h[2] == '>' || h[2] == ' ')) {
+			int lv = h[1] - '0' + shift;
+			buf_printf(b, "<%sh%d", close ? "/" : "", lv > 6 ? 6 : lv);
+			p = h + 2;
+		} else if (cjk && (strncmp(p, "<p>", 3) == 0 || strncmp(p, "<li>", 4) == 0) &&
+			   latin_only(p, p[1] == 'p' ? "</p>" : "</li>")) {
+			buf_printf(b, "<%s lang=\"%s\">", p[1] == 'p' ? "p" : "li", other);
+			p += p[1] == 'p' ? 3 : 4;
+		} else {
+			buf_putc(b, *p++);
+		}
+	}
+}
+
+/* The embed page's size in another site: the player and the title. */
+#define EMBED_W 600
+#define EMBED_H 200
+
+/* The <iframe> that shows the episode's embed page on another site. The caller frees. */
+static char *embed_iframe(const struct site *s, const struct site_episode *e, const char *title)
+{
+	char *rel = xasprintf("episodes/%s.embed.html", e->slug);
+	char *u = abs_url(s, rel);
+	struct buf b = {0};
+	buf_puts(&b, "<iframe src=\"");
+	put_url(&b, u);
+	buf_printf(&b, "\" width=\"%d\" height=\"%d\" title=\"", EMBED_W, EMBED_H);
+	put(&b, title);
+	buf_puts(&b, "\" style=\"border: 0; max-width: 100%\" loading=\"lazy\"></iframe>");
+	free(rel);
+	free(u);
+	return buf_detach(&b);
+}
+
+static void put_controls(struct buf *b, const char *const *w, const struct site_episode *e,
+			 const struct chapter *chap, int nchap);
+
+/*
+ * The episode's player alone, for an <iframe> on another site
+ * (<slug>.embed.html), and its oEmbed document (<slug>.oembed.json, type
+ * "rich", the iframe as its html), which the episode page names for
+ * discovery. 0, or -1 (reported).
+ */
+static int write_embed(struct site *s, const struct site_episode *e, const char *const *w,
+		       const char *lang, const char *title, char *const *src,
+		       const struct chapter *chap, int nchap, const char *iframe, const char *art)
+{
+	const struct channel *ch = s->ch;
+	struct buf b = {0}, j = {0};
+	char *rel = xasprintf("episodes/%s.embed.html", e->slug), *page = site_page_rel(e->slug);
+	char *page_abs = abs_url(s, page);
+	int rc = 0;
+
+	buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
+	put(&b, lang);
+	buf_puts(&b, "\" class=\"embedded\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	put(&b, title);
+	buf_puts(&b, "</title>\n" GENERATOR_META "\n<meta name=\"robots\" content=\"noindex\">\n"
+		 "<link rel=\"canonical\" href=\"");
+	put_url(&b, page_abs);
+	buf_puts(&b, "\">\n<link rel=\"stylesheet\" href=\"../assets/podsynth.css\">\n"
+		 "<script>document.documentElement.classList.add('js')</script>\n"
+		 "<script src=\"../assets/podsynth.js\" defer></script>\n</head>\n<body>\n<main>\n"
+		 "<h1 class=\"embed-title\"><a href=\"");
+	put_url(&b, page_abs);
+	buf_puts(&b, "\" target=\"_blank\" rel=\"noopener\">");
+	put(&b, e->ep->title);
+	buf_puts(&b, "</a> <span class=\"meta\">");
+	put(&b, ch->title);
+	buf_printf(&b, "</span></h1>\n<section class=\"player\" aria-label=\"%s\">\n"
+		   "<audio id=\"player\" controls preload=\"metadata\">\n", w[UI_PLAYER]);
+	for (int i = 0; i < e->naudio; i++) {
+		buf_puts(&b, "<source src=\"");
+		put_url(&b, src[i]);
+		buf_puts(&b, "\" type=\"");
+		put(&b, e->audio[i].mime);
+		buf_puts(&b, "\">\n");
+	}
+	buf_puts(&b, "</audio>\n");
+	put_controls(&b, w, e, chap, nchap);
+	buf_puts(&b, "</section>\n</main>\n</body>\n</html>\n");
+
+	/* oEmbed 1.0, type rich */
+	buf_puts(&j, OEMBED_START "\n  \"title\": ");
+	chapters_json_str(&j, e->ep->title);
+	buf_puts(&j, ",\n  \"provider_name\": ");
+	chapters_json_str(&j, ch->title);
+	buf_puts(&j, ",\n  \"provider_url\": ");
+	chapters_json_str(&j, ch->link);
+	if (e->ep->author || ch->author) {
+		buf_puts(&j, ",\n  \"author_name\": ");
+		chapters_json_str(&j, e->ep->author ? e->ep->author : ch->author);
+	}
+	if (art && strstr(art, "://")) {
+		buf_puts(&j, ",\n  \"thumbnail_url\": ");
+		chapters_json_str(&j, art);
+	}
+	buf_printf(&j, ",\n  \"width\": %d,\n  \"height\": %d,\n  \"html\": ", EMBED_W, EMBED_H);
+	chapters_json_str(&j, iframe);
+	buf_puts(&j, "\n}\n");
+
+	char *path = path_join(s->rss_dir, rel);
+	char *jrel = xasprintf("episodes/%s.oembed.json", e->slug);
+	char *jpath = path_join(s->rss_dir, jrel);
+	if (stage(s, path, b.data, b.len) != 0 || stage(s, jpath, j.data, j.len) != 0)
+		rc = -1;
+	free(path);
+	free(jpath);
+	free(jrel);
+	free(rel);
+	free(page);
+	free(page_abs);
+	buf_free(&b);
+	buf_free(&j);
+	return rc;
+}
+
+/*
+ * The player of our own, over the <audio> (whose controls show without
+ * the script): play, back 15 s, forward 30 s, the time, a progress bar
+ * with the chapters marked on it and the current one named, the speed, a
+ * share button giving the page's link at the current time, and the keys.
+ * All of it is .js-only: shown from the first paint when the script will
+ * run (nothing moves), never without it.
+ */
+static void put_controls(struct buf *b, const char *const *w, const struct site_episode *e,
+			 const struct chapter *chap, int nchap)
+{
+	double dur = e->naudio > 0 && e->audio[0].seconds > 0 ? e->audio[0].seconds
+							      : (double)e->seconds;
+	buf_printf(b, "<div class=\"controls js-only\">\n"
+		   "<button type=\"button\" class=\"play\" id=\"play\" aria-label=\"%s\" "
+		   "data-play=\"%s\" data-pause=\"%s\"><span class=\"icon\" aria-hidden=\"true\">"
+		   "</span></button>\n"
+		   "<button type=\"button\" class=\"skip-by\" data-skip=\"-15\" aria-label=\"%s\">"
+		   "\u21ba 15</button>\n"
+		   "<button type=\"button\" class=\"skip-by\" data-skip=\"30\" aria-label=\"%s\">"
+		   "30 \u21bb</button>\n<span class=\"clock\"><span id=\"pos\">0:00</span> %s ",
+		   w[UI_PLAY], w[UI_PLAY], w[UI_PAUSE], w[UI_BACK15], w[UI_FWD30], w[UI_OF]);
+	put_clock(b, dur);
+	buf_printf(b, "</span>\n<span class=\"speed\"><label for=\"speed\">%s</label>\n"
+		   "<select id=\"speed\">\n", w[UI_SPEED]);
+	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
+	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
+		buf_printf(b, "<option value=\"%s\"%s>%s×</option>\n", speeds[i],
+			   strcmp(speeds[i], "1") == 0 ? " selected" : "", speeds[i]);
+	buf_printf(b, "</select></span>\n<button type=\"button\" id=\"share\">%s</button>\n"
+		   "</div>\n<div class=\"progress js-only\">\n<input id=\"seek\" type=\"range\" "
+		   "min=\"0\" max=\"%.3f\" step=\"1\" value=\"0\" aria-label=\"%s\">\n",
+		   w[UI_SHARE], dur, w[UI_POSITION]);
+	if (nchap > 1 && dur > 0) {
+		buf_puts(b, "<div class=\"marks\" aria-hidden=\"true\">");
+		for (int i = 1; i < nchap; i++) {
+			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
+			buf_printf(b, "<span class=\"mark\" style=\"left: %.2f%%\" title=\"",
+				   100.0 * (t < dur ? t : dur) / dur);
+			put(b, chap[i].title);
+			buf_puts(b, "\"></span>");
+		}
+		buf_puts(b, "</div>\n");
+	}
+	buf_printf(b, "</div>\n<p class=\"now js-only\"><span id=\"now-chapter\">");
+	if (nchap > 0)
+		put(b, chap[0].title);
+	buf_printf(b, "</span></p>\n<p class=\"share-to js-only\" hidden><label for=\"share-url\">"
+		   "%s</label>\n<input id=\"share-url\" type=\"url\" readonly></p>\n", w[UI_SHARE_URL]);
 }
 
 static enum site_err write_episode(struct site *s, const struct site_episode *e)
@@ -857,16 +1143,19 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	struct buf b = {0};
 	struct cue *cues = NULL;
 	struct chapter *chap = NULL;
-	int ncues = 0, nchap = 0;
+	int ncues = 0, nchap = 0, *head = NULL;
+	char *has = NULL;
 	char **src = xcalloc((size_t)e->naudio + 1, sizeof *src);
-	char *page = site_page_rel(e->slug), *title = NULL, *art_a = art_abs(s);
+	char *page = site_page_rel(e->slug), *title = NULL, *art_a = NULL, *art = NULL;
 	char *vtt = NULL, *words = NULL, *chj = NULL, *audio_abs = NULL, *path = NULL;
 	enum site_err rc = SITE_ERR_INPUT;
 
 	if (e->vtt && (ncues = read_cues(e->vtt, &cues)) < 0)
 		goto out;
-	if (e->chapters && (nchap = read_chapters(e->chapters, &chap)) < 0)
+	if (e->chapters && (nchap = chapters_read_json(e->chapters, &chap)) < 0)
 		goto out;
+	has = xcalloc((size_t)nchap + 1, 1);
+	head = chapter_heads(cues, ncues, chap, nchap, has);
 	for (int i = 0; i < e->naudio; i++)
 		if ((src[i] = url_from(s, "episodes", e->audio[i].path)) == NULL)
 			goto out;
@@ -879,26 +1168,52 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		audio_abs = abs_url(s, rel);
 		free(rel);
 	}
+	/* the episode's artwork, else the show's: on the page and in og:image */
+	char *epf = artwork_episode_file(ch, ep), *rel = NULL;
+	if (ep->image && strstr(ep->image, "://")) {
+		art = xstrdup(ep->image);
+		art_a = xstrdup(ep->image);
+	} else if (epf && file_exists(epf) && (rel = rel_to_root(s, epf)) != NULL) {
+		art = url_from(s, "episodes", epf);
+		art_a = abs_url(s, rel);
+	} else {
+		art = art_url(s, "episodes");
+		art_a = art_abs(s);
+	}
+	free(rel);
+	free(epf);
 	/* "Episode — Show", unless the episode's title starts with the show's */
 	const char *et = ep->title ? ep->title : e->slug;
 	if (ch->title && strncmp(et, ch->title, strlen(ch->title)) != 0)
 		title = xasprintf("%s — %s", et, ch->title);
 	else
 		title = xstrdup(et);
+	char *oe_rel = xasprintf("episodes/%s.oembed.json", e->slug);
+	char *oembed = abs_url(s, oe_rel);
+	free(oe_rel);
 	put_head(s, &b, lang, title, e->summary, "episodes", page, "article", art_a,
-		 e->naudio > 0 ? &e->audio[0] : NULL, audio_abs);
+		 e->naudio > 0 ? &e->audio[0] : NULL, audio_abs, oembed);
+	free(oembed);
 	buf_puts(&b, "<header class=\"top\">\n<p><a href=\"../\">");
 	put(&b, ch->title);
 	buf_printf(&b, "</a> · <a href=\"../\">%s</a></p>\n</header>\n", w[UI_ALL_EPISODES]);
-	buf_puts(&b, "<main id=\"main\">\n<article class=\"episode\">\n<h1>");
+	buf_puts(&b, "<main id=\"main\">\n<article class=\"episode\">\n<div class=\"head\">\n");
+	if (art) {
+		buf_puts(&b, "<img class=\"art\" src=\"");
+		put_url(&b, art);
+		buf_puts(&b, "\" alt=\"\" width=\"96\" height=\"96\">\n");
+	}
+	buf_puts(&b, "<div>\n<h1>");
 	put(&b, ep->title);
 	buf_puts(&b, "</h1>\n<p class=\"meta\"><time datetime=\"");
 	put(&b, ep->date);
 	buf_puts(&b, "\">");
 	put_date(&b, ep->date, lang);
 	buf_puts(&b, "</time> · <span class=\"duration\">");
-	put_clock(&b, (double)e->seconds);
-	buf_puts(&b, "</span></p>\n");
+	/* as the player shows it: whole seconds, not rounded */
+	put_clock(&b, e->naudio > 0 && e->audio[0].seconds > 0 ? e->audio[0].seconds
+							       : (double)e->seconds);
+	buf_puts(&b, "</span></p>\n</div>\n</div>\n");
 
 	/* the player */
 	buf_printf(&b, "<section class=\"player\" aria-label=\"%s\">\n"
@@ -918,13 +1233,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		put(&b, e->audio[0].format);
 		buf_puts(&b, "</a>");
 	}
-	buf_printf(&b, "</p>\n</audio>\n<p class=\"speed\" hidden><label for=\"speed\">%s</label>\n"
-		   "<select id=\"speed\">\n", w[UI_SPEED]);
-	static const char *const speeds[] = {"0.75", "1", "1.25", "1.5", "1.75", "2"};
-	for (size_t i = 0; i < ARRAY_LEN(speeds); i++)
-		buf_printf(&b, "<option value=\"%s\"%s>%s×</option>\n", speeds[i],
-			   strcmp(speeds[i], "1") == 0 ? " selected" : "", speeds[i]);
-	buf_puts(&b, "</select></p>\n</section>\n");
+	buf_puts(&b, "</p>\n</audio>\n");
+	put_controls(&b, w, e, chap, nchap);
+	buf_printf(&b, "</section>\n<p id=\"player-keys\" class=\"keys js-only\">%s</p>\n",
+		   w[UI_PLAYER_KEYS]);
 
 	/* chapters */
 	if (nchap > 0) {
@@ -932,8 +1244,13 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			   "<h2 id=\"chapters-h\">%s</h2>\n<ol>\n", w[UI_CHAPTERS]);
 		for (int i = 0; i < nchap; i++) {
 			double t = chapter_seconds(chap[i].start, CHAPTERS_JSON_RATE);
-			buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
-				   "<span class=\"time\">", t, t);
+			/* without the script, the link goes to the chapter in the text */
+			if (has[i])
+				buf_printf(&b, "<li><a href=\"#ch-%d\" data-start=\"%.3f\">"
+					   "<span class=\"time\">", i + 1, t);
+			else
+				buf_printf(&b, "<li><a href=\"#t=%.3f\" data-start=\"%.3f\">"
+					   "<span class=\"time\">", t, t);
 			put_clock(&b, t);
 			buf_puts(&b, "</span> <span class=\"title\">");
 			put(&b, chap[i].title);
@@ -945,10 +1262,10 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	/* transcript */
 	if (ncues > 0) {
 		buf_printf(&b, "<section class=\"transcript\" aria-labelledby=\"transcript-h\">\n"
-			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search\" role=\"search\" hidden>"
+			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search js-only\" role=\"search\">"
 			   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
 			   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
-			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys\" hidden>%s</p>\n"
+			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys js-only\">%s</p>\n"
 			   "<div id=\"transcript\" class=\"text\" tabindex=\"0\" aria-labelledby="
 			   "\"transcript-h\" aria-describedby=\"transcript-keys\"", w[UI_TRANSCRIPT],
 			   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
@@ -958,15 +1275,33 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			buf_puts(&b, "\"");
 		}
 		buf_puts(&b, ">\n");
-		put_transcript(&b, cues, ncues, chap, nchap);
+		put_transcript(&b, cues, ncues, head, lang);
 		buf_puts(&b, "</div>\n</section>\n");
 	}
 
 	/* show notes */
 	buf_printf(&b, "<section class=\"notes\" aria-labelledby=\"notes-h\">\n"
 		   "<h2 id=\"notes-h\">%s</h2>\n", w[UI_NOTES]);
-	buf_puts(&b, e->notes_html ? e->notes_html : "");
+	/* the other language of a CJK page: the show's, else English */
+	const char *other = ch->language && other_lang(ch->language, lang) ? ch->language : "en";
+	put_notes(&b, e->notes_html ? e->notes_html : "", 3, lang, other);
 	buf_puts(&b, "</section>\n");
+
+	put_cast(s, &b, w, ep);
+
+	/* the code that embeds the player in another site */
+	char *iframe = embed_iframe(s, e, title);
+	buf_printf(&b, "<section class=\"embed\" aria-labelledby=\"embed-h\">\n<h2 id=\"embed-h\">%s"
+		   "</h2>\n<p><label for=\"embed-code\">%s</label></p>\n<textarea id=\"embed-code\" "
+		   "readonly rows=\"3\">", w[UI_EMBED], w[UI_EMBED_CODE]);
+	put_text(&b, iframe, 1);
+	buf_puts(&b, "</textarea>\n</section>\n");
+	if (write_embed(s, e, w, lang, title, src, chap, nchap, iframe, art_a) != 0) {
+		free(iframe);
+		rc = SITE_ERR_WRITE;
+		goto out;
+	}
+	free(iframe);
 
 	/* downloads */
 	buf_printf(&b, "<section class=\"downloads\" aria-labelledby=\"downloads-h\">\n"
@@ -998,7 +1333,7 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 		buf_puts(&b, "</a></li>\n");
 	}
 	buf_puts(&b, "</ul>\n</section>\n</article>\n</main>\n");
-	put_foot(s, &b, "../");
+	put_foot(s, &b, "../", ep->license);
 
 	path = path_join(s->rss_dir, page);
 	rc = stage(s, path, b.data, b.len) == 0 ? SITE_OK : SITE_ERR_WRITE;
@@ -1008,9 +1343,12 @@ out:
 	free(src);
 	cues_free(cues, ncues);
 	chapters_list_free(chap, nchap);
+	free(head);
+	free(has);
 	free(page);
 	free(title);
 	free(art_a);
+	free(art);
 	free(vtt);
 	free(words);
 	free(chj);

@@ -28,6 +28,7 @@ struct site_audio {
 	const char *path;    /* the file, inside the site */
 	long long bytes;
 	int kbps;            /* nominal bit rate, 0 when unknown */
+	double seconds;      /* its exact duration, as a player reads it */
 };
 
 /* One published episode; everything borrowed until site_free. */

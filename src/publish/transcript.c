@@ -13,11 +13,19 @@
  * starting at the first word event inside the spoken one; otherwise the
  * run's written text is one unit spread over the run. A unit longer than
  * two lines (65 columns each, CJK characters two) is spread evenly over as
- * few cues as it needs, cut at words, and each part is timed at the word
- * event nearest to its proportional place in the spoken text.
+ * few cues as it needs, cut at words (in Chinese where ICU's line and word
+ * breaking agree: never inside a word, never before a closing mark), and
+ * each part is timed at the word event nearest to its proportional place
+ * in the spoken text.
+ *
+ * Who speaks is a person: the paragraph's declared speaker, else the show's
+ * host by name (<v Ana>), never a voice profile; a block quote is marked
+ * as a quotation (<c.quote>), not as a speaker; a cue in a voice of another
+ * language than the episode's first voice carries <lang xx>, which changes
+ * no speaker.
  *
  * The SRT transcript is made in the same pass from the same cues: numbered,
- * times with a comma, the voice as a "Host: " prefix where the speaker
+ * times with a comma, the speaker as an "Ana: " prefix where the speaker
  * changes (SRT has no voice tags), text unescaped.
  */
 #include <errno.h>
@@ -26,6 +34,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "synth/synth.h"
 #include "core/core.h"
@@ -48,8 +59,10 @@ struct units {
 
 struct vtt {
 	struct buf *out;
+	const char *host;    /* the show's host by name, or NULL */
+	const char *lang;    /* the episode's language: its first voice's */
 	struct buf *srt;     /* the same cues as SRT, or NULL */
-	char *last_label;    /* the voice of the last SRT cue */
+	char *last_label;    /* the speaker of the last SRT cue ("" when none) */
 	const struct timeline *tl;
 	int64_t last_end_ms; /* cues never overlap */
 	int64_t total_ms;
@@ -251,10 +264,11 @@ static void put_srt(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 	buf_puts(b, " --> ");
 	put_time_sep(b, t1, ',');
 	buf_putc(b, '\n');
-	if (v->last_label == NULL || strcmp(v->last_label, label) != 0) {
-		buf_printf(b, "%s: ", label);
+	if (v->last_label == NULL || strcmp(v->last_label, label ? label : "") != 0) {
+		if (label)
+			buf_printf(b, "%s: ", label);
 		free(v->last_label);
-		v->last_label = xstrdup(label);
+		v->last_label = xstrdup(label ? label : "");
 	}
 	for (int i = 0; i < nlines; i++) {
 		if (i)
@@ -276,25 +290,42 @@ static void put_escaped(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* "host" -> "Host": letters, digits, spaces, - and _ only. The caller frees. */
-static char *voice_label(const struct voice *v)
+/*
+ * Who speaks a segment, for a cue's <v Name> and the word transcript: a
+ * person, never a voice profile: the declared speaker of the paragraph,
+ * else the show's host by name; NULL when neither is known. What a voice
+ * tag cannot hold (< > & and line breaks) is left out. The caller frees.
+ */
+static char *person_label(const struct segment *seg, const char *host)
 {
-	const char *name = v && v->name && v->name[0] ? v->name : "Speaker";
+	const char *name = seg->speaker ? seg->speaker : host;
+	if (name == NULL)
+		return NULL;
 	struct buf b = {0};
 	for (const char *p = name; *p; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == ' ' || *p == '-' || *p == '_')
+		if (*p != '<' && *p != '>' && *p != '&' && *p != '\n' && *p != '\r')
 			buf_putc(&b, *p);
-	if (b.len == 0)
-		buf_puts(&b, "Speaker");
-	if (b.data[0] >= 'a' && b.data[0] <= 'z')
-		b.data[0] = (char)(b.data[0] - 'a' + 'A');
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
 	return buf_detach(&b);
 }
 
-/* Writes one cue; times in output milliseconds. */
-static void put_cue(struct vtt *v, int64_t t0, int64_t t1, const char *label,
-		    const char *text, const size_t *lines, int nlines)
+/* 1 when the language tags a and b have different primary subtags. */
+static int other_lang(const char *a, const char *b)
+{
+	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+	return na != nb || strncasecmp(a, b, na) != 0;
+}
+
+/*
+ * Writes one cue; times in output milliseconds. label: the person (<v
+ * Name>) or NULL; quote: a quotation (<c.quote>); lang: the cue's language
+ * when not the episode's (<lang xx>), else NULL.
+ */
+static void put_cue(struct vtt *v, int64_t t0, int64_t t1, const char *label, int quote,
+		    const char *lang, const char *text, const size_t *lines, int nlines)
 {
 	if (t0 < v->last_end_ms)
 		t0 = v->last_end_ms;
@@ -311,12 +342,22 @@ static void put_cue(struct vtt *v, int64_t t0, int64_t t1, const char *label,
 	put_time(v->out, t0);
 	buf_puts(v->out, " --> ");
 	put_time(v->out, t1);
-	buf_printf(v->out, "\n<v %s>", label);
+	buf_putc(v->out, '\n');
+	if (label)
+		buf_printf(v->out, "<v %s>", label);
+	if (quote)
+		buf_puts(v->out, "<c.quote>");
+	if (lang)
+		buf_printf(v->out, "<lang %s>", lang);
 	for (int i = 0; i < nlines; i++) {
 		if (i)
 			buf_putc(v->out, '\n');
 		put_escaped(v->out, text + lines[2 * i], lines[2 * i + 1] - lines[2 * i]);
 	}
+	if (lang)
+		buf_puts(v->out, "</lang>");
+	if (quote)
+		buf_puts(v->out, "</c>");
 	buf_putc(v->out, '\n');
 	v->last_end_ms = t1;
 	if (v->srt)
@@ -336,6 +377,64 @@ struct glyphs {
 	size_t *col;   /* columns before each code point, and col[n] */
 	char *brk;     /* a line may start at code point k */
 };
+
+/*
+ * Where ICU lets a line start between two characters of t: sets ok[k] for
+ * code point k (g's numbering) when k is both a line-break opportunity
+ * (UAX #14: never before a closing mark or full stop) and a word boundary
+ * (ICU's dictionary: not inside a Chinese word such as 本身). Returns 0, or
+ * -1 when ICU cannot segment the text (ok untouched).
+ */
+static int icu_breaks(const char *t, const struct glyphs *g, char *ok)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n16 = 0, len = (int32_t)g->off[g->n];
+	int rc = -1;
+	UChar *u = NULL;
+	int32_t *cp_at = NULL;   /* the code point that starts at each UTF-16 index, or -1 */
+	char *line = NULL;
+	UBreakIterator *bi = NULL;
+
+	u_strFromUTF8(NULL, 0, &n16, t, len, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return -1;
+	e = U_ZERO_ERROR;
+	u = xcalloc((size_t)n16 + 1, sizeof *u);
+	u_strFromUTF8(u, n16 + 1, NULL, t, len, &e);
+	if (U_FAILURE(e))
+		goto out;
+	cp_at = xreallocarray(NULL, (size_t)n16 + 1, sizeof *cp_at);
+	for (int32_t i = 0; i <= n16; i++)
+		cp_at[i] = -1;
+	for (size_t k = 0, i = 0; k <= g->n && i <= (size_t)n16; k++) {
+		cp_at[i] = (int32_t)k;
+		if (k < g->n)
+			i += U16_IS_LEAD(u[i]) ? 2 : 1;
+	}
+	line = xcalloc(g->n + 1, 1);
+	bi = ubrk_open(UBRK_LINE, "zh", u, n16, &e);
+	if (U_FAILURE(e))
+		goto out;
+	for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+		if (cp_at[b] >= 0)
+			line[cp_at[b]] = 1;
+	ubrk_close(bi);
+	bi = ubrk_open(UBRK_WORD, "zh", u, n16, &e);
+	if (U_FAILURE(e))
+		goto out;
+	memset(ok, 0, g->n + 1);
+	for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+		if (cp_at[b] >= 0 && line[cp_at[b]])
+			ok[cp_at[b]] = 1;
+	rc = 0;
+out:
+	if (bi)
+		ubrk_close(bi);
+	free(line);
+	free(cp_at);
+	free(u);
+	return rc;
+}
 
 static void glyphs_init(struct glyphs *g, const char *t)
 {
@@ -360,6 +459,16 @@ static void glyphs_init(struct glyphs *g, const char *t)
 	}
 	g->off[g->n] = len;
 	g->col[g->n] = c;
+	/* between CJK characters, only where a Chinese reader breaks a line */
+	int any = 0;
+	for (size_t k = 1; k < g->n && !any; k++)
+		any = g->brk[k] && t[g->off[k - 1]] != ' ' && t[g->off[k]] != ' ';
+	char *ok = any ? xcalloc(g->n + 1, 1) : NULL;
+	if (ok && icu_breaks(t, g, ok) == 0)
+		for (size_t k = 1; k < g->n; k++)
+			if (g->brk[k] && t[g->off[k - 1]] != ' ' && t[g->off[k]] != ' ')
+				g->brk[k] = ok[k];
+	free(ok);
 }
 
 static void glyphs_clear(struct glyphs *g)
@@ -627,10 +736,12 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 			best = k;
 		}
 	}
-	int r = u[best].run;
-	/* A declared speaker is named (<v Ana>), also when quoting; else the voice. */
-	char *label = seg->speaker ? xstrdup(seg->speaker)
-				   : voice_label(r >= 0 && r < seg->nruns ? seg->runs[r].voice : NULL);
+	/* the person speaks, also when quoting or in another language */
+	char *label = person_label(seg, v->host);
+	const char *lang = voice_lang(seg, u[best].run);
+	if (!lang[0] || !v->lang || !other_lang(lang, v->lang))
+		lang = NULL;
+	int quote = seg->kind == BLOCK_QUOTE;
 	int nl = wrap(g.text, &lines);
 	int64_t t0 = u[0].t0, end = u[n - 1].t1;
 
@@ -639,8 +750,8 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 		int64_t t1 = i + 2 < nl ? group_part_start(a, &g, lines[2 * (i + 2)], t0) : end;
 		if (t1 > end)
 			t1 = end;
-		put_cue(v, out_ms(v, it, a->rate, t0), out_ms(v, it, a->rate, t1), label,
-			g.text, lines + 2 * i, k);
+		put_cue(v, out_ms(v, it, a->rate, t0), out_ms(v, it, a->rate, t1), label, quote,
+			lang, g.text, lines + 2 * i, k);
 		t0 = t1;
 	}
 	free(lines);
@@ -650,7 +761,16 @@ static void group_cues(struct vtt *v, const struct tl_item *it, const struct seg
 
 int transcript_vtt(const struct script *s, const struct timeline *tl, struct buf *out)
 {
-	return transcript_both(s, tl, out, NULL);
+	return transcript_both(s, tl, out, NULL, NULL);
+}
+
+/* The episode's language: that of the voice of its first run; NULL when unknown. */
+static const char *script_lang(const struct script *s)
+{
+	for (int i = 0; i < s->nsegs; i++)
+		if (s->segs[i].nruns > 0)
+			return voice_lang(&s->segs[i], 0);
+	return NULL;
 }
 
 /*
@@ -686,9 +806,9 @@ static int next_spoken(const struct script *s, const struct timeline *tl, int *i
 }
 
 int transcript_both(const struct script *s, const struct timeline *tl, struct buf *out,
-		    struct buf *srt)
+		    struct buf *srt, const char *host)
 {
-	struct vtt v = {out, srt, NULL, tl, 0, 0, 0};
+	struct vtt v = {out, host, script_lang(s), srt, NULL, tl, 0, 0, 0};
 	int rc = 0;
 
 	v.total_ms = tl->rate > 0 ? (tl->total * 1000) / tl->rate : 0;
@@ -723,14 +843,14 @@ int transcript_both(const struct script *s, const struct timeline *tl, struct bu
 int transcript_write_vtt(const char *path, const struct script *s,
 			 const struct timeline *tl)
 {
-	return transcript_write(path, NULL, s, tl);
+	return transcript_write(path, NULL, s, tl, NULL);
 }
 
 int transcript_write(const char *vtt_path, const char *srt_path, const struct script *s,
-		     const struct timeline *tl)
+		     const struct timeline *tl, const char *host)
 {
 	struct buf b = {0}, srt = {0};
-	int rc = transcript_both(s, tl, &b, srt_path ? &srt : NULL);
+	int rc = transcript_both(s, tl, &b, srt_path ? &srt : NULL, host);
 	if (rc == 0 && msg_write_file_atomic(vtt_path, b.data, b.len) != 0) {
 		msg(MSG_FILE_WRITE, vtt_path, 0, 0, "the transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;
@@ -982,7 +1102,8 @@ static void json_str(struct buf *b, const char *s)
  */
 #define WORD_MAX_MS 1000
 
-int transcript_words_json(const struct script *s, const struct timeline *tl, struct buf *out)
+int transcript_words_json(const struct script *s, const struct timeline *tl, struct buf *out,
+			  const char *host)
 {
 	struct vtt v = {.tl = tl};
 	int rc = 0, first = 1;
@@ -1007,7 +1128,7 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 			const char *dp = run->display ? run->display : sp;
 			size_t ns = strlen(sp), nd = strlen(dp), *ss = NULL, *ds = NULL;
 			int ks = text_sentences(sp, ns, 0, &ss), kd = text_sentences(dp, nd, 0, &ds);
-			labels[r] = seg->speaker ? xstrdup(seg->speaker) : voice_label(run->voice);
+			labels[r] = person_label(seg, host);
 			if (ks > 0 && ks == kd) {
 				for (int k = 0; k < ks; k++)
 					pair_words(&tw, &a, run, r, ss[2 * k], ss[2 * k + 1],
@@ -1033,9 +1154,13 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 			if (t1 < t0)
 				t1 = t0;
 			last_end = t1;
-			buf_printf(out, "%s\n    {\"speaker\": ", first ? "" : ",");
-			json_str(out, tw.w[k].speaker);
-			buf_printf(out, ", \"startTime\": %lld.%03lld, \"endTime\": %lld.%03lld, \"body\": ",
+			buf_printf(out, "%s\n    {", first ? "" : ",");
+			if (tw.w[k].speaker) {
+				buf_puts(out, "\"speaker\": ");
+				json_str(out, tw.w[k].speaker);
+				buf_puts(out, ", ");
+			}
+			buf_printf(out, "\"startTime\": %lld.%03lld, \"endTime\": %lld.%03lld, \"body\": ",
 				   (long long)(t0 / 1000), (long long)(t0 % 1000),
 				   (long long)(t1 / 1000), (long long)(t1 % 1000));
 			json_str(out, tw.w[k].body);
@@ -1054,10 +1179,10 @@ int transcript_words_json(const struct script *s, const struct timeline *tl, str
 }
 
 int transcript_write_words(const char *path, const struct script *s,
-			   const struct timeline *tl)
+			   const struct timeline *tl, const char *host)
 {
 	struct buf b = {0};
-	int rc = transcript_words_json(s, tl, &b);
+	int rc = transcript_words_json(s, tl, &b, host);
 	if (rc == 0 && msg_write_file_atomic(path, b.data, b.len) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the word transcript" MSG_SEP "%s", strerror(errno));
 		rc = -1;

@@ -2,8 +2,8 @@
 """tests/site/validate.py SITE_DIR LINK: every page of the site (index.html
 and episodes/*.html) parses as HTML with python3-html5lib in strict mode
 (any parse error fails), and every URL a page loads or links to outside
-the show notes and the directory links is relative or starts with the
-show's link (LINK). Prints ok / not ok lines.
+the show notes, the directory links and the licence link is relative or starts
+with the show's link (LINK). Prints ok / not ok lines.
 """
 import glob
 import os
@@ -26,7 +26,7 @@ def urls(el, inside_free=False, out=None):
     """(attribute value, free) for every href/src/content URL under el."""
     out = [] if out is None else out
     cls = el.get("class", "").split()
-    free = inside_free or "notes" in cls or "directories" in cls
+    free = inside_free or "notes" in cls or "directories" in cls or "license" in el.get("rel", "").split()
     for a in ("href", "src"):
         if el.get(a) is not None:
             out.append((el.get(a), free))

@@ -105,14 +105,14 @@ int main(void)
 
 	/* the captions: the line break between Hangul is no space */
 	struct buf vtt = {0}, srt = {0}, words = {0};
-	INT_EQ(transcript_both(&s, tl, &vtt, &srt), 0, "VTT and SRT made");
+	INT_EQ(transcript_both(&s, tl, &vtt, &srt, "Host"), 0, "VTT and SRT made");
 	OK(has(vtt.data, "안녕하세요\n") && has(vtt.data, "반갑습니다\n"),
 	   "VTT: a cue per segment, Hangul lines joined without a space");
 	OK(has(srt.data, "안녕하세요\n") && has(srt.data, "반갑습니다\n"),
 	   "SRT: the same cues");
 
 	/* the word JSON: each Hangul syllable a word, as each Han character is */
-	INT_EQ(transcript_words_json(&s, tl, &words), 0, "word JSON made");
+	INT_EQ(transcript_words_json(&s, tl, &words, "Host"), 0, "word JSON made");
 	const char *syll[] = {"안", "녕", "하", "세", "요", "반", "갑", "습", "니", "다"};
 	int all = 1;
 	for (size_t i = 0; i < ARRAY_LEN(syll); i++) {
@@ -131,7 +131,7 @@ int main(void)
 	struct channel ch = {.title = "Show", .description = "About it.", .language = "ko",
 			     .link = "https://example.org/show"};
 	struct episode ep = {.title = "한국어", .date = "2026-11-14", .lang = "ko"};
-	struct site_audio au[] = {{"Ogg Vorbis", "audio/ogg; codecs=vorbis", ogg_path, 4, 64}};
+	struct site_audio au[] = {{"Ogg Vorbis", "audio/ogg; codecs=vorbis", ogg_path, 4, 64, 0}};
 	struct site_episode e = {.ep = &ep, .slug = "k", .seconds = 5, .audio = au, .naudio = 1,
 				 .vtt = vtt_path, .notes_html = "", .summary = "한국어"};
 	struct site *site = site_new(&ch, dir);

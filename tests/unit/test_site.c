@@ -70,10 +70,11 @@ int main(void)
 	put_file("episodes/a.1.ogg", "OggS audio");
 	put_file("episodes/a.1.mp3", "ID3 audio, longer");
 	put_file("episodes/a.vtt",
-		 "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Host>Intro & news\n\n"
-		 "00:00:02.000 --> 00:00:04.500\n<v Host>Tom &amp; &lt;Jerry&gt; said\nhello.\n\n"
-		 "00:00:04.500 --> 00:00:06.000\n<v Quote>A quote.\n\n"
-		 "00:00:07.000 --> 00:00:08.000\n<v Quote>After a pause.\n");
+		 "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Intro & news\n\n"
+		 "00:00:02.000 --> 00:00:04.500\n<v Ana>Tom &amp; &lt;Jerry&gt; said\nhello.\n\n"
+		 "00:00:04.500 --> 00:00:06.000\n<v Ana><c.quote><lang fr>Une\ncitation.</lang></c>\n\n"
+		 "00:00:06.000 --> 00:00:06.200\n<v Ben>Yes.\n\n"
+		 "00:00:07.000 --> 00:00:08.000\n<v Ben>After a pause.\n");
 	put_file("episodes/a.chapters.json",
 		 "{\"version\": \"1.2.0\", \"chapters\": [{\"startTime\": 0.000, \"title\": "
 		 "\"Intro & news\"}, {\"startTime\": 4.5, \"title\": \"Second \\u00e9\"}]}\n");
@@ -96,10 +97,10 @@ int main(void)
 	char *p_vtt = path_join(root, "episodes/a.vtt"), *p_chap = path_join(root, "episodes/a.chapters.json");
 	char *p_bvtt = path_join(root, "episodes/b.vtt"), *p_bogg = path_join(root, "episodes/b.1.ogg");
 	struct site_audio aa[] = {
-		{"Ogg Vorbis", "audio/ogg; codecs=vorbis", p_ogg, 10, 64},
-		{"MP3", "audio/mpeg", p_mp3, 2500000, 128},
+		{"Ogg Vorbis", "audio/ogg; codecs=vorbis", p_ogg, 10, 64, 0},
+		{"MP3", "audio/mpeg", p_mp3, 2500000, 128, 0},
 	};
-	struct site_audio ab[] = {{"Ogg Vorbis", "audio/ogg; codecs=vorbis", p_bogg, 4, 64}};
+	struct site_audio ab[] = {{"Ogg Vorbis", "audio/ogg; codecs=vorbis", p_bogg, 4, 64, 0}};
 	struct site_episode a = {.ep = &ea, .slug = "a", .seconds = 3725, .audio = aa, .naudio = 2,
 				 .vtt = p_vtt, .chapters = p_chap, .notes_html = "<p>notes</p>\n",
 				 .summary = "Sum & mary"};
@@ -147,13 +148,19 @@ int main(void)
 	OK(has(pa, "href=\"../show.css\""), "the show's CSS from an episode page");
 	OK(has(pa, "<meta property=\"og:audio\" content=\"https://example.org/show/episodes/a.1.ogg\">"),
 	   "og:audio is the first format");
-	OK(has(pa, "<h3 class=\"heading\"><span class=\"cue\" data-start=\"1.000\" data-end=\"2.000\">"
-		   "Intro &amp; news</span></h3>"), "a chapter's title in the transcript is a heading");
-	OK(has(pa, "<p><span class=\"speaker\">Host</span> <span class=\"cue\" data-start=\"2.000\" "
+	OK(has(pa, "<h3 class=\"heading\" id=\"ch-1\"><span class=\"cue\" data-start=\"1.000\" "
+		   "data-end=\"2.000\">Intro &amp; news</span></h3>"),
+	   "a chapter's title in the transcript is a heading, the chapter link's target");
+	OK(has(pa, "<a href=\"#ch-1\" data-start=\"0.000\">"),
+	   "the chapter list links the heading (which works without the script)");
+	OK(has(pa, "<p><span class=\"speaker\">Ana</span> <span class=\"cue\" data-start=\"2.000\" "
 		   "data-end=\"4.500\">Tom &amp; &lt;Jerry&gt; said hello.</span></p>"),
-	   "a cue's lines are one sentence, escaped, after its voice");
-	OK(has(pa, "<p><span class=\"speaker\">Quote</span> <span class=\"cue\" data-start=\"4.500\""),
-	   "a change of voice starts a paragraph named after it");
+	   "a cue's lines are one sentence, escaped, after its speaker");
+	OK(has(pa, "</p>\n<blockquote><p><span class=\"cue\" data-start=\"4.500\" data-end=\"6.000\" "
+		   "lang=\"fr\">Une citation.</span></p></blockquote>\n"),
+	   "a quotation is a blockquote, the speaker not named again, its language marked");
+	OK(has(pa, "<p><span class=\"speaker\">Ben</span> <span class=\"cue\" data-start=\"6.000\""),
+	   "a change of speaker starts a paragraph named after them");
 	OK(has(pa, "</span></p>\n<p><span class=\"cue\" data-start=\"7.000\""),
 	   "a pause starts a paragraph without naming the voice again");
 	OK(has(pa, "<span class=\"time\">0:04</span> <span class=\"title\">Second \xc3\xa9</span>"),

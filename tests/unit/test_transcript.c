@@ -114,10 +114,19 @@ static int parse_vtt(const char *vtt, struct cue *cues, int max)
 		while (*q && *q != '\n') {
 			const char *e = strchr(q, '\n');
 			size_t l = e ? (size_t)(e - q) : strlen(q);
-			const char *body = q;
-			if (strncmp(body, "<v ", 3) == 0)
-				body = strchr(body, '>') + 1;
-			int w = cps(body, l - (size_t)(body - q));
+			/* the width of the line's text, its tags left out */
+			int w = 0;
+			for (const char *b = q; b < q + l;) {
+				const char *gt = *b == '<' ? memchr(b, '>', (size_t)(q + l - b)) : NULL;
+				if (gt) {
+					b = gt + 1;
+					continue;
+				}
+				const char *lt = memchr(b, '<', (size_t)(q + l - b));
+				size_t k = lt ? (size_t)(lt - b) : (size_t)(q + l - b);
+				w += cps(b, k);
+				b += k;
+			}
 			if (w > c->maxline)
 				c->maxline = w;
 			c->nlines++;
@@ -162,7 +171,7 @@ int main(void)
 		{.kind = BLOCK_HEADING, .section = 0, .runs = r0, .nruns = 1},
 		{.kind = BLOCK_PARAGRAPH, .section = 0, .runs = r1, .nruns = 2},
 		{.kind = BLOCK_HEADING, .section = 1, .runs = r2, .nruns = 1},
-		{.kind = BLOCK_PARAGRAPH, .section = 1, .runs = r3, .nruns = 1},
+		{.kind = BLOCK_QUOTE, .section = 1, .runs = r3, .nruns = 1},
 		{.kind = BLOCK_PARAGRAPH, .section = 1, .runs = r4, .nruns = 1},
 		{.kind = BLOCK_PARAGRAPH, .section = 1, .runs = r5, .nruns = 4},
 	};
@@ -217,7 +226,8 @@ int main(void)
 	/* seg0 starts at 2 s; its first word at sample 1000 of 22050 Hz */
 	long want0 = 2000 + (1000 * 1000 + SEG_RATE / 2) / SEG_RATE;
 	INT_EQ(cues[0].t0, want0, "the first cue starts at its first word (ms)");
-	OK(strstr(cues[0].text, "<v Host>Hello world.") == cues[0].text, "voice tag and text");
+	OK(strstr(cues[0].text, "Hello world.") == cues[0].text,
+	   "no host named: no voice tag (a voice profile is not a speaker)");
 	/* the second sentence of seg0 starts after 2 words and a sentence pause */
 	long want1 = 2000 + ((1000 + 2 * SEG_RATE / 4 + SEG_RATE / 2) * 1000L + SEG_RATE / 2) / SEG_RATE;
 	INT_EQ(cues[1].t0, want1, "a cue per sentence, at its first word");
@@ -232,7 +242,9 @@ int main(void)
 			inside = 0;
 		if (cues[i].nlines > 2 || cues[i].maxline > TRANSCRIPT_LINE_MAX)
 			lines_ok = 0;
-		if (strstr(cues[i].text, "<v Quote>"))
+		if (strstr(cues[i].text, "<v "))
+			quote_seen = -1;
+		else if (strstr(cues[i].text, "<c.quote>e.g. this one.</c>") && quote_seen >= 0)
 			quote_seen = 1;
 		if (strstr(cues[i].text, "v6.3 is out, with fixes."))
 			written = 1;
@@ -242,27 +254,27 @@ int main(void)
 	OK(ordered, "cues are in order, do not overlap, and each has a length");
 	OK(inside, "no cue ends after the audio");
 	OK(lines_ok, "at most two lines of at most %d characters", TRANSCRIPT_LINE_MAX);
-	OK(quote_seen, "the quote voice is tagged");
+	OK(quote_seen == 1, "a block quote is marked as a quotation (<c.quote>), not as a speaker");
 	OK(written, "the written form is shown (v6.3, not the spoken words)");
 	OK(eg, "\"e.g. this\" is not cut as a sentence end");
 	int zi = -1;
 	for (int i = 0; i < n; i++)
-		if (strstr(cues[i].text, "<v Zh>"))
+		if (strstr(cues[i].text, "<lang zh>"))
 			zi = i;
 	int zh_cues = 0;
 	for (int i = 0; i < n; i++)
-		if (strstr(cues[i].text, "<v Zh>你好。") || strstr(cues[i].text, "<v Zh>「他说：没问题。」") ||
-		    strstr(cues[i].text, "<v Zh>再见！"))
+		if (strstr(cues[i].text, "<lang zh>你好。") || strstr(cues[i].text, "<lang zh>「他说：没问题。」") ||
+		    strstr(cues[i].text, "<lang zh>再见！"))
 			zh_cues++;
 	INT_EQ(zh_cues, 3, "Chinese sentences end at 。 and ！, closing quotes included");
 	int mixed = 0;
 	for (int i = 0; i < n; i++)
-		if (strcmp(cues[i].text, "<v Zh>欢迎收听本期 RISC-V 内核动态，下周见。") == 0)
+		if (strcmp(cues[i].text, "<lang zh>欢迎收听本期 RISC-V 内核动态，下周见。</lang>") == 0)
 			mixed = 1;
 	OK(mixed, "a sentence with a Latin name in another voice is one cue, no space between Han");
 	zi = -1;
 	for (int i = 0; i < n; i++)
-		if (strstr(cues[i].text, "<v Zh>这是"))
+		if (strstr(cues[i].text, "<lang zh>这是"))
 			zi = i;
 	OK(zi >= 0 && cues[zi].nlines == 2 && cues[zi].maxline <= TRANSCRIPT_LINE_MAX / 2,
 	   "Han characters count two columns: two lines of at most %d (%d)",
@@ -271,7 +283,7 @@ int main(void)
 	/* The quote run starts 300 ms after its pause: its cue starts at its first word. */
 	int qi = -1;
 	for (int i = 0; i < n; i++)
-		if (strstr(cues[i].text, "<v Quote>") && qi < 0)
+		if (strstr(cues[i].text, "v6.3 is out") && qi < 0)
 			qi = i;
 	if (qi >= 0) {
 		/* seg1 words: "Linus said" (2 words), then the pause, then the quote */
@@ -293,8 +305,7 @@ int main(void)
 				first = i;
 			last = i;
 			const char *t = cues[i].text;
-			if (strncmp(t, "<v Host>", 8) == 0)
-				t += 8;
+
 			if (all.len)
 				buf_putc(&all, ' ');
 			buf_puts(&all, t);
@@ -305,7 +316,7 @@ int main(void)
 	STR_EQ(all.data, longtext, "no word of the long sentence is lost");
 	if (first >= 0 && last > first) {
 		/* the second part starts at the word event of its first word */
-		const char *t2 = strchr(cues[first + 1].text, '>') + 1;
+		const char *t2 = cues[first + 1].text;  /* no tag: no host named */
 		char word[64];
 		sscanf(t2, "%63s", word);
 		/* its index among the words of the long text */
@@ -342,6 +353,21 @@ int main(void)
 	STR_EQ(ch[0].title, "Episode", "named after the episode");
 	INT_EQ(ch[1].start, tl->items[it[2]].start, "then the heading");
 	chapters_free(&ch, nc);
+
+	/* With the host named: every cue is theirs, quotations and Chinese too
+	 * (a language switch is not a speaker change); SRT names them once. */
+	struct buf hb = {0}, hs = {0};
+	INT_EQ(transcript_both(&s, tl, &hb, &hs, "Ana"), 0, "transcript with the host named");
+	struct cue hc[64];
+	int hn = parse_vtt(hb.data, hc, 64), all_ana = hn == n;
+	for (int i = 0; i < hn; i++)
+		all_ana &= strncmp(hc[i].text, "<v Ana>", 7) == 0;
+	OK(all_ana, "every cue is the host's, by name (<v Ana>)");
+	OK(strstr(hb.data, "<v Ana><c.quote>e.g. this one.</c>") != NULL, "a quotation read by the host");
+	OK(strstr(hs.data, "Ana: ") != NULL && strstr(strstr(hs.data, "Ana: ") + 1, "Ana: ") == NULL,
+	   "SRT: the speaker named once, as nothing changes speaker");
+	buf_free(&hb);
+	buf_free(&hs);
 
 	/* A missing cache file is an error, not an empty transcript. */
 	unlink(paths[1]);

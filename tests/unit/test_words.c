@@ -134,7 +134,7 @@ int main(void)
 	double seg1 = 1.0 + (double)ns[0] / SEG_RATE;
 
 	struct buf b = {0};
-	INT_EQ(transcript_words_json(&s, tl, &b), 0, "word transcript made");
+	INT_EQ(transcript_words_json(&s, tl, &b, "Ana"), 0, "word transcript made");
 	OK(strstr(b.data, "\"version\": \"1.0.0\"") != NULL, "Podcasting 2.0 transcript version");
 	struct word w[32];
 	int n = parse_words(b.data, w, 32);
@@ -155,8 +155,8 @@ int main(void)
 		   "the word after it at its own event, \"is\" (%.3f)", w[3].t0);
 		OK(w[2].t1 > at(1.0, FIRST + 5 * STEP), "v6.3 lasts until \"three\" is over (%.3f)",
 		   w[2].t1);
-		STR_EQ(w[0].speaker, "Host", "speaker is the voice label");
-		STR_EQ(w[5].speaker, "Guest", "a change of voice is a change of speaker");
+		STR_EQ(w[0].speaker, "Ana", "speaker is the host, by name (not the voice profile)");
+		STR_EQ(w[5].speaker, "Ana", "a change of voice is not a change of speaker");
 		OK(w[7].t0 >= seg1 - 0.001 && w[7].t0 < w[8].t0 && w[8].t0 < w[9].t0,
 		   "Chinese characters in order, each its own time (%.3f %.3f %.3f)", w[7].t0,
 		   w[8].t0, w[9].t0);
@@ -171,7 +171,7 @@ int main(void)
 	OK(n > 0 && w[n - 1].t1 <= (double)tl->total / OUT_RATE + 0.001, "none ends after the end");
 
 	char *out = xasprintf("%s/x.words.json", dir);
-	INT_EQ(transcript_write_words(out, &s, tl), 0, "written to a file");
+	INT_EQ(transcript_write_words(out, &s, tl, "Ana"), 0, "written to a file");
 	size_t len;
 	char *back = read_file(out, &len);
 	OK(back && len == b.len && memcmp(back, b.data, len) == 0, "the file holds the same JSON");
@@ -182,7 +182,7 @@ int main(void)
 	/* a missing cache file is an error, not an empty transcript */
 	unlink(paths[1]);
 	struct buf b2 = {0};
-	INT_EQ(transcript_words_json(&s, tl, &b2), -1, "missing segment audio reported");
+	INT_EQ(transcript_words_json(&s, tl, &b2, "Host"), -1, "missing segment audio reported");
 	buf_free(&b2);
 
 	buf_free(&b);

@@ -37,13 +37,24 @@
 
 	/* ---- seeking ---- */
 
-	/* "90", "90.5", "1:30", "0:01:30" as seconds; NaN when not a time. */
+	/* "90", "90.5", "1:30", "0:01:30", "1m30s", "1h2m3s", "90s" as seconds; NaN when not a time. */
 	function parseTime(s) {
+		var m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(s);
+		if (m && s !== '')
+			return (+(m[1] || 0)) * 3600 + (+(m[2] || 0)) * 60 + (+(m[3] || 0));
 		if (!/^\d+(\.\d+)?$|^(\d+:)?\d{1,2}:\d{1,2}(\.\d+)?$/.test(s))
 			return NaN;
 		return s.split(':').reduce(function (acc, part) {
 			return acc * 60 + parseFloat(part);
 		}, 0);
+	}
+
+	/* Whole seconds as M:SS or H:MM:SS, as the page writes times. */
+	function clock(t) {
+		t = Math.max(0, Math.floor(t));
+		var h = Math.floor(t / 3600), m = Math.floor(t / 60) % 60, sec = t % 60;
+		var ss = (sec < 10 ? '0' : '') + sec;
+		return h ? h + ':' + (m < 10 ? '0' : '') + m + ':' + ss : m + ':' + ss;
 	}
 
 	function play() {
@@ -62,7 +73,7 @@
 	}
 
 	function fromHash() {
-		var m = /^#t=([0-9:.]+)$/.exec(location.hash);
+		var m = /^#t=([0-9:.hms]+)$/.exec(location.hash);
 		if (!m)
 			return;
 		var t = parseTime(m[1]);
@@ -75,7 +86,7 @@
 		function (a) {
 			a.addEventListener('click', function (ev) {
 				ev.preventDefault();
-				history.replaceState(null, '', a.getAttribute('href'));
+				history.replaceState(null, '', '#t=' + a.getAttribute('data-start'));
 				seek(parseFloat(a.getAttribute('data-start')), true);
 			});
 			return { el: a, start: parseFloat(a.getAttribute('data-start')) };
@@ -105,9 +116,6 @@
 	 * between sentences and Enter or Space plays from the one focused.
 	 */
 	if (box && cues.length) {
-		var hint = document.getElementById('transcript-keys');
-		if (hint)
-			hint.hidden = false;
 		box.addEventListener('keydown', function (ev) {
 			var at = cues.findIndex(function (c) { return c.el === document.activeElement; });
 			if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
@@ -197,11 +205,17 @@
 		return true;
 	}
 
+	/* Where el is in the transcript box's scrolled content, in pixels from its top. */
+	function topInBox(el) {
+		return el.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientTop +
+			box.scrollTop;
+	}
+
 	/* Scrolls the transcript box (not the page) so that el is in its middle third. */
 	function keepInView(el) {
-		if (!box || box.scrollHeight <= box.clientHeight)
+		if (!box || !el || box.scrollHeight <= box.clientHeight)
 			return;
-		var top = el.offsetTop - box.offsetTop, h = box.clientHeight;
+		var top = topInBox(el), h = box.clientHeight;
 		if (top < box.scrollTop + h / 3 || top > box.scrollTop + 2 * h / 3)
 			box.scrollTop = Math.max(0, top - h / 3);
 	}
@@ -228,6 +242,9 @@
 			ticking = false;
 	}
 	audio.addEventListener('play', function () {
+		/* after a seek while paused, the sentence is brought into view at once */
+		update();
+		keepInView(marked.cue);
 		if (!ticking) {
 			ticking = true;
 			requestAnimationFrame(tick);
@@ -236,10 +253,115 @@
 	audio.addEventListener('seeked', update);
 	audio.addEventListener('timeupdate', update);
 
+	/* ---- the player of our own (the <audio> controls are the fallback) ---- */
+	var playBtn = document.getElementById('play'), range = document.getElementById('seek');
+	var pos = document.getElementById('pos'), nowChapter = document.getElementById('now-chapter');
+	var pageTitle = document.title, player = document.querySelector('.player');
+	audio.controls = false;
+
+	function toggle() {
+		if (audio.paused)
+			play();
+		else
+			audio.pause();
+	}
+	function skip(by) {
+		var end = isFinite(audio.duration) ? audio.duration : Infinity;
+		seek(Math.min(end, Math.max(0, audio.currentTime + by)), false);
+	}
+	function showState() {
+		if (!playBtn)
+			return;
+		var playing = !audio.paused;
+		playBtn.classList.toggle('playing', playing);
+		playBtn.setAttribute('aria-label', playBtn.getAttribute(playing ? 'data-pause' : 'data-play'));
+		showChapter();
+	}
+	/* the chapter being played in the player and, while playing, in the document's title */
+	function showChapter() {
+		var c = find(chapters, audio.currentTime);
+		var name = c >= 0 ? chapters[c].el.querySelector('.title').textContent : '';
+		if (nowChapter && nowChapter.textContent !== name)
+			nowChapter.textContent = name;
+		var want = !audio.paused && name ? name + ' \u00b7 ' + pageTitle : pageTitle;
+		if (document.title !== want)
+			document.title = want;
+	}
+	function showTime() {
+		var t = audio.currentTime;
+		if (pos)
+			pos.textContent = clock(t);
+		if (range && !range.matches(':active')) {
+			range.value = String(Math.floor(t));
+			range.setAttribute('aria-valuetext', clock(t));
+		}
+		showChapter();
+	}
+	if (playBtn) {
+		playBtn.addEventListener('click', toggle);
+		audio.addEventListener('play', showState);
+		audio.addEventListener('pause', showState);
+		audio.addEventListener('ended', showState);
+		Array.prototype.forEach.call(document.querySelectorAll('button[data-skip]'), function (b) {
+			b.addEventListener('click', function () { skip(parseFloat(b.getAttribute('data-skip'))); });
+		});
+	}
+	if (range) {
+		range.addEventListener('input', function () {
+			seek(parseFloat(range.value), false);
+		});
+		audio.addEventListener('loadedmetadata', function () {
+			if (isFinite(audio.duration))
+				range.max = String(audio.duration);
+		});
+	}
+	audio.addEventListener('timeupdate', showTime);
+	audio.addEventListener('seeked', showTime);
+
+	/* the sticky player's height is what focus and links keep clear of */
+	function padForPlayer() {
+		if (player)
+			document.documentElement.style.scrollPaddingTop = (player.offsetHeight + 8) + 'px';
+	}
+	padForPlayer();
+	window.addEventListener('resize', padForPlayer);
+
+	/* keys, anywhere but in a field or the transcript: Space/K, J/Left, L/Right */
+	document.addEventListener('keydown', function (ev) {
+		var t = ev.target;
+		if (ev.ctrlKey || ev.metaKey || ev.altKey || (t && t.closest &&
+		    t.closest('input, select, textarea, button, a, #transcript, [contenteditable]')))
+			return;
+		var k = ev.key;
+		if (k === ' ' || k === 'k' || k === 'K')
+			toggle();
+		else if (k === 'j' || k === 'J' || k === 'ArrowLeft')
+			skip(-15);
+		else if (k === 'l' || k === 'L' || k === 'ArrowRight')
+			skip(30);
+		else
+			return;
+		ev.preventDefault();
+	});
+
+	/* share: the page's address at the current time, shown and copied */
+	var share = document.getElementById('share'), shareUrl = document.getElementById('share-url');
+	if (share && shareUrl) {
+		share.addEventListener('click', function () {
+			var t = Math.floor(audio.currentTime), h = Math.floor(t / 3600), m = Math.floor(t / 60) % 60;
+			var u = location.href.replace(/#.*$/, '') + '#t=' +
+				(h ? h + 'h' : '') + (h || m ? m + 'm' : '') + (t % 60) + 's';
+			shareUrl.value = u;
+			shareUrl.parentNode.hidden = false;
+			shareUrl.select();
+			if (navigator.clipboard)
+				navigator.clipboard.writeText(u).catch(function () { /* selected for copying */ });
+		});
+	}
+
 	/* ---- speed ---- */
 	var speed = document.getElementById('speed');
 	if (speed) {
-		speed.parentNode.hidden = false;
 		speed.addEventListener('change', function () {
 			audio.playbackRate = parseFloat(speed.value) || 1;
 		});
@@ -248,7 +370,6 @@
 	/* ---- search ---- */
 	var search = document.getElementById('search'), hits = document.getElementById('hits');
 	if (search && box) {
-		search.parentNode.hidden = false;
 		var found = [], at = -1;
 		var run = function () {
 			var q = search.value.trim().toLowerCase();
@@ -279,9 +400,7 @@
 			if (!found.length)
 				return;
 			at = (at + 1) % found.length;
-			var el = found[at];
-			var top = el.offsetTop - box.offsetTop;
-			box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+			box.scrollTop = Math.max(0, topInBox(found[at]) - box.clientHeight / 3);
 		};
 		search.addEventListener('input', run);
 		search.addEventListener('keydown', function (ev) {
