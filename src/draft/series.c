@@ -330,6 +330,30 @@ static void item_free(struct series_item *it)
 	for (int i = 0; i < it->ntrailers; i++)
 		free(it->trailers[i]);
 	free(it->trailers);
+	free(it->reply);
+	free(it->earlier);
+}
+
+/* Adds the replies and trailers of a copy of the same version (a cross-post) to it. */
+static void merge_copy(struct series_item *it, struct series_item *copy)
+{
+	int n = it->replies < 256 ? it->replies : 256;
+	int m = copy->replies < 256 ? copy->replies : 256;
+	if (m > 0) {
+		it->reply = xreallocarray(it->reply, (size_t)(n + m), sizeof *it->reply);
+		memcpy(it->reply + n, copy->reply, (size_t)m * sizeof *it->reply);
+		it->replies = n + m;
+	}
+	for (int i = 0; i < copy->ntrailers; i++) {
+		int seen = 0;
+		for (int k = 0; k < it->ntrailers && !seen; k++)
+			seen = strcmp(it->trailers[k], copy->trailers[i]) == 0;
+		if (seen || it->ntrailers >= 64)
+			continue;
+		it->trailers = xreallocarray(it->trailers, (size_t)it->ntrailers + 1, sizeof(char *));
+		it->trailers[it->ntrailers++] = xstrdup(copy->trailers[i]);
+	}
+	it->posts++;
 }
 
 struct series *series_build(const struct mailbox *mb)
@@ -397,6 +421,7 @@ struct series *series_build(const struct mailbox *mb)
 			it->rfc = tg->rfc;
 			it->pull = tg->pull;
 			it->patches = tg->total > 0 ? tg->total : 1;
+			it->cover = tg->num == 0;
 			it->versions = 1;
 		}
 		inf[cands[c].msg].group = nitems - 1;
@@ -416,6 +441,11 @@ struct series *series_build(const struct mailbox *mb)
 			p = inf[p].parent;
 		}
 		if (g >= 0) {
+			struct series_item *gi = &items[g];
+			if (gi->replies < 256) {
+				gi->reply = xreallocarray(gi->reply, (size_t)gi->replies + 1, sizeof *gi->reply);
+				gi->reply[gi->replies] = &mb->msgs[i];
+			}
 			items[g].replies++;
 			add_trailers(&items[g], mb->msgs[i].body);
 		}
@@ -460,7 +490,27 @@ struct series *series_build(const struct mailbox *mb)
 		struct series_item *keep = &s->items[s->n++];
 		*keep = items[keys[i].item];
 		keep->versions = versions;
+		keep->posts = 1;
 		memset(&items[keys[i].item], 0, sizeof items[0]);
+		/* keys run from the newest version down: copies of the kept version, then older ones */
+		for (int k = j - 1; k > i; k--) {
+			struct series_item *o = &items[keys[k].item];
+			if (o->version == keep->version) {
+				merge_copy(keep, o);
+				continue;
+			}
+			if (keep->nearlier > 0 && keep->earlier[keep->nearlier - 1].version == o->version) {
+				struct series_version *e = &keep->earlier[keep->nearlier - 1];
+				if (o->msg->date && (e->date == 0 || o->msg->date < e->date)) {
+					e->date = o->msg->date;
+					e->msg = o->msg;
+				}
+				continue;
+			}
+			keep->earlier = xreallocarray(keep->earlier, (size_t)keep->nearlier + 1, sizeof *keep->earlier);
+			keep->earlier[keep->nearlier++] = (struct series_version){
+				.version = o->version, .rfc = o->rfc, .date = o->msg->date, .msg = o->msg};
+		}
 		for (int k = i; k < j; k++)
 			free(keys[k].key);
 		i = j;

@@ -27,6 +27,14 @@ struct subject_tag {
 /* Reads the tags at the start of subject. */
 void subject_parse(const char *subject, struct subject_tag *t);
 
+/* An earlier version of a series, as found in the input. */
+struct series_version {
+	int version;
+	int rfc;
+	long long date;    /* of its cover letter (or first patch) */
+	const struct mail_msg *msg;
+};
+
 struct series_item {
 	const struct mail_msg *msg; /* the cover letter, or the first patch */
 	char *subject;     /* without the tag */
@@ -35,10 +43,15 @@ struct series_item {
 	int rfc;
 	int pull;
 	int patches;       /* M of N/M, 1 for a single patch */
+	int cover;         /* msg is a cover letter (0/M) */
 	int versions;      /* how many versions were in the input */
 	int replies;       /* replies to this version (not its patches) */
 	char **trailers;   /* "Reviewed-by: Name", each once, in the order given */
 	int ntrailers;
+	const struct mail_msg **reply; /* the replies counted in replies, in mail order */
+	struct series_version *earlier; /* older versions in the input, oldest first */
+	int nearlier;
+	int posts;         /* copies of this version merged (cross-posts, resends) */
 };
 
 struct series {
