@@ -92,7 +92,7 @@ check "why: a lone patch's commit message is not called a cover letter" \
 	bash -c "grep -A2 'a patch using bitmap_zero' $w | grep -qx 'In the commit message:'"
 check "history: the earlier version and its date" has $w "The second version was posted on 13 November."
 check "history: the three versions of a series and the changelog for this one" \
-	has $t "The first version was posted on 2 November, and the second on 9 November. Since the second version, the cover letter lists: use the generic pte helpers instead of our own; drop the Kconfig option, detect the extension at boot instead."
+	has $t "The first version was posted on 2 November, and the second on 9 November. Since the second version, the changelog lists: use the generic pte helpers instead of our own; drop the Kconfig option, detect the extension at boot instead."
 check "discussion: the reviewer's words, with the name and the trailer" \
 	has $t "Helen Reviewer reviewed it: \"Looks good to me. Using the generic helpers makes this much easier to follow than the first version.\""
 check "discussion: trailers as words, one clause per person" has $w "Andre Przywara reviewed it."

@@ -202,6 +202,7 @@ static int is_version_heading(const struct line *l)
 	const char *rest = l->s + k;
 	size_t rn = l->n - k;
 	return memmem(rest, rn, "->", 2) || memmem(rest, rn, "→", 3) || starts_ci(rest, rn, " to v") ||
+	       starts_ci(rest, rn, "-v") || starts_ci(rest, rn, " vs v") ||
 	       starts_ci(rest, rn, " changes") || starts_ci(rest, rn, " - v") || starts_ci(rest, rn, "..v");
 }
 

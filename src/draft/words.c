@@ -52,6 +52,17 @@ static const struct subsystem {
 	{"mm: thp", "the transparent huge page code", "透明大页"},
 	{"mm: hugetlb", "the huge page code", "大页"},
 	{"mm: slab", "the slab allocator", "slab 分配器"},
+	{"mm: gup", "the get-user-pages code", "get_user_pages（GUP）"},
+	{"mm: mmap", "the memory-mapping code", "内存映射"},
+	{"mm: vmscan", "page reclaim", "页面回收"},
+	{"mm: memcontrol", "the memory controller", "内存控制器（memcg）"},
+	{"memcontrol", "the memory controller", "内存控制器（memcg）"},
+	{"filemap", "the page cache", "页缓存"},
+	{"maple_tree", "the maple tree", "maple tree"},
+	{"sched: deadline", "the deadline scheduler", "deadline 调度器"},
+	{"sched: numa", "NUMA balancing", "NUMA 均衡"},
+	{"sched: topology", "the scheduler's topology code", "调度器拓扑"},
+	{"sched: fair", "the fair scheduler", "CFS 调度器"},
 	{"kvm", "KVM virtualisation", "KVM 虚拟化"},
 	{"asoc", "the sound drivers", "音频驱动（ASoC）"},
 	{"asoc: dt-bindings", "the device-tree bindings of the sound drivers", "音频驱动的设备树绑定"},
@@ -118,6 +129,11 @@ static const struct {
 	{"skip", "skipping"}, {"mark", "marking"}, {"return", "returning"}, {"change", "changing"},
 	{"report", "reporting"}, {"define", "defining"}, {"initialize", "initializing"},
 	{"initialise", "initialising"}, {"align", "aligning"}, {"wire", "wiring"},
+	{"disallow", "disallowing"}, {"forbid", "forbidding"}, {"permit", "permitting"},
+	{"reject", "rejecting"}, {"restrict", "restricting"}, {"teach", "teaching"},
+	{"let", "letting"}, {"keep", "keeping"}, {"free", "freeing"}, {"fold", "folding"},
+	{"merge", "merging"}, {"unify", "unifying"}, {"factor", "factoring"},
+	{"deprecate", "deprecating"}, {"relax", "relaxing"}, {"stop", "stopping"},
 };
 
 /* What a kind of trailer says someone did. */
@@ -504,7 +520,7 @@ char *draft_item_history(const struct draft_words *w, const struct series_item *
 		} else {
 			buf_puts(&b, "Since the ");
 			put_ordinal(&b, lw, it->version - 1);
-			buf_printf(&b, " version, the cover letter lists: %s.", e);
+			buf_printf(&b, " version, the changelog lists: %s.", e);
 		}
 		free(e);
 		free(ch);
