@@ -244,7 +244,7 @@ int main(void)
 	     "From a\nMessage-ID: <s0>\nFrom: A Person <a@x>\nSubject: [PATCH 0/8] x86/mce: Rework the thing\nDate: Mon, 9 Nov 2026 10:00:00 +0000\n\nv1.\n\n"
 	     "From b\nMessage-ID: <r1>\nIn-Reply-To: <s1>\nFrom: B <b@x>\nSubject: Re: [PATCH v2 0/8] x86/mce: Rework the thing\n\nApplied to tip, thanks!\n",
 	     "en", "A Person posted [the second version of an eight-patch series reworking the thing](u) in the x86 architecture code.",
-	     "The first version was posted on 9 November. Since the first version, the cover letter lists: less.",
+	     "The first version was posted on 9 November. Since the first version, the changelog lists: less.",
 	     "", "B applied it to tip.");
 	said("From a\nMessage-ID: <s1>\nFrom: A Person <a@x>\nSubject: [GIT PULL] Fixes for 6.19\n\nx\n",
 	     "zh", "A Person 发出了[合并请求“Fixes for 6.19”](u)。", "", "暂无回复。", "");
