@@ -177,6 +177,13 @@ cp rss/channel.yaml good-channel.yaml
 printf 'draft:\n  sections: riscv\n' >>rss/channel.yaml
 bad "draft settings of the wrong shape" "rss/channel.yaml:" fixtures/week.mboxrd
 cp good-channel.yaml rss/channel.yaml
+printf 'draft:\n  subsystems: [riscv]\n' >>rss/channel.yaml
+bad "draft.subsystems not a mapping" 'rss/channel.yaml:19: error: draft.subsystems: expected a mapping of "key: words" lines, none empty' fixtures/week.mboxrd
+cp good-channel.yaml rss/channel.yaml
+printf 'draft:\n  interest:\n    pul: 3\n' >>rss/channel.yaml
+"$PODSYNTH" draft fixtures/threads.mbox >/dev/null 2>interest.err
+check "draft.interest: an unknown weight is named" grep -q 'draft.interest.pul' interest.err
+cp good-channel.yaml rss/channel.yaml
 printf 'From nobody\nSubject: [PATCH] x: y\n\nno id\n' >noid.mbox
 "$PODSYNTH" draft noid.mbox >noid.md 2>noid.err
 check "only messages without Message-ID: a warning, an empty draft" \
@@ -191,6 +198,16 @@ else
 fi
 check "--force overwrites it" bash -c "'$PODSYNTH' draft --force -o episodes/kept.md fixtures/week.mboxrd 2>/dev/null &&
 	grep -q '^draft: true' episodes/kept.md"
+
+# --- the show teaches the draft its subsystems, people and interests ---
+sed -i 's/^draft:$/draft:\n  subsystems:\n    "riscv: sophgo:": the Sophgo SG2042 support\n  people:\n    conor@example.org: Conor Dooley\n    Dora Dev: Dora Developer\n  interest:\n    regression: 0\n    applied: 500/' rss/channel.yaml
+"$PODSYNTH" draft --issue 50 fixtures/threads.mbox fixtures/lkml.mbox >taught.md 2>taught.err
+check "subsystems: the show's words for a prefix" grep -q 'posted \[a two-patch RFC series adding a thermal sensor driver\](.*) in the Sophgo SG2042 support\.' taught.md
+check "people: the show's name, by address and by name" \
+	bash -c "grep -q 'Conor Dooley applied it to riscv-dt-for-next.' taught.md && grep -q '^Dora Developer posted' taught.md"
+check "interest: the show's weights reorder the items" \
+	bash -c "sed -n '/^# RISC-V architecture/,/^# Memory/p' taught.md | grep ' posted \[' | head -1 | grep -q 'UART clock'"
+cp good-channel.yaml rss/channel.yaml
 
 # --- the issue number from the episodes ---
 mkdir -p season

@@ -132,12 +132,12 @@ static int read_pairs_map(void *obj, const struct ykey *row, struct ydoc *y, con
 {
 	static const struct ymap subsystems = {.other = read_subsystem};
 	static const struct ymap people = {.other = read_person};
-	(void)row;
 	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", key);
+		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
 		return -1;
 	}
-	return ydoc_read_map(strcmp(key, "people") == 0 ? &people : &subsystems, obj, y, v);
+	(void)key;
+	return ydoc_read_map(strcmp(row->key, "people") == 0 ? &people : &subsystems, obj, y, v);
 }
 
 #define INTEREST(k) {#k, YK_INT, offsetof(struct draft_interest, k), 0, 0, 1000, NULL}
@@ -154,9 +154,9 @@ static int read_interest(void *obj, const struct ykey *row, struct ydoc *y, cons
 		.tab = interest_keys, .n = ARRAY_LEN(interest_keys), .prefix = "draft.interest.",
 		.unknown = MSG_CH_UNKNOWN_SUBKEY,
 	};
-	(void)row;
+	(void)key;
 	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", key);
+		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
 		return -1;
 	}
 	return ydoc_read_map(&map, &((struct draft_read *)obj)->s.interest, y, v);
