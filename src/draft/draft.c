@@ -764,7 +764,9 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 				char *url = item_url(set, it);
 				/* "--" may not appear inside an HTML comment */
 				struct buf line = {0};
-				buf_printf(&line, "v%d: %s %s", it->version, it->subject, url);
+				if (it->version > 1)
+					buf_printf(&line, "v%d: ", it->version);
+				buf_printf(&line, "%s %s", it->subject, url);
 				for (char *p = strstr(line.data, "--"); p; p = strstr(p, "--"))
 					p[1] = '=';
 				buf_printf(&body, "  %s\n", line.data);
