@@ -115,7 +115,14 @@ check_eq "interest: regressions first, then discussed series, then the rest" \
 	"$(sed -n '/^# RISC-V architecture/,/^# Memory/p' $t | grep -o '^[A-Z][a-z]* [A-Z][a-z]* posted \[[a-z ]*' | tr '\n' '|')" \
 	"Ivy Porter posted [a patch fixing a regression when loading crash kernels|Chen Lei posted [the third version of a three|Wang Fang posted [a patch fixing the |Wang Fang posted [a two|"
 check "description: the top items, headline case" \
-	has $t 'description: "Kernel Weekly 50: RISC-V Fixes for 6.19-rc6, Fix a regression when loading crash kernels and Skip the deferred split queue for small folios."'
+	has $t 'description: "Kernel Weekly 50: RISC-V Fixes for 6.19-rc6, Fix a regression when loading crash kernels and 6.19-rc5 no longer boots on the Unmatched."'
+check "a thread without a patch: a regression report, by its tag" \
+	has $t 'Rita Tester reported [a regression, "6\.19-rc5 no longer boots on the Unmatched"]('
+check "a thread without a patch: a discussion, by its replies" \
+	has $t 'Sam Asker started [a discussion, "Which boards should the CI boot?"]('
+check "a thread without a patch: its first message and replies" \
+	bash -c "grep -qx 'In the first message:' $t && grep -q '^Bea Kernel replied: \"A D1 board too' $t"
+check "zh: a regression report" grep -q '^Rita Tester 报告了\[回归问题“' episodes/threads-zh.md
 check "zh: the Chinese template" bash -c "grep -qx 'lang: zh' episodes/week-zh.md && grep -q '暂无回复。' episodes/week-zh.md"
 check "zh: the sentence, the history and the discussion in Chinese" \
 	bash -c "grep -q '提交了\\[第 3 版补丁系列（共 3 个补丁）“add Svnapot mappings for vmalloc”\\]' episodes/threads-zh.md &&

@@ -503,7 +503,10 @@ static void item_ctx(struct ctx *c, const struct series_item *it)
 		c->s[3][n - 1] = '\0'; /* the template ends the line */
 	}
 	c->s[4] = trailer_text(it);
-	if (it->pull)
+	static const char *const talk[] = {"", "ANNOUNCE", "BUG", "REGRESSION", "DISCUSSION"};
+	if (it->talk)
+		c->s[5] = xstrdup(talk[it->talk]);
+	else if (it->pull)
 		c->s[5] = xstrdup("GIT PULL");
 	else
 		c->s[5] = xasprintf("%sv%d", it->rfc ? "RFC " : "", it->version);

@@ -28,6 +28,17 @@ static int starts_ci(const char *s, const char *p)
 	return strncasecmp(s, p, strlen(p)) == 0;
 }
 
+/* The words of a subject tag that make a thread without a patch an item. */
+static const struct {
+	const char *word;
+	enum series_talk talk;
+} talk_tags[] = {
+	{"ANNOUNCE", TALK_ANNOUNCE}, {"ANNOUNCEMENT", TALK_ANNOUNCE}, {"ANN", TALK_ANNOUNCE},
+	{"BUG", TALK_BUG}, {"BUG REPORT", TALK_BUG}, {"REGRESSION", TALK_REGRESSION},
+	{"DISCUSSION", TALK_DISCUSSION}, {"DISCUSS", TALK_DISCUSSION}, {"QUESTION", TALK_DISCUSSION},
+	{"TOPIC", TALK_DISCUSSION}, {"LSF/MM/BPF TOPIC", TALK_DISCUSSION}, {"LSF/MM TOPIC", TALK_DISCUSSION},
+};
+
 static void tag_token(const char *s, size_t n, struct subject_tag *t, int *git)
 {
 	char w[32];
@@ -36,6 +47,9 @@ static void tag_token(const char *s, size_t n, struct subject_tag *t, int *git)
 	memcpy(w, s, n);
 	w[n] = '\0';
 	int a, b, used = 0;
+	for (size_t i = 0; i < ARRAY_LEN(talk_tags); i++)
+		if (strcasecmp(w, talk_tags[i].word) == 0 && t->talk == TALK_NONE)
+			t->talk = talk_tags[i].talk;
 	if (strncasecmp(w, "PATCH", 5) == 0) {
 		t->patch = 1;
 		if ((w[5] == 'v' || w[5] == 'V') && sscanf(w + 6, "%d%n", &a, &used) == 1 &&
@@ -84,6 +98,11 @@ void subject_parse(const char *subject, struct subject_tag *t)
 		if (end == NULL)
 			break;
 		int git = 0;
+		/* "[LSF/MM/BPF TOPIC]", "[BUG REPORT]": a tag of several words */
+		for (size_t i = 0; i < ARRAY_LEN(talk_tags) && t->talk == TALK_NONE; i++)
+			if ((size_t)(end - p - 1) == strlen(talk_tags[i].word) &&
+			    strncasecmp(p + 1, talk_tags[i].word, strlen(talk_tags[i].word)) == 0)
+				t->talk = talk_tags[i].talk;
 		for (const char *q = p + 1; q < end;) {
 			while (q < end && (*q == ' ' || *q == ','))
 				q++;
@@ -465,9 +484,64 @@ struct series *series_build(const struct mailbox *mb)
 	}
 	for (int c = 0; c < ncands; c++)
 		has[cands[c].thread] = 1;
+	/* a thread with no patch is an item when its first message has a talk tag or it has replies */
+	int *root = xcalloc((size_t)t.n + 1, sizeof *root);
+	int *count = xcalloc((size_t)t.n + 1, sizeof *count);
+	int *head = xcalloc((size_t)t.n + 1, sizeof *head); /* each thread's messages, a list */
+	int *next = xcalloc((size_t)n + 1, sizeof *next);
 	for (int k = 0; k < t.n; k++)
-		if (seen[k] && !has[k])
+		root[k] = head[k] = -1;
+	for (int i = n - 1; i >= 0; i--) {
+		if (inf[i].group == -2 || has[inf[i].thread])
+			continue;
+		next[i] = head[inf[i].thread];
+		head[inf[i].thread] = i;
+	}
+	for (int i = 0; i < n; i++) {
+		if (inf[i].group == -2 || has[inf[i].thread])
+			continue;
+		int th = inf[i].thread, r = root[th];
+		count[th]++;
+		const struct mail_msg *m = &mb->msgs[i];
+		int first = inf[i].parent < 0 && !inf[i].tag.reply;
+		if (first && (r < 0 || (m->date && m->date < mb->msgs[r].date)))
+			root[th] = i;
+	}
+	for (int k = 0; k < t.n; k++) {
+		if (!seen[k] || has[k])
+			continue;
+		int r = root[k];
+		if (r < 0 || (inf[r].tag.talk == TALK_NONE && count[k] - 1 < SERIES_TALK_REPLIES)) {
 			s->skipped++;
+			continue;
+		}
+		items = xreallocarray(items, (size_t)nitems + 1, sizeof *items);
+		struct series_item *it = &items[nitems++];
+		memset(it, 0, sizeof *it);
+		const struct subject_tag *tg = &inf[r].tag;
+		it->msg = &mb->msgs[r];
+		it->subject = xstrdup(tg->rest);
+		it->prefix = subject_prefix(tg->rest);
+		it->version = 1;
+		it->patches = 1;
+		it->versions = 1;
+		it->cover = 1;
+		it->talk = tg->talk != TALK_NONE ? tg->talk : TALK_DISCUSSION;
+		for (int i = head[k]; i >= 0; i = next[i]) {
+			if (i == r)
+				continue;
+			if (it->replies < 256) {
+				it->reply = xreallocarray(it->reply, (size_t)it->replies + 1, sizeof *it->reply);
+				it->reply[it->replies] = &mb->msgs[i];
+			}
+			it->replies++;
+			add_trailers(it, mb->msgs[i].body);
+		}
+	}
+	free(root);
+	free(count);
+	free(head);
+	free(next);
 	free(seen);
 	free(has);
 
@@ -475,6 +549,11 @@ struct series *series_build(const struct mailbox *mb)
 	struct keyed *keys = xcalloc((size_t)nitems + 1, sizeof *keys);
 	for (int i = 0; i < nitems; i++) {
 		keys[i].key = series_key(items[i].subject);
+		if (items[i].talk) { /* "[BUG] x" is not a version of "[PATCH] x" */
+			char *k = xasprintf("\x01%d %s", (int)items[i].talk, keys[i].key);
+			free(keys[i].key);
+			keys[i].key = k;
+		}
 		keys[i].item = i;
 	}
 	sort_items = items;

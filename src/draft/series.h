@@ -21,8 +21,14 @@ struct subject_tag {
 	int pull;        /* GIT PULL */
 	int version;     /* N of vN; 1 when absent */
 	int num, total;  /* N/M; both -1 when absent */
+	int talk;        /* a thread that is not a patch: 1 + its row of series_talk_tags, 0 none */
 	const char *rest;/* the subject after the tags (points into it) */
 };
+
+/* The tags that make a thread without a patch an item: "[ANNOUNCE]", "[BUG]"... */
+enum series_talk { TALK_NONE, TALK_ANNOUNCE, TALK_BUG, TALK_REGRESSION, TALK_DISCUSSION };
+/* A thread without a patch tag is an item with at least this many replies (a discussion). */
+#define SERIES_TALK_REPLIES 3
 
 /* Reads the tags at the start of subject. */
 void subject_parse(const char *subject, struct subject_tag *t);
@@ -44,6 +50,7 @@ struct series_item {
 	int pull;
 	int patches;       /* M of N/M, 1 for a single patch */
 	int cover;         /* msg is a cover letter (0/M) */
+	enum series_talk talk; /* not a patch: an announcement, a bug, a discussion... */
 	int versions;      /* how many versions were in the input */
 	int replies;       /* replies to this version (not its patches) */
 	char **trailers;   /* "Reviewed-by: Name", each once, in the order given */
@@ -58,7 +65,7 @@ struct series {
 	struct series_item *items;
 	int n;
 	int threads;       /* threads seen, items or not */
-	int skipped;       /* threads without a patch (discussions, announcements) */
+	int skipped;       /* threads that are no item (no patch, no tag, few replies) */
 };
 
 /* Threads mb into series; the caller frees with series_free (sets *s to NULL). */

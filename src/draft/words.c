@@ -159,7 +159,9 @@ struct lang_words {
 	const char *no_replies;
 	const char *also;           /* "Also in the thread: %s." */
 	const char *answered;       /* after the author's name */
-	const char *lead[3];        /* before the why: a cover letter, a pull request, a lone patch */
+	const char *lead[4];        /* before the why: a cover letter, a pull request, a lone patch, a thread */
+	const char *talk_verb[5];   /* a thread without a patch, by enum series_talk: "reported" */
+	const char *talk_what[5];   /* and what: "a bug, " */
 };
 
 static const char *const en_ordinal[] = {
@@ -181,9 +183,13 @@ static const struct lang_words langs[] = {
 	{"en", en_ordinal, (int)ARRAY_LEN(en_ordinal), en_number, (int)ARRAY_LEN(en_number), en_month,
 	 0, " and ", ", ", "No replies yet.", "Also in the thread: %s.",
 	 " answered in the thread.",
-	 {"In the cover letter:", "In the pull request:", "In the commit message:"}},
+	 {"In the cover letter:", "In the pull request:", "In the commit message:", "In the first message:"},
+	 {"", "announced", "reported", "reported", "started"},
+	 {"", "", "a bug, ", "a regression, ", "a discussion, "}},
 	{"zh", NULL, 0, NULL, 0, NULL, 1, "和", "、", "暂无回复。", "参与讨论的还有%s。", " 也在讨论中作了回复。",
-	 {"补丁说明中写道：", "合并请求中写道：", "提交说明中写道："}},
+	 {"补丁说明中写道：", "合并请求中写道：", "提交说明中写道：", "首封邮件中写道："},
+	 {"", "发布了", "报告了", "报告了", "发起了"},
+	 {"", "公告", "问题", "回归问题", "讨论"}},
 };
 
 /* ---- the words of a show ---- */
@@ -381,6 +387,25 @@ char *draft_item_sentence(const struct draft_words *w, const struct series_item 
 	const char *sub = subsystem_words(w, it->prefix, &own);
 	const char *who = author_of(w, it->msg);
 
+	if (it->talk) {
+		/* "Ana Lee reported a regression, "title", for the x86 architecture code." */
+		put_esc(&b, who);
+		buf_printf(&b, " %s%s", lw->talk_verb[it->talk], lw->han ? "" : " ");
+		buf_printf(&what, "%s%s", lw->talk_what[it->talk], lw->han ? "“" : "\"");
+		put_esc(&what, title);
+		buf_puts(&what, lw->han ? "”" : "\"");
+		if (url)
+			buf_printf(&b, "[%s](%s)", what.data, url);
+		else
+			buf_puts(&b, what.data);
+		if (sub && lw->han)
+			buf_printf(&b, "，涉及%s%s", (unsigned char)sub[0] < 0x80 ? " " : "", sub);
+		else if (sub)
+			buf_printf(&b, ", for %s", sub);
+		buf_puts(&b, lw->han ? "。" : ".");
+		goto out;
+	}
+
 	if (lw->han) {
 		if (it->pull) {
 			buf_puts(&what, "合并请求");
@@ -464,7 +489,7 @@ out:
 
 const char *draft_why_lead(const struct draft_words *w, const struct series_item *it)
 {
-	return w->lw->lead[it->pull ? 1 : it->cover ? 0 : 2];
+	return w->lw->lead[it->talk ? 3 : it->pull ? 1 : it->cover ? 0 : 2];
 }
 
 int draft_words_cjk(const struct draft_words *w)
@@ -563,7 +588,7 @@ static void facts_of(const struct series_item *it, struct item_facts *f)
 		if (prose_objects(r->body))
 			f->objections++;
 	}
-	f->regression = strcasestr(it->subject, "regression") != NULL ||
+	f->regression = it->talk == TALK_REGRESSION || strcasestr(it->subject, "regression") != NULL ||
 			(it->msg->body && strcasestr(it->msg->body, "regression") != NULL);
 }
 

@@ -134,6 +134,15 @@ int main(void)
 	tag("[ANNOUNCE] v6.3-rt1", 0, 0, 0, 1, -1, -1, "v6.3-rt1");
 	tag("[PATCH 9/3] bad count", 0, 1, 0, 1, -1, -1, "bad count");
 	tag("[PATCH unclosed", 0, 0, 0, 1, -1, -1, "[PATCH unclosed");
+	{
+		struct subject_tag t;
+		subject_parse("[LSF/MM/BPF TOPIC] memory tiering", &t);
+		OK(t.talk == TALK_DISCUSSION && t.patch == 0 && strcmp(t.rest, "memory tiering") == 0, "tag: a topic of several words");
+		subject_parse("Re: [REGRESSION] x86: boot hangs", &t);
+		OK(t.talk == TALK_REGRESSION && t.reply == 1, "tag: a regression report (a reply to it)");
+		subject_parse("[PATCH v2] bug: fix", &t);
+		OK(t.talk == TALK_NONE, "tag: a patch is not talk");
+	}
 
 	mail_init();
 	struct mailbox *mb = mailbox_new();
