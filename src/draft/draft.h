@@ -3,12 +3,14 @@
  * `podsynth draft`.
  *
  * In: the items of series.c, the draft settings (the `draft:` mapping of
- * rss/channel.yaml, read by draftset.c), the page variables (issue number,
- * dates, language) and a template file's text. Out: the episode's Markdown:
- * the template with its {placeholders} filled in, one section per area and
- * per section its items, each a bold archive link with its version and
- * subject, a line of facts and the first paragraph of its cover letter as
- * a block quote.
+ * rss/channel.yaml, read by draftset.c), the draft's words (words.c: the
+ * mail's people and the language), the page variables (issue number,
+ * dates, season, language) and a template file's text. Out: the episode's
+ * Markdown: the template with its {placeholders} filled in, one section
+ * per area and per section its items, most interesting first, each said in
+ * sentences (what it is, why it matters, its history, its discussion, its
+ * status; words.c makes them, and other tools may call the same functions
+ * for one item).
  */
 #ifndef PODSYNTH_DRAFT_H
 #define PODSYNTH_DRAFT_H

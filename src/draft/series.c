@@ -9,7 +9,10 @@
  * patch. Every other message is a reply, counted for the version of the
  * nearest patch it answers, and its Acked-by/Reviewed-by/Tested-by lines
  * are the item's trailers. Versions of one series (the same subject without
- * the tag) are one item, the latest. Out: struct series (series.h).
+ * the tag) are one item, the latest, which keeps the earlier versions'
+ * dates; copies of one version (cross-posts) are merged. A thread with no
+ * patch is an item when its first message's tag is in talk_tags or it has
+ * SERIES_TALK_REPLIES replies. Out: struct series (series.h).
  */
 #include "series.h"
 

@@ -5,8 +5,11 @@
  * In: a struct mailbox (mail.h). Messages are threaded by Message-ID,
  * In-Reply-To and References; each thread's patch messages are grouped by
  * version, and the versions of one series (the same subject without its
- * tag) become one item: the latest. Out: a plain array of struct
- * series_item, pointing into the mailbox (which must outlive it).
+ * tag) become one item: the latest, with its replies and the earlier
+ * versions. A thread without a patch is an item when its tag says what it
+ * is ("[REGRESSION]") or it has SERIES_TALK_REPLIES replies. Out: a plain
+ * array of struct series_item, pointing into the mailbox (which must
+ * outlive it).
  */
 #ifndef PODSYNTH_SERIES_H
 #define PODSYNTH_SERIES_H
