@@ -140,6 +140,21 @@ check "speech: the version is said as words" grep -q 'Maxim Kiselev posted the t
 check "speech: no prefix chain and no tag is spoken" bash -c "! grep -qE 'version one|risk five: |: use bitmap' week.script threads.script"
 check "speech: the prefix is said as words" grep -q 'in the risk five memory-management code' week.script
 
+# --- the held-out real week (tests/draft/real): properties, not a golden file ---
+cp -r "$D/real" real
+"$PODSYNTH" draft --since 2023-05-01 --until 2023-05-07 -o episodes/2023-05-08-real.md real/week45.mbox 2>real.err
+"$PODSYNTH" draft -o episodes/2026-05-26-net.md real/icssg.mbox 2>>real.err
+r=episodes/2023-05-08-real.md
+check "real week: date: agrees with the file name" grep -qx 'date: 2023-05-08' $r
+check "real week: podsynth check is clean" bash -c "'$PODSYNTH' check $r episodes/2026-05-26-net.md >real.check 2>&1 && ! grep -q warning real.check"
+"$PODSYNTH" script $r episodes/2026-05-26-net.md >real.script 2>&1
+check "real week: no tag, prefix chain or \"zero replies\" in the script" \
+	bash -c "! grep -qiE 'version one|zero replies|0 replies|v[0-9]+:|mm slash gup:|sched slash' real.script && ! grep -qE '^\*\*\[v[0-9]' $r"
+check "real week: the earlier versions of a series" has $r "The second version was posted on 5 December, the third on 8 December, and the fifth on 4 January."
+check "real week: a reviewer's words with his name" has episodes/2026-05-26-net.md 'Maxime Chevallier replied: "Checkpatch has a lot to say about this patch'
+check "real week: one name per person (\"Matthew Wilcox (Oracle)\" is one name)" \
+	bash -c "grep -q '^Matthew Wilcox posted' $r && ! grep -q 'Oracle' $r"
+
 # --- gzip, standard input ---
 gzip -9nc fixtures/week.mboxrd >week.mbox.gz
 "$PODSYNTH" draft --issue 47 week.mbox.gz >gz.md 2>/dev/null
@@ -240,6 +255,19 @@ if "$PODSYNTH" draft --issue 9 -o episodes/busy.md busy.mbox 2>busy.err; then
 	check "busy week: podsynth check accepts it" bash -c "'$PODSYNTH' check episodes/busy.md >/dev/null 2>&1"
 else
 	fail "busy week: draft failed"; head busy.err
+fi
+
+# --- one thread with 400 people in it: bounded, every name once ---
+python3 - >crowd.mbox <<'PY'
+print("From x\nFrom: Ann Author <ann@example.org>\nMessage-Id: <crowd-0@x>\nSubject: [PATCH] mm: crowd\n\nThe patch.\n")
+for i in range(400):
+    print("From x\nFrom: Person %d <p%d@example.org>\nMessage-Id: <crowd-r%d@x>\nIn-Reply-To: <crowd-0@x>\nSubject: Re: [PATCH] mm: crowd\n\n%s\n\nReviewed-by: Person %d <p%d@example.org>\n" % (i, i, i, "Looks fine to me. " * (i % 7 + 1), i, i))
+PY
+if "$PODSYNTH" draft crowd.mbox >crowd.md 2>crowd.err; then
+	check "a crowded thread: people with the same trailers in one clause, a long list cut" \
+		bash -c "grep -q 'Person 0, Person 2, Person 3, Person 4 and 59 others reviewed it. Also in the thread: Person 64, Person 65, Person 66, Person 67, Person 68 and 187 others.' crowd.md && ! grep -q Sanitizer crowd.err"
+else
+	fail "a crowded thread: draft failed"; head crowd.err
 fi
 
 # --- the language from the show settings; installed templates ---

@@ -94,6 +94,8 @@ static void body_pairs(struct pair **v, int *n, int *cap, const char *body)
 			s++;
 		if (e - s > 3 && memcmp(s, "-- ", 3) == 0)
 			break;
+		if (s < e && *s == '>') /* quoted: the other message's own lines count there */
+			continue;
 		const char *colon = memchr(s, ':', (size_t)(e - s));
 		if (colon == NULL || colon - s < 4 || colon - s > 24 || memcmp(colon - 3, "-by", 3) != 0)
 			continue;

@@ -599,6 +599,19 @@ struct clause {
 	int used;
 };
 
+/* At most this many people are named in one discussion (replies are capped at 256). */
+#define NAMED_MAX 320
+
+/* Adds who to v (n names), once, while there is room. */
+static void add_named(const char **v, int *n, const char *who)
+{
+	for (int k = 0; k < *n; k++)
+		if (strcmp(v[k], who) == 0)
+			return;
+	if (*n < NAMED_MAX)
+		v[(*n)++] = who;
+}
+
 static int named_in(const char *const *v, int n, const char *who)
 {
 	for (int k = 0; k < n; k++)
@@ -667,9 +680,9 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 	const struct lang_words *lw = w->lw;
 	struct buf b = {0};
 	int n = it->replies < 256 ? it->replies : 256;
-	const char *named[300];
+	const char *named[NAMED_MAX];
 	int nnamed = 0;
-	const char *others[300];
+	const char *others[NAMED_MAX];
 	int nothers = 0;
 
 	if (it->replies == 0) {
@@ -697,7 +710,7 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 			put_esc(&b, words);
 			buf_puts(&b, lw->han ? "”。" : "\"");
 		}
-		named[nnamed++] = who;
+		add_named(named, &nnamed, who);
 		free(words);
 		said++;
 	}
@@ -710,8 +723,8 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 		char *ap = prose_applied(r->body, &merged);
 		int applier = ap != NULL;
 		free(ap);
-		if (applier && !is_bot(r) && nnamed < 300)
-			named[nnamed++] = author_of(w, r); /* named in the status */
+		if (applier && !is_bot(r))
+			add_named(named, &nnamed, author_of(w, r)); /* named in the status */
 		if (applier || is_bot(r) || prose_objects(r->body))
 			continue;
 		char *words = prose_reply(r->body, 2);
@@ -748,28 +761,60 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 		buf_puts(&b, lw->han ? "”" : "\"");
 		if (lw->han)
 			buf_puts(&b, "。");
-		named[nnamed++] = who;
+		add_named(named, &nnamed, who);
 		free(words);
 	}
-	/* the other trailers, one clause per person: "Jernej Škrabec acked and tested it" */
-	int left = 0;
-	for (int k = 0; k < nclauses; k++)
-		left += !cl[k].used;
-	if (left) {
+	/*
+	 * the other trailers, one clause per group of people who gave the same
+	 * ones: "Andre Przywara reviewed it and Jernej Škrabec acked and tested
+	 * it"; a group of more than four is "A, B, C, D and 12 others".
+	 */
+	int groups = 0;
+	for (int k = 0; k < nclauses; k++) {
+		if (cl[k].used)
+			continue;
+		int first = 1;
+		for (int j = 0; j < k && first; j++)
+			first = cl[j].used || strcmp(cl[j].kinds, cl[k].kinds) != 0;
+		groups += first;
+	}
+	if (groups) {
 		sep(&b, lw);
 		int done = 0;
 		for (int k = 0; k < nclauses; k++) {
 			if (cl[k].used)
 				continue;
+			const char *v[5];
+			int nv = 0, more = 0;
+			for (int j = k; j < nclauses; j++) {
+				if (cl[j].used || strcmp(cl[j].kinds, cl[k].kinds) != 0)
+					continue;
+				if (nv < 4)
+					v[nv++] = cl[j].who;
+				else
+					more++;
+				add_named(named, &nnamed, cl[j].who);
+				cl[j].used = 2;
+			}
 			if (done)
-				buf_puts(&b, lw->han ? "，" : done == left - 1 ? " and " : ", ");
-			put_esc(&b, cl[k].who);
+				buf_puts(&b, lw->han ? "，" : done == groups - 1 ? " and " : ", ");
+			if (more == 0) {
+				put_list(&b, lw, v, nv);
+			} else {
+				for (int i = 0; i < nv; i++) {
+					if (i)
+						buf_puts(&b, lw->list_sep);
+					put_esc(&b, v[i]);
+				}
+				if (lw->han)
+					buf_printf(&b, " 等 %d 人", nv + more); /* "A、B 等 63 人": all of them */
+				else
+					buf_printf(&b, " and %d others", more);
+			}
 			if (lw->han)
 				buf_printf(&b, " 给出了 %s", cl[k].kinds);
 			else
 				buf_printf(&b, " %s it", cl[k].kinds);
-			if (nnamed < 300)
-				named[nnamed++] = cl[k].who;
 			done++;
 		}
 		buf_puts(&b, lw->han ? "。" : ".");
@@ -779,7 +824,7 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 	free(cl);
 	/* everyone else who replied; the author answering is said apart */
 	int author_answered = 0;
-	for (int i = 0; i < n && nothers < 300; i++) {
+	for (int i = 0; i < n && nothers < NAMED_MAX; i++) {
 		const struct mail_msg *r = it->reply[i];
 		if (is_bot(r))
 			continue;
@@ -793,7 +838,16 @@ char *draft_item_discussion(const struct draft_words *w, const struct series_ite
 	}
 	if (nothers > 0) {
 		struct buf l = {0};
-		put_list(&l, lw, others, nothers < 6 ? nothers : 6);
+		if (nothers <= 6) {
+			put_list(&l, lw, others, nothers);
+		} else { /* "A, B, C, D, E and 330 others" */
+			for (int i = 0; i < 5; i++) {
+				if (i)
+					buf_puts(&l, lw->list_sep);
+				put_esc(&l, others[i]);
+			}
+			buf_printf(&l, lw->han ? " 等 %d 人" : " and %d others", lw->han ? nothers : nothers - 5);
+		}
 		sep(&b, lw);
 		buf_printf(&b, lw->also, l.data);
 		buf_free(&l);
