@@ -2,7 +2,8 @@
  * fuzz/mail.c: fuzz target for `podsynth draft`'s readers and stages: any
  * bytes through mailbox_read_mem (gzip, mbox, single message or Atom, as
  * the bytes look), and again behind a "From " line so that the mbox and
- * MIME path always runs; then series_build and draft_render with the
+ * MIME path always runs; then series_build and draft_render (with the
+ * mail's people, in English or Chinese by the input's size) with the
  * shipped English template and default settings.
  *
  * In: the bytes. Out: nothing; aborts when a contract breaks:
@@ -97,7 +98,8 @@ static void one(const char *data, size_t size)
 		FUZZ_CHECK(it->version >= 1 && it->patches >= 1 && it->versions >= 1, "item %d: counts", i);
 	}
 	struct buf out = {0};
-	struct draft_vars v = {.issue = 1, .lang = "en", .date = "2026-01-01"};
+	struct draft_words *w = draft_words_new(mb, &set, size % 2 ? "zh" : "en");
+	struct draft_vars v = {.issue = 1, .lang = "en", .date = "2026-01-01", .words = w};
 	FUZZ_CHECK(draft_render(s, &set, &v, tmpl_path, tmpl, &out) == 0, "draft_render failed");
 	FUZZ_CHECK(out.data && fuzz_utf8_ok(out.data), "draft not UTF-8");
 	fuzz_write(ep_path, out.data, out.len);
@@ -105,6 +107,7 @@ static void one(const char *data, size_t size)
 	FUZZ_CHECK(episode_load(ep_path, ch, &ep) == 0, "the draft is not a valid episode");
 	FUZZ_CHECK(ep->draft == 1, "the draft is not marked draft: true");
 	episode_free(&ep);
+	draft_words_free(&w);
 	buf_free(&out);
 	series_free(&s);
 	mailbox_free(&mb);

@@ -31,10 +31,13 @@ PODSYNTH="$PODSYNTH" tests/golden/outputs.sh tests/golden/expected
 # podsynth draft's golden drafts (tests/draft/cases, as tests/t-draft.sh runs them)
 sed "s|@TEMPLATES@|$TOP/src/templates|" tests/draft/channel.yaml >"$work/rss/channel.yaml"
 cp -r tests/draft/fixtures "$work/fixtures"
+# as in tests/t-draft.sh: episodes/ holds only the drafts written before
+rm -rf "$work/episodes" && mkdir "$work/episodes"
 while IFS=$'\t' read -r name args; do
 	case $name in ''|'#'*) continue ;; esac
 	# shellcheck disable=SC2086
 	(cd "$work" && "$PODSYNTH" draft $args 2>/dev/null) >"tests/draft/$name.md"
+	cp "tests/draft/$name.md" "$work/episodes/$name.md"
 done <tests/draft/cases
 # the catalogue's table in docs/messages.md (tests/t-bad.sh compares them)
 {

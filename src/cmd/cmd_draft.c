@@ -35,7 +35,8 @@ static const char usage_text[] =
 	"  -t, --template FILE   use FILE as the template\n"
 	"  -n, --issue N         the issue number (default: one more than the\n"
 	"                        highest episode: in the output's directory)\n"
-	"  -d, --date YYYY-MM-DD the episode's date (default: the last day covered)\n"
+	"  -d, --date YYYY-MM-DD the episode's date (default: the date the output's\n"
+	"                        file name starts with, else the last day covered)\n"
 	"  -s, --since YYYY-MM-DD   only series posted on or after that day (UTC)\n"
 	"  -u, --until YYYY-MM-DD   only series posted on or before that day (UTC)\n"
 	"  -m, --max-per-section N  at most N items per section\n"
@@ -57,11 +58,16 @@ static long long parse_day(const char *s)
 	return (long long)t;
 }
 
-/* One more than the largest "episode: N" in the front matter of the .md files in dir; 1 when none. */
-static int next_issue(const char *dir)
+/*
+ * One more than the largest "episode: N" in the front matter of the .md
+ * files in dir (1 when none); *season gets the "season:" of that episode
+ * (0 when it has none).
+ */
+static int next_issue(const char *dir, int *season)
 {
 	DIR *d = opendir(dir);
 	int best = 0;
+	*season = 0;
 	if (d == NULL)
 		return 1;
 	struct dirent *e;
@@ -75,7 +81,7 @@ static int next_issue(const char *dir)
 		if (f == NULL)
 			continue;
 		char line[256];
-		int lineno = 0, in_fm = 0;
+		int lineno = 0, in_fm = 0, ep = 0, se = 0;
 		while (fgets(line, sizeof line, f)) {
 			lineno++;
 			if (strcmp(line, "---\n") == 0) {
@@ -88,13 +94,53 @@ static int next_issue(const char *dir)
 			if (!in_fm)
 				break;
 			int v;
-			if (sscanf(line, "episode: %d", &v) == 1 && v > best && v < 1000000)
-				best = v;
+			if (sscanf(line, "episode: %d", &v) == 1 && v > 0 && v < 1000000)
+				ep = v;
+			if (sscanf(line, "season: %d", &v) == 1 && v > 0 && v < 10000)
+				se = v;
 		}
 		fclose(f);
+		if (ep > best) {
+			best = ep;
+			*season = se;
+		}
 	}
 	closedir(d);
 	return best + 1;
+}
+
+/* The "YYYY-MM-DD" a file name starts with ("episodes/2026-11-23-weekly.md"), or NULL. */
+static char *date_of_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char d[11];
+	if (strlen(base) < 10)
+		return NULL;
+	memcpy(d, base, 10);
+	d[10] = '\0';
+	if (parse_day(d) < 0 || (base[10] != '-' && base[10] != '.' && base[10] != '\0'))
+		return NULL;
+	return xstrdup(d);
+}
+
+/* "Kernel Weekly" -> "kernel-weekly": the show's title as a file name's words. */
+static char *slug_of(const char *title)
+{
+	struct buf b = {0};
+	for (const char *p = title ? title : ""; *p && b.len < 40; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			buf_putc(&b, *p);
+		else if (*p >= 'A' && *p <= 'Z')
+			buf_putc(&b, (char)(*p - 'A' + 'a'));
+		else if (b.len && b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	while (b.len && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	if (b.len == 0)
+		buf_puts(&b, "episode");
+	return buf_detach(&b);
 }
 
 /* The template for lang: draft.L.md in the settings' directory, src/templates or DATADIR. */
@@ -158,7 +204,9 @@ int cmd_draft(int argc, char **argv)
 	struct mailbox *mb = NULL;
 	struct series *s = NULL;
 	struct buf out = {0};
-	char *tmpl_path = NULL, *tmpl = NULL;
+	char *tmpl_path = NULL, *tmpl = NULL, *name_date = NULL;
+	struct draft_words *words = NULL;
+	int season = 0;
 
 	const struct opt tab[] = {
 		{"output", 'o', OPT_STR, &output, 0, 0, 0, NULL, NULL},
@@ -215,9 +263,16 @@ int cmd_draft(int argc, char **argv)
 	}
 	if (issue == 0) {
 		char *dir = output ? path_dirname(output) : xstrdup("episodes");
-		issue = next_issue(dir);
+		issue = next_issue(dir, &season);
+		free(dir);
+	} else {
+		char *dir = output ? path_dirname(output) : xstrdup("episodes");
+		next_issue(dir, &season);
 		free(dir);
 	}
+	/* the date: --date, else the output file's name, else the end of the range */
+	if (date == NULL && output && (name_date = date_of_name(output)) != NULL)
+		date = name_date;
 
 	mail_init();
 	mail_up = 1;
@@ -232,7 +287,9 @@ int cmd_draft(int argc, char **argv)
 	if (s->n == 0)
 		msg(MSG_DRAFT_NO_SERIES, argc - first == 1 ? argv[first] : "podsynth draft", 0, 0,
 		    "%zu" MSG_SEP "%d", mb->n, s->threads);
-	struct draft_vars v = {.issue = issue, .lang = lang, .since = since, .until = until, .date = date};
+	words = draft_words_new(mb, &set, lang);
+	struct draft_vars v = {.issue = issue, .lang = lang, .since = since, .until = until, .date = date,
+			       .season = season, .words = words};
 	if (draft_render(s, &set, &v, tmpl_path, tmpl, &out) != 0)
 		goto out;
 	if (output) {
@@ -245,10 +302,21 @@ int cmd_draft(int argc, char **argv)
 	} else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
 		msg(MSG_FILE_WRITE, "podsynth draft", 0, 0, "the draft to standard output" MSG_SEP "%s", strerror(errno));
 		goto out;
+	} else {
+		/* the file name that agrees with the draft's date: */
+		const char *d = strstr(out.data, "\ndate: ");
+		if (d && strlen(d) >= 18 && d[17] == '\n') {
+			char *slug = slug_of(ch->title);
+			msg(MSG_DRAFT_SUGGEST, "podsynth draft", 0, 0, "%.10s" MSG_SEP "episodes/%.10s-%s.md",
+			    d + 7, d + 7, slug);
+			free(slug);
+		}
 	}
 	rc = 0;
 out:
 	buf_free(&out);
+	draft_words_free(&words);
+	free(name_date);
 	series_free(&s);
 	mailbox_free(&mb);
 	if (mail_up)

@@ -181,6 +181,7 @@ int diag_set_muted(int muted);
 	X(DRAFT_NOT_MAPPING, ERROR, "draft: expected a mapping of settings") \
 	X(DRAFT_NO_KEY, ERROR, "draft: expected a setting name") \
 	X(DRAFT_ARCHIVE, ERROR, "draft.archive: %s has no {message-id}") \
+	X(DRAFT_PAIRS, ERROR, "%s: expected a mapping of \"key: words\" lines, none empty") \
 	/* voice profiles: voices/NAME.voice */ \
 	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
 	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
@@ -285,6 +286,7 @@ int diag_set_muted(int muted);
 	X(DRAFT_NO_TEMPLATE, ERROR, "no template draft.%s.md for language %s (looked in %s; --template FILE gives one)") \
 	X(DRAFT_EXISTS, ERROR, "already exists; not overwritten (--force replaces it)") \
 	X(DRAFT_BAD_LANG, ERROR, "--lang: %s is not a language tag such as en or zh-CN") \
+	X(DRAFT_SUGGEST, NOTE, "the draft's date is %s; a file name for it: %s") \
 	X(DRAFT_NO_SERIES, WARNING, "no patch series found (messages read: %s, threads: %s): the draft has no items") \
 	/* the render: levelling, encoding, the decoded check; the subject is the \
 	   episode's file being made (or the item's own file) */ \

@@ -158,10 +158,15 @@ static int read_entry(struct mailbox *mb, const char *name, int index, xmlNodePt
 	m->subject = text_of(child(e, ATOM_NS, "title"), 1);
 	xmlNodePtr a = child(e, ATOM_NS, "author");
 	m->author = text_of(a ? child(a, ATOM_NS, "name") : NULL, 1);
+	char *email = text_of(a ? child(a, ATOM_NS, "email") : NULL, 1);
+	if (email[0])
+		m->addr = mail_addr_norm(email, strlen(email));
 	if (m->author[0] == '\0' && a) {
 		free(m->author);
-		m->author = text_of(child(a, ATOM_NS, "email"), 1);
+		m->author = email;
+		email = NULL;
 	}
+	free(email);
 	xmlNodePtr d = child(e, ATOM_NS, "updated");
 	if (d == NULL)
 		d = child(e, ATOM_NS, "published");

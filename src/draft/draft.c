@@ -332,10 +332,11 @@ out:
 struct ctx {
 	const struct draft_settings *set;
 	const struct draft_vars *v;
+	const struct draft_words *w;
 	const struct series_item *it;
 	const char *title;
 	char num[4][32];
-	char *s[8];
+	char *s[14];
 	char date[32];
 };
 
@@ -452,6 +453,20 @@ static const char *look_item(void *vc, const char *name, size_t n)
 		return c->num[3];
 	if (IS("rfc"))
 		return it->rfc ? "RFC" : "";
+	if (IS("sentence"))
+		return c->s[8];
+	if (IS("why"))
+		return c->s[9];
+	if (IS("history"))
+		return c->s[10];
+	if (IS("discussion"))
+		return c->s[11];
+	if (IS("status"))
+		return c->s[12];
+	if (IS("name"))
+		return c->s[13];
+	if (IS("why_lead"))
+		return c->s[9][0] ? draft_why_lead(c->w, it) : "";
 	return NULL;
 }
 
@@ -470,13 +485,28 @@ static void item_ctx(struct ctx *c, const struct series_item *it)
 	c->s[0] = draft_md_escape(it->subject);
 	c->s[1] = item_url(c->set, it);
 	c->s[2] = draft_md_escape(it->msg->author);
+	c->s[8] = draft_item_sentence(c->w, it, c->s[1]);
+	c->s[9] = draft_item_why(c->w, it);
+	c->s[10] = draft_item_history(c->w, it);
+	c->s[11] = draft_item_discussion(c->w, it);
+	c->s[12] = draft_item_status(c->w, it);
+	if (c->s[11][0] && c->s[12][0] && !draft_words_cjk(c->w)) {
+		/* the status follows the discussion in its paragraph */
+		char *st = xasprintf(" %s", c->s[12]);
+		free(c->s[12]);
+		c->s[12] = st;
+	}
+	c->s[13] = draft_md_escape(draft_person(c->w, it->msg->addr, it->msg->author));
 	c->s[3] = draft_quote(it->msg->body);
 	if (c->s[3][0]) {
 		size_t n = strlen(c->s[3]);
 		c->s[3][n - 1] = '\0'; /* the template ends the line */
 	}
 	c->s[4] = trailer_text(it);
-	if (it->pull)
+	static const char *const talk[] = {"", "ANNOUNCE", "BUG", "REGRESSION", "DISCUSSION"};
+	if (it->talk)
+		c->s[5] = xstrdup(talk[it->talk]);
+	else if (it->pull)
 		c->s[5] = xstrdup("GIT PULL");
 	else
 		c->s[5] = xasprintf("%sv%d", it->rfc ? "RFC " : "", it->version);
@@ -495,6 +525,7 @@ static void item_ctx(struct ctx *c, const struct series_item *it)
 struct placed {
 	int item;
 	int section; /* index into the section table */
+	int interest; /* draft_item_interest */
 };
 
 struct sect {
@@ -543,6 +574,8 @@ static int cmp_placed(const void *a, const void *b)
 		return x->section < y->section ? -1 : 1;
 	}
 	const struct series_item *i = &cmp_items[x->item], *j = &cmp_items[y->item];
+	if (x->interest != y->interest)
+		return x->interest > y->interest ? -1 : 1;
 	if (i->replies != j->replies)
 		return i->replies > j->replies ? -1 : 1;
 	if (i->ntrailers != j->ntrailers)
@@ -552,6 +585,18 @@ static int cmp_placed(const void *a, const void *b)
 	int c = strcmp(i->subject, j->subject);
 	if (c)
 		return c;
+	return strcmp(i->msg->id, j->msg->id);
+}
+
+/* Most interesting first, then newest, then by subject. */
+static int cmp_interest(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	if (x->interest != y->interest)
+		return x->interest > y->interest ? -1 : 1;
+	const struct series_item *i = &cmp_items[x->item], *j = &cmp_items[y->item];
+	if (i->msg->date != j->msg->date)
+		return i->msg->date > j->msg->date ? -1 : 1;
 	return strcmp(i->msg->id, j->msg->id);
 }
 
@@ -595,7 +640,8 @@ static int section_of(const struct draft_settings *set, const struct series_item
 
 struct page_ctx {
 	const struct draft_vars *v;
-	char issue[16], count[16], since[32], until[32], date[32];
+	char issue[16], count[16], since[32], until[32], date[32], season[16];
+	char *highlights;
 	const char *sections;
 	const char *title;   /* section templates */
 	char scount[16];
@@ -616,6 +662,10 @@ static const char *look_page(void *vc, const char *name, size_t n)
 		return c->date;
 	if (IS("lang"))
 		return c->v->lang;
+	if (IS("season"))
+		return c->season;
+	if (IS("highlights"))
+		return c->highlights ? c->highlights : "";
 	if (IS("sections"))
 		return c->sections ? c->sections : "";
 	return NULL;
@@ -645,6 +695,12 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 	struct buf body = {0};
 	struct series_item probe = {0};
 	struct mail_msg probe_msg = {0};
+	struct draft_words *own_words = NULL;
+
+	if (v->words == NULL)
+		ic.w = own_words = draft_words_new(NULL, set, v->lang);
+	else
+		ic.w = v->words;
 
 	tp.page = xstrdup(tmpl);
 	if (take_def(&tp, "section", &tp.section, &tp.section_line0) != 0 ||
@@ -686,6 +742,7 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 		}
 		pl[npl].item = i;
 		pl[npl].section = section_of(set, &s->items[i], &secs, &nsecs);
+		pl[npl].interest = draft_item_interest(ic.w, &s->items[i]);
 		npl++;
 		if (first == 0 || (d && d < first))
 			first = d;
@@ -720,7 +777,9 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 				char *url = item_url(set, it);
 				/* "--" may not appear inside an HTML comment */
 				struct buf line = {0};
-				buf_printf(&line, "v%d: %s %s", it->version, it->subject, url);
+				if (it->version > 1)
+					buf_printf(&line, "v%d: ", it->version);
+				buf_printf(&line, "%s %s", it->subject, url);
 				for (char *p = strstr(line.data, "--"); p; p = strstr(p, "--"))
 					p[1] = '=';
 				buf_printf(&body, "  %s\n", line.data);
@@ -736,6 +795,20 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 	if (body.len && body.data[body.len - 1] == '\n')
 		body.data[--body.len] = '\0';
 
+	/* the description: the three most interesting items shown */
+	{
+		struct placed *top = xcalloc((size_t)npl + 1, sizeof *top);
+		memcpy(top, pl, (size_t)npl * sizeof *top);
+		qsort(top, (size_t)npl, sizeof *top, cmp_interest);
+		const struct series_item *best[3];
+		int nbest = 0;
+		for (int i = 0; i < npl && nbest < 3; i++)
+			best[nbest++] = &s->items[top[i].item];
+		pc.highlights = draft_highlights(ic.w, best, nbest);
+		free(top);
+	}
+	if (v->season > 0)
+		snprintf(pc.season, sizeof pc.season, "%d", v->season);
 	snprintf(pc.issue, sizeof pc.issue, "%d", v->issue);
 	snprintf(pc.count, sizeof pc.count, "%d", shown);
 	fmt_date(v->since ? v->since : first, pc.since);
@@ -762,6 +835,8 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 	rc = 0;
 out:
 	item_ctx_free(&ic);
+	free(pc.highlights);
+	draft_words_free(&own_words);
 	if (secs)
 		for (int i = 0; i < nsecs; i++) {
 			free(secs[i].key);

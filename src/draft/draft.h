@@ -3,12 +3,14 @@
  * `podsynth draft`.
  *
  * In: the items of series.c, the draft settings (the `draft:` mapping of
- * rss/channel.yaml, read by draftset.c), the page variables (issue number,
- * dates, language) and a template file's text. Out: the episode's Markdown:
- * the template with its {placeholders} filled in, one section per area and
- * per section its items, each a bold archive link with its version and
- * subject, a line of facts and the first paragraph of its cover letter as
- * a block quote.
+ * rss/channel.yaml, read by draftset.c), the draft's words (words.c: the
+ * mail's people and the language), the page variables (issue number,
+ * dates, season, language) and a template file's text. Out: the episode's
+ * Markdown: the template with its {placeholders} filled in, one section
+ * per area and per section its items, most interesting first, each said in
+ * sentences (what it is, why it matters, its history, its discussion, its
+ * status; words.c makes them, and other tools may call the same functions
+ * for one item).
  */
 #ifndef PODSYNTH_DRAFT_H
 #define PODSYNTH_DRAFT_H
@@ -24,6 +26,11 @@ struct draft_section {
 	int nmatch;
 };
 
+/* How much each thing makes an item interesting (draft.interest in channel.yaml). */
+struct draft_interest {
+	int pull, regression, objection, reply, trailer, version, applied;
+};
+
 struct draft_settings {
 	char *archive;     /* URL template with {list} and {message-id} */
 	struct draft_section *sections;
@@ -32,6 +39,11 @@ struct draft_settings {
 	char *templates;   /* a directory of draft.LANG.md files, or NULL */
 	char **list_names; /* pairs: List-Id or list name, its name in the archive */
 	int nlist_names;
+	char **subsystems; /* pairs: a subject prefix ("riscv: mm:"), the words for it */
+	int nsubsystems;
+	char **people;     /* pairs: an address or a name, the name to say */
+	int npeople;
+	struct draft_interest interest;
 };
 
 /*
@@ -42,11 +54,69 @@ struct draft_settings {
 int draft_settings_load(const char *path, struct draft_settings *out);
 void draft_settings_free(struct draft_settings *s);
 
+/*
+ * The words of a draft: the mail's people, the show's settings (which must
+ * outlive it) and the language ("en", "zh-CN"; unknown ones get English).
+ * mb may be NULL (no names learnt). Free with draft_words_free (sets *w
+ * to NULL).
+ */
+struct draft_words;
+struct draft_words *draft_words_new(const struct mailbox *mb, const struct draft_settings *set,
+				    const char *lang);
+void draft_words_free(struct draft_words **w);
+
+/* The name to say for addr (may be NULL) or name: the show's, else one per address. */
+const char *draft_person(const struct draft_words *w, const char *addr, const char *name);
+
+/*
+ * What an item is, as one sentence in the draft's language, Markdown:
+ * "Maxim Kiselev posted [the third version of a three-patch series,
+ * "Allwinner ... SPI support"](url), for the RISC-V device trees." The
+ * subject's prefix becomes words (draft.subsystems, then the built-in
+ * table), its tags are gone, the version is said only from the second on.
+ * url may be NULL (no link). The caller frees.
+ */
+char *draft_item_sentence(const struct draft_words *w, const struct series_item *it, const char *url);
+
+/* The subject without its prefix chain, tags or full stop; the caller frees. */
+char *draft_item_title(const struct series_item *it);
+
+/* Why it matters: one or two sentences of the cover letter (prose_why), escaped; "" when none. Caller frees. */
+char *draft_item_why(const struct draft_words *w, const struct series_item *it);
+
+/* What leads the why: "In the cover letter:", "In the pull request:", "In the commit message:". */
+const char *draft_why_lead(const struct draft_words *w, const struct series_item *it);
+
+/* 1 when the draft's language writes without spaces between sentences (Chinese). */
+int draft_words_cjk(const struct draft_words *w);
+
+/* The earlier versions in the input and what the changelog says changed; "" when none. Caller frees. */
+char *draft_item_history(const struct draft_words *w, const struct series_item *it);
+
+/*
+ * Who replied and what they said: objections with their words, the most
+ * useful other reply quoted with its author's name, trailers as words
+ * ("Andre Przywara reviewed it"), the others named; "No replies yet."
+ * when there are none. The caller frees.
+ */
+char *draft_item_discussion(const struct draft_words *w, const struct series_item *it);
+
+/* "Palmer Dabbelt applied it to riscv-next." or a merge; "" when neither. Caller frees. */
+char *draft_item_status(const struct draft_words *w, const struct series_item *it);
+
+/* How interesting an item is, weighed by the settings' interest: (higher first). */
+int draft_item_interest(const struct draft_words *w, const struct series_item *it);
+
+/* The titles of the n items top, joined ("A, B and C"), for the description: a double-quoted YAML scalar's text. Caller frees. */
+char *draft_highlights(const struct draft_words *w, const struct series_item *const *top, int n);
+
 struct draft_vars {
 	int issue;
 	const char *lang;
 	long long since, until; /* items posted in [since, until); 0: no bound */
 	const char *date;       /* the episode's date, NULL: the newest item's */
+	int season;             /* 0: none */
+	const struct draft_words *words; /* NULL: words without the mail's names */
 };
 
 /*

@@ -97,6 +97,71 @@ static int read_lists(void *obj, const struct ykey *row, struct ydoc *y, const c
 	return ydoc_read_map(&map, obj, y, v);
 }
 
+/* Pairs "key: text" into a string array, for draft.subsystems and draft.people. */
+static int read_pair(struct ydoc *y, const char *what, const char *k, yaml_node_t *v, char ***arr, int *n)
+{
+	char *val = NULL;
+	if (k == NULL || ydoc_get_str(y, what, v, &val) != 0)
+		return -1;
+	if (val[0] == '\0' || k[0] == '\0') {
+		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "%s", what);
+		free(val);
+		return -1;
+	}
+	*arr = xreallocarray(*arr, (size_t)*n + 2, sizeof(char *));
+	(*arr)[(*n)++] = xstrdup(k);
+	(*arr)[(*n)++] = val;
+	return 0;
+}
+
+static int read_subsystem(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
+{
+	struct draft_settings *s = &((struct draft_read *)obj)->s;
+	(void)kn;
+	return read_pair(y, "draft.subsystems", k, v, &s->subsystems, &s->nsubsystems);
+}
+
+static int read_person(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, yaml_node_t *v)
+{
+	struct draft_settings *s = &((struct draft_read *)obj)->s;
+	(void)kn;
+	return read_pair(y, "draft.people", k, v, &s->people, &s->npeople);
+}
+
+static int read_pairs_map(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	static const struct ymap subsystems = {.other = read_subsystem};
+	static const struct ymap people = {.other = read_person};
+	if (v->type != YAML_MAPPING_NODE) {
+		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
+		return -1;
+	}
+	(void)key;
+	return ydoc_read_map(strcmp(row->key, "people") == 0 ? &people : &subsystems, obj, y, v);
+}
+
+#define INTEREST(k) {#k, YK_INT, offsetof(struct draft_interest, k), 0, 0, 1000, NULL}
+
+/* The weights of draft.interest, one row each. */
+static const struct ykey interest_keys[] = {
+	INTEREST(pull), INTEREST(regression), INTEREST(objection), INTEREST(reply),
+	INTEREST(trailer), INTEREST(version), INTEREST(applied),
+};
+
+static int read_interest(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
+{
+	static const struct ymap map = {
+		.tab = interest_keys, .n = ARRAY_LEN(interest_keys), .prefix = "draft.interest.",
+		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+	};
+	(void)key;
+	if (v->type != YAML_MAPPING_NODE) {
+		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
+		return -1;
+	}
+	return ydoc_read_map(&map, &((struct draft_read *)obj)->s.interest, y, v);
+}
+
 static int check_archive(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
 	struct draft_settings *s = &((struct draft_read *)obj)->s;
@@ -132,6 +197,9 @@ static const struct ykey draft_keys[] = {
 	DCUSTOM("lists", read_lists),
 	DSET("max_per_section", YK_INT, max_per_section, 0, 10000, NULL),
 	DSET("templates", YK_STR, templates, 0, 0, check_templates),
+	DCUSTOM("subsystems", read_pairs_map),
+	DCUSTOM("people", read_pairs_map),
+	DCUSTOM("interest", read_interest),
 };
 
 /* A key draft: does not know (a warning), or one that is not text (an error). */
@@ -177,6 +245,8 @@ int draft_settings_load(const char *path, struct draft_settings *out)
 	memset(&y, 0, sizeof y);
 	memset(&r, 0, sizeof r);
 	r.s.archive = xstrdup(DEFAULT_ARCHIVE);
+	r.s.interest = (struct draft_interest){.pull = 100, .regression = 80, .objection = 30,
+					       .reply = 5, .trailer = 2, .version = 3, .applied = 10};
 	const char *why = NULL;
 	errno = 0;
 	text = input_read(path, INPUT_SETTINGS, &len, &why);
@@ -227,5 +297,11 @@ void draft_settings_free(struct draft_settings *s)
 	for (int i = 0; i < s->nlist_names; i++)
 		free(s->list_names[i]);
 	free(s->list_names);
+	for (int i = 0; i < s->nsubsystems; i++)
+		free(s->subsystems[i]);
+	free(s->subsystems);
+	for (int i = 0; i < s->npeople; i++)
+		free(s->people[i]);
+	free(s->people);
 	memset(s, 0, sizeof *s);
 }

@@ -139,10 +139,14 @@ static int add_message(struct mailbox *mb, const char *file, int line, int index
 	if (from && internet_address_list_length(from) > 0) {
 		InternetAddress *a = internet_address_list_get_address(from, 0);
 		const char *name = internet_address_get_name(a);
+		const char *addr = INTERNET_ADDRESS_IS_MAILBOX(a) ?
+			internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a)) : NULL;
 		if (name && name[0])
 			who = name;
-		else if (INTERNET_ADDRESS_IS_MAILBOX(a))
-			who = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+		else if (addr)
+			who = addr;
+		if (addr && addr[0])
+			m->addr = mail_addr_norm(addr, strlen(addr));
 	}
 	m->author = mail_clean_text(who ? who : "", who ? strlen(who) : 0, 1);
 	GDateTime *dt = g_mime_message_get_date(gm);

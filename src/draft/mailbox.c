@@ -29,6 +29,7 @@ static void msg_free(struct mail_msg *m)
 	free(m->refs);
 	free(m->subject);
 	free(m->author);
+	free(m->addr);
 	free(m->list);
 	free(m->url);
 	free(m->body);
@@ -134,4 +135,21 @@ char *mail_id_from_url(const char *url)
 		return NULL;
 	}
 	return id;
+}
+
+char *mail_addr_norm(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '<')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '>'))
+		n--;
+	if (n == 0 || n > 254)
+		return NULL;
+	char *a = mail_clean_text(s, n, 1);
+	for (char *p = a; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return a;
 }

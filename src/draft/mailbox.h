@@ -18,6 +18,7 @@ struct mail_msg {
 	int nrefs;
 	char *subject;     /* decoded, one line; "" when absent */
 	char *author;      /* the sender's name, else the address; "" when absent */
+	char *addr;        /* the sender's address, lower case, or NULL */
 	long long date;    /* seconds since the epoch, 0 when unknown */
 	char *list;        /* the List-Id (the part in angle brackets), or NULL */
 	char *url;         /* the archive's own link (Atom input), or NULL */
@@ -48,6 +49,9 @@ void mailbox_free(struct mailbox **mb);
 struct mail_msg *mailbox_add(struct mailbox *mb, const char *file, int index);
 const char *mailbox_file(struct mailbox *mb, const char *name);
 char *mail_clean_text(const char *s, size_t n, int oneline);
+
+/* An address s[0..n) as a key: trimmed, lower case, valid UTF-8; the caller frees; NULL when empty. */
+char *mail_addr_norm(const char *s, size_t n);
 
 /* The Message-ID in an archive URL's last path segment, percent-decoded; the caller frees; NULL when none. */
 char *mail_id_from_url(const char *url);

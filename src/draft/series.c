@@ -9,7 +9,10 @@
  * patch. Every other message is a reply, counted for the version of the
  * nearest patch it answers, and its Acked-by/Reviewed-by/Tested-by lines
  * are the item's trailers. Versions of one series (the same subject without
- * the tag) are one item, the latest. Out: struct series (series.h).
+ * the tag) are one item, the latest, which keeps the earlier versions'
+ * dates; copies of one version (cross-posts) are merged. A thread with no
+ * patch is an item when its first message's tag is in talk_tags or it has
+ * SERIES_TALK_REPLIES replies. Out: struct series (series.h).
  */
 #include "series.h"
 
@@ -28,6 +31,17 @@ static int starts_ci(const char *s, const char *p)
 	return strncasecmp(s, p, strlen(p)) == 0;
 }
 
+/* The words of a subject tag that make a thread without a patch an item. */
+static const struct {
+	const char *word;
+	enum series_talk talk;
+} talk_tags[] = {
+	{"ANNOUNCE", TALK_ANNOUNCE}, {"ANNOUNCEMENT", TALK_ANNOUNCE}, {"ANN", TALK_ANNOUNCE},
+	{"BUG", TALK_BUG}, {"BUG REPORT", TALK_BUG}, {"REGRESSION", TALK_REGRESSION},
+	{"DISCUSSION", TALK_DISCUSSION}, {"DISCUSS", TALK_DISCUSSION}, {"QUESTION", TALK_DISCUSSION},
+	{"TOPIC", TALK_DISCUSSION}, {"LSF/MM/BPF TOPIC", TALK_DISCUSSION}, {"LSF/MM TOPIC", TALK_DISCUSSION},
+};
+
 static void tag_token(const char *s, size_t n, struct subject_tag *t, int *git)
 {
 	char w[32];
@@ -36,6 +50,9 @@ static void tag_token(const char *s, size_t n, struct subject_tag *t, int *git)
 	memcpy(w, s, n);
 	w[n] = '\0';
 	int a, b, used = 0;
+	for (size_t i = 0; i < ARRAY_LEN(talk_tags); i++)
+		if (strcasecmp(w, talk_tags[i].word) == 0 && t->talk == TALK_NONE)
+			t->talk = talk_tags[i].talk;
 	if (strncasecmp(w, "PATCH", 5) == 0) {
 		t->patch = 1;
 		if ((w[5] == 'v' || w[5] == 'V') && sscanf(w + 6, "%d%n", &a, &used) == 1 &&
@@ -84,6 +101,11 @@ void subject_parse(const char *subject, struct subject_tag *t)
 		if (end == NULL)
 			break;
 		int git = 0;
+		/* "[LSF/MM/BPF TOPIC]", "[BUG REPORT]": a tag of several words */
+		for (size_t i = 0; i < ARRAY_LEN(talk_tags) && t->talk == TALK_NONE; i++)
+			if ((size_t)(end - p - 1) == strlen(talk_tags[i].word) &&
+			    strncasecmp(p + 1, talk_tags[i].word, strlen(talk_tags[i].word)) == 0)
+				t->talk = talk_tags[i].talk;
 		for (const char *q = p + 1; q < end;) {
 			while (q < end && (*q == ' ' || *q == ','))
 				q++;
@@ -330,6 +352,30 @@ static void item_free(struct series_item *it)
 	for (int i = 0; i < it->ntrailers; i++)
 		free(it->trailers[i]);
 	free(it->trailers);
+	free(it->reply);
+	free(it->earlier);
+}
+
+/* Adds the replies and trailers of a copy of the same version (a cross-post) to it. */
+static void merge_copy(struct series_item *it, struct series_item *copy)
+{
+	int n = it->replies < 256 ? it->replies : 256;
+	int m = copy->replies < 256 ? copy->replies : 256;
+	if (m > 0) {
+		it->reply = xreallocarray(it->reply, (size_t)(n + m), sizeof *it->reply);
+		memcpy(it->reply + n, copy->reply, (size_t)m * sizeof *it->reply);
+		it->replies = n + m;
+	}
+	for (int i = 0; i < copy->ntrailers; i++) {
+		int seen = 0;
+		for (int k = 0; k < it->ntrailers && !seen; k++)
+			seen = strcmp(it->trailers[k], copy->trailers[i]) == 0;
+		if (seen || it->ntrailers >= 64)
+			continue;
+		it->trailers = xreallocarray(it->trailers, (size_t)it->ntrailers + 1, sizeof(char *));
+		it->trailers[it->ntrailers++] = xstrdup(copy->trailers[i]);
+	}
+	it->posts++;
 }
 
 struct series *series_build(const struct mailbox *mb)
@@ -397,6 +443,7 @@ struct series *series_build(const struct mailbox *mb)
 			it->rfc = tg->rfc;
 			it->pull = tg->pull;
 			it->patches = tg->total > 0 ? tg->total : 1;
+			it->cover = tg->num == 0;
 			it->versions = 1;
 		}
 		inf[cands[c].msg].group = nitems - 1;
@@ -416,6 +463,11 @@ struct series *series_build(const struct mailbox *mb)
 			p = inf[p].parent;
 		}
 		if (g >= 0) {
+			struct series_item *gi = &items[g];
+			if (gi->replies < 256) {
+				gi->reply = xreallocarray(gi->reply, (size_t)gi->replies + 1, sizeof *gi->reply);
+				gi->reply[gi->replies] = &mb->msgs[i];
+			}
 			items[g].replies++;
 			add_trailers(&items[g], mb->msgs[i].body);
 		}
@@ -435,9 +487,64 @@ struct series *series_build(const struct mailbox *mb)
 	}
 	for (int c = 0; c < ncands; c++)
 		has[cands[c].thread] = 1;
+	/* a thread with no patch is an item when its first message has a talk tag or it has replies */
+	int *root = xcalloc((size_t)t.n + 1, sizeof *root);
+	int *count = xcalloc((size_t)t.n + 1, sizeof *count);
+	int *head = xcalloc((size_t)t.n + 1, sizeof *head); /* each thread's messages, a list */
+	int *next = xcalloc((size_t)n + 1, sizeof *next);
 	for (int k = 0; k < t.n; k++)
-		if (seen[k] && !has[k])
+		root[k] = head[k] = -1;
+	for (int i = n - 1; i >= 0; i--) {
+		if (inf[i].group == -2 || has[inf[i].thread])
+			continue;
+		next[i] = head[inf[i].thread];
+		head[inf[i].thread] = i;
+	}
+	for (int i = 0; i < n; i++) {
+		if (inf[i].group == -2 || has[inf[i].thread])
+			continue;
+		int th = inf[i].thread, r = root[th];
+		count[th]++;
+		const struct mail_msg *m = &mb->msgs[i];
+		int first = inf[i].parent < 0 && !inf[i].tag.reply;
+		if (first && (r < 0 || (m->date && m->date < mb->msgs[r].date)))
+			root[th] = i;
+	}
+	for (int k = 0; k < t.n; k++) {
+		if (!seen[k] || has[k])
+			continue;
+		int r = root[k];
+		if (r < 0 || (inf[r].tag.talk == TALK_NONE && count[k] - 1 < SERIES_TALK_REPLIES)) {
 			s->skipped++;
+			continue;
+		}
+		items = xreallocarray(items, (size_t)nitems + 1, sizeof *items);
+		struct series_item *it = &items[nitems++];
+		memset(it, 0, sizeof *it);
+		const struct subject_tag *tg = &inf[r].tag;
+		it->msg = &mb->msgs[r];
+		it->subject = xstrdup(tg->rest);
+		it->prefix = subject_prefix(tg->rest);
+		it->version = 1;
+		it->patches = 1;
+		it->versions = 1;
+		it->cover = 1;
+		it->talk = tg->talk != TALK_NONE ? tg->talk : TALK_DISCUSSION;
+		for (int i = head[k]; i >= 0; i = next[i]) {
+			if (i == r)
+				continue;
+			if (it->replies < 256) {
+				it->reply = xreallocarray(it->reply, (size_t)it->replies + 1, sizeof *it->reply);
+				it->reply[it->replies] = &mb->msgs[i];
+			}
+			it->replies++;
+			add_trailers(it, mb->msgs[i].body);
+		}
+	}
+	free(root);
+	free(count);
+	free(head);
+	free(next);
 	free(seen);
 	free(has);
 
@@ -445,6 +552,11 @@ struct series *series_build(const struct mailbox *mb)
 	struct keyed *keys = xcalloc((size_t)nitems + 1, sizeof *keys);
 	for (int i = 0; i < nitems; i++) {
 		keys[i].key = series_key(items[i].subject);
+		if (items[i].talk) { /* "[BUG] x" is not a version of "[PATCH] x" */
+			char *k = xasprintf("\x01%d %s", (int)items[i].talk, keys[i].key);
+			free(keys[i].key);
+			keys[i].key = k;
+		}
 		keys[i].item = i;
 	}
 	sort_items = items;
@@ -460,7 +572,27 @@ struct series *series_build(const struct mailbox *mb)
 		struct series_item *keep = &s->items[s->n++];
 		*keep = items[keys[i].item];
 		keep->versions = versions;
+		keep->posts = 1;
 		memset(&items[keys[i].item], 0, sizeof items[0]);
+		/* keys run from the newest version down: copies of the kept version, then older ones */
+		for (int k = j - 1; k > i; k--) {
+			struct series_item *o = &items[keys[k].item];
+			if (o->version == keep->version) {
+				merge_copy(keep, o);
+				continue;
+			}
+			if (keep->nearlier > 0 && keep->earlier[keep->nearlier - 1].version == o->version) {
+				struct series_version *e = &keep->earlier[keep->nearlier - 1];
+				if (o->msg->date && (e->date == 0 || o->msg->date < e->date)) {
+					e->date = o->msg->date;
+					e->msg = o->msg;
+				}
+				continue;
+			}
+			keep->earlier = xreallocarray(keep->earlier, (size_t)keep->nearlier + 1, sizeof *keep->earlier);
+			keep->earlier[keep->nearlier++] = (struct series_version){
+				.version = o->version, .rfc = o->rfc, .date = o->msg->date, .msg = o->msg};
+		}
 		for (int k = i; k < j; k++)
 			free(keys[k].key);
 		i = j;
