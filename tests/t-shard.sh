@@ -69,6 +69,9 @@ check_eq "...and the 14 are built exactly once" "$(sort -u all.txt | wc -l) $(wc
 SLURM_ARRAY_TASK_ID=6 SLURM_ARRAY_TASK_MIN=5 SLURM_ARRAY_TASK_COUNT=3 \
 	"$PODSYNTH" build --no-progress --shard auto episodes >u.log 2>&1
 check_eq "Slurm's task 6 of an array 5-7 is shard 1/3" "$(built u.log)" "$(built t1.log)"
+SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_MIN=1 SLURM_ARRAY_TASK_COUNT=1 \
+	"$PODSYNTH" build --no-progress --shard auto/3 episodes >r.log 2>&1
+check_eq "Slurm's task 1 re-run alone (--array=1) with auto/3 is shard 1/3" "$(built r.log)" "$(built t1.log)"
 JOB_COMPLETION_INDEX=2 "$PODSYNTH" build --no-progress --shard auto/3 episodes >k.log 2>&1
 check_eq "Kubernetes' completion index 2 with auto/3 is shard 2/3" "$(built k.log)" "$(built t2.log)"
 

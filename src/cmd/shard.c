@@ -26,8 +26,13 @@ static int whole(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-/* The task's index from the environment: Slurm, else Kubernetes. */
-static int env_index(long *index, char *why, size_t n, int *slurm)
+/*
+ * The task's index from the environment: Slurm, else Kubernetes. With
+ * relative, Slurm's is counted from the array's first task (for "auto",
+ * whose count is the array's); else it is the task ID itself (for
+ * "auto/N", so that one task re-run alone, --array=I, is still task I).
+ */
+static int env_index(long *index, int relative, char *why, size_t n, int *slurm)
 {
 	const char *id = getenv("SLURM_ARRAY_TASK_ID");
 	*slurm = 0;
@@ -35,7 +40,7 @@ static int env_index(long *index, char *why, size_t n, int *slurm)
 		const char *min = getenv("SLURM_ARRAY_TASK_MIN");
 		long i, m = 0;
 		if (whole(id, 0, LONG_MAX / 2, &i) != 0 ||
-		    (min != NULL && whole(min, 0, LONG_MAX / 2, &m) != 0) || i < m) {
+		    (relative && min != NULL && whole(min, 0, LONG_MAX / 2, &m) != 0) || i < m) {
 			snprintf(why, n, "SLURM_ARRAY_TASK_ID=\"%s\" (SLURM_ARRAY_TASK_MIN=\"%s\") is "
 				 "not a task of the array", id, min ? min : "");
 			return -1;
@@ -64,7 +69,7 @@ int shard_parse(const char *spec, struct shard *s, char *why, size_t n)
 	const char *slash = strchr(spec, '/');
 	if (strcmp(spec, "auto") == 0 || strncmp(spec, "auto/", 5) == 0) {
 		int slurm;
-		if (env_index(&index, why, n, &slurm) != 0)
+		if (env_index(&index, slash == NULL, why, n, &slurm) != 0)
 			return -1;
 		if (slash != NULL) {
 			if (whole(slash + 1, 1, SHARD_MAX, &count) != 0) {

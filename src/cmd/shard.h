@@ -22,9 +22,10 @@ struct shard {
 /*
  * Reads spec: "I/N" (0 <= I < N <= 100000); "auto" (Slurm's
  * SLURM_ARRAY_TASK_ID minus SLURM_ARRAY_TASK_MIN, of
- * SLURM_ARRAY_TASK_COUNT); "auto/N" (the index from Slurm, else from
- * Kubernetes' JOB_COMPLETION_INDEX, of N). Returns 0, or -1 with the
- * problem written to why (n bytes).
+ * SLURM_ARRAY_TASK_COUNT: a whole array); "auto/N" (I is Slurm's
+ * SLURM_ARRAY_TASK_ID itself, so an array 0-(N-1), or one task of it
+ * re-run alone; else Kubernetes' JOB_COMPLETION_INDEX). Returns 0, or -1
+ * with the problem written to why (n bytes).
  */
 int shard_parse(const char *spec, struct shard *s, char *why, size_t n);
 
