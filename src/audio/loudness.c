@@ -5,20 +5,10 @@
  * In: interleaved float PCM. Out: LUFS and dBTP figures; limited PCM handed
  * to a sink.
  *
- * The true-peak meter. libebur128 finds true peaks by interpolating 4x
- * (2x from 96 kHz) with a 49-tap filter: most of its cost. Every
- * interpolated value is a weighted sum of the last 13 (25) samples, so it
- * is at most tp_bound times the largest of them. Frames go to the true-peak
- * state in blocks of TP_BLOCK; a block whose largest sample times tp_bound
- * is no more than the true peak found so far cannot raise it, and is left
- * out, except for its first ctx frames (ctx at least the interpolator's
- * history) when the block before it was fed, so that the values that
- * straddle the two are computed with their real neighbours. Before a block
- * is fed after a gap, the ctx frames that precede it are fed without
- * counting (their values mix in stale history), so that the block's own
- * values are computed from real neighbours. The figure is the largest value
- * interpolated from real neighbours: exactly what libebur128 gives when it
- * is fed every frame.
+ * The true-peak meter is truepeak.c's oversampler (libebur128's filter,
+ * computed in vectors), which skips the blocks that can neither raise the
+ * true peak found so far nor reach the watched level: the figure is the one
+ * libebur128 gives when it is fed every frame (within float rounding).
  *
  * The limiter works on chunks of CHUNK frames; a chunk's peak is its
  * largest sample. From the peaks, per output and chunk:
@@ -43,26 +33,18 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "truepeak.h"
 
 /* ---- measurement ---- */
 
-#define TP_BLOCK 64             /* frames the true-peak meter judges at a time */
-#define TP_CTX_MAX 32
-
 struct loud_meter {
 	ebur128_state *st;      /* loudness (and sample peak), every frame */
-	ebur128_state *tp;      /* LOUD_PEAK_TRUE: true peak, the blocks that matter */
+	struct truepeak *tp;    /* LOUD_PEAK_TRUE: the oversampler */
 	int channels;
 	enum loud_peak peak;
-	double tp_bound;        /* the interpolator's largest gain */
 	double tp_max;          /* linear: the true peak so far */
-	double watch;           /* linear: blocks that could reach it are fed */
-	double recent;          /* linear: the largest fed since loud_meter_recent_peak */
-	int ctx;                /* frames of real context: >= the interpolator's
-				   history (13 frames below 96 kHz, else 25) */
-	int tp_live;            /* tp has been fed every frame so far */
-	float *hist;            /* the last ctx frames added (zeros before the start) */
-	int64_t frames, fed;    /* added, and interpolated */
+	double watch;           /* linear: blocks that could reach it are interpolated */
+	double recent;          /* linear: the largest computed since loud_meter_recent_peak */
 };
 
 struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
@@ -80,81 +62,13 @@ struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
 	m->channels = channels;
 	m->peak = peak;
 	if (peak == LOUD_PEAK_TRUE) {
-		m->tp = ebur128_init((unsigned)channels, (unsigned long)rate, EBUR128_MODE_TRUE_PEAK);
-		if (m->tp == NULL) {
+		if ((m->tp = truepeak_new(rate, channels)) == NULL) {
 			loud_meter_free(&m);
 			return NULL;
 		}
-		/* The sums of the taps' magnitudes, rounded up (see the top). */
-		m->tp_bound = rate < 96000 ? 1.8643 : 2.3069;
-		m->ctx = rate < 96000 ? 16 : TP_CTX_MAX;
-		m->tp_live = 1;
 		m->watch = HUGE_VAL;
-		m->hist = xcalloc((size_t)TP_CTX_MAX * (size_t)channels, sizeof *m->hist);
 	}
 	return m;
-}
-
-/* Feeds n frames to the true-peak state; with keep, their peak counts. */
-static int tp_feed(struct loud_meter *m, const float *x, long n, int keep)
-{
-	if (ebur128_add_frames_float(m->tp, x, (size_t)n) != EBUR128_SUCCESS)
-		return -1;
-	m->fed += n;
-	if (!keep)
-		return 0;
-	for (int c = 0; c < m->channels; c++) {
-		double v;
-		if (ebur128_prev_true_peak(m->tp, (unsigned)c, &v) != EBUR128_SUCCESS)
-			return -1;
-		if (v > m->tp_max)
-			m->tp_max = v;
-		if (v > m->recent)
-			m->recent = v;
-	}
-	return 0;
-}
-
-/* Keeps the last ctx frames of everything added in hist. */
-static void tp_remember(struct loud_meter *m, const float *x, long n)
-{
-	size_t ch = (size_t)m->channels, ctx = (size_t)m->ctx;
-	if ((size_t)n >= ctx) {
-		memcpy(m->hist, x + ((size_t)n - ctx) * ch, ctx * ch * sizeof *x);
-		return;
-	}
-	memmove(m->hist, m->hist + (size_t)n * ch, (ctx - (size_t)n) * ch * sizeof *x);
-	memcpy(m->hist + (ctx - (size_t)n) * ch, x, (size_t)n * ch * sizeof *x);
-}
-
-static int tp_add(struct loud_meter *m, const float *frames, long n)
-{
-	size_t ch = (size_t)m->channels;
-	for (long off = 0; off < n; off += TP_BLOCK) {
-		long len = n - off < TP_BLOCK ? n - off : TP_BLOCK;
-		const float *b = frames + (size_t)off * ch;
-		float mx = 0;
-		for (size_t i = 0; i < (size_t)len * ch; i++) {
-			float a = fabsf(b[i]);
-			mx = a > mx ? a : mx;
-		}
-		if ((double)mx * m->tp_bound > fmin(m->tp_max, m->watch)) {
-			if (!m->tp_live) {
-				if (tp_feed(m, m->hist, m->ctx, 0) != 0)
-					return -1;
-				m->tp_live = 1;
-			}
-			if (tp_feed(m, b, len, 1) != 0)
-				return -1;
-		} else if (m->tp_live) {
-			long h = len < m->ctx ? len : m->ctx;
-			if (tp_feed(m, b, h, 1) != 0)
-				return -1;
-			m->tp_live = h == len;
-		}
-		tp_remember(m, b, len);
-	}
-	return 0;
 }
 
 int loud_meter_add(struct loud_meter *m, const float *frames, long n)
@@ -163,8 +77,12 @@ int loud_meter_add(struct loud_meter *m, const float *frames, long n)
 		return 0;
 	if (ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS)
 		return -1;
-	m->frames += n;
-	return m->peak == LOUD_PEAK_TRUE ? tp_add(m, frames, n) : 0;
+	if (m->peak == LOUD_PEAK_TRUE) {
+		double v = truepeak_add(m->tp, frames, n, m->watch, &m->tp_max);
+		if (v > m->recent)
+			m->recent = v;
+	}
+	return 0;
 }
 
 double loud_meter_lufs(struct loud_meter *m)
@@ -206,7 +124,11 @@ double loud_meter_recent_peak(struct loud_meter *m)
 
 double loud_meter_tp_share(const struct loud_meter *m)
 {
-	return m->peak == LOUD_PEAK_TRUE && m->frames > 0 ? (double)m->fed / (double)m->frames : 0.0;
+	long long fed, added;
+	if (m->peak != LOUD_PEAK_TRUE)
+		return 0.0;
+	truepeak_counts(m->tp, &fed, &added);
+	return added > 0 ? (double)fed / (double)added : 0.0;
 }
 
 double loud_meter_energy(struct loud_meter *m, unsigned long ms)
@@ -223,9 +145,7 @@ void loud_meter_free(struct loud_meter **m)
 		return;
 	if ((*m)->st != NULL)
 		ebur128_destroy(&(*m)->st);
-	if ((*m)->tp != NULL)
-		ebur128_destroy(&(*m)->tp);
-	free((*m)->hist);
+	truepeak_free(&(*m)->tp);
 	free(*m);
 	*m = NULL;
 }

@@ -19,7 +19,7 @@ struct loud_meter;
 enum loud_peak {
 	LOUD_PEAK_NONE,
 	LOUD_PEAK_SAMPLE,   /* the largest sample: nearly free */
-	LOUD_PEAK_TRUE,     /* libebur128's true peak (see loud_meter_new) */
+	LOUD_PEAK_TRUE,     /* the true peak as libebur128 measures it (see loud_meter_new) */
 };
 
 /*
@@ -27,14 +27,14 @@ enum loud_peak {
  * asked. NULL when libebur128 refuses the format. The caller frees with
  * loud_meter_free.
  *
- * LOUD_PEAK_TRUE gives exactly the figure libebur128 gives when it is fed
- * every frame, at a fraction of the cost: libebur128's interpolator (a
- * 49-tap windowed sinc) cannot make a value larger than the sum of its
- * taps' magnitudes (1.86 below 96 kHz, 2.31 above) times the largest sample
- * in its window, so a block whose samples all lie that far under the true
- * peak found so far cannot raise it, and is not interpolated. Blocks that
- * are fed get enough real frames around them that every interpolated value
- * near them is the one a full run computes.
+ * LOUD_PEAK_TRUE gives the figure libebur128 gives when it is fed every
+ * frame (within float rounding, about 1e-5 dB), at a fraction of the cost:
+ * truepeak.c computes libebur128's interpolator (a 49-tap windowed sinc)
+ * in vectors, and leaves out the blocks that cannot matter: the
+ * interpolator cannot make a value larger than the sum of its taps'
+ * magnitudes (1.86 below 96 kHz) times the largest sample in its window,
+ * so a block whose samples all lie that far under the true peak found so
+ * far cannot raise it.
  */
 struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak);
 /* Adds n interleaved frames. 0, or -1 when libebur128 fails. */

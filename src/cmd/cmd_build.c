@@ -1,28 +1,41 @@
 /*
- * cmd_build.c: `podsynth build [-j N] [--drafts] EPISODE.md...` renders
- * episodes; only segments the cache lacks are synthesised.
+ * cmd_build.c: `podsynth build [-j N] [--drafts] [--shard I/N] EPISODE.md|DIR...`
+ * renders episodes; only segments the cache lacks are synthesised. With
+ * --shard, only this task's share of them (shard.h), under the show's lock
+ * shared with the other tasks.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "build.h"
 #include "cmd.h"
 #include "core/core.h"
+#include "project.h"
+#include "shard.h"
 
 static const char build_usage[] =
-	"usage: podsynth build [-j N] [--drafts] [--channel FILE] [--progress|--no-progress] EPISODE.md...\n"
+	"usage: podsynth build [-j N] [--drafts] [--shard I/N] [--channel FILE] [--progress|--no-progress]\n"
+	"                      EPISODE.md|DIR...\n"
 	"  -j N            synthesis worker processes (default: number of cores)\n"
 	"  --drafts        render drafts too\n"
-	"  --channel FILE  show settings (default rss/channel.yaml)\n";
+	"  --shard I/N     only task I's share of the episodes (0 <= I < N); auto: the\n"
+	"                  task and count of a Slurm job array; auto/N: the task from\n"
+	"                  Slurm or Kubernetes (JOB_COMPLETION_INDEX), of N\n"
+	"  --channel FILE  show settings (default rss/channel.yaml)\n"
+	"  a DIR stands for its *.md files\n";
 
 /*
  * Options common to build and render. Returns the index of the first
  * operand, or OPTS_USAGE / OPTS_HELP (opts.h).
  */
 static int parse_opts(int argc, char **argv, struct build_opts *o, const char **channel,
-		      const char **segment, const char *usage)
+		      const char **segment, const char **shard, const char *usage)
 {
 	const struct opt tab[] = {
+		{"shard", 0, OPT_STR, shard, 0, 0, 0, NULL, NULL},
 		{"jobs", 'j', OPT_INT, &o->jobs, 0, 1, 256, NULL, NULL},
 		{"drafts", 0, OPT_FLAG, &o->drafts, 1, 0, 0, NULL, NULL},
 		{"channel", 0, OPT_STR, channel, 0, 0, 0, NULL, NULL},
@@ -32,25 +45,79 @@ static int parse_opts(int argc, char **argv, struct build_opts *o, const char **
 	};
 	o->jobs = build_default_jobs();
 	o->progress = -1;
-	/* only render takes --segment */
-	return opts_parse(argc, argv, tab, ARRAY_LEN(tab) - (segment == NULL), usage);
+	/* only render takes --segment, only build --shard */
+	return opts_parse(argc, argv, tab + (shard == NULL),
+			  ARRAY_LEN(tab) - (segment == NULL) - (shard == NULL), usage);
+}
+
+struct paths {
+	char **v;
+	int n, cap;
+};
+
+static void paths_add(struct paths *f, const char *path)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 16;
+		f->v = xreallocarray(f->v, (size_t)f->cap, sizeof *f->v);
+	}
+	f->v[f->n++] = xstrdup(path);
+}
+
+/* The episode files an operand names: a directory's *.md (sorted), else itself. */
+static void expand(struct paths *f, const char *arg)
+{
+	struct stat st;
+	if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		paths_add(f, arg);   /* build_episode reports what is wrong with it */
+		return;
+	}
+	char *pat = xasprintf("%s/*.md", arg);
+	glob_t g;
+	if (glob(pat, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			paths_add(f, g.gl_pathv[i]);
+		globfree(&g);
+	}
+	free(pat);
 }
 
 int cmd_build(int argc, char **argv)
 {
 	struct build_opts o = {0};
-	const char *channel = NULL;
+	const char *channel = NULL, *shard_arg = NULL;
 	struct project *p = NULL;
-	int first = parse_opts(argc, argv, &o, &channel, NULL, build_usage);
+	struct shard sh = {0};
+	struct paths eps = {0};
+	int first = parse_opts(argc, argv, &o, &channel, NULL, &shard_arg, build_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
 	if (first >= argc)
 		return opts_fail(argv[0], build_usage, "no episode given");
-	if (project_open_for(channel, PROJECT_LOCK, &p) != 0)
-		return 1;
+	char why[256];
+	if (shard_arg != NULL && shard_parse(shard_arg, &sh, why, sizeof why) != 0)
+		return opts_fail(argv[0], build_usage, "--shard: %s", why);
+	for (int i = first; i < argc; i++)
+		expand(&eps, argv[i]);
+	int mine = 0;
+	for (int i = 0; i < eps.n; i++)
+		mine += shard_owns(&sh, eps.v[i]);
+	if (sh.count > 0) {
+		printf("shard %d/%d: %d of %d episode%s
+", sh.index, sh.count, mine, eps.n,
+		       eps.n == 1 ? "" : "s");
+		fflush(stdout);
+	}
 	int failed = 0, built = 0;
-	for (int i = first; i < argc; i++) {
-		int r = build_episode(p, argv[i], &o);
+	if (project_open_for(channel, PROJECT_LOCK | (sh.count > 0 ? PROJECT_LOCK_SHARED : 0),
+			     &p) != 0) {
+		failed = 1;
+		goto out;
+	}
+	for (int i = 0; i < eps.n; i++) {
+		if (!shard_owns(&sh, eps.v[i]))
+			continue;
+		int r = build_episode(p, eps.v[i], &o);
 		if (r < 0)
 			failed = 1;
 		else if (r == 0)
@@ -63,6 +130,10 @@ int cmd_build(int argc, char **argv)
 		msg(MSG_BUILD_NOT_PUBLISHED, feed, 0, 0, "%s", built == 1 ? "episode" : "episodes");
 	free(feed);
 	project_close(&p);
+out:
+	for (int i = 0; i < eps.n; i++)
+		free(eps.v[i]);
+	free(eps.v);
 	return failed ? 1 : 0;
 }
 
@@ -75,7 +146,7 @@ int cmd_render(int argc, char **argv)
 	struct build_opts o = {0};
 	const char *channel = NULL, *segment = NULL;
 	struct project *p = NULL;
-	int first = parse_opts(argc, argv, &o, &channel, &segment, render_usage);
+	int first = parse_opts(argc, argv, &o, &channel, &segment, NULL, render_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
 	if (segment == NULL)

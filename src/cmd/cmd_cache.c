@@ -12,7 +12,9 @@
  *
  * Safety: pruning holds the show's lock (showlock.h), refuses to run when
  * any episode has an error (its segments would look unused), and never
- * removes a temporary file whose process still runs (tmp_name_stale).
+ * removes a temporary file whose process still runs (tmp_stale; another
+ * host's, in a cache shared over a network file system, only after an
+ * hour without a write).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -107,8 +109,9 @@ static void walk_dir(const char *dir, const struct keys *used, int prune, double
 		}
 		int remove = 0;
 		if (strstr(de->d_name, ".tmp.") != NULL) {
-			/* A temporary file: only when its process is gone. */
-			if (tmp_name_stale(de->d_name)) {
+			/* A temporary file: only when its process is gone (another
+			 * host's: when it has not been written to for an hour). */
+			if (tmp_stale(dir, de->d_name)) {
 				t->tmps++;
 				if (prune || max_age >= 0) {
 					remove = 1;

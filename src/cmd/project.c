@@ -134,7 +134,8 @@ int project_open_for(const char *channel_path, unsigned flags, struct project **
 	} else if (project_open(channel_path, &p) != 0) {
 		return -1;
 	}
-	if ((flags & PROJECT_LOCK) && showlock_take(p->ch, &p->lock) != 0)
+	if ((flags & PROJECT_LOCK) &&
+	    showlock_take(p->ch, (flags & PROJECT_LOCK_SHARED) != 0, &p->lock) != 0)
 		goto fail;
 	*out = p;
 	return 0;

@@ -30,6 +30,7 @@ int project_open(const char *channel_path, struct project **out);
 enum project_open_flags {
 	PROJECT_LOCK = 1,      /* and hold the show's lock (showlock.h) until project_close */
 	PROJECT_SETTINGS = 2,  /* the show's settings alone: no voices, lexicons or asset checks */
+	PROJECT_LOCK_SHARED = 4, /* with PROJECT_LOCK: the lock shared with other shards */
 };
 
 /*

@@ -122,8 +122,8 @@ static struct chunk_figures *get_fig(const unsigned char *d, size_t n, const str
 enum chunkcache_err chunkcache_write(const char *path, const struct chunk *c)
 {
 	/* Per thread: two encoders may store the same key at once. */
-	/* PATH.TID.tmp.PID: one per thread, and tmp_name_stale knows it. */
-	char *tmp = xasprintf("%s.%ld.tmp.%ld", path, (long)gettid(), (long)getpid());
+	/* PATH.TID.tmp.PID@HOST: one per thread and host, and tmp_stale knows it. */
+	char *tmp = xasprintf("%s.%ld.tmp.%ld@%s", path, (long)gettid(), (long)getpid(), tmp_host());
 	size_t body = HEADER_SIZE + (size_t)c->nframes * 4 + c->len;
 	size_t n = body + fig_size(c->fig) + TRAILER_SIZE;
 	unsigned char *d = xmalloc(n);

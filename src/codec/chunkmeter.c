@@ -5,8 +5,8 @@
  *
  * In: a chunk's frames (MP3 through libmpg123 in feed mode, Opus through
  * libopus at 48 kHz). Out: its chunk_figures (from loudness.h's loud_meter,
- * that is libebur128: the true peak, and the K-weighted energy of every
- * 10 ms; and the largest sample); over a file's chunks, the file's
+ * libebur128 for the K-weighted energy of every 10 ms, truepeak.c for the
+ * true peak; and the largest sample); over a file's chunks, the file's
  * integrated loudness and peaks.
  *
  * A chunk's bytes are the bytes spliced into the file, and its boundaries
@@ -98,8 +98,13 @@ static int meter_add(struct meter *m, const float *x, long n)
 			k = n;
 		if (loud_meter_add(m->lm, x, k) != 0)
 			return -1;
-		for (size_t i = 0; i < (size_t)k * (size_t)m->channels; i++)
-			m->peak = fmaxf(m->peak, fabsf(x[i]));
+		/* (a comparison, not fmaxf: that is a call into libm per sample) */
+		float pk = m->peak;
+		for (size_t i = 0; i < (size_t)k * (size_t)m->channels; i++) {
+			float a = fabsf(x[i]);
+			pk = a > pk ? a : pk;
+		}
+		m->peak = pk;
 		m->in_unit += (int)k;
 		m->frames += k;
 		x += (size_t)k * (size_t)m->channels;

@@ -237,15 +237,37 @@ char *read_file(const char *path, size_t *len)
 	return buf_detach(&b);
 }
 
-char *tmp_path_for(const char *path)
+const char *tmp_host(void)
 {
-	return xasprintf("%s.tmp.%ld", path, (long)getpid());
+	/* Set once; a race between threads writes the same bytes. */
+	static char host[65];
+	if (host[0] == '\0') {
+		char h[sizeof host];
+		if (gethostname(h, sizeof h - 1) != 0 || h[0] == '\0')
+			strcpy(h, "localhost");
+		h[sizeof h - 1] = '\0';
+		for (char *c = h; *c; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			      (*c >= '0' && *c <= '9') || *c == '-' || *c == '.'))
+				*c = '_';
+		memcpy(host, h, sizeof host);
+	}
+	return host;
 }
 
-/* The PID of a NAME.tmp.PID name, or 0 when name is not one. */
-static long tmp_name_pid(const char *name)
+char *tmp_path_for(const char *path)
+{
+	return xasprintf("%s.tmp.%ld@%s", path, (long)getpid(), tmp_host());
+}
+
+/*
+ * The PID of a NAME.tmp.PID or NAME.tmp.PID@HOST name, or 0 when name is
+ * not one; *host points at HOST (NULL when there is none: this host's).
+ */
+static long tmp_name_pid(const char *name, const char **host)
 {
 	const char *t = strstr(name, ".tmp."), *n;
+	*host = NULL;
 	if (t == NULL)
 		return 0;
 	while ((n = strstr(t + 1, ".tmp.")) != NULL)
@@ -255,15 +277,39 @@ static long tmp_name_pid(const char *name)
 	char *e;
 	errno = 0;
 	long p = strtol(t + 5, &e, 10);
-	return *e == '\0' && errno == 0 && p > 0 ? p : 0;
+	if (*e == '@' && e[1] != '\0')
+		*host = e + 1;
+	else if (*e != '\0')
+		return 0;
+	return errno == 0 && p > 0 ? p : 0;
 }
 
 int tmp_name_stale(const char *name)
 {
-	long p = tmp_name_pid(name);
-	if (p == 0 || p == (long)getpid() || p > INT_MAX)
+	const char *host;
+	long p = tmp_name_pid(name, &host);
+	if (p == 0 || p > INT_MAX || (host != NULL && strcmp(host, tmp_host()) != 0))
+		return 0;
+	if (p == (long)getpid())
 		return 0;
 	return kill((pid_t)p, 0) != 0 && errno == ESRCH;
+}
+
+int tmp_stale(const char *dir, const char *name)
+{
+	const char *host;
+	if (tmp_name_pid(name, &host) == 0)
+		return 0;
+	if (host == NULL || strcmp(host, tmp_host()) == 0)
+		return tmp_name_stale(name);
+	/* Another machine's: its processes cannot be asked; a file it has
+	 * not written to for TMP_ABANDONED_S is one a crashed host left. */
+	char *path = path_join(dir, name);
+	struct stat st;
+	int r = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		time(NULL) - st.st_mtime > TMP_ABANDONED_S;
+	free(path);
+	return r;
 }
 
 /* fsync of path opened with flags; 0 or -1 (errno). */

@@ -109,14 +109,30 @@ char *read_file(const char *path, size_t *len);
  * (msg.h) reports the 1.
  */
 int write_file_atomic(const char *path, const void *data, size_t n);
-/* A temporary name next to path, for callers that stream: the caller frees. */
-char *tmp_path_for(const char *path);
 /*
- * 1 when name (a file name, no directory) is a temporary file of
- * tmp_path_for, NAME.tmp.PID, whose process is gone: nobody will finish or
- * remove it. Never 1 for a file of a process that is still running.
+ * A temporary name next to path, for callers that stream:
+ * NAME.tmp.PID@HOST, HOST being tmp_host(), so that machines sharing a
+ * directory over a network file system never write one file. The caller
+ * frees.
+ */
+char *tmp_path_for(const char *path);
+/* This machine's name as temporary names carry it (letters, digits, - and .). */
+const char *tmp_host(void);
+/*
+ * 1 when name (a file name, no directory) is a temporary file
+ * (NAME.tmp.PID, or NAME.tmp.PID@HOST of this host) whose process is gone:
+ * nobody will finish or remove it. Never 1 for a file of a process that is
+ * still running, nor for another host's.
  */
 int tmp_name_stale(const char *name);
+/* Seconds without a write after which another host's temporary file is abandoned. */
+#define TMP_ABANDONED_S 3600
+/*
+ * tmp_name_stale, and also 1 for another host's temporary file in dir (a
+ * shared cache or site) that has not been written to for TMP_ABANDONED_S:
+ * what a crashed or killed host left.
+ */
+int tmp_stale(const char *dir, const char *name);
 /*
  * Renames tmp over path after fsync of the file, then fsyncs path's
  * directory so that the rename survives a crash. Returns 0; -1 (errno)

@@ -44,7 +44,7 @@ static void remove_stale_tmp(const char *dir, const char *prefix)
 	while ((de = readdir(d)) != NULL) {
 		if (prefix && strncmp(de->d_name, prefix, strlen(prefix)) != 0)
 			continue;
-		if (!tmp_name_stale(de->d_name))
+		if (!tmp_stale(dir, de->d_name))
 			continue;
 		char *p = path_join(dir, de->d_name);
 		unlink(p);

@@ -1,6 +1,7 @@
 /*
  * showlock.c: one run at a time on a show: an exclusive flock on the site
- * directory, taken without waiting first, then (after one message) waiting.
+ * directory (shared for the shards of one build), taken without waiting
+ * first, then (after one message) waiting.
  * See showlock.h.
  */
 #include "showlock.h"
@@ -19,7 +20,7 @@ struct showlock {
 	int fd;
 };
 
-int showlock_take(const struct channel *ch, struct showlock **out)
+int showlock_take(const struct channel *ch, int shared, struct showlock **out)
 {
 	const char *dir = ch->rss_dir ? ch->rss_dir : "rss";
 	*out = NULL;
@@ -32,12 +33,12 @@ int showlock_take(const struct channel *ch, struct showlock **out)
 		msg(MSG_LOCK_OPEN, dir, 0, 0, "%s", strerror(errno));
 		return -1;
 	}
-	int r;
-	while ((r = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+	int r, how = shared ? LOCK_SH : LOCK_EX;
+	while ((r = flock(fd, how | LOCK_NB)) != 0 && errno == EINTR)
 		;
 	if (r != 0 && errno == EWOULDBLOCK) {
 		msg(MSG_LOCK_WAIT, dir, 0, 0, NULL);
-		while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+		while ((r = flock(fd, how)) != 0 && errno == EINTR)
 			;
 	}
 	if (r != 0) {

@@ -2,8 +2,12 @@
  * test_loudness.c: loudness.c's meter against the EBU Tech 3341 reference
  * signals, generated here as libebur128's own tests do: the integrated
  * loudness of cases 1-6 within +-0.1 LU of -23 (-33) LUFS, and the true
- * peak of cases 15-19 within the spec's +0.2/-0.4 dB.
+ * peak of cases 15-19 within the spec's +0.2/-0.4 dB, and within 0.001 dB
+ * of what libebur128 itself measures when it is fed every frame (the
+ * meter's oversampler is written for the purpose: truepeak.c; the issue
+ * asked for 0.05 dB).
  */
+#include <ebur128.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -13,6 +17,7 @@
 
 #define RATE 48000
 #define BLOCK 4800
+#define TP_TOL 0.001
 
 /* A part of a test signal: seconds of a sine at peak level dbfs per channel. */
 struct part {
@@ -24,11 +29,12 @@ struct part {
  * Feeds the parts, one after another, as a freq Hz sine with phase
  * (radians) to a meter of channels, in blocks; the sine runs on
  * continuously across parts. fade_s > 0 starts it with a raised-cosine
- * fade of that many seconds. Returns the meter (the caller frees).
+ * fade of that many seconds. With ref, libebur128 is fed the same frames.
+ * Returns the meter (the caller frees).
  */
 static struct loud_meter *measure(int channels, double freq, double phase, double amp_scale,
 				  const struct part *parts, int nparts, enum loud_peak peak,
-				  double fade_s)
+				  double fade_s, ebur128_state *ref)
 {
 	long fade = lround(fade_s * RATE);
 	struct loud_meter *m = loud_meter_new(RATE, channels, peak);
@@ -50,7 +56,8 @@ static struct loud_meter *measure(int channels, double freq, double phase, doubl
 				for (int c = 0; c < channels; c++)
 					buf[i * channels + c] = (float)(amp[c] * s);
 			}
-			if (loud_meter_add(m, buf, k) != 0) {
+			if (loud_meter_add(m, buf, k) != 0 ||
+			    (ref != NULL && ebur128_add_frames_float(ref, buf, (size_t)k) != 0)) {
 				free(buf);
 				loud_meter_free(&m);
 				return NULL;
@@ -66,7 +73,7 @@ static struct loud_meter *measure(int channels, double freq, double phase, doubl
 static void integrated(const char *name, int channels, const struct part *parts, int nparts,
 		       double want)
 {
-	struct loud_meter *m = measure(channels, 1000, 0, 1, parts, nparts, LOUD_PEAK_NONE, 0);
+	struct loud_meter *m = measure(channels, 1000, 0, 1, parts, nparts, LOUD_PEAK_NONE, 0, NULL);
 	if (m == NULL) {
 		OK(0, "%s: the meter measures", name);
 		return;
@@ -85,14 +92,21 @@ static void integrated(const char *name, int channels, const struct part *parts,
 static void true_peak(const char *name, double freq, double phase_deg, double amp, double want)
 {
 	struct part one = {3, {0}};
-	struct loud_meter *m = measure(1, freq, phase_deg * M_PI / 180, amp, &one, 1, LOUD_PEAK_TRUE, 0.1);
-	if (m == NULL) {
+	ebur128_state *ref = ebur128_init(1, RATE, EBUR128_MODE_TRUE_PEAK);
+	struct loud_meter *m = measure(1, freq, phase_deg * M_PI / 180, amp, &one, 1, LOUD_PEAK_TRUE,
+				       0.1, ref);
+	double lin = 0;
+	if (m == NULL || ref == NULL || ebur128_true_peak(ref, 0, &lin) != EBUR128_SUCCESS) {
 		OK(0, "%s: the meter measures", name);
+		loud_meter_free(&m);
+		ebur128_destroy(&ref);
 		return;
 	}
-	double got = loud_meter_peak(m);
+	double got = loud_meter_peak(m), lib = 20 * log10(lin);
 	OK(got <= want + 0.2 && got >= want - 0.4, "%s: %.2f dBTP, want %.1f +0.2/-0.4 dB", name, got, want);
+	OK(fabs(got - lib) <= TP_TOL, "%s: %.6f dBTP, libebur128 fed every frame %.6f", name, got, lib);
 	loud_meter_free(&m);
+	ebur128_destroy(&ref);
 }
 
 int main(void)
@@ -126,7 +140,7 @@ int main(void)
 	true_peak("3341 case 19: fs/4 at 1.41, 45 deg", RATE / 4.0, 45, 1.41, 3);
 
 	/* The tests can fail: a 0.2 dB error is seen. */
-	struct loud_meter *m = measure(2, 1000, 0, pow(10, 0.2 / 20), c1, 1, LOUD_PEAK_NONE, 0);
+	struct loud_meter *m = measure(2, 1000, 0, pow(10, 0.2 / 20), c1, 1, LOUD_PEAK_NONE, 0, NULL);
 	double off = m ? loud_meter_lufs(m) : 0;
 	OK(m && fabs(off - -23) > 0.1, "a sine 0.2 dB too loud is outside the tolerance (%.2f LUFS)", off);
 	loud_meter_free(&m);

@@ -28,6 +28,10 @@
 #include <unistd.h>
 #include <vorbis/vorbisfile.h>
 
+/* The meter's true peak against libebur128's fed every frame: the issue
+ * allows 0.05 dB; float against double sums differ by about 1e-6 dB. */
+#define TP_TOL 0.001
+
 #include "harness.h"
 #include "audio/jingle.h"
 #include "audio/loudness.h"
@@ -247,8 +251,8 @@ static void test_tp_meter(void)
 		float *x = test_audio(n, rate, ch, 5 + (uint32_t)f);
 		double share, full = full_true_peak(x, n, rate, ch);
 		double got = meter_true_peak(x, n, rate, ch, &share);
-		OK(got == full, "true peak at %d Hz, %d channel(s): %.6f dBTP, libebur128 fed "
-		   "everything says %.6f", rate, ch, got, full);
+		OK(fabs(got - full) <= TP_TOL, "true peak at %d Hz, %d channel(s): %.6f dBTP, "
+		   "libebur128 fed everything says %.6f", rate, ch, got, full);
 		OK(share > 0 && share < 0.8, "at %d Hz the meter interpolated %.0f%% of the frames",
 		   rate, 100 * share);
 		free(x);
@@ -256,6 +260,7 @@ static void test_tp_meter(void)
 
 	/* Random bursts of noise and tones, loud and quiet, in random pieces. */
 	int same = 0, tries = 24;
+	double worst = 0;
 	uint32_t rs = 77;
 	for (int t = 0; t < tries; t++) {
 		int rate = t % 3 == 0 ? 96000 : 44100, ch = 1 + t % 2;
@@ -272,10 +277,13 @@ static void test_tp_meter(void)
 			at += len;
 		}
 		double share;
-		same += meter_true_peak(x, n, rate, ch, &share) == full_true_peak(x, n, rate, ch);
+		double d = fabs(meter_true_peak(x, n, rate, ch, &share) - full_true_peak(x, n, rate, ch));
+		same += d <= TP_TOL;
+		worst = fmax(worst, d);
 		free(x);
 	}
-	INT_EQ(same, tries, "random signals: the same true peak as libebur128 fed everything");
+	OK(same == tries, "random signals: the same true peak as libebur128 fed everything in "
+	   "%d of %d (within %g dB; the largest difference %.2g dB)", same, tries, TP_TOL, worst);
 
 	/* The worst case of the interpolator: samples with the signs of one
 	 * phase's taps, between quiet noise, after a click whose peak is only
@@ -297,7 +305,7 @@ static void test_tp_meter(void)
 	}
 	double share, full = full_true_peak(x, n, rate, 1);
 	double got = meter_true_peak(x, n, rate, 1, &share);
-	OK(got == full && full > 20 * log10(0.45 * 1.8), "the interpolator's worst case is "
+	OK(fabs(got - full) <= TP_TOL && full > 20 * log10(0.45 * 1.8), "the interpolator's worst case is "
 	   "measured (%.6f dBTP, libebur128 %.6f, samples at %.2f dBFS)", got, full,
 	   20 * log10(0.45));
 

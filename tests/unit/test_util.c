@@ -15,10 +15,12 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -219,6 +221,37 @@ static void test_tmp_stale(void)
 	OK(!tmp_name_stale("k.seg"), "...not a file that is not temporary");
 	OK(!tmp_name_stale("k.tmp.12x"), "...not a name whose PID is not a number");
 	OK(!tmp_name_stale("k.tmp."), "...not a name without a PID");
+
+	/* Names carry the host: a cache or site shared between machines. */
+	char *made = tmp_path_for("k.seg");
+	char *want = xasprintf("k.seg.tmp.%ld@%s", (long)getpid(), tmp_host());
+	STR_EQ(made, want, "a temporary name carries the process and the host");
+	char *dead_here = xasprintf("k.seg.tmp.%ld@%s", (long)child, tmp_host());
+	char *elsewhere = xasprintf("k.seg.tmp.%ld@other-host.example", (long)child);
+	OK(tmp_name_stale(dead_here), "this host's, of a process that is gone: stale");
+	OK(!tmp_name_stale(elsewhere), "another host's, whatever its PID: not stale by its name");
+	char *fresh = tpath(elsewhere);
+	char *olds = xasprintf("k.lvl.tmp.%ld@other-host.example", (long)child);
+	char *old = tpath(olds);
+	FILE *f = fopen(fresh, "w");
+	FILE *g = fopen(old, "w");
+	OK(f && g, "two temporary files of another host written");
+	if (f)
+		fclose(f);
+	if (g)
+		fclose(g);
+	struct timespec ts[2] = {{time(NULL) - TMP_ABANDONED_S - 60, 0}, {time(NULL) - TMP_ABANDONED_S - 60, 0}};
+	utimensat(AT_FDCWD, old, ts, 0);
+	OK(!tmp_stale(dir, elsewhere), "another host's, written just now: not stale (it may be writing)");
+	OK(tmp_stale(dir, olds), "another host's, not written for over an hour: stale (a crashed host's)");
+	OK(!tmp_stale(dir, "gone.tmp.1@other-host.example"), "...and another host's file that is not there is not");
+	free(made);
+	free(want);
+	free(dead_here);
+	free(elsewhere);
+	free(fresh);
+	free(olds);
+	free(old);
 	free(dead);
 	free(mine);
 	free(parent);
