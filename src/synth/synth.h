@@ -51,4 +51,13 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
  */
 int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng);
 
+/* What an engine cannot do of what a run asks for. */
+enum synth_cannot {
+	SYNTH_CANNOT_PITCH = 1,    /* pitch: [pitch], emphasis, the profile's pitch */
+	SYNTH_CANNOT_RANGE = 2,    /* pitch range: emphasis, the profile's range */
+	SYNTH_CANNOT_WHISPER = 4,  /* [whisper] */
+};
+/* The SYNTH_CANNOT_* bits of what run r asks for and its voice's engine cannot do; 0: none. */
+unsigned synth_run_cannot(const struct run *r);
+
 #endif
