@@ -68,7 +68,7 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps test-deps episode segment feed preview test unit regen bench fuzz valgrind install uninstall clean
+.PHONY: all deps test-deps episode segment feed preview test unit regen bench bench-voices fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
@@ -157,6 +157,11 @@ regen: $(BIN)
 
 bench: podsynth build/chunkbench
 	@scripts/bench
+
+# How well a recogniser understands each voice profile (pocketsphinx on the
+# Harvard sentences), and how fast each speaks; docs/voices.md.
+bench-voices: podsynth
+	@scripts/bench-voices
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
 FUZZ_SECONDS ?= 60
