@@ -1,9 +1,10 @@
 /*
- * synth.c: speech synthesis with libespeak-ng in worker processes.
+ * synth.c: speech synthesis with libespeak-ng and Flite in worker processes.
  *
  * In: synth jobs, one per segment (its runs of text and their voices).
  * Out: one segment cache file per job (segcache.c): mono 16-bit audio at
- * espeak-ng's rate plus word, sentence and run events.
+ * the engine's rate (the higher one when a segment's runs use both) plus
+ * word, sentence and run events.
  *
  * espeak-ng 1.51 keeps global state, aborts on some ordinary inputs, and
  * what it says depends slightly on what it said before (pause lengths carry
@@ -37,7 +38,8 @@
  *
  * The files: synth.c (this one) is the parent's scheduler: jobs, pieces,
  * workers driven with poll(), retries, assembling and writing each job;
- * synth_worker.c the worker and piece children (espeak-ng); synth_wire.c
+ * synth_worker.c the worker and piece children (espeak-ng, and Flite
+ * through synth_flite.c); synth_wire.c
  * the messages between them; synth_split.c the splitting of failed pieces;
  * synth_int.h what they share.
  */

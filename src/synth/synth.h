@@ -1,8 +1,9 @@
 /*
- * synth.h: speech synthesis with libespeak-ng, in worker processes.
+ * synth.h: speech synthesis with libespeak-ng and Flite (each voice
+ * profile names its engine), in worker processes.
  *
  * espeak-ng 1.51 keeps global state and aborts on some inputs, so each
- * worker is a process of its own; the workers are also the parallelism. A
+ * worker is a process of its own (Flite runs the same way); the workers are also the parallelism. A
  * worker that crashes or exceeds its time limit is replaced and the text it
  * was given is retried in smaller pieces (sentences, then halves, down to
  * single words), so that every piece that can be spoken is spoken. A word
