@@ -53,8 +53,11 @@ WARN     = -Wall -Wextra -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
 	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
-# libmp3lame has no .pc file on Debian.
-LIBS = $(PKG_LIBS) -lmp3lame -lpthread -lm
+# libmp3lame and Flite (flite1-dev: the engine, its US English language
+# and lexicon, the four CMU voices built in) have no .pc file on Debian.
+FLITE_LIBS = -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_awb -lflite_cmu_us_kal16 \
+	     -lflite_usenglish -lflite_cmulex -lflite
+LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
 SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
@@ -67,12 +70,12 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps test-deps episode segment feed preview test unit regen bench fuzz valgrind install uninstall clean
+.PHONY: all deps test-deps episode segment feed preview test unit regen bench bench-voices fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
 deps:
-	@pkg-config --exists $(PKGS) 2>/dev/null || scripts/install-deps
+	@pkg-config --exists $(PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h || scripts/install-deps
 
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
@@ -163,6 +166,11 @@ regen: $(BIN)
 
 bench: podsynth build/chunkbench
 	@scripts/bench
+
+# How well a recogniser understands each voice profile (pocketsphinx on the
+# Harvard sentences), and how fast each speaks; docs/voices.md.
+bench-voices: podsynth
+	@scripts/bench-voices
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
 FUZZ_SECONDS ?= 60

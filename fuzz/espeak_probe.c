@@ -78,6 +78,19 @@ static void setup(void)
 	ctx.file = "probe";
 	ctx.host = voiceset_find(vs, "host");
 	ctx.quote = voiceset_find(vs, "quote");
+	/* The probe is of espeak-ng: when the show speaks with Flite, its
+	   host and quote are the espeak-ng profiles it had before. */
+	static struct voice es_host = {
+		.name = "host", .espeak = "en-us", .variant = "m3", .lang = "en", .rate = 140,
+		.pitch = 45, .range = 50,
+	}, es_quote = {
+		.name = "quote", .espeak = "en-gb", .variant = "f3", .lang = "en", .rate = 140,
+		.pitch = 60, .range = 60,
+	};
+	if (ctx.host && ctx.host->engine != VOICE_ESPEAK)
+		ctx.host = &es_host;
+	if (ctx.quote && ctx.quote->engine != VOICE_ESPEAK)
+		ctx.quote = &es_quote;
 	ctx.zh = voiceset_find(vs, "zh");
 	ctx.lang = "en";
 	if (!ctx.host || !ctx.quote) {

@@ -6,7 +6,7 @@
  *
  * In: the bytes, written to fuzz.voice in a scratch directory of its own
  * and to channel.yaml. Out: nothing; aborts when a loaded profile breaks
- * the contract voice.h states (name, espeak-ng name, language, values in
+ * the contract voice.h states (name, its engine's voice name, language, values in
  * range) or a loaded channel lacks its defaults.
  */
 #include "fuzz.h"
@@ -41,7 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(vs->n == 1, "one profile, %d loaded", vs->n);
 		const struct voice *v = voiceset_find(vs, "fuzz");
 		FUZZ_CHECK(v != NULL, "the profile is called fuzz");
-		FUZZ_CHECK(v->espeak && v->espeak[0] && v->lang, "no espeak-ng voice or language");
+		FUZZ_CHECK(v->lang, "no language");
+		FUZZ_CHECK(v->engine == VOICE_FLITE ? v->fvoice && v->fvoice[0] && !v->espeak :
+			   v->espeak && v->espeak[0] && !v->fvoice, "no voice for its engine, or the other's");
 		FUZZ_CHECK(v->rate >= 80 && v->rate <= 450, "rate %d", v->rate);
 		FUZZ_CHECK(v->pitch >= 0 && v->pitch <= 100, "pitch %d", v->pitch);
 		FUZZ_CHECK(v->range >= 0 && v->range <= 100, "range %d", v->range);

@@ -1,6 +1,7 @@
 /*
  * cmd_check.c: `podsynth check [EPISODE.md...]` reports problems in the
- * show settings, voices, lexicons and episodes without rendering anything.
+ * show settings, voices, lexicons and episodes without rendering anything,
+ * and, once per episode and voice, the prosody a voice's engine cannot give.
  * With no operands it checks every episode in episodes/.
  */
 #include <stdio.h>
@@ -10,12 +11,62 @@
 #include "cmd.h"
 #include "core/core.h"
 #include "project.h"
+#include "synth/synth.h"
 
 static const char check_usage[] =
 	"usage: podsynth check [--channel FILE] [EPISODE.md...]\n"
 	"       podsynth check --messages\n"
 	"  --channel FILE  show settings (default rss/channel.yaml)\n"
 	"  --messages      list the catalogue of messages about input: name, level, text\n";
+
+/* What an engine cannot do, as check says it (synth.h's SYNTH_CANNOT_*). */
+static const struct {
+	unsigned bit;
+	const char *what;
+} cannot_says[] = {
+	{SYNTH_CANNOT_PITCH, "change its pitch ([pitch], emphasis, pitch:)"},
+	{SYNTH_CANNOT_RANGE, "change its pitch range (emphasis, range:)"},
+	{SYNTH_CANNOT_WHISPER, "whisper ([whisper])"},
+};
+
+/*
+ * Prosody the episode asks for that a voice's engine cannot give: one
+ * warning per voice and kind, at the first segment that asks, with how
+ * many more runs do.
+ */
+static void check_engines(const char *file, const struct script *s)
+{
+	for (size_t c = 0; c < ARRAY_LEN(cannot_says); c++) {
+		const struct voice *done[64];
+		int ndone = 0;
+		for (int i = 0; i < s->nsegs; i++) {
+			for (int r = 0; r < s->segs[i].nruns; r++) {
+				const struct run *run = &s->segs[i].runs[r];
+				if (!(synth_run_cannot(run) & cannot_says[c].bit))
+					continue;
+				int seen = 0;
+				for (int d = 0; d < ndone; d++)
+					seen |= done[d] == run->voice;
+				if (seen || ndone == (int)ARRAY_LEN(done))
+					continue;
+				done[ndone++] = run->voice;
+				int more = 0;
+				for (int j = i; j < s->nsegs; j++)
+					for (int q = j == i ? r + 1 : 0; q < s->segs[j].nruns; q++)
+						more += s->segs[j].runs[q].voice == run->voice &&
+							(synth_run_cannot(&s->segs[j].runs[q]) & cannot_says[c].bit);
+				char tail[64] = "";
+				if (more > 0)
+					snprintf(tail, sizeof tail, " (here and in %d more run%s of this episode)",
+						 more, more == 1 ? "" : "s");
+				msg(MSG_SPEECH_ENGINE_CANNOT, file, s->segs[i].line, 0,
+				    "\"%s\" (%s %s)" MSG_SEP "%s" MSG_SEP "%s", run->voice->name,
+				    voice_engine_name(run->voice->engine), run->voice->fvoice,
+				    cannot_says[c].what, tail);
+			}
+		}
+	}
+}
 
 int cmd_check(int argc, char **argv)
 {
@@ -55,6 +106,7 @@ int cmd_check(int argc, char **argv)
 			project_check_markup(ep, s);
 			printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
 			       ep->nsections, ep->draft ? ", draft" : "");
+			check_engines(files[k], s);
 			/* nothing is left out without a word */
 			for (int o = 0; o < ep->nomitted; o++)
 				printf("%s:%d: note: %s\n", files[k], ep->omitted[o].line,

@@ -4,7 +4,8 @@
  * lexicon entry or a voice. The words spoken are printed, run by run.
  *
  * In: text (arguments, or "-" for standard input), the show's voices and
- * lexicons. Out: a WAV file (16-bit mono at espeak-ng's rate).
+ * lexicons. Out: a WAV file (16-bit mono at the engine's rate: espeak-ng's
+ * 22.05 kHz, a Flite voice's 16 kHz; the higher when a line uses both).
  */
 #include <dirent.h>
 #include <errno.h>

@@ -1,7 +1,9 @@
 /*
- * cmd_voices.c: `podsynth voices` lists the voice profiles: name, espeak-ng
- * voice (and variant), rate, language and description, from the show's
- * voices directory (see voice.h for the profile format).
+ * cmd_voices.c: `podsynth voices` lists the voice profiles: name, engine
+ * (espeak-ng or flite), voice (espeak-ng's and its variant, Flite's name or
+ * .flitevox file), rate ("own": the Flite voice's own pace), language and
+ * description, from the show's voices directory (see voice.h for the
+ * profile format).
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,25 +31,34 @@ int cmd_voices(int argc, char **argv)
 	struct voiceset *vs = NULL;
 	if (voiceset_load(dir, &vs) != 0 || !vs)
 		return 1;
-	int wn = 4, we = 6;
+	int wn = 4, we = 5;
+	char (*names)[320] = xcalloc((size_t)vs->n + 1, sizeof *names);
 	for (int i = 0; i < vs->n; i++) {
 		const struct voice *v = &vs->v[i];
-		int n = (int)strlen(v->name);
-		int e = (int)strlen(v->espeak ? v->espeak : "") + (v->variant ? 1 + (int)strlen(v->variant) : 0);
+		if (v->engine == VOICE_FLITE) {  /* a .flitevox file: its name */
+			const char *slash = strrchr(v->fvoice, '/');
+			snprintf(names[i], sizeof names[i], "%s", slash ? slash + 1 : v->fvoice);
+		} else
+		{
+			snprintf(names[i], sizeof names[i], "%s%s%s", v->espeak, v->variant ? "+" : "",
+				 v->variant ? v->variant : "");
+		}
+		int n = (int)strlen(v->name), e = (int)strlen(names[i]);
 		if (n > wn)
 			wn = n;
 		if (e > we)
 			we = e;
 	}
-	printf("%-*s  %-*s  %4s  %-5s  %s\n", wn, "NAME", we, "ESPEAK", "RATE", "LANG", "DESCRIPTION");
+	printf("%-*s  %-9s  %-*s  %4s  %-5s  %s\n", wn, "NAME", "ENGINE", we, "VOICE", "RATE", "LANG",
+	       "DESCRIPTION");
 	for (int i = 0; i < vs->n; i++) {
 		const struct voice *v = &vs->v[i];
-		char esp[128];
-		snprintf(esp, sizeof esp, "%s%s%s", v->espeak ? v->espeak : "", v->variant ? "+" : "",
-			 v->variant ? v->variant : "");
-		printf("%-*s  %-*s  %4d  %-5s  %s\n", wn, v->name, we, esp, v->rate,
-		       v->lang ? v->lang : "-", v->description ? v->description : "");
+		char rate[16];
+		snprintf(rate, sizeof rate, v->rate > 0 ? "%d" : "own", v->rate);
+		printf("%-*s  %-9s  %-*s  %4s  %-5s  %s\n", wn, v->name, voice_engine_name(v->engine), we,
+		       names[i], rate, v->lang ? v->lang : "-", v->description ? v->description : "");
 	}
+	free(names);
 	voiceset_free(&vs);
 	return fflush(stdout) == 0 ? diag_exit_status() : 1;
 }

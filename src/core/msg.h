@@ -105,6 +105,7 @@ int diag_set_muted(int muted);
 	X(SPEECH_IPA, WARNING, "unknown IPA symbol %s in %s: spoken as written") \
 	X(SPEECH_SPOKEN_MARKUP, WARNING, "%s looks like markup but is read aloud%s") \
 	X(SPEECH_IGNORED_MODIFIER, WARNING, "unknown speech markdown modifier %s (ignored, the text is spoken)") \
+	X(SPEECH_ENGINE_CANNOT, WARNING, "voice %s cannot %s: spoken without it%s") \
 	X(INSERT_BAD, ERROR, "bad audio insert %s: expected [audio:\"file.wav\"]") \
 	X(INSERT_UNREADABLE, ERROR, "cannot read audio insert %s: %s") \
 	X(SYNTH_TOO_LONG, ERROR, "segment too long to synthesise") \
@@ -183,13 +184,18 @@ int diag_set_muted(int muted);
 	X(DRAFT_ARCHIVE, ERROR, "draft.archive: %s has no {message-id}") \
 	X(DRAFT_PAIRS, ERROR, "%s: expected a mapping of \"key: words\" lines, none empty") \
 	/* voice profiles: voices/NAME.voice */ \
-	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (espeak:, rate:, pitch:, ...)") \
+	X(VOICE_NOT_MAPPING, ERROR, "expected \"key: value\" lines (engine:, espeak:, voice:, rate:, ...)") \
 	X(VOICE_UNKNOWN_KEY, WARNING, "unknown key %s") \
 	X(VOICE_NO_ESPEAK, ERROR, "missing \"espeak:\" (the espeak-ng voice to use)") \
 	X(VOICE_BAD_ESPEAK, ERROR, "espeak: %s is not an espeak-ng voice name") \
 	X(VOICE_BAD_VARIANT, ERROR, "variant: %s is not an espeak-ng variant name") \
 	X(VOICE_NO_ESPEAK_VOICE, ERROR, "espeak-ng has no voice %s") \
 	X(VOICE_NO_VARIANT, ERROR, "espeak-ng has no variant %s") \
+	X(VOICE_BAD_ENGINE, ERROR, "engine: %s is not a speech engine (espeak-ng, flite)") \
+	X(VOICE_KEY_ENGINE, ERROR, "%s is a key of %s profiles, not of %s ones") \
+	X(VOICE_NO_FLITE, ERROR, "missing \"voice:\" (the Flite voice: cmu_us_rms, cmu_us_slt, cmu_us_awb, cmu_us_kal16 or a .flitevox file)") \
+	X(VOICE_BAD_FLITE, ERROR, "voice: %s is not a Flite voice name or a .flitevox file") \
+	X(VOICE_NO_FLITE_VOICE, ERROR, "flite has no voice %s") \
 	X(VOICE_NONE, ERROR, "no voice profiles (*.voice) in the voices directory") \
 	/* lexicons: *.lexicon */ \
 	X(LEX_PATTERN, ERROR, "a pattern needs one '*' and some letters %s") \

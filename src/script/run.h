@@ -36,10 +36,16 @@ struct run {
 				       "written\tclass\twhy\tsaid\n" (see speech.h); else NULL */
 };
 
-/* What espeak-ng is set to for a run: the voice with the run's prosody. */
+/*
+ * What the engine is set to for a run: the voice with the run's prosody.
+ * For a flite voice the voice is its built-in name or .flitevox path (no
+ * variant: Flite has none, whisper included), and a profile without a
+ * rate speaks at the voice's own pace times pace / 100.
+ */
 struct run_params {
-	char voice[160];   /* "en-us+m3", "en-gb+whisper" */
-	int rate;          /* words per minute, 0: espeak-ng's default */
+	char voice[320];   /* "en-us+m3", "en-gb+whisper", "cmu_us_rms" */
+	int rate;          /* words per minute, 0: the engine's default */
+	int pace;          /* flite, rate 0: percent of the voice's own pace */
 	int pitch, range;  /* 0-100 */
 	int volume;        /* espeak-ng amplitude, 100 normal */
 };

@@ -10,8 +10,13 @@
  *
  * Cache key: a hash of everything that changes the sound: the engine's
  * version and rate (facts the caller hands in: struct engine_facts), the
- * cache format, and for every run the espeak-ng voice, variant, rate, pitch,
- * range and gain, the spoken text and the pause before it. A lexicon edit
+ * cache format, and for every run the voice (espeak-ng: its name and
+ * variant; flite: the engine, its version and the voice, a .flitevox
+ * file's contents hashed), rate, pitch, range and gain, the spoken text and
+ * the pause before it. espeak-ng's version and rate go in only when one of
+ * the segment's runs is espeak-ng's, so the keys of espeak-ng segments are
+ * as they were before Flite, and a Flite segment does not change when
+ * espeak-ng does. A lexicon edit
  * changes the spoken text of exactly the segments it touches, so exactly
  * those are synthesised again.
  */
@@ -68,17 +73,35 @@ static void make_id(struct idcount *t, struct segment *seg)
 		snprintf(seg->id, sizeof seg->id, "%.9s-%u", base, (unsigned)repeat % 100000u);
 }
 
+/* The engine, its version and the voice of a flite run, for its key. */
+static void flite_key(struct hasher *h, const struct voice *v, const struct engine_facts *eng)
+{
+	hasher_str(h, "flite");
+	hasher_str(h, eng->flite_version ? eng->flite_version : "");
+	hasher_str(h, v->fvoice);
+	hasher_str(h, v->fvoice_sum ? v->fvoice_sum : "");
+}
+
 void segment_key(const struct segment *seg, const struct engine_facts *eng, char key[33])
 {
 	struct hasher *h = hasher_new();
+	int espeak = 0;
+	for (int i = 0; i < seg->nruns; i++)
+		espeak |= seg->runs[i].voice->engine == VOICE_ESPEAK;
 	hasher_str(h, CACHE_FORMAT);
-	hasher_str(h, eng->version);
-	hasher_int(h, eng->rate);
+	if (espeak || seg->nruns == 0) {
+		/* (a segment espeak-ng speaks alone keeps the key it always had) */
+		hasher_str(h, eng->version);
+		hasher_int(h, eng->rate);
+	}
 	for (int i = 0; i < seg->nruns; i++) {
 		const struct run *r = &seg->runs[i];
 		char gain[32];
 		snprintf(gain, sizeof gain, "%.3f", r->voice->gain_db);
-		hasher_str(h, r->voice->espeak);
+		if (r->voice->engine == VOICE_FLITE)
+			flite_key(h, r->voice, eng);
+		else
+			hasher_str(h, r->voice->espeak);
 		hasher_str(h, r->voice->variant ? r->voice->variant : "");
 		hasher_int(h, r->voice->rate);
 		hasher_int(h, r->voice->pitch);
@@ -96,6 +119,8 @@ void segment_key(const struct segment *seg, const struct engine_facts *eng, char
 			hasher_int(h, rp.pitch);
 			hasher_int(h, rp.range);
 			hasher_int(h, rp.volume);
+			if (rp.pace)
+				hasher_int(h, rp.pace);
 		}
 	}
 	hasher_hex(h, key);

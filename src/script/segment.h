@@ -44,6 +44,7 @@ struct script {
 struct engine_facts {
 	const char *version;  /* espeak-ng's version string; static storage */
 	int rate;             /* the sample rate of its audio */
+	const char *flite_version;  /* Flite's; static storage (its rate is the voice's) */
 };
 
 /*

@@ -1,9 +1,10 @@
 /*
- * synth.c: speech synthesis with libespeak-ng in worker processes.
+ * synth.c: speech synthesis with libespeak-ng and Flite in worker processes.
  *
  * In: synth jobs, one per segment (its runs of text and their voices).
  * Out: one segment cache file per job (segcache.c): mono 16-bit audio at
- * espeak-ng's rate plus word, sentence and run events.
+ * the engine's rate (the higher one when a segment's runs use both) plus
+ * word, sentence and run events.
  *
  * espeak-ng 1.51 keeps global state, aborts on some ordinary inputs, and
  * what it says depends slightly on what it said before (pause lengths carry
@@ -37,7 +38,8 @@
  *
  * The files: synth.c (this one) is the parent's scheduler: jobs, pieces,
  * workers driven with poll(), retries, assembling and writing each job;
- * synth_worker.c the worker and piece children (espeak-ng); synth_wire.c
+ * synth_worker.c the worker and piece children (espeak-ng, and Flite
+ * through synth_flite.c); synth_wire.c
  * the messages between them; synth_split.c the splitting of failed pieces;
  * synth_int.h what they share.
  */
@@ -63,6 +65,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <soxr.h>
+
 #define MAX_WORKERS 64
 #define START_TIMEOUT 30.0         /* seconds for a worker to initialise */
 #define ANSWER_GRACE 2.0           /* parent's margin over the child's timer */
@@ -83,6 +87,7 @@ struct piece {
 	enum piece_state state;
 	unsigned char *answer;  /* the worker's answer body (P_DONE) */
 	uint32_t nsamples, nevents;
+	int rate;               /* of its samples: the engine's */
 };
 
 /* A job's progress. */
@@ -215,20 +220,58 @@ static int16_t clip16(double v)
 	return (int16_t)lrint(v);
 }
 
+/* A sample count or position at rate from, at rate to. */
+static uint64_t at_rate(uint64_t n, int from, int to)
+{
+	return from == to ? n : (n * (uint64_t)to + (uint64_t)from / 2) / (uint64_t)from;
+}
+
+/*
+ * p's samples at rate: its own, or resampled with libsoxr when its engine
+ * speaks at another rate (Flite's 16 kHz beside espeak-ng's 22.05 kHz in
+ * one segment); exactly at_rate(p->nsamples) of them. The caller frees.
+ */
+static int16_t *piece_samples(const struct piece *p, int rate)
+{
+	const unsigned char *sm = p->answer + ANSWER_BODY + (size_t)p->nevents * sizeof(struct wire_event);
+	size_t n = (size_t)at_rate(p->nsamples, p->rate, rate);
+	int16_t *out = xcalloc(n ? n : 1, sizeof *out);
+	if (p->rate == rate) {
+		memcpy(out, sm, n * sizeof *out);
+		return out;
+	}
+	soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+	soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+	size_t done = 0;
+	soxr_error_t e = soxr_oneshot(p->rate, rate, 1, sm, p->nsamples, NULL, out, n, &done,
+				      &io, &q, NULL);
+	if (e != NULL)
+		memset(out, 0, n * sizeof *out);  /* cannot happen with these specs */
+	return out;
+}
+
 /*
  * Puts a finished job's audio together (per run: its pause, then its
- * pieces, at the voice's gain) and writes the cache file. 0 or -1.
+ * pieces, at the voice's gain) and writes the cache file at the highest
+ * rate of its pieces (every engine's audio is kept at its own rate; a
+ * segment that mixes engines is resampled to the higher one). 0 or -1.
  */
 static int job_write(struct synth *s, struct jstate *js)
 {
 	const struct segment *seg = js->job->seg;
-	int rate = s->rate > 0 ? s->rate : ESPEAK_RATE;
+	int rate = 0;
+	for (int k = 0; k < js->np; k++)
+		if (js->pieces[k]->state == P_DONE && js->pieces[k]->rate > rate)
+			rate = js->pieces[k]->rate;
+	if (rate == 0)
+		rate = s->rate > 0 ? s->rate : ESPEAK_RATE;
 	uint64_t total = 0, nev = (uint64_t)seg->nruns;
 	for (int r = 0; r < seg->nruns; r++)
 		if (seg->runs[r].pause_ms > 0)
 			total += (uint64_t)seg->runs[r].pause_ms * (uint64_t)rate / 1000;
 	for (int k = 0; k < js->np; k++) {
-		total += js->pieces[k]->nsamples;
+		if (js->pieces[k]->state == P_DONE)
+			total += at_rate(js->pieces[k]->nsamples, js->pieces[k]->rate, rate);
 		nev += js->pieces[k]->nevents;
 	}
 	if (total > UINT32_MAX / 2) {
@@ -258,21 +301,24 @@ static int job_write(struct synth *s, struct jstate *js)
 			if (p->state != P_DONE)
 				continue;
 			const unsigned char *ev = p->answer + ANSWER_BODY;
-			const unsigned char *sm = ev + (size_t)p->nevents * sizeof(struct wire_event);
+			uint32_t n = (uint32_t)at_rate(p->nsamples, p->rate, rate);
 			for (uint32_t e = 0; e < p->nevents; e++) {
 				struct wire_event we;
 				memcpy(&we, ev + (size_t)e * sizeof we, sizeof we);
+				uint32_t at_e = (uint32_t)at_rate(we.sample, p->rate, rate);
 				a.events[a.nevents++] = (struct synth_event){
-					.sample = at + we.sample, .run = (uint32_t)r,
+					.sample = at + (at_e < n ? at_e : n), .run = (uint32_t)r,
 					.pos = p->off + we.pos, .len = we.len, .type = we.type,
 				};
 			}
+			int16_t *src = piece_samples(p, rate);
 			int16_t *dst = a.samples + at;
-			memcpy(dst, sm, (size_t)p->nsamples * sizeof *dst);
+			memcpy(dst, src, (size_t)n * sizeof *dst);
+			free(src);
 			if (gain_db != 0.0)
-				for (uint32_t i = 0; i < p->nsamples; i++)
+				for (uint32_t i = 0; i < n; i++)
 					dst[i] = clip16(dst[i] * g);
-			at += p->nsamples;
+			at += n;
 			free(p->answer);  /* done with it: keep memory low */
 			p->answer = NULL;
 		}
@@ -396,9 +442,10 @@ static int piece_index(const struct jstate *js, const struct piece *p)
 
 /* A piece came back synthesised: answer is its body, now owned by p. */
 static void piece_done(struct synth *s, struct piece *p, unsigned char *answer,
-		       uint32_t nsamples, uint32_t nevents)
+		       uint32_t nsamples, uint32_t nevents, int rate)
 {
 	struct jstate *js = p->js;
+	p->rate = rate > 0 ? rate : s->rate > 0 ? s->rate : ESPEAK_RATE;
 	p->answer = answer;
 	p->nsamples = nsamples;
 	p->nevents = nevents;
@@ -456,7 +503,9 @@ static void job_voice_error(struct synth *s, struct piece *p)
 	const struct voice *v = js->job->seg->runs[p->run].voice;
 	js->busy--;
 	p->state = P_SKIPPED;
-	if (!js->failed)
+	if (!js->failed && v && v->engine == VOICE_FLITE)
+		msg(MSG_VOICE_NO_FLITE_VOICE, js->job->file, js->job->seg->line, 0, "\"%s\"", v->fvoice);
+	else if (!js->failed)
 		msg(MSG_VOICE_NO_ESPEAK_VOICE, js->job->file, js->job->seg->line, 0,
 		    "\"%s%s%s\"", v && v->espeak ? v->espeak : "",
 		     v && v->variant ? "+" : "", v && v->variant ? v->variant : "");
@@ -588,6 +637,30 @@ static int worker_flush(struct worker *w)
 	return 0;
 }
 
+/*
+ * A flite run's duration stretch in thousandths: the voice's own pace over
+ * the rate asked for (or the percent of its own pace), -1 for its own.
+ */
+static int32_t flite_stretch(const struct run_params *rp)
+{
+	double st = rp->rate > 0 ? (double)flite_voice_wpm(rp->voice) / rp->rate :
+		    rp->pace > 0 ? 100.0 / rp->pace : 1.0;
+	int32_t m = (int32_t)lrint(st * 1000.0);
+	return m == 1000 ? -1 : m;
+}
+
+unsigned synth_run_cannot(const struct run *r)
+{
+	if (r->voice->engine != VOICE_FLITE)
+		return 0;
+	struct run_params rp;
+	run_params(r, &rp);
+	unsigned asked = (rp.pitch != 50 ? SYNTH_CANNOT_PITCH : 0) |
+			 (rp.range != 50 ? SYNTH_CANNOT_RANGE : 0) |
+			 (r->pro.whisper ? SYNTH_CANNOT_WHISPER : 0);
+	return asked & flite_voice_cannot(rp.voice);
+}
+
 static void worker_send(struct synth *s, struct worker *w, struct piece *p)
 {
 	const struct run *run = &p->js->job->seg->runs[p->run];
@@ -610,11 +683,14 @@ static void worker_send(struct synth *s, struct worker *w, struct piece *p)
 		.range = rp.range,
 		.volume = rp.volume,
 		.flags = 0,
+		.engine = (uint32_t)run->voice->engine,
 		.timeout_ms = (uint32_t)(timeout * 1000.0),
 		.voice_len = nlen,
 		.text_len = p->len,
 	};
-	if (rq.rate == 0)
+	if (run->voice->engine == VOICE_FLITE)
+		rq.rate = flite_stretch(&rp);
+	else if (rq.rate == 0)
 		rq.rate = -1;
 	rq.len = (uint32_t)(sizeof rq - sizeof rq.len) + nlen + p->len;
 	w->outlen = sizeof rq + nlen + p->len;
@@ -665,7 +741,7 @@ static void worker_answer(struct synth *s, struct worker *w, unsigned char *body
 	    len == ANSWER_BODY + (uint64_t)f[3] * sizeof(struct wire_event) + (uint64_t)f[2] * 2) {
 		w->piece = NULL;
 		w->state = W_IDLE;
-		piece_done(s, p, body, f[2], f[3]);
+		piece_done(s, p, body, f[2], f[3], (int)f[1]);
 		return;
 	}
 	free(body);

@@ -1,8 +1,9 @@
 /*
- * synth.h: speech synthesis with libespeak-ng, in worker processes.
+ * synth.h: speech synthesis with libespeak-ng and Flite (each voice
+ * profile names its engine), in worker processes.
  *
  * espeak-ng 1.51 keeps global state and aborts on some inputs, so each
- * worker is a process of its own; the workers are also the parallelism. A
+ * worker is a process of its own (Flite runs the same way); the workers are also the parallelism. A
  * worker that crashes or exceeds its time limit is replaced and the text it
  * was given is retried in smaller pieces (sentences, then halves, down to
  * single words), so that every piece that can be spoken is spoken. A word
@@ -50,5 +51,14 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
  * file:line. Returns -1 when any is missing or espeak-ng cannot start.
  */
 int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng);
+
+/* What an engine cannot do of what a run asks for. */
+enum synth_cannot {
+	SYNTH_CANNOT_PITCH = 1,    /* pitch: [pitch], emphasis, the profile's pitch */
+	SYNTH_CANNOT_RANGE = 2,    /* pitch range: emphasis, the profile's range */
+	SYNTH_CANNOT_WHISPER = 4,  /* [whisper] */
+};
+/* The SYNTH_CANNOT_* bits of what run r asks for and its voice's engine cannot do; 0: none. */
+unsigned synth_run_cannot(const struct run *r);
 
 #endif

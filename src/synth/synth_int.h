@@ -30,6 +30,8 @@ struct req_hdr {
 	int32_t rate, pitch, range;  /* < 0: leave espeak-ng's default */
 	int32_t volume;        /* espeak-ng amplitude; < 0: its default */
 	uint32_t flags;        /* reserved, 0 */
+	uint32_t engine;       /* enum voice_engine; for flite, rate is the duration
+				  stretch in thousandths (< 0: the voice's own) */
 	uint32_t timeout_ms;
 	uint32_t voice_len;
 	uint32_t text_len;
@@ -38,7 +40,7 @@ struct req_hdr {
 
 enum answer_status {
 	ANS_READY = 1,         /* worker initialised; aux = sample rate */
-	ANS_OK,                /* samples and events follow */
+	ANS_OK,                /* samples and events follow; aux = their sample rate */
 	ANS_FAILED,            /* the piece child died; aux = signal, or 256 + exit code */
 	ANS_VOICE,             /* espeak-ng has no such voice */
 	ANS_SYNTH,             /* espeak_Synth returned an error; aux = its code */
@@ -82,5 +84,34 @@ void synth_trim(const char *t, uint32_t *off, uint32_t *len);
 int synth_split_sentences(const char *t, uint32_t off, uint32_t len, struct span **out);
 /* Two halves of t[off, off+len) at the middle word (CJK: character); 2, or 0 when it cannot be split. */
 int synth_split_halves(const char *t, uint32_t off, uint32_t len, struct span **out);
+
+/* ---- Flite (synth_flite.c), in workers and their piece children ---- */
+
+/* A piece's audio and events as an engine made them. */
+struct piece_out {
+	int16_t *s;
+	size_t n;
+	struct wire_event *ev;
+	size_t nev, evcap;
+	int rate;
+};
+
+/* Loads a Flite voice (built-in name or .flitevox path) as the current one; 0 or -1. */
+int flite_set_voice(const char *name);
+/*
+ * Synthesises text (len bytes, NUL-terminated, ours to change) with the
+ * current voice and rq's prosody into *o (samples, events with byte
+ * offsets, rate; the caller frees o->s and o->ev). 0, or -1 when Flite made
+ * nothing.
+ */
+int flite_piece(const struct req_hdr *rq, char *text, size_t len, struct piece_out *o);
+/* espeak-ng phonemes (the inside of [[...]]) as CMU phones; the caller frees; NULL when unknown. */
+char *flite_map_phonemes(const char *s, size_t n);
+/* A Flite voice's own pace in words per minute (the rate its stretch 1 gives). */
+int flite_voice_wpm(const char *name);
+/* What a Flite voice cannot do: SYNTH_CANNOT_* bits. */
+unsigned flite_voice_cannot(const char *name);
+/* Flite's version; static storage (no initialisation needed). */
+const char *flite_engine_version(void);
 
 #endif

@@ -1,11 +1,13 @@
 /*
  * synth_worker.c: the worker side of the synthesiser, the only code that
- * calls libespeak-ng. In: requests (voice, rate, pitch, range, text) on a
- * pipe. Out: answers (samples and word, sentence and run events, or why
- * there are none) on another. A worker initialises espeak-ng once and
- * forks a piece child per request, so every piece starts from the same
- * state; see synth.c for the whole design. Also the engine's facts
- * (version and sample rate) and the voice check, which need espeak-ng too.
+ * calls libespeak-ng (and, through synth_flite.c, Flite). In: requests
+ * (engine, voice, rate, pitch, range, text) on a pipe. Out: answers
+ * (samples at the engine's rate and word, sentence and run events, or why
+ * there are none) on another. A worker initialises espeak-ng once, loads a
+ * Flite voice when a request first asks for it, and forks a piece child
+ * per request, so every piece starts from the same state; see synth.c for
+ * the whole design. Also the engines' facts (version and sample rate) and
+ * the voice check, which need the engines too.
  */
 #include "synth_int.h"
 #include "segcache.h"
@@ -29,6 +31,8 @@
 #include <unistd.h>
 
 #include <espeak-ng/speak_lib.h>
+
+static int espeak_rate;  /* the worker's espeak-ng output rate */
 
 /* What the synth callback collects in a piece child. */
 static struct {
@@ -123,21 +127,80 @@ static void send_status(int fd, uint32_t status, uint32_t aux)
  * espeak-ng is set to and the text, one line each, so that tests can see
  * the parameters a modifier asks for reach the synthesiser.
  */
-static void record_params(const char *voice, const char *text)
+static void record_params(const struct req_hdr *rq, const char *voice, const char *text)
 {
 	const char *path = getenv("PODSYNTH_TEST_PARAMS");
 	if (path == NULL || *path == '\0')
 		return;
-	char *line = xasprintf("voice=%s rate=%d pitch=%d range=%d volume=%d text=%s\n",
-			       voice, espeak_GetParameter(espeakRATE, 1),
-			       espeak_GetParameter(espeakPITCH, 1), espeak_GetParameter(espeakRANGE, 1),
-			       espeak_GetParameter(espeakVOLUME, 1), text);
+	char *line = rq->engine == VOICE_FLITE ?
+		xasprintf("engine=flite voice=%s stretch=%d pitch=%d volume=%d text=%s\n",
+			  voice, rq->rate, rq->pitch, rq->volume, text) :
+		xasprintf("voice=%s rate=%d pitch=%d range=%d volume=%d text=%s\n",
+			  voice, espeak_GetParameter(espeakRATE, 1),
+			  espeak_GetParameter(espeakPITCH, 1), espeak_GetParameter(espeakRANGE, 1),
+			  espeak_GetParameter(espeakVOLUME, 1), text);
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0644);
 	if (fd >= 0) {
 		(void)wire_write_all(fd, line, strlen(line));
 		close(fd);
 	}
 	free(line);
+}
+
+/*
+ * espeak-ng speaks text (len bytes, ncp code points) in voice (loaded
+ * already) into *o, its events' character positions made byte offsets.
+ * 0, or espeak_Synth's error.
+ */
+static int espeak_said(const struct req_hdr *rq, const char *voice, char *text, size_t len,
+		       size_t ncp, struct piece_out *o)
+{
+	if (rq->rate >= 0)
+		espeak_SetParameter(espeakRATE, rq->rate, 0);
+	if (rq->pitch >= 0)
+		espeak_SetParameter(espeakPITCH, rq->pitch, 0);
+	if (rq->range >= 0)
+		espeak_SetParameter(espeakRANGE, rq->range, 0);
+	if (rq->volume >= 0)
+		espeak_SetParameter(espeakVOLUME, rq->volume, 0);
+	record_params(rq, voice, text);
+	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
+	   and its 0.4 s would also outlast the gap between sentences when a
+	   run has been split. */
+	unsigned flags = espeakCHARS_UTF8 | espeakPHONEMES;
+	espeak_ERROR r = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
+	if (r != EE_OK)
+		return r ? (int)r : -1;
+
+	/* Character positions (from 1) to byte offsets in the piece. */
+	size_t *cpoff = xmalloc((ncp + 1) * sizeof *cpoff);
+	for (size_t i = 0, k = 0; i < len; k++) {
+		uint32_t cp;
+		int l = utf8_decode(text + i, len - i, &cp);
+		cpoff[k] = i;
+		i += l > 0 ? (size_t)l : 1;
+	}
+	cpoff[ncp] = len;
+	for (size_t i = 0; i < col.nev; i++) {
+		struct wire_event *e = &col.ev[i];
+		size_t c0 = e->pos - 1 < ncp ? e->pos - 1 : ncp;
+		size_t c1 = c0 + e->len < ncp ? c0 + e->len : ncp;
+		e->pos = (uint32_t)cpoff[c0];
+		e->len = (uint32_t)(cpoff[c1] - cpoff[c0]);
+	}
+	free(cpoff);
+	*o = (struct piece_out){
+		.s = col.s, .n = col.n, .ev = col.ev, .nev = col.nev, .rate = espeak_rate,
+	};
+	return 0;
+}
+
+/* Flite speaks text in its current voice into *o (synth_flite.c); 0 or -1. */
+static int flite_said(const struct req_hdr *rq, const char *voice, char *text, size_t len,
+		      struct piece_out *o)
+{
+	record_params(rq, voice, text);
+	return flite_piece(rq, text, len, o);
 }
 
 /*
@@ -172,66 +235,38 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 			pause();
 
 	size_t ncp = sanitise(text, len);
-	if (rq->rate >= 0)
-		espeak_SetParameter(espeakRATE, rq->rate, 0);
-	if (rq->pitch >= 0)
-		espeak_SetParameter(espeakPITCH, rq->pitch, 0);
-	if (rq->range >= 0)
-		espeak_SetParameter(espeakRANGE, rq->range, 0);
-	if (rq->volume >= 0)
-		espeak_SetParameter(espeakVOLUME, rq->volume, 0);
-	record_params(voice, text);
-	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
-	   and its 0.4 s would also outlast the gap between sentences when a
-	   run has been split. */
-	unsigned flags = espeakCHARS_UTF8 | espeakPHONEMES;
-	espeak_ERROR r = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0, flags, NULL, NULL);
-
+	struct piece_out o = {0};
+	int r = rq->engine == VOICE_FLITE ? flite_said(rq, voice, text, len, &o) :
+		espeak_said(rq, voice, text, len, ncp, &o);
 	struct itimerval off = {0};
 	setitimer(ITIMER_REAL, &off, NULL);  /* never die half-way through the answer */
-	if (r != EE_OK) {
+	if (r != 0) {
 		send_status(out, ANS_SYNTH, (uint32_t)r);
 		*answered = 1;
 		_exit(0);
 	}
-
-	/* Character positions (from 1) to byte offsets in the piece. */
-	size_t *cpoff = xmalloc((ncp + 1) * sizeof *cpoff);
-	for (size_t i = 0, k = 0; i < len; k++) {
-		uint32_t cp;
-		int l = utf8_decode(text + i, len - i, &cp);
-		cpoff[k] = i;
-		i += l > 0 ? (size_t)l : 1;
-	}
-	cpoff[ncp] = len;
 	uint32_t last = 0;
-	for (size_t i = 0; i < col.nev; i++) {
-		struct wire_event *e = &col.ev[i];
-		size_t c0 = e->pos - 1 < ncp ? e->pos - 1 : ncp;
-		size_t c1 = c0 + e->len < ncp ? c0 + e->len : ncp;
-		e->pos = (uint32_t)cpoff[c0];
-		e->len = (uint32_t)(cpoff[c1] - cpoff[c0]);
-		if (e->sample > col.n)
-			e->sample = (uint32_t)col.n;
+	for (size_t i = 0; i < o.nev; i++) {
+		struct wire_event *e = &o.ev[i];
+		if (e->sample > o.n)
+			e->sample = (uint32_t)o.n;
 		if (e->sample < last)
 			e->sample = last;
 		last = e->sample;
 	}
-	free(cpoff);
-
-	size_t body = ANSWER_BODY + col.nev * sizeof *col.ev + col.n * sizeof *col.s;
+	size_t body = ANSWER_BODY + o.nev * sizeof *o.ev + o.n * sizeof *o.s;
 	if (body > MAX_ANSWER) {
 		send_status(out, ANS_SYNTH, 0);
 		*answered = 1;
 		_exit(0);
 	}
 	struct answer_hdr h = {
-		.len = (uint32_t)body, .status = ANS_OK,
-		.nsamples = (uint32_t)col.n, .nevents = (uint32_t)col.nev,
+		.len = (uint32_t)body, .status = ANS_OK, .aux = (uint32_t)o.rate,
+		.nsamples = (uint32_t)o.n, .nevents = (uint32_t)o.nev,
 	};
 	if (wire_write_all(out, &h, sizeof h) != 0 ||
-	    wire_write_all(out, col.ev, col.nev * sizeof *col.ev) != 0 ||
-	    wire_write_all(out, col.s, col.n * sizeof *col.s) != 0)
+	    wire_write_all(out, o.ev, o.nev * sizeof *o.ev) != 0 ||
+	    wire_write_all(out, o.s, o.n * sizeof *o.s) != 0)
 		_exit(1);
 	*answered = 1;
 	_exit(0);
@@ -308,6 +343,7 @@ void synth_worker_main(int in, int out, pid_t parent)
 	if (rate <= 0)
 		_exit(2);
 	espeak_SetSynthCallback(synth_callback);
+	espeak_rate = rate;
 	send_status(out, ANS_READY, (uint32_t)rate);
 
 	char *voice = NULL;  /* the voice espeak-ng has loaded */
@@ -327,7 +363,15 @@ void synth_worker_main(int in, int out, pid_t parent)
 		v[rq.voice_len] = '\0';
 		text[rq.text_len] = '\0';
 
-		if (voice == NULL || strcmp(voice, v) != 0) {
+		if (rq.engine == VOICE_FLITE) {
+			/* (Flite keeps its current voice while the name stays.) */
+			if (flite_set_voice(v) != 0) {
+				send_status(out, ANS_VOICE, 0);
+				free(v);
+				free(text);
+				continue;
+			}
+		} else if (voice == NULL || strcmp(voice, v) != 0) {
 			free(voice);
 			voice = NULL;
 			if (set_voice(v) != 0) {
@@ -341,7 +385,7 @@ void synth_worker_main(int in, int out, pid_t parent)
 		*answered = 0;
 		pid_t pid = fork();
 		if (pid == 0)
-			piece_child(out, &rq, voice, text, rq.text_len);
+			piece_child(out, &rq, rq.engine == VOICE_FLITE ? v : voice, text, rq.text_len);
 		if (pid < 0) {
 			send_status(out, ANS_FAILED, 0);
 		} else {
@@ -359,12 +403,13 @@ void synth_worker_main(int in, int out, pid_t parent)
 }
 
 /*
- * The engine's facts and the voice check: a child initialises espeak-ng,
+ * The engines' facts and the voice check: a child initialises espeak-ng,
  * answers the sample rate espeak-ng gives, then tries every profile's voice
- * and then voice+variant the way the workers will, and answers one byte per
- * profile (0 fine, 1 no such voice, 2 no such variant). The version comes
- * from espeak_Info, which only returns a static string: it needs no
- * initialisation and leaves no state in this process.
+ * and then voice+variant the way the workers will (a flite profile's voice:
+ * Flite loads it), and answers one byte per profile (0 fine, 1 no such
+ * voice, 2 no such variant, 3 no such Flite voice). The versions come from
+ * espeak_Info, which only returns a static string, and Flite's header: they
+ * need no initialisation and leave no state in this process.
  */
 int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 {
@@ -398,6 +443,11 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 		memcpy(res, &rate, 4);
 		for (int i = 0; i < vs->n; i++) {
 			const struct voice *v = &vs->v[i];
+			if (v->engine == VOICE_FLITE) {
+				if (flite_set_voice(v->fvoice) != 0)
+					res[4 + i] = 3;
+				continue;
+			}
 			if (set_voice(v->espeak) != 0) {
 				res[4 + i] = 1;
 				continue;
@@ -427,6 +477,7 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 	const char *version = espeak_Info(NULL);
 	eng->version = version ? version : "unknown";
 	eng->rate = rate;
+	eng->flite_version = flite_engine_version();
 	rc = 0;
 	for (int i = 0; i < vs->n; i++) {
 		const struct voice *v = &vs->v[i];
@@ -435,6 +486,8 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 			msg(MSG_VOICE_NO_ESPEAK_VOICE, v->file, v->espeak_line, 0, "\"%s\"", v->espeak);
 		else if (e == 2)
 			msg(MSG_VOICE_NO_VARIANT, v->file, v->variant_line, 0, "\"%s\"", v->variant);
+		else if (e == 3)
+			msg(MSG_VOICE_NO_FLITE_VOICE, v->file, v->voice_line, 0, "\"%s\"", v->fvoice);
 		if (e)
 			rc = -1;
 	}

@@ -3,6 +3,8 @@
  * the caller hands in, the engine's facts among them, and from nothing a
  * later stage learns: the same segment and facts give the same key, every
  * fact changes it, and the keys are the ones every cache already holds.
+ * A flite run's key holds its engine, Flite's version and the voice (a
+ * .flitevox file's contents), and not espeak-ng's facts.
  */
 #include "harness.h"
 #include "script/segment.h"
@@ -15,6 +17,14 @@ static struct voice v_host = {
 	.range = 40, .gain_db = -1.5,
 };
 static struct voice v_quote = {.name = "quote", .espeak = "en-gb"};
+static struct voice v_rms = {
+	.name = "fhost", .engine = VOICE_FLITE, .fvoice = "cmu_us_rms", .rate = 170, .pitch = 50,
+	.range = 50,
+};
+static struct voice v_slt = {
+	.name = "fcohost", .engine = VOICE_FLITE, .fvoice = "cmu_us_slt", .rate = 170, .pitch = 50,
+	.range = 50,
+};
 
 int main(void)
 {
@@ -25,7 +35,7 @@ int main(void)
 		 .pause_ms = 300, .pro = {.rate = 20, .pitch = -10}},
 	};
 	struct segment seg = {.runs = runs, .nruns = 2};
-	const struct engine_facts e151 = {"1.51", 22050};
+	const struct engine_facts e151 = {"1.51", 22050, "2.2"};
 	char k[33], k2[33];
 
 	/* The keys podsynth made before the facts were handed in (espeak-ng
@@ -38,13 +48,38 @@ int main(void)
 	seg.nruns = 2;
 
 	segment_key(&seg, &e151, k);
-	segment_key(&seg, &(struct engine_facts){"1.51", 22050}, k2);
+	segment_key(&seg, &(struct engine_facts){"1.51", 22050, "2.2"}, k2);
 	STR_EQ(k2, k, "the same facts give the same key");
-	segment_key(&seg, &(struct engine_facts){"1.51", 24000}, k2);
+	segment_key(&seg, &(struct engine_facts){"1.51", 24000, "2.2"}, k2);
 	OK(strcmp(k, k2) != 0, "the engine's rate is in the key (%s, %s)", k, k2);
-	segment_key(&seg, &(struct engine_facts){"1.52", 22050}, k2);
+	segment_key(&seg, &(struct engine_facts){"1.52", 22050, "2.2"}, k2);
 	OK(strcmp(k, k2) != 0, "the engine's version is in the key (%s, %s)", k, k2);
 	segment_key(&seg, &e151, k2);
 	STR_EQ(k2, k, "and the key goes back with the facts");
+	segment_key(&seg, &(struct engine_facts){"1.51", 22050, "2.3"}, k2);
+	STR_EQ(k2, k, "Flite's version is not in an espeak-ng segment's key");
+
+	/* A segment Flite speaks. */
+	struct run fr = {.voice = &v_rms, .text = "Hello there, listeners.",
+			 .display = "Hello there, listeners."};
+	struct segment fseg = {.runs = &fr, .nruns = 1};
+	char f[33], f2[33];
+	segment_key(&fseg, &e151, f);
+	seg.nruns = 1;
+	segment_key(&seg, &e151, k);
+	OK(strcmp(f, k) != 0, "the engine is in the key (%s, %s)", f, k);
+	segment_key(&fseg, &(struct engine_facts){"1.52", 24000, "2.2"}, f2);
+	STR_EQ(f2, f, "espeak-ng's facts are not in a Flite segment's key");
+	segment_key(&fseg, &(struct engine_facts){"1.51", 22050, "2.3"}, f2);
+	OK(strcmp(f, f2) != 0, "Flite's version is in its segments' keys (%s, %s)", f, f2);
+	fr.voice = &v_slt;
+	segment_key(&fseg, &e151, f2);
+	OK(strcmp(f, f2) != 0, "the Flite voice is in the key (%s, %s)", f, f2);
+	v_slt.fvoice = "voices/x.flitevox";
+	v_slt.fvoice_sum = "0123456789abcdef";
+	segment_key(&fseg, &e151, f);
+	v_slt.fvoice_sum = "0123456789abcdee";
+	segment_key(&fseg, &e151, f2);
+	OK(strcmp(f, f2) != 0, "a .flitevox file's contents are in the key (%s, %s)", f, f2);
 	return harness_done();
 }
