@@ -22,6 +22,7 @@ PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        cairo pangocairo fontconfig libpng libjpeg hunspell opus \
        lame libmpg123 libopusenc opusfile libcrypto
 PKGS += gmime-3.0 zlib
+PKGS += libmicrohttpd sqlite3 libsodium
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.

@@ -1,0 +1,287 @@
+/*
+ * epfile.c: summaries in the episode file (epfile.h). In: the episode's
+ * Markdown; out: the summary of a thread, or the file with a summary
+ * replaced, written atomically after a conflict check and a parse of the
+ * result with show/'s episode reader.
+ */
+#include "epfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/core.h"
+#include "show/show.h"
+#include "draft/draft.h"
+
+struct line {
+	const char *s;
+	size_t n;        /* without the newline */
+};
+
+/* text split into lines (the last without a newline, if any). The caller frees. */
+static struct line *split(const char *text, int *n)
+{
+	struct line *v = NULL;
+	*n = 0;
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		v = xreallocarray(v, (size_t)*n + 1, sizeof *v);
+		v[*n].s = p;
+		v[*n].n = len;
+		(*n)++;
+		p += len + (nl ? 1 : 0);
+	}
+	return v;
+}
+
+/* The Message-ID of an item line "**[...](URL)**", or NULL. The caller frees. */
+static char *item_id(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->n;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
+	if (n < 8 || strncmp(s, "**[", 3) != 0 || strncmp(s + n - 3, ")**", 3) != 0)
+		return NULL;
+	const char *open = NULL;
+	for (size_t i = 3; i + 1 < n; i++)
+		if (s[i] == ']' && s[i + 1] == '(')
+			open = s + i + 2;
+	if (open == NULL)
+		return NULL;
+	char *url = xstrndup(open, (size_t)(s + n - 3 - open));
+	char *id = mail_id_from_url(url);
+	free(url);
+	return id;
+}
+
+static int is_heading(const struct line *l)
+{
+	return l->n > 0 && l->s[0] == '#';
+}
+
+static int is_rule(const struct line *l)
+{
+	return l->n >= 3 && strncmp(l->s, "---", 3) == 0 && strspn(l->s, "-") >= l->n;
+}
+
+/* Lines of the body: after the front matter. */
+static int body_start(const struct line *v, int n)
+{
+	if (n == 0 || !is_rule(&v[0]))
+		return 0;
+	for (int i = 1; i < n; i++)
+		if (is_rule(&v[i]))
+			return i + 1;
+	return n;
+}
+
+/* The item of id: its line index *at and the end of its summary *end; -1 when none. */
+static int find_item(const struct line *v, int n, const char *id, int *end)
+{
+	int fence = 0, at = -1;
+	for (int i = body_start(v, n); i < n; i++) {
+		if (v[i].n >= 3 && (strncmp(v[i].s, "```", 3) == 0 || strncmp(v[i].s, "~~~", 3) == 0)) {
+			fence = !fence;
+			continue;
+		}
+		if (fence)
+			continue;
+		if (at >= 0 && (is_heading(&v[i]))) {
+			*end = i;
+			return at;
+		}
+		char *iid = item_id(&v[i]);
+		if (iid) {
+			if (at >= 0) {
+				free(iid);
+				*end = i;
+				return at;
+			}
+			if (strcmp(iid, id) == 0)
+				at = i;
+			free(iid);
+		}
+	}
+	*end = n;
+	return at;
+}
+
+/* Lines [a, b) joined, blank lines at either end left out. The caller frees. */
+static char *join(const struct line *v, int a, int b)
+{
+	while (a < b && strspn(v[a].s, " \t\r") >= v[a].n)
+		a++;
+	while (b > a && strspn(v[b - 1].s, " \t\r") >= v[b - 1].n)
+		b--;
+	struct buf out = {0};
+	buf_puts(&out, "");
+	for (int i = a; i < b; i++) {
+		buf_add(&out, v[i].s, v[i].n);
+		if (i + 1 < b)
+			buf_putc(&out, '\n');
+	}
+	return buf_detach(&out);
+}
+
+char *epfile_summary(const char *text, const char *id, int *line)
+{
+	int n, end;
+	struct line *v = split(text, &n);
+	int at = find_item(v, n, id, &end);
+	char *s = at < 0 ? NULL : join(v, at + 1, end);
+	if (line)
+		*line = at + 1;
+	free(v);
+	return s;
+}
+
+void epfile_version(const char *summary, char out[17])
+{
+	if (summary == NULL)
+		snprintf(out, 17, "new");
+	else
+		snprintf(out, 17, "%016llx", (unsigned long long)hash64(summary, strlen(summary)));
+}
+
+const char *epfile_summary_problem(const char *summary)
+{
+	size_t len = strlen(summary), bad;
+	if (len > EPFILE_MAX_SUMMARY)
+		return "the summary is longer than 16 KiB";
+	if (utf8_check(summary, len, &bad) != 0)
+		return "the summary is not valid UTF-8";
+	int n, rc = 0;
+	struct line *v = split(summary, &n);
+	for (int i = 0; i < n && !rc; i++) {
+		char *id = item_id(&v[i]);
+		rc = is_heading(&v[i]) || is_rule(&v[i]) || id != NULL ||
+		     (v[i].n >= 3 && (strncmp(v[i].s, "```", 3) == 0 || strncmp(v[i].s, "~~~", 3) == 0));
+		free(id);
+	}
+	free(v);
+	return rc ? "a summary cannot hold a heading, an item line, a \"---\" line or a code fence" : NULL;
+}
+
+/* summary without carriage returns, ending in one newline. The caller frees. */
+static char *clean(const char *summary)
+{
+	struct buf b = {0};
+	for (const char *p = summary; *p; p++)
+		if (*p != '\r')
+			buf_putc(&b, *p);
+	while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' '))
+		b.data[--b.len] = '\0';
+	buf_putc(&b, '\n');
+	return buf_detach(&b);
+}
+
+char *epfile_with_summary(const char *text, const char *id, const char *title, const char *url,
+			  const char *summary)
+{
+	int n, end;
+	struct line *v = split(text, &n);
+	int at = find_item(v, n, id, &end);
+	char *sum = clean(summary);
+	struct buf b = {0};
+	if (at >= 0) {
+		buf_add(&b, text, (size_t)(v[at].s + v[at].n - text));
+		buf_puts(&b, "\n\n");
+		buf_puts(&b, sum);
+		if (end < n) {
+			buf_putc(&b, '\n');
+			buf_puts(&b, v[end].s);
+		}
+	} else {
+		buf_puts(&b, text);
+		if (b.len && b.data[b.len - 1] != '\n')
+			buf_putc(&b, '\n');
+		char *t = draft_md_escape(title);
+		buf_printf(&b, "\n**[%s](%s)**\n\n%s", t, url, sum);
+		free(t);
+	}
+	free(sum);
+	free(v);
+	return buf_detach(&b);
+}
+
+/*
+ * The errors show/'s reader finds in text as the episode at path (written
+ * under path's own file name in a private temporary directory, since the
+ * name gives the date and slug), unreported; a large number when it cannot
+ * be tried.
+ */
+static int read_errors(const char *path, const char *text)
+{
+	const char *t = getenv("TMPDIR");
+	char *dir = xasprintf("%s/podsynth-studio.XXXXXX", t && *t ? t : "/tmp");
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *file = NULL;
+	int errors = 1 << 20;
+	struct episode *ep = NULL;
+	if (mkdtemp(dir) == NULL)
+		goto out;
+	file = path_join(dir, base);
+	if (write_file_atomic(file, text, strlen(text)) == 0) {
+		int was = diag_set_muted(1);
+		int before = diag_count(DIAG_ERROR);
+		/* muted messages are not counted: count the failure itself */
+		errors = episode_load(file, NULL, &ep) != 0 ? 1 : 0;
+		errors += diag_count(DIAG_ERROR) - before;
+		diag_set_muted(was);
+		episode_free(&ep);
+		unlink(file);
+	}
+	rmdir(dir);
+out:
+	free(file);
+	free(dir);
+	return errors;
+}
+
+enum epfile_result epfile_save(const char *path, const char *id, const char *title, const char *url,
+			       const char *base, const char *summary, const char **why)
+{
+	enum epfile_result r = EPFILE_IO;
+	size_t len;
+	char *text = NULL, *now = NULL, *next = NULL;
+	*why = NULL;
+	if ((*why = epfile_summary_problem(summary)) != NULL) {
+		r = EPFILE_REFUSED;
+		goto out;
+	}
+	text = read_file(path, &len);
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	now = epfile_summary(text, id, NULL);
+	char version[17];
+	epfile_version(now, version);
+	if (strcmp(version, base) != 0) {
+		r = EPFILE_CONFLICT;
+		goto out;
+	}
+	next = epfile_with_summary(text, id, title, url, summary);
+	/* the result must read as an episode no worse than the file did */
+	if (read_errors(path, next) > read_errors(path, text)) {
+		*why = "the episode would not read with this summary";
+		r = EPFILE_REFUSED;
+		goto out;
+	}
+	if (msg_write_file_atomic(path, next, strlen(next)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	r = EPFILE_SAVED;
+out:
+	free(text);
+	free(now);
+	free(next);
+	return r;
+}
