@@ -87,6 +87,8 @@ int session_start(struct req *r, struct resp *o, long long user)
 
 void session_end(struct req *r, struct resp *o)
 {
+	if (r->session[0])
+		sdb_session_del(r->st->db, r->session);
 	free(o->cookie[0]);
 	o->cookie[0] = xasprintf("%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s", session_cookie,
 				 r->st->cfg->secure_cookies ? "; Secure" : "");
@@ -103,7 +105,9 @@ static void find_session(struct req *r, struct MHD_Connection *c)
 	long long uid;
 	auth_token_hash(token, hash);
 	if (sdb_session_get(r->st->db, hash, (long long)time(NULL), &uid, r->csrf) == 0 &&
-	    sdb_user_by_id(r->st->db, uid, &r->user) != 0)
+	    sdb_user_by_id(r->st->db, uid, &r->user) == 0)
+		snprintf(r->session, sizeof r->session, "%s", hash);
+	else
 		r->csrf[0] = '\0';
 	free(token);
 }

@@ -27,6 +27,7 @@ struct req {
 	const char *range;       /* the Range header, or NULL */
 	struct studio_user user; /* the signed-in user (id 0: none) */
 	char csrf[65];           /* the session's CSRF token */
+	char session[65];        /* the session's token hash, "" when none */
 	const char *login_cookie;/* the sign-in form's token cookie, or NULL */
 	const char *client;      /* the client's address, for rate limits */
 };

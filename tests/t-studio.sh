@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# podsynth studio (issue 24): accounts from the command line, the server on
+# loopback only by default, then tests/studio/web.py against it (sessions,
+# CSRF, bounds, escaping, claims, saving with conflicts, hearing, ranges),
+# and the server stopped by its PID.
+. "$(dirname "$0")/lib.sh"
+
+newproj
+cp "$TOP/tests/draft/week.md" episodes/2026-11-18-week.md
+cp "$TOP/tests/draft/fixtures/week.mboxrd" week.mbox
+cp "$TOP/tests/studio/evil.mbox" evil.mbox
+
+# ---- accounts ----
+check "studio user add makes a contributor" \
+	bash -c "echo 'correct horse battery' | '$PODSYNTH' studio user add ana --role contributor 2>/dev/null"
+echo 'correct horse battery' | "$PODSYNTH" studio user add ben --role contributor 2>/dev/null
+echo 'correct horse battery' | "$PODSYNTH" studio user add ana --role editor 2>err.txt
+check "a taken name is refused" grep -q 'studio.db: error: user "ana" already exists' err.txt
+echo 'correct horse battery' | "$PODSYNTH" studio user add cy --role boss 2>err.txt
+check "a bad role is refused" grep -q 'error: bad role "boss"' err.txt
+echo 'short' | "$PODSYNTH" studio user add cy --role editor 2>err.txt
+check "a short password is refused" grep -q 'error: the password must be 8 to 1024 bytes' err.txt
+hashes=$(python3 -c 'import sqlite3; print(" ".join(r[0][:10] for r in sqlite3.connect("studio.db").execute("select hash from user")))')
+check_eq "the database keeps Argon2id hashes" "$hashes" '$argon2id$ $argon2id$'
+check "...and not the passwords" bash -c "! grep -qa 'correct horse' studio.db*"
+"$PODSYNTH" studio --episode episodes/2026-11-18-week.md --listen 999.1.2.3 week.mbox 2>err.txt
+check "a bad --listen address is refused" grep -q 'error: --listen: "999.1.2.3" is not an IPv4 or IPv6 address' err.txt
+
+# ---- the server ----
+"$PODSYNTH" studio --port 0 --episode episodes/2026-11-18-week.md week.mbox evil.mbox 2>server.log &
+server=$!
+for _ in $(seq 100); do grep -q '^studio: http' server.log && break; sleep 0.05; done
+port=$(sed -n 's|^studio: http://127.0.0.1:\([0-9]*\)/$|\1|p' server.log)
+check "it prints its loopback URL" test -n "$port"
+hexport=$(printf '%04X' "${port:-0}")
+check "it listens on 127.0.0.1 only (/proc/net/tcp)" \
+	bash -c "grep -q ' 0100007F:$hexport 00000000:0000 0A ' /proc/net/tcp && ! grep -q ' 00000000:$hexport 00000000:0000 0A ' /proc/net/tcp"
+timeout 120 python3 "$TOP/tests/studio/web.py" "$port" episodes/2026-11-18-week.md
+check "the HTTP tests ran to the end" test $? = 0
+kill -TERM "$server"
+wait "$server"
+check_eq "SIGTERM stops it cleanly" "$?" 0
