@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 newproj
+PY=/usr/bin/python3   # Debian's, with python3-selenium
 cp "$TOP/tests/draft/week.md" episodes/2026-11-18-week.md
 cp "$TOP/tests/draft/fixtures/week.mboxrd" week.mbox
 cp "$TOP/tests/studio/evil.mbox" evil.mbox
@@ -20,7 +21,7 @@ echo 'correct horse battery' | "$PODSYNTH" studio user add cy --role boss 2>err.
 check "a bad role is refused" grep -q 'error: bad role "boss"' err.txt
 echo 'short' | "$PODSYNTH" studio user add cy --role editor 2>err.txt
 check "a short password is refused" grep -q 'error: the password must be 8 to 1024 bytes' err.txt
-hashes=$(python3 -c 'import sqlite3; print(" ".join(r[0][:10] for r in sqlite3.connect("studio.db").execute("select hash from user")))')
+hashes=$($PY -c 'import sqlite3; print(" ".join(r[0][:10] for r in sqlite3.connect("studio.db").execute("select hash from user")))')
 check_eq "the database keeps Argon2id hashes" "$hashes" '$argon2id$ $argon2id$'
 check "...and not the passwords" bash -c "! grep -qa 'correct horse' studio.db*"
 "$PODSYNTH" studio --episode episodes/2026-11-18-week.md --listen 999.1.2.3 week.mbox 2>err.txt
@@ -35,8 +36,28 @@ check "it prints its loopback URL" test -n "$port"
 hexport=$(printf '%04X' "${port:-0}")
 check "it listens on 127.0.0.1 only (/proc/net/tcp)" \
 	bash -c "grep -q ' 0100007F:$hexport 00000000:0000 0A ' /proc/net/tcp && ! grep -q ' 00000000:$hexport 00000000:0000 0A ' /proc/net/tcp"
-timeout 120 python3 "$TOP/tests/studio/web.py" "$port" episodes/2026-11-18-week.md
+timeout 120 $PY "$TOP/tests/studio/web.py" "$port" episodes/2026-11-18-week.md
 check "the HTTP tests ran to the end" test $? = 0
 kill -TERM "$server"
 wait "$server"
 check_eq "SIGTERM stops it cleanly" "$?" 0
+
+# ---- in a browser, with a fresh database (the rate limit above locked this address out) ----
+cp "$TOP/tests/draft/week.md" episodes/2026-11-19-week.md
+for u in ana ben; do echo 'correct horse battery' | "$PODSYNTH" studio user add $u --role contributor --db browser.db 2>/dev/null; done
+"$PODSYNTH" studio --port 0 --db browser.db --episode episodes/2026-11-19-week.md week.mbox 2>server2.log &
+server=$!
+for _ in $(seq 100); do grep -q '^studio: http' server2.log && break; sleep 0.05; done
+port=$(sed -n 's|^studio: http://127.0.0.1:\([0-9]*\)/$|\1|p' server2.log)
+AXE=${AXE_JS:-$TOP/build/npm/node_modules/axe-core/axe.min.js}
+SHOTS=${SHOTS:-$TOP/build/shots}
+mkdir -p "$SHOTS"
+if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test"; fi
+timeout 180 $PY "$TOP/tests/studio/browser.py" "http://127.0.0.1:$port" episodes/2026-11-19-week.md "$SHOTS" "$AXE"
+check "the browser test ran to the end" test $? = 0
+for s in studio-login studio-week studio-thread-playing studio-thread-ben; do
+	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
+done
+kill -TERM "$server"
+wait "$server"
+check_eq "SIGTERM stops the second server cleanly" "$?" 0

@@ -86,3 +86,9 @@ const char studio_js[] =
 	"      .catch(function (e) { status.textContent = 'Cannot hear it: ' + e; });\n"
 	"  });\n"
 	"});\n";
+
+const char studio_icon[] =
+	"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+	"<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#1d3557\"/>"
+	"<rect x=\"6\" y=\"3\" width=\"4\" height=\"7\" rx=\"2\" fill=\"#ffd166\"/>"
+	"<path d=\"M4 8a4 4 0 0 0 8 0M8 12v2\" stroke=\"#ffd166\" fill=\"none\"/></svg>";

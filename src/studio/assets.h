@@ -8,5 +8,6 @@
 
 extern const char studio_css[];
 extern const char studio_js[];
+extern const char studio_icon[];   /* SVG */
 
 #endif

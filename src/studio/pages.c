@@ -31,6 +31,7 @@ static void head(struct req *r, struct resp *o, const char *title)
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
 	esc_html(b, title);
 	buf_puts(b, " · podsynth studio</title><link rel=\"stylesheet\" href=\"/studio.css\">"
+		    "<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"
 		    "<script src=\"/studio.js\" defer></script></head>\n<body>"
 		    "<a class=\"skip\" href=\"#main\">Skip to the content</a><header><nav aria-label=\"Studio\">"
 		    "<a href=\"/\">");
@@ -273,7 +274,7 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 	hidden(b, "id", t->id);
 	hidden(b, "base", version);
 	buf_printf(b, "<p><label for=\"summary\">What the episode says about it (Markdown)</label></p>"
-		      "<textarea id=\"summary\" name=\"summary\" rows=\"14\" maxlength=\"%d\">", EPFILE_MAX_SUMMARY);
+		      "<textarea id=\"summary\" name=\"summary\" rows=\"8\" maxlength=\"%d\">", EPFILE_MAX_SUMMARY);
 	esc_html(b, text ? text : sum ? sum : t->draft);
 	buf_puts(b, "</textarea><p><button type=\"submit\" id=\"save\">Save into the episode</button> "
 		    "<button type=\"button\" id=\"hear\">Hear the paragraph at the cursor</button></p></form>"
@@ -434,4 +435,10 @@ void get_js(struct req *r, struct resp *o)
 {
 	o->type = "text/javascript; charset=utf-8";
 	buf_puts(&o->body, studio_js);
+}
+
+void get_icon(struct req *r, struct resp *o)
+{
+	o->type = "image/svg+xml";
+	buf_puts(&o->body, studio_icon);
 }

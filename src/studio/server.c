@@ -47,6 +47,7 @@ static const struct route {
 	{"GET", "/audio", get_audio, SIGNED_IN, 0},
 	{"GET", "/studio.css", get_css, ANYONE, 0},
 	{"GET", "/studio.js", get_js, ANYONE, 0},
+	{"GET", "/favicon.svg", get_icon, ANYONE, 0},
 };
 
 enum {

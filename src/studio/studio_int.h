@@ -53,6 +53,7 @@ void do_hear(struct req *r, struct resp *o);
 void get_audio(struct req *r, struct resp *o);
 void get_css(struct req *r, struct resp *o);
 void get_js(struct req *r, struct resp *o);
+void get_icon(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);
