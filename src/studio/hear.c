@@ -41,6 +41,29 @@ out:
 	return rc;
 }
 
+/* The start of the UTF-8 character at or before i (not before floor). */
+static size_t char_start(const char *s, size_t floor, size_t i)
+{
+	while (i > floor && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* One part of "parts": the text s[0..n), and its time in ms when it is a word (t >= 0). */
+static void put_part(struct buf *json, int *first, const char *s, size_t n, double t)
+{
+	if (n == 0)
+		return;
+	char *w = xstrndup(s, n);
+	buf_puts(json, *first ? "{\"w\":" : ",{\"w\":");
+	esc_json(json, w);
+	if (t >= 0)
+		buf_printf(json, ",\"t\":%.0f", t);
+	buf_putc(json, '}');
+	free(w);
+	*first = 0;
+}
+
 enum hear_result hear_paragraph(const struct hear_show *sh, const char *text, struct buf *json)
 {
 	double t0 = now_seconds();
@@ -82,26 +105,26 @@ enum hear_result hear_paragraph(const struct hear_show *sh, const char *text, st
 	buf_printf(json, "{\"key\":\"%s\",\"cached\":%s,\"ms\":%.0f,\"spoken\":", seg->key,
 		   cached ? "true" : "false", (now_seconds() - t0) * 1000);
 	esc_json(json, spoken);
-	buf_puts(json, ",\"words\":[");
+	buf_puts(json, ",\"parts\":[");
 	int first = 1;
-	for (uint32_t i = 0; i < a.nevents; i++) {
-		const struct synth_event *ev = &a.events[i];
-		if (ev->type != SYNTH_EV_WORD || ev->run >= (uint32_t)seg->nruns)
-			continue;
-		const char *rt = seg->runs[ev->run].text;
-		size_t rl = strlen(rt);
-		if (ev->pos >= rl || ev->len == 0)
-			continue;
-		size_t len = ev->len;
-		if (len > rl - ev->pos)
-			len = rl - ev->pos;
-		char *w = xstrndup(rt + ev->pos, len);
-		buf_printf(json, "%s{\"t\":%.0f,\"w\":", first ? "" : ",",
-			   a.rate ? (double)ev->sample * 1000.0 / a.rate : 0.0);
-		esc_json(json, w);
-		buf_putc(json, '}');
-		free(w);
-		first = 0;
+	for (int r = 0; r < seg->nruns; r++) {
+		const char *rt = seg->runs[r].text;
+		size_t rl = strlen(rt), at = 0;
+		if (r > 0)
+			put_part(json, &first, " ", 1, -1);
+		for (uint32_t i = 0; i < a.nevents; i++) {
+			const struct synth_event *ev = &a.events[i];
+			if (ev->type != SYNTH_EV_WORD || ev->run != (uint32_t)r || ev->len == 0 || ev->pos < at || ev->pos >= rl)
+				continue;
+			size_t from = char_start(rt, at, ev->pos);
+			size_t to = ev->len > rl - from ? rl : char_start(rt, from, from + ev->len);
+			if (to <= from)
+				continue;
+			put_part(json, &first, rt + at, from - at, -1);
+			put_part(json, &first, rt + from, to - from, a.rate ? (double)ev->sample * 1000.0 / a.rate : 0.0);
+			at = to;
+		}
+		put_part(json, &first, rt + at, rl - at, -1);
 	}
 	buf_puts(json, "]}");
 	r = HEAR_OK;

@@ -33,8 +33,10 @@ enum hear_result {
 
 /*
  * Synthesises the first segment of text (unless cached) and appends to json
- * {"key":..., "cached":true|false, "ms":..., "spoken":..., "words":[{"t":ms,
- * "w":word}...]}: "ms" the time it took, "spoken" what will be said.
+ * {"key":..., "cached":true|false, "ms":..., "spoken":..., "parts":[...]}:
+ * "ms" the time it took, "spoken" what will be said, and "parts" the same
+ * text cut into pieces, {"w":text} between words and {"w":word,"t":ms} for
+ * each word espeak-ng reported, with the time it starts in the audio.
  */
 enum hear_result hear_paragraph(const struct hear_show *sh, const char *text, struct buf *json);
 

@@ -174,9 +174,11 @@ ok(re.search(rb"thp-lazy-1%40example.org\">[^<]*</a></td><td[^>]*>written</td><t
 para = "The scheduler fix landed in v6.3-rc5 at %d." % int(time.time() * 1000)
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": para}, cookie=sess)
 j = json.loads(d) if s == 200 else {}
-ok(s == 200 and j.get("cached") is False and len(j.get("words", [])) >= 8, "a new paragraph is synthesised (%d)" % s)
+words = [p for p in j.get("parts", []) if "t" in p]
+ok("".join(p["w"] for p in j.get("parts", [])) == j.get("spoken"), "the parts are exactly what will be said")
+ok(s == 200 and j.get("cached") is False and len(words) >= 8, "a new paragraph is synthesised (%d)" % s)
 ok("version six point three" in j.get("spoken", ""), "what will be said is the normaliser's: " + j.get("spoken", ""))
-times = [w["t"] for w in j.get("words", [])]
+times = [w["t"] for w in words]
 ok(times == sorted(times) and times and times[-1] > 1000, "its words have rising times")
 print("# hear, new paragraph: %s ms" % j.get("ms"))
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": para}, cookie=sess)
