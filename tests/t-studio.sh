@@ -15,6 +15,7 @@ cp "$TOP/tests/studio/evil.mbox" evil.mbox
 check "studio user add makes a contributor" \
 	bash -c "echo 'correct horse battery' | '$PODSYNTH' studio user add ana --role contributor 2>/dev/null"
 echo 'correct horse battery' | "$PODSYNTH" studio user add ben --role contributor 2>/dev/null
+echo 'correct horse battery' | "$PODSYNTH" studio user add eve --role editor 2>/dev/null
 echo 'correct horse battery' | "$PODSYNTH" studio user add ana --role editor 2>err.txt
 check "a taken name is refused" grep -q 'studio.db: error: user "ana" already exists' err.txt
 echo 'correct horse battery' | "$PODSYNTH" studio user add cy --role boss 2>err.txt
@@ -22,7 +23,7 @@ check "a bad role is refused" grep -q 'error: bad role "boss"' err.txt
 echo 'short' | "$PODSYNTH" studio user add cy --role editor 2>err.txt
 check "a short password is refused" grep -q 'error: the password must be 8 to 1024 bytes' err.txt
 hashes=$($PY -c 'import sqlite3; print(" ".join(r[0][:10] for r in sqlite3.connect("studio.db").execute("select hash from user")))')
-check_eq "the database keeps Argon2id hashes" "$hashes" '$argon2id$ $argon2id$'
+check_eq "the database keeps Argon2id hashes" "$hashes" '$argon2id$ $argon2id$ $argon2id$'
 check "...and not the passwords" bash -c "! grep -qa 'correct horse' studio.db*"
 "$PODSYNTH" studio --episode episodes/2026-11-18-week.md --listen 999.1.2.3 week.mbox 2>err.txt
 check "a bad --listen address is refused" grep -q 'error: --listen: "999.1.2.3" is not an IPv4 or IPv6 address' err.txt

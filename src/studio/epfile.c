@@ -285,3 +285,162 @@ out:
 	free(next);
 	return r;
 }
+
+/* ---- the outline and moving items ---- */
+
+/* The region [a, b) of lines that an entry spans: its own line and what follows, to the next entry. */
+struct span {
+	int a, b;
+	int heading;
+};
+
+/* Headings and items of the body, each with the lines it spans; the caller frees. */
+static struct span *spans(const struct line *v, int n, int *ns, int *body)
+{
+	struct span *sp = NULL;
+	int fence = 0;
+	*ns = 0;
+	*body = body_start(v, n);
+	for (int i = *body; i < n; i++) {
+		if (v[i].n >= 3 && (strncmp(v[i].s, "```", 3) == 0 || strncmp(v[i].s, "~~~", 3) == 0))
+			fence = !fence;
+		if (fence)
+			continue;
+		char *id = item_id(&v[i]);
+		int h = is_heading(&v[i]);
+		if (id || h) {
+			if (*ns)
+				sp[*ns - 1].b = i;
+			sp = xreallocarray(sp, (size_t)*ns + 1, sizeof *sp);
+			sp[*ns] = (struct span){i, n, h};
+			(*ns)++;
+		}
+		free(id);
+	}
+	return sp;
+}
+
+int epfile_outline(const char *text, struct outline_entry **out)
+{
+	int n, ns, body;
+	struct line *v = split(text, &n);
+	struct span *sp = spans(v, n, &ns, &body);
+	*out = xcalloc((size_t)ns + 1, sizeof **out);
+	for (int i = 0; i < ns; i++) {
+		const struct line *l = &v[sp[i].a];
+		(*out)[i].heading = sp[i].heading;
+		(*out)[i].line = sp[i].a + 1;
+		(*out)[i].id = sp[i].heading ? NULL : item_id(l);
+		if (sp[i].heading) {
+			size_t k = strspn(l->s, "#");
+			k += strspn(l->s + k, " ");
+			(*out)[i].text = xstrndup(l->s + k, l->n - k);
+		} else {
+			(*out)[i].text = xstrndup(l->s, l->n);
+		}
+	}
+	free(sp);
+	free(v);
+	return ns;
+}
+
+void outline_free(struct outline_entry **o, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free((*o)[i].text);
+		free((*o)[i].id);
+	}
+	free(*o);
+	*o = NULL;
+}
+
+/* Appends lines [a, b) without trailing blank lines, then one blank line. */
+static void put_lines(struct buf *out, const struct line *v, int a, int b)
+{
+	while (b > a && strspn(v[b - 1].s, " \t\r") >= v[b - 1].n)
+		b--;
+	for (int i = a; i < b; i++) {
+		buf_add(out, v[i].s, v[i].n);
+		buf_putc(out, '\n');
+	}
+	if (b > a)
+		buf_putc(out, '\n');
+}
+
+char *epfile_move(const char *text, const char *id, int dir)
+{
+	int n, ns, body, k = -1;
+	struct line *v = split(text, &n);
+	struct span *sp = spans(v, n, &ns, &body);
+	char *result = NULL;
+	for (int i = 0; i < ns && k < 0; i++) {
+		char *iid = sp[i].heading ? NULL : item_id(&v[sp[i].a]);
+		if (iid && strcmp(iid, id) == 0)
+			k = i;
+		free(iid);
+	}
+	/* the new order of the spans: k swapped with its neighbour (an item or a heading) */
+	int j = dir < 0 ? k - 1 : k + 1;
+	if (k < 0 || j < 0 || j >= ns)
+		goto out;
+	/* what comes before the first heading or item stays as it was */
+	int first = sp[0].a;
+	struct span t = sp[k];
+	sp[k] = sp[j];
+	sp[j] = t;
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (int i = 0; i < first; i++) {
+		buf_add(&b, v[i].s, v[i].n);
+		buf_putc(&b, '\n');
+	}
+	for (int i = 0; i < ns; i++)
+		put_lines(&b, v, sp[i].a, sp[i].b);
+	while (b.len >= 2 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
+		b.data[--b.len] = '\0';
+	(void)body;
+	result = buf_detach(&b);
+out:
+	free(sp);
+	free(v);
+	return result;
+}
+
+void epfile_file_version(const char *text, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)hash64(text, strlen(text)));
+}
+
+enum epfile_result epfile_move_save(const char *path, const char *id, int dir, const char *base,
+				    const char **why)
+{
+	enum epfile_result r = EPFILE_IO;
+	size_t len;
+	char *text = read_file(path, &len), *next = NULL;
+	char version[17];
+	*why = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	epfile_file_version(text, version);
+	if (strcmp(version, base) != 0) {
+		r = EPFILE_CONFLICT;
+		goto out;
+	}
+	next = epfile_move(text, id, dir);
+	if (next == NULL || read_errors(path, next) > read_errors(path, text)) {
+		*why = next ? "the episode would not read after the move" : "the item cannot move that way";
+		r = EPFILE_REFUSED;
+		goto out;
+	}
+	if (msg_write_file_atomic(path, next, strlen(next)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	r = EPFILE_SAVED;
+out:
+	free(text);
+	free(next);
+	return r;
+}

@@ -37,6 +37,26 @@ const char *epfile_summary_problem(const char *summary);
 char *epfile_with_summary(const char *text, const char *id, const char *title, const char *url,
 			  const char *summary);
 
+/* The episode's outline: its headings and items in order. */
+struct outline_entry {
+	int heading;       /* 1: a heading ("# RISC-V"), 0: an item */
+	char *text;        /* the heading's text, or the item's line as written */
+	char *id;          /* an item's Message-ID; NULL for a heading */
+	int line;          /* 1-based */
+};
+/* text's outline; the caller frees with outline_free. */
+int epfile_outline(const char *text, struct outline_entry **out);
+void outline_free(struct outline_entry **o, int n);
+/*
+ * text with thread id's item (its line and summary) moved one place up
+ * (dir < 0) or down: past the neighbouring item, or out of its section to
+ * the end of the section before or the start of the section after. NULL
+ * when it cannot move (no such item, or the first or last). The caller frees.
+ */
+char *epfile_move(const char *text, const char *id, int dir);
+/* A whole file's version for conflict checks: 16 hex digits. */
+void epfile_file_version(const char *text, char out[17]);
+
 enum epfile_result {
 	EPFILE_SAVED = 0,
 	EPFILE_CONFLICT,     /* the item changed since base: nothing written */
@@ -53,5 +73,14 @@ enum epfile_result {
  */
 enum epfile_result epfile_save(const char *path, const char *id, const char *title, const char *url,
 			       const char *base, const char *summary, const char **why);
+
+/*
+ * Moves thread id's item one place (epfile_move) in the episode at path,
+ * when the file is still the one whose version (epfile_file_version) is
+ * base; written and checked as epfile_save does. EPFILE_REFUSED (with *why)
+ * when the item cannot move that way.
+ */
+enum epfile_result epfile_move_save(const char *path, const char *id, int dir, const char *base,
+				    const char **why);
 
 #endif

@@ -37,6 +37,8 @@ static void head(struct req *r, struct resp *o, const char *title)
 		    "<a href=\"/\">");
 	esc_html(b, r && r->st->cfg->ch && r->st->cfg->ch->title ? r->st->cfg->ch->title : "podsynth");
 	buf_puts(b, ": the week</a>");
+	if (r && r->user.id && strcmp(r->user.role, "editor") == 0)
+		buf_puts(b, " <a href=\"/episode\">The episode</a>");
 	if (r && r->user.id) {
 		buf_puts(b, " <span class=\"who\">Signed in as ");
 		esc_html(b, r->user.name);
@@ -441,4 +443,97 @@ void get_icon(struct req *r, struct resp *o)
 {
 	o->type = "image/svg+xml";
 	buf_puts(&o->body, studio_icon);
+}
+
+/* A small form posting to action with the session's token and the given fields (name, value pairs). */
+static void button_form(struct buf *b, struct req *r, const char *action, const char *label,
+			const char *aria, const char *const *fields, int nfields)
+{
+	buf_printf(b, "<form class=\"inline\" method=\"post\" action=\"%s\">", action);
+	hidden(b, "csrf", r->csrf);
+	for (int i = 0; i + 1 < nfields; i += 2)
+		hidden(b, fields[i], fields[i + 1]);
+	buf_puts(b, "<button type=\"submit\" aria-label=\"");
+	esc_html(b, aria);
+	buf_puts(b, "\">");
+	esc_html(b, label);
+	buf_puts(b, "</button></form>");
+}
+
+void page_episode(struct req *r, struct resp *o)
+{
+	char *text = episode_text(r);
+	char version[17];
+	epfile_file_version(text, version);
+	struct outline_entry *e = NULL;
+	int n = epfile_outline(text, &e);
+	struct buf *b = &o->body;
+	head(r, o, "The episode");
+	buf_puts(b, "<h1>The episode</h1><p>The order of <code>");
+	esc_html(b, r->st->cfg->episode);
+	buf_puts(b, "</code>: move an item up or down, past its neighbour or into the next section.</p>");
+	const char *notice = form_get(&r->query, "moved");
+	if (notice)
+		buf_puts(b, "<p role=\"status\" class=\"notice\">Moved.</p>");
+	buf_puts(b, "<ol class=\"outline\">");
+	int open = 0;
+	for (int i = 0; i < n; i++) {
+		if (e[i].heading) {
+			if (open)
+				buf_puts(b, "</ol></li>");
+			buf_puts(b, "<li><h2>");
+			esc_html(b, e[i].text);
+			buf_puts(b, "</h2><ol>");
+			open = 1;
+			continue;
+		}
+		const struct thread *t = week_find(r->st->week, e[i].id);
+		const char *title = t ? t->subject : e[i].text;
+		if (!open) {
+			buf_puts(b, "<li><ol>");
+			open = 1;
+		}
+		buf_puts(b, "<li class=\"item\"><span class=\"title\">");
+		esc_html(b, title);
+		buf_printf(b, "</span> <span class=\"line\">line %d</span> ", e[i].line);
+		char *up = xasprintf("Move up: %s", title), *down = xasprintf("Move down: %s", title);
+		const char *fu[] = {"id", e[i].id, "dir", "up", "base", version};
+		const char *fd[] = {"id", e[i].id, "dir", "down", "base", version};
+		button_form(b, r, "/move", "Up", up, fu, 6);
+		button_form(b, r, "/move", "Down", down, fd, 6);
+		free(up);
+		free(down);
+		buf_puts(b, "</li>");
+	}
+	if (open)
+		buf_puts(b, "</ol></li>");
+	buf_puts(b, "</ol>");
+	foot(o);
+	outline_free(&e, n);
+	free(text);
+}
+
+void do_move(struct req *r, struct resp *o)
+{
+	const char *id = form_get(&r->form, "id"), *dir = form_get(&r->form, "dir");
+	const char *base = form_get(&r->form, "base");
+	if (id == NULL || dir == NULL || base == NULL || (strcmp(dir, "up") != 0 && strcmp(dir, "down") != 0)) {
+		page_error(o, 400, "id, dir (up or down) and base, please");
+		return;
+	}
+	const char *why;
+	switch (epfile_move_save(r->st->cfg->episode, id, strcmp(dir, "up") == 0 ? -1 : 1, base, &why)) {
+	case EPFILE_SAVED:
+		redirect(o, "/episode?moved=1");
+		return;
+	case EPFILE_CONFLICT:
+		page_error(o, 409, "the episode changed since the page was loaded: reload it and move again");
+		return;
+	case EPFILE_REFUSED:
+		page_error(o, 422, why);
+		return;
+	case EPFILE_IO:
+		page_error(o, 500, "the episode file could not be written");
+		return;
+	}
 }

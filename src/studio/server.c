@@ -45,6 +45,8 @@ static const struct route {
 	{"POST", "/save", do_save, SIGNED_IN, 1},
 	{"POST", "/hear", do_hear, SIGNED_IN, 1},
 	{"GET", "/audio", get_audio, SIGNED_IN, 0},
+	{"GET", "/episode", page_episode, EDITOR, 0},
+	{"POST", "/move", do_move, EDITOR, 1},
 	{"GET", "/studio.css", get_css, ANYONE, 0},
 	{"GET", "/studio.js", get_js, ANYONE, 0},
 	{"GET", "/favicon.svg", get_icon, ANYONE, 0},

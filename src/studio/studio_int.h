@@ -54,6 +54,8 @@ void get_audio(struct req *r, struct resp *o);
 void get_css(struct req *r, struct resp *o);
 void get_js(struct req *r, struct resp *o);
 void get_icon(struct req *r, struct resp *o);
+void page_episode(struct req *r, struct resp *o);
+void do_move(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);

@@ -196,6 +196,31 @@ ok(s == 416, "a range past the end is 416 (%d)" % s)
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": "```\ncode\n```"}, cookie=sess)
 ok(s == 422, "a paragraph with nothing spoken is 422 (%d)" % s)
 
+# ---- the editor's order; a contributor cannot ----
+s, r, d = req("GET", "/episode", cookie=sess)
+ok(s == 403, "a contributor cannot open the editor's page (%d)" % s)
+s, r, d = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": "0" * 16}, cookie=sess)
+ok(s == 403, "a contributor cannot move an item (%d)" % s)
+ok(episode() == kept, "...and the file is unchanged")
+st, esess, ecsrf, _ = login("eve")
+s, r, d = req("GET", "/episode", cookie=esess)
+ok(s == 200 and b"Move up: v1: mm: thp: split huge pages lazily" in d, "the editor sees the episode's order")
+ebase = re.search(rb'name="base" value="([0-9a-f]{16})"', d).group(1).decode()
+OUTLINE = rb'<h2>([^<]*)</h2>|<span class="title">([^<]*)</span>'
+order0 = [a or b for a, b in re.findall(OUTLINE, d)]
+s, r, d = req("POST", "/move", {"csrf": ecsrf, "id": THREAD, "dir": "up", "base": ebase}, cookie=esess)
+ok(s == 303, "the editor moves an item up (%d)" % s)
+d = req("GET", "/episode", cookie=esess)[2]
+order1 = [a or b for a, b in re.findall(OUTLINE, d)]
+i = order0.index(b"v1: mm: thp: split huge pages lazily on partial unmap")
+ok(order1[i - 1] == order0[i] and order1[i] == order0[i - 1],
+   "it is one place higher in the episode: past %s" % order0[i - 1].decode())
+moved = episode()
+s = req("POST", "/move", {"csrf": ecsrf, "id": THREAD, "dir": "up", "base": ebase}, cookie=esess)[0]
+ok(s == 409 and episode() == moved, "a move from a stale page is a conflict, the file unchanged (%d)" % s)
+s = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": ebase}, cookie=esess)[0]
+ok(s == 403, "the editor's move with another session's token is refused (%d)" % s)
+
 # ---- signing out ends the session ----
 s = req("POST", "/logout", {"csrf": csrf}, cookie=sess)[0]
 ok(s == 303, "ana signs out")

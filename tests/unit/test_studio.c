@@ -165,8 +165,51 @@ static void test_epfile(void)
 	free(path);
 }
 
+/* The order of the outline's entries as one string: "H:RISC-V I:one@x ...". */
+static char *order(const char *text)
+{
+	struct outline_entry *e;
+	int n = epfile_outline(text, &e);
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s%s:%s", i ? " " : "", e[i].heading ? "H" : "I", e[i].heading ? e[i].text : e[i].id);
+	outline_free(&e, n);
+	return buf_detach(&b);
+}
+
+static void test_move(void)
+{
+	char *o = order(episode);
+	STR_EQ(o, "H:RISC-V I:one@x I:two@x H:Memory", "the outline lists headings and items in order");
+	free(o);
+	char *t = epfile_move(episode, "two@x", -1);
+	o = order(t);
+	STR_EQ(o, "H:RISC-V I:two@x I:one@x H:Memory", "an item moves up past its neighbour");
+	free(o);
+	char *s = epfile_summary(t, "one@x", NULL);
+	STR_EQ(s, "Posted by A.\n\n> quote", "...with each summary going along");
+	free(s);
+	OK(strncmp(t, "---\ntitle: W\ndate: 2026-11-18\n---\n\n# RISC-V\n\n**[v2", 50) == 0, "...and the front matter kept");
+	free(t);
+	t = epfile_move(episode, "two@x", 1);
+	o = order(t);
+	STR_EQ(o, "H:RISC-V I:one@x H:Memory I:two@x", "the last item of a section moves down into the next");
+	free(o);
+	OK(strstr(t, "# Memory\n\nOutro.\n\n**[v2: riscv: two]") != NULL, "...after the section's own text");
+	free(t);
+	OK(epfile_move(episode, "three@x", 1) == NULL, "an item not in the episode cannot move");
+	t = epfile_move(episode, "one@x", -1);
+	o = order(t);
+	STR_EQ(o, "I:one@x H:RISC-V I:two@x H:Memory", "the first item moves up out of its section");
+	free(o);
+	OK(epfile_move(t, "one@x", -1) == NULL, "...and then no further");
+	free(t);
+}
+
 int main(void)
 {
+	test_move();
 	test_form();
 	test_cookie_range();
 	test_esc();
