@@ -16,6 +16,7 @@
 #include "auth.h"
 #include "epfile.h"
 #include "esc.h"
+#include "lexfix.h"
 
 enum {
 	LOGIN_WINDOW = 15 * 60,   /* seconds over which failed sign-ins are counted */
@@ -281,7 +282,14 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 	buf_puts(b, "</textarea><p><button type=\"submit\" id=\"save\">Save into the episode</button> "
 		    "<button type=\"button\" id=\"hear\">Hear the paragraph at the cursor</button></p></form>"
 		    "<p id=\"hear-status\" role=\"status\"></p><audio id=\"player\" controls preload=\"none\">"
-		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p></section>"
+		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>");
+	buf_puts(b, "<form id=\"fix\" method=\"post\" action=\"/lexicon\"><h3>Fix a pronunciation</h3>");
+	hidden(b, "csrf", r->csrf);
+	hidden(b, "id", t->id);
+	buf_puts(b, "<p><label for=\"word\">Word as written</label> <input id=\"word\" name=\"word\" maxlength=\"64\" required> "
+		    "<label for=\"say\">Say it as</label> <input id=\"say\" name=\"say\" maxlength=\"200\" required> "
+		    "<button type=\"submit\">Fix and hear again</button></p><p id=\"fix-status\" role=\"status\"></p>"
+		    "</form></section>"
 		    "<section class=\"messages\" aria-labelledby=\"msgs\"><h2 id=\"msgs\">Messages</h2>");
 	const struct mail_msg **m = NULL;
 	int nm = week_messages(r->st->week, t, &m, MESSAGES_SHOWN);
@@ -313,7 +321,9 @@ void page_thread(struct req *r, struct resp *o)
 {
 	const struct thread *t = the_thread(r, o, &r->query);
 	if (t)
-		thread_page(r, o, t, NULL, form_get(&r->query, "saved") ? "Saved into the episode." : NULL);
+		thread_page(r, o, t, NULL, form_get(&r->query, "saved") ? "Saved into the episode."
+					   : form_get(&r->query, "fixed") ? "The pronunciation is in the show's lexicon."
+					   : NULL);
 }
 
 void do_claim(struct req *r, struct resp *o)
@@ -536,4 +546,33 @@ void do_move(struct req *r, struct resp *o)
 		page_error(o, 500, "the episode file could not be written");
 		return;
 	}
+}
+
+void do_lexicon(struct req *r, struct resp *o)
+{
+	const char *word = form_get(&r->form, "word"), *say = form_get(&r->form, "say");
+	const char *id = form_get(&r->form, "id");
+	const char *why = NULL;
+	if (word == NULL || say == NULL) {
+		page_error(o, 400, "a word and how to say it, please");
+		return;
+	}
+	int rc = lexfix_add(r->st->lexicon_path, r->st->cfg->lex, word, say, &why);
+	if (rc > 0) {
+		page_error(o, 422, why);
+		return;
+	}
+	if (rc < 0) {
+		page_error(o, 500, "the lexicon file could not be written");
+		return;
+	}
+	struct buf to = {0};
+	if (id && week_find(r->st->week, id)) {
+		thread_link(&to, id);
+		buf_puts(&to, "&fixed=1");
+	} else {
+		buf_puts(&to, "/");
+	}
+	redirect(o, to.data);
+	buf_free(&to);
 }

@@ -22,6 +22,7 @@
 #include <microhttpd.h>
 
 #include "auth.h"
+#include "lexfix.h"
 
 /* Who may use a route. */
 enum access {
@@ -45,6 +46,7 @@ static const struct route {
 	{"POST", "/save", do_save, SIGNED_IN, 1},
 	{"POST", "/hear", do_hear, SIGNED_IN, 1},
 	{"GET", "/audio", get_audio, SIGNED_IN, 0},
+	{"POST", "/lexicon", do_lexicon, SIGNED_IN, 1},
 	{"GET", "/episode", page_episode, EDITOR, 0},
 	{"POST", "/move", do_move, EDITOR, 1},
 	{"GET", "/studio.css", get_css, ANYONE, 0},
@@ -353,6 +355,7 @@ int studio_serve(const struct studio_cfg *cfg)
 	if (week_load(cfg->mailboxes, cfg->nmailboxes, cfg->since, cfg->until, cfg->draft, &st.week) != 0)
 		goto out;
 	st.hear = (struct hear_show){cfg->ch, cfg->vs, cfg->lex, cfg->eng, cfg->cache_dir, cfg->episode};
+	st.lexicon_path = lexfix_path(cfg->ch, cfg->vs);
 
 	/* SIGINT and SIGTERM are taken by sigwait below, in this thread only */
 	sigset_t sigs;
@@ -387,6 +390,7 @@ out:
 		MHD_stop_daemon(d);
 	week_free(&st.week);
 	sdb_close(&st.db);
+	free(st.lexicon_path);
 	return rc;
 }
 

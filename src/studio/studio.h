@@ -26,7 +26,7 @@ struct studio_cfg {
 	int secure_cookies;        /* behind a TLS proxy: cookies are Secure */
 	const struct channel *ch;
 	const struct voiceset *vs;
-	const struct lexicon *lex;
+	struct lexicon *lex;       /* the show's: pronunciations fixed in the studio are added */
 	const struct engine_facts *eng;
 	const char *cache_dir;
 	const struct draft_settings *draft;

@@ -16,6 +16,7 @@ struct studio {
 	struct sdb *db;
 	struct week *week;
 	struct hear_show hear;
+	char *lexicon_path;      /* where fixed pronunciations go (lexfix.h) */
 };
 
 struct req {
@@ -56,6 +57,7 @@ void get_js(struct req *r, struct resp *o);
 void get_icon(struct req *r, struct resp *o);
 void page_episode(struct req *r, struct resp *o);
 void do_move(struct req *r, struct resp *o);
+void do_lexicon(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);

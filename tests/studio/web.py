@@ -221,6 +221,29 @@ ok(s == 409 and episode() == moved, "a move from a stale page is a conflict, the
 s = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": ebase}, cookie=esess)[0]
 ok(s == 403, "the editor's move with another session's token is refused (%d)" % s)
 
+# ---- fix a pronunciation ----
+LEX = sys.argv[3]
+para2 = "Kiryl Shutsemau reviewed it at %d." % int(time.time() * 1000)
+j = json.loads(req("POST", "/hear", {"csrf": csrf, "text": para2}, cookie=sess)[2])
+ok("Kiryl" in j.get("spoken", ""), "before the fix, Kiryl is said as written: " + j.get("spoken", ""))
+s = req("POST", "/lexicon", {"word": "Kiryl", "say": "Kirill"}, cookie=sess)[0]
+ok(s == 403, "a fix without the token is refused (%d)" % s)
+for word, say, what in (("two words", "x", "a word with a space"), ("Kiryl", "a\nb", "a newline in the spoken form"),
+                        ("Kiryl", "", "an empty spoken form"), ("K" * 65, "x", "a 65-byte word")):
+    s = req("POST", "/lexicon", {"csrf": csrf, "word": word, "say": say}, cookie=sess)[0]
+    ok(s == 422, "%s is refused (%d)" % (what, s))
+s, r, d = req("POST", "/lexicon", {"csrf": csrf, "id": THREAD, "word": "Kiryl", "say": "Kirill"}, cookie=sess)
+ok(s == 303 and "fixed=1" in (r.getheader("Location") or ""), "ana fixes Kiryl's pronunciation (%d)" % s)
+with open(LEX, encoding="utf-8") as f:
+    ok("Kiryl\tKirill\n" in f.read(), "the entry is in the show's lexicon file " + LEX)
+t0 = time.time()
+j2 = json.loads(req("POST", "/hear", {"csrf": csrf, "text": para2}, cookie=sess)[2])
+ok("Kirill" in j2.get("spoken", "") and j2.get("cached") is False and j2.get("key") != j.get("key"),
+   "heard again at once, it says Kirill, newly synthesised: " + j2.get("spoken", ""))
+print("# hear after a fix: %.0f ms" % ((time.time() - t0) * 1000))
+j3 = json.loads(req("POST", "/hear", {"csrf": csrf, "text": "Thanks to Kiryl for the review."}, cookie=sess)[2])
+ok("Kirill" in j3.get("spoken", ""), "and every other paragraph with the word says it so: " + j3.get("spoken", ""))
+
 # ---- signing out ends the session ----
 s = req("POST", "/logout", {"csrf": csrf}, cookie=sess)[0]
 ok(s == 303, "ana signs out")
