@@ -162,6 +162,24 @@ try:
     ok(wait(d, "return /version six point nineteen/.test(document.getElementById('spoken').textContent)", 15),
        "the paragraph at the cursor is the one heard: " + d.find_element(By.ID, "spoken").text[:60])
     d.execute_script("document.getElementById('player').pause();")
+
+    # fix a pronunciation and hear the change
+    d.execute_script("var a = document.getElementById('summary'); a.focus(); a.setSelectionRange(5, 5);")
+    d.find_element(By.ID, "hear").click()
+    ok(wait(d, "return /Ian Rogers makes/.test(document.getElementById('spoken').textContent)", 15),
+       "the first paragraph is heard again")
+    d.find_element(By.ID, "word").send_keys("Rogers")
+    d.find_element(By.ID, "say").send_keys("Rodgers", Keys.ENTER)
+    ok(wait(d, "return /In the show's lexicon: Rogers is said Rodgers/.test(document.getElementById('fix-status').textContent)"),
+       "the pronunciation is fixed from the page")
+    ok(wait(d, "return /Ian Rodgers makes/.test(document.getElementById('spoken').textContent) &&"
+               " /^Synthesised in/.test(document.getElementById('hear-status').textContent)", 15),
+       "and heard again at once, newly synthesised: " + d.find_element(By.ID, "spoken").text[:40])
+    ok(wait(d, "var a = document.getElementById('player'); return !a.paused && a.currentTime > 0.3", 10),
+       "the changed paragraph plays")
+    d.execute_script("document.getElementById('player').pause(); document.getElementById('fix').scrollIntoView();")
+    d.save_screenshot(os.path.join(SHOTS, "studio-thread-fixed.png"))
+    axe(d, "the thread page after hearing and fixing")
     errors(d, "ana's pages")
 finally:
     d.quit()
@@ -178,6 +196,24 @@ try:
     ok(len(d.find_elements(By.ID, "claim")) == 0, "with no claim button for him")
     d.save_screenshot(os.path.join(SHOTS, "studio-thread-ben.png"))
     errors(d, "ben's pages")
+finally:
+    d.quit()
+# the editor orders the episode
+d = start_browser()
+try:
+    sign_in(d, "eve")
+    d.find_element(By.LINK_TEXT, "The episode").click()
+    ok(wait(d, "return document.querySelector('h1').textContent === 'The episode'"), "the editor opens the episode's order")
+    titles = lambda: d.execute_script("return Array.from(document.querySelectorAll('.outline h2, .outline .title')).map(function (e) { return e.textContent; })")
+    before = titles()
+    i = before.index(THREAD_TITLE)
+    d.find_element(By.CSS_SELECTOR, "button[aria-label='Move up: %s']" % THREAD_TITLE).click()
+    ok(wait(d, "var n = document.querySelector('.notice'); return n && n.textContent === 'Moved.'"), "she moves an item up")
+    after = titles()
+    ok(after[i - 1] == before[i] and after[i] == before[i - 1], "it is one place higher, past %s" % before[i - 1])
+    axe(d, "the episode's order")
+    d.save_screenshot(os.path.join(SHOTS, "studio-episode.png"))
+    errors(d, "the editor's pages")
 finally:
     d.quit()
 sys.exit(1 if failed else 0)
