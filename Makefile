@@ -155,6 +155,7 @@ regen: $(BIN)
 
 bench: podsynth build/chunkbench
 	@scripts/bench
+	@scripts/bench-studio
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
 FUZZ_SECONDS ?= 60

@@ -173,10 +173,14 @@ int hear_wav(const char *cache_dir, const char *key, struct buf *wav)
 	memcpy(h + 36, "data", 4);
 	put_u32(h + 40, bytes);
 	buf_add(wav, h, sizeof h);
+	/* the samples as little-endian 16-bit, in one piece */
+	unsigned char *pcm = xmalloc((size_t)bytes + 1);
 	for (uint32_t i = 0; i < a.nsamples; i++) {
-		unsigned char s[2] = {(unsigned char)(a.samples[i] & 0xff), (unsigned char)((uint16_t)a.samples[i] >> 8)};
-		buf_add(wav, s, 2);
+		pcm[2 * i] = (unsigned char)(a.samples[i] & 0xff);
+		pcm[2 * i + 1] = (unsigned char)((uint16_t)a.samples[i] >> 8);
 	}
+	buf_add(wav, pcm, bytes);
+	free(pcm);
 	rc = 0;
 out:
 	seg_audio_clear(&a);
