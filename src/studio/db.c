@@ -157,6 +157,9 @@ void studio_user_clear(struct studio_user *u)
 int sdb_session_add(struct sdb *db, const char *token_hash, long long user, const char *csrf,
 		    long long expires)
 {
+	/* sessions that ended are dropped as new ones begin */
+	if (exec_done(db, prep(db, "DELETE FROM session WHERE expires < strftime('%s','now')", "")) < 0)
+		return -1;
 	return exec_done(db, prep(db, "INSERT INTO session(token, user, csrf, expires) VALUES(?,?,?,?)",
 				  "sisi", token_hash, user, csrf, expires));
 }

@@ -132,7 +132,8 @@ void page_week(struct req *r, struct resp *o)
 		buf_puts(b, "</td><td>");
 		esc_html(b, cl ? cl->user : "");
 		buf_puts(b, "</td><td class=\"draft\">");
-		char *d = xstrndup(t->draft, 200);
+		size_t dl = strlen(t->draft);
+		char *d = xstrndup(t->draft, dl > 200 ? text_cut(t->draft, 200) : dl);
 		esc_html(b, d);
 		free(d);
 		buf_puts(b, "</td></tr>\n");
@@ -185,6 +186,8 @@ void do_login(struct req *r, struct resp *o)
 	}
 	struct studio_user u;
 	int found = sdb_user_by_name(r->st->db, name, &u) == 0;
+	if (!found)
+		auth_check_password(r->st->dummy_hash, pw);
 	if (!found || !auth_check_password(u.hash, pw)) {
 		sdb_fail_add(r->st->db, kn, now);
 		sdb_fail_add(r->st->db, ka, now);
@@ -304,7 +307,8 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 		buf_puts(b, "</h3><p class=\"from\">");
 		esc_html(b, m[i]->author);
 		buf_printf(b, ", %s UTC</p><pre tabindex=\"0\">", date);
-		char *body = xstrndup(m[i]->body ? m[i]->body : "", MESSAGE_SHOWN);
+		const char *bt = m[i]->body ? m[i]->body : "";
+		char *body = xstrndup(bt, strlen(bt) > MESSAGE_SHOWN ? text_cut(bt, MESSAGE_SHOWN) : strlen(bt));
 		esc_html(b, body);
 		free(body);
 		buf_puts(b, "</pre></article>");

@@ -350,7 +350,13 @@ int studio_serve(const struct studio_cfg *cfg)
 		if (inet_pton(AF_INET, addr, &s4->sin_addr) != 1)
 			goto bad_addr;
 	}
-	if (auth_init() != 0 || sdb_open(cfg->db_path, &st.db) != 0)
+	char pw[AUTH_TOKEN_HEX + 1];
+	if (auth_init() != 0) {
+		msg(MSG_SYS_INTERNAL, "podsynth studio", 0, 0, "libsodium cannot start");
+		goto out;
+	}
+	auth_token(pw);
+	if (sdb_open(cfg->db_path, &st.db) != 0 || auth_hash_password(pw, st.dummy_hash) != 0)
 		goto out;
 	if (week_load(cfg->mailboxes, cfg->nmailboxes, cfg->since, cfg->until, cfg->draft, &st.week) != 0)
 		goto out;
@@ -412,7 +418,11 @@ int studio_user_add(const char *db_path, const char *name, const char *role, con
 		msg(MSG_STUDIO_PASSWORD, "podsynth studio", 0, 0, NULL);
 		return -1;
 	}
-	if (auth_init() != 0 || auth_hash_password(password, hash) != 0 || sdb_open(db_path, &db) != 0)
+	if (auth_init() != 0 || auth_hash_password(password, hash) != 0) {
+		msg(MSG_SYS_INTERNAL, "podsynth studio", 0, 0, "libsodium cannot hash the password");
+		goto out;
+	}
+	if (sdb_open(db_path, &db) != 0)
 		goto out;
 	int r = sdb_user_add(db, name, role, hash);
 	if (r == 1)

@@ -17,6 +17,7 @@ struct studio {
 	struct week *week;
 	struct hear_show hear;
 	char *lexicon_path;      /* where fixed pronunciations go (lexfix.h) */
+	char dummy_hash[128];    /* checked for an unknown name, so that it takes as long as a known one */
 };
 
 struct req {
