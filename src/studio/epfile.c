@@ -5,6 +5,7 @@
  * result with show/'s episode reader.
  */
 #include "epfile.h"
+#include "textep.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -210,38 +211,10 @@ char *epfile_with_summary(const char *text, const char *id, const char *title, c
 	return buf_detach(&b);
 }
 
-/*
- * The errors show/'s reader finds in text as the episode at path (written
- * under path's own file name in a private temporary directory, since the
- * name gives the date and slug), unreported; a large number when it cannot
- * be tried.
- */
+/* The errors show/'s reader finds in text as the episode at path. */
 static int read_errors(const char *path, const char *text)
 {
-	const char *t = getenv("TMPDIR");
-	char *dir = xasprintf("%s/podsynth-studio.XXXXXX", t && *t ? t : "/tmp");
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *file = NULL;
-	int errors = 1 << 20;
-	struct episode *ep = NULL;
-	if (mkdtemp(dir) == NULL)
-		goto out;
-	file = path_join(dir, base);
-	if (write_file_atomic(file, text, strlen(text)) == 0) {
-		int was = diag_set_muted(1);
-		int before = diag_count(DIAG_ERROR);
-		/* muted messages are not counted: count the failure itself */
-		errors = episode_load(file, NULL, &ep) != 0 ? 1 : 0;
-		errors += diag_count(DIAG_ERROR) - before;
-		diag_set_muted(was);
-		episode_free(&ep);
-		unlink(file);
-	}
-	rmdir(dir);
-out:
-	free(file);
-	free(dir);
-	return errors;
+	return textep_read(path, text, NULL, NULL);
 }
 
 enum epfile_result epfile_save(const char *path, const char *id, const char *title, const char *url,

@@ -13,32 +13,16 @@
 #include <unistd.h>
 
 #include "esc.h"
+#include "textep.h"
 #include "synth/synth.h"
 
-/* text as the body of an episode in a temporary file; *ep on success. */
+/* text as the body of a one-paragraph episode; *ep on success. */
 static int read_paragraph(const struct hear_show *sh, const char *text, struct episode **ep)
 {
-	const char *t = getenv("TMPDIR");
-	char *dir = xasprintf("%s/podsynth-hear.XXXXXX", t && *t ? t : "/tmp");
-	char *file = NULL;
-	int rc = -1;
-	*ep = NULL;
-	if (mkdtemp(dir) == NULL)
-		goto out;
-	file = path_join(dir, "2000-01-01-hear.md");
 	char *doc = xasprintf("---\ntitle: hear\n---\n\n%s\n", text);
-	if (write_file_atomic(file, doc, strlen(doc)) == 0) {
-		int was = diag_set_muted(1);
-		rc = episode_load(file, sh->ch, ep);
-		diag_set_muted(was);
-		unlink(file);
-	}
+	textep_read("2000-01-01-hear.md", doc, sh->ch, ep);
 	free(doc);
-	rmdir(dir);
-out:
-	free(file);
-	free(dir);
-	return rc;
+	return *ep ? 0 : -1;
 }
 
 /* The start of the UTF-8 character at or before i (not before floor). */
