@@ -131,7 +131,7 @@ int cmd_studio(int argc, char **argv)
 		.listen = listen, .port = port, .db_path = db, .episode = episode,
 		.mailboxes = argv + first, .nmailboxes = argc - first, .since = since, .until = until,
 		.secure_cookies = secure, .ch = p->ch, .vs = p->voices, .lex = p->lex, .eng = &p->engine,
-		.cache_dir = p->cache_dir, .draft = &set,
+		.cache_dir = p->cache_dir, .draft = &set, .channel_path = channel,
 	};
 	rc = studio_serve(&cfg) == 0 ? 0 : 1;
 out:

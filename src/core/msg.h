@@ -289,6 +289,7 @@ int diag_set_muted(int muted);
 	X(STUDIO_ROLE, ERROR, "bad role %s: expected contributor or editor") \
 	X(STUDIO_PASSWORD, ERROR, "the password must be 8 to 1024 bytes") \
 	X(STUDIO_USER_EXISTS, ERROR, "user %s already exists") \
+	X(STUDIO_PUBLISH, ERROR, "cannot start the publish job: %s") \
 	/* the program itself, not its input: the subject is "podsynth" */ \
 	X(SYS_INTERNAL, ERROR, "internal error: %s")
 

@@ -417,3 +417,61 @@ out:
 	free(next);
 	return r;
 }
+
+char *epfile_undraft(const char *text)
+{
+	int n;
+	struct line *v = split(text, &n);
+	int end = body_start(v, n), at = -1;
+	for (int i = 1; i + 1 < end && at < 0; i++) {
+		char *l = xstrndup(v[i].s, v[i].n);
+		char key[16], val[16];
+		if (sscanf(l, "%15[a-z]: %15s", key, val) == 2 &&
+		    ((strcmp(key, "draft") == 0 && strcmp(val, "true") == 0) ||
+		     (strcmp(key, "published") == 0 && strcmp(val, "false") == 0)))
+			at = i;
+		free(l);
+	}
+	char *out = NULL;
+	if (at >= 0) {
+		struct buf b = {0};
+		buf_add(&b, text, (size_t)(v[at].s - text));
+		buf_puts(&b, v[at].s + v[at].n + (v[at].s[v[at].n] == '\n'));
+		out = buf_detach(&b);
+	}
+	free(v);
+	return out;
+}
+
+enum epfile_result epfile_publish_save(const char *path, const char *base, const char **why)
+{
+	enum epfile_result r = EPFILE_IO;
+	size_t len;
+	char *text = NULL, *next = NULL;
+	char version[17];
+	*why = NULL;
+	if (episode_is_draft_name(path)) {
+		*why = "the file's name ends in .draft.md: rename it to publish it";
+		return EPFILE_REFUSED;
+	}
+	text = read_file(path, &len);
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	epfile_file_version(text, version);
+	if (strcmp(version, base) != 0) {
+		r = EPFILE_CONFLICT;
+		goto out;
+	}
+	next = epfile_undraft(text);
+	if (next && msg_write_file_atomic(path, next, strlen(next)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	r = EPFILE_SAVED;
+out:
+	free(text);
+	free(next);
+	return r;
+}

@@ -83,4 +83,16 @@ enum epfile_result epfile_save(const char *path, const char *id, const char *tit
 enum epfile_result epfile_move_save(const char *path, const char *id, int dir, const char *base,
 				    const char **why);
 
+/*
+ * text without the front matter's "draft: true" (or "published: false")
+ * line, or NULL when it has none. The caller frees.
+ */
+char *epfile_undraft(const char *text);
+/*
+ * Makes the episode at path no longer a draft (epfile_undraft), when the
+ * file is still the one whose version is base; EPFILE_SAVED also when it
+ * was not a draft. A file named *.draft.md is EPFILE_REFUSED (*why).
+ */
+enum epfile_result epfile_publish_save(const char *path, const char *base, const char **why);
+
 #endif

@@ -39,7 +39,7 @@ static void head(struct req *r, struct resp *o, const char *title)
 	esc_html(b, r && r->st->cfg->ch && r->st->cfg->ch->title ? r->st->cfg->ch->title : "podsynth");
 	buf_puts(b, ": the week</a>");
 	if (r && r->user.id && strcmp(r->user.role, "editor") == 0)
-		buf_puts(b, " <a href=\"/episode\">The episode</a>");
+		buf_puts(b, " <a href=\"/episode\">The episode</a> <a href=\"/publish\">Publish</a>");
 	if (r && r->user.id) {
 		buf_puts(b, " <span class=\"who\">Signed in as ");
 		esc_html(b, r->user.name);
@@ -579,4 +579,104 @@ void do_lexicon(struct req *r, struct resp *o)
 	}
 	redirect(o, to.data);
 	buf_free(&to);
+}
+
+enum { LOG_SHOWN = 6000 };   /* bytes of the publish log's end shown */
+
+void page_publish(struct req *r, struct resp *o)
+{
+	struct studio *st = r->st;
+	pubjob_poll(&st->job);
+	char *text = episode_text(r);
+	char version[17];
+	epfile_file_version(text, version);
+	struct buf *b = &o->body;
+	head(r, o, "Publish");
+	if (st->job.pid > 0) {
+		/* while the job runs the page reloads itself (no script needed) */
+		const char *h = "</title>";
+		char *at = strstr(b->data, h);
+		if (at) {
+			size_t off = (size_t)(at - b->data) + strlen(h);
+			struct buf nb = {0};
+			buf_add(&nb, b->data, off);
+			buf_puts(&nb, "<meta http-equiv=\"refresh\" content=\"2\">");
+			buf_puts(&nb, b->data + off);
+			buf_free(b);
+			*b = nb;
+		}
+	}
+	buf_puts(b, "<h1>Publish</h1><p>Publishing makes <code>");
+	esc_html(b, st->cfg->episode);
+	buf_puts(b, "</code> no longer a draft, then builds it (<code>podsynth build</code>) and writes the feed "
+		    "and the site (<code>podsynth feed</code>), as <code>make episode</code> does.</p>");
+	const char *state = st->job.pid > 0 ? "running" : !st->job.ran ? "not started"
+			    : st->job.status == 0 ? "done" : "failed";
+	buf_printf(b, "<p role=\"status\" id=\"publish-state\" data-state=\"%s\">", state);
+	if (st->job.pid > 0)
+		buf_printf(b, "Publishing, for %lld s now.", (long long)time(NULL) - st->job.started);
+	else if (st->job.ran)
+		buf_printf(b, "The last publish %s after %lld s.", st->job.status == 0 ? "succeeded" : "failed",
+			   st->job.ended - st->job.started);
+	else
+		buf_puts(b, "Not published from the studio yet.");
+	buf_puts(b, "</p>");
+	if (st->job.pid <= 0) {
+		buf_puts(b, "<form method=\"post\" action=\"/publish\">");
+		hidden(b, "csrf", r->csrf);
+		hidden(b, "base", version);
+		buf_puts(b, "<button type=\"submit\" id=\"publish\">Publish: build the episode and the feed</button></form>");
+	}
+	if (st->job.ran) {
+		size_t len;
+		char *log = read_file(st->publish_log, &len);
+		if (log) {
+			size_t from = len > LOG_SHOWN ? len - LOG_SHOWN : 0;
+			while (from < len && ((unsigned char)log[from] & 0xC0) == 0x80)
+				from++;
+			size_t bad;
+			buf_puts(b, "<h2>Progress</h2><pre id=\"publish-log\" tabindex=\"0\">");
+			if (utf8_check(log + from, len - from, &bad) == 0)
+				esc_html(b, log + from);
+			else
+				buf_puts(b, "(the log is not valid UTF-8)");
+			buf_puts(b, "</pre>");
+			free(log);
+		}
+	}
+	foot(o);
+	free(text);
+}
+
+void do_publish(struct req *r, struct resp *o)
+{
+	const char *base = form_get(&r->form, "base"), *why = NULL;
+	if (base == NULL) {
+		page_error(o, 400, "base, please");
+		return;
+	}
+	pubjob_poll(&r->st->job);
+	if (r->st->job.pid > 0) {
+		page_error(o, 409, "a publish is running already");
+		return;
+	}
+	switch (epfile_publish_save(r->st->cfg->episode, base, &why)) {
+	case EPFILE_SAVED:
+		break;
+	case EPFILE_CONFLICT:
+		page_error(o, 409, "the episode changed since the page was loaded: reload it and publish again");
+		return;
+	case EPFILE_REFUSED:
+		page_error(o, 422, why);
+		return;
+	case EPFILE_IO:
+		page_error(o, 500, "the episode file could not be written");
+		return;
+	}
+	int rc = pubjob_start(&r->st->job, r->st->cfg->episode, r->st->cfg->channel_path, r->st->publish_log);
+	if (rc < 0) {
+		page_error(o, 500, "the publish job could not start");
+		return;
+	}
+	redirect(o, "/publish");
 }

@@ -49,6 +49,8 @@ static const struct route {
 	{"POST", "/lexicon", do_lexicon, SIGNED_IN, 1},
 	{"GET", "/episode", page_episode, EDITOR, 0},
 	{"POST", "/move", do_move, EDITOR, 1},
+	{"GET", "/publish", page_publish, EDITOR, 0},
+	{"POST", "/publish", do_publish, EDITOR, 1},
 	{"GET", "/studio.css", get_css, ANYONE, 0},
 	{"GET", "/studio.js", get_js, ANYONE, 0},
 	{"GET", "/favicon.svg", get_icon, ANYONE, 0},
@@ -362,6 +364,7 @@ int studio_serve(const struct studio_cfg *cfg)
 		goto out;
 	st.hear = (struct hear_show){cfg->ch, cfg->vs, cfg->lex, cfg->eng, cfg->cache_dir, cfg->episode};
 	st.lexicon_path = lexfix_path(cfg->ch, cfg->vs);
+	st.publish_log = xasprintf("%s.publish.log", cfg->db_path);
 
 	/* SIGINT and SIGTERM are taken by sigwait below, in this thread only */
 	sigset_t sigs;
@@ -397,6 +400,7 @@ out:
 	week_free(&st.week);
 	sdb_close(&st.db);
 	free(st.lexicon_path);
+	free(st.publish_log);
 	return rc;
 }
 

@@ -29,6 +29,7 @@ struct studio_cfg {
 	struct lexicon *lex;       /* the show's: pronunciations fixed in the studio are added */
 	const struct engine_facts *eng;
 	const char *cache_dir;
+	const char *channel_path;  /* the show settings (NULL: rss/channel.yaml), for publishing */
 	const struct draft_settings *draft;
 };
 

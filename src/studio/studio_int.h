@@ -9,6 +9,7 @@
 #include "db.h"
 #include "form.h"
 #include "hear.h"
+#include "pubjob.h"
 #include "week.h"
 
 struct studio {
@@ -17,6 +18,8 @@ struct studio {
 	struct week *week;
 	struct hear_show hear;
 	char *lexicon_path;      /* where fixed pronunciations go (lexfix.h) */
+	struct pubjob job;       /* publishing: one job at a time */
+	char *publish_log;       /* its output */
 	char dummy_hash[128];    /* checked for an unknown name, so that it takes as long as a known one */
 };
 
@@ -59,6 +62,8 @@ void get_icon(struct req *r, struct resp *o);
 void page_episode(struct req *r, struct resp *o);
 void do_move(struct req *r, struct resp *o);
 void do_lexicon(struct req *r, struct resp *o);
+void page_publish(struct req *r, struct resp *o);
+void do_publish(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);

@@ -207,8 +207,21 @@ static void test_move(void)
 	free(t);
 }
 
+static void test_undraft(void)
+{
+	char *t = epfile_undraft("---\ntitle: W\ndraft: true\ndate: 2026-11-18\n---\n\ndraft: true\n");
+	STR_EQ(t, "---\ntitle: W\ndate: 2026-11-18\n---\n\ndraft: true\n", "draft: true leaves the front matter, not the body");
+	free(t);
+	t = epfile_undraft("---\ntitle: W\npublished: false\n---\n");
+	STR_EQ(t, "---\ntitle: W\n---\n", "published: false goes too");
+	free(t);
+	OK(epfile_undraft("---\ntitle: W\ndraft: false\n---\n") == NULL, "an episode that is not a draft is left alone");
+	OK(epfile_undraft("no front matter\ndraft: true\n") == NULL, "a body line is not the front matter");
+}
+
 int main(void)
 {
+	test_undraft();
 	test_move();
 	test_form();
 	test_cookie_range();
