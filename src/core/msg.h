@@ -290,6 +290,7 @@ int diag_set_muted(int muted);
 	X(STUDIO_PASSWORD, ERROR, "the password must be 8 to 1024 bytes") \
 	X(STUDIO_USER_EXISTS, ERROR, "user %s already exists") \
 	X(STUDIO_PUBLISH, ERROR, "cannot start the publish job: %s") \
+	X(STUDIO_CHECK, ERROR, "cannot run check on a summary: %s") \
 	/* the program itself, not its input: the subject is "podsynth" */ \
 	X(SYS_INTERNAL, ERROR, "internal error: %s")
 

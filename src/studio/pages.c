@@ -14,6 +14,7 @@
 
 #include "assets.h"
 #include "auth.h"
+#include "checkrun.h"
 #include "epfile.h"
 #include "esc.h"
 #include "lexfix.h"
@@ -282,7 +283,8 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 	buf_printf(b, "<p><label for=\"summary\">What the episode says about it (Markdown)</label></p>"
 		      "<textarea id=\"summary\" name=\"summary\" rows=\"8\" maxlength=\"%d\">", EPFILE_MAX_SUMMARY);
 	esc_html(b, text ? text : sum ? sum : t->draft);
-	buf_puts(b, "</textarea><p><button type=\"submit\" id=\"save\">Save into the episode</button> "
+	buf_puts(b, "</textarea><div aria-live=\"polite\"><ul id=\"check\" class=\"check\"></ul></div>"
+		    "<p><button type=\"submit\" id=\"save\">Save into the episode</button> "
 		    "<button type=\"button\" id=\"hear\">Hear the paragraph at the cursor</button></p></form>"
 		    "<p id=\"hear-status\" role=\"status\"></p><audio id=\"player\" controls preload=\"none\">"
 		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>");
@@ -679,4 +681,40 @@ void do_publish(struct req *r, struct resp *o)
 		return;
 	}
 	redirect(o, "/publish");
+}
+
+void do_check(struct req *r, struct resp *o)
+{
+	const struct thread *t = the_thread(r, o, &r->form);
+	const char *summary = form_get(&r->form, "summary");
+	if (t == NULL)
+		return;
+	buf_reset(&o->body);
+	o->type = "application/json";
+	if (summary == NULL) {
+		o->status = 400;
+		buf_puts(&o->body, "{\"error\":\"summary, please\"}");
+		return;
+	}
+	const char *why = epfile_summary_problem(summary);
+	if (why) {
+		buf_puts(&o->body, "[{\"line\":0,\"level\":\"error\",\"text\":");
+		esc_json(&o->body, why);
+		buf_puts(&o->body, "}]");
+		return;
+	}
+	char *text = episode_text(r);
+	char *next = epfile_with_summary(text, t->id, t->subject, t->url, summary);
+	int item = 0, n = 1;
+	free(epfile_summary(next, t->id, &item));
+	for (const char *p = summary; *p; p++)
+		n += *p == '\n';
+	/* the summary starts two lines after its item's line (epfile_with_summary) */
+	if (checkrun(r->st->cfg->channel_path, r->st->cfg->episode, next, item + 2, n, &o->body) != 0) {
+		buf_reset(&o->body);
+		o->status = 500;
+		buf_puts(&o->body, "{\"error\":\"check could not run\"}");
+	}
+	free(next);
+	free(text);
 }

@@ -45,6 +45,7 @@ static const struct route {
 	{"POST", "/claim", do_claim, SIGNED_IN, 1},
 	{"POST", "/save", do_save, SIGNED_IN, 1},
 	{"POST", "/hear", do_hear, SIGNED_IN, 1},
+	{"POST", "/check", do_check, SIGNED_IN, 1},
 	{"GET", "/audio", get_audio, SIGNED_IN, 0},
 	{"POST", "/lexicon", do_lexicon, SIGNED_IN, 1},
 	{"GET", "/episode", page_episode, EDITOR, 0},

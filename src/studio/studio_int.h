@@ -64,6 +64,7 @@ void do_move(struct req *r, struct resp *o);
 void do_lexicon(struct req *r, struct resp *o);
 void page_publish(struct req *r, struct resp *o);
 void do_publish(struct req *r, struct resp *o);
+void do_check(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);

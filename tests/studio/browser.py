@@ -118,6 +118,12 @@ try:
     text = ("Ian Rogers makes perf build its BPF programs with the system include paths, "
             "so the skeletons build on Debian again.\n\nIt is queued for v6.19-rc1.")
     area.send_keys(text)
+    area.send_keys("\n\nSee ![the graph](graph.png).")
+    ok(wait(d, "var c = document.querySelectorAll('#check li'); return c.length === 1 && c[0].textContent === 'Line 5: note: image not spoken: \"the graph\"'", 10),
+       "check as you type: the image is noted at its line (%s)" % d.find_element(By.ID, "check").text)
+    for _ in range(len("\n\nSee ![the graph](graph.png).")):
+        area.send_keys(Keys.BACKSPACE)
+    ok(wait(d, "return document.querySelectorAll('#check li').length === 0", 10), "and the note goes when the image does")
     d.find_element(By.ID, "save").click()
     ok(wait(d, "var n = document.querySelector('.notice'); return n && n.textContent === 'Saved into the episode.'"),
        "the summary is saved")

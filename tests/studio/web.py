@@ -170,6 +170,20 @@ s, r, d = req("GET", "/", cookie=sess)
 ok(re.search(rb"thp-lazy-1%40example.org\">[^<]*</a></td><td[^>]*>written</td><td>ana</td>", d) is not None,
    "the week shows the thread written by ana")
 
+# ---- check as you type ----
+s = req("POST", "/check", {"id": THREAD, "summary": "x"}, cookie=sess)[0]
+ok(s == 403, "a check without the token is refused (%d)" % s)
+s, r, d = req("POST", "/check", {"csrf": csrf, "id": THREAD,
+                                 "summary": "First line.\n\nSee ![the graph](graph.png) here.\n\n<b>bold</b>"}, cookie=sess)
+msgs = json.loads(d) if s == 200 else []
+ok({"line": 3, "level": "note", "text": 'image not spoken: "the graph"'} in msgs,
+   "check's note about an image comes at the summary's line 3: %s" % msgs)
+ok(len(msgs) == 1,
+   "only messages about the summary's own lines (the draft's HTML comment at line 10 is not one)")
+s, r, d = req("POST", "/check", {"csrf": csrf, "id": THREAD, "summary": "ok\n# heading"}, cookie=sess)
+ok(s == 200 and json.loads(d)[0]["level"] == "error", "a summary that cannot go in is an error at once")
+ok(episode() == kept, "checking writes nothing")
+
 # ---- hear it ----
 para = "The scheduler fix landed in v6.3-rc5 at %d." % int(time.time() * 1000)
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": para}, cookie=sess)
