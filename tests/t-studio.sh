@@ -43,6 +43,19 @@ kill -TERM "$server"
 wait "$server"
 check_eq "SIGTERM stops it cleanly" "$?" 0
 
+# ---- publishing, on a one-thread episode (a build costs what the episode is long) ----
+cp "$TOP/tests/studio/tiny.md" episodes/2026-11-20-tiny.md
+for u in ana:contributor eve:editor; do echo 'correct horse battery' | "$PODSYNTH" studio user add ${u%%:*} --role ${u#*:} --db publish.db 2>/dev/null; done
+"$PODSYNTH" studio --port 0 --db publish.db --episode episodes/2026-11-20-tiny.md week.mbox 2>server3.log &
+server=$!
+for _ in $(seq 100); do grep -q '^studio: http' server3.log && break; sleep 0.05; done
+port=$(sed -n 's|^studio: http://127.0.0.1:\([0-9]*\)/$|\1|p' server3.log)
+timeout 400 $PY "$TOP/tests/studio/publish.py" "$port" episodes/2026-11-20-tiny.md
+check "the publish tests ran to the end" test $? = 0
+kill -TERM "$server"
+wait "$server"
+check_eq "SIGTERM stops the publishing server cleanly" "$?" 0
+
 # ---- in a browser, with a fresh database (the rate limit above locked this address out) ----
 cp "$TOP/tests/draft/week.md" episodes/2026-11-19-week.md
 for u in ana ben; do echo 'correct horse battery' | "$PODSYNTH" studio user add $u --role contributor --db browser.db 2>/dev/null; done

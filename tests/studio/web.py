@@ -235,38 +235,6 @@ ok(s == 409 and episode() == moved, "a move from a stale page is a conflict, the
 s = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": ebase}, cookie=esess)[0]
 ok(s == 403, "the editor's move with another session's token is refused (%d)" % s)
 
-# ---- publishing: the editor's ----
-import os
-s = req("POST", "/publish", {"csrf": csrf, "base": "0" * 16}, cookie=sess)[0]
-ok(s == 403, "a contributor cannot publish (%d)" % s)
-s, r, d = req("GET", "/publish", cookie=esess)
-ok(s == 200 and b'data-state="not started"' in d, "the editor's publish page")
-s = req("POST", "/publish", {"csrf": ecsrf, "base": "0" * 16}, cookie=esess)[0]
-ok(s == 409 and "draft: true" in episode(), "a publish from a stale page is a conflict, the file unchanged (%d)" % s)
-pbase = re.search(rb'name="base" value="([0-9a-f]{16})"', d).group(1).decode()
-t0 = time.time()
-s, r, d = req("POST", "/publish", {"csrf": ecsrf, "base": pbase}, cookie=esess)
-ok(s == 303, "the editor publishes (%d)" % s)
-ok("draft: true" not in episode(), "the episode is no longer a draft")
-state, refresh = b"running", []
-while time.time() - t0 < 400:
-    s, r, d = req("GET", "/publish", cookie=esess)
-    state = re.search(rb'data-state="([a-z ]+)"', d).group(1)
-    if state != b"running":
-        break
-    refresh.append(b'http-equiv="refresh"' in d)
-    time.sleep(0.5)
-ok(refresh and all(refresh), "while it runs the page reloads itself")
-print("# publish (build and feed): %.1f s" % (time.time() - t0))
-ok(state == b"done", "the publish job ends well (%s)" % state.decode())
-log = re.search(rb'<pre id="publish-log"[^>]*>(.*?)</pre>', d, re.S)
-ok(log is not None and b"2026-11-18-week.md" in log.group(1), "its progress is shown")
-feed = open(os.path.join(os.path.dirname(EPISODE), "..", "rss", "feed.xml"), encoding="utf-8").read()
-ok("Kernel Weekly 47" in feed, "the feed has the episode")
-ok("Huge pages are split lazily now" in open(os.path.join(os.path.dirname(EPISODE), "..", "rss", "episodes",
-                                                         "2026-11-18-week.html"), encoding="utf-8").read(),
-   "the episode's page has ana's summary")
-
 # ---- fix a pronunciation ----
 LEX = sys.argv[3]
 para2 = "Kiryl Shutsemau reviewed it at %d." % int(time.time() * 1000)
