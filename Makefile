@@ -24,6 +24,7 @@ PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
 PKGS += gmime-3.0 zlib
 # where a Chinese caption line may break (transcript.c)
 PKGS += icu-uc
+PKGS += libmicrohttpd sqlite3 libsodium
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
@@ -166,6 +167,7 @@ regen: $(BIN)
 
 bench: podsynth build/chunkbench
 	@scripts/bench
+	@scripts/bench-studio
 
 # How well a recogniser understands each voice profile (pocketsphinx on the
 # Harvard sentences), and how fast each speaks; docs/voices.md.

@@ -44,7 +44,7 @@ for tdir in tests/fuzz-regress/*/; do
 done
 
 # The seeds, one process a target (they are many and all should pass).
-for t in episode normalise xml lexicon voice mail check; do
+for t in episode normalise xml lexicon voice mail check form; do
 	[ -d "fuzz/corpus/$t" ] || continue
 	n=$(find "fuzz/corpus/$t" -type f | wc -l)
 	if ("$dir/$t" "fuzz/corpus/$t") >"$SCRATCH/out" 2>&1 &&

@@ -17,5 +17,6 @@ int cmd_voices(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 int cmd_draft(int argc, char **argv);
 int cmd_cache(int argc, char **argv);
+int cmd_studio(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const struct command {
 	{"feed", cmd_feed, "write rss/feed.xml from the rendered episodes"},
 	{"draft", cmd_draft, "draft an episode from mailing-list archives (mbox, Atom)"},
 	{"cache", cmd_cache, "report the segment cache; prune what no episode uses"},
+	{"studio", cmd_studio, "a web room to write the week's summaries and hear them"},
 };
 
 static void usage(FILE *f)

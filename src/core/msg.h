@@ -312,6 +312,16 @@ int diag_set_muted(int muted);
 	X(CHUNK_ENCODE, ERROR, "cannot encode the chunk at %s s: %s") \
 	X(CHUNK_REREAD, ERROR, "cannot read the encoded chunk again: %s") \
 	X(CHUNK_ASSEMBLE, ERROR, "cannot assemble the file from its chunks: %s") \
+	/* podsynth studio: the subject is the database, the episode or "podsynth studio" */ \
+	X(STUDIO_DB, ERROR, "the studio database failed (%s): %s") \
+	X(STUDIO_LISTEN, ERROR, "cannot listen on %s port %s: %s") \
+	X(STUDIO_ADDRESS, ERROR, "--listen: %s is not an IPv4 or IPv6 address") \
+	X(STUDIO_USER_NAME, ERROR, "bad user name %s: use 1 to 64 of a-z, A-Z, 0-9, '.', '_' and '-'") \
+	X(STUDIO_ROLE, ERROR, "bad role %s: expected contributor or editor") \
+	X(STUDIO_PASSWORD, ERROR, "the password must be 8 to 1024 bytes") \
+	X(STUDIO_USER_EXISTS, ERROR, "user %s already exists") \
+	X(STUDIO_PUBLISH, ERROR, "cannot start the publish job: %s") \
+	X(STUDIO_CHECK, ERROR, "cannot run check on a summary: %s") \
 	/* the program itself, not its input: the subject is "podsynth" */ \
 	X(SYS_INTERNAL, ERROR, "internal error: %s")
 

@@ -1,0 +1,148 @@
+/*
+ * week.c: the week's threads (week.h). In: mailbox files and the draft
+ * settings; out: struct week. Reads mail with draft/'s readers and series
+ * with draft/'s series builder; the draft sentence of a thread comes from
+ * week_draft_sentence, the one place the studio asks draft/ for it.
+ */
+#include "week.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/core.h"
+
+/*
+ * What the draft reader says about a thread: today draft_quote, the first
+ * paragraph of its cover letter as quote lines. The caller frees.
+ */
+static char *week_draft_sentence(const struct series_item *it)
+{
+	return draft_quote(it->msg->body ? it->msg->body : "");
+}
+
+/* s percent-encoded for a URL path, keeping what a Message-ID may show plainly. */
+static void put_id(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~@+=", *p))
+			buf_putc(b, *p);
+		else
+			buf_printf(b, "%%%02X", *p);
+	}
+}
+
+/* The thread's archive link: the feed's own, else the settings' archive template. */
+static char *thread_url(const struct draft_settings *set, const struct mail_msg *m)
+{
+	if (m->url)
+		return xstrdup(m->url);
+	char *list = NULL;
+	if (m->list) {
+		const char *dot = strchr(m->list, '.');
+		list = xstrndup(m->list, dot ? (size_t)(dot - m->list) : strlen(m->list));
+		for (int i = 0; i + 1 < set->nlist_names; i += 2)
+			if (strcasecmp(set->list_names[i], m->list) == 0 || strcasecmp(set->list_names[i], list) == 0) {
+				free(list);
+				list = xstrdup(set->list_names[i + 1]);
+				break;
+			}
+	}
+	struct buf b = {0};
+	for (const char *p = set->archive ? set->archive : "{message-id}"; *p;) {
+		if (strncmp(p, "{list}", 6) == 0) {
+			put_id(&b, list ? list : "all");
+			p += 6;
+		} else if (strncmp(p, "{message-id}", 12) == 0) {
+			put_id(&b, m->id);
+			p += 12;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	free(list);
+	return buf_detach(&b);
+}
+
+int week_load(char **files, int nfiles, long long since, long long until,
+	      const struct draft_settings *set, struct week **out)
+{
+	struct week *w = xcalloc(1, sizeof *w);
+	int rc = 0;
+	w->mb = mailbox_new();
+	for (int i = 0; i < nfiles; i++)
+		if (mailbox_read_file(w->mb, files[i]) != 0)
+			rc = -1;
+	w->s = series_build(w->mb);
+	w->t = xcalloc((size_t)w->s->n + 1, sizeof *w->t);
+	for (int i = 0; i < w->s->n; i++) {
+		const struct series_item *it = &w->s->items[i];
+		if ((since && it->msg->date < since) || (until && it->msg->date >= until))
+			continue;
+		struct thread *t = &w->t[w->n++];
+		t->id = it->msg->id;
+		t->subject = xasprintf("v%d: %s", it->version, it->subject);
+		t->url = thread_url(set, it->msg);
+		t->draft = week_draft_sentence(it);
+		t->item = it;
+	}
+	*out = w;
+	return rc;
+}
+
+void week_free(struct week **w)
+{
+	if (*w == NULL)
+		return;
+	for (int i = 0; i < (*w)->n; i++) {
+		free((*w)->t[i].subject);
+		free((*w)->t[i].url);
+		free((*w)->t[i].draft);
+	}
+	free((*w)->t);
+	series_free(&(*w)->s);
+	mailbox_free(&(*w)->mb);
+	free(*w);
+	*w = NULL;
+}
+
+const struct thread *week_find(const struct week *w, const char *id)
+{
+	for (int i = 0; i < w->n; i++)
+		if (strcmp(w->t[i].id, id) == 0)
+			return &w->t[i];
+	return NULL;
+}
+
+/* Whether m answers id: its In-Reply-To or one of its References. */
+static int refers_to(const struct mail_msg *m, const char *id)
+{
+	if (m->in_reply_to && strcmp(m->in_reply_to, id) == 0)
+		return 1;
+	for (int i = 0; i < m->nrefs; i++)
+		if (strcmp(m->refs[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct mail_msg *x = *(const struct mail_msg *const *)a, *y = *(const struct mail_msg *const *)b;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+int week_messages(const struct week *w, const struct thread *t, const struct mail_msg ***out, int max)
+{
+	const struct mail_msg **v = xcalloc((size_t)max + 1, sizeof *v);
+	int n = 0;
+	v[n++] = t->item->msg;
+	for (size_t i = 0; i < w->mb->n && n < max; i++) {
+		const struct mail_msg *m = &w->mb->msgs[i];
+		if (m != t->item->msg && refers_to(m, t->id))
+			v[n++] = m;
+	}
+	qsort(v + 1, (size_t)n - 1, sizeof *v, by_date);
+	*out = v;
+	return n;
+}

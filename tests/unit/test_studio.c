@@ -1,0 +1,231 @@
+/*
+ * test_studio.c: the studio's pure parts: form, cookie and range decoding
+ * (form.c), escaping for HTML, JSON and URLs (esc.c), and summaries in the
+ * episode file (epfile.c): found by Message-ID, replaced or added, refused
+ * when they would break the item structure, and saved only when the base
+ * version still holds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "core/core.h"
+#include "studio/form.h"
+#include "studio/esc.h"
+#include "studio/epfile.h"
+
+static void test_form(void)
+{
+	struct form f;
+	INT_EQ(form_decode("a=1&b=x+y%21&c=", 15, &f), FORM_OK, "a plain form decodes");
+	STR_EQ(form_get(&f, "b"), "x y!", "'+' is a space and %21 a '!'");
+	STR_EQ(form_get(&f, "c"), "", "an empty value is kept");
+	OK(form_get(&f, "d") == NULL, "an absent field is NULL");
+	form_free(&f);
+
+	INT_EQ(form_decode("a=%zz", 5, &f), FORM_MALFORMED, "a bad %-escape is refused");
+	form_free(&f);
+	INT_EQ(form_decode("a=%4", 4, &f), FORM_MALFORMED, "a cut %-escape is refused");
+	form_free(&f);
+	INT_EQ(form_decode("a=1&a=2", 7, &f), FORM_MALFORMED, "a repeated field is refused");
+	form_free(&f);
+	INT_EQ(form_decode("=1", 2, &f), FORM_MALFORMED, "an empty key is refused");
+	form_free(&f);
+	INT_EQ(form_decode("a\0b=1", 5, &f), FORM_MALFORMED, "a raw NUL is refused");
+	form_free(&f);
+	INT_EQ(form_decode("a=x%00y", 7, &f), FORM_OK, "an encoded NUL decodes...");
+	OK(form_get(&f, "a") == NULL, "...but its value is never handed out");
+	form_free(&f);
+
+	struct buf b = {0};
+	for (int i = 0; i < FORM_MAX_FIELDS + 1; i++)
+		buf_printf(&b, "k%d=v&", i);
+	INT_EQ(form_decode(b.data, b.len, &f), FORM_TOO_BIG, "one field too many is refused");
+	form_free(&f);
+	buf_reset(&b);
+	for (int i = 0; i < FORM_MAX_KEY + 1; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, "=v");
+	INT_EQ(form_decode(b.data, b.len, &f), FORM_TOO_BIG, "a key over its bound is refused");
+	form_free(&f);
+	char *big = xcalloc(FORM_MAX_BODY + 2, 1);
+	memset(big, 'a', FORM_MAX_BODY + 1);
+	INT_EQ(form_decode(big, FORM_MAX_BODY + 1, &f), FORM_TOO_BIG, "a body over 64 KiB is refused");
+	form_free(&f);
+	free(big);
+	buf_free(&b);
+}
+
+static void test_cookie_range(void)
+{
+	char *c = cookie_get("a=1; studio_session=abc-DEF_9; b=2", "studio_session");
+	STR_EQ(c, "abc-DEF_9", "the named cookie is found among others");
+	free(c);
+	OK(cookie_get("xstudio_session=abc", "studio_session") == NULL, "a longer name is not it");
+	OK(cookie_get("studio_session=a\"b", "studio_session") == NULL, "a value with other bytes is refused");
+	OK(cookie_get(NULL, "studio_session") == NULL, "no header, no cookie");
+
+	size_t a, z;
+	INT_EQ(range_parse("bytes=0-99", 1000, &a, &z), 0, "bytes=0-99 is a range");
+	INT_EQ(a * 10000 + z, 99, "...from 0 to 99");
+	INT_EQ(range_parse("bytes=900-", 1000, &a, &z), 0, "bytes=900- is a range");
+	INT_EQ(z, 999, "...to the end");
+	INT_EQ(range_parse("bytes=-10", 1000, &a, &z), 0, "bytes=-10 is the last ten");
+	INT_EQ(a, 990, "...from 990");
+	INT_EQ(range_parse("bytes=500-99999", 1000, &a, &z), 0, "an end past the size is cut");
+	INT_EQ(z, 999, "...to the last byte");
+	INT_EQ(range_parse("bytes=1000-", 1000, &a, &z), -1, "a start past the end cannot be satisfied");
+	INT_EQ(range_parse("bytes=5-2", 1000, &a, &z), 1, "a backwards range is ignored");
+	INT_EQ(range_parse("bytes=0-1,5-6", 1000, &a, &z), 1, "several ranges: the whole body");
+	INT_EQ(range_parse("bytes=99999999999999999999-", 1000, &a, &z), 1, "a huge number is ignored");
+	INT_EQ(range_parse(NULL, 1000, &a, &z), 1, "no Range: the whole body");
+}
+
+static void test_esc(void)
+{
+	struct buf b = {0};
+	esc_html(&b, "<a href=\"x\">'&'</a>");
+	STR_EQ(b.data, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;", "HTML: & < > \" ' escaped");
+	buf_reset(&b);
+	esc_json(&b, "a\"b\\c\n</script>\x01\xE2\x80\xA8");
+	STR_EQ(b.data, "\"a\\\"b\\\\c\\n\\u003c/script\\u003e\\u0001\\u2028\"", "JSON: quotes, controls, < > and U+2028");
+	buf_reset(&b);
+	esc_url(&b, "a b@c/é");
+	STR_EQ(b.data, "a%20b%40c%2F%C3%A9", "URL: all but unreserved bytes");
+	buf_free(&b);
+}
+
+static const char episode[] =
+	"---\ntitle: W\ndate: 2026-11-18\n---\n\n# RISC-V\n\n"
+	"**[v1: riscv: one](https://lore.kernel.org/r/one@x/)**\n\nPosted by A.\n\n> quote\n\n"
+	"**[v2: riscv: two](https://lore.kernel.org/r/two@x/)**\n\nTwo's text.\n\n"
+	"# Memory\n\nOutro.\n";
+
+static void test_epfile(void)
+{
+	int line = 0;
+	char *s = epfile_summary(episode, "one@x", &line);
+	STR_EQ(s, "Posted by A.\n\n> quote", "the summary runs to the next item");
+	INT_EQ(line, 8, "...and the item's line is known");
+	free(s);
+	s = epfile_summary(episode, "two@x", NULL);
+	STR_EQ(s, "Two's text.", "the last item's summary ends at the heading");
+	free(s);
+	OK(epfile_summary(episode, "three@x", NULL) == NULL, "a thread not in the episode has no summary");
+
+	char *t = epfile_with_summary(episode, "one@x", "v1: riscv: one", "u", "New words.\r\n\r\nMore.");
+	s = epfile_summary(t, "one@x", NULL);
+	STR_EQ(s, "New words.\n\nMore.", "a summary is replaced (CRLF made LF)");
+	free(s);
+	s = epfile_summary(t, "two@x", NULL);
+	STR_EQ(s, "Two's text.", "...and the next item is untouched");
+	free(s);
+	OK(strstr(t, "# Memory\n\nOutro.\n") != NULL, "...and what follows is kept");
+	free(t);
+	t = epfile_with_summary(episode, "new@x", "v1: x*y", "https://a/new@x/", "Fresh.");
+	s = epfile_summary(t, "new@x", NULL);
+	STR_EQ(s, "Fresh.", "a new item is added with its summary");
+	free(s);
+	OK(strstr(t, "**[v1: x\\*y](https://a/new@x/)**") != NULL, "...its title escaped for Markdown");
+	free(t);
+
+	OK(epfile_summary_problem("Plain.\n\nTwo paragraphs, *emphasis*.") == NULL, "prose may go in");
+	OK(epfile_summary_problem("x\n# Heading") != NULL, "a heading may not");
+	OK(epfile_summary_problem("x\n**[a](https://h/i@d/)**") != NULL, "an item line may not");
+	OK(epfile_summary_problem("x\n---") != NULL, "a rule may not");
+	OK(epfile_summary_problem("\xff") != NULL, "invalid UTF-8 may not");
+
+	/* epfile_save: the base version decides */
+	char dir[] = "/tmp/podsynth-studio-test.XXXXXX";
+	OK(mkdtemp(dir) != NULL, "a scratch directory");
+	char *path = path_join(dir, "2026-11-18-week.md");
+	write_file_atomic(path, episode, strlen(episode));
+	char base[17];
+	s = epfile_summary(episode, "two@x", NULL);
+	epfile_version(s, base);
+	free(s);
+	const char *why;
+	INT_EQ(epfile_save(path, "two@x", "t", "u", base, "Saved once.", &why), EPFILE_SAVED, "a save from the current version is written");
+	INT_EQ(epfile_save(path, "two@x", "t", "u", base, "Saved twice.", &why), EPFILE_CONFLICT, "a save from an old version is a conflict");
+	size_t n;
+	char *now = read_file(path, &n);
+	s = epfile_summary(now, "two@x", NULL);
+	STR_EQ(s, "Saved once.", "...and the file keeps the first save");
+	free(s);
+	INT_EQ(epfile_save(path, "new@x", "t", "https://a/new@x/", "new", "Brand new.", &why), EPFILE_SAVED, "a new item is saved from \"new\"");
+	INT_EQ(epfile_save(path, "two@x", "t", "u", base, "# no", &why), EPFILE_REFUSED, "a heading in a summary is refused");
+	char *after = read_file(path, &n);
+	OK(strstr(after, "Brand new.") && strstr(after, "Saved once."), "...and nothing was written");
+	free(now);
+	free(after);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
+/* The order of the outline's entries as one string: "H:RISC-V I:one@x ...". */
+static char *order(const char *text)
+{
+	struct outline_entry *e;
+	int n = epfile_outline(text, &e);
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (int i = 0; i < n; i++)
+		buf_printf(&b, "%s%s:%s", i ? " " : "", e[i].heading ? "H" : "I", e[i].heading ? e[i].text : e[i].id);
+	outline_free(&e, n);
+	return buf_detach(&b);
+}
+
+static void test_move(void)
+{
+	char *o = order(episode);
+	STR_EQ(o, "H:RISC-V I:one@x I:two@x H:Memory", "the outline lists headings and items in order");
+	free(o);
+	char *t = epfile_move(episode, "two@x", -1);
+	o = order(t);
+	STR_EQ(o, "H:RISC-V I:two@x I:one@x H:Memory", "an item moves up past its neighbour");
+	free(o);
+	char *s = epfile_summary(t, "one@x", NULL);
+	STR_EQ(s, "Posted by A.\n\n> quote", "...with each summary going along");
+	free(s);
+	OK(strncmp(t, "---\ntitle: W\ndate: 2026-11-18\n---\n\n# RISC-V\n\n**[v2", 50) == 0, "...and the front matter kept");
+	free(t);
+	t = epfile_move(episode, "two@x", 1);
+	o = order(t);
+	STR_EQ(o, "H:RISC-V I:one@x H:Memory I:two@x", "the last item of a section moves down into the next");
+	free(o);
+	OK(strstr(t, "# Memory\n\nOutro.\n\n**[v2: riscv: two]") != NULL, "...after the section's own text");
+	free(t);
+	OK(epfile_move(episode, "three@x", 1) == NULL, "an item not in the episode cannot move");
+	t = epfile_move(episode, "one@x", -1);
+	o = order(t);
+	STR_EQ(o, "I:one@x H:RISC-V I:two@x H:Memory", "the first item moves up out of its section");
+	free(o);
+	OK(epfile_move(t, "one@x", -1) == NULL, "...and then no further");
+	free(t);
+}
+
+static void test_undraft(void)
+{
+	char *t = epfile_undraft("---\ntitle: W\ndraft: true\ndate: 2026-11-18\n---\n\ndraft: true\n");
+	STR_EQ(t, "---\ntitle: W\ndate: 2026-11-18\n---\n\ndraft: true\n", "draft: true leaves the front matter, not the body");
+	free(t);
+	t = epfile_undraft("---\ntitle: W\npublished: false\n---\n");
+	STR_EQ(t, "---\ntitle: W\n---\n", "published: false goes too");
+	free(t);
+	OK(epfile_undraft("---\ntitle: W\ndraft: false\n---\n") == NULL, "an episode that is not a draft is left alone");
+	OK(epfile_undraft("no front matter\ndraft: true\n") == NULL, "a body line is not the front matter");
+}
+
+int main(void)
+{
+	test_undraft();
+	test_move();
+	test_form();
+	test_cookie_range();
+	test_esc();
+	test_epfile();
+	return harness_done();
+}
