@@ -103,8 +103,7 @@ int cmd_build(int argc, char **argv)
 	for (int i = 0; i < eps.n; i++)
 		mine += shard_owns(&sh, eps.v[i]);
 	if (sh.count > 0) {
-		printf("shard %d/%d: %d of %d episode%s
-", sh.index, sh.count, mine, eps.n,
+		printf("shard %d/%d: %d of %d episode%s\n", sh.index, sh.count, mine, eps.n,
 		       eps.n == 1 ? "" : "s");
 		fflush(stdout);
 	}
