@@ -76,6 +76,8 @@ date: 2026-01-03
 ---
 
 Indu Bhagatdescribed the mcelog daemon in 1868 for $3 million, i.e. a lot.
+
+See kmem_cache_alloc() at https://lore.kernel.org/lkml/x today.
 MD
 "$PODSYNTH" script --explain episodes/explain.md >explain.out 2>explain.err
 check_eq "script --explain succeeds" "$?" 0
@@ -92,6 +94,9 @@ check "...the line the entry is on" grep -qF "(voices/kernel.lexicon:$line)" exp
 check "--explain: a word, and the list that knows it" grep -qE '^ +daemon +word +daemon +\(a word of the scowl lists\)' explain.out
 check "--explain: the run's text is the same as without it" bash -c \
 	"'$PODSYNTH' script episodes/explain.md | grep -F \"\$(grep -E '^    host ' explain.out | head -1)\" >/dev/null"
+check "--explain: an identifier by its shape" \
+	grep -qE '^ +kmem_cache_alloc\(\) +identifier +K-mem cache alloc +\(its parts said one by one\)' explain.out
+check "--explain: a URL by its shape" grep -qE '^ +https://lore.kernel.org/lkml/x +URL +lore dot kernel dot org' explain.out
 "$PODSYNTH" script --plain --explain episodes/explain.md >/dev/null 2>pe.err
 check_eq "--plain with --explain is a usage error" "$?" 2
 

@@ -1753,6 +1753,9 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
  * (a producer's word wins), then whole shapes (URL, address, path, number),
  * then splitting into parts.
  */
+/* The class of a whole token decided by its shape, for --explain (a part's own decision stays). */
+#define SHAPE(cls, why) do { if (flags & F_TOKEN) decide(e, cls, why); } while (0)
+
 void say_core(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!n)
@@ -1770,10 +1773,17 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 	if (lex_say(e, s, n))
 		goto done;
 	if (flags & F_TOKEN) {
-		if (try_url(e, s, n) || try_email(e, s, n))
+		if (try_url(e, s, n)) {
+			SHAPE("URL", "a URL: the site is said, not the path");
 			goto done;
+		}
+		if (try_email(e, s, n)) {
+			SHAPE("e-mail", "an e-mail address");
+			goto done;
+		}
 		if (is_domain(s, n, 1)) {
 			say_domain(e, s, n);
+			SHAPE("domain", "a host name with a known top-level domain");
 			goto done;
 		}
 	}
@@ -1793,6 +1803,7 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 	/* CVE-2023-1234 */
 	if (n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-' &&
 	    all_digit(s + 9, n - 9)) {
+		SHAPE("CVE ID", "CVE-year-number");
 		spell(e, "CVE", 3, 0);
 		emit_year(e, (unsigned)num_parse(s + 4, 4));
 		struct buf b = {0};
@@ -1817,6 +1828,7 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 			if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
 				emit(e, "commit");
 			spell(e, s, 4, 0);
+			SHAPE("commit ID", "hexadecimal digits and letters: its first four said");
 			goto done;
 		}
 	}
@@ -1837,8 +1849,10 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 			goto done;
 		}
 	}
-	if (isdigit((unsigned char)s[0]) && try_date(e, s, n))
+	if (isdigit((unsigned char)s[0]) && try_date(e, s, n)) {
+		SHAPE("date", "year-month-day");
 		goto done;
+	}
 	if (has_char(s, n, '/') && n > 1) {
 		/* 1.5GB/s, 10Gbit/s: a number and a unit, not a path */
 		struct numparse np;
@@ -1846,14 +1860,17 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 		    find_unit(np.rest, np.restlen, 0) && say_number(e, s, n, flags))
 			goto done;
 		say_path(e, s, n);
+		SHAPE("path", "a slash: a path, a list of versions, or N of M");
 		goto done;
 	}
 	if (has_char(s, n, '\\') && n > 1) {
 		say_split(e, s, n, "\\", "", F_START | F_PART);
 		goto done;
 	}
-	if (say_number(e, s, n, flags))
+	if (say_number(e, s, n, flags)) {
+		SHAPE("number", "the number shapes of speech_en.c (versions and tags, times, ordinals, units glued)");
 		goto done;
+	}
 	if ((p = find_str(s, n, "..")) != NULL && p > s && p + 2 < s + n) {
 		say_core(e, s, (size_t)(p - s), flags);
 		emit(e, "to");
@@ -1930,24 +1947,29 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 			goto done;
 		}
 		say_split(e, s, n, "-", "", F_START | F_PART);
+		SHAPE("identifier", "its parts said one by one");
 		goto done;
 	}
 	if ((p = find_str(s, n, "->")) != NULL) {
 		say_split(e, s, n, "->", "", F_START | F_PART);
+		SHAPE("identifier", "its parts said one by one");
 		goto done;
 	}
 	if ((p = find_str(s, n, "::")) != NULL) {
 		say_split(e, s, n, "::", "", F_START | F_PART);
+		SHAPE("identifier", "its parts said one by one");
 		goto done;
 	}
 	if (has_char(s, n, '_')) {
 		say_split(e, s, n, "_", "", F_START | F_PART);
+		SHAPE("identifier", "its parts said one by one");
 		goto done;
 	}
 	if (has_char(s, n, '.')) {
 		if (s[0] == '.')
 			emit(e, "dot");
 		say_split(e, s, n, ".", "dot", F_START | F_PART);
+		SHAPE("identifier", "dotted parts: a file name or a field");
 		goto done;
 	}
 	if (has_char(s, n, '&') && n > 1) {
@@ -2010,6 +2032,7 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 done:
 	e->depth--;
 }
+#undef SHAPE
 
 /* ---- tokens ---- */
 
