@@ -4,8 +4,8 @@
 #     voice writes its 16 kHz audio;
 #   - a Chinese paragraph with English words (the Mandarin voice on
 #     espeak-ng, the English words on the Flite host: one segment, both
-#     engines) builds; MP3 and Opus hold the loudness target and the true
-#     peak ceiling; the transcript's cues are in order;
+#     engines) builds; MP3, Opus and Vorbis hold the loudness target and
+#     the true peak ceiling; the transcript's cues are in order;
 #   - the cache: a rebuild synthesises nothing; another Flite voice for the
 #     host synthesises again exactly the segments the host speaks;
 #   - a piece that crashes Flite costs one word, with a warning;
@@ -30,6 +30,7 @@ check_eq "say with the Flite host writes 16 kHz audio" \
 	"$(ffprobe -v error -show_entries stream=sample_rate -of csv=p=0 say.wav)" 16000
 
 # ---- both engines in one segment ----
+echo 'formats: [mp3, opus, vorbis]' >>rss/channel.yaml
 cat >episodes/mix.md <<'EOF'
 ---
 title: "混合"
@@ -51,7 +52,7 @@ check "script: the Chinese paragraph has Mandarin and English runs" \
 check "... and the quote is in the quote voice" grep -q '^    quote ' "$SCRATCH/mix.script"
 "$PODSYNTH" build -j 2 episodes/mix.md >"$SCRATCH/mix.log" 2>&1
 check "the mixed episode builds" grep -q 'mix.md: 4 synthesized, 0 cached' "$SCRATCH/mix.log"
-for f in mp3 opus; do
+for f in mp3 opus ogg; do
 	read -r I peak < <(ffmeter "rss/episodes/mix.$f")
 	check "$f: loudness $I LUFS within 0.5 LU of -16" \
 		awk -v i="$I" 'BEGIN { d = i + 16; exit !(d <= 0.5 && d >= -0.5) }'

@@ -171,8 +171,10 @@ check_eq "the enclosure is the same file as the default alternateEnclosure" \
 	"$(awk '/^enclosure/{print $3}' feed.txt)" "$(awk '/^alt audio\/mpeg/{print $NF}' feed.txt)"
 dur=$(sed -n 's|.*<itunes:duration>\([0-9]*\)</itunes:duration>.*|\1|p' rss/feed.xml)
 fdur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$stem.mp3")
+# (the feed rounds the gapless length; ffprobe's counts the encoder's
+# padding too, up to a frame and a half: 36 ms at 48 kHz)
 check "itunes:duration ($dur s) is the MP3's length ($fdur s)" \
-	awk -v a="$dur" -v b="$fdur" 'BEGIN { d = a - b; exit !(a != "" && d <= 0.5 && d >= -0.5) }'
+	awk -v a="$dur" -v b="$fdur" 'BEGIN { d = a - b; exit !(a != "" && d <= 0.5 && d >= -0.54) }'
 page=rss/episodes/2026-06-01-formats.html
 check_eq "the page has one <source> per format" "$(grep -o '<source ' "$page" | wc -l)" 3
 check "...Opus typed so that browsers pick it" grep -q 'type="audio/ogg; codecs=opus"' "$page"

@@ -53,7 +53,7 @@ done
 check "a canonical link" grep -q "<link rel=\"canonical\" href=\"$BASE/episodes/2026-11-16-kernel-weekly.html\">" \
 	rss/episodes/2026-11-16-kernel-weekly.html
 check "without JavaScript the chapters are there with their times" \
-	grep -q '<span class="time">1:56</span> <span class="title">Stable kernels</span>' rss/episodes/2026-11-16-kernel-weekly.html
+	grep -q '<span class="time">1:59</span> <span class="title">Stable kernels</span>' rss/episodes/2026-11-16-kernel-weekly.html
 # One chapter list, three places: the page's chapter list, the JSON chapters
 # file and the MP3's ID3 CHAP frames, each as "milliseconds title".
 cat >chapters3.py <<'PY'

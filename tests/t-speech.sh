@@ -65,7 +65,7 @@ check "say: a spoken second or more" bash -c \
 "$PODSYNTH" say --voice hots "x" -o x.wav >/dev/null 2>hots.err
 check_eq "say: an unknown voice fails" "$?" 1
 check "voices lists the profiles" bash -c \
-	"'$PODSYNTH' voices | grep -qE '^zh +cmn-latn-pinyin +140 +zh '"
+	"'$PODSYNTH' voices | grep -qE '^zh +espeak-ng +cmn-latn-pinyin +140 +zh '"
 
 # script --explain: under each run, every token as written, its class, what
 # is said and what decided it (docs/lexicon.md).
