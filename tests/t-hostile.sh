@@ -80,6 +80,9 @@ hostile "an episode over its size limit" "episodes/2026-01-03-huge.md: error: ca
 fresh; truncate -s 2M voices/big.lexicon
 hostile "a lexicon file of 2 MiB of NULs" "voices/big.lexicon" "$PODSYNTH" check
 
+fresh; python3 -c "open('episodes/2026-01-03-deep.md', 'w').write('---\\ntitle: ' + '[' * 100000 + ']' * 100000 + '\\ndate: 2026-01-03\\n---\\n\\nText.\\n')"
+hostile "front matter nested 100,000 deep" "episodes/2026-01-03-deep.md:2: error: nested more than 64 levels deep" "$PODSYNTH" check episodes/2026-01-03-deep.md
+
 # ---- audio inserts and the bed: check and build give one verdict, at the insert's own line ----
 inserts() {
 	mkfifo episodes/fifo.wav

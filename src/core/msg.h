@@ -60,6 +60,7 @@ int diag_set_muted(int muted);
 	X(YAML_QUOTE, ERROR, "the quote opened at line %s is not closed: end the value with %s") \
 	X(YAML_START, ERROR, "a value cannot start with %s: put the value in quotes") \
 	X(YAML_INDENT, ERROR, "this line is not \"key: value\" at the indentation of the lines before it") \
+	X(YAML_DEEP, ERROR, "nested more than %s levels deep (no setting needs as many): not read") \
 	X(YAML_TAB, ERROR, "a tab in the indentation: indent with spaces") \
 	X(YAML_PARSER, ERROR, "cannot start the YAML parser") \
 	X(YAML_NOT_TEXT, ERROR, "%s: expected text, not a list or mapping") \

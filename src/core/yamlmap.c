@@ -108,6 +108,55 @@ static int plain_words(const yaml_parser_t *p, const char *file, const char *tex
 	return rc;
 }
 
+/*
+ * Nesting deeper than any settings file or front matter needs: libyaml's
+ * scanner takes time quadratic in it (100,000 "[" took minutes), so such a
+ * document is refused before it is parsed.
+ */
+#define YAML_MAX_DEPTH 64
+
+/* The line (1-based) where text nests deeper than YAML_MAX_DEPTH, or 0. */
+static int too_deep(const char *t, size_t n)
+{
+	int depth = 0, line = 1;
+	char quote = 0;
+	size_t lead = 0;   /* spaces and "- " at the start of the line */
+	int at_start = 1;
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (c == '\n') {
+			line++;
+			lead = 0;
+			at_start = 1;
+			if (quote == 0)
+				continue;
+		}
+		if (at_start && (c == ' ' || c == '-')) {
+			if (++lead > 4 * YAML_MAX_DEPTH)
+				return line;
+			continue;
+		}
+		at_start = 0;
+		if (quote) {
+			if (c == '\\' && quote == '"')
+				i++;
+			else if (c == quote)
+				quote = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '#' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t')) {
+			while (i + 1 < n && t[i + 1] != '\n')
+				i++;
+		} else if (c == '[' || c == '{') {
+			if (++depth > YAML_MAX_DEPTH)
+				return line;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return 0;
+}
+
 int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, int first_line)
 {
 	yaml_parser_t p;
@@ -115,6 +164,11 @@ int ydoc_load(struct ydoc *y, const char *file, const char *text, size_t len, in
 	memset(y, 0, sizeof *y);
 	y->file = file;
 	y->line_offset = first_line - 1;
+	int deep = too_deep(text, len);
+	if (deep > 0) {
+		msg(MSG_YAML_DEEP, file, deep + y->line_offset, 0, "%d", YAML_MAX_DEPTH);
+		return -1;
+	}
 	if (!yaml_parser_initialize(&p)) {
 		msg(MSG_YAML_PARSER, file, first_line, 0, NULL);
 		return -1;

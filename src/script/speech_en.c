@@ -2496,7 +2496,9 @@ char *speech_en(const struct speech_ctx *ctx, const char *text)
 		const char *st = p;
 		while (*p && *p != ' ')
 			p++;
-		toks = xreallocarray(toks, (size_t)nt + 1, sizeof *toks);
+		/* doubled, not grown by one: realloc need not be cheap (ASan's copies) */
+		if ((nt & (nt - 1)) == 0)
+			toks = xreallocarray(toks, nt ? 2 * (size_t)nt : 16, sizeof *toks);
 		struct tok *k = &toks[nt++];
 		k->raw = st;
 		k->rawlen = (size_t)(p - st);

@@ -614,7 +614,10 @@ static void flush(struct parse_state *st, enum block_kind kind, int level)
 	}
 	if (out.len > 0) {
 		struct episode *ep = st->ep;
-		ep->blocks = xreallocarray(ep->blocks, (size_t)ep->nblocks + 1, sizeof *ep->blocks);
+		/* room doubled at each power of two: linear whatever realloc costs */
+		int nb = ep->nblocks;
+		if ((nb & (nb - 1)) == 0)
+			ep->blocks = xreallocarray(ep->blocks, nb ? 2 * (size_t)nb : 16, sizeof *ep->blocks);
 		struct block *b = &ep->blocks[ep->nblocks++];
 		b->kind = kind;
 		b->level = level;
