@@ -158,10 +158,10 @@ sed -i 's|^bed: intro|bed: intro\nimage: art/rt.png|' episodes/2026-11-27-two-ho
 check "an episode with its own artwork publishes" "$PODSYNTH" feed -q
 mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test (npm install --prefix build/npm axe-core)"; fi
-timeout 240 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
+timeout 300 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
 check "the browser test exited cleanly" test $? = 0
 for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh \
-	site-{index,en,zh,two-hosts}-{desktop,phone}-{light,dark}; do
+	site-{index,en,zh,two-hosts}-desktop-{light,dark} site-{index,en,zh,two-hosts}-phone-light; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
 done
 

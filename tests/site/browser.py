@@ -283,23 +283,25 @@ def player(d, en):
     ok(url == BASE + "/" + en + "#t=1m30s", "share gives the page's link at the current time (%s)" % url)
     d.get("about:blank")
     d.get(url)
-    ok(wait(d, "return %s.readyState >= 1 && Math.abs(%s.currentTime - 90) < 0.5" % (a, a), 8),
+    # it starts at 90 s and may have played on by the time it is looked at
+    ok(wait(d, "return %s.readyState >= 1 && %s.currentTime >= 89.5 && %s.currentTime < 100" % (a, a, a), 8),
        "and that link (#t=1m30s) starts the player there (%.2f)" % d.execute_script("return %s.currentTime" % a))
     d.execute_script(a + ".pause();")
     axe(d, "an episode page with the player")
 
 
 def every_page(d):
-    """Each page (the index, English, Chinese, two hosts), light and dark,
-    desktop and phone: axe finds nothing (the phone in light only: dark has
-    the desktop's colours); screenshots of each."""
+    """Each page (the index, English, Chinese, two hosts), light and dark on
+    a desktop, light on a phone (dark has the desktop's colours): axe finds
+    nothing; a screenshot of each."""
     pages = feed_pages()
     named = [("index", ""), ("en", [p for p in pages if "kernel-weekly" in p][0]),
              ("zh", [p for p in pages if "-zh" in p][0]),
              ("two-hosts", [p for p in pages if "two-hosts" in p][0])]
-    for size, (w, h) in (("desktop", (1200, 1000)), ("phone", (390, 844))):
+    for size, (w, h), schemes in (("desktop", (1200, 1000), ("light", "dark")),
+                                  ("phone", (390, 844), ("light",))):
         d.set_window_size(w, h)
-        for scheme in ("light", "dark"):
+        for scheme in schemes:
             d.execute_cdp_cmd("Emulation.setEmulatedMedia",
                               {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
             for name, path in named:
@@ -307,8 +309,7 @@ def every_page(d):
                 d.get(BASE + "/" + path)
                 wait(d, "return document.readyState == 'complete'", 5)
                 time.sleep(0.2)
-                if not (size == "phone" and scheme == "dark"):  # the colours are the desktop's
-                    axe(d, "%s, %s, %s" % (name, size, scheme))
+                axe(d, "%s, %s, %s" % (name, size, scheme))
                 d.save_screenshot(os.path.join(SHOTS, "site-%s-%s-%s.png" % (name, size, scheme)))
     d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     d.set_window_size(1200, 1000)
