@@ -64,3 +64,17 @@ check "script: an option after the operand" grep -q "Hello" plain.txt
 check "check: -- before the operands" grep -q "episodes/a.md: ok" out.txt
 "$PODSYNTH" say -n -- -hello >out.txt 2>err.txt
 check "say: -- makes a word of -hello" grep -qi "hello" out.txt
+
+# The episode operands, one way for every command that takes them
+# (project_episode_files; build too): a directory gives its *.md files, no operands
+# means episodes/, and an operand that is not there is one message.
+"$PODSYNTH" check >none.txt 2>&1
+"$PODSYNTH" check episodes >dir.txt 2>&1
+check_eq "check: a directory operand is its episodes, as no operands" "$(cat dir.txt)" "$(cat none.txt)"
+check "...and it names episodes/a.md" grep -q "^episodes/a.md: ok" dir.txt
+for c in check cache feed build; do
+	"$PODSYNTH" $c nosuch.md >out.txt 2>err.txt
+	rc=$?
+	check_eq "$c: a missing operand is named, exit 1" \
+		"$rc:$(grep -c '^nosuch.md: error: cannot read the episodes: No such file or directory$' err.txt)" "1:1"
+done

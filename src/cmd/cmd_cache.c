@@ -18,7 +18,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,16 +83,6 @@ static int age_opt(void *out, const char *arg)
 {
 	*(double *)out = parse_age(arg);
 	return *(double *)out < 0 ? -1 : 0;
-}
-
-/* The episode files of the operands (a directory gives its *.md). */
-static void collect(glob_t *g, const char *arg, int *flags)
-{
-	struct stat st;
-	char *pat = stat(arg, &st) == 0 && S_ISDIR(st.st_mode) ? xasprintf("%s/*.md", arg) : xstrdup(arg);
-	glob(pat, *flags | GLOB_NOCHECK, NULL, g);
-	*flags |= GLOB_APPEND;
-	free(pat);
 }
 
 struct tally {
@@ -170,8 +159,8 @@ int cmd_cache(int argc, char **argv)
 	const char *channel = NULL;
 	struct project *p = NULL;
 	struct keys used = {0};
-	glob_t g = {0};
-	int prune = 0, dry = 0, err = 0, rc = 1, nep = 0, flags = 0;
+	struct episode_files g = {0};
+	int prune = 0, dry = 0, err = 0, rc = 1, nep = 0;
 	double max_age = -1;
 
 	const struct opt tab[] = {
@@ -187,14 +176,10 @@ int cmd_cache(int argc, char **argv)
 	if (project_open_for(channel, (prune || max_age >= 0) && !dry ? PROJECT_LOCK : 0, &p) != 0)
 		return 1;
 
-	if (first >= argc)
-		collect(&g, "episodes", &flags);
-	for (int i = first; i < argc; i++)
-		collect(&g, argv[i], &flags);
-	for (size_t i = 0; i < g.gl_pathc; i++) {
-		const char *f = g.gl_pathv[i];
-		if (first >= argc && !file_exists(f))
-			continue; /* no episodes/ at all: nothing is in use */
+	if (project_episode_files(argc - first, argv + first, &g) != 0)
+		err = 1;
+	for (int i = 0; i < g.n; i++) {
+		const char *f = g.v[i];
 		struct episode *ep = NULL;
 		struct script *s = NULL;
 		if (project_episode(p, f, &ep, &s) != 0) {
@@ -247,7 +232,7 @@ out:
 	for (int i = 0; i < used.n; i++)
 		free(used.v[i]);
 	free(used.v);
-	globfree(&g);
+	episode_files_free(&g);
 	project_close(&p);
 	return rc;
 }

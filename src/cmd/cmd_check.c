@@ -3,7 +3,6 @@
  * show settings, voices, lexicons and episodes without rendering anything.
  * With no operands it checks every episode in episodes/.
  */
-#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,7 +21,7 @@ int cmd_check(int argc, char **argv)
 {
 	const char *channel = NULL;
 	struct project *p = NULL;
-	glob_t g = {0};
+	struct episode_files g = {0};
 	int err = 0, list = 0;
 	const struct opt tab[] = {
 		{"channel", 0, OPT_STR, &channel, 0, 0, 0, NULL, NULL},
@@ -39,14 +38,10 @@ int cmd_check(int argc, char **argv)
 	}
 	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
-	char **files = argv + i;
-	int n = argc - i;
-	if (n == 0) {
-		if (glob("episodes/*.md", 0, NULL, &g) == 0) {
-			files = g.gl_pathv;
-			n = (int)g.gl_pathc;
-		}
-	}
+	if (project_episode_files(argc - i, argv + i, &g) != 0)
+		err = 1;
+	char **files = g.v;
+	int n = g.n;
 	for (int k = 0; k < n; k++) {
 		struct episode *ep = NULL;
 		struct script *s = NULL;
@@ -67,7 +62,7 @@ int cmd_check(int argc, char **argv)
 		script_free(&s);
 		episode_free(&ep);
 	}
-	globfree(&g);
+	episode_files_free(&g);
 	project_close(&p);
 	return err || diag_exit_status() ? 1 : 0;
 }

@@ -5,7 +5,6 @@
  * episodes are the *.md files in episodes/.
  */
 #include <errno.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,46 +23,6 @@ static const char feed_usage[] =
 	"  -o, --output FILE  where the feed goes (default: feed.xml in the site, rss/)\n"
 	"  -q, --quiet     no notes, only warnings and errors\n";
 
-struct files {
-	char **v;
-	int n, cap;
-};
-
-static void files_add(struct files *f, const char *path)
-{
-	if (f->n == f->cap) {
-		f->cap = f->cap ? 2 * f->cap : 16;
-		f->v = xreallocarray(f->v, (size_t)f->cap, sizeof *f->v);
-	}
-	f->v[f->n++] = xstrdup(path);
-}
-
-/* Adds the episode files of a directory (sorted), or the file itself. 0 or -1. */
-static int collect(struct files *f, const char *arg)
-{
-	struct stat st;
-	if (stat(arg, &st) != 0) {
-		msg(MSG_FILE_UNREADABLE, arg, 0, 0, "the episodes" MSG_SEP "%s", strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		files_add(f, arg);
-		return 0;
-	}
-	char *pat = xasprintf("%s/*.md", arg);
-	glob_t g;
-	int r = glob(pat, 0, NULL, &g);
-	free(pat);
-	if (r == 0) {
-		/* Drafts too: episode_load marks them (one rule, see episode.h),
-		 * and their slugs and guids are theirs. */
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			files_add(f, g.gl_pathv[i]);
-		globfree(&g);
-	}
-	return 0;
-}
-
 int cmd_feed(int argc, char **argv)
 {
 	const char *channel = "rss/channel.yaml", *output = NULL;
@@ -71,7 +30,7 @@ int cmd_feed(int argc, char **argv)
 	struct channel *ch = NULL;
 	struct feed *feed = NULL;
 	struct episode **eps = NULL;
-	struct files files = {0};
+	struct episode_files files = {0};
 	int neps = 0, failed = 0, drafts = 0, pending = 0;
 
 	int quiet = 0;
@@ -89,14 +48,11 @@ int cmd_feed(int argc, char **argv)
 	ch = p->ch;
 	if (artwork_check_channel(ch) != 0)
 		failed = 1;
-	if (first >= argc) {
-		if (collect(&files, "episodes") != 0)
-			failed = 1;
-	} else {
-		for (int i = first; i < argc; i++)
-			if (collect(&files, argv[i]) != 0)
-				failed = 1;
-	}
+	/* the feed insists on episodes/: a show without it has nothing to publish */
+	char *episodes_dir[] = {"episodes"};
+	if (first >= argc ? project_episode_files(1, episodes_dir, &files) != 0
+			  : project_episode_files(argc - first, argv + first, &files) != 0)
+		failed = 1;
 	feed = feed_new(ch);
 	eps = xcalloc((size_t)files.n + 1, sizeof *eps);
 	struct roster *roster = roster_new();
@@ -149,9 +105,7 @@ int cmd_feed(int argc, char **argv)
 	for (int i = 0; i < neps; i++)
 		episode_free(&eps[i]);
 	free(eps);
-	for (int i = 0; i < files.n; i++)
-		free(files.v[i]);
-	free(files.v);
+	episode_files_free(&files);
 	project_close(&p);
 	return failed ? 1 : 0;
 }

@@ -8,6 +8,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <glob.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +141,62 @@ int project_open_for(const char *channel_path, unsigned flags, struct project **
 fail:
 	project_close(&p);
 	return -1;
+}
+
+static void files_add(struct episode_files *f, const char *path)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 16;
+		f->v = xreallocarray(f->v, (size_t)f->cap, sizeof *f->v);
+	}
+	f->v[f->n++] = xstrdup(path);
+}
+
+/* Adds the episode files of a directory (sorted by glob), or the file itself. */
+static int collect(struct episode_files *f, const char *arg, int quiet_if_missing)
+{
+	struct stat st;
+	if (stat(arg, &st) != 0) {
+		if (quiet_if_missing && errno == ENOENT)
+			return 0;
+		msg(MSG_FILE_UNREADABLE, arg, 0, 0, "the episodes" MSG_SEP "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		files_add(f, arg);
+		return 0;
+	}
+	char *pat = xasprintf("%s/*.md", arg);
+	glob_t g;
+	int r = glob(pat, 0, NULL, &g);
+	free(pat);
+	if (r == 0) {
+		/* Drafts too: episode_load marks them (one rule, see episode.h). */
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			files_add(f, g.gl_pathv[i]);
+		globfree(&g);
+	}
+	return 0;
+}
+
+int project_episode_files(int n, char *const *args, struct episode_files *out)
+{
+	int rc = 0;
+	memset(out, 0, sizeof *out);
+	if (n == 0)
+		return collect(out, "episodes", 1);
+	for (int i = 0; i < n; i++)
+		if (collect(out, args[i], 0) != 0)
+			rc = -1;
+	return rc;
+}
+
+void episode_files_free(struct episode_files *f)
+{
+	for (int i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+	memset(f, 0, sizeof *f);
 }
 
 void project_close(struct project **pp)

@@ -41,6 +41,20 @@ enum project_open_flags {
 int project_open_for(const char *channel_path, unsigned flags, struct project **out);
 /* Releases the lock (if held) and frees everything; sets *p to NULL. */
 void project_close(struct project **p);
+
+/* Episode files, as every command that takes them collects them. */
+struct episode_files {
+	char **v;      /* paths; the caller frees with episode_files_free */
+	int n, cap;
+};
+/*
+ * The episode files the operands name: a directory gives its *.md files,
+ * sorted; anything else is taken as one episode file. No operands means
+ * the directory episodes/, and none at all when it is missing. Returns 0,
+ * or -1 when an operand cannot be read (reported; the others are kept).
+ */
+int project_episode_files(int n, char *const *args, struct episode_files *out);
+void episode_files_free(struct episode_files *f);
 /*
  * Checks that the intro and outro are readable audio, reporting each that is
  * not at its line in channel.yaml. project_open already did this once.

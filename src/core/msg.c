@@ -44,6 +44,8 @@ int diag_set_muted(int muted)
 /* fmt formatted with ap (which is left as it was); the caller frees. */
 static char *vformat(const char *fmt, va_list ap)
 {
+	if (fmt == NULL)   /* diag() may be given none; says so to the compiler too */
+		fmt = "";
 	va_list ap2;
 	va_copy(ap2, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap2);
