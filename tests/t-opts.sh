@@ -66,13 +66,13 @@ check "check: -- before the operands" grep -q "episodes/a.md: ok" out.txt
 check "say: -- makes a word of -hello" grep -qi "hello" out.txt
 
 # The episode operands, one way for every command that takes them
-# (project_episode_files): a directory gives its *.md files, no operands
+# (project_episode_files; build too): a directory gives its *.md files, no operands
 # means episodes/, and an operand that is not there is one message.
 "$PODSYNTH" check >none.txt 2>&1
 "$PODSYNTH" check episodes >dir.txt 2>&1
 check_eq "check: a directory operand is its episodes, as no operands" "$(cat dir.txt)" "$(cat none.txt)"
 check "...and it names episodes/a.md" grep -q "^episodes/a.md: ok" dir.txt
-for c in check cache feed; do
+for c in check cache feed build; do
 	"$PODSYNTH" $c nosuch.md >out.txt 2>err.txt
 	rc=$?
 	check_eq "$c: a missing operand is named, exit 1" \

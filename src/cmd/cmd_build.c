@@ -4,11 +4,8 @@
  * --shard, only this task's share of them (shard.h), under the show's lock
  * shared with the other tasks.
  */
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
 #include "build.h"
 #include "cmd.h"
@@ -50,45 +47,13 @@ static int parse_opts(int argc, char **argv, struct build_opts *o, const char **
 			  ARRAY_LEN(tab) - (segment == NULL) - (shard == NULL), usage);
 }
 
-struct paths {
-	char **v;
-	int n, cap;
-};
-
-static void paths_add(struct paths *f, const char *path)
-{
-	if (f->n == f->cap) {
-		f->cap = f->cap ? 2 * f->cap : 16;
-		f->v = xreallocarray(f->v, (size_t)f->cap, sizeof *f->v);
-	}
-	f->v[f->n++] = xstrdup(path);
-}
-
-/* The episode files an operand names: a directory's *.md (sorted), else itself. */
-static void expand(struct paths *f, const char *arg)
-{
-	struct stat st;
-	if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		paths_add(f, arg);   /* build_episode reports what is wrong with it */
-		return;
-	}
-	char *pat = xasprintf("%s/*.md", arg);
-	glob_t g;
-	if (glob(pat, 0, NULL, &g) == 0) {
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			paths_add(f, g.gl_pathv[i]);
-		globfree(&g);
-	}
-	free(pat);
-}
-
 int cmd_build(int argc, char **argv)
 {
 	struct build_opts o = {0};
 	const char *channel = NULL, *shard_arg = NULL;
 	struct project *p = NULL;
 	struct shard sh = {0};
-	struct paths eps = {0};
+	struct episode_files eps = {0};
 	int first = parse_opts(argc, argv, &o, &channel, NULL, &shard_arg, build_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
@@ -97,8 +62,8 @@ int cmd_build(int argc, char **argv)
 	char why[256];
 	if (shard_arg != NULL && shard_parse(shard_arg, &sh, why, sizeof why) != 0)
 		return opts_fail(argv[0], build_usage, "--shard: %s", why);
-	for (int i = first; i < argc; i++)
-		expand(&eps, argv[i]);
+	/* (an operand that cannot be read is reported; the others are built) */
+	int failed = project_episode_files(argc - first, argv + first, &eps) != 0;
 	int mine = 0;
 	for (int i = 0; i < eps.n; i++)
 		mine += shard_owns(&sh, eps.v[i]);
@@ -107,7 +72,7 @@ int cmd_build(int argc, char **argv)
 		       eps.n == 1 ? "" : "s");
 		fflush(stdout);
 	}
-	int failed = 0, built = 0;
+	int built = 0;
 	if (project_open_for(channel, PROJECT_LOCK | (sh.count > 0 ? PROJECT_LOCK_SHARED : 0),
 			     &p) != 0) {
 		failed = 1;
@@ -130,9 +95,7 @@ int cmd_build(int argc, char **argv)
 	free(feed);
 	project_close(&p);
 out:
-	for (int i = 0; i < eps.n; i++)
-		free(eps.v[i]);
-	free(eps.v);
+	episode_files_free(&eps);
 	return failed ? 1 : 0;
 }
 
