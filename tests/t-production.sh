@@ -294,4 +294,4 @@ check "loudness with the insert $I LUFS within 0.5 LU of -16" \
 sed -i 's/ding.wav/dong.wav/' episodes/ins.md
 out=$("$PODSYNTH" build -j 1 episodes/ins.md 2>&1)
 check "a missing insert fails" test $? != 0
-check "... naming file:line ($out)" grep -q 'episodes/ins.md:6: error: cannot read audio insert "clips/dong.wav"' <<<"$out"
+check "... naming file:line and the path as the build resolves it ($out)" grep -q 'episodes/ins.md:6: error: cannot read audio insert "episodes/clips/dong.wav"' <<<"$out"

@@ -48,7 +48,7 @@ static void test_asset(void)
 	INT_EQ(asset_check(missing, why, sizeof why), -1, "a missing file is not");
 	STR_EQ(why, strerror(ENOENT), "... and the reason is the system's");
 	INT_EQ(asset_check(dir, why, sizeof why), -1, "a directory is not");
-	STR_EQ(why, "not a regular file (a directory)", "... and says so");
+	STR_EQ(why, "not a regular file (a directory)", "... and says which kind of file it is");
 	INT_EQ(asset_check(empty, why, sizeof why), -1, "a wav file without frames is not");
 	STR_EQ(why, "no audio in it", "... and says so");
 	INT_EQ(asset_check(text, why, sizeof why), -1, "a text file is not");
