@@ -202,6 +202,18 @@ cp good-channel.yaml rss/channel.yaml
 printf 'draft:\n  subsystems: [riscv]\n' >>rss/channel.yaml
 bad "draft.subsystems not a mapping" 'rss/channel.yaml:19: error: draft.subsystems: expected a mapping of "key: words" lines, none empty' fixtures/week.mboxrd
 cp good-channel.yaml rss/channel.yaml
+printf 'draft: [lists]\n' >>rss/channel.yaml
+bad "draft: not a mapping" 'rss/channel.yaml:18: error: draft: expected a mapping' fixtures/week.mboxrd
+cp good-channel.yaml rss/channel.yaml
+printf 'draft:\n  lists: linux-mm\n' >>rss/channel.yaml
+bad "draft.lists not a mapping" 'rss/channel.yaml:19: error: draft.lists: expected' fixtures/week.mboxrd
+cp good-channel.yaml rss/channel.yaml
+printf 'draft:\n  people:\n    - Linus\n' >>rss/channel.yaml
+bad "draft.people not a mapping" 'rss/channel.yaml:20: error: draft.people: expected a mapping' fixtures/week.mboxrd
+cp good-channel.yaml rss/channel.yaml
+printf 'draft:\n  interest: 3\n' >>rss/channel.yaml
+bad "draft.interest not a mapping" 'rss/channel.yaml:19: error: draft.interest: expected a mapping' fixtures/week.mboxrd
+cp good-channel.yaml rss/channel.yaml
 printf 'draft:\n  interest:\n    pul: 3\n' >>rss/channel.yaml
 "$PODSYNTH" draft fixtures/threads.mbox >/dev/null 2>interest.err
 check "draft.interest: an unknown weight is named" grep -q 'draft.interest.pul' interest.err

@@ -399,8 +399,12 @@ static int read_other(const struct ymap *m, void *obj, struct ydoc *y, const cha
 int ydoc_read_map(const struct ymap *m, void *obj, struct ydoc *y, yaml_node_t *v)
 {
 	int err = 0;
-	if (v == NULL || v->type != YAML_MAPPING_NODE)
+	if (v == NULL || v->type != YAML_MAPPING_NODE) {
+		if (m->must_map)
+			msg(m->not_mapping, y->file, v ? ydoc_line(y, v) : 0, 0,
+			    m->what ? "%s" : NULL, m->what);
 		return -1;
+	}
 	for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
 		yaml_node_t *kn = ydoc_node(y, p->key), *val = ydoc_node(y, p->value);
 		const char *key = ydoc_scalar(kn);

@@ -103,13 +103,21 @@ struct ymap {
 	const char *unknown_prefix; /* NULL: prefix */
 	int *lines;              /* when not NULL, lines[row] = the line of each known key's value */
 	int stop;                /* end the walk at the first bad value */
+	/*
+	 * A value that is not a mapping: with must_map, the error not_mapping
+	 * at the value's line (what, when not NULL, its detail) and -1; without,
+	 * -1 unreported, for a caller that takes other forms itself.
+	 */
+	int must_map;
+	enum msg not_mapping;
+	const char *what;
 };
 
 /*
  * Reads every key of the mapping v into obj by the table m, in the order
  * written. Bad values are reported and the walk goes on (unless m->stop).
- * Returns 0, or -1 when any value was bad (or v is not a mapping, which is
- * the caller's to report).
+ * Returns 0, or -1 when any value was bad or v is not a mapping (reported
+ * when m->must_map).
  */
 int ydoc_read_map(const struct ymap *m, void *obj, struct ydoc *y, yaml_node_t *v);
 

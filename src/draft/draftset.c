@@ -88,12 +88,10 @@ static int read_list(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn, 
 
 static int read_lists(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	static const struct ymap map = {.other = read_list};
+	static const struct ymap map = {
+		.other = read_list, .must_map = 1, .not_mapping = MSG_DRAFT_LISTS,
+	};
 	(void)row, (void)key;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_LISTS, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	return ydoc_read_map(&map, obj, y, v);
 }
 
@@ -130,12 +128,14 @@ static int read_person(void *obj, struct ydoc *y, const char *k, yaml_node_t *kn
 
 static int read_pairs_map(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	static const struct ymap subsystems = {.other = read_subsystem};
-	static const struct ymap people = {.other = read_person};
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
-		return -1;
-	}
+	static const struct ymap subsystems = {
+		.other = read_subsystem, .must_map = 1, .not_mapping = MSG_DRAFT_PAIRS,
+		.what = "draft.subsystems",
+	};
+	static const struct ymap people = {
+		.other = read_person, .must_map = 1, .not_mapping = MSG_DRAFT_PAIRS,
+		.what = "draft.people",
+	};
 	(void)key;
 	return ydoc_read_map(strcmp(row->key, "people") == 0 ? &people : &subsystems, obj, y, v);
 }
@@ -153,12 +153,9 @@ static int read_interest(void *obj, const struct ykey *row, struct ydoc *y, cons
 	static const struct ymap map = {
 		.tab = interest_keys, .n = ARRAY_LEN(interest_keys), .prefix = "draft.interest.",
 		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+		.must_map = 1, .not_mapping = MSG_DRAFT_PAIRS, .what = "draft.interest",
 	};
-	(void)key;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_PAIRS, y->file, ydoc_line(y, v), 0, "draft.%s", row->key);
-		return -1;
-	}
+	(void)row, (void)key;
 	return ydoc_read_map(&map, &((struct draft_read *)obj)->s.interest, y, v);
 }
 
@@ -219,13 +216,9 @@ static int read_draft(void *obj, const struct ykey *row, struct ydoc *y, const c
 {
 	static const struct ymap map = {
 		.tab = draft_keys, .n = ARRAY_LEN(draft_keys), .prefix = "draft.",
-		.other = other_draft_key,
+		.other = other_draft_key, .must_map = 1, .not_mapping = MSG_DRAFT_NOT_MAPPING,
 	};
 	(void)row, (void)k;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_DRAFT_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	return ydoc_read_map(&map, obj, y, v);
 }
 

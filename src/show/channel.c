@@ -110,17 +110,13 @@ int bed_settings_read(struct ydoc *y, yaml_node_t *v, const char *dir, struct be
 {
 	static const struct ymap map = {
 		.tab = bed_keys, .n = ARRAY_LEN(bed_keys), .prefix = "bed.",
-		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+		.unknown = MSG_CH_UNKNOWN_SUBKEY, .must_map = 1, .not_mapping = MSG_BED_NOT_MAPPING,
 	};
 	free(b->conf);
 	b->conf = xstrdup(y->file ? y->file : "");
 	b->line = ydoc_line(y, v);
 	if (v->type == YAML_SCALAR_NODE)
 		return bed_place(y, v, &b->play);
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_BED_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	/* The table fills a copy; the settings (and what they own) go back after. */
 	struct bed_read r = {.b = *b, .dir = dir};
 	int rc = ydoc_read_map(&map, &r, y, v);
@@ -203,13 +199,9 @@ static int read_owner(void *obj, const struct ykey *row, struct ydoc *y, const c
 {
 	static const struct ymap map = {
 		.tab = owner_keys, .n = ARRAY_LEN(owner_keys), .prefix = "owner.",
-		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+		.unknown = MSG_CH_UNKNOWN_SUBKEY, .must_map = 1, .not_mapping = MSG_CH_OWNER,
 	};
 	(void)row, (void)key;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_CH_OWNER, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	return ydoc_read_map(&map, obj, y, v);
 }
 
@@ -230,13 +222,9 @@ static int read_pauses(void *obj, const struct ykey *row, struct ydoc *y, const 
 {
 	static const struct ymap map = {
 		.tab = pause_keys, .n = ARRAY_LEN(pause_keys), .prefix = "pauses.",
-		.unknown = MSG_CH_UNKNOWN_SUBKEY,
+		.unknown = MSG_CH_UNKNOWN_SUBKEY, .must_map = 1, .not_mapping = MSG_CH_PAUSES,
 	};
 	(void)row, (void)key;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_CH_PAUSES, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	return ydoc_read_map(&map, obj, y, v);
 }
 
@@ -267,12 +255,10 @@ static int read_directory(void *obj, struct ydoc *y, const char *k, yaml_node_t 
 /* directories: a mapping of a directory's name to the show's URL there. */
 static int read_directories(void *obj, const struct ykey *row, struct ydoc *y, const char *key, yaml_node_t *v)
 {
-	static const struct ymap map = {.other = read_directory};
+	static const struct ymap map = {
+		.other = read_directory, .must_map = 1, .not_mapping = MSG_CH_DIRECTORIES,
+	};
 	(void)row, (void)key;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_CH_DIRECTORIES, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
 	return ydoc_read_map(&map, obj, y, v);
 }
 

@@ -174,14 +174,12 @@ static int read_lexicon_entry(void *obj, struct ydoc *y, const char *w, yaml_nod
 
 static int read_lexicon(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
-	static const struct ymap map = {.other = read_lexicon_entry, .stop = 1};
-	struct episode *ep = obj;
+	static const struct ymap map = {
+		.other = read_lexicon_entry, .stop = 1,
+		.must_map = 1, .not_mapping = MSG_FM_LEXICON_NOT_MAPPING,
+	};
 	(void)row, (void)k;
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_FM_LEXICON_NOT_MAPPING, ep->path, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
-	return ydoc_read_map(&map, ep, y, v);
+	return ydoc_read_map(&map, obj, y, v);
 }
 
 /* "all" or a number of rows (1 or more). */
@@ -519,14 +517,11 @@ static int read_front_matter(struct episode *ep, const char *text, size_t len)
 	if (ydoc_load(&y, ep->path, text + fs, fl, 2) != 0)
 		return -1;
 	yaml_node_t *root = ydoc_root(&y);
-	if (root != NULL && root->type != YAML_MAPPING_NODE) {
-		msg(MSG_FM_NOT_MAPPING, ep->path, ydoc_line(&y, root), 0, NULL);
-		err = 1;
-	} else if (root != NULL) {
+	if (root != NULL) {
 		int lines[ARRAY_LEN(front_keys)] = {0};
 		const struct ymap map = {
 			.tab = front_keys, .n = ARRAY_LEN(front_keys), .other = other_key,
-			.lines = lines,
+			.lines = lines, .must_map = 1, .not_mapping = MSG_FM_NOT_MAPPING,
 		};
 		err = ydoc_read_map(&map, ep, &y, root) != 0;
 		for (size_t i = 0; i < ARRAY_LEN(key_lines); i++) {

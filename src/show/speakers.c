@@ -80,11 +80,9 @@ out:
 
 int speakers_read(struct ydoc *y, yaml_node_t *v, struct speakers *s)
 {
-	static const struct ymap map = {.other = read_speaker, .stop = 1};
-	if (v->type != YAML_MAPPING_NODE) {
-		msg(MSG_SPEAKERS_NOT_MAPPING, y->file, ydoc_line(y, v), 0, NULL);
-		return -1;
-	}
+	static const struct ymap map = {
+		.other = read_speaker, .stop = 1, .must_map = 1, .not_mapping = MSG_SPEAKERS_NOT_MAPPING,
+	};
 	return ydoc_read_map(&map, s, y, v);
 }
 

@@ -116,6 +116,28 @@ int main(void)
 	INT_EQ(o.others, 2, "every key of a free-form map goes to other");
 	free(s);
 
+	/* A value that is not a mapping: the caller's, unless the map says what to report. */
+	INT_EQ(walk("- a\n- b\n", &free_form, &o, &s), -1, "a sequence is not a mapping");
+	STR_EQ(s, "", "a map without must_map leaves the report to its caller");
+	free(s);
+	struct ymap must = {
+		.other = count_other, .must_map = 1, .not_mapping = MSG_DRAFT_PAIRS, .what = "x.pairs",
+	};
+	INT_EQ(walk("\n\nplain text\n", &must, &o, &s), -1, "text is not a mapping");
+	OK(s && strncmp(s, "t.yaml:3: error: ", 17) == 0 && strstr(s, "x.pairs") != NULL,
+	   "must_map reports its message at the value's line with its detail: %s", s);
+	free(s);
+	must.what = NULL;
+	must.not_mapping = MSG_CH_PAUSES;
+	INT_EQ(walk("[1, 2]\n", &must, &o, &s), -1, "a flow sequence is not a mapping");
+	OK(s && strncmp(s, "t.yaml:1: error: ", 17) == 0 && strstr(s, "x.pairs") == NULL,
+	   "without a detail the message stands alone: %s", s);
+	free(s);
+	o.others = 0;
+	INT_EQ(walk("k: v\n", &must, &o, &s), 0, "must_map reads a mapping as before");
+	INT_EQ(o.others, 1, "its keys are read");
+	free(s);
+
 	free(o.name);
 	return harness_done();
 }
