@@ -140,8 +140,8 @@ static int is_end(const struct line *raw)
 		if (q < l.s + l.n && isdigit((unsigned char)*q))
 			return 1;
 	}
-	if (l.n > 0 && isdigit((unsigned char)l.s[0]) && (memmem(l.s, l.n, " files changed", 14) ||
-							    memmem(l.s, l.n, " file changed", 13)))
+	if (l.s != NULL && l.n > 0 && isdigit((unsigned char)l.s[0]) &&
+	    (memmem(l.s, l.n, " files changed", 14) || memmem(l.s, l.n, " file changed", 13)))
 		return 1;
 	return 0;
 }
