@@ -552,9 +552,16 @@ static int say_number(struct en *e, const char *s, size_t n, int flags)
 	if (rl)
 		u = find_unit(r, rl, 0);
 
-	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year */
+	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year; after
+	 * "the" or "a", before a noun, as written: "the twenty sixteen Q four release" */
 	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
 	    r[0] == '-' && ((r[1] == 'H' && r[2] >= '1' && r[2] <= '2') || (r[1] == 'Q' && r[2] >= '1' && r[2] <= '4'))) {
+		if (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "its") == 0) {
+			emit_year(e, (unsigned)v);
+			spell(e, r + 1, 1, 0);
+			emit_num(e, (unsigned long long)(r[2] - '0'));
+			return 1;
+		}
 		emit(e, "the");
 		emit_ordinal(e, (unsigned long long)(r[2] - '0'));
 		emit(e, r[1] == 'H' ? "half of" : "quarter of");
@@ -714,6 +721,8 @@ rest:
 }
 
 /* ---- URLs, addresses, paths ---- */
+
+static int known_word(const char *s, size_t n, const char **why);
 
 static int is_tld(const char *s, size_t n)
 {
@@ -895,6 +904,17 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (allnum && parts > 1) {
 		say_split(e, s, n, "/", "and", F_START);
 		return 1;
+	}
+	/* an entry with a slash glued to a word: "I/Ooperations" */
+	for (size_t k = n > 3 ? n - 3 : 0; k > a; k--) {
+		const char *star, *w;
+		size_t sl;
+		if (all_alpha(s + k, n - k) && lex_find(e, s, k, &star, &sl) && !star &&
+		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
+			say_core(e, s, k, F_START);
+			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
 	}
 	if (n >= 2 && s[0] == '~' && s[1] == '/') {
 		emit(e, "home");
@@ -1305,7 +1325,11 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 		char tmp[MAXN + 1];
 		for (size_t i = st; i < en; i++)
 			tmp[i - st] = (char)tolower((unsigned char)s[i]);
-		if (kinds[p] == S_SPELL)
+		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
+		if (kinds[p] != S_WORD && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 && is_vowel(s[en], 0) &&
+		    vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM && !words_common(s + st, en - st + 1, 50))
+			spell(e, s + st, en - st + 1, 0);
+		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
@@ -1586,7 +1610,15 @@ said:;
 	}
 onset:
 	if (islower((unsigned char)s[0]) && n >= 3 && !onset_ok(s, n)) {
-		/* kmalloc, ftrace, xarray: the first letter spelled, the rest a word */
+		/* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
+		 * five letters or fewer whose rest is no word are letters ("mmotm") */
+		const char *w2;
+		if (n <= 5 && onset_ok(s + 1, n - 1) && !known_word(s + 1, n - 1, &w2) && vocab_kind(s + 1, n - 1) == VOCAB_NONE &&
+		    !lex_find(e, s + 1, n - 1, &w2, &(size_t){0})) {
+			decide(e, "acronym", "five letters or fewer that cannot start a word, the rest no word");
+			spell(e, s, n, 0);
+			return;
+		}
 		char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
 		emit(e, pre);
 		e->glue = 1;
@@ -1824,6 +1856,17 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 			else
 				hex = 0;
 		}
+		/* a value, not a hash: a digit repeated four times running ("fffffff7",
+		 * "deadbeef" is a word of its own) is rare in a hash (about 1 in 300) */
+		size_t run = 1, most = 1;
+		for (size_t i = 1; i < n; i++)
+			if ((run = s[i] == s[i - 1] ? run + 1 : 1) > most)
+				most = run;
+		if (hex && digit && alpha && most >= 4 && n <= 16 && strcasecmp(e->prev, "commit") != 0) {
+			spell(e, s, n, 0);
+			SHAPE("hexadecimal", "hexadecimal digits with a run of four: a value, every digit said");
+			goto done;
+		}
 		if (hex && digit && alpha) {
 			if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
 				emit(e, "commit");
@@ -1900,6 +1943,22 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 	if (n > 2 && s[n - 2] == '(' && s[n - 1] == ')') {   /* function call */
 		say_core(e, s, n - 2, flags);
 		goto done;
+	}
+	if ((p = memchr(s, '(', n)) != NULL && p > s && s[n - 1] != ')' && all_alpha(s, (size_t)(p - s))) {
+		/* an editor's completion inside a word, "def(ault)config": the whole word */
+		const char *q = memchr(p, ')', n - (size_t)(p - s));
+		if (q && q + 1 < s + n && all_alpha(p + 1, (size_t)(q - p - 1)) &&
+		    all_alpha(q + 1, n - (size_t)(q + 1 - s)) && n < 64) {
+			char w[64];
+			size_t k = (size_t)(p - s);
+			memcpy(w, s, k);
+			memcpy(w + k, p + 1, (size_t)(q - p - 1));
+			k += (size_t)(q - p - 1);
+			memcpy(w + k, q + 1, n - (size_t)(q + 1 - s));
+			k += n - (size_t)(q + 1 - s);
+			say_core(e, w, k, flags);
+			goto done;
+		}
 	}
 	if ((p = memchr(s, '(', n)) != NULL && s[n - 1] == ')' && p > s) {
 		/* a completion: Steph(en), allocate(d) */
@@ -2017,6 +2076,27 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 	if (alpha && !digit && !other && all_alpha(s, n)) {
 		say_word(e, s, n, flags);
 		goto done;
+	}
+	if (!other && (p = memchr(s, '\'', n)) != NULL && p > s && all_alpha(s, (size_t)(p - s)) &&
+	    all_alpha(p + 1, n - (size_t)(p - s) - 1) && n < 64) {
+		/* an apostrophe that is no English ending or prefix marks a
+		 * transliterated name: "Ts'o", "Xi'an" are said as one word */
+		static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
+		static const char *const heads[] = {"o", "d", "l", "n", "y", "rock"};
+		size_t hl = (size_t)(p - s), tl = n - hl - 1;
+		int english = 0;
+		for (size_t i = 0; i < ARRAY_LEN(ends); i++)
+			english |= strlen(ends[i]) == tl && strncasecmp(ends[i], p + 1, tl) == 0;
+		for (size_t i = 0; i < ARRAY_LEN(heads); i++)
+			english |= strlen(heads[i]) == hl && strncasecmp(heads[i], s, hl) == 0;
+		if (!english) {
+			char w[64];
+			memcpy(w, s, hl);
+			memcpy(w + hl, p + 1, tl);
+			decide(e, "name", "an apostrophe inside a name: said as one word");
+			emitn(e, w, hl + tl);
+			goto done;
+		}
 	}
 	if (!other) {
 		emitn(e, s, n);   /* apostrophes, letters beyond ASCII */
