@@ -257,7 +257,11 @@ int lex_say(struct en *e, const char *s, size_t n)
 	if (!say)
 		return 0;
 	decide(e, "lexicon", lex_where(e, s, n));
-	say_entry(e, say, star, star_len);
+	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
+		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */
+	else
+		say_entry(e, say, star, star_len);
+	decide(e, "lexicon", lex_where(e, s, n));    /* the entry decided, not the parts of its '*' */
 	return 1;
 }
 

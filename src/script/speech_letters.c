@@ -315,7 +315,14 @@ static int split_piece(struct en *e, const char *s, size_t n, int *kind)
 {
 	const char *star;
 	size_t sl;
-	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star) {
+	const char *say;
+	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
+		/* an entry said as several words ("rc": release candidate) is
+		 * letters inside a word: "bashrc", "rcupdate" */
+		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n)) {
+			*kind = S_SPELL;
+			return 11;
+		}
 		*kind = S_LEX;
 		return n <= 2 ? 13 : 10;
 	}
@@ -740,6 +747,22 @@ static int w_known(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Four small letters or fewer that no list knows with a "q" not before
+ * "u" cannot be said: "sqe", "qdisc"'s "q" is another rule's. */
+static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n > 4 || !islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_NONE || dict_word(s, n))
+		return 0;
+	int q = 0;
+	for (size_t i = 0; i < n; i++)
+		q |= s[i] == 'q' && (i + 1 == n || s[i + 1] != 'u');
+	if (!q)
+		return 0;
+	decide(e, "acronym", "four small letters or fewer no list knows, a q without u");
+	spell(e, s, n, 0);
+	return 1;
+}
+
 static int w_split(struct en *e, const char *s, size_t n, int flags)
 {
 	return islower((unsigned char)s[0]) && split_words(e, s, n, 0);
@@ -860,6 +883,7 @@ static const struct word_rule {
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
 	{"a word a list knows", w_known},
+	{"small letters with a q and no u", w_short_unknown},
 	{"split into words", w_split},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},

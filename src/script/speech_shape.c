@@ -695,12 +695,23 @@ static const struct separator {
 	{"::", "", "identifier", "its parts said one by one"},
 	{"_", "", "identifier", "its parts said one by one"},
 	{".", "dot", "identifier", "dotted parts: a file name or a field"},
-	{"&", "and", NULL, NULL},
-	{"+", "plus", NULL, NULL},
-	{"^", "to the", NULL, NULL},
-	{"=", "equals", NULL, NULL},
-	{":", "", NULL, NULL},
+	{"&", "and", "operator", "parts joined by &: and"},
+	{"+", "plus", "operator", "parts joined by +: plus"},
+	{"^", "to the", "operator", "parts joined by ^: a power"},
+	{"=", "equals", "operator", "an assignment: the name, equals, the value"},
+	{":", "", "identifier", "parts joined by colons: said one by one"},
 };
+
+/* C++, i++, i--: "plus plus", "minus minus" */
+static int s_increment(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
+							     (s[n - 1] == '-' && s[n - 2] == '-')))
+		return 0;
+	say_core(e, s, n - 2, flags);
+	emit(e, s[n - 1] == '+' ? "plus plus" : "minus minus");
+	return 1;
+}
 
 static int s_separated(struct en *e, const char *s, size_t n, int flags)
 {
@@ -821,6 +832,7 @@ static const struct shape {
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{"number", "the number shapes of speech_en.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
+	{"operator", "a name and ++ or --", 0, s_increment},
 	{NULL, NULL, 0, s_sign},
 	{NULL, NULL, 0, s_optional_plural},
 	{NULL, NULL, 0, s_function},
@@ -863,7 +875,8 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
 	static const struct { const char *sym, *say; } syms[] = {
-		{"&", "and"}, {"&&", "and"}, {"+", "plus"}, {"=", "equals"},
+		{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
+		{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
 		{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 		{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 		{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
