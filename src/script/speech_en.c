@@ -803,7 +803,7 @@ static void explain_row(struct en *e, const char *ws, const char *we, size_t fro
 	while (*said == ' ')
 		said++;
 	buf_printf(x, "%.*s\t%s\t%s\t%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
-		   e->why ? e->why : "the shapes of speech_en.c", said);
+		   e->why ? e->why : "the shapes of speech_shape.c", said);
 	e->cls = e->why = NULL;
 }
 

@@ -37,7 +37,7 @@ static int is_common_caps(const char *s, size_t n)
 static int is_short_word(const char *s, size_t n)
 {
 	static const char *const w[] = {
-		"an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me",
+		"an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
 		"my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
 		"all", "and", "are", "but", "can", "did", "for", "had", "has", "its",
 		"not", "now", "our", "out", "per", "the", "via", "was", "who", "you",
@@ -232,6 +232,7 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			emitn(e, tmp, en - st);
 		}
 	}
+	decide(e, "split word", "letters that lost their spaces: the words and entries they are made of (hunspell, the lexicon)");
 	return 1;
 }
 
@@ -362,7 +363,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	if (n < 5 || n > MAXN)
 		return 0;
 	/* a known word and an ending is that word: "upstreamed", "backporting" */
-	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly"};
+	static const char *const endings[] = {
+		"s", "es", "d", "ed", "ing", "er", "ers", "ly",
+		/* endings that make a word of a word: "maintainership" */
+		"ship", "ships", "ness", "less", "ment", "ments", "able", "ful", "hood",
+		"ize", "izes", "ized", "ization", "ise", "ised", "isation", "ism", "ist", "ists",
+	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i]);
 		const char *why;
@@ -462,8 +468,8 @@ static int split_first_word(struct en *e, const char *s, size_t n)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	for (size_t k = 2; k <= 3 && k + 3 <= n; k++) {
 		int size;
-		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10)
-			continue;
+		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10 || (k == 2 && !is_short_word(low, k)))
+			continue;    /* (two letters: a word that stands alone, "Re" of "Reding" is none) */
 		if (!words_common(low + k, n - k, 50) || n - k < 4)
 			continue;
 		decide(e, "split word", "a very common word glued to a word (scowl)");
