@@ -4,7 +4,7 @@
  * a year or a count, money, a measure, a decimal or a version, a model
  * number, a serial, a Roman numeral, an abbreviation. The first rule that
  * matches decides; its class's verbaliser (speech_verbal.c) says the
- * tokens. Tokens no rule claims go on to the shapes of speech_en.c
+ * tokens. Tokens no rule claims go on to the shapes of speech_shape.c
  * (identifiers, paths, URLs, words and acronyms).
  *
  * The words that give context (what comes before a year, a version, a

@@ -1,6 +1,8 @@
 /*
  * speech_en_int.h: the parts of the English normaliser that its files
- * share: speech_en.c (tokens, shapes, identifiers), speech_class.c (which
+ * share: speech_en.c (tokens, the lexicon), speech_shape.c (the
+ * shapes of tokens: URLs, paths, identifiers, symbols), speech_letters.c
+ * (words, names, acronyms, glued words), speech_class.c (which
  * class a token is, from the token and its neighbours, by a table of
  * rules), speech_verbal.c (each class said in words) and speech_units.c
  * (units, currencies, abbreviations: tables). Not used outside them.
@@ -112,6 +114,20 @@ int plural_noun(const char *s, size_t n);
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
+
+/* The lexicon (speech_en.c): says s when it has an entry (1); where the entry is. */
+int lex_say(struct en *e, const char *s, size_t n);
+const char *lex_where(struct en *e, const char *s, size_t n);
+/* The plural of a spoken form: "sock" -> "socks", "C-P-U" -> "C-P-U's". */
+void emit_plural(struct en *e, const char *say);
+const char *find_str(const char *s, size_t n, const char *needle);
+int has_char(const char *s, size_t n, int c);
+
+/* Letters (speech_letters.c): whether a list knows s (why: which). */
+int known_word(const char *s, size_t n, const char **why);
+/* Symbols standing alone ("&", "->", "±"), with the tokens around them
+ * (speech_shape.c); 1 when s was one. */
+int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);
 
 /* Explanations for `podsynth script --explain`: the class and reason of
  * the words said since the token started (set by whatever decides). */
