@@ -92,6 +92,7 @@ enum abbr_when {
 	A_NUMBER_AFTER,  /* "vol 3", "p.82", "No. 5" */
 	A_NAME_AFTER,    /* "dr Paul", "mr Bean" */
 	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
+	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 };
 static const struct abbr {
 	const char *written;
@@ -115,6 +116,8 @@ static const struct abbr {
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
 	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
 	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"d", "died", A_YEAR_AFTER}, {"b", "born", A_YEAR_AFTER}, {"c", "circa", A_YEAR_AFTER},
+	{"ca", "circa", A_YEAR_AFTER}, {"fl", "flourished", A_YEAR_AFTER}, {"r", "reigned", A_YEAR_AFTER},
 	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},
 	{"mar", "March", A_NUMBER_NEAR}, {"apr", "April", A_NUMBER_NEAR},
 	{"jun", "June", A_NUMBER_NEAR}, {"jul", "July", A_NUMBER_NEAR},
@@ -609,6 +612,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
 			break;
+		case A_YEAR_AFTER:
+			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
+			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
@@ -763,10 +769,30 @@ static int m_dimension(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* IEEE 802.3ad, 802.11ac, 802.1Q: "eight oh two dot three A-D". */
+static int m_standard(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || memcmp(s, "802.", 4) != 0 || !isdigit((unsigned char)s[4]))
+		return 0;
+	size_t j = 4;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j - 4 > 2 || (j < n && !all_alpha(s + j, n - j)) || n - j > 3)
+		return 0;
+	m->a = s + 4;
+	m->alen = j - 4;
+	m->b = s + j;
+	m->blen = n - j;
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
+	{"an IEEE 802 standard", C_STANDARD, m_standard},
 	{"a date", C_DATE, m_date},
 	{"a time of day", C_TIME, m_time},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
@@ -791,6 +817,7 @@ const char *const class_names[] = {
 	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
+	[C_STANDARD] = "standard",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -84,6 +84,8 @@ void emit_time(struct en *e, int h, int m, int sec, const char *ampm);
 /* The number shapes no class rule claims (glued units, ordinals, decades,
  * tags after versions, ranges, hexadecimal): 1 when s was said. */
 int say_number_shape(struct en *e, const char *s, size_t n, int flags);
+/* Digits one by one, 0 as "oh": an identifier such as a bug number. */
+void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */
 void emit_trail(struct en *e, const char *t, size_t n, int keep_dot);
 void set_prev(struct en *e, const char *s, size_t n);

@@ -227,6 +227,34 @@ void emit_version(struct en *e, const struct numparse *np)
 	}
 }
 
+/* An identifier's digits one by one, 0 as "oh": a bug number, a serial. */
+void emit_id_digits(struct en *e, const char *s, size_t n)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '0')
+			buf_puts(&b, b.len ? " oh" : "oh");
+		else
+			num_digits(&b, s + i, 1);
+	}
+	emit(e, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+/* Words after which G, M, T count bits: "10G links", "25G NICs". */
+static int network_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"link", "links", "ethernet", "nic", "nics", "port", "ports", "network", "networks",
+		"networking", "interface", "interfaces", "card", "cards", "adapter", "adapters",
+		"switch", "switches", "sfp", "uplink", "uplinks", "lan", "wan", "connection", "connections",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The number shapes no rule of speech_class.c claims, for a whole token or
  * a part of one: says s when it starts with a number (or "v" and a number, a currency
@@ -243,7 +271,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		k = 1;
 	} else if (n >= 2 && s[0] == '#' && isdigit((unsigned char)s[1])) {
 		emit(e, "number");
-		say_core(e, s + 1, n - 1, flags);
+		if (n - 1 >= 5 && all_digit(s + 1, n - 1))
+			emit_id_digits(e, s + 1, n - 1);     /* a bug number: #1063422 */
+		else
+			say_core(e, s + 1, n - 1, flags);
 		return 1;
 	} else if (n >= 3 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
 		size_t j = 2;
@@ -398,6 +429,13 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
+		/* "10G links": a size letter before a word of networks counts bits */
+		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
+			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
+		if (bits) {
+			emit(e, bits);
+			return 1;
+		}
 		/* "32b systems": a measure before a noun is said once */
 		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
 		return 1;
@@ -440,7 +478,9 @@ rest:
 		return 1;
 	}
 	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
-		emit(e, np.ncomp >= 2 ? "point" : "dot");
+		/* 5.x, 6.1.y: a series of versions */
+		int series = rl == 2 && (r[1] == 'x' || r[1] == 'y' || r[1] == 'z');
+		emit(e, np.ncomp >= 2 || series ? "point" : "dot");
 		say_core(e, r + 1, rl - 1, F_PART);
 		return 1;
 	}
@@ -672,6 +712,14 @@ static void v_dimension(struct en *e, const struct match *m)
 	dim_side(e, m->b, m->blen);
 }
 
+static void v_standard(struct en *e, const struct match *m)
+{
+	emit(e, "eight oh two dot");
+	emit_numstr(e, m->a, m->alen);
+	if (m->blen)
+		spell(e, m->b, m->blen, 0);
+}
+
 /* One verbaliser a class. */
 static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_SERIAL] = v_serial, [C_MONEY] = v_money, [C_YEAR_RANGE] = v_year_range,
@@ -680,6 +728,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
+	[C_STANDARD] = v_standard,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
