@@ -111,6 +111,7 @@ static const struct abbr {
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
+	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
@@ -498,6 +499,12 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Words after which a number names a thing, as a model number does: "device IDs 1883 and 1886". */
+static const char *const id_words[] = {
+	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
+	"socket", "opcode", "errata", "erratum",
+};
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -505,6 +512,19 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	/* after an ID word, or after "and" that follows one: "IDs 1883 and 1886" */
+	size_t qn;
+	const char *q = core(c, c->i - 2, &qn), *r = NULL;
+	size_t rn = 0;
+	if (q && pn == 3 && strncasecmp(p, "and", 3) == 0)
+		r = core(c, c->i - 3, &rn);
+	if (IN(id_words, p, pn) || (q && pn == 3 && strncasecmp(p, "and", 3) == 0 && all_digit(q, qn) &&
+				     r && IN(id_words, r, rn))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: after a word that names a thing (id_words)";
+		return 1;
+	}
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
@@ -802,9 +822,9 @@ static const struct rule rules[] = {
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
 	{"a number and a unit", C_MEASURE, m_measure},
 	{"dimensions: N x M", C_DIMENSION, m_dimension},
+	{"a number after a brand", C_MODEL, m_model},
 	{"four digits", C_YEAR, m_year},
 	{"two numbers and a point", C_DECIMAL, m_decimal},
-	{"a number after a brand", C_MODEL, m_model},
 	{"Roman numeral", C_ROMAN, m_roman},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
 };

@@ -28,9 +28,10 @@ void emit_num(struct en *e, unsigned long long v)
 void emit_numstr(struct en *e, const char *s, size_t n)
 {
 	struct buf b = {0};
-	if (n > 1 && s[0] == '0')
-		num_digits(&b, s, n);
-	else if (n > 12)
+	if (n > 1 && s[0] == '0') {
+		emit_id_digits(e, s, n);        /* "05": "oh five" */
+		return;
+	} else if (n > 12)
 		num_digits(&b, s, n);
 	else
 		num_cardinal_str(&b, s, n);
