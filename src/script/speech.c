@@ -605,6 +605,19 @@ static int is_abbrev_before(const char *s, size_t dot)
 	return a == TEXT_ABBR_INNER;
 }
 
+/*
+ * 1 when the word before the full stop at s[dot] is one to four small
+ * letters: before a number it is an abbreviation ("d. 1468", "c. 1850",
+ * "p. 82", "vol. 3"), not the end of a sentence.
+ */
+static int short_lower_before(const char *s, size_t st, size_t dot)
+{
+	size_t w = dot;
+	while (w > st && islower((unsigned char)s[w - 1]))
+		w--;
+	return dot - w >= 1 && dot - w <= 4 && (w == st || s[w - 1] == ' ' || s[w - 1] == '(');
+}
+
 /* The end of the sentence that starts at st (at most en). */
 static size_t sentence_end(const char *s, size_t st, size_t en)
 {
@@ -630,7 +643,8 @@ static size_t sentence_end(const char *s, size_t st, size_t en)
 				uint32_t d = cp_at(s, en, j + 1);
 				int starts = (d < 0x80 && (isupper((int)d) || isdigit((int)d) || d == '"' || d == '(')) ||
 					     d == 0x201C || text_is_han(d) || d == 0x300C;
-				if (starts && !(c == '.' && is_abbrev_before(s, i)))
+				if (starts && !(c == '.' && (is_abbrev_before(s, i) ||
+							      (d < 0x80 && isdigit((int)d) && short_lower_before(s, st, i)))))
 					return j;
 			}
 		}

@@ -92,6 +92,7 @@ enum abbr_when {
 	A_NUMBER_AFTER,  /* "vol 3", "p.82", "No. 5" */
 	A_NAME_AFTER,    /* "dr Paul", "mr Bean" */
 	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
+	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 };
 static const struct abbr {
 	const char *written;
@@ -115,6 +116,8 @@ static const struct abbr {
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
 	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
 	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"d", "died", A_YEAR_AFTER}, {"b", "born", A_YEAR_AFTER}, {"c", "circa", A_YEAR_AFTER},
+	{"ca", "circa", A_YEAR_AFTER}, {"fl", "flourished", A_YEAR_AFTER}, {"r", "reigned", A_YEAR_AFTER},
 	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},
 	{"mar", "March", A_NUMBER_NEAR}, {"apr", "April", A_NUMBER_NEAR},
 	{"jun", "June", A_NUMBER_NEAR}, {"jul", "July", A_NUMBER_NEAR},
@@ -609,6 +612,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
 			break;
+		case A_YEAR_AFTER:
+			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
+			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
@@ -629,14 +635,173 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* 2023-04-24, 20230424, 2026-12, 2024-Q3; "23 April": a date. */
+static int m_date(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n);
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	if (parse_date(s, n, &m->y1, &m->month, &m->day)) {
+		m->why = "a date: year, month and day";
+		return 1;
+	}
+	int y = n == 7 ? year_value(s, 4) : 0;
+	if (y >= 1900 && s[4] == '-') {
+		if ((s[5] == 'H' && s[6] >= '1' && s[6] <= '2') || (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4')) {
+			m->y1 = y;
+			m->part = s[5];
+			m->day = s[6] - '0';
+			m->why = "a half or a quarter of a year";
+			return 1;
+		}
+		long long mo = all_digit(s + 5, 2) ? num_parse(s + 5, 2) : 0;
+		if (mo >= 1 && mo <= 12) {
+			m->y1 = y;
+			m->month = (int)mo;
+			m->why = "a month: year and month";
+			return 1;
+		}
+	}
+	/* "23 April": the twenty-third of April */
+	const char *nx = core(c, c->i + 1, &nn);
+	char mb[16] = "";
+	if (nx && nn >= 3 && nn < sizeof mb) {
+		memcpy(mb, nx, nn);
+		mb[nn] = 0;
+	}
+	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) && month_of(mb)) {
+		long long d = num_parse(s, n);
+		if (d >= 1 && d <= 31) {
+			m->day = (int)d;
+			m->month = month_of(mb);
+			m->ntok = 2;
+			m->why = "a date: a day before a month's name";
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 14:30, 9:05am, 23:59:59, 9am */
+static int m_time(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm))
+		return 1;
+	if (n >= 3 && n <= 4 && all_digit(s, n - 2) &&
+	    (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
+		long long h = num_parse(s, n - 2);
+		if (h < 1 || h > 12)
+			return 0;
+		m->hour = (int)h;
+		m->second = -1;
+		m->ampm = tolower((unsigned char)s[n - 2]) == 'a' ? "A-M" : "P-M";
+		return 1;
+	}
+	return 0;
+}
+
+/* 21st, 2nd, 103rd */
+static int m_ordinal(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 8 || !all_digit(s, n - 2))
+		return 0;
+	const char *x = s + n - 2;
+	long long v = num_parse(s, n - 2);
+	static const char *const sfx[] = {"th", "st", "nd", "rd"};
+	int last = (int)(v % 10), teen = v % 100 >= 11 && v % 100 <= 13;
+	const char *want = teen || last > 3 ? "th" : sfx[last];
+	if (strncasecmp(x, want, 2) != 0)
+		return 0;
+	m->a = s;
+	m->alen = n - 2;
+	return 1;
+}
+
+/* 1990s, 1990's, '90s, 90s */
+static int m_decade(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s)
+		return 0;
+	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
+		return 0;
+	int apos = t->lead && t->raw[t->lead - 1] == '\'';
+	if (k == 4) {
+		int y = year_value(s, 4);
+		if (y < 1100)
+			return 0;
+		m->y1 = y;
+		m->short2 = 0;
+	} else {
+		m->y1 = (int)num_parse(s, 2);
+		m->short2 = 1;
+		if (m->y1 < 10 || (!apos && k == n - 1 && n == 3 && m->y1 < 20))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1920 x 1080, 3x3 */
+static int m_dimension(const struct cctx *c, struct match *m)
+{
+	size_t n, xn, bn;
+	const char *s = core(c, c->i, &n);
+	if (!s || !all_digit(s, n) || !joined(c, c->i))
+		return 0;
+	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
+	if (!x || xn != 1 || (x[0] != 'x' && x[0] != 'X') || !joined(c, c->i + 1) || !b || !all_digit(b, bn))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->b = b;
+	m->blen = bn;
+	m->ntok = 3;
+	return 1;
+}
+
+/* IEEE 802.3ad, 802.11ac, 802.1Q: "eight oh two dot three A-D". */
+static int m_standard(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || memcmp(s, "802.", 4) != 0 || !isdigit((unsigned char)s[4]))
+		return 0;
+	size_t j = 4;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j - 4 > 2 || (j < n && !all_alpha(s + j, n - j)) || n - j > 3)
+		return 0;
+	m->a = s + 4;
+	m->alen = j - 4;
+	m->b = s + j;
+	m->blen = n - j;
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
+	{"an IEEE 802 standard", C_STANDARD, m_standard},
+	{"a date", C_DATE, m_date},
+	{"a time of day", C_TIME, m_time},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
+	{"a decade", C_DECADE, m_decade},
+	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
 	{"a fraction", C_FRACTION, m_fraction},
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
 	{"a number and a unit", C_MEASURE, m_measure},
+	{"dimensions: N x M", C_DIMENSION, m_dimension},
 	{"four digits", C_YEAR, m_year},
 	{"two numbers and a point", C_DECIMAL, m_decimal},
 	{"a number after a brand", C_MODEL, m_model},
@@ -650,7 +815,9 @@ const char *const class_names[] = {
 	[C_NUMBER_SIGN] = "number", [C_MEASURE] = "measure", [C_YEAR] = "year",
 	[C_CARDINAL] = "cardinal", [C_DECIMAL] = "decimal", [C_VERSION] = "version",
 	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
-	[C_ABBREVIATION] = "abbreviation",
+	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
+	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
+	[C_STANDARD] = "standard",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

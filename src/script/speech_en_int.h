@@ -1,6 +1,6 @@
 /*
  * speech_en_int.h: the parts of the English normaliser that its files
- * share: speech_en.c (tokens, numbers, the lexicon), speech_shape.c (the
+ * share: speech_en.c (tokens, the lexicon), speech_shape.c (the
  * shapes of tokens: URLs, paths, identifiers, symbols), speech_letters.c
  * (words, names, acronyms, glued words), speech_class.c (which
  * class a token is, from the token and its neighbours, by a table of
@@ -57,6 +57,35 @@ void emit_num(struct en *e, unsigned long long v);
 void emit_numstr(struct en *e, const char *s, size_t n);
 void emit_ordinal(struct en *e, unsigned long long v);
 void emit_year(struct en *e, unsigned v);
+void emit_date(struct en *e, int y, int m, int d);
+
+/* Numbers as written (speech_verbal.c). */
+struct numparse {            /* a number as written: 6.1.12, 12,500 */
+	const char *comp[8];    /* dot-separated digit groups */
+	size_t clen[8];
+	int ncomp;
+	int commas;
+	const char *rest;       /* what follows the number */
+	size_t restlen;
+};
+
+/* Parses digits (commas between groups of three) and dotted groups at s. */
+int parse_number(const char *s, size_t n, struct numparse *np);
+void emit_decimal(struct en *e, const struct numparse *np);
+void emit_version(struct en *e, const struct numparse *np);
+/* 2023-04-24, 20230424: 1 when s is a date, its year, month and day set. */
+int parse_date(const char *s, size_t n, int *y, int *m, int *d);
+/* A date or a time said: 1 when s is one. */
+int say_date(struct en *e, const char *s, size_t n);
+int say_time(struct en *e, const char *s, size_t n);
+/* 14:30, 9:05am, 23:59:59: 1 when s is a time (seconds -1 when none, am/pm or NULL). */
+int parse_time(const char *s, size_t n, int *h, int *m, int *sec, const char **ampm);
+void emit_time(struct en *e, int h, int m, int sec, const char *ampm);
+/* The number shapes no class rule claims (glued units, ordinals, decades,
+ * tags after versions, ranges, hexadecimal): 1 when s was said. */
+int say_number_shape(struct en *e, const char *s, size_t n, int flags);
+/* Digits one by one, 0 as "oh": an identifier such as a bug number. */
+void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */
 void emit_trail(struct en *e, const char *t, size_t n, int keep_dot);
 void set_prev(struct en *e, const char *s, size_t n);
@@ -87,24 +116,6 @@ int plural_noun(const char *s, size_t n);
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
-
-/* The shapes of numbers (speech_en.c), for the shapes of tokens. */
-struct numparse {
-	const char *comp[8];    /* dot-separated digit groups */
-	size_t clen[8];
-	int ncomp;
-	int commas;
-	const char *rest;       /* what follows the number */
-	size_t restlen;
-};
-/* Parses digits (commas between groups of three) and dotted groups at s. */
-int parse_number(const char *s, size_t n, struct numparse *np);
-void emit_version(struct en *e, const struct numparse *np);
-void emit_decimal(struct en *e, const struct numparse *np);
-/* A number, version, time or number with a unit; 1 when s was one. */
-int number_shape(struct en *e, const char *s, size_t n, int flags);
-/* year-month-day; 1 when s was a date. */
-int try_date(struct en *e, const char *s, size_t n);
 
 /* The lexicon (speech_en.c): says s when it has an entry (1); where the entry is. */
 int lex_say(struct en *e, const char *s, size_t n);

@@ -508,7 +508,7 @@ static int s_url_inside(struct en *e, const char *s, size_t n, int flags)
 
 static int s_date(struct en *e, const char *s, size_t n, int flags)
 {
-	return isdigit((unsigned char)s[0]) && try_date(e, s, n);
+	return isdigit((unsigned char)s[0]) && say_date(e, s, n);
 }
 
 /* 1.5GB/s, 10Gbit/s are a number and a unit, not a path */
@@ -516,7 +516,7 @@ static int s_rate(struct en *e, const char *s, size_t n, int flags)
 {
 	struct numparse np;
 	return has_char(s, n, '/') && isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
-	       find_unit(np.rest, np.restlen, 0) && number_shape(e, s, n, flags);
+	       find_unit(np.rest, np.restlen, 0) && say_number_shape(e, s, n, flags);
 }
 
 static int s_path(struct en *e, const char *s, size_t n, int flags)
@@ -537,7 +537,7 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 
 static int s_number(struct en *e, const char *s, size_t n, int flags)
 {
-	return number_shape(e, s, n, flags);
+	return say_number_shape(e, s, n, flags);
 }
 
 /* 1..10, v5.15..v6.1: "to" */
