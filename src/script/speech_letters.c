@@ -258,7 +258,7 @@ int known_word(const char *s, size_t n, const char **why)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	if (words_lookup(s, n, &size) || (words_lookup(low, n, &size) & WORDS_WORD)) {
+	if ((words_lookup(s, n, &size) & ~(WORDS_DICT | WORDS_US)) || (words_lookup(low, n, &size) & WORDS_WORD)) {
 		*why = "a word of the scowl lists";
 		return 1;
 	}
@@ -366,7 +366,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	static const char *const endings[] = {
 		"s", "es", "d", "ed", "ing", "er", "ers", "ly",
 		/* endings that make a word of a word: "maintainership" */
-		"ship", "ships", "ness", "less", "ment", "ments", "able", "ful", "hood",
+		"ship", "ships", "ness", "less", "ment", "ments", "able", "ability", "ful", "hood",
 		"ize", "izes", "ized", "ization", "ise", "ised", "isation", "ism", "ist", "ists",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
