@@ -319,6 +319,32 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (rl)
 		u = find_unit(r, rl, 0);
 
+	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
+		if (v % 1000 == 0 && v < 10000 && v / 1000 == 1)
+			emit(e, "thousand");
+		else if (v == 100)
+			emit(e, "hundred");
+		else if (v % 100 == 0 && v < 10000 && v % 1000 != 0) {
+			emit_num(e, (unsigned long long)(v / 100));
+			emit(e, "hundred");
+		} else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "base");
+		size_t t = 4 + (rl > 4 && r[4] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 1000 && rl >= 5 && (r[0] == 'G' || r[0] == 'g') &&
+	    strncasecmp(r + 1, "base", 4) == 0) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "G base");
+		size_t t = 5 + (rl > 5 && r[5] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
 	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year */
 	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
 	    r[0] == '-' && ((r[1] == 'H' && r[2] >= '1' && r[2] <= '2') || (r[1] == 'Q' && r[2] >= '1' && r[2] <= '4'))) {
