@@ -673,6 +673,12 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->part = s[5];
 			m->day = s[6] - '0';
 			m->why = "a half or a quarter of a year";
+			size_t pn;
+			const char *p = core(c, c->i - 1, &pn);
+			if (p && pn == 3 && strncasecmp(p, "the", 3) == 0) {
+				m->nth = 1;     /* "the 2016-Q4 release": a name, read as written */
+				m->why = "a release named by its quarter: after \"the\", read as written";
+			}
 			return 1;
 		}
 		long long mo = all_digit(s + 5, 2) ? num_parse(s + 5, 2) : 0;

@@ -683,7 +683,12 @@ static void v_abbreviation(struct en *e, const struct match *m)
 
 static void v_date(struct en *e, const struct match *m)
 {
-	if (m->part) {              /* the third quarter of 2024 */
+	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
+		emit_year(e, (unsigned)m->y1);
+		char q[2] = {(char)m->part, 0};
+		emit(e, q);
+		emit_num(e, (unsigned long long)m->day);
+	} else if (m->part) {       /* the third quarter of 2024 */
 		emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->day);
 		emit(e, m->part == 'H' ? "half of" : "quarter of");
