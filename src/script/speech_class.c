@@ -112,6 +112,7 @@ static const struct abbr {
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
 	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
+	{"bros", "brothers", A_ALWAYS},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
@@ -340,6 +341,8 @@ static int m_year(const struct cctx *c, struct match *m)
 		m->why = "a year: alone in parentheses";
 	else if (y >= 1900)
 		m->why = "a year: four digits from 1900 to 2099";
+	else if (y >= 1100 && y % 100 != 0)
+		m->why = "read as a year: four digits from 1100 to 1899 without a word that counts (\"the 1894 season\")";
 	else
 		return 0;
 	return 1;
@@ -473,6 +476,12 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	if (!s)
 		return 0;
+	if (n >= 2 && n <= 5 && s[0] == '.' && all_digit(s + 1, n - 1)) {   /* a .300 hitter */
+		m->a = s;
+		m->alen = n;
+		m->why = "a decimal without its leading zero";
+		return 1;
+	}
 	const char *dot = memchr(s, '.', n);
 	if (!dot || dot == s || !all_digit(s, (size_t)(dot - s)) || !all_digit(dot + 1, n - (size_t)(dot - s) - 1) ||
 	    dot + 1 == s + n || (size_t)(dot - s) > 6)
@@ -627,7 +636,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NUMBER_AFTER:
 			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
-				       (an > 1 || dot));
+				       (an > 1 || dot) && !c->t[c->i + 1].lead);
+			/* "Jonathan P. (2010)", "William P. 1890": a capital initial after a name */
+			if (ok && an == 1 && isupper((unsigned char)s[0]) && p && isupper((unsigned char)p[0]))
+				ok = 0;
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
@@ -689,6 +701,25 @@ static int m_date(const struct cctx *c, struct match *m)
 			return 1;
 		}
 	}
+	/* 6/25/1940, 25/6/1940: month first, unless the first cannot be a month */
+	const char *sl = memchr(s, '/', n), *sl2 = sl ? memchr(sl + 1, '/', n - (size_t)(sl + 1 - s)) : NULL;
+	if (sl && sl2 && sl - s <= 2 && sl2 - sl - 1 <= 2 && sl2 - sl - 1 >= 1 && s + n - sl2 - 1 == 4 &&
+	    all_digit(s, (size_t)(sl - s)) && all_digit(sl + 1, (size_t)(sl2 - sl - 1)) && all_digit(sl2 + 1, 4)) {
+		int a = (int)num_parse(s, (size_t)(sl - s)), b = (int)num_parse(sl + 1, (size_t)(sl2 - sl - 1));
+		int y = year_value(sl2 + 1, 4);
+		if (a > 12 && b <= 12) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		if (y && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+			m->y1 = y;
+			m->month = a;
+			m->day = b;
+			m->why = "a date: month/day/year (day first when the first is past 12)";
+			return 1;
+		}
+	}
 	/* "23 April": the twenty-third of April */
 	const char *nx = core(c, c->i + 1, &nn);
 	char mb[16] = "";
@@ -702,6 +733,9 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->day = (int)d;
 			m->month = month_of(mb);
 			m->ntok = 2;
+			/* "27 Oct. 2010": the abbreviation's full stop is not the sentence's */
+			const struct tok *mt = &c->t[c->i + 1];
+			m->dot = nn <= 4 && mt->trail && mt->raw[mt->lead + nn] == '.';
 			m->why = "a date: a day before a month's name";
 			return 1;
 		}
@@ -870,7 +904,7 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 		verbalise(e, cls, &m);
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
-		if (cls == C_ABBREVIATION && m.dot && !m.a) {
+		if ((cls == C_ABBREVIATION || cls == C_DATE) && m.dot && !m.a) {
 			/* the full stop belongs to the abbreviation, unless it also ends the sentence */
 			emit_trail(e, last->raw + last->lead + ln + 1, last->trail - 1, 1);
 			if (i + m.ntok == nt)

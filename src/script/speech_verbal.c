@@ -524,7 +524,8 @@ static void say_decimal_str(struct en *e, const char *s, size_t n)
 		emit_numstr(e, s, n);
 		return;
 	}
-	emit_numstr(e, s, (size_t)(dot - s));
+	if (dot > s)
+		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
 	struct buf b = {0};
 	num_digits(&b, dot + 1, n - (size_t)(dot - s) - 1);
