@@ -848,11 +848,37 @@ static int m_standard(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* 1022:1487, 8086:a0f0: a PCI or USB vendor and device ID, each said as a model number. */
+static int m_device_id(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n != 9 || s[4] != ':')
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4)
+			continue;
+		if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i]))
+			return 0;
+		digits += isdigit((unsigned char)s[i]) != 0;
+	}
+	if (digits < 4)
+		return 0;
+	m->a = s;
+	m->alen = 4;
+	m->b = s + 5;
+	m->blen = 4;
+	m->why = "a device ID: four hexadecimal digits, a colon, four more";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
 	{"an IEEE 802 standard", C_STANDARD, m_standard},
+	{"a device ID", C_DEVICE_ID, m_device_id},
 	{"a date", C_DATE, m_date},
 	{"a time of day", C_TIME, m_time},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
@@ -877,7 +903,7 @@ const char *const class_names[] = {
 	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
-	[C_STANDARD] = "standard",
+	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

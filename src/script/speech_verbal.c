@@ -753,6 +753,31 @@ static void v_standard(struct en *e, const struct match *m)
 		spell(e, m->b, m->blen, 0);
 }
 
+/* One half of a device ID: digits as a model number, with letters spelled. */
+static void id_half(struct en *e, const char *s, size_t n)
+{
+	if (all_digit(s, n) && s[0] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);
+		emit(e, b.data);
+		buf_free(&b);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (isdigit((unsigned char)s[i]))
+				emit_id_digits(e, s + i, 1);
+			else
+				spell(e, s + i, 1, 0);
+		}
+	}
+}
+
+static void v_device_id(struct en *e, const struct match *m)
+{
+	id_half(e, m->a, m->alen);
+	punct(e, ',');
+	id_half(e, m->b, m->blen);
+}
+
 /* One verbaliser a class. */
 static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_SERIAL] = v_serial, [C_MONEY] = v_money, [C_YEAR_RANGE] = v_year_range,
@@ -761,7 +786,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
-	[C_STANDARD] = v_standard,
+	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
