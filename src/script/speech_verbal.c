@@ -300,6 +300,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	parse_number(s + k, n - k, &np);
 	const char *r = np.rest;
 	size_t rl = np.restlen;
+	if (version && rl && isalpha((unsigned char)r[0]) && np.ncomp == 1)
+		return 0;        /* v4l2: a name with a v in it, not a version */
 	long long v = np.ncomp == 1 ? np_value(&np) : -1;
 	const struct unit *u = NULL;
 	const struct currency *cur2 = NULL;
