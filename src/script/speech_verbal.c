@@ -656,7 +656,14 @@ static void v_abbreviation(struct en *e, const struct match *m)
 
 static void v_date(struct en *e, const struct match *m)
 {
-	if (m->part) {              /* the third quarter of 2024 */
+	if (m->part && (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 ||
+			strcasecmp(e->prev, "its") == 0)) {
+		/* before a noun, as written: "the twenty sixteen Q four release" */
+		char letter = (char)m->part;
+		emit_year(e, (unsigned)m->y1);
+		spell(e, &letter, 1, 0);
+		emit_num(e, (unsigned long long)m->day);
+	} else if (m->part) {       /* the third quarter of 2024 */
 		emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->day);
 		emit(e, m->part == 'H' ? "half of" : "quarter of");
