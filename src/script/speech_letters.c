@@ -393,13 +393,14 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
 			int kd, cost = split_piece(e, s + j, i - j, &kd);
-			if (!cost && j == 0 && i >= 2 && i <= 4) {
-				/* letters without a vowel before a word: "mhpm" of "mhpmcounters" */
+			if (!cost && i - j >= 2 && i - j <= 4 && n - (i - j) >= 3) {
+				/* letters without a vowel beside words: "mhpm" of "mhpmcounters",
+				 * "snmp" of "libsnmp" */
 				int vowel = 0;
-				for (size_t q = 0; q < i; q++)
+				for (size_t q = j; q < i; q++)
 					vowel |= is_vowel(s[q], 1);
-				if (!vowel && n - i >= 5)
-					kd = S_SPELL, cost = 11 + (int)i;
+				if (!vowel && (j > 0 || n - i >= 5))
+					kd = S_SPELL, cost = 11 + (int)(i - j);
 			}
 			if (cost && best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
@@ -608,7 +609,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && vocab_kind(s, n) != VOCAB_TERM && !is_common_caps(s, n))
+	if (!size && (vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n))
 		return 0;
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
@@ -833,12 +834,17 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
  * word and the letter (not "s": a plural is a word). */
 static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 {
-	if (n < 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || s[n - 1] == 's' || dict_word(s, n) ||
-	    vocab_kind(s, n) != VOCAB_NONE || !words_common(s, n - 1, 35))
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || dict_word(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE)
 		return 0;
-	decide(e, "split word", "a common word (scowl) and one letter");
-	emitn(e, s, n - 1);
-	spell(e, s + n - 1, 1, 0);
+	/* one letter ("readb"), or two without a vowel ("listns") */
+	size_t k = s[n - 1] != 's' && words_common(s, n - 1, 35) ? 1 :
+		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
+	if (!k)
+		return 0;
+	decide(e, "split word", "a common word (scowl) and letters");
+	emitn(e, s, n - k);
+	spell(e, s + n - k, k, 0);
 	return 1;
 }
 
