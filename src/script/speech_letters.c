@@ -784,7 +784,7 @@ static int coda_ok(const char *s)
 		"bs", "ch", "ck", "ct", "ds", "ff", "ft", "gh", "gs", "ks", "ld", "lf", "lk", "ll", "lm",
 		"lp", "ls", "lt", "mb", "mp", "ms", "nc", "nd", "ng", "nk", "ns", "nt", "ph", "ps", "pt",
 		"rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rs", "rt", "sh", "sk", "sm",
-		"sp", "ss", "st", "th", "ts", "tt", "xt", "zz", "rh", "lb", "lv",
+		"sp", "ss", "st", "th", "ts", "tt", "xt", "zz", "rh", "lb", "lv", "wn", "ws", "wd", "wk",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(codas); i++)
 		if (tolower((unsigned char)s[0]) == codas[i][0] && tolower((unsigned char)s[1]) == codas[i][1])
@@ -793,7 +793,7 @@ static int coda_ok(const char *s)
 }
 
 /* Small letters that no list knows and English cannot say are letters:
- * two that are no word ("ti", "io"), or up to four with no consonant
+ * two that are no word (in an identifier, "ti"), or up to four with no consonant
  * ("aoe"), an ending no English syllable has ("acr", "iwl"), or a "q"
  * not before "u" ("sqe"). */
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
@@ -806,7 +806,9 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 		int word = is_short_word(s, n);
 		for (size_t i = 0; i < ARRAY_LEN(two) && !word; i++)
 			word = memcmp(two[i], s, 2) == 0;
-		if (!word && lex_find(e, s, n, &why, &(size_t){0}) == NULL)
+		/* (in running text, two letters a list knows are left to espeak-ng: "et al", "mi") */
+		if (!word && lex_find(e, s, n, &why, &(size_t){0}) == NULL &&
+		    ((flags & F_PART) || !words_lookup(s, n, NULL)))
 			why = "two small letters that are no word";
 		else
 			why = NULL;
@@ -840,7 +842,8 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	/* one letter ("readb"), or two without a vowel ("listns") */
 	size_t k = s[n - 1] != 's' && words_common(s, n - 1, 35) ? 1 :
 		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
-	if (!k)
+	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
+	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
 		return 0;
 	decide(e, "split word", "a common word (scowl) and letters");
 	emitn(e, s, n - k);
