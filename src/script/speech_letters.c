@@ -17,11 +17,12 @@
 
 #include "speech_en_int.h"
 
-/* Short common words in capitals: "IT", "THE", "YOU" are said. */
+/* Short common words in capitals: "IS", "THE", "YOU" are said ("IT" is
+ * information technology: "IT staff"). */
 static int is_common_caps(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OR",
+		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "ME", "MY", "NO", "OF", "OR",
 		"ON", "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN",
 		"DID", "FOR", "GET", "HAS", "HOW", "ITS", "NEW", "NOT", "NOW", "OFF",
 		"OLD", "ONE", "OUR", "OUT", "SEE", "THE", "TOO", "TWO", "USE", "WAS",
@@ -609,7 +610,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && (vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n))
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n))
 		return 0;
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
@@ -794,7 +795,7 @@ static int coda_ok(const char *s)
 
 /* Small letters that no list knows and English cannot say are letters:
  * two that are no word (in an identifier, "ti"), or up to four with no consonant
- * ("aoe"), an ending no English syllable has ("acr", "iwl"), or a "q"
+ * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
  * not before "u" ("sqe"). */
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
@@ -820,6 +821,8 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 		}
 		if (!cons)
 			why = "small letters no list knows, without a consonant";
+		else if (n == 3 && is_vowel(s[0], 0) && is_vowel(s[1], 0))
+			why = "three small letters no list knows, starting with two vowels";
 		else if (q)
 			why = "small letters no list knows, a q without u";
 		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2))
