@@ -603,6 +603,15 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether a word next to s is a common word in capitals: "PAY FOR IT" is
+ * shouted, and its "IT" is the pronoun. */
+static int shouted(const struct en *e)
+{
+	size_t pn = strlen(e->prev);
+	return (pn >= 2 && all_upper(e->prev, pn) && words_common(e->prev, pn, 20)) ||
+	       (e->next && e->nextn >= 2 && all_upper(e->next, e->nextn) && words_common(e->next, e->nextn, 20));
+}
+
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
  * a common word: "LAM" is letters), and the terms of kernel text. */
 static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
@@ -610,7 +619,8 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n))
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n) &&
+	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
