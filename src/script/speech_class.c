@@ -687,9 +687,10 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->why = "a half or a quarter of a year";
 			size_t pn;
 			const char *p = core(c, c->i - 1, &pn);
-			if (p && pn == 3 && strncasecmp(p, "the", 3) == 0) {
+			if (p && ((pn == 3 && (strncasecmp(p, "the", 3) == 0 || strncasecmp(p, "its", 3) == 0)) ||
+				  (pn == 1 && (p[0] == 'a' || p[0] == 'A')))) {
 				m->nth = 1;     /* "the 2016-Q4 release": a name, read as written */
-				m->why = "a release named by its quarter: after \"the\", read as written";
+				m->why = "a release named by its quarter: after the, a or its, read as written";
 			}
 			return 1;
 		}

@@ -16,6 +16,7 @@ enum {
 	F_TOKEN = 1,   /* s is a whole whitespace-separated token */
 	F_START = 2,   /* s starts a token or a compound part (a "v" means version) */
 	F_PART = 4,    /* s is a piece of an identifier: single letters are spelled */
+	F_TERM = 8,    /* s is a term of kernel text: split only into long pieces */
 };
 
 struct en {

@@ -17,11 +17,12 @@
 
 #include "speech_en_int.h"
 
-/* Short common words in capitals: "IT", "THE", "YOU" are said. */
+/* Short common words in capitals: "IS", "THE", "YOU" are said ("IT" is
+ * information technology: "IT staff"). */
 static int is_common_caps(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OR",
+		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "ME", "MY", "NO", "OF", "OR",
 		"ON", "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN",
 		"DID", "FOR", "GET", "HAS", "HOW", "ITS", "NEW", "NOT", "NOW", "OFF",
 		"OLD", "ONE", "OUR", "OUT", "SEE", "THE", "TOO", "TWO", "USE", "WAS",
@@ -194,10 +195,20 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (np < 2)
 		return 0;
-	/* a spelled run only beside words of four letters or more, or entries */
+	/* a spelled run only beside words of four letters or more, or entries;
+	 * a term of kernel text only into short words that stand alone, common
+	 * words (beside letters or an entry, less common ones), entries and
+	 * letters to spell ("nosmt", "xfstests", "ioremap"; not "para M-S",
+	 * "as peed") */
+	int letters = 0;
+	for (int p = 0; p < np; p++)
+		letters |= kinds[p] != P_WORD;
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
 		if (kinds[p] == P_WORD && en - st < 4 && best[n] >= 100 && !is_short_word(s + st, en - st))
+			return 0;
+		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
+							       !words_common(s + st, en - st, letters ? 60 : 35)))
 			return 0;
 	}
 	/* in running text, two long words stay one compound ("filesystems",
@@ -383,13 +394,14 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
 			int kd, cost = split_piece(e, s + j, i - j, &kd);
-			if (!cost && j == 0 && i >= 2 && i <= 4) {
-				/* letters without a vowel before a word: "mhpm" of "mhpmcounters" */
+			if (!cost && i - j >= 2 && i - j <= 4 && n - (i - j) >= 3) {
+				/* letters without a vowel beside words: "mhpm" of "mhpmcounters",
+				 * "snmp" of "libsnmp" */
 				int vowel = 0;
-				for (size_t q = 0; q < i; q++)
+				for (size_t q = j; q < i; q++)
 					vowel |= is_vowel(s[q], 1);
-				if (!vowel && n - i >= 5)
-					kd = S_SPELL, cost = 11 + (int)i;
+				if (!vowel && (j > 0 || n - i >= 5))
+					kd = S_SPELL, cost = 11 + (int)(i - j);
 			}
 			if (cost && best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
@@ -514,6 +526,14 @@ static void say_lower(struct en *e, const char *s, size_t n)
 	emitn(e, tmp, k);
 }
 
+static int all_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
 static int has_vowel(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -583,6 +603,15 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether a word next to s is a common word in capitals: "PAY FOR IT" is
+ * shouted, and its "IT" is the pronoun. */
+static int shouted(const struct en *e)
+{
+	size_t pn = strlen(e->prev);
+	return (pn >= 2 && all_upper(e->prev, pn) && words_common(e->prev, pn, 20)) ||
+	       (e->next && e->nextn >= 2 && all_upper(e->next, e->nextn) && words_common(e->next, e->nextn, 20));
+}
+
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
  * a common word: "LAM" is letters), and the terms of kernel text. */
 static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
@@ -590,7 +619,8 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && vocab_kind(s, n) != VOCAB_TERM && !is_common_caps(s, n))
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n) &&
+	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
@@ -733,9 +763,14 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
 	    dict_word(s, n))
 		return 0;
-	if (split_words(e, s, n, 1) || split_glued(e, s, n, flags))
+	if (split_words(e, s, n, 1) || split_glued(e, s, n, flags | F_TERM))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
+	if (!has_vowel(s, n)) {      /* "fsck" */
+		decide(e, "acronym", "a term of kernel text without a vowel (kernel.vocab)");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (n >= 3 && !onset_ok(s, n))
 		return w_onset(e, s, n, flags);
 	emitn(e, s, n);
@@ -753,19 +788,79 @@ static int w_known(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Four small letters or fewer that no list knows with a "q" not before
- * "u" cannot be said: "sqe", "qdisc"'s "q" is another rule's. */
+/* Whether two consonants can end an English syllable: "nt", "st", "rk". */
+static int coda_ok(const char *s)
+{
+	static const char *const codas[] = {
+		"bs", "ch", "ck", "ct", "ds", "ff", "ft", "gh", "gs", "ks", "ld", "lf", "lk", "ll", "lm",
+		"lp", "ls", "lt", "mb", "mp", "ms", "nc", "nd", "ng", "nk", "ns", "nt", "ph", "ps", "pt",
+		"rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rs", "rt", "sh", "sk", "sm",
+		"sp", "ss", "st", "th", "ts", "tt", "xt", "zz", "rh", "lb", "lv", "wn", "ws", "wd", "wk",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(codas); i++)
+		if (tolower((unsigned char)s[0]) == codas[i][0] && tolower((unsigned char)s[1]) == codas[i][1])
+			return 1;
+	return 0;
+}
+
+/* Small letters that no list knows and English cannot say are letters:
+ * two that are no word (in an identifier, "ti"), or up to four with no consonant
+ * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
+ * not before "u" ("sqe"). */
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
-	if (n > 4 || !islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_NONE || dict_word(s, n))
+	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id"};
+	if (n > 4 || n < 2 || !all_lower(s, n) || vocab_kind(s, n) != VOCAB_NONE)
 		return 0;
-	int q = 0;
-	for (size_t i = 0; i < n; i++)
-		q |= s[i] == 'q' && (i + 1 == n || s[i + 1] != 'u');
-	if (!q)
+	const char *why = NULL;
+	if (n == 2) {
+		int word = is_short_word(s, n);
+		for (size_t i = 0; i < ARRAY_LEN(two) && !word; i++)
+			word = memcmp(two[i], s, 2) == 0;
+		/* (in running text, two letters a list knows are left to espeak-ng: "et al", "mi") */
+		if (!word && lex_find(e, s, n, &why, &(size_t){0}) == NULL &&
+		    ((flags & F_PART) || !words_lookup(s, n, NULL)))
+			why = "two small letters that are no word";
+		else
+			why = NULL;
+	} else if (!dict_word(s, n)) {
+		int cons = 0, q = 0;
+		for (size_t i = 0; i < n; i++) {
+			cons |= !is_vowel(s[i], 0);
+			q |= s[i] == 'q' && (i + 1 == n || s[i + 1] != 'u');
+		}
+		if (!cons)
+			why = "small letters no list knows, without a consonant";
+		else if (n == 3 && is_vowel(s[0], 0) && is_vowel(s[1], 0))
+			why = "three small letters no list knows, starting with two vowels";
+		else if (q)
+			why = "small letters no list knows, a q without u";
+		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2))
+			why = "small letters no list knows, with an ending English does not have";
+	}
+	if (!why)
 		return 0;
-	decide(e, "acronym", "four small letters or fewer no list knows, a q without u");
+	decide(e, "acronym", why);
 	spell(e, s, n, 0);
+	return 1;
+}
+
+/* A common word and one letter: the accessors "readb", "writel" are the
+ * word and the letter (not "s": a plural is a word). */
+static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || dict_word(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE)
+		return 0;
+	/* one letter ("readb"), or two without a vowel ("listns") */
+	size_t k = s[n - 1] != 's' && words_common(s, n - 1, 35) ? 1 :
+		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
+	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
+	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
+		return 0;
+	decide(e, "split word", "a common word (scowl) and letters");
+	emitn(e, s, n - k);
+	spell(e, s + n - k, k, 0);
 	return 1;
 }
 
@@ -888,8 +983,9 @@ static const struct word_rule {
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
+	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
-	{"small letters with a q and no u", w_short_unknown},
+	{"a word and a letter", w_word_letter},
 	{"split into words", w_split},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},

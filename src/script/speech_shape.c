@@ -233,6 +233,10 @@ static int say_path(struct en *e, const char *s, size_t n)
 		s += 1;
 		n -= 1;
 	}
+	if (n <= 3 && strspn(s, "/") == n) {      /* "//" */
+		emit(e, n == 2 ? "double slash" : "triple slash");
+		return 1;
+	}
 	if (s[0] == '/')
 		emit(e, "slash");
 	say_split(e, s, n, "/", "slash", F_START | F_PART);
