@@ -562,6 +562,8 @@ static int m_model(const struct cctx *c, struct match *m)
 /* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
 static int roman_value(const char *s, size_t n)
 {
+	if (!n || n > 7 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X'))
+		return 0;
 	static const char *const forms[] = {
 		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
 		"XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
@@ -627,7 +629,7 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	}
 	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++) {
 		const struct abbr *a = &abbrs[i];
-		if (strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
+		if (a->written[0] != tolower((unsigned char)s[0]) || strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
 			continue;
 		int ok = 0;
 		switch (a->when) {

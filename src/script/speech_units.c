@@ -123,7 +123,7 @@ static const struct unit units[] = {
 const struct unit *find_unit(const char *s, size_t n, int spaced)
 {
 	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
+		if (n && units[i].sym[0] == s[0] && strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
 		    (!spaced || units[i].spaced))
 			return &units[i];
 	return NULL;
@@ -150,6 +150,8 @@ static const struct currency currencies[] = {
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole)
 {
 	for (size_t i = 0; i < ARRAY_LEN(currencies); i++) {
+		if (!n || currencies[i].sym[0] != s[0])
+			continue;
 		size_t k = strlen(currencies[i].sym);
 		if (k <= n && memcmp(currencies[i].sym, s, k) == 0 && (!whole || k == n) &&
 		    (k == 1 || !isalpha((unsigned char)s[0]) || k == n ||
