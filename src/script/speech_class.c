@@ -112,7 +112,7 @@ static const struct abbr {
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
 	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
-	{"bros", "brothers", A_ALWAYS},
+	{"bros", "brothers", A_ALWAYS}, {"ave", "avenue", A_ALWAYS}, {"blvd", "boulevard", A_ALWAYS},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},

@@ -213,10 +213,7 @@ void emit_decimal(struct en *e, const struct numparse *np)
 {
 	emit_numstr(e, np->comp[0], np->clen[0]);
 	emit(e, "point");
-	struct buf b = {0};
-	num_digits(&b, np->comp[1], np->clen[1]);
-	emit(e, b.data);
-	buf_free(&b);
+	emit_id_digits(e, np->comp[1], np->clen[1]);
 }
 
 void emit_version(struct en *e, const struct numparse *np)
@@ -292,6 +289,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (k >= n || !isdigit((unsigned char)s[k]))
 		return 0;
+	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
+		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
+		return 1;
+	}
 	if (!version && !cur) {
 		if (say_date(e, s, n) || say_time(e, s, n))
 			return 1;
@@ -529,10 +530,7 @@ static void say_decimal_str(struct en *e, const char *s, size_t n)
 	if (dot > s)
 		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
-	struct buf b = {0};
-	num_digits(&b, dot + 1, n - (size_t)(dot - s) - 1);
-	emit(e, b.data);
-	buf_free(&b);
+	emit_id_digits(e, dot + 1, n - (size_t)(dot - s) - 1);     /* 2.06: "two point oh six" */
 }
 
 static int is_one(const char *s, size_t n)
