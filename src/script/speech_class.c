@@ -540,8 +540,9 @@ static int m_model(const struct cctx *c, struct match *m)
 	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
 	    IN(count_words_before, p, pn))
 		return 0;
+	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
 	for (size_t i = 1; i < pn; i++)
-		if (!islower((unsigned char)p[i]))
+		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
 			return 0;
 	char mb[16] = "";
 	if (pn < sizeof mb) {

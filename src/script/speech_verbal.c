@@ -221,7 +221,10 @@ void emit_version(struct en *e, const struct numparse *np)
 	for (int c = 0; c < np->ncomp; c++) {
 		if (c)
 			emit(e, "point");
-		emit_component(e, np->comp[c], np->clen[c]);
+		if (c && np->clen[c] == 1 && np->comp[c][0] == '0')
+			emit(e, "oh");           /* 5.0: "five point oh" */
+		else
+			emit_component(e, np->comp[c], np->clen[c]);
 	}
 }
 
@@ -237,6 +240,19 @@ void emit_id_digits(struct en *e, const char *s, size_t n)
 	}
 	emit(e, b.data ? b.data : "");
 	buf_free(&b);
+}
+
+/* Words after which k is kilobytes: "64k pages", "16k stacks". */
+static int memory_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
+		"buffers", "alignment", "chunk", "chunks", "mapping", "mappings", "folio", "folios",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
@@ -289,6 +305,13 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (k >= n || !isdigit((unsigned char)s[k]))
 		return 0;
+	if (!version && !cur && n == 5 && memcmp(s, "802", 3) == 0 && all_digit(s, n) && s[3] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);     /* 80211 after a symbol: "{nl,mac}80211" */
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
 	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
 		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
 		return 1;
@@ -459,6 +482,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
+		/* "64k pages": a size in kilobytes, "sixty-four K" */
+		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) && memory_noun(e->next, e->nextn)) {
+			emit(e, "K");
+			return 1;
+		}
 		/* "10G links": a size letter before a word of networks counts bits */
 		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
@@ -646,6 +674,8 @@ static void v_version(struct en *e, const struct match *m)
 	if (yl > 1 && dot[1] == '0') {
 		emit(e, "oh");
 		emit_numstr(e, dot + 2, yl - 1);
+	} else if (yl == 1 && dot[1] == '0') {
+		emit(e, "oh");
 	} else {
 		emit_numstr(e, dot + 1, yl);
 	}
