@@ -537,7 +537,14 @@ rest:
 	}
 	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
 		/* 5.x, 6.1.y: a series of versions */
-		int series = rl == 2 && (r[1] == 'x' || r[1] == 'y' || r[1] == 'z');
+		int series = (rl == 2 || (rl == 4 && r[2] == '.' && strchr("xyz", r[3]))) && strchr("xyz", r[1]);
+		if (series && rl == 4) {        /* 5.x.y */
+			emit(e, "point");
+			spell(e, r + 1, 1, 0);
+			emit(e, "point");
+			spell(e, r + 3, 1, 0);
+			return 1;
+		}
 		emit(e, np.ncomp >= 2 || series ? "point" : "dot");
 		say_core(e, r + 1, rl - 1, F_PART);
 		return 1;
