@@ -607,14 +607,22 @@ static int is_abbrev_before(const char *s, size_t dot)
 
 /*
  * 1 when the word before the full stop at s[dot] is one to four small
- * letters: before a number it is an abbreviation ("d. 1468", "c. 1850",
- * "p. 82", "vol. 3"), not the end of a sentence.
+ * letters or a month's abbreviation: before a number it is an abbreviation
+ * ("d. 1468", "c. 1850", "p. 82", "vol. 3", "Oct. 2010"), not the end of a
+ * sentence.
  */
 static int short_lower_before(const char *s, size_t st, size_t dot)
 {
+	static const char *const months[] = {
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	};
 	size_t w = dot;
 	while (w > st && islower((unsigned char)s[w - 1]))
 		w--;
+	if (w > st && isupper((unsigned char)s[w - 1]) && (w - 1 == st || s[w - 2] == ' ' || s[w - 2] == '('))
+		for (size_t i = 0; i < ARRAY_LEN(months); i++)    /* "27 Oct. 2010" */
+			if (strlen(months[i]) == dot - w + 1 && strncmp(months[i], s + w - 1, dot - w + 1) == 0)
+				return 1;
 	return dot - w >= 1 && dot - w <= 4 && (w == st || s[w - 1] == ' ' || s[w - 1] == '(');
 }
 

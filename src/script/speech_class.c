@@ -111,6 +111,8 @@ static const struct abbr {
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
+	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
+	{"bros", "brothers", A_ALWAYS},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
@@ -339,6 +341,8 @@ static int m_year(const struct cctx *c, struct match *m)
 		m->why = "a year: alone in parentheses";
 	else if (y >= 1900)
 		m->why = "a year: four digits from 1900 to 2099";
+	else if (y >= 1100 && y % 100 != 0)
+		m->why = "read as a year: four digits from 1100 to 1899 without a word that counts (\"the 1894 season\")";
 	else
 		return 0;
 	return 1;
@@ -472,6 +476,12 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	if (!s)
 		return 0;
+	if (n >= 2 && n <= 5 && s[0] == '.' && all_digit(s + 1, n - 1)) {   /* a .300 hitter */
+		m->a = s;
+		m->alen = n;
+		m->why = "a decimal without its leading zero";
+		return 1;
+	}
 	const char *dot = memchr(s, '.', n);
 	if (!dot || dot == s || !all_digit(s, (size_t)(dot - s)) || !all_digit(dot + 1, n - (size_t)(dot - s) - 1) ||
 	    dot + 1 == s + n || (size_t)(dot - s) > 6)
@@ -498,6 +508,12 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Words after which a number names a thing, as a model number does: "device IDs 1883 and 1886". */
+static const char *const id_words[] = {
+	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
+	"socket", "opcode", "errata", "erratum",
+};
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -505,6 +521,19 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	/* after an ID word, or after "and" that follows one: "IDs 1883 and 1886" */
+	size_t qn;
+	const char *q = core(c, c->i - 2, &qn), *r = NULL;
+	size_t rn = 0;
+	if (q && pn == 3 && strncasecmp(p, "and", 3) == 0)
+		r = core(c, c->i - 3, &rn);
+	if (IN(id_words, p, pn) || (q && pn == 3 && strncasecmp(p, "and", 3) == 0 && all_digit(q, qn) &&
+				     r && IN(id_words, r, rn))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: after a word that names a thing (id_words)";
+		return 1;
+	}
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
@@ -607,7 +636,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NUMBER_AFTER:
 			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
-				       (an > 1 || dot));
+				       (an > 1 || dot) && !c->t[c->i + 1].lead);
+			/* "Jonathan P. (2010)", "William P. 1890": a capital initial after a name */
+			if (ok && an == 1 && isupper((unsigned char)s[0]) && p && isupper((unsigned char)p[0]))
+				ok = 0;
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
@@ -653,6 +685,12 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->part = s[5];
 			m->day = s[6] - '0';
 			m->why = "a half or a quarter of a year";
+			size_t pn;
+			const char *p = core(c, c->i - 1, &pn);
+			if (p && pn == 3 && strncasecmp(p, "the", 3) == 0) {
+				m->nth = 1;     /* "the 2016-Q4 release": a name, read as written */
+				m->why = "a release named by its quarter: after \"the\", read as written";
+			}
 			return 1;
 		}
 		long long mo = all_digit(s + 5, 2) ? num_parse(s + 5, 2) : 0;
@@ -660,6 +698,25 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->y1 = y;
 			m->month = (int)mo;
 			m->why = "a month: year and month";
+			return 1;
+		}
+	}
+	/* 6/25/1940, 25/6/1940: month first, unless the first cannot be a month */
+	const char *sl = memchr(s, '/', n), *sl2 = sl ? memchr(sl + 1, '/', n - (size_t)(sl + 1 - s)) : NULL;
+	if (sl && sl2 && sl - s <= 2 && sl2 - sl - 1 <= 2 && sl2 - sl - 1 >= 1 && s + n - sl2 - 1 == 4 &&
+	    all_digit(s, (size_t)(sl - s)) && all_digit(sl + 1, (size_t)(sl2 - sl - 1)) && all_digit(sl2 + 1, 4)) {
+		int a = (int)num_parse(s, (size_t)(sl - s)), b = (int)num_parse(sl + 1, (size_t)(sl2 - sl - 1));
+		int y = year_value(sl2 + 1, 4);
+		if (a > 12 && b <= 12) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		if (y && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+			m->y1 = y;
+			m->month = a;
+			m->day = b;
+			m->why = "a date: month/day/year (day first when the first is past 12)";
 			return 1;
 		}
 	}
@@ -676,6 +733,9 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->day = (int)d;
 			m->month = month_of(mb);
 			m->ntok = 2;
+			/* "27 Oct. 2010": the abbreviation's full stop is not the sentence's */
+			const struct tok *mt = &c->t[c->i + 1];
+			m->dot = nn <= 4 && mt->trail && mt->raw[mt->lead + nn] == '.';
 			m->why = "a date: a day before a month's name";
 			return 1;
 		}
@@ -788,11 +848,37 @@ static int m_standard(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* 1022:1487, 8086:a0f0: a PCI or USB vendor and device ID, each said as a model number. */
+static int m_device_id(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n != 9 || s[4] != ':')
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4)
+			continue;
+		if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i]))
+			return 0;
+		digits += isdigit((unsigned char)s[i]) != 0;
+	}
+	if (digits < 4)
+		return 0;
+	m->a = s;
+	m->alen = 4;
+	m->b = s + 5;
+	m->blen = 4;
+	m->why = "a device ID: four hexadecimal digits, a colon, four more";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
 	{"an IEEE 802 standard", C_STANDARD, m_standard},
+	{"a device ID", C_DEVICE_ID, m_device_id},
 	{"a date", C_DATE, m_date},
 	{"a time of day", C_TIME, m_time},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
@@ -802,9 +888,9 @@ static const struct rule rules[] = {
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
 	{"a number and a unit", C_MEASURE, m_measure},
 	{"dimensions: N x M", C_DIMENSION, m_dimension},
+	{"a number after a brand", C_MODEL, m_model},
 	{"four digits", C_YEAR, m_year},
 	{"two numbers and a point", C_DECIMAL, m_decimal},
-	{"a number after a brand", C_MODEL, m_model},
 	{"Roman numeral", C_ROMAN, m_roman},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
 };
@@ -817,7 +903,7 @@ const char *const class_names[] = {
 	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
-	[C_STANDARD] = "standard",
+	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
@@ -844,7 +930,7 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 		verbalise(e, cls, &m);
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
-		if (cls == C_ABBREVIATION && m.dot && !m.a) {
+		if ((cls == C_ABBREVIATION || cls == C_DATE) && m.dot && !m.a) {
 			/* the full stop belongs to the abbreviation, unless it also ends the sentence */
 			emit_trail(e, last->raw + last->lead + ln + 1, last->trail - 1, 1);
 			if (i + m.ntok == nt)

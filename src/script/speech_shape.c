@@ -151,7 +151,23 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 			if (i > st) {
 				if (!first && *join)
 					emit(e, join);
-				say_core(e, s + st, i - st, flags);
+				/* DWM-222, SF114-32: digits after a part in capitals are a model number */
+				size_t pl = 0;
+				const char *pp = NULL;
+				if (!first && st >= k + 2) {
+					pp = s + st - k;
+					while (pp > s && isalnum((unsigned char)pp[-1]))
+						pp--, pl++;
+				}
+				if (pp && pl >= 2 && all_upper(pp, pl) && all_alpha(pp, pl) && i - st >= 3 && i - st <= 4 &&
+				    all_digit(s + st, i - st) && s[st] != '0') {
+					struct buf b = {0};
+					num_model(&b, s + st, i - st);
+					emit(e, b.data);
+					buf_free(&b);
+				} else {
+					say_core(e, s + st, i - st, flags);
+				}
 				first = 0;
 			}
 			i += i == n ? 1 : k;

@@ -28,9 +28,10 @@ void emit_num(struct en *e, unsigned long long v)
 void emit_numstr(struct en *e, const char *s, size_t n)
 {
 	struct buf b = {0};
-	if (n > 1 && s[0] == '0')
-		num_digits(&b, s, n);
-	else if (n > 12)
+	if (n > 1 && s[0] == '0') {
+		emit_id_digits(e, s, n);        /* "05": "oh five" */
+		return;
+	} else if (n > 12)
 		num_digits(&b, s, n);
 	else
 		num_cardinal_str(&b, s, n);
@@ -299,6 +300,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	parse_number(s + k, n - k, &np);
 	const char *r = np.rest;
 	size_t rl = np.restlen;
+	if (version && rl && isalpha((unsigned char)r[0]) && np.ncomp == 1)
+		return 0;        /* v4l2: a name with a v in it, not a version */
 	long long v = np.ncomp == 1 ? np_value(&np) : -1;
 	const struct unit *u = NULL;
 	const struct currency *cur2 = NULL;
@@ -318,6 +321,32 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (rl)
 		u = find_unit(r, rl, 0);
 
+	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
+		if (v % 1000 == 0 && v < 10000 && v / 1000 == 1)
+			emit(e, "thousand");
+		else if (v == 100)
+			emit(e, "hundred");
+		else if (v % 100 == 0 && v < 10000 && v % 1000 != 0) {
+			emit_num(e, (unsigned long long)(v / 100));
+			emit(e, "hundred");
+		} else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "base");
+		size_t t = 4 + (rl > 4 && r[4] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 1000 && rl >= 5 && (r[0] == 'G' || r[0] == 'g') &&
+	    strncasecmp(r + 1, "base", 4) == 0) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "G base");
+		size_t t = 5 + (rl > 5 && r[5] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
 	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year */
 	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
 	    r[0] == '-' && ((r[1] == 'H' && r[2] >= '1' && r[2] <= '2') || (r[1] == 'Q' && r[2] >= '1' && r[2] <= '4'))) {
@@ -497,7 +526,8 @@ static void say_decimal_str(struct en *e, const char *s, size_t n)
 		emit_numstr(e, s, n);
 		return;
 	}
-	emit_numstr(e, s, (size_t)(dot - s));
+	if (dot > s)
+		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
 	struct buf b = {0};
 	num_digits(&b, dot + 1, n - (size_t)(dot - s) - 1);
@@ -656,12 +686,10 @@ static void v_abbreviation(struct en *e, const struct match *m)
 
 static void v_date(struct en *e, const struct match *m)
 {
-	if (m->part && (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 ||
-			strcasecmp(e->prev, "its") == 0)) {
-		/* before a noun, as written: "the twenty sixteen Q four release" */
-		char letter = (char)m->part;
+	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
 		emit_year(e, (unsigned)m->y1);
-		spell(e, &letter, 1, 0);
+		char q[2] = {(char)m->part, 0};
+		emit(e, q);
 		emit_num(e, (unsigned long long)m->day);
 	} else if (m->part) {       /* the third quarter of 2024 */
 		emit(e, "the");
@@ -727,6 +755,31 @@ static void v_standard(struct en *e, const struct match *m)
 		spell(e, m->b, m->blen, 0);
 }
 
+/* One half of a device ID: digits as a model number, with letters spelled. */
+static void id_half(struct en *e, const char *s, size_t n)
+{
+	if (all_digit(s, n) && s[0] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);
+		emit(e, b.data);
+		buf_free(&b);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (isdigit((unsigned char)s[i]))
+				emit_id_digits(e, s + i, 1);
+			else
+				spell(e, s + i, 1, 0);
+		}
+	}
+}
+
+static void v_device_id(struct en *e, const struct match *m)
+{
+	id_half(e, m->a, m->alen);
+	punct(e, ',');
+	id_half(e, m->b, m->blen);
+}
+
 /* One verbaliser a class. */
 static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_SERIAL] = v_serial, [C_MONEY] = v_money, [C_YEAR_RANGE] = v_year_range,
@@ -735,7 +788,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
-	[C_STANDARD] = v_standard,
+	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
