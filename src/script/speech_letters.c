@@ -614,13 +614,18 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Whether a word next to s is a common word in capitals: "PAY FOR IT" is
- * shouted, and its "IT" is the pronoun. */
+/* Whether a word next to s is a word in capitals (a common or dictionary
+ * word, or six letters English can say, not a kernel acronym): "PAY FOR
+ * IT" is shouted, and its "IT" is the pronoun. */
 static int shouted(const struct en *e)
 {
-	size_t pn = strlen(e->prev);
-	return (pn >= 2 && all_upper(e->prev, pn) && words_common(e->prev, pn, 20)) ||
-	       (e->next && e->nextn >= 2 && all_upper(e->next, e->nextn) && words_common(e->next, e->nextn, 20));
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 2 && all_upper(w[i], wn[i]) && vocab_kind(w[i], wn[i]) != VOCAB_ACRONYM &&
+		    (words_common(w[i], wn[i], 50) || dict_word(w[i], wn[i]) || (wn[i] >= 6 && pronounceable(w[i], wn[i]))))
+			return 1;
+	return 0;
 }
 
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
@@ -853,7 +858,7 @@ static int sayable(const char *s, size_t n)
  * not before "u" ("sqe"). */
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
-	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id"};
+	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
 	if (n > 4 || n < 2 || !all_lower(s, n) || vocab_kind(s, n) != VOCAB_NONE)
 		return 0;
 	const char *why = NULL;
