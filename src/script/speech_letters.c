@@ -17,12 +17,13 @@
 
 #include "speech_en_int.h"
 
-/* Short common words in capitals: "IS", "THE", "YOU" are said ("IT" is
- * information technology: "IT staff"). */
+/* Short common words in capitals: "IS", "THE", "YOU" are said; "IT",
+ * "AN", "OF", "AS", "AT" are letters unless shouted ("IT staff",
+ * autonegotiation "AN", Open Firmware "OF node"). */
 static int is_common_caps(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"AN", "AS", "AT", "BE", "BY", "DO", "GO", "IF", "IN", "IS", "ME", "MY", "NO", "OF", "OR",
+		"BE", "BY", "DO", "GO", "IF", "IN", "IS", "ME", "MY", "NO", "OR",
 		"ON", "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN",
 		"DID", "FOR", "GET", "HAS", "HOW", "ITS", "NEW", "NOT", "NOW", "OFF",
 		"OLD", "ONE", "OUR", "OUT", "SEE", "THE", "TOO", "TWO", "USE", "WAS",
@@ -210,6 +211,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
 							       !words_common(s + st, en - st, letters ? 60 : 35)))
 			return 0;
+		if ((flags & F_TERM) && kinds[p] == P_SPELL && vocab_kind(s + st, en - st) != VOCAB_ACRONYM)
+			return 0;     /* "async" is no "as Y-N-C" */
 	}
 	/* in running text, two long words stay one compound ("filesystems",
 	 * "shortlog"): only a short word, an entry or letters to spell make a
@@ -336,11 +339,11 @@ static int split_piece(struct en *e, const char *s, size_t n, int *kind)
 			return 11;
 		}
 		*kind = S_LEX;
-		return n <= 2 ? 13 : 10;
+		return n <= 2 ? 13 : 9;
 	}
 	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 50)) {
 		*kind = S_SPELL;
-		return 11;
+		return n <= 2 ? 12 : 11;    /* two letters are weak evidence: "openssl" is no "opens S-L" */
 	}
 	if (n <= 2) {
 		for (size_t i = 0; i < ARRAY_LEN(short_pieces); i++)
@@ -394,6 +397,13 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
 			int kd, cost = split_piece(e, s + j, i - j, &kd);
+			if (cost && kd == S_LEX && i < n) {
+				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
+				const char *star, *say = lex_find(e, s + j, i - j, &star, &(size_t){0});
+				size_t sl = say ? strlen(say) : 0;
+				if (sl > 2 && strcmp(say + sl - 2, "'s") == 0)
+					cost = 0;
+			}
 			if (!cost && i - j >= 2 && i - j <= 4 && n - (i - j) >= 3) {
 				/* letters without a vowel beside words: "mhpm" of "mhpmcounters",
 				 * "snmp" of "libsnmp" */
@@ -456,7 +466,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 			tmp[i - st] = (char)tolower((unsigned char)s[i]);
 		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
 		if (kinds[p] != S_WORD && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 && is_vowel(s[en], 0) &&
-		    vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM && !words_common(s + st, en - st + 1, 50))
+		    vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM && !words_common(s + st, en - st + 1, 50) &&
+		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st))   /* "vmentry": VM, not VME */
 			spell(e, s + st, en - st + 1, 0);
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
@@ -603,13 +614,18 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Whether a word next to s is a common word in capitals: "PAY FOR IT" is
- * shouted, and its "IT" is the pronoun. */
+/* Whether a word next to s is a word in capitals (a common or dictionary
+ * word, or six letters English can say, not a kernel acronym): "PAY FOR
+ * IT" is shouted, and its "IT" is the pronoun. */
 static int shouted(const struct en *e)
 {
-	size_t pn = strlen(e->prev);
-	return (pn >= 2 && all_upper(e->prev, pn) && words_common(e->prev, pn, 20)) ||
-	       (e->next && e->nextn >= 2 && all_upper(e->next, e->nextn) && words_common(e->next, e->nextn, 20));
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 2 && all_upper(w[i], wn[i]) && vocab_kind(w[i], wn[i]) != VOCAB_ACRONYM &&
+		    (words_common(w[i], wn[i], 50) || dict_word(w[i], wn[i]) || (wn[i] >= 6 && pronounceable(w[i], wn[i]))))
+			return 1;
+	return 0;
 }
 
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
@@ -756,6 +772,7 @@ static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
 }
 
 static int w_onset(struct en *e, const char *s, size_t n, int flags);
+static int sayable(const char *s, size_t n);
 
 /* A kernel word: its parts when they are words ("mcelog"), else said whole. */
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
@@ -766,8 +783,8 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	if (split_words(e, s, n, 1) || split_glued(e, s, n, flags | F_TERM))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
-	if (!has_vowel(s, n)) {      /* "fsck" */
-		decide(e, "acronym", "a term of kernel text without a vowel (kernel.vocab)");
+	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
+		decide(e, "acronym", "a term of kernel text English cannot say (kernel.vocab)");
 		spell(e, s, n, 0);
 		return 1;
 	}
@@ -803,13 +820,45 @@ static int coda_ok(const char *s)
 	return 0;
 }
 
+/*
+ * Whether English could say the consonants between the vowels of s (small
+ * letters, its start being another rule's): every run in the middle splits
+ * into the end of a syllable (nothing, one consonant or a coda_ok pair) and
+ * the start of the next (onset_ok), and the run at the end is one consonant
+ * or a coda_ok pair. "ixgbe" ("xgb") and "iavf" ("vf") cannot be said.
+ */
+static int sayable(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !is_vowel(s[i], i > 0))
+		i++;
+	while (i < n) {
+		while (i < n && is_vowel(s[i], 1))
+			i++;
+		size_t st = i;
+		while (i < n && !is_vowel(s[i], 1))
+			i++;
+		size_t run = i - st;
+		if (!run)
+			continue;
+		if (i == n)
+			return run == 1 || (run == 2 && coda_ok(s + st));
+		int ok = 0;
+		for (size_t c = 0; c <= run && c <= 2 && !ok; c++)
+			ok = (c < 2 || coda_ok(s + st)) && (c == run || onset_ok(s + st + c, n - st - c));
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
 /* Small letters that no list knows and English cannot say are letters:
  * two that are no word (in an identifier, "ti"), or up to four with no consonant
  * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
  * not before "u" ("sqe"). */
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
-	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id"};
+	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
 	if (n > 4 || n < 2 || !all_lower(s, n) || vocab_kind(s, n) != VOCAB_NONE)
 		return 0;
 	const char *why = NULL;
@@ -864,6 +913,23 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A letter and a common word, the whole no word: "strace" is S-trace (not
+ * "S-T race"), "kfree" K-free. */
+static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || !words_common(s + 1, n - 1, 35) ||
+	    lex_find(e, s, 2, &star, &(size_t){0}))     /* "fstab": the entry "fs", then "tab" */
+		return 0;
+	decide(e, "split word", "a letter and a common word (scowl)");
+	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+	emit(e, pre);
+	e->glue = 1;
+	emitn(e, s + 1, n - 1);
+	e->glue = 0;
+	return 1;
+}
+
 static int w_split(struct en *e, const char *s, size_t n, int flags)
 {
 	return islower((unsigned char)s[0]) && split_words(e, s, n, 0);
@@ -912,6 +978,16 @@ static int w_british(struct en *e, const char *s, size_t n, int flags)
 static int w_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	return islower((unsigned char)s[0]) && split_glued(e, s, n, flags);
+}
+
+/* Small letters no list knows that English cannot say: "ixgbe". */
+static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n))
+		return 0;
+	decide(e, "acronym", "small letters English cannot say (a cluster no syllable has)");
+	spell(e, s, n, 0);
+	return 1;
 }
 
 /* Four consonants together: not a word, spelled ("igvtg"). */
@@ -986,6 +1062,7 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
+	{"a letter and a word", w_letter_word},
 	{"split into words", w_split},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},
@@ -993,6 +1070,7 @@ static const struct word_rule {
 	{"a word and a name", w_first_word},
 	{"British spelling", w_british},
 	{"glued words", w_glued},
+	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
 	{"an impossible start", w_onset},
 	{"as written", w_as_written},

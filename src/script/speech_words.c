@@ -249,6 +249,18 @@ static void vocab_open(void)
 	}
 }
 
+unsigned vocab_count(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&vonce, vocab_open);
+	const struct vslot *sl = vfind(tmp, n, 0);
+	return sl ? sl->count : 0;
+}
+
 enum vocab_kind vocab_kind(const char *s, size_t n)
 {
 	char tmp[64];
