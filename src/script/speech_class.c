@@ -57,6 +57,9 @@ static const char *const version_cues[] = {
 	"debian", "ubuntu", "fedora", "rhel", "sles", "android", "firefox", "qemu",
 	"systemd", "mesa", "gnome", "kde", "plasma", "bash", "git", "openssl",
 	"binutils", "util-linux", "stable", "longterm", "lts", "mainline", "rc",
+	"slackware", "opensuse", "suse", "centos", "gentoo", "alpine", "freebsd", "netbsd",
+	"openbsd", "windows", "macos", "java", "ruby", "php", "xen", "wayland", "xorg",
+	"pahole", "bison", "flex", "make", "cmake", "meson", "nvidia", "kvm", "gtk", "qt",
 };
 
 /* Words before a number that is not a model number: "Chapter 121". */

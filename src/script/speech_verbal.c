@@ -242,6 +242,19 @@ void emit_id_digits(struct en *e, const char *s, size_t n)
 	buf_free(&b);
 }
 
+/* Words after which a number and h is hexadecimal: "AMD family 15h", "offset 40h". */
+static int hex_cue(const char *w)
+{
+	static const char *const cues[] = {
+		"family", "families", "model", "models", "offset", "register", "address", "vector",
+		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at",
+	};
+	for (size_t i = 0; w && i < ARRAY_LEN(cues); i++)
+		if (strcasecmp(cues[i], w) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
 static int memory_noun(const char *s, size_t n)
 {
@@ -482,6 +495,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
+		/* "family 15h": hexadecimal, not hours */
+		if (rl == 1 && r[0] == 'h' && hex_cue(e->prev)) {
+			emit(e, "H");
+			return 1;
+		}
 		/* "64k pages": a size in kilobytes, "sixty-four K" */
 		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) && memory_noun(e->next, e->nextn)) {
 			emit(e, "K");
