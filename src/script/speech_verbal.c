@@ -3,11 +3,18 @@
  * host says it: a year "eighteen sixty-eight", money "twelve thousand
  * five hundred dollars", a measure "sixteen millimeters", a model number
  * "seventy-four twenty", a serial digit by digit, a Roman numeral "the
- * thirteenth". Only words reach the synthesiser, never digits: what is
- * said does not depend on how an engine reads "1868" or "-".
+ * thirteenth", a date, a time, an IEEE standard. Only words reach the
+ * synthesiser, never digits: what is said does not depend on how an engine
+ * reads "1868" or "-".
  *
- * In: a class and what its rule found (struct match). Out: words appended
- * to the normaliser's output.
+ * Also here, the words of numbers that every part of the normaliser uses
+ * (emit_num, emit_ordinal, emit_year, emit_version, ...) and the number
+ * shapes no rule claims, for a whole token or a part of one
+ * (say_number_shape: versions and tags, units glued, Ethernet speeds,
+ * ranges, hexadecimal).
+ *
+ * In: a class and what its rule found (struct match), or a number as
+ * written. Out: words appended to the normaliser's output.
  */
 #include <ctype.h>
 #include <stdlib.h>
