@@ -488,6 +488,14 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	const char *dot = memchr(s, '.', n);
+	/* 2,709.1: separators before the point make it a quantity, never a version */
+	if (dot && dot > s && memchr(s, ',', (size_t)(dot - s)) && is_number(s, n) &&
+	    all_digit(dot + 1, n - (size_t)(dot - s) - 1) && dot + 1 < s + n) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a decimal: thousands separators before the point";
+		return 1;
+	}
 	if (!dot || dot == s || !all_digit(s, (size_t)(dot - s)) || !all_digit(dot + 1, n - (size_t)(dot - s) - 1) ||
 	    dot + 1 == s + n || (size_t)(dot - s) > 6)
 		return 0;
@@ -543,8 +551,8 @@ static int m_model(const struct cctx *c, struct match *m)
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
-	    IN(count_words_before, p, pn))
-		return 0;
+	    IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn))
+		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
 	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
 	for (size_t i = 1; i < pn; i++)
 		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
@@ -759,8 +767,20 @@ static int m_time(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	if (!s || !isdigit((unsigned char)s[0]))
 		return 0;
-	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm))
+	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm)) {
+		/* "9:00 pm", "9:30 a.m." */
+		size_t nn;
+		const char *nx = core(c, c->i + 1, &nn);
+		if (!m->ampm && nx && joined(c, c->i) && m->hour >= 1 && m->hour <= 12 &&
+		    ((nn == 2 && (strncasecmp(nx, "am", 2) == 0 || strncasecmp(nx, "pm", 2) == 0)) ||
+		     (nn == 3 && (strncasecmp(nx, "a.m", 3) == 0 || strncasecmp(nx, "p.m", 3) == 0)))) {
+			m->ampm = tolower((unsigned char)nx[0]) == 'a' ? "A-M" : "P-M";
+			m->ntok = 2;
+			const struct tok *t2 = &c->t[c->i + 1];
+			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
+		}
 		return 1;
+	}
 	if (n >= 3 && n <= 4 && all_digit(s, n - 2) &&
 	    (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
 		long long h = num_parse(s, n - 2);
@@ -939,7 +959,7 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 		verbalise(e, cls, &m);
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
-		if ((cls == C_ABBREVIATION || cls == C_DATE) && m.dot && !m.a) {
+		if ((cls == C_ABBREVIATION || cls == C_DATE || cls == C_TIME) && m.dot && !m.a) {
 			/* the full stop belongs to the abbreviation, unless it also ends the sentence */
 			emit_trail(e, last->raw + last->lead + ln + 1, last->trail - 1, 1);
 			if (i + m.ntok == nt)

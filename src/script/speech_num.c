@@ -179,7 +179,7 @@ void num_model(struct buf *b, const char *s, size_t n)
 		num_digits(b, s, n);
 		return;
 	}
-	if (n <= 2 || v % 1000 == 0 || (n == 4 && v % 100 == 0 && v < 10000 && v % 1000 != 0 && 0)) {
+	if (n <= 2 || v % 1000 == 0 || (n == 3 && v % 100 == 0)) {
 		num_cardinal(b, (unsigned long long)v);
 		return;
 	}

@@ -220,7 +220,10 @@ void emit_decimal(struct en *e, const struct numparse *np)
 {
 	emit_numstr(e, np->comp[0], np->clen[0]);
 	emit(e, "point");
-	emit_id_digits(e, np->comp[1], np->clen[1]);
+	if (np->clen[1] == 1 && np->comp[1][0] == '0')
+		emit(e, "zero");
+	else
+		emit_id_digits(e, np->comp[1], np->clen[1]);
 }
 
 void emit_version(struct en *e, const struct numparse *np)
@@ -590,7 +593,11 @@ static void say_decimal_str(struct en *e, const char *s, size_t n)
 	if (dot > s)
 		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
-	emit_id_digits(e, dot + 1, n - (size_t)(dot - s) - 1);     /* 2.06: "two point oh six" */
+	size_t fl = n - (size_t)(dot - s) - 1;
+	if (fl == 1 && dot[1] == '0')
+		emit(e, "zero");                                     /* 3.0 ft: "three point zero" */
+	else
+		emit_id_digits(e, dot + 1, fl);                      /* 2.06: "two point oh six" */
 }
 
 static int is_one(const char *s, size_t n)
