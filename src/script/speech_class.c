@@ -836,6 +836,14 @@ static int m_decade(const struct cctx *c, struct match *m)
 		m->short2 = 1;
 		if (m->y1 < 10 || (!apos && k == n - 1 && n == 3 && m->y1 < 20))
 			return 0;
+		/* "30s" is thirty seconds unless a decade's words come before: "the 80s", "her 30s" */
+		static const char *const decade_cues[] = {
+			"the", "early", "late", "mid", "his", "her", "their", "my", "our", "your",
+		};
+		size_t pn;
+		const char *p = core(c, c->i - 1, &pn);
+		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)))
+			return 0;
 	}
 	return 1;
 }

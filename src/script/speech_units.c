@@ -81,7 +81,7 @@ static const struct unit units[] = {
 	{"m\xc2\xb2", "square meter", "square meters", 1},
 	{"km\xc2\xb2", "square kilometer", "square kilometers", 1},
 	{"km2", "square kilometer", "square kilometers", 1},
-	{"m2", "square meter", "square meters", 0},
+	{"m2", "square meter", "square meters", 1},
 	{"mi2", "square mile", "square miles", 1},
 	{"cm\xc2\xb2", "square centimeter", "square centimeters", 1},
 	{"mm\xc2\xb2", "square millimeter", "square millimeters", 1},

@@ -490,8 +490,26 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			say_core(e, r + 3, rl - 3, F_START);
 		return 1;
 	}
+	/* "CN- 235s", "FT- 990's": the plural of a model number after its letters */
+	size_t pl = strlen(e->prev);
+	if (v >= 10 && v < 10000 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
+	    pl >= 3 && e->prev[pl - 1] == '-' && all_upper(e->prev, pl - 1) && all_alpha(e->prev, pl - 1)) {
+		struct buf b = {0};
+		num_model(&b, np.comp[0], np.clen[0]);
+		if (b.len && b.data[b.len - 1] == 'y') {
+			b.data[--b.len] = 0;
+			buf_puts(&b, "ies");
+		} else if (b.len && b.data[b.len - 1] == 'x') {
+			buf_puts(&b, "es");
+		} else {
+			buf_puts(&b, "s");
+		}
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
 	if (v >= 0 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
-	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2 || np.clen[0] == 2)) {
+	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2)) {
 		struct buf b = {0};
 		num_plural(&b, (unsigned long long)v, v >= 1100 && v <= 2099);
 		emit(e, b.data);
