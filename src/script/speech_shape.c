@@ -7,7 +7,7 @@
  * symbols standing alone. The shapes are one table, shapes[] below, asked
  * in order; the first whose rule says the token decides its class (what
  * `script --explain` shows). Runs of letters go to speech_letters.c, the
- * shapes of numbers to speech_en.c and the classifier (speech_class.c).
+ * shapes of numbers to speech_verbal.c and the classifier (speech_class.c).
  *
  * In: a token (or a part of one) without the marks around it. Out: words
  * appended to the English normaliser's output.
@@ -844,13 +844,13 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
-	{NULL, NULL, 0, s_dotted},
+	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
 	{NULL, NULL, 0, s_rate},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
-	{"number", "the number shapes of speech_en.c (versions and tags, times, ordinals, units glued)", 0, s_number},
+	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and ++ or --", 0, s_increment},
 	{NULL, NULL, 0, s_sign},
