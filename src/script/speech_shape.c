@@ -313,9 +313,14 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	/* i.MX, e.MMC: a product's small letter, then its name */
-	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && all_upper(s + 2, n - 2)) {
-		spell(e, s, 1, 0);
-		say_word(e, s + 2, n - 2, flags | F_PART);
+	size_t caps = 2;
+	while (caps < n && isupper((unsigned char)s[caps]))
+		caps++;
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && caps >= 4 && (caps == n || all_digit(s + caps, n - caps))) {
+		spell(e, s, 1, 0);    /* (and a model after it: "i.MX6") */
+		say_word(e, s + 2, caps - 2, flags | F_PART);
+		if (caps < n)
+			emit_numstr(e, s + caps, n - caps);
 		return 1;
 	}
 	/* K.P, U.S.A */
@@ -725,6 +730,11 @@ static const struct separator {
 /* C++, i++, i--: "plus plus", "minus minus" */
 static int s_increment(struct en *e, const char *s, size_t n, int flags)
 {
+	if (n >= 2 && s[n - 1] == '+' && isalpha((unsigned char)s[n - 2])) {
+		say_core(e, s, n - 1, flags);      /* G+, C+: "plus" */
+		emit(e, "plus");
+		return 1;
+	}
 	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
 							     (s[n - 1] == '-' && s[n - 2] == '-')))
 		return 0;
@@ -852,7 +862,7 @@ static const struct shape {
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
-	{"operator", "a name and ++ or --", 0, s_increment},
+	{"operator", "a name and +, ++ or --", 0, s_increment},
 	{NULL, NULL, 0, s_sign},
 	{NULL, NULL, 0, s_optional_plural},
 	{NULL, NULL, 0, s_function},
