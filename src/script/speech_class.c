@@ -57,6 +57,9 @@ static const char *const version_cues[] = {
 	"debian", "ubuntu", "fedora", "rhel", "sles", "android", "firefox", "qemu",
 	"systemd", "mesa", "gnome", "kde", "plasma", "bash", "git", "openssl",
 	"binutils", "util-linux", "stable", "longterm", "lts", "mainline", "rc",
+	"slackware", "opensuse", "suse", "centos", "gentoo", "alpine", "freebsd", "netbsd",
+	"openbsd", "windows", "macos", "java", "ruby", "php", "xen", "wayland", "xorg",
+	"pahole", "bison", "flex", "make", "cmake", "meson", "nvidia", "kvm", "gtk", "qt",
 };
 
 /* Words before a number that is not a model number: "Chapter 121". */
@@ -112,7 +115,7 @@ static const struct abbr {
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
 	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
-	{"bros", "brothers", A_ALWAYS},
+	{"bros", "brothers", A_ALWAYS}, {"ave", "avenue", A_ALWAYS}, {"blvd", "boulevard", A_ALWAYS},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
@@ -540,8 +543,9 @@ static int m_model(const struct cctx *c, struct match *m)
 	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
 	    IN(count_words_before, p, pn))
 		return 0;
+	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
 	for (size_t i = 1; i < pn; i++)
-		if (!islower((unsigned char)p[i]))
+		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
 			return 0;
 	char mb[16] = "";
 	if (pn < sizeof mb) {
@@ -562,6 +566,8 @@ static int m_model(const struct cctx *c, struct match *m)
 /* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
 static int roman_value(const char *s, size_t n)
 {
+	if (!n || n > 7 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X'))
+		return 0;
 	static const char *const forms[] = {
 		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
 		"XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
@@ -627,7 +633,7 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	}
 	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++) {
 		const struct abbr *a = &abbrs[i];
-		if (strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
+		if (a->written[0] != tolower((unsigned char)s[0]) || strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
 			continue;
 		int ok = 0;
 		switch (a->when) {
@@ -687,9 +693,10 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->why = "a half or a quarter of a year";
 			size_t pn;
 			const char *p = core(c, c->i - 1, &pn);
-			if (p && pn == 3 && strncasecmp(p, "the", 3) == 0) {
+			if (p && ((pn == 3 && (strncasecmp(p, "the", 3) == 0 || strncasecmp(p, "its", 3) == 0)) ||
+				  (pn == 1 && (p[0] == 'a' || p[0] == 'A')))) {
 				m->nth = 1;     /* "the 2016-Q4 release": a name, read as written */
-				m->why = "a release named by its quarter: after \"the\", read as written";
+				m->why = "a release named by its quarter: after the, a or its, read as written";
 			}
 			return 1;
 		}

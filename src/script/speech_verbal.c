@@ -213,10 +213,7 @@ void emit_decimal(struct en *e, const struct numparse *np)
 {
 	emit_numstr(e, np->comp[0], np->clen[0]);
 	emit(e, "point");
-	struct buf b = {0};
-	num_digits(&b, np->comp[1], np->clen[1]);
-	emit(e, b.data);
-	buf_free(&b);
+	emit_id_digits(e, np->comp[1], np->clen[1]);
 }
 
 void emit_version(struct en *e, const struct numparse *np)
@@ -224,7 +221,10 @@ void emit_version(struct en *e, const struct numparse *np)
 	for (int c = 0; c < np->ncomp; c++) {
 		if (c)
 			emit(e, "point");
-		emit_component(e, np->comp[c], np->clen[c]);
+		if (c && np->clen[c] == 1 && np->comp[c][0] == '0')
+			emit(e, "oh");           /* 5.0: "five point oh" */
+		else
+			emit_component(e, np->comp[c], np->clen[c]);
 	}
 }
 
@@ -240,6 +240,32 @@ void emit_id_digits(struct en *e, const char *s, size_t n)
 	}
 	emit(e, b.data ? b.data : "");
 	buf_free(&b);
+}
+
+/* Words after which a number and h is hexadecimal: "AMD family 15h", "offset 40h". */
+static int hex_cue(const char *w)
+{
+	static const char *const cues[] = {
+		"family", "families", "model", "models", "offset", "register", "address", "vector",
+		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at",
+	};
+	for (size_t i = 0; w && i < ARRAY_LEN(cues); i++)
+		if (strcasecmp(cues[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words after which k is kilobytes: "64k pages", "16k stacks". */
+static int memory_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
+		"buffers", "alignment", "chunk", "chunks", "mapping", "mappings", "folio", "folios",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
@@ -292,6 +318,17 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (k >= n || !isdigit((unsigned char)s[k]))
 		return 0;
+	if (!version && !cur && n == 5 && memcmp(s, "802", 3) == 0 && all_digit(s, n) && s[3] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);     /* 80211 after a symbol: "{nl,mac}80211" */
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
+	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
+		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
+		return 1;
+	}
 	if (!version && !cur) {
 		if (say_date(e, s, n) || say_time(e, s, n))
 			return 1;
@@ -458,6 +495,16 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
+		/* "family 15h": hexadecimal, not hours */
+		if (rl == 1 && r[0] == 'h' && hex_cue(e->prev)) {
+			emit(e, "H");
+			return 1;
+		}
+		/* "64k pages": a size in kilobytes, "sixty-four K" */
+		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) && memory_noun(e->next, e->nextn)) {
+			emit(e, "K");
+			return 1;
+		}
 		/* "10G links": a size letter before a word of networks counts bits */
 		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
@@ -508,7 +555,14 @@ rest:
 	}
 	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
 		/* 5.x, 6.1.y: a series of versions */
-		int series = rl == 2 && (r[1] == 'x' || r[1] == 'y' || r[1] == 'z');
+		int series = (rl == 2 || (rl == 4 && r[2] == '.' && strchr("xyz", r[3]))) && strchr("xyz", r[1]);
+		if (series && rl == 4) {        /* 5.x.y */
+			emit(e, "point");
+			spell(e, r + 1, 1, 0);
+			emit(e, "point");
+			spell(e, r + 3, 1, 0);
+			return 1;
+		}
 		emit(e, np.ncomp >= 2 || series ? "point" : "dot");
 		say_core(e, r + 1, rl - 1, F_PART);
 		return 1;
@@ -529,10 +583,7 @@ static void say_decimal_str(struct en *e, const char *s, size_t n)
 	if (dot > s)
 		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
-	struct buf b = {0};
-	num_digits(&b, dot + 1, n - (size_t)(dot - s) - 1);
-	emit(e, b.data);
-	buf_free(&b);
+	emit_id_digits(e, dot + 1, n - (size_t)(dot - s) - 1);     /* 2.06: "two point oh six" */
 }
 
 static int is_one(const char *s, size_t n)
@@ -648,6 +699,8 @@ static void v_version(struct en *e, const struct match *m)
 	if (yl > 1 && dot[1] == '0') {
 		emit(e, "oh");
 		emit_numstr(e, dot + 2, yl - 1);
+	} else if (yl == 1 && dot[1] == '0') {
+		emit(e, "oh");
 	} else {
 		emit_numstr(e, dot + 1, yl);
 	}

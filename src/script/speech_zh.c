@@ -172,6 +172,21 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			return 8;
 		}
 	}
+	/* 5-10%: 百分之五到十; 6-10: 六到十 */
+	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		if (k - i - 1 <= 4 && (k == n || s[k] == '%')) {
+			int pct = k < n && s[k] == '%';
+			if (pct)
+				buf_puts(b, "百分之");
+			zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+			buf_puts(b, "到");
+			zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
+			return k + (size_t)pct;
+		}
+	}
 	int percent = 0;
 	size_t j = i;
 	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
