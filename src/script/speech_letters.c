@@ -591,7 +591,12 @@ static int w_letter(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n != 1)
 		return 0;
-	decide(e, "letter", flags & F_PART ? "one letter in an identifier: spelled" : "one letter");
+	if (flags & F_PART)
+		decide(e, "letter", "one letter in an identifier: spelled");
+	else if (strchr("aAI", s[0]))
+		decide(e, "word", "the words a and I");
+	else
+		decide(e, "letter", "one letter");
 	if (flags & F_PART)
 		spell(e, s, 1, 0);
 	else
@@ -1032,7 +1037,9 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!e->why)
+	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
+		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
+	else if (!e->why)
 		decide(e, "word", "no list knows it and nothing splits it: said as written");
 	emitn(e, s, n);
 	return 1;
