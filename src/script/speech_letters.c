@@ -591,7 +591,12 @@ static int w_letter(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n != 1)
 		return 0;
-	decide(e, "letter", flags & F_PART ? "one letter in an identifier: spelled" : "one letter");
+	if (flags & F_PART)
+		decide(e, "letter", "one letter in an identifier: spelled");
+	else if (strchr("aAI", s[0]))
+		decide(e, "word", "the words a and I");
+	else
+		decide(e, "letter", "one letter");
 	if (flags & F_PART)
 		spell(e, s, 1, 0);
 	else
@@ -635,7 +640,8 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) && !is_common_caps(s, n) &&
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) &&
+	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
@@ -894,15 +900,16 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* A common word and one letter: the accessors "readb", "writel" are the
- * word and the letter (not "s": a plural is a word). */
+/* A common word or a kernel term and one letter: the accessors "readb",
+ * "writel", "statx" are the word and the letter (not "s", "d", "r", "y",
+ * the endings of words: "rebased"). */
 static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || dict_word(s, n) ||
 	    vocab_kind(s, n) != VOCAB_NONE)
 		return 0;
 	/* one letter ("readb"), or two without a vowel ("listns") */
-	size_t k = s[n - 1] != 's' && words_common(s, n - 1, 35) ? 1 :
+	size_t k = !strchr("sdry", s[n - 1]) && (words_common(s, n - 1, 35) || vocab_kind(s, n - 1) == VOCAB_TERM) ? 1 :
 		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
 	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
@@ -1030,7 +1037,9 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!e->why)
+	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
+		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
+	else if (!e->why)
 		decide(e, "word", "no list knows it and nothing splits it: said as written");
 	emitn(e, s, n);
 	return 1;

@@ -7,7 +7,7 @@
  * symbols standing alone. The shapes are one table, shapes[] below, asked
  * in order; the first whose rule says the token decides its class (what
  * `script --explain` shows). Runs of letters go to speech_letters.c, the
- * shapes of numbers to speech_en.c and the classifier (speech_class.c).
+ * shapes of numbers to speech_verbal.c and the classifier (speech_class.c).
  *
  * In: a token (or a part of one) without the marks around it. Out: words
  * appended to the English normaliser's output.
@@ -313,9 +313,14 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	/* i.MX, e.MMC: a product's small letter, then its name */
-	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && all_upper(s + 2, n - 2)) {
-		spell(e, s, 1, 0);
-		say_word(e, s + 2, n - 2, flags | F_PART);
+	size_t caps = 2;
+	while (caps < n && isupper((unsigned char)s[caps]))
+		caps++;
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && caps >= 4 && (caps == n || all_digit(s + caps, n - caps))) {
+		spell(e, s, 1, 0);    /* (and a model after it: "i.MX6") */
+		say_word(e, s + 2, caps - 2, flags | F_PART);
+		if (caps < n)
+			emit_numstr(e, s + caps, n - caps);
 		return 1;
 	}
 	/* K.P, U.S.A */
@@ -725,6 +730,11 @@ static const struct separator {
 /* C++, i++, i--: "plus plus", "minus minus" */
 static int s_increment(struct en *e, const char *s, size_t n, int flags)
 {
+	if (n >= 2 && s[n - 1] == '+' && isalpha((unsigned char)s[n - 2])) {
+		say_core(e, s, n - 1, flags);      /* G+, C+: "plus" */
+		emit(e, "plus");
+		return 1;
+	}
 	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
 							     (s[n - 1] == '-' && s[n - 2] == '-')))
 		return 0;
@@ -844,15 +854,15 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
-	{NULL, NULL, 0, s_dotted},
+	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
 	{NULL, NULL, 0, s_rate},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
-	{"number", "the number shapes of speech_en.c (versions and tags, times, ordinals, units glued)", 0, s_number},
+	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
-	{"operator", "a name and ++ or --", 0, s_increment},
+	{"operator", "a name and +, ++ or --", 0, s_increment},
 	{NULL, NULL, 0, s_sign},
 	{NULL, NULL, 0, s_optional_plural},
 	{NULL, NULL, 0, s_function},
