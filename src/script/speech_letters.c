@@ -640,7 +640,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n)) &&
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !pronounceable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
@@ -1065,13 +1065,13 @@ static const struct word_rule {
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
+	{"a letter and a word", w_letter_word},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
-	{"a letter and a word", w_letter_word},
 	{"split into words", w_split},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},
