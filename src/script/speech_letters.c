@@ -619,6 +619,8 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+static int sayable(const char *s, size_t n);
+
 /* Whether a word next to s is a word in capitals (a common or dictionary
  * word, or six letters English can say, not a kernel acronym): "PAY FOR
  * IT" is shouted, and its "IT" is the pronoun. */
@@ -640,7 +642,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
-	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !pronounceable(s, n)) &&
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
@@ -778,7 +780,6 @@ static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
 }
 
 static int w_onset(struct en *e, const char *s, size_t n, int flags);
-static int sayable(const char *s, size_t n);
 
 /* A kernel word: its parts when they are words ("mcelog"), else said whole. */
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
