@@ -605,6 +605,27 @@ static int is_abbrev_before(const char *s, size_t dot)
 	return a == TEXT_ABBR_INNER;
 }
 
+/*
+ * 1 when the word before the full stop at s[dot] is one to four small
+ * letters or a month's abbreviation: before a number it is an abbreviation
+ * ("d. 1468", "c. 1850", "p. 82", "vol. 3", "Oct. 2010"), not the end of a
+ * sentence.
+ */
+static int short_lower_before(const char *s, size_t st, size_t dot)
+{
+	static const char *const months[] = {
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	};
+	size_t w = dot;
+	while (w > st && islower((unsigned char)s[w - 1]))
+		w--;
+	if (w > st && isupper((unsigned char)s[w - 1]) && (w - 1 == st || s[w - 2] == ' ' || s[w - 2] == '('))
+		for (size_t i = 0; i < ARRAY_LEN(months); i++)    /* "27 Oct. 2010" */
+			if (strlen(months[i]) == dot - w + 1 && strncmp(months[i], s + w - 1, dot - w + 1) == 0)
+				return 1;
+	return dot - w >= 1 && dot - w <= 4 && (w == st || s[w - 1] == ' ' || s[w - 1] == '(');
+}
+
 /* The end of the sentence that starts at st (at most en). */
 static size_t sentence_end(const char *s, size_t st, size_t en)
 {
@@ -630,7 +651,8 @@ static size_t sentence_end(const char *s, size_t st, size_t en)
 				uint32_t d = cp_at(s, en, j + 1);
 				int starts = (d < 0x80 && (isupper((int)d) || isdigit((int)d) || d == '"' || d == '(')) ||
 					     d == 0x201C || text_is_han(d) || d == 0x300C;
-				if (starts && !(c == '.' && is_abbrev_before(s, i)))
+				if (starts && !(c == '.' && (is_abbrev_before(s, i) ||
+							      (d < 0x80 && isdigit((int)d) && short_lower_before(s, st, i)))))
 					return j;
 			}
 		}

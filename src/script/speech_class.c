@@ -1,10 +1,12 @@
 /*
  * speech_class.c: which class a token of English text is, from its shape
  * and its neighbours, by one table of rules tried in order (rules[] below):
- * a year or a count, money, a measure, a decimal or a version, a model
- * number, a serial, a Roman numeral, an abbreviation. The first rule that
+ * a serial, an IEEE standard, a device ID, money, a date, a time, a range
+ * of years, a decade, an ordinal, a fraction, a number sign, a measure,
+ * dimensions, a model number, a year or a count, a decimal or a version, a
+ * Roman numeral, an abbreviation. The first rule that
  * matches decides; its class's verbaliser (speech_verbal.c) says the
- * tokens. Tokens no rule claims go on to the shapes of speech_en.c
+ * tokens. Tokens no rule claims go on to the shapes of speech_shape.c
  * (identifiers, paths, URLs, words and acronyms).
  *
  * The words that give context (what comes before a year, a version, a
@@ -57,6 +59,9 @@ static const char *const version_cues[] = {
 	"debian", "ubuntu", "fedora", "rhel", "sles", "android", "firefox", "qemu",
 	"systemd", "mesa", "gnome", "kde", "plasma", "bash", "git", "openssl",
 	"binutils", "util-linux", "stable", "longterm", "lts", "mainline", "rc",
+	"slackware", "opensuse", "suse", "centos", "gentoo", "alpine", "freebsd", "netbsd",
+	"openbsd", "windows", "macos", "java", "ruby", "php", "xen", "wayland", "xorg",
+	"pahole", "bison", "flex", "make", "cmake", "meson", "nvidia", "kvm", "gtk", "qt",
 };
 
 /* Words before a number that is not a model number: "Chapter 121". */
@@ -92,6 +97,7 @@ enum abbr_when {
 	A_NUMBER_AFTER,  /* "vol 3", "p.82", "No. 5" */
 	A_NAME_AFTER,    /* "dr Paul", "mr Bean" */
 	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
+	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 };
 static const struct abbr {
 	const char *written;
@@ -110,11 +116,15 @@ static const struct abbr {
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
 	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
+	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
+	{"bros", "brothers", A_ALWAYS}, {"ave", "avenue", A_ALWAYS}, {"blvd", "boulevard", A_ALWAYS},
 	{"vol", "volume", A_NUMBER_AFTER}, {"vols", "volumes", A_NUMBER_AFTER},
 	{"p", "page", A_NUMBER_AFTER}, {"pp", "pages", A_NUMBER_AFTER},
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
 	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
 	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"d", "died", A_YEAR_AFTER}, {"b", "born", A_YEAR_AFTER}, {"c", "circa", A_YEAR_AFTER},
+	{"ca", "circa", A_YEAR_AFTER}, {"fl", "flourished", A_YEAR_AFTER}, {"r", "reigned", A_YEAR_AFTER},
 	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},
 	{"mar", "March", A_NUMBER_NEAR}, {"apr", "April", A_NUMBER_NEAR},
 	{"jun", "June", A_NUMBER_NEAR}, {"jul", "July", A_NUMBER_NEAR},
@@ -336,6 +346,8 @@ static int m_year(const struct cctx *c, struct match *m)
 		m->why = "a year: alone in parentheses";
 	else if (y >= 1900)
 		m->why = "a year: four digits from 1900 to 2099";
+	else if (y >= 1100 && y % 100 != 0)
+		m->why = "read as a year: four digits from 1100 to 1899 without a word that counts (\"the 1894 season\")";
 	else
 		return 0;
 	return 1;
@@ -469,7 +481,21 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	if (!s)
 		return 0;
+	if (n >= 2 && n <= 5 && s[0] == '.' && all_digit(s + 1, n - 1)) {   /* a .300 hitter */
+		m->a = s;
+		m->alen = n;
+		m->why = "a decimal without its leading zero";
+		return 1;
+	}
 	const char *dot = memchr(s, '.', n);
+	/* 2,709.1: separators before the point make it a quantity, never a version */
+	if (dot && dot > s && memchr(s, ',', (size_t)(dot - s)) && is_number(s, n) &&
+	    all_digit(dot + 1, n - (size_t)(dot - s) - 1) && dot + 1 < s + n) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a decimal: thousands separators before the point";
+		return 1;
+	}
 	if (!dot || dot == s || !all_digit(s, (size_t)(dot - s)) || !all_digit(dot + 1, n - (size_t)(dot - s) - 1) ||
 	    dot + 1 == s + n || (size_t)(dot - s) > 6)
 		return 0;
@@ -495,6 +521,12 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Words after which a number names a thing, as a model number does: "device IDs 1883 and 1886". */
+static const char *const id_words[] = {
+	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
+	"socket", "opcode", "errata", "erratum",
+};
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -502,14 +534,28 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	/* after an ID word, or after "and" that follows one: "IDs 1883 and 1886" */
+	size_t qn;
+	const char *q = core(c, c->i - 2, &qn), *r = NULL;
+	size_t rn = 0;
+	if (q && pn == 3 && strncasecmp(p, "and", 3) == 0)
+		r = core(c, c->i - 3, &rn);
+	if (IN(id_words, p, pn) || (q && pn == 3 && strncasecmp(p, "and", 3) == 0 && all_digit(q, qn) &&
+				     r && IN(id_words, r, rn))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: after a word that names a thing (id_words)";
+		return 1;
+	}
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
-	    IN(count_words_before, p, pn))
-		return 0;
+	    IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn))
+		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
+	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
 	for (size_t i = 1; i < pn; i++)
-		if (!islower((unsigned char)p[i]))
+		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
 			return 0;
 	char mb[16] = "";
 	if (pn < sizeof mb) {
@@ -530,6 +576,8 @@ static int m_model(const struct cctx *c, struct match *m)
 /* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
 static int roman_value(const char *s, size_t n)
 {
+	if (!n || n > 7 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X'))
+		return 0;
 	static const char *const forms[] = {
 		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
 		"XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
@@ -595,7 +643,7 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	}
 	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++) {
 		const struct abbr *a = &abbrs[i];
-		if (strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
+		if (a->written[0] != tolower((unsigned char)s[0]) || strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
 			continue;
 		int ok = 0;
 		switch (a->when) {
@@ -604,10 +652,16 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NUMBER_AFTER:
 			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
-				       (an > 1 || dot));
+				       (an > 1 || dot) && !c->t[c->i + 1].lead);
+			/* "Jonathan P. (2010)", "William P. 1890": a capital initial after a name */
+			if (ok && an == 1 && isupper((unsigned char)s[0]) && p && isupper((unsigned char)p[0]))
+				ok = 0;
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			break;
+		case A_YEAR_AFTER:
+			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -629,17 +683,251 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* 2023-04-24, 20230424, 2026-12, 2024-Q3; "23 April": a date. */
+static int m_date(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n);
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	if (parse_date(s, n, &m->y1, &m->month, &m->day)) {
+		m->why = "a date: year, month and day";
+		return 1;
+	}
+	int y = n == 7 ? year_value(s, 4) : 0;
+	if (y >= 1900 && s[4] == '-') {
+		if ((s[5] == 'H' && s[6] >= '1' && s[6] <= '2') || (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4')) {
+			m->y1 = y;
+			m->part = s[5];
+			m->day = s[6] - '0';
+			m->why = "a half or a quarter of a year";
+			size_t pn;
+			const char *p = core(c, c->i - 1, &pn);
+			if (p && ((pn == 3 && (strncasecmp(p, "the", 3) == 0 || strncasecmp(p, "its", 3) == 0)) ||
+				  (pn == 1 && (p[0] == 'a' || p[0] == 'A')))) {
+				m->nth = 1;     /* "the 2016-Q4 release": a name, read as written */
+				m->why = "a release named by its quarter: after the, a or its, read as written";
+			}
+			return 1;
+		}
+		long long mo = all_digit(s + 5, 2) ? num_parse(s + 5, 2) : 0;
+		if (mo >= 1 && mo <= 12) {
+			m->y1 = y;
+			m->month = (int)mo;
+			m->why = "a month: year and month";
+			return 1;
+		}
+	}
+	/* 6/25/1940, 25/6/1940: month first, unless the first cannot be a month */
+	const char *sl = memchr(s, '/', n), *sl2 = sl ? memchr(sl + 1, '/', n - (size_t)(sl + 1 - s)) : NULL;
+	if (sl && sl2 && sl - s <= 2 && sl2 - sl - 1 <= 2 && sl2 - sl - 1 >= 1 && s + n - sl2 - 1 == 4 &&
+	    all_digit(s, (size_t)(sl - s)) && all_digit(sl + 1, (size_t)(sl2 - sl - 1)) && all_digit(sl2 + 1, 4)) {
+		int a = (int)num_parse(s, (size_t)(sl - s)), b = (int)num_parse(sl + 1, (size_t)(sl2 - sl - 1));
+		int y = year_value(sl2 + 1, 4);
+		if (a > 12 && b <= 12) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		if (y && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+			m->y1 = y;
+			m->month = a;
+			m->day = b;
+			m->why = "a date: month/day/year (day first when the first is past 12)";
+			return 1;
+		}
+	}
+	/* "23 April": the twenty-third of April */
+	const char *nx = core(c, c->i + 1, &nn);
+	char mb[16] = "";
+	if (nx && nn >= 3 && nn < sizeof mb) {
+		memcpy(mb, nx, nn);
+		mb[nn] = 0;
+	}
+	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) && month_of(mb)) {
+		long long d = num_parse(s, n);
+		if (d >= 1 && d <= 31) {
+			m->day = (int)d;
+			m->month = month_of(mb);
+			m->ntok = 2;
+			/* "27 Oct. 2010": the abbreviation's full stop is not the sentence's */
+			const struct tok *mt = &c->t[c->i + 1];
+			m->dot = nn <= 4 && mt->trail && mt->raw[mt->lead + nn] == '.';
+			m->why = "a date: a day before a month's name";
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 14:30, 9:05am, 23:59:59, 9am */
+static int m_time(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm)) {
+		/* "9:00 pm", "9:30 a.m." */
+		size_t nn;
+		const char *nx = core(c, c->i + 1, &nn);
+		if (!m->ampm && nx && joined(c, c->i) && m->hour >= 1 && m->hour <= 12 &&
+		    ((nn == 2 && (strncasecmp(nx, "am", 2) == 0 || strncasecmp(nx, "pm", 2) == 0)) ||
+		     (nn == 3 && (strncasecmp(nx, "a.m", 3) == 0 || strncasecmp(nx, "p.m", 3) == 0)))) {
+			m->ampm = tolower((unsigned char)nx[0]) == 'a' ? "A-M" : "P-M";
+			m->ntok = 2;
+			const struct tok *t2 = &c->t[c->i + 1];
+			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
+		}
+		return 1;
+	}
+	if (n >= 3 && n <= 4 && all_digit(s, n - 2) &&
+	    (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
+		long long h = num_parse(s, n - 2);
+		if (h < 1 || h > 12)
+			return 0;
+		m->hour = (int)h;
+		m->second = -1;
+		m->ampm = tolower((unsigned char)s[n - 2]) == 'a' ? "A-M" : "P-M";
+		return 1;
+	}
+	return 0;
+}
+
+/* 21st, 2nd, 103rd */
+static int m_ordinal(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 8 || !all_digit(s, n - 2))
+		return 0;
+	const char *x = s + n - 2;
+	long long v = num_parse(s, n - 2);
+	static const char *const sfx[] = {"th", "st", "nd", "rd"};
+	int last = (int)(v % 10), teen = v % 100 >= 11 && v % 100 <= 13;
+	const char *want = teen || last > 3 ? "th" : sfx[last];
+	if (strncasecmp(x, want, 2) != 0)
+		return 0;
+	m->a = s;
+	m->alen = n - 2;
+	return 1;
+}
+
+/* 1990s, 1990's, '90s, 90s */
+static int m_decade(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s)
+		return 0;
+	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
+		return 0;
+	int apos = t->lead && t->raw[t->lead - 1] == '\'';
+	if (k == 4) {
+		int y = year_value(s, 4);
+		if (y < 1100)
+			return 0;
+		m->y1 = y;
+		m->short2 = 0;
+	} else {
+		m->y1 = (int)num_parse(s, 2);
+		m->short2 = 1;
+		if (m->y1 < 10 || (!apos && k == n - 1 && n == 3 && m->y1 < 20))
+			return 0;
+		/* "30s" is thirty seconds unless a decade's words come before: "the 80s", "her 30s" */
+		static const char *const decade_cues[] = {
+			"the", "early", "late", "mid", "his", "her", "their", "my", "our", "your",
+		};
+		size_t pn;
+		const char *p = core(c, c->i - 1, &pn);
+		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1920 x 1080, 3x3 */
+static int m_dimension(const struct cctx *c, struct match *m)
+{
+	size_t n, xn, bn;
+	const char *s = core(c, c->i, &n);
+	if (!s || !all_digit(s, n) || !joined(c, c->i))
+		return 0;
+	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
+	if (!x || xn != 1 || (x[0] != 'x' && x[0] != 'X') || !joined(c, c->i + 1) || !b || !all_digit(b, bn))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->b = b;
+	m->blen = bn;
+	m->ntok = 3;
+	return 1;
+}
+
+/* IEEE 802.3ad, 802.11ac, 802.1Q: "eight oh two dot three A-D". */
+static int m_standard(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || memcmp(s, "802.", 4) != 0 || !isdigit((unsigned char)s[4]))
+		return 0;
+	size_t j = 4;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j - 4 > 2 || (j < n && !all_alpha(s + j, n - j)) || n - j > 3)
+		return 0;
+	m->a = s + 4;
+	m->alen = j - 4;
+	m->b = s + j;
+	m->blen = n - j;
+	return 1;
+}
+
+/* 1022:1487, 8086:a0f0: a PCI or USB vendor and device ID, each said as a model number. */
+static int m_device_id(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n != 9 || s[4] != ':')
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 4)
+			continue;
+		if (!isxdigit((unsigned char)s[i]) || isupper((unsigned char)s[i]))
+			return 0;
+		digits += isdigit((unsigned char)s[i]) != 0;
+	}
+	if (digits < 4)
+		return 0;
+	m->a = s;
+	m->alen = 4;
+	m->b = s + 5;
+	m->blen = 4;
+	m->why = "a device ID: four hexadecimal digits, a colon, four more";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
+	{"an IEEE 802 standard", C_STANDARD, m_standard},
+	{"a device ID", C_DEVICE_ID, m_device_id},
+	{"a date", C_DATE, m_date},
+	{"a time of day", C_TIME, m_time},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
+	{"a decade", C_DECADE, m_decade},
+	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
 	{"a fraction", C_FRACTION, m_fraction},
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
 	{"a number and a unit", C_MEASURE, m_measure},
+	{"dimensions: N x M", C_DIMENSION, m_dimension},
+	{"a number after a brand", C_MODEL, m_model},
 	{"four digits", C_YEAR, m_year},
 	{"two numbers and a point", C_DECIMAL, m_decimal},
-	{"a number after a brand", C_MODEL, m_model},
 	{"Roman numeral", C_ROMAN, m_roman},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
 };
@@ -650,7 +938,9 @@ const char *const class_names[] = {
 	[C_NUMBER_SIGN] = "number", [C_MEASURE] = "measure", [C_YEAR] = "year",
 	[C_CARDINAL] = "cardinal", [C_DECIMAL] = "decimal", [C_VERSION] = "version",
 	[C_MODEL] = "model number", [C_ROMAN] = "Roman numeral",
-	[C_ABBREVIATION] = "abbreviation",
+	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
+	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
+	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
@@ -677,7 +967,7 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 		verbalise(e, cls, &m);
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
-		if (cls == C_ABBREVIATION && m.dot && !m.a) {
+		if ((cls == C_ABBREVIATION || cls == C_DATE || cls == C_TIME) && m.dot && !m.a) {
 			/* the full stop belongs to the abbreviation, unless it also ends the sentence */
 			emit_trail(e, last->raw + last->lead + ln + 1, last->trail - 1, 1);
 			if (i + m.ntok == nt)

@@ -11,6 +11,7 @@
 enum tclass {
 	C_NONE, C_SERIAL, C_MONEY, C_YEAR_RANGE, C_FRACTION, C_NUMBER_SIGN, C_MEASURE,
 	C_YEAR, C_CARDINAL, C_DECIMAL, C_VERSION, C_MODEL, C_ROMAN, C_ABBREVIATION,
+	C_DATE, C_TIME, C_ORDINAL, C_DECADE, C_DIMENSION, C_STANDARD, C_DEVICE_ID,
 	C_COUNT
 };
 extern const char *const class_names[];
@@ -29,6 +30,11 @@ struct match {
 	int value, nth;               /* a Roman numeral; said "the Nth" */
 	int version, plus, square, dot, frac, cap;
 	int adjective;                /* before a noun: the unit said once, "ten millisecond delays" */
+	int month, day, part;         /* a date: part is 'Q' or 'H' for "2024-Q3" */
+	int hour, minute, second;     /* a time; second -1 when not written */
+	const char *ampm;             /* "A-M", "P-M" or NULL */
+	const char *b;                /* a second number: "1920 x 1080" */
+	size_t blen;
 };
 
 struct cctx;

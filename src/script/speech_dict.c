@@ -4,10 +4,13 @@
  * it must decide between saying a word and spelling letters, and before it
  * splits words that lost the space between them.
  *
- * In: a word. Out: yes or no. The dictionary is loaded once, on first use
- * (from PODSYNTH_DICT, a path without .dic/.aff, else
- * /usr/share/hunspell/en_US), and freed at exit. Without it nothing is a
- * word, which is reported once.
+ * In: a word. Out: yes or no. en_US is what the program carries: scowl's
+ * lists (speech_words.c) and the forms hunspell en_US adds to them
+ * (hunspell.words, made by scripts/hunspell-words), asked with hunspell's
+ * rules of case; loading hunspell itself would cost 40 ms of a 60-minute
+ * episode. A dictionary named by PODSYNTH_DICT (a path without .dic/.aff)
+ * is loaded with hunspell instead, once, on first use, and freed at exit;
+ * when it cannot be read nothing is a word, which is reported once.
  */
 #include <hunspell.h>
 #include <pthread.h>
@@ -45,8 +48,17 @@ static void dict_open(void)
 	free(dic);
 }
 
+/* Whether PODSYNTH_DICT names a dictionary for hunspell. */
+static int dict_hunspell(void)
+{
+	const char *base = getenv("PODSYNTH_DICT");
+	return base && *base;
+}
+
 int speech_dict_ready(void)
 {
+	if (!dict_hunspell())
+		return 1;
 	pthread_once(&dict_once, dict_open);
 	return dict != NULL;
 }
@@ -97,6 +109,8 @@ int speech_dict_word(const char *s, size_t n)
 	char tmp[64];
 	if (n == 0 || n >= sizeof tmp)
 		return 0;
+	if (!dict_hunspell())
+		return words_dict(s, n);
 	pthread_once(&dict_once, dict_open);
 	if (!dict)
 		return 0;

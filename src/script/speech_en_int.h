@@ -1,6 +1,8 @@
 /*
  * speech_en_int.h: the parts of the English normaliser that its files
- * share: speech_en.c (tokens, shapes, identifiers), speech_class.c (which
+ * share: speech_en.c (tokens, the lexicon), speech_shape.c (the
+ * shapes of tokens: URLs, paths, identifiers, symbols), speech_letters.c
+ * (words, names, acronyms, glued words), speech_class.c (which
  * class a token is, from the token and its neighbours, by a table of
  * rules), speech_verbal.c (each class said in words) and speech_units.c
  * (units, currencies, abbreviations: tables). Not used outside them.
@@ -14,6 +16,7 @@ enum {
 	F_TOKEN = 1,   /* s is a whole whitespace-separated token */
 	F_START = 2,   /* s starts a token or a compound part (a "v" means version) */
 	F_PART = 4,    /* s is a piece of an identifier: single letters are spelled */
+	F_TERM = 8,    /* s is a term of kernel text: split only into long pieces */
 };
 
 struct en {
@@ -55,6 +58,35 @@ void emit_num(struct en *e, unsigned long long v);
 void emit_numstr(struct en *e, const char *s, size_t n);
 void emit_ordinal(struct en *e, unsigned long long v);
 void emit_year(struct en *e, unsigned v);
+void emit_date(struct en *e, int y, int m, int d);
+
+/* Numbers as written (speech_verbal.c). */
+struct numparse {            /* a number as written: 6.1.12, 12,500 */
+	const char *comp[8];    /* dot-separated digit groups */
+	size_t clen[8];
+	int ncomp;
+	int commas;
+	const char *rest;       /* what follows the number */
+	size_t restlen;
+};
+
+/* Parses digits (commas between groups of three) and dotted groups at s. */
+int parse_number(const char *s, size_t n, struct numparse *np);
+void emit_decimal(struct en *e, const struct numparse *np);
+void emit_version(struct en *e, const struct numparse *np);
+/* 2023-04-24, 20230424: 1 when s is a date, its year, month and day set. */
+int parse_date(const char *s, size_t n, int *y, int *m, int *d);
+/* A date or a time said: 1 when s is one. */
+int say_date(struct en *e, const char *s, size_t n);
+int say_time(struct en *e, const char *s, size_t n);
+/* 14:30, 9:05am, 23:59:59: 1 when s is a time (seconds -1 when none, am/pm or NULL). */
+int parse_time(const char *s, size_t n, int *h, int *m, int *sec, const char **ampm);
+void emit_time(struct en *e, int h, int m, int sec, const char *ampm);
+/* The number shapes no class rule claims (glued units, ordinals, decades,
+ * tags after versions, ranges, hexadecimal): 1 when s was said. */
+int say_number_shape(struct en *e, const char *s, size_t n, int flags);
+/* Digits one by one, 0 as "oh": an identifier such as a bug number. */
+void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */
 void emit_trail(struct en *e, const char *t, size_t n, int keep_dot);
 void set_prev(struct en *e, const char *s, size_t n);
@@ -85,6 +117,20 @@ int plural_noun(const char *s, size_t n);
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
+
+/* The lexicon (speech_en.c): says s when it has an entry (1); where the entry is. */
+int lex_say(struct en *e, const char *s, size_t n);
+const char *lex_where(struct en *e, const char *s, size_t n);
+/* The plural of a spoken form: "sock" -> "socks", "C-P-U" -> "C-P-U's". */
+void emit_plural(struct en *e, const char *say);
+const char *find_str(const char *s, size_t n, const char *needle);
+int has_char(const char *s, size_t n, int c);
+
+/* Letters (speech_letters.c): whether a list knows s (why: which). */
+int known_word(const char *s, size_t n, const char **why);
+/* Symbols standing alone ("&", "->", "±"), with the tokens around them
+ * (speech_shape.c); 1 when s was one. */
+int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);
 
 /* Explanations for `podsynth script --explain`: the class and reason of
  * the words said since the token started (set by whatever decides). */

@@ -167,12 +167,19 @@ void num_year(struct buf *b, unsigned v)
 
 void num_model(struct buf *b, const char *s, size_t n)
 {
+	/* IEEE 802.11 glued into a name: cfg80211, mac80211 */
+	if ((n == 4 || n == 5) && memcmp(s, "802", 3) == 0 && s[3] != '0') {
+		sep(b);
+		buf_puts(b, "eight oh two");
+		num_cardinal_str(b, s + 3, n - 3);
+		return;
+	}
 	long long v = num_parse(s, n);
 	if (v < 0 || n > 4 || (s[0] == '0' && n > 1)) {
 		num_digits(b, s, n);
 		return;
 	}
-	if (n <= 2 || v % 1000 == 0 || (n == 4 && v % 100 == 0 && v < 10000 && v % 1000 != 0 && 0)) {
+	if (n <= 2 || v % 1000 == 0 || (n == 3 && v % 100 == 0)) {
 		num_cardinal(b, (unsigned long long)v);
 		return;
 	}

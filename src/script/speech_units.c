@@ -80,6 +80,9 @@ static const struct unit units[] = {
 	{"m", "meter", "meters", 1},
 	{"m\xc2\xb2", "square meter", "square meters", 1},
 	{"km\xc2\xb2", "square kilometer", "square kilometers", 1},
+	{"km2", "square kilometer", "square kilometers", 1},
+	{"m2", "square meter", "square meters", 1},
+	{"mi2", "square mile", "square miles", 1},
 	{"cm\xc2\xb2", "square centimeter", "square centimeters", 1},
 	{"mm\xc2\xb2", "square millimeter", "square millimeters", 1},
 	{"mi\xc2\xb2", "square mile", "square miles", 1},
@@ -123,7 +126,7 @@ static const struct unit units[] = {
 const struct unit *find_unit(const char *s, size_t n, int spaced)
 {
 	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
+		if (n && units[i].sym[0] == s[0] && strlen(units[i].sym) == n && memcmp(units[i].sym, s, n) == 0 &&
 		    (!spaced || units[i].spaced))
 			return &units[i];
 	return NULL;
@@ -150,6 +153,8 @@ static const struct currency currencies[] = {
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole)
 {
 	for (size_t i = 0; i < ARRAY_LEN(currencies); i++) {
+		if (!n || currencies[i].sym[0] != s[0])
+			continue;
 		size_t k = strlen(currencies[i].sym);
 		if (k <= n && memcmp(currencies[i].sym, s, k) == 0 && (!whole || k == n) &&
 		    (k == 1 || !isalpha((unsigned char)s[0]) || k == n ||

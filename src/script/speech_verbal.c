@@ -3,30 +3,619 @@
  * host says it: a year "eighteen sixty-eight", money "twelve thousand
  * five hundred dollars", a measure "sixteen millimeters", a model number
  * "seventy-four twenty", a serial digit by digit, a Roman numeral "the
- * thirteenth". Only words reach the synthesiser, never digits: what is
- * said does not depend on how an engine reads "1868" or "-".
+ * thirteenth", a date, a time, an IEEE standard. Only words reach the
+ * synthesiser, never digits: what is said does not depend on how an engine
+ * reads "1868" or "-".
  *
- * In: a class and what its rule found (struct match). Out: words appended
- * to the normaliser's output.
+ * Also here, the words of numbers that every part of the normaliser uses
+ * (emit_num, emit_ordinal, emit_year, emit_version, ...) and the number
+ * shapes no rule claims, for a whole token or a part of one
+ * (say_number_shape: versions and tags, units glued, Ethernet speeds,
+ * ranges, hexadecimal).
+ *
+ * In: a class and what its rule found (struct match), or a number as
+ * written. Out: words appended to the normaliser's output.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "speech_class.h"
 
-static void say_number(struct en *e, const char *s, size_t n)
+/* ---- numbers in words: cardinals, ordinals, years, dates, times, versions ---- */
+
+void emit_num(struct en *e, unsigned long long v)
+{
+	struct buf b = {0};
+	num_cardinal(&b, v);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
+void emit_numstr(struct en *e, const char *s, size_t n)
+{
+	struct buf b = {0};
+	if (n > 1 && s[0] == '0') {
+		emit_id_digits(e, s, n);        /* "05": "oh five" */
+		return;
+	} else if (n > 12)
+		num_digits(&b, s, n);
+	else
+		num_cardinal_str(&b, s, n);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
+/* A version component: "04" is "oh four", "12" is "twelve". */
+static void emit_component(struct en *e, const char *s, size_t n)
+{
+	if (n > 1 && s[0] == '0') {
+		emit(e, "oh");
+		emit_numstr(e, s + 1, n - 1);
+	} else {
+		emit_numstr(e, s, n);
+	}
+}
+
+void emit_ordinal(struct en *e, unsigned long long v)
+{
+	struct buf b = {0};
+	num_ordinal(&b, v);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
+void emit_year(struct en *e, unsigned v)
+{
+	struct buf b = {0};
+	num_year(&b, v);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
+void emit_date(struct en *e, int y, int m, int d)
+{
+	emit(e, months[m - 1]);
+	emit_ordinal(e, (unsigned)d);
+	punct(e, ',');
+	emit_year(e, (unsigned)y);
+}
+
+static int valid_date(int y, int m, int d)
+{
+	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* 2023-04-24, 2023/04/24, 20230424: 1 when s is a date (its parts in *yp, *mp, *dp). */
+int parse_date(const char *s, size_t n, int *yp, int *mp, int *dp)
+{
+	int y, m, d;
+	if (n == 10 && all_digit(s, 4) && (s[4] == '-' || s[4] == '/') && s[7] == s[4] &&
+	    all_digit(s + 5, 2) && all_digit(s + 8, 2)) {
+		y = atoi(s);
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+	} else if (n == 8 && all_digit(s, 8) && (s[0] == '1' || s[0] == '2')) {
+		y = (int)num_parse(s, 4);
+		m = (int)num_parse(s + 4, 2);
+		d = (int)num_parse(s + 6, 2);
+		if (y < 1990)
+			return 0;
+	} else {
+		return 0;
+	}
+	if (!valid_date(y, m, d))
+		return 0;
+	*yp = y;
+	*mp = m;
+	*dp = d;
+	return 1;
+}
+
+int say_date(struct en *e, const char *s, size_t n)
+{
+	int y, m, d;
+	if (!parse_date(s, n, &y, &m, &d))
+		return 0;
+	emit_date(e, y, m, d);
+	return 1;
+}
+
+/* 14:30, 9:05am, 23:59:59: 1 when s is a time and was said. */
+int parse_time(const char *s, size_t n, int *hp, int *mp, int *sp, const char **ampmp)
+{
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 2 || i + 3 > n || s[i] != ':' || !all_digit(s + i + 1, 2))
+		return 0;
+	int h = atoi(s), m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0'), sec = -1;
+	size_t j = i + 3;
+	if (j + 3 <= n && s[j] == ':' && all_digit(s + j + 1, 2)) {
+		sec = (s[j + 1] - '0') * 10 + (s[j + 2] - '0');
+		j += 3;
+	}
+	const char *ampm = NULL;
+	if (j < n) {
+		if (n - j == 2 && (strncasecmp(s + j, "am", 2) == 0 || strncasecmp(s + j, "pm", 2) == 0))
+			ampm = tolower((unsigned char)s[j]) == 'a' ? "A-M" : "P-M";
+		else
+			return 0;
+	}
+	if (h > 24 || m > 59 || sec > 59 || (ampm && (h < 1 || h > 12)))
+		return 0;
+	*hp = h;
+	*mp = m;
+	*sp = sec;
+	*ampmp = ampm;
+	return 1;
+}
+
+void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
+{
+	emit_num(e, (unsigned)h);
+	if (m == 0 && sec <= 0) {
+		if (!ampm)
+			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
+	} else {
+		if (m < 10)
+			emit(e, "oh");
+		if (m || sec > 0)
+			emit_num(e, (unsigned)m);
+	}
+	if (sec > 0) {
+		emit(e, "and");
+		emit_num(e, (unsigned)sec);
+		emit(e, sec == 1 ? "second" : "seconds");
+	}
+	if (ampm)
+		emit(e, ampm);
+}
+
+int say_time(struct en *e, const char *s, size_t n)
+{
+	int h, m, sec;
+	const char *ampm;
+	if (!parse_time(s, n, &h, &m, &sec, &ampm))
+		return 0;
+	emit_time(e, h, m, sec, ampm);
+	return 1;
+}
+
+/* Parses digits (commas between groups of three) and dotted groups at s. */
+int parse_number(const char *s, size_t n, struct numparse *np)
+{
+	memset(np, 0, sizeof *np);
+	size_t i = 0;
+	if (i >= n || !isdigit((unsigned char)s[i]))
+		return 0;
+	size_t st = i;
+	while (i < n && (isdigit((unsigned char)s[i]) ||
+			 (s[i] == ',' && i > st && i + 3 < n && all_digit(s + i + 1, 3) &&
+			  (i + 4 >= n || !isdigit((unsigned char)s[i + 4])))))
+		if (s[i++] == ',')
+			np->commas = 1;
+	np->comp[0] = s + st;
+	np->clen[0] = i - st;
+	np->ncomp = 1;
+	while (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]) && np->ncomp < 8 && !np->commas) {
+		st = ++i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		np->comp[np->ncomp] = s + st;
+		np->clen[np->ncomp++] = i - st;
+	}
+	np->rest = s + i;
+	np->restlen = n - i;
+	return 1;
+}
+
+/* The value of a parsed integer, -1 when too long. */
+static long long np_value(const struct numparse *np)
+{
+	return np->clen[0] > 15 ? -1 : num_parse(np->comp[0], np->clen[0]);
+}
+
+void emit_decimal(struct en *e, const struct numparse *np)
+{
+	emit_numstr(e, np->comp[0], np->clen[0]);
+	emit(e, "point");
+	if (np->clen[1] == 1 && np->comp[1][0] == '0')
+		emit(e, "zero");
+	else
+		emit_id_digits(e, np->comp[1], np->clen[1]);
+}
+
+void emit_version(struct en *e, const struct numparse *np)
+{
+	for (int c = 0; c < np->ncomp; c++) {
+		if (c)
+			emit(e, "point");
+		if (c && np->clen[c] == 1 && np->comp[c][0] == '0')
+			emit(e, "oh");           /* 5.0: "five point oh" */
+		else
+			emit_component(e, np->comp[c], np->clen[c]);
+	}
+}
+
+/* An identifier's digits one by one, 0 as "oh": a bug number, a serial. */
+void emit_id_digits(struct en *e, const char *s, size_t n)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '0')
+			buf_puts(&b, b.len ? " oh" : "oh");
+		else
+			num_digits(&b, s + i, 1);
+	}
+	emit(e, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+/* Words after which a number and h is hexadecimal: "AMD family 15h", "offset 40h". */
+static int hex_cue(const char *w)
+{
+	static const char *const cues[] = {
+		"family", "families", "model", "models", "offset", "register", "address", "vector",
+		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at",
+	};
+	for (size_t i = 0; w && i < ARRAY_LEN(cues); i++)
+		if (strcasecmp(cues[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words after which k is kilobytes: "64k pages", "16k stacks". */
+static int memory_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
+		"buffers", "alignment", "chunk", "chunks", "mapping", "mappings", "folio", "folios",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words after which G, M, T count bits: "10G links", "25G NICs". */
+static int network_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"link", "links", "ethernet", "nic", "nics", "port", "ports", "network", "networks",
+		"networking", "interface", "interfaces", "card", "cards", "adapter", "adapters",
+		"switch", "switches", "sfp", "uplink", "uplinks", "lan", "wan", "connection", "connections",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The number shapes no rule of speech_class.c claims, for a whole token or
+ * a part of one: says s when it starts with a number (or "v" and a number, a currency
+ * symbol and a number, "#" and a number): versions, decimals, units,
+ * ordinals, plurals, ranges. Returns 1 when s was said.
+ */
+int say_number_shape(struct en *e, const char *s, size_t n, int flags)
+{
+	const struct currency *cur = NULL;
+	size_t k = 0;
+	int version = 0;
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START)) {
+		version = 1;
+		k = 1;
+	} else if (n >= 2 && s[0] == '#' && isdigit((unsigned char)s[1])) {
+		emit(e, "number");
+		if (n - 1 >= 5 && all_digit(s + 1, n - 1))
+			emit_id_digits(e, s + 1, n - 1);     /* a bug number: #1063422 */
+		else
+			say_core(e, s + 1, n - 1, flags);
+		return 1;
+	} else if (n >= 3 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && isxdigit((unsigned char)s[2])) {
+		size_t j = 2;
+		while (j < n && isxdigit((unsigned char)s[j]))
+			j++;
+		if (j != n)
+			return 0;
+		emit(e, "hex");
+		spell(e, s + 2, n - 2, 0);
+		return 1;
+	} else if ((cur = currency_at(s, n, &k, 0)) != NULL) {
+		if (k >= n || !isdigit((unsigned char)s[k]))
+			return 0;
+	}
+	if (k >= n || !isdigit((unsigned char)s[k]))
+		return 0;
+	if (!version && !cur && n == 5 && memcmp(s, "802", 3) == 0 && all_digit(s, n) && s[3] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);     /* 80211 after a symbol: "{nl,mac}80211" */
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
+	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
+		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
+		return 1;
+	}
+	if (!version && !cur) {
+		if (say_date(e, s, n) || say_time(e, s, n))
+			return 1;
+	}
+	struct numparse np;
+	parse_number(s + k, n - k, &np);
+	const char *r = np.rest;
+	size_t rl = np.restlen;
+	if (version && rl && isalpha((unsigned char)r[0]) && np.ncomp == 1)
+		return 0;        /* v4l2: a name with a v in it, not a version */
+	long long v = np.ncomp == 1 ? np_value(&np) : -1;
+	const struct unit *u = NULL;
+	const struct currency *cur2 = NULL;
+	size_t k2 = 0;
+	const char *scale = NULL;
+
+	if (!cur && rl && (cur2 = currency_at(r, rl, &k2, 1)) != NULL) {
+		cur = cur2;
+		r += k2;
+		rl -= k2;
+	}
+	if (cur && rl == 1 && strchr("kKMBbT", r[0])) {
+		scale = r[0] == 'k' || r[0] == 'K' ? "thousand" : r[0] == 'M' ? "million" :
+			r[0] == 'T' ? "trillion" : "billion";
+		rl = 0;
+	}
+	if (rl)
+		u = find_unit(r, rl, 0);
+
+	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
+		if (v % 1000 == 0 && v < 10000 && v / 1000 == 1)
+			emit(e, "thousand");
+		else if (v == 100)
+			emit(e, "hundred");
+		else if (v % 100 == 0 && v < 10000 && v % 1000 != 0) {
+			emit_num(e, (unsigned long long)(v / 100));
+			emit(e, "hundred");
+		} else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "base");
+		size_t t = 4 + (rl > 4 && r[4] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
+	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 1000 && rl >= 5 && (r[0] == 'G' || r[0] == 'g') &&
+	    strncasecmp(r + 1, "base", 4) == 0) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "G base");
+		size_t t = 5 + (rl > 5 && r[5] == '-');
+		if (t < rl)
+			spell(e, r + t, rl - t, 0);
+		return 1;
+	}
+	/* 2024-H2, 2024-Q3: the second half, the third quarter of a year */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
+	    r[0] == '-' && ((r[1] == 'H' && r[2] >= '1' && r[2] <= '2') || (r[1] == 'Q' && r[2] >= '1' && r[2] <= '4'))) {
+		emit(e, "the");
+		emit_ordinal(e, (unsigned long long)(r[2] - '0'));
+		emit(e, r[1] == 'H' ? "half of" : "quarter of");
+		emit_year(e, (unsigned)v);
+		return 1;
+	}
+	/* 2026-12: a month */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] == 4 && v >= 1900 && v <= 2099 && rl == 3 &&
+	    r[0] == '-' && all_digit(r + 1, 2) && num_parse(r + 1, 2) >= 1 && num_parse(r + 1, 2) <= 12) {
+		emit(e, months[num_parse(r + 1, 2) - 1]);
+		emit_year(e, (unsigned)v);
+		return 1;
+	}
+	/* March 3-5: days */
+	if (!version && !cur && np.ncomp == 1 && np.clen[0] <= 2 && v >= 1 && v <= 31 && month_of(e->prev) &&
+	    rl >= 2 && rl <= 3 && r[0] == '-' && all_digit(r + 1, rl - 1) && num_parse(r + 1, rl - 1) >= 1 &&
+	    num_parse(r + 1, rl - 1) <= 31) {
+		emit_ordinal(e, (unsigned long long)v);
+		emit(e, "to");
+		emit_ordinal(e, (unsigned long long)num_parse(r + 1, rl - 1));
+		return 1;
+	}
+	/* 6.7-2: a tag after a version, not a range */
+	if (np.ncomp >= 2 && rl >= 2 && r[0] == '-' && all_digit(r + 1, rl - 1)) {
+		if (version)
+			emit(e, "version");
+		emit_version(e, &np);
+		emit(e, "dash");
+		emit_numstr(e, r + 1, rl - 1);
+		return 1;
+	}
+
+	/* Versions and dotted numbers. */
+	if (np.ncomp >= 2) {
+		int ip = np.ncomp == 4 && !version && num_parse(np.comp[0], np.clen[0]) >= 10;
+		if (ip) {
+			for (int c = 0; c < 4; c++) {
+				if (c)
+					emit(e, "dot");
+				emit_numstr(e, np.comp[c], np.clen[c]);
+			}
+		} else if (np.ncomp == 2 && !version &&
+			   (u || cur || np.clen[1] >= 3 ||
+			    (np.clen[0] == 1 && np.comp[0][0] == '0'))) {
+			emit_decimal(e, &np);
+		} else {
+			if (version)
+				emit(e, "version");
+			emit_version(e, &np);
+		}
+		if (scale)
+			emit(e, scale);
+		if (cur) {
+			emit(e, cur->many);
+			if (!rl)
+				return 1;
+		}
+		goto rest;
+	}
+
+	if (version) {
+		emit(e, "version");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		goto rest;
+	}
+	/* Integers. */
+	if (cur) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		if (scale)
+			emit(e, scale);
+		emit(e, v == 1 && !scale ? cur->one : cur->many);
+		if (!rl)
+			return 1;
+		goto rest;
+	}
+	if (rl == 0) {
+		int m = month_of(e->prev);
+		if (m && v >= 1 && v <= 31 && np.clen[0] <= 2)
+			emit_ordinal(e, (unsigned long long)v);
+		else if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas)
+			emit_year(e, (unsigned)v);
+		else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		return 1;
+	}
+	if (v >= 0 && rl >= 2 && (rl == 2 || r[2] == '-') &&
+	    (strncasecmp(r, "st", 2) == 0 || strncasecmp(r, "nd", 2) == 0 ||
+	     strncasecmp(r, "rd", 2) == 0 || strncasecmp(r, "th", 2) == 0)) {
+		emit_ordinal(e, (unsigned long long)v);
+		if (rl > 3)
+			say_core(e, r + 3, rl - 3, F_START);
+		return 1;
+	}
+	/* "CN- 235s", "FT- 990's": the plural of a model number after its letters */
+	size_t pl = strlen(e->prev);
+	if (v >= 10 && v < 10000 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
+	    pl >= 3 && e->prev[pl - 1] == '-' && all_upper(e->prev, pl - 1) && all_alpha(e->prev, pl - 1)) {
+		struct buf b = {0};
+		num_model(&b, np.comp[0], np.clen[0]);
+		if (b.len && b.data[b.len - 1] == 'y') {
+			b.data[--b.len] = 0;
+			buf_puts(&b, "ies");
+		} else if (b.len && b.data[b.len - 1] == 'x') {
+			buf_puts(&b, "es");
+		} else {
+			buf_puts(&b, "s");
+		}
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
+	if (v >= 0 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
+	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2)) {
+		struct buf b = {0};
+		num_plural(&b, (unsigned long long)v, v >= 1100 && v <= 2099);
+		emit(e, b.data);
+		buf_free(&b);
+		return 1;
+	}
+	if (v >= 1 && v <= 12 && rl == 2 && (strncasecmp(r, "am", 2) == 0 || strncasecmp(r, "pm", 2) == 0)) {
+		emit_num(e, (unsigned long long)v);
+		emit(e, tolower((unsigned char)r[0]) == 'a' ? "A-M" : "P-M");
+		return 1;
+	}
+	if (u) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		/* "family 15h": hexadecimal, not hours */
+		if (rl == 1 && r[0] == 'h' && hex_cue(e->prev)) {
+			emit(e, "H");
+			return 1;
+		}
+		/* "64k pages": a size in kilobytes, "sixty-four K" */
+		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) && memory_noun(e->next, e->nextn)) {
+			emit(e, "K");
+			return 1;
+		}
+		/* "10G links": a size letter before a word of networks counts bits */
+		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
+			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
+		if (bits) {
+			emit(e, bits);
+			return 1;
+		}
+		/* "32b systems": a measure before a noun is said once */
+		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
+		return 1;
+	}
+	/* a year glued to a word: "2024summit" */
+	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
+		emit_year(e, (unsigned)v);
+	else
+		emit_numstr(e, np.comp[0], np.clen[0]);
+rest:
+	if (!rl)
+		return 1;
+	if (u && np.ncomp >= 2) {
+		emit(e, u->many);
+		return 1;
+	}
+	if (rl == 1 && r[0] == '+') {
+		emit(e, "plus");
+		return 1;
+	}
+	if (rl > 1 && r[0] == '^') {
+		emit(e, "to the");
+		say_core(e, r + 1, rl - 1, F_START);
+		return 1;
+	}
+	if (r[0] == '-' || (rl >= 3 && memcmp(r, "\xe2\x80\x93", 3) == 0)) {   /* - or en dash */
+		size_t skip = r[0] == '-' ? 1 : 3;
+		if (skip < rl && (isdigit((unsigned char)r[skip]) ||
+				  (r[skip] == 'v' && skip + 1 < rl && isdigit((unsigned char)r[skip + 1])))) {
+			emit(e, "to");
+			say_core(e, r + skip, rl - skip, F_START);
+		} else if (skip < rl) {
+			say_core(e, r + skip, rl - skip, F_START);
+		}
+		return 1;
+	}
+	if (rl >= 2 && r[0] == '.' && r[1] == '.') {
+		emit(e, "to");
+		say_core(e, r + 2, rl - 2, F_START);
+		return 1;
+	}
+	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
+		/* 5.x, 6.1.y: a series of versions */
+		int series = (rl == 2 || (rl == 4 && r[2] == '.' && strchr("xyz", r[3]))) && strchr("xyz", r[1]);
+		if (series && rl == 4) {        /* 5.x.y */
+			emit(e, "point");
+			spell(e, r + 1, 1, 0);
+			emit(e, "point");
+			spell(e, r + 3, 1, 0);
+			return 1;
+		}
+		emit(e, np.ncomp >= 2 || series ? "point" : "dot");
+		say_core(e, r + 1, rl - 1, F_PART);
+		return 1;
+	}
+	say_core(e, r, rl, F_PART);
+	return 1;
+}
+
+/* ---- the verbalisers of the classes ---- */
+
+static void say_decimal_str(struct en *e, const char *s, size_t n)
 {
 	const char *dot = memchr(s, '.', n);
 	if (!dot) {
 		emit_numstr(e, s, n);
 		return;
 	}
-	emit_numstr(e, s, (size_t)(dot - s));
+	if (dot > s)
+		emit_numstr(e, s, (size_t)(dot - s));
 	emit(e, "point");
-	struct buf b = {0};
-	num_digits(&b, dot + 1, n - (size_t)(dot - s) - 1);
-	emit(e, b.data);
-	buf_free(&b);
+	size_t fl = n - (size_t)(dot - s) - 1;
+	if (fl == 1 && dot[1] == '0')
+		emit(e, "zero");                                     /* 3.0 ft: "three point zero" */
+	else
+		emit_id_digits(e, dot + 1, fl);                      /* 2.06: "two point oh six" */
 }
 
 static int is_one(const char *s, size_t n)
@@ -68,7 +657,7 @@ static void v_money(struct en *e, const struct match *m)
 		}
 		return;
 	}
-	say_number(e, m->a, m->alen);
+	say_decimal_str(e, m->a, m->alen);
 	if (m->scale)
 		emit(e, m->scale);
 	emit(e, is_one(m->a, m->alen) && !m->scale ? m->cur->one : m->cur->many);
@@ -107,7 +696,7 @@ static void v_number_sign(struct en *e, const struct match *m)
 
 static void v_measure(struct en *e, const struct match *m)
 {
-	say_number(e, m->a, m->alen);
+	say_decimal_str(e, m->a, m->alen);
 	if (m->plus)
 		emit(e, "plus");
 	if (m->square)
@@ -130,7 +719,7 @@ static void v_cardinal(struct en *e, const struct match *m)
 
 static void v_decimal(struct en *e, const struct match *m)
 {
-	say_number(e, m->a, m->alen);
+	say_decimal_str(e, m->a, m->alen);
 }
 
 static void v_version(struct en *e, const struct match *m)
@@ -142,6 +731,8 @@ static void v_version(struct en *e, const struct match *m)
 	if (yl > 1 && dot[1] == '0') {
 		emit(e, "oh");
 		emit_numstr(e, dot + 2, yl - 1);
+	} else if (yl == 1 && dot[1] == '0') {
+		emit(e, "oh");
 	} else {
 		emit_numstr(e, dot + 1, yl);
 	}
@@ -178,13 +769,111 @@ static void v_abbreviation(struct en *e, const struct match *m)
 		emit_numstr(e, m->a, m->alen);
 }
 
+static void v_date(struct en *e, const struct match *m)
+{
+	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
+		emit_year(e, (unsigned)m->y1);
+		char q[2] = {(char)m->part, 0};
+		emit(e, q);
+		emit_num(e, (unsigned long long)m->day);
+	} else if (m->part) {       /* the third quarter of 2024 */
+		emit(e, "the");
+		emit_ordinal(e, (unsigned long long)m->day);
+		emit(e, m->part == 'H' ? "half of" : "quarter of");
+		emit_year(e, (unsigned)m->y1);
+	} else if (!m->day) {       /* December 2026 */
+		emit(e, months[m->month - 1]);
+		emit_year(e, (unsigned)m->y1);
+	} else if (!m->y1) {        /* the twenty-third of April */
+		emit(e, "the");
+		emit_ordinal(e, (unsigned long long)m->day);
+		emit(e, "of");
+		emit(e, months[m->month - 1]);
+	} else {
+		emit_date(e, m->y1, m->month, m->day);
+	}
+}
+
+static void v_time(struct en *e, const struct match *m)
+{
+	emit_time(e, m->hour, m->minute, m->second, m->ampm);
+}
+
+static void v_ordinal(struct en *e, const struct match *m)
+{
+	emit_ordinal(e, (unsigned long long)num_parse(m->a, m->alen));
+}
+
+static void v_decade(struct en *e, const struct match *m)
+{
+	struct buf b = {0};
+	num_plural(&b, (unsigned long long)m->y1, !m->short2);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
+/* 1920 x 1080: "nineteen twenty by ten eighty", as a size is read */
+static void dim_side(struct en *e, const char *s, size_t n)
+{
+	struct buf b = {0};
+	if ((n == 3 || n == 4) && s[0] != '0' && !(s[n - 2] == '0' && s[n - 1] == '0'))
+		num_model(&b, s, n);
+	else
+		emit_numstr(e, s, n);
+	if (b.data)
+		emit(e, b.data);
+	buf_free(&b);
+}
+
+static void v_dimension(struct en *e, const struct match *m)
+{
+	dim_side(e, m->a, m->alen);
+	emit(e, "by");
+	dim_side(e, m->b, m->blen);
+}
+
+static void v_standard(struct en *e, const struct match *m)
+{
+	emit(e, "eight oh two dot");
+	emit_numstr(e, m->a, m->alen);
+	if (m->blen)
+		spell(e, m->b, m->blen, 0);
+}
+
+/* One half of a device ID: digits as a model number, with letters spelled. */
+static void id_half(struct en *e, const char *s, size_t n)
+{
+	if (all_digit(s, n) && s[0] != '0') {
+		struct buf b = {0};
+		num_model(&b, s, n);
+		emit(e, b.data);
+		buf_free(&b);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (isdigit((unsigned char)s[i]))
+				emit_id_digits(e, s + i, 1);
+			else
+				spell(e, s + i, 1, 0);
+		}
+	}
+}
+
+static void v_device_id(struct en *e, const struct match *m)
+{
+	id_half(e, m->a, m->alen);
+	punct(e, ',');
+	id_half(e, m->b, m->blen);
+}
+
 /* One verbaliser a class. */
 static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_SERIAL] = v_serial, [C_MONEY] = v_money, [C_YEAR_RANGE] = v_year_range,
 	[C_FRACTION] = v_fraction, [C_NUMBER_SIGN] = v_number_sign, [C_MEASURE] = v_measure,
 	[C_YEAR] = v_year, [C_CARDINAL] = v_cardinal, [C_DECIMAL] = v_decimal,
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
-	[C_ABBREVIATION] = v_abbreviation,
+	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
+	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
+	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)

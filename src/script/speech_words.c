@@ -78,7 +78,7 @@ static void add_word(size_t off, size_t n, int size, int flag)
 		sl->off = (uint32_t)off + 1;
 		sl->len = (unsigned char)n;
 		sl->size = (unsigned char)size;
-	} else if (flag == WORDS_WORD && (!(sl->flags & WORDS_WORD) || size < sl->size)) {
+	} else if ((flag & WORDS_WORD) && (!(sl->flags & WORDS_WORD) || size < sl->size)) {
 		sl->size = (unsigned char)size;
 	}
 	sl->flags |= (unsigned char)flag;
@@ -114,11 +114,20 @@ static void words_open(void)
 				continue;
 			parts[np].off = text.len;
 			parts[np].size = size;
-			parts[np++].flag = lists[k].flag;
+			/* the American lists up to 60 are what hunspell en_US is made of */
+			parts[np++].flag = lists[k].flag | (lists[k].flag == WORDS_WORD && size <= 60 &&
+							      strncmp(lists[k].prefix, "british", 7) != 0 ? WORDS_US : 0);
 			buf_add(&text, t, len);
 			buf_putc(&text, '\n');
 			free(t);
 		}
+	}
+	/* the forms hunspell en_US adds to the lists (scripts/hunspell-words) */
+	if (np < (int)ARRAY_LEN(parts)) {
+		parts[np].off = text.len;
+		parts[np].size = 0;
+		parts[np++].flag = WORDS_DICT;
+		buf_puts(&text, hunspell_words_text);
 	}
 	/* the table points into the text, which no longer moves */
 	tabn = 1 << 19;      /* about 160,000 words: under a third full */
@@ -131,7 +140,7 @@ static void words_open(void)
 			size_t n = e - i;
 			if (n && text.data[e - 1] == '\r')
 				n--;
-			if (n)
+			if (n && text.data[i] != '#')
 				add_word(i, n, parts[p].size, parts[p].flag);
 			i = e + 1;
 		}
@@ -146,6 +155,33 @@ int words_lookup(const char *s, size_t n, int *size)
 	if (size)
 		*size = sl && (sl->flags & WORDS_WORD) ? sl->size : 0;
 	return sl ? sl->flags : 0;
+}
+
+int words_dict(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	const int en_us = WORDS_US | WORDS_NAME | WORDS_ABBR | WORDS_UPPER | WORDS_DICT;
+	if (words_lookup(s, n, NULL) & en_us)
+		return 1;
+	int upper = 1, cap = isupper((unsigned char)s[0]) != 0;
+	for (size_t i = 1; i < n; i++) {
+		if (islower((unsigned char)s[i]))
+			upper = 0;
+		else
+			cap = 0;
+	}
+	if (!cap && !(upper && isupper((unsigned char)s[0])))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	if (words_lookup(tmp, n, NULL) & en_us)
+		return 1;
+	if (!upper || n < 2)
+		return 0;
+	tmp[0] = s[0];    /* "LINUX" for "Linux" */
+	return (words_lookup(tmp, n, NULL) & en_us) != 0;
 }
 
 int words_common(const char *s, size_t n, int max_size)
@@ -211,6 +247,18 @@ static void vocab_open(void)
 			break;
 		p = nl + 1;
 	}
+}
+
+unsigned vocab_count(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&vonce, vocab_open);
+	const struct vslot *sl = vfind(tmp, n, 0);
+	return sl ? sl->count : 0;
 }
 
 enum vocab_kind vocab_kind(const char *s, size_t n)

@@ -133,6 +133,14 @@ static void zh_cardinal(struct buf *b, unsigned long long v)
 	}
 }
 
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
 /* Reads the number at s (digits, commas, one decimal point); returns its length. */
 static size_t zh_number(struct buf *b, const char *s, size_t n, const char *after)
 {
@@ -162,6 +170,21 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			zh_cardinal(b, (unsigned long long)d);
 			buf_puts(b, "日");
 			return 8;
+		}
+	}
+	/* 5-10%: 百分之五到十; 6-10: 六到十 */
+	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		if (k - i - 1 <= 4 && (k == n || s[k] == '%')) {
+			int pct = k < n && s[k] == '%';
+			if (pct)
+				buf_puts(b, "百分之");
+			zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+			buf_puts(b, "到");
+			zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
+			return k + (size_t)pct;
 		}
 	}
 	int percent = 0;
@@ -241,7 +264,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			const char *after = s + j;
 			while (*after == ' ')
 				after++;
+			/* "十月 20": a day after a month's name, said with its 日 */
+			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
+				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
+				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
 			i += zh_number(&b, s + i, j - i, after);
+			if (day)
+				buf_puts(&b, "日");
 			size_t sp = i, ul;
 			while (sp < n && s[sp] == ' ')
 				sp++;

@@ -147,6 +147,45 @@ static void record_params(const struct req_hdr *rq, const char *voice, const cha
 	free(line);
 }
 
+static int is_cap(const char *s, size_t n, size_t i)
+{
+	return i < n && s[i] >= 'A' && s[i] <= 'Z';
+}
+
+static int is_alnum_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c = i < n ? (unsigned char)s[i] : 0;
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/*
+ * espeak-ng says an A after a hyphen as the article ("D-M-A engine" is
+ * heard "D M uh engine") and after a dot as the letter. In each spelling
+ * of single capitals joined by hyphens with an A past its first letter,
+ * the hyphens of text become dots ("D.M.A"), in place: the length, and so
+ * every word's position, stays. The script keeps "D-M-A"; this is how
+ * espeak-ng is told to say it.
+ */
+static void espeak_spelled_a(char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!is_cap(p, n, i) || (i > 0 && (is_alnum_at(p, n, i - 1) || p[i - 1] == '-' ||
+						  p[i - 1] == '.')))
+			continue;
+		size_t j = i + 1;   /* past the spelling's last letter */
+		int letters = 1, late_a = 0;
+		while (j + 1 < n && p[j] == '-' && is_cap(p, n, j + 1) && !is_alnum_at(p, n, j + 2)) {
+			late_a |= p[j + 1] == 'A';
+			letters++;
+			j += 2;
+		}
+		if (letters > 1 && late_a && !is_alnum_at(p, n, j))
+			for (size_t k = i + 1; k < j; k += 2)
+				p[k] = '.';
+		i = j;
+	}
+}
+
 /*
  * espeak-ng speaks text (len bytes, ncp code points) in voice (loaded
  * already) into *o, its events' character positions made byte offsets.
@@ -163,6 +202,7 @@ static int espeak_said(const struct req_hdr *rq, const char *voice, char *text, 
 		espeak_SetParameter(espeakRANGE, rq->range, 0);
 	if (rq->volume >= 0)
 		espeak_SetParameter(espeakVOLUME, rq->volume, 0);
+	espeak_spelled_a(text, len);
 	record_params(rq, voice, text);
 	/* No espeakENDPAUSE: the pauses between runs and segments are ours,
 	   and its 0.4 s would also outlast the gap between sentences when a

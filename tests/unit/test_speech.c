@@ -17,7 +17,9 @@
  * An expected "ERROR" means speech_block must fail.
  * SPEECH_PRINT=1 prints "input<TAB>got" for every row instead of checking.
  */
+#include <ctype.h>
 #include <dirent.h>
+#include <hunspell.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -555,6 +557,55 @@ static void test_lexicon_rules(void)
 	lexicon_free(&lex);
 }
 
+/*
+ * The en_US dictionary the program carries (scowl and hunspell.words, by
+ * hunspell's rules of case) says what hunspell en_US itself says, on every
+ * word of the speech tables in every case.
+ */
+static void test_dict_agrees(const char *sdir)
+{
+	Hunhandle *h = Hunspell_create("/usr/share/hunspell/en_US.aff", "/usr/share/hunspell/en_US.dic");
+	OK(h != NULL, "hunspell en_US loads (hunspell-en-us)");
+	if (!h)
+		return;
+	DIR *d = opendir(sdir);
+	struct dirent *de;
+	int words = 0, differ = 0;
+	while (d && (de = readdir(d))) {
+		size_t l = strlen(de->d_name);
+		if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
+			continue;
+		char *p = path_join(sdir, de->d_name);
+		size_t len;
+		char *t = read_file(p, &len);
+		free(p);
+		for (size_t i = 0; t && i < len;) {
+			size_t j = i;
+			while (j < len && isalpha((unsigned char)t[j]))
+				j++;
+			if (j - i >= 2 && j - i < 40) {
+				char w[3][40];
+				for (int v = 0; v < 3; v++) {
+					for (size_t k = i; k < j; k++)
+						w[v][k - i] = v == 0 ? t[k] : v == 1 ? (char)toupper((unsigned char)t[k]) :
+							(char)tolower((unsigned char)t[k]);
+					w[v][j - i] = 0;
+					int a = Hunspell_spell(h, w[v]) != 0, b = speech_dict_word(w[v], j - i);
+					words++;
+					if (a != b && differ++ < 5)
+						printf("# %s: hunspell %d, podsynth %d\n", w[v], a, b);
+				}
+			}
+			i = j == i ? j + 1 : j;
+		}
+		free(t);
+	}
+	if (d)
+		closedir(d);
+	OK(differ == 0 && words > 10000, "the dictionary agrees with hunspell en_US on %d words (%d differ)", words, differ);
+	Hunspell_destroy(h);
+}
+
 static void test_numbers(void)
 {
 	static const struct { unsigned long long v; const char *card, *ord; } t[] = {
@@ -629,6 +680,7 @@ int main(void)
 		test_markup_scanner();
 		test_lexicon_rules();
 		test_numbers();
+		test_dict_agrees(sdir);
 	}
 	lexicon_free(&lex);
 	voiceset_free(&vs);

@@ -1,0 +1,1096 @@
+/*
+ * speech_letters.c: a run of letters, as a knowledgeable host says it:
+ * a word (said), a name (said whole), an acronym (spelled, or said when
+ * kernel text says it: "NUMA"), words glued together ("thismemory") or
+ * an acronym glued to a word ("mcelog"). Which it is comes from data: the
+ * lexicon, hunspell en_US and en_GB, scowl's size-graded lists, the
+ * kernel vocabulary (kernel.vocab); the order of the questions is one
+ * table, word_rules[] at the end, and the first rule that says the letters
+ * decides (what `script --explain` shows).
+ *
+ * In: letters (any case) from a token or a part of an identifier. Out:
+ * words appended to the English normaliser's output.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "speech_en_int.h"
+
+/* Short common words in capitals: "IS", "THE", "YOU" are said; "IT",
+ * "AN", "OF", "AS", "AT" are letters unless shouted ("IT staff",
+ * autonegotiation "AN", Open Firmware "OF node"). */
+static int is_common_caps(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"BE", "BY", "DO", "GO", "IF", "IN", "IS", "ME", "MY", "NO", "OR",
+		"ON", "SO", "TO", "UP", "WE", "ALL", "AND", "ANY", "ARE", "BUT", "CAN",
+		"DID", "FOR", "GET", "HAS", "HOW", "ITS", "NEW", "NOT", "NOW", "OFF",
+		"OLD", "ONE", "OUR", "OUT", "SEE", "THE", "TOO", "TWO", "USE", "WAS",
+		"WAY", "WHO", "WHY", "YES", "YET", "YOU",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Short words that may stand in a glued pair: "onusing", "noreplace". */
+static int is_short_word(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
+		"my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+		"all", "and", "are", "but", "can", "did", "for", "had", "has", "its",
+		"not", "now", "our", "out", "per", "the", "via", "was", "who", "you",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(w); i++)
+		if (strlen(w[i]) == n && strncasecmp(w[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A dictionary word in any case: "merge", "MERGE", "Merge". */
+int dict_word(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)(i ? tolower((unsigned char)s[i]) : s[i]);
+	if (speech_dict_word(tmp, n))
+		return 1;
+	tmp[0] = (char)tolower((unsigned char)tmp[0]);
+	if (speech_dict_word(tmp, n))
+		return 1;
+	tmp[0] = (char)toupper((unsigned char)tmp[0]);
+	return speech_dict_word(tmp, n);
+}
+
+int known_word(const char *s, size_t n, const char **why);
+
+/* Splits at case changes: "bitmapZero" "XMLHttp"; 1 when split. */
+static int camel_split(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t cuts[32], nc = 0;
+	for (size_t i = 1; i < n && nc < 31; i++) {
+		int a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
+		if (islower(a) && isupper(b)) {
+			/* "McLaren", "iPhone": a short lower-case start stays unless it is one letter */
+			size_t st = nc ? cuts[nc - 1] : 0;
+			if (i - st == 2 && isupper((unsigned char)s[st]))
+				continue;
+			cuts[nc++] = i;
+		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&
+			   !(i + 2 == n && s[i + 1] == 's') &&
+			   !(i + 2 <= n && (i + 2 == n || !islower((unsigned char)s[i + 2])))) {
+			/* (one small letter after capitals is theirs: "PCIe", "NVMeSSDs") */
+			/* "BPFand", "SATAdrives": a word glued to an acronym */
+			size_t j = i + 1;
+			while (j < n && islower((unsigned char)s[j]))
+				j++;
+			const char *why;
+			if (j - i - 1 >= 3 && known_word(s + i + 1, j - i - 1, &why) && !dict_word(s + i, j - i))
+				cuts[nc++] = i + 1;
+			else
+				cuts[nc++] = i;
+		}
+	}
+	if (!nc)
+		return 0;
+	cuts[nc++] = n;
+	size_t st = 0;
+	for (size_t i = 0; i < nc; i++) {
+		say_word(e, s + st, cuts[i] - st, flags | F_PART);
+		st = cuts[i];
+	}
+	return 1;
+}
+
+/* A lower-case dictionary word (not a name): "amos" is not one. */
+int dict_lower(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return speech_dict_word(tmp, n);
+}
+
+enum { P_WORD = 1, P_LEX, P_SPELL };
+
+/* What a piece of a glued token can be: a lexicon entry, a word, or 0. */
+static int piece_kind(struct en *e, const char *s, size_t n, int min_word)
+{
+	const char *star;
+	size_t sl;
+	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
+		return P_LEX;
+	if ((n >= (size_t)min_word && dict_lower(s, n)) || is_short_word(s, n))
+		return P_WORD;
+	return 0;
+}
+
+/*
+ * Letters that lost the spaces between them ("onusing", "noreplace",
+ * "xfstests", "smartctl", "UMWAIT"): said as the words and lexicon entries
+ * they are made of, with at most one run of up to three letters spelled at
+ * either end when the words next to it are long ones. Only for a token that
+ * is neither a word nor an entry itself. Returns 1 when s was said.
+ */
+static int split_glued(struct en *e, const char *s, size_t n, int flags)
+{
+	enum { MAXN = 40 };
+	if (n < 5 || n > MAXN || !e->ctx->lex || !speech_dict_ready())
+		return 0;
+	int upper = all_upper(s, n);
+	/* an ending on a known word is that word, not a split: "mitigations",
+	 * "destructors", "upstreamed" (the stem long enough that "onusing" is
+	 * not "onus" and "ing") */
+	static const struct { const char *suf; size_t stem; } endings[] = {
+		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i].suf);
+		if (n >= k + endings[i].stem && strncasecmp(s + n - k, endings[i].suf, k) == 0 &&
+		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99) == P_LEX))
+			return 0;
+	}
+	/* best[i]: pieces for s[0..i) (cost: a spelled run counts as 100) */
+	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
+	best[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = 1 << 20;
+		for (size_t j = 0; j < i; j++) {
+			if (best[j] >= 1 << 20)
+				continue;
+			size_t k = i - j;
+			int kd = k < n ? piece_kind(e, s + j, k, 3) : 0;
+			int cost = 1;
+			/* letters to spell: capitals, or lower case without a vowel */
+			int spellable = 1;
+			for (size_t q = j; q < i && !upper; q++)
+				if (is_vowel(s[q], 0))
+					spellable = 0;
+			if (!kd && k <= 3 && spellable && (j == 0 || (i == n && k >= 2))) {
+				kd = P_SPELL;
+				cost = 100;
+			}
+			if (!kd)
+				continue;
+			if (best[j] + cost < best[i]) {
+				best[i] = best[j] + cost;
+				from[i] = (int)j;
+				kind[i] = kd;
+			}
+		}
+	}
+	if (best[n] >= 200)
+		return 0;
+	size_t cut[MAXN + 1];
+	int kinds[MAXN + 1], np = 0;
+	for (size_t i = n; i > 0; i = (size_t)from[i]) {
+		cut[np] = i;
+		kinds[np++] = kind[i];
+	}
+	if (np < 2)
+		return 0;
+	/* a spelled run only beside words of four letters or more, or entries;
+	 * a term of kernel text only into short words that stand alone, common
+	 * words (beside letters or an entry, less common ones), entries and
+	 * letters to spell ("nosmt", "xfstests", "ioremap"; not "para M-S",
+	 * "as peed") */
+	int letters = 0;
+	for (int p = 0; p < np; p++)
+		letters |= kinds[p] != P_WORD;
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == P_WORD && en - st < 4 && best[n] >= 100 && !is_short_word(s + st, en - st))
+			return 0;
+		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
+							       !words_common(s + st, en - st, letters ? 60 : 35)))
+			return 0;
+		if ((flags & F_TERM) && kinds[p] == P_SPELL && vocab_kind(s + st, en - st) != VOCAB_ACRONYM)
+			return 0;     /* "async" is no "as Y-N-C" */
+	}
+	/* in running text, two long words stay one compound ("filesystems",
+	 * "shortlog"): only a short word, an entry or letters to spell make a
+	 * split, or a hexadecimal value ("deadbeef") */
+	if (!(flags & F_PART)) {
+		int hexv = 1, why = 0;
+		for (size_t i = 0; i < n; i++)
+			hexv &= s[i] >= 'a' && s[i] <= 'f';
+		for (int p = 0; p < np; p++) {
+			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+			why |= kinds[p] == P_SPELL || is_short_word(s + st, en - st) ||
+			       (kinds[p] == P_LEX && !dict_lower(s + st, en - st));
+		}
+		if (!why && !hexv)
+			return 0;
+	}
+	for (int p = np - 1; p >= 0; p--) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == P_SPELL) {
+			spell(e, s + st, en - st, 0);
+			if (p > 0 && !upper) {   /* "X-array", "H-W-probe" */
+				buf_putc(&e->out, '-');
+				e->glue = 1;
+			}
+		} else if (kinds[p] == P_LEX)
+			lex_say(e, s + st, en - st);
+		else {
+			char tmp[MAXN + 1];
+			for (size_t i = st; i < en; i++)
+				tmp[i - st] = upper ? (char)tolower((unsigned char)s[i]) : s[i];
+			emitn(e, tmp, en - st);
+		}
+	}
+	decide(e, "split word", "letters that lost their spaces: the words and entries they are made of (hunspell, the lexicon)");
+	return 1;
+}
+
+
+/* ---- words: what the lists know ---- */
+
+/* Short words that may be a piece of a split: "anumber", "heworks", "toremove". */
+static const char *const short_pieces[] = {
+	"a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+	"me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+};
+
+/*
+ * Whether any list knows s as a word, and which (in *why): scowl's word
+ * lists as written or in lower case, the kernel vocabulary, hunspell en_US
+ * (en_GB is asked by gb_word, later).
+ */
+int known_word(const char *s, size_t n, const char **why)
+{
+	char low[64];
+	int size;
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if ((words_lookup(s, n, &size) & ~(WORDS_DICT | WORDS_US)) || (words_lookup(low, n, &size) & WORDS_WORD)) {
+		*why = "a word of the scowl lists";
+		return 1;
+	}
+	if (vocab_kind(s, n) != VOCAB_NONE) {
+		*why = "the kernel vocabulary (kernel.vocab)";
+		return 1;
+	}
+	if (dict_word(s, n)) {
+		*why = "hunspell en_US";
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether s[0..n) holds needle, ignoring ASCII case. */
+static int strcasestr_n(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, needle, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether en_GB knows s ("organisation", "colour"): asked only before a
+ * token would be cut into pieces, as loading it costs 40 ms. */
+static int gb_word(struct en *e, const char *s, size_t n)
+{
+	/* the marks of British spelling: only such words are asked about */
+	static const char *const marks[] = {
+		"our", "is", "ys", "tre", "ogue", "ence", "ae", "oe", "ll", "mme", "yse",
+	};
+	char low[64];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	int british = 0;
+	for (size_t i = 0; i < ARRAY_LEN(marks) && !british; i++)
+		british = strcasestr_n(s, n, marks[i]);
+	if (!british)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
+		decide(e, "word", "hunspell en_GB");
+		emitn(e, s, n);
+		return 1;
+	}
+	return 0;
+}
+
+enum { S_WORD = 1, S_SPELL, S_LEX };
+
+/* What a piece of a split may be, and its cost (more for rarer words); 0 when it may not be one. */
+static int split_piece(struct en *e, const char *s, size_t n, int *kind)
+{
+	const char *star;
+	size_t sl;
+	const char *say;
+	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
+		/* an entry said as several words ("rc": release candidate) is
+		 * letters inside a word: "bashrc", "rcupdate" */
+		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n)) {
+			*kind = S_SPELL;
+			return 11;
+		}
+		*kind = S_LEX;
+		return n <= 2 ? 13 : 9;
+	}
+	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 50)) {
+		*kind = S_SPELL;
+		return n <= 2 ? 12 : 11;    /* two letters are weak evidence: "openssl" is no "opens S-L" */
+	}
+	if (n <= 2) {
+		for (size_t i = 0; i < ARRAY_LEN(short_pieces); i++)
+			if (strlen(short_pieces[i]) == n && strncasecmp(short_pieces[i], s, n) == 0) {
+				*kind = S_WORD;
+				return 12;
+			}
+		return 0;
+	}
+	int size = words_common(s, n, 50);
+	if (size) {
+		*kind = S_WORD;
+		return 10 + size / 10 + 3 * (n < 5);    /* commoner and longer words first */
+	}
+	enum vocab_kind v = vocab_kind(s, n);
+	if (v == VOCAB_TERM && n >= 4) {
+		*kind = S_WORD;
+		return 14;
+	}
+	return 0;
+}
+
+/*
+ * A token no list knows, split into the fewest common words, vocabulary
+ * entries and lexicon entries that make it ("thismemory", "mcelog",
+ * "rcupdate"). Nothing is said and 0 returned when no such split exists.
+ */
+static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
+{
+	enum { MAXN = 40 };
+	if (n < 5 || n > MAXN)
+		return 0;
+	/* a known word and an ending is that word: "upstreamed", "backporting" */
+	static const char *const endings[] = {
+		"s", "es", "d", "ed", "ing", "er", "ers", "ly",
+		/* endings that make a word of a word: "maintainership" */
+		"ship", "ships", "ness", "less", "ment", "ments", "able", "ability", "ful", "hood",
+		"ize", "izes", "ized", "ization", "ise", "ised", "isation", "ism", "ist", "ists",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i]);
+		const char *why;
+		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
+			return 0;
+	}
+	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
+	best[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = 1 << 20;
+		for (size_t j = 0; j < i; j++) {
+			if (best[j] >= 1 << 20 || (j == 0 && i == n))
+				continue;
+			int kd, cost = split_piece(e, s + j, i - j, &kd);
+			if (cost && kd == S_LEX && i < n) {
+				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
+				const char *star, *say = lex_find(e, s + j, i - j, &star, &(size_t){0});
+				size_t sl = say ? strlen(say) : 0;
+				if (sl > 2 && strcmp(say + sl - 2, "'s") == 0)
+					cost = 0;
+			}
+			if (!cost && i - j >= 2 && i - j <= 4 && n - (i - j) >= 3) {
+				/* letters without a vowel beside words: "mhpm" of "mhpmcounters",
+				 * "snmp" of "libsnmp" */
+				int vowel = 0;
+				for (size_t q = j; q < i; q++)
+					vowel |= is_vowel(s[q], 1);
+				if (!vowel && (j > 0 || n - i >= 5))
+					kd = S_SPELL, cost = 11 + (int)(i - j);
+			}
+			if (cost && best[j] + cost < best[i]) {
+				best[i] = best[j] + cost;
+				from[i] = (int)j;
+				kind[i] = kd;
+			}
+		}
+	}
+	if (best[n] >= 1 << 20)
+		return 0;
+	size_t cut[MAXN + 1];
+	int kinds[MAXN + 1], np = 0;
+	for (size_t i = n; i > 0; i = (size_t)from[i]) {
+		cut[np] = i;
+		kinds[np++] = kind[i];
+	}
+	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
+	 * at most one short word and one acronym, a short word beside a long one */
+	int shorts = 0, acronyms = 0;
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		acronyms += kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
+		if (en - st <= 2 && kinds[p] == S_WORD) {
+			shorts++;
+			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
+			size_t right = p > 0 ? cut[p - 1] - en : 0;
+			if (left < 4 && right < 4 && !(kinds[p + (p + 1 < np)] == S_SPELL || (p > 0 && kinds[p - 1] == S_SPELL)))
+				return 0;
+		}
+	}
+	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !acronyms))
+		return 0;
+	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
+	if (np >= 2 && cut[0] - cut[1] <= 2 && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
+		return 0;
+	/* letters of two spelled beside a short word are a word's start: "gmail" */
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == S_SPELL && en - st == 2) {
+			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 99;
+			size_t right = p > 0 ? cut[p - 1] - en : 99;
+			if (left < 4 || right < 4)
+				return 0;
+		}
+	}
+	if (gb_word(e, s, n))
+		return 1;
+	for (int p = np - 1; p >= 0; p--) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		char tmp[MAXN + 1];
+		for (size_t i = st; i < en; i++)
+			tmp[i - st] = (char)tolower((unsigned char)s[i]);
+		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
+		if (kinds[p] != S_WORD && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 && is_vowel(s[en], 0) &&
+		    vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM && !words_common(s + st, en - st + 1, 50) &&
+		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st))   /* "vmentry": VM, not VME */
+			spell(e, s + st, en - st + 1, 0);
+		else if (kinds[p] == S_SPELL)
+			spell(e, s + st, en - st, 0);
+		else if (kinds[p] == S_LEX)
+			lex_say(e, s + st, en - st);
+		else
+			emitn(e, st == 0 ? s : tmp, en - st);
+	}
+	decide(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
+	return 1;
+}
+
+/* "Heworks", "Thismemory": one of the commonest short words (scowl size 10)
+ * glued to the start of a capitalised token that splits into words. */
+static int split_first_word(struct en *e, const char *s, size_t n)
+{
+	char low[64];
+	if (n < 5 || n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	for (size_t k = 2; k <= 3 && k + 3 <= n; k++) {
+		int size;
+		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10 || (k == 2 && !is_short_word(low, k)))
+			continue;    /* (two letters: a word that stands alone, "Re" of "Reding" is none) */
+		if (!words_common(low + k, n - k, 50) || n - k < 4)
+			continue;
+		decide(e, "split word", "a very common word glued to a word (scowl)");
+		emitn(e, s, k);
+		emitn(e, low + k, n - k);
+		return 1;
+	}
+	return 0;
+}
+
+/* "Bhagatdescribed": a name no list knows, glued to a long common word. */
+static int split_name_word(struct en *e, const char *s, size_t n)
+{
+	for (size_t k = 3; k + 6 <= n; k++) {
+		if (!words_common(s + k, n - k, 35))
+			continue;
+		if (words_common(s, k, 50))
+			continue;
+		if (gb_word(e, s, n))
+			return 1;
+		decide(e, "split word", "a name glued to a common word (scowl)");
+		emitn(e, s, k);
+		emitn(e, s + k, n - k);
+		return 1;
+	}
+	return 0;
+}
+
+/* A word of letters only. */
+
+/* ---- the rules, in the order word_rules[] asks them ---- */
+
+/* The letters in lower case, or the lexicon's entry for that ("TODO"). */
+static void say_lower(struct en *e, const char *s, size_t n)
+{
+	char tmp[64];
+	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+	for (size_t i = 0; i < k; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	if (lex_say(e, tmp, k))
+		return;
+	emitn(e, tmp, k);
+}
+
+static int all_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+static int has_vowel(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_vowel(s[i], 1))
+			return 1;
+	return 0;
+}
+
+static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
+{
+	return lex_say(e, s, n);
+}
+
+/* Plurals of entries and acronyms: CPUs, SoCs, kthreads; BARs is a word. */
+static int w_plural(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n <= 2 || s[n - 1] != 's')
+		return 0;
+	const char *star;
+	size_t sl;
+	const char *say = lex_find(e, s, n - 1, &star, &sl);
+	if (say && !star) {
+		decide(e, "lexicon", lex_where(e, s, n - 1));
+		emit_plural(e, say);
+		return 1;
+	}
+	if (!all_upper(s, n - 1) || n - 1 > 5)
+		return 0;
+	if (n - 1 >= 3 && words_common(s, n - 1, 50)) {
+		char tmp[8];
+		for (size_t i = 0; i < n - 1; i++)
+			tmp[i] = (char)tolower((unsigned char)s[i]);
+		tmp[n - 1] = 's';
+		decide(e, "word", "the plural of a common word in capitals (scowl)");
+		emitn(e, tmp, n);
+		return 1;
+	}
+	decide(e, "acronym", "the plural of capitals");
+	spell(e, s, n - 1, 1);
+	return 1;
+}
+
+static int w_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n != 1)
+		return 0;
+	if (flags & F_PART)
+		decide(e, "letter", "one letter in an identifier: spelled");
+	else if (strchr("aAI", s[0]))
+		decide(e, "word", "the words a and I");
+	else
+		decide(e, "letter", "one letter");
+	if (flags & F_PART)
+		spell(e, s, 1, 0);
+	else
+		emitn(e, s, 1);
+	return 1;
+}
+
+/* PRIVS, DEVS: the plural of an entry */
+static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	size_t sl;
+	if (!all_upper(s, n) || n <= 3 || s[n - 1] != 'S')
+		return 0;
+	const char *say = lex_find(e, s, n - 1, &star, &sl);
+	if (!say || star || dict_word(s, n))
+		return 0;
+	decide(e, "lexicon", lex_where(e, s, n - 1));
+	emit_plural(e, say);
+	return 1;
+}
+
+static int sayable(const char *s, size_t n);
+
+/* Whether a word next to s is a word in capitals (a common or dictionary
+ * word, or six letters English can say, not a kernel acronym): "PAY FOR
+ * IT" is shouted, and its "IT" is the pronoun. */
+static int shouted(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 2 && all_upper(w[i], wn[i]) && vocab_kind(w[i], wn[i]) != VOCAB_ACRONYM &&
+		    (words_common(w[i], wn[i], 50) || dict_word(w[i], wn[i]) || (wn[i] >= 6 && pronounceable(w[i], wn[i]))))
+			return 1;
+	return 0;
+}
+
+/* A word in capitals is the word: "BUG", "LAW" (three capitals only when
+ * a common word: "LAM" is letters), and the terms of kernel text. */
+static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_upper(s, n))
+		return 0;
+	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
+	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
+	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
+	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
+		return 0;
+	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
+	char tmp[64];
+	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+	for (size_t i = 0; i < k; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	emitn(e, tmp, k);
+	return 1;
+}
+
+/* An acronym of kernel text: said when it can be ("TODO", "NUMA": consonant,
+ * vowel, consonant...), else spelled. */
+static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_upper(s, n) || vocab_kind(s, n) != VOCAB_ACRONYM || (n >= 4 && dict_word(s, n)))
+		return 0;
+	int say = n >= 4 && !is_vowel(s[0], 0);
+	for (size_t i = 1; i < n && say; i++)
+		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
+	       "an acronym of kernel text (kernel.vocab)");
+	if (say)
+		say_lower(e, s, n);
+	else
+		spell(e, s, n, 0);
+	return 1;
+}
+
+/* Capitals that lost their spaces: "UMWAIT" */
+static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
+{
+	return all_upper(s, n) && n >= 4 && !dict_word(s, n) && split_glued(e, s, n, flags);
+}
+
+/* Other capitals: said when they can be ("a short one starting with a
+ * vowel is spelled: IARC; four ending in two consonants are letters: VIVT"). */
+static int w_caps(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_upper(s, n))
+		return 0;
+	int word = n >= 4 && dict_word(s, n);
+	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
+		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
+		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1));
+	decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
+	       "capitals that are not a word");
+	if (word)
+		say_lower(e, s, n);
+	else
+		spell(e, s, n, 0);
+	return 1;
+}
+
+/* Mixed case: "eXpress" is a word; "IoT", "PCIe": letters. */
+static int w_mixed(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n >= 64)
+		return 0;
+	size_t caps = 0, lowrun = 0, longest = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (isupper((unsigned char)s[i]))
+			caps++, lowrun = 0;
+		else if (++lowrun > longest && !(i == n - 1 && s[i] == 's' && lowrun == 1))
+			longest = lowrun;
+	}
+	if (!(caps >= 2 || (caps == 1 && !isupper((unsigned char)s[0]))))
+		return 0;
+	char low[64];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (n >= 4 && words_common(low, n, 50)) {
+		decide(e, "word", "a common word however written (scowl)");
+		emitn(e, low, n);
+		return 1;
+	}
+	if (n <= 5 && longest <= 1 && caps >= 2) {
+		int plural = s[n - 1] == 's' && n > 3;
+		decide(e, "acronym", "capitals with single small letters");
+		spell(e, s, n - (size_t)plural, plural);
+		return 1;
+	}
+	return 0;
+}
+
+/* NACKed, ACKing, OOMed: the acronym, then the ending. */
+static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const endings[] = {"ed", "ing", "d", "er", "ers"};
+	size_t caps = 0;
+	while (caps < n && isupper((unsigned char)s[caps]))
+		caps++;
+	if (caps < 2)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++)
+		if (strlen(endings[i]) == n - caps && memcmp(s + caps, endings[i], n - caps) == 0) {
+			say_word(e, s, caps, flags);
+			e->glue = 1;
+			emitn(e, s + caps, n - caps);
+			return 1;
+		}
+	return 0;
+}
+
+static int w_camel(struct en *e, const char *s, size_t n, int flags)
+{
+	return camel_split(e, s, n, flags);
+}
+
+/* An acronym of kernel text in lower case: "tlb", "mmu". */
+static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!islower((unsigned char)s[0]) || n > 7 || vocab_kind(s, n) != VOCAB_ACRONYM || words_common(s, n, 70))
+		return 0;
+	decide(e, "acronym", "an acronym of kernel text, in lower case (kernel.vocab)");
+	spell(e, s, n, 0);
+	return 1;
+}
+
+/* Three letters or fewer: without a vowel ("xx" of "C9xx", "mm"; hunspell
+ * has "xx", a numeral), or that cannot start a word ("gke", "tty"). */
+static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!islower((unsigned char)s[0]) || n > 3)
+		return 0;
+	if (!has_vowel(s, n))
+		decide(e, "acronym", "three letters or fewer without a vowel");
+	else if (!onset_ok(s, n) && !words_common(s, n, 70) && !dict_word(s, n))
+		decide(e, "acronym", "three letters or fewer that cannot start a word (gke, tty)");
+	else
+		return 0;
+	spell(e, s, n, 0);
+	return 1;
+}
+
+static int w_onset(struct en *e, const char *s, size_t n, int flags);
+
+/* A kernel word: its parts when they are words ("mcelog"), else said whole. */
+static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
+	    dict_word(s, n))
+		return 0;
+	if (split_words(e, s, n, 1) || split_glued(e, s, n, flags | F_TERM))
+		return 1;
+	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
+	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
+		decide(e, "acronym", "a term of kernel text English cannot say (kernel.vocab)");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	if (n >= 3 && !onset_ok(s, n))
+		return w_onset(e, s, n, flags);
+	emitn(e, s, n);
+	return 1;
+}
+
+/* A word some list knows is never split. */
+static int w_known(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *why;
+	if (!known_word(s, n, &why))
+		return 0;
+	decide(e, "word", why);
+	emitn(e, s, n);
+	return 1;
+}
+
+/* Whether two consonants can end an English syllable: "nt", "st", "rk". */
+static int coda_ok(const char *s)
+{
+	static const char *const codas[] = {
+		"bs", "ch", "ck", "ct", "ds", "ff", "ft", "gh", "gs", "ks", "ld", "lf", "lk", "ll", "lm",
+		"lp", "ls", "lt", "mb", "mp", "ms", "nc", "nd", "ng", "nk", "ns", "nt", "ph", "ps", "pt",
+		"rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rs", "rt", "sh", "sk", "sm",
+		"sp", "ss", "st", "th", "ts", "tt", "xt", "zz", "rh", "lb", "lv", "wn", "ws", "wd", "wk",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(codas); i++)
+		if (tolower((unsigned char)s[0]) == codas[i][0] && tolower((unsigned char)s[1]) == codas[i][1])
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether English could say the consonants between the vowels of s (small
+ * letters, its start being another rule's): every run in the middle splits
+ * into the end of a syllable (nothing, one consonant or a coda_ok pair) and
+ * the start of the next (onset_ok), and the run at the end is one consonant
+ * or a coda_ok pair. "ixgbe" ("xgb") and "iavf" ("vf") cannot be said.
+ */
+static int sayable(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !is_vowel(s[i], i > 0))
+		i++;
+	while (i < n) {
+		while (i < n && is_vowel(s[i], 1))
+			i++;
+		size_t st = i;
+		while (i < n && !is_vowel(s[i], 1))
+			i++;
+		size_t run = i - st;
+		if (!run)
+			continue;
+		if (i == n)
+			return run == 1 || (run == 2 && coda_ok(s + st));
+		int ok = 0;
+		for (size_t c = 0; c <= run && c <= 2 && !ok; c++)
+			ok = (c < 2 || coda_ok(s + st)) && (c == run || onset_ok(s + st + c, n - st - c));
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* Small letters that no list knows and English cannot say are letters:
+ * two that are no word (in an identifier, "ti"), or up to four with no consonant
+ * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
+ * not before "u" ("sqe"). */
+static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
+	if (n > 4 || n < 2 || !all_lower(s, n) || vocab_kind(s, n) != VOCAB_NONE)
+		return 0;
+	const char *why = NULL;
+	if (n == 2) {
+		int word = is_short_word(s, n);
+		for (size_t i = 0; i < ARRAY_LEN(two) && !word; i++)
+			word = memcmp(two[i], s, 2) == 0;
+		/* (in running text, two letters a list knows are left to espeak-ng: "et al", "mi") */
+		if (!word && lex_find(e, s, n, &why, &(size_t){0}) == NULL &&
+		    ((flags & F_PART) || !words_lookup(s, n, NULL)))
+			why = "two small letters that are no word";
+		else
+			why = NULL;
+	} else if (!dict_word(s, n)) {
+		int cons = 0, q = 0;
+		for (size_t i = 0; i < n; i++) {
+			cons |= !is_vowel(s[i], 0);
+			q |= s[i] == 'q' && (i + 1 == n || s[i + 1] != 'u');
+		}
+		if (!cons)
+			why = "small letters no list knows, without a consonant";
+		else if (n == 3 && is_vowel(s[0], 0) && is_vowel(s[1], 0))
+			why = "three small letters no list knows, starting with two vowels";
+		else if (q)
+			why = "small letters no list knows, a q without u";
+		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2))
+			why = "small letters no list knows, with an ending English does not have";
+	}
+	if (!why)
+		return 0;
+	decide(e, "acronym", why);
+	spell(e, s, n, 0);
+	return 1;
+}
+
+/* A common word or a kernel term and one letter: the accessors "readb",
+ * "writel", "statx" are the word and the letter (not "s", "d", "r", "y",
+ * the endings of words: "rebased"). */
+static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || dict_word(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE)
+		return 0;
+	/* one letter ("readb"), or two without a vowel ("listns") */
+	size_t k = !strchr("sdry", s[n - 1]) && (words_common(s, n - 1, 35) || vocab_kind(s, n - 1) == VOCAB_TERM) ? 1 :
+		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
+	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
+	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
+		return 0;
+	decide(e, "split word", "a common word (scowl) and letters");
+	emitn(e, s, n - k);
+	spell(e, s + n - k, k, 0);
+	return 1;
+}
+
+/* A letter and a common word, the whole no word: "strace" is S-trace (not
+ * "S-T race"), "kfree" K-free. */
+static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || !words_common(s + 1, n - 1, 35) ||
+	    lex_find(e, s, 2, &star, &(size_t){0}))     /* "fstab": the entry "fs", then "tab" */
+		return 0;
+	decide(e, "split word", "a letter and a common word (scowl)");
+	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+	emit(e, pre);
+	e->glue = 1;
+	emitn(e, s + 1, n - 1);
+	e->glue = 0;
+	return 1;
+}
+
+static int w_split(struct en *e, const char *s, size_t n, int flags)
+{
+	return islower((unsigned char)s[0]) && split_words(e, s, n, 0);
+}
+
+static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
+{
+	if (has_vowel(s, n))
+		return 0;
+	decide(e, "acronym", "no vowel");
+	spell(e, s, n, 0);
+	return 1;
+}
+
+/* Five consonants: not a word; spell what is short enough to spell. */
+static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t cons = 0;
+	while (cons < n && !is_vowel(s[cons], cons > 0))
+		cons++;
+	if (cons <= 4)
+		return 0;
+	decide(e, "acronym", "five consonants at the start");
+	if (n <= 12)
+		spell(e, s, n, 0);
+	else
+		emitn(e, s, n);
+	return 1;
+}
+
+static int w_name_word(struct en *e, const char *s, size_t n, int flags)
+{
+	return isupper((unsigned char)s[0]) && split_name_word(e, s, n);
+}
+
+static int w_first_word(struct en *e, const char *s, size_t n, int flags)
+{
+	return isupper((unsigned char)s[0]) && split_first_word(e, s, n);
+}
+
+static int w_british(struct en *e, const char *s, size_t n, int flags)
+{
+	return islower((unsigned char)s[0]) && n >= 5 && gb_word(e, s, n);
+}
+
+static int w_glued(struct en *e, const char *s, size_t n, int flags)
+{
+	return islower((unsigned char)s[0]) && split_glued(e, s, n, flags);
+}
+
+/* Small letters no list knows that English cannot say: "ixgbe". */
+static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n))
+		return 0;
+	decide(e, "acronym", "small letters English cannot say (a cluster no syllable has)");
+	spell(e, s, n, 0);
+	return 1;
+}
+
+/* Four consonants together: not a word, spelled ("igvtg"). */
+static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t run = 0, most = 0;
+	for (size_t i = 0; i < n; i++) {
+		run = is_vowel(s[i], i > 0) ? 0 : run + 1;
+		if (run > most)
+			most = run;
+	}
+	if (most < 4 || n > 8 || !islower((unsigned char)s[0]))
+		return 0;
+	decide(e, "acronym", "letters that cannot be said as a word");
+	spell(e, s, n, 0);
+	return 1;
+}
+
+/* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
+ * five letters or fewer whose rest is no word are letters ("mmotm"). */
+static int w_onset(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!islower((unsigned char)s[0]) || n < 3 || onset_ok(s, n))
+		return 0;
+	const char *w;
+	size_t wl;
+	if (n <= 5 && onset_ok(s + 1, n - 1) && !known_word(s + 1, n - 1, &w) &&
+	    vocab_kind(s + 1, n - 1) == VOCAB_NONE && !lex_find(e, s + 1, n - 1, &w, &wl)) {
+		decide(e, "acronym", "five letters or fewer that cannot start a word, the rest no word");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+	emit(e, pre);
+	e->glue = 1;
+	say_word(e, s + 1, n - 1, flags);
+	e->glue = 0;
+	return 1;
+}
+
+static int w_as_written(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
+		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
+	else if (!e->why)
+		decide(e, "word", "no list knows it and nothing splits it: said as written");
+	emitn(e, s, n);
+	return 1;
+}
+
+/*
+ * The questions asked of a run of letters, in order; the first that says
+ * it decides. Each row's function states its rule; adding a kind of word
+ * is adding a row (and a row of tests/speech/class-<class>.tsv).
+ */
+static const struct word_rule {
+	const char *name;
+	int (*say)(struct en *e, const char *s, size_t n, int flags);
+} word_rules[] = {
+	{"lexicon entry", w_lexicon},
+	{"plural of an entry or of capitals", w_plural},
+	{"one letter", w_letter},
+	{"plural of an entry in capitals", w_caps_plural},
+	{"a word in capitals", w_caps_word},
+	{"an acronym of kernel text", w_caps_kernel},
+	{"capitals glued", w_caps_glued},
+	{"capitals", w_caps},
+	{"mixed case", w_mixed},
+	{"an acronym and an ending", w_acronym_ending},
+	{"camel case", w_camel},
+	{"a letter and a word", w_letter_word},
+	{"a lower-case acronym of kernel text", w_lower_kernel},
+	{"three letters or fewer", w_short_letters},
+	{"a term of kernel text", w_kernel_term},
+	{"small letters English cannot say", w_short_unknown},
+	{"a word a list knows", w_known},
+	{"a word and a letter", w_word_letter},
+	{"split into words", w_split},
+	{"no vowel", w_no_vowel},
+	{"five consonants", w_five_consonants},
+	{"a name and a word", w_name_word},
+	{"a word and a name", w_first_word},
+	{"British spelling", w_british},
+	{"glued words", w_glued},
+	{"letters English cannot say", w_unsayable},
+	{"four consonants", w_four_consonants},
+	{"an impossible start", w_onset},
+	{"as written", w_as_written},
+};
+
+void say_word(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!n)
+		return;
+	for (size_t r = 0; r < ARRAY_LEN(word_rules); r++)
+		if (word_rules[r].say(e, s, n, flags))
+			return;
+}

@@ -1,0 +1,941 @@
+/*
+ * speech_shape.c: what a token is by its shape, and how that is said: a
+ * URL (the site, not the path), an e-mail address, a host name, a path, a
+ * commit ID or a hexadecimal value, a CVE ID, an identifier (snake_case,
+ * "a->b", "a::b", dotted fields, CONFIG_ symbols, function names with
+ * "()"), hyphenated words, operators between parts ("=", "+", "&"), and
+ * symbols standing alone. The shapes are one table, shapes[] below, asked
+ * in order; the first whose rule says the token decides its class (what
+ * `script --explain` shows). Runs of letters go to speech_letters.c, the
+ * shapes of numbers to speech_verbal.c and the classifier (speech_class.c).
+ *
+ * In: a token (or a part of one) without the marks around it. Out: words
+ * appended to the English normaliser's output.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "speech_en_int.h"
+
+/* ---- URLs, addresses, paths ---- */
+
+static int is_tld(const char *s, size_t n)
+{
+	static const char *const tlds[] = {
+		"com", "org", "net", "io", "dev", "cn", "de", "uk", "fr", "jp", "ru",
+		"info", "edu", "gov", "eu", "tech", "ai", "me", "co", "us", "ca", "au",
+		"nl", "se", "ch", "be", "it", "es", "cz", "kr", "tw", "hk", "sg", "br",
+		"fi", "no", "dk", "at", "ie", "nz", "xyz", "app", "site", "online",
+		"social", "news", "blog", "page", "email", "cloud", "ac", "tv", "fm",
+		"ly", "gg", "rocks", "space", "top", "club", "linux",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(tlds); i++)
+		if (strlen(tlds[i]) == n && strncasecmp(tlds[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s[0..n) is a host name: labels of letters, digits, hyphens, a known top-level domain. */
+static int is_domain(const char *s, size_t n, int need_tld)
+{
+	size_t dots = 0, label = 0, last = 0;
+	int letters = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '.') {
+			if (!label)
+				return 0;
+			dots++;
+			label = 0;
+			last = i + 1;
+		} else if (isalnum(c) || c == '-') {
+			letters |= isalpha(c) != 0;
+			label++;
+		} else {
+			return 0;
+		}
+	}
+	if (!dots || !label || !letters)
+		return 0;
+	return !need_tld || is_tld(s + last, n - last);
+}
+
+static void say_domain(struct en *e, const char *s, size_t n)
+{
+	if (n > 4 && strncasecmp(s, "www.", 4) == 0) {
+		s += 4;
+		n -= 4;
+	}
+	size_t st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '.') {
+			if (st)
+				emit(e, "dot");
+			/* a label is a name: said whole, as running text would be */
+			say_core(e, s + st, i - st, F_START | (i - st == 1 ? F_PART : 0));
+			st = i + 1;
+		}
+	}
+}
+
+/* URLs: the site is said, not the path. Returns 1 when s was a URL or a bare site with a path. */
+static int try_url(struct en *e, const char *s, size_t n)
+{
+	const char *p = find_str(s, n, "://");
+	size_t st;
+	if (p && p > s && all_alpha(s, (size_t)(p - s))) {
+		st = (size_t)(p - s) + 3;
+	} else if (n > 4 && strncasecmp(s, "www.", 4) == 0) {
+		st = 0;
+	} else {
+		/* host.tld/path */
+		const char *slash = memchr(s, '/', n);
+		if (!slash || !is_domain(s, (size_t)(slash - s), 1))
+			return 0;
+		st = 0;
+	}
+	size_t end = st;
+	while (end < n && s[end] != '/' && s[end] != '?' && s[end] != '#')
+		end++;
+	const char *at = memchr(s + st, '@', end - st);   /* user@host */
+	if (at)
+		st = (size_t)(at - s) + 1;
+	size_t hostend = st;
+	while (hostend < end && s[hostend] != ':')
+		hostend++;
+	if (hostend == st)
+		return 0;
+	if (is_domain(s + st, hostend - st, 0))
+		say_domain(e, s + st, hostend - st);
+	else
+		say_core(e, s + st, hostend - st, F_START | F_PART);
+	return 1;
+}
+
+static int try_email(struct en *e, const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s)
+		return 0;
+	size_t ll = (size_t)(at - s), dl = n - ll - 1;
+	if (!is_domain(at + 1, dl, 0))
+		return 0;
+	int digits = 0, ok = 1, dots = 0;
+	for (size_t i = 0; i < ll; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c))
+			digits++;
+		else if (c == '.' || c == '-' || c == '_')
+			dots++;
+		else if (!isalpha(c))
+			ok = 0;
+	}
+	if (ok && digits <= 2 && dots <= 2 && ll <= 24) {
+		say_core(e, s, ll, F_START | F_PART);
+		emit(e, "at");
+	} else {
+		emit(e, "an address at");
+	}
+	say_domain(e, at + 1, dl);
+	return 1;
+}
+
+/* Splits s at sep, saying each part; join is said between parts (may be ""). */
+static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
+{
+	size_t k = strlen(sep), st = 0, i = 0;
+	int first = 1;
+	while (i <= n) {
+		if (i == n || (i + k <= n && memcmp(s + i, sep, k) == 0)) {
+			if (i > st) {
+				if (!first && *join)
+					emit(e, join);
+				/* DWM-222, SF114-32: digits after a part in capitals are a model number */
+				size_t pl = 0;
+				const char *pp = NULL;
+				if (!first && st >= k + 2) {
+					pp = s + st - k;
+					while (pp > s && isalnum((unsigned char)pp[-1]))
+						pp--, pl++;
+				}
+				if (pp && pl >= 2 && all_upper(pp, pl) && all_alpha(pp, pl) && i - st >= 3 && i - st <= 4 &&
+				    all_digit(s + st, i - st) && s[st] != '0') {
+					struct buf b = {0};
+					num_model(&b, s + st, i - st);
+					emit(e, b.data);
+					buf_free(&b);
+				} else {
+					say_core(e, s + st, i - st, flags);
+				}
+				first = 0;
+			}
+			i += i == n ? 1 : k;
+			st = i;
+		} else {
+			i++;
+		}
+	}
+}
+
+static int is_numberish(const char *s, size_t n)
+{
+	if (n && (s[0] == 'v' || s[0] == 'V'))
+		s++, n--;
+	if (!n || !isdigit((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+			return 0;
+	return 1;
+}
+
+static int say_path(struct en *e, const char *s, size_t n)
+{
+	/* N/M: "two of six" */
+	const char *slash = memchr(s, '/', n);
+	size_t a = (size_t)(slash - s);
+	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
+	    a <= 4 && n - a - 1 <= 4) {
+		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
+		emit_num(e, (unsigned long long)x);
+		if (x < y || (x == y && x < 10))   /* "2/6" two of six; "50/50", "24/7" */
+			emit(e, "of");
+		emit_num(e, (unsigned long long)y);
+		return 1;
+	}
+	/* Lists of versions: 4.14/4.19 */
+	int allnum = 1, parts = 0;
+	for (size_t st = 0, i = 0; i <= n; i++)
+		if (i == n || s[i] == '/') {
+			if (i == st || !is_numberish(s + st, i - st))
+				allnum = 0;
+			parts++;
+			st = i + 1;
+		}
+	if (allnum && parts > 1) {
+		say_split(e, s, n, "/", "and", F_START);
+		return 1;
+	}
+	/* an entry with a slash glued to a word: "I/Ooperations" */
+	for (size_t k = n > 3 ? n - 3 : 0; k > a; k--) {
+		const char *star, *w;
+		size_t sl;
+		if (all_alpha(s + k, n - k) && lex_find(e, s, k, &star, &sl) && !star &&
+		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
+			say_core(e, s, k, F_START);
+			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
+	}
+	if (n >= 2 && s[0] == '~' && s[1] == '/') {
+		emit(e, "home");
+		s += 1;
+		n -= 1;
+	}
+	if (n <= 3 && strspn(s, "/") == n) {      /* "//" */
+		emit(e, n == 2 ? "double slash" : "triple slash");
+		return 1;
+	}
+	if (s[0] == '/')
+		emit(e, "slash");
+	say_split(e, s, n, "/", "slash", F_START | F_PART);
+	return 1;
+}
+
+/* Letters and digits mixed: JH7110, sun8i, arm64, rv64gc. */
+static void say_alnum(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t st = i;
+		if (isdigit((unsigned char)s[i])) {
+			while (i < n && (isdigit((unsigned char)s[i]) ||
+					 (s[i] == '.' && i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+				i++;
+			if (has_char(s + st, i - st, '.')) {
+				struct numparse np;
+				parse_number(s + st, i - st, &np);
+				emit_version(e, &np);
+			} else {
+				struct buf b = {0};
+				num_model(&b, s + st, i - st);
+				emit(e, b.data);
+				buf_free(&b);
+			}
+		} else if (isalpha((unsigned char)s[i])) {
+			while (i < n && isalpha((unsigned char)s[i]))
+				i++;
+			say_word(e, s + st, i - st, flags | F_PART);
+		} else {
+			i++;
+		}
+	}
+}
+
+static int all_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Whether s is digits, groups of three after commas: "1,000,000". */
+static int thousands(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 3)
+		return 0;
+	while (i < n) {
+		if (s[i] != ',' || i + 4 > n || !all_digit(s + i + 1, 3))
+			return 0;
+		i += 4;
+	}
+	return 1;
+}
+
+/*
+ * Shapes with a dot or a comma that are never "dot": initials ("K.P"),
+ * dotted product names ("M.2"), versions glued to a word ("gcc13.2",
+ * "Release3.1", "v.6.1"), lists without spaces ("6.6.9,6.1.70", "however,the"),
+ * a sentence glued to the next ("done.Next"); and emphasis written
+ * "/really/". Returns 1 when s was said.
+ */
+static int say_shapes(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *dot = memchr(s, '.', n);
+	/* /really/ */
+	if (n >= 4 && s[0] == '/' && s[n - 1] == '/' && all_alpha(s + 1, n - 2) && dict_lower(s + 1, n - 2)) {
+		say_word(e, s + 1, n - 2, flags);
+		return 1;
+	}
+	/* i.MX, e.MMC: a product's small letter, then its name */
+	size_t caps = 2;
+	while (caps < n && isupper((unsigned char)s[caps]))
+		caps++;
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && caps >= 4 && (caps == n || all_digit(s + caps, n - caps))) {
+		spell(e, s, 1, 0);    /* (and a model after it: "i.MX6") */
+		say_word(e, s + 2, caps - 2, flags | F_PART);
+		if (caps < n)
+			emit_numstr(e, s + caps, n - caps);
+		return 1;
+	}
+	/* K.P, U.S.A */
+	if (dot && n >= 3 && n % 2 == 1) {
+		int initials = 1;
+		for (size_t i = 0; i < n; i++)
+			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
+				initials = 0;
+		if (initials) {
+			spell(e, s, n, 0);
+			return 1;
+		}
+	}
+	/* v.6.1 */
+	if (n >= 3 && (s[0] == 'v' || s[0] == 'V') && s[1] == '.' && isdigit((unsigned char)s[2])) {
+		struct numparse np;
+		parse_number(s + 2, n - 2, &np);
+		if (np.restlen == 0) {
+			emit(e, "version");
+			emit_version(e, &np);
+			return 1;
+		}
+	}
+	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
+	size_t a = 0;
+	while (a < n && isalpha((unsigned char)s[a]))
+		a++;
+	if (a && a < n && dot) {
+		size_t d = a + (s[a] == '.' && a == 1);
+		struct numparse np;
+		/* a word glued after it too: "and4.14.315stable" */
+		int rest_word = 0;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) && np.restlen >= 3 &&
+		    all_alpha(np.rest, np.restlen) && words_common(np.rest, np.restlen, 50) && np.ncomp >= 2)
+			rest_word = 1;
+		if (d < n && isdigit((unsigned char)s[d]) && parse_number(s + d, n - d, &np) &&
+		    (np.restlen == 0 || rest_word) &&
+		    (d > a ? np.ncomp == 1 : np.ncomp >= 2) && !(a == 1 && (s[0] == 'v' || s[0] == 'V'))) {
+			say_word(e, s, a, flags | F_PART);
+			if (np.ncomp >= 2)
+				emit_version(e, &np);
+			else
+				emit_numstr(e, np.comp[0], np.clen[0]);
+			if (rest_word)
+				say_word(e, np.rest, np.restlen, flags);
+			return 1;
+		}
+	}
+	/* lists glued at commas and semicolons, unless a number in thousands */
+	const char *comma = NULL;
+	for (size_t i = 1; i + 1 < n && !comma; i++)
+		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
+			comma = s + i;
+	if (comma && !thousands(s, n)) {
+		for (size_t st = 0, i = 0; i <= n; i++)
+			if (i == n || s[i] == ',' || s[i] == ';') {
+				if (i > st)
+					say_core(e, s + st, i - st, F_TOKEN | F_START);
+				if (i < n)
+					punct(e, s[i]);
+				st = i + 1;
+			}
+		return 1;
+	}
+	/* done.Next */
+	if (dot && dot > s && dot + 2 < s + n && all_lower(s, (size_t)(dot - s)) && isupper((unsigned char)dot[1]) &&
+	    all_lower(dot + 2, n - (size_t)(dot - s) - 2) && dict_lower(s, (size_t)(dot - s)) &&
+	    dict_word(dot + 1, n - (size_t)(dot - s) - 1) && !is_tld(dot + 1, n - (size_t)(dot - s) - 1)) {
+		say_word(e, s, (size_t)(dot - s), flags);
+		punct(e, '.');
+		say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- the shapes, in the order shapes[] asks them ---- */
+
+/* An entry's [[phonemes]] written in the text pass through. */
+static int s_phonemes(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "[[");
+	if (!p || !find_str(p, n - (size_t)(p - s), "]]"))
+		return 0;
+	emitn(e, s, n);
+	return 1;
+}
+
+static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
+{
+	return lex_say(e, s, n);
+}
+
+static int s_url(struct en *e, const char *s, size_t n, int flags)
+{
+	return try_url(e, s, n);
+}
+
+static int s_email(struct en *e, const char *s, size_t n, int flags)
+{
+	return try_email(e, s, n);
+}
+
+static int s_domain(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!is_domain(s, n, 1))
+		return 0;
+	say_domain(e, s, n);
+	return 1;
+}
+
+/* The token, then "'s": "Linus's", "RCU's", "Linus’s". */
+static int s_possessive(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t k;
+	if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+		k = 2;
+	else if (n > 3 && find_str(s, n, "\xe2\x80\x99s") == s + n - 4)
+		k = 4;
+	else
+		return 0;
+	say_core(e, s, n - k, flags);
+	if (e->out.len && isalnum((unsigned char)e->out.data[e->out.len - 1]))
+		buf_puts(&e->out, "'s");
+	return 1;
+}
+
+/* CVE-2023-1234: the letters, the year, the number digit by digit. */
+static int s_cve(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!(n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-' &&
+	      all_digit(s + 9, n - 9)))
+		return 0;
+	spell(e, "CVE", 3, 0);
+	emit_year(e, (unsigned)num_parse(s + 4, 4));
+	struct buf b = {0};
+	num_digits(&b, s + 9, n - 9);
+	emit(e, b.data);
+	buf_free(&b);
+	return 1;
+}
+
+/* Hexadecimal digits and letters, 7 to 40 of them: *kind 1 a commit ID,
+ * 2 a value (a digit repeated four times running, "fffffff7": rare in a
+ * hash, about 1 in 300), 0 neither. */
+static int hex_kind(const char *s, size_t n)
+{
+	if (n < 7 || n > 40)
+		return 0;
+	int digit = 0, alpha = 0;
+	size_t run = 1, most = 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c))
+			digit = 1;
+		else if (c >= 'a' && c <= 'f')
+			alpha = 1;
+		else
+			return 0;
+		if (i && (run = s[i] == s[i - 1] ? run + 1 : 1) > most)
+			most = run;
+	}
+	if (!digit || !alpha)
+		return 0;
+	return most >= 4 && n <= 16 ? 2 : 1;
+}
+
+static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
+{
+	if (hex_kind(s, n) != 2 || strcasecmp(e->prev, "commit") == 0)
+		return 0;
+	spell(e, s, n, 0);
+	return 1;
+}
+
+static int s_commit(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!hex_kind(s, n))
+		return 0;
+	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
+		emit(e, "commit");
+	spell(e, s, 4, 0);
+	return 1;
+}
+
+static int s_dotted(struct en *e, const char *s, size_t n, int flags)
+{
+	return say_shapes(e, s, n, flags);
+}
+
+/* A URL inside a token: "](https://...)". */
+static int s_url_inside(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "://");
+	if (!p)
+		return 0;
+	const char *st = p, *en = p + 3;
+	while (st > s && isalpha((unsigned char)st[-1]))
+		st--;
+	while (en < s + n && !strchr(")]>\"'<", *en))
+		en++;
+	if (st == p)
+		return 0;
+	say_core(e, s, (size_t)(st - s), flags);
+	if (!try_url(e, st, (size_t)(en - st)))
+		say_core(e, st, (size_t)(en - st), flags & ~F_TOKEN);
+	say_core(e, en, n - (size_t)(en - s), flags);
+	return 1;
+}
+
+static int s_date(struct en *e, const char *s, size_t n, int flags)
+{
+	return isdigit((unsigned char)s[0]) && say_date(e, s, n);
+}
+
+/* 1.5GB/s, 10Gbit/s are a number and a unit, not a path */
+static int s_rate(struct en *e, const char *s, size_t n, int flags)
+{
+	struct numparse np;
+	return has_char(s, n, '/') && isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
+	       find_unit(np.rest, np.restlen, 0) && say_number_shape(e, s, n, flags);
+}
+
+static int s_path(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || !has_char(s, n, '/'))
+		return 0;
+	say_path(e, s, n);
+	return 1;
+}
+
+static int s_backslash(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || !has_char(s, n, '\\'))
+		return 0;
+	say_split(e, s, n, "\\", "", F_START | F_PART);
+	return 1;
+}
+
+static int s_number(struct en *e, const char *s, size_t n, int flags)
+{
+	return say_number_shape(e, s, n, flags);
+}
+
+/* 1..10, v5.15..v6.1: "to" */
+static int s_range(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "..");
+	if (!p || p == s || p + 2 >= s + n)
+		return 0;
+	say_core(e, s, (size_t)(p - s), flags);
+	emit(e, "to");
+	say_core(e, p + 2, n - (size_t)(p - s) - 2, flags | F_START);
+	return 1;
+}
+
+/* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
+static int s_sign(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2)
+		return 0;
+	if (s[0] == '-') {
+		if (isdigit((unsigned char)s[1]) || (s[1] == 'E' && all_upper(s + 1, n - 1)))
+			emit(e, "minus");
+	} else if (s[0] == '+' || s[0] == '~') {
+		emit(e, s[0] == '+' ? "plus" : "about");
+	} else {
+		return 0;
+	}
+	say_core(e, s + 1, n - 1, flags | F_START);
+	return 1;
+}
+
+/* bug(s): the plural */
+static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!(n > 3 && memcmp(s + n - 3, "(s)", 3) == 0 && isalpha((unsigned char)s[n - 4])))
+		return 0;
+	say_core(e, s, n - 3, flags);
+	int c = e->out.len ? (unsigned char)e->out.data[e->out.len - 1] : 0;
+	if (isupper(c))
+		buf_puts(&e->out, "'s");
+	else if (isalpha(c))
+		buf_putc(&e->out, 's');
+	return 1;
+}
+
+/* kmalloc(): the function's name */
+static int s_function(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!(n > 2 && s[n - 2] == '(' && s[n - 1] == ')'))
+		return 0;
+	say_core(e, s, n - 2, flags);
+	return 1;
+}
+
+/* An editor's completion inside a word, "def(ault)config": the whole word. */
+static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = memchr(s, '(', n), *q;
+	if (!p || p == s || s[n - 1] == ')' || n >= 64 || !all_alpha(s, (size_t)(p - s)) ||
+	    !(q = memchr(p, ')', n - (size_t)(p - s))) || q + 1 >= s + n ||
+	    !all_alpha(p + 1, (size_t)(q - p - 1)) || !all_alpha(q + 1, n - (size_t)(q + 1 - s)))
+		return 0;
+	char w[64];
+	size_t k = (size_t)(p - s);
+	memcpy(w, s, k);
+	memcpy(w + k, p + 1, (size_t)(q - p - 1));
+	k += (size_t)(q - p - 1);
+	memcpy(w + k, q + 1, n - (size_t)(q + 1 - s));
+	k += n - (size_t)(q + 1 - s);
+	say_core(e, w, k, flags);
+	return 1;
+}
+
+/* A completion at the end: Steph(en), allocate(d); else the two parts. */
+static int s_completion(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = memchr(s, '(', n);
+	if (!p || s[n - 1] != ')' || p == s)
+		return 0;
+	size_t xl = (size_t)(p - s), yl = n - xl - 2;
+	if (xl >= 3 && yl >= 1 && yl <= 3 && xl + yl < 64 && all_alpha(s, xl) && all_lower(p + 1, yl)) {
+		char w[64];
+		memcpy(w, s, xl);
+		memcpy(w + xl, p + 1, yl);
+		if (dict_word(w, xl + yl)) {
+			say_word(e, w, xl + yl, flags);
+			return 1;
+		}
+	}
+	say_core(e, s, (size_t)(p - s), flags);
+	say_core(e, p + 1, n - (size_t)(p - s) - 2, flags | F_START);
+	return 1;
+}
+
+/* Hyphenated: plain words stay joined ("run-time"), others are said part
+ * by part ("x86-64", "reliableuser-space"). */
+static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-')
+		return 0;
+	int plain = 1;
+	for (size_t st = 0, i = 0; i <= n && plain; i++) {
+		if (i < n && s[i] != '-')
+			continue;
+		size_t k = i - st;
+		const char *star, *why;
+		size_t sl;
+		if (!k || !all_alpha(s + st, k) || all_upper(s + st, k) || lex_find(e, s + st, k, &star, &sl)) {
+			plain = 0;
+		} else {
+			int v = 0;
+			for (size_t j = st; j < i; j++)
+				v |= is_vowel(s[j], 1);
+			for (size_t j = st + 1; j < i; j++)
+				if (isupper((unsigned char)s[j]))
+					v = 0;
+			if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
+			    (k >= 5 && !known_word(s + st, k, &why)))
+				plain = 0;
+		}
+		st = i + 1;
+	}
+	if (plain) {
+		decide(e, "word", "hyphenated words");
+		emitn(e, s, n);
+		return 1;
+	}
+	say_split(e, s, n, "-", "", F_START | F_PART);
+	if (flags & F_TOKEN)
+		decide(e, "identifier", "its parts said one by one");
+	return 1;
+}
+
+/* W^X: exclusive or, as the letters of a flag are read */
+static int s_xor(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!(n == 3 && s[1] == '^' && isupper((unsigned char)s[0]) && isupper((unsigned char)s[2])))
+		return 0;
+	decide(e, "symbol", "^ between two letters: xor");
+	spell(e, s, 1, 0);
+	emit(e, "xor");
+	spell(e, s + 2, 1, 0);
+	return 1;
+}
+
+/*
+ * The separators of identifiers and expressions, in order: the parts are
+ * said one by one with the word between them ("" for none). A class of
+ * NULL leaves the parts' own decisions for --explain.
+ */
+static const struct separator {
+	const char *sep, *join, *cls, *why;
+} separators[] = {
+	{"->", "", "identifier", "its parts said one by one"},
+	{"::", "", "identifier", "its parts said one by one"},
+	{"_", "", "identifier", "its parts said one by one"},
+	{".", "dot", "identifier", "dotted parts: a file name or a field"},
+	{"&", "and", "operator", "parts joined by &: and"},
+	{"+", "plus", "operator", "parts joined by +: plus"},
+	{"^", "to the", "operator", "parts joined by ^: a power"},
+	{"=", "equals", "operator", "an assignment: the name, equals, the value"},
+	{":", "", "identifier", "parts joined by colons: said one by one"},
+};
+
+/* C++, i++, i--: "plus plus", "minus minus" */
+static int s_increment(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n >= 2 && s[n - 1] == '+' && isalpha((unsigned char)s[n - 2])) {
+		say_core(e, s, n - 1, flags);      /* G+, C+: "plus" */
+		emit(e, "plus");
+		return 1;
+	}
+	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
+							     (s[n - 1] == '-' && s[n - 2] == '-')))
+		return 0;
+	say_core(e, s, n - 2, flags);
+	emit(e, s[n - 1] == '+' ? "plus plus" : "minus minus");
+	return 1;
+}
+
+static int s_separated(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t i = 0; i < ARRAY_LEN(separators); i++) {
+		const struct separator *sp = &separators[i];
+		size_t k = strlen(sp->sep);
+		if (!find_str(s, n, sp->sep) || (k == 1 && n < 2 && sp->sep[0] != '.'))
+			continue;
+		if (sp->sep[0] == '.' && s[0] == '.')
+			emit(e, "dot");    /* .config */
+		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART);
+		if (sp->cls && (flags & F_TOKEN))
+			decide(e, sp->cls, sp->why);
+		return 1;
+	}
+	return 0;
+}
+
+/* Letters and digits: "JH7110", "sun8i", "arm64". */
+static int s_alnum(struct en *e, const char *s, size_t n, int flags)
+{
+	int alpha = 0, digit = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalpha(c))
+			alpha = 1;
+		else if (isdigit(c))
+			digit = 1;
+		else if (c != '\'' && c < 0x80)
+			return 0;
+	}
+	if (!alpha || !digit)
+		return 0;
+	say_alnum(e, s, n, flags);
+	return 1;
+}
+
+static int s_letters(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_alpha(s, n))
+		return 0;
+	say_word(e, s, n, flags);
+	return 1;
+}
+
+/* An apostrophe that is no English ending ('s, n't, 'll) or prefix (O',
+ * d') marks a transliterated name: "Ts'o", "Xi'an" are one word. */
+static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
+	static const char *const heads[] = {"o", "d", "l", "n", "y", "rock"};
+	const char *p = memchr(s, '\'', n);
+	if (!p || p == s || n >= 64 || !all_alpha(s, (size_t)(p - s)) || !all_alpha(p + 1, n - (size_t)(p - s) - 1))
+		return 0;
+	size_t hl = (size_t)(p - s), tl = n - hl - 1;
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++)
+		if (strlen(ends[i]) == tl && strncasecmp(ends[i], p + 1, tl) == 0)
+			return 0;
+	for (size_t i = 0; i < ARRAY_LEN(heads); i++)
+		if (strlen(heads[i]) == hl && strncasecmp(heads[i], s, hl) == 0)
+			return 0;
+	char w[64];
+	memcpy(w, s, hl);
+	memcpy(w + hl, p + 1, tl);
+	emitn(e, w, hl + tl);
+	return 1;
+}
+
+/* Apostrophes, letters beyond ASCII: as written, for espeak-ng. */
+static int s_as_written(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!isalnum(c) && c != '\'' && c < 0x80)
+			return 0;
+	}
+	emitn(e, s, n);
+	return 1;
+}
+
+/* Anything else: drop the symbols, keep what is between them. */
+static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t st = 0, i = 0; i <= n; i++)
+		if (i == n || (!isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80 && s[i] != '\'')) {
+			if (i > st)
+				say_core(e, s + st, i - st, flags | F_PART);
+			st = i + 1;
+		}
+	return 1;
+}
+
+/*
+ * The shapes, in the order they are asked: a row's class and reason are
+ * what --explain shows for a whole token (NULL: the parts' own, a word's
+ * or a number's); "whole" rows apply to whole tokens only. The lexicon
+ * comes first: a producer's entry wins over every shape.
+ */
+static const struct shape {
+	const char *cls, *why;
+	int whole;
+	int (*say)(struct en *e, const char *s, size_t n, int flags);
+} shapes[] = {
+	{NULL, NULL, 0, s_phonemes},
+	{NULL, NULL, 0, s_lexicon},
+	{"URL", "a URL: the site is said, not the path", 1, s_url},
+	{"e-mail", "an e-mail address", 1, s_email},
+	{"domain", "a host name with a known top-level domain", 1, s_domain},
+	{NULL, NULL, 0, s_possessive},
+	{"CVE ID", "CVE-year-number", 0, s_cve},
+	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
+	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
+	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
+	{NULL, NULL, 0, s_url_inside},
+	{"date", "year-month-day", 0, s_date},
+	{NULL, NULL, 0, s_rate},
+	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
+	{"path", "a backslash: a Windows path", 0, s_backslash},
+	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
+	{NULL, NULL, 0, s_range},
+	{"operator", "a name and +, ++ or --", 0, s_increment},
+	{NULL, NULL, 0, s_sign},
+	{NULL, NULL, 0, s_optional_plural},
+	{NULL, NULL, 0, s_function},
+	{NULL, NULL, 0, s_completion_inside},
+	{NULL, NULL, 0, s_completion},
+	{NULL, NULL, 0, s_hyphenated},
+	{NULL, NULL, 0, s_xor},
+	{NULL, NULL, 0, s_separated},
+	{NULL, NULL, 0, s_alnum},
+	{NULL, NULL, 0, s_letters},
+	{"name", "an apostrophe inside a name: said as one word", 0, s_name_apostrophe},
+	{NULL, NULL, 0, s_as_written},
+	{NULL, NULL, 0, s_symbols_dropped},
+};
+
+void say_core(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!n)
+		return;
+	if (e->depth > 24) {
+		emitn(e, s, n);
+		return;
+	}
+	e->depth++;
+	for (size_t r = 0; r < ARRAY_LEN(shapes); r++) {
+		if (shapes[r].whole && !(flags & F_TOKEN))
+			continue;
+		if (!shapes[r].say(e, s, n, flags))
+			continue;
+		if (shapes[r].cls && (flags & F_TOKEN))
+			decide(e, shapes[r].cls, shapes[r].why);
+		break;
+	}
+	e->depth--;
+}
+
+/* ---- symbols standing alone ---- */
+
+/* Symbols that make a token of their own. */
+int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
+{
+	static const struct { const char *sym, *say; } syms[] = {
+		{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
+		{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
+		{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+		{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
+		{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
+		{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
+		{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "or"},
+	};
+	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
+			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
+	int nnum = next && (isdigit((unsigned char)next[0]) ||
+			    ((next[0] == 'v') && isdigit((unsigned char)next[1])));
+	/* "Episode 4 – 2023/04/24" is not a range */
+	if (nnum && strlen(next) >= 8 && all_digit(next, 4) && (next[4] == '/' || next[4] == '-'))
+		nnum = 0;
+	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
+	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
+		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0)
+			emit(e, "to");
+		else
+			punct(e, ',');
+		return 1;
+	}
+	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)) {
+		punct(e, ',');
+		return 1;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
+		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0) {
+			emit(e, syms[i].say);
+			return 1;
+		}
+	return 0;
+}
