@@ -69,34 +69,17 @@ void punct(struct en *e, char c)
 void spell(struct en *e, const char *s, size_t n, int plural)
 {
 	struct buf b = {0};
-	int a_open = 0;   /* the last letter is an "A-" */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (!isalnum(c))
 			continue;
-		int first = b.len == 0;
-		if (a_open)
-			buf_putc(&b, ' ');
-		else if (!first)
+		if (b.len)
 			buf_putc(&b, '-');
-		a_open = 0;
-		if (isdigit(c)) {
+		if (isdigit(c))
 			num_digits(&b, (const char *)&s[i], 1);
-			continue;
-		}
-		buf_putc(&b, toupper(c));
-		/*
-		 * espeak-ng says an A alone or after a hyphen ("D-M-A", "N-A-K")
-		 * as the article "uh"; written "A-" before a space it is the
-		 * letter. An A that starts a spelling is the letter already.
-		 */
-		if (toupper(c) == 'A' && !first) {
-			buf_putc(&b, '-');
-			a_open = 1;
-		}
+		else
+			buf_putc(&b, toupper(c));
 	}
-	if (a_open && plural)
-		b.data[--b.len] = '\0';   /* "D-M-A's" is the letter's plural */
 	if (plural)
 		buf_puts(&b, "'s");
 	else if (b.len == 1 && b.data[0] == 'A')
