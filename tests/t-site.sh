@@ -21,6 +21,19 @@ PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 sed -i "s|^link: .*|link: $BASE|" rss/channel.yaml
 cp "$TOP"/episodes/*.md episodes/
+# the two-host episode gets a link and emphasis inside sentences, emphasis
+# across two sentences and a table: its page keeps them all, timed (one text)
+cat >>episodes/2026-11-27-two-hosts.md <<'EOF'
+
+Ana: The [PREEMPT_RT documentation](https://docs.kernel.org/) is *really* good now. *Real time is done. The tree is small.* Here is what changed:
+
+| Version | Year |
+|---------|------|
+| 2.6.22 | 2007 |
+| 6.12 | 2024 |
+
+Ben: Bye!
+EOF
 
 for ep in episodes/*.md; do "$PODSYNTH" build -j 2 "$ep" >build.log 2>&1 || { cat build.log; break; }; done
 check "podsynth feed writes the site" "$PODSYNTH" feed -q
