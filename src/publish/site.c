@@ -692,7 +692,9 @@ static const char *role_word(const char *const *w, const char *role)
 /*
  * Cast and credits: who speaks the episode, as the feed's podcast:person
  * names them: the speakers it declares with their roles, else its authors,
- * else the show's host:, each a host.
+ * else the show's host:, each a host; with the link (on the name), the
+ * picture (a file in the site) and the short bio the show settings give
+ * (channel_person).
  */
 static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 		     const struct episode *ep)
@@ -704,14 +706,34 @@ static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 	buf_printf(b, "<section class=\"cast\" aria-labelledby=\"cast-h\">\n<h2 id=\"cast-h\">%s</h2>\n"
 		   "<ul>\n", w[UI_CAST]);
 	for (int i = 0; i < n; i++) {
-		const char *name = ep->speakers.n > 0 ? ep->speakers.v[i].name
-				   : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
-		const char *role = ep->speakers.n > 0 ? ep->speakers.v[i].role : "host";
-		buf_puts(b, "<li><span class=\"name\">");
+		const struct speaker *sp = ep->speakers.n > 0 ? &ep->speakers.v[i] : NULL;
+		const char *name = sp ? sp->name : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
+		const char *role = sp ? sp->role : "host";
+		struct person_info pi = channel_person(s->ch, sp, name);
+		buf_puts(b, "<li>");
+		if (pi.img && !strstr(pi.img, "://")) {   /* only what the site itself holds */
+			buf_puts(b, "<img class=\"person\" src=\"../");
+			put_url(b, pi.img);
+			buf_puts(b, "\" alt=\"\" width=\"48\" height=\"48\">");
+		}
+		buf_puts(b, "<span class=\"name\">");
+		if (pi.link) {
+			buf_puts(b, "<a href=\"");
+			put_url(b, pi.link);
+			buf_puts(b, "\">");
+		}
 		put(b, name);
+		if (pi.link)
+			buf_puts(b, "</a>");
 		buf_puts(b, "</span> <span class=\"role\">");
 		put(b, role_word(w, role));
-		buf_puts(b, "</span></li>\n");
+		buf_puts(b, "</span>");
+		if (pi.bio) {
+			buf_puts(b, "<span class=\"bio\">");
+			put(b, pi.bio);
+			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</li>\n");
 	}
 	buf_puts(b, "</ul>\n</section>\n");
 }
@@ -1098,7 +1120,25 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			put_clock(&b, t);
 			buf_puts(&b, "</span> <span class=\"title\">");
 			put(&b, chap[i].title);
-			buf_puts(&b, "</span></a></li>\n");
+			buf_puts(&b, "</span></a>");
+			/* the chapter's image (a file in the site) and link, from the JSON chapters */
+			size_t nl = strlen(ch->link);
+			if (chap[i].img && strncmp(chap[i].img, ch->link, nl) == 0 &&
+			    chap[i].img[nl] == '/') {
+				buf_puts(&b, "<img class=\"chapter-art\" src=\"../");
+				put_url(&b, chap[i].img + nl + 1);
+				buf_puts(&b, "\" alt=\"\" width=\"48\" height=\"48\" loading=\"lazy\">");
+			}
+			if (chap[i].url) {
+				xmlURIPtr uri = xmlParseURI(chap[i].url);
+				buf_puts(&b, " <a class=\"chapter-link\" href=\"");
+				put_url(&b, chap[i].url);
+				buf_puts(&b, "\">");
+				put(&b, uri && uri->server ? uri->server : chap[i].url);
+				buf_puts(&b, "</a>");
+				xmlFreeURI(uri);
+			}
+			buf_puts(&b, "</li>\n");
 		}
 		buf_puts(&b, "</ol>\n</nav>\n");
 	}

@@ -105,7 +105,7 @@ struct weave {
 	const struct chapter *chap;
 	int nchap, next_chap;
 	char *has;
-	int shift;
+	int shift, top;
 	int cjk;            /* the page is in a CJK language */
 	const char *lang, *other;
 	int open;           /* the cue whose span is open, -1 none */
@@ -505,35 +505,71 @@ static int latin_only(const char *s)
 	return latin;
 }
 
-/* Cues with no place in the notes, up to (not with) cue before, as paragraphs of their own. */
+/* 1 when t starts, or ends, with a CJK character (text_is_cjk, the transcript's rule). */
+static int starts_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, 0, &cp) > 0 && text_is_cjk(cp);
+}
+
+static int ends_cjk(const char *t)
+{
+	uint32_t cp;
+	size_t n = strlen(t);
+	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
+}
+
+/*
+ * The cues with no place in the notes, up to (not with) cue before, as the
+ * transcript alone shows them: paragraphs, a new one where the speaker
+ * changes, a quotation starts or ends, or after a pause; a quotation is a
+ * blockquote; a cue that is the next chapter's title is a heading.
+ */
 static void put_unplaced(struct weave *w, struct buf *b, int before)
 {
-	int open = 0;
+	int open = 0, quote = 0, last = -1;
 	for (int k = 0; k < before && k < w->n; k++) {
 		if (w->placed[k] || w->written[k])
 			continue;
 		const struct cue *c = &w->c[k];
-		int new_voice = c->speaker[0] && (w->speaker == NULL || strcmp(w->speaker, c->speaker));
-		if (!open || new_voice) {
+		if (w->next_chap < w->nchap && strcmp(w->chap[w->next_chap].title, c->text) == 0) {
 			if (open)
-				buf_puts(b, "</p>\n");
-			buf_puts(b, "<p class=\"spoken\">");
-			open = 1;
-		} else {
-			buf_putc(b, ' ');
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			open = 0;
+			buf_printf(b, "<h%d class=\"heading\" id=\"ch-%d\">", w->top, w->next_chap + 1);
+			w->has[w->next_chap++] = 1;
+			open_span(w, b, k);
+			put_esc(b, c->text, strlen(c->text), 0);
+			close_span(w, b);
+			buf_printf(b, "</h%d>\n", w->top);
+			w->speaker = NULL;  /* each section names its speaker again */
+			last = -1;
+			continue;
 		}
-		if (new_voice) {
-			buf_puts(b, "<span class=\"speaker\">");
-			put_esc(b, c->speaker, strlen(c->speaker), 0);
-			buf_puts(b, "</span> ");
+		int new_voice = w->speaker == NULL || strcmp(w->speaker, c->speaker) != 0;
+		if (!open || new_voice || c->quote != quote || (last >= 0 && c->t0 - w->c[last].t1 >= 0.7)) {
+			if (open)
+				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
+			quote = c->quote;
+			buf_puts(b, quote ? "<blockquote><p>" : "<p>");
+			if (new_voice && c->speaker[0]) {
+				buf_puts(b, "<span class=\"speaker\">");
+				put_esc(b, c->speaker, strlen(c->speaker), 0);
+				buf_puts(b, "</span> ");
+			}
+			open = 1;
+		} else if (!(last >= 0 && ends_cjk(w->c[last].text) && starts_cjk(c->text))) {
+			buf_putc(b, ' ');  /* Chinese sentences follow each other without one */
 		}
 		w->speaker = c->speaker;
 		open_span(w, b, k);
 		put_esc(b, c->text, strlen(c->text), 0);
 		close_span(w, b);
+		last = k;
 	}
 	if (open)
-		buf_puts(b, "</p>\n");
+		buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
 }
 
 static void put_node(struct weave *w, struct buf *b, xmlNodePtr n, int top);
@@ -645,6 +681,7 @@ void site_text(struct buf *b, const char *notes_html, const struct cue *c, int n
 	w.lang = lang;
 	w.other = other;
 	w.open = -1;
+	w.top = top < 1 ? 1 : top > 6 ? 6 : top;
 	for (size_t i = 0; i < ARRAY_LEN(cjk_langs); i++)
 		w.cjk |= !site_other_lang(lang, cjk_langs[i]);
 

@@ -388,8 +388,14 @@ def two_hosts(d):
     two = [p for p in pages if "two-hosts" in p][0]
     d.get(BASE + "/" + two)
     cast = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
-                            ".map(function (l) { return l.textContent; });")
+                            ".map(function (l) { return l.querySelector('.name').textContent + ' '"
+                            " + l.querySelector('.role').textContent; });")
     ok(cast == ["Ana host", "Ben co-host"], "the cast: each speaker with their role (%s)" % cast)
+    bios = d.execute_script("return Array.from(document.querySelectorAll('.cast .bio'))"
+                            ".map(function (b) { return b.textContent; });")
+    ok(len(bios) == 2 and bios[0].startswith("Ana maintains"), "the cast: the bios from the show settings")
+    ok(wait(d, "var i = document.querySelector('.cast img.person'); return i && i.complete && i.naturalWidth > 0", 5),
+       "the cast: Ana's picture shows")
     og = d.execute_script("return document.querySelector('meta[property=\"og:image\"]').content")
     ok(og == BASE + "/art/rt.png", "og:image is the episode's own artwork (%s)" % og)
     ok(wait(d, "var i = document.querySelector('.head img.art'); return i && i.complete && i.naturalWidth > 0", 5),
@@ -405,7 +411,8 @@ def two_hosts(d):
         want = ["%s %s" % (p.text, p.get("role")) for p in item.findall(P + "person")]
         d.get(page)
         got = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
-                               ".map(function (l) { return l.textContent; });")
+                               ".map(function (l) { return l.querySelector('.name').textContent + ' '"
+                               " + l.querySelector('.role').textContent; });")
         if d.execute_script("return document.documentElement.lang") == "en":
             ok(got == want, "the page's cast is the feed's podcast:person (%s)" % want)
 
