@@ -310,6 +310,9 @@ static void match(struct weave *w)
 			next++;
 		size_t g0 = prev >= 0 ? to[prev] : 0, g1 = next < w->n ? from[next] : w->nkeys;
 		size_t j0 = 0, j1 = 0;
+		/* not through the whole text for each cue when the two have little in common */
+		if (g1 > g0 + MATCH_WINDOW + 8 * len[k])
+			g1 = g0 + MATCH_WINDOW + 8 * len[k];
 		if (g0 < g1 && find_words(w, w->c[k].text, g0, g1, &j0, &j1)) {
 			assign(w, k, j0, j1);
 			w->placed[k] = 1;
