@@ -780,8 +780,9 @@ static enum site_err write_index(struct site *s)
 	char *feed = abs_url(s, "feed.xml");
 	put_url(&b, feed);
 	free(feed);
-	buf_printf(&b, "\">\n<button type=\"button\" class=\"copy\" data-copy=\"feed-url\" "
-		   "data-done=\"%s\" hidden>%s</button></p>\n", w[UI_COPIED], w[UI_COPY]);
+	/* js-only: its place is kept from the first paint, so nothing moves when it shows */
+	buf_printf(&b, "\">\n<button type=\"button\" class=\"copy js-only\" data-copy=\"feed-url\" "
+		   "data-done=\"%s\">%s</button></p>\n", w[UI_COPIED], w[UI_COPY]);
 	if (ch->ndirectories > 0) {
 		buf_printf(&b, "<p class=\"directories\">%s:</p>\n<ul class=\"directories\">\n",
 			   w[UI_LISTEN_ON]);

@@ -21,10 +21,11 @@
 	/* ---- the copy button (index) ---- */
 	Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (b) {
 		var field = document.getElementById(b.getAttribute('data-copy'));
-		if (!field || !navigator.clipboard)
+		if (!field || !navigator.clipboard) {
+			b.hidden = true;   /* nothing to copy with: the address can be selected */
 			return;
+		}
 		var label = b.textContent;
-		b.hidden = false;
 		b.addEventListener('click', function () {
 			navigator.clipboard.writeText(field.value).then(function () {
 				b.textContent = b.getAttribute('data-done') || label;
