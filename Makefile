@@ -161,7 +161,19 @@ $(AXE_JS): | test-deps
 test-deps:
 	@scripts/install-deps --test
 
-test: test-deps $(BIN) unit $(AXE_JS)
+# Lighthouse (npm), run by tests/t-lighthouse.sh against Debian's chromium
+# (CHROME_PATH, nothing downloaded), and podcast-partytime, the feed parser
+# tests/t-site.sh reads the feed's podcast:person with; pinned like axe-core.
+LIGHTHOUSE_VERSION = 12.8.2
+LIGHTHOUSE_JS = build/npm/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE_JS): | test-deps
+	npm install --prefix build/npm --no-audit --no-fund --silent --save-exact lighthouse@$(LIGHTHOUSE_VERSION)
+PARTYTIME_VERSION = 5.0.0
+PARTYTIME_JS = build/npm/node_modules/podcast-partytime/dist/index.js
+$(PARTYTIME_JS): | test-deps
+	npm install --prefix build/npm --no-audit --no-fund --silent --save-exact podcast-partytime@$(PARTYTIME_VERSION)
+
+test: test-deps $(BIN) unit $(AXE_JS) $(LIGHTHOUSE_JS) $(PARTYTIME_JS)
 	@PODSYNTH=$(CURDIR)/$(BIN) UNIT_DIR=$(UNITDIR) tests/run.sh
 
 # Regenerates every golden file (tests/*/...) from the current program, on

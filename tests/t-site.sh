@@ -20,10 +20,116 @@ free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0))
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 sed -i "s|^link: .*|link: $BASE|" rss/channel.yaml
+# the credits: a bio, a link and a picture from the show settings (people:)
+mkdir -p rss/art
+ffmpeg -v error -y -f lavfi -i color=c=0x3355aa:s=200x200 -frames:v 1 -pix_fmt rgb24 rss/art/ana.png
+cat >>rss/channel.yaml <<'EOF'
+people:
+  Ana:
+    bio: Ana maintains a real-time audio stack and reads every PREEMPT_RT thread.
+    link: https://example.org/ana
+    img: art/ana.png
+  Ben:
+    bio: Ben writes about kernels for small boards.
+    link: https://example.org/ben
+EOF
 cp "$TOP"/episodes/*.md episodes/
+# the two-host episode gets a link and emphasis inside sentences, emphasis
+# across two sentences and a table: its page keeps them all, timed (one text)
+cat >>episodes/2026-11-27-two-hosts.md <<'EOF'
+
+Ana: The [PREEMPT_RT documentation](https://docs.kernel.org/) is *really* good now. *Real time is done. The tree is small.* Here is what changed:
+
+| Version | Year |
+|---------|------|
+| 2.6.22 | 2007 |
+| 6.12 | 2024 |
+
+Ben: Bye!
+EOF
+# a chapter with a link (its heading's) and an image (alone under the heading),
+# a JPEG big enough that its ID3 sub-frame size is not the same as a syncsafe one
+mkdir -p rss/art
+ffmpeg -v error -y -f lavfi -i "nullsrc=s=400x400,geq=random(1)*255:128:128" -frames:v 1 -q:v 2 rss/art/rt-chapter.jpg
+sed -i 's|^# Real time in mainline$|# [Real time in mainline](https://wiki.linuxfoundation.org/realtime/start)\n\n![A stopwatch](art/rt-chapter.jpg)|' \
+	episodes/2026-11-27-two-hosts.md
 
 for ep in episodes/*.md; do "$PODSYNTH" build -j 2 "$ep" >build.log 2>&1 || { cat build.log; break; }; done
 check "podsynth feed writes the site" "$PODSYNTH" feed -q
+
+# ---- credits: bio, link and picture from the show settings ----
+TH=rss/episodes/2026-11-27-two-hosts
+check "the episode page's credits: the name linked, the picture, the bio" \
+	grep -q '<li><img class="person" src="../art/ana.png" alt="" width="48" height="48"><span class="name"><a href="https://example.org/ana">Ana</a></span> <span class="role">host</span><span class="bio">Ana maintains a real-time audio stack and reads every PREEMPT_RT thread.</span></li>' $TH.html
+PT=${PARTYTIME:-$TOP/build/npm/node_modules/podcast-partytime}
+if [ -s "$PT/package.json" ]; then ok "podcast-partytime is installed ($PT)"; else fail "podcast-partytime is not installed: run make test (npm install --prefix build/npm podcast-partytime)"; fi
+cat >persons.js <<'JS'
+// the feed as podcast-partytime (the Podcast Index's parser) reads it: each item's persons
+const { parseFeed } = require(process.argv[2]);
+const feed = parseFeed(require("fs").readFileSync(process.argv[3], "utf8"));
+for (const it of feed.items)
+	for (const p of it.podcastPeople || [])
+		console.log([it.title, p.name, p.role, p.group, p.href || "-", p.img || "-"].join(" | "));
+JS
+persons=$(node persons.js "$PT" rss/feed.xml 2>&1)
+check "podcast-partytime reads the two hosts with their roles, links and picture" \
+	bash -c 'grep -qx "Kernel Weekly Conversations: real time, at last | Ana | Host | Cast | https://example.org/ana | $1/art/ana.png" <<<"$2" &&
+		 grep -qx "Kernel Weekly Conversations: real time, at last | Ben | Co-Host | Cast | https://example.org/ben | -" <<<"$2"' _ "$BASE" "$persons"
+check "...and the host of a one-voice episode" grep -q "| The Kernel Weekly team | Host | Cast | - | -" <<<"$persons"
+cp rss/channel.yaml channel.keep
+sed -i 's|link: https://example.org/ben|link: "javascript:alert(1)"|' rss/channel.yaml
+bad_line=$(grep -n 'javascript:alert' rss/channel.yaml | cut -d: -f1)
+"$PODSYNTH" check episodes/2026-11-27-two-hosts.md >check.log 2>&1
+rc=$?
+check "check refuses a person's link that is no http(s) address, at its line" \
+	bash -c "test $rc != 0 && grep -q '^rss/channel.yaml:$bad_line: error: link: only an http(s) address' check.log"
+cp channel.keep rss/channel.yaml
+
+# ---- chapter images and links ----
+TH=rss/episodes/2026-11-27-two-hosts
+img_line=$(grep -n '^!\[A stopwatch\]' episodes/2026-11-27-two-hosts.md | cut -d: -f1)
+head_line=$(grep -n '^# \[Real time' episodes/2026-11-27-two-hosts.md | cut -d: -f1)
+sed 's|art/rt-chapter.jpg|art/missing.png|; s|(https://wiki.linuxfoundation.org/realtime/start)|(javascript:alert(1))|' \
+	episodes/2026-11-27-two-hosts.md >episodes/2026-12-01-bad-chapter.md
+"$PODSYNTH" check episodes/2026-12-01-bad-chapter.md >check.log 2>&1
+check "check refuses a chapter whose image is missing or whose link is no http(s) address (non-zero exit)" test $? != 0
+check "...the missing image at its line" grep -q "^episodes/2026-12-01-bad-chapter.md:$img_line: error: chapter image: .*missing.png" check.log
+check "...the bad link at its heading's line (the one URL rule)" \
+	grep -q "^episodes/2026-12-01-bad-chapter.md:$head_line: error: chapter link: only an http(s) address can be published, not \"javascript:alert(1)\"" check.log
+rm episodes/2026-12-01-bad-chapter.md
+check "the JSON chapters carry the chapter's img (under the show's link) and url" \
+	$PY -c 'import json, sys; c = json.load(open(sys.argv[1]))["chapters"][1]; sys.exit(not (c.get("img") == sys.argv[2] + "/art/rt-chapter.jpg" and c.get("url") == "https://wiki.linuxfoundation.org/realtime/start"))' \
+	$TH.chapters.json "$BASE"
+cat >chapid3.py <<'PY'
+import sys
+import mutagen.id3
+from mutagen.oggopus import OggOpus
+t = mutagen.id3.ID3(sys.argv[1])
+for k in sorted(t, key=lambda k: t[k].start_time if k.startswith("CHAP") else -1):
+    if k.startswith("CHAP"):
+        c = t[k]
+        subs = c.sub_frames
+        url = [f.url for f in subs.getall("WXXX")]
+        pic = [f for f in subs.getall("APIC")]
+        same = pic and pic[0].data == open(sys.argv[3], "rb").read()
+        print(c.start_time, subs["TIT2"].text[0], url[0] if url else "-",
+              ("%s %s" % (pic[0].mime, "the file" if same else "other bytes")) if pic else "-")
+o = OggOpus(sys.argv[2])
+for k in sorted(o.tags.keys()):
+    if k.lower().startswith("chapter") and k.lower().endswith("url"):
+        print("opus", k.upper(), o.tags[k][0])
+PY
+got=$(/usr/bin/python3 chapid3.py $TH.mp3 $TH.opus rss/art/rt-chapter.jpg 2>&1)
+check "mutagen reads the chapter's WXXX and APIC in its ID3 CHAP frame, the image's own bytes" \
+	grep -qx "[0-9]* Real time in mainline https://wiki.linuxfoundation.org/realtime/start image/jpeg the file" <<<"$got"
+check "...and no link or image on the chapter that has none" grep -qx "0 .* - -" <<<"$got"
+check "the Opus file names the chapter's link (CHAPTER002URL)" \
+	grep -qx "opus CHAPTER002URL https://wiki.linuxfoundation.org/realtime/start" <<<"$got"
+check_eq "ffprobe (FFmpeg) reads every chapter of that MP3, the one with an image too" \
+	"$(ffprobe -v error -show_chapters -of json $TH.mp3 | $PY -c 'import json, sys; [print("%s,%s" % (c["start"], c["tags"]["title"])) for c in json.load(sys.stdin)["chapters"]]')" \
+	"$($PY -c 'import json, sys; [print("%d,%s" % (round(c["startTime"] * 1000), c["title"])) for c in json.load(open(sys.argv[1]))["chapters"]]' $TH.chapters.json)"
+check "the page's chapter list shows the image and the link" \
+	grep -q '<img class="chapter-art" src="../art/rt-chapter.jpg" alt="" width="48" height="48" loading="lazy"> <a class="chapter-link" href="https://wiki.linuxfoundation.org/realtime/start">wiki.linuxfoundation.org</a>' $TH.html
 check "the index is written" test -s rss/index.html
 check "an episode page is written for each published episode" \
 	test -s rss/episodes/2026-11-16-kernel-weekly.html -a -s rss/episodes/2026-11-14-riscv-zh.html
@@ -160,6 +266,13 @@ mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test (npm install --prefix build/npm axe-core)"; fi
 timeout 300 $PY "$TOP/tests/site/browser.py" "$BASE" rss "$SHOTS" "$AXE"
 check "the browser test exited cleanly" test $? = 0
+
+# ---- Lighthouse: accessibility 100 and no layout shift, every page, both schemes ----
+LH=${LIGHTHOUSE_DIR:-$TOP/build/npm}
+if [ -s "$LH/node_modules/lighthouse/package.json" ]; then ok "Lighthouse is installed ($LH)"; else fail "Lighthouse is not installed: run make test (npm install --prefix build/npm lighthouse)"; fi
+CHROME_PATH=/usr/bin/chromium timeout 900 node "$TOP/tests/site/lighthouse.mjs" "$LH" "$BASE" "" \
+	$(cd rss && ls episodes/*.html | grep -v '\.embed\.html$')
+check "Lighthouse exited cleanly" test $? = 0
 for s in site-index site-episode site-episode-playing site-episode-phone site-episode-zh \
 	site-{index,en,zh,two-hosts}-desktop-{light,dark} site-{index,en,zh,two-hosts}-phone-light; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"

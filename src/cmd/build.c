@@ -268,6 +268,9 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	if (tl->bed != NULL)
 		place_bed(tl->bed, &ep->bed, s, tl);
 	nchapters = chapters_from_timeline(ep, s, tl, &chapters);
+	for (int i = 0; i < nchapters; i++)   /* a chapter's image, embedded in the MP3 */
+		if (chapters[i].img)
+			chapters[i].img_file = artwork_site_file(p->ch, chapters[i].img);
 
 	if (mkdir_p(p->ch->out_dir) != 0) {
 		msg(MSG_BUILD_MKDIR, p->ch->out_dir, 0, 0, "%s", strerror(errno));
@@ -321,7 +324,8 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	words_path = xasprintf("%s/%s.words.json", p->ch->out_dir, ep->slug);
 	if (transcript_write(vtt_path, srt_path, s, tl, p->ch->host) != 0 ||
 	    transcript_write_words(words_path, s, tl, p->ch->host) != 0 ||
-	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title) != 0)
+	    chapters_write_json(json_path, chapters, nchapters, tl->rate, ep->title, p->ch->title,
+				p->ch->link) != 0)
 		goto out;
 
 	int dropped = 0;

@@ -66,6 +66,11 @@ struct enc_comments *audio_meta_comments(const struct audio_meta *m, int rate)
 		enc_comments_add(c, tag, t);
 		snprintf(tag, sizeof tag, "CHAPTER%03dNAME", i + 1);
 		enc_comments_add(c, tag, m->chapters[i].title ? m->chapters[i].title : "");
+		/* the chapter's link (the extension's CHAPTERxxxURL); it has no field for an image */
+		if (m->chapters[i].url && m->chapters[i].url[0]) {
+			snprintf(tag, sizeof tag, "CHAPTER%03dURL", i + 1);
+			enc_comments_add(c, tag, m->chapters[i].url);
+		}
 	}
 	return c;
 }

@@ -29,6 +29,10 @@
 struct chapter {
 	int64_t start;     /* frame at the list's rate */
 	char *title;
+	char *url;         /* the chapter's link (http or https), or NULL */
+	char *img;         /* its image: relative to the site's root in a build, the
+			      absolute URL in a list read from JSON; or NULL */
+	char *img_file;    /* the image's file, to embed (ID3 APIC); NULL when none */
 };
 
 /* A start frame at rate in whole milliseconds, rounded to nearest; 0 when rate <= 0. */

@@ -1,5 +1,6 @@
 /*
- * id3.c: an ID3v2.4 tag with CHAP and CTOC frames.
+ * id3.c: an ID3v2.4 tag with CHAP and CTOC frames (a chapter's title,
+ * link and image as its TIT2, WXXX and APIC sub-frames).
  *
  * In: struct audio_meta, rate, total frames, the picture. Out: the tag's
  * bytes: a 10-byte header, then frames, each a 4-character ID, a syncsafe
@@ -27,6 +28,22 @@ static void put_syncsafe(unsigned char *p, uint32_t v)
 	p[1] = (unsigned char)((v >> 14) & 0x7f);
 	p[2] = (unsigned char)((v >> 7) & 0x7f);
 	p[3] = (unsigned char)(v & 0x7f);
+}
+
+/*
+ * Appends a frame inside a CHAP frame: its size a plain 32-bit number, as
+ * FFmpeg reads it there (libavformat's read_chapter does not decode a
+ * syncsafe size); the same bytes as a syncsafe size up to 127, and mutagen
+ * and the others that decode one tell the two apart by where the next
+ * frame starts.
+ */
+static void sub_frame(struct buf *b, const char *id, const struct buf *body)
+{
+	buf_add(b, id, 4);
+	put_be32(b, (uint32_t)body->len);
+	buf_putc(b, 0);
+	buf_putc(b, 0);
+	buf_add(b, body->data, body->len);
 }
 
 /* Appends frame id with body to b. */
@@ -73,6 +90,42 @@ static uint32_t ms_of(int64_t frame, int rate)
 {
 	int64_t ms = chapter_ms(frame, rate);
 	return ms > 0xfffffffe ? 0xfffffffe : (uint32_t)ms;
+}
+
+/*
+ * A chapter's link and image as CHAP sub-frames: WXXX (no description, the
+ * URL in ISO-8859-1, which a publishable URL is) and APIC (the PNG or
+ * JPEG file's bytes, picture type 3). An image that cannot be read is left
+ * out (check has refused it already).
+ */
+static void chapter_extras(struct buf *body, const struct chapter *c)
+{
+	if (c->url && c->url[0]) {
+		struct buf f = {0};
+		buf_putc(&f, 0);     /* ISO-8859-1 */
+		buf_putc(&f, 0);     /* the empty description */
+		buf_puts(&f, c->url);
+		sub_frame(body, "WXXX", &f);
+		buf_free(&f);
+	}
+	size_t len = 0;
+	unsigned char *img = c->img_file ? (unsigned char *)read_file(c->img_file, &len) : NULL;
+	const char *mime = NULL;
+	if (img && len > 8 && memcmp(img, "\x89PNG\r\n\x1a\n", 8) == 0)
+		mime = "image/png";
+	else if (img && len > 3 && img[0] == 0xFF && img[1] == 0xD8 && img[2] == 0xFF)
+		mime = "image/jpeg";
+	if (mime) {
+		struct buf f = {0};
+		buf_putc(&f, 3);
+		buf_add(&f, mime, strlen(mime) + 1);
+		buf_putc(&f, 3);
+		buf_putc(&f, 0);
+		buf_add(&f, img, len);
+		sub_frame(body, "APIC", &f);
+		buf_free(&f);
+	}
+	free(img);
 }
 
 unsigned char *id3_tag(const struct audio_meta *m, int rate, int64_t total,
@@ -139,7 +192,12 @@ unsigned char *id3_tag(const struct audio_meta *m, int rate, int64_t total,
 			put_be32(&body, 0xffffffffu);
 			put_be32(&body, 0xffffffffu);
 			const char *t = m->chapters[i].title;
-			text_frame(&body, "TIT2", t && t[0] ? t : id);
+			struct buf tit = {0};
+			buf_putc(&tit, 3);
+			buf_puts(&tit, t && t[0] ? t : id);
+			sub_frame(&body, "TIT2", &tit);
+			buf_free(&tit);
+			chapter_extras(&body, &m->chapters[i]);
 			frame(&b, "CHAP", &body);
 		}
 	}

@@ -136,6 +136,8 @@ int diag_set_muted(int muted);
 	X(SPEAKERS_TWICE, ERROR, "speakers: %s declared twice") \
 	X(SPEAKERS_UNKNOWN_KEY, WARNING, "unknown key %s (ignored)") \
 	X(SPEAKERS_NO_VOICE, ERROR, "speakers: no voice for %s") \
+	X(PEOPLE_NOT_MAPPING, ERROR, "people: expected each name with bio:, link: or img:, e.g. {Ana: {bio: \"...\", link: https://...}}, at %s") \
+	X(SPEAKERS_URL, ERROR, "%s: only an http(s) address (or, for img:, a file in the site) can be published, not %s") \
 	X(SPEAKER_UNDECLARED, WARNING, "%s is not a declared speaker: the previous voice reads it aloud, label and all%s") \
 	X(BED_UNREADABLE, ERROR, "cannot read bed %s%s") \
 	X(BED_NO_AUDIO, ERROR, "no audio in bed %s") \
@@ -169,6 +171,9 @@ int diag_set_muted(int muted);
 	X(ART_NOT_SQUARE, ERROR, "image: artwork must be square, this is %s %s") \
 	X(ART_SIZE, ERROR, "image: artwork must be %s pixels a side, this is %s %s") \
 	X(ART_COLOR, ERROR, "image: artwork must be RGB without transparency, this %s is %s %s") \
+	X(CHAPTER_IMAGE, ERROR, "chapter image: %s %s") \
+	X(CHAPTER_IMAGE_URL, ERROR, "chapter image: only a PNG or JPEG file in the site (rss/) can be a chapter's image, not %s") \
+	X(CHAPTER_URL, ERROR, "chapter link: only an http(s) address can be published, not %s") \
 	X(ART_NO_FONT, WARNING, "the default cover has no font for %s of the title (install fonts-noto-cjk or a font that has them) %s") \
 	/* audio read by the mixer: intro, outro, segment audio */ \
 	X(AUDIO_UNREADABLE, ERROR, "cannot read the audio: %s") \

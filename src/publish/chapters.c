@@ -49,6 +49,11 @@ int chapters_from_timeline(const struct episode *ep, const struct script *s,
 		}
 		c[n].start = n == 0 ? 0 : it->start;
 		c[n].title = clean_title(ep->sections[seg->section]);
+		if (ep->section_links) {
+			const struct section_links *l = &ep->section_links[seg->section];
+			c[n].url = l->url ? xstrdup(l->url) : NULL;
+			c[n].img = l->image ? xstrdup(l->image) : NULL;
+		}
 		n++;
 	}
 	if (n == 0) {
@@ -64,9 +69,7 @@ void chapters_free(struct chapter **c, int n)
 {
 	if (*c == NULL)
 		return;
-	for (int i = 0; i < n; i++)
-		free((*c)[i].title);
-	free(*c);
+	chapters_list_free(*c, n);
 	*c = NULL;
 }
 
@@ -95,7 +98,7 @@ void chapters_json_str(struct buf *b, const char *s)
 }
 
 char *chapters_json(const struct chapter *c, int n, int rate,
-		    const char *title, const char *podcast)
+		    const char *title, const char *podcast, const char *site)
 {
 	struct buf b = {0};
 	buf_puts(&b, "{\n  \"version\": \"1.2.0\",\n");
@@ -115,6 +118,17 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 		buf_printf(&b, "%s\n    {\n      \"startTime\": %lld.%03lld,\n      \"title\": ",
 			   i ? "," : "", ms / 1000, ms % 1000);
 		chapters_json_str(&b, c[i].title);
+		if (c[i].img) {   /* an address a client can load: under the show's link */
+			char *u = site && !strstr(c[i].img, "://") ? xasprintf("%s/%s", site, c[i].img)
+								   : xstrdup(c[i].img);
+			buf_puts(&b, ",\n      \"img\": ");
+			chapters_json_str(&b, u);
+			free(u);
+		}
+		if (c[i].url) {
+			buf_puts(&b, ",\n      \"url\": ");
+			chapters_json_str(&b, c[i].url);
+		}
 		buf_puts(&b, "\n    }");
 	}
 	buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n");
@@ -122,9 +136,9 @@ char *chapters_json(const struct chapter *c, int n, int rate,
 }
 
 int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
-			const char *title, const char *podcast)
+			const char *title, const char *podcast, const char *site)
 {
-	char *json = chapters_json(c, n, rate, title, podcast);
+	char *json = chapters_json(c, n, rate, title, podcast, site);
 	int rc = 0;
 	if (msg_write_file_atomic(path, json, strlen(json)) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the chapters" MSG_SEP "%s", strerror(errno));
@@ -145,11 +159,13 @@ static const struct ymap chapters_map = {
 };
 
 struct chapter_nodes {
-	yaml_node_t *start, *title;
+	yaml_node_t *start, *title, *img, *url;
 };
 static const struct ykey chapter_keys[] = {
 	{"startTime", YK_NODE, offsetof(struct chapter_nodes, start), 0, 0, 0, NULL},
 	{"title", YK_NODE, offsetof(struct chapter_nodes, title), 0, 0, 0, NULL},
+	{"img", YK_NODE, offsetof(struct chapter_nodes, img), 0, 0, 0, NULL},
+	{"url", YK_NODE, offsetof(struct chapter_nodes, url), 0, 0, 0, NULL},
 };
 static const struct ymap chapter_map = {
 	.tab = chapter_keys, .n = ARRAY_LEN(chapter_keys), .other = ymap_ignore,
@@ -181,7 +197,7 @@ int chapters_read_json(const char *path, struct chapter **out)
 	v = xcalloc((size_t)cnt + 1, sizeof *v);
 	for (int i = 0; i < cnt; i++) {
 		yaml_node_t *c = ydoc_node(&y, list->data.sequence.items.start[i]);
-		struct chapter_nodes cn = {NULL, NULL};
+		struct chapter_nodes cn = {NULL, NULL, NULL, NULL};
 		if (c && c->type == YAML_MAPPING_NODE)
 			ydoc_read_map(&chapter_map, &cn, &y, c);
 		const char *st = ydoc_scalar(cn.start), *title = ydoc_scalar(cn.title);
@@ -193,14 +209,15 @@ int chapters_read_json(const char *path, struct chapter **out)
 		}
 		v[n].start = llround(t * CHAPTERS_JSON_RATE);
 		v[n].title = xstrdup(title ? title : "");
+		const char *img = ydoc_scalar(cn.img), *url = ydoc_scalar(cn.url);
+		v[n].img = img && url_publishable(img) ? xstrdup(img) : NULL;
+		v[n].url = url && url_publishable(url) ? xstrdup(url) : NULL;
 		n++;
 	}
 	rc = n;
 out:
 	if (rc < 0) {
-		for (int i = 0; i < n; i++)
-			free(v[i].title);
-		free(v);
+		chapters_list_free(v, n);
 	} else {
 		*out = v;
 	}
@@ -211,7 +228,11 @@ out:
 
 void chapters_list_free(struct chapter *c, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; c && i < n; i++) {
 		free(c[i].title);
+		free(c[i].url);
+		free(c[i].img);
+		free(c[i].img_file);
+	}
 	free(c);
 }

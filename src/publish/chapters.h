@@ -22,7 +22,8 @@
 /*
  * Builds the chapter list: one chapter per heading segment in the
  * timeline, starting where it starts, titled with the heading's text
- * (Speech Markdown taken out, sanitised). The first chapter always starts
+ * (Speech Markdown taken out, sanitised), with the link and image its
+ * section names (struct section_links; img relative to the site's root). The first chapter always starts
  * at 0, so that it takes in the intro; when there is text before the first
  * heading, or no heading at all, that first chapter is titled with the
  * episode's title. Returns the number of chapters (>= 1) and sets *out;
@@ -38,14 +39,16 @@ long long chapters_ms(int64_t frames, int rate);
 /*
  * The JSON chapters document (version 1.2.0) for chapters c[0..n), start
  * frames at rate; title (the episode) and podcast (the show) may be NULL.
+ * A chapter's img (relative to the site's root) is written under site
+ * (the show's link, may be NULL), its url as it is.
  * startTime is in seconds with millisecond precision, rounded as
  * chapters_ms does. The caller frees.
  */
 char *chapters_json(const struct chapter *c, int n, int rate,
-		    const char *title, const char *podcast);
+		    const char *title, const char *podcast, const char *site);
 /* Writes chapters_json(...) to path atomically. 0, or -1 (reported naming path). */
 int chapters_write_json(const char *path, const struct chapter *c, int n, int rate,
-			const char *title, const char *podcast);
+			const char *title, const char *podcast, const char *site);
 
 /* Appends s as a JSON string (sanitised, quoted, escaped): the rule of every
  * JSON file publish/ writes (chapters, oEmbed). */
@@ -56,7 +59,8 @@ void chapters_json_str(struct buf *b, const char *s);
 
 /*
  * Reads a JSON chapters file (version 1.2.0: a "chapters" array of
- * objects with startTime and title), starts at CHAPTERS_JSON_RATE.
+ * objects with startTime and title, and img and url when publishable),
+ * starts at CHAPTERS_JSON_RATE.
  * Returns the count (*out set, free with chapters_list_free), or -1
  * (reported naming the file and line).
  */

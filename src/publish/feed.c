@@ -548,12 +548,30 @@ fail:
 	return -1;
 }
 
-/* <podcast:person role="host" group="cast">name</podcast:person> */
-static int person(xmlTextWriterPtr w, const char *name)
+/* The href and img of a person (channel_person), an img in the site made absolute. */
+static int person_links(xmlTextWriterPtr w, const struct channel *ch, const struct speaker *sp,
+			const char *name)
+{
+	struct person_info pi = channel_person(ch, sp, name);
+	if (pi.link && attr(w, "href", pi.link))
+		return -1;
+	if (pi.img) {
+		char *u = strstr(pi.img, "://") ? xstrdup(pi.img) : xasprintf("%s/%s", ch->link, pi.img);
+		int r = attr(w, "img", u);
+		free(u);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
+/* <podcast:person role="host" group="cast" [href=] [img=]>name</podcast:person> */
+static int person(xmlTextWriterPtr w, const struct channel *ch, const char *name)
 {
 	CHECK(start(w, "podcast:person"));
 	CHECK(attr(w, "role", "host"));
 	CHECK(attr(w, "group", "cast"));
+	CHECK(person_links(w, ch, NULL, name));
 	char *c = xmltext_cleans(name, XMLTEXT_LINE);
 	int r = xmlTextWriterWriteString(w, BAD_CAST c);
 	free(c);
@@ -576,15 +594,15 @@ fail:
 	return -1;
 }
 
-/* One podcast:person per speaker the episode declares; 0, or -1 when libxml2 fails. */
-static int write_speakers(xmlTextWriterPtr w, const struct episode *ep)
+/* One podcast:person per speaker the episode declares (with href and img); 0, or -1 when libxml2 fails. */
+static int write_speakers(xmlTextWriterPtr w, const struct channel *ch, const struct episode *ep)
 {
 	for (int i = 0; i < ep->speakers.n; i++) {
 		const struct speaker *sp = &ep->speakers.v[i];
 		char *c = xmltext_cleans(sp->name, XMLTEXT_LINE);
 		int r = start(w, "podcast:person") || attr(w, "role", sp->role) ||
-			attr(w, "group", "cast") || xmlTextWriterWriteString(w, BAD_CAST c) < 0 ||
-			end(w);
+			attr(w, "group", "cast") || person_links(w, ch, sp, sp->name) ||
+			xmlTextWriterWriteString(w, BAD_CAST c) < 0 || end(w);
 		free(c);
 		if (r)
 			return -1;
@@ -627,7 +645,7 @@ static char *chapter_stamps(const struct chapter *c, int n, const char *before,
 	return buf_detach(&b);
 }
 
-/* Podlove Simple Chapters: <psc:chapters version="1.2"><psc:chapter start= title=/>... */
+/* Podlove Simple Chapters: <psc:chapters version="1.2"><psc:chapter start= title= [href=] [image=]/>... */
 static int write_psc(xmlTextWriterPtr w, const struct chapter *c, int n)
 {
 	if (start(w, "psc:chapters") || attr(w, "version", "1.2"))
@@ -638,6 +656,7 @@ static int write_psc(xmlTextWriterPtr w, const struct chapter *c, int n)
 		snprintf(t, sizeof t, "%02lld:%02lld:%02lld.%03lld", ms / 3600000, ms / 60000 % 60,
 			 ms / 1000 % 60, ms % 1000);
 		if (start(w, "psc:chapter") || attr(w, "start", t) || attr(w, "title", c[i].title) ||
+		    (c[i].url && attr(w, "href", c[i].url)) || (c[i].img && attr(w, "image", c[i].img)) ||
 		    end(w))
 			return -1;
 	}
@@ -761,12 +780,12 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		CHECK(write_psc(w, cl, ncl));
 	/* the speakers the episode declares, else its authors, else the show's host */
 	if (ep->speakers.n > 0) {
-		CHECK(write_speakers(w, ep));
+		CHECK(write_speakers(w, ch, ep));
 	} else {
 		for (int i = 0; i < ep->nauthors; i++)
-			CHECK(person(w, ep->authors[i]));
+			CHECK(person(w, ch, ep->authors[i]));
 		if (ep->nauthors == 0 && ch->host)
-			CHECK(person(w, ch->host));
+			CHECK(person(w, ch, ch->host));
 	}
 	if (ep->license || ch->license)
 		CHECK(license_el(w, ep->license ? ep->license : ch->license));
@@ -878,7 +897,7 @@ int feed_write_xml(const struct feed *f, const char *out, const char *self, cons
 	CHECK(el(w, "itunes:type", ch->type ? ch->type : "episodic", XMLTEXT_LINE));
 	CHECK(el(w, "podcast:guid", guid, 0));
 	if (ch->host)
-		CHECK(person(w, ch->host));
+		CHECK(person(w, ch, ch->host));
 	if (ch->license)
 		CHECK(license_el(w, ch->license));
 	CHECK(start(w, "podcast:locked"));

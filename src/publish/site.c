@@ -36,6 +36,7 @@
 #include "core/core.h"
 #include "site_assets.h"
 #include "chapters.h"
+#include "site_int.h"
 
 /* ---- words shown on the pages, by language ---- */
 
@@ -407,13 +408,6 @@ enum site_err site_commit(struct site *s)
 
 /* ---- the inputs: cues and chapters ---- */
 
-struct cue {
-	double t0, t1;
-	char *speaker;  /* the person speaking (<v Name>), "" when not named */
-	char *lang;     /* the cue's own language (<lang xx>), "" when the page's */
-	int quote;      /* a quotation (<c.quote>) */
-	char *text;     /* plain text, one line */
-};
 
 /* 1 when t starts with a CJK character (text_is_cjk, the transcript's rule). */
 static int starts_cjk(const char *t)
@@ -428,11 +422,6 @@ static int ends_cjk_n(const char *t, size_t n)
 {
 	uint32_t cp;
 	return n > 0 && text_cp_at(t, n, text_prev(t, n), &cp) > 0 && text_is_cjk(cp);
-}
-
-static int ends_cjk(const char *t)
-{
-	return ends_cjk_n(t, strlen(t));
 }
 
 
@@ -703,7 +692,9 @@ static const char *role_word(const char *const *w, const char *role)
 /*
  * Cast and credits: who speaks the episode, as the feed's podcast:person
  * names them: the speakers it declares with their roles, else its authors,
- * else the show's host:, each a host.
+ * else the show's host:, each a host; with the link (on the name), the
+ * picture (a file in the site) and the short bio the show settings give
+ * (channel_person).
  */
 static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 		     const struct episode *ep)
@@ -715,14 +706,34 @@ static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 	buf_printf(b, "<section class=\"cast\" aria-labelledby=\"cast-h\">\n<h2 id=\"cast-h\">%s</h2>\n"
 		   "<ul>\n", w[UI_CAST]);
 	for (int i = 0; i < n; i++) {
-		const char *name = ep->speakers.n > 0 ? ep->speakers.v[i].name
-				   : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
-		const char *role = ep->speakers.n > 0 ? ep->speakers.v[i].role : "host";
-		buf_puts(b, "<li><span class=\"name\">");
+		const struct speaker *sp = ep->speakers.n > 0 ? &ep->speakers.v[i] : NULL;
+		const char *name = sp ? sp->name : ep->nauthors > 0 ? ep->authors[i] : s->ch->host;
+		const char *role = sp ? sp->role : "host";
+		struct person_info pi = channel_person(s->ch, sp, name);
+		buf_puts(b, "<li>");
+		if (pi.img && !strstr(pi.img, "://")) {   /* only what the site itself holds */
+			buf_puts(b, "<img class=\"person\" src=\"../");
+			put_url(b, pi.img);
+			buf_puts(b, "\" alt=\"\" width=\"48\" height=\"48\">");
+		}
+		buf_puts(b, "<span class=\"name\">");
+		if (pi.link) {
+			buf_puts(b, "<a href=\"");
+			put_url(b, pi.link);
+			buf_puts(b, "\">");
+		}
 		put(b, name);
+		if (pi.link)
+			buf_puts(b, "</a>");
 		buf_puts(b, "</span> <span class=\"role\">");
 		put(b, role_word(w, role));
-		buf_puts(b, "</span></li>\n");
+		buf_puts(b, "</span>");
+		if (pi.bio) {
+			buf_puts(b, "<span class=\"bio\">");
+			put(b, pi.bio);
+			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</li>\n");
 	}
 	buf_puts(b, "</ul>\n</section>\n");
 }
@@ -769,8 +780,9 @@ static enum site_err write_index(struct site *s)
 	char *feed = abs_url(s, "feed.xml");
 	put_url(&b, feed);
 	free(feed);
-	buf_printf(&b, "\">\n<button type=\"button\" class=\"copy\" data-copy=\"feed-url\" "
-		   "data-done=\"%s\" hidden>%s</button></p>\n", w[UI_COPIED], w[UI_COPY]);
+	/* js-only: its place is kept from the first paint, so nothing moves when it shows */
+	buf_printf(&b, "\">\n<button type=\"button\" class=\"copy js-only\" data-copy=\"feed-url\" "
+		   "data-done=\"%s\">%s</button></p>\n", w[UI_COPIED], w[UI_COPY]);
 	if (ch->ndirectories > 0) {
 		buf_printf(&b, "<p class=\"directories\">%s:</p>\n<ul class=\"directories\">\n",
 			   w[UI_LISTEN_ON]);
@@ -826,157 +838,6 @@ static enum site_err write_index(struct site *s)
 	free(art_a);
 	buf_free(&b);
 	return rc;
-}
-
-/*
- * Which cues are chapter headings: head[i] is the index of the chapter
- * whose title cue i is (the chapters in order, each once), else -1. Sets
- * has[k] when chapter k has its heading. The caller frees the result.
- */
-static int *chapter_heads(const struct cue *c, int n, const struct chapter *chap, int nchap,
-			  char *has)
-{
-	int *head = xcalloc((size_t)n + 1, sizeof *head);
-	int k = 0;
-	for (int i = 0; i < n; i++) {
-		head[i] = -1;
-		for (int j = k; j < nchap; j++)
-			if (strcmp(chap[j].title, c[i].text) == 0) {
-				head[i] = j;
-				has[j] = 1;
-				k = j + 1;
-				break;
-			}
-	}
-	return head;
-}
-
-/* 1 when the language tags a and b have different primary subtags. */
-static int other_lang(const char *a, const char *b)
-{
-	size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
-	return na != nb || strncasecmp(a, b, na) != 0;
-}
-
-/*
- * The transcript: paragraphs of cues, a new one where the speaker changes,
- * a quotation starts or ends, or after a pause; a quotation is a
- * blockquote; a cue that is a chapter's title is a heading (id "ch-K", the
- * target of the chapter list's links); a cue in another language than the
- * page's carries its lang.
- */
-static void put_transcript(struct buf *b, const struct cue *c, int n, const int *head,
-			   const char *lang)
-{
-	const char *speaker = NULL;
-	int open = 0, quote = 0;   /* a paragraph is open; in a blockquote */
-	for (int i = 0; i < n; i++) {
-		if (head[i] >= 0) {
-			if (open)
-				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
-			buf_printf(b, "<h3 class=\"heading\" id=\"ch-%d\"><span class=\"cue\" "
-				   "data-start=\"%.3f\" data-end=\"%.3f\">", head[i] + 1, c[i].t0,
-				   c[i].t1);
-			put(b, c[i].text);
-			buf_puts(b, "</span></h3>\n");
-			open = 0;
-			speaker = NULL;  /* each section names its speaker again */
-			continue;
-		}
-		int new_voice = speaker == NULL || strcmp(speaker, c[i].speaker) != 0;
-		if (!open || new_voice || c[i].quote != quote || c[i].t0 - c[i - 1].t1 >= 0.7) {
-			if (open)
-				buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
-			quote = c[i].quote;
-			buf_puts(b, quote ? "<blockquote><p>" : "<p>");
-			if (new_voice && c[i].speaker[0]) {
-				buf_puts(b, "<span class=\"speaker\">");
-				put(b, c[i].speaker);
-				buf_puts(b, "</span> ");
-			}
-			open = 1;
-		} else if (!(ends_cjk(c[i - 1].text) && starts_cjk(c[i].text))) {
-			buf_putc(b, ' ');  /* Chinese sentences follow each other without one */
-		}
-		speaker = c[i].speaker;
-		buf_printf(b, "<span class=\"cue\" data-start=\"%.3f\" data-end=\"%.3f\"", c[i].t0,
-			   c[i].t1);
-		if (c[i].lang[0] && other_lang(c[i].lang, lang)) {
-			buf_puts(b, " lang=\"");
-			put(b, c[i].lang);
-			buf_puts(b, "\"");
-		}
-		buf_putc(b, '>');
-		put(b, c[i].text);
-		buf_puts(b, "</span>");
-	}
-	if (open)
-		buf_puts(b, quote ? "</p></blockquote>\n" : "</p>\n");
-}
-
-/* The languages whose text needs no spaces between words: a page in one
- * marks its paragraphs without any of their characters as another language. */
-static const char *const cjk_langs[] = {"zh", "ja", "ko"};
-
-/*
- * 1 when the HTML text from p up to the element's end tag (close, e.g.
- * "</p>") has Latin letters and no CJK character: a paragraph in another
- * language than a CJK page's.
- */
-static int latin_only(const char *p, const char *close)
-{
-	const char *e = strstr(p, close);
-	size_t n = e ? (size_t)(e - p) : strlen(p);
-	int latin = 0, in_tag = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t l = text_cp_at(p, n, i, &cp);
-		if (cp == '<')
-			in_tag = 1;
-		else if (cp == '>')
-			in_tag = 0;
-		else if (!in_tag && text_is_cjk(cp))
-			return 0;
-		else if (!in_tag && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
-			latin = 1;
-		i += l ? l : 1;
-	}
-	return latin;
-}
-
-/*
- * Appends the show notes' HTML with its headings moved down so that the
- * highest is level top (h1 -> h3 under the section's h2), none below h6.
- * On a page in a CJK language (lang), a paragraph or list item in Latin
- * letters only is marked lang="other" (WCAG 3.1.2).
- */
-static void put_notes(struct buf *b, const char *html, int top, const char *lang,
-		      const char *other)
-{
-	int cjk = 0;
-	for (size_t i = 0; i < ARRAY_LEN(cjk_langs); i++)
-		cjk |= !other_lang(lang, cjk_langs[i]);
-	int min = 7;
-	for (const char *p = html; (p = strstr(p, "<h")) != NULL; p += 2)
-		if (p[2] >= '1' && p[2] <= '6' && (p[3] == '>' || p[3] == ' ') && p[2] - '0' < min)
-			min = p[2] - '0';
-	int shift = min < 7 && top > min ? top - min : 0;
-	for (const char *p = html; *p;) {
-		int close = p[0] == '<' && p[1] == '/';
-		const char *h = p + 1 + close;
-		if (p[0] == '<' && h[0] == 'h' && h[1] >= '1' && h[1] <= '6' &&
-		    (h[2] == '>' || h[2] == ' ')) {
-			int lv = h[1] - '0' + shift;
-			buf_printf(b, "<%sh%d", close ? "/" : "", lv > 6 ? 6 : lv);
-			p = h + 2;
-		} else if (cjk && (strncmp(p, "<p>", 3) == 0 || strncmp(p, "<li>", 4) == 0) &&
-			   latin_only(p, p[1] == 'p' ? "</p>" : "</li>")) {
-			buf_printf(b, "<%s lang=\"%s\">", p[1] == 'p' ? "p" : "li", other);
-			p += p[1] == 'p' ? 3 : 4;
-		} else {
-			buf_putc(b, *p++);
-		}
-	}
 }
 
 /* The embed page's size in another site: the player and the title. */
@@ -1143,7 +1004,8 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	struct buf b = {0};
 	struct cue *cues = NULL;
 	struct chapter *chap = NULL;
-	int ncues = 0, nchap = 0, *head = NULL;
+	int ncues = 0, nchap = 0;
+	struct buf text = {0};
 	char *has = NULL;
 	char **src = xcalloc((size_t)e->naudio + 1, sizeof *src);
 	char *page = site_page_rel(e->slug), *title = NULL, *art_a = NULL, *art = NULL;
@@ -1155,7 +1017,6 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	if (e->chapters && (nchap = chapters_read_json(e->chapters, &chap)) < 0)
 		goto out;
 	has = xcalloc((size_t)nchap + 1, 1);
-	head = chapter_heads(cues, ncues, chap, nchap, has);
 	for (int i = 0; i < e->naudio; i++)
 		if ((src[i] = url_from(s, "episodes", e->audio[i].path)) == NULL)
 			goto out;
@@ -1238,6 +1099,12 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 	buf_printf(&b, "</section>\n<p id=\"player-keys\" class=\"keys js-only\">%s</p>\n",
 		   w[UI_PLAYER_KEYS]);
 
+	/* the other language of a CJK page: the show's, else English */
+	const char *other = ch->language && site_other_lang(ch->language, lang) ? ch->language
+										: "en";
+	/* first, to know which chapters have their heading in it */
+	site_text(&text, e->notes_html, cues, ncues, chap, nchap, has, 3, lang, other);
+
 	/* chapters */
 	if (nchap > 0) {
 		buf_printf(&b, "<nav class=\"chapters\" aria-labelledby=\"chapters-h\">\n"
@@ -1254,38 +1121,52 @@ static enum site_err write_episode(struct site *s, const struct site_episode *e)
 			put_clock(&b, t);
 			buf_puts(&b, "</span> <span class=\"title\">");
 			put(&b, chap[i].title);
-			buf_puts(&b, "</span></a></li>\n");
+			buf_puts(&b, "</span></a>");
+			/* the chapter's image (a file in the site) and link, from the JSON chapters */
+			size_t nl = strlen(ch->link);
+			if (chap[i].img && strncmp(chap[i].img, ch->link, nl) == 0 &&
+			    chap[i].img[nl] == '/') {
+				buf_puts(&b, "<img class=\"chapter-art\" src=\"../");
+				put_url(&b, chap[i].img + nl + 1);
+				buf_puts(&b, "\" alt=\"\" width=\"48\" height=\"48\" loading=\"lazy\">");
+			}
+			if (chap[i].url) {
+				xmlURIPtr uri = xmlParseURI(chap[i].url);
+				buf_puts(&b, " <a class=\"chapter-link\" href=\"");
+				put_url(&b, chap[i].url);
+				buf_puts(&b, "\">");
+				put(&b, uri && uri->server ? uri->server : chap[i].url);
+				buf_puts(&b, "</a>");
+				xmlFreeURI(uri);
+			}
+			buf_puts(&b, "</li>\n");
 		}
 		buf_puts(&b, "</ol>\n</nav>\n");
 	}
 
-	/* transcript */
-	if (ncues > 0) {
+	/* the text: the notes as written, every sentence of the transcript in it */
+	if (ncues > 0 || (e->notes_html && e->notes_html[0])) {
 		buf_printf(&b, "<section class=\"transcript\" aria-labelledby=\"transcript-h\">\n"
-			   "<h2 id=\"transcript-h\">%s</h2>\n<p class=\"search js-only\" role=\"search\">"
-			   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
-			   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
-			   "</output></p>\n<p id=\"transcript-keys\" class=\"keys js-only\">%s</p>\n"
-			   "<div id=\"transcript\" class=\"text\" tabindex=\"0\" aria-labelledby="
-			   "\"transcript-h\" aria-describedby=\"transcript-keys\"", w[UI_TRANSCRIPT],
-			   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
+			   "<h2 id=\"transcript-h\">%s</h2>\n", w[ncues > 0 ? UI_TRANSCRIPT : UI_NOTES]);
+		if (ncues > 0)
+			buf_printf(&b, "<p class=\"search js-only\" role=\"search\">"
+				   "<label for=\"search\">%s</label>\n<input id=\"search\" type=\"search\">\n"
+				   "<output id=\"hits\" for=\"search\" aria-live=\"polite\" data-found=\"%s\">"
+				   "</output></p>\n<p id=\"transcript-keys\" class=\"keys js-only\">%s</p>\n",
+				   w[UI_SEARCH], w[UI_FOUND], w[UI_KEYS]);
+		buf_puts(&b, "<div id=\"transcript\" class=\"text\" tabindex=\"0\" "
+			 "aria-labelledby=\"transcript-h\"");
+		if (ncues > 0)
+			buf_puts(&b, " aria-describedby=\"transcript-keys\"");
 		if (words) {
 			buf_puts(&b, " data-words=\"");
 			put_url(&b, words);
 			buf_puts(&b, "\"");
 		}
 		buf_puts(&b, ">\n");
-		put_transcript(&b, cues, ncues, head, lang);
+		buf_add(&b, text.data, text.len);
 		buf_puts(&b, "</div>\n</section>\n");
 	}
-
-	/* show notes */
-	buf_printf(&b, "<section class=\"notes\" aria-labelledby=\"notes-h\">\n"
-		   "<h2 id=\"notes-h\">%s</h2>\n", w[UI_NOTES]);
-	/* the other language of a CJK page: the show's, else English */
-	const char *other = ch->language && other_lang(ch->language, lang) ? ch->language : "en";
-	put_notes(&b, e->notes_html ? e->notes_html : "", 3, lang, other);
-	buf_puts(&b, "</section>\n");
 
 	put_cast(s, &b, w, ep);
 
@@ -1343,8 +1224,8 @@ out:
 	free(src);
 	cues_free(cues, ncues);
 	chapters_list_free(chap, nchap);
-	free(head);
 	free(has);
+	buf_free(&text);
 	free(page);
 	free(title);
 	free(art_a);

@@ -299,12 +299,61 @@ int artwork_check_channel(const struct channel *ch)
 	return artwork_check(ch->image, ch->path ? ch->path : "rss/channel.yaml", ch->image_line);
 }
 
+char *artwork_site_file(const struct channel *ch, const char *rel)
+{
+	return path_join(rss_dir_of(ch), rel);
+}
+
+/*
+ * The chapters' links and images (episode.h, struct section_links): a link
+ * must be publishable (url_publishable, the one rule); an image must be a
+ * readable PNG or JPEG file in the site, its name saying which.
+ */
+static int check_chapter_links(const struct channel *ch, const struct episode *ep)
+{
+	int rc = 0;
+	for (int i = 0; i < ep->nsections; i++) {
+		const struct section_links *l = &ep->section_links[i];
+		if (l->url && !url_publishable(l->url)) {
+			msg(MSG_CHAPTER_URL, ep->path, l->url_line, 0, "\"%s\"", l->url);
+			rc = -1;
+		}
+		if (l->image == NULL)
+			continue;
+		if (is_url(l->image) || l->image[0] == '/' || strstr(l->image, "..")) {
+			msg(MSG_CHAPTER_IMAGE_URL, ep->path, l->image_line, 0, "\"%s\"", l->image);
+			rc = -1;
+			continue;
+		}
+		char *f = artwork_site_file(ch, l->image);
+		struct artwork_info in;
+		const char *why = NULL;
+		const char *ext = ext_of(f);
+		int png = strcasecmp(ext, ".png") == 0;
+		if (artwork_probe(f, &in, &why) != 0) {
+			msg(MSG_CHAPTER_IMAGE, ep->path, l->image_line, 0, "%s" MSG_SEP "\"%s\"", why, f);
+			rc = -1;
+		} else if (!png && strcasecmp(ext, ".jpg") != 0 && strcasecmp(ext, ".jpeg") != 0) {
+			msg(MSG_ART_EXTENSION, ep->path, l->image_line, 0, "\"%s\"", f);
+			rc = -1;
+		} else if ((in.kind == ARTWORK_PNG) != png) {
+			msg(MSG_ART_KIND, ep->path, l->image_line, 0, "%s" MSG_SEP "%s" MSG_SEP "\"%s\"",
+			    in.kind == ARTWORK_PNG ? "PNG" : "JPEG", png ? "PNG" : "JPEG", f);
+			rc = -1;
+		}
+		free(f);
+	}
+	return rc;
+}
+
 int artwork_check_episode(const struct channel *ch, const struct episode *ep)
 {
+	int rc = check_chapter_links(ch, ep);
 	if (ep->image != NULL && is_url(ep->image))
-		return artwork_check(ep->image, ep->path, ep->image_line);
+		return artwork_check(ep->image, ep->path, ep->image_line) != 0 ? -1 : rc;
 	char *f = artwork_episode_file(ch, ep);
-	int rc = f ? artwork_check(f, ep->path, ep->image_line) : 0;
+	if (f && artwork_check(f, ep->path, ep->image_line) != 0)
+		rc = -1;
 	free(f);
 	return rc;
 }

@@ -52,8 +52,10 @@ char *artwork_episode_file(const struct channel *ch, const struct episode *ep);
 
 /* Checks the show's image: (when it is a file) at its line in channel.yaml. */
 int artwork_check_channel(const struct channel *ch);
-/* Checks the episode's image: (when it is a file) at its line. */
+/* Checks the episode's image: (when it is a file) at its line, and its chapters' links and images. */
 int artwork_check_episode(const struct channel *ch, const struct episode *ep);
+/* A file in the site given relative to rss/ (a chapter's image): its path. The caller frees. */
+char *artwork_site_file(const struct channel *ch, const char *rel);
 
 /* The path of the default cover for the show as it is now; the caller frees. */
 char *artwork_cover_path(const struct channel *ch);

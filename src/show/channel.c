@@ -409,11 +409,20 @@ static int read_lexicons(void *obj, const struct ykey *row, struct ydoc *y, cons
 	return 0;
 }
 
+static int read_people(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	struct channel *c = obj;
+	(void)row;
+	(void)k;
+	return people_read(y, v, &c->people);
+}
+
 static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
 {
 	struct channel *c = obj;
 	(void)row, (void)k;
 	speakers_clear(&c->speakers);
+	speakers_clear(&c->people);
 	return speakers_read(y, v, &c->speakers);
 }
 
@@ -461,6 +470,7 @@ static const struct ykey settings[] = {
 	CUSTOM("bitrate", read_bitrate),
 	CUSTOM("formats", read_formats),
 	CUSTOM("speakers", read_speakers),
+	CUSTOM("people", read_people),
 	CUSTOM("bed", read_bed),
 	BOOL("emphasis", emphasis),
 	CUSTOM("lexicons", read_lexicons),
@@ -587,4 +597,21 @@ void channel_free(struct channel **cp)
 	bed_settings_clear(&c->bed);
 	free(c);
 	*cp = NULL;
+}
+
+struct person_info channel_person(const struct channel *c, const struct speaker *sp,
+				  const char *name)
+{
+	struct person_info p = {sp ? sp->bio : NULL, sp ? sp->link : NULL, sp ? sp->img : NULL};
+	const struct speakers *from[] = {&c->people, &c->speakers};
+	for (size_t i = 0; name && i < ARRAY_LEN(from); i++) {
+		int k = speakers_find(from[i], name, strlen(name));
+		if (k < 0)
+			continue;
+		const struct speaker *o = &from[i]->v[k];
+		p.bio = p.bio ? p.bio : o->bio;
+		p.link = p.link ? p.link : o->link;
+		p.img = p.img ? p.img : o->img;
+	}
+	return p;
 }

@@ -83,6 +83,7 @@ struct channel {
 	int table_rows;    /* rows of a table read aloud before "and N more", default 10 */
 	int emphasis;      /* *text* in episodes is spoken as (text)[emphasis] (default 0) */
 	struct speakers speakers; /* the show's default speakers (episodes may name their own) */
+	struct speakers people;   /* people: the credits' bio, link and picture by name */
 	struct bed_settings bed;  /* the show's music bed; episodes may change it */
 	/* Where things are. */
 	char *voices_dir;  /* voice profiles and lexicons */
@@ -130,5 +131,18 @@ void bed_settings_clear(struct bed_settings *b);
 void channel_free(struct channel **c);
 /* The line of setting key ("link", "category"...) in c->path, 0 when not given. */
 int channel_line(const struct channel *c, const char *key);
+
+/* What the credits say about a person besides their name and role; each may be NULL. */
+struct person_info {
+	const char *bio, *link, *img;   /* img: an address, or a file relative to rss/ */
+};
+/*
+ * The bio, link and picture of the person called name (sp: their
+ * declaration in the episode, or NULL): each from sp where it says, else
+ * from the show's people: entry of that name, else from its speakers:
+ * entry of that name. Borrowed from sp and c.
+ */
+struct person_info channel_person(const struct channel *c, const struct speaker *sp,
+				  const char *name);
 
 #endif

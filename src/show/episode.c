@@ -547,6 +547,10 @@ struct parse_state {
 	int list_depth;
 	int in_heading;
 	int heading_level;
+	char *heading_url;      /* the first link in the heading being read */
+	int heading_blocks;     /* ep->nblocks right after the last heading */
+	char *para_image;       /* an image in the paragraph being read, while nothing else is */
+	int para_image_line;
 	int li_open;            /* a list item is open and collecting text */
 	int section;
 	int emphasis;           /* *text* becomes (text)[emphasis] (the show's emphasis: true) */
@@ -620,7 +624,13 @@ static void flush(struct parse_state *st, enum block_kind kind, int level)
 		if (kind == BLOCK_HEADING) {
 			ep->sections = xreallocarray(ep->sections, (size_t)ep->nsections + 1, sizeof *ep->sections);
 			ep->sections[ep->nsections] = xstrdup(out.data);
+			ep->section_links = xreallocarray(ep->section_links, (size_t)ep->nsections + 1,
+							  sizeof *ep->section_links);
+			ep->section_links[ep->nsections] = (struct section_links){
+				st->heading_url, st->heading_url ? st->text_line : 0, NULL, 0};
+			st->heading_url = NULL;
 			st->section = ep->nsections++;
+			st->heading_blocks = ep->nblocks;
 		}
 		b->section = st->section;
 		b->text = buf_detach(&out);
@@ -824,6 +834,8 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_H:
 		flush_li(st);
+		free(st->heading_url);
+		st->heading_url = NULL;
 		st->in_heading = 1;
 		st->heading_level = (int)((MD_BLOCK_H_DETAIL *)detail)->level;
 		break;
@@ -912,6 +924,17 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		st->in_heading = 0;
 		break;
 	case MD_BLOCK_P: {
+		/* an image alone right under a heading: the chapter's image */
+		int alone = st->text.len == strspn(st->text.data ? st->text.data : "", " \t\n\r");
+		if (st->para_image && alone && st->section >= 0 && st->quote_depth == 0 &&
+		    st->list_depth == 0 && st->ep->nblocks == st->heading_blocks &&
+		    st->ep->section_links[st->section].image == NULL) {
+			st->ep->section_links[st->section].image = st->para_image;
+			st->ep->section_links[st->section].image_line = st->para_image_line;
+			st->para_image = NULL;
+		}
+		free(st->para_image);
+		st->para_image = NULL;
 		enum block_kind k = para_kind(st, &level);
 		flush(st, k, level);
 		break;
@@ -922,10 +945,22 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	return 0;
 }
 
+/* An attribute of a span (a link's href, an image's src) as a string. The caller frees. */
+static char *span_attr(const MD_ATTRIBUTE *a)
+{
+	return xstrndup(a->text ? a->text : "", a->size);
+}
+
 static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
 	struct parse_state *st = ud;
-	(void)detail;
+	if (type == MD_SPAN_A && st->in_heading && !st->skip && st->heading_url == NULL)
+		st->heading_url = span_attr(&((MD_SPAN_A_DETAIL *)detail)->href);
+	if (type == MD_SPAN_IMG && !st->skip && !st->in_heading && !st->in_table &&
+	    st->para_image == NULL && st->text.len == 0) {
+		st->para_image = span_attr(&((MD_SPAN_IMG_DETAIL *)detail)->src);
+		st->para_image_line = 0;   /* found after parsing (episode_line_of) */
+	}
 	if (type == MD_SPAN_IMG || type == MD_SPAN_DEL)
 		skip_start(st, type == MD_SPAN_IMG ? "image" : "struck-through text");
 	if (type == MD_SPAN_EM && st->emphasis && !st->skip)
@@ -1252,6 +1287,19 @@ static int read_body(struct episode *ep, int emphasis)
 	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
 	buf_free(&st.text);
 	buf_free(&st.skipped);
+	free(st.heading_url);
+	free(st.para_image);
+	/* where each chapter image is written: from its heading's line on */
+	struct episode_pos at = {0};
+	for (int i = 0, b = 0; i < ep->nsections; i++) {
+		while (b < ep->nblocks && !(ep->blocks[b].kind == BLOCK_HEADING &&
+					     ep->blocks[b].section == i))
+			b++;
+		int hl = b < ep->nblocks ? ep->blocks[b].line : ep->body_line;
+		if (ep->section_links[i].image)
+			ep->section_links[i].image_line =
+				episode_line_of(ep, &at, hl, 0, ep->section_links[i].image);
+	}
 	table_reset(&st);
 	int bad_insert = split_inserts(ep) != 0;
 	assign_speakers(ep);
@@ -1393,9 +1441,13 @@ void episode_free(struct episode **epp)
 	for (int i = 0; i < ep->nblocks; i++)
 		free(ep->blocks[i].text);
 	free(ep->blocks);
-	for (int i = 0; i < ep->nsections; i++)
+	for (int i = 0; i < ep->nsections; i++) {
 		free(ep->sections[i]);
+		free(ep->section_links[i].url);
+		free(ep->section_links[i].image);
+	}
 	free(ep->sections);
+	free(ep->section_links);
 	for (int i = 0; i < ep->nomitted; i++)
 		free(ep->omitted[i].what);
 	free(ep->omitted);

@@ -55,6 +55,18 @@ struct lexentry {        /* a pronunciation from the front matter */
 	char *say;
 };
 
+/*
+ * What a section names for its chapter (docs/episode-format.md, "Chapter
+ * images and links"): a link in its heading is the chapter's link; an
+ * image alone in the paragraph right under the heading is its image.
+ */
+struct section_links {
+	char *url;        /* the heading's link target as written, or NULL */
+	int url_line;
+	char *image;      /* the image's path as written (relative to rss/), or NULL */
+	int image_line;
+};
+
 struct insert {          /* an audio clip placed in the timeline: [audio:"file.wav"] */
 	char *path;          /* resolved against the episode's directory */
 	int line;
@@ -109,6 +121,7 @@ struct episode {
 	struct insert *inserts; /* in order */
 	int ninserts;
 	char **sections;      /* heading texts, in order */
+	struct section_links *section_links;  /* per section: its chapter's link and image */
 	int nsections;
 	struct omission *omitted;   /* what is not said, in body order */
 	int nomitted;

@@ -21,6 +21,10 @@ struct speaker {
 	char *name;     /* as written in labels and shown in transcripts */
 	char *voice;    /* the voice profile (voices/NAME.voice) */
 	char *role;     /* podcast:person role: "host" for the first, else "co-host" */
+	char *bio;      /* a short bio for the episode page's credits, or NULL */
+	char *link;     /* their page (podcast:person href), an http(s) address, or NULL */
+	char *img;      /* their picture (podcast:person img): an http(s) address or a
+			   file in the site relative to rss/, or NULL */
 	char *file;     /* where it was declared, for messages */
 	int line;
 };
@@ -35,6 +39,11 @@ struct speakers {
  * reported as y->file:line errors; returns -1 then. Free with speakers_clear.
  */
 int speakers_read(struct ydoc *y, struct yaml_node_s *v, struct speakers *s);
+/*
+ * Reads a people: mapping (the show's credits: each name with bio:, link:
+ * and img:, no voice) from y (node v) into s, as speakers_read does.
+ */
+int people_read(struct ydoc *y, struct yaml_node_s *v, struct speakers *s);
 /* Frees what s holds and empties it. */
 void speakers_clear(struct speakers *s);
 /* Copies src into the empty dst (deep copy; free dst with speakers_clear). */

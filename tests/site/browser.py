@@ -144,6 +144,73 @@ def defects_en(d, en):
     check_headings(d, "the English page")
 
 
+def one_text(d, en, two):
+    """Issue 22, one text: the episode's text as written (its links, emphasis,
+    lists, tables) with every sentence timed in it, shown once."""
+    a = "document.getElementById('player')"
+    for page in (en, two):
+        d.get("about:blank")
+        d.get(BASE + "/" + page)
+        wait(d, "return %s.readyState >= 1" % a, 8)
+        # each chapter's heading once on the page
+        titles = d.execute_script("return Array.from(document.querySelectorAll('.chapters .title'))"
+                                  ".map(function (t) { return t.textContent; });")
+        heads = d.execute_script("return Array.from(document.querySelectorAll('main h1, main h2, main h3,"
+                                 " main h4, main h5, main h6')).map(function (h) { return h.textContent.trim(); });")
+        twice = [t for t in titles if heads.count(t) > 1]
+        ok(titles and not twice, "%s: each chapter's heading appears once (%s)" % (page, twice or len(titles)))
+        # the page's text is about as long as the transcript, not twice as long
+        vtt = open(os.path.join(SITE, page.replace(".html", ".vtt")), encoding="utf-8").read()
+        spoken = " ".join(l for l in vtt.split("\n")
+                          if l and "-->" not in l and not l.startswith("WEBVTT") and not l.isdigit())
+        import re
+        spoken = re.sub(r"<[^>]*>", "", spoken)
+        n_vtt = len(re.findall(r"[A-Za-z0-9]+", spoken))
+        # (the text, and the show notes where a page has them apart)
+        text = d.execute_script("return Array.from(document.querySelectorAll('#transcript, .notes'))"
+                                ".map(function (s) { return s.innerText; }).join(' ');")
+        n_page = len(re.findall(r"[A-Za-z0-9]+", text))
+        ok(0.9 * n_vtt <= n_page <= 1.2 * n_vtt,
+           "%s: the page's text has about the transcript's words, once (%d words, transcript %d)"
+           % (page, n_page, n_vtt))
+        # every sentence of the transcript is timed on the page
+        ncue = len(re.findall(r"-->", vtt))
+        starts = d.execute_script("return new Set(Array.from(document.querySelectorAll('#transcript .cue'))"
+                                  ".map(function (c) { return c.dataset.start; })).size")
+        ok(starts == ncue, "%s: every cue of the transcript is a sentence of the text (%d of %d)"
+           % (page, starts, ncue))
+    # on the two-host page: a link inside a sentence is a link, and the sentence seeks
+    link = d.execute_script("return document.querySelector('#transcript .cue a[href]');")
+    ok(link is not None and link.get_attribute("href").startswith("https://"),
+       "a link of the notes is inside a timed sentence (%s)" % (link and link.get_attribute("href")))
+    if link is not None:
+        d.execute_script(a + ".pause(); " + a + ".currentTime = 1;"
+                         "window.linkClick = null; document.addEventListener('click', function (ev) {"
+                         " if (ev.target.closest('a')) { window.linkClick = !ev.defaultPrevented;"
+                         " ev.preventDefault(); } });")
+        d.execute_script("arguments[0].click();", link)
+        t = d.execute_script("return %s.currentTime" % a)
+        ok(d.execute_script("return window.linkClick") is True and abs(t - 1) < 0.01,
+           "clicking the link follows it and does not seek (at %.2f)" % t)
+        cue = d.execute_script("return arguments[0].closest('.cue');", link)
+        d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", cue)
+        got = d.execute_script("var x = %s; x.pause(); return x.currentTime;" % a)
+        want = float(cue.get_attribute("data-start"))
+        ok(abs(got - want) < 0.3, "clicking the rest of that sentence seeks to it (%.2f, want %.2f)" % (got, want))
+    ok(d.execute_script("return !!document.querySelector('#transcript .cue em, #transcript em .cue')"),
+       "emphasis of the notes is kept in the timed text")
+    ok(d.execute_script("return !!document.querySelector('#transcript table td .cue')"),
+       "a table of the notes is kept, its spoken rows timed")
+    # a sentence that crosses an element is one sentence: all its parts marked together
+    d.execute_script(a + ".currentTime = arguments[0];",
+                     float(d.execute_script("return document.querySelector('#transcript em .cue').dataset.start")) + 0.1)
+    time.sleep(0.3)
+    marked = d.execute_script("return document.querySelectorAll('#transcript .cue.current').length")
+    ok(marked >= 1, "the current sentence is marked (%d parts)" % marked)
+    ok(not d.execute_script("return !!document.querySelector('.notes')"),
+       "no second copy of the text as show notes")
+
+
 def check_headings(d, what):
     """One h1, then no heading more than one level below the one before it."""
     levels = d.execute_script("return Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6'))"
@@ -321,8 +388,14 @@ def two_hosts(d):
     two = [p for p in pages if "two-hosts" in p][0]
     d.get(BASE + "/" + two)
     cast = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
-                            ".map(function (l) { return l.textContent; });")
+                            ".map(function (l) { return l.querySelector('.name').textContent + ' '"
+                            " + l.querySelector('.role').textContent; });")
     ok(cast == ["Ana host", "Ben co-host"], "the cast: each speaker with their role (%s)" % cast)
+    bios = d.execute_script("return Array.from(document.querySelectorAll('.cast .bio'))"
+                            ".map(function (b) { return b.textContent; });")
+    ok(len(bios) == 2 and bios[0].startswith("Ana maintains"), "the cast: the bios from the show settings")
+    ok(wait(d, "var i = document.querySelector('.cast img.person'); return i && i.complete && i.naturalWidth > 0", 5),
+       "the cast: Ana's picture shows")
     og = d.execute_script("return document.querySelector('meta[property=\"og:image\"]').content")
     ok(og == BASE + "/art/rt.png", "og:image is the episode's own artwork (%s)" % og)
     ok(wait(d, "var i = document.querySelector('.head img.art'); return i && i.complete && i.naturalWidth > 0", 5),
@@ -338,7 +411,8 @@ def two_hosts(d):
         want = ["%s %s" % (p.text, p.get("role")) for p in item.findall(P + "person")]
         d.get(page)
         got = d.execute_script("return Array.from(document.querySelectorAll('.cast li'))"
-                               ".map(function (l) { return l.textContent; });")
+                               ".map(function (l) { return l.querySelector('.name').textContent + ' '"
+                               " + l.querySelector('.role').textContent; });")
         if d.execute_script("return document.documentElement.lang") == "en":
             ok(got == want, "the page's cast is the feed's podcast:person (%s)" % want)
 
@@ -610,6 +684,8 @@ def run(d):
     ok(wait(d, "return document.querySelectorAll('#transcript .w').length > 20"),
        "its transcript words are marked too")
     defects_zh(d, zh)
+    one_text(d, en, [p for p in pages if "two-hosts" in p][0])
+    d.get(BASE + "/" + zh)
     d.save_screenshot(os.path.join(SHOTS, "site-episode-zh.png"))
     errs = console_errors(d)
     ok(not errs, "no console errors on the Chinese page %s" % (errs[:2] if errs else ""))

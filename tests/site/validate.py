@@ -26,7 +26,7 @@ def urls(el, inside_free=False, out=None):
     """(attribute value, free) for every href/src/content URL under el."""
     out = [] if out is None else out
     cls = el.get("class", "").split()
-    free = inside_free or "notes" in cls or "directories" in cls or "license" in el.get("rel", "").split()
+    free = inside_free or "text" in cls or "chapter-link" in cls or "cast" in cls or "directories" in cls or "license" in el.get("rel", "").split()
     for a in ("href", "src"):
         if el.get(a) is not None:
             out.append((el.get(a), free))

@@ -40,7 +40,7 @@ static const unsigned char *find(const unsigned char *p, const unsigned char *en
 
 int main(void)
 {
-	struct chapter ch[3] = {{0, "Welcome"}, {44100 * 30, "Mainline: 6.18-rc6"}, {44100 * 95, ""}};
+	struct chapter ch[3] = {{.start = 0, .title = "Welcome"}, {.start = 44100 * 30, .title = "Mainline: 6.18-rc6"}, {.start = 44100 * 95, .title = ""}};
 	struct audio_meta m = {
 		.title = "Kernel Weekly 46", .album = "Kernel Weekly", .artist = "The team",
 		.date = "2026-11-16", .tracknumber = "46", .language = "en-GB",

@@ -195,9 +195,9 @@ static void test_html(void)
 
 static void test_chapters_json(void)
 {
-	struct chapter c[] = {{0, "Intro \"quoted\" \\ back"}, {66150, "\xe6\x9e\xb6\xe6\x9e\x84"},
-			      {44100 * 61 + 22, "Third"}};
-	char *j = chapters_json(c, 3, 44100, "Ep & 1", "Show");
+	struct chapter c[] = {{.start = 0, .title = "Intro \"quoted\" \\ back"}, {.start = 66150, .title = "\xe6\x9e\xb6\xe6\x9e\x84"},
+			      {.start = 44100 * 61 + 22, .title = "Third"}};
+	char *j = chapters_json(c, 3, 44100, "Ep & 1", "Show", NULL);
 	OK(strstr(j, "\"version\": \"1.2.0\"") != NULL, "version 1.2.0");
 	OK(strstr(j, "\"startTime\": 0.000,") != NULL, "first chapter at 0");
 	OK(strstr(j, "\"startTime\": 1.500,") != NULL, "1.5 s");

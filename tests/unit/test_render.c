@@ -550,8 +550,8 @@ static void test_render(const char *seg1, const char *seg2, const char *asset)
 		return;
 	}
 	struct chapter ch[] = {
-		{tl->items[2].start, "Kernel news"},
-		{tl->items[6].start, "Mailing list: RCU and THP"},
+		{.start = tl->items[2].start, .title = "Kernel news"},
+		{.start = tl->items[6].start, .title = "Mailing list: RCU and THP"},
 	};
 	struct audio_meta m = {
 		.title = "Episode 1: v6.3-rc5", .album = "Test Show", .artist = "Host",

@@ -11,6 +11,7 @@
 #include "show/episode.h"
 #include "harness.h"
 #include "publish/site.h"
+#include "publish/site_int.h"   /* site_text */
 #include "core/util.h"
 
 #include <dirent.h>
@@ -61,8 +62,50 @@ static int has(const char *text, const char *s)
 	return text && strstr(text, s) != NULL;
 }
 
+/* The one text: the notes as written, the cues' times woven in. */
+static void test_one_text(void)
+{
+	struct cue c[] = {
+		{1.0, 2.0, "", "", 0, "Intro"},
+		{2.0, 4.0, "Ana", "", 0, "See the kernel archive today."},
+		{4.0, 5.0, "Ana", "", 0, "Real time is done."},
+		{5.0, 6.0, "Ana", "", 0, "The tree is small."},
+		{6.0, 7.0, "Ana", "", 0, "6.12: year 2024."},
+		{7.0, 8.0, "Ana", "", 0, "Spoken only, not in the notes."},
+	};
+	struct chapter ch[] = {{0, "Intro", NULL, NULL, NULL}};
+	char found[2] = {0, 0};
+	const char *notes = "<h1>Intro</h1>\n<p>See the <a href=\"https://x.org/\">kernel archive</a> today. "
+			    "<em>Real time is done. The tree is small.</em></p>\n<table><tr><th>Version</th>"
+			    "<th>Year</th></tr><tr><td>6.12</td><td>2024</td></tr></table>\n";
+	struct buf b = {0};
+	site_text(&b, notes, c, (int)ARRAY_LEN(c), ch, 1, found, 3, "en", "en");
+	const char *o = b.data ? b.data : "";
+	OK(found[0] && strstr(o, "<h3 class=\"heading\" id=\"ch-1\"><span class=\"cue\" data-start=\"1.000\" "
+				  "data-end=\"2.000\">Intro</span></h3>"),
+	   "one text: the heading once, moved under the page's h2, the chapter's target");
+	OK(strstr(o, "<p><span class=\"speaker\">Ana</span> <span class=\"cue\" data-start=\"2.000\" "
+		     "data-end=\"4.000\">See the <a href=\"https://x.org/\">kernel archive</a> today.</span>") != NULL,
+	   "one text: a link inside a sentence stays inside its span, the speaker named");
+	OK(strstr(o, "<em><span class=\"cue\" data-start=\"4.000\" data-end=\"5.000\">Real time is done."
+		     "</span> <span class=\"cue\" data-start=\"5.000\"") != NULL,
+	   "one text: emphasis across two sentences holds both spans");
+	OK(strstr(o, "<td><span class=\"cue\" data-start=\"6.000\" data-end=\"7.000\">6.12</span></td>") &&
+	   strstr(o, "<th>Version</th>"),
+	   "one text: a table row said as a sentence is found word by word; the header stays untimed");
+	OK(strstr(o, "<p><span class=\"cue\" data-start=\"7.000\" data-end=\"8.000\">Spoken only, not in "
+		     "the notes.</span></p>") != NULL,
+	   "one text: a cue found nowhere in the notes is a paragraph of its own");
+	int n = 0;
+	for (const char *p = o; (p = strstr(p, "Real time is done")) != NULL; p++)
+		n++;
+	INT_EQ(n, 1, "one text: each sentence once");
+	buf_free(&b);
+}
+
 int main(void)
 {
+	test_one_text();
 	if (mkdtemp(root) == NULL) {
 		OK(0, "mkdtemp");
 		return 1;

@@ -2,9 +2,12 @@
  * podsynth.js: what JavaScript adds to the pages podsynth writes (the
  * pages work without it).
  *
- * Episode pages: a click on a chapter or on a transcript sentence moves
- * the player there; while it plays, the current chapter and sentence are
- * marked and the sentence is kept in view; the word being spoken is marked
+ * Episode pages: the episode's text is the notes as written with every
+ * sentence of the transcript timed in it (span.cue, more than one where a
+ * sentence crosses an element). A click on a chapter or on a sentence
+ * (not on a link in it, which stays a link) moves the player there;
+ * while it plays, the current chapter and sentence are marked and the
+ * sentence is kept in view; the word being spoken is marked
  * too, from the word timings (the Podcasting 2.0 JSON transcript named by
  * data-words); #t=SECONDS, #t=MM:SS or #t=H:MM:SS starts playback there; a
  * search box marks the sentences and words that contain what is typed; a
@@ -18,10 +21,11 @@
 	/* ---- the copy button (index) ---- */
 	Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (b) {
 		var field = document.getElementById(b.getAttribute('data-copy'));
-		if (!field || !navigator.clipboard)
+		if (!field || !navigator.clipboard) {
+			b.hidden = true;   /* nothing to copy with: the address can be selected */
 			return;
+		}
 		var label = b.textContent;
-		b.hidden = false;
 		b.addEventListener('click', function () {
 			navigator.clipboard.writeText(field.value).then(function () {
 				b.textContent = b.getAttribute('data-done') || label;
@@ -92,16 +96,31 @@
 			return { el: a, start: parseFloat(a.getAttribute('data-start')) };
 		});
 
-	/* ---- the transcript ---- */
+	/* ---- the text: the episode as written, its sentences timed ---- */
 	var box = document.getElementById('transcript');
-	var cues = box ? Array.prototype.map.call(box.querySelectorAll('.cue'), function (el) {
-		return { el: el, start: parseFloat(el.getAttribute('data-start')),
-			 end: parseFloat(el.getAttribute('data-end')) };
-	}) : [];
+	/*
+	 * A sentence is one span.cue, or several in a row with the same times
+	 * where it crosses an element of the text (emphasis, the end of a link):
+	 * {el: the first, els: all, start, end}.
+	 */
+	var cues = [];
+	if (box) {
+		Array.prototype.forEach.call(box.querySelectorAll('.cue'), function (el) {
+			var start = parseFloat(el.getAttribute('data-start'));
+			var last = cues[cues.length - 1];
+			if (last && last.start === start && last.end === parseFloat(el.getAttribute('data-end')))
+				last.els.push(el);
+			else
+				cues.push({ el: el, els: [el], start: start, end: parseFloat(el.getAttribute('data-end')) });
+		});
+	}
 	var words = [];   /* {el, start, end}: the word spans, in order */
 
 	if (box) {
 		box.addEventListener('click', function (ev) {
+			/* a link in a sentence is a link; the rest of the sentence seeks */
+			if (ev.target.closest('a'))
+				return;
 			var el = ev.target.closest('.cue');
 			if (!el)
 				return;
@@ -112,11 +131,13 @@
 	}
 
 	/*
-	 * The keyboard: in the transcript (one tab stop), the arrow keys move
+	 * The keyboard: in the text (one tab stop), the arrow keys move
 	 * between sentences and Enter or Space plays from the one focused.
 	 */
 	if (box && cues.length) {
 		box.addEventListener('keydown', function (ev) {
+			if (ev.target.closest('a') && (ev.key === 'Enter' || ev.key === ' '))
+				return;
 			var at = cues.findIndex(function (c) { return c.el === document.activeElement; });
 			if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
 				if (at < 0)
@@ -132,36 +153,52 @@
 		});
 	}
 
+	/* The text nodes of a sentence, in order (inside its links and emphasis too). */
+	function textNodes(cue) {
+		var out = [];
+		cue.els.forEach(function (el) {
+			var w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			while (w.nextNode())
+				out.push(w.currentNode);
+		});
+		return out;
+	}
+
 	/*
 	 * Wraps each word of the JSON transcript in a span inside the sentence
 	 * that holds it: the words are looked for in order in the sentences'
 	 * text, so the times of the JSON and the text of the page stay apart.
 	 */
 	function wrapWords(segments) {
-		var ci = 0;
+		var ci = 0, nodes = cues.length ? textNodes(cues[0]) : [], ni = 0;
 		segments.forEach(function (seg) {
 			var body = String(seg.body || '');
 			for (var k = ci; body && k < cues.length && k < ci + 3; k++) {
-				var rest = cues[k].el.lastChild;
-				var at = rest && rest.nodeType === 3 ? rest.data.indexOf(body) : -1;
-				if (at < 0)
-					continue;
-				var mid = rest.splitText(at);
-				mid.splitText(body.length);
-				var span = document.createElement('span');
-				span.className = 'w';
-				span.setAttribute('data-i', String(words.length));
-				span.textContent = mid.data;
-				cues[k].el.replaceChild(span, mid);
-				words.push({ el: span, start: +seg.startTime, end: +seg.endTime });
-				ci = k;
-				return;
+				var list = k === ci ? nodes : textNodes(cues[k]);
+				for (var j = k === ci ? ni : 0; j < list.length; j++) {
+					var rest = list[j], at = rest.data.indexOf(body);
+					if (at < 0)
+						continue;
+					var mid = rest.splitText(at), after = mid.splitText(body.length);
+					var span = document.createElement('span');
+					span.className = 'w';
+					span.setAttribute('data-i', String(words.length));
+					span.textContent = mid.data;
+					mid.parentNode.replaceChild(span, mid);
+					words.push({ el: span, start: +seg.startTime, end: +seg.endTime });
+					/* the rest of the sentence is looked in from after the word */
+					list.splice(j, 1, after);
+					ci = k;
+					nodes = list;
+					ni = j;
+					return;
+				}
 			}
 		});
 		update();
 	}
 
-	if (box && box.getAttribute('data-words') && window.fetch) {
+	if (box && cues.length && box.getAttribute('data-words') && window.fetch) {
 		fetch(box.getAttribute('data-words')).then(function (r) {
 			if (!r.ok)
 				throw new Error('HTTP ' + r.status);
@@ -189,19 +226,20 @@
 
 	var marked = { chapter: null, cue: null, word: null };
 
+	/* Marks el (an element, or a sentence's list of spans) as the current one of its kind. */
 	function mark(kind, el) {
 		if (marked[kind] === el)
 			return false;
-		if (marked[kind]) {
-			marked[kind].classList.remove('current');
-			marked[kind].removeAttribute('aria-current');
-		}
+		[].concat(marked[kind] || []).forEach(function (e) {
+			e.classList.remove('current');
+			e.removeAttribute('aria-current');
+		});
 		marked[kind] = el;
-		if (el) {
-			el.classList.add('current');
+		[].concat(el || []).forEach(function (e) {
+			e.classList.add('current');
 			if (kind === 'chapter')
-				el.setAttribute('aria-current', 'true');
-		}
+				e.setAttribute('aria-current', 'true');
+		});
 		return true;
 	}
 
@@ -226,9 +264,8 @@
 		mark('chapter', c >= 0 ? chapters[c].el.parentNode : null);
 		/* a sentence stays marked through the pause after it */
 		var k = find(cues, t);
-		var cue = k >= 0 ? cues[k].el : null;
-		if (mark('cue', cue) && cue && !audio.paused)
-			keepInView(cue);
+		if (mark('cue', k >= 0 ? cues[k].els : null) && k >= 0 && !audio.paused)
+			keepInView(cues[k].el);
 		var i = find(words, t);
 		mark('word', i >= 0 && t < words[i].end ? words[i].el : null);
 	}
@@ -244,7 +281,7 @@
 	audio.addEventListener('play', function () {
 		/* after a seek while paused, the sentence is brought into view at once */
 		update();
-		keepInView(marked.cue);
+		keepInView(marked.cue && marked.cue[0]);
 		if (!ticking) {
 			ticking = true;
 			requestAnimationFrame(tick);
@@ -378,14 +415,17 @@
 			at = -1;
 			if (q) {
 				cues.forEach(function (c) {
-					if (c.el.textContent.toLowerCase().indexOf(q) < 0)
+					var text = c.els.map(function (e) { return e.textContent; }).join(' ');
+					if (text.toLowerCase().indexOf(q) < 0)
 						return;
-					var ws = c.el.querySelectorAll('.w'), any = false;
-					Array.prototype.forEach.call(ws, function (w) {
-						if (w.textContent.toLowerCase().indexOf(q) >= 0) {
-							found.push(w);
-							any = true;
-						}
+					var any = false;
+					c.els.forEach(function (el) {
+						Array.prototype.forEach.call(el.querySelectorAll('.w'), function (w) {
+							if (w.textContent.toLowerCase().indexOf(q) >= 0) {
+								found.push(w);
+								any = true;
+							}
+						});
 					});
 					if (!any)
 						found.push(c.el);
