@@ -1312,7 +1312,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 		else
 			emitn(e, st == 0 ? s : tmp, en - st);
 	}
-	decide(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
+	decide_guess(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
 	return 1;
 }
 
@@ -1546,7 +1546,7 @@ said:;
 	for (size_t i = 0; i < n; i++)
 		vowel |= is_vowel(s[i], 1);
 	if (!vowel) {
-		decide(e, "acronym", "no vowel");
+		decide_guess(e, "acronym", "no vowel");
 		spell(e, s, n, 0);
 		return;
 	}
@@ -1555,7 +1555,7 @@ said:;
 		cons++;
 	if (cons > 4) {
 		/* five consonants: not a word; spell what is short enough to spell */
-		decide(e, "acronym", "five consonants at the start");
+		decide_guess(e, "acronym", "five consonants at the start");
 		if (n <= 12)
 			spell(e, s, n, 0);
 		else
@@ -1579,7 +1579,7 @@ said:;
 				most = run;
 		}
 		if (most >= 4 && n <= 8 && islower((unsigned char)s[0])) {
-			decide(e, "acronym", "letters that cannot be said as a word");
+			decide_guess(e, "acronym", "letters that cannot be said as a word");
 			spell(e, s, n, 0);
 			return;
 		}
@@ -1595,7 +1595,7 @@ onset:
 		return;
 	}
 	if (!e->why)
-		decide(e, "word", "no list knows it and nothing splits it: said as written");
+		decide_guess(e, "word", "no list knows it and nothing splits it: said as written");
 	emitn(e, s, n);
 }
 
@@ -2157,7 +2157,8 @@ void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)
 
 /*
  * For --explain: a row "written<TAB>class<TAB>why<TAB>said" for the token(s)
- * written at [ws, we), said from output offset from on.
+ * written at [ws, we), said from output offset from on, with "<TAB>guess"
+ * after it when the decision was a guess (decide_guess).
  */
 static void explain_row(struct en *e, const char *ws, const char *we, size_t from)
 {
@@ -2167,9 +2168,10 @@ static void explain_row(struct en *e, const char *ws, const char *we, size_t fro
 	const char *said = e->out.len > from ? e->out.data + from : "";
 	while (*said == ' ')
 		said++;
-	buf_printf(x, "%.*s\t%s\t%s\t%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
-		   e->why ? e->why : "the shapes of speech_en.c", said);
+	buf_printf(x, "%.*s\t%s\t%s\t%s%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
+		   e->why ? e->why : "the shapes of speech_en.c", said, e->guess ? "\tguess" : "");
 	e->cls = e->why = NULL;
+	e->guess = 0;
 }
 
 static void say_tokens(struct en *e, struct tok *t, int nt)

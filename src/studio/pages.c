@@ -287,7 +287,10 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 		    "<p><button type=\"submit\" id=\"save\">Save into the episode</button> "
 		    "<button type=\"button\" id=\"hear\">Hear the paragraph at the cursor</button></p></form>"
 		    "<p id=\"hear-status\" role=\"status\"></p><audio id=\"player\" controls preload=\"none\">"
-		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>");
+		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>"
+		    "<div id=\"guesses\" hidden><h3>Words it had to guess</h3><p>No list, rule or lexicon entry "
+		    "knows these words (marked above): listen to them, and fix any that sound wrong.</p>"
+		    "<ul id=\"guessed\" class=\"guessed\"></ul></div>");
 	buf_puts(b, "<form id=\"fix\" method=\"post\" action=\"/lexicon\"><h3>Fix a pronunciation</h3>");
 	hidden(b, "csrf", r->csrf);
 	hidden(b, "id", t->id);
@@ -410,25 +413,51 @@ void do_save(struct req *r, struct resp *o)
 	buf_free(&to);
 }
 
+void hear_reply(struct hearing *h, struct resp *o)
+{
+	o->type = "application/json";
+	buf_reset(&o->body);
+	if (hear_answer(h, &o->body) != HEAR_OK) {
+		o->status = 500;
+		buf_reset(&o->body);
+		buf_puts(&o->body, "{\"error\":\"synthesis failed\"}");
+	}
+}
+
+/*
+ * Hear a paragraph: from the cache at once; else the hearing goes to the
+ * queue (hearq.h) and the server answers when it is synthesised, serving
+ * other requests meanwhile.
+ */
 void do_hear(struct req *r, struct resp *o)
 {
 	const char *text = form_get(&r->form, "text");
 	size_t bad;
+	struct hearing *h = NULL;
 	o->type = "application/json";
 	if (text == NULL || strlen(text) > EPFILE_MAX_SUMMARY || utf8_check(text, strlen(text), &bad) != 0) {
 		o->status = 400;
 		buf_puts(&o->body, "{\"error\":\"text: at most 16 KiB of UTF-8\"}");
 		return;
 	}
-	enum hear_result h = hear_paragraph(&r->st->hear, text, &o->body);
-	if (h == HEAR_NOTHING) {
+	if (hear_prepare(&r->st->hear, text, &h) != HEAR_OK) {
 		o->status = 422;
 		buf_puts(&o->body, "{\"error\":\"nothing in it is spoken\"}");
-	} else if (h == HEAR_FAILED) {
-		o->status = 500;
-		buf_reset(&o->body);
-		buf_puts(&o->body, "{\"error\":\"synthesis failed\"}");
+		return;
 	}
+	if (!hear_needs_synthesis(h)) {
+		hear_reply(h, o);
+		hearing_free(&h);
+		return;
+	}
+	if (hearq_full(&r->st->q)) {
+		o->status = 503;
+		buf_puts(&o->body, "{\"error\":\"too many paragraphs are being heard: try again in a moment\"}");
+		hearing_free(&h);
+		return;
+	}
+	o->hear = xcalloc(1, sizeof *o->hear);
+	o->hear->h = h;
 }
 
 void get_audio(struct req *r, struct resp *o)

@@ -9,6 +9,7 @@ import http.client
 import json
 import re
 import sys
+import threading
 import time
 import urllib.parse
 
@@ -209,6 +210,47 @@ s = req("GET", "/audio?key=" + j.get("key", ""), cookie=sess, headers={"Range": 
 ok(s == 416, "a range past the end is 416 (%d)" % s)
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": "```\ncode\n```"}, cookie=sess)
 ok(s == 422, "a paragraph with nothing spoken is 422 (%d)" % s)
+
+# ---- the words the normaliser had to guess ----
+para3 = "The zorblatt patch fixes the scheduler at %d." % int(time.time() * 1000)
+s, r, d = req("POST", "/hear", {"csrf": csrf, "text": para3}, cookie=sess)
+j = json.loads(d) if s == 200 else {}
+guessed = [g["w"] for g in j.get("guessed", [])]
+ok("zorblatt" in guessed, "a made-up word is among the guessed ones: %s" % guessed)
+ok("scheduler" not in guessed and "patch" not in guessed, "dictionary words are not")
+marked = [p["w"] for p in j.get("parts", []) if p.get("g")]
+ok(marked == ["zorblatt"], "in what will be said, only the made-up word is marked: %s" % marked)
+g0 = j.get("guessed", [{}])[0]
+ok(g0.get("said") == "zorblatt" and "no list knows it" in g0.get("why", ""),
+   "with what is said of it and why: %s" % g0)
+
+# ---- a long hearing does not hold up the other requests ----
+# (the server runs with PODSYNTH_TEST_HANG="slow paragraph": synthesis of that phrase hangs until PODSYNTH_TIMEOUT)
+slow = {}
+
+
+def slow_hear():
+    t = time.time()
+    slow["status"] = req("POST", "/hear", {"csrf": csrf, "text": "A slow paragraph %d." % t}, cookie=sess)[0]
+    slow["secs"] = time.time() - t
+
+
+th = threading.Thread(target=slow_hear)
+th.start()
+time.sleep(0.5)
+t0 = time.time()
+s, r, d = req("GET", TQ, cookie=sess)
+dt = time.time() - t0
+running = th.is_alive()
+ok(s == 200 and dt < 1.0 and running, "a page is answered in %.2f s while a long hearing runs (%s)" %
+   (dt, "still running" if running else "already over"))
+j = json.loads(req("POST", "/hear", {"csrf": csrf, "text": para3}, cookie=sess)[2])
+ok(j.get("cached") is True and th.is_alive(), "and a cached paragraph is heard meanwhile")
+th.join()
+ok(slow.get("status") in (200, 500) and slow.get("secs", 0) > 2, "the long hearing is answered too, after %.1f s (%s)" %
+   (slow.get("secs", 0), slow.get("status")))
+print("# a long hearing: %.1f s; a page meanwhile: %.3f s" % (slow.get("secs", 0), dt))
+ok(alive(), "the server is alive after it")
 
 # ---- the editor's order; a contributor cannot ----
 s, r, d = req("GET", "/episode", cookie=sess)
