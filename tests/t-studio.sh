@@ -28,6 +28,26 @@ check "...and not the passwords" bash -c "! grep -qa 'correct horse' studio.db*"
 "$PODSYNTH" studio --episode episodes/2026-11-18-week.md --listen 999.1.2.3 week.mbox 2>err.txt
 check "a bad --listen address is refused" grep -q 'error: --listen: "999.1.2.3" is not an IPv4 or IPv6 address' err.txt
 
+# ---- writers: in an episode's front matter (the studio writes them; anyone may) ----
+cat >episodes/2026-01-02-writers.md <<'MD'
+---
+title: Writers
+writers:
+  - name: Ana
+    links: ["javascript:alert(1)"]
+  - bio: no name
+  - Ben Ode
+---
+
+Hello.
+MD
+"$PODSYNTH" check episodes/2026-01-02-writers.md >/dev/null 2>err.txt
+check_eq "a bad writers: list fails check" "$?" 1
+check "...naming a link that is not http(s) at its line" \
+	grep -qF 'episodes/2026-01-02-writers.md:4: error: writers: link "javascript:alert(1)" is not an http(s) URL' err.txt
+check "...and a writer without a name" grep -qF 'episodes/2026-01-02-writers.md:6: error: writers: each writer needs a name' err.txt
+rm episodes/2026-01-02-writers.md
+
 # ---- the server ----
 # (a phrase whose synthesis hangs until the piece's time limit makes a long hearing for web.py)
 PODSYNTH_TEST_HANG="slow paragraph" PODSYNTH_TIMEOUT=2 \

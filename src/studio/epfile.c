@@ -475,3 +475,203 @@ out:
 	free(next);
 	return r;
 }
+
+/* ---- the welcome ---- */
+
+/*
+ * The welcome's lines [*a, *b): the text of the first section when it has
+ * no item ("# Welcome" and its paragraphs), else the text between the front
+ * matter and the first heading. *heading: whether it is a section's.
+ */
+static void welcome_span(const struct line *v, int n, int *a, int *b, int *heading)
+{
+	int start = body_start(v, n), first = -1, second = n, fence = 0;
+	for (int i = start; i < n; i++) {
+		if (v[i].n >= 3 && (strncmp(v[i].s, "```", 3) == 0 || strncmp(v[i].s, "~~~", 3) == 0))
+			fence = !fence;
+		if (fence || !is_heading(&v[i]))
+			continue;
+		if (first < 0) {
+			first = i;
+		} else {
+			second = i;
+			break;
+		}
+	}
+	int items = 0;
+	for (int i = first + 1; first >= 0 && i < second && !items; i++) {
+		char *id = item_id(&v[i]);
+		items = id != NULL;
+		free(id);
+	}
+	if (first >= 0 && !items) {
+		*a = first + 1, *b = second, *heading = 1;
+	} else {
+		*a = start, *b = first >= 0 ? first : n, *heading = 0;
+		/* an HTML comment that opens the body (podsynth draft's note) is not the welcome */
+		while (*a < *b && (strspn(v[*a].s, " \t\r") >= v[*a].n || strncmp(v[*a].s, "<!--", 4) == 0)) {
+			if (strncmp(v[*a].s, "<!--", 4) == 0)
+				while (*a < *b && !memmem(v[*a].s, v[*a].n, "-->", 3))
+					(*a)++;
+			(*a)++;
+		}
+	}
+}
+
+char *epfile_welcome(const char *text, int *line)
+{
+	int n, a, b, h;
+	struct line *v = split(text, &n);
+	welcome_span(v, n, &a, &b, &h);
+	char *w = join(v, a, b);
+	if (line)
+		*line = a + 1;
+	free(v);
+	return w;
+}
+
+char *epfile_with_welcome(const char *text, const char *welcome)
+{
+	int n, a, b, h;
+	struct line *v = split(text, &n);
+	welcome_span(v, n, &a, &b, &h);
+	char *w = clean(welcome);
+	struct buf out = {0};
+	buf_add(&out, text, a < n ? (size_t)(v[a].s - text) : strlen(text));
+	if (out.len && out.data[out.len - 1] != '\n')
+		buf_putc(&out, '\n');
+	if (out.len && !(out.len >= 2 && out.data[out.len - 2] == '\n'))
+		buf_putc(&out, '\n');
+	if (strspn(w, " \t\n") < strlen(w)) {
+		buf_puts(&out, w);
+		if (b < n)
+			buf_putc(&out, '\n');
+	}
+	if (b < n)
+		buf_puts(&out, v[b].s);
+	free(w);
+	free(v);
+	return buf_detach(&out);
+}
+
+const char *epfile_welcome_problem(const char *welcome)
+{
+	const char *why = epfile_summary_problem(welcome);
+	return why ? (strstr(why, "16 KiB") ? "the welcome is longer than 16 KiB"
+		      : strstr(why, "UTF-8") ? "the welcome is not valid UTF-8"
+		      : "a welcome cannot hold a heading, an item line, a \"---\" line or a code fence")
+		   : NULL;
+}
+
+/* ---- the writers ---- */
+
+/* s as a YAML double-quoted scalar: backslash and quote escaped, controls gone. */
+static void yaml_quoted(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_putc(b, ' ');
+		else
+			buf_putc(b, (char)*p);
+	}
+	buf_putc(b, '"');
+}
+
+char *epfile_writers_yaml(const struct epfile_writer *w, int n)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	if (n == 0)
+		return buf_detach(&b);
+	buf_puts(&b, "writers:\n");
+	for (int i = 0; i < n; i++) {
+		buf_puts(&b, "  - name: ");
+		yaml_quoted(&b, w[i].name);
+		buf_putc(&b, '\n');
+		if (w[i].bio && w[i].bio[0]) {
+			buf_puts(&b, "    bio: ");
+			yaml_quoted(&b, w[i].bio);
+			buf_putc(&b, '\n');
+		}
+		int first = 1;
+		for (const char *p = w[i].links ? w[i].links : ""; *p;) {
+			size_t l = strcspn(p, "\n");
+			if (l) {
+				char *link = xstrndup(p, l);
+				buf_puts(&b, first ? "    links:\n      - " : "      - ");
+				yaml_quoted(&b, link);
+				buf_putc(&b, '\n');
+				free(link);
+				first = 0;
+			}
+			p += l + (p[l] == '\n');
+		}
+	}
+	return buf_detach(&b);
+}
+
+char *epfile_with_writers(const char *text, const char *yaml)
+{
+	int n;
+	struct line *v = split(text, &n);
+	int end = body_start(v, n);
+	char *out = NULL;
+	if (end < 2)
+		goto done;
+	/* the writers: key and its indented or "- " lines */
+	int a = -1, b = -1;
+	for (int i = 1; i < end - 1 && a < 0; i++)
+		if (v[i].n >= 8 && strncmp(v[i].s, "writers:", 8) == 0) {
+			a = i;
+			for (b = i + 1; b < end - 1 && v[b].n > 0 && (v[b].s[0] == ' ' || v[b].s[0] == '-' ||
+									v[b].s[0] == '\t'); b++)
+				;
+		}
+	if (a < 0)
+		a = b = end - 1;   /* before the closing "---" */
+	struct buf o = {0};
+	buf_add(&o, text, (size_t)(v[a].s - text));
+	buf_puts(&o, yaml);
+	buf_puts(&o, v[b].s);
+	out = buf_detach(&o);
+done:
+	free(v);
+	return out;
+}
+
+enum epfile_result epfile_edit_save(const char *path, const char *base,
+				    char *(*edit)(const char *text, void *ud), void *ud, const char **why)
+{
+	enum epfile_result r = EPFILE_IO;
+	size_t len;
+	char *text = read_file(path, &len), *next = NULL;
+	char version[17];
+	*why = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	epfile_file_version(text, version);
+	if (base && strcmp(version, base) != 0) {
+		r = EPFILE_CONFLICT;
+		goto out;
+	}
+	next = edit(text, ud);
+	if (next == NULL || read_errors(path, next) > read_errors(path, text)) {
+		*why = next ? "the episode would not read after the change" : "the episode has no front matter";
+		r = EPFILE_REFUSED;
+		goto out;
+	}
+	if (strcmp(next, text) != 0 && msg_write_file_atomic(path, next, strlen(next)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	r = EPFILE_SAVED;
+out:
+	free(text);
+	free(next);
+	return r;
+}

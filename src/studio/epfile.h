@@ -95,4 +95,38 @@ char *epfile_undraft(const char *text);
  */
 enum epfile_result epfile_publish_save(const char *path, const char *base, const char **why);
 
+/*
+ * The welcome: the text of the first section when it has no item (the
+ * draft's "# Welcome"), else the text between the front matter and the
+ * first heading (an HTML comment opening the body left out). "" when
+ * there is none. *line: where it starts. The caller frees.
+ */
+char *epfile_welcome(const char *text, int *line);
+/* text with its welcome replaced by welcome (CRLF made LF). The caller frees. */
+char *epfile_with_welcome(const char *text, const char *welcome);
+/* Whether welcome may go in (epfile_summary_problem's rules): NULL, or why not. */
+const char *epfile_welcome_problem(const char *welcome);
+
+/* A writer to credit: their name, a short bio, links one a line (may be ""). */
+struct epfile_writer {
+	const char *name, *bio, *links;
+};
+/* The front matter's "writers:" block for w[0..n) ("" when n is 0). The caller frees. */
+char *epfile_writers_yaml(const struct epfile_writer *w, int n);
+/*
+ * text with its front matter's writers: block replaced by yaml (added
+ * before the closing "---" when it has none), or NULL when text has no
+ * front matter. The caller frees.
+ */
+char *epfile_with_writers(const char *text, const char *yaml);
+
+/*
+ * Changes the episode at path with edit (which returns the new text, the
+ * caller's to free, or NULL when it cannot), when the file is still the one
+ * whose version is base (NULL: whatever it is now); written and checked as
+ * epfile_save does, and not written at all when nothing changed.
+ */
+enum epfile_result epfile_edit_save(const char *path, const char *base,
+				    char *(*edit)(const char *text, void *ud), void *ud, const char **why);
+
 #endif

@@ -72,6 +72,13 @@ void do_check(struct req *r, struct resp *o);
 /* The answer to a hearing (prepared, and synthesised when it had to be). */
 void hear_reply(struct hearing *h, struct resp *o);
 
+/* The episode's writers: made from who wrote the summaries in it (pages.c). 0, or -1. */
+int credit_writers(struct req *r);
+void page_profile(struct req *r, struct resp *o);
+void do_profile(struct req *r, struct resp *o);
+void page_people(struct req *r, struct resp *o);
+void do_welcome(struct req *r, struct resp *o);
+
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);
 /* A 303 redirect to location (a path of this site). */
