@@ -78,11 +78,12 @@ kill -TERM "$server"
 wait "$server"
 check_eq "SIGTERM stops the publishing server cleanly" "$?" 0
 
-# ---- in a browser, with a fresh database (the rate limit above locked this address out) ----
-cp "$TOP/tests/draft/week.md" episodes/2026-11-19-week.md
+# ---- in a browser, with a fresh database (the rate limit above locked this address out),
+# from sign-in to the published episode ----
+cp "$TOP/tests/studio/small.md" episodes/2026-11-19-small.md
 for u in ana ben; do echo 'correct horse battery' | "$PODSYNTH" studio user add $u --role contributor --db browser.db 2>/dev/null; done
 echo 'correct horse battery' | "$PODSYNTH" studio user add eve --role editor --db browser.db 2>/dev/null
-"$PODSYNTH" studio --port 0 --db browser.db --episode episodes/2026-11-19-week.md week.mbox 2>server2.log &
+"$PODSYNTH" studio --port 0 --db browser.db --episode episodes/2026-11-19-small.md week.mbox 2>server2.log &
 server=$!
 for _ in $(seq 100); do grep -q '^studio: http' server2.log && break; sleep 0.05; done
 port=$(sed -n 's|^studio: http://127.0.0.1:\([0-9]*\)/$|\1|p' server2.log)
@@ -90,9 +91,10 @@ AXE=${AXE_JS:-$TOP/build/npm/node_modules/axe-core/axe.min.js}
 SHOTS=${SHOTS:-$TOP/build/shots}
 mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test"; fi
-timeout 180 $PY "$TOP/tests/studio/browser.py" "http://127.0.0.1:$port" episodes/2026-11-19-week.md "$SHOTS" "$AXE"
+timeout 600 $PY "$TOP/tests/studio/browser.py" "http://127.0.0.1:$port" episodes/2026-11-19-small.md "$SHOTS" "$AXE"
 check "the browser test ran to the end" test $? = 0
-for s in studio-login studio-week studio-thread-playing studio-thread-fixed studio-thread-ben studio-episode; do
+for s in studio-login studio-week studio-thread-playing studio-thread-guessed studio-thread-fixed studio-thread-ben \
+	studio-episode studio-published studio-result-page; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
 done
 kill -TERM "$server"
