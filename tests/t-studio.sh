@@ -93,7 +93,7 @@ mkdir -p "$SHOTS"
 if [ -s "$AXE" ]; then ok "axe-core is installed ($AXE)"; else fail "axe-core is not installed: run make test"; fi
 timeout 600 $PY "$TOP/tests/studio/browser.py" "http://127.0.0.1:$port" episodes/2026-11-19-small.md "$SHOTS" "$AXE"
 check "the browser test ran to the end" test $? = 0
-for s in studio-login studio-week studio-thread-playing studio-thread-guessed studio-thread-fixed studio-thread-ben \
+for s in studio-login studio-week studio-thread-playing studio-thread-guessed studio-readme studio-thread-fixed studio-thread-ben \
 	studio-episode studio-published studio-result-page; do
 	check "screenshot $s.png written" $PY -c 'import sys; sys.exit(open(sys.argv[1], "rb").read(8) != b"\x89PNG\r\n\x1a\n")' "$SHOTS/$s.png"
 done

@@ -196,7 +196,13 @@ try:
     marked = d.execute_script("return Array.from(document.querySelectorAll('#spoken span.guess')).map(function (s) { return s.textContent; })")
     ok(marked == ["skelgen"], "what will be said marks the word it guessed, and only it: %s" % marked)
     ok(d.execute_script("return !document.getElementById('guesses').hidden"), "the guessed words are listed beside it")
+    # the whole page, playing, for the README (docs/studio.png is taken from it)
+    d.set_window_size(1200, 1450)
+    d.execute_script("window.scrollTo(0, 0); var a = document.getElementById('player'); a.currentTime = 1.5; a.play();")
+    wait(d, "var a = document.getElementById('player'); return a.currentTime > 1.8 && document.querySelector('#spoken span.now')", 10)
     d.execute_script("document.getElementById('player').pause();")
+    d.save_screenshot(os.path.join(SHOTS, "studio-readme.png"))
+    d.set_window_size(1200, 1000)
     d.find_element(By.CSS_SELECTOR, "button[aria-label='Fix the pronunciation of skelgen']").click()
     ok(d.find_element(By.ID, "word").get_attribute("value") == "skelgen" and
        d.switch_to.active_element == d.find_element(By.ID, "say"),
