@@ -3,7 +3,8 @@
  * (form.c), escaping for HTML, JSON and URLs (esc.c), and summaries in the
  * episode file (epfile.c): found by Message-ID, replaced or added, refused
  * when they would break the item structure, and saved only when the base
- * version still holds.
+ * version still holds; the welcome found and replaced; the writers: block
+ * written as YAML and put in the front matter.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,8 +220,65 @@ static void test_undraft(void)
 	OK(epfile_undraft("no front matter\ndraft: true\n") == NULL, "a body line is not the front matter");
 }
 
+static void test_welcome(void)
+{
+	const char *draft = "---\ntitle: W\n---\n\n<!-- a note -->\n\n# Welcome\n\nHello.\n\n# RISC-V\n\n"
+			    "**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n";
+	int line = 0;
+	char *w = epfile_welcome(draft, &line);
+	STR_EQ(w, "Hello.", "a first section without items is the welcome");
+	INT_EQ(line, 8, "...from the line after its heading");
+	free(w);
+	char *t = epfile_with_welcome(draft, "Hi there.\r\nTwo lines.");
+	STR_EQ(t, "---\ntitle: W\n---\n\n<!-- a note -->\n\n# Welcome\n\nHi there.\nTwo lines.\n\n# RISC-V\n\n"
+		  "**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n", "...and it is replaced there, CRLF made LF");
+	free(t);
+	const char *plain = "---\ntitle: W\n---\n\n<!-- a note -->\n\n# RISC-V\n\n**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n";
+	w = epfile_welcome(plain, NULL);
+	STR_EQ(w, "", "with items in the first section, the welcome is the text before it (none here, the note aside)");
+	free(w);
+	t = epfile_with_welcome(plain, "Welcome.");
+	STR_EQ(t, "---\ntitle: W\n---\n\n<!-- a note -->\n\nWelcome.\n\n# RISC-V\n\n**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n",
+	       "...and it is written after the note, before the first heading");
+	w = epfile_welcome(t, NULL);
+	STR_EQ(w, "Welcome.", "...where it is found again");
+	free(w);
+	free(t);
+	OK(epfile_welcome_problem("# heading") != NULL && epfile_welcome_problem("Fine *words*.") == NULL,
+	   "a welcome with a heading is refused, prose is not");
+}
+
+static void test_writers(void)
+{
+	struct epfile_writer w[] = {
+		{"Ana \"the\" Lima", "Bio\\ with\ta tab.", "https://a.example/\nhttps://b.example/@ana"},
+		{"Ben", "", ""},
+	};
+	char *y = epfile_writers_yaml(w, 2);
+	STR_EQ(y, "writers:\n  - name: \"Ana \\\"the\\\" Lima\"\n    bio: \"Bio\\\\ with a tab.\"\n    links:\n"
+		  "      - \"https://a.example/\"\n      - \"https://b.example/@ana\"\n  - name: \"Ben\"\n",
+	       "writers as YAML: quotes and backslashes escaped, controls gone, empty fields left out");
+	char *t = epfile_with_writers("---\ntitle: W\n---\n\nBody.\n", y);
+	OK(t && strncmp(t, "---\ntitle: W\nwriters:\n  - name: ", 32) == 0 && strstr(t, "\"Ben\"\n---\n\nBody.\n"),
+	   "the block goes before the front matter's end");
+	char *t2 = epfile_with_writers(t, "writers:\n  - name: \"Cy\"\n");
+	STR_EQ(t2, "---\ntitle: W\nwriters:\n  - name: \"Cy\"\n---\n\nBody.\n", "and replaces the block that is there");
+	char *t3 = epfile_with_writers(t2, "");
+	STR_EQ(t3, "---\ntitle: W\n---\n\nBody.\n", "an empty list takes it away");
+	OK(epfile_with_writers("no front matter\n", y) == NULL, "a file without front matter gets none");
+	free(t3);
+	free(t2);
+	free(t);
+	free(y);
+	y = epfile_writers_yaml(w, 0);
+	STR_EQ(y, "", "no writers: no block");
+	free(y);
+}
+
 int main(void)
 {
+	test_welcome();
+	test_writers();
 	test_undraft();
 	test_move();
 	test_form();
