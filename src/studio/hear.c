@@ -1,6 +1,7 @@
 /*
  * hear.c: one paragraph heard (hear.h). In: Markdown text and the show.
- * Out: JSON for the page and WAV audio. The paragraph is read as a
+ * Out: JSON for the page (what will be said, the words' times, the words
+ * the normaliser guessed) and WAV audio. The paragraph is read as a
  * one-paragraph episode (a private temporary file) so that what is heard
  * is exactly what the episode will say, and shares its cache files.
  */
@@ -124,18 +125,20 @@ int hear_synthesise(struct hearing *h)
 	return h->failed ? -1 : 0;
 }
 
-/*
- * The guessed tokens of run r's explanation (rows "written\tclass\twhy\t
- * said[\tguess]"), as {"w":written,"why":why,"from":at,"to":end} with where
- * what is said of them lies in the run's text; *gfirst as put_part's first.
- */
+/* Where what is said of a guessed token lies in its run's text: [from, to). */
 struct guess { size_t from, to; };
 
+/*
+ * The guessed tokens of a run's explanation (rows "written\tclass\twhy\t
+ * said[\tguess]"): appended to json as {"w":written,"why":why,"said":said}
+ * (*gfirst as put_part's first), and where they are said in *out (the
+ * caller frees); returns how many.
+ */
 static int guesses_of(const struct run *run, struct buf *json, int *gfirst, struct guess **out)
 {
 	int n = 0;
 	*out = NULL;
-	size_t at = 0, rl = strlen(run->text);
+	size_t at = 0;
 	for (const char *p = run->explain; p && *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -168,7 +171,6 @@ static int guesses_of(const struct run *run, struct buf *json, int *gfirst, stru
 		}
 		free(row);
 		p = nl ? nl + 1 : p + len;
-		(void)rl;
 	}
 	return n;
 }
