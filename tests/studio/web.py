@@ -71,14 +71,18 @@ def login(name, pw="correct horse battery"):
 
 
 THREAD = "thp-lazy-1@example.org"
+# every state-changing route (server.c's table): none may work without a session and its token
+POSTS = ("/save", "/claim", "/hear", "/check", "/lexicon", "/profile", "/move", "/welcome", "/publish", "/logout")
+FIELDS = {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim", "word": "x", "say": "y",
+          "fullname": "Mallory", "bio": "x", "links": "", "welcome": "x", "dir": "up"}
 TQ = "/thread?id=" + urllib.parse.quote(THREAD, safe="")
 
 # ---- without a session ----
 s, r, d = req("GET", "/")
 ok(s == 303 and r.getheader("Location") == "/login", "the week without a session sends to /login (%d)" % s)
 before = episode()
-for path in ("/save", "/claim", "/hear", "/logout"):
-    s, r, d = req("POST", path, {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim"})
+for path in POSTS:
+    s, r, d = req("POST", path, FIELDS)
     ok(s == 403, "POST %s without a session is refused (%d)" % (path, s))
 s, r, d = req("GET", "/audio?key=" + "0" * 32)
 ok(s == 403, "audio without a session is refused (%d)" % s)
@@ -101,10 +105,9 @@ ok(b"7 threads" in d or b"8 threads" in d, "the week lists the mailbox's threads
 st2, bsess, bcsrf, _ = login("ben")
 
 # ---- CSRF ----
-for path in ("/save", "/claim", "/hear", "/logout"):
-    fields = {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim"}
-    s1 = req("POST", path, fields, cookie=sess)[0]
-    s2 = req("POST", path, dict(fields, csrf=bcsrf), cookie=sess)[0]
+for path in POSTS:
+    s1 = req("POST", path, FIELDS, cookie=sess)[0]
+    s2 = req("POST", path, dict(FIELDS, csrf=bcsrf), cookie=sess)[0]
     ok(s1 == 403 and s2 == 403, "POST %s with a session but no token, or another session's, is refused (%d, %d)" % (path, s1, s2))
 s, r, d = req("POST", "/claim", {"csrf": csrf, "id": THREAD, "action": "claim"}, cookie=sess,
               headers={"Origin": "http://evil.example"})
@@ -255,6 +258,10 @@ ok(alive(), "the server is alive after it")
 # ---- the editor's order; a contributor cannot ----
 s, r, d = req("GET", "/episode", cookie=sess)
 ok(s == 403, "a contributor cannot open the editor's page (%d)" % s)
+for path in ("/move", "/welcome", "/publish"):
+    s = req("POST", path, dict(FIELDS, csrf=csrf), cookie=sess)[0]
+    ok(s == 403, "a contributor cannot POST %s, an editor's action, even with her token (%d)" % (path, s))
+ok(req("GET", "/people", cookie=sess)[0] == 403, "nor open the people page")
 s, r, d = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": "0" * 16}, cookie=sess)
 ok(s == 403, "a contributor cannot move an item (%d)" % s)
 ok(episode() == kept, "...and the file is unchanged")
