@@ -7,8 +7,11 @@
 
 newproj
 PY=/usr/bin/python3   # Debian's, with python3-selenium
-cp "$TOP/tests/draft/week.md" episodes/2026-11-18-week.md
 cp "$TOP/tests/draft/fixtures/week.mboxrd" week.mbox
+# the week's episode as podsynth draft writes it (web.py edits its drafted items in place)
+"$PODSYNTH" draft --template "$TOP/src/templates/draft.en.md" --issue 47 week.mbox \
+	-o episodes/2026-11-18-week.md 2>/dev/null
+check "podsynth draft writes the week's episode" grep -q '^<!-- item: thp-lazy-1@example.org -->$' episodes/2026-11-18-week.md
 cp "$TOP/tests/studio/evil.mbox" evil.mbox
 
 # ---- accounts ----

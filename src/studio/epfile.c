@@ -40,11 +40,17 @@ static struct line *split(const char *text, int *n)
 	return v;
 }
 
-/* The Message-ID of an item line "**[...](URL)**", or NULL. The caller frees. */
+/*
+ * The Message-ID of an item line, or NULL: podsynth draft's marker
+ * (draft_item_marker_id) or a bold link "**[...](URL)**". The caller frees.
+ */
 static char *item_id(const struct line *l)
 {
 	const char *s = l->s;
 	size_t n = l->n;
+	char *mark = draft_item_marker_id(s, n);
+	if (mark)
+		return mark;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
 	if (n < 8 || strncmp(s, "**[", 3) != 0 || strncmp(s + n - 3, ")**", 3) != 0)
@@ -66,6 +72,32 @@ static int is_heading(const struct line *l)
 	return l->n > 0 && l->s[0] == '#';
 }
 
+static int is_blank(const struct line *l)
+{
+	return strspn(l->s, " \t\r") >= l->n;
+}
+
+/*
+ * Whether an item starts at line i: then its Message-ID in *id (the caller
+ * frees) and the index of the last line of its head, which is line i, or
+ * the item line for the same thread that follows it past blank lines only
+ * (a draft template's "**[title](url)**" after the draft's marker: one
+ * item, whose summary follows the title). -1 (*id NULL) when none starts.
+ */
+static int item_head(const struct line *v, int n, int i, char **id)
+{
+	*id = item_id(&v[i]);
+	if (*id == NULL)
+		return -1;
+	int j = i + 1;
+	while (j < n && is_blank(&v[j]))
+		j++;
+	char *next = j < n ? item_id(&v[j]) : NULL;
+	int same = next && strcmp(next, *id) == 0;
+	free(next);
+	return same ? j : i;
+}
+
 static int is_rule(const struct line *l)
 {
 	return l->n >= 3 && strncmp(l->s, "---", 3) == 0 && strspn(l->s, "-") >= l->n;
@@ -82,8 +114,11 @@ static int body_start(const struct line *v, int n)
 	return n;
 }
 
-/* The item of id: its line index *at and the end of its summary *end; -1 when none. */
-static int find_item(const struct line *v, int n, const char *id, int *end)
+/*
+ * The item of id: the index of its first line, or -1 when none; its
+ * summary is lines [*from, *end).
+ */
+static int find_item(const struct line *v, int n, const char *id, int *from, int *end)
 {
 	int fence = 0, at = -1;
 	for (int i = body_start(v, n); i < n; i++) {
@@ -97,16 +132,20 @@ static int find_item(const struct line *v, int n, const char *id, int *end)
 			*end = i;
 			return at;
 		}
-		char *iid = item_id(&v[i]);
+		char *iid;
+		int h = item_head(v, n, i, &iid);
 		if (iid) {
 			if (at >= 0) {
 				free(iid);
 				*end = i;
 				return at;
 			}
-			if (strcmp(iid, id) == 0)
+			if (strcmp(iid, id) == 0) {
 				at = i;
+				*from = h + 1;
+			}
 			free(iid);
+			i = h;
 		}
 	}
 	*end = n;
@@ -132,10 +171,10 @@ static char *join(const struct line *v, int a, int b)
 
 char *epfile_summary(const char *text, const char *id, int *line)
 {
-	int n, end;
+	int n, from, end;
 	struct line *v = split(text, &n);
-	int at = find_item(v, n, id, &end);
-	char *s = at < 0 ? NULL : join(v, at + 1, end);
+	int at = find_item(v, n, id, &from, &end);
+	char *s = at < 0 ? NULL : join(v, from, end);
 	if (line)
 		*line = at + 1;
 	free(v);
@@ -185,13 +224,13 @@ static char *clean(const char *summary)
 char *epfile_with_summary(const char *text, const char *id, const char *title, const char *url,
 			  const char *summary)
 {
-	int n, end;
+	int n, from, end;
 	struct line *v = split(text, &n);
-	int at = find_item(v, n, id, &end);
+	int at = find_item(v, n, id, &from, &end);
 	char *sum = clean(summary);
 	struct buf b = {0};
 	if (at >= 0) {
-		buf_add(&b, text, (size_t)(v[at].s + v[at].n - text));
+		buf_add(&b, text, (size_t)(v[from - 1].s + v[from - 1].n - text));
 		buf_puts(&b, "\n\n");
 		buf_puts(&b, sum);
 		if (end < n) {
@@ -279,7 +318,8 @@ static struct span *spans(const struct line *v, int n, int *ns, int *body)
 			fence = !fence;
 		if (fence)
 			continue;
-		char *id = item_id(&v[i]);
+		char *id;
+		int last = item_head(v, n, i, &id);
 		int h = is_heading(&v[i]);
 		if (id || h) {
 			if (*ns)
@@ -288,6 +328,8 @@ static struct span *spans(const struct line *v, int n, int *ns, int *body)
 			sp[*ns] = (struct span){i, n, h};
 			(*ns)++;
 		}
+		if (id)
+			i = last;
 		free(id);
 	}
 	return sp;
@@ -303,13 +345,15 @@ int epfile_outline(const char *text, struct outline_entry **out)
 		const struct line *l = &v[sp[i].a];
 		(*out)[i].heading = sp[i].heading;
 		(*out)[i].line = sp[i].a + 1;
-		(*out)[i].id = sp[i].heading ? NULL : item_id(l);
 		if (sp[i].heading) {
 			size_t k = strspn(l->s, "#");
 			k += strspn(l->s + k, " ");
 			(*out)[i].text = xstrndup(l->s + k, l->n - k);
 		} else {
-			(*out)[i].text = xstrndup(l->s, l->n);
+			/* the head's last line, unless it is only the draft's marker: then the Message-ID */
+			const struct line *t = &v[item_head(v, n, sp[i].a, &(*out)[i].id)];
+			char *mark = draft_item_marker_id(t->s, t->n);
+			(*out)[i].text = mark ? mark : xstrndup(t->s, t->n);
 		}
 	}
 	free(sp);

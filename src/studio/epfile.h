@@ -1,9 +1,12 @@
 /*
  * epfile.h: the week's summaries in the episode Markdown file, which stays
- * the source of truth. An item is a line "**[title](archive link)**" (as
- * podsynth draft writes it); the Message-ID in the link's last path segment
- * names its thread; its summary is every line after it up to the next item,
- * the next heading or the end of the file.
+ * the source of truth. An item is a line that names its thread's
+ * Message-ID: podsynth draft's marker "<!-- item: ID -->" (draft/'s
+ * draft_item_marker_id reads it), or "**[title](archive link)**" with the
+ * Message-ID in the link's last path segment (what the studio writes for a
+ * thread the file does not have), or both (a marker, then blank lines,
+ * then the bold link: one item); its summary is every line after it up to
+ * the next item, the next heading or the end of the file.
  *
  * In: the file's text. Out: summaries, and the text with one summary
  * replaced or added; epfile_save writes it atomically after checking that
@@ -40,7 +43,7 @@ char *epfile_with_summary(const char *text, const char *id, const char *title, c
 /* The episode's outline: its headings and items in order. */
 struct outline_entry {
 	int heading;       /* 1: a heading ("# RISC-V"), 0: an item */
-	char *text;        /* the heading's text, or the item's line as written */
+	char *text;        /* the heading's text, or the item's (title) line as written; a lone marker: the Message-ID */
 	char *id;          /* an item's Message-ID; NULL for a heading */
 	int line;          /* 1-based */
 };

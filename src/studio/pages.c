@@ -178,10 +178,12 @@ void page_week(struct req *r, struct resp *o)
 		buf_puts(b, "</td><td>");
 		esc_html(b, cl ? cl->user : "");
 		buf_puts(b, "</td><td class=\"draft\">");
-		size_t dl = strlen(t->draft);
-		char *d = xstrndup(t->draft, dl > 200 ? text_cut(t->draft, 200) : dl);
+		char *plain = draft_md_plain(t->draft);
+		size_t dl = strlen(plain);
+		char *d = xstrndup(plain, dl > 200 ? text_cut(plain, 200) : dl);
 		esc_html(b, d);
 		free(d);
+		free(plain);
 		buf_puts(b, "</td></tr>\n");
 		free(sum);
 	}

@@ -144,6 +144,23 @@ if m:
        b"&lt;/textarea&gt;&lt;script&gt;" in d, "its page escapes the body, the author and the subject")
     ok(b'value="evil&quot;1&#39;&lt;b"' in d, "its Message-ID is escaped in attributes")
 
+# ---- the episode as podsynth draft wrote it: each thread an item, found by its marker ----
+MARK = "<!-- item: %s -->" % THREAD
+drafted = episode()
+s, r, d = req("GET", "/", cookie=sess)
+row = re.search(rb'thp-lazy-1%40example.org">[^<]*</a></td><td[^>]*>([^<]*)</td><td>[^<]*</td>'
+                rb'<td class="draft">([^<]*)</td>', d)
+ok(row is not None and row.group(1) == b"in the episode",
+   "the week shows a drafted thread as in the episode: %s" % (row.group(1) if row else d[:0]))
+ok(row is not None and row.group(2).startswith(b"Alice Example posted a two-patch RFC series splitting huge pages"),
+   "its Draft cell is text, the link's text without its Markdown: %s" % (row.group(2)[:90] if row else b""))
+ok(b"](http" not in d, "no Draft cell shows a Markdown link")
+s, r, d = req("GET", TQ, cookie=sess)
+ok(s == 200 and b"In the episode at line %d." % (drafted[:drafted.index(MARK)].count("\n") + 1) in d,
+   "the thread page finds the drafted item at its marker's line")
+ok(b"Alice Example posted [a two-patch RFC series" in d and b"Bob Reviewer acked it." in d,
+   "...and its editor holds the drafted sentences")
+
 # ---- claims ----
 s, r, d = req("POST", "/claim", {"csrf": csrf, "id": THREAD, "action": "claim"}, cookie=sess)
 ok(s == 303, "ana claims the thread (%d)" % s)
@@ -159,6 +176,13 @@ text = "Huge pages are split lazily now: when only part of one is unmapped, the 
 s, r, d = req("POST", "/save", {"csrf": csrf, "id": THREAD, "base": base, "summary": text}, cookie=sess)
 ok(s == 303 and "saved=1" in (r.getheader("Location") or ""), "ana saves a summary (%d)" % s)
 ok(text in episode(), "it is in the episode file")
+after = episode()
+i = drafted.index(MARK) + len(MARK)
+j = drafted.index("\n# ", i)
+body = after.index("\n# Welcome")   # (the front matter may now credit a writer)
+ok(after[body:] == (drafted[:i] + "\n\n" + text + "\n" + drafted[j:])[drafted.index("\n# Welcome"):],
+   "the summary replaced the drafted item where it stood; the rest of the body is as drafted")
+ok(after.count(THREAD) == 1 and "**[" not in after, "...and no second item was added for the thread")
 s = req("POST", "/save", {"csrf": bcsrf, "id": THREAD, "base": base, "summary": "ben's"}, cookie=bsess)[0]
 ok(s == 409 and "ben's" not in episode(), "ben cannot save over ana's claim (%d)" % s)
 kept = episode()
