@@ -92,6 +92,8 @@ check "--explain: a lexicon entry names its file and line" \
 line=$(grep -n '^i\.e\. ' voices/kernel.lexicon | cut -d: -f1)
 check "...the line the entry is on" grep -qF "(voices/kernel.lexicon:$line)" explain.out
 check "--explain: a word, and the list that knows it" grep -qE '^ +daemon +word +daemon +\(a word of the scowl lists\)' explain.out
+check "--explain: a word no list knows is marked guessed" grep -qE '^ +mcelog +split word .*\) guessed$' explain.out
+check "...and a word a list knows is not" grep -qE '^ +daemon +word +daemon +\(a word of the scowl lists\)$' explain.out
 check "--explain: the run's text is the same as without it" bash -c \
 	"'$PODSYNTH' script episodes/explain.md | grep -F \"\$(grep -E '^    host ' explain.out | head -1)\" >/dev/null"
 check "--explain: an identifier by its shape" \

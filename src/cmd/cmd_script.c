@@ -61,23 +61,26 @@ static void print_prosody(const struct prosody *p)
 	printf("} ");
 }
 
-/* The rows of a run's explanation, "written  class  (why)  said", indented under it. */
+/*
+ * The rows of a run's explanation, "written  class  said  (why)", indented
+ * under it; a guess (nothing knew the token) ends in "guessed".
+ */
 static void print_explain(const char *rows)
 {
 	for (const char *p = rows; p && *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		const char *f[4] = {p, "", "", ""};
-		size_t fl[4] = {n, 0, 0, 0};
+		const char *f[5] = {p, "", "", "", ""};
+		size_t fl[5] = {n, 0, 0, 0, 0};
 		int k = 0;
-		for (size_t i = 0; i < n && k < 3; i++)
+		for (size_t i = 0; i < n && k < 4; i++)
 			if (p[i] == '\t') {
 				fl[k] = (size_t)(p + i - f[k]);
 				f[++k] = p + i + 1;
 				fl[k] = n - i - 1;
 			}
-		printf("        %-20.*s %-13.*s %-28.*s (%.*s)\n", (int)fl[0], f[0], (int)fl[1], f[1],
-		       (int)fl[3], f[3], (int)fl[2], f[2]);
+		printf("        %-20.*s %-13.*s %-28.*s (%.*s)%s\n", (int)fl[0], f[0], (int)fl[1], f[1],
+		       (int)fl[3], f[3], (int)fl[2], f[2], fl[4] ? " guessed" : "");
 		p = nl ? nl + 1 : p + n;
 	}
 }

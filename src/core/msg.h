@@ -88,6 +88,7 @@ int diag_set_muted(int muted);
 	X(FM_LEXICON_NOT_MAPPING, ERROR, "lexicon: expected \"word: how to say it\" lines") \
 	X(FM_LEXICON_ENTRY, ERROR, "lexicon: expected \"word: how to say it\"") \
 	X(FM_TABLE_ROWS_KEY, ERROR, "table_rows: expected \"default\" or a table's number (1 for the first), not %s") \
+	X(FM_WRITERS, ERROR, "writers: %s") \
 	X(BAD_LICENSE, ERROR, "unknown licence %s: expected an SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0") \
 	/* episode: body */ \
 	X(BODY_UNPARSED, ERROR, "cannot parse the Markdown body") \

@@ -9,6 +9,8 @@
  * where the sections go. Placeholders: {name}; {name?TEXT}, TEXT with every
  * % replaced by the value, only when the value is not empty or 0; and
  * {name|one|other}, the number and the word for one or for more.
+ * Each item's text is led by its marker line, "<!-- item: ID -->", which the
+ * template does not write: every draft has it, whatever its template.
  * Out: the episode's Markdown appended to a buffer.
  */
 #include "draft.h"
@@ -104,6 +106,111 @@ static void put_id(struct buf *b, const char *id)
 		else
 			buf_printf(b, "%%%02X", *p);
 	}
+}
+
+/* ---- the item marker ---- */
+
+/*
+ * "<!-- item: ID -->": ID is the Message-ID as it is, but for '%', '>'
+ * (which would let "-->" end the comment early), '/', spaces and controls,
+ * percent-encoded.
+ */
+static const char mark_open[] = "<!-- item: ", mark_close[] = " -->";
+
+char *draft_item_marker(const char *id)
+{
+	struct buf b = {0};
+	buf_puts(&b, mark_open);
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("%>/", *p))
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_putc(&b, (char)*p);
+	buf_puts(&b, mark_close);
+	return buf_detach(&b);
+}
+
+char *draft_item_marker_id(const char *line, size_t n)
+{
+	size_t lo = sizeof mark_open - 1, lc = sizeof mark_close - 1;
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+		n--;
+	if (n <= lo + lc || strncmp(line, mark_open, lo) != 0 || memcmp(line + n - lc, mark_close, lc) != 0)
+		return NULL;
+	char *tok = xstrndup(line + lo, n - lo - lc);
+	char *id = strpbrk(tok, " \t/") ? NULL : mail_id_from_url(tok);
+	free(tok);
+	return id;
+}
+
+/* ---- Markdown as text ---- */
+
+/* The index of the ')' closing the link destination that starts at s[i], or 0. */
+static size_t dest_end(const char *s, size_t i)
+{
+	for (int depth = 0; s[i] && s[i] != '\n'; i++) {
+		if (s[i] == '\\' && s[i + 1])
+			i++;
+		else if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && depth-- == 0)
+			return i;
+	}
+	return 0;
+}
+
+/*
+ * When s[i] is the '[' of a link on its line: the index of its text's ']'
+ * in *close and of its destination's ')' in *end; else 0.
+ */
+static int link_at(const char *s, size_t i, size_t *close, size_t *end)
+{
+	for (size_t j = i + 1; s[j] && s[j] != '\n' && s[j] != '['; j++) {
+		if (s[j] == '\\' && s[j + 1])
+			j++;
+		else if (s[j] == ']')
+			return s[j + 1] == '(' && (*end = dest_end(s, j + 2)) != 0 ? (*close = j, 1) : 0;
+	}
+	return 0;
+}
+
+char *draft_md_plain(const char *md)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	int bol = 1;
+	size_t close = 0, end = 0;   /* the link being read: its ']' and its ')' */
+	for (size_t i = 0; md[i]; i++) {
+		if (bol) {
+			/* a block quote's marker goes, and so do the line's leading spaces */
+			while (md[i] == '>' || md[i] == ' ' || md[i] == '\t')
+				i++;
+			bol = 0;
+			if (md[i] == '\0')
+				break;
+		}
+		char c = md[i];
+		if (c == '\n') {
+			while (md[i + 1] == '\n')
+				i++;
+			if (b.len && b.data[b.len - 1] != ' ')
+				buf_putc(&b, ' ');
+			bol = 1;
+		} else if (c == '\\' && md[i + 1] && ispunct((unsigned char)md[i + 1])) {
+			buf_putc(&b, md[++i]);
+		} else if (close && i == close) {
+			i = end;   /* the link text stays, its destination goes */
+			close = 0;
+		} else if ((c == '[' || (c == '!' && md[i + 1] == '[')) && !close &&
+			   link_at(md, i + (c == '!'), &close, &end)) {
+			i += c == '!';
+		} else if (c != '*' && c != '`') {   /* emphasis and code marks are not text */
+			buf_putc(&b, c);
+		}
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
 }
 
 /* ---- the quote ---- */
@@ -767,6 +874,9 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 		free(te);
 		for (int k = i; k < i + keep; k++) {
 			item_ctx(&ic, &s->items[pl[k].item]);
+			char *mark = draft_item_marker(s->items[pl[k].item].msg->id);
+			buf_printf(&body, "%s\n\n", mark);
+			free(mark);
 			expand(tmpl_file, tp.item_line0, tp.item, look_item, &ic, &body);
 			shown++;
 		}

@@ -10,7 +10,7 @@
  * per area and per section its items, most interesting first, each said in
  * sentences (what it is, why it matters, its history, its discussion, its
  * status; words.c makes them, and other tools may call the same functions
- * for one item).
+ * for one item), each led by its marker line (draft_item_marker).
  */
 #ifndef PODSYNTH_DRAFT_H
 #define PODSYNTH_DRAFT_H
@@ -137,5 +137,24 @@ char *draft_quote(const char *body);
 
 /* Text escaped for Markdown inline content; the caller frees. */
 char *draft_md_escape(const char *s);
+
+/*
+ * Markdown as plain text (draft_md_escape's way back, for a list or a
+ * title): a link's text without its destination, escapes undone, emphasis
+ * marks and quote markers gone, lines joined by one space. Not HTML-escaped.
+ * The caller frees.
+ */
+char *draft_md_plain(const char *md);
+
+/*
+ * An item's marker: the line "<!-- item: ID -->" that podsynth draft writes
+ * before each item, the Message-ID of its thread percent-encoded, so that a
+ * tool (the studio) finds the item however its sentences are edited. The
+ * one definition of the marker: draft_item_marker writes it (the caller
+ * frees), draft_item_marker_id reads the Message-ID from the line
+ * line[0..n) (the caller frees), or NULL when it is not a marker.
+ */
+char *draft_item_marker(const char *id);
+char *draft_item_marker_id(const char *line, size_t n);
 
 #endif

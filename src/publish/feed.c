@@ -610,6 +610,25 @@ static int write_speakers(xmlTextWriterPtr w, const struct channel *ch, const st
 	return 0;
 }
 
+/*
+ * One podcast:person per writer the episode credits (writers:):
+ * role writer, group writing, the first link as href.
+ */
+static int write_writers(xmlTextWriterPtr w, const struct episode *ep)
+{
+	for (int i = 0; i < ep->nwriters; i++) {
+		const struct writer *wr = &ep->writers[i];
+		char *c = xmltext_cleans(wr->name, XMLTEXT_LINE);
+		int r = start(w, "podcast:person") || attr(w, "role", "writer") || attr(w, "group", "writing") ||
+			(wr->nlinks > 0 && attr(w, "href", wr->links[0])) ||
+			xmlTextWriterWriteString(w, BAD_CAST c) < 0 || end(w);
+		free(c);
+		if (r)
+			return -1;
+	}
+	return 0;
+}
+
 /* A chapter's start for a listener: MM:SS, or H:MM:SS when the episode has hours. */
 static void put_stamp(struct buf *b, double t, int hours)
 {
@@ -787,6 +806,7 @@ static int write_item(const struct feed *f, xmlTextWriterPtr w, const struct ite
 		if (ep->nauthors == 0 && ch->host)
 			CHECK(person(w, ch, ch->host));
 	}
+	CHECK(write_writers(w, ep));
 	if (ep->license || ch->license)
 		CHECK(license_el(w, ep->license ? ep->license : ch->license));
 	if (ep->season > 0) {

@@ -45,7 +45,7 @@ enum ui_word {
 	UI_CHAPTERS, UI_TRANSCRIPT, UI_SEARCH, UI_NOTES, UI_DOWNLOADS, UI_SPEED, UI_NO_AUDIO,
 	UI_WORDS, UI_CHAPTERS_JSON, UI_ALL_EPISODES, UI_PLAYER, UI_NONE_YET, UI_FOUND, UI_KEYS,
 	UI_PLAY, UI_PAUSE, UI_BACK15, UI_FWD30, UI_POSITION, UI_SHARE, UI_SHARE_URL, UI_PLAYER_KEYS,
-	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_EMBED, UI_EMBED_CODE, UI_COUNT
+	UI_OF, UI_CAST, UI_HOST, UI_COHOST, UI_GUEST, UI_EMBED, UI_EMBED_CODE, UI_WRITER, UI_COUNT
 };
 
 static const struct {
@@ -61,7 +61,7 @@ static const struct {
 		"Play", "Pause", "Back 15 seconds", "Forward 30 seconds", "Position",
 		"Share from here", "Link to this moment",
 		"Keys: Space or K plays and pauses, J or \u2190 goes back 15 s, L or \u2192 forward 30 s.",
-		"of", "Cast", "host", "co-host", "guest", "Embed", "Code for another site"}},
+		"of", "Cast", "host", "co-host", "guest", "Embed", "Code for another site", "writer"}},
 	{"zh", {"跳到正文", "节目列表", "订阅", "订阅地址", "复制", "已复制", "收听平台",
 		"章节", "文字稿", "搜索文字稿", "节目说明", "下载", "语速",
 		"您的浏览器无法播放此音频：", "逐词时间 (JSON)", "章节 (JSON)", "全部节目",
@@ -69,7 +69,7 @@ static const struct {
 		"在文字稿中，用方向键在句子间移动，按回车键从该句开始播放。",
 		"播放", "暂停", "后退 15 秒", "前进 30 秒", "播放位置", "分享此刻", "此刻的链接",
 		"快捷键：空格或 K 播放/暂停，J 或 \u2190 后退 15 秒，L 或 \u2192 前进 30 秒。",
-		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾", "嵌入", "嵌入其他网站的代码"}},
+		"/", "主播与嘉宾", "主持", "联合主持", "嘉宾", "嵌入", "嵌入其他网站的代码", "撰稿"}},
 };
 
 /* The words for language lang (BCP 47): its primary subtag's, else English. */
@@ -694,14 +694,15 @@ static const char *role_word(const char *const *w, const char *role)
  * names them: the speakers it declares with their roles, else its authors,
  * else the show's host:, each a host; with the link (on the name), the
  * picture (a file in the site) and the short bio the show settings give
- * (channel_person).
+ * (channel_person); then who wrote it (writers:), each with a short bio
+ * and links.
  */
 static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 		     const struct episode *ep)
 {
 	int n = ep->speakers.n > 0 ? ep->speakers.n : ep->nauthors > 0 ? ep->nauthors
 					: s->ch->host ? 1 : 0;
-	if (n == 0)
+	if (n == 0 && ep->nwriters == 0)
 		return;
 	buf_printf(b, "<section class=\"cast\" aria-labelledby=\"cast-h\">\n<h2 id=\"cast-h\">%s</h2>\n"
 		   "<ul>\n", w[UI_CAST]);
@@ -732,6 +733,25 @@ static void put_cast(const struct site *s, struct buf *b, const char *const *w,
 			buf_puts(b, "<span class=\"bio\">");
 			put(b, pi.bio);
 			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</li>\n");
+	}
+	for (int i = 0; i < ep->nwriters; i++) {
+		const struct writer *wr = &ep->writers[i];
+		buf_puts(b, "<li class=\"writer\"><span class=\"name\">");
+		put(b, wr->name);
+		buf_printf(b, "</span> <span class=\"role\">%s</span>", w[UI_WRITER]);
+		if (wr->bio) {
+			buf_puts(b, " <span class=\"bio\">");
+			put(b, wr->bio);
+			buf_puts(b, "</span>");
+		}
+		for (int l = 0; l < wr->nlinks; l++) {
+			buf_puts(b, " <a class=\"link\" rel=\"me\" href=\"");
+			put_url(b, wr->links[l]);
+			buf_puts(b, "\">");
+			put(b, wr->links[l]);
+			buf_puts(b, "</a>");
 		}
 		buf_puts(b, "</li>\n");
 	}

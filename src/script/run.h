@@ -33,7 +33,8 @@ struct run {
 	int pause_ms;               /* silence before this run */
 	struct prosody pro;         /* changes to the voice for this run */
 	char *explain;              /* with speech_explain(1): why each token is said so, rows
-				       "written\tclass\twhy\tsaid\n" (see speech.h); else NULL */
+				       "written\tclass\twhy\tsaid\n", or "...\tsaid\tguess\n" when
+				       nothing knew the token (see speech.h); else NULL */
 };
 
 /*

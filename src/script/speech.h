@@ -27,7 +27,9 @@ struct speech_ctx {
 	const struct voice *quote;      /* for block quotes and quotations */
 	const struct voice *zh;         /* for Han script; may be NULL */
 	struct buf *explain;            /* when not NULL, rows of what decided each token
-					   ("written\tclass\twhy\tsaid\n") are appended */
+					   ("written\tclass\twhy\tsaid\n") are appended; a
+					   guess (a fallback: no list, rule or lexicon entry
+					   knew the token) ends "\tsaid\tguess\n" */
 };
 
 /*

@@ -377,7 +377,8 @@ void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)
 
 /*
  * For --explain: a row "written<TAB>class<TAB>why<TAB>said" for the token(s)
- * written at [ws, we), said from output offset from on.
+ * written at [ws, we), said from output offset from on, with "<TAB>guess"
+ * after it when the decision was a guess (decide_guess).
  */
 static void explain_row(struct en *e, const char *ws, const char *we, size_t from)
 {
@@ -387,9 +388,10 @@ static void explain_row(struct en *e, const char *ws, const char *we, size_t fro
 	const char *said = e->out.len > from ? e->out.data + from : "";
 	while (*said == ' ')
 		said++;
-	buf_printf(x, "%.*s\t%s\t%s\t%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
-		   e->why ? e->why : "the shapes of speech_shape.c", said);
+	buf_printf(x, "%.*s\t%s\t%s\t%s%s\n", (int)(we - ws), ws, e->cls ? e->cls : "shape",
+		   e->why ? e->why : "the shapes of speech_shape.c", said, e->guess ? "\tguess" : "");
 	e->cls = e->why = NULL;
+	e->guess = 0;
 }
 
 static void say_tokens(struct en *e, struct tok *t, int nt)

@@ -24,6 +24,7 @@ struct en {
 	struct buf out;
 	const char *why;     /* what decided the last word said (a rule, a list), for --explain */
 	const char *cls;     /* the class it decided */
+	int guess;           /* it was a guess: no list, rule or lexicon entry knew the word */
 	char prev[48];       /* the previous word of the input */
 	const char *next;    /* the next token's core (NULL at the end) */
 	size_t nextn;
@@ -138,6 +139,15 @@ static inline void decide(struct en *e, const char *cls, const char *why)
 {
 	e->cls = cls;
 	e->why = why;
+	e->guess = 0;
+}
+
+/* The same for a guess: nothing knew the word, a fallback said it
+ * (--explain marks the row; the studio marks the word for a lexicon fix). */
+static inline void decide_guess(struct en *e, const char *cls, const char *why)
+{
+	decide(e, cls, why);
+	e->guess = 1;
 }
 
 /*

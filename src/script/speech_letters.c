@@ -476,7 +476,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 		else
 			emitn(e, st == 0 ? s : tmp, en - st);
 	}
-	decide(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
+	decide_guess(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
 	return 1;
 }
 
@@ -947,7 +947,7 @@ static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (has_vowel(s, n))
 		return 0;
-	decide(e, "acronym", "no vowel");
+	decide_guess(e, "acronym", "no vowel");
 	spell(e, s, n, 0);
 	return 1;
 }
@@ -960,7 +960,7 @@ static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 		cons++;
 	if (cons <= 4)
 		return 0;
-	decide(e, "acronym", "five consonants at the start");
+	decide_guess(e, "acronym", "five consonants at the start");
 	if (n <= 12)
 		spell(e, s, n, 0);
 	else
@@ -1009,7 +1009,7 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (most < 4 || n > 8 || !islower((unsigned char)s[0]))
 		return 0;
-	decide(e, "acronym", "letters that cannot be said as a word");
+	decide_guess(e, "acronym", "letters that cannot be said as a word");
 	spell(e, s, n, 0);
 	return 1;
 }
@@ -1041,7 +1041,7 @@ static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
 		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
 	else if (!e->why)
-		decide(e, "word", "no list knows it and nothing splits it: said as written");
+		decide_guess(e, "word", "no list knows it and nothing splits it: said as written");
 	emitn(e, s, n);
 	return 1;
 }

@@ -280,6 +280,67 @@ static int read_author(void *obj, const struct ykey *row, struct ydoc *y, const 
 	return 0;
 }
 
+/* writers: {name:, bio:, links:} */
+static const struct ykey writer_keys[] = {
+	{"name", YK_STR, offsetof(struct writer, name), 0, 0, 0, NULL},
+	{"bio", YK_STR, offsetof(struct writer, bio), 0, 0, 0, NULL},
+	{"links|link", YK_LIST, offsetof(struct writer, links), offsetof(struct writer, nlinks), 0, 0, NULL},
+};
+
+static void writer_clear(struct writer *w)
+{
+	free(w->name);
+	free(w->bio);
+	free_list(&w->links, &w->nlinks);
+}
+
+/*
+ * writers: a list, each a name or {name:, bio:, links:}: who wrote the
+ * episode's text, credited as writers (the studio keeps it for the
+ * contributors whose summaries are in it). A link must be http(s).
+ */
+static int read_writers(void *obj, const struct ykey *row, struct ydoc *y, const char *k, yaml_node_t *v)
+{
+	static const struct ymap map = {
+		.tab = writer_keys, .n = ARRAY_LEN(writer_keys), .prefix = "writers.",
+		.unknown = MSG_FM_UNKNOWN_KEY,
+	};
+	struct episode *ep = obj;
+	(void)row, (void)k;
+	if (v->type != YAML_SEQUENCE_NODE) {
+		msg(MSG_FM_WRITERS, y->file, ydoc_line(y, v), 0, "expected a list of names or {name:, bio:, links:}");
+		return -1;
+	}
+	int rc = 0;
+	for (yaml_node_item_t *i = v->data.sequence.items.start; i < v->data.sequence.items.top; i++) {
+		yaml_node_t *n = ydoc_node(y, *i);
+		struct writer w = {0};
+		int bad = n == NULL;
+		if (!bad && n->type == YAML_MAPPING_NODE)
+			bad = ydoc_read_map(&map, &w, y, n) != 0;
+		else if (!bad)
+			bad = ydoc_get_str(y, "writers", n, &w.name) != 0;
+		if (!bad && (w.name == NULL || w.name[0] == '\0')) {
+			msg(MSG_FM_WRITERS, y->file, ydoc_line(y, n), 0, "each writer needs a name");
+			bad = 1;
+		}
+		for (int l = 0; !bad && l < w.nlinks; l++)
+			if (strncmp(w.links[l], "https://", 8) != 0 && strncmp(w.links[l], "http://", 7) != 0) {
+				msg(MSG_FM_WRITERS, y->file, ydoc_line(y, n), 0, "link \"%s\" is not an http(s) URL",
+				    w.links[l]);
+				bad = 1;
+			}
+		if (bad) {
+			writer_clear(&w);
+			rc = -1;
+			continue;
+		}
+		ep->writers = xreallocarray(ep->writers, (size_t)ep->nwriters + 1, sizeof *ep->writers);
+		ep->writers[ep->nwriters++] = w;
+	}
+	return rc;
+}
+
 /*
  * 1 when s is a well-formed YYYY-MM-DD... whose year, month or day cannot
  * be, with which part in why.
@@ -430,6 +491,7 @@ static const struct ykey front_keys[] = {
 	BOOL("draft", draft),
 	CUSTOM("published", read_published),
 	CUSTOM("author|authors", read_author),
+	CUSTOM("writers", read_writers),
 	{"tags|keywords|categories|category", YK_LIST, offsetof(struct episode, tags),
 	 offsetof(struct episode, ntags), 0, 0, NULL},
 	STR("guid", guid, NULL),
@@ -1428,6 +1490,9 @@ void episode_free(struct episode **epp)
 		free(*strs[i]);
 	free_list(&ep->tags, &ep->ntags);
 	free_list(&ep->authors, &ep->nauthors);
+	for (int i = 0; i < ep->nwriters; i++)
+		writer_clear(&ep->writers[i]);
+	free(ep->writers);
 	for (int i = 0; i < ep->nlexicon; i++) {
 		free(ep->lexicon[i].word);
 		free(ep->lexicon[i].say);

@@ -73,6 +73,14 @@ struct insert {          /* an audio clip placed in the timeline: [audio:"file.w
 	int after;           /* the index of the block it follows, -1 before the first */
 };
 
+/* A writer credited in the episode (front matter writers:). */
+struct writer {
+	char *name;
+	char *bio;            /* one short paragraph, or NULL */
+	char **links;         /* http(s) URLs; the first is the podcast:person href */
+	int nlinks;
+};
+
 struct episode {
 	char *path;
 	/* Front matter. */
@@ -87,6 +95,8 @@ struct episode {
 	char *author;         /* the authors joined with ", " */
 	char **authors;       /* each author's name (podcast:person) */
 	int nauthors;
+	struct writer *writers; /* who wrote its text (podcast:person role writer; the studio writes them) */
+	int nwriters;
 	char *license;        /* an SPDX licence identifier, lower case, or NULL */
 	int license_line;
 	char *guid;           /* explicit GUID, or NULL */

@@ -1,8 +1,10 @@
 /*
  * assets.c: the studio's CSS and JavaScript (assets.h). The script does
- * one thing: "hear the paragraph at the cursor": it posts the paragraph to
- * /hear (with the page's CSRF token), plays /audio?key=..., and marks the
- * word being said in "what will be said" as the audio plays.
+ * "hear the paragraph at the cursor": it posts the paragraph to /hear (with
+ * the page's CSRF token), plays /audio?key=..., marks the word being said
+ * in "what will be said" as the audio plays and the words the normaliser
+ * guessed, each with a button that fills in "fix a pronunciation"; and
+ * "check as you type".
  */
 #include "assets.h"
 
@@ -20,6 +22,8 @@ const char studio_css[] =
 	"textarea{width:100%;font:inherit;box-sizing:border-box}\n"
 	"pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem;max-height:20rem;overflow:auto}\n"
 	".spoken span.now{background:#ffd166;outline:2px solid #1d3557}\n"
+	".spoken span.guess{text-decoration:underline wavy #a00000;text-underline-offset:3px}\n"
+	"ul.guessed li{margin:.2rem 0}ul.guessed .why{color:#444;font-size:.9em}\n"
 	".notice,.problem{background:#fff3cd;padding:.5rem;border-left:4px solid #b8860b}\n"
 	"ul.check{margin:.3rem 0;padding-left:1.2rem}ul.check li.error{color:#a00000}ul.check li.warning{color:#7a4d00}\n"
 	"button{font:inherit;padding:.3rem .8rem}\n";
@@ -34,6 +38,7 @@ const char studio_js[] =
 	"  var status = document.getElementById('hear-status');\n"
 	"  var spoken = document.getElementById('spoken');\n"
 	"  var player = document.getElementById('player');\n"
+	"  var fix = document.getElementById('fix');\n"
 	"  var words = [], spans = [], current = -1;\n"
 	"  function paragraphAt(text, at) {\n"
 	"    var parts = text.split(/\\n[ \\t]*\\n/), start = 0;\n"
@@ -49,8 +54,8 @@ const char studio_js[] =
 	"    var ms = player.currentTime * 1000, k = -1;\n"
 	"    for (var i = 0; i < words.length && words[i].t <= ms; i++) k = i;\n"
 	"    if (k !== current) {\n"
-	"      if (current >= 0) { spans[current].className = ''; spans[current].removeAttribute('aria-current'); }\n"
-	"      if (k >= 0) { spans[k].className = 'now'; spans[k].setAttribute('aria-current', 'true'); }\n"
+	"      if (current >= 0) { spans[current].classList.remove('now'); spans[current].removeAttribute('aria-current'); }\n"
+	"      if (k >= 0) { spans[k].classList.add('now'); spans[k].setAttribute('aria-current', 'true'); }\n"
 	"      current = k;\n"
 	"    }\n"
 	"    if (!player.paused && !player.ended) requestAnimationFrame(mark);\n"
@@ -58,6 +63,38 @@ const char studio_js[] =
 	"  player.addEventListener('play', function () { requestAnimationFrame(mark); });\n"
 	"  player.addEventListener('seeked', mark);\n"
 	"  var last = '';\n"
+	"  var guesses = document.getElementById('guesses'), guessed = document.getElementById('guessed');\n"
+	"  function showGuesses(list) {\n"
+	"    guessed.textContent = '';\n"
+	"    var seen = {};\n"
+	"    list.forEach(function (g) {\n"
+	"      if (seen[g.w]) return;\n"
+	"      seen[g.w] = true;\n"
+	"      var li = document.createElement('li');\n"
+	"      var w = document.createElement('strong');\n"
+	"      w.textContent = g.w;\n"
+	"      li.appendChild(w);\n"
+	"      li.appendChild(document.createTextNode(' is said \\u201c' + g.said + '\\u201d '));\n"
+	"      var why = document.createElement('span');\n"
+	"      why.className = 'why';\n"
+	"      why.textContent = '(' + g.why + ') ';\n"
+	"      li.appendChild(why);\n"
+	"      var b = document.createElement('button');\n"
+	"      b.type = 'button';\n"
+	"      b.className = 'fix-guess';\n"
+	"      b.textContent = 'Fix a pronunciation';\n"
+	"      b.setAttribute('aria-label', 'Fix the pronunciation of ' + g.w);\n"
+	"      b.addEventListener('click', function () {\n"
+	"        fix.elements.word.value = g.w;\n"
+	"        fix.elements.say.value = g.said;\n"
+	"        fix.elements.say.focus();\n"
+	"        fix.elements.say.select();\n"
+	"      });\n"
+	"      li.appendChild(b);\n"
+	"      guessed.appendChild(li);\n"
+	"    });\n"
+	"    guesses.hidden = list.length === 0;\n"
+	"  }\n"
 	"  function hear(text) {\n"
 	"    last = text;\n"
 	"    if (text.trim() === '') { status.textContent = 'Nothing to hear here.'; return; }\n"
@@ -76,11 +113,13 @@ const char studio_js[] =
 	"          if (p.t === undefined) { spoken.appendChild(document.createTextNode(p.w)); return; }\n"
 	"          var s = document.createElement('span');\n"
 	"          s.textContent = p.w;\n"
+	"          if (p.g) { s.classList.add('guess'); s.title = 'guessed'; }\n"
 	"          spoken.appendChild(s);\n"
 	"          words.push(p);\n"
 	"          spans.push(s);\n"
 	"        });\n"
 	"        spoken.dataset.key = j.key;\n"
+	"        showGuesses(j.guessed || []);\n"
 	"        status.textContent = (j.cached ? 'From the cache' : 'Synthesised') + ' in ' + j.ms + ' ms.';\n"
 	"        status.dataset.cached = j.cached ? 'yes' : 'no';\n"
 	"        player.src = '/audio?key=' + encodeURIComponent(j.key);\n"
@@ -113,7 +152,6 @@ const char studio_js[] =
 	"  button.addEventListener('click', function () {\n"
 	"    hear(paragraphAt(area.value, area.selectionStart || 0));\n"
 	"  });\n"
-	"  var fix = document.getElementById('fix');\n"
 	"  fix.addEventListener('submit', function (ev) {\n"
 	"    ev.preventDefault();\n"
 	"    var fixStatus = document.getElementById('fix-status');\n"

@@ -30,6 +30,12 @@ static const char schema[] =
 	" thread TEXT PRIMARY KEY, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
 	" status TEXT NOT NULL CHECK(status IN ('claimed','written')), at INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS login_fail(key TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS profile("
+	" user INTEGER PRIMARY KEY REFERENCES user(id) ON DELETE CASCADE,"
+	" fullname TEXT NOT NULL, bio TEXT NOT NULL, links TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS wrote("
+	" thread TEXT NOT NULL, user INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,"
+	" at INTEGER NOT NULL, PRIMARY KEY(thread, user));"
 	"CREATE INDEX IF NOT EXISTS login_fail_key ON login_fail(key, at);";
 
 static void report(struct sdb *db, const char *what)
@@ -262,4 +268,98 @@ void claims_free(struct claim **c, int n)
 	}
 	free(*c);
 	*c = NULL;
+}
+
+/* Rows of (name, role, fullname, bio, links[, thread]) into profiles. */
+static int profile_rows(struct sdb *db, sqlite3_stmt *st, struct profile **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
+		struct profile *p = &(*out)[(*n)++];
+		p->user = col(st, 0);
+		p->role = col(st, 1);
+		p->fullname = col(st, 2);
+		p->bio = col(st, 3);
+		p->links = col(st, 4);
+		p->thread = sqlite3_column_count(st) > 5 ? col(st, 5) : NULL;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		report(db, "read");
+		return -1;
+	}
+	return 0;
+}
+
+static const char profile_cols[] =
+	"SELECT user.name, user.role, coalesce(profile.fullname, ''), coalesce(profile.bio, ''),"
+	" coalesce(profile.links, '')";
+
+int sdb_profile_get(struct sdb *db, long long user, struct profile *p)
+{
+	char *sql = xasprintf("%s FROM user LEFT JOIN profile ON profile.user = user.id WHERE user.id = ?", profile_cols);
+	struct profile *v = NULL;
+	int n = 0, rc = profile_rows(db, prep(db, sql, "i", user), &v, &n);
+	free(sql);
+	if (rc == 0 && n == 1) {
+		*p = v[0];
+		free(v);
+		return 0;
+	}
+	profiles_free(&v, n);
+	return rc < 0 ? -1 : 1;
+}
+
+int sdb_profile_set(struct sdb *db, long long user, const char *fullname, const char *bio, const char *links)
+{
+	return exec_done(db, prep(db, "INSERT INTO profile(user, fullname, bio, links) VALUES(?,?,?,?)"
+				  " ON CONFLICT(user) DO UPDATE SET fullname = excluded.fullname,"
+				  " bio = excluded.bio, links = excluded.links", "isss", user, fullname, bio, links));
+}
+
+int sdb_profiles(struct sdb *db, struct profile **out, int *n)
+{
+	char *sql = xasprintf("%s FROM user LEFT JOIN profile ON profile.user = user.id ORDER BY user.name", profile_cols);
+	int rc = profile_rows(db, prep(db, sql, ""), out, n);
+	free(sql);
+	return rc;
+}
+
+int sdb_wrote(struct sdb *db, const char *thread, long long user, long long at)
+{
+	return exec_done(db, prep(db, "INSERT INTO wrote(thread, user, at) VALUES(?,?,?)"
+				  " ON CONFLICT(thread, user) DO NOTHING", "sii", thread, user, at));
+}
+
+int sdb_writers(struct sdb *db, struct profile **out, int *n)
+{
+	char *sql = xasprintf("%s, wrote.thread FROM wrote JOIN user ON user.id = wrote.user"
+			      " LEFT JOIN profile ON profile.user = user.id ORDER BY wrote.at, user.name", profile_cols);
+	int rc = profile_rows(db, prep(db, sql, ""), out, n);
+	free(sql);
+	return rc;
+}
+
+void profile_clear(struct profile *p)
+{
+	free(p->user);
+	free(p->role);
+	free(p->fullname);
+	free(p->bio);
+	free(p->links);
+	free(p->thread);
+	memset(p, 0, sizeof *p);
+}
+
+void profiles_free(struct profile **p, int n)
+{
+	for (int i = 0; i < n; i++)
+		profile_clear(&(*p)[i]);
+	free(*p);
+	*p = NULL;
 }

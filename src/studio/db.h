@@ -1,7 +1,8 @@
 /*
- * db.h: the studio's state in SQLite: accounts, sessions, claims on
- * threads, failed sign-ins. What the show is made of (summaries, order,
- * the welcome) is not here: it is in the episode Markdown file.
+ * db.h: the studio's state in SQLite: accounts and their profiles,
+ * sessions, claims on threads, who wrote which summary, failed sign-ins.
+ * What the show is made of (summaries, order, the welcome, the writers it
+ * credits) is not here: it is in the episode Markdown file.
  *
  * In: a database file (created with its tables on first open). Out: rows
  * as plain C data. Every statement is prepared with bound parameters.
@@ -56,5 +57,27 @@ int sdb_claim(struct sdb *db, const char *thread, long long user, const char *st
 int sdb_unclaim(struct sdb *db, const char *thread, long long user);
 int sdb_claims(struct sdb *db, struct claim **out, int *n);
 void claims_free(struct claim **c, int n);
+
+/* A contributor's profile: what the episode credits them with. */
+struct profile {
+	char *user;       /* the account's name */
+	char *role;
+	char *fullname;   /* as credited ("" : not given) */
+	char *bio;        /* one short paragraph, or "" */
+	char *links;      /* http(s) URLs, one a line, or "" */
+	char *thread;     /* sdb_writers: the thread written; else NULL */
+};
+
+/* 0 found (the caller frees with profile_clear), 1 no such user, -1 error. */
+int sdb_profile_get(struct sdb *db, long long user, struct profile *p);
+int sdb_profile_set(struct sdb *db, long long user, const char *fullname, const char *bio, const char *links);
+/* Every account with its profile, by name. The caller frees with profiles_free. */
+int sdb_profiles(struct sdb *db, struct profile **out, int *n);
+/* Records that user saved a summary of thread (at: seconds). */
+int sdb_wrote(struct sdb *db, const char *thread, long long user, long long at);
+/* Who wrote what: a profile a (thread, writer), in the order first written. Free with profiles_free. */
+int sdb_writers(struct sdb *db, struct profile **out, int *n);
+void profiles_free(struct profile **p, int n);
+void profile_clear(struct profile *p);
 
 #endif

@@ -40,11 +40,17 @@ static struct line *split(const char *text, int *n)
 	return v;
 }
 
-/* The Message-ID of an item line "**[...](URL)**", or NULL. The caller frees. */
+/*
+ * The Message-ID of an item line, or NULL: podsynth draft's marker
+ * (draft_item_marker_id) or a bold link "**[...](URL)**". The caller frees.
+ */
 static char *item_id(const struct line *l)
 {
 	const char *s = l->s;
 	size_t n = l->n;
+	char *mark = draft_item_marker_id(s, n);
+	if (mark)
+		return mark;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
 		n--;
 	if (n < 8 || strncmp(s, "**[", 3) != 0 || strncmp(s + n - 3, ")**", 3) != 0)
@@ -66,6 +72,32 @@ static int is_heading(const struct line *l)
 	return l->n > 0 && l->s[0] == '#';
 }
 
+static int is_blank(const struct line *l)
+{
+	return strspn(l->s, " \t\r") >= l->n;
+}
+
+/*
+ * Whether an item starts at line i: then its Message-ID in *id (the caller
+ * frees) and the index of the last line of its head, which is line i, or
+ * the item line for the same thread that follows it past blank lines only
+ * (a draft template's "**[title](url)**" after the draft's marker: one
+ * item, whose summary follows the title). -1 (*id NULL) when none starts.
+ */
+static int item_head(const struct line *v, int n, int i, char **id)
+{
+	*id = item_id(&v[i]);
+	if (*id == NULL)
+		return -1;
+	int j = i + 1;
+	while (j < n && is_blank(&v[j]))
+		j++;
+	char *next = j < n ? item_id(&v[j]) : NULL;
+	int same = next && strcmp(next, *id) == 0;
+	free(next);
+	return same ? j : i;
+}
+
 static int is_rule(const struct line *l)
 {
 	return l->n >= 3 && strncmp(l->s, "---", 3) == 0 && strspn(l->s, "-") >= l->n;
@@ -82,8 +114,11 @@ static int body_start(const struct line *v, int n)
 	return n;
 }
 
-/* The item of id: its line index *at and the end of its summary *end; -1 when none. */
-static int find_item(const struct line *v, int n, const char *id, int *end)
+/*
+ * The item of id: the index of its first line, or -1 when none; its
+ * summary is lines [*from, *end).
+ */
+static int find_item(const struct line *v, int n, const char *id, int *from, int *end)
 {
 	int fence = 0, at = -1;
 	for (int i = body_start(v, n); i < n; i++) {
@@ -97,16 +132,20 @@ static int find_item(const struct line *v, int n, const char *id, int *end)
 			*end = i;
 			return at;
 		}
-		char *iid = item_id(&v[i]);
+		char *iid;
+		int h = item_head(v, n, i, &iid);
 		if (iid) {
 			if (at >= 0) {
 				free(iid);
 				*end = i;
 				return at;
 			}
-			if (strcmp(iid, id) == 0)
+			if (strcmp(iid, id) == 0) {
 				at = i;
+				*from = h + 1;
+			}
 			free(iid);
+			i = h;
 		}
 	}
 	*end = n;
@@ -132,10 +171,10 @@ static char *join(const struct line *v, int a, int b)
 
 char *epfile_summary(const char *text, const char *id, int *line)
 {
-	int n, end;
+	int n, from, end;
 	struct line *v = split(text, &n);
-	int at = find_item(v, n, id, &end);
-	char *s = at < 0 ? NULL : join(v, at + 1, end);
+	int at = find_item(v, n, id, &from, &end);
+	char *s = at < 0 ? NULL : join(v, from, end);
 	if (line)
 		*line = at + 1;
 	free(v);
@@ -185,13 +224,13 @@ static char *clean(const char *summary)
 char *epfile_with_summary(const char *text, const char *id, const char *title, const char *url,
 			  const char *summary)
 {
-	int n, end;
+	int n, from, end;
 	struct line *v = split(text, &n);
-	int at = find_item(v, n, id, &end);
+	int at = find_item(v, n, id, &from, &end);
 	char *sum = clean(summary);
 	struct buf b = {0};
 	if (at >= 0) {
-		buf_add(&b, text, (size_t)(v[at].s + v[at].n - text));
+		buf_add(&b, text, (size_t)(v[from - 1].s + v[from - 1].n - text));
 		buf_puts(&b, "\n\n");
 		buf_puts(&b, sum);
 		if (end < n) {
@@ -279,7 +318,8 @@ static struct span *spans(const struct line *v, int n, int *ns, int *body)
 			fence = !fence;
 		if (fence)
 			continue;
-		char *id = item_id(&v[i]);
+		char *id;
+		int last = item_head(v, n, i, &id);
 		int h = is_heading(&v[i]);
 		if (id || h) {
 			if (*ns)
@@ -288,6 +328,8 @@ static struct span *spans(const struct line *v, int n, int *ns, int *body)
 			sp[*ns] = (struct span){i, n, h};
 			(*ns)++;
 		}
+		if (id)
+			i = last;
 		free(id);
 	}
 	return sp;
@@ -303,13 +345,15 @@ int epfile_outline(const char *text, struct outline_entry **out)
 		const struct line *l = &v[sp[i].a];
 		(*out)[i].heading = sp[i].heading;
 		(*out)[i].line = sp[i].a + 1;
-		(*out)[i].id = sp[i].heading ? NULL : item_id(l);
 		if (sp[i].heading) {
 			size_t k = strspn(l->s, "#");
 			k += strspn(l->s + k, " ");
 			(*out)[i].text = xstrndup(l->s + k, l->n - k);
 		} else {
-			(*out)[i].text = xstrndup(l->s, l->n);
+			/* the head's last line, unless it is only the draft's marker: then the Message-ID */
+			const struct line *t = &v[item_head(v, n, sp[i].a, &(*out)[i].id)];
+			char *mark = draft_item_marker_id(t->s, t->n);
+			(*out)[i].text = mark ? mark : xstrndup(t->s, t->n);
 		}
 	}
 	free(sp);
@@ -466,6 +510,206 @@ enum epfile_result epfile_publish_save(const char *path, const char *base, const
 	}
 	next = epfile_undraft(text);
 	if (next && msg_write_file_atomic(path, next, strlen(next)) != 0) {
+		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	r = EPFILE_SAVED;
+out:
+	free(text);
+	free(next);
+	return r;
+}
+
+/* ---- the welcome ---- */
+
+/*
+ * The welcome's lines [*a, *b): the text of the first section when it has
+ * no item ("# Welcome" and its paragraphs), else the text between the front
+ * matter and the first heading. *heading: whether it is a section's.
+ */
+static void welcome_span(const struct line *v, int n, int *a, int *b, int *heading)
+{
+	int start = body_start(v, n), first = -1, second = n, fence = 0;
+	for (int i = start; i < n; i++) {
+		if (v[i].n >= 3 && (strncmp(v[i].s, "```", 3) == 0 || strncmp(v[i].s, "~~~", 3) == 0))
+			fence = !fence;
+		if (fence || !is_heading(&v[i]))
+			continue;
+		if (first < 0) {
+			first = i;
+		} else {
+			second = i;
+			break;
+		}
+	}
+	int items = 0;
+	for (int i = first + 1; first >= 0 && i < second && !items; i++) {
+		char *id = item_id(&v[i]);
+		items = id != NULL;
+		free(id);
+	}
+	if (first >= 0 && !items) {
+		*a = first + 1, *b = second, *heading = 1;
+	} else {
+		*a = start, *b = first >= 0 ? first : n, *heading = 0;
+		/* an HTML comment that opens the body (podsynth draft's note) is not the welcome */
+		while (*a < *b && (strspn(v[*a].s, " \t\r") >= v[*a].n || strncmp(v[*a].s, "<!--", 4) == 0)) {
+			if (strncmp(v[*a].s, "<!--", 4) == 0)
+				while (*a < *b && !memmem(v[*a].s, v[*a].n, "-->", 3))
+					(*a)++;
+			(*a)++;
+		}
+	}
+}
+
+char *epfile_welcome(const char *text, int *line)
+{
+	int n, a, b, h;
+	struct line *v = split(text, &n);
+	welcome_span(v, n, &a, &b, &h);
+	char *w = join(v, a, b);
+	if (line)
+		*line = a + 1;
+	free(v);
+	return w;
+}
+
+char *epfile_with_welcome(const char *text, const char *welcome)
+{
+	int n, a, b, h;
+	struct line *v = split(text, &n);
+	welcome_span(v, n, &a, &b, &h);
+	char *w = clean(welcome);
+	struct buf out = {0};
+	buf_add(&out, text, a < n ? (size_t)(v[a].s - text) : strlen(text));
+	if (out.len && out.data[out.len - 1] != '\n')
+		buf_putc(&out, '\n');
+	if (out.len && !(out.len >= 2 && out.data[out.len - 2] == '\n'))
+		buf_putc(&out, '\n');
+	if (strspn(w, " \t\n") < strlen(w)) {
+		buf_puts(&out, w);
+		if (b < n)
+			buf_putc(&out, '\n');
+	}
+	if (b < n)
+		buf_puts(&out, v[b].s);
+	free(w);
+	free(v);
+	return buf_detach(&out);
+}
+
+const char *epfile_welcome_problem(const char *welcome)
+{
+	const char *why = epfile_summary_problem(welcome);
+	return why ? (strstr(why, "16 KiB") ? "the welcome is longer than 16 KiB"
+		      : strstr(why, "UTF-8") ? "the welcome is not valid UTF-8"
+		      : "a welcome cannot hold a heading, an item line, a \"---\" line or a code fence")
+		   : NULL;
+}
+
+/* ---- the writers ---- */
+
+/* s as a YAML double-quoted scalar: backslash and quote escaped, controls gone. */
+static void yaml_quoted(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			buf_putc(b, ' ');
+		else
+			buf_putc(b, (char)*p);
+	}
+	buf_putc(b, '"');
+}
+
+char *epfile_writers_yaml(const struct epfile_writer *w, int n)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	if (n == 0)
+		return buf_detach(&b);
+	buf_puts(&b, "writers:\n");
+	for (int i = 0; i < n; i++) {
+		buf_puts(&b, "  - name: ");
+		yaml_quoted(&b, w[i].name);
+		buf_putc(&b, '\n');
+		if (w[i].bio && w[i].bio[0]) {
+			buf_puts(&b, "    bio: ");
+			yaml_quoted(&b, w[i].bio);
+			buf_putc(&b, '\n');
+		}
+		int first = 1;
+		for (const char *p = w[i].links ? w[i].links : ""; *p;) {
+			size_t l = strcspn(p, "\n");
+			if (l) {
+				char *link = xstrndup(p, l);
+				buf_puts(&b, first ? "    links:\n      - " : "      - ");
+				yaml_quoted(&b, link);
+				buf_putc(&b, '\n');
+				free(link);
+				first = 0;
+			}
+			p += l + (p[l] == '\n');
+		}
+	}
+	return buf_detach(&b);
+}
+
+char *epfile_with_writers(const char *text, const char *yaml)
+{
+	int n;
+	struct line *v = split(text, &n);
+	int end = body_start(v, n);
+	char *out = NULL;
+	if (end < 2)
+		goto done;
+	/* the writers: key and its indented or "- " lines */
+	int a = -1, b = -1;
+	for (int i = 1; i < end - 1 && a < 0; i++)
+		if (v[i].n >= 8 && strncmp(v[i].s, "writers:", 8) == 0) {
+			a = i;
+			for (b = i + 1; b < end - 1 && v[b].n > 0 && (v[b].s[0] == ' ' || v[b].s[0] == '-' ||
+									v[b].s[0] == '\t'); b++)
+				;
+		}
+	if (a < 0)
+		a = b = end - 1;   /* before the closing "---" */
+	struct buf o = {0};
+	buf_add(&o, text, (size_t)(v[a].s - text));
+	buf_puts(&o, yaml);
+	buf_puts(&o, v[b].s);
+	out = buf_detach(&o);
+done:
+	free(v);
+	return out;
+}
+
+enum epfile_result epfile_edit_save(const char *path, const char *base,
+				    char *(*edit)(const char *text, void *ud), void *ud, const char **why)
+{
+	enum epfile_result r = EPFILE_IO;
+	size_t len;
+	char *text = read_file(path, &len), *next = NULL;
+	char version[17];
+	*why = NULL;
+	if (text == NULL) {
+		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
+		goto out;
+	}
+	epfile_file_version(text, version);
+	if (base && strcmp(version, base) != 0) {
+		r = EPFILE_CONFLICT;
+		goto out;
+	}
+	next = edit(text, ud);
+	if (next == NULL || read_errors(path, next) > read_errors(path, text)) {
+		*why = next ? "the episode would not read after the change" : "the episode has no front matter";
+		r = EPFILE_REFUSED;
+		goto out;
+	}
+	if (strcmp(next, text) != 0 && msg_write_file_atomic(path, next, strlen(next)) != 0) {
 		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
 		goto out;
 	}

@@ -1,9 +1,12 @@
 /*
  * epfile.h: the week's summaries in the episode Markdown file, which stays
- * the source of truth. An item is a line "**[title](archive link)**" (as
- * podsynth draft writes it); the Message-ID in the link's last path segment
- * names its thread; its summary is every line after it up to the next item,
- * the next heading or the end of the file.
+ * the source of truth. An item is a line that names its thread's
+ * Message-ID: podsynth draft's marker "<!-- item: ID -->" (draft/'s
+ * draft_item_marker_id reads it), or "**[title](archive link)**" with the
+ * Message-ID in the link's last path segment (what the studio writes for a
+ * thread the file does not have), or both (a marker, then blank lines,
+ * then the bold link: one item); its summary is every line after it up to
+ * the next item, the next heading or the end of the file.
  *
  * In: the file's text. Out: summaries, and the text with one summary
  * replaced or added; epfile_save writes it atomically after checking that
@@ -40,7 +43,7 @@ char *epfile_with_summary(const char *text, const char *id, const char *title, c
 /* The episode's outline: its headings and items in order. */
 struct outline_entry {
 	int heading;       /* 1: a heading ("# RISC-V"), 0: an item */
-	char *text;        /* the heading's text, or the item's line as written */
+	char *text;        /* the heading's text, or the item's (title) line as written; a lone marker: the Message-ID */
 	char *id;          /* an item's Message-ID; NULL for a heading */
 	int line;          /* 1-based */
 };
@@ -94,5 +97,39 @@ char *epfile_undraft(const char *text);
  * was not a draft. A file named *.draft.md is EPFILE_REFUSED (*why).
  */
 enum epfile_result epfile_publish_save(const char *path, const char *base, const char **why);
+
+/*
+ * The welcome: the text of the first section when it has no item (the
+ * draft's "# Welcome"), else the text between the front matter and the
+ * first heading (an HTML comment opening the body left out). "" when
+ * there is none. *line: where it starts. The caller frees.
+ */
+char *epfile_welcome(const char *text, int *line);
+/* text with its welcome replaced by welcome (CRLF made LF). The caller frees. */
+char *epfile_with_welcome(const char *text, const char *welcome);
+/* Whether welcome may go in (epfile_summary_problem's rules): NULL, or why not. */
+const char *epfile_welcome_problem(const char *welcome);
+
+/* A writer to credit: their name, a short bio, links one a line (may be ""). */
+struct epfile_writer {
+	const char *name, *bio, *links;
+};
+/* The front matter's "writers:" block for w[0..n) ("" when n is 0). The caller frees. */
+char *epfile_writers_yaml(const struct epfile_writer *w, int n);
+/*
+ * text with its front matter's writers: block replaced by yaml (added
+ * before the closing "---" when it has none), or NULL when text has no
+ * front matter. The caller frees.
+ */
+char *epfile_with_writers(const char *text, const char *yaml);
+
+/*
+ * Changes the episode at path with edit (which returns the new text, the
+ * caller's to free, or NULL when it cannot), when the file is still the one
+ * whose version is base (NULL: whatever it is now); written and checked as
+ * epfile_save does, and not written at all when nothing changed.
+ */
+enum epfile_result epfile_edit_save(const char *path, const char *base,
+				    char *(*edit)(const char *text, void *ud), void *ud, const char **why);
 
 #endif

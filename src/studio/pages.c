@@ -40,7 +40,10 @@ static void head(struct req *r, struct resp *o, const char *title)
 	esc_html(b, r && r->st->cfg->ch && r->st->cfg->ch->title ? r->st->cfg->ch->title : "podsynth");
 	buf_puts(b, ": the week</a>");
 	if (r && r->user.id && strcmp(r->user.role, "editor") == 0)
-		buf_puts(b, " <a href=\"/episode\">The episode</a> <a href=\"/publish\">Publish</a>");
+		buf_puts(b, " <a href=\"/episode\">The episode</a> <a href=\"/people\">People</a>"
+			    " <a href=\"/publish\">Publish</a>");
+	if (r && r->user.id)
+		buf_puts(b, " <a href=\"/profile\">Your profile</a>");
 	if (r && r->user.id) {
 		buf_puts(b, " <span class=\"who\">Signed in as ");
 		esc_html(b, r->user.name);
@@ -83,6 +86,48 @@ static char *episode_text(struct req *r)
 	size_t len;
 	char *t = read_file(r->st->cfg->episode, &len);
 	return t ? t : xstrdup("");
+}
+
+/* epfile_edit_save's edit: the writers: block ud in the front matter. */
+static char *edit_writers(const char *text, void *ud)
+{
+	return epfile_with_writers(text, ud);
+}
+
+/*
+ * The episode's writers: block made from who wrote the summaries it holds
+ * now (the wrote table and each writer's profile), in the order first
+ * written; written into the file when it changed. 0, or -1 (reported).
+ */
+int credit_writers(struct req *r)
+{
+	struct profile *p = NULL;
+	int n = 0, k = 0, rc = -1;
+	if (sdb_writers(r->st->db, &p, &n) != 0)
+		return -1;
+	char *text = episode_text(r);
+	struct epfile_writer *w = xcalloc((size_t)n + 1, sizeof *w);
+	const char **who = xcalloc((size_t)n + 1, sizeof *who);   /* the account of each w[] */
+	for (int i = 0; i < n; i++) {
+		int dup = 0;
+		for (int j = 0; j < k && !dup; j++)
+			dup = strcmp(who[j], p[i].user) == 0;
+		char *sum = dup ? NULL : epfile_summary(text, p[i].thread, NULL);
+		if (sum) {
+			who[k] = p[i].user;
+			w[k++] = (struct epfile_writer){p[i].fullname[0] ? p[i].fullname : p[i].user, p[i].bio, p[i].links};
+		}
+		free(sum);
+	}
+	char *yaml = epfile_writers_yaml(w, k);
+	const char *why;
+	rc = epfile_edit_save(r->st->cfg->episode, NULL, edit_writers, yaml, &why) == EPFILE_SAVED ? 0 : -1;
+	free(yaml);
+	free(w);
+	free(who);
+	free(text);
+	profiles_free(&p, n);
+	return rc;
 }
 
 /* The claim on thread id among c[0..n), or NULL. */
@@ -133,10 +178,12 @@ void page_week(struct req *r, struct resp *o)
 		buf_puts(b, "</td><td>");
 		esc_html(b, cl ? cl->user : "");
 		buf_puts(b, "</td><td class=\"draft\">");
-		size_t dl = strlen(t->draft);
-		char *d = xstrndup(t->draft, dl > 200 ? text_cut(t->draft, 200) : dl);
+		char *plain = draft_md_plain(t->draft);
+		size_t dl = strlen(plain);
+		char *d = xstrndup(plain, dl > 200 ? text_cut(plain, 200) : dl);
 		esc_html(b, d);
 		free(d);
+		free(plain);
 		buf_puts(b, "</td></tr>\n");
 		free(sum);
 	}
@@ -287,7 +334,10 @@ static void thread_page(struct req *r, struct resp *o, const struct thread *t, c
 		    "<p><button type=\"submit\" id=\"save\">Save into the episode</button> "
 		    "<button type=\"button\" id=\"hear\">Hear the paragraph at the cursor</button></p></form>"
 		    "<p id=\"hear-status\" role=\"status\"></p><audio id=\"player\" controls preload=\"none\">"
-		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>");
+		    "</audio><h3>What will be said</h3><p id=\"spoken\" class=\"spoken\"></p>"
+		    "<div id=\"guesses\" hidden><h3>Words it had to guess</h3><p>No list, rule or lexicon entry "
+		    "knows these words (marked above): listen to them, and fix any that sound wrong.</p>"
+		    "<ul id=\"guessed\" class=\"guessed\"></ul></div>");
 	buf_puts(b, "<form id=\"fix\" method=\"post\" action=\"/lexicon\"><h3>Fix a pronunciation</h3>");
 	hidden(b, "csrf", r->csrf);
 	hidden(b, "id", t->id);
@@ -388,6 +438,8 @@ void do_save(struct req *r, struct resp *o)
 	case EPFILE_SAVED:
 		if (!theirs)
 			sdb_claim(r->st->db, t->id, r->user.id, "written");
+		sdb_wrote(r->st->db, t->id, r->user.id, (long long)time(NULL));
+		credit_writers(r);
 		break;
 	case EPFILE_CONFLICT:
 		o->status = 409;
@@ -410,25 +462,51 @@ void do_save(struct req *r, struct resp *o)
 	buf_free(&to);
 }
 
+void hear_reply(struct hearing *h, struct resp *o)
+{
+	o->type = "application/json";
+	buf_reset(&o->body);
+	if (hear_answer(h, &o->body) != HEAR_OK) {
+		o->status = 500;
+		buf_reset(&o->body);
+		buf_puts(&o->body, "{\"error\":\"synthesis failed\"}");
+	}
+}
+
+/*
+ * Hear a paragraph: from the cache at once; else the hearing goes to the
+ * queue (hearq.h) and the server answers when it is synthesised, serving
+ * other requests meanwhile.
+ */
 void do_hear(struct req *r, struct resp *o)
 {
 	const char *text = form_get(&r->form, "text");
 	size_t bad;
+	struct hearing *h = NULL;
 	o->type = "application/json";
 	if (text == NULL || strlen(text) > EPFILE_MAX_SUMMARY || utf8_check(text, strlen(text), &bad) != 0) {
 		o->status = 400;
 		buf_puts(&o->body, "{\"error\":\"text: at most 16 KiB of UTF-8\"}");
 		return;
 	}
-	enum hear_result h = hear_paragraph(&r->st->hear, text, &o->body);
-	if (h == HEAR_NOTHING) {
+	if (hear_prepare(&r->st->hear, text, &h) != HEAR_OK) {
 		o->status = 422;
 		buf_puts(&o->body, "{\"error\":\"nothing in it is spoken\"}");
-	} else if (h == HEAR_FAILED) {
-		o->status = 500;
-		buf_reset(&o->body);
-		buf_puts(&o->body, "{\"error\":\"synthesis failed\"}");
+		return;
 	}
+	if (!hear_needs_synthesis(h)) {
+		hear_reply(h, o);
+		hearing_free(&h);
+		return;
+	}
+	if (hearq_full(&r->st->q)) {
+		o->status = 503;
+		buf_puts(&o->body, "{\"error\":\"too many paragraphs are being heard: try again in a moment\"}");
+		hearing_free(&h);
+		return;
+	}
+	o->hear = xcalloc(1, sizeof *o->hear);
+	o->hear->h = h;
 }
 
 void get_audio(struct req *r, struct resp *o)
@@ -488,9 +566,22 @@ void page_episode(struct req *r, struct resp *o)
 	buf_puts(b, "<h1>The episode</h1><p>The order of <code>");
 	esc_html(b, r->st->cfg->episode);
 	buf_puts(b, "</code>: move an item up or down, past its neighbour or into the next section.</p>");
-	const char *notice = form_get(&r->query, "moved");
-	if (notice)
+	if (form_get(&r->query, "moved"))
 		buf_puts(b, "<p role=\"status\" class=\"notice\">Moved.</p>");
+	if (form_get(&r->query, "welcome"))
+		buf_puts(b, "<p role=\"status\" class=\"notice\">The welcome is in the episode.</p>");
+	int wline = 0;
+	char *welcome = epfile_welcome(text, &wline);
+	buf_puts(b, "<section class=\"welcome\" aria-labelledby=\"welcome-h\"><h2 id=\"welcome-h\">The welcome</h2>"
+		    "<form method=\"post\" action=\"/welcome\">");
+	hidden(b, "csrf", r->csrf);
+	hidden(b, "base", version);
+	buf_printf(b, "<p><label for=\"welcome\">What the episode opens with (Markdown; at line %d of the file)</label></p>"
+		      "<textarea id=\"welcome\" name=\"welcome\" rows=\"5\" maxlength=\"%d\">", wline, EPFILE_MAX_SUMMARY);
+	esc_html(b, welcome);
+	buf_puts(b, "</textarea><p><button type=\"submit\" id=\"save-welcome\">Save the welcome</button></p></form></section>"
+		    "<h2>The order</h2>");
+	free(welcome);
 	buf_puts(b, "<ol class=\"outline\">");
 	int open = 0;
 	for (int i = 0; i < n; i++) {
@@ -675,6 +766,7 @@ void do_publish(struct req *r, struct resp *o)
 		page_error(o, 500, "the episode file could not be written");
 		return;
 	}
+	credit_writers(r);
 	int rc = pubjob_start(&r->st->job, r->st->cfg->episode, r->st->cfg->channel_path, r->st->publish_log);
 	if (rc < 0) {
 		page_error(o, 500, "the publish job could not start");
@@ -717,4 +809,229 @@ void do_check(struct req *r, struct resp *o)
 	}
 	free(next);
 	free(text);
+}
+
+/* ---- people: profiles, and the writers the episode credits ---- */
+
+enum {
+	NAME_MAX_BYTES = 100,
+	BIO_MAX_BYTES = 600,
+	LINKS_MAX = 4,
+	LINK_MAX_BYTES = 300,
+};
+
+/* s without white space at either end, in place. */
+static void trim(char *s)
+{
+	size_t n = strlen(s), a = strspn(s, " \t");
+	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	memmove(s, s + a, n - a);
+	s[n - a] = '\0';
+}
+
+/* Whether s is valid UTF-8 of at most max bytes without control characters (newlines if nl). */
+static int plain_text(const char *s, size_t max, int nl)
+{
+	size_t n = strlen(s), bad;
+	if (n > max || utf8_check(s, n, &bad) != 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && !(nl && (*p == '\n' || *p == '\r'))) || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/*
+ * links (one a line, blank lines and spaces around dropped) as the profile
+ * keeps them, or NULL with *why: at most LINKS_MAX http(s) URLs without
+ * spaces, quotes or angle brackets. The caller frees.
+ */
+static char *clean_links(const char *links, const char **why)
+{
+	struct buf b = {0};
+	int n = 0;
+	buf_puts(&b, "");
+	for (const char *p = links; *p;) {
+		size_t l = strcspn(p, "\r\n");
+		const char *s = p;
+		while (l && (*s == ' ' || *s == '\t'))
+			s++, l--;
+		while (l && (s[l - 1] == ' ' || s[l - 1] == '\t'))
+			l--;
+		if (l) {
+			char *u = xstrndup(s, l);
+			int ok = l <= LINK_MAX_BYTES && (strncmp(u, "https://", 8) == 0 || strncmp(u, "http://", 7) == 0) &&
+				 strcspn(u, " \t\"'<>\\`") == l && plain_text(u, LINK_MAX_BYTES, 0);
+			if (!ok || ++n > LINKS_MAX) {
+				*why = ok ? "at most four links" : "a link must be an http:// or https:// address without spaces";
+				free(u);
+				buf_free(&b);
+				return NULL;
+			}
+			if (b.len)
+				buf_putc(&b, '\n');
+			buf_puts(&b, u);
+			free(u);
+		}
+		p = s + l;
+		p += strcspn(p, "\r\n");
+		p += strspn(p, "\r\n");
+	}
+	return buf_detach(&b);
+}
+
+static void profile_page(struct req *r, struct resp *o, const char *notice)
+{
+	struct profile p = {0};
+	if (sdb_profile_get(r->st->db, r->user.id, &p) != 0) {
+		page_error(o, 500, "the database failed");
+		return;
+	}
+	struct buf *b = &o->body;
+	head(r, o, "Your profile");
+	buf_puts(b, "<h1>Your profile</h1><p>The episode credits you as a writer with this name, bio and links "
+		    "(the feed's <code>podcast:person</code> and the episode page's credits) when a summary of "
+		    "yours is in it.</p>");
+	if (notice) {
+		buf_puts(b, "<p role=\"status\" class=\"notice\">");
+		esc_html(b, notice);
+		buf_puts(b, "</p>");
+	}
+	buf_puts(b, "<form method=\"post\" action=\"/profile\">");
+	hidden(b, "csrf", r->csrf);
+	buf_printf(b, "<p><label for=\"fullname\">Your name as credited</label><br><input id=\"fullname\" "
+		      "name=\"fullname\" maxlength=\"%d\" autocomplete=\"name\" value=\"", NAME_MAX_BYTES);
+	esc_html(b, p.fullname);
+	buf_printf(b, "\"></p><p><label for=\"bio\">A short bio (one paragraph)</label><br><textarea id=\"bio\" "
+		      "name=\"bio\" rows=\"3\" maxlength=\"%d\">", BIO_MAX_BYTES);
+	esc_html(b, p.bio);
+	buf_puts(b, "</textarea></p><p><label for=\"links\">Links, one a line (http or https, at most four)</label>"
+		    "<br><textarea id=\"links\" name=\"links\" rows=\"4\">");
+	esc_html(b, p.links);
+	buf_puts(b, "</textarea></p><p><button type=\"submit\" id=\"save-profile\">Save the profile</button></p></form>");
+	foot(o);
+	profile_clear(&p);
+}
+
+void page_profile(struct req *r, struct resp *o)
+{
+	profile_page(r, o, form_get(&r->query, "saved") ? "Saved." : NULL);
+}
+
+void do_profile(struct req *r, struct resp *o)
+{
+	const char *name = form_get(&r->form, "fullname"), *bio = form_get(&r->form, "bio");
+	const char *links = form_get(&r->form, "links"), *why = NULL;
+	if (name == NULL || bio == NULL || links == NULL) {
+		page_error(o, 400, "fullname, bio and links, please");
+		return;
+	}
+	if (!plain_text(name, NAME_MAX_BYTES, 0)) {
+		page_error(o, 422, "the name: one line of at most 100 bytes of UTF-8");
+		return;
+	}
+	if (!plain_text(bio, BIO_MAX_BYTES, 1)) {
+		page_error(o, 422, "the bio: at most 600 bytes of UTF-8");
+		return;
+	}
+	char *l = clean_links(links, &why);
+	if (l == NULL) {
+		page_error(o, 422, why);
+		return;
+	}
+	/* the bio is one paragraph: its line breaks become spaces */
+	char *b1 = xstrdup(bio);
+	for (char *p = b1; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	char *nm = xstrdup(name);
+	trim(nm);
+	trim(b1);
+	int rc = sdb_profile_set(r->st->db, r->user.id, nm, b1, l);
+	free(nm);
+	free(b1);
+	free(l);
+	if (rc != 0) {
+		page_error(o, 500, "the database failed");
+		return;
+	}
+	credit_writers(r);
+	redirect(o, "/profile?saved=1");
+}
+
+void page_people(struct req *r, struct resp *o)
+{
+	struct profile *p = NULL;
+	int n = 0;
+	if (sdb_profiles(r->st->db, &p, &n) != 0) {
+		page_error(o, 500, "the database failed");
+		return;
+	}
+	struct buf *b = &o->body;
+	head(r, o, "People");
+	buf_puts(b, "<h1>People</h1><p>Everyone who may sign in, and what the episode credits the writers with.</p>"
+		    "<table class=\"week\"><caption>Accounts and their profiles</caption><thead><tr>"
+		    "<th scope=\"col\">Account</th><th scope=\"col\">Role</th><th scope=\"col\">Name as credited</th>"
+		    "<th scope=\"col\">Bio</th><th scope=\"col\">Links</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		buf_puts(b, "<tr><td>");
+		esc_html(b, p[i].user);
+		buf_puts(b, "</td><td>");
+		esc_html(b, p[i].role);
+		buf_puts(b, "</td><td>");
+		esc_html(b, p[i].fullname);
+		buf_puts(b, "</td><td>");
+		esc_html(b, p[i].bio);
+		buf_puts(b, "</td><td>");
+		for (const char *q = p[i].links; *q;) {
+			size_t len = strcspn(q, "\n");
+			char *u = xstrndup(q, len);
+			buf_puts(b, "<a href=\"");
+			esc_html(b, u);
+			buf_puts(b, "\" rel=\"nofollow\">");
+			esc_html(b, u);
+			buf_puts(b, "</a><br>");
+			free(u);
+			q += len + (q[len] == '\n');
+		}
+		buf_puts(b, "</td></tr>");
+	}
+	buf_puts(b, "</tbody></table>");
+	foot(o);
+	profiles_free(&p, n);
+}
+
+/* epfile_edit_save's edit: the welcome ud. */
+static char *edit_welcome(const char *text, void *ud)
+{
+	return epfile_with_welcome(text, ud);
+}
+
+void do_welcome(struct req *r, struct resp *o)
+{
+	const char *base = form_get(&r->form, "base"), *welcome = form_get(&r->form, "welcome");
+	if (base == NULL || welcome == NULL) {
+		page_error(o, 400, "the welcome and its base version, please");
+		return;
+	}
+	const char *why = epfile_welcome_problem(welcome);
+	if (why) {
+		page_error(o, 422, why);
+		return;
+	}
+	switch (epfile_edit_save(r->st->cfg->episode, base, edit_welcome, (void *)welcome, &why)) {
+	case EPFILE_SAVED:
+		redirect(o, "/episode?welcome=1");
+		return;
+	case EPFILE_CONFLICT:
+		page_error(o, 409, "the episode changed since the page was loaded: reload it and write the welcome again");
+		return;
+	case EPFILE_REFUSED:
+		page_error(o, 422, why);
+		return;
+	case EPFILE_IO:
+		page_error(o, 500, "the episode file could not be written");
+		return;
+	}
 }

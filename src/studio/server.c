@@ -48,7 +48,11 @@ static const struct route {
 	{"POST", "/check", do_check, SIGNED_IN, 1},
 	{"GET", "/audio", get_audio, SIGNED_IN, 0},
 	{"POST", "/lexicon", do_lexicon, SIGNED_IN, 1},
+	{"GET", "/profile", page_profile, SIGNED_IN, 0},
+	{"POST", "/profile", do_profile, SIGNED_IN, 1},
+	{"GET", "/people", page_people, EDITOR, 0},
 	{"GET", "/episode", page_episode, EDITOR, 0},
+	{"POST", "/welcome", do_welcome, EDITOR, 1},
 	{"POST", "/move", do_move, EDITOR, 1},
 	{"GET", "/publish", page_publish, EDITOR, 0},
 	{"POST", "/publish", do_publish, EDITOR, 1},
@@ -66,11 +70,18 @@ enum {
 
 static const char session_cookie[] = "studio_session";
 
-/* A connection's request body, bounded. */
+/* A connection's request body, bounded, and its hearing while it waits for synthesis. */
 struct upload {
 	struct buf body;
 	int too_big;
+	struct hearq_item *hear;
 };
+
+/* A queued hearing is synthesised: its request is answered (on_request again). Any thread. */
+static void resume_hearing(void *ud)
+{
+	MHD_resume_connection(ud);
+}
 
 void redirect(struct resp *o, const char *location)
 {
@@ -175,6 +186,11 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, struct req *r, struct
 
 static void resp_clear(struct resp *o)
 {
+	if (o->hear) {
+		hearing_free(&o->hear->h);
+		free(o->hear);
+		o->hear = NULL;
+	}
 	buf_free(&o->body);
 	free(o->location);
 	free(o->cookie[0]);
@@ -313,7 +329,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	struct resp o = {0};
-	handle(st, c, url, method, up, &o);
+	if (up->hear) {
+		/* resumed: the hearing queued below is synthesised (or failed) */
+		hear_reply(up->hear->h, &o);
+	} else {
+		handle(st, c, url, method, up, &o);
+		if (o.hear) {
+			/* suspended first, so that the queue's resume cannot come before it */
+			up->hear = o.hear;
+			o.hear = NULL;
+			up->hear->done = resume_hearing;
+			up->hear->ud = c;
+			MHD_suspend_connection(c);
+			hearq_push(&st->q, up->hear);
+			resp_clear(&o);
+			return MHD_YES;
+		}
+	}
 	enum MHD_Result ret = send_resp(c, &(struct req){.range = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 											 MHD_HTTP_HEADER_RANGE)}, &o);
 	resp_clear(&o);
@@ -324,6 +356,10 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 {
 	struct upload *up = *con_cls;
 	if (up) {
+		if (up->hear) {
+			hearing_free(&up->hear->h);
+			free(up->hear);
+		}
 		buf_free(&up->body);
 		free(up);
 		*con_cls = NULL;
@@ -337,7 +373,8 @@ int studio_serve(const struct studio_cfg *cfg)
 	int rc = -1;
 	const char *addr = cfg->listen ? cfg->listen : "127.0.0.1";
 	struct sockaddr_storage ss = {0};
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	int queue = 0;
 
 	if (strchr(addr, ':')) {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
@@ -361,7 +398,8 @@ int studio_serve(const struct studio_cfg *cfg)
 	auth_token(pw);
 	if (sdb_open(cfg->db_path, &st.db) != 0 || auth_hash_password(pw, st.dummy_hash) != 0)
 		goto out;
-	if (week_load(cfg->mailboxes, cfg->nmailboxes, cfg->since, cfg->until, cfg->draft, &st.week) != 0)
+	if (week_load(cfg->mailboxes, cfg->nmailboxes, cfg->since, cfg->until, cfg->draft,
+		      cfg->ch ? cfg->ch->language : NULL, &st.week) != 0)
 		goto out;
 	st.hear = (struct hear_show){cfg->ch, cfg->vs, cfg->lex, cfg->eng, cfg->cache_dir, cfg->episode};
 	st.lexicon_path = lexfix_path(cfg->ch, cfg->vs);
@@ -373,6 +411,12 @@ int studio_serve(const struct studio_cfg *cfg)
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	/* a worker or a client gone away is an error where it is written to, not a signal */
+	signal(SIGPIPE, SIG_IGN);
+	/* the queue's threads are made after the mask, so that they leave the signals to sigwait */
+	if (hearq_start(&st.q) != 0)
+		goto out;
+	queue = 1;
 
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &st,
 			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -396,6 +440,9 @@ int studio_serve(const struct studio_cfg *cfg)
 bad_addr:
 	msg(MSG_STUDIO_ADDRESS, "podsynth studio", 0, 0, "\"%s\"", addr);
 out:
+	/* the hearings still waiting are answered (failed) before the daemon stops */
+	if (queue)
+		hearq_stop(&st.q);
 	if (d)
 		MHD_stop_daemon(d);
 	week_free(&st.week);

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "form.h"
 #include "hear.h"
+#include "hearq.h"
 #include "pubjob.h"
 #include "week.h"
 
@@ -17,6 +18,7 @@ struct studio {
 	struct sdb *db;
 	struct week *week;
 	struct hear_show hear;
+	struct hearq q;          /* hearings waiting for synthesis (hearq.h) */
 	char *lexicon_path;      /* where fixed pronunciations go (lexfix.h) */
 	struct pubjob job;       /* publishing: one job at a time */
 	char *publish_log;       /* its output */
@@ -44,6 +46,7 @@ struct resp {
 	char *location;          /* a redirect's target */
 	char *cookie[2];         /* Set-Cookie headers */
 	int ranges;              /* the body may be served in ranges */
+	struct hearq_item *hear; /* a hearing to synthesise first: the server queues it and answers later */
 };
 
 /* The handlers (pages.c), one a route; the table is in server.c. */
@@ -65,6 +68,16 @@ void do_lexicon(struct req *r, struct resp *o);
 void page_publish(struct req *r, struct resp *o);
 void do_publish(struct req *r, struct resp *o);
 void do_check(struct req *r, struct resp *o);
+
+/* The answer to a hearing (prepared, and synthesised when it had to be). */
+void hear_reply(struct hearing *h, struct resp *o);
+
+/* The episode's writers: made from who wrote the summaries in it (pages.c). 0, or -1. */
+int credit_writers(struct req *r);
+void page_profile(struct req *r, struct resp *o);
+void do_profile(struct req *r, struct resp *o);
+void page_people(struct req *r, struct resp *o);
+void do_welcome(struct req *r, struct resp *o);
 
 /* A plain page with a heading and a message, for errors (pages.c). */
 void page_error(struct resp *o, int status, const char *message);

@@ -2,7 +2,8 @@
  * week.c: the week's threads (week.h). In: mailbox files and the draft
  * settings; out: struct week. Reads mail with draft/'s readers and series
  * with draft/'s series builder; the draft sentence of a thread comes from
- * week_draft_sentence, the one place the studio asks draft/ for it.
+ * draft/'s draft_item_sentence (through week_draft_sentence), so a thread
+ * is said one way in a draft and in the studio.
  */
 #include "week.h"
 
@@ -13,12 +14,19 @@
 #include "core/core.h"
 
 /*
- * What the draft reader says about a thread: today draft_quote, the first
- * paragraph of its cover letter as quote lines. The caller frees.
+ * What the draft says about a thread, as podsynth draft says it: its
+ * sentence (draft_item_sentence, the one rule for what an item is) and,
+ * when the cover letter has one, its first paragraph as quote lines
+ * (draft_quote). The caller frees.
  */
-static char *week_draft_sentence(const struct series_item *it)
+static char *week_draft_sentence(const struct draft_words *dw, const struct series_item *it, const char *url)
 {
-	return draft_quote(it->msg->body ? it->msg->body : "");
+	char *s = draft_item_sentence(dw, it, url);
+	char *q = draft_quote(it->msg->body ? it->msg->body : "");
+	char *out = q[0] ? xasprintf("%s\n\n%s", s, q) : xstrdup(s);
+	free(s);
+	free(q);
+	return out;
 }
 
 /* s percent-encoded for a URL path, keeping what a Message-ID may show plainly. */
@@ -66,7 +74,7 @@ static char *thread_url(const struct draft_settings *set, const struct mail_msg 
 }
 
 int week_load(char **files, int nfiles, long long since, long long until,
-	      const struct draft_settings *set, struct week **out)
+	      const struct draft_settings *set, const char *lang, struct week **out)
 {
 	struct week *w = xcalloc(1, sizeof *w);
 	int rc = 0;
@@ -75,6 +83,7 @@ int week_load(char **files, int nfiles, long long since, long long until,
 		if (mailbox_read_file(w->mb, files[i]) != 0)
 			rc = -1;
 	w->s = series_build(w->mb);
+	struct draft_words *dw = draft_words_new(w->mb, set, lang ? lang : "en");
 	w->t = xcalloc((size_t)w->s->n + 1, sizeof *w->t);
 	for (int i = 0; i < w->s->n; i++) {
 		const struct series_item *it = &w->s->items[i];
@@ -84,9 +93,10 @@ int week_load(char **files, int nfiles, long long since, long long until,
 		t->id = it->msg->id;
 		t->subject = xasprintf("v%d: %s", it->version, it->subject);
 		t->url = thread_url(set, it->msg);
-		t->draft = week_draft_sentence(it);
+		t->draft = week_draft_sentence(dw, it, t->url);
 		t->item = it;
 	}
+	draft_words_free(&dw);
 	*out = w;
 	return rc;
 }

@@ -4,9 +4,9 @@
  * the draft reader says about it.
  *
  * In: mailbox files (mbox, mboxrd, gzip, Atom; draft/'s readers), a date
- * range, the `draft:` settings. Out: struct week, plain data that points
- * into its own mailbox. The one call into draft/'s per-thread sentence is
- * week_draft_sentence in week.c, so that it can be switched in one place.
+ * range, the `draft:` settings and the show's language. Out: struct week,
+ * plain data that points into its own mailbox. A thread's draft is what
+ * podsynth draft says of it (draft_item_sentence and draft_quote).
  */
 #ifndef PODSYNTH_STUDIO_WEEK_H
 #define PODSYNTH_STUDIO_WEEK_H
@@ -34,7 +34,7 @@ struct week {
  * file could not be read. Free with week_free (sets *w to NULL).
  */
 int week_load(char **files, int nfiles, long long since, long long until,
-	      const struct draft_settings *set, struct week **out);
+	      const struct draft_settings *set, const char *lang, struct week **out);
 void week_free(struct week **w);
 /* The thread whose id is id, or NULL. */
 const struct thread *week_find(const struct week *w, const char *id);

@@ -1,13 +1,19 @@
 #!/usr/bin/python3
 """tests/studio/browser.py BASE_URL EPISODE SHOT_DIR AXE_JS: the studio as
-contributors use it, in Debian's chromium (headless, chromium-driver,
-python3-selenium). ana signs in, claims a thread, writes a summary and saves
-it into the episode file, hears it (the audio plays and the highlighted word
-moves with it), hears it again from the cache; ben, in another browser,
-sees her claim and her summary. axe-core finds no violation on any page; the
-browser logs no error (a CSP violation would be one). Screenshots go to
-SHOT_DIR. Prints "ok - " / "not ok - " lines."""
+contributors and the editor use it, in Debian's chromium (headless,
+chromium-driver, python3-selenium), from sign-in to the published episode.
+ana signs in, fills in her profile, claims a thread, writes a summary and
+saves it into the episode file, hears it (the audio plays and the
+highlighted word moves with it), hears it again from the cache, sees the
+word the normaliser guessed marked, fixes its pronunciation from there and
+hears the change; ben, in another browser, sees her claim and her summary;
+eve, the editor, orders the episode, writes the welcome and publishes it;
+the episode's page (opened in the browser) and the feed show the summary,
+the welcome and ana credited as a writer. axe-core finds no violation on
+any page; the browser logs no error (a CSP violation would be one).
+Screenshots go to SHOT_DIR. Prints "ok - " / "not ok - " lines."""
 import os
+import re
 import sys
 import tempfile
 import time
@@ -103,6 +109,17 @@ try:
     axe(d, "the week")
     d.save_screenshot(os.path.join(SHOTS, "studio-week.png"))
 
+    # her profile: what the episode will credit her with
+    d.find_element(By.LINK_TEXT, "Your profile").click()
+    ok(wait(d, "return document.querySelector('h1').textContent === 'Your profile'"), "ana opens her profile")
+    d.find_element(By.ID, "fullname").send_keys("Ana Lima")
+    d.find_element(By.ID, "bio").send_keys("Ana follows the perf tools and BPF.")
+    d.find_element(By.ID, "links").send_keys("https://ana.example.org/")
+    d.find_element(By.ID, "save-profile").click()
+    ok(wait(d, "var n = document.querySelector('.notice'); return n && n.textContent === 'Saved.'"), "she saves it")
+    axe(d, "the profile page")
+    d.get(BASE + "/")
+
     # claim a thread
     d.find_element(By.LINK_TEXT, THREAD_TITLE).click()
     ok(wait(d, "return document.querySelector('h1').textContent === arguments[0]".replace("arguments[0]", repr(THREAD_TITLE))),
@@ -114,9 +131,11 @@ try:
 
     # write and save
     area = d.find_element(By.ID, "summary")
+    ok(area.get_attribute("value").startswith("Ian Rogers posted [a two-patch series"),
+       "the editor starts from the draft's sentence for the thread: " + area.get_attribute("value")[:60])
     area.clear()
     text = ("Ian Rogers makes perf build its BPF programs with the system include paths, "
-            "so the skeletons build on Debian again.\n\nIt is queued for v6.19-rc1.")
+            "so the skelgen skeletons build on Debian again.\n\nIt is queued for v6.19-rc1.")
     area.send_keys(text)
     area.send_keys("\n\nSee ![the graph](graph.png).")
     ok(wait(d, "var c = document.querySelectorAll('#check li'); return c.length === 1 && c[0].textContent === 'Line 5: note: image not spoken: \"the graph\"'", 10),
@@ -169,18 +188,36 @@ try:
        "the paragraph at the cursor is the one heard: " + d.find_element(By.ID, "spoken").text[:60])
     d.execute_script("document.getElementById('player').pause();")
 
-    # fix a pronunciation and hear the change
+    # the word the normaliser guessed is marked; fix it from there and hear the change
     d.execute_script("var a = document.getElementById('summary'); a.focus(); a.setSelectionRange(5, 5);")
     d.find_element(By.ID, "hear").click()
     ok(wait(d, "return /Ian Rogers makes/.test(document.getElementById('spoken').textContent)", 15),
        "the first paragraph is heard again")
-    d.find_element(By.ID, "word").send_keys("Rogers")
-    d.find_element(By.ID, "say").send_keys("Rodgers", Keys.ENTER)
-    ok(wait(d, "return /In the show's lexicon: Rogers is said Rodgers/.test(document.getElementById('fix-status').textContent)"),
+    marked = d.execute_script("return Array.from(document.querySelectorAll('#spoken span.guess')).map(function (s) { return s.textContent; })")
+    ok(marked == ["skelgen"], "what will be said marks the word it guessed, and only it: %s" % marked)
+    ok(d.execute_script("return !document.getElementById('guesses').hidden"), "the guessed words are listed beside it")
+    # the whole page, playing, for the README (docs/studio.png is taken from it)
+    d.set_window_size(1200, 1450)
+    d.execute_script("window.scrollTo(0, 0); var a = document.getElementById('player'); a.currentTime = 1.5; a.play();")
+    wait(d, "var a = document.getElementById('player'); return a.currentTime > 1.8 && document.querySelector('#spoken span.now')", 10)
+    d.execute_script("document.getElementById('player').pause();")
+    d.save_screenshot(os.path.join(SHOTS, "studio-readme.png"))
+    d.set_window_size(1200, 1000)
+    d.find_element(By.CSS_SELECTOR, "button[aria-label='Fix the pronunciation of skelgen']").click()
+    ok(d.find_element(By.ID, "word").get_attribute("value") == "skelgen" and
+       d.switch_to.active_element == d.find_element(By.ID, "say"),
+       "its button fills in 'fix a pronunciation' with the word and goes to 'say it as'")
+    d.save_screenshot(os.path.join(SHOTS, "studio-thread-guessed.png"))
+    say = d.find_element(By.ID, "say")
+    say.clear()
+    say.send_keys("skeleton generator", Keys.ENTER)
+    ok(wait(d, "return /In the show's lexicon: skelgen is said skeleton generator/.test(document.getElementById('fix-status').textContent)"),
        "the pronunciation is fixed from the page")
-    ok(wait(d, "return /Ian Rodgers makes/.test(document.getElementById('spoken').textContent) &&"
+    ok(wait(d, "return /skeleton generator skeletons/.test(document.getElementById('spoken').textContent) &&"
                " /^Synthesised in/.test(document.getElementById('hear-status').textContent)", 15),
-       "and heard again at once, newly synthesised: " + d.find_element(By.ID, "spoken").text[:40])
+       "and heard again at once, newly synthesised: " + d.find_element(By.ID, "spoken").text[:120])
+    ok(d.execute_script("return document.querySelectorAll('#spoken span.guess').length === 0 && document.getElementById('guesses').hidden"),
+       "nothing is guessed any more")
     ok(wait(d, "var a = document.getElementById('player'); return !a.paused && a.currentTime > 0.3", 10),
        "the changed paragraph plays")
     d.execute_script("document.getElementById('player').pause(); document.getElementById('fix').scrollIntoView();")
@@ -218,8 +255,55 @@ try:
     after = titles()
     ok(after[i - 1] == before[i] and after[i] == before[i - 1], "it is one place higher, past %s" % before[i - 1])
     axe(d, "the episode's order")
+
+    # the welcome
+    WELCOME = "Welcome to Kernel Weekly 47: two threads, both written in the studio."
+    w = d.find_element(By.ID, "welcome")
+    w.clear()
+    w.send_keys(WELCOME)
+    d.find_element(By.ID, "save-welcome").click()
+    ok(wait(d, "var n = document.querySelector('.notice'); return n && n.textContent === 'The welcome is in the episode.'"),
+       "she writes the welcome")
+    ok(episode().split("\n---\n", 1)[1].lstrip("\n").startswith(WELCOME), "it opens the episode file")
     d.save_screenshot(os.path.join(SHOTS, "studio-episode.png"))
+    axe(d, "the episode's page with the welcome")
+
+    d.find_element(By.LINK_TEXT, "People").click()
+    ok(wait(d, "return document.querySelector('h1').textContent === 'People'"), "the editor opens the people page")
+    ok("Ana follows the perf tools and BPF." in d.find_element(By.TAG_NAME, "table").text, "she sees ana's bio")
+    axe(d, "the people page")
+
+    # publish, and watch it
+    d.find_element(By.LINK_TEXT, "Publish").click()
+    ok(wait(d, "return document.querySelector('h1').textContent === 'Publish'"), "the editor opens the publish page")
+    axe(d, "the publish page")
+    d.find_element(By.ID, "publish").click()
+    ok(wait(d, "var s = document.getElementById('publish-state'); return s && s.dataset.state !== 'running' && s.dataset.state !== 'not started'", 400),
+       "the publish runs to its end, the page following it")
+    state = d.find_element(By.ID, "publish-state").get_attribute("data-state")
+    ok(state == "done", "and ends well (%s)" % state)
+    d.save_screenshot(os.path.join(SHOTS, "studio-published.png"))
+    axe(d, "the publish page after publishing")
     errors(d, "the editor's pages")
+
+    # the result: the episode's page and the feed
+    rss = os.path.join(os.path.dirname(os.path.abspath(EPISODE)), "..", "rss")
+    slug = os.path.basename(EPISODE)[:-3]
+    d.get("file://" + os.path.abspath(os.path.join(rss, "episodes", slug + ".html")))
+    body = d.find_element(By.TAG_NAME, "body").text
+    ok("so the skelgen skeletons build on Debian again" in body and WELCOME in body,
+       "the episode's page has ana's summary and the welcome")
+    cast = d.execute_script("var c = document.querySelector('section.cast li.writer'); return c ? c.textContent : ''")
+    ok(cast.startswith("Ana Lima writer Ana follows the perf tools and BPF."), "its credits name ana as a writer: " + cast)
+    d.execute_script("document.querySelector('section.cast').scrollIntoView();")
+    d.save_screenshot(os.path.join(SHOTS, "studio-result-page.png"))
+    axe(d, "the published episode's page")
+    feed = open(os.path.join(rss, "feed.xml"), encoding="utf-8").read()
+    item = re.search(r"<item>(?:(?!</item>).)*Kernel Weekly 47: two threads.*?</item>", feed, re.S)
+    item = item.group(0) if item else ""
+    ok('<podcast:person role="writer" group="writing" href="https://ana.example.org/">Ana Lima</podcast:person>' in item,
+       "the feed's item credits ana as a writer")
+    ok(item.count('role="writer"') == 1, "and no one else (ben and eve wrote no summary in it)")
 finally:
     d.quit()
 sys.exit(1 if failed else 0)

@@ -9,6 +9,7 @@ import http.client
 import json
 import re
 import sys
+import threading
 import time
 import urllib.parse
 
@@ -70,14 +71,18 @@ def login(name, pw="correct horse battery"):
 
 
 THREAD = "thp-lazy-1@example.org"
+# every state-changing route (server.c's table): none may work without a session and its token
+POSTS = ("/save", "/claim", "/hear", "/check", "/lexicon", "/profile", "/move", "/welcome", "/publish", "/logout")
+FIELDS = {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim", "word": "x", "say": "y",
+          "fullname": "Mallory", "bio": "x", "links": "", "welcome": "x", "dir": "up"}
 TQ = "/thread?id=" + urllib.parse.quote(THREAD, safe="")
 
 # ---- without a session ----
 s, r, d = req("GET", "/")
 ok(s == 303 and r.getheader("Location") == "/login", "the week without a session sends to /login (%d)" % s)
 before = episode()
-for path in ("/save", "/claim", "/hear", "/logout"):
-    s, r, d = req("POST", path, {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim"})
+for path in POSTS:
+    s, r, d = req("POST", path, FIELDS)
     ok(s == 403, "POST %s without a session is refused (%d)" % (path, s))
 s, r, d = req("GET", "/audio?key=" + "0" * 32)
 ok(s == 403, "audio without a session is refused (%d)" % s)
@@ -100,10 +105,9 @@ ok(b"7 threads" in d or b"8 threads" in d, "the week lists the mailbox's threads
 st2, bsess, bcsrf, _ = login("ben")
 
 # ---- CSRF ----
-for path in ("/save", "/claim", "/hear", "/logout"):
-    fields = {"id": THREAD, "base": "new", "summary": "x", "text": "x", "action": "claim"}
-    s1 = req("POST", path, fields, cookie=sess)[0]
-    s2 = req("POST", path, dict(fields, csrf=bcsrf), cookie=sess)[0]
+for path in POSTS:
+    s1 = req("POST", path, FIELDS, cookie=sess)[0]
+    s2 = req("POST", path, dict(FIELDS, csrf=bcsrf), cookie=sess)[0]
     ok(s1 == 403 and s2 == 403, "POST %s with a session but no token, or another session's, is refused (%d, %d)" % (path, s1, s2))
 s, r, d = req("POST", "/claim", {"csrf": csrf, "id": THREAD, "action": "claim"}, cookie=sess,
               headers={"Origin": "http://evil.example"})
@@ -140,6 +144,23 @@ if m:
        b"&lt;/textarea&gt;&lt;script&gt;" in d, "its page escapes the body, the author and the subject")
     ok(b'value="evil&quot;1&#39;&lt;b"' in d, "its Message-ID is escaped in attributes")
 
+# ---- the episode as podsynth draft wrote it: each thread an item, found by its marker ----
+MARK = "<!-- item: %s -->" % THREAD
+drafted = episode()
+s, r, d = req("GET", "/", cookie=sess)
+row = re.search(rb'thp-lazy-1%40example.org">[^<]*</a></td><td[^>]*>([^<]*)</td><td>[^<]*</td>'
+                rb'<td class="draft">([^<]*)</td>', d)
+ok(row is not None and row.group(1) == b"in the episode",
+   "the week shows a drafted thread as in the episode: %s" % (row.group(1) if row else d[:0]))
+ok(row is not None and row.group(2).startswith(b"Alice Example posted a two-patch RFC series splitting huge pages"),
+   "its Draft cell is text, the link's text without its Markdown: %s" % (row.group(2)[:90] if row else b""))
+ok(b"](http" not in d, "no Draft cell shows a Markdown link")
+s, r, d = req("GET", TQ, cookie=sess)
+ok(s == 200 and b"In the episode at line %d." % (drafted[:drafted.index(MARK)].count("\n") + 1) in d,
+   "the thread page finds the drafted item at its marker's line")
+ok(b"Alice Example posted [a two-patch RFC series" in d and b"Bob Reviewer acked it." in d,
+   "...and its editor holds the drafted sentences")
+
 # ---- claims ----
 s, r, d = req("POST", "/claim", {"csrf": csrf, "id": THREAD, "action": "claim"}, cookie=sess)
 ok(s == 303, "ana claims the thread (%d)" % s)
@@ -155,6 +176,13 @@ text = "Huge pages are split lazily now: when only part of one is unmapped, the 
 s, r, d = req("POST", "/save", {"csrf": csrf, "id": THREAD, "base": base, "summary": text}, cookie=sess)
 ok(s == 303 and "saved=1" in (r.getheader("Location") or ""), "ana saves a summary (%d)" % s)
 ok(text in episode(), "it is in the episode file")
+after = episode()
+i = drafted.index(MARK) + len(MARK)
+j = drafted.index("\n# ", i)
+body = after.index("\n# Welcome")   # (the front matter may now credit a writer)
+ok(after[body:] == (drafted[:i] + "\n\n" + text + "\n" + drafted[j:])[drafted.index("\n# Welcome"):],
+   "the summary replaced the drafted item where it stood; the rest of the body is as drafted")
+ok(after.count(THREAD) == 1 and "**[" not in after, "...and no second item was added for the thread")
 s = req("POST", "/save", {"csrf": bcsrf, "id": THREAD, "base": base, "summary": "ben's"}, cookie=bsess)[0]
 ok(s == 409 and "ben's" not in episode(), "ben cannot save over ana's claim (%d)" % s)
 kept = episode()
@@ -210,9 +238,54 @@ ok(s == 416, "a range past the end is 416 (%d)" % s)
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": "```\ncode\n```"}, cookie=sess)
 ok(s == 422, "a paragraph with nothing spoken is 422 (%d)" % s)
 
+# ---- the words the normaliser had to guess ----
+para3 = "The zorblatt patch fixes the scheduler at %d." % int(time.time() * 1000)
+s, r, d = req("POST", "/hear", {"csrf": csrf, "text": para3}, cookie=sess)
+j = json.loads(d) if s == 200 else {}
+guessed = [g["w"] for g in j.get("guessed", [])]
+ok("zorblatt" in guessed, "a made-up word is among the guessed ones: %s" % guessed)
+ok("scheduler" not in guessed and "patch" not in guessed, "dictionary words are not")
+marked = [p["w"] for p in j.get("parts", []) if p.get("g")]
+ok(marked == ["zorblatt"], "in what will be said, only the made-up word is marked: %s" % marked)
+g0 = j.get("guessed", [{}])[0]
+ok(g0.get("said") == "zorblatt" and "no list knows it" in g0.get("why", ""),
+   "with what is said of it and why: %s" % g0)
+
+# ---- a long hearing does not hold up the other requests ----
+# (the server runs with PODSYNTH_TEST_HANG="slow paragraph": synthesis of that phrase hangs until PODSYNTH_TIMEOUT)
+slow = {}
+
+
+def slow_hear():
+    t = time.time()
+    slow["status"] = req("POST", "/hear", {"csrf": csrf, "text": "A slow paragraph %d." % t}, cookie=sess)[0]
+    slow["secs"] = time.time() - t
+
+
+th = threading.Thread(target=slow_hear)
+th.start()
+time.sleep(0.5)
+t0 = time.time()
+s, r, d = req("GET", TQ, cookie=sess)
+dt = time.time() - t0
+running = th.is_alive()
+ok(s == 200 and dt < 1.0 and running, "a page is answered in %.2f s while a long hearing runs (%s)" %
+   (dt, "still running" if running else "already over"))
+j = json.loads(req("POST", "/hear", {"csrf": csrf, "text": para3}, cookie=sess)[2])
+ok(j.get("cached") is True and th.is_alive(), "and a cached paragraph is heard meanwhile")
+th.join()
+ok(slow.get("status") in (200, 500) and slow.get("secs", 0) > 2, "the long hearing is answered too, after %.1f s (%s)" %
+   (slow.get("secs", 0), slow.get("status")))
+print("# a long hearing: %.1f s; a page meanwhile: %.3f s" % (slow.get("secs", 0), dt))
+ok(alive(), "the server is alive after it")
+
 # ---- the editor's order; a contributor cannot ----
 s, r, d = req("GET", "/episode", cookie=sess)
 ok(s == 403, "a contributor cannot open the editor's page (%d)" % s)
+for path in ("/move", "/welcome", "/publish"):
+    s = req("POST", path, dict(FIELDS, csrf=csrf), cookie=sess)[0]
+    ok(s == 403, "a contributor cannot POST %s, an editor's action, even with her token (%d)" % (path, s))
+ok(req("GET", "/people", cookie=sess)[0] == 403, "nor open the people page")
 s, r, d = req("POST", "/move", {"csrf": csrf, "id": THREAD, "dir": "up", "base": "0" * 16}, cookie=sess)
 ok(s == 403, "a contributor cannot move an item (%d)" % s)
 ok(episode() == kept, "...and the file is unchanged")

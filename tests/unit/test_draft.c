@@ -122,8 +122,45 @@ static const char thread[] =
 	"From d\nMessage-ID: <q2>\nIn-Reply-To: <gone>\nSubject: [RFC PATCH 2/3] baz: quux\n\nx\n\n"
 	"From e\nMessage-ID: <d1>\nSubject: a question\n\nx\n";
 
+/* The item marker read back gives the Message-ID it was written with; draft_md_plain. */
+static void test_marker_plain(void)
+{
+	static const char *const ids[] = {"thp-lazy-1@example.org", "odd/id-->x%y<b>@h", "\xe5\xbc\xa0@example.cn"};
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		char *m = draft_item_marker(ids[i]);
+		char *id = draft_item_marker_id(m, strlen(m));
+		STR_EQ(id, ids[i], "marker: the Message-ID comes back");
+		size_t n = strlen(m);
+		OK(strchr(m, '>') == m + n - 1, "marker: one comment, closed only at the end: %s", m);
+		OK(strncmp(m, "<!-- item: ", 11) == 0 && strchr(m + 11, ' ') == m + n - 4 && !strchr(m, '/'),
+		   "marker: a line of its own shape, no space or slash in the id");
+		free(id);
+		free(m);
+	}
+	static const char *const not[] = {"<!-- item:  -->", "<!-- item: a b@c -->", "<!-- item: a/b@c -->",
+					   "<!-- note: a@b -->", "**[x](https://h/a@b/)**", "<!-- item: a@b"};
+	for (size_t i = 0; i < sizeof not / sizeof *not; i++) {
+		char *id = draft_item_marker_id(not[i], strlen(not[i]));
+		OK(id == NULL, "marker: not one: %s", not[i]);
+		free(id);
+	}
+	char *id = draft_item_marker_id("<!-- item: a%40b -->  \r", 22);
+	STR_EQ(id, "a@b", "marker: percent-decoded, trailing spaces and CR allowed");
+	free(id);
+
+	char *p = draft_md_plain("Ana posted [the \\*second\\* version, \"x (y)\"](https://h/a@b/(c)) for KVM.\n\n"
+				 "> Quote \\<b\\> and\n> more.");
+	STR_EQ(p, "Ana posted the *second* version, \"x (y)\" for KVM. Quote <b> and more.",
+	       "plain: link text only, escapes undone, quote markers gone, lines joined");
+	free(p);
+	p = draft_md_plain("a [b] c](d e [f](g) *h* `i`");
+	STR_EQ(p, "a [b] c](d e f h i", "plain: brackets that make no link stay; emphasis and code marks go");
+	free(p);
+}
+
 int main(void)
 {
+	test_marker_plain();
 	tag("[PATCH v3 0/5] riscv: mm: foo", 0, 1, 0, 3, 0, 5, "riscv: mm: foo");
 	tag("Re: [PATCH v3 2/5] riscv: foo", 1, 1, 0, 3, 2, 5, "riscv: foo");
 	tag("[RFC PATCH net-next v2 1/3] net: x", 0, 1, 1, 2, 1, 3, "net: x");

@@ -3,7 +3,9 @@
  * (form.c), escaping for HTML, JSON and URLs (esc.c), and summaries in the
  * episode file (epfile.c): found by Message-ID, replaced or added, refused
  * when they would break the item structure, and saved only when the base
- * version still holds.
+ * version still holds; the welcome found and replaced; the writers: block
+ * written as YAML and put in the front matter; podsynth draft's own output
+ * (tests/draft/), whose items the marker line names, edited in place.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "studio/form.h"
 #include "studio/esc.h"
 #include "studio/epfile.h"
+#include "draft/draft.h"
 
 static void test_form(void)
 {
@@ -219,8 +222,158 @@ static void test_undraft(void)
 	OK(epfile_undraft("no front matter\ndraft: true\n") == NULL, "a body line is not the front matter");
 }
 
+static void test_welcome(void)
+{
+	const char *draft = "---\ntitle: W\n---\n\n<!-- a note -->\n\n# Welcome\n\nHello.\n\n# RISC-V\n\n"
+			    "**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n";
+	int line = 0;
+	char *w = epfile_welcome(draft, &line);
+	STR_EQ(w, "Hello.", "a first section without items is the welcome");
+	INT_EQ(line, 8, "...from the line after its heading");
+	free(w);
+	char *t = epfile_with_welcome(draft, "Hi there.\r\nTwo lines.");
+	STR_EQ(t, "---\ntitle: W\n---\n\n<!-- a note -->\n\n# Welcome\n\nHi there.\nTwo lines.\n\n# RISC-V\n\n"
+		  "**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n", "...and it is replaced there, CRLF made LF");
+	free(t);
+	const char *plain = "---\ntitle: W\n---\n\n<!-- a note -->\n\n# RISC-V\n\n**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n";
+	w = epfile_welcome(plain, NULL);
+	STR_EQ(w, "", "with items in the first section, the welcome is the text before it (none here, the note aside)");
+	free(w);
+	t = epfile_with_welcome(plain, "Welcome.");
+	STR_EQ(t, "---\ntitle: W\n---\n\n<!-- a note -->\n\nWelcome.\n\n# RISC-V\n\n**[v2: riscv: one](https://x/one@x/)**\n\nSum.\n",
+	       "...and it is written after the note, before the first heading");
+	w = epfile_welcome(t, NULL);
+	STR_EQ(w, "Welcome.", "...where it is found again");
+	free(w);
+	free(t);
+	OK(epfile_welcome_problem("# heading") != NULL && epfile_welcome_problem("Fine *words*.") == NULL,
+	   "a welcome with a heading is refused, prose is not");
+}
+
+static void test_writers(void)
+{
+	struct epfile_writer w[] = {
+		{"Ana \"the\" Lima", "Bio\\ with\ta tab.", "https://a.example/\nhttps://b.example/@ana"},
+		{"Ben", "", ""},
+	};
+	char *y = epfile_writers_yaml(w, 2);
+	STR_EQ(y, "writers:\n  - name: \"Ana \\\"the\\\" Lima\"\n    bio: \"Bio\\\\ with a tab.\"\n    links:\n"
+		  "      - \"https://a.example/\"\n      - \"https://b.example/@ana\"\n  - name: \"Ben\"\n",
+	       "writers as YAML: quotes and backslashes escaped, controls gone, empty fields left out");
+	char *t = epfile_with_writers("---\ntitle: W\n---\n\nBody.\n", y);
+	OK(t && strncmp(t, "---\ntitle: W\nwriters:\n  - name: ", 32) == 0 && strstr(t, "\"Ben\"\n---\n\nBody.\n"),
+	   "the block goes before the front matter's end");
+	char *t2 = epfile_with_writers(t, "writers:\n  - name: \"Cy\"\n");
+	STR_EQ(t2, "---\ntitle: W\nwriters:\n  - name: \"Cy\"\n---\n\nBody.\n", "and replaces the block that is there");
+	char *t3 = epfile_with_writers(t2, "");
+	STR_EQ(t3, "---\ntitle: W\n---\n\nBody.\n", "an empty list takes it away");
+	OK(epfile_with_writers("no front matter\n", y) == NULL, "a file without front matter gets none");
+	free(t3);
+	free(t2);
+	free(t);
+	free(y);
+	y = epfile_writers_yaml(w, 0);
+	STR_EQ(y, "", "no writers: no block");
+	free(y);
+}
+
+/* The items of an outline: their Message-IDs, one a line. The caller frees. */
+static char *item_ids(const char *text)
+{
+	struct outline_entry *e;
+	int n = epfile_outline(text, &e);
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (int i = 0; i < n; i++)
+		if (!e[i].heading)
+			buf_printf(&b, "%s\n", e[i].id);
+	outline_free(&e, n);
+	return buf_detach(&b);
+}
+
+/* A file of tests/draft/ (podsynth draft's own output, tests/t-draft.sh keeps it so). The caller frees. */
+static char *drafted(const char *name)
+{
+	const char *top = getenv("TOP");
+	char *p = xasprintf("%s/tests/draft/%s", top ? top : ".", name);
+	size_t n;
+	char *t = read_file(p, &n);
+	OK(t != NULL, "podsynth draft's %s is read", p);
+	free(p);
+	return t ? t : xstrdup("");
+}
+
+/*
+ * An episode as podsynth draft writes it: each item a marker line, then
+ * sentences (its link inside one), found by Message-ID; a summary replaces
+ * the drafted item where it stands, and adds no second item.
+ */
+static void test_drafted(void)
+{
+	char *text = drafted("week.md");
+	const char *id = "thp-lazy-1@example.org";
+	char *ids = item_ids(text);
+	STR_EQ(ids, "kvm-dump-v2-0@example.de\n202611151711417142802@example.cn\nmemset-small-0@example.cn\n"
+		    "thp-lazy-1@example.org\nmhng-b783c0bb-3d23@palmer-ri-x1c9\n"
+		    "20261116202616.1792109-1-bigunclemax@example.com\n20261115021450.3499232-1-irogers@example.com\n",
+	       "every drafted thread is an item of the outline, once, in the draft's order");
+	int line = 0;
+	char *sum = epfile_summary(text, id, &line);
+	OK(sum && strncmp(sum, "Alice Example posted [a two-patch RFC series", 44) == 0 &&
+	   strstr(sum, "Bob Reviewer acked it.") && !strstr(sum, "Palmer"),
+	   "a drafted item's summary is its sentences, to the next heading: %s", sum ? sum : "(none)");
+	const char *mark = strstr(text, "<!-- item: thp-lazy-1@example.org -->");
+	int want = 1;
+	for (const char *p = text; mark && p < mark; p++)
+		want += *p == '\n';
+	INT_EQ(line, want, "...at the marker's line");
+	free(sum);
+
+	const char *words = "Huge pages are split lazily now.";
+	char *t = epfile_with_summary(text, id, "RFC v1: mm: thp: split", "https://lore.kernel.org/linux-mm/thp-lazy-1@example.org/", words);
+	const char *next = mark ? strstr(mark, "\n# Also on the RISC-V list") : NULL;
+	char *expect = mark && next ? xasprintf("%.*s\n\n%s\n%s", (int)(strchr(mark, '\n') - text), text, words, next)
+				    : xstrdup("(no marker)");
+	STR_EQ(t, expect, "a summary replaces the drafted item in place, the rest of the file as it was");
+	char *ids2 = item_ids(t);
+	STR_EQ(ids2, ids, "...and no item is added or lost");
+	OK(!strstr(t, "**["), "...no bold item line added at the end");
+	free(ids2);
+	free(expect);
+	free(t);
+	free(ids);
+	free(text);
+
+	/* a template that writes a bold link too: the marker and it are one item, the summary after the link */
+	text = drafted("week-facts.md");
+	ids = item_ids(text);
+	int k = 0;
+	for (char *p = ids; (p = strchr(p, '\n')); p++)
+		k++;
+	INT_EQ(k, 7, "a marker and the bold link after it are one item");
+	sum = epfile_summary(text, id, NULL);
+	OK(sum && strncmp(sum, "Posted by Alice Example", 23) == 0, "...whose summary starts after the link: %s", sum ? sum : "(none)");
+	free(sum);
+	t = epfile_with_summary(text, id, "t", "u", words);
+	OK(strstr(t, "<!-- item: thp-lazy-1@example.org -->\n\n**[RFC v1: mm: thp: split huge pages lazily on partial unmap]"
+		     "(https://lore.kernel.org/linux-mm/thp-lazy-1@example.org/)**\n\nHuge pages are split lazily now.\n\n# Also") != NULL,
+	   "...and a summary keeps the marker and the title");
+	struct outline_entry *e;
+	int n = epfile_outline(text, &e);
+	for (int i = 0; i < n; i++)
+		if (!e[i].heading && strcmp(e[i].id, id) == 0)
+			OK(strncmp(e[i].text, "**[RFC v1: mm: thp", 18) == 0, "the outline shows the item's title line: %s", e[i].text);
+	outline_free(&e, n);
+	free(t);
+	free(ids);
+	free(text);
+}
+
 int main(void)
 {
+	test_drafted();
+	test_welcome();
+	test_writers();
 	test_undraft();
 	test_move();
 	test_form();
