@@ -391,6 +391,8 @@ static int codecs_sig(const struct render_opts *o, const enum audio_format *fmts
 
 struct render_ahead {
 	struct render_opts o;
+	struct tl_item *laid;  /* the items laid out so far (lengths not aligned) */
+	int nlaid;
 	int groups;          /* groups done: every one before it is complete */
 	int failed;
 	char **made;         /* chunk files made, sorted once render_episode asks */
@@ -462,18 +464,31 @@ int render_ahead_run(struct render_ahead *a, const struct timeline *tl, int k, i
 	}
 	if (co.n == 0)
 		return 0;
-	pre.n = k < tl->n ? k : tl->n;
+	if (k > tl->n)
+		k = tl->n;
 	pre.bed = NULL;
-	pre.items = xmalloc((size_t)pre.n * sizeof *pre.items);
-	memcpy(pre.items, tl->items, (size_t)pre.n * sizeof *pre.items);
-	for (int i = 0; i < pre.n; i++)
-		segs += pre.items[i].kind == TL_SEGMENT && pre.items[i].path != NULL;
+	pre.items = NULL;
+	for (int i = 0; i < k; i++)
+		segs += tl->items[i].kind == TL_SEGMENT && tl->items[i].path != NULL;
 	if (segs == 0) {     /* no segment yet to keep the chunks with */
 		rc = 0;
 		goto out;
 	}
-	if (timeline_layout(&pre) != 0)
-		goto out;
+	/* Each item's file is read once: only the new ones are laid out. */
+	if (k > a->nlaid) {
+		struct timeline more = *tl;
+		more.n = k - a->nlaid;
+		more.bed = NULL;
+		a->laid = xreallocarray(a->laid, (size_t)k, sizeof *a->laid);
+		memcpy(a->laid + a->nlaid, tl->items + a->nlaid, (size_t)more.n * sizeof *a->laid);
+		more.items = a->laid + a->nlaid;
+		if (timeline_layout(&more) != 0)
+			goto out;
+		a->nlaid = k;
+	}
+	pre.n = k;
+	pre.items = xmalloc((size_t)k * sizeof *pre.items);
+	memcpy(pre.items, a->laid, (size_t)k * sizeof *pre.items);
 	timeline_align(&pre, grid);
 	/* As render_episode sets it up for a cold build: no level record of a
 	 * segment being synthesised can exist, so its start_target is the
@@ -528,6 +543,7 @@ void render_ahead_free(struct render_ahead **ap)
 	for (int i = 0; i < a->nmade; i++)
 		free(a->made[i]);
 	free(a->made);
+	free(a->laid);
 	free(a);
 	*ap = NULL;
 }
