@@ -428,12 +428,13 @@ static int cmp_str(const void *x, const void *y)
 static int ahead_has(void *ud, const char *path)
 {
 	struct render_ahead *a = ud;
+	if (a->nmade == 0)   /* made is NULL then, which qsort must not be given */
+		return 0;
 	if (!a->sorted) {
 		qsort(a->made, (size_t)a->nmade, sizeof *a->made, cmp_str);
 		a->sorted = 1;
 	}
-	return a->nmade > 0 &&
-	       bsearch(&path, a->made, (size_t)a->nmade, sizeof *a->made, cmp_str) != NULL;
+	return bsearch(&path, a->made, (size_t)a->nmade, sizeof *a->made, cmp_str) != NULL;
 }
 
 int render_ahead_run(struct render_ahead *a, const struct timeline *tl, int k, int64_t grid,
