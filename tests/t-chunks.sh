@@ -16,6 +16,13 @@
 #   determinism   -j 1 and -j 2 from empty caches give the same bytes; a
 #                 rebuild with nothing changed gives the same bytes and
 #                 encodes no chunk
+#   ahead         a cold -j 2 build renders ahead while it synthesises
+#                 (issue 25); made to do all it can (the test hook
+#                 PODSYNTH_TEST_AHEAD_DRAIN=1): every group but the last
+#                 made ahead, the same bytes as -j 1, a cache holding
+#                 exactly the files -j 1's holds (a chunk made ahead under
+#                 another key would be left there), and the summary counts
+#                 those chunks as encoded by the build
 #   one edit      one paragraph changed (and longer): 1 synthesized, only
 #                 that paragraph's chunk encoded in each format, every
 #                 other kept; loudness and true peak on target (ffmpeg
@@ -90,6 +97,8 @@ def read(path):
                 continue
             if w[0] == "total" and len(w) == 3:
                 rate, frames = int(w[1]), int(w[2])
+            elif w[0] == "ahead" and len(w) == 2:
+                pass
             elif w[0] == "chunk" and len(w) == 6 and w[5] in ("encoded", "kept"):
                 d = chunks.setdefault(w[1].lower(), {})
                 i, s, e = int(w[2]), int(w[3]), int(w[4])
@@ -126,6 +135,22 @@ check "both formats are chunked, and the timeline has several chunks in each" \
 import sys; sys.path.insert(0, '$SCRATCH'); import chunklog
 _, _, c = chunklog.read('cold.chunks')
 sys.exit(not (set(c) == {'mp3', 'opus'} and all(len(v) >= 4 for v in c.values())))"
+
+# ---- rendering ahead (issue 25) ----
+PODSYNTH_CACHE=$PROJ/cache-ahead PODSYNTH_TEST_AHEAD_DRAIN=1 build ahead -j 2
+check "cold build with -j 2, rendering ahead all it can" test $? -eq 0
+check "...the same MP3 bytes as -j 1" cmp -s "$stem.mp3" j1.mp3
+check "...and the same Opus bytes" cmp -s "$stem.opus" j1.opus
+ng=$(grep -c '^chunk mp3 ' ahead.chunks 2>/dev/null)
+G=$(sed -n 's/^ahead //p' ahead.chunks 2>/dev/null)
+check_eq "every group but the last was made ahead ($ng groups)" "${G:-none}" "$(( ${ng:-0} - 1 ))"
+check "...and there were several" test "${G:-0}" -ge 3
+read -r E K < <(summary_chunks ahead)
+check_eq "the summary counts the chunks made ahead as encoded" "${E:-none}:${K:-none}" \
+	"$(( 2 * ${ng:-0} )):0"
+check_eq "the cache holds exactly the files a -j 1 build leaves" \
+	"$(tree_sum "$PROJ/cache-ahead" | sha256sum)" "$(tree_sum "$PROJ/cache-j1" | sha256sum)"
+rm -rf "$PROJ/cache-ahead"
 
 build again -j 2
 check "a rebuild with nothing changed succeeds" test $? -eq 0

@@ -6,12 +6,19 @@
  *   each format's encoder) -> rss/episodes/<slug>.mp3, .opus, .ogg (the
  *   formats the show lists)
  *
+ * A cold build renders ahead (render.h): while the synthesis workers speak
+ * the later segments, a thread of this process levels and encodes the
+ * chunks of the first ones, as their files are written; the render then
+ * finds those chunks in the cache. The cores do not wait for the last
+ * segment before encoding begins, and the files are the same bytes.
+ *
  * Everything that can fail on bad input (front matter, voices, normaliser,
  * intro and outro files) is checked before anything is written.
  */
 #include "build.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +37,107 @@ int build_default_jobs(void)
 	return n > 0 ? (int)n : 1;
 }
 
+/* ---- rendering ahead while the segments are synthesised ---- */
+
+struct ahead {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const struct timeline *tl;
+	int *item_job;           /* per item: the job writing its file, or -1 */
+	unsigned char *written;  /* per job */
+	int stop;                /* set under mu, read atomically by the renderer */
+	int drain;               /* set under mu: stop once nothing is left to do */
+	int64_t grid;
+	struct render_ahead *ra;
+	struct progress *bar;
+	pthread_t t;
+	int started;
+};
+
 static void on_progress(void *ud, int done, int total)
 {
-	progress_update(ud, done, total);
+	struct ahead *a = ud;
+	progress_update(a->bar, done, total);
+}
+
+static void on_written(void *ud, int job)
+{
+	struct ahead *a = ud;
+	if (!a->started)
+		return;
+	pthread_mutex_lock(&a->mu);
+	a->written[job] = 1;
+	pthread_cond_signal(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+}
+
+/* The thread: renders the groups of the longest prefix of items whose files
+ * are written, each time the prefix grows, until told to stop. */
+static void *ahead_main(void *arg)
+{
+	struct ahead *a = arg;
+	int done = 0;
+	pthread_mutex_lock(&a->mu);
+	while (!a->stop) {
+		int k = 0;
+		while (k < a->tl->n && (a->item_job[k] < 0 || a->written[a->item_job[k]]))
+			k++;
+		if (k <= done) {
+			if (a->drain)
+				break;
+			pthread_cond_wait(&a->cv, &a->mu);
+			continue;
+		}
+		/* A copy of the prefix, taken while the timeline is not changed. */
+		struct timeline pre = *a->tl;
+		pre.n = k;
+		pre.items = xmalloc((size_t)k * sizeof *pre.items);
+		memcpy(pre.items, a->tl->items, (size_t)k * sizeof *pre.items);
+		pthread_mutex_unlock(&a->mu);
+		int r = render_ahead_run(a->ra, &pre, k, a->grid, &a->stop);
+		free(pre.items);
+		pthread_mutex_lock(&a->mu);
+		if (r != 0)
+			break;
+		done = k;
+	}
+	pthread_mutex_unlock(&a->mu);
+	return NULL;
+}
+
+/*
+ * Stops the thread after the group in hand; the timeline is the caller's
+ * again once this returns (the thread no longer reads it). Test hook:
+ * PODSYNTH_TEST_AHEAD_DRAIN=1 lets it first make every group it can
+ * (joining it here), so that a test sees the most it does whatever the
+ * timing.
+ */
+static void ahead_stop(struct ahead *a)
+{
+	if (!a->started)
+		return;
+	const char *drain = getenv("PODSYNTH_TEST_AHEAD_DRAIN");
+	pthread_mutex_lock(&a->mu);
+	if (drain != NULL && strcmp(drain, "1") == 0) {
+		a->drain = 1;
+		pthread_cond_signal(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+		pthread_join(a->t, NULL);
+		a->started = 0;
+		return;
+	}
+	__atomic_store_n(&a->stop, 1, __ATOMIC_RELEASE);
+	pthread_cond_signal(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+}
+
+static void ahead_join(struct ahead *a)
+{
+	if (!a->started)
+		return;
+	ahead_stop(a);
+	pthread_join(a->t, NULL);
+	a->started = 0;
 }
 
 static void on_render_progress(void *ud, double done_s, double total_s, int pass)
@@ -187,6 +292,7 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	char *words_path = NULL;
 	int nchapters = 0, njobs = 0, cached, rc = -1;
 	struct progress bar = {0};
+	struct ahead ahead = {.bar = &bar};
 
 	if (project_episode(p, path, &ep, &s) != 0)
 		return -1;
@@ -244,14 +350,53 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	/* project_open has checked the intro and outro: nothing is written on bad input. */
 	tl = make_timeline(p, ep, s, paths, bed ? &ep->bed : NULL);
 	timeline_set_bed(tl, bed);   /* the timeline frees it */
+	const struct channel *chn = p->ch;
+	for (int i = 0; i < chn->nformats; i++)
+		out_paths[i] = xasprintf("%s/%s.%s", chn->out_dir, ep->slug,
+					 format_info(chn->formats[i])->ext);
+	struct render_opts ro = {
+		.target_lufs = p->ch->loudness,
+		.ceiling_dbtp = p->ch->true_peak,
+		.bitrate = p->ch->bitrate,
+		.serial = (uint32_t)hash64(ep->slug, strlen(ep->slug)),
+		.nformats = chn->nformats,
+	};
+	for (int i = 0; i < chn->nformats; i++) {
+		ro.formats[i] = chn->formats[i];
+		ro.kbps[i] = chn->kbps[chn->formats[i]];
+		ro.paths[i] = out_paths[i];
+	}
+	ro.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
+	ro.cache_dir = p->cache_dir;
+
 	/* One bar for the whole build: synthesis, then the render. */
 	progress_start(&bar, ep->slug, o->progress);
 	if (njobs > 0) {
 		struct synth_opts so = {0};
 		so.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
 		so.progress = on_progress;
-		so.ud = &bar;
+		so.written = on_written;
+		so.ud = &ahead;
+		/* Render ahead on two cores or more, for the chunked formats. */
+		if (so.jobs > 1 && tl->bed == NULL && chn->nformats > 0) {
+			ahead.tl = tl;
+			ahead.grid = render_chunk_grid(tl->rate, chn->formats, chn->nformats);
+			ahead.item_job = xmalloc((size_t)(tl->n > 0 ? tl->n : 1) * sizeof *ahead.item_job);
+			ahead.written = xcalloc((size_t)njobs, 1);
+			for (int i = 0; i < tl->n; i++) {
+				ahead.item_job[i] = -1;
+				for (int j = 0; j < njobs && tl->items[i].kind == TL_SEGMENT; j++)
+					if (tl->items[i].path != NULL &&
+					    strcmp(tl->items[i].path, jobs[j].cache_path) == 0)
+						ahead.item_job[i] = j;
+			}
+			ahead.ra = render_ahead_new(&ro);
+			pthread_mutex_init(&ahead.mu, NULL);
+			pthread_cond_init(&ahead.cv, NULL);
+			ahead.started = pthread_create(&ahead.t, NULL, ahead_main, &ahead) == 0;
+		}
 		int r = synth_run(jobs, njobs, &so);
+		ahead_stop(&ahead);
 		if (r != 0) {
 			progress_end(&bar);
 			msg(MSG_BUILD_SYNTH_FAILED, path, 0, 0, NULL);
@@ -276,10 +421,6 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		msg(MSG_BUILD_MKDIR, p->ch->out_dir, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
-	const struct channel *chn = p->ch;
-	for (int i = 0; i < chn->nformats; i++)
-		out_paths[i] = xasprintf("%s/%s.%s", chn->out_dir, ep->slug,
-					 format_info(chn->formats[i])->ext);
 	char track[16];
 	snprintf(track, sizeof track, "%d", ep->number);
 	struct audio_meta meta = {
@@ -296,23 +437,19 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		.chapters = chapters,
 		.nchapters = nchapters,
 	};
-	struct render_opts ro = {
-		.target_lufs = p->ch->loudness,
-		.ceiling_dbtp = p->ch->true_peak,
-		.bitrate = p->ch->bitrate,
-		.serial = (uint32_t)hash64(ep->slug, strlen(ep->slug)),
-		.nformats = chn->nformats,
-	};
-	for (int i = 0; i < chn->nformats; i++) {
-		ro.formats[i] = chn->formats[i];
-		ro.kbps[i] = chn->kbps[chn->formats[i]];
-		ro.paths[i] = out_paths[i];
-	}
 	struct render_report rep = {0};
 	ro.progress = on_render_progress;
 	ro.progress_ud = &bar;
-	ro.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
-	ro.cache_dir = p->cache_dir;
+	/* The chunks made ahead are in the cache now. Test hook: how many
+	 * groups, in the chunk log (render.c writes the rest of it). */
+	ahead_join(&ahead);
+	ro.ahead = ahead.ra;
+	const char *clog = getenv("PODSYNTH_TEST_CHUNK_LOG");
+	FILE *cl = ahead.ra != NULL && clog != NULL && *clog != '\0' ? fopen(clog, "a") : NULL;
+	if (cl != NULL) {
+		fprintf(cl, "ahead %d\n", render_ahead_groups(ahead.ra));
+		fclose(cl);
+	}
 	int rr = render_episode(tl, &ro, &meta, NULL, &rep);
 	progress_end(&bar);
 	if (rr != 0)
@@ -345,6 +482,14 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 	fflush(stdout);
 	rc = 0;
 out:
+	ahead_join(&ahead);
+	if (ahead.ra != NULL) {
+		pthread_mutex_destroy(&ahead.mu);
+		pthread_cond_destroy(&ahead.cv);
+	}
+	render_ahead_free(&ahead.ra);
+	free(ahead.item_job);
+	free(ahead.written);
 	progress_end(&bar);
 	if (paths)
 		for (int i = 0; i < s->nsegs; i++)

@@ -336,13 +336,19 @@ out:
  * the same start whatever the cache holds, so that a build after an edit,
  * a kill or from an empty cache makes the same bytes.
  */
-static double start_target(const struct render_ctx *c, const enum audio_format *fmts, int n)
+/* The items' target when no level record says otherwise. */
+static double fresh_target(double show_target, const enum audio_format *fmts, int n)
 {
-	const struct timeline *tl = c->tl;
 	double loss = 0;
 	for (int i = 0; i < n; i++)
 		loss += format_info(fmts[i])->loss_lu;
-	double fresh = c->show_target + LUFS_STEP_LU * round(loss / n / LUFS_STEP_LU);
+	return show_target + LUFS_STEP_LU * round(loss / n / LUFS_STEP_LU);
+}
+
+static double start_target(const struct render_ctx *c, const enum audio_format *fmts, int n)
+{
+	const struct timeline *tl = c->tl;
+	double fresh = fresh_target(c->show_target, fmts, n);
 	double t = fresh;
 	int found = 0;
 	for (int i = 0; i < tl->n; i++) {
@@ -379,6 +385,168 @@ static int codecs_sig(const struct render_opts *o, const enum audio_format *fmts
 	if (n == 1 && fmts[0] == FMT_VORBIS)
 		return o->bitrate;
 	return (int)(hash64(v, sizeof(int) * (size_t)(1 + 2 * n)) & 0x7fffffff);
+}
+
+/* ---- rendering ahead (render.h) ---- */
+
+struct render_ahead {
+	struct render_opts o;
+	struct tl_item *laid;  /* the items laid out so far (lengths not aligned) */
+	int nlaid;
+	int groups;          /* groups done: every one before it is complete */
+	int failed;
+	char **made;         /* chunk files made, sorted once render_episode asks */
+	int nmade, cap, sorted;
+};
+
+struct render_ahead *render_ahead_new(const struct render_opts *o)
+{
+	struct render_ahead *a = xcalloc(1, sizeof *a);
+	a->o = *o;
+	a->o.ahead = NULL;
+	a->o.progress = NULL;
+	return a;
+}
+
+static void ahead_made(void *ud, const char *path)
+{
+	struct render_ahead *a = ud;
+	if (a->nmade == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 64;
+		a->made = xreallocarray(a->made, (size_t)a->cap, sizeof *a->made);
+	}
+	a->made[a->nmade++] = xstrdup(path);
+	a->sorted = 0;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Was path made ahead by this build? */
+static int ahead_has(void *ud, const char *path)
+{
+	struct render_ahead *a = ud;
+	if (a->nmade == 0)   /* made is NULL then, which qsort must not be given */
+		return 0;
+	if (!a->sorted) {
+		qsort(a->made, (size_t)a->nmade, sizeof *a->made, cmp_str);
+		a->sorted = 1;
+	}
+	return bsearch(&path, a->made, (size_t)a->nmade, sizeof *a->made, cmp_str) != NULL;
+}
+
+int render_ahead_run(struct render_ahead *a, const struct timeline *tl, int k, int64_t grid,
+		     const int *stop)
+{
+	const struct render_opts *o = &a->o;
+	struct timeline pre = *tl;
+	struct render_ctx c = {0};
+	struct render_chunks *rch = NULL;
+	struct chunk_outs co = {0};
+	enum audio_format fmts[FMT_COUNT];
+	int kbps[FMT_COUNT], n = o->nformats, rc = -1, segs = 0;
+
+	if (a->failed)
+		return -1;
+	if (tl->bed != NULL || n == 0 || k <= 0)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		fmts[i] = o->formats[i];
+		kbps[i] = o->kbps[i];
+		if (render_chunkable(fmts[i], tl->rate)) {
+			co.fmt[co.n] = fmts[i];
+			co.kbps[co.n] = kbps[i];
+			co.path[co.n] = o->paths[i];
+			co.serial[co.n] = o->serial + (uint32_t)i;
+			co.n++;
+		}
+	}
+	if (co.n == 0)
+		return 0;
+	if (k > tl->n)
+		k = tl->n;
+	pre.bed = NULL;
+	pre.items = NULL;
+	for (int i = 0; i < k; i++)
+		segs += tl->items[i].kind == TL_SEGMENT && tl->items[i].path != NULL;
+	if (segs == 0) {     /* no segment yet to keep the chunks with */
+		rc = 0;
+		goto out;
+	}
+	/* Each item's file is read once: only the new ones are laid out. */
+	if (k > a->nlaid) {
+		struct timeline more = *tl;
+		more.n = k - a->nlaid;
+		more.bed = NULL;
+		a->laid = xreallocarray(a->laid, (size_t)k, sizeof *a->laid);
+		memcpy(a->laid + a->nlaid, tl->items + a->nlaid, (size_t)more.n * sizeof *a->laid);
+		more.items = a->laid + a->nlaid;
+		if (timeline_layout(&more) != 0)
+			goto out;
+		a->nlaid = k;
+	}
+	pre.n = k;
+	pre.items = xmalloc((size_t)k * sizeof *pre.items);
+	memcpy(pre.items, a->laid, (size_t)k * sizeof *pre.items);
+	timeline_align(&pre, grid);
+	/* As render_episode sets it up for a cold build: no level record of a
+	 * segment being synthesised can exist, so its start_target is the
+	 * fresh one (the records this writes say so too). */
+	c.tl = &pre;
+	c.codecs = codecs_sig(o, fmts, kbps, n);
+	c.show_target = o->target_lufs;
+	c.jobs = 1;
+	c.cache_dir = o->cache_dir;
+	c.subject = o->paths[0];
+	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
+	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
+	c.watch_db = o->ceiling_dbtp - DECODED_GUARD_DB;
+	c.target = fresh_target(c.show_target, fmts, n);
+	c.item_ceiling = xmalloc((size_t)pre.n * sizeof *c.item_ceiling);
+	c.item_peak = xmalloc((size_t)pre.n * sizeof *c.item_peak);
+	c.item_gain = xcalloc((size_t)pre.n, sizeof *c.item_gain);
+	c.item_searched = xcalloc((size_t)pre.n, sizeof *c.item_searched);
+	for (int i = 0; i < pre.n; i++) {
+		c.item_ceiling[i] = c.ceiling;
+		c.item_peak[i] = -HUGE_VAL;
+	}
+	if ((rch = render_chunks_new(&c, &co)) == NULL)
+		goto out;
+	int g = render_chunks_ahead(rch, a->groups, stop, ahead_made, a);
+	if (g < 0)
+		goto out;
+	a->groups = g;
+	rc = 0;
+out:
+	if (rc != 0)
+		a->failed = 1;
+	render_chunks_free(&rch);
+	free(c.item_ceiling);
+	free(c.item_peak);
+	free(c.item_gain);
+	free(c.item_searched);
+	free(pre.items);
+	return rc;
+}
+
+int render_ahead_groups(const struct render_ahead *a)
+{
+	return a->groups;
+}
+
+void render_ahead_free(struct render_ahead **ap)
+{
+	struct render_ahead *a = *ap;
+	if (a == NULL)
+		return;
+	for (int i = 0; i < a->nmade; i++)
+		free(a->made[i]);
+	free(a->made);
+	free(a->laid);
+	free(a);
+	*ap = NULL;
 }
 
 /* The OpusTags packet of a chunked Opus file: the comments, the picture. */
@@ -482,6 +650,8 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	}
 	if (co.n > 0 && (rch = render_chunks_new(&c, &co)) == NULL)
 		goto fail;
+	if (rch != NULL && o->ahead != NULL)
+		render_chunks_made_by(rch, ahead_has, o->ahead);
 	s = xmalloc(sizeof *s);
 	for (;;) {
 		for (int i = 0; i < tl->n; i++) {

@@ -42,7 +42,40 @@ struct render_opts {
 	const char *cache_dir;   /* for the level records of the intro, outro and
 				    audio inserts (segments keep theirs beside
 				    their cache file); NULL: none kept */
+	struct render_ahead *ahead; /* chunks made ahead by this build, or NULL */
 };
+
+/*
+ * Rendering ahead (issue 25): while a cold build still synthesises the
+ * last segments, the first ones can already be levelled and encoded. A
+ * group of the chunked formats (MP3, Opus) depends only on its own items
+ * and where it starts, and a group is complete once the item after it is
+ * laid out; so render_ahead_run takes the first k items of the timeline
+ * (their segment files written), lays them out, and levels, encodes,
+ * measures and writes to the cache the chunks of every complete group it
+ * has not done yet, on the calling thread, one group at a time, until
+ * *stop is set (read atomically; the group in hand is finished). The
+ * chunks and level records are exactly the ones render_episode would make
+ * (the same keys): render_episode finds them in the cache, and counts them
+ * as encoded by this build when o->ahead names them. Nothing is made under
+ * a music bed or for whole-file formats (Vorbis).
+ */
+struct render_ahead;
+/* o is copied (its strings must outlive the render_ahead); the caller frees
+   the result with render_ahead_free. */
+struct render_ahead *render_ahead_new(const struct render_opts *o);
+/*
+ * Items [0, k) of tl (not laid out: render_ahead_run lays out its own copy;
+ * every segment among them must have its cache file), aligned to grid
+ * (render_chunk_grid). Returns 0, or -1 when something failed (reported;
+ * the render_ahead then does nothing more, and render_episode makes what
+ * is missing).
+ */
+int render_ahead_run(struct render_ahead *a, const struct timeline *tl, int k, int64_t grid,
+		     const int *stop);
+/* The groups whose chunks it has made so far (for the figures). */
+int render_ahead_groups(const struct render_ahead *a);
+void render_ahead_free(struct render_ahead **a);
 
 /* One format's figures, measured on its file decoded again. */
 struct render_format_report {

@@ -72,6 +72,9 @@ struct render_chunks {
 	void (*progress)(void *ud, double done_s, double total_s, int pass);
 	void *progress_ud;
 	int pass;
+	/* chunk files made ahead by this build (render_ahead) */
+	int (*made_by)(void *ud, const char *path);
+	void *made_ud;
 };
 
 static int audible(const struct tl_item *it)
@@ -333,6 +336,7 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
 		enum chunkcache_err e = chunkcache_read(path, &ch);
 		if (e == CHUNKCACHE_OK && ch->fig != NULL) {
 			g->fig[k] = figures_only(ch);
+			g->made[k] = r->made_by != NULL && r->made_by(r->made_ud, path);
 			continue;
 		}
 		chunk_free(&ch);
@@ -592,6 +596,28 @@ void render_chunks_counts(const struct render_chunks *r, int *encoded, int *kept
 			else
 				(*kept)++;
 		}
+}
+
+int render_chunks_ahead(struct render_chunks *r, int from, const int *stop,
+			void (*made)(void *ud, const char *path), void *ud)
+{
+	int g;
+	chunk_init();
+	for (g = from; g < r->ng - 1 && !__atomic_load_n(stop, __ATOMIC_ACQUIRE); g++) {
+		if (do_group(r, g) != 0)
+			return -1;
+		for (int k = 0; k < r->o.n; k++)
+			if (r->g[g].made[k])
+				made(ud, r->g[g].path[k]);
+	}
+	return g;
+}
+
+void render_chunks_made_by(struct render_chunks *r, int (*made)(void *ud, const char *path),
+			   void *ud)
+{
+	r->made_by = made;
+	r->made_ud = ud;
 }
 
 void render_chunks_free(struct render_chunks **rp)

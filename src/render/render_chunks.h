@@ -54,6 +54,18 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 			   const unsigned char *head, size_t head_len);
 /* Chunks of the files this build encoded, and kept from the cache. */
 void render_chunks_counts(const struct render_chunks *r, int *encoded, int *kept);
+/*
+ * Groups [from, ng - 1) (every group but the last, which may grow) found or
+ * made, one after another on this thread, until *stop (read atomically).
+ * made(ud, path) is called for each chunk file made. Returns the index of
+ * the first group not done, or -1 reported.
+ */
+int render_chunks_ahead(struct render_chunks *r, int from, const int *stop,
+			void (*made)(void *ud, const char *path), void *ud);
+/* Chunk files that count as made by this build when found in the cache
+   (made(ud, path) says which); NULL: none. */
+void render_chunks_made_by(struct render_chunks *r, int (*made)(void *ud, const char *path),
+			   void *ud);
 void render_chunks_free(struct render_chunks **r);
 
 #endif

@@ -400,6 +400,8 @@ static void job_finish(struct synth *s, struct jstate *js)
 		}
 	}
 	s->done++;
+	if (!js->failed && s->o->written)
+		s->o->written(s->o->ud, idx);
 	if (s->o->progress)
 		s->o->progress(s->o->ud, s->done, s->njobs);
 }

@@ -33,6 +33,9 @@ struct synth_opts {
 	/* Called in the parent after each finished job; may be NULL. */
 	void (*progress)(void *ud, int done, int total);
 	void *ud;
+	/* Called in the parent once job i's cache file is written and synced
+	 * (before progress); may be NULL. A build renders ahead with it. */
+	void (*written)(void *ud, int i);
 };
 
 /*
