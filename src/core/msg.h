@@ -225,6 +225,7 @@ int diag_set_muted(int muted);
 	X(ART_NOT_IMAGE, ERROR, "the cover picture is neither PNG nor JPEG") \
 	X(AUDIO_TOO_MANY_CHAPTERS, WARNING, "too many chapters (%s): only the first %s are kept") \
 	X(NOTES_HTML, ERROR, "cannot render the show notes as HTML") \
+	X(NOTES_UNSAFE_LINK, WARNING, "link %s is left out of the notes and the page: link to an http(s) address or a file in the site") \
 	X(TRANSCRIPT_SEGMENT, ERROR, "cannot read segment %s for the transcript: %s") \
 	/* speech synthesis */ \
 	X(SYNTH_NO_START, ERROR, "cannot start the speech synthesiser: is espeak-ng-data installed?") \
