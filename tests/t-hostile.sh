@@ -162,6 +162,37 @@ printf '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entr
 hostile "an Atom link javascript: (dropped with a warning)" 'js.atom:3: warning: entry 1: its link "javascript:alert(1)//lore.kernel.org/x/a@b/" is not an http(s) address (skipped)' "$PODSYNTH" draft --template "$TEMPLATE" -o d.md js.atom
 check "...and it is not in the draft" bash -c '! grep -q javascript d.md'
 
+# Links in the body: the notes and the page leave them out (the one rule:
+# http(s) or a path in the site); check names each at its own line.
+fresh
+cat >episodes/2026-01-06-links.md <<'MD'
+---
+title: Links
+date: 2026-01-06
+---
+
+A fine [link](https://example.org/a) and a [relative one](notes/x.html).
+
+A [script](JavaScript:alert(1)) on line eight,
+and [data](data:text/html,x) on nine, [vb](vbscript:msgbox) too.
+
+[file](file:///etc/passwd) and [no scheme](//evil.example/x)
+and [entities](java&#115;cript:alert(1)) and [colon](javascript&colon;alert(2)).
+
+Raw <a href=" javascript:alert(3)">html</a> and ![image](data:image/png;base64,AAAA).
+
+[mail](mailto:a@example.org) and [a tab](<java	script:x>).
+MD
+w='episodes/2026-01-06-links.md'
+hostile "a javascript: link in the body (a warning, at its line)" "$w:8: warning: link \"JavaScript:alert(1)\" is left out of the notes and the page" "$PODSYNTH" check "$w"
+for l in '9:data:text/html,x' '9:vbscript:msgbox' '11:file:///etc/passwd' '11://evil.example/x' \
+	'12:javascript:alert(1)' '12:javascript:alert(2)' '14: javascript:alert(3)' '14:data:image/png;base64,AAAA' \
+	'16:mailto:a@example.org' '16:java%09script:x'; do
+	check "body link ${l#*:} named at line ${l%%:*}" grep -qF "$w:${l%%:*}: warning: link \"${l#*:}\" is left out" err.txt
+done
+check "the fine links are not warned about" bash -c '! grep -qE "example.org/a|notes/x.html" err.txt'
+check "exactly the eleven bad links are warned about" test "$(grep -c "is left out of the notes" err.txt)" = 11
+
 # ---- artwork decoded completely ----
 fresh; mkdir -p rss/art
 ffmpeg -loglevel error -y -f lavfi -i "testsrc=s=1400x1400" -frames:v 1 -pix_fmt rgb24 rss/art/full.png
@@ -233,12 +264,46 @@ check "SRT: a paragraph that looks like a timing line is escaped" grep -qF -- '0
 check "SRT: every line with --> is a cue's timing line" \
 	bash -c '! grep -- "-->" rss/episodes/2026-01-01-good.srt | grep -qv "^[0-9:,]* --> [0-9:,]*$"'
 guid=$(sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1)
+guidof() { sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1; }
+# Renamed: build, check and feed all refuse it, naming the old slug and the fix.
 mv episodes/2026-01-01-good.md episodes/2026-01-01-renamed.md
-"$PODSYNTH" build -j 2 episodes/2026-01-01-renamed.md >build.log 2>&1
-hostile "a renamed episode without previous_slug:" 'episodes/2026-01-01-renamed.md:1: error: "A good episode" was published as "2026-01-01-good"' "$PODSYNTH" feed
-sed -i 's/^date: 2026-01-01$/date: 2026-01-01\nprevious_slug: 2026-01-01-good/' episodes/2026-01-01-renamed.md
+r=episodes/2026-01-01-renamed.md
+renamed_msg="$r:1: error: \"A good episode\" was published as \"2026-01-01-good\""
+hostile "build: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" build -j 2 "$r"
+check "...and nothing is built under the new name" test ! -e rss/episodes/2026-01-01-renamed.mp3
+hostile "check: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" check "$r"
+hostile "feed: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" feed
+# previous_slug: names the slug it was published as: built and published with its GUID.
+sed -i 's/^date: 2026-01-01$/date: 2026-01-01\nprevious_slug: 2026-01-01-good/' "$r"
+"$PODSYNTH" build -j 2 "$r" >build.log 2>&1
+check "with previous_slug: the renamed episode is built" test $? -eq 0
 "$PODSYNTH" feed >feed.log 2>&1
 check "with previous_slug: the feed is published" test $? -eq 0
-check_eq "...and the renamed episode keeps its GUID" "$(sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1)" "$guid"
-sed -i 's/^previous_slug: .*/previous_slug: never-published/' episodes/2026-01-01-renamed.md
-hostile "a previous_slug: that was never published" 'episodes/2026-01-01-renamed.md:4: error: previous_slug: "never-published" was never published' "$PODSYNTH" feed
+check_eq "...and the renamed episode keeps its GUID" "$(guidof)" "$guid"
+check "...recorded under its new slug in the ledger" grep -qP "^episode\t2026-01-01-renamed\t$guid\$" rss/guids.txt
+# previous_slug: that was never published: refused by all three, at its line.
+sed -i 's/^previous_slug: .*/previous_slug: never-published/' "$r"
+prev_msg="$r:4: error: previous_slug: \"never-published\" was never published"
+hostile "build: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" build -j 2 "$r"
+hostile "check: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" check "$r"
+hostile "feed: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" feed
+# Renamed again, recognised by its guid: alone (no previous_slug:).
+sed -i '/^previous_slug: /d' "$r"
+mv "$r" episodes/2026-01-01-third.md
+r=episodes/2026-01-01-third.md
+hostile "build: renamed again, without guid:" "$r:1: error: \"A good episode\" was published as \"2026-01-01-" "$PODSYNTH" build -j 2 "$r"
+sed -i "s/^date: 2026-01-01\$/date: 2026-01-01\nguid: $guid/" "$r"
+"$PODSYNTH" check "$r" >check.log 2>&1
+check "with its guid: check passes the renamed episode" test $? -eq 0
+"$PODSYNTH" build -j 2 "$r" >build.log 2>&1
+check "with its guid: the renamed episode is built" test $? -eq 0
+"$PODSYNTH" feed >feed.log 2>&1
+check "with its guid: the feed is published" test $? -eq 0
+check_eq "...and the episode keeps its GUID" "$(guidof)" "$guid"
+check "...once" test "$(grep -c '<item>' rss/feed.xml)" = 1
+# A new episode that only shares a published title, while the published one
+# is still there, is not a rename.
+sed 's/^guid: .*//' "$r" >episodes/2026-01-02-same-title.md
+sed -i 's/^date: 2026-01-01$/date: 2026-01-02/' episodes/2026-01-02-same-title.md
+"$PODSYNTH" check episodes/2026-01-02-same-title.md >check.log 2>&1
+check "a new episode with the title of a published one that is still there passes check" test $? -eq 0

@@ -18,6 +18,7 @@
 #include "show/show.h"
 #include "audio/audio.h"
 #include "synth/synth.h"
+#include "publish/publish.h"
 #include "core/core.h"
 
 #ifndef PODSYNTH_DATADIR
@@ -142,6 +143,11 @@ int project_open_for(const char *channel_path, unsigned flags, struct project **
 fail:
 	project_close(&p);
 	return -1;
+}
+
+int project_lock(struct project *p, int shared)
+{
+	return p->lock ? 0 : showlock_take(p->ch, shared, &p->lock);
 }
 
 static void files_add(struct episode_files *f, const char *path)
@@ -283,6 +289,29 @@ int project_check_unique(struct project *p, const struct episode *ep)
 		free(dir);
 	}
 	return roster_check(p->roster, ep) > 0 ? -1 : 0;
+}
+
+struct identity_claims {
+	const struct roster *r;
+	const struct episode *ep;
+};
+
+static int other_claims(void *ud, const char *slug, const char *guid)
+{
+	const struct identity_claims *c = ud;
+	return roster_claims(c->r, c->ep, slug, guid);
+}
+
+int project_identity_known(const struct channel *ch, const struct roster *r,
+			   const struct episode *ep)
+{
+	struct identity_claims c = {r, ep};
+	return feed_check_identity(ch, ep, other_claims, &c);
+}
+
+int project_check_identity(struct project *p, const struct episode *ep)
+{
+	return p->roster ? project_identity_known(p->ch, p->roster, ep) : 0;
 }
 
 /* The names speech markdown and inserts use (docs/speech-markdown.md). */
