@@ -1188,7 +1188,7 @@ static int source_label(const struct episode *ep, struct episode_pos *at, int li
  */
 static void check_label(const struct episode *ep, struct episode_pos *at, const struct block *b)
 {
-	char name[64], hint[96] = "";
+	char name[64], hint[192] = "";
 	if (ep->speakers.n == 0 || !source_label(ep, at, b->line, name, sizeof name))
 		return;
 	size_t n = strlen(name);
@@ -1196,17 +1196,36 @@ static void check_label(const struct episode *ep, struct episode_pos *at, const 
 	if (strncmp(t, name, n) != 0 || t[n] != ':')
 		return;   /* the label's paragraph was cut at an insert: this is a later part */
 	int best = -1, bd = 3;
-	for (int i = 0; i < ep->speakers.n; i++) {
+	/* in characters: a two-character Chinese name one character off is a typo */
+	int chars = 0, wide = 0;
+	for (size_t k = 0; k < n; k++) {
+		chars += ((unsigned char)name[k] & 0xC0) != 0x80;
+		wide |= (unsigned char)name[k] >= 0x80;
+	}
+	int dist[64];
+	for (int i = 0; i < ep->speakers.n && i < 64; i++) {
 		const char *s = ep->speakers.v[i].name;
 		int d = text_edit_distance(name, n, s, strlen(s), 2);
 		if (strlen(s) == n && strncasecmp(s, name, n) == 0)
 			d = 0;
-		if (d < bd && (d == 0 || (n > 2 && d < (int)n - 1))) {
+		dist[i] = d;
+		if (d < bd && (d == 0 || (chars > 2 && d < chars - 1) || (wide && chars == 2 && d == 1))) {
 			bd = d;
 			best = i;
 		}
 	}
-	if (best >= 0)
+	/* the closest names, all of them when several are as close ("小明 or 小红") */
+	size_t h = 0;
+	for (int i = best; best >= 0 && i < ep->speakers.n && i < 64 && h < sizeof hint - 1; i++) {
+		if (dist[i] != bd)
+			continue;
+		int r = snprintf(hint + h, sizeof hint - h, "%s%s", h == 0 ? " (did you mean " : " or ",
+				 ep->speakers.v[i].name);
+		h = r < 0 ? h : h + (size_t)r;
+	}
+	if (best >= 0 && h < sizeof hint - 2)
+		snprintf(hint + h, sizeof hint - h, "?)");
+	else if (best >= 0)
 		snprintf(hint, sizeof hint, " (did you mean %s?)", ep->speakers.v[best].name);
 	msg(MSG_SPEAKER_UNDECLARED, ep->path, b->line, 0, "\"%s\"" MSG_SEP "%s", name, hint);
 }
