@@ -4,8 +4,8 @@
  * episodes/ holds every kind of file an insert may name (a real WAV, a text
  * file named .wav, a FIFO, a directory, a symlink to /dev/zero, a missing
  * name), through project_episode (the one path check and build share:
- * front matter, body, inserts, bed, artwork, script) and the spoken-markup
- * check.
+ * front matter, body, inserts, bed, artwork, script), the spoken-markup
+ * check and the check of the links the notes leave out.
  *
  * In: the bytes, as episodes/2026-01-01-fuzz.md. Out: nothing; aborts when
  * a contract breaks:
@@ -19,9 +19,11 @@
 #include "fuzz.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "audio/audio.h"
 #include "cmd/project.h"
+#include "publish/publish.h"
 #include "show/episode.h"
 
 static struct project *proj;
@@ -58,7 +60,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_init();
 	char *dir = fuzz_path("episodes"), *rss = fuzz_path("rss"), *chan = fuzz_path("rss/channel.yaml");
 	char *top_voices = fuzz_top_path("voices");
-	if (mkdir(dir, 0755) != 0 || mkdir(rss, 0755) != 0) {
+	/* the scratch show is the project: inserts must be in it (project.c) */
+	if (chdir(fuzz_dir) != 0 || mkdir(dir, 0755) != 0 || mkdir(rss, 0755) != 0) {
 		fprintf(fuzz_err, "fuzz check: cannot make the scratch show\n");
 		exit(2);
 	}
@@ -98,6 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   "insert %d at line %d of %d", i, ep->inserts[i].line, lines);
 		}
 		project_check_markup(ep, s);
+		/* the links the notes leave out, as check names them (shownotes.h) */
+		shownotes_check_links(ep, proj->ch->link);
 		script_free(&s);
 		episode_free(&ep);
 	}

@@ -115,6 +115,72 @@ done
 fresh; mkfifo rss/bed.wav; printf 'bed:\n  play: episode\n  file: bed.wav\n' >>rss/channel.yaml
 hostile "a bed that is a FIFO (check)" "error: cannot read bed \"rss/bed.wav\"" "$PODSYNTH" check
 
+# ---- issue 20, second pass: variants of each kind ----
+fresh; ln -s loop1.md episodes/2026-01-07-loop2.md; ln -s 2026-01-07-loop2.md episodes/loop1.md
+hostile "a symlink loop in episodes/" "episodes/2026-01-07-loop2.md: error: cannot read episode: Too many levels of symbolic links" "$PODSYNTH" check
+fresh; truncate -s 17M episodes/2026-01-07-huge.md
+hostile "an episode of 17 MiB (feed)" "episodes/2026-01-07-huge.md: error: cannot read episode: larger than the 16 MiB limit" "$PODSYNTH" feed
+fresh; ln -s /dev/zero rss/zero.png; printf 'image: zero.png\n' >>rss/channel.yaml
+hostile "image: a symlink to /dev/zero in the site" 'image: not a regular file (a character device) "rss/zero.png"' "$PODSYNTH" check
+fresh; printf '""\n' >voices/quotes.lexicon
+hostile "a lexicon line with only quotes" "voices/quotes.lexicon:1: error: " "$PODSYNTH" check
+bomb() { python3 -c "
+s = 'a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n'
+for i in range(1, 10):
+    s += 'a%d: &a%d [' % (i, i) + ', '.join(['*a%d' % (i - 1)] * 9) + ']\n'
+print(s, end='')"; }
+fresh; { printf -- '---\ntitle: Laughs\ndate: 2026-01-07\n'; bomb; printf 'keywords: *a9\n---\n\nText.\n'; } >episodes/2026-01-07-laughs.md
+hostile "YAML aliases nine deep in the front matter (billion laughs)" "episodes/2026-01-07-laughs.md:12: error: keywords: expected a list of text items" "$PODSYNTH" check episodes/2026-01-07-laughs.md
+check "...bounded: the message is short" test "$(wc -c <err.txt)" -lt 10000
+fresh; { bomb; printf 'keywords: *a9\n'; } >>rss/channel.yaml
+"$PODSYNTH" check >out.txt 2>err.txt
+check "YAML aliases nine deep in channel.yaml: bounded output ($(wc -c <err.txt) bytes)" test "$(wc -c <err.txt)" -lt 10000
+fresh; python3 -c "open('rss/channel.yaml', 'a').write('keywords: ' + '[' * 100000 + ']' * 100000 + '\n')"
+hostile "channel.yaml nested 100,000 deep" "rss/channel.yaml:" "$PODSYNTH" check
+fresh; printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nHello\0world.\n' >episodes/2026-01-07-nul.md
+hostile "a NUL byte in the Markdown" "episodes/2026-01-07-nul.md:6: error: NUL byte in the file" "$PODSYNTH" check episodes/2026-01-07-nul.md
+fresh; printf -- '---\ntitle: "bad \xff\xfe title"\ndate: 2026-01-07\n---\n\nHello.\n' >episodes/2026-01-07-utf8.md
+hostile "invalid UTF-8 in a title (feed)" "episodes/2026-01-07-utf8.md:2: error: invalid UTF-8" "$PODSYNTH" feed
+fresh; printf -- '---\r\ntitle: CRLF\r\ndate: 2026-01-07\r\n---\r\n\r\nHello [audio:"nope.wav"] there.\r\n' >episodes/2026-01-07-crlf.md
+hostile "a CRLF episode: the insert at its line" "episodes/2026-01-07-crlf.md:6: error: cannot read audio insert" "$PODSYNTH" check episodes/2026-01-07-crlf.md
+fresh; printf -- '\xef\xbb\xbf---\ntitle: BOM\ndate: 2026-01-07\n---\n\nHello.\n' >episodes/2026-01-07-bom.md
+"$PODSYNTH" check episodes/2026-01-07-bom.md >out.txt 2>err.txt
+check "a BOM at the start of an episode is read past" test $? -eq 0
+fresh; printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nText.\n\nA long [36000s] wait.\n' >episodes/2026-01-07-pause.md
+hostile "a ten-hour pause" "episodes/2026-01-07-pause.md:8: error: pause too long \"36000s\"" "$PODSYNTH" check episodes/2026-01-07-pause.md
+printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nHi [audio: "x.wav"] and [pause: 3x] there.\n' >episodes/2026-01-07-marks.md
+"$PODSYNTH" check episodes/2026-01-07-marks.md >out.txt 2>err.txt
+check '[audio: "x.wav"] with a space is named as read aloud' grep -qF 'episodes/2026-01-07-marks.md:6: warning: "[audio: "x.wav"]" looks like markup but is read aloud' err.txt
+check '[pause: 3x] is named as read aloud' grep -qF 'episodes/2026-01-07-marks.md:6: warning: "[pause: 3x]" looks like markup but is read aloud' err.txt
+# Inserts and images from outside the project are refused (nothing of the machine is published).
+fresh; python3 -c "
+import wave
+for f in ('../outside.wav', 'episodes/in.wav'):
+    w = wave.open(f, 'wb'); w.setnchannels(1); w.setsampwidth(2); w.setframerate(24000); w.writeframes(b'\0\1' * 2400); w.close()"
+printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nIn [audio:"in.wav"] and out [audio:"../../outside.wav"].\n\nAbsolute [audio:"%s"] too.\n' "$(cd .. && pwd)/outside.wav" >episodes/2026-01-07-out.md
+for cmd in check build; do
+	hostile "$cmd: an insert escaping the project with .." 'episodes/2026-01-07-out.md:6: error: audio file "episodes/../../outside.wav" is outside the project' "$PODSYNTH" $cmd episodes/2026-01-07-out.md
+	check "$cmd: an absolute insert outside the project" grep -qF "episodes/2026-01-07-out.md:8: error: audio file \"$(cd .. && pwd)/outside.wav\" is outside the project" err.txt
+	check "$cmd: the insert inside the project is not named" bash -c '! grep -q "in.wav" err.txt'
+done
+fresh; ffmpeg -loglevel error -y -f lavfi -i "testsrc=s=1400x1400" -frames:v 1 -pix_fmt rgb24 ../secret.png
+ln -s ../../secret.png rss/linked.png
+for im in "$(cd .. && pwd)/secret.png" ../../secret.png linked.png; do
+	printf -- '---\ntitle: x\ndate: 2026-01-07\nimage: "%s"\n---\n\nText.\n' "$im" >episodes/2026-01-07-img.md
+	hostile "an episode image outside the site ($im)" "episodes/2026-01-07-img.md:4: error: image: the file must be inside the site (rss/)" "$PODSYNTH" check episodes/2026-01-07-img.md
+done
+for im in 'JAVASCRIPT:alert(1)' 'data:image/png;base64,AAAA' 'vbscript:x'; do
+	printf -- '---\ntitle: x\ndate: 2026-01-07\nimage: "%s"\n---\n\nText.\n' "$im" >episodes/2026-01-07-img.md
+	hostile "an episode image $im" "episodes/2026-01-07-img.md:4: error: image: only an http(s) address or a file in the site can be published, not \"$im\"" "$PODSYNTH" check episodes/2026-01-07-img.md
+done
+# A message quotes a bounded part of the input, once: 100,000 unterminated lists
+# gave 100,000 messages each quoting the rest of the paragraph (gigabytes).
+fresh; python3 -c "open('episodes/2026-01-07-lists.md', 'w').write('---\ntitle: x\ndate: 2026-01-07\n---\n\n' + '(x)[a:\"' * 100000 + '\n')"
+hostile "100,000 unterminated modifier lists" 'episodes/2026-01-07-lists.md:6: error: unterminated speech markdown "[a:"(x)' "$PODSYNTH" check episodes/2026-01-07-lists.md
+check "...reported once, in a short line" test "$(wc -c <err.txt)" -lt 1000
+fresh; python3 -c "open('episodes/2026-01-07-para.md', 'w').write('---\ntitle: x\ndate: 2026-01-07\n---\n\n' + '[x]\n' * 200000)"
+hostile "a paragraph of 200,000 lines" "episodes/2026-01-07-para.md:6: error: a paragraph of more than 1000 lines" "$PODSYNTH" check episodes/2026-01-07-para.md
+
 # ---- amplification in mail ----
 fresh
 python3 -c "import gzip; open('bomb.mbox.gz','wb').write(gzip.compress(b'From x\n' + b'a' * (200 << 20), 9))"
@@ -238,6 +304,21 @@ for n in (10000, 40000):
         f.write('---\ntitle: x\ndate: 2026-01-05\n---\n\n')
         f.write(' '.join('word%d io_uring v6.%d' % (i, i % 9) for i in range(n)) + '\n')
 PY
+# Shapes that were quadratic: runs of ')', em dashes (a strlen a character),
+# brackets never closed, many inserts on one line, link openers.
+python3 -c "
+shapes = {'c': ')', 'd': '\u2014', 'b': '[break:\"', 'i': '[audio:\"a.wav\"] ', 'l': '[x](', 'm': '(x)[a:'}
+for k, pat in shapes.items():
+    for n in (40000, 160000):
+        with open('episodes/2026-01-05-%s%d.md' % (k, n // 4), 'w') as f:
+            f.write('---\ntitle: x\ndate: 2026-01-05\n---\n\nText ' + pat * n + '\n')
+"
+for kind in c d b i l m; do
+	a=$(timed episodes/2026-01-05-${kind}10000.md)
+	b=$(timed episodes/2026-01-05-${kind}40000.md)
+	check "4x the text of shape $kind costs less than ${RATIO}x the time (${a}s, ${b}s)" \
+		awk -v a="$a" -v b="$b" -v r="$RATIO" 'BEGIN { exit !(b < r * a + 0.3) }'
+done
 for kind in p w; do
 	a=$(timed episodes/2026-01-05-${kind}10000.md)
 	b=$(timed episodes/2026-01-05-${kind}40000.md)

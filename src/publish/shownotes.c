@@ -67,12 +67,27 @@ static int fence_at(const char *s, size_t n, char *ch, size_t *len)
 	return 0;
 }
 
+/*
+ * speech_markup_at within the paragraph holding md[i]; *pend keeps where
+ * that paragraph ends (0: not known yet), so that a paragraph of many
+ * brackets is scanned once, not once a bracket.
+ */
+static int markup_in_para(const char *md, size_t n, size_t i, size_t *pend,
+			  struct speech_markup_hint *h, struct speech_markup *e)
+{
+	if (*pend == 0 || i > *pend)
+		*pend = para_end(md, n, i);
+	return speech_markup_next(md, *pend, i, e, h);
+}
+
 char *shownotes_unspeech(const char *md, size_t n)
 {
 	struct buf b = {0};
 	char fch = 0;
 	size_t flen = 0; /* inside a fenced code block when > 0 */
 	size_t i = 0;
+	size_t pend = 0;  /* where the paragraph at i ends (para_end); 0: not known */
+	struct speech_markup_hint hint = {0};
 	struct speech_markup e;
 
 	buf_puts(&b, "");
@@ -125,8 +140,7 @@ char *shownotes_unspeech(const char *md, size_t n)
 				end = i + k;
 			buf_add(&b, md + i, end - i);
 			i = end;
-		} else if ((c == '(' || c == '[') &&
-			   speech_markup_at(md, para_end(md, n, i), i, &e) &&
+		} else if ((c == '(' || c == '[') && markup_in_para(md, n, i, &pend, &hint, &e) &&
 			   e.kind != SPEECH_MARKUP_UNTERMINATED) {
 			if (e.kind == SPEECH_MARKUP_MODIFIED) {
 				/* (text)[key:"value"] keeps the text */
