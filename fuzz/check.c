@@ -18,6 +18,7 @@
  */
 #include "fuzz.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +29,7 @@
 
 static struct project *proj;
 static char *ep_path;
+static int top_fd = -1;   /* where libFuzzer runs (its corpus paths are relative) */
 
 static void check_fuzz_exit(void)
 {
@@ -60,8 +62,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_init();
 	char *dir = fuzz_path("episodes"), *rss = fuzz_path("rss"), *chan = fuzz_path("rss/channel.yaml");
 	char *top_voices = fuzz_top_path("voices");
-	/* the scratch show is the project: inserts must be in it (project.c) */
-	if (chdir(fuzz_dir) != 0 || mkdir(dir, 0755) != 0 || mkdir(rss, 0755) != 0) {
+	if (mkdir(dir, 0755) != 0 || mkdir(rss, 0755) != 0) {
 		fprintf(fuzz_err, "fuzz check: cannot make the scratch show\n");
 		exit(2);
 	}
@@ -75,6 +76,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	mkdir(p = path_join(dir, "dir.wav"), 0755), free(p);
 	symlink("/dev/zero", p = path_join(dir, "zero.wav")), free(p);
 	ep_path = path_join(dir, "2026-01-01-fuzz.md");
+	top_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (project_open(chan, &proj) != 0) {
 		fprintf(fuzz_err, "fuzz check: cannot open the scratch show (voices in %s)\n", top_voices);
 		exit(2);
@@ -86,6 +88,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* the scratch show is the project while an input runs: inserts must be in it (project.c) */
+	if (top_fd < 0 || chdir(fuzz_dir) != 0)
+		abort();
 	fuzz_write(ep_path, data, size);
 	int lines = 1;
 	for (size_t i = 0; i < size; i++)
@@ -106,5 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		script_free(&s);
 		episode_free(&ep);
 	}
+	if (fchdir(top_fd) != 0)
+		abort();
 	return 0;
 }
