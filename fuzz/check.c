@@ -4,8 +4,8 @@
  * episodes/ holds every kind of file an insert may name (a real WAV, a text
  * file named .wav, a FIFO, a directory, a symlink to /dev/zero, a missing
  * name), through project_episode (the one path check and build share:
- * front matter, body, inserts, bed, artwork, script) and the spoken-markup
- * check.
+ * front matter, body, inserts, bed, artwork, script), the spoken-markup
+ * check and the check of the links the notes leave out.
  *
  * In: the bytes, as episodes/2026-01-01-fuzz.md. Out: nothing; aborts when
  * a contract breaks:
@@ -18,14 +18,18 @@
  */
 #include "fuzz.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "audio/audio.h"
 #include "cmd/project.h"
+#include "publish/publish.h"
 #include "show/episode.h"
 
 static struct project *proj;
 static char *ep_path;
+static int top_fd = -1;   /* where libFuzzer runs (its corpus paths are relative) */
 
 static void check_fuzz_exit(void)
 {
@@ -72,6 +76,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	mkdir(p = path_join(dir, "dir.wav"), 0755), free(p);
 	symlink("/dev/zero", p = path_join(dir, "zero.wav")), free(p);
 	ep_path = path_join(dir, "2026-01-01-fuzz.md");
+	top_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (project_open(chan, &proj) != 0) {
 		fprintf(fuzz_err, "fuzz check: cannot open the scratch show (voices in %s)\n", top_voices);
 		exit(2);
@@ -83,6 +88,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/* the scratch show is the project while an input runs: inserts must be in it (project.c) */
+	if (top_fd < 0 || chdir(fuzz_dir) != 0)
+		abort();
 	fuzz_write(ep_path, data, size);
 	int lines = 1;
 	for (size_t i = 0; i < size; i++)
@@ -98,8 +106,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   "insert %d at line %d of %d", i, ep->inserts[i].line, lines);
 		}
 		project_check_markup(ep, s);
+		/* the links the notes leave out, as check names them (shownotes.h) */
+		shownotes_check_links(ep, proj->ch->link);
 		script_free(&s);
 		episode_free(&ep);
 	}
+	if (fchdir(top_fd) != 0)
+		abort();
 	return 0;
 }

@@ -115,6 +115,72 @@ done
 fresh; mkfifo rss/bed.wav; printf 'bed:\n  play: episode\n  file: bed.wav\n' >>rss/channel.yaml
 hostile "a bed that is a FIFO (check)" "error: cannot read bed \"rss/bed.wav\"" "$PODSYNTH" check
 
+# ---- issue 20, second pass: variants of each kind ----
+fresh; ln -s loop1.md episodes/2026-01-07-loop2.md; ln -s 2026-01-07-loop2.md episodes/loop1.md
+hostile "a symlink loop in episodes/" "episodes/2026-01-07-loop2.md: error: cannot read episode: Too many levels of symbolic links" "$PODSYNTH" check
+fresh; truncate -s 17M episodes/2026-01-07-huge.md
+hostile "an episode of 17 MiB (feed)" "episodes/2026-01-07-huge.md: error: cannot read episode: larger than the 16 MiB limit" "$PODSYNTH" feed
+fresh; ln -s /dev/zero rss/zero.png; printf 'image: zero.png\n' >>rss/channel.yaml
+hostile "image: a symlink to /dev/zero in the site" 'image: not a regular file (a character device) "rss/zero.png"' "$PODSYNTH" check
+fresh; printf '""\n' >voices/quotes.lexicon
+hostile "a lexicon line with only quotes" "voices/quotes.lexicon:1: error: " "$PODSYNTH" check
+bomb() { python3 -c "
+s = 'a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n'
+for i in range(1, 10):
+    s += 'a%d: &a%d [' % (i, i) + ', '.join(['*a%d' % (i - 1)] * 9) + ']\n'
+print(s, end='')"; }
+fresh; { printf -- '---\ntitle: Laughs\ndate: 2026-01-07\n'; bomb; printf 'keywords: *a9\n---\n\nText.\n'; } >episodes/2026-01-07-laughs.md
+hostile "YAML aliases nine deep in the front matter (billion laughs)" "episodes/2026-01-07-laughs.md:12: error: keywords: expected a list of text items" "$PODSYNTH" check episodes/2026-01-07-laughs.md
+check "...bounded: the message is short" test "$(wc -c <err.txt)" -lt 10000
+fresh; { bomb; printf 'keywords: *a9\n'; } >>rss/channel.yaml
+"$PODSYNTH" check >out.txt 2>err.txt
+check "YAML aliases nine deep in channel.yaml: bounded output ($(wc -c <err.txt) bytes)" test "$(wc -c <err.txt)" -lt 10000
+fresh; python3 -c "open('rss/channel.yaml', 'a').write('keywords: ' + '[' * 100000 + ']' * 100000 + '\n')"
+hostile "channel.yaml nested 100,000 deep" "rss/channel.yaml:" "$PODSYNTH" check
+fresh; printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nHello\0world.\n' >episodes/2026-01-07-nul.md
+hostile "a NUL byte in the Markdown" "episodes/2026-01-07-nul.md:6: error: NUL byte in the file" "$PODSYNTH" check episodes/2026-01-07-nul.md
+fresh; printf -- '---\ntitle: "bad \xff\xfe title"\ndate: 2026-01-07\n---\n\nHello.\n' >episodes/2026-01-07-utf8.md
+hostile "invalid UTF-8 in a title (feed)" "episodes/2026-01-07-utf8.md:2: error: invalid UTF-8" "$PODSYNTH" feed
+fresh; printf -- '---\r\ntitle: CRLF\r\ndate: 2026-01-07\r\n---\r\n\r\nHello [audio:"nope.wav"] there.\r\n' >episodes/2026-01-07-crlf.md
+hostile "a CRLF episode: the insert at its line" "episodes/2026-01-07-crlf.md:6: error: cannot read audio insert" "$PODSYNTH" check episodes/2026-01-07-crlf.md
+fresh; printf -- '\xef\xbb\xbf---\ntitle: BOM\ndate: 2026-01-07\n---\n\nHello.\n' >episodes/2026-01-07-bom.md
+"$PODSYNTH" check episodes/2026-01-07-bom.md >out.txt 2>err.txt
+check "a BOM at the start of an episode is read past" test $? -eq 0
+fresh; printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nText.\n\nA long [36000s] wait.\n' >episodes/2026-01-07-pause.md
+hostile "a ten-hour pause" "episodes/2026-01-07-pause.md:8: error: pause too long \"36000s\"" "$PODSYNTH" check episodes/2026-01-07-pause.md
+printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nHi [audio: "x.wav"] and [pause: 3x] there.\n' >episodes/2026-01-07-marks.md
+"$PODSYNTH" check episodes/2026-01-07-marks.md >out.txt 2>err.txt
+check '[audio: "x.wav"] with a space is named as read aloud' grep -qF 'episodes/2026-01-07-marks.md:6: warning: "[audio: "x.wav"]" looks like markup but is read aloud' err.txt
+check '[pause: 3x] is named as read aloud' grep -qF 'episodes/2026-01-07-marks.md:6: warning: "[pause: 3x]" looks like markup but is read aloud' err.txt
+# Inserts and images from outside the project are refused (nothing of the machine is published).
+fresh; python3 -c "
+import wave
+for f in ('../outside.wav', 'episodes/in.wav'):
+    w = wave.open(f, 'wb'); w.setnchannels(1); w.setsampwidth(2); w.setframerate(24000); w.writeframes(b'\0\1' * 2400); w.close()"
+printf -- '---\ntitle: x\ndate: 2026-01-07\n---\n\nIn [audio:"in.wav"] and out [audio:"../../outside.wav"].\n\nAbsolute [audio:"%s"] too.\n' "$(cd .. && pwd)/outside.wav" >episodes/2026-01-07-out.md
+for cmd in check build; do
+	hostile "$cmd: an insert escaping the project with .." 'episodes/2026-01-07-out.md:6: error: audio file "episodes/../../outside.wav" is outside the project' "$PODSYNTH" $cmd episodes/2026-01-07-out.md
+	check "$cmd: an absolute insert outside the project" grep -qF "episodes/2026-01-07-out.md:8: error: audio file \"$(cd .. && pwd)/outside.wav\" is outside the project" err.txt
+	check "$cmd: the insert inside the project is not named" bash -c '! grep -q "in.wav" err.txt'
+done
+fresh; ffmpeg -loglevel error -y -f lavfi -i "testsrc=s=1400x1400" -frames:v 1 -pix_fmt rgb24 ../secret.png
+ln -s ../../secret.png rss/linked.png
+for im in "$(cd .. && pwd)/secret.png" ../../secret.png linked.png; do
+	printf -- '---\ntitle: x\ndate: 2026-01-07\nimage: "%s"\n---\n\nText.\n' "$im" >episodes/2026-01-07-img.md
+	hostile "an episode image outside the site ($im)" "episodes/2026-01-07-img.md:4: error: image: the file must be inside the site (rss/)" "$PODSYNTH" check episodes/2026-01-07-img.md
+done
+for im in 'JAVASCRIPT:alert(1)' 'data:image/png;base64,AAAA' 'vbscript:x'; do
+	printf -- '---\ntitle: x\ndate: 2026-01-07\nimage: "%s"\n---\n\nText.\n' "$im" >episodes/2026-01-07-img.md
+	hostile "an episode image $im" "episodes/2026-01-07-img.md:4: error: image: only an http(s) address or a file in the site can be published, not \"$im\"" "$PODSYNTH" check episodes/2026-01-07-img.md
+done
+# A message quotes a bounded part of the input, once: 100,000 unterminated lists
+# gave 100,000 messages each quoting the rest of the paragraph (gigabytes).
+fresh; python3 -c "open('episodes/2026-01-07-lists.md', 'w').write('---\ntitle: x\ndate: 2026-01-07\n---\n\n' + '(x)[a:\"' * 100000 + '\n')"
+hostile "100,000 unterminated modifier lists" 'episodes/2026-01-07-lists.md:6: error: unterminated speech markdown "[a:"(x)' "$PODSYNTH" check episodes/2026-01-07-lists.md
+check "...reported once, in a short line" test "$(wc -c <err.txt)" -lt 1000
+fresh; python3 -c "open('episodes/2026-01-07-para.md', 'w').write('---\ntitle: x\ndate: 2026-01-07\n---\n\n' + '[x]\n' * 200000)"
+hostile "a paragraph of 200,000 lines" "episodes/2026-01-07-para.md:6: error: a paragraph of more than 1000 lines" "$PODSYNTH" check episodes/2026-01-07-para.md
+
 # ---- amplification in mail ----
 fresh
 python3 -c "import gzip; open('bomb.mbox.gz','wb').write(gzip.compress(b'From x\n' + b'a' * (200 << 20), 9))"
@@ -162,6 +228,37 @@ printf '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<entr
 hostile "an Atom link javascript: (dropped with a warning)" 'js.atom:3: warning: entry 1: its link "javascript:alert(1)//lore.kernel.org/x/a@b/" is not an http(s) address (skipped)' "$PODSYNTH" draft --template "$TEMPLATE" -o d.md js.atom
 check "...and it is not in the draft" bash -c '! grep -q javascript d.md'
 
+# Links in the body: the notes and the page leave them out (the one rule:
+# http(s) or a path in the site); check names each at its own line.
+fresh
+cat >episodes/2026-01-06-links.md <<'MD'
+---
+title: Links
+date: 2026-01-06
+---
+
+A fine [link](https://example.org/a) and a [relative one](notes/x.html).
+
+A [script](JavaScript:alert(1)) on line eight,
+and [data](data:text/html,x) on nine, [vb](vbscript:msgbox) too.
+
+[file](file:///etc/passwd) and [no scheme](//evil.example/x)
+and [entities](java&#115;cript:alert(1)) and [colon](javascript&colon;alert(2)).
+
+Raw <a href=" javascript:alert(3)">html</a> and ![image](data:image/png;base64,AAAA).
+
+[mail](mailto:a@example.org) and [a tab](<java	script:x>).
+MD
+w='episodes/2026-01-06-links.md'
+hostile "a javascript: link in the body (a warning, at its line)" "$w:8: warning: link \"JavaScript:alert(1)\" is left out of the notes and the page" "$PODSYNTH" check "$w"
+for l in '9:data:text/html,x' '9:vbscript:msgbox' '11:file:///etc/passwd' '11://evil.example/x' \
+	'12:javascript:alert(1)' '12:javascript:alert(2)' '14: javascript:alert(3)' '14:data:image/png;base64,AAAA' \
+	'16:mailto:a@example.org' '16:java%09script:x'; do
+	check "body link ${l#*:} named at line ${l%%:*}" grep -qF "$w:${l%%:*}: warning: link \"${l#*:}\" is left out" err.txt
+done
+check "the fine links are not warned about" bash -c '! grep -qE "example.org/a|notes/x.html" err.txt'
+check "exactly the eleven bad links are warned about" test "$(grep -c "is left out of the notes" err.txt)" = 11
+
 # ---- artwork decoded completely ----
 fresh; mkdir -p rss/art
 ffmpeg -loglevel error -y -f lavfi -i "testsrc=s=1400x1400" -frames:v 1 -pix_fmt rgb24 rss/art/full.png
@@ -207,6 +304,21 @@ for n in (10000, 40000):
         f.write('---\ntitle: x\ndate: 2026-01-05\n---\n\n')
         f.write(' '.join('word%d io_uring v6.%d' % (i, i % 9) for i in range(n)) + '\n')
 PY
+# Shapes that were quadratic: runs of ')', em dashes (a strlen a character),
+# brackets never closed, many inserts on one line, link openers.
+python3 -c "
+shapes = {'c': ')', 'd': '\u2014', 'b': '[break:\"', 'i': '[audio:\"a.wav\"] ', 'l': '[x](', 'm': '(x)[a:'}
+for k, pat in shapes.items():
+    for n in (40000, 160000):
+        with open('episodes/2026-01-05-%s%d.md' % (k, n // 4), 'w') as f:
+            f.write('---\ntitle: x\ndate: 2026-01-05\n---\n\nText ' + pat * n + '\n')
+"
+for kind in c d b i l m; do
+	a=$(timed episodes/2026-01-05-${kind}10000.md)
+	b=$(timed episodes/2026-01-05-${kind}40000.md)
+	check "4x the text of shape $kind costs less than ${RATIO}x the time (${a}s, ${b}s)" \
+		awk -v a="$a" -v b="$b" -v r="$RATIO" 'BEGIN { exit !(b < r * a + 0.3) }'
+done
 for kind in p w; do
 	a=$(timed episodes/2026-01-05-${kind}10000.md)
 	b=$(timed episodes/2026-01-05-${kind}40000.md)
@@ -233,12 +345,46 @@ check "SRT: a paragraph that looks like a timing line is escaped" grep -qF -- '0
 check "SRT: every line with --> is a cue's timing line" \
 	bash -c '! grep -- "-->" rss/episodes/2026-01-01-good.srt | grep -qv "^[0-9:,]* --> [0-9:,]*$"'
 guid=$(sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1)
+guidof() { sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1; }
+# Renamed: build, check and feed all refuse it, naming the old slug and the fix.
 mv episodes/2026-01-01-good.md episodes/2026-01-01-renamed.md
-"$PODSYNTH" build -j 2 episodes/2026-01-01-renamed.md >build.log 2>&1
-hostile "a renamed episode without previous_slug:" 'episodes/2026-01-01-renamed.md:1: error: "A good episode" was published as "2026-01-01-good"' "$PODSYNTH" feed
-sed -i 's/^date: 2026-01-01$/date: 2026-01-01\nprevious_slug: 2026-01-01-good/' episodes/2026-01-01-renamed.md
+r=episodes/2026-01-01-renamed.md
+renamed_msg="$r:1: error: \"A good episode\" was published as \"2026-01-01-good\""
+hostile "build: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" build -j 2 "$r"
+check "...and nothing is built under the new name" test ! -e rss/episodes/2026-01-01-renamed.mp3
+hostile "check: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" check "$r"
+hostile "feed: a renamed episode without previous_slug:" "$renamed_msg" "$PODSYNTH" feed
+# previous_slug: names the slug it was published as: built and published with its GUID.
+sed -i 's/^date: 2026-01-01$/date: 2026-01-01\nprevious_slug: 2026-01-01-good/' "$r"
+"$PODSYNTH" build -j 2 "$r" >build.log 2>&1
+check "with previous_slug: the renamed episode is built" test $? -eq 0
 "$PODSYNTH" feed >feed.log 2>&1
 check "with previous_slug: the feed is published" test $? -eq 0
-check_eq "...and the renamed episode keeps its GUID" "$(sed -n 's/.*<guid[^>]*>\([^<]*\)<.*/\1/p' rss/feed.xml | head -1)" "$guid"
-sed -i 's/^previous_slug: .*/previous_slug: never-published/' episodes/2026-01-01-renamed.md
-hostile "a previous_slug: that was never published" 'episodes/2026-01-01-renamed.md:4: error: previous_slug: "never-published" was never published' "$PODSYNTH" feed
+check_eq "...and the renamed episode keeps its GUID" "$(guidof)" "$guid"
+check "...recorded under its new slug in the ledger" grep -qP "^episode\t2026-01-01-renamed\t$guid\$" rss/guids.txt
+# previous_slug: that was never published: refused by all three, at its line.
+sed -i 's/^previous_slug: .*/previous_slug: never-published/' "$r"
+prev_msg="$r:4: error: previous_slug: \"never-published\" was never published"
+hostile "build: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" build -j 2 "$r"
+hostile "check: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" check "$r"
+hostile "feed: a previous_slug: that was never published" "$prev_msg" "$PODSYNTH" feed
+# Renamed again, recognised by its guid: alone (no previous_slug:).
+sed -i '/^previous_slug: /d' "$r"
+mv "$r" episodes/2026-01-01-third.md
+r=episodes/2026-01-01-third.md
+hostile "build: renamed again, without guid:" "$r:1: error: \"A good episode\" was published as \"2026-01-01-" "$PODSYNTH" build -j 2 "$r"
+sed -i "s/^date: 2026-01-01\$/date: 2026-01-01\nguid: $guid/" "$r"
+"$PODSYNTH" check "$r" >check.log 2>&1
+check "with its guid: check passes the renamed episode" test $? -eq 0
+"$PODSYNTH" build -j 2 "$r" >build.log 2>&1
+check "with its guid: the renamed episode is built" test $? -eq 0
+"$PODSYNTH" feed >feed.log 2>&1
+check "with its guid: the feed is published" test $? -eq 0
+check_eq "...and the episode keeps its GUID" "$(guidof)" "$guid"
+check "...once" test "$(grep -c '<item>' rss/feed.xml)" = 1
+# A new episode that only shares a published title, while the published one
+# is still there, is not a rename.
+sed 's/^guid: .*//' "$r" >episodes/2026-01-02-same-title.md
+sed -i 's/^date: 2026-01-01$/date: 2026-01-02/' episodes/2026-01-02-same-title.md
+"$PODSYNTH" check episodes/2026-01-02-same-title.md >check.log 2>&1
+check "a new episode with the title of a published one that is still there passes check" test $? -eq 0

@@ -73,3 +73,35 @@ done
 wait "$builder"
 check "a running build holds the show's lock" test "$held" = yes
 check "...and finishes normally" grep -q '2026-07-02-long.md: 8 synthesized' bl.txt
+
+# Every input is read and checked before the lock is taken (issue 20): a
+# command given a FIFO, a device or an oversized episode, or an insert that
+# is not audio, fails at once while another run holds the lock, never
+# reading an input while others wait for it.
+mkfifo episodes/2026-07-02-fifo.md
+ln -s /dev/zero episodes/2026-07-03-zero.md
+truncate -s 17M big.md
+mkfifo episodes/fifo.wav
+printf -- '---\ntitle: Insert\ndate: 2026-07-04\n---\n\nA FIFO [audio:"fifo.wav"] here.\n' >insert.md
+hold 30
+for cmd in "feed" "build -j 1 episodes/2026-07-02-fifo.md" "build -j 1 episodes/2026-07-03-zero.md" \
+	"build -j 1 big.md" "build -j 1 insert.md" "render insert.md --segment x" "cache --prune"; do
+	t0=$(now)
+	timeout 20 "$PODSYNTH" $cmd >o.txt 2>e.txt
+	rc=$?
+	t1=$(now)
+	check "$cmd: a bad input fails while another run holds the lock (exit $rc)" test "$rc" = 1
+	check "$cmd: ...without waiting for the lock" bash -c "! grep -q waiting e.txt"
+	check "$cmd: ...at once ($(waited_ms "$t0" "$t1") ms)" test "$(waited_ms "$t0" "$t1")" -lt 10000
+	check "$cmd: ...naming the input" grep -qE '(fifo|zero|big|insert)\.(md|wav)' e.txt
+done
+# A good episode and a bad one: the bad one is named before the build waits.
+"$PODSYNTH" build -j 2 "$ep" episodes/2026-07-02-fifo.md >o.txt 2>e.txt &
+builder=$!
+sleep 2
+check "the bad episode is reported before the lock is free" grep -q '2026-07-02-fifo.md: error: ' e.txt
+check "...and the build is waiting for the lock" grep -q 'waiting' e.txt
+kill "$holder"; wait "$holder" 2>/dev/null
+wait "$builder"
+check "...then builds the good one and exits 1 for the bad one" test $? = 1
+check "...with the good one built" grep -q "^$ep: " o.txt

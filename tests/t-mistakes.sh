@@ -43,3 +43,10 @@ while read -r exp; do
 	done <catalogue.txt
 	check "catalogue message: $text" test "$found" = 1
 done < <(cat "$M"/*.expect)
+# A Chinese label with the full-width colon a Chinese keyboard types is a
+# label, as with ':': the declared speaker's name is not read aloud.
+newproj
+cp "$M/label-zh.md" episodes/
+"$PODSYNTH" script episodes/label-zh.md >script.txt 2>&1
+check "a full-width colon ends a speaker label (小明： is not read aloud)" bash -c '! grep -q "小明：" script.txt'
+check "...and the paragraph is 小明's" grep -q "小明/zh  大家好" script.txt

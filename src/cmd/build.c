@@ -278,26 +278,40 @@ static void format_duration(char *out, size_t n, double s)
 		snprintf(out, n, "%d:%04.1f", m, sec);
 }
 
-int build_episode(struct project *p, const char *path, const struct build_opts *o)
+struct build_job {
+	char *path;
+	struct episode *ep;
+	struct script *s;
+	struct segment *forced;   /* --segment: synthesised even when cached */
+};
+
+void build_job_free(struct build_job **jp)
+{
+	struct build_job *j = *jp;
+	if (j == NULL)
+		return;
+	script_free(&j->s);
+	episode_free(&j->ep);
+	free(j->path);
+	free(j);
+	*jp = NULL;
+}
+
+int build_prepare(struct project *p, const char *path, const struct build_opts *o,
+		  struct build_job **out)
 {
 	struct episode *ep = NULL;
 	struct script *s = NULL;
-	struct timeline *tl = NULL;
-	struct bed *bed = NULL;
-	struct synth_job *jobs = NULL;
-	struct chapter *chapters = NULL;
-	char **paths = NULL;
-	char *out_paths[FMT_COUNT] = {0};
-	char *vtt_path = NULL, *json_path = NULL, *picture = NULL, *srt_path = NULL;
-	char *words_path = NULL;
-	int nchapters = 0, njobs = 0, cached, rc = -1;
-	struct progress bar = {0};
-	struct ahead ahead = {.bar = &bar};
+	int rc = -1;
 
+	*out = NULL;
 	if (project_episode(p, path, &ep, &s) != 0)
 		return -1;
 	/* Another episode's slug or guid: its files are not ours to write. */
 	if (project_check_unique(p, ep) != 0)
+		goto out;
+	/* A renamed file of a published episode: its guid must not change. */
+	if (project_check_identity(p, ep) != 0)
 		goto out;
 	if (ep->draft && !o->drafts) {
 		msg(MSG_BUILD_DRAFT, path, 0, 0, NULL);
@@ -309,6 +323,37 @@ int build_episode(struct project *p, const char *path, const struct build_opts *
 		msg(MSG_BUILD_NO_SEGMENT, path, 0, 0, "\"%s\" (see podsynth segments %s)", o->segment, path);
 		goto out;
 	}
+	struct build_job *j = xcalloc(1, sizeof *j);
+	j->path = xstrdup(path);
+	j->ep = ep;
+	j->s = s;
+	j->forced = forced;
+	*out = j;
+	return 0;
+out:
+	script_free(&s);
+	episode_free(&ep);
+	return rc;
+}
+
+int build_run(struct project *p, struct build_job **jp, const struct build_opts *o)
+{
+	struct build_job *j = *jp;
+	const char *path = j->path;
+	struct episode *ep = j->ep;
+	struct script *s = j->s;
+	struct segment *forced = j->forced;
+	struct timeline *tl = NULL;
+	struct bed *bed = NULL;
+	struct synth_job *jobs = NULL;
+	struct chapter *chapters = NULL;
+	char **paths = NULL;
+	char *out_paths[FMT_COUNT] = {0};
+	char *vtt_path = NULL, *json_path = NULL, *picture = NULL, *srt_path = NULL;
+	char *words_path = NULL;
+	int nchapters = 0, njobs = 0, cached, rc = -1;
+	struct progress bar = {0};
+	struct ahead ahead = {.bar = &bar};
 
 	/* The default cover when the show names no image (the audio embeds it). */
 	if (artwork_prepare(p->ch) != 0)
@@ -505,7 +550,6 @@ out:
 	free(json_path);
 	free(words_path);
 	timeline_free(&tl);
-	script_free(&s);
-	episode_free(&ep);
+	build_job_free(jp);
 	return rc;
 }

@@ -54,6 +54,8 @@ int cmd_build(int argc, char **argv)
 	struct project *p = NULL;
 	struct shard sh = {0};
 	struct episode_files eps = {0};
+	struct build_job **jobs = NULL;
+	int njobs = 0;
 	int first = parse_opts(argc, argv, &o, &channel, NULL, &shard_arg, build_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
@@ -73,18 +75,28 @@ int cmd_build(int argc, char **argv)
 		fflush(stdout);
 	}
 	int built = 0;
-	if (project_open_for(channel, PROJECT_LOCK | (sh.count > 0 ? PROJECT_LOCK_SHARED : 0),
-			     &p) != 0) {
+	if (project_open_for(channel, 0, &p) != 0) {
 		failed = 1;
 		goto out;
 	}
+	/* Every input is read and checked first; the lock is for the writing. */
+	jobs = xcalloc((size_t)eps.n + 1, sizeof *jobs);
 	for (int i = 0; i < eps.n; i++) {
 		if (!shard_owns(&sh, eps.v[i]))
 			continue;
-		int r = build_episode(p, eps.v[i], &o);
-		if (r < 0)
+		if (build_prepare(p, eps.v[i], &o, &jobs[njobs]) < 0)
 			failed = 1;
-		else if (r == 0)
+		else if (jobs[njobs] != NULL)
+			njobs++;
+	}
+	if (njobs > 0 && project_lock(p, sh.count > 0) != 0) {
+		failed = 1;
+		goto out;
+	}
+	for (int i = 0; i < njobs; i++) {
+		if (build_run(p, &jobs[i], &o) != 0)
+			failed = 1;
+		else
 			built++;
 	}
 	/* The audio and transcripts are new, the published feed and pages are
@@ -93,8 +105,11 @@ int cmd_build(int argc, char **argv)
 	if (built > 0 && file_exists(feed))
 		msg(MSG_BUILD_NOT_PUBLISHED, feed, 0, 0, "%s", built == 1 ? "episode" : "episodes");
 	free(feed);
-	project_close(&p);
 out:
+	for (int i = 0; i < njobs; i++)
+		build_job_free(&jobs[i]);
+	free(jobs);
+	project_close(&p);
 	episode_files_free(&eps);
 	return failed ? 1 : 0;
 }
@@ -115,11 +130,15 @@ int cmd_render(int argc, char **argv)
 		return opts_fail(argv[0], render_usage, "no segment given (--segment ID)");
 	if (first != argc - 1)
 		return opts_fail(argv[0], render_usage, "expected one episode");
-	if (project_open_for(channel, PROJECT_LOCK, &p) != 0)
-		return 1;
 	o.segment = segment;
 	o.drafts = 1;
-	int r = build_episode(p, argv[first], &o);
+	struct build_job *job = NULL;
+	int r = -1;
+	if (project_open_for(channel, 0, &p) != 0)
+		return 1;
+	if (build_prepare(p, argv[first], &o, &job) == 0 && project_lock(p, 0) == 0)
+		r = build_run(p, &job, &o);
+	build_job_free(&job);
 	project_close(&p);
 	return r < 0 ? 1 : 0;
 }

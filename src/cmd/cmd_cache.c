@@ -172,8 +172,7 @@ int cmd_cache(int argc, char **argv)
 	int first = opts_parse(argc, argv, tab, ARRAY_LEN(tab), cache_usage);
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
-	/* only removing needs the lock */
-	if (project_open_for(channel, (prune || max_age >= 0) && !dry ? PROJECT_LOCK : 0, &p) != 0)
+	if (project_open_for(channel, 0, &p) != 0)
 		return 1;
 
 	if (project_episode_files(argc - first, argv + first, &g) != 0)
@@ -198,6 +197,9 @@ int cmd_cache(int argc, char **argv)
 		msg(MSG_CACHE_NOT_PRUNED, p->cache_dir, 0, 0, NULL);
 		goto out;
 	}
+	/* Only removing needs the lock, taken once every episode has been read. */
+	if ((prune || max_age >= 0) && !dry && project_lock(p, 0) != 0)
+		goto out;
 
 	struct tally t = {0};
 	time_t now = time(NULL);

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "core/core.h"
 #include "project.h"
+#include "publish/publish.h"
 #include "synth/synth.h"
 
 static const char check_usage[] =
@@ -100,10 +101,12 @@ int cmd_check(int argc, char **argv)
 			err = 1;
 			continue;
 		}
-		if (project_check_unique(p, ep) != 0) {
+		if (project_check_unique(p, ep) != 0 || project_check_identity(p, ep) != 0) {
 			err = 1;
 		} else {
 			project_check_markup(ep, s);
+			/* links the notes and the page will leave out */
+			shownotes_check_links(ep, p->ch->link);
 			printf("%s: ok, %d segments, %d sections%s\n", files[k], s->nsegs,
 			       ep->nsections, ep->draft ? ", draft" : "");
 			check_engines(files[k], s);

@@ -43,7 +43,8 @@ int cmd_feed(int argc, char **argv)
 	if (first < 0)
 		return first == OPTS_HELP ? 0 : 2;
 	diag_set_quiet(quiet);
-	if (project_open_for(channel, PROJECT_SETTINGS | PROJECT_LOCK, &p) != 0)
+	/* The episodes are read and checked first, the lock taken for the writing. */
+	if (project_open_for(channel, PROJECT_SETTINGS, &p) != 0)
 		return 1;
 	ch = p->ch;
 	if (artwork_check_channel(ch) != 0)
@@ -69,8 +70,16 @@ int cmd_feed(int argc, char **argv)
 	}
 	/* Two episodes with one slug or guid: neither is published. */
 	int dups = roster_check_all(roster);
-	roster_free(&roster);
 	if (dups > 0)
+		failed = 1;
+	/* A renamed file of a published episode, rendered or not, as build and check see it. */
+	for (int i = 0; i < neps && dups == 0; i++) {
+		if (project_identity_known(ch, roster, eps[i]) != 0)
+			failed = 1;
+	}
+	roster_free(&roster);
+	/* Only a feed that can be written needs the lock (feed_add only reads). */
+	if (!failed && project_lock(p, 0) != 0)
 		failed = 1;
 	for (int i = 0; i < neps && dups == 0; i++) {
 		struct episode *ep = eps[i];

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glob.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "show/show.h"
 #include "audio/audio.h"
 #include "synth/synth.h"
+#include "publish/publish.h"
 #include "core/core.h"
 
 #ifndef PODSYNTH_DATADIR
@@ -144,6 +146,11 @@ fail:
 	return -1;
 }
 
+int project_lock(struct project *p, int shared)
+{
+	return p->lock ? 0 : showlock_take(p->ch, shared, &p->lock);
+}
+
 static void files_add(struct episode_files *f, const char *path)
 {
 	if (f->n == f->cap) {
@@ -217,24 +224,71 @@ void project_close(struct project **pp)
 }
 
 /*
+ * 1 when path, as the build opens it, is in the project (the working
+ * directory): relative and never climbing above it with "..", or absolute
+ * under it. Symlinks in the project are the host's own and are followed.
+ */
+static int in_project(const char *path)
+{
+	char cwd[PATH_MAX];
+	const char *p = path;
+	if (path[0] == '/') {
+		if (getcwd(cwd, sizeof cwd) == NULL)
+			return 0;
+		size_t n = strlen(cwd);
+		while (n > 0 && cwd[n - 1] == '/')
+			n--;
+		if (strncmp(path, cwd, n) != 0 || path[n] != '/')
+			return 0;
+		p = path + n;
+	}
+	int depth = 0;
+	while (*p) {
+		while (*p == '/')
+			p++;
+		size_t len = strcspn(p, "/");
+		if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return 0;
+		} else if (len > 0 && !(len == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += len;
+	}
+	return 1;
+}
+
+/*
  * The episode's audio, checked as the build will open it: every insert
- * (at its own line) and the bed's file. Reports each bad one; -1 if any.
+ * (at its own line) and the bed's file: audio files (asset_check), and
+ * for what the episode itself names, files in the project. Reports each
+ * bad one; -1 if any.
  */
 static int check_episode_audio(const struct episode *ep)
 {
 	char why[256];
 	int err = 0;
-	for (int i = 0; i < ep->ninserts; i++)
-		if (asset_check(ep->inserts[i].path, why, sizeof why) != 0) {
+	for (int i = 0; i < ep->ninserts; i++) {
+		const char *f = ep->inserts[i].path;
+		if (asset_check(f, why, sizeof why) != 0) {
 			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
-			    ep->inserts[i].path, why);
+			    f, why);
+			err = 1;
+		} else if (!in_project(f)) {
+			msg(MSG_INSERT_OUTSIDE, ep->path, ep->inserts[i].line, 0, "\"%s\"", f);
 			err = 1;
 		}
-	if (ep->bed.play != BED_NONE && ep->bed.file != NULL &&
-	    asset_check(ep->bed.file, why, sizeof why) != 0) {
-		msg(MSG_BED_UNREADABLE, ep->bed.conf ? ep->bed.conf : ep->path, ep->bed.line, 0,
-		    "\"%s\"" MSG_SEP ": %s", ep->bed.file, why);
-		err = 1;
+	}
+	if (ep->bed.play != BED_NONE && ep->bed.file != NULL) {
+		int own = ep->bed.conf && strcmp(ep->bed.conf, ep->path) == 0;
+		if (asset_check(ep->bed.file, why, sizeof why) != 0) {
+			msg(MSG_BED_UNREADABLE, ep->bed.conf ? ep->bed.conf : ep->path, ep->bed.line, 0,
+			    "\"%s\"" MSG_SEP ": %s", ep->bed.file, why);
+			err = 1;
+		} else if (own && !in_project(ep->bed.file)) {
+			msg(MSG_INSERT_OUTSIDE, ep->path, ep->bed.line, 0, "\"%s\"", ep->bed.file);
+			err = 1;
+		}
 	}
 	return err ? -1 : 0;
 }
@@ -283,6 +337,29 @@ int project_check_unique(struct project *p, const struct episode *ep)
 		free(dir);
 	}
 	return roster_check(p->roster, ep) > 0 ? -1 : 0;
+}
+
+struct identity_claims {
+	const struct roster *r;
+	const struct episode *ep;
+};
+
+static int other_claims(void *ud, const char *slug, const char *guid)
+{
+	const struct identity_claims *c = ud;
+	return roster_claims(c->r, c->ep, slug, guid);
+}
+
+int project_identity_known(const struct channel *ch, const struct roster *r,
+			   const struct episode *ep)
+{
+	struct identity_claims c = {r, ep};
+	return feed_check_identity(ch, ep, other_claims, &c);
+}
+
+int project_check_identity(struct project *p, const struct episode *ep)
+{
+	return p->roster ? project_identity_known(p->ch, p->roster, ep) : 0;
 }
 
 /* The names speech markdown and inserts use (docs/speech-markdown.md). */

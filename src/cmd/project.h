@@ -39,6 +39,14 @@ enum project_open_flags {
  * Returns 0, or -1 after reporting, with nothing left open (*out NULL).
  */
 int project_open_for(const char *channel_path, unsigned flags, struct project **out);
+/*
+ * Takes the show's lock (showlock.h), shared with other shards when shared
+ * is non-zero, for a project opened without PROJECT_LOCK: commands read and
+ * check every input first (episodes, inserts' headers, voices, lexicons,
+ * images), then take the lock for what they write, so that no input, however
+ * slow or large, is read while another run waits. Returns 0 or -1 (reported).
+ */
+int project_lock(struct project *p, int shared);
 /* Releases the lock (if held) and frees everything; sets *p to NULL. */
 void project_close(struct project **p);
 
@@ -76,6 +84,17 @@ int project_episode(struct project *p, const char *path, struct episode **ep,
  * anything is written.
  */
 int project_check_unique(struct project *p, const struct episode *ep);
+
+/*
+ * Checks that ep's identity is known to what was published (after
+ * project_check_unique, whose roster it uses): a renamed file of a
+ * published episode needs previous_slug: or its guid: (feed_check_identity,
+ * publish.h). Build and check call it. Returns 0, or -1 (reported).
+ */
+int project_check_identity(struct project *p, const struct episode *ep);
+/* The same for ep among the episodes of roster r (podsynth feed's). */
+int project_identity_known(const struct channel *ch, const struct roster *r,
+			   const struct episode *ep);
 
 /*
  * Warns about markup a host meant that the speech stage left as text

@@ -92,6 +92,7 @@ int diag_set_muted(int muted);
 	X(BAD_LICENSE, ERROR, "unknown licence %s: expected an SPDX identifier such as cc-by-4.0 or cc-by-nc-nd-4.0") \
 	/* episode: body */ \
 	X(BODY_UNPARSED, ERROR, "cannot parse the Markdown body") \
+	X(BODY_LONG_PARAGRAPH, ERROR, "a paragraph of more than %s lines: put a blank line between paragraphs") \
 	X(BODY_EMPTY, ERROR, "empty body: nothing to speak") \
 	X(BODY_SILENT, WARNING, "nothing to speak in %s") \
 	X(SPEECH_BAD_MARKUP, ERROR, "bad speech markdown %s") \
@@ -110,6 +111,7 @@ int diag_set_muted(int muted);
 	X(SPEECH_ENGINE_CANNOT, WARNING, "voice %s cannot %s: spoken without it%s") \
 	X(INSERT_BAD, ERROR, "bad audio insert %s: expected [audio:\"file.wav\"]") \
 	X(INSERT_UNREADABLE, ERROR, "cannot read audio insert %s: %s") \
+	X(INSERT_OUTSIDE, ERROR, "audio file %s is outside the project: copy it into the project and name it from the episode's folder") \
 	X(SYNTH_TOO_LONG, ERROR, "segment too long to synthesise") \
 	X(DUP_SLUG, ERROR, "duplicate slug %s: each episode needs its own (its files are named after it)") \
 	X(DUP_GUID, ERROR, "duplicate guid %s: each episode needs its own") \
@@ -167,6 +169,7 @@ int diag_set_muted(int muted);
 	/* artwork: the show's and an episode's image: */ \
 	X(ART_UNREADABLE, ERROR, "image: %s %s") \
 	X(ART_URL, ERROR, "image: only an http(s) address or a file in the site can be published, not %s") \
+	X(ART_OUTSIDE, ERROR, "image: the file must be inside the site (%s), not %s: copy it there") \
 	X(ART_EXTENSION, ERROR, "image: the name must end in .png, .jpg or .jpeg (podcast apps go by it) %s") \
 	X(ART_KIND, ERROR, "image: the file is a %s but its name says %s %s") \
 	X(ART_NOT_SQUARE, ERROR, "image: artwork must be square, this is %s %s") \
@@ -231,6 +234,7 @@ int diag_set_muted(int muted);
 	X(ART_NOT_IMAGE, ERROR, "the cover picture is neither PNG nor JPEG") \
 	X(AUDIO_TOO_MANY_CHAPTERS, WARNING, "too many chapters (%s): only the first %s are kept") \
 	X(NOTES_HTML, ERROR, "cannot render the show notes as HTML") \
+	X(NOTES_UNSAFE_LINK, WARNING, "link %s is left out of the notes and the page: link to an http(s) address or a file in the site") \
 	X(TRANSCRIPT_SEGMENT, ERROR, "cannot read segment %s for the transcript: %s") \
 	/* speech synthesis */ \
 	X(SYNTH_NO_START, ERROR, "cannot start the speech synthesiser: is espeak-ng-data installed?") \

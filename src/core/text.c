@@ -308,27 +308,47 @@ int text_sentences(const char *t, size_t n, int flags, size_t **r)
 	return cnt;
 }
 
+/* s[0..n) as code points (an invalid byte counts as one), at most 64; -1 when longer. */
+static int code_points(const char *s, size_t n, uint32_t out[64])
+{
+	int k = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int l = utf8_decode(s + i, n - i, &cp);
+		if (l <= 0) {
+			cp = (unsigned char)s[i];
+			l = 1;
+		}
+		if (k == 64)
+			return -1;
+		out[k++] = cp < 0x80 ? (uint32_t)tolower((int)cp) : cp;
+		i += (size_t)l;
+	}
+	return k;
+}
+
 int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int max)
 {
 	int d[65][65];
-	if (an > 64 || bn > 64)
+	uint32_t x[64], y[64];
+	int n = code_points(a, an, x), m = code_points(b, bn, y);
+	if (n < 0 || m < 0)
 		return max + 1;
-	for (size_t i = 0; i <= an; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= bn; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= an; i++)
-		for (size_t j = 1; j <= bn; j++) {
-			int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
-			int v = d[i - 1][j - 1] + !same;
+	for (int i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (int j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (int i = 1; i <= n; i++)
+		for (int j = 1; j <= m; j++) {
+			int v = d[i - 1][j - 1] + (x[i - 1] != y[j - 1]);
 			if (d[i - 1][j] + 1 < v)
 				v = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < v)
 				v = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
 			d[i][j] = v;
 		}
-	return d[an][bn] > max ? max + 1 : d[an][bn];
+	return d[n][m] > max ? max + 1 : d[n][m];
 }

@@ -98,8 +98,9 @@ int text_sentences(const char *t, size_t n, int flags, size_t **r);
 
 /*
  * The edit distance (insertions, deletions, substitutions, and swaps of
- * two neighbours) between a[0..an) and b[0..bn), ASCII letters compared
- * without case; capped at max + 1 (longer strings than 64 bytes: max + 1).
+ * two neighbours) between a[0..an) and b[0..bn), counted in code points
+ * (UTF-8: "小虹" is one edit from "小明"), ASCII letters compared without
+ * case; capped at max + 1 (longer than 64 code points: max + 1).
  * For "did you mean" suggestions.
  */
 int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int max);

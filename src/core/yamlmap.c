@@ -115,6 +115,14 @@ static int plain_words(const yaml_parser_t *p, const char *file, const char *tex
  */
 #define YAML_MAX_DEPTH 64
 
+/* 1 when t[i] starts a value: after ": ", "- ", '[', '{' or ',' (spaces between). */
+static int value_start(const char *t, size_t i)
+{
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	return i == 0 || strchr(":-[{,\n", t[i - 1]) != NULL;
+}
+
 /* The line (1-based) where text nests deeper than YAML_MAX_DEPTH, or 0. */
 static int too_deep(const char *t, size_t n)
 {
@@ -136,15 +144,16 @@ static int too_deep(const char *t, size_t n)
 				return line;
 			continue;
 		}
+		int first = at_start;
 		at_start = 0;
 		if (quote) {
 			if (c == '\\' && quote == '"')
 				i++;
 			else if (c == quote)
 				quote = 0;
-		} else if (c == '"' || c == '\'') {
-			quote = c;
-		} else if (c == '#' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\t')) {
+		} else if ((c == '"' || c == '\'') && (first || value_start(t, i))) {
+			quote = c;   /* a quoted value; an apostrophe inside plain text is not one */
+		} else if (c == '#' && (first || t[i - 1] == ' ' || t[i - 1] == '\t')) {
 			while (i + 1 < n && t[i + 1] != '\n')
 				i++;
 		} else if (c == '[' || c == '{') {

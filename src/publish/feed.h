@@ -98,6 +98,21 @@ int feed_count(const struct feed *f);
 void feed_podcast_guid(const char *feed_url, char out[37]);
 
 /*
+ * What the feed will make of ep's identity, asked before it is built (the
+ * build and check ask; feed_write decides the same way): an episode with a
+ * guid: of its own, a slug the ledger (rss/guids.txt) has, or a
+ * previous_slug: it has, is known; one whose previous_slug: was never
+ * published is refused; a new slug whose title is that of a published item
+ * no episode file claims any more (claimed(ud, slug, guid): non-zero when
+ * a file other than ep's has that slug, which may be NULL, or gives that
+ * guid) is a renamed file, refused with the fix. Drafts are not asked
+ * about (the feed leaves them out). Returns 0, or -1 after
+ * reporting.
+ */
+int feed_check_identity(const struct channel *ch, const struct episode *ep,
+			int (*claimed)(void *ud, const char *slug, const char *guid), void *ud);
+
+/*
  * 1 when category (and subcategory, which may be NULL) is in Apple
  * Podcasts' list of categories, else 0.
  */

@@ -168,10 +168,12 @@ static const char *ledger_slug_of(const struct ledger *l, const char *guid)
 
 /*
  * The guid of an item of the published feed (path) whose title is title,
- * when no item of the new feed has that guid: a published episode whose
- * file was renamed. NULL when none; the caller frees.
+ * when claimed(ud, guid) says no episode has that guid any more: a
+ * published episode whose file was renamed. NULL when none; the caller
+ * frees.
  */
-static char *renamed_from(const struct feed *f, const char *path, const char *title)
+static char *renamed_from(const char *path, const char *title,
+			  int (*claimed)(void *ud, const char *guid), void *ud)
 {
 	char *found = NULL;
 	const char *why = NULL;
@@ -200,19 +202,85 @@ static char *renamed_from(const struct feed *f, const char *path, const char *ti
 			else if (strcmp((const char *)c->name, "guid") == 0 && g == NULL)
 				g = xmlNodeGetContent(c);
 		}
-		if (t && g && strcmp((const char *)t, title) == 0) {
-			int claimed = 0;
-			for (int i = 0; i < f->n; i++)
-				if (f->items[i].guid && strcmp(f->items[i].guid, (const char *)g) == 0)
-					claimed = 1;
-			if (!claimed)
-				found = xstrdup((const char *)g);
-		}
+		if (t && g && strcmp((const char *)t, title) == 0 && !claimed(ud, (const char *)g))
+			found = xstrdup((const char *)g);
 		xmlFree(t);
 		xmlFree(g);
 	}
 	xmlFreeDoc(doc);
 	return found;
+}
+
+/* A guid is claimed when an item of the new feed has it. */
+static int feed_claims(void *ud, const char *guid)
+{
+	const struct feed *f = ud;
+	for (int i = 0; i < f->n; i++)
+		if (f->items[i].guid && strcmp(f->items[i].guid, guid) == 0)
+			return 1;
+	return 0;
+}
+
+/* Reports ep as a renamed file that was published as old (its guid). */
+static void report_renamed(const struct ledger *l, const struct episode *ep, const char *old)
+{
+	const char *os = ledger_slug_of(l, old);
+	msg(MSG_FEED_RENAMED, ep->path, 1, 0, "\"%s\"" MSG_SEP "\"%s\"" MSG_SEP "%s" MSG_SEP "%s",
+	    ep->title, os ? os : "another slug", old, os ? os : "OLD-SLUG");
+}
+
+struct build_claims {
+	const struct ledger *l;
+	int (*claimed)(void *ud, const char *slug, const char *guid);
+	void *ud;
+};
+
+/* A published guid is claimed when an episode file has its slug or gives it as guid:. */
+static int build_claims(void *ud, const char *guid)
+{
+	const struct build_claims *b = ud;
+	return b->claimed(b->ud, ledger_slug_of(b->l, guid), guid);
+}
+
+int feed_check_identity(const struct channel *ch, const struct episode *ep,
+			int (*claimed)(void *ud, const char *slug, const char *guid), void *ud)
+{
+	struct ledger l;
+	int rc = 0;
+	if ((ep->guid && ep->guid[0]) || ep->draft)
+		return 0; /* a guid of its own, or not for the feed yet: nothing to recognise */
+	const char *rss = ch->rss_dir ? ch->rss_dir : "rss";
+	char *lpath = path_join(rss, "guids.txt");
+	int was = diag_set_muted(1); /* the ledger's own faults are the feed's to report */
+	int lr = ledger_load(&l, lpath);
+	diag_set_muted(was);
+	free(lpath);
+	if (lr != 0 || l.channel == NULL)
+		goto out; /* never published: every slug is new */
+	if (ep->previous_slug != NULL) {
+		if (ledger_get(&l, ep->previous_slug) == NULL) {
+			msg(MSG_FEED_PREVIOUS_SLUG, ep->path, ep->previous_slug_line, 0,
+			    "\"%s\"" MSG_SEP "%s", ep->previous_slug, l.path);
+			rc = -1;
+		}
+		goto out;
+	}
+	if (ledger_get(&l, ep->slug) != NULL)
+		goto out; /* published under this slug */
+	char *published = path_join(rss, "feed.xml");
+	char *title = xmltext_cleans(ep->title ? ep->title : "", XMLTEXT_LINE);
+	struct build_claims b = {&l, claimed, ud};
+	char *old = renamed_from(published, title, build_claims, &b);
+	if (old != NULL) {
+		report_renamed(&l, ep, old);
+		rc = -1;
+	}
+	free(old);
+	free(title);
+	free(published);
+out:
+	ledger_clear(&l);
+	return rc;
 }
 
 /*
@@ -258,12 +326,10 @@ enum feed_err feed_assign_guids(struct feed *f, struct ledger *l, const char *pg
 			}
 		} else {
 			char *title = xmltext_cleans(it->ep->title ? it->ep->title : "", XMLTEXT_LINE);
-			char *old = renamed_from(f, published, title);
+			char *old = renamed_from(published, title, feed_claims, f);
 			free(title);
 			if (old != NULL) {
-				const char *os = ledger_slug_of(l, old);
-				msg(MSG_FEED_RENAMED, it->ep->path, 1, 0, "\"%s\"" MSG_SEP "\"%s\"" MSG_SEP "%s" MSG_SEP "%s",
-				    it->ep->title, os ? os : "another slug", old, os ? os : "OLD-SLUG");
+				report_renamed(l, it->ep, old);
 				free(old);
 				free(published);
 				return FEED_ERR_EPISODE;

@@ -11,6 +11,7 @@
 
 #include "chapters.h"
 #include "feed.h"
+#include "shownotes.h"
 #include "transcript.h"
 
 #endif

@@ -67,12 +67,27 @@ static int fence_at(const char *s, size_t n, char *ch, size_t *len)
 	return 0;
 }
 
+/*
+ * speech_markup_at within the paragraph holding md[i]; *pend keeps where
+ * that paragraph ends (0: not known yet), so that a paragraph of many
+ * brackets is scanned once, not once a bracket.
+ */
+static int markup_in_para(const char *md, size_t n, size_t i, size_t *pend,
+			  struct speech_markup_hint *h, struct speech_markup *e)
+{
+	if (*pend == 0 || i > *pend)
+		*pend = para_end(md, n, i);
+	return speech_markup_next(md, *pend, i, e, h);
+}
+
 char *shownotes_unspeech(const char *md, size_t n)
 {
 	struct buf b = {0};
 	char fch = 0;
 	size_t flen = 0; /* inside a fenced code block when > 0 */
 	size_t i = 0;
+	size_t pend = 0;  /* where the paragraph at i ends (para_end); 0: not known */
+	struct speech_markup_hint hint = {0};
 	struct speech_markup e;
 
 	buf_puts(&b, "");
@@ -125,8 +140,7 @@ char *shownotes_unspeech(const char *md, size_t n)
 				end = i + k;
 			buf_add(&b, md + i, end - i);
 			i = end;
-		} else if ((c == '(' || c == '[') &&
-			   speech_markup_at(md, para_end(md, n, i), i, &e) &&
+		} else if ((c == '(' || c == '[') && markup_in_para(md, n, i, &pend, &hint, &e) &&
 			   e.kind != SPEECH_MARKUP_UNTERMINATED) {
 			if (e.kind == SPEECH_MARKUP_MODIFIED) {
 				/* (text)[key:"value"] keeps the text */
@@ -208,26 +222,53 @@ static char *url_scheme(const char *url)
 }
 
 /*
+ * The one rule for a link target of the notes, as the feed's and the
+ * settings' URLs follow it (url_publishable, util.h): an http(s) address,
+ * or a path in the site with no scheme. Anything else is left out:
+ * javascript:, data:, vbscript:, file:, mailto:, a scheme hidden by a
+ * control character, "//host" with no scheme, a backslash (which browsers
+ * take for a slash), spaces, quotes, < and >. url is the target as the
+ * browser would see it (entities decoded), leading white space skipped.
+ */
+static int link_publishable(const char *url)
+{
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"<>\\`", *p) != NULL)
+			return 0;
+	char *scheme = url_scheme(url);
+	if (scheme) {
+		int ok = strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0;
+		free(scheme);
+		return ok && url_publishable(url);
+	}
+	if (strchr(url, ':') && strcspn(url, ":") < strcspn(url, "/?#"))
+		return 0; /* looks like a scheme we could not read ("java&#0;script:") */
+	if (url[0] == '/' && url[1] == '/')
+		return 0; /* "//host/x": another site without saying how to reach it */
+	return 1;
+}
+
+/* Skips the white space a browser skips at the start of a URL. */
+static const char *url_start(const char *url)
+{
+	while (*url == ' ' || *url == '\t' || *url == '\n' || *url == '\r' || *url == '\f')
+		url++;
+	return url;
+}
+
+/*
  * The published form of a link target: absolute against base, or NULL when
- * it must not be published (an unsafe scheme). The caller frees.
+ * it must not be published (link_publishable). The caller frees.
  */
 static char *publish_url(const char *url, const char *base)
 {
-	static const char *safe[] = {"http", "https", "mailto", "ftp"};
-	while (*url == ' ' || *url == '\t' || *url == '\n')
-		url++;
+	url = url_start(url);
+	if (!link_publishable(url))
+		return NULL;
 	char *scheme = url_scheme(url);
-	if (scheme) {
-		int ok = 0;
-		for (size_t i = 0; i < ARRAY_LEN(safe); i++)
-			if (strcmp(scheme, safe[i]) == 0)
-				ok = 1;
-		free(scheme);
-		return ok ? xstrdup(url) : NULL;
-	}
-	if (strchr(url, ':') && strcspn(url, ":") < strcspn(url, "/?#"))
-		return NULL; /* looks like a scheme we could not read ("java\tscript:") */
-	if (base == NULL || base[0] == '\0')
+	int absolute = scheme != NULL;
+	free(scheme);
+	if (absolute || base == NULL || base[0] == '\0')
 		return xstrdup(url);
 	char *root = xasprintf("%s/", base);
 	xmlChar *abs = xmlBuildURI((const xmlChar *)url, (const xmlChar *)root);
@@ -462,6 +503,275 @@ out:
 	free(md);
 	buf_free(&out);
 	return result;
+}
+
+/* ---- the links the notes leave out, named before they are published ---- */
+
+/* HTML5's named entities that spell URL punctuation (libxml2's table is HTML 4's). */
+static const struct {
+	const char *name, *text;
+} url_entities[] = {
+	{"colon", ":"}, {"sol", "/"}, {"bsol", "\\"}, {"Tab", "\t"}, {"NewLine", "\n"},
+	{"period", "."}, {"lpar", "("}, {"rpar", ")"}, {"excl", "!"}, {"quest", "?"},
+	{"num", "#"}, {"comma", ","}, {"semi", ";"}, {"equals", "="}, {"plus", "+"},
+	{"lowbar", "_"}, {"percnt", "%"}, {"commat", "@"}, {"dollar", "$"}, {"ast", "*"},
+	{"grave", "`"}, {"apos", "'"}, {"lsqb", "["}, {"rsqb", "]"},
+};
+
+/* Appends the text of the entity s (with & and ;) as md4c-html writes it. */
+static void entity_put(struct buf *b, const char *s, size_t n)
+{
+	char name[40];
+	if (n < 3 || n - 2 >= sizeof name) {
+		buf_add(b, s, n);
+		return;
+	}
+	memcpy(name, s + 1, n - 2);
+	name[n - 2] = '\0';
+	if (name[0] == '#') {
+		unsigned long cp = name[1] == 'x' || name[1] == 'X' ? strtoul(name + 2, NULL, 16)
+								     : strtoul(name + 1, NULL, 10);
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		char u[4];
+		size_t k = 0;
+		if (cp < 0x80) {
+			u[k++] = (char)cp;
+		} else if (cp < 0x800) {
+			u[k++] = (char)(0xC0 | (cp >> 6));
+			u[k++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			u[k++] = (char)(0xE0 | (cp >> 12));
+			u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			u[k++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			u[k++] = (char)(0xF0 | (cp >> 18));
+			u[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			u[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			u[k++] = (char)(0x80 | (cp & 0x3F));
+		}
+		buf_add(b, u, k);
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(url_entities); i++)
+		if (strcmp(url_entities[i].name, name) == 0) {
+			buf_puts(b, url_entities[i].text);
+			return;
+		}
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	if (e == NULL) {
+		buf_add(b, s, n);
+		return;
+	}
+	char num[16];
+	snprintf(num, sizeof num, "&#%u;", e->value);
+	entity_put(b, num, strlen(num));
+}
+
+/*
+ * A link target of the Markdown as the page will have it: entities
+ * decoded, then escaped for a URL as md4c-html escapes it. The caller frees.
+ */
+static char *md_link_target(const MD_ATTRIBUTE *a)
+{
+	struct buf d = {0}, b = {0};
+	buf_puts(&d, "");
+	for (int i = 0; a->substr_offsets[i] < a->size; i++) {
+		const char *s = a->text + a->substr_offsets[i];
+		size_t n = a->substr_offsets[i + 1] - a->substr_offsets[i];
+		if (a->substr_types[i] == MD_TEXT_NULLCHAR)
+			buf_puts(&d, "\xEF\xBF\xBD");
+		else if (a->substr_types[i] == MD_TEXT_ENTITY)
+			entity_put(&d, s, n);
+		else
+			buf_add(&d, s, n);
+	}
+	buf_puts(&b, "");
+	for (size_t i = 0; i < d.len; i++) {
+		unsigned char c = (unsigned char)d.data[i];
+		if (isalnum(c) || strchr("~-_.+!*(),%#@?=;:/$&", c) != NULL)
+			buf_putc(&b, (char)c);
+		else
+			buf_printf(&b, "%%%02X", c);
+	}
+	buf_free(&d);
+	return buf_detach(&b);
+}
+
+struct linkscan {
+	const struct episode *ep;
+	const char *base;
+	const char *md;          /* the Markdown the notes are made from */
+	size_t n;
+	size_t line_off;         /* lines are counted up to here */
+	int line;
+	struct buf html;         /* raw HTML collected, from html_at */
+	size_t html_at;
+	int in_html;
+	char *pending;           /* a link target whose place is its text's */
+	size_t last_off;         /* the last place known in md */
+	int bad;
+};
+
+/* The line in the episode file of offset off of the Markdown. */
+static int scan_line(struct linkscan *ls, size_t off)
+{
+	if (off < ls->line_off) {
+		ls->line_off = 0;
+		ls->line = ls->ep->body_line;
+	}
+	for (; ls->line_off < off && ls->line_off < ls->n; ls->line_off++)
+		ls->line += ls->md[ls->line_off] == '\n';
+	return ls->line;
+}
+
+static int in_md(const struct linkscan *ls, const char *p)
+{
+	return p >= ls->md && p < ls->md + ls->n;
+}
+
+/* Reports url, at line, when the notes leave it out. */
+static void scan_verdict(struct linkscan *ls, const char *url, int line)
+{
+	char *pub = publish_url(url, ls->base);
+	if (pub == NULL) {
+		struct buf b = {0};
+		buf_puts(&b, "");
+		for (const unsigned char *p = (const unsigned char *)url; *p && b.len < 200; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				buf_printf(&b, "\\x%02X", *p);
+			else
+				buf_putc(&b, (char)*p);
+		msg(MSG_NOTES_UNSAFE_LINK, ls->ep->path, line, 0, "\"%s\"", b.data);
+		buf_free(&b);
+		ls->bad++;
+	}
+	free(pub);
+}
+
+static void scan_pending(struct linkscan *ls, size_t off)
+{
+	if (ls->pending == NULL)
+		return;
+	scan_verdict(ls, ls->pending, scan_line(ls, off));
+	free(ls->pending);
+	ls->pending = NULL;
+}
+
+static void scan_html_node(struct linkscan *ls, xmlNodePtr n, int line0)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *attr = strcmp((const char *)n->name, "a") == 0   ? "href"
+				   : strcmp((const char *)n->name, "img") == 0 ? "src"
+									      : NULL;
+		xmlChar *v = attr ? xmlGetProp(n, BAD_CAST attr) : NULL;
+		if (v) {
+			long l = xmlGetLineNo(n);
+			scan_verdict(ls, (const char *)v, line0 + (l > 0 ? (int)l - 1 : 0));
+			xmlFree(v);
+		}
+		scan_html_node(ls, n->children, line0);
+	}
+}
+
+/* Parses the raw HTML collected as the notes will, and judges its links. */
+static void scan_html_flush(struct linkscan *ls)
+{
+	if (!ls->in_html)
+		return;
+	ls->in_html = 0;
+	int line0 = scan_line(ls, ls->html_at);
+	char *page = xasprintf("<!DOCTYPE html><html><body>%s</body></html>", ls->html.data);
+	htmlDocPtr doc = htmlReadMemory(page, (int)strlen(page), NULL, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	free(page);
+	if (doc) {
+		scan_html_node(ls, doc->children, line0);
+		xmlFreeDoc(doc);
+	}
+	buf_free(&ls->html);
+}
+
+static int scan_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+	struct linkscan *ls = ud;
+	scan_html_flush(ls);
+	return 0;
+}
+
+static int scan_enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct linkscan *ls = ud;
+	const MD_ATTRIBUTE *a = type == MD_SPAN_A     ? &((MD_SPAN_A_DETAIL *)detail)->href
+				: type == MD_SPAN_IMG ? &((MD_SPAN_IMG_DETAIL *)detail)->src
+						      : NULL;
+	scan_html_flush(ls);
+	scan_pending(ls, ls->last_off);
+	if (a == NULL)
+		return 0;
+	char *url = md_link_target(a);
+	if (a->size > 0 && in_md(ls, a->text)) {
+		scan_verdict(ls, url, scan_line(ls, (size_t)(a->text - ls->md)));
+		free(url);
+	} else {
+		ls->pending = url; /* placed at its text */
+	}
+	return 0;
+}
+
+static int scan_leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+	struct linkscan *ls = ud;
+	scan_html_flush(ls);
+	scan_pending(ls, ls->last_off);
+	return 0;
+}
+
+static int scan_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
+{
+	struct linkscan *ls = ud;
+	if (in_md(ls, text))
+		ls->last_off = (size_t)(text - ls->md);
+	scan_pending(ls, ls->last_off);
+	if (type != MD_TEXT_HTML) {
+		scan_html_flush(ls);
+		return 0;
+	}
+	if (!ls->in_html) {
+		ls->in_html = 1;
+		ls->html_at = ls->last_off;
+		buf_puts(&ls->html, "");
+	}
+	buf_add(&ls->html, text, size);
+	return 0;
+}
+
+int shownotes_check_links(const struct episode *ep, const char *base_url)
+{
+	const char *body = ep->body ? ep->body : "";
+	struct linkscan ls = {0};
+	ls.ep = ep;
+	ls.base = base_url;
+	char *md = shownotes_unspeech(body, strlen(body));
+	ls.md = md;
+	ls.n = strlen(md);
+	ls.line = ep->body_line;
+	MD_PARSER parser = {0};
+	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEURLAUTOLINKS |
+		       MD_FLAG_PERMISSIVEWWWAUTOLINKS;
+	parser.enter_block = scan_block;
+	parser.leave_block = scan_block;
+	parser.enter_span = scan_enter_span;
+	parser.leave_span = scan_leave_span;
+	parser.text = scan_text;
+	md_parse(md, (MD_SIZE)ls.n, &parser, &ls);
+	scan_html_flush(&ls);
+	scan_pending(&ls, ls.last_off);
+	buf_free(&ls.html);
+	free(md);
+	return ls.bad;
 }
 
 /* ---- plain text ---- */

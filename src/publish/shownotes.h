@@ -40,6 +40,16 @@ char *shownotes_unspeech(const char *md, size_t n);
 char *shownotes_html(const struct episode *ep, const char *base_url);
 
 /*
+ * Warns (at the file's line of each) about every link and image target of
+ * the body that shownotes_html leaves out, by the same rule: anything but
+ * an http(s) address or a path in the site (javascript:, data:, "//host",
+ * a control character...). Markdown links, autolinks, reference
+ * definitions and raw HTML <a href> and <img src> are all seen. Returns
+ * how many; the build drops them just the same.
+ */
+int shownotes_check_links(const struct episode *ep, const char *base_url);
+
+/*
  * The published notes (shownotes_html) as Apple Podcasts renders them in
  * <content:encoded>: only paragraphs, lists and links; headings, code
  * blocks and table rows become paragraphs, block quotes and inline markup

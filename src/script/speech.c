@@ -40,7 +40,7 @@ static char *clean(const char *s)
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0xC2) {
 			uint32_t cp;
-			int k = utf8_decode(s, strlen(s), &cp);
+			int k = utf8_decode(s, strnlen(s, 4), &cp); /* a character is at most 4 bytes */
 			if (k > 1 && (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
 				      cp == 0x205F || cp == 0x3000)) {
 				space = 1;
@@ -260,6 +260,20 @@ static int set_sayas(const struct speech_ctx *ctx, const struct block *b, const 
 }
 
 /*
+ * How much of s[0..n) a message quotes: at most 60 bytes, cut at a
+ * character, so that no input makes a message longer than a line.
+ */
+static int quoted_len(const char *s, size_t n)
+{
+	if (n <= 60)
+		return (int)n;
+	n = 60;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+/*
  * Parses the modifiers of "[key:"value"; key:"value"]" at s (just after
  * '['), up to close. Fills p (text: the cleaned block p indexes); reports
  * problems and returns -1. An unknown modifier is a warning and is ignored.
@@ -273,11 +287,11 @@ static int parse_modifiers(const struct speech_ctx *ctx, const struct block *b, 
 	while ((got = speech_markup_modifier(s, n, &i, &m)) != 0) {
 		if (got == SPEECH_MOD_BAD_KEY || (got == 1 && m.bare && pause)) {
 			/* not a key (the loop would never advance), or a bare key in a pause */
-			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_BAD_MARKUP, ctx->file, b->line, 0, "\"%.*s\"", quoted_len(s, n), s);
 			return -1;
 		}
 		if (got == SPEECH_MOD_UNTERMINATED) {
-			msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", (int)n, s);
+			msg(MSG_SPEECH_UNTERMINATED_VALUE, ctx->file, b->line, 0, "\"%.*s\"", quoted_len(s, n), s);
 			return -1;
 		}
 		char *key = xstrndup(m.key, m.keylen);
@@ -364,7 +378,9 @@ struct overrides {
 	size_t st;            /* where the text not yet in a piece starts */
 	int pause;            /* pending silence */
 	int rc;               /* -1 once an error was reported */
+	int unterminated;     /* one was reported: the rest of the block is its text */
 };
+
 
 /* The text before element e as a piece of its own, with the pending pause. */
 static void text_before(struct overrides *o, const struct speech_markup *e)
@@ -395,7 +411,7 @@ static int on_markup(const struct speech_markup *e, void *ud)
 	case SPEECH_MARKUP_PAUSE:
 		if (ms > 60000) {
 			msg(MSG_SPEECH_PAUSE_TOO_LONG, o->ctx->file, o->b->line, 0, "\"%.*s\"",
-			    (int)len, s + e->mst);
+			    quoted_len(s + e->mst, len), s + e->mst);
 			o->rc = -1;
 		}
 		text_before(o, e);
@@ -403,7 +419,14 @@ static int on_markup(const struct speech_markup *e, void *ud)
 			o->pause += ms;
 		return 0;
 	case SPEECH_MARKUP_UNTERMINATED:
-		msg(MSG_SPEECH_UNTERMINATED, o->ctx->file, o->b->line, 0, "\"%s\"", s + e->mst - 1);
+		/* once a block: each '(' after it would quote the same rest again */
+		if (!o->unterminated) {
+			const char *u = s + e->mst - 1;
+			int n = quoted_len(u, strlen(u));
+			msg(MSG_SPEECH_UNTERMINATED, o->ctx->file, o->b->line, 0, "\"%.*s%s\"", n, u,
+			    u[n] ? "..." : "");
+		}
+		o->unterminated = 1;
 		o->rc = -1;
 		return 0;
 	case SPEECH_MARKUP_MODIFIED: {
@@ -802,7 +825,7 @@ static int speakable(const char *t)
 {
 	for (size_t i = 0; t[i];) {
 		uint32_t c;
-		int k = utf8_decode(t + i, strlen(t + i), &c);
+		int k = utf8_decode(t + i, strnlen(t + i, 4), &c);
 		if (k <= 0)
 			return 1;
 		if (c < 0x80 ? isalnum((int)c) != 0 : !text_is_cjk_punct(c) && !(c >= 0x2000 && c <= 0x2BFF))
@@ -885,7 +908,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 		int han = 0;
 		for (size_t i = 0; p->sub[i];) {
 			uint32_t c;
-			int k = utf8_decode(p->sub + i, strlen(p->sub + i), &c);
+			int k = utf8_decode(p->sub + i, strnlen(p->sub + i, 4), &c);
 			han |= k > 0 && text_is_han(c);
 			i += k > 0 ? (size_t)k : 1;
 		}

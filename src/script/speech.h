@@ -77,6 +77,21 @@ struct speech_markup {
 /* 1 and *e filled when an element starts at s[i] (s[0..n)), else 0. */
 int speech_markup_at(const char *s, size_t n, size_t i, struct speech_markup *e);
 /*
+ * Where the next ')' and ']' of a text are, kept between calls of
+ * speech_markup_next that ask at rising i in one s[0..n): a text of many
+ * '(' or '[' is searched once, not once each. Zero it to start.
+ */
+struct speech_markup_hint {
+	const char *s;
+	size_t n;
+	size_t paren, bracket;    /* positions, n when none; valid from paren_from, bracket_from */
+	size_t paren_from, bracket_from;
+	int paren_ok, bracket_ok;
+};
+/* speech_markup_at, with h kept for the next call at a larger i (same s and n). */
+int speech_markup_next(const char *s, size_t n, size_t i, struct speech_markup *e,
+		       struct speech_markup_hint *h);
+/*
  * Calls fn for each element of s[0..n) in order; scanning goes on after an
  * element (after the '(' of an unterminated one). Stops at, and returns,
  * the first non-zero fn returns; 0 when none did.

@@ -326,6 +326,9 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		"\xc2\xbb", "\xe2\x80\xa6",
 	};
 	size_t i = n;
+	long depth = 0; /* '(' less ')' in s[lead..i): counted once, kept as i moves */
+	for (size_t j = lead; j < n; j++)
+		depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
 	for (;;) {
 		size_t k = 0;
 		for (size_t j = 0; j < ARRAY_LEN(marks); j++) {
@@ -337,14 +340,11 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		}
 		if (!k || i - k < lead)
 			return n - i;
-		if (s[i - 1] == ')') {
-			/* keep the ')' of "f()" or "x(y)" */
-			int depth = 0;
-			for (size_t j = lead; j < i; j++)
-				depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
-			if (depth >= 0)
-				return n - i;
-		}
+		/* keep the ')' of "f()" or "x(y)" */
+		if (s[i - 1] == ')' && depth >= 0)
+			return n - i;
+		for (size_t j = i - k; j < i; j++)
+			depth -= s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
 		i -= k;
 	}
 }
@@ -501,9 +501,16 @@ static char *brackets(const char *text)
 {
 	struct buf b = {0};
 	const char *p = text;
+	const char *next = NULL;   /* the first ']' after the last '[' looked at; NULL: none */
+	int known = 0;             /* next is known (a text of many '[' is searched once) */
 	while (*p) {
 		const char *close;
-		if (*p != '[' || !(close = strchr(p + 1, ']')) || memchr(p + 1, '[', (size_t)(close - p - 1))) {
+		if (*p == '[' && (!known || (next && next <= p))) {
+			next = strchr(p + 1, ']');
+			known = 1;
+		}
+		close = next;
+		if (*p != '[' || !close || memchr(p + 1, '[', (size_t)(close - p - 1))) {
 			buf_putc(&b, *p++);
 			continue;
 		}
@@ -643,7 +650,7 @@ static char *unsaid(const char *text)
 			continue;
 		}
 		uint32_t c;
-		int k = (unsigned char)*p >= 0x80 ? utf8_decode(p, strlen(p), &c) : 0;
+		int k = (unsigned char)*p >= 0x80 ? utf8_decode(p, strnlen(p, 4), &c) : 0;
 		if (k > 1 && (is_emoji(c) || c == 0x2122 || c == 0xAE)) {
 			p += k;
 			continue;

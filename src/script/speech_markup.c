@@ -68,10 +68,18 @@ static int looks_like_modifiers(const char *s, size_t n)
 	return i > 0 && i < n && s[i] == ':';
 }
 
+/*
+ * The longest modifier list and insert file name looked for: no list is
+ * that long, and the bound keeps a text of many unterminated lists linear.
+ */
+#define MARKUP_MAX 4096
+
 /* The ']' that ends a modifier list starting at s, skipping quoted values; NULL when none. */
 static const char *modifiers_end(const char *s, size_t n)
 {
 	char q = 0;
+	if (n > MARKUP_MAX)
+		n = MARKUP_MAX;
 	for (size_t i = 0; i < n; i++) {
 		if (q) {
 			if (s[i] == q)
@@ -85,11 +93,41 @@ static const char *modifiers_end(const char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * The first c in s[from..n), or NULL: memchr, or what h remembers of the
+ * last search when it is still the answer (h may be NULL).
+ */
+static const char *next_of(const char *s, size_t n, size_t from, char c,
+			   struct speech_markup_hint *h)
+{
+	if (from >= n)
+		return NULL;
+	if (h == NULL) {
+		return memchr(s + from, c, n - from);
+	}
+	size_t *pos = c == ')' ? &h->paren : &h->bracket;
+	size_t *pfrom = c == ')' ? &h->paren_from : &h->bracket_from;
+	int *ok = c == ')' ? &h->paren_ok : &h->bracket_ok;
+	if (h->s != s || h->n != n) {
+		h->s = s;
+		h->n = n;
+		h->paren_ok = h->bracket_ok = 0;
+	}
+	if (!*ok || from < *pfrom || (*pos < n && from > *pos)) {
+		const char *p = memchr(s + from, c, n - from);
+		*pos = p ? (size_t)(p - s) : n;
+		*pfrom = from;
+		*ok = 1;
+	}
+	return *pos < n ? s + *pos : NULL;
+}
+
 /* "[...]" at s[i]: a pause, a break or an audio insert. */
-static int bracket_at(const char *s, size_t n, size_t i, struct speech_markup *e)
+static int bracket_at(const char *s, size_t n, size_t i, struct speech_markup *e,
+		      struct speech_markup_hint *h)
 {
 	static const char audio[] = "[audio:\"";
-	const char *close = memchr(s + i + 1, ']', n - i - 1);
+	const char *close = next_of(s, n, i + 1, ']', h);
 	if (close == NULL)
 		return 0;
 	size_t in = i + 1, len = (size_t)(close - s) - in;
@@ -110,7 +148,7 @@ static int bracket_at(const char *s, size_t n, size_t i, struct speech_markup *e
 	/* [audio:"file"], as episode.c cuts blocks at it */
 	if (n - i > sizeof audio - 1 && memcmp(s + i, audio, sizeof audio - 1) == 0) {
 		size_t name = i + sizeof audio - 1;
-		for (size_t j = name; j + 1 < n; j++)
+		for (size_t j = name; j + 1 < n && j < name + MARKUP_MAX; j++)
 			if (s[j] == '"' && s[j + 1] == ']') {
 				if (j == name)
 					return 0;
@@ -125,9 +163,10 @@ static int bracket_at(const char *s, size_t n, size_t i, struct speech_markup *e
 }
 
 /* "(text)[modifiers]" at s[i]. */
-static int modified_at(const char *s, size_t n, size_t i, struct speech_markup *e)
+static int modified_at(const char *s, size_t n, size_t i, struct speech_markup *e,
+		       struct speech_markup_hint *h)
 {
-	const char *close = memchr(s + i + 1, ')', n - i - 1);
+	const char *close = next_of(s, n, i + 1, ')', h);
 	if (close == NULL || close + 1 >= s + n || close[1] != '[')
 		return 0;
 	const char *list = close + 2;
@@ -150,25 +189,32 @@ static int modified_at(const char *s, size_t n, size_t i, struct speech_markup *
 	return 1;
 }
 
-int speech_markup_at(const char *s, size_t n, size_t i, struct speech_markup *e)
+int speech_markup_next(const char *s, size_t n, size_t i, struct speech_markup *e,
+		       struct speech_markup_hint *h)
 {
 	memset(e, 0, sizeof *e);
 	if (i >= n)
 		return 0;
 	if (s[i] == '[')
-		return bracket_at(s, n, i, e);
+		return bracket_at(s, n, i, e, h);
 	if (s[i] == '(')
-		return modified_at(s, n, i, e);
+		return modified_at(s, n, i, e, h);
 	return 0;
+}
+
+int speech_markup_at(const char *s, size_t n, size_t i, struct speech_markup *e)
+{
+	return speech_markup_next(s, n, i, e, NULL);
 }
 
 int speech_markup_scan(const char *s, size_t n, speech_markup_fn fn, void *ud)
 {
 	size_t i = 0;
 	int rc = 0;
+	struct speech_markup_hint h = {0};
 	while (i < n) {
 		struct speech_markup e;
-		if (!speech_markup_at(s, n, i, &e)) {
+		if (!speech_markup_next(s, n, i, &e, &h)) {
 			i++;
 			continue;
 		}

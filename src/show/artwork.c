@@ -19,6 +19,8 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
+#include <limits.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -221,9 +223,17 @@ int artwork_probe(const char *path, struct artwork_info *info, const char **why)
 
 /* ---- checks ---- */
 
+/* An address rather than a file: "://" in it, or a scheme ("javascript:", "data:") first. */
 static int is_url(const char *s)
 {
-	return strstr(s, "://") != NULL;
+	if (strstr(s, "://") != NULL)
+		return 1;
+	size_t i = 0;
+	if (!isalpha((unsigned char)s[0]))
+		return 0;
+	while (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')
+		i++;
+	return i > 1 && s[i] == ':';
 }
 
 static const char *ext_of(const char *path)
@@ -292,11 +302,30 @@ char *artwork_episode_file(const struct channel *ch, const struct episode *ep)
 	return path_join(rss_dir_of(ch), ep->image);
 }
 
+/*
+ * A file image must be in the site (after symlinks), as the feed links it
+ * and the build embeds it: never a file from elsewhere on the machine.
+ * 0, or -1 after reporting at file:line.
+ */
+static int check_inside_site(const struct channel *ch, const char *path, const char *file, int line)
+{
+	char root[PATH_MAX], real[PATH_MAX];
+	const char *dir = rss_dir_of(ch);
+	size_t n = realpath(dir, root) ? strlen(root) : 0;
+	if (n > 0 && realpath(path, real) != NULL && strncmp(real, root, n) == 0 && real[n] == '/')
+		return 0;
+	msg(MSG_ART_OUTSIDE, file, line, 0, "%s/" MSG_SEP "\"%s\"", dir, path);
+	return -1;
+}
+
 int artwork_check_channel(const struct channel *ch)
 {
 	if (ch->image == NULL || strcmp(ch->image, "none") == 0)
 		return 0;
-	return artwork_check(ch->image, ch->path ? ch->path : "rss/channel.yaml", ch->image_line);
+	const char *file = ch->path ? ch->path : "rss/channel.yaml";
+	if (artwork_check(ch->image, file, ch->image_line) != 0)
+		return -1;
+	return is_url(ch->image) ? 0 : check_inside_site(ch, ch->image, file, ch->image_line);
 }
 
 char *artwork_site_file(const struct channel *ch, const char *rel)
@@ -340,6 +369,8 @@ static int check_chapter_links(const struct channel *ch, const struct episode *e
 			msg(MSG_ART_KIND, ep->path, l->image_line, 0, "%s" MSG_SEP "%s" MSG_SEP "\"%s\"",
 			    in.kind == ARTWORK_PNG ? "PNG" : "JPEG", png ? "PNG" : "JPEG", f);
 			rc = -1;
+		} else if (check_inside_site(ch, f, ep->path, l->image_line) != 0) {
+			rc = -1;   /* a symlink out of the site */
 		}
 		free(f);
 	}
@@ -353,6 +384,8 @@ int artwork_check_episode(const struct channel *ch, const struct episode *ep)
 		return artwork_check(ep->image, ep->path, ep->image_line) != 0 ? -1 : rc;
 	char *f = artwork_episode_file(ch, ep);
 	if (f && artwork_check(f, ep->path, ep->image_line) != 0)
+		rc = -1;
+	else if (f && ep->image && check_inside_site(ch, f, ep->path, ep->image_line) != 0)
 		rc = -1;
 	free(f);
 	return rc;

@@ -84,7 +84,7 @@ char *artwork_show_image(const struct channel *ch);
 /*
  * The local image file for an episode, for embedding in its audio: the
  * episode's own image when it is a file, else the show's when that is a
- * file, else the default cover (build_episode has drawn it with
+ * file, else the default cover (build_run has drawn it with
  * artwork_prepare before rendering). NULL when there is no local file to
  * embed: the show's image is a URL or "none". The caller frees.
  */

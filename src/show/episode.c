@@ -1154,19 +1154,37 @@ int episode_line_of(const struct episode *ep, struct episode_pos *at, int from, 
 		return from;
 	/* from the line `from`, past what was found before, up to the line `to` */
 	const char *q = ep->body + at->cursor > p ? ep->body + at->cursor : p;
-	struct episode_pos stop = *at;
-	end = to > from ? body_line_start(ep, &stop, to) : NULL;
-	if (end == NULL)
-		end = p + strlen(p);
+	end = NULL;
+	if (to > from && at->stop != NULL && at->stop_line == to && at->stop >= p) {
+		end = at->stop; /* the same block's end as last time */
+	} else if (to > from) {
+		struct episode_pos stop = *at;
+		end = body_line_start(ep, &stop, to);
+		at->stop = end;
+		at->stop_line = to;
+	}
+	if (end == NULL) {
+		if (at->end == NULL)
+			at->end = ep->body + strlen(ep->body);
+		end = at->end;
+	}
 	if (q >= end)
 		return from;
 	const char *hit = memmem(q, (size_t)(end - q), text, strlen(text));
 	if (hit == NULL)
 		return from;
 	at->cursor = (size_t)(hit - ep->body) + strlen(text);
+	/* counted on from the last hit when it is on the way: many inserts on one line stay linear */
 	int line = from;
-	for (const char *c = p; c < hit; c++)
+	const char *c = p;
+	if (at->counted != NULL && at->counted >= p && at->counted <= hit) {
+		c = at->counted;
+		line = at->counted_line;
+	}
+	for (; c < hit; c++)
 		line += *c == '\n';
+	at->counted = hit;
+	at->counted_line = line;
 	return line;
 }
 
@@ -1251,6 +1269,9 @@ static int split_inserts(struct episode *ep)
  * (a name of letters, digits, spaces, . - _ and ', up to 32 bytes), into
  * name; 0 when the line has none.
  */
+/* U+FF1A, the colon of Chinese text: ends a speaker label as ':' does */
+#define FULLWIDTH_COLON "\xef\xbc\x9a"
+
 static int source_label(const struct episode *ep, struct episode_pos *at, int line, char *name,
 			size_t size)
 {
@@ -1262,10 +1283,12 @@ static int source_label(const struct episode *ep, struct episode_pos *at, int li
 		return 0;
 	p += 2;
 	size_t n = 0;
-	while (n < size - 1 && n <= 32 && p[n] &&
+	while (n < size - 1 && n <= 32 && p[n] && strncmp(p + n, FULLWIDTH_COLON, 3) != 0 &&
 	       (isalnum((unsigned char)p[n]) || (unsigned char)p[n] >= 0x80 || strchr(" .-_'", p[n])))
 		n++;
-	if (n == 0 || !(strncmp(p + n, ":**", 3) == 0 || strncmp(p + n, "**:", 3) == 0))
+	if (n == 0 || !(strncmp(p + n, ":**", 3) == 0 || strncmp(p + n, "**:", 3) == 0 ||
+			strncmp(p + n, FULLWIDTH_COLON "**", 5) == 0 ||
+			strncmp(p + n, "**" FULLWIDTH_COLON, 5) == 0))
 		return 0;
 	memcpy(name, p, n);
 	name[n] = '\0';
@@ -1280,25 +1303,44 @@ static int source_label(const struct episode *ep, struct episode_pos *at, int li
  */
 static void check_label(const struct episode *ep, struct episode_pos *at, const struct block *b)
 {
-	char name[64], hint[96] = "";
+	char name[64], hint[192] = "";
 	if (ep->speakers.n == 0 || !source_label(ep, at, b->line, name, sizeof name))
 		return;
 	size_t n = strlen(name);
 	const char *t = b->text + strspn(b->text, " \t");
-	if (strncmp(t, name, n) != 0 || t[n] != ':')
+	if (strncmp(t, name, n) != 0 || (t[n] != ':' && strncmp(t + n, FULLWIDTH_COLON, 3) != 0))
 		return;   /* the label's paragraph was cut at an insert: this is a later part */
 	int best = -1, bd = 3;
-	for (int i = 0; i < ep->speakers.n; i++) {
+	/* in characters: a two-character Chinese name one character off is a typo */
+	int chars = 0, wide = 0;
+	for (size_t k = 0; k < n; k++) {
+		chars += ((unsigned char)name[k] & 0xC0) != 0x80;
+		wide |= (unsigned char)name[k] >= 0x80;
+	}
+	int dist[64];
+	for (int i = 0; i < ep->speakers.n && i < 64; i++) {
 		const char *s = ep->speakers.v[i].name;
 		int d = text_edit_distance(name, n, s, strlen(s), 2);
 		if (strlen(s) == n && strncasecmp(s, name, n) == 0)
 			d = 0;
-		if (d < bd && (d == 0 || (n > 2 && d < (int)n - 1))) {
+		dist[i] = d;
+		if (d < bd && (d == 0 || (chars > 2 && d < chars - 1) || (wide && chars == 2 && d == 1))) {
 			bd = d;
 			best = i;
 		}
 	}
-	if (best >= 0)
+	/* the closest names, all of them when several are as close ("小明 or 小红") */
+	size_t h = 0;
+	for (int i = best; best >= 0 && i < ep->speakers.n && i < 64 && h < sizeof hint - 1; i++) {
+		if (dist[i] != bd)
+			continue;
+		int r = snprintf(hint + h, sizeof hint - h, "%s%s", h == 0 ? " (did you mean " : " or ",
+				 ep->speakers.v[i].name);
+		h = r < 0 ? h : h + (size_t)r;
+	}
+	if (best >= 0 && h < sizeof hint - 2)
+		snprintf(hint + h, sizeof hint - h, "?)");
+	else if (best >= 0)
 		snprintf(hint, sizeof hint, " (did you mean %s?)", ep->speakers.v[best].name);
 	msg(MSG_SPEAKER_UNDECLARED, ep->path, b->line, 0, "\"%s\"" MSG_SEP "%s", name, hint);
 }
@@ -1329,10 +1371,46 @@ static void assign_speakers(struct episode *ep)
 	ep->nblocks = n;
 }
 
+/*
+ * The most lines a paragraph may have. md4c's time grows with a
+ * paragraph's lines times its brackets (80,000 lines of "[x]" took 2 s,
+ * 160,000 took 14), so a hostile paragraph is refused before it is
+ * parsed; no spoken paragraph comes near.
+ */
+#define PARAGRAPH_MAX_LINES 1000
+
+/* 0, or -1 after naming the first paragraph longer than PARAGRAPH_MAX_LINES. */
+static int check_paragraph_lines(const struct episode *ep)
+{
+	int line = ep->body_line, start = 0, run = 0;
+	for (const char *p = ep->body; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		size_t sp = strspn(p, " \t\r");
+		if (sp >= len) {
+			run = 0;
+		} else if (run++ == 0) {
+			start = line;
+		}
+		if (run > PARAGRAPH_MAX_LINES) {
+			msg(MSG_BODY_LONG_PARAGRAPH, ep->path, start, 0, "%d", PARAGRAPH_MAX_LINES);
+			return -1;
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+		line++;
+	}
+	return 0;
+}
+
 static int read_body(struct episode *ep, int emphasis)
 {
 	struct parse_state st = {0};
 	MD_PARSER parser = {0};
+
+	if (check_paragraph_lines(ep) != 0)
+		return -1;
 
 	st.ep = ep;
 	st.emphasis = emphasis;

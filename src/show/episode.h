@@ -165,6 +165,11 @@ struct episode_pos {
 	const char *p;   /* the start of line `line` */
 	int line;
 	size_t cursor;   /* the body's offset after the last text found */
+	const char *counted; /* lines are counted up to here (line `counted_line`) */
+	int counted_line;
+	const char *end;     /* the end of the body, once known */
+	const char *stop;    /* the start of line stop_line, as last looked for */
+	int stop_line;
 };
 int episode_line_of(const struct episode *ep, struct episode_pos *at, int from, int to, const char *text);
 

@@ -154,3 +154,18 @@ int roster_check_all(const struct roster *r)
 		}
 	return n;
 }
+
+int roster_claims(const struct roster *r, const struct episode *ep, const char *slug,
+		  const char *guid)
+{
+	struct roster one = {0};
+	roster_add(&one, ep);
+	const struct entry *me = &one.e[0];
+	int found = 0;
+	for (int i = 0; i < r->n && !found; i++)
+		if (!same_file(&r->e[i], me->path, me->have_id, me->dev, me->ino))
+			found = (slug && strcmp(r->e[i].slug, slug) == 0) ||
+				(guid && r->e[i].guid && strcmp(r->e[i].guid, guid) == 0);
+	entries_free(&one);
+	return found;
+}

@@ -34,6 +34,12 @@ void roster_scan(struct roster *r, const char *dir, const struct channel *ch);
  * as ep->path. Returns the number of conflicts, 0 when none.
  */
 int roster_check(const struct roster *r, const struct episode *ep);
+/*
+ * 1 when a file of the roster other than ep's has the slug slug or gives
+ * guid as its guid: (either may be NULL), else 0. Nothing is reported.
+ */
+int roster_claims(const struct roster *r, const struct episode *ep, const char *slug,
+		  const char *guid);
 /* Reports every conflict among the roster's own entries once. Returns their number. */
 int roster_check_all(const struct roster *r);
 

@@ -180,7 +180,14 @@ int speakers_find(const struct speakers *s, const char *name, size_t n)
 int speakers_label(const struct speakers *s, const char *text, size_t *skip)
 {
 	size_t i = strspn(text, " \t");
+	/* ':' or the full-width '\xef\xbc\x9a' a Chinese keyboard types, whichever comes first */
 	const char *colon = strchr(text + i, ':');
+	const char *wide = strstr(text + i, "\xef\xbc\x9a");
+	size_t clen = 1;
+	if (wide != NULL && (colon == NULL || wide < colon)) {
+		colon = wide;
+		clen = 3;
+	}
 	if (s->n == 0 || colon == NULL)
 		return -1;
 	size_t n = (size_t)(colon - text) - i;
@@ -189,7 +196,7 @@ int speakers_label(const struct speakers *s, const char *text, size_t *skip)
 	int k = speakers_find(s, text + i, n);
 	if (k < 0)
 		return -1;
-	size_t j = (size_t)(colon - text) + 1;
+	size_t j = (size_t)(colon - text) + clen;
 	j += strspn(text + j, " \t");
 	*skip = j;
 	return k;

@@ -209,6 +209,61 @@ static void test_chapters_json(void)
 	INT_EQ(chapters_ms(23, 44100), 1, "chapters_ms rounds to nearest");
 }
 
+/*
+ * Every link target of the body: the notes keep it or drop it, and
+ * shownotes_check_links (podsynth check) warns exactly about those dropped.
+ */
+static void test_links(void)
+{
+	static const struct {
+		const char *md;
+		int dropped;
+	} cases[] = {
+		{"[x](https://example.org/a)", 0},
+		{"[x](notes/a.html)", 0},
+		{"<https://example.org/b>", 0},
+		{"www.example.org/c", 0},
+		{"<a href=\"https://example.org/d\">y</a>", 0},
+		{"[x](https://example.org/a%20b)", 0},
+		{"[x](javascript:alert(1))", 1},
+		{"[x](JAVASCRIPT:alert(1))", 1},
+		{"[x](<  javascript:alert(1)>)", 1},
+		{"[x](java&#115;cript:alert(1))", 1},
+		{"[x](javascript&colon;alert(1))", 1},
+		{"[x](java&#x09;script:alert(1))", 1},
+		{"[x](<java\tscript:alert(1)>)", 1},
+		{"[x](data:text/html,x)", 1},
+		{"[x](vbscript:msgbox)", 1},
+		{"[x](file:///etc/passwd)", 1},
+		{"[x](//evil.example/x)", 1},
+		{"[x](https:evil.example)", 1},
+		{"[x](mailto:a@example.org)", 1},
+		{"<a@example.org>", 1},
+		{"<javascript:alert(1)>", 1},
+		{"![x](data:image/png;base64,AAAA)", 1},
+		{"[x][r]\n\n[r]: vbscript:ref", 1},
+		{"<a href=\"javascript:x\">y</a>", 1},
+		{"<a href=\"&#106;avascript:x\">y</a>", 1},
+		{"<a href=\" jAvAsCrIpT:x\">y</a>", 1},
+		{"<a href=\"\\\\evil.example/x\">y</a>", 1},
+		{"<p>\n<img\n src=\"data:image/svg+xml,x\">\n</p>", 1},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct episode ep = {0};
+		ep.path = "episodes/x.md";
+		ep.body = (char *)cases[i].md;
+		ep.body_line = 6;
+		char *h = shownotes_html(&ep, "https://example.org/show");
+		int kept = h && (strstr(h, "href=") || strstr(h, "src="));
+		int warned = shownotes_check_links(&ep, "https://example.org/show");
+		char what[160];
+		snprintf(what, sizeof what, "%s: %s by the notes, %s by check", cases[i].md,
+			 cases[i].dropped ? "dropped" : "kept", cases[i].dropped ? "warned" : "not warned");
+		OK(kept == !cases[i].dropped && warned == cases[i].dropped, what);
+		free(h);
+	}
+}
+
 int main(void)
 {
 	test_xmltext();
@@ -217,6 +272,7 @@ int main(void)
 	test_dates();
 	test_unspeech();
 	test_html();
+	test_links();
 	test_chapters_json();
 	return harness_done();
 }
