@@ -1189,6 +1189,20 @@ int episode_line_of(const struct episode *ep, struct episode_pos *at, int from, 
 }
 
 /*
+ * The first s at or after t, by hand: strstr would do, but the sanitizers'
+ * strstr measures the whole rest of t on every call, which makes a line of
+ * many inserts cost its length squared.
+ */
+static char *find_from(const char *t, const char *s)
+{
+	size_t n = strlen(s);
+	for (; *t; t++)
+		if (*t == s[0] && strncmp(t, s, n) == 0)
+			return (char *)t;
+	return NULL;
+}
+
+/*
  * Audio inserts: [audio:"file.wav"] in a paragraph, list item or quote
  * cuts the block there; the clip goes into the timeline between the two
  * halves (either may be empty). Returns -1 after reporting a bad insert.
@@ -1203,8 +1217,8 @@ static int split_inserts(struct episode *ep)
 	for (int i = 0; i < ep->nblocks; i++) {
 		struct block b = ep->blocks[i];
 		char *t = b.text, *m;
-		while (b.kind != BLOCK_HEADING && (m = strstr(t, open_mark)) != NULL) {
-			char *name = m + sizeof open_mark - 1, *q = strstr(name, "\"]");
+		while (b.kind != BLOCK_HEADING && (m = find_from(t, open_mark)) != NULL) {
+			char *name = m + sizeof open_mark - 1, *q = find_from(name, "\"]");
 			if (q == NULL || q == name) {
 				size_t mlen = strcspn(m, " ");
 				char *as = xstrndup(m, mlen < 12 ? mlen : 12);
@@ -1229,7 +1243,10 @@ static int split_inserts(struct episode *ep)
 			}
 			char *file = xstrndup(name, (size_t)(q - name));
 			char *as = xstrndup(m, (size_t)(q + 2 - m));
-			ep->inserts = xreallocarray(ep->inserts, (size_t)ep->ninserts + 1, sizeof *ep->inserts);
+			/* doubled, not grown by one: ASan's realloc always copies */
+			if ((ep->ninserts & (ep->ninserts - 1)) == 0)
+				ep->inserts = xreallocarray(ep->inserts, ep->ninserts ? 2 * (size_t)ep->ninserts : 4,
+							    sizeof *ep->inserts);
 			struct insert *in = &ep->inserts[ep->ninserts++];
 			in->path = file[0] == '/' ? xstrdup(file) : path_join(dir, file);
 			in->line = episode_line_of(ep, &at, b.line,
