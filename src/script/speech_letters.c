@@ -832,7 +832,7 @@ static int coda_ok(const char *s)
  * Whether English can end a word with the consonants c[0..run): one, a
  * coda_ok pair, one of the longer endings English words have ("fetch",
  * "month", "first"), or any of these with an s, d or t after it ("archs",
- * "mountd", "texts").
+ * "mountd", "texts"), but not after one consonant ("osd" is letters).
  */
 static int final_ok(const char *c, size_t run)
 {
@@ -846,7 +846,7 @@ static int final_ok(const char *c, size_t run)
 		if (strlen(longer[i]) == run && strncasecmp(c, longer[i], run) == 0)
 			return 1;
 	char last = (char)tolower((unsigned char)c[run - 1]);
-	return run <= 5 && (last == 's' || last == 'd' || last == 't') && final_ok(c, run - 1);
+	return run >= 3 && run <= 5 && (last == 's' || last == 'd' || last == 't') && final_ok(c, run - 1);
 }
 
 /*
