@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "speech_en_int.h"
 
@@ -828,6 +829,27 @@ static int coda_ok(const char *s)
 }
 
 /*
+ * Whether English can end a word with the consonants c[0..run): one, a
+ * coda_ok pair, one of the longer endings English words have ("fetch",
+ * "month", "first"), or any of these with an s, d or t after it ("archs",
+ * "mountd", "texts"), but not after one consonant ("osd" is letters).
+ */
+static int final_ok(const char *c, size_t run)
+{
+	static const char *const longer[] = {
+		"tch", "nch", "rch", "lch", "rth", "nth", "lth", "dth", "fth", "ngth", "rst", "nst",
+		"mpt", "nct", "ght", "sch", "rld", "rsh", "lsh", "nks", "nkt",
+	};
+	if (run <= 1 || (run == 2 && coda_ok(c)))
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(longer); i++)
+		if (strlen(longer[i]) == run && strncasecmp(c, longer[i], run) == 0)
+			return 1;
+	char last = (char)tolower((unsigned char)c[run - 1]);
+	return run >= 3 && run <= 5 && (last == 's' || last == 'd' || last == 't') && final_ok(c, run - 1);
+}
+
+/*
  * Whether English could say the consonants between the vowels of s (small
  * letters, its start being another rule's): every run in the middle splits
  * into the end of a syllable (nothing, one consonant or a coda_ok pair) and
@@ -849,7 +871,7 @@ static int sayable(const char *s, size_t n)
 		if (!run)
 			continue;
 		if (i == n)
-			return run == 1 || (run == 2 && coda_ok(s + st));
+			return final_ok(s + st, run);
 		int ok = 0;
 		for (size_t c = 0; c <= run && c <= 2 && !ok; c++)
 			ok = (c < 2 || coda_ok(s + st)) && (c == run || onset_ok(s + st + c, n - st - c));

@@ -636,6 +636,29 @@ static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An editor's optional start, "(re)connect": the whole word when the
+ * lists know it, else the word alone. */
+static int s_completion_front(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || s[0] != '(')
+		return 0;
+	s++, n--;
+	const char *q = memchr(s, ')', n);
+	if (!q || q == s || memchr(s, '(', n) || (size_t)(q - s) > 4 || q + 1 >= s + n || n >= 64 ||
+	    !all_lower(s, (size_t)(q - s)) || !all_alpha(q + 1, n - (size_t)(q + 1 - s)))
+		return 0;
+	char w[64];
+	size_t k = (size_t)(q - s);
+	memcpy(w, s, k);
+	memcpy(w + k, q + 1, n - k - 1);
+	k += n - (size_t)(q - s) - 1;
+	if (dict_word(w, k))
+		say_word(e, w, k, flags);
+	else
+		say_core(e, q + 1, n - (size_t)(q + 1 - s), flags);
+	return 1;
+}
+
 /* A completion at the end: Steph(en), allocate(d); else the two parts. */
 static int s_completion(struct en *e, const char *s, size_t n, int flags)
 {
@@ -867,6 +890,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_optional_plural},
 	{NULL, NULL, 0, s_function},
 	{NULL, NULL, 0, s_completion_inside},
+	{NULL, NULL, 0, s_completion_front},
 	{NULL, NULL, 0, s_completion},
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
