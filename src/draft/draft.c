@@ -480,20 +480,20 @@ static char *archive_list(const struct draft_settings *set, const char *list)
 	return sh;
 }
 
-static char *item_url(const struct draft_settings *set, const struct series_item *it)
+char *draft_thread_url(const struct draft_settings *set, const struct mail_msg *m)
 {
 	struct buf b = {0};
-	if (it->msg->url) {
-		put_url(&b, it->msg->url);
+	if (m->url) {
+		put_url(&b, m->url);
 		return buf_detach(&b);
 	}
-	char *list = archive_list(set, it->msg->list);
-	for (const char *p = set->archive; *p;) {
+	char *list = archive_list(set, m->list);
+	for (const char *p = set->archive ? set->archive : "{message-id}"; *p;) {
 		if (strncmp(p, "{list}", 6) == 0) {
 			put_id(&b, list);
 			p += 6;
 		} else if (strncmp(p, "{message-id}", 12) == 0) {
-			put_id(&b, it->msg->id);
+			put_id(&b, m->id);
 			p += 12;
 		} else {
 			char c[2] = {*p++, 0};
@@ -590,7 +590,7 @@ static void item_ctx(struct ctx *c, const struct series_item *it)
 	item_ctx_free(c);
 	c->it = it;
 	c->s[0] = draft_md_escape(it->subject);
-	c->s[1] = item_url(c->set, it);
+	c->s[1] = draft_thread_url(c->set, it->msg);
 	c->s[2] = draft_md_escape(it->msg->author);
 	c->s[8] = draft_item_sentence(c->w, it, c->s[1]);
 	c->s[9] = draft_item_why(c->w, it);
@@ -884,7 +884,7 @@ int draft_render(const struct series *s, const struct draft_settings *set,
 			buf_printf(&body, "<!-- %d more in this section (--max-per-section):\n", j - i - keep);
 			for (int k = i + keep; k < j; k++) {
 				const struct series_item *it = &s->items[pl[k].item];
-				char *url = item_url(set, it);
+				char *url = draft_thread_url(set, it->msg);
 				/* "--" may not appear inside an HTML comment */
 				struct buf line = {0};
 				if (it->version > 1)

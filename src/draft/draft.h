@@ -154,6 +154,12 @@ char *draft_md_plain(const char *md);
  * frees), draft_item_marker_id reads the Message-ID from the line
  * line[0..n) (the caller frees), or NULL when it is not a marker.
  */
+/*
+ * The archive link of the thread that m starts: the feed's own link, else
+ * the settings' archive template ({list}, {message-id}), escaped so that it
+ * stands in Markdown and HTML as it is. The caller frees.
+ */
+char *draft_thread_url(const struct draft_settings *set, const struct mail_msg *m);
 char *draft_item_marker(const char *id);
 char *draft_item_marker_id(const char *line, size_t n);
 

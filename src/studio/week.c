@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/core.h"
 
@@ -27,50 +26,6 @@ static char *week_draft_sentence(const struct draft_words *dw, const struct seri
 	free(s);
 	free(q);
 	return out;
-}
-
-/* s percent-encoded for a URL path, keeping what a Message-ID may show plainly. */
-static void put_id(struct buf *b, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~@+=", *p))
-			buf_putc(b, *p);
-		else
-			buf_printf(b, "%%%02X", *p);
-	}
-}
-
-/* The thread's archive link: the feed's own, else the settings' archive template. */
-static char *thread_url(const struct draft_settings *set, const struct mail_msg *m)
-{
-	if (m->url)
-		return xstrdup(m->url);
-	char *list = NULL;
-	if (m->list) {
-		const char *dot = strchr(m->list, '.');
-		list = xstrndup(m->list, dot ? (size_t)(dot - m->list) : strlen(m->list));
-		for (int i = 0; i + 1 < set->nlist_names; i += 2)
-			if (strcasecmp(set->list_names[i], m->list) == 0 || strcasecmp(set->list_names[i], list) == 0) {
-				free(list);
-				list = xstrdup(set->list_names[i + 1]);
-				break;
-			}
-	}
-	struct buf b = {0};
-	for (const char *p = set->archive ? set->archive : "{message-id}"; *p;) {
-		if (strncmp(p, "{list}", 6) == 0) {
-			put_id(&b, list ? list : "all");
-			p += 6;
-		} else if (strncmp(p, "{message-id}", 12) == 0) {
-			put_id(&b, m->id);
-			p += 12;
-		} else {
-			buf_putc(&b, *p++);
-		}
-	}
-	free(list);
-	return buf_detach(&b);
 }
 
 int week_load(char **files, int nfiles, long long since, long long until,
@@ -92,7 +47,7 @@ int week_load(char **files, int nfiles, long long since, long long until,
 		struct thread *t = &w->t[w->n++];
 		t->id = it->msg->id;
 		t->subject = xasprintf("v%d: %s", it->version, it->subject);
-		t->url = thread_url(set, it->msg);
+		t->url = draft_thread_url(set, it->msg);
 		t->draft = week_draft_sentence(dw, it, t->url);
 		t->item = it;
 	}
