@@ -414,6 +414,7 @@ static int read_people(void *obj, const struct ykey *row, struct ydoc *y, const 
 	struct channel *c = obj;
 	(void)row;
 	(void)k;
+	speakers_clear(&c->people);
 	return people_read(y, v, &c->people);
 }
 
@@ -422,7 +423,6 @@ static int read_speakers(void *obj, const struct ykey *row, struct ydoc *y, cons
 	struct channel *c = obj;
 	(void)row, (void)k;
 	speakers_clear(&c->speakers);
-	speakers_clear(&c->people);
 	return speakers_read(y, v, &c->speakers);
 }
 
@@ -594,6 +594,7 @@ void channel_free(struct channel **cp)
 	free(c->site_css);
 	free(c->key_lines);
 	speakers_clear(&c->speakers);
+	speakers_clear(&c->people);
 	bed_settings_clear(&c->bed);
 	free(c);
 	*cp = NULL;
