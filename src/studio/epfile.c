@@ -428,38 +428,22 @@ void epfile_file_version(const char *text, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)hash64(text, strlen(text)));
 }
 
+struct move {
+	const char *id;
+	int dir;
+};
+
+static char *edit_move(const char *text, void *ud)
+{
+	const struct move *m = ud;
+	return epfile_move(text, m->id, m->dir);
+}
+
 enum epfile_result epfile_move_save(const char *path, const char *id, int dir, const char *base,
 				    const char **why)
 {
-	enum epfile_result r = EPFILE_IO;
-	size_t len;
-	char *text = read_file(path, &len), *next = NULL;
-	char version[17];
-	*why = NULL;
-	if (text == NULL) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
-		goto out;
-	}
-	epfile_file_version(text, version);
-	if (strcmp(version, base) != 0) {
-		r = EPFILE_CONFLICT;
-		goto out;
-	}
-	next = epfile_move(text, id, dir);
-	if (next == NULL || read_errors(path, next) > read_errors(path, text)) {
-		*why = next ? "the episode would not read after the move" : "the item cannot move that way";
-		r = EPFILE_REFUSED;
-		goto out;
-	}
-	if (msg_write_file_atomic(path, next, strlen(next)) != 0) {
-		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
-		goto out;
-	}
-	r = EPFILE_SAVED;
-out:
-	free(text);
-	free(next);
-	return r;
+	struct move m = {id, dir};
+	return epfile_edit_save(path, base, edit_move, &m, "the item cannot move that way", why);
 }
 
 char *epfile_undraft(const char *text)
@@ -487,37 +471,21 @@ char *epfile_undraft(const char *text)
 	return out;
 }
 
+/* Published already (no draft: true or published: false): the text as it is. */
+static char *edit_undraft(const char *text, void *ud)
+{
+	(void)ud;
+	char *next = epfile_undraft(text);
+	return next ? next : xstrdup(text);
+}
+
 enum epfile_result epfile_publish_save(const char *path, const char *base, const char **why)
 {
-	enum epfile_result r = EPFILE_IO;
-	size_t len;
-	char *text = NULL, *next = NULL;
-	char version[17];
-	*why = NULL;
 	if (episode_is_draft_name(path)) {
 		*why = "the file's name ends in .draft.md: rename it to publish it";
 		return EPFILE_REFUSED;
 	}
-	text = read_file(path, &len);
-	if (text == NULL) {
-		msg(MSG_FILE_UNREADABLE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
-		goto out;
-	}
-	epfile_file_version(text, version);
-	if (strcmp(version, base) != 0) {
-		r = EPFILE_CONFLICT;
-		goto out;
-	}
-	next = epfile_undraft(text);
-	if (next && msg_write_file_atomic(path, next, strlen(next)) != 0) {
-		msg(MSG_FILE_WRITE, path, 0, 0, "the episode" MSG_SEP "%s", strerror(errno));
-		goto out;
-	}
-	r = EPFILE_SAVED;
-out:
-	free(text);
-	free(next);
-	return r;
+	return epfile_edit_save(path, base, edit_undraft, NULL, "the episode has no front matter", why);
 }
 
 /* ---- the welcome ---- */
@@ -687,7 +655,8 @@ done:
 }
 
 enum epfile_result epfile_edit_save(const char *path, const char *base,
-				    char *(*edit)(const char *text, void *ud), void *ud, const char **why)
+				    char *(*edit)(const char *text, void *ud), void *ud,
+				    const char *cannot, const char **why)
 {
 	enum epfile_result r = EPFILE_IO;
 	size_t len;
@@ -705,7 +674,7 @@ enum epfile_result epfile_edit_save(const char *path, const char *base,
 	}
 	next = edit(text, ud);
 	if (next == NULL || read_errors(path, next) > read_errors(path, text)) {
-		*why = next ? "the episode would not read after the change" : "the episode has no front matter";
+		*why = next ? "the episode would not read after the change" : cannot;
 		r = EPFILE_REFUSED;
 		goto out;
 	}

@@ -125,11 +125,14 @@ char *epfile_with_writers(const char *text, const char *yaml);
 
 /*
  * Changes the episode at path with edit (which returns the new text, the
- * caller's to free, or NULL when it cannot), when the file is still the one
- * whose version is base (NULL: whatever it is now); written and checked as
- * epfile_save does, and not written at all when nothing changed.
+ * caller's to free, or NULL when it cannot: refused, with `cannot` as why),
+ * when the file is still the one whose version is base (NULL: whatever it
+ * is now); refused when the new text reads worse than the old, and not
+ * written at all when nothing changed. The one save path of the moves, the
+ * publishing, the welcome and the writers.
  */
 enum epfile_result epfile_edit_save(const char *path, const char *base,
-				    char *(*edit)(const char *text, void *ud), void *ud, const char **why);
+				    char *(*edit)(const char *text, void *ud), void *ud,
+				    const char *cannot, const char **why);
 
 #endif

@@ -121,7 +121,8 @@ int credit_writers(struct req *r)
 	}
 	char *yaml = epfile_writers_yaml(w, k);
 	const char *why;
-	rc = epfile_edit_save(r->st->cfg->episode, NULL, edit_writers, yaml, &why) == EPFILE_SAVED ? 0 : -1;
+	rc = epfile_edit_save(r->st->cfg->episode, NULL, edit_writers, yaml,
+			      "the episode has no front matter", &why) == EPFILE_SAVED ? 0 : -1;
 	free(yaml);
 	free(w);
 	free(who);
@@ -620,6 +621,26 @@ void page_episode(struct req *r, struct resp *o)
 	free(text);
 }
 
+/* The answer to an edit of the episode that was not saved (epfile.h): what
+ * the editor does next is said with `again` ("move", "publish"). */
+static void save_failed(struct resp *o, enum epfile_result rr, const char *why, const char *again)
+{
+	char *text;
+	switch (rr) {
+	case EPFILE_CONFLICT:
+		text = xasprintf("the episode changed since the page was loaded: reload it and %s again", again);
+		page_error(o, 409, text);
+		free(text);
+		return;
+	case EPFILE_REFUSED:
+		page_error(o, 422, why);
+		return;
+	default:
+		page_error(o, 500, "the episode file could not be written");
+		return;
+	}
+}
+
 void do_move(struct req *r, struct resp *o)
 {
 	const char *id = form_get(&r->form, "id"), *dir = form_get(&r->form, "dir");
@@ -629,18 +650,13 @@ void do_move(struct req *r, struct resp *o)
 		return;
 	}
 	const char *why;
-	switch (epfile_move_save(r->st->cfg->episode, id, strcmp(dir, "up") == 0 ? -1 : 1, base, &why)) {
+	enum epfile_result rr = epfile_move_save(r->st->cfg->episode, id, strcmp(dir, "up") == 0 ? -1 : 1, base, &why);
+	switch (rr) {
 	case EPFILE_SAVED:
 		redirect(o, "/episode?moved=1");
 		return;
-	case EPFILE_CONFLICT:
-		page_error(o, 409, "the episode changed since the page was loaded: reload it and move again");
-		return;
-	case EPFILE_REFUSED:
-		page_error(o, 422, why);
-		return;
-	case EPFILE_IO:
-		page_error(o, 500, "the episode file could not be written");
+	default:
+		save_failed(o, rr, why, "move");
 		return;
 	}
 }
@@ -753,17 +769,12 @@ void do_publish(struct req *r, struct resp *o)
 		page_error(o, 409, "a publish is running already");
 		return;
 	}
-	switch (epfile_publish_save(r->st->cfg->episode, base, &why)) {
+	enum epfile_result rr = epfile_publish_save(r->st->cfg->episode, base, &why);
+	switch (rr) {
 	case EPFILE_SAVED:
 		break;
-	case EPFILE_CONFLICT:
-		page_error(o, 409, "the episode changed since the page was loaded: reload it and publish again");
-		return;
-	case EPFILE_REFUSED:
-		page_error(o, 422, why);
-		return;
-	case EPFILE_IO:
-		page_error(o, 500, "the episode file could not be written");
+	default:
+		save_failed(o, rr, why, "publish");
 		return;
 	}
 	credit_writers(r);
@@ -1020,18 +1031,14 @@ void do_welcome(struct req *r, struct resp *o)
 		page_error(o, 422, why);
 		return;
 	}
-	switch (epfile_edit_save(r->st->cfg->episode, base, edit_welcome, (void *)welcome, &why)) {
+	enum epfile_result rr = epfile_edit_save(r->st->cfg->episode, base, edit_welcome, (void *)welcome,
+						 "the episode has no front matter", &why);
+	switch (rr) {
 	case EPFILE_SAVED:
 		redirect(o, "/episode?welcome=1");
 		return;
-	case EPFILE_CONFLICT:
-		page_error(o, 409, "the episode changed since the page was loaded: reload it and write the welcome again");
-		return;
-	case EPFILE_REFUSED:
-		page_error(o, 422, why);
-		return;
-	case EPFILE_IO:
-		page_error(o, 500, "the episode file could not be written");
+	default:
+		save_failed(o, rr, why, "write the welcome");
 		return;
 	}
 }
