@@ -23,6 +23,7 @@ struct en {
 	const struct speech_ctx *ctx;
 	struct buf out;
 	const char *why;     /* what decided the last word said (a rule, a list), for --explain */
+	char whybuf[160];    /* a reason made for one token: the pieces of a split and their commonness */
 	const char *cls;     /* the class it decided */
 	int guess;           /* it was a guess: no list, rule or lexicon entry knew the word */
 	char prev[48];       /* the previous word of the input */

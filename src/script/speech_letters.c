@@ -119,17 +119,64 @@ int dict_lower(const char *s, size_t n)
 	return speech_dict_word(tmp, n);
 }
 
-enum { P_WORD = 1, P_LEX, P_SPELL };
+/*
+ * Short words of identifiers that kernel people say as they are written,
+ * or as the word they stand for: pieces of a split, cheaper than most
+ * English words ("kstrtobool" K-S-T-R to bool, "xfsprogs" X-F-S progs,
+ * "unconf" un-conf, "DONTUNMAP" don't unmap). say: NULL as written.
+ */
+static const struct id_word {
+	const char *w, *say;
+} id_words[] = {
+	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
+	{"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"ctl", "control"}, {"ctx", "context"},
+	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
+	{"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
+	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"stat", NULL},
+	{"stats", NULL}, {"str", "S-T-R"}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
+	{"util", NULL}, {"utils", NULL},
+};
 
-/* What a piece of a glued token can be: a lexicon entry, a word, or 0. */
-static int piece_kind(struct en *e, const char *s, size_t n, int min_word)
+static const struct id_word *id_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(id_words); i++)
+		if (strlen(id_words[i].w) == n && strncasecmp(id_words[i].w, s, n) == 0)
+			return &id_words[i];
+	return NULL;
+}
+
+enum { P_WORD = 1, P_LEX, P_SPELL, P_ID };
+enum { S_WORD = 1, S_SPELL, S_LEX, S_ID, S_PREFIX };
+static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first);
+
+
+/* What a piece of a glued token can be: a lexicon entry, a word of
+ * identifiers, a word, or 0; its cost in *cost (the commoner, the cheaper:
+ * a word only hunspell knows, or a rare one of scowl, costs most). */
+static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int terms, int *cost)
 {
 	const char *star;
 	size_t sl;
+	int size;
+	*cost = 10;
 	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
 		return P_LEX;
-	if ((n >= (size_t)min_word && dict_lower(s, n)) || is_short_word(s, n))
+	if (id_word(s, n))
+		return P_ID;
+	if (is_short_word(s, n)) {
+		*cost = 12;
 		return P_WORD;
+	}
+	if (n >= (size_t)min_word && dict_lower(s, n)) {
+		size = words_common(s, n, 70);
+		*cost = !size ? 30 : size > 50 ? 25 : 10 + size / 10 + 3 * (n < 5);   /* "sprogs" (55), "tun" (50) */
+		return P_WORD;
+	}
+	if (terms && n >= 4 && vocab_kind(s, n) == VOCAB_TERM) {
+		*cost = 14;      /* "unmap" of "DONTUNMAP" */
+		return P_WORD;
+	}
 	return 0;
 }
 
@@ -155,7 +202,7 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i].suf);
 		if (n >= k + endings[i].stem && strncasecmp(s + n - k, endings[i].suf, k) == 0 &&
-		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99) == P_LEX))
+		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99, 0, &(int){0}) == P_LEX))
 			return 0;
 	}
 	/* best[i]: pieces for s[0..i) (cost: a spelled run counts as 100) */
@@ -167,16 +214,18 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			if (best[j] >= 1 << 20)
 				continue;
 			size_t k = i - j;
-			int kd = k < n ? piece_kind(e, s + j, k, 3) : 0;
-			int cost = 1;
-			/* letters to spell: capitals, or lower case without a vowel */
+			int cost;
+			int kd = k < n ? piece_kind(e, s + j, k, 3, !(flags & F_TERM), &cost) : 0;
+			/* letters to spell: capitals, or lower case without a vowel;
+			 * capitals before a word may be six ("TIOCMIWAIT": T-I-O-C-M-I wait) */
 			int spellable = 1;
 			for (size_t q = j; q < i && !upper; q++)
 				if (is_vowel(s[q], 0))
 					spellable = 0;
-			if (!kd && k <= 3 && spellable && (j == 0 || (i == n && k >= 2))) {
+			if (!kd && spellable && ((j == 0 && (k <= 3 || (upper && k <= 6 && n - k >= 3))) ||
+						 (i == n && k >= 2 && k <= 3))) {
 				kd = P_SPELL;
-				cost = 100;
+				cost = 100 + 4 * (int)k;
 			}
 			if (!kd)
 				continue;
@@ -202,12 +251,16 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * words (beside letters or an entry, less common ones), entries and
 	 * letters to spell ("nosmt", "xfstests", "ioremap"; not "para M-S",
 	 * "as peed") */
-	int letters = 0;
-	for (int p = 0; p < np; p++)
+	int letters = 0, spelled = 0;
+	for (int p = 0; p < np; p++) {
 		letters |= kinds[p] != P_WORD;
+		spelled |= kinds[p] == P_SPELL;
+	}
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-		if (kinds[p] == P_WORD && en - st < 4 && best[n] >= 100 && !is_short_word(s + st, en - st))
+		/* (capitals may end in a common word of three: "TIOCMGET" T-I-O-C-M get) */
+		if (kinds[p] == P_WORD && en - st < 4 && spelled && !is_short_word(s + st, en - st) &&
+		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)))
 			return 0;
 		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
 							       !words_common(s + st, en - st, letters ? 60 : 35)))
@@ -224,14 +277,19 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			hexv &= s[i] >= 'a' && s[i] <= 'f';
 		for (int p = 0; p < np; p++) {
 			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-			why |= kinds[p] == P_SPELL || is_short_word(s + st, en - st) ||
+			why |= kinds[p] == P_SPELL || kinds[p] == P_ID || is_short_word(s + st, en - st) ||
 			       (kinds[p] == P_LEX && !dict_lower(s + st, en - st));
 		}
 		if (!why && !hexv)
 			return 0;
 	}
+	strcpy(e->whybuf, "letters that lost their spaces; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		char tmp[MAXN + 1];
+		for (size_t i = st; i < en; i++)
+			tmp[i - st] = upper ? (char)tolower((unsigned char)s[i]) : s[i];
+		const struct id_word *iw = kinds[p] == P_ID ? id_word(s + st, en - st) : NULL;
 		if (kinds[p] == P_SPELL) {
 			spell(e, s + st, en - st, 0);
 			if (p > 0 && !upper) {   /* "X-array", "H-W-probe" */
@@ -240,14 +298,14 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 		} else if (kinds[p] == P_LEX)
 			lex_say(e, s + st, en - st);
-		else {
-			char tmp[MAXN + 1];
-			for (size_t i = st; i < en; i++)
-				tmp[i - st] = upper ? (char)tolower((unsigned char)s[i]) : s[i];
+		else if (iw && iw->say)
+			emit(e, iw->say);
+		else
 			emitn(e, tmp, en - st);
-		}
+		why_piece(e, tmp, en - st, kinds[p] == P_SPELL ? S_SPELL : kinds[p] == P_LEX ? S_LEX : iw ? S_ID : S_WORD,
+			  kinds[p] == P_WORD ? words_common(s + st, en - st, 70) : 0, p == np - 1);
 	}
-	decide(e, "split word", "letters that lost their spaces: the words and entries they are made of (hunspell, the lexicon)");
+	decide(e, "split word", e->whybuf);
 	return 1;
 }
 
@@ -324,14 +382,36 @@ static int gb_word(struct en *e, const char *s, size_t n)
 	return 0;
 }
 
-enum { S_WORD = 1, S_SPELL, S_LEX };
 
-/* What a piece of a split may be, and its cost (more for rarer words); 0 when it may not be one. */
-static int split_piece(struct en *e, const char *s, size_t n, int *kind)
+/* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
+static int is_prefix(const char *s, size_t n)
+{
+	static const char *const p[] = {"un", "non"};
+	for (size_t i = 0; i < ARRAY_LEN(p); i++)
+		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The cost of a common English word as a piece: the commoner (scowl's
+ * size, 10 the commonest) and the longer, the cheaper. */
+static int common_cost(size_t n, int size)
+{
+	return 10 + size / 10 + 3 * (n < 5);
+}
+
+/*
+ * What the piece s[0..n) of a token of total letters, starting at letter
+ * at, may be, and what it costs: the cheaper, the likelier a writer meant
+ * it. 0 when it may not be one. *grade is the scowl size of a word (0 for
+ * other kinds).
+ */
+static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
 	size_t sl;
 	const char *say;
+	*grade = 0;
 	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
 		/* an entry said as several words ("rc": release candidate) is
 		 * letters inside a word: "bashrc", "rcupdate" */
@@ -340,11 +420,32 @@ static int split_piece(struct en *e, const char *s, size_t n, int *kind)
 			return 11;
 		}
 		*kind = S_LEX;
+		/* two letters said as another word ("vs": versus) are weak evidence:
+		 * "openvswitch" is open V switch */
+		if (n == 2 && !strchr(say, '-') && !strchr(say, ' ') && strlen(say) > 2)
+			return 22;
 		return n <= 2 ? 13 : 9;
+	}
+	if (id_word(s, n)) {
+		*kind = S_ID;
+		return 10;
 	}
 	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 50)) {
 		*kind = S_SPELL;
-		return n <= 2 ? 12 : 11;    /* two letters are weak evidence: "openssl" is no "opens S-L" */
+		/* two letters are weak evidence ("openssl" is no "opens S-L"), and
+		 * so is an acronym kernel text rarely has ("hyperv" is no "hype R-V") */
+		return (n <= 2 ? 12 : 11) + 5 * (vocab_count(s, n) < 50);
+	}
+	if (at == 0 && total - n >= 4 && is_prefix(s, n)) {
+		*kind = S_PREFIX;
+		return 13;
+	}
+	if (n == 1 && !is_vowel(s[0], 1) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
+					     at >= 4 && !strchr("sdry", tolower((unsigned char)s[0])))) {
+		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch"
+		 * (in the middle, between longer pieces, it costs more) */
+		*kind = S_SPELL;
+		return at == 0 || at + 1 == total ? 13 : 15;
 	}
 	if (n <= 2) {
 		for (size_t i = 0; i < ARRAY_LEN(short_pieces); i++)
@@ -352,12 +453,18 @@ static int split_piece(struct en *e, const char *s, size_t n, int *kind)
 				*kind = S_WORD;
 				return 12;
 			}
+		if (n == 2 && at == 0 && total >= 7 && !words_lookup(s, n, NULL)) {
+			/* two letters that are no word, before a long word: "ebtables" */
+			*kind = S_SPELL;
+			return 17;
+		}
 		return 0;
 	}
 	int size = words_common(s, n, 50);
 	if (size) {
 		*kind = S_WORD;
-		return 10 + size / 10 + 3 * (n < 5);    /* commoner and longer words first */
+		*grade = size;
+		return common_cost(n, size);
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
@@ -367,10 +474,27 @@ static int split_piece(struct en *e, const char *s, size_t n, int *kind)
 	return 0;
 }
 
+/* Appends to e->whybuf what a piece of a split was: "hyper (scowl 40)". */
+static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first)
+{
+	size_t l = strlen(e->whybuf);
+	if (l + 40 + n >= sizeof e->whybuf)
+		return;
+	const char *what = kind == S_SPELL ? "letters" : kind == S_LEX ? "the lexicon" :
+			   kind == S_ID ? "a word of identifiers" : kind == S_PREFIX ? "a prefix" :
+			   grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
+	if (what)
+		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (%s)", first ? "" : " + ", (int)n, said, what);
+	else
+		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (scowl %d)", first ? "" : " + ", (int)n, said, grade);
+}
+
 /*
- * A token no list knows, split into the fewest common words, vocabulary
- * entries and lexicon entries that make it ("thismemory", "mcelog",
- * "rcupdate"). Nothing is said and 0 returned when no such split exists.
+ * A token no list knows, split into the pieces that cost least: common
+ * words (the commoner the cheaper, by scowl's size), words of
+ * identifiers, vocabulary and lexicon entries, letters to spell ("thismemory",
+ * "mcelog", "rcupdate", "hyperv"). Nothing is said and 0 returned when no
+ * such split exists.
  */
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 {
@@ -390,14 +514,16 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
 			return 0;
 	}
-	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
-	best[0] = 0;
+	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1], grade[MAXN + 1];
+	best[0] = kind[0] = grade[0] = 0;
 	for (size_t i = 1; i <= n; i++) {
 		best[i] = 1 << 20;
 		for (size_t j = 0; j < i; j++) {
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
-			int kd, cost = split_piece(e, s + j, i - j, &kd);
+			int kd, gr, cost = split_piece(e, s + j, i - j, j, n, &kd, &gr);
+			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
+				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C" */
 			if (cost && kd == S_LEX && i < n) {
 				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
 				const char *star, *say = lex_find(e, s + j, i - j, &star, &(size_t){0});
@@ -412,46 +538,60 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 				for (size_t q = j; q < i; q++)
 					vowel |= is_vowel(s[q], 1);
 				if (!vowel && (j > 0 || n - i >= 5))
-					kd = S_SPELL, cost = 11 + (int)(i - j);
+					kd = S_SPELL, cost = 11 + (int)(i - j), gr = 0;
 			}
 			if (cost && best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
 				kind[i] = kd;
+				grade[i] = gr;
 			}
 		}
 	}
 	if (best[n] >= 1 << 20)
 		return 0;
 	size_t cut[MAXN + 1];
-	int kinds[MAXN + 1], np = 0;
+	int kinds[MAXN + 1], grades[MAXN + 1], np = 0;
 	for (size_t i = n; i > 0; i = (size_t)from[i]) {
 		cut[np] = i;
+		grades[np] = grade[i];
 		kinds[np++] = kind[i];
 	}
 	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
-	 * at most one short word and one acronym, a short word beside a long one */
-	int shorts = 0, acronyms = 0;
+	 * at most one short word and one run of letters, a short word beside a
+	 * long one */
+	int shorts = 0, acronyms = 0, marked = 0;
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-		acronyms += kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
+		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
+		int acr_before = p > 0 && (kinds[p - 1] == S_SPELL ||
+					   (kinds[p - 1] == S_LEX && !words_common(s + en, cut[p - 1] - en, 50)));
+		acronyms += acr && !acr_before;     /* "X-F-S": one run of letters */
+		marked |= acr || kinds[p] == S_ID;
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
 			size_t right = p > 0 ? cut[p - 1] - en : 0;
-			if (left < 4 && right < 4 && !(kinds[p + (p + 1 < np)] == S_SPELL || (p > 0 && kinds[p - 1] == S_SPELL)))
+			int lk = kinds[p + (p + 1 < np)], rk = p > 0 ? kinds[p - 1] : 0;
+			if (left < 4 && right < 4 && lk != S_SPELL && rk != S_SPELL && rk != S_ID)
 				return 0;
 		}
 	}
-	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !acronyms))
+	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
+		return 0;
+	/* one letter at the start comes before letters, an entry or a word of
+	 * four letters or more: "X-F-S progs", not "P-ref etch" */
+	if (np >= 2 && cut[np - 1] == 1 && kinds[np - 1] == S_SPELL && kinds[np - 2] == S_WORD &&
+	    cut[np - 2] - cut[np - 1] < 4)
 		return 0;
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
-	if (np >= 2 && cut[0] - cut[1] <= 2 && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
+	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
 		return 0;
-	/* letters of two spelled beside a short word are a word's start: "gmail" */
+	/* letters of two spelled beside a short word are a word's start ("gmail"),
+	 * unless kernel text has them often ("ipset": I-P set) */
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-		if (kinds[p] == S_SPELL && en - st == 2) {
+		if (kinds[p] == S_SPELL && en - st == 2 && vocab_count(s + st, 2) < 100) {
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 99;
 			size_t right = p > 0 ? cut[p - 1] - en : 99;
 			if (left < 4 || right < 4)
@@ -460,27 +600,35 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	}
 	if (gb_word(e, s, n))
 		return 1;
+	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
 		char tmp[MAXN + 1];
 		for (size_t i = st; i < en; i++)
 			tmp[i - st] = (char)tolower((unsigned char)s[i]);
 		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
-		if (kinds[p] != S_WORD && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 && is_vowel(s[en], 0) &&
-		    vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM && !words_common(s + st, en - st + 1, 50) &&
+		if (kinds[p] != S_WORD && kinds[p] != S_ID && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 &&
+		    is_vowel(s[en], 0) && vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM &&
+		    !words_common(s + st, en - st + 1, 50) &&
 		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st))   /* "vmentry": VM, not VME */
 			spell(e, s + st, en - st + 1, 0);
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
+		else if (kinds[p] == S_ID)
+			id_word(s + st, en - st)->say ? emit(e, id_word(s + st, en - st)->say) : emitn(e, tmp, en - st);
 		else
 			emitn(e, st == 0 ? s : tmp, en - st);
+		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {
+			buf_putc(&e->out, '-');     /* "un-conf", "X-F-S" */
+			e->glue = 1;
+		}
+		why_piece(e, tmp, en - st, kinds[p], grades[p], p == np - 1);
 	}
-	decide_guess(e, "split word", "no list knows it; split into common words and vocabulary (scowl, kernel.vocab)");
+	decide_guess(e, "split word", e->whybuf);
 	return 1;
 }
-
 /* "Heworks", "Thismemory": one of the commonest short words (scowl size 10)
  * glued to the start of a capitalised token that splits into words. */
 static int split_first_word(struct en *e, const char *s, size_t n)
