@@ -17,6 +17,7 @@ enum {
 	F_START = 2,   /* s starts a token or a compound part (a "v" means version) */
 	F_PART = 4,    /* s is a piece of an identifier: single letters are spelled */
 	F_TERM = 8,    /* s is a term of kernel text: split only into long pieces */
+	F_NAME = 16,   /* s is a name (an e-mail address's local part): never split into words */
 };
 
 struct en {

@@ -496,7 +496,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
  * "mcelog", "rcupdate", "hyperv"). Nothing is said and 0 returned when no
  * such split exists.
  */
-static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
+static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
 	enum { MAXN = 40 };
 	if (n < 5 || n > MAXN)
@@ -579,6 +579,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym)
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	for (int p = 0; p < np; p++)
+		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece)
+			return 0;
 	/* one letter at the start comes before letters, an entry or a word of
 	 * four letters or more: "X-F-S progs", not "P-ref etch" */
 	if (np >= 2 && cut[np - 1] == 1 && kinds[np - 1] == S_SPELL && kinds[np - 2] == S_WORD &&
@@ -837,7 +840,8 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	int word = n >= 4 && dict_word(s, n);
 	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
-		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1));
+		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
+		!(n == 4 && is_vowel(s[1], 0) && is_vowel(s[2], 0) && s[1] != s[2]);    /* "SEID" (not "NOOP") */
 	decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
 	       "capitals that are not a word");
 	if (word)
@@ -936,7 +940,7 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
 	    dict_word(s, n))
 		return 0;
-	if (split_words(e, s, n, 1) || split_glued(e, s, n, flags | F_TERM))
+	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM)))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
 	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
@@ -1063,6 +1067,8 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 			why = "small letters no list knows, a q without u";
 		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2))
 			why = "small letters no list knows, with an ending English does not have";
+		else if (n == 4 && is_vowel(s[0], 0) && is_vowel(s[3], 0) && !is_vowel(s[1], 1) && !is_vowel(s[2], 1))
+			why = "four small letters no list knows, a vowel, two consonants, a vowel (isci)";
 	}
 	if (!why)
 		return 0;
@@ -1110,7 +1116,8 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 
 static int w_split(struct en *e, const char *s, size_t n, int flags)
 {
-	return islower((unsigned char)s[0]) && split_words(e, s, n, 0);
+	/* a name is split only into words of three letters or more: "bigunclemax", not "min go" */
+	return islower((unsigned char)s[0]) && split_words(e, s, n, 0, (flags & F_NAME) ? 3 : 1);
 }
 
 static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
@@ -1155,7 +1162,7 @@ static int w_british(struct en *e, const char *s, size_t n, int flags)
 
 static int w_glued(struct en *e, const char *s, size_t n, int flags)
 {
-	return islower((unsigned char)s[0]) && split_glued(e, s, n, flags);
+	return islower((unsigned char)s[0]) && !(flags & F_NAME) && split_glued(e, s, n, flags);
 }
 
 /* Small letters no list knows that English cannot say: "ixgbe". */

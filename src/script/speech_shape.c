@@ -132,7 +132,8 @@ static int try_email(struct en *e, const char *s, size_t n)
 			ok = 0;
 	}
 	if (ok && digits <= 2 && dots <= 2 && ll <= 24) {
-		say_core(e, s, ll, F_START | F_PART);
+		/* one word of letters is a name or a nickname, not glued words: "mingo" */
+		say_core(e, s, ll, F_START | F_PART | (!digits && !dots ? F_NAME : 0));
 		emit(e, "at");
 	} else {
 		emit(e, "an address at");
