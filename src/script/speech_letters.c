@@ -129,12 +129,12 @@ static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
-	{"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"ctl", "control"}, {"ctx", "context"},
+	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctx", "context"},
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
-	{"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
+	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"stat", NULL},
-	{"stats", NULL}, {"str", "S-T-R"}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
+	{"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
 };
 
@@ -229,6 +229,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 			if (!kd)
 				continue;
+			if (kd == P_WORD && i < n && tolower((unsigned char)s[i - 1]) == 's' && words_common(s + j, k - 1, 50))
+				cost += 2;      /* "ONESHOT": one shot, not "ones hot" */
 			if (best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
@@ -386,7 +388,7 @@ static int gb_word(struct en *e, const char *s, size_t n)
 /* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
 static int is_prefix(const char *s, size_t n)
 {
-	static const char *const p[] = {"un", "non"};
+	static const char *const p[] = {"un", "non", "re", "de", "pre"};
 	for (size_t i = 0; i < ARRAY_LEN(p); i++)
 		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
 			return 1;
@@ -422,7 +424,7 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*kind = S_LEX;
 		/* two letters said as another word ("vs": versus) are weak evidence:
 		 * "openvswitch" is open V switch */
-		if (n == 2 && !strchr(say, '-') && !strchr(say, ' ') && strlen(say) > 2)
+		if (n == 2 && !strchr(say, '-') && strlen(say) > 2)
 			return 22;
 		return n <= 2 ? 13 : 9;
 	}
@@ -441,9 +443,10 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		return 13;
 	}
 	if (n == 1 && !is_vowel(s[0], 1) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
-					     at >= 4 && !strchr("sdry", tolower((unsigned char)s[0])))) {
+					     at >= 5 && !strchr("sdry", tolower((unsigned char)s[0])))) {
 		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch"
-		 * (in the middle, between longer pieces, it costs more) */
+		 * (in the middle, between longer pieces, it costs more; at the end
+		 * after five letters or more: "codec", "minix" stay whole) */
 		*kind = S_SPELL;
 		return at == 0 || at + 1 == total ? 13 : 15;
 	}
@@ -464,7 +467,9 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	if (size) {
 		*kind = S_WORD;
 		*grade = size;
-		return common_cost(n, size);
+		/* a plural before another piece is likelier a word and the start of
+		 * the next: "oneshot" is one shot, not "ones hot" */
+		return common_cost(n, size) + 2 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 50));
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
@@ -522,7 +527,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
 			int kd, gr, cost = split_piece(e, s + j, i - j, j, n, &kd, &gr);
-			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
+					if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
 				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C" */
 			if (cost && kd == S_LEX && i < n) {
 				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
@@ -566,7 +571,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
 		int acr_before = p > 0 && (kinds[p - 1] == S_SPELL ||
 					   (kinds[p - 1] == S_LEX && !words_common(s + en, cut[p - 1] - en, 50)));
-		acronyms += acr && !acr_before;     /* "X-F-S": one run of letters */
+		/* "X-F-S": one run of letters, where one of them is a single letter */
+		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
 		marked |= acr || kinds[p] == S_ID;
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
@@ -610,7 +616,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		for (size_t i = st; i < en; i++)
 			tmp[i - st] = (char)tolower((unsigned char)s[i]);
 		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
-		if (kinds[p] != S_WORD && kinds[p] != S_ID && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 &&
+		if (kinds[p] != S_WORD && kinds[p] != S_ID && kinds[p] != S_PREFIX && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 &&
 		    is_vowel(s[en], 0) && vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM &&
 		    !words_common(s + st, en - st + 1, 50) &&
 		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st))   /* "vmentry": VM, not VME */
