@@ -133,7 +133,7 @@ static const struct id_word {
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
-	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"stat", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
 };
@@ -144,6 +144,16 @@ static const struct id_word *id_word(const char *s, size_t n)
 		if (strlen(id_words[i].w) == n && strncasecmp(id_words[i].w, s, n) == 0)
 			return &id_words[i];
 	return NULL;
+}
+
+/* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
+static int is_prefix(const char *s, size_t n)
+{
+	static const char *const p[] = {"un", "non", "re", "de", "pre"};
+	for (size_t i = 0; i < ARRAY_LEN(p); i++)
+		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
+			return 1;
+	return 0;
 }
 
 enum { P_WORD = 1, P_LEX, P_SPELL, P_ID };
@@ -162,8 +172,10 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 	*cost = 10;
 	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
 		return P_LEX;
-	if (id_word(s, n))
+	if (id_word(s, n)) {
+		*cost = n >= 4 ? 10 : 15 - (int)n;
 		return P_ID;
+	}
 	if (is_short_word(s, n)) {
 		*cost = 12;
 		return P_WORD;
@@ -218,6 +230,10 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			int kd = k < n ? piece_kind(e, s + j, k, 3, !(flags & F_TERM), &cost) : 0;
 			/* letters to spell: capitals, or lower case without a vowel;
 			 * capitals before a word may be six ("TIOCMIWAIT": T-I-O-C-M-I wait) */
+			if (!kd && j == 0 && n - k >= 4 && is_prefix(s, k)) {
+				kd = P_WORD;     /* "PREALLOC": pre alloc */
+				cost = 13;
+			}
 			int spellable = 1;
 			for (size_t q = j; q < i && !upper; q++)
 				if (is_vowel(s[q], 0))
@@ -260,6 +276,14 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	}
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		/* a rare word (scowl over 50, or hunspell's only) only in a split in
+		 * two ("CARBOXYLATION" is no "car boxy lati on"); letters and a
+		 * short word are no split ("JSTOR" is no "J-S-T or") */
+		if (kinds[p] == P_WORD && np > 2 && en - st >= 3 && !words_common(s + st, en - st, 50) &&
+		    !(en - st >= 4 && vocab_kind(s + st, en - st) == VOCAB_TERM))
+			return 0;
+		if (np == 2 && spelled && kinds[p] == P_WORD && en - st <= 2)
+			return 0;
 		/* (capitals may end in a common word of three: "TIOCMGET" T-I-O-C-M get) */
 		if (kinds[p] == P_WORD && en - st < 4 && spelled && !is_short_word(s + st, en - st) &&
 		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)))
@@ -385,16 +409,6 @@ static int gb_word(struct en *e, const char *s, size_t n)
 }
 
 
-/* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
-static int is_prefix(const char *s, size_t n)
-{
-	static const char *const p[] = {"un", "non", "re", "de", "pre"};
-	for (size_t i = 0; i < ARRAY_LEN(p); i++)
-		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* The cost of a common English word as a piece: the commoner (scowl's
  * size, 10 the commonest) and the longer, the cheaper. */
 static int common_cost(size_t n, int size)
@@ -430,9 +444,9 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	}
 	if (id_word(s, n)) {
 		*kind = S_ID;
-		return 10;
+		return n >= 4 ? 10 : 15 - (int)n;    /* short ones no cheaper than words: "inthat" is in that */
 	}
-	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 50)) {
+	if (n >= 2 && n <= 5 && vocab_kind(s, n) == VOCAB_ACRONYM && !words_common(s, n, 60)) {
 		*kind = S_SPELL;
 		/* two letters are weak evidence ("openssl" is no "opens S-L"), and
 		 * so is an acronym kernel text rarely has ("hyperv" is no "hype R-V") */
@@ -475,6 +489,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	if (v == VOCAB_TERM && n >= 4) {
 		*kind = S_WORD;
 		return 14;
+	}
+	if ((size = words_common(s, n, 60)) != 0) {
+		/* a rarer word (scowl 55, 60) costs most: "micmute" is mic mute,
+		 * "xfsprogs" no "X-F-sprogs" */
+		*kind = S_WORD;
+		*grade = size;
+		return 25 + 3 * (n < 5);
 	}
 	return 0;
 }
@@ -527,7 +548,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			if (best[j] >= 1 << 20 || (j == 0 && i == n))
 				continue;
 			int kd, gr, cost = split_piece(e, s + j, i - j, j, n, &kd, &gr);
-					if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
+					if (cost && kd == S_SPELL && j > 0 && from[j] == 0 && j == 1 && kind[j] == S_SPELL)
+				cost += 5;   /* letters after one letter: "micmute" is mic mute, not "M-I-C mute" */
+			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
 				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C" */
 			if (cost && kd == S_LEX && i < n) {
 				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
@@ -588,6 +611,11 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	for (int p = 0; p < np; p++)
 		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece)
 			return 0;
+	/* a prefix comes before a word of four letters or more, or a word of
+	 * identifiers: "re-enable", "de-init"; not "re-T-P-O line", "un-in A-M-E" */
+	if (np >= 2 && kinds[np - 1] == S_PREFIX && kinds[np - 2] != S_ID &&
+	    (kinds[np - 2] != S_WORD || cut[np - 2] - cut[np - 1] < 4))
+		return 0;
 	/* one letter at the start comes before letters, an entry or a word of
 	 * four letters or more: "X-F-S progs", not "P-ref etch" */
 	if (np >= 2 && cut[np - 1] == 1 && kinds[np - 1] == S_SPELL && kinds[np - 2] == S_WORD &&
