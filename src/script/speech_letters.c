@@ -134,7 +134,7 @@ static const struct id_word {
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
-	{"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
+	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
 };
 
@@ -456,9 +456,9 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*kind = S_PREFIX;
 		return 13;
 	}
-	if (n == 1 && !is_vowel(s[0], 1) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
+	if (n == 1 && (!is_vowel(s[0], 1) || (at == 0 && tolower((unsigned char)s[0]) == 'u')) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
 					     at >= 5 && !strchr("sdry", tolower((unsigned char)s[0])))) {
-		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch"
+		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch", "uevent"
 		 * (in the middle, between longer pieces, it costs more; at the end
 		 * after five letters or more: "codec", "minix" stay whole) */
 		*kind = S_SPELL;
@@ -483,7 +483,7 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*grade = size;
 		/* a plural before another piece is likelier a word and the start of
 		 * the next: "oneshot" is one shot, not "ones hot" */
-		return common_cost(n, size) + 2 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 50));
+		return common_cost(n, size) + 2 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
@@ -644,12 +644,16 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		for (size_t i = st; i < en; i++)
 			tmp[i - st] = (char)tolower((unsigned char)s[i]);
 		/* an acronym and a word sharing a letter: "rcupdate" is RCU and update */
-		if (kinds[p] != S_WORD && kinds[p] != S_ID && kinds[p] != S_PREFIX && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 &&
+		if (kinds[p] != S_WORD && kinds[p] != S_ID && kinds[p] != S_PREFIX && en - st >= 2 && p > 0 && kinds[p - 1] == S_WORD && en - st + 1 <= 5 &&
 		    is_vowel(s[en], 0) && vocab_kind(s + st, en - st + 1) == VOCAB_ACRONYM &&
 		    !words_common(s + st, en - st + 1, 50) &&
-		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st))   /* "vmentry": VM, not VME */
+		    vocab_count(s + st, en - st + 1) > vocab_count(s + st, en - st)) {  /* "vmentry": VM, not VME */
 			spell(e, s + st, en - st + 1, 0);
-		else if (kinds[p] == S_SPELL)
+			tmp[en - st] = (char)tolower((unsigned char)s[en]);
+			why_piece(e, tmp, en - st + 1, S_SPELL, 0, p == np - 1);
+			continue;
+		}
+		if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
