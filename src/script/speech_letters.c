@@ -1028,7 +1028,7 @@ static int final_ok(const char *c, size_t run)
 {
 	static const char *const longer[] = {
 		"tch", "nch", "rch", "lch", "rth", "nth", "lth", "dth", "fth", "ngth", "rst", "nst",
-		"mpt", "nct", "ght", "sch", "rld", "rsh", "lsh", "nks", "nkt",
+		"mpt", "nct", "ght", "sch", "rld", "rsh", "lsh", "nks", "nkt", "nx",
 	};
 	if (run <= 1 || (run == 2 && coda_ok(c)))
 		return 1;
