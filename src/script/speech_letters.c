@@ -609,8 +609,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
 	for (int p = 0; p < np; p++)
-		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece)
-			return 0;
+		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece || (np > 2 && grades[p] > 50))
+			return 0;     /* (a rarer word only in a split in two: "carboxyhemoglobin") */
 	/* a prefix comes before a word of four letters or more, or a word of
 	 * identifiers: "re-enable", "de-init"; not "re-T-P-O line", "un-in A-M-E" */
 	if (np >= 2 && kinds[np - 1] == S_PREFIX && kinds[np - 2] != S_ID &&
