@@ -500,6 +500,14 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	return 0;
 }
 
+/* Whether the lexicon spells s, or says it as no common word ("xfs" X-F-S;
+ * not "addr" address, "ctl" control) */
+static int lex_spelled(struct en *e, const char *s, size_t n)
+{
+	const char *star, *say = lex_find(e, s, n, &star, &(size_t){0});
+	return say && !words_common(s, n, 50) && (strchr(say, '-') || !words_common(say, strlen(say), 50));
+}
+
 /* Appends to e->whybuf what a piece of a split was: "hyper (scowl 40)". */
 static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first)
 {
@@ -591,9 +599,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	int shorts = 0, acronyms = 0, marked = 0;
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && !words_common(s + st, en - st, 50));
+		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && lex_spelled(e, s + st, en - st));
 		int acr_before = p > 0 && (kinds[p - 1] == S_SPELL ||
-					   (kinds[p - 1] == S_LEX && !words_common(s + en, cut[p - 1] - en, 50)));
+					   (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en)));
 		/* "X-F-S": one run of letters, where one of them is a single letter */
 		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
 		marked |= acr || kinds[p] == S_ID;
