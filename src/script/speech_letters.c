@@ -140,8 +140,11 @@ static const struct id_word {
 
 static const struct id_word *id_word(const char *s, size_t n)
 {
-	for (size_t i = 0; i < ARRAY_LEN(id_words); i++)
-		if (strlen(id_words[i].w) == n && strncasecmp(id_words[i].w, s, n) == 0)
+	int c = tolower((unsigned char)s[0]);
+	if (n < 2 || n > 6)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(id_words); i++)     /* (the first letter first: it runs per piece) */
+		if (id_words[i].w[0] == c && strlen(id_words[i].w) == n && strncasecmp(id_words[i].w, s, n) == 0)
 			return &id_words[i];
 	return NULL;
 }
@@ -150,6 +153,8 @@ static const struct id_word *id_word(const char *s, size_t n)
 static int is_prefix(const char *s, size_t n)
 {
 	static const char *const p[] = {"un", "non", "re", "de", "pre"};
+	if (n < 2 || n > 3 || !strchr("unrdp", tolower((unsigned char)s[0])))
+		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(p); i++)
 		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
 			return 1;
