@@ -133,7 +133,7 @@ static const struct id_word {
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
-	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"res", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
 };
@@ -633,6 +633,10 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	 * four letters or more: "X-F-S progs", not "P-ref etch" */
 	if (np >= 2 && cut[np - 1] == 1 && kinds[np - 1] == S_SPELL && kinds[np - 2] == S_WORD &&
 	    cut[np - 2] - cut[np - 1] < 4)
+		return 0;
+	/* a "u" of user space before a word only: "updatable" is no "U-P-D-A table" */
+	if (np >= 2 && cut[np - 1] == 1 && tolower((unsigned char)s[0]) == 'u' && kinds[np - 2] != S_WORD &&
+	    kinds[np - 2] != S_ID)
 		return 0;
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
 	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
