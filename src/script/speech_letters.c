@@ -133,7 +133,7 @@ static const struct id_word {
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
-	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"res", NULL}, {"stat", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
 };
