@@ -216,21 +216,37 @@ static int year_value(const char *s, size_t n)
 
 /* ---- rules ---- */
 
-/* ISBN 0-671-07580-2, ISSN 1234-5678: digit by digit. */
+/* Labels of catalogue numbers, said digit by digit after them, and the marks
+ * besides digits their numbers may have: "ISBN 0-671-07580-2", "OCLC 173092429". */
+static const struct {
+	const char *label;
+	const char *marks;
+} serial_labels[] = {
+	{"ISBN", "-Xx"}, {"ISSN", "-Xx"}, {"OCLC", ""}, {"LCCN", "-"}, {"PMID", ""},
+	{"PMCID", ""}, {"ISNI", ""}, {"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""},
+	{"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
+};
+
+/* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	if (!s || !p || !(pn == 4 && (strncasecmp(p, "ISBN", 4) == 0 || strncasecmp(p, "ISSN", 4) == 0)))
+	if (!s || !p || !isdigit((unsigned char)s[0]) ||
+	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x'))
 		return 0;
-	if (!isdigit((unsigned char)s[0]))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != 'X' && s[i] != 'x')
-			return 0;
-	m->a = s;
-	m->alen = n;
-	return 1;
+	for (size_t q = 0; q < ARRAY_LEN(serial_labels); q++) {
+		if (strlen(serial_labels[q].label) != pn || strncasecmp(p, serial_labels[q].label, pn) != 0)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (!isdigit((unsigned char)s[i]) && !strchr(serial_labels[q].marks, s[i]))
+				return 0;
+		m->a = s;
+		m->alen = n;
+		m->why = "a catalogue number after its label (serial_labels): digit by digit";
+		return 1;
+	}
+	return 0;
 }
 
 /* $12,500  $3 million  £20m  US$5  $1.50 */
@@ -390,11 +406,141 @@ static int m_number_sign(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft */
+/* Signs before a number, and how they are said: "±2 ms", "-40 °C". */
+static const struct {
+	const char *w, *said;
+	int alone;            /* also before a number without a unit: "±2" */
+} signs[] = {
+	{"\xc2\xb1", "plus or minus", 1}, {"\xe2\x88\x92", "minus", 1}, {"-", "minus", 0},
+	{"+", "plus", 0}, {"~", "about", 0}, {"\xe2\x89\x88", "about", 0},
+};
+
+/* The length of a sign at the start of s before a digit (0 when none); its words in *said. */
+static size_t sign_at(const char *s, size_t n, const char **said, int alone)
+{
+	for (size_t q = 0; q < ARRAY_LEN(signs); q++) {
+		size_t k = strlen(signs[q].w);
+		if (k < n && memcmp(s, signs[q].w, k) == 0 && isdigit((unsigned char)s[k]) && (!alone || signs[q].alone)) {
+			*said = signs[q].said;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* ±2, −3, 80,000+: a count with a sign before it or a plus after it. */
+static int m_signed(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	size_t k = sign_at(s, n, &m->sign, 1);
+	int plus = n > k + 1 && s[n - 1] == '+';
+	if (!k && !(plus && memchr(s, ',', n)))
+		return 0;
+	if (!is_number(s + k, n - k - (size_t)plus))
+		return 0;
+	m->a = s + k;
+	m->alen = n - k - (size_t)plus;
+	m->plus = plus;
+	m->why = k ? "a number after a sign (signs)" : "a number with separators and a plus: \"more than\"";
+	return 1;
+}
+
+/* "Cc: <stable@vger.kernel.org> # 3.3.x", "Fixes: ... # for 6.6": a # after
+ * a trailer's address, or before a series of versions, starts a comment. */
+static int m_comment(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (t->rawlen != 1 || t->raw[0] != '#' || !nx || c->i == 0)
+		return 0;
+	const struct tok *p = &c->t[c->i - 1];
+	char pe = p->raw[p->rawlen - 1];
+	int trailer = memchr(p->raw, '@', p->rawlen) || pe == '>' || pe == ')';
+	int dotted = isdigit((unsigned char)nx[0]) && memchr(nx, '.', nn);
+	int series = (nn >= 2 && (nx[0] == 'v' || nx[0] == 'V') && isdigit((unsigned char)nx[1])) ||
+		     (dotted && (nx[nn - 1] == '+' || nx[nn - 1] == 'x' || nx[nn - 1] == 'y'));
+	if (!series && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
+		return 0;
+	m->why = series ? "a # before a series of versions: a comment, not \"number\"" :
+		"a # after a trailer's address: a comment, not \"number\"";
+	return 1;
+}
+
+/* FT-990's, CN-235s, F-16s, "FT- 990's": a model number in the plural, its letters spelled. */
+static int m_model_plural(const struct cctx *c, struct match *m)
+{
+	size_t n, dn;
+	const char *s = core(c, c->i, &n), *d;
+	if (!s)
+		return 0;
+	size_t l = 0;
+	while (l < n && isupper((unsigned char)s[l]))
+		l++;
+	if (l == 0 || l > 4)
+		return 0;
+	const struct tok *t = &c->t[c->i];
+	if (l + 1 < n && s[l] == '-') {
+		d = s + l + 1;
+		dn = n - l - 1;
+	} else if (((l + 1 == n && s[l] == '-') || (l == n && t->trail == 1 && s[n] == '-')) && c->i + 1 < c->nt &&
+		   c->t[c->i + 1].lead == 0) {
+		d = core(c, c->i + 1, &dn);       /* "FT- 990's" */
+		m->ntok = 2;
+	} else {
+		return 0;
+	}
+	size_t k = 0;
+	while (d && k < dn && isdigit((unsigned char)d[k]))
+		k++;
+	if (!d || k < 1 || k > 4 || d[0] == '0' ||
+	    !((dn == k + 1 && d[k] == 's') || (dn == k + 2 && d[k] == '\'' && d[k + 1] == 's')))
+		return 0;
+	m->b = s;
+	m->blen = l;
+	m->a = d;
+	m->alen = k;
+	m->plural = 1;
+	m->why = "a model number in the plural: capitals, a hyphen, digits and s";
+	return 1;
+}
+
+/* "Retrieved from http: //host/page": a URL a space broke after its colon. */
+static int m_url_split(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || n < 3 || n > 5 || t->trail != 1 || s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	if (!((n == 4 && strncasecmp(s, "http", 4) == 0) || (n == 5 && strncasecmp(s, "https", 5) == 0) ||
+	      (n == 3 && strncasecmp(s, "ftp", 3) == 0)))
+		return 0;
+	const struct tok *u = &c->t[c->i + 1];
+	const char *r = core(c, c->i + 1, &nn);
+	if (!r || r != u->raw || nn < 4 || r[0] != '/' || r[1] != '/' || !isalnum((unsigned char)r[2]))
+		return 0;
+	m->a = s;
+	m->alen = n + 1;
+	m->b = r;
+	m->blen = nn;
+	m->ntok = 2;
+	return 1;
+}
+
+/* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft; ±2 ms, -40 °C, 5 m/s */
 static int m_measure(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, n2;
 	const char *s = core(c, c->i, &n);
+	size_t sk = s ? sign_at(s, n, &m->sign, 0) : 0;
+	if (sk) {
+		s += sk;
+		n -= sk;
+	}
 	if (s && n > 1 && isdigit((unsigned char)s[0])) {
 		/* glued: the longest number, then a unit */
 		size_t j = 0;
@@ -405,6 +551,13 @@ static int m_measure(const struct cctx *c, struct match *m)
 			m->a = s;
 			m->alen = j;
 			m->why = "a number with separators and a unit glued to it";
+			return 1;
+		}
+		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
+		    (m->unit = find_unit_per(s + j, n - j, 0, &m->per)) != NULL) {
+			m->a = s;
+			m->alen = j;
+			m->why = "a number and a unit per a unit glued to it: \"5m/s\"";
 			return 1;
 		}
 	}
@@ -450,7 +603,7 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->unit = un;
 		m->square = 1;
 		m->ntok = 3;
-	} else if ((m->unit = find_unit(u, nn, 1)) == NULL) {
+	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
 	m->a = s;
@@ -596,13 +749,16 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
-	if (!v || !p || c->t[c->i - 1].trail || !isupper((unsigned char)p[0]) || pn < 2 || !all_alpha(p, pn))
+	if (!v || !p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn))
 		return 0;
 	m->value = v;
-	if (IN(roman_part_words, p, pn)) {
+	/* "Part II", "volume IV" (but "the best part I know": a lone I after a small letter) */
+	if (IN(roman_part_words, p, pn) && (isupper((unsigned char)p[0]) || v > 1)) {
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
+	if (!isupper((unsigned char)p[0]))
+		return 0;
 	if (all_upper(p, pn))
 		return 0;
 	int size;
@@ -651,7 +807,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			ok = !glued;
 			break;
 		case A_NUMBER_AFTER:
-			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
+			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */
+			ok = glued || (nx && isdigit((unsigned char)nx[0]) &&
+				       (dot || joined(c, c->i) || (an > 1 && t->trail == 1 && s[n] == ':')) &&
 				       (an > 1 || dot) && !c->t[c->i + 1].lead);
 			/* "Jonathan P. (2010)", "William P. 1890": a capital initial after a name */
 			if (ok && an == 1 && isupper((unsigned char)s[0]) && p && isupper((unsigned char)p[0]))
@@ -912,7 +1070,8 @@ static int m_device_id(const struct cctx *c, struct match *m)
 
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
-	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
+	{"a URL broken after its colon", C_URL, m_url_split},
+	{"serial after a catalogue label", C_SERIAL, m_serial},
 	{"money: a currency and a number", C_MONEY, m_money},
 	{"an IEEE 802 standard", C_STANDARD, m_standard},
 	{"a device ID", C_DEVICE_ID, m_device_id},
@@ -922,8 +1081,11 @@ static const struct rule rules[] = {
 	{"a decade", C_DECADE, m_decade},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
 	{"a fraction", C_FRACTION, m_fraction},
+	{"a comment marker", C_COMMENT, m_comment},
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
+	{"a model number in the plural", C_MODEL, m_model_plural},
 	{"a number and a unit", C_MEASURE, m_measure},
+	{"a number with a sign or a plus", C_CARDINAL, m_signed},
 	{"dimensions: N x M", C_DIMENSION, m_dimension},
 	{"a number after a brand", C_MODEL, m_model},
 	{"four digits", C_YEAR, m_year},
@@ -941,6 +1103,7 @@ const char *const class_names[] = {
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
+	[C_COMMENT] = "comment", [C_URL] = "URL",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -365,8 +365,9 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			r[0] == 'T' ? "trillion" : "billion";
 		rl = 0;
 	}
-	if (rl)
-		u = find_unit(r, rl, 0);
+	const struct unit *per = NULL;
+	if (rl && (u = find_unit(r, rl, 0)) == NULL)
+		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
 
 	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
 	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
@@ -509,7 +510,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	if (v >= 0 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
-	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2)) {
+	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2) && (v < 2100 || v % 1000 == 0 || rl == 2)) {   /* 5400s: seconds */
 		struct buf b = {0};
 		num_plural(&b, (unsigned long long)v, v >= 1100 && v <= 2099);
 		emit(e, b.data);
@@ -542,6 +543,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "32b systems": a measure before a noun is said once */
 		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
+		if (per) {
+			emit(e, "per");
+			emit(e, per->one);
+		}
 		return 1;
 	}
 	/* a year glued to a word: "2024summit" */
@@ -554,6 +559,10 @@ rest:
 		return 1;
 	if (u && np.ncomp >= 2) {
 		emit(e, u->many);
+		if (per) {
+			emit(e, "per");
+			emit(e, per->one);
+		}
 		return 1;
 	}
 	if (rl == 1 && r[0] == '+') {
@@ -633,6 +642,10 @@ static void v_serial(struct en *e, const struct match *m)
 			num_digits(&b, m->a + i, 1);
 		else if (m->a[i] == 'X' || m->a[i] == 'x')
 			buf_puts(&b, b.len ? " X" : "X");
+		else if (m->a[i] == '.')
+			buf_puts(&b, " dot");       /* DOI 10.1007/978-...: "one oh dot one oh oh seven slash" */
+		else if (m->a[i] == '/')
+			buf_puts(&b, " slash");
 		if (isdigit((unsigned char)m->a[i]) && i + 1 < m->alen && m->a[i + 1] == '-')
 			buf_putc(&b, ',');
 	}
@@ -696,12 +709,18 @@ static void v_number_sign(struct en *e, const struct match *m)
 
 static void v_measure(struct en *e, const struct match *m)
 {
+	if (m->sign)
+		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
 	if (m->plus)
 		emit(e, "plus");
 	if (m->square)
 		emit(e, "square");
 	emit(e, (is_one(m->a, m->alen) && !m->plus) || m->adjective ? m->unit->one : m->unit->many);
+	if (m->per) {
+		emit(e, "per");
+		emit(e, m->per->one);
+	}
 }
 
 static void v_year(struct en *e, const struct match *m)
@@ -711,10 +730,16 @@ static void v_year(struct en *e, const struct match *m)
 
 static void v_cardinal(struct en *e, const struct match *m)
 {
-	if (m->a)
+	if (m->sign)
+		emit(e, m->sign);
+	if (m->a && memchr(m->a, '.', m->alen))
+		say_decimal_str(e, m->a, m->alen);
+	else if (m->a)
 		emit_numstr(e, m->a, m->alen);
 	else
 		emit_num(e, (unsigned long long)m->y1);
+	if (m->plus)
+		emit(e, "plus");
 }
 
 static void v_decimal(struct en *e, const struct match *m)
@@ -741,8 +766,37 @@ static void v_version(struct en *e, const struct match *m)
 static void v_model(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
+	if (m->blen)
+		spell(e, m->b, m->blen, 0);
 	num_model(&b, m->a, m->alen);
+	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
+		b.data[--b.len] = 0;
+		buf_puts(&b, "ies");
+	} else if (m->plural && b.len && b.data[b.len - 1] == 'x') {
+		buf_puts(&b, "es");
+	} else if (m->plural) {
+		buf_puts(&b, "s");
+	}
 	emit(e, b.data);
+	buf_free(&b);
+}
+
+/* "# 3.3.x" after a trailer: the comment marker is a pause */
+static void v_comment(struct en *e, const struct match *m)
+{
+	(void)m;
+	punct(e, ',');
+}
+
+/* "http: //host/page": the URL said as if written whole */
+static void v_url(struct en *e, const struct match *m)
+{
+	struct buf b = {0};
+	buf_add(&b, m->a, m->alen);
+	buf_add(&b, m->b, m->blen);
+	buf_putc(&b, 0);
+	b.len--;
+	say_core(e, b.data, b.len, F_TOKEN | F_START);
 	buf_free(&b);
 }
 
@@ -873,7 +927,8 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
-	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id,
+	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
+	[C_URL] = v_url,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
