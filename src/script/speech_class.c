@@ -145,6 +145,14 @@ static const struct {
 	{"b", "billion", 1}, {"B", "billion", 1}, {"tn", "trillion", 1}, {"T", "trillion", 1},
 };
 
+static int in_scale(const char *s, size_t n)
+{
+	for (size_t q = 0; q < ARRAY_LEN(scales); q++)
+		if (!scales[q].glued && strlen(scales[q].w) == n && strncasecmp(scales[q].w, s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Fractions written as one character. */
 static const struct {
 	const char *ch;
@@ -344,6 +352,19 @@ static int m_year(const struct cctx *c, struct match *m)
 		return 0;
 	const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
 	m->y1 = y;
+	/* "since at least 2019", "until about 2030": a year cue before the counting
+	 * word, and no word after the number that it could count */
+	size_t qn, rn;
+	const char *q = core(c, c->i - 2, &qn), *r = core(c, c->i - 3, &rn);
+	int cue_before = (q && IN(year_cues, q, qn) && !c->t[c->i - 2].trail) ||
+			 (r && qn == 2 && strncasecmp(q, "at", 2) == 0 && IN(year_cues, r, rn) && !c->t[c->i - 3].trail);
+	int word_after = nx && joined(c, c->i) && islower((unsigned char)nx[0]) &&
+			 (nx[nn - 1] == 's' || IN(count_nouns, nx, nn));
+	if (p && IN(count_cues, p, pn) && cue_before && !word_after && y >= 1900) {
+		m->y1 = y;
+		m->why = "a year: a year cue before the counting word (\"since at least 2019\")";
+		return 1;
+	}
 	/* a count: "over 2000 patches", "2000 patches" */
 	if ((p && IN(count_cues, p, pn)) || (nx && joined(c, c->i) && IN(count_nouns, nx, nn))) {
 		m->why = "a count: the word before or after it counts";
@@ -627,6 +648,40 @@ static int linux_version(long long x, long long y, size_t ylen)
 	return 0;
 }
 
+/* Words that make every X.Y of their clause a version: "Make version for Linux from 3.80 to 3.81". */
+static const char *const version_clause_cues[] = {
+	"version", "versions", "release", "releases", "upgrade", "upgraded", "downgrade", "bump", "bumped",
+};
+
+/* Whether a version cue comes shortly before token i: a word of version_cues
+ * before a parenthesis just before it ("binutils (the GNU assembler) 2.28"), or
+ * a word of version_clause_cues earlier in the clause. */
+static const char *version_cue_before(const struct cctx *c)
+{
+	size_t pn;
+	const struct tok *pt = c->i > 0 ? &c->t[c->i - 1] : NULL;
+	if (pt && pt->trail && pt->raw[pt->rawlen - 1] == ')') {
+		for (int k = c->i - 1; k >= 0 && k >= c->i - 6; k--) {
+			if (c->t[k].lead && c->t[k].raw[0] == '(') {
+				const char *p = core(c, k - 1, &pn);
+				if (p && IN(version_cues, p, pn))
+					return "a version: the word before the parenthesis before it (version_cues)";
+				break;
+			}
+		}
+	}
+	for (int k = c->i - 1; k >= 0 && k >= c->i - 8; k--) {
+		const struct tok *t = &c->t[k];
+		const char *p = core(c, k, &pn);
+		if (p && IN(version_clause_cues, p, pn))
+			return "a version: a word earlier in the clause (version_clause_cues)";
+		for (size_t j = t->rawlen - t->trail; j < t->rawlen; j++)
+			if (t->raw[j] == '.' || t->raw[j] == ';' || t->raw[j] == ':' || t->raw[j] == '!' || t->raw[j] == '?')
+				return NULL;
+	}
+	return NULL;
+}
+
 /* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
 static int m_decimal(const struct cctx *c, struct match *m)
 {
@@ -663,6 +718,10 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	} else if (nx && nn >= 3 && (strncasecmp(nx, "release", 7) == 0 || strncasecmp(nx, "kernel", 6) == 0)) {
 		m->why = "a version: the word after it";
 		m->version = 1;
+	} else if (yl <= 2 && !(nx && (find_unit(nx, nn, 1) || in_scale(nx, nn) || IN(count_nouns, nx, nn) ||
+					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
+		   (m->why = version_cue_before(c)) != NULL) {
+		m->version = 1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
 	} else if (linux_version(x, y, yl)) {
@@ -679,6 +738,30 @@ static const char *const id_words[] = {
 	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
 	"socket", "opcode", "errata", "erratum",
 };
+
+/* Nouns of one device after which a number names its model: "the 8250 driver", "a 6502 CPU". */
+static const char *const model_nouns_after[] = {
+	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
+	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
+	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle",
+};
+
+/* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
+static int m_model_before(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, an;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i) ||
+	    !IN(model_nouns_after, nx, nn))
+		return 0;
+	const char *after = core(c, c->i + 2, &an);
+	if (after && joined(c, c->i + 1) && islower((unsigned char)after[0]) && after[an - 1] == 's')
+		return 0;     /* "500 card games": a count before a compound */
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: before the noun of a device (model_nouns_after)";
+	return 1;
+}
 
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
@@ -1088,6 +1171,7 @@ static const struct rule rules[] = {
 	{"a number with a sign or a plus", C_CARDINAL, m_signed},
 	{"dimensions: N x M", C_DIMENSION, m_dimension},
 	{"a number after a brand", C_MODEL, m_model},
+	{"a number before a device", C_MODEL, m_model_before},
 	{"four digits", C_YEAR, m_year},
 	{"two numbers and a point", C_DECIMAL, m_decimal},
 	{"Roman numeral", C_ROMAN, m_roman},
