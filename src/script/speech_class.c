@@ -1022,6 +1022,32 @@ static int m_time(const struct cctx *c, struct match *m)
 		}
 		return 1;
 	}
+	/* "1030 am", "1230pm": hours and minutes without a colon before am or pm */
+	size_t nn, dl = n;
+	const char *nx = core(c, c->i + 1, &nn), *ap = NULL;
+	if (n >= 5 && n <= 6 && (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
+		ap = s + n - 2;
+		dl = n - 2;
+	} else if (nx && joined(c, c->i) && ((nn == 2 && (strncasecmp(nx, "am", 2) == 0 || strncasecmp(nx, "pm", 2) == 0)) ||
+					    (nn == 3 && (strncasecmp(nx, "a.m", 3) == 0 || strncasecmp(nx, "p.m", 3) == 0)))) {
+		ap = nx;
+	}
+	if (ap && (dl == 3 || dl == 4 || (ap == nx && dl <= 2)) && all_digit(s, dl)) {
+		long long h = dl <= 2 ? num_parse(s, dl) : num_parse(s, dl - 2), mi = dl <= 2 ? 0 : num_parse(s + dl - 2, 2);
+		if (h >= 1 && h <= 12 && mi <= 59) {
+			m->hour = (int)h;
+			m->minute = (int)mi;
+			m->second = -1;
+			m->ampm = tolower((unsigned char)ap[0]) == 'a' ? "A-M" : "P-M";
+			if (ap == nx) {
+				m->ntok = 2;
+				const struct tok *t2 = &c->t[c->i + 1];
+				m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
+			}
+			m->why = "a time: hours and minutes without a colon, before am or pm";
+			return 1;
+		}
+	}
 	if (n >= 3 && n <= 4 && all_digit(s, n - 2) &&
 	    (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
 		long long h = num_parse(s, n - 2);
