@@ -439,6 +439,8 @@ static const struct {
 /* The length of a sign at the start of s before a digit (0 when none); its words in *said. */
 static size_t sign_at(const char *s, size_t n, const char **said, int alone)
 {
+	if (n < 2 || !strchr("\xc2\xe2-+~", s[0]))     /* the first bytes of the signs */
+		return 0;
 	for (size_t q = 0; q < ARRAY_LEN(signs); q++) {
 		size_t k = strlen(signs[q].w);
 		if (k < n && memcmp(s, signs[q].w, k) == 0 && isdigit((unsigned char)s[k]) && (!alone || signs[q].alone)) {
