@@ -412,6 +412,33 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "1/3 of the patches", "2/3 of them": a fraction before "of", not "one of three". */
+static int m_slash_fraction(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || n < 3 || n > 5 || !nx || nn != 2 || strncasecmp(nx, "of", 2) != 0 || !joined(c, c->i))
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || !all_digit(sl + 1, n - (size_t)(sl - s) - 1) ||
+	    sl + 1 == s + n)
+		return 0;
+	long long a = num_parse(s, (size_t)(sl - s)), b = num_parse(sl + 1, n - (size_t)(sl - s) - 1);
+	/* "patch 2/6 of the series": the second of six, said "two of six" */
+	static const char *const nth_of[] = {
+		"patch", "patches", "part", "parts", "step", "steps", "item", "commit", "page", "episode",
+		"chapter", "number", "no", "question", "round", "game", "test", "disk", "node", "cpu",
+	};
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	if (a < 1 || b < 2 || b > 10 || a >= b || (p && IN(nth_of, p, pn)))
+		return 0;
+	m->value = (int)a;
+	m->frac = (int)b;
+	m->why = "a fraction before \"of\": \"a third of\", not \"one of three\"";
+	return 1;
+}
+
 /* # 35 */
 static int m_number_sign(const struct cctx *c, struct match *m)
 {
@@ -1192,6 +1219,7 @@ static const struct rule rules[] = {
 	{"a decade", C_DECADE, m_decade},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
 	{"a fraction", C_FRACTION, m_fraction},
+	{"a fraction before of", C_FRACTION, m_slash_fraction},
 	{"a comment marker", C_COMMENT, m_comment},
 	{"number sign", C_NUMBER_SIGN, m_number_sign},
 	{"a model number in the plural", C_MODEL, m_model_plural},

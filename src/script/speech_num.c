@@ -180,7 +180,7 @@ void num_model(struct buf *b, const char *s, size_t n)
 		num_cardinal(b, (unsigned long long)v);
 		return;
 	}
-	if (n == 5 && s[0] != '0' && s[2] != '0' && !(s[3] == '0' && s[4] == '0')) {
+	if (n == 5 && s[0] != '0' && s[2] != '0') {
 		num_cardinal(b, (unsigned long long)(v / 1000));
 		num_model(b, s + 2, 3);
 		return;

@@ -549,6 +549,23 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		return 1;
 	}
+	/* 7950X, 12700K, 5800X3D, 2080Ti: a model number and its letters (a
+	 * size in a power of two, "2048K", stays a count) */
+	if (v >= 1000 && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
+	    (v & (v - 1)) != 0) {
+		int ok = 1;
+		for (size_t q = 1; q < rl; q++)
+			if (!isalnum((unsigned char)r[q]))
+				ok = 0;
+		if (ok) {
+			struct buf b = {0};
+			num_model(&b, np.comp[0], np.clen[0]);
+			emit(e, b.data);
+			buf_free(&b);
+			say_core(e, r, rl, F_PART);
+			return 1;
+		}
+	}
 	/* a year glued to a word: "2024summit" */
 	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
 		emit_year(e, (unsigned)v);
@@ -693,7 +710,16 @@ static void v_fraction(struct en *e, const struct match *m)
 		{"three quarters", "and three quarters"}, {"a third", "and a third"},
 		{"two thirds", "and two thirds"}, {"an eighth", "and an eighth"},
 	};
-	if (m->alen) {
+	/* the parts a whole is cut into, for "1/3 of the patches": one and many */
+	static const char *const parts[][2] = {
+		{"", ""}, {"", ""}, {"half", "halves"}, {"third", "thirds"}, {"quarter", "quarters"},
+		{"fifth", "fifths"}, {"sixth", "sixths"}, {"seventh", "sevenths"}, {"eighth", "eighths"},
+		{"ninth", "ninths"}, {"tenth", "tenths"},
+	};
+	if (m->value) {             /* 1/3: "one third"; 2/3: "two thirds" */
+		emit_num(e, (unsigned long long)m->value);
+		emit(e, parts[m->frac][m->value > 1]);
+	} else if (m->alen) {
 		emit_numstr(e, m->a, m->alen);
 		emit(e, said[m->frac][1]);
 	} else {
