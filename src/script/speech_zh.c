@@ -4,7 +4,7 @@
  * (45 "四十五", a year 2023 "二零二三", 6.3 "六点三", 20% "百分之二十",
  * 2023-05-07 "二零二三年五月七日", 03月 "三月", 6.1.112 "六点一点一百一十二",
  * 2 个 "两个", 2.5 GHz "二点五吉赫兹", -40°C "零下四十摄氏度", a version of Linux
- * 5.10 "五点十"; tables below); full-width digits and letters are
+ * 5.10 "五点十", 14:30 "十四点三十分", 2 万 "两万"; tables below); full-width digits and letters are
  * treated as their ASCII forms; lexicon entries written in Han script are
  * said as the entry says.
  *
@@ -63,7 +63,7 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 
 /* Words near X.Y that make it a version: "内核 5.10", "5.15 稳定版". */
 static const char *const zh_version_words[] = {
-	"内核", "版本", "稳定版", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc",
+	"内核", "版本", "稳定版", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
@@ -78,7 +78,13 @@ static int zh_version_cue(const char *s, size_t i, const char *after)
 			if (memcmp(s + p, zh_version_words[w], k) == 0)
 				return 1;
 	}
-	return after && starts_with_any(after, zh_version_words, ARRAY_LEN(zh_version_words));
+	for (size_t w = 0; after && w < ARRAY_LEN(zh_version_words); w++) {
+		size_t k = strlen(zh_version_words[w]);
+		for (size_t p = 0; p < 16 && after[p] && strncmp(after + p, "。", 3) != 0 && strncmp(after + p, "，", 3) != 0; p++)
+			if (strncmp(after + p, zh_version_words[w], k) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 static int starts_with_any(const char *s, const char *const *l, size_t n)
@@ -209,6 +215,32 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			return 8;
 		}
 	}
+	/* 14:30: 十四点三十分; 9:05: 九点零五分 */
+	if (intlen >= 1 && intlen <= 2 && i + 3 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
+	    isdigit((unsigned char)s[i + 2]) && (i + 3 == n || !isdigit((unsigned char)s[i + 3]))) {
+		long long h = num_parse(s, intlen), mi = num_parse(s + i + 1, 2);
+		if (h <= 24 && mi <= 59) {
+			zh_cardinal(b, (unsigned long long)h);
+			buf_puts(b, "点");
+			if (mi == 0) {
+				buf_puts(b, "整");
+			} else {
+				if (mi < 10)
+					buf_puts(b, "零");
+				zh_cardinal(b, (unsigned long long)mi);
+				buf_puts(b, "分");
+			}
+			return i + 3;
+		}
+	}
+	/* 3:1: 三比一 (one digit after the colon: a ratio, not a time) */
+	if (intlen >= 1 && intlen <= 3 && i + 2 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
+	    (i + 2 == n || !isdigit((unsigned char)s[i + 2]))) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+		buf_puts(b, "比");
+		zh_cardinal(b, (unsigned long long)(s[i + 1] - '0'));
+		return i + 2;
+	}
 	/* 5-10%: 百分之五到十; 6-10: 六到十 */
 	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
 		size_t k = i + 1;
@@ -270,6 +302,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		zh_digits(b, s, intlen);
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
 		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
+		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
 		  ((u = zh_unit_at(after, strlen(after), &ul)) >= 0 && !strstr(zh_units[u].said, "度"))))
 		buf_puts(b, "两");      /* 2 个: 两个; 2 kg: 两千克 */
 	else
@@ -312,7 +345,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		unsigned char c = (unsigned char)s[i];
 		if (isdigit(c)) {
 			size_t j = i;
-			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j])))
+			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j]) ||
+					 (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1]))))
 				j++;
 			const char *after = s + j;
 			while (*after == ' ')
