@@ -661,7 +661,11 @@ static int m_measure(const struct cctx *c, struct match *m)
 	m->plus = plus;
 	size_t an;
 	const char *after = core(c, c->i + m->ntok, &an);
-	m->adjective = joined(c, c->i + m->ntok - 1) && plural_noun(after, an);
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
+		      !c->t[c->i - 1].trail && after && an > 1 && islower((unsigned char)after[0]) && all_alpha(after, an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article);
 	return 1;
 }
 

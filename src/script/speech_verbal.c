@@ -278,6 +278,19 @@ static int memory_noun(const char *s, size_t n)
 	return 0;
 }
 
+/* Words after which 2G to 6G is a generation of mobile networks: "5G modem". */
+static int cellular_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"modem", "modems", "cellular", "nr", "wwan", "phone", "phones", "connectivity", "module",
+		"modules", "code", "support", "band", "bands", "coverage", "sa", "nsa", "lte", "radio",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
 static int network_noun(const char *s, size_t n)
 {
@@ -534,6 +547,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, "K");
 			return 1;
 		}
+		/* "5G modems", "4G network": a generation of mobile networks, "five G" */
+		if (rl == 1 && r[0] == 'G' && v >= 2 && v <= 6 && (flags & F_TOKEN) && cellular_noun(e->next, e->nextn)) {
+			emit(e, "G");
+			return 1;
+		}
 		/* "10G links": a size letter before a word of networks counts bits */
 		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
@@ -541,8 +559,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, bits);
 			return 1;
 		}
-		/* "32b systems": a measure before a noun is said once */
-		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
+		/* "32b systems", "a 6G file": a measure before a noun is said once */
+		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
+			      e->nextn > 1 && islower((unsigned char)e->next[0]) && all_alpha(e->next, e->nextn);
+		emit(e, v == 1 || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
 			emit(e, per->one);
