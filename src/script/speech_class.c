@@ -230,10 +230,9 @@ static const struct {
 	const char *label;
 	const char *marks;
 } serial_labels[] = {
-	{"ISBN", "-Xx"}, {"ISSN", "-Xx"}, {"OCLC", ""}, {"LCCN", "-"}, {"PMID", ""},
-	{"PMCID", ""}, {"ISNI", ""}, {"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""},
-	{"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
-};
+	{"ISBN", "-Xx"}, {"ISSN", "-Xx"}, {"OCLC", ""}, {"LCCN", "-"}, {"ISNI", ""},
+	{"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""}, {"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
+};     /* not PMID or JSTOR: readers say those numbers as counts */
 
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
