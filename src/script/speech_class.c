@@ -458,7 +458,7 @@ static const struct {
 	const char *w, *said;
 	int alone;            /* also before a number without a unit: "±2" */
 } signs[] = {
-	{"\xc2\xb1", "plus or minus", 1}, {"\xe2\x88\x92", "minus", 1}, {"-", "minus", 0},
+	{"\xc2\xb1", "plus or minus", 1}, {"+/-", "plus or minus", 1}, {"\xe2\x88\x92", "minus", 1}, {"-", "minus", 0},
 	{"+", "plus", 0}, {"~", "about", 0}, {"\xe2\x89\x88", "about", 0},
 };
 
@@ -475,6 +475,20 @@ static size_t sign_at(const char *s, size_t n, const char **said, int alone)
 		}
 	}
 	return 0;
+}
+
+/* "+/- 5 ms", "± 2": a sign standing alone before a number. */
+static int m_sign_alone(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (!nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i))
+		return 0;
+	if (!((t->rawlen == 3 && memcmp(t->raw, "+/-", 3) == 0) || (t->rawlen == 2 && memcmp(t->raw, "\xc2\xb1", 2) == 0)))
+		return 0;
+	m->why = "a sign standing alone before a number (signs)";
+	return 1;
 }
 
 /* ±2, −3, 80,000+: a count with a sign before it or a plus after it. */
@@ -596,10 +610,10 @@ static int m_measure(const struct cctx *c, struct match *m)
 		while (j < n && (isdigit((unsigned char)s[j]) || ((s[j] == ',' || s[j] == '.') && j + 1 < n &&
 								 isdigit((unsigned char)s[j + 1]))))
 			j++;
-		if (j < n && is_number(s, j) && memchr(s, ',', j) && (m->unit = find_unit(s + j, n - j, 0)) != NULL) {
+		if (j < n && is_number(s, j) && (memchr(s, ',', j) || sk) && (m->unit = find_unit(s + j, n - j, 0)) != NULL) {
 			m->a = s;
 			m->alen = j;
-			m->why = "a number with separators and a unit glued to it";
+			m->why = sk ? "a sign, a number and a unit glued to it" : "a number with separators and a unit glued to it";
 			return 1;
 		}
 		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
@@ -1152,6 +1166,16 @@ static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn;
 	const char *s = core(c, c->i, &n);
+	/* glued: 4x4, 1920x1080 (not 0x1f, a hexadecimal number) */
+	const char *gx = s && n >= 3 && s[0] != '0' ? memchr(s, 'x', n) : NULL;
+	if (gx && gx > s && gx + 1 < s + n && all_digit(s, (size_t)(gx - s)) && all_digit(gx + 1, n - (size_t)(gx - s) - 1) &&
+	    gx[1] != '0') {
+		m->a = s;
+		m->alen = (size_t)(gx - s);
+		m->b = gx + 1;
+		m->blen = n - (size_t)(gx - s) - 1;
+		return 1;
+	}
 	if (!s || !all_digit(s, n) || !joined(c, c->i))
 		return 0;
 	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
@@ -1228,6 +1252,7 @@ static const struct rule rules[] = {
 	{"a model number in the plural", C_MODEL, m_model_plural},
 	{"a number and a unit", C_MEASURE, m_measure},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed},
+	{"a sign before a number", C_SIGN, m_sign_alone},
 	{"dimensions: N x M", C_DIMENSION, m_dimension},
 	{"a number after a brand", C_MODEL, m_model},
 	{"a number before a device", C_MODEL, m_model_before},
@@ -1246,7 +1271,7 @@ const char *const class_names[] = {
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
-	[C_COMMENT] = "comment", [C_URL] = "URL",
+	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -443,6 +443,15 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 
+	/* 99.9th percentile: "ninety-nine point ninth" */
+	if (!version && !cur && np.ncomp == 2 && rl == 2 && strncasecmp(r, "th", 2) == 0 && np.clen[1] <= 3) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "point");
+		if (np.clen[1] > 1)
+			emit_id_digits(e, np.comp[1], np.clen[1] - 1);
+		emit_ordinal(e, (unsigned long long)(np.comp[1][np.clen[1] - 1] - '0'));
+		return 1;
+	}
 	/* Versions and dotted numbers. */
 	if (np.ncomp >= 2) {
 		int ip = np.ncomp == 4 && !version && num_parse(np.comp[0], np.clen[0]) >= 10;
@@ -834,6 +843,13 @@ static void v_comment(struct en *e, const struct match *m)
 	punct(e, ',');
 }
 
+/* "+/- 5 ms": the sign's words, the number after it said by its own class */
+static void v_sign(struct en *e, const struct match *m)
+{
+	(void)m;
+	emit(e, "plus or minus");
+}
+
 /* "http: //host/page": the URL said as if written whole */
 static void v_url(struct en *e, const struct match *m)
 {
@@ -974,7 +990,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
-	[C_URL] = v_url,
+	[C_URL] = v_url, [C_SIGN] = v_sign,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
