@@ -499,6 +499,8 @@ static int m_signed(const struct cctx *c, struct match *m)
 	if (!s)
 		return 0;
 	size_t k = sign_at(s, n, &m->sign, 1);
+	if (!k && memchr(s, ',', n))
+		k = sign_at(s, n, &m->sign, 0);      /* "~1,200 fixes": any sign before separators */
 	int plus = n > k + 1 && s[n - 1] == '+';
 	if (!k && !(plus && memchr(s, ',', n)))
 		return 0;
@@ -652,6 +654,13 @@ static int m_measure(const struct cctx *c, struct match *m)
 	int plus = n > 1 && s[n - 1] == '+';
 	if (plus)
 		k--;
+	/* "3.2-4.6 GHz", "10-20 ms": a range before its unit */
+	const char *dash = memchr(s, '-', k);
+	if (dash && dash > s && is_number(s, (size_t)(dash - s)) && is_number(dash + 1, k - (size_t)(dash - s) - 1)) {
+		m->b = dash + 1;
+		m->blen = k - (size_t)(dash - s) - 1;
+		k = (size_t)(dash - s);
+	}
 	if (!is_number(s, k))
 		return 0;
 	const char *u = core(c, c->i + 1, &nn);
@@ -677,7 +686,8 @@ static int m_measure(const struct cctx *c, struct match *m)
 	size_t pn;
 	const char *p = core(c, c->i - 1, &pn);
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
-		      !c->t[c->i - 1].trail && after && an > 1 && islower((unsigned char)after[0]) && all_alpha(after, an);
+		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
+		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article);
 	return 1;
 }
@@ -981,6 +991,18 @@ static int m_date(const struct cctx *c, struct match *m)
 		m->why = "a date: year, month and day";
 		return 1;
 	}
+	/* 20230501-20230507, 2023-05-01..2023-05-07: a range of dates */
+	for (size_t half = 8; half <= 10; half += 2) {
+		size_t sep = n > half ? (n - half >= 2 && s[half] == '.' && s[half + 1] == '.' ? 2 : 1) : 0;
+		if (sep && n == 2 * half + sep && (sep == 2 || s[half] == '-') &&
+		    parse_date(s, half, &m->y1, &m->month, &m->day) &&
+		    parse_date(s + half + sep, half, &m->y2, &m->hour, &m->minute) &&
+		    (m->y2 > m->y1 || (m->y2 == m->y1 && (m->hour > m->month || (m->hour == m->month && m->minute > m->day))))) {
+			m->part = 'R';
+			m->why = "a range of dates";
+			return 1;
+		}
+	}
 	int y = n == 7 ? year_value(s, 4) : 0;
 	if (y >= 1900 && s[4] == '-') {
 		if ((s[5] == 'H' && s[6] >= '1' && s[6] <= '2') || (s[5] == 'Q' && s[6] >= '1' && s[6] <= '4')) {
@@ -1045,6 +1067,89 @@ static int m_date(const struct cctx *c, struct match *m)
 		}
 	}
 	return 0;
+}
+
+/* "May 12 or 19", "April 3, 10 and 17": the days after a month's day, each an ordinal. */
+static int m_day_list(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || n > 2 || !all_digit(s, n) || !p || c->i < 2)
+		return 0;
+	long long d = num_parse(s, n);
+	if (d < 1 || d > 31)
+		return 0;
+	int k = c->i - 1;
+	if ((pn == 2 && strncasecmp(p, "or", 2) == 0) || (pn == 3 && strncasecmp(p, "and", 3) == 0) ||
+	    (pn == 2 && strncasecmp(p, "to", 2) == 0) || (pn == 7 && strncasecmp(p, "through", 7) == 0))
+		k--;
+	else if (!(c->t[k].trail && c->t[k].raw[c->t[k].rawlen - 1] == ','))
+		return 0;
+	/* back over days "3, 10" to the month */
+	for (int steps = 0; k >= 0 && steps < 8; steps++, k--) {
+		size_t qn;
+		const char *q = core(c, k, &qn);
+		if (!q)
+			return 0;
+		char mb[16] = "";
+		if (qn >= 3 && qn < sizeof mb) {
+			memcpy(mb, q, qn);
+			mb[qn] = 0;
+			if (month_of(mb))
+				break;
+		}
+		if (!(qn <= 2 && all_digit(q, qn)) && !(qn == 3 && strncasecmp(q, "and", 3) == 0) &&
+		    !(qn == 2 && strncasecmp(q, "or", 2) == 0))
+			return 0;
+	}
+	if (k < 0 || c->i - k < 2)
+		return 0;
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (nx && joined(c, c->i) && (plural_noun(nx, nn) || IN(count_nouns, nx, nn)))
+		return 0;     /* "May 12 or 19 people" */
+	m->a = s;
+	m->alen = n;
+	m->why = "a day in a list after a month's day: \"May 12 or 19\"";
+	return 1;
+}
+
+/* 1h30m, 1m12s, 2h5m30s: a duration of several parts. */
+static int m_duration(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 4 || !isdigit((unsigned char)s[0]))
+		return 0;
+	int parts = 0, h = -1, mi = -1, sec = -1;
+	size_t i = 0;
+	char last = 0;
+	while (i < n) {
+		size_t st = i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i == st || i - st > 4 || i >= n)
+			return 0;
+		int v = (int)num_parse(s + st, i - st);
+		char u = s[i++];
+		if (u == 'h' && !last)
+			h = v;
+		else if (u == 'm' && (last == 0 || last == 'h'))
+			mi = v;
+		else if (u == 's' && last != 's')
+			sec = v;
+		else
+			return 0;
+		last = u;
+		parts++;
+	}
+	if (parts < 2)
+		return 0;
+	m->hour = h;
+	m->minute = mi;
+	m->second = sec;
+	m->why = "a duration: hours, minutes and seconds glued";
+	return 1;
 }
 
 /* 14:30, 9:05am, 23:59:59, 9am */
@@ -1242,6 +1347,8 @@ static const struct rule rules[] = {
 	{"a device ID", C_DEVICE_ID, m_device_id},
 	{"a date", C_DATE, m_date},
 	{"a time of day", C_TIME, m_time},
+	{"a duration", C_DURATION, m_duration},
+	{"a day in a list after a month", C_ORDINAL, m_day_list},
 	{"a range of years", C_YEAR_RANGE, m_year_range},
 	{"a decade", C_DECADE, m_decade},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
@@ -1271,7 +1378,7 @@ const char *const class_names[] = {
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
-	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign",
+	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

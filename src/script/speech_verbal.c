@@ -570,7 +570,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
 		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
-			      e->nextn > 1 && islower((unsigned char)e->next[0]) && all_alpha(e->next, e->nextn);
+			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
+			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
 		emit(e, v == 1 || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
@@ -767,11 +768,15 @@ static void v_measure(struct en *e, const struct match *m)
 	if (m->sign)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
+	if (m->blen) {              /* 3.2-4.6 GHz */
+		emit(e, "to");
+		say_decimal_str(e, m->b, m->blen);
+	}
 	if (m->plus)
 		emit(e, "plus");
 	if (m->square)
 		emit(e, "square");
-	emit(e, (is_one(m->a, m->alen) && !m->plus) || m->adjective ? m->unit->one : m->unit->many);
+	emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
 	if (m->per) {
 		emit(e, "per");
 		emit(e, m->per->one);
@@ -887,6 +892,17 @@ static void v_abbreviation(struct en *e, const struct match *m)
 
 static void v_date(struct en *e, const struct match *m)
 {
+	if (m->part == 'R') {       /* 20230501-20230507: "May first to May seventh, twenty twenty-three" */
+		emit(e, months[m->month - 1]);
+		emit_ordinal(e, (unsigned long long)m->day);
+		if (m->y2 != m->y1) {
+			punct(e, ',');
+			emit_year(e, (unsigned)m->y1);
+		}
+		emit(e, "to");
+		emit_date(e, m->y2, m->hour, m->minute);
+		return;
+	}
 	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
 		emit_year(e, (unsigned)m->y1);
 		char q[2] = {(char)m->part, 0};
@@ -908,6 +924,18 @@ static void v_date(struct en *e, const struct match *m)
 	} else {
 		emit_date(e, m->y1, m->month, m->day);
 	}
+}
+
+/* 1h30m: "one hour thirty minutes" */
+static void v_duration(struct en *e, const struct match *m)
+{
+	const int v[3] = {m->hour, m->minute, m->second};
+	static const char *const unit[3][2] = {{"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}};
+	for (int i = 0; i < 3; i++)
+		if (v[i] >= 0) {
+			emit_num(e, (unsigned long long)v[i]);
+			emit(e, unit[i][v[i] != 1]);
+		}
 }
 
 static void v_time(struct en *e, const struct match *m)
@@ -990,7 +1018,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
-	[C_URL] = v_url, [C_SIGN] = v_sign,
+	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
