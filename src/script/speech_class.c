@@ -860,6 +860,11 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *nx = core(c, c->i + 1, &nn);
 	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
 		return 0;
+	/* "Nature 358, 560 - 563", "Science 287 (5460)": a journal's volume before its pages or issue */
+	const struct tok *t = &c->t[c->i];
+	if (nx && isdigit((unsigned char)nx[0]) &&
+	    ((t->trail && t->raw[t->rawlen - 1] == ',') || (n <= 3 && c->t[c->i + 1].lead && c->t[c->i + 1].raw[0] == '(')))
+		return 0;
 	m->a = s;
 	m->alen = n;
 	return 1;
