@@ -13,7 +13,8 @@
  * count) are tables here too: adding a cue is one row.
  *
  * In: the tokens of a stretch of text and an index. Out: words said, and
- * the number of tokens used (0 when no rule matched).
+ * the number of tokens used (0 when no rule matched). A token of small
+ * letters only is asked only by the rules marked on_words.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -1345,33 +1346,33 @@ static int m_device_id(const struct cctx *c, struct match *m)
 
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
-	{"a URL broken after its colon", C_URL, m_url_split},
-	{"serial after a catalogue label", C_SERIAL, m_serial},
-	{"money: a currency and a number", C_MONEY, m_money},
-	{"an IEEE 802 standard", C_STANDARD, m_standard},
-	{"a device ID", C_DEVICE_ID, m_device_id},
-	{"a date", C_DATE, m_date},
-	{"a time of day", C_TIME, m_time},
-	{"a duration", C_DURATION, m_duration},
-	{"a day in a list after a month", C_ORDINAL, m_day_list},
-	{"a range of years", C_YEAR_RANGE, m_year_range},
-	{"a decade", C_DECADE, m_decade},
-	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
-	{"a fraction", C_FRACTION, m_fraction},
-	{"a fraction before of", C_FRACTION, m_slash_fraction},
-	{"a comment marker", C_COMMENT, m_comment},
-	{"number sign", C_NUMBER_SIGN, m_number_sign},
-	{"a model number in the plural", C_MODEL, m_model_plural},
-	{"a number and a unit", C_MEASURE, m_measure},
-	{"a number with a sign or a plus", C_CARDINAL, m_signed},
-	{"a sign before a number", C_SIGN, m_sign_alone},
-	{"dimensions: N x M", C_DIMENSION, m_dimension},
-	{"a number after a brand", C_MODEL, m_model},
-	{"a number before a device", C_MODEL, m_model_before},
-	{"four digits", C_YEAR, m_year},
-	{"two numbers and a point", C_DECIMAL, m_decimal},
-	{"Roman numeral", C_ROMAN, m_roman},
-	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
+	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"money: a currency and a number", C_MONEY, m_money, 0},
+	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
+	{"a device ID", C_DEVICE_ID, m_device_id, 0},
+	{"a date", C_DATE, m_date, 0},
+	{"a time of day", C_TIME, m_time, 0},
+	{"a duration", C_DURATION, m_duration, 0},
+	{"a day in a list after a month", C_ORDINAL, m_day_list, 0},
+	{"a range of years", C_YEAR_RANGE, m_year_range, 0},
+	{"a decade", C_DECADE, m_decade, 0},
+	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
+	{"a fraction", C_FRACTION, m_fraction, 0},
+	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
+	{"a comment marker", C_COMMENT, m_comment, 0},
+	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
+	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a number and a unit", C_MEASURE, m_measure, 0},
+	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
+	{"a sign before a number", C_SIGN, m_sign_alone, 0},
+	{"dimensions: N x M", C_DIMENSION, m_dimension, 0},
+	{"a number after a brand", C_MODEL, m_model, 0},
+	{"a number before a device", C_MODEL, m_model_before, 0},
+	{"four digits", C_YEAR, m_year, 0},
+	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
+	{"Roman numeral", C_ROMAN, m_roman, 0},
+	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 
 const char *const class_names[] = {
@@ -1394,7 +1395,13 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 	const char *cs = core(&c, i, &cn), *star;
 	if (cs && t[i].trail && cs[cn] == '.' && lex_find(e, cs, cn + 1, &star, &cn) && !star)
 		return 0;
+	/* a word of small letters: only the rules that say words are asked */
+	size_t wn;
+	const char *ws = core(&c, i, &wn);
+	int word = ws && islower((unsigned char)ws[0]) && all_alpha(ws, wn);
 	for (size_t r = 0; r < ARRAY_LEN(rules); r++) {
+		if (word && !rules[r].on_words)
+			continue;
 		struct match m;
 		memset(&m, 0, sizeof m);
 		m.ntok = 1;

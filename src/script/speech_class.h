@@ -48,6 +48,7 @@ struct rule {
 	/* 1 when the tokens at c->i are of the class, -1 when they are a
 	 * cardinal after all, 0 when the rule does not apply */
 	int (*match)(const struct cctx *c, struct match *m);
+	int on_words;                 /* may match a token of small letters only ("ltd", "http:") */
 };
 
 /* Says a matched class in words (speech_verbal.c). */
