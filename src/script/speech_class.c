@@ -1091,6 +1091,19 @@ static int m_day_list(const struct cctx *c, struct match *m)
 		k--;
 	else if (!(c->t[k].trail && c->t[k].raw[c->t[k].rawlen - 1] == ','))
 		return 0;
+	else {
+		/* after a comma, the list must go on: "April 3, 10 and 17", not "March 30, 17 F left" */
+		size_t an;
+		const char *a = core(c, c->i + 1, &an);
+		const struct tok *t = &c->t[c->i];
+		size_t bn;
+		const char *b = core(c, c->i - 2, &bn);
+		const struct tok *bt = c->i >= 2 ? &c->t[c->i - 2] : NULL;
+		int third = b && bn <= 2 && all_digit(b, bn) && bt->trail && bt->raw[bt->rawlen - 1] == ',';   /* "May 1, 8, 15" */
+		if (!third && !((t->trail && t->raw[t->rawlen - 1] == ',') ||
+				(a && ((an == 3 && strncasecmp(a, "and", 3) == 0) || (an == 2 && strncasecmp(a, "or", 2) == 0)))))
+			return 0;
+	}
 	/* back over days "3, 10" to the month */
 	for (int steps = 0; k >= 0 && steps < 8; steps++, k--) {
 		size_t qn;
