@@ -1,10 +1,12 @@
 /*
  * speech_class.c: which class a token of English text is, from its shape
  * and its neighbours, by one table of rules tried in order (rules[] below):
- * a serial, an IEEE standard, a device ID, money, a date, a time, a range
- * of years, a decade, an ordinal, a fraction, a number sign, a measure,
- * dimensions, a model number, a year or a count, a decimal or a version, a
- * Roman numeral, an abbreviation. The first rule that
+ * a URL a space broke, a serial, money, an IEEE standard, a device ID, a
+ * date, a time, a duration, a day in a list, a range of years, a decade,
+ * an ordinal, a fraction, a comment marker, a number sign, a model number
+ * in the plural, a measure, a signed count, a sign, dimensions, a model
+ * number, a year or a count, a decimal or a version, a Roman numeral, an
+ * abbreviation. The first rule that
  * matches decides; its class's verbaliser (speech_verbal.c) says the
  * tokens. Tokens no rule claims go on to the shapes of speech_shape.c
  * (identifiers, paths, URLs, words and acronyms).
