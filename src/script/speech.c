@@ -730,6 +730,8 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			continue;
 		}
 		size_t b = i;
+		if (b > st && s[b - 1] == '-')
+			b--;        /* "温度 -40°C": a minus sign goes with its number */
 		while (b > st && s[b - 1] == ' ')
 			b--;
 		enum sclass before = b > st ? cl[b - 1 - st] : dflt;

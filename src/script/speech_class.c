@@ -1,10 +1,12 @@
 /*
  * speech_class.c: which class a token of English text is, from its shape
  * and its neighbours, by one table of rules tried in order (rules[] below):
- * a serial, an IEEE standard, a device ID, money, a date, a time, a range
- * of years, a decade, an ordinal, a fraction, a number sign, a measure,
- * dimensions, a model number, a year or a count, a decimal or a version, a
- * Roman numeral, an abbreviation. The first rule that
+ * a URL a space broke, a serial, money, an IEEE standard, a device ID, a
+ * date, a time, a duration, a day in a list, a range of years, a decade,
+ * an ordinal, a fraction, a comment marker, a number sign, a model number
+ * in the plural, a measure, a signed count, a sign, dimensions, a model
+ * number, a year or a count, a decimal or a version, a Roman numeral, an
+ * abbreviation. The first rule that
  * matches decides; its class's verbaliser (speech_verbal.c) says the
  * tokens. Tokens no rule claims go on to the shapes of speech_shape.c
  * (identifiers, paths, URLs, words and acronyms).
@@ -13,7 +15,8 @@
  * count) are tables here too: adding a cue is one row.
  *
  * In: the tokens of a stretch of text and an index. Out: words said, and
- * the number of tokens used (0 when no rule matched).
+ * the number of tokens used (0 when no rule matched). A token of small
+ * letters only is asked only by the rules marked on_words.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -145,6 +148,14 @@ static const struct {
 	{"b", "billion", 1}, {"B", "billion", 1}, {"tn", "trillion", 1}, {"T", "trillion", 1},
 };
 
+static int in_scale(const char *s, size_t n)
+{
+	for (size_t q = 0; q < ARRAY_LEN(scales); q++)
+		if (!scales[q].glued && strlen(scales[q].w) == n && strncasecmp(scales[q].w, s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Fractions written as one character. */
 static const struct {
 	const char *ch;
@@ -216,21 +227,36 @@ static int year_value(const char *s, size_t n)
 
 /* ---- rules ---- */
 
-/* ISBN 0-671-07580-2, ISSN 1234-5678: digit by digit. */
+/* Labels of catalogue numbers, said digit by digit after them, and the marks
+ * besides digits their numbers may have: "ISBN 0-671-07580-2", "OCLC 173092429". */
+static const struct {
+	const char *label;
+	const char *marks;
+} serial_labels[] = {
+	{"ISBN", "-Xx"}, {"ISSN", "-Xx"}, {"OCLC", ""}, {"LCCN", "-"}, {"ISNI", ""},
+	{"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""}, {"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
+};     /* not PMID or JSTOR: readers say those numbers as counts */
+
+/* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	if (!s || !p || !(pn == 4 && (strncasecmp(p, "ISBN", 4) == 0 || strncasecmp(p, "ISSN", 4) == 0)))
+	if (!s || !p || !isdigit((unsigned char)s[0]) ||
+	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x'))
 		return 0;
-	if (!isdigit((unsigned char)s[0]))
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != 'X' && s[i] != 'x')
-			return 0;
-	m->a = s;
-	m->alen = n;
-	return 1;
+	for (size_t q = 0; q < ARRAY_LEN(serial_labels); q++) {
+		if (strlen(serial_labels[q].label) != pn || strncasecmp(p, serial_labels[q].label, pn) != 0)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (!isdigit((unsigned char)s[i]) && !strchr(serial_labels[q].marks, s[i]))
+				return 0;
+		m->a = s;
+		m->alen = n;
+		m->why = "a catalogue number after its label (serial_labels): digit by digit";
+		return 1;
+	}
+	return 0;
 }
 
 /* $12,500  $3 million  £20m  US$5  $1.50 */
@@ -328,6 +354,19 @@ static int m_year(const struct cctx *c, struct match *m)
 		return 0;
 	const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
 	m->y1 = y;
+	/* "since at least 2019", "until about 2030": a year cue before the counting
+	 * word, and no word after the number that it could count */
+	size_t qn, rn;
+	const char *q = core(c, c->i - 2, &qn), *r = core(c, c->i - 3, &rn);
+	int cue_before = (q && IN(year_cues, q, qn) && !c->t[c->i - 2].trail) ||
+			 (r && qn == 2 && strncasecmp(q, "at", 2) == 0 && IN(year_cues, r, rn) && !c->t[c->i - 3].trail);
+	int word_after = nx && joined(c, c->i) && islower((unsigned char)nx[0]) &&
+			 (nx[nn - 1] == 's' || IN(count_nouns, nx, nn));
+	if (p && IN(count_cues, p, pn) && cue_before && !word_after && y >= 1900) {
+		m->y1 = y;
+		m->why = "a year: a year cue before the counting word (\"since at least 2019\")";
+		return 1;
+	}
 	/* a count: "over 2000 patches", "2000 patches" */
 	if ((p && IN(count_cues, p, pn)) || (nx && joined(c, c->i) && IN(count_nouns, nx, nn))) {
 		m->why = "a count: the word before or after it counts";
@@ -375,6 +414,33 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "1/3 of the patches", "2/3 of them": a fraction before "of", not "one of three". */
+static int m_slash_fraction(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || n < 3 || n > 5 || !nx || nn != 2 || strncasecmp(nx, "of", 2) != 0 || !joined(c, c->i))
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || !all_digit(sl + 1, n - (size_t)(sl - s) - 1) ||
+	    sl + 1 == s + n)
+		return 0;
+	long long a = num_parse(s, (size_t)(sl - s)), b = num_parse(sl + 1, n - (size_t)(sl - s) - 1);
+	/* "patch 2/6 of the series": the second of six, said "two of six" */
+	static const char *const nth_of[] = {
+		"patch", "patches", "part", "parts", "step", "steps", "item", "commit", "page", "episode",
+		"chapter", "number", "no", "question", "round", "game", "test", "disk", "node", "cpu",
+	};
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	if (a < 1 || b < 2 || b > 10 || a >= b || (p && IN(nth_of, p, pn)))
+		return 0;
+	m->value = (int)a;
+	m->frac = (int)b;
+	m->why = "a fraction before \"of\": \"a third of\", not \"one of three\"";
+	return 1;
+}
+
 /* # 35 */
 static int m_number_sign(const struct cctx *c, struct match *m)
 {
@@ -390,21 +456,176 @@ static int m_number_sign(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft */
+/* Signs before a number, and how they are said: "±2 ms", "-40 °C". */
+static const struct {
+	const char *w, *said;
+	int alone;            /* also before a number without a unit: "±2" */
+} signs[] = {
+	{"\xc2\xb1", "plus or minus", 1}, {"+/-", "plus or minus", 1}, {"\xe2\x88\x92", "minus", 1}, {"-", "minus", 0},
+	{"+", "plus", 0}, {"~", "about", 0}, {"\xe2\x89\x88", "about", 0},
+};
+
+/* The length of a sign at the start of s before a digit (0 when none); its words in *said. */
+static size_t sign_at(const char *s, size_t n, const char **said, int alone)
+{
+	if (n < 2 || !strchr("\xc2\xe2-+~", s[0]))     /* the first bytes of the signs */
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(signs); q++) {
+		size_t k = strlen(signs[q].w);
+		if (k < n && memcmp(s, signs[q].w, k) == 0 && isdigit((unsigned char)s[k]) && (!alone || signs[q].alone)) {
+			*said = signs[q].said;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* "+/- 5 ms", "± 2": a sign standing alone before a number. */
+static int m_sign_alone(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (!nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i))
+		return 0;
+	if (!((t->rawlen == 3 && memcmp(t->raw, "+/-", 3) == 0) || (t->rawlen == 2 && memcmp(t->raw, "\xc2\xb1", 2) == 0)))
+		return 0;
+	m->why = "a sign standing alone before a number (signs)";
+	return 1;
+}
+
+/* ±2, −3, 80,000+: a count with a sign before it or a plus after it. */
+static int m_signed(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	size_t k = sign_at(s, n, &m->sign, 1);
+	if (!k && memchr(s, ',', n))
+		k = sign_at(s, n, &m->sign, 0);      /* "~1,200 fixes": any sign before separators */
+	int plus = n > k + 1 && s[n - 1] == '+';
+	if (!k && !(plus && memchr(s, ',', n)))
+		return 0;
+	if (!is_number(s + k, n - k - (size_t)plus))
+		return 0;
+	m->a = s + k;
+	m->alen = n - k - (size_t)plus;
+	m->plus = plus;
+	m->why = k ? "a number after a sign (signs)" : "a number with separators and a plus: \"more than\"";
+	return 1;
+}
+
+/* "Cc: <stable@vger.kernel.org> # 3.3.x", "Fixes: ... # for 6.6": a # after
+ * a trailer's address, or before a series of versions, starts a comment. */
+static int m_comment(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (t->rawlen != 1 || t->raw[0] != '#' || !nx || c->i == 0)
+		return 0;
+	const struct tok *p = &c->t[c->i - 1];
+	char pe = p->raw[p->rawlen - 1];
+	int trailer = memchr(p->raw, '@', p->rawlen) || pe == '>' || pe == ')';
+	int dotted = isdigit((unsigned char)nx[0]) && memchr(nx, '.', nn);
+	int series = (nn >= 2 && (nx[0] == 'v' || nx[0] == 'V') && isdigit((unsigned char)nx[1])) ||
+		     (dotted && (nx[nn - 1] == '+' || nx[nn - 1] == 'x' || nx[nn - 1] == 'y'));
+	if (!series && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
+		return 0;
+	m->why = series ? "a # before a series of versions: a comment, not \"number\"" :
+		"a # after a trailer's address: a comment, not \"number\"";
+	return 1;
+}
+
+/* FT-990's, CN-235s, F-16s, "FT- 990's": a model number in the plural, its letters spelled. */
+static int m_model_plural(const struct cctx *c, struct match *m)
+{
+	size_t n, dn;
+	const char *s = core(c, c->i, &n), *d;
+	if (!s)
+		return 0;
+	size_t l = 0;
+	while (l < n && isupper((unsigned char)s[l]))
+		l++;
+	if (l == 0 || l > 4)
+		return 0;
+	const struct tok *t = &c->t[c->i];
+	if (l + 1 < n && s[l] == '-') {
+		d = s + l + 1;
+		dn = n - l - 1;
+	} else if (((l + 1 == n && s[l] == '-') || (l == n && t->trail == 1 && s[n] == '-')) && c->i + 1 < c->nt &&
+		   c->t[c->i + 1].lead == 0) {
+		d = core(c, c->i + 1, &dn);       /* "FT- 990's" */
+		m->ntok = 2;
+	} else {
+		return 0;
+	}
+	size_t k = 0;
+	while (d && k < dn && isdigit((unsigned char)d[k]))
+		k++;
+	if (!d || k < 1 || k > 4 || d[0] == '0' ||
+	    !((dn == k + 1 && d[k] == 's') || (dn == k + 2 && d[k] == '\'' && d[k + 1] == 's')))
+		return 0;
+	m->b = s;
+	m->blen = l;
+	m->a = d;
+	m->alen = k;
+	m->plural = 1;
+	m->why = "a model number in the plural: capitals, a hyphen, digits and s";
+	return 1;
+}
+
+/* "Retrieved from http: //host/page": a URL a space broke after its colon. */
+static int m_url_split(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || n < 3 || n > 5 || t->trail != 1 || s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	if (!((n == 4 && strncasecmp(s, "http", 4) == 0) || (n == 5 && strncasecmp(s, "https", 5) == 0) ||
+	      (n == 3 && strncasecmp(s, "ftp", 3) == 0)))
+		return 0;
+	const struct tok *u = &c->t[c->i + 1];
+	const char *r = core(c, c->i + 1, &nn);
+	if (!r || r != u->raw || nn < 4 || r[0] != '/' || r[1] != '/' || !isalnum((unsigned char)r[2]))
+		return 0;
+	m->a = s;
+	m->alen = n + 1;
+	m->b = r;
+	m->blen = nn;
+	m->ntok = 2;
+	return 1;
+}
+
+/* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft; ±2 ms, -40 °C, 5 m/s */
 static int m_measure(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, n2;
 	const char *s = core(c, c->i, &n);
+	size_t sk = s ? sign_at(s, n, &m->sign, 0) : 0;
+	if (sk) {
+		s += sk;
+		n -= sk;
+	}
 	if (s && n > 1 && isdigit((unsigned char)s[0])) {
 		/* glued: the longest number, then a unit */
 		size_t j = 0;
 		while (j < n && (isdigit((unsigned char)s[j]) || ((s[j] == ',' || s[j] == '.') && j + 1 < n &&
 								 isdigit((unsigned char)s[j + 1]))))
 			j++;
-		if (j < n && is_number(s, j) && memchr(s, ',', j) && (m->unit = find_unit(s + j, n - j, 0)) != NULL) {
+		if (j < n && is_number(s, j) && (memchr(s, ',', j) || sk) && (m->unit = find_unit(s + j, n - j, 0)) != NULL) {
 			m->a = s;
 			m->alen = j;
-			m->why = "a number with separators and a unit glued to it";
+			m->why = sk ? "a sign, a number and a unit glued to it" : "a number with separators and a unit glued to it";
+			return 1;
+		}
+		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
+		    (m->unit = find_unit_per(s + j, n - j, 0, &m->per)) != NULL) {
+			m->a = s;
+			m->alen = j;
+			m->why = "a number and a unit per a unit glued to it: \"5m/s\"";
 			return 1;
 		}
 	}
@@ -436,6 +657,13 @@ static int m_measure(const struct cctx *c, struct match *m)
 	int plus = n > 1 && s[n - 1] == '+';
 	if (plus)
 		k--;
+	/* "3.2-4.6 GHz", "10-20 ms": a range before its unit */
+	const char *dash = memchr(s, '-', k);
+	if (dash && dash > s && is_number(s, (size_t)(dash - s)) && is_number(dash + 1, k - (size_t)(dash - s) - 1)) {
+		m->b = dash + 1;
+		m->blen = k - (size_t)(dash - s) - 1;
+		k = (size_t)(dash - s);
+	}
 	if (!is_number(s, k))
 		return 0;
 	const char *u = core(c, c->i + 1, &nn);
@@ -450,7 +678,7 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->unit = un;
 		m->square = 1;
 		m->ntok = 3;
-	} else if ((m->unit = find_unit(u, nn, 1)) == NULL) {
+	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
 	m->a = s;
@@ -458,7 +686,12 @@ static int m_measure(const struct cctx *c, struct match *m)
 	m->plus = plus;
 	size_t an;
 	const char *after = core(c, c->i + m->ntok, &an);
-	m->adjective = joined(c, c->i + m->ntok - 1) && plural_noun(after, an);
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
+		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
+		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article);
 	return 1;
 }
 
@@ -472,6 +705,40 @@ static int linux_version(long long x, long long y, size_t ylen)
 		if (lv[i].major == x)
 			return y <= lv[i].last;
 	return 0;
+}
+
+/* Words that make every X.Y of their clause a version: "Make version for Linux from 3.80 to 3.81". */
+static const char *const version_clause_cues[] = {
+	"version", "versions", "release", "releases", "upgrade", "upgraded", "downgrade", "bump", "bumped",
+};
+
+/* Whether a version cue comes shortly before token i: a word of version_cues
+ * before a parenthesis just before it ("binutils (the GNU assembler) 2.28"), or
+ * a word of version_clause_cues earlier in the clause. */
+static const char *version_cue_before(const struct cctx *c)
+{
+	size_t pn;
+	const struct tok *pt = c->i > 0 ? &c->t[c->i - 1] : NULL;
+	if (pt && pt->trail && pt->raw[pt->rawlen - 1] == ')') {
+		for (int k = c->i - 1; k >= 0 && k >= c->i - 6; k--) {
+			if (c->t[k].lead && c->t[k].raw[0] == '(') {
+				const char *p = core(c, k - 1, &pn);
+				if (p && IN(version_cues, p, pn))
+					return "a version: the word before the parenthesis before it (version_cues)";
+				break;
+			}
+		}
+	}
+	for (int k = c->i - 1; k >= 0 && k >= c->i - 8; k--) {
+		const struct tok *t = &c->t[k];
+		const char *p = core(c, k, &pn);
+		if (p && IN(version_clause_cues, p, pn))
+			return "a version: a word earlier in the clause (version_clause_cues)";
+		for (size_t j = t->rawlen - t->trail; j < t->rawlen; j++)
+			if (t->raw[j] == '.' || t->raw[j] == ';' || t->raw[j] == ':' || t->raw[j] == '!' || t->raw[j] == '?')
+				return NULL;
+	}
+	return NULL;
 }
 
 /* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
@@ -510,6 +777,10 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	} else if (nx && nn >= 3 && (strncasecmp(nx, "release", 7) == 0 || strncasecmp(nx, "kernel", 6) == 0)) {
 		m->why = "a version: the word after it";
 		m->version = 1;
+	} else if (yl <= 2 && !(nx && (find_unit(nx, nn, 1) || in_scale(nx, nn) || IN(count_nouns, nx, nn) ||
+					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
+		   (m->why = version_cue_before(c)) != NULL) {
+		m->version = 1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
 	} else if (linux_version(x, y, yl)) {
@@ -526,6 +797,30 @@ static const char *const id_words[] = {
 	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
 	"socket", "opcode", "errata", "erratum",
 };
+
+/* Nouns of one device after which a number names its model: "the 8250 driver", "a 6502 CPU". */
+static const char *const model_nouns_after[] = {
+	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
+	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
+	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle",
+};
+
+/* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
+static int m_model_before(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, an;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i) ||
+	    !IN(model_nouns_after, nx, nn))
+		return 0;
+	const char *after = core(c, c->i + 2, &an);
+	if (after && joined(c, c->i + 1) && islower((unsigned char)after[0]) && after[an - 1] == 's')
+		return 0;     /* "500 card games": a count before a compound */
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: before the noun of a device (model_nouns_after)";
+	return 1;
+}
 
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
@@ -568,6 +863,11 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *nx = core(c, c->i + 1, &nn);
 	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
 		return 0;
+	/* "Nature 358, 560 - 563", "Science 287 (5460)": a journal's volume before its pages or issue */
+	const struct tok *t = &c->t[c->i];
+	if (nx && isdigit((unsigned char)nx[0]) &&
+	    ((t->trail && t->raw[t->rawlen - 1] == ',') || (n <= 3 && c->t[c->i + 1].lead && c->t[c->i + 1].raw[0] == '(')))
+		return 0;
 	m->a = s;
 	m->alen = n;
 	return 1;
@@ -596,13 +896,16 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
-	if (!v || !p || c->t[c->i - 1].trail || !isupper((unsigned char)p[0]) || pn < 2 || !all_alpha(p, pn))
+	if (!v || !p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn))
 		return 0;
 	m->value = v;
-	if (IN(roman_part_words, p, pn)) {
+	/* "Part II", "volume IV" (but "the best part I know": a lone I after a small letter) */
+	if (IN(roman_part_words, p, pn) && (isupper((unsigned char)p[0]) || v > 1)) {
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
+	if (!isupper((unsigned char)p[0]))
+		return 0;
 	if (all_upper(p, pn))
 		return 0;
 	int size;
@@ -651,7 +954,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			ok = !glued;
 			break;
 		case A_NUMBER_AFTER:
-			ok = glued || (nx && isdigit((unsigned char)nx[0]) && (dot || joined(c, c->i)) &&
+			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */
+			ok = glued || (nx && isdigit((unsigned char)nx[0]) &&
+				       (dot || joined(c, c->i) || (an > 1 && t->trail == 1 && s[n] == ':')) &&
 				       (an > 1 || dot) && !c->t[c->i + 1].lead);
 			/* "Jonathan P. (2010)", "William P. 1890": a capital initial after a name */
 			if (ok && an == 1 && isupper((unsigned char)s[0]) && p && isupper((unsigned char)p[0]))
@@ -693,6 +998,18 @@ static int m_date(const struct cctx *c, struct match *m)
 	if (parse_date(s, n, &m->y1, &m->month, &m->day)) {
 		m->why = "a date: year, month and day";
 		return 1;
+	}
+	/* 20230501-20230507, 2023-05-01..2023-05-07: a range of dates */
+	for (size_t half = 8; half <= 10; half += 2) {
+		size_t sep = n > half ? (n - half >= 2 && s[half] == '.' && s[half + 1] == '.' ? 2 : 1) : 0;
+		if (sep && n == 2 * half + sep && (sep == 2 || s[half] == '-') &&
+		    parse_date(s, half, &m->y1, &m->month, &m->day) &&
+		    parse_date(s + half + sep, half, &m->y2, &m->hour, &m->minute) &&
+		    (m->y2 > m->y1 || (m->y2 == m->y1 && (m->hour > m->month || (m->hour == m->month && m->minute > m->day))))) {
+			m->part = 'R';
+			m->why = "a range of dates";
+			return 1;
+		}
 	}
 	int y = n == 7 ? year_value(s, 4) : 0;
 	if (y >= 1900 && s[4] == '-') {
@@ -760,6 +1077,102 @@ static int m_date(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "May 12 or 19", "April 3, 10 and 17": the days after a month's day, each an ordinal. */
+static int m_day_list(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || n > 2 || !all_digit(s, n) || !p || c->i < 2)
+		return 0;
+	long long d = num_parse(s, n);
+	if (d < 1 || d > 31)
+		return 0;
+	int k = c->i - 1;
+	if ((pn == 2 && strncasecmp(p, "or", 2) == 0) || (pn == 3 && strncasecmp(p, "and", 3) == 0) ||
+	    (pn == 2 && strncasecmp(p, "to", 2) == 0) || (pn == 7 && strncasecmp(p, "through", 7) == 0))
+		k--;
+	else if (!(c->t[k].trail && c->t[k].raw[c->t[k].rawlen - 1] == ','))
+		return 0;
+	else {
+		/* after a comma, the list must go on: "April 3, 10 and 17", not "March 30, 17 F left" */
+		size_t an;
+		const char *a = core(c, c->i + 1, &an);
+		const struct tok *t = &c->t[c->i];
+		size_t bn;
+		const char *b = core(c, c->i - 2, &bn);
+		const struct tok *bt = c->i >= 2 ? &c->t[c->i - 2] : NULL;
+		int third = b && bn <= 2 && all_digit(b, bn) && bt->trail && bt->raw[bt->rawlen - 1] == ',';   /* "May 1, 8, 15" */
+		if (!third && !((t->trail && t->raw[t->rawlen - 1] == ',') ||
+				(a && ((an == 3 && strncasecmp(a, "and", 3) == 0) || (an == 2 && strncasecmp(a, "or", 2) == 0)))))
+			return 0;
+	}
+	/* back over days "3, 10" to the month */
+	for (int steps = 0; k >= 0 && steps < 8; steps++, k--) {
+		size_t qn;
+		const char *q = core(c, k, &qn);
+		if (!q)
+			return 0;
+		char mb[16] = "";
+		if (qn >= 3 && qn < sizeof mb) {
+			memcpy(mb, q, qn);
+			mb[qn] = 0;
+			if (month_of(mb))
+				break;
+		}
+		if (!(qn <= 2 && all_digit(q, qn)) && !(qn == 3 && strncasecmp(q, "and", 3) == 0) &&
+		    !(qn == 2 && strncasecmp(q, "or", 2) == 0))
+			return 0;
+	}
+	if (k < 0 || c->i - k < 2)
+		return 0;
+	size_t nn;
+	const char *nx = core(c, c->i + 1, &nn);
+	if (nx && joined(c, c->i) && (plural_noun(nx, nn) || IN(count_nouns, nx, nn)))
+		return 0;     /* "May 12 or 19 people" */
+	m->a = s;
+	m->alen = n;
+	m->why = "a day in a list after a month's day: \"May 12 or 19\"";
+	return 1;
+}
+
+/* 1h30m, 1m12s, 2h5m30s: a duration of several parts. */
+static int m_duration(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 4 || !isdigit((unsigned char)s[0]))
+		return 0;
+	int parts = 0, h = -1, mi = -1, sec = -1;
+	size_t i = 0;
+	char last = 0;
+	while (i < n) {
+		size_t st = i;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		if (i == st || i - st > 4 || i >= n)
+			return 0;
+		int v = (int)num_parse(s + st, i - st);
+		char u = s[i++];
+		if (u == 'h' && !last)
+			h = v;
+		else if (u == 'm' && (last == 0 || last == 'h'))
+			mi = v;
+		else if (u == 's' && last != 's')
+			sec = v;
+		else
+			return 0;
+		last = u;
+		parts++;
+	}
+	if (parts < 2)
+		return 0;
+	m->hour = h;
+	m->minute = mi;
+	m->second = sec;
+	m->why = "a duration: hours, minutes and seconds glued";
+	return 1;
+}
+
 /* 14:30, 9:05am, 23:59:59, 9am */
 static int m_time(const struct cctx *c, struct match *m)
 {
@@ -780,6 +1193,32 @@ static int m_time(const struct cctx *c, struct match *m)
 			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
 		}
 		return 1;
+	}
+	/* "1030 am", "1230pm": hours and minutes without a colon before am or pm */
+	size_t nn, dl = n;
+	const char *nx = core(c, c->i + 1, &nn), *ap = NULL;
+	if (n >= 5 && n <= 6 && (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
+		ap = s + n - 2;
+		dl = n - 2;
+	} else if (nx && joined(c, c->i) && ((nn == 2 && (strncasecmp(nx, "am", 2) == 0 || strncasecmp(nx, "pm", 2) == 0)) ||
+					    (nn == 3 && (strncasecmp(nx, "a.m", 3) == 0 || strncasecmp(nx, "p.m", 3) == 0)))) {
+		ap = nx;
+	}
+	if (ap && (dl == 3 || dl == 4 || (ap == nx && dl <= 2)) && all_digit(s, dl)) {
+		long long h = dl <= 2 ? num_parse(s, dl) : num_parse(s, dl - 2), mi = dl <= 2 ? 0 : num_parse(s + dl - 2, 2);
+		if (h >= 1 && h <= 12 && mi <= 59) {
+			m->hour = (int)h;
+			m->minute = (int)mi;
+			m->second = -1;
+			m->ampm = tolower((unsigned char)ap[0]) == 'a' ? "A-M" : "P-M";
+			if (ap == nx) {
+				m->ntok = 2;
+				const struct tok *t2 = &c->t[c->i + 1];
+				m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
+			}
+			m->why = "a time: hours and minutes without a colon, before am or pm";
+			return 1;
+		}
 	}
 	if (n >= 3 && n <= 4 && all_digit(s, n - 2) &&
 	    (strncasecmp(s + n - 2, "am", 2) == 0 || strncasecmp(s + n - 2, "pm", 2) == 0)) {
@@ -853,6 +1292,16 @@ static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn;
 	const char *s = core(c, c->i, &n);
+	/* glued: 4x4, 1920x1080 (not 0x1f, a hexadecimal number) */
+	const char *gx = s && n >= 3 && s[0] != '0' ? memchr(s, 'x', n) : NULL;
+	if (gx && gx > s && gx + 1 < s + n && all_digit(s, (size_t)(gx - s)) && all_digit(gx + 1, n - (size_t)(gx - s) - 1) &&
+	    gx[1] != '0') {
+		m->a = s;
+		m->alen = (size_t)(gx - s);
+		m->b = gx + 1;
+		m->blen = n - (size_t)(gx - s) - 1;
+		return 1;
+	}
 	if (!s || !all_digit(s, n) || !joined(c, c->i))
 		return 0;
 	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
@@ -912,24 +1361,33 @@ static int m_device_id(const struct cctx *c, struct match *m)
 
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
-	{"serial after ISBN or ISSN", C_SERIAL, m_serial},
-	{"money: a currency and a number", C_MONEY, m_money},
-	{"an IEEE 802 standard", C_STANDARD, m_standard},
-	{"a device ID", C_DEVICE_ID, m_device_id},
-	{"a date", C_DATE, m_date},
-	{"a time of day", C_TIME, m_time},
-	{"a range of years", C_YEAR_RANGE, m_year_range},
-	{"a decade", C_DECADE, m_decade},
-	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal},
-	{"a fraction", C_FRACTION, m_fraction},
-	{"number sign", C_NUMBER_SIGN, m_number_sign},
-	{"a number and a unit", C_MEASURE, m_measure},
-	{"dimensions: N x M", C_DIMENSION, m_dimension},
-	{"a number after a brand", C_MODEL, m_model},
-	{"four digits", C_YEAR, m_year},
-	{"two numbers and a point", C_DECIMAL, m_decimal},
-	{"Roman numeral", C_ROMAN, m_roman},
-	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr},
+	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"money: a currency and a number", C_MONEY, m_money, 0},
+	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
+	{"a device ID", C_DEVICE_ID, m_device_id, 0},
+	{"a date", C_DATE, m_date, 0},
+	{"a time of day", C_TIME, m_time, 0},
+	{"a duration", C_DURATION, m_duration, 0},
+	{"a day in a list after a month", C_ORDINAL, m_day_list, 0},
+	{"a range of years", C_YEAR_RANGE, m_year_range, 0},
+	{"a decade", C_DECADE, m_decade, 0},
+	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
+	{"a fraction", C_FRACTION, m_fraction, 0},
+	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
+	{"a comment marker", C_COMMENT, m_comment, 0},
+	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
+	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a number and a unit", C_MEASURE, m_measure, 0},
+	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
+	{"a sign before a number", C_SIGN, m_sign_alone, 0},
+	{"dimensions: N x M", C_DIMENSION, m_dimension, 0},
+	{"a number after a brand", C_MODEL, m_model, 0},
+	{"a number before a device", C_MODEL, m_model_before, 0},
+	{"four digits", C_YEAR, m_year, 0},
+	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
+	{"Roman numeral", C_ROMAN, m_roman, 0},
+	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 
 const char *const class_names[] = {
@@ -941,6 +1399,7 @@ const char *const class_names[] = {
 	[C_ABBREVIATION] = "abbreviation", [C_DATE] = "date", [C_TIME] = "time",
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
+	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
@@ -951,7 +1410,13 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 	const char *cs = core(&c, i, &cn), *star;
 	if (cs && t[i].trail && cs[cn] == '.' && lex_find(e, cs, cn + 1, &star, &cn) && !star)
 		return 0;
+	/* a word of small letters: only the rules that say words are asked */
+	size_t wn;
+	const char *ws = core(&c, i, &wn);
+	int word = ws && islower((unsigned char)ws[0]) && all_alpha(ws, wn);
 	for (size_t r = 0; r < ARRAY_LEN(rules); r++) {
+		if (word && !rules[r].on_words)
+			continue;
 		struct match m;
 		memset(&m, 0, sizeof m);
 		m.ntok = 1;

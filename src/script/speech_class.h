@@ -12,6 +12,7 @@ enum tclass {
 	C_NONE, C_SERIAL, C_MONEY, C_YEAR_RANGE, C_FRACTION, C_NUMBER_SIGN, C_MEASURE,
 	C_YEAR, C_CARDINAL, C_DECIMAL, C_VERSION, C_MODEL, C_ROMAN, C_ABBREVIATION,
 	C_DATE, C_TIME, C_ORDINAL, C_DECADE, C_DIMENSION, C_STANDARD, C_DEVICE_ID,
+	C_COMMENT, C_URL, C_SIGN, C_DURATION,
 	C_COUNT
 };
 extern const char *const class_names[];
@@ -24,6 +25,8 @@ struct match {
 	size_t alen;
 	const struct currency *cur;
 	const struct unit *unit;
+	const struct unit *per;       /* "g/cm3": the unit the first is per */
+	const char *sign;             /* "plus or minus", "minus", "about" before a number */
 	const char *scale;            /* "million" */
 	const char *say;              /* an abbreviation's words */
 	int y1, y2, short2;           /* years; the second written with two digits */
@@ -33,8 +36,9 @@ struct match {
 	int month, day, part;         /* a date: part is 'Q' or 'H' for "2024-Q3" */
 	int hour, minute, second;     /* a time; second -1 when not written */
 	const char *ampm;             /* "A-M", "P-M" or NULL */
-	const char *b;                /* a second number: "1920 x 1080" */
+	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
+	int plural;                   /* a model number in the plural: "FT-990's" */
 };
 
 struct cctx;
@@ -44,6 +48,7 @@ struct rule {
 	/* 1 when the tokens at c->i are of the class, -1 when they are a
 	 * cardinal after all, 0 when the rule does not apply */
 	int (*match)(const struct cctx *c, struct match *m);
+	int on_words;                 /* may match a token of small letters only ("ltd", "http:") */
 };
 
 /* Says a matched class in words (speech_verbal.c). */

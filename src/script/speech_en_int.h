@@ -119,6 +119,8 @@ int plural_noun(const char *s, size_t n);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
+/* "g/cm3": the first unit, and the one it is per in *per (NULL when not such a pair). */
+const struct unit *find_unit_per(const char *s, size_t n, int spaced, const struct unit **per);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
 
 /* The lexicon (speech_en.c): says s when it has an entry (1); where the entry is. */

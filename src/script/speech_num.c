@@ -175,6 +175,16 @@ void num_model(struct buf *b, const char *s, size_t n)
 		return;
 	}
 	long long v = num_parse(s, n);
+	/* five digits: 80386 "eighty three eighty-six", 16550 "sixteen five fifty", 68000 "sixty-eight thousand" */
+	if (n == 5 && s[0] != '0' && v % 1000 == 0) {
+		num_cardinal(b, (unsigned long long)v);
+		return;
+	}
+	if (n == 5 && s[0] != '0' && s[2] != '0') {
+		num_cardinal(b, (unsigned long long)(v / 1000));
+		num_model(b, s + 2, 3);
+		return;
+	}
 	if (v < 0 || n > 4 || (s[0] == '0' && n > 1)) {
 		num_digits(b, s, n);
 		return;

@@ -60,7 +60,7 @@ static const struct unit units[] = {
 	{"W", "watt", "watts", 0},
 	{"mW", "milliwatt", "milliwatts", 1},
 	{"kW", "kilowatt", "kilowatts", 1},
-	{"V", "volt", "volts", 0},
+	{"V", "volt", "volts", 1},
 	{"mV", "millivolt", "millivolts", 1},
 	{"mA", "milliamp", "milliamps", 1},
 		{"mm", "millimeter", "millimeters", 1},
@@ -88,6 +88,10 @@ static const struct unit units[] = {
 	{"mi\xc2\xb2", "square mile", "square miles", 1},
 	{"ft\xc2\xb2", "square foot", "square feet", 1},
 	{"m\xc2\xb3", "cubic meter", "cubic meters", 1},
+	{"m3", "cubic meter", "cubic meters", 1},
+	{"cm\xc2\xb3", "cubic centimeter", "cubic centimeters", 1},
+	{"cm3", "cubic centimeter", "cubic centimeters", 1},
+	{"cc", "cubic centimeter", "cubic centimeters", 1},
 	{"ha", "hectare", "hectares", 1},
 	{"g", "gram", "grams", 0},
 	{"mg", "milligram", "milligrams", 1},
@@ -130,6 +134,21 @@ const struct unit *find_unit(const char *s, size_t n, int spaced)
 		    (!spaced || units[i].spaced))
 			return &units[i];
 	return NULL;
+}
+
+/* A unit per a unit, "g/cm3", "m/s", "req/s": both halves units of the
+ * table (the first one as find_unit wants it); *per is the second. */
+const struct unit *find_unit_per(const char *s, size_t n, int spaced, const struct unit **per)
+{
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || sl + 1 == s + n)
+		return NULL;
+	const struct unit *u = find_unit(s, (size_t)(sl - s), spaced);
+	const struct unit *d = u ? find_unit(sl + 1, n - (size_t)(sl - s) - 1, 0) : NULL;
+	if (!d || strcmp(d->one, d->many) == 0)
+		return NULL;     /* "%", "x", "k", "secs" are no denominators */
+	*per = d;
+	return u;
 }
 
 static const struct currency currencies[] = {

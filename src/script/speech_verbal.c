@@ -278,6 +278,19 @@ static int memory_noun(const char *s, size_t n)
 	return 0;
 }
 
+/* Words after which 2G to 6G is a generation of mobile networks: "5G modem". */
+static int cellular_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"modem", "modems", "cellular", "nr", "wwan", "phone", "phones", "connectivity", "module",
+		"modules", "code", "support", "band", "bands", "coverage", "sa", "nsa", "lte", "radio",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
 static int network_noun(const char *s, size_t n)
 {
@@ -365,8 +378,9 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			r[0] == 'T' ? "trillion" : "billion";
 		rl = 0;
 	}
-	if (rl)
-		u = find_unit(r, rl, 0);
+	const struct unit *per = NULL;
+	if (rl && (u = find_unit(r, rl, 0)) == NULL)
+		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
 
 	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
 	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
@@ -429,6 +443,15 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 
+	/* 99.9th percentile: "ninety-nine point ninth" */
+	if (!version && !cur && np.ncomp == 2 && rl == 2 && strncasecmp(r, "th", 2) == 0 && np.clen[1] <= 3) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "point");
+		if (np.clen[1] > 1)
+			emit_id_digits(e, np.comp[1], np.clen[1] - 1);
+		emit_ordinal(e, (unsigned long long)(np.comp[1][np.clen[1] - 1] - '0'));
+		return 1;
+	}
 	/* Versions and dotted numbers. */
 	if (np.ncomp >= 2) {
 		int ip = np.ncomp == 4 && !version && num_parse(np.comp[0], np.clen[0]) >= 10;
@@ -509,7 +532,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	if (v >= 0 && ((rl == 1 && r[0] == 's') || (rl == 2 && r[0] == '\'' && r[1] == 's')) &&
-	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2)) {
+	    v % 10 == 0 && v >= 10 && (v >= 100 || rl == 2) && (v < 2100 || v % 1000 == 0 || rl == 2)) {   /* 5400s: seconds */
 		struct buf b = {0};
 		num_plural(&b, (unsigned long long)v, v >= 1100 && v <= 2099);
 		emit(e, b.data);
@@ -533,6 +556,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, "K");
 			return 1;
 		}
+		/* "5G modems", "4G network": a generation of mobile networks, "five G" */
+		if (rl == 1 && r[0] == 'G' && v >= 2 && v <= 6 && (flags & F_TOKEN) && cellular_noun(e->next, e->nextn)) {
+			emit(e, "G");
+			return 1;
+		}
 		/* "10G links": a size letter before a word of networks counts bits */
 		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
@@ -540,9 +568,33 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, bits);
 			return 1;
 		}
-		/* "32b systems": a measure before a noun is said once */
-		emit(e, v == 1 || (flags & F_TOKEN && plural_noun(e->next, e->nextn)) ? u->one : u->many);
+		/* "32b systems", "a 6G file": a measure before a noun is said once */
+		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
+			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
+			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
+		emit(e, v == 1 || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
+		if (per) {
+			emit(e, "per");
+			emit(e, per->one);
+		}
 		return 1;
+	}
+	/* 7950X, 12700K, 5800X3D, 2080Ti: a model number and its letters (a
+	 * size in a power of two, "2048K", stays a count) */
+	if (v >= 1000 && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
+	    (v & (v - 1)) != 0) {
+		int ok = 1;
+		for (size_t q = 1; q < rl; q++)
+			if (!isalnum((unsigned char)r[q]))
+				ok = 0;
+		if (ok) {
+			struct buf b = {0};
+			num_model(&b, np.comp[0], np.clen[0]);
+			emit(e, b.data);
+			buf_free(&b);
+			say_core(e, r, rl, F_PART);
+			return 1;
+		}
 	}
 	/* a year glued to a word: "2024summit" */
 	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
@@ -554,6 +606,10 @@ rest:
 		return 1;
 	if (u && np.ncomp >= 2) {
 		emit(e, u->many);
+		if (per) {
+			emit(e, "per");
+			emit(e, per->one);
+		}
 		return 1;
 	}
 	if (rl == 1 && r[0] == '+') {
@@ -633,6 +689,10 @@ static void v_serial(struct en *e, const struct match *m)
 			num_digits(&b, m->a + i, 1);
 		else if (m->a[i] == 'X' || m->a[i] == 'x')
 			buf_puts(&b, b.len ? " X" : "X");
+		else if (m->a[i] == '.')
+			buf_puts(&b, " dot");       /* DOI 10.1007/978-...: "one oh dot one oh oh seven slash" */
+		else if (m->a[i] == '/')
+			buf_puts(&b, " slash");
 		if (isdigit((unsigned char)m->a[i]) && i + 1 < m->alen && m->a[i + 1] == '-')
 			buf_putc(&b, ',');
 	}
@@ -680,7 +740,16 @@ static void v_fraction(struct en *e, const struct match *m)
 		{"three quarters", "and three quarters"}, {"a third", "and a third"},
 		{"two thirds", "and two thirds"}, {"an eighth", "and an eighth"},
 	};
-	if (m->alen) {
+	/* the parts a whole is cut into, for "1/3 of the patches": one and many */
+	static const char *const parts[][2] = {
+		{"", ""}, {"", ""}, {"half", "halves"}, {"third", "thirds"}, {"quarter", "quarters"},
+		{"fifth", "fifths"}, {"sixth", "sixths"}, {"seventh", "sevenths"}, {"eighth", "eighths"},
+		{"ninth", "ninths"}, {"tenth", "tenths"},
+	};
+	if (m->value) {             /* 1/3: "one third"; 2/3: "two thirds" */
+		emit_num(e, (unsigned long long)m->value);
+		emit(e, parts[m->frac][m->value > 1]);
+	} else if (m->alen) {
 		emit_numstr(e, m->a, m->alen);
 		emit(e, said[m->frac][1]);
 	} else {
@@ -696,12 +765,22 @@ static void v_number_sign(struct en *e, const struct match *m)
 
 static void v_measure(struct en *e, const struct match *m)
 {
+	if (m->sign)
+		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
+	if (m->blen) {              /* 3.2-4.6 GHz */
+		emit(e, "to");
+		say_decimal_str(e, m->b, m->blen);
+	}
 	if (m->plus)
 		emit(e, "plus");
 	if (m->square)
 		emit(e, "square");
-	emit(e, (is_one(m->a, m->alen) && !m->plus) || m->adjective ? m->unit->one : m->unit->many);
+	emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
+	if (m->per) {
+		emit(e, "per");
+		emit(e, m->per->one);
+	}
 }
 
 static void v_year(struct en *e, const struct match *m)
@@ -711,10 +790,16 @@ static void v_year(struct en *e, const struct match *m)
 
 static void v_cardinal(struct en *e, const struct match *m)
 {
-	if (m->a)
+	if (m->sign)
+		emit(e, m->sign);
+	if (m->a && memchr(m->a, '.', m->alen))
+		say_decimal_str(e, m->a, m->alen);
+	else if (m->a)
 		emit_numstr(e, m->a, m->alen);
 	else
 		emit_num(e, (unsigned long long)m->y1);
+	if (m->plus)
+		emit(e, "plus");
 }
 
 static void v_decimal(struct en *e, const struct match *m)
@@ -741,8 +826,44 @@ static void v_version(struct en *e, const struct match *m)
 static void v_model(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
+	if (m->blen)
+		spell(e, m->b, m->blen, 0);
 	num_model(&b, m->a, m->alen);
+	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
+		b.data[--b.len] = 0;
+		buf_puts(&b, "ies");
+	} else if (m->plural && b.len && b.data[b.len - 1] == 'x') {
+		buf_puts(&b, "es");
+	} else if (m->plural) {
+		buf_puts(&b, "s");
+	}
 	emit(e, b.data);
+	buf_free(&b);
+}
+
+/* "# 3.3.x" after a trailer: the comment marker is a pause */
+static void v_comment(struct en *e, const struct match *m)
+{
+	(void)m;
+	punct(e, ',');
+}
+
+/* "+/- 5 ms": the sign's words, the number after it said by its own class */
+static void v_sign(struct en *e, const struct match *m)
+{
+	(void)m;
+	emit(e, "plus or minus");
+}
+
+/* "http: //host/page": the URL said as if written whole */
+static void v_url(struct en *e, const struct match *m)
+{
+	struct buf b = {0};
+	buf_add(&b, m->a, m->alen);
+	buf_add(&b, m->b, m->blen);
+	buf_putc(&b, 0);
+	b.len--;
+	say_core(e, b.data, b.len, F_TOKEN | F_START);
 	buf_free(&b);
 }
 
@@ -771,6 +892,17 @@ static void v_abbreviation(struct en *e, const struct match *m)
 
 static void v_date(struct en *e, const struct match *m)
 {
+	if (m->part == 'R') {       /* 20230501-20230507: "May first to May seventh, twenty twenty-three" */
+		emit(e, months[m->month - 1]);
+		emit_ordinal(e, (unsigned long long)m->day);
+		if (m->y2 != m->y1) {
+			punct(e, ',');
+			emit_year(e, (unsigned)m->y1);
+		}
+		emit(e, "to");
+		emit_date(e, m->y2, m->hour, m->minute);
+		return;
+	}
 	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
 		emit_year(e, (unsigned)m->y1);
 		char q[2] = {(char)m->part, 0};
@@ -792,6 +924,18 @@ static void v_date(struct en *e, const struct match *m)
 	} else {
 		emit_date(e, m->y1, m->month, m->day);
 	}
+}
+
+/* 1h30m: "one hour thirty minutes" */
+static void v_duration(struct en *e, const struct match *m)
+{
+	const int v[3] = {m->hour, m->minute, m->second};
+	static const char *const unit[3][2] = {{"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}};
+	for (int i = 0; i < 3; i++)
+		if (v[i] >= 0) {
+			emit_num(e, (unsigned long long)v[i]);
+			emit(e, unit[i][v[i] != 1]);
+		}
 }
 
 static void v_time(struct en *e, const struct match *m)
@@ -873,7 +1017,8 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_VERSION] = v_version, [C_MODEL] = v_model, [C_ROMAN] = v_roman,
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
-	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id,
+	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
+	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)

@@ -3,7 +3,8 @@
  * through; Arabic numerals become Chinese numerals as a reader says them
  * (45 "四十五", a year 2023 "二零二三", 6.3 "六点三", 20% "百分之二十",
  * 2023-05-07 "二零二三年五月七日", 03月 "三月", 6.1.112 "六点一点一百一十二",
- * 2 个 "两个", 2.5 GHz "二点五吉赫兹"; tables below); full-width digits and letters are
+ * 2 个 "两个", 2.5 GHz "二点五吉赫兹", -40°C "零下四十摄氏度", a version of Linux
+ * 5.10 "五点十", 14:30 "十四点三十分", 2 万 "两万"; tables below); full-width digits and letters are
  * treated as their ASCII forms; lexicon entries written in Han script are
  * said as the entry says.
  *
@@ -42,7 +43,49 @@ static const struct {
 	{"nm", "纳米"}, {"mm", "毫米"}, {"cm", "厘米"}, {"km", "公里"}, {"m", "米"},
 	{"mW", "毫瓦"}, {"W", "瓦"}, {"kW", "千瓦"}, {"V", "伏"}, {"mA", "毫安"},
 	{"Gbps", "吉比特每秒"}, {"Mbps", "兆比特每秒"}, {"fps", "帧每秒"}, {"x", "倍"},
+	{"\xc2\xb0" "C", "摄氏度"}, {"\xc2\xb0" "F", "华氏度"}, {"\xc2\xb0", "度"},
+	{"GB/s", "吉字节每秒"}, {"MB/s", "兆字节每秒"}, {"Gbit/s", "吉比特每秒"}, {"GT/s", "吉传输每秒"},
+	{"kg", "千克"}, {"mV", "毫伏"}, {"dB", "分贝"},
 };
+
+/* Whether X.Y (Y of two digits) is a version of Linux, said "五点十", not "五点一零". */
+static int zh_linux_version(const char *s, size_t intlen, const char *frac, size_t fl)
+{
+	static const struct { int major, last; } lv[] = {{2, 6}, {3, 19}, {4, 20}, {5, 19}, {6, 29}, {7, 9}};
+	if (intlen != 1 || fl != 2 || frac[0] == '0')
+		return 0;
+	int x = s[0] - '0', y = (frac[0] - '0') * 10 + (frac[1] - '0');
+	for (size_t i = 0; i < ARRAY_LEN(lv); i++)
+		if (lv[i].major == x)
+			return y <= lv[i].last;
+	return 0;
+}
+
+/* Words near X.Y that make it a version: "内核 5.10", "5.15 稳定版". */
+static const char *const zh_version_words[] = {
+	"内核", "版本", "稳定版", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
+};
+
+static int starts_with_any(const char *s, const char *const *l, size_t n);
+
+/* Whether a version word is just before s[i] (within 12 bytes) or just after it. */
+static int zh_version_cue(const char *s, size_t i, const char *after)
+{
+	size_t from = i > 12 ? i - 12 : 0;
+	for (size_t w = 0; w < ARRAY_LEN(zh_version_words); w++) {
+		size_t k = strlen(zh_version_words[w]);
+		for (size_t p = from; p + k <= i; p++)
+			if (memcmp(s + p, zh_version_words[w], k) == 0)
+				return 1;
+	}
+	for (size_t w = 0; after && w < ARRAY_LEN(zh_version_words); w++) {
+		size_t k = strlen(zh_version_words[w]);
+		for (size_t p = 0; p < 16 && after[p] && strncmp(after + p, "。", 3) != 0 && strncmp(after + p, "，", 3) != 0; p++)
+			if (strncmp(after + p, zh_version_words[w], k) == 0)
+				return 1;
+	}
+	return 0;
+}
 
 static int starts_with_any(const char *s, const char *const *l, size_t n)
 {
@@ -142,7 +185,7 @@ static int all_digits(const char *s, size_t n)
 }
 
 /* Reads the number at s (digits, commas, one decimal point); returns its length. */
-static size_t zh_number(struct buf *b, const char *s, size_t n, const char *after)
+static size_t zh_number(struct buf *b, const char *s, size_t n, const char *after, int vcue)
 {
 	size_t i = 0;
 	while (i < n && (isdigit((unsigned char)s[i]) || (s[i] == ',' && i + 1 < n && isdigit((unsigned char)s[i + 1]))))
@@ -172,6 +215,32 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			return 8;
 		}
 	}
+	/* 14:30: 十四点三十分; 9:05: 九点零五分 */
+	if (intlen >= 1 && intlen <= 2 && i + 3 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
+	    isdigit((unsigned char)s[i + 2]) && (i + 3 == n || !isdigit((unsigned char)s[i + 3]))) {
+		long long h = num_parse(s, intlen), mi = num_parse(s + i + 1, 2);
+		if (h <= 24 && mi <= 59) {
+			zh_cardinal(b, (unsigned long long)h);
+			buf_puts(b, "点");
+			if (mi == 0) {
+				buf_puts(b, "整");
+			} else {
+				if (mi < 10)
+					buf_puts(b, "零");
+				zh_cardinal(b, (unsigned long long)mi);
+				buf_puts(b, "分");
+			}
+			return i + 3;
+		}
+	}
+	/* 3:1: 三比一 (one digit after the colon: a ratio, not a time) */
+	if (intlen >= 1 && intlen <= 3 && i + 2 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
+	    (i + 2 == n || !isdigit((unsigned char)s[i + 2]))) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+		buf_puts(b, "比");
+		zh_cardinal(b, (unsigned long long)(s[i + 1] - '0'));
+		return i + 2;
+	}
 	/* 5-10%: 百分之五到十; 6-10: 六到十 */
 	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
 		size_t k = i + 1;
@@ -181,9 +250,17 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			int pct = k < n && s[k] == '%';
 			if (pct)
 				buf_puts(b, "百分之");
-			zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+			/* 1999-2000 年: years digit by digit */
+			int years = !pct && intlen == 4 && k - i - 1 == 4 && after && strncmp(after, "年", 3) == 0;
+			if (years)
+				zh_digits(b, s, intlen);
+			else
+				zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
 			buf_puts(b, "到");
-			zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
+			if (years)
+				zh_digits(b, s + i + 1, 4);
+			else
+				zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
 			return k + (size_t)pct;
 		}
 	}
@@ -216,19 +293,28 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		}
 		return k;
 	}
+	int u;
+	size_t ul;
 	int zero_count = intlen > 1 && s[0] == '0' && j == i && after &&
 			 starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
 	if ((intlen == 4 && after && strncmp(after, "年", 3) == 0) || intlen > 12 ||
 	    (intlen > 1 && s[0] == '0' && !zero_count))
 		zh_digits(b, s, intlen);
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
-		 starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)))
-		buf_puts(b, "两");      /* 2 个: 两个 */
+		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
+		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
+		  ((u = zh_unit_at(after, strlen(after), &ul)) >= 0 && !strstr(zh_units[u].said, "度"))))
+		buf_puts(b, "两");      /* 2 个: 两个; 2 kg: 两千克 */
 	else
 		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
 	if (j > i) {
 		buf_puts(b, "点");
-		zh_digits(b, s + i + 1, j - i - 1);
+		size_t ul;
+		if (!percent && vcue && zh_linux_version(s, intlen, s + i + 1, j - i - 1) &&
+		    !(after && zh_unit_at(after, strlen(after), &ul) >= 0))
+			zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, 2));    /* 5.10: 五点十 */
+		else
+			zh_digits(b, s + i + 1, j - i - 1);
 	}
 	return j + (size_t)percent;
 }
@@ -259,7 +345,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		unsigned char c = (unsigned char)s[i];
 		if (isdigit(c)) {
 			size_t j = i;
-			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j])))
+			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j]) ||
+					 (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1]))))
 				j++;
 			const char *after = s + j;
 			while (*after == ' ')
@@ -268,7 +355,7 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
-			i += zh_number(&b, s + i, j - i, after);
+			i += zh_number(&b, s + i, j - i, after, zh_version_cue(s, i, after));
 			if (day)
 				buf_puts(&b, "日");
 			size_t sp = i, ul;
@@ -309,6 +396,19 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		}
 		if (c == '~') {
 			buf_puts(&b, "约");
+			i++;
+			continue;
+		}
+		/* -40°C: 零下四十摄氏度; -3: 负三 (a minus sign, not a hyphen between numbers) */
+		if (c == '-' && i + 1 < n && isdigit((unsigned char)s[i + 1]) &&
+		    (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
+			size_t k = i + 1, ul;
+			while (k < n && (isdigit((unsigned char)s[k]) || s[k] == '.'))
+				k++;
+			while (k < n && s[k] == ' ')
+				k++;
+			int u = zh_unit_at(s + k, n - k, &ul);
+			buf_puts(&b, u >= 0 && strstr(zh_units[u].said, "氏度") ? "零下" : "负");
 			i++;
 			continue;
 		}

@@ -614,6 +614,8 @@ struct parse_state {
 	char *para_image;       /* an image in the paragraph being read, while nothing else is */
 	int para_image_line;
 	int li_open;            /* a list item is open and collecting text */
+	unsigned ol_next[16];   /* per list depth: the next item's number, 0 in a bullet list */
+	unsigned li_num;        /* the open item's number, said before its first text (0: none) */
 	int section;
 	int emphasis;           /* *text* becomes (text)[emphasis] (the show's emphasis: true) */
 	size_t seen_off;        /* doc_line's place in the body... */
@@ -889,10 +891,16 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_OL:
 		flush_li(st);
 		st->list_depth++;
+		/* an ordered list's numbers are said: "3) Calculate ..." is step three */
+		if (st->list_depth < (int)ARRAY_LEN(st->ol_next))
+			st->ol_next[st->list_depth] = type == MD_BLOCK_OL ? ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
 		break;
 	case MD_BLOCK_LI:
 		flush_li(st);
 		st->li_open = 1;
+		st->li_num = st->list_depth < (int)ARRAY_LEN(st->ol_next) ? st->ol_next[st->list_depth] : 0;
+		if (st->li_num)
+			st->ol_next[st->list_depth]++;
 		break;
 	case MD_BLOCK_H:
 		flush_li(st);
@@ -980,6 +988,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_LI:
 		flush_li(st);
 		st->li_open = 0;
+		st->li_num = 0;
 		break;
 	case MD_BLOCK_H:
 		flush(st, BLOCK_HEADING, st->heading_level);
@@ -1104,6 +1113,10 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE n, void *ud)
 	}
 	if (st->text_line == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR && type != MD_TEXT_HTML)
 		st->text_line = doc_line(st, t);
+	if (st->li_num && st->text.len == 0 && type != MD_TEXT_BR && type != MD_TEXT_SOFTBR && type != MD_TEXT_HTML) {
+		buf_printf(&st->text, "%u. ", st->li_num);   /* the item's number, once */
+		st->li_num = 0;
+	}
 	switch (type) {
 	case MD_TEXT_NORMAL:
 	case MD_TEXT_CODE:
