@@ -534,7 +534,7 @@ static int out_rewrite(void *ud, uint64_t off, const unsigned char *p, size_t n)
 }
 
 int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
-			   const unsigned char *head, size_t head_len)
+			   const unsigned char *head, size_t head_len, int16_t gain_q8)
 {
 	const struct timeline *tl = r->c->tl;
 	const char *path = r->o.path[k];
@@ -552,8 +552,8 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 		ma = mp3asm_new(&cb, &of, &r->par[k], tl->total, head, head_len, &err);
 	} else {
 		static const struct oggasm_callbacks cb = {out_write};
-		oa = oggasm_new(&cb, &of, &r->par[k], tl->total, r->o.serial[k], head, head_len,
-				&err);
+		oa = oggasm_new_gain(&cb, &of, &r->par[k], tl->total, r->o.serial[k], head,
+				     head_len, gain_q8, &err);
 	}
 	for (int gi = 0; gi < r->ng && err == CHUNK_OK && (ma != NULL || oa != NULL); gi++) {
 		struct chunk *ch = NULL;
