@@ -210,13 +210,40 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 	const struct timeline *tl = r->c->tl;
 	int ch = tl->channels;
 	size_t n = (size_t)g->length * (size_t)ch;
-	float *pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+	float *pcm = NULL;
+	/* A group whose one sound starts it (most groups: a paragraph and the
+	 * pause after it) is levelled where its frames lie: their buffer grows
+	 * to the group's length and the limiter writes each frame back after it
+	 * has read it (it copies its input before it gives any output), so the
+	 * sound is not held twice. */
+	int sounds = 0, only = -1;
+	for (int i = g->a; i < g->b; i++)
+		if (audible(&tl->items[i])) {
+			sounds++;
+			only = i;
+		}
+	if (sounds == 1 && tl->items[only].start == g->start && n > 0) {
+		const struct tl_item *it = &tl->items[only];
+		float **m = &mem[only - g->a];
+		if (*m == NULL && (*m = read_item(r, only)) == NULL)
+			return NULL;
+		size_t have = (size_t)it->length * (size_t)ch;
+		pcm = xreallocarray(*m, n, sizeof *pcm);
+		*m = NULL;
+		memset(pcm + have, 0, (n - have) * sizeof *pcm);
+	} else {
+		pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+	}
 	for (int i = g->a; i < g->b; i++) {
 		const struct tl_item *it = &tl->items[i];
 		if (!audible(it))
 			continue;
-		if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
-			goto fail;
+		const float *in = pcm;   /* in place (above) */
+		if (i != only || sounds != 1 || it->start != g->start) {
+			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
+				goto fail;
+			in = mem[i - g->a];
+		}
 		struct pcm_sink sink = {pcm, (it->start - g->start) * ch,
 					(it->start - g->start + it->length) * ch};
 		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &sink};
@@ -226,7 +253,7 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 			    tl->rate, ch);
 			goto fail;
 		}
-		int bad = limiter_process(lim, mem[i - g->a], (long)it->length) != 0 ||
+		int bad = limiter_process(lim, in, (long)it->length) != 0 ||
 			  limiter_drain(lim) != 0 || sink.pos != sink.cap;
 		limiter_free(&lim);
 		if (bad) {
