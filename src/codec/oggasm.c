@@ -86,6 +86,14 @@ struct oggasm *oggasm_new(const struct oggasm_callbacks *cb, void *ud,
 			  uint32_t serial, const unsigned char *tags, size_t tags_len,
 			  int *err)
 {
+	return oggasm_new_gain(cb, ud, p, total_samples, serial, tags, tags_len, 0, err);
+}
+
+struct oggasm *oggasm_new_gain(const struct oggasm_callbacks *cb, void *ud,
+			       const struct chunk_params *p, int64_t total_samples,
+			       uint32_t serial, const unsigned char *tags, size_t tags_len,
+			       int16_t gain_q8, int *err)
+{
 	struct oggasm *a = xcalloc(1, sizeof *a);
 	a->cb = cb;
 	a->ud = ud;
@@ -108,7 +116,8 @@ struct oggasm *oggasm_new(const struct oggasm_callbacks *cb, void *ud,
 	head[10] = (unsigned char)a->preskip;
 	head[11] = (unsigned char)(a->preskip >> 8);
 	put_le32(head + 12, (uint32_t)p->rate);
-	head[16] = head[17] = 0;  /* output gain */
+	head[16] = (unsigned char)((uint16_t)gain_q8 & 0xff);  /* output gain, Q7.8 dB */
+	head[17] = (unsigned char)((uint16_t)gain_q8 >> 8);
 	head[18] = 0;             /* mapping family 0 */
 	if ((*err = packet_in(a, head, sizeof head, 1, 0, 0, 0)) != CHUNK_OK ||
 	    (*err = drain(a, 1)) != CHUNK_OK ||

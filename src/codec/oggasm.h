@@ -34,6 +34,15 @@ struct oggasm *oggasm_new(const struct oggasm_callbacks *cb, void *ud,
 			  const struct chunk_params *p, int64_t total_samples,
 			  uint32_t serial, const unsigned char *tags, size_t tags_len,
 			  int *err);
+/*
+ * The same with an output gain in the OpusHead (RFC 7845 section 5.1: a
+ * Q7.8 number of dB that every decoder applies to what it decodes; 0 is
+ * none): a whole file made louder or quieter without encoding it again.
+ */
+struct oggasm *oggasm_new_gain(const struct oggasm_callbacks *cb, void *ud,
+			       const struct chunk_params *p, int64_t total_samples,
+			       uint32_t serial, const unsigned char *tags, size_t tags_len,
+			       int16_t gain_q8, int *err);
 /* Appends the next chunk's packets. CHUNK_OK or an error (then sticky). */
 int oggasm_add(struct oggasm *a, const struct chunk *c);
 /* Checks the packet count, ends the stream, writes the last pages. */

@@ -40,6 +40,24 @@
 #define OPUS_FRAME 960      /* 20 ms at 48 kHz */
 #define MAX_PACKET 4000
 
+/*
+ * The OPUS_FRAME frames of the encoder's input from timeline sample t (48
+ * kHz): pcm where the span's item lies, zeros around it; into frame, or
+ * straight from pcm when the frame lies wholly inside the item.
+ */
+static const float *frame_at(const float *pcm, const struct chunk_span *s, int64_t t, int ch,
+			     float *frame)
+{
+	int64_t a = t - s->start, b = a + OPUS_FRAME;   /* in pcm's frames */
+	if (a >= 0 && b <= s->length)
+		return pcm + a * ch;
+	memset(frame, 0, (size_t)(OPUS_FRAME * ch) * sizeof *frame);
+	int64_t lo = a > 0 ? a : 0, hi = b < s->length ? b : s->length;
+	if (hi > lo)
+		memcpy(frame + (lo - a) * ch, pcm + lo * ch, (size_t)((hi - lo) * ch) * sizeof *frame);
+	return frame;
+}
+
 int chunk_encode_opus(const struct chunk_params *p, const struct chunk_span *s,
 		      const float *pcm, struct chunk *c)
 {
@@ -47,19 +65,23 @@ int chunk_encode_opus(const struct chunk_params *p, const struct chunk_span *s,
 	int64_t packets = s->lead + s->nframes;
 	int64_t n_in = packets * s->unit, n48 = packets * OPUS_FRAME;
 	int64_t origin = (s->k0 - s->lead) * s->unit;  /* timeline sample of in[0] */
-	float *in = xcalloc((size_t)(n_in * ch), sizeof *in);
-	float *res = NULL;
+	float *in = NULL, *res = NULL;
+	float frame[OPUS_FRAME * 2];
 	struct buf out = {0};
 	OpusEncoder *enc = NULL;
-	for (int64_t t = 0; t < n_in; t++) {
-		int64_t src = origin + t - s->start;
-		if (src >= 0 && src < s->length)
-			memcpy(in + t * ch, pcm + src * ch, (size_t)ch * sizeof *in);
-	}
-	if (p->rate == 48000) {
-		res = in;
-		in = NULL;
-	} else {
+	if (ch < 1 || ch > 2)
+		return CHUNK_BAD_ARG;
+	/* At 48 kHz each packet's frame is cut from pcm as it is encoded (see
+	 * frame_at); at other rates the whole input, zeros around the item,
+	 * goes through the resampler at once. */
+	if (p->rate != 48000) {
+		in = xcalloc((size_t)(n_in * ch), sizeof *in);
+		int64_t from = s->start - origin;       /* in[] index of pcm[0] */
+		int64_t a = from > 0 ? from : 0, b = from + s->length;
+		if (b > n_in)
+			b = n_in;
+		if (b > a)
+			memcpy(in + a * ch, pcm + (a - from) * ch, (size_t)((b - a) * ch) * sizeof *in);
 		res = xcalloc((size_t)(n48 * ch), sizeof *res);
 		soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
 		soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
@@ -85,8 +107,9 @@ int chunk_encode_opus(const struct chunk_params *p, const struct chunk_span *s,
 	c->sizes = xcalloc((size_t)s->nframes, sizeof *c->sizes);
 	unsigned char pkt[MAX_PACKET];
 	for (int64_t j = 0; j < packets; j++) {
-		opus_int32 len = opus_encode_float(enc, res + j * OPUS_FRAME * ch, OPUS_FRAME,
-						   pkt, MAX_PACKET);
+		const float *f = res != NULL ? res + j * OPUS_FRAME * ch
+					     : frame_at(pcm, s, origin + j * OPUS_FRAME, ch, frame);
+		opus_int32 len = opus_encode_float(enc, f, OPUS_FRAME, pkt, MAX_PACKET);
 		if (len <= 0)
 			goto out;
 		if (j < s->lead)

@@ -34,6 +34,8 @@
  * more than LUFS_GUARD_LU from the target, the items' target moves by the
  * mean error (and the records keep the target they were levelled to, keyed
  * on the show's target, so the next build starts from the corrected one).
+ * (Chunked Opus is not in that mean: its offset goes into its OpusHead's
+ * output gain, gain_fixed below.)
  * Then the episode is encoded again, every format: the levelled PCM
  * changed, and a format encoded from the old PCM would not be what the
  * next build makes from the kept records (its published bytes, and so its
@@ -67,6 +69,55 @@ static const double DECODED_GUARD_DB = 0.1;
 static const double LUFS_GUARD_LU = 0.3;
 static const double LUFS_STEP_LU = 0.1;
 static const int MAX_REENCODES = 2;
+static const double OPUS_GAIN_MAX_DB = 1.0;
+
+/*
+ * 1 when format f's file gets its loudness right without the levelled PCM
+ * aiming for it: a chunked Opus file, whose OpusHead carries an output
+ * gain that every decoder applies (RFC 7845 section 5.1). The codecs lose
+ * different amounts: MP3 at 64 kbit/s about 0.4 LU at every frequency (its
+ * quantisation), Opus at 32 kbit/s only what lies above its band edge, so
+ * 0.1 LU for the show's 16 kHz Flite voices and 0.45 for espeak-ng. One
+ * PCM goes to both encoders, so it aims for the others, and Opus's own
+ * offset is measured and set in its header: no format encodes again for it.
+ */
+static int gain_fixed(enum audio_format f, const struct timeline *tl)
+{
+	return f == FMT_OPUS && tl->bed == NULL && render_chunkable(f, tl->rate);
+}
+
+/* How many of the n formats the PCM aims for: those gain_fixed does not
+ * correct, or all when it corrects every one. */
+static int aimed_for(const enum audio_format *fmts, int n, const struct timeline *tl,
+		     int *aim)
+{
+	int na = 0;
+	for (int i = 0; i < n; i++)
+		na += aim[i] = !gain_fixed(fmts[i], tl);
+	if (na == 0)
+		for (int i = 0; i < n; i++)
+			na += aim[i] = 1;
+	return na;
+}
+
+/*
+ * The output gain that brings a file measured at lufs (dec LUFS, peak dBTP)
+ * to target, in Q7.8 dB: at most OPUS_GAIN_MAX_DB either way, and never
+ * raising the true peak over watch_db.
+ */
+static int16_t opus_gain_q8(double target, double lufs, double peak, double watch_db)
+{
+	if (!isfinite(lufs))
+		return 0;
+	double g = target - lufs;
+	if (g > 0 && isfinite(peak) && peak + g > watch_db)
+		g = watch_db - peak > 0 ? watch_db - peak : 0;
+	if (g > OPUS_GAIN_MAX_DB)
+		g = OPUS_GAIN_MAX_DB;
+	if (g < -OPUS_GAIN_MAX_DB)
+		g = -OPUS_GAIN_MAX_DB;
+	return (int16_t)lround(g * 256);
+}
 
 /* ---- this thread: the timeline, levelled, to the encoders ---- */
 
@@ -336,19 +387,24 @@ out:
  * the same start whatever the cache holds, so that a build after an edit,
  * a kill or from an empty cache makes the same bytes.
  */
-/* The items' target when no level record says otherwise. */
-static double fresh_target(double show_target, const enum audio_format *fmts, int n)
+/* The items' target when no level record says otherwise: the show's
+ * raised by the mean loss of the formats the PCM aims for. */
+static double fresh_target(double show_target, const enum audio_format *fmts, int n,
+			   const struct timeline *tl)
 {
+	int aim[FMT_COUNT];
+	int na = aimed_for(fmts, n, tl, aim);
 	double loss = 0;
 	for (int i = 0; i < n; i++)
-		loss += format_info(fmts[i])->loss_lu;
-	return show_target + LUFS_STEP_LU * round(loss / n / LUFS_STEP_LU);
+		if (aim[i])
+			loss += format_info(fmts[i])->loss_lu;
+	return show_target + LUFS_STEP_LU * round(loss / na / LUFS_STEP_LU);
 }
 
 static double start_target(const struct render_ctx *c, const enum audio_format *fmts, int n)
 {
 	const struct timeline *tl = c->tl;
-	double fresh = fresh_target(c->show_target, fmts, n);
+	double fresh = fresh_target(c->show_target, fmts, n, tl);
 	double t = fresh;
 	int found = 0;
 	for (int i = 0; i < tl->n; i++) {
@@ -503,7 +559,7 @@ int render_ahead_run(struct render_ahead *a, const struct timeline *tl, int k, i
 	const char *margin = getenv("PODSYNTH_TEST_LIMIT_MARGIN");
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
 	c.watch_db = o->ceiling_dbtp - DECODED_GUARD_DB;
-	c.target = fresh_target(c.show_target, fmts, n);
+	c.target = fresh_target(c.show_target, fmts, n, tl);
 	c.item_ceiling = xmalloc((size_t)pre.n * sizeof *c.item_ceiling);
 	c.item_peak = xmalloc((size_t)pre.n * sizeof *c.item_peak);
 	c.item_gain = xcalloc((size_t)pre.n, sizeof *c.item_gain);
@@ -582,6 +638,8 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	struct render_chunks *rch = NULL;
 	struct chunk_outs co = {0};
 	int encodes = 0, levelled = 0;
+	int16_t gain_q8[FMT_COUNT] = {0};
+	int aim[FMT_COUNT], naim;
 	size_t nitems = (size_t)(tl->n > 0 ? tl->n : 1);
 
 	if (tl->rate <= 0 || (tl->channels != 1 && tl->channels != 2)) {
@@ -613,6 +671,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 	c.ceiling = o->ceiling_dbtp - (margin ? atof(margin) : LIMIT_MARGIN_DB);
 	c.watch_db = o->ceiling_dbtp - DECODED_GUARD_DB;
 	c.target = start_target(&c, fmts, n);
+	naim = aimed_for(fmts, n, tl, aim);
 	c.item_ceiling = xmalloc(nitems * sizeof *c.item_ceiling);
 	c.item_peak = xmalloc(nitems * sizeof *c.item_peak);
 	c.item_gain = xcalloc(nitems, sizeof *c.item_gain);
@@ -663,6 +722,20 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			if (render_chunks_attempt(rch, lufs, peak, o->progress, o->progress_ud,
 						  encodes + 1) != 0)
 				goto fail;
+			/* Test hook: codecs that lose this much loudness, to make
+			 * the loudness retry happen (and Opus's gain make up for it). */
+			const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
+			for (int k = 0; k < co.n && loss != NULL; k++)
+				if (isfinite(lufs[k]))
+					lufs[k] -= atof(loss);
+			for (int k = 0; k < co.n; k++) {
+				if (!gain_fixed(co.fmt[k], tl))
+					continue;
+				gain_q8[cmap[k]] = opus_gain_q8(o->target_lufs, lufs[k], peak[k],
+								c.watch_db);
+				lufs[k] += gain_q8[cmap[k]] / 256.0;
+				peak[k] += gain_q8[cmap[k]] / 256.0;
+			}
 			for (int k = 0; k < co.n; k++) {
 				fig.dec_lufs[cmap[k]] = lufs[k];
 				fig.dec_peak[cmap[k]] = peak[k];
@@ -692,12 +765,11 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			fig.lufs = lf.lufs;
 			fig.peak = lf.peak;
 		}
-		/* Test hook: codecs that lose this much loudness, to make the
-		 * loudness retry happen. */
+		/* The test hook above, for the formats encoded whole. */
 		const char *loss = getenv("PODSYNTH_TEST_CODEC_LOSS");
-		for (int i = 0; i < n && loss != NULL; i++)
-			if (isfinite(fig.dec_lufs[i]))
-				fig.dec_lufs[i] -= atof(loss);
+		for (int k = 0; k < nl && loss != NULL; k++)
+			if (isfinite(fig.dec_lufs[lmap[k]]))
+				fig.dec_lufs[lmap[k]] -= atof(loss);
 		encodes++;
 		for (int i = 0; i < tl->n; i++)
 			levelled += c.item_searched[i];
@@ -707,7 +779,8 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 		int worst = 0, worst_l = 0;
 		for (int i = 0; i < n; i++) {
 			double off = isfinite(fig.dec_lufs[i]) ? o->target_lufs - fig.dec_lufs[i] : 0;
-			off_sum += off;
+			if (aim[i])
+				off_sum += off;
 			if (fabs(off) > fabs(worst_off)) {
 				worst_off = off;
 				worst_l = i;
@@ -739,7 +812,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 			 * codecs' loss is much the same for an episode and for
 			 * that episode edited, so a build from an empty cache
 			 * lands on the very target a rebuild kept. */
-			double t = c.target + off_sum / n - o->target_lufs;
+			double t = c.target + off_sum / naim - o->target_lufs;
 			c.target = o->target_lufs + LUFS_STEP_LU * round(t / LUFS_STEP_LU);
 		} else {
 			break;
@@ -761,7 +834,7 @@ int render_episode(const struct timeline *tl, const struct render_opts *o,
 				       &head_len);
 		else
 			head = opus_tags(&in, &head_len);
-		int r = render_chunks_assemble(rch, k, tmp[i], head, head_len);
+		int r = render_chunks_assemble(rch, k, tmp[i], head, head_len, gain_q8[i]);
 		free(head);
 		if (r != 0)
 			goto fail;

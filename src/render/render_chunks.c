@@ -72,6 +72,12 @@ struct render_chunks {
 	void (*progress)(void *ud, double done_s, double total_s, int pass);
 	void *progress_ud;
 	int pass;
+	/* each format's file figures, summed group by group in timeline order
+	 * as the groups are done (then their energies are freed) */
+	struct chunk_loud *acc[FMT_COUNT];
+	unsigned char *done;      /* groups done this attempt */
+	int next_add;             /* the first group not yet summed */
+	int add_failed;           /* 1 + the group whose figures did not fit */
 	/* chunk files made ahead by this build (render_ahead) */
 	int (*made_by)(void *ud, const char *path);
 	void *made_ud;
@@ -210,13 +216,40 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 	const struct timeline *tl = r->c->tl;
 	int ch = tl->channels;
 	size_t n = (size_t)g->length * (size_t)ch;
-	float *pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+	float *pcm = NULL;
+	/* A group whose one sound starts it (most groups: a paragraph and the
+	 * pause after it) is levelled where its frames lie: their buffer grows
+	 * to the group's length and the limiter writes each frame back after it
+	 * has read it (it copies its input before it gives any output), so the
+	 * sound is not held twice. */
+	int sounds = 0, only = -1;
+	for (int i = g->a; i < g->b; i++)
+		if (audible(&tl->items[i])) {
+			sounds++;
+			only = i;
+		}
+	if (sounds == 1 && tl->items[only].start == g->start && n > 0) {
+		const struct tl_item *it = &tl->items[only];
+		float **m = &mem[only - g->a];
+		if (*m == NULL && (*m = read_item(r, only)) == NULL)
+			return NULL;
+		size_t have = (size_t)it->length * (size_t)ch;
+		pcm = xreallocarray(*m, n, sizeof *pcm);
+		*m = NULL;
+		memset(pcm + have, 0, (n - have) * sizeof *pcm);
+	} else {
+		pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+	}
 	for (int i = g->a; i < g->b; i++) {
 		const struct tl_item *it = &tl->items[i];
 		if (!audible(it))
 			continue;
-		if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
-			goto fail;
+		const float *in = pcm;   /* in place (above) */
+		if (i != only || sounds != 1 || it->start != g->start) {
+			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
+				goto fail;
+			in = mem[i - g->a];
+		}
 		struct pcm_sink sink = {pcm, (it->start - g->start) * ch,
 					(it->start - g->start + it->length) * ch};
 		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &sink};
@@ -226,7 +259,7 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 			    tl->rate, ch);
 			goto fail;
 		}
-		int bad = limiter_process(lim, mem[i - g->a], (long)it->length) != 0 ||
+		int bad = limiter_process(lim, in, (long)it->length) != 0 ||
 			  limiter_drain(lim) != 0 || sink.pos != sink.cap;
 		limiter_free(&lim);
 		if (bad) {
@@ -328,15 +361,17 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
 		int same = g->path[k] != NULL && strcmp(g->path[k], path) == 0;
 		free(g->path[k]);
 		g->path[k] = path;
-		if (same && g->fig[k] != NULL)
+		if (same && g->fig[k] != NULL && g->fig[k]->fig->energy != NULL)
 			continue;       /* this build has it already */
+		/* (or had it: its energies were summed and freed; read again) */
+		unsigned made = same ? g->made[k] : 0;
 		chunk_free(&g->fig[k]);
 		g->made[k] = 0;
 		struct chunk *ch = NULL;
 		enum chunkcache_err e = chunkcache_read(path, &ch);
 		if (e == CHUNKCACHE_OK && ch->fig != NULL) {
 			g->fig[k] = figures_only(ch);
-			g->made[k] = r->made_by != NULL && r->made_by(r->made_ud, path);
+			g->made[k] = made || (r->made_by != NULL && r->made_by(r->made_ud, path));
 			continue;
 		}
 		chunk_free(&ch);
@@ -423,12 +458,39 @@ out:
 	return rc;
 }
 
+/*
+ * Group gi's figures into each format's file figures (r->mu held), and its
+ * chunks' energies freed: only their peaks stay. Groups are summed in
+ * timeline order whatever thread finished them, so the sums, and so the
+ * bytes, are the same for any number of threads.
+ */
+static void add_group(struct render_chunks *r, int gi)
+{
+	struct render_ctx *c = r->c;
+	struct group *gr = &r->g[gi];
+	for (int k = 0; k < r->o.n; k++) {
+		struct chunk_figures *f = gr->fig[k]->fig;
+		if (chunk_loud_add(r->acc[k], f) != CHUNK_OK && r->add_failed == 0)
+			r->add_failed = 1 + gi;
+		for (int i = gr->a; i < gr->b; i++)
+			if (audible(&c->tl->items[i]) && f->true_peak > c->item_peak[i])
+				c->item_peak[i] = f->true_peak;
+		free(f->energy);
+		f->energy = NULL;
+	}
+}
+
 static int group_work(void *ud, int g)
 {
 	struct render_chunks *r = ud;
 	int rc = do_group(r, g);
 	pthread_mutex_lock(&r->mu);
 	r->done_frames += r->g[g].length;
+	if (rc == 0) {
+		r->done[g] = 1;
+		while (r->next_add < r->ng && r->done[r->next_add])
+			add_group(r, r->next_add++);
+	}
 	pthread_mutex_unlock(&r->mu);
 	return rc != 0;
 }
@@ -452,40 +514,37 @@ int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
 	struct render_ctx *c = r->c;
 	const struct timeline *tl = c->tl;
 	double total_s = (double)tl->total / tl->rate;
-	int failed;
+	int failed, rc = -1;
 
 	r->done_frames = 0;
 	r->progress = progress;
 	r->progress_ud = ud;
 	r->pass = pass;
-	chunk_init();
-	if (chunk_run_jobs(r->ng, c->jobs, group_work, group_after, r, &failed) != 0)
-		return -1;
-
-	/* The figures of each format's file, from its chunks'. */
+	/* The figures of each format's file, from its chunks', summed as the
+	 * groups are done (group_work). */
 	for (int k = 0; k < r->o.n; k++) {
-		struct chunk_loud *a = chunk_loud_new(&r->par[k], tl->total);
-		if (a == NULL) {
+		if ((r->acc[k] = chunk_loud_new(&r->par[k], tl->total)) == NULL) {
 			msg(MSG_RENDER_FORMAT, r->o.path[k], 0, 0, "%d" MSG_SEP "%d" MSG_SEP "libebur128",
 			    tl->rate, tl->channels);
-			return -1;
+			rc = -1;
+			goto out;
 		}
-		for (int gi = 0; gi < r->ng; gi++) {
-			struct group *gr = &r->g[gi];
-			const struct chunk_figures *f = gr->fig[k]->fig;
-			if (chunk_loud_add(a, f) != CHUNK_OK) {
-				msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "the figures of %s do not fit %s",
-				    gr->path[k], r->o.path[k]);
-				chunk_loud_free(&a);
-				return -1;
-			}
-			for (int i = gr->a; i < gr->b; i++)
-				if (audible(&tl->items[i]) && f->true_peak > c->item_peak[i])
-					c->item_peak[i] = f->true_peak;
-		}
-		lufs[k] = chunk_loud_lufs(a);
-		peak[k] = chunk_loud_true_peak(a);
-		chunk_loud_free(&a);
+	}
+	r->done = xcalloc((size_t)r->ng, 1);
+	r->next_add = 0;
+	r->add_failed = 0;
+	chunk_init();
+	if (chunk_run_jobs(r->ng, c->jobs, group_work, group_after, r, &failed) != 0)
+		goto out;
+	if (r->add_failed != 0 || r->next_add != r->ng) {
+		int gi = r->add_failed > 0 ? r->add_failed - 1 : r->next_add;
+		msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "the figures of %s do not fit %s",
+		    r->g[gi].path[0] ? r->g[gi].path[0] : "a chunk", r->o.path[0]);
+		goto out;
+	}
+	for (int k = 0; k < r->o.n; k++) {
+		lufs[k] = chunk_loud_lufs(r->acc[k]);
+		peak[k] = chunk_loud_true_peak(r->acc[k]);
 	}
 	if (progress != NULL)
 		progress(ud, total_s, total_s, pass);
@@ -503,7 +562,13 @@ int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
 					r->g[gi].made[k] ? "encoded" : "kept");
 		fclose(lf);
 	}
-	return 0;
+	rc = 0;
+out:
+	for (int k = 0; k < r->o.n; k++)
+		chunk_loud_free(&r->acc[k]);
+	free(r->done);
+	r->done = NULL;
+	return rc;
 }
 
 /* ---- the file ---- */
@@ -534,7 +599,7 @@ static int out_rewrite(void *ud, uint64_t off, const unsigned char *p, size_t n)
 }
 
 int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
-			   const unsigned char *head, size_t head_len)
+			   const unsigned char *head, size_t head_len, int16_t gain_q8)
 {
 	const struct timeline *tl = r->c->tl;
 	const char *path = r->o.path[k];
@@ -552,8 +617,8 @@ int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
 		ma = mp3asm_new(&cb, &of, &r->par[k], tl->total, head, head_len, &err);
 	} else {
 		static const struct oggasm_callbacks cb = {out_write};
-		oa = oggasm_new(&cb, &of, &r->par[k], tl->total, r->o.serial[k], head, head_len,
-				&err);
+		oa = oggasm_new_gain(&cb, &of, &r->par[k], tl->total, r->o.serial[k], head,
+				     head_len, gain_q8, &err);
 	}
 	for (int gi = 0; gi < r->ng && err == CHUNK_OK && (ma != NULL || oa != NULL); gi++) {
 		struct chunk *ch = NULL;

@@ -48,10 +48,11 @@ int render_chunks_attempt(struct render_chunks *r, double *lufs, double *peak,
 			  void *ud, int pass);
 /*
  * Assembles format k of the last attempt into tmp: head (an ID3v2 tag for
- * MP3, an OpusTags packet for Opus) first. 0, or -1 reported.
+ * MP3, an OpusTags packet for Opus) first; gain_q8 is an Opus file's
+ * output gain (Q7.8 dB, oggasm.h), 0 for MP3. 0, or -1 reported.
  */
 int render_chunks_assemble(struct render_chunks *r, int k, const char *tmp,
-			   const unsigned char *head, size_t head_len);
+			   const unsigned char *head, size_t head_len, int16_t gain_q8);
 /* Chunks of the files this build encoded, and kept from the cache. */
 void render_chunks_counts(const struct render_chunks *r, int *encoded, int *kept);
 /*

@@ -26,6 +26,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <opus/opusfile.h>
 #include <vorbis/vorbisfile.h>
 
 /* The meter's true peak against libebur128's fed every frame: the issue
@@ -781,6 +782,104 @@ static void rm_rf_dir(const char *d)
 	rmdir(d);
 }
 
+/* Loudness (LUFS) and true peak of an Ogg Opus file as opusfile decodes it,
+ * with its header's output gain (as players apply it) or without. */
+static double opus_lufs(const char *path, int with_gain)
+{
+	int err;
+	OggOpusFile *of = op_open_file(path, &err);
+	if (of == NULL)
+		return NAN;
+	if (!with_gain)
+		op_set_gain_offset(of, OP_ABSOLUTE_GAIN, 0);
+	struct loud_meter *dm = loud_meter_new(48000, 1, 0);
+	float buf[5760];
+	int n;
+	while ((n = op_read_float(of, buf, (int)(sizeof buf / sizeof *buf), NULL)) > 0)
+		loud_meter_add(dm, buf, n);
+	double l = n < 0 ? NAN : loud_meter_lufs(dm);
+	loud_meter_free(&dm);
+	op_free(of);
+	return l;
+}
+
+/* The output gain in an Ogg Opus file's OpusHead, in dB. */
+static double opus_head_gain(const char *path)
+{
+	size_t len;
+	unsigned char *d = (unsigned char *)read_file(path, &len);
+	double g = NAN;
+	if (d != NULL && len > 46 && memcmp(d + 28, "OpusHead", 8) == 0)
+		g = (int16_t)(d[44] | d[45] << 8) / 256.0;
+	free(d);
+	return g;
+}
+
+/*
+ * MP3 and Opus from chunks (issue 25): one levelled PCM goes to both
+ * encoders, aimed for the MP3; what Opus loses or gains is set right by
+ * its OpusHead's output gain, so it decodes on target (with the gain, as
+ * players apply it) and the episode is encoded once. A codec that loses
+ * more than the guard allows (the test hook) makes the MP3 encode again;
+ * the Opus file still lands on target.
+ */
+static void test_opus_gain(const char *seg1, const char *seg2, const char *asset)
+{
+	struct timeline *tl = build(48000, 1, seg1, seg2, asset);
+	if (timeline_layout(tl) != 0) {
+		OK(0, "layout for MP3 and Opus");
+		timeline_free(&tl);
+		return;
+	}
+	struct audio_meta m = {.title = "Gain", .album = "Test Show", .artist = "Host",
+			       .date = "2024-05-01", .language = "en"};
+	char *mp3 = tpath("g.mp3"), *opus = tpath("g.opus");
+	char *mp3b = tpath("g2.mp3"), *opusb = tpath("g2.opus");
+	struct render_opts o = {.target_lufs = -16, .ceiling_dbtp = -1, .serial = 0x6761696e,
+				.nformats = 2};
+	o.formats[0] = FMT_MP3;
+	o.kbps[0] = 64;
+	o.paths[0] = mp3;
+	o.formats[1] = FMT_OPUS;
+	o.kbps[1] = 32;
+	o.paths[1] = opus;
+	struct render_report rep = {0};
+	INT_EQ(render_episode(tl, &o, &m, mp3, &rep), 0, "render MP3 and Opus");
+	OK(rep.chunked && rep.nformats == 2, "from chunks");
+	double g = opus_head_gain(opus), with = opus_lufs(opus, 1), without = opus_lufs(opus, 0);
+	printf("# MP3 %.2f LUFS; Opus %.2f LUFS with its output gain of %.2f dB, %.2f without; "
+	       "%d encode(s)\n", rep.formats[0].lufs, with, g, without, rep.encodes);
+	OK(fabs(with - -16) <= 0.05, "the Opus file decodes on target with its gain (%.3f LUFS)", with);
+	OK(fabs(with - rep.formats[1].lufs) <= 0.05, "...as the report says, from its chunks (%.3f)",
+	   rep.formats[1].lufs);
+	OK(fabs(without + g - with) <= 0.01, "...and the gain in its header is what does it");
+	OK(fabs(rep.formats[0].lufs - -16) <= 0.3, "the MP3 within the guard (%.2f LUFS)",
+	   rep.formats[0].lufs);
+	INT_EQ(rep.encodes, 1, "encoded once");
+	struct render_report rep2 = {0};
+	o.paths[0] = mp3b;
+	o.paths[1] = opusb;
+	INT_EQ(render_episode(tl, &o, &m, mp3b, &rep2), 0, "render MP3 and Opus again");
+	OK(files_equal(mp3, mp3b) && files_equal(opus, opusb) && rep2.chunks_encoded == 0,
+	   "the same bytes, every chunk kept");
+
+	/* Both codecs lose 0.8 LU more: the MP3's loss moves the items'
+	 * target; Opus's gain follows. */
+	setenv("PODSYNTH_TEST_CODEC_LOSS", "0.8", 1);
+	INT_EQ(render_episode(tl, &o, &m, mp3b, &rep2), 0, "render through a lossy codec");
+	unsetenv("PODSYNTH_TEST_CODEC_LOSS");
+	printf("# lossy: MP3 %.2f LUFS, Opus %.2f LUFS, %d encodes\n", rep2.formats[0].lufs,
+	       rep2.formats[1].lufs, rep2.encodes);
+	OK(rep2.encodes == 2 && fabs(rep2.formats[0].lufs - -16) <= 0.3 &&
+	   fabs(rep2.formats[1].lufs - -16) <= 0.02,
+	   "the MP3 encoded again, aimed higher; the Opus file on target by its gain");
+	free(mp3);
+	free(opus);
+	free(mp3b);
+	free(opusb);
+	timeline_free(&tl);
+}
+
 int main(void)
 {
 	const char *t = getenv("TMPDIR");
@@ -800,6 +899,7 @@ int main(void)
 	test_limiter();
 	test_layout(seg1, seg2, asset);
 	test_render(seg1, seg2, asset);
+	test_opus_gain(seg1, seg2, asset);
 	test_silent();
 
 	free(seg1);
