@@ -412,6 +412,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i++;
 			continue;
 		}
+		if (c == '/' && b.len && (unsigned char)b.data[b.len - 1] >= 0x80 && i + 1 < n &&
+		    (unsigned char)s[i + 1] >= 0x80) {
+			/* "和/或", "读/写": between Han words a slash is read as
+			   nothing, not as the English word "slash" */
+			i++;
+			continue;
+		}
 		if (c == '[' || c == ']' || c == '*' || c == '#' || c == '`' || c == '_' || c == '|') {
 			i++;
 			continue;
