@@ -1,6 +1,7 @@
 /*
- * loudness.h: loudness measurement (libebur128) and a lookahead peak
- * limiter.
+ * loudness.h: loudness measurement (libebur128's figures: kweight.c
+ * computes them for mono and stereo, libebur128 for other channel counts)
+ * and a lookahead peak limiter.
  *
  * In: interleaved float PCM in blocks of any size. Out: integrated loudness
  * (LUFS) and true peak (dBTP) of what was measured; from the limiter, the
@@ -37,6 +38,12 @@ enum loud_peak {
  * far cannot raise it.
  */
 struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak);
+/*
+ * The same for loud_meter_energy and the peaks only: it keeps no gating
+ * blocks (cheaper), and loud_meter_lufs gives -HUGE_VAL. The caller frees
+ * with loud_meter_free.
+ */
+struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak peak);
 /* Adds n interleaved frames. 0, or -1 when libebur128 fails. */
 int loud_meter_add(struct loud_meter *m, const float *frames, long n);
 /* Integrated loudness in LUFS; -HUGE_VAL when everything was below the gate. */

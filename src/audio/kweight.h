@@ -1,0 +1,38 @@
+/*
+ * kweight.h: the BS.1770 K-weighted loudness of a mono or stereo stream,
+ * written for the purpose: the same arithmetic as libebur128 (1.2.6, mode
+ * I with its histogram), so the figures are libebur128's to the last bit,
+ * with the filter state in registers (stereo: both channels in one SSE
+ * vector of doubles) and the squares of the filtered samples summed once
+ * per gating block where libebur128 squares and sums every sample four
+ * times.
+ *
+ * In: interleaved float frames, in pieces of any size. Out: the integrated
+ * loudness (absolute gate -70 LUFS, relative gate -10 LU, 400 ms blocks
+ * every 100 ms, libebur128's histogram of 0.1 LU bins) and the K-weighted
+ * mean square of the last milliseconds added (libebur128's window).
+ */
+#ifndef PODSYNTH_KWEIGHT_H
+#define PODSYNTH_KWEIGHT_H
+
+struct kweight;
+
+/*
+ * A meter for rate (16 Hz .. 2.8 MHz, as libebur128) and channels (1 or
+ * 2): NULL otherwise. With gating 0 it keeps no gating blocks (only
+ * kweight_window is of use; kweight_lufs gives -HUGE_VAL), which saves
+ * their sums. The caller frees with kweight_free.
+ */
+struct kweight *kweight_new(int rate, int channels, int gating);
+/* Adds n interleaved frames. */
+void kweight_add(struct kweight *k, const float *frames, long n);
+/* Integrated loudness in LUFS, exactly ebur128_loudness_global's figure;
+ * -HUGE_VAL when every block was under the gates. */
+double kweight_lufs(const struct kweight *k);
+/* The K-weighted mean square (channels summed) of the last ms milliseconds
+ * (rate * ms / 1000 frames, at most the 400 ms kept), exactly the energy
+ * behind ebur128_loudness_window: -1 when ms is too long. */
+double kweight_window(const struct kweight *k, unsigned long ms);
+void kweight_free(struct kweight **k);
+
+#endif
