@@ -63,6 +63,11 @@ struct kweight {
 	int done_slots;         /* slots of this turn in pre */
 	v2d pre;                /* their sum, per channel */
 	unsigned long hist[BINS];
+	/* kweight_new_lead: the stream counts as preceded by a ring of silence;
+	 * the blocks before 4 steps of it are counted apart */
+	int lead;
+	size_t frames_in;       /* frames added (lead: up to 4 steps) */
+	unsigned long lead_hist[BINS];
 };
 
 /* libebur128's bins: centre energies and boundaries (the same pow calls). */
@@ -326,8 +331,12 @@ static void block(struct kweight *k)
 	} else {
 		e = last_energy(k, 4 * k->step);
 	}
-	if (e >= bin_bound[0])
-		k->hist[bin_of(e)]++;
+	if (e >= bin_bound[0]) {
+		if (k->lead && k->frames_in < 4 * k->step)
+			k->lead_hist[bin_of(e)]++;
+		else
+			k->hist[bin_of(e)]++;
+	}
 }
 
 void kweight_add(struct kweight *k, const float *x, long n)
@@ -336,6 +345,8 @@ void kweight_add(struct kweight *k, const float *x, long n)
 	while (left > 0) {
 		size_t take = left < k->needed ? left : k->needed;
 		filter(k, x, take);
+		if (k->frames_in < 4 * k->step)
+			k->frames_in += take;
 		x += take * (size_t)k->channels;
 		left -= take;
 		k->index += take;
@@ -351,13 +362,14 @@ void kweight_add(struct kweight *k, const float *x, long n)
 	}
 }
 
-double kweight_lufs(const struct kweight *k)
+/* libebur128's integrated loudness from the bins of h. */
+static double hist_lufs(const unsigned long *h)
 {
 	double rel = 0.0, sum = 0.0;
 	size_t count = 0, from;
 	for (size_t i = 0; i < BINS; ++i) {
-		rel += k->hist[i] * bin_energy[i];
-		count += k->hist[i];
+		rel += h[i] * bin_energy[i];
+		count += h[i];
 	}
 	if (count == 0)
 		return -HUGE_VAL;
@@ -372,13 +384,53 @@ double kweight_lufs(const struct kweight *k)
 	}
 	count = 0;
 	for (size_t i = from; i < BINS; ++i) {
-		sum += k->hist[i] * bin_energy[i];
-		count += k->hist[i];
+		sum += h[i] * bin_energy[i];
+		count += h[i];
 	}
 	if (count == 0)
 		return -HUGE_VAL;
 	sum /= (double)count;
 	return 10 * (log(sum) / log(10.0)) - 0.691;
+}
+
+double kweight_lufs(const struct kweight *k)
+{
+	return hist_lufs(k->hist);
+}
+
+struct kweight *kweight_new_lead(int rate, int channels, long lead)
+{
+	struct kweight *k = kweight_new(rate, channels, 1);
+	if (k == NULL || !k->fast || lead != (long)k->ring_frames) {
+		kweight_free(&k);
+		return NULL;
+	}
+	/* as after a ring of zeros: the filter's state and the ring are zeros,
+	 * and their block, at zero energy, was under the gate */
+	k->lead = 1;
+	k->needed = k->step;
+	return k;
+}
+
+double kweight_lufs_padded(const struct kweight *k)
+{
+	struct kweight t = *k;
+	size_t nring = k->ring_frames * (size_t)k->channels;
+	t.ring = xmalloc(nring * sizeof *t.ring);
+	memcpy(t.ring, k->ring, nring * sizeof *t.ring);
+	for (size_t i = 0; i < BINS; i++)
+		t.hist[i] += t.lead_hist[i];
+	t.lead = 0;
+	float *zeros = xcalloc(4096 * (size_t)k->channels, sizeof *zeros);
+	for (size_t left = k->ring_frames; left > 0;) {
+		size_t n = left < 4096 ? left : 4096;
+		kweight_add(&t, zeros, (long)n);
+		left -= n;
+	}
+	free(zeros);
+	double l = hist_lufs(t.hist);
+	free(t.ring);
+	return l;
 }
 
 double kweight_window(const struct kweight *k, unsigned long ms)

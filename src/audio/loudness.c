@@ -93,6 +93,24 @@ struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak
 	return meter_new(rate, channels, peak, 0);
 }
 
+struct loud_meter *loud_meter_new_padded(int rate, int channels, long lead)
+{
+	struct kweight *kw = kweight_new_lead(rate, channels, lead);
+	if (kw == NULL)
+		return NULL;
+	struct loud_meter *m = xcalloc(1, sizeof *m);
+	m->kw = kw;
+	m->channels = channels;
+	m->peak = LOUD_PEAK_NONE;
+	return m;
+}
+
+double loud_meter_lufs_padded(struct loud_meter *m)
+{
+	double l = kweight_lufs_padded(m->kw);
+	return isfinite(l) ? l : -HUGE_VAL;
+}
+
 int loud_meter_add(struct loud_meter *m, const float *frames, long n)
 {
 	if (n <= 0)

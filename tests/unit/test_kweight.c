@@ -238,6 +238,65 @@ static void decay(int rate, int channels)
 	run_end(&r, name);
 }
 
+/* libebur128's integrated loudness of n frames of x, with lead frames of zeros before and after. */
+static double lib_lufs(const float *x, long n, int rate, int channels, long lead)
+{
+	ebur128_state *st = ebur128_init((unsigned)channels, (unsigned long)rate,
+					 EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
+	float *z = xcalloc((size_t)(lead > 0 ? lead : 1) * (size_t)channels, sizeof *z);
+	double l;
+	ebur128_add_frames_float(st, z, (size_t)lead);
+	ebur128_add_frames_float(st, x, (size_t)n);
+	ebur128_add_frames_float(st, z, (size_t)lead);
+	if (ebur128_loudness_global(st, &l) != EBUR128_SUCCESS || !isfinite(l))
+		l = -HUGE_VAL;
+	ebur128_destroy(&st);
+	free(z);
+	return l;
+}
+
+/*
+ * loud_meter_new_padded: the frames alone, and between 400 ms of silence,
+ * from one meter, against two libebur128 meters fed those streams.
+ */
+static void padded(int rate, int channels, long n, int kind)
+{
+	char name[100];
+	snprintf(name, sizeof name, "padded meter, %d Hz, %d channel(s), %ld frames, %s", rate,
+		 channels, n, kind ? "speech-like" : "noise and silence");
+	long lead = (long)ceil(0.4 * rate);
+	struct loud_meter *m = loud_meter_new_padded(rate, channels, lead);
+	if (m == NULL) {
+		OK(0, "%s: the meter starts", name);
+		return;
+	}
+	float *x = xcalloc((size_t)n * (size_t)channels, sizeof *x);
+	if (kind)
+		speechlike((uint32_t)n, x, n, n / 5, rate, channels);
+	else
+		for (long i = 0; i < n; i++)
+			for (int c = 0; c < channels; c++)
+				x[(size_t)i * (size_t)channels + (size_t)c] =
+					(float)((i / (rate / 3)) % 2 ? 0 : 0.2 * (2 * unif() - 1));
+	for (long done = 0; done < n;) {
+		long k = 1 + (long)(unif() * rate / 4);
+		k = k > n - done ? n - done : k;
+		loud_meter_add(m, x + (size_t)done * (size_t)channels, k);
+		done += k;
+	}
+	double alone = loud_meter_lufs(m), pad = loud_meter_lufs_padded(m);
+	double want_alone = lib_lufs(x, n, rate, channels, 0);
+	double want_pad = lib_lufs(x, n, rate, channels, lead);
+	note(&worst_lufs, alone, want_alone);
+	note(&worst_lufs, pad, want_pad);
+	OK(same(alone, want_alone) && same(pad, want_pad),
+	   "%s: alone %.12f, padded %.12f LUFS; libebur128 %.12f, %.12f", name, alone, pad,
+	   want_alone, want_pad);
+	OK(same(loud_meter_lufs(m), alone), "%s: the padded figure leaves the meter as it was", name);
+	loud_meter_free(&m);
+	free(x);
+}
+
 int main(void)
 {
 	static const double c1[][2] = {{20, -23}}, c2[][2] = {{20, -33}};
@@ -262,6 +321,21 @@ int main(void)
 	static const int rrates[] = {22050, 44100, 48000, 96000, 8004};
 	for (int i = 0; i < 30; i++)
 		random_signal(i, rrates[i % 5], 1 + i % 2);
+
+	static const int prates[] = {22050, 44100, 48000, 96000};
+	for (int i = 0; i < 4; i++) {
+		long lead = (long)ceil(0.4 * prates[i]);
+		long lens[] = {lead, lead + 1, lead + prates[i] / 10 - 1, 3 * lead + 17,
+			       prates[i] * 9 + 333};
+		for (int j = 0; j < 5; j++)
+			padded(prates[i], 1 + (i + j) % 2, lens[j], j % 2);
+	}
+	struct loud_meter *nm = loud_meter_new_padded(8004, 1, 3201);
+	OK(nm == NULL, "no padded meter where 400 ms is not four 100 ms steps (8004 Hz)");
+	loud_meter_free(&nm);
+	nm = loud_meter_new_padded(48000, 1, 19199);
+	OK(nm == NULL, "no padded meter for another lead than 400 ms");
+	loud_meter_free(&nm);
 
 	printf("# largest difference from libebur128: %g LU integrated, %g in %ld window energies\n",
 	       worst_lufs, worst_energy, compared_energy);
