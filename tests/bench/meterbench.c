@@ -3,7 +3,10 @@
  * counts: 60 s of speech-like audio at 48 kHz fed to loud_meter_add in
  * pieces of 4096 frames, then its integrated loudness.
  *
- *     build/meterbench [none|sample|true|windows] [channels] [repeats]
+ *     build/meterbench [none|sample|true|windows|chunk] [channels] [repeats]
+ *
+ * (windows: loud_meter_new_windows without peaks; chunk: with the true
+ * peak, as the chunk meter measures.)
  *     valgrind --tool=callgrind --toggle-collect='loud_meter_*' build/meterbench
  *
  * Prints the figures it measured (so that nothing is optimised away) and
@@ -26,7 +29,7 @@ int main(int argc, char **argv)
 	const char *kind = argc > 1 ? argv[1] : "none";
 	int ch = argc > 2 ? atoi(argv[2]) : 1;
 	int repeats = argc > 3 ? atoi(argv[3]) : 1;
-	enum loud_peak peak = strcmp(kind, "true") == 0 ? LOUD_PEAK_TRUE
+	enum loud_peak peak = strcmp(kind, "true") == 0 || strcmp(kind, "chunk") == 0 ? LOUD_PEAK_TRUE
 			    : strcmp(kind, "sample") == 0 ? LOUD_PEAK_SAMPLE : LOUD_PEAK_NONE;
 	if (ch < 1 || ch > 2) {
 		fprintf(stderr, "meterbench: channels must be 1 or 2\n");
@@ -39,8 +42,8 @@ int main(int argc, char **argv)
 	for (int rep = 0; rep < repeats; rep++) {
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
-		struct loud_meter *m = strcmp(kind, "windows") == 0
-			? loud_meter_new_windows(RATE, ch, LOUD_PEAK_NONE)
+		struct loud_meter *m = strcmp(kind, "windows") == 0 || strcmp(kind, "chunk") == 0
+			? loud_meter_new_windows(RATE, ch, peak)
 			: loud_meter_new(RATE, ch, peak);
 		if (m == NULL)
 			return 1;
