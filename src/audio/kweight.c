@@ -32,9 +32,13 @@
  * sample in each of the four blocks it is part of), and the blocks of one
  * turn of the ring share their sums: every block sums slots 0, 1, 2, 3 in
  * that order, and the first k slots hold the same samples for all blocks
- * of a turn from the k-th on, so the sum over them is kept and carried on,
- * and each block adds only the slots still holding the last turn's
- * samples: 2.5 additions a sample instead of 4.
+ * of a turn from the k-th on, so one chain through the turn's slots gives
+ * each block its start, and each block adds only the slots still holding
+ * the last turn's samples: 2.5 additions a sample instead of 4. The four
+ * blocks are summed together when the turn ends (the last turn's slots
+ * kept aside as they are overwritten), in chains the core runs side by
+ * side: each addition waits on the one before it in its chain, and one
+ * chain at a time would leave the core idle most of the time.
  */
 #include "kweight.h"
 
@@ -59,9 +63,10 @@ struct kweight {
 	v2d v[5];               /* its state: lane c is channel c */
 	double *ring;           /* squares of filtered samples, interleaved */
 	size_t ring_frames, index, needed, step;
-	int fast;               /* the ring is 4 steps: blocks share sums */
-	int done_slots;         /* slots of this turn in pre */
-	v2d pre;                /* their sum, per channel */
+	int fast;               /* the ring is 4 steps: a turn's blocks summed together */
+	double *prev;           /* fast: slots 1..3 as the last turn left them */
+	unsigned due, lead_due, copied;  /* bits j: block j of this turn is due
+				 * (and a lead block); slot j copied to prev */
 	unsigned long hist[BINS];
 	/* kweight_new_lead: the stream counts as preceded by a ring of silence;
 	 * the blocks before 4 steps of it are counted apart */
@@ -151,6 +156,8 @@ struct kweight *kweight_new(int rate, int channels, int gating)
 		k->ring_frames += k->step - k->ring_frames % k->step;
 	k->fast = k->ring_frames == 4 * k->step;
 	k->ring = xcalloc(k->ring_frames * (size_t)channels, sizeof *k->ring);
+	if (k->fast && gating)
+		k->prev = xcalloc(3 * k->step * (size_t)channels, sizeof *k->prev);
 	k->needed = 4 * k->step;
 	return k;
 }
@@ -160,6 +167,7 @@ void kweight_free(struct kweight **k)
 	if (*k == NULL)
 		return;
 	free((*k)->ring);
+	free((*k)->prev);
 	free(*k);
 	*k = NULL;
 }
@@ -310,32 +318,119 @@ static double last_energy(const struct kweight *k, size_t frames)
 	return sum / (double)frames;
 }
 
+/* Counts a block's energy e in h. */
+static void count(unsigned long *h, double e)
+{
+	if (e >= bin_bound[0])
+		h[bin_of(e)]++;
+}
+
+/*
+ * One slot's worth of additions for the turn: *P += nw (when nw) and each
+ * of c[0..nc) += old, element by element (m doubles: frames times
+ * channels, channel c in lane c). The chains are independent, so the core
+ * runs them side by side; a loop for each case keeps the tests out of it.
+ */
+#define KW_SUMS(T, LOAD, W, NC) do { \
+	T p_ = (T)LOAD(P, 0), c0_ = (T)LOAD(c, 0), c1_ = (T)LOAD(c, 1), c2_ = (T)LOAD(c, 2); \
+	_Pragma("GCC unroll 4") \
+	for (size_t i = 0; i < m; i += sizeof(T) / sizeof(double)) { \
+		T o_, q_; \
+		if (W) { memcpy(&q_, nw + i, sizeof q_); p_ += q_; } \
+		if (NC > 0) { memcpy(&o_, old + i, sizeof o_); c0_ += o_; } \
+		if (NC > 1) c1_ += o_; \
+		if (NC > 2) c2_ += o_; \
+	} \
+	STORE(P, 0, p_); STORE(c, 0, c0_); STORE(c, 1, c1_); STORE(c, 2, c2_); \
+} while (0)
+#define LOAD1(a, i) ((a)[i][0])
+#define LOAD2(a, i) ((a)[i])
+
+static void slot_sums(int channels, const double *nw, const double *old, size_t m, v2d *P,
+		      v2d *c, int nc)
+{
+	int w = nw != NULL;
+	if (channels == 1) {
+#define STORE(a, i, v) ((a)[i][0] = (v))
+		switch (nc * 2 + w) {
+		case 1: KW_SUMS(double, LOAD1, 1, 0); break;
+		case 2: KW_SUMS(double, LOAD1, 0, 1); break;
+		case 3: KW_SUMS(double, LOAD1, 1, 1); break;
+		case 4: KW_SUMS(double, LOAD1, 0, 2); break;
+		case 5: KW_SUMS(double, LOAD1, 1, 2); break;
+		case 6: KW_SUMS(double, LOAD1, 0, 3); break;
+		case 7: KW_SUMS(double, LOAD1, 1, 3); break;
+		default: break;
+		}
+#undef STORE
+	} else {
+#define STORE(a, i, v) ((a)[i] = (v))
+		switch (nc * 2 + w) {
+		case 1: KW_SUMS(v2d, LOAD2, 1, 0); break;
+		case 2: KW_SUMS(v2d, LOAD2, 0, 1); break;
+		case 3: KW_SUMS(v2d, LOAD2, 1, 1); break;
+		case 4: KW_SUMS(v2d, LOAD2, 0, 2); break;
+		case 5: KW_SUMS(v2d, LOAD2, 1, 2); break;
+		case 6: KW_SUMS(v2d, LOAD2, 0, 3); break;
+		case 7: KW_SUMS(v2d, LOAD2, 1, 3); break;
+		default: break;
+		}
+#undef STORE
+	}
+}
+
+/*
+ * The due blocks of the ring's turn, counted in h (lead blocks in lh).
+ * Block j sums slots 0..j-1 of this turn, then slots j..3 of the last, in
+ * that order (libebur128's ring order): one chain P through this turn's
+ * slots gives every block its start, and at slot p each block j <= p adds
+ * the last turn's slot p. The last turn's slot p is in prev once this turn
+ * has begun writing it, else still in the ring.
+ */
+static void turn_blocks(const struct kweight *k, unsigned long *h, unsigned long *lh)
+{
+	size_t s = k->step, ch = (size_t)k->channels, done = k->index / s;
+	int maxdue = 0;
+	for (int j = 1; j <= 3; j++)
+		if (k->due & (1u << j))
+			maxdue = j;
+	v2d P = {0.0, 0.0}, c[3] = {{0.0, 0.0}, {0.0, 0.0}, {0.0, 0.0}};
+	for (size_t p = 0; p < 4; p++) {
+		int nc = (int)p < maxdue ? (int)p : maxdue;
+		if (nc > 0)
+			c[nc - 1] = nc == (int)p ? P : c[nc - 1];
+		const double *nw = p < done ? k->ring + p * s * ch : NULL;
+		const double *old = p >= 1 && (k->copied & (1u << p))
+				    ? k->prev + (p - 1) * s * ch : k->ring + p * s * ch;
+		if (nw == NULL && nc == 0)
+			break;
+		slot_sums(k->channels, nw, old, s * ch, &P, c, nc);
+	}
+	for (int j = 1; j <= 4; j++) {
+		if (!(k->due & (1u << j)))
+			continue;
+		v2d v = j == 4 ? P : c[j - 1];
+		double sum = 0.0;
+		for (size_t i = 0; i < ch; i++)
+			sum += v[i];
+		count(k->lead_due & (1u << j) ? lh : h, sum / (double)(4 * s));
+	}
+}
+
 /* A gating block is due: the last 4 steps, index at the end of a step. */
 static void block(struct kweight *k)
 {
-	double e;
-	if (k->fast) {
-		/* index = j steps: slots 0..j-1 are this turn's, j..3 the last's */
-		int j = (int)(k->index / k->step);
-		k->pre = ring_sum(k, k->pre, (size_t)k->done_slots * k->step, k->index);
-		k->done_slots = j;
-		v2d s = ring_sum(k, k->pre, k->index, k->ring_frames);
-		double sum = 0.0;
-		for (int c = 0; c < k->channels; c++)
-			sum += s[c];
-		e = sum / (double)(4 * k->step);
-		if (j == 4) {
-			k->done_slots = 0;
-			k->pre = (v2d){0.0, 0.0};
-		}
-	} else {
-		e = last_energy(k, 4 * k->step);
+	if (!k->fast) {
+		count(k->hist, last_energy(k, 4 * k->step));
+		return;
 	}
-	if (e >= bin_bound[0]) {
-		if (k->lead && k->frames_in < 4 * k->step)
-			k->lead_hist[bin_of(e)]++;
-		else
-			k->hist[bin_of(e)]++;
+	unsigned j = (unsigned)(k->index / k->step);
+	k->due |= 1u << j;
+	if (k->lead && k->frames_in < 4 * k->step)
+		k->lead_due |= 1u << j;
+	if (j == 4) {
+		turn_blocks(k, k->hist, k->lead_hist);
+		k->due = k->lead_due = k->copied = 0;
 	}
 }
 
@@ -344,6 +439,23 @@ void kweight_add(struct kweight *k, const float *x, long n)
 	size_t left = n > 0 ? (size_t)n : 0;
 	while (left > 0) {
 		size_t take = left < k->needed ? left : k->needed;
+		size_t slot = k->index / k->step;
+		if (k->prev != NULL && k->index == slot * k->step && slot >= 1 && slot <= 3) {
+			/* keep the last turn's slot for the blocks that still need it */
+			size_t m = k->step * (size_t)k->channels, i = 0;
+			double *to = k->prev + (slot - 1) * m;
+			const double *from = k->ring + slot * m;
+			/* (a plain loop: the same cost as memcpy's, and counted
+			 * as such by callgrind, which counts rep movsb by bytes) */
+			for (; i + 2 <= m; i += 2) {
+				v2d v;
+				memcpy(&v, from + i, sizeof v);
+				memcpy(to + i, &v, sizeof v);
+			}
+			for (; i < m; i++)
+				to[i] = from[i];
+			k->copied |= 1u << slot;
+		}
 		filter(k, x, take);
 		if (k->frames_in < 4 * k->step)
 			k->frames_in += take;
@@ -395,7 +507,12 @@ static double hist_lufs(const unsigned long *h)
 
 double kweight_lufs(const struct kweight *k)
 {
-	return hist_lufs(k->hist);
+	if (k->due == 0)
+		return hist_lufs(k->hist);
+	unsigned long h[BINS], lh[BINS];
+	memcpy(h, k->hist, sizeof h);
+	turn_blocks(k, h, lh);
+	return hist_lufs(h);
 }
 
 struct kweight *kweight_new_lead(int rate, int channels, long lead)
@@ -418,9 +535,12 @@ double kweight_lufs_padded(const struct kweight *k)
 	size_t nring = k->ring_frames * (size_t)k->channels;
 	t.ring = xmalloc(nring * sizeof *t.ring);
 	memcpy(t.ring, k->ring, nring * sizeof *t.ring);
+	t.prev = xmalloc(3 * k->step * (size_t)k->channels * sizeof *t.prev);
+	memcpy(t.prev, k->prev, 3 * k->step * (size_t)k->channels * sizeof *t.prev);
 	for (size_t i = 0; i < BINS; i++)
 		t.hist[i] += t.lead_hist[i];
 	t.lead = 0;
+	t.lead_due = 0;
 	float *zeros = xcalloc(4096 * (size_t)k->channels, sizeof *zeros);
 	for (size_t left = k->ring_frames; left > 0;) {
 		size_t n = left < 4096 ? left : 4096;
@@ -428,8 +548,9 @@ double kweight_lufs_padded(const struct kweight *k)
 		left -= n;
 	}
 	free(zeros);
-	double l = hist_lufs(t.hist);
+	double l = kweight_lufs(&t);
 	free(t.ring);
+	free(t.prev);
 	return l;
 }
 

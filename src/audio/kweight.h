@@ -3,9 +3,9 @@
  * written for the purpose: the same arithmetic as libebur128 (1.2.6, mode
  * I with its histogram), so the figures are libebur128's to the last bit,
  * with the filter state in registers (stereo: both channels in one SSE
- * vector of doubles) and the squares of the filtered samples summed once
- * per gating block where libebur128 squares and sums every sample four
- * times.
+ * vector of doubles) and the squares of the filtered samples shared by the
+ * gating blocks of a turn of the ring, where libebur128 squares and sums
+ * every sample four times.
  *
  * In: interleaved float frames, in pieces of any size. Out: the integrated
  * loudness (absolute gate -70 LUFS, relative gate -10 LU, 400 ms blocks
