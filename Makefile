@@ -118,6 +118,11 @@ build/chunkbench: tests/bench/chunkbench.c tests/unit/speechlike.h $(LIBOBJS) | 
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
 
+# The loudness meter alone, for instruction counts (docs/performance.md).
+build/meterbench: tests/bench/meterbench.c tests/unit/speechlike.h $(LIBOBJS) | deps
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(ALL_LDFLAGS) $(LIBS)
+
 # Each episode is rendered again only when it, the show settings, the voices
 # or the program changed; the stamp records the last good render.
 # Drafts are skipped by the program itself (podsynth build leaves them out).

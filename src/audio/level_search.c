@@ -4,7 +4,8 @@
  *
  * In: the item's audio (in memory, or read again from the timeline for
  * each pass), the target and the limiter's ceiling. Out: the gain in dB.
- * Each pass measures the item with libebur128 (loudness.h).
+ * Each pass measures the item with loudness.h's meter (libebur128's
+ * figures); the first measures it alone and between silences at once.
  */
 #include "level.h"
 
@@ -49,12 +50,20 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 	const struct timeline *tl = src->tl;
 	int ch = tl->channels, ret = -1;
 	int64_t len = tl->items[src->idx].length;
-	struct loud_meter *m = loud_meter_new(tl->rate, ch, LOUD_PEAK_NONE);
-	struct loud_meter *mp = padded ? loud_meter_new(tl->rate, ch, LOUD_PEAK_NONE) : NULL;
+	long edge = (long)ceil(LEVEL_MIN_S * tl->rate);
+	long pad = len < edge ? edge - (long)len : 0;
+	/* Both figures from one meter when it can (loud_meter_new_padded):
+	 * the same as two meters, one fed the silence too. */
+	struct loud_meter *m = padded && !limit && pad == 0
+			       ? loud_meter_new_padded(tl->rate, ch, edge) : NULL;
+	int both = m != NULL;
+	if (m == NULL)
+		m = loud_meter_new(tl->rate, ch, LOUD_PEAK_NONE);
+	struct loud_meter *mp = padded && !both ? loud_meter_new(tl->rate, ch, LOUD_PEAK_NONE) : NULL;
 	struct limiter *lim = NULL;
 	struct tl_reader *rd = NULL;
 	float *buf = NULL;
-	if (m == NULL || (padded && mp == NULL)) {
+	if (m == NULL || (padded && !both && mp == NULL)) {
 		msg(MSG_RENDER_FORMAT, src->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "libebur128",
 		    tl->rate, ch);
 		goto out;
@@ -69,8 +78,6 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 	}
 	if (src->mem == NULL && (rd = tl_reader_new_item(tl, src->idx)) == NULL)
 		goto out;
-	long edge = (long)ceil(LEVEL_MIN_S * tl->rate);
-	long pad = len < edge ? edge - (long)len : 0;
 	buf = xcalloc((size_t)(RBLOCK > edge ? RBLOCK : edge) * (size_t)ch, sizeof *buf);
 	if (mp && loud_meter_add(mp, buf, edge) != 0)
 		goto meter_failed;
@@ -94,8 +101,8 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 	if (loud_meter_add(m, buf, pad) != 0 || (mp && loud_meter_add(mp, buf, edge) != 0))
 		goto meter_failed;
 	*lufs = loud_meter_lufs(m);
-	if (mp)
-		*padded = loud_meter_lufs(mp);
+	if (padded)
+		*padded = both ? loud_meter_lufs_padded(m) : loud_meter_lufs(mp);
 	ret = 0;
 	goto out;
 meter_failed:

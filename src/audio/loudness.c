@@ -5,6 +5,10 @@
  * In: interleaved float PCM. Out: LUFS and dBTP figures; limited PCM handed
  * to a sink.
  *
+ * The K-weighted loudness of mono and stereo is kweight.c's, libebur128's
+ * arithmetic to the last bit at a fraction of the cost; libebur128 itself
+ * measures other channel counts (its weights for surround channels).
+ *
  * The true-peak meter is truepeak.c's oversampler (libebur128's filter,
  * computed in vectors), which skips the blocks that can neither raise the
  * true peak found so far nor reach the watched level: the figure is the one
@@ -33,12 +37,15 @@
 #include <string.h>
 
 #include "core/core.h"
+#include "kweight.h"
 #include "truepeak.h"
 
 /* ---- measurement ---- */
 
 struct loud_meter {
-	ebur128_state *st;      /* loudness (and sample peak), every frame */
+	struct kweight *kw;     /* loudness of mono and stereo, every frame */
+	ebur128_state *st;      /* or libebur128 for other channel counts */
+	double sample_peak;     /* LOUD_PEAK_SAMPLE with kw: the largest |sample| */
 	struct truepeak *tp;    /* LOUD_PEAK_TRUE: the oversampler */
 	int channels;
 	enum loud_peak peak;
@@ -47,17 +54,22 @@ struct loud_meter {
 	double recent;          /* linear: the largest computed since loud_meter_recent_peak */
 };
 
-struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
+/* A meter; gating 0 leaves out the gating blocks (loud_meter_energy only). */
+static struct loud_meter *meter_new(int rate, int channels, enum loud_peak peak, int gating)
 {
-	int mode = EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM;
-	if (peak == LOUD_PEAK_SAMPLE)
-		mode |= EBUR128_MODE_SAMPLE_PEAK;
 	if (rate <= 0 || channels < 1)
 		return NULL;
-	ebur128_state *st = ebur128_init((unsigned)channels, (unsigned long)rate, mode);
-	if (st == NULL)
-		return NULL;
+	struct kweight *kw = kweight_new(rate, channels, gating);
+	ebur128_state *st = NULL;
+	if (kw == NULL) {
+		int mode = EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM;
+		if (peak == LOUD_PEAK_SAMPLE)
+			mode |= EBUR128_MODE_SAMPLE_PEAK;
+		if ((st = ebur128_init((unsigned)channels, (unsigned long)rate, mode)) == NULL)
+			return NULL;
+	}
 	struct loud_meter *m = xcalloc(1, sizeof *m);
+	m->kw = kw;
 	m->st = st;
 	m->channels = channels;
 	m->peak = peak;
@@ -71,12 +83,51 @@ struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
 	return m;
 }
 
+struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak)
+{
+	return meter_new(rate, channels, peak, 1);
+}
+
+struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak peak)
+{
+	return meter_new(rate, channels, peak, 0);
+}
+
+struct loud_meter *loud_meter_new_padded(int rate, int channels, long lead)
+{
+	struct kweight *kw = kweight_new_lead(rate, channels, lead);
+	if (kw == NULL)
+		return NULL;
+	struct loud_meter *m = xcalloc(1, sizeof *m);
+	m->kw = kw;
+	m->channels = channels;
+	m->peak = LOUD_PEAK_NONE;
+	return m;
+}
+
+double loud_meter_lufs_padded(struct loud_meter *m)
+{
+	double l = kweight_lufs_padded(m->kw);
+	return isfinite(l) ? l : -HUGE_VAL;
+}
+
 int loud_meter_add(struct loud_meter *m, const float *frames, long n)
 {
 	if (n <= 0)
 		return 0;
-	if (ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS)
+	if (m->kw != NULL) {
+		kweight_add(m->kw, frames, n);
+		if (m->peak == LOUD_PEAK_SAMPLE) {
+			double p = m->sample_peak;
+			for (size_t i = 0; i < (size_t)n * (size_t)m->channels; i++) {
+				double a = fabs((double)frames[i]);
+				p = a > p ? a : p;
+			}
+			m->sample_peak = p;
+		}
+	} else if (ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS) {
 		return -1;
+	}
 	if (m->peak == LOUD_PEAK_TRUE) {
 		double v = truepeak_add(m->tp, frames, n, m->watch, &m->tp_max);
 		if (v > m->recent)
@@ -88,9 +139,11 @@ int loud_meter_add(struct loud_meter *m, const float *frames, long n)
 double loud_meter_lufs(struct loud_meter *m)
 {
 	double l;
-	if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS || !isfinite(l))
+	if (m->kw != NULL)
+		l = kweight_lufs(m->kw);
+	else if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS)
 		return -HUGE_VAL;
-	return l;
+	return isfinite(l) ? l : -HUGE_VAL;
 }
 
 double loud_meter_peak(struct loud_meter *m)
@@ -100,6 +153,8 @@ double loud_meter_peak(struct loud_meter *m)
 		return -HUGE_VAL;
 	if (m->peak == LOUD_PEAK_TRUE) {
 		peak = m->tp_max;
+	} else if (m->kw != NULL) {
+		peak = m->sample_peak;
 	} else {
 		for (int c = 0; c < m->channels; c++) {
 			double p;
@@ -134,8 +189,15 @@ double loud_meter_tp_share(const struct loud_meter *m)
 double loud_meter_energy(struct loud_meter *m, unsigned long ms)
 {
 	double l;
-	if (ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS)
+	if (m->kw != NULL) {
+		/* libebur128's round trip through LUFS, for the same bits */
+		double e = kweight_window(m->kw, ms);
+		if (e < 0)
+			return -1;
+		l = e > 0.0 ? 10 * (log(e) / log(10.0)) - 0.691 : -HUGE_VAL;
+	} else if (ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS) {
 		return -1;
+	}
 	return isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0;
 }
 
@@ -145,6 +207,7 @@ void loud_meter_free(struct loud_meter **m)
 		return;
 	if ((*m)->st != NULL)
 		ebur128_destroy(&(*m)->st);
+	kweight_free(&(*m)->kw);
 	truepeak_free(&(*m)->tp);
 	free(*m);
 	*m = NULL;

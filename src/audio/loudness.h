@@ -1,6 +1,7 @@
 /*
- * loudness.h: loudness measurement (libebur128) and a lookahead peak
- * limiter.
+ * loudness.h: loudness measurement (libebur128's figures: kweight.c
+ * computes them for mono and stereo, libebur128 for other channel counts)
+ * and a lookahead peak limiter.
  *
  * In: interleaved float PCM in blocks of any size. Out: integrated loudness
  * (LUFS) and true peak (dBTP) of what was measured; from the limiter, the
@@ -37,6 +38,25 @@ enum loud_peak {
  * far cannot raise it.
  */
 struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak);
+/*
+ * The same for loud_meter_energy and the peaks only: it keeps no gating
+ * blocks (cheaper), and loud_meter_lufs gives -HUGE_VAL. The caller frees
+ * with loud_meter_free.
+ */
+struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak peak);
+/*
+ * A meter (no peaks) that gives two figures from one filtering: with
+ * loud_meter_lufs, that of the frames added, when there are at least lead
+ * of them; with loud_meter_lufs_padded, that of the frames between lead
+ * frames of digital silence before and after. Each is the figure of a
+ * meter of its own fed that stream (kweight.h says why). NULL when it
+ * cannot (lead is not 400 ms in whole 100 ms steps, or more than two
+ * channels): use two meters then. The caller frees with loud_meter_free.
+ */
+struct loud_meter *loud_meter_new_padded(int rate, int channels, long lead);
+/* For a meter from loud_meter_new_padded: the frames' integrated loudness
+ * between its lead of silence each side (-HUGE_VAL under the gates). */
+double loud_meter_lufs_padded(struct loud_meter *m);
 /* Adds n interleaved frames. 0, or -1 when libebur128 fails. */
 int loud_meter_add(struct loud_meter *m, const float *frames, long n);
 /* Integrated loudness in LUFS; -HUGE_VAL when everything was below the gate. */

@@ -61,7 +61,7 @@ static int meter_start(struct meter *m, int rate, int channels, int64_t expect)
 	m->unit = (int)((unsigned long)rate * CHUNK_METER_UNIT_MS / 1000);
 	if (m->unit < 1 || rate <= 0 || channels < 1 || channels > 2)
 		return -1;
-	if ((m->lm = loud_meter_new(rate, channels, LOUD_PEAK_TRUE)) == NULL)
+	if ((m->lm = loud_meter_new_windows(rate, channels, LOUD_PEAK_TRUE)) == NULL)
 		return -1;
 	m->cap = (uint32_t)(expect / m->unit + 1);
 	m->energy = xmalloc((size_t)m->cap * sizeof *m->energy);
