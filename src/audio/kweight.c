@@ -346,35 +346,30 @@ static void count(unsigned long *h, double e)
 #define LOAD1(a, i) ((a)[i][0])
 #define LOAD2(a, i) ((a)[i])
 
+/* One KW_SUMS per count of chains (nc) and whether windows are kept (w). */
+#define KW_DISPATCH(T, LOAD) do { \
+		switch (nc * 2 + w) { \
+		case 1: KW_SUMS(T, LOAD, 1, 0); break; \
+		case 2: KW_SUMS(T, LOAD, 0, 1); break; \
+		case 3: KW_SUMS(T, LOAD, 1, 1); break; \
+		case 4: KW_SUMS(T, LOAD, 0, 2); break; \
+		case 5: KW_SUMS(T, LOAD, 1, 2); break; \
+		case 6: KW_SUMS(T, LOAD, 0, 3); break; \
+		case 7: KW_SUMS(T, LOAD, 1, 3); break; \
+		default: break; \
+		} \
+	} while (0)
 static void slot_sums(int channels, const double *nw, const double *old, size_t m, v2d *P,
 		      v2d *c, int nc)
 {
 	int w = nw != NULL;
 	if (channels == 1) {
 #define STORE(a, i, v) ((a)[i][0] = (v))
-		switch (nc * 2 + w) {
-		case 1: KW_SUMS(double, LOAD1, 1, 0); break;
-		case 2: KW_SUMS(double, LOAD1, 0, 1); break;
-		case 3: KW_SUMS(double, LOAD1, 1, 1); break;
-		case 4: KW_SUMS(double, LOAD1, 0, 2); break;
-		case 5: KW_SUMS(double, LOAD1, 1, 2); break;
-		case 6: KW_SUMS(double, LOAD1, 0, 3); break;
-		case 7: KW_SUMS(double, LOAD1, 1, 3); break;
-		default: break;
-		}
+		KW_DISPATCH(double, LOAD1);
 #undef STORE
 	} else {
 #define STORE(a, i, v) ((a)[i] = (v))
-		switch (nc * 2 + w) {
-		case 1: KW_SUMS(v2d, LOAD2, 1, 0); break;
-		case 2: KW_SUMS(v2d, LOAD2, 0, 1); break;
-		case 3: KW_SUMS(v2d, LOAD2, 1, 1); break;
-		case 4: KW_SUMS(v2d, LOAD2, 0, 2); break;
-		case 5: KW_SUMS(v2d, LOAD2, 1, 2); break;
-		case 6: KW_SUMS(v2d, LOAD2, 0, 3); break;
-		case 7: KW_SUMS(v2d, LOAD2, 1, 3); break;
-		default: break;
-		}
+		KW_DISPATCH(v2d, LOAD2);
 #undef STORE
 	}
 }
