@@ -240,7 +240,11 @@ static int16_t *piece_samples(const struct piece *p, int rate)
 		memcpy(out, sm, n * sizeof *out);
 		return out;
 	}
+	/* No dither: libsoxr seeds it from time(0) and an address, so the
+	   same piece would come out different in every build (and the
+	   cache's bytes would depend on when and where it was made). */
 	soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+	io.flags |= SOXR_NO_DITHER;
 	soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
 	size_t done = 0;
 	soxr_error_t e = soxr_oneshot(p->rate, rate, 1, sm, p->nsamples, NULL, out, n, &done,
