@@ -18,7 +18,8 @@
  *
  * Every piece starts from the same pristine state (the worker never
  * synthesises itself), so the audio does not depend on which worker got a
- * piece or in what order: builds are reproducible whatever -j is. A piece
+ * piece or in what order: builds are reproducible whatever -j is (and the
+ * parent resamples without dither, piece_samples). A piece
  * that crashes (any signal) or runs over its time limit (an interval timer
  * in the child) costs only that child; the worker tells the parent, which
  * splits the piece and queues the parts again: a run into sentences, then
