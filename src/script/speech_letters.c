@@ -461,9 +461,10 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*kind = S_PREFIX;
 		return 13;
 	}
-	if (n == 1 && (!is_vowel(s[0], 1) || (at == 0 && tolower((unsigned char)s[0]) == 'u')) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
+	if (n == 1 && (!is_vowel(s[0], 1) || (at == 0 && strchr("ui", tolower((unsigned char)s[0])))) && (at == 0 ? total >= 5 : at + 1 < total ? at >= 3 && total - at >= 5 :
 					     at >= 5 && !strchr("sdry", tolower((unsigned char)s[0])))) {
-		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch", "uevent"
+		/* one letter beside words: "hyperv" hyper V, "xfsprogs", "openvswitch", "uevent",
+		 * an i of inode at the start: "igrab", "iopen"
 		 * (in the middle, between longer pieces, it costs more; at the end
 		 * after five letters or more: "codec", "minix" stay whole) */
 		*kind = S_SPELL;
