@@ -84,13 +84,25 @@ static int is_percent_label(const char *h)
 	       strcasecmp(h, "pct") == 0 || strcasecmp(h, "percentage") == 0;
 }
 
-/* Whether a header names a count of things: "Changesets", "Lines", "CVEs". */
+static int plural_word(const char *h, size_t n)
+{
+	return n > 2 && h[n - 1] == 's' && h[n - 2] != 's' && h[n - 2] != 'u' && h[n - 2] != 'i';
+}
+
+/* Whether a header names a count of things: "Changesets", "Lines", "CVEs",
+ * or a plural with a participle after it: "Lines changed", "Files added". */
 static int plural(const char *h)
 {
 	size_t n = strlen(h);
 	while (n && (h[n - 1] == '.' || h[n - 1] == ' '))
 		n--;
-	return n > 2 && h[n - 1] == 's' && h[n - 2] != 's' && h[n - 2] != 'u' && h[n - 2] != 'i';
+	if (plural_word(h, n))
+		return 1;
+	const char *sp = memchr(h, ' ', n);
+	if (!sp || memchr(sp + 1, ' ', n - (size_t)(sp + 1 - h)))
+		return 0;   /* one word, or more than two */
+	size_t last = n - (size_t)(sp + 1 - h);
+	return plural_word(h, (size_t)(sp - h)) && last > 3 && h[n - 2] == 'e' && h[n - 1] == 'd';
 }
 
 /* One cell with its label. */
