@@ -243,17 +243,41 @@ static int m_serial(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	if (!s || !p || !isdigit((unsigned char)s[0]) ||
-	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x'))
+	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x' || s[n - 1] == '-'))
 		return 0;
 	for (size_t q = 0; q < ARRAY_LEN(serial_labels); q++) {
 		if (strlen(serial_labels[q].label) != pn || strncasecmp(p, serial_labels[q].label, pn) != 0)
 			continue;
+		const char *marks = serial_labels[q].marks;
 		for (size_t i = 0; i < n; i++)
-			if (!isdigit((unsigned char)s[i]) && !strchr(serial_labels[q].marks, s[i]))
+			if (!isdigit((unsigned char)s[i]) && !strchr(marks, s[i]))
 				return 0;
 		m->a = s;
 		m->alen = n;
 		m->why = "a catalogue number after its label (serial_labels): digit by digit";
+		/* "ISBN 0 - 486 - 43365- X": spaced hyphens are still its separators */
+		int hyphen = s[n - 1] == '-';
+		const char *end = s + n;
+		for (int k = c->i + 1; strchr(marks, '-') && k < c->nt; k++) {
+			const struct tok *t = &c->t[k], *pt = &c->t[k - 1];
+			if (pt->trail && !(pt->rawlen == 1 && pt->raw[0] == '-'))
+				break;         /* "ISBN 123, 456": a comma ends it */
+			if (t->rawlen == 1 && t->raw[0] == '-') {
+				hyphen = 1;
+				continue;
+			}
+			size_t kn;
+			const char *ks = core(c, k, &kn);
+			int fits = ks && hyphen && t->lead == 0;
+			for (size_t i = 0; fits && i < kn; i++)
+				fits = isdigit((unsigned char)ks[i]) || strchr(marks, ks[i]);
+			if (!fits)
+				break;
+			end = ks + kn;
+			m->alen = (size_t)(end - s);
+			m->ntok = k - c->i + 1;
+			hyphen = ks[kn - 1] == '-';
+		}
 		return 1;
 	}
 	return 0;
@@ -967,6 +991,11 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_YEAR_AFTER:
 			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
+			/* "d.1934", "c.1850": the year glued after the full stop */
+			if (glued >= 3 && glued <= 4 && islower((unsigned char)s[0])) {
+				m->y1 = (int)num_parse(gd + 1, glued);
+				ok = m->y1 >= 100 && m->y1 <= 2099;
+			}
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -976,8 +1005,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		/* "No" before a number is the word unless it ends in a full stop or is capitalised */
 		if (ok && an == 2 && strncasecmp(s, "no", 2) == 0 && !dot && !isupper((unsigned char)s[0]))
 			ok = 0;
-		if (!ok)
+		if (!ok) {
+			m->y1 = 0;
 			continue;
+		}
 		m->say = a->said;
 		m->cap = isupper((unsigned char)s[0]) != 0;
 		m->a = glued ? gd + 1 : NULL;

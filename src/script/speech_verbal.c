@@ -693,7 +693,10 @@ static void v_serial(struct en *e, const struct match *m)
 			buf_puts(&b, " dot");       /* DOI 10.1007/978-...: "one oh dot one oh oh seven slash" */
 		else if (m->a[i] == '/')
 			buf_puts(&b, " slash");
-		if (isdigit((unsigned char)m->a[i]) && i + 1 < m->alen && m->a[i + 1] == '-')
+		size_t j = i + 1;
+		while (j < m->alen && m->a[j] == ' ')     /* "0 - 486": spaced hyphens */
+			j++;
+		if (isdigit((unsigned char)m->a[i]) && j < m->alen && m->a[j] == '-')
 			buf_putc(&b, ',');
 	}
 	emit(e, b.data ? b.data : "");
@@ -886,7 +889,9 @@ static void v_abbreviation(struct en *e, const struct match *m)
 		from++;
 	if (m->cap && from < e->out.len)
 		e->out.data[from] = (char)toupper((unsigned char)e->out.data[from]);
-	if (m->a)
+	if (m->a && m->y1)
+		emit_year(e, (unsigned)m->y1);      /* "d.1934": "died nineteen thirty-four" */
+	else if (m->a)
 		emit_numstr(e, m->a, m->alen);
 }
 
