@@ -283,6 +283,44 @@ static int m_serial(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* Protocols whose versions are written glued, one digit a part: "NFSv42" is
+ * NFS 4.2, "nfs41" NFS 4.1, "smb311" SMB 3.1.1. A single digit ("NFSv4") is
+ * left to the acronym shapes. */
+static const char *const protocols[] = {
+	"NFS", "SMB", "TLS", "SSL", "HTTP", "SNMP", "SMTP", "LDAP",
+};
+
+static int m_protocol_version(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
+		size_t pl = strlen(protocols[q]);
+		if (n < pl + 2 || strncasecmp(s, protocols[q], pl) != 0)
+			continue;
+		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
+		for (size_t i = 0; i < pl; i++) {
+			upper &= s[i] == protocols[q][i];
+			lower &= !isupper((unsigned char)s[i]);
+		}
+		size_t k = pl;
+		int v = s[k] == 'v' || s[k] == 'V';
+		k += (size_t)v;
+		if (!(upper || lower) || n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
+			return 0;
+		m->b = s;
+		m->blen = pl;
+		m->say = v ? "version" : NULL;
+		m->a = s + k;
+		m->alen = n - k;
+		m->why = "a protocol and its version glued, one digit a part (protocols)";
+		return 1;
+	}
+	return 0;
+}
+
 /* $12,500  $3 million  £20m  US$5  $1.50 */
 static int m_money(const struct cctx *c, struct match *m)
 {
@@ -1395,6 +1433,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
+	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},

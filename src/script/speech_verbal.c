@@ -812,6 +812,20 @@ static void v_decimal(struct en *e, const struct match *m)
 
 static void v_version(struct en *e, const struct match *m)
 {
+	if (m->blen) {          /* "NFSv42", "smb311": the protocol, then one digit a part */
+		spell(e, m->b, m->blen, 0);
+		if (m->say)
+			emit(e, m->say);
+		for (size_t i = 0; i < m->alen; i++) {
+			if (i)
+				emit(e, "point");
+			if (i && m->a[i] == '0')
+				emit(e, "oh");
+			else
+				emit_numstr(e, m->a + i, 1);
+		}
+		return;
+	}
 	const char *dot = memchr(m->a, '.', m->alen);
 	size_t xl = (size_t)(dot - m->a), yl = m->alen - xl - 1;
 	emit_numstr(e, m->a, xl);
