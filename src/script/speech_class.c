@@ -860,6 +860,13 @@ static const char *const id_words[] = {
 	"socket", "opcode", "errata", "erratum",
 };
 
+/* Codes of standards bodies, written in capitals, after which a number names a
+ * standard: "GB 1005", "DIN 476", "RFC 2119" (said as a model number). */
+static const char *const standard_codes[] = {
+	"GB", "DIN", "EN", "BS", "IEC", "ISO", "JIS", "GOST", "ASTM", "ANSI", "RFC", "ECMA",
+	"ETSI", "ITU", "CSA",
+};
+
 /* Nouns of one device after which a number names its model: "the 8250 driver", "a 6502 CPU". */
 static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
@@ -902,6 +909,12 @@ static int m_model(const struct cctx *c, struct match *m)
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: after a word that names a thing (id_words)";
+		return 1;
+	}
+	if (all_upper(p, pn) && IN(standard_codes, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a standard's number after its code (standard_codes)";
 		return 1;
 	}
 	long long v = num_parse(s, n);
