@@ -321,6 +321,35 @@ static int m_protocol_version(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* Memory generations whose speed follows a hyphen: "DDR5-4800" is said
+ * "D-D-R five forty-eight hundred", the speed as a model number. */
+static const char *const memory_kinds[] = {"DDR", "LPDDR", "GDDR", "PC"};
+
+static int m_memory_speed(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const char *h = s ? memchr(s, '-', n) : NULL;
+	if (!h)
+		return 0;
+	size_t pl = 0, gl = (size_t)(h - s), sl = n - gl - 1;
+	while (pl < gl && isupper((unsigned char)s[pl]))
+		pl++;
+	if (!in_list(memory_kinds, ARRAY_LEN(memory_kinds), s, pl) || pl + 1 > gl || !isdigit((unsigned char)s[pl]))
+		return 0;
+	size_t k = pl + 1;
+	if (k < gl && (s[k] == 'X' || s[k] == 'x'))
+		k++;
+	if (k != gl || sl < 3 || sl > 5 || !all_digit(h + 1, sl) || h[1] == '0')
+		return 0;
+	m->gen = s;
+	m->genlen = gl;
+	m->a = h + 1;
+	m->alen = sl;
+	m->why = "a memory generation and its speed (memory_kinds)";
+	return 1;
+}
+
 /* $12,500  $3 million  £20m  US$5  $1.50 */
 static int m_money(const struct cctx *c, struct match *m)
 {
@@ -1447,6 +1476,7 @@ static const struct rule rules[] = {
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
+	{"a memory generation and its speed", C_MODEL, m_memory_speed, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},

@@ -39,6 +39,8 @@ struct match {
 	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
 	int plural;                   /* a model number in the plural: "FT-990's" */
+	const char *gen;              /* "DDR5" of "DDR5-4800": said before the model number */
+	size_t genlen;
 };
 
 struct cctx;

@@ -845,6 +845,18 @@ static void v_model(struct en *e, const struct match *m)
 	struct buf b = {0};
 	if (m->blen)
 		spell(e, m->b, m->blen, 0);
+	if (m->genlen) {        /* "DDR5X": the letters, the generation, its X */
+		size_t i = 0;
+		while (i < m->genlen && !isdigit((unsigned char)m->gen[i]))
+			i++;
+		spell(e, m->gen, i, 0);
+		size_t d = i;
+		while (d < m->genlen && isdigit((unsigned char)m->gen[d]))
+			d++;
+		emit_numstr(e, m->gen + i, d - i);
+		if (d < m->genlen)
+			spell(e, m->gen + d, m->genlen - d, 0);
+	}
 	num_model(&b, m->a, m->alen);
 	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
 		b.data[--b.len] = 0;
