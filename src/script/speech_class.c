@@ -350,6 +350,26 @@ static int m_memory_speed(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Numbers with a slash said as a name, not as N of M: "9/11". */
+static const struct {
+	const char *written, *said;
+} slash_idioms[] = {
+	{"9/11", "nine eleven"}, {"7/7", "seven seven"},   /* 24/7 and 50/50: speech_shape.c */
+};
+
+static int m_slash_idiom(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	for (size_t q = 0; s && q < ARRAY_LEN(slash_idioms); q++)
+		if (strlen(slash_idioms[q].written) == n && memcmp(s, slash_idioms[q].written, n) == 0) {
+			m->say = slash_idioms[q].said;
+			m->why = "numbers with a slash said as a name (slash_idioms)";
+			return 1;
+		}
+	return 0;
+}
+
 /* $12,500  $3 million  £20m  US$5  $1.50 */
 static int m_money(const struct cctx *c, struct match *m)
 {
@@ -782,7 +802,12 @@ static int m_measure(const struct cctx *c, struct match *m)
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
 		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
-	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article);
+	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
+	static const char *const determiners[] = {
+		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
+	};
+	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det);
 	return 1;
 }
 
@@ -1476,6 +1501,7 @@ static const struct rule rules[] = {
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
+	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
 	{"a memory generation and its speed", C_MODEL, m_memory_speed, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
@@ -1513,6 +1539,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
+	[C_IDIOM] = "idiom",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

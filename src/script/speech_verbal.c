@@ -906,6 +906,11 @@ static void v_roman(struct en *e, const struct match *m)
 	}
 }
 
+static void v_idiom(struct en *e, const struct match *m)
+{
+	emit(e, m->say);
+}
+
 static void v_abbreviation(struct en *e, const struct match *m)
 {
 	/* "Dr." "Doctor", "dr" "doctor": the written capital kept */
@@ -1049,7 +1054,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
-	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration,
+	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
