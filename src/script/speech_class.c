@@ -965,7 +965,11 @@ static int m_model(const struct cctx *c, struct match *m)
 		m->why = "a model number: after a word that names a thing (id_words)";
 		return 1;
 	}
-	if (all_upper(p, pn) && IN(standard_codes, p, pn)) {
+	/* not "16 GB 3200 MHz": a unit after a number, and a speed */
+	size_t un;
+	const char *u = core(c, c->i + 1, &un);
+	if (all_upper(p, pn) && IN(standard_codes, p, pn) && !(q && isdigit((unsigned char)q[0])) &&
+	    !(u && find_unit(u, un, 1))) {
 		m->a = s;
 		m->alen = n;
 		m->why = "a standard's number after its code (standard_codes)";
