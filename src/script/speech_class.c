@@ -968,7 +968,7 @@ static int m_model(const struct cctx *c, struct match *m)
 	/* not "16 GB 3200 MHz": a unit after a number, and a speed */
 	size_t un;
 	const char *u = core(c, c->i + 1, &un);
-	if (all_upper(p, pn) && IN(standard_codes, p, pn) && !(q && isdigit((unsigned char)q[0])) &&
+	if (all_upper(p, pn) && IN(standard_codes, p, pn) && !(q && isdigit((unsigned char)q[0]) && !c->t[c->i - 2].trail) &&
 	    !(u && find_unit(u, un, 1))) {
 		m->a = s;
 		m->alen = n;
