@@ -243,19 +243,130 @@ static int m_serial(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	if (!s || !p || !isdigit((unsigned char)s[0]) ||
-	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x'))
+	    !(isdigit((unsigned char)s[n - 1]) || s[n - 1] == 'X' || s[n - 1] == 'x' || s[n - 1] == '-'))
 		return 0;
 	for (size_t q = 0; q < ARRAY_LEN(serial_labels); q++) {
 		if (strlen(serial_labels[q].label) != pn || strncasecmp(p, serial_labels[q].label, pn) != 0)
 			continue;
+		const char *marks = serial_labels[q].marks;
 		for (size_t i = 0; i < n; i++)
-			if (!isdigit((unsigned char)s[i]) && !strchr(serial_labels[q].marks, s[i]))
+			if (!isdigit((unsigned char)s[i]) && !strchr(marks, s[i]))
 				return 0;
 		m->a = s;
 		m->alen = n;
 		m->why = "a catalogue number after its label (serial_labels): digit by digit";
+		/* "ISBN 0 - 486 - 43365- X": spaced hyphens are still its separators */
+		int hyphen = s[n - 1] == '-';
+		const char *end = s + n;
+		for (int k = c->i + 1; strchr(marks, '-') && k < c->nt; k++) {
+			const struct tok *t = &c->t[k], *pt = &c->t[k - 1];
+			if (pt->trail && !(pt->rawlen == 1 && pt->raw[0] == '-'))
+				break;         /* "ISBN 123, 456": a comma ends it */
+			if (t->rawlen == 1 && t->raw[0] == '-') {
+				hyphen = 1;
+				continue;
+			}
+			size_t kn;
+			const char *ks = core(c, k, &kn);
+			int fits = ks && hyphen && t->lead == 0;
+			for (size_t i = 0; fits && i < kn; i++)
+				fits = isdigit((unsigned char)ks[i]) || strchr(marks, ks[i]);
+			if (!fits)
+				break;
+			end = ks + kn;
+			m->alen = (size_t)(end - s);
+			m->ntok = k - c->i + 1;
+			hyphen = ks[kn - 1] == '-';
+		}
 		return 1;
 	}
+	return 0;
+}
+
+/* Protocols whose versions are written glued, one digit a part: "NFSv42" is
+ * NFS 4.2, "nfs41" NFS 4.1, "smb311" SMB 3.1.1. A single digit ("NFSv4") is
+ * left to the acronym shapes. */
+static const char *const protocols[] = {
+	"NFS", "SMB", "TLS", "SSL", "HTTP", "SNMP", "SMTP", "LDAP",
+};
+
+static int m_protocol_version(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
+		size_t pl = strlen(protocols[q]);
+		if (n < pl + 2 || strncasecmp(s, protocols[q], pl) != 0)
+			continue;
+		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
+		for (size_t i = 0; i < pl; i++) {
+			upper &= s[i] == protocols[q][i];
+			lower &= !isupper((unsigned char)s[i]);
+		}
+		size_t k = pl;
+		int v = s[k] == 'v' || s[k] == 'V';
+		k += (size_t)v;
+		if (!(upper || lower) || n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
+			return 0;
+		m->b = s;
+		m->blen = pl;
+		m->say = v ? "version" : NULL;
+		m->a = s + k;
+		m->alen = n - k;
+		m->why = "a protocol and its version glued, one digit a part (protocols)";
+		return 1;
+	}
+	return 0;
+}
+
+/* Memory generations whose speed follows a hyphen: "DDR5-4800" is said
+ * "D-D-R five forty-eight hundred", the speed as a model number. */
+static const char *const memory_kinds[] = {"DDR", "LPDDR", "GDDR", "PC"};
+
+static int m_memory_speed(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const char *h = s ? memchr(s, '-', n) : NULL;
+	if (!h)
+		return 0;
+	size_t pl = 0, gl = (size_t)(h - s), sl = n - gl - 1;
+	while (pl < gl && isupper((unsigned char)s[pl]))
+		pl++;
+	if (!in_list(memory_kinds, ARRAY_LEN(memory_kinds), s, pl) || pl + 1 > gl || !isdigit((unsigned char)s[pl]))
+		return 0;
+	size_t k = pl + 1;
+	if (k < gl && (s[k] == 'X' || s[k] == 'x'))
+		k++;
+	if (k != gl || sl < 3 || sl > 5 || !all_digit(h + 1, sl) || h[1] == '0')
+		return 0;
+	m->gen = s;
+	m->genlen = gl;
+	m->a = h + 1;
+	m->alen = sl;
+	m->why = "a memory generation and its speed (memory_kinds)";
+	return 1;
+}
+
+/* Numbers with a slash said as a name, not as N of M: "9/11". */
+static const struct {
+	const char *written, *said;
+} slash_idioms[] = {
+	{"9/11", "nine eleven"}, {"7/7", "seven seven"},   /* 24/7 and 50/50: speech_shape.c */
+};
+
+static int m_slash_idiom(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	for (size_t q = 0; s && q < ARRAY_LEN(slash_idioms); q++)
+		if (strlen(slash_idioms[q].written) == n && memcmp(s, slash_idioms[q].written, n) == 0) {
+			m->say = slash_idioms[q].said;
+			m->why = "numbers with a slash said as a name (slash_idioms)";
+			return 1;
+		}
 	return 0;
 }
 
@@ -691,7 +802,12 @@ static int m_measure(const struct cctx *c, struct match *m)
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
 		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
-	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article);
+	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
+	static const char *const determiners[] = {
+		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
+	};
+	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det);
 	return 1;
 }
 
@@ -798,6 +914,13 @@ static const char *const id_words[] = {
 	"socket", "opcode", "errata", "erratum",
 };
 
+/* Codes of standards bodies, written in capitals, after which a number names a
+ * standard: "GB 1005", "DIN 476", "RFC 2119" (said as a model number). */
+static const char *const standard_codes[] = {
+	"GB", "DIN", "EN", "BS", "IEC", "ISO", "JIS", "GOST", "ASTM", "ANSI", "RFC", "ECMA",
+	"ETSI", "ITU", "CSA",
+};
+
 /* Nouns of one device after which a number names its model: "the 8250 driver", "a 6502 CPU". */
 static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
@@ -840,6 +963,16 @@ static int m_model(const struct cctx *c, struct match *m)
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: after a word that names a thing (id_words)";
+		return 1;
+	}
+	/* not "16 GB 3200 MHz": a unit after a number, and a speed */
+	size_t un;
+	const char *u = core(c, c->i + 1, &un);
+	if (all_upper(p, pn) && IN(standard_codes, p, pn) && !(q && isdigit((unsigned char)q[0]) && !c->t[c->i - 2].trail) &&
+	    !(u && find_unit(u, un, 1))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a standard's number after its code (standard_codes)";
 		return 1;
 	}
 	long long v = num_parse(s, n);
@@ -967,6 +1100,11 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_YEAR_AFTER:
 			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
+			/* "d.1934", "c.1850": the year glued after the full stop */
+			if (glued >= 3 && glued <= 4 && islower((unsigned char)s[0])) {
+				m->y1 = (int)num_parse(gd + 1, glued);
+				ok = m->y1 >= 100 && m->y1 <= 2099;
+			}
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -976,8 +1114,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		/* "No" before a number is the word unless it ends in a full stop or is capitalised */
 		if (ok && an == 2 && strncasecmp(s, "no", 2) == 0 && !dot && !isupper((unsigned char)s[0]))
 			ok = 0;
-		if (!ok)
+		if (!ok) {
+			m->y1 = 0;
 			continue;
+		}
 		m->say = a->said;
 		m->cap = isupper((unsigned char)s[0]) != 0;
 		m->a = glued ? gd + 1 : NULL;
@@ -1364,6 +1504,9 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
+	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
+	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
+	{"a memory generation and its speed", C_MODEL, m_memory_speed, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},
@@ -1400,6 +1543,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
+	[C_IDIOM] = "idiom",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -12,7 +12,7 @@ enum tclass {
 	C_NONE, C_SERIAL, C_MONEY, C_YEAR_RANGE, C_FRACTION, C_NUMBER_SIGN, C_MEASURE,
 	C_YEAR, C_CARDINAL, C_DECIMAL, C_VERSION, C_MODEL, C_ROMAN, C_ABBREVIATION,
 	C_DATE, C_TIME, C_ORDINAL, C_DECADE, C_DIMENSION, C_STANDARD, C_DEVICE_ID,
-	C_COMMENT, C_URL, C_SIGN, C_DURATION,
+	C_COMMENT, C_URL, C_SIGN, C_DURATION, C_IDIOM,
 	C_COUNT
 };
 extern const char *const class_names[];
@@ -39,6 +39,8 @@ struct match {
 	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
 	int plural;                   /* a model number in the plural: "FT-990's" */
+	const char *gen;              /* "DDR5" of "DDR5-4800": said before the model number */
+	size_t genlen;
 };
 
 struct cctx;

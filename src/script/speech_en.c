@@ -250,6 +250,22 @@ const char *lex_where(struct en *e, const char *s, size_t n)
 	return w ? w : "the lexicon (the episode's front matter)";
 }
 
+/* Whether say was said just before an opening bracket: "release candidate
+ * (-rc)", where the abbreviation only repeats its expansion. */
+static int said_before_bracket(const struct en *e, const char *say)
+{
+	size_t n = e->out.len, sl = strlen(say);
+	const char *o = e->out.data;
+	if (!e->paren || !o)
+		return 0;
+	while (n && o[n - 1] == ' ')
+		n--;
+	if (!n || o[n - 1] != ',')
+		return 0;
+	n--;
+	return sl && n >= sl && strncasecmp(o + n - sl, say, sl) == 0 && (n == sl || o[n - sl - 1] == ' ');
+}
+
 int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -257,6 +273,17 @@ int lex_say(struct en *e, const char *s, size_t n)
 	const char *say = lex_find(e, s, n, &star, &star_len);
 	if (!say)
 		return 0;
+	if (!star && said_before_bracket(e, say)) {
+		/* its expansion was just said: the letters, "R-C", not the words again */
+		size_t a = 0;
+		while (a < n && !isalnum((unsigned char)s[a]))
+			a++;
+		if (a < n) {
+			decide(e, "lexicon", "the expansion said just before the bracket: its letters");
+			spell(e, s + a, n - a, 0);
+			return 1;
+		}
+	}
 	decide(e, "lexicon", lex_where(e, s, n));
 	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
 		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */

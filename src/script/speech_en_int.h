@@ -116,6 +116,9 @@ int month_of(const char *w);
 /* Whether s is a plural noun a measure can describe: "32b systems" is
  * "thirty-two bit systems" (speech_units.c). */
 int plural_noun(const char *s, size_t n);
+/* Whether s is a common word that also takes a plural s: "file" (files), not
+ * "needed" or "of"; after "the 2 MB" it is a noun the measure describes. */
+int singular_noun(const char *s, size_t n);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);

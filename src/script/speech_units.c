@@ -192,3 +192,17 @@ int plural_noun(const char *s, size_t n)
 		return 0;
 	return words_common(s, n, 50) && words_common(s, n - 1, 50);
 }
+
+int singular_noun(const char *s, size_t n)
+{
+	char w[48];
+	if (!s || n < 3 || n + 2 > sizeof w || s[n - 1] == 's' || !islower((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	memcpy(w, s, n);
+	w[n] = 's';
+	w[n + 1] = 0;
+	return words_common(s, n, 50) && words_common(w, n + 1, 50);
+}

@@ -693,7 +693,10 @@ static void v_serial(struct en *e, const struct match *m)
 			buf_puts(&b, " dot");       /* DOI 10.1007/978-...: "one oh dot one oh oh seven slash" */
 		else if (m->a[i] == '/')
 			buf_puts(&b, " slash");
-		if (isdigit((unsigned char)m->a[i]) && i + 1 < m->alen && m->a[i + 1] == '-')
+		size_t j = i + 1;
+		while (j < m->alen && m->a[j] == ' ')     /* "0 - 486": spaced hyphens */
+			j++;
+		if (isdigit((unsigned char)m->a[i]) && j < m->alen && m->a[j] == '-')
 			buf_putc(&b, ',');
 	}
 	emit(e, b.data ? b.data : "");
@@ -809,6 +812,20 @@ static void v_decimal(struct en *e, const struct match *m)
 
 static void v_version(struct en *e, const struct match *m)
 {
+	if (m->blen) {          /* "NFSv42", "smb311": the protocol, then one digit a part */
+		spell(e, m->b, m->blen, 0);
+		if (m->say)
+			emit(e, m->say);
+		for (size_t i = 0; i < m->alen; i++) {
+			if (i)
+				emit(e, "point");
+			if (i && m->a[i] == '0')
+				emit(e, "oh");
+			else
+				emit_numstr(e, m->a + i, 1);
+		}
+		return;
+	}
 	const char *dot = memchr(m->a, '.', m->alen);
 	size_t xl = (size_t)(dot - m->a), yl = m->alen - xl - 1;
 	emit_numstr(e, m->a, xl);
@@ -828,6 +845,18 @@ static void v_model(struct en *e, const struct match *m)
 	struct buf b = {0};
 	if (m->blen)
 		spell(e, m->b, m->blen, 0);
+	if (m->genlen) {        /* "DDR5X": the letters, the generation, its X */
+		size_t i = 0;
+		while (i < m->genlen && !isdigit((unsigned char)m->gen[i]))
+			i++;
+		spell(e, m->gen, i, 0);
+		size_t d = i;
+		while (d < m->genlen && isdigit((unsigned char)m->gen[d]))
+			d++;
+		emit_numstr(e, m->gen + i, d - i);
+		if (d < m->genlen)
+			spell(e, m->gen + d, m->genlen - d, 0);
+	}
 	num_model(&b, m->a, m->alen);
 	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
 		b.data[--b.len] = 0;
@@ -877,6 +906,11 @@ static void v_roman(struct en *e, const struct match *m)
 	}
 }
 
+static void v_idiom(struct en *e, const struct match *m)
+{
+	emit(e, m->say);
+}
+
 static void v_abbreviation(struct en *e, const struct match *m)
 {
 	/* "Dr." "Doctor", "dr" "doctor": the written capital kept */
@@ -886,7 +920,9 @@ static void v_abbreviation(struct en *e, const struct match *m)
 		from++;
 	if (m->cap && from < e->out.len)
 		e->out.data[from] = (char)toupper((unsigned char)e->out.data[from]);
-	if (m->a)
+	if (m->a && m->y1)
+		emit_year(e, (unsigned)m->y1);      /* "d.1934": "died nineteen thirty-four" */
+	else if (m->a)
 		emit_numstr(e, m->a, m->alen);
 }
 
@@ -1018,7 +1054,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
-	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration,
+	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
