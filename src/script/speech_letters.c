@@ -828,6 +828,7 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 }
 
 static int sayable(const char *s, size_t n);
+static int coda_ok(const char *s);
 
 /* Whether a word next to s is a word in capitals (a common or dictionary
  * word, or six letters English can say, not a kernel acronym): "PAY FOR
@@ -872,6 +873,10 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	int say = n >= 4 && !is_vowel(s[0], 0);
 	for (size_t i = 1; i < n && say; i++)
 		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+	/* one syllable, consonant, vowel and two consonants that end English
+	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
+	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
+	       coda_ok(s + 2);
 	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
 	       "an acronym of kernel text (kernel.vocab)");
 	if (say)
@@ -1153,6 +1158,25 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A C type and one letter: the module parameter types "charp" (char
+ * pointer), "intp" are the type and the letter, not "C-harp". */
+static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const types[] = {"char", "int", "uint", "long", "ulong", "short", "ushort",
+					     "bool", "invbool", "void", "byte", "hexint"};
+	if (n < 4 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || strchr("sdry", s[n - 1]) || dict_word(s, n) ||
+	    words_common(s, n, 70))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(types); i++)
+		if (strlen(types[i]) == n - 1 && memcmp(types[i], s, n - 1) == 0) {
+			decide(e, "split word", "a C type and a letter");
+			emitn(e, s, n - 1);
+			spell(e, s + n - 1, 1, 0);
+			return 1;
+		}
+	return 0;
+}
+
 /* A letter and a common word, the whole no word: "strace" is S-trace (not
  * "S-T race"), "kfree" K-free. */
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
@@ -1261,6 +1285,14 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s, n, 0);
 		return 1;
 	}
+	/* a letter before three of kernel text that English does not have is
+	 * one acronym: "vpid" V-P-I-D (PID), "vgic"; not "kfree" */
+	if (n == 4 && vocab_kind(s + 1, n - 1) != VOCAB_NONE && !words_common(s + 1, n - 1, 70) &&
+	    !dict_word(s + 1, n - 1)) {
+		decide(e, "acronym", "a letter and three letters of kernel text: one acronym");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
 	emit(e, pre);
 	e->glue = 1;
@@ -1299,6 +1331,7 @@ static const struct word_rule {
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
+	{"a C type and a letter", w_ctype_letter},
 	{"a letter and a word", w_letter_word},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"three letters or fewer", w_short_letters},
