@@ -164,6 +164,7 @@ static int is_prefix(const char *s, size_t n)
 enum { P_WORD = 1, P_LEX, P_SPELL, P_ID };
 enum { S_WORD = 1, S_SPELL, S_LEX, S_ID, S_PREFIX };
 static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first);
+static int has_vowel(const char *s, size_t n);
 
 
 /* What a piece of a glued token can be: a lexicon entry, a word of
@@ -522,7 +523,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 		return;
 	const char *what = kind == S_SPELL ? "letters" : kind == S_LEX ? "the lexicon" :
 			   kind == S_ID ? "a word of identifiers" : kind == S_PREFIX ? "a prefix" :
-			   grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
+			   grade < 0 ? "as written" : grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
 	if (what)
 		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (%s)", first ? "" : " + ", (int)n, said, what);
 	else
@@ -582,6 +583,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				if (!vowel && (j > 0 || n - i >= 5))
 					kd = S_SPELL, cost = 11 + (int)(i - j), gr = 0;
 			}
+			if (!cost && j >= 3 && kind[j] == S_SPELL && i - j >= 5 && (gr = words_common(s + j, i - j, 70)) != 0)
+				kd = S_WORD, cost = 24;    /* a rarer word after an acronym: "bcmgenet" B-C-M genet */
 			if (cost && best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
@@ -655,6 +658,23 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (gb_word(e, s, n))
 		return 1;
+	/* letters without a vowel that end an acronym of kernel text begun in
+	 * the piece before take that start back: "reiserfsck" is reiser F-S-C-K,
+	 * not "reiserfs C-K" */
+	for (int p = 1; p < np; p++) {
+		size_t en = cut[p - 1], st = cut[p], pst = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p - 1] != S_SPELL || en - st > 3 || has_vowel(s + st, en - st) || (kinds[p] == S_WORD && grades[p]))
+			continue;
+		for (size_t k = 3; k >= 1; k--)
+			if (st - pst >= k + 4 &&
+			    !has_vowel(s + st - k, k + en - st) && vocab_kind(s + st - k, k + en - st) != VOCAB_NONE &&
+			    has_vowel(s + pst, st - k - pst)) {
+				cut[p] = st - k;
+				kinds[p] = S_WORD;
+				grades[p] = -1;
+				break;
+			}
+	}
 	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -1271,6 +1291,24 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether kernel text writes s in capitals: an acronym of kernel.vocab, or
+ * a lexicon entry of its own in capitals ("PID"; "dev" has none). */
+static int caps_known(struct en *e, const char *s, size_t n)
+{
+	char up[16], low[16], where[256];
+	if (n >= sizeof up)
+		return 0;
+	if (vocab_kind(s, n) == VOCAB_ACRONYM)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		up[i] = (char)toupper((unsigned char)s[i]), low[i] = (char)tolower((unsigned char)s[i]);
+	const char *star;
+	if (!lex_find(e, up, n, &star, &(size_t){0}) || !lex_find(e, low, n, &star, &(size_t){0}))
+		return 0;
+	snprintf(where, sizeof where, "%s", lex_where(e, up, n));
+	return strcmp(where, lex_where(e, low, n)) != 0;
+}
+
 /* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
  * five letters or fewer whose rest is no word are letters ("mmotm"). */
 static int w_onset(struct en *e, const char *s, size_t n, int flags)
@@ -1287,7 +1325,7 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	}
 	/* a letter before three of kernel text that English does not have is
 	 * one acronym: "vpid" V-P-I-D (PID), "vgic"; not "kfree" */
-	if (n == 4 && vocab_kind(s + 1, n - 1) != VOCAB_NONE && !words_common(s + 1, n - 1, 70) &&
+	if (n == 4 && !e->glue && caps_known(e, s + 1, n - 1) && !words_common(s + 1, n - 1, 70) &&
 	    !dict_word(s + 1, n - 1)) {
 		decide(e, "acronym", "a letter and three letters of kernel text: one acronym");
 		spell(e, s, n, 0);
