@@ -164,6 +164,7 @@ static int is_prefix(const char *s, size_t n)
 enum { P_WORD = 1, P_LEX, P_SPELL, P_ID };
 enum { S_WORD = 1, S_SPELL, S_LEX, S_ID, S_PREFIX };
 static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first);
+static int has_vowel(const char *s, size_t n);
 
 
 /* What a piece of a glued token can be: a lexicon entry, a word of
@@ -522,7 +523,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 		return;
 	const char *what = kind == S_SPELL ? "letters" : kind == S_LEX ? "the lexicon" :
 			   kind == S_ID ? "a word of identifiers" : kind == S_PREFIX ? "a prefix" :
-			   grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
+			   grade < 0 ? "as written" : grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
 	if (what)
 		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (%s)", first ? "" : " + ", (int)n, said, what);
 	else
@@ -582,6 +583,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				if (!vowel && (j > 0 || n - i >= 5))
 					kd = S_SPELL, cost = 11 + (int)(i - j), gr = 0;
 			}
+			if (!cost && j >= 3 && kind[j] == S_SPELL && i - j >= 5 && (gr = words_common(s + j, i - j, 70)) != 0)
+				kd = S_WORD, cost = 24;    /* a rarer word after an acronym: "bcmgenet" B-C-M genet */
 			if (cost && best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
@@ -655,6 +658,23 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (gb_word(e, s, n))
 		return 1;
+	/* letters without a vowel that end an acronym of kernel text begun in
+	 * the piece before take that start back: "reiserfsck" is reiser F-S-C-K,
+	 * not "reiserfs C-K" */
+	for (int p = 1; p < np; p++) {
+		size_t en = cut[p - 1], st = cut[p], pst = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p - 1] != S_SPELL || en - st > 3 || has_vowel(s + st, en - st) || (kinds[p] == S_WORD && grades[p]))
+			continue;
+		for (size_t k = 3; k >= 1; k--)
+			if (st - pst >= k + 4 &&
+			    !has_vowel(s + st - k, k + en - st) && vocab_kind(s + st - k, k + en - st) != VOCAB_NONE &&
+			    has_vowel(s + pst, st - k - pst)) {
+				cut[p] = st - k;
+				kinds[p] = S_WORD;
+				grades[p] = -1;
+				break;
+			}
+	}
 	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -828,6 +848,7 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 }
 
 static int sayable(const char *s, size_t n);
+static int coda_ok(const char *s);
 
 /* Whether a word next to s is a word in capitals (a common or dictionary
  * word, or six letters English can say, not a kernel acronym): "PAY FOR
@@ -872,6 +893,10 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	int say = n >= 4 && !is_vowel(s[0], 0);
 	for (size_t i = 1; i < n && say; i++)
 		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+	/* one syllable, consonant, vowel and two consonants that end English
+	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
+	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
+	       coda_ok(s + 2);
 	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
 	       "an acronym of kernel text (kernel.vocab)");
 	if (say)
@@ -1153,6 +1178,25 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A C type and one letter: the module parameter types "charp" (char
+ * pointer), "intp" are the type and the letter, not "C-harp". */
+static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const types[] = {"char", "int", "uint", "long", "ulong", "short", "ushort",
+					     "bool", "invbool", "void", "byte", "hexint"};
+	if (n < 4 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || strchr("sdry", s[n - 1]) || dict_word(s, n) ||
+	    words_common(s, n, 70))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(types); i++)
+		if (strlen(types[i]) == n - 1 && memcmp(types[i], s, n - 1) == 0) {
+			decide(e, "split word", "a C type and a letter");
+			emitn(e, s, n - 1);
+			spell(e, s + n - 1, 1, 0);
+			return 1;
+		}
+	return 0;
+}
+
 /* A letter and a common word, the whole no word: "strace" is S-trace (not
  * "S-T race"), "kfree" K-free. */
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
@@ -1247,6 +1291,24 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether kernel text writes s in capitals: an acronym of kernel.vocab, or
+ * a lexicon entry of its own in capitals ("PID"; "dev" has none). */
+static int caps_known(struct en *e, const char *s, size_t n)
+{
+	char up[16], low[16], where[256];
+	if (n >= sizeof up)
+		return 0;
+	if (vocab_kind(s, n) == VOCAB_ACRONYM)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		up[i] = (char)toupper((unsigned char)s[i]), low[i] = (char)tolower((unsigned char)s[i]);
+	const char *star;
+	if (!lex_find(e, up, n, &star, &(size_t){0}) || !lex_find(e, low, n, &star, &(size_t){0}))
+		return 0;
+	snprintf(where, sizeof where, "%s", lex_where(e, up, n));
+	return strcmp(where, lex_where(e, low, n)) != 0;
+}
+
 /* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
  * five letters or fewer whose rest is no word are letters ("mmotm"). */
 static int w_onset(struct en *e, const char *s, size_t n, int flags)
@@ -1258,6 +1320,14 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	if (n <= 5 && onset_ok(s + 1, n - 1) && !known_word(s + 1, n - 1, &w) &&
 	    vocab_kind(s + 1, n - 1) == VOCAB_NONE && !lex_find(e, s + 1, n - 1, &w, &wl)) {
 		decide(e, "acronym", "five letters or fewer that cannot start a word, the rest no word");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	/* a letter before three of kernel text that English does not have is
+	 * one acronym: "vpid" V-P-I-D (PID), "vgic"; not "kfree" */
+	if (n == 4 && !e->glue && caps_known(e, s + 1, n - 1) && !words_common(s + 1, n - 1, 70) &&
+	    !dict_word(s + 1, n - 1)) {
+		decide(e, "acronym", "a letter and three letters of kernel text: one acronym");
 		spell(e, s, n, 0);
 		return 1;
 	}
@@ -1299,6 +1369,7 @@ static const struct word_rule {
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
+	{"a C type and a letter", w_ctype_letter},
 	{"a letter and a word", w_letter_word},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"three letters or fewer", w_short_letters},
