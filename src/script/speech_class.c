@@ -290,35 +290,42 @@ static const char *const protocols[] = {
 	"NFS", "SMB", "TLS", "SSL", "HTTP", "SNMP", "SMTP", "LDAP",
 };
 
-static int m_protocol_version(const struct cctx *c, struct match *m)
+size_t protocol_prefix(const char *s, size_t n)
 {
-	size_t n;
-	const char *s = core(c, c->i, &n);
-	if (!s)
-		return 0;
 	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
 		size_t pl = strlen(protocols[q]);
-		if (n < pl + 2 || strncasecmp(s, protocols[q], pl) != 0)
+		if (n <= pl || strncasecmp(s, protocols[q], pl) != 0)
 			continue;
 		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
 		for (size_t i = 0; i < pl; i++) {
 			upper &= s[i] == protocols[q][i];
 			lower &= !isupper((unsigned char)s[i]);
 		}
-		size_t k = pl;
-		int v = s[k] == 'v' || s[k] == 'V';
-		k += (size_t)v;
-		if (!(upper || lower) || n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
-			return 0;
-		m->b = s;
-		m->blen = pl;
-		m->say = v ? "version" : NULL;
-		m->a = s + k;
-		m->alen = n - k;
-		m->why = "a protocol and its version glued, one digit a part (protocols)";
-		return 1;
+		return upper || lower ? pl : 0;
 	}
 	return 0;
+}
+
+static int m_protocol_version(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	size_t pl = protocol_prefix(s, n), k = pl;
+	if (!pl)
+		return 0;
+	int v = s[k] == 'v' || s[k] == 'V';
+	k += (size_t)v;
+	if (n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
+		return 0;
+	m->b = s;
+	m->blen = pl;
+	m->say = v ? "version" : NULL;
+	m->a = s + k;
+	m->alen = n - k;
+	m->why = "a protocol and its version glued, one digit a part (protocols)";
+	return 1;
 }
 
 /* Memory generations whose speed follows a hyphen: "DDR5-4800" is said

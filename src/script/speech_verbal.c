@@ -810,20 +810,41 @@ static void v_decimal(struct en *e, const struct match *m)
 	say_decimal_str(e, m->a, m->alen);
 }
 
+int say_protocol(struct en *e, const char *s, size_t n)
+{
+	size_t pl = protocol_prefix(s, n), k = pl;
+	if (!pl)
+		return 0;
+	int v = s[k] == 'v' || s[k] == 'V';
+	k += (size_t)v;
+	const char *a = s + k;
+	size_t al = n - k;
+	int glued = al >= 2 && al <= 3 && all_digit(a, al);
+	int dotted = v && al >= 3 && al % 2 && al <= 5;     /* 4.2, 3.1.1 */
+	for (size_t i = 0; dotted && i < al; i++)
+		dotted = i % 2 ? a[i] == '.' : isdigit((unsigned char)a[i]);
+	if (!glued && !dotted && !(v && al == 1 && isdigit((unsigned char)a[0])))
+		return 0;
+	spell(e, s, pl, 0);
+	if (v)
+		emit(e, "version");
+	for (size_t i = 0, d = 0; i < al; i++) {
+		if (a[i] == '.')
+			continue;
+		if (d++)
+			emit(e, "point");
+		if (d > 1 && a[i] == '0')
+			emit(e, "oh");
+		else
+			emit_numstr(e, a + i, 1);
+	}
+	return 1;
+}
+
 static void v_version(struct en *e, const struct match *m)
 {
 	if (m->blen) {          /* "NFSv42", "smb311": the protocol, then one digit a part */
-		spell(e, m->b, m->blen, 0);
-		if (m->say)
-			emit(e, m->say);
-		for (size_t i = 0; i < m->alen; i++) {
-			if (i)
-				emit(e, "point");
-			if (i && m->a[i] == '0')
-				emit(e, "oh");
-			else
-				emit_numstr(e, m->a + i, 1);
-		}
+		say_protocol(e, m->b, (size_t)(m->a + m->alen - m->b));
 		return;
 	}
 	const char *dot = memchr(m->a, '.', m->alen);
