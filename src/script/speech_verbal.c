@@ -997,6 +997,10 @@ static void v_duration(struct en *e, const struct match *m)
 
 static void v_time(struct en *e, const struct match *m)
 {
+	if (m->after_date) {    /* "Aug 8, 2016 20:37": a pause, then "at" */
+		punct(e, ',');
+		emit(e, "at");
+	}
 	emit_time(e, m->hour, m->minute, m->second, m->ampm);
 }
 
