@@ -290,35 +290,42 @@ static const char *const protocols[] = {
 	"NFS", "SMB", "TLS", "SSL", "HTTP", "SNMP", "SMTP", "LDAP",
 };
 
-static int m_protocol_version(const struct cctx *c, struct match *m)
+size_t protocol_prefix(const char *s, size_t n)
 {
-	size_t n;
-	const char *s = core(c, c->i, &n);
-	if (!s)
-		return 0;
 	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
 		size_t pl = strlen(protocols[q]);
-		if (n < pl + 2 || strncasecmp(s, protocols[q], pl) != 0)
+		if (n <= pl || strncasecmp(s, protocols[q], pl) != 0)
 			continue;
 		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
 		for (size_t i = 0; i < pl; i++) {
 			upper &= s[i] == protocols[q][i];
 			lower &= !isupper((unsigned char)s[i]);
 		}
-		size_t k = pl;
-		int v = s[k] == 'v' || s[k] == 'V';
-		k += (size_t)v;
-		if (!(upper || lower) || n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
-			return 0;
-		m->b = s;
-		m->blen = pl;
-		m->say = v ? "version" : NULL;
-		m->a = s + k;
-		m->alen = n - k;
-		m->why = "a protocol and its version glued, one digit a part (protocols)";
-		return 1;
+		return upper || lower ? pl : 0;
 	}
 	return 0;
+}
+
+static int m_protocol_version(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s)
+		return 0;
+	size_t pl = protocol_prefix(s, n), k = pl;
+	if (!pl)
+		return 0;
+	int v = s[k] == 'v' || s[k] == 'V';
+	k += (size_t)v;
+	if (n - k < 2 || n - k > 3 || !all_digit(s + k, n - k))
+		return 0;
+	m->b = s;
+	m->blen = pl;
+	m->say = v ? "version" : NULL;
+	m->a = s + k;
+	m->alen = n - k;
+	m->why = "a protocol and its version glued, one digit a part (protocols)";
+	return 1;
 }
 
 /* Memory generations whose speed follows a hyphen: "DDR5-4800" is said
@@ -1313,6 +1320,28 @@ static int m_duration(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Whether the token before c->i ends a date with nothing between them:
+ * "2016-08-08 20:37", "Aug 8, 2016 20:37" (a year after a day or a month). */
+static int after_date(const struct cctx *c)
+{
+	size_t pn, qn;
+	const char *p = core(c, c->i - 1, &pn);
+	if (!p || !joined(c, c->i - 1))
+		return 0;
+	int y, mo, d;
+	if (parse_date(p, pn, &y, &mo, &d))
+		return 1;
+	if (pn != 4 || !all_digit(p, 4) || !year_value(p, 4))
+		return 0;
+	const char *q = core(c, c->i - 2, &qn);
+	char w[16] = "";
+	if (q && qn < sizeof w) {
+		memcpy(w, q, qn);
+		w[qn] = 0;
+	}
+	return q && ((qn <= 2 && all_digit(q, qn) && num_parse(q, qn) >= 1 && num_parse(q, qn) <= 31) || month_of(w));
+}
+
 /* 14:30, 9:05am, 23:59:59, 9am */
 static int m_time(const struct cctx *c, struct match *m)
 {
@@ -1321,6 +1350,7 @@ static int m_time(const struct cctx *c, struct match *m)
 	if (!s || !isdigit((unsigned char)s[0]))
 		return 0;
 	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm)) {
+		m->after_date = after_date(c);
 		/* "9:00 pm", "9:30 a.m." */
 		size_t nn;
 		const char *nx = core(c, c->i + 1, &nn);

@@ -36,6 +36,7 @@ struct match {
 	int month, day, part;         /* a date: part is 'Q' or 'H' for "2024-Q3" */
 	int hour, minute, second;     /* a time; second -1 when not written */
 	const char *ampm;             /* "A-M", "P-M" or NULL */
+	int after_date;               /* a time straight after a date: ", at" before it */
 	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
 	int plural;                   /* a model number in the plural: "FT-990's" */

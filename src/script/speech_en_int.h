@@ -88,6 +88,11 @@ void emit_time(struct en *e, int h, int m, int sec, const char *ampm);
 /* The number shapes no class rule claims (glued units, ordinals, decades,
  * tags after versions, ranges, hexadecimal): 1 when s was said. */
 int say_number_shape(struct en *e, const char *s, size_t n, int flags);
+/* The length of a protocol's name at s ("NFS", "smb"; speech_class.c), else 0. */
+size_t protocol_prefix(const char *s, size_t n);
+/* A protocol and its version glued, also inside an identifier: "nfs41"
+ * (N-F-S four point one), "NFSv4.2" (N-F-S version four point two); 1 when said. */
+int say_protocol(struct en *e, const char *s, size_t n);
 /* Digits one by one, 0 as "oh": an identifier such as a bug number. */
 void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */

@@ -720,6 +720,13 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* nfs41 inside nfs41_check_delegation_stateid, NFSv4.2: a protocol's version */
+static int s_protocol(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	return say_protocol(e, s, n);
+}
+
 /* W^X: exclusive or, as the letters of a flag are read */
 static int s_xor(struct en *e, const char *s, size_t n, int flags)
 {
@@ -878,6 +885,7 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
+	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},

@@ -544,6 +544,18 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, tolower((unsigned char)r[0]) == 'a' ? "A-M" : "P-M");
 		return 1;
 	}
+	/* ax88179_178a: inside an identifier, three or four digits and a letter
+	 * are a chip's model, "one seventy-eight A" (a power of two, buf_512b,
+	 * stays a size) */
+	if (!(flags & F_TOKEN) && np.ncomp == 1 && !np.commas && v >= 100 && v < 10000 && rl == 1 &&
+	    isalpha((unsigned char)r[0]) && (v & (v - 1)) != 0) {
+		struct buf b = {0};
+		num_model(&b, np.comp[0], np.clen[0]);
+		emit(e, b.data);
+		buf_free(&b);
+		spell(e, r, 1, 0);
+		return 1;
+	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
@@ -810,20 +822,41 @@ static void v_decimal(struct en *e, const struct match *m)
 	say_decimal_str(e, m->a, m->alen);
 }
 
+int say_protocol(struct en *e, const char *s, size_t n)
+{
+	size_t pl = protocol_prefix(s, n), k = pl;
+	if (!pl)
+		return 0;
+	int v = s[k] == 'v' || s[k] == 'V';
+	k += (size_t)v;
+	const char *a = s + k;
+	size_t al = n - k;
+	int glued = al >= 2 && al <= 3 && all_digit(a, al);
+	int dotted = v && al >= 3 && al % 2 && al <= 5;     /* 4.2, 3.1.1 */
+	for (size_t i = 0; dotted && i < al; i++)
+		dotted = i % 2 ? a[i] == '.' : isdigit((unsigned char)a[i]);
+	if (!glued && !dotted && !(v && al == 1 && isdigit((unsigned char)a[0])))
+		return 0;
+	spell(e, s, pl, 0);
+	if (v)
+		emit(e, "version");
+	for (size_t i = 0, d = 0; i < al; i++) {
+		if (a[i] == '.')
+			continue;
+		if (d++)
+			emit(e, "point");
+		if (d > 1 && a[i] == '0')
+			emit(e, "oh");
+		else
+			emit_numstr(e, a + i, 1);
+	}
+	return 1;
+}
+
 static void v_version(struct en *e, const struct match *m)
 {
 	if (m->blen) {          /* "NFSv42", "smb311": the protocol, then one digit a part */
-		spell(e, m->b, m->blen, 0);
-		if (m->say)
-			emit(e, m->say);
-		for (size_t i = 0; i < m->alen; i++) {
-			if (i)
-				emit(e, "point");
-			if (i && m->a[i] == '0')
-				emit(e, "oh");
-			else
-				emit_numstr(e, m->a + i, 1);
-		}
+		say_protocol(e, m->b, (size_t)(m->a + m->alen - m->b));
 		return;
 	}
 	const char *dot = memchr(m->a, '.', m->alen);
@@ -976,6 +1009,10 @@ static void v_duration(struct en *e, const struct match *m)
 
 static void v_time(struct en *e, const struct match *m)
 {
+	if (m->after_date) {    /* "Aug 8, 2016 20:37": a pause, then "at" */
+		punct(e, ',');
+		emit(e, "at");
+	}
 	emit_time(e, m->hour, m->minute, m->second, m->ampm);
 }
 
