@@ -2,8 +2,11 @@
  * test_synth.c: the synthesis stage (synth.c) with real espeak-ng workers:
  * audio and events of a small segment, pauses and gain, several jobs with
  * progress, output that does not depend on the number of workers, and the
- * crash and hang hooks (a piece that kills or stalls espeak-ng is split and
- * only the bad word is dropped). Also checks that no worker is left as a
+ * crash and hang hooks (a piece that kills espeak-ng or spins past its
+ * processor time limit is split and only the bad word is dropped), the
+ * sleep hook (a piece that sleeps past its limit without the processor is
+ * not split) and the block hook (a piece that blocks past the wall-clock
+ * backstop fails its segment, uncached). Also checks that no worker is left as a
  * zombie and no descriptor leaks. Flite the same way: its 16 kHz audio,
  * word events at byte offsets and timed within 50 ms of where the audio
  * has them, its prosody knobs, a segment that mixes both engines, its
@@ -635,14 +638,14 @@ static void test_cpu_limit(void)
 	tseg_run(&ref, &v_host, text, 0);
 	tseg_init(&slow, 51);
 	tseg_run(&slow, &v_host, text, 0);
-	INT_EQ(synth(rs, 1, 1, 0.5), 0, "reference, without the sleep");
+	INT_EQ(synth(rs, 1, 1, 1.0), 0, "reference, without the sleep");
 	int warnings = diag_count(DIAG_WARNING);
 	setenv("PODSYNTH_TEST_SLEEP", "SLEEPY", 1);
 	double t0 = now_seconds();
-	INT_EQ(synth(ss, 1, 1, 0.5), 0, "a piece that sleeps 1 s on a 0.5 s processor limit");
+	INT_EQ(synth(ss, 1, 1, 1.0), 0, "a piece that sleeps 2 s on a 1 s processor limit");
 	double took = now_seconds() - t0;
 	unsetenv("PODSYNTH_TEST_SLEEP");
-	OK(took >= 1.0, "...it did sleep (%.1f s)", took);
+	OK(took >= 2.0, "...it did sleep (%.1f s)", took);
 	INT_EQ(slow.job.dropped_words + slow.job.failed, 0, "...is not split: no word dropped");
 	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...and no warning");
 	size_t la = 0, lb = 0;
@@ -660,9 +663,9 @@ static void test_cpu_limit(void)
 	int errors = diag_count(DIAG_ERROR);
 	warnings = diag_count(DIAG_WARNING);
 	setenv("PODSYNTH_TEST_BLOCK", "BLOCKME", 1);
-	setenv("PODSYNTH_STALL_TIMEOUT", "1", 1);
+	setenv("PODSYNTH_STALL_TIMEOUT", "4", 1);  /* (room for valgrind) */
 	struct synth_job jobs[2] = {blk.job, other.job};
-	struct synth_opts o = {.jobs = 2, .timeout = 0.5};
+	struct synth_opts o = {.jobs = 2, .timeout = 1.0};
 	int r = synth_run(jobs, 2, &o);
 	unsetenv("PODSYNTH_TEST_BLOCK");
 	unsetenv("PODSYNTH_STALL_TIMEOUT");
