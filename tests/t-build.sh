@@ -134,7 +134,7 @@ sed -i 's/ zorbacrash//' episodes/crash.md
 d1=$(ffprobe -v error -show_entries format=duration -of csv=p=0 rss/episodes/crash.ogg)
 check "the words around the crash are spoken (duration $d1 s)" awk -v d="$d1" 'BEGIN{exit !(d > 5)}'
 
-# A worker that hangs is killed after its time limit.
+# A piece that spins is killed after its time limit (processor time).
 cat >episodes/hang.md <<'MD'
 ---
 title: Hang
@@ -143,9 +143,39 @@ date: 2026-03-04
 
 Words before hangwurd and words after.
 MD
-PODSYNTH_TIMEOUT=2 PODSYNTH_TEST_HANG=hangwurd "$PODSYNTH" build -j 1 episodes/hang.md >out8.txt 2>err8.txt
-check "a hung worker is killed and the build completes" test $? -eq 0
+PODSYNTH_TIMEOUT=1 PODSYNTH_TEST_HANG=hangwurd "$PODSYNTH" build -j 1 episodes/hang.md >out8.txt 2>err8.txt
+check "a spinning piece is killed and the build completes" test $? -eq 0
 check "the hung word is reported" grep -q 'hang.md:6: warning: .*"hangwurd"' err8.txt
+
+# ...and the limit is not wall-clock time: a piece that sleeps twice its
+# limit without using the processor (as one waiting for a processor on a
+# loaded machine) is spoken whole, not split.
+sed 's/hangwurd/sleepwurd/' episodes/hang.md >episodes/sleep.md
+PODSYNTH_TIMEOUT=1 PODSYNTH_TEST_SLEEP=sleepwurd PODSYNTH_TEST_PARAMS="$PWD/params8s.txt" \
+	"$PODSYNTH" build -j 1 episodes/sleep.md >out8s.txt 2>err8s.txt
+check "a piece that sleeps past its limit without the processor: the build completes" test $? -eq 0
+check "...no word dropped" bash -c '! grep -q "dropped" err8s.txt'
+check_eq "...it was synthesised once, whole" "$(grep -c 'text=' params8s.txt)" 1
+
+# A piece that blocks without using the processor outlives the wall-clock
+# backstop: its segment fails and is not cached split (its audio would
+# otherwise depend on the machine's load); the next build synthesises it.
+cat >episodes/block.md <<'MD'
+---
+title: Block
+date: 2026-03-05
+---
+
+Words before blokwurd and words after.
+MD
+PODSYNTH_STALL_TIMEOUT=1 PODSYNTH_TEST_BLOCK=blokwurd "$PODSYNTH" build -j 1 episodes/block.md >out8b.txt 2>err8b.txt
+check_eq "a blocked piece fails the build" "$?" 1
+check "...naming file:line" grep -q 'episodes/block.md:6: error: synthesis stalled for 1 s' err8b.txt
+check "...no word dropped" bash -c '! grep -q "dropped" err8b.txt'
+PODSYNTH_TEST_PARAMS="$PWD/params8b.txt" "$PODSYNTH" build -j 1 episodes/block.md >out8c.txt 2>err8c.txt
+check "...the next build succeeds" test $? -eq 0
+check "...synthesising the segment again, whole (it was not cached)" \
+	grep -q 'text=Words before blokwurd and words after' params8b.txt
 
 # The progress bar on a terminal.
 if command -v script >/dev/null; then

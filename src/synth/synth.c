@@ -20,12 +20,16 @@
  * synthesises itself), so the audio does not depend on which worker got a
  * piece or in what order: builds are reproducible whatever -j is (and the
  * parent resamples without dither, piece_samples). A piece
- * that crashes (any signal) or runs over its time limit (an interval timer
- * in the child) costs only that child; the worker tells the parent, which
- * splits the piece and queues the parts again: a run into sentences, then
- * halves by words, down to single words (single characters for CJK text).
- * A word that still fails is dropped with a warning naming file:line. If a
- * worker itself dies or stops answering it is killed, reaped and replaced.
+ * that crashes (any signal) or runs over its time limit costs only that
+ * child; the worker tells the parent, which splits the piece and queues
+ * the parts again: a run into sentences, then halves by words, down to
+ * single words (single characters for CJK text). A word that still fails
+ * is dropped with a warning naming file:line. The time limit is processor
+ * time (ITIMER_PROF in the child), so a segment's audio does not depend on
+ * how loaded the machine is. A piece that outlives a generous wall-clock
+ * backstop without using its processor time (it blocked) is not split: its
+ * segment fails, uncached, and the worker is killed and replaced, as is a
+ * worker that dies or stops answering.
  *
  * The parent drives all workers with poll(); pipes are non-blocking on its
  * side and every message is length-prefixed. Only the jobs with pieces in
@@ -71,6 +75,10 @@
 #define MAX_WORKERS 64
 #define START_TIMEOUT 30.0         /* seconds for a worker to initialise */
 #define ANSWER_GRACE 2.0           /* parent's margin over the child's timer */
+/* The wall-clock backstop for a piece: this many times its processor
+   time limit, plus STALL_PLUS seconds (PODSYNTH_STALL_TIMEOUT sets it). */
+#define STALL_TIMES 4.0
+#define STALL_PLUS 60.0
 #define MAX_START_FAILURES 3       /* in a row, before giving up */
 
 /* ================= parent side ================= */
@@ -110,6 +118,7 @@ struct worker {
 	enum worker_state state;
 	struct piece *piece;    /* W_BUSY */
 	double deadline;
+	double stall;           /* W_BUSY: the piece's wall-clock backstop, seconds */
 	char *out;              /* request being written */
 	size_t outlen, outoff;
 	unsigned char lenbuf[4];
@@ -134,6 +143,7 @@ struct synth {
 	int start_failures;     /* worker starts failed in a row */
 	int broken;             /* workers cannot be started: give up */
 	double env_timeout;
+	double env_stall;       /* PODSYNTH_STALL_TIMEOUT, or 0 */
 	int rate;
 };
 
@@ -172,6 +182,19 @@ static double piece_timeout(const struct synth *s, const struct piece *p)
 	if (s->env_timeout > 0)
 		return s->env_timeout;
 	return 10.0 + p->len / 1000.0;  /* espeak-ng does ~1 KB in 20 ms */
+}
+
+/*
+ * How long (wall clock) a piece may take before the parent gives up on it,
+ * given its processor time limit. The limit itself is processor time, so
+ * that a loaded machine does not split pieces (and change their audio);
+ * this only catches a child that blocks without using the processor.
+ */
+static double piece_stall(const struct synth *s, double timeout)
+{
+	if (s->env_stall > 0)
+		return s->env_stall;
+	return STALL_TIMES * timeout + STALL_PLUS;
 }
 
 /* Starts job i: one piece per run with something to say. */
@@ -520,6 +543,23 @@ static void job_voice_error(struct synth *s, struct piece *p)
 	job_maybe_finish(s, js);
 }
 
+/*
+ * A piece outlived its wall-clock backstop without using up its processor
+ * time: its child blocked, or the machine is starved. Splitting it would
+ * make the segment's audio depend on the machine's load, so the job fails
+ * instead (nothing is cached; the next build synthesises it again).
+ */
+static void piece_stalled(struct synth *s, struct piece *p, double stall)
+{
+	struct jstate *js = p->js;
+	js->busy--;
+	p->state = P_SKIPPED;
+	if (!js->failed)
+		msg(MSG_SYNTH_STALLED, js->job->file, js->job->seg->line, 0, "%.0f", stall);
+	js->failed = 1;
+	job_maybe_finish(s, js);
+}
+
 /* ---- workers, parent side ---- */
 
 /* Closes every descriptor but stdio, a and b (in a child, before work). */
@@ -713,7 +753,8 @@ static void worker_send(struct synth *s, struct worker *w, struct piece *p)
 	p->js->busy++;
 	w->piece = p;
 	w->state = W_BUSY;
-	w->deadline = now_seconds() + timeout + ANSWER_GRACE;
+	w->stall = piece_stall(s, timeout);
+	w->deadline = now_seconds() + w->stall + ANSWER_GRACE;
 	if (worker_flush(w) != 0) {
 		/* It was gone before it saw the piece: not the piece's fault. */
 		p->state = P_PENDING;
@@ -857,6 +898,9 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 	const char *et = getenv("PODSYNTH_TIMEOUT");
 	if (et && *et)
 		s.env_timeout = strtod(et, NULL);
+	const char *es = getenv("PODSYNTH_STALL_TIMEOUT");
+	if (es && *es)
+		s.env_stall = strtod(es, NULL);
 	for (int i = 0; i < njobs; i++) {
 		s.js[i].job = &jobs[i];
 		jobs[i].dropped_words = 0;
@@ -947,8 +991,14 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 		now = now_seconds();
 		for (int i = 0; i < s.nw; i++) {
 			struct worker *w = &s.w[i];
-			if ((w->state == W_BUSY || w->state == W_STARTING) && now >= w->deadline)
-				worker_lost(&s, w);
+			if ((w->state != W_BUSY && w->state != W_STARTING) || now < w->deadline)
+				continue;
+			if (w->state == W_BUSY && w->piece != NULL) {
+				struct piece *p = w->piece;
+				w->piece = NULL;  /* (so that worker_lost does not split it) */
+				piece_stalled(&s, p, w->stall);
+			}
+			worker_lost(&s, w);
 		}
 	}
 

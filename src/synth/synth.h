@@ -29,7 +29,7 @@ struct synth_job {
 
 struct synth_opts {
 	int jobs;                /* worker processes, >= 1 */
-	double timeout;          /* seconds per piece before a worker is killed; 0: default */
+	double timeout;          /* processor seconds per piece before it is split; 0: default */
 	/* Called in the parent after each finished job; may be NULL. */
 	void (*progress)(void *ud, int done, int total);
 	void *ud;
@@ -42,8 +42,12 @@ struct synth_opts {
  * Synthesises every job, writing each segment's cache file. Returns 0 when
  * every job wrote its file (even if some words were dropped), -1 otherwise.
  *
- * Test hooks (environment): PODSYNTH_TEST_CRASH=WORD makes a worker abort()
- * when its text contains WORD; PODSYNTH_TEST_HANG=WORD makes it hang.
+ * Test hooks (environment): a piece child whose text contains WORD
+ * abort()s with PODSYNTH_TEST_CRASH=WORD, spins (uses processor time
+ * until its limit) with PODSYNTH_TEST_HANG=WORD, blocks for good with
+ * PODSYNTH_TEST_BLOCK=WORD (the wall-clock backstop, PODSYNTH_STALL_TIMEOUT
+ * seconds when set, fails the job), and sleeps twice its time limit
+ * without using the processor, then goes on, with PODSYNTH_TEST_SLEEP=WORD.
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
 /*

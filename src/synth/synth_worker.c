@@ -28,6 +28,7 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <espeak-ng/speak_lib.h>
@@ -261,25 +262,45 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 			close(nul);
 		}
 	}
+	/* The time limit is the processor time this child uses (ITIMER_PROF:
+	   user and system), not the clock's: on a loaded machine a piece must
+	   not run out of time, and be split and said differently, only
+	   because it waited for a processor. SIGPROF ends a spin; a child
+	   that blocks without using the processor is the parent's to kill
+	   (its wall-clock backstop, synth.c), and that fails the segment. */
 	struct itimerval it = {0};
 	it.it_value.tv_sec = rq->timeout_ms / 1000;
 	it.it_value.tv_usec = (suseconds_t)(rq->timeout_ms % 1000) * 1000;
-	setitimer(ITIMER_REAL, &it, NULL);  /* SIGALRM ends a hang */
+	setitimer(ITIMER_PROF, &it, NULL);
 
+	/* Test hooks (synth.h): a piece with the word spins, blocks, or
+	   sleeps twice its time limit without using the processor. */
 	const char *crash = getenv("PODSYNTH_TEST_CRASH");
 	const char *hang = getenv("PODSYNTH_TEST_HANG");
+	const char *block = getenv("PODSYNTH_TEST_BLOCK");
+	const char *nap = getenv("PODSYNTH_TEST_SLEEP");
 	if (crash && *crash && strstr(text, crash))
 		abort();
 	if (hang && *hang && strstr(text, hang))
+		for (volatile unsigned long spin = 0;; spin++)
+			;
+	if (block && *block && strstr(text, block))
 		for (;;)
 			pause();
+	if (nap && *nap && strstr(text, nap)) {
+		uint64_t ns = (uint64_t)rq->timeout_ms * 2000000u;
+		struct timespec ts = {.tv_sec = (time_t)(ns / 1000000000u),
+				      .tv_nsec = (long)(ns % 1000000000u)};
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+	}
 
 	size_t ncp = sanitise(text, len);
 	struct piece_out o = {0};
 	int r = rq->engine == VOICE_FLITE ? flite_said(rq, voice, text, len, &o) :
 		espeak_said(rq, voice, text, len, ncp, &o);
 	struct itimerval off = {0};
-	setitimer(ITIMER_REAL, &off, NULL);  /* never die half-way through the answer */
+	setitimer(ITIMER_PROF, &off, NULL);  /* never die half-way through the answer */
 	if (r != 0) {
 		send_status(out, ANS_SYNTH, (uint32_t)r);
 		*answered = 1;
@@ -360,7 +381,7 @@ static int set_voice(const char *name)
 void synth_worker_main(int in, int out, pid_t parent)
 {
 	static const int reset[] = {SIGPIPE, SIGCHLD, SIGINT, SIGTERM, SIGHUP,
-				    SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2};
+				    SIGQUIT, SIGALRM, SIGPROF, SIGUSR1, SIGUSR2};
 	for (size_t i = 0; i < ARRAY_LEN(reset); i++)
 		signal(reset[i], SIG_DFL);
 	sigset_t none;

@@ -213,7 +213,7 @@ ok(g0.get("said") == "zorblatt" and "no list knows it" in g0.get("why", ""),
    "with what is said of it and why: %s" % g0)
 
 # ---- a long hearing does not hold up the other requests ----
-# (the server runs with PODSYNTH_TEST_HANG="slow paragraph": synthesis of that phrase hangs until PODSYNTH_TIMEOUT)
+# (the server runs with PODSYNTH_TEST_HANG="slow paragraph": synthesis of that phrase spins until PODSYNTH_TIMEOUT, processor seconds)
 slow = {}
 
 

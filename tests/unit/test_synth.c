@@ -2,8 +2,11 @@
  * test_synth.c: the synthesis stage (synth.c) with real espeak-ng workers:
  * audio and events of a small segment, pauses and gain, several jobs with
  * progress, output that does not depend on the number of workers, and the
- * crash and hang hooks (a piece that kills or stalls espeak-ng is split and
- * only the bad word is dropped). Also checks that no worker is left as a
+ * crash and hang hooks (a piece that kills espeak-ng or spins past its
+ * processor time limit is split and only the bad word is dropped), the
+ * sleep hook (a piece that sleeps past its limit without the processor is
+ * not split) and the block hook (a piece that blocks past the wall-clock
+ * backstop fails its segment, uncached). Also checks that no worker is left as a
  * zombie and no descriptor leaks. Flite the same way: its 16 kHz audio,
  * word events at byte offsets and timed within 50 ms of where the audio
  * has them, its prosody knobs, a segment that mixes both engines, its
@@ -619,6 +622,63 @@ static void rm_tree(const char *d)
 	rmdir(d);
 }
 
+/*
+ * The piece time limit is processor time: a piece that sleeps twice its
+ * limit without using the processor (as a piece does that waits for a
+ * processor on a loaded machine) is not split, and its segment's bytes are
+ * the same as when it does not sleep. A child that blocks for good is
+ * caught by the wall-clock backstop: its segment fails, nothing is cached
+ * (never the split audio), and the other segment is unharmed.
+ */
+static void test_cpu_limit(void)
+{
+	const char *text = "alpha beta SLEEPY gamma. delta epsilon.";
+	struct tseg ref, slow, *rs[1] = {&ref}, *ss[1] = {&slow};
+	tseg_init(&ref, 50);
+	tseg_run(&ref, &v_host, text, 0);
+	tseg_init(&slow, 51);
+	tseg_run(&slow, &v_host, text, 0);
+	INT_EQ(synth(rs, 1, 1, 1.0), 0, "reference, without the sleep");
+	int warnings = diag_count(DIAG_WARNING);
+	setenv("PODSYNTH_TEST_SLEEP", "SLEEPY", 1);
+	double t0 = now_seconds();
+	INT_EQ(synth(ss, 1, 1, 1.0), 0, "a piece that sleeps 2 s on a 1 s processor limit");
+	double took = now_seconds() - t0;
+	unsetenv("PODSYNTH_TEST_SLEEP");
+	OK(took >= 2.0, "...it did sleep (%.1f s)", took);
+	INT_EQ(slow.job.dropped_words + slow.job.failed, 0, "...is not split: no word dropped");
+	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...and no warning");
+	size_t la = 0, lb = 0;
+	char *a = read_file(ref.path, &la), *b = read_file(slow.path, &lb);
+	OK(a && b && la == lb && memcmp(a, b, la) == 0,
+	   "...its cache file is byte-identical to the reference (%zu, %zu bytes)", la, lb);
+	free(a);
+	free(b);
+
+	struct tseg blk, other;
+	tseg_init(&blk, 52);
+	tseg_run(&blk, &v_host, "alpha beta BLOCKME gamma.", 0);
+	tseg_init(&other, 53);
+	tseg_run(&other, &v_host, "Meanwhile, another segment is spoken.", 0);
+	int errors = diag_count(DIAG_ERROR);
+	warnings = diag_count(DIAG_WARNING);
+	setenv("PODSYNTH_TEST_BLOCK", "BLOCKME", 1);
+	setenv("PODSYNTH_STALL_TIMEOUT", "4", 1);  /* (room for valgrind) */
+	struct synth_job jobs[2] = {blk.job, other.job};
+	struct synth_opts o = {.jobs = 2, .timeout = 1.0};
+	int r = synth_run(jobs, 2, &o);
+	unsetenv("PODSYNTH_TEST_BLOCK");
+	unsetenv("PODSYNTH_STALL_TIMEOUT");
+	INT_EQ(r, -1, "a blocked piece: synth_run fails");
+	INT_EQ(jobs[0].failed, 1, "...its job failed");
+	INT_EQ(jobs[0].dropped_words, 0, "...without splitting it or dropping words");
+	OK(access(blk.path, F_OK) != 0, "...and nothing cached for it");
+	INT_EQ(diag_count(DIAG_ERROR) - errors, 1, "...one error");
+	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...no warning");
+	INT_EQ(jobs[1].failed + jobs[1].dropped_words, 0, "...the other segment is unharmed");
+	OK(access(other.path, F_OK) == 0, "...and cached");
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -634,7 +694,8 @@ int main(void)
 	test_basic();
 	test_many_and_determinism();
 	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0, &v_host);
-	test_bad_word("PODSYNTH_TEST_HANG", "HANGME", 1.5, &v_host);
+	test_bad_word("PODSYNTH_TEST_HANG", "HANGME", 0.5, &v_host);
+	test_cpu_limit();
 	test_errors();
 	test_voices();
 	test_flite();
