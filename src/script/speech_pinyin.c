@@ -6,9 +6,10 @@
  * word list, lexicon or the kernel vocabulary knows, and whose shape is
  * clearly a name, is said from the table's respelling of its syllables.
  * The shape is clear when the token has a spelling English does not use at
- * a syllable's start (x, q, zh, c before a vowel), a final no English word
- * ends in (iao, ie, iu, uo, ui, ian, iang, iong, ong, uai, ei), or when the
- * token next to it is such a name too ("Miao Xie").
+ * a syllable's start (x, q, zh, c before a vowel), or ends in a final no
+ * English word ends in (iao, ie, iu, uo, ui, ian, iang, iong, ong, uai, ei);
+ * or when the token next to it is so marked ("Zhang Yi"; not "Kai Henning",
+ * where neither is).
  *
  * In: one token of letters. Out: its respelling, or nothing.
  */
@@ -97,7 +98,7 @@ static int shape_token(const char *s, size_t n)
 
 /* A syllable's spelling English does not have: x, q, zh at its start, c
  * before a vowel, or a final no English word ends in. */
-static int marked(const char *s, size_t n)
+static int marked(const char *s, size_t n, int last)
 {
 	static const char *const finals[] = {"iao", "ie", "iu", "uo", "ui", "ian", "iang", "iong",
 					     "ong", "uai", "ei"};
@@ -105,7 +106,7 @@ static int marked(const char *s, size_t n)
 	if (c == 'x' || c == 'q' || (c == 'z' && n > 1 && s[1] == 'h') ||
 	    (c == 'c' && n > 1 && s[1] != 'h'))
 		return 1;
-	for (size_t k = 0; k < ARRAY_LEN(finals); k++) {
+	for (size_t k = 0; last && k < ARRAY_LEN(finals); k++) {
 		size_t fl = strlen(finals[k]);
 		if (n > fl && strncmp(s + n - fl, finals[k], fl) == 0)
 			return 1;
@@ -142,7 +143,8 @@ static int name_like(struct en *e, const char *s, size_t n, size_t *cut, int *ns
 	*ns = parse(s, n, cut);
 	if (!*ns)
 		return 0;
-	int mark = marked(s, *cut) || (*ns == 2 && marked(s + *cut, n - *cut));
+	/* a final marks the token's last syllable only: "Heine" is no "hei-ne" */
+	int mark = *ns == 1 ? marked(s, n, 1) : marked(s, *cut, 0) || marked(s + *cut, n - *cut, 1);
 	return unknown(e, s, n, mark) ? 1 + mark : 0;
 }
 
@@ -158,9 +160,9 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 	if (!clear) {
 		/* next to another such name: "Miao Xie", "Xie Miao" */
 		size_t pn = strlen(e->prev);
-		if ((pn && name_like(e, e->prev, pn, &ocut, &ons)) ||
-		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons)))
-			clear = 1, why = "a pinyin name: one or two pinyin syllables next to another (pinyin.table)";
+		if ((pn && name_like(e, e->prev, pn, &ocut, &ons) == 2) ||
+		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2))
+			clear = 1, why = "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
