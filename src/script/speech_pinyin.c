@@ -14,6 +14,7 @@
  * In: one token of letters. Out: its respelling, or nothing.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,11 @@ static int syl_cmp(const void *a, const void *b)
 	return strcmp(((const struct syl *)a)->sy, ((const struct syl *)b)->sy);
 }
 
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Reads the table once, on first use (the normaliser may run in threads). */
 static void load(void)
 {
-	if (syls)
-		return;
 	size_t cap = 512;
 	syls = calloc(cap, sizeof *syls);
 	if (!syls)
@@ -69,7 +71,7 @@ static const struct syl *find(const char *s, size_t n)
  * returns how many, with the cut in *cut. */
 static int parse(const char *s, size_t n, size_t *cut)
 {
-	load();
+	pthread_once(&once, load);
 	if (find(s, n)) {
 		*cut = n;
 		return 1;
