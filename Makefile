@@ -60,7 +60,7 @@ FLITE_LIBS = -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_awb -lflite_cm
 	     -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -95,6 +95,10 @@ src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
 # scripts/hunspell-words), built in the same way.
 src/script/speech_hunspell.c: src/script/hunspell.words scripts/embed-vocab
 	scripts/embed-vocab src/script/hunspell.words hunspell_words_text >$@.tmp && mv $@.tmp $@
+# The pinyin syllables and their respellings (pinyin.table, made by
+# scripts/pinyin-table), built in the same way.
+src/script/speech_pinyin_table.c: src/script/pinyin.table scripts/embed-vocab
+	scripts/embed-vocab src/script/pinyin.table pinyin_table_text >$@.tmp && mv $@.tmp $@
 
 # Header dependencies come from the compiler (-MMD -MP): each object
 # depends on exactly the headers it includes, listed in its .d file. An

@@ -141,6 +141,9 @@ int has_char(const char *s, size_t n, int c);
 
 /* Letters (speech_letters.c): whether a list knows s (why: which). */
 int known_word(const char *s, size_t n, const char **why);
+/* A Chinese name in pinyin said from pinyin.table (speech_pinyin.c): "Xie"
+ * "Sheeyeh"; 1 when s was one. */
+int say_pinyin(struct en *e, const char *s, size_t n, int flags);
 /* Symbols standing alone ("&", "->", "±"), with the tokens around them
  * (speech_shape.c); 1 when s was one. */
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);

@@ -1361,6 +1361,7 @@ static const struct word_rule {
 	{"lexicon entry", w_lexicon},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
+	{"a pinyin name", say_pinyin},
 	{"plural of an entry in capitals", w_caps_plural},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},

@@ -1,0 +1,179 @@
+/*
+ * speech_pinyin.c: Chinese names written in pinyin, inside English text.
+ * espeak-ng reads "Xie" as "zai" and "Miao" as "my-oh"; a listener expects
+ * "shyeh" and "meow". A capitalised token that is one or two pinyin
+ * syllables (pinyin.table, built in as pinyin_table_text), that no English
+ * word list, lexicon or the kernel vocabulary knows, and whose shape is
+ * clearly a name, is said from the table's respelling of its syllables.
+ * The shape is clear when the token has a spelling English does not use at
+ * a syllable's start (x, q, zh, c before a vowel), or ends in a final no
+ * English word ends in (iao, ie, iu, uo, ui, ian, iang, iong, ong, uai, ei);
+ * or when the token next to it is so marked ("Zhang Yi"; not "Kai Henning",
+ * where neither is).
+ *
+ * In: one token of letters. Out: its respelling, or nothing.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "speech_en_int.h"
+
+struct syl {
+	char sy[8];
+	char said[16];
+};
+
+static struct syl *syls;
+static size_t nsyls;
+
+static int syl_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct syl *)a)->sy, ((const struct syl *)b)->sy);
+}
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* Reads the table once, on first use (the normaliser may run in threads). */
+static void load(void)
+{
+	size_t cap = 512;
+	syls = calloc(cap, sizeof *syls);
+	if (!syls)
+		abort();
+	for (const char *p = pinyin_table_text; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *tab = memchr(p, '\t', len);
+		if (tab && tab - p < 8 && len - (size_t)(tab - p) - 1 < 16 && nsyls < cap) {
+			struct syl *s = &syls[nsyls++];
+			memcpy(s->sy, p, (size_t)(tab - p));
+			memcpy(s->said, tab + 1, len - (size_t)(tab - p) - 1);
+		}
+		p += len + (eol != NULL);
+	}
+	qsort(syls, nsyls, sizeof *syls, syl_cmp);
+}
+
+static const struct syl *find(const char *s, size_t n)
+{
+	struct syl key = {{0}, {0}};
+	if (n == 0 || n >= sizeof key.sy)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		key.sy[i] = (char)tolower((unsigned char)s[i]);
+	return bsearch(&key, syls, nsyls, sizeof *syls, syl_cmp);
+}
+
+/* Cuts s into one or two syllables (the longer first syllable first);
+ * returns how many, with the cut in *cut. */
+static int parse(const char *s, size_t n, size_t *cut)
+{
+	pthread_once(&once, load);
+	if (find(s, n)) {
+		*cut = n;
+		return 1;
+	}
+	for (size_t k = n - 1 < 6 ? n - 1 : 6; k >= 1; k--)
+		if (find(s, k) && find(s + k, n - k)) {
+			/* a syllable after another never starts with a vowel in
+			 * writing without an apostrophe ("Xi'an") */
+			if (strchr("aeiouv", tolower((unsigned char)s[k])))
+				continue;
+			*cut = k;
+			return 2;
+		}
+	return 0;
+}
+
+static int shape_token(const char *s, size_t n)
+{
+	if (n < 2 || n > 12 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* A syllable's spelling English does not have: x, q, zh at its start, c
+ * before a vowel, or a final no English word ends in. */
+static int marked(const char *s, size_t n, int last)
+{
+	static const char *const finals[] = {"iao", "ie", "iu", "uo", "ui", "ian", "iang", "iong",
+					     "ong", "uai", "ei"};
+	int c = tolower((unsigned char)s[0]);
+	if (c == 'x' || c == 'q' || (c == 'z' && n > 1 && s[1] == 'h') ||
+	    (c == 'c' && n > 1 && s[1] != 'h'))
+		return 1;
+	for (size_t k = 0; last && k < ARRAY_LEN(finals); k++) {
+		size_t fl = strlen(finals[k]);
+		if (n > fl && strncmp(s + n - fl, finals[k], fl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* No list of English words or kernel text knows it. A token spelled as
+ * no English word is (marked) may still be in a list of names or in
+ * hunspell's proper nouns ("Qu") or among scowl's rarest words ("xu"):
+ * only a word of the lists up to size 60 stops it. */
+static int unknown(struct en *e, const char *s, size_t n, int mark)
+{
+	const char *why, *star;
+	size_t sl;
+	char low[16];
+	if (n >= sizeof low)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (vocab_kind(low, n) != VOCAB_NONE || lex_find(e, s, n, &star, &sl) || lex_find(e, low, n, &star, &sl))
+		return 0;
+	if (mark) /* "xu", a coin, is in the rare words of size 70 only */
+		return !words_common(low, n, 60);
+	return !known_word(s, n, &why) && !dict_word(s, n);
+}
+
+/* 1 when s is a capitalised token of one or two pinyin syllables no list
+ * knows; 2 when it is also marked as pinyin by its spelling. */
+static int name_like(struct en *e, const char *s, size_t n, size_t *cut, int *ns)
+{
+	if (!shape_token(s, n))
+		return 0;
+	*ns = parse(s, n, cut);
+	if (!*ns)
+		return 0;
+	/* a final marks the token's last syllable only: "Heine" is no "hei-ne" */
+	int mark = *ns == 1 ? marked(s, n, 1) : marked(s, *cut, 0) || marked(s + *cut, n - *cut, 1);
+	return unknown(e, s, n, mark) ? 1 + mark : 0;
+}
+
+int say_pinyin(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t cut, ocut;
+	int ns, ons;
+	int like = name_like(e, s, n, &cut, &ns);
+	if (!like)
+		return 0;
+	int clear = like == 2;
+	const char *why = "a pinyin name: its syllables have a spelling English does not use (pinyin.table)";
+	if (!clear) {
+		/* next to another such name: "Miao Xie", "Xie Miao" */
+		size_t pn = strlen(e->prev);
+		if ((pn && name_like(e, e->prev, pn, &ocut, &ons) == 2) ||
+		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2))
+			clear = 1, why = "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
+	}
+	if (!clear)
+		return 0;
+	char out[40];
+	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;
+	snprintf(out, sizeof out, "%s%s%s", a->said, b && strchr("aeiou", b->said[0]) ? "-" : "",
+		 b ? b->said : "");
+	out[0] = (char)toupper((unsigned char)out[0]);
+	decide(e, "name", why);
+	emit(e, out);
+	return 1;
+}
