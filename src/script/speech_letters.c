@@ -1015,13 +1015,51 @@ static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
 
 static int w_onset(struct en *e, const char *s, size_t n, int flags);
 
+/*
+ * Two common words glued, the second ending in "able" or "age", which
+ * espeak-ng takes for an ending of the first: "flowtable" floatable,
+ * "hugepage" huge-eh-pidge, "pagetable". Said as the two words. Each
+ * piece four letters or more and common (scowl 35), so no letter or short
+ * piece ("codec" stays whole), and no ending that is one ("sleepable").
+ */
+static int split_compound(struct en *e, const char *s, size_t n)
+{
+	if (n < 8 || n > 40 || !all_lower(s, n))
+		return 0;
+	size_t cut = 0;
+	int best = 1 << 20;
+	for (size_t i = 4; i + 4 <= n; i++) {
+		size_t m = n - i - (s[n - 1] == 's');     /* the second piece, without a plural s */
+		int a = words_common(s, i, 35), b = words_common(s + i, n - i, 35);
+		if (!a || !b || is_prefix(s, i) || m < 4 ||
+		    (strncmp(s + i + m - 4, "able", 4) != 0 && strncmp(s + i + m - 3, "age", 3) != 0) ||
+		    (m == 4 && strncmp(s + i, "able", 4) == 0))
+			continue;
+		/* "keyslots" is key slots, not "keys lots" */
+		if (s[i - 1] == 's' && words_common(s, i - 1, 50))
+			continue;
+		if (a + b < best)
+			best = a + b, cut = i;
+	}
+	if (!cut)
+		return 0;
+	snprintf(e->whybuf, sizeof e->whybuf,
+		 "two common words, espeak-ng would take the second for an ending: %.*s (scowl %d) + %.*s (scowl %d)",
+		 (int)cut, s, words_common(s, cut, 35), (int)(n - cut), s + cut, words_common(s + cut, n - cut, 35));
+	decide(e, "split word", e->whybuf);
+	emitn(e, s, cut);
+	emitn(e, s + cut, n - cut);
+	return 1;
+}
+
 /* A kernel word: its parts when they are words ("mcelog"), else said whole. */
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
 	    dict_word(s, n))
 		return 0;
-	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM)))
+	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM) ||
+				  split_compound(e, s, n)))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
 	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
@@ -1214,6 +1252,11 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+static int w_compound(struct en *e, const char *s, size_t n, int flags)
+{
+	return !(flags & F_NAME) && split_compound(e, s, n);
+}
+
 static int w_split(struct en *e, const char *s, size_t n, int flags)
 {
 	/* a name is split only into words of three letters or more: "bigunclemax", not "min go" */
@@ -1378,6 +1421,7 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
+	{"two words espeak-ng says as one", w_compound},
 	{"split into words", w_split},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},
