@@ -89,29 +89,93 @@ static double chord_weight(int c, double t)
 	return w;
 }
 
+/* The two frequencies of partial p of note v (the note and its softer,
+ * slightly higher copy), each a whole number of cycles in the loop. */
+static void pad_freqs(int v, size_t p, double f, double out[2])
+{
+	out[0] = loop_freq(f);
+	/* a softer copy slightly up: a slow beat, like strings, at a different
+	   rate for every note and partial so that the beats never line up into
+	   a tremolo */
+	out[1] = loop_freq(f + 0.125 + 0.0625 * (double)((v + 2 * (int)p) % 5));
+}
+
+double bed_pad_sample(int rate, int64_t k)
+{
+	int64_t loop = (int64_t)PAD_SECONDS * rate;
+	k %= loop;
+	double t = (double)k / rate, acc = 0;
+	for (int c = 0; c < 4; c++) {
+		double w = chord_weight(c, t);
+		if (w <= 0)
+			continue;
+		for (int v = 0; v < 4; v++)
+			for (size_t p = 0; p < ARRAY_LEN(pad_partials); p++) {
+				double f[2];
+				pad_freqs(v, p, pad_chords[c][v] * pad_partials[p].ratio, f);
+				acc += w * pad_partials[p].amp *
+				       (0.7 * sin(2 * M_PI * f[0] * t) + 0.3 * sin(2 * M_PI * f[1] * t));
+			}
+	}
+	return acc * 0.05;
+}
+
+/*
+ * The pad's frames [t0, t0 + m) of the loop into acc (m <= PAD_TILE). Each
+ * sine starts the tile from exact sin and cos values at t0 and then steps
+ * by a rotation: bed_pad_sample's sum without a sin() per sample, within
+ * about 1e-12 of it (a rotation's rounding grows with the steps, and a
+ * tile has few). Tiles sit at fixed places in the loop, so a frame's value
+ * does not depend on how the caller splits the range.
+ */
+#define PAD_TILE 256
+static void pad_tile(int rate, int64_t t0, int m, double *acc)
+{
+	double w[PAD_TILE];
+	for (int j = 0; j < m; j++)
+		acc[j] = 0;
+	for (int c = 0; c < 4; c++) {
+		int any = 0;
+		for (int j = 0; j < m; j++) {
+			w[j] = chord_weight(c, (double)(t0 + j) / rate);
+			if (w[j] > 0)
+				any = 1;
+			else
+				w[j] = 0;
+		}
+		if (!any)
+			continue;
+		for (int v = 0; v < 4; v++)
+			for (size_t p = 0; p < ARRAY_LEN(pad_partials); p++) {
+				double f[2];
+				pad_freqs(v, p, pad_chords[c][v] * pad_partials[p].ratio, f);
+				for (int q = 0; q < 2; q++) {
+					double a = pad_partials[p].amp * (q == 0 ? 0.7 : 0.3);
+					double ph = 2 * M_PI * f[q] * ((double)t0 / rate);
+					double st = 2 * M_PI * f[q] / rate;
+					double sn = sin(ph), cs = cos(ph), sw = sin(st), cw = cos(st);
+					for (int j = 0; j < m; j++) {
+						acc[j] += w[j] * a * sn;
+						double s2 = sn * cw + cs * sw;
+						cs = cs * cw - sn * sw;
+						sn = s2;
+					}
+				}
+			}
+	}
+}
+
 void bed_pad_render(int rate, int64_t offset, float *out, long n)
 {
 	int64_t loop = (int64_t)PAD_SECONDS * rate;
-	for (long i = 0; i < n; i++) {
+	double acc[PAD_TILE];
+	long i = 0;
+	while (i < n) {
 		int64_t k = (offset + i) % loop;
-		double t = (double)k / rate, acc = 0;
-		for (int c = 0; c < 4; c++) {
-			double w = chord_weight(c, t);
-			if (w <= 0)
-				continue;
-			for (int v = 0; v < 4; v++)
-				for (size_t p = 0; p < ARRAY_LEN(pad_partials); p++) {
-					double f = pad_chords[c][v] * pad_partials[p].ratio;
-					/* a softer copy slightly up: a slow beat, like strings,
-					   at a different rate for every note and partial so
-					   that the beats never line up into a tremolo */
-					double f1 = loop_freq(f);
-					double f2 = loop_freq(f + 0.125 + 0.0625 * (double)((v + 2 * (int)p) % 5));
-					acc += w * pad_partials[p].amp *
-					       (0.7 * sin(2 * M_PI * f1 * t) + 0.3 * sin(2 * M_PI * f2 * t));
-				}
-		}
-		out[i] = (float)(acc * 0.05);
+		int64_t t0 = k - k % PAD_TILE, end = t0 + PAD_TILE < loop ? t0 + PAD_TILE : loop;
+		pad_tile(rate, t0, (int)(end - t0), acc);
+		for (int64_t j = k; j < end && i < n; j++)
+			out[i++] = (float)(acc[j - t0] * 0.05);
 	}
 }
 

@@ -53,5 +53,8 @@ void bed_free(struct bed **b);
  */
 #define PAD_SECONDS 16
 void bed_pad_render(int rate, int64_t offset, float *out, long n);
+/* Frame k of the pad computed directly (a sin() per partial): the
+ * reference bed_pad_render keeps to, within 1e-9 (tests/unit/test_bed.c). */
+double bed_pad_sample(int rate, int64_t k);
 
 #endif

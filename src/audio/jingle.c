@@ -90,6 +90,21 @@ int64_t jingle_length(enum jingle_kind k, int rate)
 	return (int64_t)llround(jingles[k].seconds * rate);
 }
 
+double jingle_top_hz(enum jingle_kind k, int rate)
+{
+	const struct jingle *j = &jingles[k];
+	double top = 0, nyquist = 0.45 * rate;
+	for (size_t n = 0; n < j->nnotes; n++)
+		for (size_t p = 0; p < ARRAY_LEN(partials); p++) {
+			double f = j->notes[n].freq * partials[p].ratio;
+			if (f >= nyquist)
+				break;          /* as render_tile: not played */
+			if (f > top)
+				top = f;
+		}
+	return top;
+}
+
 /*
  * Renders the whole tile of TILE frames that starts at frame t0 into acc.
  * Each partial starts the tile from exact sin/cos/exp values and then steps

@@ -25,5 +25,7 @@ int64_t jingle_length(enum jingle_kind k, int rate);
  * are silence. The first and last samples are zero: no click at either edge.
  */
 void jingle_render(enum jingle_kind k, int rate, int64_t offset, float *out, long n);
+/* The highest partial the jingle plays at rate, Hz (nothing above it). */
+double jingle_top_hz(enum jingle_kind k, int rate);
 
 #endif

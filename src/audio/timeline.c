@@ -128,6 +128,23 @@ static SNDFILE *open_asset(const char *path, SF_INFO *info)
 	return sf;
 }
 
+double timeline_item_top_hz(const struct timeline *tl, int i)
+{
+	const struct tl_item *it = &tl->items[i];
+	switch (it->kind) {
+	case TL_SILENCE:
+		return 0;
+	case TL_JINGLE_INTRO:
+		return jingle_top_hz(JINGLE_INTRO, tl->rate);
+	case TL_JINGLE_OUTRO:
+		return jingle_top_hz(JINGLE_OUTRO, tl->rate);
+	default:
+		break;
+	}
+	int r = it->src_rate > 0 && it->src_rate < tl->rate ? it->src_rate : tl->rate;
+	return r / 2.0;
+}
+
 int timeline_layout(struct timeline *tl)
 {
 	int64_t at = 0;

@@ -54,6 +54,14 @@ int timeline_add_silence(struct timeline *tl, int ms);
 int timeline_layout(struct timeline *tl);
 
 /*
+ * The highest frequency item i of a laid-out timeline can hold, Hz: half
+ * the lower of its own rate and the timeline's for a segment or a file
+ * (a Flite voice's 16 kHz: 8000), the highest partial for a jingle, 0
+ * for a pause.
+ */
+double timeline_item_top_hz(const struct timeline *tl, int i);
+
+/*
  * Lengthens each pause that comes before a sound so that the sound starts
  * on a multiple of unit frames (the output formats' frame grid, so that an
  * edit moves what follows it by whole frames; at most unit - 1 frames per

@@ -203,6 +203,9 @@ void chunk_key(const struct chunk_params *p, const struct chunk_span *s,
 	} else {
 		hasher_str(h, opus_get_version_string());
 		hasher_str(h, soxr_version());
+		/* superwideband chunks keep the key they had before the choice */
+		if (chunk_opus_bandwidth(p) != OPUS_BANDWIDTH_SUPERWIDEBAND)
+			hasher_int(h, chunk_opus_bandwidth(p));
 	}
 	hasher_int(h, s->start % s->unit);
 	hasher_int(h, s->length);

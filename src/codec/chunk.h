@@ -66,6 +66,10 @@ struct chunk_params {
 	int rate;            /* timeline sample rate, Hz */
 	int channels;        /* 1 or 2 */
 	int bitrate;         /* kbit/s: MP3 CBR, Opus VBR target */
+	double top_hz;       /* the highest frequency the PCM holds, Hz; 0 when
+				not known (the whole band). Opus: at most 8000
+				(a 16 kHz voice) is coded wideband, anything
+				else superwideband (chunk_opus_bandwidth) */
 };
 
 /* Where one chunk sits on the grid; made by chunk_span_make. */
@@ -157,6 +161,7 @@ int chunk_encode_mp3(const struct chunk_params *p, const struct chunk_span *s,
 int chunk_encode_opus(const struct chunk_params *p, const struct chunk_span *s,
 		      const float *pcm, struct chunk *c);
 int64_t chunk_opus_lookahead(void); /* Opus pre-skip at 48 kHz */
+int chunk_opus_bandwidth(const struct chunk_params *p); /* OPUS_BANDWIDTH_* */
 int chunk_mp3_framesize(int rate);  /* samples per MP3 frame at rate */
 /* Bytes of the MP3 frame whose header is h[0..3], or 0 when h is not one. */
 int chunk_mp3_frame_len(const unsigned char h[4]);

@@ -55,6 +55,7 @@ struct group {
 	int64_t start, length;    /* timeline frames */
 	int first, last;
 	int owner;                /* the segment item that names its files */
+	double top_hz;            /* the highest frequency its sounds hold */
 	char *path[FMT_COUNT];    /* chunk files of the current attempt */
 	struct chunk *fig[FMT_COUNT]; /* the chunk, its frames freed, with its figures */
 	unsigned made[FMT_COUNT]; /* encoded by this build (with this key) */
@@ -114,7 +115,7 @@ struct render_chunks *render_chunks_new(struct render_ctx *c, const struct chunk
 	r->o = *o;
 	for (int k = 0; k < o->n; k++)
 		r->par[k] = (struct chunk_params){o->fmt[k] == FMT_MP3 ? CHUNK_MP3 : CHUNK_OPUS,
-						  tl->rate, tl->channels, o->kbps[k]};
+						  tl->rate, tl->channels, o->kbps[k], 0};
 	pthread_mutex_init(&r->mu, NULL);
 	r->g = xcalloc((size_t)(tl->n > 0 ? tl->n : 1), sizeof *r->g);
 	/* Groups: a cut before each sound that follows enough silence. */
@@ -136,6 +137,10 @@ struct render_chunks *render_chunks_new(struct render_ctx *c, const struct chunk
 				       .length = tl->total - from};
 	r->g[0].first = 1;
 	r->g[r->ng - 1].last = 1;
+	for (int g = 0; g < r->ng; g++)
+		for (int i = r->g[g].a; i < r->g[g].b; i++)
+			if (audible(&tl->items[i]) && timeline_item_top_hz(tl, i) > r->g[g].top_hz)
+				r->g[g].top_hz = timeline_item_top_hz(tl, i);
 	/* Owners: the group's first segment, else the one before, else after. */
 	int prev = -1;
 	for (int g = 0; g < r->ng; g++) {
@@ -277,14 +282,24 @@ fail:
 }
 
 
+/* The encoder settings of group g in format k: the format's, with the
+ * group's band (chunk.h: a 16 kHz voice is coded wideband). */
+static struct chunk_params group_par(const struct render_chunks *r, const struct group *g, int k)
+{
+	struct chunk_params p = r->par[k];
+	p.top_hz = g->top_hz;
+	return p;
+}
+
 /* The chunk file of group g for format k under audio id. */
 static char *chunk_path(const struct render_chunks *r, const struct group *g, int k,
 			const char *id)
 {
 	struct chunk_span s;
+	struct chunk_params p = group_par(r, g, k);
 	char key[33];
-	chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &s);
-	chunk_key(&r->par[k], &s, id, key);
+	chunk_span_make(&p, g->start, g->length, g->first, g->last, &s);
+	chunk_key(&p, &s, id, key);
 	const char *seg = r->c->tl->items[g->owner].path;
 	size_t stem = strlen(seg);
 	if (stem > 4 && strcmp(seg + stem - 4, ".seg") == 0)
@@ -387,12 +402,13 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
 			}
 		}
 		struct chunk_span span;
-		if (chunk_span_make(&r->par[k], g->start, g->length, g->first, g->last, &span) != 0) {
+		struct chunk_params par = group_par(r, g, k);
+		if (chunk_span_make(&par, g->start, g->length, g->first, g->last, &span) != 0) {
 			msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no chunk can start at %.3f s in %s",
 			    (double)g->start / tl->rate, r->o.path[k]);
 			return -1;
 		}
-		int err = chunk_encode(&r->par[k], &span, *pcm, &ch);
+		int err = chunk_encode(&par, &span, *pcm, &ch);
 		if (err == CHUNK_OK)
 			err = chunk_measure(ch);
 		if (err != CHUNK_OK) {

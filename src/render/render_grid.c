@@ -18,7 +18,7 @@
 /* Has fmt a chunk encoder at rate? */
 static int chunk_format_ok(enum audio_format fmt, int rate)
 {
-	struct chunk_params p = {fmt == FMT_MP3 ? CHUNK_MP3 : CHUNK_OPUS, rate, 1, 64};
+	struct chunk_params p = {fmt == FMT_MP3 ? CHUNK_MP3 : CHUNK_OPUS, rate, 1, 64, 0};
 	struct chunk_span s;
 	if (fmt != FMT_MP3 && fmt != FMT_OPUS)
 		return 0;

@@ -274,7 +274,7 @@ int main(int argc, char **argv)
 	}
 	b.rate = atoi(argv[4]);
 	b.p = (struct chunk_params){strcmp(argv[2], "opus") == 0 ? CHUNK_OPUS : CHUNK_MP3, b.rate,
-				    1, wav ? 64 : atoi(argv[5])};
+				    1, wav ? 64 : atoi(argv[5]), 0};
 	int edit_arg = wav ? 6 : 9;
 	layout(&b, atof(argv[3]), unit_of(&b.p), argc > edit_arg && strcmp(argv[edit_arg], "edit") == 0);
 	if (wav)

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <opus/opus.h>
 #include "codec/chunk.h"
 #include "codec/chunkcache.h"
 #include "codec/chunkjobs.h"
@@ -534,8 +535,8 @@ out:
 
 static void test_spans(void)
 {
-	static const struct chunk_params ps[2] = {{CHUNK_MP3, RATE, 1, 64},
-						  {CHUNK_OPUS, RATE, 1, 48}};
+	static const struct chunk_params ps[2] = {{CHUNK_MP3, RATE, 1, 64, 0},
+						  {CHUNK_OPUS, RATE, 1, 48, 0}};
 	int64_t starts[5] = {0, 100000, 133333, 200001, 290000};
 	int64_t total = 330017;
 	for (int f = 0; f < 2; f++) {
@@ -556,14 +557,14 @@ static void test_spans(void)
 		INT_EQ(sum, want, "their frames add up to the whole file's");
 	}
 	struct chunk_span s;
-	struct chunk_params odd = {CHUNK_OPUS, 11025, 1, 32};
+	struct chunk_params odd = {CHUNK_OPUS, 11025, 1, 32, 0};
 	OK(chunk_span_make(&odd, 0, 1000, 1, 1, &s) != 0, "opus refuses a rate that is not a multiple of 50");
 	OK(chunk_span_make(&ps[0], 500, 1000, 0, 0, &s) != 0, "an item too close to the start is refused");
 }
 
 static void test_not_quiet(void)
 {
-	struct chunk_params p = {CHUNK_MP3, RATE, 1, 64};
+	struct chunk_params p = {CHUNK_MP3, RATE, 1, 64, 0};
 	int64_t n = RATE;
 	float *x = xcalloc((size_t)n, sizeof *x);
 	speechlike(7, x, n, 0, RATE, 1);  /* speech to the last sample */
@@ -581,6 +582,50 @@ static void test_not_quiet(void)
 	p.format = CHUNK_OPUS;
 	chunk_span_make(&p, 0, n, 1, 0, &s);
 	INT_EQ(chunk_encode(&p, &s, x, &c), CHUNK_NOT_QUIET, "opus: the same");
+	free(x);
+}
+
+/* The bandwidth every packet of an Opus chunk declares, or -1 if they differ. */
+static int packets_bandwidth(const struct chunk *c)
+{
+	int bw = -2;
+	const unsigned char *d = c->data;
+	for (uint32_t i = 0; i < c->nframes; d += c->sizes[i++]) {
+		int b = opus_packet_get_bandwidth(d);
+		if (bw != -2 && b != bw)
+			return -1;
+		bw = b;
+	}
+	return bw;
+}
+
+/* A chunk whose content ends at 8 kHz is coded wideband, any other
+ * superwideband; the cache key tells the two apart. */
+static void test_bandwidth(void)
+{
+	struct chunk_params p = {CHUNK_OPUS, RATE, 1, 48, 0};
+	int64_t n = RATE;
+	float *x = xcalloc((size_t)n, sizeof *x);
+	speechlike(11, x, n, RATE / 5, RATE, 1);
+	struct chunk_span s;
+	struct chunk *c = NULL;
+	char k0[33], k1[33], k2[33];
+	chunk_span_make(&p, 0, n, 1, 1, &s);
+	chunk_key(&p, &s, "a", k0);
+	INT_EQ(chunk_encode(&p, &s, x, &c), CHUNK_OK, "bandwidth: unknown content encodes");
+	INT_EQ(c ? packets_bandwidth(c) : -3, OPUS_BANDWIDTH_SUPERWIDEBAND,
+	       "unknown content: every packet superwideband");
+	chunk_free(&c);
+	p.top_hz = 11025;        /* espeak-ng's 22.05 kHz */
+	chunk_key(&p, &s, "a", k1);
+	STR_EQ(k1, k0, "22.05 kHz content keeps the superwideband key");
+	p.top_hz = 8000;         /* a 16 kHz Flite voice */
+	chunk_key(&p, &s, "a", k2);
+	OK(strcmp(k2, k0) != 0, "16 kHz content has a key of its own");
+	INT_EQ(chunk_encode(&p, &s, x, &c), CHUNK_OK, "bandwidth: 16 kHz content encodes");
+	INT_EQ(c ? packets_bandwidth(c) : -3, OPUS_BANDWIDTH_WIDEBAND,
+	       "16 kHz content: every packet wideband");
+	chunk_free(&c);
 	free(x);
 }
 
@@ -699,11 +744,12 @@ int main(void)
 	test_crc();
 	test_spans();
 	test_not_quiet();
+	test_bandwidth();
 
 	struct tl t;
 	tl_build(&t, RATE, 1, 1);
-	struct chunk_params mp3 = {CHUNK_MP3, RATE, 1, 64};
-	struct chunk_params opus = {CHUNK_OPUS, RATE, 1, 48};
+	struct chunk_params mp3 = {CHUNK_MP3, RATE, 1, 64, 0};
+	struct chunk_params opus = {CHUNK_OPUS, RATE, 1, 48, 0};
 	check_format(&mp3, &t, "mp3-44k-mono", 1);
 	check_format(&opus, &t, "opus-44k-mono", 1);
 	test_cache_damage(&mp3, &t);
@@ -715,12 +761,12 @@ int main(void)
 	/* Other rates and stereo: the MPEG-2 frame, no resampling, two channels. */
 	struct tl t2;
 	tl_build(&t2, 22050, 1, 0);
-	struct chunk_params mp3lo = {CHUNK_MP3, 22050, 1, 32};
+	struct chunk_params mp3lo = {CHUNK_MP3, 22050, 1, 32, 0};
 	check_format(&mp3lo, &t2, "mp3-22k-mono", 1);
 	free(t2.x);
 	tl_build(&t2, 48000, 2, 0);
-	struct chunk_params mp3st = {CHUNK_MP3, 48000, 2, 128};
-	struct chunk_params opst = {CHUNK_OPUS, 48000, 2, 96};
+	struct chunk_params mp3st = {CHUNK_MP3, 48000, 2, 128, 0};
+	struct chunk_params opst = {CHUNK_OPUS, 48000, 2, 96, 0};
 	check_format(&mp3st, &t2, "mp3-48k-stereo", 0);
 	check_format(&opst, &t2, "opus-48k-stereo", 1);
 	free(t2.x);

@@ -437,7 +437,7 @@ static void test_gating(void)
 		{-20, 6.03}, {-40, 4.51}, {-20, 2.22}, {-80, 3.1}, {-26, 5.07}, {-40, 1.3}, {-33, 2.5},
 	};
 	const int rate = 48000, ch = 2;
-	const struct chunk_params p = {CHUNK_MP3, rate, ch, 128};
+	const struct chunk_params p = {CHUNK_MP3, rate, ch, 128, 0};
 	int64_t d = chunk_delay(&p), total = 0;
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
 		total += (int64_t)(parts[i].s * rate);
@@ -507,20 +507,20 @@ int main(void)
 	test_gating();
 	struct tl t;
 	tl_build(&t, 44100, 1);
-	struct chunk_params mp3 = {CHUNK_MP3, 44100, 1, 64};
-	struct chunk_params opus = {CHUNK_OPUS, 44100, 1, 48};
+	struct chunk_params mp3 = {CHUNK_MP3, 44100, 1, 64, 0};
+	struct chunk_params opus = {CHUNK_OPUS, 44100, 1, 48, 0};
 	check_format(&mp3, &t, "mp3-44k-mono");
 	check_format(&opus, &t, "opus-44k-mono");
 	free(t.x);
 	tl_build(&t, 48000, 2);
-	struct chunk_params mp3st = {CHUNK_MP3, 48000, 2, 128};
-	struct chunk_params opst = {CHUNK_OPUS, 48000, 2, 96};
+	struct chunk_params mp3st = {CHUNK_MP3, 48000, 2, 128, 0};
+	struct chunk_params opst = {CHUNK_OPUS, 48000, 2, 96, 0};
 	check_format(&mp3st, &t, "mp3-48k-stereo");
 	check_format(&opst, &t, "opus-48k-stereo");
 	free(t.x);
 	/* The MPEG-2 frame of 576 samples. */
 	tl_build(&t, 22050, 1);
-	struct chunk_params mp3lo = {CHUNK_MP3, 22050, 1, 32};
+	struct chunk_params mp3lo = {CHUNK_MP3, 22050, 1, 32, 0};
 	check_format(&mp3lo, &t, "mp3-22k-mono");
 	free(t.x);
 	rmdir(dir);
