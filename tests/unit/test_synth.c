@@ -677,6 +677,10 @@ static void test_cpu_limit(void)
 	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...no warning");
 	INT_EQ(jobs[1].failed + jobs[1].dropped_words, 0, "...the other segment is unharmed");
 	OK(access(other.path, F_OK) == 0, "...and cached");
+	free(ref.path);
+	free(slow.path);
+	free(blk.path);
+	free(other.path);
 }
 
 int main(void)
