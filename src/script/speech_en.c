@@ -65,29 +65,16 @@ void punct(struct en *e, char c)
 	buf_putc(&e->out, c);
 }
 
-/*
- * Letters said one by one: "RCU" -> "R-C-U"; plural adds "'s". A spelling
- * of letters only that holds an A is joined by dots ("S.A.R.A", "A.C.P.I"):
- * espeak-ng says an A after a hyphen as the article, after a dot as the
- * letter, and a reader takes "A-" for a stray hyphen.
- */
+/* Letters said one by one: "RCU" -> "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural)
 {
 	struct buf b = {0};
-	int letters = 0, digits = 0, has_a = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		letters += isalpha(c) != 0;
-		digits += isdigit(c) != 0;
-		has_a |= c == 'a' || c == 'A';
-	}
-	char sep = has_a && !digits && letters > 1 ? '.' : '-';
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (!isalnum(c))
 			continue;
 		if (b.len)
-			buf_putc(&b, sep);
+			buf_putc(&b, '-');
 		if (isdigit(c))
 			num_digits(&b, (const char *)&s[i], 1);
 		else
@@ -213,68 +200,26 @@ int month_of(const char *w)
 /* ---- lexicon ---- */
 
 /* Says a lexicon entry; a pattern's '*' part is normalised in turn. */
-/*
- * A lexicon's spelling of single capitals joined by hyphens that holds an
- * A ("D-M-A", "A-C-P-I") is written with dots instead ("D.M.A"), in place,
- * as spell() writes one; text within [[phonemes]] is left alone.
- */
-static void dot_spelled_a(char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i + 1 < n && p[i] == '[' && p[i + 1] == '[') {
-			char *q = strstr(p + i, "]]");
-			if (!q)
-				return;
-			i = (size_t)(q - p) + 1;
-			continue;
-		}
-		if (!isupper((unsigned char)p[i]) || (i > 0 && (isalnum((unsigned char)p[i - 1]) ||
-							   p[i - 1] == '-' || p[i - 1] == '.')))
-			continue;
-		size_t j = i + 1;
-		int letters = 1, a = p[i] == 'A';
-		while (j + 1 < n && p[j] == '-' && isupper((unsigned char)p[j + 1]) &&
-		       (j + 2 >= n || !isalnum((unsigned char)p[j + 2]))) {
-			a |= p[j + 1] == 'A';
-			letters++;
-			j += 2;
-		}
-		if (letters > 1 && a && (j >= n || !isalnum((unsigned char)p[j])))
-			for (size_t k = i + 1; k < j; k += 2)
-				p[k] = '.';
-		i = j;
-	}
-}
-
-/* n bytes of an entry's spoken form, its spellings with an A dotted. */
-static void emit_entry(struct en *e, const char *say, size_t n)
-{
-	char *t = xstrndup(say, n);
-	dot_spelled_a(t, n);
-	emitn(e, t, n);
-	free(t);
-}
-
 void say_entry(struct en *e, const char *say, const char *star, size_t star_len)
 {
 	if (!star) {
-		emit_entry(e, say, strlen(say));
+		emit(e, say);
 		return;
 	}
 	const char *p = strchr(say, '*');
 	if (!p) {
-		emit_entry(e, say, strlen(say));
+		emit(e, say);
 		return;
 	}
 	size_t pre = (size_t)(p - say);
 	while (pre && say[pre - 1] == ' ')
 		pre--;
-	emit_entry(e, say, pre);
+	emitn(e, say, pre);
 	say_core(e, star, star_len, F_START | F_PART);
 	const char *post = p + 1;
 	while (*post == ' ')
 		post++;
-	emit_entry(e, post, strlen(post));
+	emit(e, post);
 }
 
 const char *lex_find(struct en *e, const char *s, size_t n,
@@ -370,7 +315,7 @@ void emit_plural(struct en *e, const char *say)
 		} else
 			buf_puts(&b, "s");
 	}
-	emit_entry(e, b.data, b.len);
+	emit(e, b.data);
 	buf_free(&b);
 }
 
