@@ -330,6 +330,12 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		for (size_t i = 0; i < n; i++)
 			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
 				initials = 0;
+		if (initials && memchr(s, 'A', n)) {
+			/* kept as written: espeak-ng says an A after a dot as the
+			   letter, after a hyphen as the article ("S-A-R-A") */
+			emitn(e, s, n);
+			return 1;
+		}
 		if (initials) {
 			spell(e, s, n, 0);
 			return 1;
