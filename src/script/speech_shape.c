@@ -330,6 +330,14 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		for (size_t i = 0; i < n; i++)
 			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
 				initials = 0;
+		if (initials && n >= 5 && memchr(s, 'A', n)) {
+			/* three letters or more with an A kept as written
+			   ("S.A.R.A"): espeak-ng says an A after a dot as the letter,
+			   after a hyphen as the article; two ("P.A", "E.A") are
+			   spelled, which GoogleTN's references match better */
+			emitn(e, s, n);
+			return 1;
+		}
 		if (initials) {
 			spell(e, s, n, 0);
 			return 1;
