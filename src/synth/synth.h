@@ -50,7 +50,8 @@ struct synth_opts {
  * without using the processor, then goes on, with PODSYNTH_TEST_SLEEP=WORD.
  * PODSYNTH_TEST_KILL=WORD makes the child SIGKILL itself before it speaks,
  * PODSYNTH_TEST_KILL_ANSWER=WORD part-way through its answer (after the
- * header): either fails the job, uncached, at once.
+ * header), PODSYNTH_TEST_TERM=WORD SIGTERM itself before it speaks: each
+ * fails the job, uncached, at once.
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
 /*

@@ -281,10 +281,13 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 	const char *nap = getenv("PODSYNTH_TEST_SLEEP");
 	const char *kill9 = getenv("PODSYNTH_TEST_KILL");
 	const char *killmid = getenv("PODSYNTH_TEST_KILL_ANSWER");
+	const char *term = getenv("PODSYNTH_TEST_TERM");
 	if (crash && *crash && strstr(text, crash))
 		abort();
 	if (kill9 && *kill9 && strstr(text, kill9))
 		raise(SIGKILL);
+	if (term && *term && strstr(text, term))
+		raise(SIGTERM);
 	int kill_midway = killmid && *killmid && strstr(text, killmid);
 	if (hang && *hang && strstr(text, hang))
 		for (volatile unsigned long spin = 0;; spin++)

@@ -747,6 +747,7 @@ int main(void)
 	test_cpu_limit();
 	test_killed("PODSYNTH_TEST_KILL", 60);
 	test_killed("PODSYNTH_TEST_KILL_ANSWER", 63);
+	test_killed("PODSYNTH_TEST_TERM", 66);
 	test_errors();
 	test_voices();
 	test_flite();
