@@ -177,6 +177,40 @@ check "...the next build succeeds" test $? -eq 0
 check "...synthesising the segment again, whole (it was not cached)" \
 	grep -q 'text=Words before blokwurd and words after' params8b.txt
 
+# A piece child killed from outside (SIGKILL: the OOM killer, an operator),
+# before it speaks or part-way through its answer, says nothing about the
+# text: its segment fails at once, nothing is cached for it (never split
+# audio), the other segment is cached, and the next build caches the bytes
+# a clean build does.
+cat >episodes/kill.md <<'MD'
+---
+title: Kill
+date: 2026-03-05
+---
+
+Words before killwurd and words after.
+
+Another paragraph, spoken whole.
+MD
+PODSYNTH_CACHE="$PWD/kclean" "$PODSYNTH" build -j 2 --no-progress episodes/kill.md >outk0.txt 2>&1
+check "a clean build of the episode" test $? -eq 0
+sums() { (cd "$1" && find . -name '*.seg' -print0 | sort -z | xargs -0 -r sha256sum); }
+nclean=$(sums kclean | wc -l)
+for hook in PODSYNTH_TEST_KILL PODSYNTH_TEST_KILL_ANSWER; do
+	rm -rf "$PWD/k$hook"
+	env "$hook=killwurd" PODSYNTH_STALL_TIMEOUT=60 PODSYNTH_CACHE="$PWD/k$hook" \
+		"$PODSYNTH" build -j 2 --no-progress episodes/kill.md >outk1.txt 2>errk1.txt
+	check_eq "$hook: a killed piece child fails the build" "$?" 1
+	check "...naming file:line" grep -q 'episodes/kill.md:6: error: the synthesiser was killed' errk1.txt
+	check "...no word dropped" bash -c '! grep -q "dropped" errk1.txt'
+	check "...at once, not after the 60 s backstop" bash -c '! grep -q "stalled" errk1.txt'
+	check_eq "...nothing cached for that segment, the other one cached" \
+		"$(sums "k$hook" | wc -l)" "$((nclean - 1))"
+	PODSYNTH_CACHE="$PWD/k$hook" "$PODSYNTH" build -j 2 --no-progress episodes/kill.md >outk2.txt 2>&1
+	check "...the next build, without the hook, succeeds" test $? -eq 0
+	check_eq "...and caches the bytes of a clean build" "$(sums "k$hook")" "$(sums kclean)"
+done
+
 # The progress bar on a terminal.
 if command -v script >/dev/null; then
 	echo "New words for the bar." >>"$ep"

@@ -241,6 +241,7 @@ int diag_set_muted(int muted);
 	X(SYNTH_CHECK_VOICES, ERROR, "cannot check the voices: %s") \
 	X(SYNTH_WAIT, ERROR, "cannot wait for the speech synthesiser: %s") \
 	X(SYNTH_STALLED, ERROR, "synthesis stalled for %s s without using its processor time: the segment is not cached (build again)") \
+	X(SYNTH_KILLED, ERROR, "the synthesiser was killed from outside (%s): the segment is not cached (build again)") \
 	X(SYNTH_DROPPED, WARNING, "dropped words the synthesiser cannot speak: %s") \
 	X(SPEECH_NO_DICT, WARNING, "cannot read the English dictionary (install hunspell-en-us): glued words are not split") \
 	X(SPEECH_NO_WORDLIST, WARNING, "cannot read the word lists (install scowl): which words are common is not known") \

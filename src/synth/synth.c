@@ -20,7 +20,8 @@
  * synthesises itself), so the audio does not depend on which worker got a
  * piece or in what order: builds are reproducible whatever -j is (and the
  * parent resamples without dither, piece_samples). A piece
- * that crashes (any signal) or runs over its time limit costs only that
+ * that crashes (SIGABRT, SIGSEGV, SIGFPE, SIGBUS, SIGILL, ...: espeak-ng's
+ * aborts on certain text) or runs over its time limit costs only that
  * child; the worker tells the parent, which splits the piece and queues
  * the parts again: a run into sentences, then halves by words, down to
  * single words (single characters for CJK text). A word that still fails
@@ -29,7 +30,10 @@
  * how loaded the machine is. A piece that outlives a generous wall-clock
  * backstop without using its processor time (it blocked) is not split: its
  * segment fails, uncached, and the worker is killed and replaced, as is a
- * worker that dies or stops answering.
+ * worker that dies or stops answering. A child killed from outside (SIGKILL,
+ * SIGTERM), a worker that dies under a piece, or an answer torn part-way
+ * says nothing about the text: that segment fails the same way, uncached
+ * (piece_killed), so a segment's cached bytes depend on its key alone.
  *
  * The parent drives all workers with poll(); pipes are non-blocking on its
  * side and every message is length-prefixed. Only the jobs with pieces in
@@ -560,6 +564,25 @@ static void piece_stalled(struct synth *s, struct piece *p, double stall)
 	job_maybe_finish(s, js);
 }
 
+/*
+ * A piece's child was killed from outside (SIGKILL: the OOM killer or an
+ * operator; SIGTERM), or its worker died, or the answer was torn. That says
+ * nothing about the text, and splitting would make the segment's audio
+ * depend on the machine: the job fails, uncached, like a stall, and the next
+ * build speaks the piece whole. (Not retried in this run: whatever killed
+ * it, memory short or an operator, is likely still there.)
+ */
+static void piece_killed(struct synth *s, struct piece *p, const char *how)
+{
+	struct jstate *js = p->js;
+	js->busy--;
+	p->state = P_SKIPPED;
+	if (!js->failed)
+		msg(MSG_SYNTH_KILLED, js->job->file, js->job->seg->line, 0, "%s", how);
+	js->failed = 1;
+	job_maybe_finish(s, js);
+}
+
 /* ---- workers, parent side ---- */
 
 /* Closes every descriptor but stdio, a and b (in a child, before work). */
@@ -656,7 +679,7 @@ static void worker_lost(struct synth *s, struct worker *w)
 	if (was == W_STARTING)
 		s->start_failures++;
 	if (was == W_BUSY && p)
-		piece_failed(s, p);
+		piece_killed(s, p, "its worker died or its answer was cut short");
 	if (s->start_failures >= MAX_START_FAILURES) {
 		s->broken = 1;
 		return;
@@ -798,6 +821,8 @@ static void worker_answer(struct synth *s, struct worker *w, unsigned char *body
 		w->state = W_IDLE;
 		if (f[0] == ANS_VOICE)
 			job_voice_error(s, p);
+		else if (f[0] == ANS_FAILED && (f[1] == SIGKILL || f[1] == SIGTERM))
+			piece_killed(s, p, f[1] == SIGKILL ? "SIGKILL" : "SIGTERM");
 		else
 			piece_failed(s, p);
 		return;

@@ -48,6 +48,10 @@ struct synth_opts {
  * PODSYNTH_TEST_BLOCK=WORD (the wall-clock backstop, PODSYNTH_STALL_TIMEOUT
  * seconds when set, fails the job), and sleeps twice its time limit
  * without using the processor, then goes on, with PODSYNTH_TEST_SLEEP=WORD.
+ * PODSYNTH_TEST_KILL=WORD makes the child SIGKILL itself before it speaks,
+ * PODSYNTH_TEST_KILL_ANSWER=WORD part-way through its answer (after the
+ * header), PODSYNTH_TEST_TERM=WORD SIGTERM itself before it speaks: each
+ * fails the job, uncached, at once.
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
 /*

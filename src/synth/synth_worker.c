@@ -279,8 +279,16 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 	const char *hang = getenv("PODSYNTH_TEST_HANG");
 	const char *block = getenv("PODSYNTH_TEST_BLOCK");
 	const char *nap = getenv("PODSYNTH_TEST_SLEEP");
+	const char *kill9 = getenv("PODSYNTH_TEST_KILL");
+	const char *killmid = getenv("PODSYNTH_TEST_KILL_ANSWER");
+	const char *term = getenv("PODSYNTH_TEST_TERM");
 	if (crash && *crash && strstr(text, crash))
 		abort();
+	if (kill9 && *kill9 && strstr(text, kill9))
+		raise(SIGKILL);
+	if (term && *term && strstr(text, term))
+		raise(SIGTERM);
+	int kill_midway = killmid && *killmid && strstr(text, killmid);
 	if (hang && *hang && strstr(text, hang))
 		for (volatile unsigned long spin = 0;; spin++)
 			;
@@ -325,8 +333,14 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 		.len = (uint32_t)body, .status = ANS_OK, .aux = (uint32_t)o.rate,
 		.nsamples = (uint32_t)o.n, .nevents = (uint32_t)o.nev,
 	};
-	if (wire_write_all(out, &h, sizeof h) != 0 ||
-	    wire_write_all(out, o.ev, o.nev * sizeof *o.ev) != 0 ||
+	/* From here the parent may have part of an answer: a child that dies
+	   now leaves the worker nothing to add (see synth_worker_main). */
+	*answered = 2;
+	if (wire_write_all(out, &h, sizeof h) != 0)
+		_exit(1);
+	if (kill_midway)
+		raise(SIGKILL);  /* (test hook: killed part-way through its answer) */
+	if (wire_write_all(out, o.ev, o.nev * sizeof *o.ev) != 0 ||
 	    wire_write_all(out, o.s, o.n * sizeof *o.s) != 0)
 		_exit(1);
 	*answered = 1;
@@ -453,6 +467,13 @@ void synth_worker_main(int in, int out, pid_t parent)
 			int st = 0;
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;
+			/* A child killed part-way through its answer has left
+			   the parent a torn message that nothing can complete:
+			   the worker ends too, so the parent sees end of file
+			   at once (and fails the segment) instead of waiting
+			   for bytes until its backstop. */
+			if (*answered == 2)
+				_exit(4);
 			if (!*answered)
 				send_status(out, ANS_FAILED, WIFSIGNALED(st) ?
 					    (uint32_t)WTERMSIG(st) :

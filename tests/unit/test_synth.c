@@ -683,6 +683,55 @@ static void test_cpu_limit(void)
 	free(other.path);
 }
 
+/*
+ * A piece child killed from outside (SIGKILL here; the OOM killer, an
+ * operator) says nothing about its text: its segment fails, nothing is
+ * cached (never the split audio), the other segment is unharmed, and the
+ * next run speaks it whole, byte for byte as a clean one. A child killed
+ * part-way through its answer fails the same way at once, not at the
+ * wall-clock backstop.
+ */
+static void test_killed(const char *hook, int id)
+{
+	const char *text = "alpha beta KILLME gamma. delta epsilon.";
+	struct tseg ref, k, other, *rs[1] = {&ref}, *ks[1] = {&k};
+	tseg_init(&ref, id);
+	tseg_run(&ref, &v_host, text, 0);
+	OK(synth(rs, 1, 1, 1.0) == 0, "%s: the reference, without the hook", hook);
+	tseg_init(&k, id + 1);
+	tseg_run(&k, &v_host, text, 0);
+	tseg_init(&other, id + 2);
+	tseg_run(&other, &v_host, "Meanwhile, another segment is spoken.", 0);
+	int errors = diag_count(DIAG_ERROR);
+	int warnings = diag_count(DIAG_WARNING);
+	setenv(hook, "KILLME", 1);
+	setenv("PODSYNTH_STALL_TIMEOUT", "60", 1);
+	struct synth_job jobs[2] = {k.job, other.job};
+	struct synth_opts o = {.jobs = 2, .timeout = 5.0};
+	double t0 = now_seconds();
+	int r = synth_run(jobs, 2, &o);
+	double took = now_seconds() - t0;
+	unsetenv(hook);
+	unsetenv("PODSYNTH_STALL_TIMEOUT");
+	OK(r == -1, "%s: a killed piece child: synth_run fails (%d)", hook, r);
+	INT_EQ(jobs[0].failed, 1, "...its job failed");
+	INT_EQ(jobs[0].dropped_words, 0, "...without splitting it or dropping words");
+	OK(access(k.path, F_OK) != 0, "...and nothing cached for it");
+	INT_EQ(diag_count(DIAG_ERROR) - errors, 1, "...one error");
+	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...no warning");
+	OK(took < 30.0, "...at once, not at the 60 s backstop (%.1f s)", took);
+	INT_EQ(jobs[1].failed + jobs[1].dropped_words, 0, "...the other segment is unharmed");
+	OK(access(other.path, F_OK) == 0, "...and cached");
+
+	OK(synth(ks, 1, 1, 1.0) == 0, "%s: the next run, without the hook", hook);
+	size_t la = 0, lb = 0;
+	char *a = read_file(ref.path, &la), *b = read_file(k.path, &lb);
+	OK(a && b && la == lb && memcmp(a, b, la) == 0,
+	   "...caches the bytes of a clean run (%zu, %zu bytes)", la, lb);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -700,6 +749,9 @@ int main(void)
 	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0, &v_host);
 	test_bad_word("PODSYNTH_TEST_HANG", "HANGME", 0.5, &v_host);
 	test_cpu_limit();
+	test_killed("PODSYNTH_TEST_KILL", 60);
+	test_killed("PODSYNTH_TEST_KILL_ANSWER", 63);
+	test_killed("PODSYNTH_TEST_TERM", 66);
 	test_errors();
 	test_voices();
 	test_flite();
