@@ -730,6 +730,9 @@ static void test_killed(const char *hook, int id)
 	   "...caches the bytes of a clean run (%zu, %zu bytes)", la, lb);
 	free(a);
 	free(b);
+	free(ref.path);
+	free(k.path);
+	free(other.path);
 }
 
 int main(void)
