@@ -547,6 +547,18 @@ static void job_voice_error(struct synth *s, struct piece *p)
 	job_maybe_finish(s, js);
 }
 
+/* The piece's job fails, uncached, with one message (id, its detail). */
+static void piece_fails_job(struct synth *s, struct piece *p, enum msg id, const char *detail)
+{
+	struct jstate *js = p->js;
+	js->busy--;
+	p->state = P_SKIPPED;
+	if (!js->failed)
+		msg(id, js->job->file, js->job->seg->line, 0, "%s", detail);
+	js->failed = 1;
+	job_maybe_finish(s, js);
+}
+
 /*
  * A piece outlived its wall-clock backstop without using up its processor
  * time: its child blocked, or the machine is starved. Splitting it would
@@ -555,13 +567,9 @@ static void job_voice_error(struct synth *s, struct piece *p)
  */
 static void piece_stalled(struct synth *s, struct piece *p, double stall)
 {
-	struct jstate *js = p->js;
-	js->busy--;
-	p->state = P_SKIPPED;
-	if (!js->failed)
-		msg(MSG_SYNTH_STALLED, js->job->file, js->job->seg->line, 0, "%.0f", stall);
-	js->failed = 1;
-	job_maybe_finish(s, js);
+	char secs[32];
+	snprintf(secs, sizeof secs, "%.0f", stall);
+	piece_fails_job(s, p, MSG_SYNTH_STALLED, secs);
 }
 
 /*
@@ -574,13 +582,7 @@ static void piece_stalled(struct synth *s, struct piece *p, double stall)
  */
 static void piece_killed(struct synth *s, struct piece *p, const char *how)
 {
-	struct jstate *js = p->js;
-	js->busy--;
-	p->state = P_SKIPPED;
-	if (!js->failed)
-		msg(MSG_SYNTH_KILLED, js->job->file, js->job->seg->line, 0, "%s", how);
-	js->failed = 1;
-	job_maybe_finish(s, js);
+	piece_fails_job(s, p, MSG_SYNTH_KILLED, how);
 }
 
 /* ---- workers, parent side ---- */
