@@ -536,8 +536,38 @@ static int count_words(const char *s, size_t n)
 }
 
 /*
+ * 1 when the word before the opening mark at s[i] makes what follows a
+ * name, not someone's words: an article or a naming verb ("the “no
+ * regressions rule”", "a so-called “big kernel lock”", "called “the
+ * merge window”").
+ */
+static int names_what_follows(const char *s, size_t st, size_t i)
+{
+	static const char *const namers[] = {"the", "a", "an", "this", "these", "those", "its", "their",
+					     "our", "his", "her", "your", "so-called", "called", "named", "dubbed",
+					     "termed", "titled", "entitled"};
+	size_t e = i;
+	while (e > st && s[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > st && s[b - 1] != ' ')
+		b--;
+	if (b == e || e - b > 12)
+		return 0;
+	char w[16];
+	for (size_t k = 0; k < e - b; k++)
+		w[k] = (char)tolower((unsigned char)s[b + k]);
+	w[e - b] = 0;
+	for (size_t k = 0; k < ARRAY_LEN(namers); k++)
+		if (strcmp(w, namers[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Splits a plain piece at quotations of three words or more (shorter ones,
- * "merge window", are scare quotes and stay in the speaker's voice).
+ * "merge window", are scare quotes and stay in the speaker's voice, and so
+ * do names of up to five words after an article or a naming verb).
  */
 static void split_quotes(const char *s, const struct piece *in, struct pieces *out)
 {
@@ -568,7 +598,8 @@ static void split_quotes(const char *s, const struct piece *in, struct pieces *o
 			continue;
 		}
 		size_t qs = i + (size_t)len, qe = close;
-		if (count_words(s + qs, qe - qs) < 3) {
+		int words = count_words(s + qs, qe - qs);
+		if (words < 3 || (words <= 5 && names_what_follows(s, st, i))) {
 			i = close + (size_t)clen;
 			continue;
 		}

@@ -537,6 +537,8 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
  * "mcelog", "rcupdate", "hyperv"). Nothing is said and 0 returned when no
  * such split exists.
  */
+static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
+
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
 	enum { MAXN = 40 };
@@ -697,7 +699,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
 			id_word(s + st, en - st)->say ? emit(e, id_word(s + st, en - st)->say) : emitn(e, tmp, en - st);
-		else
+		else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
 			emitn(e, st == 0 ? s : tmp, en - st);
 		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {
 			buf_putc(&e->out, '-');     /* "un-conf", "X-F-S" */
@@ -1053,6 +1055,18 @@ static int split_compound(struct en *e, const char *s, size_t n)
 }
 
 /* A kernel word: its parts when they are words ("mcelog"), else said whole. */
+/* Letters without a vowel, spelled: small letters ending in s whose stem
+ * kernel text writes more often than the whole are a plural, "skbs"
+ * "S-K-B's", "dsts"; not "cdns" (Cadence: no "cdn"), "vkms", "jffs". 1 when
+ * it was a plural. */
+static int spell_letters(struct en *e, const char *s, size_t n)
+{
+	int plural = n >= 4 && all_lower(s, n) && s[n - 1] == 's' && s[n - 2] != 's' &&
+		     vocab_count(s, n - 1) >= 5 && vocab_count(s, n) < vocab_count(s, n - 1);
+	spell(e, s, n - (size_t)plural, plural);
+	return plural;
+}
+
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
@@ -1064,7 +1078,10 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
 	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
 		decide(e, "acronym", "a term of kernel text English cannot say (kernel.vocab)");
-		spell(e, s, n, 0);
+		if (!has_vowel(s, n))
+			spell_letters(e, s, n);
+		else
+			spell(e, s, n, 0);
 		return 1;
 	}
 	if (n >= 3 && !onset_ok(s, n))
@@ -1267,8 +1284,26 @@ static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (has_vowel(s, n))
 		return 0;
-	decide_guess(e, "acronym", "no vowel");
-	spell(e, s, n, 0);
+	decide_guess(e, "acronym", spell_letters(e, s, n) ? "no vowel; the plural of its letters" : "no vowel");
+	return 1;
+}
+
+/* A file system's name: a stem and "fs" ("reiserfs", "cramfs", "netfs"),
+ * the stem said as a word of its own and F-S spelled, when kernel text has
+ * the whole as a term or the stem is known; not a plural of a word in f
+ * ("typedefs", "zonerefs", "ubufs") nor a word some list knows ("chefs"). */
+static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || !all_lower(s, n) || memcmp(s + n - 2, "fs", 2) != 0 || s[n - 3] == 'f' ||
+	    !has_vowel(s, n - 2) || dict_word(s, n) || words_common(s, n, 70) ||
+	    vocab_kind(s, n - 1) != VOCAB_NONE || dict_word(s, n - 1))
+		return 0;
+	if (vocab_kind(s, n) != VOCAB_TERM && vocab_kind(s, n - 2) == VOCAB_NONE && !dict_word(s, n - 2) &&
+	    !words_common(s, n - 2, 70))
+		return 0;
+	decide(e, "split word", "a file system's name: a stem and F-S");
+	say_word(e, s, n - 2, flags | F_PART);
+	spell(e, s + n - 2, 2, 0);
 	return 1;
 }
 
@@ -1416,6 +1451,7 @@ static const struct word_rule {
 	{"a C type and a letter", w_ctype_letter},
 	{"a letter and a word", w_letter_word},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
+	{"a file system's name", w_fs_name},
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
 	{"small letters English cannot say", w_short_unknown},
