@@ -244,6 +244,8 @@ static int say_path(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+static int all_lower(const char *s, size_t n);
+
 /* Letters and digits mixed: JH7110, sun8i, arm64, rv64gc. */
 static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 {
@@ -267,6 +269,18 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 		} else if (isalpha((unsigned char)s[i])) {
 			while (i < n && isalpha((unsigned char)s[i]))
 				i++;
+			/* two small letters before two digits or more start a model:
+			 * its maker's letters, even when they are a word: "it87"
+			 * I-T, "as3722", "at91"; not "in6" (in six), and an entry of
+			 * the lexicon says its own ("rc10") */
+			const char *star;
+			if (st == 0 && i == 2 && i + 1 < n && isdigit((unsigned char)s[i]) &&
+			    isdigit((unsigned char)s[i + 1]) && all_lower(s, 2) &&
+			    !lex_find(e, s, 2, &star, &(size_t){0})) {
+				decide(e, "model", "two small letters before digits: a maker's letters");
+				spell(e, s, 2, 0);
+				continue;
+			}
 			say_word(e, s + st, i - st, flags | F_PART);
 		} else {
 			i++;
