@@ -12,6 +12,7 @@
 #include "table.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -78,6 +79,39 @@ static void put_label(struct buf *b, const char *h, int one)
 		b->data[at] = (char)tolower((unsigned char)h[0]);
 }
 
+/* A header that says its cells are percentages of something: "%fixes",
+ * "% of total", "Fixes (%)", "Fixes %"; *rest is what they are of, the
+ * header without its percent sign ("fixes"), of *rn bytes. */
+static int percent_of(const char *h, const char **rest, size_t *rn)
+{
+	size_t n = strlen(h);
+	if (n > 1 && h[0] == '%') {
+		const char *r = h + 1;
+		while (*r == ' ')
+			r++;
+		*rest = r;
+		*rn = strlen(r);
+		return *rn > 0 && isalpha((unsigned char)*r);
+	}
+	if (n > 4 && strcmp(h + n - 3, "(%)") == 0)
+		n -= 3;
+	else if (n > 2 && h[n - 1] == '%')
+		n -= 1;
+	else
+		return 0;
+	while (n && h[n - 1] == ' ')
+		n--;
+	*rest = h;
+	*rn = n;
+	return n > 0 && isalpha((unsigned char)h[n - 1]);
+}
+
+/* A cell that says the value is not known yet: "?". */
+static int cell_unknown(const char *s)
+{
+	return s && s[0] && strspn(s, "?") == strlen(s);
+}
+
 static int is_percent_label(const char *h)
 {
 	return strcmp(h, "%") == 0 || strcasecmp(h, "percent") == 0 || strcasecmp(h, "share") == 0 ||
@@ -113,6 +147,31 @@ static void put_labelled(struct buf *b, const char *v, const char *h)
 		return;
 	}
 	size_t vn = strlen(v);
+	const char *of;
+	size_t ofn;
+	int pof = percent_of(h, &of, &ofn);
+	if (cell_unknown(v)) {        /* "total ?": not known yet */
+		if (pof) {
+			buf_puts(b, "percent ");
+			char *l = xstrndup(of, ofn);
+			put_label(b, l, 0);
+			free(l);
+		} else {
+			put_label(b, h, 0);
+		}
+		buf_puts(b, " unknown");
+		return;
+	}
+	if (numeric(v) && pof) {      /* %fixes: 19.9% fixes */
+		put_cell(b, v);
+		if (vn && v[vn - 1] != '%')
+			buf_putc(b, '%');
+		buf_putc(b, ' ');
+		char *l = xstrndup(of, ofn);
+		put_label(b, l, 0);
+		free(l);
+		return;
+	}
 	if (numeric(v)) {
 		if (strcmp(h, "%") == 0) {
 			put_cell(b, v);

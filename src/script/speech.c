@@ -773,9 +773,20 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		size_t u = j, ul;
 		while (u < en && s[u] == ' ')
 			u++;
-		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0)
+		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
+		} else if (before == SC_LATIN && (b == st || s[b - 1] != '-') && b < i && u < en &&
+			   zh_unit_at(s + u, en - u, &ul) >= 0) {
+			/* "Intel 2.5G 网卡": a number and its unit before Han
+			   script are Mandarin's too, after an English name */
+			size_t h = u + ul;
+			while (h < en && s[h] == ' ')
+				h++;
+			if (h < en && cl[h - st] == SC_HAN)
+				for (size_t k = i; k < h; k++)
+					cl[k - st] = SC_HAN;
+		}
 		i = j;
 	}
 	/* neutral stretches */
@@ -802,6 +813,16 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cut = k;
 			if (cut == a && prev == SC_LATIN)
 				cut = i;   /* glued on both sides, "v6.3版": with the Latin */
+			/* closing marks glued after Han stay with it: "之一,”Linus" */
+			while (prev == SC_HAN && cut < i) {
+				if (strchr(",.;:!?)", s[cut]) && s[cut])
+					cut++;
+				else if (cut + 3 <= i && (unsigned char)s[cut] == 0xE2 && (unsigned char)s[cut + 1] == 0x80 &&
+					 ((unsigned char)s[cut + 2] == 0x9D || (unsigned char)s[cut + 2] == 0x99))
+					cut += 3;   /* ” ’ */
+				else
+					break;
+			}
 		}
 		for (size_t k = a; k < i; k++)
 			cl[k - st] = k < cut ? prev : next;

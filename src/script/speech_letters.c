@@ -908,6 +908,30 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A surname in capitals after a given name, in an author line or before an
+ * address: "Christophe JAILLET (1):", "Christophe JAILLET <...>" is the name
+ * "Jaillet", not letters. */
+static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t pn = strlen(e->prev);
+	/* (kernel.vocab has some such names as acronyms: "JAILLET" is in the
+	   sources' copyright lines) */
+	int vowels = 0;
+	for (size_t i = 0; i < n; i++)
+		vowels += is_vowel(s[i], 0);
+	if (!all_upper(s, n) || n < 5 || (flags & F_PART) || vowels < 2 || (is_vowel(s[0], 0) && is_vowel(s[1], 0)) ||
+	    pn < 3 || !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) || !e->next ||
+	    !e->nextn || !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<'))
+		return 0;
+	decide(e, "name", "a surname in capitals after a given name, before (N): or an address");
+	char tmp[64];
+	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+	for (size_t i = 0; i < k; i++)
+		tmp[i] = (char)(i ? tolower((unsigned char)s[i]) : s[i]);
+	emitn(e, tmp, k);
+	return 1;
+}
+
 /* Capitals that lost their spaces: "UMWAIT" */
 static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1441,6 +1465,7 @@ static const struct word_rule {
 	{"one letter", w_letter},
 	{"a pinyin name", say_pinyin},
 	{"plural of an entry in capitals", w_caps_plural},
+	{"a surname in capitals", w_caps_surname},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals glued", w_caps_glued},

@@ -142,6 +142,24 @@ static int try_email(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+/* An IEEE 802 standard as a part of a token ("802.11n/WPA"): "eight oh two
+ * dot eleven N", as the class standard says it whole. */
+static int say_standard_part(struct en *e, const char *s, size_t n)
+{
+	if (n < 5 || memcmp(s, "802.", 4) != 0 || !isdigit((unsigned char)s[4]))
+		return 0;
+	size_t j = 4;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j - 4 > 2 || n - j > 3 || !(j == n || all_alpha(s + j, n - j)))
+		return 0;
+	emit(e, "eight oh two dot");
+	emit_numstr(e, s + 4, j - 4);
+	if (j < n)
+		spell(e, s + j, n - j, 0);
+	return 1;
+}
+
 /* Splits s at sep, saying each part; join is said between parts (may be ""). */
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
@@ -166,7 +184,7 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
-				} else {
+				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
 				first = 0;
@@ -312,6 +330,15 @@ static int thousands(const char *s, size_t n)
 	return 1;
 }
 
+/* Whether any of the characters of set is in s[0..n). */
+static int strpbrk_n(const char *s, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(set, s[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Shapes with a dot or a comma that are never "dot": initials ("K.P"),
  * dotted product names ("M.2"), versions glued to a word ("gcc13.2",
@@ -331,11 +358,17 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	size_t caps = 2;
 	while (caps < n && isupper((unsigned char)s[caps]))
 		caps++;
-	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && caps >= 4 && (caps == n || all_digit(s + caps, n - caps))) {
-		spell(e, s, 1, 0);    /* (and a model after it: "i.MX6") */
+	size_t dg = caps;
+	while (dg < n && isdigit((unsigned char)s[dg]))
+		dg++;
+	if (n >= 4 && islower((unsigned char)s[0]) && s[1] == '.' && caps >= 4 &&
+	    (caps == n || (dg > caps && (dg == n || (n - dg <= 3 && all_upper(s + dg, n - dg)))))) {
+		spell(e, s, 1, 0);    /* (and a model after it: "i.MX6", "i.MX8MQ") */
 		say_word(e, s + 2, caps - 2, flags | F_PART);
 		if (caps < n)
-			emit_numstr(e, s + caps, n - caps);
+			emit_numstr(e, s + caps, dg - caps);
+		if (dg < n)
+			spell(e, s + dg, n - dg, 0);
 		return 1;
 	}
 	/* K.P, U.S.A */
@@ -398,6 +431,15 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
 			comma = s + i;
 	if (comma && !thousands(s, n)) {
+		/* a devicetree compatible, "ti,lp87565", "st,stm32-dma": a vendor
+		   prefix of two small letters is spelled */
+		if (comma == s + 2 && all_lower(s, 2) && !memchr(comma + 1, ',', n - 3) &&
+		    (memchr(comma + 1, '-', n - 3) || strpbrk_n(comma + 1, n - 3, "0123456789"))) {
+			spell(e, s, 2, 0);
+			punct(e, ',');
+			say_core(e, comma + 1, n - 3, F_TOKEN | F_START);
+			return 1;
+		}
 		for (size_t st = 0, i = 0; i <= n; i++)
 			if (i == n || s[i] == ',' || s[i] == ';') {
 				if (i > st)

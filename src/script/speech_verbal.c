@@ -584,7 +584,9 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
 			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
-		emit(e, v == 1 || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
+		/* "libsnmp45-32bit": a measure glued inside a name is its adjective */
+		int inside = (flags & F_PART) && !(flags & F_TOKEN) && !per && rl >= 2;
+		emit(e, v == 1 || inside || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
 			emit(e, per->one);

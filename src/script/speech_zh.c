@@ -46,6 +46,7 @@ static const struct {
 	{"\xc2\xb0" "C", "摄氏度"}, {"\xc2\xb0" "F", "华氏度"}, {"\xc2\xb0", "度"},
 	{"GB/s", "吉字节每秒"}, {"MB/s", "兆字节每秒"}, {"Gbit/s", "吉比特每秒"}, {"GT/s", "吉传输每秒"},
 	{"kg", "千克"}, {"mV", "毫伏"}, {"dB", "分贝"},
+	{"G", "G"},     /* "2.5G 网卡", "5G 网络": the letter, as Mandarin says it */
 };
 
 /* Whether X.Y (Y of two digits) is a version of Linux, said "五点十", not "五点一零". */
@@ -61,9 +62,10 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 	return 0;
 }
 
-/* Words near X.Y that make it a version: "内核 5.10", "5.15 稳定版". */
+/* Words near X.Y that make it a version: "内核 5.10", "5.15 稳定版", "6.17 正式版",
+ * "6.17 系列" (版 is in 版本, 稳定版, 正式版). */
 static const char *const zh_version_words[] = {
-	"内核", "版本", "稳定版", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
+	"内核", "版", "系列", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
