@@ -188,6 +188,10 @@ int script_build(const struct episode *ep, const struct channel *ch,
 		}
 	}
 	const struct voice *episode_host = ctx.host;
+	struct buf versions = {0};
+	for (int i = 0; i < ep->nblocks; i++)
+		speech_versions(&versions, ep->blocks[i].text);
+	ctx.versions = versions.data;
 
 	s->segs = xcalloc((size_t)ep->nblocks, sizeof *s->segs);
 	struct idcount ids = {0};
@@ -229,6 +233,7 @@ int script_build(const struct episode *ep, const struct channel *ch,
 		segment_key(seg, eng, seg->key);
 	}
 	free(spv);
+	buf_free(&versions);
 	free(ids.key);
 	free(ids.n);
 	if (err) {

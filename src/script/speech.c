@@ -539,16 +539,22 @@ static int count_words(const char *s, size_t n)
  * 1 when the word before the opening mark at s[i] makes what follows a
  * name, not someone's words: an article or a naming verb ("the “no
  * regressions rule”", "a so-called “big kernel lock”", "called “the
- * merge window”").
+ * merge window”", "叫“guest vCPU stall detector”").
  */
 static int names_what_follows(const char *s, size_t st, size_t i)
 {
 	static const char *const namers[] = {"the", "a", "an", "this", "these", "those", "its", "their",
 					     "our", "his", "her", "your", "so-called", "called", "named", "dubbed",
 					     "termed", "titled", "entitled"};
+	static const char *const han[] = {"叫", "称为", "名为", "所谓", "叫做", "命名为", "题为"};
 	size_t e = i;
 	while (e > st && s[e - 1] == ' ')
 		e--;
+	for (size_t k = 0; k < ARRAY_LEN(han); k++) {
+		size_t hl = strlen(han[k]);
+		if (e - st >= hl && memcmp(s + e - hl, han[k], hl) == 0)
+			return 1;
+	}
 	size_t b = e;
 	while (b > st && s[b - 1] != ' ')
 		b--;

@@ -26,11 +26,21 @@ struct speech_ctx {
 	const struct voice *host;       /* the default voice */
 	const struct voice *quote;      /* for block quotes and quotations */
 	const struct voice *zh;         /* for Han script; may be NULL */
+	const char *versions;           /* "\n6.19\n5.10\n": numbers X.YY the episode calls
+					   a version somewhere (speech_versions); may be NULL */
 	struct buf *explain;            /* when not NULL, rows of what decided each token
 					   ("written\tclass\twhy\tsaid\n") are appended; a
 					   guess (a fallback: no list, rule or lexicon entry
 					   knew the token) ends "\tsaid\tguess\n" */
 };
+
+/*
+ * Appends to *out ("\nX.YY" each) the numbers X.YY that text calls a
+ * version of Linux by a word near it ("Linux 6.19", "内核 5.10", "6.17
+ * 正式版"): in a Chinese sentence such a number is said as a version
+ * ("六点十九") wherever the episode has it, not only beside its cue.
+ */
+void speech_versions(struct buf *out, const char *text);
 
 /*
  * Whether speech_block keeps, in each run's explain, why each token is

@@ -186,6 +186,50 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* The number X.YY at s[0..n), when it is one (not part of a longer number). */
+static int x_yy(const char *s, size_t n)
+{
+	return n == 4 && isdigit((unsigned char)s[0]) && s[1] == '.' && isdigit((unsigned char)s[2]) &&
+	       isdigit((unsigned char)s[3]);
+}
+
+void speech_versions(struct buf *out, const char *text)
+{
+	const char *s = text;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		if (!isdigit((unsigned char)s[i]) || (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.'))) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && (isdigit((unsigned char)s[j]) || s[j] == '.'))
+			j++;
+		const char *after = s + j;
+		while (*after == ' ')
+			after++;
+		if (x_yy(s + i, j - i) && zh_linux_version(s + i, 1, s + i + 2, 2) && zh_version_cue(s, i, after)) {
+			buf_putc(out, '\n');
+			buf_add(out, s + i, 4);
+		}
+		i = j;
+	}
+	if (out->len)
+		buf_putc(out, '\n');
+}
+
+/* Whether the number at s[0..n) is X.YY that the episode called a version. */
+static int seen_version(const char *versions, const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && (isdigit((unsigned char)s[k]) || s[k] == '.'))
+		k++;
+	if (!versions || !x_yy(s, k))
+		return 0;
+	char key[7] = {'\n', s[0], s[1], s[2], s[3], '\n', 0};
+	return strstr(versions, key) != NULL;
+}
+
 /* Reads the number at s (digits, commas, one decimal point); returns its length. */
 static size_t zh_number(struct buf *b, const char *s, size_t n, const char *after, int vcue)
 {
@@ -357,7 +401,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
-			i += zh_number(&b, s + i, j - i, after, zh_version_cue(s, i, after));
+			i += zh_number(&b, s + i, j - i, after,
+				       zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
 			if (day)
 				buf_puts(&b, "日");
 			size_t sp = i, ul;

@@ -103,7 +103,14 @@ static char *speak(const struct speech_ctx *c, const char *text, enum block_kind
 	b.text = (char *)text;
 	struct run *runs = NULL;
 	int n = 0;
-	if (speech_block(c, &b, &runs, &n) != 0) {
+	/* the row is the episode: its versions, as script_build finds them */
+	struct speech_ctx cv = *c;
+	struct buf versions = {0};
+	speech_versions(&versions, text);
+	cv.versions = versions.data;
+	int rc = speech_block(&cv, &b, &runs, &n);
+	buf_free(&versions);
+	if (rc != 0) {
 		free_runs(runs, n);
 		return NULL;
 	}
