@@ -129,7 +129,7 @@ static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
-	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctx", "context"},
+	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
@@ -565,8 +565,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			int kd, gr, cost = split_piece(e, s + j, i - j, j, n, &kd, &gr);
 					if (cost && kd == S_SPELL && j > 0 && from[j] == 0 && j == 1 && kind[j] == S_SPELL)
 				cost += 5;   /* letters after one letter: "micmute" is mic mute, not "M-I-C mute" */
-			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
-				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C" */
+			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j] || s[i - 1] == s[i - 2]))
+				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C";
+					      * one that doubles the word's last is a name's spelling: "scarlett" */
 			if (cost && kd == S_LEX && i < n) {
 				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
 				const char *star, *say = lex_find(e, s + j, i - j, &star, &(size_t){0});
@@ -613,7 +614,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 					   (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en)));
 		/* "X-F-S": one run of letters, where one of them is a single letter */
 		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
-		marked |= acr || kinds[p] == S_ID;
+		/* (an entry that is also a word of identifiers marks it too: "pinctrl") */
+		marked |= acr || kinds[p] == S_ID || (kinds[p] == S_LEX && id_word(s + st, en - st));
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
@@ -1160,6 +1162,22 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 				  split_compound(e, s, n) || split_term_words(e, s, n)))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
+	/* English cannot say it, but it is a common word and letters without
+	 * a vowel: "netns" net N-S */
+	for (size_t k = 2; k <= 3 && n >= k + 3; k++)
+		if (!has_vowel(s + n - k, k) && has_vowel(s, n - k) && words_common(s, n - k, 35) && !sayable(s, n) &&
+		    !(s[n - 1] == 's' && vocab_kind(s, n - 1) != VOCAB_NONE)) {     /* "codecs", "usecs": plurals */
+			decide(e, "split word", "a term of kernel text English cannot say: a common word (scowl) and letters");
+			emitn(e, s, n - k);
+			spell(e, s + n - k, k, 0);
+			return 1;
+		}
+	/* the plural of a word or a term is said as written: "codecs" */
+	if (n >= 5 && s[n - 1] == 's' && onset_ok(s, n - 1) && sayable(s, n - 1) &&
+	    (words_common(s, n - 1, 70) || vocab_kind(s, n - 1) == VOCAB_TERM)) {
+		emitn(e, s, n);
+		return 1;
+	}
 	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
 		decide(e, "acronym", "a term of kernel text English cannot say (kernel.vocab)");
 		spell(e, s, n, 0);
@@ -1305,8 +1323,9 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	/* one letter ("readb"), or two without a vowel ("listns") */
 	size_t k = !strchr("sdry", s[n - 1]) && (words_common(s, n - 1, 35) || vocab_kind(s, n - 1) == VOCAB_TERM) ? 1 :
 		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
-	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
-	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
+	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari";
+	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
+	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
 	decide(e, "split word", "a common word (scowl) and letters");
 	emitn(e, s, n - k);

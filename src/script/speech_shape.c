@@ -913,10 +913,11 @@ static int s_as_written(struct en *e, const char *s, size_t n, int flags)
 }
 
 /*
- * A printf conversion: "%d", "%llu", "%08x", "%-10s", and the kernel's
- * pointer extensions "%pK", "%pI4", "%pOF". A host reads it as written:
- * "percent", the flags and width, the letters spelled ("percent L-L-U",
- * "percent zero eight X", "percent P-K"). Only the whole token.
+ * A printf conversion: "%d", "%llu", "%08x", "%-10s", "%.*s", and the
+ * kernel's pointer extensions "%pK", "%pI4", "%pOF", "%*ph". A host reads
+ * it as written: "percent", the flags, width and precision ("*" is
+ * "star"), the letters spelled ("percent L-L-U", "percent zero eight X",
+ * "percent P-K"). Only the whole token.
  */
 static int s_printf(struct en *e, const char *s, size_t n, int flags)
 {
@@ -926,10 +927,15 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 	while (i < n && strchr("-+ #0", s[i]))
 		i++;
 	size_t fl = i;
-	while (i < n && isdigit((unsigned char)s[i]))
+	if (i < n && s[i] == '*')        /* the width an argument: "%*ph" */
 		i++;
+	else
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
 	size_t wid = i;
-	if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+	if (i + 1 < n && s[i] == '.' && s[i + 1] == '*')
+		i += 2;
+	else if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
 		for (i++; i < n && isdigit((unsigned char)s[i]);)
 			i++;
 	size_t prec = i;
@@ -951,11 +957,16 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 		for (size_t q = 0; q < ARRAY_LEN(flagw); q++)
 			if (flagw[q].c == s[k])
 				emit(e, flagw[q].say);
-	if (wid > fl)
+	if (wid > fl && s[fl] == '*')
+		emit(e, "star");
+	else if (wid > fl)
 		emit_numstr(e, s + fl, wid - fl);
 	if (prec > wid) {
 		emit(e, "point");
-		emit_numstr(e, s + wid + 1, prec - wid - 1);
+		if (s[wid + 1] == '*')
+			emit(e, "star");
+		else
+			emit_numstr(e, s + wid + 1, prec - wid - 1);
 	}
 	for (size_t k = prec; k < n;) {
 		size_t st = k;
