@@ -175,9 +175,15 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 	const char *star;
 	size_t sl;
 	int size;
+	const char *say;
 	*cost = 10;
-	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
+	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
+		/* an entry of up to three letters said as several words ("WIP":
+		 * work in progress) is no piece of a word: "wiphy" */
+		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n))
+			return 0;
 		return P_LEX;
+	}
 	if (id_word(s, n)) {
 		*cost = n >= 4 ? 10 : 15 - (int)n;
 		return P_ID;
