@@ -1103,10 +1103,10 @@ static int split_compound(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
-/* Whether s[0..n) is a cut of the two-word term t (cut at i) a reader would
- * make: two words of scowl up to max, four letters or more each (not
- * counting a plural s), the first no plural ("keyslot" is no "keys lot"),
- * the second no ending of English ("lockless", "sleepable"). */
+/* Whether cutting s[0..n) at i makes two words a reader would see: each
+ * of scowl up to max and four letters or more (not counting a plural s),
+ * the first no plural ("keyslot" is no "keys lot"), the second no ending
+ * of English ("lockless", "sleepable"). */
 static int term_cut(const char *s, size_t n, size_t i, int max)
 {
 	static const char *const endings[] = {"able", "less", "ness", "ment", "ship", "hood", "like", "ably"};
