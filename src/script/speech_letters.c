@@ -129,7 +129,7 @@ static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
-	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctx", "context"},
+	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
 	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
@@ -175,9 +175,15 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 	const char *star;
 	size_t sl;
 	int size;
+	const char *say;
 	*cost = 10;
-	if (n >= 2 && lex_find(e, s, n, &star, &sl) && !star)
+	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
+		/* an entry of up to three letters said as several words ("WIP":
+		 * work in progress) is no piece of a word: "wiphy" */
+		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n))
+			return 0;
 		return P_LEX;
+	}
 	if (id_word(s, n)) {
 		*cost = n >= 4 ? 10 : 15 - (int)n;
 		return P_ID;
@@ -567,8 +573,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			int kd, gr, cost = split_piece(e, s + j, i - j, j, n, &kd, &gr);
 					if (cost && kd == S_SPELL && j > 0 && from[j] == 0 && j == 1 && kind[j] == S_SPELL)
 				cost += 5;   /* letters after one letter: "micmute" is mic mute, not "M-I-C mute" */
-			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j]))
-				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C" */
+			if (cost && kd == S_SPELL && i - j == 1 && i == n && (kind[j] != S_WORD || !grade[j] || s[i - 1] == s[i - 2]))
+				cost = 0;    /* a letter at the end follows a common word: "hyperv", not "allo C";
+					      * one that doubles the word's last is a name's spelling: "scarlett" */
 			if (cost && kd == S_LEX && i < n) {
 				/* a plural entry ("VMs") ends a token: "vmscan" is VM and scan */
 				const char *star, *say = lex_find(e, s + j, i - j, &star, &(size_t){0});
@@ -615,7 +622,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 					   (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en)));
 		/* "X-F-S": one run of letters, where one of them is a single letter */
 		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
-		marked |= acr || kinds[p] == S_ID;
+		/* (an entry that is also a word of identifiers marks it too: "pinctrl") */
+		marked |= acr || kinds[p] == S_ID || (kinds[p] == S_LEX && id_word(s + st, en - st));
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
@@ -699,7 +707,11 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
 			id_word(s + st, en - st)->say ? emit(e, id_word(s + st, en - st)->say) : emitn(e, tmp, en - st);
-		else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
+		else if (en - st >= 2 && !has_vowel(s + st, en - st)) {
+			/* a piece of kernel text without a vowel is letters: "dosfsck" dos F-S-C-K */
+			spell(e, s + st, en - st, 0);
+			kinds[p] = S_SPELL;
+		} else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
 			emitn(e, st == 0 ? s : tmp, en - st);
 		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {
 			buf_putc(&e->out, '-');     /* "un-conf", "X-F-S" */
@@ -1023,6 +1035,45 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A piece of an identifier that is an English word kernel text also writes
+ * in capitals as a name (kernel.vocab's capswords: "the ITS", "the GRE
+ * tunnel"), of three letters or more, that cannot be that name said as a
+ * word: English never inflects it (no plural, possessive or verb "-s" in
+ * scowl, and no plural itself: "alps" is one) and it is no common word
+ * (scowl over 35: "gre", "hmm") or it is a pronoun, which no name is
+ * ("its"). It is the name, spelled: "gic-v3-its" is G-I-C version three
+ * I-T-S. Common words and nouns stay words ("svm_cpu_data", "hda/via",
+ * "m_can"), and so does running text ("its driver"), which is no piece.
+ */
+static int w_capsword(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const pronouns[] = {
+		"its", "his", "her", "hers", "our", "ours", "your", "yours", "their", "theirs", "them", "they",
+	};
+	char tmp[16];
+	if (!(flags & F_PART) || n < 3 || n + 2 >= sizeof tmp || !all_lower(s, n) || !vocab_capsword(s, n))
+		return 0;
+	int pronoun = 0;
+	for (size_t i = 0; i < ARRAY_LEN(pronouns) && !pronoun; i++)
+		pronoun = strlen(pronouns[i]) == n && memcmp(pronouns[i], s, n) == 0;
+	memcpy(tmp, s, n);
+	tmp[n] = 's';
+	tmp[n + 1] = 0;
+	if (!pronoun && ((words_lookup(tmp, n + 1, NULL) & WORDS_WORD) || words_common(s, n, 35) ||
+			 (s[n - 1] == 's' && (words_lookup(s, n - 1, NULL) & WORDS_WORD))))
+		return 0;
+	tmp[n] = '\'';
+	tmp[n + 1] = 's';
+	if (!pronoun && (words_lookup(tmp, n + 2, NULL) & WORDS_WORD))
+		return 0;
+	decide(e, "acronym", pronoun ? "a pronoun kernel text writes in capitals as a name, in an identifier "
+	       "(kernel.vocab capsword)" : "a rare English word kernel text writes in capitals as a name, which "
+	       "English never inflects, in an identifier (kernel.vocab capsword)");
+	spell(e, s, n, 0);
+	return 1;
+}
+
 /* Three letters or fewer: without a vowel ("xx" of "C9xx", "mm"; hunspell
  * has "xx", a numeral), or that cannot start a word ("gke", "tty"). */
 static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
@@ -1078,6 +1129,61 @@ static int split_compound(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+/* Whether cutting s[0..n) at i makes two words a reader would see: each
+ * of scowl up to max and four letters or more (not counting a plural s),
+ * the first no plural ("keyslot" is no "keys lot"), the second no ending
+ * of English ("lockless", "sleepable"). */
+static int term_cut(const char *s, size_t n, size_t i, int max)
+{
+	static const char *const endings[] = {"able", "less", "ness", "ment", "ship", "hood", "like", "ably"};
+	size_t m = n - i - (s[n - 1] == 's' && words_common(s + i, n - i - 1, max));
+	if (i < 4 || m < 4 || !words_common(s, i, max) || !words_common(s + i, n - i, max))
+		return 0;
+	if (s[i - 1] == 's' && words_common(s, i - 1, 50))
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(endings); k++)
+		if (m == 4 && strncmp(s + i, endings[k], 4) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * A term of kernel text that is two common words written as one, the
+ * second starting with a vowel ("readahead", "keepalive", "failover",
+ * "debuginfo", "chipidea"): said as the two words. espeak-ng's letter to
+ * sound reads the consonant before the joint as the start of the next
+ * syllable ("reada-head", "fai-lover", "debu-jinfo"); before a consonant
+ * the joint is heard ("userspace", "writeback", "spinlock" are said right
+ * whole, and stay whole). Only when one cut makes two words of scowl 20
+ * or commoner, and no other cut makes two of scowl 35 ("superblocks" is no
+ * "superb locks"), and it is no prefix before a word ("deallocated").
+ */
+static int split_term_words(struct en *e, const char *s, size_t n)
+{
+	if (n < 8 || n > 40 || !all_lower(s, n))
+		return 0;
+	for (size_t k = 2; k <= 3; k++) {
+		const char *why;
+		if (is_prefix(s, k) && known_word(s + k, n - k, &why))
+			return 0;
+	}
+	size_t cut = 0, cuts = 0;
+	for (size_t i = 4; i + 4 <= n; i++) {
+		if (term_cut(s, n, i, 35))
+			cuts++;
+		if (term_cut(s, n, i, 20) && is_vowel(s[i], 0))
+			cut = i;
+	}
+	if (!cut || cuts != 1)
+		return 0;
+	snprintf(e->whybuf, sizeof e->whybuf, "a term of kernel text that is two common words: %.*s (scowl %d) + %.*s (scowl %d)",
+		 (int)cut, s, words_common(s, cut, 20), (int)(n - cut), s + cut, words_common(s + cut, n - cut, 20));
+	decide(e, "split word", e->whybuf);
+	emitn(e, s, cut);
+	emitn(e, s + cut, n - cut);
+	return 1;
+}
+
 /* A kernel word: its parts when they are words ("mcelog"), else said whole. */
 /* Letters without a vowel, spelled: small letters ending in s whose stem
  * kernel text writes more often than the whole are a plural, "skbs"
@@ -1097,9 +1203,25 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	    dict_word(s, n))
 		return 0;
 	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM) ||
-				  split_compound(e, s, n)))
+				  split_compound(e, s, n) || split_term_words(e, s, n)))
 		return 1;
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
+	/* English cannot say it, but it is a common word and letters without
+	 * a vowel: "netns" net N-S */
+	for (size_t k = 2; k <= 3 && n >= k + 3; k++)
+		if (!has_vowel(s + n - k, k) && has_vowel(s, n - k) && words_common(s, n - k, 35) && !sayable(s, n) &&
+		    !(s[n - 1] == 's' && vocab_kind(s, n - 1) != VOCAB_NONE)) {     /* "codecs", "usecs": plurals */
+			decide(e, "split word", "a term of kernel text English cannot say: a common word (scowl) and letters");
+			emitn(e, s, n - k);
+			spell(e, s + n - k, k, 0);
+			return 1;
+		}
+	/* the plural of a word or a term is said as written: "codecs" */
+	if (n >= 5 && s[n - 1] == 's' && onset_ok(s, n - 1) && sayable(s, n - 1) &&
+	    (words_common(s, n - 1, 70) || vocab_kind(s, n - 1) == VOCAB_TERM)) {
+		emitn(e, s, n);
+		return 1;
+	}
 	if (!has_vowel(s, n) || (n <= 8 && onset_ok(s, n) && !sayable(s, n))) {      /* "fsck", "ixgbe" */
 		decide(e, "acronym", "a term of kernel text English cannot say (kernel.vocab)");
 		if (!has_vowel(s, n))
@@ -1248,8 +1370,9 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	/* one letter ("readb"), or two without a vowel ("listns") */
 	size_t k = !strchr("sdry", s[n - 1]) && (words_common(s, n - 1, 35) || vocab_kind(s, n - 1) == VOCAB_TERM) ? 1 :
 		   !is_vowel(s[n - 2], 1) && n >= 6 && words_common(s, n - 2, 35) ? 2 : 0;
-	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari" */
-	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e'))
+	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari";
+	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
+	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
 	decide(e, "split word", "a common word (scowl) and letters");
 	emitn(e, s, n - k);
@@ -1477,6 +1600,7 @@ static const struct word_rule {
 	{"a letter and a word", w_letter_word},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"a file system's name", w_fs_name},
+	{"an English word kernel text writes in capitals", w_capsword},
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
 	{"small letters English cannot say", w_short_unknown},

@@ -209,11 +209,28 @@ static int is_numberish(const char *s, size_t n)
 	return 1;
 }
 
+/* Whether s is a personal pronoun: a slash between two ("his/her", "he /
+ * she") offers them as alternatives, said "or", as English says it. */
+static int pronoun(const char *s, size_t n)
+{
+	static const char *const p[] = {"he", "she", "his", "her", "hers", "him", "they", "them", "their"};
+	for (size_t i = 0; i < ARRAY_LEN(p); i++)
+		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int say_path(struct en *e, const char *s, size_t n)
 {
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
+	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && pronoun(s, a) && pronoun(slash + 1, n - a - 1)) {
+		say_core(e, s, a, F_START);       /* "his/her": his or her */
+		emit(e, "or");
+		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
@@ -838,6 +855,40 @@ static int s_increment(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A version written with underscores inside an identifier, as C names
+ * must write its dots: "gmc_v6_0", "sdma_v4_4_2", "vcn_v2_5_foo" are
+ * G-M-C version six point oh, S-D-M-A version four point four point two
+ * (what "v6.0" is), not "version six zero".
+ */
+static int s_underscore_version(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t p = 0; p + 3 < n; p++) {
+		if ((p && s[p - 1] != '_') || (s[p] != 'v' && s[p] != 'V') || !isdigit((unsigned char)s[p + 1]))
+			continue;
+		size_t j = p + 1, groups = 0;
+		while (j < n && isdigit((unsigned char)s[j]))
+			j++;
+		while (j + 1 < n && s[j] == '_' && isdigit((unsigned char)s[j + 1])) {
+			for (j++; j < n && isdigit((unsigned char)s[j]);)
+				j++;
+			groups++;
+		}
+		if (!groups || (j < n && s[j] != '_') || j - p >= 32)
+			continue;
+		char tmp[32];
+		for (size_t k = p; k < j; k++)
+			tmp[k - p] = s[k] == '_' ? '.' : (char)tolower((unsigned char)s[k]);
+		if (p)
+			say_core(e, s, p - 1, F_START | F_PART);
+		say_core(e, tmp, j - p, F_START | F_PART);
+		if (j + 1 < n)
+			say_core(e, s + j + 1, n - j - 1, F_START | F_PART);
+		return 1;
+	}
+	return 0;
+}
+
 static int s_separated(struct en *e, const char *s, size_t n, int flags)
 {
 	for (size_t i = 0; i < ARRAY_LEN(separators); i++) {
@@ -917,6 +968,75 @@ static int s_as_written(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A printf conversion: "%d", "%llu", "%08x", "%-10s", "%.*s", and the
+ * kernel's pointer extensions "%pK", "%pI4", "%pOF", "%*ph". A host reads
+ * it as written: "percent", the flags, width and precision ("*" is
+ * "star"), the letters spelled ("percent L-L-U", "percent zero eight X",
+ * "percent P-K"). Only the whole token.
+ */
+static int s_printf(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || s[0] != '%')
+		return 0;
+	size_t i = 1;
+	while (i < n && strchr("-+ #0", s[i]))
+		i++;
+	size_t fl = i;
+	if (i < n && s[i] == '*')        /* the width an argument: "%*ph" */
+		i++;
+	else
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+	size_t wid = i;
+	if (i + 1 < n && s[i] == '.' && s[i + 1] == '*')
+		i += 2;
+	else if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]))
+		for (i++; i < n && isdigit((unsigned char)s[i]);)
+			i++;
+	size_t prec = i;
+	while (i < n && strchr("hlLzZjtq", s[i]))
+		i++;
+	if (i >= n || !strchr("diouxXcsfFeEgGaAp", s[i]))
+		return 0;
+	size_t conv = i++;
+	if (s[conv] == 'p')      /* %pK, %pI4, %pS, %pOF, %p4cc */
+		while (i < n && isalnum((unsigned char)s[i]))
+			i++;
+	if (i != n)
+		return 0;
+	emit(e, "percent");
+	static const struct { char c; const char *say; } flagw[] = {
+		{'-', "minus"}, {'+', "plus"}, {' ', "space"}, {'#', "hash"}, {'0', "zero"},
+	};
+	for (size_t k = 1; k < fl; k++)
+		for (size_t q = 0; q < ARRAY_LEN(flagw); q++)
+			if (flagw[q].c == s[k])
+				emit(e, flagw[q].say);
+	if (wid > fl && s[fl] == '*')
+		emit(e, "star");
+	else if (wid > fl)
+		emit_numstr(e, s + fl, wid - fl);
+	if (prec > wid) {
+		emit(e, "point");
+		if (s[wid + 1] == '*')
+			emit(e, "star");
+		else
+			emit_numstr(e, s + wid + 1, prec - wid - 1);
+	}
+	for (size_t k = prec; k < n;) {
+		size_t st = k;
+		int digit = isdigit((unsigned char)s[k]) != 0;
+		while (k < n && (isdigit((unsigned char)s[k]) != 0) == digit)
+			k++;
+		if (digit)
+			emit_numstr(e, s + st, k - st);
+		else
+			spell(e, s + st, k - st, 0);
+	}
+	return 1;
+}
+
 /* Anything else: drop the symbols, keep what is between them. */
 static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
 {
@@ -943,6 +1063,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_phonemes},
 	{NULL, NULL, 0, s_lexicon},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
+	{"printf format", "a printf conversion: percent, then its letters", 1, s_printf},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
@@ -967,6 +1088,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_completion},
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
+	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
@@ -1008,7 +1130,7 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 		{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 		{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
-		{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "or"},
+		{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
 	};
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
 			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
@@ -1027,6 +1149,12 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	}
 	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)) {
 		punct(e, ',');
+		return 1;
+	}
+	/* a slash is "slash" (a path's, a subsystem's "PM / devfreq", a pair's
+	 * "singer / songwriter"): "or" only between pronouns, "his / her" */
+	if (n == 1 && s[0] == '/' && prev && next && pronoun(prev, strcspn(prev, " \t,.;:)")) && pronoun(next, strcspn(next, " \t,.;:)"))) {
+		emit(e, "or");
 		return 1;
 	}
 	for (size_t i = 0; i < ARRAY_LEN(syms); i++)

@@ -544,10 +544,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, tolower((unsigned char)r[0]) == 'a' ? "A-M" : "P-M");
 		return 1;
 	}
-	/* ax88179_178a: inside an identifier, three or four digits and a letter
-	 * are a chip's model, "one seventy-eight A" (a power of two, buf_512b,
-	 * stays a size) */
-	if (!(flags & F_TOKEN) && np.ncomp == 1 && !np.commas && v >= 100 && v < 10000 && rl == 1 &&
+	/* ax88179_178a, 178a: three or four digits and a letter are a chip's
+	 * model, "one seventy-eight A" (a unit's letter, 178b, only inside an
+	 * identifier; a power of two, buf_512b, stays a size) */
+	if ((!u || !(flags & F_TOKEN)) && np.ncomp == 1 && !np.commas && v >= 100 && v < 10000 && rl == 1 &&
 	    isalpha((unsigned char)r[0]) && (v & (v - 1)) != 0) {
 		struct buf b = {0};
 		num_model(&b, np.comp[0], np.clen[0]);
