@@ -673,6 +673,16 @@ static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "!current" inside "WARN_ON(!current->mm)": C's negation, "not" */
+static int s_not(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || s[0] != '!' || !(isalnum((unsigned char)s[1]) || s[1] == '_'))
+		return 0;
+	emit(e, "not");
+	say_core(e, s + 1, n - 1, flags);
+	return 1;
+}
+
 /* kmalloc(): the function's name */
 static int s_function(struct en *e, const char *s, size_t n, int flags)
 {
@@ -845,6 +855,24 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		size_t k = strlen(sp->sep);
 		if (!find_str(s, n, sp->sep) || (k == 1 && n < 2 && sp->sep[0] != '.'))
 			continue;
+		const char *hat = sp->sep[0] == '^' ? memchr(s, '^', n) : NULL;
+		if (hat && hat > s && hat + 1 < s + n && all_digit(hat + 1, (size_t)(s + n - hat - 1)) &&
+		    !memchr(hat + 1, '^', (size_t)(s + n - hat - 1))) {
+			/* n^2, n^k: a power, "n squared", "n to the four" */
+			size_t pn = (size_t)(s + n - hat - 1);
+			say_core(e, s, (size_t)(hat - s), F_START | F_PART);
+			if (pn == 1 && hat[1] == '2')
+				emit(e, "squared");
+			else if (pn == 1 && hat[1] == '3')
+				emit(e, "cubed");
+			else {
+				emit(e, "to the");
+				say_core(e, hat + 1, pn, F_START);
+			}
+			if (flags & F_TOKEN)
+				decide(e, "operator", "a number after ^: a power (squared, cubed, to the N)");
+			return 1;
+		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART);
@@ -946,6 +974,7 @@ static const struct shape {
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
+	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
