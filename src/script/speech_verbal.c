@@ -1016,6 +1016,16 @@ static void v_time(struct en *e, const struct match *m)
 		emit(e, "at");
 	}
 	emit_time(e, m->hour, m->minute, m->second, m->ampm);
+	if (m->b && m->blen == 5) {     /* "+0000": U-T-C; "-0700": U-T-C minus seven */
+		int h = (int)num_parse(m->b + 1, 2), mi = (int)num_parse(m->b + 3, 2);
+		emit(e, "U-T-C");
+		if (h || mi) {
+			emit(e, m->b[0] == '-' ? "minus" : "plus");
+			emit_num(e, (unsigned)h);       /* "+0530": plus five thirty */
+			if (mi)
+				emit_num(e, (unsigned)mi);
+		}
+	}
 }
 
 static void v_ordinal(struct en *e, const struct match *m)
