@@ -184,6 +184,17 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
+				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
+					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
+					   !(i == n && (n - st) == n)) {
+					/* powerpc/64s, fs/9p, hash/4k, 8b/10b: a part of a path is
+					 * a name, no measure: "sixty-four S", "four K" */
+					decide(e, "path", "digits and a letter as a part of a path: a name, not a measure");
+					struct buf b = {0};
+					num_model(&b, s + st, i - st - 1);
+					emit(e, b.data);
+					buf_free(&b);
+					spell(e, s + i - 1, 1, 0);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -244,6 +255,35 @@ static int say_path(struct en *e, const char *s, size_t n)
 		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
 			say_core(e, s, k, F_START);
 			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
+	}
+	/* "10/25G NIC", "40/100G cards": line rates, each "slash", the last with its
+	 * unit as a network counts it ("ten slash twenty-five gigabit") */
+	{
+		size_t last = n;
+		while (last > 0 && s[last - 1] != '/')
+			last--;
+		int rates = last > 0 && n - last >= 2 && n - last <= 4 && strchr("GMT", s[n - 1]) &&
+			    all_digit(s + last, n - last - 1);
+		for (size_t st = 0, i = 0; rates && i < last; i++)
+			if (s[i] == '/') {
+				if (i == st || i - st > 3 || !all_digit(s + st, i - st))
+					rates = 0;
+				st = i + 1;
+			}
+		if (rates && network_noun_at(e->next, e->nextn)) {
+			decide(e, "measure", "line rates before a word of networks: each number, the unit in bits");
+			for (size_t st = 0, i = 0; i <= last; i++)
+				if (i == last || s[i] == '/') {
+					if (st)
+						emit(e, "slash");
+					emit_numstr(e, s + st, (i == last ? n - 1 : i) - st);
+					st = i == last ? n : i + 1;
+					if (i == last)
+						break;
+				}
+			emit(e, s[n - 1] == 'G' ? "gigabit" : s[n - 1] == 'M' ? "megabit" : "terabit");
 			return 1;
 		}
 	}

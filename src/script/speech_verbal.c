@@ -292,7 +292,7 @@ static int cellular_noun(const char *s, size_t n)
 }
 
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
-static int network_noun(const char *s, size_t n)
+int network_noun_at(const char *s, size_t n)
 {
 	static const char *const nouns[] = {
 		"link", "links", "ethernet", "nic", "nics", "port", "ports", "network", "networks",
@@ -574,7 +574,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "10G links": a size letter before a word of networks counts bits */
-		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
+		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun_at(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
 		if (bits) {
 			emit(e, bits);
