@@ -101,6 +101,7 @@ enum abbr_when {
 	A_NAME_AFTER,    /* "dr Paul", "mr Bean" */
 	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
 	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
+	A_WEEKDAY,       /* "Thu, 10 Jun 2021", "Sat Dec 6": a day of the week before a date */
 };
 static const struct abbr {
 	const char *written;
@@ -134,6 +135,10 @@ static const struct abbr {
 	{"aug", "August", A_NUMBER_NEAR}, {"sep", "September", A_NUMBER_NEAR},
 	{"sept", "September", A_NUMBER_NEAR}, {"oct", "October", A_NUMBER_NEAR},
 	{"nov", "November", A_NUMBER_NEAR}, {"dec", "December", A_NUMBER_NEAR},
+	{"mon", "Monday", A_WEEKDAY}, {"tue", "Tuesday", A_WEEKDAY}, {"tues", "Tuesday", A_WEEKDAY},
+	{"wed", "Wednesday", A_WEEKDAY}, {"thu", "Thursday", A_WEEKDAY}, {"thur", "Thursday", A_WEEKDAY},
+	{"thurs", "Thursday", A_WEEKDAY}, {"fri", "Friday", A_WEEKDAY}, {"sat", "Saturday", A_WEEKDAY},
+	{"sun", "Sunday", A_WEEKDAY},
 };
 
 /* Scale words and the letters that stand for them after money: "$3 million", "£20m". */
@@ -1067,6 +1072,17 @@ static int m_roman(const struct cctx *c, struct match *m)
 }
 
 /* Abbreviations by the table abbrs[]. */
+/* A month's name or its abbreviation, "Jun", "June" (month_of on a token) */
+static int month_of_abbr(const char *s, size_t n)
+{
+	char w[16];
+	if (n >= sizeof w)
+		return 0;
+	memcpy(w, s, n);
+	w[n] = 0;
+	return month_of(w);
+}
+
 static int m_abbr(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, pn;
@@ -1112,6 +1128,13 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				m->y1 = (int)num_parse(gd + 1, glued);
 				ok = m->y1 >= 100 && m->y1 <= 2099;
 			}
+			break;
+		case A_WEEKDAY:
+			/* capitalised, before a day of the month or a month: "Sun, 5 May" but not "the Sun 5 times" */
+			ok = !glued && isupper((unsigned char)s[0]) && nx &&
+			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
+			       (t->trail || dot)) ||
+			      (nn >= 3 && month_of_abbr(nx, nn)));
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -1361,6 +1384,14 @@ static int m_time(const struct cctx *c, struct match *m)
 			m->ntok = 2;
 			const struct tok *t2 = &c->t[c->i + 1];
 			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
+		}
+		/* "17:59:18 +0000", "09:12 -0700": a mail's time zone, an offset from UTC */
+		if (!m->ampm && nx && joined(c, c->i) && nn == 5 && (nx[0] == '+' || nx[0] == '-') &&
+		    all_digit(nx + 1, 4) && num_parse(nx + 1, 2) <= 14 && num_parse(nx + 3, 2) <= 59) {
+			m->b = nx;
+			m->blen = nn;
+			m->ntok = 2;
+			m->why = "a time and its offset from UTC";
 		}
 		return 1;
 	}

@@ -443,6 +443,32 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
+		/* "!CONFIG_ACPI", "!64-bit", "if (!ptr)": C's negation before a name or a
+		 * number is said "not", and the rest is the token */
+		if (cn > 1 && core[0] == '!' && (isalnum((unsigned char)core[1]) || core[1] == '_')) {
+			size_t from = e->out.len;
+			decide(e, "symbol", "a ! glued before a name or a number: \"not\"");
+			emit(e, "not");
+			explain_row(e, core, core + 1, from);
+			t[i].lead++;
+			core++;
+			cn--;
+		}
+		/* "O(1)", "O(n^2)", "O(log n)": big-O notation, "O of" and what is inside */
+		if (cn > 2 && core[0] == 'O' && core[1] == '(' &&
+		    (isdigit((unsigned char)core[2]) || islower((unsigned char)core[2]))) {
+			size_t from = e->out.len;
+			decide(e, "symbol", "big-O notation: \"O of\"");
+			emit(e, "O of");
+			explain_row(e, core, core + 2, from);
+			t[i].lead += 2;
+			core += 2;
+			cn -= 2;
+			if (cn > 1 && core[cn - 1] == ')' && !memchr(core, '(', cn)) {
+				t[i].trail++;
+				cn--;
+			}
+		}
 		/* an entry of several words, "Rust for Linux": up to the end of a token's core */
 		size_t plen;
 		const char *say = cn && e->ctx->lex && i + 1 < nt ?

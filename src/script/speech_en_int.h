@@ -117,6 +117,8 @@ int onset_ok(const char *s, size_t n);
 extern const char *const months[];
 /* 1..12 for a month's name or its abbreviation, else 0. */
 int month_of(const char *w);
+/* Whether s is a word of networks after a rate: "NIC", "links" (speech_verbal.c). */
+int network_noun_at(const char *s, size_t n);
 
 /* Whether s is a plural noun a measure can describe: "32b systems" is
  * "thirty-two bit systems" (speech_units.c). */

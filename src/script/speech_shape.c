@@ -184,6 +184,17 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
+				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
+					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
+					   !(i == n && (n - st) == n)) {
+					/* powerpc/64s, fs/9p, hash/4k, 8b/10b: a part of a path is
+					 * a name, no measure: "sixty-four S", "four K" */
+					decide(e, "path", "digits and a letter as a part of a path: a name, not a measure");
+					struct buf b = {0};
+					num_model(&b, s + st, i - st - 1);
+					emit(e, b.data);
+					buf_free(&b);
+					spell(e, s + i - 1, 1, 0);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -261,6 +272,35 @@ static int say_path(struct en *e, const char *s, size_t n)
 		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
 			say_core(e, s, k, F_START);
 			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
+	}
+	/* "10/25G NIC", "40/100G cards": line rates, each "slash", the last with its
+	 * unit as a network counts it ("ten slash twenty-five gigabit") */
+	{
+		size_t last = n;
+		while (last > 0 && s[last - 1] != '/')
+			last--;
+		int rates = last > 0 && n - last >= 2 && n - last <= 4 && strchr("GMT", s[n - 1]) &&
+			    all_digit(s + last, n - last - 1);
+		for (size_t st = 0, i = 0; rates && i < last; i++)
+			if (s[i] == '/') {
+				if (i == st || i - st > 3 || !all_digit(s + st, i - st))
+					rates = 0;
+				st = i + 1;
+			}
+		if (rates && network_noun_at(e->next, e->nextn)) {
+			decide(e, "measure", "line rates before a word of networks: each number, the unit in bits");
+			for (size_t st = 0, i = 0; i <= last; i++)
+				if (i == last || s[i] == '/') {
+					if (st)
+						emit(e, "slash");
+					emit_numstr(e, s + st, (i == last ? n - 1 : i) - st);
+					st = i == last ? n : i + 1;
+					if (i == last)
+						break;
+				}
+			emit(e, s[n - 1] == 'G' ? "gigabit" : s[n - 1] == 'M' ? "megabit" : "terabit");
 			return 1;
 		}
 	}
@@ -690,6 +730,16 @@ static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "!current" inside "WARN_ON(!current->mm)": C's negation, "not" */
+static int s_not(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || s[0] != '!' || !(isalnum((unsigned char)s[1]) || s[1] == '_'))
+		return 0;
+	emit(e, "not");
+	say_core(e, s + 1, n - 1, flags);
+	return 1;
+}
+
 /* kmalloc(): the function's name */
 static int s_function(struct en *e, const char *s, size_t n, int flags)
 {
@@ -896,6 +946,24 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		size_t k = strlen(sp->sep);
 		if (!find_str(s, n, sp->sep) || (k == 1 && n < 2 && sp->sep[0] != '.'))
 			continue;
+		const char *hat = sp->sep[0] == '^' ? memchr(s, '^', n) : NULL;
+		if (hat && hat > s && hat + 1 < s + n && all_digit(hat + 1, (size_t)(s + n - hat - 1)) &&
+		    !memchr(hat + 1, '^', (size_t)(s + n - hat - 1))) {
+			/* n^2, n^k: a power, "n squared", "n to the four" */
+			size_t pn = (size_t)(s + n - hat - 1);
+			say_core(e, s, (size_t)(hat - s), F_START | F_PART);
+			if (pn == 1 && hat[1] == '2')
+				emit(e, "squared");
+			else if (pn == 1 && hat[1] == '3')
+				emit(e, "cubed");
+			else {
+				emit(e, "to the");
+				say_core(e, hat + 1, pn, F_START);
+			}
+			if (flags & F_TOKEN)
+				decide(e, "operator", "a number after ^: a power (squared, cubed, to the N)");
+			return 1;
+		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART);
@@ -1067,6 +1135,7 @@ static const struct shape {
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
+	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},

@@ -292,7 +292,7 @@ static int cellular_noun(const char *s, size_t n)
 }
 
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
-static int network_noun(const char *s, size_t n)
+int network_noun_at(const char *s, size_t n)
 {
 	static const char *const nouns[] = {
 		"link", "links", "ethernet", "nic", "nics", "port", "ports", "network", "networks",
@@ -574,7 +574,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "10G links": a size letter before a word of networks counts bits */
-		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun(e->next, e->nextn) ?
+		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun_at(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
 		if (bits) {
 			emit(e, bits);
@@ -1016,6 +1016,16 @@ static void v_time(struct en *e, const struct match *m)
 		emit(e, "at");
 	}
 	emit_time(e, m->hour, m->minute, m->second, m->ampm);
+	if (m->b && m->blen == 5) {     /* "+0000": U-T-C; "-0700": U-T-C minus seven */
+		int h = (int)num_parse(m->b + 1, 2), mi = (int)num_parse(m->b + 3, 2);
+		emit(e, "U-T-C");
+		if (h || mi) {
+			emit(e, m->b[0] == '-' ? "minus" : "plus");
+			emit_num(e, (unsigned)h);       /* "+0530": plus five thirty */
+			if (mi)
+				emit_num(e, (unsigned)mi);
+		}
+	}
 }
 
 static void v_ordinal(struct en *e, const struct match *m)

@@ -47,7 +47,35 @@ static const struct {
 	{"GB/s", "吉字节每秒"}, {"MB/s", "兆字节每秒"}, {"Gbit/s", "吉比特每秒"}, {"GT/s", "吉传输每秒"},
 	{"kg", "千克"}, {"mV", "毫伏"}, {"dB", "分贝"},
 	{"G", "G"},     /* "2.5G 网卡", "5G 网络": the letter, as Mandarin says it */
+	{"k", ""},      /* "13k 次": thousands, the number said a thousand times over (zh_thousands) */
+	{"K", "K"},     /* "13K": thousands too; "4K 显示器": the letter, a resolution */
 };
+
+/* "13k", "1.5K" glued: the number times a thousand in digits ("13000"), into
+ * out; 0 when s[0..n) is not such a number. */
+static size_t zh_thousands(const char *s, size_t n, char *out, size_t outn)
+{
+	size_t i = 0, dot = 0;
+	while (i < n && (isdigit((unsigned char)s[i]) || (s[i] == '.' && !dot && i && (dot = i))))
+		i++;
+	if (i == 0 || i + 1 > n || (s[i] != 'k' && s[i] != 'K') || (i + 1 < n && isalpha((unsigned char)s[i + 1])) ||
+	    i > 9 || (dot && i - dot - 1 > 3) || s[i - 1] == '.')
+		return 0;
+	if (i == 1 && s[i] == 'K')
+		return 0;       /* "4K 显示器", "8K": a resolution, 四K */
+	size_t k = 0;
+	for (size_t j = 0; j < i; j++)
+		if (s[j] != '.' && k + 1 < outn)
+			out[k++] = s[j];
+	for (size_t z = dot ? 3 - (i - dot - 1) : 3; z > 0 && k + 1 < outn; z--)
+		out[k++] = '0';
+	out[k] = 0;
+	size_t lead = 0;
+	while (out[lead] == '0' && out[lead + 1])
+		lead++;
+	memmove(out, out + lead, k - lead + 1);
+	return i + 1;
+}
 
 /* Whether X.Y (Y of two digits) is a version of Linux, said "五点十", not "五点一零". */
 static int zh_linux_version(const char *s, size_t intlen, const char *frac, size_t fl)
@@ -158,14 +186,20 @@ static void zh_cardinal(struct buf *b, unsigned long long v)
 	unsigned yi = (unsigned)(v / 100000000ULL), wan = (unsigned)(v / 10000 % 10000), rest = (unsigned)(v % 10000);
 	int lead = 1;
 	if (yi) {
-		zh_below_10000(b, yi, 1);
+		if (yi == 2)
+			buf_puts(b, "两");      /* 200000000: 两亿, as 2000 is 两千 */
+		else
+			zh_below_10000(b, yi, 1);
 		buf_puts(b, "亿");
 		lead = 0;
 	}
 	if (wan) {
 		if (!lead && wan < 1000)
 			buf_puts(b, "零");
-		zh_below_10000(b, wan, 1);
+		if (wan == 2 && lead)
+			buf_puts(b, "两");      /* 20000: 两万 */
+		else
+			zh_below_10000(b, wan, 1);
 		buf_puts(b, "万");
 		lead = 0;
 	} else if (!lead && rest) {
@@ -349,6 +383,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
 		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
 		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
+		  strncmp(after, "百万", 6) == 0 ||
 		  ((u = zh_unit_at(after, strlen(after), &ul)) >= 0 && !strstr(zh_units[u].said, "度"))))
 		buf_puts(b, "两");      /* 2 个: 两个; 2 kg: 两千克 */
 	else
@@ -401,6 +436,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			char th[24];
+			size_t tl = zh_thousands(s + i, n - i, th, sizeof th);
+			if (tl) {       /* "13k 次": 一万三千次 */
+				zh_number(&b, th, strlen(th), s + i + tl, 0);
+				i += tl;
+				continue;
+			}
 			i += zh_number(&b, s + i, j - i, after,
 				       zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
 			if (day)
