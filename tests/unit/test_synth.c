@@ -636,6 +636,7 @@ static void test_flite_check(void)
 		{"d'eIm0n", "d ey1 m aa0 n"},
 		{"k,0nfIg'eIS@n", "k aa2 n f ih0 g ey1 sh ah0 n"},
 		{"tSi:z", "ch iy1 z"},
+		{"'eI", "ey1"},   /* the letter A */
 		{"", NULL},
 		{"q", NULL},
 	};
