@@ -10,7 +10,8 @@
  *
  * In: a stretch of English text (no Speech Markdown, no quotation marks
  * that matter). Out: the words to speak, sentence punctuation kept; a
- * lexicon entry's [[phonemes]] are passed through verbatim.
+ * lexicon entry's [[phonemes]] and the letter A are hints (core/text.h):
+ * the word as written, with what the engine is given.
  */
 #include <ctype.h>
 #include <stdlib.h>

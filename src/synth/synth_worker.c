@@ -245,10 +245,11 @@ static int flite_said(const struct req_hdr *rq, const char *voice, char *text, s
 }
 
 /*
- * A word event that falls in a hint (the engine's part of it, text.h)
- * stands for the whole hint, marks and written form included, so that
- * every reader of the events finds the word a person reads; a second event
- * in the same hint is dropped. hs holds the nh hints' byte ranges.
+ * An event that falls in a hint (the engine's part of it, text.h) is moved
+ * to the hint's start, and a word event spans the whole hint, marks and
+ * written form included, so that every reader of the events finds the
+ * word a person reads; a second word event in the same hint is dropped.
+ * hs holds the nh hints' byte ranges.
  */
 static void events_to_hints(struct piece_out *o, const size_t *hs, int nh)
 {
@@ -256,12 +257,15 @@ static void events_to_hints(struct piece_out *o, const size_t *hs, int nh)
 	for (size_t i = 0; i < o->nev; i++) {
 		struct wire_event e = o->ev[i];
 		int dup = 0;
-		for (int h = 0; e.type == SYNTH_EV_WORD && h < nh; h++) {
+		for (int h = 0; h < nh; h++) {
 			if (e.pos + (e.len ? e.len : 1) <= hs[2 * h] || e.pos >= hs[2 * h + 1])
 				continue;
 			e.pos = (uint32_t)hs[2 * h];
+			if (e.type != SYNTH_EV_WORD)
+				break;
 			e.len = (uint32_t)(hs[2 * h + 1] - hs[2 * h]);
-			dup = k > 0 && o->ev[k - 1].type == SYNTH_EV_WORD && o->ev[k - 1].pos == e.pos;
+			for (size_t j = k; j-- > 0 && !dup && o->ev[j].pos == e.pos;)
+				dup = o->ev[j].type == SYNTH_EV_WORD;
 			break;
 		}
 		if (!dup)
