@@ -916,14 +916,14 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 		}
 		const struct voice *v = p->voice ? p->voice : han && zh ? zh : english(ctx, base);
 		char *said = xstrdup(p->sub);
-		if (strstr(said, "[[") && p->en > p->st) {
+		char *w = p->en > p->st ? trimmed(s + p->st, p->en - p->st) : NULL;
+		if (strstr(said, "[[") && w && *w) {
 			/* phonemes: the written words are what a person reads (a hint, core/text.h) */
-			char *w = trimmed(s + p->st, p->en - p->st);
 			char *h = xasprintf("%c%s%c%s%c", TEXT_HINT_OPEN, w, TEXT_HINT_SAY, said, TEXT_HINT_CLOSE);
-			free(w);
 			free(said);
 			said = h;
 		}
+		free(w);
 		add_run(rl, v, said, p->dst, p->den, ++rl->sentence);
 		return 0;
 	}
