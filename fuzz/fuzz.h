@@ -156,8 +156,35 @@ static inline void fuzz_write(const char *path, const void *data, size_t n)
 	}
 }
 
-/* 1 when s holds a C0 control character (what espeak-ng takes as a command). */
+/*
+ * 1 when s holds a C0 control character (what espeak-ng takes as a command)
+ * outside the marks of a well-formed hint (core/text.h): open, the written
+ * form, say, the engine's part, close, with no other control and neither
+ * part empty. The piece child turns those marks into spaces.
+ */
 static inline int fuzz_has_c0(const char *s)
+{
+	for (; *s; s++) {
+		if ((unsigned char)*s >= 0x20)
+			continue;
+		if (*s != TEXT_HINT_OPEN)
+			return 1;
+		const char *w = s + 1, *e;
+		for (e = w; (unsigned char)*e >= 0x20; e++)
+			;
+		if (*e != TEXT_HINT_SAY || e == w)
+			return 1;
+		for (w = ++e; (unsigned char)*e >= 0x20; e++)
+			;
+		if (*e != TEXT_HINT_CLOSE || e == w)
+			return 1;
+		s = e;
+	}
+	return 0;
+}
+
+/* 1 when s holds any C0 control, a hint's marks included (what a person reads has none). */
+static inline int fuzz_any_c0(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s < 0x20)

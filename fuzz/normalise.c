@@ -10,7 +10,7 @@
  * voice (a Chinese episode), 5 no lexicon. The shipped voices and
  * voices/kernel.lexicon are loaded once.
  * Out: nothing; aborts when the spoken text holds a C0 control character
- * (espeak-ng reads them as commands) or invalid UTF-8, or a run has no
+ * (espeak-ng reads them as commands) outside a well-formed hint's marks or invalid UTF-8, or a run has no
  * voice.
  */
 #include "fuzz.h"

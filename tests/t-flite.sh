@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/t-flite.sh: Flite beside espeak-ng, end to end (issue 21).
 #   - `podsynth voices` lists each profile's engine; `say` with a Flite
-#     voice writes its 16 kHz audio;
+#     voice writes its 16 kHz audio; the letter A is Flite's "ay";
 #   - a Chinese paragraph with English words (the Mandarin voice on
 #     espeak-ng, the English words on the Flite host: one segment, both
 #     engines) builds; MP3, Opus and Vorbis hold the loudness target and
@@ -28,6 +28,25 @@ check "... and espeak-ng's" grep -qE '^zh +espeak-ng +cmn-latn-pinyin +140 ' <<<
 "$PODSYNTH" say -o say.wav "Flite reads this sentence." >/dev/null 2>&1
 check_eq "say with the Flite host writes 16 kHz audio" \
 	"$(ffprobe -v error -show_entries stream=sample_rate -of csv=p=0 say.wav)" 16000
+
+# ---- the letter A: Flite hears it as Flite's own "ay" ----
+# The script says "type A<[['eI]]> connector": Flite is given the letter's
+# phonemes (blanks where the written "A" was), mapped to its "ey1", and
+# speaks exactly what the flite command speaks for "type ay connector"
+# (the same samples); Flite's own reading of the written "A" is the
+# article "ax", other samples.
+rm -f "$SCRATCH/fparams"
+PODSYNTH_TEST_PARAMS=$SCRATCH/fparams "$PODSYNTH" say -o lettera.wav "It has a type A connector." >/dev/null 2>&1
+check "letter A: Flite is given its phonemes, no mark and no written A" 	grep -qxF "engine=flite voice=cmu_us_rms stretch=-1 pitch=50 volume=100 text=It has a type    [['eI]]  connector." "$SCRATCH/fparams"
+pcm() { ffmpeg -v error -i "$1" -f s16le -ac 1 -ar 16000 - | md5sum; }
+flite -voice rms -t "It has a type ay connector." -o "$SCRATCH/ay.wav"
+flite -voice rms -t "It has a type A connector." -o "$SCRATCH/article.wav"
+check_eq "letter A: the same samples as flite's \"type ay connector\"" "$(pcm lettera.wav)" "$(pcm "$SCRATCH/ay.wav")"
+check "... and not those of flite's article, \"type A connector\"" \
+	test "$(pcm lettera.wav)" != "$(pcm "$SCRATCH/article.wav")"
+check "... which flite says ax, the letter ey" bash -c \
+	"flite -voice rms -ps -t 'a type A c' -o /dev/null | grep -q 't ay p ax s iy' &&
+	 flite -voice rms -ps -t 'a type ay c' -o /dev/null | grep -q 't ay p ey s iy'"
 
 # ---- both engines in one segment ----
 echo 'formats: [mp3, opus, vorbis]' >>rss/channel.yaml

@@ -24,3 +24,11 @@ for f in "$got"/*; do
 	check "golden $name has an expected copy (make regen adds it)" test -f "$want/$name"
 done
 check_eq "the feed names both golden episodes" "$(grep -c '<enclosure ' "$got/feed.xml")" 2
+# What a person reads holds the written words only: no hint mark (core/text.h,
+# C0 controls) reaches a transcript, the words JSON, a page or the feed, and
+# the short episode's letter A and phoneme word are shown as written.
+check "no published output holds a control character" bash -c \
+	"! LC_ALL=C grep -l \$'[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f]' '$got'/*"
+check "the words JSON shows the letter A and the lexicon's word as written" bash -c \
+	"grep -qF '\"body\": \"A\"}' '$got/episodes_2026-09-14-short.words.json' &&
+	 grep -qF '\"body\": \"Gleixner\"}' '$got/episodes_2026-09-14-short.words.json'"

@@ -150,7 +150,8 @@ check_eq "plain words after a modifier: the voice as it is" "$(param 'and' volum
 check "characters: spelt out" grep -q 'text=ar see you$' "$SCRATCH/params"
 check "number: a cardinal" grep -q 'text=one thousand two hundred thirty-four$' "$SCRATCH/params"
 check "date:\"dmy\": day first" grep -q 'text=December first, twenty twenty-six$' "$SCRATCH/params"
-check "ipa: espeak-ng phonemes" grep -q "text=\[\[t@'mA:toU\]\]$" "$SCRATCH/params"
+# (the written "tomato" is blanked: a hint, core/text.h)
+check "ipa: espeak-ng phonemes" grep -q "text= *\[\[t@'mA:toU\]\] *$" "$SCRATCH/params"
 check "unknown modifier: its text still spoken" grep -q 'text=odd$' "$SCRATCH/params"
 "$PODSYNTH" script episodes/pro.md >"$SCRATCH/pro.script" 2>/dev/null
 check "script shows rate" grep -q '{rate -20%} Slowly' "$SCRATCH/pro.script"
@@ -172,7 +173,7 @@ check_eq "flite: rate:\"200%\" halves the durations" "$(param 'quickly at double
 check_eq "flite: pitch:\"high\" asks for pitch" "$(param 'Up high' pitch)" 62
 check_eq "flite: volume:\"soft\" lowers the volume" "$(param 'Quietly' volume)" 65
 check_eq "flite: whisper keeps the voice (it cannot whisper)" "$(param 'A secret' voice)" cmu_us_rms
-check "flite: the phonemes are handed on (mapped in the piece)" grep -q "text=\[\[t@'mA:toU\]\]\$" "$SCRATCH/params"
+check "flite: the phonemes are handed on (mapped in the piece)" grep -q "text= *\[\[t@'mA:toU\]\] *\$" "$SCRATCH/params"
 out=$("$PODSYNTH" check episodes/pro.md 2>&1)
 check_eq "check: one warning per kind Flite cannot give" "$(grep -c 'warning: voice "host" (flite cmu_us_rms) cannot' <<<"$out")" 3
 check "check: pitch, at the first place, with how many more" \

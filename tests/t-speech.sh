@@ -171,3 +171,50 @@ PODSYNTH_TEST_PARAMS=$PWD/params.txt "$PODSYNTH" say --voice esp -o esp.wav \
 check "spelled A: espeak-ng is given dots where an A follows the first letter" \
 	grep -qF 'text=The D.M.A engine, the H.M.A.T table, A-C-P-I and U-S-B.' params.txt
 rm -f voices/esp.voice
+
+# A lone capital A said as the letter, and a lexicon entry in phonemes: the
+# script carries a hint (core/text.h), the written word with what the engine
+# is given. `script --plain` shows the words a person reads, with no mark;
+# `script` and `--explain` show the engine's part in angle brackets; the
+# engine gets the phonemes alone, which espeak-ng says as the letter ('eI),
+# where the written "A" would be its article (a#).
+cat >episodes/hint.md <<'MD'
+---
+title: "Hints"
+date: 2023-01-01
+lexicon:
+  Gleixner: "[[gl'aIksn3]]"
+---
+
+Only a USB A-to-A cable for plan A and Thomas Gleixner.
+MD
+got=$("$PODSYNTH" script --plain episodes/hint.md 2>hint.err)
+check_eq "hint: --plain shows the written words" "$got" \
+	"Only a U-S-B A to A cable for plan A and Thomas Gleixner."
+check "hint: --plain has no mark" bash -c "! printf '%s' \"\$1\" | LC_ALL=C grep -q '[[:cntrl:]]'" _ "$got"
+check "hint: ... without messages" test ! -s hint.err
+"$PODSYNTH" script episodes/hint.md >hint.script 2>/dev/null
+check "hint: script shows the engine's part" \
+	grep -qF "host  Only a U-S-B A<[['eI]]> to A<[['eI]]> cable for plan A<[['eI]]> and Thomas Gleixner<[[gl'aIksn3]]>." hint.script
+"$PODSYNTH" script --explain episodes/hint.md >hint.explain 2>/dev/null
+check "hint: --explain names the letter's decision" bash -c \
+	"grep -E \"^ +A +letter +A<\\[\\['eI\\]\\]> +\\(a capital A inside a sentence\" hint.explain"
+check "hint: --explain names the lexicon's phonemes" bash -c \
+	"grep -E \"^ +Gleixner +lexicon +Gleixner<\\[\\[gl'aIksn3\\]\\]> +\\(the lexicon\" hint.explain"
+printf 'espeak: en-us\nlang: en\nrate: 175\n' >voices/esp.voice
+printf "Gleixner   [[gl'aIksn3]]\n" >voices/show.lexicon
+rm -f params.txt
+PODSYNTH_TEST_PARAMS=$PWD/params.txt "$PODSYNTH" say --voice esp -o hint.wav \
+	"Only a USB A-to-A cable for plan A and Thomas Gleixner." >/dev/null 2>&1
+engine=$(sed -n 's/^voice=.* text=//p' params.txt)
+check "hint: the engine is given phonemes, no mark and no written word" bash -c \
+	"printf '%s' \"\$1\" | grep -qF \"U-S-B    [['eI]]  to    [['eI]]  cable for plan    [['eI]]  and Thomas           [[gl'aIksn3]] .\" &&
+	 ! printf '%s' \"\$1\" | LC_ALL=C grep -q '[[:cntrl:]]'" _ "$engine"
+heard=$(espeak-ng -q -x -v en-us "$engine")
+plainheard=$(espeak-ng -q -x -v en-us "Only a U-S-B A to A cable for plan A and Thomas Gleixner.")
+check "hint: espeak-ng says the letter, eI, each time" bash -c \
+	"printf '%s' \"\$1\" | grep -qF \"j'u:'Esb'i:; 'eI tU 'eI k'eIb@L\" && printf '%s' \"\$1\" | grep -qF \"pl'an 'eI\"" _ "$heard"
+check "hint: ... where the written A alone is its article, a#" bash -c \
+	"printf '%s' \"\$1\" | grep -qF \"a# tU a#\" && printf '%s' \"\$1\" | grep -qF \"pl'an a#\"" _ "$plainheard"
+check "hint: espeak-ng says the lexicon's phonemes" bash -c "printf '%s' \"\$1\" | grep -q \"gl'aIksn3\"" _ "$heard"
+rm -f voices/esp.voice voices/show.lexicon

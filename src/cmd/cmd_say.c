@@ -193,7 +193,9 @@ int cmd_say(int argc, char **argv)
 		printf("%s: ", runs[r].voice->name);
 		if (runs[r].pause_ms)
 			printf("[%dms] ", runs[r].pause_ms);
-		printf("%s\n", runs[r].text);
+		char *shown = text_form(runs[r].text, strlen(runs[r].text), TEXT_SHOWN);
+		printf("%s\n", shown);
+		free(shown);
 	}
 	fflush(stdout);
 	if (nruns == 0) {

@@ -79,8 +79,10 @@ static void print_explain(const char *rows)
 				f[++k] = p + i + 1;
 				fl[k] = n - i - 1;
 			}
-		printf("        %-20.*s %-13.*s %-28.*s (%.*s)%s\n", (int)fl[0], f[0], (int)fl[1], f[1],
-		       (int)fl[3], f[3], (int)fl[2], f[2], fl[4] ? " guessed" : "");
+		char *said = text_form(f[3], fl[3], TEXT_SHOWN);
+		printf("        %-20.*s %-13.*s %-28s (%.*s)%s\n", (int)fl[0], f[0], (int)fl[1], f[1],
+		       said, (int)fl[2], f[2], fl[4] ? " guessed" : "");
+		free(said);
 		p = nl ? nl + 1 : p + n;
 	}
 }
@@ -104,7 +106,9 @@ static void print_segment(const struct episode *ep, const struct segment *seg)
 		if (run->pause_ms)
 			printf("[%dms] ", run->pause_ms);
 		print_prosody(&run->pro);
-		printf("%s\n", run->text);
+		char *shown = text_form(run->text, strlen(run->text), TEXT_SHOWN);
+		printf("%s\n", shown);
+		free(shown);
 		print_explain(run->explain);
 	}
 	if (seg->pause_after_ms)

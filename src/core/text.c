@@ -233,6 +233,79 @@ static int abbreviation_holds(const char *t, size_t start, size_t dot, size_t af
 	return j < n && t[j] >= 'a' && t[j] <= 'z';
 }
 
+/* ---- spoken hints ---- */
+
+size_t text_hint_end(const char *t, size_t i, size_t n)
+{
+	if (i >= n || t[i] != TEXT_HINT_OPEN)
+		return i;
+	const char *c = memchr(t + i, TEXT_HINT_CLOSE, n - i);
+	return c ? (size_t)(c - t) + 1 : n;
+}
+
+int text_has_hint(const char *t, size_t n)
+{
+	return memchr(t, TEXT_HINT_OPEN, n) != NULL;
+}
+
+char *text_form(const char *t, size_t n, enum text_form form)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < n;) {
+		size_t e = text_hint_end(t, i, n);
+		if (e == i) {
+			const char *o = memchr(t + i, TEXT_HINT_OPEN, n - i);
+			size_t k = o ? (size_t)(o - t) : n;
+			buf_add(&b, t + i, k - i);
+			i = k;
+			continue;
+		}
+		/* [i+1, say) written, [say+1, close) the engine's */
+		size_t close = e - (t[e - 1] == TEXT_HINT_CLOSE);
+		const char *sp = memchr(t + i + 1, TEXT_HINT_SAY, close - i - 1);
+		size_t say = sp ? (size_t)(sp - t) : close;
+		size_t eng = say < close ? say + 1 : close;
+		if (form != TEXT_ENGINE)
+			buf_add(&b, t + i + 1, say - i - 1);
+		if (form == TEXT_ENGINE)
+			buf_add(&b, t + eng, close - eng);
+		else if (form == TEXT_SHOWN) {
+			buf_putc(&b, '<');
+			buf_add(&b, t + eng, close - eng);
+			buf_putc(&b, '>');
+		}
+		i = e;
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+int text_engine_blank(char *t, size_t n, size_t **spans)
+{
+	int k = 0;
+	if (spans)
+		*spans = NULL;
+	for (size_t i = 0; i < n;) {
+		size_t e = text_hint_end(t, i, n);
+		if (e == i) {
+			i++;
+			continue;
+		}
+		if (spans) {
+			*spans = xreallocarray(*spans, (size_t)k + 1, 2 * sizeof **spans);
+			(*spans)[2 * k] = i;
+			(*spans)[2 * k + 1] = e;
+		}
+		k++;
+		const char *sp = memchr(t + i, TEXT_HINT_SAY, e - i);
+		size_t say = sp ? (size_t)(sp - t) : e;
+		memset(t + i, ' ', (say < e ? say + 1 : e) - i);
+		if (t[e - 1] == TEXT_HINT_CLOSE)
+			t[e - 1] = ' ';
+		i = e;
+	}
+	return k;
+}
+
 /* ---- sentences ---- */
 
 /* Past phoneme input [[...]] starting at t[i], when flags keep it whole. */
@@ -251,6 +324,8 @@ size_t text_sentence_end(const char *t, size_t st, size_t n, int flags)
 	size_t i = st;
 	while (i < n) {
 		size_t k = skip_phonemes(t, i, n, flags);
+		if (k == i)
+			k = text_hint_end(t, i, n);   /* a hint holds no sentence's end */
 		if (k != i) {
 			i = k;
 			continue;

@@ -1,14 +1,14 @@
 /*
  * text.h: the text rules every stage must agree on, in one place: decoding
  * UTF-8, cutting it at a character boundary, which characters are CJK, the
- * abbreviations whose full stop does not end a sentence, and where a
- * sentence ends. The transcript matches written to spoken sentences, so its
+ * abbreviations whose full stop does not end a sentence, where a
+ * sentence ends, and the spoken hints a run's words carry for the engine. The transcript matches written to spoken sentences, so its
  * splitter and the synthesiser's must be the same one: this one.
  *
  * In: UTF-8 byte strings with lengths (no NUL needed unless stated). Out:
  * code points, byte offsets, classifications, UTF-8 appended to a buffer.
- * No state, no allocation except text_sentences' result and utf8_put's
- * buffer. Below it only util.h (buffers, allocation); nothing here reports.
+ * No state, no allocation except text_sentences' and text_engine_blank's
+ * results, text_form's copy and utf8_put's buffer. Below it only util.h (buffers, allocation); nothing here reports.
  */
 #ifndef PODSYNTH_TEXT_H
 #define PODSYNTH_TEXT_H
@@ -95,6 +95,40 @@ size_t text_sentence_end(const char *t, size_t st, size_t n, int flags);
  * sentence k and returns the count; the caller frees *r (NULL when 0).
  */
 int text_sentences(const char *t, size_t n, int flags, size_t **r);
+
+/*
+ * Spoken hints. A run's text (script/run.h) is the words a person reads.
+ * Where the engine must be told more than those words (a letter A, which
+ * espeak-ng reads as the article; a lexicon entry written in phonemes),
+ * the words carry a hint: TEXT_HINT_OPEN, the written form, TEXT_HINT_SAY,
+ * what the engine is given, TEXT_HINT_CLOSE; "\x02A\x1f[['eI]]\x03" is
+ * the letter A. The marks are C0 controls, which no input keeps (speech.c
+ * removes them, lexicons refuse them), so no host can write one. Only the
+ * synthesiser reads the engine's part (text_engine_blank); every reader
+ * that shows text to a person asks for the written form (text_form). A
+ * hint never holds a sentence's end or a place to split a piece.
+ */
+#define TEXT_HINT_OPEN '\x02'
+#define TEXT_HINT_SAY '\x1f'
+#define TEXT_HINT_CLOSE '\x03'
+enum text_form {
+	TEXT_WRITTEN,  /* the written form: what a person reads (script --plain, transcripts) */
+	TEXT_ENGINE,   /* the engine's part alone: what the synthesiser says */
+	TEXT_SHOWN,    /* both, "A<[['eI]]>", for proofreading (script, say -n, --explain) */
+};
+/* Past the hint that starts at t[i] (its closing mark included), or i when none does. */
+size_t text_hint_end(const char *t, size_t i, size_t n);
+/* Whether t[0..n) holds a hint. */
+int text_has_hint(const char *t, size_t n);
+/* t[0..n) with every hint in the given form; the caller frees. */
+char *text_form(const char *t, size_t n, enum text_form form);
+/*
+ * What the engine is given, in place and keeping every byte offset: each
+ * hint's marks and written form become spaces, its engine part stays where
+ * it was. Sets (*spans)[2k], (*spans)[2k+1] to hint k's byte range (marks
+ * included) when spans is not NULL (the caller frees) and returns the count.
+ */
+int text_engine_blank(char *t, size_t n, size_t **spans);
 
 /*
  * The edit distance (insertions, deletions, substitutions, and swaps of

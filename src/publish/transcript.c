@@ -1025,7 +1025,9 @@ static void pair_words(struct twords *tw, const struct seg_audio *a, const struc
 		size_t len = e->len;
 		if (len > splen - e->pos)
 			len = splen - e->pos;
-		sk[ns] = word_key(sp + e->pos, len);
+		char *said = text_form(sp + e->pos, len, TEXT_WRITTEN);   /* a hint's written word */
+		sk[ns] = word_key(said, strlen(said));
+		free(said);
 		st[ns++] = e->sample;
 	}
 	for (int i = 0; i < nd; i++)

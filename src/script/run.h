@@ -28,8 +28,10 @@ struct prosody {
 
 struct run {
 	const struct voice *voice;  /* never NULL; points into the voiceset */
-	char *text;                 /* exactly what espeak-ng is given (no C0 controls) */
-	char *display;              /* the same words as written, for transcripts */
+	char *text;                 /* the words said, as a person reads them; where the engine
+				       is given something else, a hint holds both (core/text.h:
+				       its marks are the only C0 controls) */
+	char *display;              /* the words as written in the episode, for transcripts */
 	int pause_ms;               /* silence before this run */
 	struct prosody pro;         /* changes to the voice for this run */
 	char *explain;              /* with speech_explain(1): why each token is said so, rows

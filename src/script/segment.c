@@ -292,7 +292,9 @@ char *segment_spoken(const struct segment *seg)
 	for (int r = 0; r < seg->nruns; r++) {
 		if (b.len > 0)
 			buf_putc(&b, ' ');
-		buf_puts(&b, seg->runs[r].text);
+		char *w = text_form(seg->runs[r].text, strlen(seg->runs[r].text), TEXT_WRITTEN);
+		buf_puts(&b, w);
+		free(w);
 	}
-	return buf_detach(&b);
+	return b.data ? buf_detach(&b) : xstrdup("");
 }

@@ -65,7 +65,10 @@ struct segment *script_find(struct script *s, const char *id);
 void segment_key(const struct segment *seg, const struct engine_facts *eng, char key[33]);
 /* The path of a segment's cached audio in cache_dir; the caller frees. */
 char *segment_cache_path(const char *cache_dir, const struct segment *seg);
-/* The words of a segment as spoken, runs joined by spaces; the caller frees. */
+/*
+ * The words of a segment as spoken, as a person reads them (every hint's
+ * written form, core/text.h), runs joined by spaces; the caller frees.
+ */
 char *segment_spoken(const struct segment *seg);
 
 #endif

@@ -910,7 +910,7 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 		size_t ll = last ? strlen(last->text) : 0;
 		for (size_t i = 0; last && ll && i < ARRAY_LEN(marks); i++)
 			if (strncmp(text, marks[i].cjk, strlen(marks[i].cjk)) == 0 && rl->last_sentence == sentence &&
-			    isalnum((unsigned char)last->text[ll - 1])) {
+			    (isalnum((unsigned char)last->text[ll - 1]) || last->text[ll - 1] == TEXT_HINT_CLOSE)) {
 				char *t = xasprintf("%s%c", last->text, marks[i].ascii);
 				free(last->text);
 				last->text = t;
@@ -973,7 +973,16 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 			i += k > 0 ? (size_t)k : 1;
 		}
 		const struct voice *v = p->voice ? p->voice : han && zh ? zh : english(ctx, base);
-		add_run(rl, v, xstrdup(p->sub), p->dst, p->den, ++rl->sentence);
+		char *said = xstrdup(p->sub);
+		char *w = p->en > p->st ? trimmed(s + p->st, p->en - p->st) : NULL;
+		if (strstr(said, "[[") && w && *w) {
+			/* phonemes: the written words are what a person reads (a hint, core/text.h) */
+			char *h = xasprintf("%c%s%c%s%c", TEXT_HINT_OPEN, w, TEXT_HINT_SAY, said, TEXT_HINT_CLOSE);
+			free(said);
+			said = h;
+		}
+		free(w);
+		add_run(rl, v, said, p->dst, p->den, ++rl->sentence);
 		return 0;
 	}
 	const struct voice *en = english(ctx, p->voice ? p->voice : base);

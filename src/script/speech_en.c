@@ -10,7 +10,8 @@
  *
  * In: a stretch of English text (no Speech Markdown, no quotation marks
  * that matter). Out: the words to speak, sentence punctuation kept; a
- * lexicon entry's [[phonemes]] are passed through verbatim.
+ * lexicon entry's [[phonemes]] and the letter A are hints (core/text.h):
+ * the word as written, with what the engine is given.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -65,6 +66,86 @@ void punct(struct en *e, char c)
 	buf_putc(&e->out, c);
 }
 
+/*
+ * Appends a hint (core/text.h): written, the words a person reads, with
+ * said, what the engine is given in their place.
+ */
+void emit_hint(struct en *e, const char *written, size_t wn, const char *said)
+{
+	struct buf b = {0};
+	buf_putc(&b, TEXT_HINT_OPEN);
+	buf_add(&b, written, wn);
+	buf_putc(&b, TEXT_HINT_SAY);
+	buf_puts(&b, said);
+	buf_putc(&b, TEXT_HINT_CLOSE);
+	emitn(e, b.data, b.len);
+	buf_free(&b);
+}
+
+/* The letter A, which espeak-ng reads as the article when it stands alone ("A", "A-", "A."). */
+void emit_letter_a(struct en *e)
+{
+	emit_hint(e, "A", 1, LETTER_A);
+}
+
+/*
+ * Where what was said from output offset from on holds phonemes ([[...]]
+ * of a lexicon entry or a pattern's part), that output becomes a hint whose
+ * written form is the token as written, w[0..wn): a transcript shows
+ * "Gleixner", espeak-ng is given [[gl'aIksn3]].
+ */
+void hint_phonemes(struct en *e, size_t from, const char *w, size_t wn)
+{
+	while (from < e->out.len && e->out.data[from] == ' ')
+		from++;
+	if (from >= e->out.len || !wn)
+		return;
+	const char *o = e->out.data + from;
+	size_t on = e->out.len - from;
+	if (!find_str(o, on, "[[") || text_has_hint(o, on))
+		return;
+	char *said = xstrndup(o, on);
+	e->out.len = from;
+	e->out.data[from] = 0;
+	int glue = e->glue;
+	e->glue = 1;   /* where the words were: no space added */
+	emit_hint(e, w, wn, said);
+	e->glue = glue;
+	free(said);
+}
+
+/*
+ * When the word just said ends in phonemes, alone or as a hint's engine
+ * part: adds ph inside them ("z") and, to a hint, w to its written form
+ * ("'s"); 1 when it did.
+ */
+int said_suffix(struct en *e, const char *w, const char *ph)
+{
+	const char *o = e->out.data;
+	size_t n = e->out.len;
+	int hint = n && o[n - 1] == TEXT_HINT_CLOSE;
+	size_t end = hint ? n - 1 : n;   /* past the "]]" */
+	if (end < 2 || memcmp(o + end - 2, "]]", 2) != 0)
+		return 0;
+	size_t say = end;
+	while (hint && say > 0 && o[say - 1] != TEXT_HINT_SAY && o[say - 1] != TEXT_HINT_OPEN)
+		say--;
+	if (hint && (say == 0 || o[say - 1] != TEXT_HINT_SAY))
+		return 0;
+	size_t at = hint ? say - 1 : end - 2;   /* where w goes: before the SAY mark */
+	struct buf b = {0};
+	buf_add(&b, o, at);
+	if (hint) {
+		buf_puts(&b, w);
+		buf_add(&b, o + at, end - 2 - at);
+	}
+	buf_puts(&b, ph);
+	buf_add(&b, o + end - 2, n - (end - 2));
+	buf_free(&e->out);
+	e->out = b;
+	return 1;
+}
+
 /* Letters said one by one: "RCU" -> "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural)
 {
@@ -82,9 +163,10 @@ void spell(struct en *e, const char *s, size_t n, int plural)
 	}
 	if (plural)
 		buf_puts(&b, "'s");
-	else if (b.len == 1 && b.data[0] == 'A')
-		buf_putc(&b, '-');   /* a lone "A" is otherwise read as the article */
-	emitn(e, b.data ? b.data : "", b.len);
+	if (b.len == 1 && b.data[0] == 'A')
+		emit_letter_a(e);   /* a lone "A" is otherwise read as the article */
+	else
+		emitn(e, b.data ? b.data : "", b.len);
 	buf_free(&b);
 }
 
@@ -482,6 +564,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				size_t from = e->out.len;
 				decide(e, "lexicon", lex_where(e, core, plen));
 				emit(e, say);
+				hint_phonemes(e, from, core, plen);
 				explain_row(e, core, core + plen, from);
 				emit_trail(e, core + plen, t[j].trail, 1);
 				set_prev(e, "", 0);
@@ -524,6 +607,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			if (say && !star) {
 				decide(e, "lexicon", lex_where(e, core, cn + 1));
 				emit(e, say);
+				hint_phonemes(e, from, core, cn + 1);
 				explain_row(e, core, core + cn + 1, from);
 				set_prev(e, core, cn);
 				/* a full stop that also ends the sentence is kept */
@@ -537,7 +621,11 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		}
 		e->next = next;
 		e->nextn = nextn;
+		e->opened = t[i].lead > 0 && !t[i].trail;
+		e->dotted = t[i].trail && trail[0] == '.';
 		say_core(e, core, cn, F_TOKEN | F_START);
+		e->opened = e->dotted = 0;
+		hint_phonemes(e, from, core, cn);
 		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */
 		int initials = cn % 2 == 1 && t[i].trail && trail[0] == '.' && next;

@@ -30,6 +30,8 @@ struct en {
 	char prev[48];       /* the previous word of the input */
 	const char *next;    /* the next token's core (NULL at the end) */
 	size_t nextn;
+	int opened;          /* the token being said opens with a quotation mark or bracket */
+	int dotted;          /* the token being said has a full stop after it */
 	int depth;           /* recursion guard */
 	int paren;           /* inside a parenthesis opened by a token */
 	int glue;            /* the next word joins the last one without a space */
@@ -57,6 +59,15 @@ void emit(struct en *e, const char *s);
 void punct(struct en *e, char c);
 /* Letters said one by one, "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural);
+/* The letter A said as a letter, not the article: espeak-ng's phonemes. */
+#define LETTER_A "[['eI]]"
+/* A hint (core/text.h): written shown to people, said given to the engine. */
+void emit_hint(struct en *e, const char *written, size_t wn, const char *said);
+void emit_letter_a(struct en *e);
+/* After a word said in phonemes (or a hint): ph added inside them, w to the written form; 1 when so. */
+int said_suffix(struct en *e, const char *w, const char *ph);
+/* The output from offset from on, when it holds phonemes, made a hint written w[0..wn). */
+void hint_phonemes(struct en *e, size_t from, const char *w, size_t wn);
 void emit_num(struct en *e, unsigned long long v);
 void emit_numstr(struct en *e, const char *s, size_t n);
 void emit_ordinal(struct en *e, unsigned long long v);

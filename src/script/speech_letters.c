@@ -829,13 +829,51 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A word with a capital and a small letter: "Better", not "USB" or "A". */
+static int titled(const char *w, size_t n)
+{
+	if (!w || !n || !isupper((unsigned char)w[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (islower((unsigned char)w[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Why a capital A standing alone is the article, or NULL when it is the
+ * letter ("plan A", "type A connector", "vitamin A", "Jose A. Abenir"):
+ * it starts a sentence or a quotation, or stands between two words of a
+ * title ("Towards A Better Kernel") without a full stop after it.
+ */
+static const char *a_article(const struct en *e)
+{
+	size_t k = e->out.len;
+	while (k && e->out.data[k - 1] == ' ')
+		k--;
+	if (!k || strchr(".!?:", e->out.data[k - 1]))
+		return "the article: it starts a sentence";
+	if (e->opened)
+		return "the article: it starts a quotation or a bracket";
+	if (!e->dotted && titled(e->prev, strlen(e->prev)) && titled(e->next, e->nextn))
+		return "the article: between the words of a title";
+	return NULL;
+}
+
 static int w_letter(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n != 1)
 		return 0;
+	const char *art = NULL;
 	if (flags & F_PART)
 		decide(e, "letter", "one letter in an identifier: spelled");
-	else if (strchr("aAI", s[0]))
+	else if (s[0] == 'A' && (art = a_article(e)) == NULL) {
+		decide(e, "letter", "a capital A inside a sentence: the letter, not the article");
+		emit_letter_a(e);
+		return 1;
+	} else if (s[0] == 'A')
+		decide(e, "word", art);
+	else if (strchr("aI", s[0]))
 		decide(e, "word", "the words a and I");
 	else
 		decide(e, "letter", "one letter");

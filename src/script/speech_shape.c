@@ -567,6 +567,8 @@ static int s_possessive(struct en *e, const char *s, size_t n, int flags)
 	say_core(e, s, n - k, flags);
 	if (e->out.len && isalnum((unsigned char)e->out.data[e->out.len - 1]))
 		buf_puts(&e->out, "'s");
+	else
+		said_suffix(e, "'s", "z");    /* "A's", a lexicon's phonemes */
 	return 1;
 }
 
@@ -727,6 +729,8 @@ static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
 		buf_puts(&e->out, "'s");
 	else if (isalpha(c))
 		buf_putc(&e->out, 's');
+	else
+		said_suffix(e, "(s)", "z");
 	return 1;
 }
 

@@ -42,7 +42,7 @@ static void put_part(struct buf *json, int *first, const char *s, size_t n, doub
 {
 	if (n == 0)
 		return;
-	char *w = xstrndup(s, n);
+	char *w = text_form(s, n, TEXT_WRITTEN);
 	buf_puts(json, *first ? "{\"w\":" : ",{\"w\":");
 	esc_json(json, w);
 	if (t >= 0)
@@ -162,7 +162,9 @@ static int guesses_of(const struct run *run, struct buf *json, int *gfirst, stru
 				buf_puts(json, ",\"why\":");
 				esc_json(json, f[2]);
 				buf_puts(json, ",\"said\":");
-				esc_json(json, f[3]);
+				char *said = text_form(f[3], strlen(f[3]), TEXT_WRITTEN);
+				esc_json(json, said);
+				free(said);
 				buf_putc(json, '}');
 				*gfirst = 0;
 				*out = xrealloc(*out, (size_t)(n + 1) * sizeof **out);

@@ -381,7 +381,9 @@ static void job_report_dropped(struct jstate *js)
 			continue;
 		if (b.len)
 			buf_putc(&b, ' ');
-		buf_add(&b, run_text(p) + p->off, p->len);
+		char *w = text_form(run_text(p) + p->off, p->len, TEXT_WRITTEN);
+		buf_puts(&b, w);
+		free(w);
 	}
 	if (b.len > 100) {  /* keep the message short, cut on a character */
 		size_t n = 100;

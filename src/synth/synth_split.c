@@ -54,7 +54,7 @@ int synth_split_sentences(const char *t, uint32_t off, uint32_t len, struct span
 
 /*
  * Splits t[off, off+len) into two halves at the middle word (outside
- * phoneme input); a single word of CJK text is halved by characters.
+ * phoneme input and hints, text.h); a single word of CJK text is halved by characters.
  * Returns the number of spans: 2, or 0 when it cannot be split.
  */
 int synth_split_halves(const char *t, uint32_t off, uint32_t len, struct span **out)
@@ -64,6 +64,12 @@ int synth_split_halves(const char *t, uint32_t off, uint32_t len, struct span **
 	int nw = 0, phon = 0, cjk = 0;
 	*out = NULL;
 	for (uint32_t i = off; i < end; i++) {
+		size_t h = text_hint_end(t, i, end);
+		if (h != i) {   /* a hint is one word */
+			starts[nw++] = i;
+			i = (uint32_t)h - 1;
+			continue;
+		}
 		if (!phon && i + 1 < end && t[i] == '[' && t[i + 1] == '[')
 			phon = 1;
 		else if (phon && i > off && t[i] == ']' && t[i - 1] == ']')

@@ -245,6 +245,36 @@ static int flite_said(const struct req_hdr *rq, const char *voice, char *text, s
 }
 
 /*
+ * An event that falls in a hint (the engine's part of it, text.h) is moved
+ * to the hint's start, and a word event spans the whole hint, marks and
+ * written form included, so that every reader of the events finds the
+ * word a person reads; a second word event in the same hint is dropped.
+ * hs holds the nh hints' byte ranges.
+ */
+static void events_to_hints(struct piece_out *o, const size_t *hs, int nh)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < o->nev; i++) {
+		struct wire_event e = o->ev[i];
+		int dup = 0;
+		for (int h = 0; h < nh; h++) {
+			if (e.pos + (e.len ? e.len : 1) <= hs[2 * h] || e.pos >= hs[2 * h + 1])
+				continue;
+			e.pos = (uint32_t)hs[2 * h];
+			if (e.type != SYNTH_EV_WORD)
+				break;
+			e.len = (uint32_t)(hs[2 * h + 1] - hs[2 * h]);
+			for (size_t j = k; j-- > 0 && !dup && o->ev[j].pos == e.pos;)
+				dup = o->ev[j].type == SYNTH_EV_WORD;
+			break;
+		}
+		if (!dup)
+			o->ev[k++] = e;
+	}
+	o->nev = k;
+}
+
+/*
  * The piece child: synthesises text (len bytes, NUL-terminated, ours to
  * change) in voice (loaded already) and writes the answer to out. Never returns.
  */
@@ -303,10 +333,15 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 			;
 	}
 
+	size_t *hs = NULL;
+	int nh = text_engine_blank(text, len, &hs);   /* the engine's part of every hint */
 	size_t ncp = sanitise(text, len);
 	struct piece_out o = {0};
 	int r = rq->engine == VOICE_FLITE ? flite_said(rq, voice, text, len, &o) :
 		espeak_said(rq, voice, text, len, ncp, &o);
+	if (r == 0)
+		events_to_hints(&o, hs, nh);
+	free(hs);
 	struct itimerval off = {0};
 	setitimer(ITIMER_PROF, &off, NULL);  /* never die half-way through the answer */
 	if (r != 0) {

@@ -196,6 +196,15 @@ ok(s == 206 and part == wav[100:200] and r.getheader("Content-Range") == "bytes 
    "a range request gets 206 and exactly those bytes")
 s = req("GET", "/audio?key=" + j.get("key", ""), cookie=sess, headers={"Range": "bytes=%d-" % len(wav)})[0]
 ok(s == 416, "a range past the end is 416 (%d)" % s)
+# a letter A: the engine is given its phonemes (a hint, core/text.h); what
+# is shown is the written "A", one part timed where it is said, no mark
+s, r, d = req("POST", "/hear", {"csrf": csrf, "text": "It needs a type A cable %d." % int(time.time())}, cookie=sess)
+j = json.loads(d) if s == 200 else {}
+parts = j.get("parts", [])
+ok("".join(p["w"] for p in parts) == j.get("spoken") and "type A cable" in j.get("spoken", "") and
+   not any(ord(c) < 32 for c in j.get("spoken", "x\x02")),
+   "a letter A is heard and shown as written, no mark: " + j.get("spoken", ""))
+ok(any(p["w"] == "A" and "t" in p for p in parts), "the letter A is a part of its own, with its time")
 s, r, d = req("POST", "/hear", {"csrf": csrf, "text": "```\ncode\n```"}, cookie=sess)
 ok(s == 422, "a paragraph with nothing spoken is 422 (%d)" % s)
 

@@ -4,12 +4,14 @@
  * later stage learns: the same segment and facts give the same key, every
  * fact changes it, and the keys are the ones every cache already holds.
  * A flite run's key holds its engine, Flite's version and the voice (a
- * .flitevox file's contents), and not espeak-ng's facts.
+ * .flitevox file's contents), and not espeak-ng's facts. A hint's engine
+ * part and written word are in the key; segment_spoken shows the word.
  */
 #include "harness.h"
 #include "script/segment.h"
 #include "show/voice.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static struct voice v_host = {
@@ -81,5 +83,25 @@ int main(void)
 	v_slt.fvoice_sum = "0123456789abcdee";
 	segment_key(&fseg, &e151, f2);
 	OK(strcmp(f, f2) != 0, "a .flitevox file's contents are in the key (%s, %s)", f, f2);
+
+	/* Hints (core/text.h): the key is made from what the engine is given,
+	   and from the written word (the events' offsets depend on it). */
+	struct run hr = {.voice = &v_host, .text = "Plan \x02" "A\x1f[['eI]]\x03 works."};
+	struct segment hseg = {.runs = &hr, .nruns = 1};
+	char h[33], h2[33], h3[33];
+	segment_key(&hseg, &e151, h);
+	hr.text = "Plan \x02" "A\x1f[[eI]]\x03 works.";
+	segment_key(&hseg, &e151, h2);
+	OK(strcmp(h, h2) != 0, "a hint's engine part is in the key (%s, %s)", h, h2);
+	hr.text = "Plan \x02" "a\x1f[['eI]]\x03 works.";
+	segment_key(&hseg, &e151, h3);
+	OK(strcmp(h, h3) != 0, "and its written word (%s, %s)", h, h3);
+	hr.text = "Plan A works.";
+	segment_key(&hseg, &e151, h2);
+	OK(strcmp(h, h2) != 0, "a word with a hint is another key than the word alone (%s, %s)", h, h2);
+	hr.text = "Plan \x02" "A\x1f[['eI]]\x03 works.";
+	char *sp = segment_spoken(&hseg);
+	STR_EQ(sp, "Plan A works.", "segment_spoken gives the written words");
+	free(sp);
 	return harness_done();
 }

@@ -14,6 +14,8 @@
  *   mode: runs        expected is "voice: text | voice: text", not the text alone
  *   lex: WORD SAY     an extra lexicon entry (as an episode's front matter);
  *                     "SEVERAL WORDS" SAY for an entry of several words
+ * A hint (core/text.h) is written as `script` shows it: "A<[['eI]]>", the
+ * written form and, in angle brackets, what the engine is given.
  * An expected "ERROR" means speech_block must fail.
  * SPEECH_PRINT=1 prints "input<TAB>got" for every row instead of checking.
  */
@@ -123,11 +125,15 @@ static char *speak(const struct speech_ctx *c, const char *text, enum block_kind
 				buf_puts(&o, " | ");
 			if (runs[i].pause_ms)
 				buf_printf(&o, "[%dms] ", runs[i].pause_ms);
-			buf_printf(&o, "%s: %s", runs[i].voice->name, runs[i].text);
+			char *shown = text_form(runs[i].text, strlen(runs[i].text), TEXT_SHOWN);
+			buf_printf(&o, "%s: %s", runs[i].voice->name, shown);
+			free(shown);
 		} else {
 			if (o.len)
 				buf_putc(&o, ' ');
-			buf_puts(&o, runs[i].text);
+			char *shown = text_form(runs[i].text, strlen(runs[i].text), TEXT_SHOWN);
+			buf_puts(&o, shown);
+			free(shown);
 		}
 	}
 	if (out_runs) {

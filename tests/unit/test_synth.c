@@ -457,6 +457,63 @@ static uint32_t word_sample(const struct seg_audio *a, uint32_t run, uint32_t po
 	return 0xffffffffu;
 }
 
+/* The event of run 0 that starts at pos, or NULL. */
+static const struct synth_event *word_at(const struct seg_audio *a, uint32_t pos)
+{
+	for (uint32_t i = 0; i < a->nevents; i++)
+		if (a->events[i].type == SYNTH_EV_WORD && a->events[i].run == 0 && a->events[i].pos == pos)
+			return &a->events[i];
+	return NULL;
+}
+
+/*
+ * Hints (core/text.h): each engine is given the engine's part of a hint and
+ * nothing of its written form, so a run with hints sounds exactly as the
+ * same text written for the engine alone; its word events span the whole
+ * hint, where the written word is.
+ */
+static void test_hints(const struct voice *v, const char *what)
+{
+	const char *th = "Plan \x02" "A\x1f[['eI]]\x03 failed. Thomas \x02Gleixner\x1f[[gl'aIksn3]]\x03 wrote it.";
+	const char *te = "Plan [['eI]] failed. Thomas [[gl'aIksn3]] wrote it.";
+	struct tseg h, e, *ts[2] = {&h, &e};
+	tseg_init(&h, 80);
+	tseg_run(&h, v, th, 0);
+	tseg_init(&e, 81);
+	tseg_run(&e, v, te, 0);
+	char *log = xasprintf("%s/params-hints", dir);
+	setenv("PODSYNTH_TEST_PARAMS", log, 1);
+	OK(synth(ts, 2, 1, 0) == 0, "%s hints: synth_run succeeds", what);
+	unsetenv("PODSYNTH_TEST_PARAMS");
+	struct seg_audio ah = {0}, ae = {0};
+	OK(segcache_read(h.path, &ah) == SEGCACHE_OK, "%s hints: cache file written", what);
+	OK(segcache_read(e.path, &ae) == SEGCACHE_OK, "%s hints: the engine's text alone, written", what);
+	OK(ah.nsamples == ae.nsamples && ah.nsamples > 0 &&
+	   memcmp(ah.samples, ae.samples, ah.nsamples * sizeof *ah.samples) == 0,
+	   "%s hints: the same audio as the engine's part alone (%u, %u samples)", what, ah.nsamples, ae.nsamples);
+	OK(events_sane(&ah, &h.seg), "%s hints: events in order, inside the audio and the text", what);
+	const struct synth_event *a = word_at(&ah, off_of(th, "\x02" "A")),
+				  *g = word_at(&ah, off_of(th, "\x02Gleixner"));
+	OK(a && a->len == off_of(th, " failed") - off_of(th, "\x02" "A"),
+	   "%s hints: the letter's word event spans its hint", what);
+	OK(g && g->len == off_of(th, " wrote") - off_of(th, "\x02Gleixner"),
+	   "%s hints: the lexicon word's event spans its hint", what);
+	OK(has_word(&ah, 0, off_of(th, "failed")) && has_word(&ah, 0, off_of(th, "wrote")),
+	   "%s hints: the words after a hint keep their offsets", what);
+	size_t plen = 0;
+	char *params = read_file(log, &plen);
+	OK(params && strstr(params, "text=Plan    [['eI]]  failed. Thomas           [[gl'aIksn3]]  wrote it.\n") &&
+	   !strchr(params, '\x02') && !strchr(params, '\x1f') && !strstr(params, "Gleixner"),
+	   "%s hints: the engine is given the engine's part, blanks where the rest was", what);
+	free(params);
+	unlink(log);
+	free(log);
+	seg_audio_clear(&ah);
+	seg_audio_clear(&ae);
+	free(h.path);
+	free(e.path);
+}
+
 static void test_flite(void)
 {
 	const char *t0 = "One. Alpha. Eleven. Thomas [[gl'aIksn3]] wrote it.";
@@ -579,6 +636,7 @@ static void test_flite_check(void)
 		{"d'eIm0n", "d ey1 m aa0 n"},
 		{"k,0nfIg'eIS@n", "k aa2 n f ih0 g ey1 sh ah0 n"},
 		{"tSi:z", "ch iy1 z"},
+		{"'eI", "ey1"},   /* the letter A */
 		{"", NULL},
 		{"q", NULL},
 	};
@@ -758,6 +816,8 @@ int main(void)
 	test_errors();
 	test_voices();
 	test_flite();
+	test_hints(&v_host, "espeak-ng");
+	test_hints(&v_rms, "flite");
 	test_flite_prosody();
 	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0, &v_rms);
 	test_flite_check();

@@ -128,6 +128,44 @@ static void test_sentences(void)
 	free(b);
 }
 
+/* Spoken hints: the written form for people, the engine's part for the synthesiser. */
+static void test_hints(void)
+{
+	/* "Plan A. Gleixner's [[x]]" with two hints */
+	const char t[] = "Plan \x02" "A.\x1f[['eI]]\x03 said \x02Gleixner\x1f[[gl'aIksn3]]\x03, ok. [[h@]]";
+	size_t n = strlen(t);
+	char *w = text_form(t, n, TEXT_WRITTEN), *e = text_form(t, n, TEXT_ENGINE),
+	     *s = text_form(t, n, TEXT_SHOWN);
+	STR_EQ(w, "Plan A. said Gleixner, ok. [[h@]]", "the written form has no mark and no engine part");
+	STR_EQ(e, "Plan [['eI]] said [[gl'aIksn3]], ok. [[h@]]", "the engine's form has no mark and no written part");
+	STR_EQ(s, "Plan A.<[['eI]]> said Gleixner<[[gl'aIksn3]]>, ok. [[h@]]", "the shown form has both");
+	OK(text_has_hint(t, n) && !text_has_hint(w, strlen(w)), "text_has_hint");
+	INT_EQ((int)text_hint_end(t, 5, n), 5 + 12, "text_hint_end: past the closing mark");
+	INT_EQ((int)text_hint_end(t, 4, n), 4, "text_hint_end: no hint starts at a space");
+	free(w);
+	free(e);
+	free(s);
+
+	char *b = xstrdup(t);
+	size_t *sp = NULL;
+	int k = text_engine_blank(b, n, &sp);
+	INT_EQ(k, 2, "text_engine_blank finds both hints");
+	INT_EQ((int)strlen(b), (int)n, "text_engine_blank keeps the length");
+	STR_EQ(b, "Plan     [['eI]]  said           [[gl'aIksn3]] , ok. [[h@]]",
+	       "text_engine_blank leaves the engine's part where it was");
+	OK(k == 2 && sp[0] == 5 && sp[1] == 17 && b[sp[2]] == ' ' && t[sp[3] - 1] == '\x03',
+	   "text_engine_blank gives each hint's range, marks included");
+	free(sp);
+	free(b);
+
+	/* a hint holds no sentence's end: "A." inside one does not split */
+	sentences("Plan \x02" "A.\x1f[['eI]]\x03 now. Next", 0, "[Plan \x02" "A.\x1f[['eI]]\x03 now.][Next]");
+	/* a hint cut off (never made by the script) ends the text, safely */
+	char *cut = text_form("x \x02" "A\x1f[[", 7, TEXT_WRITTEN);
+	STR_EQ(cut, "x A", "a hint without its closing mark");
+	free(cut);
+}
+
 int main(void)
 {
 	test_decode();
@@ -135,5 +173,6 @@ int main(void)
 	test_classes();
 	test_abbreviations();
 	test_sentences();
+	test_hints();
 	return harness_done();
 }
