@@ -819,6 +819,19 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cut = k;
 			if (cut == a && prev == SC_LATIN)
 				cut = i;   /* glued on both sides, "v6.3版": with the Latin */
+			/* "内核 4.x (2015) 添加了": a year in brackets before Han is Mandarin's */
+			for (size_t p = a; prev == SC_LATIN && next == SC_HAN && p + 6 <= i; p++)
+				if (s[p] == '(' && (p == a || s[p - 1] == ' ') && isdigit((unsigned char)s[p + 1]) &&
+				    isdigit((unsigned char)s[p + 2]) && isdigit((unsigned char)s[p + 3]) &&
+				    isdigit((unsigned char)s[p + 4]) && s[p + 5] == ')' &&
+				    (s[p + 1] == '1' ? s[p + 2] == '9' : s[p + 1] == '2' && s[p + 2] == '0')) {
+					size_t q = p + 6;
+					while (q < i && s[q] == ' ')
+						q++;
+					if (q == i)
+						cut = p;
+					break;
+				}
 			/* closing marks glued after Han stay with it: "之一,”Linus" */
 			while (prev == SC_HAN && cut < i) {
 				if (strchr(",.;:!?)", s[cut]) && s[cut])

@@ -838,8 +838,14 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			for (size_t j = st + 1; j < i; j++)
 				if (isupper((unsigned char)s[j]))
 					v = 0;
+			/* "aspeed-scu", "asus-ec": a short piece kernel text writes as an
+			   acronym and English has no word for; not the suffix of
+			   "atomically-ish" nor NUL, said "null" ("nul-terminated") */
 			if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
-			    (k >= 5 && !known_word(s + st, k, &why)))
+			    (k >= 5 && !known_word(s + st, k, &why)) ||
+			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
+			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
+			     !words_common(s + st, k, 70)))
 				plain = 0;
 		}
 		st = i + 1;

@@ -436,6 +436,15 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 &&
+			    ((i >= 1 && s[i - 1] == '(') || (i >= 3 && memcmp(s + i - 3, "\xef\xbc\x88", 3) == 0)) &&
+			    (s[j] == ')' || (j + 3 <= n && memcmp(s + j, "\xef\xbc\x89", 3) == 0))) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
 			char th[24];
 			size_t tl = zh_thousands(s + i, n - i, th, sizeof th);
 			if (tl) {       /* "13k 次": 一万三千次 */
