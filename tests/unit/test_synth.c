@@ -867,6 +867,13 @@ int main(void)
 	test_flite_prosody();
 	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0, &v_rms);
 	test_flite_check();
+	/* Flite spoke in the workers; its voices' libraries were opened there
+	   (synth_flite.c), never in this process. */
+	size_t ml = 0;
+	char *maps = read_file("/proc/self/maps", &ml);
+	OK(maps != NULL && strstr(maps, "libflite_cmu_us_") == NULL,
+	   "the CMU voices' libraries are not loaded in the parent");
+	free(maps);
 	INT_EQ(count_fds(), fds, "no file descriptors leaked");
 	errno = 0;
 	OK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "every worker was reaped");
