@@ -55,9 +55,9 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CF
 	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # libmp3lame and Flite (flite1-dev: the engine, its US English language
-# and lexicon, the four CMU voices built in) have no .pc file on Debian.
-FLITE_LIBS = -lflite_cmu_us_rms -lflite_cmu_us_slt -lflite_cmu_us_awb -lflite_cmu_us_kal16 \
-	     -lflite_usenglish -lflite_cmulex -lflite
+# and lexicon) have no .pc file on Debian. The four CMU voices' libraries
+# are opened when a worker first speaks with one (synth_flite.c).
+FLITE_LIBS = -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
 SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c)

@@ -419,6 +419,7 @@ int build_run(struct project *p, struct build_job **jp, const struct build_opts 
 	if (njobs > 0) {
 		struct synth_opts so = {0};
 		so.jobs = o->jobs > 0 ? o->jobs : build_default_jobs();
+		so.pool = o->pool;
 		so.progress = on_progress;
 		so.written = on_written;
 		so.ud = &ahead;

@@ -13,6 +13,7 @@ struct build_opts {
 	int drafts;             /* render drafts too */
 	const char *segment;    /* re-synthesise this segment even when cached */
 	int progress;           /* -1 auto (terminal), 0 off, 1 on */
+	struct synth_pool *pool; /* workers forked early, or NULL (synth.h) */
 };
 
 /* One episode read and checked, ready to render. */

@@ -12,6 +12,7 @@
 #include "core/core.h"
 #include "project.h"
 #include "shard.h"
+#include "synth/synth.h"
 
 static const char build_usage[] =
 	"usage: podsynth build [-j N] [--drafts] [--shard I/N] [--channel FILE] [--progress|--no-progress]\n"
@@ -75,6 +76,10 @@ int cmd_build(int argc, char **argv)
 		fflush(stdout);
 	}
 	int built = 0;
+	/* The synthesis workers are forked now, while this process is small
+	 * (see synth_pool_new); the first episode that synthesises uses them. */
+	if (mine > 0)
+		o.pool = synth_pool_new(o.jobs);
 	if (project_open_for(channel, 0, &p) != 0) {
 		failed = 1;
 		goto out;
@@ -111,6 +116,7 @@ out:
 	free(jobs);
 	project_close(&p);
 	episode_files_free(&eps);
+	synth_pool_free(&o.pool);
 	return failed ? 1 : 0;
 }
 
@@ -134,11 +140,15 @@ int cmd_render(int argc, char **argv)
 	o.drafts = 1;
 	struct build_job *job = NULL;
 	int r = -1;
-	if (project_open_for(channel, 0, &p) != 0)
+	o.pool = synth_pool_new(o.jobs);   /* while small: see cmd_build */
+	if (project_open_for(channel, 0, &p) != 0) {
+		synth_pool_free(&o.pool);
 		return 1;
+	}
 	if (build_prepare(p, argv[first], &o, &job) == 0 && project_lock(p, 0) == 0)
 		r = build_run(p, &job, &o);
 	build_job_free(&job);
+	synth_pool_free(&o.pool);
 	project_close(&p);
 	return r < 0 ? 1 : 0;
 }

@@ -114,7 +114,8 @@ struct jstate {
 	int finished;
 };
 
-enum worker_state { W_DEAD, W_STARTING, W_IDLE, W_BUSY };
+/* W_DORMANT: forked by synth_pool_new, waiting for its wake byte. */
+enum worker_state { W_DEAD, W_DORMANT, W_STARTING, W_IDLE, W_BUSY };
 
 struct worker {
 	pid_t pid;
@@ -129,6 +130,12 @@ struct worker {
 	size_t lenhave;
 	unsigned char *in;      /* answer being read */
 	size_t inlen, inhave;
+};
+
+/* Dormant workers, forked early (synth_pool_new). */
+struct synth_pool {
+	struct worker *w;
+	int n;
 };
 
 struct synth {
@@ -611,7 +618,11 @@ slow:;
 			close((int)fd);
 }
 
-static void worker_start(struct synth *s, struct worker *w)
+/*
+ * Forks a worker: W_STARTING (its engine starting) or, dormant, W_DORMANT
+ * (waiting for worker_wake). 0, or -1 with w W_DEAD.
+ */
+static int worker_fork(struct worker *w, int dormant)
 {
 	int to[2] = {-1, -1}, from[2] = {-1, -1};
 	memset(w, 0, sizeof *w);
@@ -629,7 +640,7 @@ static void worker_start(struct synth *s, struct worker *w)
 		close(to[1]);
 		close(from[0]);
 		close_other_fds(to[0], from[1]);
-		synth_worker_main(to[0], from[1], parent);
+		synth_worker_main(to[0], from[1], parent, dormant);
 		_exit(0);
 	}
 	close(to[0]);
@@ -639,9 +650,9 @@ static void worker_start(struct synth *s, struct worker *w)
 	w->pid = pid;
 	w->to = to[1];
 	w->from = from[0];
-	w->state = W_STARTING;
+	w->state = dormant ? W_DORMANT : W_STARTING;
 	w->deadline = now_seconds() + START_TIMEOUT;
-	return;
+	return 0;
 fail:
 	for (int i = 0; i < 2; i++) {
 		if (to[i] >= 0)
@@ -649,7 +660,13 @@ fail:
 		if (from[i] >= 0)
 			close(from[i]);
 	}
-	s->start_failures++;
+	return -1;
+}
+
+static void worker_start(struct synth *s, struct worker *w)
+{
+	if (worker_fork(w, 0) != 0)
+		s->start_failures++;
 }
 
 /* Kills (if need be) and reaps a worker, freeing its buffers. */
@@ -689,6 +706,22 @@ static void worker_lost(struct synth *s, struct worker *w)
 		return;
 	}
 	worker_start(s, w);
+}
+
+/* Starts a dormant worker's engine: W_STARTING, or replaced when it is gone. */
+static void worker_wake(struct synth *s, struct worker *w)
+{
+	unsigned char b = WORKER_WAKE;
+	ssize_t r;
+	while ((r = write(w->to, &b, 1)) < 0 && errno == EINTR)
+		;
+	if (r != 1) {
+		worker_stop(w, 1);
+		worker_start(s, w);
+		return;
+	}
+	w->state = W_STARTING;
+	w->deadline = now_seconds() + START_TIMEOUT;
 }
 
 /* Writes what it can of w's request; -1 when the worker is gone. */
@@ -941,8 +974,18 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 	sigaction(SIGPIPE, &ign, &old_pipe);
 
 	s.w = xcalloc((size_t)s.nw, sizeof *s.w);
-	for (int i = 0; i < s.nw; i++)
-		worker_start(&s, &s.w[i]);
+	struct synth_pool *pool = o->pool;
+	for (int i = 0; i < s.nw; i++) {
+		if (pool != NULL && i < pool->n && pool->w[i].state == W_DORMANT) {
+			s.w[i] = pool->w[i];   /* the run owns it now */
+			memset(&pool->w[i], 0, sizeof pool->w[i]);
+			pool->w[i].to = pool->w[i].from = -1;
+			pool->w[i].state = W_DEAD;
+			worker_wake(&s, &s.w[i]);
+		} else {
+			worker_start(&s, &s.w[i]);
+		}
+	}
 	if (s.start_failures >= s.nw)
 		s.broken = 1;
 	struct pollfd *pfd = xcalloc((size_t)s.nw * 2, sizeof *pfd);
@@ -1051,4 +1094,30 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o)
 	free(s.ready);
 	free(s.js);
 	return ret;
+}
+
+/* ---- workers forked early ---- */
+
+struct synth_pool *synth_pool_new(int jobs)
+{
+	int n = jobs < 1 ? 1 : jobs > MAX_WORKERS ? MAX_WORKERS : jobs;
+	struct synth_pool *pool = xcalloc(1, sizeof *pool);
+	pool->w = xcalloc((size_t)n, sizeof *pool->w);
+	pool->n = n;
+	for (int i = 0; i < n; i++)
+		if (worker_fork(&pool->w[i], 1) != 0)
+			break;  /* (synth_run forks the missing ones itself) */
+	return pool;
+}
+
+void synth_pool_free(struct synth_pool **pp)
+{
+	struct synth_pool *pool = *pp;
+	if (pool == NULL)
+		return;
+	for (int i = 0; i < pool->n; i++)
+		worker_stop(&pool->w[i], 0);  /* a dormant worker exits at end of file */
+	free(pool->w);
+	free(pool);
+	*pp = NULL;
 }

@@ -27,8 +27,13 @@ struct synth_job {
 	int failed;              /* out: nonzero when nothing could be written */
 };
 
+struct synth_pool;
+
 struct synth_opts {
 	int jobs;                /* worker processes, >= 1 */
+	/* Workers forked earlier (synth_pool_new), used in place of new
+	 * ones as far as they go, and then the run's own; may be NULL. */
+	struct synth_pool *pool;
 	double timeout;          /* processor seconds per piece before it is split; 0: default */
 	/* Called in the parent after each finished job; may be NULL. */
 	void (*progress)(void *ud, int done, int total);
@@ -54,6 +59,19 @@ struct synth_opts {
  * fails the job, uncached, at once.
  */
 int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
+/*
+ * Forks up to jobs workers now, dormant: they start their engines only when
+ * a synth_run takes them (synth_opts.pool), and the first run that does
+ * takes them all. A worker is a fork of this process, and every page this
+ * process holds at the fork counts again in its resident size and in each
+ * of its piece children's, though they never use it: so a command forks
+ * its workers early, while it is small (before the normaliser's word lists
+ * and the episode's script are in memory). Cheap when unused: a fork and
+ * an exit each. Free with synth_pool_free (it ends the workers no run took).
+ */
+struct synth_pool *synth_pool_new(int jobs);
+void synth_pool_free(struct synth_pool **pool);
+
 /*
  * Starts espeak-ng once, in a short-lived child process (espeak-ng never
  * runs in this one): learns the engine's facts for the cache keys (*eng:

@@ -11,11 +11,18 @@
  * stress digits) by the table below: each such span becomes a placeholder
  * word, padded with spaces so byte offsets stay, with a run-time lexicon
  * entry of its own.
+ *
+ * The CMU voices' libraries are opened (dlopen) by the process that first
+ * asks for one, not linked into the program: each holds over a megabyte of
+ * relocated tables that the loader would otherwise make resident in the
+ * build process and copy into every worker and piece child, whatever
+ * engine the show speaks with.
  */
 #include "synth_int.h"
 
 #include "core/core.h"
 
+#include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,10 +31,6 @@
 #include <flite/flite.h>
 #include <flite/flite_version.h>
 
-cst_voice *register_cmu_us_rms(const char *voxdir);
-cst_voice *register_cmu_us_slt(const char *voxdir);
-cst_voice *register_cmu_us_awb(const char *voxdir);
-cst_voice *register_cmu_us_kal16(const char *voxdir);
 void usenglish_init(cst_voice *v);
 cst_lexicon *cmulex_init(void);
 cst_val *us_tokentowords(cst_item *token);
@@ -40,15 +43,14 @@ cst_val *us_tokentowords(cst_item *token);
  * in every case); none of them has a pitch range setting or a whisper.
  */
 static const struct flite_builtin {
-	const char *name;
-	cst_voice *(*reg)(const char *voxdir);
+	const char *name;       /* its library is libflite_NAME.so.1, with register_NAME() */
 	int wpm;
 	unsigned cannot;
 } builtins[] = {
-	{"cmu_us_rms", register_cmu_us_rms, 193, SYNTH_CANNOT_PITCH | SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
-	{"cmu_us_slt", register_cmu_us_slt, 222, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
-	{"cmu_us_awb", register_cmu_us_awb, 223, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
-	{"cmu_us_kal16", register_cmu_us_kal16, 237, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
+	{"cmu_us_rms", 193, SYNTH_CANNOT_PITCH | SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
+	{"cmu_us_slt", 222, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
+	{"cmu_us_awb", 223, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
+	{"cmu_us_kal16", 237, SYNTH_CANNOT_RANGE | SYNTH_CANNOT_WHISPER},
 };
 /* A .flitevox voice: its pace is not known; Flite's own voices are about this. */
 #define VOX_WPM 200
@@ -184,6 +186,24 @@ static void flite_start(void)
 }
 
 /*
+ * A built-in voice, from its library opened now (kept open: the voice
+ * points into it); NULL when the library or its register function is
+ * missing.
+ */
+static cst_voice *builtin_register(const struct flite_builtin *b)
+{
+	char lib[64], sym[64];
+	snprintf(lib, sizeof lib, "libflite_%s.so.1", b->name);
+	snprintf(sym, sizeof sym, "register_%s", b->name);
+	void *h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+		return NULL;
+	cst_voice *(*reg)(const char *voxdir);
+	*(void **)&reg = dlsym(h, sym);
+	return reg ? reg(NULL) : NULL;
+}
+
+/*
  * Loads the voice named name (a built-in name, or a .flitevox file) as the
  * current one, keeping it while the name stays the same. 0, or -1 when
  * there is no such voice.
@@ -194,7 +214,7 @@ int flite_set_voice(const char *name)
 		return 0;
 	flite_start();
 	const struct flite_builtin *b = builtin(name);
-	cst_voice *v = b ? b->reg(NULL) : NULL;
+	cst_voice *v = b ? builtin_register(b) : NULL;
 	if (v == NULL && strchr(name, '/') != NULL)
 		v = flite_voice_load(name);
 	if (v == NULL)

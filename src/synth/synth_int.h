@@ -67,12 +67,16 @@ int wire_write_all(int fd, const void *p, size_t n);
 /* Reads exactly n bytes (blocking): 1 done, 0 end of file before any byte, -1 otherwise. */
 int wire_read_all(int fd, void *p, size_t n);
 
+/* The byte that wakes a dormant worker (synth_pool_new). */
+#define WORKER_WAKE 0x57
+
 /*
  * A worker process: initialises espeak-ng once, then answers requests read
- * from in on out, forking a piece child for each. Never returns; exits
- * when the parent closes the request pipe.
+ * from in on out, forking a piece child for each. A dormant worker first
+ * waits for the byte WORKER_WAKE, and exits quietly at end of file instead.
+ * Never returns; exits when the parent closes the request pipe.
  */
-void synth_worker_main(int in, int out, pid_t parent) __attribute__((noreturn));
+void synth_worker_main(int in, int out, pid_t parent, int dormant) __attribute__((noreturn));
 
 /* A stretch of a run's text: bytes [off, off + len). */
 struct span {

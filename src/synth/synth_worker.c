@@ -427,7 +427,7 @@ static int set_voice(const char *name)
  * voice (kept between requests) and forks a piece child. Never returns;
  * exits when the parent closes the request pipe.
  */
-void synth_worker_main(int in, int out, pid_t parent)
+void synth_worker_main(int in, int out, pid_t parent, int dormant)
 {
 	static const int reset[] = {SIGPIPE, SIGCHLD, SIGINT, SIGTERM, SIGHUP,
 				    SIGQUIT, SIGALRM, SIGPROF, SIGUSR1, SIGUSR2};
@@ -447,6 +447,11 @@ void synth_worker_main(int in, int out, pid_t parent)
 	if (shared == MAP_FAILED)
 		_exit(2);
 	answered = shared;
+
+	/* A pool's worker starts its engine only when a run needs it. */
+	unsigned char wake = 0;
+	if (dormant && (wire_read_all(in, &wake, 1) != 1 || wake != WORKER_WAKE))
+		_exit(0);
 
 	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
 				     espeakINITIALIZE_DONT_EXIT);
