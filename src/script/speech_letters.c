@@ -388,6 +388,8 @@ static int strcasestr_n(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+static int us_spelling(const char *s, size_t n, char *out, size_t *m);
+
 /* Whether en_GB knows s ("organisation", "colour"): asked only before a
  * token would be cut into pieces, as loading it costs 40 ms. */
 static int gb_word(struct en *e, const char *s, size_t n)
@@ -407,6 +409,15 @@ static int gb_word(struct en *e, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
+		char us[64];
+		size_t m;
+		if (us_spelling(s, n, us, &m)) {
+			snprintf(e->whybuf, sizeof e->whybuf, "hunspell en_GB; said as en_US writes it: %.*s",
+				 (int)m, us);
+			decide(e, "word", e->whybuf);
+			emitn(e, us, m);
+			return 1;
+		}
 		decide(e, "word", "hunspell en_GB");
 		emitn(e, s, n);
 		return 1;
@@ -1073,12 +1084,67 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* A word some list knows is never split. */
+/*
+ * A British spelling's American form, which hunspell en_US knows and the
+ * British one not: "organisation" organization, "analysed" analyzed,
+ * "metres" meters, "tumour" tumor. Both engines say the American form as
+ * a speaker of either would; espeak-ng says "-isation" with a schwa and
+ * Flite says "-isation", "-ysed", "-tres" and "-our" with an s, an "eh"
+ * or an "ao". A word that really ends in "-ise" ("promise", "exercise",
+ * "advise", "premise") has no en_US form in "-ize", so it stays. The
+ * form, of length *m, is written to out (the first letter's case kept).
+ */
+static const struct { const char *gb, *us; } us_rewrites[] = {
+	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"}, {"ae", "e"}, {"oe", "e"},
+};
+
+static int us_spelling(const char *s, size_t n, char *out, size_t *m)
+{
+	char low[64];
+	if (n < 4 || n + 2 >= sizeof low || !islower((unsigned char)s[1]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalpha((unsigned char)s[i]) || (i && !islower((unsigned char)s[i])))
+			return 0;
+		low[i] = (char)tolower((unsigned char)s[i]);
+	}
+	if (words_dict(low, n))
+		return 0;
+	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
+		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
+		for (size_t i = 0; i + gl <= n; i++) {
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
+				continue;
+			memcpy(out, low, i);
+			memcpy(out + i, us_rewrites[r].us, ul);
+			memcpy(out + i + ul, low + i + gl, n - i - gl);
+			size_t k = n - gl + ul;
+			if (words_lookup(out, k, NULL) & (WORDS_US | WORDS_DICT)) {
+				if (isupper((unsigned char)s[0]))
+					out[0] = (char)toupper((unsigned char)out[0]);
+				*m = k;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A word some list knows is never split; a British spelling is said in
+ * its American form (us_spelling). */
 static int w_known(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *why;
+	char us[64];
+	size_t m;
 	if (!known_word(s, n, &why))
 		return 0;
+	if (us_spelling(s, n, us, &m)) {
+		snprintf(e->whybuf, sizeof e->whybuf, "a British spelling, said as en_US writes it: %.*s (scowl)", (int)m, us);
+		decide(e, "word", e->whybuf);
+		emitn(e, us, m);
+		return 1;
+	}
 	decide(e, "word", why);
 	emitn(e, s, n);
 	return 1;
