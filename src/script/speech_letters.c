@@ -312,6 +312,16 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			why |= kinds[p] == P_SPELL || kinds[p] == P_ID || is_short_word(s + st, en - st) ||
 			       (kinds[p] == P_LEX && !dict_lower(s + st, en - st));
 		}
+		/* a host name's label glues words where running text would not:
+		 * two words of four letters or more, one of them common and long
+		 * ("datocapital", "techcrunch"); not a name and a syllable
+		 * ("lameter", "thykier", "dolbeau") */
+		if ((flags & F_LABEL) && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
+			size_t a = cut[1], b = n - cut[1];
+			why |= a >= 4 && b >= 4 &&
+			       ((a >= 5 && words_common(s, a, 20)) || (b >= 5 && words_common(s + a, b, 20)) ||
+				(words_common(s, a, 35) && words_common(s + a, b, 35)));
+		}
 		if (!why && !hexv)
 			return 0;
 	}

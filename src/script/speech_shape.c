@@ -73,7 +73,7 @@ static void say_domain(struct en *e, const char *s, size_t n)
 			if (st)
 				emit(e, "dot");
 			/* a label is a name: said whole, as running text would be */
-			say_core(e, s + st, i - st, F_START | (i - st == 1 ? F_PART : 0));
+			say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
