@@ -77,6 +77,10 @@ static const char *const count_words_before[] = {
 	"suite", "flight", "pier", "gate", "platform", "lot", "unit", "opus", "op",
 	"track", "disc", "exit", "grade", "class", "division", "district", "ward",
 	"census", "population", "total", "top", "the", "in", "of", "and", "with",
+	/* determiners and possessives that start a sentence: "His 307 yards" */
+	"his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+	"those", "each", "every", "all", "both", "any", "these", "for", "from", "to", "by",
+	"on", "at", "after", "before", "since", "until", "under", "between",
 };
 
 /* Names after which a Roman numeral is an ordinal: "Charles V", "Guy XIII". */
@@ -906,6 +910,8 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		m->version = 1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
+	} else if (nx && (in_scale(nx, nn) || (nn == 7 && strncasecmp(nx, "percent", 7) == 0))) {
+		m->why = "a decimal: a scale word or percent after it (3.19 million)";
 	} else if (linux_version(x, y, yl)) {
 		m->why = "a version: Linux had one of that number";
 		m->version = 1;
@@ -1050,11 +1056,19 @@ static int m_roman(const struct cctx *c, struct match *m)
 		return 0;
 	int size;
 	int fl = words_lookup(p, pn, &size);
-	if (n == 1 && v == 1)     /* "I" after a name is the pronoun: "Then I" */
-		return 0;
-	size_t ppn;
-	const char *pp = core(c, c->i - 2, &ppn);
+	size_t ppn, nxn;
+	const char *pp = core(c, c->i - 2, &ppn), *nx = core(c, c->i + 1, &nxn);
 	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn);
+	/* "I" after a name is the pronoun ("Then I", "Linus I think"), unless a
+	 * punctuation mark or "of" ends the name: "Catherine I,", "Queen
+	 * Elizabeth I of England" */
+	if (n == 1 && v == 1) {
+		const struct tok *t = &c->t[c->i];
+		int ends = (t->trail && strchr(",.;:)", t->raw[t->rawlen - t->trail])) ||
+			   (nx && nxn == 2 && strncmp(nx, "of", 2) == 0);
+		if (!ends || !(fl & (WORDS_NAME | WORDS_UPPER)) || !alone)
+			return 0;
+	}
 	if ((fl & (WORDS_NAME | WORDS_UPPER)) && alone) {
 		m->why = "a regnal number: after a name (scowl), not after another capitalised word";
 		m->nth = 1;

@@ -1123,7 +1123,8 @@ static int us_spelling(const char *s, size_t n, char *out, size_t *m)
 	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
 		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
 		for (size_t i = 0; i + gl <= n; i++) {
-			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
+			/* ae, oe end a Latin plural, not a British spelling: "stelae" */
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0 || (us_rewrites[r].gb[1] == 'e' && i + gl == n))
 				continue;
 			memcpy(out, low, i);
 			memcpy(out + i, us_rewrites[r].us, ul);
