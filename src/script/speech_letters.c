@@ -275,10 +275,24 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * words (beside letters or an entry, less common ones), entries and
 	 * letters to spell ("nosmt", "xfstests", "ioremap"; not "para M-S",
 	 * "as peed") */
-	int letters = 0, spelled = 0;
+	int letters = 0, spelled = 0, small = 0;
 	for (int p = 0; p < np; p++) {
 		letters |= kinds[p] != P_WORD;
 		spelled |= kinds[p] == P_SPELL;
+		small += cut[p] - (p + 1 < np ? cut[p + 1] : 0) <= 2;
+	}
+	/* four pieces or more, two of them of two letters or one, are a word
+	 * English does not know cut into syllables: "carcinoid" is no "car C-I
+	 * no I-D", "interpretacion" no "inter P-R eta C-I on" */
+	if (np >= 4 && small >= 2)
+		return 0;
+	/* a short word glued to a rare word is a word English does not know:
+	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
+	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
+		size_t a = cut[1], b = n - cut[1];
+		if ((is_short_word(s, a) && b >= 3 && !words_common(s + a, b, 50)) ||
+		    (is_short_word(s + a, b) && a >= 3 && !words_common(s, a, 50)))
+			return 0;
 	}
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -663,6 +677,17 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	if (np >= 2 && cut[np - 1] == 1 && tolower((unsigned char)s[0]) == 'u' && kinds[np - 2] != S_WORD &&
 	    kinds[np - 2] != S_ID)
 		return 0;
+	/* the article ends no split: "novela", "democratica" are no "novel a" */
+	if (np >= 2 && kinds[0] == S_WORD && cut[0] - cut[1] <= 2 &&
+	    (cut[0] - cut[1] == 1 ? tolower((unsigned char)s[n - 1]) == 'a' : strncasecmp(s + n - 2, "an", 2) == 0))
+		return 0;
+	/* three spelled letters that read as a syllable (vowel, consonant,
+	 * vowel) after a common word are its ending: "graphene" is no "graph
+	 * E-N-E" */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] == 3 && kinds[1] == S_WORD && grades[1] &&
+	    is_vowel(s[n - 3], 1) && !is_vowel(s[n - 2], 1) && is_vowel(s[n - 1], 1) &&
+	    vocab_count(s + n - 3, 3) < 100)     /* (kernel text has ATA often: "libata" lib A-T-A) */
+		return 0;
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
 	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
 		return 0;
@@ -742,7 +767,9 @@ static int split_first_word(struct en *e, const char *s, size_t n)
 		int size;
 		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10 || (k == 2 && !is_short_word(low, k)))
 			continue;    /* (two letters: a word that stands alone, "Re" of "Reding" is none) */
-		if (!words_common(low + k, n - k, 50) || n - k < 4)
+		/* (the rest five letters or more: "Heworks"; "Melone", "Gettell",
+		 * "Mansell" are names, not "Me lone", "Get tell") */
+		if (!words_common(low + k, n - k, 50) || n - k < 5)
 			continue;
 		decide(e, "split word", "a very common word glued to a word (scowl)");
 		emitn(e, s, k);
