@@ -1465,7 +1465,18 @@ static int m_decade(const struct cctx *c, struct match *m)
 		};
 		size_t pn;
 		const char *p = core(c, c->i - 1, &pn);
-		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)))
+		/* or a decade before "and", "or", "to": "the late 40s and 50s",
+		 * "the 1980s and 90s" (not "30s to 40s": seconds) */
+		int listed = 0;
+		if (p && c->i >= 2 && !c->t[c->i - 2].trail && pn <= 3 &&
+		    (!strncasecmp(p, "and", pn) || !strncasecmp(p, "or", pn) || !strncasecmp(p, "to", pn))) {
+			struct cctx b = *c;
+			struct match bm;
+			b.i = c->i - 2;
+			memset(&bm, 0, sizeof bm);
+			listed = m_decade(&b, &bm);
+		}
+		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)) && !listed)
 			return 0;
 	}
 	return 1;
