@@ -525,7 +525,7 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*grade = size;
 		/* a plural before another piece is likelier a word and the start of
 		 * the next: "oneshot" is one shot, not "ones hot" */
-		return common_cost(n, size) + 2 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
+		return common_cost(n, size) + 5 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
