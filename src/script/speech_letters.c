@@ -923,6 +923,15 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
+	/* a term of kernel text that English writes in capitals as an
+	 * abbreviation is that abbreviation: "USA" (kernel text has "usa") */
+	if (!size && n >= 3 && n < 16 && (words_lookup(s, n, NULL) & WORDS_ABBR) && !is_common_caps(s, n)) {
+		char low[16];     /* (in small letters no list has it: "var", "abs" stay words) */
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		if (!words_lookup(low, n, NULL))
+			return 0;
+	}
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
 	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
