@@ -1137,11 +1137,13 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
  * a speaker of either would; espeak-ng says "-isation" with a schwa and
  * Flite says "-isation", "-ysed", "-tres" and "-our" with an s, an "eh"
  * or an "ao". A word that really ends in "-ise" ("promise", "exercise",
- * "advise", "premise") has no en_US form in "-ize", so it stays. The
- * form, of length *m, is written to out (the first letter's case kept).
+ * "advise", "premise") has no en_US form in "-ize", so it stays. Not ae
+ * and oe for e: a name in small letters would be another word ("boeing"
+ * is no "being"). The form, of length *m, is written to out (the first
+ * letter's case kept).
  */
 static const struct { const char *gb, *us; } us_rewrites[] = {
-	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"}, {"ae", "e"}, {"oe", "e"},
+	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"},
 };
 
 static int us_spelling(const char *s, size_t n, char *out, size_t *m)
@@ -1159,8 +1161,7 @@ static int us_spelling(const char *s, size_t n, char *out, size_t *m)
 	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
 		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
 		for (size_t i = 0; i + gl <= n; i++) {
-			/* ae, oe end a Latin plural, not a British spelling: "stelae" */
-			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0 || (us_rewrites[r].gb[1] == 'e' && i + gl == n))
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
 				continue;
 			memcpy(out, low, i);
 			memcpy(out + i, us_rewrites[r].us, ul);
