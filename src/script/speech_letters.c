@@ -291,8 +291,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
 		size_t a = cut[1], b = n - cut[1];
 		if ((is_short_word(s, a) && b >= 3 && !words_common(s + a, b, 50) &&
-		     vocab_kind(s + a, b) == VOCAB_NONE) ||     /* ("nohugepage" is no hugepage) */
-		    (is_short_word(s + a, b) && a >= 3 && !words_common(s, a, 50) && vocab_kind(s, a) == VOCAB_NONE))
+		     (b < 5 || vocab_kind(s + a, b) == VOCAB_NONE)) ||     /* ("nohugepage" is no hugepage; "ITPAM" no "it pam") */
+		    (is_short_word(s + a, b) && a >= 3 && !words_common(s, a, 50) && (a < 5 || vocab_kind(s, a) == VOCAB_NONE)))
 			return 0;
 	}
 	for (int p = 0; p < np; p++) {
