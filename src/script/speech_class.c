@@ -77,6 +77,10 @@ static const char *const count_words_before[] = {
 	"suite", "flight", "pier", "gate", "platform", "lot", "unit", "opus", "op",
 	"track", "disc", "exit", "grade", "class", "division", "district", "ward",
 	"census", "population", "total", "top", "the", "in", "of", "and", "with",
+	/* determiners and possessives that start a sentence: "His 307 yards" */
+	"his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+	"those", "each", "every", "all", "both", "any", "these", "for", "from", "to", "by",
+	"on", "at", "after", "before", "since", "until", "under", "between",
 };
 
 /* Names after which a Roman numeral is an ordinal: "Charles V", "Guy XIII". */
@@ -744,6 +748,21 @@ static int m_measure(const struct cctx *c, struct match *m)
 			m->why = sk ? "a sign, a number and a unit glued to it" : "a number with separators and a unit glued to it";
 			return 1;
 		}
+		/* "797.1/km²", "12/km2": a number per a unit of area or volume
+		 * (not "1/3", "24/7", "4/5 stars": the unit is no letter alone) */
+		const char *u = s + j + 1;
+		size_t ul = j + 2 < n ? n - j - 1 : 0;
+		int area = ul >= 2 && (u[ul - 1] == '2' || u[ul - 1] == '3' ||
+				       (ul >= 3 && (unsigned char)u[ul - 2] == 0xc2 &&
+					((unsigned char)u[ul - 1] == 0xb2 || (unsigned char)u[ul - 1] == 0xb3)));
+		if (area && s[j] == '/' && is_number(s, j) && (m->per = find_unit(u, ul, 1)) != NULL) {
+			m->unit = NULL;
+			m->a = s;
+			m->alen = j;
+			m->why = "a number per a unit of area or volume glued to it: \"797.1/km\xc2\xb2\"";
+			return 1;
+		}
+		m->per = NULL;
 		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
 		    (m->unit = find_unit_per(s + j, n - j, 0, &m->per)) != NULL) {
 			m->a = s;
@@ -911,6 +930,8 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		m->version = 1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
+	} else if (nx && (in_scale(nx, nn) || (nn == 7 && strncasecmp(nx, "percent", 7) == 0))) {
+		m->why = "a decimal: a scale word or percent after it (3.19 million)";
 	} else if (linux_version(x, y, yl)) {
 		m->why = "a version: Linux had one of that number";
 		m->version = 1;
@@ -1055,11 +1076,19 @@ static int m_roman(const struct cctx *c, struct match *m)
 		return 0;
 	int size;
 	int fl = words_lookup(p, pn, &size);
-	if (n == 1 && v == 1)     /* "I" after a name is the pronoun: "Then I" */
-		return 0;
-	size_t ppn;
-	const char *pp = core(c, c->i - 2, &ppn);
+	size_t ppn, nxn;
+	const char *pp = core(c, c->i - 2, &ppn), *nx = core(c, c->i + 1, &nxn);
 	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn);
+	/* "I" after a name is the pronoun ("Then I", "Linus I think"), unless a
+	 * punctuation mark or "of" ends the name: "Catherine I,", "Queen
+	 * Elizabeth I of England" */
+	if (n == 1 && v == 1) {
+		const struct tok *t = &c->t[c->i];
+		int ends = (t->trail && strchr(",.;:)", t->raw[t->rawlen - t->trail])) ||
+			   (nx && nxn == 2 && strncmp(nx, "of", 2) == 0);
+		if (!ends || !(fl & (WORDS_NAME | WORDS_UPPER)) || !alone)
+			return 0;
+	}
 	if ((fl & (WORDS_NAME | WORDS_UPPER)) && alone) {
 		m->why = "a regnal number: after a name (scowl), not after another capitalised word";
 		m->nth = 1;
@@ -1305,6 +1334,30 @@ static int m_day_list(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* 1:250000, 1:50,000: a map's scale or a ratio, "one to fifty thousand";
+ * the second number of three digits or more, so no time ("10:30") and no
+ * verse ("3:16") is one. */
+static int m_ratio(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const char *colon = s ? memchr(s, ':', n) : NULL;
+	if (!colon || colon == s || colon - s > 3 || !all_digit(s, (size_t)(colon - s)))
+		return 0;
+	const char *b = colon + 1;
+	size_t bl = n - (size_t)(b - s), digits = 0;
+	for (size_t i = 0; i < bl; i++)
+		digits += isdigit((unsigned char)b[i]) != 0;
+	if (digits < 3 || !is_number(b, bl) || memchr(b, '.', bl) || b[0] == '0')
+		return 0;
+	m->a = s;
+	m->alen = (size_t)(colon - s);
+	m->b = b;
+	m->blen = bl;
+	m->why = "a ratio: N:M, M of three digits or more (a map's scale)";
+	return 1;
+}
+
 /* 1h30m, 1m12s, 2h5m30s: a duration of several parts. */
 static int m_duration(const struct cctx *c, struct match *m)
 {
@@ -1482,7 +1535,18 @@ static int m_decade(const struct cctx *c, struct match *m)
 		};
 		size_t pn;
 		const char *p = core(c, c->i - 1, &pn);
-		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)))
+		/* or a decade before "and", "or", "to": "the late 40s and 50s",
+		 * "the 1980s and 90s" (not "30s to 40s": seconds) */
+		int listed = 0;
+		if (p && c->i >= 2 && !c->t[c->i - 2].trail && pn <= 3 &&
+		    (!strncasecmp(p, "and", pn) || !strncasecmp(p, "or", pn) || !strncasecmp(p, "to", pn))) {
+			struct cctx b = *c;
+			struct match bm;
+			b.i = c->i - 2;
+			memset(&bm, 0, sizeof bm);
+			listed = m_decade(&b, &bm);
+		}
+		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)) && !listed)
 			return 0;
 	}
 	return 1;
@@ -1571,6 +1635,7 @@ static const struct rule rules[] = {
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},
+	{"a ratio", C_RATIO, m_ratio, 0},
 	{"a time of day", C_TIME, m_time, 0},
 	{"a duration", C_DURATION, m_duration, 0},
 	{"a day in a list after a month", C_ORDINAL, m_day_list, 0},
@@ -1604,7 +1669,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
-	[C_IDIOM] = "idiom",
+	[C_IDIOM] = "idiom", [C_RATIO] = "ratio",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -632,6 +632,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		for (size_t j = 0; j < cn && initials; j++)
 			if (j % 2 ? core[j] != '.' : !isupper((unsigned char)core[j]))
 				initials = 0;
+		/* "Mary and I. Thanks": the pronoun ends a sentence after a word in
+		 * small letters, before a common word that is no name (not "by I.
+		 * Newton") */
+		if (initials && cn == 1 && core[0] == 'I' && islower((unsigned char)e->prev[0]) &&
+		    words_common(next, nextn, 35) && !(words_lookup(next, nextn, NULL) & (WORDS_NAME | WORDS_UPPER)))
+			initials = 0;
 		emit_trail(e, trail, t[i].trail, !initials);
 		set_prev(e, core, cn);
 	}

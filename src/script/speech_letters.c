@@ -281,10 +281,25 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * words (beside letters or an entry, less common ones), entries and
 	 * letters to spell ("nosmt", "xfstests", "ioremap"; not "para M-S",
 	 * "as peed") */
-	int letters = 0, spelled = 0;
+	int letters = 0, spelled = 0, small = 0;
 	for (int p = 0; p < np; p++) {
 		letters |= kinds[p] != P_WORD;
 		spelled |= kinds[p] == P_SPELL;
+		small += cut[p] - (p + 1 < np ? cut[p + 1] : 0) <= 2;
+	}
+	/* four pieces or more, two of them of two letters or one, are a word
+	 * English does not know cut into syllables: "carcinoid" is no "car C-I
+	 * no I-D", "interpretacion" no "inter P-R eta C-I on" */
+	if (np >= 4 && small >= 2)
+		return 0;
+	/* a short word glued to a rare word is a word English does not know:
+	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
+	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
+		size_t a = cut[1], b = n - cut[1];
+		if ((is_short_word(s, a) && b >= 3 && !words_common(s + a, b, 50) &&
+		     (b < 5 || vocab_kind(s + a, b) == VOCAB_NONE)) ||     /* ("nohugepage" is no hugepage; "ITPAM" no "it pam") */
+		    (is_short_word(s + a, b) && a >= 3 && !words_common(s, a, 50) && (a < 5 || vocab_kind(s, a) == VOCAB_NONE)))
+			return 0;
 	}
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -317,6 +332,16 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
 			why |= kinds[p] == P_SPELL || kinds[p] == P_ID || is_short_word(s + st, en - st) ||
 			       (kinds[p] == P_LEX && !dict_lower(s + st, en - st));
+		}
+		/* a host name's label glues words where running text would not:
+		 * two words of four letters or more, one of them common and long
+		 * ("datocapital", "techcrunch"); not a name and a syllable
+		 * ("lameter", "thykier", "dolbeau") */
+		if ((flags & F_LABEL) && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
+			size_t a = cut[1], b = n - cut[1];
+			why |= a >= 4 && b >= 4 &&
+			       ((a >= 5 && words_common(s, a, 20)) || (b >= 5 && words_common(s + a, b, 20)) ||
+				(words_common(s, a, 35) && words_common(s + a, b, 35)));
 		}
 		if (!why && !hexv)
 			return 0;
@@ -394,6 +419,8 @@ static int strcasestr_n(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+static int us_spelling(const char *s, size_t n, char *out, size_t *m);
+
 /* Whether en_GB knows s ("organisation", "colour"): asked only before a
  * token would be cut into pieces, as loading it costs 40 ms. */
 static int gb_word(struct en *e, const char *s, size_t n)
@@ -413,6 +440,15 @@ static int gb_word(struct en *e, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
+		char us[64];
+		size_t m;
+		if (us_spelling(s, n, us, &m)) {
+			snprintf(e->whybuf, sizeof e->whybuf, "hunspell en_GB; said as en_US writes it: %.*s",
+				 (int)m, us);
+			decide(e, "word", e->whybuf);
+			emitn(e, us, m);
+			return 1;
+		}
 		decide(e, "word", "hunspell en_GB");
 		emitn(e, s, n);
 		return 1;
@@ -496,7 +532,7 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*grade = size;
 		/* a plural before another piece is likelier a word and the start of
 		 * the next: "oneshot" is one shot, not "ones hot" */
-		return common_cost(n, size) + 2 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
+		return common_cost(n, size) + 5 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
@@ -652,6 +688,17 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	if (np >= 2 && cut[np - 1] == 1 && tolower((unsigned char)s[0]) == 'u' && kinds[np - 2] != S_WORD &&
 	    kinds[np - 2] != S_ID)
 		return 0;
+	/* the article ends no split: "novela", "democratica" are no "novel a" */
+	if (np >= 2 && kinds[0] == S_WORD && cut[0] - cut[1] <= 2 &&
+	    (cut[0] - cut[1] == 1 ? tolower((unsigned char)s[n - 1]) == 'a' : strncasecmp(s + n - 2, "an", 2) == 0))
+		return 0;
+	/* three spelled letters that read as a syllable (vowel, consonant,
+	 * vowel) after a common word are its ending: "graphene" is no "graph
+	 * E-N-E" */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] == 3 && kinds[1] == S_WORD && grades[1] &&
+	    is_vowel(s[n - 3], 1) && !is_vowel(s[n - 2], 1) && is_vowel(s[n - 1], 1) &&
+	    vocab_count(s + n - 3, 3) < 100)     /* (kernel text has ATA often: "libata" lib A-T-A) */
+		return 0;
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
 	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
 		return 0;
@@ -735,7 +782,9 @@ static int split_first_word(struct en *e, const char *s, size_t n)
 		int size;
 		if (!(words_lookup(low, k, &size) & WORDS_WORD) || size > 10 || (k == 2 && !is_short_word(low, k)))
 			continue;    /* (two letters: a word that stands alone, "Re" of "Reding" is none) */
-		if (!words_common(low + k, n - k, 50) || n - k < 4)
+		/* (the rest five letters or more: "Heworks"; "Melone", "Gettell",
+		 * "Mansell" are names, not "Me lone", "Get tell") */
+		if (!words_common(low + k, n - k, 50) || n - k < 5)
 			continue;
 		decide(e, "split word", "a very common word glued to a word (scowl)");
 		emitn(e, s, k);
@@ -927,6 +976,15 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
+	/* a term of kernel text that English writes in capitals as an
+	 * abbreviation is that abbreviation: "USA" (kernel text has "usa") */
+	if (!size && n >= 3 && n < 16 && (words_lookup(s, n, NULL) & WORDS_ABBR) && !is_common_caps(s, n)) {
+		char low[16];     /* (in small letters no list has it: "var", "abs" stay words) */
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		if (!words_lookup(low, n, NULL))
+			return 0;
+	}
 	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
 	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
@@ -1274,12 +1332,69 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* A word some list knows is never split. */
+/*
+ * A British spelling's American form, which hunspell en_US knows and the
+ * British one not: "organisation" organization, "analysed" analyzed,
+ * "metres" meters, "tumour" tumor. Both engines say the American form as
+ * a speaker of either would; espeak-ng says "-isation" with a schwa and
+ * Flite says "-isation", "-ysed", "-tres" and "-our" with an s, an "eh"
+ * or an "ao". A word that really ends in "-ise" ("promise", "exercise",
+ * "advise", "premise") has no en_US form in "-ize", so it stays. Not ae
+ * and oe for e: a name in small letters would be another word ("boeing"
+ * is no "being"). The form, of length *m, is written to out (the first
+ * letter's case kept).
+ */
+static const struct { const char *gb, *us; } us_rewrites[] = {
+	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"},
+};
+
+static int us_spelling(const char *s, size_t n, char *out, size_t *m)
+{
+	char low[64];
+	if (n < 4 || n + 2 >= sizeof low || !islower((unsigned char)s[1]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalpha((unsigned char)s[i]) || (i && !islower((unsigned char)s[i])))
+			return 0;
+		low[i] = (char)tolower((unsigned char)s[i]);
+	}
+	if (words_dict(low, n))
+		return 0;
+	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
+		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
+		for (size_t i = 0; i + gl <= n; i++) {
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
+				continue;
+			memcpy(out, low, i);
+			memcpy(out + i, us_rewrites[r].us, ul);
+			memcpy(out + i + ul, low + i + gl, n - i - gl);
+			size_t k = n - gl + ul;
+			if (words_lookup(out, k, NULL) & (WORDS_US | WORDS_DICT)) {
+				if (isupper((unsigned char)s[0]))
+					out[0] = (char)toupper((unsigned char)out[0]);
+				*m = k;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* A word some list knows is never split; a British spelling is said in
+ * its American form (us_spelling). */
 static int w_known(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *why;
+	char us[64];
+	size_t m;
 	if (!known_word(s, n, &why))
 		return 0;
+	if (us_spelling(s, n, us, &m)) {
+		snprintf(e->whybuf, sizeof e->whybuf, "a British spelling, said as en_US writes it: %.*s (scowl)", (int)m, us);
+		decide(e, "word", e->whybuf);
+		emitn(e, us, m);
+		return 1;
+	}
 	decide(e, "word", why);
 	emitn(e, s, n);
 	return 1;

@@ -6,8 +6,9 @@
  * word list, lexicon or the kernel vocabulary knows, and whose shape is
  * clearly a name, is said from the table's respelling of its syllables.
  * The shape is clear when the token has a spelling English does not use at
- * a syllable's start (x, q, zh, c before a vowel), or ends in a final no
- * English word ends in (iao, ie, iu, uo, ui, ian, iang, iong, ong, uai, ei);
+ * a syllable's start (x, q, zh, c before a final of two letters), or ends in
+ * a final no English word ends in (iao, jie, iu, uo, ui, ian, iang, iong,
+ * ong, uai, ei);
  * or when the token next to it is so marked ("Zhang Yi"; not "Kai Henning",
  * where neither is).
  *
@@ -99,18 +100,24 @@ static int shape_token(const char *s, size_t n)
 }
 
 /* A syllable's spelling English does not have: x, q, zh at its start, c
- * before a vowel, or a final no English word ends in. */
+ * before a final of two letters or more ("Cao", "Cui"), or a final no
+ * English word ends in. English names have what is only a pinyin syllable
+ * by chance: c before one vowel ("Cuba", "Luca", "Cate", "Ceti") and "ie"
+ * after a consonant ("Mabie", "Junie", "Annie"); "ie" marks only after j
+ * ("Jie"; after x and q the initial marks it). */
 static int marked(const char *s, size_t n, int last)
 {
 	static const char *const finals[] = {"iao", "ie", "iu", "uo", "ui", "ian", "iang", "iong",
 					     "ong", "uai", "ei"};
 	int c = tolower((unsigned char)s[0]);
 	if (c == 'x' || c == 'q' || (c == 'z' && n > 1 && s[1] == 'h') ||
-	    (c == 'c' && n > 1 && s[1] != 'h'))
+	    (c == 'c' && n > 2 && s[1] != 'h'))
 		return 1;
 	for (size_t k = 0; last && k < ARRAY_LEN(finals); k++) {
 		size_t fl = strlen(finals[k]);
-		if (n > fl && strncmp(s + n - fl, finals[k], fl) == 0)
+		if (n > fl && strncmp(s + n - fl, finals[k], fl) == 0 &&
+		    (fl != 2 || finals[k][0] != 'i' || finals[k][1] != 'e' ||
+		     tolower((unsigned char)s[n - 3]) == 'j'))
 			return 1;
 	}
 	return 0;

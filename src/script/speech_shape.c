@@ -73,7 +73,7 @@ static void say_domain(struct en *e, const char *s, size_t n)
 			if (st)
 				emit(e, "dot");
 			/* a label is a name: said whole, as running text would be */
-			say_core(e, s + st, i - st, F_START | (i - st == 1 ? F_PART : 0));
+			say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
@@ -1199,6 +1199,19 @@ void say_core(struct en *e, const char *s, size_t n, int flags)
 
 /* ---- symbols standing alone ---- */
 
+/* Whether s starts with an ordinal standing alone: "15th", "1st," */
+static int ordinal_start(const char *s)
+{
+	size_t d = 0;
+	while (isdigit((unsigned char)s[d]))
+		d++;
+	if (!d || !s[d] || !s[d + 1])
+		return 0;
+	char a = (char)tolower((unsigned char)s[d]), b = (char)tolower((unsigned char)s[d + 1]);
+	return ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) &&
+	       !isalnum((unsigned char)s[d + 2]);
+}
+
 /* Symbols that make a token of their own. */
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
@@ -1217,6 +1230,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 			    ((next[0] == 'v') && isdigit((unsigned char)next[1])));
 	/* "Episode 4 – 2023/04/24" is not a range */
 	if (nnum && strlen(next) >= 8 && all_digit(next, 4) && (next[4] == '/' || next[4] == '-'))
+		nnum = 0;
+	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
+	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
 		nnum = 0;
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {

@@ -117,6 +117,10 @@ static const struct unit units[] = {
 	{"dBm", "decibel milliwatt", "decibel milliwatts", 1},
 	{"nm", "nanometer", "nanometers", 1},
 	{"\xc2\xb5m", "micrometer", "micrometers", 1},
+	{"\xce\xbcm", "micrometer", "micrometers", 1},     /* the Greek mu, as often written as the micro sign */
+	{"\xc2\xb5g", "microgram", "micrograms", 1},
+	{"\xce\xbcg", "microgram", "micrograms", 1},
+	{"hp", "horsepower", "horsepower", 1},
 	{"M", "megabyte", "megabytes", 0},
 	{"G", "gigabyte", "gigabytes", 0},
 	{"T", "terabyte", "terabytes", 0},

@@ -793,11 +793,19 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, "plus");
 	if (m->square)
 		emit(e, "square");
-	emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
+	if (m->unit)     /* (none in "797.1/km²": a number per a unit) */
+		emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
 	if (m->per) {
 		emit(e, "per");
 		emit(e, m->per->one);
 	}
+}
+
+static void v_ratio(struct en *e, const struct match *m)
+{
+	emit_numstr(e, m->a, m->alen);
+	emit(e, "to");
+	emit_numstr(e, m->b, m->blen);
 }
 
 static void v_year(struct en *e, const struct match *m)
@@ -1103,7 +1111,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ABBREVIATION] = v_abbreviation, [C_DATE] = v_date, [C_TIME] = v_time,
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
-	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom,
+	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
