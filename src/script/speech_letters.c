@@ -1342,7 +1342,8 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
  * "advise", "premise") has no en_US form in "-ize", so it stays. Not ae
  * and oe for e: a name in small letters would be another word ("boeing"
  * is no "being"). The form, of length *m, is written to out (the first
- * letter's case kept).
+ * letter's case kept). Only the engine is given it: the words a person
+ * reads keep the writer's spelling (a hint, core/text.h).
  */
 static const struct { const char *gb, *us; } us_rewrites[] = {
 	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"},
@@ -1392,7 +1393,8 @@ static int w_known(struct en *e, const char *s, size_t n, int flags)
 	if (us_spelling(s, n, us, &m)) {
 		snprintf(e->whybuf, sizeof e->whybuf, "a British spelling, said as en_US writes it: %.*s (scowl)", (int)m, us);
 		decide(e, "word", e->whybuf);
-		emitn(e, us, m);
+		us[m] = 0;
+		emit_hint(e, s, n, us);      /* the transcript keeps the writer's spelling */
 		return 1;
 	}
 	decide(e, "word", why);
