@@ -132,7 +132,7 @@ static const struct id_word {
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
 	{"dev", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"ptr", "pointer"}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
@@ -437,7 +437,8 @@ static int common_cost(size_t n, int size)
 /* The plural of an acronym kernel text writes often, in small letters: "ips", "vmas". */
 static int plural_acronym(const char *s, size_t n)
 {
-	return n >= 3 && n <= 5 && s[n - 1] == 's' && s[n - 2] != 's' && vocab_kind(s, n - 1) == VOCAB_ACRONYM &&
+	return n >= 3 && n <= 5 && s[n - 1] == 's' && !is_vowel(s[n - 2], 1) && s[n - 2] != 's' &&     /* "termios" */
+	       vocab_kind(s, n - 1) == VOCAB_ACRONYM &&
 	       vocab_count(s, n - 1) >= 100 && !words_common(s, n, 60) && !words_common(s, n - 1, 60) &&
 	       vocab_kind(s, n) == VOCAB_NONE;
 }
@@ -1067,10 +1068,17 @@ static int w_time_unit(struct en *e, const char *s, size_t n, int flags)
  * spells), 'W' a word of identifiers, 'T' a term of kernel.vocab or a
  * lexicon entry said as a word (three letters or more), 0 else (an English
  * word is no piece here: "codec" is no "cod E-C"). */
+static const struct id_word *piece_word(const char *s, size_t n)
+{
+	/* "ptr" only as one of two pieces: "PTRACE" is no "pointer ace" */
+	static const struct id_word ptr = {"ptr", "pointer"};
+	return n == 3 && strncasecmp(s, "ptr", 3) == 0 ? &ptr : id_word(s, n);
+}
+
 static int two_piece_kind(struct en *e, const char *s, size_t n)
 {
 	const char *star, *say;
-	if (n >= 3 && id_word(s, n))
+	if (n >= 3 && piece_word(s, n))
 		return 'W';
 	if (n >= 2 && n <= 3 && !has_vowel(s, n))
 		return 'C';
@@ -1078,20 +1086,25 @@ static int two_piece_kind(struct en *e, const char *s, size_t n)
 		return strncmp(say, "[[", 2) && strpbrk(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && n <= 4 ? 'A' :
 		       n >= 3 && sayable(s, n) ? 'T' : 0;
 	if (n >= 2 && n <= 4 && vocab_kind(s, n) == VOCAB_ACRONYM && vocab_count(s, n) >= 50 && !words_common(s, n, 60))
-		return 'A';
+		return 'a';     /* (after a term only one the lexicon spells: "jpegdec" is no "jpeg D-E-C") */
 	if (n >= 3 && sayable(s, n) && onset_ok(s, n) && vocab_kind(s, n) == VOCAB_TERM && !words_common(s, n, 60))
 		return 'T';
+	if (n >= 3 && n <= 4 && sayable(s, n) && onset_ok(s, n) && has_vowel(s, n))
+		return 'E';     /* (a syllable: "getsecctx" stays "get sec context") */
 	return 0;
 }
 
 /* Whether two kinds of two_piece_kind() make a token: letters or an
  * acronym and a word of identifiers, two words of identifiers, a term and
- * an acronym (or letters after a lexicon entry: "vesafb"). */
-static int two_pieces_fit(struct en *e, const char *s, size_t cut, int a, int b)
+ * an acronym (not bare letters: "cgroupsv" is no "C-group S-V"), a syllable and
+ * an abbreviation of identifiers said as its word ("resctrl"). */
+static int two_pieces_fit(struct en *e, const char *s, size_t n, size_t cut, int a, int b)
 {
-	const char *star;
-	return ((a == 'C' || a == 'A') && b == 'W') || (a == 'W' && b == 'W') || (a == 'T' && b == 'A') ||
-	       (a == 'T' && b == 'C' && lex_find(e, s, cut, &star, &(size_t){0}) && !star);
+	const struct id_word *w = b == 'W' ? piece_word(s + cut, n - cut) : NULL;
+	(void)e;
+	return ((a == 'C' || a == 'A' || a == 'a') && b == 'W') || (a == 'W' && b == 'W') || (a == 'T' && b == 'A') ||
+	       /* any syllable before an abbreviation said as its word: "resctrl" res control */
+	       ((a == 'T' || a == 'E') && w && w->say && !strchr(w->say, '-'));
 }
 
 /*
@@ -1109,24 +1122,23 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 	int fits = 0, ka = 0, kb = 0;
 	for (size_t i = 2; i + 2 <= n; i++) {
 		int a = two_piece_kind(e, s, i), b = two_piece_kind(e, s + i, n - i);
-		if (!a || !b || !two_pieces_fit(e, s, i, a, b))
+		if (!a || !b || !two_pieces_fit(e, s, n, i, a, b))
 			continue;
 		fits++, cut = i, ka = a, kb = b;
 	}
 	if (fits != 1)
 		return 0;
-	static const char *const what[] = {['C'] = "letters", ['A'] = "an acronym", ['W'] = "a word of identifiers",
-					   ['T'] = "a term"};
+	static const char *const what[] = {['C'] = "letters", ['A'] = "an acronym", ['a'] = "an acronym", ['W'] = "a word of identifiers",
+					   ['T'] = "a term", ['E'] = "a syllable"};
 	snprintf(e->whybuf, sizeof e->whybuf, "two known pieces: %.*s (%s) + %.*s (%s)", (int)cut, s, what[ka],
 		 (int)(n - cut), s + cut, what[kb]);
-	char why[sizeof e->whybuf];
-	snprintf(why, sizeof why, "%s", e->whybuf);
+	decide(e, "split word", e->whybuf);
 	const char *star;
 	for (int p = 0; p < 2; p++) {
 		const char *q = p ? s + cut : s;
 		size_t l = p ? n - cut : cut;
 		int k = p ? kb : ka;
-		const struct id_word *w = id_word(q, l);
+		const struct id_word *w = piece_word(q, l);
 		char up[16];
 		for (size_t i = 0; i < l && l < sizeof up; i++)
 			up[i] = (char)toupper((unsigned char)q[i]);
@@ -1135,14 +1147,13 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 			lex_say(e, up, l);
 		else if (k != 'W' && lex_find(e, q, l, &star, &(size_t){0}) && !star)
 			lex_say(e, q, l);
-		else if (k == 'C' || k == 'A')
+		else if (k == 'C' || k == 'A' || k == 'a')
 			spell(e, q, l, 0);
 		else if (w && w->say)
 			emit(e, w->say);
 		else
 			emitn(e, q, l);
 	}
-	decide(e, "split word", why);
 	return 1;
 }
 
