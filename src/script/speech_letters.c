@@ -130,9 +130,9 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"dev", NULL}, {"dont", "don't"}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
+	{"dev", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"misc", NULL}, {"num", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
@@ -470,6 +470,15 @@ static int common_cost(size_t n, int size)
  * it. 0 when it may not be one. *grade is the scowl size of a word (0 for
  * other kinds).
  */
+/* The plural of an acronym kernel text writes often, in small letters: "ips", "vmas". */
+static int plural_acronym(const char *s, size_t n)
+{
+	return n >= 3 && n <= 5 && s[n - 1] == 's' && !is_vowel(s[n - 2], 1) && s[n - 2] != 's' &&     /* "termios" */
+	       vocab_kind(s, n - 1) == VOCAB_ACRONYM &&
+	       vocab_count(s, n - 1) >= 100 && !words_common(s, n, 60) && !words_common(s, n - 1, 60) &&
+	       vocab_kind(s, n) == VOCAB_NONE;
+}
+
 static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
@@ -512,6 +521,10 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		 * after five letters or more: "codec", "minix" stay whole) */
 		*kind = S_SPELL;
 		return at == 0 || at + 1 == total ? 13 : 15;
+	}
+	if (plural_acronym(s, n)) {
+		*kind = S_SPELL;     /* "allowedips": allowed I-Ps */
+		return 12;
 	}
 	if (n <= 2) {
 		for (size_t i = 0; i < ARRAY_LEN(short_pieces); i++)
@@ -748,7 +761,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			why_piece(e, tmp, en - st + 1, S_SPELL, 0, p == np - 1);
 			continue;
 		}
-		if (kinds[p] == S_SPELL)
+		if (kinds[p] == S_SPELL && plural_acronym(s + st, en - st))
+			spell(e, s + st, en - st - 1, 1);
+		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
@@ -1119,6 +1134,136 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 static int w_camel(struct en *e, const char *s, size_t n, int flags)
 {
 	return camel_split(e, s, n, flags);
+}
+
+/* Abbreviations of time units that kernel text writes in names and prose:
+ * said as the unit ("usecs" microseconds, "msecs_to_jiffies"). */
+static int w_time_unit(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *w, *say; } units[] = {
+		{"nsec", "nanosecond"}, {"usec", "microsecond"}, {"msec", "millisecond"},
+	};
+	(void)flags;
+	if (n < 4 || n > 5 || (n == 5 && s[4] != 's'))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(units); i++)
+		if (strncasecmp(units[i].w, s, 4) == 0) {
+			decide(e, "word", "a time unit as kernel text abbreviates it");
+			emit(e, units[i].say);
+			if (n == 5) {
+				e->glue = 1;
+				emit(e, "s");
+			}
+			return 1;
+		}
+	return 0;
+}
+
+/* What a piece of a two-piece token is: 'C' two or three letters without a
+ * vowel, 'A' an acronym (one kernel text writes often, or one the lexicon
+ * spells), 'W' a word of identifiers, 'T' a term of kernel.vocab or a
+ * lexicon entry said as a word (three letters or more), 0 else (an English
+ * word is no piece here: "codec" is no "cod E-C"). */
+static const struct id_word *piece_word(const char *s, size_t n)
+{
+	/* "ptr" only as one of two pieces: "PTRACE" is no "pointer ace" */
+	static const struct id_word ptr = {"ptr", "pointer"};
+	return n == 3 && strncasecmp(s, "ptr", 3) == 0 ? &ptr : id_word(s, n);
+}
+
+static int two_piece_kind(struct en *e, const char *s, size_t n)
+{
+	const char *star, *say;
+	if (n >= 3 && piece_word(s, n))
+		return 'W';
+	if (n >= 2 && n <= 3 && !has_vowel(s, n))
+		return 'C';
+	if (n >= 2 && (say = lex_find(e, s, n, &star, &(size_t){0})) != NULL && !star)
+		return strncmp(say, "[[", 2) && strpbrk(say, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && n <= 4 ? 'A' :
+		       n >= 3 && sayable(s, n) ? 'T' : 0;
+	if (n >= 2 && n <= 4 && vocab_kind(s, n) == VOCAB_ACRONYM && vocab_count(s, n) >= 50 && !words_common(s, n, 60))
+		return 'a';     /* (after a term only one the lexicon spells: "jpegdec" is no "jpeg D-E-C") */
+	if (n >= 3 && sayable(s, n) && onset_ok(s, n) && vocab_kind(s, n) == VOCAB_TERM && !words_common(s, n, 60))
+		return 'T';
+	if (n >= 3 && n <= 4 && sayable(s, n) && onset_ok(s, n) && has_vowel(s, n))
+		return 'E';     /* (a syllable: "getsecctx" stays "get sec context") */
+	return 0;
+}
+
+/* Whether two kinds of two_piece_kind() make a token: letters or an
+ * acronym and a word of identifiers, two words of identifiers, a term and
+ * an acronym (not bare letters: "cgroupsv" is no "C-group S-V"), a syllable and
+ * an abbreviation of identifiers said as its word ("resctrl"). */
+static int two_pieces_fit(struct en *e, const char *s, size_t n, size_t cut, int a, int b)
+{
+	const struct id_word *w = b == 'W' ? piece_word(s + cut, n - cut) : NULL;
+	(void)e;
+	return ((a == 'C' || a == 'A' || a == 'a') && b == 'W') || (a == 'W' && b == 'W') || (a == 'T' && b == 'A') ||
+	       /* any syllable before an abbreviation said as its word: "resctrl" res control */
+	       ((a == 'T' || a == 'E') && w && w->say && !strchr(w->say, '-'));
+}
+
+/*
+ * Small letters no list knows (or kernel.vocab only) that are two known
+ * pieces: letters and a word of identifiers ("hwmon" H-W mon, "dwmac",
+ * "skmsg" S-K message), a term and an acronym ("ethqos" eth Q-O-S,
+ * "vesafb"), two words of identifiers ("sysctrl" sys control). Exactly one
+ * cut must fit.
+ */
+static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
+{
+	if ((flags & F_NAME) || n < 5 || n > 9 || !all_lower(s, n) || words_common(s, n, 70) || dict_word(s, n))
+		return 0;
+	size_t cut = 0;
+	int fits = 0, ka = 0, kb = 0;
+	for (size_t i = 2; i + 2 <= n; i++) {
+		int a = two_piece_kind(e, s, i), b = two_piece_kind(e, s + i, n - i);
+		if (!a || !b || !two_pieces_fit(e, s, n, i, a, b))
+			continue;
+		fits++, cut = i, ka = a, kb = b;
+	}
+	if (fits != 1)
+		return 0;
+	static const char *const what[] = {['C'] = "letters", ['A'] = "an acronym", ['a'] = "an acronym", ['W'] = "a word of identifiers",
+					   ['T'] = "a term", ['E'] = "a syllable"};
+	snprintf(e->whybuf, sizeof e->whybuf, "two known pieces: %.*s (%s) + %.*s (%s)", (int)cut, s, what[ka],
+		 (int)(n - cut), s + cut, what[kb]);
+	decide(e, "split word", e->whybuf);
+	const char *star;
+	for (int p = 0; p < 2; p++) {
+		const char *q = p ? s + cut : s;
+		size_t l = p ? n - cut : cut;
+		int k = p ? kb : ka;
+		const struct id_word *w = piece_word(q, l);
+		char up[16];
+		for (size_t i = 0; i < l && l < sizeof up; i++)
+			up[i] = (char)toupper((unsigned char)q[i]);
+		/* a piece in small letters is the acronym's entry before a name's: "vesafb" */
+		if (k != 'W' && l < sizeof up && lex_find(e, up, l, &star, &(size_t){0}) && !star)
+			lex_say(e, up, l);
+		else if (k != 'W' && lex_find(e, q, l, &star, &(size_t){0}) && !star)
+			lex_say(e, q, l);
+		else if (k == 'C' || k == 'A' || k == 'a')
+			spell(e, q, l, 0);
+		else if (w && w->say)
+			emit(e, w->say);
+		else
+			emitn(e, q, l);
+	}
+	return 1;
+}
+
+/* "no" before an acronym of kernel text: "NOARP" no ARP, "noiommu". */
+static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 4 || n > 8 || strncasecmp(s, "no", 2) != 0 || words_common(s, n, 70) || dict_word(s, n) ||
+	    vocab_kind(s + 2, n - 2) != VOCAB_ACRONYM || vocab_count(s + 2, n - 2) < 50 || words_common(s + 2, n - 2, 60))
+		return 0;
+	decide(e, "split word", "no and an acronym of kernel text");
+	emitn(e, "no", 2);
+	say_word(e, s + 2, n - 2, flags);
+	return 1;
 }
 
 /* An acronym of kernel text in lower case: "tlb", "mmu". */
@@ -1744,6 +1889,7 @@ static const struct word_rule {
 	{"a pinyin name", say_pinyin},
 	{"plural of an entry in capitals", w_caps_plural},
 	{"a surname in capitals", w_caps_surname},
+	{"no and an acronym", w_no_acronym},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals glued", w_caps_glued},
@@ -1753,6 +1899,8 @@ static const struct word_rule {
 	{"camel case", w_camel},
 	{"a C type and a letter", w_ctype_letter},
 	{"a letter and a word", w_letter_word},
+	{"a time unit", w_time_unit},
+	{"two known pieces", w_two_pieces},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"a file system's name", w_fs_name},
 	{"an English word kernel text writes in capitals", w_capsword},
