@@ -353,16 +353,20 @@ static void step(struct limiter *l, struct lim_out *o, int64_t j, double need)
 	need *= o->gain;
 	o->t[RI(l, j)] = need > o->ceiling ? o->ceiling / need : 1.0;
 	double h = 1.0;
-	for (int64_t i = j - l->look; i <= j; i++)
-		h = dmin(h, at(l, o->t, i));
+	int64_t q = j - l->look;
+	if (q >= 0)
+		for (int64_t i = q; i <= j; i++)
+			h = dmin(h, o->t[RI(l, i)]);
+	else
+		for (int64_t i = q; i <= j; i++)
+			h = dmin(h, at(l, o->t, i));
 	double prev = at(l, o->r, j - 1);
 	o->r[RI(l, j)] = dmin(h, prev + (1 - prev) * l->rel);
-	int64_t q = j - l->look;
 	if (q < 0)
 		return;
 	double sum = 0;
 	for (int64_t i = q; i <= j; i++)
-		sum += at(l, o->r, i);
+		sum += o->r[RI(l, i)];
 	o->s[RI(l, q)] = sum / (l->look + 1);
 }
 
