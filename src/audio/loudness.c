@@ -301,15 +301,25 @@ static int flush(struct lim_out *o)
 	return n > 0 ? o->sink(o->ud, o->out, n) : 0;
 }
 
-/* Applies output o's gain to chunk m and gathers its real frames. */
+/* The smaller of a and b: fmin for the limiter's figures, which are never
+ * NaN, without its library call. */
+static inline double dmin(double a, double b)
+{
+	return b < a ? b : a;
+}
+
+/* Applies output o's gain to chunk m and gathers its real frames. Within
+ * the chunk the gain moves from b0 to b1: frame i gets
+ * (float)(gain * (b0 + (b1 - b0) * i / CHUNK)), the chunk's CHUNK values
+ * computed first in one loop the compiler vectorises. */
 static int emit(struct limiter *l, struct lim_out *o, int64_t m)
 {
 	size_t ri = RI(l, m);
 	int n = l->valid[ri];
 	if (n == 0)
 		return 0;
-	double b0 = fmin(at(l, o->s, m - 1), at(l, o->s, m));
-	double b1 = fmin(at(l, o->s, m), at(l, o->s, m + 1));
+	double b0 = dmin(at(l, o->s, m - 1), at(l, o->s, m));
+	double b1 = dmin(at(l, o->s, m), at(l, o->s, m + 1));
 	if (b0 < o->min_gain)
 		o->min_gain = b0;
 	size_t ch = (size_t)l->channels;
@@ -320,10 +330,17 @@ static int emit(struct limiter *l, struct lim_out *o, int64_t m)
 		for (size_t x = 0; x < (size_t)n * ch; x++)
 			dst[x] = src[x] * g;
 	} else {
-		for (int i = 0; i < n; i++) {
-			float g = (float)(o->gain * (b0 + (b1 - b0) * i / CHUNK));
-			for (size_t c = 0; c < ch; c++)
-				dst[(size_t)i * ch + c] = src[(size_t)i * ch + c] * g;
+		float gv[CHUNK];
+		double gain = o->gain, d = b1 - b0;
+		for (int i = 0; i < CHUNK; i++)
+			gv[i] = (float)(gain * (b0 + d * i / CHUNK));
+		if (ch == 1) {
+			for (int i = 0; i < n; i++)
+				dst[i] = src[i] * gv[i];
+		} else {
+			for (int i = 0; i < n; i++)
+				for (size_t c = 0; c < ch; c++)
+					dst[(size_t)i * ch + c] = src[(size_t)i * ch + c] * gv[i];
 		}
 	}
 	o->nout += n;
@@ -336,16 +353,20 @@ static void step(struct limiter *l, struct lim_out *o, int64_t j, double need)
 	need *= o->gain;
 	o->t[RI(l, j)] = need > o->ceiling ? o->ceiling / need : 1.0;
 	double h = 1.0;
-	for (int64_t i = j - l->look; i <= j; i++)
-		h = fmin(h, at(l, o->t, i));
-	double prev = at(l, o->r, j - 1);
-	o->r[RI(l, j)] = fmin(h, prev + (1 - prev) * l->rel);
 	int64_t q = j - l->look;
+	if (q >= 0)
+		for (int64_t i = q; i <= j; i++)
+			h = dmin(h, o->t[RI(l, i)]);
+	else
+		for (int64_t i = q; i <= j; i++)
+			h = dmin(h, at(l, o->t, i));
+	double prev = at(l, o->r, j - 1);
+	o->r[RI(l, j)] = dmin(h, prev + (1 - prev) * l->rel);
 	if (q < 0)
 		return;
 	double sum = 0;
 	for (int64_t i = q; i <= j; i++)
-		sum += at(l, o->r, i);
+		sum += o->r[RI(l, i)];
 	o->s[RI(l, q)] = sum / (l->look + 1);
 }
 
@@ -357,11 +378,7 @@ static int push_chunk(struct limiter *l, const float *chunk, int valid)
 	size_t cf = (size_t)CHUNK * (size_t)l->channels;
 	memcpy(l->audio + ri * cf, chunk, cf * sizeof *chunk);
 	l->valid[ri] = valid;
-	float p = 0;
-	for (size_t i = 0; i < cf; i++) {
-		float a = fabsf(chunk[i]);
-		p = a > p ? a : p;
-	}
+	float p = truepeak_absmax(chunk, cf);
 	l->peak[ri] = p;
 	l->k++;
 	/* Chunk j's peak is known; s is known up to chunk j - A, so chunk

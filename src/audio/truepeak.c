@@ -152,8 +152,7 @@ static float interpolate(const struct truepeak *t, const float *buf, int len)
 	return hmax(top, best);
 }
 
-/* The largest magnitude among n floats. */
-static float absmax(const float *x, size_t n)
+float truepeak_absmax(const float *x, size_t n)
 {
 	vecf top = {0};
 	size_t i = 0;
@@ -184,8 +183,8 @@ double truepeak_add(struct truepeak *t, const float *x, long n, double watch, do
 	for (long off = 0; off < n; off += BLOCK) {
 		int len = n - off < BLOCK ? (int)(n - off) : BLOCK;
 		const float *b = x + (size_t)off * ch;
-		float mx = absmax(b, (size_t)len * ch);
-		float hx = absmax(t->h, H * ch);
+		float mx = truepeak_absmax(b, (size_t)len * ch);
+		float hx = truepeak_absmax(t->h, H * ch);
 		double floor = fmin(*max, watch);
 		int live = (double)(mx > hx ? mx : hx) * t->gain > floor;
 		for (size_t c = 0; c < ch; c++) {

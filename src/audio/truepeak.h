@@ -14,6 +14,8 @@
 #ifndef PODSYNTH_TRUEPEAK_H
 #define PODSYNTH_TRUEPEAK_H
 
+#include <stddef.h>
+
 struct truepeak;
 
 /* An oversampler for rate and channels (1..8); NULL when either is out of
@@ -36,5 +38,9 @@ double truepeak_add(struct truepeak *t, const float *x, long n, double watch, do
 void truepeak_counts(const struct truepeak *t, long long *interpolated, long long *added);
 
 void truepeak_free(struct truepeak **t);
+
+/* The largest magnitude among the n floats at x (0 when n is 0), in the
+ * compiler's vector types: the value a plain loop of fabsf finds. */
+float truepeak_absmax(const float *x, size_t n);
 
 #endif

@@ -3,11 +3,13 @@
  * counts: 60 s of speech-like audio at 48 kHz fed to loud_meter_add in
  * pieces of 4096 frames, then its integrated loudness.
  *
- *     build/meterbench [none|sample|true|windows|chunk] [channels] [repeats]
+ *     build/meterbench [none|sample|true|windows|chunk|limited] [channels] [repeats]
  *
  * (windows: loud_meter_new_windows without peaks; chunk: with the true
- * peak, as the chunk meter measures.)
+ * peak, as the chunk meter measures; limited: one pass of the level search,
+ * the audio 12 dB up through the limiter at -1 dBFS into the meter.)
  *     valgrind --tool=callgrind --toggle-collect='loud_meter_*' build/meterbench
+ *     valgrind --tool=callgrind --toggle-collect='limiter_*' build/meterbench limited
  *
  * Prints the figures it measured (so that nothing is optimised away) and
  * the CPU time of the metering, the best of the repeats.
@@ -22,6 +24,11 @@
 #include "core/core.h"
 
 #define RATE 48000
+
+static int to_meter(void *ud, const float *f, long n)
+{
+	return loud_meter_add(ud, f, n);
+}
 #define PIECE 4096
 
 int main(int argc, char **argv)
@@ -48,12 +55,22 @@ int main(int argc, char **argv)
 		if (m == NULL)
 			return 1;
 		double e = 0;
+		struct limiter *lim = NULL;
+		if (strcmp(kind, "limited") == 0) {
+			struct limiter_out lo = {12.0, -1.0, to_meter, m};
+			if ((lim = limiter_new(RATE, ch, &lo, 1)) == NULL)
+				return 1;
+		}
 		for (int64_t i = 0; i < n; i += PIECE) {
 			long k = n - i < PIECE ? (long)(n - i) : PIECE;
-			if (loud_meter_add(m, x + (size_t)i * (size_t)ch, k) != 0)
+			const float *p = x + (size_t)i * (size_t)ch;
+			if ((lim ? limiter_process(lim, p, k) : loud_meter_add(m, p, k)) != 0)
 				return 1;
 			e += loud_meter_energy(m, 10);
 		}
+		if (lim && limiter_drain(lim) != 0)
+			return 1;
+		limiter_free(&lim);
 		double l = loud_meter_lufs(m), pk = loud_meter_peak(m);
 		loud_meter_free(&m);
 		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);

@@ -36,6 +36,7 @@
 #include "harness.h"
 #include "audio/jingle.h"
 #include "audio/loudness.h"
+#include "speechlike.h"
 #include "core/msg.h"
 #include "render/render.h"
 #include "synth/segcache.h"
@@ -402,6 +403,125 @@ static void test_limiter(void)
 	free(o2.y);
 	free(o.y);
 	free(x);
+}
+
+/*
+ * The limiter's output by its definition (loudness.c's header), computed
+ * over the whole signal at once, one frame at a time, in the arithmetic the
+ * limiter had before its inner loops were vectorised: fmin, the peak by a
+ * plain loop, each frame's gain (float)(gain * (b0 + (b1 - b0) * i / 32)).
+ * y gets n * ch floats.
+ */
+static void limiter_by_definition(const float *x, long n, int ch, int rate, double gain_db,
+				  double ceiling_db, float *y)
+{
+	const int C = 32;
+	int look = (int)ceil(0.005 * rate / C);
+	if (look < 1)
+		look = 1;
+	double rel = 1 - exp(-(double)C / (0.100 * rate));
+	double gain = pow(10, gain_db / 20), ceiling = pow(10, ceiling_db / 20);
+	long real = (n + C - 1) / C, total = real + look + 2;
+	double *t = xcalloc((size_t)total, sizeof *t), *r = xcalloc((size_t)total, sizeof *r);
+	double *sm = xcalloc((size_t)total, sizeof *sm);
+	for (long j = 0; j < total; j++) {
+		float p = 0;
+		for (long f = j * C; f < (j + 1) * C && f < n; f++)
+			for (int c = 0; c < ch; c++) {
+				float a = fabsf(x[f * ch + c]);
+				p = a > p ? a : p;
+			}
+		double need = p * gain;
+		t[j] = need > ceiling ? ceiling / need : 1.0;
+		double h = 1.0;
+		for (long i = j - look; i <= j; i++)
+			h = fmin(h, i < 0 ? 1.0 : t[i]);
+		double prev = j > 0 ? r[j - 1] : 1.0;
+		r[j] = fmin(h, prev + (1 - prev) * rel);
+		if (j - look >= 0) {
+			double sum = 0;
+			for (long i = j - look; i <= j; i++)
+				sum += r[i];
+			sm[j - look] = sum / (look + 1);
+		}
+	}
+	for (long m = 0; m < real; m++) {
+		double b0 = fmin(m > 0 ? sm[m - 1] : 1.0, sm[m]), b1 = fmin(sm[m], sm[m + 1]);
+		for (long f = m * C; f < (m + 1) * C && f < n; f++) {
+			long i = f - m * C;
+			float g = b0 == 1.0 && b1 == 1.0 ? (float)gain
+				  : (float)(gain * (b0 + (b1 - b0) * i / C));
+			for (int c = 0; c < ch; c++)
+				y[f * ch + c] = x[f * ch + c] * g;
+		}
+	}
+	free(t);
+	free(r);
+	free(sm);
+}
+
+struct lim_frames {
+	float *y;
+	int ch;
+	long pos, cap;          /* in floats */
+};
+
+static int lim_frames_sink(void *ud, const float *f, long n)
+{
+	struct lim_frames *o = ud;
+	if (o->pos + n * o->ch > o->cap)
+		return 1;
+	memcpy(o->y + o->pos, f, (size_t)(n * o->ch) * sizeof *f);
+	o->pos += n * o->ch;
+	return 0;
+}
+
+/* The limiter gives, bit for bit, the frames of its definition: speech-like
+ * items, mono and stereo, at gains that leave them alone and that push them
+ * 3 to 20 dB into the limiter, fed in blocks of odd sizes. */
+static void test_limiter_exact(void)
+{
+	static const double gains[] = {-6, 0, 6, 9.5, 12, 20};
+	int rates[2] = {48000, 22050}, cases = 0, same = 0;
+	for (int ch = 1; ch <= 2; ch++) {
+		int rate = rates[ch - 1];
+		long n = rate * 4 + 777;
+		float *x = xmalloc((size_t)n * (size_t)ch * sizeof *x);
+		speechlike((uint32_t)(40 + ch), x, n, rate / 3, rate, ch);
+		float *want = xmalloc((size_t)n * (size_t)ch * sizeof *want);
+		float *got = xmalloc((size_t)n * (size_t)ch * sizeof *got);
+		for (size_t k = 0; k < sizeof gains / sizeof *gains; k++) {
+			double ceiling = k % 2 ? -1.0 : -3.0;
+			limiter_by_definition(x, n, ch, rate, gains[k], ceiling, want);
+			struct lim_frames o = {got, ch, 0, n * ch};
+			struct limiter_out lo = {gains[k], ceiling, lim_frames_sink, &o};
+			struct limiter *l = limiter_new(rate, ch, &lo, 1);
+			int rc = l == NULL;
+			uint32_t seed = 7 + (uint32_t)k;
+			for (long i = 0; i < n && rc == 0;) {
+				long b = 1 + (long)(sl_rand(&seed) % 3000);
+				if (b > n - i)
+					b = n - i;
+				rc = limiter_process(l, x + i * ch, b);
+				i += b;
+			}
+			if (rc == 0)
+				rc = limiter_drain(l);
+			cases++;
+			if (rc == 0 && o.pos == n * ch &&
+			    memcmp(got, want, (size_t)n * (size_t)ch * sizeof *got) == 0)
+				same++;
+			else
+				printf("# the limiter differs from its definition: %d ch, %.1f dB, "
+				       "ceiling %.0f dBFS\n", ch, gains[k], ceiling);
+			limiter_free(&l);
+		}
+		free(x);
+		free(want);
+		free(got);
+	}
+	OK(same == cases, "the limiter's frames are its definition's, bit for bit (%d of %d cases)",
+	   same, cases);
 }
 
 static long read_all(struct tl_reader *r, int ch, float *peak, int *nan)
@@ -897,6 +1017,7 @@ int main(void)
 	test_jingles();
 	test_tp_meter();
 	test_limiter();
+	test_limiter_exact();
 	test_layout(seg1, seg2, asset);
 	test_render(seg1, seg2, asset);
 	test_opus_gain(seg1, seg2, asset);
