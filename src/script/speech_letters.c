@@ -1315,6 +1315,25 @@ static int w_capsword(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A library's name: "lib" and a name kernel text knows, said apart:
+ * "libfc" lib F-C, "libnvdimm" lib N-V-DIMM; not a word some list knows
+ * ("liberal", "libretto"). */
+static int w_library(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 5 || memcmp(s, "lib", 3) != 0 || !all_lower(s, n) || dict_word(s, n) || words_common(s, n, 70))
+		return 0;
+	const char *r = s + 3;
+	size_t rn = n - 3;
+	if (vocab_kind(r, rn) == VOCAB_NONE && !lex_find(e, r, rn, &star, &(size_t){0}) && !dict_word(r, rn) &&
+	    !words_common(r, rn, 50))
+		return 0;
+	decide(e, "split word", "a library: lib and a name kernel text knows");
+	emit(e, "lib");
+	say_word(e, r, rn, flags | F_PART);
+	return 1;
+}
+
 /* Three letters or fewer: without a vowel ("xx" of "C9xx", "mm"; hunspell
  * has "xx", a numeral), or that cannot start a word ("gke", "tty"). */
 static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
@@ -1903,6 +1922,7 @@ static const struct word_rule {
 	{"two known pieces", w_two_pieces},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
 	{"a file system's name", w_fs_name},
+	{"a library's name", w_library},
 	{"an English word kernel text writes in capitals", w_capsword},
 	{"three letters or fewer", w_short_letters},
 	{"a term of kernel text", w_kernel_term},
