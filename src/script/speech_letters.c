@@ -570,6 +570,13 @@ static int lex_spelled(struct en *e, const char *s, size_t n)
 	return say && !words_common(s, n, 50) && (strchr(say, '-') || !words_common(say, strlen(say), 50));
 }
 
+/* Whether the lexicon says s as written, keeping only its case ("CONFIG" config) */
+static int lex_as_written(struct en *e, const char *s, size_t n)
+{
+	const char *star, *say = lex_find(e, s, n, &star, &(size_t){0});
+	return say && strlen(say) == n && strncasecmp(say, s, n) == 0;
+}
+
 /* Appends to e->whybuf what a piece of a split was: "hyper (scowl 40)". */
 static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first)
 {
@@ -663,10 +670,21 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
 	 * at most one short word and one run of letters, a short word beside a
 	 * long one */
-	int shorts = 0, acronyms = 0, marked = 0;
+	int shorts = 0, acronyms = 0, marked = 0, known_letters = 0, letters = 0;
 	for (int p = 0; p < np; p++) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
-		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && lex_spelled(e, s + st, en - st));
+		letters |= kinds[p] == S_SPELL;
+		known_letters |= kinds[p] == S_SPELL && en - st >= 2 && vocab_count(s + st, en - st) >= 5;
+	}
+	known_letters |= !letters;     /* entries only: "minmax" min max */
+	for (int p = 0; p < np; p++) {
+		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+		/* an entry said as written beside letters kernel text knows is a
+		 * word, not a second acronym: "ipconfig" I-P config, "pfmem" P-F
+		 * mem, "minmax" min max (beside rare letters it still stops the split: "snapid" is
+		 * no "S-N-A pid") */
+		int acr = kinds[p] == S_SPELL || (kinds[p] == S_LEX && lex_spelled(e, s + st, en - st) &&
+						  !(known_letters && lex_as_written(e, s + st, en - st)));
 		int acr_before = p > 0 && (kinds[p - 1] == S_SPELL ||
 					   (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en)));
 		/* "X-F-S": one run of letters, where one of them is a single letter */
