@@ -572,6 +572,23 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* a component of two small letters in a subject's prefix ("ASoC: ti:
+		 * davinci-mcasp:", "mei: me:", "PCI: of:") that kernel text writes
+		 * in capitals is spelled: T-I, M-E, O-F; not "vi:", "ep:" */
+		if (cn == 2 && islower((unsigned char)core[0]) && islower((unsigned char)core[1]) &&
+		    t[i].trail && trail[0] == ':' && i > 0 && t[i - 1].trail &&
+		    t[i - 1].raw[t[i - 1].rawlen - 1] == ':' &&
+		    (vocab_capsword(core, cn) || vocab_kind(core, cn) == VOCAB_ACRONYM) &&
+		    !(cn && lex_find(e, core, cn, &(const char *){0}, &(size_t){0}))) {
+			size_t from = e->out.len;
+			decide(e, "acronym", "two small letters in a subject's prefix that kernel text writes in capitals "
+			       "(kernel.vocab)");
+			spell(e, core, cn, 0);
+			explain_row(e, core, core + cn, from);
+			emit_trail(e, trail, t[i].trail, 1);
+			set_prev(e, core, cn);
+			continue;
+		}
 		/* the classifier's table first, unless the lexicon has the token */
 		{
 			const char *star;
