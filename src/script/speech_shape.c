@@ -356,6 +356,16 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 				spell(e, s, 2, 0);
 				continue;
 			}
+			/* and two small letters after a model's letters and two digits
+			 * or more end it: its variant, even when they are a word:
+			 * "rtl8723be" B-E like "rtl8723ae" A-E */
+			if (i == n && i - st == 2 && st >= 3 && isdigit((unsigned char)s[st - 1]) &&
+			    isdigit((unsigned char)s[st - 2]) && isalpha((unsigned char)s[0]) && all_lower(s + st, 2) &&
+			    !lex_find(e, s + st, 2, &star, &(size_t){0})) {
+				decide(e, "model", "two small letters after a model's digits: its variant");
+				spell(e, s + st, 2, 0);
+				continue;
+			}
 			say_word(e, s + st, i - st, flags | F_PART);
 		} else {
 			i++;
@@ -628,6 +638,85 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "commit");
 	spell(e, s, 4, 0);
 	return 1;
+}
+
+/*
+ * Brace alternation glued to a name: "rtl8723{be,ae}" is rtl8723be and
+ * rtl8723ae, so each alternative is said as it is said in the whole name
+ * (B-E, not "be"): the name, then the rest of each other whole name past
+ * what the name alone is said as.
+ */
+static int s_braces(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *b = memchr(s, '{', n);
+	if (!b || b == s || !memchr(b, ',', n - (size_t)(b - s)))
+		return 0;
+	size_t pn = (size_t)(b - s), close = n;
+	for (size_t i = 0; i < pn; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+	for (size_t i = pn + 1; i < n; i++)
+		if (s[i] == '}') {
+			close = i;
+			break;
+		} else if (!isalnum((unsigned char)s[i]) && s[i] != ',')
+			return 0;
+	if (close != n && close + 1 != n)
+		return 0;     /* (a suffix after the braces: said by the other shapes) */
+	/* the name alone */
+	size_t from = e->out.len;
+	say_core(e, s, pn, flags | F_PART);
+	char *alone = xstrndup(e->out.data + from, e->out.len - from);
+	e->out.len = from;
+	e->out.data[from] = 0;
+	char whole[96];
+	int first = 1;
+	for (size_t st = pn + 1, i = st; i <= close; i++) {
+		if (i < close && s[i] != ',')
+			continue;
+		size_t an = i - st;
+		if (!an || pn + an >= sizeof whole) {
+			/* an empty one ("icmp{,v6}", "label{,s}") is left to the other shapes */
+			e->out.len = from;
+			e->out.data[from] = 0;
+			free(alone);
+			return 0;
+		}
+		{
+			memcpy(whole, s, pn);
+			memcpy(whole + pn, s + st, an);
+			if (!first)
+				punct(e, ',');
+			size_t at = e->out.len;
+			int glue = e->glue;
+			say_core(e, whole, pn + an, flags | F_PART);
+			const char *said = e->out.data + at;
+			while (*said == ' ')
+				said++;
+			size_t al = strlen(alone);
+			const char *a = alone;
+			while (*a == ' ')
+				a++, al--;
+			if (!first && al && strncmp(said, a, al) == 0 && said[al] == ' ') {
+				/* the rest past the name */
+				char *rest = xstrdup(said + al + 1);
+				e->out.len = at;
+				e->out.data[at] = 0;
+				e->glue = glue;
+				emit(e, rest);
+				free(rest);
+			} else if (!first) {
+				e->out.len = at;
+				e->out.data[at] = 0;
+				e->glue = glue;
+				say_core(e, s + st, an, flags | F_PART);
+			}
+			first = 0;
+		}
+		st = i + 1;
+	}
+	free(alone);
+	return !first;
 }
 
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
@@ -1150,6 +1239,7 @@ static const struct shape {
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
+	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
