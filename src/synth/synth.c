@@ -13,7 +13,8 @@
  *   parent --request--> worker (one per job slot, espeak-ng initialised once)
  *                         | fork per piece
  *                         v
- *                       piece child: sets rate/pitch/range, synthesises,
+ *                       piece child: loads the voice, sets rate/pitch/range,
+ *                         synthesises,
  *   parent <--answer----- writes samples + events straight to the parent
  *
  * Every piece starts from the same pristine state (the worker never
