@@ -92,3 +92,40 @@ differ() {
 }
 check_eq "reverse order, one worker: byte-identical segment files" "$(differ j1/sums rev/sums)" ""
 check_eq "shuffled, two workers: byte-identical segment files" "$(differ j1/sums shuf/sums)" ""
+
+# A worker that has changed voices many times speaks as a fresh one: an
+# episode of 72 short paragraphs, the host and the quotation voice in turn,
+# with a probe paragraph in the host's voice after every sixth (espeak-ng
+# 1.51 keeps one command per voice change on a ring that only synthesis
+# drains: a worker that loaded the voices itself handed its pieces a ring
+# that grew with every change, and the probes' events, and near a full
+# ring their speed, changed with it). Built by one worker; each probe must
+# be byte-identical to the same probe in an episode of probes alone.
+probe='In part %d: On x86, shadow stacks for user space are now enabled in more configurations.'
+{
+	printf -- '---\ntitle: Many voices\nlang: en\n---\n\n'
+	for i in $(seq 1 72); do
+		if [ $((i % 2)) = 1 ]; then printf 'Host line %d.\n\n' "$i"; else printf '> Quoted line %d.\n\n' "$i"; fi
+		[ $((i % 6)) != 0 ] || printf "$probe\n\n" "$i"
+	done
+} >many.md
+{
+	printf -- '---\ntitle: Probes\nlang: en\n---\n\n'
+	for i in $(seq 6 6 72); do printf "$probe\n\n" "$i"; done
+} >probes.md
+# keys_of DIR EPISODE: build EPISODE alone with one worker into DIR/cache; "key sha256" lines.
+keys_of() {
+	rm -f "$PROJ"/episodes/*.md
+	cp "$2" "$PROJ/episodes/2026-12-03-x.md"
+	export PODSYNTH_CACHE="$PROJ/$1/cache"
+	mkdir -p "$PROJ/$1"
+	"$PODSYNTH" build -j 1 --no-progress episodes >"$1/build.txt" 2>&1 || {
+		fail "$1: the build failed"; cat "$1/build.txt"; }
+	(cd "$1/cache" && find . -name '*.seg' -print0 | sort -z | xargs -0 -r sha256sum) >"$1/sums"
+}
+keys_of many many.md
+keys_of probes probes.md
+shared=$(join -1 2 -2 2 <(sort -k2 many/sums) <(sort -k2 probes/sums) | wc -l)
+check "the probes have the same keys in both episodes ($shared of 12)" test "$shared" -ge 12
+check_eq "after many voice changes in one worker: the probes byte-identical to fresh ones" \
+	"$(join -1 2 -2 2 <(sort -k2 many/sums) <(sort -k2 probes/sums) | awk '$2 != $3' | wc -l)" "0"

@@ -13,11 +13,13 @@
  *   parent --request--> worker (one per job slot, espeak-ng initialised once)
  *                         | fork per piece
  *                         v
- *                       piece child: sets rate/pitch/range, synthesises,
+ *                       piece child: loads the voice, sets rate/pitch/range,
+ *                         synthesises,
  *   parent <--answer----- writes samples + events straight to the parent
  *
  * Every piece starts from the same pristine state (the worker never
- * synthesises itself), so the audio does not depend on which worker got a
+ * synthesises itself, nor loads an espeak-ng voice: the piece child does,
+ * synth_worker.c says why), so the audio does not depend on which worker got a
  * piece or in what order: builds are reproducible whatever -j is (and the
  * parent resamples without dither, piece_samples). A piece
  * that crashes (SIGABRT, SIGSEGV, SIGFPE, SIGBUS, SIGILL, ...: espeak-ng's

@@ -5,7 +5,8 @@
  * (samples at the engine's rate and word, sentence and run events, or why
  * there are none) on another. A worker initialises espeak-ng once, loads a
  * Flite voice when a request first asks for it, and forks a piece child
- * per request, so every piece starts from the same state; see synth.c for
+ * per request, which loads its espeak-ng voice, so every piece starts from
+ * the same state; see synth.c for
  * the whole design. Also the engines' facts (version and sample rate) and
  * the voice check, which need the engines too.
  */
@@ -274,9 +275,21 @@ static void events_to_hints(struct piece_out *o, const size_t *hs, int nh)
 	o->nev = k;
 }
 
+static int set_voice(const char *name);
+
 /*
  * The piece child: synthesises text (len bytes, NUL-terminated, ours to
- * change) in voice (loaded already) and writes the answer to out. Never returns.
+ * change) in voice and writes the answer to out. Never returns. An espeak-ng
+ * voice is loaded here, in the child, never in the worker: espeak-ng 1.51
+ * queues every voice change on its wave command ring (DoVoiceChange), which
+ * only synthesis drains, so a worker that loaded voices itself would hand
+ * each child a ring holding one command per voice change it ever made;
+ * where that ring stands changes what the child says (events dropped, and
+ * near a full ring the speed command lost: speech at espeak-ng's 450 words
+ * a minute). Loaded here, every piece starts from the worker's state just
+ * after espeak_Initialize, whatever the worker was asked before. The
+ * C library's rand(), which espeak-ng uses for some variants' breath noise
+ * (f3), is seeded the same for every piece too.
  */
 static void piece_child(int out, const struct req_hdr *rq, const char *voice, char *text,
 			size_t len)
@@ -298,6 +311,12 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 	   because it waited for a processor. SIGPROF ends a spin; a child
 	   that blocks without using the processor is the parent's to kill
 	   (its wall-clock backstop, synth.c), and that fails the segment. */
+	srand(1);
+	if (rq->engine != VOICE_FLITE && set_voice(voice) != 0) {
+		send_status(out, ANS_VOICE, 0);
+		*answered = 1;
+		_exit(0);
+	}
 	struct itimerval it = {0};
 	it.it_value.tv_sec = rq->timeout_ms / 1000;
 	it.it_value.tv_usec = (suseconds_t)(rq->timeout_ms % 1000) * 1000;
@@ -423,8 +442,9 @@ static int set_voice(const char *name)
 }
 
 /*
- * A worker: initialises espeak-ng once, then for each request sets the
- * voice (kept between requests) and forks a piece child. Never returns;
+ * A worker: initialises espeak-ng once, then for each request loads a
+ * Flite voice (kept between requests) or nothing (the piece child loads its
+ * espeak-ng voice) and forks a piece child. Never returns;
  * exits when the parent closes the request pipe.
  */
 void synth_worker_main(int in, int out, pid_t parent, int dormant)
@@ -461,7 +481,6 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
 	espeak_rate = rate;
 	send_status(out, ANS_READY, (uint32_t)rate);
 
-	char *voice = NULL;  /* the voice espeak-ng has loaded */
 	for (;;) {
 		struct req_hdr rq;
 		int r = wire_read_all(in, &rq, sizeof rq);
@@ -486,21 +505,12 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
 				free(text);
 				continue;
 			}
-		} else if (voice == NULL || strcmp(voice, v) != 0) {
-			free(voice);
-			voice = NULL;
-			if (set_voice(v) != 0) {
-				send_status(out, ANS_VOICE, 0);
-				free(v);
-				free(text);
-				continue;
-			}
-			voice = xstrdup(v);
 		}
+		/* (An espeak-ng voice is loaded by the piece child: see piece_child.) */
 		*answered = 0;
 		pid_t pid = fork();
 		if (pid == 0)
-			piece_child(out, &rq, rq.engine == VOICE_FLITE ? v : voice, text, rq.text_len);
+			piece_child(out, &rq, v, text, rq.text_len);
 		if (pid < 0) {
 			send_status(out, ANS_FAILED, 0);
 		} else {
