@@ -493,7 +493,9 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == '~') {
-			buf_puts(&b, "约");
+			/* between two numbers a range, 5~6 年 五到六年; before one "about" */
+			int range = i > 0 && isdigit((unsigned char)s[i - 1]) && i + 1 < n && isdigit((unsigned char)s[i + 1]);
+			buf_puts(&b, range ? "到" : "约");
 			i++;
 			continue;
 		}
