@@ -195,6 +195,9 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					emit(e, b.data);
 					buf_free(&b);
 					spell(e, s + i - 1, 1, 0);
+				} else if (k == 1 && sep[0] == '_' && i - st == 2 && strncmp(s + st, "OP", 2) == 0 && n > 2) {
+					/* IORING_OP_OPENAT, XDP_OP: in a constant OP is the word op (an operation) */
+					emit(e, "op");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
