@@ -799,8 +799,10 @@ static int m_measure(const struct cctx *c, struct match *m)
 	int plus = n > 1 && s[n - 1] == '+';
 	if (plus)
 		k--;
-	/* "3.2-4.6 GHz", "10-20 ms": a range before its unit */
+	/* "3.2-4.6 GHz", "10-20 ms", "10~20 ms": a range before its unit */
 	const char *dash = memchr(s, '-', k);
+	if (!dash)
+		dash = memchr(s, '~', k);
 	if (dash && dash > s && is_number(s, (size_t)(dash - s)) && is_number(dash + 1, k - (size_t)(dash - s) - 1)) {
 		m->b = dash + 1;
 		m->blen = k - (size_t)(dash - s) - 1;

@@ -123,16 +123,16 @@ int dict_lower(const char *s, size_t n)
  * Short words of identifiers that kernel people say as they are written,
  * or as the word they stand for: pieces of a split, cheaper than most
  * English words ("kstrtobool" K-S-T-R to bool, "xfsprogs" X-F-S progs,
- * "unconf" un-conf, "DONTUNMAP" don't unmap). say: NULL as written.
+ * "unconf" un-conf, "DONTUNMAP" don't unmap, "mkdir" make dir). say: NULL as written.
  */
 static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"dev", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
+	{"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
@@ -1192,7 +1192,8 @@ static const struct id_word *piece_word(const char *s, size_t n)
 static int two_piece_kind(struct en *e, const char *s, size_t n)
 {
 	const char *star, *say;
-	if (n >= 3 && piece_word(s, n))
+	const struct id_word *pw = n >= 2 ? piece_word(s, n) : NULL;
+	if (pw && (n >= 3 || pw->say))     /* (two letters only when said as a word: "mk" make) */
 		return 'W';
 	if (n >= 2 && n <= 3 && !has_vowel(s, n))
 		return 'C';

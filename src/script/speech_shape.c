@@ -195,6 +195,9 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					emit(e, b.data);
 					buf_free(&b);
 					spell(e, s + i - 1, 1, 0);
+				} else if (k == 1 && sep[0] == '_' && i - st == 2 && strncmp(s + st, "OP", 2) == 0 && n > 2) {
+					/* IORING_OP_OPENAT, XDP_OP: in a constant OP is the word op (an operation) */
+					emit(e, "op");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -775,18 +778,30 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 
 static int s_number(struct en *e, const char *s, size_t n, int flags)
 {
+	const char *t = memchr(s, '~', n);
+	if (t && t > s && isdigit((unsigned char)t[-1]) && t + 1 < s + n && isdigit((unsigned char)t[1]))     /* 5~6: a range (s_range) */
+		return 0;
 	return say_number_shape(e, s, n, flags);
 }
 
-/* 1..10, v5.15..v6.1: "to" */
+/* 1..10, v5.15..v6.1: "to"; a tilde between two numbers is a range too,
+ * "5~6 years" five to six (a leading one is "about": s_sign) */
 static int s_range(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *p = find_str(s, n, "..");
-	if (!p || p == s || p + 2 >= s + n)
+	size_t w = 2;
+	if (!p) {
+		p = memchr(s, '~', n);
+		w = 1;
+		if (p && (p == s || !isdigit((unsigned char)p[-1]) || p + 1 >= s + n ||
+			  !isdigit((unsigned char)p[1]) || memchr(p + 1, '~', n - (size_t)(p - s) - 1)))
+			return 0;
+	}
+	if (!p || p == s || p + w >= s + n)
 		return 0;
 	say_core(e, s, (size_t)(p - s), flags);
 	emit(e, "to");
-	say_core(e, p + 2, n - (size_t)(p - s) - 2, flags | F_START);
+	say_core(e, p + w, n - (size_t)(p - s) - w, flags | F_START);
 	return 1;
 }
 
@@ -1330,6 +1345,10 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 			emit(e, "to");
 		else
 			punct(e, ',');
+		return 1;
+	}
+	if (n == 1 && s[0] == '~' && pnum && nnum) {     /* "5 ~ 6 days": a range */
+		emit(e, "to");
 		return 1;
 	}
 	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)) {

@@ -351,6 +351,13 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		while (j < n && isdigit((unsigned char)s[j]))
 			j++;
 	}
+	/* 6.x: a series, 六点X */
+	if (j == i && i + 1 < n && s[i] == '.' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+	    (i + 2 >= n || !isalnum((unsigned char)s[i + 2]))) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+		buf_puts(b, "点X");
+		return i + 2;
+	}
 	if (j < n && s[j] == '%')
 		percent = 1;
 	if (percent)
@@ -427,7 +434,9 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		if (isdigit(c)) {
 			size_t j = i;
 			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j]) ||
-					 (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1]))))
+					 (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
+					 ((s[j] == 'x' || s[j] == 'X') && s[j - 1] == '.' &&
+					  (j + 1 >= n || !isalnum((unsigned char)s[j + 1])))))     /* 6.x */
 				j++;
 			const char *after = s + j;
 			while (*after == ' ')
@@ -493,7 +502,9 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == '~') {
-			buf_puts(&b, "约");
+			/* between two numbers a range, 5~6 年 五到六年; before one "about" */
+			int range = i > 0 && isdigit((unsigned char)s[i - 1]) && i + 1 < n && isdigit((unsigned char)s[i + 1]);
+			buf_puts(&b, range ? "到" : "约");
 			i++;
 			continue;
 		}
