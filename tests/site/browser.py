@@ -16,57 +16,21 @@ SHOT_DIR.
 import json
 import os
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from lib_browser import axe_violations, console_errors, ok, start_browser, wait  # noqa: E402
+import lib_browser  # noqa: E402
 
 BASE, SITE, SHOTS, AXE = sys.argv[1:5]
-failed = 0
-
-
-def ok(cond, what):
-    global failed
-    print(("ok - " if cond else "not ok - ") + what, flush=True)
-    if not cond:
-        failed += 1
-
-
-def start_browser():
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-              "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--mute-audio",
-              "--autoplay-policy=no-user-gesture-required", "--window-size=1200,1000",
-              "--user-data-dir=" + tempfile.mkdtemp(prefix="podsynth-chromium.")):
-        o.add_argument(a)
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-
-
-def console_errors(d):
-    return [e for e in d.get_log("browser") if e.get("level") == "SEVERE"]
 
 
 def axe(d, what):
-    with open(AXE, encoding="utf-8") as f:
-        d.execute_script(f.read())
-    res = d.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-        " done(r.violations.map(function (v) {"
-        "  return {id: v.id, impact: v.impact, n: v.nodes.length,"
-        "          html: v.nodes[0] ? v.nodes[0].html.slice(0, 120) : ''}; })); },"
-        " function (e) { done([{id: 'axe failed: ' + e, impact: 'critical', n: 0}]); });")
-    for v in res:
-        print("# axe: %s (%s) x%d: %s" % (v["id"], v["impact"], v["n"], v.get("html", "")))
-    ok(not res, "axe-core: no violation on %s" % what)
+    ok(not axe_violations(d, AXE), "axe-core: no violation on %s" % what)
 
 
 def layout_shift(d):
@@ -251,14 +215,7 @@ def defects_zh(d, zh):
 
 def nojs(base, en):
     """Without JavaScript: nothing looks clickable that does nothing."""
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--mute-audio",
-                "--window-size=1200,1000",
-                "--user-data-dir=" + tempfile.mkdtemp(prefix="podsynth-chromium.")):
-        o.add_argument(arg)
-    o.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    d = start_browser(prefs={"profile.managed_default_content_settings.javascript": 2})
     try:
         d.get(base + "/" + en)
         ok(d.execute_script("return !document.documentElement.classList.contains('js')"
@@ -466,14 +423,6 @@ def embed(d):
         srv.shutdown()
 
 
-def wait(d, script, secs=10):
-    try:
-        WebDriverWait(d, secs, poll_frequency=0.05).until(lambda x: x.execute_script(script))
-        return True
-    except Exception:
-        return False
-
-
 def feed_pages():
     """The episode pages the feed links, relative to the site root."""
     root = ET.parse(os.path.join(SITE, "feed.xml")).getroot()
@@ -482,7 +431,7 @@ def feed_pages():
 
 
 def main():
-    d = start_browser()
+    d = start_browser(extra=("--disable-quic",))
     d.set_script_timeout(30)
     try:
         run(d)
@@ -696,4 +645,4 @@ def run(d):
 
 if __name__ == "__main__":
     main()
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if lib_browser.failed else 0)

@@ -15,64 +15,26 @@ Screenshots go to SHOT_DIR. Prints "ok - " / "not ok - " lines."""
 import os
 import re
 import sys
-import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from lib_browser import axe_violations, console_errors, ok, start_browser, wait  # noqa: E402
+import lib_browser  # noqa: E402
 
 BASE, EPISODE, SHOTS, AXE = sys.argv[1:5]
 THREAD_TITLE = "v1: perf build: Add system include paths to BPF builds"
-failed = 0
-
-
-def ok(cond, what):
-    global failed
-    print(("ok - " if cond else "not ok - ") + what, flush=True)
-    if not cond:
-        failed += 1
-
-
-def start_browser():
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--mute-audio", "--autoplay-policy=no-user-gesture-required", "--window-size=1200,1000",
-              "--user-data-dir=" + tempfile.mkdtemp(prefix="podsynth-chromium.")):
-        o.add_argument(a)
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-
-
-def wait(d, script, secs=10):
-    try:
-        WebDriverWait(d, secs, poll_frequency=0.05).until(lambda x: x.execute_script(script))
-        return True
-    except Exception:
-        return False
 
 
 def axe(d, what):
-    with open(AXE, encoding="utf-8") as f:
-        d.execute_script(f.read())
-    res = d.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-        " done(r.violations.map(function (v) {"
-        "  return {id: v.id, impact: v.impact, n: v.nodes.length,"
-        "          html: v.nodes[0] ? v.nodes[0].html.slice(0, 120) : ''}; })); },"
-        " function (e) { done([{id: 'axe failed: ' + e, impact: 'critical', n: 0}]); });")
-    for v in res:
-        print("# axe: %s (%s) x%d: %s" % (v["id"], v["impact"], v["n"], v.get("html", "")))
+    res = axe_violations(d, AXE)
     ok(not res, "axe-core: no violation on %s (%d)" % (what, len(res)))
 
 
 def errors(d, what):
-    bad = [e for e in d.get_log("browser") if e.get("level") == "SEVERE"]
+    bad = console_errors(d)
     for e in bad:
         print("# console: " + e.get("message", "")[:200])
     ok(not bad, "no console error on %s" % what)
@@ -306,4 +268,4 @@ try:
     ok(item.count('role="writer"') == 1, "and no one else (ben and eve wrote no summary in it)")
 finally:
     d.quit()
-sys.exit(1 if failed else 0)
+sys.exit(1 if lib_browser.failed else 0)

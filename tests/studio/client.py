@@ -1,19 +1,18 @@
 """tests/studio/client.py: what the studio's HTTP tests share (web.py,
-publish.py): the checks' count, requests to the server on 127.0.0.1:PORT,
-and signing in (the session cookie and the page's CSRF token)."""
+publish.py): ok() and the checks' count (tests/lib_browser.py's), requests
+to the server on 127.0.0.1:PORT, and signing in (the session cookie and the
+page's CSRF token)."""
 import http.client
+import os
 import re
+import sys
 import urllib.parse
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import lib_browser  # noqa: E402
+from lib_browser import ok  # noqa: E402,F401
+
 PORT = 0          # set by the test from its arguments
-failed = 0
-
-
-def ok(cond, what):
-    global failed
-    print(("ok - " if cond else "not ok - ") + what, flush=True)
-    if not cond:
-        failed += 1
 
 
 def req(method, path, body=None, headers=None, cookie=None, ctype="application/x-www-form-urlencoded"):

@@ -130,4 +130,4 @@ ok(SUMMARY in open(os.path.join(os.path.dirname(EPISODE), "..", "rss", "episodes
                                                          "2026-11-20-tiny.html"), encoding="utf-8").read(),
    "the episode's page has ana's summary")
 
-sys.exit(1 if client.failed else 0)
+sys.exit(1 if client.lib_browser.failed else 0)

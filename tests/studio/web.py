@@ -311,4 +311,4 @@ codes = [login("ben", "wrong password %d" % i)[0] for i in range(11)]
 ok(codes[:10] == [401] * 10 and codes[10] == 429, "after ten wrong passwords the next sign-in is 429: %s" % codes)
 ok(login("ben")[0] == 429, "...even with the right password")
 ok(alive(), "the server is alive at the end")
-sys.exit(1 if client.failed else 0)
+sys.exit(1 if client.lib_browser.failed else 0)
