@@ -24,6 +24,21 @@ done
 for word in "link to the archive" "inline_code()" "&" "—" "nested item" "Loose item two" "net-next: 412 commits."; do
 	check "basic: \"$word\" is spoken" grep -qF -- "$word" dump.txt
 done
+# A tilde between digits is a range, not strike-through's mark: two of them
+# in a paragraph used to strike the words between ("5~6 years and 10~20 ms"
+# was said "five hundred twenty milliseconds"); a ~~struck~~ word still is.
+cat >episodes/tilde.md <<'EOT'
+---
+title: "Tildes"
+date: 2023-01-01
+---
+
+It takes 5~6 years and 10~20 ms, not ~~seven~~ years, and `1~2` in code.
+EOT
+"$PODSYNTH" script --plain episodes/tilde.md >tilde.txt 2>tilde.err
+check "tilde: a range between digits is spoken" grep -q "five to six years and ten to twenty milliseconds" tilde.txt
+check "tilde: ~~struck~~ is still left out" bash -c "! grep -q seven tilde.txt"
+check "tilde: a tilde in a code span is kept as written" bash -c "! grep -q 'backslash' tilde.txt"
 check_eq "basic: headings are sections" "$(awk -F'\t' '$2=="heading"' dump.txt | wc -l)" 2
 check_eq "basic: the quote is a quote block in the quote voice" \
 	"$(awk -F'\t' '$2=="quote"' dump.txt | grep -c '\[quote ')" 1

@@ -427,3 +427,31 @@ int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int m
 		}
 	return d[n][m] > max ? max + 1 : d[n][m];
 }
+
+/*
+ * A copy of the body where a tilde between two digits ("5~6 years",
+ * "10~20 ms") is escaped: it is a range, never strike-through's mark, and
+ * two of them in a paragraph would silently strike the words between them
+ * ("5~6 years and 10~20 ms" was said "five hundred twenty milliseconds").
+ * Not inside code spans or fenced code. Lines stay where they were.
+ */
+char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n)
+{
+	struct buf b = {0};
+	int fence = 0, code = 0;
+	for (size_t i = 0; i < n; i++) {
+		int bol = i == 0 || s[i - 1] == '\n';
+		if (bol && (strncmp(s + i, "```", 3) == 0 || strncmp(s + i, "~~~", 3) == 0))
+			fence = !fence;
+		if (bol && i + 1 < n && s[i] == '\n')
+			code = 0;          /* a blank line ends any code span */
+		if (s[i] == '`')
+			code = !code;
+		if (s[i] == '~' && !fence && !code && i > 0 && i + 1 < n && isdigit((unsigned char)s[i - 1]) &&
+		    isdigit((unsigned char)s[i + 1]))
+			buf_putc(&b, '\\');
+		buf_putc(&b, s[i]);
+	}
+	*out_n = b.len;
+	return b.data ? buf_detach(&b) : xstrdup("");
+}

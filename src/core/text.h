@@ -139,4 +139,13 @@ int text_engine_blank(char *t, size_t n, size_t **spans);
  */
 int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int max);
 
+/*
+ * A copy of Markdown text s[0..n) (its length in *out_n; the caller frees)
+ * where a tilde between two digits ("5~6 years", "10~20 ms") is escaped: a
+ * range, never strike-through's mark. Not inside code spans or fenced code;
+ * lines stay where they were. The episode's parser and the show notes both
+ * read the body through it.
+ */
+char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n);
+
 #endif

@@ -484,7 +484,10 @@ char *shownotes_apple(const char *html)
 char *shownotes_html(const struct episode *ep, const char *base_url)
 {
 	const char *body = ep->body ? ep->body : "";
-	char *md = shownotes_unspeech(body, strlen(body));
+	char *md0 = shownotes_unspeech(body, strlen(body));
+	size_t mdn;
+	char *md = text_escape_range_tildes(md0, strlen(md0), &mdn);   /* "5~6 years": a range, not struck */
+	free(md0);
 	struct buf out = {0};
 	char *result = NULL, *safe = NULL;
 	unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
@@ -754,7 +757,10 @@ int shownotes_check_links(const struct episode *ep, const char *base_url)
 	struct linkscan ls = {0};
 	ls.ep = ep;
 	ls.base = base_url;
-	char *md = shownotes_unspeech(body, strlen(body));
+	char *md0 = shownotes_unspeech(body, strlen(body));
+	size_t mdn;
+	char *md = text_escape_range_tildes(md0, strlen(md0), &mdn);   /* "5~6 years": a range, not struck */
+	free(md0);
 	ls.md = md;
 	ls.n = strlen(md);
 	ls.line = ep->body_line;

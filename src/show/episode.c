@@ -1444,8 +1444,8 @@ static int read_body(struct episode *ep, int emphasis)
 
 	st.ep = ep;
 	st.emphasis = emphasis;
-	st.doc = ep->body;
-	st.doc_len = strlen(ep->body);
+	char *doc = text_escape_range_tildes(ep->body, strlen(ep->body), &st.doc_len);
+	st.doc = doc;
 	st.section = -1;
 	parser.abi_version = 0;
 	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
@@ -1455,6 +1455,8 @@ static int read_body(struct episode *ep, int emphasis)
 	parser.leave_span = leave_span;
 	parser.text = on_text;
 	int rc = md_parse(st.doc, (MD_SIZE)st.doc_len, &parser, &st);
+	free(doc);
+	st.doc = NULL;
 	buf_free(&st.text);
 	buf_free(&st.skipped);
 	free(st.heading_url);

@@ -264,8 +264,22 @@ static void test_links(void)
 	}
 }
 
+/* A tilde between digits is a range in the notes too, not struck text. */
+static void test_tilde_range(void)
+{
+	struct episode ep = {0};
+	ep.path = "episodes/x.md";
+	ep.body = (char *)"It takes 5~6 years and 10~20 ms, not ~~seven~~ years.\n";
+	ep.body_line = 6;
+	char *h = shownotes_html(&ep, "https://example.org/show");
+	OK(h && strstr(h, "5~6 years and 10~20 ms") != NULL, "notes: 5~6 and 10~20 are shown as written");
+	OK(h && strstr(h, "<del>seven</del>") != NULL, "notes: ~~seven~~ is still struck");
+	free(h);
+}
+
 int main(void)
 {
+	test_tilde_range();
 	test_xmltext();
 	test_guid();
 	test_categories();
