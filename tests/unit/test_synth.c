@@ -126,6 +126,17 @@ static int synth(struct tseg **ts, int n, int workers, double timeout)
 	return r;
 }
 
+/* Whether the files at a and b both exist and hold the same bytes. */
+static int same_bytes(const char *a, const char *b)
+{
+	size_t la = 0, lb = 0;
+	char *x = read_file(a, &la), *y = read_file(b, &lb);
+	int same = x && y && la == lb && memcmp(x, y, la) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
 static int has_word(const struct seg_audio *a, uint32_t run, uint32_t pos)
 {
 	for (uint32_t i = 0; i < a->nevents; i++)
@@ -707,12 +718,7 @@ static void test_cpu_limit(void)
 	OK(took >= 2.0, "...it did sleep (%.1f s)", took);
 	INT_EQ(slow.job.dropped_words + slow.job.failed, 0, "...is not split: no word dropped");
 	INT_EQ(diag_count(DIAG_WARNING) - warnings, 0, "...and no warning");
-	size_t la = 0, lb = 0;
-	char *a = read_file(ref.path, &la), *b = read_file(slow.path, &lb);
-	OK(a && b && la == lb && memcmp(a, b, la) == 0,
-	   "...its cache file is byte-identical to the reference (%zu, %zu bytes)", la, lb);
-	free(a);
-	free(b);
+	OK(same_bytes(ref.path, slow.path), "...its cache file is byte-identical to the reference");
 
 	struct tseg blk, other;
 	tseg_init(&blk, 52);
@@ -783,12 +789,7 @@ static void test_killed(const char *hook, int id)
 	OK(access(other.path, F_OK) == 0, "...and cached");
 
 	OK(synth(ks, 1, 1, 1.0) == 0, "%s: the next run, without the hook", hook);
-	size_t la = 0, lb = 0;
-	char *a = read_file(ref.path, &la), *b = read_file(k.path, &lb);
-	OK(a && b && la == lb && memcmp(a, b, la) == 0,
-	   "...caches the bytes of a clean run (%zu, %zu bytes)", la, lb);
-	free(a);
-	free(b);
+	OK(same_bytes(ref.path, k.path), "...caches the bytes of a clean run");
 	free(ref.path);
 	free(k.path);
 	free(other.path);
@@ -868,13 +869,8 @@ static void test_pool(void)
 	   "...the pool's workers do not hold the memory allocated after them "
 	   "(largest worker %ld KiB, %ld KiB without the pool)", with_pool, without);
 	int same = 0;
-	for (int i = 0; i < 2; i++) {
-		size_t la = 0, lb = 0;
-		char *a = read_file(t[i].path, &la), *b = read_file(u[i].path, &lb);
-		same += a && b && la == lb && memcmp(a, b, la) == 0;
-		free(a);
-		free(b);
-	}
+	for (int i = 0; i < 2; i++)
+		same += same_bytes(t[i].path, u[i].path);
 	INT_EQ(same, 2, "...the same bytes with and without the pool");
 	INT_EQ(synth_run(jobs, 2, &o), 0, "a second run with the pool, now empty, forks its own");
 	synth_pool_free(&pool);
