@@ -420,6 +420,7 @@ static int strcasestr_n(const char *s, size_t n, const char *needle)
 }
 
 static int us_spelling(const char *s, size_t n, char *out, size_t *m);
+static void say_spelling(struct en *e, const char *s, size_t n, const char *why);
 
 /* Whether en_GB knows s ("organisation", "colour"): asked only before a
  * token would be cut into pieces, as loading it costs 40 ms. */
@@ -440,17 +441,7 @@ static int gb_word(struct en *e, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
-		char us[64];
-		size_t m;
-		if (us_spelling(s, n, us, &m)) {
-			snprintf(e->whybuf, sizeof e->whybuf, "hunspell en_GB; said as en_US writes it: %.*s",
-				 (int)m, us);
-			decide(e, "word", e->whybuf);
-			emitn(e, us, m);
-			return 1;
-		}
-		decide(e, "word", "hunspell en_GB");
-		emitn(e, s, n);
+		say_spelling(e, s, n, "hunspell en_GB");
 		return 1;
 	}
 	return 0;
@@ -1564,24 +1555,32 @@ static int us_spelling(const char *s, size_t n, char *out, size_t *m)
 	return 0;
 }
 
+/* A word a list knows (why: which), said as written; a British spelling is
+ * given to the engine in its American form, the transcript keeping the
+ * writer's (a hint, core/text.h). */
+static void say_spelling(struct en *e, const char *s, size_t n, const char *why)
+{
+	char us[64];
+	size_t m;
+	if (!us_spelling(s, n, us, &m)) {
+		decide(e, "word", why);
+		emitn(e, s, n);
+		return;
+	}
+	snprintf(e->whybuf, sizeof e->whybuf, "%s; a British spelling, said as en_US writes it: %.*s", why, (int)m, us);
+	decide(e, "word", e->whybuf);
+	us[m] = 0;
+	emit_hint(e, s, n, us);
+}
+
 /* A word some list knows is never split; a British spelling is said in
  * its American form (us_spelling). */
 static int w_known(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *why;
-	char us[64];
-	size_t m;
 	if (!known_word(s, n, &why))
 		return 0;
-	if (us_spelling(s, n, us, &m)) {
-		snprintf(e->whybuf, sizeof e->whybuf, "a British spelling, said as en_US writes it: %.*s (scowl)", (int)m, us);
-		decide(e, "word", e->whybuf);
-		us[m] = 0;
-		emit_hint(e, s, n, us);      /* the transcript keeps the writer's spelling */
-		return 1;
-	}
-	decide(e, "word", why);
-	emitn(e, s, n);
+	say_spelling(e, s, n, why);
 	return 1;
 }
 
