@@ -235,6 +235,17 @@ static int abbreviation_holds(const char *t, size_t start, size_t dot, size_t af
 
 /* ---- spoken hints ---- */
 
+char *text_hint(const char *written, size_t wn, const char *said)
+{
+	struct buf b = {0};
+	buf_putc(&b, TEXT_HINT_OPEN);
+	buf_add(&b, written, wn);
+	buf_putc(&b, TEXT_HINT_SAY);
+	buf_puts(&b, said);
+	buf_putc(&b, TEXT_HINT_CLOSE);
+	return buf_detach(&b);
+}
+
 size_t text_hint_end(const char *t, size_t i, size_t n)
 {
 	if (i >= n || t[i] != TEXT_HINT_OPEN)

@@ -116,6 +116,8 @@ enum text_form {
 	TEXT_ENGINE,   /* the engine's part alone: what the synthesiser says */
 	TEXT_SHOWN,    /* both, "A<[['eI]]>", for proofreading (script, say -n, --explain) */
 };
+/* A hint: written[0..wn), what a person reads, with said for the engine; the caller frees. */
+char *text_hint(const char *written, size_t wn, const char *said);
 /* Past the hint that starts at t[i] (its closing mark included), or i when none does. */
 size_t text_hint_end(const char *t, size_t i, size_t n);
 /* Whether t[0..n) holds a hint. */

@@ -1004,7 +1004,7 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 		char *w = p->en > p->st ? trimmed(s + p->st, p->en - p->st) : NULL;
 		if (strstr(said, "[[") && w && *w) {
 			/* phonemes: the written words are what a person reads (a hint, core/text.h) */
-			char *h = xasprintf("%c%s%c%s%c", TEXT_HINT_OPEN, w, TEXT_HINT_SAY, said, TEXT_HINT_CLOSE);
+			char *h = text_hint(w, strlen(w), said);
 			free(said);
 			said = h;
 		}

@@ -72,14 +72,9 @@ void punct(struct en *e, char c)
  */
 void emit_hint(struct en *e, const char *written, size_t wn, const char *said)
 {
-	struct buf b = {0};
-	buf_putc(&b, TEXT_HINT_OPEN);
-	buf_add(&b, written, wn);
-	buf_putc(&b, TEXT_HINT_SAY);
-	buf_puts(&b, said);
-	buf_putc(&b, TEXT_HINT_CLOSE);
-	emitn(e, b.data, b.len);
-	buf_free(&b);
+	char *h = text_hint(written, wn, said);
+	emit(e, h);
+	free(h);
 }
 
 /* The letter A, which espeak-ng reads as the article when it stands alone ("A", "A-", "A."). */
