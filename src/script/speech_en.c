@@ -574,7 +574,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		    t[i].trail && trail[0] == ':' && i > 0 && t[i - 1].trail &&
 		    t[i - 1].raw[t[i - 1].rawlen - 1] == ':' &&
 		    (vocab_capsword(core, cn) || vocab_kind(core, cn) == VOCAB_ACRONYM) &&
-		    !(cn && lex_find(e, core, cn, &(const char *){0}, &(size_t){0}))) {
+		    !lex_find(e, core, cn, &(const char *){0}, &(size_t){0})) {
 			size_t from = e->out.len;
 			decide(e, "acronym", "two small letters in a subject's prefix that kernel text writes in capitals "
 			       "(kernel.vocab)");
