@@ -450,6 +450,10 @@ int build_run(struct project *p, struct build_job **jp, const struct build_opts 
 		}
 	}
 
+	/* Synthesis is over (or was not needed: every segment cached): the
+	 * workers forked early that it did not take end here, not after the
+	 * render and the transcript. */
+	synth_pool_drain(o->pool);
 	if (timeline_layout(tl) != 0)
 		goto out;
 	/* Sounds start on the MP3 and Opus frame grid, so that an edit moves

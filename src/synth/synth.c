@@ -1112,13 +1112,18 @@ struct synth_pool *synth_pool_new(int jobs)
 	return pool;
 }
 
+void synth_pool_drain(struct synth_pool *pool)
+{
+	for (int i = 0; pool != NULL && i < pool->n; i++)
+		worker_stop(&pool->w[i], 0);  /* a dormant worker exits at end of file */
+}
+
 void synth_pool_free(struct synth_pool **pp)
 {
 	struct synth_pool *pool = *pp;
 	if (pool == NULL)
 		return;
-	for (int i = 0; i < pool->n; i++)
-		worker_stop(&pool->w[i], 0);  /* a dormant worker exits at end of file */
+	synth_pool_drain(pool);
 	free(pool->w);
 	free(pool);
 	*pp = NULL;

@@ -70,6 +70,10 @@ int synth_run(struct synth_job *jobs, int njobs, const struct synth_opts *o);
  * an exit each. Free with synth_pool_free (it ends the workers no run took).
  */
 struct synth_pool *synth_pool_new(int jobs);
+/* Ends the workers no run took (the pool stays, empty: a later run forks
+ * its own). A build calls it once its episode's synthesis is done, so that
+ * no idle worker outlives it into the render. NULL is ignored. */
+void synth_pool_drain(struct synth_pool *pool);
 void synth_pool_free(struct synth_pool **pool);
 
 /*

@@ -878,6 +878,11 @@ static void test_pool(void)
 	free(ballast);
 
 	pool = synth_pool_new(3);   /* never taken */
+	synth_pool_drain(pool);     /* a build whose segments were all cached */
+	errno = 0;
+	OK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "a drained pool leaves no process");
+	o.pool = pool;
+	INT_EQ(synth_run(jobs, 2, &o), 0, "...and a run after it forks its own");
 	synth_pool_free(&pool);
 	errno = 0;
 	OK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "an unused pool leaves no process");
