@@ -1736,12 +1736,14 @@ static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
-/* A letter and a common word, the whole no word: "strace" is S-trace (not
- * "S-T race"), "kfree" K-free. */
+/* A letter and a common word, the whole no word of any list: "strace" is
+ * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
+ * "spelt" are words of the British lists, never T-ravelling. */
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
-	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || !words_common(s + 1, n - 1, 35) ||
+	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	    !words_common(s + 1, n - 1, 35) ||
 	    lex_find(e, s, 2, &star, &(size_t){0}))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
 	decide(e, "split word", "a letter and a common word (scowl)");
