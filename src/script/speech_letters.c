@@ -36,6 +36,14 @@ static int is_common_caps(const char *s, size_t n)
 	return 0;
 }
 
+/* Two capitals an identifier uses as a word: the high and low halves of
+ * a register or a value ("CNTVCT_LO", "PAGE_DESC_HI_MASK"), said as the
+ * words; elsewhere they stay letters or a greeting. */
+static int is_half(const char *s, size_t n)
+{
+	return n == 2 && (memcmp(s, "HI", 2) == 0 || memcmp(s, "LO", 2) == 0);
+}
+
 /* Short words that may stand in a glued pair: "onusing", "noreplace". */
 static int is_short_word(const char *s, size_t n)
 {
@@ -873,32 +881,34 @@ static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
 	return lex_say(e, s, n);
 }
 
-/* Plurals of entries and acronyms: CPUs, SoCs, kthreads; BARs is a word. */
+/* Plurals of entries and acronyms: CPUs, SoCs, kthreads, PBXes; BARs is a
+ * word. */
 static int w_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n <= 2 || s[n - 1] != 's')
 		return 0;
+	/* capitals ending in a hissing letter take "es": PBXes, SSHes */
+	size_t b = n >= 4 && s[n - 2] == 'e' && strchr("SXZH", s[n - 3]) && all_upper(s, n - 2) ? n - 2 : n - 1;
 	const char *star;
 	size_t sl;
-	const char *say = lex_find(e, s, n - 1, &star, &sl);
+	const char *say = lex_find(e, s, b, &star, &sl);
 	if (say && !star) {
-		decide(e, "lexicon", lex_where(e, s, n - 1));
+		decide(e, "lexicon", lex_where(e, s, b));
 		emit_plural(e, say);
 		return 1;
 	}
-	if (!all_upper(s, n - 1) || n - 1 > 5)
+	if (!all_upper(s, b) || b > 5)
 		return 0;
-	if (n - 1 >= 3 && words_common(s, n - 1, 50)) {
+	if (b >= 3 && words_common(s, b, 50)) {
 		char tmp[8];
-		for (size_t i = 0; i < n - 1; i++)
-			tmp[i] = (char)tolower((unsigned char)s[i]);
-		tmp[n - 1] = 's';
+		for (size_t i = 0; i < n; i++)
+			tmp[i] = (char)(i < b ? tolower((unsigned char)s[i]) : s[i]);
 		decide(e, "word", "the plural of a common word in capitals (scowl)");
 		emitn(e, tmp, n);
 		return 1;
 	}
 	decide(e, "acronym", "the plural of capitals");
-	spell(e, s, n - 1, 1);
+	spell(e, s, b, 1);
 	return 1;
 }
 
@@ -998,6 +1008,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
+	    !((flags & F_CNAME) && is_half(s, n)) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	/* a term of kernel text that English writes in capitals as an

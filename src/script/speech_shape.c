@@ -991,16 +991,17 @@ static int s_xor(struct en *e, const char *s, size_t n, int flags)
  */
 static const struct separator {
 	const char *sep, *join, *cls, *why;
+	int flags;     /* what the parts are (F_CNAME: the parts of a C name) */
 } separators[] = {
-	{"->", "", "identifier", "its parts said one by one"},
-	{"::", "", "identifier", "its parts said one by one"},
-	{"_", "", "identifier", "its parts said one by one"},
-	{".", "dot", "identifier", "dotted parts: a file name or a field"},
-	{"&", "and", "operator", "parts joined by &: and"},
-	{"+", "plus", "operator", "parts joined by +: plus"},
-	{"^", "to the", "operator", "parts joined by ^: a power"},
-	{"=", "equals", "operator", "an assignment: the name, equals, the value"},
-	{":", "", "identifier", "parts joined by colons: said one by one"},
+	{"->", "", "identifier", "its parts said one by one", F_CNAME},
+	{"::", "", "identifier", "its parts said one by one", F_CNAME},
+	{"_", "", "identifier", "its parts said one by one", F_CNAME},
+	{".", "dot", "identifier", "dotted parts: a file name or a field", 0},
+	{"&", "and", "operator", "parts joined by &: and", 0},
+	{"+", "plus", "operator", "parts joined by +: plus", 0},
+	{"^", "to the", "operator", "parts joined by ^: a power", 0},
+	{"=", "equals", "operator", "an assignment: the name, equals, the value", 0},
+	{":", "", "identifier", "parts joined by colons: said one by one", 0},
 };
 
 /* C++, i++, i--: "plus plus", "minus minus" */
@@ -1080,7 +1081,7 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
-		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART);
+		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags);
 		if (sp->cls && (flags & F_TOKEN))
 			decide(e, sp->cls, sp->why);
 		return 1;
