@@ -1080,7 +1080,11 @@ static int m_roman(const struct cctx *c, struct match *m)
 	int fl = words_lookup(p, pn, &size);
 	size_t ppn, nxn;
 	const char *pp = core(c, c->i - 2, &ppn), *nx = core(c, c->i + 1, &nxn);
-	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn);
+	/* alone, or the last of a person's names: "John Jacob Astor IV", "Pope
+	 * John Paul II" (a game's "Grand Theft Auto IV" has words between) */
+	int pfl = pp && ppn >= 2 && all_alpha(pp, ppn) && !all_upper(pp, ppn) ? words_lookup(pp, ppn, &size) : 0;
+	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn) ||
+		    ((pfl & (WORDS_NAME | WORDS_UPPER)) && !(pfl & WORDS_WORD));
 	/* "I" after a name is the pronoun ("Then I", "Linus I think"), unless a
 	 * punctuation mark or "of" ends the name: "Catherine I,", "Queen
 	 * Elizabeth I of England" */
