@@ -982,7 +982,6 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-static int sayable(const char *s, size_t n);
 static int coda_ok(const char *s);
 
 /* Whether a word next to s is a word in capitals (a common or dictionary
@@ -1638,7 +1637,7 @@ static int final_ok(const char *c, size_t run)
  * the start of the next (onset_ok), and the run at the end is one consonant
  * or a coda_ok pair. "ixgbe" ("xgb") and "iavf" ("vf") cannot be said.
  */
-static int sayable(const char *s, size_t n)
+int sayable(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && !is_vowel(s[i], i > 0))

@@ -946,6 +946,9 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			   acronym and English has no word for; not the suffix of
 			   "atomically-ish" nor NUL, said "null" ("nul-terminated") */
 			if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
+			    /* "panel-edp": letters English cannot say, kernel text does not know */
+			    (k <= 4 && all_lower(s + st, k) && !sayable(s + st, k) && !known_word(s + st, k, &why) &&
+			     vocab_kind(s + st, k - (s[i - 1] == 's')) == VOCAB_NONE) ||
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
