@@ -1138,6 +1138,21 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 	size_t caps = 0;
 	while (caps < n && isupper((unsigned char)s[caps]))
 		caps++;
+	/* in small letters: two to four letters without a vowel, then "ing"
+	 * ("gcing" G-C-ing; "string" and "bring" are words) */
+	if (caps == 0 && n >= 5 && n <= 7 && all_lower(s, n) && memcmp(s + n - 3, "ing", 3) == 0 && !has_vowel(s, n - 3)) {
+		int word_end = 0;      /* "vswing", "sqring": a letter or two and a word */
+		for (size_t k = 0; k + 4 <= n && !word_end; k++)
+			word_end = words_common(s + k, n - k, 50) != 0;
+		if (!word_end && !known_word(s, n, &(const char *){0})) {
+			decide(e, "acronym", "letters without a vowel, and -ing");
+			spell(e, s, n - 3, 0);
+			e->glue = 1;
+			emit(e, "-ing");
+			e->glue = 0;
+			return 1;
+		}
+	}
 	if (caps < 2)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++)
@@ -1834,9 +1849,33 @@ static int w_british(struct en *e, const char *s, size_t n, int flags)
 	return islower((unsigned char)s[0]) && n >= 5 && gb_word(e, s, n);
 }
 
+/* Glued words, "thismemory". Capitalised, only a small word of grammar
+ * glued to a common word, as a typing slip writes them at a sentence's
+ * start ("Whenassemble", "Thismemory"): names are glued words too
+ * ("Abbotsford", "Forman"), and no list has them all. */
 static int w_glued(struct en *e, const char *s, size_t n, int flags)
 {
-	return islower((unsigned char)s[0]) && !(flags & F_NAME) && split_glued(e, s, n, flags);
+	static const char *const grammar[] = {
+		"when", "this", "that", "with", "from", "into", "than", "what", "which", "where",
+		"these", "those", "also",     /* not "the", "and", "for", "will": "Theriot", "Andover" */
+	};
+	if (flags & F_NAME)
+		return 0;
+	if (islower((unsigned char)s[0]))
+		return split_glued(e, s, n, flags);
+	if (!isupper((unsigned char)s[0]) || n < 7 || !all_lower(s + 1, n - 1) ||
+	    (words_lookup(s, n, NULL) & (WORDS_NAME | WORDS_UPPER)))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(grammar); i++) {
+		size_t k = strlen(grammar[i]);
+		if (n - k >= 4 && strncasecmp(s, grammar[i], k) == 0 && words_common(s + k, n - k, 35)) {
+			decide(e, "split word", "a small word of grammar glued to a common word (scowl)");
+			emitn(e, s, k);
+			emitn(e, s + k, n - k);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Small letters no list knows that English cannot say: "ixgbe". */
