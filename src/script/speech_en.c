@@ -327,6 +327,14 @@ const char *lex_where(struct en *e, const char *s, size_t n)
 	return w ? w : "the lexicon (the episode's front matter)";
 }
 
+static int all_alpha_dash(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]) && s[i] != '-')
+			return 0;
+	return 1;
+}
+
 /* Whether say was said just before an opening bracket: "release candidate
  * (-rc)", where the abbreviation only repeats its expansion. */
 static int said_before_bracket(const struct en *e, const char *say)
@@ -343,6 +351,22 @@ static int said_before_bracket(const struct en *e, const char *say)
 	return sl && n >= sl && strncasecmp(o + n - sl, say, sl) == 0 && (n == sl || o[n - sl - 1] == ' ');
 }
 
+/* Whether an expansion of several words would repeat the next word or go
+ * against the writer's article: "-rc release" (release candidate release),
+ * "an rc" (an release candidate): the writer says the letters there. */
+static int expansion_clashes(const struct en *e, const char *say)
+{
+	if (!strchr(say, ' '))
+		return 0;
+	for (const char *w = say; e->next && *w;) {
+		size_t wl = strcspn(w, " ");
+		if (wl == e->nextn && strncasecmp(w, e->next, wl) == 0)
+			return 1;
+		w += wl + (w[wl] == ' ');
+	}
+	return strcasecmp(e->prev, "an") == 0 && !strchr("aeiouAEIOU", say[0]);
+}
+
 int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -350,6 +374,16 @@ int lex_say(struct en *e, const char *s, size_t n)
 	const char *say = lex_find(e, s, n, &star, &star_len);
 	if (!say)
 		return 0;
+	if (!star && n <= 4 && all_alpha_dash(s, n) && expansion_clashes(e, say)) {
+		size_t a = 0;
+		while (a < n && s[a] == '-')
+			a++;
+		if (a < n) {
+			decide(e, "lexicon", "its expansion would clash with the words around it: its letters");
+			spell(e, s + a, n - a, 0);
+			return 1;
+		}
+	}
 	if (!star && said_before_bracket(e, say)) {
 		/* its expansion was just said: the letters, "R-C", not the words again */
 		size_t a = 0;
