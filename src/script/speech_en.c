@@ -452,9 +452,10 @@ static size_t lead_len(const char *s, size_t n)
 		}
 		if (!k)
 			return i;
-		/* "(re)connect": a "(" closed before the word goes on is the word's */
-		const char *q = s[i] == '(' ? memchr(s + i, ')', n - i) : NULL;
-		if (q && q + 1 < s + n && isalpha((unsigned char)q[1]))
+		/* "(re)connect": a "(" closed before the word goes on is the word's,
+		 * and so is a "{" ("{nl,mac}80211") */
+		const char *q = s[i] == '(' ? memchr(s + i, ')', n - i) : s[i] == '{' ? memchr(s + i, '}', n - i) : NULL;
+		if (q && q + 1 < s + n && isalnum((unsigned char)q[1]) && (s[i] == '{' || isalpha((unsigned char)q[1])))
 			return i;
 		i += k;
 	}

@@ -722,6 +722,54 @@ static int s_braces(struct en *e, const char *s, size_t n, int flags)
 	return !first;
 }
 
+/* Alternatives in braces before a name's rest: "{nl,mac}80211" is nl80211
+ * and mac80211, each whole name said ("N-L eight oh two eleven and mac
+ * eight oh two eleven"). */
+static int s_braces_lead(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *close = n > 4 && s[0] == '{' ? memchr(s, '}', n) : NULL;
+	if (!close || close + 1 == s + n || !memchr(s, ',', (size_t)(close - s)))
+		return 0;
+	size_t rn = n - (size_t)(close + 1 - s), alts = 1;
+	for (const char *p = close + 1; p < s + n; p++)
+		if (!isalnum((unsigned char)*p))
+			return 0;
+	for (const char *p = s + 1; p < close; p++)
+		if (*p == ',')
+			alts++;
+		else if (!isalnum((unsigned char)*p))
+			return 0;
+	if (alts > 4)
+		return 0;
+	char whole[96];
+	size_t k = 0;
+	for (const char *st = s + 1, *p = st; p <= close; p++) {
+		if (p < close && *p != ',')
+			continue;
+		size_t an = (size_t)(p - st);
+		if (!an || an + rn >= sizeof whole)
+			return 0;     /* "{,v6}": an empty one, or too long */
+		st = p + 1;
+	}
+	for (const char *st = s + 1, *p = st; p <= close; p++) {
+		if (p < close && *p != ',')
+			continue;
+		size_t an = (size_t)(p - st);
+		memcpy(whole, st, an);
+		memcpy(whole + an, close + 1, rn);
+		if (k + 1 == alts && k)
+			emit(e, "and");
+		else if (k)
+			punct(e, ',');
+		say_core(e, whole, an + rn, flags | F_PART);
+		k++;
+		st = p + 1;
+	}
+	if (flags & F_TOKEN)
+		decide(e, "identifier", "alternatives in braces before the rest of a name: each whole name said");
+	return 1;
+}
+
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
 {
 	return say_shapes(e, s, n, flags);
@@ -1259,6 +1307,7 @@ static const struct shape {
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
+	{NULL, NULL, 0, s_braces_lead},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
