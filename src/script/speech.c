@@ -795,14 +795,14 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		}
 		i = j;
 	}
-	/* "版本号从 6.x 跃升": a series' x after a number after Han script is
+	/* "版本号从 6.x 跃升", "2004 年的 2.6.x 起": a series' x after a number after Han script is
 	   Mandarin's (六点X), as the number is; "Linux 6.x" stays with Linux */
 	for (size_t i = st + 2; i < en; i++) {
 		if ((s[i] != 'x' && s[i] != 'X') || s[i - 1] != '.' || !isdigit((unsigned char)s[i - 2]) ||
 		    (i + 1 < en && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '.')))
 			continue;
-		size_t b = i - 2;
-		while (b > st && isdigit((unsigned char)s[b - 1]))
+		size_t b = i - 2;      /* (over "2.6" of "2.6.x" too) */
+		while (b > st && (isdigit((unsigned char)s[b - 1]) || (s[b - 1] == '.' && b - 1 > st && isdigit((unsigned char)s[b - 2]))))
 			b--;
 		while (b > st && s[b - 1] == ' ')
 			b--;

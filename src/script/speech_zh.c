@@ -91,9 +91,10 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 }
 
 /* Words near X.Y that make it a version: "内核 5.10", "5.15 稳定版", "6.17 正式版",
- * "6.17 系列" (版 is in 版本, 稳定版, 正式版). */
+ * "6.17 系列" (版 is in 版本, 稳定版, 正式版), "6.19 的开发周期" (its development cycle). */
 static const char *const zh_version_words[] = {
 	"内核", "版", "系列", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
+	"开发周期", "合并窗口",     /* "6.19 的开发周期", "6.1 合并窗口" */
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
@@ -379,6 +380,15 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			}
 		}
 		return k;
+	}
+	/* 2.6.x: a version's series, 二点六点X */
+	if (j > i && j + 1 < n && s[j] == '.' && (s[j + 1] == 'x' || s[j + 1] == 'X') &&
+	    (j + 2 >= n || !isalnum((unsigned char)s[j + 2])) && !percent) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, intlen));
+		buf_puts(b, "点");
+		zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, j - i - 1));
+		buf_puts(b, "点X");
+		return j + 2;
 	}
 	int u;
 	size_t ul;
