@@ -568,11 +568,14 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			}
 		}
 		/* a component of two small letters in a subject's prefix ("ASoC: ti:
-		 * davinci-mcasp:", "mei: me:", "PCI: of:") that kernel text writes
-		 * in capitals is spelled: T-I, M-E, O-F; not "vi:", "ep:" */
+		 * davinci-mcasp:", "mei: me:", "PCI: of:"), or the first component of
+		 * a subject (at the start, or after an architecture tag: "[arm64] of:
+		 * fix"), that kernel text writes in capitals is spelled: T-I, M-E,
+		 * O-F; not "vi:", "ep:", nor "made of: wood" */
 		if (cn == 2 && islower((unsigned char)core[0]) && islower((unsigned char)core[1]) &&
-		    t[i].trail && trail[0] == ':' && i > 0 && t[i - 1].trail &&
-		    t[i - 1].raw[t[i - 1].rawlen - 1] == ':' &&
+		    t[i].trail && trail[0] == ':' && next &&
+		    (i == 0 || (t[i - 1].trail && t[i - 1].raw[t[i - 1].rawlen - 1] == ':') ||
+		     (!t[i - 1].trail && !words_common(prevcore, t[i - 1].rawlen - t[i - 1].lead, 70))) &&
 		    (vocab_capsword(core, cn) || vocab_kind(core, cn) == VOCAB_ACRONYM) &&
 		    !lex_find(e, core, cn, &(const char *){0}, &(size_t){0})) {
 			size_t from = e->out.len;
