@@ -591,6 +591,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
  * such split exists.
  */
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
+static int w_fb_name(struct en *e, const char *s, size_t n, int flags);
 
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
@@ -1791,6 +1792,32 @@ static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A framebuffer driver's name: a stem and "fb" ("vesafb", "rivafb",
+ * "offb"), the stem said as it is said alone (two letters spelled; a
+ * letter before a stem kernel text knows spelled: "uvesafb") and
+ * F-B spelled; no English word ends in "fb", so any stem of two letters or
+ * more that no list has with the ending is one. */
+static int w_fb_name(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || !all_lower(s, n) || memcmp(s + n - 2, "fb", 2) != 0 || dict_word(s, n) ||
+	    vocab_kind(s, n) == VOCAB_ACRONYM || lex_find(e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	decide(e, "split word", "a framebuffer driver's name: a stem and F-B");
+	const char *w;
+	size_t wl, m = n - 2;
+	if (m == 2) {
+		spell(e, s, 2, 0);   /* "offb": Open Firmware's, O-F F-B */
+	} else if (!dict_word(s, m) && vocab_kind(s, m) == VOCAB_NONE && !lex_find(e, s, m, &w, &wl) &&
+		   (vocab_kind(s + 1, m - 1) != VOCAB_NONE || lex_find(e, s + 1, m - 1, &w, &wl))) {
+		spell(e, s, 1, 0);   /* "uvesafb": a letter and a stem kernel text knows, U vesa F-B */
+		say_word(e, s + 1, m - 1, flags | F_PART);
+	} else {
+		say_word(e, s, m, flags | F_PART);
+	}
+	spell(e, s + n - 2, 2, 0);
+	return 1;
+}
+
 /* Five consonants: not a word; spell what is short enough to spell. */
 static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1939,6 +1966,7 @@ static const struct word_rule {
 	{"a time unit", w_time_unit},
 	{"two known pieces", w_two_pieces},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
+	{"a framebuffer driver's name", w_fb_name},
 	{"a file system's name", w_fs_name},
 	{"a library's name", w_library},
 	{"an English word kernel text writes in capitals", w_capsword},
