@@ -1468,6 +1468,30 @@ static int spell_letters(struct en *e, const char *s, size_t n)
 	return plural;
 }
 
+/* A SoC platform's name (kernel.vocab: a directory arch/<arch>/mach-NAME,
+ * plat-NAME or boot/dts/NAME) is a name, never letters: said as written
+ * when English can say it ("exynos", "oxnas"), else a common word and the
+ * one or two letters after it, spelled ("sunxi": sun X-I, as "sun4i" is
+ * sun four I). A name that is neither goes on to the other rules. */
+static int w_platform(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_lower(s, n) || !vocab_platform(s, n))
+		return 0;
+	if (onset_ok(s, n) && sayable(s, n)) {
+		decide(e, "name", "a SoC platform's name (kernel.vocab), said as a word");
+		emitn(e, s, n);
+		return 1;
+	}
+	for (size_t k = 1; k <= 2 && n >= k + 3; k++)
+		if (words_common(s, n - k, 35) && onset_ok(s, n - k) && sayable(s, n - k)) {
+			decide(e, "name", "a SoC platform's name (kernel.vocab): a common word and letters");
+			emitn(e, s, n - k);
+			spell(e, s + n - k, k, 0);
+			return 1;
+		}
+	return 0;
+}
+
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
@@ -1971,6 +1995,7 @@ static const struct word_rule {
 	{"a library's name", w_library},
 	{"an English word kernel text writes in capitals", w_capsword},
 	{"three letters or fewer", w_short_letters},
+	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
