@@ -448,6 +448,9 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		}
 		if (!k || i - k < lead)
 			return n - i;
+		/* keep the '*' of "%p*", the printf conversion */
+		if (k == 1 && s[i - 1] == '*' && i - 1 == lead + 2 && s[lead] == '%' && s[lead + 1] == 'p')
+			return n - i;
 		/* keep the ')' of "f()" or "x(y)" */
 		if (s[i - 1] == ')' && depth >= 0)
 			return n - i;

@@ -1155,7 +1155,8 @@ static int s_as_written(struct en *e, const char *s, size_t n, int flags)
  * kernel's pointer extensions "%pK", "%pI4", "%pOF", "%*ph". A host reads
  * it as written: "percent", the flags, width and precision ("*" is
  * "star"), the letters spelled ("percent L-L-U", "percent zero eight X",
- * "percent P-K"). Only the whole token.
+ * "percent P-K"); "%p*", any of the extensions, is "percent P star". A
+ * whole token or a part of one ("%pK/%px").
  */
 static int s_printf(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1185,6 +1186,9 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 	if (s[conv] == 'p')      /* %pK, %pI4, %pS, %pOF, %p4cc */
 		while (i < n && isalnum((unsigned char)s[i]))
 			i++;
+	size_t end = i;
+	if (s[conv] == 'p' && i + 1 == n && s[i] == '*')     /* "%p*": any pointer extension */
+		i++;
 	if (i != n)
 		return 0;
 	emit(e, "percent");
@@ -1206,16 +1210,18 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 		else
 			emit_numstr(e, s + wid + 1, prec - wid - 1);
 	}
-	for (size_t k = prec; k < n;) {
+	for (size_t k = prec; k < end;) {
 		size_t st = k;
 		int digit = isdigit((unsigned char)s[k]) != 0;
-		while (k < n && (isdigit((unsigned char)s[k]) != 0) == digit)
+		while (k < end && (isdigit((unsigned char)s[k]) != 0) == digit)
 			k++;
 		if (digit)
 			emit_numstr(e, s + st, k - st);
 		else
 			spell(e, s + st, k - st, 0);
 	}
+	if (end < n)
+		emit(e, "star");
 	return 1;
 }
 
@@ -1245,7 +1251,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_phonemes},
 	{NULL, NULL, 0, s_lexicon},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
-	{"printf format", "a printf conversion: percent, then its letters", 1, s_printf},
+	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
