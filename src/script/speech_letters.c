@@ -1032,6 +1032,20 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
 	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
 	       coda_ok(s + 2);
+	/* a letter before an acronym kernel text writes four times as often as
+	 * the whole is a variant of that acronym, said as it is with a letter,
+	 * not a word: "LAPIC" L-A-P-I-C as "APIC" is said; "PASID", "MIPI",
+	 * "PATA" are acronyms of their own, more common than ASID, IPI, ATA */
+	if (say && vocab_kind(s + 1, n - 1) == VOCAB_ACRONYM &&
+	    vocab_count(s + 1, n - 1) >= 4 * vocab_count(s, n)) {
+		char pre[3] = {s[0], '-', 0};
+		decide(e, "acronym", "a letter and an acronym kernel text writes far more often (kernel.vocab)");
+		emit(e, pre);
+		e->glue = 1;
+		say_word(e, s + 1, n - 1, flags | F_PART);
+		e->glue = 0;
+		return 1;
+	}
 	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
 	       "an acronym of kernel text (kernel.vocab)");
 	if (say)
