@@ -1127,6 +1127,22 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 		emitn(e, low, n);
 		return 1;
 	}
+	/* four or five letters whose small letters are all vowels, one of them
+	 * between capitals, that English can say are a word: "ASoC" a-sock,
+	 * "LoRa", "MoCA", "ReLU"; "SoC", "IoT" (three) and "NiMH" are letters */
+	int vowels = n >= 4 && n <= 5 && longest <= 1 && caps >= 2, between = 0;
+	for (size_t i = 0; i < n && vowels; i++)
+		if (islower((unsigned char)s[i])) {
+			vowels = is_vowel(s[i], 0) && s[i] != 'y';
+			between |= i > 0 && i + 1 < n && isupper((unsigned char)s[i - 1]) && isupper((unsigned char)s[i + 1]);
+		} else if (s[i] == 'Q' && (i + 1 == n || tolower((unsigned char)s[i + 1]) != 'u')) {
+			vowels = 0;      /* "EQoS": no English q without u */
+		}
+	if (vowels && between && onset_ok(low, n) && sayable(low, n)) {
+		decide(e, "word", "capitals and small vowels between them, a word English can say");
+		emitn(e, low, n);
+		return 1;
+	}
 	if (n <= 5 && longest <= 1 && caps >= 2) {
 		int plural = s[n - 1] == 's' && n > 3;
 		decide(e, "acronym", "capitals with single small letters");
