@@ -1626,8 +1626,38 @@ static int m_device_id(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* A component of two small letters in a subject's prefix ("ASoC: ti:
+ * davinci-mcasp:", "mei: me:", "PCI: of:"), or the first component of a
+ * subject (at the start, or after an architecture tag: "[arm64] of: fix"),
+ * that kernel text writes in capitals is spelled: T-I, M-E, O-F; not "vi:",
+ * "ep:", nor "made of: wood". */
+static int m_subject_prefix(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || n != 2 || !islower((unsigned char)s[0]) || !islower((unsigned char)s[1]) || !t->trail ||
+	    s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	if (c->i > 0) {
+		const struct tok *p = &c->t[c->i - 1];
+		const char *ps = p->raw + p->lead;
+		pn = p->rawlen - p->lead;
+		if (!(p->trail ? p->raw[p->rawlen - 1] == ':' : !words_common(ps, pn, 70)))
+			return 0;
+	}
+	if (!(vocab_capsword(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM) ||
+	    lex_find(c->e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "two small letters in a subject's prefix that kernel text writes in capitals (kernel.vocab)";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
+	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
@@ -1671,7 +1701,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
-	[C_IDIOM] = "idiom", [C_RATIO] = "ratio",
+	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
