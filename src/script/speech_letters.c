@@ -1793,6 +1793,32 @@ static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
 
 /* A letter and a common word, the whole no word: "strace" is S-trace (not
  * "S-T race"), "kfree" K-free. */
+/* Letters before a lexicon entry of five letters or more that the entry
+ * says partly spelled, a function's family ("printf" print-F): the letters
+ * are its prefix, spelled: "scnprintf" S-C-N print-F, "kasprintf" K-A-S
+ * print-F, "vsnprintf"; the prefix no word ("kas", not "as"), the whole
+ * not two words ("pagefault" is no "pag" and EFAULT). */
+static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 7 || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	for (size_t j = 2; j + 2 <= n; j++)     /* two words: "pagefault", not P-A-G E-fault */
+		if (dict_word(s, j) && dict_word(s + j, n - j))
+			return 0;
+	for (size_t k = 1; k <= 4 && n - k >= 5; k++) {
+		const char *say, *star;
+		size_t sl;
+		if (!(say = lex_find(e, s + k, n - k, &star, &sl)) || star || !strchr(say, '-') ||
+		    dict_word(s, k) || words_common(s, k, 70) || vocab_kind(s, k) == VOCAB_TERM)
+			continue;
+		decide(e, "split word", "letters before a lexicon entry said partly spelled: a prefix");
+		spell(e, s, k, 0);
+		say_word(e, s + k, n - k, flags | F_PART);
+		return 1;
+	}
+	return 0;
+}
+
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -2016,6 +2042,7 @@ static const struct word_rule {
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
 	{"a C type and a letter", w_ctype_letter},
+	{"letters and a lexicon entry", w_letters_entry},
 	{"a letter and a word", w_letter_word},
 	{"a time unit", w_time_unit},
 	{"two known pieces", w_two_pieces},
