@@ -1225,6 +1225,32 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A compiler's option: "-W", "-f" or "-m" glued to a word ("-Warray-bounds",
+ * "-Wno-unused", "-fno-strict-aliasing", "-march=native"): the option's
+ * letter spelled, then the rest as a token: "W array bounds". The first word
+ * after the letter is a word of some list and, but for -W ("-Wall") and an
+ * option with a value ("-march=native"), the letter and it together no
+ * word ("-mail", "-fixes" are not options).
+ */
+static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || s[0] != '-' || !strchr("Wfm", s[1]) || !isalpha((unsigned char)s[2]))
+		return 0;
+	size_t w = 2;
+	while (w < n && isalpha((unsigned char)s[w]))
+		w++;
+	if (w < n && s[w] != '-' && s[w] != '=')
+		return 0;
+	const char *why;
+	if (w - 2 < 2 || !(known_word(s + 2, w - 2, &why) || vocab_kind(s + 2, w - 2) != VOCAB_NONE) ||
+	    (s[1] != 'W' && (w == n || s[w] != '=') && known_word(s + 1, w - 1, &why)))
+		return 0;
+	spell(e, s + 1, 1, 0);
+	say_core(e, s + 2, n - 2, flags | F_PART);
+	return 1;
+}
+
 /* Anything else: drop the symbols, keep what is between them. */
 static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1256,6 +1282,7 @@ static const struct shape {
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
+	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
