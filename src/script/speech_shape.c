@@ -949,7 +949,10 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
-			     !words_common(s + st, k, 70)))
+			     !words_common(s + st, k, 70)) ||
+			    /* "ti-sysc": two letters kernel text writes in capitals as a
+			       name (a capsword) that no common word is: T-I */
+			    (k == 2 && all_lower(s + st, k) && vocab_capsword(s + st, k) && !words_common(s + st, k, 35)))
 				plain = 0;
 		}
 		st = i + 1;
