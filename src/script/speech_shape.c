@@ -1120,6 +1120,27 @@ static int s_letters(struct en *e, const char *s, size_t n, int flags)
 
 /* An apostrophe that is no English ending ('s, n't, 'll) or prefix (O',
  * d') marks a transliterated name: "Ts'o", "Xi'an" are one word. */
+/* A prime after a capital before mixed letters, video's gamma-corrected
+ * components: "Y'CbCr" Y C-B-C-R, "Y'PbPr"; the prime is not said (not
+ * "O'Brien": the rest is a name, small letters running). */
+static int s_prime(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || n > 12 || !isupper((unsigned char)s[0]) || s[1] != '\'' || !isupper((unsigned char)s[2]))
+		return 0;
+	int small = 0;
+	for (size_t i = 2; i < n; i++) {
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+		if (islower((unsigned char)s[i]) && (small++, islower((unsigned char)s[i - 1])))
+			return 0;
+	}
+	if (!small)
+		return 0;
+	spell(e, s, 1, 0);
+	say_word(e, s + 2, n - 2, flags | F_PART);
+	return 1;
+}
+
 static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
@@ -1312,6 +1333,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
+	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
 	{"name", "an apostrophe inside a name: said as one word", 0, s_name_apostrophe},
 	{NULL, NULL, 0, s_as_written},
 	{NULL, NULL, 0, s_symbols_dropped},
