@@ -218,10 +218,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	int upper = all_upper(s, n);
 	/* an ending on a known word is that word, not a split: "mitigations",
-	 * "destructors", "upstreamed" (the stem long enough that "onusing" is
-	 * not "onus" and "ing") */
+	 * "destructors", "upstreamed", "enablement" (the stem long enough that
+	 * "onusing" is not "onus" and "ing") */
 	static const struct { const char *suf; size_t stem; } endings[] = {
 		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+		{"ment", 5}, {"ments", 5}, {"ness", 5},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i].suf);
