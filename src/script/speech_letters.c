@@ -1712,6 +1712,23 @@ static int sayable(const char *s, size_t n)
  * two that are no word (in an identifier, "ti"), or up to four with no consonant
  * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
  * not before "u" ("sqe"). */
+/* A word of identifiers said as written (id_words: "dev", "buf", "sys")
+ * and one consonant, a name no list has and English cannot say whole:
+ * "devm" dev M (devres' managed calls), not D-E-V-M; "sysv" sys V. */
+static int w_term_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || n > 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || s[n - 1] == 's' ||
+	    dict_word(s, n) || vocab_kind(s, n) != VOCAB_NONE || lex_find(e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	const struct id_word *w = id_word(s, n - 1);
+	if (!w || w->say || !onset_ok(s, n - 1) || !sayable(s, n - 1) || (onset_ok(s, n) && sayable(s, n)))
+		return 0;
+	decide(e, "split word", "a kernel term and a letter");
+	say_word(e, s, n - 1, flags | F_PART);
+	spell(e, s + n - 1, 1, 0);
+	return 1;
+}
+
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
@@ -2055,6 +2072,7 @@ static const struct word_rule {
 	{"three letters or fewer", w_short_letters},
 	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},
+	{"a kernel term and a letter", w_term_letter},
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
