@@ -1881,11 +1881,21 @@ static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
 	    !has_vowel(s, n - 2) || dict_word(s, n) || words_common(s, n, 70) ||
 	    vocab_kind(s, n - 1) != VOCAB_NONE || dict_word(s, n - 1))
 		return 0;
+	/* a letter and a word: "ecryptfs" E-crypt F-S */
+	int letter = n - 2 >= 5 && !is_vowel(s[1], 1) && dict_word(s + 1, n - 3);
 	if (vocab_kind(s, n) != VOCAB_TERM && vocab_kind(s, n - 2) == VOCAB_NONE && !dict_word(s, n - 2) &&
-	    !words_common(s, n - 2, 70))
+	    !words_common(s, n - 2, 70) && !letter)
 		return 0;
 	decide(e, "split word", "a file system's name: a stem and F-S");
-	say_word(e, s, n - 2, flags | F_PART);
+	if (letter && !dict_word(s, n - 2) && vocab_kind(s, n - 2) == VOCAB_NONE) {
+		char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+		emit(e, pre);
+		e->glue = 1;
+		say_word(e, s + 1, n - 3, flags | F_PART);
+		e->glue = 0;
+	} else {
+		say_word(e, s, n - 2, flags | F_PART);
+	}
 	spell(e, s + n - 2, 2, 0);
 	return 1;
 }
