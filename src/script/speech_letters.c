@@ -1501,9 +1501,10 @@ static int spell_letters(struct en *e, const char *s, size_t n)
 
 /* A SoC platform's name (kernel.vocab: a directory arch/<arch>/mach-NAME,
  * plat-NAME or boot/dts/NAME) is a name, never letters: said as written
- * when English can say it ("exynos", "oxnas"), else a common word and the
+ * when English can say it ("exynos", "freescale"), else a common word and the
  * one or two letters after it, spelled ("sunxi": sun X-I, as "sun4i" is
- * sun four I). A name that is neither goes on to the other rules. */
+ * sun four I), or as written when short ("zynq", "axxia"). A name that is
+ * none of these goes on to the other rules. */
 static int w_platform(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_lower(s, n) || !vocab_platform(s, n))
@@ -1520,6 +1521,13 @@ static int w_platform(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s + n - k, k, 0);
 			return 1;
 		}
+	/* short, a vowel (y too) and a start English has: the name, as
+	 * espeak-ng reads it ("zynq" zink, "axxia") */
+	if (n <= 5 && onset_ok(s, n) && (has_vowel(s, n) || memchr(s, 'y', n))) {
+		decide(e, "name", "a SoC platform's name (kernel.vocab), short: said as written");
+		emitn(e, s, n);
+		return 1;
+	}
 	return 0;
 }
 
