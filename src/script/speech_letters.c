@@ -888,6 +888,27 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 		emit_plural(e, say);
 		return 1;
 	}
+	/* "PBXes", "MUXes": capitals ending in X, S or Z, and "es" */
+	if (n >= 5 && s[n - 2] == 'e' && all_upper(s, n - 2) && strchr("XSZ", s[n - 3])) {
+		char low[8];
+		size_t m = n - 2;
+		for (size_t i = 0; i < m && m < sizeof low; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		if ((say = lex_find(e, s, m, &star, &sl)) && !star) {
+			decide(e, "lexicon", lex_where(e, s, m));
+			emit_plural(e, say);
+		} else if (m < sizeof low && m >= 3 && words_common(low, m, 50)) {
+			decide(e, "word", "the plural of a common word in capitals (scowl)");
+			emitn(e, low, m);
+			e->glue = 1;
+			emit(e, "es");
+			e->glue = 0;
+		} else {
+			decide(e, "acronym", "the plural of capitals ending in X, S or Z");
+			spell(e, s, m, 1);
+		}
+		return 1;
+	}
 	if (!all_upper(s, n - 1) || n - 1 > 5)
 		return 0;
 	if (n - 1 >= 3 && words_common(s, n - 1, 50)) {
