@@ -764,6 +764,13 @@ static int s_path(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || !has_char(s, n, '/'))
 		return 0;
+	/* one capital, a slash and three capitals or more: one name, the slash
+	 * not said ("S/MIME" S MIME, "S/PDIF"); not "A/D", "TCP/IP" */
+	if (n >= 5 && isupper((unsigned char)s[0]) && s[1] == '/' && all_upper(s + 2, n - 2) && all_alpha(s + 2, n - 2)) {
+		spell(e, s, 1, 0);
+		say_word(e, s + 2, n - 2, flags | F_PART);
+		return 1;
+	}
 	say_path(e, s, n);
 	return 1;
 }
