@@ -980,6 +980,22 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+static int subject_component(const struct cctx *c);
+
+/* "serial: 8250: fix": a number of three to five digits that is a component
+ * of a subject's prefix names a chip (its driver), a model number. */
+static int m_model_subject(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !subject_component(c))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: a component of a subject's prefix";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -1630,8 +1646,45 @@ static int m_device_id(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* A component of two small letters in a subject's prefix ("ASoC: ti:
+ * davinci-mcasp:", "mei: me:", "PCI: of:"), or the first component of a
+ * subject (at the start, or after an architecture tag: "[arm64] of: fix"),
+ * that kernel text writes in capitals is spelled: T-I, M-E, O-F; not "vi:",
+ * "ep:", nor "made of: wood". */
+/* Whether token i, which ends in ':', is a component of a subject's prefix:
+ * after another "name:", or first (at the start, or after an architecture
+ * tag, a token no common word with no mark after it: "[arm64] of:"), with
+ * more after it. */
+static int subject_component(const struct cctx *c)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !c->t[c->i].trail || s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	if (c->i == 0)
+		return 1;
+	const struct tok *p = &c->t[c->i - 1];
+	return p->trail ? p->raw[p->rawlen - 1] == ':' : !words_common(p->raw + p->lead, p->rawlen - p->lead, 70);
+}
+
+static int m_subject_prefix(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n != 2 || !islower((unsigned char)s[0]) || !islower((unsigned char)s[1]) || !subject_component(c))
+		return 0;
+	if (!(vocab_capsword(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM) ||
+	    lex_find(c->e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "two small letters in a subject's prefix that kernel text writes in capitals (kernel.vocab)";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
+	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
@@ -1657,6 +1710,7 @@ static const struct rule rules[] = {
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},
 	{"dimensions: N x M", C_DIMENSION, m_dimension, 0},
+	{"a number in a subject's prefix", C_MODEL, m_model_subject, 0},
 	{"a number after a brand", C_MODEL, m_model, 0},
 	{"a number before a device", C_MODEL, m_model_before, 0},
 	{"four digits", C_YEAR, m_year, 0},
@@ -1675,7 +1729,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
-	[C_IDIOM] = "idiom", [C_RATIO] = "ratio",
+	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

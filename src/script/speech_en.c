@@ -483,6 +483,9 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		}
 		if (!k || i - k < lead)
 			return n - i;
+		/* keep the '*' of "%p*", the printf conversion */
+		if (k == 1 && s[i - 1] == '*' && i - 1 == lead + 2 && s[lead] == '%' && s[lead + 1] == 'p')
+			return n - i;
 		/* keep the ')' of "f()" or "x(y)" */
 		if (s[i - 1] == ')' && depth >= 0)
 			return n - i;
@@ -537,6 +540,44 @@ static void explain_row(struct en *e, const char *ws, const char *we, size_t fro
 	e->guess = 0;
 }
 
+/* "!CONFIG_ACPI", "!64-bit", "if (!ptr)": C's negation before a name or a
+ * number is said "not", and the rest is the token. */
+static size_t f_not(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	if (cn < 2 || core[0] != '!' || !(isalnum((unsigned char)core[1]) || core[1] == '_'))
+		return 0;
+	decide(e, "symbol", "a ! glued before a name or a number: \"not\"");
+	emit(e, "not");
+	return 1;
+}
+
+/* "O(1)", "O(n^2)", "O(log n)": big-O notation, "O of" and what is inside
+ * (a ')' closing it is no part of the rest). */
+static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	if (cn < 3 || core[0] != 'O' || core[1] != '(' ||
+	    !(isdigit((unsigned char)core[2]) || islower((unsigned char)core[2])))
+		return 0;
+	decide(e, "symbol", "big-O notation: \"O of\"");
+	emit(e, "O of");
+	if (cn - 2 > 1 && core[cn - 1] == ')' && !memchr(core + 2, '(', cn - 2))
+		t->trail++;
+	return 2;
+}
+
+/*
+ * The fronts of a token said before the rest of it, in order: a rule says
+ * its front and returns how many bytes of the token's core it took (0: not
+ * its kind); the rest goes on as a token. Adding a kind is adding a row.
+ */
+static const struct front_rule {
+	const char *name;
+	size_t (*say)(struct en *e, struct tok *t, const char *core, size_t cn);
+} front_rules[] = {
+	{"a ! before a name or a number", f_not},
+	{"big-O notation", f_big_o},
+};
+
 static void say_tokens(struct en *e, struct tok *t, int nt)
 {
 	for (int i = 0; i < nt; i++) {
@@ -555,31 +596,17 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
-		/* "!CONFIG_ACPI", "!64-bit", "if (!ptr)": C's negation before a name or a
-		 * number is said "not", and the rest is the token */
-		if (cn > 1 && core[0] == '!' && (isalnum((unsigned char)core[1]) || core[1] == '_')) {
+		/* the front of a token said before the rest (front_rules[]) */
+		for (size_t r = 0; r < ARRAY_LEN(front_rules); r++) {
 			size_t from = e->out.len;
-			decide(e, "symbol", "a ! glued before a name or a number: \"not\"");
-			emit(e, "not");
-			explain_row(e, core, core + 1, from);
-			t[i].lead++;
-			core++;
-			cn--;
-		}
-		/* "O(1)", "O(n^2)", "O(log n)": big-O notation, "O of" and what is inside */
-		if (cn > 2 && core[0] == 'O' && core[1] == '(' &&
-		    (isdigit((unsigned char)core[2]) || islower((unsigned char)core[2]))) {
-			size_t from = e->out.len;
-			decide(e, "symbol", "big-O notation: \"O of\"");
-			emit(e, "O of");
-			explain_row(e, core, core + 2, from);
-			t[i].lead += 2;
-			core += 2;
-			cn -= 2;
-			if (cn > 1 && core[cn - 1] == ')' && !memchr(core, '(', cn)) {
-				t[i].trail++;
-				cn--;
-			}
+			size_t k = front_rules[r].say(e, &t[i], core, cn);
+			if (!k)
+				continue;
+			explain_row(e, core, core + k, from);
+			t[i].lead += k;
+			core += k;
+			cn = t[i].rawlen - t[i].lead - t[i].trail;
+			trail = core + cn;
 		}
 		/* an entry of several words, "Rust for Linux": up to the end of a token's core */
 		size_t plen;
@@ -601,23 +628,6 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				i = j;
 				continue;
 			}
-		}
-		/* a component of two small letters in a subject's prefix ("ASoC: ti:
-		 * davinci-mcasp:", "mei: me:", "PCI: of:") that kernel text writes
-		 * in capitals is spelled: T-I, M-E, O-F; not "vi:", "ep:" */
-		if (cn == 2 && islower((unsigned char)core[0]) && islower((unsigned char)core[1]) &&
-		    t[i].trail && trail[0] == ':' && i > 0 && t[i - 1].trail &&
-		    t[i - 1].raw[t[i - 1].rawlen - 1] == ':' &&
-		    (vocab_capsword(core, cn) || vocab_kind(core, cn) == VOCAB_ACRONYM) &&
-		    !lex_find(e, core, cn, &(const char *){0}, &(size_t){0})) {
-			size_t from = e->out.len;
-			decide(e, "acronym", "two small letters in a subject's prefix that kernel text writes in capitals "
-			       "(kernel.vocab)");
-			spell(e, core, cn, 0);
-			explain_row(e, core, core + cn, from);
-			emit_trail(e, trail, t[i].trail, 1);
-			set_prev(e, core, cn);
-			continue;
 		}
 		/* the classifier's table first, unless the lexicon has the token */
 		{

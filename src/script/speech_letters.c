@@ -226,10 +226,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	int upper = all_upper(s, n);
 	/* an ending on a known word is that word, not a split: "mitigations",
-	 * "destructors", "upstreamed" (the stem long enough that "onusing" is
-	 * not "onus" and "ing") */
+	 * "destructors", "upstreamed", "enablement" (the stem long enough that
+	 * "onusing" is not "onus" and "ing") */
 	static const struct { const char *suf; size_t stem; } endings[] = {
 		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+		{"ment", 5}, {"ments", 5}, {"ness", 5},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i].suf);
@@ -599,6 +600,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
  * such split exists.
  */
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
+static int w_fb_name(struct en *e, const char *s, size_t n, int flags);
 
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
@@ -1041,6 +1043,20 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
 	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
 	       coda_ok(s + 2);
+	/* a letter before an acronym kernel text writes four times as often as
+	 * the whole is a variant of that acronym, said as it is with a letter,
+	 * not a word: "LAPIC" L-A-P-I-C as "APIC" is said; "PASID", "MIPI",
+	 * "PATA" are acronyms of their own, more common than ASID, IPI, ATA */
+	if (say && vocab_kind(s + 1, n - 1) == VOCAB_ACRONYM &&
+	    vocab_count(s + 1, n - 1) >= 4 * vocab_count(s, n)) {
+		char pre[3] = {s[0], '-', 0};
+		decide(e, "acronym", "a letter and an acronym kernel text writes far more often (kernel.vocab)");
+		emit(e, pre);
+		e->glue = 1;
+		say_word(e, s + 1, n - 1, flags | F_PART);
+		e->glue = 0;
+		return 1;
+	}
 	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
 	       "an acronym of kernel text (kernel.vocab)");
 	if (say)
@@ -1119,6 +1135,22 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 		low[i] = (char)tolower((unsigned char)s[i]);
 	if (n >= 4 && words_common(low, n, 50)) {
 		decide(e, "word", "a common word however written (scowl)");
+		emitn(e, low, n);
+		return 1;
+	}
+	/* four or five letters whose small letters are all vowels, one of them
+	 * between capitals, that English can say are a word: "ASoC" a-sock,
+	 * "LoRa", "MoCA", "ReLU"; "SoC", "IoT" (three) and "NiMH" are letters */
+	int vowels = n >= 4 && n <= 5 && longest <= 1 && caps >= 2, between = 0;
+	for (size_t i = 0; i < n && vowels; i++)
+		if (islower((unsigned char)s[i])) {
+			vowels = is_vowel(s[i], 0) && s[i] != 'y';
+			between |= i > 0 && i + 1 < n && isupper((unsigned char)s[i - 1]) && isupper((unsigned char)s[i + 1]);
+		} else if (s[i] == 'Q' && (i + 1 == n || tolower((unsigned char)s[i + 1]) != 'u')) {
+			vowels = 0;      /* "EQoS": no English q without u */
+		}
+	if (vowels && between && onset_ok(low, n) && sayable(low, n)) {
+		decide(e, "word", "capitals and small vowels between them, a word English can say");
 		emitn(e, low, n);
 		return 1;
 	}
@@ -1492,6 +1524,38 @@ static int spell_letters(struct en *e, const char *s, size_t n)
 	return plural;
 }
 
+/* A SoC platform's name (kernel.vocab: a directory arch/<arch>/mach-NAME,
+ * plat-NAME or boot/dts/NAME) is a name, never letters: said as written
+ * when English can say it ("exynos", "freescale"), else a common word and the
+ * one or two letters after it, spelled ("sunxi": sun X-I, as "sun4i" is
+ * sun four I), or as written when short ("zynq", "axxia"). A name that is
+ * none of these goes on to the other rules. */
+static int w_platform(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_lower(s, n) || !vocab_platform(s, n))
+		return 0;
+	if (onset_ok(s, n) && sayable(s, n)) {
+		decide(e, "name", "a SoC platform's name (kernel.vocab), said as a word");
+		emitn(e, s, n);
+		return 1;
+	}
+	for (size_t k = 1; k <= 2 && n >= k + 3; k++)
+		if (words_common(s, n - k, 35) && onset_ok(s, n - k) && sayable(s, n - k)) {
+			decide(e, "name", "a SoC platform's name (kernel.vocab): a common word and letters");
+			emitn(e, s, n - k);
+			spell(e, s + n - k, k, 0);
+			return 1;
+		}
+	/* short, a vowel (y too) and a start English has: the name, as
+	 * espeak-ng reads it ("zynq" zink, "axxia") */
+	if (n <= 5 && onset_ok(s, n) && (has_vowel(s, n) || memchr(s, 'y', n))) {
+		decide(e, "name", "a SoC platform's name (kernel.vocab), short: said as written");
+		emitn(e, s, n);
+		return 1;
+	}
+	return 0;
+}
+
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
@@ -1681,6 +1745,23 @@ int sayable(const char *s, size_t n)
  * two that are no word (in an identifier, "ti"), or up to four with no consonant
  * ("aoe"), three starting with two vowels ("uaf"), an ending no English syllable has ("acr", "iwl"), or a "q"
  * not before "u" ("sqe"). */
+/* A word of identifiers said as written (id_words: "dev", "buf", "sys")
+ * and one consonant, a name no list has and English cannot say whole:
+ * "devm" dev M (devres' managed calls), not D-E-V-M; "sysv" sys V. */
+static int w_term_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || n > 5 || !all_lower(s, n) || is_vowel(s[n - 1], 1) || s[n - 1] == 's' ||
+	    dict_word(s, n) || vocab_kind(s, n) != VOCAB_NONE || lex_find(e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	const struct id_word *w = id_word(s, n - 1);
+	if (!w || w->say || !onset_ok(s, n - 1) || !sayable(s, n - 1) || (onset_ok(s, n) && sayable(s, n)))
+		return 0;
+	decide(e, "split word", "a kernel term and a letter");
+	say_word(e, s, n - 1, flags | F_PART);
+	spell(e, s + n - 1, 1, 0);
+	return 1;
+}
+
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
@@ -1761,6 +1842,32 @@ static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* Letters before a lexicon entry of five letters or more that the entry
+ * says partly spelled, a function's family ("printf" print-F): the letters
+ * are its prefix, spelled: "scnprintf" S-C-N print-F, "kasprintf" K-A-S
+ * print-F, "vsnprintf"; the prefix no word ("kas", not "as"), the whole
+ * not two words ("pagefault" is no "pag" and EFAULT). */
+static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 7 || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	for (size_t j = 2; j + 2 <= n; j++)     /* two words: "pagefault", not P-A-G E-fault */
+		if (dict_word(s, j) && dict_word(s + j, n - j))
+			return 0;
+	for (size_t k = 1; k <= 4 && n - k >= 5; k++) {
+		const char *say, *star;
+		size_t sl;
+		if (!(say = lex_find(e, s + k, n - k, &star, &sl)) || star || !strchr(say, '-') ||
+		    dict_word(s, k) || words_common(s, k, 70) || vocab_kind(s, k) == VOCAB_TERM)
+			continue;
+		decide(e, "split word", "letters before a lexicon entry said partly spelled: a prefix");
+		spell(e, s, k, 0);
+		say_word(e, s + k, n - k, flags | F_PART);
+		return 1;
+	}
+	return 0;
+}
+
 /* A letter and a common word, the whole no word of any list: "strace" is
  * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
  * "spelt" are words of the British lists, never T-ravelling. */
@@ -1809,11 +1916,47 @@ static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
 	    !has_vowel(s, n - 2) || dict_word(s, n) || words_common(s, n, 70) ||
 	    vocab_kind(s, n - 1) != VOCAB_NONE || dict_word(s, n - 1))
 		return 0;
+	/* a letter and a word: "ecryptfs" E-crypt F-S */
+	int letter = n - 2 >= 5 && !is_vowel(s[1], 1) && dict_word(s + 1, n - 3);
 	if (vocab_kind(s, n) != VOCAB_TERM && vocab_kind(s, n - 2) == VOCAB_NONE && !dict_word(s, n - 2) &&
-	    !words_common(s, n - 2, 70))
+	    !words_common(s, n - 2, 70) && !letter)
 		return 0;
 	decide(e, "split word", "a file system's name: a stem and F-S");
-	say_word(e, s, n - 2, flags | F_PART);
+	if (letter && !dict_word(s, n - 2) && vocab_kind(s, n - 2) == VOCAB_NONE) {
+		char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+		emit(e, pre);
+		e->glue = 1;
+		say_word(e, s + 1, n - 3, flags | F_PART);
+		e->glue = 0;
+	} else {
+		say_word(e, s, n - 2, flags | F_PART);
+	}
+	spell(e, s + n - 2, 2, 0);
+	return 1;
+}
+
+/* A framebuffer driver's name: a stem and "fb" ("vesafb", "rivafb",
+ * "offb"), the stem said as it is said alone (two letters spelled; a
+ * letter before a stem kernel text knows spelled: "uvesafb") and
+ * F-B spelled; no English word ends in "fb", so any stem of two letters or
+ * more that no list has with the ending is one. */
+static int w_fb_name(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || !all_lower(s, n) || memcmp(s + n - 2, "fb", 2) != 0 || dict_word(s, n) ||
+	    vocab_kind(s, n) == VOCAB_ACRONYM || lex_find(e, s, n, &(const char *){0}, &(size_t){0}))
+		return 0;
+	decide(e, "split word", "a framebuffer driver's name: a stem and F-B");
+	const char *w;
+	size_t wl, m = n - 2;
+	if (m == 2) {
+		spell(e, s, 2, 0);   /* "offb": Open Firmware's, O-F F-B */
+	} else if (!dict_word(s, m) && vocab_kind(s, m) == VOCAB_NONE && !lex_find(e, s, m, &w, &wl) &&
+		   (vocab_kind(s + 1, m - 1) != VOCAB_NONE || lex_find(e, s + 1, m - 1, &w, &wl))) {
+		spell(e, s, 1, 0);   /* "uvesafb": a letter and a stem kernel text knows, U vesa F-B */
+		say_word(e, s + 1, m - 1, flags | F_PART);
+	} else {
+		say_word(e, s, m, flags | F_PART);
+	}
 	spell(e, s + n - 2, 2, 0);
 	return 1;
 }
@@ -1986,15 +2129,19 @@ static const struct word_rule {
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
 	{"a C type and a letter", w_ctype_letter},
+	{"letters and a lexicon entry", w_letters_entry},
 	{"a letter and a word", w_letter_word},
 	{"a time unit", w_time_unit},
 	{"two known pieces", w_two_pieces},
 	{"a lower-case acronym of kernel text", w_lower_kernel},
+	{"a framebuffer driver's name", w_fb_name},
 	{"a file system's name", w_fs_name},
 	{"a library's name", w_library},
 	{"an English word kernel text writes in capitals", w_capsword},
 	{"three letters or fewer", w_short_letters},
+	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},
+	{"a kernel term and a letter", w_term_letter},
 	{"small letters English cannot say", w_short_unknown},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},

@@ -812,6 +812,13 @@ static int s_path(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || !has_char(s, n, '/'))
 		return 0;
+	/* one capital, a slash and three capitals or more: one name, the slash
+	 * not said ("S/MIME" S MIME, "S/PDIF"); not "A/D", "TCP/IP" */
+	if (n >= 5 && isupper((unsigned char)s[0]) && s[1] == '/' && all_upper(s + 2, n - 2) && all_alpha(s + 2, n - 2)) {
+		spell(e, s, 1, 0);
+		say_word(e, s + 2, n - 2, flags | F_PART);
+		return 1;
+	}
 	say_path(e, s, n);
 	return 1;
 }
@@ -1000,7 +1007,10 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
-			     !words_common(s + st, k, 70)))
+			     !words_common(s + st, k, 70)) ||
+			    /* "ti-sysc": two letters kernel text writes in capitals as a
+			       name (a capsword) that no common word is: T-I */
+			    (k == 2 && all_lower(s + st, k) && vocab_capsword(s + st, k) && !words_common(s + st, k, 35)))
 				plain = 0;
 		}
 		st = i + 1;
@@ -1169,6 +1179,27 @@ static int s_letters(struct en *e, const char *s, size_t n, int flags)
 
 /* An apostrophe that is no English ending ('s, n't, 'll) or prefix (O',
  * d') marks a transliterated name: "Ts'o", "Xi'an" are one word. */
+/* A prime after a capital before mixed letters, video's gamma-corrected
+ * components: "Y'CbCr" Y C-B-C-R, "Y'PbPr"; the prime is not said (not
+ * "O'Brien": the rest is a name, small letters running). */
+static int s_prime(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || n > 12 || !isupper((unsigned char)s[0]) || s[1] != '\'' || !isupper((unsigned char)s[2]))
+		return 0;
+	int small = 0;
+	for (size_t i = 2; i < n; i++) {
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+		if (islower((unsigned char)s[i]) && (small++, islower((unsigned char)s[i - 1])))
+			return 0;
+	}
+	if (!small)
+		return 0;
+	spell(e, s, 1, 0);
+	say_word(e, s + 2, n - 2, flags | F_PART);
+	return 1;
+}
+
 static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
@@ -1207,7 +1238,8 @@ static int s_as_written(struct en *e, const char *s, size_t n, int flags)
  * kernel's pointer extensions "%pK", "%pI4", "%pOF", "%*ph". A host reads
  * it as written: "percent", the flags, width and precision ("*" is
  * "star"), the letters spelled ("percent L-L-U", "percent zero eight X",
- * "percent P-K"). Only the whole token.
+ * "percent P-K"); "%p*", any of the extensions, is "percent P star". A
+ * whole token or a part of one ("%pK/%px").
  */
 static int s_printf(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1237,6 +1269,9 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 	if (s[conv] == 'p')      /* %pK, %pI4, %pS, %pOF, %p4cc */
 		while (i < n && isalnum((unsigned char)s[i]))
 			i++;
+	size_t end = i;
+	if (s[conv] == 'p' && i + 1 == n && s[i] == '*')     /* "%p*": any pointer extension */
+		i++;
 	if (i != n)
 		return 0;
 	emit(e, "percent");
@@ -1258,16 +1293,44 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 		else
 			emit_numstr(e, s + wid + 1, prec - wid - 1);
 	}
-	for (size_t k = prec; k < n;) {
+	for (size_t k = prec; k < end;) {
 		size_t st = k;
 		int digit = isdigit((unsigned char)s[k]) != 0;
-		while (k < n && (isdigit((unsigned char)s[k]) != 0) == digit)
+		while (k < end && (isdigit((unsigned char)s[k]) != 0) == digit)
 			k++;
 		if (digit)
 			emit_numstr(e, s + st, k - st);
 		else
 			spell(e, s + st, k - st, 0);
 	}
+	if (end < n)
+		emit(e, "star");
+	return 1;
+}
+
+/*
+ * A compiler's option: "-W", "-f" or "-m" glued to a word ("-Warray-bounds",
+ * "-Wno-unused", "-fno-strict-aliasing", "-march=native"): the option's
+ * letter spelled, then the rest as a token: "W array bounds". The first word
+ * after the letter is a word of some list and, but for -W ("-Wall") and an
+ * option with a value ("-march=native"), the letter and it together no
+ * word ("-mail", "-fixes" are not options).
+ */
+static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 4 || s[0] != '-' || !strchr("Wfm", s[1]) || !isalpha((unsigned char)s[2]))
+		return 0;
+	size_t w = 2;
+	while (w < n && isalpha((unsigned char)s[w]))
+		w++;
+	if (w < n && s[w] != '-' && s[w] != '=')
+		return 0;
+	const char *why;
+	if (w - 2 < 2 || !(known_word(s + 2, w - 2, &why) || vocab_kind(s + 2, w - 2) != VOCAB_NONE) ||
+	    (s[1] != 'W' && (w == n || s[w] != '=') && known_word(s + 1, w - 1, &why)))
+		return 0;
+	spell(e, s + 1, 1, 0);
+	say_core(e, s + 2, n - 2, flags | F_PART);
 	return 1;
 }
 
@@ -1297,11 +1360,12 @@ static const struct shape {
 	{NULL, NULL, 0, s_phonemes},
 	{NULL, NULL, 0, s_lexicon},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
-	{"printf format", "a printf conversion: percent, then its letters", 1, s_printf},
+	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
+	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
@@ -1329,6 +1393,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
+	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
 	{"name", "an apostrophe inside a name: said as one word", 0, s_name_apostrophe},
 	{NULL, NULL, 0, s_as_written},
 	{NULL, NULL, 0, s_symbols_dropped},

@@ -1102,6 +1102,12 @@ static void v_device_id(struct en *e, const struct match *m)
 	id_half(e, m->b, m->blen);
 }
 
+/* Letters a rule found spelled: "of:" in a subject's prefix, O-F. */
+static void v_acronym(struct en *e, const struct match *m)
+{
+	spell(e, m->a, m->alen, 0);
+}
+
 /* One verbaliser a class. */
 static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_SERIAL] = v_serial, [C_MONEY] = v_money, [C_YEAR_RANGE] = v_year_range,
@@ -1112,6 +1118,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
+	[C_ACRONYM] = v_acronym,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)

@@ -241,7 +241,8 @@ static void vocab_open(void)
 				sl->w = p;
 				sl->len = (unsigned char)(t1 - p);
 				sl->kind = strcmp(t1 + 1, "acronym") == 0 ? VOCAB_ACRONYM :
-					   strcmp(t1 + 1, "capsword") == 0 ? VOCAB_CAPSWORD : VOCAB_TERM;
+					   strcmp(t1 + 1, "capsword") == 0 ? VOCAB_CAPSWORD :
+					   strcmp(t1 + 1, "platform") == 0 ? VOCAB_PLATFORM : VOCAB_TERM;
 				sl->count = (unsigned)atoi(t2 + 1);
 			}
 		}
@@ -272,11 +273,19 @@ unsigned vocab_count(const char *s, size_t n)
 enum vocab_kind vocab_kind(const char *s, size_t n)
 {
 	const struct vslot *sl = vocab_entry(s, n);
-	return sl && sl->kind != VOCAB_CAPSWORD ? (enum vocab_kind)sl->kind : VOCAB_NONE;
+	if (!sl || sl->kind == VOCAB_CAPSWORD)
+		return VOCAB_NONE;
+	return sl->kind == VOCAB_PLATFORM ? VOCAB_TERM : (enum vocab_kind)sl->kind;
 }
 
 int vocab_capsword(const char *s, size_t n)
 {
 	const struct vslot *sl = vocab_entry(s, n);
 	return sl && sl->kind == VOCAB_CAPSWORD;
+}
+
+int vocab_platform(const char *s, size_t n)
+{
+	const struct vslot *sl = vocab_entry(s, n);
+	return sl && sl->kind == VOCAB_PLATFORM;
 }
