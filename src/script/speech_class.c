@@ -1083,6 +1083,17 @@ static int m_roman(const struct cctx *c, struct match *m)
 	if (!v || !p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn))
 		return 0;
 	m->value = v;
+	/* "Jeff V. Merkey": one letter with a full stop before a surname is a
+	 * middle initial */
+	const struct tok *me = &c->t[c->i];
+	size_t sn;
+	const char *sur = core(c, c->i + 1, &sn);
+	if (n == 1 && me->trail == 1 && me->raw[me->rawlen - 1] == '.' && sur && sn >= 2 &&
+	    isupper((unsigned char)sur[0]) && !all_upper(sur, sn)) {
+		int sf = words_lookup(sur, sn, NULL);
+		if (!words_common(sur, sn, 50) || (sf & (WORDS_NAME | WORDS_UPPER)))
+			return 0;
+	}
 	/* "Part II", "volume IV" (but "the best part I know": a lone I after a small letter) */
 	if (IN(roman_part_words, p, pn) && (isupper((unsigned char)p[0]) || v > 1)) {
 		m->why = "a number: after a word such as Part (roman_part_words)";
