@@ -980,6 +980,26 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "tty: serial: 8250: fix ...", "wifi: iwlegacy: 3945:": a number that is a
+ * component of a subject's prefix names a driver or a chip, said as a model
+ * number; the component before it ends with a colon too. */
+static int m_model_component(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || t->trail != 1 ||
+	    s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	const struct tok *pt = &c->t[c->i - 1];
+	if (pt->trail != 1 || pt->raw[pt->rawlen - 1] != ':')
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: a component of a subject's prefix";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -1653,6 +1673,7 @@ static const struct rule rules[] = {
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},
 	{"dimensions: N x M", C_DIMENSION, m_dimension, 0},
+	{"a number as a subject's component", C_MODEL, m_model_component, 0},
 	{"a number after a brand", C_MODEL, m_model, 0},
 	{"a number before a device", C_MODEL, m_model_before, 0},
 	{"four digits", C_YEAR, m_year, 0},
