@@ -130,12 +130,19 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
+	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
-	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
+};
+
+/* Parts of identifiers kernel people say as words, not letters, though no
+ * split is made of them ("hyper" is no "hyp E-R"): "__kvm_hyp_init"
+ * hyp, "devm_clk" dev M, "initrd" init R-D. */
+static const struct id_word part_words[] = {
+	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
 };
 
 static const struct id_word *id_word(const char *s, size_t n)
@@ -871,6 +878,26 @@ static int has_vowel(const char *s, size_t n)
 static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
 {
 	return lex_say(e, s, n);
+}
+
+/* A word of identifiers with a said form, as a part of an identifier
+ * ("__kvm_hyp_init" hyp, "devm_clk" dev M, "foo_mgmt" management), or alone
+ * when it has four letters or more ("initrd" init R-D): kernel people say
+ * it so, not letter by letter. */
+static int w_id_word(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_lower(s, n) || (!(flags & F_PART) && n < 4))
+		return 0;
+	const struct id_word *w = id_word(s, n);
+	for (size_t i = 0; !w && i < ARRAY_LEN(part_words); i++)
+		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
+			w = &part_words[i];
+	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
+	if (!w || !w->say || (n == 2 && memcmp(s, "mk", 2) == 0))
+		return 0;
+	decide(e, "word", "a word of identifiers (id_words)");
+	emit(e, w->say);
+	return 1;
 }
 
 /* Plurals of entries and acronyms: CPUs, SoCs, kthreads; BARs is a word. */
@@ -1921,6 +1948,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a word of identifiers", w_id_word},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
 	{"a pinyin name", say_pinyin},

@@ -218,9 +218,12 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
-				} else if (k == 1 && sep[0] == '_' && i - st == 2 && strncmp(s + st, "OP", 2) == 0 && n > 2) {
-					/* IORING_OP_OPENAT, XDP_OP: in a constant OP is the word op (an operation) */
-					emit(e, "op");
+				} else if (k == 1 && sep[0] == '_' && n > i - st &&
+					   ((i - st == 2 && strncmp(s + st, "OP", 2) == 0) ||
+					    (i - st == 3 && strncmp(s + st, "SYM", 3) == 0))) {
+					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START: in a constant OP is
+					 * the word op (an operation), SYM sym (a symbol) */
+					emit(e, s[st] == 'O' ? "op" : "sym");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
