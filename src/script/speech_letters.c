@@ -700,6 +700,20 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	/* a short word and letters kernel text does not know after it, in one
+	 * split of a word in small letters, are a word or a name cut into syllables: "penguinistas" is no "penguin is
+	 * T-A-S", "mellanox" no "me llano X" */
+	int entries = 0;
+	for (int p = 0; p < np; p++)
+		entries |= kinds[p] == S_LEX || kinds[p] == S_ID;
+	/* (a letter first is kernel text's prefix: "faccessat"; an entry makes
+	 * it kernel text: "errinjct" error in J-C-T) */
+	if (shorts && np == 3 && !all_upper(s, n) && !entries)
+		for (int p = 0; p < np; p++) {
+			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+			if (kinds[p] == S_SPELL && st > 0 && (en - st == 1 || vocab_count(s + st, en - st) < 5))
+				return 0;
+		}
 	for (int p = 0; p < np; p++)
 		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece || (np > 2 && grades[p] > 50))
 			return 0;     /* (a rarer word only in a split in two: "carboxyhemoglobin") */
