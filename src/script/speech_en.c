@@ -343,6 +343,25 @@ static int said_before_bracket(const struct en *e, const char *say)
 	return sl && n >= sl && strncasecmp(o + n - sl, say, sl) == 0 && (n == sl || o[n - sl - 1] == ' ');
 }
 
+/* "an rc8": the writer's "an" agreed with the letters ("an R-C"); before
+ * the entry's words that start with a consonant, "release candidate", it
+ * is said "a". Letters the entry spells, and words starting with a vowel,
+ * keep it. */
+static void article_agree(struct en *e, const char *s, const char *say)
+{
+	size_t n = e->out.len;
+	char *o = e->out.data;
+	if (!o || !strchr("aefhilmnorsxAEFHILMNORSX", s[0]) || !isalpha((unsigned char)say[0]) ||
+	    strchr("aeiouAEIOU", say[0]) || !isalpha((unsigned char)say[1]))     /* (a letter: "an x86" an x eighty-six) */
+		return;
+	while (n && o[n - 1] == ' ')
+		n--;
+	if (n < 2 || strncasecmp(o + n - 2, "an", 2) != 0 || (n > 2 && o[n - 3] != ' '))
+		return;
+	memmove(o + n - 1, o + n, e->out.len - n + 1);
+	e->out.len--;
+}
+
 int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -362,6 +381,7 @@ int lex_say(struct en *e, const char *s, size_t n)
 		}
 	}
 	decide(e, "lexicon", lex_where(e, s, n));
+	article_agree(e, s, say);
 	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
 		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */
 	else
