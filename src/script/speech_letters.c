@@ -1942,6 +1942,19 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "DWARFv5", "IOMMUv2": capitals and a v before a version glued to them;
+ * the capitals said as they are alone, the v a letter ("dwarf V five").
+ * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three.) */
+static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1))
+		return 0;
+	say_word(e, s, n - 1, flags | F_PART);
+	decide(e, "version", "capitals and a v before a version glued to them");
+	emit(e, "V");
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
@@ -2000,6 +2013,7 @@ static const struct word_rule {
 	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
 	{"an impossible start", w_onset},
+	{"capitals and a v", w_caps_v},
 	{"as written", w_as_written},
 };
 
