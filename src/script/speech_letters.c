@@ -264,6 +264,13 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 			if (!kd)
 				continue;
+			if (kd == P_LEX && i < n) {
+				/* a plural entry ("VMs") ends a token: "VMSCAPE" is no "V-M's cape" */
+				const char *star, *say = lex_find(e, s + j, k, &star, &(size_t){0});
+				size_t sl = say ? strlen(say) : 0;
+				if (sl > 2 && strcmp(say + sl - 2, "'s") == 0)
+					continue;
+			}
 			if (kd == P_WORD && i < n && tolower((unsigned char)s[i - 1]) == 's' && words_common(s + j, k - 1, 50))
 				cost += 2;      /* "ONESHOT": one shot, not "ones hot" */
 			if (best[j] + cost < best[i]) {
@@ -350,6 +357,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			       ((a >= 5 && words_common(s, a, 20)) || (b >= 5 && words_common(s + a, b, 20)) ||
 				(words_common(s, a, 35) && words_common(s + a, b, 35)));
 		}
+		/* capitals glue two common words of four letters or more as a
+		 * name: "PATCHLEVEL" patch level */
+		if (upper && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD && cut[1] >= 4 && n - cut[1] >= 4 &&
+		    words_common(s, cut[1], 35) && words_common(s + cut[1], n - cut[1], 35))
+			why = 1;
 		if (!why && !hexv)
 			return 0;
 	}
@@ -370,6 +382,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			lex_say(e, s + st, en - st);
 		else if (iw && iw->say)
 			emit(e, iw->say);
+		else if (kinds[p] == P_WORD && en - st >= 2 && !has_vowel(s + st, en - st))
+			spell(e, s + st, en - st, 0);     /* a term without a vowel: "BRCMSTB" B-R-C-M S-T-B */
 		else
 			emitn(e, tmp, en - st);
 		why_piece(e, tmp, en - st, kinds[p] == P_SPELL ? S_SPELL : kinds[p] == P_LEX ? S_LEX : iw ? S_ID : S_WORD,
@@ -1065,6 +1079,10 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || vocab_kind(s, n) != VOCAB_ACRONYM || (n >= 4 && dict_word(s, n)))
 		return 0;
+	/* seven capitals or more that kernel text writes so are mostly words
+	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue */
+	if (n >= 7 && split_glued(e, s, n, flags))
+		return 1;
 	int say = n >= 4 && !is_vowel(s[0], 0);
 	for (size_t i = 1; i < n && say; i++)
 		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
