@@ -369,6 +369,15 @@ int lex_say(struct en *e, const char *s, size_t n)
 	const char *say = lex_find(e, s, n, &star, &star_len);
 	if (!say)
 		return 0;
+	/* "每周发布一个 RC 版本": inside a Chinese sentence an abbreviation whose
+	 * entry is English words is said by its letters, R-C, as a Chinese host
+	 * reads it */
+	if (!star && e->in_zh && n >= 2 && n <= 4 && all_alpha(s, n) && strchr(say, ' ') && islower((unsigned char)say[0]) &&
+	    !strchr(say, '-')) {
+		decide(e, "acronym", "an abbreviation inside a Chinese sentence: its letters, not the English words");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (!star && said_before_bracket(e, say)) {
 		/* its expansion was just said: the letters, "R-C", not the words again */
 		size_t a = 0;
@@ -845,7 +854,12 @@ static char *unsaid(const char *text)
 
 char *speech_en(const struct speech_ctx *ctx, const char *text)
 {
-	struct en e = {.ctx = ctx};
+	return speech_en_in(ctx, text, 0);
+}
+
+char *speech_en_in(const struct speech_ctx *ctx, const char *text, int in_zh)
+{
+	struct en e = {.ctx = ctx, .in_zh = in_zh};
 	char *un = unsaid(text);
 	char *ty = typography(un);
 	free(un);
