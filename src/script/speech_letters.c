@@ -933,6 +933,10 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n <= 2 || s[n - 1] != 's')
 		return 0;
+	/* "rts" that kernel text has as an acronym of its own is R-T-S, not
+	 * the plural of rt ("cpus", "irqs" are its plurals: terms) */
+	if (all_lower(s, n) && vocab_kind(s, n) == VOCAB_ACRONYM)
+		return 0;
 	const char *star;
 	size_t sl;
 	const char *say = lex_find(e, s, n - 1, &star, &sl);
