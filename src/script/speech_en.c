@@ -378,6 +378,14 @@ int lex_say(struct en *e, const char *s, size_t n)
 		spell(e, s, n, 0);
 		return 1;
 	}
+	/* "RC QP", "an RC circuit", "RC6": kernel text writes release candidates
+	 * "rc"; RC in capitals is mostly something else, and R-C is right for
+	 * both */
+	if (!star && n == 2 && s[0] == 'R' && s[1] == 'C') {
+		decide(e, "acronym", "RC in capitals: its letters (release candidates are written rc)");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (!star && said_before_bracket(e, say)) {
 		/* its expansion was just said: the letters, "R-C", not the words again */
 		size_t a = 0;
