@@ -1104,7 +1104,8 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* A surname in capitals after a given name, in an author line or before an
- * address: "Christophe JAILLET (1):", "Christophe JAILLET <...>" is the name
+ * address: "Christophe JAILLET (1):", "Christophe JAILLET <...>",
+ * "Christophe JAILLET:" at the end of the line is the name
  * "Jaillet", not letters. */
 static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1115,8 +1116,12 @@ static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < n; i++)
 		vowels += is_vowel(s[i], 0);
 	if (!all_upper(s, n) || n < 5 || (flags & F_PART) || vowels < 2 || (is_vowel(s[0], 0) && is_vowel(s[1], 0)) ||
-	    pn < 3 || !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) || !e->next ||
-	    !e->nextn || !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<'))
+	    pn < 3 || !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1))
+		return 0;
+	/* "Christophe JAILLET:" ends an author line of a review's list */
+	int ends = !e->next && (flags & F_TOKEN) && s[n] == ':' && s[n + 1] == 0;
+	if (!ends && (!e->next || !e->nextn ||
+		      !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<')))
 		return 0;
 	decide(e, "name", "a surname in capitals after a given name, before (N): or an address");
 	char tmp[64];
