@@ -988,14 +988,21 @@ static int m_model_component(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	const struct tok *t = &c->t[c->i];
-	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || t->trail != 1 ||
-	    s[n] != ':' || c->i + 1 >= c->nt)
+	/* "ARM: 9405/1:": a patch's number in Russell King's tracker, its version after the slash */
+	const char *sl = s ? memchr(s, '/', n) : NULL;
+	size_t an = sl ? (size_t)(sl - s) : n, bn = sl ? n - an - 1 : 0;
+	if (!s || !p || an < 3 || an > 5 || !all_digit(s, an) || s[0] == '0' || t->trail != 1 ||
+	    s[n] != ':' || c->i + 1 >= c->nt || (sl && (bn < 1 || bn > 2 || !all_digit(sl + 1, bn))))
 		return 0;
 	const struct tok *pt = &c->t[c->i - 1];
 	if (pt->trail != 1 || pt->raw[pt->rawlen - 1] != ':')
 		return 0;
 	m->a = s;
-	m->alen = n;
+	m->alen = an;
+	if (sl) {
+		m->after = sl + 1;
+		m->afterlen = bn;
+	}
 	m->why = "a model number: a component of a subject's prefix";
 	return 1;
 }

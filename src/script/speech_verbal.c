@@ -928,6 +928,10 @@ static void v_model(struct en *e, const struct match *m)
 	}
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->afterlen) {
+		emit(e, "slash");
+		emit_numstr(e, m->after, m->afterlen);
+	}
 }
 
 /* "# 3.3.x" after a trailer: the comment marker is a pause */
