@@ -229,6 +229,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * not "onus" and "ing") */
 	static const struct { const char *suf; size_t stem; } endings[] = {
 		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
+		/* endings that make a word of a word: "enablement", "maintainership" */
+		{"ment", 5}, {"ments", 5}, {"ness", 4}, {"ship", 5}, {"ships", 5},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i].suf);
