@@ -161,6 +161,18 @@ static int say_standard_part(struct en *e, const char *s, size_t n)
 }
 
 /* Splits s at sep, saying each part; join is said between parts (may be ""). */
+/* Capitals that are a word of constants, said as one (caps_part) */
+static const char *caps_part(const char *s, size_t n)
+{
+	static const struct { const char *w, *say; } parts[] = {
+		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
+			return parts[i].say;
+	return NULL;
+}
+
 static int has_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -218,12 +230,11 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
-				} else if (k == 1 && sep[0] == '_' && n > i - st &&
-					   ((i - st == 2 && strncmp(s + st, "OP", 2) == 0) ||
-					    (i - st == 3 && strncmp(s + st, "SYM", 3) == 0))) {
-					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START: in a constant OP is
-					 * the word op (an operation), SYM sym (a symbol) */
-					emit(e, s[st] == 'O' ? "op" : "sym");
+				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
+					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
+					 * constant OP is the word op (an operation), SYM sym (a
+					 * symbol), INVAL inval (invalid, as EINVAL) */
+					emit(e, caps_part(s + st, i - st));
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
