@@ -615,6 +615,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
  */
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
 
+static int acronym_sayable(const char *s, size_t n);
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
 	enum { MAXN = 40 };
@@ -809,6 +810,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		}
 		if (kinds[p] == S_SPELL && plural_acronym(s + st, en - st))
 			spell(e, s + st, en - st - 1, 1);
+		else if (kinds[p] == S_SPELL && en - st >= 4 && vocab_kind(s + st, en - st) == VOCAB_ACRONYM &&
+			 acronym_sayable(s + st, en - st))
+			emitn(e, tmp, en - st);     /* an acronym said alone is said in a split: "rawnand" raw nand */
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
@@ -1079,6 +1083,19 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether an acronym of kernel text can be said as a word: "TODO", "NUMA",
+ * "FIFO" (consonant, vowel, consonant...), "MIPS", "NAND" (one syllable
+ * ending in two consonants that end English syllables). */
+static int acronym_sayable(const char *s, size_t n)
+{
+	int say = n >= 4 && !is_vowel(s[0], 0);
+	for (size_t i = 1; i < n && say; i++)
+		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
+	       coda_ok(s + 2);
+	return say;
+}
+
 /* An acronym of kernel text: said when it can be ("TODO", "NUMA": consonant,
  * vowel, consonant...), else spelled. */
 static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
@@ -1089,13 +1106,7 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue */
 	if (n >= 7 && split_glued(e, s, n, flags))
 		return 1;
-	int say = n >= 4 && !is_vowel(s[0], 0);
-	for (size_t i = 1; i < n && say; i++)
-		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
-	/* one syllable, consonant, vowel and two consonants that end English
-	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
-	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
-	       coda_ok(s + 2);
+	int say = acronym_sayable(s, n);
 	decide(e, "acronym", say ? "an acronym of kernel text that can be said (kernel.vocab)" :
 	       "an acronym of kernel text (kernel.vocab)");
 	if (say)
