@@ -218,6 +218,7 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
  * either end when the words next to it are long ones. Only for a token that
  * is neither a word nor an entry itself. Returns 1 when s was said.
  */
+static int lex_as_written(struct en *e, const char *s, size_t n);
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
@@ -363,6 +364,12 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		 * name: "PATCHLEVEL" patch level */
 		if (upper && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD && cut[1] >= 4 && n - cut[1] >= 4 &&
 		    words_common(s, cut[1], 35) && words_common(s + cut[1], n - cut[1], 35))
+			why = 1;
+		/* or a common word and an entry said as written: "FLATMEM" flat mem */
+		if (upper && np == 2 && ((kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
+					  kinds[0] == P_LEX && lex_as_written(e, s + cut[1], n - cut[1])) ||
+					 (kinds[0] == P_WORD && n - cut[1] >= 4 && words_common(s + cut[1], n - cut[1], 35) &&
+					  kinds[1] == P_LEX && lex_as_written(e, s, cut[1]))))
 			why = 1;
 		if (!why && !hexv)
 			return 0;
