@@ -98,9 +98,42 @@ static const char *const zh_version_words[] = {
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
 
-/* Whether a version word is just before s[i] (within 12 bytes) or just after it. */
+static int zh_version_cue(const char *s, size_t i, const char *after);
+
+/* "Linux 6.1、5.15 和 5.10": the start of the number X.Y before s[i] in a list
+ * (、 和 与 及 或 between them), or -1. */
+static long zh_list_before(const char *s, size_t i)
+{
+	static const char *const seps[] = {"、", "和", "与", "及", "或", ","};
+	size_t p = i;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	size_t k = 0;
+	for (size_t w = 0; w < ARRAY_LEN(seps) && !k; w++) {
+		size_t l = strlen(seps[w]);
+		if (p >= l && memcmp(s + p - l, seps[w], l) == 0)
+			k = l;
+	}
+	if (!k)
+		return -1;
+	p -= k;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	size_t e = p;
+	while (p > 0 && (isdigit((unsigned char)s[p - 1]) || s[p - 1] == '.'))
+		p--;
+	if (e - p < 3 || !isdigit((unsigned char)s[p]) || !memchr(s + p, '.', e - p))
+		return -1;
+	return (long)p;
+}
+
+/* Whether a version word is just before s[i] (within 12 bytes) or just after it,
+ * or s[i] follows, in a list, a number that is a version. */
 static int zh_version_cue(const char *s, size_t i, const char *after)
 {
+	long prev = zh_list_before(s, i);
+	if (prev >= 0 && (size_t)prev < i && zh_version_cue(s, (size_t)prev, NULL))
+		return 1;
 	size_t from = i > 12 ? i - 12 : 0;
 	for (size_t w = 0; w < ARRAY_LEN(zh_version_words); w++) {
 		size_t k = strlen(zh_version_words[w]);
