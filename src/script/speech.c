@@ -95,7 +95,8 @@ char *speech_normalise(const struct speech_ctx *ctx, const char *text, const cha
 		if (ctx->explain && *c)
 			buf_printf(ctx->explain, "%s\tCJK\tthe Mandarin normaliser (speech_zh.c)\t%s\n", c, out);
 	} else if (lang_is_en(lang)) {
-		out = speech_en(ctx, c);
+		/* "en-x-zh": English words inside a Chinese sentence */
+		out = speech_en_in(ctx, c, strcasecmp(lang, "en-x-zh") == 0);
 	} else {
 		out = xstrdup(c);
 	}
@@ -1053,7 +1054,10 @@ static int speak_piece(const struct speech_ctx *ctx, const struct block *b, cons
 					const struct voice *v = p->voice && lang_is_zh(p->voice->lang) ? p->voice : zh;
 					add_run(rl, v, speech_normalise(ctx, t, "zh"), dst, den, sentence);
 				} else {
-					add_run(rl, en, speech_normalise(ctx, t, "en"), dst, den, sentence);
+					int han = 0;
+					for (int k = 0; k < nu; k++)
+						han |= u[k].sc == SC_HAN;
+					add_run(rl, en, speech_normalise(ctx, t, han ? "en-x-zh" : "en"), dst, den, sentence);
 				}
 				free(t);
 			}

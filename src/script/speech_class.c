@@ -982,16 +982,25 @@ static int m_model_before(const struct cctx *c, struct match *m)
 
 static int subject_component(const struct cctx *c);
 
-/* "serial: 8250: fix": a number of three to five digits that is a component
- * of a subject's prefix names a chip (its driver), a model number. */
+/* "serial: 8250: fix", "wifi: iwlegacy: 3945:": a number of three to five
+ * digits that is a component of a subject's prefix names a chip (its
+ * driver), a model number; "ARM: 9405/1:" is a patch's number in Russell
+ * King's tracker, its version after the slash. */
 static int m_model_subject(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
-	if (!s || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !subject_component(c))
+	const char *sl = s ? memchr(s, '/', n) : NULL;
+	size_t an = sl ? (size_t)(sl - s) : n, bn = sl ? n - an - 1 : 0;
+	if (!s || an < 3 || an > 5 || !all_digit(s, an) || s[0] == '0' || !subject_component(c) ||
+	    (sl && (bn < 1 || bn > 2 || !all_digit(sl + 1, bn))))
 		return 0;
 	m->a = s;
-	m->alen = n;
+	m->alen = an;
+	if (sl) {
+		m->after = sl + 1;
+		m->afterlen = bn;
+	}
 	m->why = "a model number: a component of a subject's prefix";
 	return 1;
 }

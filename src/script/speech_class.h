@@ -29,6 +29,8 @@ struct match {
 	const char *sign;             /* "plus or minus", "minus", "about" before a number */
 	const char *scale;            /* "million" */
 	const char *say;              /* an abbreviation's words */
+	const char *after;            /* "ARM: 9405/1:": the number after a model's slash */
+	size_t afterlen;
 	int y1, y2, short2;           /* years; the second written with two digits */
 	int value, nth;               /* a Roman numeral; said "the Nth" */
 	int version, plus, square, dot, frac, cap;

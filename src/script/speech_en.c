@@ -367,6 +367,26 @@ static int expansion_clashes(const struct en *e, const char *say)
 	return strcasecmp(e->prev, "an") == 0 && !strchr("aeiouAEIOU", say[0]);
 }
 
+/* "an SCSI disk": the writer's "an" agreed with the letters ("an S-C-S-I");
+ * before the entry's word that starts with a consonant, "scuzzy", it is
+ * said "a". Letters the entry spells, and words starting with a vowel,
+ * keep it; an entry of several words is said by its letters after "an"
+ * ("an rc8" an R-C eight: expansion_clashes). */
+static void article_agree(struct en *e, const char *s, const char *say)
+{
+	size_t n = e->out.len;
+	char *o = e->out.data;
+	if (!o || !strchr("aefhilmnorsxAEFHILMNORSX", s[0]) || !isalpha((unsigned char)say[0]) ||
+	    strchr("aeiouAEIOU", say[0]) || !isalpha((unsigned char)say[1]))     /* (a letter: "an x86" an x eighty-six) */
+		return;
+	while (n && o[n - 1] == ' ')
+		n--;
+	if (n < 2 || strncasecmp(o + n - 2, "an", 2) != 0 || (n > 2 && o[n - 3] != ' '))
+		return;
+	memmove(o + n - 1, o + n, e->out.len - n + 1);
+	e->out.len--;
+}
+
 int lex_say(struct en *e, const char *s, size_t n)
 {
 	const char *star;
@@ -384,6 +404,23 @@ int lex_say(struct en *e, const char *s, size_t n)
 			return 1;
 		}
 	}
+	/* "每周发布一个 RC 版本": inside a Chinese sentence an abbreviation whose
+	 * entry is English words is said by its letters, R-C, as a Chinese host
+	 * reads it */
+	if (!star && e->in_zh && n >= 2 && n <= 4 && all_alpha(s, n) && strchr(say, ' ') && islower((unsigned char)say[0]) &&
+	    !strchr(say, '-')) {
+		decide(e, "acronym", "an abbreviation inside a Chinese sentence: its letters, not the English words");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	/* "RC QP", "an RC circuit", "RC6": kernel text writes release candidates
+	 * "rc"; RC in capitals is mostly something else, and R-C is right for
+	 * both */
+	if (!star && n == 2 && s[0] == 'R' && s[1] == 'C') {
+		decide(e, "acronym", "RC in capitals: its letters (release candidates are written rc)");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (!star && said_before_bracket(e, say)) {
 		/* its expansion was just said: the letters, "R-C", not the words again */
 		size_t a = 0;
@@ -396,6 +433,7 @@ int lex_say(struct en *e, const char *s, size_t n)
 		}
 	}
 	decide(e, "lexicon", lex_where(e, s, n));
+	article_agree(e, s, say);
 	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
 		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */
 	else
@@ -870,7 +908,12 @@ static char *unsaid(const char *text)
 
 char *speech_en(const struct speech_ctx *ctx, const char *text)
 {
-	struct en e = {.ctx = ctx};
+	return speech_en_in(ctx, text, 0);
+}
+
+char *speech_en_in(const struct speech_ctx *ctx, const char *text, int in_zh)
+{
+	struct en e = {.ctx = ctx, .in_zh = in_zh};
 	char *un = unsaid(text);
 	char *ty = typography(un);
 	free(un);

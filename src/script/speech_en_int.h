@@ -37,6 +37,7 @@ struct en {
 	int depth;           /* recursion guard */
 	int paren;           /* inside a parenthesis opened by a token */
 	int glue;            /* the next word joins the last one without a space */
+	int in_zh;           /* the words are inside a Chinese sentence */
 };
 
 struct unit {

@@ -32,6 +32,9 @@ long long num_parse(const char *s, size_t n);
 
 /* English and Mandarin text normalisers; the caller frees the result. */
 char *speech_en(const struct speech_ctx *ctx, const char *text);
+/* speech_en for English words inside a Chinese sentence when in_zh is set
+ * (an abbreviation is spelled there, not expanded: "RC 版本" R-C) */
+char *speech_en_in(const struct speech_ctx *ctx, const char *text, int in_zh);
 char *speech_zh(const struct speech_ctx *ctx, const char *text);
 /* The index of the unit symbol at s that Mandarin says after a number
  * ("GHz", "ms"), or -1; *len is its length (speech_zh.c). */

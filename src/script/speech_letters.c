@@ -138,12 +138,19 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", "index"}, {"info", NULL},
+	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", "index"}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
-	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"reg", NULL}, {"stat", NULL},
+	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
+};
+
+/* Parts of identifiers kernel people say as words, not letters, though no
+ * split is made of them ("hyper" is no "hyp E-R"): "__kvm_hyp_init"
+ * hyp, "devm_clk" dev M, "initrd" init R-D. */
+static const struct id_word part_words[] = {
+	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
 };
 
 static const struct id_word *id_word(const char *s, size_t n)
@@ -219,6 +226,7 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
  * either end when the words next to it are long ones. Only for a token that
  * is neither a word nor an entry itself. Returns 1 when s was said.
  */
+static int lex_as_written(struct en *e, const char *s, size_t n);
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
@@ -230,7 +238,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * "onusing" is not "onus" and "ing") */
 	static const struct { const char *suf; size_t stem; } endings[] = {
 		{"s", 4}, {"es", 4}, {"d", 4}, {"ed", 5}, {"ing", 5}, {"er", 5}, {"ers", 5},
-		{"ment", 5}, {"ments", 5}, {"ness", 5},
+		/* endings that make a word of a word: "enablement", "maintainership" */
+		{"ment", 5}, {"ments", 5}, {"ness", 4}, {"ship", 5}, {"ships", 5},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
 		size_t k = strlen(endings[i].suf);
@@ -266,6 +275,13 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 			if (!kd)
 				continue;
+			if (kd == P_LEX && i < n) {
+				/* a plural entry ("VMs") ends a token: "VMSCAPE" is no "V-M's cape" */
+				const char *star, *say = lex_find(e, s + j, k, &star, &(size_t){0});
+				size_t sl = say ? strlen(say) : 0;
+				if (sl > 2 && strcmp(say + sl - 2, "'s") == 0)
+					continue;
+			}
 			if (kd == P_WORD && i < n && tolower((unsigned char)s[i - 1]) == 's' && words_common(s + j, k - 1, 50))
 				cost += 2;      /* "ONESHOT": one shot, not "ones hot" */
 			if (best[j] + cost < best[i]) {
@@ -352,6 +368,17 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			       ((a >= 5 && words_common(s, a, 20)) || (b >= 5 && words_common(s + a, b, 20)) ||
 				(words_common(s, a, 35) && words_common(s + a, b, 35)));
 		}
+		/* capitals glue two common words of four letters or more as a
+		 * name: "PATCHLEVEL" patch level */
+		if (upper && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD && cut[1] >= 4 && n - cut[1] >= 4 &&
+		    words_common(s, cut[1], 35) && words_common(s + cut[1], n - cut[1], 35))
+			why = 1;
+		/* or a common word and an entry said as written: "FLATMEM" flat mem */
+		if (upper && np == 2 && ((kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
+					  kinds[0] == P_LEX && lex_as_written(e, s + cut[1], n - cut[1])) ||
+					 (kinds[0] == P_WORD && n - cut[1] >= 4 && words_common(s + cut[1], n - cut[1], 35) &&
+					  kinds[1] == P_LEX && lex_as_written(e, s, cut[1]))))
+			why = 1;
 		if (!why && !hexv)
 			return 0;
 	}
@@ -372,6 +399,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			lex_say(e, s + st, en - st);
 		else if (iw && iw->say)
 			emit(e, iw->say);
+		else if (kinds[p] == P_WORD && en - st >= 2 && !has_vowel(s + st, en - st))
+			spell(e, s + st, en - st, 0);     /* a term without a vowel: "BRCMSTB" B-R-C-M S-T-B */
 		else
 			emitn(e, tmp, en - st);
 		why_piece(e, tmp, en - st, kinds[p] == P_SPELL ? S_SPELL : kinds[p] == P_LEX ? S_LEX : iw ? S_ID : S_WORD,
@@ -602,6 +631,7 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
 static int w_fb_name(struct en *e, const char *s, size_t n, int flags);
 
+static int acronym_sayable(const char *s, size_t n);
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
 	enum { MAXN = 40 };
@@ -703,6 +733,20 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	/* a short word and letters kernel text does not know after it, in one
+	 * split of a word in small letters, are a word or a name cut into syllables: "penguinistas" is no "penguin is
+	 * T-A-S", "mellanox" no "me llano X" */
+	int entries = 0;
+	for (int p = 0; p < np; p++)
+		entries |= kinds[p] == S_LEX || kinds[p] == S_ID;
+	/* (a letter first is kernel text's prefix: "faccessat"; an entry makes
+	 * it kernel text: "errinjct" error in J-C-T) */
+	if (shorts && np == 3 && !all_upper(s, n) && !entries)
+		for (int p = 0; p < np; p++) {
+			size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
+			if (kinds[p] == S_SPELL && st > 0 && (en - st == 1 || vocab_count(s + st, en - st) < 5))
+				return 0;
+		}
 	for (int p = 0; p < np; p++)
 		if (cut[p] - (p + 1 < np ? cut[p + 1] : 0) < min_piece || (np > 2 && grades[p] > 50))
 			return 0;     /* (a rarer word only in a split in two: "carboxyhemoglobin") */
@@ -782,6 +826,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		}
 		if (kinds[p] == S_SPELL && plural_acronym(s + st, en - st))
 			spell(e, s + st, en - st - 1, 1);
+		else if (kinds[p] == S_SPELL && en - st >= 4 && vocab_kind(s + st, en - st) == VOCAB_ACRONYM &&
+			 acronym_sayable(s + st, en - st))
+			emitn(e, tmp, en - st);     /* an acronym said alone is said in a split: "rawnand" raw nand */
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
 		else if (kinds[p] == S_LEX)
@@ -883,11 +930,35 @@ static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
 	return lex_say(e, s, n);
 }
 
+/* A word of identifiers with a said form, as a part of an identifier
+ * ("__kvm_hyp_init" hyp, "devm_clk" dev M, "foo_mgmt" management), or alone
+ * when it has four letters or more ("initrd" init R-D): kernel people say
+ * it so, not letter by letter. */
+static int w_id_word(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_lower(s, n) || (!(flags & F_PART) && n < 4))
+		return 0;
+	const struct id_word *w = id_word(s, n);
+	for (size_t i = 0; !w && i < ARRAY_LEN(part_words); i++)
+		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
+			w = &part_words[i];
+	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
+	if (!w || !w->say || (n == 2 && memcmp(s, "mk", 2) == 0))
+		return 0;
+	decide(e, "word", "a word of identifiers (id_words)");
+	emit(e, w->say);
+	return 1;
+}
+
 /* Plurals of entries and acronyms: CPUs, SoCs, kthreads, PBXes; BARs is a
  * word. */
 static int w_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n <= 2 || s[n - 1] != 's')
+		return 0;
+	/* "rts" that kernel text has as an acronym of its own is R-T-S, not
+	 * the plural of rt ("cpus", "irqs" are its plurals: terms) */
+	if (all_lower(s, n) && vocab_kind(s, n) == VOCAB_ACRONYM)
 		return 0;
 	/* capitals ending in a hissing letter take "es": PBXes, SSHes */
 	size_t b = n >= 4 && s[n - 2] == 'e' && strchr("SXZH", s[n - 3]) && all_upper(s, n - 2) ? n - 2 : n - 1;
@@ -1030,19 +1101,30 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether an acronym of kernel text can be said as a word: "TODO", "NUMA",
+ * "FIFO" (consonant, vowel, consonant...), "MIPS", "NAND" (one syllable
+ * ending in two consonants that end English syllables). */
+static int acronym_sayable(const char *s, size_t n)
+{
+	int say = n >= 4 && !is_vowel(s[0], 0);
+	for (size_t i = 1; i < n && say; i++)
+		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
+	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
+	       coda_ok(s + 2);
+	return say;
+}
+
 /* An acronym of kernel text: said when it can be ("TODO", "NUMA": consonant,
  * vowel, consonant...), else spelled. */
 static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || vocab_kind(s, n) != VOCAB_ACRONYM || (n >= 4 && dict_word(s, n)))
 		return 0;
-	int say = n >= 4 && !is_vowel(s[0], 0);
-	for (size_t i = 1; i < n && say; i++)
-		say = is_vowel(s[i], 0) != is_vowel(s[i - 1], 0);
-	/* one syllable, consonant, vowel and two consonants that end English
-	 * syllables: "MIPS", "NAND", "NIST", "FIPS" are said */
-	say |= n == 4 && !is_vowel(s[0], 0) && is_vowel(s[1], 0) && !is_vowel(s[2], 1) && !is_vowel(s[3], 1) &&
-	       coda_ok(s + 2);
+	/* seven capitals or more that kernel text writes so are mostly words
+	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue */
+	if (n >= 7 && split_glued(e, s, n, flags))
+		return 1;
+	int say = acronym_sayable(s, n);
 	/* a letter before an acronym kernel text writes four times as often as
 	 * the whole is a variant of that acronym, said as it is with a letter,
 	 * not a word: "LAPIC" L-A-P-I-C as "APIC" is said; "PASID", "MIPI",
@@ -1067,7 +1149,8 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* A surname in capitals after a given name, in an author line or before an
- * address: "Christophe JAILLET (1):", "Christophe JAILLET <...>" is the name
+ * address: "Christophe JAILLET (1):", "Christophe JAILLET <...>",
+ * "Christophe JAILLET:" at the end of the line is the name
  * "Jaillet", not letters. */
 static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1078,8 +1161,12 @@ static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < n; i++)
 		vowels += is_vowel(s[i], 0);
 	if (!all_upper(s, n) || n < 5 || (flags & F_PART) || vowels < 2 || (is_vowel(s[0], 0) && is_vowel(s[1], 0)) ||
-	    pn < 3 || !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) || !e->next ||
-	    !e->nextn || !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<'))
+	    pn < 3 || !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1))
+		return 0;
+	/* "Christophe JAILLET:" ends an author line of a review's list */
+	int ends = !e->next && (flags & F_TOKEN) && s[n] == ':' && s[n + 1] == 0;
+	if (!ends && (!e->next || !e->nextn ||
+		      !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<')))
 		return 0;
 	decide(e, "name", "a surname in capitals after a given name, before (N): or an address");
 	char tmp[64];
@@ -2095,6 +2182,19 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "DWARFv5", "IOMMUv2": capitals and a v before a version glued to them;
+ * the capitals said as they are alone, the v a letter ("dwarf V five").
+ * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three.) */
+static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1))
+		return 0;
+	say_word(e, s, n - 1, flags | F_PART);
+	decide(e, "version", "capitals and a v before a version glued to them");
+	emit(e, "V");
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
@@ -2115,6 +2215,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a word of identifiers", w_id_word},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
 	{"a pinyin name", say_pinyin},
@@ -2156,6 +2257,7 @@ static const struct word_rule {
 	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
 	{"an impossible start", w_onset},
+	{"capitals and a v", w_caps_v},
 	{"as written", w_as_written},
 };
 

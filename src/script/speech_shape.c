@@ -161,6 +161,33 @@ static int say_standard_part(struct en *e, const char *s, size_t n)
 }
 
 /* Splits s at sep, saying each part; join is said between parts (may be ""). */
+/* Capitals that are a word of constants, said as one (caps_part) */
+static const char *caps_part(const char *s, size_t n)
+{
+	static const struct { const char *w, *say; } parts[] = {
+		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
+			return parts[i].say;
+	return NULL;
+}
+
+static int has_upper(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isupper((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
+/* 512, 4096: a power of two, in an identifier a size or a count */
+static int is_pow2(const char *s, size_t n)
+{
+	long long v = num_parse(s, n);
+	return v > 0 && (v & (v - 1)) == 0;
+}
+
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
 	size_t k = strlen(sep), st = 0, i = 0;
@@ -195,9 +222,19 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					emit(e, b.data);
 					buf_free(&b);
 					spell(e, s + i - 1, 1, 0);
-				} else if (k == 1 && sep[0] == '_' && i - st == 2 && strncmp(s + st, "OP", 2) == 0 && n > 2) {
-					/* IORING_OP_OPENAT, XDP_OP: in a constant OP is the word op (an operation) */
-					emit(e, "op");
+				} else if (k == 1 && sep[0] == '_' && i - st >= 3 && i - st <= 5 && all_digit(s + st, i - st) &&
+					   s[st] != '0' && !has_upper(s, n) && !is_pow2(s + st, i - st)) {
+					/* omap_8250_pm, ti_usb_3410_5052: in a lower-case identifier a
+					 * number of three to five digits names a chip, a model number */
+					struct buf b = {0};
+					num_model(&b, s + st, i - st);
+					emit(e, b.data);
+					buf_free(&b);
+				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
+					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
+					 * constant OP is the word op (an operation), SYM sym (a
+					 * symbol), INVAL inval (invalid, as EINVAL) */
+					emit(e, caps_part(s + st, i - st));
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}

@@ -348,6 +348,23 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		buf_free(&b);
 		return 1;
 	}
+	/* 8250_omap, 8250_dw: a chip's number before the rest of a lower-case
+	 * identifier names the chip, "eighty-two fifty O-M-A-P" (a power of two,
+	 * 4096_pages, stays a count) */
+	if (!version && !cur && s[0] != '0') {
+		size_t d = 0;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		long long dv = d >= 3 && d <= 5 ? (long long)num_parse(s, d) : 0;
+		if (dv && (dv & (dv - 1)) != 0 && d + 1 < n && s[d] == '_' && islower((unsigned char)s[d + 1])) {
+			struct buf b = {0};
+			num_model(&b, s, d);
+			emit(e, b.data);
+			buf_free(&b);
+			say_core(e, s + d + 1, n - d - 1, F_START | F_PART);
+			return 1;
+		}
+	}
 	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
 		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
 		return 1;
@@ -911,6 +928,10 @@ static void v_model(struct en *e, const struct match *m)
 	}
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->afterlen) {
+		emit(e, "slash");
+		emit_numstr(e, m->after, m->afterlen);
+	}
 }
 
 /* "# 3.3.x" after a trailer: the comment marker is a pause */

@@ -99,9 +99,42 @@ static const char *const zh_version_words[] = {
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
 
-/* Whether a version word is just before s[i] (within 12 bytes) or just after it. */
+static int zh_version_cue(const char *s, size_t i, const char *after);
+
+/* "Linux 6.1、5.15 和 5.10": the start of the number X.Y before s[i] in a list
+ * (、 和 与 及 或 between them), or -1. */
+static long zh_list_before(const char *s, size_t i)
+{
+	static const char *const seps[] = {"、", "和", "与", "及", "或", ","};
+	size_t p = i;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	size_t k = 0;
+	for (size_t w = 0; w < ARRAY_LEN(seps) && !k; w++) {
+		size_t l = strlen(seps[w]);
+		if (p >= l && memcmp(s + p - l, seps[w], l) == 0)
+			k = l;
+	}
+	if (!k)
+		return -1;
+	p -= k;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	size_t e = p;
+	while (p > 0 && (isdigit((unsigned char)s[p - 1]) || s[p - 1] == '.'))
+		p--;
+	if (e - p < 3 || !isdigit((unsigned char)s[p]) || !memchr(s + p, '.', e - p))
+		return -1;
+	return (long)p;
+}
+
+/* Whether a version word is just before s[i] (within 12 bytes) or just after it,
+ * or s[i] follows, in a list, a number that is a version. */
 static int zh_version_cue(const char *s, size_t i, const char *after)
 {
+	long prev = zh_list_before(s, i);
+	if (prev >= 0 && (size_t)prev < i && zh_version_cue(s, (size_t)prev, NULL))
+		return 1;
 	size_t from = i > 12 ? i - 12 : 0;
 	for (size_t w = 0; w < ARRAY_LEN(zh_version_words); w++) {
 		size_t k = strlen(zh_version_words[w]);
@@ -417,6 +450,77 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	return j + (size_t)percent;
 }
 
+/* The operator at s (an ASCII sign, × or ÷) in an arithmetic expression, said
+ * in Mandarin; *len its length. */
+static const char *zh_operator(const char *s, size_t n, size_t *len)
+{
+	static const struct { const char *op, *said; } ops[] = {
+		{"+", "加"}, {"-", "减"}, {"*", "乘"}, {"/", "除以"}, {"=", "等于"},
+		{"\xc3\x97", "乘"}, {"\xc3\xb7", "除以"},
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		size_t k = strlen(ops[i].op);
+		if (k <= n && memcmp(s, ops[i].op, k) == 0) {
+			*len = k;
+			return ops[i].said;
+		}
+	}
+	return NULL;
+}
+
+/* The length of a number at s: digits, one decimal point inside. */
+static size_t zh_plain_number(const char *s, size_t n)
+{
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
+		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
+			;
+	return j;
+}
+
+/* "9*20/54=3.3": numbers joined by operators and an equals sign, said as
+ * arithmetic, 九乘二十除以五十四等于三点三 (a date's slash or a range's hyphen
+ * has no equals sign after it). Returns the bytes said, or 0. */
+static size_t zh_arithmetic(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, l, ops = 0, eq = 0;
+	for (;;) {
+		size_t k = zh_plain_number(s + i, n - i);
+		if (!k)
+			return 0;
+		i += k;
+		while (i < n && s[i] == ' ')
+			i++;
+		const char *said = i < n ? zh_operator(s + i, n - i, &l) : NULL;
+		if (!said || eq)
+			break;
+		eq |= s[i] == '=';
+		ops++;
+		i += l;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	if (!eq || ops < 2)
+		return 0;
+	size_t end = i;
+	for (i = 0; i < end;) {
+		size_t k = zh_plain_number(s + i, end - i);
+		zh_number(b, s + i, k, "", 0);
+		i += k;
+		while (i < end && s[i] == ' ')
+			i++;
+		if (i < end) {
+			buf_puts(b, zh_operator(s + i, end - i, &l));
+			i += l;
+			while (i < end && s[i] == ' ')
+				i++;
+		}
+	}
+	return end;
+}
+
 char *speech_zh(const struct speech_ctx *ctx, const char *text)
 {
 	/* full-width forms to ASCII first */
@@ -442,6 +546,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (isdigit(c)) {
+			size_t ar = zh_arithmetic(&b, s + i, n - i);
+			if (ar) {
+				i += ar;
+				continue;
+			}
 			size_t j = i;
 			while (j < n && (isdigit((unsigned char)s[j]) || strchr(",.-/%", s[j]) ||
 					 (s[j] == ':' && j + 1 < n && isdigit((unsigned char)s[j + 1])) ||
