@@ -952,7 +952,12 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			/* "aspeed-scu", "asus-ec": a short piece kernel text writes as an
 			   acronym and English has no word for; not the suffix of
 			   "atomically-ish" nor NUL, said "null" ("nul-terminated") */
-			if (!v || k < 2 || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
+			/* "panel-edp": a short piece no list knows with an ending
+			   English does not have is letters, as it is alone */
+			int end_bad = k >= 3 && k <= 4 && all_lower(s + st, k) && !is_vowel(s[i - 1], 1) &&
+				      !is_vowel(s[i - 2], 1) && !coda_ok(s + i - 2) && !dict_word(s + st, k) &&
+				      vocab_kind(s + st, k) == VOCAB_NONE;
+			if (!v || k < 2 || end_bad || (islower((unsigned char)s[st]) && !onset_ok(s + st, k)) ||
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
