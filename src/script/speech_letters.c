@@ -1055,7 +1055,6 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-static int coda_ok(const char *s);
 
 /* Whether a word next to s is a word in capitals (a common or dictionary
  * word, or six letters English can say, not a kernel acronym): "PAY FOR
@@ -1761,7 +1760,7 @@ static int w_known(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* Whether two consonants can end an English syllable: "nt", "st", "rk". */
-static int coda_ok(const char *s)
+int coda_ok(const char *s)
 {
 	static const char *const codas[] = {
 		"bs", "ch", "ck", "ct", "ds", "ff", "ft", "gh", "gs", "ks", "ld", "lf", "lk", "ll", "lm",

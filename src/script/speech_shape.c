@@ -943,6 +943,18 @@ static int s_not(struct en *e, const char *s, size_t n, int flags)
 /* kmalloc(): the function's name */
 static int s_function(struct en *e, const char *s, size_t n, int flags)
 {
+	/* "md_ioctl()s": the plural of the function's name, "M-D I-O controls" */
+	int upper = 0;
+	for (size_t i = 0; i + 3 < n; i++)
+		upper |= isupper((unsigned char)s[i]);
+	if (n > 3 && n < 128 && s[n - 3] == '(' && s[n - 2] == ')' && s[n - 1] == 's' &&
+	    isalnum((unsigned char)s[n - 4]) && !upper) {     /* (not "BUG_ON()s") */
+		char w[128];
+		memcpy(w, s, n - 3);
+		w[n - 3] = 's';
+		say_core(e, w, n - 2, flags);
+		return 1;
+	}
 	if (!(n > 2 && s[n - 2] == '(' && s[n - 1] == ')'))
 		return 0;
 	say_core(e, s, n - 2, flags);
