@@ -1091,6 +1091,30 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* Mixed case: "eXpress" is a word; "IoT", "PCIe": letters. */
+/* A family name with its particle glued in small letters: "deGravelles",
+ * "diCaprio", "vanHalen" are the particle said as a word, then the name
+ * ("de Gravelles", not "D-E Gravelles"); the name is no common word nor a
+ * kernel term ("deInit", "doWork" are identifiers, split by case). */
+static int w_particle_name(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const particles[] = {"de", "del", "della", "der", "di", "da", "das", "dos", "du",
+						"van", "von", "le", "la", "ten", "ter"};
+	(void)flags;
+	for (size_t i = 0; i < ARRAY_LEN(particles); i++) {
+		size_t pl = strlen(particles[i]);
+		if (n < pl + 4 || memcmp(s, particles[i], pl) != 0 || !isupper((unsigned char)s[pl]) ||
+		    !all_lower(s + pl + 1, n - pl - 1) || !all_alpha(s, n))
+			continue;
+		if (words_common(s + pl, n - pl, 50) || vocab_kind(s + pl, n - pl) != VOCAB_NONE)
+			return 0;
+		decide(e, "name", "a name and its particle glued before it in small letters");
+		emitn(e, s, pl);
+		emitn(e, s + pl, n - pl);
+		return 1;
+	}
+	return 0;
+}
+
 static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n >= 64)
@@ -1931,6 +1955,7 @@ static const struct word_rule {
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals glued", w_caps_glued},
 	{"capitals", w_caps},
+	{"a name's particle glued", w_particle_name},
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
