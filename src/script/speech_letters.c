@@ -1136,6 +1136,18 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 		emitn(e, low, n);
 		return 1;
 	}
+	/* three letters, the middle one a capital: a unit's symbol ("kHz") is the
+	 * unit, anything else letters ("pKa" P-K-A, not "P Ka") */
+	if (n == 3 && caps == 1 && isupper((unsigned char)s[1]) && all_alpha(s, n)) {
+		const struct unit *u = find_unit(s, n, 0);
+		decide(e, u ? "measure" : "acronym", u ? "a unit's symbol alone (speech_units.c)" :
+		       "three letters, the middle one a capital, no unit");
+		if (u)
+			emit(e, u->many);
+		else
+			spell(e, s, n, 0);
+		return 1;
+	}
 	if (n <= 5 && longest <= 1 && caps >= 2) {
 		int plural = s[n - 1] == 's' && n > 3;
 		decide(e, "acronym", "capitals with single small letters");
