@@ -19,6 +19,7 @@ enum {
 	F_TERM = 8,    /* s is a term of kernel text: split only into long pieces */
 	F_NAME = 16,   /* s is a name (an e-mail address's local part): never split into words */
 	F_LABEL = 32,  /* s is a label of a host name: words are glued there, two long ones too */
+	F_WORDS = 64,  /* s may split only into words, no letters spelled (a word of a headline) */
 };
 
 struct en {

@@ -292,6 +292,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * no I-D", "interpretacion" no "inter P-R eta C-I on" */
 	if (np >= 4 && small >= 2)
 		return 0;
+	if (spelled && (flags & F_WORDS))
+		return 0;
 	/* a short word glued to a rare word is a word English does not know:
 	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
 	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
@@ -1064,10 +1066,29 @@ static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Capitals that lost their spaces: "UMWAIT" */
+/* Whether a word next to s is a common English word of three letters or
+ * more in capitals, no kernel acronym: "GOAT TO HERO" is a headline's. */
+static int headline(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 3 && all_upper(w[i], wn[i]) && vocab_kind(w[i], wn[i]) != VOCAB_ACRONYM &&
+		    words_common(w[i], wn[i], 35))
+			return 1;
+	return 0;
+}
+
+/* Capitals that lost their spaces: "UMWAIT"; in a shouted headline, a word
+ * English can say splits only into words: "DE OCAMPO TURNS" is a name, no
+ * "O campo"; "THE NOTREADY FLAG" is "not ready" */
 static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
-	return all_upper(s, n) && n >= 4 && !dict_word(s, n) && split_glued(e, s, n, flags);
+	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
+		return 0;
+	if (!(flags & F_PART) && headline(e) && pronounceable(s, n) && sayable(s, n))
+		flags |= F_WORDS;
+	return split_glued(e, s, n, flags);
 }
 
 /* Other capitals: said when they can be ("a short one starting with a
@@ -1090,7 +1111,6 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Mixed case: "eXpress" is a word; "IoT", "PCIe": letters. */
 /* A family name with its particle glued in small letters: "deGravelles",
  * "diCaprio", "vanHalen" are the particle said as a word, then the name
  * ("de Gravelles", not "D-E Gravelles"); the name is no common word nor a
@@ -1115,6 +1135,7 @@ static int w_particle_name(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* Mixed case: "eXpress" is a word; "IoT", "PCIe": letters. */
 static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n >= 64)
