@@ -1081,6 +1081,11 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t ppn, nxn;
 	const char *pp = core(c, c->i - 2, &ppn), *nx = core(c, c->i + 1, &nxn);
 	int alone = !pp || c->t[c->i - 2].trail || !isupper((unsigned char)pp[0]) || IN(regnal_titles, pp, ppn);
+	/* two names before it are a person's name too: "John Jacob Astor IV",
+	 * "Pope John Paul II" (not "Crocodile Dundee II") */
+	if (!alone && pp && all_alpha(pp, ppn) && !all_upper(pp, ppn) &&
+	    (words_lookup(pp, ppn, NULL) & (WORDS_NAME | WORDS_UPPER)))
+		alone = 1;
 	/* "I" after a name is the pronoun ("Then I", "Linus I think"), unless a
 	 * punctuation mark or "of" ends the name: "Catherine I,", "Queen
 	 * Elizabeth I of England" */
