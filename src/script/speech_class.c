@@ -1276,8 +1276,16 @@ static int m_date(const struct cctx *c, struct match *m)
 		memcpy(mb, nx, nn);
 		mb[nn] = 0;
 	}
-	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) && month_of(mb)) {
-		long long d = num_parse(s, n);
+	/* "15th March": an ordinal day before a month's name, said the same */
+	size_t dn = n >= 3 && n <= 4 && all_digit(s, n - 2) &&
+		    (strncasecmp(s + n - 2, "st", 2) == 0 || strncasecmp(s + n - 2, "nd", 2) == 0 ||
+		     strncasecmp(s + n - 2, "rd", 2) == 0 || strncasecmp(s + n - 2, "th", 2) == 0) ? n - 2 : n;
+	if (nx && dn <= 2 && all_digit(s, dn) && joined(c, c->i) && month_of(mb)) {
+		long long d = num_parse(s, dn);
+		size_t pn;
+		const char *p = core(c, c->i - 1, &pn);
+		/* "on the 15th March": the article is written */
+		m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
 		if (d >= 1 && d <= 31) {
 			m->day = (int)d;
 			m->month = month_of(mb);

@@ -1005,7 +1005,8 @@ static void v_date(struct en *e, const struct match *m)
 		emit(e, months[m->month - 1]);
 		emit_year(e, (unsigned)m->y1);
 	} else if (!m->y1) {        /* the twenty-third of April */
-		emit(e, "the");
+		if (!m->article)    /* (not after a written "the") */
+			emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->day);
 		emit(e, "of");
 		emit(e, months[m->month - 1]);
