@@ -167,6 +167,15 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 static int has_vowel(const char *s, size_t n);
 
 
+/* Whether s[st..en) is the article "a" or "an": between two words (no
+ * letters: "pcmciautils" is P-C-M-C-I-A utils) of a split in three it marks a word English does not know cut up ("barangays"
+ * is no "bar an gays", "gigadevice" no "gig a device"). */
+static int middle_article(const char *s, size_t st, size_t en)
+{
+	return (en - st == 1 && tolower((unsigned char)s[st]) == 'a') ||
+	       (en - st == 2 && strncasecmp(s + st, "an", 2) == 0);
+}
+
 /* What a piece of a glued token can be: a lexicon entry, a word of
  * identifiers, a word, or 0; its cost in *cost (the commoner, the cheaper:
  * a word only hunspell knows, or a rare one of scowl, costs most). */
@@ -294,6 +303,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
+	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
+		return 0;     /* "barangays" is no "bar an gays" */
 	/* a short word glued to a rare word is a word English does not know:
 	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
 	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
@@ -711,6 +722,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	/* a "u" of user space before a word only: "updatable" is no "U-P-D-A table" */
 	if (np >= 2 && cut[np - 1] == 1 && tolower((unsigned char)s[0]) == 'u' && kinds[np - 2] != S_WORD &&
 	    kinds[np - 2] != S_ID)
+		return 0;
+	/* an article between two words of three pieces: a word cut up */
+	if (np == 3 && kinds[0] == S_WORD && kinds[1] == S_WORD && kinds[2] == S_WORD && middle_article(s, cut[2], cut[1]))
 		return 0;
 	/* the article ends no split: "novela", "democratica" are no "novel a" */
 	if (np >= 2 && kinds[0] == S_WORD && cut[0] - cut[1] <= 2 &&
