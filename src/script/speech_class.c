@@ -1013,11 +1013,15 @@ static int m_model(const struct cctx *c, struct match *m)
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
-	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
-	    IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn))
+	/* a code in capitals before it names a model too: "RX 580", "TL 950"
+	 * (not a unit, "MB 512", nor a word in capitals, "ROOM 101") */
+	int code = pn >= 2 && pn <= 5 && all_upper(p, pn) && all_alpha(p, pn) && !find_unit(p, pn, 1) &&
+		   !words_common(p, pn, 50);
+	if (!code && (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
+		      IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn)))
 		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
 	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
-	for (size_t i = 1; i < pn; i++)
+	for (size_t i = 1; i < pn && !code; i++)
 		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
 			return 0;
 	char mb[16] = "";
