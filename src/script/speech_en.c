@@ -525,21 +525,37 @@ static int plain_word(const struct tok *t, const char **core, size_t *cn)
 }
 
 /* The small words that glue sentences of other languages together and are no
- * such English word. */
-static const char *const other_glue[] = {
-	"el", "los", "las", "del", "una", "que", "por", "para", "como",                  /* es */
-	"les", "des", "du", "une", "est", "dans", "pour", "sur", "avec", "leurs", "au", "aux",   /* fr */
-	"der", "und", "ein", "eine", "mit", "nicht", "auf", "zu",                        /* de */
-	"het", "een", "voor", "niet", "wat",                                             /* nl, af */
-	"il", "della", "che", "di", "gli", "nel",                                        /* it */
-	"uma", "da", "de", "la", "le"};                                                  /* pt, and most */
+ * such English word (es, fr, de, nl and af, it, pt, and most), and those of
+ * English, each between spaces: looked up as " word ". */
+static const char other_glue[] =
+	" el los las del una que por para como"
+	" les des du une est dans pour sur avec leurs au aux"
+	" der und ein eine mit nicht auf zu"
+	" het een voor niet wat"
+	" il della che di gli nel"
+	" uma da de la le ";
+static const char english_glue[] =
+	" the of to in for on with is are was that this from at when as it be not or and if but into an by ";
+
+/* Whether c[0..cn) is a word of list (in any case). */
+static int glue_in(const char *list, size_t ln, const char *c, size_t cn)
+{
+	char w[10];
+	if (cn == 0 || cn > 6)
+		return 0;
+	w[0] = ' ';
+	for (size_t i = 0; i < cn; i++) {
+		if (!isalpha((unsigned char)c[i]))
+			return 0;
+		w[i + 1] = (char)tolower((unsigned char)c[i]);
+	}
+	w[cn + 1] = ' ';
+	return memmem(list, ln, w, cn + 2) != NULL;
+}
 
 static int other_glue_word(const char *c, size_t cn)
 {
-	for (size_t w = 0; w < ARRAY_LEN(other_glue); w++)
-		if (strlen(other_glue[w]) == cn && strncasecmp(other_glue[w], c, cn) == 0)
-			return 1;
-	return 0;
+	return glue_in(other_glue, sizeof other_glue - 1, c, cn);
 }
 
 /*
@@ -555,9 +571,6 @@ static int other_glue_word(const char *c, size_t cn)
  */
 static unsigned char *foreign_sentences(const struct tok *t, int nt)
 {
-	static const char *const english[] = {"the", "of", "to", "in", "for", "on", "with", "is", "are", "was",
-					      "that", "this", "from", "at", "when", "as", "it", "be", "not", "or",
-					      "and", "if", "but", "into", "an", "by"};
 	unsigned char *mark = NULL;
 	int st = 0;
 	for (int i = 0; i < nt; i++) {
@@ -569,11 +582,15 @@ static unsigned char *foreign_sentences(const struct tok *t, int nt)
 			continue;
 		int glue = 0, foreign = 0, unknown = 0;
 		for (int k = st; k <= i; k++) {
+			const char *c = t[k].raw + t[k].lead;
+			size_t cn = t[k].rawlen - t[k].lead - t[k].trail;
+			foreign += other_glue_word(c, cn);
+		}
+		/* (the rest is asked only then: most sentences stop here) */
+		for (int k = st; k <= i && foreign >= 2; k++) {
 			const char *c = t[k].raw + t[k].lead, *why;
 			size_t cn = t[k].rawlen - t[k].lead - t[k].trail;
-			for (size_t w = 0; w < ARRAY_LEN(english); w++)
-				glue += strlen(english[w]) == cn && strncasecmp(english[w], c, cn) == 0;
-			foreign += other_glue_word(c, cn);
+			glue += glue_in(english_glue, sizeof english_glue - 1, c, cn);
 			if (plain_word(&t[k], &c, &cn) && !known_word(c, cn, &why) && strpbrk_n(c, cn, "aeiouy"))
 				unknown++;
 		}

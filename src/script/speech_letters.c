@@ -1134,6 +1134,8 @@ static int w_particle_name(struct en *e, const char *s, size_t n, int flags)
 	static const char *const particles[] = {"de", "del", "della", "der", "di", "da", "das", "dos", "du",
 						"van", "von", "le", "la", "ten", "ter"};
 	(void)flags;
+	if (n < 6 || !strchr("dlvt", s[0]) || !islower((unsigned char)s[1]))
+		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(particles); i++) {
 		size_t pl = strlen(particles[i]);
 		if (n < pl + 4 || memcmp(s, particles[i], pl) != 0 || !isupper((unsigned char)s[pl]) ||
