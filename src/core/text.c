@@ -197,7 +197,12 @@ static const struct {
 	{"Jr", TEXT_ABBR_INNER}, {"Sr", TEXT_ABBR_INNER}, {"Sen", TEXT_ABBR_INNER},
 	{"Gov", TEXT_ABBR_INNER}, {"Rev", TEXT_ABBR_INNER}, {"Gen", TEXT_ABBR_INNER},
 	{"Lt", TEXT_ABBR_INNER}, {"Col", TEXT_ABBR_INNER},
-	{"etc", TEXT_ABBR_FINAL}, {"al", TEXT_ABBR_FINAL}, {"approx", TEXT_ABBR_FINAL},
+	/* before a name or a number: "Mt. Everest", "Capt. Smith", "Vol. 3", "pp. 12" */
+	{"Mt", TEXT_ABBR_INNER}, {"Ft", TEXT_ABBR_INNER}, {"Capt", TEXT_ABBR_INNER},
+	{"Sgt", TEXT_ABBR_INNER}, {"Cpl", TEXT_ABBR_INNER}, {"Maj", TEXT_ABBR_INNER},
+	{"Adm", TEXT_ABBR_INNER}, {"Vol", TEXT_ABBR_INNER}, {"Vols", TEXT_ABBR_INNER},
+	{"Nos", TEXT_ABBR_INNER}, {"pp", TEXT_ABBR_INNER}, {"approx", TEXT_ABBR_INNER},
+	{"etc", TEXT_ABBR_FINAL}, {"al", TEXT_ABBR_FINAL},
 	{"Inc", TEXT_ABBR_FINAL}, {"Ltd", TEXT_ABBR_FINAL}, {"Corp", TEXT_ABBR_FINAL},
 	{"Co", TEXT_ABBR_FINAL},
 };

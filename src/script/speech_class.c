@@ -1038,11 +1038,15 @@ static int m_model(const struct cctx *c, struct match *m)
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
-	if (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
-	    IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn))
+	/* a code in capitals before it names a model too: "RX 580", "TL 950"
+	 * (not a unit, "MB 512", nor a word in capitals, "ROOM 101") */
+	int code = pn >= 2 && pn <= 5 && all_upper(p, pn) && all_alpha(p, pn) && !find_unit(p, pn, 1) &&
+		   !words_common(p, pn, 50);
+	if (!code && (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
+		      IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn)))
 		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
 	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
-	for (size_t i = 1; i < pn; i++)
+	for (size_t i = 1; i < pn && !code; i++)
 		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
 			return 0;
 	char mb[16] = "";
@@ -1240,6 +1244,15 @@ static int m_date(const struct cctx *c, struct match *m)
 		m->why = "a date: year, month and day";
 		return 1;
 	}
+	/* 2024-03-01T08:00:00Z: ISO 8601's date and time of day, Z for UTC */
+	size_t tl = n > 11 && s[n - 1] == 'Z' ? n - 12 : n - 11;
+	if (n > 11 && s[10] == 'T' && parse_date(s, 10, &m->y1, &m->month, &m->day) &&
+	    parse_time(s + 11, tl, &m->hour, &m->minute, &m->second, &m->ampm) && !m->ampm) {
+		m->part = 'T';
+		m->b = tl < n - 11 ? s + n - 1 : NULL;
+		m->why = "a date and a time of day (ISO 8601)";
+		return 1;
+	}
 	/* 20230501-20230507, 2023-05-01..2023-05-07: a range of dates */
 	for (size_t half = 8; half <= 10; half += 2) {
 		size_t sep = n > half ? (n - half >= 2 && s[half] == '.' && s[half + 1] == '.' ? 2 : 1) : 0;
@@ -1302,8 +1315,16 @@ static int m_date(const struct cctx *c, struct match *m)
 		memcpy(mb, nx, nn);
 		mb[nn] = 0;
 	}
-	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) && month_of(mb)) {
-		long long d = num_parse(s, n);
+	/* "15th March": an ordinal day before a month's name, said the same */
+	size_t dn = n >= 3 && n <= 4 && all_digit(s, n - 2) &&
+		    (strncasecmp(s + n - 2, "st", 2) == 0 || strncasecmp(s + n - 2, "nd", 2) == 0 ||
+		     strncasecmp(s + n - 2, "rd", 2) == 0 || strncasecmp(s + n - 2, "th", 2) == 0) ? n - 2 : n;
+	if (nx && dn <= 2 && all_digit(s, dn) && joined(c, c->i) && month_of(mb)) {
+		long long d = num_parse(s, dn);
+		size_t pn;
+		const char *p = core(c, c->i - 1, &pn);
+		/* "on the 15th March": the article is written */
+		m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
 		if (d >= 1 && d <= 31) {
 			m->day = (int)d;
 			m->month = month_of(mb);
@@ -1460,13 +1481,35 @@ static int after_date(const struct cctx *c)
 	return q && ((qn <= 2 && all_digit(q, qn) && num_parse(q, qn) >= 1 && num_parse(q, qn) <= 31) || month_of(w));
 }
 
-/* 14:30, 9:05am, 23:59:59, 9am */
+/* 0:02:01: hours, minutes and seconds with the hour written as a lone 0 is
+ * no clock's time (a clock writes 00 or 12) but a point in a recording or a
+ * time elapsed, said "zero hours two minutes and one second". */
+static int m_elapsed(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n != 7 || s[0] != '0' || s[1] != ':' ||
+	    !parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm) || m->second < 0)
+		return 0;
+	m->why = "hours, minutes and seconds, the hour a lone 0: a time elapsed";
+	return 1;
+}
+
+/* 14:30, 9:05am, 23:59:59, 9am; 18:00:00Z (Z: the time is UTC) */
 static int m_time(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
 	if (!s || !isdigit((unsigned char)s[0]))
 		return 0;
+	if (n > 5 && s[n - 1] == 'Z' && parse_time(s, n - 1, &m->hour, &m->minute, &m->second, &m->ampm) &&
+	    !m->ampm) {
+		m->after_date = after_date(c);
+		m->b = s + n - 1;
+		m->blen = 1;
+		m->why = "a time and Z: in UTC";
+		return 1;
+	}
 	if (parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm)) {
 		m->after_date = after_date(c);
 		/* "9:00 pm", "9:30 a.m." */
@@ -1715,6 +1758,7 @@ static const struct rule rules[] = {
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},
 	{"a ratio", C_RATIO, m_ratio, 0},
+	{"a time elapsed", C_DURATION, m_elapsed, 0},
 	{"a time of day", C_TIME, m_time, 0},
 	{"a duration", C_DURATION, m_duration, 0},
 	{"a day in a list after a month", C_ORDINAL, m_day_list, 0},

@@ -36,6 +36,7 @@ struct match {
 	int version, plus, square, dot, frac, cap;
 	int adjective;                /* before a noun: the unit said once, "ten millisecond delays" */
 	int month, day, part;         /* a date: part is 'Q' or 'H' for "2024-Q3" */
+	int article;                  /* a date: "the" is written before its day ("the 15th March") */
 	int hour, minute, second;     /* a time; second -1 when not written */
 	const char *ampm;             /* "A-M", "P-M" or NULL */
 	int after_date;               /* a time straight after a date: ", at" before it */

@@ -616,8 +616,111 @@ static const struct front_rule {
 	{"big-O notation", f_big_o},
 };
 
+static int strpbrk_n(const char *s, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(set, s[i]))
+			return 1;
+	return 0;
+}
+
+/* A word of small letters only, two or more (a candidate word of another
+ * language: no identifier, no subject's prefix "sunxi:"). */
+static int plain_word(const struct tok *t, const char **core, size_t *cn)
+{
+	*core = t->raw + t->lead;
+	*cn = t->rawlen - t->lead - t->trail;
+	if (*cn < 2 || (t->trail && (*core)[*cn] == ':'))
+		return 0;
+	for (size_t j = 0; j < *cn; j++)
+		if (!islower((unsigned char)(*core)[j]))
+			return 0;
+	return 1;
+}
+
+/* The small words that glue sentences of other languages together and are no
+ * such English word (es, fr, de, nl and af, it, pt, and most), and those of
+ * English, each between spaces: looked up as " word ". */
+static const char other_glue[] =
+	" el los las del una que por para como"
+	" les des du une est dans pour sur avec leurs au aux"
+	" der und ein eine mit nicht auf zu"
+	" het een voor niet wat"
+	" il della che di gli nel"
+	" uma da de la le ";
+static const char english_glue[] =
+	" the of to in for on with is are was that this from at when as it be not or and if but into an by ";
+
+/* Whether c[0..cn) is a word of list (in any case). */
+static int glue_in(const char *list, size_t ln, const char *c, size_t cn)
+{
+	char w[10];
+	if (cn == 0 || cn > 6)
+		return 0;
+	w[0] = ' ';
+	for (size_t i = 0; i < cn; i++) {
+		if (!isalpha((unsigned char)c[i]))
+			return 0;
+		w[i + 1] = (char)tolower((unsigned char)c[i]);
+	}
+	w[cn + 1] = ' ';
+	return memmem(list, ln, w, cn + 2) != NULL;
+}
+
+static int other_glue_word(const char *c, size_t cn)
+{
+	return glue_in(other_glue, sizeof other_glue - 1, c, cn);
+}
+
+/*
+ * Sentences in another language: "Los hechos y el derecho", a title in
+ * French inside an English reference. A sentence (up to . ! ? or ;) with two
+ * of the small words that glue sentences of the European languages together
+ * and are no such English word ("los", "el", "les", "und", "het"), two words
+ * of small letters with a vowel that no list knows (scowl, hunspell,
+ * kernel.vocab), and at most one English glue word ("the", "of", "to") is
+ * marked in foreign[]: its unknown words and its glue words are said as written, not split into
+ * English words ("part is") nor spelled ("E-L"). Kernel text has no such
+ * glue words; its unknown words are identifiers ("irqfd").
+ */
+static unsigned char *foreign_sentences(const struct tok *t, int nt)
+{
+	unsigned char *mark = NULL;
+	int st = 0;
+	for (int i = 0; i < nt; i++) {
+		const char *tr = t[i].raw + t[i].rawlen - t[i].trail;
+		int end = i + 1 == nt;
+		for (size_t j = 0; j < t[i].trail && !end; j++)
+			end = strchr(".!?;", tr[j]) != NULL;
+		if (!end)
+			continue;
+		int glue = 0, foreign = 0, unknown = 0;
+		for (int k = st; k <= i; k++) {
+			const char *c = t[k].raw + t[k].lead;
+			size_t cn = t[k].rawlen - t[k].lead - t[k].trail;
+			foreign += other_glue_word(c, cn);
+		}
+		/* (the rest is asked only then: most sentences stop here) */
+		for (int k = st; k <= i && foreign >= 2; k++) {
+			const char *c = t[k].raw + t[k].lead, *why;
+			size_t cn = t[k].rawlen - t[k].lead - t[k].trail;
+			glue += glue_in(english_glue, sizeof english_glue - 1, c, cn);
+			if (plain_word(&t[k], &c, &cn) && !known_word(c, cn, &why) && strpbrk_n(c, cn, "aeiouy"))
+				unknown++;
+		}
+		if (foreign >= 2 && unknown >= 2 && glue <= 1) {
+			if (!mark)
+				mark = xcalloc((size_t)nt, 1);
+			memset(mark + st, 1, (size_t)(i + 1 - st));
+		}
+		st = i + 1;
+	}
+	return mark;
+}
+
 static void say_tokens(struct en *e, struct tok *t, int nt)
 {
+	unsigned char *foreign = foreign_sentences(t, nt);
 	for (int i = 0; i < nt; i++) {
 		const char *core = t[i].raw + t[i].lead;
 		size_t cn = t[i].rawlen - t[i].lead - t[i].trail;
@@ -664,6 +767,23 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, core + plen, t[j].trail, 1);
 				set_prev(e, "", 0);
 				i = j;
+				continue;
+			}
+		}
+		/* a word of a sentence in another language that no English list knows */
+		{
+			const char *c, *star;
+			size_t wn, sl;
+			if (foreign && foreign[i] && plain_word(&t[i], &c, &wn) &&
+			    ((!words_lookup(c, wn, NULL) && !dict_word(c, wn)) || other_glue_word(c, wn)) &&
+			    !lex_find(e, c, wn, &star, &sl)) {
+				size_t from = e->out.len;
+				decide(e, "word", "a sentence in another language (half its words no English list "
+				       "knows): its unknown words said as written");
+				emitn(e, c, wn);
+				explain_row(e, c, c + wn, from);
+				emit_trail(e, trail, t[i].trail, 1);
+				set_prev(e, c, wn);
 				continue;
 			}
 		}
@@ -736,6 +856,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		emit_trail(e, trail, t[i].trail, !initials);
 		set_prev(e, core, cn);
 	}
+	free(foreign);
 }
 
 /*

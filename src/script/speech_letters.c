@@ -182,6 +182,15 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 static int has_vowel(const char *s, size_t n);
 
 
+/* Whether s[st..en) is the article "a" or "an": between two words (no
+ * letters: "pcmciautils" is P-C-M-C-I-A utils) of a split in three it marks a word English does not know cut up ("barangays"
+ * is no "bar an gays", "gigadevice" no "gig a device"). */
+static int middle_article(const char *s, size_t st, size_t en)
+{
+	return (en - st == 1 && tolower((unsigned char)s[st]) == 'a') ||
+	       (en - st == 2 && strncasecmp(s + st, "an", 2) == 0);
+}
+
 /* What a piece of a glued token can be: a lexicon entry, a word of
  * identifiers, a word, or 0; its cost in *cost (the commoner, the cheaper:
  * a word only hunspell knows, or a rare one of scowl, costs most). */
@@ -317,6 +326,10 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	 * no I-D", "interpretacion" no "inter P-R eta C-I on" */
 	if (np >= 4 && small >= 2)
 		return 0;
+	if (spelled && (flags & F_WORDS))
+		return 0;
+	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
+		return 0;     /* "barangays" is no "bar an gays" */
 	/* a short word glued to a rare word is a word English does not know:
 	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
 	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
@@ -764,6 +777,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	if (np >= 2 && cut[np - 1] == 1 && tolower((unsigned char)s[0]) == 'u' && kinds[np - 2] != S_WORD &&
 	    kinds[np - 2] != S_ID)
 		return 0;
+	/* an article between two words of three pieces: a word cut up */
+	if (np == 3 && kinds[0] == S_WORD && kinds[1] == S_WORD && kinds[2] == S_WORD && middle_article(s, cut[2], cut[1]))
+		return 0;
 	/* the article ends no split: "novela", "democratica" are no "novel a" */
 	if (np >= 2 && kinds[0] == S_WORD && cut[0] - cut[1] <= 2 &&
 	    (cut[0] - cut[1] == 1 ? tolower((unsigned char)s[n - 1]) == 'a' : strncasecmp(s + n - 2, "an", 2) == 0))
@@ -1176,10 +1192,29 @@ static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Capitals that lost their spaces: "UMWAIT" */
+/* Whether a word next to s is a common English word of three letters or
+ * more in capitals, no kernel acronym: "GOAT TO HERO" is a headline's. */
+static int headline(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 3 && all_upper(w[i], wn[i]) && vocab_kind(w[i], wn[i]) != VOCAB_ACRONYM &&
+		    words_common(w[i], wn[i], 35))
+			return 1;
+	return 0;
+}
+
+/* Capitals that lost their spaces: "UMWAIT"; in a shouted headline, a word
+ * English can say splits only into words: "DE OCAMPO TURNS" is a name, no
+ * "O campo"; "THE NOTREADY FLAG" is "not ready" */
 static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
-	return all_upper(s, n) && n >= 4 && !dict_word(s, n) && split_glued(e, s, n, flags);
+	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
+		return 0;
+	if (!(flags & F_PART) && headline(e) && pronounceable(s, n) && sayable(s, n))
+		flags |= F_WORDS;
+	return split_glued(e, s, n, flags);
 }
 
 /* Other capitals: said when they can be ("a short one starting with a
@@ -1200,6 +1235,32 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	else
 		spell(e, s, n, 0);
 	return 1;
+}
+
+/* A family name with its particle glued in small letters: "deGravelles",
+ * "diCaprio", "vanHalen" are the particle said as a word, then the name
+ * ("de Gravelles", not "D-E Gravelles"); the name is no common word nor a
+ * kernel term ("deInit", "doWork" are identifiers, split by case). */
+static int w_particle_name(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const particles[] = {"de", "del", "della", "der", "di", "da", "das", "dos", "du",
+						"van", "von", "le", "la", "ten", "ter"};
+	(void)flags;
+	if (n < 6 || !strchr("dlvt", s[0]) || !islower((unsigned char)s[1]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(particles); i++) {
+		size_t pl = strlen(particles[i]);
+		if (n < pl + 4 || memcmp(s, particles[i], pl) != 0 || !isupper((unsigned char)s[pl]) ||
+		    !all_lower(s + pl + 1, n - pl - 1) || !all_alpha(s, n))
+			continue;
+		if (words_common(s + pl, n - pl, 50) || vocab_kind(s + pl, n - pl) != VOCAB_NONE)
+			return 0;
+		decide(e, "name", "a name and its particle glued before it in small letters");
+		emitn(e, s, pl);
+		emitn(e, s + pl, n - pl);
+		return 1;
+	}
+	return 0;
 }
 
 /* Mixed case: "eXpress" is a word; "IoT", "PCIe": letters. */
@@ -1238,6 +1299,18 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 	if (vowels && between && onset_ok(low, n) && sayable(low, n)) {
 		decide(e, "word", "capitals and small vowels between them, a word English can say");
 		emitn(e, low, n);
+		return 1;
+	}
+	/* three letters, the middle one a capital: a unit's symbol ("kHz") is the
+	 * unit, anything else letters ("pKa" P-K-A, not "P Ka") */
+	if (n == 3 && caps == 1 && isupper((unsigned char)s[1]) && all_alpha(s, n)) {
+		const struct unit *u = find_unit(s, n, 0);
+		decide(e, u ? "measure" : "acronym", u ? "a unit's symbol alone (speech_units.c)" :
+		       "three letters, the middle one a capital, no unit");
+		if (u)
+			emit(e, u->many);
+		else
+			spell(e, s, n, 0);
 		return 1;
 	}
 	if (n <= 5 && longest <= 1 && caps >= 2) {
@@ -2225,6 +2298,7 @@ static const struct word_rule {
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals glued", w_caps_glued},
 	{"capitals", w_caps},
+	{"a name's particle glued", w_particle_name},
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},

@@ -1506,6 +1506,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
 		nnum = 0;
+	/* "a 32 - bit player", "an 18 - pound wheel": a hyphen with spaces
+	 * between a number and a noun in small letters joins them, no pause */
+	if (n == 1 && s[0] == '-' && prev && next && all_digit(prev, strcspn(prev, " ")) &&
+	    singular_noun(next, strcspn(next, " \t,.;:)"))) {
+		decide(e, "symbol", "a hyphen between a number and a noun: one word, no pause");
+		return 1;
+	}
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
 		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0)

@@ -1003,6 +1003,15 @@ static void v_date(struct en *e, const struct match *m)
 		emit_date(e, m->y2, m->hour, m->minute);
 		return;
 	}
+	if (m->part == 'T') {       /* 2024-03-01T08:00:00Z: the date, ", at" and the time */
+		emit_date(e, m->y1, m->month, m->day);
+		punct(e, ',');
+		emit(e, "at");
+		emit_time(e, m->hour, m->minute, m->second, NULL);
+		if (m->b)
+			emit(e, "U-T-C");
+		return;
+	}
 	if (m->part && m->nth) {    /* the 2016-Q4 release: "twenty sixteen Q four" */
 		emit_year(e, (unsigned)m->y1);
 		char q[2] = {(char)m->part, 0};
@@ -1017,7 +1026,8 @@ static void v_date(struct en *e, const struct match *m)
 		emit(e, months[m->month - 1]);
 		emit_year(e, (unsigned)m->y1);
 	} else if (!m->y1) {        /* the twenty-third of April */
-		emit(e, "the");
+		if (!m->article)    /* (not after a written "the") */
+			emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->day);
 		emit(e, "of");
 		emit(e, months[m->month - 1]);
@@ -1026,15 +1036,22 @@ static void v_date(struct en *e, const struct match *m)
 	}
 }
 
-/* 1h30m: "one hour thirty minutes" */
+/* 1h30m: "one hour and thirty minutes"; every part written is said, "and"
+ * before the last */
 static void v_duration(struct en *e, const struct match *m)
 {
 	const int v[3] = {m->hour, m->minute, m->second};
 	static const char *const unit[3][2] = {{"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}};
-	for (int i = 0; i < 3; i++)
+	int said = 0, last = 2;
+	while (last > 0 && v[last] < 0)
+		last--;
+	for (int i = 0; i <= last; i++)
 		if (v[i] >= 0) {
+			if (i == last && said)
+				emit(e, "and");
 			emit_num(e, (unsigned long long)v[i]);
 			emit(e, unit[i][v[i] != 1]);
+			said++;
 		}
 }
 
@@ -1045,6 +1062,8 @@ static void v_time(struct en *e, const struct match *m)
 		emit(e, "at");
 	}
 	emit_time(e, m->hour, m->minute, m->second, m->ampm);
+	if (m->b && m->blen == 1)       /* "18:00:00Z" */
+		emit(e, "U-T-C");
 	if (m->b && m->blen == 5) {     /* "+0000": U-T-C; "-0700": U-T-C minus seven */
 		int h = (int)num_parse(m->b + 1, 2), mi = (int)num_parse(m->b + 3, 2);
 		emit(e, "U-T-C");

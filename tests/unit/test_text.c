@@ -74,6 +74,9 @@ static void test_abbreviations(void)
 	INT_EQ(text_abbreviation("etc", 3), TEXT_ABBR_FINAL, "etc. may end a sentence");
 	INT_EQ(text_abbreviation("Inc", 3), TEXT_ABBR_FINAL, "Inc. may end a sentence");
 	INT_EQ(text_abbreviation("S", 1), TEXT_ABBR_INITIAL, "S. is an initial");
+	INT_EQ(text_abbreviation("Mt", 2), TEXT_ABBR_INNER, "Mt. is inner (Mt. Everest)");
+	INT_EQ(text_abbreviation("Vol", 3), TEXT_ABBR_INNER, "Vol. is inner (Vol. 3)");
+	INT_EQ(text_abbreviation("Approx", 6), TEXT_ABBR_INNER, "Approx. is inner (Approx. 30 km)");
 	INT_EQ(text_abbreviation("s", 1), TEXT_ABBR_NONE, "s. is not");
 	INT_EQ(text_abbreviation("Linux", 5), TEXT_ABBR_NONE, "Linux. is no abbreviation");
 }
