@@ -1560,6 +1560,28 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A daemon's name: a term of kernel text, an entry or a word, and "d":
+ * "auditd" audit-D, "udevd" udev-D, "lockd" lock-D, "syslogd" (as the
+ * lexicon says systemd); not a word some list knows ("acked", "fixed"),
+ * nor an acronym and a d ("genid" G-E-N-I-D). */
+static int w_daemon(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star, *why;
+	if (n < 5 || n > 12 || s[n - 1] != 'd' || s[n - 2] == 'e' || !all_lower(s, n) || known_word(s, n, &why) ||
+	    dict_word(s, n))
+		return 0;
+	/* (a name kernel text writes in capitals and a d is letters: "genid") */
+	if (vocab_kind(s, n - 1) != VOCAB_TERM && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
+	    !words_common(s, n - 1, 50))
+		return 0;
+	decide(e, "split word", "a daemon: a name kernel text knows or a word, and D");
+	say_word(e, s, n - 1, flags | F_PART);
+	e->glue = 1;
+	emit(e, "-D");
+	e->glue = 0;
+	return 1;
+}
+
 /* Three letters or fewer: without a vowel ("xx" of "C9xx", "mm"; hunspell
  * has "xx", a numeral), or that cannot start a word ("gke", "tty"). */
 static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
@@ -2311,6 +2333,7 @@ static const struct word_rule {
 	{"a framebuffer driver's name", w_fb_name},
 	{"a file system's name", w_fs_name},
 	{"a library's name", w_library},
+	{"a daemon's name", w_daemon},
 	{"an English word kernel text writes in capitals", w_capsword},
 	{"three letters or fewer", w_short_letters},
 	{"a SoC platform's name", w_platform},
