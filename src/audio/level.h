@@ -47,8 +47,13 @@ struct level_src {
 
 /*
  * The gain that brings item src, limited at ceiling, to target LUFS (a
- * pure function of the audio and the figures). 0, or -1 reported.
+ * pure function of the audio and the figures). When levelled is not NULL,
+ * *levelled is the limiter's output at that gain and ceiling (the item's
+ * length times its channels floats, the frames limiter_new/limiter_process
+ * give; the caller frees it), or NULL when the search cannot give it
+ * without another pass. 0, or -1 reported.
  */
-int level_search(const struct level_src *src, double target, double ceiling, double *gain);
+int level_search(const struct level_src *src, double target, double ceiling, double *gain,
+		 float **levelled);
 
 #endif

@@ -34,18 +34,35 @@ static const double LEVEL_MIN_S = 0.4;
  * with LEVEL_MIN_S of silence each side), at most LEVEL_EDGE_MAX_LU. */
 static const double LEVEL_EDGE_MAX_LU = 0.5;
 
-static int meter_sink(void *ud, const float *frames, long n)
+/* A limited pass's output: measured, and kept when keep is set. */
+struct pass_sink {
+	struct loud_meter *m;
+	float *keep;            /* the item's frames, or NULL */
+	size_t pos, cap;        /* in samples */
+	int ch;
+};
+
+static int pass_sink(void *ud, const float *frames, long n)
 {
-	return loud_meter_add(ud, frames, n);
+	struct pass_sink *s = ud;
+	if (s->keep != NULL) {
+		size_t k = (size_t)n * (size_t)s->ch;
+		if (s->pos + k > s->cap)
+			return -1;
+		memcpy(s->keep + s->pos, frames, k * sizeof *frames);
+		s->pos += k;
+	}
+	return loud_meter_add(s->m, frames, n);
 }
 
 /*
  * The integrated loudness of item src at gain_db, through the limiter at
  * ceiling when limit is set (else unchanged). With padded, also that of the
- * item between LEVEL_MIN_S of silence each side. 0, or -1 reported.
+ * item between LEVEL_MIN_S of silence each side. With keep (limit set), the
+ * limiter's output too: the item's frames, into keep. 0, or -1 reported.
  */
 static int level_pass(const struct level_src *src, double gain_db, double ceiling, int limit,
-		      double *lufs, double *padded)
+		      double *lufs, double *padded, float *keep)
 {
 	const struct timeline *tl = src->tl;
 	int ch = tl->channels, ret = -1;
@@ -68,8 +85,9 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 		    tl->rate, ch);
 		goto out;
 	}
+	struct pass_sink ps = {m, keep, 0, (size_t)len * (size_t)ch, ch};
 	if (limit) {
-		struct limiter_out lo = {gain_db, ceiling, meter_sink, m};
+		struct limiter_out lo = {gain_db, ceiling, pass_sink, &ps};
 		if ((lim = limiter_new(tl->rate, ch, &lo, 1)) == NULL) {
 			msg(MSG_RENDER_FORMAT, src->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
 			    tl->rate, ch);
@@ -95,7 +113,7 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 			goto meter_failed;
 		done += n;
 	}
-	if (lim && limiter_drain(lim) != 0)
+	if (lim && (limiter_drain(lim) != 0 || ps.pos != ps.cap * (keep != NULL)))
 		goto meter_failed;
 	memset(buf, 0, (size_t)edge * (size_t)ch * sizeof *buf);
 	if (loud_meter_add(m, buf, pad) != 0 || (mp && loud_meter_add(mp, buf, edge) != 0))
@@ -125,27 +143,39 @@ out:
  * target, then the secant between the two ends that bracket it (Illinois).
  * The gain never goes LEVEL_MAX_PUSH_DB past the plain distance. A pure
  * function of the item's audio and the figures, so every build agrees.
- * Silence (below the gate) gets 0 dB. 0, or -1 reported.
+ * Silence (below the gate) gets 0 dB. With levelled, each limited pass's
+ * output is kept, and the last one handed back when its gain is the one
+ * found (nearly always: the search stops on the pass that reaches the
+ * target), else NULL. 0, or -1 reported.
  */
 int level_search(const struct level_src *src, double target, double ceiling,
-			double *gain)
+			double *gain, float **levelled)
 {
 	double l0, lp;
-	if (level_pass(src, 0, 0, 0, &l0, &lp) != 0)
+	float *keep = NULL;
+	int ret = -1;
+	if (levelled != NULL)
+		*levelled = NULL;
+	if (level_pass(src, 0, 0, 0, &l0, &lp, NULL) != 0)
 		return -1;
 	*gain = 0;
 	if (!isfinite(l0))
 		return 0;
+	if (levelled != NULL)
+		keep = xmalloc((size_t)(src->tl->items[src->idx].length > 0
+					? src->tl->items[src->idx].length : 1) *
+			       (size_t)src->tl->channels * sizeof *keep);
 	target += fmin(fmax(l0 - lp, 0), LEVEL_EDGE_MAX_LU);
 	double g0 = fmin(target - l0, LEVEL_MAX_GAIN_DB);
 	double gmax = fmin(g0 + LEVEL_MAX_PUSH_DB, LEVEL_MAX_GAIN_DB);
-	double g = g0, pg = NAN, pf = 0, best_f = HUGE_VAL;
+	double g = g0, pg = NAN, pf = 0, best_f = HUGE_VAL, last = NAN;
 	double lo_g = NAN, lo_f = 0, hi_g = NAN, hi_f = 0;
 	int side = 0;           /* which end moved last: -1 low, 1 high */
 	for (int pass = 0; pass < LEVEL_MAX_PASSES; pass++) {
 		double l;
-		if (level_pass(src, g, ceiling, 1, &l, NULL) != 0)
-			return -1;
+		if (level_pass(src, g, ceiling, 1, &l, NULL, keep) != 0)
+			goto out;
+		last = g;
 		double f = isfinite(l) ? l - target : -100;
 		if (fabs(f) < fabs(best_f)) {
 			best_f = f;
@@ -178,6 +208,12 @@ int level_search(const struct level_src *src, double target, double ceiling,
 		pf = f;
 		g = fmin(next, gmax);
 	}
-	return 0;
+	if (keep != NULL && last == *gain) {
+		*levelled = keep;
+		keep = NULL;
+	}
+	ret = 0;
+out:
+	free(keep);
+	return ret;
 }
-

@@ -232,7 +232,7 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 			}
 			in_mem = 1;
 		}
-		if (render_item_search_gain(c, idx, in_mem ? *mem : NULL, &gain) != 0)
+		if (render_item_search_gain(c, idx, in_mem ? *mem : NULL, &gain, NULL) != 0)
 			return -1;
 	}
 

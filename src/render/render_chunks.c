@@ -214,9 +214,14 @@ static float *read_item(const struct render_chunks *r, int idx)
 	return m;
 }
 
-/* The group's levelled PCM (g->length frames) from its items. NULL reported. */
+/*
+ * The group's levelled PCM (g->length frames) from its items: an item the
+ * gain search left levelled (lev, its limiter output at its gain and
+ * ceiling) is placed as it is, the others go through the limiter here.
+ * NULL reported.
+ */
 static float *group_pcm(struct render_chunks *r, const struct group *g, float **mem,
-			const double *gain)
+			float **lev, const double *gain)
 {
 	const struct timeline *tl = r->c->tl;
 	int ch = tl->channels;
@@ -224,10 +229,11 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 	float *pcm = NULL;
 	/* A group whose one sound starts it (most groups: a paragraph and the
 	 * pause after it) is levelled where its frames lie: their buffer grows
-	 * to the group's length and the limiter writes each frame back after it
-	 * has read it (it copies its input before it gives any output), so the
-	 * sound is not held twice. */
-	int sounds = 0, only = -1;
+	 * to the group's length (already levelled, when the search left it so;
+	 * else the limiter writes each frame back after it has read it: it
+	 * copies its input before it gives any output), so the sound is not
+	 * held twice. */
+	int sounds = 0, only = -1, placed = 0;
 	for (int i = g->a; i < g->b; i++)
 		if (audible(&tl->items[i])) {
 			sounds++;
@@ -235,7 +241,8 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 		}
 	if (sounds == 1 && tl->items[only].start == g->start && n > 0) {
 		const struct tl_item *it = &tl->items[only];
-		float **m = &mem[only - g->a];
+		placed = lev[only - g->a] != NULL;
+		float **m = placed ? &lev[only - g->a] : &mem[only - g->a];
 		if (*m == NULL && (*m = read_item(r, only)) == NULL)
 			return NULL;
 		size_t have = (size_t)it->length * (size_t)ch;
@@ -244,13 +251,19 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 		memset(pcm + have, 0, (n - have) * sizeof *pcm);
 	} else {
 		pcm = xcalloc(n > 0 ? n : 1, sizeof *pcm);
+		only = -1;
 	}
 	for (int i = g->a; i < g->b; i++) {
 		const struct tl_item *it = &tl->items[i];
-		if (!audible(it))
+		if (!audible(it) || (i == only && placed))
 			continue;
+		if (lev[i - g->a] != NULL) {
+			memcpy(pcm + (it->start - g->start) * ch, lev[i - g->a],
+			       (size_t)it->length * (size_t)ch * sizeof *pcm);
+			continue;
+		}
 		const float *in = pcm;   /* in place (above) */
-		if (i != only || sounds != 1 || it->start != g->start) {
+		if (i != only) {
 			if (mem[i - g->a] == NULL && (mem[i - g->a] = read_item(r, i)) == NULL)
 				goto fail;
 			in = mem[i - g->a];
@@ -308,11 +321,12 @@ static char *chunk_path(const struct render_chunks *r, const struct group *g, in
 }
 
 /*
- * The gains of group g's sounds (kept, or searched: then their frames stay
- * in mem) and what names its audio, into id. 0, or -1 reported.
+ * The gains of group g's sounds (kept, or searched: then their frames
+ * stay in mem, or their levelled frames in lev when the search gave them)
+ * and what names its audio, into id. 0, or -1 reported.
  */
-static int group_id(struct render_chunks *r, const struct group *g, float **mem, double *gain,
-		    char id[33])
+static int group_id(struct render_chunks *r, const struct group *g, float **mem, float **lev,
+		    double *gain, char id[33])
 {
 	struct render_ctx *c = r->c;
 	const struct timeline *tl = c->tl;
@@ -330,10 +344,16 @@ static int group_id(struct render_chunks *r, const struct group *g, float **mem,
 			continue;
 		uint64_t sum = 0;
 		float **m = &mem[i - g->a];
+		free(lev[i - g->a]);   /* (a try before this one, at another ceiling) */
+		lev[i - g->a] = NULL;
 		if (!render_item_kept_gain(c, i, &sum, &gain[i - g->a]) &&
 		    ((*m == NULL && (*m = read_item(r, i)) == NULL) ||
-		     render_item_search_gain(c, i, *m, &gain[i - g->a]) != 0))
+		     render_item_search_gain(c, i, *m, &gain[i - g->a], &lev[i - g->a]) != 0))
 			goto fail;
+		if (sum != 0 && lev[i - g->a] != NULL) {
+			free(*m);       /* the levelled frames are all the group needs */
+			*m = NULL;
+		}
 		if (sum != 0) {
 			hasher_int(h, (long long)sum);
 		} else {
@@ -367,7 +387,7 @@ static struct chunk *figures_only(struct chunk *ch)
  * encoded from its levelled PCM (*pcm, made on first need), measured and
  * written. 0, or -1 reported.
  */
-static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
+static int group_chunks(struct render_chunks *r, struct group *g, float **mem, float **lev,
 			const double *gain, const char *id, float **pcm)
 {
 	const struct timeline *tl = r->c->tl;
@@ -393,12 +413,14 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem,
 		if (e == CHUNKCACHE_CORRUPT)
 			msg(MSG_CHUNK_DAMAGED, path, 0, 0, NULL);
 		if (*pcm == NULL) {
-			if ((*pcm = group_pcm(r, g, mem, gain)) == NULL)
+			if ((*pcm = group_pcm(r, g, mem, lev, gain)) == NULL)
 				return -1;
 			/* The levelled PCM is all the encoders need. */
 			for (int i = 0; i < g->b - g->a; i++) {
 				free(mem[i]);
 				mem[i] = NULL;
+				free(lev[i]);
+				lev[i] = NULL;
 			}
 		}
 		struct chunk_span span;
@@ -445,12 +467,14 @@ static int do_group(struct render_chunks *r, int gi)
 	struct group *g = &r->g[gi];
 	int nit = g->b - g->a, rc = -1;
 	float **mem = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *mem);
+	float **lev = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *lev);
 	double *gain = xcalloc((size_t)(nit > 0 ? nit : 1), sizeof *gain);
 	float *pcm = NULL;
 	char id[33];
 
 	for (int tries = 0;; tries++) {
-		if (group_id(r, g, mem, gain, id) != 0 || group_chunks(r, g, mem, gain, id, &pcm) != 0)
+		if (group_id(r, g, mem, lev, gain, id) != 0 ||
+		    group_chunks(r, g, mem, lev, gain, id, &pcm) != 0)
 			goto out;
 		double peak = -HUGE_VAL;
 		for (int k = 0; k < r->o.n; k++)
@@ -466,9 +490,12 @@ static int do_group(struct render_chunks *r, int gi)
 	}
 	rc = 0;
 out:
-	for (int i = 0; i < nit; i++)
+	for (int i = 0; i < nit; i++) {
 		free(mem[i]);
+		free(lev[i]);
+	}
 	free(mem);
+	free(lev);
 	free(gain);
 	free(pcm);
 	return rc;

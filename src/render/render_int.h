@@ -40,9 +40,12 @@ struct render_ctx {
 int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *gain);
 /*
  * Searches item idx's gain (mem: its frames, or NULL to read them again
- * as needed) and keeps it in its record when it is a segment. 0, or -1
- * reported.
+ * as needed) and keeps it in its record when it is a segment. With
+ * levelled, also the item limited at that gain and its ceiling, when the
+ * search's last pass gave it (level.h; else NULL; the caller frees it).
+ * 0, or -1 reported.
  */
-int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain);
+int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain,
+			    float **levelled);
 
 #endif

@@ -72,10 +72,11 @@ int render_item_kept_gain(struct render_ctx *c, int idx, uint64_t *sum, double *
 	return have;
 }
 
-int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain)
+int render_item_search_gain(struct render_ctx *c, int idx, const float *mem, double *gain,
+			    float **levelled)
 {
 	struct level_src src = {c->tl, idx, mem, c->subject};
-	if (level_search(&src, c->target, c->item_ceiling[idx], gain) != 0)
+	if (level_search(&src, c->target, c->item_ceiling[idx], gain, levelled) != 0)
 		return -1;
 	struct level_key key;
 	char *lpath = level_record(c, idx, &key);

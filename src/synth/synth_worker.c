@@ -479,6 +479,13 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
 		_exit(2);
 	espeak_SetSynthCallback(synth_callback);
 	espeak_rate = rate;
+	/* espeak-ng finds a voice by name in its list of every voice file,
+	   which it builds on first need by reading them all (some 360 files);
+	   built here once, each piece child's voice load finds it made
+	   instead of reading them again (6 ms of processor time a piece
+	   before, under 1 ms after). The list is only read, never changed, by
+	   a voice load, and queues nothing on the wave command ring. */
+	espeak_ListVoices(NULL);
 	send_status(out, ANS_READY, (uint32_t)rate);
 
 	for (;;) {

@@ -35,6 +35,7 @@
 
 #include "harness.h"
 #include "audio/jingle.h"
+#include "audio/level.h"
 #include "audio/loudness.h"
 #include "speechlike.h"
 #include "core/msg.h"
@@ -522,6 +523,70 @@ static void test_limiter_exact(void)
 	}
 	OK(same == cases, "the limiter's frames are its definition's, bit for bit (%d of %d cases)",
 	   same, cases);
+}
+
+/*
+ * The gain search hands back its last limited pass as the item's levelled
+ * frames (render_chunks.c places them in the group instead of limiting the
+ * item again): they must be the limiter's frames at the gain it returns,
+ * bit for bit, and the gain the same as a search asked for no frames.
+ * Speech-like items with clicks, mono at 48 kHz and stereo at 22.05 kHz,
+ * at three levels, two targets and two ceilings (searches of one to four
+ * passes); and silence, which gets none.
+ */
+static void test_search_levelled(void)
+{
+	static const double amp[] = {0.05, 0.3, 0.9}, targets[] = {-16, -19}, ceilings[] = {-1, -3};
+	int rates[2] = {48000, 22050}, cases = 0, kept = 0, same = 0, same_gain = 0;
+	for (int ch = 1; ch <= 2; ch++) {
+		int rate = rates[ch - 1];
+		struct timeline *tl = timeline_new(rate, ch);
+		int idx = timeline_add_silence(tl, 6300);
+		long n = (long)tl->items[idx].length;
+		float *x = xmalloc((size_t)n * (size_t)ch * sizeof *x);
+		float *want = xmalloc((size_t)n * (size_t)ch * sizeof *want);
+		struct level_src src = {tl, idx, x, "test"};
+		for (size_t a = 0; a < sizeof amp / sizeof *amp; a++) {
+			/* peaky: clicks over the speech, so that the limiter works and
+			   the search needs several passes */
+			speechlike((uint32_t)(60 + a + 3 * (size_t)ch), x, n, rate / 4, rate, ch);
+			for (long i = 0; i < n * ch; i++)
+				x[i] *= (float)amp[a] * (i / ch % (rate / 7) < 40 ? 1.4f : 0.25f);
+			for (size_t t = 0; t < 2; t++)
+				for (size_t c = 0; c < 2; c++) {
+					double g1 = NAN, g2 = NAN;
+					float *lev = NULL;
+					int rc = level_search(&src, targets[t], ceilings[c], &g1, &lev) |
+						 level_search(&src, targets[t], ceilings[c], &g2, NULL);
+					cases++;
+					same_gain += rc == 0 && dbits(g1) == dbits(g2);
+					if (lev == NULL)
+						continue;
+					kept++;
+					limiter_by_definition(x, n, ch, rate, g1, ceilings[c], want);
+					if (memcmp(lev, want, (size_t)n * (size_t)ch * sizeof *lev) == 0)
+						same++;
+					else
+						printf("# the levelled frames differ: %d ch, amplitude %.2f, "
+						       "target %.0f, ceiling %.0f\n", ch, amp[a], targets[t],
+						       ceilings[c]);
+					free(lev);
+				}
+		}
+		memset(x, 0, (size_t)n * (size_t)ch * sizeof *x);
+		double g = NAN;
+		float *lev = (float *)x;
+		OK(level_search(&src, -16, -1, &g, &lev) == 0 && g == 0 && lev == NULL,
+		   "silence: gain 0 and no levelled frames (%d ch)", ch);
+		free(x);
+		free(want);
+		timeline_free(&tl);
+	}
+	OK(same_gain == cases, "asking for the levelled frames leaves the gain as it is (%d of %d)",
+	   same_gain, cases);
+	OK(kept * 4 >= cases * 3, "the search leaves most items levelled (%d of %d)", kept, cases);
+	OK(same == kept, "the levelled frames are the limiter's at the gain found, bit for bit "
+	   "(%d of %d)", same, kept);
 }
 
 static long read_all(struct tl_reader *r, int ch, float *peak, int *nan)
@@ -1018,6 +1083,7 @@ int main(void)
 	test_tp_meter();
 	test_limiter();
 	test_limiter_exact();
+	test_search_levelled();
 	test_layout(seg1, seg2, asset);
 	test_render(seg1, seg2, asset);
 	test_opus_gain(seg1, seg2, asset);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# What a piece of synthesis costs beside the speech itself. espeak-ng finds
+# a voice by name in its list of every voice file, which it builds on first
+# need by reading them all (some 360 files); a worker builds that list once,
+# so that the piece children it forks, each of which loads its own voice
+# (synth_worker.c), find it made. Counted with strace: the files a
+# `podsynth say` of several pieces opens under espeak-ng's lang/ folder.
+. "$(dirname "$0")/lib.sh"
+newproj
+printf 'espeak: en-us\nvariant: m3\nlang: en\nrate: 140\npitch: 45\nrange: 50\n' >voices/host.voice
+
+data=$(ls -d /usr/lib/*/espeak-ng-data /usr/share/espeak-ng-data 2>/dev/null | head -n 1)
+check "espeak-ng's data folder is found ($data)" test -d "$data/lang"
+nlang=$(find "$data/lang" -type f | wc -l)
+
+text="The first piece is a plain sentence about the merge window."
+for w in second third fourth fifth sixth seventh eighth; do
+	text="$text
+
+The $w piece says a little more, so that it is spoken on its own."
+done
+strace -f -qq -e trace=openat -o "$SCRATCH/opens" "$PODSYNTH" say --voice host -o "$SCRATCH/say.wav" "$text" \
+	>"$SCRATCH/say.out" 2>&1 || { fail "podsynth say under strace failed"; cat "$SCRATCH/say.out"; }
+check "the pieces were spoken" test -s "$SCRATCH/say.wav"
+# Every piece child opens the host's dictionary: that counts the pieces.
+# A process that reads the voice list opens more than half of lang/'s
+# files; a voice load that finds the list made opens its voice's file (two
+# tries). Readers allowed: the workers (one for say, two at most), and the
+# voice check before the synthesis.
+pieces=$(grep -F "${data}/en_dict" "$SCRATCH/opens" | awk '{print $1}' | sort -u | wc -l)
+readers=$(grep -F "${data}/lang/" "$SCRATCH/opens" | awk '{print $1}' | sort | uniq -c |
+	awk -v h=$((nlang / 2)) '$1 > h' | wc -l)
+check "the pieces were spoken, each by its own child ($pieces)" test "$pieces" -ge 8
+check "the voice list is read by the workers, not by every piece ($readers processes read it for $pieces pieces)" \
+	test "$readers" -le 3
