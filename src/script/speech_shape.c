@@ -523,10 +523,17 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		    (np.restlen == 0 || rest_word) &&
 		    (d > a ? np.ncomp == 1 : np.ncomp >= 2) && !(a == 1 && (s[0] == 'v' || s[0] == 'V'))) {
 			say_word(e, s, a, flags | F_PART);
-			if (np.ncomp >= 2)
+			if (np.ncomp >= 2) {
 				emit_version(e, &np);
-			else
+			} else if (a == 1 && isupper((unsigned char)s[0]) && np.clen[0] >= 3 && np.clen[0] <= 4) {
+				/* a standard's number: "H.264" H two sixty-four, "X.509" X five oh nine */
+				struct buf b = {0};
+				num_model(&b, np.comp[0], np.clen[0]);
+				emit(e, b.data);
+				buf_free(&b);
+			} else {
 				emit_numstr(e, np.comp[0], np.clen[0]);
+			}
 			if (rest_word)
 				say_word(e, np.rest, np.restlen, flags);
 			return 1;
