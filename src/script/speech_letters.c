@@ -1495,10 +1495,18 @@ static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 /* An acronym of kernel text in lower case: "tlb", "mmu". */
 static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!islower((unsigned char)s[0]) || n > 7 || vocab_kind(s, n) != VOCAB_ACRONYM || words_common(s, n, 70))
+	const char *why;
+	/* its plural: "urbs" U-R-B's, when no list knows the whole */
+	int plural = n >= 4 && n <= 6 && s[n - 1] == 's' && s[n - 2] != 's' && all_lower(s, n) && vocab_kind(s, n) == VOCAB_NONE &&
+		     vocab_kind(s, n - 1) == VOCAB_ACRONYM && vocab_count(s, n - 1) >= 50 && !words_common(s, n - 1, 70) &&
+		     !known_word(s, n, &why) &&
+		     !lex_find(e, s, n - 1, &why, &(size_t){0});
+	if (!plural && (!islower((unsigned char)s[0]) || n > 7 || vocab_kind(s, n) != VOCAB_ACRONYM ||
+			words_common(s, n, 70)))
 		return 0;
-	decide(e, "acronym", "an acronym of kernel text, in lower case (kernel.vocab)");
-	spell(e, s, n, 0);
+	decide(e, "acronym", plural ? "the plural of an acronym of kernel text, in lower case (kernel.vocab)" :
+	       "an acronym of kernel text, in lower case (kernel.vocab)");
+	spell(e, s, n - (size_t)plural, plural);
 	return 1;
 }
 
