@@ -1228,6 +1228,16 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
 		!(n == 4 && is_vowel(s[1], 0) && is_vowel(s[2], 0) && s[1] != s[2]);    /* "SEID" (not "NOOP") */
+	/* a term kernel text writes in small letters, in capitals in a name
+	 * ("VMAP_STACK"): said as the term is, V-map */
+	char low[24];
+	if (!word && n >= 4 && n < sizeof low && vocab_kind(s, n) == VOCAB_TERM) {
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		say_word(e, low, n, flags);
+		decide(e, "word", "capitals of a term of kernel text (kernel.vocab): said as the term");
+		return 1;
+	}
 	decide(e, word ? "word" : "acronym", word ? "capitals that can be said as a word" :
 	       "capitals that are not a word");
 	if (word)
