@@ -48,11 +48,21 @@ static void dict_open(void)
 	free(dic);
 }
 
-/* Whether PODSYNTH_DICT names a dictionary for hunspell. */
-static int dict_hunspell(void)
+/* Whether PODSYNTH_DICT names a dictionary for hunspell (read once: it is
+ * asked for every word). */
+static int use_hunspell;
+static pthread_once_t use_once = PTHREAD_ONCE_INIT;
+
+static void use_read(void)
 {
 	const char *base = getenv("PODSYNTH_DICT");
-	return base && *base;
+	use_hunspell = base && *base;
+}
+
+static int dict_hunspell(void)
+{
+	pthread_once(&use_once, use_read);
+	return use_hunspell;
 }
 
 int speech_dict_ready(void)
