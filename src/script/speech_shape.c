@@ -355,6 +355,13 @@ static int say_path(struct en *e, const char *s, size_t n)
 	}
 	if (s[0] == '/')
 		emit(e, "slash");
+	/* "of/overlay: fix" at a subject's start: Open Firmware, O-F, as "of:" is */
+	if (n > 3 && memcmp(s, "of/", 3) == 0 && !e->prev[0] && isalpha((unsigned char)s[3])) {
+		spell(e, s, 2, 0);
+		emit(e, "slash");
+		s += 3;
+		n -= 3;
+	}
 	say_split(e, s, n, "/", "slash", F_START | F_PART);
 	return 1;
 }
