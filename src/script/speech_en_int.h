@@ -130,8 +130,6 @@ int is_vowel(int c, int y_vowel);
 int pronounceable(const char *s, size_t n);
 int onset_ok(const char *s, size_t n);
 int sayable(const char *s, size_t n);      /* every consonant run splits into a coda and an onset */
-/* Whether the two consonants at s can end an English syllable: "nt", "st" (speech_letters.c). */
-int coda_ok(const char *s);
 extern const char *const months[];
 /* 1..12 for a month's name or its abbreviation, else 0. */
 int month_of(const char *w);

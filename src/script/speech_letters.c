@@ -1116,6 +1116,8 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+static int coda_ok(const char *s);
+
 /* Whether an acronym of kernel text can be said as a word: "TODO", "NUMA",
  * "FIFO" (consonant, vowel, consonant...), "MIPS", "NAND" (one syllable
  * ending in two consonants that end English syllables). */
@@ -1873,7 +1875,7 @@ static int w_known(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* Whether two consonants can end an English syllable: "nt", "st", "rk". */
-int coda_ok(const char *s)
+static int coda_ok(const char *s)
 {
 	static const char *const codas[] = {
 		"bs", "ch", "ck", "ct", "ds", "ff", "ft", "gh", "gs", "ks", "ld", "lf", "lk", "ll", "lm",
