@@ -1561,9 +1561,10 @@ static int w_capsword(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* A library's name: "lib" and a name kernel text knows, said apart:
- * "libfc" lib F-C, "libnvdimm" lib N-V-DIMM; not a word some list knows
- * ("liberal", "libretto"). */
+/* A library's name: "lib" and a name kernel text knows, or letters
+ * English cannot say, said apart: "libfc" lib F-C, "libnvdimm" lib
+ * N-V-DIMM, "libipw" lib I-P-W; not a word some list knows ("liberal",
+ * "libretto"). */
 static int w_library(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -1571,10 +1572,12 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	const char *r = s + 3;
 	size_t rn = n - 3;
-	if (vocab_kind(r, rn) == VOCAB_NONE && !lex_find(e, r, rn, &star, &(size_t){0}) && !dict_word(r, rn) &&
-	    !words_common(r, rn, 50))
+	int letters = rn <= 5 && !sayable(r, rn);
+	if (!letters && vocab_kind(r, rn) == VOCAB_NONE && !lex_find(e, r, rn, &star, &(size_t){0}) &&
+	    !dict_word(r, rn) && !words_common(r, rn, 50))
 		return 0;
-	decide(e, "split word", "a library: lib and a name kernel text knows");
+	decide(e, "split word", letters ? "a library: lib and letters English cannot say" :
+	       "a library: lib and a name kernel text knows");
 	emit(e, "lib");
 	say_word(e, r, rn, flags | F_PART);
 	return 1;
