@@ -966,6 +966,26 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A user-space or a kernel copy's name: "u" or "k" and a word of
+ * identifiers or an entry, "uattr" U-attr, "uaddr" U-address, "ubuf"
+ * U-buf (as kernel code names the two sides of a copy); not a word or a
+ * term some list knows. */
+static int w_side_copy(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 4 || n > 8 || (s[0] != 'u' && s[0] != 'k') || !all_lower(s, n) || dict_word(s, n) ||
+	    words_common(s, n, 70) || vocab_kind(s, n) != VOCAB_NONE)
+		return 0;
+	if (!id_word(s + 1, n - 1) && !lex_find(e, s + 1, n - 1, &star, &(size_t){0}))
+		return 0;
+	decide(e, "split word", "u or k and a word of identifiers: a user-space or kernel copy");
+	emit(e, s[0] == 'u' ? "U-" : "K-");
+	e->glue = 1;
+	say_word(e, s + 1, n - 1, flags | F_PART);
+	e->glue = 0;
+	return 1;
+}
+
 /* Plurals of entries and acronyms: CPUs, SoCs, kthreads, PBXes; BARs is a
  * word. */
 static int w_plural(struct en *e, const char *s, size_t n, int flags)
@@ -2333,6 +2353,7 @@ static const struct word_rule {
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
 	{"a word of identifiers", w_id_word},
+	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
 	{"a pinyin name", say_pinyin},
