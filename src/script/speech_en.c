@@ -888,6 +888,23 @@ static char *brackets(const char *text)
 		while (n && in[n - 1] == ' ')
 			n--;
 		const char *after = close + 1;
+		/* glued to a name of code: a subscript, "lp->phy[8]", "regs[i]",
+		 * "nCR3[4:0]", said after it; a reference glued to a word ("in
+		 * 2007[3]") goes; "JVHG[30/33]" (two models) stays glued */
+		int glued = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == ')');
+		int code = 0;
+		for (const char *q = p; glued && q > text && !isspace((unsigned char)q[-1]); q--)
+			if (q[-1] == '_' || (q[-1] == '>' && q - 1 > text && q[-2] == '-'))
+				code = 1;
+		int index = n && n < 32;
+		for (size_t i = 0; index && i < n; i++)
+			index = isalnum((unsigned char)in[i]) || in[i] == '_' || in[i] == ':';
+		if (glued && index && (code || !all_digit(in, n))) {
+			buf_putc(&b, ' ');
+			buf_add(&b, in, n);
+			p = after;
+			continue;
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)
