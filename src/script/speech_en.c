@@ -806,6 +806,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		decide(e, "shape", NULL);
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
+			if (t[i].rawlen > 1 && t[i].raw[0] == '*' && prevcore && c_pointee(prevcore, strcspn(prevcore, " "))) {
+				decide(e, "symbol", "an asterisk after a C type: a pointer");     /* "(void *)" */
+				emit(e, "pointer");
+				emit_trail(e, t[i].raw + 1, t[i].rawlen - 1, 1);
+				continue;
+			}
 			if (!say_symbol(e, t[i].raw, t[i].rawlen, prevcore, next))
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;

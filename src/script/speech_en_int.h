@@ -165,6 +165,7 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags);
 /* Symbols standing alone ("&", "->", "±"), with the tokens around them
  * (speech_shape.c); 1 when s was one. */
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);
+int c_pointee(const char *s, size_t n);      /* a C type: "void *" a void pointer */
 
 /* Explanations for `podsynth script --explain`: the class and reason of
  * the words said since the token started (set by whatever decides). */

@@ -1498,6 +1498,20 @@ static int ordinal_start(const char *s)
 	       !isalnum((unsigned char)s[d + 2]);
 }
 
+/* A C type a pointer's asterisk follows: "void *" is a void pointer. */
+int c_pointee(const char *s, size_t n)
+{
+	static const char *const types[] = {
+		"void", "char", "int", "long", "short", "unsigned", "signed", "const", "bool", "float",
+		"double", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "size_t", "__u8", "__u16",
+		"__u32", "__u64", "__le32", "__be32", "__user",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(types); i++)
+		if (strlen(types[i]) == n && memcmp(types[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Symbols that make a token of their own. */
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
@@ -1534,6 +1548,25 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		else
 			punct(e, ',');
 		return 1;
+	}
+	/* an asterisk between two operands multiplies: "divider * base",
+	 * "3 * 4" (not "the * marks it", an asterisk talked about) */
+	if (n == 1 && s[0] == '*' && prev && c_pointee(prev, strcspn(prev, " "))) {
+		decide(e, "symbol", "an asterisk after a C type: a pointer");
+		emit(e, "pointer");
+		return 1;
+	}
+	if (n == 1 && s[0] == '*' && prev && next && prev[0] && (isalnum((unsigned char)next[0]) || next[0] == '(')) {
+		static const char *const det[] = {"the", "a", "an", "this", "that", "each", "every", "one", "no"};
+		size_t pn = strcspn(prev, " ");
+		int d = 0;
+		for (size_t i = 0; i < ARRAY_LEN(det); i++)
+			d |= strlen(det[i]) == pn && strncasecmp(prev, det[i], pn) == 0;
+		if (!d && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
+			decide(e, "symbol", "an asterisk between two operands: times");
+			emit(e, "times");
+			return 1;
+		}
 	}
 	if (n == 1 && s[0] == '~' && pnum && nnum) {     /* "5 ~ 6 days": a range */
 		emit(e, "to");
