@@ -148,9 +148,10 @@ static const struct id_word {
 
 /* Parts of identifiers kernel people say as words, not letters, though no
  * split is made of them ("hyper" is no "hyp E-R"): "__kvm_hyp_init"
- * hyp, "devm_clk" dev M, "initrd" init R-D. */
+ * hyp, "devm_clk" dev M, "initrd" init R-D; "timeout_us" U-S, as ms. */
 static const struct id_word part_words[] = {
 	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
+	{"us", "U-S"},     /* microseconds, as ms and ns are spelled: "timeout_us" */
 };
 
 static const struct id_word *id_word(const char *s, size_t n)
