@@ -905,6 +905,24 @@ static char *brackets(const char *text)
 		int index = n && n < 32;
 		for (size_t i = 0; index && i < n; i++)
 			index = isalnum((unsigned char)in[i]) || in[i] == '_' || in[i] == ':';
+		/* (an editor's letters that finish a word are no index:
+		   "enable[s]", "woke[n]") */
+		if (glued && index && !code && n <= 4) {
+			const char *w = p;
+			while (w > text && isalpha((unsigned char)w[-1]))
+				w--;
+			char word[64];
+			size_t wn = (size_t)(p - w);
+			int lower = 1;
+			for (size_t i = 0; i < n; i++)
+				lower &= islower((unsigned char)in[i]) != 0;
+			if (lower && wn && wn + n < sizeof word) {
+				memcpy(word, w, wn);
+				memcpy(word + wn, in, n);
+				if (dict_word(word, wn + n))
+					index = 0;
+			}
+		}
 		if (glued && index && (code || !all_digit(in, n))) {
 			buf_putc(&b, ' ');
 			buf_add(&b, in, n);
