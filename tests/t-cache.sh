@@ -96,8 +96,13 @@ check_eq "...and only that one" "$(find $C -name '*.seg' | wc -l)" 2
 check_eq "cache --older-than: a bad age is a usage error" "$?" 2
 
 # Pruning holds the show's lock.
-flock -o rss sleep 1 & holder=$!
+# (the holder lets go only once the prune has said it waits, however
+# slow the machine: a holder of a fixed second could be gone before it)
+flock -o rss sh -c 'while [ ! -e release ]; do sleep 0.05; done' & holder=$!
 for _ in $(seq 100); do flock -n rss true || break; sleep 0.02; done
-"$PODSYNTH" cache --prune >r9.txt 2>r9.err
+"$PODSYNTH" cache --prune >r9.txt 2>r9.err & pruner=$!
+for _ in $(seq 400); do grep -q 'waiting for it to finish' r9.err && break; sleep 0.05; done
+touch release
 wait $holder
+wait $pruner
 check "cache --prune waits for the show's lock" grep -q 'waiting for it to finish' r9.err

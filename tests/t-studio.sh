@@ -62,7 +62,7 @@ check "it prints its loopback URL" test -n "$port"
 hexport=$(printf '%04X' "${port:-0}")
 check "it listens on 127.0.0.1 only (/proc/net/tcp)" \
 	bash -c "grep -q ' 0100007F:$hexport 00000000:0000 0A ' /proc/net/tcp && ! grep -q ' 00000000:$hexport 00000000:0000 0A ' /proc/net/tcp"
-timeout 120 $PY "$TOP/tests/studio/web.py" "$port" episodes/2026-11-18-week.md "$PROJ/voices/studio.lexicon"
+timeout 400 $PY "$TOP/tests/studio/web.py" "$port" episodes/2026-11-18-week.md "$PROJ/voices/studio.lexicon"
 check "the HTTP tests ran to the end" test $? = 0
 kill -TERM "$server"
 wait "$server"

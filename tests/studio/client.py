@@ -15,8 +15,8 @@ from lib_browser import ok  # noqa: E402,F401
 PORT = 0          # set by the test from its arguments
 
 
-def req(method, path, body=None, headers=None, cookie=None, ctype="application/x-www-form-urlencoded"):
-    c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=20)
+def req(method, path, body=None, headers=None, cookie=None, ctype="application/x-www-form-urlencoded", timeout=20):
+    c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
     h = dict(headers or {})
     if cookie:
         h["Cookie"] = cookie
