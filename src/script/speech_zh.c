@@ -347,6 +347,25 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			return i + 3;
 		}
 	}
+	/* 3/4: a fraction, 四分之三 (a denominator of up to three digits larger than
+	   its numerator; "9/20/54" and dates are not, nor a patch series
+	   "1/4、2/4、3/4、4/4") */
+	if (intlen >= 1 && intlen <= 3 && i + 1 < n && s[i] == '/' && isdigit((unsigned char)s[i + 1])) {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		long long num = num_parse(s, intlen), den = num_parse(s + i + 1, k - i - 1);
+		const char *nx = after && strncmp(after, "、", 3) == 0 ? after + 3 : NULL;
+		while (nx && *nx == ' ')
+			nx++;
+		int series = nx && isdigit((unsigned char)*nx);
+		if (k - i - 1 <= 3 && (k == n || (s[k] != '/' && s[k] != '.')) && num >= 1 && den > num && !series) {
+			zh_cardinal(b, (unsigned long long)den);
+			buf_puts(b, "分之");
+			zh_cardinal(b, (unsigned long long)num);
+			return k;
+		}
+	}
 	/* 3:1: 三比一 (one digit after the colon: a ratio, not a time) */
 	if (intlen >= 1 && intlen <= 3 && i + 2 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
 	    (i + 2 == n || !isdigit((unsigned char)s[i + 2]))) {
