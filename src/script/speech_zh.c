@@ -583,6 +583,15 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			/* "官方版2024", "2019版": a year naming an edition (版 just before or
+			   after it), digit by digit */
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 &&
+			    ((i >= 3 && memcmp(s + i - 3, "版", 3) == 0) || strncmp(s + j, "版", 3) == 0)) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
 			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
