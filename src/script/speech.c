@@ -807,8 +807,11 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			b--;
 		while (b > st && s[b - 1] == ' ')
 			b--;
-		if (b > st && cl[b - 1 - st] == SC_HAN)
-			cl[i - st] = SC_NONE;
+		size_t h = i + 1;
+		while (h < en && s[h] == ' ')
+			h++;
+		if ((b > st && cl[b - 1 - st] == SC_HAN) || (b == st && h < en && cl[h - st] == SC_HAN))
+			cl[i - st] = SC_NONE;   /* "2.6.x版本是": at the start, before Han, too */
 	}
 	/* neutral stretches */
 	for (size_t i = st; i < en;) {
