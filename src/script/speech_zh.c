@@ -592,6 +592,16 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j;
 				continue;
 			}
+			/* "，2021 Linux内核": a year opening a clause before a Latin name (the
+			   Chinese run ends with it), digit by digit */
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 && *after == '\0' &&
+			    (i == 0 || (i >= 3 && (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "：", 3) == 0 ||
+						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)))) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
 			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
