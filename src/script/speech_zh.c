@@ -27,6 +27,9 @@ static const char *const zh_measure_words[] = {
 	"个", "位", "次", "种", "条", "项", "款", "台", "名", "周", "天", "份", "篇", "家",
 	"块", "张", "本", "部", "件", "组", "只", "套", "颗", "核", "倍", "岁", "小时", "分钟",
 	"秒", "年", "届", "场", "轮", "批", "处", "点", "行", "段", "层", "级", "路",
+	/* the same in traditional characters: "兩個補丁" */
+	"個", "種", "條", "項", "臺", "週", "塊", "張", "組", "隻", "顆", "歲", "小時", "分鐘",
+	"屆", "場", "輪", "處", "點", "層", "級",
 };
 
 /* Where a zero-padded number is a count: "03月" is 三月. */
@@ -452,7 +455,8 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
 		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
 		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
-		  strncmp(after, "百万", 6) == 0 ||
+		  strncmp(after, "萬", 3) == 0 || strncmp(after, "億", 3) == 0 ||
+		  strncmp(after, "百万", 6) == 0 || strncmp(after, "百萬", 6) == 0 ||
 		  ((u = zh_unit_at(after, strlen(after), &ul)) >= 0 && !strstr(zh_units[u].said, "度"))))
 		buf_puts(b, "两");      /* 2 个: 两个; 2 kg: 两千克 */
 	else
