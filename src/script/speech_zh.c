@@ -32,6 +32,11 @@ static const char *const zh_measure_words[] = {
 	"屆", "場", "輪", "處", "點", "層", "級",
 };
 
+/* Words after a number that make it a count or a range, not a year: "2000 多名", "1990 到". */
+static const char *const zh_count_after[] = {
+	"年", "万", "萬", "千", "亿", "億", "多", "余", "餘", "到", "至", "左右", "以上", "以下", "、",
+};
+
 /* Where a zero-padded number is a count: "03月" is 三月. */
 static const char *const zh_date_words[] = {"月", "日", "号", "时", "点", "分", "秒"};
 
@@ -603,6 +608,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    (i == 0 || (i >= 3 && (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "：", 3) == 0 ||
 						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)))) {
 				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
+			/* "ISO 2022有", "OLS 2002：": a year or a standard's number opening the
+			   Chinese run after a Latin name, digit by digit (not a count: no
+			   measure word, unit, 万, 多 or 到 after it; not a round hundred,
+			   "RTX 2000系列" 两千) */
+			size_t ul2;
+			if (i == 0 && j - i == 4 && all_digits(s, 4) && num_parse(s, 4) >= 1900 &&
+			    num_parse(s, 4) <= 2099 && num_parse(s, 4) % 100 != 0 && j < n && (unsigned char)s[j] >= 0x80 &&
+			    !starts_with_any(s + j, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(s + j, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(s + j, n - j, &ul2) < 0) {
+				zh_digits(&b, s, 4);
 				i = j;
 				continue;
 			}
