@@ -593,10 +593,15 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
 			/* "官方版2024", "2019版": a year naming an edition (版 just before or
-			   after it), digit by digit */
+			   after it), digit by digit; "版权所有 2020", "© 2010": a copyright's year */
+			size_t bk = i;
+			while (bk > 0 && s[bk - 1] == ' ')
+				bk--;
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
-			    ((i >= 3 && memcmp(s + i - 3, "版", 3) == 0) || strncmp(s + j, "版", 3) == 0)) {
+			    ((i >= 3 && memcmp(s + i - 3, "版", 3) == 0) || strncmp(s + j, "版", 3) == 0 ||
+			     (bk >= 12 && (memcmp(s + bk - 12, "版权所有", 12) == 0 || memcmp(s + bk - 12, "版權所有", 12) == 0)) ||
+			     (bk >= 2 && memcmp(s + bk - 2, "\xc2\xa9", 2) == 0))) {
 				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
