@@ -657,6 +657,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			if (u >= 0) {
 				buf_puts(&b, zh_units[u].said);
 				i = sp + ul;
+				/* "500ms~10s", "50ms-1s": a range from one measure to another */
+				if (i + 1 < n && (s[i] == '~' || s[i] == '-') && isdigit((unsigned char)s[i + 1])) {
+					buf_puts(&b, "到");
+					i++;
+				}
 			}
 			continue;
 		}
