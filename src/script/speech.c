@@ -762,6 +762,7 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		i += (size_t)len;
 	}
 	/* a number and its unit after Han script are Mandarin's: "频率 2.5 GHz" */
+	size_t chain = (size_t)-1;      /* where the last such number or unit ended */
 	for (size_t i = st; i < en;) {
 		if (!isdigit((unsigned char)s[i]) || (i > st && isdigit((unsigned char)s[i - 1]))) {
 			i++;
@@ -773,6 +774,18 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		while (b > st && s[b - 1] == ' ')
 			b--;
 		enum sclass before = b > st ? cl[b - 1 - st] : dflt;
+		/* "500ms~10s", "5~10 ms", "50ms-1s": the second number of a range goes
+		   with the first */
+		size_t r = i;
+		while (r > st && s[r - 1] == ' ')
+			r--;
+		if (r > st && (s[r - 1] == '~' || s[r - 1] == '-')) {
+			size_t q = r - 1;
+			while (q > st && s[q - 1] == ' ')
+				q--;
+			if (q == chain)
+				before = SC_HAN;
+		}
 		size_t j = i;
 		while (j < en && (isdigit((unsigned char)s[j]) || ((s[j] == '.' || s[j] == ',') && j + 1 < en &&
 								 isdigit((unsigned char)s[j + 1]))))
@@ -780,9 +793,12 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		size_t u = j, ul;
 		while (u < en && s[u] == ' ')
 			u++;
+		if (before == SC_HAN)
+			chain = j;
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
+			chain = u + ul;
 		} else if (before == SC_LATIN && (b == st || s[b - 1] != '-') && b < i && u < en &&
 			   zh_unit_at(s + u, en - u, &ul) >= 0) {
 			/* "Intel 2.5G 网卡": a number and its unit before Han
@@ -807,8 +823,11 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			b--;
 		while (b > st && s[b - 1] == ' ')
 			b--;
-		if (b > st && cl[b - 1 - st] == SC_HAN)
-			cl[i - st] = SC_NONE;
+		size_t h = i + 1;
+		while (h < en && s[h] == ' ')
+			h++;
+		if ((b > st && cl[b - 1 - st] == SC_HAN) || (b == st && h < en && cl[h - st] == SC_HAN))
+			cl[i - st] = SC_NONE;   /* "2.6.x版本是": at the start, before Han, too */
 	}
 	/* neutral stretches */
 	for (size_t i = st; i < en;) {

@@ -27,6 +27,14 @@ static const char *const zh_measure_words[] = {
 	"个", "位", "次", "种", "条", "项", "款", "台", "名", "周", "天", "份", "篇", "家",
 	"块", "张", "本", "部", "件", "组", "只", "套", "颗", "核", "倍", "岁", "小时", "分钟",
 	"秒", "年", "届", "场", "轮", "批", "处", "点", "行", "段", "层", "级", "路",
+	/* the same in traditional characters: "兩個補丁" */
+	"個", "種", "條", "項", "臺", "週", "塊", "張", "組", "隻", "顆", "歲", "小時", "分鐘",
+	"屆", "場", "輪", "處", "點", "層", "級",
+};
+
+/* Words after a number that make it a count or a range, not a year: "2000 多名", "1990 到". */
+static const char *const zh_count_after[] = {
+	"年", "万", "萬", "千", "亿", "億", "多", "余", "餘", "到", "至", "左右", "以上", "以下", "、",
 };
 
 /* Where a zero-padded number is a count: "03月" is 三月. */
@@ -347,6 +355,25 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			return i + 3;
 		}
 	}
+	/* 3/4: a fraction, 四分之三 (a denominator of up to three digits larger than
+	   its numerator; "9/20/54" and dates are not, nor a patch series
+	   "1/4、2/4、3/4、4/4") */
+	if (intlen >= 1 && intlen <= 3 && i + 1 < n && s[i] == '/' && isdigit((unsigned char)s[i + 1])) {
+		size_t k = i + 1;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		long long num = num_parse(s, intlen), den = num_parse(s + i + 1, k - i - 1);
+		const char *nx = after && strncmp(after, "、", 3) == 0 ? after + 3 : NULL;
+		while (nx && *nx == ' ')
+			nx++;
+		int series = nx && isdigit((unsigned char)*nx);
+		if (k - i - 1 <= 3 && (k == n || (s[k] != '/' && s[k] != '.')) && num >= 1 && den > num && !series) {
+			zh_cardinal(b, (unsigned long long)den);
+			buf_puts(b, "分之");
+			zh_cardinal(b, (unsigned long long)num);
+			return k;
+		}
+	}
 	/* 3:1: 三比一 (one digit after the colon: a ratio, not a time) */
 	if (intlen >= 1 && intlen <= 3 && i + 2 <= n && s[i] == ':' && isdigit((unsigned char)s[i + 1]) &&
 	    (i + 2 == n || !isdigit((unsigned char)s[i + 2]))) {
@@ -433,7 +460,8 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
 		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
 		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
-		  strncmp(after, "百万", 6) == 0 ||
+		  strncmp(after, "萬", 3) == 0 || strncmp(after, "億", 3) == 0 ||
+		  strncmp(after, "百万", 6) == 0 || strncmp(after, "百萬", 6) == 0 ||
 		  ((u = zh_unit_at(after, strlen(after), &ul)) >= 0 && !strstr(zh_units[u].said, "度"))))
 		buf_puts(b, "两");      /* 2 个: 两个; 2 kg: 两千克 */
 	else
@@ -564,6 +592,44 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			int day = b.len >= 3 && memcmp(b.data + b.len - 3, "月", 3) == 0 && j - i <= 2 &&
 				  all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 1 && num_parse(s + i, j - i) <= 31 &&
 				  !starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			/* "官方版2024", "2019版": a year naming an edition (版 just before or
+			   after it), digit by digit; "版权所有 2020", "© 2010": a copyright's year */
+			size_t bk = i;
+			while (bk > 0 && s[bk - 1] == ' ')
+				bk--;
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 &&
+			    ((i >= 3 && memcmp(s + i - 3, "版", 3) == 0) || strncmp(s + j, "版", 3) == 0 ||
+			     (bk >= 12 && (memcmp(s + bk - 12, "版权所有", 12) == 0 || memcmp(s + bk - 12, "版權所有", 12) == 0)) ||
+			     (bk >= 2 && memcmp(s + bk - 2, "\xc2\xa9", 2) == 0))) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
+			/* "，2021 Linux内核": a year opening a clause before a Latin name (the
+			   Chinese run ends with it), digit by digit */
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 && *after == '\0' &&
+			    (i == 0 || (i >= 3 && (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "：", 3) == 0 ||
+						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)))) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
+			/* "ISO 2022有", "OLS 2002：": a year or a standard's number opening the
+			   Chinese run after a Latin name, digit by digit (not a count: no
+			   measure word, unit, 万, 多 or 到 after it; not a round hundred,
+			   "RTX 2000系列" 两千) */
+			size_t ul2;
+			if (i == 0 && j - i == 4 && all_digits(s, 4) && num_parse(s, 4) >= 1900 &&
+			    num_parse(s, 4) <= 2099 && num_parse(s, 4) % 100 != 0 && j < n && (unsigned char)s[j] >= 0x80 &&
+			    !starts_with_any(s + j, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(s + j, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(s + j, n - j, &ul2) < 0) {
+				zh_digits(&b, s, 4);
+				i = j;
+				continue;
+			}
 			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
@@ -591,6 +657,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			if (u >= 0) {
 				buf_puts(&b, zh_units[u].said);
 				i = sp + ul;
+				/* "500ms~10s", "50ms-1s": a range from one measure to another */
+				if (i + 1 < n && (s[i] == '~' || s[i] == '-') && isdigit((unsigned char)s[i + 1])) {
+					buf_puts(&b, "到");
+					i++;
+				}
 			}
 			continue;
 		}
