@@ -33,10 +33,11 @@ title: "Tildes"
 date: 2023-01-01
 ---
 
-It takes 5~6 years and 10~20 ms, not ~~seven~~ years, and `1~2` in code.
+It takes 5~6 years and 10~20 ms, 500ms~10s and 50ms~1s, not ~~seven~~ years, and `1~2` in code.
 EOT
 "$PODSYNTH" script --plain episodes/tilde.md >tilde.txt 2>tilde.err
 check "tilde: a range between digits is spoken" grep -q "five to six years and ten to twenty milliseconds" tilde.txt
+check "tilde: ...a unit before it too (500ms~10s)" grep -q "five hundred milliseconds to ten seconds and fifty milliseconds to one second" tilde.txt
 check "tilde: ~~struck~~ is still left out" bash -c "! grep -q seven tilde.txt"
 check "tilde: a tilde in a code span is kept as written" bash -c "! grep -q 'backslash' tilde.txt"
 check_eq "basic: headings are sections" "$(awk -F'\t' '$2=="heading"' dump.txt | wc -l)" 2

@@ -446,7 +446,7 @@ int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int m
 
 /*
  * A copy of the body where a tilde between two digits ("5~6 years",
- * "10~20 ms") is escaped: it is a range, never strike-through's mark, and
+ * "10~20 ms", a unit before it too: "500ms~10s") is escaped: it is a range, never strike-through's mark, and
  * two of them in a paragraph would silently strike the words between them
  * ("5~6 years and 10~20 ms" was said "five hundred twenty milliseconds").
  * Not inside code spans or fenced code. Lines stay where they were.
@@ -463,7 +463,11 @@ char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n)
 			code = 0;          /* a blank line ends any code span */
 		if (s[i] == '`')
 			code = !code;
-		if (s[i] == '~' && !fence && !code && i > 0 && i + 1 < n && isdigit((unsigned char)s[i - 1]) &&
+		/* (a number before it may carry its unit: "500ms~10s") */
+		size_t u = i;
+		while (u > 0 && i - u < 4 && isalpha((unsigned char)s[u - 1]))
+			u--;
+		if (s[i] == '~' && !fence && !code && u > 0 && i + 1 < n && isdigit((unsigned char)s[u - 1]) &&
 		    isdigit((unsigned char)s[i + 1]))
 			buf_putc(&b, '\\');
 		buf_putc(&b, s[i]);

@@ -269,10 +269,10 @@ static void test_tilde_range(void)
 {
 	struct episode ep = {0};
 	ep.path = "episodes/x.md";
-	ep.body = (char *)"It takes 5~6 years and 10~20 ms, not ~~seven~~ years.\n";
+	ep.body = (char *)"It takes 5~6 years and 10~20 ms, 500ms~10s and 50ms~1s, not ~~seven~~ years.\n";
 	ep.body_line = 6;
 	char *h = shownotes_html(&ep, "https://example.org/show");
-	OK(h && strstr(h, "5~6 years and 10~20 ms") != NULL, "notes: 5~6 and 10~20 are shown as written");
+	OK(h && strstr(h, "5~6 years and 10~20 ms, 500ms~10s and 50ms~1s") != NULL, "notes: 5~6, 10~20 and 500ms~10s are shown as written");
 	OK(h && strstr(h, "<del>seven</del>") != NULL, "notes: ~~seven~~ is still struck");
 	free(h);
 }
