@@ -173,6 +173,14 @@ static const char *caps_part(const char *s, size_t n)
 	return NULL;
 }
 
+static int has_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (islower((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 static int has_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -230,6 +238,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
+				} else if (first && k == 1 && sep[0] == '_' && i - st == 2 && i < n &&
+					   (memcmp(s, "of", 2) == 0 || memcmp(s, "OF", 2) == 0 ||
+					    (memcmp(s, "SO", 2) == 0 && !has_lower(s, n)))) {
+					/* of_get_phy_mode, OF_POPULATED: a C name's first part "of" is
+					 * Open Firmware's, O-F; SO_RCVTIMEO a socket option's, S-O */
+					decide(e, "identifier", "a C name's prefix of Open Firmware or of socket options: spelled");
+					spell(e, s, 2, 0);
 				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
 					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
 					 * constant OP is the word op (an operation), SYM sym (a
@@ -355,8 +370,10 @@ static int say_path(struct en *e, const char *s, size_t n)
 	}
 	if (s[0] == '/')
 		emit(e, "slash");
-	/* "of/overlay: fix" at a subject's start: Open Firmware, O-F, as "of:" is */
-	if (n > 3 && memcmp(s, "of/", 3) == 0 && !e->prev[0] && isalpha((unsigned char)s[3])) {
+	/* "of/overlay: fix" at a subject's start, or after an architecture's tag
+	 * ("[arm64] of/irq:"), no word of the lists: Open Firmware, O-F, as "of:" is */
+	if (n > 3 && memcmp(s, "of/", 3) == 0 && (!e->prev[0] || !dict_word(e->prev, strlen(e->prev))) &&
+	    isalpha((unsigned char)s[3])) {
 		spell(e, s, 2, 0);
 		emit(e, "slash");
 		s += 3;
