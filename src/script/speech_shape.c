@@ -245,6 +245,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * Open Firmware's, O-F; SO_RCVTIMEO a socket option's, S-O */
 					decide(e, "identifier", "a C name's prefix of Open Firmware or of socket options: spelled");
 					spell(e, s, 2, 0);
+				} else if (k == 1 && sep[0] == '_' && n > i - st && i - st == 4 && memcmp(s + st, "phys", 4) == 0 &&
+					   !(st >= 4 && (memcmp(s + st - 4, "num", 3) == 0 || memcmp(s + st - 3, "nr", 2) == 0)) &&
+					   !(st >= 5 && memcmp(s + st - 5, "able", 4) == 0)) {
+					/* phys_addr, virt_to_phys: in a C name "phys" is physical;
+					 * after a count's "num_" or "nr_", or "enable_" and "disable_",
+					 * it is PHYs, as alone */
+					decide(e, "identifier", "\"phys\" in a C name: physical");
+					emit(e, "physical");
 				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
 					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
 					 * constant OP is the word op (an operation), SYM sym (a
