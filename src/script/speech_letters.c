@@ -282,6 +282,18 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 				kd = P_SPELL;
 				cost = 100 + 4 * (int)k;
 			}
+			/* capitals may spell one to three letters between two words of
+			 * four letters or more: "POLLRDNORM" poll R-D norm, "EXTRACFLAGS" extra C flags */
+			if (!kd && upper && spellable && j >= 4 && i + 4 <= n && k >= 1 && k <= 3 && kind[j] == P_WORD &&
+			    j - (size_t)from[j] >= 4 && words_common(s + from[j], j - (size_t)from[j], 35)) {
+				int after = 0;
+				for (size_t m = 4; i + m <= n && !after; m++)
+					after = words_common(s + i, m, 35) != 0;
+				if (after) {
+					kd = P_SPELL;
+					cost = 100 + 4 * (int)k;
+				}
+			}
 			if (!kd)
 				continue;
 			if (kd == P_LEX && i < n) {
@@ -328,6 +340,16 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
+	/* six capitals kernel text writes as an acronym split only in two, a
+	 * letter spelled at most: "KFENCE" K fence, "POLLIN" poll in, "README";
+	 * "PARIDE" is no "P-A ride", "RDRAND" no "R-D-R and" */
+	if (upper && n == 6 && vocab_kind(s, n) == VOCAB_ACRONYM) {
+		if (np != 2)
+			return 0;
+		for (int p = 0; p < np; p++)
+			if (kinds[p] == P_SPELL && cut[p] - (p + 1 < np ? cut[p + 1] : 0) > 1)
+				return 0;
+	}
 	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
 		return 0;     /* "barangays" is no "bar an gays" */
 	/* a short word glued to a rare word is a word English does not know:
@@ -385,6 +407,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		 * name: "PATCHLEVEL" patch level */
 		if (upper && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD && cut[1] >= 4 && n - cut[1] >= 4 &&
 		    words_common(s, cut[1], 35) && words_common(s + cut[1], n - cut[1], 35))
+			why = 1;
+		/* or a common word of four letters or more and an entry of
+		 * three after it: "POLLERR" poll error */
+		if (upper && np == 2 && kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
+		    kinds[0] == P_LEX && n - cut[1] == 3)
 			why = 1;
 		/* or a common word and an entry said as written: "FLATMEM" flat mem */
 		if (upper && np == 2 && ((kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
@@ -1137,9 +1164,10 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || vocab_kind(s, n) != VOCAB_ACRONYM || (n >= 4 && dict_word(s, n)))
 		return 0;
-	/* seven capitals or more that kernel text writes so are mostly words
-	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue */
-	if (n >= 7 && split_glued(e, s, n, flags))
+	/* six capitals or more that kernel text writes so are mostly words
+	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue,
+	 * "POLLIN" poll in */
+	if (n >= 6 && split_glued(e, s, n, flags))
 		return 1;
 	int say = acronym_sayable(s, n);
 	/* a letter before an acronym kernel text writes four times as often as
