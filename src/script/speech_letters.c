@@ -340,10 +340,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
-	/* six capitals kernel text writes as an acronym split only in two, a
-	 * letter spelled at most: "KFENCE" K fence, "POLLIN" poll in, "README";
-	 * "PARIDE" is no "P-A ride", "RDRAND" no "R-D-R and" */
-	if (upper && n == 6 && vocab_kind(s, n) == VOCAB_ACRONYM) {
+	/* six capitals kernel text writes as an acronym, or such an acronym in
+	 * small letters, split only in two, a letter spelled at most: "KFENCE"
+	 * K fence, "POLLIN" poll in, "README", "vmenter"; "PARIDE" is no "P-A
+	 * ride", "RDRAND" no "R-D-R and" */
+	if ((n == 6 || !upper) && vocab_kind(s, n) == VOCAB_ACRONYM) {
 		if (np != 2)
 			return 0;
 		for (int p = 0; p < np; p++)
@@ -1544,6 +1545,9 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 	if (!plural && (!islower((unsigned char)s[0]) || n > 7 || vocab_kind(s, n) != VOCAB_ACRONYM ||
 			words_common(s, n, 70)))
 		return 0;
+	/* six letters or seven are mostly words glued, as in capitals: "vmenter" V-M enter */
+	if (!plural && n >= 6 && split_glued(e, s, n, flags))
+		return 1;
 	decide(e, "acronym", plural ? "the plural of an acronym of kernel text, in lower case (kernel.vocab)" :
 	       "an acronym of kernel text, in lower case (kernel.vocab)");
 	spell(e, s, n - (size_t)plural, plural);
