@@ -888,6 +888,28 @@ static char *brackets(const char *text)
 		while (n && in[n - 1] == ' ')
 			n--;
 		const char *after = close + 1;
+		/* a subscript glued to a C name is said: "args[0]" args zero,
+		 * "buf[i]" buf I; a number after a word of the lists is a
+		 * reference ("the manual[1]") and goes, as below */
+		if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_') && n && n <= 24 && in == p + 1 &&
+		    in + n == close && strspn(in, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") >= n &&
+		    !isalnum((unsigned char)close[1]) && close[1] != '_') {
+			/* (glued on both sides it is a choice of characters: "tcp_v[46]_err") */
+			const char *w = p;
+			int lower = 0;
+			while (w > text && (isalnum((unsigned char)w[-1]) || w[-1] == '_'))
+				lower |= islower((unsigned char)*--w);
+			if (!all_digit(in, n) || memchr(w, '_', (size_t)(p - w)) ||
+			    (lower && !dict_word(w, (size_t)(p - w)) && !words_lookup(w, (size_t)(p - w), NULL))) {
+				buf_putc(&b, ' ');
+				if (n == 1)      /* one letter, an index: "files[i]" files I */
+					buf_putc(&b, toupper((unsigned char)in[0]));
+				else
+					buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)
