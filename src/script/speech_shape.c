@@ -428,6 +428,17 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 				spell(e, s, 2, 0);
 				continue;
 			}
+			/* three small letters before three digits or more, no word of
+			 * the lists, no entry nor kernel term: a maker's letters too,
+			 * "vub300" V-U-B, "ast2600" A-S-T (not "max98090", "ath10k") */
+			if (st == 0 && i == 3 && i + 2 < n && isdigit((unsigned char)s[i]) &&
+			    isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2]) && all_lower(s, 3) &&
+			    !lex_find(e, s, 3, &star, &(size_t){0}) && !dict_word(s, 3) && !words_common(s, 3, 70) &&
+			    vocab_kind(s, 3) != VOCAB_TERM && vocab_kind(s, 3) != VOCAB_PLATFORM) {
+				decide(e, "model", "three small letters no list has before digits: a maker's letters");
+				spell(e, s, 3, 0);
+				continue;
+			}
 			/* and two small letters after a model's letters and two digits
 			 * or more end it: its variant, even when they are a word:
 			 * "rtl8723be" B-E like "rtl8723ae" A-E */
