@@ -567,6 +567,12 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		 * "openvswitch" is open V switch */
 		if (n == 2 && !strchr(say, '-') && strlen(say) > 2)
 			return 22;
+		/* nor is an entry said as a letter and a word ("mremap" M-remap)
+		 * whose letter ends a word of identifiers before it: "memremap"
+		 * is mem remap, no "me M-remap" ("realinode" stays real I-node) */
+		if (at >= 2 && isalpha((unsigned char)say[0]) && say[1] == '-' && islower((unsigned char)say[2]) &&
+		    id_word(s - 2, 3))
+			return 30;
 		return n <= 2 ? 13 : 9;
 	}
 	if (id_word(s, n)) {
