@@ -1020,6 +1020,22 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 		emit_plural(e, say);
 		return 1;
 	}
+	/* the plural of a kernel term no list has as a whole: the term as it is
+	 * said alone, and its s ("errnos" error nos) */
+	if (b == n - 1 && b >= 4 && b < 32 && all_lower(s, n) && vocab_kind(s, b) == VOCAB_TERM &&
+	    vocab_kind(s, n) == VOCAB_NONE && !dict_word(s, n) && !words_common(s, n, 70) && !(flags & F_PART)) {
+		size_t at = e->out.len;
+		say_word(e, s, b, flags);
+		if (e->out.len > at && isalpha((unsigned char)e->out.data[e->out.len - 1])) {
+			decide(e, "word", "the plural of a kernel term (kernel.vocab)");
+			if (isupper((unsigned char)e->out.data[e->out.len - 1]))
+				buf_putc(&e->out, '\'');
+			buf_putc(&e->out, 's');
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
+	}
 	if (!all_upper(s, b) || b > 5)
 		return 0;
 	if (b >= 3 && words_common(s, b, 50)) {
