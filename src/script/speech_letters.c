@@ -2129,9 +2129,13 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
-	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	/* an i of inode before a common verb of three letters: "iput" I-put, "iget" */
+	int inode = n == 4 && s[0] == 'i' && all_lower(s, n) && !dict_word(s, n) && !words_common(s, n, 70) &&
+		    vocab_kind(s, n) == VOCAB_NONE && words_common(s + 1, 3, 10) && !is_short_word(s + 1, 3) &&
+		    !lex_find(e, s, n, &star, &(size_t){0});
+	if (!inode && (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
 	    !words_common(s + 1, n - 1, 35) ||
-	    lex_find(e, s, 2, &star, &(size_t){0}))     /* "fstab": the entry "fs", then "tab" */
+	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
 	decide(e, "split word", "a letter and a common word (scowl)");
 	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
