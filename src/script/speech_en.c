@@ -899,8 +899,18 @@ static char *brackets(const char *text)
 			int lower = 0;
 			while (w > text && (isalnum((unsigned char)w[-1]) || w[-1] == '_'))
 				lower |= islower((unsigned char)*--w);
-			if (!all_digit(in, n) || memchr(w, '_', (size_t)(p - w)) ||
-			    (lower && !dict_word(w, (size_t)(p - w)) && !words_lookup(w, (size_t)(p - w), NULL))) {
+			/* (letters that make a word with the word before are the
+			 * writer's edit: "enable[s]", "woke[n]") */
+			char whole[64];
+			size_t wl = (size_t)(p - w);
+			int edit = wl + n < sizeof whole && !all_digit(in, n);
+			if (edit) {
+				memcpy(whole, w, wl);
+				memcpy(whole + wl, in, n);
+				edit = dict_word(whole, wl + n);
+			}
+			if (!edit && (!all_digit(in, n) || memchr(w, '_', wl) ||
+				      (lower && !dict_word(w, wl) && !words_lookup(w, wl, NULL)))) {
 				buf_putc(&b, ' ');
 				if (n == 1)      /* one letter, an index: "files[i]" files I */
 					buf_putc(&b, toupper((unsigned char)in[0]));
