@@ -1142,6 +1142,15 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n))
 		return 0;
+	/* a possessive, pronoun or preposition in capitals after an article is
+	 * no word but a name's letters: "the ITS" (the GIC's), "the ME" (Intel's) */
+	static const char *const no_noun[] = {"ITS", "AS", "AT", "OF", "BY", "BE", "ME", "MY", "WE", "US", "OUR"};
+	int pron = 0;
+	for (size_t i = 0; i < ARRAY_LEN(no_noun) && !pron; i++)
+		pron = strlen(no_noun[i]) == n && memcmp(no_noun[i], s, n) == 0;
+	if (pron && !shouted(e) &&
+	    (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0))
+		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
