@@ -258,6 +258,11 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * constant OP is the word op (an operation), SYM sym (a
 					 * symbol), INVAL inval (invalid, as EINVAL) */
 					emit(e, caps_part(s + st, i - st));
+				} else if (k == 1 && sep[0] == '=' && !first && i - st >= 2 && s[st] == '-' &&
+					   isalpha((unsigned char)s[st + 1])) {
+					/* KCFLAGS=-W: the value is an option, its dash said */
+					emit(e, "dash");
+					say_core(e, s + st + 1, i - st - 1, flags);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -1078,8 +1083,8 @@ static int s_completion(struct en *e, const char *s, size_t n, int flags)
  * by part ("x86-64", "reliableuser-space"). */
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-')
-		return 0;
+	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
+		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
 	int plain = 1;
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
