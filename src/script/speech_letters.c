@@ -206,6 +206,10 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 		 * work in progress) is no piece of a word: "wiphy" */
 		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n))
 			return 0;
+		/* nor, in capitals, two letters said as another word ("VS"
+		 * versus): "VSTART" is V start */
+		if (n == 2 && all_upper(s, n) && !strchr(say, '-') && strlen(say) > 2)
+			return 0;
 		return P_LEX;
 	}
 	if (id_word(s, n)) {
