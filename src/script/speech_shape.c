@@ -1590,6 +1590,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		emit(e, "or");
 		return 1;
 	}
+	/* "# Safety", "# Examples": a heading's mark before a capitalised word, not
+	 * said (in a title, "Device # For PCI", it is "number") */
+	if (n == 1 && s[0] == '#' && next && isupper((unsigned char)next[0]) && islower((unsigned char)next[1]) &&
+	    !(prev && isupper((unsigned char)prev[0]))) {
+		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
+		return 1;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
 		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0) {
 			emit(e, syms[i].say);
