@@ -784,6 +784,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	/* a kernel term English can say whole is no word and letters at its
+	 * end: "adaptec" is no "adapt E-C", "padata" no "pad A-T-A" (three
+	 * letters after a word of four or more stay: "atomisp" atom I-S-P) */
+	if (need_acronym && np == 2 && kinds[0] == S_SPELL && kinds[1] == S_WORD && cut[1] >= 3 &&
+	    (n - cut[1] <= 2 || (n - cut[1] == 3 && cut[1] == 3)) && onset_ok(s, n) && sayable(s, n))
+		return 0;
 	/* a short word and letters kernel text does not know after it, in one
 	 * split of a word in small letters, are a word or a name cut into syllables: "penguinistas" is no "penguin is
 	 * T-A-S", "mellanox" no "me llano X" */
