@@ -784,6 +784,13 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	/* a short word of grammar before letters kernel text rarely writes is
+	 * no split: "bytcr" is no "by T-C-R", "isotp" no "is O-T-P" (kernel
+	 * options' "no" is: "rcu_nocbs" no C-B-S) */
+	if (np == 2 && kinds[1] == S_WORD && cut[1] <= 2 && is_short_word(s, cut[1]) && kinds[0] == S_SPELL &&
+	    strncasecmp(s, "no", 2) != 0 &&
+	    vocab_count(s + cut[1], n - cut[1]) < 50)
+		return 0;
 	/* a kernel term English can say whole is no word and letters at its
 	 * end: "adaptec" is no "adapt E-C", "padata" no "pad A-T-A" (three
 	 * letters after a word of four or more stay: "atomisp" atom I-S-P) */
