@@ -131,16 +131,20 @@ int dict_lower(const char *s, size_t n)
  * Short words of identifiers that kernel people say as they are written,
  * or as the word they stand for: pieces of a split, cheaper than most
  * English words ("kstrtobool" K-S-T-R to bool, "xfsprogs" X-F-S progs,
- * "unconf" un-conf, "DONTUNMAP" don't unmap, "mkdir" make dir). say: NULL as written.
+ * "unconf" un-conf, "DONTUNMAP" don't unmap, "mkdir" make dir). say: NULL as written,
+ * ID_LEX as the lexicon says the word (kernel.lexicon's msg message, ctx context,
+ * idx index, cnt count: one place for what they are said as, a host's entry
+ * overriding them in identifiers too).
  */
+#define ID_LEX ""
 static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
-	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", "index"}, {"info", NULL},
+	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
+	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
@@ -152,6 +156,17 @@ static const struct id_word {
 static const struct id_word part_words[] = {
 	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
 };
+
+/* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
+ * entry (NULL: as written). */
+static const char *id_say(struct en *e, const struct id_word *w)
+{
+	const char *star, *say;
+	if (!w || !w->say || *w->say)
+		return w ? w->say : NULL;
+	say = lex_find(e, w->w, strlen(w->w), &star, &(size_t){0});
+	return say && !star && strncmp(say, "[[", 2) != 0 ? say : NULL;
+}
 
 static const struct id_word *id_word(const char *s, size_t n)
 {
@@ -442,8 +457,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 		} else if (kinds[p] == P_LEX)
 			lex_say(e, s + st, en - st);
-		else if (iw && iw->say)
-			emit(e, iw->say);
+		else if (iw && id_say(e, iw))
+			emit(e, id_say(e, iw));
 		else if (kinds[p] == P_WORD && en - st >= 2 && !has_vowel(s + st, en - st))
 			spell(e, s + st, en - st, 0);     /* a term without a vowel: "BRCMSTB" B-R-C-M S-T-B */
 		else
@@ -901,7 +916,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
-			id_word(s + st, en - st)->say ? emit(e, id_word(s + st, en - st)->say) : emitn(e, tmp, en - st);
+			id_say(e, id_word(s + st, en - st)) ? emit(e, id_say(e, id_word(s + st, en - st))) :
+							      emitn(e, tmp, en - st);
 		else if (en - st >= 2 && !has_vowel(s + st, en - st)) {
 			/* a piece of kernel text without a vowel is letters: "dosfsck" dos F-S-C-K */
 			spell(e, s + st, en - st, 0);
@@ -1010,10 +1026,11 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
 			w = &part_words[i];
 	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
-	if (!w || !w->say || (n == 2 && memcmp(s, "mk", 2) == 0))
+	const char *say = id_say(e, w);
+	if (!say || (n == 2 && memcmp(s, "mk", 2) == 0))
 		return 0;
 	decide(e, "word", "a word of identifiers (id_words)");
-	emit(e, w->say);
+	emit(e, say);
 	return 1;
 }
 
@@ -1512,10 +1529,10 @@ static int two_piece_kind(struct en *e, const char *s, size_t n)
 static int two_pieces_fit(struct en *e, const char *s, size_t n, size_t cut, int a, int b)
 {
 	const struct id_word *w = b == 'W' ? piece_word(s + cut, n - cut) : NULL;
-	(void)e;
+	const char *say = id_say(e, w);
 	return ((a == 'C' || a == 'A' || a == 'a') && b == 'W') || (a == 'W' && b == 'W') || (a == 'T' && b == 'A') ||
 	       /* any syllable before an abbreviation said as its word: "resctrl" res control */
-	       ((a == 'T' || a == 'E') && w && w->say && !strchr(w->say, '-'));
+	       ((a == 'T' || a == 'E') && say && !strchr(say, '-'));
 }
 
 /*
@@ -1560,8 +1577,8 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 			lex_say(e, q, l);
 		else if (k == 'C' || k == 'A' || k == 'a')
 			spell(e, q, l, 0);
-		else if (w && w->say)
-			emit(e, w->say);
+		else if (w && id_say(e, w))
+			emit(e, id_say(e, w));
 		else
 			emitn(e, q, l);
 	}
