@@ -943,10 +943,11 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* Words after which a number names a thing, as a model number does: "device IDs 1883 and 1886". */
+/* Words after which a number names a thing, as a model number does: "device IDs 1883 and 1886",
+ * "port 445", s390's "diag 308". */
 static const char *const id_words[] = {
 	"id", "ids", "device", "devices", "pid", "vid", "chip", "chips", "model", "models", "part",
-	"socket", "opcode", "errata", "erratum",
+	"socket", "opcode", "errata", "erratum", "port", "diag",
 };
 
 /* Codes of standards bodies, written in capitals, after which a number names a

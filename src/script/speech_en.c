@@ -894,40 +894,40 @@ static char *brackets(const char *text)
 		while (n && in[n - 1] == ' ')
 			n--;
 		const char *after = close + 1;
-		/* glued to a name of code: a subscript, "lp->phy[8]", "regs[i]",
-		 * "nCR3[4:0]", said after it; a reference glued to a word ("in
-		 * 2007[3]") goes; "JVHG[30/33]" (two models) stays glued */
-		int glued = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == ')');
-		int code = 0;
-		for (const char *q = p; glued && q > text && !isspace((unsigned char)q[-1]); q--)
-			if (q[-1] == '_' || (q[-1] == '>' && q - 1 > text && q[-2] == '-'))
-				code = 1;
-		int index = n && n < 32;
-		for (size_t i = 0; index && i < n; i++)
-			index = isalnum((unsigned char)in[i]) || in[i] == '_' || in[i] == ':';
-		/* (an editor's letters that finish a word are no index:
-		   "enable[s]", "woke[n]") */
-		if (glued && index && !code && n <= 4) {
+		/* a subscript glued to a C name is said: "args[0]" args zero,
+		 * "buf[i]" buf I; a number after a word of the lists is a
+		 * reference ("the manual[1]") and goes, as below */
+		if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_') && n && n <= 24 && in == p + 1 &&
+		    in + n == close && strspn(in, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:") >= n &&
+		    !isalnum((unsigned char)close[1]) && close[1] != '_') {
+			/* (glued on both sides it is a choice of characters: "tcp_v[46]_err") */
 			const char *w = p;
-			while (w > text && isalpha((unsigned char)w[-1]))
-				w--;
-			char word[64];
-			size_t wn = (size_t)(p - w);
-			int lower = 1;
-			for (size_t i = 0; i < n; i++)
-				lower &= islower((unsigned char)in[i]) != 0;
-			if (lower && wn && wn + n < sizeof word) {
-				memcpy(word, w, wn);
-				memcpy(word + wn, in, n);
-				if (dict_word(word, wn + n))
-					index = 0;
+			int lower = 0;
+			while (w > text && (isalnum((unsigned char)w[-1]) || w[-1] == '_'))
+				lower |= islower((unsigned char)*--w);
+			/* (letters that make a word with the word before are the
+			 * writer's edit: "enable[s]", "woke[n]") */
+			char whole[64];
+			size_t wl = (size_t)(p - w);
+			int edit = wl + n < sizeof whole && !all_digit(in, n);
+			if (edit) {
+				memcpy(whole, w, wl);
+				memcpy(whole + wl, in, n);
+				edit = dict_word(whole, wl + n);
 			}
-		}
-		if (glued && index && (code || !all_digit(in, n))) {
-			buf_putc(&b, ' ');
-			buf_add(&b, in, n);
-			p = after;
-			continue;
+			/* (a field after "->" is a C name too: "lp->phy[8]"; a bit
+			   range "nCR3[4:0]") */
+			int arrow = w - text >= 2 && w[-1] == '>' && w[-2] == '-';
+			if (!edit && (!all_digit(in, n) || memchr(w, '_', wl) || arrow ||
+				      (lower && !dict_word(w, wl) && !words_lookup(w, wl, NULL)))) {
+				buf_putc(&b, ' ');
+				if (n == 1)      /* one letter, an index: "files[i]" files I */
+					buf_putc(&b, toupper((unsigned char)in[0]));
+				else
+					buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
 		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {

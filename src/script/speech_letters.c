@@ -131,16 +131,20 @@ int dict_lower(const char *s, size_t n)
  * Short words of identifiers that kernel people say as they are written,
  * or as the word they stand for: pieces of a split, cheaper than most
  * English words ("kstrtobool" K-S-T-R to bool, "xfsprogs" X-F-S progs,
- * "unconf" un-conf, "DONTUNMAP" don't unmap, "mkdir" make dir). say: NULL as written.
+ * "unconf" un-conf, "DONTUNMAP" don't unmap, "mkdir" make dir). say: NULL as written,
+ * ID_LEX as the lexicon says the word (kernel.lexicon's msg message, ctx context,
+ * idx index, cnt count: one place for what they are said as, a host's entry
+ * overriding them in identifiers too).
  */
+#define ID_LEX ""
 static const struct id_word {
 	const char *w, *say;
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
-	{"assoc", NULL}, {"cfg", "config"}, {"cnt", "count"}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", "context"},
-	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", "index"}, {"info", NULL},
+	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
+	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", "message"}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL},
@@ -153,6 +157,17 @@ static const struct id_word part_words[] = {
 	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
 	{"us", "U-S"},     /* microseconds, as ms and ns are spelled: "timeout_us" */
 };
+
+/* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
+ * entry (NULL: as written). */
+static const char *id_say(struct en *e, const struct id_word *w)
+{
+	const char *star, *say;
+	if (!w || !w->say || *w->say)
+		return w ? w->say : NULL;
+	say = lex_find(e, w->w, strlen(w->w), &star, &(size_t){0});
+	return say && !star && strncmp(say, "[[", 2) != 0 ? say : NULL;
+}
 
 static const struct id_word *id_word(const char *s, size_t n)
 {
@@ -206,6 +221,10 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 		/* an entry of up to three letters said as several words ("WIP":
 		 * work in progress) is no piece of a word: "wiphy" */
 		if (n <= 3 && strchr(say, ' ') && all_alpha(s, n))
+			return 0;
+		/* nor, in capitals, two letters said as another word ("VS"
+		 * versus): "VSTART" is V start */
+		if (n == 2 && all_upper(s, n) && !strchr(say, '-') && strlen(say) > 2)
 			return 0;
 		return P_LEX;
 	}
@@ -283,6 +302,18 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 				kd = P_SPELL;
 				cost = 100 + 4 * (int)k;
 			}
+			/* capitals may spell one to three letters between two words of
+			 * four letters or more: "POLLRDNORM" poll R-D norm, "EXTRACFLAGS" extra C flags */
+			if (!kd && upper && spellable && j >= 4 && i + 4 <= n && k >= 1 && k <= 3 && kind[j] == P_WORD &&
+			    j - (size_t)from[j] >= 4 && words_common(s + from[j], j - (size_t)from[j], 35)) {
+				int after = 0;
+				for (size_t m = 4; i + m <= n && !after; m++)
+					after = words_common(s + i, m, 35) != 0;
+				if (after) {
+					kd = P_SPELL;
+					cost = 100 + 4 * (int)k;
+				}
+			}
 			if (!kd)
 				continue;
 			if (kd == P_LEX && i < n) {
@@ -329,6 +360,17 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
+	/* six capitals kernel text writes as an acronym, or such an acronym in
+	 * small letters, split only in two, a letter spelled at most: "KFENCE"
+	 * K fence, "POLLIN" poll in, "README", "vmenter"; "PARIDE" is no "P-A
+	 * ride", "RDRAND" no "R-D-R and" */
+	if ((n == 6 || !upper) && vocab_kind(s, n) == VOCAB_ACRONYM) {
+		if (np != 2)
+			return 0;
+		for (int p = 0; p < np; p++)
+			if (kinds[p] == P_SPELL && cut[p] - (p + 1 < np ? cut[p + 1] : 0) > 1)
+				return 0;
+	}
 	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
 		return 0;     /* "barangays" is no "bar an gays" */
 	/* a short word glued to a rare word is a word English does not know:
@@ -387,6 +429,11 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		if (upper && np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD && cut[1] >= 4 && n - cut[1] >= 4 &&
 		    words_common(s, cut[1], 35) && words_common(s + cut[1], n - cut[1], 35))
 			why = 1;
+		/* or a common word of four letters or more and an entry of
+		 * three after it: "POLLERR" poll error */
+		if (upper && np == 2 && kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
+		    kinds[0] == P_LEX && n - cut[1] == 3)
+			why = 1;
 		/* or a common word and an entry said as written: "FLATMEM" flat mem */
 		if (upper && np == 2 && ((kinds[1] == P_WORD && cut[1] >= 4 && words_common(s, cut[1], 35) &&
 					  kinds[0] == P_LEX && lex_as_written(e, s + cut[1], n - cut[1])) ||
@@ -411,8 +458,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 		} else if (kinds[p] == P_LEX)
 			lex_say(e, s + st, en - st);
-		else if (iw && iw->say)
-			emit(e, iw->say);
+		else if (iw && id_say(e, iw))
+			emit(e, id_say(e, iw));
 		else if (kinds[p] == P_WORD && en - st >= 2 && !has_vowel(s + st, en - st))
 			spell(e, s + st, en - st, 0);     /* a term without a vowel: "BRCMSTB" B-R-C-M S-T-B */
 		else
@@ -540,6 +587,12 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		 * "openvswitch" is open V switch */
 		if (n == 2 && !strchr(say, '-') && strlen(say) > 2)
 			return 22;
+		/* nor is an entry said as a letter and a word ("mremap" M-remap)
+		 * whose letter ends a word of identifiers before it: "memremap"
+		 * is mem remap, no "me M-remap" ("realinode" stays real I-node) */
+		if (at >= 2 && isalpha((unsigned char)say[0]) && say[1] == '-' && islower((unsigned char)say[2]) &&
+		    id_word(s - 2, 3))
+			return 30;
 		return n <= 2 ? 13 : 9;
 	}
 	if (id_word(s, n)) {
@@ -747,6 +800,19 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	}
 	if (shorts > 1 || acronyms > 1 || np > 3 || (need_acronym && !marked))
 		return 0;
+	/* a short word of grammar before letters kernel text rarely writes is
+	 * no split: "bytcr" is no "by T-C-R", "isotp" no "is O-T-P" (kernel
+	 * options' "no" is: "rcu_nocbs" no C-B-S) */
+	if (np == 2 && kinds[1] == S_WORD && cut[1] <= 2 && is_short_word(s, cut[1]) && kinds[0] == S_SPELL &&
+	    strncasecmp(s, "no", 2) != 0 &&
+	    vocab_count(s + cut[1], n - cut[1]) < 50)
+		return 0;
+	/* a kernel term English can say whole is no word and letters at its
+	 * end: "adaptec" is no "adapt E-C", "padata" no "pad A-T-A" (three
+	 * letters after a word of four or more stay: "atomisp" atom I-S-P) */
+	if (need_acronym && np == 2 && kinds[0] == S_SPELL && kinds[1] == S_WORD && cut[1] >= 3 &&
+	    (n - cut[1] <= 2 || (n - cut[1] == 3 && cut[1] == 3)) && onset_ok(s, n) && sayable(s, n))
+		return 0;
 	/* a short word and letters kernel text does not know after it, in one
 	 * split of a word in small letters, are a word or a name cut into syllables: "penguinistas" is no "penguin is
 	 * T-A-S", "mellanox" no "me llano X" */
@@ -851,7 +917,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
-			id_word(s + st, en - st)->say ? emit(e, id_word(s + st, en - st)->say) : emitn(e, tmp, en - st);
+			id_say(e, id_word(s + st, en - st)) ? emit(e, id_say(e, id_word(s + st, en - st))) :
+							      emitn(e, tmp, en - st);
 		else if (en - st >= 2 && !has_vowel(s + st, en - st)) {
 			/* a piece of kernel text without a vowel is letters: "dosfsck" dos F-S-C-K */
 			spell(e, s + st, en - st, 0);
@@ -960,10 +1027,11 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
 			w = &part_words[i];
 	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
-	if (!w || !w->say || (n == 2 && memcmp(s, "mk", 2) == 0))
+	const char *say = id_say(e, w);
+	if (!say || (n == 2 && memcmp(s, "mk", 2) == 0))
 		return 0;
 	decide(e, "word", "a word of identifiers (id_words)");
-	emit(e, w->say);
+	emit(e, say);
 	return 1;
 }
 
@@ -1006,6 +1074,22 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "lexicon", lex_where(e, s, b));
 		emit_plural(e, say);
 		return 1;
+	}
+	/* the plural of a kernel term no list has as a whole: the term as it is
+	 * said alone, and its s ("errnos" error nos) */
+	if (b == n - 1 && b >= 4 && b < 32 && all_lower(s, n) && vocab_kind(s, b) == VOCAB_TERM &&
+	    vocab_kind(s, n) == VOCAB_NONE && !dict_word(s, n) && !words_common(s, n, 70) && !(flags & F_PART)) {
+		size_t at = e->out.len;
+		say_word(e, s, b, flags);
+		if (e->out.len > at && isalpha((unsigned char)e->out.data[e->out.len - 1])) {
+			decide(e, "word", "the plural of a kernel term (kernel.vocab)");
+			if (isupper((unsigned char)e->out.data[e->out.len - 1]))
+				buf_putc(&e->out, '\'');
+			buf_putc(&e->out, 's');
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
 	}
 	if (!all_upper(s, b) || b > 5)
 		return 0;
@@ -1113,6 +1197,15 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n))
 		return 0;
+	/* a possessive, pronoun or preposition in capitals after an article is
+	 * no word but a name's letters: "the ITS" (the GIC's), "the ME" (Intel's) */
+	static const char *const no_noun[] = {"ITS", "AS", "AT", "OF", "BY", "BE", "ME", "MY", "WE", "US", "OUR"};
+	int pron = 0;
+	for (size_t i = 0; i < ARRAY_LEN(no_noun) && !pron; i++)
+		pron = strlen(no_noun[i]) == n && memcmp(no_noun[i], s, n) == 0;
+	if (pron && !shouted(e) &&
+	    (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0))
+		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
@@ -1158,9 +1251,10 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || vocab_kind(s, n) != VOCAB_ACRONYM || (n >= 4 && dict_word(s, n)))
 		return 0;
-	/* seven capitals or more that kernel text writes so are mostly words
-	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue */
-	if (n >= 7 && split_glued(e, s, n, flags))
+	/* six capitals or more that kernel text writes so are mostly words
+	 * glued: "POLLOUT" poll out, "FLATMEM" flat mem, "NFQUEUE" N-F queue,
+	 * "POLLIN" poll in */
+	if (n >= 6 && split_glued(e, s, n, flags))
 		return 1;
 	int say = acronym_sayable(s, n);
 	/* a letter before an acronym kernel text writes four times as often as
@@ -1456,10 +1550,10 @@ static int two_piece_kind(struct en *e, const char *s, size_t n)
 static int two_pieces_fit(struct en *e, const char *s, size_t n, size_t cut, int a, int b)
 {
 	const struct id_word *w = b == 'W' ? piece_word(s + cut, n - cut) : NULL;
-	(void)e;
+	const char *say = id_say(e, w);
 	return ((a == 'C' || a == 'A' || a == 'a') && b == 'W') || (a == 'W' && b == 'W') || (a == 'T' && b == 'A') ||
 	       /* any syllable before an abbreviation said as its word: "resctrl" res control */
-	       ((a == 'T' || a == 'E') && w && w->say && !strchr(w->say, '-'));
+	       ((a == 'T' || a == 'E') && say && !strchr(say, '-'));
 }
 
 /*
@@ -1504,8 +1598,8 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 			lex_say(e, q, l);
 		else if (k == 'C' || k == 'A' || k == 'a')
 			spell(e, q, l, 0);
-		else if (w && w->say)
-			emit(e, w->say);
+		else if (w && id_say(e, w))
+			emit(e, id_say(e, w));
 		else
 			emitn(e, q, l);
 	}
@@ -1537,6 +1631,17 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 	if (!plural && (!islower((unsigned char)s[0]) || n > 7 || vocab_kind(s, n) != VOCAB_ACRONYM ||
 			words_common(s, n, 70)))
 		return 0;
+	/* six letters or seven are mostly words glued, as in capitals: "vmenter" V-M enter */
+	if (!plural && n >= 6 && split_glued(e, s, n, flags))
+		return 1;
+	/* five letters or more that alternate consonant and vowel are said, as
+	 * their capitals are: "tomoyo" as "TOMOYO" ("lapic" stays L-A-P-I-C) */
+	if (!plural && n >= 5 && acronym_sayable(s, n) &&
+	    !(vocab_kind(s + 1, n - 1) == VOCAB_ACRONYM && vocab_count(s + 1, n - 1) >= 4 * vocab_count(s, n))) {
+		decide(e, "word", "an acronym of kernel text in lower case that can be said, as in capitals (kernel.vocab)");
+		emitn(e, s, n);
+		return 1;
+	}
 	decide(e, "acronym", plural ? "the plural of an acronym of kernel text, in lower case (kernel.vocab)" :
 	       "an acronym of kernel text, in lower case (kernel.vocab)");
 	spell(e, s, n - (size_t)plural, plural);
@@ -2099,9 +2204,13 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
-	if (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	/* an i of inode before a common verb of three letters: "iput" I-put, "iget" */
+	int inode = n == 4 && s[0] == 'i' && all_lower(s, n) && !dict_word(s, n) && !words_common(s, n, 70) &&
+		    vocab_kind(s, n) == VOCAB_NONE && words_common(s + 1, 3, 10) && !is_short_word(s + 1, 3) &&
+		    !lex_find(e, s, n, &star, &(size_t){0});
+	if (!inode && (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
 	    !words_common(s + 1, n - 1, 35) ||
-	    lex_find(e, s, 2, &star, &(size_t){0}))     /* "fstab": the entry "fs", then "tab" */
+	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
 	decide(e, "split word", "a letter and a common word (scowl)");
 	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};

@@ -173,6 +173,14 @@ static const char *caps_part(const char *s, size_t n)
 	return NULL;
 }
 
+static int has_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (islower((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 static int has_upper(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -230,11 +238,31 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					num_model(&b, s + st, i - st);
 					emit(e, b.data);
 					buf_free(&b);
+				} else if (first && k == 1 && sep[0] == '_' && i - st == 2 && i < n &&
+					   (memcmp(s, "of", 2) == 0 || memcmp(s, "OF", 2) == 0 ||
+					    (memcmp(s, "SO", 2) == 0 && !has_lower(s, n)))) {
+					/* of_get_phy_mode, OF_POPULATED: a C name's first part "of" is
+					 * Open Firmware's, O-F; SO_RCVTIMEO a socket option's, S-O */
+					decide(e, "identifier", "a C name's prefix of Open Firmware or of socket options: spelled");
+					spell(e, s, 2, 0);
+				} else if (k == 1 && sep[0] == '_' && n > i - st && i - st == 4 && memcmp(s + st, "phys", 4) == 0 &&
+					   !(st >= 4 && (memcmp(s + st - 4, "num", 3) == 0 || memcmp(s + st - 3, "nr", 2) == 0)) &&
+					   !(st >= 5 && memcmp(s + st - 5, "able", 4) == 0)) {
+					/* phys_addr, virt_to_phys: in a C name "phys" is physical;
+					 * after a count's "num_" or "nr_", or "enable_" and "disable_",
+					 * it is PHYs, as alone */
+					decide(e, "identifier", "\"phys\" in a C name: physical");
+					emit(e, "physical");
 				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
 					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
 					 * constant OP is the word op (an operation), SYM sym (a
 					 * symbol), INVAL inval (invalid, as EINVAL) */
 					emit(e, caps_part(s + st, i - st));
+				} else if (k == 1 && sep[0] == '=' && !first && i - st >= 2 && s[st] == '-' &&
+					   isalpha((unsigned char)s[st + 1])) {
+					/* KCFLAGS=-W: the value is an option, its dash said */
+					emit(e, "dash");
+					say_core(e, s + st + 1, i - st - 1, flags);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -355,8 +383,10 @@ static int say_path(struct en *e, const char *s, size_t n)
 	}
 	if (s[0] == '/')
 		emit(e, "slash");
-	/* "of/overlay: fix" at a subject's start: Open Firmware, O-F, as "of:" is */
-	if (n > 3 && memcmp(s, "of/", 3) == 0 && !e->prev[0] && isalpha((unsigned char)s[3])) {
+	/* "of/overlay: fix" at a subject's start, or after an architecture's tag
+	 * ("[arm64] of/irq:"), no word of the lists: Open Firmware, O-F, as "of:" is */
+	if (n > 3 && memcmp(s, "of/", 3) == 0 && (!e->prev[0] || !dict_word(e->prev, strlen(e->prev))) &&
+	    isalpha((unsigned char)s[3])) {
 		spell(e, s, 2, 0);
 		emit(e, "slash");
 		s += 3;
@@ -401,6 +431,17 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			    !lex_find(e, s, 2, &star, &(size_t){0})) {
 				decide(e, "model", "two small letters before digits: a maker's letters");
 				spell(e, s, 2, 0);
+				continue;
+			}
+			/* three small letters before three digits or more, no word of
+			 * the lists, no entry nor kernel term: a maker's letters too,
+			 * "vub300" V-U-B, "ast2600" A-S-T (not "max98090", "ath10k") */
+			if (st == 0 && i == 3 && i + 2 < n && isdigit((unsigned char)s[i]) &&
+			    isdigit((unsigned char)s[i + 1]) && isdigit((unsigned char)s[i + 2]) && all_lower(s, 3) &&
+			    !lex_find(e, s, 3, &star, &(size_t){0}) && !dict_word(s, 3) && !words_common(s, 3, 70) &&
+			    vocab_kind(s, 3) != VOCAB_TERM && vocab_kind(s, 3) != VOCAB_PLATFORM) {
+				decide(e, "model", "three small letters no list has before digits: a maker's letters");
+				spell(e, s, 3, 0);
 				continue;
 			}
 			/* and two small letters after a model's letters and two digits
@@ -1042,8 +1083,8 @@ static int s_completion(struct en *e, const char *s, size_t n, int flags)
  * by part ("x86-64", "reliableuser-space"). */
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-')
-		return 0;
+	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
+		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
 	int plain = 1;
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
@@ -1580,6 +1621,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	 * "singer / songwriter"): "or" only between pronouns, "his / her" */
 	if (n == 1 && s[0] == '/' && prev && next && pronoun(prev, strcspn(prev, " \t,.;:)")) && pronoun(next, strcspn(next, " \t,.;:)"))) {
 		emit(e, "or");
+		return 1;
+	}
+	/* "# Safety", "# Examples": a heading's mark before a capitalised word, not
+	 * said (in a title, "Device # For PCI", it is "number") */
+	if (n == 1 && s[0] == '#' && next && isupper((unsigned char)next[0]) && islower((unsigned char)next[1]) &&
+	    !(prev && isupper((unsigned char)prev[0]))) {
+		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
 	}
 	for (size_t i = 0; i < ARRAY_LEN(syms); i++)

@@ -37,6 +37,16 @@ static const struct unit units[] = {
 	{"GB", "gigabyte", "gigabytes", 1},
 	{"TB", "terabyte", "terabytes", 1},
 	{"PB", "petabyte", "petabytes", 1},
+	/* the prefix and "byte" written out: "4 KBytes"; in the singular a compound
+	 * before its noun, said so: "64Mbyte area", "4KByte boundaries" */
+	{"Kbyte", "kilobyte", "kilobyte", 1}, {"Kbytes", "kilobytes", "kilobytes", 1},
+	{"KByte", "kilobyte", "kilobyte", 1}, {"KBytes", "kilobytes", "kilobytes", 1},
+	{"kbyte", "kilobyte", "kilobyte", 1}, {"kbytes", "kilobytes", "kilobytes", 1},
+	{"kByte", "kilobyte", "kilobyte", 1}, {"kBytes", "kilobytes", "kilobytes", 1},
+	{"Mbyte", "megabyte", "megabyte", 1}, {"Mbytes", "megabytes", "megabytes", 1},
+	{"MByte", "megabyte", "megabyte", 1}, {"MBytes", "megabytes", "megabytes", 1},
+	{"Gbyte", "gigabyte", "gigabyte", 1}, {"Gbytes", "gigabytes", "gigabytes", 1},
+	{"GByte", "gigabyte", "gigabyte", 1}, {"GBytes", "gigabytes", "gigabytes", 1},
 	{"KiB", "kibibyte", "kibibytes", 1},
 	{"MiB", "mebibyte", "mebibytes", 1},
 	{"GiB", "gibibyte", "gibibytes", 1},
