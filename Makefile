@@ -20,7 +20,7 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 PKGS = md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
        libpng libjpeg hunspell opus \
-       lame libmpg123 libopusenc opusfile libcrypto
+       lame libmpg123 libopusenc opusfile
 PKGS += zlib
 # where a Chinese caption line may break (transcript.c)
 PKGS += icu-uc
@@ -29,8 +29,9 @@ PKGS += icu-uc
 # objects in all) were mapped and relocated at every start of every
 # command; see docs/performance.md. The speaking processes open espeak-ng
 # (synth_worker.c), the artwork pangocairo (artwork.c), the mail reader
-# GMime (mail.c), the studio its web server, database and hashing.
-DL_PKGS = espeak-ng pangocairo gmime-3.0 libmicrohttpd sqlite3 libsodium
+# GMime (mail.c), the studio its web server, database and hashing, the
+# publisher libcrypto's SHA-384 (pubcheck.c).
+DL_PKGS = espeak-ng pangocairo gmime-3.0 libmicrohttpd sqlite3 libsodium libcrypto
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
@@ -45,7 +46,8 @@ SONAME_DEFS = $(eval SONAME_DEFS := \
 	-DPODSYNTH_SONAME_GMIME='"$(call soname,gmime-3.0)"' \
 	-DPODSYNTH_SONAME_MHD='"$(call soname,microhttpd)"' \
 	-DPODSYNTH_SONAME_SQLITE='"$(call soname,sqlite3)"' \
-	-DPODSYNTH_SONAME_SODIUM='"$(call soname,sodium)"')$(SONAME_DEFS)
+	-DPODSYNTH_SONAME_SODIUM='"$(call soname,sodium)"' \
+	-DPODSYNTH_SONAME_CRYPTO='"$(call soname,crypto)"')$(SONAME_DEFS)
 
 # SANITIZE=1 builds everything with ASan and UBSan into its own places, so
 # the two builds never overwrite each other.

@@ -3,7 +3,8 @@
 # are opened on first use (src/core/dynlib.h), not linked: espeak-ng (with
 # the sound servers' clients, X11, D-Bus) by the speaking processes,
 # pangocairo (with pango, cairo, GLib) when a cover is drawn, GMime when a
-# message is parsed, libmicrohttpd, SQLite and libsodium by the studio.
+# message is parsed, libmicrohttpd, SQLite and libsodium by the studio,
+# libcrypto when a published file is hashed.
 # Linked, they made 101 shared objects to map and relocate at every start
 # (docs/performance.md). Checked with the loader's own log (LD_DEBUG=files,
 # one file per process): `podsynth script` and `podsynth check` load none
@@ -13,7 +14,7 @@
 newproj
 cp "$TOP/episodes/2026-11-16-kernel-weekly.md" episodes/
 
-heavy='lib(espeak-ng|cairo|pango[a-z]*-1\.0|gmime-3\.0|microhttpd|gnutls|sqlite3|sodium|pulse|X11|glib-2\.0|gio-2\.0)\.so'
+heavy='lib(crypto|espeak-ng|cairo|pango[a-z]*-1\.0|gmime-3\.0|microhttpd|gnutls|sqlite3|sodium|pulse|X11|glib-2\.0|gio-2\.0)\.so'
 
 # loaded NAME CMD...: runs CMD with the loader's log in $SCRATCH/ld.NAME.PID
 # (one file a program started; a forked child writes into its parent's
