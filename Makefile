@@ -16,20 +16,38 @@ DATADIR  ?= $(PREFIX)/share/podsynth
 CC       ?= cc
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 
-# Every library, by its pkg-config name.
-PKGS = espeak-ng md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
+# Every library the program links, by its pkg-config name.
+PKGS = md4c md4c-html yaml-0.1 sndfile soxr libebur128 \
        vorbisenc vorbis vorbisfile ogg libxml-2.0 libxxhash uuid \
-       cairo pangocairo fontconfig libpng libjpeg hunspell opus \
-       lame libmpg123 libopusenc opusfile libcrypto
-PKGS += gmime-3.0 zlib
+       libpng libjpeg hunspell opus \
+       lame libmpg123 libopusenc opusfile
+PKGS += zlib
 # where a Chinese caption line may break (transcript.c)
 PKGS += icu-uc
-PKGS += libmicrohttpd sqlite3 libsodium
+# Libraries opened on first use (core/dynlib.h), not linked: only their
+# headers at build time. Linked, they and what they pull in (101 shared
+# objects in all) were mapped and relocated at every start of every
+# command; see docs/performance.md. The speaking processes open espeak-ng
+# (synth_worker.c), the artwork pangocairo (artwork.c), the mail reader
+# GMime (mail.c), the studio its web server, database and hashing, the
+# publisher libcrypto's SHA-384 (pubcheck.c).
+DL_PKGS = espeak-ng pangocairo gmime-3.0 libmicrohttpd sqlite3 libsodium libcrypto
 
 # Recursive (=) on purpose: pkg-config runs when a recipe needs the flags,
 # which is after the `deps` prerequisite has installed what was missing.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(DL_PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# The sonames the program opens, read from the libraries it builds against
+# (the -dev package's lib*.so), once per make run.
+soname = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+SONAME_DEFS = $(eval SONAME_DEFS := \
+	-DPODSYNTH_SONAME_ESPEAK='"$(call soname,espeak-ng)"' \
+	-DPODSYNTH_SONAME_PANGOCAIRO='"$(call soname,pangocairo-1.0)"' \
+	-DPODSYNTH_SONAME_GMIME='"$(call soname,gmime-3.0)"' \
+	-DPODSYNTH_SONAME_MHD='"$(call soname,microhttpd)"' \
+	-DPODSYNTH_SONAME_SQLITE='"$(call soname,sqlite3)"' \
+	-DPODSYNTH_SONAME_SODIUM='"$(call soname,sodium)"' \
+	-DPODSYNTH_SONAME_CRYPTO='"$(call soname,crypto)"')$(SONAME_DEFS)
 
 # SANITIZE=1 builds everything with ASan and UBSan into its own places, so
 # the two builds never overwrite each other.
@@ -52,7 +70,7 @@ endif
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wno-unused-parameter
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) \
-	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"'
+	     -DPODSYNTH_VERSION='"0.1.0"' -DPODSYNTH_DATADIR='"$(DATADIR)"' $(SONAME_DEFS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # libmp3lame and Flite (flite1-dev: the engine, its US English language
 # and lexicon) have no .pc file on Debian. The four CMU voices' libraries
@@ -71,12 +89,16 @@ EP ?=
 # The program the episode targets run; a test may point it elsewhere.
 PODSYNTH ?= ./podsynth
 
-.PHONY: all deps test-deps episode segment feed preview test unit regen bench bench-voices fuzz valgrind install uninstall clean
+.PHONY: all deps print-sonames test-deps episode segment feed preview test unit regen bench bench-voices fuzz valgrind install uninstall clean
 
 all: $(BIN)
 
+# The -D flags naming the libraries opened on first use (scripts/fuzz).
+print-sonames:
+	@echo $(SONAME_DEFS)
+
 deps:
-	@pkg-config --exists $(PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h || scripts/install-deps
+	@pkg-config --exists $(PKGS) $(DL_PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h || scripts/install-deps
 
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)

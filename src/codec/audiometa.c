@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include "core/core.h"
 
 int64_t chapter_ms(int64_t frame, int rate)
@@ -170,7 +168,7 @@ char *audio_picture_block(const unsigned char *data, size_t len, const char *mim
 	put32(&b, (uint32_t)len);
 	buf_add(&b, data, len);
 	char *out = xmalloc(4 * ((b.len + 2) / 3) + 1);
-	EVP_EncodeBlock((unsigned char *)out, (const unsigned char *)b.data, (int)b.len);
+	base64_encode(out, b.data, b.len);
 	buf_free(&b);
 	return out;
 }

@@ -1,6 +1,7 @@
 /*
  * core.h: the public header of src/core/:
- * the bottom layer: allocation, buffers, files, hashing (util), UTF-8 and
+ * the bottom layer: allocation, buffers, files, hashing (util), libraries
+ * opened on first use (dynlib), UTF-8 and
  * text rules (text), the message catalogue (msg), options, progress, YAML
  * key tables, XML text and spoken tables.
  *
@@ -10,6 +11,7 @@
 #ifndef PODSYNTH_CORE_H
 #define PODSYNTH_CORE_H
 
+#include "dynlib.h"
 #include "msg.h"
 #include "opts.h"
 #include "progress.h"

@@ -230,6 +230,7 @@ int diag_set_muted(int muted);
 	X(FILE_WRITE, ERROR, "cannot write %s: %s") \
 	X(FILE_DIR_SYNC, WARNING, "cannot sync the directory after writing %s: %s") \
 	X(FILE_TMPDIR, ERROR, "cannot make a temporary directory: %s") \
+	X(LIB_OPEN, ERROR, "cannot open a library this needs: %s") \
 	X(ART_DRAW, ERROR, "cannot draw the default cover (cairo failed)") \
 	X(ART_NOT_IMAGE, ERROR, "the cover picture is neither PNG nor JPEG") \
 	X(AUDIO_TOO_MANY_CHAPTERS, WARNING, "too many chapters (%s): only the first %s are kept") \

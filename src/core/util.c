@@ -208,6 +208,27 @@ void hasher_hex(struct hasher *h, char out[33])
 	free(h);
 }
 
+void base64_encode(char *out, const void *in, size_t n)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = in;
+	for (; n >= 3; n -= 3, p += 3) {
+		uint32_t v = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+		*out++ = tab[v >> 18];
+		*out++ = tab[v >> 12 & 63];
+		*out++ = tab[v >> 6 & 63];
+		*out++ = tab[v & 63];
+	}
+	if (n > 0) {
+		uint32_t v = (uint32_t)p[0] << 16 | (n > 1 ? (uint32_t)p[1] << 8 : 0);
+		*out++ = tab[v >> 18];
+		*out++ = tab[v >> 12 & 63];
+		*out++ = n > 1 ? tab[v >> 6 & 63] : '=';
+		*out++ = '=';
+	}
+	*out = '\0';
+}
+
 uint64_t hash64(const void *p, size_t n)
 {
 	return XXH3_64bits(p, n);

@@ -58,6 +58,10 @@ void hasher_int(struct hasher *h, long long v);
 void hasher_hex(struct hasher *h, char out[33]); /* frees h */
 uint64_t hash64(const void *p, size_t n);
 
+/* Base64 (RFC 4648, with padding, no line breaks) of in[0..n) into out,
+ * which holds 4 * ((n + 2) / 3) + 1 bytes; NUL-terminated. */
+void base64_encode(char *out, const void *in, size_t n);
+
 /* Little-endian integers and the bits of a double, for the cache files
  * (segcache.c, chunkcache.c, level_cache.c), whatever the host. */
 static inline void put_u32(unsigned char *p, uint32_t v)

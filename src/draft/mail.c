@@ -22,14 +22,95 @@
 #include "mailbox.h"
 #include "core/core.h"
 
+/* GMime (and with it GLib, GIO, GPGME) is opened when the first message is
+   parsed, not linked: the other commands need none of it (core/dynlib.h). */
+#ifndef PODSYNTH_SONAME_GMIME
+#error "PODSYNTH_SONAME_GMIME (the Makefile sets it) is the soname of GMime"
+#endif
+#define GMIME_FNS(X) X(g_date_time_to_unix) X(g_free) \
+	X(g_mime_content_disposition_is_attachment) X(g_mime_content_type_is_type) X(g_mime_init) \
+	X(g_mime_message_get_date) X(g_mime_message_get_from) X(g_mime_message_get_mime_part) \
+	X(g_mime_message_get_subject) X(g_mime_multipart_get_count) X(g_mime_multipart_get_part) \
+	X(g_mime_multipart_get_type) X(g_mime_object_get_content_disposition) \
+	X(g_mime_object_get_content_type) X(g_mime_object_get_header) X(g_mime_object_get_type) \
+	X(g_mime_parser_construct_message) X(g_mime_parser_new_with_stream) \
+	X(g_mime_parser_set_format) X(g_mime_references_free) X(g_mime_references_get_message_id) \
+	X(g_mime_references_length) X(g_mime_references_parse) X(g_mime_shutdown) \
+	X(g_mime_stream_mem_new_with_buffer) X(g_mime_text_part_get_text) \
+	X(g_mime_text_part_get_type) X(g_mime_utils_decode_message_id) X(g_object_unref) \
+	X(g_type_check_instance_cast) X(g_type_check_instance_is_a) X(internet_address_get_name) \
+	X(internet_address_list_get_address) X(internet_address_list_length) \
+	X(internet_address_mailbox_get_addr) X(internet_address_mailbox_get_type)
+GMIME_FNS(DYNLIB_PTR)
+static const struct dynsym gmime_syms[] = {GMIME_FNS(DYNLIB_SYM)};
+#define g_date_time_to_unix (*dl_g_date_time_to_unix)
+#define g_free (*dl_g_free)
+#define g_mime_content_disposition_is_attachment (*dl_g_mime_content_disposition_is_attachment)
+#define g_mime_content_type_is_type (*dl_g_mime_content_type_is_type)
+#define g_mime_init (*dl_g_mime_init)
+#define g_mime_message_get_date (*dl_g_mime_message_get_date)
+#define g_mime_message_get_from (*dl_g_mime_message_get_from)
+#define g_mime_message_get_mime_part (*dl_g_mime_message_get_mime_part)
+#define g_mime_message_get_subject (*dl_g_mime_message_get_subject)
+#define g_mime_multipart_get_count (*dl_g_mime_multipart_get_count)
+#define g_mime_multipart_get_part (*dl_g_mime_multipart_get_part)
+#define g_mime_multipart_get_type (*dl_g_mime_multipart_get_type)
+#define g_mime_object_get_content_disposition (*dl_g_mime_object_get_content_disposition)
+#define g_mime_object_get_content_type (*dl_g_mime_object_get_content_type)
+#define g_mime_object_get_header (*dl_g_mime_object_get_header)
+#define g_mime_object_get_type (*dl_g_mime_object_get_type)
+#define g_mime_parser_construct_message (*dl_g_mime_parser_construct_message)
+#define g_mime_parser_new_with_stream (*dl_g_mime_parser_new_with_stream)
+#define g_mime_parser_set_format (*dl_g_mime_parser_set_format)
+#define g_mime_references_free (*dl_g_mime_references_free)
+#define g_mime_references_get_message_id (*dl_g_mime_references_get_message_id)
+#define g_mime_references_length (*dl_g_mime_references_length)
+#define g_mime_references_parse (*dl_g_mime_references_parse)
+#define g_mime_shutdown (*dl_g_mime_shutdown)
+#define g_mime_stream_mem_new_with_buffer (*dl_g_mime_stream_mem_new_with_buffer)
+#define g_mime_text_part_get_text (*dl_g_mime_text_part_get_text)
+#define g_mime_text_part_get_type (*dl_g_mime_text_part_get_type)
+#define g_mime_utils_decode_message_id (*dl_g_mime_utils_decode_message_id)
+#define g_object_unref (*dl_g_object_unref)
+#define g_type_check_instance_cast (*dl_g_type_check_instance_cast)
+#define g_type_check_instance_is_a (*dl_g_type_check_instance_is_a)
+#define internet_address_get_name (*dl_internet_address_get_name)
+#define internet_address_list_get_address (*dl_internet_address_list_get_address)
+#define internet_address_list_length (*dl_internet_address_list_length)
+#define internet_address_mailbox_get_addr (*dl_internet_address_mailbox_get_addr)
+#define internet_address_mailbox_get_type (*dl_internet_address_mailbox_get_type)
+
+
+static int gmime_state;  /* 0 not opened yet, 1 ready, -1 cannot be opened */
+
+/*
+ * Opens and initialises GMime on first need; 0, or -1 when the library
+ * cannot be opened (reported once, against file).
+ */
+static int gmime_ready(const char *file)
+{
+	if (gmime_state == 0) {
+		if (dynlib_bind(PODSYNTH_SONAME_GMIME, gmime_syms, ARRAY_LEN(gmime_syms)) == 0) {
+			g_mime_init();
+			gmime_state = 1;
+		} else {
+			gmime_state = -1;
+			msg(MSG_LIB_OPEN, file, 0, 0, "%s", dynlib_error());
+		}
+	}
+	return gmime_state > 0 ? 0 : -1;
+}
+
 void mail_init(void)
 {
-	g_mime_init();
+	/* (GMime itself starts when the first message is parsed: gmime_ready.) */
 }
 
 void mail_shutdown(void)
 {
-	g_mime_shutdown();
+	if (gmime_state > 0)
+		g_mime_shutdown();
+	gmime_state = 0;
 }
 
 /* An id from a header value, without angle brackets; NULL when there is none. */
@@ -98,6 +179,8 @@ static char *list_id(const char *v)
 static int add_message(struct mailbox *mb, const char *file, int line, int index,
 		       const char *text, size_t n)
 {
+	if (gmime_ready(file) != 0)
+		return 1;
 	GMimeStream *st = g_mime_stream_mem_new_with_buffer(text, n);
 	GMimeParser *p = g_mime_parser_new_with_stream(st);
 	g_mime_parser_set_format(p, GMIME_FORMAT_MESSAGE);

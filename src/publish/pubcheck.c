@@ -26,6 +26,24 @@
 #include "feed_int.h"
 #include "core/core.h"
 
+/* libcrypto (SHA-384 for the pages' integrity attributes) is opened when a
+   file is first hashed, not linked: its 4,000 relocations, all bound at
+   load, cost every command's start (core/dynlib.h). */
+#ifndef PODSYNTH_SONAME_CRYPTO
+#error "PODSYNTH_SONAME_CRYPTO (the Makefile sets it) is the soname of libcrypto"
+#endif
+#define CRYPTO_FNS(X) X(EVP_DigestFinal_ex) X(EVP_DigestInit_ex) X(EVP_DigestUpdate) \
+	X(EVP_MD_CTX_free) X(EVP_MD_CTX_new) X(EVP_sha384)
+CRYPTO_FNS(DYNLIB_PTR)
+static const struct dynsym crypto_syms[] = {CRYPTO_FNS(DYNLIB_SYM)};
+#define EVP_DigestFinal_ex (*dl_EVP_DigestFinal_ex)
+#define EVP_DigestInit_ex (*dl_EVP_DigestInit_ex)
+#define EVP_DigestUpdate (*dl_EVP_DigestUpdate)
+#define EVP_MD_CTX_free (*dl_EVP_MD_CTX_free)
+#define EVP_MD_CTX_new (*dl_EVP_MD_CTX_new)
+#define EVP_sha384 (*dl_EVP_sha384)
+
+
 /* The path of the file slug+ext in the episode directory when it exists, else NULL. */
 char *feed_beside(const struct feed *f, const char *slug, const char *ext)
 {
@@ -63,6 +81,7 @@ static long ov_tell_cb(void *fp)
 static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1], char sri[8 + 88])
 {
 	enum { BLOCK = 256 * 1024 };
+	dynlib_need(PODSYNTH_SONAME_CRYPTO, crypto_syms, ARRAY_LEN(crypto_syms));
 	char *block = xmalloc(BLOCK);
 	XXH3_state_t *st = XXH3_createState();
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
@@ -98,7 +117,7 @@ static int hash_stream(FILE *fp, char out[PUB_HASH_LEN + 1], char sri[8 + 88])
 		goto out;
 	}
 	memcpy(sri, "sha384-", 7);
-	EVP_EncodeBlock((unsigned char *)sri + 7, dig, (int)dn);
+	base64_encode(sri + 7, dig, dn);
 	rc = 0;
 out:
 	EVP_MD_CTX_free(md);

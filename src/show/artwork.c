@@ -35,6 +35,77 @@
 #include "episode.h"
 #include "core/core.h"
 
+/* pangocairo (and through it pango, cairo, fontconfig, HarfBuzz, GLib and
+   X11's client libraries) is opened when a cover is drawn, not linked: no
+   other command needs it (core/dynlib.h). libpng and libjpeg, which the
+   checks read headers with, stay linked (small, and nothing comes with
+   them). */
+#ifndef PODSYNTH_SONAME_PANGOCAIRO
+#error "PODSYNTH_SONAME_PANGOCAIRO (the Makefile sets it) is the soname of pangocairo"
+#endif
+#define PANGOCAIRO_FNS(X) X(FcFini) X(cairo_create) X(cairo_destroy) X(cairo_fill) \
+	X(cairo_font_options_create) X(cairo_font_options_destroy) \
+	X(cairo_font_options_set_antialias) X(cairo_font_options_set_hint_metrics) \
+	X(cairo_font_options_set_hint_style) X(cairo_image_surface_create) X(cairo_move_to) \
+	X(cairo_paint) X(cairo_pattern_add_color_stop_rgb) X(cairo_pattern_create_linear) \
+	X(cairo_pattern_destroy) X(cairo_rectangle) X(cairo_set_source) X(cairo_set_source_rgb) \
+	X(cairo_set_source_rgba) X(cairo_status) X(cairo_surface_destroy) X(cairo_surface_flush) \
+	X(cairo_surface_write_to_png_stream) X(g_object_unref) \
+	X(pango_cairo_context_set_font_options) X(pango_cairo_create_layout) \
+	X(pango_cairo_font_map_set_default) X(pango_cairo_show_layout) \
+	X(pango_font_description_free) X(pango_font_description_from_string) \
+	X(pango_font_description_set_absolute_size) X(pango_layout_context_changed) \
+	X(pango_layout_get_context) X(pango_layout_get_line_count) \
+	X(pango_layout_get_pixel_extents) X(pango_layout_get_unknown_glyphs_count) \
+	X(pango_layout_set_ellipsize) X(pango_layout_set_font_description) \
+	X(pango_layout_set_height) X(pango_layout_set_text) X(pango_layout_set_width) \
+	X(pango_layout_set_wrap)
+PANGOCAIRO_FNS(DYNLIB_PTR)
+static const struct dynsym pangocairo_syms[] = {PANGOCAIRO_FNS(DYNLIB_SYM)};
+#define FcFini (*dl_FcFini)
+#define cairo_create (*dl_cairo_create)
+#define cairo_destroy (*dl_cairo_destroy)
+#define cairo_fill (*dl_cairo_fill)
+#define cairo_font_options_create (*dl_cairo_font_options_create)
+#define cairo_font_options_destroy (*dl_cairo_font_options_destroy)
+#define cairo_font_options_set_antialias (*dl_cairo_font_options_set_antialias)
+#define cairo_font_options_set_hint_metrics (*dl_cairo_font_options_set_hint_metrics)
+#define cairo_font_options_set_hint_style (*dl_cairo_font_options_set_hint_style)
+#define cairo_image_surface_create (*dl_cairo_image_surface_create)
+#define cairo_move_to (*dl_cairo_move_to)
+#define cairo_paint (*dl_cairo_paint)
+#define cairo_pattern_add_color_stop_rgb (*dl_cairo_pattern_add_color_stop_rgb)
+#define cairo_pattern_create_linear (*dl_cairo_pattern_create_linear)
+#define cairo_pattern_destroy (*dl_cairo_pattern_destroy)
+#define cairo_rectangle (*dl_cairo_rectangle)
+#define cairo_set_source (*dl_cairo_set_source)
+#define cairo_set_source_rgb (*dl_cairo_set_source_rgb)
+#define cairo_set_source_rgba (*dl_cairo_set_source_rgba)
+#define cairo_status (*dl_cairo_status)
+#define cairo_surface_destroy (*dl_cairo_surface_destroy)
+#define cairo_surface_flush (*dl_cairo_surface_flush)
+#define cairo_surface_write_to_png_stream (*dl_cairo_surface_write_to_png_stream)
+#define g_object_unref (*dl_g_object_unref)
+#define pango_cairo_context_set_font_options (*dl_pango_cairo_context_set_font_options)
+#define pango_cairo_create_layout (*dl_pango_cairo_create_layout)
+#define pango_cairo_font_map_set_default (*dl_pango_cairo_font_map_set_default)
+#define pango_cairo_show_layout (*dl_pango_cairo_show_layout)
+#define pango_font_description_free (*dl_pango_font_description_free)
+#define pango_font_description_from_string (*dl_pango_font_description_from_string)
+#define pango_font_description_set_absolute_size (*dl_pango_font_description_set_absolute_size)
+#define pango_layout_context_changed (*dl_pango_layout_context_changed)
+#define pango_layout_get_context (*dl_pango_layout_get_context)
+#define pango_layout_get_line_count (*dl_pango_layout_get_line_count)
+#define pango_layout_get_pixel_extents (*dl_pango_layout_get_pixel_extents)
+#define pango_layout_get_unknown_glyphs_count (*dl_pango_layout_get_unknown_glyphs_count)
+#define pango_layout_set_ellipsize (*dl_pango_layout_set_ellipsize)
+#define pango_layout_set_font_description (*dl_pango_layout_set_font_description)
+#define pango_layout_set_height (*dl_pango_layout_set_height)
+#define pango_layout_set_text (*dl_pango_layout_set_text)
+#define pango_layout_set_width (*dl_pango_layout_set_width)
+#define pango_layout_set_wrap (*dl_pango_layout_set_wrap)
+
+
 /* Bump when the drawing below changes: every show's cover is drawn again. */
 #define COVER_DESIGN 1
 #define COVER_PREFIX "cover."
@@ -460,6 +531,11 @@ static PangoLayout *title_layout(cairo_t *cr, const char *title, int box_w, int 
  */
 static int draw_cover(const char *title, const char *path, struct buf *png)
 {
+	if (dynlib_bind(PODSYNTH_SONAME_PANGOCAIRO, pangocairo_syms,
+			ARRAY_LEN(pangocairo_syms)) != 0) {
+		msg(MSG_LIB_OPEN, path, 0, 0, "%s", dynlib_error());
+		return -1;
+	}
 	const int S = ARTWORK_COVER_SIZE;
 	cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, S, S);
 	cairo_t *cr = cairo_create(sf);

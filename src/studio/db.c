@@ -12,6 +12,40 @@
 
 #include "core/core.h"
 
+/* SQLite is opened by sdb_open, not linked: only the studio needs it
+   (core/dynlib.h). */
+#ifndef PODSYNTH_SONAME_SQLITE
+#error "PODSYNTH_SONAME_SQLITE (the Makefile sets it) is the soname of SQLite"
+#endif
+#define SQLITE_FNS(X) X(sqlite3_bind_int64) X(sqlite3_bind_text) X(sqlite3_busy_timeout) \
+	X(sqlite3_changes) X(sqlite3_close) X(sqlite3_column_count) X(sqlite3_column_int) \
+	X(sqlite3_column_int64) X(sqlite3_column_text) X(sqlite3_errmsg) X(sqlite3_exec) \
+	X(sqlite3_finalize) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_step)
+SQLITE_FNS(DYNLIB_PTR)
+static const struct dynsym sqlite_syms[] = {SQLITE_FNS(DYNLIB_SYM)};
+#define sqlite3_bind_int64 (*dl_sqlite3_bind_int64)
+#define sqlite3_bind_text (*dl_sqlite3_bind_text)
+#define sqlite3_busy_timeout (*dl_sqlite3_busy_timeout)
+#define sqlite3_changes (*dl_sqlite3_changes)
+#define sqlite3_close (*dl_sqlite3_close)
+#define sqlite3_column_count (*dl_sqlite3_column_count)
+#define sqlite3_column_int (*dl_sqlite3_column_int)
+#define sqlite3_column_int64 (*dl_sqlite3_column_int64)
+#define sqlite3_column_text (*dl_sqlite3_column_text)
+#define sqlite3_errmsg (*dl_sqlite3_errmsg)
+#define sqlite3_exec (*dl_sqlite3_exec)
+#define sqlite3_finalize (*dl_sqlite3_finalize)
+#define sqlite3_open_v2 (*dl_sqlite3_open_v2)
+#define sqlite3_prepare_v2 (*dl_sqlite3_prepare_v2)
+#define sqlite3_step (*dl_sqlite3_step)
+
+
+/* Opens the library on first need (exits when it cannot be: dynlib_need). */
+static void sqlite_need(void)
+{
+	dynlib_need(PODSYNTH_SONAME_SQLITE, sqlite_syms, ARRAY_LEN(sqlite_syms));
+}
+
 struct sdb {
 	sqlite3 *h;
 	char *path;
@@ -45,6 +79,7 @@ static void report(struct sdb *db, const char *what)
 
 int sdb_open(const char *path, struct sdb **out)
 {
+	sqlite_need();
 	struct sdb *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	*out = NULL;

@@ -15,6 +15,22 @@
 
 #include "core/core.h"
 
+/* libmicrohttpd is opened on first use, not linked (core/dynlib.h). */
+#ifndef PODSYNTH_SONAME_MHD
+#error "PODSYNTH_SONAME_MHD (the Makefile sets it) is the soname of libmicrohttpd"
+#endif
+#define MHD_FNS(X) X(MHD_http_unescape)
+MHD_FNS(DYNLIB_PTR)
+static const struct dynsym mhd_syms[] = {MHD_FNS(DYNLIB_SYM)};
+#define MHD_http_unescape (*dl_MHD_http_unescape)
+
+
+/* Opens the library on first need (exits when it cannot be: dynlib_need). */
+static void mhd_need(void)
+{
+	dynlib_need(PODSYNTH_SONAME_MHD, mhd_syms, ARRAY_LEN(mhd_syms));
+}
+
 /* Whether s[0..n) has only well-formed %-escapes (MHD keeps bad ones as written). */
 static int escapes_ok(const char *s, size_t n)
 {
@@ -32,6 +48,7 @@ static char *decode(const char *s, size_t n, size_t *len)
 	for (size_t i = 0; i < n; i++)
 		if (d[i] == '+')
 			d[i] = ' ';
+	mhd_need();
 	*len = MHD_http_unescape(d);
 	return d;
 }

@@ -21,6 +21,37 @@
 
 #include <microhttpd.h>
 
+/* libmicrohttpd (and with it GnuTLS) is opened by studio_serve, not
+   linked: only the studio needs it (core/dynlib.h). */
+#ifndef PODSYNTH_SONAME_MHD
+#error "PODSYNTH_SONAME_MHD (the Makefile sets it) is the soname of libmicrohttpd"
+#endif
+#define MHD_FNS(X) X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
+	X(MHD_destroy_response) X(MHD_get_connection_info) X(MHD_get_connection_values) \
+	X(MHD_get_daemon_info) X(MHD_lookup_connection_value) X(MHD_queue_response) \
+	X(MHD_resume_connection) X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_suspend_connection)
+MHD_FNS(DYNLIB_PTR)
+static const struct dynsym mhd_syms[] = {MHD_FNS(DYNLIB_SYM)};
+#define MHD_add_response_header (*dl_MHD_add_response_header)
+#define MHD_create_response_from_buffer (*dl_MHD_create_response_from_buffer)
+#define MHD_destroy_response (*dl_MHD_destroy_response)
+#define MHD_get_connection_info (*dl_MHD_get_connection_info)
+#define MHD_get_connection_values (*dl_MHD_get_connection_values)
+#define MHD_get_daemon_info (*dl_MHD_get_daemon_info)
+#define MHD_lookup_connection_value (*dl_MHD_lookup_connection_value)
+#define MHD_queue_response (*dl_MHD_queue_response)
+#define MHD_resume_connection (*dl_MHD_resume_connection)
+#define MHD_start_daemon (*dl_MHD_start_daemon)
+#define MHD_stop_daemon (*dl_MHD_stop_daemon)
+#define MHD_suspend_connection (*dl_MHD_suspend_connection)
+
+
+/* Opens the library on first need (exits when it cannot be: dynlib_need). */
+static void mhd_need(void)
+{
+	dynlib_need(PODSYNTH_SONAME_MHD, mhd_syms, ARRAY_LEN(mhd_syms));
+}
+
 #include "auth.h"
 #include "lexfix.h"
 
@@ -376,6 +407,7 @@ int studio_serve(const struct studio_cfg *cfg)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	int queue = 0;
 
+	mhd_need();
 	if (strchr(addr, ':')) {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
 		s6->sin6_family = AF_INET6;

@@ -34,6 +34,36 @@
 
 #include <espeak-ng/speak_lib.h>
 
+/* libespeak-ng is opened by the processes that speak (a worker, the voice
+   check's child), never by the build process: with it come the sound
+   servers' client libraries (PulseAudio, ALSA), X11, D-Bus and systemd,
+   which every other command would map and relocate at start (dynlib.h). */
+#ifndef PODSYNTH_SONAME_ESPEAK
+#error "PODSYNTH_SONAME_ESPEAK (the Makefile sets it) is the soname of libespeak-ng"
+#endif
+#define ESPEAK_FNS(X) X(espeak_GetCurrentVoice) X(espeak_GetParameter) X(espeak_Info) \
+	X(espeak_Initialize) X(espeak_ListVoices) X(espeak_SetParameter) \
+	X(espeak_SetSynthCallback) X(espeak_SetVoiceByName) \
+	X(espeak_SetVoiceByProperties) X(espeak_Synth)
+ESPEAK_FNS(DYNLIB_PTR)
+static const struct dynsym espeak_syms[] = {ESPEAK_FNS(DYNLIB_SYM)};
+#define espeak_GetCurrentVoice (*dl_espeak_GetCurrentVoice)
+#define espeak_GetParameter (*dl_espeak_GetParameter)
+#define espeak_Info (*dl_espeak_Info)
+#define espeak_Initialize (*dl_espeak_Initialize)
+#define espeak_ListVoices (*dl_espeak_ListVoices)
+#define espeak_SetParameter (*dl_espeak_SetParameter)
+#define espeak_SetSynthCallback (*dl_espeak_SetSynthCallback)
+#define espeak_SetVoiceByName (*dl_espeak_SetVoiceByName)
+#define espeak_SetVoiceByProperties (*dl_espeak_SetVoiceByProperties)
+#define espeak_Synth (*dl_espeak_Synth)
+
+/* Opens libespeak-ng in this process; 0, or -1 when it cannot be. */
+static int espeak_open(void)
+{
+	return dynlib_bind(PODSYNTH_SONAME_ESPEAK, espeak_syms, ARRAY_LEN(espeak_syms));
+}
+
 static int espeak_rate;  /* the worker's espeak-ng output rate */
 
 /* What the synth callback collects in a piece child. */
@@ -473,6 +503,8 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
 	if (dormant && (wire_read_all(in, &wake, 1) != 1 || wake != WORKER_WAKE))
 		_exit(0);
 
+	if (espeak_open() != 0)
+		_exit(2);
 	int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
 				     espeakINITIALIZE_DONT_EXIT);
 	if (rate <= 0)
@@ -546,14 +578,18 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
  * answers the sample rate espeak-ng gives, then tries every profile's voice
  * and then voice+variant the way the workers will (a flite profile's voice:
  * Flite loads it), and answers one byte per profile (0 fine, 1 no such
- * voice, 2 no such variant, 3 no such Flite voice). The versions come from
- * espeak_Info, which only returns a static string, and Flite's header: they
- * need no initialisation and leave no state in this process.
+ * voice, 2 no such variant, 3 no such Flite voice), then espeak-ng's
+ * version (espeak_Info: the child has the library open; this process never
+ * opens it). Flite's version comes from its header.
  */
+#define ESPEAK_VERSION_MAX 64
+static char espeak_version[ESPEAK_VERSION_MAX];
+
 int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 {
 	int fd[2], rc = -1;
-	size_t len = 4 + (size_t)vs->n;  /* the rate, then one byte per profile */
+	/* the rate, one byte per profile, then the version */
+	size_t len = 4 + (size_t)vs->n + ESPEAK_VERSION_MAX;
 	unsigned char *res = NULL;
 	pid_t pid = -1;
 
@@ -575,6 +611,8 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 		if (null >= 0 && getenv("PODSYNTH_DEBUG") == NULL)
 			dup2(null, 2);
 		res = xcalloc(len, 1);
+		if (espeak_open() != 0)
+			_exit(2);
 		int32_t rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, NULL,
 						 espeakINITIALIZE_DONT_EXIT);
 		if (rate <= 0)
@@ -598,6 +636,8 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 				free(full);
 			}
 		}
+		const char *ver = espeak_Info(NULL);
+		snprintf((char *)res + 4 + vs->n, ESPEAK_VERSION_MAX, "%s", ver ? ver : "unknown");
 		_exit(wire_write_all(fd[1], res, len) == 0 ? 0 : 3);
 	}
 	close(fd[1]);
@@ -613,8 +653,9 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 		msg(MSG_SYNTH_NO_START, vs->dir ? vs->dir : "voices", 0, 0, NULL);
 		goto out;
 	}
-	const char *version = espeak_Info(NULL);
-	eng->version = version ? version : "unknown";
+	memcpy(espeak_version, res + 4 + vs->n, ESPEAK_VERSION_MAX);
+	espeak_version[ESPEAK_VERSION_MAX - 1] = '\0';
+	eng->version = espeak_version;
 	eng->rate = rate;
 	eng->flite_version = flite_engine_version();
 	rc = 0;

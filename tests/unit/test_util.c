@@ -271,6 +271,28 @@ static int do_render(void *arg)
 	return render_episode(c->tl, &o, &m, c->out, &rep);
 }
 
+/* RFC 4648's test vectors, and every byte value (against Python's
+   base64 of bytes 0..255, whose last characters are listed here). */
+static void test_base64(void)
+{
+	static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+	static const char *const want[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+	char out[16];
+	for (size_t i = 0; i < ARRAY_LEN(in); i++) {
+		memset(out, 'x', sizeof out);
+		base64_encode(out, in[i], strlen(in[i]));
+		STR_EQ(out, want[i], in[i]);
+	}
+	unsigned char all[256];
+	for (int i = 0; i < 256; i++)
+		all[i] = (unsigned char)i;
+	char big[4 * ((256 + 2) / 3) + 1];
+	base64_encode(big, all, sizeof all);
+	INT_EQ((long long)strlen(big), 344, "256 bytes make 344 characters");
+	STR_EQ(big + 324, "8/T19vf4+fr7/P3+/w==", "the last bytes, 0xf0..0xff (the alphabet's end, padding)");
+	OK(strncmp(big, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g", 44) == 0, "the first bytes, 0x00..0x20");
+}
+
 static void test_thread_error(void)
 {
 	struct timeline *tl = timeline_new(44100, 1);
@@ -306,6 +328,7 @@ int main(void)
 	test_commit_tmp();
 	test_tmp_stale();
 	test_thread_error();
+	test_base64();
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
