@@ -1183,6 +1183,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		switch (a->when) {
 		case A_ALWAYS:
 			ok = !glued;
+			/* a company's "Inc" has its capital; "inc" in small letters is
+			 * kernel text's increment ("do not inc copied_seq") */
+			if (!strcmp(a->written, "inc") && islower((unsigned char)s[0]))
+				ok = 0;
 			break;
 		case A_NUMBER_AFTER:
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */

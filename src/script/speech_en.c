@@ -850,7 +850,9 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		/* "Mary and I. Thanks": the pronoun ends a sentence after a word in
 		 * small letters, before a common word that is no name (not "by I.
 		 * Newton") */
-		if (initials && cn == 1 && core[0] == 'I' && islower((unsigned char)e->prev[0]) &&
+		/* (and any capital letter so: "its state to X. For things like",
+		 * "see appendix A. The rest") */
+		if (initials && cn == 1 && islower((unsigned char)e->prev[0]) &&
 		    words_common(next, nextn, 35) && !(words_lookup(next, nextn, NULL) & (WORDS_NAME | WORDS_UPPER)))
 			initials = 0;
 		emit_trail(e, trail, t[i].trail, !initials);

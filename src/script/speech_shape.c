@@ -165,7 +165,7 @@ static int say_standard_part(struct en *e, const char *s, size_t n)
 static const char *caps_part(const char *s, size_t n)
 {
 	static const struct { const char *w, *say; } parts[] = {
-		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"},
+		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"}, {"INC", "inc"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
 		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
@@ -1071,6 +1071,10 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
+			    /* "in-ep", "sync-ep": two small letters kernel text has as an
+			       acronym, no word at the commonest sizes: E-P */
+			    (k == 2 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM &&
+			     !words_common(s + st, k, 35)) ||
 			    /* "ti-sysc": two letters kernel text writes in capitals as a
 			       name (a capsword) that no common word is: T-I */
 			    (k == 2 && all_lower(s + st, k) && vocab_capsword(s + st, k) && !words_common(s + st, k, 35)))
