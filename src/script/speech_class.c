@@ -1213,7 +1213,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			ok = !glued && isupper((unsigned char)s[0]) && nx &&
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
-			      (nn >= 3 && month_of_abbr(nx, nn)));
+			      (nn >= 3 && month_of_abbr(nx, nn)) ||
+			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
+			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
+			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)));
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&

@@ -235,6 +235,10 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * constant OP is the word op (an operation), SYM sym (a
 					 * symbol), INVAL inval (invalid, as EINVAL) */
 					emit(e, caps_part(s + st, i - st));
+				} else if (k == 1 && sep[0] == '/' && i - st == 1 && s[st] == '*') {
+					/* a wildcard part of a path ("/proc", a star, "pagemap")
+					 * is a star, not nothing */
+					emit(e, "star");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
