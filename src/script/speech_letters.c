@@ -794,6 +794,10 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
 	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
 		return 0;
+	/* a rare word of three letters at the end is an ending, not a word:
+	 * "harkens" is no "hark ens" (ens, scowl 60) */
+	if (np == 2 && kinds[0] == S_WORD && cut[0] - cut[1] == 3 && grades[0] > 50)
+		return 0;
 	/* letters of two spelled beside a short word are a word's start ("gmail"),
 	 * unless kernel text has them often ("ipset": I-P set) */
 	for (int p = 0; p < np; p++) {
