@@ -1530,8 +1530,10 @@ static int m_time(const struct cctx *c, struct match *m)
 			const struct tok *t2 = &c->t[c->i + 1];
 			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
 		}
-		/* "17:59:18 +0000", "09:12 -0700": a mail's time zone, an offset from UTC */
-		if (!m->ampm && nx && joined(c, c->i) && nn == 5 && (nx[0] == '+' || nx[0] == '-') &&
+		/* "17:59:18 +0000", "09:12 -0700": a mail's time zone, an offset from UTC;
+		 * also after a time with its AM glued, as mutt writes a reply's
+		 * attribution ("at 11:48:43AM +0100") */
+		if (m->ntok < 2 && nx && joined(c, c->i) && nn == 5 && (nx[0] == '+' || nx[0] == '-') &&
 		    all_digit(nx + 1, 4) && num_parse(nx + 1, 2) <= 14 && num_parse(nx + 3, 2) <= 59) {
 			m->b = nx;
 			m->blen = nn;

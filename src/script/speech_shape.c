@@ -518,6 +518,13 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
+	/* "NFSv4.x", "ACE2.x": a series glued to its name, "point X" as "4.x" alone */
+	if (n >= 4 && s[n - 2] == '.' && (s[n - 1] == 'x' || s[n - 1] == 'X') && isdigit((unsigned char)s[n - 3]) &&
+	    isalpha((unsigned char)s[0]) && !memchr(s, '.', n - 2)) {
+		say_core(e, s, n - 2, flags);
+		emit(e, "point X");
+		return 1;
+	}
 	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
 	size_t a = 0;
 	while (a < n && isalpha((unsigned char)s[a]))
