@@ -658,9 +658,16 @@ static int m_comment(const struct cctx *c, struct match *m)
 	int dotted = isdigit((unsigned char)nx[0]) && memchr(nx, '.', nn);
 	int series = (nn >= 2 && (nx[0] == 'v' || nx[0] == 'V') && isdigit((unsigned char)nx[1])) ||
 		     (dotted && (nx[nn - 1] == '+' || nx[nn - 1] == 'x' || nx[nn - 1] == 'y'));
-	if (!series && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
+	/* "= 65536  # can be changed", "drop_caches  # drop the page cache": a #
+	 * after a value or a path, before a word in small letters, comments a
+	 * line as shell and code write it ("BAR # and window", "the # of
+	 * patches" are counts) */
+	int value = isdigit((unsigned char)pe) || memchr(p->raw, '_', p->rawlen) || memchr(p->raw, '/', p->rawlen);
+	int words = value && islower((unsigned char)nx[0]) && all_alpha(nx, nn) && !(nn == 2 && memcmp(nx, "of", 2) == 0);
+	if (!series && !words && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
 		return 0;
 	m->why = series ? "a # before a series of versions: a comment, not \"number\"" :
+		words ? "a # before a word in small letters: a comment, not \"number\"" :
 		"a # after a trailer's address: a comment, not \"number\"";
 	return 1;
 }

@@ -1093,6 +1093,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		}
 		st = i + 1;
 	}
+	/* "re-add", "re-arm": a prefix before an English word stays joined, even
+	 * when the word is a lexicon entry (ADD, ARM), not "R-E add" */
+	if (!plain && n <= 24 && s[2] == '-' && (!strncmp(s, "re", 2) || !strncmp(s, "de", 2) || !strncmp(s, "un", 2)) &&
+	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) && dict_word(s + 3, n - 3))
+		plain = 1;
 	if (plain) {
 		decide(e, "word", "hyphenated words");
 		emitn(e, s, n);
@@ -1548,6 +1553,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 			emit(e, "to");
 		else
 			punct(e, ',');
+		return 1;
+	}
+	/* "echo 1 > /proc/sys/vm/drop_caches": a shell's redirection into a
+	 * file, not "more than" */
+	if (n <= 2 && s[0] == '>' && (n == 1 || s[1] == '>') && next && next[0] == '/' && isalpha((unsigned char)next[1])) {
+		decide(e, "symbol", "a redirection before a path: into the file");
+		emit(e, "into");
 		return 1;
 	}
 	if (n == 1 && s[0] == '~' && pnum && nnum) {     /* "5 ~ 6 days": a range */
