@@ -151,6 +151,9 @@ static const struct id_word {
  * hyp, "devm_clk" dev M, "initrd" init R-D. */
 static const struct id_word part_words[] = {
 	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
+	/* ext4's extent header and preallocation, "eh_entries", "inode_pa";
+	 * ftrace's locations, "ftrace_process_locs"; shared memory, "qcom: smem" */
+	{"eh", "E-H"}, {"pa", "P-A"}, {"locs", "locs"}, {"smem", "S-mem"},
 };
 
 static const struct id_word *id_word(const char *s, size_t n)

@@ -165,7 +165,7 @@ static int say_standard_part(struct en *e, const char *s, size_t n)
 static const char *caps_part(const char *s, size_t n)
 {
 	static const struct { const char *w, *say; } parts[] = {
-		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"}, {"INC", "inc"},
+		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"}, {"INC", "inc"}, {"DEVID", "dev I-D"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
 		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
