@@ -658,9 +658,16 @@ static int m_comment(const struct cctx *c, struct match *m)
 	int dotted = isdigit((unsigned char)nx[0]) && memchr(nx, '.', nn);
 	int series = (nn >= 2 && (nx[0] == 'v' || nx[0] == 'V') && isdigit((unsigned char)nx[1])) ||
 		     (dotted && (nx[nn - 1] == '+' || nx[nn - 1] == 'x' || nx[nn - 1] == 'y'));
-	if (!series && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
+	/* "= 65536  # can be changed", "drop_caches  # drop the page cache": a #
+	 * after a value or a path, before a word in small letters, comments a
+	 * line as shell and code write it ("BAR # and window", "the # of
+	 * patches" are counts) */
+	int value = isdigit((unsigned char)pe) || memchr(p->raw, '_', p->rawlen) || memchr(p->raw, '/', p->rawlen);
+	int words = value && islower((unsigned char)nx[0]) && all_alpha(nx, nn) && !(nn == 2 && memcmp(nx, "of", 2) == 0);
+	if (!series && !words && !(trailer && (dotted || isalpha((unsigned char)nx[0]))))
 		return 0;
 	m->why = series ? "a # before a series of versions: a comment, not \"number\"" :
+		words ? "a # before a word in small letters: a comment, not \"number\"" :
 		"a # after a trailer's address: a comment, not \"number\"";
 	return 1;
 }
@@ -1184,6 +1191,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		switch (a->when) {
 		case A_ALWAYS:
 			ok = !glued;
+			/* a company's "Inc" has its capital; "inc" in small letters is
+			 * kernel text's increment ("do not inc copied_seq") */
+			if (!strcmp(a->written, "inc") && islower((unsigned char)s[0]))
+				ok = 0;
 			break;
 		case A_NUMBER_AFTER:
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */
@@ -1210,7 +1221,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			ok = !glued && isupper((unsigned char)s[0]) && nx &&
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
-			      (nn >= 3 && month_of_abbr(nx, nn)));
+			      (nn >= 3 && month_of_abbr(nx, nn)) ||
+			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
+			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
+			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)));
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -1524,8 +1538,10 @@ static int m_time(const struct cctx *c, struct match *m)
 			const struct tok *t2 = &c->t[c->i + 1];
 			m->dot = nn == 3 && t2->trail && t2->raw[t2->lead + nn] == '.';
 		}
-		/* "17:59:18 +0000", "09:12 -0700": a mail's time zone, an offset from UTC */
-		if (!m->ampm && nx && joined(c, c->i) && nn == 5 && (nx[0] == '+' || nx[0] == '-') &&
+		/* "17:59:18 +0000", "09:12 -0700": a mail's time zone, an offset from UTC;
+		 * also after a time with its AM glued, as mutt writes a reply's
+		 * attribution ("at 11:48:43AM +0100") */
+		if (m->ntok < 2 && nx && joined(c, c->i) && nn == 5 && (nx[0] == '+' || nx[0] == '-') &&
 		    all_digit(nx + 1, 4) && num_parse(nx + 1, 2) <= 14 && num_parse(nx + 3, 2) <= 59) {
 			m->b = nx;
 			m->blen = nn;

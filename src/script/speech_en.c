@@ -415,9 +415,11 @@ int lex_say(struct en *e, const char *s, size_t n)
 	}
 	/* "RC QP", "an RC circuit", "RC6": kernel text writes release candidates
 	 * "rc"; RC in capitals is mostly something else, and R-C is right for
-	 * both */
-	if (!star && n == 2 && s[0] == 'R' && s[1] == 'C') {
-		decide(e, "acronym", "RC in capitals: its letters (release candidates are written rc)");
+	 * both. So any two capitals whose entry is words in small letters: "EG06",
+	 * "Quectel EG916Q" are a model's letters, not "for example" */
+	if (!star && n == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) && strchr(say, ' ') &&
+	    islower((unsigned char)say[0])) {
+		decide(e, "acronym", "two capitals whose entry is words (rc, eg): its letters");
 		spell(e, s, n, 0);
 		return 1;
 	}
@@ -856,7 +858,9 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		/* "Mary and I. Thanks": the pronoun ends a sentence after a word in
 		 * small letters, before a common word that is no name (not "by I.
 		 * Newton") */
-		if (initials && cn == 1 && core[0] == 'I' && islower((unsigned char)e->prev[0]) &&
+		/* (and any capital letter so: "its state to X. For things like",
+		 * "see appendix A. The rest") */
+		if (initials && cn == 1 && islower((unsigned char)e->prev[0]) &&
 		    words_common(next, nextn, 35) && !(words_lookup(next, nextn, NULL) & (WORDS_NAME | WORDS_UPPER)))
 			initials = 0;
 		emit_trail(e, trail, t[i].trail, !initials);

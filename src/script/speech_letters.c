@@ -142,12 +142,12 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
-	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
+	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
-	{"util", NULL}, {"utils", NULL},
+	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -156,6 +156,9 @@ static const struct id_word {
 static const struct id_word part_words[] = {
 	{"devm", "dev M"}, {"hyp", "hyp"}, {"initrd", "init R-D"},
 	{"us", "U-S"},     /* microseconds, as ms and ns are spelled: "timeout_us" */
+	/* ext4's extent header and preallocation, "eh_entries", "inode_pa";
+	 * ftrace's locations, "ftrace_process_locs"; shared memory, "qcom: smem" */
+	{"eh", "E-H"}, {"pa", "P-A"}, {"locs", "locs"}, {"smem", "S-mem"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
@@ -860,6 +863,10 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		return 0;
 	/* a short word at the end follows a word of four letters or more: "sarin" is not "S-A-R in" */
 	if (np >= 2 && cut[0] - cut[1] <= 2 && kinds[0] != S_ID && (kinds[1] != S_WORD || cut[1] - (np > 2 ? cut[2] : 0) < 4))
+		return 0;
+	/* a rare word of three letters at the end is an ending, not a word:
+	 * "harkens" is no "hark ens" (ens, scowl 60) */
+	if (np == 2 && kinds[0] == S_WORD && cut[0] - cut[1] == 3 && grades[0] > 50)
 		return 0;
 	/* letters of two spelled beside a short word are a word's start ("gmail"),
 	 * unless kernel text has them often ("ipset": I-P set) */

@@ -165,7 +165,7 @@ static int say_standard_part(struct en *e, const char *s, size_t n)
 static const char *caps_part(const char *s, size_t n)
 {
 	static const struct { const char *w, *say; } parts[] = {
-		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"},
+		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"}, {"INC", "inc"}, {"DEVID", "dev I-D"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
 		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
@@ -263,6 +263,10 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
+				} else if (k == 1 && sep[0] == '/' && i - st == 1 && s[st] == '*') {
+					/* a wildcard part of a path ("/proc", a star, "pagemap")
+					 * is a star, not nothing */
+					emit(e, "star");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -554,6 +558,13 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			emit_version(e, &np);
 			return 1;
 		}
+	}
+	/* "NFSv4.x", "ACE2.x": a series glued to its name, "point X" as "4.x" alone */
+	if (n >= 4 && s[n - 2] == '.' && (s[n - 1] == 'x' || s[n - 1] == 'X') && isdigit((unsigned char)s[n - 3]) &&
+	    isalpha((unsigned char)s[0]) && !memchr(s, '.', n - 2)) {
+		say_core(e, s, n - 2, flags);
+		emit(e, "point X");
+		return 1;
 	}
 	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
 	size_t a = 0;
@@ -1112,6 +1123,10 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
+			    /* "in-ep", "sync-ep": two small letters kernel text has as an
+			       acronym, no word at the commonest sizes: E-P */
+			    (k == 2 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM &&
+			     !words_common(s + st, k, 35)) ||
 			    /* "ti-sysc": two letters kernel text writes in capitals as a
 			       name (a capsword) that no common word is: T-I */
 			    (k == 2 && all_lower(s + st, k) && vocab_capsword(s + st, k) && !words_common(s + st, k, 35)))
@@ -1119,6 +1134,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		}
 		st = i + 1;
 	}
+	/* "re-add", "re-arm": a prefix before an English word stays joined, even
+	 * when the word is a lexicon entry (ADD, ARM), not "R-E add" */
+	if (!plain && n <= 24 && s[2] == '-' && (!strncmp(s, "re", 2) || !strncmp(s, "de", 2) || !strncmp(s, "un", 2)) &&
+	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) && dict_word(s + 3, n - 3))
+		plain = 1;
 	if (plain) {
 		decide(e, "word", "hyphenated words");
 		emitn(e, s, n);
@@ -1608,6 +1628,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 			emit(e, "times");
 			return 1;
 		}
+	}
+	/* "echo 1 > /proc/sys/vm/drop_caches": a shell's redirection into a
+	 * file, not "more than" */
+	if (n <= 2 && s[0] == '>' && (n == 1 || s[1] == '>') && next && next[0] == '/' && isalpha((unsigned char)next[1])) {
+		decide(e, "symbol", "a redirection before a path: into the file");
+		emit(e, "into");
+		return 1;
 	}
 	if (n == 1 && s[0] == '~' && pnum && nnum) {     /* "5 ~ 6 days": a range */
 		emit(e, "to");

@@ -51,6 +51,10 @@ static const struct unit units[] = {
 	{"MiB", "mebibyte", "mebibytes", 1},
 	{"GiB", "gibibyte", "gibibytes", 1},
 	{"TiB", "tebibyte", "tebibytes", 1},
+	/* "32Mi sockets", "64Ki entries": a binary prefix glued to a count */
+	{"Ki", "kibi", "kibi", 0},
+	{"Mi", "mebi", "mebi", 0},
+	{"Gi", "gibi", "gibi", 0},
 	{"Kb", "kilobit", "kilobits", 0},
 	{"Mb", "megabit", "megabits", 0},
 	{"Gb", "gigabit", "gigabits", 0},
