@@ -531,11 +531,35 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 	}
 }
 
+/* Programs a command line in kernel text starts with: after one (and a
+ * word of its own, "git log"), a token "-x" is an option, said "dash X". */
+static const char *const commands[] = {
+	"ls", "grep", "egrep", "git", "make", "tar", "gcc", "cc", "clang", "perf", "modprobe", "insmod",
+	"rmmod", "dmesg", "cat", "echo", "cp", "mv", "rm", "mkdir", "chmod", "chown", "ssh", "curl",
+	"wget", "find", "sed", "awk", "sort", "uniq", "head", "tail", "diff", "patch", "mount", "umount",
+	"ip", "ss", "ethtool", "lsmod", "lspci", "lsusb", "lsblk", "strace", "ltrace", "gdb", "objdump",
+	"nm", "readelf", "sudo", "kill", "ps", "journalctl", "systemctl", "uname", "sysctl", "bpftool",
+	"dd", "fio", "ping", "taskset", "numactl", "chrt", "xz", "gzip", "zcat", "dpkg", "rpm", "cargo",
+	"rustc", "ld", "bash", "sh", "qemu", "virsh", "iptables", "nft", "tc", "ln", "touch", "df", "du",
+	"free", "lscpu", "trace-cmd", "stress-ng", "cpupower", "turbostat", "kexec", "mkfs", "fsck",
+};
+
 void set_prev(struct en *e, const char *s, size_t n)
 {
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
+	int cmd = 0;
+	for (size_t i = 0; i < ARRAY_LEN(commands) && !cmd; i++)
+		cmd = strlen(commands[i]) == n && memcmp(commands[i], s, n) == 0;
+	if (cmd)
+		e->cmdline = 2;
+	else if (n >= 2 && s[0] == '-' && e->cmdline)
+		;     /* an option: still the command line */
+	else if (e->cmdline && n && islower((unsigned char)s[0]) && all_alpha(s, n))
+		e->cmdline--;     /* a subcommand or an argument: "git log -p", "grep foo -r" */
+	else
+		e->cmdline = 0;
 }
 
 void emit_trail(struct en *e, const char *t, size_t n, int keep_dot)

@@ -968,6 +968,17 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2)
 		return 0;
+	if (s[0] == '-' && e->cmdline && (isalpha((unsigned char)s[1]) || (s[1] == '-' && n > 2 && isalpha((unsigned char)s[2])))) {
+		/* a command's option: "ls -l" L-S dash L, "tar -xzf", "make -j8", "--help" */
+		decide(e, "symbol", "an option on a command line: dash");
+		size_t d = s[1] == '-' ? 2 : 1;
+		emit(e, d == 2 ? "dash dash" : "dash");
+		if (n - d <= 3 && all_alpha(s + d, n - d))
+			spell(e, s + d, n - d, 0);
+		else
+			say_core(e, s + d, n - d, flags | F_START);
+		return 1;
+	}
 	if (s[0] == '-') {
 		if (isdigit((unsigned char)s[1]) || (s[1] == 'E' && all_upper(s + 1, n - 1)))
 			emit(e, "minus");
