@@ -402,6 +402,20 @@ static int say_path(struct en *e, const char *s, size_t n)
 
 static int all_lower(const char *s, size_t n);
 
+/* two consonants an English word can end with ("ask", "and", "elm", "ads", "zinc", "err"); any
+ * other pair ("dv", "dm", "bq") ends no syllable */
+static int coda_pair(char a, char b)
+{
+	static const char *const pairs[] = {"bs", "ch", "ck", "ct", "dd", "ds", "ff", "ft", "gs", "ld", "lf", "lk", "ll",
+					    "lm", "lp", "ls", "lt", "mb", "mp", "ms", "nc", "nd", "ng", "nk", "ns", "nt", "nx",
+					    "ps", "pt", "rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rr", "rs",
+					    "rt", "rv", "sh", "sk", "sm", "sp", "ss", "st", "th", "ts", "tt", "xt"};
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if (pairs[k][0] == tolower((unsigned char)a) && pairs[k][1] == tolower((unsigned char)b))
+			return 1;
+	return 0;
+}
+
 /* Letters and digits mixed: JH7110, sun8i, arm64, rv64gc. */
 static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 {
@@ -445,6 +459,17 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			    !lex_find(e, s, 3, &star, &(size_t){0}) && !dict_word(s, 3) && !words_common(s, 3, 70) &&
 			    vocab_kind(s, 3) != VOCAB_TERM && vocab_kind(s, 3) != VOCAB_PLATFORM) {
 				decide(e, "model", "three small letters no list has before digits: a maker's letters");
+				spell(e, s, 3, 0);
+				continue;
+			}
+			/* three small letters before two digits or more that no
+			 * English word could end with (a vowel, then two consonants
+			 * that end no syllable: "adv7842") are a maker's letters even
+			 * when a list has them as an abbreviation: A-D-V */
+			if (st == 0 && i == 3 && i + 1 < n && isdigit((unsigned char)s[i]) &&
+			    isdigit((unsigned char)s[i + 1]) && all_lower(s, 3) && is_vowel(s[0], 0) && !is_vowel(s[1], 1) && !is_vowel(s[2], 1) && !coda_pair(s[1], s[2]) &&
+			    !lex_find(e, s, 3, &star, &(size_t){0}) && vocab_kind(s, 3) != VOCAB_PLATFORM) {
+				decide(e, "model", "a vowel and two consonants no word ends with, before digits: a maker's letters");
 				spell(e, s, 3, 0);
 				continue;
 			}
