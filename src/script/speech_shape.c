@@ -1145,6 +1145,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k <= 4 && all_lower(s + st, k) && !sayable(s + st, k) && !known_word(s + st, k, &why) &&
 			     vocab_kind(s + st, k - (s[i - 1] == 's')) == VOCAB_NONE) ||
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
+			    /* "pinctrl-ralink": a piece of five letters or more only
+			       kernel text knows (no common word, not en_US) is said as
+			       its own word, "pin control", not left to the engine */
+			    (k >= 5 && all_lower(s + st, k) && !words_common(s + st, k, 70) && !dict_word(s + st, k) &&
+			     vocab_kind(s + st, k) != VOCAB_NONE) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
@@ -1162,7 +1167,8 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	/* "re-add", "re-arm": a prefix before an English word stays joined, even
 	 * when the word is a lexicon entry (ADD, ARM), not "R-E add" */
 	if (!plain && n <= 24 && s[2] == '-' && (!strncmp(s, "re", 2) || !strncmp(s, "de", 2) || !strncmp(s, "un", 2)) &&
-	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) && dict_word(s + 3, n - 3))
+	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) &&
+	    (dict_word(s + 3, n - 3) || (n - 3 >= 5 && vocab_kind(s + 3, n - 3) == VOCAB_TERM)))
 		plain = 1;
 	if (plain) {
 		decide(e, "word", "hyphenated words");
