@@ -1887,6 +1887,13 @@ static int w_platform(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_lower(s, n) || !vocab_platform(s, n))
 		return 0;
+	/* three letters are a maker's initials, spelled: "sti" (STMicroelectronics'
+	 * STi) S-T-I, "mti" */
+	if (n == 3) {
+		decide(e, "name", "a SoC platform's name of three letters (kernel.vocab): a maker's initials");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (onset_ok(s, n) && sayable(s, n)) {
 		decide(e, "name", "a SoC platform's name (kernel.vocab), said as a word");
 		emitn(e, s, n);
