@@ -1263,6 +1263,22 @@ static int w_caps_kernel(struct en *e, const char *s, size_t n, int flags)
 	 * "POLLIN" poll in */
 	if (n >= 6 && split_glued(e, s, n, flags))
 		return 1;
+	/* an error number's name: E (and NO) and a common word of three letters
+	 * or more, "EPIPE" E pipe, "ENODATA" E no data, as "EBUSY" is E busy */
+	if (n >= 5 && n < 16 && s[0] == 'E') {
+		char low[16];
+		size_t k = strncmp(s, "ENO", 3) == 0 && n >= 6 ? 3 : 1;
+		for (size_t i = k; i < n; i++)
+			low[i - k] = (char)tolower((unsigned char)s[i]);
+		if (n - k >= 3 && words_common(low, n - k, 35)) {
+			decide(e, "acronym", "an error number's name: E and a common word (kernel.vocab)");
+			emit(e, k == 3 ? "E-no-" : "E-");
+			e->glue = 1;
+			say_word(e, s + k, n - k, flags | F_PART);
+			e->glue = 0;
+			return 1;
+		}
+	}
 	int say = acronym_sayable(s, n);
 	/* a letter before an acronym kernel text writes four times as often as
 	 * the whole is a variant of that acronym, said as it is with a letter,
@@ -1871,6 +1887,13 @@ static int w_platform(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_lower(s, n) || !vocab_platform(s, n))
 		return 0;
+	/* three letters are a maker's initials, spelled: "sti" (STMicroelectronics'
+	 * STi) S-T-I, "mti" */
+	if (n == 3) {
+		decide(e, "name", "a SoC platform's name of three letters (kernel.vocab): a maker's initials");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	if (onset_ok(s, n) && sayable(s, n)) {
 		decide(e, "name", "a SoC platform's name (kernel.vocab), said as a word");
 		emitn(e, s, n);

@@ -402,6 +402,20 @@ static int say_path(struct en *e, const char *s, size_t n)
 
 static int all_lower(const char *s, size_t n);
 
+/* two consonants an English word can end with ("ask", "and", "elm", "ads", "zinc", "err"); any
+ * other pair ("dv", "dm", "bq") ends no syllable */
+static int coda_pair(char a, char b)
+{
+	static const char *const pairs[] = {"bs", "ch", "ck", "ct", "dd", "ds", "ff", "ft", "gs", "ld", "lf", "lk", "ll",
+					    "lm", "lp", "ls", "lt", "mb", "mp", "ms", "nc", "nd", "ng", "nk", "ns", "nt", "nx",
+					    "ps", "pt", "rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rr", "rs",
+					    "rt", "rv", "sh", "sk", "sm", "sp", "ss", "st", "th", "ts", "tt", "xt"};
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if (pairs[k][0] == tolower((unsigned char)a) && pairs[k][1] == tolower((unsigned char)b))
+			return 1;
+	return 0;
+}
+
 /* Letters and digits mixed: JH7110, sun8i, arm64, rv64gc. */
 static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 {
@@ -445,6 +459,17 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			    !lex_find(e, s, 3, &star, &(size_t){0}) && !dict_word(s, 3) && !words_common(s, 3, 70) &&
 			    vocab_kind(s, 3) != VOCAB_TERM && vocab_kind(s, 3) != VOCAB_PLATFORM) {
 				decide(e, "model", "three small letters no list has before digits: a maker's letters");
+				spell(e, s, 3, 0);
+				continue;
+			}
+			/* three small letters before two digits or more that no
+			 * English word could end with (a vowel, then two consonants
+			 * that end no syllable: "adv7842") are a maker's letters even
+			 * when a list has them as an abbreviation: A-D-V */
+			if (st == 0 && i == 3 && i + 1 < n && isdigit((unsigned char)s[i]) &&
+			    isdigit((unsigned char)s[i + 1]) && all_lower(s, 3) && is_vowel(s[0], 0) && !is_vowel(s[1], 1) && !is_vowel(s[2], 1) && !coda_pair(s[1], s[2]) &&
+			    !lex_find(e, s, 3, &star, &(size_t){0}) && vocab_kind(s, 3) != VOCAB_PLATFORM) {
+				decide(e, "model", "a vowel and two consonants no word ends with, before digits: a maker's letters");
 				spell(e, s, 3, 0);
 				continue;
 			}
@@ -1131,6 +1156,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			    (k <= 4 && all_lower(s + st, k) && !sayable(s + st, k) && !known_word(s + st, k, &why) &&
 			     vocab_kind(s + st, k - (s[i - 1] == 's')) == VOCAB_NONE) ||
 			    (k >= 5 && !known_word(s + st, k, &why)) ||
+			    /* "pinctrl-ralink": a piece of five letters or more only
+			       kernel text knows (no common word, not en_US) is said as
+			       its own word, "pin control", not left to the engine */
+			    (k >= 5 && all_lower(s + st, k) && !words_common(s + st, k, 70) && !dict_word(s + st, k) &&
+			     vocab_kind(s + st, k) != VOCAB_NONE) ||
 			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
@@ -1148,7 +1178,8 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	/* "re-add", "re-arm": a prefix before an English word stays joined, even
 	 * when the word is a lexicon entry (ADD, ARM), not "R-E add" */
 	if (!plain && n <= 24 && s[2] == '-' && (!strncmp(s, "re", 2) || !strncmp(s, "de", 2) || !strncmp(s, "un", 2)) &&
-	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) && dict_word(s + 3, n - 3))
+	    !memchr(s + 3, '-', n - 3) && all_lower(s + 3, n - 3) && all_alpha(s + 3, n - 3) &&
+	    (dict_word(s + 3, n - 3) || (n - 3 >= 5 && vocab_kind(s + 3, n - 3) == VOCAB_TERM)))
 		plain = 1;
 	if (plain) {
 		decide(e, "word", "hyphenated words");
