@@ -1320,10 +1320,14 @@ static int w_caps_surname(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	/* "Christophe JAILLET:" ends an author line of a review's list */
 	int ends = !e->next && (flags & F_TOKEN) && s[n] == ':' && s[n + 1] == 0;
+	/* a line that is only the name, "Christophe JAILLET", as in a review's
+	   list without its addresses: nothing said before the given name */
+	if (!e->next && (flags & F_TOKEN) && s[n] == 0 && e->out.len && !memchr(e->out.data, ' ', e->out.len))
+		ends = 1;
 	if (!ends && (!e->next || !e->nextn ||
 		      !((e->next[-1] == '(' && isdigit((unsigned char)e->next[0])) || e->next[-1] == '<')))
 		return 0;
-	decide(e, "name", "a surname in capitals after a given name, before (N): or an address");
+	decide(e, "name", "a surname in capitals after a given name, before (N): or an address, or alone on a line with it");
 	char tmp[64];
 	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
 	for (size_t i = 0; i < k; i++)

@@ -157,6 +157,26 @@ static int name_like(struct en *e, const char *s, size_t n, size_t *cut, int *ns
 	return unknown(e, s, n, mark) ? 1 + mark : 0;
 }
 
+/* A name of two syllables English knows (hunspell's proper nouns: "Julian",
+ * "Damian", "Fabian") marked only by its final ian, beside a capitalised name that is no
+ * pinyin at all ("Julian Braha"), is the English name; beside pinyin ("Hui
+ * Wang", "Wei Fang"), with a pinyin initial ("Xian") or of one syllable
+ * ("Bard Liao": hunspell has Liao, Wei, Hui) it stays pinyin. */
+static int english_name(struct en *e, const char *s, size_t n, size_t cut, int ns)
+{
+	const char *why;
+	size_t ocut;
+	if (ns != 2 || n < 5 || strncasecmp(s + n - 3, "ian", 3) != 0 || marked(s, cut, 0) ||
+	    marked(s + cut, n - cut, 0) || !(known_word(s, n, &why) || dict_word(s, n)))
+		return 0;
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 3 && shape_token(w[i], wn[i]) && !parse(w[i], wn[i], &ocut))
+			return 1;
+	return 0;
+}
+
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cut, ocut;
@@ -174,6 +194,8 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 			clear = 1, why = "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
 	}
 	if (!clear)
+		return 0;
+	if (like == 2 && english_name(e, s, n, cut, ns))
 		return 0;
 	char out[40];
 	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;

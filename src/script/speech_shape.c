@@ -1480,7 +1480,8 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
  * letter spelled, then the rest as a token: "W array bounds". The first word
  * after the letter is a word of some list and, but for -W ("-Wall") and an
  * option with a value ("-march=native"), the letter and it together no
- * word ("-mail", "-fixes" are not options).
+ * word ("-mail", "-fixes" are not options); after -W a word of four letters
+ * or more and a hyphen is one whatever the word ("-Wstringop-overread").
  */
 static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1492,7 +1493,9 @@ static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
 	if (w < n && s[w] != '-' && s[w] != '=')
 		return 0;
 	const char *why;
-	if (w - 2 < 2 || !(known_word(s + 2, w - 2, &why) || vocab_kind(s + 2, w - 2) != VOCAB_NONE) ||
+	/* "-Wstringop-overflow": -W, a word and a hyphen is a warning's option whatever the word */
+	int wflag = s[1] == 'W' && w < n && s[w] == '-' && w - 2 >= 4;
+	if (w - 2 < 2 || !(wflag || known_word(s + 2, w - 2, &why) || vocab_kind(s + 2, w - 2) != VOCAB_NONE) ||
 	    (s[1] != 'W' && (w == n || s[w] != '=') && known_word(s + 1, w - 1, &why)))
 		return 0;
 	spell(e, s + 1, 1, 0);

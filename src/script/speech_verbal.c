@@ -581,7 +581,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "64k pages": a size in kilobytes, "sixty-four K" */
-		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) && memory_noun(e->next, e->nextn)) {
+		/* "a page size > 4k", "block size 16k": a power of two after "size" too */
+		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) &&
+		    (memory_noun(e->next, e->nextn) ||
+		     (v >= 2 && (v & (v - 1)) == 0 && strcasecmp(e->prev, "size") == 0))) {
 			emit(e, "K");
 			return 1;
 		}
