@@ -444,6 +444,18 @@ int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int m
 	return d[n][m] > max ? max + 1 : d[n][m];
 }
 
+/* Whether s[i] is a tilde between two numbers, a range: "5~6", "10~20",
+ * a unit glued to the first too, "500ms~10s" (up to four letters). */
+int text_range_tilde(const char *s, size_t n, size_t i)
+{
+	if (i >= n || s[i] != '~' || i + 1 >= n || !isdigit((unsigned char)s[i + 1]))
+		return 0;
+	size_t u = i;
+	while (u > 0 && i - u < 4 && isalpha((unsigned char)s[u - 1]))
+		u--;
+	return u > 0 && isdigit((unsigned char)s[u - 1]);
+}
+
 /*
  * A copy of the body where a tilde between two digits ("5~6 years",
  * "10~20 ms", a unit before it too: "500ms~10s") is escaped: it is a range, never strike-through's mark, and
@@ -463,12 +475,7 @@ char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n)
 			code = 0;          /* a blank line ends any code span */
 		if (s[i] == '`')
 			code = !code;
-		/* (a number before it may carry its unit: "500ms~10s") */
-		size_t u = i;
-		while (u > 0 && i - u < 4 && isalpha((unsigned char)s[u - 1]))
-			u--;
-		if (s[i] == '~' && !fence && !code && u > 0 && i + 1 < n && isdigit((unsigned char)s[u - 1]) &&
-		    isdigit((unsigned char)s[i + 1]))
+		if (!fence && !code && text_range_tilde(s, n, i))
 			buf_putc(&b, '\\');
 		buf_putc(&b, s[i]);
 	}

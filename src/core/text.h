@@ -148,6 +148,8 @@ int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int m
  * lines stay where they were. The episode's parser and the show notes both
  * read the body through it.
  */
+/* s[i] is a tilde between two numbers ("5~6", "500ms~10s"): a range. */
+int text_range_tilde(const char *s, size_t n, size_t i);
 char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n);
 
 #endif

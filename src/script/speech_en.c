@@ -1052,14 +1052,10 @@ static char *typography(const char *text)
 	for (const char *p = text; *p; p++) {
 		/* a range of measures, each with its unit glued: "500ms~10s" is
 		   "500ms ~ 10s", two measures and the range's "to" */
-		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) && isdigit((unsigned char)p[1])) {
-			const char *u = p;
-			while (u > text && p - u < 4 && isalpha((unsigned char)u[-1]))
-				u--;
-			if (u > text && isdigit((unsigned char)u[-1])) {
-				buf_puts(&b, " ~ ");
-				continue;
-			}
+		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) &&
+		    text_range_tilde(text, (size_t)(p - text) + 2, (size_t)(p - text))) {
+			buf_puts(&b, " ~ ");
+			continue;
 		}
 		if (strncmp(p, "\xe2\x80\xa6", 3) == 0) {
 			buf_puts(&b, " \xe2\x80\xa6 ");
