@@ -533,15 +533,16 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 
 /* Programs a command line in kernel text starts with: after one (and a
  * word of its own, "git log"), a token "-x" is an option, said "dash X". */
-static const char *const commands[] = {
-	"ls", "grep", "egrep", "git", "make", "tar", "gcc", "cc", "clang", "perf", "modprobe", "insmod",
-	"rmmod", "dmesg", "cat", "echo", "cp", "mv", "rm", "mkdir", "chmod", "chown", "ssh", "curl",
-	"wget", "find", "sed", "awk", "sort", "uniq", "head", "tail", "diff", "patch", "mount", "umount",
-	"ip", "ss", "ethtool", "lsmod", "lspci", "lsusb", "lsblk", "strace", "ltrace", "gdb", "objdump",
-	"nm", "readelf", "sudo", "kill", "ps", "journalctl", "systemctl", "uname", "sysctl", "bpftool",
-	"dd", "fio", "ping", "taskset", "numactl", "chrt", "xz", "gzip", "zcat", "dpkg", "rpm", "cargo",
-	"rustc", "ld", "bash", "sh", "qemu", "virsh", "iptables", "nft", "tc", "ln", "touch", "df", "du",
-	"free", "lscpu", "trace-cmd", "stress-ng", "cpupower", "turbostat", "kexec", "mkfs", "fsck",
+static const char *const commands[] = {     /* sorted: searched by halves */
+	"awk", "bash", "bpftool", "cargo", "cat", "cc", "chmod", "chown", "chrt", "clang", "cp",
+	"cpupower", "curl", "dd", "df", "diff", "dmesg", "dpkg", "du", "echo", "egrep", "ethtool", "find",
+	"fio", "free", "fsck", "gcc", "gdb", "git", "grep", "gzip", "head", "insmod", "ip", "iptables",
+	"journalctl", "kexec", "kill", "ld", "ln", "ls", "lsblk", "lscpu", "lsmod", "lspci", "lsusb",
+	"ltrace", "make", "mkdir", "mkfs", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump",
+	"patch", "perf", "ping", "ps", "qemu", "readelf", "rm", "rmmod", "rpm", "rustc", "sed", "sh",
+	"sort", "ss", "ssh", "strace", "stress-ng", "sudo", "sysctl", "systemctl", "tail", "tar",
+	"taskset", "tc", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh", "wget",
+	"xz", "zcat",
 };
 
 void set_prev(struct en *e, const char *s, size_t n)
@@ -549,9 +550,24 @@ void set_prev(struct en *e, const char *s, size_t n)
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
+	/* (asked of every token: only a short word in small letters can be
+	   a command, and its first letter is compared before the rest) */
 	int cmd = 0;
-	for (size_t i = 0; i < ARRAY_LEN(commands) && !cmd; i++)
-		cmd = strlen(commands[i]) == n && memcmp(commands[i], s, n) == 0;
+	if (n >= 2 && n <= 10 && islower((unsigned char)s[0])) {
+		size_t lo = 0, hi = ARRAY_LEN(commands);
+		while (lo < hi && !cmd) {
+			size_t mid = (lo + hi) / 2;
+			int c = strncmp(commands[mid], s, n);
+			if (c == 0 && commands[mid][n] != 0)
+				c = 1;
+			if (c == 0)
+				cmd = 1;
+			else if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
 	if (cmd)
 		e->cmdline = 2;
 	else if (n >= 2 && s[0] == '-' && e->cmdline)
