@@ -897,6 +897,23 @@ static const char *version_cue_before(const struct cctx *c)
 	return NULL;
 }
 
+/* Whether a word of version_clause_cues comes in the next few words of token i's
+ * clause: "expecting 5.20 as the next version". */
+static const char *version_cue_after(const struct cctx *c)
+{
+	size_t pn;
+	for (int k = c->i; k < c->nt && k <= c->i + 4; k++) {
+		const struct tok *t = &c->t[k];
+		const char *p = core(c, k, &pn);
+		if (k > c->i && p && IN(version_clause_cues, p, pn))
+			return "a version: a word later in the clause (version_clause_cues)";
+		for (size_t j = t->rawlen - t->trail; j < t->rawlen; j++)
+			if (strchr(".,;:!?)", t->raw[j]))
+				return NULL;
+	}
+	return NULL;
+}
+
 /* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
 static int m_decimal(const struct cctx *c, struct match *m)
 {
@@ -935,7 +952,7 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		m->version = 1;
 	} else if (yl <= 2 && !(nx && (find_unit(nx, nn, 1) || in_scale(nx, nn) || IN(count_nouns, nx, nn) ||
 					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
-		   (m->why = version_cue_before(c)) != NULL) {
+		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL)) {
 		m->version = 1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
