@@ -1212,6 +1212,16 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			 * kernel text's increment ("do not inc copied_seq") */
 			if (!strcmp(a->written, "inc") && islower((unsigned char)s[0]))
 				ok = 0;
+			/* "esp." and "esp when" are especially; kernel text's ESP
+			 * (IPsec's payload, the EFI partition) is a name: "esp: fix",
+			 * "the esp code", "esp4" */
+			if (!strcmp(a->written, "esp") && !dot) {
+				static const char *const before_name[] = {
+					"the", "a", "an", "this", "that", "its", "of", "in", "on", "to", "for", "and", "or",
+					"with", "from", "via", "by", "over", "into", "an", "your", "my", "our",
+				};
+				ok = ok && !t->trail && nx && islower((unsigned char)nx[0]) && !(p && IN(before_name, p, pn));
+			}
 			break;
 		case A_NUMBER_AFTER:
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */

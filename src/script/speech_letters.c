@@ -2182,7 +2182,11 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
 	decide(e, "split word", "a common word (scowl) and letters");
-	emitn(e, s, n - k);
+	const char *star = NULL;
+	if (lex_find(e, s, n - k, &star, &(size_t){0}) && !star)
+		lex_say(e, s, n - k);     /* the lexicon's way with the word: "nvmet" N-V-M-E T */
+	else
+		emitn(e, s, n - k);
 	spell(e, s + n - k, k, 0);
 	return 1;
 }
