@@ -258,23 +258,28 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
  * either end when the words next to it are long ones. Only for a token that
  * is neither a word nor an entry itself. Returns 1 when s was said.
  */
-/* A word that lost its silent e (or the e of -able) to an ending:
- * "strobing" (strobe), "scalably" (scalable), "rebased" is no split. */
-static int e_dropped_word(const char *s, size_t n)
+/* A word an ending changed: it lost its silent e ("strobing" strobe,
+ * "gatable" gate, "scalably" scalable), doubled its last consonant
+ * ("unpluggable" unplug, "mapped") or turned its y into ies ("entireties"
+ * entirety). Such a token is that word, no split. */
+static int changed_word(const char *s, size_t n)
 {
-	static const struct { const char *end, *base; } ends[] = {
-		{"ing", "e"}, {"ed", "e"}, {"er", "e"}, {"ers", "e"}, {"ably", "able"}, {"ibly", "ible"},
+	static const struct { const char *end, *base; int doubled; } ends[] = {
+		{"ing", "e", 0}, {"ed", "e", 0}, {"er", "e", 0}, {"ers", "e", 0}, {"able", "e", 0},
+		{"ably", "able", 0}, {"ibly", "ible", 0}, {"ies", "y", 0},
+		{"ing", "", 1}, {"ed", "", 1}, {"er", "", 1}, {"ers", "", 1}, {"able", "", 1},
 	};
 	char word[48];
 	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
-		size_t k = strlen(ends[i].end), b = strlen(ends[i].base);
+		size_t k = strlen(ends[i].end), b = strlen(ends[i].base), stem = n - k - (size_t)ends[i].doubled;
 		const char *why;
-		if (n < k + 4 || n - k + b >= sizeof word || strncasecmp(s + n - k, ends[i].end, k) != 0 ||
-		    is_vowel(s[n - k - 1], 1))
+		if (n < k + 3 || stem < 3 || stem + b >= sizeof word || strncasecmp(s + n - k, ends[i].end, k) != 0 ||
+		    is_vowel(s[n - k - 1], 1) ||
+		    (ends[i].doubled && tolower((unsigned char)s[n - k - 1]) != tolower((unsigned char)s[n - k - 2])))
 			continue;
-		memcpy(word, s, n - k);
-		memcpy(word + n - k, ends[i].base, b);
-		if ((words_common(word, n - k + b, 70) || dict_word(word, n - k + b)) && known_word(word, n - k + b, &why))
+		memcpy(word, s, stem);
+		memcpy(word + stem, ends[i].base, b);
+		if ((words_common(word, stem + b, 70) || dict_word(word, stem + b)) && known_word(word, stem + b, &why))
 			return 1;
 	}
 	return 0;
@@ -301,7 +306,7 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		    (dict_lower(s, n - k) || piece_kind(e, s, n - k, 99, 0, &(int){0}) == P_LEX))
 			return 0;
 	}
-	if (e_dropped_word(s, n))
+	if (changed_word(s, n))
 		return 0;
 	/* best[i]: pieces for s[0..i) (cost: a spelled run counts as 100) */
 	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1];
@@ -744,7 +749,7 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
 			return 0;
 	}
-	if (e_dropped_word(s, n))
+	if (changed_word(s, n))
 		return 0;
 	int best[MAXN + 1], from[MAXN + 1], kind[MAXN + 1], grade[MAXN + 1];
 	best[0] = kind[0] = grade[0] = 0;
