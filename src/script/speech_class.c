@@ -1220,7 +1220,8 @@ static int m_abbr(const struct cctx *c, struct match *m)
 					"the", "a", "an", "this", "that", "its", "of", "in", "on", "to", "for", "and", "or",
 					"with", "from", "via", "by", "over", "into", "an", "your", "my", "our",
 				};
-				ok = ok && !t->trail && nx && islower((unsigned char)nx[0]) && !(p && IN(before_name, p, pn));
+				ok = ok && islower((unsigned char)s[0]) && !t->trail && nx && islower((unsigned char)nx[0]) &&
+				     !(p && IN(before_name, p, pn));
 			}
 			break;
 		case A_NUMBER_AFTER:
