@@ -581,9 +581,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "64k pages": a size in kilobytes, "sixty-four K" */
-		/* "a page size > 4k", "block size 16k": a power of two after "size" too */
+		/* "a page size > 4k", "block size 16k": a power of two after "size" too;
+		 * from 4 on, a power of two is a size (or a screen's K) wherever it
+		 * stands: "alignment to 4k", "instead of 4k" */
 		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) &&
-		    (memory_noun(e->next, e->nextn) ||
+		    (memory_noun(e->next, e->nextn) || (v >= 4 && (v & (v - 1)) == 0) ||
 		     (v >= 2 && (v & (v - 1)) == 0 && strcasecmp(e->prev, "size") == 0))) {
 			emit(e, "K");
 			return 1;
