@@ -1454,8 +1454,24 @@ static int m_ratio(const struct cctx *c, struct match *m)
 	size_t bl = n - (size_t)(b - s), digits = 0;
 	for (size_t i = 0; i < bl; i++)
 		digits += isdigit((unsigned char)b[i]) != 0;
-	if (digits < 3 || !is_number(b, bl) || memchr(b, '.', bl) || b[0] == '0')
+	if (!is_number(b, bl) || memchr(b, '.', bl) || b[0] == '0' || (digits < 3 && bl != digits))
 		return 0;
+	if (digits < 3) {
+		/* "a 1:1 mapping", "1:4 compression", "16:9 aspect ratio": one digit
+		 * after the colon is no time (its minutes have two) and, but after a
+		 * name ("Psalm 23:4"), no verse; two digits only before a word of
+		 * ratios */
+		static const char *const ratio_nouns[] = {
+			"ratio", "ratios", "aspect", "mapping", "mappings", "map", "compression", "scaling",
+			"scale", "split", "relationship", "correspondence", "translation", "oversubscription",
+		};
+		size_t pn, nn, n2;
+		const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn), *nx2 = core(c, c->i + 2, &n2);
+		int noun = (nx && IN(ratio_nouns, nx, nn)) || (nx && nx2 && IN(ratio_nouns, nx2, n2));
+		int name_before = p && isupper((unsigned char)p[0]) && !c->t[c->i - 1].trail;
+		if (!(digits == 1 && !name_before) && !noun)
+			return 0;
+	}
 	m->a = s;
 	m->alen = (size_t)(colon - s);
 	m->b = b;
