@@ -573,6 +573,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		spell(e, r, 1, 0);
 		return 1;
 	}
+	/* "the 0x prefix": hexadecimal's prefix alone, never "zero times" */
+	if (u && rl == 1 && (r[0] == 'x' || r[0] == 'X') && np.ncomp == 1 && np.clen[0] == 1 && np.comp[0][0] == '0') {
+		emit(e, "zero X");
+		return 1;
+	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
