@@ -929,6 +929,26 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				break;
 			}
 	}
+	/* a letter at the seam belongs to the commoner word: a run of letters
+	 * gives its last to the word after it when the two make a common word
+	 * ("hwtracing" H-W tracing, not "H-W-T racing"; "ecache" E-cache), and a
+	 * rare word takes the first of the letters after it ("modefromsid"
+	 * mode from S-I-D, not "fro M-S-I-D") */
+	for (int p = np - 1; p >= 1; p--) {
+		size_t st = p + 1 < np ? cut[p + 1] : 0, en = cut[p], nx = cut[p - 1];
+		int size;
+		if (kinds[p] == S_SPELL && kinds[p - 1] == S_WORD && en - st >= 2 && nx - en >= 3 &&
+		    (en - st == 2 || !has_vowel(s + st, en - st - 1) || vocab_kind(s + st, en - st - 1) == VOCAB_ACRONYM) &&
+		    (size = words_common(s + en - 1, nx - en + 1, 35)) != 0 &&
+		    (!grades[p - 1] || size <= grades[p - 1])) {
+			cut[p] = en - 1;
+			grades[p - 1] = size;
+		} else if (kinds[p] == S_WORD && grades[p] > 20 && kinds[p - 1] == S_SPELL && nx - en >= 4 &&
+			   (size = words_common(s + st, en - st + 1, 20)) != 0 && size < grades[p]) {
+			cut[p] = en + 1;
+			grades[p] = size;
+		}
+	}
 	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
