@@ -646,8 +646,16 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i += tl;
 				continue;
 			}
+			/* "5.16+", "（4.15+）": a version and every later one, 五点十六及以上 */
+			int later = j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
+				    memchr(s + i, '.', j - i) && isdigit((unsigned char)s[j - 1]);
 			i += zh_number(&b, s + i, j - i, after,
-				       zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+				       later || zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+			if (later && i == j) {
+				buf_puts(&b, "及以上");
+				i++;
+				continue;
+			}
 			if (day)
 				buf_puts(&b, "日");
 			size_t sp = i, ul;
