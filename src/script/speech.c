@@ -853,6 +853,10 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cut = k;
 			if (cut == a && prev == SC_LATIN)
 				cut = i;   /* glued on both sides, "v6.3版": with the Latin */
+			/* "密码登录 +root": a plus after Han, before a word, is Mandarin's 加 */
+			if (prev == SC_HAN && next == SC_LATIN && cut + 1 == i && s[cut] == '+' &&
+			    (cut == a || s[cut - 1] == ' '))
+				cut = i;
 			/* "内核 4.x (2015) 添加了": a year in brackets before Han is Mandarin's */
 			for (size_t p = a; prev == SC_LATIN && next == SC_HAN && p + 6 <= i; p++)
 				if (s[p] == '(' && (p == a || s[p - 1] == ' ') && isdigit((unsigned char)s[p + 1]) &&

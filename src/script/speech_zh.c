@@ -694,6 +694,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i++;
 			continue;
 		}
+		if (c == '+') {
+			/* "主动扫描 + 主动追踪": between words a plus is 加 (the English
+			   word "plus" is not Mandarin's) */
+			buf_puts(&b, "加");
+			i++;
+			continue;
+		}
 		if (c == '&') {
 			buf_puts(&b, "和");
 			i++;
