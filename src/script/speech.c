@@ -959,14 +959,25 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 		int n = *rl->nruns;
 		struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
 		size_t ll = last ? strlen(last->text) : 0;
-		for (size_t i = 0; last && ll && i < ARRAY_LEN(marks); i++)
-			if (strncmp(text, marks[i].cjk, strlen(marks[i].cjk)) == 0 && rl->last_sentence == sentence &&
-			    (isalnum((unsigned char)last->text[ll - 1]) || last->text[ll - 1] == TEXT_HINT_CLOSE)) {
-				char *t = xasprintf("%s%c", last->text, marks[i].ascii);
-				free(last->text);
-				last->text = t;
-				break;
-			}
+		/* "（RC1）。": the mark after a closing bracket or quotation mark; a
+		   bracket alone between two English stretches, "5195（Dirty COW）",
+		   is a pause too */
+		const char *m = text;
+		while (strncmp(m, "\xef\xbc\x89", 3) == 0 || strncmp(m, "\xe2\x80\x9d", 3) == 0 ||
+		       strncmp(m, "\xe3\x80\x8d", 3) == 0 || strncmp(m, "\xe3\x80\x8f", 3) == 0)
+			m += 3;     /* ） ” 」 』 */
+		char mark = 0;
+		for (size_t i = 0; i < ARRAY_LEN(marks) && !mark; i++)
+			if (strncmp(m, marks[i].cjk, strlen(marks[i].cjk)) == 0)
+				mark = marks[i].ascii;
+		if (!mark && (strncmp(text, "\xef\xbc\x88", 3) == 0 || strncmp(text, "\xef\xbc\x89", 3) == 0))
+			mark = ',';    /* （ ） */
+		if (mark && last && ll && rl->last_sentence == sentence &&
+		    (isalnum((unsigned char)last->text[ll - 1]) || last->text[ll - 1] == TEXT_HINT_CLOSE)) {
+			char *t = xasprintf("%s%c", last->text, mark);
+			free(last->text);
+			last->text = t;
+		}
 		free(text);
 		free(why);
 		return;
