@@ -325,6 +325,29 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		buf_puts(b, "日");
 		return 10;
 	}
+	/* 2011/7/21, 2023-5-7: a month and a day of one or two digits */
+	if (intlen == 4 && i + 3 < n && (s[i] == '-' || s[i] == '/') && num_parse(s, 4) >= 1900 &&
+	    num_parse(s, 4) <= 2099) {
+		size_t m0 = i + 1, m1 = m0;
+		while (m1 < n && m1 - m0 < 3 && isdigit((unsigned char)s[m1]))
+			m1++;
+		size_t d0 = m1 + 1, d1 = d0;
+		while (d1 < n && d1 - d0 < 3 && isdigit((unsigned char)s[d1]))
+			d1++;
+		if (m1 > m0 && m1 - m0 <= 2 && m1 < n && s[m1] == s[i] && d1 > d0 && d1 - d0 <= 2 &&
+		    (d1 == n || !isdigit((unsigned char)s[d1]))) {
+			long long m = num_parse(s + m0, m1 - m0), d = num_parse(s + d0, d1 - d0);
+			if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				zh_digits(b, s, 4);
+				buf_puts(b, "年");
+				zh_cardinal(b, (unsigned long long)m);
+				buf_puts(b, "月");
+				zh_cardinal(b, (unsigned long long)d);
+				buf_puts(b, "日");
+				return d1;
+			}
+		}
+	}
 	if (intlen == 8 && (s[0] == '1' || s[0] == '2')) {
 		long long m = num_parse(s + 4, 2), d = num_parse(s + 6, 2);
 		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
