@@ -415,7 +415,15 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			if (pct)
 				buf_puts(b, "百分之");
 			/* 1999-2000 年: years digit by digit */
-			int years = !pct && intlen == 4 && k - i - 1 == 4 && after && strncmp(after, "年", 3) == 0;
+			/* 2022-2026 alone (no measure word or unit after it): years too */
+			long long y0 = num_parse(s, intlen), y1 = num_parse(s + i + 1, k - i - 1);
+			size_t ul;
+			int years = !pct && intlen == 4 && k - i - 1 == 4 && after &&
+				    (strncmp(after, "年", 3) == 0 ||
+				     (y0 >= 1900 && y1 <= 2099 && y1 > y0 && num_parse(s, 2) == num_parse(s + i + 1, 2) &&
+				      !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+				      !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+				      zh_unit_at(after, strlen(after), &ul) < 0));
 			if (years)
 				zh_digits(b, s, intlen);
 			else
