@@ -725,6 +725,14 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i++;
 			continue;
 		}
+		if ((c == '-' && i + 1 < n && s[i + 1] == '>') || (c == '=' && i + 1 < n && s[i + 1] == '>') ||
+		    (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x86 && (unsigned char)s[i + 2] == 0x92)) {
+			/* "2 -> 主版本号", "→": an arrow between a thing and what it is, a
+			   pause (the signs had reached espeak-ng) */
+			buf_puts(&b, "，");
+			i += c == 0xE2 ? 3 : 2;
+			continue;
+		}
 		if (c == '+') {
 			/* "主动扫描 + 主动追踪": between words a plus is 加 (the English
 			   word "plus" is not Mandarin's) */
