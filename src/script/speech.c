@@ -799,10 +799,11 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
-		} else if (before == SC_LATIN && (b == st || s[b - 1] != '-') && b < i && u < en &&
-			   zh_unit_at(s + u, en - u, &ul) >= 0) {
+		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
+			   (b == st || s[b - 1] != '-') && b < i && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			/* "Intel 2.5G 网卡": a number and its unit before Han
-			   script are Mandarin's too, after an English name */
+			   script are Mandarin's too, after an English name (and
+			   after its colon, "page: 4KB页") */
 			size_t h = u + ul;
 			while (h < en && s[h] == ' ')
 				h++;
