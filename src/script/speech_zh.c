@@ -420,7 +420,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			size_t ul;
 			int years = !pct && intlen == 4 && k - i - 1 == 4 && after &&
 				    (strncmp(after, "年", 3) == 0 ||
-				     (y0 >= 1900 && y1 <= 2099 && y1 > y0 && num_parse(s, 2) == num_parse(s + i + 1, 2) &&
+				     (y0 >= 1900 && y1 <= 2099 && y1 > y0 && y1 - y0 <= 20 && num_parse(s, 2) == num_parse(s + i + 1, 2) &&
 				      !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
 				      !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
 				      zh_unit_at(after, strlen(after), &ul) < 0));
