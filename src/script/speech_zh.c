@@ -802,7 +802,7 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i++;
 			continue;
 		}
-		size_t al = zh_arrow(s, i, n);
+		size_t al = c == '-' || c == '=' || c == '<' || c == 0xE2 ? zh_arrow(s, i, n) : 0;
 		if (al) {
 			/* "2 -> 主版本号", "-->", "→": an arrow between a thing and what
 			   it is, a pause; glued between two Han words, "虚拟->物理", 到;
@@ -826,7 +826,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			{'+', "加号"}, {'-', "减号"}, {'#', "井号"}, {'*', "星号"}, {'=', "等号"}, {'/', "斜杠"},
 		};
 		const char *sign = NULL;
-		for (size_t k = 0; k < ARRAY_LEN(signs) && zh_quote_before(s, i) && zh_quote_after(s, i + 1, n); k++)
+		for (size_t k = 0; k < ARRAY_LEN(signs) && c < 0x80 && strchr("+-#*=/", c) && zh_quote_before(s, i) &&
+				   zh_quote_after(s, i + 1, n); k++)
 			if (c == (unsigned char)signs[k].c)
 				sign = signs[k].name;
 		if (sign) {
