@@ -873,6 +873,8 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 				}
 			/* closing marks glued after Han stay with it: "之一,”Linus" */
 			while (prev == SC_HAN && cut < i) {
+				if (s[cut] == '.' && cut + 1 == i && islower((unsigned char)s[i]))
+					break;      /* "扩展名为 .c", "为.rst": a file's extension, dot C */
 				if (strchr(",.;:!?)", s[cut]) && s[cut])
 					cut++;
 				else if (cut + 3 <= i && (unsigned char)s[cut] == 0xE2 && (unsigned char)s[cut + 1] == 0x80 &&
