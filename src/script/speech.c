@@ -799,10 +799,11 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
-		} else if (before == SC_LATIN && (b == st || s[b - 1] != '-') && b < i && u < en &&
-			   zh_unit_at(s + u, en - u, &ul) >= 0) {
+		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
+			   (b == st || s[b - 1] != '-') && b < i && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			/* "Intel 2.5G 网卡": a number and its unit before Han
-			   script are Mandarin's too, after an English name */
+			   script are Mandarin's too, after an English name (and
+			   after its colon, "page: 4KB页") */
 			size_t h = u + ul;
 			while (h < en && s[h] == ' ')
 				h++;
@@ -853,6 +854,10 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			cut = k;
 			if (cut == a && prev == SC_LATIN)
 				cut = i;   /* glued on both sides, "v6.3版": with the Latin */
+			/* "密码登录 +root": a plus after Han, before a word, is Mandarin's 加 */
+			if (prev == SC_HAN && next == SC_LATIN && cut + 1 == i && s[cut] == '+' &&
+			    (cut == a || s[cut - 1] == ' '))
+				cut = i;
 			/* "内核 4.x (2015) 添加了": a year in brackets before Han is Mandarin's */
 			for (size_t p = a; prev == SC_LATIN && next == SC_HAN && p + 6 <= i; p++)
 				if (s[p] == '(' && (p == a || s[p - 1] == ' ') && isdigit((unsigned char)s[p + 1]) &&
@@ -868,6 +873,8 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 				}
 			/* closing marks glued after Han stay with it: "之一,”Linus" */
 			while (prev == SC_HAN && cut < i) {
+				if (s[cut] == '.' && cut + 1 == i && islower((unsigned char)s[i]))
+					break;      /* "扩展名为 .c", "为.rst": a file's extension, dot C */
 				if (strchr(",.;:!?)", s[cut]) && s[cut])
 					cut++;
 				else if (cut + 3 <= i && (unsigned char)s[cut] == 0xE2 && (unsigned char)s[cut + 1] == 0x80 &&
@@ -955,14 +962,25 @@ static void add_run(struct runlist *rl, const struct voice *v, char *text, size_
 		int n = *rl->nruns;
 		struct run *last = n > rl->first ? &(*rl->runs)[n - 1] : NULL;
 		size_t ll = last ? strlen(last->text) : 0;
-		for (size_t i = 0; last && ll && i < ARRAY_LEN(marks); i++)
-			if (strncmp(text, marks[i].cjk, strlen(marks[i].cjk)) == 0 && rl->last_sentence == sentence &&
-			    (isalnum((unsigned char)last->text[ll - 1]) || last->text[ll - 1] == TEXT_HINT_CLOSE)) {
-				char *t = xasprintf("%s%c", last->text, marks[i].ascii);
-				free(last->text);
-				last->text = t;
-				break;
-			}
+		/* "（RC1）。": the mark after a closing bracket or quotation mark; a
+		   bracket alone between two English stretches, "5195（Dirty COW）",
+		   is a pause too */
+		const char *m = text;
+		while (strncmp(m, "\xef\xbc\x89", 3) == 0 || strncmp(m, "\xe2\x80\x9d", 3) == 0 ||
+		       strncmp(m, "\xe3\x80\x8d", 3) == 0 || strncmp(m, "\xe3\x80\x8f", 3) == 0)
+			m += 3;     /* ） ” 」 』 */
+		char mark = 0;
+		for (size_t i = 0; i < ARRAY_LEN(marks) && !mark; i++)
+			if (strncmp(m, marks[i].cjk, strlen(marks[i].cjk)) == 0)
+				mark = marks[i].ascii;
+		if (!mark && (strncmp(text, "\xef\xbc\x88", 3) == 0 || strncmp(text, "\xef\xbc\x89", 3) == 0))
+			mark = ',';    /* （ ） */
+		if (mark && last && ll && rl->last_sentence == sentence &&
+		    (isalnum((unsigned char)last->text[ll - 1]) || last->text[ll - 1] == TEXT_HINT_CLOSE)) {
+			char *t = xasprintf("%s%c", last->text, mark);
+			free(last->text);
+			last->text = t;
+		}
 		free(text);
 		free(why);
 		return;

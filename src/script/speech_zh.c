@@ -325,6 +325,29 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		buf_puts(b, "日");
 		return 10;
 	}
+	/* 2011/7/21, 2023-5-7: a month and a day of one or two digits */
+	if (intlen == 4 && i + 3 < n && (s[i] == '-' || s[i] == '/') && num_parse(s, 4) >= 1900 &&
+	    num_parse(s, 4) <= 2099) {
+		size_t m0 = i + 1, m1 = m0;
+		while (m1 < n && m1 - m0 < 3 && isdigit((unsigned char)s[m1]))
+			m1++;
+		size_t d0 = m1 + 1, d1 = d0;
+		while (d1 < n && d1 - d0 < 3 && isdigit((unsigned char)s[d1]))
+			d1++;
+		if (m1 > m0 && m1 - m0 <= 2 && m1 < n && s[m1] == s[i] && d1 > d0 && d1 - d0 <= 2 &&
+		    (d1 == n || !isdigit((unsigned char)s[d1]))) {
+			long long m = num_parse(s + m0, m1 - m0), d = num_parse(s + d0, d1 - d0);
+			if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				zh_digits(b, s, 4);
+				buf_puts(b, "年");
+				zh_cardinal(b, (unsigned long long)m);
+				buf_puts(b, "月");
+				zh_cardinal(b, (unsigned long long)d);
+				buf_puts(b, "日");
+				return d1;
+			}
+		}
+	}
 	if (intlen == 8 && (s[0] == '1' || s[0] == '2')) {
 		long long m = num_parse(s + 4, 2), d = num_parse(s + 6, 2);
 		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
@@ -392,7 +415,15 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 			if (pct)
 				buf_puts(b, "百分之");
 			/* 1999-2000 年: years digit by digit */
-			int years = !pct && intlen == 4 && k - i - 1 == 4 && after && strncmp(after, "年", 3) == 0;
+			/* 2022-2026 alone (no measure word or unit after it): years too */
+			long long y0 = num_parse(s, intlen), y1 = num_parse(s + i + 1, k - i - 1);
+			size_t ul;
+			int years = !pct && intlen == 4 && k - i - 1 == 4 && after &&
+				    (strncmp(after, "年", 3) == 0 ||
+				     (y0 >= 1900 && y1 <= 2099 && y1 > y0 && y1 - y0 <= 20 && num_parse(s, 2) == num_parse(s + i + 1, 2) &&
+				      !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+				      !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+				      zh_unit_at(after, strlen(after), &ul) < 0));
 			if (years)
 				zh_digits(b, s, intlen);
 			else
@@ -549,6 +580,65 @@ static size_t zh_arithmetic(struct buf *b, const char *s, size_t n)
 	return end;
 }
 
+/* The length of an arrow at s[i] (->, -->, =>, <->, →), or 0. */
+static size_t zh_arrow(const char *s, size_t i, size_t n)
+{
+	if (i + 2 < n + 0 && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x86 && (unsigned char)s[i + 2] == 0x92)
+		return 3;
+	size_t k = i + (s[i] == '<');
+	if (k < n && s[k] == '=' && k + 1 < n && s[k + 1] == '>' && k == i)
+		return 2;
+	size_t d = k;
+	while (d < n && s[d] == '-' && d - k < 3)
+		d++;
+	if (d == k || d >= n || s[d] != '>')
+		return 0;
+	return d + 1 - i;
+}
+
+/* Whether s[i] comes just after / just before a quotation mark. */
+static int zh_quote_before(const char *s, size_t i)
+{
+	static const char *const q[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+					"\xe3\x80\x8c", "\xe3\x80\x8d"};    /* " ' “ ” ‘ ’ 「 」 */
+	for (size_t k = 0; k < ARRAY_LEN(q); k++) {
+		size_t l = strlen(q[k]);
+		if (i >= l && memcmp(s + i - l, q[k], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int zh_quote_after(const char *s, size_t i, size_t n)
+{
+	static const char *const q[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+					"\xe3\x80\x8c", "\xe3\x80\x8d"};
+	for (size_t k = 0; k < ARRAY_LEN(q); k++)
+		if (strlen(q[k]) <= n - i && memcmp(s + i, q[k], strlen(q[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* A plus in a Mandarin run: before a number, not after one, a sign, 正 ("nice +19" 正十九); between
+ * words 加 ("主动扫描 + 主动追踪", "长度+填充"); in a drawing or an
+ * operator (+---+, ++, +=) it is left as it was. Returns 0 when left. */
+static int zh_plus(struct buf *b, const char *s, size_t i, size_t n)
+{
+	char prev = i ? s[i - 1] : ' ', next = i + 1 < n ? s[i + 1] : ' ';
+	if (strchr("-+=|", prev) || strchr("-+=|", next))
+		return 0;
+	size_t pb = i;
+	while (pb > 0 && s[pb - 1] == ' ')
+		pb--;
+	if (isdigit((unsigned char)next) && (prev == ' ' || prev == '(' || i == 0) &&
+	    !(pb > 0 && isalnum((unsigned char)s[pb - 1]))) {     /* "0x...0 +256G": a sum */
+		buf_puts(b, "正");
+		return 1;
+	}
+	buf_puts(b, "加");
+	return 1;
+}
+
 char *speech_zh(const struct speech_ctx *ctx, const char *text)
 {
 	/* full-width forms to ASCII first */
@@ -646,8 +736,34 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i += tl;
 				continue;
 			}
+			/* "5.16+", "（4.15+）": a version and every later one, 五点十六及以上 */
+			/* "GCC 11+ 或": a whole number too, when no measure word follows
+			   ("100+ 个" is not a version) */
+			const char *ap = s + j + 1;
+			while (j < n && *ap == ' ')
+				ap++;
+			int later = j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
+				    isdigit((unsigned char)s[j - 1]) &&
+				    (memchr(s + i, '.', j - i) ||
+				     (all_digits(s + i, j - i) && j - i <= 2 && !strchr("-+=|", s[j + 1]) &&
+				      !starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+				      !starts_with_any(ap, zh_count_after, ARRAY_LEN(zh_count_after))));
+			/* "100+ 个驱动": more than, 一百多个 */
+			int more = !later && j < n && s[j] == '+' && all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 10 &&
+				   starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words));
+			if (more) {
+				zh_number(&b, s + i, j - i, ap, 0);
+				buf_puts(&b, "多");
+				i = j + 1;
+				continue;
+			}
 			i += zh_number(&b, s + i, j - i, after,
-				       zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+				       later || zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+			if (later && i == j) {
+				buf_puts(&b, "及以上");
+				i++;
+				continue;
+			}
 			if (day)
 				buf_puts(&b, "日");
 			size_t sp = i, ul;
@@ -683,6 +799,43 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		}
 		if (c == '%') {
 			buf_puts(&b, "百分之");
+			i++;
+			continue;
+		}
+		size_t al = c == '-' || c == '=' || c == '<' || c == 0xE2 ? zh_arrow(s, i, n) : 0;
+		if (al) {
+			/* "2 -> 主版本号", "-->", "→": an arrow between a thing and what
+			   it is, a pause; glued between two Han words, "虚拟->物理", 到;
+			   both ways, "主机<->客机", 和 (the signs had reached espeak-ng) */
+			uint32_t pc = 0, nc = 0;
+			if (i >= 3)
+				utf8_decode(s + i - 3, 3, &pc);
+			if (i + al < n)
+				utf8_decode(s + i + al, n - i - al < 4 ? n - i - al : 4, &nc);
+			if (c == '<')
+				buf_puts(&b, "和");
+			else if (al == 2 && text_is_han(pc) && text_is_han(nc))
+				buf_puts(&b, "到");
+			else
+				buf_puts(&b, "，");
+			i += al;
+			continue;
+		}
+		/* "用“+”标注", "'#'就代入", "“-”（禁用）": a sign quoted alone is named */
+		static const struct { char c; const char *name; } signs[] = {
+			{'+', "加号"}, {'-', "减号"}, {'#', "井号"}, {'*', "星号"}, {'=', "等号"}, {'/', "斜杠"},
+		};
+		const char *sign = NULL;
+		for (size_t k = 0; k < ARRAY_LEN(signs) && c < 0x80 && strchr("+-#*=/", c) && zh_quote_before(s, i) &&
+				   zh_quote_after(s, i + 1, n); k++)
+			if (c == (unsigned char)signs[k].c)
+				sign = signs[k].name;
+		if (sign) {
+			buf_puts(&b, sign);
+			i++;
+			continue;
+		}
+		if (c == '+' && zh_plus(&b, s, i, n)) {
 			i++;
 			continue;
 		}
