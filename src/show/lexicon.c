@@ -170,17 +170,30 @@ void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, cons
 	free(where);
 }
 
-/* The index of the entry lexicon_lookup finds for word, or -1. */
+/* The index of the entry lexicon_lookup finds for word, or -1: the entry
+ * written exactly so (there is one at most), else the last added that
+ * differs in case only. Entries of both kinds share the chain of word's
+ * case-folded hash, walked once. */
 static int lookup_index(const struct lexicon *lex, const char *word)
 {
-	int i = find_exact(lex, word);
-	if (i >= 0)
-		return i;
 	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
-	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
-		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
-			best = i;
+	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (strcasecmp(lex->e[i].word, word) == 0) {
+			if (strcmp(lex->e[i].word, word) == 0)
+				return i;
+			if (i > best)
+				best = i;
+		}
 	return best;
+}
+
+/* Whether word (n bytes) is of pattern p: its prefix and suffix, ignoring
+ * case, with at least one byte between them. */
+static int pattern_fits(const struct lexpat *p, const char *word, size_t n)
+{
+	return n > p->plen + p->slen &&
+	       (p->plen == 0 || tolower((unsigned char)word[0]) == tolower((unsigned char)p->prefix[0])) &&
+	       strncasecmp(word, p->prefix, p->plen) == 0 && strcasecmp(word + n - p->slen, p->suffix) == 0;
 }
 
 const char *lexicon_where(const struct lexicon *lex, const char *word)
@@ -194,8 +207,7 @@ const char *lexicon_where(const struct lexicon *lex, const char *word)
 	const char *where = NULL;
 	for (int k = 0; k < lex->npat; k++) {
 		const struct lexpat *p = &lex->pat[k];
-		if (n <= p->plen + p->slen || p->plen + p->slen < best ||
-		    strncasecmp(word, p->prefix, p->plen) != 0 || strcasecmp(word + n - p->slen, p->suffix) != 0)
+		if (p->plen + p->slen < best || !pattern_fits(p, word, n))
 			continue;
 		best = p->plen + p->slen;
 		where = p->where;
@@ -207,15 +219,9 @@ const char *lexicon_lookup(const struct lexicon *lex, const char *word)
 {
 	if (!lex || !*word)
 		return NULL;
-	int i = find_exact(lex, word);
-	if (i >= 0)
-		return lex->e[i].say;
-	/* Ignoring case: the entry added last wins. */
-	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
-	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
-		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
-			best = i;
-	return best >= 0 ? lex->e[best].say : NULL;
+	/* Ignoring case, the entry added last wins. */
+	int i = lookup_index(lex, word);
+	return i >= 0 ? lex->e[i].say : NULL;
 }
 
 const char *lexicon_match(const struct lexicon *lex, const char *word,
@@ -229,10 +235,7 @@ const char *lexicon_match(const struct lexicon *lex, const char *word,
 	size_t n = strlen(word), best = 0;
 	for (int i = 0; i < lex->npat; i++) {
 		const struct lexpat *p = &lex->pat[i];
-		if (n <= p->plen + p->slen || p->plen + p->slen < best)
-			continue;
-		if (strncasecmp(word, p->prefix, p->plen) != 0 ||
-		    strcasecmp(word + n - p->slen, p->suffix) != 0)
+		if (p->plen + p->slen < best || !pattern_fits(p, word, n))
 			continue;
 		best = p->plen + p->slen;
 		say = p->say;
