@@ -204,7 +204,18 @@ int has_char(const char *s, size_t n, int c)
 
 const char *find_str(const char *s, size_t n, const char *needle)
 {
-	return memmem(s, n, needle, strlen(needle));     /* glibc's: a word at a time, not a memcmp a byte */
+	/* memmem's set-up costs more than the search in a token: the first
+	 * byte by memchr, the rest compared where it is */
+	size_t m = strlen(needle);
+	if (m == 0)
+		return s;
+	if (m > n)
+		return NULL;
+	const char *end = s + n - m + 1;    /* one past the last place it can start */
+	for (const char *p = s; (p = memchr(p, needle[0], (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p + 1, needle + 1, m - 1) == 0)
+			return p;
+	return NULL;
 }
 
 /* English word onsets: the consonants a word may start with. */
@@ -479,6 +490,8 @@ static size_t lead_len(const char *s, size_t n)
 	size_t i = 0;
 	for (;;) {
 		size_t k = 0;
+		if (i < n && isalnum((unsigned char)s[i]))
+			return i;     /* no mark starts with a letter or digit */
 		for (size_t j = 0; j < ARRAY_LEN(marks); j++) {
 			size_t m = strlen(marks[j]);
 			if (i + m <= n && memcmp(s + i, marks[j], m) == 0) {
@@ -510,6 +523,8 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
 	for (;;) {
 		size_t k = 0;
+		if (i > lead && isalnum((unsigned char)s[i - 1]))
+			return n - i;     /* no mark ends with a letter or digit */
 		for (size_t j = 0; j < ARRAY_LEN(marks); j++) {
 			size_t m = strlen(marks[j]);
 			if (i >= lead + m && memcmp(s + i - m, marks[j], m) == 0) {
