@@ -304,7 +304,7 @@ size_t protocol_prefix(const char *s, size_t n)
 {
 	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
 		size_t pl = strlen(protocols[q]);
-		if (n <= pl || strncasecmp(s, protocols[q], pl) != 0)
+		if (n <= pl || toupper((unsigned char)s[0]) != protocols[q][0] || strncasecmp(s, protocols[q], pl) != 0)
 			continue;
 		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
 		for (size_t i = 0; i < pl; i++) {

@@ -717,7 +717,12 @@ static int glue_in(const char *list, size_t ln, const char *c, size_t cn)
 		w[i + 1] = (char)tolower((unsigned char)c[i]);
 	}
 	w[cn + 1] = ' ';
-	return memmem(list, ln, w, cn + 2) != NULL;
+	w[cn + 2] = '\0';
+	/* " word " in the list: "word " found where a space comes before it */
+	for (const char *p = list, *end = list + ln; (p = find_str(p, (size_t)(end - p), w + 1)) != NULL; p++)
+		if (p > list && p[-1] == ' ')
+			return 1;
+	return 0;
 }
 
 static int other_glue_word(const char *c, size_t cn)
