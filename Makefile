@@ -98,7 +98,7 @@ print-sonames:
 	@echo $(SONAME_DEFS)
 
 deps:
-	@pkg-config --exists $(PKGS) $(DL_PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h && test -d $(SCOWL_DIR) || scripts/install-deps
+	@pkg-config --exists $(PKGS) $(DL_PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h && test -d /usr/share/dict/scowl || scripts/install-deps
 
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
