@@ -79,7 +79,7 @@ FLITE_LIBS = -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
 SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c)
-OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o)
+OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/script/words_data.o
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(UNITDIR)/%)
@@ -98,7 +98,7 @@ print-sonames:
 	@echo $(SONAME_DEFS)
 
 deps:
-	@pkg-config --exists $(PKGS) $(DL_PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h || scripts/install-deps
+	@pkg-config --exists $(PKGS) $(DL_PKGS) 2>/dev/null && test -e /usr/include/flite/flite.h && test -d /usr/share/dict/scowl || scripts/install-deps
 
 $(BIN): $(OBJS)
 	@mkdir -p $(dir $@)
@@ -121,6 +121,29 @@ src/script/speech_hunspell.c: src/script/hunspell.words scripts/embed-vocab
 # scripts/pinyin-table), built in the same way.
 src/script/speech_pinyin_table.c: src/script/pinyin.table scripts/embed-vocab
 	scripts/embed-vocab src/script/pinyin.table pinyin_table_text >$@.tmp && mv $@.tmp $@
+
+# Debian's scowl word lists as the table the program carries
+# (src/script/words_table.h), so that it parses nothing at start: made by
+# words-table (scripts/words-table.c) again whenever the lists,
+# hunspell.words or the table's code change. words.sum is rewritten only
+# when a checksum of the directory (its names and contents) changes, so
+# that an upgraded scowl, whose files keep the package's dates, is noticed.
+SCOWL_DIR ?= /usr/share/dict/scowl
+$(OBJDIR)/words.sum: FORCE
+	@mkdir -p $(dir $@)
+	@{ echo "$(SCOWL_DIR)"; ls "$(SCOWL_DIR)" 2>&1; cat "$(SCOWL_DIR)"/* 2>&1; } | cksum >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(OBJDIR)/words-table: scripts/words-table.c $(OBJDIR)/script/words_table.o $(OBJDIR)/script/speech_hunspell.o \
+		$(filter $(OBJDIR)/core/%,$(OBJS)) | deps
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(LIBS)
+$(OBJDIR)/words.tab: $(OBJDIR)/words-table $(OBJDIR)/words.sum
+	$(OBJDIR)/words-table "$(SCOWL_DIR)" $@
+$(OBJDIR)/script/words_data.o: $(OBJDIR)/words.tab
+	@mkdir -p $(dir $@)
+	printf '\t.section .rodata\n\t.balign 64\n\t.globl words_table_data, words_table_data_end\nwords_table_data:\n\t.incbin "%s"\nwords_table_data_end:\n\t.section .note.GNU-stack,"",@progbits\n' $< | \
+		$(CC) $(SANFLAGS) -c -x assembler -o $@ -
+.PHONY: FORCE
+FORCE:
 
 # Header dependencies come from the compiler (-MMD -MP): each object
 # depends on exactly the headers it includes, listed in its .d file. An

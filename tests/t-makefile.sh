@@ -32,6 +32,30 @@ rm "$W/build/obj/core/text.d"
 check "an object without its dependency file is compiled again" \
 	bash -c "make --no-print-directory -C '$W' SANITIZE= -n build/obj/core/text.o | grep -q -- '-o build/obj/core/text.o'"
 
+# The scowl word table the program carries (src/script/words_table.h): made
+# from the lists, again when a list changes even with its old date kept (as
+# dpkg keeps a package's dates), and not again when nothing changed; no
+# lists, no table and an error naming the directory.
+S="$SCRATCH/scowl"
+mkdir -p "$S" "$W/scripts"
+cp "$TOP/src/show/roster.h" "$W/src/show/"    # removed above
+cp "$TOP/scripts/words-table.c" "$TOP/scripts/embed-vocab" "$W/scripts/"
+printf 'alpha\nbeta\n' >"$S/english-words.10"
+touch -d 2001-01-01 "$S/english-words.10"
+mk SCOWL_DIR="$S" build/obj/words.tab >w1.txt 2>&1
+check "the word table is made from the lists" test -s "$W/build/obj/words.tab"
+cp "$W/build/obj/words.tab" w1.tab
+mk SCOWL_DIR="$S" build/obj/words.tab >w2.txt 2>&1
+check "...and not made again when nothing changed" bash -c "! grep -q 'words-table ' w2.txt"
+printf 'alpha\nbeta\ngamma\n' >"$S/english-words.10"
+touch -d 2001-01-01 "$S/english-words.10"
+mk SCOWL_DIR="$S" build/obj/words.tab >w3.txt 2>&1
+check "a list changed under an old date: the table is made again" grep -q 'words-table ' w3.txt
+check "...and differs" bash -c "! cmp -s w1.tab '$W/build/obj/words.tab'"
+mk SCOWL_DIR="$SCRATCH/no-scowl" build/obj/words.tab >w4.txt 2>&1
+check "no lists: make fails" test $? -ne 0
+check "...naming the directory and what installs it" grep -q "no-scowl.*install-deps" w4.txt
+
 # make regen: every kind of golden file, from one command.
 R="$SCRATCH/regen"
 mkdir -p "$R/rss"

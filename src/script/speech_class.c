@@ -19,6 +19,7 @@
  * letters only is asked only by the rules marked on_words.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,7 +304,7 @@ size_t protocol_prefix(const char *s, size_t n)
 {
 	for (size_t q = 0; q < ARRAY_LEN(protocols); q++) {
 		size_t pl = strlen(protocols[q]);
-		if (n <= pl || strncasecmp(s, protocols[q], pl) != 0)
+		if (n <= pl || toupper((unsigned char)s[0]) != protocols[q][0] || strncasecmp(s, protocols[q], pl) != 0)
 			continue;
 		int upper = 1, lower = 1;       /* "NFS" or "nfs", not "Nfs" */
 		for (size_t i = 0; i < pl; i++) {
@@ -1171,6 +1172,26 @@ static int m_roman(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* abbrs[] by first letter, so that a token is compared with the entries
+ * of its own letter only: abbr_at[abbr_from[c] .. abbr_from[c + 1]) are
+ * the indices of the entries written with c first, in the table's order. */
+static unsigned char abbr_at[ARRAY_LEN(abbrs)];
+static unsigned short abbr_from[257];
+static pthread_once_t abbr_once = PTHREAD_ONCE_INIT;
+_Static_assert(ARRAY_LEN(abbrs) <= 256, "abbr_at holds a byte");
+
+static void abbr_index(void)
+{
+	unsigned short fill[256];
+	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++)
+		abbr_from[(unsigned char)abbrs[i].written[0] + 1]++;
+	for (int c = 0; c < 256; c++)
+		abbr_from[c + 1] = (unsigned short)(abbr_from[c + 1] + abbr_from[c]);
+	memcpy(fill, abbr_from, sizeof fill);
+	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++)
+		abbr_at[fill[(unsigned char)abbrs[i].written[0]]++] = (unsigned char)i;
+}
+
 /* Abbreviations by the table abbrs[]. */
 /* A month's name or its abbreviation, "Jun", "June" (month_of on a token) */
 static int month_of_abbr(const char *s, size_t n)
@@ -1200,9 +1221,11 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		an = (size_t)(gd - s);
 		glued = n - an - 1;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(abbrs); i++) {
-		const struct abbr *a = &abbrs[i];
-		if (a->written[0] != tolower((unsigned char)s[0]) || strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
+	pthread_once(&abbr_once, abbr_index);
+	unsigned c0 = (unsigned char)tolower((unsigned char)s[0]);
+	for (unsigned k = abbr_from[c0]; k < abbr_from[c0 + 1]; k++) {
+		const struct abbr *a = &abbrs[abbr_at[k]];
+		if (strlen(a->written) != an || strncasecmp(a->written, s, an) != 0)
 			continue;
 		int ok = 0;
 		switch (a->when) {

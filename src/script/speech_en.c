@@ -204,7 +204,18 @@ int has_char(const char *s, size_t n, int c)
 
 const char *find_str(const char *s, size_t n, const char *needle)
 {
-	return memmem(s, n, needle, strlen(needle));     /* glibc's: a word at a time, not a memcmp a byte */
+	/* memmem's set-up costs more than the search in a token: the first
+	 * byte by memchr, the rest compared where it is */
+	size_t m = strlen(needle);
+	if (m == 0)
+		return s;
+	if (m > n)
+		return NULL;
+	const char *end = s + n - m + 1;    /* one past the last place it can start */
+	for (const char *p = s; (p = memchr(p, needle[0], (size_t)(end - p))) != NULL; p++)
+		if (memcmp(p + 1, needle + 1, m - 1) == 0)
+			return p;
+	return NULL;
 }
 
 /* English word onsets: the consonants a word may start with. */
@@ -479,6 +490,8 @@ static size_t lead_len(const char *s, size_t n)
 	size_t i = 0;
 	for (;;) {
 		size_t k = 0;
+		if (i < n && isalnum((unsigned char)s[i]))
+			return i;     /* no mark starts with a letter or digit */
 		for (size_t j = 0; j < ARRAY_LEN(marks); j++) {
 			size_t m = strlen(marks[j]);
 			if (i + m <= n && memcmp(s + i, marks[j], m) == 0) {
@@ -510,6 +523,8 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 		depth += s[j] == '(' ? 1 : s[j] == ')' ? -1 : 0;
 	for (;;) {
 		size_t k = 0;
+		if (i > lead && isalnum((unsigned char)s[i - 1]))
+			return n - i;     /* no mark ends with a letter or digit */
 		for (size_t j = 0; j < ARRAY_LEN(marks); j++) {
 			size_t m = strlen(marks[j]);
 			if (i >= lead + m && memcmp(s + i - m, marks[j], m) == 0) {
@@ -702,7 +717,12 @@ static int glue_in(const char *list, size_t ln, const char *c, size_t cn)
 		w[i + 1] = (char)tolower((unsigned char)c[i]);
 	}
 	w[cn + 1] = ' ';
-	return memmem(list, ln, w, cn + 2) != NULL;
+	w[cn + 2] = '\0';
+	/* " word " in the list: "word " found where a space comes before it */
+	for (const char *p = list, *end = list + ln; (p = find_str(p, (size_t)(end - p), w + 1)) != NULL; p++)
+		if (p > list && p[-1] == ' ')
+			return 1;
+	return 0;
 }
 
 static int other_glue_word(const char *c, size_t cn)

@@ -9,44 +9,24 @@
  * term of kernel text).
  *
  * In: a word as written. Out: a size, flags, a vocabulary kind. The lists
- * are read once, on first use, from PODSYNTH_SCOWL (a directory) or
- * /usr/share/dict/scowl, into one hash table that points into the files'
- * text; without them no word is known to be common, which is reported once.
+ * are a table the build made from /usr/share/dict/scowl (words_table.h),
+ * carried in the program and asked where it lies, with nothing to read or
+ * parse at start; PODSYNTH_SCOWL names another directory, whose lists are
+ * made into the same table on first use; without them no word is known to
+ * be common, which is reported once.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/core.h"
 #include "speech_int.h"
+#include "words_table.h"
 
-/* The lists read, and the flag each sets. Sizes above 70 hold rare words
- * and surnames ("bhagat", "babka") that must not stop a split. */
-static const struct {
-	const char *prefix;
-	int flag;
-	int max;
-} lists[] = {
-	{"english-words.", WORDS_WORD, 70},
-	{"american-words.", WORDS_WORD, 70},
-	{"british-words.", WORDS_WORD, 70},
-	{"english-proper-names.", WORDS_NAME, 50},
-	{"english-abbreviations.", WORDS_ABBR, 70},
-	{"english-upper.", WORDS_UPPER, 50},
-};
-
-struct slot {
-	uint32_t off;           /* 1 + the word's offset in the lists' text (0: empty) */
-	unsigned char len;
-	unsigned char size;     /* the smallest size of a word list holding it */
-	unsigned char flags;
-};
-
-static struct slot *tab;
-static size_t tabn;          /* a power of two */
-static struct buf text;      /* every list read, one after the other */
+static const unsigned char *tab;   /* words_table.h; NULL: no lists */
+static struct buf built;           /* the table built from PODSYNTH_SCOWL */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash(const char *s, size_t n)
@@ -57,105 +37,35 @@ static uint32_t hash(const char *s, size_t n)
 	return h;
 }
 
-static struct slot *find(const char *s, size_t n, int insert)
-{
-	if (!tab || n == 0 || n > 255)
-		return NULL;
-	for (size_t i = hash(s, n) & (tabn - 1);; i = (i + 1) & (tabn - 1)) {
-		struct slot *sl = &tab[i];
-		if (!sl->off)
-			return insert ? sl : NULL;
-		if (sl->len == n && memcmp(text.data + sl->off - 1, s, n) == 0)
-			return sl;
-	}
-}
-
-static void add_word(size_t off, size_t n, int size, int flag)
-{
-	struct slot *sl = find(text.data + off, n, 1);
-	if (!sl)
-		return;
-	if (!sl->off) {
-		sl->off = (uint32_t)off + 1;
-		sl->len = (unsigned char)n;
-		sl->size = (unsigned char)size;
-	} else if ((flag & WORDS_WORD) && (!(sl->flags & WORDS_WORD) || size < sl->size)) {
-		sl->size = (unsigned char)size;
-	}
-	sl->flags |= (unsigned char)flag;
-}
-
 static void words_open(void)
 {
 	const char *dir = getenv("PODSYNTH_SCOWL");
-	if (!dir || !*dir)
-		dir = "/usr/share/dict/scowl";
-	DIR *d = opendir(dir);
-	if (!d) {
+	if (!dir || !*dir) {
+		size_t len = (size_t)(words_table_data_end - words_table_data);
+		if (!words_table_valid(words_table_data, len)) {
+			fprintf(stderr, "podsynth: the word table built into the program is damaged\n");
+			abort();   /* a broken build, not bad input */
+		}
+		tab = words_table_data;
+		return;
+	}
+	/* kept to the end, reachable */
+	if (words_table_build(dir, hunspell_words_text, &built) < 0) {
 		msg(MSG_SPEECH_NO_WORDLIST, dir, 0, 0, NULL);
 		return;
 	}
-	struct dirent *de;
-	struct {
-		size_t off;
-		int size, flag;
-	} parts[64];
-	int np = 0;
-	while ((de = readdir(d)) != NULL && np < (int)ARRAY_LEN(parts)) {
-		for (size_t k = 0; k < ARRAY_LEN(lists); k++) {
-			size_t pl = strlen(lists[k].prefix);
-			int size = atoi(de->d_name + pl);
-			if (strncmp(de->d_name, lists[k].prefix, pl) != 0 || size <= 0 || size > lists[k].max)
-				continue;
-			char *path = path_join(dir, de->d_name);
-			size_t len;
-			char *t = read_file(path, &len);
-			free(path);
-			if (!t)
-				continue;
-			parts[np].off = text.len;
-			parts[np].size = size;
-			/* the American lists up to 60 are what hunspell en_US is made of */
-			parts[np++].flag = lists[k].flag | (lists[k].flag == WORDS_WORD && size <= 60 &&
-							      strncmp(lists[k].prefix, "british", 7) != 0 ? WORDS_US : 0);
-			buf_add(&text, t, len);
-			buf_putc(&text, '\n');
-			free(t);
-		}
-	}
-	/* the forms hunspell en_US adds to the lists (scripts/hunspell-words) */
-	if (np < (int)ARRAY_LEN(parts)) {
-		parts[np].off = text.len;
-		parts[np].size = 0;
-		parts[np++].flag = WORDS_DICT;
-		buf_puts(&text, hunspell_words_text);
-	}
-	/* the table points into the text, which no longer moves */
-	tabn = 1 << 19;      /* about 160,000 words: under a third full */
-	tab = xcalloc(tabn, sizeof *tab);   /* kept to the end, reachable */
-	for (int p = 0; p < np; p++) {
-		size_t end = p + 1 < np ? parts[p + 1].off : text.len;
-		for (size_t i = parts[p].off; i < end;) {
-			char *nl = memchr(text.data + i, '\n', end - i);
-			size_t e = nl ? (size_t)(nl - text.data) : end;
-			size_t n = e - i;
-			if (n && text.data[e - 1] == '\r')
-				n--;
-			if (n && text.data[i] != '#')
-				add_word(i, n, parts[p].size, parts[p].flag);
-			i = e + 1;
-		}
-	}
-	closedir(d);
+	tab = (const unsigned char *)built.data;
 }
 
 int words_lookup(const char *s, size_t n, int *size)
 {
 	pthread_once(&once, words_open);
-	const struct slot *sl = find(s, n, 0);
-	if (size)
-		*size = sl && (sl->flags & WORDS_WORD) ? sl->size : 0;
-	return sl ? sl->flags : 0;
+	if (!tab) {
+		if (size)
+			*size = 0;
+		return 0;
+	}
+	return words_table_find(tab, s, n, size);
 }
 
 int words_dict(const char *s, size_t n)

@@ -21,11 +21,13 @@ struct lexent {
 	char *say;
 	int next;          /* next entry in the same hash chain, -1 at the end */
 	char *where;       /* "voices/kernel.lexicon:12", or NULL */
+	uint64_t fold;     /* fold_hash(word): compared before the words are */
 };
 
 struct lexpat {
 	char *prefix, *suffix;
 	size_t plen, slen;
+	int first;         /* the prefix's first letter in lower case, -1 for none */
 	char *say;
 	char *where;       /* as for an entry */
 };
@@ -60,7 +62,7 @@ static void rehash(struct lexicon *lex, int nheads)
 	for (int i = 0; i < nheads; i++)
 		lex->heads[i] = -1;
 	for (int i = 0; i < lex->n; i++) {
-		int h = (int)(fold_hash(lex->e[i].word) & (uint64_t)(nheads - 1));
+		int h = (int)(lex->e[i].fold & (uint64_t)(nheads - 1));
 		lex->e[i].next = lex->heads[h];
 		lex->heads[h] = i;
 	}
@@ -124,7 +126,8 @@ static void add_pattern(struct lexicon *lex, const char *word, const char *say, 
 		}
 	lex->pat = xreallocarray(lex->pat, (size_t)lex->npat + 1, sizeof *lex->pat);
 	lex->pat[lex->npat++] = (struct lexpat){
-		prefix, suffix, strlen(prefix), strlen(suffix), xstrdup(say), where ? xstrdup(where) : NULL};
+		prefix, suffix, strlen(prefix), strlen(suffix), prefix[0] ? tolower((unsigned char)prefix[0]) : -1,
+		xstrdup(say), where ? xstrdup(where) : NULL};
 }
 
 static void add_entry(struct lexicon *lex, const char *word, const char *say, const char *where)
@@ -149,8 +152,9 @@ static void add_entry(struct lexicon *lex, const char *word, const char *say, co
 		lex->phrase = xreallocarray(lex->phrase, (size_t)lex->nphrase + 1, sizeof *lex->phrase);
 		lex->phrase[lex->nphrase++] = lex->n;
 	}
-	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1, where ? xstrdup(where) : NULL};
-	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
+	uint64_t fold = fold_hash(word);
+	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1, where ? xstrdup(where) : NULL, fold};
+	int h = (int)(fold & (uint64_t)(lex->nheads - 1));
 	lex->e[lex->n].next = lex->heads[h];
 	lex->heads[h] = lex->n;
 	lex->n++;
@@ -170,17 +174,31 @@ void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, cons
 	free(where);
 }
 
-/* The index of the entry lexicon_lookup finds for word, or -1. */
+/* The index of the entry lexicon_lookup finds for word, or -1: the entry
+ * written exactly so (there is one at most), else the last added that
+ * differs in case only. Entries of both kinds share the chain of word's
+ * case-folded hash, walked once. */
 static int lookup_index(const struct lexicon *lex, const char *word)
 {
-	int i = find_exact(lex, word);
-	if (i >= 0)
-		return i;
-	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
-	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
-		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
-			best = i;
+	uint64_t fold = fold_hash(word);
+	int h = (int)(fold & (uint64_t)(lex->nheads - 1)), best = -1;
+	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
+		if (lex->e[i].fold == fold && strcasecmp(lex->e[i].word, word) == 0) {
+			if (strcmp(lex->e[i].word, word) == 0)
+				return i;
+			if (i > best)
+				best = i;
+		}
 	return best;
+}
+
+/* Whether word (n bytes) is of pattern p: its prefix and suffix, ignoring
+ * case, with at least one byte between them. */
+static int pattern_fits(const struct lexpat *p, const char *word, size_t n)
+{
+	return n > p->plen + p->slen &&
+	       (p->first < 0 || tolower((unsigned char)word[0]) == p->first) &&
+	       strncasecmp(word, p->prefix, p->plen) == 0 && strcasecmp(word + n - p->slen, p->suffix) == 0;
 }
 
 const char *lexicon_where(const struct lexicon *lex, const char *word)
@@ -194,8 +212,7 @@ const char *lexicon_where(const struct lexicon *lex, const char *word)
 	const char *where = NULL;
 	for (int k = 0; k < lex->npat; k++) {
 		const struct lexpat *p = &lex->pat[k];
-		if (n <= p->plen + p->slen || p->plen + p->slen < best ||
-		    strncasecmp(word, p->prefix, p->plen) != 0 || strcasecmp(word + n - p->slen, p->suffix) != 0)
+		if (p->plen + p->slen < best || !pattern_fits(p, word, n))
 			continue;
 		best = p->plen + p->slen;
 		where = p->where;
@@ -207,15 +224,9 @@ const char *lexicon_lookup(const struct lexicon *lex, const char *word)
 {
 	if (!lex || !*word)
 		return NULL;
-	int i = find_exact(lex, word);
-	if (i >= 0)
-		return lex->e[i].say;
-	/* Ignoring case: the entry added last wins. */
-	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1)), best = -1;
-	for (i = lex->heads[h]; i >= 0; i = lex->e[i].next)
-		if (strcasecmp(lex->e[i].word, word) == 0 && i > best)
-			best = i;
-	return best >= 0 ? lex->e[best].say : NULL;
+	/* Ignoring case, the entry added last wins. */
+	int i = lookup_index(lex, word);
+	return i >= 0 ? lex->e[i].say : NULL;
 }
 
 const char *lexicon_match(const struct lexicon *lex, const char *word,
@@ -229,10 +240,7 @@ const char *lexicon_match(const struct lexicon *lex, const char *word,
 	size_t n = strlen(word), best = 0;
 	for (int i = 0; i < lex->npat; i++) {
 		const struct lexpat *p = &lex->pat[i];
-		if (n <= p->plen + p->slen || p->plen + p->slen < best)
-			continue;
-		if (strncasecmp(word, p->prefix, p->plen) != 0 ||
-		    strcasecmp(word + n - p->slen, p->suffix) != 0)
+		if (p->plen + p->slen < best || !pattern_fits(p, word, n))
 			continue;
 		best = p->plen + p->slen;
 		say = p->say;
