@@ -148,6 +148,8 @@ static const struct id_word {
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
+	/* credentials ("REALCREDS", "override_creds"): said, never spelled */
+	{"creds", "creds"},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -159,6 +161,10 @@ static const struct id_word part_words[] = {
 	/* ext4's extent header and preallocation, "eh_entries", "inode_pa";
 	 * ftrace's locations, "ftrace_process_locs"; shared memory, "qcom: smem" */
 	{"eh", "E-H"}, {"pa", "P-A"}, {"locs", "locs"}, {"smem", "S-mem"},
+	/* an operation ("op_release", "acpi_ex_load_table_op"; OP is caps_part's)
+	 * and the nth one ("iommufd_fail_nth"): said, never spelled; no piece of
+	 * a split ("aloop" is no "alo op") */
+	{"op", "op"}, {"nth", "enth"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
@@ -1027,14 +1033,26 @@ static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
  * it so, not letter by letter. */
 static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!all_lower(s, n) || (!(flags & F_PART) && n < 4))
+	/* in capitals only as a part of a constant, and a word of three
+	 * letters or more that no entry has: "TEST_PROGS" test progs, as
+	 * "BPF_PROG_TYPE" has prog (not P-R-O-G-S) */
+	int caps = (flags & F_CNAME) && n >= 3 && all_upper(s, n) && all_alpha(s, n);
+	if ((!all_lower(s, n) && !caps) || (!(flags & F_PART) && n < 4))
 		return 0;
 	const struct id_word *w = id_word(s, n);
-	for (size_t i = 0; !w && i < ARRAY_LEN(part_words); i++)
+	for (size_t i = 0; !w && !caps && i < ARRAY_LEN(part_words); i++)
 		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
 			w = &part_words[i];
 	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
 	const char *say = id_say(e, w);
+	if (caps && w && !w->say) {
+		char low[8];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		decide(e, "word", "a word of identifiers (id_words) in capitals, in a constant");
+		emitn(e, low, n);
+		return 1;
+	}
 	if (!say || (n == 2 && memcmp(s, "mk", 2) == 0))
 		return 0;
 	decide(e, "word", "a word of identifiers (id_words)");
