@@ -582,6 +582,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "64k pages": a size in kilobytes, "sixty-four K" */
 		/* "a page size > 4k", "block size 16k": a power of two after "size" too */
+		/* "armada-8k", "armada_8k_cpufreq", "tlb_64k": a part of a name
+		 * is a size class or a model's letter, "eight K", no count */
+		if (rl == 1 && r[0] == 'k' && (flags & F_PART) && !(flags & F_TOKEN)) {
+			emit(e, "K");
+			return 1;
+		}
 		if (rl == 1 && r[0] == 'k' && (flags & F_TOKEN) &&
 		    (memory_noun(e->next, e->nextn) ||
 		     (v >= 2 && (v & (v - 1)) == 0 && strcasecmp(e->prev, "size") == 0))) {
