@@ -2504,6 +2504,27 @@ static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "several hundred MB", "a few GB", "many kHz": a unit's symbol after a
+ * word of quantity is the unit, in the plural, as after a number (a
+ * symbol with a capital only: "a few us" keeps its pronoun). */
+static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const q[] = {"hundred", "thousand", "million", "billion", "few", "several", "many", "dozen"};
+	const struct unit *u;
+	int cap = 0, word = 0;
+	if ((flags & F_PART) || n < 2 || n > 5)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		cap |= isupper((unsigned char)s[i]) != 0;
+	for (size_t i = 0; i < ARRAY_LEN(q) && !word; i++)
+		word = strcasecmp(e->prev, q[i]) == 0;
+	if (!cap || !word || (u = find_unit(s, n, 1)) == NULL)
+		return 0;
+	decide(e, "measure", "a unit's symbol after a word of quantity (hundred, few, several)");
+	emit(e, u->many);
+	return 1;
+}
+
 /*
  * The questions asked of a run of letters, in order; the first that says
  * it decides. Each row's function states its rule; adding a kind of word
@@ -2514,6 +2535,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a unit after a word of quantity", w_unit_quantity},
 	{"a word of identifiers", w_id_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
