@@ -2504,6 +2504,35 @@ static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A signal's name (signal(7)): "sig" and what it signals, as kernel
+ * people say them: SIGCHLD sig child, SIGHUP sig hup, SIGIO sig I-O (was
+ * spelled whole, or "sigh up"). A name not in the table is "sig" and the
+ * rest said as a part of a constant. */
+static int w_signal(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *w, *say; } sigs[] = {
+		{"HUP", "hup"}, {"INT", "int"}, {"QUIT", "quit"}, {"ILL", "ill"}, {"TRAP", "trap"},
+		{"ABRT", "abort"}, {"IOT", "I-O-T"}, {"BUS", "bus"}, {"FPE", "F-P-E"}, {"KILL", "kill"},
+		{"USR1", "U-S-R one"}, {"USR2", "U-S-R two"}, {"SEGV", "seg-V"}, {"PIPE", "pipe"},
+		{"ALRM", "alarm"}, {"TERM", "term"}, {"STKFLT", "stack fault"}, {"CHLD", "child"},
+		{"CLD", "child"}, {"CONT", "cont"}, {"STOP", "stop"}, {"TSTP", "T-stop"},
+		{"TTIN", "T-T in"}, {"TTOU", "T-T out"}, {"URG", "U-R-G"}, {"XCPU", "X-C-P-U"},
+		{"XFSZ", "X-F-S-Z"}, {"VTALRM", "V-T alarm"}, {"PROF", "prof"}, {"WINCH", "winch"},
+		{"IO", "I-O"}, {"POLL", "poll"}, {"PWR", "power"}, {"SYS", "sys"}, {"EMT", "E-M-T"},
+		{"RTMIN", "R-T min"}, {"RTMAX", "R-T max"}, {"INFO", "info"}, {"LOST", "lost"},
+	};
+	if (n < 5 || n > 9 || memcmp(s, "SIG", 3) != 0 || !all_upper(s, n) || dict_word(s, n))
+		return 0;     /* (SIGNAL, SIGMA are words) */
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		if (strlen(sigs[i].w) == n - 3 && memcmp(sigs[i].w, s + 3, n - 3) == 0) {
+			decide(e, "identifier", "a signal's name: sig and what it signals (signal(7))");
+			emit(e, "sig");
+			emit(e, sigs[i].say);
+			return 1;
+		}
+	return 0;
+}
+
 /* "several hundred MB", "a few GB", "many kHz": a unit's symbol after a
  * word of quantity is the unit, in the plural, as after a number (a
  * symbol with a capital only: "a few us" keeps its pronoun). */
@@ -2536,6 +2565,7 @@ static const struct word_rule {
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
 	{"a unit after a word of quantity", w_unit_quantity},
+	{"a signal's name", w_signal},
 	{"a word of identifiers", w_id_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
