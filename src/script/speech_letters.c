@@ -148,8 +148,9 @@ static const struct id_word {
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
-	/* credentials ("REALCREDS", "override_creds"): said, never spelled */
-	{"creds", "creds"},
+	/* credentials ("REALCREDS", "override_creds"): said, never spelled;
+	 * an instruction ("noinstr" no instr, "instr_len") */
+	{"creds", "creds"}, {"instr", NULL},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -1655,8 +1656,16 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 {
 	(void)flags;
-	if (n < 4 || n > 8 || strncasecmp(s, "no", 2) != 0 || words_common(s, n, 70) || dict_word(s, n) ||
-	    vocab_kind(s + 2, n - 2) != VOCAB_ACRONYM || vocab_count(s + 2, n - 2) < 50 || words_common(s + 2, n - 2, 60))
+	if (n < 4 || n > 8 || strncasecmp(s, "no", 2) != 0 || words_common(s, n, 70) || dict_word(s, n))
+		return 0;
+	/* or an entry the lexicon spells, as "fs" F-S: "GFP_NOFS",
+	 * "memalloc_nofs_save" no F-S (the lexicon's nohz, noirq in general) */
+	const char *star, *say = n <= 6 ? lex_find(e, s + 2, n - 2, &star, &(size_t){0}) : NULL;
+	int spelled = say && !star && strlen(say) == 2 * (n - 2) - 1;
+	for (size_t i = 0; spelled && say[i]; i++)
+		spelled = i % 2 ? say[i] == '-' : isupper((unsigned char)say[i]) != 0;
+	if (!spelled && (vocab_kind(s + 2, n - 2) != VOCAB_ACRONYM || vocab_count(s + 2, n - 2) < 50 ||
+			 words_common(s + 2, n - 2, 60)))
 		return 0;
 	decide(e, "split word", "no and an acronym of kernel text");
 	emitn(e, "no", 2);
