@@ -986,7 +986,7 @@ static const char *const standard_codes[] = {
 static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
 	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
-	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle",
+	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle", "console", "terminal",
 };
 
 /* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
@@ -998,8 +998,11 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	    !IN(model_nouns_after, nx, nn))
 		return 0;
 	const char *after = core(c, c->i + 2, &an);
-	if (after && joined(c, c->i + 1) && islower((unsigned char)after[0]) && after[an - 1] == 's')
-		return 0;     /* "500 card games": a count before a compound */
+	/* "500 card games": a round count before a compound; not a verb after
+	 * a model's noun ("the 3270 driver is", "the 8250 driver uses") */
+	if (after && joined(c, c->i + 1) && islower((unsigned char)after[0]) && after[an - 1] == 's' &&
+	    num_parse(s, n) % 100 == 0)
+		return 0;
 	m->a = s;
 	m->alen = n;
 	m->why = "a model number: before the noun of a device (model_nouns_after)";

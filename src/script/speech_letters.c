@@ -148,6 +148,9 @@ static const struct id_word {
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
+	/* credentials ("REALCREDS", "override_creds"): said, never spelled;
+	 * an instruction ("noinstr" no instr, "instr_len") */
+	{"creds", "creds"}, {"instr", NULL},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -159,6 +162,10 @@ static const struct id_word part_words[] = {
 	/* ext4's extent header and preallocation, "eh_entries", "inode_pa";
 	 * ftrace's locations, "ftrace_process_locs"; shared memory, "qcom: smem" */
 	{"eh", "E-H"}, {"pa", "P-A"}, {"locs", "locs"}, {"smem", "S-mem"},
+	/* an operation ("op_release", "acpi_ex_load_table_op"; OP is caps_part's)
+	 * and the nth one ("iommufd_fail_nth"): said, never spelled; no piece of
+	 * a split ("aloop" is no "alo op") */
+	{"op", "op"}, {"nth", "enth"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
@@ -1078,14 +1085,26 @@ static int w_lexicon(struct en *e, const char *s, size_t n, int flags)
  * it so, not letter by letter. */
 static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!all_lower(s, n) || (!(flags & F_PART) && n < 4))
+	/* in capitals only as a part of a constant, and a word of three
+	 * letters or more that no entry has: "TEST_PROGS" test progs, as
+	 * "BPF_PROG_TYPE" has prog (not P-R-O-G-S) */
+	int caps = (flags & F_CNAME) && n >= 3 && all_upper(s, n) && all_alpha(s, n);
+	if ((!all_lower(s, n) && !caps) || (!(flags & F_PART) && n < 4))
 		return 0;
 	const struct id_word *w = id_word(s, n);
-	for (size_t i = 0; !w && i < ARRAY_LEN(part_words); i++)
+	for (size_t i = 0; !w && !caps && i < ARRAY_LEN(part_words); i++)
 		if (strlen(part_words[i].w) == n && memcmp(part_words[i].w, s, n) == 0)
 			w = &part_words[i];
 	/* (mk is make glued, "mkdir", but alone a key: "mk_users" M-K) */
 	const char *say = id_say(e, w);
+	if (caps && w && !w->say) {
+		char low[8];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		decide(e, "word", "a word of identifiers (id_words) in capitals, in a constant");
+		emitn(e, low, n);
+		return 1;
+	}
 	if (!say || (n == 2 && memcmp(s, "mk", 2) == 0))
 		return 0;
 	decide(e, "word", "a word of identifiers (id_words)");
@@ -1688,8 +1707,16 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 {
 	(void)flags;
-	if (n < 4 || n > 8 || strncasecmp(s, "no", 2) != 0 || words_common(s, n, 70) || dict_word(s, n) ||
-	    vocab_kind(s + 2, n - 2) != VOCAB_ACRONYM || vocab_count(s + 2, n - 2) < 50 || words_common(s + 2, n - 2, 60))
+	if (n < 4 || n > 8 || strncasecmp(s, "no", 2) != 0 || words_common(s, n, 70) || dict_word(s, n))
+		return 0;
+	/* or an entry the lexicon spells, as "fs" F-S: "GFP_NOFS",
+	 * "memalloc_nofs_save" no F-S (the lexicon's nohz, noirq in general) */
+	const char *star, *say = n <= 6 ? lex_find(e, s + 2, n - 2, &star, &(size_t){0}) : NULL;
+	int spelled = say && !star && strlen(say) == 2 * (n - 2) - 1;
+	for (size_t i = 0; spelled && say[i]; i++)
+		spelled = i % 2 ? say[i] == '-' : isupper((unsigned char)say[i]) != 0;
+	if (!spelled && (vocab_kind(s + 2, n - 2) != VOCAB_ACRONYM || vocab_count(s + 2, n - 2) < 50 ||
+			 words_common(s + 2, n - 2, 60)))
 		return 0;
 	decide(e, "split word", "no and an acronym of kernel text");
 	emitn(e, "no", 2);
@@ -2541,6 +2568,56 @@ static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A signal's name (signal(7)): "sig" and what it signals, as kernel
+ * people say them: SIGCHLD sig child, SIGHUP sig hup, SIGIO sig I-O (was
+ * spelled whole, or "sigh up"). A name not in the table is "sig" and the
+ * rest said as a part of a constant. */
+static int w_signal(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *w, *say; } sigs[] = {
+		{"HUP", "hup"}, {"INT", "int"}, {"QUIT", "quit"}, {"ILL", "ill"}, {"TRAP", "trap"},
+		{"ABRT", "abort"}, {"IOT", "I-O-T"}, {"BUS", "bus"}, {"FPE", "F-P-E"}, {"KILL", "kill"},
+		{"USR1", "U-S-R one"}, {"USR2", "U-S-R two"}, {"SEGV", "seg-V"}, {"PIPE", "pipe"},
+		{"ALRM", "alarm"}, {"TERM", "term"}, {"STKFLT", "stack fault"}, {"CHLD", "child"},
+		{"CLD", "child"}, {"CONT", "cont"}, {"STOP", "stop"}, {"TSTP", "T-stop"},
+		{"TTIN", "T-T in"}, {"TTOU", "T-T out"}, {"URG", "U-R-G"}, {"XCPU", "X-C-P-U"},
+		{"XFSZ", "X-F-S-Z"}, {"VTALRM", "V-T alarm"}, {"PROF", "prof"}, {"WINCH", "winch"},
+		{"IO", "I-O"}, {"POLL", "poll"}, {"PWR", "power"}, {"SYS", "sys"}, {"EMT", "E-M-T"},
+		{"RTMIN", "R-T min"}, {"RTMAX", "R-T max"}, {"INFO", "info"}, {"LOST", "lost"},
+	};
+	if (n < 5 || n > 9 || memcmp(s, "SIG", 3) != 0 || !all_upper(s, n) || dict_word(s, n))
+		return 0;     /* (SIGNAL, SIGMA are words) */
+	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
+		if (strlen(sigs[i].w) == n - 3 && memcmp(sigs[i].w, s + 3, n - 3) == 0) {
+			decide(e, "identifier", "a signal's name: sig and what it signals (signal(7))");
+			emit(e, "sig");
+			emit(e, sigs[i].say);
+			return 1;
+		}
+	return 0;
+}
+
+/* "several hundred MB", "a few GB", "many kHz": a unit's symbol after a
+ * word of quantity is the unit, in the plural, as after a number (a
+ * symbol with a capital only: "a few us" keeps its pronoun). */
+static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const q[] = {"hundred", "thousand", "million", "billion", "few", "several", "many", "dozen"};
+	const struct unit *u;
+	int cap = 0, word = 0;
+	if ((flags & F_PART) || n < 2 || n > 5)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		cap |= isupper((unsigned char)s[i]) != 0;
+	for (size_t i = 0; i < ARRAY_LEN(q) && !word; i++)
+		word = strcasecmp(e->prev, q[i]) == 0;
+	if (!cap || !word || (u = find_unit(s, n, 1)) == NULL)
+		return 0;
+	decide(e, "measure", "a unit's symbol after a word of quantity (hundred, few, several)");
+	emit(e, u->many);
+	return 1;
+}
+
 /*
  * The questions asked of a run of letters, in order; the first that says
  * it decides. Each row's function states its rule; adding a kind of word
@@ -2551,6 +2628,8 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a unit after a word of quantity", w_unit_quantity},
+	{"a signal's name", w_signal},
 	{"a word of identifiers", w_id_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},

@@ -1126,6 +1126,33 @@ static int s_completion(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "82599-based adapters", "8250-compatible UARTs": four or five digits
+ * that something is built on or compatible with name a chip, a model
+ * number ("eighty-two five ninety-nine based"); a power of two
+ * ("4096-based") or a year ("2015-based") stays what it is. */
+static int s_model_based(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const sufs[] = {"based", "compatible", "class", "series", "family"};
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 4 || d > 5 || s[0] == '0' || d + 2 > n || s[d] != '-' || is_pow2(s, d))
+		return 0;
+	long long v = num_parse(s, d);
+	int ok = 0;
+	for (size_t i = 0; i < sizeof sufs / sizeof *sufs && !ok; i++)
+		ok = strlen(sufs[i]) == n - d - 1 && strncasecmp(s + d + 1, sufs[i], n - d - 1) == 0;
+	if (!ok || (v >= 1900 && v <= 2099))
+		return 0;
+	decide(e, "model", "digits before -based or -compatible: a chip's model number");
+	struct buf b = {0};
+	num_model(&b, s, d);
+	emit(e, b.data);
+	buf_free(&b);
+	say_core(e, s + d + 1, n - d - 1, flags | F_PART);
+	return 1;
+}
+
 /* Hyphenated: plain words stay joined ("run-time"), others are said part
  * by part ("x86-64", "reliableuser-space"). */
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
@@ -1547,6 +1574,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_rate},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
+	{NULL, NULL, 0, s_model_based},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and +, ++ or --", 0, s_increment},

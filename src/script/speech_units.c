@@ -30,6 +30,11 @@ static const struct unit units[] = {
 	{"KHz", "kilohertz", "kilohertz", 1},
 	{"MHz", "megahertz", "megahertz", 1},
 	{"GHz", "gigahertz", "gigahertz", 1},
+	/* in small letters only glued to a number: "100khz", "24mhz" */
+	{"hz", "hertz", "hertz", 0},
+	{"khz", "kilohertz", "kilohertz", 0},
+	{"mhz", "megahertz", "megahertz", 0},
+	{"ghz", "gigahertz", "gigahertz", 0},
 	{"B", "byte", "bytes", 0},
 	{"KB", "kilobyte", "kilobytes", 1},
 	{"kB", "kilobyte", "kilobytes", 1},

@@ -585,6 +585,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, "H");
 			return 1;
 		}
+		/* "armada-8k", "armada_8k_cpufreq", "tlb_64k": a part of a name
+		 * is a size class or a model's letter, "eight K", no count */
+		if (rl == 1 && r[0] == 'k' && (flags & F_PART) && !(flags & F_TOKEN)) {
+			emit(e, "K");
+			return 1;
+		}
 		/* "64k pages": a size in kilobytes, "sixty-four K" */
 		/* "a page size > 4k", "block size 16k": a power of two after "size" too;
 		 * from 4 on, a power of two is a size (or a screen's K) wherever it
