@@ -1171,6 +1171,17 @@ static int m_roman(const struct cctx *c, struct match *m)
 	}
 	if (n == 1)
 		return 0;
+	/* "Avoid IV reuse": a common word capitalised only because it starts
+	 * the sentence names nothing that is numbered */
+	int starts = !pp || (c->t[c->i - 2].trail && strchr(".!?:", c->t[c->i - 2].raw[c->t[c->i - 2].rawlen - 1]));
+	char low[32];
+	if (starts && pn < sizeof low && !IN(roman_part_words, p, pn)) {
+		for (size_t k = 0; k < pn; k++)
+			low[k] = (char)tolower((unsigned char)p[k]);
+		int lf = words_lookup(low, pn, &size);
+		if ((lf & WORDS_WORD) && !(fl & WORDS_NAME) && words_common(low, pn, 50))
+			return 0;
+	}
 	m->why = "a number: after a capitalised word";
 	return 1;
 }
