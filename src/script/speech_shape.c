@@ -1239,6 +1239,13 @@ static int s_increment(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "plus");
 		return 1;
 	}
+	/* OMAP2+, Pentium4+: a name ending in its number, "and later" ("plus") */
+	if (n >= 3 && s[n - 1] == '+' && isdigit((unsigned char)s[n - 2]) && isalpha((unsigned char)s[0]) &&
+	    !memchr(s, '+', n - 1) && !memchr(s, '.', n - 1) && !memchr(s, '=', n - 1)) {
+		say_core(e, s, n - 1, flags);
+		emit(e, "plus");
+		return 1;
+	}
 	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
 							     (s[n - 1] == '-' && s[n - 2] == '-')))
 		return 0;
