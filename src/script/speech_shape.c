@@ -1647,6 +1647,14 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
 		nnum = 0;
+	/* "mm/zbud.c | 564 ++++", "foo.c | 2 +-": a diffstat's bar after its
+	 * count is a picture, not words (said as a pause) */
+	if (n >= 2 && prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
+	    !(next && isdigit((unsigned char)next[0]))) {
+		decide(e, "symbol", "a diffstat's bar of + and - after a count: not said");
+		punct(e, ',');
+		return 1;
+	}
 	/* "a 32 - bit player", "an 18 - pound wheel": a hyphen with spaces
 	 * between a number and a noun in small letters joins them, no pause */
 	if (n == 1 && s[0] == '-' && prev && next && all_digit(prev, strcspn(prev, " ")) &&
