@@ -1650,7 +1650,7 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* "mm/zbud.c | 564 ++++", "foo.c | 2 +-": a diffstat's bar after its
 	 * count is a picture, not words (said as a pause) */
 	if (n >= 2 && prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
-	    !(next && isdigit((unsigned char)next[0]))) {
+	    !(n == 2 && s[1] == '+' && next && isdigit((unsigned char)next[0]))) {
 		decide(e, "symbol", "a diffstat's bar of + and - after a count: not said");
 		punct(e, ',');
 		return 1;
