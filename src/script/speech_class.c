@@ -120,6 +120,7 @@ static const struct abbr {
 	{"approx", "approximately", A_ALWAYS}, {"esp", "especially", A_ALWAYS},
 	{"aka", "also known as", A_ALWAYS}, {"a.k.a", "also known as", A_ALWAYS},
 	{"w.r.t", "with respect to", A_ALWAYS}, {"wrt", "with respect to", A_ALWAYS},
+	{"hw", "hardware", A_ALWAYS}, {"sw", "software", A_ALWAYS},
 	{"dr", "doctor", A_NAME_AFTER}, {"mr", "mister", A_NAME_AFTER},
 	{"mrs", "missus", A_NAME_AFTER}, {"prof", "professor", A_NAME_AFTER},
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
@@ -1260,6 +1261,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				ok = ok && islower((unsigned char)s[0]) && !t->trail && nx && islower((unsigned char)nx[0]) &&
 				     !(p && IN(before_name, p, pn));
 			}
+			/* "new hw mitigations": hw and sw in small letters only (HW keeps its letters) */
+			if ((!strcmp(a->written, "hw") || !strcmp(a->written, "sw")) && !(islower((unsigned char)s[0]) && islower((unsigned char)s[1])))
+				ok = 0;
 			break;
 		case A_NUMBER_AFTER:
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */

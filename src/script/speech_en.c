@@ -884,7 +884,8 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;
 		}
-		if (!isalnum((unsigned char)core[0]) && cn <= 3 && say_symbol(e, core, cn, prevcore, next)) {
+		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&
+		    say_symbol(e, core, cn, prevcore, next)) {
 			emit_trail(e, trail, t[i].trail, 1);
 			continue;
 		}

@@ -1266,6 +1266,13 @@ static int s_increment(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "plus");
 		return 1;
 	}
+	/* OMAP2+, Pentium4+: a name ending in its number, "and later" ("plus") */
+	if (n >= 3 && s[n - 1] == '+' && isdigit((unsigned char)s[n - 2]) && isalpha((unsigned char)s[0]) &&
+	    !memchr(s, '+', n - 1) && !memchr(s, '.', n - 1) && !memchr(s, '=', n - 1)) {
+		say_core(e, s, n - 1, flags);
+		emit(e, "plus");
+		return 1;
+	}
 	if (n < 3 || !isalnum((unsigned char)s[n - 3]) || !((s[n - 1] == '+' && s[n - 2] == '+') ||
 							     (s[n - 1] == '-' && s[n - 2] == '-')))
 		return 0;
@@ -1668,6 +1675,14 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
 		nnum = 0;
+	/* "mm/zbud.c | 564 ++++", "foo.c | 2 +-": a diffstat's bar after its
+	 * count is a picture, not words (said as a pause) */
+	if (n >= 2 && prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
+	    !(n == 2 && s[1] == '+' && next && isdigit((unsigned char)next[0]))) {
+		decide(e, "symbol", "a diffstat's bar of + and - after a count: not said");
+		punct(e, ',');
+		return 1;
+	}
 	/* "a 32 - bit player", "an 18 - pound wheel": a hyphen with spaces
 	 * between a number and a noun in small letters joins them, no pause */
 	if (n == 1 && s[0] == '-' && prev && next && all_digit(prev, strcspn(prev, " ")) &&

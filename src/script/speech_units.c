@@ -66,7 +66,8 @@ static const struct unit units[] = {
 	{"b", "bit", "bits", 0},
 	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
 	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
-	{"bit", "bit", "bits", 0},
+	/* "bit" written out in the singular, glued: the compound, "64bit accesses" */
+	{"bit", "bit", "bit", 0},
 	{"bits", "bits", "bits", 0},
 	{"Kbps", "kilobit per second", "kilobits per second", 1},
 	{"Mbps", "megabit per second", "megabits per second", 1},
