@@ -317,8 +317,15 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
+		/* "RAID 5/6", "levels 2/3": two of a kind, not a fraction */
+		static const char *const kinds[] = {"raid", "level", "levels", "type", "types", "gen", "ddr"};
+		int alt = 0;
+		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
+			alt |= strcasecmp(e->prev, kinds[k]) == 0;
 		emit_num(e, (unsigned long long)x);
-		if (x < y || (x == y && x < 10))   /* "2/6" two of six; "50/50", "24/7" */
+		if (alt)
+			emit(e, "slash");
+		else if (x < y || (x == y && x < 10))   /* "2/6" two of six; "50/50", "24/7" */
 			emit(e, "of");
 		emit_num(e, (unsigned long long)y);
 		return 1;
