@@ -1162,10 +1162,29 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 
 /* Hyphenated: plain words stay joined ("run-time"), others are said part
  * by part ("x86-64", "reliableuser-space"). */
+static int hex_number(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
+	/* "0x108-0x10C": a range of addresses or registers */
+	const char *dash = memchr(s, '-', n);
+	if (hex_number(s, (size_t)(dash - s)) && hex_number(dash + 1, n - (size_t)(dash - s) - 1)) {
+		say_core(e, s, (size_t)(dash - s), flags | F_PART);
+		emit(e, "to");
+		say_core(e, dash + 1, n - (size_t)(dash - s) - 1, flags | F_PART);
+		decide(e, "number", "two hexadecimal numbers joined by a hyphen: a range");
+		return 1;
+	}
 	int plain = 1;
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
