@@ -1575,6 +1575,37 @@ static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "2+2=4", "3*4=12", "6/2=3": numbers and the signs of arithmetic between
+ * them, said as arithmetic. Only with an = or a + or * in it: "1-3" is a
+ * range and "3/4" N of M (s_path). */
+static int s_arith(struct en *e, const char *s, size_t n, int flags)
+{
+	int eq = 0, strong = 0;
+	if (n < 3 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[n - 1]))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]) || (s[i] == '.' && i + 1 < n && isdigit((unsigned char)s[i + 1])))
+			continue;
+		if (!strchr("+-*/=", s[i]) || !isdigit((unsigned char)s[i - 1]) || !isdigit((unsigned char)s[i + 1]))
+			return 0;
+		eq |= s[i] == '=';
+		strong |= s[i] == '+' || s[i] == '*';
+	}
+	if ((!eq && !strong) || (!eq && memchr(s, '/', n)))
+		return 0;     /* (a channel's "160/80+80" is no division) */
+	for (size_t st = 0, i = 0; i <= n; i++) {
+		if (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'))
+			continue;
+		say_core(e, s + st, i - st, flags | F_PART);
+		if (i < n)
+			emit(e, s[i] == '+' ? "plus" : s[i] == '-' ? "minus" : s[i] == '*' ? "times" :
+				s[i] == '/' ? "divided by" : "equals");
+		st = i + 1;
+	}
+	decide(e, "arithmetic", "numbers and the signs of arithmetic between them");
+	return 1;
+}
+
 /*
  * The shapes, in the order they are asked: a row's class and reason are
  * what --explain shows for a whole token (NULL: the parts' own, a word's
@@ -1605,6 +1636,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
 	{NULL, NULL, 0, s_rate},
+	{NULL, NULL, 1, s_arith},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
@@ -1703,8 +1735,11 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		nnum = 0;
 	/* "mm/zbud.c | 564 ++++", "foo.c | 2 +-": a diffstat's bar after its
 	 * count is a picture, not words (said as a pause) */
-	if (n >= 2 && prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
+	size_t nextw = next ? strcspn(next, " \t") : 0;
+	if (prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
+	    (n >= 2 || !next || memchr(next, '/', nextw) || (memchr(next, '.', nextw) && !isdigit((unsigned char)next[0]))) &&
 	    !(n == 2 && s[1] == '+' && next && isdigit((unsigned char)next[0]))) {
+		/* (one + only before a path or at the end: "zbud.h | 22 +", not "5 + 3") */
 		decide(e, "symbol", "a diffstat's bar of + and - after a count: not said");
 		punct(e, ',');
 		return 1;
