@@ -1101,9 +1101,18 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
-	if (!v || !p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn))
+	if (!v)
 		return 0;
 	m->value = v;
+	/* III, XIV, VIII: a numeral of three letters or more (or II) is no acronym
+	 * kernel text writes (XXX is its placeholder), so it is a number wherever it
+	 * stands: "anhydrases III and IV", "Prime BEEF III", "Society) IX" stays */
+	int numeral = (n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I');
+	const char *why_numeral = "a number: a Roman numeral of three letters or II, no acronym (roman_value)";
+	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
+		m->why = why_numeral;
+		return numeral;
+	}
 	/* "Jeff V. Merkey": one letter with a full stop before a surname is a
 	 * middle initial */
 	const struct tok *me = &c->t[c->i];
@@ -1120,10 +1129,10 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
-	if (!isupper((unsigned char)p[0]))
-		return 0;
-	if (all_upper(p, pn))
-		return 0;
+	if (!isupper((unsigned char)p[0]) || all_upper(p, pn)) {
+		m->why = why_numeral;
+		return numeral;
+	}
 	int size;
 	int fl = words_lookup(p, pn, &size);
 	size_t ppn, nxn;
