@@ -91,6 +91,9 @@ static const char *const roman_part_words[] = {
 	"mark", "mk", "model", "generation", "gen",
 };
 
+/* Abbreviated titles of a person, paired by "and": "mr and mrs Godwin" */
+static const char *const person_titles[] = {"mr", "mrs", "ms", "dr", "prof", "rev"};
+
 /* Titles before a regnal name: "Pope Benedict XVI", "King Charles III". */
 static const char *const regnal_titles[] = {
 	"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "pharaoh", "prince",
@@ -1216,6 +1219,13 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			/* "mr and mrs Godwin": a person's title before "and" and a second one */
+			if (!glued && !ok && nx && nn == 3 && strncasecmp(nx, "and", 3) == 0 &&
+			    (dot || islower((unsigned char)s[0])) && IN(person_titles, s, an)) {
+				size_t tn;
+				const char *t2 = core(c, c->i + 2, &tn);
+				ok = t2 && IN(person_titles, t2, tn);
+			}
 			break;
 		case A_YEAR_AFTER:
 			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);
