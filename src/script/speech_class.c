@@ -92,6 +92,9 @@ static const char *const roman_part_words[] = {
 	"mark", "mk", "model", "generation", "gen",
 };
 
+/* Abbreviated titles of a person, paired by "and": "mr and mrs Godwin" */
+static const char *const person_titles[] = {"mr", "mrs", "ms", "dr", "prof", "rev"};
+
 /* Titles before a regnal name: "Pope Benedict XVI", "King Charles III". */
 static const char *const regnal_titles[] = {
 	"king", "queen", "pope", "emperor", "empress", "tsar", "czar", "pharaoh", "prince",
@@ -1123,9 +1126,18 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
-	if (!v || !p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn))
+	if (!v)
 		return 0;
 	m->value = v;
+	/* III, XIV, VIII: a numeral of three letters or more (or II) is no acronym
+	 * kernel text writes (XXX is its placeholder), so it is a number wherever it
+	 * stands: "anhydrases III and IV", "Prime BEEF III", "Society) IX" stays */
+	int numeral = (n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I');
+	const char *why_numeral = "a number: a Roman numeral of three letters or II, no acronym (roman_value)";
+	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
+		m->why = why_numeral;
+		return numeral;
+	}
 	/* "Jeff V. Merkey": one letter with a full stop before a surname is a
 	 * middle initial */
 	const struct tok *me = &c->t[c->i];
@@ -1142,10 +1154,10 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
-	if (!isupper((unsigned char)p[0]))
-		return 0;
-	if (all_upper(p, pn))
-		return 0;
+	if (!isupper((unsigned char)p[0]) || all_upper(p, pn)) {
+		m->why = why_numeral;
+		return numeral;
+	}
 	int size;
 	int fl = words_lookup(p, pn, &size);
 	size_t ppn, nxn;
@@ -1276,6 +1288,13 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			/* "mr and mrs Godwin": a person's title before "and" and a second one */
+			if (!glued && !ok && nx && nn == 3 && strncasecmp(nx, "and", 3) == 0 &&
+			    (dot || islower((unsigned char)s[0])) && IN(person_titles, s, an)) {
+				size_t tn;
+				const char *t2 = core(c, c->i + 2, &tn);
+				ok = t2 && IN(person_titles, t2, tn);
+			}
 			break;
 		case A_YEAR_AFTER:
 			ok = !glued && dot && islower((unsigned char)s[0]) && nx && nn >= 3 && nn <= 4 && all_digit(nx, nn);

@@ -1727,6 +1727,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
 	int nnum = next && (isdigit((unsigned char)next[0]) ||
 			    ((next[0] == 'v') && isdigit((unsigned char)next[1])));
+	/* "p.346 - 7", "pp.12 - 18": a number glued to its abbreviation before the dash */
+	if (!pnum && prev) {
+		size_t pl = strcspn(prev, " \t,;:)");
+		const char *d = memchr(prev, '.', pl);
+		pnum = d && d > prev && d - prev <= 2 && all_alpha(prev, (size_t)(d - prev)) && (size_t)(d - prev) + 1 < pl &&
+		       all_digit(d + 1, pl - (size_t)(d - prev) - 1);
+	}
 	/* "Episode 4 – 2023/04/24" is not a range */
 	if (nnum && strlen(next) >= 8 && all_digit(next, 4) && (next[4] == '/' || next[4] == '-'))
 		nnum = 0;

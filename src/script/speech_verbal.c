@@ -643,6 +643,39 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
+	/* 49-30-4, 555-123-4567: three numbers or more joined by hyphens are a
+	 * score, a record or a code, not a range: each said in turn, digit by digit
+	 * when a group has three digits or more */
+	if (!version && !cur && !u && np.ncomp == 1 && !np.commas && rl >= 4 && r[0] == '-') {
+		size_t q = 0, groups = 1, widest = np.clen[0];
+		while (q < rl && r[q] == '-' && q + 1 < rl && isdigit((unsigned char)r[q + 1])) {
+			size_t g = ++q;
+			while (q < rl && isdigit((unsigned char)r[q]))
+				q++;
+			groups++;
+			if (q - g > widest)
+				widest = q - g;
+		}
+		if (q == rl && groups >= 3) {
+			decide(e, "number", "three numbers or more joined by hyphens: a score or a code, said in turn");
+			const char *g = np.comp[0];
+			size_t gl = np.clen[0];
+			for (;;) {
+				if (widest >= 3)
+					emit_id_digits(e, g, gl);
+				else
+					emit_numstr(e, g, gl);
+				if (g + gl >= r + rl)
+					break;
+				punct(e, ',');
+				g += gl + 1;
+				gl = strspn(g, "0123456789");
+				if (g + gl > r + rl)
+					gl = (size_t)(r + rl - g);
+			}
+			return 1;
+		}
+	}
 	/* a year glued to a word: "2024summit" */
 	if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas && rl >= 3 && all_alpha(r, rl))
 		emit_year(e, (unsigned)v);
