@@ -936,6 +936,30 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				break;
 			}
 	}
+	/* one letter before a word that starts with the rest of a prefix is
+	 * the prefix: "preload" pre-load, not "P-reload" */
+	if (np == 2 && kinds[1] == S_SPELL && cut[1] == 1 && kinds[0] == S_WORD) {
+		for (size_t k = 3; k >= 2; k--)
+			if (is_prefix(s, k) && n - k >= 4 && words_common(s + k, n - k, 35)) {
+				cut[1] = k;
+				kinds[1] = S_PREFIX;
+				grades[0] = words_common(s + k, n - k, 35);
+				break;
+			}
+	}
+	/* one spelled letter between spelled letters and a word ends the
+	 * letters: "dacloffset" D-A-C-L offset, not "D-A-C L-offset" */
+	for (int p = 1; p + 1 < np; p++)
+		if (kinds[p] == S_SPELL && kinds[p + 1] == S_SPELL && kinds[p - 1] == S_WORD &&
+		    cut[p] - cut[p + 1] == 1 && cut[p + 1] - (p + 2 < np ? cut[p + 2] : 0) >= 2) {
+			cut[p + 1] = cut[p];
+			for (int q = p; q + 1 < np; q++) {
+				cut[q] = cut[q + 1];
+				kinds[q] = kinds[q + 1];
+				grades[q] = grades[q + 1];
+			}
+			np--;
+		}
 	/* a letter at the seam belongs to the commoner word: a run of letters
 	 * gives its last to the word after it when the two make a common word
 	 * ("hwtracing" H-W tracing, not "H-W-T racing"; "ecache" E-cache), and a
