@@ -711,6 +711,32 @@ static int m_model_plural(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "mm/zbud.c | 564 ++++++": a diffstat's row, a file, a bar, the count of
+ * lines changed and the bar of + and - that draws it. The bar is a picture,
+ * not words: the count is said, the bar not ("| 3 +-" is "three"). */
+static int all_bar(const struct tok *t)
+{
+	for (size_t k = 0; k < t->rawlen; k++)
+		if (t->raw[k] != '+' && t->raw[k] != '-')
+			return 0;
+	return t->rawlen > 0;
+}
+
+static int m_diffstat(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !all_digit(s, n) || c->i == 0 || c->i + 1 >= c->nt)
+		return 0;
+	const struct tok *p = &c->t[c->i - 1];
+	if (p->rawlen != 1 || p->raw[0] != '|' || c->t[c->i].lead || c->t[c->i].trail || !all_bar(&c->t[c->i + 1]))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->ntok = 2;
+	return 1;
+}
+
 /* "Retrieved from http: //host/page": a URL a space broke after its colon. */
 static int m_url_split(const struct cctx *c, struct match *m)
 {
@@ -1836,6 +1862,7 @@ static int m_subject_prefix(const struct cctx *c, struct match *m)
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
@@ -1911,6 +1938,8 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 			cls = C_VERSION;
 		decide(e, class_names[cls], m.why ? m.why : rules[r].name);
 		verbalise(e, cls, &m);
+		if (rules[r].match == m_diffstat && i + m.ntok < nt)
+			punct(e, ',');       /* a pause before the next row */
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
 		if ((cls == C_ABBREVIATION || cls == C_DATE || cls == C_TIME) && m.dot && !m.a) {
