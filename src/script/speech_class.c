@@ -542,6 +542,36 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "1/6th of the patch", "2/3rds": a fraction written with its denominator's
+ * ordinal ending; the ending must be the denominator's own (6th, 3rd, 2nd). */
+static int m_slash_ordinal(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || n > 8)
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)))
+		return 0;
+	size_t d = (size_t)(sl - s) + 1, e = d;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	if (e == d || e - d > 2)
+		return 0;
+	long long a = num_parse(s, (size_t)(sl - s)), b = num_parse(s + d, e - d);
+	if (a < 1 || b < 2 || b > 10)
+		return 0;
+	const char *end = b == 2 ? "nd" : b == 3 ? "rd" : "th";
+	size_t rest = n - e;
+	if (!((rest == 2 || (rest == 3 && tolower((unsigned char)s[n - 1]) == 's')) &&
+	      strncasecmp(s + e, end, 2) == 0))
+		return 0;
+	m->value = (int)a;
+	m->frac = (int)b;
+	m->why = "a fraction with its ordinal ending: \"one sixth\"";
+	return 1;
+}
+
 /* "1/3 of the patches", "2/3 of them": a fraction before "of", not "one of three". */
 static int m_slash_fraction(const struct cctx *c, struct match *m)
 {
@@ -1881,6 +1911,7 @@ static const struct rule rules[] = {
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
+	{"a fraction with an ordinal ending", C_FRACTION, m_slash_ordinal, 0},
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
