@@ -1160,10 +1160,19 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
 	int plain = 1;
+	size_t hyphens = 0;
+	for (size_t i = 0; i < n; i++)
+		hyphens += s[i] == '-';
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
 			continue;
 		size_t k = i - st;
+		/* "pick-a-number", "i-am-not-a-hacker": the words a and I inside a
+		   phrase of three pieces or more, not its last ("vitamin-a") */
+		if (k == 1 && hyphens >= 2 && i < n && (s[st] == 'a' || s[st] == 'i')) {
+			st = i + 1;
+			continue;
+		}
 		const char *star, *why;
 		size_t sl;
 		if (!k || !all_alpha(s + st, k) || all_upper(s + st, k) || lex_find(e, s + st, k, &star, &sl)) {
