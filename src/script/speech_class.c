@@ -247,6 +247,21 @@ static const struct {
 	{"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""}, {"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
 };     /* not PMID or JSTOR: readers say those numbers as counts */
 
+/* "bug 197801", "Bugzilla 215934": a bug tracker's number of five digits or
+ * more is an ID, said digit by digit as a serial ("bug 12" stays a count). */
+static int m_bug_number(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	static const char *const labels[] = {"bug", "bugzilla", "bz"};
+	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i - 1].trail || c->t[c->i].lead ||
+	    !IN(labels, p, pn))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	return 1;
+}
+
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
@@ -1894,6 +1909,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
 	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
