@@ -251,6 +251,21 @@ static const struct {
 	{"DOI", ".-/"}, {"arXiv", "."}, {"OSTI", ""}, {"ASIN", ""}, {"EAN", ""}, {"UPC", ""},
 };     /* not PMID or JSTOR: readers say those numbers as counts */
 
+/* "bug 197801", "Bugzilla 215934": a bug tracker's number of five digits or
+ * more is an ID, said digit by digit as a serial ("bug 12" stays a count). */
+static int m_bug_number(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	static const char *const labels[] = {"bug", "bugzilla", "bz"};
+	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i - 1].trail || c->t[c->i].lead ||
+	    !IN(labels, p, pn))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	return 1;
+}
+
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
@@ -546,6 +561,36 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "1/6th of the patch", "2/3rds": a fraction written with its denominator's
+ * ordinal ending; the ending must be the denominator's own (6th, 3rd, 2nd). */
+static int m_slash_ordinal(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || n > 8)
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)))
+		return 0;
+	size_t d = (size_t)(sl - s) + 1, e = d;
+	while (e < n && isdigit((unsigned char)s[e]))
+		e++;
+	if (e == d || e - d > 2)
+		return 0;
+	long long a = num_parse(s, (size_t)(sl - s)), b = num_parse(s + d, e - d);
+	if (a < 1 || b < 2 || b > 10)
+		return 0;
+	const char *end = b == 2 ? "nd" : b == 3 ? "rd" : "th";
+	size_t rest = n - e;
+	if (!((rest == 2 || (rest == 3 && tolower((unsigned char)s[n - 1]) == 's')) &&
+	      strncasecmp(s + e, end, 2) == 0))
+		return 0;
+	m->value = (int)a;
+	m->frac = (int)b;
+	m->why = "a fraction with its ordinal ending: \"one sixth\"";
+	return 1;
+}
+
 /* "1/3 of the patches", "2/3 of them": a fraction before "of", not "one of three". */
 static int m_slash_fraction(const struct cctx *c, struct match *m)
 {
@@ -712,6 +757,32 @@ static int m_model_plural(const struct cctx *c, struct match *m)
 	m->alen = k;
 	m->plural = 1;
 	m->why = "a model number in the plural: capitals, a hyphen, digits and s";
+	return 1;
+}
+
+/* "mm/zbud.c | 564 ++++++": a diffstat's row, a file, a bar, the count of
+ * lines changed and the bar of + and - that draws it. The bar is a picture,
+ * not words: the count is said, the bar not ("| 3 +-" is "three"). */
+static int all_bar(const struct tok *t)
+{
+	for (size_t k = 0; k < t->rawlen; k++)
+		if (t->raw[k] != '+' && t->raw[k] != '-')
+			return 0;
+	return t->rawlen > 0;
+}
+
+static int m_diffstat(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !all_digit(s, n) || c->i == 0 || c->i + 1 >= c->nt)
+		return 0;
+	const struct tok *p = &c->t[c->i - 1];
+	if (p->rawlen != 1 || p->raw[0] != '|' || c->t[c->i].lead || c->t[c->i].trail || !all_bar(&c->t[c->i + 1]))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->ntok = 2;
 	return 1;
 }
 
@@ -1870,7 +1941,9 @@ static int m_subject_prefix(const struct cctx *c, struct match *m)
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
 	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
@@ -1888,6 +1961,7 @@ static const struct rule rules[] = {
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
+	{"a fraction with an ordinal ending", C_FRACTION, m_slash_ordinal, 0},
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
@@ -1945,6 +2019,8 @@ int classify_say(struct en *e, const struct tok *t, int nt, int i)
 			cls = C_VERSION;
 		decide(e, class_names[cls], m.why ? m.why : rules[r].name);
 		verbalise(e, cls, &m);
+		if (rules[r].match == m_diffstat && i + m.ntok < nt)
+			punct(e, ',');       /* a pause before the next row */
 		const struct tok *last = &t[i + m.ntok - 1];
 		size_t ln = last->rawlen - last->lead - last->trail;
 		if ((cls == C_ABBREVIATION || cls == C_DATE || cls == C_TIME) && m.dot && !m.a) {

@@ -989,7 +989,10 @@ static char *brackets(const char *text)
 			/* (a field after "->" is a C name too: "lp->phy[8]"; a bit
 			   range "nCR3[4:0]") */
 			int arrow = w - text >= 2 && w[-1] == '>' && w[-2] == '-';
-			if (!edit && (!all_digit(in, n) || memchr(w, '_', wl) || arrow ||
+			/* (a word size is the name's other width, not a reference:
+			   "arm[64]" arm and arm64, "statfs[64]") */
+			int width = n == 2 && (!memcmp(in, "32", 2) || !memcmp(in, "64", 2));
+			if (!edit && (!all_digit(in, n) || memchr(w, '_', wl) || arrow || width ||
 				      (lower && !dict_word(w, wl) && !words_lookup(w, wl, NULL)))) {
 				buf_putc(&b, ' ');
 				if (n == 1)      /* one letter, an index: "files[i]" files I */

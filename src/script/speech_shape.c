@@ -1186,10 +1186,19 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	int plain = 1;
+	size_t hyphens = 0;
+	for (size_t i = 0; i < n; i++)
+		hyphens += s[i] == '-';
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
 			continue;
 		size_t k = i - st;
+		/* "pick-a-number", "i-am-not-a-hacker": the words a and I inside a
+		   phrase of three pieces or more, not its last ("vitamin-a") */
+		if (k == 1 && hyphens >= 2 && i < n && (s[st] == 'a' || s[st] == 'i')) {
+			st = i + 1;
+			continue;
+		}
 		const char *star, *why;
 		size_t sl;
 		if (!k || !all_alpha(s + st, k) || all_upper(s + st, k) || lex_find(e, s + st, k, &star, &sl)) {

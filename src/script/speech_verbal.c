@@ -619,7 +619,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
 		/* "libsnmp45-32bit": a measure glued inside a name is its adjective */
 		int inside = (flags & F_PART) && !(flags & F_TOKEN) && !per && rl >= 2;
-		emit(e, v == 1 || inside || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
+		/* "24bit sample format", "64bit accesses": a unit written whole and
+		   singular, glued to its number, is the adjective its writer wrote */
+		int written_one = !per && rl >= 3 && strlen(u->one) == rl && strncasecmp(r, u->one, rl) == 0;
+		emit(e, v == 1 || inside || written_one || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
 			emit(e, per->one);
