@@ -246,7 +246,7 @@ bench-voices: podsynth
 
 # libFuzzer targets (clang), FUZZ_SECONDS per target; see docs/testing.md.
 FUZZ_SECONDS ?= 60
-fuzz: | deps
+fuzz: $(OBJDIR)/script/words_data.o | deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
 # The test suite's program invocations under valgrind: no errors, no definite leaks.
