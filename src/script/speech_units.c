@@ -214,7 +214,8 @@ int plural_noun(const char *s, size_t n)
 {
 	if (!s || n < 5 || n > 40 || s[n - 1] != 's' || s[n - 2] == 's' || !islower((unsigned char)s[0]))
 		return 0;
-	return words_common(s, n, 50) && words_common(s, n - 1, 50);
+	/* (or a word hunspell knows in both numbers: "timeouts", "timestamps") */
+	return (words_common(s, n, 50) && words_common(s, n - 1, 50)) || (dict_word(s, n) && dict_word(s, n - 1));
 }
 
 int singular_noun(const char *s, size_t n)
