@@ -871,6 +871,13 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 						cut = p;
 					break;
 				}
+			/* a dash after Han glued to a Latin word is the Mandarin's pause:
+			   "代表——Asahi" */
+			if (prev == SC_HAN && next == SC_LATIN)
+				for (size_t p = a; p + 3 <= i; p++)
+					if ((unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
+					    ((unsigned char)s[p + 2] == 0x94 || (unsigned char)s[p + 2] == 0x95))
+						cut = p + 3 > cut ? p + 3 : cut;
 			/* closing marks glued after Han stay with it: "之一,”Linus" */
 			while (prev == SC_HAN && cut < i) {
 				if (s[cut] == '.' && cut + 1 == i && islower((unsigned char)s[i]))
