@@ -1343,6 +1343,26 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/*
+ * Inside a Chinese sentence an ASCII colon between two capitalised words
+ * is a label's, written where a full-width one would be: "CPU:AMD 和
+ * Intel" is C-P-U, A-M-D (a pause), not an identifier's parts run together.
+ */
+static int s_zh_label_colon(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *c = e->in_zh && (flags & F_TOKEN) ? memchr(s, ':', n) : NULL;
+	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]) ||
+	    !isupper((unsigned char)c[1]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s + i != c && !isalpha((unsigned char)s[i]))
+			return 0;
+	say_core(e, s, (size_t)(c - s), F_START | F_PART);
+	punct(e, ',');
+	say_core(e, c + 1, (size_t)(s + n - c - 1), F_START | F_PART);
+	return 1;
+}
+
 /* Letters and digits: "JH7110", "sun8i", "arm64". */
 static int s_alnum(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1587,6 +1607,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
 	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},
+	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
