@@ -716,8 +716,20 @@ static int s_possessive(struct en *e, const char *s, size_t n, int flags)
 /* CVE-2023-1234: the letters, the year, the number digit by digit. */
 static int s_cve(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!(n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-' &&
-	      all_digit(s + 9, n - 9)))
+	if (!(n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-'))
+		return 0;
+	size_t m = 9;
+	while (m < n && isdigit((unsigned char)s[m]))
+		m++;
+	/* "CVE-2016-5195(Dirty", "CVE-2024-1086:2024": a bracket or a colon
+	   glued after the ID ends it, a pause, then the rest */
+	if (m > 10 && m + 1 < n && (s[m] == '(' || s[m] == ':')) {
+		s_cve(e, s, m, flags);
+		punct(e, ',');
+		say_core(e, s + m + 1, n - m - 1, F_START);
+		return 1;
+	}
+	if (m != n || m <= 10)
 		return 0;
 	spell(e, "CVE", 3, 0);
 	emit_year(e, (unsigned)num_parse(s + 4, 4));
