@@ -795,6 +795,16 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			u++;
 		if (before == SC_HAN)
 			chain = j;
+		/* "Linux 2024 年", "CVE-2024-1086:2024 年": a year before 年 after an
+		   English word, or after an ID's colon, is Mandarin's (二零二四年) */
+		if (before != SC_HAN && j - i == 4 && (s[i] == '1' || s[i] == '2') && s[i - (i > st)] != '-' && u + 3 <= en &&
+		    memcmp(s + u, "\xe5\xb9\xb4", 3) == 0 &&
+		    (before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && isdigit((unsigned char)s[b - 2])))) {
+			for (size_t k = i; k < u; k++)
+				cl[k - st] = SC_HAN;
+			i = j;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
