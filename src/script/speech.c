@@ -852,6 +852,19 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		enum sclass prev = a > st ? cl[a - 1 - st] : SC_NONE;
 		enum sclass next = i < en ? cl[i - st] : SC_NONE;
 		size_t cut = i;    /* [a, cut) to prev, [cut, i) to next */
+		/* "(3)CVE 分配": a list number in brackets glued before an English
+		   word, opening the line or after Han, is the Mandarin's (三) */
+		size_t ln = a;
+		while (ln < i && s[ln] == ' ')
+			ln++;
+		int listno = next == SC_LATIN && prev != SC_LATIN && i - ln >= 3 && i - ln <= 4 && s[ln] == '(' &&
+			     s[i - 1] == ')' && isdigit((unsigned char)s[ln + 1]) && isdigit((unsigned char)s[i - 2]) &&
+			     (prev == SC_HAN || dflt == SC_HAN);
+		if (listno) {
+			for (size_t k = a; k < i; k++)
+				cl[k - st] = SC_HAN;
+			continue;
+		}
 		if (prev == SC_NONE && next == SC_NONE) {
 			prev = next = dflt;
 		} else if (prev == SC_NONE) {
