@@ -1099,11 +1099,12 @@ static char *typography(const char *text)
 			const char *q = p;
 			while (strncmp(q, "\xe2\x80\x94", 3) == 0 || strncmp(q, "\xe2\x80\x95", 3) == 0)
 				q += 3;
-			if ((p > text && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)*q)) {
+			if ((p > text && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)*q))
 				buf_puts(&b, " \xe2\x80\x94 ");
-				p = q - 1;
-				continue;
-			}
+			else
+				buf_add(&b, p, (size_t)(q - p));    /* the whole run: linear */
+			p = q - 1;
+			continue;
 		}
 		if (strncmp(p, "\xe2\x80\xa6", 3) == 0) {
 			buf_puts(&b, " \xe2\x80\xa6 ");
