@@ -795,6 +795,16 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			u++;
 		if (before == SC_HAN)
 			chain = j;
+		/* "Linux 2024 年", "CVE-2024-1086:2024 年": a year before 年 after an
+		   English word, or after an ID's colon, is Mandarin's (二零二四年) */
+		if (before != SC_HAN && j - i == 4 && (s[i] == '1' || s[i] == '2') && s[i - (i > st)] != '-' && u + 3 <= en &&
+		    memcmp(s + u, "\xe5\xb9\xb4", 3) == 0 &&
+		    (before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && isdigit((unsigned char)s[b - 2])))) {
+			for (size_t k = i; k < u; k++)
+				cl[k - st] = SC_HAN;
+			i = j;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
@@ -842,6 +852,19 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		enum sclass prev = a > st ? cl[a - 1 - st] : SC_NONE;
 		enum sclass next = i < en ? cl[i - st] : SC_NONE;
 		size_t cut = i;    /* [a, cut) to prev, [cut, i) to next */
+		/* "(3)CVE 分配": a list number in brackets glued before an English
+		   word, opening the line or after Han, is the Mandarin's (三) */
+		size_t ln = a;
+		while (ln < i && s[ln] == ' ')
+			ln++;
+		int listno = next == SC_LATIN && prev != SC_LATIN && i - ln >= 3 && i - ln <= 4 && s[ln] == '(' &&
+			     s[i - 1] == ')' && isdigit((unsigned char)s[ln + 1]) && isdigit((unsigned char)s[i - 2]) &&
+			     (prev == SC_HAN || dflt == SC_HAN);
+		if (listno) {
+			for (size_t k = a; k < i; k++)
+				cl[k - st] = SC_HAN;
+			continue;
+		}
 		if (prev == SC_NONE && next == SC_NONE) {
 			prev = next = dflt;
 		} else if (prev == SC_NONE) {
@@ -871,6 +894,13 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 						cut = p;
 					break;
 				}
+			/* a dash after Han glued to a Latin word is the Mandarin's pause:
+			   "代表——Asahi" */
+			if (prev == SC_HAN && next == SC_LATIN)
+				for (size_t p = a; p + 3 <= i; p++)
+					if ((unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
+					    ((unsigned char)s[p + 2] == 0x94 || (unsigned char)s[p + 2] == 0x95))
+						cut = p + 3 > cut ? p + 3 : cut;
 			/* closing marks glued after Han stay with it: "之一,”Linus" */
 			while (prev == SC_HAN && cut < i) {
 				if (s[cut] == '.' && cut + 1 == i && islower((unsigned char)s[i]))

@@ -1097,6 +1097,19 @@ static char *typography(const char *text)
 			buf_puts(&b, " ~ ");
 			continue;
 		}
+		/* a dash glued to a word is a pause, not part of the word:
+		   "said—Linus", "——Linus" (a quote's signature) are "said — Linus" */
+		if (strncmp(p, "\xe2\x80\x94", 3) == 0 || strncmp(p, "\xe2\x80\x95", 3) == 0) {
+			const char *q = p;
+			while (strncmp(q, "\xe2\x80\x94", 3) == 0 || strncmp(q, "\xe2\x80\x95", 3) == 0)
+				q += 3;
+			if ((p > text && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)*q))
+				buf_puts(&b, " \xe2\x80\x94 ");
+			else
+				buf_add(&b, p, (size_t)(q - p));    /* the whole run: linear */
+			p = q - 1;
+			continue;
+		}
 		if (strncmp(p, "\xe2\x80\xa6", 3) == 0) {
 			buf_puts(&b, " \xe2\x80\xa6 ");
 			p += 2;

@@ -723,8 +723,20 @@ static int s_possessive(struct en *e, const char *s, size_t n, int flags)
 /* CVE-2023-1234: the letters, the year, the number digit by digit. */
 static int s_cve(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!(n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-' &&
-	      all_digit(s + 9, n - 9)))
+	if (!(n > 10 && strncasecmp(s, "CVE-", 4) == 0 && all_digit(s + 4, 4) && s[8] == '-'))
+		return 0;
+	size_t m = 9;
+	while (m < n && isdigit((unsigned char)s[m]))
+		m++;
+	/* "CVE-2016-5195(Dirty", "CVE-2024-1086:2024": a bracket or a colon
+	   glued after the ID ends it, a pause, then the rest */
+	if (m > 10 && m + 1 < n && (s[m] == '(' || s[m] == ':')) {
+		s_cve(e, s, m, flags);
+		punct(e, ',');
+		say_core(e, s + m + 1, n - m - 1, F_START);
+		return 1;
+	}
+	if (m != n || m <= 10)
 		return 0;
 	spell(e, "CVE", 3, 0);
 	emit_year(e, (unsigned)num_parse(s + 4, 4));
@@ -1385,6 +1397,26 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/*
+ * Inside a Chinese sentence an ASCII colon between two capitalised words
+ * is a label's, written where a full-width one would be: "CPU:AMD 和
+ * Intel" is C-P-U, A-M-D (a pause), not an identifier's parts run together.
+ */
+static int s_zh_label_colon(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *c = e->in_zh && (flags & F_TOKEN) ? memchr(s, ':', n) : NULL;
+	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]) ||
+	    !isupper((unsigned char)c[1]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s + i != c && !isalpha((unsigned char)s[i]))
+			return 0;
+	say_core(e, s, (size_t)(c - s), F_START | F_PART);
+	punct(e, ',');
+	say_core(e, c + 1, (size_t)(s + n - c - 1), F_START | F_PART);
+	return 1;
+}
+
 /* Letters and digits: "JH7110", "sun8i", "arm64". */
 static int s_alnum(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1661,6 +1693,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
 	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},
+	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
