@@ -396,7 +396,7 @@ static int say_path(struct en *e, const char *s, size_t n)
 		s += 3;
 		n -= 3;
 	}
-	say_split(e, s, n, "/", "slash", F_START | F_PART);
+	say_split(e, s, n, "/", "slash", F_START | F_PART | F_PATH);
 	return 1;
 }
 
@@ -674,6 +674,19 @@ static int s_phonemes(struct en *e, const char *s, size_t n, int flags)
 
 static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 {
+	/* "ip_vs", "ipv4/vs", "rc_dev", "media/rc", "pi_lock": inside an
+	 * identifier or a path (not a hyphenated name: "rock-pi-s"), two small letters whose entry is a prose word
+	 * (vs versus, eg for example, rc release candidate, pi pie) are an
+	 * abbreviation of the code's own: their letters */
+	const char *star;
+	size_t sl;
+	const char *say;
+	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
+	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
+		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	return lex_say(e, s, n);
 }
 
