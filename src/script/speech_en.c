@@ -935,6 +935,36 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 	free(foreign);
 }
 
+/* "1-3", "1-3,5-6", "7:0": numbers, each pair joined by one dash or
+ * colon, the pairs and numbers by commas; at least one dash or colon */
+static int index_range(const char *s, size_t n)
+{
+	int joins = 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t d = 0;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++, d++;
+		if (!d || d > 4)
+			return 0;
+		if (i < n && (s[i] == '-' || s[i] == ':')) {
+			i++;
+			d = 0;
+			while (i < n && isdigit((unsigned char)s[i]))
+				i++, d++;
+			if (!d || d > 4)
+				return 0;
+			joins++;
+		}
+		if (i < n) {
+			if (s[i] != ',' || i + 1 == n)
+				return 0;
+			i++;
+		}
+	}
+	return joins > 0;
+}
+
 /*
  * Brackets: "[PATCH v3 0/6]" becomes the words of a patch tag, "[1]" (a
  * reference) and "[...]" (something left out) go, and editorial brackets
@@ -964,6 +994,26 @@ static char *brackets(const char *text)
 		while (n && in[n - 1] == ' ')
 			n--;
 		const char *after = close + 1;
+		/* a range of indexes or bits: "pwm[1-3]_freq" P-W-M one to three
+		 * freq, "fan[1-3,5-6]", "bits [7:0]", "[31:16]" seven to zero:
+		 * the dash or colon between two numbers is "to" */
+		if (n && in == p + 1 && in + n == close && index_range(in, n) &&
+		    (memchr(in, ':', n) || (p > text && isalnum((unsigned char)p[-1])))) {
+			buf_putc(&b, ' ');
+			for (size_t i = 0; i < n; i++) {
+				if (in[i] == '-' || in[i] == ':')
+					buf_puts(&b, " to ");
+				else if (in[i] == ',')
+					buf_puts(&b, ", ");
+				else
+					buf_putc(&b, in[i]);
+			}
+			buf_putc(&b, ' ');
+			p = after;
+			if (*p == '_')
+				p++;
+			continue;
+		}
 		/* a subscript glued to a C name is said: "args[0]" args zero,
 		 * "buf[i]" buf I; a number after a word of the lists is a
 		 * reference ("the manual[1]") and goes, as below */
