@@ -1168,10 +1168,38 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 
 /* Hyphenated: plain words stay joined ("run-time"), others are said part
  * by part ("x86-64", "reliableuser-space"). */
+/* "R6-R9", "r0-r5", "DD8-DD15", "x0-x18": the same letters with two
+ * numbers of up to three digits on either side of one dash are a range of
+ * registers or pins, "R six to R nine" ("mt8195-mt6359", two chips, are not) */
+static size_t reg_range(const char *s, size_t n)
+{
+	const char *d = memchr(s, '-', n);
+	if (!d || memchr(d + 1, '-', n - (size_t)(d - s) - 1))
+		return 0;
+	size_t a = (size_t)(d - s), l = 0;
+	while (l < a && isalpha((unsigned char)s[l]))
+		l++;
+	if (!l || a - l < 1 || a - l > 3 || !all_digit(s + l, a - l) || n - a - 1 <= l ||
+	    memcmp(s, d + 1, l) != 0)
+		return 0;
+	size_t bl = n - a - 1 - l;
+	if (bl < 1 || bl > 3 || !all_digit(d + 1 + l, bl))
+		return 0;
+	return a;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
+	size_t ra = reg_range(s, n);
+	if (ra) {
+		say_core(e, s, ra, F_START | F_PART);
+		emit(e, "to");
+		say_core(e, s + ra + 1, n - ra - 1, F_START | F_PART);
+		decide(e, "identifier", "a range of registers or pins: the same letters, two numbers");
+		return 1;
+	}
 	int plain = 1;
 	for (size_t st = 0, i = 0; i <= n && plain; i++) {
 		if (i < n && s[i] != '-')
