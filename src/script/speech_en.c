@@ -1128,6 +1128,31 @@ static char *brackets(const char *text)
 	return buf_detach(&b);
 }
 
+/* A dash between two measures, each a number with a unit of the table
+ * glued to it: "0ms-206ms" is a range (not "10ms-latency", "x86-64") */
+static int measure_dash(const char *text, const char *p)
+{
+	const char *u = p;
+	while (u > text && p - u < 5 && isalpha((unsigned char)u[-1]))
+		u--;
+	const char *d = u;
+	while (d > text && isdigit((unsigned char)d[-1]))
+		d--;
+	if (u == p || d == u || (d > text && (isalnum((unsigned char)d[-1]) || d[-1] == '.' || d[-1] == '-' || d[-1] == '_')) ||
+	    !find_unit(u, (size_t)(p - u), 0))
+		return 0;
+	const char *q = p + 1, *v;
+	while (isdigit((unsigned char)*q))
+		q++;
+	if (q == p + 1)
+		return 0;
+	v = q;
+	while (isalpha((unsigned char)*q) && q - v < 5)
+		q++;
+	return q > v && !isalnum((unsigned char)*q) && *q != '-' && *q != '_' &&
+	       find_unit(v, (size_t)(q - v), 0);
+}
+
 /*
  * Typography: an ellipsis between words is a pause of its own, a
  * typographic apostrophe inside a word is an ASCII one. The caller frees.
@@ -1140,6 +1165,11 @@ static char *typography(const char *text)
 		   "500ms ~ 10s", two measures and the range's "to" */
 		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) &&
 		    text_range_tilde(text, (size_t)(p - text) + 2, (size_t)(p - text))) {
+			buf_puts(&b, " ~ ");
+			continue;
+		}
+		/* the same with a dash: "0ms-206ms", "2GB-4GB" */
+		if (*p == '-' && p > text && measure_dash(text, p)) {
 			buf_puts(&b, " ~ ");
 			continue;
 		}
