@@ -1039,8 +1039,23 @@ static int m_model(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	/* "Aspire 4810T", "Lenovo 300T": a capital after the digits is the
+	 * model's letter, no unit (4810 terabytes), unless the number is a
+	 * power of two */
+	size_t tl = 0;
+	if (s && n >= 4 && n <= 6 && isupper((unsigned char)s[n - 1]) && all_digit(s, n - 1)) {
+		long long v2 = num_parse(s, n - 1);
+		if (v2 > 0 && (v2 & (v2 - 1)) == 0)
+			return 0;     /* "Allow 256K early ioremap": a size, a power of two */
+		tl = 1;
+	}
+	n -= tl;
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	if (tl) {
+		m->letters = s + n;
+		m->letterslen = tl;
+	}
 	/* after an ID word, or after "and" that follows one: "IDs 1883 and 1886" */
 	size_t qn;
 	const char *q = core(c, c->i - 2, &qn), *r = NULL;

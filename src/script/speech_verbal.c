@@ -944,6 +944,8 @@ static void v_model(struct en *e, const struct match *m)
 	}
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->letterslen)
+		spell(e, m->letters, m->letterslen, 0);
 	if (m->afterlen) {
 		emit(e, "slash");
 		emit_numstr(e, m->after, m->afterlen);
