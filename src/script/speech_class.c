@@ -1021,6 +1021,17 @@ static int m_model_subject(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	const char *sl = s ? memchr(s, '/', n) : NULL;
 	size_t an = sl ? (size_t)(sl - s) : n, bn = sl ? n - an - 1 : 0;
+	/* "powerpc: 64s:", "[powerpc] 32s:", "64e:": the book's digits and its
+	 * letter, a platform, "sixty-four S" (no "sixty-four seconds") */
+	if (s && !sl && n >= 3 && n <= 4 && all_digit(s, n - 1) && islower((unsigned char)s[n - 1]) && s[0] != '0' &&
+	    subject_component(c)) {
+		m->a = s;
+		m->alen = n - 1;
+		m->letters = s + n - 1;
+		m->letterslen = 1;
+		m->why = "a model number: a component of a subject's prefix, digits and a letter";
+		return 1;
+	}
 	if (!s || an < 3 || an > 5 || !all_digit(s, an) || s[0] == '0' || !subject_component(c) ||
 	    (sl && (bn < 1 || bn > 2 || !all_digit(sl + 1, bn))))
 		return 0;
@@ -1829,6 +1840,10 @@ static int subject_component(const struct cctx *c)
 	if (c->i == 0)
 		return 1;
 	const struct tok *p = &c->t[c->i - 1];
+	/* (after an architecture's tag that opens the line: "[powerpc*] 32s:",
+	 * its brackets gone, its '*' left) */
+	if (c->i == 1 && p->rawlen >= 3 && (p->raw[p->rawlen - 1] == ']' || p->raw[p->rawlen - 1] == '*'))
+		return 1;
 	return p->trail ? p->raw[p->rawlen - 1] == ':' : !words_common(p->raw + p->lead, p->rawlen - p->lead, 70);
 }
 
