@@ -385,6 +385,23 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit(e, n == 2 ? "double slash" : "triple slash");
 		return 1;
 	}
+	/* "../", "./run.sh", "../../x": the parent and the current directory
+	 * are said "dot dot slash", "dot slash" (no "dot" alone) */
+	while (n >= 2 && s[0] == '.') {
+		if (n >= 3 && s[1] == '.' && s[2] == '/') {
+			emit(e, "dot dot slash");
+			s += 3;
+			n -= 3;
+		} else if (s[1] == '/') {
+			emit(e, "dot slash");
+			s += 2;
+			n -= 2;
+		} else {
+			break;
+		}
+	}
+	if (!n)
+		return 1;
 	if (s[0] == '/')
 		emit(e, "slash");
 	/* "of/overlay: fix" at a subject's start, or after an architecture's tag
