@@ -1022,8 +1022,9 @@ static int m_model_subject(const struct cctx *c, struct match *m)
 	const char *sl = s ? memchr(s, '/', n) : NULL;
 	size_t an = sl ? (size_t)(sl - s) : n, bn = sl ? n - an - 1 : 0;
 	/* "powerpc: 64s:", "[powerpc] 32s:", "64e:": the book's digits and its
-	 * letter, a platform, "sixty-four S" (no "sixty-four seconds") */
-	if (s && !sl && n >= 3 && n <= 4 && all_digit(s, n - 1) && islower((unsigned char)s[n - 1]) && s[0] != '0' &&
+	 * letter, a platform, "sixty-four S" (no "sixty-four seconds"); a chip,
+	 * "rtw88: 8822b:" eighty-eight twenty-two B (no "bits") */
+	if (s && !sl && n >= 3 && n <= 6 && all_digit(s, n - 1) && islower((unsigned char)s[n - 1]) && s[0] != '0' &&
 	    subject_component(c)) {
 		m->a = s;
 		m->alen = n - 1;
