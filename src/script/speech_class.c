@@ -1752,6 +1752,15 @@ static int m_decade(const struct cctx *c, struct match *m)
 }
 
 /* 1920 x 1080, 3x3 */
+/* small letters without a vowel: a unit's letters, "bpp" */
+static int lower_run(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]) || strchr("aeiou", s[i]))
+			return 0;
+	return n > 0;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn;
@@ -1765,6 +1774,29 @@ static int m_dimension(const struct cctx *c, struct match *m)
 		m->b = gx + 1;
 		m->blen = n - (size_t)(gx - s) - 1;
 		return 1;
+	}
+	/* three sides and a depth's unit: 2x2x2, 1024x768x16, 1600x1200x32bpp */
+	if (gx && gx > s && all_digit(s, (size_t)(gx - s)) && isdigit((unsigned char)gx[1]) && gx[1] != '0') {
+		const char *b2 = gx + 1, *end = s + n;
+		const char *x2 = b2;
+		while (x2 < end && isdigit((unsigned char)*x2))
+			x2++;
+		if (x2 + 1 < end && *x2 == 'x' && isdigit((unsigned char)x2[1]) && x2[1] != '0') {
+			const char *c3 = x2 + 1, *l = c3;
+			while (l < end && isdigit((unsigned char)*l))
+				l++;
+			if (l == end || (end - l <= 4 && lower_run(l, (size_t)(end - l)))) {
+				m->a = s;
+				m->alen = (size_t)(gx - s);
+				m->b = b2;
+				m->blen = (size_t)(x2 - b2);
+				m->after = c3;
+				m->afterlen = (size_t)(l - c3);
+				m->letters = l;
+				m->letterslen = (size_t)(end - l);
+				return 1;
+			}
+		}
 	}
 	if (!s || !all_digit(s, n) || !joined(c, c->i))
 		return 0;
