@@ -1319,7 +1319,10 @@ static const struct separator {
 /* C++, i++, i--: "plus plus", "minus minus" */
 static int s_increment(struct en *e, const char *s, size_t n, int flags)
 {
-	if (n >= 2 && s[n - 1] == '+' && isalpha((unsigned char)s[n - 2])) {
+	int letter = 0;      /* "DC10+", "XS5+": a model's name with digits, and its plus */
+	for (size_t i = 0; i + 2 < n && !letter; i++)
+		letter = isalpha((unsigned char)s[i]);
+	if (n >= 2 && s[n - 1] == '+' && (isalpha((unsigned char)s[n - 2]) || (n >= 3 && isdigit((unsigned char)s[n - 2]) && letter))) {
 		say_core(e, s, n - 1, flags);      /* G+, C+: "plus" */
 		emit(e, "plus");
 		return 1;
