@@ -1096,6 +1096,18 @@ static int m_model_subject(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	const char *sl = s ? memchr(s, '/', n) : NULL;
 	size_t an = sl ? (size_t)(sl - s) : n, bn = sl ? n - an - 1 : 0;
+	/* "powerpc: 64s:", "[powerpc] 32s:", "64e:": the book's digits and its
+	 * letter, a platform, "sixty-four S" (no "sixty-four seconds"); a chip,
+	 * "rtw88: 8822b:" eighty-eight twenty-two B (no "bits") */
+	if (s && !sl && n >= 3 && n <= 6 && all_digit(s, n - 1) && islower((unsigned char)s[n - 1]) && s[0] != '0' &&
+	    subject_component(c)) {
+		m->a = s;
+		m->alen = n - 1;
+		m->letters = s + n - 1;
+		m->letterslen = 1;
+		m->why = "a model number: a component of a subject's prefix, digits and a letter";
+		return 1;
+	}
 	if (!s || an < 3 || an > 5 || !all_digit(s, an) || s[0] == '0' || !subject_component(c) ||
 	    (sl && (bn < 1 || bn > 2 || !all_digit(sl + 1, bn))))
 		return 0;
@@ -1114,8 +1126,23 @@ static int m_model(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	/* "Aspire 4810T", "Lenovo 300T": a capital after the digits is the
+	 * model's letter, no unit (4810 terabytes), unless the number is a
+	 * power of two */
+	size_t tl = 0;
+	if (s && n >= 4 && n <= 6 && isupper((unsigned char)s[n - 1]) && all_digit(s, n - 1)) {
+		long long v2 = num_parse(s, n - 1);
+		if (v2 > 0 && (v2 & (v2 - 1)) == 0)
+			return 0;     /* "Allow 256K early ioremap": a size, a power of two */
+		tl = 1;
+	}
+	n -= tl;
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	if (tl) {
+		m->letters = s + n;
+		m->letterslen = tl;
+	}
 	/* after an ID word, or after "and" that follows one: "IDs 1883 and 1886" */
 	size_t qn;
 	const char *q = core(c, c->i - 2, &qn), *r = NULL;
@@ -1830,6 +1857,15 @@ static int m_decade(const struct cctx *c, struct match *m)
 }
 
 /* 1920 x 1080, 3x3 */
+/* small letters without a vowel: a unit's letters, "bpp" */
+static int lower_run(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]) || strchr("aeiou", s[i]))
+			return 0;
+	return n > 0;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn;
@@ -1843,6 +1879,29 @@ static int m_dimension(const struct cctx *c, struct match *m)
 		m->b = gx + 1;
 		m->blen = n - (size_t)(gx - s) - 1;
 		return 1;
+	}
+	/* three sides and a depth's unit: 2x2x2, 1024x768x16, 1600x1200x32bpp */
+	if (gx && gx > s && all_digit(s, (size_t)(gx - s)) && isdigit((unsigned char)gx[1]) && gx[1] != '0') {
+		const char *b2 = gx + 1, *end = s + n;
+		const char *x2 = b2;
+		while (x2 < end && isdigit((unsigned char)*x2))
+			x2++;
+		if (x2 + 1 < end && *x2 == 'x' && isdigit((unsigned char)x2[1]) && x2[1] != '0') {
+			const char *c3 = x2 + 1, *l = c3;
+			while (l < end && isdigit((unsigned char)*l))
+				l++;
+			if (l == end || (end - l <= 4 && lower_run(l, (size_t)(end - l)))) {
+				m->a = s;
+				m->alen = (size_t)(gx - s);
+				m->b = b2;
+				m->blen = (size_t)(x2 - b2);
+				m->after = c3;
+				m->afterlen = (size_t)(l - c3);
+				m->letters = l;
+				m->letterslen = (size_t)(end - l);
+				return 1;
+			}
+		}
 	}
 	if (!s || !all_digit(s, n) || !joined(c, c->i))
 		return 0;
@@ -1919,6 +1978,10 @@ static int subject_component(const struct cctx *c)
 	if (c->i == 0)
 		return 1;
 	const struct tok *p = &c->t[c->i - 1];
+	/* (after an architecture's tag that opens the line: "[powerpc*] 32s:",
+	 * its brackets gone, its '*' left) */
+	if (c->i == 1 && p->rawlen >= 3 && (p->raw[p->rawlen - 1] == ']' || p->raw[p->rawlen - 1] == '*'))
+		return 1;
 	return p->trail ? p->raw[p->rawlen - 1] == ':' : !words_common(p->raw + p->lead, p->rawlen - p->lead, 70);
 }
 

@@ -936,6 +936,36 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 	free(foreign);
 }
 
+/* "1-3", "1-3,5-6", "7:0": numbers, each pair joined by one dash or
+ * colon, the pairs and numbers by commas; at least one dash or colon */
+static int index_range(const char *s, size_t n)
+{
+	int joins = 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t d = 0;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++, d++;
+		if (!d || d > 4)
+			return 0;
+		if (i < n && (s[i] == '-' || s[i] == ':')) {
+			i++;
+			d = 0;
+			while (i < n && isdigit((unsigned char)s[i]))
+				i++, d++;
+			if (!d || d > 4)
+				return 0;
+			joins++;
+		}
+		if (i < n) {
+			if (s[i] != ',' || i + 1 == n)
+				return 0;
+			i++;
+		}
+	}
+	return joins > 0;
+}
+
 /*
  * Brackets: "[PATCH v3 0/6]" becomes the words of a patch tag, "[1]" (a
  * reference) and "[...]" (something left out) go, and editorial brackets
@@ -965,6 +995,26 @@ static char *brackets(const char *text)
 		while (n && in[n - 1] == ' ')
 			n--;
 		const char *after = close + 1;
+		/* a range of indexes or bits: "pwm[1-3]_freq" P-W-M one to three
+		 * freq, "fan[1-3,5-6]", "bits [7:0]", "[31:16]" seven to zero:
+		 * the dash or colon between two numbers is "to" */
+		if (n && in == p + 1 && in + n == close && index_range(in, n) &&
+		    (memchr(in, ':', n) || (p > text && isalnum((unsigned char)p[-1])))) {
+			buf_putc(&b, ' ');
+			for (size_t i = 0; i < n; i++) {
+				if (in[i] == '-' || in[i] == ':')
+					buf_puts(&b, " to ");
+				else if (in[i] == ',')
+					buf_puts(&b, ", ");
+				else
+					buf_putc(&b, in[i]);
+			}
+			buf_putc(&b, ' ');
+			p = after;
+			if (*p == '_')
+				p++;
+			continue;
+		}
 		/* a subscript glued to a C name is said: "args[0]" args zero,
 		 * "buf[i]" buf I; a number after a word of the lists is a
 		 * reference ("the manual[1]") and goes, as below */
@@ -1082,6 +1132,31 @@ static char *brackets(const char *text)
 	return buf_detach(&b);
 }
 
+/* A dash between two measures, each a number with a unit of the table
+ * glued to it: "0ms-206ms" is a range (not "10ms-latency", "x86-64") */
+static int measure_dash(const char *text, const char *p)
+{
+	const char *u = p;
+	while (u > text && p - u < 5 && isalpha((unsigned char)u[-1]))
+		u--;
+	const char *d = u;
+	while (d > text && isdigit((unsigned char)d[-1]))
+		d--;
+	if (u == p || d == u || (d > text && (isalnum((unsigned char)d[-1]) || d[-1] == '.' || d[-1] == '-' || d[-1] == '_')) ||
+	    !find_unit(u, (size_t)(p - u), 0))
+		return 0;
+	const char *q = p + 1, *v;
+	while (isdigit((unsigned char)*q))
+		q++;
+	if (q == p + 1)
+		return 0;
+	v = q;
+	while (isalpha((unsigned char)*q) && q - v < 5)
+		q++;
+	return q > v && !isalnum((unsigned char)*q) && *q != '-' && *q != '_' &&
+	       find_unit(v, (size_t)(q - v), 0);
+}
+
 /*
  * Typography: an ellipsis between words is a pause of its own, a
  * typographic apostrophe inside a word is an ASCII one. The caller frees.
@@ -1094,6 +1169,11 @@ static char *typography(const char *text)
 		   "500ms ~ 10s", two measures and the range's "to" */
 		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) &&
 		    text_range_tilde(text, (size_t)(p - text) + 2, (size_t)(p - text))) {
+			buf_puts(&b, " ~ ");
+			continue;
+		}
+		/* the same with a dash: "0ms-206ms", "2GB-4GB" */
+		if (*p == '-' && p > text && measure_dash(text, p)) {
 			buf_puts(&b, " ~ ");
 			continue;
 		}

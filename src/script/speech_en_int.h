@@ -21,6 +21,7 @@ enum {
 	F_LABEL = 32,  /* s is a label of a host name: words are glued there, two long ones too */
 	F_CNAME = 64,  /* s is a part of a C name, joined by _, -> or :: ("CNTVCT_LO") */
 	F_WORDS = 128,  /* s may split only into words, no letters spelled (a word of a headline) */
+	F_PATH = 256,   /* s is a part of a path, between slashes ("ipv4/vs") */
 };
 
 struct en {

@@ -151,6 +151,9 @@ static const struct id_word {
 	/* credentials ("REALCREDS", "override_creds"): said, never spelled;
 	 * an instruction ("noinstr" no instr, "instr_len") */
 	{"creds", "creds"}, {"instr", NULL},
+	/* a sequence ("errseq_t" err seq T, "seq_file"), a separator
+	 * ("strsep" S-T-R sep), a check ("vchkdrop" V check drop, "csum_chk") */
+	{"seq", NULL}, {"sep", NULL}, {"chk", "check"},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -166,6 +169,9 @@ static const struct id_word part_words[] = {
 	 * and the nth one ("iommufd_fail_nth"): said, never spelled; no piece of
 	 * a split ("aloop" is no "alo op") */
 	{"op", "op"}, {"nth", "enth"},
+	/* an expression ("nft_expr_ops") and algorithms ("crypto_register_algs",
+	 * as "alg" is said): said, never spelled; no piece of a split */
+	{"expr", "expr"}, {"exprs", "exprs"}, {"algs", "algs"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's

@@ -392,6 +392,23 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit(e, n == 2 ? "double slash" : "triple slash");
 		return 1;
 	}
+	/* "../", "./run.sh", "../../x": the parent and the current directory
+	 * are said "dot dot slash", "dot slash" (no "dot" alone) */
+	while (n >= 2 && s[0] == '.') {
+		if (n >= 3 && s[1] == '.' && s[2] == '/') {
+			emit(e, "dot dot slash");
+			s += 3;
+			n -= 3;
+		} else if (s[1] == '/') {
+			emit(e, "dot slash");
+			s += 2;
+			n -= 2;
+		} else {
+			break;
+		}
+	}
+	if (!n)
+		return 1;
 	if (s[0] == '/')
 		emit(e, "slash");
 	/* "of/overlay: fix" at a subject's start, or after an architecture's tag
@@ -403,7 +420,7 @@ static int say_path(struct en *e, const char *s, size_t n)
 		s += 3;
 		n -= 3;
 	}
-	say_split(e, s, n, "/", "slash", F_START | F_PART);
+	say_split(e, s, n, "/", "slash", F_START | F_PART | F_PATH);
 	return 1;
 }
 
@@ -681,6 +698,19 @@ static int s_phonemes(struct en *e, const char *s, size_t n, int flags)
 
 static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 {
+	/* "ip_vs", "ipv4/vs", "rc_dev", "media/rc", "pi_lock": inside an
+	 * identifier or a path (not a hyphenated name: "rock-pi-s"), two small letters whose entry is a prose word
+	 * (vs versus, eg for example, rc release candidate, pi pie) are an
+	 * abbreviation of the code's own: their letters */
+	const char *star;
+	size_t sl;
+	const char *say;
+	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
+	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
+		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	return lex_say(e, s, n);
 }
 
@@ -1172,8 +1202,7 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* Hyphenated: plain words stay joined ("run-time"), others are said part
- * by part ("x86-64", "reliableuser-space"). */
+/* Whether s is a hexadecimal number with its 0x: "0x10C". */
 static int hex_number(const char *s, size_t n)
 {
 	if (n < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
@@ -1184,6 +1213,28 @@ static int hex_number(const char *s, size_t n)
 	return 1;
 }
 
+/* "R6-R9", "r0-r5", "DD8-DD15", "x0-x18": the same letters with two
+ * numbers of up to three digits on either side of one dash are a range of
+ * registers or pins, "R six to R nine" ("mt8195-mt6359", two chips, are not) */
+static size_t reg_range(const char *s, size_t n)
+{
+	const char *d = memchr(s, '-', n);
+	if (!d || memchr(d + 1, '-', n - (size_t)(d - s) - 1))
+		return 0;
+	size_t a = (size_t)(d - s), l = 0;
+	while (l < a && isalpha((unsigned char)s[l]))
+		l++;
+	if (!l || a - l < 1 || a - l > 3 || !all_digit(s + l, a - l) || n - a - 1 <= l ||
+	    memcmp(s, d + 1, l) != 0)
+		return 0;
+	size_t bl = n - a - 1 - l;
+	if (bl < 1 || bl > 3 || !all_digit(d + 1 + l, bl))
+		return 0;
+	return a;
+}
+
+/* Hyphenated: plain words stay joined ("run-time"), others are said part
+ * by part ("x86-64", "reliableuser-space"). */
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -1195,6 +1246,14 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "to");
 		say_core(e, dash + 1, n - (size_t)(dash - s) - 1, flags | F_PART);
 		decide(e, "number", "two hexadecimal numbers joined by a hyphen: a range");
+		return 1;
+	}
+	size_t ra = reg_range(s, n);
+	if (ra) {
+		say_core(e, s, ra, F_START | F_PART);
+		emit(e, "to");
+		say_core(e, s + ra + 1, n - ra - 1, F_START | F_PART);
+		decide(e, "identifier", "a range of registers or pins: the same letters, two numbers");
 		return 1;
 	}
 	int plain = 1;
@@ -1308,7 +1367,10 @@ static const struct separator {
 /* C++, i++, i--: "plus plus", "minus minus" */
 static int s_increment(struct en *e, const char *s, size_t n, int flags)
 {
-	if (n >= 2 && s[n - 1] == '+' && isalpha((unsigned char)s[n - 2])) {
+	int letter = 0;      /* "DC10+", "XS5+": a model's name with digits, and its plus */
+	for (size_t i = 0; i + 2 < n && !letter; i++)
+		letter = isalpha((unsigned char)s[i]);
+	if (n >= 2 && s[n - 1] == '+' && (isalpha((unsigned char)s[n - 2]) || (n >= 3 && isdigit((unsigned char)s[n - 2]) && letter))) {
 		say_core(e, s, n - 1, flags);      /* G+, C+: "plus" */
 		emit(e, "plus");
 		return 1;

@@ -35,6 +35,13 @@ static const struct unit units[] = {
 	{"khz", "kilohertz", "kilohertz", 0},
 	{"mhz", "megahertz", "megahertz", 0},
 	{"ghz", "gigahertz", "gigahertz", 0},
+	/* the writer's other cases, only glued to a number: "100Khz", "24Mhz", "2GHZ" */
+	{"Khz", "kilohertz", "kilohertz", 0},
+	{"Mhz", "megahertz", "megahertz", 0},
+	{"Ghz", "gigahertz", "gigahertz", 0},
+	{"KHZ", "kilohertz", "kilohertz", 0},
+	{"MHZ", "megahertz", "megahertz", 0},
+	{"GHZ", "gigahertz", "gigahertz", 0},
 	{"B", "byte", "bytes", 0},
 	{"KB", "kilobyte", "kilobytes", 1},
 	{"kB", "kilobyte", "kilobytes", 1},

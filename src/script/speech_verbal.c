@@ -980,6 +980,8 @@ static void v_model(struct en *e, const struct match *m)
 	}
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->letterslen)
+		spell(e, m->letters, m->letterslen, 0);
 	if (m->afterlen) {
 		emit(e, "slash");
 		emit_numstr(e, m->after, m->afterlen);
@@ -1159,6 +1161,12 @@ static void v_dimension(struct en *e, const struct match *m)
 	dim_side(e, m->a, m->alen);
 	emit(e, "by");
 	dim_side(e, m->b, m->blen);
+	if (m->afterlen) {       /* "1600x1200x32bpp": a third side or a depth */
+		emit(e, "by");
+		dim_side(e, m->after, m->afterlen);
+	}
+	if (m->letterslen)
+		spell(e, m->letters, m->letterslen, 0);
 }
 
 static void v_standard(struct en *e, const struct match *m)
