@@ -254,6 +254,17 @@ static void zh_cardinal(struct buf *b, unsigned long long v)
 	}
 }
 
+/* A date of four year digits at s and its month and day: 二零二零年六月十五日. */
+static void zh_ymd(struct buf *b, const char *s, long long m, long long d)
+{
+	zh_digits(b, s, 4);
+	buf_puts(b, "年");
+	zh_cardinal(b, (unsigned long long)m);
+	buf_puts(b, "月");
+	zh_cardinal(b, (unsigned long long)d);
+	buf_puts(b, "日");
+}
+
 static int all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -338,12 +349,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		    (d1 == n || !isdigit((unsigned char)s[d1]))) {
 			long long m = num_parse(s + m0, m1 - m0), d = num_parse(s + d0, d1 - d0);
 			if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-				zh_digits(b, s, 4);
-				buf_puts(b, "年");
-				zh_cardinal(b, (unsigned long long)m);
-				buf_puts(b, "月");
-				zh_cardinal(b, (unsigned long long)d);
-				buf_puts(b, "日");
+				zh_ymd(b, s, m, d);
 				return d1;
 			}
 		}
@@ -351,12 +357,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	if (intlen == 8 && (s[0] == '1' || s[0] == '2')) {
 		long long m = num_parse(s + 4, 2), d = num_parse(s + 6, 2);
 		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			zh_digits(b, s, 4);
-			buf_puts(b, "年");
-			zh_cardinal(b, (unsigned long long)m);
-			buf_puts(b, "月");
-			zh_cardinal(b, (unsigned long long)d);
-			buf_puts(b, "日");
+			zh_ymd(b, s, m, d);
 			return 8;
 		}
 	}
