@@ -1991,8 +1991,11 @@ static int m_subject_prefix(const struct cctx *c, struct match *m)
 	const char *s = core(c, c->i, &n);
 	if (!s || n != 2 || !islower((unsigned char)s[0]) || !islower((unsigned char)s[1]) || !subject_component(c))
 		return 0;
-	if (!(vocab_capsword(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM) ||
-	    lex_find(c->e, s, n, &(const char *){0}, &(size_t){0}))
+	/* (an entry of the lexicon said as several words is an abbreviation
+	 * of prose, not a subsystem's name: "media: rc:" is R-C, no "release
+	 * candidate") */
+	const char *said = lex_find(c->e, s, n, &(const char *){0}, &(size_t){0});
+	if (!(said && strchr(said, ' ')) && (!(vocab_capsword(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM) || said))
 		return 0;
 	m->a = s;
 	m->alen = n;

@@ -855,11 +855,14 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
-		/* the classifier's table first, unless the lexicon has the token */
+		/* the classifier's table first, unless the lexicon has the token
+		 * (but for two letters before a colon that the lexicon expands
+		 * into words, which may be a subject's prefix: "media: rc:") */
 		{
 			const char *star;
 			size_t sl;
-			if (!(cn && lex_find(e, core, cn, &star, &sl))) {
+			const char *said = cn ? lex_find(e, core, cn, &star, &sl) : NULL;
+			if (!said || (cn == 2 && strchr(said, ' ') && t[i].trail && core[cn] == ':')) {
 				size_t from = e->out.len;
 				int used = classify_say(e, t, nt, i);
 				if (used) {
