@@ -789,6 +789,24 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			next = t[i + 1].raw + t[i + 1].lead;
 			nextn = t[i + 1].rawlen - t[i + 1].lead - t[i + 1].trail;
 		}
+		/* "three (3) temperatures": a number in brackets after the same
+		 * number in words repeats it for the reader, and is not said */
+		if (cn >= 1 && cn <= 2 && all_digit(core, cn) && t[i].lead == 1 && t[i].raw[0] == '(' &&
+		    t[i].trail >= 1 && trail[0] == ')') {
+			static const char *const nums[] = {
+				"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+				"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+				"eighteen", "nineteen", "twenty",
+			};
+			long long v = num_parse(core, cn);
+			if (v <= 20 && strcasecmp(e->prev, nums[v]) == 0) {
+				size_t from = e->out.len;
+				decide(e, "cardinal", "a number in brackets after the same number in words: not said twice");
+				explain_row(e, core, core + cn, from);
+				emit_trail(e, trail + 1, t[i].trail - 1, 1);
+				continue;
+			}
+		}
 		for (size_t j = 0; j < t[i].lead; j++)
 			if (t[i].raw[j] == '(') {
 				punct(e, ',');

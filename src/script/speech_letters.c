@@ -2641,7 +2641,9 @@ static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
 		cap |= isupper((unsigned char)s[i]) != 0;
 	for (size_t i = 0; i < ARRAY_LEN(q) && !word; i++)
 		word = strcasecmp(e->prev, q[i]) == 0;
-	if (!cap || !word || (u = find_unit(s, n, 1)) == NULL)
+	/* "tens of GiB", "a lot of MB": a size's symbol after "of" too */
+	int of = strcasecmp(e->prev, "of") == 0;
+	if (!cap || (!word && !of) || (u = find_unit(s, n, 1)) == NULL || (!word && !strstr(u->many, "bytes")))
 		return 0;
 	decide(e, "measure", "a unit's symbol after a word of quantity (hundred, few, several)");
 	emit(e, u->many);
