@@ -1844,17 +1844,6 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
 		nnum = 0;
-	/* "mm/zbud.c | 564 ++++", "foo.c | 2 +-": a diffstat's bar after its
-	 * count is a picture, not words (said as a pause) */
-	size_t nextw = next ? strcspn(next, " \t") : 0;
-	if (prev && all_digit(prev, strcspn(prev, " ")) && strspn(s, "+-") == n && memchr(s, '+', n) &&
-	    (n >= 2 || !next || memchr(next, '/', nextw) || (memchr(next, '.', nextw) && !isdigit((unsigned char)next[0]))) &&
-	    !(n == 2 && s[1] == '+' && next && isdigit((unsigned char)next[0]))) {
-		/* (one + only before a path or at the end: "zbud.h | 22 +", not "5 + 3") */
-		decide(e, "symbol", "a diffstat's bar of + and - after a count: not said");
-		punct(e, ',');
-		return 1;
-	}
 	/* "a 32 - bit player", "an 18 - pound wheel": a hyphen with spaces
 	 * between a number and a noun in small letters joins them, no pause */
 	if (n == 1 && s[0] == '-' && prev && next && all_digit(prev, strcspn(prev, " ")) &&
