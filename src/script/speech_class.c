@@ -1366,7 +1366,7 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			if (!strcmp(a->written, "esp") && !dot) {
 				static const char *const before_name[] = {
 					"the", "a", "an", "this", "that", "its", "of", "in", "on", "to", "for", "and", "or",
-					"with", "from", "via", "by", "over", "into", "an", "your", "my", "our",
+					"with", "from", "via", "by", "over", "into", "your", "my", "our",
 				};
 				ok = ok && islower((unsigned char)s[0]) && !t->trail && nx && islower((unsigned char)nx[0]) &&
 				     !(p && IN(before_name, p, pn));

@@ -45,6 +45,15 @@ void emit(struct en *e, const char *s)
 	emitn(e, s, strlen(s));
 }
 
+/* Says the digits s[0..n) as a model number: "eighty-two fifty" (num_model). */
+void emit_model(struct en *e, const char *s, size_t n)
+{
+	struct buf b = {0};
+	num_model(&b, s, n);
+	emit(e, b.data);
+	buf_free(&b);
+}
+
 /* Attaches punctuation to the last word; a weaker mark never follows a stronger one. */
 void punct(struct en *e, char c)
 {

@@ -62,6 +62,7 @@ struct tok {
 /* Output (speech_en.c): words appended with a space, punctuation attached. */
 void emitn(struct en *e, const char *s, size_t n);
 void emit(struct en *e, const char *s);
+void emit_model(struct en *e, const char *s, size_t n);   /* digits said as a model number */
 void punct(struct en *e, char c);
 /* Letters said one by one, "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural);

@@ -215,29 +215,20 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 				}
 				if (pp && pl >= 2 && all_upper(pp, pl) && all_alpha(pp, pl) && i - st >= 3 && i - st <= 4 &&
 				    all_digit(s + st, i - st) && s[st] != '0') {
-					struct buf b = {0};
-					num_model(&b, s + st, i - st);
-					emit(e, b.data);
-					buf_free(&b);
+					emit_model(e, s + st, i - st);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
 					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
 					   !(i == n && (n - st) == n)) {
 					/* powerpc/64s, fs/9p, hash/4k, 8b/10b: a part of a path is
 					 * a name, no measure: "sixty-four S", "four K" */
 					decide(e, "path", "digits and a letter as a part of a path: a name, not a measure");
-					struct buf b = {0};
-					num_model(&b, s + st, i - st - 1);
-					emit(e, b.data);
-					buf_free(&b);
+					emit_model(e, s + st, i - st - 1);
 					spell(e, s + i - 1, 1, 0);
 				} else if (k == 1 && sep[0] == '_' && i - st >= 3 && i - st <= 5 && all_digit(s + st, i - st) &&
 					   s[st] != '0' && !has_upper(s, n) && !is_pow2(s + st, i - st)) {
 					/* omap_8250_pm, ti_usb_3410_5052: in a lower-case identifier a
 					 * number of three to five digits names a chip, a model number */
-					struct buf b = {0};
-					num_model(&b, s + st, i - st);
-					emit(e, b.data);
-					buf_free(&b);
+					emit_model(e, s + st, i - st);
 				} else if (first && k == 1 && sep[0] == '_' && i - st == 2 && i < n &&
 					   (memcmp(s, "of", 2) == 0 || memcmp(s, "OF", 2) == 0 ||
 					    (memcmp(s, "SO", 2) == 0 && !has_lower(s, n)))) {
@@ -455,10 +446,7 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 				parse_number(s + st, i - st, &np);
 				emit_version(e, &np);
 			} else {
-				struct buf b = {0};
-				num_model(&b, s + st, i - st);
-				emit(e, b.data);
-				buf_free(&b);
+				emit_model(e, s + st, i - st);
 			}
 		} else if (isalpha((unsigned char)s[i])) {
 			while (i < n && isalpha((unsigned char)s[i]))
@@ -635,10 +623,7 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 				emit_version(e, &np);
 			} else if (a == 1 && isupper((unsigned char)s[0]) && np.clen[0] >= 3 && np.clen[0] <= 4) {
 				/* a standard's number: "H.264" H two sixty-four, "X.509" X five oh nine */
-				struct buf b = {0};
-				num_model(&b, np.comp[0], np.clen[0]);
-				emit(e, b.data);
-				buf_free(&b);
+				emit_model(e, np.comp[0], np.clen[0]);
 			} else {
 				emit_numstr(e, np.comp[0], np.clen[0]);
 			}
@@ -1194,10 +1179,7 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 	if (!ok || (v >= 1900 && v <= 2099))
 		return 0;
 	decide(e, "model", "digits before -based or -compatible: a chip's model number");
-	struct buf b = {0};
-	num_model(&b, s, d);
-	emit(e, b.data);
-	buf_free(&b);
+	emit_model(e, s, d);
 	say_core(e, s + d + 1, n - d - 1, flags | F_PART);
 	return 1;
 }
@@ -1239,21 +1221,17 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
-	/* "0x108-0x10C": a range of addresses or registers */
-	const char *dash = memchr(s, '-', n);
-	if (hex_number(s, (size_t)(dash - s)) && hex_number(dash + 1, n - (size_t)(dash - s) - 1)) {
-		say_core(e, s, (size_t)(dash - s), flags | F_PART);
+	/* a range: "0x108-0x10C" of addresses, "R6-R9" of registers or pins */
+	size_t a = (size_t)((const char *)memchr(s, '-', n) - s), ra = reg_range(s, n);
+	int hex = hex_number(s, a) && hex_number(s + a + 1, n - a - 1);
+	if (hex || ra) {
+		say_core(e, s, a, hex ? flags | F_PART : F_START | F_PART);
 		emit(e, "to");
-		say_core(e, dash + 1, n - (size_t)(dash - s) - 1, flags | F_PART);
-		decide(e, "number", "two hexadecimal numbers joined by a hyphen: a range");
-		return 1;
-	}
-	size_t ra = reg_range(s, n);
-	if (ra) {
-		say_core(e, s, ra, F_START | F_PART);
-		emit(e, "to");
-		say_core(e, s + ra + 1, n - ra - 1, F_START | F_PART);
-		decide(e, "identifier", "a range of registers or pins: the same letters, two numbers");
+		say_core(e, s + a + 1, n - a - 1, hex ? flags | F_PART : F_START | F_PART);
+		if (hex)
+			decide(e, "number", "two hexadecimal numbers joined by a hyphen: a range");
+		else
+			decide(e, "identifier", "a range of registers or pins: the same letters, two numbers");
 		return 1;
 	}
 	int plain = 1;

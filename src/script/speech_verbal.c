@@ -342,10 +342,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (k >= n || !isdigit((unsigned char)s[k]))
 		return 0;
 	if (!version && !cur && n == 5 && memcmp(s, "802", 3) == 0 && all_digit(s, n) && s[3] != '0') {
-		struct buf b = {0};
-		num_model(&b, s, n);     /* 80211 after a symbol: "{nl,mac}80211" */
-		emit(e, b.data);
-		buf_free(&b);
+		emit_model(e, s, n);     /* 80211 after a symbol: "{nl,mac}80211" */
 		return 1;
 	}
 	/* 8250_omap, 8250_dw: a chip's number before the rest of a lower-case
@@ -357,10 +354,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			d++;
 		long long dv = d >= 3 && d <= 5 ? (long long)num_parse(s, d) : 0;
 		if (dv && (dv & (dv - 1)) != 0 && d + 1 < n && s[d] == '_' && islower((unsigned char)s[d + 1])) {
-			struct buf b = {0};
-			num_model(&b, s, d);
-			emit(e, b.data);
-			buf_free(&b);
+			emit_model(e, s, d);
 			say_core(e, s + d + 1, n - d - 1, F_START | F_PART);
 			return 1;
 		}
@@ -566,10 +560,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * identifier; a power of two, buf_512b, stays a size) */
 	if ((!u || !(flags & F_TOKEN)) && np.ncomp == 1 && !np.commas && v >= 100 && v < 10000 && rl == 1 &&
 	    isalpha((unsigned char)r[0]) && (v & (v - 1)) != 0) {
-		struct buf b = {0};
-		num_model(&b, np.comp[0], np.clen[0]);
-		emit(e, b.data);
-		buf_free(&b);
+		emit_model(e, np.comp[0], np.clen[0]);
 		spell(e, r, 1, 0);
 		return 1;
 	}
@@ -638,10 +629,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			if (!isalnum((unsigned char)r[q]))
 				ok = 0;
 		if (ok) {
-			struct buf b = {0};
-			num_model(&b, np.comp[0], np.clen[0]);
-			emit(e, b.data);
-			buf_free(&b);
+			emit_model(e, np.comp[0], np.clen[0]);
 			say_core(e, r, rl, F_PART);
 			return 1;
 		}
@@ -1181,10 +1169,7 @@ static void v_standard(struct en *e, const struct match *m)
 static void id_half(struct en *e, const char *s, size_t n)
 {
 	if (all_digit(s, n) && s[0] != '0') {
-		struct buf b = {0};
-		num_model(&b, s, n);
-		emit(e, b.data);
-		buf_free(&b);
+		emit_model(e, s, n);
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			if (isdigit((unsigned char)s[i]))
