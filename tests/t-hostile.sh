@@ -103,6 +103,8 @@ First paragraph [audio:"missing.wav"] on line six.
 Second paragraph,
 still the second [audio:"/dev/zero"] on line nine,
 and [audio:"notes.wav"] and [audio:"fifo.wav"] on line ten.
+
+Missing again [audio:"missing.wav"], [audio:"missing.wav"] on line twelve.
 MD
 }
 for cmd in check build; do
@@ -111,6 +113,9 @@ for cmd in check build; do
 	check "$cmd: /dev/zero as an insert, at its own line" grep -qF 'episodes/2026-01-04-inserts.md:9: error: cannot read audio insert "/dev/zero": not a regular file (a character device)' err.txt
 	check "$cmd: a text file named .wav, at its own line" grep -qF 'episodes/2026-01-04-inserts.md:10: error: cannot read audio insert "episodes/notes.wav":' err.txt
 	check "$cmd: a FIFO as an insert, the fourth on the page" grep -qF 'episodes/2026-01-04-inserts.md:10: error: cannot read audio insert "episodes/fifo.wav": not a regular file (a FIFO)' err.txt
+	check "$cmd: a missing file named on two lines is reported at each line, once a line" \
+		test "$(grep -cF 'error: cannot read audio insert "episodes/missing.wav"' err.txt)" = 2 -a \
+		"$(grep -cF 'inserts.md:12: error: cannot read audio insert "episodes/missing.wav"' err.txt)" = 1
 done
 fresh; mkfifo rss/bed.wav; printf 'bed:\n  play: episode\n  file: bed.wav\n' >>rss/channel.yaml
 hostile "a bed that is a FIFO (check)" "error: cannot read bed \"rss/bed.wav\"" "$PODSYNTH" check
@@ -319,6 +324,9 @@ for kind in c d b i l m; do
 	check "4x the text of shape $kind costs less than ${RATIO}x the time (${a}s, ${b}s)" \
 		awk -v a="$a" -v b="$b" -v r="$RATIO" 'BEGIN { exit !(b < r * a + 0.3) }'
 done
+"$PODSYNTH" check episodes/2026-01-05-i10000.md >out.txt 2>err.txt
+check "10,000 inserts of one missing file on one line: one message, not 10,000 ($(grep -c 'cannot read audio insert' err.txt))" \
+	test "$(grep -c 'cannot read audio insert' err.txt)" = 1
 for kind in p w; do
 	a=$(timed episodes/2026-01-05-${kind}10000.md)
 	b=$(timed episodes/2026-01-05-${kind}40000.md)

@@ -258,27 +258,77 @@ static int in_project(const char *path)
 	return 1;
 }
 
+/* Orders insert indices by path, then line, then place (for qsort_r). */
+static int insert_cmp(const void *a, const void *b, void *arg)
+{
+	const struct insert *ins = arg;
+	int i = *(const int *)a, j = *(const int *)b;
+	int c = strcmp(ins[i].path, ins[j].path);
+	if (c == 0)
+		c = (ins[i].line > ins[j].line) - (ins[i].line < ins[j].line);
+	return c ? c : (i > j) - (i < j);
+}
+
 /*
  * The episode's audio, checked as the build will open it: every insert
  * (at its own line) and the bed's file: audio files (asset_check), and
  * for what the episode itself names, files in the project. Reports each
- * bad one; -1 if any.
+ * bad one; -1 if any. A file named many times is opened once, and a bad
+ * one reported once a line: ten thousand inserts of one missing file on
+ * one line are one message, not ten thousand.
  */
 static int check_episode_audio(const struct episode *ep)
 {
 	char why[256];
 	int err = 0;
-	for (int i = 0; i < ep->ninserts; i++) {
+	int n = ep->ninserts;
+	int *order = xmalloc(((size_t)n + 1) * sizeof *order);
+	signed char *bad = xmalloc((size_t)n + 1);    /* 0 good, 1 unreadable, 2 outside */
+	char *report = xmalloc((size_t)n + 1);        /* the first of its (path, line) */
+	char **whys = xmalloc(((size_t)n + 1) * sizeof *whys);
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	qsort_r(order, (size_t)n, sizeof *order, insert_cmp, ep->inserts);
+	for (int k = 0; k < n; k++) {
+		int i = order[k], prev = k > 0 ? order[k - 1] : -1;
 		const char *f = ep->inserts[i].path;
+		whys[i] = NULL;
+		if (prev >= 0 && strcmp(ep->inserts[prev].path, f) == 0) {
+			bad[i] = bad[prev];
+			whys[i] = whys[prev];
+			report[i] = ep->inserts[prev].line != ep->inserts[i].line;
+			continue;
+		}
+		report[i] = 1;
 		if (asset_check(f, why, sizeof why) != 0) {
-			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
-			    f, why);
-			err = 1;
-		} else if (!in_project(f)) {
-			msg(MSG_INSERT_OUTSIDE, ep->path, ep->inserts[i].line, 0, "\"%s\"", f);
-			err = 1;
+			bad[i] = 1;
+			whys[i] = xstrdup(why);
+		} else {
+			bad[i] = in_project(f) ? 0 : 2;
 		}
 	}
+	for (int i = 0; i < n; i++) {
+		const char *f = ep->inserts[i].path;
+		if (bad[i])
+			err = 1;
+		if (!bad[i] || !report[i])
+			continue;
+		if (bad[i] == 1)
+			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
+			    f, whys[i]);
+		else
+			msg(MSG_INSERT_OUTSIDE, ep->path, ep->inserts[i].line, 0, "\"%s\"", f);
+	}
+	/* Each why was made by the first of its path in the sorted order. */
+	for (int k = 0; k < n; k++) {
+		int i = order[k];
+		if (k == 0 || strcmp(ep->inserts[order[k - 1]].path, ep->inserts[i].path) != 0)
+			free(whys[i]);
+	}
+	free(order);
+	free(bad);
+	free(report);
+	free(whys);
 	if (ep->bed.play != BED_NONE && ep->bed.file != NULL) {
 		int own = ep->bed.conf && strcmp(ep->bed.conf, ep->path) == 0;
 		if (asset_check(ep->bed.file, why, sizeof why) != 0) {
