@@ -54,6 +54,8 @@ check "the error names file, line and voice" \
 # say and voices
 check "say -n prints the normalised words" bash -c \
 	"'$PODSYNTH' say -n 'v6.3-rc5-rt8 on x86_64' | grep -qx 'host: version six point three release candidate five R-T eight on x eighty-six sixty-four'"
+check "say -n: a version named by an English word after it, as in a script" bash -c \
+	"'$PODSYNTH' say -n --lang zh '如5.15 LTS提供' | grep -qx 'zh: 如五点十五'"
 if "$PODSYNTH" say --voice quote "Hello from RCU" -o say.wav >say.out 2>say.err; then
 	ok "say writes a WAV file"
 else

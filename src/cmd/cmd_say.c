@@ -114,6 +114,7 @@ int cmd_say(int argc, char **argv)
 	int nruns = 0;
 	char *text = NULL, *dir = NULL, *cache = NULL;
 	struct seg_audio audio = {0};
+	struct buf versions = {0};
 
 	/* options may come before or after the text */
 	const struct opt tab[] = {
@@ -181,6 +182,10 @@ int cmd_say(int argc, char **argv)
 		ctx.quote = ctx.host;
 	ctx.zh = voiceset_find(vs, "zh");
 	ctx.lang = lang ? lang : ctx.host->lang ? ctx.host->lang : "en";
+	/* the numbers X.YY the text calls a version, as an episode's are gathered
+	   from all of its blocks: "如5.15 LTS" 五点十五 as in the script */
+	speech_versions(&versions, text);
+	ctx.versions = versions.data;
 
 	struct block b = {0};
 	b.kind = BLOCK_PARAGRAPH;
@@ -263,6 +268,7 @@ out:
 	}
 	free(runs);
 	free(text);
+	buf_free(&versions);
 	voiceset_free(&own_vs);
 	lexicon_free(&own_lex);
 	project_close(&p);
