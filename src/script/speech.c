@@ -773,6 +773,17 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			b--;        /* "温度 -40°C": a minus sign goes with its number */
 		while (b > st && s[b - 1] == ' ')
 			b--;
+		/* "延迟 < 50μs", "≥ 5.10": a comparison sign between Han and a number
+		   goes with them (小于五十微秒) */
+		for (size_t k = 1, cl2; k <= 3 && b >= st + k; k++)
+			if (zh_compare_at(s + b - k, en - (b - k), &cl2) && cl2 == k && b - k > st) {
+				size_t q = b - k;
+				while (q > st && s[q - 1] == ' ')
+					q--;
+				if (q > st && cl[q - 1 - st] == SC_HAN)
+					b = q;
+				break;
+			}
 		enum sclass before = b > st ? cl[b - 1 - st] : dflt;
 		/* "500ms~10s", "5~10 ms", "50ms-1s": the second number of a range goes
 		   with the first */
@@ -860,7 +871,23 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		int listno = next == SC_LATIN && prev != SC_LATIN && i - ln >= 3 && i - ln <= 4 && s[ln] == '(' &&
 			     s[i - 1] == ')' && isdigit((unsigned char)s[ln + 1]) && isdigit((unsigned char)s[i - 2]) &&
 			     (prev == SC_HAN || dflt == SC_HAN);
-		if (listno) {
+		/* "1 openEuler操作系统介绍", "2. Linux 内核": a heading's number
+		   opening a Chinese line before an English word, Han after it, is
+		   the Mandarin's (一) */
+		size_t hd = ln;
+		while (hd < i && isdigit((unsigned char)s[hd]))
+			hd++;
+		size_t he = hd + (hd < i && (s[hd] == '.' || s[hd] == ')'));
+		while (he < i && s[he] == ' ')
+			he++;
+		int heading = next == SC_LATIN && prev == SC_NONE && a == st && dflt == SC_HAN && hd > ln &&
+			      hd - ln <= 2 && he == i && he > hd;
+		for (size_t k = i; heading && k < en; k++)
+			if (cl[k - st] == SC_HAN)
+				break;
+			else if (k + 1 == en)
+				heading = 0;
+		if (listno || heading) {
 			for (size_t k = a; k < i; k++)
 				cl[k - st] = SC_HAN;
 			continue;

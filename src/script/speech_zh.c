@@ -27,6 +27,7 @@ static const char *const zh_measure_words[] = {
 	"个", "位", "次", "种", "条", "项", "款", "台", "名", "周", "天", "份", "篇", "家",
 	"块", "张", "本", "部", "件", "组", "只", "套", "颗", "核", "倍", "岁", "小时", "分钟",
 	"秒", "年", "届", "场", "轮", "批", "处", "点", "行", "段", "层", "级", "路",
+	"字节", "比特", "兆", "像素", "线程", "毫秒", "微秒", "纳秒",     /* units written in Han: "2 字节" */
 	/* the same in traditional characters: "兩個補丁" */
 	"個", "種", "條", "項", "臺", "週", "塊", "張", "組", "隻", "顆", "歲", "小時", "分鐘",
 	"屆", "場", "輪", "處", "點", "層", "級",
@@ -47,7 +48,8 @@ static const struct {
 	{"GHz", "吉赫兹"}, {"MHz", "兆赫兹"}, {"kHz", "千赫兹"}, {"Hz", "赫兹"},
 	{"TB", "太字节"}, {"GB", "吉字节"}, {"MB", "兆字节"}, {"KB", "千字节"}, {"kB", "千字节"},
 	{"TiB", "太字节"}, {"GiB", "吉字节"}, {"MiB", "兆字节"}, {"KiB", "千字节"},
-	{"ns", "纳秒"}, {"us", "微秒"}, {"\xc2\xb5s", "微秒"}, {"ms", "毫秒"}, {"s", "秒"},
+	{"ns", "纳秒"}, {"us", "微秒"}, {"\xc2\xb5s", "微秒"}, {"\xce\xbcs", "微秒"}, {"ms", "毫秒"}, {"s", "秒"},
+	{"\xc2\xb5m", "微米"}, {"\xce\xbcm", "微米"},    /* the micro sign and the Greek mu both: "50μs" */
 	{"nm", "纳米"}, {"mm", "毫米"}, {"cm", "厘米"}, {"km", "公里"}, {"m", "米"},
 	{"mW", "毫瓦"}, {"W", "瓦"}, {"kW", "千瓦"}, {"V", "伏"}, {"mA", "毫安"},
 	{"Gbps", "吉比特每秒"}, {"Mbps", "兆比特每秒"}, {"fps", "帧每秒"}, {"x", "倍"},
@@ -182,6 +184,29 @@ int zh_unit_at(const char *s, size_t n, size_t *len)
 	}
 	*len = bl;
 	return best;
+}
+
+const char *zh_compare_at(const char *s, size_t n, size_t *len)
+{
+	static const struct { const char *sign, *said; } cmp[] = {
+		{"<=", "小于等于"}, {">=", "大于等于"}, {"\xe2\x89\xa4", "小于等于"}, {"\xe2\x89\xa5", "大于等于"},
+		{"\xe2\x89\x88", "约等于"}, {"<", "小于"}, {">", "大于"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cmp); i++) {
+		size_t k = strlen(cmp[i].sign), q;
+		if (k > n || memcmp(s, cmp[i].sign, k) != 0)
+			continue;
+		for (q = k; q < n && s[q] == ' '; q++)
+			;
+		if (q < n && s[q] == '-')
+			q++;
+		if (q < n && isdigit((unsigned char)s[q])) {
+			*len = k;
+			return cmp[i].said;
+		}
+		return NULL;
+	}
+	return NULL;
 }
 
 static void zh_digits(struct buf *b, const char *s, size_t n)
@@ -366,15 +391,24 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	    isdigit((unsigned char)s[i + 2]) && (i + 3 == n || !isdigit((unsigned char)s[i + 3]))) {
 		long long h = num_parse(s, intlen), mi = num_parse(s + i + 1, 2);
 		if (h <= 24 && mi <= 59) {
+			/* 19:39:20: and its seconds, 十九点三十九分二十秒 */
+			int sec = i + 6 <= n && s[i + 3] == ':' && isdigit((unsigned char)s[i + 4]) &&
+				  isdigit((unsigned char)s[i + 5]) && (i + 6 == n || !isdigit((unsigned char)s[i + 6])) &&
+				  num_parse(s + i + 4, 2) <= 59;
 			zh_cardinal(b, (unsigned long long)h);
 			buf_puts(b, "点");
-			if (mi == 0) {
+			if (mi == 0 && !sec) {
 				buf_puts(b, "整");
 			} else {
-				if (mi < 10)
+				if (mi < 10 && mi > 0)
 					buf_puts(b, "零");
 				zh_cardinal(b, (unsigned long long)mi);
 				buf_puts(b, "分");
+			}
+			if (sec) {
+				zh_cardinal(b, (unsigned long long)num_parse(s + i + 4, 2));
+				buf_puts(b, "秒");
+				return i + 6;
 			}
 			return i + 3;
 		}
@@ -490,6 +524,7 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	    (intlen > 1 && s[0] == '0' && !zero_count))
 		zh_digits(b, s, intlen);
 	else if (intlen == 1 && s[0] == '2' && j == i && !percent && after &&
+		 !(b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0) &&     /* 第 2 个: 第二个 */
 		 (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
 		  strncmp(after, "千", 3) == 0 || strncmp(after, "万", 3) == 0 || strncmp(after, "亿", 3) == 0 ||
 		  strncmp(after, "萬", 3) == 0 || strncmp(after, "億", 3) == 0 ||
@@ -804,6 +839,12 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		size_t al = c == '-' || c == '=' || c == '<' || c == 0xE2 ? zh_arrow(s, i, n) : 0;
+		const char *cmp = !al && (c == '<' || c == '>' || c == 0xE2) ? zh_compare_at(s + i, n - i, &al) : NULL;
+		if (cmp) {      /* "延迟 < 50μs" 延迟小于五十微秒, "≥ 5.10" 大于等于五点十 */
+			buf_puts(&b, cmp);
+			i += al;
+			continue;
+		}
 		if (al) {
 			/* "2 -> 主版本号", "-->", "→": an arrow between a thing and what
 			   it is, a pause; glued between two Han words, "虚拟->物理", 到;
@@ -847,12 +888,18 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		}
 		if (c == '~') {
 			/* between two numbers a range, 5~6 年 五到六年; before one "about" */
-			int range = i > 0 && isdigit((unsigned char)s[i - 1]) && i + 1 < n && isdigit((unsigned char)s[i + 1]);
+			int range = i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '%') && i + 1 < n &&
+				    isdigit((unsigned char)s[i + 1]);       /* "50%~60%" 百分之五十到百分之六十 */
 			buf_puts(&b, range ? "到" : "约");
 			i++;
 			continue;
 		}
 		/* -40°C: 零下四十摄氏度; -3: 负三 (a minus sign, not a hyphen between numbers) */
+		if (c == '-' && i > 0 && s[i - 1] == '%' && i + 1 < n && isdigit((unsigned char)s[i + 1])) {
+			buf_puts(&b, "到");     /* "50%-60%": a range of percentages */
+			i++;
+			continue;
+		}
 		if (c == '-' && i + 1 < n && isdigit((unsigned char)s[i + 1]) &&
 		    (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
 			size_t k = i + 1, ul;
