@@ -816,6 +816,15 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i = j;
 			continue;
 		}
+		/* "占用 50%CPU", "1.5%CPU使用率": a percentage after Han (or opening a
+		   Chinese line) glued before an English word is Mandarin's, 百分之五十 */
+		if (j < en && s[j] == '%' && j + 1 < en && cl[j + 1 - st] == SC_LATIN &&
+		    (before == SC_HAN || (b == st && dflt == SC_HAN))) {
+			for (size_t k = (b == st ? st : i); k <= j; k++)
+				cl[k - st] = SC_HAN;
+			i = j;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
