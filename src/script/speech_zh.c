@@ -655,6 +655,29 @@ static int zh_quote_after(const char *s, size_t i, size_t n)
 	return 0;
 }
 
+/* Whether s[i] is an ASCII dot glued between two Han words (of at most five
+ * characters) with another such dot next to it: "主版本.次版本.修订版本", a
+ * format's separator (not the dot that ends "发布了.下一个"). */
+static int zh_format_dot(const char *s, size_t i, size_t n)
+{
+	uint32_t c;
+	int k;
+	if (s[i] != '.' || i < 3 || i + 3 >= n || utf8_decode(s + i - 3, 3, &c) != 3 || !text_is_han(c) ||
+	    utf8_decode(s + i + 1, 3, &c) != 3 || !text_is_han(c))
+		return 0;
+	/* after: Han words, then a dot glued before Han */
+	size_t p = i + 1;
+	for (int w = 0; w < 5 && p + 3 <= n && (k = utf8_decode(s + p, 3, &c)) == 3 && text_is_han(c); w++)
+		p += 3;
+	if (p + 3 < n && s[p] == '.' && utf8_decode(s + p + 1, 3, &c) == 3 && text_is_han(c))
+		return 1;
+	/* before: Han words, then a dot glued after Han */
+	p = i;
+	for (int w = 0; w < 5 && p >= 3 && utf8_decode(s + p - 3, 3, &c) == 3 && text_is_han(c); w++)
+		p -= 3;
+	return p >= 4 && p < i && s[p - 1] == '.' && utf8_decode(s + p - 4, 3, &c) == 3 && text_is_han(c);
+}
+
 /* A plus in a Mandarin run: before a number, not after one, a sign, 正 ("nice +19" 正十九); between
  * words 加 ("主动扫描 + 主动追踪", "长度+填充"); in a drawing or an
  * operator (+---+, ++, +=) it is left as it was. Returns 0 when left. */
@@ -878,6 +901,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == '+' && zh_plus(&b, s, i, n)) {
+			i++;
+			continue;
+		}
+		if (c == '.' && zh_format_dot(s, i, n)) {
+			buf_puts(&b, "点");      /* "主版本.次版本.修订版本" 主版本点次版本点修订版本 */
 			i++;
 			continue;
 		}
