@@ -196,11 +196,11 @@ static const struct id_word *id_word(const char *s, size_t n)
 	return NULL;
 }
 
-/* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
+/* Prefixes that start a token no list knows, before a word or an entry: "unconf", "miscalibration". */
 static int is_prefix(const char *s, size_t n)
 {
-	static const char *const p[] = {"un", "non", "re", "de", "pre"};
-	if (n < 2 || n > 3 || !strchr("unrdp", tolower((unsigned char)s[0])))
+	static const char *const p[] = {"un", "non", "re", "de", "pre", "mis"};
+	if (n < 2 || n > 3 || !strchr("unrdpm", tolower((unsigned char)s[0])))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(p); i++)
 		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
