@@ -809,6 +809,63 @@ static int m_url_split(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* The denominator of a rate after a slash a space set apart: "/ s" (two
+ * tokens) or "/s" (one), at token k; its tokens in *used. */
+static const struct unit *spaced_per(const struct cctx *c, int k, int *used)
+{
+	if (k >= c->nt)
+		return NULL;
+	const struct tok *t = &c->t[k];
+	const char *d;
+	size_t dn;
+	if (t->rawlen == 1 && t->raw[0] == '/') {
+		d = core(c, k + 1, &dn);
+		if (!d || c->t[k + 1].lead)
+			return NULL;
+		*used = 2;
+	} else if (t->rawlen >= 2 && t->raw[0] == '/') {
+		d = t->raw + 1;
+		dn = t->rawlen - 1 - t->trail;
+		*used = 1;
+	} else {
+		return NULL;
+	}
+	const struct unit *u = dn ? find_unit(d, dn, 0) : NULL;
+	return u && strcmp(u->one, u->many) != 0 ? u : NULL;     /* ("%", "x" are no denominators) */
+}
+
+/* "314MB / s", "854MB /s", "10 MB / s": a rate whose slash a space set
+ * apart from its units, said as the glued one is ("per second"). */
+static int m_rate_spaced(const struct cctx *c, struct match *m)
+{
+	size_t n, un;
+	const char *s = core(c, c->i, &n);
+	if (!s || !isdigit((unsigned char)s[0]) || c->t[c->i].trail)
+		return 0;
+	size_t j = 0;
+	while (j < n && (isdigit((unsigned char)s[j]) || ((s[j] == ',' || s[j] == '.') && j + 1 < n &&
+							 isdigit((unsigned char)s[j + 1]))))
+		j++;
+	if (!is_number(s, j))
+		return 0;
+	int k = c->i + 1, used = 0;
+	if (j < n) {
+		m->unit = find_unit(s + j, n - j, 0);
+	} else {
+		const char *u = core(c, c->i + 1, &un);
+		if (!u || c->t[c->i + 1].lead || c->t[c->i + 1].trail)
+			return 0;
+		m->unit = find_unit(u, un, 1);
+		k++;
+	}
+	if (!m->unit || !(m->per = spaced_per(c, k, &used)))
+		return 0;
+	m->a = s;
+	m->alen = j;
+	m->ntok = k + used - c->i;
+	return 1;
+}
+
 /* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft; ±2 ms, -40 °C, 5 m/s */
 static int m_measure(const struct cctx *c, struct match *m)
 {
@@ -927,6 +984,13 @@ static int m_measure(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Things that are counted whole, never in thousandths: "15.291 fixes" is a
+ * count with a point between its thousands. */
+static const char *const whole_nouns[] = {
+	"patches", "commits", "changesets", "fixes", "corrections", "changes", "developers", "contributors",
+	"files", "lines", "bugs", "people", "users", "companies", "employers", "maintainers",
+};
+
 /* Whether X.Y is a version of Linux: 2.6, 3.0-3.19, 4.0-4.20, 5.0-5.19, 6.0-6.29. */
 static int linux_version(long long x, long long y, size_t ylen)
 {
@@ -1030,12 +1094,26 @@ static int m_decimal(const struct cctx *c, struct match *m)
 					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
 		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL)) {
 		m->version = 1;
+	} else if (yl == 3 && x >= 1 && xl <= 3 && nx && IN(whole_nouns, nx, nn)) {
+		/* "15.291 fixes": no fixes come in thousandths; the point is a
+		 * separator of thousands, as in the languages a news item was
+		 * translated from */
+		m->a = NULL;
+		m->y1 = (int)(x * 1000 + y);
+		m->why = "a number with a point between thousands: a count of things that come whole after it";
+		return -1;
 	} else if (yl >= 3 || (xl == 1 && s[0] == '0')) {
 		m->why = "a decimal: three digits after the point, or 0.x";
 	} else if (nx && (in_scale(nx, nn) || (nn == 7 && strncasecmp(nx, "percent", 7) == 0))) {
 		m->why = "a decimal: a scale word or percent after it (3.19 million)";
 	} else if (linux_version(x, y, yl)) {
 		m->why = "a version: Linux had one of that number";
+		m->version = 1;
+	} else if (yl == 2 && ((x == 3 && y == 20) || (x == 4 && y == 21) || (x == 5 && y == 20)) &&
+		   !(nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))) {
+		/* the number after a major's last, which the news expected
+		 * before Linus counted on: "the 20 in 5.20" */
+		m->why = "a version: the one Linux skipped after a major's last (3.20, 4.21, 5.20)";
 		m->version = 1;
 	} else {
 		m->why = "a decimal: not a version of Linux";
@@ -2031,6 +2109,7 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

@@ -196,11 +196,11 @@ static const struct id_word *id_word(const char *s, size_t n)
 	return NULL;
 }
 
-/* Prefixes that start a token no list knows, before a word or an entry: "unconf". */
+/* Prefixes that start a token no list knows, before a word or an entry: "unconf", "miscalibration". */
 static int is_prefix(const char *s, size_t n)
 {
-	static const char *const p[] = {"un", "non", "re", "de", "pre"};
-	if (n < 2 || n > 3 || !strchr("unrdp", tolower((unsigned char)s[0])))
+	static const char *const p[] = {"un", "non", "re", "de", "pre", "mis"};
+	if (n < 2 || n > 3 || !strchr("unrdpm", tolower((unsigned char)s[0])))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(p); i++)
 		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
@@ -2202,8 +2202,9 @@ int sayable(const char *s, size_t n)
 		size_t run = i - st;
 		if (!run)
 			continue;
-		if (i == n)
-			return final_ok(s + st, run);
+		if (i == n)     /* ("purr", "burr": "durr") */
+			return final_ok(s + st, run) ||
+			       (run == 2 && st > 0 && tolower((unsigned char)s[st - 1]) == 'u' && strncasecmp(s + st, "rr", 2) == 0);
 		int ok = 0;
 		for (size_t c = 0; c <= run && c <= 2 && !ok; c++)
 			ok = (c < 2 || coda_ok(s + st)) && (c == run || onset_ok(s + st + c, n - st - c));
@@ -2262,7 +2263,8 @@ static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 			why = "three small letters no list knows, starting with two vowels";
 		else if (q)
 			why = "small letters no list knows, a q without u";
-		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2))
+		else if (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) && !coda_ok(s + n - 2) &&
+			 !(n == 4 && memcmp(s + 1, "urr", 3) == 0))     /* "purr", "burr": "durr" */
 			why = "small letters no list knows, with an ending English does not have";
 		else if (n == 4 && is_vowel(s[0], 0) && is_vowel(s[3], 0) && !is_vowel(s[1], 1) && !is_vowel(s[2], 1))
 			why = "four small letters no list knows, a vowel, two consonants, a vowel (isci)";

@@ -207,6 +207,16 @@ void num_model(struct buf *b, const char *s, size_t n)
 		num_cardinal(b, (unsigned long long)(v % 100));
 		return;
 	}
+	/* 9005: ninety oh five, as chips are called (EPYC 9005, the 8008);
+	 * from 1000 to 2999 such a number is more often a year's name
+	 * (Windows Server 2003), said as the year */
+	if (n == 4 && s[0] >= '3' && s[1] == '0' && s[2] == '0') {
+		num_cardinal(b, (unsigned long long)(v / 100));
+		sep(b);
+		buf_puts(b, "oh");
+		num_cardinal(b, (unsigned long long)(v % 100));
+		return;
+	}
 	num_year(b, (unsigned)v);                   /* 7110: seventy-one ten */
 }
 

@@ -1510,7 +1510,8 @@ static int s_prime(struct en *e, const char *s, size_t n, int flags)
 static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
-	static const char *const heads[] = {"o", "d", "l", "n", "y", "rock"};
+	/* (the pronoun I before its apostrophe is a contraction: "I'ma") */
+	static const char *const heads[] = {"o", "d", "l", "n", "y", "rock", "i"};
 	const char *p = memchr(s, '\'', n);
 	if (!p || p == s || n >= 64 || !all_alpha(s, (size_t)(p - s)) || !all_alpha(p + 1, n - (size_t)(p - s) - 1))
 		return 0;
