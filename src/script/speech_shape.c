@@ -383,6 +383,13 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit(e, n == 2 ? "double slash" : "triple slash");
 		return 1;
 	}
+	/* ".../selftests/bpf/x.c": a path cut short at its start (a diffstat's
+	 * long path) is read from where it goes on; the dots are not said */
+	if (n > 4 && memcmp(s, ".../", 4) == 0 && isalnum((unsigned char)s[4])) {
+		decide(e, "path", "a path cut short at its start: the dots not said");
+		s += 4;
+		n -= 4;
+	}
 	/* "../", "./run.sh", "../../x": the parent and the current directory
 	 * are said "dot dot slash", "dot slash" (no "dot" alone) */
 	while (n >= 2 && s[0] == '.') {
@@ -1793,18 +1800,28 @@ int c_pointee(const char *s, size_t n)
 	return 0;
 }
 
-/* Symbols that make a token of their own. */
+/* Symbols that make a token of their own, and their words. */
+static const struct { const char *sym, *say; } syms[] = {
+	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
+	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
+	{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
+	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
+	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
+	{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
+};
+
+/* The word of a symbol of the table, or NULL. */
+const char *symbol_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
+		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0)
+			return syms[i].say;
+	return NULL;
+}
+
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
-	static const struct { const char *sym, *say; } syms[] = {
-		{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
-		{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-		{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
-		{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
-		{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
-		{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
-		{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
-	};
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
 			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
 	int nnum = next && (isdigit((unsigned char)next[0]) ||
@@ -1884,10 +1901,10 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
-		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0) {
-			emit(e, syms[i].say);
-			return 1;
-		}
+	const char *w = symbol_word(s, n);
+	if (w) {
+		emit(e, w);
+		return 1;
+	}
 	return 0;
 }
