@@ -172,8 +172,9 @@ static const struct id_word part_words[] = {
 	/* an expression ("nft_expr_ops") and algorithms ("crypto_register_algs",
 	 * as "alg" is said): said, never spelled; no piece of a split */
 	{"expr", "expr"}, {"exprs", "exprs"}, {"algs", "algs"},
-	/* a continuation ("pr_cont", "qede_tpa_cont", "cont_splash_mem"): said */
-	{"cont", "cont"},
+	/* a continuation ("pr_cont", "qede_tpa_cont", "cont_splash_mem") and
+	 * protocols ("tcp_bpf_prots", as "prot" is said): said, not "P-rots" */
+	{"cont", "cont"}, {"prots", "prots"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's

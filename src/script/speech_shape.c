@@ -1104,6 +1104,16 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "kunit_test_suites(...)", "dev_err(...)": a call whose arguments are
+ * left out is the function's name (the dots are not said). */
+static int s_call_elided(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || memcmp(s + n - 5, "(...)", 5) != 0 || !(isalnum((unsigned char)s[n - 6]) || s[n - 6] == '_'))
+		return 0;
+	say_core(e, s, n - 5, flags);
+	return 1;
+}
+
 /* An editor's completion inside a word, "def(ault)config": the whole word. */
 static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1720,6 +1730,7 @@ static const struct shape {
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
+	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
