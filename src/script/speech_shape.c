@@ -72,8 +72,14 @@ static void say_domain(struct en *e, const char *s, size_t n)
 		if (i == n || s[i] == '.') {
 			if (st)
 				emit(e, "dot");
-			/* a label is a name: said whole, as running text would be */
-			say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
+			/* a country's top-level domain is spelled: "florz.de" dot D-E,
+			 * "tesarici.cz", "amazon.co.uk" dot U-K */
+			if (st && i == n && i - st == 2 && all_alpha(s + st, 2)) {
+				decide(e, "domain", "a top-level domain of two letters: a country's, spelled");
+				spell(e, s + st, 2, 0);
+			} else
+				/* a label is a name: said whole, as running text would be */
+				say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
