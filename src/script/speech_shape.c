@@ -1667,6 +1667,38 @@ static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "Wconversion compiler warnings", "Wnonnull warnings", "Fix
+ * Wvoid-pointer-to-enum-cast warning": a compiler's warning named without
+ * its dash, W glued to four small letters or more, before "warning" or
+ * "compiler", or a word of the lists with a hyphen after it: the W spelled
+ * (a word of the lists is no warning, "Wedge", "Windows"; nor a name
+ * before a hyphen, "Wolfson-based"). */
+static int s_cc_warning_bare(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || s[0] != 'W' || !islower((unsigned char)s[1]))
+		return 0;
+	size_t w = 1;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < n && s[w] != '-')
+		return 0;
+	const char *why;
+	int before = e->next && ((e->nextn >= 7 && strncasecmp(e->next, "warning", 7) == 0) ||
+				 (e->nextn == 8 && strncasecmp(e->next, "compiler", 8) == 0));
+	/* with a hyphen, a word of the lists after the W ("Wvoid-", "Wunused-",
+	 * "Wnonnull-"), not a name ("Wolfson-based") */
+	size_t pre = w - 1 > 5 && strncmp(s + 1, "non", 3) == 0 ? 3 : w - 1 > 4 && (strncmp(s + 1, "no", 2) == 0 ||
+		     strncmp(s + 1, "un", 2) == 0) ? 2 : 0;
+	int word = known_word(s + 1, w - 1, &why) || vocab_kind(s + 1, w - 1) != VOCAB_NONE ||
+		   (pre && known_word(s + 1 + pre, w - 1 - pre, &why));
+	if (w - 1 < 4 || known_word(s, w, &why) || !(before || (w < n && word)))
+		return 0;
+	decide(e, "compiler option", "W glued to a word, a warning named without its dash: W spelled, then the rest");
+	spell(e, s, 1, 0);
+	say_core(e, s + 1, n - 1, flags | F_PART);
+	return 1;
+}
+
 /* Anything else: drop the symbols, keep what is between them. */
 static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1730,6 +1762,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
+	{NULL, NULL, 0, s_cc_warning_bare},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
