@@ -1934,7 +1934,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		emit(e, "to");
 		return 1;
 	}
-	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)) {
+	/* "...", "…", and the writer's cut "(...)": a pause */
+	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0) ||
+	    (n == 5 && memcmp(s, "(...)", 5) == 0)) {
 		punct(e, ',');
 		return 1;
 	}
