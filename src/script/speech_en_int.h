@@ -168,6 +168,7 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags);
 /* Symbols standing alone ("&", "->", "±"), with the tokens around them
  * (speech_shape.c); 1 when s was one. */
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);
+const char *symbol_word(const char *s, size_t n);
 int c_pointee(const char *s, size_t n);      /* a C type: "void *" a void pointer */
 
 /* Explanations for `podsynth script --explain`: the class and reason of

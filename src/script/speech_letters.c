@@ -172,6 +172,9 @@ static const struct id_word part_words[] = {
 	/* an expression ("nft_expr_ops") and algorithms ("crypto_register_algs",
 	 * as "alg" is said): said, never spelled; no piece of a split */
 	{"expr", "expr"}, {"exprs", "exprs"}, {"algs", "algs"},
+	/* a continuation ("pr_cont", "qede_tpa_cont", "cont_splash_mem") and
+	 * protocols ("tcp_bpf_prots", as "prot" is said): said, not "P-rots" */
+	{"cont", "cont"}, {"prots", "prots"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
@@ -1734,6 +1737,29 @@ static int w_two_pieces(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* "no" before an acronym of kernel text: "NOARP" no ARP, "noiommu". */
+/* A kind of memory named by letters and "mem": shared ("SMEM", "smem"),
+ * on-chip ("OCMEM"), instruction and data ("IMEM", "dmem"), non-volatile
+ * ("NVMEM"), "IOMEM": the letters spelled, "mem" said (ENOMEM is the
+ * lexicon's; "HIGHMEM", "FLATMEM", "oldmem" have a word before it). */
+static int w_letters_mem(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 4 || n > 6 || strncasecmp(s + n - 3, "mem", 3) != 0 || !(all_upper(s, n) || all_lower(s, n)) ||
+	    dict_word(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+	/* (three letters only without a vowel: "oldmem", "devmem", "ashmem",
+	 * "REGMEM" have a word before "mem") */
+	if (n == 6 && has_vowel(s, 3))
+		return 0;
+	decide(e, "word", "letters and mem: a kind of memory");
+	spell(e, s, n - 3, 0);
+	emit(e, "mem");
+	return 1;
+}
+
 static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 {
 	(void)flags;
@@ -2671,6 +2697,7 @@ static const struct word_rule {
 	{"a pinyin name", say_pinyin},
 	{"plural of an entry in capitals", w_caps_plural},
 	{"a surname in capitals", w_caps_surname},
+	{"letters and mem", w_letters_mem},
 	{"no and an acronym", w_no_acronym},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},

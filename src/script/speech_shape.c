@@ -72,8 +72,14 @@ static void say_domain(struct en *e, const char *s, size_t n)
 		if (i == n || s[i] == '.') {
 			if (st)
 				emit(e, "dot");
-			/* a label is a name: said whole, as running text would be */
-			say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
+			/* a country's top-level domain is spelled: "florz.de" dot D-E,
+			 * "tesarici.cz", "amazon.co.uk" dot U-K */
+			if (st && i == n && i - st == 2 && all_alpha(s + st, 2)) {
+				decide(e, "domain", "a top-level domain of two letters: a country's, spelled");
+				spell(e, s + st, 2, 0);
+			} else
+				/* a label is a name: said whole, as running text would be */
+				say_core(e, s + st, i - st, F_START | F_LABEL | (i - st == 1 ? F_PART : 0));
 			st = i + 1;
 		}
 	}
@@ -382,6 +388,13 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (n <= 3 && strspn(s, "/") == n) {      /* "//" */
 		emit(e, n == 2 ? "double slash" : "triple slash");
 		return 1;
+	}
+	/* ".../selftests/bpf/x.c": a path cut short at its start (a diffstat's
+	 * long path) is read from where it goes on; the dots are not said */
+	if (n > 4 && memcmp(s, ".../", 4) == 0 && isalnum((unsigned char)s[4])) {
+		decide(e, "path", "a path cut short at its start: the dots not said");
+		s += 4;
+		n -= 4;
 	}
 	/* "../", "./run.sh", "../../x": the parent and the current directory
 	 * are said "dot dot slash", "dot slash" (no "dot" alone) */
@@ -1097,6 +1110,16 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "kunit_test_suites(...)", "dev_err(...)": a call whose arguments are
+ * left out is the function's name (the dots are not said). */
+static int s_call_elided(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || memcmp(s + n - 5, "(...)", 5) != 0 || !(isalnum((unsigned char)s[n - 6]) || s[n - 6] == '_'))
+		return 0;
+	say_core(e, s, n - 5, flags);
+	return 1;
+}
+
 /* An editor's completion inside a word, "def(ault)config": the whole word. */
 static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1645,6 +1668,38 @@ static int s_cc_option(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "Wconversion compiler warnings", "Wnonnull warnings", "Fix
+ * Wvoid-pointer-to-enum-cast warning": a compiler's warning named without
+ * its dash, W glued to four small letters or more, before "warning" or
+ * "compiler", or a word of the lists with a hyphen after it: the W spelled
+ * (a word of the lists is no warning, "Wedge", "Windows"; nor a name
+ * before a hyphen, "Wolfson-based"). */
+static int s_cc_warning_bare(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || s[0] != 'W' || !islower((unsigned char)s[1]))
+		return 0;
+	size_t w = 1;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < n && s[w] != '-')
+		return 0;
+	const char *why;
+	int before = e->next && ((e->nextn >= 7 && strncasecmp(e->next, "warning", 7) == 0) ||
+				 (e->nextn == 8 && strncasecmp(e->next, "compiler", 8) == 0));
+	/* with a hyphen, a word of the lists after the W ("Wvoid-", "Wunused-",
+	 * "Wnonnull-"), not a name ("Wolfson-based") */
+	size_t pre = w - 1 > 5 && strncmp(s + 1, "non", 3) == 0 ? 3 : w - 1 > 4 && (strncmp(s + 1, "no", 2) == 0 ||
+		     strncmp(s + 1, "un", 2) == 0) ? 2 : 0;
+	int word = known_word(s + 1, w - 1, &why) || vocab_kind(s + 1, w - 1) != VOCAB_NONE ||
+		   (pre && known_word(s + 1 + pre, w - 1 - pre, &why));
+	if (w - 1 < 4 || known_word(s, w, &why) || !(before || (w < n && word)))
+		return 0;
+	decide(e, "compiler option", "W glued to a word, a warning named without its dash: W spelled, then the rest");
+	spell(e, s, 1, 0);
+	say_core(e, s + 1, n - 1, flags | F_PART);
+	return 1;
+}
+
 /* Anything else: drop the symbols, keep what is between them. */
 static int s_symbols_dropped(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1708,12 +1763,14 @@ static const struct shape {
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
+	{NULL, NULL, 0, s_cc_warning_bare},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
+	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -1794,18 +1851,28 @@ int c_pointee(const char *s, size_t n)
 	return 0;
 }
 
-/* Symbols that make a token of their own. */
+/* Symbols that make a token of their own, and their words. */
+static const struct { const char *sym, *say; } syms[] = {
+	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
+	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
+	{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
+	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
+	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
+	{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
+};
+
+/* The word of a symbol of the table, or NULL. */
+const char *symbol_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
+		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0)
+			return syms[i].say;
+	return NULL;
+}
+
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
-	static const struct { const char *sym, *say; } syms[] = {
-		{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
-		{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-		{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
-		{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
-		{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
-		{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
-		{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
-	};
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
 			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
 	int nnum = next && (isdigit((unsigned char)next[0]) ||
@@ -1868,7 +1935,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		emit(e, "to");
 		return 1;
 	}
-	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)) {
+	/* "...", "…", and the writer's cut "(...)": a pause */
+	if ((n == 3 && memcmp(s, "...", 3) == 0) || (n == 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0) ||
+	    (n == 5 && memcmp(s, "(...)", 5) == 0)) {
 		punct(e, ',');
 		return 1;
 	}
@@ -1885,10 +1954,10 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
 	}
-	for (size_t i = 0; i < ARRAY_LEN(syms); i++)
-		if (strlen(syms[i].sym) == n && memcmp(syms[i].sym, s, n) == 0) {
-			emit(e, syms[i].say);
-			return 1;
-		}
+	const char *w = symbol_word(s, n);
+	if (w) {
+		emit(e, w);
+		return 1;
+	}
 	return 0;
 }
