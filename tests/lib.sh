@@ -7,6 +7,7 @@
 #                                  voices/, rss/channel.yaml, episodes/
 set -u
 : "${TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+export TOP
 : "${PODSYNTH:=$TOP/podsynth}"
 export LC_ALL=C.UTF-8
 
