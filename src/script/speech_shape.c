@@ -681,6 +681,36 @@ static int s_phonemes(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "rc" on its own is a release candidate after a word that picks one out
+ * ("the next rc", "this rc", "each rc"); elsewhere kernel text's rc is a
+ * return code, a remote control or a rate control ("fix the check of rc in",
+ * "unregister rc device", "cancel rc work"), and so is one before a noun of
+ * a device or of code ("the rc core"): its letters, which are right for a
+ * release candidate too. */
+static int rc_not_candidate(const struct en *e, const char *s, size_t n)
+{
+	static const char *const picks[] = {
+		"the", "this", "that", "next", "last", "each", "every", "another", "first", "final", "new",
+		"latest", "previous", "second", "third", "one", "any", "no", "its", "a", "current", "upcoming",
+		"early", "late", "later", "same", "which", "what",
+	};
+	static const char *const things[] = {
+		"core", "device", "devices", "driver", "drivers", "code", "codes", "map", "maps", "keymap",
+		"keymaps", "table", "subsystem", "protocol", "protocols", "receiver", "decoder", "decoders",
+		"work", "endpoint", "script", "scripts", "file", "files", "value", "variable",
+	};
+	if (n != 2 || s[0] != 'r' || s[1] != 'c')
+		return 0;
+	if (e->next)
+		for (size_t i = 0; i < sizeof things / sizeof *things; i++)
+			if (strlen(things[i]) == e->nextn && strncasecmp(e->next, things[i], e->nextn) == 0)
+				return 1;
+	for (size_t i = 0; i < sizeof picks / sizeof *picks; i++)
+		if (strcasecmp(e->prev, picks[i]) == 0)
+			return 0;
+	return 1;
+}
+
 static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 {
 	/* "ip_vs", "ipv4/vs", "rc_dev", "media/rc", "pi_lock": inside an
@@ -693,6 +723,13 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
 	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
 		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	/* the whole token, or a name's first part ("rc-core"), not "rc-6" (a protocol or a candidate) */
+	if (!(flags & (F_CNAME | F_PATH)) && ((flags & F_TOKEN) || (s[n] == '-' && isalpha((unsigned char)s[n + 1]))) &&
+	    rc_not_candidate(e, s, n)) {
+		decide(e, "acronym", "rc not after a word that picks out a release candidate: its letters");
 		spell(e, s, n, 0);
 		return 1;
 	}
