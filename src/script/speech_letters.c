@@ -2392,6 +2392,13 @@ static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
  * ("typedefs", "zonerefs", "ubufs") nor a word some list knows ("chefs"). */
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
 {
+	/* with a capital ("Reiserfs", "Cramfs", eCryptfs's "Cryptfs"): the same name */
+	char low[64];
+	if (n >= 5 && n < sizeof low && isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1)) {
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		s = low;
+	}
 	if (n < 5 || !all_lower(s, n) || memcmp(s + n - 2, "fs", 2) != 0 || s[n - 3] == 'f' ||
 	    !has_vowel(s, n - 2) || dict_word(s, n) || words_common(s, n, 70) ||
 	    vocab_kind(s, n - 1) != VOCAB_NONE || dict_word(s, n - 1))
