@@ -2634,6 +2634,67 @@ static int w_signal(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* An error number's name (errno(3), the kernel's include/linux/errno.h):
+ * E and what it names, as kernel people say them: ENOTTY E-not-T-T-Y,
+ * ENODATA E-no-data, EBADF E-bad-F, EADDRINUSE E-address-in-use (they were
+ * spelled, "E-N-O-T-T-Y", or left to espeak-ng, "enametoolong"). The
+ * commonest are the lexicon's (EINVAL E-inval, ENOMEM E-no-mem). */
+static int w_errno(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *w, *say; } errs[] = {
+		{"2BIG", "two big"}, {"ADDRINUSE", "address in use"}, {"ADDRNOTAVAIL", "address not avail"},
+		{"AFNOSUPPORT", "A-F no support"}, {"ALREADY", "already"}, {"BADE", "bad E"}, {"BADF", "bad F"},
+		{"BADFD", "bad F-D"}, {"BADMSG", "bad message"}, {"BADR", "bad R"}, {"BADRQC", "bad R-Q-C"},
+		{"BADSLT", "bad slot"}, {"BADHANDLE", "bad handle"}, {"BADTYPE", "bad type"},
+		{"BADCOOKIE", "bad cookie"}, {"CANCELED", "canceled"}, {"CHILD", "child"},
+		{"CONNABORTED", "conn aborted"}, {"CONNREFUSED", "conn refused"}, {"CONNRESET", "conn reset"},
+		{"DEADLK", "dead lock"}, {"DEADLOCK", "deadlock"}, {"DESTADDRREQ", "dest address req"}, {"DOM", "dom"},
+		{"DQUOT", "D-quot"}, {"FBIG", "F-big"}, {"FSBADCRC", "F-S bad C-R-C"},
+		{"FSCORRUPTED", "F-S corrupted"}, {"HOSTDOWN", "host down"}, {"HOSTUNREACH", "host unreach"},
+		{"HWPOISON", "H-W poison"}, {"IDRM", "I-D-R-M"}, {"ILSEQ", "I-L seq"},
+		{"INPROGRESS", "in progress"}, {"ISCONN", "is conn"}, {"ISDIR", "is dir"},
+		{"KEYEXPIRED", "key expired"}, {"KEYREJECTED", "key rejected"}, {"KEYREVOKED", "key revoked"},
+		{"LOOP", "loop"}, {"MFILE", "M-file"}, {"MLINK", "M-link"}, {"MSGSIZE", "message size"},
+		{"MULTIHOP", "multi hop"}, {"NAMETOOLONG", "name too long"}, {"NETDOWN", "net down"},
+		{"NETRESET", "net reset"}, {"NETUNREACH", "net unreach"}, {"NFILE", "N-file"},
+		{"NOBUFS", "no bufs"}, {"NODATA", "no data"}, {"NOEXEC", "no exec"}, {"NOGRACE", "no grace"},
+		{"NOIOCTLCMD", "no I-O control command"}, {"NOKEY", "no key"}, {"NOLCK", "no lock"},
+		{"NOLINK", "no link"}, {"NOMEDIUM", "no medium"}, {"NOMSG", "no message"},
+		{"NOPARAM", "no param"}, {"NOPKG", "no package"}, {"NOPROTOOPT", "no proto opt"},
+		{"NOSR", "no S-R"}, {"NOSTR", "no S-T-R"}, {"NOTBLK", "not block"}, {"NOTCONN", "not conn"},
+		{"NOTDIR", "not dir"}, {"NOTEMPTY", "not empty"}, {"NOTRECOVERABLE", "not recoverable"},
+		{"NOTSOCK", "not sock"}, {"NOTSYNC", "not sync"}, {"NOTTY", "not T-T-Y"},
+		{"NOTUNIQ", "not unique"}, {"NXIO", "N-X-I-O"}, {"OVERFLOW", "overflow"},
+		{"OWNERDEAD", "owner dead"}, {"PFNOSUPPORT", "P-F no support"}, {"PIPE", "pipe"},
+		{"PROTO", "proto"}, {"PROTONOSUPPORT", "proto no support"}, {"PROTOTYPE", "proto type"},
+		{"RANGE", "range"}, {"REMOTEIO", "remote I-O"}, {"SHUTDOWN", "shutdown"}, {"SPIPE", "S-pipe"},
+		{"SRCH", "search"}, {"STALE", "stale"}, {"TIME", "time"}, {"TOOMANYREFS", "too many refs"},
+		{"TXTBSY", "text busy"}, {"UCLEAN", "U-clean"}, {"USERS", "users"}, {"XDEV", "X-dev"},
+		{"XFULL", "X-full"},
+	};
+	(void)flags;
+	if (n < 3 || n > 15 || s[0] != 'E' || !all_upper(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(errs); i++)
+		if (strlen(errs[i].w) == n - 1 && memcmp(errs[i].w, s + 1, n - 1) == 0) {
+			char buf[64];
+			size_t k = 0;
+			buf[k++] = 'E';
+			for (const char *p = errs[i].say; *p && k < sizeof buf - 2; p++)
+				buf[k++] = *p == ' ' ? '-' : *p;
+			if (k == 1 || buf[1] != '-') {
+				memmove(buf + 2, buf + 1, k - 1);
+				buf[1] = '-';
+				k++;
+			}
+			buf[k] = 0;
+			decide(e, "identifier", "an error number's name: E and what it names (errno(3))");
+			emit(e, buf);
+			return 1;
+		}
+	return 0;
+}
+
 /* "several hundred MB", "a few GB", "many kHz": a unit's symbol after a
  * word of quantity is the unit, in the plural, as after a number (a
  * symbol with a capital only: "a few us" keeps its pronoun). */
@@ -2669,6 +2730,7 @@ static const struct word_rule {
 	{"lexicon entry", w_lexicon},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},
+	{"an error number's name", w_errno},
 	{"a word of identifiers", w_id_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
