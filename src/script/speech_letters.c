@@ -2344,6 +2344,30 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* A letter before a lexicon entry said as a word, which kernel text writes
+ * four times as often as the whole: a variant of that thing, the letter
+ * spelled and the entry said ("dphy" D-phy, "cphy" C-phy, as "phy" is
+ * fy; was D-P-H-Y), as "LAPIC" is L and APIC. An entry said as written
+ * is no pronunciation of its own: "vpid" stays V-P-I-D. */
+static int w_letter_term(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *say, *star;
+	size_t sl;
+	if (n < 4 || n > 8 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	    !(say = lex_find(e, s + 1, n - 1, &star, &sl)) || star || strchr(say, '-') || strchr(say, ' ') ||
+	    !isalpha((unsigned char)say[0]) || (strlen(say) == n - 1 && strncasecmp(say, s + 1, n - 1) == 0) ||
+	    vocab_count(s + 1, n - 1) < 50 ||
+	    vocab_count(s + 1, n - 1) < 4 * vocab_count(s, n))
+		return 0;
+	decide(e, "split word", "a letter and a lexicon entry said as a word, far more common (kernel.vocab)");
+	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+	emit(e, pre);
+	e->glue = 1;
+	say_word(e, s + 1, n - 1, flags | F_PART);
+	e->glue = 0;
+	return 1;
+}
+
 /* A letter and a common word, the whole no word of any list: "strace" is
  * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
  * "spelt" are words of the British lists, never T-ravelling. */
@@ -2749,6 +2773,7 @@ static const struct word_rule {
 	{"camel case", w_camel},
 	{"a C type and a letter", w_ctype_letter},
 	{"letters and a lexicon entry", w_letters_entry},
+	{"a letter and a lexicon entry", w_letter_term},
 	{"a letter and a word", w_letter_word},
 	{"a time unit", w_time_unit},
 	{"two known pieces", w_two_pieces},
