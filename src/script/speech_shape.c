@@ -726,9 +726,11 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s, n, 0);
 		return 1;
 	}
-	/* the whole token, or a name's first part ("rc-core"), not "rc-6" (a protocol or a candidate) */
-	if (!(flags & (F_CNAME | F_PATH)) && ((flags & F_TOKEN) || (s[n] == '-' && isalpha((unsigned char)s[n + 1]))) &&
-	    rc_not_candidate(e, s, n)) {
+	/* the whole token, or a name's first part ("rc-core"); and "rc-5", "rc-6",
+	 * the infrared protocols (a release candidate is written "-rc5", "rc5") */
+	if (!(flags & (F_CNAME | F_PATH)) &&
+	    ((((flags & F_TOKEN) || (s[n] == '-' && isalpha((unsigned char)s[n + 1]))) && rc_not_candidate(e, s, n)) ||
+	     (n == 2 && s[0] == 'r' && s[1] == 'c' && s[n] == '-' && isdigit((unsigned char)s[n + 1])))) {
 		decide(e, "acronym", "rc not after a word that picks out a release candidate: its letters");
 		spell(e, s, n, 0);
 		return 1;
