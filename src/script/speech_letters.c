@@ -370,6 +370,13 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 			if (kd == P_WORD && i < n && tolower((unsigned char)s[i - 1]) == 's' && words_common(s + j, k - 1, 50))
 				cost += 2;      /* "ONESHOT": one shot, not "ones hot" */
+			/* an ioctl's verb, GET or SET, after its prefix's letters and
+			 * before a word is said rather than spelled with them:
+			 * "LPGETSTATUS" L-P get status, "BLKGETZONESZ" block get zone
+			 * S-Z ("SIOCATMARK" stays S-I-O-C-A-T mark) */
+			int verb = k == 3 && (strncmp(s + j, "GET", 3) == 0 || strncmp(s + j, "SET", 3) == 0);
+			if (kd == P_WORD && upper && verb && j >= 2 && i + 4 <= n && kind[j] != P_WORD)
+				cost -= 5;
 			if (best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
@@ -439,7 +446,10 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			return 0;
 		/* (capitals may end in a common word of three: "TIOCMGET" T-I-O-C-M get) */
 		if (kinds[p] == P_WORD && en - st < 4 && spelled && !is_short_word(s + st, en - st) &&
-		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)))
+		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)) &&
+		    !(upper && p > 0 && p + 1 < np && en - st == 3 &&
+		      (strncmp(s + st, "GET", 3) == 0 || strncmp(s + st, "SET", 3) == 0) &&
+		      kinds[p + 1] != P_WORD && cut[p - 1] - en >= 4))
 			return 0;
 		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
 							       !words_common(s + st, en - st, letters ? 60 : 35)))
