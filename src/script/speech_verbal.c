@@ -569,6 +569,14 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "zero X");
 		return 1;
 	}
+	/* "LARA-R6 00B", "01B": digits with a leading zero and a capital are
+	 * a model's variant, no measure (a size is not written "00B") */
+	if (u && !version && !cur && np.ncomp == 1 && np.clen[0] >= 2 && np.comp[0][0] == '0' && rl == 1 &&
+	    isupper((unsigned char)r[0])) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		spell(e, r, 1, 0);
+		return 1;
+	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
