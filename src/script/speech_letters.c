@@ -1631,20 +1631,21 @@ static int w_time_unit(struct en *e, const char *s, size_t n, int flags)
 {
 	static const struct { const char *w, *say; } units[] = {
 		{"nsec", "nanosecond"}, {"usec", "microsecond"}, {"msec", "millisecond"},
+		{"nanosec", "nanosecond"}, {"microsec", "microsecond"}, {"millisec", "millisecond"},
 	};
 	(void)flags;
-	if (n < 4 || n > 5 || (n == 5 && s[4] != 's'))
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (strncasecmp(units[i].w, s, 4) == 0) {
-			decide(e, "word", "a time unit as kernel text abbreviates it");
-			emit(e, units[i].say);
-			if (n == 5) {
-				e->glue = 1;
-				emit(e, "s");
-			}
-			return 1;
+	for (size_t i = 0; i < ARRAY_LEN(units); i++) {
+		size_t k = strlen(units[i].w);
+		if (n < k || n > k + 1 || (n == k + 1 && s[k] != 's') || strncasecmp(units[i].w, s, k) != 0)
+			continue;
+		decide(e, "word", "a time unit as kernel text abbreviates it");
+		emit(e, units[i].say);
+		if (n == k + 1) {
+			e->glue = 1;
+			emit(e, "s");
 		}
+		return 1;
+	}
 	return 0;
 }
 
