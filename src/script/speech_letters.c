@@ -172,6 +172,8 @@ static const struct id_word part_words[] = {
 	/* an expression ("nft_expr_ops") and algorithms ("crypto_register_algs",
 	 * as "alg" is said): said, never spelled; no piece of a split */
 	{"expr", "expr"}, {"exprs", "exprs"}, {"algs", "algs"},
+	/* an interval ("keepalive_intvl", "tcp_keepalive_intvl"): the word */
+	{"intvl", "interval"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
