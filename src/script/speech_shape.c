@@ -308,8 +308,10 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
-		/* "RAID 5/6", "levels 2/3": two of a kind, not a fraction */
-		static const char *const kinds[] = {"raid", "level", "levels", "type", "types", "gen", "ddr"};
+		/* "RAID 5/6", "levels 2/3": two of a kind, not a fraction; so are
+		 * two versions of a tool ("GCC 13/14", "Clang 17/18") */
+		static const char *const kinds[] = {"raid", "level", "levels", "type", "types", "gen", "ddr",
+						    "gcc", "clang", "llvm", "python", "perl", "rustc", "binutils"};
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
