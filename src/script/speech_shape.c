@@ -489,11 +489,13 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			}
 			/* and two small letters after a model's letters and two digits
 			 * or more end it: its variant, even when they are a word:
-			 * "rtl8723be" B-E like "rtl8723ae" A-E */
+			 * "rtl8723be" B-E like "rtl8723ae" A-E; two capitals after a
+			 * name in capitals too: "RTL8852BE" B-E, not the word "be" */
 			if (i == n && i - st == 2 && st >= 3 && isdigit((unsigned char)s[st - 1]) &&
-			    isdigit((unsigned char)s[st - 2]) && isalpha((unsigned char)s[0]) && all_lower(s + st, 2) &&
+			    isdigit((unsigned char)s[st - 2]) && isalpha((unsigned char)s[0]) &&
+			    (all_lower(s + st, 2) || (all_upper(s + st, 2) && isupper((unsigned char)s[0]))) &&
 			    !lex_find(e, s + st, 2, &star, &(size_t){0})) {
-				decide(e, "model", "two small letters after a model's digits: its variant");
+				decide(e, "model", "two letters after a model's digits: its variant");
 				spell(e, s + st, 2, 0);
 				continue;
 			}
