@@ -326,6 +326,12 @@ const char *lex_find(struct en *e, const char *s, size_t n,
 	memcpy(tmp, s, n);
 	tmp[n] = 0;
 	const char *say = lexicon_match(e->ctx->lex, tmp, star, star_len);
+	/* "VFs", "PFs": capitals and a small s are a plural, not the entry of
+	 * the capitals with an S ("VFS" V-F-S) that ignoring case finds; an
+	 * entry written so ("CPUs") is taken */
+	if (say && !*star && n >= 3 && s[n - 1] == 's' && all_upper(s, n - 1) && all_alpha(s, n - 1) &&
+	    !lexicon_lookup_exact(e->ctx->lex, tmp))
+		return NULL;
 	if (say && *star)   /* make star point into s, not tmp */
 		*star = s + (*star - tmp);
 	return say;

@@ -175,6 +175,8 @@ static const struct id_word part_words[] = {
 	/* a continuation ("pr_cont", "qede_tpa_cont", "cont_splash_mem") and
 	 * protocols ("tcp_bpf_prots", as "prot" is said): said, not "P-rots" */
 	{"cont", "cont"}, {"prots", "prots"},
+	/* an interval ("keepalive_intvl", "tcp_keepalive_intvl"): the word */
+	{"intvl", "interval"},
 };
 
 /* What a word of identifiers is said as: its say, or for ID_LEX the lexicon's
@@ -373,6 +375,13 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			}
 			if (kd == P_WORD && i < n && tolower((unsigned char)s[i - 1]) == 's' && words_common(s + j, k - 1, 50))
 				cost += 2;      /* "ONESHOT": one shot, not "ones hot" */
+			/* an ioctl's verb, GET or SET, after its prefix's letters and
+			 * before a word is said rather than spelled with them:
+			 * "LPGETSTATUS" L-P get status, "BLKGETZONESZ" block get zone
+			 * S-Z ("SIOCATMARK" stays S-I-O-C-A-T mark) */
+			int verb = k == 3 && (strncmp(s + j, "GET", 3) == 0 || strncmp(s + j, "SET", 3) == 0);
+			if (kd == P_WORD && upper && verb && j >= 2 && i + 4 <= n && kind[j] != P_WORD)
+				cost -= 5;
 			if (best[j] + cost < best[i]) {
 				best[i] = best[j] + cost;
 				from[i] = (int)j;
@@ -442,7 +451,10 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			return 0;
 		/* (capitals may end in a common word of three: "TIOCMGET" T-I-O-C-M get) */
 		if (kinds[p] == P_WORD && en - st < 4 && spelled && !is_short_word(s + st, en - st) &&
-		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)))
+		    !(upper && p == 0 && en - st == 3 && words_common(s + st, 3, 20)) &&
+		    !(upper && p > 0 && p + 1 < np && en - st == 3 &&
+		      (strncmp(s + st, "GET", 3) == 0 || strncmp(s + st, "SET", 3) == 0) &&
+		      kinds[p + 1] != P_WORD && cut[p - 1] - en >= 4))
 			return 0;
 		if ((flags & F_TERM) && kinds[p] == P_WORD && (en - st < 4 ? !is_short_word(s + st, en - st) :
 							       !words_common(s + st, en - st, letters ? 60 : 35)))
@@ -1624,20 +1636,21 @@ static int w_time_unit(struct en *e, const char *s, size_t n, int flags)
 {
 	static const struct { const char *w, *say; } units[] = {
 		{"nsec", "nanosecond"}, {"usec", "microsecond"}, {"msec", "millisecond"},
+		{"nanosec", "nanosecond"}, {"microsec", "microsecond"}, {"millisec", "millisecond"},
 	};
 	(void)flags;
-	if (n < 4 || n > 5 || (n == 5 && s[4] != 's'))
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(units); i++)
-		if (strncasecmp(units[i].w, s, 4) == 0) {
-			decide(e, "word", "a time unit as kernel text abbreviates it");
-			emit(e, units[i].say);
-			if (n == 5) {
-				e->glue = 1;
-				emit(e, "s");
-			}
-			return 1;
+	for (size_t i = 0; i < ARRAY_LEN(units); i++) {
+		size_t k = strlen(units[i].w);
+		if (n < k || n > k + 1 || (n == k + 1 && s[k] != 's') || strncasecmp(units[i].w, s, k) != 0)
+			continue;
+		decide(e, "word", "a time unit as kernel text abbreviates it");
+		emit(e, units[i].say);
+		if (n == k + 1) {
+			e->glue = 1;
+			emit(e, "s");
 		}
+		return 1;
+	}
 	return 0;
 }
 
@@ -2372,6 +2385,30 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* A letter before a lexicon entry said as a word, which kernel text writes
+ * four times as often as the whole: a variant of that thing, the letter
+ * spelled and the entry said ("dphy" D-phy, "cphy" C-phy, as "phy" is
+ * fy; was D-P-H-Y), as "LAPIC" is L and APIC. An entry said as written
+ * is no pronunciation of its own: "vpid" stays V-P-I-D. */
+static int w_letter_term(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *say, *star;
+	size_t sl;
+	if (n < 4 || n > 8 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	    !(say = lex_find(e, s + 1, n - 1, &star, &sl)) || star || strchr(say, '-') || strchr(say, ' ') ||
+	    !isalpha((unsigned char)say[0]) || (strlen(say) == n - 1 && strncasecmp(say, s + 1, n - 1) == 0) ||
+	    vocab_count(s + 1, n - 1) < 50 ||
+	    vocab_count(s + 1, n - 1) < 4 * vocab_count(s, n))
+		return 0;
+	decide(e, "split word", "a letter and a lexicon entry said as a word, far more common (kernel.vocab)");
+	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
+	emit(e, pre);
+	e->glue = 1;
+	say_word(e, s + 1, n - 1, flags | F_PART);
+	e->glue = 0;
+	return 1;
+}
+
 /* A letter and a common word, the whole no word of any list: "strace" is
  * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
  * "spelt" are words of the British lists, never T-ravelling. */
@@ -2420,6 +2457,13 @@ static int w_no_vowel(struct en *e, const char *s, size_t n, int flags)
  * ("typedefs", "zonerefs", "ubufs") nor a word some list knows ("chefs"). */
 static int w_fs_name(struct en *e, const char *s, size_t n, int flags)
 {
+	/* with a capital ("Reiserfs", "Cramfs", eCryptfs's "Cryptfs"): the same name */
+	char low[64];
+	if (n >= 5 && n < sizeof low && isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1)) {
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		s = low;
+	}
 	if (n < 5 || !all_lower(s, n) || memcmp(s + n - 2, "fs", 2) != 0 || s[n - 3] == 'f' ||
 	    !has_vowel(s, n - 2) || dict_word(s, n) || words_common(s, n, 70) ||
 	    vocab_kind(s, n - 1) != VOCAB_NONE || dict_word(s, n - 1))
@@ -2655,6 +2699,67 @@ static int w_signal(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* An error number's name (errno(3), the kernel's include/linux/errno.h):
+ * E and what it names, as kernel people say them: ENOTTY E-not-T-T-Y,
+ * ENODATA E-no-data, EBADF E-bad-F, EADDRINUSE E-address-in-use (they were
+ * spelled, "E-N-O-T-T-Y", or left to espeak-ng, "enametoolong"). The
+ * commonest are the lexicon's (EINVAL E-inval, ENOMEM E-no-mem). */
+static int w_errno(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *w, *say; } errs[] = {
+		{"2BIG", "two big"}, {"ADDRINUSE", "address in use"}, {"ADDRNOTAVAIL", "address not avail"},
+		{"AFNOSUPPORT", "A-F no support"}, {"ALREADY", "already"}, {"BADE", "bad E"}, {"BADF", "bad F"},
+		{"BADFD", "bad F-D"}, {"BADMSG", "bad message"}, {"BADR", "bad R"}, {"BADRQC", "bad R-Q-C"},
+		{"BADSLT", "bad slot"}, {"BADHANDLE", "bad handle"}, {"BADTYPE", "bad type"},
+		{"BADCOOKIE", "bad cookie"}, {"CANCELED", "canceled"}, {"CHILD", "child"},
+		{"CONNABORTED", "conn aborted"}, {"CONNREFUSED", "conn refused"}, {"CONNRESET", "conn reset"},
+		{"DEADLK", "dead lock"}, {"DEADLOCK", "deadlock"}, {"DESTADDRREQ", "dest address req"}, {"DOM", "dom"},
+		{"DQUOT", "D-quot"}, {"FBIG", "F-big"}, {"FSBADCRC", "F-S bad C-R-C"},
+		{"FSCORRUPTED", "F-S corrupted"}, {"HOSTDOWN", "host down"}, {"HOSTUNREACH", "host unreach"},
+		{"HWPOISON", "H-W poison"}, {"IDRM", "I-D-R-M"}, {"ILSEQ", "I-L seq"},
+		{"INPROGRESS", "in progress"}, {"ISCONN", "is conn"}, {"ISDIR", "is dir"},
+		{"KEYEXPIRED", "key expired"}, {"KEYREJECTED", "key rejected"}, {"KEYREVOKED", "key revoked"},
+		{"LOOP", "loop"}, {"MFILE", "M-file"}, {"MLINK", "M-link"}, {"MSGSIZE", "message size"},
+		{"MULTIHOP", "multi hop"}, {"NAMETOOLONG", "name too long"}, {"NETDOWN", "net down"},
+		{"NETRESET", "net reset"}, {"NETUNREACH", "net unreach"}, {"NFILE", "N-file"},
+		{"NOBUFS", "no bufs"}, {"NODATA", "no data"}, {"NOEXEC", "no exec"}, {"NOGRACE", "no grace"},
+		{"NOIOCTLCMD", "no I-O control command"}, {"NOKEY", "no key"}, {"NOLCK", "no lock"},
+		{"NOLINK", "no link"}, {"NOMEDIUM", "no medium"}, {"NOMSG", "no message"}, {"NONET", "no net"},
+		{"NOPARAM", "no param"}, {"NOPKG", "no package"}, {"NOPROTOOPT", "no proto opt"},
+		{"NOSR", "no S-R"}, {"NOSTR", "no S-T-R"}, {"NOTBLK", "not block"}, {"NOTCONN", "not conn"},
+		{"NOTDIR", "not dir"}, {"NOTEMPTY", "not empty"}, {"NOTRECOVERABLE", "not recoverable"},
+		{"NOTSOCK", "not sock"}, {"NOTSUP", "not sup"}, {"NOTSYNC", "not sync"}, {"NOTTY", "not T-T-Y"},
+		{"NOTUNIQ", "not unique"}, {"NXIO", "N-X-I-O"}, {"OVERFLOW", "overflow"},
+		{"OWNERDEAD", "owner dead"}, {"PFNOSUPPORT", "P-F no support"}, {"PIPE", "pipe"},
+		{"PROTO", "proto"}, {"PROTONOSUPPORT", "proto no support"}, {"PROTOTYPE", "proto type"},
+		{"RANGE", "range"}, {"REMOTE", "remote"}, {"REMOTEIO", "remote I-O"}, {"RESTART", "restart"}, {"SHUTDOWN", "shutdown"}, {"SPIPE", "S-pipe"},
+		{"SRCH", "search"}, {"STALE", "stale"}, {"STRPIPE", "S-T-R pipe"}, {"TIME", "time"}, {"TOOMANYREFS", "too many refs"},
+		{"TXTBSY", "text busy"}, {"UCLEAN", "U-clean"}, {"USERS", "users"}, {"XDEV", "X-dev"},
+		{"XFULL", "X-full"},
+	};
+	(void)flags;
+	if (n < 3 || n > 15 || s[0] != 'E' || !all_upper(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(errs); i++)
+		if (strlen(errs[i].w) == n - 1 && memcmp(errs[i].w, s + 1, n - 1) == 0) {
+			char buf[64];
+			size_t k = 0;
+			buf[k++] = 'E';
+			for (const char *p = errs[i].say; *p && k < sizeof buf - 2; p++)
+				buf[k++] = *p == ' ' ? '-' : *p;
+			if (k == 1 || buf[1] != '-') {
+				memmove(buf + 2, buf + 1, k - 1);
+				buf[1] = '-';
+				k++;
+			}
+			buf[k] = 0;
+			decide(e, "identifier", "an error number's name: E and what it names (errno(3))");
+			emit(e, buf);
+			return 1;
+		}
+	return 0;
+}
+
 /* "several hundred MB", "a few GB", "many kHz": a unit's symbol after a
  * word of quantity is the unit, in the plural, as after a number (a
  * symbol with a capital only: "a few us" keeps its pronoun). */
@@ -2690,6 +2795,7 @@ static const struct word_rule {
 	{"lexicon entry", w_lexicon},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},
+	{"an error number's name", w_errno},
 	{"a word of identifiers", w_id_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
@@ -2709,6 +2815,7 @@ static const struct word_rule {
 	{"camel case", w_camel},
 	{"a C type and a letter", w_ctype_letter},
 	{"letters and a lexicon entry", w_letters_entry},
+	{"a letter and a lexicon entry", w_letter_term},
 	{"a letter and a word", w_letter_word},
 	{"a time unit", w_time_unit},
 	{"two known pieces", w_two_pieces},

@@ -149,7 +149,7 @@ void num_year(struct buf *b, unsigned v)
 		return;
 	}
 	unsigned hi = v / 100, lo = v % 100;
-	if (v % 1000 < 10 && v >= 2000) {           /* 2000-2009 */
+	if ((v % 1000 < 10 && v >= 2000) || v % 1000 == 0) {   /* 2000-2009; 1000, not "ten hundred" */
 		num_cardinal(b, v);
 	} else if (lo == 0) {                       /* 1900 */
 		below_1000(b, hi);

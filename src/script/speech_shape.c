@@ -314,8 +314,10 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
-		/* "RAID 5/6", "levels 2/3": two of a kind, not a fraction */
-		static const char *const kinds[] = {"raid", "level", "levels", "type", "types", "gen", "ddr"};
+		/* "RAID 5/6", "levels 2/3": two of a kind, not a fraction; so are
+		 * two versions of a tool ("GCC 13/14", "Clang 17/18") */
+		static const char *const kinds[] = {"raid", "level", "levels", "type", "types", "gen", "ddr",
+						    "gcc", "clang", "llvm", "python", "perl", "rustc", "binutils"};
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
@@ -500,11 +502,13 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			}
 			/* and two small letters after a model's letters and two digits
 			 * or more end it: its variant, even when they are a word:
-			 * "rtl8723be" B-E like "rtl8723ae" A-E */
+			 * "rtl8723be" B-E like "rtl8723ae" A-E; two capitals after a
+			 * name in capitals too: "RTL8852BE" B-E, not the word "be" */
 			if (i == n && i - st == 2 && st >= 3 && isdigit((unsigned char)s[st - 1]) &&
-			    isdigit((unsigned char)s[st - 2]) && isalpha((unsigned char)s[0]) && all_lower(s + st, 2) &&
+			    isdigit((unsigned char)s[st - 2]) && isalpha((unsigned char)s[0]) &&
+			    (all_lower(s + st, 2) || (all_upper(s + st, 2) && isupper((unsigned char)s[0]))) &&
 			    !lex_find(e, s + st, 2, &star, &(size_t){0})) {
-				decide(e, "model", "two small letters after a model's digits: its variant");
+				decide(e, "model", "two letters after a model's digits: its variant");
 				spell(e, s + st, 2, 0);
 				continue;
 			}
@@ -694,6 +698,36 @@ static int s_phonemes(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "rc" on its own is a release candidate after a word that picks one out
+ * ("the next rc", "this rc", "each rc"); elsewhere kernel text's rc is a
+ * return code, a remote control or a rate control ("fix the check of rc in",
+ * "unregister rc device", "cancel rc work"), and so is one before a noun of
+ * a device or of code ("the rc core"): its letters, which are right for a
+ * release candidate too. */
+static int rc_not_candidate(const struct en *e, const char *s, size_t n)
+{
+	static const char *const picks[] = {
+		"the", "this", "that", "next", "last", "each", "every", "another", "first", "final", "new",
+		"latest", "previous", "second", "third", "one", "any", "no", "its", "a", "current", "upcoming",
+		"early", "late", "later", "same", "which", "what",
+	};
+	static const char *const things[] = {
+		"core", "device", "devices", "driver", "drivers", "code", "codes", "map", "maps", "keymap",
+		"keymaps", "table", "subsystem", "protocol", "protocols", "receiver", "decoder", "decoders",
+		"work", "endpoint", "script", "scripts", "file", "files", "value", "variable",
+	};
+	if (n != 2 || s[0] != 'r' || s[1] != 'c')
+		return 0;
+	if (e->next)
+		for (size_t i = 0; i < sizeof things / sizeof *things; i++)
+			if (strlen(things[i]) == e->nextn && strncasecmp(e->next, things[i], e->nextn) == 0)
+				return 1;
+	for (size_t i = 0; i < sizeof picks / sizeof *picks; i++)
+		if (strcasecmp(e->prev, picks[i]) == 0)
+			return 0;
+	return 1;
+}
+
 static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 {
 	/* "ip_vs", "ipv4/vs", "rc_dev", "media/rc", "pi_lock": inside an
@@ -706,6 +740,15 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
 	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
 		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	/* the whole token, or a name's first part ("rc-core"); and "rc-5", "rc-6",
+	 * the infrared protocols (a release candidate is written "-rc5", "rc5") */
+	if (!(flags & (F_CNAME | F_PATH)) &&
+	    ((((flags & F_TOKEN) || (s[n] == '-' && isalpha((unsigned char)s[n + 1]))) && rc_not_candidate(e, s, n)) ||
+	     (n == 2 && s[0] == 'r' && s[1] == 'c' && s[n] == '-' && isdigit((unsigned char)s[n + 1])))) {
+		decide(e, "acronym", "rc not after a word that picks out a release candidate: its letters");
 		spell(e, s, n, 0);
 		return 1;
 	}

@@ -569,6 +569,22 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "zero X");
 		return 1;
 	}
+	/* "padded with 0s", "all 0s": zeros, not zero seconds (a duration is
+	 * not filled with anything; "a timeout of 0s" stays) */
+	if (u && !version && !cur && np.ncomp == 1 && np.clen[0] == 1 && np.comp[0][0] == '0' && rl == 1 &&
+	    r[0] == 's' && (flags & F_TOKEN) &&
+	    (strcasecmp(e->prev, "with") == 0 || strcasecmp(e->prev, "all") == 0)) {
+		emit(e, "zeros");
+		return 1;
+	}
+	/* "LARA-R6 00B", "01B": digits with a leading zero and a capital are
+	 * a model's variant, no measure (a size is not written "00B") */
+	if (u && !version && !cur && np.ncomp == 1 && np.clen[0] >= 2 && np.comp[0][0] == '0' && rl == 1 &&
+	    isupper((unsigned char)r[0])) {
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		spell(e, r, 1, 0);
+		return 1;
+	}
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */

@@ -229,6 +229,14 @@ const char *lexicon_lookup(const struct lexicon *lex, const char *word)
 	return i >= 0 ? lex->e[i].say : NULL;
 }
 
+const char *lexicon_lookup_exact(const struct lexicon *lex, const char *word)
+{
+	if (!lex || !*word)
+		return NULL;
+	int i = lookup_index(lex, word);
+	return i >= 0 && strcmp(lex->e[i].word, word) == 0 ? lex->e[i].say : NULL;
+}
+
 const char *lexicon_match(const struct lexicon *lex, const char *word,
 			  const char **star, size_t *star_len)
 {

@@ -28,6 +28,8 @@ void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, cons
 const char *lexicon_where(const struct lexicon *lex, const char *word);
 /* How word is said, or NULL when the lexicon has no entry for it. */
 const char *lexicon_lookup(const struct lexicon *lex, const char *word);
+/* The same, only for an entry written in exactly word's case. */
+const char *lexicon_lookup_exact(const struct lexicon *lex, const char *word);
 int lexicon_size(const struct lexicon *lex);
 /*
  * The longest entry of several words ("Rust for Linux") or in a script
