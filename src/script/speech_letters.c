@@ -566,9 +566,10 @@ static int strcasestr_n(const char *s, size_t n, const char *needle)
 static int us_spelling(const char *s, size_t n, char *out, size_t *m);
 static void say_spelling(struct en *e, const char *s, size_t n, const char *why);
 
-/* Whether en_GB knows s ("organisation", "colour"): asked only before a
- * token would be cut into pieces, as loading it costs 40 ms. */
-static int gb_word(struct en *e, const char *s, size_t n)
+/* Whether en_GB knows s ("organisation", "colour", "armouring") and it
+ * has a mark of British spelling: asked only before a token would be cut
+ * into pieces, as loading en_GB costs 40 ms. */
+static int british_word(const char *s, size_t n)
 {
 	/* the marks of British spelling: only such words are asked about */
 	static const char *const marks[] = {
@@ -584,11 +585,15 @@ static int gb_word(struct en *e, const char *s, size_t n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
-		say_spelling(e, s, n, "hunspell en_GB");
-		return 1;
-	}
-	return 0;
+	return speech_dict_gb(s, n) || speech_dict_gb(low, n);
+}
+
+static int gb_word(struct en *e, const char *s, size_t n)
+{
+	if (!british_word(s, n))
+		return 0;
+	say_spelling(e, s, n, "hunspell en_GB");
+	return 1;
 }
 
 
@@ -2072,34 +2077,67 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
  * British one not: "organisation" organization, "analysed" analyzed,
  * "metres" meters, "tumour" tumor. Both engines say the American form as
  * a speaker of either would; espeak-ng says "-isation" with a schwa and
- * Flite says "-isation", "-ysed", "-tres" and "-our" with an s, an "eh"
- * or an "ao". A word that really ends in "-ise" ("promise", "exercise",
- * "advise", "premise") has no en_US form in "-ize", so it stays. Not ae
- * and oe for e: a name in small letters would be another word ("boeing"
- * is no "being"). The form, of length *m, is written to out (the first
- * letter's case kept). Only the engine is given it: the words a person
- * reads keep the writer's spelling (a hint, core/text.h).
+ * Flite, the show's voices, says "-isation", "-ysed", "-tres" and "-our"
+ * with an s, an "eh" or an "ao", and more of the British forms wrongly:
+ * "ageing" with a hard g, "anaemia" and "aeon" with the vowel of "cat",
+ * "manoeuvre" with "oy", "draughtsman" without its f, "councillor" and
+ * "travelling" stressed on the doubled l, "enrol" and "distil" with a
+ * schwa. A word that really ends in "-ise" ("promise", "exercise",
+ * "advise", "premise") has no en_US form in "-ize", so it stays. The
+ * ae and oe of Greek words only with two letters after them (a Latin
+ * plural ends in ae, "formulae", "algae"; "snowshoed" is no "snowshed"),
+ * not "aer" ("aerose") nor "loe", "roe" ("loess", "proemial"); a name in small letters stays, as only words of the lists
+ * and of en_GB come here ("boeing" is no "being"). The form, of length
+ * *m, is written to out (the first letter's case kept). Only the engine
+ * is given it: the words a person reads keep the writer's spelling (a
+ * hint, core/text.h).
  */
-static const struct { const char *gb, *us; } us_rewrites[] = {
-	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"},
+enum { US_ANY, US_END, US_INSIDE };   /* where the British letters stand */
+static const struct {
+	const char *gb, *us;
+	int at;
+	const char *not_after, *not_before;   /* letters that may not stand before or after gb */
+} us_rewrites[] = {
+	{"is", "iz", US_ANY, 0, 0}, {"ys", "yz", US_ANY, 0, 0}, {"our", "or", US_ANY, 0, 0}, {"tre", "ter", US_ANY, 0, 0},
+	{"tred", "tered", US_END, 0, 0}, {"tring", "tering", US_END, 0, 0},           /* centred, centring */
+	{"ae", "e", US_INSIDE, "", "r"}, {"oe", "e", US_INSIDE, "lr", ""},   /* anaemia, oestrogen; not aero, loess, proem */
+	{"hoea", "hea", US_END, 0, 0},                                           /* diarrhoea */
+	{"oeuvre", "euver", US_ANY, 0, 0}, {"oeuvred", "euvered", US_END, 0, 0},       /* manoeuvre */
+	{"oeuvring", "euvering", US_END, 0, 0}, {"oeuvrab", "euverab", US_ANY, 0, 0},
+	{"lled", "led", US_END, 0, 0}, {"lling", "ling", US_ANY, 0, 0}, {"ller", "ler", US_ANY, 0, 0},   /* travelled */
+	{"llous", "lous", US_ANY, 0, 0}, {"llist", "list", US_ANY, 0, 0}, {"llor", "lor", US_ANY, 0, 0},
+	{"llity", "lity", US_END, 0, 0},                                         /* tranquillity */
+	{"il", "ill", US_END, 0, 0}, {"ils", "ills", US_END, 0, 0}, {"ol", "oll", US_END, 0, 0},   /* distil, enrol */
+	{"ols", "olls", US_END, 0, 0}, {"al", "all", US_END, 0, 0}, {"als", "alls", US_END, 0, 0}, /* appal */
+	{"lment", "llment", US_ANY, 0, 0},                                       /* instalment */
+	{"ence", "ense", US_ANY, 0, 0},                                          /* defence, offences */
+	{"ogue", "og", US_ANY, 0, 0}, {"mme", "m", US_ANY, 0, 0}, {"eing", "ing", US_END, 0, 0},   /* ageing */
+	{"dgement", "dgment", US_ANY, 0, 0}, {"aught", "aft", US_ANY, 0, 0},          /* draught */
+	{"oul", "ol", US_ANY, 0, 0}, {"que", "ck", US_ANY, 0, 0}, {"yre", "ire", US_ANY, 0, 0},   /* mould, cheque, tyre */
+	{"scep", "skep", US_ANY, 0, 0}, {"lph", "lf", US_ANY, 0, 0}, {"ey", "ay", US_ANY, 0, 0},  /* sceptic, sulphur, grey */
 };
 
 static int us_spelling(const char *s, size_t n, char *out, size_t *m)
 {
 	char low[64];
-	if (n < 4 || n + 2 >= sizeof low || !islower((unsigned char)s[1]))
+	if (n < 4 || n + 4 >= sizeof low || !islower((unsigned char)s[1]))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!isalpha((unsigned char)s[i]) || (i && !islower((unsigned char)s[i])))
 			return 0;
 		low[i] = (char)tolower((unsigned char)s[i]);
 	}
-	if (words_dict(low, n))
+	/* nor a name en_US knows, capitalised or not: "boeing" is no "being" */
+	if (words_dict(low, n) || dict_word(s, n))
 		return 0;
 	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
 		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
 		for (size_t i = 0; i + gl <= n; i++) {
-			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0 ||
+			    (us_rewrites[r].at == US_END && i + gl != n) ||
+			    (us_rewrites[r].at == US_INSIDE && i + gl + 2 > n) ||
+			    (i && us_rewrites[r].not_after && strchr(us_rewrites[r].not_after, low[i - 1])) ||
+			    (i + gl < n && us_rewrites[r].not_before && strchr(us_rewrites[r].not_before, low[i + gl])))
 				continue;
 			memcpy(out, low, i);
 			memcpy(out + i, us_rewrites[r].us, ul);
@@ -2326,6 +2364,10 @@ static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
 static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 7 || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	/* a British spelling en_US does not know: "armouring" is no A-R-M-O
+	 * and the entry "uring" */
+	if (british_word(s, n))
 		return 0;
 	for (size_t j = 2; j + 2 <= n; j++)     /* two words: "pagefault", not P-A-G E-fault */
 		if (dict_word(s, j) && dict_word(s + j, n - j))
