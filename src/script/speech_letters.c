@@ -405,6 +405,12 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
+	/* nor a piece of two letters no word ("REGIO" is no "reg I-O") */
+	for (int p = 0; p < np && (flags & F_WORDS); p++) {
+		size_t st = p + 1 < np ? cut[p + 1] : 0;
+		if (cut[p] - st <= 2 && !is_short_word(s + st, cut[p] - st))
+			return 0;
+	}
 	/* six capitals kernel text writes as an acronym, or such an acronym in
 	 * small letters, split only in two, a letter spelled at most: "KFENCE"
 	 * K fence, "POLLIN" poll in, "README", "vmenter"; "PARIDE" is no "P-A
@@ -1454,14 +1460,36 @@ static int headline(const struct en *e)
 	return 0;
 }
 
+/* Whether a word next to s is an English word or a name in capitals, of
+ * three letters or more, no kernel acronym: a heading or a name written in
+ * capitals ("EGAN, JOHN", "OF ALLYLIC BARIUM REAGENTS"), whose other words
+ * are words too. */
+static int caps_run(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	int words = 0;
+	for (int i = 0; i < 2; i++) {
+		if (wn[i] < 2 || !all_upper(w[i], wn[i]))
+			continue;
+		/* beside an acronym it is a name's letters: "NDI EMGUIDE", "ARM OABI" */
+		if (vocab_kind(w[i], wn[i]) == VOCAB_ACRONYM ||
+		    !(words_common(w[i], wn[i], 50) || (wn[i] >= 4 && dict_word(w[i], wn[i]))))
+			return 0;
+		words |= wn[i] >= 3;
+	}
+	return words;
+}
+
 /* Capitals that lost their spaces: "UMWAIT"; in a shouted headline, a word
  * English can say splits only into words: "DE OCAMPO TURNS" is a name, no
- * "O campo"; "THE NOTREADY FLAG" is "not ready" */
+ * "O campo"; "THE NOTREADY FLAG" is "not ready"; "REGIO AND", "OF ALLYLIC
+ * BARIUM" are no "reg I-O", "ally L-I-C" */
 static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
 		return 0;
-	if (!(flags & F_PART) && headline(e) && pronounceable(s, n) && sayable(s, n))
+	if (!(flags & F_PART) && (headline(e) || caps_run(e)) && pronounceable(s, n) && sayable(s, n))
 		flags |= F_WORDS;
 	return split_glued(e, s, n, flags);
 }
@@ -1473,6 +1501,10 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int word = n >= 4 && dict_word(s, n);
+	/* (among words in capitals, one English can say is a word or a name
+	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
+	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
+		!(is_vowel(s[0], 0) && is_vowel(s[1], 0));     /* ("ARM OABI" O-A-B-I) */
 	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
