@@ -2724,6 +2724,28 @@ static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An article or preposition of French, German, Spanish or Italian that
+ * kernel text would spell ("des" the cipher, "du" the command, "le", "el",
+ * "da"), between two capitalised words, in a title or a name: "Geschichte
+ * des Mittelalters", "Amis du Peuple", "Leonardo da Vinci" are said as
+ * words, as "der", "del" and "la" are. */
+static int w_foreign_article(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const articles[] = {"des", "du", "das", "im", "le", "el", "da", "au"};
+	size_t pn = strlen(e->prev);
+	if ((flags & F_PART) || n > 3 || !e->next || e->nextn < 2 || pn < 2 || !all_lower(s, n) ||
+	    !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) ||
+	    !isupper((unsigned char)e->next[0]) || !all_lower(e->next + 1, e->nextn - 1))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(articles); i++)
+		if (strlen(articles[i]) == n && memcmp(articles[i], s, n) == 0) {
+			decide(e, "word", "a French, German, Spanish or Italian article between capitalised words");
+			emitn(e, s, n);
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * The questions asked of a run of letters, in order; the first that says
  * it decides. Each row's function states its rule; adding a kind of word
@@ -2734,6 +2756,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"an article of a foreign title", w_foreign_article},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},
 	{"a word of identifiers", w_id_word},
