@@ -1020,6 +1020,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			emitn(e, tmp, en - st);     /* an acronym said alone is said in a split: "rawnand" raw nand */
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
+		else if (kinds[p] == S_LEX && p == np - 1 && p > 0 && kinds[p - 1] == S_WORD && cut[p - 1] - en >= 7 &&
+			 words_common(s + en, cut[p - 1] - en, 60) && vocab_kind(s + en, cut[p - 1] - en) == VOCAB_NONE &&
+			 en - st >= 3 && has_vowel(tmp, en - st) &&
+			 ((words_lookup(tmp, en - st, NULL) & WORDS_WORD) || dict_lower(tmp, en - st)))
+			emitn(e, tmp, en - st);     /* an English word before a long one is no entry's letters:
+						       "biodistribution" bio distribution ("biovec" B-I-O vec) */
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
