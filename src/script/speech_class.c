@@ -1296,6 +1296,47 @@ static int roman_value(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether w is a word such as Part, or its plural: "Chapters", "Types". */
+static int roman_part(const char *w, size_t n)
+{
+	if (!w)
+		return 0;
+	if (IN(roman_part_words, w, n))
+		return 1;
+	if (n >= 4 && w[n - 1] == 's' && IN(roman_part_words, w, n - 1))
+		return 1;
+	return n >= 5 && w[n - 2] == 'e' && w[n - 1] == 's' && IN(roman_part_words, w, n - 2);   /* "classes" */
+}
+
+/* The token before Roman numeral k in a series ("III and IV", "II, IV"), or -1. */
+static int roman_before(const struct cctx *c, int k)
+{
+	size_t pn;
+	const char *p = core(c, k - 1, &pn);
+	if (!p)
+		return -1;
+	if (!c->t[k - 1].trail && ((pn == 3 && strncmp(p, "and", 3) == 0) || (pn == 2 && strncmp(p, "or", 2) == 0) ||
+				   (pn == 2 && strncmp(p, "to", 2) == 0)))
+		return k - 2;
+	return c->t[k - 1].trail == 1 && c->t[k - 1].raw[c->t[k - 1].rawlen - 1] == ',' ? k - 1 : -1;
+}
+
+/* Whether token k is a Roman numeral that is a number: three letters or
+ * more (not XXX) or II, any after a word such as Part ("Volumes IV"), or
+ * the next of a series of such numbers ("II, IV and VI"). */
+static int roman_number_at(const struct cctx *c, int k, int depth)
+{
+	size_t n, pn;
+	const char *s = core(c, k, &n), *p = core(c, k - 1, &pn);
+	if (!s || n < 2 || !roman_value(s, n))
+		return 0;
+	if ((n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I') ||
+	    (p && !c->t[k - 1].trail && roman_part(p, pn)))
+		return 1;
+	int b = roman_before(c, k);
+	return b >= 0 && depth < 8 && roman_number_at(c, b, depth + 1);
+}
+
 /* Charles V, Guy XIII: the fifth; Part II, Dundee II: two. */
 static int m_roman(const struct cctx *c, struct match *m)
 {
@@ -1310,6 +1351,12 @@ static int m_roman(const struct cctx *c, struct match *m)
 	 * stands: "anhydrases III and IV", "Prime BEEF III", "Society) IX" stays */
 	int numeral = (n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I');
 	const char *why_numeral = "a number: a Roman numeral of three letters or II, no acronym (roman_value)";
+	/* the next of a series: "III and IV", "II, IV and VI", "III to IX" */
+	int before = n >= 2 ? roman_before(c, c->i) : -1;
+	if (before >= 0 && roman_number_at(c, before, 0)) {
+		m->why = "a number: the next Roman numeral of a series (III and IV)";
+		return 1;
+	}
 	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
 		m->why = why_numeral;
 		return numeral;
@@ -1325,8 +1372,8 @@ static int m_roman(const struct cctx *c, struct match *m)
 		if (!words_common(sur, sn, 50) || (sf & (WORDS_NAME | WORDS_UPPER)))
 			return 0;
 	}
-	/* "Part II", "volume IV" (but "the best part I know": a lone I after a small letter) */
-	if (IN(roman_part_words, p, pn) && (isupper((unsigned char)p[0]) || v > 1)) {
+	/* "Part II", "volume IV", "Chapters III" (but "the best part I know": a lone I after a small letter) */
+	if (roman_part(p, pn) && (isupper((unsigned char)p[0]) || v > 1)) {
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
@@ -1368,8 +1415,10 @@ static int m_roman(const struct cctx *c, struct match *m)
 		for (size_t k = 0; k < pn; k++)
 			low[k] = (char)tolower((unsigned char)p[k]);
 		int lf = words_lookup(low, pn, &size);
-		if ((lf & WORDS_WORD) && !(fl & WORDS_NAME) && words_common(low, pn, 50))
-			return 0;
+		if ((lf & WORDS_WORD) && !(fl & WORDS_NAME) && words_common(low, pn, 50)) {
+			m->why = why_numeral;
+			return numeral;
+		}
 	}
 	m->why = "a number: after a capitalised word";
 	return 1;

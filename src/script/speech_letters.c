@@ -417,6 +417,12 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (spelled && (flags & F_WORDS))
 		return 0;
+	/* nor a piece of two letters no word ("REGIO" is no "reg I-O") */
+	for (int p = 0; p < np && (flags & F_WORDS); p++) {
+		size_t st = p + 1 < np ? cut[p + 1] : 0;
+		if (cut[p] - st <= 2 && !is_short_word(s + st, cut[p] - st))
+			return 0;
+	}
 	/* six capitals kernel text writes as an acronym, or such an acronym in
 	 * small letters, split only in two, a letter spelled at most: "KFENCE"
 	 * K fence, "POLLIN" poll in, "README", "vmenter"; "PARIDE" is no "P-A
@@ -581,9 +587,10 @@ static int strcasestr_n(const char *s, size_t n, const char *needle)
 static int us_spelling(const char *s, size_t n, char *out, size_t *m);
 static void say_spelling(struct en *e, const char *s, size_t n, const char *why);
 
-/* Whether en_GB knows s ("organisation", "colour"): asked only before a
- * token would be cut into pieces, as loading it costs 40 ms. */
-static int gb_word(struct en *e, const char *s, size_t n)
+/* Whether en_GB knows s ("organisation", "colour", "armouring") and it
+ * has a mark of British spelling: asked only before a token would be cut
+ * into pieces, as loading en_GB costs 40 ms. */
+static int british_word(const char *s, size_t n)
 {
 	/* the marks of British spelling: only such words are asked about */
 	static const char *const marks[] = {
@@ -599,11 +606,15 @@ static int gb_word(struct en *e, const char *s, size_t n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	if (speech_dict_gb(s, n) || speech_dict_gb(low, n)) {
-		say_spelling(e, s, n, "hunspell en_GB");
-		return 1;
-	}
-	return 0;
+	return speech_dict_gb(s, n) || speech_dict_gb(low, n);
+}
+
+static int gb_word(struct en *e, const char *s, size_t n)
+{
+	if (!british_word(s, n))
+		return 0;
+	say_spelling(e, s, n, "hunspell en_GB");
+	return 1;
 }
 
 
@@ -1024,6 +1035,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			emitn(e, tmp, en - st);     /* an acronym said alone is said in a split: "rawnand" raw nand */
 		else if (kinds[p] == S_SPELL)
 			spell(e, s + st, en - st, 0);
+		else if (kinds[p] == S_LEX && p == np - 1 && p > 0 && kinds[p - 1] == S_WORD && cut[p - 1] - en >= 7 &&
+			 words_common(s + en, cut[p - 1] - en, 60) && vocab_kind(s + en, cut[p - 1] - en) == VOCAB_NONE &&
+			 en - st >= 3 && has_vowel(tmp, en - st) &&
+			 ((words_lookup(tmp, en - st, NULL) & WORDS_WORD) || dict_lower(tmp, en - st)))
+			emitn(e, tmp, en - st);     /* an English word before a long one is no entry's letters:
+						       "biodistribution" bio distribution ("biovec" B-I-O vec) */
 		else if (kinds[p] == S_LEX)
 			lex_say(e, s + st, en - st);
 		else if (kinds[p] == S_ID)
@@ -1464,14 +1481,36 @@ static int headline(const struct en *e)
 	return 0;
 }
 
+/* Whether a word next to s is an English word or a name in capitals, of
+ * three letters or more, no kernel acronym: a heading or a name written in
+ * capitals ("EGAN, JOHN", "OF ALLYLIC BARIUM REAGENTS"), whose other words
+ * are words too. */
+static int caps_run(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	int words = 0;
+	for (int i = 0; i < 2; i++) {
+		if (wn[i] < 2 || !all_upper(w[i], wn[i]))
+			continue;
+		/* beside an acronym it is a name's letters: "NDI EMGUIDE", "ARM OABI" */
+		if (vocab_kind(w[i], wn[i]) == VOCAB_ACRONYM ||
+		    !(words_common(w[i], wn[i], 50) || (wn[i] >= 4 && dict_word(w[i], wn[i]))))
+			return 0;
+		words |= wn[i] >= 3;
+	}
+	return words;
+}
+
 /* Capitals that lost their spaces: "UMWAIT"; in a shouted headline, a word
  * English can say splits only into words: "DE OCAMPO TURNS" is a name, no
- * "O campo"; "THE NOTREADY FLAG" is "not ready" */
+ * "O campo"; "THE NOTREADY FLAG" is "not ready"; "REGIO AND", "OF ALLYLIC
+ * BARIUM" are no "reg I-O", "ally L-I-C" */
 static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
 		return 0;
-	if (!(flags & F_PART) && headline(e) && pronounceable(s, n) && sayable(s, n))
+	if (!(flags & F_PART) && (headline(e) || caps_run(e)) && pronounceable(s, n) && sayable(s, n))
 		flags |= F_WORDS;
 	return split_glued(e, s, n, flags);
 }
@@ -1483,6 +1522,10 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int word = n >= 4 && dict_word(s, n);
+	/* (among words in capitals, one English can say is a word or a name
+	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
+	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
+		!(is_vowel(s[0], 0) && is_vowel(s[1], 0));     /* ("ARM OABI" O-A-B-I) */
 	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
@@ -2111,34 +2154,67 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
  * British one not: "organisation" organization, "analysed" analyzed,
  * "metres" meters, "tumour" tumor. Both engines say the American form as
  * a speaker of either would; espeak-ng says "-isation" with a schwa and
- * Flite says "-isation", "-ysed", "-tres" and "-our" with an s, an "eh"
- * or an "ao". A word that really ends in "-ise" ("promise", "exercise",
- * "advise", "premise") has no en_US form in "-ize", so it stays. Not ae
- * and oe for e: a name in small letters would be another word ("boeing"
- * is no "being"). The form, of length *m, is written to out (the first
- * letter's case kept). Only the engine is given it: the words a person
- * reads keep the writer's spelling (a hint, core/text.h).
+ * Flite, the show's voices, says "-isation", "-ysed", "-tres" and "-our"
+ * with an s, an "eh" or an "ao", and more of the British forms wrongly:
+ * "ageing" with a hard g, "anaemia" and "aeon" with the vowel of "cat",
+ * "manoeuvre" with "oy", "draughtsman" without its f, "councillor" and
+ * "travelling" stressed on the doubled l, "enrol" and "distil" with a
+ * schwa. A word that really ends in "-ise" ("promise", "exercise",
+ * "advise", "premise") has no en_US form in "-ize", so it stays. The
+ * ae and oe of Greek words only with two letters after them (a Latin
+ * plural ends in ae, "formulae", "algae"; "snowshoed" is no "snowshed"),
+ * not "aer" ("aerose") nor "loe", "roe" ("loess", "proemial"); a name in small letters stays, as only words of the lists
+ * and of en_GB come here ("boeing" is no "being"). The form, of length
+ * *m, is written to out (the first letter's case kept). Only the engine
+ * is given it: the words a person reads keep the writer's spelling (a
+ * hint, core/text.h).
  */
-static const struct { const char *gb, *us; } us_rewrites[] = {
-	{"is", "iz"}, {"ys", "yz"}, {"our", "or"}, {"tre", "ter"},
+enum { US_ANY, US_END, US_INSIDE };   /* where the British letters stand */
+static const struct {
+	const char *gb, *us;
+	int at;
+	const char *not_after, *not_before;   /* letters that may not stand before or after gb */
+} us_rewrites[] = {
+	{"is", "iz", US_ANY, 0, 0}, {"ys", "yz", US_ANY, 0, 0}, {"our", "or", US_ANY, 0, 0}, {"tre", "ter", US_ANY, 0, 0},
+	{"tred", "tered", US_END, 0, 0}, {"tring", "tering", US_END, 0, 0},           /* centred, centring */
+	{"ae", "e", US_INSIDE, "", "r"}, {"oe", "e", US_INSIDE, "lr", ""},   /* anaemia, oestrogen; not aero, loess, proem */
+	{"hoea", "hea", US_END, 0, 0},                                           /* diarrhoea */
+	{"oeuvre", "euver", US_ANY, 0, 0}, {"oeuvred", "euvered", US_END, 0, 0},       /* manoeuvre */
+	{"oeuvring", "euvering", US_END, 0, 0}, {"oeuvrab", "euverab", US_ANY, 0, 0},
+	{"lled", "led", US_END, 0, 0}, {"lling", "ling", US_ANY, 0, 0}, {"ller", "ler", US_ANY, 0, 0},   /* travelled */
+	{"llous", "lous", US_ANY, 0, 0}, {"llist", "list", US_ANY, 0, 0}, {"llor", "lor", US_ANY, 0, 0},
+	{"llity", "lity", US_END, 0, 0},                                         /* tranquillity */
+	{"il", "ill", US_END, 0, 0}, {"ils", "ills", US_END, 0, 0}, {"ol", "oll", US_END, 0, 0},   /* distil, enrol */
+	{"ols", "olls", US_END, 0, 0}, {"al", "all", US_END, 0, 0}, {"als", "alls", US_END, 0, 0}, /* appal */
+	{"lment", "llment", US_ANY, 0, 0},                                       /* instalment */
+	{"ence", "ense", US_ANY, 0, 0},                                          /* defence, offences */
+	{"ogue", "og", US_ANY, 0, 0}, {"mme", "m", US_ANY, 0, 0}, {"eing", "ing", US_END, 0, 0},   /* ageing */
+	{"dgement", "dgment", US_ANY, 0, 0}, {"aught", "aft", US_ANY, 0, 0},          /* draught */
+	{"oul", "ol", US_ANY, 0, 0}, {"que", "ck", US_ANY, 0, 0}, {"yre", "ire", US_ANY, 0, 0},   /* mould, cheque, tyre */
+	{"scep", "skep", US_ANY, 0, 0}, {"lph", "lf", US_ANY, 0, 0}, {"ey", "ay", US_ANY, 0, 0},  /* sceptic, sulphur, grey */
 };
 
 static int us_spelling(const char *s, size_t n, char *out, size_t *m)
 {
 	char low[64];
-	if (n < 4 || n + 2 >= sizeof low || !islower((unsigned char)s[1]))
+	if (n < 4 || n + 4 >= sizeof low || !islower((unsigned char)s[1]))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!isalpha((unsigned char)s[i]) || (i && !islower((unsigned char)s[i])))
 			return 0;
 		low[i] = (char)tolower((unsigned char)s[i]);
 	}
-	if (words_dict(low, n))
+	/* nor a name en_US knows, capitalised or not: "boeing" is no "being" */
+	if (words_dict(low, n) || dict_word(s, n))
 		return 0;
 	for (size_t r = 0; r < ARRAY_LEN(us_rewrites); r++) {
 		size_t gl = strlen(us_rewrites[r].gb), ul = strlen(us_rewrites[r].us);
 		for (size_t i = 0; i + gl <= n; i++) {
-			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0)
+			if (memcmp(low + i, us_rewrites[r].gb, gl) != 0 ||
+			    (us_rewrites[r].at == US_END && i + gl != n) ||
+			    (us_rewrites[r].at == US_INSIDE && i + gl + 2 > n) ||
+			    (i && us_rewrites[r].not_after && strchr(us_rewrites[r].not_after, low[i - 1])) ||
+			    (i + gl < n && us_rewrites[r].not_before && strchr(us_rewrites[r].not_before, low[i + gl])))
 				continue;
 			memcpy(out, low, i);
 			memcpy(out + i, us_rewrites[r].us, ul);
@@ -2367,6 +2443,10 @@ static int w_ctype_letter(struct en *e, const char *s, size_t n, int flags)
 static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 7 || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	/* a British spelling en_US does not know: "armouring" is no A-R-M-O
+	 * and the entry "uring" */
+	if (british_word(s, n))
 		return 0;
 	for (size_t j = 2; j + 2 <= n; j++)     /* two words: "pagefault", not P-A-G E-fault */
 		if (dict_word(s, j) && dict_word(s + j, n - j))
@@ -2783,6 +2863,28 @@ static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An article or preposition of French, German, Spanish or Italian that
+ * kernel text would spell ("des" the cipher, "du" the command, "le", "el",
+ * "da"), between two capitalised words, in a title or a name: "Geschichte
+ * des Mittelalters", "Amis du Peuple", "Leonardo da Vinci" are said as
+ * words, as "der", "del" and "la" are. */
+static int w_foreign_article(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const articles[] = {"des", "du", "das", "im", "le", "el", "da", "au"};
+	size_t pn = strlen(e->prev);
+	if ((flags & F_PART) || n > 3 || !e->next || e->nextn < 2 || pn < 2 || !all_lower(s, n) ||
+	    !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) ||
+	    !isupper((unsigned char)e->next[0]) || !all_lower(e->next + 1, e->nextn - 1))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(articles); i++)
+		if (strlen(articles[i]) == n && memcmp(articles[i], s, n) == 0) {
+			decide(e, "word", "a French, German, Spanish or Italian article between capitalised words");
+			emitn(e, s, n);
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * The questions asked of a run of letters, in order; the first that says
  * it decides. Each row's function states its rule; adding a kind of word
@@ -2793,6 +2895,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"an article of a foreign title", w_foreign_article},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},
 	{"an error number's name", w_errno},

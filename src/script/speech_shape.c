@@ -329,17 +329,20 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_num(e, (unsigned long long)y);
 		return 1;
 	}
-	/* Lists of versions: 4.14/4.19 */
-	int allnum = 1, parts = 0;
+	/* Lists of versions: 4.14/4.19; whole numbers only, one of five
+	 * digits or more, are a document's number, "WO 2006/118205": slash */
+	int allnum = 1, parts = 0, whole = 1;
 	for (size_t st = 0, i = 0; i <= n; i++)
 		if (i == n || s[i] == '/') {
 			if (i == st || !is_numberish(s + st, i - st))
 				allnum = 0;
+			else if (!all_digit(s + st, i - st))
+				whole = 0;
 			parts++;
 			st = i + 1;
 		}
 	if (allnum && parts > 1) {
-		say_split(e, s, n, "/", "and", F_START);
+		say_split(e, s, n, "/", whole ? "slash" : "and", F_START);
 		return 1;
 	}
 	/* an entry with a slash glued to a word: "I/Ooperations" */

@@ -652,8 +652,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	/* 49-30-4, 555-123-4567: three numbers or more joined by hyphens are a
 	 * score, a record or a code, not a range: each said in turn, digit by digit
-	 * when a group has three digits or more */
-	if (!version && !cur && !u && np.ncomp == 1 && !np.commas && rl >= 4 && r[0] == '-') {
+	 * when a group has three digits or more; so are two when the first has
+	 * three digits or more with a leading zero and the second another width
+	 * ("sheet 090-96": a range padded with zeros pads both ends, "0001-0003") */
+	if (!version && !cur && !u && np.ncomp == 1 && !np.commas && rl >= 2 && r[0] == '-') {
 		size_t q = 0, groups = 1, widest = np.clen[0];
 		while (q < rl && r[q] == '-' && q + 1 < rl && isdigit((unsigned char)r[q + 1])) {
 			size_t g = ++q;
@@ -663,8 +665,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			if (q - g > widest)
 				widest = q - g;
 		}
-		if (q == rl && groups >= 3) {
-			decide(e, "number", "three numbers or more joined by hyphens: a score or a code, said in turn");
+		int serial = groups == 2 && np.clen[0] >= 3 && np.comp[0][0] == '0' && rl - 1 != np.clen[0];
+		if (q == rl && (groups >= 3 || serial)) {
+			decide(e, "number", serial ? "a number with a leading zero and another joined by a hyphen: a code, said in turn" :
+			       "three numbers or more joined by hyphens: a score or a code, said in turn");
 			const char *g = np.comp[0];
 			size_t gl = np.clen[0];
 			for (;;) {
