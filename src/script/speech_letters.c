@@ -2367,6 +2367,19 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A long token a larger scowl list knows whole (words of size 80, names
+ * of 60 to 80) is that word, never split: "autoantibodies", "Loughborough",
+ * "synchronisers" (not "synchronise R-S"). Shorter ones are left to the
+ * rules after: such lists also hold kernel text's abbreviations ("mips",
+ * "regs"). */
+static int w_large(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < WORDS_LARGE_MIN || !all_alpha(s, n) || !all_lower(s + 1, n - 1) || !words_large(s, n))
+		return 0;
+	say_spelling(e, s, n, "a long word of scowl's larger lists (80)");
+	return 1;
+}
+
 static int w_compound(struct en *e, const char *s, size_t n, int flags)
 {
 	return !(flags & F_NAME) && split_compound(e, s, n);
@@ -2678,6 +2691,7 @@ static const struct word_rule {
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
+	{"a long word of the larger lists", w_large},
 	{"a C type and a letter", w_ctype_letter},
 	{"letters and a lexicon entry", w_letters_entry},
 	{"a letter and a word", w_letter_word},
