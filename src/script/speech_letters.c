@@ -614,12 +614,44 @@ static int plural_acronym(const char *s, size_t n)
 	       vocab_kind(s, n) == VOCAB_NONE;
 }
 
+/* English's combining forms, said as a word before a word ("biodistribution",
+ * "geolocation"), though an entry may spell one alone (kernel text's "bio"). */
+static int combining_form(const char *s, size_t n)
+{
+	static const char *const forms[] = {
+		"bio", "geo", "eco", "neuro", "hydro", "thermo", "electro", "cyto", "immuno",
+		"astro", "chrono", "hemo", "paleo", "patho", "psycho", "socio", "techno", "agro",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		if (strlen(forms[i]) == n && strncasecmp(forms[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s is a name of scowl's lists and no word: "steve" of "stevehimself". */
+static int name_piece(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n < 4 || n >= sizeof tmp || !all_alpha(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)(i ? tolower((unsigned char)s[i]) : toupper((unsigned char)s[i]));
+	return (words_lookup(tmp, n, NULL) & WORDS_NAME) && !words_common(s, n, 70) && !dict_lower(s, n);
+}
+
 static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
 	size_t sl;
 	const char *say;
 	*grade = 0;
+	/* a combining form first, before a common word, is said as a word, whatever
+	 * an entry says of it alone: "biodistribution" bio-distribution (was B-I-O);
+	 * "bioset" stays B-I-O set */
+	if (at == 0 && total - n >= 5 && combining_form(s, n) && words_common(s + n, total - n, 35)) {
+		*kind = S_PREFIX;
+		return 9;
+	}
 	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
 		/* an entry said as several words ("rc": release candidate) is
 		 * letters inside a word: "bashrc", "rcupdate" */
@@ -693,6 +725,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*kind = S_WORD;
 		return 14;
 	}
+	/* a name first, glued to words of four letters or more: "stevehimself"
+	 * steve himself, not "S-T eve himself" (it costs more than a word) */
+	if (at == 0 && total - n >= 4 && name_piece(s, n)) {
+		*kind = S_WORD;
+		*grade = 50;
+		return 20;
+	}
 	if ((size = words_common(s, n, 60)) != 0) {
 		/* a rarer word (scowl 55, 60) costs most: "micmute" is mic mute,
 		 * "xfsprogs" no "X-F-sprogs" */
@@ -726,7 +765,8 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 		return;
 	const char *what = kind == S_SPELL ? "letters" : kind == S_LEX ? "the lexicon" :
 			   kind == S_ID ? "a word of identifiers" : kind == S_PREFIX ? "a prefix" :
-			   grade < 0 ? "as written" : grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
+			   grade < 0 ? "as written" : grade && kind == S_WORD && !words_common(said, n, 70) ? "a name" :
+			   grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
 	if (what)
 		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (%s)", first ? "" : " + ", (int)n, said, what);
 	else
