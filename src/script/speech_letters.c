@@ -2411,11 +2411,34 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
  * of 60 to 80) is that word, never split: "autoantibodies", "Loughborough",
  * "synchronisers" (not "synchronise R-S"). Shorter ones are left to the
  * rules after: such lists also hold kernel text's abbreviations ("mips",
- * "regs"). */
+ * "regs"). Only "re" and "pre" before a common word of five letters or
+ * more keep their split, as a prefix: espeak-ng says them whole as the
+ * unstressed "ri" of "repair", where "again" is "ree" ("re-balance",
+ * "pre-process"; "deregistration" whole, where "de-" is said "duh"). */
 static int w_large(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < WORDS_LARGE_MIN || !all_alpha(s, n) || !all_lower(s + 1, n - 1) || !words_large(s, n))
 		return 0;
+	/* (a known word and an ending is that word, as for split_words:
+	 * "relocations", "restings" are no "re-stings") */
+	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly"};
+	const char *why;
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i]);
+		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
+			goto whole;
+	}
+	for (size_t k = 2; k <= 3; k++)
+		if (strncasecmp(s, k == 2 ? "re" : "pre", k) == 0 && n - k >= 5 && words_common(s + k, n - k, 35)) {
+			decide(e, "split word", "a long word of scowl's larger lists (80): a prefix, re or pre, and a common word");
+			emitn(e, s, k);
+			buf_putc(&e->out, '-');
+			e->glue = 1;
+			emitn(e, s + k, n - k);
+			e->glue = 0;
+			return 1;
+		}
+whole:
 	say_spelling(e, s, n, "a long word of scowl's larger lists (80)");
 	return 1;
 }
