@@ -63,8 +63,15 @@ enum {
 	WORDS_WORD = 1, WORDS_NAME = 2, WORDS_ABBR = 4, WORDS_UPPER = 8,
 	WORDS_US = 16,      /* in the American lists up to size 60, as hunspell en_US */
 	WORDS_DICT = 32,    /* a form hunspell en_US adds (hunspell.words) */
+	WORDS_LARGE = 64,   /* in the larger lists only (words 80, names 60 to 80): words_large */
+	WORDS_LARGE_MIN = 8,   /* the fewest letters of a WORDS_LARGE word the table keeps */
 };
 int words_lookup(const char *s, size_t n, int *size);
+/* Whether s, as written or in lower case, is a word of scowl's larger lists
+ * only (words of size 80, names of 60 to 80), which words_lookup does not
+ * report: rare words and names, known whole but never as a split's piece;
+ * only those of WORDS_LARGE_MIN letters or more. */
+int words_large(const char *s, size_t n);
 /* The size of s in lower case when it is a word of size max_size or less, else 0. */
 int words_common(const char *s, size_t n, int max_size);
 /* Whether hunspell en_US accepts s as written: an entry of scowl's lists or

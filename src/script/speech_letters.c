@@ -640,12 +640,44 @@ static int plural_acronym(const char *s, size_t n)
 	       vocab_kind(s, n) == VOCAB_NONE;
 }
 
+/* English's combining forms, said as a word before a word ("biodistribution",
+ * "geolocation"), though an entry may spell one alone (kernel text's "bio"). */
+static int combining_form(const char *s, size_t n)
+{
+	static const char *const forms[] = {
+		"bio", "geo", "eco", "neuro", "hydro", "thermo", "electro", "cyto", "immuno",
+		"astro", "chrono", "hemo", "paleo", "patho", "psycho", "socio", "techno", "agro",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		if (strlen(forms[i]) == n && strncasecmp(forms[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s is a name of scowl's lists and no word: "steve" of "stevehimself". */
+static int name_piece(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n < 4 || n >= sizeof tmp || !all_alpha(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)(i ? tolower((unsigned char)s[i]) : toupper((unsigned char)s[i]));
+	return (words_lookup(tmp, n, NULL) & WORDS_NAME) && !words_common(s, n, 70) && !dict_lower(s, n);
+}
+
 static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
 	size_t sl;
 	const char *say;
 	*grade = 0;
+	/* a combining form first, before a common word, is said as a word, whatever
+	 * an entry says of it alone: "biodistribution" bio-distribution (was B-I-O);
+	 * "bioset" stays B-I-O set */
+	if (at == 0 && total - n >= 5 && combining_form(s, n) && words_common(s + n, total - n, 35)) {
+		*kind = S_PREFIX;
+		return 9;
+	}
 	if (n >= 2 && (say = lex_find(e, s, n, &star, &sl)) != NULL && !star) {
 		/* an entry said as several words ("rc": release candidate) is
 		 * letters inside a word: "bashrc", "rcupdate" */
@@ -719,6 +751,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*kind = S_WORD;
 		return 14;
 	}
+	/* a name first, glued to words of four letters or more: "stevehimself"
+	 * steve himself, not "S-T eve himself" (it costs more than a word) */
+	if (at == 0 && total - n >= 4 && name_piece(s, n)) {
+		*kind = S_WORD;
+		*grade = 50;
+		return 20;
+	}
 	if ((size = words_common(s, n, 60)) != 0) {
 		/* a rarer word (scowl 55, 60) costs most: "micmute" is mic mute,
 		 * "xfsprogs" no "X-F-sprogs" */
@@ -752,7 +791,8 @@ static void why_piece(struct en *e, const char *said, size_t n, int kind, int gr
 		return;
 	const char *what = kind == S_SPELL ? "letters" : kind == S_LEX ? "the lexicon" :
 			   kind == S_ID ? "a word of identifiers" : kind == S_PREFIX ? "a prefix" :
-			   grade < 0 ? "as written" : grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
+			   grade < 0 ? "as written" : grade && kind == S_WORD && !words_common(said, n, 70) ? "a name" :
+			   grade ? NULL : n <= 2 ? "a short word" : "kernel.vocab";
 	if (what)
 		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s (%s)", first ? "" : " + ", (int)n, said, what);
 	else
@@ -2512,6 +2552,42 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A long token a larger scowl list knows whole (words of size 80, names
+ * of 60 to 80) is that word, never split: "autoantibodies", "Loughborough",
+ * "synchronisers" (not "synchronise R-S"). Shorter ones are left to the
+ * rules after: such lists also hold kernel text's abbreviations ("mips",
+ * "regs"). Only "re" and "pre" before a common word of five letters or
+ * more keep their split, as a prefix: espeak-ng says them whole as the
+ * unstressed "ri" of "repair", where "again" is "ree" ("re-balance",
+ * "pre-process"; "deregistration" whole, where "de-" is said "duh"). */
+static int w_large(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < WORDS_LARGE_MIN || !all_alpha(s, n) || !all_lower(s + 1, n - 1) || !words_large(s, n))
+		return 0;
+	/* (a known word and an ending is that word, as for split_words:
+	 * "relocations", "restings" are no "re-stings") */
+	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly"};
+	const char *why;
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i]);
+		if (n >= k + 4 && strncasecmp(s + n - k, endings[i], k) == 0 && known_word(s, n - k, &why))
+			goto whole;
+	}
+	for (size_t k = 2; k <= 3; k++)
+		if (strncasecmp(s, k == 2 ? "re" : "pre", k) == 0 && n - k >= 5 && words_common(s + k, n - k, 35)) {
+			decide(e, "split word", "a long word of scowl's larger lists (80): a prefix, re or pre, and a common word");
+			emitn(e, s, k);
+			buf_putc(&e->out, '-');
+			e->glue = 1;
+			emitn(e, s + k, n - k);
+			e->glue = 0;
+			return 1;
+		}
+whole:
+	say_spelling(e, s, n, "a long word of scowl's larger lists (80)");
+	return 1;
+}
+
 static int w_compound(struct en *e, const char *s, size_t n, int flags)
 {
 	return !(flags & F_NAME) && split_compound(e, s, n);
@@ -2916,6 +2992,7 @@ static const struct word_rule {
 	{"mixed case", w_mixed},
 	{"an acronym and an ending", w_acronym_ending},
 	{"camel case", w_camel},
+	{"a long word of the larger lists", w_large},
 	{"a C type and a letter", w_ctype_letter},
 	{"letters and a lexicon entry", w_letters_entry},
 	{"a letter and a lexicon entry", w_letter_term},

@@ -65,7 +65,23 @@ int words_lookup(const char *s, size_t n, int *size)
 			*size = 0;
 		return 0;
 	}
-	return words_table_find(tab, s, n, size);
+	int fl = words_table_find(tab, s, n, size) & ~WORDS_LARGE;
+	if (!fl && size)
+		*size = 0;
+	return fl;
+}
+
+int words_large(const char *s, size_t n)
+{
+	char tmp[64];
+	pthread_once(&once, words_open);
+	if (!tab || n == 0 || n >= sizeof tmp)
+		return 0;
+	if (words_table_find(tab, s, n, NULL) & WORDS_LARGE)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	return (words_table_find(tab, tmp, n, NULL) & WORDS_LARGE) != 0;
 }
 
 int words_dict(const char *s, size_t n)

@@ -15,19 +15,27 @@
 #include "speech_int.h"
 #include "words_table.h"
 
-/* The lists read, and the flag each sets. Sizes above 70 hold rare words
- * and surnames ("bhagat", "babka") that must not stop a split. */
+/* The lists read, the sizes, and the flag each sets. Sizes above 70 hold
+ * rare words and surnames ("bhagat", "babka") that must not stop a split
+ * as pieces of it: their words (80) and the names above 50 (60 to 80) are
+ * WORDS_LARGE, which only words_large reports, for a long token that is
+ * one of them whole ("autoantibodies", "Loughborough"); only those of
+ * WORDS_LARGE_MIN letters or more are kept. */
 static const struct {
 	const char *prefix;
 	int flag;
-	int max;
+	int min, max;
 } lists[] = {
-	{"english-words.", WORDS_WORD, 70},
-	{"american-words.", WORDS_WORD, 70},
-	{"british-words.", WORDS_WORD, 70},
-	{"english-proper-names.", WORDS_NAME, 50},
-	{"english-abbreviations.", WORDS_ABBR, 70},
-	{"english-upper.", WORDS_UPPER, 50},
+	{"english-words.", WORDS_WORD, 1, 70},
+	{"american-words.", WORDS_WORD, 1, 70},
+	{"british-words.", WORDS_WORD, 1, 70},
+	{"english-proper-names.", WORDS_NAME, 1, 50},
+	{"english-abbreviations.", WORDS_ABBR, 1, 70},
+	{"english-upper.", WORDS_UPPER, 1, 50},
+	{"english-words.", WORDS_LARGE, 80, 80},
+	{"american-words.", WORDS_LARGE, 80, 80},
+	{"british-words.", WORDS_LARGE, 80, 80},
+	{"english-proper-names.", WORDS_LARGE, 60, 80},
 };
 
 static uint32_t hash(const char *s, size_t n)
@@ -91,7 +99,7 @@ static void add_word(struct words *w, size_t off, size_t n, int size, int flag)
 static int emit(const struct words *w, struct buf *out)
 {
 	size_t nslots = 1024;
-	while (nslots < 2 * w->count)
+	while (2 * nslots < 3 * w->count)     /* at most two thirds full */
 		nslots *= 2;
 	size_t pool = 0;
 	for (size_t i = 0; i < w->tabn; i++)
@@ -142,7 +150,7 @@ int words_table_build(const char *dir, const char *extra, struct buf *out)
 		for (size_t k = 0; k < ARRAY_LEN(lists); k++) {
 			size_t pl = strlen(lists[k].prefix);
 			int size = atoi(de->d_name + pl);
-			if (strncmp(de->d_name, lists[k].prefix, pl) != 0 || size <= 0 || size > lists[k].max)
+			if (strncmp(de->d_name, lists[k].prefix, pl) != 0 || size < lists[k].min || size > lists[k].max)
 				continue;
 			char *path = path_join(dir, de->d_name);
 			size_t len;
@@ -180,7 +188,8 @@ int words_table_build(const char *dir, const char *extra, struct buf *out)
 			size_t n = e - i;
 			if (n && w.text.data[e - 1] == '\r')
 				n--;
-			if (n && w.text.data[i] != '#')
+			/* (a larger list's word only when long: words_large asks no other) */
+			if (n && w.text.data[i] != '#' && (parts[p].flag != WORDS_LARGE || n >= WORDS_LARGE_MIN))
 				add_word(&w, i, n, parts[p].size, parts[p].flag);
 			i = e + 1;
 		}

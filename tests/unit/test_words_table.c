@@ -47,16 +47,16 @@ int main(void)
 	put("american-words.20", "color\n");
 	put("american-words.70", "zorilla\n");
 	put("british-words.20", "colour\nflavour\n");
-	put("english-words.80", "qwertyx\n");              /* over 70: not read */
+	put("english-words.80", "qwertyx\nqwertyxyz\n");   /* over 70: large, eight letters or more */
 	put("english-proper-names.50", "Linus\nzebra\n");
-	put("english-proper-names.60", "Torvalds\n");       /* names over 50: not read */
+	put("english-proper-names.60", "Torvalds\nLinux\n");    /* names over 50: large, long ones */
 	put("english-abbreviations.20", "etc\n");
 	put("english-upper.35", "NASA\n");
 	put("canadian-words.10", "colour\n");              /* not a list the table reads */
 
 	struct buf t = {0};
 	int n = words_table_build(dir, "linuxes\nthe\n", &t);
-	INT_EQ(n, 8, "eight of the eleven files are lists the table reads");
+	INT_EQ(n, 10, "ten of the eleven files are lists the table reads");
 	OK(words_table_valid((const unsigned char *)t.data, t.len), "the table is whole");
 	int size;
 	INT_EQ(flags_of(&t, "the", &size), WORDS_WORD | WORDS_US | WORDS_DICT, "\"the\": a word, American, and in the extra text");
@@ -71,8 +71,12 @@ int main(void)
 	INT_EQ(flags_of(&t, "Linus", &size), WORDS_NAME, "\"Linus\": a name");
 	INT_EQ(size, 0, "...with no word size");
 	INT_EQ(flags_of(&t, "linus", NULL), 0, "as written: \"linus\" is not there");
-	INT_EQ(flags_of(&t, "Torvalds", NULL), 0, "names over 50 are not read");
-	INT_EQ(flags_of(&t, "qwertyx", NULL), 0, "words over 70 are not read");
+	INT_EQ(flags_of(&t, "Torvalds", &size), WORDS_LARGE, "a name over 50 of eight letters is large");
+	INT_EQ(size, 0, "...with no word size");
+	INT_EQ(flags_of(&t, "Linux", NULL), 0, "...one of five letters is not kept");
+	INT_EQ(flags_of(&t, "qwertyx", NULL), 0, "a word over 70 of seven letters is not kept");
+	INT_EQ(flags_of(&t, "qwertyxyz", &size), WORDS_LARGE, "...one of nine is large");
+	INT_EQ(size, 0, "...with no word size");
 	INT_EQ(flags_of(&t, "etc", NULL), WORDS_ABBR, "an abbreviation");
 	INT_EQ(flags_of(&t, "NASA", NULL), WORDS_UPPER, "an upper-case word");
 	INT_EQ(flags_of(&t, "linuxes", &size), WORDS_DICT, "a form of the extra text");
@@ -98,6 +102,10 @@ int main(void)
 	INT_EQ(words_lookup("colour", 6, &s1), words_table_find(words_table_data, "colour", 6, &s2), "words_lookup asks the built-in table");
 	INT_EQ(s1, s2, "...for the size too");
 	OK(words_common("Colour", 6, 70) > 0, "\"Colour\" is a common word in lower case");
+	OK(words_large("Loughborough", 12), "\"Loughborough\" is in the larger lists (names 80)");
+	OK(words_large("Autoantibodies", 14), "...\"Autoantibodies\" too, in lower case (words 80)");
+	INT_EQ(words_lookup("autoantibodies", 14, NULL), 0, "...which words_lookup does not report");
+	OK(!words_large("colour", 6), "a common word is not large");
 
 	char *cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
