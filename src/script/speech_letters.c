@@ -2484,10 +2484,6 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 7 || !all_lower(s, n) || dict_word(s, n))
 		return 0;
-	/* a British spelling en_US does not know: "armouring" is no A-R-M-O
-	 * and the entry "uring" */
-	if (british_word(s, n))
-		return 0;
 	for (size_t j = 2; j + 2 <= n; j++)     /* two words: "pagefault", not P-A-G E-fault */
 		if (dict_word(s, j) && dict_word(s + j, n - j))
 			return 0;
@@ -2497,6 +2493,11 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 		if (!(say = lex_find(e, s + k, n - k, &star, &sl)) || star || !strchr(say, '-') ||
 		    dict_word(s, k) || words_common(s, k, 70) || vocab_kind(s, k) == VOCAB_TERM)
 			continue;
+		/* a British spelling en_US does not know: "armouring" is no
+		 * A-R-M-O and the entry "uring" (asked last: en_GB costs 40 ms
+		 * to load, and few tokens come this far) */
+		if (british_word(s, n))
+			return 0;
 		decide(e, "split word", "letters before a lexicon entry said partly spelled: a prefix");
 		spell(e, s, k, 0);
 		say_word(e, s + k, n - k, flags | F_PART);
