@@ -1052,26 +1052,46 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-static int s_number(struct en *e, const char *s, size_t n, int flags)
+/* The tilde of a range: between two numbers ("5~6"), or between two
+ * numbered names of the same letters ("PLV0~PLV3", "CH0~CH7"); NULL if none. */
+static const char *tilde_range(const char *s, size_t n)
 {
 	const char *t = memchr(s, '~', n);
-	if (t && t > s && isdigit((unsigned char)t[-1]) && t + 1 < s + n && isdigit((unsigned char)t[1]))     /* 5~6: a range (s_range) */
+	if (!t || t == s || !isdigit((unsigned char)t[-1]) || t + 1 >= s + n || memchr(t + 1, '~', n - (size_t)(t - s) - 1))
+		return NULL;
+	if (isdigit((unsigned char)t[1]))
+		return t;
+	size_t a = 0, r = n - (size_t)(t - s) - 1;
+	while (s + a < t && isalpha((unsigned char)s[a]))
+		a++;
+	if (a == 0 || a >= r || memcmp(s, t + 1, a) != 0)
+		return NULL;
+	for (size_t i = a; s + i < t; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return NULL;
+	for (size_t i = a; i < r; i++)
+		if (!isdigit((unsigned char)t[1 + i]))
+			return NULL;
+	return t;
+}
+
+static int s_number(struct en *e, const char *s, size_t n, int flags)
+{
+	if (tilde_range(s, n))     /* 5~6: a range (s_range) */
 		return 0;
 	return say_number_shape(e, s, n, flags);
 }
 
 /* 1..10, v5.15..v6.1: "to"; a tilde between two numbers is a range too,
- * "5~6 years" five to six (a leading one is "about": s_sign) */
+ * "5~6 years" five to six, and between two numbered names, "PLV0~PLV3"
+ * (a leading one is "about": s_sign) */
 static int s_range(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *p = find_str(s, n, "..");
 	size_t w = 2;
 	if (!p) {
-		p = memchr(s, '~', n);
+		p = tilde_range(s, n);
 		w = 1;
-		if (p && (p == s || !isdigit((unsigned char)p[-1]) || p + 1 >= s + n ||
-			  !isdigit((unsigned char)p[1]) || memchr(p + 1, '~', n - (size_t)(p - s) - 1)))
-			return 0;
 	}
 	if (!p || p == s || p + w >= s + n)
 		return 0;
@@ -1186,7 +1206,8 @@ static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* An editor's optional start, "(re)connect": the whole word when the
- * lists know it, else the word alone. */
+ * lists know it; else a prefix of English and the word ("(sub)packages"
+ * sub packages, "(de)allocation"), or the word alone. */
 static int s_completion_front(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 4 || s[0] != '(')
@@ -1201,10 +1222,18 @@ static int s_completion_front(struct en *e, const char *s, size_t n, int flags)
 	memcpy(w, s, k);
 	memcpy(w + k, q + 1, n - k - 1);
 	k += n - (size_t)(q - s) - 1;
-	if (dict_word(w, k))
+	static const char *const prefixes[] = {"sub", "de", "re", "un", "pre", "mis", "non", "co", "dis", "semi",
+					       "anti", "auto", "over", "post", "multi"};
+	int pre = 0;
+	for (size_t i = 0; i < ARRAY_LEN(prefixes) && !pre; i++)
+		pre = strlen(prefixes[i]) == (size_t)(q - s) && memcmp(prefixes[i], s, (size_t)(q - s)) == 0;
+	if (dict_word(w, k)) {
 		say_word(e, w, k, flags);
-	else
+	} else {
+		if (pre)
+			say_word(e, s, (size_t)(q - s), flags);
 		say_core(e, q + 1, n - (size_t)(q + 1 - s), flags);
+	}
 	return 1;
 }
 
