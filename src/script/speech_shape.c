@@ -1033,6 +1033,25 @@ static int s_path(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || !has_char(s, n, '/'))
 		return 0;
+	/* words hyphenated to a lexicon entry with a slash are the words and
+	 * the entry: "asynchronous-I/O", "non-I/O", "I/O-bound" (the entry's
+	 * own saying, not a path's "slash"); beside capitals or digits it is
+	 * a list of variants, "CSI2-A/B", "CD-R/W" */
+	int entry = 0, words = 1;
+	for (size_t st = 0, i = 0; i <= n && has_char(s, n, '-'); i++) {
+		if (i < n && s[i] != '-')
+			continue;
+		const char *star;
+		if (i > st + 2 && memchr(s + st, '/', i - st) && lex_find(e, s + st, i - st, &star, &(size_t){0}) && !star)
+			entry = 1;
+		else if (i == st || !all_alpha(s + st, i - st) || !has_lower(s + st, i - st))
+			words = 0;
+		st = i + 1;
+	}
+	if (entry && words) {
+		say_split(e, s, n, "-", "", flags | F_PART);
+		return 1;
+	}
 	/* one capital, a slash and three capitals or more: one name, the slash
 	 * not said ("S/MIME" S MIME, "S/PDIF"); not "A/D", "TCP/IP" */
 	if (n >= 5 && isupper((unsigned char)s[0]) && s[1] == '/' && all_upper(s + 2, n - 2) && all_alpha(s + 2, n - 2)) {
