@@ -515,6 +515,20 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 				spell(e, s + st, 2, 0);
 				continue;
 			}
+			/* two letters between a model's digits are its letters,
+			 * even a word: "sc16is7xx" I-S (a preposition is one:
+			 * "6in4" six in four, "4to6") */
+			static const char *const preps[] = {"in", "to", "on", "of", "or", "by", "at"};
+			int prep = 0;
+			for (size_t k = 0; k < ARRAY_LEN(preps) && i - st == 2; k++)
+				prep |= strncasecmp(s + st, preps[k], 2) == 0;
+			if (i < n && i - st == 2 && st >= 3 && isdigit((unsigned char)s[st - 1]) &&
+			    isdigit((unsigned char)s[i]) && isalpha((unsigned char)s[0]) && !prep &&
+			    (all_lower(s + st, 2) || all_upper(s + st, 2)) && !lex_find(e, s + st, 2, &star, &(size_t){0})) {
+				decide(e, "model", "two letters between a model's digits: its letters");
+				spell(e, s + st, 2, 0);
+				continue;
+			}
 			say_word(e, s + st, i - st, flags | F_PART);
 		} else {
 			i++;
