@@ -1638,6 +1638,37 @@ static int s_prime(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A name of code with an English ending after an apostrophe, "mmap'ed",
+ * "kmalloc'd", "grep'able", "fsync'ing": the name as alone, then the
+ * ending kept behind its apostrophe for the engine ("'ed" as "'d":
+ * "print-K'd", "M-map'd"). */
+static int s_code_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *end, *said; } ends[] = {
+		{"ed", "'d"}, {"d", "'d"}, {"ing", "'ing"}, {"able", "'able"},
+	};
+	const char *p = memchr(s, '\'', n);
+	if (!p || p == s || !all_alpha(p + 1, n - (size_t)(p - s) - 1) || memchr(p + 1, '\'', n - (size_t)(p - s) - 1))
+		return 0;
+	size_t hl = (size_t)(p - s), tl = n - hl - 1;
+	for (size_t i = 0; i < hl; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	if (hl < 2 || (all_alpha(s, hl) && (words_common(s, hl, 70) || dict_word(s, hl))))
+		return 0;     /* (an English word's own: "he'd"; and "free'ing", "error'd"
+			       * as the normaliser cuts "freeing", "errored") */
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		if (strlen(ends[i].end) != tl || strncmp(ends[i].end, p + 1, tl) != 0)
+			continue;
+		say_core(e, s, hl, flags);
+		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
+			return 1;     /* (phonemes or a hint last: the name alone) */
+		buf_puts(&e->out, ends[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
@@ -1904,6 +1935,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
 	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
+	{"identifier", "a name of code and an English ending after an apostrophe (mmap'ed)", 0, s_code_ending},
 	{"name", "an apostrophe inside a name: said as one word", 0, s_name_apostrophe},
 	{NULL, NULL, 0, s_as_written},
 	{NULL, NULL, 0, s_symbols_dropped},
