@@ -1377,6 +1377,17 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: after a word such as Part (roman_part_words)";
 		return 1;
 	}
+	/* "merge window, part I" ends a heading or a clause: a lone I after
+	 * such a word in small letters, with nothing after it or a stop, is
+	 * the number ("the part I think" keeps the pronoun) */
+	if (n == 1 && roman_part(p, pn) && !core(c, c->i + 1, &(size_t){0})) {
+		m->why = "a number: after a word such as part, ending the text (roman_part_words)";
+		return 1;
+	}
+	if (n == 1 && roman_part(p, pn) && me->trail && strchr(",.;:)", me->raw[me->rawlen - me->trail])) {
+		m->why = "a number: after a word such as part, before a stop (roman_part_words)";
+		return 1;
+	}
 	if (!isupper((unsigned char)p[0]) || all_upper(p, pn)) {
 		m->why = why_numeral;
 		return numeral;

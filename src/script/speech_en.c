@@ -575,8 +575,22 @@ static const char *const commands[] = {     /* sorted: searched by halves */
 	"xz", "zcat",
 };
 
+/* Words before a noun: a command's name after one is the noun ("the patch
+ * between -next trees"), its command line only an option right after it
+ * ("the perf -e option"). */
+static int determiner(const char *w)
+{
+	static const char *const d[] = {"the", "a", "an", "this", "that", "each", "every", "his", "her", "its",
+					"their", "your", "my", "our", "one", "any", "no", "some"};
+	for (size_t i = 0; i < ARRAY_LEN(d); i++)
+		if (strcasecmp(d[i], w) == 0)
+			return 1;
+	return 0;
+}
+
 void set_prev(struct en *e, const char *s, size_t n)
 {
+	int after_det = determiner(e->prev);
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
@@ -599,7 +613,7 @@ void set_prev(struct en *e, const char *s, size_t n)
 		}
 	}
 	if (cmd)
-		e->cmdline = 2;
+		e->cmdline = after_det ? 1 : 2;     /* (after one, only an option right after it) */
 	else if (n >= 2 && s[0] == '-' && e->cmdline)
 		;     /* an option: still the command line */
 	else if (e->cmdline && n && islower((unsigned char)s[0]) && all_alpha(s, n))

@@ -515,6 +515,20 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 				spell(e, s + st, 2, 0);
 				continue;
 			}
+			/* two letters between a model's digits are its letters,
+			 * even a word: "sc16is7xx" I-S (a preposition is one:
+			 * "6in4" six in four, "4to6") */
+			static const char *const preps[] = {"in", "to", "on", "of", "or", "by", "at"};
+			int prep = 0;
+			for (size_t k = 0; k < ARRAY_LEN(preps) && i - st == 2; k++)
+				prep |= strncasecmp(s + st, preps[k], 2) == 0;
+			if (i < n && i - st == 2 && st >= 3 && isdigit((unsigned char)s[st - 1]) &&
+			    isdigit((unsigned char)s[i]) && isalpha((unsigned char)s[0]) && !prep &&
+			    (all_lower(s + st, 2) || all_upper(s + st, 2)) && !lex_find(e, s + st, 2, &star, &(size_t){0})) {
+				decide(e, "model", "two letters between a model's digits: its letters");
+				spell(e, s + st, 2, 0);
+				continue;
+			}
 			say_word(e, s + st, i - st, flags | F_PART);
 		} else {
 			i++;
@@ -1033,6 +1047,25 @@ static int s_path(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || !has_char(s, n, '/'))
 		return 0;
+	/* words hyphenated to a lexicon entry with a slash are the words and
+	 * the entry: "asynchronous-I/O", "non-I/O", "I/O-bound" (the entry's
+	 * own saying, not a path's "slash"); beside capitals or digits it is
+	 * a list of variants, "CSI2-A/B", "CD-R/W" */
+	int entry = 0, words = 1;
+	for (size_t st = 0, i = 0; i <= n && has_char(s, n, '-'); i++) {
+		if (i < n && s[i] != '-')
+			continue;
+		const char *star;
+		if (i > st + 2 && memchr(s + st, '/', i - st) && lex_find(e, s + st, i - st, &star, &(size_t){0}) && !star)
+			entry = 1;
+		else if (i == st || !all_alpha(s + st, i - st) || !has_lower(s + st, i - st))
+			words = 0;
+		st = i + 1;
+	}
+	if (entry && words) {
+		say_split(e, s, n, "-", "", flags | F_PART);
+		return 1;
+	}
 	/* one capital, a slash and three capitals or more: one name, the slash
 	 * not said ("S/MIME" S MIME, "S/PDIF"); not "A/D", "TCP/IP" */
 	if (n >= 5 && isupper((unsigned char)s[0]) && s[1] == '/' && all_upper(s + 2, n - 2) && all_alpha(s + 2, n - 2)) {
@@ -1052,26 +1085,46 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-static int s_number(struct en *e, const char *s, size_t n, int flags)
+/* The tilde of a range: between two numbers ("5~6"), or between two
+ * numbered names of the same letters ("PLV0~PLV3", "CH0~CH7"); NULL if none. */
+static const char *tilde_range(const char *s, size_t n)
 {
 	const char *t = memchr(s, '~', n);
-	if (t && t > s && isdigit((unsigned char)t[-1]) && t + 1 < s + n && isdigit((unsigned char)t[1]))     /* 5~6: a range (s_range) */
+	if (!t || t == s || !isdigit((unsigned char)t[-1]) || t + 1 >= s + n || memchr(t + 1, '~', n - (size_t)(t - s) - 1))
+		return NULL;
+	if (isdigit((unsigned char)t[1]))
+		return t;
+	size_t a = 0, r = n - (size_t)(t - s) - 1;
+	while (s + a < t && isalpha((unsigned char)s[a]))
+		a++;
+	if (a == 0 || a >= r || memcmp(s, t + 1, a) != 0)
+		return NULL;
+	for (size_t i = a; s + i < t; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return NULL;
+	for (size_t i = a; i < r; i++)
+		if (!isdigit((unsigned char)t[1 + i]))
+			return NULL;
+	return t;
+}
+
+static int s_number(struct en *e, const char *s, size_t n, int flags)
+{
+	if (tilde_range(s, n))     /* 5~6: a range (s_range) */
 		return 0;
 	return say_number_shape(e, s, n, flags);
 }
 
 /* 1..10, v5.15..v6.1: "to"; a tilde between two numbers is a range too,
- * "5~6 years" five to six (a leading one is "about": s_sign) */
+ * "5~6 years" five to six, and between two numbered names, "PLV0~PLV3"
+ * (a leading one is "about": s_sign) */
 static int s_range(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *p = find_str(s, n, "..");
 	size_t w = 2;
 	if (!p) {
-		p = memchr(s, '~', n);
+		p = tilde_range(s, n);
 		w = 1;
-		if (p && (p == s || !isdigit((unsigned char)p[-1]) || p + 1 >= s + n ||
-			  !isdigit((unsigned char)p[1]) || memchr(p + 1, '~', n - (size_t)(p - s) - 1)))
-			return 0;
 	}
 	if (!p || p == s || p + w >= s + n)
 		return 0;
@@ -1186,7 +1239,8 @@ static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* An editor's optional start, "(re)connect": the whole word when the
- * lists know it, else the word alone. */
+ * lists know it; else a prefix of English and the word ("(sub)packages"
+ * sub packages, "(de)allocation"), or the word alone. */
 static int s_completion_front(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 4 || s[0] != '(')
@@ -1201,10 +1255,18 @@ static int s_completion_front(struct en *e, const char *s, size_t n, int flags)
 	memcpy(w, s, k);
 	memcpy(w + k, q + 1, n - k - 1);
 	k += n - (size_t)(q - s) - 1;
-	if (dict_word(w, k))
+	static const char *const prefixes[] = {"sub", "de", "re", "un", "pre", "mis", "non", "co", "dis", "semi",
+					       "anti", "auto", "over", "post", "multi"};
+	int pre = 0;
+	for (size_t i = 0; i < ARRAY_LEN(prefixes) && !pre; i++)
+		pre = strlen(prefixes[i]) == (size_t)(q - s) && memcmp(prefixes[i], s, (size_t)(q - s)) == 0;
+	if (dict_word(w, k)) {
 		say_word(e, w, k, flags);
-	else
+	} else {
+		if (pre)
+			say_word(e, s, (size_t)(q - s), flags);
 		say_core(e, q + 1, n - (size_t)(q + 1 - s), flags);
+	}
 	return 1;
 }
 
@@ -1576,6 +1638,37 @@ static int s_prime(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A name of code with an English ending after an apostrophe, "mmap'ed",
+ * "kmalloc'd", "grep'able", "fsync'ing": the name as alone, then the
+ * ending kept behind its apostrophe for the engine ("'ed" as "'d":
+ * "print-K'd", "M-map'd"). */
+static int s_code_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *end, *said; } ends[] = {
+		{"ed", "'d"}, {"d", "'d"}, {"ing", "'ing"}, {"able", "'able"},
+	};
+	const char *p = memchr(s, '\'', n);
+	if (!p || p == s || !all_alpha(p + 1, n - (size_t)(p - s) - 1) || memchr(p + 1, '\'', n - (size_t)(p - s) - 1))
+		return 0;
+	size_t hl = (size_t)(p - s), tl = n - hl - 1;
+	for (size_t i = 0; i < hl; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	if (hl < 2 || (all_alpha(s, hl) && (words_common(s, hl, 70) || dict_word(s, hl))))
+		return 0;     /* (an English word's own: "he'd"; and "free'ing", "error'd"
+			       * as the normaliser cuts "freeing", "errored") */
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		if (strlen(ends[i].end) != tl || strncmp(ends[i].end, p + 1, tl) != 0)
+			continue;
+		say_core(e, s, hl, flags);
+		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
+			return 1;     /* (phonemes or a hint last: the name alone) */
+		buf_puts(&e->out, ends[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static int s_name_apostrophe(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const ends[] = {"s", "t", "ll", "re", "ve", "d", "m", "n"};
@@ -1842,6 +1935,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_alnum},
 	{NULL, NULL, 0, s_letters},
 	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
+	{"identifier", "a name of code and an English ending after an apostrophe (mmap'ed)", 0, s_code_ending},
 	{"name", "an apostrophe inside a name: said as one word", 0, s_name_apostrophe},
 	{NULL, NULL, 0, s_as_written},
 	{NULL, NULL, 0, s_symbols_dropped},

@@ -169,6 +169,10 @@ static void vocab_open(void)
 				sl->kind = strcmp(t1 + 1, "acronym") == 0 ? VOCAB_ACRONYM :
 					   strcmp(t1 + 1, "capsword") == 0 ? VOCAB_CAPSWORD :
 					   strcmp(t1 + 1, "platform") == 0 ? VOCAB_PLATFORM : VOCAB_TERM;
+				/* a term of vowels alone is letters: no kernel word is
+				 * said without a consonant ("aio", as "io", "uio", "eoi") */
+				if (sl->kind == VOCAB_TERM && strspn(p, "aeiou") == sl->len)
+					sl->kind = VOCAB_ACRONYM;
 				sl->count = (unsigned)atoi(t2 + 1);
 			}
 		}
