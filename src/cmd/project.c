@@ -282,23 +282,26 @@ static int check_episode_audio(const struct episode *ep)
 	char why[256];
 	int err = 0;
 	int n = ep->ninserts;
+	/* Per insert: the first of its path that was checked (first[i] == i
+	 * for that one, whose verdict and reason the others share) and whether
+	 * it is the first of its (path, line). */
 	int *order = xmalloc(((size_t)n + 1) * sizeof *order);
+	int *first = xmalloc(((size_t)n + 1) * sizeof *first);
+	char *report = xmalloc((size_t)n + 1);
 	signed char *bad = xmalloc((size_t)n + 1);    /* 0 good, 1 unreadable, 2 outside */
-	char *report = xmalloc((size_t)n + 1);        /* the first of its (path, line) */
-	char **whys = xmalloc(((size_t)n + 1) * sizeof *whys);
+	char **whys = xcalloc((size_t)n + 1, sizeof *whys);
 	for (int i = 0; i < n; i++)
 		order[i] = i;
 	qsort_r(order, (size_t)n, sizeof *order, insert_cmp, ep->inserts);
 	for (int k = 0; k < n; k++) {
 		int i = order[k], prev = k > 0 ? order[k - 1] : -1;
 		const char *f = ep->inserts[i].path;
-		whys[i] = NULL;
 		if (prev >= 0 && strcmp(ep->inserts[prev].path, f) == 0) {
-			bad[i] = bad[prev];
-			whys[i] = whys[prev];
+			first[i] = first[prev];
 			report[i] = ep->inserts[prev].line != ep->inserts[i].line;
 			continue;
 		}
+		first[i] = i;
 		report[i] = 1;
 		if (asset_check(f, why, sizeof why) != 0) {
 			bad[i] = 1;
@@ -309,25 +312,20 @@ static int check_episode_audio(const struct episode *ep)
 	}
 	for (int i = 0; i < n; i++) {
 		const char *f = ep->inserts[i].path;
-		if (bad[i])
-			err = 1;
-		if (!bad[i] || !report[i])
-			continue;
-		if (bad[i] == 1)
+		int v = bad[first[i]];
+		err |= v != 0;
+		if (v == 1 && report[i])
 			msg(MSG_INSERT_UNREADABLE, ep->path, ep->inserts[i].line, 0, "\"%s\"" MSG_SEP "%s",
-			    f, whys[i]);
-		else
+			    f, whys[first[i]]);
+		else if (v == 2 && report[i])
 			msg(MSG_INSERT_OUTSIDE, ep->path, ep->inserts[i].line, 0, "\"%s\"", f);
 	}
-	/* Each why was made by the first of its path in the sorted order. */
-	for (int k = 0; k < n; k++) {
-		int i = order[k];
-		if (k == 0 || strcmp(ep->inserts[order[k - 1]].path, ep->inserts[i].path) != 0)
-			free(whys[i]);
-	}
+	for (int i = 0; i < n; i++)
+		free(whys[i]);
 	free(order);
-	free(bad);
+	free(first);
 	free(report);
+	free(bad);
 	free(whys);
 	if (ep->bed.play != BED_NONE && ep->bed.file != NULL) {
 		int own = ep->bed.conf && strcmp(ep->bed.conf, ep->path) == 0;

@@ -891,11 +891,10 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			he++;
 		int heading = next == SC_LATIN && prev == SC_NONE && a == st && dflt == SC_HAN && hd > ln &&
 			      hd - ln <= 2 && he == i && he > hd;
-		for (size_t k = i; heading && k < en; k++)
-			if (cl[k - st] == SC_HAN)
-				break;
-			else if (k + 1 == en)
-				heading = 0;
+		size_t han = i;      /* ...and Han somewhere after it */
+		while (heading && han < en && cl[han - st] != SC_HAN)
+			han++;
+		heading = heading && han < en;
 		if (listno || heading) {
 			for (size_t k = a; k < i; k++)
 				cl[k - st] = SC_HAN;
