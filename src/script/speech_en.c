@@ -575,10 +575,11 @@ static const char *const commands[] = {     /* sorted: searched by halves */
 	"xz", "zcat",
 };
 
-/* Words before a noun: a command's name after one is the noun ("the patch
- * between -next trees"), its command line only an option right after it
- * ("the perf -e option"). */
-static int determiner(const char *w)
+/* Words before a noun (speech_en_int.h): a command's name after one is the
+ * noun ("the patch between -next trees"), its command line only an option
+ * right after it ("the perf -e option"); an asterisk after one is no
+ * product ("the *ptr"). */
+int determiner(const char *w)
 {
 	static const char *const d[] = {"the", "a", "an", "this", "that", "each", "every", "his", "her", "its",
 					"their", "your", "my", "our", "one", "any", "no", "some"};

@@ -63,6 +63,8 @@ struct tok {
 void emitn(struct en *e, const char *s, size_t n);
 void emit(struct en *e, const char *s);
 void emit_model(struct en *e, const char *s, size_t n);   /* digits said as a model number */
+/* Whether w is a determiner or possessive ("the", "a", "this", "its", "no"). */
+int determiner(const char *w);
 void punct(struct en *e, char c);
 /* Letters said one by one, "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural);

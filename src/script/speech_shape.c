@@ -2053,12 +2053,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		return 1;
 	}
 	if (n == 1 && s[0] == '*' && prev && next && prev[0] && (isalnum((unsigned char)next[0]) || next[0] == '(')) {
-		static const char *const det[] = {"the", "a", "an", "this", "that", "each", "every", "one", "no"};
 		size_t pn = strcspn(prev, " ");
-		int d = 0;
-		for (size_t i = 0; i < ARRAY_LEN(det); i++)
-			d |= strlen(det[i]) == pn && strncasecmp(prev, det[i], pn) == 0;
-		if (!d && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
+		char w[16] = "";
+		if (pn < sizeof w) {
+			memcpy(w, prev, pn);
+			w[pn] = '\0';
+		}
+		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
 			decide(e, "symbol", "an asterisk between two operands: times");
 			emit(e, "times");
 			return 1;
