@@ -109,15 +109,15 @@ int project_open(const char *channel_path, struct project **out)
 		    "\"%s\"", p->ch->host_voice);
 		goto fail;
 	}
-	if (synth_engine_open(p->voices, &p->engine) != 0)
+	const char *cache = getenv("PODSYNTH_CACHE");
+	p->cache_dir = xstrdup(cache && *cache ? cache : "build/cache");
+	if (synth_engine_open(p->voices, p->cache_dir, &p->engine) != 0)
 		goto fail;
 	p->lex = lexicon_new();
 	if (load_show_lexicons(p, p->lex) != 0)
 		goto fail;
 	if (project_check_assets(p) != 0)
 		goto fail;
-	const char *cache = getenv("PODSYNTH_CACHE");
-	p->cache_dir = xstrdup(cache && *cache ? cache : "build/cache");
 	*out = p;
 	return 0;
 fail:

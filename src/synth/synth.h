@@ -82,8 +82,11 @@ void synth_pool_free(struct synth_pool **pool);
  * its version and the sample rate of its audio) and checks that every
  * profile's voice and variant exist, reporting each that does not at its
  * file:line. Returns -1 when any is missing or espeak-ng cannot start.
+ * With facts_dir (the cache directory; NULL: none), an answer with every
+ * voice found is kept there (engine-facts) and used again, without the
+ * child, while nothing it depends on has changed (synth_worker.c).
  */
-int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng);
+int synth_engine_open(const struct voiceset *vs, const char *facts_dir, struct engine_facts *eng);
 
 /* What an engine cannot do of what a run asks for. */
 enum synth_cannot {

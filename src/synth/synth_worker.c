@@ -15,7 +15,9 @@
 #include "core/core.h"
 #include "show/show.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <math.h>
 #include <poll.h>
@@ -27,6 +29,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -580,19 +583,154 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
  * Flite loads it), and answers one byte per profile (0 fine, 1 no such
  * voice, 2 no such variant, 3 no such Flite voice), then espeak-ng's
  * version (espeak_Info: the child has the library open; this process never
- * opens it). Flite's version comes from its header.
+ * opens it) and where the library and its data are. Flite's version comes
+ * from its header.
  */
 #define ESPEAK_VERSION_MAX 64
+#define FACTS_PATH_MAX 1024
 static char espeak_version[ESPEAK_VERSION_MAX];
 
-int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
+/*
+ * The facts kept between runs, in FACTS_FILE in the cache directory. The
+ * child costs more CPU than the normaliser spends on an hour of text
+ * (docs/performance.md), and its answer changes only when something it
+ * read changes. So the file holds what the answer depends on, as text:
+ * this program, the library and espeak-ng's data (path, device, inode,
+ * size and modification time each: a package upgrade replaces the files),
+ * ESPEAK_DATA_PATH, and every profile's engine, voice, variant and Flite
+ * voice (a .flitevox file by its contents' hash); then the answer. A run
+ * whose own description matches the file's uses the answer; any other
+ * runs the child. Only an answer with every voice found is kept, so a
+ * missing voice is always checked afresh; the file is written atomically,
+ * and one that cannot be read or written is passed over in silence.
+ */
+#define FACTS_FILE "engine-facts"
+#define FACTS_MAGIC "podsynth engine facts 1\n"
+#define FACTS_MAX 65536
+
+static void facts_stat(struct buf *b, const char *what, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		buf_printf(b, "%s %s missing\n", what, path);
+	else
+		buf_printf(b, "%s %s %ju %ju %jd %jd.%09ld\n", what, path, (uintmax_t)st.st_dev,
+			   (uintmax_t)st.st_ino, (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+			   st.st_mtim.tv_nsec);
+}
+
+/* What the child's answer depends on, given where the library and its data are. */
+static void facts_key(struct buf *b, const struct voiceset *vs, const char *lib, const char *data)
+{
+	const char *env = getenv("ESPEAK_DATA_PATH");
+	facts_stat(b, "program", "/proc/self/exe");
+	facts_stat(b, "library", lib);
+	char *phondata = path_join(data, "phondata");
+	facts_stat(b, "phondata", phondata);
+	free(phondata);
+	buf_printf(b, "env %s\n", env ? env : "-");
+	for (int i = 0; i < vs->n; i++) {
+		const struct voice *v = &vs->v[i];
+		buf_printf(b, "profile %s|%s|%s|%s|%s\n", voice_engine_name(v->engine),
+			   v->espeak ? v->espeak : "-", v->variant ? v->variant : "-",
+			   v->fvoice ? v->fvoice : "-", v->fvoice_sum ? v->fvoice_sum : "-");
+	}
+}
+
+/* Copies the rest of line `what ` at *p (moving *p past it) into out; 0, or -1. */
+static int facts_field(const char **p, const char *what, char *out, size_t max)
+{
+	size_t n = strlen(what);
+	const char *nl = strchr(*p, '\n');
+	if (nl == NULL || strncmp(*p, what, n) != 0 || (*p)[n] != ' ' ||
+	    (size_t)(nl - *p) - n - 1 >= max)
+		return -1;
+	memcpy(out, *p + n + 1, (size_t)(nl - *p) - n - 1);
+	out[(size_t)(nl - *p) - n - 1] = '\0';
+	*p = nl + 1;
+	return 0;
+}
+
+/* The kept facts, when they still hold: 0, else -1. */
+static int facts_load(const char *dir, const struct voiceset *vs, struct engine_facts *eng)
+{
+	char *path = path_join(dir, FACTS_FILE), *text = NULL;
+	char lib[FACTS_PATH_MAX], data[FACTS_PATH_MAX], rate[16], version[ESPEAK_VERSION_MAX];
+	struct buf key = {0};
+	size_t len;
+	int rc = -1;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > FACTS_MAX)
+		goto out;
+	text = xmalloc((size_t)st.st_size + 1);
+	len = 0;
+	while (len < (size_t)st.st_size) {
+		ssize_t r = read(fd, text + len, (size_t)st.st_size - len);
+		if (r <= 0)
+			goto out;
+		len += (size_t)r;
+	}
+	text[len] = '\0';
+	if (strlen(text) != len)
+		goto out;
+	if (strncmp(text, FACTS_MAGIC, strlen(FACTS_MAGIC)) != 0)
+		goto out;
+	const char *p = text + strlen(FACTS_MAGIC);
+	if (facts_field(&p, "where", lib, sizeof lib) != 0 || facts_field(&p, "data", data, sizeof data) != 0)
+		goto out;
+	facts_key(&key, vs, lib, data);
+	if (strncmp(p, key.data, key.len) != 0)
+		goto out;
+	p += key.len;
+	if (facts_field(&p, "rate", rate, sizeof rate) != 0 ||
+	    facts_field(&p, "version", version, sizeof version) != 0 || *p != '\0')
+		goto out;
+	char *end;
+	long r = strtol(rate, &end, 10);
+	if (*end != '\0' || r <= 0 || r > 384000)
+		goto out;
+	memcpy(espeak_version, version, sizeof version);
+	eng->version = espeak_version;
+	eng->rate = (int)r;
+	eng->flite_version = flite_engine_version();
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	buf_free(&key);
+	free(path);
+	return rc;
+}
+
+static void facts_keep(const char *dir, const struct voiceset *vs, const char *lib, const char *data,
+		       const struct engine_facts *eng)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || strchr(lib, '\n') || strchr(data, '\n') ||
+	    strchr(eng->version, '\n'))
+		return;
+	struct buf b = {0};
+	buf_printf(&b, FACTS_MAGIC "where %s\ndata %s\n", lib, data);
+	facts_key(&b, vs, lib, data);
+	buf_printf(&b, "rate %d\nversion %s\n", eng->rate, eng->version);
+	char *path = path_join(dir, FACTS_FILE);
+	(void)write_file_atomic(path, b.data, b.len);
+	free(path);
+	buf_free(&b);
+}
+
+int synth_engine_open(const struct voiceset *vs, const char *facts_dir, struct engine_facts *eng)
 {
 	int fd[2], rc = -1;
-	/* the rate, one byte per profile, then the version */
-	size_t len = 4 + (size_t)vs->n + ESPEAK_VERSION_MAX;
+	/* the rate, one byte per profile, the version, the library's path, the data's */
+	size_t len = 4 + (size_t)vs->n + ESPEAK_VERSION_MAX + 2 * FACTS_PATH_MAX;
 	unsigned char *res = NULL;
 	pid_t pid = -1;
 
+	if (facts_dir != NULL && facts_load(facts_dir, vs, eng) == 0)
+		return 0;
 	if (pipe(fd) != 0) {
 		msg(MSG_SYNTH_CHECK_VOICES, vs->dir ? vs->dir : "voices", 0, 0, "%s", strerror(errno));
 		return -1;
@@ -636,8 +774,19 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 				free(full);
 			}
 		}
-		const char *ver = espeak_Info(NULL);
-		snprintf((char *)res + 4 + vs->n, ESPEAK_VERSION_MAX, "%s", ver ? ver : "unknown");
+		const char *data = NULL;
+		const char *ver = espeak_Info(&data);
+		unsigned char *w = res + 4 + vs->n;
+		snprintf((char *)w, ESPEAK_VERSION_MAX, "%s", ver ? ver : "unknown");
+		/* (where: left empty when a path does not fit, which keeps nothing) */
+		Dl_info where;
+		w += ESPEAK_VERSION_MAX;
+		if (dladdr((void *)dl_espeak_Info, &where) != 0 && where.dli_fname &&
+		    strlen(where.dli_fname) < FACTS_PATH_MAX)
+			strcpy((char *)w, where.dli_fname);
+		w += FACTS_PATH_MAX;
+		if (data && strlen(data) < FACTS_PATH_MAX)
+			strcpy((char *)w, data);
 		_exit(wire_write_all(fd[1], res, len) == 0 ? 0 : 3);
 	}
 	close(fd[1]);
@@ -671,6 +820,11 @@ int synth_engine_open(const struct voiceset *vs, struct engine_facts *eng)
 		if (e)
 			rc = -1;
 	}
+	const char *lib = (const char *)res + 4 + vs->n + ESPEAK_VERSION_MAX;
+	const char *data = lib + FACTS_PATH_MAX;
+	if (rc == 0 && facts_dir != NULL && lib[FACTS_PATH_MAX - 1] == '\0' && *lib &&
+	    data[FACTS_PATH_MAX - 1] == '\0' && *data)
+		facts_keep(facts_dir, vs, lib, data, eng);
 out:
 	free(res);
 	return rc;

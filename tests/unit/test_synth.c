@@ -667,11 +667,11 @@ static void test_flite_check(void)
 	struct voiceset vs = {.v = vv, .n = 3};
 	struct engine_facts e = {0};
 	int errors = diag_count(DIAG_ERROR);
-	INT_EQ(synth_engine_open(&vs, &e), -1, "an unknown Flite voice fails the check");
+	INT_EQ(synth_engine_open(&vs, NULL, &e), -1, "an unknown Flite voice fails the check");
 	INT_EQ(diag_count(DIAG_ERROR) - errors, 1, "one error, for it");
 	STR_EQ(e.flite_version ? e.flite_version : "", "2.2", "Flite's version is a fact");
 	vs.n = 2;
-	INT_EQ(synth_engine_open(&vs, &e), 0, "cmu_us_rms is there");
+	INT_EQ(synth_engine_open(&vs, NULL, &e), 0, "cmu_us_rms is there");
 }
 
 static void rm_tree(const char *d)
@@ -907,7 +907,7 @@ int main(void)
 	}
 	struct voice two[2] = {v_host, v_guest};
 	struct voiceset vs = {.v = two, .n = 2};
-	INT_EQ(synth_engine_open(&vs, &eng), 0, "synth_engine_open: the voices exist");
+	INT_EQ(synth_engine_open(&vs, NULL, &eng), 0, "synth_engine_open: the voices exist");
 	OK(eng.version && strlen(eng.version) > 0, "engine version \"%s\"", eng.version);
 	INT_EQ(eng.rate, 22050, "engine rate");
 	int fds = count_fds();
