@@ -219,3 +219,82 @@ int vocab_platform(const char *s, size_t n)
 	const struct vslot *sl = vocab_entry(s, n);
 	return sl && sl->kind == VOCAB_PLATFORM;
 }
+
+/* ---- the parts of kernel names ---- */
+
+struct pslot {
+	const char *w, *how;
+	unsigned char len;
+	unsigned count;
+};
+
+static struct pslot *ptab;
+static size_t ptabn;
+static unsigned long ptotal;
+static char *ptext;
+static pthread_once_t ponce = PTHREAD_ONCE_INIT;
+
+static struct pslot *pfind(const char *s, size_t n, int insert)
+{
+	if (!ptab || n == 0 || n > 255)
+		return NULL;
+	for (size_t i = hash(s, n) & (ptabn - 1);; i = (i + 1) & (ptabn - 1)) {
+		struct pslot *sl = &ptab[i];
+		if (!sl->w)
+			return insert ? sl : NULL;
+		if (sl->len == n && memcmp(sl->w, s, n) == 0)
+			return sl;
+	}
+}
+
+static void parts_open(void)
+{
+	ptabn = 1 << 15;     /* about 22,800 parts: at most 70% full */
+	ptab = xcalloc(ptabn, sizeof *ptab);
+	ptext = xstrdup(kernel_parts_text);   /* kept to the end, reachable */
+	for (char *p = ptext; *p;) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = 0;
+		char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (*p != '#' && t1 && t2) {
+			*t1 = 0;
+			*t2 = 0;
+			struct pslot *sl = pfind(p, (size_t)(t1 - p), 1);
+			if (sl && !sl->w) {
+				sl->w = p;
+				sl->len = (unsigned char)(t1 - p);
+				sl->count = (unsigned)atoi(t1 + 1);
+				sl->how = t2 + 1;
+				ptotal += sl->count;
+			}
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+unsigned parts_count(const char *s, size_t n, const char **how)
+{
+	char tmp[64];
+	if (how)
+		*how = NULL;
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&ponce, parts_open);
+	const struct pslot *sl = pfind(tmp, n, 0);
+	if (!sl)
+		return 0;
+	if (how)
+		*how = sl->how;
+	return sl->count;
+}
+
+unsigned long parts_total(void)
+{
+	pthread_once(&ponce, parts_open);
+	return ptotal;
+}
