@@ -1573,6 +1573,8 @@ static int caps_run(const struct en *e)
 /* How split_parts may split (see there). */
 enum {
 	PARTS_WORDS = 1,   /* every part said as a word: no letters spelled (capitals) */
+	PARTS_LAST = 2,    /* nothing else says the token: between consonants too, when
+			    * every part is a word or a term in 1,000 names or more */
 };
 static int split_parts(struct en *e, const char *s, size_t n, int flags, int mode);
 /* Capitals no list knows and kernel text has as no acronym, six letters or
@@ -2313,7 +2315,7 @@ static int parts_piece(const char *s, size_t j, size_t i, size_t n, unsigned who
 static int split_parts(struct en *e, const char *s, size_t n, int flags, int mode)
 {
 	enum { MAXN = 32 };
-	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly"};
+	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly", "able", "ably", "ness", "less", "ment"};
 	char low[MAXN + 1];
 	if (n < 6 || n > MAXN || (flags & (F_PIECE | F_NAME)))
 		return 0;
@@ -2327,6 +2329,18 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
 		const char *why;
 		if (n >= k + 4 && strncmp(low + n - k, endings[i], k) == 0 &&
 		    (known_word(low, n - k, &why) || lex_find(e, low, n - k, &why, &(size_t){0})))
+			return 0;
+	}
+	/* a doubled letter written for one is a word misspelt: "bufferred" is
+	 * no "buffer red" */
+	for (size_t i = 1; i < n; i++) {
+		char one[MAXN + 1];
+		const char *why;
+		if (low[i] != low[i - 1] || is_vowel(low[i], 1))
+			continue;
+		memcpy(one, low, i);
+		memcpy(one + i, low + i + 1, n - i - 1);
+		if (known_word(one, n - 1, &why))
 			return 0;
 	}
 	unsigned whole = parts_count(low, n, NULL);
@@ -2361,7 +2375,18 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
 		seam |= from[i] > 0 && (is_vowel(low[from[i]], 0) ||
 					(is_vowel(low[from[i] - 1], 0) && low[from[i] - 1] != 'e'));
 	}
-	if (!seam)
+	/* a token nothing else says, left to the engine whole, may split
+	 * between consonants too, into common words and terms only: "highres"
+	 * high res (espeak-ng: "high-ers"), "disksize", "chandef"; a part said
+	 * as written keeps it whole ("micrel", "taprio") */
+	int strong = (mode & PARTS_LAST) != 0;
+	for (int p = 0; strong && p < np[n]; p++) {
+		const char *how;
+		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
+		strong = parts_count(low + st, en - st, &how) >= 1000 && en - st >= 3 &&
+			 (!strcmp(how, "word") || !strcmp(how, "term"));
+	}
+	if (!seam && !strong)
 		return 0;
 	/* one part said as written at most: "comparision" is no "comp ari sion" */
 	int written = 0;
@@ -2400,7 +2425,7 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
  * split took, by its parts (split_parts). */
 static int w_parts(struct en *e, const char *s, size_t n, int flags)
 {
-	return all_lower(s, n) && split_parts(e, s, n, flags, 0);
+	return all_lower(s, n) && split_parts(e, s, n, flags, PARTS_LAST);
 }
 
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
