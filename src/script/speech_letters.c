@@ -2374,6 +2374,15 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
 		 * ("micrel", "taprio" stay whole) */
 		seam |= from[i] > 0 && (is_vowel(low[from[i]], 0) ||
 					(is_vowel(low[from[i] - 1], 0) && low[from[i] - 1] != 'e'));
+		/* or the first part starts with an English prefix the reader
+		 * takes off instead ("ref|count" read "re-fcount", "dep|mod"
+		 * "de-pmod", "reg|map") */
+		if (from[i] == 0 && i < n)
+			for (size_t k = 2; k <= 3 && k < i; k++) {
+				const char *why;
+				seam |= is_prefix(low, k) && !is_vowel(low[k], 1) && !known_word(low + k, n - k, &why) &&
+					parts_count(low + k, n - k, NULL) < 100;     /* "rescan" is re-scan */
+			}
 	}
 	/* a token nothing else says, left to the engine whole, may split
 	 * between consonants too, into common words and terms only: "highres"
