@@ -2252,8 +2252,10 @@ static int w_platform(struct en *e, const char *s, size_t n, int flags)
  * the kernel's guess at the letter. Only a confident split is said: two or
  * three parts, each of three letters or more, each in 100 names or more and
  * in five times as many as the token itself is (a name the kernel writes
- * glued often, "tasklet", is no "task let"); a part said as written (no
- * word, entry or term) in 300 or more. Two letters only at an end: "no"
+ * glued often, "tasklet", is no "task let"); at most one part said as
+ * written (no word, entry or term), of four letters at most, in 600 names
+ * or more; and a seam a reader would cut elsewhere (see below), unless
+ * nothing else says the token (PARTS_LAST). Two letters only at an end: "no"
  * first (an option negated: "nosmt"), letters kernel names spell often
  * ("sockfd"), or a short word before one long part ("hiprio" hi prio; not
  * "softreval", "isolcpus"). No English prefix first nor ending last, and
