@@ -2286,6 +2286,12 @@ static int parts_piece(const char *s, size_t j, size_t i, size_t n, unsigned who
 	const char *how;
 	size_t m = i - j;
 	unsigned c = parts_count(s + j, m, &how);
+	/* a common English word of five letters or more is a part however
+	 * rare in names: "trackstick" is track stick, no "track S-T-I C-K" */
+	if (m >= 5 && c < 100 && words_common(s + j, m, 35)) {
+		c = 100;
+		how = "word";
+	}
 	if (!c || c < 100 || c < 5 * whole || (j == 0 && i == n) || (j == 0 && is_prefix(s, m)))
 		return 0;
 	/* an acronym with a vowel is a guess at letters ("fifo", "ene" of
@@ -2405,7 +2411,7 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
 		const char *how;
 		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
 		parts_count(low + st, en - st, &how);
-		written += !strcmp(how, "-");
+		written += how && !strcmp(how, "-");
 	}
 	if (written > 1)
 		return 0;
@@ -2418,6 +2424,8 @@ static int split_parts(struct en *e, const char *s, size_t n, int flags, int mod
 		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
 		const char *how;
 		unsigned c = parts_count(low + st, en - st, &how);
+		if (!how)
+			how = "word";     /* a common word the table lacks (parts_piece) */
 		size_t l = strlen(e->whybuf);
 		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s %u", p ? " + " : "", (int)(en - st), low + st, c);
 		if (how[0] && how[1] == '+') {      /* "atime": A-time */
