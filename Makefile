@@ -78,7 +78,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 FLITE_LIBS = -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c src/script/speech_parts.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/script/words_data.o
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -113,6 +113,10 @@ src/publish/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
 # scripts/kernel-vocab from Debian's linux-source-6.1; see docs/lexicon.md).
 src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
 	scripts/embed-vocab src/script/kernel.vocab >$@.tmp && mv $@.tmp $@
+# The parts of kernel names with their counts (kernel.parts, made by
+# scripts/kernel-parts from Debian's linux-source-6.1), built in the same way.
+src/script/speech_parts.c: src/script/kernel.parts scripts/embed-vocab
+	scripts/embed-vocab src/script/kernel.parts kernel_parts_text >$@.tmp && mv $@.tmp $@
 # The forms hunspell en_US adds to scowl (hunspell.words, made by
 # scripts/hunspell-words), built in the same way.
 src/script/speech_hunspell.c: src/script/hunspell.words scripts/embed-vocab

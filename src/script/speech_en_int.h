@@ -22,6 +22,7 @@ enum {
 	F_CNAME = 64,  /* s is a part of a C name, joined by _, -> or :: ("CNTVCT_LO") */
 	F_WORDS = 128,  /* s may split only into words, no letters spelled (a word of a headline) */
 	F_PATH = 256,   /* s is a part of a path, between slashes ("ipv4/vs") */
+	F_PIECE = 512,  /* s is a part of a kernel name said by its parts: not split by parts again */
 };
 
 struct en {

@@ -12,6 +12,7 @@
  * words appended to the English normaliser's output.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -748,7 +749,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
+		const char *how;
 		*kind = S_WORD;
+		/* a term that kernel names make of a letter and a part ("icache"
+		 * i+cache, kernel.parts) after another piece: the letter likelier
+		 * ends the piece before ("minicache" mini cache, not "min icache") */
+		if (at > 0 && parts_count(s, n, &how) && how[0] && how[1] == '+')
+			return 22;
 		return 14;
 	}
 	/* a name first, glued to words of four letters or more: "stevehimself"
@@ -781,6 +788,25 @@ static int lex_as_written(struct en *e, const char *s, size_t n)
 {
 	const char *star, *say = lex_find(e, s, n, &star, &(size_t){0});
 	return say && strlen(say) == n && strncasecmp(say, s, n) == 0;
+}
+
+static int all_lower(const char *s, size_t n);
+
+/* A term of kernel text (kernel.vocab) that kernel names make of a letter
+ * and a far commoner part (kernel.parts, "a+time"): the letter spelled and
+ * the part, "atime" A-time, "vsync" V-sync (espeak-ng reads "atime" as
+ * "at-ime"). 1 when said. */
+static int say_letter_part(struct en *e, const char *s, size_t n)
+{
+	const char *how;
+	if (n < 5 || !all_lower(s, n) || vocab_kind(s, n) != VOCAB_TERM || !parts_count(s, n, &how) ||
+	    !how[0] || how[1] != '+')
+		return 0;
+	spell(e, s, 1, 0);
+	buf_putc(&e->out, '-');
+	e->glue = 1;
+	emitn(e, s + 1, n - 1);
+	return 1;
 }
 
 /* Appends to e->whybuf what a piece of a split was: "hyper (scowl 40)". */
@@ -1090,7 +1116,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			/* a piece of kernel text without a vowel is letters: "dosfsck" dos F-S-C-K */
 			spell(e, s + st, en - st, 0);
 			kinds[p] = S_SPELL;
-		} else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
+		} else if (kinds[p] == S_WORD && say_letter_part(e, tmp, en - st))
+			;       /* "strictatime" strict A-time */
+		else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
 			emitn(e, st == 0 ? s : tmp, en - st);
 		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {
 			buf_putc(&e->out, '-');     /* "un-conf", "X-F-S" */
@@ -1540,6 +1568,68 @@ static int caps_run(const struct en *e)
 		words |= wn[i] >= 3;
 	}
 	return words;
+}
+
+/* How split_parts may split (see there). */
+enum {
+	PARTS_WORDS = 1,   /* every part said as a word: no letters spelled (capitals) */
+	PARTS_LAST = 2,    /* nothing else says the token: between consonants too, when
+			    * every part is a word or a term in 1,000 names or more */
+};
+static int split_parts(struct en *e, const char *s, size_t n, int flags, int mode);
+/* Capitals no list knows and kernel text has as no acronym, six letters or
+ * more, a kernel name by parts said as words: "AUTOSEL" auto sel
+ * (split_parts; "POLLWRBAND" is the other rules'). */
+static int w_caps_glued(struct en *e, const char *s, size_t n, int flags);
+
+/* Whether the words from s on spell a vowel as a letter ("autos E-L"):
+ * a split of capitals that guessed. */
+static int spells_vowel(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (strchr("AEIOU", *p) && (p == s || p[-1] == ' ' || p[-1] == '-') &&
+		    (p[1] == '-' || (p > s && p[-1] == '-' && (!p[1] || p[1] == ' ' || ispunct((unsigned char)p[1])))))
+			return 1;
+	return strstr(s, LETTER_A) != NULL;
+}
+
+static int w_caps_parts(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!all_upper(s, n) || n < 6 || vocab_kind(s, n) == VOCAB_ACRONYM || dict_word(s, n))
+		return 0;
+	/* the split the other rules make first; kept unless it spells a vowel */
+	size_t at = e->out.len;
+	int glue = e->glue, guess = e->guess;
+	const char *cls = e->cls, *why = e->why;
+	int done = w_caps_glued(e, s, n, flags);
+	if (done && !spells_vowel(e->out.data ? e->out.data + at : ""))
+		return 1;
+	char *said = done && e->out.data ? xstrdup(e->out.data + at) : NULL;
+	int glue2 = e->glue, guess2 = e->guess;
+	const char *cls2 = e->cls, *why2 = e->why;
+	char whybuf[sizeof e->whybuf];
+	memcpy(whybuf, e->whybuf, sizeof whybuf);
+	e->out.len = at;
+	if (e->out.data)
+		e->out.data[at] = 0;
+	e->glue = glue;
+	e->guess = guess;
+	e->cls = cls;
+	e->why = why;
+	if (split_parts(e, s, n, flags, PARTS_WORDS)) {
+		free(said);
+		return 1;
+	}
+	if (said) {
+		buf_puts(&e->out, said);
+		e->glue = glue2;
+		e->guess = guess2;
+		e->cls = cls2;
+		e->why = why2;
+		memcpy(e->whybuf, whybuf, sizeof whybuf);
+	}
+	free(said);
+	return done;
 }
 
 /* Capitals that lost their spaces: "UMWAIT"; in a shouted headline, a word
@@ -2150,14 +2240,226 @@ static int w_platform(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/*
+ * A glued kernel name ("setsockopt", "relatime", "noaccel", "hiprio",
+ * "AUTOSEL"), said by the parts the kernel's names are made of
+ * (kernel.parts: the pieces of its identifiers, system calls, mount and
+ * module options, each with how many distinct names have it): "set sock
+ * opt", "rel A-time", "no accel", "hi prio", "auto sel". The split is the
+ * one whose parts are commonest, a part costing the logarithm of how rare
+ * it is and a constant, so that few common parts win; a part said as a
+ * letter and a part ("atime" A-time) costs a little more, as its count is
+ * the kernel's guess at the letter. Only a confident split is said: two or
+ * three parts, each of three letters or more, each in 100 names or more and
+ * in five times as many as the token itself is (a name the kernel writes
+ * glued often, "tasklet", is no "task let"); at most one part said as
+ * written (no word, entry or term), of four letters at most, in 600 names
+ * or more; and a seam a reader would cut elsewhere (see below), unless
+ * nothing else says the token (PARTS_LAST). Two letters only at an end: "no"
+ * first (an option negated: "nosmt"), letters kernel names spell often
+ * ("sockfd"), or a short word before one long part ("hiprio" hi prio; not
+ * "softreval", "isolcpus"). No English prefix first nor ending last, and
+ * no known word with an ending ("codecs", "precommits", "dumpable" are
+ * words, said by their own rules). Each part is said as it is said alone
+ * in an identifier (the lexicon, the vocabulary and the word rules apply:
+ * "ctx" context).
+ */
+
+/* Whether identifiers spell the two letters s, a word of English
+ * ("pa" of "inode_pa" P-A): no short word of a split by parts. */
+static int short_spelled(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(part_words); i++)
+		if (strlen(part_words[i].w) == n && strncmp(part_words[i].w, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int parts_piece(const char *s, size_t j, size_t i, size_t n, unsigned whole, int mode, double *cost)
+{
+	static const char *const endings[] = {
+		"able", "ables", "ably", "ible", "ing", "ings", "ers", "ness", "less", "ment", "ments",
+		"ship", "ful", "ity", "ities", "tion", "tions", "ion", "ions", "ism", "ist", "ists", "ize",
+		"ise", "ized", "ised", "ally", "ence", "ance", "ous", "ive", "age", "ages",
+		"ate", "ated", "ates", "ter", "ters", "ary", "ory", "ure", "ant", "ent", "ents",
+	};
+	const char *how;
+	size_t m = i - j;
+	unsigned c = parts_count(s + j, m, &how);
+	/* a common English word of five letters or more is a part however
+	 * rare in names: "trackstick" is track stick, no "track S-T-I C-K" */
+	if (m >= 5 && c < 100 && words_common(s + j, m, 35)) {
+		c = 100;
+		how = "word";
+	}
+	if (!c || c < 100 || c < 5 * whole || (j == 0 && i == n) || (j == 0 && is_prefix(s, m)))
+		return 0;
+	/* an acronym with a vowel is a guess at letters ("fifo", "ene" of
+	 * "graphene", "ec" of "adaptec"): no part */
+	if (!strcmp(how, "acronym") && has_vowel(s + j, m))
+		return 0;
+	int spelled = !strcmp(how, "letters") || !strcmp(how, "acronym") || (how[0] && how[1] == '+');
+	if ((mode & PARTS_WORDS) && (spelled || m < 3))
+		return 0;
+	int two = m == 2 && !(j == 0 && strncmp(s, "no", 2) == 0);
+	if (two && !(c >= 1000 && ((j == 0 || i == n) && (!strcmp(how, "letters") || !strcmp(how, "acronym")))) &&
+	    !(c >= 1000 && j == 0 && !strcmp(how, "word") && n - i >= 4 && words_common(s, m, 35) &&
+	      !short_spelled(s, m)))
+		return 0;
+	for (size_t k = 0; i == n && k < ARRAY_LEN(endings); k++)
+		if (strlen(endings[k]) == m && strncmp(endings[k], s + j, m) == 0)
+			return 0;
+	/* a part said as written, no word nor term, is short and common: "rel"
+	 * of "relatime"; a longer one is a fragment of register names ("regpa") */
+	if (!strcmp(how, "-") && (c < 600 || m > 4 || !has_vowel(s + j, m) || !onset_ok(s + j, m)))
+		return 0;
+	/* capitals: only words and terms, said as words ("AUTOSEL" auto sel) */
+	if ((mode & PARTS_WORDS) && strcmp(how, "word") != 0 && strcmp(how, "term") != 0)
+		return 0;
+	*cost = log((double)parts_total() / c) + 3.0 + 2.0 * (how[0] && how[1] == '+') + 2.0 * two;
+	return 1;
+}
+
+static int split_parts(struct en *e, const char *s, size_t n, int flags, int mode)
+{
+	enum { MAXN = 32 };
+	static const char *const endings[] = {"s", "es", "d", "ed", "ing", "er", "ers", "ly", "able", "ably", "ness", "less", "ment"};
+	char low[MAXN + 1];
+	if (n < 6 || n > MAXN || (flags & (F_PIECE | F_NAME)))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+		low[i] = (char)tolower((unsigned char)s[i]);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(endings); i++) {
+		size_t k = strlen(endings[i]);
+		const char *why;
+		if (n >= k + 4 && strncmp(low + n - k, endings[i], k) == 0 &&
+		    (known_word(low, n - k, &why) || lex_find(e, low, n - k, &why, &(size_t){0})))
+			return 0;
+	}
+	/* a doubled letter written for one is a word misspelt: "bufferred" is
+	 * no "buffer red" */
+	for (size_t i = 1; i < n; i++) {
+		char one[MAXN + 1];
+		const char *why;
+		if (low[i] != low[i - 1] || is_vowel(low[i], 1))
+			continue;
+		memcpy(one, low, i);
+		memcpy(one + i, low + i + 1, n - i - 1);
+		if (known_word(one, n - 1, &why))
+			return 0;
+	}
+	unsigned whole = parts_count(low, n, NULL);
+	double best[MAXN + 1];
+	int from[MAXN + 1], np[MAXN + 1];
+	best[0] = 0;
+	np[0] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		best[i] = -1;
+		for (size_t j = i >= 17 ? i - 16 : 0; j + 2 <= i; j++) {
+			double c;
+			if (best[j] < 0 || np[j] >= 3 || !parts_piece(low, j, i, n, whole, mode, &c))
+				continue;
+			if (best[i] < 0 || best[j] + c < best[i]) {
+				best[i] = best[j] + c;
+				from[i] = (int)j;
+				np[i] = np[j] + 1;
+			}
+		}
+	}
+	if (best[n] < 0 || np[n] < 2)
+		return 0;
+	size_t cut[4];
+	int k = np[n], seam = 0;
+	for (size_t i = n; i > 0; i = (size_t)from[i]) {
+		cut[--k] = (size_t)from[i];
+		/* a seam a reader takes across: the part after it starts with a
+		 * vowel ("sock|opt" read "so-ckopt", "no|accel" "noak-sel"), or
+		 * the part before ends in one, not a silent e ("hi|prio" read
+		 * "hip-rio"); between consonants the reader's cut is the parts'
+		 * ("micrel", "taprio" stay whole) */
+		seam |= from[i] > 0 && (is_vowel(low[from[i]], 0) ||
+					(is_vowel(low[from[i] - 1], 0) && low[from[i] - 1] != 'e'));
+		/* or the first part starts with an English prefix the reader
+		 * takes off instead ("ref|count" read "re-fcount", "dep|mod"
+		 * "de-pmod", "reg|map") */
+		if (from[i] == 0 && i < n)
+			for (size_t k = 2; k <= 3 && k < i; k++) {
+				const char *why;
+				seam |= is_prefix(low, k) && !is_vowel(low[k], 1) && !known_word(low + k, n - k, &why) &&
+					parts_count(low + k, n - k, NULL) < 100;     /* "rescan" is re-scan */
+			}
+	}
+	/* a token nothing else says, left to the engine whole, may split
+	 * between consonants too, into common words and terms only: "highres"
+	 * high res (espeak-ng: "high-ers"), "disksize", "chandef"; a part said
+	 * as written keeps it whole ("micrel", "taprio") */
+	int strong = (mode & PARTS_LAST) != 0;
+	for (int p = 0; strong && p < np[n]; p++) {
+		const char *how;
+		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
+		strong = parts_count(low + st, en - st, &how) >= 1000 && en - st >= 3 &&
+			 (!strcmp(how, "word") || !strcmp(how, "term"));
+	}
+	if (!seam && !strong)
+		return 0;
+	/* one part said as written at most: "comparision" is no "comp ari sion" */
+	int written = 0;
+	for (int p = 0; p < np[n]; p++) {
+		const char *how;
+		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
+		parts_count(low + st, en - st, &how);
+		written += how && !strcmp(how, "-");
+	}
+	if (written > 1)
+		return 0;
+	/* a short word first only before one long part: "hiprio" hi prio, not
+	 * "softreval" so F-T-R eval */
+	if (np[n] > 2 && cut[1] == 2 && strncmp(low, "no", 2) != 0)
+		return 0;
+	strcpy(e->whybuf, "a kernel name by its parts (kernel.parts): ");
+	for (int p = 0; p < np[n]; p++) {
+		size_t st = cut[p], en = p + 1 < np[n] ? cut[p + 1] : n;
+		const char *how;
+		unsigned c = parts_count(low + st, en - st, &how);
+		if (!how)
+			how = "word";     /* a common word the table lacks (parts_piece) */
+		size_t l = strlen(e->whybuf);
+		snprintf(e->whybuf + l, sizeof e->whybuf - l, "%s%.*s %u", p ? " + " : "", (int)(en - st), low + st, c);
+		if (how[0] && how[1] == '+') {      /* "atime": A-time */
+			spell(e, low + st, 1, 0);
+			buf_putc(&e->out, '-');
+			e->glue = 1;
+			st++;
+		}
+		say_word(e, low + st, en - st, F_PART | F_PIECE);
+	}
+	decide_guess(e, "split word", e->whybuf);
+	return 1;
+}
+
+/* A glued kernel name in small letters that no list knows and no other
+ * split took, by its parts (split_parts). */
+static int w_parts(struct en *e, const char *s, size_t n, int flags)
+{
+	return all_lower(s, n) && split_parts(e, s, n, flags, PARTS_LAST);
+}
+
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
 	    dict_word(s, n))
 		return 0;
 	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM) ||
-				  split_compound(e, s, n) || split_term_words(e, s, n)))
+				  split_compound(e, s, n) || split_term_words(e, s, n) ||
+				  split_parts(e, s, n, flags, 0)))
 		return 1;
+	if (say_letter_part(e, s, n)) {
+		decide(e, "split word", "a term kernel names make of a letter and a part (kernel.vocab, kernel.parts)");
+		return 1;
+	}
 	decide(e, "word", "the kernel vocabulary (kernel.vocab)");
 	/* English cannot say it, but it is a common word and letters without
 	 * a vowel: "netns" net N-S */
@@ -2987,6 +3289,7 @@ static const struct word_rule {
 	{"no and an acronym", w_no_acronym},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
+	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
 	{"capitals", w_caps},
 	{"a name's particle glued", w_particle_name},
@@ -3025,6 +3328,7 @@ static const struct word_rule {
 	{"four consonants", w_four_consonants},
 	{"an impossible start", w_onset},
 	{"capitals and a v", w_caps_v},
+	{"a kernel name by its parts", w_parts},
 	{"as written", w_as_written},
 };
 
