@@ -841,7 +841,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == ' ') {
-			/* spaces between Han and numbers carry nothing in Mandarin */
+			/* spaces between Han and numbers carry nothing in Mandarin; between
+			   two numbers, "2022-12-11 2026-12-31" (a table's cells), a pause;
+			   not before a date's time, "2025-06-19 19:39:20" */
+			size_t nx = i, tm;
+			while (nx < n && s[nx] == ' ')
+				nx++;
+			for (tm = nx; tm < n && tm - nx < 3 && isdigit((unsigned char)s[tm]); tm++)
+				;
+			if (i > 0 && isdigit((unsigned char)s[i - 1]) && nx < n && isdigit((unsigned char)s[nx]) &&
+			    !(tm < n && s[tm] == ':')) {
+				buf_puts(&b, "，");
+				i = nx;
+				continue;
+			}
 			if (b.len && i + 1 < n && (unsigned char)s[i + 1] < 0x80 && isalpha((unsigned char)s[i + 1]))
 				buf_putc(&b, ' ');
 			else if (b.len && (unsigned char)b.data[b.len - 1] < 0x80 && isalpha((unsigned char)b.data[b.len - 1]))
