@@ -678,6 +678,30 @@ static int zh_format_dot(const char *s, size_t i, size_t n)
 	return p >= 4 && p < i && s[p - 1] == '.' && utf8_decode(s + p - 4, 3, &c) == 3 && text_is_han(c);
 }
 
+/* The length of a citation mark at s[i], "[16]" glued after Han, Chinese
+ * punctuation or another mark ("延迟[17][18]。"), not said; 0 when it is none. */
+static size_t zh_citation(const char *s, size_t i, size_t n)
+{
+	size_t k = i + 1;
+	while (k < n && k - i <= 3 && isdigit((unsigned char)s[k]))
+		k++;
+	if (s[i] != '[' || k == i + 1 || k >= n || s[k] != ']' || i == 0 ||
+	    (k + 1 < n && isalnum((unsigned char)s[k + 1])))
+		return 0;
+	uint32_t c = 0;
+	/* "第[3]章": an ordinal, 第三章; "对[6]的严格解释", "按照[1]中描述的":
+	   after a preposition the mark names the source, 对六的 */
+	static const char *const keep_after[] = {"第", "对", "對", "照", "见", "見", "据", "據", "如", "从", "從",
+						 "在", "和", "与", "與"};
+	for (size_t q = 0; q < ARRAY_LEN(keep_after); q++)
+		if (i >= 3 && memcmp(s + i - 3, keep_after[q], 3) == 0)
+			return 0;
+	if (s[i - 1] == ']' || s[i - 1] == ')' || (i >= 3 && utf8_decode(s + i - 3, 3, &c) == 3 &&
+						   (text_is_han(c) || text_is_cjk_punct(c))))
+		return k + 1 - i;
+	return 0;
+}
+
 /* A plus in a Mandarin run: before a number, not after one, a sign, 正 ("nice +19" 正十九); between
  * words 加 ("主动扫描 + 主动追踪", "长度+填充"); in a drawing or an
  * operator (+---+, ++, +=) it is left as it was. Returns 0 when left. */
@@ -958,6 +982,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			/* "和/或", "读/写": between Han words a slash is read as
 			   nothing, not as the English word "slash" */
 			i++;
+			continue;
+		}
+		size_t cit = c == '[' ? zh_citation(s, i, n) : 0;
+		if (cit) {      /* "显著提升[16]。": a reference to a source, not said */
+			i += cit;
 			continue;
 		}
 		if (c == '[' || c == ']' || c == '*' || c == '#' || c == '`' || c == '_' || c == '|') {
