@@ -298,6 +298,26 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Whether s[0..n) is a count: digits, commas between groups of three ("12,000"). */
+static int count_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) &&
+		    !(s[i] == ',' && i > 0 && i + 3 < n + 1 && all_digits(s + i + 1, 3) && (i + 4 == n || s[i + 4] == ',')))
+			return 0;
+	return n > 0;
+}
+
+/* The value of the count s[0..n), its commas skipped. */
+static long long num_parse_commas(const char *s, size_t n)
+{
+	long long v = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			v = v * 10 + (s[i] - '0');
+	return v;
+}
+
 /* The number X.YY at s[0..n), when it is one (not part of a longer number). */
 static int x_yy(const char *s, size_t n)
 {
@@ -831,9 +851,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				     (all_digits(s + i, j - i) && j - i <= 2 && !strchr("-+=|", s[j + 1]) &&
 				      !starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
 				      !starts_with_any(ap, zh_count_after, ARRAY_LEN(zh_count_after))));
-			/* "100+ 个驱动": more than, 一百多个 */
-			int more = !later && j < n && s[j] == '+' && all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 10 &&
-				   starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words));
+			/* "100+ 个驱动": more than, 一百多个; so before a noun glued
+			   after it or where the run ends before an English word,
+			   "1,200+开发者", "12,000+ commits" 一万两千多 */
+			uint32_t hc = 0;
+			int more = !later && j < n && s[j] == '+' && count_digits(s + i, j - i) && num_parse_commas(s + i, j - i) >= 10 &&
+				   (starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words)) || *ap == '\0' ||
+				    (ap == s + j + 1 && utf8_decode(ap, strnlen(ap, 4), &hc) == 3 && text_is_han(hc)));
 			if (more) {
 				zh_number(&b, s + i, j - i, ap, 0);
 				buf_puts(&b, "多");
