@@ -861,6 +861,15 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i = j;
 			continue;
 		}
+		/* "Linux 30 岁了": a count apart from the English word before it,
+		   said with a Han measure word, is Mandarin's (三十岁) */
+		if (before == SC_LATIN && b < i && s[b - 1] != '-' && !memchr(s + i, '.', j - i) && u > j - 1 &&
+		    u < en && zh_measure_at(s + u, en - u)) {
+			for (size_t k = i; k < u; k++)
+				cl[k - st] = SC_HAN;
+			i = j;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;

@@ -170,6 +170,24 @@ static int starts_with_any(const char *s, const char *const *l, size_t n)
 }
 
 /* The unit at s (after a number), or -1; *len is its length in s. */
+/* Whether s[0..n) opens with a measure word a count is said with
+ * ("岁", "个", "多轮"), not a word that also starts a noun ("周期", "点") */
+int zh_measure_at(const char *s, size_t n)
+{
+	if (n >= 3 && (memcmp(s, "多", 3) == 0 || memcmp(s, "余", 3) == 0 || memcmp(s, "餘", 3) == 0))
+		s += 3, n -= 3;
+	static const char *const not_counts[] = {"点", "點", "周期", "週期", "周边", "层面", "行业", "名称", "部分",
+						 "组件", "处理", "级别", "路径", "本地", "条件", "项目", "台湾", "核心",
+						 "核显", "名单", "處理", "層面", "行業", "組件", "級別", "項目"};
+	for (size_t i = 0; i < ARRAY_LEN(not_counts); i++)
+		if (strlen(not_counts[i]) <= n && memcmp(s, not_counts[i], strlen(not_counts[i])) == 0)
+			return 0;
+	for (size_t i = 0; i < ARRAY_LEN(zh_measure_words); i++)
+		if (strlen(zh_measure_words[i]) <= n && memcmp(s, zh_measure_words[i], strlen(zh_measure_words[i])) == 0)
+			return 1;
+	return 0;
+}
+
 int zh_unit_at(const char *s, size_t n, size_t *len)
 {
 	int best = -1;
