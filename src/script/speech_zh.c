@@ -38,6 +38,9 @@ static const char *const zh_count_after[] = {
 	"年", "万", "萬", "千", "亿", "億", "多", "余", "餘", "到", "至", "左右", "以上", "以下", "、",
 };
 
+/* Parts of a text a range of numbers counts: "01-03 章". */
+static const char *const zh_part_words[] = {"章", "节", "節", "页", "頁", "集", "期", "卷", "号", "號"};
+
 /* Where a zero-padded number is a count: "03月" is 三月. */
 static const char *const zh_date_words[] = {"月", "日", "号", "时", "点", "分", "秒"};
 
@@ -477,6 +480,21 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		buf_puts(b, "比");
 		zh_cardinal(b, (unsigned long long)(s[i + 1] - '0'));
 		return i + 2;
+	}
+	/* "06-06", "12-05": a month and a day written with two digits each, one
+	   of them zero-padded (a range is not), 六月六日 */
+	if (intlen == 2 && i + 3 <= n && s[i] == '-' && all_digits(s + i + 1, 2) &&
+	    (i + 3 == n || !isalnum((unsigned char)s[i + 3])) && (i + 3 == n || !strchr("%-.", s[i + 3])) &&
+	    (s[0] == '0' || s[i + 1] == '0') && num_parse(s, 2) >= 1 && num_parse(s, 2) <= 12 &&
+	    num_parse(s + i + 1, 2) >= 1 && num_parse(s + i + 1, 2) <= 31 &&
+	    !(b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0) &&    /* 第 01-03 章: a range */
+	    !(after && (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
+			starts_with_any(after, zh_part_words, ARRAY_LEN(zh_part_words))))) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, 2));
+		buf_puts(b, "月");
+		zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, 2));
+		buf_puts(b, "日");
+		return i + 3;
 	}
 	/* 5-10%: 百分之五到十; 6-10: 六到十 */
 	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
