@@ -481,10 +481,10 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		zh_cardinal(b, (unsigned long long)(s[i + 1] - '0'));
 		return i + 2;
 	}
-	/* "06-06", "12-05": a month and a day written with two digits each, one
+	/* "06-06", "12-05", "06/06": a month and a day written with two digits each, one
 	   of them zero-padded (a range is not), 六月六日 */
-	if (intlen == 2 && i + 3 <= n && s[i] == '-' && all_digits(s + i + 1, 2) &&
-	    (i + 3 == n || !isalnum((unsigned char)s[i + 3])) && (i + 3 == n || !strchr("%-.", s[i + 3])) &&
+	if (intlen == 2 && i + 3 <= n && (s[i] == '-' || s[i] == '/') && all_digits(s + i + 1, 2) &&
+	    (i + 3 == n || !isalnum((unsigned char)s[i + 3])) && (i + 3 == n || !strchr("%-./", s[i + 3])) &&
 	    (s[0] == '0' || s[i + 1] == '0') && num_parse(s, 2) >= 1 && num_parse(s, 2) <= 12 &&
 	    num_parse(s + i + 1, 2) >= 1 && num_parse(s + i + 1, 2) <= 31 &&
 	    !(b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0) &&    /* 第 01-03 章: a range */
@@ -748,7 +748,7 @@ static size_t zh_citation(const char *s, size_t i, size_t n)
 	/* "第[3]章": an ordinal, 第三章; "对[6]的严格解释", "按照[1]中描述的":
 	   after a preposition the mark names the source, 对六的 */
 	static const char *const keep_after[] = {"第", "对", "對", "照", "见", "見", "据", "據", "如", "从", "從",
-						 "在", "和", "与", "與"};
+						 "在", "和", "与", "與", "献", "獻"};     /* 文献[3] */
 	for (size_t q = 0; q < ARRAY_LEN(keep_after); q++)
 		if (i >= 3 && memcmp(s + i - 3, keep_after[q], 3) == 0)
 			return 0;
