@@ -108,6 +108,8 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 static const char *const zh_version_words[] = {
 	"内核", "版", "系列", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
 	"开发周期", "合并窗口",     /* "6.19 的开发周期", "6.1 合并窗口" */
+	/* the same in traditional characters: "內核 5.10", "6.1 發布" */
+	"內核", "主線", "發布", "發佈", "開發週期", "合併窗口",
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
@@ -115,10 +117,10 @@ static int starts_with_any(const char *s, const char *const *l, size_t n);
 static int zh_version_cue(const char *s, size_t i, const char *after);
 
 /* "Linux 6.1、5.15 和 5.10": the start of the number X.Y before s[i] in a list
- * (、 和 与 及 或 between them), or -1. */
+ * (、 和 与 與 及 或 between them), or -1. */
 static long zh_list_before(const char *s, size_t i)
 {
-	static const char *const seps[] = {"、", "和", "与", "及", "或", ","};
+	static const char *const seps[] = {"、", "和", "与", "與", "及", "或", ","};
 	size_t p = i;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
