@@ -974,6 +974,25 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 						cut = p;
 					break;
 				}
+			/* "(RAID 5/6)、": two numbers with a slash after a name in
+			   capitals, before a closing mark, are the name's (its levels),
+			   not a fraction of the Mandarin's */
+			if (prev == SC_LATIN && next == SC_HAN && a > st && s[a] == ' ' && isupper((unsigned char)s[a - 1])) {
+				size_t q = a;
+				while (q < i && s[q] == ' ')
+					q++;
+				size_t d0 = q;
+				while (q < i && isdigit((unsigned char)s[q]))
+					q++;
+				size_t d1 = q;
+				if (d1 > d0 && d1 - d0 <= 2 && q < i && s[q] == '/') {
+					size_t e0 = ++q;
+					while (q < i && isdigit((unsigned char)s[q]))
+						q++;
+					if (q > e0 && q - e0 <= 2 && q < i && (s[q] == ')' || s[q] == ','))
+						cut = q;
+				}
+			}
 			/* a dash after Han glued to a Latin word is the Mandarin's pause:
 			   "代表——Asahi" */
 			if (prev == SC_HAN && next == SC_LATIN)
