@@ -38,6 +38,10 @@ static const char *const zh_count_after[] = {
 	"年", "万", "萬", "千", "亿", "億", "多", "余", "餘", "到", "至", "左右", "以上", "以下", "、",
 };
 
+/* Measure words of things only counted whole: "13.467 个文件" is thousands. */
+static const char *const zh_whole_words[] = {"个", "個", "行", "名", "位", "条", "條", "家", "件", "项", "項",
+					     "次", "人", "台", "臺", "款", "篇", "封"};
+
 /* Parts of a text a range of numbers counts: "01-03 章". */
 static const char *const zh_part_words[] = {"章", "节", "節", "页", "頁", "集", "期", "卷", "号", "號"};
 
@@ -528,6 +532,14 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 				zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
 			return k + (size_t)pct;
 		}
+	}
+	/* "13.467 个文件", "906.147 行代码": a dot between thousands (a translation
+	   from a language that writes them so) before a measure word of things
+	   counted whole is the count, 一万三千四百六十七 */
+	if (intlen >= 1 && intlen <= 3 && s[0] != '0' && i + 4 <= n && s[i] == '.' && all_digits(s + i + 1, 3) &&
+	    (i + 4 == n || !isdigit((unsigned char)s[i + 4])) && after && starts_with_any(after, zh_whole_words, ARRAY_LEN(zh_whole_words))) {
+		zh_cardinal(b, (unsigned long long)(num_parse(s, intlen) * 1000 + num_parse(s + i + 1, 3)));
+		return i + 4;
 	}
 	int percent = 0;
 	size_t j = i;
