@@ -741,6 +741,28 @@ struct unit {
 	enum sclass sc;
 };
 
+/* Whether s[i..] is a date 2022-12-11 (or 2022/12/11) standing alone. */
+static int iso_date_at(const char *s, size_t i, size_t en)
+{
+	if (i + 10 > en)
+		return 0;
+	for (size_t k = 0; k < 10; k++)
+		if (k == 4 || k == 7 ? s[i + k] != s[i + 4] || (s[i + k] != '-' && s[i + k] != '/') :
+				       !isdigit((unsigned char)s[i + k]))
+			return 0;
+	long long m = num_parse(s + i + 5, 2), d = num_parse(s + i + 8, 2);
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (i + 10 == en || !isalnum((unsigned char)s[i + 10]));
+}
+
+/* Whether s[st..en) has a Latin letter in small letters (a word of English). */
+static int lower_latin_in(const char *s, size_t st, size_t en)
+{
+	for (size_t i = st; i < en; i++)
+		if (islower((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * Splits s[st..en) into stretches of Han and Latin script. Digits, spaces
  * and punctuation go with the script they are attached to: "Linux 6.3 发布"
@@ -816,11 +838,34 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i = j;
 			continue;
 		}
+		/* "6.1 (LTS) 2022-12-11 2026-12-31": a table's row in a Chinese
+		   text, no Han in it and no Latin word in small letters (no English
+		   sentence), says its dates in Mandarin (二零二二年十二月十一日); so
+		   does a date before Han, "Linux 6.1 2022-12-11 发布" */
+		size_t dh = i + 10;
+		while (dh < en && s[dh] == ' ')
+			dh++;
+		if (before != SC_HAN && dflt == SC_HAN && iso_date_at(s, i, en) && (i == st || !isalnum((unsigned char)s[i - 1])) &&
+		    (!lower_latin_in(s, st, en) || (dh < en && cl[dh - st] == SC_HAN))) {
+			for (size_t k = i; k < i + 10; k++)
+				cl[k - st] = SC_HAN;
+			i += 10;
+			continue;
+		}
 		/* "占用 50%CPU", "1.5%CPU使用率": a percentage after Han (or opening a
 		   Chinese line) glued before an English word is Mandarin's, 百分之五十 */
 		if (j < en && s[j] == '%' && j + 1 < en && cl[j + 1 - st] == SC_LATIN &&
 		    (before == SC_HAN || (b == st && dflt == SC_HAN))) {
 			for (size_t k = (b == st ? st : i); k <= j; k++)
+				cl[k - st] = SC_HAN;
+			i = j;
+			continue;
+		}
+		/* "Linux 30 岁了": a count apart from the English word before it,
+		   said with a Han measure word, is Mandarin's (三十岁) */
+		if (before == SC_LATIN && b < i && s[b - 1] != '-' && !memchr(s + i, '.', j - i) && u > j - 1 &&
+		    u < en && zh_measure_at(s + u, en - u)) {
+			for (size_t k = i; k < u; k++)
 				cl[k - st] = SC_HAN;
 			i = j;
 			continue;
@@ -929,6 +974,25 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 						cut = p;
 					break;
 				}
+			/* "(RAID 5/6)、": two numbers with a slash after a name in
+			   capitals, before a closing mark, are the name's (its levels),
+			   not a fraction of the Mandarin's */
+			if (prev == SC_LATIN && next == SC_HAN && a > st && s[a] == ' ' && isupper((unsigned char)s[a - 1])) {
+				size_t q = a;
+				while (q < i && s[q] == ' ')
+					q++;
+				size_t d0 = q;
+				while (q < i && isdigit((unsigned char)s[q]))
+					q++;
+				size_t d1 = q;
+				if (d1 > d0 && d1 - d0 <= 2 && q < i && s[q] == '/') {
+					size_t e0 = ++q;
+					while (q < i && isdigit((unsigned char)s[q]))
+						q++;
+					if (q > e0 && q - e0 <= 2 && q < i && (s[q] == ')' || s[q] == ','))
+						cut = q;
+				}
+			}
 			/* a dash after Han glued to a Latin word is the Mandarin's pause:
 			   "代表——Asahi" */
 			if (prev == SC_HAN && next == SC_LATIN)

@@ -39,6 +39,7 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text);
 /* The index of the unit symbol at s that Mandarin says after a number
  * ("GHz", "ms"), or -1; *len is its length (speech_zh.c). */
 int zh_unit_at(const char *s, size_t n, size_t *len);
+int zh_measure_at(const char *s, size_t n);
 /* The comparison sign at s (<, >, <=, >=, ≤, ≥, ≈) before a number, said in
  * Mandarin (小于, 大于等于 ...), or NULL; *len is its length (speech_zh.c). */
 const char *zh_compare_at(const char *s, size_t n, size_t *len);

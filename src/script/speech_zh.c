@@ -38,6 +38,13 @@ static const char *const zh_count_after[] = {
 	"年", "万", "萬", "千", "亿", "億", "多", "余", "餘", "到", "至", "左右", "以上", "以下", "、",
 };
 
+/* Measure words of things only counted whole: "13.467 个文件" is thousands. */
+static const char *const zh_whole_words[] = {"个", "個", "行", "名", "位", "条", "條", "家", "件", "项", "項",
+					     "次", "人", "台", "臺", "款", "篇", "封"};
+
+/* Parts of a text a range of numbers counts: "01-03 章". */
+static const char *const zh_part_words[] = {"章", "节", "節", "页", "頁", "集", "期", "卷", "号", "號"};
+
 /* Where a zero-padded number is a count: "03月" is 三月. */
 static const char *const zh_date_words[] = {"月", "日", "号", "时", "点", "分", "秒"};
 
@@ -105,6 +112,8 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 static const char *const zh_version_words[] = {
 	"内核", "版", "系列", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
 	"开发周期", "合并窗口",     /* "6.19 的开发周期", "6.1 合并窗口" */
+	/* the same in traditional characters: "內核 5.10", "6.1 發布" */
+	"內核", "主線", "發布", "發佈", "開發週期", "合併窗口",
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
@@ -112,10 +121,10 @@ static int starts_with_any(const char *s, const char *const *l, size_t n);
 static int zh_version_cue(const char *s, size_t i, const char *after);
 
 /* "Linux 6.1、5.15 和 5.10": the start of the number X.Y before s[i] in a list
- * (、 和 与 及 或 between them), or -1. */
+ * (、 和 与 與 及 或 between them), or -1. */
 static long zh_list_before(const char *s, size_t i)
 {
-	static const char *const seps[] = {"、", "和", "与", "及", "或", ","};
+	static const char *const seps[] = {"、", "和", "与", "與", "及", "或", ","};
 	size_t p = i;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
@@ -170,6 +179,24 @@ static int starts_with_any(const char *s, const char *const *l, size_t n)
 }
 
 /* The unit at s (after a number), or -1; *len is its length in s. */
+/* Whether s[0..n) opens with a measure word a count is said with
+ * ("岁", "个", "多轮"), not a word that also starts a noun ("周期", "点") */
+int zh_measure_at(const char *s, size_t n)
+{
+	if (n >= 3 && (memcmp(s, "多", 3) == 0 || memcmp(s, "余", 3) == 0 || memcmp(s, "餘", 3) == 0))
+		s += 3, n -= 3;
+	static const char *const not_counts[] = {"点", "點", "周期", "週期", "周边", "层面", "行业", "名称", "部分",
+						 "组件", "处理", "级别", "路径", "本地", "条件", "项目", "台湾", "核心",
+						 "核显", "名单", "處理", "層面", "行業", "組件", "級別", "項目"};
+	for (size_t i = 0; i < ARRAY_LEN(not_counts); i++)
+		if (strlen(not_counts[i]) <= n && memcmp(s, not_counts[i], strlen(not_counts[i])) == 0)
+			return 0;
+	for (size_t i = 0; i < ARRAY_LEN(zh_measure_words); i++)
+		if (strlen(zh_measure_words[i]) <= n && memcmp(s, zh_measure_words[i], strlen(zh_measure_words[i])) == 0)
+			return 1;
+	return 0;
+}
+
 int zh_unit_at(const char *s, size_t n, size_t *len)
 {
 	int best = -1;
@@ -296,6 +323,26 @@ static int all_digits(const char *s, size_t n)
 		if (!isdigit((unsigned char)s[i]))
 			return 0;
 	return n > 0;
+}
+
+/* Whether s[0..n) is a count: digits, commas between groups of three ("12,000"). */
+static int count_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) &&
+		    !(s[i] == ',' && i > 0 && i + 3 < n + 1 && all_digits(s + i + 1, 3) && (i + 4 == n || s[i + 4] == ',')))
+			return 0;
+	return n > 0;
+}
+
+/* The value of the count s[0..n), its commas skipped. */
+static long long num_parse_commas(const char *s, size_t n)
+{
+	long long v = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			v = v * 10 + (s[i] - '0');
+	return v;
 }
 
 /* The number X.YY at s[0..n), when it is one (not part of a longer number). */
@@ -440,6 +487,21 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		zh_cardinal(b, (unsigned long long)(s[i + 1] - '0'));
 		return i + 2;
 	}
+	/* "06-06", "12-05", "06/06": a month and a day written with two digits each, one
+	   of them zero-padded (a range is not), 六月六日 */
+	if (intlen == 2 && i + 3 <= n && (s[i] == '-' || s[i] == '/') && all_digits(s + i + 1, 2) &&
+	    (i + 3 == n || !isalnum((unsigned char)s[i + 3])) && (i + 3 == n || !strchr("%-./", s[i + 3])) &&
+	    (s[0] == '0' || s[i + 1] == '0') && num_parse(s, 2) >= 1 && num_parse(s, 2) <= 12 &&
+	    num_parse(s + i + 1, 2) >= 1 && num_parse(s + i + 1, 2) <= 31 &&
+	    !(b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0) &&    /* 第 01-03 章: a range */
+	    !(after && (starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) ||
+			starts_with_any(after, zh_part_words, ARRAY_LEN(zh_part_words))))) {
+		zh_cardinal(b, (unsigned long long)num_parse(s, 2));
+		buf_puts(b, "月");
+		zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, 2));
+		buf_puts(b, "日");
+		return i + 3;
+	}
 	/* 5-10%: 百分之五到十; 6-10: 六到十 */
 	if (intlen >= 1 && intlen <= 4 && i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1])) {
 		size_t k = i + 1;
@@ -470,6 +532,14 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 				zh_cardinal(b, (unsigned long long)num_parse(s + i + 1, k - i - 1));
 			return k + (size_t)pct;
 		}
+	}
+	/* "13.467 个文件", "906.147 行代码": a dot between thousands (a translation
+	   from a language that writes them so) before a measure word of things
+	   counted whole is the count, 一万三千四百六十七 */
+	if (intlen >= 1 && intlen <= 3 && s[0] != '0' && i + 4 <= n && s[i] == '.' && all_digits(s + i + 1, 3) &&
+	    (i + 4 == n || !isdigit((unsigned char)s[i + 4])) && after && starts_with_any(after, zh_whole_words, ARRAY_LEN(zh_whole_words))) {
+		zh_cardinal(b, (unsigned long long)(num_parse(s, intlen) * 1000 + num_parse(s + i + 1, 3)));
+		return i + 4;
 	}
 	int percent = 0;
 	size_t j = i;
@@ -678,6 +748,30 @@ static int zh_format_dot(const char *s, size_t i, size_t n)
 	return p >= 4 && p < i && s[p - 1] == '.' && utf8_decode(s + p - 4, 3, &c) == 3 && text_is_han(c);
 }
 
+/* The length of a citation mark at s[i], "[16]" glued after Han, Chinese
+ * punctuation or another mark ("延迟[17][18]。"), not said; 0 when it is none. */
+static size_t zh_citation(const char *s, size_t i, size_t n)
+{
+	size_t k = i + 1;
+	while (k < n && k - i <= 3 && isdigit((unsigned char)s[k]))
+		k++;
+	if (s[i] != '[' || k == i + 1 || k >= n || s[k] != ']' || i == 0 ||
+	    (k + 1 < n && isalnum((unsigned char)s[k + 1])))
+		return 0;
+	uint32_t c = 0;
+	/* "第[3]章": an ordinal, 第三章; "对[6]的严格解释", "按照[1]中描述的":
+	   after a preposition the mark names the source, 对六的 */
+	static const char *const keep_after[] = {"第", "对", "對", "照", "见", "見", "据", "據", "如", "从", "從",
+						 "在", "和", "与", "與", "献", "獻"};     /* 文献[3] */
+	for (size_t q = 0; q < ARRAY_LEN(keep_after); q++)
+		if (i >= 3 && memcmp(s + i - 3, keep_after[q], 3) == 0)
+			return 0;
+	if (s[i - 1] == ']' || s[i - 1] == ')' || (i >= 3 && utf8_decode(s + i - 3, 3, &c) == 3 &&
+						   (text_is_han(c) || text_is_cjk_punct(c))))
+		return k + 1 - i;
+	return 0;
+}
+
 /* A plus in a Mandarin run: before a number, not after one, a sign, 正 ("nice +19" 正十九); between
  * words 加 ("主动扫描 + 主动追踪", "长度+填充"); in a drawing or an
  * operator (+---+, ++, +=) it is left as it was. Returns 0 when left. */
@@ -807,9 +901,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				     (all_digits(s + i, j - i) && j - i <= 2 && !strchr("-+=|", s[j + 1]) &&
 				      !starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
 				      !starts_with_any(ap, zh_count_after, ARRAY_LEN(zh_count_after))));
-			/* "100+ 个驱动": more than, 一百多个 */
-			int more = !later && j < n && s[j] == '+' && all_digits(s + i, j - i) && num_parse(s + i, j - i) >= 10 &&
-				   starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words));
+			/* "100+ 个驱动": more than, 一百多个; so before a noun glued
+			   after it or where the run ends before an English word,
+			   "1,200+开发者", "12,000+ commits" 一万两千多 */
+			uint32_t hc = 0;
+			int more = !later && j < n && s[j] == '+' && count_digits(s + i, j - i) && num_parse_commas(s + i, j - i) >= 10 &&
+				   (starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words)) || *ap == '\0' ||
+				    (ap == s + j + 1 && utf8_decode(ap, strnlen(ap, 4), &hc) == 3 && text_is_han(hc)));
 			if (more) {
 				zh_number(&b, s + i, j - i, ap, 0);
 				buf_puts(&b, "多");
@@ -841,7 +939,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == ' ') {
-			/* spaces between Han and numbers carry nothing in Mandarin */
+			/* spaces between Han and numbers carry nothing in Mandarin; between
+			   two numbers, "2022-12-11 2026-12-31" (a table's cells), a pause;
+			   not before a date's time, "2025-06-19 19:39:20" */
+			size_t nx = i, tm;
+			while (nx < n && s[nx] == ' ')
+				nx++;
+			for (tm = nx; tm < n && tm - nx < 3 && isdigit((unsigned char)s[tm]); tm++)
+				;
+			if (i > 0 && isdigit((unsigned char)s[i - 1]) && nx < n && isdigit((unsigned char)s[nx]) &&
+			    !(tm < n && s[tm] == ':')) {
+				buf_puts(&b, "，");
+				i = nx;
+				continue;
+			}
 			if (b.len && i + 1 < n && (unsigned char)s[i + 1] < 0x80 && isalpha((unsigned char)s[i + 1]))
 				buf_putc(&b, ' ');
 			else if (b.len && (unsigned char)b.data[b.len - 1] < 0x80 && isalpha((unsigned char)b.data[b.len - 1]))
@@ -945,6 +1056,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			/* "和/或", "读/写": between Han words a slash is read as
 			   nothing, not as the English word "slash" */
 			i++;
+			continue;
+		}
+		size_t cit = c == '[' ? zh_citation(s, i, n) : 0;
+		if (cit) {      /* "显著提升[16]。": a reference to a source, not said */
+			i += cit;
 			continue;
 		}
 		if (c == '[' || c == ']' || c == '*' || c == '#' || c == '`' || c == '_' || c == '|') {
