@@ -1776,7 +1776,8 @@ static int m_ratio(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* 1h30m, 1m12s, 2h5m30s: a duration of several parts. */
+/* 1h30m, 1m12s, 2h5m30s: a duration of several parts; the seconds may have
+ * a fraction, as time(1) prints them (0m1.514s), kept in b. */
 static int m_duration(const struct cctx *c, struct match *m)
 {
 	size_t n;
@@ -1784,7 +1785,8 @@ static int m_duration(const struct cctx *c, struct match *m)
 	if (!s || n < 4 || !isdigit((unsigned char)s[0]))
 		return 0;
 	int parts = 0, h = -1, mi = -1, sec = -1;
-	size_t i = 0;
+	const char *frac = NULL;
+	size_t fl = 0, i = 0;
 	char last = 0;
 	while (i < n) {
 		size_t st = i;
@@ -1793,6 +1795,15 @@ static int m_duration(const struct cctx *c, struct match *m)
 		if (i == st || i - st > 4 || i >= n)
 			return 0;
 		int v = (int)num_parse(s + st, i - st);
+		if (s[i] == '.' && last != 's') {       /* 19.695s: the last part only */
+			size_t f = ++i;
+			while (i < n && isdigit((unsigned char)s[i]))
+				i++;
+			if (i == f || i + 1 != n || s[i] != 's')
+				return 0;
+			frac = s + f;
+			fl = i - f;
+		}
 		char u = s[i++];
 		if (u == 'h' && !last)
 			h = v;
@@ -1810,6 +1821,8 @@ static int m_duration(const struct cctx *c, struct match *m)
 	m->hour = h;
 	m->minute = mi;
 	m->second = sec;
+	m->b = frac;
+	m->blen = fl;
 	m->why = "a duration: hours, minutes and seconds glued";
 	return 1;
 }
