@@ -2011,6 +2011,14 @@ const char *symbol_word(const char *s, size_t n)
 	return NULL;
 }
 
+/* Whether t starts with a clock time, H:MM or HH:MM (and what may follow). */
+static int clock_start(const char *t)
+{
+	size_t h = strspn(t, "0123456789");
+	return (h == 1 || h == 2) && t[h] == ':' && isdigit((unsigned char)t[h + 1]) &&
+	       isdigit((unsigned char)t[h + 2]) && !isdigit((unsigned char)t[h + 3]);
+}
+
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
@@ -2026,6 +2034,11 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	}
 	/* "Episode 4 – 2023/04/24" is not a range */
 	if (nnum && strlen(next) >= 8 && all_digit(next, 4) && (next[4] == '/' || next[4] == '-'))
+		nnum = 0;
+	/* "Wed Feb 24 2016 - 22:54:30", "April 12, 2008 - 6:58 pm": a clock time
+	 * after a year is the date's time, the dash between them no range */
+	if (pnum && nnum && strspn(prev, "0123456789") == 4 && (prev[0] == '1' || prev[0] == '2') &&
+	    strchr(" \t,", prev[4] ? prev[4] : ' ') && clock_start(next))
 		nnum = 0;
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))
