@@ -843,10 +843,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
-		/* "(a)", a list's label: the letter, not the article */
-		if (cn == 1 && core[0] == 'a' && t[i].lead == 1 && t[i].raw[0] == '(' && t[i].trail >= 1 && trail[0] == ')') {
+		/* "(a)", and "a)" named in prose ("not just a) wrong"), a list's
+		 * label: the letter, not the article (which has a noun after it) */
+		if (cn == 1 && core[0] == 'a' && (t[i].lead == 0 || (t[i].lead == 1 && t[i].raw[0] == '(')) &&
+		    t[i].trail >= 1 && trail[0] == ')') {
 			size_t from = e->out.len;
-			decide(e, "letter", "a letter in brackets: a list's label, not the article");
+			decide(e, "letter", "a letter before a closing bracket: a list's label, not the article");
 			emit_letter_a(e);
 			explain_row(e, core, core + cn, from);
 			set_prev(e, core, cn);
