@@ -1607,6 +1607,31 @@ static int s_alnum(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A name of code of the lexicon with an English ending glued, its last
+ * letter not doubled: "mmaped", "mmaping", "kmalloced": the name as alone,
+ * the ending behind an apostrophe for the engine, as "mmap'ed" (M-map'd).
+ * Not when the name is an English word ("freed", "mapped") or the whole is. */
+static int s_code_glued_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *end, *said; } ends[] = {{"ed", "'d"}, {"ing", "'ing"}};
+	if (n < 6 || n > 32 || !all_lower(s, n) || dict_word(s, n) || words_common(s, n, 70))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i].end), hl = n - k;
+		const char *star;
+		if (strncmp(s + hl, ends[i].end, k) != 0 || hl < 4 || s[hl - 1] == s[hl - 2] ||
+		    is_vowel(s[hl - 1], 1) || dict_word(s, hl) || words_common(s, hl, 70) ||
+		    !lex_find(e, s, hl, &star, &(size_t){0}) || star)
+			continue;
+		say_core(e, s, hl, flags);
+		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
+			return 1;     /* (phonemes or a hint last: the name alone) */
+		buf_puts(&e->out, ends[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static int s_letters(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_alpha(s, n))
@@ -1933,6 +1958,7 @@ static const struct shape {
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
+	{"identifier", "a name of code of the lexicon and an English ending glued (mmaped)", 0, s_code_glued_ending},
 	{NULL, NULL, 0, s_letters},
 	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
 	{"identifier", "a name of code and an English ending after an apostrophe (mmap'ed)", 0, s_code_ending},
