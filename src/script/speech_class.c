@@ -266,6 +266,35 @@ static int m_bug_number(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* A file's mode in octal after a word that names one: "chmod 755", "mode
+ * 0644", git's "create mode 100644" (and "100644 => 100755"): digit by
+ * digit, not a count. */
+static int m_file_mode(const struct cctx *c, struct match *m)
+{
+	static const char *const labels[] = {"mode", "chmod", "umask", "permissions", "perms"};
+	size_t n, pn, qn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *q = core(c, c->i - 2, &qn);
+	if (!s || !p || c->t[c->i].lead || strspn(s, "01234567") != n || !(n == 3 || n == 4 || n == 6))
+		return 0;
+	if (n == 6 && memcmp(s, "100", 3) && memcmp(s, "120", 3) && memcmp(s, "040", 3) && memcmp(s, "160", 3))
+		return 0;
+	int label = !c->t[c->i - 1].trail && (IN(labels, p, pn) ||
+		    (pn == 6 && !strncasecmp(p, "change", 6) && q && qn == 4 && !strncasecmp(q, "mode", 4)));
+	/* the second of git's "mode change 100644 => 100755" */
+	const struct tok *pt = &c->t[c->i - 1];
+	int arrow = n == 6 && c->i >= 2 && pt->rawlen == 2 && (!memcmp(pt->raw, "=>", 2) || !memcmp(pt->raw, "->", 2));
+	if (arrow) {
+		const struct tok *qt = &c->t[c->i - 2];
+		arrow = qt->rawlen == 6 && strspn(qt->raw, "01234567") >= 6;
+	}
+	if (!label && !arrow)
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "a file's mode in octal after mode, chmod, umask: digit by digit";
+	return 1;
+}
+
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
@@ -2160,6 +2189,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
