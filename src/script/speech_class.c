@@ -424,8 +424,10 @@ static const struct {
 
 static int m_slash_idiom(const struct cctx *c, struct match *m)
 {
-	size_t n;
-	const char *s = core(c, c->i, &n);
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (p && series_word(p, pn))
+		return 0;        /* "Patch [7/7]": seven of seven */
 	for (size_t q = 0; s && q < ARRAY_LEN(slash_idioms); q++)
 		if (strlen(slash_idioms[q].written) == n && memcmp(s, slash_idioms[q].written, n) == 0) {
 			m->say = slash_idioms[q].said;

@@ -300,6 +300,15 @@ static int pronoun(const char *s, size_t n)
 	return 0;
 }
 
+int series_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item"};
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int say_path(struct en *e, const char *s, size_t n)
 {
 	/* N/M: "two of six" */
@@ -324,7 +333,8 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_num(e, (unsigned long long)x);
 		if (alt)
 			emit(e, "slash");
-		else if (x < y || (x == y && x < 10))   /* "2/6" two of six; "50/50", "24/7" */
+		else if (x < y || (x == y && x < 10) ||   /* "2/6" two of six; "50/50", "24/7" */
+			 series_word(e->prev, strlen(e->prev)))   /* "patch 12/12" */
 			emit(e, "of");
 		emit_num(e, (unsigned long long)y);
 		return 1;
