@@ -1113,6 +1113,31 @@ static char *brackets(const char *text)
 				continue;
 			}
 		}
+		/* a reference that is the object of a word that needs one: "see [2]"
+		 * see reference two, "shown in [3]", "see [1] and [2]" (elsewhere
+		 * a reference number goes, below) */
+		if (n && n <= 3 && all_digit(in, n) && in == p + 1 && in + n == close) {
+			/* (after_ref: "and", "or" only after a reference, "[1] and [2]") */
+			static const struct { const char *w; int after_ref; } heads[] = {
+				{"see", 0}, {"in", 0}, {"and", 1}, {"or", 1},
+			};
+			const char *w = p;
+			while (w > text && w[-1] == ' ')
+				w--;
+			const char *we = w;
+			while (w > text && isalpha((unsigned char)w[-1]))
+				w--;
+			int head = 0;
+			for (size_t h = 0; h < ARRAY_LEN(heads); h++)
+				if ((size_t)(we - w) == strlen(heads[h].w) && strncasecmp(w, heads[h].w, (size_t)(we - w)) == 0)
+					head = !heads[h].after_ref || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']');
+			if (head && (w == text || !isalnum((unsigned char)w[-1]))) {
+				buf_puts(&b, " reference ");
+				buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)
