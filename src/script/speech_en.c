@@ -686,6 +686,40 @@ static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 	return 2;
 }
 
+/* "<20", ">2", "<=4", ">=5ms": a comparison glued before a number (its
+ * marks may be the token's leading ones, or the start of its core) is said,
+ * "less than twenty", not dropped. */
+static size_t f_compare(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	static const struct { const char *sign, *say; } signs[] = {
+		{"<=", "at most"}, {">=", "at least"}, {"<", "less than"}, {">", "more than"},
+	};
+	/* the marks before the first digit: the lead's last ones, then the core's */
+	size_t in = 0;
+	while (in < cn && (core[in] == '<' || core[in] == '>' || core[in] == '='))
+		in++;
+	if (in >= cn || !isdigit((unsigned char)core[in]) || in > 2 || memchr(core, '@', cn) ||
+	    memchr(core + cn, '>', t->trail))
+		return 0;     /* (not "<2023...@host>", a message ID in angle brackets) */
+	size_t lk = 0;
+	while (lk < t->lead && lk + in < 2 && (core[-1 - (long)lk] == '<' || core[-1 - (long)lk] == '>'))
+		lk++;
+	for (size_t j = 0; j + lk < t->lead; j++)
+		if (t->raw[j] != '(' && t->raw[j] != '[')
+			return 0;
+	char sign[3] = "";
+	memcpy(sign, core - lk, lk + in);
+	sign[lk + in] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(signs); i++) {
+		if (strcmp(sign, signs[i].sign) != 0)
+			continue;
+		decide(e, "symbol", "a comparison glued before a number: said");
+		emit(e, signs[i].say);
+		return in;
+	}
+	return 0;
+}
+
 /*
  * The fronts of a token said before the rest of it, in order: a rule says
  * its front and returns how many bytes of the token's core it took (0: not
@@ -697,6 +731,7 @@ static const struct front_rule {
 } front_rules[] = {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
+	{"a comparison before a number", f_compare},
 };
 
 static int strpbrk_n(const char *s, size_t n, const char *set)
