@@ -1196,6 +1196,30 @@ static char *brackets(const char *text)
 			if (strcmp(words[i], "PATCH") == 0 || strcmp(words[i], "RFC") == 0 ||
 			    (strcmp(words[i], "PULL") == 0))
 				patch = 1;
+		/* tags in brackets one after another are one subject's tags:
+		 * "[RFC][PATCH 1/1]" as "[RFC PATCH 1/1]" (patch said once) */
+		while (patch && after[0] == '[') {
+			const char *e2 = strchr(after + 1, ']');
+			if (!e2 || memchr(after + 1, '[', (size_t)(e2 - after - 1)))
+				break;
+			int more = 0, from = nw;
+			for (const char *q = after + 1, *st = q; q <= e2 && nw < 16; q++)
+				if (q == e2 || *q == ' ') {
+					if (q > st && q - st < 64) {
+						memcpy(words[nw], st, (size_t)(q - st));
+						words[nw][q - st] = 0;
+						more |= !strcmp(words[nw], "PATCH") || !strcmp(words[nw], "RFC") ||
+							!strcmp(words[nw], "PULL");
+						nw++;
+					}
+					st = q + 1;
+				}
+			if (!more) {
+				nw = from;
+				break;
+			}
+			after = e2 + 1;
+		}
 		if (patch && nw) {
 			const char *ver = NULL, *part = NULL, *rfc = NULL, *pull = NULL;
 			struct buf tree = {0};
