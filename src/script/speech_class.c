@@ -266,6 +266,35 @@ static int m_bug_number(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* A file's mode in octal after a word that names one: "chmod 755", "mode
+ * 0644", git's "create mode 100644" (and "100644 => 100755"): digit by
+ * digit, not a count. */
+static int m_file_mode(const struct cctx *c, struct match *m)
+{
+	static const char *const labels[] = {"mode", "chmod", "umask", "permissions", "perms"};
+	size_t n, pn, qn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *q = core(c, c->i - 2, &qn);
+	if (!s || !p || c->t[c->i].lead || strspn(s, "01234567") != n || !(n == 3 || n == 4 || n == 6))
+		return 0;
+	if (n == 6 && memcmp(s, "100", 3) && memcmp(s, "120", 3) && memcmp(s, "040", 3) && memcmp(s, "160", 3))
+		return 0;
+	int label = !c->t[c->i - 1].trail && (IN(labels, p, pn) ||
+		    (pn == 6 && !strncasecmp(p, "change", 6) && q && qn == 4 && !strncasecmp(q, "mode", 4)));
+	/* the second of git's "mode change 100644 => 100755" */
+	const struct tok *pt = &c->t[c->i - 1];
+	int arrow = n == 6 && c->i >= 2 && pt->rawlen == 2 && (!memcmp(pt->raw, "=>", 2) || !memcmp(pt->raw, "->", 2));
+	if (arrow) {
+		const struct tok *qt = &c->t[c->i - 2];
+		arrow = qt->rawlen == 6 && strspn(qt->raw, "01234567") >= 6;
+	}
+	if (!label && !arrow)
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "a file's mode in octal after mode, chmod, umask: digit by digit";
+	return 1;
+}
+
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
@@ -395,8 +424,10 @@ static const struct {
 
 static int m_slash_idiom(const struct cctx *c, struct match *m)
 {
-	size_t n;
-	const char *s = core(c, c->i, &n);
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (p && series_word(p, pn))
+		return 0;        /* "Patch [7/7]": seven of seven */
 	for (size_t q = 0; s && q < ARRAY_LEN(slash_idioms); q++)
 		if (strlen(slash_idioms[q].written) == n && memcmp(s, slash_idioms[q].written, n) == 0) {
 			m->say = slash_idioms[q].said;
@@ -1776,7 +1807,8 @@ static int m_ratio(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* 1h30m, 1m12s, 2h5m30s: a duration of several parts. */
+/* 1h30m, 1m12s, 2h5m30s: a duration of several parts; the seconds may have
+ * a fraction, as time(1) prints them (0m1.514s), kept in b. */
 static int m_duration(const struct cctx *c, struct match *m)
 {
 	size_t n;
@@ -1784,7 +1816,8 @@ static int m_duration(const struct cctx *c, struct match *m)
 	if (!s || n < 4 || !isdigit((unsigned char)s[0]))
 		return 0;
 	int parts = 0, h = -1, mi = -1, sec = -1;
-	size_t i = 0;
+	const char *frac = NULL;
+	size_t fl = 0, i = 0;
 	char last = 0;
 	while (i < n) {
 		size_t st = i;
@@ -1793,6 +1826,15 @@ static int m_duration(const struct cctx *c, struct match *m)
 		if (i == st || i - st > 4 || i >= n)
 			return 0;
 		int v = (int)num_parse(s + st, i - st);
+		if (s[i] == '.' && last != 's') {       /* 19.695s: the last part only */
+			size_t f = ++i;
+			while (i < n && isdigit((unsigned char)s[i]))
+				i++;
+			if (i == f || i + 1 != n || s[i] != 's')
+				return 0;
+			frac = s + f;
+			fl = i - f;
+		}
 		char u = s[i++];
 		if (u == 'h' && !last)
 			h = v;
@@ -1810,6 +1852,8 @@ static int m_duration(const struct cctx *c, struct match *m)
 	m->hour = h;
 	m->minute = mi;
 	m->second = sec;
+	m->b = frac;
+	m->blen = fl;
 	m->why = "a duration: hours, minutes and seconds glued";
 	return 1;
 }
@@ -2147,6 +2191,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},

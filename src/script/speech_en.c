@@ -686,6 +686,40 @@ static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 	return 2;
 }
 
+/* "<20", ">2", "<=4", ">=5ms": a comparison glued before a number (its
+ * marks may be the token's leading ones, or the start of its core) is said,
+ * "less than twenty", not dropped. */
+static size_t f_compare(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	static const struct { const char *sign, *say; } signs[] = {
+		{"<=", "at most"}, {">=", "at least"}, {"<", "less than"}, {">", "more than"},
+	};
+	/* the marks before the first digit: the lead's last ones, then the core's */
+	size_t in = 0;
+	while (in < cn && (core[in] == '<' || core[in] == '>' || core[in] == '='))
+		in++;
+	if (in >= cn || !isdigit((unsigned char)core[in]) || in > 2 || memchr(core, '@', cn) ||
+	    memchr(core + cn, '>', t->trail))
+		return 0;     /* (not "<2023...@host>", a message ID in angle brackets) */
+	size_t lk = 0;
+	while (lk < t->lead && lk + in < 2 && (core[-1 - (long)lk] == '<' || core[-1 - (long)lk] == '>'))
+		lk++;
+	for (size_t j = 0; j + lk < t->lead; j++)
+		if (t->raw[j] != '(' && t->raw[j] != '[')
+			return 0;
+	char sign[3] = "";
+	memcpy(sign, core - lk, lk + in);
+	sign[lk + in] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(signs); i++) {
+		if (strcmp(sign, signs[i].sign) != 0)
+			continue;
+		decide(e, "symbol", "a comparison glued before a number: said");
+		emit(e, signs[i].say);
+		return in;
+	}
+	return 0;
+}
+
 /*
  * The fronts of a token said before the rest of it, in order: a rule says
  * its front and returns how many bytes of the token's core it took (0: not
@@ -697,6 +731,7 @@ static const struct front_rule {
 } front_rules[] = {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
+	{"a comparison before a number", f_compare},
 };
 
 static int strpbrk_n(const char *s, size_t n, const char *set)
@@ -843,10 +878,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
-		/* "(a)", a list's label: the letter, not the article */
-		if (cn == 1 && core[0] == 'a' && t[i].lead == 1 && t[i].raw[0] == '(' && t[i].trail >= 1 && trail[0] == ')') {
+		/* "(a)", and "a)" named in prose ("not just a) wrong"), a list's
+		 * label: the letter, not the article (which has a noun after it) */
+		if (cn == 1 && core[0] == 'a' && (t[i].lead == 0 || (t[i].lead == 1 && t[i].raw[0] == '(')) &&
+		    t[i].trail >= 1 && trail[0] == ')') {
 			size_t from = e->out.len;
-			decide(e, "letter", "a letter in brackets: a list's label, not the article");
+			decide(e, "letter", "a letter before a closing bracket: a list's label, not the article");
 			emit_letter_a(e);
 			explain_row(e, core, core + cn, from);
 			set_prev(e, core, cn);
@@ -1111,6 +1148,31 @@ static char *brackets(const char *text)
 				continue;
 			}
 		}
+		/* a reference that is the object of a word that needs one: "see [2]"
+		 * see reference two, "shown in [3]", "see [1] and [2]" (elsewhere
+		 * a reference number goes, below) */
+		if (n && n <= 3 && all_digit(in, n) && in == p + 1 && in + n == close) {
+			/* (after_ref: "and", "or" only after a reference, "[1] and [2]") */
+			static const struct { const char *w; int after_ref; } heads[] = {
+				{"see", 0}, {"in", 0}, {"and", 1}, {"or", 1},
+			};
+			const char *w = p;
+			while (w > text && w[-1] == ' ')
+				w--;
+			const char *we = w;
+			while (w > text && isalpha((unsigned char)w[-1]))
+				w--;
+			int head = 0;
+			for (size_t h = 0; h < ARRAY_LEN(heads); h++)
+				if ((size_t)(we - w) == strlen(heads[h].w) && strncasecmp(w, heads[h].w, (size_t)(we - w)) == 0)
+					head = !heads[h].after_ref || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']');
+			if (head && (w == text || !isalnum((unsigned char)w[-1]))) {
+				buf_puts(&b, " reference ");
+				buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)
@@ -1134,6 +1196,30 @@ static char *brackets(const char *text)
 			if (strcmp(words[i], "PATCH") == 0 || strcmp(words[i], "RFC") == 0 ||
 			    (strcmp(words[i], "PULL") == 0))
 				patch = 1;
+		/* tags in brackets one after another are one subject's tags:
+		 * "[RFC][PATCH 1/1]" as "[RFC PATCH 1/1]" (patch said once) */
+		while (patch && after[0] == '[') {
+			const char *e2 = strchr(after + 1, ']');
+			if (!e2 || memchr(after + 1, '[', (size_t)(e2 - after - 1)))
+				break;
+			int more = 0, from = nw;
+			for (const char *q = after + 1, *st = q; q <= e2 && nw < 16; q++)
+				if (q == e2 || *q == ' ') {
+					if (q > st && q - st < 64) {
+						memcpy(words[nw], st, (size_t)(q - st));
+						words[nw][q - st] = 0;
+						more |= !strcmp(words[nw], "PATCH") || !strcmp(words[nw], "RFC") ||
+							!strcmp(words[nw], "PULL");
+						nw++;
+					}
+					st = q + 1;
+				}
+			if (!more) {
+				nw = from;
+				break;
+			}
+			after = e2 + 1;
+		}
 		if (patch && nw) {
 			const char *ver = NULL, *part = NULL, *rfc = NULL, *pull = NULL;
 			struct buf tree = {0};

@@ -66,6 +66,9 @@ void emit(struct en *e, const char *s);
 void emit_model(struct en *e, const char *s, size_t n);   /* digits said as a model number */
 /* Whether w is a determiner or possessive ("the", "a", "this", "its", "no"). */
 int determiner(const char *w);
+/* Whether s is a word that numbers a series' members, before "N/M": "patch
+ * 7/7", "part 12/12" (always N of M, no idiom). */
+int series_word(const char *s, size_t n);
 void punct(struct en *e, char c);
 /* Letters said one by one, "R-C-U"; plural adds "'s". */
 void spell(struct en *e, const char *s, size_t n, int plural);

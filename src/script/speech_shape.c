@@ -300,6 +300,15 @@ static int pronoun(const char *s, size_t n)
 	return 0;
 }
 
+int series_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item"};
+	for (size_t i = 0; i < ARRAY_LEN(words); i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int say_path(struct en *e, const char *s, size_t n)
 {
 	/* N/M: "two of six" */
@@ -324,7 +333,8 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_num(e, (unsigned long long)x);
 		if (alt)
 			emit(e, "slash");
-		else if (x < y || (x == y && x < 10))   /* "2/6" two of six; "50/50", "24/7" */
+		else if (x < y || (x == y && x < 10) ||   /* "2/6" two of six; "50/50", "24/7" */
+			 series_word(e->prev, strlen(e->prev)))   /* "patch 12/12" */
 			emit(e, "of");
 		emit_num(e, (unsigned long long)y);
 		return 1;
@@ -1607,6 +1617,31 @@ static int s_alnum(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A name of code of the lexicon with an English ending glued, its last
+ * letter not doubled: "mmaped", "mmaping", "kmalloced": the name as alone,
+ * the ending behind an apostrophe for the engine, as "mmap'ed" (M-map'd).
+ * Not when the name is an English word ("freed", "mapped") or the whole is. */
+static int s_code_glued_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	static const struct { const char *end, *said; } ends[] = {{"ed", "'d"}, {"ing", "'ing"}};
+	if (n < 6 || n > 32 || !all_lower(s, n) || dict_word(s, n) || words_common(s, n, 70))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i].end), hl = n - k;
+		const char *star;
+		if (strncmp(s + hl, ends[i].end, k) != 0 || hl < 4 || s[hl - 1] == s[hl - 2] ||
+		    is_vowel(s[hl - 1], 1) || dict_word(s, hl) || words_common(s, hl, 70) ||
+		    !lex_find(e, s, hl, &star, &(size_t){0}) || star)
+			continue;
+		say_core(e, s, hl, flags);
+		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
+			return 1;     /* (phonemes or a hint last: the name alone) */
+		buf_puts(&e->out, ends[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static int s_letters(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_alpha(s, n))
@@ -1933,6 +1968,7 @@ static const struct shape {
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
+	{"identifier", "a name of code of the lexicon and an English ending glued (mmaped)", 0, s_code_glued_ending},
 	{NULL, NULL, 0, s_letters},
 	{"letters", "a prime after a capital before mixed letters (Y'CbCr): not said", 0, s_prime},
 	{"identifier", "a name of code and an English ending after an apostrophe (mmap'ed)", 0, s_code_ending},
@@ -2011,6 +2047,14 @@ const char *symbol_word(const char *s, size_t n)
 	return NULL;
 }
 
+/* Whether t starts with a clock time, H:MM or HH:MM (and what may follow). */
+static int clock_start(const char *t)
+{
+	size_t h = strspn(t, "0123456789");
+	return (h == 1 || h == 2) && t[h] == ':' && isdigit((unsigned char)t[h + 1]) &&
+	       isdigit((unsigned char)t[h + 2]) && !isdigit((unsigned char)t[h + 3]);
+}
+
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
 {
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
@@ -2026,6 +2070,11 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	}
 	/* "Episode 4 – 2023/04/24" is not a range */
 	if (nnum && strlen(next) >= 8 && all_digit(next, 4) && (next[4] == '/' || next[4] == '-'))
+		nnum = 0;
+	/* "Wed Feb 24 2016 - 22:54:30", "April 12, 2008 - 6:58 pm": a clock time
+	 * after a year is the date's time, the dash between them no range */
+	if (pnum && nnum && strspn(prev, "0123456789") == 4 && (prev[0] == '1' || prev[0] == '2') &&
+	    strchr(" \t,", prev[4] ? prev[4] : ' ') && clock_start(next))
 		nnum = 0;
 	/* "Top 100 - 15th March 2014": an ordinal after a count starts a date (but "1st - 5th") */
 	if (nnum && pnum && ordinal_start(next) && !ordinal_start(prev))

@@ -1099,7 +1099,9 @@ static void v_date(struct en *e, const struct match *m)
 }
 
 /* 1h30m: "one hour and thirty minutes"; every part written is said, "and"
- * before the last */
+ * before the last; with a fraction of the seconds, as time(1) prints them, a
+ * leading part of zero is not said ("0m1.514s": "one point five one four
+ * seconds"), the fraction digit by digit after "point". */
 static void v_duration(struct en *e, const struct match *m)
 {
 	const int v[3] = {m->hour, m->minute, m->second};
@@ -1109,10 +1111,16 @@ static void v_duration(struct en *e, const struct match *m)
 		last--;
 	for (int i = 0; i <= last; i++)
 		if (v[i] >= 0) {
+			if (v[i] == 0 && !said && i < last && m->b)
+				continue;
 			if (i == last && said)
 				emit(e, "and");
 			emit_num(e, (unsigned long long)v[i]);
-			emit(e, unit[i][v[i] != 1]);
+			if (i == 2 && m->b) {
+				emit(e, "point");
+				emit_id_digits(e, m->b, m->blen);
+			}
+			emit(e, unit[i][v[i] != 1 || (i == 2 && m->b)]);
 			said++;
 		}
 }
