@@ -34,24 +34,17 @@ static const double LEVEL_MIN_S = 0.4;
  * with LEVEL_MIN_S of silence each side), at most LEVEL_EDGE_MAX_LU. */
 static const double LEVEL_EDGE_MAX_LU = 0.5;
 
-/* A limited pass's output: measured, and kept when keep is set. */
+/* A limited pass's output: measured (and kept, when the limiter writes it
+ * into the item's buffer: frames counts them). */
 struct pass_sink {
 	struct loud_meter *m;
-	float *keep;            /* the item's frames, or NULL */
-	size_t pos, cap;        /* in samples */
-	int ch;
+	int64_t frames;
 };
 
 static int pass_sink(void *ud, const float *frames, long n)
 {
 	struct pass_sink *s = ud;
-	if (s->keep != NULL) {
-		size_t k = (size_t)n * (size_t)s->ch;
-		if (s->pos + k > s->cap)
-			return -1;
-		memcpy(s->keep + s->pos, frames, k * sizeof *frames);
-		s->pos += k;
-	}
+	s->frames += n;
 	return loud_meter_add(s->m, frames, n);
 }
 
@@ -85,9 +78,9 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 		    tl->rate, ch);
 		goto out;
 	}
-	struct pass_sink ps = {m, keep, 0, (size_t)len * (size_t)ch, ch};
+	struct pass_sink ps = {m, 0};
 	if (limit) {
-		struct limiter_out lo = {gain_db, ceiling, pass_sink, &ps};
+		struct limiter_out lo = {gain_db, ceiling, pass_sink, &ps, keep, (long)len};
 		if ((lim = limiter_new(tl->rate, ch, &lo, 1)) == NULL) {
 			msg(MSG_RENDER_FORMAT, src->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
 			    tl->rate, ch);
@@ -113,7 +106,7 @@ static int level_pass(const struct level_src *src, double gain_db, double ceilin
 			goto meter_failed;
 		done += n;
 	}
-	if (lim && (limiter_drain(lim) != 0 || ps.pos != ps.cap * (keep != NULL)))
+	if (lim && (limiter_drain(lim) != 0 || ps.frames != len))
 		goto meter_failed;
 	memset(buf, 0, (size_t)edge * (size_t)ch * sizeof *buf);
 	if (loud_meter_add(m, buf, pad) != 0 || (mp && loud_meter_add(mp, buf, edge) != 0))

@@ -230,6 +230,8 @@ struct lim_out {
 	double min_gain;
 	float *out;             /* OUT_CHUNKS * CHUNK frames waiting for the sink */
 	long nout;
+	float *into;            /* or the output written here (limiter_out) */
+	long into_frames, into_pos;  /* its size, the frames handed on */
 };
 
 struct limiter {
@@ -280,7 +282,10 @@ struct limiter *limiter_new(int rate, int channels, const struct limiter_out *ou
 		o->r = xcalloc(ring, sizeof *o->r);
 		o->s = xcalloc(ring, sizeof *o->s);
 		o->min_gain = 1;
-		o->out = xmalloc(cf * OUT_CHUNKS * sizeof *o->out);
+		o->into = outs[j].into;
+		o->into_frames = outs[j].into_frames;
+		if (o->into == NULL)
+			o->out = xmalloc(cf * OUT_CHUNKS * sizeof *o->out);
 	}
 	return l;
 }
@@ -293,12 +298,26 @@ static double at(const struct limiter *l, const double *ring, int64_t i)
 	return i < 0 ? 1.0 : ring[RI(l, i)];
 }
 
+/* Where output o's next frames go (channels ch): its own buffer after the
+ * frames gathered, or into after the frames handed on and gathered. */
+static float *out_at(const struct lim_out *o, size_t ch)
+{
+	return o->into != NULL ? o->into + (size_t)(o->into_pos + o->nout) * ch
+			       : o->out + (size_t)o->nout * ch;
+}
+
 /* Hands what output o has gathered to its sink. */
-static int flush(struct lim_out *o)
+static int flush(struct lim_out *o, size_t ch)
 {
 	long n = o->nout;
 	o->nout = 0;
-	return n > 0 ? o->sink(o->ud, o->out, n) : 0;
+	if (n <= 0)
+		return 0;
+	if (o->into == NULL)
+		return o->sink(o->ud, o->out, n);
+	const float *f = o->into + (size_t)o->into_pos * ch;
+	o->into_pos += n;
+	return o->sink != NULL ? o->sink(o->ud, f, n) : 0;
 }
 
 /* The smaller of a and b: fmin for the limiter's figures, which are never
@@ -324,7 +343,9 @@ static int emit(struct limiter *l, struct lim_out *o, int64_t m)
 		o->min_gain = b0;
 	size_t ch = (size_t)l->channels;
 	const float *src = l->audio + ri * (size_t)CHUNK * ch;
-	float *dst = o->out + (size_t)o->nout * ch;
+	if (o->into != NULL && o->into_pos + o->nout + n > o->into_frames)
+		return -1;
+	float *dst = out_at(o, ch);
 	if (b0 == 1.0 && b1 == 1.0) {
 		float g = (float)o->gain;
 		for (size_t x = 0; x < (size_t)n * ch; x++)
@@ -344,7 +365,7 @@ static int emit(struct limiter *l, struct lim_out *o, int64_t m)
 		}
 	}
 	o->nout += n;
-	return o->nout > (OUT_CHUNKS - 1) * CHUNK ? flush(o) : 0;
+	return o->nout > (OUT_CHUNKS - 1) * CHUNK ? flush(o, ch) : 0;
 }
 
 /* Chunk j's peak is final: output o's gain curve moves on by one chunk. */
@@ -443,7 +464,7 @@ int limiter_drain(struct limiter *l)
 			return rc;
 	}
 	for (int o = 0; o < l->nouts; o++)
-		if ((rc = flush(&l->outs[o])) != 0)
+		if ((rc = flush(&l->outs[o], (size_t)l->channels)) != 0)
 			return rc;
 	return 0;
 }

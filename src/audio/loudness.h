@@ -93,12 +93,20 @@ void loud_meter_free(struct loud_meter **m);
  */
 typedef int (*limiter_sink)(void *ud, const float *frames, long n);
 
-/* One output of a limiter: the input times gain_db, limited to ceiling_dbtp. */
+/*
+ * One output of a limiter: the input times gain_db, limited to ceiling_dbtp.
+ * With into, the output is written straight there, from its first frame on
+ * (into_frames frames at most: more fails the stream with -1), and the sink,
+ * when there is one, is handed pointers into it; else the limiter gathers
+ * the output in a buffer of its own for the sink.
+ */
 struct limiter_out {
 	double gain_db;
 	double ceiling_dbtp;
 	limiter_sink sink;
 	void *ud;
+	float *into;
+	long into_frames;
 };
 
 struct limiter;

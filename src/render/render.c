@@ -236,7 +236,7 @@ static int produce_item(struct render_ctx *c, struct producer *p, struct tl_read
 			return -1;
 	}
 
-	struct limiter_out lo = {gain, *ceiling, to_encoder, p};
+	struct limiter_out lo = {gain, *ceiling, to_encoder, p, NULL, 0};
 	struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
 	if (lim == NULL) {
 		msg(MSG_RENDER_FORMAT, c->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",

@@ -169,19 +169,11 @@ struct render_chunks *render_chunks_new(struct render_ctx *c, const struct chunk
 /* ---- one group ---- */
 
 /* Where the limiter's output of one item goes: the group's PCM. */
-struct pcm_sink {
-	float *dst;
-	int64_t pos, cap;     /* in samples */
-};
-
+/* Counts the frames the limiter has written into the group's PCM. */
 static int to_pcm(void *ud, const float *f, long n)
 {
-	struct pcm_sink *s = ud;
-	int64_t k = (int64_t)n;
-	if (s->pos + k > s->cap)
-		return -1;
-	memcpy(s->dst + s->pos, f, (size_t)k * sizeof *f);
-	s->pos += k;
+	(void)f;
+	*(int64_t *)ud += n;
 	return 0;
 }
 
@@ -268,9 +260,11 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 				goto fail;
 			in = mem[i - g->a];
 		}
-		struct pcm_sink sink = {pcm, (it->start - g->start) * ch,
-					(it->start - g->start + it->length) * ch};
-		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &sink};
+		/* (In place too: the limiter writes a frame only after it has
+		   read the frames of its lookahead past it.) */
+		int64_t done = 0;
+		struct limiter_out lo = {gain[i - g->a], r->c->item_ceiling[i], to_pcm, &done,
+					 pcm + (it->start - g->start) * ch, (long)it->length};
 		struct limiter *lim = limiter_new(tl->rate, ch, &lo, 1);
 		if (lim == NULL) {
 			msg(MSG_RENDER_FORMAT, r->c->subject, 0, 0, "%d" MSG_SEP "%d" MSG_SEP "the limiter",
@@ -278,13 +272,12 @@ static float *group_pcm(struct render_chunks *r, const struct group *g, float **
 			goto fail;
 		}
 		int bad = limiter_process(lim, in, (long)it->length) != 0 ||
-			  limiter_drain(lim) != 0 || sink.pos != sink.cap;
+			  limiter_drain(lim) != 0 || done != it->length;
 		limiter_free(&lim);
 		if (bad) {
 			msg(MSG_RENDER_ITEM_SHORT, it->path ? it->path : r->c->subject, 0, 0,
 			    "timeline item %d" MSG_SEP "the limiter gave %lld of %lld frames", i,
-			    (long long)(sink.pos - (it->start - g->start) * ch) / ch,
-			    (long long)it->length);
+			    (long long)done, (long long)it->length);
 			goto fail;
 		}
 	}

@@ -11,16 +11,20 @@
  * over from one text to the next). So:
  *
  *   parent --request--> worker (one per job slot, espeak-ng initialised once)
+ *                         | fork per espeak-ng voice
+ *                         v
+ *                       voice holder: loads its voice once
  *                         | fork per piece
  *                         v
- *                       piece child: loads the voice, sets rate/pitch/range,
- *                         synthesises,
+ *                       piece child: sets rate/pitch/range, synthesises,
  *   parent <--answer----- writes samples + events straight to the parent
  *
- * Every piece starts from the same pristine state (the worker never
- * synthesises itself, nor loads an espeak-ng voice: the piece child does,
- * synth_worker.c says why), so the audio does not depend on which worker got a
- * piece or in what order: builds are reproducible whatever -j is (and the
+ * (A Flite piece child is forked by the worker itself, which keeps the
+ * Flite voice loaded.) Every piece starts from the same pristine state (the
+ * worker never synthesises itself, nor loads an espeak-ng voice, and a
+ * holder only loads its own: synth_worker.c says why), so the audio does not
+ * depend on which worker got a piece or in what order: builds are
+ * reproducible whatever -j is (and the
  * parent resamples without dither, piece_samples). A piece
  * that crashes (SIGABRT, SIGSEGV, SIGFPE, SIGBUS, SIGILL, ...: espeak-ng's
  * aborts on certain text) or runs over its time limit costs only that

@@ -5,10 +5,11 @@
  * (samples at the engine's rate and word, sentence and run events, or why
  * there are none) on another. A worker initialises espeak-ng once, loads a
  * Flite voice when a request first asks for it, and forks a piece child
- * per request, which loads its espeak-ng voice, so every piece starts from
- * the same state; see synth.c for
- * the whole design. Also the engines' facts (version and sample rate) and
- * the voice check, which need the engines too.
+ * per request; an espeak-ng request goes through a voice holder, a child of
+ * the worker that has loaded that one voice and forks the piece children
+ * that speak with it, so every piece with a voice starts from the same
+ * state; see synth.c for the whole design. Also the engines' facts (version
+ * and sample rate) and the voice check, which need the engines too.
  */
 #include "synth_int.h"
 #include "segcache.h"
@@ -29,6 +30,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -313,16 +315,20 @@ static int set_voice(const char *name);
 /*
  * The piece child: synthesises text (len bytes, NUL-terminated, ours to
  * change) in voice and writes the answer to out. Never returns. An espeak-ng
- * voice is loaded here, in the child, never in the worker: espeak-ng 1.51
- * queues every voice change on its wave command ring (DoVoiceChange), which
- * only synthesis drains, so a worker that loaded voices itself would hand
- * each child a ring holding one command per voice change it ever made;
- * where that ring stands changes what the child says (events dropped, and
- * near a full ring the speed command lost: speech at espeak-ng's 450 words
- * a minute). Loaded here, every piece starts from the worker's state just
- * after espeak_Initialize, whatever the worker was asked before. The
- * C library's rand(), which espeak-ng uses for some variants' breath noise
- * (f3), is seeded the same for every piece too.
+ * piece child is forked from its voice's holder (holder_main), which has
+ * loaded the voice and done nothing else since it was forked from the
+ * worker: espeak-ng 1.51 queues every voice change on its wave command ring
+ * (DoVoiceChange), which only synthesis drains, so a worker that loaded
+ * voices itself would hand each child a ring holding one command per voice
+ * change it ever made; where that ring stands changes what the child says
+ * (events dropped, and near a full ring the speed command lost: speech at
+ * espeak-ng's 450 words a minute). So every piece starts from the worker's
+ * state just after espeak_Initialize plus one load of its own voice,
+ * whatever the worker was asked before: the state a child that loaded the
+ * voice itself would have. The C library's rand(), which espeak-ng uses for
+ * some variants' breath noise (f3), is seeded the same for every piece too
+ * (for espeak-ng by the holder, before the voice load, as a child loading
+ * the voice would have seeded it).
  */
 static void piece_child(int out, const struct req_hdr *rq, const char *voice, char *text,
 			size_t len)
@@ -344,12 +350,8 @@ static void piece_child(int out, const struct req_hdr *rq, const char *voice, ch
 	   because it waited for a processor. SIGPROF ends a spin; a child
 	   that blocks without using the processor is the parent's to kill
 	   (its wall-clock backstop, synth.c), and that fails the segment. */
-	srand(1);
-	if (rq->engine != VOICE_FLITE && set_voice(voice) != 0) {
-		send_status(out, ANS_VOICE, 0);
-		*answered = 1;
-		_exit(0);
-	}
+	if (rq->engine == VOICE_FLITE)
+		srand(1);   /* (an espeak-ng piece's holder seeded it) */
 	struct itimerval it = {0};
 	it.it_value.tv_sec = rq->timeout_ms / 1000;
 	it.it_value.tv_usec = (suseconds_t)(rq->timeout_ms % 1000) * 1000;
@@ -475,10 +477,217 @@ static int set_voice(const char *name)
 }
 
 /*
+ * Reads one request: 1 with *rq, *voice and *text (NUL-terminated, the
+ * caller frees them), 0 at end of file. A broken request ends the process.
+ */
+static int read_request(int in, struct req_hdr *rq, char **voice, char **text)
+{
+	int r = wire_read_all(in, rq, sizeof *rq);
+	if (r == 0)
+		return 0;
+	if (r < 0 || rq->magic != REQ_MAGIC || rq->voice_len > MAX_VOICE ||
+	    rq->text_len > MAX_TEXT ||
+	    rq->len != sizeof *rq - sizeof rq->len + rq->voice_len + rq->text_len)
+		_exit(3);
+	char *v = xmalloc(rq->voice_len + 1);
+	char *t = xmalloc(rq->text_len + 1);
+	if (wire_read_all(in, v, rq->voice_len) < 0 || wire_read_all(in, t, rq->text_len) < 0)
+		_exit(3);
+	v[rq->voice_len] = '\0';
+	t[rq->text_len] = '\0';
+	*voice = v;
+	*text = t;
+	return 1;
+}
+
+/* The status a worker reports for a process that ended with st unanswered. */
+static uint32_t died_how(int st)
+{
+	return WIFSIGNALED(st) ? (uint32_t)WTERMSIG(st) : 256u + (uint32_t)WEXITSTATUS(st);
+}
+
+/*
+ * Forks a piece child for the request, waits for it, and answers for it
+ * when it could not (ANS_FAILED, with how it ended). A child killed
+ * part-way through its answer has left the parent a torn message that
+ * nothing can complete: this process ends too (and so does the worker, see
+ * holder_ask), so the parent sees end of file at once (and fails the
+ * segment) instead of waiting for bytes until its backstop.
+ */
+static void run_piece(int out, const struct req_hdr *rq, const char *voice, char *text)
+{
+	*answered = 0;
+	pid_t pid = fork();
+	if (pid == 0)
+		piece_child(out, rq, voice, text, rq->text_len);
+	if (pid < 0) {
+		send_status(out, ANS_FAILED, 0);
+		*answered = 1;
+		return;
+	}
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (*answered == 2)
+		_exit(4);
+	if (!*answered) {
+		send_status(out, ANS_FAILED, died_how(st));
+		*answered = 1;
+	}
+}
+
+/*
+ * The voice holders of a worker: one per espeak-ng voice it has been asked
+ * for (at most MAX_HOLDERS, the least recently used ended first), each a
+ * child that loaded its voice once and forks the pieces spoken with it.
+ * Loading the voice in every piece child instead (about 3 ms of processor
+ * time a piece: the voice file, its variant, the language's dictionary)
+ * gives the same state, and was a fortieth of a cold build's CPU.
+ */
+#define MAX_HOLDERS 8
+static struct holder {
+	char voice[MAX_VOICE + 1];
+	pid_t pid;
+	int fd;                 /* the worker's end of a socket pair: requests
+				   out, one byte back per request answered */
+	unsigned long used;
+} holders[MAX_HOLDERS];
+static int nholders;
+static unsigned long holder_clock;
+
+/*
+ * A voice holder: seeds rand() and loads its voice (as a piece child that
+ * loaded it would), then for each request on fd forks a piece child (or
+ * answers ANS_VOICE when the voice did not load) and writes one byte back
+ * once the answer is complete. Never returns; exits at end of file.
+ */
+static void holder_main(int fd, int out, const char *voice, pid_t worker)
+{
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != worker)
+		_exit(1);
+	prctl(PR_SET_DUMPABLE, 0);  /* no core files from espeak-ng's aborts */
+	if (getenv("PODSYNTH_DEBUG") == NULL) {
+		int nul = open("/dev/null", O_WRONLY);
+		if (nul >= 0) {
+			dup2(nul, STDERR_FILENO);
+			close(nul);
+		}
+	}
+	srand(1);
+	int ok = set_voice(voice) == 0;
+	for (;;) {
+		struct req_hdr rq;
+		char *v, *text;
+		if (read_request(fd, &rq, &v, &text) == 0)
+			_exit(0);
+		if (ok) {
+			run_piece(out, &rq, v, text);
+		} else {
+			send_status(out, ANS_VOICE, 0);
+			*answered = 1;
+		}
+		free(v);
+		free(text);
+		unsigned char done = 1;
+		if (wire_write_all(fd, &done, 1) != 0)
+			_exit(0);
+	}
+}
+
+/* Ends holder h (it exits at end of file) and takes it out of the list;
+ * *st its wait status. */
+static void holder_end(struct holder *h, int *st)
+{
+	close(h->fd);
+	while (waitpid(h->pid, st, 0) < 0 && errno == EINTR)
+		;
+	*h = holders[--nholders];
+}
+
+/* The holder of voice, forked when there is none; NULL when it cannot be. */
+static struct holder *holder_for(const char *voice, int out)
+{
+	struct holder *h = NULL;
+	for (int i = 0; i < nholders; i++)
+		if (strcmp(holders[i].voice, voice) == 0)
+			h = &holders[i];
+	if (h == NULL) {
+		int st;
+		if (nholders == MAX_HOLDERS) {
+			struct holder *old = &holders[0];
+			for (int i = 1; i < nholders; i++)
+				if (holders[i].used < old->used)
+					old = &holders[i];
+			holder_end(old, &st);
+		}
+		int sv[2];
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+			return NULL;
+		pid_t worker = getpid();
+		pid_t pid = fork();
+		if (pid == 0) {
+			/* Only its own socket: another holder sees end of file
+			   when the worker closes its end. */
+			for (int i = 0; i < nholders; i++)
+				close(holders[i].fd);
+			close(sv[0]);
+			holder_main(sv[1], out, voice, worker);
+		}
+		close(sv[1]);
+		if (pid < 0) {
+			close(sv[0]);
+			return NULL;
+		}
+		h = &holders[nholders++];
+		snprintf(h->voice, sizeof h->voice, "%s", voice);
+		h->pid = pid;
+		h->fd = sv[0];
+	}
+	h->used = ++holder_clock;
+	return h;
+}
+
+/* Sends the request to h and waits until it is answered. A holder that
+ * dies first (its voice load crashed, say) is ended and answered for. */
+static void holder_ask(struct holder *h, int out, const struct req_hdr *rq, const char *v,
+		       const char *text)
+{
+	*answered = 0;
+	/* (MSG_NOSIGNAL: a holder gone is seen below, not as SIGPIPE) */
+	const void *part[3] = {rq, v, text};
+	size_t plen[3] = {sizeof *rq, rq->voice_len, rq->text_len};
+	for (int i = 0; i < 3; i++) {
+		const char *p = part[i];
+		size_t n = plen[i];
+		while (n > 0) {
+			ssize_t w = send(h->fd, p, n, MSG_NOSIGNAL);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				goto gone;
+			p += w;
+			n -= (size_t)w;
+		}
+	}
+	unsigned char done;
+	if (wire_read_all(h->fd, &done, 1) == 1)
+		return;
+gone:;
+	int st = 0;
+	holder_end(h, &st);
+	if (*answered == 2)
+		_exit(4);
+	if (!*answered)
+		send_status(out, ANS_FAILED, died_how(st));
+}
+
+/*
  * A worker: initialises espeak-ng once, then for each request loads a
- * Flite voice (kept between requests) or nothing (the piece child loads its
- * espeak-ng voice) and forks a piece child. Never returns;
- * exits when the parent closes the request pipe.
+ * Flite voice (kept between requests) and forks a piece child, or hands
+ * an espeak-ng request to its voice's holder. Never returns; exits when
+ * the parent closes the request pipe, once its holders have ended (killed
+ * with it when it is killed).
  */
 void synth_worker_main(int in, int out, pid_t parent, int dormant)
 {
@@ -516,60 +725,36 @@ void synth_worker_main(int in, int out, pid_t parent, int dormant)
 	espeak_rate = rate;
 	/* espeak-ng finds a voice by name in its list of every voice file,
 	   which it builds on first need by reading them all (some 360 files);
-	   built here once, each piece child's voice load finds it made
-	   instead of reading them again (6 ms of processor time a piece
-	   before, under 1 ms after). The list is only read, never changed, by
-	   a voice load, and queues nothing on the wave command ring. */
+	   built here once, each holder's voice load finds it made instead of
+	   reading them again. The list is only read, never changed, by a
+	   voice load, and queues nothing on the wave command ring. */
 	espeak_ListVoices(NULL);
 	send_status(out, ANS_READY, (uint32_t)rate);
 
 	for (;;) {
 		struct req_hdr rq;
-		int r = wire_read_all(in, &rq, sizeof rq);
-		if (r == 0)
+		char *v, *text;
+		if (read_request(in, &rq, &v, &text) == 0) {
+			/* The holders end at end of file; reaped, so that the
+			   parent's count of its children's time has theirs. */
+			while (nholders > 0) {
+				int st;
+				holder_end(&holders[0], &st);
+			}
 			_exit(0);
-		if (r < 0 || rq.magic != REQ_MAGIC || rq.voice_len > MAX_VOICE ||
-		    rq.text_len > MAX_TEXT ||
-		    rq.len != sizeof rq - sizeof rq.len + rq.voice_len + rq.text_len)
-			_exit(3);
-		char *v = xmalloc(rq.voice_len + 1);
-		char *text = xmalloc(rq.text_len + 1);
-		if (wire_read_all(in, v, rq.voice_len) < 0 || wire_read_all(in, text, rq.text_len) < 0)
-			_exit(3);
-		v[rq.voice_len] = '\0';
-		text[rq.text_len] = '\0';
-
+		}
 		if (rq.engine == VOICE_FLITE) {
 			/* (Flite keeps its current voice while the name stays.) */
-			if (flite_set_voice(v) != 0) {
+			if (flite_set_voice(v) != 0)
 				send_status(out, ANS_VOICE, 0);
-				free(v);
-				free(text);
-				continue;
-			}
-		}
-		/* (An espeak-ng voice is loaded by the piece child: see piece_child.) */
-		*answered = 0;
-		pid_t pid = fork();
-		if (pid == 0)
-			piece_child(out, &rq, v, text, rq.text_len);
-		if (pid < 0) {
-			send_status(out, ANS_FAILED, 0);
+			else
+				run_piece(out, &rq, v, text);
 		} else {
-			int st = 0;
-			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-				;
-			/* A child killed part-way through its answer has left
-			   the parent a torn message that nothing can complete:
-			   the worker ends too, so the parent sees end of file
-			   at once (and fails the segment) instead of waiting
-			   for bytes until its backstop. */
-			if (*answered == 2)
-				_exit(4);
-			if (!*answered)
-				send_status(out, ANS_FAILED, WIFSIGNALED(st) ?
-					    (uint32_t)WTERMSIG(st) :
-					    256u + (uint32_t)WEXITSTATUS(st));
+			struct holder *h = holder_for(v, out);
+			if (h != NULL)
+				holder_ask(h, out, &rq, v, text);
+			else
+				send_status(out, ANS_FAILED, 0);
 		}
 		free(v);
 		free(text);

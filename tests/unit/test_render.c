@@ -342,7 +342,7 @@ static void test_limiter(void)
 		x[i] = (float)(amp * sin(2 * M_PI * 997 * t) + 0.01 * noise(&seed));
 	}
 	struct lim_out o = {loud_meter_new(rate, 1, LOUD_PEAK_TRUE), xmalloc((size_t)n * sizeof(float)), 0, n};
-	struct limiter_out lo = {0.0, -2.0, lim_sink, &o};
+	struct limiter_out lo = {0.0, -2.0, lim_sink, &o, NULL, 0};
 	struct limiter *l = limiter_new(rate, 1, &lo, 1);
 	OK(l != NULL, "limiter made");
 	int rc = 0;
@@ -383,7 +383,8 @@ static void test_limiter(void)
 	struct lim_out o2 = {loud_meter_new(rate, 1, LOUD_PEAK_TRUE), xmalloc((size_t)n * sizeof(float)), 0, n};
 	o.m = loud_meter_new(rate, 1, LOUD_PEAK_TRUE);
 	o.frames = 0;
-	struct limiter_out outs[2] = {{-20.0, -2.0, lim_sink, &o}, {6.0, -2.0, lim_sink, &o2}};
+	struct limiter_out outs[2] = {{-20.0, -2.0, lim_sink, &o, NULL, 0},
+				      {6.0, -2.0, lim_sink, &o2, NULL, 0}};
 	l = limiter_new(rate, 1, outs, 2);
 	rc = l ? limiter_process(l, x, n) : -1;
 	if (rc == 0)
@@ -477,9 +478,19 @@ static int lim_frames_sink(void *ud, const float *f, long n)
 	return 0;
 }
 
+/* Counts the frames a limiter wrote into its output's buffer. */
+static int lim_count_sink(void *ud, const float *f, long n)
+{
+	(void)f;
+	*(long *)ud += n;
+	return 0;
+}
+
 /* The limiter gives, bit for bit, the frames of its definition: speech-like
  * items, mono and stereo, at gains that leave them alone and that push them
- * 3 to 20 dB into the limiter, fed in blocks of odd sizes. */
+ * 3 to 20 dB into the limiter, fed in blocks of odd sizes; handed to a sink,
+ * written into a buffer of the caller's, and written over its own input
+ * (in place, as render_chunks.c levels a group's one sound). */
 static void test_limiter_exact(void)
 {
 	static const double gains[] = {-6, 0, 6, 9.5, 12, 20};
@@ -487,35 +498,50 @@ static void test_limiter_exact(void)
 	for (int ch = 1; ch <= 2; ch++) {
 		int rate = rates[ch - 1];
 		long n = rate * 4 + 777;
-		float *x = xmalloc((size_t)n * (size_t)ch * sizeof *x);
+		size_t ns = (size_t)n * (size_t)ch;
+		float *x = xmalloc(ns * sizeof *x);
 		speechlike((uint32_t)(40 + ch), x, n, rate / 3, rate, ch);
-		float *want = xmalloc((size_t)n * (size_t)ch * sizeof *want);
-		float *got = xmalloc((size_t)n * (size_t)ch * sizeof *got);
+		float *want = xmalloc(ns * sizeof *want);
+		float *got = xmalloc(ns * sizeof *got);
 		for (size_t k = 0; k < sizeof gains / sizeof *gains; k++) {
 			double ceiling = k % 2 ? -1.0 : -3.0;
 			limiter_by_definition(x, n, ch, rate, gains[k], ceiling, want);
-			struct lim_frames o = {got, ch, 0, n * ch};
-			struct limiter_out lo = {gains[k], ceiling, lim_frames_sink, &o};
-			struct limiter *l = limiter_new(rate, ch, &lo, 1);
-			int rc = l == NULL;
-			uint32_t seed = 7 + (uint32_t)k;
-			for (long i = 0; i < n && rc == 0;) {
-				long b = 1 + (long)(sl_rand(&seed) % 3000);
-				if (b > n - i)
-					b = n - i;
-				rc = limiter_process(l, x + i * ch, b);
-				i += b;
+			for (int way = 0; way < 3; way++) {
+				static const char *ways[] = {"to a sink", "into a buffer", "in place"};
+				struct lim_frames o = {got, ch, 0, n * ch};
+				long wrote = 0;
+				struct limiter_out lo = {gains[k], ceiling, lim_frames_sink, &o, NULL, 0};
+				const float *in = x;
+				memset(got, 0, ns * sizeof *got);
+				if (way > 0)
+					lo = (struct limiter_out){gains[k], ceiling, lim_count_sink, &wrote,
+								  got, n};
+				if (way == 2) {
+					memcpy(got, x, ns * sizeof *got);
+					in = got;
+				}
+				struct limiter *l = limiter_new(rate, ch, &lo, 1);
+				int rc = l == NULL;
+				uint32_t seed = 7 + (uint32_t)k;
+				for (long i = 0; i < n && rc == 0;) {
+					long b = 1 + (long)(sl_rand(&seed) % 3000);
+					if (b > n - i)
+						b = n - i;
+					rc = limiter_process(l, in + i * ch, b);
+					i += b;
+				}
+				if (rc == 0)
+					rc = limiter_drain(l);
+				cases++;
+				if (rc == 0 && (way ? wrote * ch : o.pos) == n * ch &&
+				    memcmp(got, want, ns * sizeof *got) == 0)
+					same++;
+				else
+					printf("# the limiter differs from its definition (%s): %d ch, "
+					       "%.1f dB, ceiling %.0f dBFS\n", ways[way], ch, gains[k],
+					       ceiling);
+				limiter_free(&l);
 			}
-			if (rc == 0)
-				rc = limiter_drain(l);
-			cases++;
-			if (rc == 0 && o.pos == n * ch &&
-			    memcmp(got, want, (size_t)n * (size_t)ch * sizeof *got) == 0)
-				same++;
-			else
-				printf("# the limiter differs from its definition: %d ch, %.1f dB, "
-				       "ceiling %.0f dBFS\n", ch, gains[k], ceiling);
-			limiter_free(&l);
 		}
 		free(x);
 		free(want);
@@ -523,6 +549,32 @@ static void test_limiter_exact(void)
 	}
 	OK(same == cases, "the limiter's frames are its definition's, bit for bit (%d of %d cases)",
 	   same, cases);
+}
+
+/* A limiter writing into a buffer too short for its output fails the
+ * stream instead of writing past it. */
+static void test_limiter_into_short(void)
+{
+	int rate = 48000;
+	long n = rate;
+	float *x = xmalloc((size_t)n * sizeof *x);
+	speechlike(5, x, n, rate / 3, rate, 1);
+	float *y = xcalloc((size_t)n + 64, sizeof *y);
+	long wrote = 0;
+	struct limiter_out lo = {0.0, -1.0, lim_count_sink, &wrote, y, n - 1};
+	struct limiter *l = limiter_new(rate, 1, &lo, 1);
+	int rc = l == NULL ? -2 : limiter_process(l, x, n);
+	if (rc == 0)
+		rc = limiter_drain(l);
+	int clean = 1;
+	for (long i = n - 1; i < n + 64; i++)
+		clean &= y[i] == 0.0f;
+	OK(rc == -1 && wrote <= n - 1 && clean,
+	   "a limiter's output one frame longer than its buffer fails the stream (%d), "
+	   "nothing written past it", rc);
+	limiter_free(&l);
+	free(x);
+	free(y);
 }
 
 /*
@@ -1083,6 +1135,7 @@ int main(void)
 	test_tp_meter();
 	test_limiter();
 	test_limiter_exact();
+	test_limiter_into_short();
 	test_search_levelled();
 	test_layout(seg1, seg2, asset);
 	test_render(seg1, seg2, asset);

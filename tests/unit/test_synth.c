@@ -324,6 +324,50 @@ static void test_many_and_determinism(void)
 	INT_EQ(same, N, "identical audio whatever the workers and order");
 }
 
+/*
+ * A worker keeps one voice holder per espeak-ng voice, at most eight, and
+ * ends the least recently used for a ninth (synth_worker.c): ten voices
+ * spoken twice in turn by one worker make it fork every holder again in the
+ * second round. Each piece must sound as when its voice is spoken alone,
+ * by a worker of its own.
+ */
+static void test_many_voices(void)
+{
+	enum { NV = 10 };
+	static const char *variants[NV] = {"m1", "m2", "m3", "m4", "m5",
+					   "m6", "m7", "f1", "f2", "f4"};
+	static const char *text = "Every voice sounds the same when its holder comes back.";
+	struct voice v[NV];
+	struct tseg t[2 * NV], u[NV], *ts[2 * NV];
+	for (int i = 0; i < NV; i++) {
+		v[i] = (struct voice){.name = "v", .espeak = "en-us", .variant = (char *)variants[i],
+				      .lang = "en", .rate = 140, .pitch = 50, .range = 50};
+		for (int r = 0; r < 2; r++) {
+			tseg_init(&t[r * NV + i], 40 + r * NV + i);
+			tseg_run(&t[r * NV + i], &v[i], text, 0);
+			ts[r * NV + i] = &t[r * NV + i];
+		}
+	}
+	INT_EQ(synth(ts, 2 * NV, 1, 0), 0, "ten voices twice in turn, one worker");
+	int same = 0;
+	for (int i = 0; i < NV; i++) {
+		struct tseg *one = &u[i];
+		tseg_init(one, 40 + i);
+		tseg_run(one, &v[i], text, 0);
+		if (synth(&one, 1, 1, 0) == 0 && same_bytes(one->path, t[i].path) &&
+		    same_bytes(one->path, t[NV + i].path))
+			same++;
+		else
+			printf("# en-us+%s differs from the same voice alone\n", variants[i]);
+		free(one->path);
+	}
+	INT_EQ(same, NV, "each voice's pieces, before and after its holder was ended, as spoken alone");
+	int distinct = !same_bytes(t[0].path, t[1].path);
+	OK(distinct, "the variants sound different (m1 against m2)");
+	for (int i = 0; i < 2 * NV; i++)
+		free(t[i].path);
+}
+
 /* For the hang test: which cache files exist when the first job is done. */
 static const char *order_first, *order_second;
 static int order_ok = -1;
@@ -913,6 +957,7 @@ int main(void)
 	int fds = count_fds();
 	test_basic();
 	test_many_and_determinism();
+	test_many_voices();
 	test_pool();
 	test_bad_word("PODSYNTH_TEST_CRASH", "CRASHME", 0, &v_host);
 	test_bad_word("PODSYNTH_TEST_HANG", "HANGME", 0.5, &v_host);
