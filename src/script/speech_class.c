@@ -1054,6 +1054,32 @@ static const char *version_cue_after(const struct cctx *c)
 	return NULL;
 }
 
+/* Whether token k is the name of a program or package as code writes it,
+ * which no word list knows: in small letters or with a capital after a small
+ * one, letters and digits, hyphens or underscores ("e2fsprogs", "iproute2",
+ * "btrfs-progs", "docutils", "ARCnet"). A number of two places after such a
+ * name is its version: "e2fsprogs 1.42" one point forty-two. Capitals alone
+ * ("IPC 1.42") and a capitalised name ("Kerner") are not. */
+static int code_name(const struct cctx *c, int k)
+{
+	size_t n;
+	const char *s = core(c, k, &n);
+	if (!s || n < 3 || n > 40 || !isalpha((unsigned char)s[0]) || c->t[k].trail)
+		return 0;
+	int camel = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!isalnum(ch) && ch != '-' && ch != '_')
+			return 0;
+		if (i && isupper(ch) && islower((unsigned char)s[i - 1]))
+			camel = 1;
+	}
+	if (!islower((unsigned char)s[0]) && !camel)
+		return 0;
+	const char *why;
+	return !known_word(s, n, &why) && !dict_word(s, n) && !find_unit(s, n, 1);
+}
+
 /* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
 static int m_decimal(const struct cctx *c, struct match *m)
 {
@@ -1092,7 +1118,8 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		m->version = 1;
 	} else if (yl <= 2 && !(nx && (find_unit(nx, nn, 1) || in_scale(nx, nn) || IN(count_nouns, nx, nn) ||
 					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
-		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL)) {
+		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL ||
+		    (code_name(c, c->i - 1) && (m->why = "a version: after the name of a program as code writes it")))) {
 		m->version = 1;
 	} else if (yl == 3 && x >= 1 && xl <= 3 && nx && IN(whole_nouns, nx, nn)) {
 		/* "15.291 fixes": no fixes come in thousandths; the point is a
