@@ -637,6 +637,22 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "point X");
 		return 1;
 	}
+	/* "x.0", "x.1": a version whose major is a wildcard, as "5.x" is one whose
+	   minor is, "X point oh" (a lone small x; "X.25" and "X.509" are standards) */
+	if (n >= 3 && s[0] == 'x' && s[1] == '.' && isdigit((unsigned char)s[2])) {
+		struct numparse np;
+		if (parse_number(s + 2, n - 2, &np) && np.restlen == 0 && np.commas == 0) {
+			say_word(e, s, 1, flags | F_PART);
+			for (int c = 0; c < np.ncomp; c++) {
+				emit(e, "point");
+				if (np.clen[c] == 1 && np.comp[c][0] == '0')
+					emit(e, "oh");
+				else
+					emit_numstr(e, np.comp[c], np.clen[c]);
+			}
+			return 1;
+		}
+	}
 	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
 	size_t a = 0;
 	while (a < n && isalpha((unsigned char)s[a]))
