@@ -686,6 +686,39 @@ static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 	return 2;
 }
 
+/* Words before a handle: the services whose users are named after an at
+ * sign, and following them. */
+static const char *const handle_cues[] = {
+	"twitter", "mastodon", "bluesky", "github", "gitlab", "telegram", "instagram",
+	"threads", "fediverse", "x", "follow", "follows", "following", "followed",
+};
+
+/* "Follow him on Twitter @TechJournalist": a handle is said "at" and the
+ * name. A handle is an at sign glued before a name after a word of
+ * handle_cues, or before a name in mixed case (a capital first and a small
+ * letter); a kernel-doc parameter ("the @cgrp argument", "@NR_CPUS") keeps
+ * its silent at sign, and an address (user@host) is not a handle. */
+static size_t f_handle(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (cn < 3 || core[0] != '@' || !isalpha((unsigned char)core[1]) || memchr(core + 1, '@', cn - 1))
+		return 0;
+	int lower = 0;
+	for (size_t i = 1; i < cn; i++) {
+		if (!isalnum((unsigned char)core[i]) && core[i] != '_')
+			return 0;
+		lower |= islower((unsigned char)core[i]) != 0;
+	}
+	int cue = 0;
+	for (size_t i = 0; i < ARRAY_LEN(handle_cues) && !cue; i++)
+		cue = strcasecmp(e->prev, handle_cues[i]) == 0;
+	if (!cue && !(isupper((unsigned char)core[1]) && lower))
+		return 0;
+	decide(e, "symbol", "a handle: an at sign before a name after a service or \"follow\" (handle_cues), or before a name in mixed case");
+	emit(e, "at");
+	return 1;
+}
+
 /*
  * The fronts of a token said before the rest of it, in order: a rule says
  * its front and returns how many bytes of the token's core it took (0: not
@@ -697,6 +730,7 @@ static const struct front_rule {
 } front_rules[] = {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
+	{"a handle after an at sign", f_handle},
 };
 
 static int strpbrk_n(const char *s, size_t n, const char *set)
