@@ -1001,6 +1001,24 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* "bein'", "nothin'": a word of -ing with an apostrophe for its dropped
+		 * g is the word ("being"); one the lists know as written ("thin'",
+		 * "'Kin'") is that word */
+		if (t[i].trail && (trail[0] == '\'' || (t[i].trail >= 3 && memcmp(trail, "\xe2\x80\x99", 3) == 0)) &&
+		    cn >= 3 && cn < 40 && core[cn - 2] == 'i' && core[cn - 1] == 'n' && all_alpha(core, cn)) {
+			char w[41];
+			const char *why;
+			memcpy(w, core, cn);
+			w[cn] = 'g';
+			if (!known_word(core, cn, &why) && !dict_word(core, cn) && dict_word(w, cn + 1)) {
+				decide(e, "word", "an -ing word with an apostrophe for its dropped g: the word");
+				say_word(e, w, cn + 1, F_TOKEN | F_START);
+				explain_row(e, core, core + cn, from);
+				set_prev(e, w, cn + 1);
+				emit_trail(e, trail + (trail[0] == '\'' ? 1 : 3), t[i].trail - (trail[0] == '\'' ? 1 : 3), 1);
+				continue;
+			}
+		}
 		e->next = next;
 		e->nextn = nextn;
 		e->opened = t[i].lead > 0 && !t[i].trail;
