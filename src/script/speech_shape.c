@@ -716,6 +716,21 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
 		return 1;
 	}
+	/* "as big as 1MB.The still": a measure, then a sentence whose space was
+	   lost after the full stop */
+	if (dot && dot > s && dot + 2 < s + n && isdigit((unsigned char)s[0]) && isupper((unsigned char)dot[1]) &&
+	    all_lower(dot + 2, n - (size_t)(dot - s) - 2) && dict_word(dot + 1, n - (size_t)(dot - s) - 1) &&
+	    !is_tld(dot + 1, n - (size_t)(dot - s) - 1)) {
+		size_t dg = 0;
+		while (s + dg < dot && isdigit((unsigned char)s[dg]))
+			dg++;
+		if (s + dg < dot && all_alpha(s + dg, (size_t)(dot - s) - dg) && find_unit(s + dg, (size_t)(dot - s) - dg, 0)) {
+			say_core(e, s, (size_t)(dot - s), F_TOKEN | F_START);
+			punct(e, '.');
+			say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
+			return 1;
+		}
+	}
 	return 0;
 }
 
