@@ -728,6 +728,11 @@ rest:
 		say_core(e, r + 2, rl - 2, F_START);
 		return 1;
 	}
+	if (rl >= 2 && r[0] == '=') {   /* spectre_v2=off, l1d=1: an assignment, its value after the number */
+		emit(e, "equals");
+		say_core(e, r + 1, rl - 1, F_PART);
+		return 1;
+	}
 	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
 		/* 5.x, 6.1.y: a series of versions */
 		int series = (rl == 2 || (rl == 4 && r[2] == '.' && strchr("xyz", r[3]))) && strchr("xyz", r[1]);
