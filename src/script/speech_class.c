@@ -866,6 +866,15 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "4 KB logical sectors", "64KB page size": token k modifies a noun after
+ * it, so the measure before it does too (modifier_noun). */
+static int modifier_noun_at(const struct cctx *c, int k)
+{
+	size_t an, hn;
+	const char *w = core(c, k, &an), *h = core(c, k + 1, &hn);
+	return w && h && joined(c, k) && modifier_noun(w, an, h, hn);
+}
+
 /* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft; ±2 ms, -40 °C, 5 m/s */
 static int m_measure(const struct cctx *c, struct match *m)
 {
@@ -980,7 +989,7 @@ static int m_measure(const struct cctx *c, struct match *m)
 		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
 	};
 	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
-	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det);
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }
 

@@ -629,7 +629,19 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		/* "24bit sample format", "64bit accesses": a unit written whole and
 		   singular, glued to its number, is the adjective its writer wrote */
 		int written_one = !per && rl >= 3 && strlen(u->one) == rl && strncasecmp(r, u->one, rl) == 0;
-		emit(e, v == 1 || inside || written_one || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
+		/* "2MB huge pages", "64KB page size": a word that modifies a noun after it */
+		int modifies = 0;
+		if ((flags & F_TOKEN) && e->joined && e->next && e->nextn && e->next[e->nextn] == ' ') {
+			const char *h = e->next + e->nextn;
+			while (*h == ' ')
+				h++;
+			size_t hn = 0;
+			while (isalpha((unsigned char)h[hn]))
+				hn++;
+			modifies = modifier_noun(e->next, e->nextn, h, hn);
+		}
+		emit(e, v == 1 || inside || written_one ||
+			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
 			emit(e, per->one);
