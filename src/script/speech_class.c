@@ -985,10 +985,7 @@ static int m_measure(const struct cctx *c, struct match *m)
 		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	static const char *const determiners[] = {
-		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
-	};
-	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	int det = p && measure_determiner(p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }

@@ -152,6 +152,9 @@ int singular_noun(const char *s, size_t n);
  * before w does too: "4 KB logical sectors", "64KB page size" ("four kilobyte");
  * not "2MB in size", "10 ms long", "5 MB more memory" (speech_units.c). */
 int modifier_noun(const char *w, size_t wn, const char *h, size_t hn);
+/* Whether w is a determiner after which a measure before a noun is said once:
+ * "the 2 MB file", "each 4 KiB page" (speech_units.c). */
+int measure_determiner(const char *w, size_t wn);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);

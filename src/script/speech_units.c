@@ -232,6 +232,19 @@ static const char *const not_modifiers[] = {
 	"including", "excluding", "using", "during", "following", "containing", "plus", "minus", "times",
 };
 
+/* Determiners before a measure and a noun: "the 2 MB file", "each 4 KiB page". */
+static const char *const measure_determiners[] = {
+	"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
+};
+
+int measure_determiner(const char *w, size_t wn)
+{
+	for (size_t i = 0; w && i < ARRAY_LEN(measure_determiners); i++)
+		if (strlen(measure_determiners[i]) == wn && strncasecmp(measure_determiners[i], w, wn) == 0)
+			return 1;
+	return 0;
+}
+
 int modifier_noun(const char *w, size_t wn, const char *h, size_t hn)
 {
 	if (!w || !h || wn < 3 || wn > 40 || !all_alpha(w, wn) || !islower((unsigned char)w[0]) ||

@@ -640,6 +640,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 				hn++;
 			modifies = modifier_noun(e->next, e->nextn, h, hn);
 		}
+		/* "the 2MB page", "each 4KiB page": a determiner and a noun after, as
+		   m_measure has them apart */
+		if ((flags & F_TOKEN) && e->joined && measure_determiner(e->prev, strlen(e->prev)) &&
+		    singular_noun(e->next, e->nextn))
+			modifies = 1;
 		emit(e, v == 1 || inside || written_one ||
 			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
 		if (per) {
