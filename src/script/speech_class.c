@@ -897,6 +897,15 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "4 KB logical sectors", "64KB page size": token k modifies a noun after
+ * it, so the measure before it does too (modifier_noun). */
+static int modifier_noun_at(const struct cctx *c, int k)
+{
+	size_t an, hn;
+	const char *w = core(c, k, &an), *h = core(c, k + 1, &hn);
+	return w && h && joined(c, k) && modifier_noun(w, an, h, hn);
+}
+
 /* 16 mm, 2.5 GW, 10+ ms, 3 sq mi; 5,000ft; ±2 ms, -40 °C, 5 m/s */
 static int m_measure(const struct cctx *c, struct match *m)
 {
@@ -1007,11 +1016,8 @@ static int m_measure(const struct cctx *c, struct match *m)
 		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	static const char *const determiners[] = {
-		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
-	};
-	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
-	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det);
+	int det = p && measure_determiner(p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }
 
@@ -1085,6 +1091,32 @@ static const char *version_cue_after(const struct cctx *c)
 	return NULL;
 }
 
+/* Whether token k is the name of a program or package as code writes it,
+ * which no word list knows: in small letters or with a capital after a small
+ * one, letters and digits, hyphens or underscores ("e2fsprogs", "iproute2",
+ * "btrfs-progs", "docutils", "ARCnet"). A number of two places after such a
+ * name is its version: "e2fsprogs 1.42" one point forty-two. Capitals alone
+ * ("IPC 1.42") and a capitalised name ("Kerner") are not. */
+static int code_name(const struct cctx *c, int k)
+{
+	size_t n;
+	const char *s = core(c, k, &n);
+	if (!s || n < 3 || n > 40 || !isalpha((unsigned char)s[0]) || c->t[k].trail)
+		return 0;
+	int camel = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!isalnum(ch) && ch != '-' && ch != '_')
+			return 0;
+		if (i && isupper(ch) && islower((unsigned char)s[i - 1]))
+			camel = 1;
+	}
+	if (!islower((unsigned char)s[0]) && !camel)
+		return 0;
+	const char *why;
+	return !known_word(s, n, &why) && !dict_word(s, n) && !find_unit(s, n, 1);
+}
+
 /* 2.32 a decimal, 6.3 a version: the word before it, then whether Linux has such a version. */
 static int m_decimal(const struct cctx *c, struct match *m)
 {
@@ -1123,7 +1155,8 @@ static int m_decimal(const struct cctx *c, struct match *m)
 		m->version = 1;
 	} else if (yl <= 2 && !(nx && (find_unit(nx, nn, 1) || in_scale(nx, nn) || IN(count_nouns, nx, nn) ||
 					(nn == 5 && strncasecmp(nx, "times", 5) == 0))) &&
-		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL)) {
+		   ((m->why = version_cue_before(c)) != NULL || (m->why = version_cue_after(c)) != NULL ||
+		    (code_name(c, c->i - 1) && (m->why = "a version: after the name of a program as code writes it")))) {
 		m->version = 1;
 	} else if (yl == 3 && x >= 1 && xl <= 3 && nx && IN(whole_nouns, nx, nn)) {
 		/* "15.291 fixes": no fixes come in thousandths; the point is a

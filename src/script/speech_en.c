@@ -720,6 +720,39 @@ static size_t f_compare(struct en *e, struct tok *t, const char *core, size_t cn
 	return 0;
 }
 
+/* Words before a handle: the services whose users are named after an at
+ * sign, and following them. */
+static const char *const handle_cues[] = {
+	"twitter", "mastodon", "bluesky", "github", "gitlab", "telegram", "instagram",
+	"threads", "fediverse", "x", "follow", "follows", "following", "followed",
+};
+
+/* "Follow him on Twitter @TechJournalist": a handle is said "at" and the
+ * name. A handle is an at sign glued before a name after a word of
+ * handle_cues, or before a name in mixed case (a capital first and a small
+ * letter); a kernel-doc parameter ("the @cgrp argument", "@NR_CPUS") keeps
+ * its silent at sign, and an address (user@host) is not a handle. */
+static size_t f_handle(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (cn < 3 || core[0] != '@' || !isalpha((unsigned char)core[1]) || memchr(core + 1, '@', cn - 1))
+		return 0;
+	int lower = 0;
+	for (size_t i = 1; i < cn; i++) {
+		if (!isalnum((unsigned char)core[i]) && core[i] != '_')
+			return 0;
+		lower |= islower((unsigned char)core[i]) != 0;
+	}
+	int cue = 0;
+	for (size_t i = 0; i < ARRAY_LEN(handle_cues) && !cue; i++)
+		cue = strcasecmp(e->prev, handle_cues[i]) == 0;
+	if (!cue && !(isupper((unsigned char)core[1]) && lower))
+		return 0;
+	decide(e, "symbol", "a handle: an at sign before a name after a service or \"follow\" (handle_cues), or before a name in mixed case");
+	emit(e, "at");
+	return 1;
+}
+
 /*
  * The fronts of a token said before the rest of it, in order: a rule says
  * its front and returns how many bytes of the token's core it took (0: not
@@ -732,6 +765,7 @@ static const struct front_rule {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
 	{"a comparison before a number", f_compare},
+	{"a handle after an at sign", f_handle},
 };
 
 static int strpbrk_n(const char *s, size_t n, const char *set)
@@ -1004,12 +1038,31 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* "bein'", "nothin'": a word of -ing with an apostrophe for its dropped
+		 * g is the word ("being"); one the lists know as written ("thin'",
+		 * "'Kin'") is that word */
+		if (t[i].trail && (trail[0] == '\'' || (t[i].trail >= 3 && memcmp(trail, "\xe2\x80\x99", 3) == 0)) &&
+		    cn >= 3 && cn < 40 && core[cn - 2] == 'i' && core[cn - 1] == 'n' && all_alpha(core, cn)) {
+			char w[41];
+			const char *why;
+			memcpy(w, core, cn);
+			w[cn] = 'g';
+			if (!known_word(core, cn, &why) && !dict_word(core, cn) && dict_word(w, cn + 1)) {
+				decide(e, "word", "an -ing word with an apostrophe for its dropped g: the word");
+				say_word(e, w, cn + 1, F_TOKEN | F_START);
+				explain_row(e, core, core + cn, from);
+				set_prev(e, w, cn + 1);
+				emit_trail(e, trail + (trail[0] == '\'' ? 1 : 3), t[i].trail - (trail[0] == '\'' ? 1 : 3), 1);
+				continue;
+			}
+		}
 		e->next = next;
 		e->nextn = nextn;
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
+		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
 		say_core(e, core, cn, F_TOKEN | F_START);
-		e->opened = e->dotted = 0;
+		e->opened = e->dotted = e->joined = 0;
 		hint_phonemes(e, from, core, cn);
 		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */

@@ -38,6 +38,7 @@ struct en {
 	size_t nextn;
 	int opened;          /* the token being said opens with a quotation mark or bracket */
 	int dotted;          /* the token being said has a full stop after it */
+	int joined;          /* the token being said and the next: a space between, no mark */
 	int depth;           /* recursion guard */
 	int paren;           /* inside a parenthesis opened by a token */
 	int glue;            /* the next word joins the last one without a space */
@@ -151,6 +152,13 @@ int plural_noun(const char *s, size_t n);
 /* Whether s is a common word that also takes a plural s: "file" (files), not
  * "needed" or "of"; after "the 2 MB" it is a noun the measure describes. */
 int singular_noun(const char *s, size_t n);
+/* Whether w is a word that modifies the noun h after it, so that a measure
+ * before w does too: "4 KB logical sectors", "64KB page size" ("four kilobyte");
+ * not "2MB in size", "10 ms long", "5 MB more memory" (speech_units.c). */
+int modifier_noun(const char *w, size_t wn, const char *h, size_t hn);
+/* Whether w is a determiner after which a measure before a noun is said once:
+ * "the 2 MB file", "each 4 KiB page" (speech_units.c). */
+int measure_determiner(const char *w, size_t wn);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);

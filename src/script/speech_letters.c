@@ -1277,6 +1277,15 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 	const char *star;
 	size_t sl;
 	const char *say = lex_find(e, s, b, &star, &sl);
+	if (say && !star && b == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) && strchr(say, ' ') &&
+	    islower((unsigned char)say[0])) {
+		/* "how many RCs (Release Candidates)": two capitals whose entry
+		 * is words are their letters, as lex_say says RC, and so is
+		 * their plural, R-C's */
+		decide(e, "acronym", "the plural of two capitals whose entry is words (rc, eg): its letters");
+		spell(e, s, 2, 1);
+		return 1;
+	}
 	if (say && !star) {
 		decide(e, "lexicon", lex_where(e, s, b));
 		emit_plural(e, say);

@@ -647,6 +647,22 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "point X");
 		return 1;
 	}
+	/* "x.0", "x.1": a version whose major is a wildcard, as "5.x" is one whose
+	   minor is, "X point oh" (a lone small x; "X.25" and "X.509" are standards) */
+	if (n >= 3 && s[0] == 'x' && s[1] == '.' && isdigit((unsigned char)s[2])) {
+		struct numparse np;
+		if (parse_number(s + 2, n - 2, &np) && np.restlen == 0 && np.commas == 0) {
+			say_word(e, s, 1, flags | F_PART);
+			for (int c = 0; c < np.ncomp; c++) {
+				emit(e, "point");
+				if (np.clen[c] == 1 && np.comp[c][0] == '0')
+					emit(e, "oh");
+				else
+					emit_numstr(e, np.comp[c], np.clen[c]);
+			}
+			return 1;
+		}
+	}
 	/* M.2, U.2; PCIe4.0, gcc13.2, Release3.1 */
 	size_t a = 0;
 	while (a < n && isalpha((unsigned char)s[a]))
@@ -709,6 +725,21 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		punct(e, '.');
 		say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
 		return 1;
+	}
+	/* "as big as 1MB.The still": a measure, then a sentence whose space was
+	   lost after the full stop */
+	if (dot && dot > s && dot + 2 < s + n && isdigit((unsigned char)s[0]) && isupper((unsigned char)dot[1]) &&
+	    all_lower(dot + 2, n - (size_t)(dot - s) - 2) && dict_word(dot + 1, n - (size_t)(dot - s) - 1) &&
+	    !is_tld(dot + 1, n - (size_t)(dot - s) - 1)) {
+		size_t dg = 0;
+		while (s + dg < dot && isdigit((unsigned char)s[dg]))
+			dg++;
+		if (s + dg < dot && all_alpha(s + dg, (size_t)(dot - s) - dg) && find_unit(s + dg, (size_t)(dot - s) - dg, 0)) {
+			say_core(e, s, (size_t)(dot - s), F_TOKEN | F_START);
+			punct(e, '.');
+			say_word(e, dot + 1, n - (size_t)(dot - s) - 1, flags);
+			return 1;
+		}
 	}
 	return 0;
 }

@@ -217,6 +217,45 @@ const struct currency *currency_at(const char *s, size_t n, size_t *len, int who
 }
 
 
+/* Words after a measure that are not a noun's modifier: "2MB in size",
+ * "10 ms long", "5 MB more memory", "10 km last week". */
+static const char *const not_modifiers[] = {
+	"of", "in", "on", "at", "to", "for", "per", "from", "into", "onto", "by", "via", "with",
+	"without", "within", "over", "under", "above", "below", "after", "before", "and", "or",
+	"but", "nor", "than", "as", "is", "are", "was", "were", "be", "been", "will", "would",
+	"can", "could", "may", "might", "must", "should", "has", "have", "had", "less", "more",
+	"fewer", "worth", "each", "every", "this", "that", "these", "those", "the", "a", "an",
+	"last", "next", "long", "wide", "high", "deep", "tall", "thick", "old", "apart", "ago",
+	"later", "earlier", "total", "max", "maximum", "min", "minimum", "free", "left", "used",
+	"away", "off", "out", "up", "down", "only", "just", "so", "too", "instead", "where",
+	"when", "which", "while", "if", "then", "all", "any", "some", "both", "either", "average",
+	"including", "excluding", "using", "during", "following", "containing", "plus", "minus", "times",
+};
+
+/* Determiners before a measure and a noun: "the 2 MB file", "each 4 KiB page". */
+static const char *const measure_determiners[] = {
+	"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
+};
+
+int measure_determiner(const char *w, size_t wn)
+{
+	for (size_t i = 0; w && i < ARRAY_LEN(measure_determiners); i++)
+		if (strlen(measure_determiners[i]) == wn && strncasecmp(measure_determiners[i], w, wn) == 0)
+			return 1;
+	return 0;
+}
+
+int modifier_noun(const char *w, size_t wn, const char *h, size_t hn)
+{
+	if (!w || !h || wn < 3 || wn > 40 || !all_alpha(w, wn) || !islower((unsigned char)w[0]) ||
+	    !words_common(w, wn, 50))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(not_modifiers); i++)
+		if (strlen(not_modifiers[i]) == wn && strncasecmp(not_modifiers[i], w, wn) == 0)
+			return 0;
+	return plural_noun(h, hn) || singular_noun(h, hn);
+}
+
 int plural_noun(const char *s, size_t n)
 {
 	if (!s || n < 5 || n > 40 || s[n - 1] != 's' || s[n - 2] == 's' || !islower((unsigned char)s[0]))

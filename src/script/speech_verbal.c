@@ -629,7 +629,24 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		/* "24bit sample format", "64bit accesses": a unit written whole and
 		   singular, glued to its number, is the adjective its writer wrote */
 		int written_one = !per && rl >= 3 && strlen(u->one) == rl && strncasecmp(r, u->one, rl) == 0;
-		emit(e, v == 1 || inside || written_one || (flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article)) ? u->one : u->many);
+		/* "2MB huge pages", "64KB page size": a word that modifies a noun after it */
+		int modifies = 0;
+		if ((flags & F_TOKEN) && e->joined && e->next && e->nextn && e->next[e->nextn] == ' ') {
+			const char *h = e->next + e->nextn;
+			while (*h == ' ')
+				h++;
+			size_t hn = 0;
+			while (isalpha((unsigned char)h[hn]))
+				hn++;
+			modifies = modifier_noun(e->next, e->nextn, h, hn);
+		}
+		/* "the 2MB page", "each 4KiB page": a determiner and a noun after, as
+		   m_measure has them apart */
+		if ((flags & F_TOKEN) && e->joined && measure_determiner(e->prev, strlen(e->prev)) &&
+		    singular_noun(e->next, e->nextn))
+			modifies = 1;
+		emit(e, v == 1 || inside || written_one ||
+			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
 		if (per) {
 			emit(e, "per");
 			emit(e, per->one);
@@ -726,6 +743,11 @@ rest:
 	if (rl >= 2 && r[0] == '.' && r[1] == '.') {
 		emit(e, "to");
 		say_core(e, r + 2, rl - 2, F_START);
+		return 1;
+	}
+	if (rl >= 2 && r[0] == '=') {   /* spectre_v2=off, l1d=1: an assignment, its value after the number */
+		emit(e, "equals");
+		say_core(e, r + 1, rl - 1, F_PART);
 		return 1;
 	}
 	if (r[0] == '.' && rl > 1 && isalpha((unsigned char)r[1])) {   /* 5.15.y; head_64.S */
