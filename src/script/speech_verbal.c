@@ -1168,6 +1168,8 @@ static void v_dimension(struct en *e, const struct match *m)
 {
 	dim_side(e, m->a, m->alen);
 	emit(e, "by");
+	if (!m->blen)            /* "16 x 4GB": the measure is the next token's */
+		return;
 	dim_side(e, m->b, m->blen);
 	if (m->afterlen) {       /* "1600x1200x32bpp": a third side or a depth */
 		emit(e, "by");
