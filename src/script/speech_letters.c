@@ -1969,17 +1969,38 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 /* A daemon's name: a term of kernel text, an entry or a word, and "d":
  * "auditd" audit-D, "udevd" udev-D, "lockd" lock-D, "syslogd" (as the
  * lexicon says systemd); not a word some list knows ("acked", "fixed"),
- * nor an acronym and a d ("genid" G-E-N-I-D). */
+ * nor an acronym and a d ("genid" G-E-N-I-D). A kernel thread's name is
+ * a daemon's with a k before it, the k said as its letter: "klogd"
+ * K-log-D, "kauditd", "keventd", "kipmid" K-I-P-M-I-D (as the lexicon
+ * says kswapd). */
 static int w_daemon(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star, *why;
-	if (n < 5 || n > 12 || s[n - 1] != 'd' || s[n - 2] == 'e' || !all_lower(s, n) || known_word(s, n, &why) ||
+	/* (a kernel thread's name may be a term of kernel text: "klogd") */
+	if (n < 5 || n > 12 || s[n - 1] != 'd' || s[n - 2] == 'e' || !all_lower(s, n) ||
+	    (known_word(s, n, &why) && !(s[0] == 'k' && vocab_kind(s, n) == VOCAB_TERM && !words_common(s, n, 70))) ||
 	    dict_word(s, n))
 		return 0;
 	/* (a name kernel text writes in capitals and a d is letters: "genid") */
-	if (vocab_kind(s, n - 1) != VOCAB_TERM && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
-	    !words_common(s, n - 1, 50))
-		return 0;
+	const char *r = s + 1;
+	size_t rn = n - 2;
+	enum vocab_kind v = vocab_kind(r, rn);
+	int kthread = s[0] == 'k' && rn >= 3 && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
+		      (words_common(r, rn, 50) || (v != VOCAB_NONE && v != VOCAB_CAPSWORD) ||
+		       lex_find(e, r, rn, &star, &(size_t){0}));
+	if (kthread || (vocab_kind(s, n - 1) != VOCAB_TERM && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
+			!words_common(s, n - 1, 50))) {
+		if (!kthread)
+			return 0;
+		decide(e, "split word", "a kernel thread: K, a name kernel text knows or a word, and D");
+		emit(e, "K-");
+		e->glue = 1;
+		say_word(e, r, rn, flags | F_PART);
+		e->glue = 1;
+		emit(e, "-D");
+		e->glue = 0;
+		return 1;
+	}
 	decide(e, "split word", "a daemon: a name kernel text knows or a word, and D");
 	say_word(e, s, n - 1, flags | F_PART);
 	e->glue = 1;
