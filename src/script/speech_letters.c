@@ -2838,6 +2838,37 @@ static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A capitalised token no English word could start ("Kmemleak", "Fbdev",
+ * "Hwmon", "Clkout") is no name but a word of kernel text capitalised at
+ * a sentence's start or by its writer: said as in small letters, when
+ * kernel.vocab has it in small letters or its letters before the first
+ * vowel are an entry of kernel.vocab and the rest a word ("clk" and "out").
+ * Names whose start English lacks ("Dmitry", "Zwane", "Vlastimil") are in
+ * neither, and stay as written.
+ */
+static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[64];
+	if ((flags & F_NAME) || n < 4 || n >= sizeof low || !isupper((unsigned char)s[0]) || !all_lower(s + 1, n - 1) ||
+	    onset_ok(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	enum vocab_kind v = vocab_kind(low, n);
+	size_t k = 0;
+	while (k < n && !is_vowel(low[k], k > 0))
+		k++;
+	enum vocab_kind pv = k >= 2 ? vocab_kind(low, k) : VOCAB_NONE;
+	if (!(v == VOCAB_TERM || v == VOCAB_ACRONYM || v == VOCAB_PLATFORM) &&
+	    !(pv != VOCAB_NONE && pv != VOCAB_CAPSWORD && n - k >= 2 &&
+	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)))
+		return 0;
+	decide(e, "word", "capitalised, English cannot start it, and kernel.vocab knows it in small letters");
+	say_word(e, low, n, flags);
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
@@ -3032,6 +3063,7 @@ static const struct word_rule {
 	{"a term of kernel text", w_kernel_term},
 	{"a kernel term and a letter", w_term_letter},
 	{"small letters English cannot say", w_short_unknown},
+	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},
