@@ -2166,6 +2166,48 @@ static int m_subject_prefix(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/*
+ * A unit's symbol alone after "in", what a value is given in: "(in mV)",
+ * "in ms", "in MiB" are "in millivolts", "in milliseconds", "in mebibytes"
+ * (were spelled, "M V", "M-S", "M-I-B"). The symbol has a capital, or is a
+ * prefix's letter and a unit's symbol ("ms", "ns", "mm", "kg"), so no
+ * English word after "in" is taken ("in us", "in min", "in cc"); before
+ * a word, only before one that no symbol modifies ("in MiB reserved",
+ * "in KB for"; not "in mV units", "in MB settings").
+ */
+static int m_unit_in(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	const struct unit *u;
+	/* before a word, only one that cannot be the noun the symbol would
+	 * modify ("in MB settings" is resctrl's memory bandwidth, "in ns
+	 * conversion" a nanosecond's): a preposition, a conjunction, a verb */
+	static const char *const after[] = {
+		"for", "and", "or", "to", "of", "with", "by", "from", "that", "which", "is", "are", "was",
+		"were", "will", "per", "on", "at", "as", "if", "when", "but", "the", "a", "an", "should",
+		"must", "can", "may", "reserved", "used", "allowed", "rather", "instead", "in", "into",
+	};
+	if (!s || n < 2 || !p || pn != 2 || strncasecmp(p, "in", 2) != 0 || c->t[c->i - 1].trail ||
+	    (u = find_unit(s, n, 1)) == NULL)
+		return 0;
+	if (nx && !c->t[c->i].trail && islower((unsigned char)nx[0])) {
+		size_t k = 0;
+		while (k < ARRAY_LEN(after) && !(strlen(after[k]) == nn && strncmp(after[k], nx, nn) == 0))
+			k++;
+		if (k == ARRAY_LEN(after))
+			return 0;
+	}
+	int cap = 0;
+	for (size_t k = 0; k < n; k++)
+		cap |= isupper((unsigned char)s[k]) != 0;
+	if (!cap && !(strchr("nmckMGTu", s[0]) && find_unit(s + 1, n - 1, 0) && !(n == 2 && s[0] == 'u' && s[1] == 's')))
+		return 0;
+	m->say = u->many;
+	m->why = "a unit's symbol after \"in\": what a value is given in";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
@@ -2205,6 +2247,7 @@ static const struct rule rules[] = {
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
+	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 
