@@ -2554,6 +2554,23 @@ static int w_letter_term(struct en *e, const char *s, size_t n, int flags)
 /* A letter and a common word, the whole no word of any list: "strace" is
  * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
  * "spelt" are words of the British lists, never T-ravelling. */
+/* Whether s is a common word (scowl) with a regular ending its writer
+ * made though no list has the form: "sinked" (sink), "sended", "spinned"
+ * (its last letter doubled), "shrinked"; said as written, as a reader
+ * would, never a letter and a word ("S-inked"). */
+static int own_inflection(const char *s, size_t n)
+{
+	static const char *const ends[] = {"ed", "ing"};
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i]), m = n - k;
+		if (n < k + 3 || strncmp(s + n - k, ends[i], k) != 0)
+			continue;
+		if (words_common(s, m, 50) || (m >= 4 && s[m - 1] == s[m - 2] && words_common(s, m - 1, 50)))
+			return 1;
+	}
+	return 0;
+}
+
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -2565,6 +2582,11 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	    !words_common(s + 1, n - 1, 35) ||
 	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
+	if (!inode && own_inflection(s, n)) {
+		decide(e, "word", "a common word and a regular ending no list has (the writer's form)");
+		emitn(e, s, n);
+		return 1;
+	}
 	decide(e, "split word", "a letter and a common word (scowl)");
 	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
 	emit(e, pre);
