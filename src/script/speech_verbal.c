@@ -654,7 +654,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * score, a record or a code, not a range: each said in turn, digit by digit
 	 * when a group has three digits or more; so are two when the first has
 	 * three digits or more with a leading zero and the second another width
-	 * ("sheet 090-96": a range padded with zeros pads both ends, "0001-0003") */
+	 * ("sheet 090-96": a range padded with zeros pads both ends, "0001-0003"),
+	 * or when the second alone has a leading zero ("123456-001") */
 	if (!version && !cur && !u && np.ncomp == 1 && !np.commas && rl >= 2 && r[0] == '-') {
 		size_t q = 0, groups = 1, widest = np.clen[0];
 		while (q < rl && r[q] == '-' && q + 1 < rl && isdigit((unsigned char)r[q + 1])) {
@@ -665,7 +666,9 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			if (q - g > widest)
 				widest = q - g;
 		}
-		int serial = groups == 2 && np.clen[0] >= 3 && np.comp[0][0] == '0' && rl - 1 != np.clen[0];
+		/* (nor is a range's end alone padded: "123456-001", "88-07") */
+		int serial = groups == 2 && ((np.clen[0] >= 3 && np.comp[0][0] == '0' && rl - 1 != np.clen[0]) ||
+					     (np.comp[0][0] != '0' && rl >= 3 && r[1] == '0'));
 		if (q == rl && (groups >= 3 || serial)) {
 			decide(e, "number", serial ? "a number with a leading zero and another joined by a hyphen: a code, said in turn" :
 			       "three numbers or more joined by hyphens: a score or a code, said in turn");
