@@ -637,8 +637,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	/* 7950X, 12700K, 5800X3D, 2080Ti: a model number and its letters (a
-	 * size in a power of two, "2048K", stays a count) */
-	if (v >= 1000 && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
+	 * size in a power of two, "2048K", stays a count); three digits take
+	 * two capitals or three, a processor's "486DX2", "386SX", "486SLC"
+	 * (one capital stays a count's: "720P", "3D") */
+	int three = v >= 100 && v < 1000 && np.clen[0] == 3 && rl >= 2 && isupper((unsigned char)r[1]) &&
+		    !(rl == 3 && islower((unsigned char)r[2]));
+	if ((v >= 1000 || three) && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
 	    (v & (v - 1)) != 0) {
 		int ok = 1;
 		for (size_t q = 1; q < rl; q++)
