@@ -1111,6 +1111,31 @@ static char *brackets(const char *text)
 				continue;
 			}
 		}
+		/* a reference after a preposition is the preposition's object, and
+		 * dropping it leaves the sentence short: "found in [11]." in
+		 * reference eleven, "see [2]", "described in [1] and [2]"; one after
+		 * a noun goes, as below ("the header [4]") */
+		if (n && n <= 3 && all_digit(in, n) && p > text && p[-1] == ' ') {
+			static const char *const preps[] = {"in", "see", "to", "of", "from", "by", "at", "and", "or", "cf."};
+			const char *e2 = p - 1, *w;
+			while (e2 > text && e2[-1] == ' ')
+				e2--;
+			w = e2;
+			while (w > text && (isalpha((unsigned char)w[-1]) || w[-1] == '.'))
+				w--;
+			size_t wl = (size_t)(e2 - w);
+			int prep = 0;
+			for (size_t i = 0; i < ARRAY_LEN(preps) && !prep; i++)
+				prep = strlen(preps[i]) == wl && strncasecmp(preps[i], w, wl) == 0;
+			/* ("and" and "or" only between two references: "[1] and [2]") */
+			int conj = (wl == 3 && !strncasecmp(w, "and", 3)) || (wl == 2 && !strncasecmp(w, "or", 2));
+			if (prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) {
+				buf_puts(&b, "reference ");
+				buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)
