@@ -2081,28 +2081,44 @@ static int lower_run(const char *s, size_t n)
 	return n > 0;
 }
 
+/* The sign between two sides: x, or the multiplication sign (U+00D7,
+ * "1024×600"); its length in bytes, 0 when s is none. */
+static size_t dim_sign(const char *s, const char *end)
+{
+	if (s < end && *s == 'x')
+		return 1;
+	return end - s >= 2 && (unsigned char)s[0] == 0xc3 && (unsigned char)s[1] == 0x97 ? 2 : 0;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
-	size_t n, xn, bn;
+	size_t n, xn, bn, gl = 0;
 	const char *s = core(c, c->i, &n);
-	/* glued: 4x4, 1920x1080 (not 0x1f, a hexadecimal number) */
-	const char *gx = s && n >= 3 && s[0] != '0' ? memchr(s, 'x', n) : NULL;
-	if (gx && gx > s && gx + 1 < s + n && all_digit(s, (size_t)(gx - s)) && all_digit(gx + 1, n - (size_t)(gx - s) - 1) &&
-	    gx[1] != '0') {
+	/* glued: 4x4, 1920x1080, 1024×600 (not 0x1f, a hexadecimal number) */
+	const char *gx = NULL;
+	if (s && n >= 3 && s[0] != '0') {
+		gx = s;
+		while (gx < s + n && isdigit((unsigned char)*gx))
+			gx++;
+		if (!(gl = dim_sign(gx, s + n)))
+			gx = NULL;
+	}
+	if (gx && gx > s && gx + gl < s + n && all_digit(gx + gl, n - (size_t)(gx - s) - gl) && gx[gl] != '0') {
 		m->a = s;
 		m->alen = (size_t)(gx - s);
-		m->b = gx + 1;
-		m->blen = n - (size_t)(gx - s) - 1;
+		m->b = gx + gl;
+		m->blen = n - (size_t)(gx - s) - gl;
 		return 1;
 	}
 	/* three sides and a depth's unit: 2x2x2, 1024x768x16, 1600x1200x32bpp */
-	if (gx && gx > s && all_digit(s, (size_t)(gx - s)) && isdigit((unsigned char)gx[1]) && gx[1] != '0') {
-		const char *b2 = gx + 1, *end = s + n;
+	if (gx && gx > s && gx + gl < s + n && isdigit((unsigned char)gx[gl]) && gx[gl] != '0') {
+		const char *b2 = gx + gl, *end = s + n;
 		const char *x2 = b2;
+		size_t gl2;
 		while (x2 < end && isdigit((unsigned char)*x2))
 			x2++;
-		if (x2 + 1 < end && *x2 == 'x' && isdigit((unsigned char)x2[1]) && x2[1] != '0') {
-			const char *c3 = x2 + 1, *l = c3;
+		if ((gl2 = dim_sign(x2, end)) != 0 && x2 + gl2 < end && isdigit((unsigned char)x2[gl2]) && x2[gl2] != '0') {
+			const char *c3 = x2 + gl2, *l = c3;
 			while (l < end && isdigit((unsigned char)*l))
 				l++;
 			if (l == end || (end - l <= 4 && lower_run(l, (size_t)(end - l)))) {
@@ -2121,10 +2137,19 @@ static int m_dimension(const struct cctx *c, struct match *m)
 	if (!s || !all_digit(s, n) || !joined(c, c->i))
 		return 0;
 	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
-	if (!x || xn != 1 || (x[0] != 'x' && x[0] != 'X') || !joined(c, c->i + 1) || !b || !all_digit(b, bn))
+	if (!x || !(xn == 1 ? x[0] == 'x' || x[0] == 'X' : dim_sign(x, x + xn) == xn) || !joined(c, c->i + 1) || !b ||
+	    !isdigit((unsigned char)b[0]))
 		return 0;
 	m->a = s;
 	m->alen = n;
+	size_t un;
+	const char *u = joined(c, c->i + 2) ? core(c, c->i + 3, &un) : NULL;
+	if (!all_digit(b, bn) || (u && find_unit(u, un, 1))) {
+		/* a count times a measure, "16 x 4GB segments", "2 x 10 ms":
+		 * the count and "by"; the measure is said as alone */
+		m->ntok = 2;
+		return 1;
+	}
 	m->b = b;
 	m->blen = bn;
 	m->ntok = 3;
@@ -2218,6 +2243,48 @@ static int m_subject_prefix(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/*
+ * A unit's symbol alone after "in", what a value is given in: "(in mV)",
+ * "in ms", "in MiB" are "in millivolts", "in milliseconds", "in mebibytes"
+ * (were spelled, "M V", "M-S", "M-I-B"). The symbol has a capital, or is a
+ * prefix's letter and a unit's symbol ("ms", "ns", "mm", "kg"), so no
+ * English word after "in" is taken ("in us", "in min", "in cc"); before
+ * a word, only before one that no symbol modifies ("in MiB reserved",
+ * "in KB for"; not "in mV units", "in MB settings").
+ */
+static int m_unit_in(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	const struct unit *u;
+	/* before a word, only one that cannot be the noun the symbol would
+	 * modify ("in MB settings" is resctrl's memory bandwidth, "in ns
+	 * conversion" a nanosecond's): a preposition, a conjunction, a verb */
+	static const char *const after[] = {
+		"for", "and", "or", "to", "of", "with", "by", "from", "that", "which", "is", "are", "was",
+		"were", "will", "per", "on", "at", "as", "if", "when", "but", "the", "a", "an", "should",
+		"must", "can", "may", "reserved", "used", "allowed", "rather", "instead", "in", "into",
+	};
+	if (!s || n < 2 || !p || pn != 2 || strncasecmp(p, "in", 2) != 0 || c->t[c->i - 1].trail ||
+	    (u = find_unit(s, n, 1)) == NULL)
+		return 0;
+	if (nx && !c->t[c->i].trail && islower((unsigned char)nx[0])) {
+		size_t k = 0;
+		while (k < ARRAY_LEN(after) && !(strlen(after[k]) == nn && strncmp(after[k], nx, nn) == 0))
+			k++;
+		if (k == ARRAY_LEN(after))
+			return 0;
+	}
+	int cap = 0;
+	for (size_t k = 0; k < n; k++)
+		cap |= isupper((unsigned char)s[k]) != 0;
+	if (!cap && !(strchr("nmckMGTu", s[0]) && find_unit(s + 1, n - 1, 0) && !(n == 2 && s[0] == 'u' && s[1] == 's')))
+		return 0;
+	m->say = u->many;
+	m->why = "a unit's symbol after \"in\": what a value is given in";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
@@ -2258,6 +2325,7 @@ static const struct rule rules[] = {
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
+	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

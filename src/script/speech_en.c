@@ -1201,26 +1201,26 @@ static char *brackets(const char *text)
 				continue;
 			}
 		}
-		/* a reference that is the object of a word that needs one: "see [2]"
-		 * see reference two, "shown in [3]", "see [1] and [2]" (elsewhere
-		 * a reference number goes, below) */
-		if (n && n <= 3 && all_digit(in, n) && in == p + 1 && in + n == close) {
-			/* (after_ref: "and", "or" only after a reference, "[1] and [2]") */
-			static const struct { const char *w; int after_ref; } heads[] = {
-				{"see", 0}, {"in", 0}, {"and", 1}, {"or", 1},
-			};
-			const char *w = p;
-			while (w > text && w[-1] == ' ')
+		/* a reference after a preposition is the preposition's object, and
+		 * dropping it leaves the sentence short: "found in [11]." in
+		 * reference eleven, "see [2]", "described in [1] and [2]"; one after
+		 * a noun goes, as below ("the header [4]") */
+		if (n && n <= 3 && all_digit(in, n) && p > text && p[-1] == ' ') {
+			static const char *const preps[] = {"in", "see", "to", "of", "from", "by", "at", "and", "or", "cf."};
+			const char *e2 = p - 1, *w;
+			while (e2 > text && e2[-1] == ' ')
+				e2--;
+			w = e2;
+			while (w > text && (isalpha((unsigned char)w[-1]) || w[-1] == '.'))
 				w--;
-			const char *we = w;
-			while (w > text && isalpha((unsigned char)w[-1]))
-				w--;
-			int head = 0;
-			for (size_t h = 0; h < ARRAY_LEN(heads); h++)
-				if ((size_t)(we - w) == strlen(heads[h].w) && strncasecmp(w, heads[h].w, (size_t)(we - w)) == 0)
-					head = !heads[h].after_ref || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']');
-			if (head && (w == text || !isalnum((unsigned char)w[-1]))) {
-				buf_puts(&b, " reference ");
+			size_t wl = (size_t)(e2 - w);
+			int prep = 0;
+			for (size_t i = 0; i < ARRAY_LEN(preps) && !prep; i++)
+				prep = strlen(preps[i]) == wl && strncasecmp(preps[i], w, wl) == 0;
+			/* ("and" and "or" only between two references: "[1] and [2]") */
+			int conj = (wl == 3 && !strncasecmp(w, "and", 3)) || (wl == 2 && !strncasecmp(w, "or", 2));
+			if (prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) {
+				buf_puts(&b, "reference ");
 				buf_add(&b, in, n);
 				p = after;
 				continue;

@@ -144,7 +144,7 @@ static const struct id_word {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
 	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
-	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
+	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"oper", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
@@ -2068,17 +2068,38 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 /* A daemon's name: a term of kernel text, an entry or a word, and "d":
  * "auditd" audit-D, "udevd" udev-D, "lockd" lock-D, "syslogd" (as the
  * lexicon says systemd); not a word some list knows ("acked", "fixed"),
- * nor an acronym and a d ("genid" G-E-N-I-D). */
+ * nor an acronym and a d ("genid" G-E-N-I-D). A kernel thread's name is
+ * a daemon's with a k before it, the k said as its letter: "klogd"
+ * K-log-D, "kauditd", "keventd", "kipmid" K-I-P-M-I-D (as the lexicon
+ * says kswapd). */
 static int w_daemon(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star, *why;
-	if (n < 5 || n > 12 || s[n - 1] != 'd' || s[n - 2] == 'e' || !all_lower(s, n) || known_word(s, n, &why) ||
+	/* (a kernel thread's name may be a term of kernel text: "klogd") */
+	if (n < 5 || n > 12 || s[n - 1] != 'd' || s[n - 2] == 'e' || !all_lower(s, n) ||
+	    (known_word(s, n, &why) && !(s[0] == 'k' && vocab_kind(s, n) == VOCAB_TERM && !words_common(s, n, 70))) ||
 	    dict_word(s, n))
 		return 0;
 	/* (a name kernel text writes in capitals and a d is letters: "genid") */
-	if (vocab_kind(s, n - 1) != VOCAB_TERM && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
-	    !words_common(s, n - 1, 50))
-		return 0;
+	const char *r = s + 1;
+	size_t rn = n - 2;
+	enum vocab_kind v = vocab_kind(r, rn);
+	int kthread = s[0] == 'k' && rn >= 3 && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
+		      (words_common(r, rn, 50) || (v != VOCAB_NONE && v != VOCAB_CAPSWORD) ||
+		       lex_find(e, r, rn, &star, &(size_t){0}));
+	if (kthread || (vocab_kind(s, n - 1) != VOCAB_TERM && !lex_find(e, s, n - 1, &star, &(size_t){0}) &&
+			!words_common(s, n - 1, 50))) {
+		if (!kthread)
+			return 0;
+		decide(e, "split word", "a kernel thread: K, a name kernel text knows or a word, and D");
+		emit(e, "K-");
+		e->glue = 1;
+		say_word(e, r, rn, flags | F_PART);
+		e->glue = 1;
+		emit(e, "-D");
+		e->glue = 0;
+		return 1;
+	}
 	decide(e, "split word", "a daemon: a name kernel text knows or a word, and D");
 	say_word(e, s, n - 1, flags | F_PART);
 	e->glue = 1;
@@ -2844,6 +2865,23 @@ static int w_letter_term(struct en *e, const char *s, size_t n, int flags)
 /* A letter and a common word, the whole no word of any list: "strace" is
  * S-trace (not "S-T race"), "kfree" K-free; "travelling", "harbour" and
  * "spelt" are words of the British lists, never T-ravelling. */
+/* Whether s is a common word (scowl) with a regular ending its writer
+ * made though no list has the form: "sinked" (sink), "sended", "spinned"
+ * (its last letter doubled), "shrinked"; said as written, as a reader
+ * would, never a letter and a word ("S-inked"). */
+static int own_inflection(const char *s, size_t n)
+{
+	static const char *const ends[] = {"ed", "ing"};
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i]), m = n - k;
+		if (n < k + 3 || strncmp(s + n - k, ends[i], k) != 0)
+			continue;
+		if (words_common(s, m, 50) || (m >= 4 && s[m - 1] == s[m - 2] && words_common(s, m - 1, 50)))
+			return 1;
+	}
+	return 0;
+}
+
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -2855,6 +2893,11 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	    !words_common(s + 1, n - 1, 35) ||
 	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
+	if (!inode && own_inflection(s, n)) {
+		decide(e, "word", "a common word and a regular ending no list has (the writer's form)");
+		emitn(e, s, n);
+		return 1;
+	}
 	decide(e, "split word", "a letter and a common word (scowl)");
 	char pre[3] = {(char)toupper((unsigned char)s[0]), '-', 0};
 	emit(e, pre);
@@ -3128,6 +3171,37 @@ static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A capitalised token no English word could start ("Kmemleak", "Fbdev",
+ * "Hwmon", "Clkout") is no name but a word of kernel text capitalised at
+ * a sentence's start or by its writer: said as in small letters, when
+ * kernel.vocab has it in small letters or its letters before the first
+ * vowel are an entry of kernel.vocab and the rest a word ("clk" and "out").
+ * Names whose start English lacks ("Dmitry", "Zwane", "Vlastimil") are in
+ * neither, and stay as written.
+ */
+static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[64];
+	if ((flags & F_NAME) || n < 4 || n >= sizeof low || !isupper((unsigned char)s[0]) || !all_lower(s + 1, n - 1) ||
+	    onset_ok(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	enum vocab_kind v = vocab_kind(low, n);
+	size_t k = 0;
+	while (k < n && !is_vowel(low[k], k > 0))
+		k++;
+	enum vocab_kind pv = k >= 2 ? vocab_kind(low, k) : VOCAB_NONE;
+	if (!(v == VOCAB_TERM || v == VOCAB_ACRONYM || v == VOCAB_PLATFORM) &&
+	    !(pv != VOCAB_NONE && pv != VOCAB_CAPSWORD && n - k >= 2 &&
+	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)))
+		return 0;
+	decide(e, "word", "capitalised, English cannot start it, and kernel.vocab knows it in small letters");
+	say_word(e, low, n, flags);
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
@@ -3323,6 +3397,7 @@ static const struct word_rule {
 	{"a term of kernel text", w_kernel_term},
 	{"a kernel term and a letter", w_term_letter},
 	{"small letters English cannot say", w_short_unknown},
+	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},

@@ -1574,6 +1574,34 @@ static int s_underscore_version(struct en *e, const char *s, size_t n, int flags
 	return 0;
 }
 
+/* "SE->LVD", "VM->VM", "L1->L2->L3": an arrow between names in
+ * capitals (and digits) is a change or a path, "to"; a C member ("dev->ops",
+ * "lp->PHY") has small letters before it. */
+static int caps_arrow(const char *s, size_t n)
+{
+	if (!find_str(s, n, "->") || s[0] == '-' || s[n - 1] == '>')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-' && i + 1 < n && s[i + 1] == '>') {
+			i++;
+			continue;
+		}
+		if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+static int s_caps_arrow(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!caps_arrow(s, n))
+		return 0;
+	say_split(e, s, n, "->", "to", F_START | F_PART);
+	if (flags & F_TOKEN)
+		decide(e, "operator", "an arrow between names in capitals: a change or a path, to");
+	return 1;
+}
+
 static int s_separated(struct en *e, const char *s, size_t n, int flags)
 {
 	for (size_t i = 0; i < ARRAY_LEN(separators); i++) {
@@ -1993,6 +2021,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_completion_inside},
 	{NULL, NULL, 0, s_completion_front},
 	{NULL, NULL, 0, s_completion},
+	{NULL, NULL, 0, s_caps_arrow},
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
 	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},

@@ -654,8 +654,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	/* 7950X, 12700K, 5800X3D, 2080Ti: a model number and its letters (a
-	 * size in a power of two, "2048K", stays a count) */
-	if (v >= 1000 && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
+	 * size in a power of two, "2048K", stays a count); three digits take
+	 * two capitals or three, a processor's "486DX2", "386SX", "486SLC"
+	 * (one capital stays a count's: "720P", "3D") */
+	int three = v >= 100 && v < 1000 && np.clen[0] == 3 && rl >= 2 && isupper((unsigned char)r[1]) &&
+		    !(rl == 3 && islower((unsigned char)r[2]));
+	if ((v >= 1000 || three) && v < 100000 && np.ncomp == 1 && !np.commas && rl <= 3 && isupper((unsigned char)r[0]) &&
 	    (v & (v - 1)) != 0) {
 		int ok = 1;
 		for (size_t q = 1; q < rl; q++)
@@ -671,7 +675,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * score, a record or a code, not a range: each said in turn, digit by digit
 	 * when a group has three digits or more; so are two when the first has
 	 * three digits or more with a leading zero and the second another width
-	 * ("sheet 090-96": a range padded with zeros pads both ends, "0001-0003") */
+	 * ("sheet 090-96": a range padded with zeros pads both ends, "0001-0003"),
+	 * or when the second alone has a leading zero ("123456-001") */
 	if (!version && !cur && !u && np.ncomp == 1 && !np.commas && rl >= 2 && r[0] == '-') {
 		size_t q = 0, groups = 1, widest = np.clen[0];
 		while (q < rl && r[q] == '-' && q + 1 < rl && isdigit((unsigned char)r[q + 1])) {
@@ -682,7 +687,9 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			if (q - g > widest)
 				widest = q - g;
 		}
-		int serial = groups == 2 && np.clen[0] >= 3 && np.comp[0][0] == '0' && rl - 1 != np.clen[0];
+		/* (nor is a range's end alone padded: "123456-001", "88-07") */
+		int serial = groups == 2 && ((np.clen[0] >= 3 && np.comp[0][0] == '0' && rl - 1 != np.clen[0]) ||
+					     (np.comp[0][0] != '0' && rl >= 3 && r[1] == '0'));
 		if (q == rl && (groups >= 3 || serial)) {
 			decide(e, "number", serial ? "a number with a leading zero and another joined by a hyphen: a code, said in turn" :
 			       "three numbers or more joined by hyphens: a score or a code, said in turn");
@@ -1198,6 +1205,8 @@ static void v_dimension(struct en *e, const struct match *m)
 {
 	dim_side(e, m->a, m->alen);
 	emit(e, "by");
+	if (!m->blen)            /* "16 x 4GB": the measure is the next token's */
+		return;
 	dim_side(e, m->b, m->blen);
 	if (m->afterlen) {       /* "1600x1200x32bpp": a third side or a depth */
 		emit(e, "by");
