@@ -1676,6 +1676,16 @@ static int s_alnum(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Says the name of code s[0..hl) as alone, then its English ending behind
+ * an apostrophe for the engine (said: "'d", "'ing"), M-map'd; the name
+ * alone when it ended in phonemes or a hint. */
+static void say_name_ending(struct en *e, const char *s, size_t hl, const char *said, int flags)
+{
+	say_core(e, s, hl, flags);
+	if (e->out.len && isalnum((unsigned char)e->out.data[e->out.len - 1]))
+		buf_puts(&e->out, said);
+}
+
 /* A name of code of the lexicon with an English ending glued, its last
  * letter not doubled: "mmaped", "mmaping", "kmalloced": the name as alone,
  * the ending behind an apostrophe for the engine, as "mmap'ed" (M-map'd).
@@ -1692,10 +1702,7 @@ static int s_code_glued_ending(struct en *e, const char *s, size_t n, int flags)
 		    is_vowel(s[hl - 1], 1) || dict_word(s, hl) || words_common(s, hl, 70) ||
 		    !lex_find(e, s, hl, &star, &(size_t){0}) || star)
 			continue;
-		say_core(e, s, hl, flags);
-		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
-			return 1;     /* (phonemes or a hint last: the name alone) */
-		buf_puts(&e->out, ends[i].said);
+		say_name_ending(e, s, hl, ends[i].said, flags);
 		return 1;
 	}
 	return 0;
@@ -1754,10 +1761,7 @@ static int s_code_ending(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
 		if (strlen(ends[i].end) != tl || strncmp(ends[i].end, p + 1, tl) != 0)
 			continue;
-		say_core(e, s, hl, flags);
-		if (!e->out.len || !isalnum((unsigned char)e->out.data[e->out.len - 1]))
-			return 1;     /* (phonemes or a hint last: the name alone) */
-		buf_puts(&e->out, ends[i].said);
+		say_name_ending(e, s, hl, ends[i].said, flags);
 		return 1;
 	}
 	return 0;

@@ -126,24 +126,25 @@ int words_common(const char *s, size_t n, int max_size)
 
 /* ---- the kernel vocabulary ---- */
 
-struct vslot {
+/* A slot of the kernel vocabulary's table or of the parts' (open
+ * addressing, linear probing): the word (NULL: empty), its length, and
+ * the table's facts about it. */
+struct wslot {
 	const char *w;
+	const char *how;      /* the parts: how the part is said */
 	unsigned char len;
-	unsigned char kind;
+	unsigned char kind;   /* the vocabulary: its VOCAB_* kind */
 	unsigned count;
 };
 
-static struct vslot *vtab;
-static size_t vtabn;
-static char *vtext;
-static pthread_once_t vonce = PTHREAD_ONCE_INIT;
-
-static struct vslot *vfind(const char *s, size_t n, int insert)
+/* s[0..n)'s slot in tab (tabn slots, a power of two): with insert, the
+ * empty slot it would take when it is not there; else NULL then. */
+static struct wslot *slot_find(struct wslot *tab, size_t tabn, const char *s, size_t n, int insert)
 {
-	if (!vtab || n == 0 || n > 255)
+	if (!tab || n == 0 || n > 255)
 		return NULL;
-	for (size_t i = hash(s, n) & (vtabn - 1);; i = (i + 1) & (vtabn - 1)) {
-		struct vslot *sl = &vtab[i];
+	for (size_t i = hash(s, n) & (tabn - 1);; i = (i + 1) & (tabn - 1)) {
+		struct wslot *sl = &tab[i];
 		if (!sl->w)
 			return insert ? sl : NULL;
 		if (sl->len == n && memcmp(sl->w, s, n) == 0)
@@ -151,12 +152,22 @@ static struct vslot *vfind(const char *s, size_t n, int insert)
 	}
 }
 
-static void vocab_open(void)
+static struct wslot *vtab;
+static size_t vtabn;
+static char *vtext;
+static pthread_once_t vonce = PTHREAD_ONCE_INIT;
+
+/*
+ * Copies text (kept to the end, reachable: the slots point into it) into
+ * *keep and fills tab (tabn slots) with its lines "WORD\tA\tB", a line
+ * led by # left out; fill sets a new word's facts from A and B (a word
+ * twice: the first line's).
+ */
+static void table_load(struct wslot *tab, size_t tabn, const char *text, char **keep,
+		       void (*fill)(struct wslot *sl, const char *a, const char *b))
 {
-	vtabn = 1 << 14;
-	vtab = xcalloc(vtabn, sizeof *vtab);
-	vtext = xstrdup(kernel_vocab_text);   /* kept to the end, reachable */
-	for (char *p = vtext; *p;) {
+	*keep = xstrdup(text);
+	for (char *p = *keep; *p;) {
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = 0;
@@ -164,18 +175,11 @@ static void vocab_open(void)
 		if (*p != '#' && t1 && t2) {
 			*t1 = 0;
 			*t2 = 0;
-			struct vslot *sl = vfind(p, (size_t)(t1 - p), 1);
+			struct wslot *sl = slot_find(tab, tabn, p, (size_t)(t1 - p), 1);
 			if (sl && !sl->w) {
 				sl->w = p;
 				sl->len = (unsigned char)(t1 - p);
-				sl->kind = strcmp(t1 + 1, "acronym") == 0 ? VOCAB_ACRONYM :
-					   strcmp(t1 + 1, "capsword") == 0 ? VOCAB_CAPSWORD :
-					   strcmp(t1 + 1, "platform") == 0 ? VOCAB_PLATFORM : VOCAB_TERM;
-				/* a term of vowels alone is letters: no kernel word is
-				 * said without a consonant ("aio", as "io", "uio", "eoi") */
-				if (sl->kind == VOCAB_TERM && strspn(p, "aeiou") == sl->len)
-					sl->kind = VOCAB_ACRONYM;
-				sl->count = (unsigned)atoi(t2 + 1);
+				fill(sl, t1 + 1, t2 + 1);
 			}
 		}
 		if (!nl)
@@ -184,8 +188,28 @@ static void vocab_open(void)
 	}
 }
 
+/* A vocabulary line's kind and count. */
+static void vocab_fill(struct wslot *sl, const char *kind, const char *count)
+{
+	sl->kind = strcmp(kind, "acronym") == 0 ? VOCAB_ACRONYM :
+		   strcmp(kind, "capsword") == 0 ? VOCAB_CAPSWORD :
+		   strcmp(kind, "platform") == 0 ? VOCAB_PLATFORM : VOCAB_TERM;
+	/* a term of vowels alone is letters: no kernel word is
+	 * said without a consonant ("aio", as "io", "uio", "eoi") */
+	if (sl->kind == VOCAB_TERM && strspn(sl->w, "aeiou") == sl->len)
+		sl->kind = VOCAB_ACRONYM;
+	sl->count = (unsigned)atoi(count);
+}
+
+static void vocab_open(void)
+{
+	vtabn = 1 << 14;
+	vtab = xcalloc(vtabn, sizeof *vtab);
+	table_load(vtab, vtabn, kernel_vocab_text, &vtext, vocab_fill);
+}
+
 /* The entry for s in lower case, or NULL. */
-static const struct vslot *vocab_entry(const char *s, size_t n)
+static const struct wslot *vocab_entry(const char *s, size_t n)
 {
 	char tmp[64];
 	if (n == 0 || n >= sizeof tmp)
@@ -193,18 +217,18 @@ static const struct vslot *vocab_entry(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		tmp[i] = (char)tolower((unsigned char)s[i]);
 	pthread_once(&vonce, vocab_open);
-	return vfind(tmp, n, 0);
+	return slot_find(vtab, vtabn, tmp, n, 0);
 }
 
 unsigned vocab_count(const char *s, size_t n)
 {
-	const struct vslot *sl = vocab_entry(s, n);
+	const struct wslot *sl = vocab_entry(s, n);
 	return sl && sl->kind != VOCAB_CAPSWORD ? sl->count : 0;
 }
 
 enum vocab_kind vocab_kind(const char *s, size_t n)
 {
-	const struct vslot *sl = vocab_entry(s, n);
+	const struct wslot *sl = vocab_entry(s, n);
 	if (!sl || sl->kind == VOCAB_CAPSWORD)
 		return VOCAB_NONE;
 	return sl->kind == VOCAB_PLATFORM ? VOCAB_TERM : (enum vocab_kind)sl->kind;
@@ -212,69 +236,37 @@ enum vocab_kind vocab_kind(const char *s, size_t n)
 
 int vocab_capsword(const char *s, size_t n)
 {
-	const struct vslot *sl = vocab_entry(s, n);
+	const struct wslot *sl = vocab_entry(s, n);
 	return sl && sl->kind == VOCAB_CAPSWORD;
 }
 
 int vocab_platform(const char *s, size_t n)
 {
-	const struct vslot *sl = vocab_entry(s, n);
+	const struct wslot *sl = vocab_entry(s, n);
 	return sl && sl->kind == VOCAB_PLATFORM;
 }
 
 /* ---- the parts of kernel names ---- */
 
-struct pslot {
-	const char *w, *how;
-	unsigned char len;
-	unsigned count;
-};
-
-static struct pslot *ptab;
+static struct wslot *ptab;
 static size_t ptabn;
 static unsigned long ptotal;
 static char *ptext;
 static pthread_once_t ponce = PTHREAD_ONCE_INIT;
 
-static struct pslot *pfind(const char *s, size_t n, int insert)
+/* A part's line: its count and how it is said. */
+static void parts_fill(struct wslot *sl, const char *count, const char *how)
 {
-	if (!ptab || n == 0 || n > 255)
-		return NULL;
-	for (size_t i = hash(s, n) & (ptabn - 1);; i = (i + 1) & (ptabn - 1)) {
-		struct pslot *sl = &ptab[i];
-		if (!sl->w)
-			return insert ? sl : NULL;
-		if (sl->len == n && memcmp(sl->w, s, n) == 0)
-			return sl;
-	}
+	sl->count = (unsigned)atoi(count);
+	sl->how = how;
+	ptotal += sl->count;
 }
 
 static void parts_open(void)
 {
 	ptabn = 1 << 15;     /* about 22,800 parts: at most 70% full */
 	ptab = xcalloc(ptabn, sizeof *ptab);
-	ptext = xstrdup(kernel_parts_text);   /* kept to the end, reachable */
-	for (char *p = ptext; *p;) {
-		char *nl = strchr(p, '\n');
-		if (nl)
-			*nl = 0;
-		char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		if (*p != '#' && t1 && t2) {
-			*t1 = 0;
-			*t2 = 0;
-			struct pslot *sl = pfind(p, (size_t)(t1 - p), 1);
-			if (sl && !sl->w) {
-				sl->w = p;
-				sl->len = (unsigned char)(t1 - p);
-				sl->count = (unsigned)atoi(t1 + 1);
-				sl->how = t2 + 1;
-				ptotal += sl->count;
-			}
-		}
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+	table_load(ptab, ptabn, kernel_parts_text, &ptext, parts_fill);
 }
 
 unsigned parts_count(const char *s, size_t n, const char **how)
@@ -287,7 +279,7 @@ unsigned parts_count(const char *s, size_t n, const char **how)
 	for (size_t i = 0; i < n; i++)
 		tmp[i] = (char)tolower((unsigned char)s[i]);
 	pthread_once(&ponce, parts_open);
-	const struct pslot *sl = pfind(tmp, n, 0);
+	const struct wslot *sl = slot_find(ptab, ptabn, tmp, n, 0);
 	if (!sl)
 		return 0;
 	if (how)
