@@ -86,7 +86,7 @@ static int valid_date(int y, int m, int d)
 	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-/* 2023-04-24, 2023/04/24, 20230424: 1 when s is a date (its parts in *yp, *mp, *dp). */
+/* 2023-04-24, 2023/04/24, 20230424, 23.07.2012: 1 when s is a date (its parts in *yp, *mp, *dp). */
 int parse_date(const char *s, size_t n, int *yp, int *mp, int *dp)
 {
 	int y, m, d;
@@ -101,6 +101,13 @@ int parse_date(const char *s, size_t n, int *yp, int *mp, int *dp)
 		d = (int)num_parse(s + 6, 2);
 		if (y < 1990)
 			return 0;
+	} else if (n == 10 && all_digit(s, 2) && s[2] == '.' && all_digit(s + 3, 2) && s[5] == '.' &&
+		   all_digit(s + 6, 4)) {
+		/* 23.07.2012: day, month and year with points, as Europe writes
+		 * a date (both with two digits: 5.10.2019 may be a version) */
+		d = (int)num_parse(s, 2);
+		m = (int)num_parse(s + 3, 2);
+		y = (int)num_parse(s + 6, 4);
 	} else {
 		return 0;
 	}
