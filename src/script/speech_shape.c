@@ -1123,7 +1123,10 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 0; i < nl; i++)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
 			return 0;
-	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || has_char(v, vl, '/')
+	int alpha = 0;     /* (0/1 is a choice of values, not a rate: "zero slash one") */
+	for (size_t i = 0; i < vl; i++)
+		alpha |= isalpha((unsigned char)v[i]);
+	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha)
 								 : unit_rate(v, vl, &u, &per)))
 		return 0;
 	say_core(e, s, nl, (flags & ~F_TOKEN) | F_START | F_PART);
