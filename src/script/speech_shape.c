@@ -801,6 +801,15 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s, n, 0);
 		return 1;
 	}
+	/* a host name's label of three small letters or fewer whose entry
+	 * spells out a word of code ("pwr.wroc.pl": pwr power) is the site's
+	 * letters, not the word */
+	if ((flags & F_LABEL) && n <= 3 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
+	    !strchr(say, '-') && !strchr(say, ' ') && strlen(say) > n && islower((unsigned char)say[0])) {
+		decide(e, "acronym", "a short label of a host name whose entry is a word of code: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	/* the whole token, or a name's first part ("rc-core"); and "rc-5", "rc-6",
 	 * the infrared protocols (a release candidate is written "-rc5", "rc5") */
 	if (!(flags & (F_CNAME | F_PATH)) &&
