@@ -744,7 +744,17 @@ rest:
 		return 1;
 	}
 	if (r[0] == '-' || (rl >= 3 && memcmp(r, "\xe2\x80\x93", 3) == 0)) {   /* - or en dash */
-		size_t skip = r[0] == '-' ? 1 : 3;
+		size_t skip = r[0] == '-' ? 1 : 3, dg = skip;
+		while (dg < rl && isdigit((unsigned char)r[dg]))
+			dg++;
+		if (r[0] == '-' && np.ncomp >= 2 && dg > skip && dg < rl &&
+		    (r[dg] == '-' || (islower((unsigned char)r[dg]) && !find_unit(r + dg, rl - dg, 0)))) {
+			/* 6.1.0-13-amd64, 4.6.3-1ubuntu5: a package's revision
+			 * after its version, no range: "dash thirteen" */
+			emit(e, "dash");
+			say_core(e, r + skip, rl - skip, F_START);
+			return 1;
+		}
 		if (skip < rl && (isdigit((unsigned char)r[skip]) ||
 				  (r[skip] == 'v' && skip + 1 < rl && isdigit((unsigned char)r[skip + 1])))) {
 			emit(e, "to");
