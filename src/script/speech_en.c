@@ -592,6 +592,7 @@ int determiner(const char *w)
 void set_prev(struct en *e, const char *s, size_t n)
 {
 	int after_det = determiner(e->prev);
+	int after_option = e->prev[0] == '-' && isalpha((unsigned char)e->prev[1]);
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
@@ -613,10 +614,18 @@ void set_prev(struct en *e, const char *s, size_t n)
 				hi = mid;
 		}
 	}
+	/* a program run by its path, "./udp_stream", "./tools/foo": a command too */
+	if (!cmd && n >= 3 && s[0] == '.' && s[1] == '/' && isalpha((unsigned char)s[2])) {
+		cmd = 1;
+		for (size_t i = 2; i < n && cmd; i++)
+			cmd = isalnum((unsigned char)s[i]) || strchr("_-/.", s[i]);
+	}
 	if (cmd)
 		e->cmdline = after_det ? 1 : 2;     /* (after one, only an option right after it) */
 	else if (n >= 2 && s[0] == '-' && e->cmdline)
 		;     /* an option: still the command line */
+	else if (e->cmdline && after_option && all_digit(s, n))
+		;     /* an option's number, "-F 10 -T 2": still the command line */
 	else if (e->cmdline && n && islower((unsigned char)s[0]) && all_alpha(s, n))
 		e->cmdline--;     /* a subcommand or an argument: "git log -p", "grep foo -r" */
 	else

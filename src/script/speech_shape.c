@@ -801,6 +801,15 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s, n, 0);
 		return 1;
 	}
+	/* a host name's label of three small letters or fewer whose entry
+	 * spells out a word of code ("pwr.wroc.pl": pwr power) is the site's
+	 * letters, not the word */
+	if ((flags & F_LABEL) && n <= 3 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
+	    !strchr(say, '-') && !strchr(say, ' ') && strlen(say) > n && islower((unsigned char)say[0])) {
+		decide(e, "acronym", "a short label of a host name whose entry is a word of code: its letters");
+		spell(e, s, n, 0);
+		return 1;
+	}
 	/* the whole token, or a name's first part ("rc-core"); and "rc-5", "rc-6",
 	 * the infrared protocols (a release candidate is written "-rc5", "rc5") */
 	if (!(flags & (F_CNAME | F_PATH)) &&
@@ -1082,6 +1091,71 @@ static int s_rate(struct en *e, const char *s, size_t n, int flags)
 	struct numparse np;
 	return has_char(s, n, '/') && isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
 	       find_unit(np.rest, np.restlen, 0) && say_number_shape(e, s, n, flags);
+}
+
+/* "Mbit/s", "MB/s" named without a number (a table's column, "units=Mbit/s"):
+ * a unit of the table per a unit of time, "megabits per second" */
+static int unit_rate(const char *s, size_t n, const struct unit **u, const struct unit **per)
+{
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl - s < 2 || !isalpha((unsigned char)s[0]) || memchr(sl + 1, '/', n - (size_t)(sl - s) - 1))
+		return 0;
+	*u = find_unit_per(s, n, 1, per);
+	return *u && (strcmp((*per)->one, "second") == 0 || strcmp((*per)->one, "minute") == 0 ||
+		      strcmp((*per)->one, "hour") == 0);
+}
+
+static int s_unit_rate(struct en *e, const char *s, size_t n, int flags)
+{
+	const struct unit *u, *per;
+	(void)flags;
+	if (!unit_rate(s, n, &u, &per))
+		return 0;
+	emit(e, u->many);
+	emit(e, "per");
+	emit(e, per->one);
+	return 1;
+}
+
+/* "throughput=9524.18", "ratio=0.5", "units=Mbit/s", "rate=1.5GB/s": a name
+ * and the value assigned to it, the value a number with a point or a slash
+ * (or a unit of a rate), said as a token of its own ("point one eight"), not
+ * as the dotted parts of a field or a path */
+static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *eq = memchr(s, '=', n);
+	const struct unit *u, *per;
+	if (!eq || eq == s || !isalpha((unsigned char)s[0]) || eq + 1 == s + n)
+		return 0;
+	size_t nl = (size_t)(eq - s), vl = n - nl - 1;
+	const char *v = eq + 1;
+	for (size_t i = 0; i < nl; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	int alpha = 0;     /* (0/1 is a choice of values, not a rate: "zero slash one") */
+	for (size_t i = 0; i < vl; i++)
+		alpha |= isalpha((unsigned char)v[i]);
+	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha)
+								 : unit_rate(v, vl, &u, &per)))
+		return 0;
+	say_core(e, s, nl, (flags & ~F_TOKEN) | F_START | F_PART);
+	emit(e, "equals");
+	const char *dot = memchr(v, '.', vl);
+	size_t il = dot ? (size_t)(dot - v) : 0;
+	int ver = 0;     /* (version=5.10: a version, said by the number shapes) */
+	for (size_t i = 0; i + 3 <= nl && !ver; i++)
+		ver = strncasecmp(s + i, "ver", 3) == 0;
+	if (dot && !ver && il && all_digit(v, il) && il + 1 < vl && all_digit(dot + 1, vl - il - 1)) {
+		emit_numstr(e, v, il);     /* a decimal: the digits after its point one by one */
+		emit(e, "point");
+		if (vl - il - 1 == 1 && dot[1] == '0')
+			emit(e, "zero");
+		else
+			emit_id_digits(e, dot + 1, vl - il - 1);
+	} else {
+		say_core(e, v, vl, (flags & ~F_TOKEN) | F_START);
+	}
+	return 1;
 }
 
 static int s_path(struct en *e, const char *s, size_t n, int flags)
@@ -2008,11 +2082,13 @@ static const struct shape {
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
+	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
 	{NULL, NULL, 0, s_rate},
 	{NULL, NULL, 1, s_arith},
+	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},

@@ -86,7 +86,7 @@ static int valid_date(int y, int m, int d)
 	return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-/* 2023-04-24, 2023/04/24, 20230424: 1 when s is a date (its parts in *yp, *mp, *dp). */
+/* 2023-04-24, 2023/04/24, 20230424, 23.07.2012: 1 when s is a date (its parts in *yp, *mp, *dp). */
 int parse_date(const char *s, size_t n, int *yp, int *mp, int *dp)
 {
 	int y, m, d;
@@ -101,6 +101,13 @@ int parse_date(const char *s, size_t n, int *yp, int *mp, int *dp)
 		d = (int)num_parse(s + 6, 2);
 		if (y < 1990)
 			return 0;
+	} else if (n == 10 && all_digit(s, 2) && s[2] == '.' && all_digit(s + 3, 2) && s[5] == '.' &&
+		   all_digit(s + 6, 4)) {
+		/* 23.07.2012: day, month and year with points, as Europe writes
+		 * a date (both with two digits: 5.10.2019 may be a version) */
+		d = (int)num_parse(s, 2);
+		m = (int)num_parse(s + 3, 2);
+		y = (int)num_parse(s + 6, 4);
 	} else {
 		return 0;
 	}
@@ -737,7 +744,17 @@ rest:
 		return 1;
 	}
 	if (r[0] == '-' || (rl >= 3 && memcmp(r, "\xe2\x80\x93", 3) == 0)) {   /* - or en dash */
-		size_t skip = r[0] == '-' ? 1 : 3;
+		size_t skip = r[0] == '-' ? 1 : 3, dg = skip;
+		while (dg < rl && isdigit((unsigned char)r[dg]))
+			dg++;
+		if (r[0] == '-' && np.ncomp >= 2 && dg > skip && dg < rl &&
+		    (r[dg] == '-' || (islower((unsigned char)r[dg]) && !find_unit(r + dg, rl - dg, 0)))) {
+			/* 6.1.0-13-amd64, 4.6.3-1ubuntu5: a package's revision
+			 * after its version, no range: "dash thirteen" */
+			emit(e, "dash");
+			say_core(e, r + skip, rl - skip, F_START);
+			return 1;
+		}
 		if (skip < rl && (isdigit((unsigned char)r[skip]) ||
 				  (r[skip] == 'v' && skip + 1 < rl && isdigit((unsigned char)r[skip + 1])))) {
 			emit(e, "to");
