@@ -970,16 +970,19 @@ static int m_measure(const struct cctx *c, struct match *m)
 	m->plus = plus;
 	size_t an;
 	const char *after = core(c, c->i + m->ntok, &an);
-	size_t pn;
-	const char *p = core(c, c->i - 1, &pn);
+	size_t pn, sn;
+	int pi = c->i - 1;
+	const char *p = core(c, pi, &pn), *side = core(c, pi - 1, &sn);
+	if (p && pn == 1 && (p[0] == 'x' || p[0] == 'X') && side && is_number(side, sn) && joined(c, pi - 1) && joined(c, pi))
+		p = core(c, pi -= 2, &pn);      /* "a 3 x 4 m room": the word before the first side */
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
-		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
+		      !c->t[pi].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
 	static const char *const determiners[] = {
 		"the", "this", "that", "each", "every", "its", "their", "our", "your", "his", "her", "any",
 	};
-	int det = p && IN(determiners, p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	int det = p && IN(determiners, p, pn) && !c->t[pi].trail && singular_noun(after, an);
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det);
 	return 1;
 }
@@ -2041,10 +2044,27 @@ static int m_dimension(const struct cctx *c, struct match *m)
 			}
 		}
 	}
-	if (!s || !all_digit(s, n) || !joined(c, c->i))
+	if (!s || !is_number(s, n) || !joined(c, c->i))
 		return 0;
 	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
-	if (!x || xn != 1 || (x[0] != 'x' && x[0] != 'X') || !joined(c, c->i + 1) || !b || !all_digit(b, bn))
+	if (!x || xn != 1 || (x[0] != 'x' && x[0] != 'X') || !joined(c, c->i + 1) || !b)
+		return 0;
+	/* the side after the x is a measure, "3 x 4 m", "2.5 x 3.5 m", "2 x 16 GB",
+	 * "2 x 16GB": the first side a number and "by", the measure said after it
+	 * as one (not "nine fourteen by fifteen M", "two by sixteen G-B") */
+	size_t un, j = 0;
+	const char *u = core(c, c->i + 3, &un);
+	while (j < bn && (isdigit((unsigned char)b[j]) || b[j] == '.' || b[j] == ','))
+		j++;
+	if ((is_number(b, bn) && joined(c, c->i + 2) && u && find_unit(u, un, 1)) ||
+	    (j < bn && is_number(b, j) && find_unit(b + j, bn - j, 0) && b[j] != 'x' && b[j] != 'k')) {
+		m->a = s;
+		m->alen = n;
+		m->ntok = 2;
+		m->why = "a number, an x and a measure: the number and \"by\"";
+		return 1;
+	}
+	if (!all_digit(s, n) || !all_digit(b, bn))
 		return 0;
 	m->a = s;
 	m->alen = n;

@@ -1166,6 +1166,11 @@ static void dim_side(struct en *e, const char *s, size_t n)
 
 static void v_dimension(struct en *e, const struct match *m)
 {
+	if (!m->blen) {         /* "3 x 4 m": the measure after "by" is its own token */
+		say_decimal_str(e, m->a, m->alen);
+		emit(e, "by");
+		return;
+	}
 	dim_side(e, m->a, m->alen);
 	emit(e, "by");
 	dim_side(e, m->b, m->blen);
