@@ -989,6 +989,14 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				return 0;
 		}
 	}
+	/* two letters ending in i after a word of four letters or more,
+	 * in small letters, are a Latin ending, not letters: "weaveri" is no
+	 * "weave R-I", "bakeri" no "bake R-I" (unless kernel text has them
+	 * often) */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] == 2 && kinds[1] == S_WORD &&
+	    cut[1] - (np > 2 ? cut[2] : 0) >= 4 && islower((unsigned char)s[n - 2]) && s[n - 1] == 'i' &&
+	    vocab_count(s + n - 2, 2) < 100)
+		return 0;
 	if (gb_word(e, s, n))
 		return 1;
 	/* letters without a vowel that end an acronym of kernel text begun in
