@@ -1299,6 +1299,48 @@ static int roman_value(const char *s, size_t n)
 	return 0;
 }
 
+/* The value of a Roman numeral in small letters (i to xxxix), or 0. */
+static int roman_lower_value(const char *s, size_t n)
+{
+	char up[8];
+	if (!n || n > 7)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != 'i' && s[i] != 'v' && s[i] != 'x')
+			return 0;
+		up[i] = (char)toupper((unsigned char)s[i]);
+	}
+	return roman_value(up, n);
+}
+
+/* Whether token k is "p." or "pp.", a page's abbreviation with its stop. */
+static int page_abbr_at(const struct cctx *c, int k)
+{
+	size_t pn;
+	const char *p = core(c, k, &pn);
+	const struct tok *t = k >= 0 ? &c->t[k] : NULL;
+	return p && t->trail >= 1 && t->raw[t->lead + pn] == '.' &&
+	       ((pn == 1 && (p[0] == 'p' || p[0] == 'P')) || (pn == 2 && strncasecmp(p, "pp", 2) == 0));
+}
+
+/* A page in Roman numerals of small letters after "p." or "pp.": "p. ix"
+ * page nine, "pp. xiv-xx" pages fourteen to twenty (a preface's pages). */
+static int m_roman_page(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !page_abbr_at(c, c->i - 1))
+		return 0;
+	const char *dash = memchr(s, '-', n);
+	size_t an = dash ? (size_t)(dash - s) : n;
+	int v = roman_lower_value(s, an), v2 = dash ? roman_lower_value(dash + 1, n - an - 1) : 0;
+	if (!v || (dash && v2 <= v))
+		return 0;
+	m->value = v;
+	m->y2 = v2;
+	return 1;
+}
+
 /* Whether w is a word such as Part, or its plural: "Chapters", "Types". */
 static int roman_part(const char *w, size_t n)
 {
@@ -1517,6 +1559,12 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				ok = 0;
 			break;
 		case A_NUMBER_AFTER:
+			/* "p. ix": a page in Roman numerals of small letters */
+			if (!glued && page_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
+			    roman_lower_value(nx, memchr(nx, '-', nn) ? (size_t)((const char *)memchr(nx, '-', nn) - nx) : nn)) {
+				ok = 1;
+				break;
+			}
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */
 			ok = glued || (nx && isdigit((unsigned char)nx[0]) &&
 				       (dot || joined(c, c->i) || (an > 1 && t->trail == 1 && s[n] == ':')) &&
@@ -2200,6 +2248,7 @@ static const struct rule rules[] = {
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
+	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

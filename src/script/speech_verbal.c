@@ -1030,6 +1030,10 @@ static void v_roman(struct en *e, const struct match *m)
 	} else {
 		emit_num(e, (unsigned long long)m->value);
 	}
+	if (m->y2) {            /* "pp. xiv-xx" */
+		emit(e, "to");
+		emit_num(e, (unsigned long long)m->y2);
+	}
 }
 
 static void v_idiom(struct en *e, const struct match *m)
