@@ -1010,13 +1010,16 @@ static int m_measure(const struct cctx *c, struct match *m)
 	m->plus = plus;
 	size_t an;
 	const char *after = core(c, c->i + m->ntok, &an);
-	size_t pn;
-	const char *p = core(c, c->i - 1, &pn);
+	size_t pn, sn;
+	int pi = c->i - 1;
+	const char *p = core(c, pi, &pn), *side = core(c, pi - 1, &sn);
+	if (p && pn == 1 && (p[0] == 'x' || p[0] == 'X') && side && is_number(side, sn) && joined(c, pi - 1) && joined(c, pi))
+		p = core(c, pi -= 2, &pn);      /* "a 3 x 4 m room": the word before the first side */
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
-		      !c->t[c->i - 1].trail && after && an > 1 && all_alpha(after, an) &&
+		      !c->t[pi].trail && after && an > 1 && all_alpha(after, an) &&
 		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	int det = p && measure_determiner(p, pn) && !c->t[c->i - 1].trail && singular_noun(after, an);
+	int det = p && measure_determiner(p, pn) && !c->t[pi].trail && singular_noun(after, an);
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }
@@ -1360,6 +1363,48 @@ static int roman_value(const char *s, size_t n)
 	return 0;
 }
 
+/* The value of a Roman numeral in small letters (i to xxxix), or 0. */
+static int roman_lower_value(const char *s, size_t n)
+{
+	char up[8];
+	if (!n || n > 7)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != 'i' && s[i] != 'v' && s[i] != 'x')
+			return 0;
+		up[i] = (char)toupper((unsigned char)s[i]);
+	}
+	return roman_value(up, n);
+}
+
+/* Whether token k is "p." or "pp.", a page's abbreviation with its stop. */
+static int page_abbr_at(const struct cctx *c, int k)
+{
+	size_t pn;
+	const char *p = core(c, k, &pn);
+	const struct tok *t = k >= 0 ? &c->t[k] : NULL;
+	return p && t->trail >= 1 && t->raw[t->lead + pn] == '.' &&
+	       ((pn == 1 && (p[0] == 'p' || p[0] == 'P')) || (pn == 2 && strncasecmp(p, "pp", 2) == 0));
+}
+
+/* A page in Roman numerals of small letters after "p." or "pp.": "p. ix"
+ * page nine, "pp. xiv-xx" pages fourteen to twenty (a preface's pages). */
+static int m_roman_page(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !page_abbr_at(c, c->i - 1))
+		return 0;
+	const char *dash = memchr(s, '-', n);
+	size_t an = dash ? (size_t)(dash - s) : n;
+	int v = roman_lower_value(s, an), v2 = dash ? roman_lower_value(dash + 1, n - an - 1) : 0;
+	if (!v || (dash && v2 <= v))
+		return 0;
+	m->value = v;
+	m->y2 = v2;
+	return 1;
+}
+
 /* Whether w is a word such as Part, or its plural: "Chapters", "Types". */
 static int roman_part(const char *w, size_t n)
 {
@@ -1578,6 +1623,12 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				ok = 0;
 			break;
 		case A_NUMBER_AFTER:
+			/* "p. ix": a page in Roman numerals of small letters */
+			if (!glued && page_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
+			    roman_lower_value(nx, memchr(nx, '-', nn) ? (size_t)((const char *)memchr(nx, '-', nn) - nx) : nn)) {
+				ok = 1;
+				break;
+			}
 			/* "pp: 1 - 18": a colon after an abbreviation of two letters or more */
 			ok = glued || (nx && isdigit((unsigned char)nx[0]) &&
 				       (dot || joined(c, c->i) || (an > 1 && t->trail == 1 && s[n] == ':')) &&
@@ -2134,7 +2185,7 @@ static int m_dimension(const struct cctx *c, struct match *m)
 			}
 		}
 	}
-	if (!s || !all_digit(s, n) || !joined(c, c->i))
+	if (!s || !is_number(s, n) || !joined(c, c->i))
 		return 0;
 	const char *x = core(c, c->i + 1, &xn), *b = core(c, c->i + 2, &bn);
 	if (!x || !(xn == 1 ? x[0] == 'x' || x[0] == 'X' : dim_sign(x, x + xn) == xn) || !joined(c, c->i + 1) || !b ||
@@ -2145,11 +2196,13 @@ static int m_dimension(const struct cctx *c, struct match *m)
 	size_t un;
 	const char *u = joined(c, c->i + 2) ? core(c, c->i + 3, &un) : NULL;
 	if (!all_digit(b, bn) || (u && find_unit(u, un, 1))) {
-		/* a count times a measure, "16 x 4GB segments", "2 x 10 ms":
-		 * the count and "by"; the measure is said as alone */
+		/* a count times a measure, "16 x 4GB segments", "2 x 10 ms",
+		 * "2.5 x 3.5 cm": the count and "by"; the measure is said as alone */
 		m->ntok = 2;
 		return 1;
 	}
+	if (!all_digit(s, n))
+		return 0;     /* (a side with a point and no measure is no size) */
 	m->b = b;
 	m->blen = bn;
 	m->ntok = 3;
@@ -2326,6 +2379,7 @@ static const struct rule rules[] = {
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
 	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
+	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

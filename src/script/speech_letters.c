@@ -1015,6 +1015,14 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 				return 0;
 		}
 	}
+	/* two letters ending in i after a word of four letters or more,
+	 * in small letters, are a Latin ending, not letters: "weaveri" is no
+	 * "weave R-I", "bakeri" no "bake R-I" (unless kernel text has them
+	 * often) */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] == 2 && kinds[1] == S_WORD &&
+	    cut[1] - (np > 2 ? cut[2] : 0) >= 4 && islower((unsigned char)s[n - 2]) && s[n - 1] == 'i' &&
+	    vocab_count(s + n - 2, 2) < 100)
+		return 0;
 	if (gb_word(e, s, n))
 		return 1;
 	/* letters without a vowel that end an acronym of kernel text begun in
@@ -3330,10 +3338,13 @@ static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
  * "da"), between two capitalised words, in a title or a name: "Geschichte
  * des Mittelalters", "Amis du Peuple", "Leonardo da Vinci" are said as
  * words, as "der", "del" and "la" are. */
+static int caps_particle(struct en *e, const char *s, size_t n);
 static int w_foreign_article(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const articles[] = {"des", "du", "das", "im", "le", "el", "da", "au"};
 	size_t pn = strlen(e->prev);
+	if (!(flags & F_PART) && caps_particle(e, s, n))
+		return 1;
 	if ((flags & F_PART) || n > 3 || !e->next || e->nextn < 2 || pn < 2 || !all_lower(s, n) ||
 	    !isupper((unsigned char)e->prev[0]) || !all_lower(e->prev + 1, pn - 1) ||
 	    !isupper((unsigned char)e->next[0]) || !all_lower(e->next + 1, e->nextn - 1))
@@ -3345,6 +3356,47 @@ static int w_foreign_article(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	return 0;
+}
+
+/* Whether capitals w[0..n) are a word of a name or heading in capitals:
+ * three letters or more English can say, no acronym of kernel text. */
+static int caps_name_word(const char *w, size_t n)
+{
+	return n >= 3 && all_upper(w, n) && all_alpha(w, n) && vocab_kind(w, n) != VOCAB_ACRONYM &&
+	       pronounceable(w, n) && sayable(w, n);
+}
+
+/* A name's particle in capitals, in a name or a heading written in
+ * capitals: "DE OCAMPO TURNS", "JUAN DE LA CRUZ", "LEONARDO DA VINCI" are
+ * said as words (were D-E, L-A, D-A): after a word in capitals (or a
+ * particle) and before a name in capitals that is no common word (or a
+ * second particle), or first before such a name of four letters or more.
+ * Beside an acronym or before a common word it stays letters ("HDMI DE
+ * signal", "DE AND HSYNC"). */
+static int is_particle(const char *s, size_t n)
+{
+	static const char *const particles[] = {"DE", "DA", "DI", "DU", "LA", "LE", "DEL", "DER", "DOS", "DAS",
+						"DES", "VAN", "VON"};
+	for (size_t i = 0; i < ARRAY_LEN(particles); i++)
+		if (strlen(particles[i]) == n && memcmp(particles[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int caps_particle(struct en *e, const char *s, size_t n)
+{
+	if (n > 3 || !e->next || !is_particle(s, n))
+		return 0;
+	size_t pn = strlen(e->prev);
+	int next_particle = e->nextn <= 3 && is_particle(e->next, e->nextn);
+	int name_next = caps_name_word(e->next, e->nextn) && !words_common(e->next, e->nextn, 50);
+	int ok = pn ? (caps_name_word(e->prev, pn) || is_particle(e->prev, pn)) && (next_particle || name_next)
+		    : e->nextn >= 4 && name_next;
+	if (!ok)
+		return 0;
+	decide(e, "word", "a name's particle in capitals, among words of a name or heading in capitals");
+	say_lower(e, s, n);
+	return 1;
 }
 
 /*

@@ -1076,6 +1076,10 @@ static void v_roman(struct en *e, const struct match *m)
 	} else {
 		emit_num(e, (unsigned long long)m->value);
 	}
+	if (m->y2) {            /* "pp. xiv-xx" */
+		emit(e, "to");
+		emit_num(e, (unsigned long long)m->y2);
+	}
 }
 
 static void v_idiom(struct en *e, const struct match *m)
@@ -1220,6 +1224,11 @@ static void dim_side(struct en *e, const char *s, size_t n)
 
 static void v_dimension(struct en *e, const struct match *m)
 {
+	if (!m->blen) {         /* "3 x 4 m": the measure after "by" is its own token */
+		say_decimal_str(e, m->a, m->alen);
+		emit(e, "by");
+		return;
+	}
 	dim_side(e, m->a, m->alen);
 	emit(e, "by");
 	if (!m->blen)            /* "16 x 4GB": the measure is the next token's */
