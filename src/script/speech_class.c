@@ -1204,6 +1204,70 @@ static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
 	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
 	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle", "console", "terminal",
+	"family", "device", "microprocessor", "footbridge",
+};
+
+/* Whether v is a number that a count is written as more often than a model:
+ * a power of two (256, 4096), a round thousand (5000), a year (1000..2099). */
+static int count_shaped(long long v)
+{
+	return (v & (v - 1)) == 0 || v % 1000 == 0 || (v >= 1000 && v <= 2099);
+}
+
+/* Words after "the NNN" or "a NNN" that end its noun phrase there, so that
+ * the number is the noun: "the 386 is", "a 486 or higher", "the 645 and
+ * 646", "a 896 from SYMBIOS". A count would have its noun after it, or be
+ * a plural's subject ("the 300 were"), or be placed ("the 300 on the
+ * list"): no plural verb here, and of the prepositions only "from". */
+static const char *const det_model_after[] = {
+	"or", "and", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would",
+	"should", "may", "might", "must", "from", "but", "that", "which", "uses", "used",
+	"supports", "doesn't", "isn't", "wasn't",
+};
+
+/* "the 8086", "a 486 or higher", "called 8255": a number of three to five
+ * digits that is itself the noun of its phrase (a determiner before it, and
+ * no noun after it: the end of the sentence, a mark, or a word that ends a
+ * noun phrase) names a chip, said as a model number; a count would have
+ * its noun ("the 386 patches"). Not a count's shape (count_shaped) nor, with
+ * a word after it, a round hundred ("a 100 or so"). */
+static int m_model_det(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail ||
+	    c->t[c->i].lead)
+		return 0;
+	char pw[8];
+	if (pn >= sizeof pw)
+		return 0;
+	for (size_t k = 0; k < pn; k++)
+		pw[k] = (char)tolower((unsigned char)p[k]);
+	pw[pn] = 0;
+	if (strcmp(pw, "the") != 0 && strcmp(pw, "a") != 0 && strcmp(pw, "an") != 0 &&
+	    strcmp(pw, "called") != 0 && strcmp(pw, "named") != 0)
+		return 0;
+	long long v = num_parse(s, n);
+	if (count_shaped(v))
+		return 0;
+	const struct tok *t = &c->t[c->i];
+	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
+	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
+		return 0;
+	/* "the 100." closing a list of counts is rare; "a 512." is a count (count_shaped) */
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: the noun of its phrase, after a determiner (det_model_after)";
+	return 1;
+}
+
+/* Nouns of devices in the plural: "3270 terminals", "57500 chips", "8997
+ * devices" name a model when the number is no round count (below). */
+static const char *const model_nouns_plural[] = {
+	"uarts", "chips", "chipsets", "controllers", "processors", "socs", "cards", "adapters",
+	"nics", "phys", "codecs", "sensors", "boards", "devices", "terminals", "microcontrollers",
+	"transceivers", "bridges",
 };
 
 /* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
@@ -1211,8 +1275,20 @@ static int m_model_before(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, an;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i) ||
-	    !IN(model_nouns_after, nx, nn))
+	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i))
+		return 0;
+	/* in the plural: four or five digits that are no round count, "3270
+	 * terminals" (not "4096 CPUs", "1000 devices", "512 chips") */
+	if (IN(model_nouns_plural, nx, nn)) {
+		long long v = num_parse(s, n);
+		if (n < 4 || count_shaped(v) || v % 100 == 0)
+			return 0;
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: four or five digits, no round count, before devices (model_nouns_plural)";
+		return 1;
+	}
+	if (!IN(model_nouns_after, nx, nn))
 		return 0;
 	const char *after = core(c, c->i + 2, &an);
 	/* "500 card games": a round count before a compound; not a verb after
@@ -2322,6 +2398,7 @@ static const struct rule rules[] = {
 	{"a number in a subject's prefix", C_MODEL, m_model_subject, 0},
 	{"a number after a brand", C_MODEL, m_model, 0},
 	{"a number before a device", C_MODEL, m_model_before, 0},
+	{"a number that is its phrase's noun", C_MODEL, m_model_det, 0},
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
