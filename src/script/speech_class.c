@@ -1302,6 +1302,48 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Words after a list of models joined by slashes: "8250/16550 UART", "5270/5271 processor",
+ * "SMC9192/9194 based", "3600/3650 cards". */
+static const char *const model_list_after[] = {"based", "compatible", "series", "family"};
+
+/* "the 8250/16550 UART", "Armada 380/385 SoC": numbers of three to five
+ * digits joined by slashes before a device's noun are a list of models,
+ * each said as one (not a fraction, "three hundred eighty of ..."); not
+ * when one of them has a count's shape ("100/1000 cards": speeds) or all
+ * are round hundreds. */
+static int m_model_slash(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || !nx || !joined(c, c->i) || !(IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) ||
+						IN(model_list_after, nx, nn)))
+		return 0;
+	size_t parts = 0, k = 0;
+	int round = 1;
+	while (k < n) {
+		const char *sl = memchr(s + k, '/', n - k);
+		size_t pl = sl ? (size_t)(sl - s - k) : n - k;
+		if (pl < 3 || pl > 5 || !all_digit(s + k, pl) || s[k] == '0' || count_shaped(num_parse(s + k, pl)))
+			return 0;
+		if (num_parse(s + k, pl) % 100)
+			round = 0;
+		parts++;
+		k += pl + (sl != NULL);
+		if (sl && k == n)
+			return 0;
+	}
+	if (parts < 2 || round)
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	m->a = s;
+	m->alen = (size_t)(sl - s);
+	m->after = sl + 1;
+	m->afterlen = n - m->alen - 1;
+	m->list = 1;
+	m->why = "models joined by slashes before a device's noun (model_nouns_after, model_list_after)";
+	return 1;
+}
+
 static int subject_component(const struct cctx *c);
 
 /* "serial: 8250: fix", "wifi: iwlegacy: 3945:": a number of three to five
@@ -2373,6 +2415,7 @@ static const struct rule rules[] = {
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
 	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
 	{"a memory generation and its speed", C_MODEL, m_memory_speed, 0},
+	{"models joined by slashes before a device", C_MODEL, m_model_slash, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},

@@ -1019,7 +1019,19 @@ static void v_model(struct en *e, const struct match *m)
 	buf_free(&b);
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
-	if (m->afterlen) {
+	if (m->afterlen && m->list) {       /* "8250/16550": each model after its slash */
+		const char *q = m->after, *end = m->after + m->afterlen;
+		while (q < end) {
+			const char *sl = memchr(q, '/', (size_t)(end - q));
+			size_t k = sl ? (size_t)(sl - q) : (size_t)(end - q);
+			struct buf c = {0};
+			num_model(&c, q, k);
+			emit(e, "slash");
+			emit(e, c.data);
+			buf_free(&c);
+			q += k + (sl != NULL);
+		}
+	} else if (m->afterlen) {
 		emit(e, "slash");
 		emit_numstr(e, m->after, m->afterlen);
 	}
