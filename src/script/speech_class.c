@@ -1204,7 +1204,7 @@ static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
 	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
 	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle", "console", "terminal",
-	"family", "device", "microprocessor", "footbridge",
+	"family", "device", "microprocessor", "footbridge", "mmu", "fpu", "based",
 };
 
 /* Whether v is a number that a count is written as more often than a model:

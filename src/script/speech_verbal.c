@@ -1006,7 +1006,16 @@ static void v_model(struct en *e, const struct match *m)
 		if (d < m->genlen)
 			spell(e, m->gen + d, m->genlen - d, 0);
 	}
-	num_model(&b, m->a, m->alen);
+	/* a chip's five digits standing alone with a zero in the middle: 68020
+	 * "sixty-eight oh twenty", 21066 "twenty-one oh sixty-six" (inside an
+	 * identifier, max98090, they stay digit by digit) */
+	if (m->alen == 5 && all_digit(m->a, 5) && m->a[0] != '0' && m->a[2] == '0' && m->a[3] != '0') {
+		num_cardinal(&b, (unsigned long long)num_parse(m->a, 2));
+		buf_puts(&b, " oh");
+		num_cardinal(&b, (unsigned long long)num_parse(m->a + 3, 2));
+	} else {
+		num_model(&b, m->a, m->alen);
+	}
 	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
 		b.data[--b.len] = 0;
 		buf_puts(&b, "ies");
