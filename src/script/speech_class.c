@@ -1204,7 +1204,7 @@ static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
 	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
 	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle", "console", "terminal",
-	"family", "device", "microprocessor", "footbridge", "mmu", "fpu", "based",
+	"family", "device", "microprocessor", "footbridge", "mmu", "fpu", "based", "series", "camera",
 };
 
 /* Whether v is a number that a count is written as more often than a model:
@@ -1224,6 +1224,30 @@ static const char *const det_model_after[] = {
 	"should", "may", "might", "must", "from", "but", "that", "which", "uses", "used",
 	"supports", "doesn't", "isn't", "wasn't",
 };
+
+/* Nouns of devices in the plural: "3270 terminals", "57500 chips", "8997
+ * devices" name a model when the number is no round count (below). */
+static const char *const model_nouns_plural[] = {
+	"uarts", "chips", "chipsets", "controllers", "processors", "socs", "cards", "adapters",
+	"nics", "phys", "codecs", "sensors", "boards", "devices", "terminals", "microcontrollers",
+	"transceivers", "bridges", "laptops", "cameras",
+};
+
+static const char *const and_or[] = {"and", "or"};
+
+/* Whether the number at k is followed by a noun it counts: a small word
+ * that neither closes a noun phrase (det_model_after, a plural verb) nor
+ * names a device ("the 123 and 456 lines"). */
+static int pair_counts(const struct cctx *c, int k)
+{
+	size_t wn;
+	const char *w = core(c, k + 1, &wn);
+	static const char *const plural_verbs[] = {"are", "were", "have", "do", "don't", "aren't", "weren't"};
+	if (!w || c->t[k].trail || !islower((unsigned char)w[0]))
+		return 0;
+	return !IN(det_model_after, w, wn) && !IN(plural_verbs, w, wn) && !IN(model_nouns_after, w, wn) &&
+	       !IN(model_nouns_plural, w, wn);
+}
 
 /* "the 8086", "a 486 or higher", "called 8255": a number of three to five
  * digits that is itself the noun of its phrase (a determiner before it, and
@@ -1255,20 +1279,51 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
 	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
 		return 0;
-	/* "the 100." closing a list of counts is rare; "a 512." is a count (count_shaped) */
+	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
+	size_t qn;
+	const char *q = core(c, c->i + 2, &qn);
+	if (!ends && IN(and_or, nx, nn) && q && all_digit(q, qn) && pair_counts(c, c->i + 2))
+		return 0;
 	m->a = s;
 	m->alen = n;
 	m->why = "a model number: the noun of its phrase, after a determiner (det_model_after)";
 	return 1;
 }
 
-/* Nouns of devices in the plural: "3270 terminals", "57500 chips", "8997
- * devices" name a model when the number is no round count (below). */
-static const char *const model_nouns_plural[] = {
-	"uarts", "chips", "chipsets", "controllers", "processors", "socs", "cards", "adapters",
-	"nics", "phys", "codecs", "sensors", "boards", "devices", "terminals", "microcontrollers",
-	"transceivers", "bridges",
-};
+static int m_model_before(const struct cctx *c, struct match *m);
+static int m_model(const struct cctx *c, struct match *m);
+
+/* "the 645 and 646 don't", "IBM z16 (3931 and 3932 series)": a number of
+ * as many digits beside a model number, across "and" or "or", is the next
+ * model of the list (the one that m_model_det, m_model_before or m_model
+ * claims); "the 123 and 456 lines" stays two counts (pair_counts). */
+static int m_model_list(const struct cctx *c, struct match *m)
+{
+	size_t n, an, bn;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || count_shaped(num_parse(s, n)))
+		return 0;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		int w = c->i + dir, o = c->i + 2 * dir;
+		const char *a = core(c, w, &an), *b = core(c, o, &bn);
+		if (!a || !b || !IN(and_or, a, an) || bn != n || !all_digit(b, bn) ||
+		    c->t[dir < 0 ? o : c->i].trail || c->t[w].trail)
+			continue;
+		struct cctx d = *c;
+		d.i = o;
+		struct match x = {0};
+		if (m_model_det(&d, &x) || m_model_before(&d, &x) || m_model(&d, &x)) {
+			if (dir < 0 && pair_counts(c, c->i))
+				return 0;
+			m->a = s;
+			m->alen = n;
+			m->why = "a model number: the next of a list of models, across and or or";
+			return 1;
+		}
+	}
+	return 0;
+}
+
 
 /* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
 static int m_model_before(const struct cctx *c, struct match *m)
@@ -2442,6 +2497,7 @@ static const struct rule rules[] = {
 	{"a number after a brand", C_MODEL, m_model, 0},
 	{"a number before a device", C_MODEL, m_model_before, 0},
 	{"a number that is its phrase's noun", C_MODEL, m_model_det, 0},
+	{"the next of a list of models", C_MODEL, m_model_list, 0},
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
