@@ -1207,15 +1207,146 @@ static const char *const model_nouns_after[] = {
 	"driver", "uart", "chip", "chipset", "controller", "processor", "cpu", "soc", "gpu", "card",
 	"adapter", "nic", "phy", "codec", "sensor", "motherboard", "router", "laptop", "microcontroller",
 	"mcu", "fpga", "asic", "transceiver", "bridge", "dongle", "console", "terminal",
+	"family", "device", "microprocessor", "footbridge", "mmu", "fpu", "based", "series", "camera",
 };
+
+/* Whether v is a number that a count is written as more often than a model:
+ * a power of two (256, 4096), a round thousand (5000), a year (1000..2099). */
+static int count_shaped(long long v)
+{
+	return (v & (v - 1)) == 0 || v % 1000 == 0 || (v >= 1000 && v <= 2099);
+}
+
+/* Words after "the NNN" or "a NNN" that end its noun phrase there, so that
+ * the number is the noun: "the 386 is", "a 486 or higher", "the 645 and
+ * 646", "a 896 from SYMBIOS". A count would have its noun after it, or be
+ * a plural's subject ("the 300 were"), or be placed ("the 300 on the
+ * list"): no plural verb here, and of the prepositions only "from". */
+static const char *const det_model_after[] = {
+	"or", "and", "is", "was", "has", "had", "does", "did", "can", "could", "will", "would",
+	"should", "may", "might", "must", "from", "but", "that", "which", "uses", "used",
+	"supports", "doesn't", "isn't", "wasn't",
+};
+
+/* Nouns of devices in the plural: "3270 terminals", "57500 chips", "8997
+ * devices" name a model when the number is no round count (below). */
+static const char *const model_nouns_plural[] = {
+	"uarts", "chips", "chipsets", "controllers", "processors", "socs", "cards", "adapters",
+	"nics", "phys", "codecs", "sensors", "boards", "devices", "terminals", "microcontrollers",
+	"transceivers", "bridges", "laptops", "cameras",
+};
+
+static const char *const and_or[] = {"and", "or"};
+
+/* Whether the number at k is followed by a noun it counts: a small word
+ * that neither closes a noun phrase (det_model_after, a plural verb) nor
+ * names a device ("the 123 and 456 lines"). */
+static int pair_counts(const struct cctx *c, int k)
+{
+	size_t wn;
+	const char *w = core(c, k + 1, &wn);
+	static const char *const plural_verbs[] = {"are", "were", "have", "do", "don't", "aren't", "weren't"};
+	if (!w || c->t[k].trail || !islower((unsigned char)w[0]))
+		return 0;
+	return !IN(det_model_after, w, wn) && !IN(plural_verbs, w, wn) && !IN(model_nouns_after, w, wn) &&
+	       !IN(model_nouns_plural, w, wn);
+}
+
+/* "the 8086", "a 486 or higher", "called 8255": a number of three to five
+ * digits that is itself the noun of its phrase (a determiner before it, and
+ * no noun after it: the end of the sentence, a mark, or a word that ends a
+ * noun phrase) names a chip, said as a model number; a count would have
+ * its noun ("the 386 patches"). Not a count's shape (count_shaped) nor, with
+ * a word after it, a round hundred ("a 100 or so"). */
+static int m_model_det(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail ||
+	    c->t[c->i].lead)
+		return 0;
+	char pw[8];
+	if (pn >= sizeof pw)
+		return 0;
+	for (size_t k = 0; k < pn; k++)
+		pw[k] = (char)tolower((unsigned char)p[k]);
+	pw[pn] = 0;
+	if (strcmp(pw, "the") != 0 && strcmp(pw, "a") != 0 && strcmp(pw, "an") != 0 &&
+	    strcmp(pw, "called") != 0 && strcmp(pw, "named") != 0)
+		return 0;
+	long long v = num_parse(s, n);
+	if (count_shaped(v))
+		return 0;
+	const struct tok *t = &c->t[c->i];
+	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
+	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
+		return 0;
+	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
+	size_t qn;
+	const char *q = core(c, c->i + 2, &qn);
+	if (!ends && IN(and_or, nx, nn) && q && all_digit(q, qn) && pair_counts(c, c->i + 2))
+		return 0;
+	m->a = s;
+	m->alen = n;
+	m->why = "a model number: the noun of its phrase, after a determiner (det_model_after)";
+	return 1;
+}
+
+static int m_model_before(const struct cctx *c, struct match *m);
+static int m_model(const struct cctx *c, struct match *m);
+
+/* "the 645 and 646 don't", "IBM z16 (3931 and 3932 series)": a number of
+ * as many digits beside a model number, across "and" or "or", is the next
+ * model of the list (the one that m_model_det, m_model_before or m_model
+ * claims); "the 123 and 456 lines" stays two counts (pair_counts). */
+static int m_model_list(const struct cctx *c, struct match *m)
+{
+	size_t n, an, bn;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || count_shaped(num_parse(s, n)))
+		return 0;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		int w = c->i + dir, o = c->i + 2 * dir;
+		const char *a = core(c, w, &an), *b = core(c, o, &bn);
+		if (!a || !b || !IN(and_or, a, an) || bn != n || !all_digit(b, bn) ||
+		    c->t[dir < 0 ? o : c->i].trail || c->t[w].trail)
+			continue;
+		struct cctx d = *c;
+		d.i = o;
+		struct match x = {0};
+		if (m_model_det(&d, &x) || m_model_before(&d, &x) || m_model(&d, &x)) {
+			if (dir < 0 && pair_counts(c, c->i))
+				return 0;
+			m->a = s;
+			m->alen = n;
+			m->why = "a model number: the next of a list of models, across and or or";
+			return 1;
+		}
+	}
+	return 0;
+}
+
 
 /* The 8250 driver, a 6502 CPU: a number before a device's noun is its model number. */
 static int m_model_before(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, an;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i) ||
-	    !IN(model_nouns_after, nx, nn))
+	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i))
+		return 0;
+	/* in the plural: four or five digits that are no round count, "3270
+	 * terminals" (not "4096 CPUs", "1000 devices", "512 chips") */
+	if (IN(model_nouns_plural, nx, nn)) {
+		long long v = num_parse(s, n);
+		if (n < 4 || count_shaped(v) || v % 100 == 0)
+			return 0;
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: four or five digits, no round count, before devices (model_nouns_plural)";
+		return 1;
+	}
+	if (!IN(model_nouns_after, nx, nn))
 		return 0;
 	const char *after = core(c, c->i + 2, &an);
 	/* "500 card games": a round count before a compound; not a verb after
@@ -1226,6 +1357,48 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	m->a = s;
 	m->alen = n;
 	m->why = "a model number: before the noun of a device (model_nouns_after)";
+	return 1;
+}
+
+/* Words after a list of models joined by slashes: "8250/16550 UART", "5270/5271 processor",
+ * "SMC9192/9194 based", "3600/3650 cards". */
+static const char *const model_list_after[] = {"based", "compatible", "series", "family"};
+
+/* "the 8250/16550 UART", "Armada 380/385 SoC": numbers of three to five
+ * digits joined by slashes before a device's noun are a list of models,
+ * each said as one (not a fraction, "three hundred eighty of ..."); not
+ * when one of them has a count's shape ("100/1000 cards": speeds) or all
+ * are round hundreds. */
+static int m_model_slash(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || !nx || !joined(c, c->i) || !(IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) ||
+						IN(model_list_after, nx, nn)))
+		return 0;
+	size_t parts = 0, k = 0;
+	int round = 1;
+	while (k < n) {
+		const char *sl = memchr(s + k, '/', n - k);
+		size_t pl = sl ? (size_t)(sl - s - k) : n - k;
+		if (pl < 3 || pl > 5 || !all_digit(s + k, pl) || s[k] == '0' || count_shaped(num_parse(s + k, pl)))
+			return 0;
+		if (num_parse(s + k, pl) % 100)
+			round = 0;
+		parts++;
+		k += pl + (sl != NULL);
+		if (sl && k == n)
+			return 0;
+	}
+	if (parts < 2 || round)
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	m->a = s;
+	m->alen = (size_t)(sl - s);
+	m->after = sl + 1;
+	m->afterlen = n - m->alen - 1;
+	m->list = 1;
+	m->why = "models joined by slashes before a device's noun (model_nouns_after, model_list_after)";
 	return 1;
 }
 
@@ -2350,6 +2523,7 @@ static const struct rule rules[] = {
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
 	{"numbers with a slash said as a name", C_IDIOM, m_slash_idiom, 0},
 	{"a memory generation and its speed", C_MODEL, m_memory_speed, 0},
+	{"models joined by slashes before a device", C_MODEL, m_model_slash, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
 	{"a date", C_DATE, m_date, 0},
@@ -2375,6 +2549,8 @@ static const struct rule rules[] = {
 	{"a number in a subject's prefix", C_MODEL, m_model_subject, 0},
 	{"a number after a brand", C_MODEL, m_model, 0},
 	{"a number before a device", C_MODEL, m_model_before, 0},
+	{"a number that is its phrase's noun", C_MODEL, m_model_det, 0},
+	{"the next of a list of models", C_MODEL, m_model_list, 0},
 	{"four digits", C_YEAR, m_year, 0},
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},

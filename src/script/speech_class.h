@@ -31,6 +31,7 @@ struct match {
 	const char *say;              /* an abbreviation's words */
 	const char *after;            /* "ARM: 9405/1:": the number after a model's slash */
 	size_t afterlen;
+	int list;                     /* after holds more models, each after a slash: "8250/16550" */
 	const char *letters;          /* "Aspire 4810T": a model number's letters after its digits */
 	size_t letterslen;
 	int y1, y2, short2;           /* years; the second written with two digits */

@@ -1023,7 +1023,16 @@ static void v_model(struct en *e, const struct match *m)
 		if (d < m->genlen)
 			spell(e, m->gen + d, m->genlen - d, 0);
 	}
-	num_model(&b, m->a, m->alen);
+	/* a chip's five digits standing alone with a zero in the middle: 68020
+	 * "sixty-eight oh twenty", 21066 "twenty-one oh sixty-six" (inside an
+	 * identifier, max98090, they stay digit by digit) */
+	if (m->alen == 5 && all_digit(m->a, 5) && m->a[0] != '0' && m->a[2] == '0' && m->a[3] != '0') {
+		num_cardinal(&b, (unsigned long long)num_parse(m->a, 2));
+		buf_puts(&b, " oh");
+		num_cardinal(&b, (unsigned long long)num_parse(m->a + 3, 2));
+	} else {
+		num_model(&b, m->a, m->alen);
+	}
 	if (m->plural && b.len && b.data[b.len - 1] == 'y') {    /* "nine nineties" */
 		b.data[--b.len] = 0;
 		buf_puts(&b, "ies");
@@ -1036,7 +1045,19 @@ static void v_model(struct en *e, const struct match *m)
 	buf_free(&b);
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
-	if (m->afterlen) {
+	if (m->afterlen && m->list) {       /* "8250/16550": each model after its slash */
+		const char *q = m->after, *end = m->after + m->afterlen;
+		while (q < end) {
+			const char *sl = memchr(q, '/', (size_t)(end - q));
+			size_t k = sl ? (size_t)(sl - q) : (size_t)(end - q);
+			struct buf c = {0};
+			num_model(&c, q, k);
+			emit(e, "slash");
+			emit(e, c.data);
+			buf_free(&c);
+			q += k + (sl != NULL);
+		}
+	} else if (m->afterlen) {
 		emit(e, "slash");
 		emit_numstr(e, m->after, m->afterlen);
 	}

@@ -45,6 +45,21 @@ static const char *const zh_whole_words[] = {"个", "個", "行", "名", "位", 
 /* Parts of a text a range of numbers counts: "01-03 章". */
 static const char *const zh_part_words[] = {"章", "节", "節", "页", "頁", "集", "期", "卷", "号", "號"};
 
+/* Words after a number that make it a chip's name, said digit by digit: "386 处理器", "8086 是". */
+static const char *const zh_chip_after[] = {
+	"处理器", "處理器", "芯片", "晶片", "驱动", "驅動", "串口", "终端", "終端", "控制器", "系列",
+	"架构", "架構", "主板", "电脑", "電腦", "微处理器", "微處理器", "兼容", "相容", "是", "或",
+};
+
+/* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
+static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
+
+/* A number a count is written as more often than a chip: a power of two, a round thousand, a year. */
+static int zh_count_shaped(long long v)
+{
+	return (v & (v - 1)) == 0 || v % 1000 == 0 || (v >= 1000 && v <= 2099);
+}
+
 /* Where a zero-padded number is a count: "03月" is 三月. */
 static const char *const zh_date_words[] = {"月", "日", "号", "时", "点", "分", "秒"};
 
@@ -879,6 +894,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    ((i >= 1 && s[i - 1] == '(') || (i >= 3 && memcmp(s + i - 3, "\xef\xbc\x88", 3) == 0)) &&
 			    (s[j] == ')' || (j + 3 <= n && memcmp(s + j, "\xef\xbc\x89", 3) == 0))) {
 				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
+			/* "386 处理器", "8086 是", "需要 486 或更高": a number of three to five
+			   digits before a chip's noun, or before 是 or 或 with no measure
+			   word between, names the chip, digit by digit as a Chinese host
+			   says it (三八六, 八零八六); a count takes its measure word ("386
+			   个补丁"); not a count's shape (a power of two, a round thousand,
+			   a year) nor after 第, 约, 共 or 有 */
+			if (j - i >= 3 && j - i <= 5 && all_digits(s + i, j - i) && s[i] != '0' &&
+			    starts_with_any(after, zh_chip_after, ARRAY_LEN(zh_chip_after)) &&
+			    !zh_count_shaped(num_parse(s + i, j - i)) &&
+			    !(bk >= 3 && starts_with_any(s + bk - 3, zh_count_before, ARRAY_LEN(zh_count_before)))) {
+				zh_digits(&b, s + i, j - i);
 				i = j;
 				continue;
 			}
