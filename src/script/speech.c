@@ -863,7 +863,7 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 		}
 		/* "Linux 30 岁了": a count apart from the English word before it,
 		   said with a Han measure word, is Mandarin's (三十岁) */
-		if (before == SC_LATIN && b < i && s[b - 1] != '-' && !memchr(s + i, '.', j - i) && u > j - 1 &&
+		if (before == SC_LATIN && b > st && b < i && s[b - 1] != '-' && !memchr(s + i, '.', j - i) && u > j - 1 &&
 		    u < en && zh_measure_at(s + u, en - u)) {
 			for (size_t k = i; k < u; k++)
 				cl[k - st] = SC_HAN;
