@@ -791,7 +791,6 @@ static char espeak_version[ESPEAK_VERSION_MAX];
  */
 #define FACTS_FILE "engine-facts"
 #define FACTS_MAGIC "podsynth engine facts 1\n"
-#define FACTS_MAX 65536
 
 static void facts_stat(struct buf *b, const char *what, const char *path)
 {
@@ -843,21 +842,14 @@ static int facts_load(const char *dir, const struct voiceset *vs, struct engine_
 	char lib[FACTS_PATH_MAX], data[FACTS_PATH_MAX], rate[16], version[ESPEAK_VERSION_MAX];
 	struct buf key = {0};
 	size_t len;
+	const char *why;
 	int rc = -1;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	/* (the program's own file: not followed through a link, a regular file,
+	   read as a settings file is, within its limit) */
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > FACTS_MAX)
-		goto out;
-	text = xmalloc((size_t)st.st_size + 1);
-	len = 0;
-	while (len < (size_t)st.st_size) {
-		ssize_t r = read(fd, text + len, (size_t)st.st_size - len);
-		if (r <= 0)
-			goto out;
-		len += (size_t)r;
-	}
-	text[len] = '\0';
-	if (strlen(text) != len)
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (text = input_read_fd(fd, INPUT_SETTINGS, &len, &why)) == NULL || strlen(text) != len)
 		goto out;
 	if (strncmp(text, FACTS_MAGIC, strlen(FACTS_MAGIC)) != 0)
 		goto out;
