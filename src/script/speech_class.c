@@ -1265,14 +1265,8 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail ||
 	    c->t[c->i].lead)
 		return 0;
-	char pw[8];
-	if (pn >= sizeof pw)
-		return 0;
-	for (size_t k = 0; k < pn; k++)
-		pw[k] = (char)tolower((unsigned char)p[k]);
-	pw[pn] = 0;
-	if (strcmp(pw, "the") != 0 && strcmp(pw, "a") != 0 && strcmp(pw, "an") != 0 &&
-	    strcmp(pw, "called") != 0 && strcmp(pw, "named") != 0)
+	static const char *const before[] = {"the", "a", "an", "called", "named"};
+	if (!IN(before, p, pn))
 		return 0;
 	long long v = num_parse(s, n);
 	if (count_shaped(v))
