@@ -54,6 +54,8 @@ static const char *const count_nouns[] = {
 	"families", "inhabitants", "acres", "miles", "feet", "meters", "metres",
 	"kilometers", "kilometres", "tons", "tonnes", "yards", "dollars", "euros",
 	"pounds", "runs", "goals", "games", "matches", "seats", "copies",
+	/* what a diffstat and a review count: "1917 insertions(+)" */
+	"insertions", "deletions", "changesets", "fixes", "warnings", "errors",
 };
 
 /* Words before X.Y that make it a version: "Linux 6.3", "glibc 2.39". */
@@ -531,6 +533,9 @@ static int m_year(const struct cctx *c, struct match *m)
 	if (!y)
 		return 0;
 	const char *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	const char *par = nx ? memchr(nx, '(', nn) : NULL;
+	if (par && par > nx)     /* a diffstat's "insertions(+)": the word before its mark */
+		nn = (size_t)(par - nx);
 	m->y1 = y;
 	/* "since at least 2019", "until about 2030": a year cue before the counting
 	 * word, and no word after the number that it could count */
@@ -1929,6 +1934,28 @@ static int m_date(const struct cctx *c, struct match *m)
 			return 1;
 		}
 	}
+	/* "On 4/29/26 10:18, Michal Hocko wrote:": a mailer's attribution writes
+	 * the year in two digits; after "on", month/day/year, as above */
+	size_t on_n;
+	const char *on = core(c, c->i - 1, &on_n);
+	if (sl && sl2 && on && on_n == 2 && strncasecmp(on, "on", 2) == 0 && sl - s <= 2 && sl > s &&
+	    sl2 - sl - 1 >= 1 && sl2 - sl - 1 <= 2 && s + n - sl2 - 1 == 2 && all_digit(s, (size_t)(sl - s)) &&
+	    all_digit(sl + 1, (size_t)(sl2 - sl - 1)) && all_digit(sl2 + 1, 2)) {
+		int a = (int)num_parse(s, (size_t)(sl - s)), b = (int)num_parse(sl + 1, (size_t)(sl2 - sl - 1));
+		int yy = (int)num_parse(sl2 + 1, 2);
+		if (a > 12 && b <= 12) {
+			int t = a;
+			a = b;
+			b = t;
+		}
+		if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+			m->y1 = yy < 70 ? 2000 + yy : 1900 + yy;
+			m->month = a;
+			m->day = b;
+			m->why = "a date after on: month/day and a year in two digits (a mailer's attribution)";
+			return 1;
+		}
+	}
 	/* "23 April": the twenty-third of April */
 	const char *nx = core(c, c->i + 1, &nn);
 	char mb[16] = "";
@@ -2505,9 +2532,37 @@ static int m_unit_in(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/*
+ * A mail's reply or forward mark in capitals at the head of a subject, as
+ * some mailers write it: "RE: x86/csum: ...", "Subject: FW: ..." are "Re",
+ * "forward" (were spelled, R-E, F-W). Only first in the line or after
+ * another token that ends in a colon ("Subject:", "Re:").
+ */
+static int m_mail_mark(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || !c->t[c->i].trail || s[n] != ':' || c->i + 1 >= c->nt)
+		return 0;
+	if (c->i > 0) {
+		const struct tok *p = &c->t[c->i - 1];
+		if (!p->trail || p->raw[p->rawlen - 1] != ':')
+			return 0;
+	}
+	if (n == 2 && memcmp(s, "RE", 2) == 0)
+		m->say = "Re";
+	else if ((n == 2 && memcmp(s, "FW", 2) == 0) || (n == 3 && (memcmp(s, "FWD", 3) == 0 || memcmp(s, "Fwd", 3) == 0)))
+		m->say = "forward";
+	else
+		return 0;
+	m->why = "a mail's reply or forward mark at the head of a subject";
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
+	{"a mail's reply or forward mark", C_ABBREVIATION, m_mail_mark, 0},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},

@@ -1287,6 +1287,10 @@ static char *brackets(const char *text)
 			struct buf tree = {0};
 			for (int i = 0; i < nw; i++) {
 				char *w = words[i];
+				/* "[PATCH -next]", "[PATCH -mm -V7]": a tree or a version
+				 * with a dash before it, the dash not said */
+				if (w[0] == '-' && isalnum((unsigned char)w[1]))
+					w++;
 				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0)
 					continue;
 				if (strcmp(w, "RFC") == 0)

@@ -1117,6 +1117,37 @@ static int s_unit_rate(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* bw=116996KB/s: a number and a unit per a unit of time, said as the number
+ * shapes say "at 116996KB/s" */
+static int rate_value(struct en *e, const char *s, size_t n, int flags)
+{
+	struct numparse np;
+	const struct unit *per;
+	return isdigit((unsigned char)s[0]) && parse_number(s, n, &np) && np.restlen &&
+	       (find_unit(np.rest, np.restlen, 0) || find_unit_per(np.rest, np.restlen, 0, &per)) &&
+	       say_number_shape(e, s, n, flags);
+}
+
+/* Whether a name (its last part after '_') names a quantity, whose value is
+ * a count, not an ID said digit by digit: "iops=233991", "nr_pages=262144" */
+static int quantity_name(const char *s, size_t n)
+{
+	static const char *const q[] = {
+		"iops", "ops", "bw", "nr", "count", "cnt", "num", "total", "size", "len", "length",
+		"bytes", "pages", "entries", "reqs", "requests", "events", "samples", "loops",
+		"iterations", "threads", "jobs", "throughput", "latency", "runt", "min", "max", "avg",
+	};
+	const char *u = s;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '_')
+			u = s + i + 1;
+	size_t ul = n - (size_t)(u - s);
+	for (size_t i = 0; i < ARRAY_LEN(q); i++)
+		if (strlen(q[i]) == ul && strncasecmp(q[i], u, ul) == 0)
+			return 1;
+	return 0;
+}
+
 /* "throughput=9524.18", "ratio=0.5", "units=Mbit/s", "rate=1.5GB/s": a name
  * and the value assigned to it, the value a number with a point or a slash
  * (or a unit of a rate), said as a token of its own ("point one eight"), not
@@ -1135,7 +1166,9 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	int alpha = 0;     /* (0/1 is a choice of values, not a rate: "zero slash one") */
 	for (size_t i = 0; i < vl; i++)
 		alpha |= isalpha((unsigned char)v[i]);
-	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha)
+	/* a count of a quantity's name, "iops=233991": said as a number */
+	int count = all_digit(v, vl) && vl >= 4 && v[0] != '0' && quantity_name(s, nl);
+	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha) || count
 								 : unit_rate(v, vl, &u, &per)))
 		return 0;
 	say_core(e, s, nl, (flags & ~F_TOKEN) | F_START | F_PART);
@@ -1152,7 +1185,10 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 			emit(e, "zero");
 		else
 			emit_id_digits(e, dot + 1, vl - il - 1);
-	} else {
+	} else if (count) {
+		decide(e, "number", "the value of a quantity's name: a count");
+		emit_numstr(e, v, vl);
+	} else if (!rate_value(e, v, vl, flags)) {
 		say_core(e, v, vl, (flags & ~F_TOKEN) | F_START);
 	}
 	return 1;

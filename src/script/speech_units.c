@@ -17,6 +17,14 @@ static const struct unit units[] = {
 	{"\xc2\xb5s", "microsecond", "microseconds", 1},
 	{"\xce\xbcs", "microsecond", "microseconds", 1},
 	{"ms", "millisecond", "milliseconds", 1},
+	/* the abbreviations kernel text and benchmark output write after a
+	 * count: "2 msec", "runt= 17925msec", "250 usecs" */
+	{"nsec", "nanosecond", "nanoseconds", 1},
+	{"nsecs", "nanoseconds", "nanoseconds", 1},
+	{"usec", "microsecond", "microseconds", 1},
+	{"usecs", "microseconds", "microseconds", 1},
+	{"msec", "millisecond", "milliseconds", 1},
+	{"msecs", "milliseconds", "milliseconds", 1},
 	{"s", "second", "seconds", 0},
 	{"sec", "second", "seconds", 1},
 	{"secs", "seconds", "seconds", 1},
