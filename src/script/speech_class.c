@@ -1835,7 +1835,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
 			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
 			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
-			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)));
+			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)) ||
+			      /* "On Tue 21-04-26 16:02:38": before a date written day first (mutt's attribution) */
+			      (nn == 8 && all_digit(nx, 2) && nx[2] == '-' && all_digit(nx + 3, 2) && nx[5] == '-' &&
+			       all_digit(nx + 6, 2)));
 			break;
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
@@ -1931,6 +1934,22 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->month = a;
 			m->day = b;
 			m->why = "a date: month/day/year (day first when the first is past 12)";
+			return 1;
+		}
+	}
+	/* "On Tue 21-04-26 16:02:38, Michal Hocko wrote:": after a day of the
+	 * week, day-month-year with the year in two digits (mutt's attribution) */
+	size_t wd_n;
+	const char *wd = core(c, c->i - 1, &wd_n);
+	static const char *const wdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+	if (n == 8 && wd && wd_n == 3 && IN(wdays, wd, wd_n) && all_digit(s, 2) && s[2] == '-' &&
+	    all_digit(s + 3, 2) && s[5] == '-' && all_digit(s + 6, 2)) {
+		int d = (int)num_parse(s, 2), mo = (int)num_parse(s + 3, 2), yy = (int)num_parse(s + 6, 2);
+		if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
+			m->y1 = yy < 70 ? 2000 + yy : 1900 + yy;
+			m->month = mo;
+			m->day = d;
+			m->why = "a date after a day of the week: day-month-year, the year in two digits (mutt's attribution)";
 			return 1;
 		}
 	}
@@ -2533,6 +2552,32 @@ static int m_unit_in(const struct cctx *c, struct match *m)
 }
 
 /*
+ * A unit's symbol alone in parentheses, a column's or a field's unit:
+ * "clat (usec):", "latency (ms)", "size (MiB)" are "microseconds",
+ * "milliseconds", "mebibytes" (were the singular or letters). Only a
+ * symbol with a capital or one of time that is no English word.
+ */
+static int m_unit_label(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	const struct unit *u;
+	static const char *const timeunits[] = {"ns", "ms", "nsec", "usec", "msec", "nsecs", "usecs", "msecs"};
+	if (!s || n < 2 || t->lead != 1 || t->raw[0] != '(' || !t->trail || t->raw[t->lead + n] != ')' ||
+	    (u = find_unit(s, n, 1)) == NULL)
+		return 0;
+	int cap = 0;
+	for (size_t k = 0; k < n; k++)
+		cap |= isupper((unsigned char)s[k]) != 0;
+	if (!cap && !IN(timeunits, s, n))
+		return 0;
+	m->say = u->many;
+	m->why = "a unit's symbol alone in parentheses: what a value is given in";
+	return 1;
+}
+
+/*
  * A mail's reply or forward mark in capitals at the head of a subject, as
  * some mailers write it: "RE: x86/csum: ...", "Subject: FW: ..." are "Re",
  * "forward" (were spelled, R-E, F-W). Only first in the line or after
@@ -2604,6 +2649,7 @@ static const struct rule rules[] = {
 	{"two numbers and a point", C_DECIMAL, m_decimal, 0},
 	{"Roman numeral", C_ROMAN, m_roman, 0},
 	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
+	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
