@@ -1361,13 +1361,20 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* "kunit_test_suites(...)", "dev_err(...)": a call whose arguments are
- * left out is the function's name (the dots are not said). */
+ * left out is the function's name (the dots are not said); the writer's
+ * two dots or ellipsis sign, "data_race(..)", "f(\u2026)", the same. */
 static int s_call_elided(struct en *e, const char *s, size_t n, int flags)
 {
-	if (n < 6 || memcmp(s + n - 5, "(...)", 5) != 0 || !(isalnum((unsigned char)s[n - 6]) || s[n - 6] == '_'))
-		return 0;
-	say_core(e, s, n - 5, flags);
-	return 1;
+	static const char *const cut[] = {"(...)", "(..)", "(\xe2\x80\xa6)"};
+	for (size_t k = 0; k < ARRAY_LEN(cut); k++) {
+		size_t cl = strlen(cut[k]);
+		if (n > cl && memcmp(s + n - cl, cut[k], cl) == 0 &&
+		    (isalnum((unsigned char)s[n - cl - 1]) || s[n - cl - 1] == '_')) {
+			say_core(e, s, n - cl, flags);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* An editor's completion inside a word, "def(ault)config": the whole word. */
