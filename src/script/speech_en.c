@@ -682,11 +682,13 @@ static size_t f_not(struct en *e, struct tok *t, const char *core, size_t cn)
 }
 
 /* "O(1)", "O(n^2)", "O(log n)": big-O notation, "O of" and what is inside
- * (a ')' closing it is no part of the rest). */
+ * (a ')' closing it is no part of the rest); a capital alone inside is a
+ * size too, "O(N^2)", "O(N)", "O(N*M)" (not "O(NULL)", a name). */
 static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 {
 	if (cn < 3 || core[0] != 'O' || core[1] != '(' ||
-	    !(isdigit((unsigned char)core[2]) || islower((unsigned char)core[2])))
+	    !(isdigit((unsigned char)core[2]) || islower((unsigned char)core[2]) ||
+	      (isupper((unsigned char)core[2]) && (cn == 3 || !isalnum((unsigned char)core[3])))))
 		return 0;
 	decide(e, "symbol", "big-O notation: \"O of\"");
 	emit(e, "O of");
