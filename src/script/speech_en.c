@@ -1017,11 +1017,13 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;
 		}
-		/* "rename a -> b", "x => y", "n <= 4": an operator of two marks
-		 * standing alone is said whole (its '>' or '<' is not a token's end) */
-		if (t[i].rawlen == 2 && (t[i].lead || t[i].trail) && symbol_word(t[i].raw, 2)) {
-			decide(e, "symbol", "an operator of two marks standing alone: its word");
-			emit(e, symbol_word(t[i].raw, 2));
+		/* "rename a -> b", "x => y", "n <= 4", "v3 --> v4": an operator of
+		 * two or three marks standing alone is said whole (its '>' or '<'
+		 * is not a token's end) */
+		if ((t[i].rawlen == 2 || t[i].rawlen == 3) && (t[i].lead || t[i].trail) &&
+		    symbol_word(t[i].raw, t[i].rawlen)) {
+			decide(e, "symbol", "an operator of two or three marks standing alone: its word");
+			emit(e, symbol_word(t[i].raw, t[i].rawlen));
 			continue;
 		}
 		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&

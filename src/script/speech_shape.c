@@ -1666,6 +1666,72 @@ static int caps_arrow(const char *s, size_t n)
 	return 1;
 }
 
+/* The length of an arrow at s[i] ("->", "-->", "=>", "==>"), or 0. */
+static size_t arrow_at(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+	while (k < n && k - i < 2 && (s[k] == '-' || s[k] == '=') && s[k] == s[i])
+		k++;
+	return k > i && k < n && s[k] == '>' ? k + 1 - i : 0;
+}
+
+/* Whether s[0..n) is a version or a release of one: "v3", "3.1", "5.10-rc2", "rc3". */
+static int version_part(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n > 2 && (s[0] == 'r' || s[0] == 'R') && (s[1] == 'c' || s[1] == 'C'))
+		return all_digit(s + 2, n - 2);
+	if (i < n && (s[i] == 'v' || s[i] == 'V'))
+		i++;
+	size_t d = i;
+	while (i < n && (isdigit((unsigned char)s[i]) || (s[i] == '.' && i > d && i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+		i++;
+	if (i == d)
+		return 0;
+	if (i + 3 < n && s[i] == '-' && s[i + 1] == 'r' && s[i + 2] == 'c')
+		return all_digit(s + i + 3, n - i - 3);
+	return i == n;
+}
+
+/* "v1->v2", "3.1->3.2", "rc2==>rc3": an arrow glued between versions is a
+ * change from one to the other, "to" (a series' changelog, "v1->v2: fixed") */
+static int s_version_arrow(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t st = 0, parts = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = i < n ? arrow_at(s, n, i) : 0;
+		if (i < n && !a)
+			continue;
+		if (!version_part(s + st, i - st))
+			return 0;
+		parts++;
+		if (i == n)
+			break;
+		if (i + a >= n)
+			return 0;
+		st = i + a;
+		i = st - 1;
+	}
+	if (parts < 2)
+		return 0;
+	st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = i < n ? arrow_at(s, n, i) : 0;
+		if (i < n && !a)
+			continue;
+		if (st)
+			emit(e, "to");
+		say_core(e, s + st, i - st, (flags & ~F_TOKEN) | F_START);
+		if (i == n)
+			break;
+		st = i + a;
+		i = st - 1;
+	}
+	if (flags & F_TOKEN)
+		decide(e, "operator", "an arrow glued between versions: a change, to");
+	return 1;
+}
+
 static int s_caps_arrow(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!caps_arrow(s, n))
@@ -2083,6 +2149,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
+	{NULL, NULL, 0, s_version_arrow},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -2171,7 +2238,7 @@ int c_pointee(const char *s, size_t n)
 static const struct { const char *sym, *say; } syms[] = {
 	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
 	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-	{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
