@@ -697,6 +697,36 @@ static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 	return 2;
 }
 
+/* "--git", "--dry-run", "--no-merges=3": two dashes glued before a name in
+ * small letters are a command-line option's, "dash dash", in prose too (a
+ * command line says its own options: s_sign). */
+static size_t f_long_option(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (e->cmdline || cn < 4 || core[0] != '-' || core[1] != '-' || !islower((unsigned char)core[2]))
+		return 0;
+	size_t w = 2;
+	while (w < cn && core[w] != '=') {
+		if (!islower((unsigned char)core[w]) && !isdigit((unsigned char)core[w]) && core[w] != '-' && core[w] != '_')
+			return 0;
+		w++;
+	}
+	/* "it is --in my view-- wrong": a word that starts a clause after a
+	 * dash of two hyphens is no option */
+	static const char *const clause[] = {
+		"a", "an", "and", "as", "at", "because", "but", "i", "if", "in", "it", "not", "or", "so",
+		"that", "the", "then", "this", "to", "we", "which", "while", "you",
+	};
+	for (size_t k = 0; k < ARRAY_LEN(clause); k++)
+		if (strlen(clause[k]) == w - 2 && memcmp(clause[k], core + 2, w - 2) == 0)
+			return 0;
+	if (core[cn - 1] == '-')
+		return 0;
+	decide(e, "symbol", "two dashes glued before a name in small letters: an option, \"dash dash\"");
+	emit(e, "dash dash");
+	return 2;
+}
+
 /* "<20", ">2", "<=4", ">=5ms": a comparison glued before a number (its
  * marks may be the token's leading ones, or the start of its core) is said,
  * "less than twenty", not dropped. */
@@ -775,6 +805,7 @@ static const struct front_rule {
 } front_rules[] = {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
+	{"a long option's two dashes", f_long_option},
 	{"a comparison before a number", f_compare},
 	{"a handle after an at sign", f_handle},
 };
