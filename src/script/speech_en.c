@@ -1102,11 +1102,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		}
 		e->next = next;
 		e->nextn = nextn;
+		e->after_op = i > 0 && t[i - 1].rawlen <= 2 && strspn(t[i - 1].raw, "&|=^") == t[i - 1].rawlen;
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
 		say_core(e, core, cn, F_TOKEN | F_START);
-		e->opened = e->dotted = e->joined = 0;
+		e->opened = e->dotted = e->joined = e->after_op = 0;
 		hint_phonemes(e, from, core, cn);
 		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */

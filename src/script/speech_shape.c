@@ -1249,6 +1249,30 @@ static int s_range(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "~0", "~0UL", "~0x3", "~mask", "x & ~1": a tilde before zero, a C suffix,
+ * a hexadecimal number or a name, or after an operator, is C's bitwise
+ * not, "tilde"; before another number it is "about" (s_sign: "~10 ms") */
+static int s_tilde_not(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || s[0] != '~')
+		return 0;
+	const char *r = s + 1;
+	size_t rn = n - 1;
+	int zero = r[0] == '0' && strspn(r + 1, "uUlL") == rn - 1;
+	int hex = rn >= 3 && r[0] == '0' && (r[1] == 'x' || r[1] == 'X') && isxdigit((unsigned char)r[2]);
+	int name = isalpha((unsigned char)r[0]) || r[0] == '_' || r[0] == '(';
+	int num = isdigit((unsigned char)r[0]) && !memchr(r, '.', rn) && !memchr(r, ',', rn) && all_digit(r, strspn(r, "0123456789"));
+	if (!zero && !hex && !name && !(num && e->after_op))
+		return 0;
+	if (name && !memchr(r, '_', rn) && !memchr(r, '(', rn) && !e->after_op && !all_upper(r, rn))
+		return 0;     /* "~twice": a word after a tilde is about that */
+	if (flags & F_TOKEN)
+		decide(e, "symbol", "a tilde before zero, a C suffix, a hexadecimal number or a name, or after an operator: bitwise not, tilde");
+	emit(e, "tilde");
+	say_core(e, r, rn, (flags & ~F_TOKEN) | F_START);
+	return 1;
+}
+
 /* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
 static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2139,6 +2163,7 @@ static const struct shape {
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
+	{NULL, NULL, 0, s_tilde_not},
 	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
 	{NULL, NULL, 0, s_cc_warning_bare},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
