@@ -1057,6 +1057,13 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			emit(e, symbol_word(t[i].raw, t[i].rawlen));
 			continue;
 		}
+		/* "('-')", "a \"-\" sign": a minus quoted alone is the sign, as a quoted "+" is "plus" */
+		if (cn == 1 && core[0] == '-' && t[i].lead && t[i].trail && strchr("\"'`", core[-1]) && core[-1] == trail[0]) {
+			decide(e, "symbol", "a minus sign quoted alone: minus");
+			emit(e, "minus");
+			emit_trail(e, trail, t[i].trail, 1);
+			continue;
+		}
 		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&
 		    say_symbol(e, core, cn, prevcore, next)) {
 			emit_trail(e, trail, t[i].trail, 1);

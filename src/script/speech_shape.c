@@ -2318,6 +2318,27 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		decide(e, "symbol", "a hyphen between a number and a noun: one word, no pause");
 		return 1;
 	}
+	/* "x − 1": the minus sign of U+2212 is minus; so is a hyphen between
+	 * spaces before a number after a one-letter name ("n - 1") or after a
+	 * quoted or bracketed operand ("\"bugfix-only-release\" - 1", "f(x) - 1") */
+	if (n == 3 && memcmp(s, "\xe2\x88\x92", 3) == 0) {
+		decide(e, "symbol", "the minus sign: minus");
+		emit(e, "minus");
+		return 1;
+	}
+	if (n == 1 && s[0] == '-' && prev && !pnum && next && isdigit((unsigned char)next[0])) {
+		size_t pl = strcspn(prev, " \t");
+		size_t pc = pl;
+		while (pc > 0 && strchr("\"')`", prev[pc - 1]))
+			pc--;
+		int quoted = pc < pl && pc > 0 && isalnum((unsigned char)prev[pc - 1]);
+		int letter = pl == 1 && isalpha((unsigned char)prev[0]) && !strchr("aAI", prev[0]);
+		if (quoted || letter) {
+			decide(e, "symbol", "a hyphen between spaces before a number, after a one-letter name or a quoted or bracketed operand: minus");
+			emit(e, "minus");
+			return 1;
+		}
+	}
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
 		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0)
