@@ -516,6 +516,9 @@ static size_t lead_len(const char *s, size_t n)
 		}
 		if (!k)
 			return i;
+		/* "*_node": a star joined to a name by an underscore is a wildcard, the name's */
+		if (s[i] == '*' && i + 1 < n && s[i + 1] == '_')
+			return i;
 		/* "(re)connect": a "(" closed before the word goes on is the word's,
 		 * and so is a "{" ("{nl,mac}80211") */
 		const char *q = s[i] == '(' ? memchr(s + i, ')', n - i) : s[i] == '{' ? memchr(s + i, '}', n - i) : NULL;
@@ -548,6 +551,10 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 			}
 		}
 		if (!k || i - k < lead)
+			return n - i;
+		/* keep the '*' of "memalloc_nofs_*": a star joined to a name by an
+		 * underscore is a wildcard, the name's */
+		if (k == 1 && s[i - 1] == '*' && i - 1 > lead && s[i - 2] == '_')
 			return n - i;
 		/* keep the '*' of "%p*", the printf conversion */
 		if (k == 1 && s[i - 1] == '*' && i - 1 == lead + 2 && s[lead] == '%' && s[lead + 1] == 'p')

@@ -260,9 +260,10 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
-				} else if (k == 1 && sep[0] == '/' && i - st == 1 && s[st] == '*') {
+				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
 					/* a wildcard part of a path ("/proc", a star, "pagemap")
-					 * is a star, not nothing */
+					 * or of a C name ("memalloc_nofs_*", "*_node") is a
+					 * star, not nothing */
 					emit(e, "star");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
