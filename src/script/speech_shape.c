@@ -1345,6 +1345,17 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		say_core(e, w, n - 2, flags);
 		return 1;
 	}
+	/* "ioctl(2)s", "read(2)s": a plural after a manual section is the name's
+	 * plural; the section, said after one ("socket(2)" socket two), goes */
+	if (n > 5 && n < 128 && s[n - 1] == 's' && s[n - 2] == ')' && isdigit((unsigned char)s[n - 3]) &&
+	    s[n - 4] == '(' && isalpha((unsigned char)s[n - 5]) && !upper) {
+		char w[128];
+		memcpy(w, s, n - 4);
+		w[n - 4] = 's';
+		decide(e, "identifier", "a plural after a manual section: the name's plural");
+		say_core(e, w, n - 3, flags & ~F_TOKEN);
+		return 1;
+	}
 	if (!(n > 2 && s[n - 2] == '(' && s[n - 1] == ')'))
 		return 0;
 	say_core(e, s, n - 2, flags);
