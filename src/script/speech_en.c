@@ -1222,6 +1222,32 @@ static char *brackets(const char *text)
 				p++;
 			continue;
 		}
+		/* a choice of characters glued on both sides of a name, each one
+		 * character: "inet_getpeer_v[46]()" V four or six, "tcp_v[46]_err",
+		 * "sd[ab]1" (a subscript ends the name: "regs[12]") */
+		if (p > text && isalnum((unsigned char)p[-1]) && n >= 2 && n <= 4 && in == p + 1 && in + n == close &&
+		    (isalnum((unsigned char)close[1]) || close[1] == '_' || close[1] == '(') &&
+		    (strspn(in, "0123456789") >= n || strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n)) {
+			int dup = 0;
+			for (size_t i = 0; i < n; i++)
+				for (size_t j = i + 1; j < n; j++)
+					dup |= in[i] == in[j];
+			if (!dup) {
+				buf_putc(&b, ' ');
+				for (size_t i = 0; i < n; i++) {
+					if (i)
+						buf_puts(&b, i + 1 == n ? " or " : ", ");
+					buf_putc(&b, (char)toupper((unsigned char)in[i]));
+				}
+				buf_putc(&b, ' ');
+				p = after;
+				if (*p == '_')
+					p++;
+				else if (p[0] == '(' && p[1] == ')')
+					p += 2;
+				continue;
+			}
+		}
 		/* a subscript glued to a C name is said: "args[0]" args zero,
 		 * "buf[i]" buf I; a number after a word of the lists is a
 		 * reference ("the manual[1]") and goes, as below */
