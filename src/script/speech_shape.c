@@ -1704,6 +1704,29 @@ static int caps_arrow(const char *s, size_t n)
 	return 1;
 }
 
+/* "3.<low teens>", "3.(some-large-number)", "4.<whatever>": a version whose
+ * minor is a placeholder in brackets is "point", as "3.x" is, then the
+ * placeholder's words */
+static int s_version_placeholder(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t d = strspn(s, "0123456789");
+	if (!d || d > 2 || d + 3 > n || s[d] != '.' || (s[d + 1] != '(' && s[d + 1] != '<') ||
+	    !isalpha((unsigned char)s[d + 2]))
+		return 0;
+	size_t r = d + 2, rn = n - r;
+	if (rn && (s[n - 1] == ')' || s[n - 1] == '>'))
+		rn--;
+	for (size_t i = 0; i < rn; i++)
+		if (!isalpha((unsigned char)s[r + i]) && s[r + i] != '-')
+			return 0;
+	emit_numstr(e, s, d);
+	emit(e, "point");
+	say_core(e, s + r, rn, (flags & ~F_TOKEN) | F_START);
+	if (flags & F_TOKEN)
+		decide(e, "version", "a version whose minor is a placeholder in brackets: point, then the placeholder");
+	return 1;
+}
+
 /* The length of an arrow at s[i] ("->", "-->", "=>", "==>"), or 0. */
 static size_t arrow_at(const char *s, size_t n, size_t i)
 {
@@ -2189,6 +2212,7 @@ static const struct shape {
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
 	{NULL, NULL, 0, s_version_arrow},
+	{NULL, NULL, 0, s_version_placeholder},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
