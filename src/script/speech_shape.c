@@ -202,6 +202,28 @@ static int is_pow2(const char *s, size_t n)
 	return v > 0 && (v & (v - 1)) == 0;
 }
 
+/* The directories of the file system hierarchy said otherwise than as
+ * written: "etc" is "et-see" (not the abbreviation "et cetera"), "usr"
+ * "user", "sys" "sis"; the others (var, lib, tmp, dev, proc, bin, opt) are
+ * said by their words and lists. 1 when s[0..n) was one. */
+static int say_fhs_dir(struct en *e, const char *s, size_t n)
+{
+	static const struct { const char *dir, *said; int hint; } dirs[] = {
+		{"etc", "[['Ets,i:]]", 1}, {"usr", "user", 0}, {"sys", "[[s'Is]]", 1},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
+		if (strlen(dirs[i].dir) != n || memcmp(dirs[i].dir, s, n) != 0)
+			continue;
+		decide(e, "path", "a directory of the file system hierarchy: as hosts say it");
+		if (dirs[i].hint)
+			emit_hint(e, s, n, dirs[i].said);
+		else
+			emit(e, dirs[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
 	size_t k = strlen(sep), st = 0, i = 0;
@@ -260,6 +282,8 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
+				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st)) {
+					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
 				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
 					/* a wildcard part of a path ("/proc", a star, "pagemap")
 					 * or of a C name ("memalloc_nofs_*", "*_node") is a
@@ -1830,7 +1854,7 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
-		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags);
+		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
 		if (sp->cls && (flags & F_TOKEN))
 			decide(e, sp->cls, sp->why);
 		return 1;
