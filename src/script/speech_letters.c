@@ -1126,6 +1126,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			kinds[p] = S_SPELL;
 		} else if (kinds[p] == S_WORD && say_letter_part(e, tmp, en - st))
 			;       /* "strictatime" strict A-time */
+		else if (kinds[p] == S_WORD && st == 0 && en == 1 && tmp[0] == 'a' && np >= 2 && kinds[p - 1] == S_WORD)
+			emit_letter_a(e);     /* a name's first letter, no article: "asound" A sound, "aplay" */
 		else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
 			emitn(e, st == 0 ? s : tmp, en - st);
 		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {
