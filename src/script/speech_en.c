@@ -1225,14 +1225,38 @@ static char *brackets(const char *text)
 		/* a choice of characters glued on both sides of a name, each one
 		 * character: "inet_getpeer_v[46]()" V four or six, "tcp_v[46]_err",
 		 * "sd[ab]1" (a subscript ends the name: "regs[12]") */
-		if (p > text && isalnum((unsigned char)p[-1]) && n >= 2 && n <= 4 && in == p + 1 && in + n == close &&
-		    (isalnum((unsigned char)close[1]) || close[1] == '_' || close[1] == '(') &&
-		    (strspn(in, "0123456789") >= n || strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n)) {
+		/* (two small letters at most, "__sys_setres[ug]id": "send[msg]()" is
+		 * an optional part; so is a word size, "filldir[64]()") */
+		int start = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		if (n >= 2 && in == p + 1 && in + n == close && (isalnum((unsigned char)close[1]) || close[1] == '_' || close[1] == '(') &&
+		    ((strspn(in, "0123456789") >= n && n <= 4 && memcmp(in, "16", 2) && memcmp(in, "32", 2) && memcmp(in, "64", 2)) ||
+		     (strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n && n == 2))) {
 			int dup = 0;
 			for (size_t i = 0; i < n; i++)
 				for (size_t j = i + 1; j < n; j++)
 					dup |= in[i] == in[j];
-			if (!dup) {
+			/* at a name's start, or between digits (a model's, "V5[46]0TU"),
+			 * each whole name: "[as]kcipher" akcipher or skcipher */
+			const char *w = p, *z = close + 1;
+			while (w > text && (isalnum((unsigned char)w[-1]) || w[-1] == '_'))
+				w--;
+			while (isalnum((unsigned char)*z) || *z == '_')
+				z++;
+			if (!dup && (start || (isdigit((unsigned char)p[-1]) && isdigit((unsigned char)close[1]))) &&
+			    !memchr(close + 1, '[', (size_t)(z - close - 1))) {
+				b.len -= (size_t)(p - w);
+				buf_putc(&b, ' ');
+				for (size_t i = 0; i < n; i++) {
+					if (i)
+						buf_puts(&b, i + 1 == n ? " or " : ", ");
+					buf_add(&b, w, (size_t)(p - w));
+					buf_putc(&b, in[i]);
+					buf_add(&b, close + 1, (size_t)(z - close - 1));
+				}
+				p = z;
+				continue;
+			}
+			if (!dup && !start) {
 				buf_putc(&b, ' ');
 				for (size_t i = 0; i < n; i++) {
 					if (i)

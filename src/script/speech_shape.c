@@ -945,9 +945,11 @@ static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 
 static int s_commit(struct en *e, const char *s, size_t n, int flags)
 {
-	/* a commit ID stands alone: hexadecimal characters joined to a C name by
+	/* a commit ID stands alone: a letter and digits joined to a C name by
 	 * an underscore are a chip's name ("f71808e_wdt", the Fintek F71808E) */
-	if ((flags & F_CNAME) || !hex_kind(s, n))
+	if ((flags & F_CNAME) && isalpha((unsigned char)s[0]) && isdigit((unsigned char)s[1]))
+		return 0;
+	if (!hex_kind(s, n))
 		return 0;
 	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
 		emit(e, "commit");
