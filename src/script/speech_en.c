@@ -1230,7 +1230,9 @@ static char *brackets(const char *text)
 		int start = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
 		if (n >= 2 && in == p + 1 && in + n == close && (isalnum((unsigned char)close[1]) || close[1] == '_' || close[1] == '(') &&
 		    ((strspn(in, "0123456789") >= n && n <= 4 && memcmp(in, "16", 2) && memcmp(in, "32", 2) && memcmp(in, "64", 2)) ||
-		     (strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n && n == 2))) {
+		     (strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n && n == 2 &&
+		      /* (a prefix is an optional part: "page_pool_ring_[un]lock()", "[re]bind") */
+		      memcmp(in, "un", 2) && memcmp(in, "re", 2) && memcmp(in, "de", 2) && memcmp(in, "in", 2)))) {
 			int dup = 0;
 			for (size_t i = 0; i < n; i++)
 				for (size_t j = i + 1; j < n; j++)
