@@ -516,6 +516,9 @@ static size_t lead_len(const char *s, size_t n)
 		}
 		if (!k)
 			return i;
+		/* "*_node": a star joined to a name by an underscore is a wildcard, the name's */
+		if (s[i] == '*' && i + 1 < n && s[i + 1] == '_')
+			return i;
 		/* "(re)connect": a "(" closed before the word goes on is the word's,
 		 * and so is a "{" ("{nl,mac}80211") */
 		const char *q = s[i] == '(' ? memchr(s + i, ')', n - i) : s[i] == '{' ? memchr(s + i, '}', n - i) : NULL;
@@ -548,6 +551,10 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 			}
 		}
 		if (!k || i - k < lead)
+			return n - i;
+		/* keep the '*' of "memalloc_nofs_*": a star joined to a name by an
+		 * underscore is a wildcard, the name's */
+		if (k == 1 && s[i - 1] == '*' && i - 1 > lead && s[i - 2] == '_')
 			return n - i;
 		/* keep the '*' of "%p*", the printf conversion */
 		if (k == 1 && s[i - 1] == '*' && i - 1 == lead + 2 && s[lead] == '%' && s[lead + 1] == 'p')
@@ -682,16 +689,48 @@ static size_t f_not(struct en *e, struct tok *t, const char *core, size_t cn)
 }
 
 /* "O(1)", "O(n^2)", "O(log n)": big-O notation, "O of" and what is inside
- * (a ')' closing it is no part of the rest). */
+ * (a ')' closing it is no part of the rest); a capital alone inside is a
+ * size too, "O(N^2)", "O(N)", "O(N*M)" (not "O(NULL)", a name). */
 static size_t f_big_o(struct en *e, struct tok *t, const char *core, size_t cn)
 {
 	if (cn < 3 || core[0] != 'O' || core[1] != '(' ||
-	    !(isdigit((unsigned char)core[2]) || islower((unsigned char)core[2])))
+	    !(isdigit((unsigned char)core[2]) || islower((unsigned char)core[2]) ||
+	      (isupper((unsigned char)core[2]) && (cn == 3 || !isalnum((unsigned char)core[3])))))
 		return 0;
 	decide(e, "symbol", "big-O notation: \"O of\"");
 	emit(e, "O of");
 	if (cn - 2 > 1 && core[cn - 1] == ')' && !memchr(core + 2, '(', cn - 2))
 		t->trail++;
+	return 2;
+}
+
+/* "--git", "--dry-run", "--no-merges=3": two dashes glued before a name in
+ * small letters are a command-line option's, "dash dash", in prose too (a
+ * command line says its own options: s_sign). */
+static size_t f_long_option(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (e->cmdline || cn < 4 || core[0] != '-' || core[1] != '-' || !islower((unsigned char)core[2]))
+		return 0;
+	size_t w = 2;
+	while (w < cn && core[w] != '=') {
+		if (!islower((unsigned char)core[w]) && !isdigit((unsigned char)core[w]) && core[w] != '-' && core[w] != '_')
+			return 0;
+		w++;
+	}
+	/* "it is --in my view-- wrong": a word that starts a clause after a
+	 * dash of two hyphens is no option */
+	static const char *const clause[] = {
+		"a", "an", "and", "as", "at", "because", "but", "i", "if", "in", "it", "not", "or", "so",
+		"that", "the", "then", "this", "to", "we", "which", "while", "you",
+	};
+	for (size_t k = 0; k < ARRAY_LEN(clause); k++)
+		if (strlen(clause[k]) == w - 2 && memcmp(clause[k], core + 2, w - 2) == 0)
+			return 0;
+	if (core[cn - 1] == '-')
+		return 0;
+	decide(e, "symbol", "two dashes glued before a name in small letters: an option, \"dash dash\"");
+	emit(e, "dash dash");
 	return 2;
 }
 
@@ -773,6 +812,7 @@ static const struct front_rule {
 } front_rules[] = {
 	{"a ! before a name or a number", f_not},
 	{"big-O notation", f_big_o},
+	{"a long option's two dashes", f_long_option},
 	{"a comparison before a number", f_compare},
 	{"a handle after an at sign", f_handle},
 };
@@ -1015,11 +1055,20 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;
 		}
-		/* "rename a -> b", "x => y", "n <= 4": an operator of two marks
-		 * standing alone is said whole (its '>' or '<' is not a token's end) */
-		if (t[i].rawlen == 2 && (t[i].lead || t[i].trail) && symbol_word(t[i].raw, 2)) {
-			decide(e, "symbol", "an operator of two marks standing alone: its word");
-			emit(e, symbol_word(t[i].raw, 2));
+		/* "rename a -> b", "x => y", "n <= 4", "v3 --> v4": an operator of
+		 * two or three marks standing alone is said whole (its '>' or '<'
+		 * is not a token's end) */
+		if ((t[i].rawlen == 2 || t[i].rawlen == 3) && (t[i].lead || t[i].trail) &&
+		    symbol_word(t[i].raw, t[i].rawlen)) {
+			decide(e, "symbol", "an operator of two or three marks standing alone: its word");
+			emit(e, symbol_word(t[i].raw, t[i].rawlen));
+			continue;
+		}
+		/* "('-')", "a \"-\" sign": a minus quoted alone is the sign, as a quoted "+" is "plus" */
+		if (cn == 1 && core[0] == '-' && t[i].lead && t[i].trail && strchr("\"'`", core[-1]) && core[-1] == trail[0]) {
+			decide(e, "symbol", "a minus sign quoted alone: minus");
+			emit(e, "minus");
+			emit_trail(e, trail, t[i].trail, 1);
 			continue;
 		}
 		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&
@@ -1067,11 +1116,12 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		}
 		e->next = next;
 		e->nextn = nextn;
+		e->after_op = i > 0 && t[i - 1].rawlen <= 2 && strspn(t[i - 1].raw, "&|=^") == t[i - 1].rawlen;
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
 		say_core(e, core, cn, F_TOKEN | F_START);
-		e->opened = e->dotted = e->joined = 0;
+		e->opened = e->dotted = e->joined = e->after_op = 0;
 		hint_phonemes(e, from, core, cn);
 		explain_row(e, core, core + cn, from);
 		/* initials before a name keep no full stop: "K.P. Singh", "Andrew S. Tanenbaum" */
@@ -1171,6 +1221,58 @@ static char *brackets(const char *text)
 			if (*p == '_')
 				p++;
 			continue;
+		}
+		/* a choice of characters glued on both sides of a name, each one
+		 * character: "inet_getpeer_v[46]()" V four or six, "tcp_v[46]_err",
+		 * "sd[ab]1" (a subscript ends the name: "regs[12]") */
+		/* (two small letters at most, "__sys_setres[ug]id": "send[msg]()" is
+		 * an optional part; so is a word size, "filldir[64]()") */
+		int start = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		if (n >= 2 && in == p + 1 && in + n == close && (isalnum((unsigned char)close[1]) || close[1] == '_' || close[1] == '(') &&
+		    ((strspn(in, "0123456789") >= n && n <= 4 && memcmp(in, "16", 2) && memcmp(in, "32", 2) && memcmp(in, "64", 2)) ||
+		     (strspn(in, "abcdefghijklmnopqrstuvwxyz") >= n && n == 2 &&
+		      /* (a prefix is an optional part: "page_pool_ring_[un]lock()", "[re]bind") */
+		      memcmp(in, "un", 2) && memcmp(in, "re", 2) && memcmp(in, "de", 2) && memcmp(in, "in", 2)))) {
+			int dup = 0;
+			for (size_t i = 0; i < n; i++)
+				for (size_t j = i + 1; j < n; j++)
+					dup |= in[i] == in[j];
+			/* at a name's start, or between digits (a model's, "V5[46]0TU"),
+			 * each whole name: "[as]kcipher" akcipher or skcipher */
+			const char *w = p, *z = close + 1;
+			while (w > text && (isalnum((unsigned char)w[-1]) || w[-1] == '_'))
+				w--;
+			while (isalnum((unsigned char)*z) || *z == '_')
+				z++;
+			if (!dup && (start || (isdigit((unsigned char)p[-1]) && isdigit((unsigned char)close[1]))) &&
+			    !memchr(close + 1, '[', (size_t)(z - close - 1))) {
+				b.len -= (size_t)(p - w);
+				buf_putc(&b, ' ');
+				for (size_t i = 0; i < n; i++) {
+					if (i)
+						buf_puts(&b, i + 1 == n ? " or " : ", ");
+					buf_add(&b, w, (size_t)(p - w));
+					buf_putc(&b, in[i]);
+					buf_add(&b, close + 1, (size_t)(z - close - 1));
+				}
+				p = z;
+				continue;
+			}
+			if (!dup && !start) {
+				buf_putc(&b, ' ');
+				for (size_t i = 0; i < n; i++) {
+					if (i)
+						buf_puts(&b, i + 1 == n ? " or " : ", ");
+					buf_putc(&b, (char)toupper((unsigned char)in[i]));
+				}
+				buf_putc(&b, ' ');
+				p = after;
+				if (*p == '_')
+					p++;
+				else if (p[0] == '(' && p[1] == ')')
+					p += 2;
+				continue;
+			}
 		}
 		/* a subscript glued to a C name is said: "args[0]" args zero,
 		 * "buf[i]" buf I; a number after a word of the lists is a

@@ -43,6 +43,7 @@ struct en {
 	int paren;           /* inside a parenthesis opened by a token */
 	int glue;            /* the next word joins the last one without a space */
 	int in_zh;           /* the words are inside a Chinese sentence */
+	int after_op;        /* the token before is a C operator standing alone ("&", "|=", "=") */
 };
 
 struct unit {

@@ -809,6 +809,21 @@ static int say_letter_part(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+/* Whether s[0..n), "a" and a word, is a word with its doubled consonant
+ * written once ("atempt" attempt, "acount" account): a typo, whose "a" is
+ * no letter of a name */
+static int a_typo(const char *s, size_t n)
+{
+	char w[64];
+	if (n < 3 || n + 1 >= sizeof w || is_vowel(s[1], 1))
+		return 0;
+	w[0] = 'a';
+	w[1] = (char)tolower((unsigned char)s[1]);
+	for (size_t i = 1; i < n; i++)
+		w[i + 1] = (char)tolower((unsigned char)s[i]);
+	return dict_word(w, n + 1);
+}
+
 /* Appends to e->whybuf what a piece of a split was: "hyper (scowl 40)". */
 static void why_piece(struct en *e, const char *said, size_t n, int kind, int grade, int first)
 {
@@ -1126,6 +1141,9 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			kinds[p] = S_SPELL;
 		} else if (kinds[p] == S_WORD && say_letter_part(e, tmp, en - st))
 			;       /* "strictatime" strict A-time */
+		else if (kinds[p] == S_WORD && st == 0 && en == 1 && tmp[0] == 'a' && np >= 2 && kinds[p - 1] == S_WORD &&
+			 !a_typo(s, n))
+			emit_letter_a(e);     /* a name's first letter, no article: "asound" A sound, "aplay" */
 		else if (kinds[p] != S_WORD || !w_fs_name(e, tmp, en - st, F_PART))   /* "reiserfs progs" */
 			emitn(e, st == 0 ? s : tmp, en - st);
 		if (kinds[p] == S_PREFIX || (kinds[p] == S_SPELL && en - st == 1 && p > 0)) {

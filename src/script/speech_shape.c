@@ -202,6 +202,28 @@ static int is_pow2(const char *s, size_t n)
 	return v > 0 && (v & (v - 1)) == 0;
 }
 
+/* The directories of the file system hierarchy said otherwise than as
+ * written: "etc" is "et-see" (not the abbreviation "et cetera"), "usr"
+ * "user", "sys" "sis"; the others (var, lib, tmp, dev, proc, bin, opt) are
+ * said by their words and lists. 1 when s[0..n) was one. */
+static int say_fhs_dir(struct en *e, const char *s, size_t n)
+{
+	static const struct { const char *dir, *said; int hint; } dirs[] = {
+		{"etc", "[['Ets,i:]]", 1}, {"usr", "user", 0}, {"sys", "[[s'Is]]", 1},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
+		if (strlen(dirs[i].dir) != n || memcmp(dirs[i].dir, s, n) != 0)
+			continue;
+		decide(e, "path", "a directory of the file system hierarchy: as hosts say it");
+		if (dirs[i].hint)
+			emit_hint(e, s, n, dirs[i].said);
+		else
+			emit(e, dirs[i].said);
+		return 1;
+	}
+	return 0;
+}
+
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
 	size_t k = strlen(sep), st = 0, i = 0;
@@ -260,9 +282,12 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
-				} else if (k == 1 && sep[0] == '/' && i - st == 1 && s[st] == '*') {
+				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st)) {
+					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
+				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
 					/* a wildcard part of a path ("/proc", a star, "pagemap")
-					 * is a star, not nothing */
+					 * or of a C name ("memalloc_nofs_*", "*_node") is a
+					 * star, not nothing */
 					emit(e, "star");
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
@@ -920,6 +945,10 @@ static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 
 static int s_commit(struct en *e, const char *s, size_t n, int flags)
 {
+	/* a commit ID stands alone: a letter and digits joined to a C name by
+	 * an underscore are a chip's name ("f71808e_wdt", the Fintek F71808E) */
+	if ((flags & F_CNAME) && isalpha((unsigned char)s[0]) && isdigit((unsigned char)s[1]))
+		return 0;
 	if (!hex_kind(s, n))
 		return 0;
 	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
@@ -1285,6 +1314,30 @@ static int s_range(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "~0", "~0UL", "~0x3", "~mask", "x & ~1": a tilde before zero, a C suffix,
+ * a hexadecimal number or a name, or after an operator, is C's bitwise
+ * not, "tilde"; before another number it is "about" (s_sign: "~10 ms") */
+static int s_tilde_not(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 2 || s[0] != '~')
+		return 0;
+	const char *r = s + 1;
+	size_t rn = n - 1;
+	int zero = r[0] == '0' && strspn(r + 1, "uUlL") == rn - 1;
+	int hex = rn >= 3 && r[0] == '0' && (r[1] == 'x' || r[1] == 'X') && isxdigit((unsigned char)r[2]);
+	int name = isalpha((unsigned char)r[0]) || r[0] == '_' || r[0] == '(';
+	int num = isdigit((unsigned char)r[0]) && !memchr(r, '.', rn) && !memchr(r, ',', rn) && all_digit(r, strspn(r, "0123456789"));
+	if (!zero && !hex && !name && !(num && e->after_op))
+		return 0;
+	if (name && !memchr(r, '_', rn) && !memchr(r, '(', rn) && !e->after_op && !all_upper(r, rn))
+		return 0;     /* "~twice": a word after a tilde is about that */
+	if (flags & F_TOKEN)
+		decide(e, "symbol", "a tilde before zero, a C suffix, a hexadecimal number or a name, or after an operator: bitwise not, tilde");
+	emit(e, "tilde");
+	say_core(e, r, rn, (flags & ~F_TOKEN) | F_START);
+	return 1;
+}
+
 /* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
 static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1352,6 +1405,17 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		memcpy(w, s, n - 3);
 		w[n - 3] = 's';
 		say_core(e, w, n - 2, flags);
+		return 1;
+	}
+	/* "ioctl(2)s", "read(2)s": a plural after a manual section is the name's
+	 * plural; the section, said after one ("socket(2)" socket two), goes */
+	if (n > 5 && n < 128 && s[n - 1] == 's' && s[n - 2] == ')' && isdigit((unsigned char)s[n - 3]) &&
+	    s[n - 4] == '(' && isalpha((unsigned char)s[n - 5]) && !upper) {
+		char w[128];
+		memcpy(w, s, n - 4);
+		w[n - 4] = 's';
+		decide(e, "identifier", "a plural after a manual section: the name's plural");
+		say_core(e, w, n - 3, flags & ~F_TOKEN);
 		return 1;
 	}
 	if (!(n > 2 && s[n - 2] == '(' && s[n - 1] == ')'))
@@ -1709,6 +1773,95 @@ static int caps_arrow(const char *s, size_t n)
 	return 1;
 }
 
+/* "3.<low teens>", "3.(some-large-number)", "4.<whatever>": a version whose
+ * minor is a placeholder in brackets is "point", as "3.x" is, then the
+ * placeholder's words */
+static int s_version_placeholder(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t d = strspn(s, "0123456789");
+	if (!d || d > 2 || d + 3 > n || s[d] != '.' || (s[d + 1] != '(' && s[d + 1] != '<') ||
+	    !isalpha((unsigned char)s[d + 2]))
+		return 0;
+	size_t r = d + 2, rn = n - r;
+	if (rn && (s[n - 1] == ')' || s[n - 1] == '>'))
+		rn--;
+	for (size_t i = 0; i < rn; i++)
+		if (!isalpha((unsigned char)s[r + i]) && s[r + i] != '-')
+			return 0;
+	emit_numstr(e, s, d);
+	emit(e, "point");
+	say_core(e, s + r, rn, (flags & ~F_TOKEN) | F_START);
+	if (flags & F_TOKEN)
+		decide(e, "version", "a version whose minor is a placeholder in brackets: point, then the placeholder");
+	return 1;
+}
+
+/* The length of an arrow at s[i] ("->", "-->", "=>", "==>"), or 0. */
+static size_t arrow_at(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+	while (k < n && k - i < 2 && (s[k] == '-' || s[k] == '=') && s[k] == s[i])
+		k++;
+	return k > i && k < n && s[k] == '>' ? k + 1 - i : 0;
+}
+
+/* Whether s[0..n) is a version or a release of one: "v3", "3.1", "5.10-rc2", "rc3". */
+static int version_part(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n > 2 && (s[0] == 'r' || s[0] == 'R') && (s[1] == 'c' || s[1] == 'C'))
+		return all_digit(s + 2, n - 2);
+	if (i < n && (s[i] == 'v' || s[i] == 'V'))
+		i++;
+	size_t d = i;
+	while (i < n && (isdigit((unsigned char)s[i]) || (s[i] == '.' && i > d && i + 1 < n && isdigit((unsigned char)s[i + 1]))))
+		i++;
+	if (i == d)
+		return 0;
+	if (i + 3 < n && s[i] == '-' && s[i + 1] == 'r' && s[i + 2] == 'c')
+		return all_digit(s + i + 3, n - i - 3);
+	return i == n;
+}
+
+/* "v1->v2", "3.1->3.2", "rc2==>rc3": an arrow glued between versions is a
+ * change from one to the other, "to" (a series' changelog, "v1->v2: fixed") */
+static int s_version_arrow(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t st = 0, parts = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = i < n ? arrow_at(s, n, i) : 0;
+		if (i < n && !a)
+			continue;
+		if (!version_part(s + st, i - st))
+			return 0;
+		parts++;
+		if (i == n)
+			break;
+		if (i + a >= n)
+			return 0;
+		st = i + a;
+		i = st - 1;
+	}
+	if (parts < 2)
+		return 0;
+	st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = i < n ? arrow_at(s, n, i) : 0;
+		if (i < n && !a)
+			continue;
+		if (st)
+			emit(e, "to");
+		say_core(e, s + st, i - st, (flags & ~F_TOKEN) | F_START);
+		if (i == n)
+			break;
+		st = i + a;
+		i = st - 1;
+	}
+	if (flags & F_TOKEN)
+		decide(e, "operator", "an arrow glued between versions: a change, to");
+	return 1;
+}
+
 static int s_caps_arrow(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!caps_arrow(s, n))
@@ -1746,7 +1899,7 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
-		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags);
+		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
 		if (sp->cls && (flags & F_TOKEN))
 			decide(e, sp->cls, sp->why);
 		return 1;
@@ -2116,6 +2269,7 @@ static const struct shape {
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
+	{NULL, NULL, 0, s_tilde_not},
 	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
 	{NULL, NULL, 0, s_cc_warning_bare},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
@@ -2126,6 +2280,8 @@ static const struct shape {
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
+	{NULL, NULL, 0, s_version_arrow},
+	{NULL, NULL, 0, s_version_placeholder},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -2214,7 +2370,7 @@ int c_pointee(const char *s, size_t n)
 static const struct { const char *sym, *say; } syms[] = {
 	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
 	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-	{"->", "to"}, {"=>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
@@ -2268,6 +2424,27 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	    singular_noun(next, strcspn(next, " \t,.;:)"))) {
 		decide(e, "symbol", "a hyphen between a number and a noun: one word, no pause");
 		return 1;
+	}
+	/* "x − 1": the minus sign of U+2212 is minus; so is a hyphen between
+	 * spaces before a number after a one-letter name ("n - 1") or after a
+	 * quoted or bracketed operand ("\"bugfix-only-release\" - 1", "f(x) - 1") */
+	if (n == 3 && memcmp(s, "\xe2\x88\x92", 3) == 0) {
+		decide(e, "symbol", "the minus sign: minus");
+		emit(e, "minus");
+		return 1;
+	}
+	if (n == 1 && s[0] == '-' && prev && !pnum && next && isdigit((unsigned char)next[0])) {
+		size_t pl = strcspn(prev, " \t");
+		size_t pc = pl;
+		while (pc > 0 && strchr("\"')`", prev[pc - 1]))
+			pc--;
+		int quoted = pc < pl && pc > 0 && isalnum((unsigned char)prev[pc - 1]);
+		int letter = pl == 1 && isalpha((unsigned char)prev[0]) && !strchr("aAI", prev[0]);
+		if (quoted || letter) {
+			decide(e, "symbol", "a hyphen between spaces before a number, after a one-letter name or a quoted or bracketed operand: minus");
+			emit(e, "minus");
+			return 1;
+		}
 	}
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
