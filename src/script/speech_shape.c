@@ -2341,7 +2341,7 @@ int c_pointee(const char *s, size_t n)
 static const struct { const char *sym, *say; } syms[] = {
 	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
 	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"<-", "from"}, {"<--", "from"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
