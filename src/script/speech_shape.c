@@ -611,11 +611,25 @@ static int strpbrk_n(const char *s, size_t n, const char *set)
  * a sentence glued to the next ("done.Next"); and emphasis written
  * "/really/". Returns 1 when s was said.
  */
+/* Whether s[0..n) is a top directory of the file system hierarchy. */
+static int fhs_dir(const char *s, size_t n)
+{
+	static const char *const dirs[] = {
+		"bin", "boot", "dev", "etc", "home", "lib", "mnt", "opt", "proc", "root", "run", "sbin",
+		"srv", "sys", "tmp", "usr", "var",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(dirs); i++)
+		if (strlen(dirs[i]) == n && memcmp(dirs[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *dot = memchr(s, '.', n);
-	/* /really/ */
-	if (n >= 4 && s[0] == '/' && s[n - 1] == '/' && all_alpha(s + 1, n - 2) && dict_lower(s + 1, n - 2)) {
+	/* /really/ (but "/etc/", "/proc/": a directory of the hierarchy) */
+	if (n >= 4 && s[0] == '/' && s[n - 1] == '/' && all_alpha(s + 1, n - 2) && dict_lower(s + 1, n - 2) &&
+	    !fhs_dir(s + 1, n - 2)) {
 		say_word(e, s + 1, n - 2, flags);
 		return 1;
 	}
@@ -2370,7 +2384,7 @@ int c_pointee(const char *s, size_t n)
 static const struct { const char *sym, *say; } syms[] = {
 	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
 	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"<-", "from"}, {"<--", "from"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
