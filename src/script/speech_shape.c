@@ -119,12 +119,39 @@ static int try_url(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+/* A mail archive hides an address's host: "xxxxxxxxxx" (a row of x's,
+ * spinics and lkml.iu.edu) or "...ozen" (openwall keeps its last letters). */
+static int masked_host(const char *s, size_t n)
+{
+	if (n >= 4 && memcmp(s, "...", 3) == 0 && all_alpha(s + 3, n - 3))
+		return 1;
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != 'x')
+			return 0;
+	return 1;
+}
+
 static int try_email(struct en *e, const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
 	if (!at || at == s)
 		return 0;
 	size_t ll = (size_t)(at - s), dl = n - ll - 1;
+	if (masked_host(at + 1, dl)) {
+		/* an archive's masked address, "david@xxxxxxxxxxxxx",
+		 * "sarbojit@...ozen": the name and that the host is hidden, not
+		 * a row of X's */
+		decide(e, "e-mail", "the host masked by an archive: said hidden");
+		int plain = 1;
+		for (size_t i = 0; i < ll; i++)
+			if (!isalpha((unsigned char)s[i]))
+				plain = 0;
+		say_core(e, s, ll, F_START | F_PART | (plain ? F_NAME : 0));
+		emit(e, "at a hidden domain");
+		return 1;
+	}
 	if (!is_domain(at + 1, dl, 0))
 		return 0;
 	int digits = 0, ok = 1, dots = 0;
