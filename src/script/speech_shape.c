@@ -854,6 +854,48 @@ static int s_url(struct en *e, const char *s, size_t n, int flags)
 	return try_url(e, s, n);
 }
 
+static int s_path(struct en *e, const char *s, size_t n, int flags);
+
+/* A shell prompt before a command, "barrios@blaptop:~/benchmark/ebizzy$",
+ * "root@host:~#", "user@box$": the user at the host and the directory, not
+ * the prompt's marks ("~#" is no "about", ":" and "$" are not said). */
+static int s_prompt(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || (s[n - 1] != '$' && s[n - 1] != '#'))
+		return 0;
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s)
+		return 0;
+	size_t ul = (size_t)(at - s), hl = 0;
+	for (size_t i = 0; i < ul; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-' && s[i] != '.')
+			return 0;
+	const char *h = at + 1, *end = s + n - 1;
+	while (h + hl < end && (isalnum((unsigned char)h[hl]) || h[hl] == '-' || h[hl] == '.' || h[hl] == '_'))
+		hl++;
+	if (!hl || !isalpha((unsigned char)h[0]))
+		return 0;
+	const char *d = h + hl;
+	if (d < end && *d != ':')
+		return 0;
+	if (d < end)
+		d++;
+	size_t dl = (size_t)(end - d);
+	if (dl && d[0] != '~' && d[0] != '/')
+		return 0;
+	decide(e, "prompt", "a shell prompt: the user at the host, the directory");
+	say_core(e, s, ul, F_START | F_PART | F_NAME);
+	emit(e, "at");
+	say_core(e, h, hl, F_START | F_PART);
+	if (dl == 1 && d[0] == '~')
+		emit(e, "home");
+	else if (dl == 1 && d[0] == '/')
+		emit(e, "slash");
+	else if (dl && !s_path(e, d, dl, flags))
+		say_core(e, d, dl, F_START | F_PART);
+	return 1;
+}
+
 static int s_email(struct en *e, const char *s, size_t n, int flags)
 {
 	return try_email(e, s, n);
@@ -2096,6 +2138,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_lexicon},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
+	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
