@@ -133,6 +133,32 @@ static int masked_host(const char *s, size_t n)
 	return 1;
 }
 
+/* An address's local part: one word of letters is a name or a nickname, not
+ * glued words ("mingo"); so is each part of "first.last" between its dots
+ * ("kirill.shutemov" kirill dot shutemov, not K-I-R ill). */
+static void say_local(struct en *e, const char *s, size_t n, int letters)
+{
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (!isalpha((unsigned char)s[i]))
+			letters = 0;
+	}
+	if (!letters || dots > 2 || s[0] == '.' || s[n - 1] == '.' || find_str(s, n, "..")) {
+		say_core(e, s, n, F_START | F_PART);
+		return;
+	}
+	for (size_t st = 0, i = 0; i <= n; i++) {
+		if (i < n && s[i] != '.')
+			continue;
+		if (st)
+			emit(e, "dot");
+		say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
+		st = i + 1;
+	}
+}
+
 static int try_email(struct en *e, const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
@@ -146,9 +172,9 @@ static int try_email(struct en *e, const char *s, size_t n)
 		decide(e, "e-mail", "the host masked by an archive: said hidden");
 		int plain = 1;
 		for (size_t i = 0; i < ll; i++)
-			if (!isalpha((unsigned char)s[i]))
+			if (isdigit((unsigned char)s[i]))
 				plain = 0;
-		say_core(e, s, ll, F_START | F_PART | (plain ? F_NAME : 0));
+		say_local(e, s, ll, plain);
 		emit(e, "at a hidden domain");
 		return 1;
 	}
@@ -166,7 +192,7 @@ static int try_email(struct en *e, const char *s, size_t n)
 	}
 	if (ok && digits <= 2 && dots <= 2 && ll <= 24) {
 		/* one word of letters is a name or a nickname, not glued words: "mingo" */
-		say_core(e, s, ll, F_START | F_PART | (!digits && !dots ? F_NAME : 0));
+		say_local(e, s, ll, !digits);
 		emit(e, "at");
 	} else {
 		emit(e, "an address at");
