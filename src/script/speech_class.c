@@ -112,6 +112,7 @@ enum abbr_when {
 	A_NUMBER_NEAR,   /* "Sep 12", "12 Sep": a month */
 	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 	A_WEEKDAY,       /* "Thu, 10 Jun 2021", "Sat Dec 6": a day of the week before a date */
+	A_PAREN_OPEN,    /* "(ex, jemalloc)", "(ex: FreeBSD)": first in a parenthesis, a mark after */
 };
 static const struct abbr {
 	const char *written;
@@ -150,6 +151,7 @@ static const struct abbr {
 	{"wed", "Wednesday", A_WEEKDAY}, {"thu", "Thursday", A_WEEKDAY}, {"thur", "Thursday", A_WEEKDAY},
 	{"thurs", "Thursday", A_WEEKDAY}, {"fri", "Friday", A_WEEKDAY}, {"sat", "Saturday", A_WEEKDAY},
 	{"sun", "Sunday", A_WEEKDAY},
+	{"ex", "for example", A_PAREN_OPEN},
 };
 
 /* Scale words and the letters that stand for them after money: "$3 million", "£20m". */
@@ -1826,6 +1828,12 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				m->y1 = (int)num_parse(gd + 1, glued);
 				ok = m->y1 >= 100 && m->y1 <= 2099;
 			}
+			break;
+		case A_PAREN_OPEN:
+			/* "(ex, jemalloc, tcmalloc)": the writer's e.g.; an ex
+			 * anywhere else is the word ("an ex of mine") */
+			ok = !glued && islower((unsigned char)s[0]) && t->lead == 1 && t->raw[0] == '(' && t->trail &&
+			     strchr(",:.", t->raw[t->lead + n]) && nx;
 			break;
 		case A_WEEKDAY:
 			/* capitalised, before a day of the month or a month: "Sun, 5 May" but not "the Sun 5 times" */

@@ -1554,6 +1554,36 @@ static char *unsaid(const char *text)
 	return buf_detach(&b);
 }
 
+/* "allocators(ex, jemalloc", "OS(ex, FreeBSD)", "benchmark(./ebizzy -S
+ * 10)": a word glued to a parenthesis that opens a phrase is the writer's
+ * missing space, and the parenthesis starts a token of its own (its "ex" is
+ * then "for example", its "./ebizzy" a command). Only a word of the lists or
+ * an acronym before it, a word or a command's path after it, and no ')' in
+ * the token: "read(fd," and "copy_user()" stay a call. Returns the length of
+ * the first token of s. */
+static size_t glued_paren(const char *s, size_t n)
+{
+	const char *o = memchr(s, '(', n);
+	if (!o || o - s < 2 || memchr(o, ')', n - (size_t)(o - s)))
+		return n;
+	size_t wl = (size_t)(o - s);
+	if (!all_alpha(s, wl))
+		return n;
+	int caps = wl <= 5 && all_upper(s, wl);
+	if (!caps && !(islower((unsigned char)s[1]) && words_common(s, wl, 70)))
+		return n;
+	const char *a = o + 1;
+	size_t an = n - wl - 1;
+	if (an >= 3 && a[0] == '.' && a[1] == '/' && isalpha((unsigned char)a[2]))
+		return wl;
+	size_t al = 0;
+	while (al < an && isalpha((unsigned char)a[al]))
+		al++;
+	if (al < 2 || (al < an && !strchr(",:.;", a[al])) || !words_common(a, al, 70))
+		return n;
+	return wl;
+}
+
 char *speech_en(const struct speech_ctx *ctx, const char *text)
 {
 	return speech_en_in(ctx, text, 0);
@@ -1579,6 +1609,7 @@ char *speech_en_in(const struct speech_ctx *ctx, const char *text, int in_zh)
 		const char *st = p;
 		while (*p && *p != ' ')
 			p++;
+		p = st + glued_paren(st, (size_t)(p - st));
 		/* doubled, not grown by one: realloc need not be cheap (ASan's copies) */
 		if ((nt & (nt - 1)) == 0)
 			toks = xreallocarray(toks, nt ? 2 * (size_t)nt : 16, sizeof *toks);

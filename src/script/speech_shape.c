@@ -119,12 +119,65 @@ static int try_url(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
+/* A mail archive hides an address's host: "xxxxxxxxxx" (a row of x's,
+ * spinics and lkml.iu.edu) or "...ozen" (openwall keeps its last letters). */
+static int masked_host(const char *s, size_t n)
+{
+	if (n >= 4 && memcmp(s, "...", 3) == 0 && all_alpha(s + 3, n - 3))
+		return 1;
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != 'x')
+			return 0;
+	return 1;
+}
+
+/* An address's local part: one word of letters is a name or a nickname, not
+ * glued words ("mingo"); so is each part of "first.last" between its dots
+ * ("kirill.shutemov" kirill dot shutemov, not K-I-R ill). */
+static void say_local(struct en *e, const char *s, size_t n, int letters)
+{
+	size_t dots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.')
+			dots++;
+		else if (!isalpha((unsigned char)s[i]))
+			letters = 0;
+	}
+	if (!letters || dots > 2 || s[0] == '.' || s[n - 1] == '.' || find_str(s, n, "..")) {
+		say_core(e, s, n, F_START | F_PART);
+		return;
+	}
+	for (size_t st = 0, i = 0; i <= n; i++) {
+		if (i < n && s[i] != '.')
+			continue;
+		if (st)
+			emit(e, "dot");
+		say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
+		st = i + 1;
+	}
+}
+
 static int try_email(struct en *e, const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
 	if (!at || at == s)
 		return 0;
 	size_t ll = (size_t)(at - s), dl = n - ll - 1;
+	if (masked_host(at + 1, dl)) {
+		/* an archive's masked address, "david@xxxxxxxxxxxxx",
+		 * "sarbojit@...ozen": the name and that the host is hidden, not
+		 * a row of X's */
+		decide(e, "e-mail", "the host masked by an archive: said hidden");
+		int plain = 1;
+		for (size_t i = 0; i < ll; i++)
+			if (isdigit((unsigned char)s[i]))
+				plain = 0;
+		say_local(e, s, ll, plain);
+		emit(e, "at a hidden domain");
+		return 1;
+	}
 	if (!is_domain(at + 1, dl, 0))
 		return 0;
 	int digits = 0, ok = 1, dots = 0;
@@ -139,7 +192,7 @@ static int try_email(struct en *e, const char *s, size_t n)
 	}
 	if (ok && digits <= 2 && dots <= 2 && ll <= 24) {
 		/* one word of letters is a name or a nickname, not glued words: "mingo" */
-		say_core(e, s, ll, F_START | F_PART | (!digits && !dots ? F_NAME : 0));
+		say_local(e, s, ll, !digits);
 		emit(e, "at");
 	} else {
 		emit(e, "an address at");
@@ -864,6 +917,48 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 static int s_url(struct en *e, const char *s, size_t n, int flags)
 {
 	return try_url(e, s, n);
+}
+
+static int s_path(struct en *e, const char *s, size_t n, int flags);
+
+/* A shell prompt before a command, "barrios@blaptop:~/benchmark/ebizzy$",
+ * "root@host:~#", "user@box$": the user at the host and the directory, not
+ * the prompt's marks ("~#" is no "about", ":" and "$" are not said). */
+static int s_prompt(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || (s[n - 1] != '$' && s[n - 1] != '#'))
+		return 0;
+	const char *at = memchr(s, '@', n);
+	if (!at || at == s)
+		return 0;
+	size_t ul = (size_t)(at - s), hl = 0;
+	for (size_t i = 0; i < ul; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '-' && s[i] != '.')
+			return 0;
+	const char *h = at + 1, *end = s + n - 1;
+	while (h + hl < end && (isalnum((unsigned char)h[hl]) || h[hl] == '-' || h[hl] == '.' || h[hl] == '_'))
+		hl++;
+	if (!hl || !isalpha((unsigned char)h[0]))
+		return 0;
+	const char *d = h + hl;
+	if (d < end && *d != ':')
+		return 0;
+	if (d < end)
+		d++;
+	size_t dl = (size_t)(end - d);
+	if (dl && d[0] != '~' && d[0] != '/')
+		return 0;
+	decide(e, "prompt", "a shell prompt: the user at the host, the directory");
+	say_core(e, s, ul, F_START | F_PART | F_NAME);
+	emit(e, "at");
+	say_core(e, h, hl, F_START | F_PART);
+	if (dl == 1 && d[0] == '~')
+		emit(e, "home");
+	else if (dl == 1 && d[0] == '/')
+		emit(e, "slash");
+	else if (dl && !s_path(e, d, dl, flags))
+		say_core(e, d, dl, F_START | F_PART);
+	return 1;
 }
 
 static int s_email(struct en *e, const char *s, size_t n, int flags)
@@ -2279,6 +2374,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_lexicon},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
+	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{NULL, NULL, 0, s_possessive},
