@@ -2297,6 +2297,47 @@ static int m_ordinal(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "1000s of users", "100s of patches", "10,000s of lines": a power of ten
+ * in the plural before "of" is a rough count, "thousands of users" (not one
+ * thousands, nor the seconds of "10s", nor a decade) */
+static int m_round_plural(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	if (!s || !nx || c->t[c->i].trail || nn != 2 || strncmp(nx, "of", 2) != 0)
+		return 0;
+	/* what is counted is things: a plural ("users", "MBs", "fd's"), a
+	   unit in capitals ("RPM") or them; "10s of inactivity" is ten seconds */
+	size_t wn;
+	const char *w = core(c, c->i + 2, &wn);
+	static const char *const pronouns[] = {"them", "us", "these", "those"};
+	if (!w || c->t[c->i + 1].trail || wn < 2 || !(w[wn - 1] == 's' || all_upper(w, wn) || IN(pronouns, w, wn)))
+		return 0;
+	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	if (k < 2 || s[0] != '1')
+		return 0;
+	int zeros = 0;
+	for (size_t j = 1; j < k; j++) {
+		if (s[j] == ',' && (k - j) % 4 == 0)
+			continue;
+		if (s[j] != '0')
+			return 0;
+		zeros++;
+	}
+	const char *comma = memchr(s, ',', k);
+	if (comma && comma - s > 3)
+		return 0;     /* ("1000,000s": no grouping) */
+	static const char *const said[] = {
+		NULL, "tens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands",
+		"millions", "tens of millions", "hundreds of millions", "billions",
+	};
+	if (zeros < 1 || zeros >= (int)ARRAY_LEN(said))
+		return 0;
+	m->say = said[zeros];
+	m->why = "a power of ten in the plural before of: a rough count";
+	return 1;
+}
+
 /* 1990s, 1990's, '90s, 90s */
 static int m_decade(const struct cctx *c, struct match *m)
 {
@@ -2635,6 +2676,7 @@ static const struct rule rules[] = {
 	{"a duration", C_DURATION, m_duration, 0},
 	{"a day in a list after a month", C_ORDINAL, m_day_list, 0},
 	{"a range of years", C_YEAR_RANGE, m_year_range, 0},
+	{"a power of ten in the plural before of", C_IDIOM, m_round_plural, 0},
 	{"a decade", C_DECADE, m_decade, 0},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},

@@ -648,6 +648,32 @@ static int thousands(const char *s, size_t n)
 	return 1;
 }
 
+/* Numbers in thousands hyphenated to a word they count or to each other:
+ * "14,866-changeset", "1,000-line", "10,000-20,000" (parts of letters or of
+ * grouped digits, a comma in one of them at least, the first a number). */
+static int hyphened_thousands(const char *s, size_t n)
+{
+	int grouped = 0, parts = 0;
+	if (!memchr(s, '-', n) || !isdigit((unsigned char)s[0]))
+		return 0;
+	for (size_t st = 0, i = 0; i <= n; i++) {
+		if (i < n && s[i] != '-')
+			continue;
+		if (i == st)
+			return 0;
+		if (memchr(s + st, ',', i - st)) {
+			if (!thousands(s + st, i - st))
+				return 0;
+			grouped = 1;
+		} else if (!all_alpha(s + st, i - st) && !all_digit(s + st, i - st)) {
+			return 0;
+		}
+		parts++;
+		st = i + 1;
+	}
+	return grouped && parts >= 2;
+}
+
 /* Whether any of the characters of set is in s[0..n). */
 static int strpbrk_n(const char *s, size_t n, const char *set)
 {
@@ -784,12 +810,14 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
-	/* lists glued at commas and semicolons, unless a number in thousands */
+	/* lists glued at commas and semicolons, unless a number in thousands,
+	   alone or hyphenated to the word it counts ("14,866-changeset",
+	   "1,000-line": the number shapes say it as "1000-line") */
 	const char *comma = NULL;
 	for (size_t i = 1; i + 1 < n && !comma; i++)
 		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
 			comma = s + i;
-	if (comma && !thousands(s, n)) {
+	if (comma && !thousands(s, n) && !hyphened_thousands(s, n)) {
 		/* a devicetree compatible, "ti,lp87565", "st,stm32-dma": a vendor
 		   prefix of two small letters is spelled */
 		if (comma == s + 2 && all_lower(s, 2) && !memchr(comma + 1, ',', n - 3) &&
