@@ -1129,16 +1129,39 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	size_t nl = (size_t)(eq - s), vl = n - nl - 1;
 	const char *v = eq + 1;
-	for (size_t i = 0; i < nl; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+	/* "p(95)*p(95)=90.25%", "f(x)=0.25": a formula's terms, calls of one
+	   argument and their product, before a decimal or a percentage */
+	int calls = 0, depth = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (s[i] == '(' && i && isalnum((unsigned char)s[i - 1]) && !depth)
+			depth = 1, calls++;
+		else if (s[i] == ')' && depth && s[i - 1] != '(')
+			depth = 0;
+		else if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
+			 !(s[i] == '*' && !depth && i && s[i - 1] == ')' && i + 1 < nl && isalpha((unsigned char)s[i + 1])))
 			return 0;
+	}
+	if (depth || (calls && s[nl - 1] != ')'))
+		return 0;
+	size_t pct = vl > 1 && v[vl - 1] == '%';
 	int alpha = 0;     /* (0/1 is a choice of values, not a rate: "zero slash one") */
 	for (size_t i = 0; i < vl; i++)
 		alpha |= isalpha((unsigned char)v[i]);
-	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha)
-								 : unit_rate(v, vl, &u, &per)))
+	const char *d1 = memchr(v, '.', vl);
+	if (calls && !(isdigit((unsigned char)v[0]) && d1 && !memchr(d1 + 1, '.', vl - (size_t)(d1 - v) - 1) && !alpha &&
+		       !has_char(v, vl, '/')))
 		return 0;
-	say_core(e, s, nl, (flags & ~F_TOKEN) | F_START | F_PART);
+	if ((pct && !calls) || memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha)
+										: unit_rate(v, vl, &u, &per)))
+		return 0;
+	vl -= pct;
+	for (size_t st = 0, i = 0; i <= nl; i++)
+		if (i == nl || s[i] == '*') {
+			say_core(e, s + st, i - st, (flags & ~F_TOKEN) | F_START | F_PART);
+			if (i < nl)
+				emit(e, "times");
+			st = i + 1;
+		}
 	emit(e, "equals");
 	const char *dot = memchr(v, '.', vl);
 	size_t il = dot ? (size_t)(dot - v) : 0;
@@ -1155,6 +1178,8 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	} else {
 		say_core(e, v, vl, (flags & ~F_TOKEN) | F_START);
 	}
+	if (pct)
+		emit(e, "percent");
 	return 1;
 }
 
