@@ -617,6 +617,17 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		for (size_t i = 0; i < n; i++)
 			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
 				initials = 0;
+		if (initials && n >= 5 && e->in_zh) {
+			/* "A.B.C格式", "版本號格式變為A.B.C.D": inside Chinese, three
+			   capitals or more joined by dots are a format's template, its
+			   letters and its dots said (a Chinese text writes no initials) */
+			for (size_t i = 0; i < n; i += 2) {
+				if (i)
+					emit(e, "dot");
+				spell(e, s + i, 1, 0);
+			}
+			return 1;
+		}
 		if (initials && n >= 5 && memchr(s, 'A', n)) {
 			/* three letters or more with an A kept as written
 			   ("S.A.R.A"): espeak-ng says an A after a dot as the letter,
