@@ -1033,7 +1033,15 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			{'_', "下划线"},
 		};
 		const char *sign = NULL;
-		for (size_t k = 0; k < ARRAY_LEN(signs) && c < 0x80 && strchr("+-#*=/_", c) && zh_quote_before(s, i) &&
+		/* (in backquotes, only a code span of its own: "``0``-``9``" is a range) */
+		size_t bq = i, aq = i + 1;
+		while (bq > 0 && s[bq - 1] == '`')
+			bq--;
+		while (aq < n && s[aq] == '`')
+			aq++;
+		int own = (bq == i || bq == 0 || !isalnum((unsigned char)s[bq - 1])) &&
+			  (aq == i + 1 || aq == n || !isalnum((unsigned char)s[aq]));
+		for (size_t k = 0; k < ARRAY_LEN(signs) && own && c < 0x80 && strchr("+-#*=/_", c) && zh_quote_before(s, i) &&
 				   zh_quote_after(s, i + 1, n); k++)
 			if (c == (unsigned char)signs[k].c)
 				sign = signs[k].name;
