@@ -54,6 +54,16 @@ static char *clean(const char *s)
 				s += k - 1;
 				continue;
 			}
+			/* "size=50％": the full-width percent sign is the ASCII one, so
+			   that it goes with its number in either voice */
+			if (k == 3 && cp == 0xFF05) {
+				if (space && b.len)
+					buf_putc(&b, ' ');
+				space = 0;
+				buf_putc(&b, '%');
+				s += k - 1;
+				continue;
+			}
 			/* U+FFFD, what a bad byte became: never said (espeak-ng names it) */
 			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xFFFD)) {
 				s += k - 1;

@@ -788,7 +788,8 @@ static size_t f_per_unit(struct en *e, struct tok *t, const char *core, size_t c
 
 /* "capacity(CPU1) = C/2", "= W/2": a variable of one letter over a number
  * after an equals or a times sign said is a term of a formula, "C over
- * two" (not a path's "slash"). */
+ * two" (not a path's "slash"); so is a capital over a number alone in a
+ * Chinese sentence's English run ("工作量W/2"). */
 static size_t f_formula_div(struct en *e, struct tok *t, const char *core, size_t cn)
 {
 	(void)t;
@@ -800,7 +801,8 @@ static size_t f_formula_div(struct en *e, struct tok *t, const char *core, size_
 	while (l && o[l - 1] == ' ')
 		l--;
 	int after = (l >= 6 && memcmp(o + l - 6, "equals", 6) == 0) || (l >= 5 && memcmp(o + l - 5, "times", 5) == 0);
-	if (!after)
+	/* (inside a Chinese sentence the formula's term stands alone: "完成工作量W/2") */
+	if (!after && !(e->in_zh && isupper((unsigned char)core[0]) && !e->next))
 		return 0;
 	decide(e, "fraction", "a letter over a number after = or *: a term of a formula, \"over\"");
 	spell(e, core, 1, 0);

@@ -997,7 +997,12 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == '%') {
-			buf_puts(&b, "百分之");
+			/* a percent sign after no number is named: "後綴%用來" 百分号 */
+			size_t q = i;
+			while (q > 0 && s[q - 1] == ' ')
+				q--;
+			int num = q > 0 && isdigit((unsigned char)s[q - 1]);
+			buf_puts(&b, num || (i + 1 < n && isdigit((unsigned char)s[i + 1])) ? "百分之" : "百分号");
 			i++;
 			continue;
 		}
