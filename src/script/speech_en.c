@@ -794,7 +794,7 @@ static size_t f_formula_div(struct en *e, struct tok *t, const char *core, size_
 {
 	(void)t;
 	if (cn < 3 || cn > 4 || !isalpha((unsigned char)core[0]) || core[1] != '/' || !isdigit((unsigned char)core[2]) ||
-	    (cn == 4 && !isdigit((unsigned char)core[3])))
+	    core[2] == '0' || (cn == 4 && !isdigit((unsigned char)core[3])))     /* ("I/0", I/O mistyped: no division) */
 		return 0;
 	const char *o = e->out.data;
 	size_t l = e->out.len;

@@ -1499,10 +1499,51 @@ static size_t reg_range(const char *s, size_t n)
 
 /* Hyphenated: plain words stay joined ("run-time"), others are said part
  * by part ("x86-64", "reliableuser-space"). */
+/* "node0-3", "bind0-3", "1-3" of "isolcpus=1-3": a range of numbers glued
+ * to its name (or a part of its own after an "="), "node zero to three",
+ * not "node zero three" */
+static size_t name_range(const char *s, size_t n, int flags)    /* the name's length + 1, or 0 */
+{
+	const char *h = memchr(s, '-', n);
+	if (!h || h == s || h + 1 == s + n)
+		return 0;
+	size_t a = (size_t)(h - s), w = 0;
+	while (w < a && isalpha((unsigned char)s[w]))
+		w++;
+	if (w == a || !all_digit(s + w, a - w) || !all_digit(h + 1, n - a - 1) || a - w > 3 || n - a - 1 > 3 ||
+	    (!w && (flags & F_TOKEN)) || (w == 1 && tolower((unsigned char)s[0]) == 'v') ||
+	    num_parse(s + w, a - w) >= num_parse(h + 1, n - a - 1))
+		return 0;
+	return w + 1;
+}
+
+static int s_name_range(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = name_range(s, n, flags);
+	if (!w--)
+		return 0;
+	const char *h = memchr(s, '-', n);
+	size_t a = (size_t)(h - s);
+	if (w)
+		say_core(e, s, w, flags | F_PART);
+	emit_numstr(e, s + w, a - w);
+	emit(e, "to");
+	emit_numstr(e, h + 1, n - a - 1);
+	return 1;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
+	/* "mpol=bind0-3", "isolcpus=1-3": a range assigned, the name, equals, the range */
+	const char *q = memchr(s, '=', n);
+	if (q && q > s && !memchr(s, '-', (size_t)(q - s)) && name_range(q + 1, (size_t)(s + n - q - 1), F_PART)) {
+		say_core(e, s, (size_t)(q - s), F_START | F_PART);
+		emit(e, "equals");
+		s_name_range(e, q + 1, (size_t)(s + n - q - 1), F_PART);
+		return 1;
+	}
 	/* a range: "0x108-0x10C" of addresses, "R6-R9" of registers or pins */
 	size_t a = (size_t)((const char *)memchr(s, '-', n) - s), ra = reg_range(s, n);
 	int hex = hex_number(s, a) && hex_number(s + a + 1, n - a - 1);
@@ -2119,6 +2160,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
+	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
