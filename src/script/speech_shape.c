@@ -1508,9 +1508,12 @@ static size_t name_range(const char *s, size_t n, int flags)    /* the name's le
 	if (!h || h == s || h + 1 == s + n)
 		return 0;
 	size_t a = (size_t)(h - s), w = 0;
-	while (w < a && isalpha((unsigned char)s[w]))
+	while (w < a && islower((unsigned char)s[w]))
 		w++;
+	/* (a name in small letters: in capitals it is a model's, "ANV15-41",
+	   "SW5-012"; a part of a path is a file's name, "md/raid1-10") */
 	if (w == a || !all_digit(s + w, a - w) || !all_digit(h + 1, n - a - 1) || a - w > 3 || n - a - 1 > 3 ||
+	    (flags & F_PATH) || h[1] == '0' ||
 	    (!w && (flags & F_TOKEN)) || (w == 1 && tolower((unsigned char)s[0]) == 'v') ||
 	    num_parse(s + w, a - w) >= num_parse(h + 1, n - a - 1))
 		return 0;
@@ -1796,11 +1799,17 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 static int s_zh_label_colon(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *c = e->in_zh && (flags & F_TOKEN) ? memchr(s, ':', n) : NULL;
-	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]) ||
-	    !isupper((unsigned char)c[1]))
+	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]))
+		return 0;
+	/* ("I/O:io_uring": a label in capitals, a slash between them, before
+	   any name, is a label's too; "sched:sched_switch" stays) */
+	int caps = 1;
+	for (const char *p = s; p < c; p++)
+		caps &= isupper((unsigned char)*p) || (*p == '/' && p > s && p + 1 < c && isupper((unsigned char)p[1]));
+	if (!isupper((unsigned char)c[1]) && !(caps && memchr(s, '/', (size_t)(c - s)) && isalpha((unsigned char)c[1])))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (s + i != c && !isalpha((unsigned char)s[i]))
+		if (s + i != c && !isalpha((unsigned char)s[i]) && !(caps && (s[i] == '/' || s[i] == '_') && s + i != s + n - 1))
 			return 0;
 	say_core(e, s, (size_t)(c - s), F_START | F_PART);
 	punct(e, ',');
@@ -2167,6 +2176,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_rate},
 	{NULL, NULL, 1, s_arith},
 	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
+	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
@@ -2183,7 +2193,6 @@ static const struct shape {
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
 	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},
-	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{"identifier", "a name of code of the lexicon and an English ending glued (mmaped)", 0, s_code_glued_ending},
