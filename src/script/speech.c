@@ -36,6 +36,13 @@ static char *clean(const char *s)
 {
 	struct buf b = {0};
 	int space = 0;
+	/* "4   _/M       16  處理器報告了…": in a text with Han script, a gap of
+	   a tab or two spaces or more inside a line parts a table's cells, said
+	   as the Mandarin's enumeration pause (、), so that a number alone in a
+	   cell goes with the row's Mandarin (四、M、十六) */
+	int han = 0;
+	for (const char *p = s; *p && !han; p++)
+		han = (unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0xC2) {
@@ -47,6 +54,16 @@ static char *clean(const char *s)
 				s += k - 1;
 				continue;
 			}
+			/* "size=50％": the full-width percent sign is the ASCII one, so
+			   that it goes with its number in either voice */
+			if (k == 3 && cp == 0xFF05) {
+				if (space && b.len)
+					buf_putc(&b, ' ');
+				space = 0;
+				buf_putc(&b, '%');
+				s += k - 1;
+				continue;
+			}
 			/* U+FFFD, what a bad byte became: never said (espeak-ng names it) */
 			if (k > 1 && ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xFFFD)) {
 				s += k - 1;
@@ -54,13 +71,16 @@ static char *clean(const char *s)
 			}
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-			space = 1;
+			if (han && space >= 0)
+				space = c == '\n' || c == '\r' ? -1 : c == '\t' || (c == ' ' && space) ? 2 : 1;
+			else if (!han)
+				space = 1;
 			continue;
 		}
 		if (c < 0x20 || c == 0x7f)
 			continue;
 		if (space && b.len)
-			buf_putc(&b, ' ');
+			buf_puts(&b, han && space == 2 ? "\xe3\x80\x81" : " ");
 		space = 0;
 		buf_putc(&b, c);
 	}

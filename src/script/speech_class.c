@@ -656,6 +656,33 @@ static int m_slash_fraction(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "= 2/3 * F", "= 1/2", "F * 2/3": N/M beside an equals or a times sign is a
+ * term of a formula, a fraction ("two thirds"), not "two of three". */
+static int m_formula_fraction(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 3 || n > 5)
+		return 0;
+	const char *sl = memchr(s, '/', n);
+	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || sl + 1 == s + n ||
+	    !all_digit(sl + 1, n - (size_t)(sl - s) - 1))
+		return 0;
+	long long a = num_parse(s, (size_t)(sl - s)), b = num_parse(sl + 1, n - (size_t)(sl - s) - 1);
+	if (a < 1 || b < 2 || b > 10)
+		return 0;
+	static const char *const signs[] = {"=", "*", "\xc3\x97", "\xe2\x89\x88"};      /* = * × ≈ */
+	const struct tok *p = c->i > 0 ? &c->t[c->i - 1] : NULL, *x = c->i + 1 < c->nt ? &c->t[c->i + 1] : NULL;
+	int before = p && IN(signs, p->raw, p->rawlen);
+	int after = x && x->rawlen == 1 && x->raw[0] == '*';
+	if (!before && !after)
+		return 0;
+	m->value = (int)a;
+	m->frac = (int)b;
+	m->why = "a fraction beside = or *, a term of a formula: \"two thirds\"";
+	return 1;
+}
+
 /* # 35 */
 static int m_number_sign(const struct cctx *c, struct match *m)
 {
@@ -2681,6 +2708,7 @@ static const struct rule rules[] = {
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
+	{"a fraction in a formula", C_FRACTION, m_formula_fraction, 0},
 	{"a fraction with an ordinal ending", C_FRACTION, m_slash_ordinal, 0},
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},

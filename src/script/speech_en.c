@@ -780,6 +780,14 @@ static const char *const handle_cues[] = {
  * handle_cues, or before a name in mixed case (a capital first and a small
  * letter); a kernel-doc parameter ("the @cgrp argument", "@NR_CPUS") keeps
  * its silent at sign, and an address (user@host) is not a handle. */
+static int strpbrk_upper(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isupper((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 static size_t f_handle(struct en *e, struct tok *t, const char *core, size_t cn)
 {
 	(void)t;
@@ -801,6 +809,47 @@ static size_t f_handle(struct en *e, struct tok *t, const char *core, size_t cn)
 	return 1;
 }
 
+/* "per Hz", "per GB": a unit's symbol (with a capital, two letters or more)
+ * after "per", without a number, is the unit's name, "per hertz" (espeak-ng
+ * spelled it, "per H-Z"). */
+static size_t f_per_unit(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (cn < 2 || strcasecmp(e->prev, "per") != 0 || !strpbrk_upper(core, cn))
+		return 0;
+	const struct unit *u = find_unit(core, cn, 1);
+	if (!u)
+		return 0;
+	decide(e, "unit", "a unit's symbol after \"per\": its name");
+	emit(e, u->one);
+	return cn;
+}
+
+/* "capacity(CPU1) = C/2", "= W/2": a variable of one letter over a number
+ * after an equals or a times sign said is a term of a formula, "C over
+ * two" (not a path's "slash"); so is a capital over a number alone in a
+ * Chinese sentence's English run ("工作量W/2"). */
+static size_t f_formula_div(struct en *e, struct tok *t, const char *core, size_t cn)
+{
+	(void)t;
+	if (cn < 3 || cn > 4 || !isalpha((unsigned char)core[0]) || core[1] != '/' || !isdigit((unsigned char)core[2]) ||
+	    core[2] == '0' || (cn == 4 && !isdigit((unsigned char)core[3])))     /* ("I/0", I/O mistyped: no division) */
+		return 0;
+	const char *o = e->out.data;
+	size_t l = e->out.len;
+	while (l && o[l - 1] == ' ')
+		l--;
+	int after = (l >= 6 && memcmp(o + l - 6, "equals", 6) == 0) || (l >= 5 && memcmp(o + l - 5, "times", 5) == 0);
+	/* (inside a Chinese sentence the formula's term stands alone: "完成工作量W/2") */
+	if (!after && !(e->in_zh && isupper((unsigned char)core[0]) && !e->next))
+		return 0;
+	decide(e, "fraction", "a letter over a number after = or *: a term of a formula, \"over\"");
+	spell(e, core, 1, 0);
+	emit(e, "over");
+	emit_numstr(e, core + 2, cn - 2);
+	return cn;
+}
+
 /*
  * The fronts of a token said before the rest of it, in order: a rule says
  * its front and returns how many bytes of the token's core it took (0: not
@@ -815,6 +864,8 @@ static const struct front_rule {
 	{"a long option's two dashes", f_long_option},
 	{"a comparison before a number", f_compare},
 	{"a handle after an at sign", f_handle},
+	{"a unit's symbol after per", f_per_unit},
+	{"a letter over a number in a formula", f_formula_div},
 };
 
 static int strpbrk_n(const char *s, size_t n, const char *set)

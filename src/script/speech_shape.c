@@ -735,6 +735,17 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		for (size_t i = 0; i < n; i++)
 			if (i % 2 ? s[i] != '.' : !isupper((unsigned char)s[i]))
 				initials = 0;
+		if (initials && n >= 5 && e->in_zh) {
+			/* "A.B.C格式", "版本號格式變為A.B.C.D": inside Chinese, three
+			   capitals or more joined by dots are a format's template, its
+			   letters and its dots said (a Chinese text writes no initials) */
+			for (size_t i = 0; i < n; i += 2) {
+				if (i)
+					emit(e, "dot");
+				spell(e, s + i, 1, 0);
+			}
+			return 1;
+		}
 		if (initials && n >= 5 && memchr(s, 'A', n)) {
 			/* three letters or more with an A kept as written
 			   ("S.A.R.A"): espeak-ng says an A after a dot as the letter,
@@ -1326,18 +1337,41 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	size_t nl = (size_t)(eq - s), vl = n - nl - 1;
 	const char *v = eq + 1;
-	for (size_t i = 0; i < nl; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+	/* "p(95)*p(95)=90.25%", "f(x)=0.25": a formula's terms, calls of one
+	   argument and their product, before a decimal or a percentage */
+	int calls = 0, depth = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (s[i] == '(' && i && isalnum((unsigned char)s[i - 1]) && !depth)
+			depth = 1, calls++;
+		else if (s[i] == ')' && depth && s[i - 1] != '(')
+			depth = 0;
+		else if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
+			 !(s[i] == '*' && !depth && i && s[i - 1] == ')' && i + 1 < nl && isalpha((unsigned char)s[i + 1])))
 			return 0;
+	}
+	if (depth || (calls && s[nl - 1] != ')'))
+		return 0;
+	size_t pct = vl > 1 && v[vl - 1] == '%';
 	int alpha = 0;     /* (0/1 is a choice of values, not a rate: "zero slash one") */
 	for (size_t i = 0; i < vl; i++)
 		alpha |= isalpha((unsigned char)v[i]);
 	/* a count of a quantity's name, "iops=233991": said as a number */
-	int count = all_digit(v, vl) && vl >= 4 && v[0] != '0' && quantity_name(s, nl);
-	if (memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha) || count
-								 : unit_rate(v, vl, &u, &per)))
+	int count = !calls && !pct && all_digit(v, vl) && vl >= 4 && v[0] != '0' && quantity_name(s, nl);
+	const char *d1 = memchr(v, '.', vl);
+	if (calls && !(isdigit((unsigned char)v[0]) && d1 && !memchr(d1 + 1, '.', vl - (size_t)(d1 - v) - 1) && !alpha &&
+		       !has_char(v, vl, '/')))
 		return 0;
-	say_core(e, s, nl, (flags & ~F_TOKEN) | F_START | F_PART);
+	if ((pct && !calls) || memchr(v, '=', vl) || !(isdigit((unsigned char)v[0]) ? has_char(v, vl, '.') || (has_char(v, vl, '/') && alpha) || count
+										: unit_rate(v, vl, &u, &per)))
+		return 0;
+	vl -= pct;
+	for (size_t st = 0, i = 0; i <= nl; i++)
+		if (i == nl || s[i] == '*') {
+			say_core(e, s + st, i - st, (flags & ~F_TOKEN) | F_START | F_PART);
+			if (i < nl)
+				emit(e, "times");
+			st = i + 1;
+		}
 	emit(e, "equals");
 	const char *dot = memchr(v, '.', vl);
 	size_t il = dot ? (size_t)(dot - v) : 0;
@@ -1357,6 +1391,8 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	} else if (!rate_value(e, v, vl, flags)) {
 		say_core(e, v, vl, (flags & ~F_TOKEN) | F_START);
 	}
+	if (pct)
+		emit(e, "percent");
 	return 1;
 }
 
@@ -1707,10 +1743,54 @@ static size_t reg_range(const char *s, size_t n)
 
 /* Hyphenated: plain words stay joined ("run-time"), others are said part
  * by part ("x86-64", "reliableuser-space"). */
+/* "node0-3", "bind0-3", "1-3" of "isolcpus=1-3": a range of numbers glued
+ * to its name (or a part of its own after an "="), "node zero to three",
+ * not "node zero three" */
+static size_t name_range(const char *s, size_t n, int flags)    /* the name's length + 1, or 0 */
+{
+	const char *h = memchr(s, '-', n);
+	if (!h || h == s || h + 1 == s + n)
+		return 0;
+	size_t a = (size_t)(h - s), w = 0;
+	while (w < a && islower((unsigned char)s[w]))
+		w++;
+	/* (a name in small letters: in capitals it is a model's, "ANV15-41",
+	   "SW5-012"; a part of a path is a file's name, "md/raid1-10") */
+	if (w == a || !all_digit(s + w, a - w) || !all_digit(h + 1, n - a - 1) || a - w > 3 || n - a - 1 > 3 ||
+	    (flags & F_PATH) || h[1] == '0' ||
+	    (!w && (flags & F_TOKEN)) || (w == 1 && tolower((unsigned char)s[0]) == 'v') ||
+	    num_parse(s + w, a - w) >= num_parse(h + 1, n - a - 1))
+		return 0;
+	return w + 1;
+}
+
+static int s_name_range(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = name_range(s, n, flags);
+	if (!w--)
+		return 0;
+	const char *h = memchr(s, '-', n);
+	size_t a = (size_t)(h - s);
+	if (w)
+		say_core(e, s, w, flags | F_PART);
+	emit_numstr(e, s + w, a - w);
+	emit(e, "to");
+	emit_numstr(e, h + 1, n - a - 1);
+	return 1;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
 		return 0;     /* ("x=-1", "KCFLAGS=-W": an assignment, said by its "=") */
+	/* "mpol=bind0-3", "isolcpus=1-3": a range assigned, the name, equals, the range */
+	const char *q = memchr(s, '=', n);
+	if (q && q > s && !memchr(s, '-', (size_t)(q - s)) && name_range(q + 1, (size_t)(s + n - q - 1), F_PART)) {
+		say_core(e, s, (size_t)(q - s), F_START | F_PART);
+		emit(e, "equals");
+		s_name_range(e, q + 1, (size_t)(s + n - q - 1), F_PART);
+		return 1;
+	}
 	/* a range: "0x108-0x10C" of addresses, "R6-R9" of registers or pins */
 	size_t a = (size_t)((const char *)memchr(s, '-', n) - s), ra = reg_range(s, n);
 	int hex = hex_number(s, a) && hex_number(s + a + 1, n - a - 1);
@@ -2052,11 +2132,17 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 static int s_zh_label_colon(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *c = e->in_zh && (flags & F_TOKEN) ? memchr(s, ':', n) : NULL;
-	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]) ||
-	    !isupper((unsigned char)c[1]))
+	if (!c || c - s < 2 || (size_t)(c - s) + 2 > n || !isupper((unsigned char)s[0]))
+		return 0;
+	/* ("I/O:io_uring": a label in capitals, a slash between them, before
+	   any name, is a label's too; "sched:sched_switch" stays) */
+	int caps = 1;
+	for (const char *p = s; p < c; p++)
+		caps &= isupper((unsigned char)*p) || (*p == '/' && p > s && p + 1 < c && isupper((unsigned char)p[1]));
+	if (!isupper((unsigned char)c[1]) && !(caps && memchr(s, '/', (size_t)(c - s)) && isalpha((unsigned char)c[1])))
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (s + i != c && !isalpha((unsigned char)s[i]))
+		if (s + i != c && !isalpha((unsigned char)s[i]) && !(caps && (s[i] == '/' || s[i] == '_') && s + i != s + n - 1))
 			return 0;
 	say_core(e, s, (size_t)(c - s), F_START | F_PART);
 	punct(e, ',');
@@ -2420,12 +2506,14 @@ static const struct shape {
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
 	{NULL, NULL, 0, s_version_arrow},
 	{NULL, NULL, 0, s_version_placeholder},
+	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
 	{NULL, NULL, 0, s_rate},
 	{NULL, NULL, 1, s_arith},
 	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
+	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
@@ -2442,7 +2530,6 @@ static const struct shape {
 	{NULL, NULL, 0, s_hyphenated},
 	{NULL, NULL, 0, s_xor},
 	{"identifier", "a version written with underscores (v6_0 is v6.0)", 0, s_underscore_version},
-	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{NULL, NULL, 0, s_separated},
 	{NULL, NULL, 0, s_alnum},
 	{"identifier", "a name of code of the lexicon and an English ending glued (mmaped)", 0, s_code_glued_ending},

@@ -720,8 +720,8 @@ static size_t zh_arrow(const char *s, size_t i, size_t n)
 /* Whether s[i] comes just after / just before a quotation mark. */
 static int zh_quote_before(const char *s, size_t i)
 {
-	static const char *const q[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
-					"\xe3\x80\x8c", "\xe3\x80\x8d"};    /* " ' “ ” ‘ ’ 「 」 */
+	static const char *const q[] = {"\"", "'", "`", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+					"\xe3\x80\x8c", "\xe3\x80\x8d"};    /* " ' ` “ ” ‘ ’ 「 」 */
 	for (size_t k = 0; k < ARRAY_LEN(q); k++) {
 		size_t l = strlen(q[k]);
 		if (i >= l && memcmp(s + i - l, q[k], l) == 0)
@@ -732,7 +732,7 @@ static int zh_quote_before(const char *s, size_t i)
 
 static int zh_quote_after(const char *s, size_t i, size_t n)
 {
-	static const char *const q[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+	static const char *const q[] = {"\"", "'", "`", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
 					"\xe3\x80\x8c", "\xe3\x80\x8d"};
 	for (size_t k = 0; k < ARRAY_LEN(q); k++)
 		if (strlen(q[k]) <= n - i && memcmp(s + i, q[k], strlen(q[k])) == 0)
@@ -997,7 +997,12 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			continue;
 		}
 		if (c == '%') {
-			buf_puts(&b, "百分之");
+			/* a percent sign after no number is named: "後綴%用來" 百分号 */
+			size_t q = i;
+			while (q > 0 && s[q - 1] == ' ')
+				q--;
+			int num = q > 0 && isdigit((unsigned char)s[q - 1]);
+			buf_puts(&b, num || (i + 1 < n && isdigit((unsigned char)s[i + 1])) ? "百分之" : "百分号");
 			i++;
 			continue;
 		}
@@ -1026,12 +1031,22 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i += al;
 			continue;
 		}
-		/* "用“+”标注", "'#'就代入", "“-”（禁用）": a sign quoted alone is named */
+		/* "用“+”标注", "'#'就代入", "“-”（禁用）", "字符 ``_`` 表示空白": a
+		   sign quoted alone (or in a code's backquotes) is named */
 		static const struct { char c; const char *name; } signs[] = {
 			{'+', "加号"}, {'-', "减号"}, {'#', "井号"}, {'*', "星号"}, {'=', "等号"}, {'/', "斜杠"},
+			{'_', "下划线"},
 		};
 		const char *sign = NULL;
-		for (size_t k = 0; k < ARRAY_LEN(signs) && c < 0x80 && strchr("+-#*=/", c) && zh_quote_before(s, i) &&
+		/* (in backquotes, only a code span of its own: "``0``-``9``" is a range) */
+		size_t bq = i, aq = i + 1;
+		while (bq > 0 && s[bq - 1] == '`')
+			bq--;
+		while (aq < n && s[aq] == '`')
+			aq++;
+		int own = (bq == i || bq == 0 || !isalnum((unsigned char)s[bq - 1])) &&
+			  (aq == i + 1 || aq == n || !isalnum((unsigned char)s[aq]));
+		for (size_t k = 0; k < ARRAY_LEN(signs) && own && c < 0x80 && strchr("+-#*=/_", c) && zh_quote_before(s, i) &&
 				   zh_quote_after(s, i + 1, n); k++)
 			if (c == (unsigned char)signs[k].c)
 				sign = signs[k].name;
