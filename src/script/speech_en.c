@@ -458,8 +458,12 @@ int lex_say(struct en *e, const char *s, size_t n)
 	}
 	decide(e, "lexicon", lex_where(e, s, n));
 	article_agree(e, s, say);
-	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
-		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */
+	/* "SET set" keeps the case of "Set"; capitals and a small s ("PIDs"
+	 * pids) are the entry's own spelling, which espeak-ng says with its
+	 * plural (it reads "PIDs" as "pid") */
+	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n) &&
+	    !(n >= 3 && s[n - 1] == 's' && all_upper(s, n - 1)))
+		emitn(e, s, n);
 	else
 		say_entry(e, say, star, star_len);
 	decide(e, "lexicon", lex_where(e, s, n));    /* the entry decided, not the parts of its '*' */
