@@ -888,6 +888,63 @@ static unsigned char *foreign_sentences(const struct tok *t, int nt)
 	return mark;
 }
 
+/* The name of a character that a text quotes to talk about it ("a ':'
+ * that is preceded by", "the name is '.'", "the \"#!\" characters"). */
+static const char *mark_name(char c)
+{
+	static const struct { char c; const char *name; } names[] = {
+		{'.', "dot"}, {',', "comma"}, {':', "colon"}, {';', "semicolon"}, {'?', "question mark"},
+		{'!', "exclamation mark"}, {'*', "star"}, {'[', "open bracket"}, {']', "close bracket"},
+		{'(', "open paren"}, {')', "close paren"}, {'{', "open brace"}, {'}', "close brace"},
+		{'<', "less than"}, {'>', "greater than"}, {'&', "ampersand"}, {'|', "pipe"}, {'~', "tilde"},
+		{'^', "caret"}, {'$', "dollar"}, {'%', "percent"}, {'@', "at"}, {'#', "hash"},
+		{'_', "underscore"}, {'`', "backtick"}, {'/', "slash"}, {'\\', "backslash"}, {'=', "equals"},
+		{'+', "plus"}, {'-', "dash"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (names[i].c == c)
+			return names[i].name;
+	return NULL;
+}
+
+/* A mark or two in quotes standing alone, "':'", "'.'", "\"#!\"", "'\0'"
+ * (a backslash and what it escapes), and after the closing quote only a
+ * sentence's marks: the characters talked about, said by their names
+ * ("a colon", "dot", "hash bang"; they were dropped or read as the
+ * sentence's own punctuation). Returns the length up to the closing quote,
+ * 0 when the token is no such thing; the words in out. */
+static size_t quoted_marks(const struct tok *t, char *out, size_t outsz)
+{
+	const char *r = t->raw, *end = t->raw + t->rawlen;
+	while (r < end && *r == '(')
+		r++;
+	if (end - r < 3 || (*r != '\'' && *r != '"'))
+		return 0;
+	char q = *r;
+	const char *m = r + 1, *c = memchr(m, q, (size_t)(end - m));
+	if (!c || c == m || c - m > 2 || (c - m == 2 && m[0] == '/' && m[1] == '/'))
+		return 0;     /* ("//" is the path rule's "double slash") */
+	for (const char *p = c + 1; p < end; p++)
+		if (!strchr(").,;:!?", *p))
+			return 0;
+	out[0] = '\0';
+	if (c - m == 2 && m[0] == '#' && m[1] == '!') {
+		snprintf(out, outsz, "hash bang");
+		return (size_t)(c + 1 - t->raw);
+	}
+	for (const char *p = m; p < c; p++) {
+		const char *name = mark_name(*p);
+		char one[2] = {*p, '\0'};
+		if (p == m + 1 && m[0] == '\\' && isalnum((unsigned char)*p))
+			name = isdigit((unsigned char)*p) ? (*p == '0' ? "zero" : NULL) : one;
+		if (!name)
+			return 0;
+		size_t k = strlen(out);
+		snprintf(out + k, outsz - k, "%s%s", k ? " " : "", name);
+	}
+	return (size_t)(c + 1 - t->raw);
+}
+
 static void say_tokens(struct en *e, struct tok *t, int nt)
 {
 	unsigned char *foreign = foreign_sentences(t, nt);
@@ -936,6 +993,19 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			set_prev(e, core, cn);
 			emit_trail(e, trail, t[i].trail, 1);
 			continue;
+		}
+		{
+			char names[64];
+			size_t qn = quoted_marks(&t[i], names, sizeof names);
+			if (qn) {
+				size_t from = e->out.len;
+				decide(e, "symbol", "a mark in quotes: the character talked about, by its name");
+				emit(e, names);
+				explain_row(e, t[i].raw, t[i].raw + qn, from);
+				set_prev(e, "", 0);
+				emit_trail(e, t[i].raw + qn, t[i].rawlen - qn, 1);
+				continue;
+			}
 		}
 		/* the front of a token said before the rest (front_rules[]) */
 		for (size_t r = 0; r < ARRAY_LEN(front_rules); r++) {
