@@ -1470,6 +1470,21 @@ static char *typography(const char *text)
 			p = q - 1;
 			continue;
 		}
+		/* a web address in the mathematical angle brackets the man-pages
+		   set it in, "⟨https://www.kernel.org/⟩", is one in "<...>":
+		   the brackets are not said (they were left to the engine) */
+		if (strncmp(p, "\xe2\x9f\xa8", 3) == 0 &&
+		    (strncmp(p + 3, "http://", 7) == 0 || strncmp(p + 3, "https://", 8) == 0 ||
+		     strncmp(p + 3, "ftp://", 6) == 0 || strncmp(p + 3, "www.", 4) == 0)) {
+			const char *q = strstr(p + 3, "\xe2\x9f\xa9"), *sp = strpbrk(p + 3, " \t\n");
+			if (q && (!sp || q < sp)) {
+				buf_putc(&b, '<');
+				buf_add(&b, p + 3, (size_t)(q - p - 3));
+				buf_putc(&b, '>');
+				p = q + 2;
+				continue;
+			}
+		}
 		if (strncmp(p, "\xe2\x80\xa6", 3) == 0) {
 			buf_puts(&b, " \xe2\x80\xa6 ");
 			p += 2;
