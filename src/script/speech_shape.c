@@ -1704,6 +1704,10 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags);
+		/* "the prefix 'hd='", "use console= to": a parameter named with
+		 * its equals sign and no value; the sign is said, as in "hd=0" */
+		if (sp->sep[0] == '=' && n >= 2 && s[n - 1] == '=' && isalnum((unsigned char)s[n - 2]))
+			emit(e, "equals");
 		if (sp->cls && (flags & F_TOKEN))
 			decide(e, sp->cls, sp->why);
 		return 1;
