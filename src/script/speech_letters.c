@@ -143,7 +143,7 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
-	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
+	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"oper", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
