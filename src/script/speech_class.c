@@ -648,7 +648,9 @@ static int m_slash_fraction(const struct cctx *c, struct match *m)
 	};
 	size_t pn;
 	const char *p = core(c, c->i - 1, &pn);
-	if (a < 1 || b < 2 || b > 10 || a >= b || (p && IN(nth_of, p, pn)))
+	/* "8/7 of the speed": more than a whole is a fraction too, "eight
+	 * sevenths of" ("eight of seven" is nothing); "2/2 of" stays */
+	if (a < 1 || b < 2 || b > 10 || a == b || (p && IN(nth_of, p, pn)))
 		return 0;
 	m->value = (int)a;
 	m->frac = (int)b;

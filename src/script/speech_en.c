@@ -458,8 +458,12 @@ int lex_say(struct en *e, const char *s, size_t n)
 	}
 	decide(e, "lexicon", lex_where(e, s, n));
 	article_agree(e, s, say);
-	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n))
-		emitn(e, s, n);    /* "SET set" keeps the case of "Set" */
+	/* "SET set" keeps the case of "Set"; capitals and a small s ("PIDs"
+	 * pids) are the entry's own spelling, which espeak-ng says with its
+	 * plural (it reads "PIDs" as "pid") */
+	if (!star && strlen(say) == n && strncasecmp(say, s, n) == 0 && !all_upper(s, n) &&
+	    !(n >= 3 && s[n - 1] == 's' && all_upper(s, n - 1)))
+		emitn(e, s, n);
 	else
 		say_entry(e, say, star, star_len);
 	decide(e, "lexicon", lex_where(e, s, n));    /* the entry decided, not the parts of its '*' */
@@ -975,6 +979,88 @@ static unsigned char *foreign_sentences(const struct tok *t, int nt)
 	return mark;
 }
 
+/* The name of a character that a text quotes to talk about it ("a ':'
+ * that is preceded by", "the name is '.'", "the \"#!\" characters"). */
+static const char *mark_name(char c)
+{
+	static const struct { char c; const char *name; } names[] = {
+		{'.', "dot"}, {',', "comma"}, {':', "colon"}, {';', "semicolon"}, {'?', "question mark"},
+		{'!', "exclamation mark"}, {'*', "star"}, {'[', "open bracket"}, {']', "close bracket"},
+		{'(', "open paren"}, {')', "close paren"}, {'{', "open brace"}, {'}', "close brace"},
+		{'<', "less than"}, {'>', "greater than"}, {'&', "ampersand"}, {'|', "pipe"}, {'~', "tilde"},
+		{'^', "caret"}, {'$', "dollar"}, {'%', "percent"}, {'@', "at"}, {'#', "hash"},
+		{'_', "underscore"}, {'`', "backtick"}, {'/', "slash"}, {'\\', "backslash"}, {'=', "equals"},
+		{'+', "plus"}, {'-', "dash"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (names[i].c == c)
+			return names[i].name;
+	return NULL;
+}
+
+/* A mark or two in quotes standing alone, "':'", "'.'", "\"#!\"", "'\0'"
+ * (a backslash and what it escapes), and after the closing quote only a
+ * sentence's marks: the characters talked about, said by their names
+ * ("a colon", "dot", "hash bang"; they were dropped or read as the
+ * sentence's own punctuation). Returns the length up to the closing quote,
+ * 0 when the token is no such thing; the words in out. */
+static size_t quoted_marks(const struct tok *t, char *out, size_t outsz)
+{
+	const char *r = t->raw, *end = t->raw + t->rawlen;
+	while (r < end && *r == '(')
+		r++;
+	if (end - r < 3 || (*r != '\'' && *r != '"'))
+		return 0;
+	char q = *r;
+	const char *m = r + 1, *c = memchr(m, q, (size_t)(end - m));
+	if (!c || c == m || c - m > 2 || (c - m == 2 && m[0] == '/' && m[1] == '/'))
+		return 0;     /* ("//" is the path rule's "double slash") */
+	for (const char *p = c + 1; p < end; p++)
+		if (!strchr(").,;:!?", *p))
+			return 0;
+	out[0] = '\0';
+	if (c - m == 2 && m[0] == '#' && m[1] == '!') {
+		snprintf(out, outsz, "hash bang");
+		return (size_t)(c + 1 - t->raw);
+	}
+	for (const char *p = m; p < c; p++) {
+		const char *name = mark_name(*p);
+		char one[2] = {*p, '\0'};
+		if (p == m + 1 && m[0] == '\\' && isalnum((unsigned char)*p))
+			name = isdigit((unsigned char)*p) ? (*p == '0' ? "zero" : NULL) : one;
+		if (!name)
+			return 0;
+		size_t k = strlen(out);
+		snprintf(out + k, outsz - k, "%s%s", k ? " " : "", name);
+	}
+	return (size_t)(c + 1 - t->raw);
+}
+
+/* Whether a token within six of t[i] is a quoted '+' or the word plus or
+ * minus: the pair a quoted '-' is the minus sign of. */
+static int plus_near(const struct tok *t, int nt, int i)
+{
+	for (int j = i - 6; j <= i + 6; j++) {
+		if (j < 0 || j >= nt || j == i)
+			continue;
+		const char *r = t[j].raw;
+		size_t n = t[j].rawlen;
+		if (find_str(r, n, "'+'") || find_str(r, n, "\"+\"") || find_str(r, n, "`+`"))
+			return 1;
+		size_t a = 0;
+		while (a < n && !isalpha((unsigned char)r[a]))
+			a++;
+		size_t b = a;
+		while (b < n && isalpha((unsigned char)r[b]))
+			b++;
+		if (b - a == 4 && (strncasecmp(r + a, "plus", 4) == 0))
+			return 1;
+		if (b - a == 5 && strncasecmp(r + a, "minus", 5) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void say_tokens(struct en *e, struct tok *t, int nt)
 {
 	unsigned char *foreign = foreign_sentences(t, nt);
@@ -1023,6 +1109,23 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			set_prev(e, core, cn);
 			emit_trail(e, trail, t[i].trail, 1);
 			continue;
+		}
+		{
+			char names[64];
+			size_t qn = quoted_marks(&t[i], names, sizeof names);
+			if (qn) {
+				size_t from = e->out.len;
+				decide(e, "symbol", "a mark in quotes: the character talked about, by its name");
+				/* "a '+' or '-' prefix", "a plus ('+') or a minus ('-')":
+				 * beside plus, a quoted dash is the minus sign */
+				if (strcmp(names, "dash") == 0 && plus_near(t, nt, i))
+					snprintf(names, sizeof names, "minus");
+				emit(e, names);
+				explain_row(e, t[i].raw, t[i].raw + qn, from);
+				set_prev(e, "", 0);
+				emit_trail(e, t[i].raw + qn, t[i].rawlen - qn, 1);
+				continue;
+			}
 		}
 		/* the front of a token said before the rest (front_rules[]) */
 		for (size_t r = 0; r < ARRAY_LEN(front_rules); r++) {
@@ -1113,13 +1216,6 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		    symbol_word(t[i].raw, t[i].rawlen)) {
 			decide(e, "symbol", "an operator of two or three marks standing alone: its word");
 			emit(e, symbol_word(t[i].raw, t[i].rawlen));
-			continue;
-		}
-		/* "('-')", "a \"-\" sign": a minus quoted alone is the sign, as a quoted "+" is "plus" */
-		if (cn == 1 && core[0] == '-' && t[i].lead && t[i].trail && strchr("\"'`", core[-1]) && core[-1] == trail[0]) {
-			decide(e, "symbol", "a minus sign quoted alone: minus");
-			emit(e, "minus");
-			emit_trail(e, trail, t[i].trail, 1);
 			continue;
 		}
 		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&
@@ -1552,6 +1648,21 @@ static char *typography(const char *text)
 				buf_add(&b, p, (size_t)(q - p));    /* the whole run: linear */
 			p = q - 1;
 			continue;
+		}
+		/* a web address in the mathematical angle brackets the man-pages
+		   set it in, "⟨https://www.kernel.org/⟩", is one in "<...>":
+		   the brackets are not said (they were left to the engine) */
+		if (strncmp(p, "\xe2\x9f\xa8", 3) == 0 &&
+		    (strncmp(p + 3, "http://", 7) == 0 || strncmp(p + 3, "https://", 8) == 0 ||
+		     strncmp(p + 3, "ftp://", 6) == 0 || strncmp(p + 3, "www.", 4) == 0)) {
+			const char *q = strstr(p + 3, "\xe2\x9f\xa9"), *sp = strpbrk(p + 3, " \t\n");
+			if (q && (!sp || q < sp)) {
+				buf_putc(&b, '<');
+				buf_add(&b, p + 3, (size_t)(q - p - 3));
+				buf_putc(&b, '>');
+				p = q + 2;
+				continue;
+			}
 		}
 		if (strncmp(p, "\xe2\x80\xa6", 3) == 0) {
 			buf_puts(&b, " \xe2\x80\xa6 ");

@@ -143,7 +143,7 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
-	{"arg", NULL}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
+	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"oper", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
 	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
@@ -155,6 +155,10 @@ static const struct id_word {
 	/* a sequence ("errseq_t" err seq T, "seq_file"), a separator
 	 * ("strsep" S-T-R sep), a check ("vchkdrop" V check drop, "csum_chk") */
 	{"seq", NULL}, {"sep", NULL}, {"chk", "check"},
+	/* a lock ("lck_mtx", "spin_lck"), as the check of "chk", and
+	 * fcntl(2)'s lock types ("F_RDLCK", "F_WRLCK", "F_UNLCK"): read lock,
+	 * write lock, unlock (were "R-D-L-C-K", "U-N-L-C-K") */
+	{"lck", "lock"}, {"rdlck", "read lock"}, {"wrlck", "write lock"}, {"unlck", "unlock"},
 };
 
 /* Parts of identifiers kernel people say as words, not letters, though no
@@ -1403,7 +1407,11 @@ static int w_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* PRIVS, DEVS: the plural of an entry */
+/* PRIVS, DEVS: the plural of an entry. An entry ending in S takes "ES"
+ * in capitals (BUSES), so an entry ending in S with one more S is the
+ * entry written with the doubled S of its word, not its plural:
+ * faccessat's AT_EACCESS (the effective user's access) is "A-T E-access",
+ * as EACCES, not "E-accesses". */
 static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -1414,7 +1422,10 @@ static int w_caps_plural(struct en *e, const char *s, size_t n, int flags)
 	if (!say || star || dict_word(s, n))
 		return 0;
 	decide(e, "lexicon", lex_where(e, s, n - 1));
-	emit_plural(e, say);
+	if (s[n - 2] == 'S')
+		say_entry(e, say, NULL, 0);
+	else
+		emit_plural(e, say);
 	return 1;
 }
 

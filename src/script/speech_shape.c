@@ -159,6 +159,41 @@ static void say_local(struct en *e, const char *s, size_t n, int letters)
 	}
 }
 
+/* An address's user made of a name said just before it and an initial,
+ * "Michael Halcrow <mhalcrow@...>" M Halcrow, "Timo Hirvonen <timoh@...>"
+ * Timo H: the initial spelled and the name as said (they were cut where
+ * the letters fell, "M-H-A-L crow", "mare K-M"). */
+static int email_initial_name(struct en *e, const char *s, size_t n)
+{
+	if (n < 4 || !all_alpha(s, n) || !e->out.data)
+		return 0;
+	size_t ol = e->out.len, from = ol > 80 ? ol - 80 : 0;
+	const char *o = e->out.data;
+	for (size_t i = from; i < ol;) {
+		while (i < ol && !isalpha((unsigned char)o[i]))
+			i++;
+		size_t w = i;
+		while (i < ol && isalpha((unsigned char)o[i]))
+			i++;
+		size_t wl = i - w;
+		if (wl < 3 || wl != n - 1 || !isupper((unsigned char)o[w]))
+			continue;
+		if (strncasecmp(o + w, s + 1, wl) == 0) {
+			spell(e, s, 1, 0);
+			emitn(e, o + w, wl);
+			return 1;
+		}
+		if (strncasecmp(o + w, s, wl) == 0) {
+			char name[64];
+			memcpy(name, o + w, wl < sizeof name ? wl : sizeof name - 1);
+			emitn(e, name, wl < sizeof name ? wl : sizeof name - 1);
+			spell(e, s + n - 1, 1, 0);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int try_email(struct en *e, const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
@@ -192,7 +227,8 @@ static int try_email(struct en *e, const char *s, size_t n)
 	}
 	if (ok && digits <= 2 && dots <= 2 && ll <= 24) {
 		/* one word of letters is a name or a nickname, not glued words: "mingo" */
-		say_local(e, s, ll, !digits);
+		if (digits || dots || !email_initial_name(e, s, ll))
+			say_local(e, s, ll, !digits);
 		emit(e, "at");
 	} else {
 		emit(e, "an address at");
@@ -2117,6 +2153,10 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
+		/* "the prefix 'hd='", "use console= to": a parameter named with
+		 * its equals sign and no value; the sign is said, as in "hd=0" */
+		if (sp->sep[0] == '=' && n >= 2 && s[n - 1] == '=' && isalnum((unsigned char)s[n - 2]))
+			emit(e, "equals");
 		if (sp->cls && (flags & F_TOKEN))
 			decide(e, sp->cls, sp->why);
 		return 1;
