@@ -1250,6 +1250,28 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A maker whose device-tree prefix ("hisilicon,kunpeng-l3cache",
+ * "dmaengine: hisilicon:") the company writes in mixed case (vendor.names,
+ * from the kernel's vendor-prefixes.yaml): in small letters or capitalised,
+ * given to espeak-ng as the company writes it, which it says by its capitals
+ * ("hisilicon", "Hisilicon": HiSilicon, Hi Silicon; the old prefix "hisi"
+ * HiSi), not as one word ("hiss-ilicon"). A lexicon entry comes first. */
+static int w_vendor(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	const char *kind;
+	if (n < 4 || !(all_lower(s, n) || (isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1))))
+		return 0;
+	const char *w = vendor_written(s, n, &kind);
+	if (!w)
+		return 0;
+	decide(e, "name", strcmp(kind, "short") == 0 ?
+		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
+		   "a maker's device-tree prefix the company writes in mixed case (vendor.names)");
+	emit(e, w);
+	return 1;
+}
+
 /* A user-space or a kernel copy's name: "u" or "k" and a word of
  * identifiers or an entry, "uattr" U-attr, "uaddr" U-address, "ubuf"
  * U-buf (as kernel code names the two sides of a copy); not a word or a
@@ -3409,6 +3431,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a maker written in mixed case", w_vendor},
 	{"an article of a foreign title", w_foreign_article},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},

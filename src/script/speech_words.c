@@ -292,3 +292,43 @@ unsigned long parts_total(void)
 	pthread_once(&ponce, parts_open);
 	return ptotal;
 }
+
+/* ---- makers written in mixed case ---- */
+
+static struct wslot *mtab;
+static size_t mtabn;
+static char *mtext;
+static pthread_once_t monce = PTHREAD_ONCE_INIT;
+
+/* A maker's line: how it is written (kept in how) and its kind (in count:
+ * 1 for the start of the name). */
+static void vendor_fill(struct wslot *sl, const char *written, const char *kind)
+{
+	sl->how = written;
+	sl->count = strcmp(kind, "short") == 0;
+}
+
+static void vendor_open(void)
+{
+	mtabn = 1 << 8;     /* about 60 makers */
+	mtab = xcalloc(mtabn, sizeof *mtab);
+	table_load(mtab, mtabn, vendor_names_text, &mtext, vendor_fill);
+}
+
+const char *vendor_written(const char *s, size_t n, const char **kind)
+{
+	char tmp[64];
+	if (kind)
+		*kind = NULL;
+	if (n == 0 || n >= sizeof tmp)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&monce, vendor_open);
+	const struct wslot *sl = slot_find(mtab, mtabn, tmp, n, 0);
+	if (!sl)
+		return NULL;
+	if (kind)
+		*kind = sl->count ? "short" : "name";
+	return sl->how;
+}
