@@ -202,9 +202,36 @@ static int is_pow2(const char *s, size_t n)
 	return v > 0 && (v & (v - 1)) == 0;
 }
 
+static int all_lower(const char *s, size_t n);
+
+/* The prefixes of English words the hunspell affix files of Debian's
+ * hunspell-en-us and hunspell-en-gb add (PFX entries of en_US.aff and
+ * en_GB.aff: "re", "un", "de", "co", "mis", "non", "pre" ...), those of two
+ * and three letters (the longer ones are words: "over", "under", "trans"). */
+static const char *const word_prefixes[] = {
+	"co", "col", "com", "con", "cor", "de", "dis", "il", "im", "in", "ir",
+	"mis", "non", "out", "pre", "re", "un",
+};
+
+/* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
+ * piece after its hyphen up to the next one, an English word in small
+ * letters of three letters or more: that word's length, else 0. */
+static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
+{
+	const char *h = memchr(w, '-', wn);
+	if (h)
+		wn = (size_t)(h - w);
+	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) || !dict_word(w, wn))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
+		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
+			return wn;
+	return 0;
+}
+
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
-	size_t k = strlen(sep), st = 0, i = 0;
+	size_t k = strlen(sep), st = 0, i = 0, wn;
 	int first = 1;
 	while (i <= n) {
 		if (i == n || (i + k <= n && memcmp(s + i, sep, k) == 0)) {
@@ -264,6 +291,12 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* a wildcard part of a path ("/proc", a star, "pagemap")
 					 * is a star, not nothing */
 					emit(e, "star");
+				} else if (k == 1 && sep[0] == '-' && i < n && (wn = hyphen_prefix(s + st, i - st, s + i + 1, n - i - 1))) {
+					/* key-re-mapping: an English prefix is said joined
+					 * to the word after it ("re-mapping"), not spelled */
+					decide(e, "word", "an English prefix before a word (hunspell's affixes): joined to it");
+					emitn(e, s + st, i + 1 + wn - st);
+					i += 1 + wn;
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -443,7 +476,6 @@ static int say_path(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
-static int all_lower(const char *s, size_t n);
 
 /* two consonants an English word can end with ("ask", "and", "elm", "ads", "zinc", "err"); any
  * other pair ("dv", "dm", "bq") ends no syllable */
@@ -1491,6 +1523,13 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		/* "pick-a-number", "i-am-not-a-hacker": the words a and I inside a
 		   phrase of three pieces or more, not its last ("vitamin-a") */
 		if (k == 1 && hyphens >= 2 && i < n && (s[st] == 'a' || s[st] == 'i')) {
+			st = i + 1;
+			continue;
+		}
+		/* "co-maintainers", "key-re-mapping": an English prefix in small
+		   letters before a word is said as the prefix, joined to it, not
+		   spelled (C-O, R-E) */
+		if (i < n && hyphen_prefix(s + st, k, s + i + 1, n - i - 1)) {
 			st = i + 1;
 			continue;
 		}
