@@ -2912,6 +2912,34 @@ static int own_inflection(const char *s, size_t n)
 	return 0;
 }
 
+/* A word and an ending after its last consonant doubled, as English
+ * writes "mappable" and "stopping": "debuggable" (debug), "unmappable"
+ * (unmap, a kernel term), "grepping"; the stem a common word (scowl up to
+ * 50) or a term of kernel text. Said whole, as espeak-ng says such a word
+ * (stress on the stem), never cut into two words ("debug gable") or
+ * letters ("unma P-P able"). */
+static int w_doubled_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	static const char *const ends[] = {"able", "ables", "ability", "er", "ers", "ed", "ing", "ings"};
+	if (n < 6 || !all_lower(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i]), m = n - k;
+		if (m < 4 || strncmp(s + n - k, ends[i], k) != 0 || s[m - 1] != s[m - 2] || !strchr("bdgmnprt", s[m - 1]) ||
+		    is_vowel(s[m - 3], 1) == 0)
+			continue;
+		if (words_common(s, m - 1, 50) || vocab_kind(s, m - 1) == VOCAB_TERM) {
+			snprintf(e->whybuf, sizeof e->whybuf, "a word (%.*s) and an ending after its consonant doubled",
+				 (int)(m - 1), s);
+			decide(e, "word", e->whybuf);
+			emitn(e, s, n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -3474,6 +3502,7 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
+	{"a word and an ending, its consonant doubled", w_doubled_ending},
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},
 	{"split into words", w_split},
