@@ -2808,6 +2808,20 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
+	/* "chown": letters kernel names are made of (kernel.parts: ch, mk, rm,
+	 * spelled) before a commoner word are the command's shape, as "chmod"
+	 * C-H-mod: C-H own, not "chow N" */
+	for (size_t j = 2; j <= 3 && n - j >= 3; j++) {
+		const char *how;
+		int w = words_common(s + j, n - j, 35), v = words_common(s, n - k, 70);
+		if (!has_vowel(s, j) && parts_count(s, j, &how) >= 1000 && how && strcmp(how, "letters") == 0 && w &&
+		    (!v || w < v)) {
+			decide(e, "split word", "letters of kernel names (kernel.parts) and a commoner word (scowl)");
+			spell(e, s, j, 0);
+			emitn(e, s + j, n - j);
+			return 1;
+		}
+	}
 	decide(e, "split word", "a common word (scowl) and letters");
 	const char *star = NULL;
 	if (lex_find(e, s, n - k, &star, &(size_t){0}) && !star)
