@@ -1272,6 +1272,20 @@ static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An acronym of mail and chat typed in small letters, three letters that
+ * are the initials of its meaning (chat.acronyms, from NetBSD's acronyms
+ * list): spelled as in capitals, "from Google's pov" P-O-V, "diy" D-I-Y,
+ * never read as a word. Alone, not inside an identifier; a lexicon entry
+ * ("imo" in my opinion, "btw") comes first. */
+static int w_chat(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n != 3 || (flags & F_PART) || !all_lower(s, n) || !chat_acronym(s, n))
+		return 0;
+	decide(e, "acronym", "an acronym of mail and chat in small letters (chat.acronyms): spelled");
+	spell(e, s, n, 0);
+	return 1;
+}
+
 /* A user-space or a kernel copy's name: "u" or "k" and a word of
  * identifiers or an entry, "uattr" U-attr, "uaddr" U-address, "ubuf"
  * U-buf (as kernel code names the two sides of a copy); not a word or a
@@ -3474,6 +3488,7 @@ static const struct word_rule {
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
 	{"a maker written in mixed case", w_vendor},
+	{"an acronym of mail and chat", w_chat},
 	{"an article of a foreign title", w_foreign_article},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},

@@ -332,3 +332,29 @@ const char *vendor_written(const char *s, size_t n, const char **kind)
 		*kind = sl->count ? "short" : "name";
 	return sl->how;
 }
+
+/* ---- acronyms of mail and chat ---- */
+
+static struct wslot *ctab;
+static size_t ctabn;
+static char *ctext;
+static pthread_once_t conce = PTHREAD_ONCE_INIT;
+
+static void chat_fill(struct wslot *sl, const char *kind, const char *meaning)
+{
+	(void)kind;
+	sl->how = meaning;
+}
+
+static void chat_open(void)
+{
+	ctabn = 1 << 8;     /* about 80 acronyms */
+	ctab = xcalloc(ctabn, sizeof *ctab);
+	table_load(ctab, ctabn, chat_acronyms_text, &ctext, chat_fill);
+}
+
+int chat_acronym(const char *s, size_t n)
+{
+	pthread_once(&conce, chat_open);
+	return slot_find(ctab, ctabn, s, n, 0) != NULL;
+}
