@@ -3191,6 +3191,21 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (most < 4 || n > 8 || !islower((unsigned char)s[0]))
 		return 0;
+	/* "rcvlowat": letters kernel names spell (kernel.parts: rcv, snd,
+	 * skb, in 1000 names or more) before a rest English can say, of four
+	 * letters or more, are those letters and the rest said as alone
+	 * ("lowat" low at, as in "notsent_lowat"), not one run of letters */
+	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
+		const char *how;
+		if (!has_vowel(s, j) && all_lower(s, n) && parts_count(s, j, &how) >= 1000 && how &&
+		    !strcmp(how, "letters") && has_vowel(s + j, n - j) && onset_ok(s + j, n - j) &&
+		    sayable(s + j, n - j)) {
+			decide(e, "split word", "letters kernel names spell (kernel.parts) and a rest English can say");
+			spell(e, s, j, 0);
+			say_word(e, s + j, n - j, flags | F_PART);
+			return 1;
+		}
+	}
 	decide_guess(e, "acronym", "letters that cannot be said as a word");
 	spell(e, s, n, 0);
 	return 1;
