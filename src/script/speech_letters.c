@@ -2968,6 +2968,47 @@ static int w_doubled_ending(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* A word stretched for emphasis, as a writer draws it out ("a _loong_
+ * time", "sooo", "yesss"): a run of three letters or more, or two vowels,
+ * that taken down to one (or two) letters makes a common word (scowl up to
+ * 35) where the token is no word, term nor part of kernel names: said as
+ * that word ("long"), which espeak-ng says, never a word and a letter
+ * ("loon G") nor the engine's guess at the run. */
+static int w_stretched(struct en *e, const char *s, size_t n, int flags)
+{
+	enum { MAXN = 24 };
+	const char *star;
+	if (n < 4 || n > MAXN || !all_lower(s, n) || dict_word(s, n) || words_common(s, n, 70) ||
+	    vocab_kind(s, n) != VOCAB_NONE || vocab_platform(s, n) || parts_count(s, n, NULL) ||
+	    lex_find(e, s, n, &star, &(size_t){0}))
+		return 0;
+	for (int keep = 2; keep >= 1; keep--) {
+		char w[MAXN + 1];
+		size_t m = 0;
+		int cut = 0;
+		for (size_t i = 0; i < n;) {
+			size_t r = 1;
+			while (i + r < n && s[i + r] == s[i])
+				r++;
+			size_t k = r;
+			/* (two vowels only in a word alone: "loong64" is the
+			   LoongArch port's name, not "long") */
+			if (r >= 3 || (r == 2 && is_vowel(s[i], 0) && !(flags & F_PART)))
+				k = (size_t)keep < r ? (size_t)keep : r, cut |= k < r;
+			for (size_t j = 0; j < k; j++)
+				w[m++] = s[i];
+			i += r;
+		}
+		if (cut && m >= 2 && words_common(w, m, 35)) {
+			snprintf(e->whybuf, sizeof e->whybuf, "a word stretched for emphasis: %.*s", (int)m, w);
+			decide(e, "word", e->whybuf);
+			emitn(e, w, m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 {
 	const char *star;
@@ -3547,6 +3588,7 @@ static const struct word_rule {
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
 	{"a word and an ending, its consonant doubled", w_doubled_ending},
+	{"a word stretched for emphasis", w_stretched},
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},
 	{"split into words", w_split},

@@ -2093,6 +2093,18 @@ static int s_arith(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "a _loong_ time", "it is _not_ safe": a word between single underscores
+ * is emphasis as plain-text mail marks it, the word said alone (no part of
+ * an identifier); letters only, three or more ("_GNU_SOURCE", "__init"
+ * are names). */
+static int s_emphasis(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || s[0] != '_' || s[n - 1] != '_' || !all_alpha(s + 1, n - 2))
+		return 0;
+	say_core(e, s + 1, n - 2, flags);
+	return 1;
+}
+
 /*
  * The shapes, in the order they are asked: a row's class and reason are
  * what --explain shows for a whole token (NULL: the parts' own, a word's
@@ -2106,6 +2118,7 @@ static const struct shape {
 } shapes[] = {
 	{NULL, NULL, 0, s_phonemes},
 	{NULL, NULL, 0, s_lexicon},
+	{"emphasis", "a word between underscores, as plain-text mail marks emphasis: the word", 1, s_emphasis},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"e-mail", "an e-mail address", 1, s_email},
