@@ -1250,6 +1250,29 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A part of a constant in capitals that kernel names use as a word in
+ * small letters (kernel.parts: a word or a term in 1000 names or more,
+ * "ref" of refcount, kref, ref_count), said as that word: "REF_COWS" ref
+ * cows (not R-E-F), as REG and VAL are; not an acronym of kernel text
+ * nor a word it writes in capitals as a name (kernel.vocab: "ENA", "LED"),
+ * and a word English can say. */
+static int w_caps_part_word(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *how;
+	if (!(flags & F_CNAME) || n < 3 || n > 8 || !all_upper(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) == VOCAB_ACRONYM || vocab_capsword(s, n) || parts_count(s, n, &how) < 1000 || !how ||
+	    (strcmp(how, "word") != 0 && strcmp(how, "term") != 0))
+		return 0;
+	char low[8];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (!has_vowel(low, n) || !onset_ok(low, n) || !sayable(low, n))
+		return 0;
+	decide(e, "word", "a part of a constant kernel names use as a word (kernel.parts)");
+	emitn(e, low, n);
+	return 1;
+}
+
 /* A maker whose device-tree prefix ("hisilicon,kunpeng-l3cache",
  * "dmaengine: hisilicon:") the company writes in mixed case (vendor.names,
  * from the kernel's vendor-prefixes.yaml): in small letters or capitalised,
@@ -3550,6 +3573,7 @@ static const struct word_rule {
 	{"a signal's name", w_signal},
 	{"an error number's name", w_errno},
 	{"a word of identifiers", w_id_word},
+	{"a part of a constant used as a word", w_caps_part_word},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
