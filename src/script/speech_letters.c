@@ -1273,6 +1273,28 @@ static int w_caps_part_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A name kernel text writes capitalised and seldom in capitals
+ * (kernel.names: "Kunpeng", HiSilicon's server chips), met in capitals, in
+ * a constant or alone ("ARCH_KUNPENG50X", "KUNPENG"): the name, as kernel
+ * text writes it, not letters and a word ("K-U-N peng"). Not an acronym of
+ * kernel text, and a word English can say. */
+static int w_caps_name(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	const char *w;
+	char low[32];
+	if (n < 4 || n >= sizeof low || !all_upper(s, n) || !all_alpha(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM ||
+	    vocab_capsword(s, n) || !(w = kernel_name(s, n)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (!has_vowel(low, n) || !onset_ok(low, n) || !sayable(low, n))
+		return 0;
+	decide(e, "name", "a name kernel text writes capitalised (kernel.names), in capitals");
+	emit(e, w);
+	return 1;
+}
+
 /* A maker whose device-tree prefix ("hisilicon,kunpeng-l3cache",
  * "dmaengine: hisilicon:") the company writes in mixed case (vendor.names,
  * from the kernel's vendor-prefixes.yaml): in small letters or capitalised,
@@ -3574,6 +3596,7 @@ static const struct word_rule {
 	{"an error number's name", w_errno},
 	{"a word of identifiers", w_id_word},
 	{"a part of a constant used as a word", w_caps_part_word},
+	{"a name written capitalised, in capitals", w_caps_name},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},

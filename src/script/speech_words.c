@@ -358,3 +358,35 @@ int chat_acronym(const char *s, size_t n)
 	pthread_once(&conce, chat_open);
 	return slot_find(ctab, ctabn, s, n, 0) != NULL;
 }
+
+/* ---- names kernel text writes capitalised ---- */
+
+static struct wslot *ntab;
+static size_t ntabn;
+static char *ntext;
+static pthread_once_t nonce = PTHREAD_ONCE_INIT;
+
+static void name_fill(struct wslot *sl, const char *written, const char *count)
+{
+	sl->how = written;
+	sl->count = (unsigned)atoi(count);
+}
+
+static void names_open(void)
+{
+	ntabn = 1 << 12;     /* about 1,400 names */
+	ntab = xcalloc(ntabn, sizeof *ntab);
+	table_load(ntab, ntabn, kernel_names_text, &ntext, name_fill);
+}
+
+const char *kernel_name(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&nonce, names_open);
+	const struct wslot *sl = slot_find(ntab, ntabn, tmp, n, 0);
+	return sl ? sl->how : NULL;
+}
