@@ -1291,7 +1291,8 @@ static int w_caps_name(struct en *e, const char *s, size_t n, int flags)
 	if (!has_vowel(low, n) || !onset_ok(low, n) || !sayable(low, n))
 		return 0;
 	decide(e, "name", "a name kernel text writes capitalised (kernel.names), in capitals");
-	emit(e, w);
+	(void)w;
+	emitn(e, low, n);     /* (the engine says it as the capitalised name) */
 	return 1;
 }
 
@@ -3013,13 +3014,14 @@ static int w_doubled_ending(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
-/* A word stretched for emphasis, as a writer draws it out ("a _loong_
- * time", "sooo", "yesss"): a run of three letters or more, or two vowels,
- * that taken down to one (or two) letters makes a common word (scowl up to
- * 35) where the token is no word, term nor part of kernel names: said as
- * that word ("long"), which espeak-ng says, never a word and a letter
- * ("loon G") nor the engine's guess at the run. */
-static int w_stretched(struct en *e, const char *s, size_t n, int flags)
+/* A word stretched for emphasis, as a writer draws it out ("sooo",
+ * "yesss", "reeeally"; with two (a vowel doubled, "a _loong_ time") only
+ * between emphasis marks: alone "tracee", "loong64" are words of their
+ * own): a run of three letters or more that taken down to one (or two)
+ * letters makes a common word (scowl up to 35) where the token is no word,
+ * term nor part of kernel names: said as that word ("so", "long"), never a
+ * word and a letter ("loon G") nor the engine's guess at the run. */
+int say_stretched(struct en *e, const char *s, size_t n, int two)
 {
 	enum { MAXN = 24 };
 	const char *star;
@@ -3036,9 +3038,7 @@ static int w_stretched(struct en *e, const char *s, size_t n, int flags)
 			while (i + r < n && s[i + r] == s[i])
 				r++;
 			size_t k = r;
-			/* (two vowels only in a word alone: "loong64" is the
-			   LoongArch port's name, not "long") */
-			if (r >= 3 || (r == 2 && is_vowel(s[i], 0) && !(flags & F_PART)))
+			if (r >= 3 || (two && r == 2 && is_vowel(s[i], 0)))
 				k = (size_t)keep < r ? (size_t)keep : r, cut |= k < r;
 			for (size_t j = 0; j < k; j++)
 				w[m++] = s[i];
@@ -3052,6 +3052,12 @@ static int w_stretched(struct en *e, const char *s, size_t n, int flags)
 		}
 	}
 	return 0;
+}
+
+static int w_stretched(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	return say_stretched(e, s, n, 0);
 }
 
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)

@@ -215,13 +215,14 @@ static const char *const word_prefixes[] = {
 
 /* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
  * piece after its hyphen up to the next one, an English word in small
- * letters of three letters or more: that word's length, else 0. */
+ * letters of three letters or more (scowl up to 70: not hunspell's
+ * abbreviations, "non-blk" stays non block): that word's length, else 0. */
 static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
 {
 	const char *h = memchr(w, '-', wn);
 	if (h)
 		wn = (size_t)(h - w);
-	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) || !dict_word(w, wn))
+	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) || !words_common(w, wn, 70))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
 		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
@@ -2101,7 +2102,9 @@ static int s_emphasis(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 5 || s[0] != '_' || s[n - 1] != '_' || !all_alpha(s + 1, n - 2))
 		return 0;
-	say_core(e, s + 1, n - 2, flags);
+	/* a word drawn out inside the marks may double a vowel: "_loong_" */
+	if (!say_stretched(e, s + 1, n - 2, 1))
+		say_core(e, s + 1, n - 2, flags);
 	return 1;
 }
 
