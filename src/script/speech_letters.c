@@ -3272,6 +3272,41 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "rcvlowat", "SO_RCVLOWAT": letters kernel names spell (kernel.parts:
+ * rcv, snd, skb, in 1000 names or more) before a rest English can say, of
+ * four letters or more, are those letters and the rest said as alone
+ * ("lowat" low at, as in "notsent_lowat"), not one run of letters; s in
+ * small letters. 1 when it said so. */
+static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
+		const char *how;
+		if (!has_vowel(s, j) && parts_count(s, j, &how) >= 1000 && how && !strcmp(how, "letters") &&
+		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
+		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
+		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
+			decide(e, "split word", "letters kernel names spell (kernel.parts) and a rest English can say");
+			spell(e, s, j, 0);
+			say_word(e, s + j, n - j, flags | F_PART);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The same in capitals, as a part of a constant ("SO_RCVLOWAT"): R-C-V
+ * low at; only where nothing earlier says the part. */
+static int w_caps_letters_rest(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[16];
+	if (!(flags & F_CNAME) || n < 6 || n >= sizeof low || !all_upper(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE || parts_count(s, n, NULL))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return say_letters_rest(e, low, n, flags);
+}
+
 /* Four consonants together: not a word, spelled ("igvtg"). */
 static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 {
@@ -3283,21 +3318,8 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (most < 4 || n > 8 || !islower((unsigned char)s[0]))
 		return 0;
-	/* "rcvlowat": letters kernel names spell (kernel.parts: rcv, snd,
-	 * skb, in 1000 names or more) before a rest English can say, of four
-	 * letters or more, are those letters and the rest said as alone
-	 * ("lowat" low at, as in "notsent_lowat"), not one run of letters */
-	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
-		const char *how;
-		if (!has_vowel(s, j) && all_lower(s, n) && parts_count(s, j, &how) >= 1000 && how &&
-		    !strcmp(how, "letters") && has_vowel(s + j, n - j) && onset_ok(s + j, n - j) &&
-		    sayable(s + j, n - j)) {
-			decide(e, "split word", "letters kernel names spell (kernel.parts) and a rest English can say");
-			spell(e, s, j, 0);
-			say_word(e, s + j, n - j, flags | F_PART);
-			return 1;
-		}
-	}
+	if (all_lower(s, n) && say_letters_rest(e, s, n, flags))
+		return 1;
 	decide_guess(e, "acronym", "letters that cannot be said as a word");
 	spell(e, s, n, 0);
 	return 1;
@@ -3615,6 +3637,7 @@ static const struct word_rule {
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
+	{"capitals in a constant: letters and a rest", w_caps_letters_rest},
 	{"capitals", w_caps},
 	{"a name's particle glued", w_particle_name},
 	{"mixed case", w_mixed},

@@ -215,14 +215,16 @@ static const char *const word_prefixes[] = {
 
 /* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
  * piece after its hyphen up to the next one, an English word in small
- * letters of three letters or more (scowl up to 70: not hunspell's
- * abbreviations, "non-blk" stays non block): that word's length, else 0. */
+ * letters of three letters or more (scowl up to 70, or hunspell from five
+ * letters, "maintainership": not its short abbreviations, "non-blk" stays
+ * non block): that word's length, else 0. */
 static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
 {
 	const char *h = memchr(w, '-', wn);
 	if (h)
 		wn = (size_t)(h - w);
-	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) || !words_common(w, wn, 70))
+	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) ||
+	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn))))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
 		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
