@@ -1301,12 +1301,15 @@ static int w_caps_name(struct en *e, const char *s, size_t n, int flags)
  * from the kernel's vendor-prefixes.yaml): in small letters or capitalised,
  * given to espeak-ng as the company writes it, which it says by its capitals
  * ("hisilicon", "Hisilicon": HiSilicon, Hi Silicon; the old prefix "hisi"
- * HiSi), not as one word ("hiss-ilicon"). A lexicon entry comes first. */
+ * HiSi), not as one word ("hiss-ilicon"); in capitals too as a part of a
+ * constant. A lexicon entry comes first. */
 static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 {
-	(void)flags;
 	const char *kind;
-	if (n < 4 || !(all_lower(s, n) || (isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1))))
+	/* in capitals only as a part of a constant, no acronym of kernel text:
+	 * "CRYPTO_DEV_HISI_QM" HiSi */
+	int caps = (flags & F_CNAME) && all_upper(s, n) && all_alpha(s, n) && vocab_kind(s, n) != VOCAB_ACRONYM;
+	if (n < 4 || !(caps || all_lower(s, n) || (isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1))))
 		return 0;
 	const char *w = vendor_written(s, n, &kind);
 	if (!w)
