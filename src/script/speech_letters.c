@@ -3277,14 +3277,17 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 
 /* "rcvlowat", "SO_RCVLOWAT": letters kernel names spell (kernel.parts:
  * rcv, snd, skb, in 1000 names or more) before a rest English can say, of
- * four letters or more, are those letters and the rest said as alone
+ * five letters or more and starting with a consonant, are those letters and the rest said as alone
  * ("lowat" low at, as in "notsent_lowat"), not one run of letters; s in
  * small letters. 1 when it said so. */
 static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
 {
-	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
+	for (size_t j = 2; j <= 4 && n >= j + 5; j++) {
 		const char *how;
-		if (!has_vowel(s, j) && parts_count(s, j, &how) >= 1000 && how && !strcmp(how, "letters") &&
+		/* (the rest starts with a consonant: a vowel would join the
+		   letters into a syllable, "checkpointed" is no C-H eckpointed) */
+		if (!has_vowel(s, j) && !is_vowel(s[j], 1) && parts_count(s, j, &how) >= 1000 && how &&
+		    !strcmp(how, "letters") &&
 		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
 		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
 		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
