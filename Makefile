@@ -78,7 +78,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 FLITE_LIBS = -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c src/script/speech_parts.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c src/script/speech_parts.c src/script/speech_vendor.c src/script/speech_chat.c src/script/speech_names.c)
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/script/words_data.o
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -117,6 +117,18 @@ src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
 # scripts/kernel-parts from Debian's linux-source-6.1), built in the same way.
 src/script/speech_parts.c: src/script/kernel.parts scripts/embed-vocab
 	scripts/embed-vocab src/script/kernel.parts kernel_parts_text >$@.tmp && mv $@.tmp $@
+# The makers written in mixed case (vendor.names, made by scripts/vendor-names
+# from the kernel's device-tree vendor prefixes), built in the same way.
+src/script/speech_vendor.c: src/script/vendor.names scripts/embed-vocab
+	scripts/embed-vocab src/script/vendor.names vendor_names_text >$@.tmp && mv $@.tmp $@
+# The acronyms of mail and chat (chat.acronyms, made by scripts/chat-acronyms
+# from NetBSD's acronyms list in Debian's bsdgames), built in the same way.
+src/script/speech_chat.c: src/script/chat.acronyms scripts/embed-vocab
+	scripts/embed-vocab src/script/chat.acronyms chat_acronyms_text >$@.tmp && mv $@.tmp $@
+# The names kernel text writes capitalised (kernel.names, made by
+# scripts/kernel-names from Debian's linux-source-6.1), built in the same way.
+src/script/speech_names.c: src/script/kernel.names scripts/embed-vocab
+	scripts/embed-vocab src/script/kernel.names kernel_names_text >$@.tmp && mv $@.tmp $@
 # The forms hunspell en_US adds to scowl (hunspell.words, made by
 # scripts/hunspell-words), built in the same way.
 src/script/speech_hunspell.c: src/script/hunspell.words scripts/embed-vocab

@@ -133,6 +133,9 @@ void say_entry(struct en *e, const char *say, const char *star, size_t star_len)
 
 /* Words and letters. */
 int dict_word(const char *s, size_t n);     /* hunspell en_US, in any case */
+/* A word stretched for emphasis ("sooo", with two set also a vowel doubled:
+ * "loong"), said as the word it stretches; 1 when it was one. */
+int say_stretched(struct en *e, const char *s, size_t n, int two);
 int dict_lower(const char *s, size_t n);    /* hunspell en_US, in lower case */
 int all_upper(const char *s, size_t n);
 int all_digit(const char *s, size_t n);

@@ -1272,6 +1272,91 @@ static int w_id_word(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A part of a constant in capitals that kernel names use as a word in
+ * small letters (kernel.parts: a word or a term in 1000 names or more,
+ * "ref" of refcount, kref, ref_count), said as that word: "REF_COWS" ref
+ * cows (not R-E-F), as REG and VAL are; not an acronym of kernel text
+ * nor a word it writes in capitals as a name (kernel.vocab: "ENA", "LED"),
+ * and a word English can say. */
+static int w_caps_part_word(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *how;
+	if (!(flags & F_CNAME) || n < 3 || n > 8 || !all_upper(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) == VOCAB_ACRONYM || vocab_capsword(s, n) || parts_count(s, n, &how) < 1000 || !how ||
+	    (strcmp(how, "word") != 0 && strcmp(how, "term") != 0))
+		return 0;
+	char low[8];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (!has_vowel(low, n) || !onset_ok(low, n) || !sayable(low, n))
+		return 0;
+	decide(e, "word", "a part of a constant kernel names use as a word (kernel.parts)");
+	emitn(e, low, n);
+	return 1;
+}
+
+/* A name kernel text writes capitalised and seldom in capitals
+ * (kernel.names: "Kunpeng", HiSilicon's server chips), met in capitals, in
+ * a constant or alone ("ARCH_KUNPENG50X", "KUNPENG"): the name, as kernel
+ * text writes it, not letters and a word ("K-U-N peng"). Not an acronym of
+ * kernel text, and a word English can say. */
+static int w_caps_name(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	const char *w;
+	char low[32];
+	if (n < 4 || n >= sizeof low || !all_upper(s, n) || !all_alpha(s, n) || vocab_kind(s, n) == VOCAB_ACRONYM ||
+	    vocab_capsword(s, n) || !(w = kernel_name(s, n)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (!has_vowel(low, n) || !onset_ok(low, n) || !sayable(low, n))
+		return 0;
+	decide(e, "name", "a name kernel text writes capitalised (kernel.names), in capitals");
+	(void)w;
+	emitn(e, low, n);     /* (the engine says it as the capitalised name) */
+	return 1;
+}
+
+/* A maker whose device-tree prefix ("hisilicon,kunpeng-l3cache",
+ * "dmaengine: hisilicon:") the company writes in mixed case (vendor.names,
+ * from the kernel's vendor-prefixes.yaml): in small letters or capitalised,
+ * given to espeak-ng as the company writes it, which it says by its capitals
+ * ("hisilicon", "Hisilicon": HiSilicon, Hi Silicon; the old prefix "hisi"
+ * HiSi), not as one word ("hiss-ilicon"); in capitals too as a part of a
+ * constant. A lexicon entry comes first. */
+static int w_vendor(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *kind;
+	/* in capitals only as a part of a constant, no acronym of kernel text:
+	 * "CRYPTO_DEV_HISI_QM" HiSi */
+	int caps = (flags & F_CNAME) && all_upper(s, n) && all_alpha(s, n) && vocab_kind(s, n) != VOCAB_ACRONYM;
+	if (n < 4 || !(caps || all_lower(s, n) || (isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1))))
+		return 0;
+	const char *w = vendor_written(s, n, &kind);
+	if (!w)
+		return 0;
+	decide(e, "name", strcmp(kind, "short") == 0 ?
+		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
+		   "a maker's device-tree prefix the company writes in mixed case (vendor.names)");
+	emit(e, w);
+	return 1;
+}
+
+/* An acronym of mail and chat typed in small letters, three letters that
+ * are the initials of its meaning (chat.acronyms, from NetBSD's acronyms
+ * list): spelled as in capitals, "from Google's pov" P-O-V, "diy" D-I-Y,
+ * never read as a word. Alone, not inside an identifier; a lexicon entry
+ * ("imo" in my opinion, "btw") comes first. */
+static int w_chat(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n != 3 || (flags & F_PART) || !all_lower(s, n) || !chat_acronym(s, n))
+		return 0;
+	decide(e, "acronym", "an acronym of mail and chat in small letters (chat.acronyms): spelled");
+	spell(e, s, n, 0);
+	return 1;
+}
+
 /* A user-space or a kernel copy's name: "u" or "k" and a word of
  * identifiers or an entry, "uattr" U-attr, "uaddr" U-address, "ubuf"
  * U-buf (as kernel code names the two sides of a copy); not a word or a
@@ -2815,6 +2900,20 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
+	/* "chown": letters kernel names are made of (kernel.parts: ch, mk, rm,
+	 * spelled) before a commoner word are the command's shape, as "chmod"
+	 * C-H-mod: C-H own, not "chow N" */
+	for (size_t j = 2; j <= 3 && n - j >= 3; j++) {
+		const char *how;
+		int w = words_common(s + j, n - j, 35), v = words_common(s, n - k, 70);
+		if (!has_vowel(s, j) && parts_count(s, j, &how) >= 1000 && how && strcmp(how, "letters") == 0 && w &&
+		    (!v || w < v)) {
+			decide(e, "split word", "letters of kernel names (kernel.parts) and a commoner word (scowl)");
+			spell(e, s, j, 0);
+			emitn(e, s + j, n - j);
+			return 1;
+		}
+	}
 	decide(e, "split word", "a common word (scowl) and letters");
 	const char *star = NULL;
 	if (lex_find(e, s, n - k, &star, &(size_t){0}) && !star)
@@ -2917,6 +3016,80 @@ static int own_inflection(const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* A word and an ending after its last consonant doubled, as English
+ * writes "mappable" and "stopping": "debuggable" (debug), "unmappable"
+ * (unmap, a kernel term), "grepping"; the stem a common word (scowl up to
+ * 50) or a term of kernel text. Said whole, as espeak-ng says such a word
+ * (stress on the stem), never cut into two words ("debug gable") or
+ * letters ("unma P-P able"). */
+static int w_doubled_ending(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	static const char *const ends[] = {"able", "ables", "ability", "er", "ers", "ed", "ing", "ings"};
+	if (n < 6 || !all_lower(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t k = strlen(ends[i]), m = n - k;
+		if (m < 4 || strncmp(s + n - k, ends[i], k) != 0 || s[m - 1] != s[m - 2] || !strchr("bdgmnprt", s[m - 1]) ||
+		    is_vowel(s[m - 3], 1) == 0)
+			continue;
+		if (words_common(s, m - 1, 50) || vocab_kind(s, m - 1) == VOCAB_TERM) {
+			snprintf(e->whybuf, sizeof e->whybuf, "a word (%.*s) and an ending after its consonant doubled",
+				 (int)(m - 1), s);
+			decide(e, "word", e->whybuf);
+			emitn(e, s, n);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A word stretched for emphasis, as a writer draws it out ("sooo",
+ * "yesss", "reeeally"; with two (a vowel doubled, "a _loong_ time") only
+ * between emphasis marks: alone "tracee", "loong64" are words of their
+ * own): a run of three letters or more that taken down to one (or two)
+ * letters makes a common word (scowl up to 35) where the token is no word,
+ * term nor part of kernel names: said as that word ("so", "long"), never a
+ * word and a letter ("loon G") nor the engine's guess at the run. */
+int say_stretched(struct en *e, const char *s, size_t n, int two)
+{
+	enum { MAXN = 24 };
+	const char *star;
+	if (n < 4 || n > MAXN || !all_lower(s, n) || dict_word(s, n) || words_common(s, n, 70) ||
+	    vocab_kind(s, n) != VOCAB_NONE || vocab_platform(s, n) || parts_count(s, n, NULL) ||
+	    lex_find(e, s, n, &star, &(size_t){0}))
+		return 0;
+	for (int keep = 2; keep >= 1; keep--) {
+		char w[MAXN + 1];
+		size_t m = 0;
+		int cut = 0;
+		for (size_t i = 0; i < n;) {
+			size_t r = 1;
+			while (i + r < n && s[i + r] == s[i])
+				r++;
+			size_t k = r;
+			if (r >= 3 || (two && r == 2 && is_vowel(s[i], 0)))
+				k = (size_t)keep < r ? (size_t)keep : r, cut |= k < r;
+			for (size_t j = 0; j < k; j++)
+				w[m++] = s[i];
+			i += r;
+		}
+		if (cut && m >= 2 && words_common(w, m, 35)) {
+			snprintf(e->whybuf, sizeof e->whybuf, "a word stretched for emphasis: %.*s", (int)m, w);
+			decide(e, "word", e->whybuf);
+			emitn(e, w, m);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int w_stretched(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	return say_stretched(e, s, n, 0);
 }
 
 static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
@@ -3131,6 +3304,44 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "rcvlowat", "SO_RCVLOWAT": letters kernel names spell (kernel.parts:
+ * rcv, snd, skb, in 1000 names or more) before a rest English can say, of
+ * five letters or more and starting with a consonant, are those letters and the rest said as alone
+ * ("lowat" low at, as in "notsent_lowat"), not one run of letters; s in
+ * small letters. 1 when it said so. */
+static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
+{
+	for (size_t j = 2; j <= 4 && n >= j + 5; j++) {
+		const char *how;
+		/* (the rest starts with a consonant: a vowel would join the
+		   letters into a syllable, "checkpointed" is no C-H eckpointed) */
+		if (!has_vowel(s, j) && !is_vowel(s[j], 1) && parts_count(s, j, &how) >= 1000 && how &&
+		    !strcmp(how, "letters") &&
+		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
+		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
+		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
+			decide(e, "split word", "letters kernel names spell (kernel.parts) and a rest English can say");
+			spell(e, s, j, 0);
+			say_word(e, s + j, n - j, flags | F_PART);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The same in capitals, as a part of a constant ("SO_RCVLOWAT"): R-C-V
+ * low at; only where nothing earlier says the part. */
+static int w_caps_letters_rest(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[16];
+	if (!(flags & F_CNAME) || n < 6 || n >= sizeof low || !all_upper(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE || parts_count(s, n, NULL))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return say_letters_rest(e, low, n, flags);
+}
+
 /* Four consonants together: not a word, spelled ("igvtg"). */
 static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 {
@@ -3142,6 +3353,8 @@ static int w_four_consonants(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (most < 4 || n > 8 || !islower((unsigned char)s[0]))
 		return 0;
+	if (all_lower(s, n) && say_letters_rest(e, s, n, flags))
+		return 1;
 	decide_guess(e, "acronym", "letters that cannot be said as a word");
 	spell(e, s, n, 0);
 	return 1;
@@ -3438,11 +3651,15 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a maker written in mixed case", w_vendor},
+	{"an acronym of mail and chat", w_chat},
 	{"an article of a foreign title", w_foreign_article},
 	{"a unit after a word of quantity", w_unit_quantity},
 	{"a signal's name", w_signal},
 	{"an error number's name", w_errno},
 	{"a word of identifiers", w_id_word},
+	{"a part of a constant used as a word", w_caps_part_word},
+	{"a name written capitalised, in capitals", w_caps_name},
 	{"a user-space or kernel copy", w_side_copy},
 	{"plural of an entry or of capitals", w_plural},
 	{"one letter", w_letter},
@@ -3455,6 +3672,7 @@ static const struct word_rule {
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
+	{"capitals in a constant: letters and a rest", w_caps_letters_rest},
 	{"capitals", w_caps},
 	{"a name's particle glued", w_particle_name},
 	{"mixed case", w_mixed},
@@ -3480,6 +3698,8 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
+	{"a word and an ending, its consonant doubled", w_doubled_ending},
+	{"a word stretched for emphasis", w_stretched},
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},
 	{"split into words", w_split},

@@ -313,9 +313,39 @@ static int say_fhs_dir(struct en *e, const char *s, size_t n)
 	return 0;
 }
 
+static int all_lower(const char *s, size_t n);
+
+/* The prefixes of English words the hunspell affix files of Debian's
+ * hunspell-en-us and hunspell-en-gb add (PFX entries of en_US.aff and
+ * en_GB.aff: "re", "un", "de", "co", "mis", "non", "pre" ...), those of two
+ * and three letters (the longer ones are words: "over", "under", "trans"). */
+static const char *const word_prefixes[] = {
+	"co", "col", "com", "con", "cor", "de", "dis", "il", "im", "in", "ir",
+	"mis", "non", "out", "pre", "re", "un",
+};
+
+/* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
+ * piece after its hyphen up to the next one, an English word in small
+ * letters of three letters or more (scowl up to 70, or hunspell from five
+ * letters, "maintainership": not its short abbreviations, "non-blk" stays
+ * non block): that word's length, else 0. */
+static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
+{
+	const char *h = memchr(w, '-', wn);
+	if (h)
+		wn = (size_t)(h - w);
+	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) ||
+	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn))))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
+		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
+			return wn;
+	return 0;
+}
+
 static void say_split(struct en *e, const char *s, size_t n, const char *sep, const char *join, int flags)
 {
-	size_t k = strlen(sep), st = 0, i = 0;
+	size_t k = strlen(sep), st = 0, i = 0, wn;
 	int first = 1;
 	while (i <= n) {
 		if (i == n || (i + k <= n && memcmp(s + i, sep, k) == 0)) {
@@ -378,6 +408,12 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * or of a C name ("memalloc_nofs_*", "*_node") is a
 					 * star, not nothing */
 					emit(e, "star");
+				} else if (k == 1 && sep[0] == '-' && i < n && (wn = hyphen_prefix(s + st, i - st, s + i + 1, n - i - 1))) {
+					/* key-re-mapping: an English prefix is said joined
+					 * to the word after it ("re-mapping"), not spelled */
+					decide(e, "word", "an English prefix before a word (hunspell's affixes): joined to it");
+					emitn(e, s + st, i + 1 + wn - st);
+					i += 1 + wn;
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -557,7 +593,6 @@ static int say_path(struct en *e, const char *s, size_t n)
 	return 1;
 }
 
-static int all_lower(const char *s, size_t n);
 
 /* two consonants an English word can end with ("ask", "and", "elm", "ads", "zinc", "err"); any
  * other pair ("dv", "dm", "bq") ends no syllable */
@@ -1854,6 +1889,13 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			st = i + 1;
 			continue;
 		}
+		/* "co-maintainers", "key-re-mapping": an English prefix in small
+		   letters before a word is said as the prefix, joined to it, not
+		   spelled (C-O, R-E) */
+		if (i < n && hyphen_prefix(s + st, k, s + i + 1, n - i - 1)) {
+			st = i + 1;
+			continue;
+		}
 		const char *star, *why;
 		size_t sl;
 		if (!k || !all_alpha(s + st, k) || all_upper(s + st, k) || lex_find(e, s + st, k, &star, &sl)) {
@@ -2513,6 +2555,20 @@ static int s_arith(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "a _loong_ time", "it is _not_ safe": a word between single underscores
+ * is emphasis as plain-text mail marks it, the word said alone (no part of
+ * an identifier); letters only, three or more ("_GNU_SOURCE", "__init"
+ * are names). */
+static int s_emphasis(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 5 || s[0] != '_' || s[n - 1] != '_' || !all_alpha(s + 1, n - 2))
+		return 0;
+	/* a word drawn out inside the marks may double a vowel: "_loong_" */
+	if (!say_stretched(e, s + 1, n - 2, 1))
+		say_core(e, s + 1, n - 2, flags);
+	return 1;
+}
+
 /*
  * The shapes, in the order they are asked: a row's class and reason are
  * what --explain shows for a whole token (NULL: the parts' own, a word's
@@ -2526,6 +2582,7 @@ static const struct shape {
 } shapes[] = {
 	{NULL, NULL, 0, s_phonemes},
 	{NULL, NULL, 0, s_lexicon},
+	{"emphasis", "a word between underscores, as plain-text mail marks emphasis: the word", 1, s_emphasis},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},

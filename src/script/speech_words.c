@@ -292,3 +292,101 @@ unsigned long parts_total(void)
 	pthread_once(&ponce, parts_open);
 	return ptotal;
 }
+
+/* ---- makers written in mixed case ---- */
+
+static struct wslot *mtab;
+static size_t mtabn;
+static char *mtext;
+static pthread_once_t monce = PTHREAD_ONCE_INIT;
+
+/* A maker's line: how it is written (kept in how) and its kind (in count:
+ * 1 for the start of the name). */
+static void vendor_fill(struct wslot *sl, const char *written, const char *kind)
+{
+	sl->how = written;
+	sl->count = strcmp(kind, "short") == 0;
+}
+
+static void vendor_open(void)
+{
+	mtabn = 1 << 8;     /* about 60 makers */
+	mtab = xcalloc(mtabn, sizeof *mtab);
+	table_load(mtab, mtabn, vendor_names_text, &mtext, vendor_fill);
+}
+
+const char *vendor_written(const char *s, size_t n, const char **kind)
+{
+	char tmp[64];
+	if (kind)
+		*kind = NULL;
+	if (n == 0 || n >= sizeof tmp)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&monce, vendor_open);
+	const struct wslot *sl = slot_find(mtab, mtabn, tmp, n, 0);
+	if (!sl)
+		return NULL;
+	if (kind)
+		*kind = sl->count ? "short" : "name";
+	return sl->how;
+}
+
+/* ---- acronyms of mail and chat ---- */
+
+static struct wslot *ctab;
+static size_t ctabn;
+static char *ctext;
+static pthread_once_t conce = PTHREAD_ONCE_INIT;
+
+static void chat_fill(struct wslot *sl, const char *kind, const char *meaning)
+{
+	(void)kind;
+	sl->how = meaning;
+}
+
+static void chat_open(void)
+{
+	ctabn = 1 << 8;     /* about 80 acronyms */
+	ctab = xcalloc(ctabn, sizeof *ctab);
+	table_load(ctab, ctabn, chat_acronyms_text, &ctext, chat_fill);
+}
+
+int chat_acronym(const char *s, size_t n)
+{
+	pthread_once(&conce, chat_open);
+	return slot_find(ctab, ctabn, s, n, 0) != NULL;
+}
+
+/* ---- names kernel text writes capitalised ---- */
+
+static struct wslot *ntab;
+static size_t ntabn;
+static char *ntext;
+static pthread_once_t nonce = PTHREAD_ONCE_INIT;
+
+static void name_fill(struct wslot *sl, const char *written, const char *count)
+{
+	sl->how = written;
+	sl->count = (unsigned)atoi(count);
+}
+
+static void names_open(void)
+{
+	ntabn = 1 << 12;     /* about 1,400 names */
+	ntab = xcalloc(ntabn, sizeof *ntab);
+	table_load(ntab, ntabn, kernel_names_text, &ntext, name_fill);
+}
+
+const char *kernel_name(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&nonce, names_open);
+	const struct wslot *sl = slot_find(ntab, ntabn, tmp, n, 0);
+	return sl ? sl->how : NULL;
+}
