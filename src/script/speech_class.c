@@ -2503,8 +2503,34 @@ static int m_dimension(const struct cctx *c, struct match *m)
 /* IEEE 802.3ad, 802.11ac, 802.1Q: "eight oh two dot three A-D". */
 static int m_standard(const struct cctx *c, struct match *m)
 {
-	size_t n;
-	const char *s = core(c, c->i, &n);
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	/* "ISO 8859-1", "ISO 10646-1:2000", "ISO/IEC 9945-1:1996": a
+	 * standard's number after its body, its part after the dash and
+	 * its year after the colon (not "eight thousand ... to one") */
+	static const char *const bodies[] = {"ISO", "IEC", "ISO/IEC", "ECMA", "ANSI", "IEEE"};
+	if (s && p && IN(bodies, p, pn) && n >= 5 && isdigit((unsigned char)s[0]) && s[0] != '0') {
+		size_t j = 0, k;
+		while (j < n && isdigit((unsigned char)s[j]))
+			j++;
+		k = j;
+		if (j >= 3 && j <= 5 && k < n && s[k] == '-') {
+			k++;
+			while (k < n && isdigit((unsigned char)s[k]))
+				k++;
+			if (k - j - 1 >= 1 && k - j - 1 <= 2 &&
+			    (k == n || (s[k] == ':' && n - k == 5 && all_digit(s + k + 1, 4) && (s[k + 1] == '1' || s[k + 1] == '2')))) {
+				m->a = s;
+				m->alen = j;
+				m->b = s + j + 1;
+				m->blen = k - j - 1;
+				m->y1 = k < n ? (int)num_parse(s + k + 1, 4) : 0;
+				m->value = 1;
+				m->why = "a standard's number after its body: the number, its part, its year";
+				return 1;
+			}
+		}
+	}
 	if (!s || n < 5 || memcmp(s, "802.", 4) != 0 || !isdigit((unsigned char)s[4]))
 		return 0;
 	size_t j = 4;

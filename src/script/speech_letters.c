@@ -1783,6 +1783,10 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	if (!all_upper(s, n))
 		return 0;
 	int word = n >= 4 && dict_word(s, n);
+	/* a switch's state in capitals, "set it ON", "a steady ON of the LED":
+	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,
+	 * "SPECTRE_BHI_ON", it is a part and said so too) */
+	word |= n == 2 && s[0] == 'O' && s[1] == 'N';
 	/* (among words in capitals, one English can say is a word or a name
 	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
 	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&

@@ -1265,6 +1265,16 @@ static void v_dimension(struct en *e, const struct match *m)
 
 static void v_standard(struct en *e, const struct match *m)
 {
+	if (m->value) {     /* "ISO 8859-1": eighty-eight fifty-nine dash one */
+		emit_model(e, m->a, m->alen);
+		emit(e, "dash");
+		emit_numstr(e, m->b, m->blen);
+		if (m->y1) {
+			emit(e, "colon");
+			emit_year(e, (unsigned)m->y1);
+		}
+		return;
+	}
 	emit(e, "eight oh two dot");
 	emit_numstr(e, m->a, m->alen);
 	if (m->blen)
