@@ -2016,9 +2016,9 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 	/* six letters or seven are mostly words glued, as in capitals: "vmenter" V-M enter */
 	if (!plural && n >= 6 && split_glued(e, s, n, flags))
 		return 1;
-	/* five letters or more that alternate consonant and vowel are said, as
-	 * their capitals are: "tomoyo" as "TOMOYO" ("lapic" stays L-A-P-I-C) */
-	if (!plural && n >= 5 && acronym_sayable(s, n) &&
+	/* four letters or more that can be said are said, as their capitals
+	 * are: "tomoyo" as "TOMOYO", "fifo" as "FIFO" ("lapic" stays L-A-P-I-C) */
+	if (!plural && n >= 4 && acronym_sayable(s, n) &&
 	    !(vocab_kind(s + 1, n - 1) == VOCAB_ACRONYM && vocab_count(s + 1, n - 1) >= 4 * vocab_count(s, n))) {
 		decide(e, "word", "an acronym of kernel text in lower case that can be said, as in capitals (kernel.vocab)");
 		emitn(e, s, n);
