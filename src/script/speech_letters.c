@@ -3154,6 +3154,23 @@ static int caps_known(struct en *e, const char *s, size_t n)
 	return strcmp(where, lex_where(e, low, n)) != 0;
 }
 
+/* "ss" after a consonant ends no English word: small letters no list knows
+ * that end so are a name and SS (a subsystem, as in "CAMSS"): the name
+ * said as alone, the two letters spelled ("camss" cam S-S, was said as
+ * "cams"; "tidss" T-I-D S-S). */
+static int w_ss_tail(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w;
+	if (n < 5 || n > 12 || !all_lower(s, n) || !all_alpha(s, n) || s[n - 1] != 's' || s[n - 2] != 's' ||
+	    s[n - 3] == 's' || is_vowel(s[n - 3], 1) || vocab_kind(s, n) != VOCAB_NONE || known_word(s, n, &w) ||
+	    lex_find(e, s, n, &w, &(size_t){0}))
+		return 0;
+	decide(e, "acronym", "small letters no list knows ending in a consonant and ss: a name and S-S");
+	say_word(e, s, n - 2, flags | F_PART);
+	emit(e, "S-S");
+	return 1;
+}
+
 /* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
  * five letters or fewer whose rest is no word are letters ("mmotm"). */
 static int w_onset(struct en *e, const char *s, size_t n, int flags)
@@ -3480,6 +3497,7 @@ static const struct word_rule {
 	{"glued words", w_glued},
 	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
+	{"a name and SS", w_ss_tail},
 	{"an impossible start", w_onset},
 	{"capitals and a v", w_caps_v},
 	{"a kernel name by its parts", w_parts},
