@@ -2748,6 +2748,24 @@ static int w_term_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An acronym of kernel text in small letters and a v before a version
+ * glued to it ("apuv2", "iommuv2", "ipuv3"): the acronym said as alone,
+ * the v a letter ("A-P-U V two", was "apuv two"), as "DWARFv5" is. */
+static int w_lower_v(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w;
+	if (n < 4 || n > 8 || s[n - 1] != 'v' || !all_lower(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE || known_word(s, n, &w) || lex_find(e, s, n, &w, &(size_t){0}) ||
+	    vocab_kind(s, n - 1) != VOCAB_ACRONYM || words_common(s, n - 1, 70) ||
+	    /* a letter and a term: "idev" I-dev, "edev" */
+	    vocab_kind(s + 1, n - 1) == VOCAB_TERM || words_common(s + 1, n - 1, 70))
+		return 0;
+	say_word(e, s, n - 1, flags | F_PART);
+	decide(e, "version", "an acronym of kernel text in small letters and a v before a version glued to it");
+	emit(e, "V");
+	return 1;
+}
+
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
@@ -3483,6 +3501,7 @@ static const struct word_rule {
 	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},
 	{"a kernel term and a letter", w_term_letter},
+	{"an acronym in small letters and a v", w_lower_v},
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
