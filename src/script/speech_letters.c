@@ -2116,9 +2116,9 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 	/* six letters or seven are mostly words glued, as in capitals: "vmenter" V-M enter */
 	if (!plural && n >= 6 && split_glued(e, s, n, flags))
 		return 1;
-	/* five letters or more that alternate consonant and vowel are said, as
-	 * their capitals are: "tomoyo" as "TOMOYO" ("lapic" stays L-A-P-I-C) */
-	if (!plural && n >= 5 && acronym_sayable(s, n) &&
+	/* four letters or more that can be said are said, as their capitals
+	 * are: "tomoyo" as "TOMOYO", "fifo" as "FIFO" ("lapic" stays L-A-P-I-C) */
+	if (!plural && n >= 4 && acronym_sayable(s, n) &&
 	    !(vocab_kind(s + 1, n - 1) == VOCAB_ACRONYM && vocab_count(s + 1, n - 1) >= 4 * vocab_count(s, n))) {
 		decide(e, "word", "an acronym of kernel text in lower case that can be said, as in capitals (kernel.vocab)");
 		emitn(e, s, n);
@@ -2848,6 +2848,24 @@ static int w_term_letter(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An acronym of kernel text in small letters and a v before a version
+ * glued to it ("apuv2", "iommuv2", "ipuv3"): the acronym said as alone,
+ * the v a letter ("A-P-U V two", was "apuv two"), as "DWARFv5" is. */
+static int w_lower_v(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w;
+	if (n < 4 || n > 8 || s[n - 1] != 'v' || !all_lower(s, n) || !all_alpha(s, n) ||
+	    vocab_kind(s, n) != VOCAB_NONE || known_word(s, n, &w) || lex_find(e, s, n, &w, &(size_t){0}) ||
+	    vocab_kind(s, n - 1) != VOCAB_ACRONYM || words_common(s, n - 1, 70) ||
+	    /* a letter and a term: "idev" I-dev, "edev" */
+	    vocab_kind(s + 1, n - 1) == VOCAB_TERM || words_common(s + 1, n - 1, 70))
+		return 0;
+	say_word(e, s, n - 1, flags | F_PART);
+	decide(e, "version", "an acronym of kernel text in small letters and a v before a version glued to it");
+	emit(e, "V");
+	return 1;
+}
+
 static int w_short_unknown(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const two[] = {"ok", "oh", "hi", "ah", "ox", "ma", "pa", "ye", "yo", "eh", "uh", "um", "id", "un"};
@@ -3382,6 +3400,23 @@ static int caps_known(struct en *e, const char *s, size_t n)
 	return strcmp(where, lex_where(e, low, n)) != 0;
 }
 
+/* "ss" after a consonant ends no English word: small letters no list knows
+ * that end so are a name and SS (a subsystem, as in "CAMSS"): the name
+ * said as alone, the two letters spelled ("camss" cam S-S, was said as
+ * "cams"; "tidss" T-I-D S-S). */
+static int w_ss_tail(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w;
+	if (n < 5 || n > 12 || !all_lower(s, n) || !all_alpha(s, n) || s[n - 1] != 's' || s[n - 2] != 's' ||
+	    s[n - 3] == 's' || is_vowel(s[n - 3], 1) || vocab_kind(s, n) != VOCAB_NONE || known_word(s, n, &w) ||
+	    lex_find(e, s, n, &w, &(size_t){0}))
+		return 0;
+	decide(e, "acronym", "small letters no list knows ending in a consonant and ss: a name and S-S");
+	say_word(e, s, n - 2, flags | F_PART);
+	emit(e, "S-S");
+	return 1;
+}
+
 /* kmalloc, ftrace, xarray: the first letter spelled, the rest a word;
  * five letters or fewer whose rest is no word are letters ("mmotm"). */
 static int w_onset(struct en *e, const char *s, size_t n, int flags)
@@ -3699,6 +3734,7 @@ static const struct word_rule {
 	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},
 	{"a kernel term and a letter", w_term_letter},
+	{"an acronym in small letters and a v", w_lower_v},
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
@@ -3715,6 +3751,7 @@ static const struct word_rule {
 	{"glued words", w_glued},
 	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
+	{"a name and SS", w_ss_tail},
 	{"an impossible start", w_onset},
 	{"capitals and a v", w_caps_v},
 	{"a kernel name by its parts", w_parts},
