@@ -177,6 +177,11 @@ double loud_meter_recent_peak(struct loud_meter *m)
 	return r > 0 ? 20 * log10(r) : -HUGE_VAL;
 }
 
+float loud_meter_sample_max(const struct loud_meter *m)
+{
+	return m->peak == LOUD_PEAK_TRUE ? truepeak_sample_max(m->tp) : 0.0f;
+}
+
 double loud_meter_tp_share(const struct loud_meter *m)
 {
 	long long fed, added;

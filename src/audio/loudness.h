@@ -74,6 +74,10 @@ void loud_meter_watch(struct loud_meter *m, double level_db);
  * call (or the start); exact when at or above the watched level, -HUGE_VAL
  * when nothing was. */
 double loud_meter_recent_peak(struct loud_meter *m);
+/* LOUD_PEAK_TRUE: the largest |sample| added, linear (what a loop of fabsf
+ * over every frame finds, taken from the true peak's own block maxima);
+ * 0 for other kinds. */
+float loud_meter_sample_max(const struct loud_meter *m);
 /* The share of frames LOUD_PEAK_TRUE interpolated (0..1; 0 for other kinds). */
 double loud_meter_tp_share(const struct loud_meter *m);
 /*

@@ -53,6 +53,7 @@ struct truepeak {
 	struct tap taps[4][TAPS];
 	double gain;                    /* the largest sum of a phase's |c| */
 	float *h;                       /* per channel, its last hist frames */
+	float smax;                     /* the largest |sample| added */
 	long long interpolated, added;
 };
 
@@ -184,6 +185,7 @@ double truepeak_add(struct truepeak *t, const float *x, long n, double watch, do
 		int len = n - off < BLOCK ? (int)(n - off) : BLOCK;
 		const float *b = x + (size_t)off * ch;
 		float mx = truepeak_absmax(b, (size_t)len * ch);
+		t->smax = mx > t->smax ? mx : t->smax;
 		float hx = truepeak_absmax(t->h, H * ch);
 		double floor = fmin(*max, watch);
 		int live = (double)(mx > hx ? mx : hx) * t->gain > floor;
@@ -211,6 +213,11 @@ double truepeak_add(struct truepeak *t, const float *x, long n, double watch, do
 			*max = found;
 	}
 	return found;
+}
+
+float truepeak_sample_max(const struct truepeak *t)
+{
+	return t->smax;
 }
 
 void truepeak_counts(const struct truepeak *t, long long *interpolated, long long *added)

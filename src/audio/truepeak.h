@@ -34,6 +34,11 @@ struct truepeak *truepeak_new(int rate, int channels);
  */
 double truepeak_add(struct truepeak *t, const float *x, long n, double watch, double *max);
 
+/* The largest magnitude among the samples added so far (0 before any):
+ * the block maxima truepeak_add takes anyway, so a meter that wants the
+ * sample peak too need not scan the frames again. */
+float truepeak_sample_max(const struct truepeak *t);
+
 /* Frames interpolated so far, and frames added. */
 void truepeak_counts(const struct truepeak *t, long long *interpolated, long long *added);
 

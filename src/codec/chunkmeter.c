@@ -6,7 +6,7 @@
  * In: a chunk's frames (MP3 through libmpg123 in feed mode, Opus through
  * libopus at 48 kHz). Out: its chunk_figures (from loudness.h's loud_meter,
  * libebur128 for the K-weighted energy of every 10 ms, truepeak.c for the
- * true peak; and the largest sample); over a file's chunks, the file's
+ * true peak and the largest sample); over a file's chunks, the file's
  * integrated loudness and peaks.
  *
  * A chunk's bytes are the bytes spliced into the file, and its boundaries
@@ -43,8 +43,7 @@
 /* ---- one chunk's meter ---- */
 
 struct meter {
-	struct loud_meter *lm;  /* K-weighted energy and true peak */
-	float peak;             /* the largest sample */
+	struct loud_meter *lm;  /* K-weighted energy, true peak, the largest sample */
 	int rate, channels, unit;
 	int in_unit;            /* frames of the unit being filled */
 	int64_t frames;
@@ -98,13 +97,6 @@ static int meter_add(struct meter *m, const float *x, long n)
 			k = n;
 		if (loud_meter_add(m->lm, x, k) != 0)
 			return -1;
-		/* (a comparison, not fmaxf: that is a call into libm per sample) */
-		float pk = m->peak;
-		for (size_t i = 0; i < (size_t)k * (size_t)m->channels; i++) {
-			float a = fabsf(x[i]);
-			pk = a > pk ? a : pk;
-		}
-		m->peak = pk;
 		m->in_unit += (int)k;
 		m->frames += k;
 		x += (size_t)k * (size_t)m->channels;
@@ -128,7 +120,8 @@ static struct chunk_figures *meter_finish(struct meter *m)
 	}
 	struct chunk_figures *f = xcalloc(1, sizeof *f);
 	f->true_peak = loud_meter_peak(m->lm);
-	f->sample_peak = m->peak > 0 ? 20 * log10(m->peak) : -HUGE_VAL;
+	float peak = loud_meter_sample_max(m->lm);
+	f->sample_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
 	f->rate = m->rate;
 	f->decoded = m->frames;
 	f->unit = m->unit;

@@ -201,8 +201,9 @@ static double full_true_peak(const float *x, long n, int rate, int ch)
 }
 
 /* The meter's true peak of x fed in uneven pieces, in dBTP; *share the
- * share of frames it interpolated. */
-static double meter_true_peak(const float *x, long n, int rate, int ch, double *share)
+ * share of frames it interpolated, *smax (unless NULL) its largest sample. */
+static double meter_true_peak(const float *x, long n, int rate, int ch, double *share,
+			      float *smax)
 {
 	struct loud_meter *m = loud_meter_new(rate, ch, LOUD_PEAK_TRUE);
 	uint32_t seed = 11;
@@ -215,6 +216,8 @@ static double meter_true_peak(const float *x, long n, int rate, int ch, double *
 	}
 	double p = loud_meter_peak(m);
 	*share = loud_meter_tp_share(m);
+	if (smax != NULL)
+		*smax = loud_meter_sample_max(m);
 	loud_meter_free(&m);
 	return p;
 }
@@ -253,7 +256,7 @@ static void test_tp_meter(void)
 		long n = rate * 7 + 77;
 		float *x = test_audio(n, rate, ch, 5 + (uint32_t)f);
 		double share, full = full_true_peak(x, n, rate, ch);
-		double got = meter_true_peak(x, n, rate, ch, &share);
+		double got = meter_true_peak(x, n, rate, ch, &share, NULL);
 		OK(fabs(got - full) <= TP_TOL, "true peak at %d Hz, %d channel(s): %.6f dBTP, "
 		   "libebur128 fed everything says %.6f", rate, ch, got, full);
 		OK(share > 0 && share < 0.8, "at %d Hz the meter interpolated %.0f%% of the frames",
@@ -262,7 +265,7 @@ static void test_tp_meter(void)
 	}
 
 	/* Random bursts of noise and tones, loud and quiet, in random pieces. */
-	int same = 0, tries = 24;
+	int same = 0, same_max = 0, tries = 24;
 	double worst = 0;
 	uint32_t rs = 77;
 	for (int t = 0; t < tries; t++) {
@@ -280,13 +283,22 @@ static void test_tp_meter(void)
 			at += len;
 		}
 		double share;
-		double d = fabs(meter_true_peak(x, n, rate, ch, &share) - full_true_peak(x, n, rate, ch));
+		float smax, plain = 0;
+		double d = fabs(meter_true_peak(x, n, rate, ch, &share, &smax) -
+				full_true_peak(x, n, rate, ch));
 		same += d <= TP_TOL;
+		for (size_t i = 0; i < (size_t)n * (size_t)ch; i++)
+			plain = fabsf(x[i]) > plain ? fabsf(x[i]) : plain;
+		same_max += smax == plain;
 		worst = fmax(worst, d);
 		free(x);
 	}
 	OK(same == tries, "random signals: the same true peak as libebur128 fed everything in "
 	   "%d of %d (within %g dB; the largest difference %.2g dB)", same, tries, TP_TOL, worst);
+	/* The sample peak the chunk meter takes from it: every frame's, the
+	 * blocks left uninterpolated too. */
+	OK(same_max == tries, "random signals: the meter's largest sample is a plain loop's in %d "
+	   "of %d", same_max, tries);
 
 	/* The worst case of the interpolator: samples with the signs of one
 	 * phase's taps, between quiet noise, after a click whose peak is only
@@ -307,7 +319,7 @@ static void test_tp_meter(void)
 		x[rate + k++] = h >= 0 ? 0.45f : -0.45f;
 	}
 	double share, full = full_true_peak(x, n, rate, 1);
-	double got = meter_true_peak(x, n, rate, 1, &share);
+	double got = meter_true_peak(x, n, rate, 1, &share, NULL);
 	OK(fabs(got - full) <= TP_TOL && full > 20 * log10(0.45 * 1.8), "the interpolator's worst case is "
 	   "measured (%.6f dBTP, libebur128 %.6f, samples at %.2f dBFS)", got, full,
 	   20 * log10(0.45));
