@@ -358,6 +358,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * or of a C name ("memalloc_nofs_*", "*_node") is a
 					 * star, not nothing */
 					emit(e, "star");
+				} else if (k == 1 && sep[0] == '=' && !first && i == n && isdigit((unsigned char)s[st]) &&
+					   i - st >= 3 && isalpha((unsigned char)s[i - 1]) && isalpha((unsigned char)s[i - 2])) {
+					/* "io=102120KB", "runt=169006msec": a value and its
+					 * unit of two letters or more, a measure of its own
+					 * ("kilobytes"), not one glued inside a name
+					 * ("libsnmp45-32bit"; "mem=64k" keeps its K) */
+					say_core(e, s + st, i - st, (flags & ~F_PART) | F_START);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
