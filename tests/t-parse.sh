@@ -40,6 +40,21 @@ check "tilde: a range between digits is spoken" grep -q "five to six years and t
 check "tilde: ...a unit before it too (500ms~10s)" grep -q "five hundred milliseconds to ten seconds and fifty milliseconds to one second" tilde.txt
 check "tilde: ~~struck~~ is still left out" bash -c "! grep -q seven tilde.txt"
 check "tilde: a tilde in a code span is kept as written" bash -c "! grep -q 'backslash' tilde.txt"
+# A wildcard inside an identifier is no emphasis's mark: two of them in a
+# paragraph ("upper_*_bits() and lower_*_bits()") used to emphasise the
+# words between and lose both stars; *emphasis* still is.
+cat >episodes/star.md <<'EOT'
+---
+title: "Stars"
+date: 2023-01-01
+---
+
+Use upper_*_bits() and lower_*_bits(), not CONFIG_FOO_* and *really* not drm_*_helper.
+EOT
+"$PODSYNTH" script --plain episodes/star.md >star.txt 2>star.err
+check "star: a wildcard between underscores is said" grep -q "upper star bits and lower star bits" star.txt
+check "star: ...after a name's underscore and inside one too" grep -q "star helper" star.txt
+check "star: *emphasis* is still no star" bash -c "! grep -q 'star really' star.txt"
 check_eq "basic: headings are sections" "$(awk -F'\t' '$2=="heading"' dump.txt | wc -l)" 2
 check_eq "basic: the quote is a quote block in the quote voice" \
 	"$(awk -F'\t' '$2=="quote"' dump.txt | grep -c '\[quote ')" 1

@@ -456,11 +456,36 @@ int text_range_tilde(const char *s, size_t n, size_t i)
 	return u > 0 && isdigit((unsigned char)s[u - 1]);
 }
 
+/* Whether s[i] is an asterisk inside an identifier, a wildcard: after an
+ * underscore that ends a name ("CONFIG_*", "upper_*_bits"), or between a
+ * name and an underscore ("foo*_bits"). */
+static int ident_star(const char *s, size_t n, size_t i)
+{
+	if (i >= n || s[i] != '*')
+		return 0;
+	if (i >= 2 && s[i - 1] == '_' && (isalnum((unsigned char)s[i - 2]) || s[i - 2] == '_'))
+		return 1;
+	return i >= 1 && i + 2 < n && isalnum((unsigned char)s[i - 1]) && s[i + 1] == '_' &&
+	       (isalnum((unsigned char)s[i + 2]) || s[i + 2] == '_');
+}
+
+/* Whether s[i] is such a wildcard or an underscore beside one: the star
+ * makes the underscores beside it flank emphasis ("upper_*_bits() and
+ * lower_*_bits()" emphasised "bits() and lower"), so all three are escaped. */
+int text_ident_star(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] == '_')
+		return (i > 0 && ident_star(s, n, i - 1)) || ident_star(s, n, i + 1);
+	return ident_star(s, n, i);
+}
+
 /*
  * A copy of the body where a tilde between two digits ("5~6 years",
  * "10~20 ms", a unit before it too: "500ms~10s") is escaped: it is a range, never strike-through's mark, and
  * two of them in a paragraph would silently strike the words between them
  * ("5~6 years and 10~20 ms" was said "five hundred twenty milliseconds").
+ * So is an asterisk inside an identifier ("upper_*_bits() and lower_*_bits()"
+ * lost both, as emphasis).
  * Not inside code spans or fenced code. Lines stay where they were.
  */
 char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n)
@@ -475,7 +500,7 @@ char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n)
 			code = 0;          /* a blank line ends any code span */
 		if (s[i] == '`')
 			code = !code;
-		if (!fence && !code && text_range_tilde(s, n, i))
+		if (!fence && !code && (text_range_tilde(s, n, i) || text_ident_star(s, n, i)))
 			buf_putc(&b, '\\');
 		buf_putc(&b, s[i]);
 	}

@@ -144,12 +144,16 @@ int text_edit_distance(const char *a, size_t an, const char *b, size_t bn, int m
 /*
  * A copy of Markdown text s[0..n) (its length in *out_n; the caller frees)
  * where a tilde between two digits ("5~6 years", "10~20 ms") is escaped: a
- * range, never strike-through's mark. Not inside code spans or fenced code;
+ * range, never strike-through's mark; and a wildcard inside an identifier
+ * ("upper_*_bits", "CONFIG_*") with the underscores beside it, never
+ * emphasis. Not inside code spans or fenced code;
  * lines stay where they were. The episode's parser and the show notes both
  * read the body through it.
  */
 /* s[i] is a tilde between two numbers ("5~6", "500ms~10s"): a range. */
 int text_range_tilde(const char *s, size_t n, size_t i);
+/* s[i] is a wildcard inside an identifier ("upper_*_bits", "CONFIG_*") or an underscore beside one. */
+int text_ident_star(const char *s, size_t n, size_t i);
 char *text_escape_range_tildes(const char *s, size_t n, size_t *out_n);
 
 #endif

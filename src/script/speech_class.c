@@ -1880,6 +1880,13 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
+			/* "08:15:09, Jan Kara wrote", "In 2023, Jan Smith joined": after
+			 * a number and its comma, before a capitalised word, it is a
+			 * first name (a month there has its day or year after it) */
+			if (ok && !dot && !(nx && isdigit((unsigned char)nx[0])) && p && c->t[c->i - 1].trail &&
+			    memchr(p + pn, ',', c->t[c->i - 1].trail) && nx && nn >= 2 && isupper((unsigned char)nx[0]) &&
+			    all_alpha(nx, nn) && !month_of_abbr(nx, nn))
+				ok = 0;
 			break;
 		}
 		/* "No" before a number is the word unless it ends in a full stop or is capitalised */

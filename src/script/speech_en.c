@@ -933,6 +933,13 @@ static int other_glue_word(const char *c, size_t cn)
 	return glue_in(other_glue, sizeof other_glue - 1, c, cn);
 }
 
+/* Whether s[0..n) is an arrow pointing forward: "->", "-->", "=>", "==>", "\xe2\x86\x92". */
+static int forward_arrow(const char *s, size_t n)
+{
+	return (n == 2 && (memcmp(s, "->", 2) == 0 || memcmp(s, "=>", 2) == 0)) ||
+	       (n == 3 && (memcmp(s, "-->", 3) == 0 || memcmp(s, "==>", 3) == 0 || memcmp(s, "\xe2\x86\x92", 3) == 0));
+}
+
 /*
  * Sentences in another language: "Los hechos y el derecho", a title in
  * French inside an English reference. A sentence (up to . ! ? or ;) with two
@@ -1212,7 +1219,15 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		/* "rename a -> b", "x => y", "n <= 4", "v3 --> v4": an operator of
 		 * two or three marks standing alone is said whole (its '>' or '<'
 		 * is not a token's end) */
-		if ((t[i].rawlen == 2 || t[i].rawlen == 3) && (t[i].lead || t[i].trail) &&
+		/* "v2: -> Added after review", "-> fixed the leak" at a line's
+		 * start: an arrow with nothing before it in its clause opens a
+		 * note of a changelog's list, and is not said (no "to") */
+		if (forward_arrow(t[i].raw, t[i].rawlen) &&
+		    (i == 0 || (t[i - 1].trail && strchr(":;.", t[i - 1].raw[t[i - 1].rawlen - 1])))) {
+			decide(e, "symbol", "an arrow opening a note (at the start, after a colon): not said");
+			continue;
+		}
+		if (t[i].rawlen >= 2 && t[i].rawlen <= 4 && (t[i].lead || t[i].trail) &&
 		    symbol_word(t[i].raw, t[i].rawlen)) {
 			decide(e, "symbol", "an operator of two or three marks standing alone: its word");
 			emit(e, symbol_word(t[i].raw, t[i].rawlen));
@@ -1384,6 +1399,29 @@ static char *brackets(const char *text)
 			for (size_t i = 0; i < n; i++)
 				for (size_t j = i + 1; j < n; j++)
 					dup |= in[i] == in[j];
+			/* at a part's start after an underscore, before letters, each
+			 * whole part: "x86_[gs]et" x86 get or set, "to_[ug]id" U-I-D or
+			 * G-I-D, "kvm_[gs]et_regs" K-V-M get or set regs */
+			if (!dup && !start && p > text && p[-1] == '_' && isalpha((unsigned char)close[1])) {
+				const char *pz = close + 1;
+				while (isalnum((unsigned char)*pz))
+					pz++;
+				if (*pz != '[') {
+					buf_putc(&b, ' ');
+					for (size_t i = 0; i < n; i++) {
+						if (i)
+							buf_puts(&b, i + 1 == n ? " or " : ", ");
+						buf_putc(&b, in[i]);
+						buf_add(&b, close + 1, (size_t)(pz - close - 1));
+					}
+					p = pz;
+					if (*p == '_') {
+						buf_putc(&b, ' ');
+						p++;
+					}
+					continue;
+				}
+			}
 			/* at a name's start, or between digits (a model's, "V5[46]0TU"),
 			 * each whole name: "[as]kcipher" akcipher or skcipher */
 			const char *w = p, *z = close + 1;
@@ -1681,7 +1719,7 @@ static char *typography(const char *text)
 static int is_emoji(uint32_t c)
 {
 	return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || c == 0xFE0F ||
-	       c == 0x2B50 || c == 0x2B55 || (c >= 0x2190 && c <= 0x21FF && c != 0x2192);
+	       c == 0x2B50 || c == 0x2B55 || (c >= 0x2190 && c <= 0x21FF && c != 0x2192 && c != 0x2194);
 }
 
 /*

@@ -291,17 +291,33 @@ static int is_pow2(const char *s, size_t n)
 	return v > 0 && (v & (v - 1)) == 0;
 }
 
+/* Whether the path s[0..n) is surely a tree of files: from the root
+ * ("/usr/src"), a directory's ("src/"), three parts or more, or a file's
+ * name with a dot last ("src/foo.c"); "src/dst" is a pair of names. */
+static int file_tree(const char *s, size_t n)
+{
+	size_t slashes = 0;
+	const char *last = s;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '/') {
+			slashes++;
+			last = s + i + 1;
+		}
+	return n && (s[0] == '/' || s[n - 1] == '/' || slashes >= 2 || memchr(last, '.', (size_t)(s + n - last)));
+}
+
 /* The directories of the file system hierarchy said otherwise than as
  * written: "etc" is "et-see" (not the abbreviation "et cetera"), "usr"
- * "user", "sys" "sis"; the others (var, lib, tmp, dev, proc, bin, opt) are
+ * "user", "sys" "sis", "src" "source" in a tree of files ("/usr/src/linux",
+ * "src/foo.c"; "src/dst" is a pair, S-R-C); the others (var, lib, tmp, dev, proc, bin, opt) are
  * said by their words and lists. 1 when s[0..n) was one. */
-static int say_fhs_dir(struct en *e, const char *s, size_t n)
+static int say_fhs_dir(struct en *e, const char *s, size_t n, int tree)
 {
-	static const struct { const char *dir, *said; int hint; } dirs[] = {
-		{"etc", "[['Ets,i:]]", 1}, {"usr", "user", 0}, {"sys", "[[s'Is]]", 1},
+	static const struct { const char *dir, *said; int hint, tree; } dirs[] = {
+		{"etc", "[['Ets,i:]]", 1, 0}, {"usr", "user", 0, 0}, {"sys", "[[s'Is]]", 1, 0}, {"src", "source", 0, 1},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(dirs); i++) {
-		if (strlen(dirs[i].dir) != n || memcmp(dirs[i].dir, s, n) != 0)
+		if (strlen(dirs[i].dir) != n || memcmp(dirs[i].dir, s, n) != 0 || (dirs[i].tree && !tree))
 			continue;
 		decide(e, "path", "a directory of the file system hierarchy: as hosts say it");
 		if (dirs[i].hint)
@@ -401,7 +417,7 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
-				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st)) {
+				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st, file_tree(s, n))) {
 					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
 				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
 					/* a wildcard part of a path ("/proc", a star, "pagemap")
@@ -414,6 +430,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					decide(e, "word", "an English prefix before a word (hunspell's affixes): joined to it");
 					emitn(e, s + st, i + 1 + wn - st);
 					i += 1 + wn;
+				} else if (k == 1 && sep[0] == '=' && !first && i == n && isdigit((unsigned char)s[st]) &&
+					   i - st >= 3 && isalpha((unsigned char)s[i - 1]) && isalpha((unsigned char)s[i - 2])) {
+					/* "io=102120KB", "runt=169006msec": a value and its
+					 * unit of two letters or more, a measure of its own
+					 * ("kilobytes"), not one glued inside a name
+					 * ("libsnmp45-32bit"; "mem=64k" keeps its K) */
+					say_core(e, s + st, i - st, (flags & ~F_PART) | F_START);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -1353,11 +1376,24 @@ static int unit_rate(const char *s, size_t n, const struct unit **u, const struc
 		      strcmp((*per)->one, "hour") == 0);
 }
 
+/* "bw=618740 B/s": a letter's unit per a unit of time set apart after a
+ * value assigned to a name that ends in a number (fio's, dd's output) is the
+ * value's unit; alone "B/s" is no unit ("I/O", "R/W") */
+static int value_unit_rate(struct en *e, const char *s, size_t n, const struct unit **u, const struct unit **per)
+{
+	size_t pl = strlen(e->prev);
+	if (n < 3 || s[1] != '/' || !isupper((unsigned char)s[0]) || !pl || pl >= sizeof e->prev - 1 ||
+	    !isdigit((unsigned char)e->prev[pl - 1]) || !memchr(e->prev, '=', pl))
+		return 0;
+	*u = find_unit_per(s, n, 0, per);
+	return *u && (strcmp((*per)->one, "second") == 0 || strcmp((*per)->one, "minute") == 0 ||
+		      strcmp((*per)->one, "hour") == 0);
+}
+
 static int s_unit_rate(struct en *e, const char *s, size_t n, int flags)
 {
 	const struct unit *u, *per;
-	(void)flags;
-	if (!unit_rate(s, n, &u, &per))
+	if (!unit_rate(s, n, &u, &per) && !((flags & F_TOKEN) && value_unit_rate(e, s, n, &u, &per)))
 		return 0;
 	emit(e, u->many);
 	emit(e, "per");
@@ -2157,6 +2193,116 @@ static int s_version_arrow(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* The operand of a product that ends before s[i] (back) or starts at s[i]:
+ * its letters, digits and underscores, or a bracket's contents; *len its length. */
+static const char *times_operand(const char *s, size_t n, size_t i, int back, size_t *len)
+{
+	size_t a = i, b = i;
+	if (back) {
+		if (a > 0 && s[a - 1] == ')') {
+			while (a > 0 && s[a - 1] != '(')
+				a--;
+			a = a ? a - 1 : a;
+		}
+		while (a > 0 && (isalnum((unsigned char)s[a - 1]) || s[a - 1] == '_'))
+			a--;
+	} else {
+		while (b < n && (isalnum((unsigned char)s[b]) || s[b] == '_'))
+			b++;
+		if (b < n && s[b] == '(') {
+			while (b < n && s[b] != ')')
+				b++;
+			b += b < n;
+		}
+	}
+	*len = b - a;
+	return s + a;
+}
+
+/* "N*M", "2*PAGE_SIZE", "sizeof(x)*2", "N*2s": an asterisk glued between
+ * two operands multiplies, "times", where one of them is a number or both
+ * are single letters (a size's); otherwise it is a wildcard ("P*D_PAGE_MASK",
+ * "mips*el", "Air72*U", "D*45*", "down_read*()", "upper_*_bits", a path's
+ * "*"). Whole tokens only (a part of "P*D_PAGE_MASK" is no product). */
+static int s_glued_times(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t stars = 0;
+	if (s[n] == '*')     /* a whole token's: "D*45*" is a wildcard's */
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '/' || s[i] == '\\')
+			return 0;
+		if (s[i] != '*')
+			continue;
+		if (i == 0 || i + 1 >= n || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == ')') ||
+		    !(isalnum((unsigned char)s[i + 1]) || (s[i + 1] == '(' && i + 2 < n && s[i + 2] != ')')))
+			return 0;
+		size_t ln, rn;
+		const char *l = times_operand(s, n, i, 1, &ln), *r = times_operand(s, n, i + 1, 0, &rn);
+		int number = (ln && isdigit((unsigned char)l[0])) || (rn && isdigit((unsigned char)r[0]));
+		int letters = ln == 1 && rn == 1 && isalpha((unsigned char)l[0]) && isalpha((unsigned char)r[0]);
+		if (!number && !letters)
+			return 0;
+		stars++;
+	}
+	if (!stars)
+		return 0;
+	say_split(e, s, n, "*", "times", F_START | F_PART);
+	if (flags & F_TOKEN)
+		decide(e, "operator", "an asterisk glued between two operands, a number or two letters: times");
+	return 1;
+}
+
+/* The length of a two-way arrow at s[i] ("<->", "<-->", "<=>" is not one:
+ * an equivalence), or 0. */
+static size_t two_way_at(const char *s, size_t n, size_t i)
+{
+	if (i + 3 <= n && memcmp(s + i, "<->", 3) == 0)
+		return 3;
+	if (i + 4 <= n && memcmp(s + i, "<-->", 4) == 0)
+		return 4;
+	if (i + 3 <= n && (memcmp(s + i, "\xe2\x86\x94", 3) == 0 || memcmp(s + i, "\xe2\x9f\xb7", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* "firmware<->kernel", "host<-->guest", "VF<->PF compatibility",
+ * "rwsem <-> cpus_read_lock() deadlock": a two-way arrow between names
+ * relates the two both ways, "and" ("to and from" fits traffic only, not a
+ * gap, a deadlock or a compatibility between them) */
+static int s_two_way_arrow(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t st = 0, parts = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = two_way_at(s, n, i);
+		if (!a)
+			continue;
+		if (i == st || i + a >= n || !isalnum((unsigned char)s[i - 1]) || !isalnum((unsigned char)s[i + a]))
+			return 0;
+		parts++;
+		st = i + a;
+		i = st - 1;
+	}
+	if (!parts)
+		return 0;
+	st = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = i < n ? two_way_at(s, n, i) : 0;
+		if (i < n && !a)
+			continue;
+		if (st)
+			emit(e, "and");
+		say_core(e, s + st, i - st, (flags & ~F_TOKEN) | F_START | F_PART);
+		if (i == n)
+			break;
+		st = i + a;
+		i = st - 1;
+	}
+	if (flags & F_TOKEN)
+		decide(e, "operator", "a two-way arrow glued between names: both ways, and");
+	return 1;
+}
+
 static int s_caps_arrow(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!caps_arrow(s, n))
@@ -2601,6 +2747,8 @@ static const struct shape {
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
+	{NULL, NULL, 0, s_two_way_arrow},
+	{NULL, NULL, 1, s_glued_times},
 	{NULL, NULL, 0, s_version_arrow},
 	{NULL, NULL, 0, s_version_placeholder},
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
@@ -2692,7 +2840,8 @@ int c_pointee(const char *s, size_t n)
 static const struct { const char *sym, *say; } syms[] = {
 	{"&", "and"}, {"&&", "and"}, {"||", "or"}, {"+", "plus"}, {"=", "equals"},
 	{"==", "equals"}, {"!=", "is not"}, {"<<", "shifted left by"}, {">>", "shifted right by"},
-	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"<-", "from"}, {"<--", "from"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
+	{"->", "to"}, {"=>", "to"}, {"-->", "to"}, {"==>", "to"}, {"<-", "from"}, {"<--", "from"},
+	{"<->", "and"}, {"<-->", "and"}, {"\xe2\x86\x94", "and"}, {"\xe2\x9f\xb7", "and"}, {"\xe2\x86\x92", "to"}, {"\xe2\x9f\xb6", "to"},
 	{"~", "about"}, {"\xe2\x89\x88", "about"}, {"<", "less than"}, {">", "more than"},
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
