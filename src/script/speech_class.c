@@ -748,6 +748,11 @@ static int m_signed(const struct cctx *c, struct match *m)
 	size_t k = sign_at(s, n, &m->sign, 1);
 	if (!k && memchr(s, ',', n))
 		k = sign_at(s, n, &m->sign, 0);      /* "~1,200 fixes": any sign before separators */
+	/* "-28.00", "-0.5": a hyphen glued before a decimal standing alone is
+	 * its minus (a list's dash is followed by a space) */
+	const char *pt = memchr(s, '.', n);
+	if (!k && n >= 4 && s[0] == '-' && pt && pt > s + 1 && !c->t[c->i].lead && !memchr(pt + 1, '.', n - (size_t)(pt - s) - 1))
+		k = sign_at(s, n, &m->sign, 0);
 	int plus = n > k + 1 && s[n - 1] == '+';
 	if (!k && !(plus && memchr(s, ',', n)))
 		return 0;
@@ -1539,6 +1544,15 @@ static int m_model(const struct cctx *c, struct match *m)
 	const char *nx = core(c, c->i + 1, &nn);
 	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
 		return 0;
+	/* "Viresh Kumar 16782 2.4%": a count in a table's row, a share of the
+	 * whole after it (a percentage, or another number and one), not a
+	 * model after a brand */
+	if (nx && isdigit((unsigned char)nx[0]) && (nx[nn - 1] == '%' || c->i + 2 < c->nt)) {
+		size_t n2;
+		const char *x2 = core(c, c->i + 2, &n2);
+		if (nx[nn - 1] == '%' || (all_digit(nx, nn) && x2 && isdigit((unsigned char)x2[0]) && x2[n2 - 1] == '%'))
+			return 0;
+	}
 	/* "Nature 358, 560 - 563", "Science 287 (5460)": a journal's volume before its pages or issue */
 	const struct tok *t = &c->t[c->i];
 	if (nx && isdigit((unsigned char)nx[0]) &&
