@@ -3261,7 +3261,15 @@ static void emit_name(struct en *e, const char *s, size_t n)
 {
 	size_t best = 0, run = 0;
 	const char *said = NULL;
-	char out[96];
+	char out[96], low[64];
+	for (size_t i = 0; i < n && i < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	/* a letter before a word is a product's name, its letter a letter:
+	 * "Zbook" Z book, as espeak-ng says it */
+	if (n >= 4 && n < sizeof low && words_common(low + 1, n - 1, 50)) {
+		emitn(e, s, n);
+		return;
+	}
 	if (n >= 3 && n < 64) {
 		for (size_t i = 0; i < ARRAY_LEN(name_onsets); i++) {
 			size_t k = strlen(name_onsets[i].onset);
