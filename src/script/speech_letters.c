@@ -3364,7 +3364,8 @@ static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
 	else if (!e->why)
 		decide_guess(e, "word", "no list knows it and nothing splits it: said as written");
-	if (isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1) && !(flags & F_PART))
+	/* (a part of a hyphenated name too: "Yan-Hsuan") */
+	if (isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1) && !(flags & (F_CNAME | F_PATH)))
 		emit_name(e, s, n);
 	else
 		emitn(e, s, n);
