@@ -3244,7 +3244,7 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 static const struct { const char *onset, *said; } name_onsets[] = {
 	{"bd", "[[b]]d"}, {"cs", "ch"}, {"cv", "[[t]]sv"}, {"dh", "d"}, {"dv", "[[d]]v"},
 	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"grz", "[[g]]zh"}, {"hj", "y"},
-	{"hs", "sh"}, {"kj", "[[k]]y"}, {"krz", "[[k]]sh"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
+	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
 	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
 	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
 	{"tk", "[[t]]k"}, {"trz", "[[t]]sh"}, {"tsch", "ch"}, {"tsv", "[[t]]sv"}, {"tv", "[[t]]v"},
@@ -3284,7 +3284,9 @@ static void emit_name(struct en *e, const char *s, size_t n)
 			run++;
 	}
 	size_t r = best ? best : 1;
-	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r';
+	/* (rz is Polish's zh, no vowel: "Krzysztof" is left to espeak-ng, which knows it) */
+	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r' &&
+		       tolower((unsigned char)s[r + 1]) != 'z';
 	if (!said && !syllabic) {
 		emitn(e, s, n);
 		return;
