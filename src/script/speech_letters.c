@@ -2251,6 +2251,7 @@ static int w_short_letters(struct en *e, const char *s, size_t n, int flags)
 }
 
 static int w_onset(struct en *e, const char *s, size_t n, int flags);
+static void emit_name(struct en *e, const char *s, size_t n);
 
 /*
  * Two common words glued, the second ending in "able" or "age", which
@@ -3491,13 +3492,148 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * Onsets of names that no English word has and espeak-ng spells the first
+ * letter of ("Zbigniew" zee-bigniew, "Tkhai" tee-khai, "Przemyslaw"
+ * P-R-zemyslaw): the letters a row replaces at a name's start and what
+ * espeak-ng is given in their place. The first consonant is given in
+ * phonemes, a word of its own that espeak-ng says as the bare consonant
+ * before the rest ("[[z]]bigniew" z big-nyoo); where the spelling is
+ * another language's for a sound English writes otherwise it is written
+ * so (Wade-Giles hs is sh, Hungarian cs ch, Polish rz zh, prz psh, hj and
+ * a consonant before j a y). The longest row matching is taken; each row
+ * was tried in espeak-ng's phonemes (espeak-ng -x).
+ */
+static const struct { const char *onset, *said; } name_onsets[] = {
+	{"bd", "[[b]]d"}, {"cs", "ch"}, {"cv", "[[t]]sv"}, {"dh", "d"}, {"dv", "[[d]]v"},
+	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"grz", "[[g]]zh"}, {"hj", "y"},
+	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
+	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
+	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
+	{"tk", "[[t]]k"}, {"trz", "[[t]]sh"}, {"tsch", "ch"}, {"tsv", "[[t]]sv"}, {"tv", "[[t]]v"},
+	{"tz", "ts"}, {"vs", "[[v]]s"}, {"wl", "vl"}, {"zb", "[[z]]b"}, {"zd", "[[z]]d"},
+	{"zg", "[[z]]g"}, {"zv", "[[z]]v"},
+};
+
+/* A capitalised name said as written, with what espeak-ng is given for an
+ * onset it spells (name_onsets) and for an r that is the first syllable's
+ * vowel, between consonants at the start ("Tvrtko", "Mkrtchyan", "Trmac":
+ * espeak-ng spells them; given an e before the r, "tvertko", it says the
+ * syllable "ver"). */
+static void emit_name(struct en *e, const char *s, size_t n)
+{
+	size_t best = 0, run = 0;
+	const char *said = NULL;
+	char out[96], low[64];
+	for (size_t i = 0; i < n && i < sizeof low; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	/* a letter before a word is a product's name, its letter a letter:
+	 * "Zbook" Z book, as espeak-ng says it */
+	if (n >= 4 && n < sizeof low && words_common(low + 1, n - 1, 50)) {
+		emitn(e, s, n);
+		return;
+	}
+	if (n >= 3 && n < 64) {
+		for (size_t i = 0; i < ARRAY_LEN(name_onsets); i++) {
+			size_t k = strlen(name_onsets[i].onset);
+			if (k > best && k < n && strncasecmp(s, name_onsets[i].onset, k) == 0 &&
+			    (name_onsets[i].onset[k - 1] == 'z' || name_onsets[i].onset[k - 1] == 'h' ||
+			     !onset_ok(s, n))) {
+				best = k;
+				said = name_onsets[i].said;
+			}
+		}
+		while (run < n && !is_vowel(s[run], run > 0))
+			run++;
+	}
+	size_t r = best ? best : 1;
+	/* (rz is Polish's zh, no vowel: "Krzysztof" is left to espeak-ng, which knows it) */
+	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r' &&
+		       tolower((unsigned char)s[r + 1]) != 'z';
+	if (!said && !syllabic) {
+		emitn(e, s, n);
+		return;
+	}
+	size_t o = 0;
+	if (said) {
+		o = (size_t)snprintf(out, sizeof out, "%s", said);
+		if (out[0] != '[')    /* (in phonemes a capital is another sound: Z is zh) */
+			out[0] = (char)toupper((unsigned char)out[0]);
+	} else {
+		out[o++] = s[0];
+	}
+	size_t from = said ? best : 1;
+	if (syllabic) {
+		memcpy(out + o, s + from, r - from);
+		o += r - from;
+		out[o++] = 'e';
+		from = r;
+	}
+	memcpy(out + o, s + from, n - from);
+	out[o + n - from] = 0;
+	emit_hint(e, s, n, out);
+}
+
+/* Whether w is a capitalised word no list or kernel text knows, of three
+ * letters or more: a name's word ("Ursulin", "Vahram"). */
+static int name_shaped(const char *w, size_t n)
+{
+	char low[64];
+	if (n < 3 || n >= sizeof low || !isupper((unsigned char)w[0]) || !all_lower(w + 1, n - 1))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	return vocab_kind(low, n) == VOCAB_NONE && !words_common(low, n, 50) && !dict_lower(low, n);
+}
+
+/*
+ * A capitalised word in a name's place is a name, said as written (with
+ * emit_name's help for espeak-ng), never letters, whatever its consonants:
+ * beside another name's word ("Tvrtko Ursulin", "Vahram Mkrtchyan"),
+ * before an address or a shortlog's count ("<", "(3):"), after a tag's
+ * "-by:" or "Cc:". Only a word no list knows, with a vowel.
+ */
+static int w_name_place(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[64];
+	if ((flags & (F_PART | F_NAME)) || n < 4 || n >= sizeof low || !isupper((unsigned char)s[0]) ||
+	    !all_lower(s + 1, n - 1) || !has_vowel(s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	/* only what English cannot say, which the rules after would spell:
+	 * a name glued to a word ("Bhagatdescribed") is theirs */
+	size_t cons = 0;
+	while (cons < n && !is_vowel(s[cons], cons > 0))
+		cons++;
+	if (vocab_kind(low, n) != VOCAB_NONE || words_common(low, n, 70) || dict_word(s, n) ||
+	    (onset_ok(s, n) && sayable(s, n) && cons < 4))
+		return 0;
+	for (size_t k = 3; k + 4 <= n; k++)
+		if (words_common(low + k, n - k, 35))
+			return 0;
+	size_t pn = strlen(e->prev);
+	int place = name_shaped(e->prev, pn) || (e->next && name_shaped(e->next, e->nextn)) ||
+		    (e->next && (e->next[-1] == '<' || (e->next[-1] == '(' && isdigit((unsigned char)e->next[0])))) ||
+		    (pn > 3 && strcasecmp(e->prev + pn - 3, "-by") == 0) || strcasecmp(e->prev, "Cc") == 0;
+	if (!place)
+		return 0;
+	decide(e, "name", "a capitalised word in a name's place: beside a name, before an address or a count, after a tag");
+	emit_name(e, s, n);
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
 		decide(e, "name", "capitalised, no list knows it and nothing splits it: a name, said as written");
 	else if (!e->why)
 		decide_guess(e, "word", "no list knows it and nothing splits it: said as written");
-	emitn(e, s, n);
+	/* (a part of a hyphenated name too: "Yan-Hsuan") */
+	if (isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1) && !(flags & (F_CNAME | F_PATH)))
+		emit_name(e, s, n);
+	else
+		emitn(e, s, n);
 	return 1;
 }
 
@@ -3743,6 +3879,7 @@ static const struct word_rule {
 	{"a word and a letter", w_word_letter},
 	{"two words espeak-ng says as one", w_compound},
 	{"split into words", w_split},
+	{"a word in a name's place", w_name_place},
 	{"no vowel", w_no_vowel},
 	{"five consonants", w_five_consonants},
 	{"a name and a word", w_name_word},

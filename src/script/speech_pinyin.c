@@ -177,6 +177,33 @@ static int english_name(struct en *e, const char *s, size_t n, size_t cut, int n
 	return 0;
 }
 
+/* Whether the token's only pinyin marks are spellings English has too: qu
+ * before a vowel starting it ("Que", as in queen) or c before a final as a
+ * second syllable ("Duncan"); x, zh, q before i, c starting a name or a
+ * final such as uo or iao is no English spelling. */
+static int english_spelled(const char *s, size_t n, size_t cut, int ns)
+{
+	if (ns == 1)
+		return n >= 3 && tolower((unsigned char)s[0]) == 'q' && s[1] == 'u' && !marked(s + 1, n - 1, 1);
+	return !marked(s, cut, 0) && tolower((unsigned char)s[cut]) == 'c' && !marked(s + cut + 1, n - cut - 1, 1) &&
+	       (n - cut < 3 || strncmp(s + n - 2, "ei", 2) != 0);
+}
+
+/* A name beside s that English knows and that is no pinyin ("Simon",
+ * "Sands"): an English name's other word. */
+static int english_beside(struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	const char *why;
+	size_t ocut;
+	for (int i = 0; i < 2; i++)
+		if (wn[i] >= 3 && shape_token(w[i], wn[i]) && !parse(w[i], wn[i], &ocut) &&
+		    (known_word(w[i], wn[i], &why) || dict_word(w[i], wn[i])))
+			return 1;
+	return 0;
+}
+
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cut, ocut;
@@ -196,6 +223,10 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 	if (!clear)
 		return 0;
 	if (like == 2 && english_name(e, s, n, cut, ns))
+		return 0;
+	/* beside an English name, only a spelling English lacks marks pinyin:
+	 * "Simon Que", "Duncan Sands" are English; "Simon Xu" is pinyin */
+	if (like == 2 && english_spelled(s, n, cut, ns) && english_beside(e))
 		return 0;
 	char out[40];
 	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;
