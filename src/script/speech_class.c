@@ -570,7 +570,10 @@ static int m_year(const struct cctx *c, struct match *m)
 		m->why = "a year: alone in parentheses";
 	else if (y >= 1900)
 		m->why = "a year: four digits from 1900 to 2099";
-	else if (y >= 1100 && y % 100 != 0)
+	else if (y >= 1100 && y % 100 != 0 &&
+		 /* not in a row of numbers: "allocstall_movable 1464 457 -1007" */
+		 !(nx && !c->t[c->i + 1].lead && !c->t[c->i].trail &&
+		   (isdigit((unsigned char)nx[0]) || (nn > 1 && nx[0] == '-' && isdigit((unsigned char)nx[1])))))
 		m->why = "read as a year: four digits from 1100 to 1899 without a word that counts (\"the 1894 season\")";
 	else
 		return 0;
