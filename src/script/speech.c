@@ -59,6 +59,7 @@ static char *clean(const char *s)
 		han = (unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9;
 	if (strchr(s, '|'))
 		han = 0;     /* (a table drawn with bars has its separators) */
+	size_t opened = 0;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0xC2) {
@@ -104,10 +105,14 @@ static char *clean(const char *s)
 			size_t nl = 0;
 			while (s[nl] && s[nl] != ' ' && s[nl] != '\t' && s[nl] != '\n' && (unsigned char)s[nl] < 0x80)
 				nl++;
+			/* a cell: a gap of its own before it (or the line's start) and after it */
+			int after = !s[nl] || s[nl] == '\n' || s[nl] == '\t' || (s[nl] == ' ' && (s[nl + 1] == ' ' || s[nl + 1] == '\t'));
 			int cell = han && space == 2 &&
-				   (cell_number(b.data + pb, b.len - pb) ||
-				    (cell_number(s, nl) && (!s[nl] || s[nl] == ' ' || s[nl] == '\t' || s[nl] == '\n')));
+				   ((cell_number(b.data + pb, b.len - pb) && (pb == 0 || pb == opened)) ||
+				    (cell_number(s, nl) && after));
 			buf_puts(&b, cell ? "\xe3\x80\x81" : " ");
+			if (space == 2)
+				opened = b.len;     /* (where a token after a wide gap starts) */
 		}
 		space = 0;
 		buf_putc(&b, c);
