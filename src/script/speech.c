@@ -32,6 +32,20 @@ void speech_explain(int on)
  * C0 controls, DEL and zero-width characters removed, white space (also
  * no-break and other Unicode spaces) collapsed and trimmed; the caller frees.
  */
+/* Whether s[0..n) is a whole number a table's cell holds alone: "4",
+ * "16384"; at most six characters, no leading zero but "0" itself (a
+ * version, "3.16  Ben Hutchings", is no count: it keeps its voice). */
+static int cell_number(const char *s, size_t n)
+{
+	if (!n || n > 6 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[n - 1]) || (s[0] == '0' && n > 1))
+		return 0;
+	int seps = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !(s[i] == ',' && !seps++))
+			return 0;
+	return 1;
+}
+
 static char *clean(const char *s)
 {
 	struct buf b = {0};
@@ -43,6 +57,9 @@ static char *clean(const char *s)
 	int han = 0;
 	for (const char *p = s; *p && !han; p++)
 		han = (unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9;
+	if (strchr(s, '|'))
+		han = 0;     /* (a table drawn with bars has its separators) */
+	size_t opened = 0;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0xC2) {
@@ -79,8 +96,24 @@ static char *clean(const char *s)
 		}
 		if (c < 0x20 || c == 0x7f)
 			continue;
-		if (space && b.len)
-			buf_puts(&b, han && space == 2 ? "\xe3\x80\x81" : " ");
+		if (space && b.len) {
+			/* (only beside a cell that is a number alone: "0x10   TLB索引" and
+			   an address's "0000000000000000 |" keep their space) */
+			size_t pb = b.len;
+			while (pb > 0 && b.data[pb - 1] != ' ' && (unsigned char)b.data[pb - 1] < 0x80)
+				pb--;
+			size_t nl = 0;
+			while (s[nl] && s[nl] != ' ' && s[nl] != '\t' && s[nl] != '\n' && (unsigned char)s[nl] < 0x80)
+				nl++;
+			/* a cell: a gap of its own before it (or the line's start) and after it */
+			int after = !s[nl] || s[nl] == '\n' || s[nl] == '\t' || (s[nl] == ' ' && (s[nl + 1] == ' ' || s[nl + 1] == '\t'));
+			int cell = han && space == 2 &&
+				   ((cell_number(b.data + pb, b.len - pb) && (pb == 0 || pb == opened)) ||
+				    (cell_number(s, nl) && after));
+			buf_puts(&b, cell ? "\xe3\x80\x81" : " ");
+			if (space == 2)
+				opened = b.len;     /* (where a token after a wide gap starts) */
+		}
 		space = 0;
 		buf_putc(&b, c);
 	}
