@@ -3054,8 +3054,11 @@ static int w_doubled_ending(struct en *e, const char *s, size_t n, int flags)
 	if (n < 6 || !all_lower(s, n))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
-		size_t k = strlen(ends[i]), m = n - k;
-		if (m < 4 || strncmp(s + n - k, ends[i], k) != 0 || s[m - 1] != s[m - 2] || !strchr("bdgmnprt", s[m - 1]) ||
+		size_t k = strlen(ends[i]);
+		if (n < k + 4)
+			continue;
+		size_t m = n - k;
+		if (strncmp(s + n - k, ends[i], k) != 0 || s[m - 1] != s[m - 2] || !strchr("bdgmnprt", s[m - 1]) ||
 		    is_vowel(s[m - 3], 1) == 0)
 			continue;
 		if (words_common(s, m - 1, 50) || vocab_kind(s, m - 1) == VOCAB_TERM) {
