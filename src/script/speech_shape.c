@@ -493,6 +493,20 @@ static int say_path(struct en *e, const char *s, size_t n)
 		say_core(e, slash + 1, n - a - 1, F_START);
 		return 1;
 	}
+	/* a series word glued to its N/M, its brackets lost ("patch[6/6]",
+	 * "PATCH2/3"): the word, then N of M as after "patch 6/6" */
+	size_t w = a;
+	while (w > 0 && isdigit((unsigned char)s[w - 1]))
+		w--;
+	if (slash && w > 0 && w < a && a - w <= 4 && series_word(s, w) && n - a - 1 && n - a - 1 <= 4 &&
+	    all_digit(slash + 1, n - a - 1) &&
+	    num_parse(s + w, a - w) <= num_parse(slash + 1, n - a - 1)) {
+		say_core(e, s, w, F_START);
+		emit_num(e, (unsigned long long)num_parse(s + w, a - w));
+		emit(e, "of");
+		emit_num(e, (unsigned long long)num_parse(slash + 1, n - a - 1));
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
