@@ -424,6 +424,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * or of a C name ("memalloc_nofs_*", "*_node") is a
 					 * star, not nothing */
 					emit(e, "star");
+				} else if (k == 1 && sep[0] == '_' && i < n && i - st >= 3 && s[i - 1] == '*' &&
+					   isalnum((unsigned char)s[i - 2]) && !memchr(s + st, '*', i - st - 1)) {
+					/* a wildcard that ends a part before an underscore,
+					 * a family of registers or names ("ERX*_EL1",
+					 * "PMEVCNTR*_EL0", "foo*_bar"): the part, then a star */
+					say_core(e, s + st, i - st - 1, flags);
+					emit(e, "star");
 				} else if (k == 1 && sep[0] == '-' && i < n && (wn = hyphen_prefix(s + st, i - st, s + i + 1, n - i - 1))) {
 					/* key-re-mapping: an English prefix is said joined
 					 * to the word after it ("re-mapping"), not spelled */
