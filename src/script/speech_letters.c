@@ -236,6 +236,19 @@ static int middle_article(const char *s, size_t st, size_t en)
 /* What a piece of a glued token can be: a lexicon entry, a word of
  * identifiers, a word, or 0; its cost in *cost (the commoner, the cheaper:
  * a word only hunspell knows, or a rare one of scowl, costs most). */
+/* How much cheaper a word is as a piece of a split when kernel names use
+ * it as a part (kernel.parts): often (1,000 names or more) 2, now and then
+ * (100 or more) 1. Between two splits into words English knows alike, the
+ * kernel's own parts decide: "chipselect" chip select, not "chips elect";
+ * "layerscape" layer scape, not "layers cape". */
+static int parts_bonus(const char *s, size_t n)
+{
+	/* (a piece of three letters or fewer is weak evidence: "iface" stays
+	 * I-face, not "if ace") */
+	unsigned c = n >= 4 ? parts_count(s, n, NULL) : 0;
+	return c >= 1000 ? 2 : c >= 100 ? 1 : 0;
+}
+
 static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int terms, int *cost)
 {
 	const char *star;
@@ -265,6 +278,8 @@ static int piece_kind(struct en *e, const char *s, size_t n, int min_word, int t
 	if (n >= (size_t)min_word && dict_lower(s, n)) {
 		size = words_common(s, n, 70);
 		*cost = !size ? 30 : size > 50 ? 25 : 10 + size / 10 + 3 * (n < 5);   /* "sprogs" (55), "tun" (50) */
+		if (size)
+			*cost -= parts_bonus(s, n);
 		return P_WORD;
 	}
 	if (terms && n >= 4 && vocab_kind(s, n) == VOCAB_TERM) {
@@ -749,7 +764,8 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		*grade = size;
 		/* a plural before another piece is likelier a word and the start of
 		 * the next: "oneshot" is one shot, not "ones hot" */
-		return common_cost(n, size) + 5 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60));
+		return common_cost(n, size) + 5 * (at + n < total && s[n - 1] == 's' && words_common(s, n - 1, 60)) -
+		       parts_bonus(s, n);
 	}
 	enum vocab_kind v = vocab_kind(s, n);
 	if (v == VOCAB_TERM && n >= 4) {
@@ -774,7 +790,7 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 		 * "xfsprogs" no "X-F-sprogs" */
 		*kind = S_WORD;
 		*grade = size;
-		return 25 + 3 * (n < 5);
+		return 25 + 3 * (n < 5) - parts_bonus(s, n);
 	}
 	return 0;
 }

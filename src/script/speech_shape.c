@@ -424,6 +424,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * or of a C name ("memalloc_nofs_*", "*_node") is a
 					 * star, not nothing */
 					emit(e, "star");
+				} else if (k == 1 && sep[0] == '_' && i < n && i - st >= 3 && s[i - 1] == '*' &&
+					   isalnum((unsigned char)s[i - 2]) && !memchr(s + st, '*', i - st - 1)) {
+					/* a wildcard that ends a part before an underscore,
+					 * a family of registers or names ("ERX*_EL1",
+					 * "PMEVCNTR*_EL0", "foo*_bar"): the part, then a star */
+					say_core(e, s + st, i - st - 1, flags);
+					emit(e, "star");
 				} else if (k == 1 && sep[0] == '-' && i < n && (wn = hyphen_prefix(s + st, i - st, s + i + 1, n - i - 1))) {
 					/* key-re-mapping: an English prefix is said joined
 					 * to the word after it ("re-mapping"), not spelled */
@@ -491,6 +498,20 @@ static int say_path(struct en *e, const char *s, size_t n)
 		say_core(e, s, a, F_START);       /* "his/her": his or her */
 		emit(e, "or");
 		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
+	/* a series word glued to its N/M, its brackets lost ("patch[6/6]",
+	 * "PATCH2/3"): the word, then N of M as after "patch 6/6" */
+	size_t w = a;
+	while (w > 0 && isdigit((unsigned char)s[w - 1]))
+		w--;
+	if (slash && w > 0 && w < a && a - w <= 4 && series_word(s, w) && n - a - 1 && n - a - 1 <= 4 &&
+	    all_digit(slash + 1, n - a - 1) &&
+	    num_parse(s + w, a - w) <= num_parse(slash + 1, n - a - 1)) {
+		say_core(e, s, w, F_START);
+		emit_num(e, (unsigned long long)num_parse(s + w, a - w));
+		emit(e, "of");
+		emit_num(e, (unsigned long long)num_parse(slash + 1, n - a - 1));
 		return 1;
 	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
