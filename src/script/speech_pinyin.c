@@ -204,11 +204,39 @@ static int english_beside(struct en *e)
 	return 0;
 }
 
+/* Whether the token in lower case is a word of scowl's lists up to size. */
+static int words_common_lower(const char *s, size_t n, int size)
+{
+	char low[16];
+	if (n >= sizeof low)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return words_common(low, n, size) || words_common(s, n, size);
+}
+
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cut, ocut;
 	int ns, ons;
 	int like = name_like(e, s, n, &cut, &ns);
+	if (!like && n == 2 && shape_token(s, n) && parse(s, n, &cut) == 1 && !words_common_lower(s, n, 50)) {
+		/* "Wei Li", "Li Xiang": a syllable of two letters the lists know only among
+		 * their rarer words or abbreviations (li, a unit; Li, lithium)
+		 * beside a marked pinyin name is the surname */
+		size_t pn = strlen(e->prev);
+		if ((pn && name_like(e, e->prev, pn, &ocut, &ons) == 2) ||
+		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2)) {
+			ns = 1;
+			const struct syl *a = find(s, cut);
+			char out[40];
+			snprintf(out, sizeof out, "%s", a->said);
+			out[0] = (char)toupper((unsigned char)out[0]);
+			decide(e, "name", "a pinyin name: a syllable the lists know only as a rare word, next to a marked pinyin name (pinyin.table)");
+			emit(e, out);
+			return 1;
+		}
+	}
 	if (!like)
 		return 0;
 	int clear = like == 2;
