@@ -83,7 +83,8 @@ ALL_LDFLAGS = -Wl,-z,now $(LDFLAGS) $(SANFLAGS)
 FLITE_LIBS = -lflite_usenglish -lflite_cmulex -lflite
 LIBS = $(PKG_LIBS) $(FLITE_LIBS) -lmp3lame -lpthread -lm
 
-SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c src/script/speech_hunspell.c src/script/speech_pinyin_table.c src/script/speech_parts.c src/script/speech_vendor.c src/script/speech_chat.c src/script/speech_names.c)
+SRCS  = $(sort $(wildcard src/*/*.c) src/publish/site_assets.c src/script/speech_vocab.c \
+	  $(foreach t,$(EMBEDDED),src/script/$(word 1,$(subst :, ,$(t))).c))
 OBJS  = $(SRCS:src/%.c=$(OBJDIR)/%.o) $(OBJDIR)/script/words_data.o
 LIBOBJS = $(filter-out $(OBJDIR)/cmd/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/*.c)
@@ -118,30 +119,24 @@ src/publish/site_assets.c: $(SITE_ASSETS) scripts/embed-assets
 # scripts/kernel-vocab from Debian's linux-source-6.1; see docs/lexicon.md).
 src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
 	scripts/embed-vocab src/script/kernel.vocab >$@.tmp && mv $@.tmp $@
-# The parts of kernel names with their counts (kernel.parts, made by
-# scripts/kernel-parts from Debian's linux-source-6.1), built in the same way.
-src/script/speech_parts.c: src/script/kernel.parts scripts/embed-vocab
-	scripts/embed-vocab src/script/kernel.parts kernel_parts_text >$@.tmp && mv $@.tmp $@
-# The makers written in mixed case (vendor.names, made by scripts/vendor-names
-# from the kernel's device-tree vendor prefixes), built in the same way.
-src/script/speech_vendor.c: src/script/vendor.names scripts/embed-vocab
-	scripts/embed-vocab src/script/vendor.names vendor_names_text >$@.tmp && mv $@.tmp $@
-# The acronyms of mail and chat (chat.acronyms, made by scripts/chat-acronyms
-# from NetBSD's acronyms list in Debian's bsdgames), built in the same way.
-src/script/speech_chat.c: src/script/chat.acronyms scripts/embed-vocab
-	scripts/embed-vocab src/script/chat.acronyms chat_acronyms_text >$@.tmp && mv $@.tmp $@
-# The names kernel text writes capitalised (kernel.names, made by
-# scripts/kernel-names from Debian's linux-source-6.1), built in the same way.
-src/script/speech_names.c: src/script/kernel.names scripts/embed-vocab
-	scripts/embed-vocab src/script/kernel.names kernel_names_text >$@.tmp && mv $@.tmp $@
-# The forms hunspell en_US adds to scowl (hunspell.words, made by
-# scripts/hunspell-words), built in the same way.
-src/script/speech_hunspell.c: src/script/hunspell.words scripts/embed-vocab
-	scripts/embed-vocab src/script/hunspell.words hunspell_words_text >$@.tmp && mv $@.tmp $@
-# The pinyin syllables and their respellings (pinyin.table, made by
-# scripts/pinyin-table), built in the same way.
-src/script/speech_pinyin_table.c: src/script/pinyin.table scripts/embed-vocab
-	scripts/embed-vocab src/script/pinyin.table pinyin_table_text >$@.tmp && mv $@.tmp $@
+# The other data tables built into the program in the same way, each as
+# GENERATED.c:DATA:SYMBOL: the parts of kernel names with their counts
+# (kernel.parts, scripts/kernel-parts), the makers written in mixed case
+# (vendor.names, scripts/vendor-names, from the kernel's device-tree vendor
+# prefixes), the acronyms of mail and chat (chat.acronyms,
+# scripts/chat-acronyms, from NetBSD's list in Debian's bsdgames), the names
+# kernel text writes capitalised (kernel.names, scripts/kernel-names), the
+# forms hunspell en_US adds to scowl (hunspell.words, scripts/hunspell-words)
+# and the pinyin syllables with their respellings (pinyin.table,
+# scripts/pinyin-table).
+EMBEDDED = speech_parts:kernel.parts:kernel_parts_text speech_vendor:vendor.names:vendor_names_text \
+	   speech_chat:chat.acronyms:chat_acronyms_text speech_names:kernel.names:kernel_names_text \
+	   speech_hunspell:hunspell.words:hunspell_words_text speech_pinyin_table:pinyin.table:pinyin_table_text
+define embed_rule
+src/script/$(1).c: src/script/$(2) scripts/embed-vocab
+	scripts/embed-vocab src/script/$(2) $(3) >$$@.tmp && mv $$@.tmp $$@
+endef
+$(foreach t,$(EMBEDDED),$(eval $(call embed_rule,$(word 1,$(subst :, ,$(t))),$(word 2,$(subst :, ,$(t))),$(word 3,$(subst :, ,$(t))))))
 
 # Debian's scowl word lists as the table the program carries
 # (src/script/words_table.h), so that it parses nothing at start: made by

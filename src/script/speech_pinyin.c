@@ -220,24 +220,11 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 	size_t cut, ocut;
 	int ns, ons;
 	int like = name_like(e, s, n, &cut, &ns);
-	if (!like && n == 2 && shape_token(s, n) && parse(s, n, &cut) == 1 && !words_common_lower(s, n, 50)) {
-		/* "Wei Li", "Li Xiang": a syllable of two letters the lists know only among
-		 * their rarer words or abbreviations (li, a unit; Li, lithium)
-		 * beside a marked pinyin name is the surname */
-		size_t pn = strlen(e->prev);
-		if ((pn && name_like(e, e->prev, pn, &ocut, &ons) == 2) ||
-		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2)) {
-			ns = 1;
-			const struct syl *a = find(s, cut);
-			char out[40];
-			snprintf(out, sizeof out, "%s", a->said);
-			out[0] = (char)toupper((unsigned char)out[0]);
-			decide(e, "name", "a pinyin name: a syllable the lists know only as a rare word, next to a marked pinyin name (pinyin.table)");
-			emit(e, out);
-			return 1;
-		}
-	}
-	if (!like)
+	/* "Wei Li", "Li Xiang": a syllable of two letters the lists know only
+	 * among their rarer words or abbreviations (li, a unit; Li, lithium)
+	 * is the surname beside a marked pinyin name, as below */
+	int rare = !like && n == 2 && shape_token(s, n) && (ns = parse(s, n, &cut)) == 1 && !words_common_lower(s, n, 50);
+	if (!like && !rare)
 		return 0;
 	int clear = like == 2;
 	const char *why = "a pinyin name: its syllables have a spelling English does not use (pinyin.table)";
@@ -246,7 +233,8 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		size_t pn = strlen(e->prev);
 		if ((pn && name_like(e, e->prev, pn, &ocut, &ons) == 2) ||
 		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2))
-			clear = 1, why = "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
+			clear = 1, why = rare ? "a pinyin name: a syllable the lists know only as a rare word, next to a marked pinyin name (pinyin.table)"
+					      : "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
