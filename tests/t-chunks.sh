@@ -418,6 +418,12 @@ check "...with no episode-wide retry (the groups lowered their own limiters)" \
 nfiles=$(find "${PODSYNTH_CACHE:-build/cache}" -name '*.chunk' | wc -l)
 check "...and the guard did encode some groups again ($nfiles chunk files for $(grep -c '^chunk ' hot.chunks) chunks)" \
 	test "$nfiles" -gt "$(grep -c '^chunk ' hot.chunks)"
+# A try whose MP3 (the first format) is over the guard ends there: its
+# Opus at that gain would be thrown away, so it is not encoded.
+nmp3=$(find "${PODSYNTH_CACHE:-build/cache}" -name '*.mp3.chunk' | wc -l)
+nopus=$(find "${PODSYNTH_CACHE:-build/cache}" -name '*.opus.chunk' | wc -l)
+check "...and a try stopped at an MP3 over the guard encoded no Opus ($nmp3 MP3 chunk files, $nopus Opus)" \
+	test "$nmp3" -gt "$nopus"
 for x in mp3 opus; do
 	dec=()
 	[ $x = opus ] && dec=(-c:a libopus)

@@ -376,15 +376,23 @@ static struct chunk *figures_only(struct chunk *ch)
 }
 
 /*
- * Group g's chunk in every format for audio id: found in the cache, or
- * encoded from its levelled PCM (*pcm, made on first need), measured and
- * written. 0, or -1 reported.
+ * Group g's chunk in every format for audio id, in the show's order of
+ * formats: found in the cache, or encoded from its levelled PCM (*pcm,
+ * made on first need), measured and written. A format whose decoded true
+ * peak is over stop_db ends it there: *upto is the number of formats
+ * handled (all of them, r->o.n, unless one stopped it). 0, or -1 reported.
  */
 static int group_chunks(struct render_chunks *r, struct group *g, float **mem, float **lev,
-			const double *gain, const char *id, float **pcm)
+			const double *gain, const char *id, float **pcm, double stop_db,
+			int *upto)
 {
 	const struct timeline *tl = r->c->tl;
+	*upto = r->o.n;
 	for (int k = 0; k < r->o.n; k++) {
+		if (k > 0 && g->fig[k - 1]->fig->true_peak > stop_db) {
+			*upto = k;
+			return 0;
+		}
 		char *path = chunk_path(r, g, k, id);
 		int same = g->path[k] != NULL && strcmp(g->path[k], path) == 0;
 		free(g->path[k]);
@@ -449,7 +457,7 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
  * the group alone: when a format's decoded peak comes within the guard of
  * the ceiling, the group's limiter goes lower by the excess and a little
  * more (the level records keep it) and the group is encoded again, up to
- * GROUP_TRIES times. What a group ends with depends only on the group, so
+ * GROUP_TRIES times (a try ends at the first format over the guard). What a group ends with depends only on the group, so
  * a rebuild, an edit elsewhere or a kill cannot change it. 0, or -1
  * reported.
  */
@@ -466,11 +474,19 @@ static int do_group(struct render_chunks *r, int gi)
 	char id[33];
 
 	for (int tries = 0;; tries++) {
+		/* A try that can still be followed by another ends at the first
+		 * format over the guard: the others' encodes at this gain would
+		 * be thrown away. The next ceiling is then lowered by that
+		 * format's excess (not the largest of all formats'); a group
+		 * still ends only when every format is within the guard, or at
+		 * its last try, which encodes every format. */
+		int upto;
+		double stop_db = tries + 1 < GROUP_TRIES ? c->watch_db : HUGE_VAL;
 		if (group_id(r, g, mem, lev, gain, id) != 0 ||
-		    group_chunks(r, g, mem, lev, gain, id, &pcm) != 0)
+		    group_chunks(r, g, mem, lev, gain, id, &pcm, stop_db, &upto) != 0)
 			goto out;
 		double peak = -HUGE_VAL;
-		for (int k = 0; k < r->o.n; k++)
+		for (int k = 0; k < upto; k++)
 			if (g->fig[k]->fig->true_peak > peak)
 				peak = g->fig[k]->fig->true_peak;
 		if (peak <= c->watch_db || tries + 1 >= GROUP_TRIES)
