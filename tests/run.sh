@@ -18,6 +18,7 @@ jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
 case "$jobs" in '' | *[!0-9]* | 0) jobs=1 ;; esac
 [ "$jobs" -gt 4 ] && jobs=4
 out=$(mktemp -d "${TMPDIR:-/tmp}/podsynth-tests.XXXXXX")
+TIMEFORMAT='%R %U %S'
 trap 'rm -rf "$out"' EXIT
 
 # run_one NAME CMD...: runs one file, then prints its line (and the tail of
@@ -27,9 +28,11 @@ run_one() {
 	local name=$1; shift
 	local base; base=$(basename "$name")
 	local log="$out/$base.log"
-	local t0=$SECONDS
-	"$@" >"$log" 2>&1
-	local rc=$?
+	local t0=$SECONDS rc cpu
+	# bash's time: the file's wall, user and system seconds (its children's)
+	{ time "$@" >"$log" 2>&1; } 2>"$out/$base.time"
+	rc=$?
+	cpu=$(awk 'END { printf "%.0f", $2 + $3 }' "$out/$base.time")
 	local p f
 	p=$(grep -c '^ok - ' "$log")
 	f=$(grep -c '^not ok - ' "$log")
@@ -38,7 +41,7 @@ run_one() {
 		f=1
 	fi
 	local report
-	report=$(printf '%-34s %3d passed, %d failed  (%ds)' "$name" "$p" "$f" $((SECONDS - t0)))
+	report=$(printf '%-34s %3d passed, %d failed  (%ds, %ss CPU)' "$name" "$p" "$f" $((SECONDS - t0)) "$cpu")
 	if [ "$f" != 0 ]; then
 		report+=$'\n'$(grep -v '^ok - ' "$log" | tail -n 40 | sed 's/^/    /')
 	fi

@@ -72,6 +72,11 @@ slurm_start() {
 
 	host=$(hostname -s)
 	port=$(free_port) || { fail "no free port for slurmctld"; return 1; }
+	# MinJobAge=4: a finished job's record is kept 4 s (the default is 300),
+	# so that `sbatch --wait` polls every 2 s: its sleep grows 2, 8, 32 s
+	# while it is under MinJobAge/2 (sbatch.c, _job_wait), which had each
+	# wait return up to 30 s after its jobs ended. The record outlives the
+	# next poll: slurmctld purges old jobs once a minute.
 	cat >"$SL/slurm.conf" <<EOF
 ClusterName=podsynthtest
 SlurmctldHost=$host(127.0.0.1)
@@ -96,6 +101,7 @@ SelectTypeParameters=CR_Core
 MpiDefault=none
 ReturnToService=2
 KillWait=2
+MinJobAge=4
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/none
