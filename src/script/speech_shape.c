@@ -514,6 +514,27 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_num(e, (unsigned long long)num_parse(slash + 1, n - a - 1));
 		return 1;
 	}
+	/* two numbers of four digits that share their first two, neither a
+	 * round hundred, are two of a family, not a part of a whole: chip
+	 * models ("6798/6799" sixty-seven ninety-eight slash sixty-seven
+	 * ninety-nine, as "nct6798/nct6799"; "8821/8822"), or two years
+	 * ("2023/2024"); "1000/1024", "1024/4096" and "patch 1001/1002" stay */
+	if (a == 4 && n - a - 1 == 4 && all_digit(s, a) && all_digit(slash + 1, 4) && memcmp(s, slash + 1, 2) == 0 &&
+	    memcmp(s, slash + 1, 4) != 0 && s[0] != '0' && memcmp(s + 2, "00", 2) != 0 &&
+	    memcmp(slash + 3, "00", 2) != 0 && !series_word(e->prev, strlen(e->prev))) {
+		long long x = num_parse(s, a), y = num_parse(slash + 1, 4);
+		int years = x >= 1900 && x <= 2099 && y >= 1900 && y <= 2099;
+		if (years)
+			emit_year(e, (unsigned)x);
+		else
+			emit_model(e, s, a);
+		emit(e, "slash");
+		if (years)
+			emit_year(e, (unsigned)y);
+		else
+			emit_model(e, slash + 1, 4);
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
@@ -557,6 +578,46 @@ static int say_path(struct en *e, const char *s, size_t n)
 		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
 			say_core(e, s, k, F_START);
 			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
+	}
+	/* "10M/100M/1G", "1G/2.5G/5G/10G": two or more of Ethernet's speeds
+	 * each with its letter, no B, are line rates wherever they stand (no
+	 * list of memory sizes holds 10M or 2.5G; "2M/1G pages" is no list of
+	 * them): each number with its unit in bits */
+	{
+		static const char *const rates_m[] = {"10", "100", "1000", "2500"};
+		static const char *const rates_g[] = {"1", "2.5", "5", "10", "25", "40", "50", "56", "100", "200", "400", "800"};
+		int ok = n >= 5, lettered = 0;
+		for (size_t st = 0, i = 0; ok && i <= n; i++)
+			if (i == n || s[i] == '/') {
+				size_t len = i - st;
+				if (len < 2 || !strchr("MG", s[i - 1]) || !isdigit((unsigned char)s[st])) {
+					ok = 0;
+					break;
+				}
+				int found = 0;
+				const char *const *tab = s[i - 1] == 'M' ? rates_m : rates_g;
+				size_t tn = s[i - 1] == 'M' ? ARRAY_LEN(rates_m) : ARRAY_LEN(rates_g);
+				for (size_t k = 0; k < tn && !found; k++)
+					found = strlen(tab[k]) == len - 1 && memcmp(tab[k], s + st, len - 1) == 0;
+				ok = found;
+				lettered++;
+				st = i + 1;
+			}
+		if (ok && lettered >= 2 && !memory_noun(e->next, e->nextn)) {
+			decide(e, "measure", "two or more of Ethernet's speeds joined by slashes: each in bits");
+			for (size_t st = 0, i = 0; i <= n; i++)
+				if (i == n || s[i] == '/') {
+					if (st)
+						emit(e, "slash");
+					if (memchr(s + st, '.', i - 1 - st))
+						say_core(e, s + st, i - 1 - st, F_START);     /* "two point five" */
+					else
+						emit_numstr(e, s + st, i - 1 - st);
+					emit(e, s[i - 1] == 'G' ? "gigabit" : "megabit");
+					st = i + 1;
+				}
 			return 1;
 		}
 	}
@@ -632,6 +693,22 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit(e, "slash");
 		s += 3;
 		n -= 3;
+	}
+	/* a chip's name and the number of another of its family: "RTL8821/8822",
+	 * "nct6798/6799": the number a model as in the name (was "eight
+	 * thousand eight hundred twenty-two") */
+	{
+		const char *sl = memchr(s, '/', n);
+		size_t a2 = sl ? (size_t)(sl - s) : 0, b2 = sl ? n - a2 - 1 : 0, d = 0;
+		while (d < a2 && isdigit((unsigned char)s[a2 - 1 - d]))
+			d++;
+		if (sl && (d == 3 || d == 4) && d < a2 && isalpha((unsigned char)s[a2 - d - 1]) && b2 == d &&
+		    all_digit(sl + 1, b2) && sl[1] == s[a2 - d] && !memchr(sl + 1, '/', b2)) {
+			say_core(e, s, a2, F_START | F_PART | F_PATH);
+			emit(e, "slash");
+			emit_model(e, sl + 1, b2);
+			return 1;
+		}
 	}
 	say_split(e, s, n, "/", "slash", F_START | F_PART | F_PATH);
 	return 1;
