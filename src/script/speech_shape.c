@@ -340,18 +340,35 @@ static const char *const word_prefixes[] = {
 	"mis", "non", "out", "pre", "re", "un",
 };
 
+/* Whether w[0..wn) is an English word and a suffix that makes nouns of
+ * it, the whole in no list: "maintainership" (maintainer, -ship),
+ * "reviewerhood", "upstreamness"; the stem of four letters or more a word
+ * of scowl up to 70 or of hunspell. */
+static int derived_noun(const char *w, size_t wn)
+{
+	static const char *const suffixes[] = {"ship", "ships", "hood", "ness", "ment", "ments"};
+	for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (wn >= k + 4 && memcmp(w + wn - k, suffixes[i], k) == 0 &&
+		    (words_common(w, wn - k, 70) || dict_word(w, wn - k)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
  * piece after its hyphen up to the next one, an English word in small
  * letters of three letters or more (scowl up to 70, or hunspell from five
- * letters, "maintainership": not its short abbreviations, "non-blk" stays
- * non block): that word's length, else 0. */
+ * letters, or such a word and a suffix of nouns, derived_noun:
+ * "maintainership"; not its short abbreviations, "non-blk" stays non
+ * block): that word's length, else 0. */
 static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
 {
 	const char *h = memchr(w, '-', wn);
 	if (h)
 		wn = (size_t)(h - w);
 	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) ||
-	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn))))
+	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn)) || derived_noun(w, wn)))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
 		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
@@ -480,6 +497,34 @@ static int pronoun(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether s is a month's or a weekday's name ("June", "Jul", "Monday"),
+ * capitalised. */
+static int time_name(const char *s, size_t n)
+{
+	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+	char w[16];
+	if (n < 3 || n >= sizeof w || !isupper((unsigned char)s[0]) || !all_alpha(s, n))
+		return 0;
+	memcpy(w, s, n);
+	w[n] = 0;
+	if (month_of(w))
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(days); i++)
+		if (strlen(days[i]) == n && strncmp(days[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a slash between a and b offers them as alternatives, said "or":
+ * two personal pronouns ("his/her", "he / she"), or two months or two
+ * weekdays ("June / July", "Monday/Tuesday": a time not yet known, "June or
+ * July"). Other words keep "slash": "PM / devfreq" is a subsystem, and
+ * "freeze / thaw", "enable / disable" are pairs kernel people say so. */
+static int or_pair(const char *a, size_t an, const char *b, size_t bn)
+{
+	return (pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn));
+}
+
 int series_word(const char *s, size_t n)
 {
 	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item"};
@@ -494,8 +539,8 @@ static int say_path(struct en *e, const char *s, size_t n)
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
-	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && pronoun(s, a) && pronoun(slash + 1, n - a - 1)) {
-		say_core(e, s, a, F_START);       /* "his/her": his or her */
+	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && or_pair(s, a, slash + 1, n - a - 1)) {
+		say_core(e, s, a, F_START);       /* "his/her": his or her; "June/July" */
 		emit(e, "or");
 		say_core(e, slash + 1, n - a - 1, F_START);
 		return 1;
@@ -3061,8 +3106,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		return 1;
 	}
 	/* a slash is "slash" (a path's, a subsystem's "PM / devfreq", a pair's
-	 * "singer / songwriter"): "or" only between pronouns, "his / her" */
-	if (n == 1 && s[0] == '/' && prev && next && pronoun(prev, strcspn(prev, " \t,.;:)")) && pronoun(next, strcspn(next, " \t,.;:)"))) {
+	 * "singer / songwriter"): "or" only between alternatives, "his / her",
+	 * "June / July" (or_pair) */
+	if (n == 1 && s[0] == '/' && prev && next && or_pair(prev, strcspn(prev, " \t,.;:)"), next, strcspn(next, " \t,.;:)"))) {
 		emit(e, "or");
 		return 1;
 	}
