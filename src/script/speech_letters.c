@@ -963,6 +963,13 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
 		/* (an entry that is also a word of identifiers marks it too: "pinctrl") */
 		marked |= acr || kinds[p] == S_ID || (kinds[p] == S_LEX && id_word(s + st, en - st));
+		/* the article "a" before a vowel's sound is no English: "airqs" is
+		 * no "a I-R-Q's" (A-I-R-Q's, s390's adapter IRQs), the name of
+		 * A, E, F, H, I, L, M, N, O, R, S, X begins with a vowel */
+		if (en - st == 1 && kinds[p] == S_WORD && tolower((unsigned char)s[st]) == 'a' && p > 0 &&
+		    (kinds[p - 1] == S_SPELL || (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en))) &&
+		    strchr("aefhilmnorsx", tolower((unsigned char)s[en])))
+			return 0;
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
