@@ -149,6 +149,8 @@ extern const char *const months[];
 int month_of(const char *w);
 /* Whether s is a word of networks after a rate: "NIC", "links" (speech_verbal.c). */
 int network_noun_at(const char *s, size_t n);
+/* Whether s is a word of memory a size counts: "pages", "blocks" (2M pages are a size). */
+int memory_noun(const char *s, size_t n);
 
 /* Whether s is a plural noun a measure can describe: "32b systems" is
  * "thirty-two bit systems" (speech_units.c). */

@@ -963,6 +963,13 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		acronyms += acr && !(acr_before && (en - st == 1 || cut[p - 1] - en == 1));
 		/* (an entry that is also a word of identifiers marks it too: "pinctrl") */
 		marked |= acr || kinds[p] == S_ID || (kinds[p] == S_LEX && id_word(s + st, en - st));
+		/* the article "a" before a vowel's sound is no English: "airqs" is
+		 * no "a I-R-Q's" (A-I-R-Q's, s390's adapter IRQs), the name of
+		 * A, E, F, H, I, L, M, N, O, R, S, X begins with a vowel */
+		if (en - st == 1 && kinds[p] == S_WORD && tolower((unsigned char)s[st]) == 'a' && p > 0 &&
+		    (kinds[p - 1] == S_SPELL || (kinds[p - 1] == S_LEX && lex_spelled(e, s + en, cut[p - 1] - en))) &&
+		    strchr("aefhilmnorsx", tolower((unsigned char)s[en])))
+			return 0;
 		if (en - st <= 2 && kinds[p] == S_WORD) {
 			shorts++;
 			size_t left = p + 1 < np ? st - (p + 2 < np ? cut[p + 2] : 0) : 0;
@@ -2622,8 +2629,18 @@ static int w_parts(struct en *e, const char *s, size_t n, int flags)
 
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
-	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70) ||
-	    dict_word(s, n))
+	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70))
+		return 0;
+	/* four letters or fewer English cannot say, that hunspell knows only
+	 * capitalised, as a name or an abbreviation ("Esd"): the small letters
+	 * of kernel text are letters, "esd" E-S-D (was "ezd") */
+	if (n <= 4 && all_lower(s, n) && !speech_dict_word(s, n) && dict_word(s, n) && onset_ok(s, n) &&
+	    !sayable(s, n)) {
+		decide(e, "acronym", "a term of kernel text English cannot say, hunspell knows only capitalised (kernel.vocab)");
+		spell(e, s, n, 0);
+		return 1;
+	}
+	if (dict_word(s, n))
 		return 0;
 	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM) ||
 				  split_compound(e, s, n) || split_term_words(e, s, n) ||
@@ -3011,6 +3028,34 @@ static int w_letters_entry(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * An acronym of kernel text in small letters with one more letter glued
+ * after it, that English cannot say, the whole no word any list knows nor
+ * a name of the lexicon: one acronym, all its letters spelled, as its
+ * writers spell it in capitals with a hyphen ("msix" M-S-I-X for MSI-X,
+ * was "M six"; "pcix", "usbc"). The acronym is of two to four letters
+ * kernel text writes in capitals 20 times or more (kernel.vocab), no
+ * common word, and kernel names have it as a part ten times as often as
+ * the rest after the first letter (kernel.parts: "msi" 17,215 names, "six"
+ * 23; "fput" stays F-put, "put" 5,940 against "fpu" 675, and "dmap" D-map,
+ * "map" 22,274 against "dma" 35,467); the letter is a
+ * consonant and none that ends English words or starts a version (s, d,
+ * r, y, v: "msis" is a plural, "icmpv6" a version).
+ */
+static int w_acronym_letter(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w, *how;
+	if (n < 4 || n > 5 || !all_lower(s, n) || !all_alpha(s, n) || is_vowel(s[n - 1], 1) ||
+	    strchr("sdryv", s[n - 1]) || (onset_ok(s, n) && sayable(s, n)) || vocab_kind(s, n) != VOCAB_NONE ||
+	    known_word(s, n, &w) || lex_find(e, s, n, &w, &(size_t){0}) || vocab_kind(s, n - 1) != VOCAB_ACRONYM ||
+	    vocab_count(s, n - 1) < 20 || words_common(s, n - 1, 70) || (n - 1 >= 4 && acronym_sayable(s, n - 1)) ||
+	    parts_count(s, n - 1, &how) < 10 * parts_count(s + 1, n - 1, &how))
+		return 0;
+	decide(e, "acronym", "an acronym of kernel text in small letters and one letter glued to it (kernel.vocab, kernel.parts)");
+	spell(e, s, n, 0);
+	return 1;
 }
 
 /* A letter before a lexicon entry said as a word, which kernel text writes
@@ -3875,6 +3920,7 @@ static const struct word_rule {
 	{"a long word of the larger lists", w_large},
 	{"a C type and a letter", w_ctype_letter},
 	{"letters and a lexicon entry", w_letters_entry},
+	{"an acronym and a letter", w_acronym_letter},
 	{"a letter and a lexicon entry", w_letter_term},
 	{"a letter and a word", w_letter_word},
 	{"a time unit", w_time_unit},

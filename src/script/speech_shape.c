@@ -340,18 +340,35 @@ static const char *const word_prefixes[] = {
 	"mis", "non", "out", "pre", "re", "un",
 };
 
+/* Whether w[0..wn) is an English word and a suffix that makes nouns of
+ * it, the whole in no list: "maintainership" (maintainer, -ship),
+ * "reviewerhood", "upstreamness"; the stem of four letters or more a word
+ * of scowl up to 70 or of hunspell. */
+static int derived_noun(const char *w, size_t wn)
+{
+	static const char *const suffixes[] = {"ship", "ships", "hood", "ness", "ment", "ments"};
+	for (size_t i = 0; i < ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (wn >= k + 4 && memcmp(w + wn - k, suffixes[i], k) == 0 &&
+		    (words_common(w, wn - k, 70) || dict_word(w, wn - k)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
  * piece after its hyphen up to the next one, an English word in small
  * letters of three letters or more (scowl up to 70, or hunspell from five
- * letters, "maintainership": not its short abbreviations, "non-blk" stays
- * non block): that word's length, else 0. */
+ * letters, or such a word and a suffix of nouns, derived_noun:
+ * "maintainership"; not its short abbreviations, "non-blk" stays non
+ * block): that word's length, else 0. */
 static size_t hyphen_prefix(const char *s, size_t n, const char *w, size_t wn)
 {
 	const char *h = memchr(w, '-', wn);
 	if (h)
 		wn = (size_t)(h - w);
 	if (n > 3 || wn < 3 || !all_lower(s, n) || !all_lower(w, wn) || !all_alpha(w, wn) ||
-	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn))))
+	    !(words_common(w, wn, 70) || (wn >= 5 && dict_word(w, wn)) || derived_noun(w, wn)))
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(word_prefixes); i++)
 		if (strlen(word_prefixes[i]) == n && memcmp(word_prefixes[i], s, n) == 0)
@@ -480,6 +497,34 @@ static int pronoun(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether s is a month's or a weekday's name ("June", "Jul", "Monday"),
+ * capitalised. */
+static int time_name(const char *s, size_t n)
+{
+	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+	char w[16];
+	if (n < 3 || n >= sizeof w || !isupper((unsigned char)s[0]) || !all_alpha(s, n))
+		return 0;
+	memcpy(w, s, n);
+	w[n] = 0;
+	if (month_of(w))
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(days); i++)
+		if (strlen(days[i]) == n && strncmp(days[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a slash between a and b offers them as alternatives, said "or":
+ * two personal pronouns ("his/her", "he / she"), or two months or two
+ * weekdays ("June / July", "Monday/Tuesday": a time not yet known, "June or
+ * July"). Other words keep "slash": "PM / devfreq" is a subsystem, and
+ * "freeze / thaw", "enable / disable" are pairs kernel people say so. */
+static int or_pair(const char *a, size_t an, const char *b, size_t bn)
+{
+	return (pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn));
+}
+
 int series_word(const char *s, size_t n)
 {
 	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item"};
@@ -494,8 +539,8 @@ static int say_path(struct en *e, const char *s, size_t n)
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
-	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && pronoun(s, a) && pronoun(slash + 1, n - a - 1)) {
-		say_core(e, s, a, F_START);       /* "his/her": his or her */
+	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && or_pair(s, a, slash + 1, n - a - 1)) {
+		say_core(e, s, a, F_START);       /* "his/her": his or her; "June/July" */
 		emit(e, "or");
 		say_core(e, slash + 1, n - a - 1, F_START);
 		return 1;
@@ -512,6 +557,27 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_num(e, (unsigned long long)num_parse(s + w, a - w));
 		emit(e, "of");
 		emit_num(e, (unsigned long long)num_parse(slash + 1, n - a - 1));
+		return 1;
+	}
+	/* two numbers of four digits that share their first two, neither a
+	 * round hundred, are two of a family, not a part of a whole: chip
+	 * models ("6798/6799" sixty-seven ninety-eight slash sixty-seven
+	 * ninety-nine, as "nct6798/nct6799"; "8821/8822"), or two years
+	 * ("2023/2024"); "1000/1024", "1024/4096" and "patch 1001/1002" stay */
+	if (a == 4 && n - a - 1 == 4 && all_digit(s, a) && all_digit(slash + 1, 4) && memcmp(s, slash + 1, 2) == 0 &&
+	    memcmp(s, slash + 1, 4) != 0 && s[0] != '0' && memcmp(s + 2, "00", 2) != 0 &&
+	    memcmp(slash + 3, "00", 2) != 0 && !series_word(e->prev, strlen(e->prev))) {
+		long long x = num_parse(s, a), y = num_parse(slash + 1, 4);
+		int years = x >= 1900 && x <= 2099 && y >= 1900 && y <= 2099;
+		if (years)
+			emit_year(e, (unsigned)x);
+		else
+			emit_model(e, s, a);
+		emit(e, "slash");
+		if (years)
+			emit_year(e, (unsigned)y);
+		else
+			emit_model(e, slash + 1, 4);
 		return 1;
 	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
@@ -557,6 +623,46 @@ static int say_path(struct en *e, const char *s, size_t n)
 		    (words_common(s + k, n - k, 50) || known_word(s + k, n - k, &w))) {
 			say_core(e, s, k, F_START);
 			say_core(e, s + k, n - k, F_START);
+			return 1;
+		}
+	}
+	/* "10M/100M/1G", "1G/2.5G/5G/10G": two or more of Ethernet's speeds
+	 * each with its letter, no B, are line rates wherever they stand (no
+	 * list of memory sizes holds 10M or 2.5G; "2M/1G pages" is no list of
+	 * them): each number with its unit in bits */
+	{
+		static const char *const rates_m[] = {"10", "100", "1000", "2500"};
+		static const char *const rates_g[] = {"1", "2.5", "5", "10", "25", "40", "50", "56", "100", "200", "400", "800"};
+		int ok = n >= 5, lettered = 0;
+		for (size_t st = 0, i = 0; ok && i <= n; i++)
+			if (i == n || s[i] == '/') {
+				size_t len = i - st;
+				if (len < 2 || !strchr("MG", s[i - 1]) || !isdigit((unsigned char)s[st])) {
+					ok = 0;
+					break;
+				}
+				int found = 0;
+				const char *const *tab = s[i - 1] == 'M' ? rates_m : rates_g;
+				size_t tn = s[i - 1] == 'M' ? ARRAY_LEN(rates_m) : ARRAY_LEN(rates_g);
+				for (size_t k = 0; k < tn && !found; k++)
+					found = strlen(tab[k]) == len - 1 && memcmp(tab[k], s + st, len - 1) == 0;
+				ok = found;
+				lettered++;
+				st = i + 1;
+			}
+		if (ok && lettered >= 2 && !memory_noun(e->next, e->nextn)) {
+			decide(e, "measure", "two or more of Ethernet's speeds joined by slashes: each in bits");
+			for (size_t st = 0, i = 0; i <= n; i++)
+				if (i == n || s[i] == '/') {
+					if (st)
+						emit(e, "slash");
+					if (memchr(s + st, '.', i - 1 - st))
+						say_core(e, s + st, i - 1 - st, F_START);     /* "two point five" */
+					else
+						emit_numstr(e, s + st, i - 1 - st);
+					emit(e, s[i - 1] == 'G' ? "gigabit" : "megabit");
+					st = i + 1;
+				}
 			return 1;
 		}
 	}
@@ -632,6 +738,22 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit(e, "slash");
 		s += 3;
 		n -= 3;
+	}
+	/* a chip's name and the number of another of its family: "RTL8821/8822",
+	 * "nct6798/6799": the number a model as in the name (was "eight
+	 * thousand eight hundred twenty-two") */
+	{
+		const char *sl = memchr(s, '/', n);
+		size_t a2 = sl ? (size_t)(sl - s) : 0, b2 = sl ? n - a2 - 1 : 0, d = 0;
+		while (d < a2 && isdigit((unsigned char)s[a2 - 1 - d]))
+			d++;
+		if (sl && (d == 3 || d == 4) && d < a2 && isalpha((unsigned char)s[a2 - d - 1]) && b2 == d &&
+		    all_digit(sl + 1, b2) && sl[1] == s[a2 - d] && !memchr(sl + 1, '/', b2)) {
+			say_core(e, s, a2, F_START | F_PART | F_PATH);
+			emit(e, "slash");
+			emit_model(e, sl + 1, b2);
+			return 1;
+		}
 	}
 	say_split(e, s, n, "/", "slash", F_START | F_PART | F_PATH);
 	return 1;
@@ -2984,8 +3106,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 		return 1;
 	}
 	/* a slash is "slash" (a path's, a subsystem's "PM / devfreq", a pair's
-	 * "singer / songwriter"): "or" only between pronouns, "his / her" */
-	if (n == 1 && s[0] == '/' && prev && next && pronoun(prev, strcspn(prev, " \t,.;:)")) && pronoun(next, strcspn(next, " \t,.;:)"))) {
+	 * "singer / songwriter"): "or" only between alternatives, "his / her",
+	 * "June / July" (or_pair) */
+	if (n == 1 && s[0] == '/' && prev && next && or_pair(prev, strcspn(prev, " \t,.;:)"), next, strcspn(next, " \t,.;:)"))) {
 		emit(e, "or");
 		return 1;
 	}

@@ -273,7 +273,7 @@ static int hex_cue(const char *w)
 }
 
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
-static int memory_noun(const char *s, size_t n)
+int memory_noun(const char *s, size_t n)
 {
 	static const char *const nouns[] = {
 		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
@@ -281,6 +281,19 @@ static int memory_noun(const char *s, size_t n)
 	};
 	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
 		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words after which a size is of storage, no speed: "a 100M file", "10M of memory". */
+static int storage_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"of", "file", "files", "memory", "ram", "disk", "disks", "image", "images", "heap", "partition",
+		"partitions", "cache", "caches", "region", "regions", "limit", "quota", "bytes", "entries",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(words); i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -623,6 +636,15 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		/* "10G links": a size letter before a word of networks counts bits */
 		const char *bits = rl == 1 && (flags & F_TOKEN) && network_noun_at(e->next, e->nextn) ?
 			(r[0] == 'G' ? "gigabit" : r[0] == 'M' ? "megabit" : r[0] == 'T' ? "terabit" : NULL) : NULL;
+		/* "latency for 10M", "10M half duplex", "advertise 1000M speeds":
+		 * 10, 100 or 1000 with an M and no B are Ethernet's speeds, in
+		 * megabits (in the kernel's Documentation, 11 of the 12 are; a
+		 * memory size in M is a power of two or a multiple of 64: "512M"),
+		 * unless a word of memory or storage follows */
+		if (!bits && rl == 1 && r[0] == 'M' && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas &&
+		    (v == 10 || v == 100 || v == 1000) && !memory_noun(e->next, e->nextn) &&
+		    !storage_word(e->next, e->nextn))
+			bits = "megabit";
 		if (bits) {
 			emit(e, bits);
 			return 1;
