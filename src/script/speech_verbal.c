@@ -342,6 +342,19 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "hex");
 		spell(e, s + 2, n - 2, 0);
 		return 1;
+	} else if (n >= 4 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B') && (s[2] == '0' || s[2] == '1')) {
+		/* "0b1111", "0b1010_0000": a binary number, "binary one-one-one-one",
+		 * its digits one by one (no "eleven eleven"), a "_" between groups
+		 * not said */
+		size_t j = 2;
+		while (j < n && (s[j] == '0' || s[j] == '1' || (s[j] == '_' && j + 1 < n && s[j - 1] != '_')))
+			j++;
+		if (j != n || s[n - 1] == '_')
+			return 0;
+		decide(e, "number", "0b and binary digits: a binary number, its digits one by one");
+		emit(e, "binary");
+		spell(e, s + 2, n - 2, 0);
+		return 1;
 	} else if ((cur = currency_at(s, n, &k, 0)) != NULL) {
 		if (k >= n || !isdigit((unsigned char)s[k]))
 			return 0;
