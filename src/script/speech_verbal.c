@@ -318,6 +318,8 @@ int network_noun_at(const char *s, size_t n)
  * symbol and a number, "#" and a number): versions, decimals, units,
  * ordinals, plurals, ranges. Returns 1 when s was said.
  */
+static void dim_side(struct en *e, const char *s, size_t n);
+
 int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 {
 	const struct currency *cur = NULL;
@@ -376,6 +378,21 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		if (dv && (dv & (dv - 1)) != 0 && d + 1 < n && s[d] == '_' && islower((unsigned char)s[d + 1])) {
 			emit_model(e, s, d);
 			say_core(e, s + d + 1, n - d - 1, F_START | F_PART);
+			return 1;
+		}
+	}
+	/* "imx95-19x19-evk", "lcd-800x480", "ath10k-4x4": a part of a name
+	 * that is two sides glued by an x is a size, "nineteen by nineteen", as
+	 * a token of its own is (m_dimension), not "nineteen X nineteen" */
+	if (!(flags & F_TOKEN) && !version && !cur && s[0] != '0') {
+		size_t d = 0;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (d <= 4 && d + 1 < n && n - d - 1 <= 4 && s[d] == 'x' && s[d + 1] != '0' && all_digit(s + d + 1, n - d - 1)) {
+			decide(e, "dimensions", "a part of a name: two sides glued by an x");
+			dim_side(e, s, d);
+			emit(e, "by");
+			dim_side(e, s + d + 1, n - d - 1);
 			return 1;
 		}
 	}
