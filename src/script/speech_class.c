@@ -1402,6 +1402,29 @@ static int m_model_before(const struct cctx *c, struct match *m)
  * "SMC9192/9194 based", "3600/3650 cards". */
 static const char *const model_list_after[] = {"based", "compatible", "series", "family"};
 
+/* Whether p, the word before a number, names a brand or a product line
+ * whose model the number is: a capitalised word ("Dell", "Armada"), in camel
+ * case too ("ProBook", "ThinkPad"), or a code in capitals that is no unit
+ * and no common word ("RX", "TL"; not "MB", "ROOM"); not a count's word
+ * ("Over", "Chapter"), a year's cue, nor a month. */
+static int brand_word(const char *p, size_t pn)
+{
+	int code = pn >= 2 && pn <= 5 && all_upper(p, pn) && all_alpha(p, pn) && !find_unit(p, pn, 1) &&
+		   !words_common(p, pn, 50);
+	if (!code && (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
+		      IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn)))
+		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
+	for (size_t i = 1; i < pn && !code; i++)
+		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
+			return 0;
+	char mb[16] = "";
+	if (pn < sizeof mb) {
+		memcpy(mb, p, pn);
+		mb[pn] = 0;
+	}
+	return !month_of(mb);
+}
+
 /* "the 8250/16550 UART", "Armada 380/385 SoC": numbers of three to five
  * digits joined by slashes before a device's noun are a list of models,
  * each said as one (not a fraction, "three hundred eighty of ..."); not
@@ -1409,10 +1432,15 @@ static const char *const model_list_after[] = {"based", "compatible", "series", 
  * are round hundreds. */
 static int m_model_slash(const struct cctx *c, struct match *m)
 {
-	size_t n, nn;
-	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || !nx || !joined(c, c->i) || !(IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) ||
-						IN(model_list_after, nx, nn)))
+	size_t n, nn, pn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn), *p = core(c, c->i - 1, &pn);
+	/* or after a brand, "EliteBook 845/865 G9": the brand's models (not
+	 * before a unit or a counted noun, "Tests 845/865 passed" aside) */
+	int brand = p && !c->t[c->i - 1].trail && brand_word(p, pn) &&
+		    !(nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)));
+	int noun = nx && joined(c, c->i) &&
+		   (IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) || IN(model_list_after, nx, nn));
+	if (!s || !(brand || noun))
 		return 0;
 	size_t parts = 0, k = 0;
 	int round = 1;
@@ -1423,6 +1451,8 @@ static int m_model_slash(const struct cctx *c, struct match *m)
 			return 0;
 		if (num_parse(s + k, pl) % 100)
 			round = 0;
+		if (!noun && num_parse(s + k, pl) >= 1000 && num_parse(s + k, pl) <= 2099)
+			return 0;     /* "Windows 2000/2003": years after a brand's name */
 		parts++;
 		k += pl + (sl != NULL);
 		if (sl && k == n)
@@ -1436,7 +1466,8 @@ static int m_model_slash(const struct cctx *c, struct match *m)
 	m->after = sl + 1;
 	m->afterlen = n - m->alen - 1;
 	m->list = 1;
-	m->why = "models joined by slashes before a device's noun (model_nouns_after, model_list_after)";
+	m->why = !noun ? "models joined by slashes after a brand" :
+			 "models joined by slashes before a device's noun (model_nouns_after, model_list_after)";
 	return 1;
 }
 
@@ -1525,23 +1556,7 @@ static int m_model(const struct cctx *c, struct match *m)
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
-	/* a code in capitals before it names a model too: "RX 580", "TL 950"
-	 * (not a unit, "MB 512", nor a word in capitals, "ROOM 101") */
-	int code = pn >= 2 && pn <= 5 && all_upper(p, pn) && all_alpha(p, pn) && !find_unit(p, pn, 1) &&
-		   !words_common(p, pn, 50);
-	if (!code && (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
-		      IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn)))
-		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */
-	/* a brand in camel case counts too: "ProBook 435", "ThinkPad 760" */
-	for (size_t i = 1; i < pn && !code; i++)
-		if (!islower((unsigned char)p[i]) && !(i >= 2 && isupper((unsigned char)p[i]) && islower((unsigned char)p[i - 1])))
-			return 0;
-	char mb[16] = "";
-	if (pn < sizeof mb) {
-		memcpy(mb, p, pn);
-		mb[pn] = 0;
-	}
-	if (month_of(mb))
+	if (!brand_word(p, pn))
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);

@@ -1522,6 +1522,23 @@ static char *brackets(const char *text)
 				continue;
 			}
 		}
+		/* a reference "and" or "or" joins to the next one is a word of the
+		 * sentence, as that next one is (above): "the following [1] and [2]
+		 * DTS patches" reference one and reference two, not "the following
+		 * and reference two" */
+		if (n && n <= 3 && all_digit(in, n)) {
+			const char *q = after;
+			size_t cl = strncmp(q, " and [", 6) == 0 ? 6 : strncmp(q, " or [", 5) == 0 ? 5 : 0;
+			size_t dn = cl ? strspn(q + cl, "0123456789") : 0;
+			if (dn && dn <= 3 && q[cl + dn] == ']') {
+				if (b.len && b.data[b.len - 1] != ' ')
+					buf_putc(&b, ' ');
+				buf_puts(&b, "reference ");
+				buf_add(&b, in, n);
+				p = after;
+				continue;
+			}
+		}
 		if (n == 0 || all_digit(in, n) || (n == 3 && (memcmp(in, "...", 3) == 0 ||
 							       memcmp(in, "\xe2\x80\xa6", 3) == 0))) {
 			if (n)

@@ -1789,19 +1789,27 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
-/* bug(s): the plural */
-static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
+/* The plural of the word just said: "'s" after a spelled letter ("I-R-Q's"),
+ * "s" after a word ("bug ons"), a "z" after a lexicon's phonemes (w, the
+ * written suffix, kept in the transcript). */
+static void said_plural(struct en *e, const char *w)
 {
-	if (!(n > 3 && memcmp(s + n - 3, "(s)", 3) == 0 && isalpha((unsigned char)s[n - 4])))
-		return 0;
-	say_core(e, s, n - 3, flags);
 	int c = e->out.len ? (unsigned char)e->out.data[e->out.len - 1] : 0;
 	if (isupper(c))
 		buf_puts(&e->out, "'s");
 	else if (isalpha(c))
 		buf_putc(&e->out, 's');
 	else
-		said_suffix(e, "(s)", "z");
+		said_suffix(e, w, "z");
+}
+
+/* bug(s): the plural */
+static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
+{
+	if (!(n > 3 && memcmp(s + n - 3, "(s)", 3) == 0 && isalpha((unsigned char)s[n - 4])))
+		return 0;
+	say_core(e, s, n - 3, flags);
+	said_plural(e, "(s)");
 	return 1;
 }
 
@@ -1828,6 +1836,16 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		memcpy(w, s, n - 3);
 		w[n - 3] = 's';
 		say_core(e, w, n - 2, flags);
+		return 1;
+	}
+	/* "MODULE_DESCRIPTION()s", "BUG_ON()s": a name in capitals takes its
+	 * plural on the last word said, "module descriptions", "bug ons" (an
+	 * "s" glued to the capitals would make "ON" letters, "bug O-N's") */
+	if (n > 4 && n < 128 && s[n - 3] == '(' && s[n - 2] == ')' && s[n - 1] == 's' &&
+	    isalnum((unsigned char)s[n - 4]) && upper) {
+		decide(e, "identifier", "a name in capitals with '()s': its plural on the last word said");
+		say_core(e, s, n - 3, flags);
+		said_plural(e, "()s");
 		return 1;
 	}
 	/* "ioctl(2)s", "read(2)s": a plural after a manual section is the name's

@@ -331,6 +331,8 @@ int network_noun_at(const char *s, size_t n)
  * symbol and a number, "#" and a number): versions, decimals, units,
  * ordinals, plurals, ranges. Returns 1 when s was said.
  */
+static void dim_side(struct en *e, const char *s, size_t n);
+
 int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 {
 	const struct currency *cur = NULL;
@@ -355,6 +357,19 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "hex");
 		spell(e, s + 2, n - 2, 0);
 		return 1;
+	} else if (n >= 4 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B') && (s[2] == '0' || s[2] == '1')) {
+		/* "0b1111", "0b1010_0000": a binary number, "binary one-one-one-one",
+		 * its digits one by one (no "eleven eleven"), a "_" between groups
+		 * not said */
+		size_t j = 2;
+		while (j < n && (s[j] == '0' || s[j] == '1' || (s[j] == '_' && j + 1 < n && s[j - 1] != '_')))
+			j++;
+		if (j != n || s[n - 1] == '_')
+			return 0;
+		decide(e, "number", "0b and binary digits: a binary number, its digits one by one");
+		emit(e, "binary");
+		spell(e, s + 2, n - 2, 0);
+		return 1;
 	} else if ((cur = currency_at(s, n, &k, 0)) != NULL) {
 		if (k >= n || !isdigit((unsigned char)s[k]))
 			return 0;
@@ -376,6 +391,21 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		if (dv && (dv & (dv - 1)) != 0 && d + 1 < n && s[d] == '_' && islower((unsigned char)s[d + 1])) {
 			emit_model(e, s, d);
 			say_core(e, s + d + 1, n - d - 1, F_START | F_PART);
+			return 1;
+		}
+	}
+	/* "imx95-19x19-evk", "lcd-800x480", "ath10k-4x4": a part of a name
+	 * that is two sides glued by an x is a size, "nineteen by nineteen", as
+	 * a token of its own is (m_dimension), not "nineteen X nineteen" */
+	if (!(flags & F_TOKEN) && !version && !cur && s[0] != '0') {
+		size_t d = 0;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (d <= 4 && d + 1 < n && n - d - 1 <= 4 && s[d] == 'x' && s[d + 1] != '0' && all_digit(s + d + 1, n - d - 1)) {
+			decide(e, "dimensions", "a part of a name: two sides glued by an x");
+			dim_side(e, s, d);
+			emit(e, "by");
+			dim_side(e, s + d + 1, n - d - 1);
 			return 1;
 		}
 	}
