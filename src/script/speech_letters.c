@@ -1922,6 +1922,22 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* Whether s[0..n) is a cluster of consonants an English syllable can begin
+ * with ("pl", "str", "thr"): before "ing" it makes one syllable English can
+ * say, "pling", "thring", no letters and an ending as "gcing" G-C-ing. */
+static int english_onset(const char *s, size_t n)
+{
+	static const char *const onsets[] = {
+		"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "ph", "pl", "pr",
+		"sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr",
+		"chr", "phr", "sch", "scr", "shr", "sph", "spl", "spr", "str", "thr",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(onsets); i++)
+		if (strlen(onsets[i]) == n && memcmp(onsets[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* NACKed, ACKing, OOMed: the acronym, then the ending. */
 static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 {
@@ -1931,6 +1947,12 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 		caps++;
 	/* in small letters: two to four letters without a vowel, then "ing"
 	 * ("gcing" G-C-ing; "string" and "bring" are words) */
+	if (caps == 0 && n >= 5 && n <= 7 && all_lower(s, n) && memcmp(s + n - 3, "ing", 3) == 0 && !has_vowel(s, n - 3) &&
+	    english_onset(s, n - 3) && !known_word(s, n, &(const char *){0})) {
+		decide(e, "word", "consonants an English syllable begins with, and -ing: one syllable");
+		emitn(e, s, n);
+		return 1;
+	}
 	if (caps == 0 && n >= 5 && n <= 7 && all_lower(s, n) && memcmp(s + n - 3, "ing", 3) == 0 && !has_vowel(s, n - 3)) {
 		int word_end = 0;      /* "vswing", "sqring": a letter or two and a word */
 		for (size_t k = 0; k + 4 <= n && !word_end; k++)

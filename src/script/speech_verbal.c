@@ -338,7 +338,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct currency *cur = NULL;
 	size_t k = 0;
 	int version = 0;
-	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START)) {
+	/* "v3", "V7" a version; a capital V before three digits or more is a
+	   model's letter and its number (FirePro V7900, Tesla V100, NEC V850):
+	   no series counts its versions so far */
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) &&
+	    !(s[0] == 'V' && s[1] != '0' && n >= 4 && all_digit(s + 1, n - 1))) {
 		version = 1;
 		k = 1;
 	} else if (n >= 2 && s[0] == '#' && isdigit((unsigned char)s[1])) {
