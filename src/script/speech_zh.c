@@ -875,11 +875,14 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				continue;
 			}
 			/* "，2021 Linux内核": a year opening a clause before a Latin name (the
-			   Chinese run ends with it), digit by digit */
+			   Chinese run ends with it), digit by digit; so after an ASCII
+			   comma or semicolon after Han ("最高产,2021 Linux内核", as pages
+			   converted to ASCII write it) */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 && *after == '\0' &&
 			    (i == 0 || (i >= 3 && (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "：", 3) == 0 ||
-						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)))) {
+						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)) ||
+			     (i >= 2 && (s[i - 1] == ',' || s[i - 1] == ';') && (unsigned char)s[i - 2] >= 0x80))) {
 				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
@@ -961,6 +964,21 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			   two, "2.6.12-2005.6.17" (a version and its date), a pause; not
 			   in a name or a package's release ("pre-patch-2.3.13-1",
 			   "2.6.32-220.el6", "6.1.0-18-amd64") */
+			/* "5.4/5.5 穩定分支", "5.10/5.15/6.1": versions (decimals not
+			   below one) joined by slashes are a list, the enumeration pause
+			   (五点四、五点五); the slash had reached espeak-ng, "slash" */
+			if (i + 1 < n && s[i] == '/' && isdigit((unsigned char)s[i + 1]) && memchr(s + st0, '.', i - st0) &&
+			    s[st0] != '0' && s[i + 1] != '0' &&
+			    (st0 == 0 || !(isalnum((unsigned char)s[st0 - 1]) || strchr("-_.", s[st0 - 1])))) {
+				size_t e = i + 1;
+				while (e < n && isdigit((unsigned char)s[e]))
+					e++;
+				if (e + 1 < n && s[e] == '.' && isdigit((unsigned char)s[e + 1])) {
+					buf_puts(&b, "、");
+					i++;
+					continue;
+				}
+			}
 			if (i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1]) && memchr(s + st0, '.', i - st0) &&
 			    (st0 == 0 || !(isalnum((unsigned char)s[st0 - 1]) || strchr("-_.", s[st0 - 1])))) {
 				size_t e = i + 1;
