@@ -915,8 +915,10 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			continue;
 		}
 		/* "Linux 30 岁了": a count apart from the English word before it,
-		   said with a Han measure word, is Mandarin's (三十岁) */
-		if (before == SC_LATIN && b > st && b < i && s[b - 1] != '-' && !memchr(s + i, '.', j - i) && u > j - 1 &&
+		   said with a Han measure word, is Mandarin's (三十岁); so after a
+		   label's colon glued to it, "OpenSSL:10秒钟" */
+		int label = b == i && b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN;
+		if (((before == SC_LATIN && b > st && b < i && s[b - 1] != '-') || label) && !memchr(s + i, '.', j - i) && u > j - 1 &&
 		    u < en && zh_measure_at(s + u, en - u)) {
 			for (size_t k = i; k < u; k++)
 				cl[k - st] = SC_HAN;
@@ -928,10 +930,10 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
 		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
-			   (b == st || s[b - 1] != '-') && b < i && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
+			   (b == st || s[b - 1] != '-') && (b < i || label) && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			/* "Intel 2.5G 网卡": a number and its unit before Han
 			   script are Mandarin's too, after an English name (and
-			   after its colon, "page: 4KB页") */
+			   after its colon, "page: 4KB页", "GnuPG:1GB文件") */
 			size_t h = u + ul;
 			while (h < en && s[h] == ' ')
 				h++;

@@ -2027,7 +2027,8 @@ static size_t name_range(const char *s, size_t n, int flags)    /* the name's le
 	if (w == a || !all_digit(s + w, a - w) || !all_digit(h + 1, n - a - 1) || a - w > 3 || n - a - 1 > 3 ||
 	    (flags & F_PATH) || h[1] == '0' ||
 	    (!w && (flags & F_TOKEN)) || (w == 1 && tolower((unsigned char)s[0]) == 'v') ||
-	    num_parse(s + w, a - w) >= num_parse(h + 1, n - a - 1))
+	    num_parse(s + w, a - w) >= num_parse(h + 1, n - a - 1) ||
+	    (a - w + 1 < n - a - 1 && s[w] != '0'))     /* (a model, "i7-970": a range's end is not two digits longer than its start) */
 		return 0;
 	return w + 1;
 }

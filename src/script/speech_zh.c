@@ -49,6 +49,7 @@ static const char *const zh_part_words[] = {"章", "节", "節", "页", "頁", "
 static const char *const zh_chip_after[] = {
 	"处理器", "處理器", "芯片", "晶片", "驱动", "驅動", "串口", "终端", "終端", "控制器", "系列",
 	"架构", "架構", "主板", "电脑", "電腦", "微处理器", "微處理器", "兼容", "相容", "是", "或",
+	"显卡", "顯卡", "网卡", "網卡", "声卡", "聲卡",     /* "GTX 460显卡" 四六零, a card's model */
 };
 
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
@@ -423,8 +424,16 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		buf_puts(b, "日");
 		return 10;
 	}
-	/* 2011/7/21, 2023-5-7: a month and a day of one or two digits */
-	if (intlen == 4 && i + 3 < n && (s[i] == '-' || s[i] == '/') && num_parse(s, 4) >= 1900 &&
+	/* 2011/7/21, 2023-5-7: a month and a day of one or two digits; so with
+	   dots, "2005.6.17", "2024.12.24" (二零零五年六月十七日), unless it is a
+	   version named so, after a Latin name or 版 ("Buildroot 2020.02.1",
+	   "版本 2019.3.1") */
+	size_t lb = b->len;
+	while (lb > 0 && b->data[lb - 1] == ' ')
+		lb--;
+	int dots = intlen == 4 && i < n && s[i] == '.' && !(lb > 0 && isalpha((unsigned char)b->data[lb - 1])) &&
+		   !(lb >= 3 && (memcmp(b->data + lb - 3, "版", 3) == 0 || memcmp(b->data + lb - 3, "本", 3) == 0));
+	if (intlen == 4 && i + 3 < n && (s[i] == '-' || s[i] == '/' || dots) && num_parse(s, 4) >= 1900 &&
 	    num_parse(s, 4) <= 2099) {
 		size_t m0 = i + 1, m1 = m0;
 		while (m1 < n && m1 - m0 < 3 && isdigit((unsigned char)s[m1]))
@@ -433,7 +442,8 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 		while (d1 < n && d1 - d0 < 3 && isdigit((unsigned char)s[d1]))
 			d1++;
 		if (m1 > m0 && m1 - m0 <= 2 && m1 < n && s[m1] == s[i] && d1 > d0 && d1 - d0 <= 2 &&
-		    (d1 == n || !isdigit((unsigned char)s[d1]))) {
+		    (d1 == n || !isdigit((unsigned char)s[d1])) &&
+		    !(s[i] == '.' && d1 + 1 < n && s[d1] == '.' && isdigit((unsigned char)s[d1 + 1]))) {
 			long long m = num_parse(s + m0, m1 - m0), d = num_parse(s + d0, d1 - d0);
 			if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
 				zh_ymd(b, s, m, d);
@@ -865,11 +875,14 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				continue;
 			}
 			/* "，2021 Linux内核": a year opening a clause before a Latin name (the
-			   Chinese run ends with it), digit by digit */
+			   Chinese run ends with it), digit by digit; so after an ASCII
+			   comma or semicolon after Han ("最高产,2021 Linux内核", as pages
+			   converted to ASCII write it) */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 && *after == '\0' &&
 			    (i == 0 || (i >= 3 && (memcmp(s + i - 3, "，", 3) == 0 || memcmp(s + i - 3, "：", 3) == 0 ||
-						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)))) {
+						   memcmp(s + i - 3, "、", 3) == 0 || memcmp(s + i - 3, "。", 3) == 0)) ||
+			     (i >= 2 && (s[i - 1] == ',' || s[i - 1] == ';') && (unsigned char)s[i - 2] >= 0x80))) {
 				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
@@ -943,8 +956,44 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j + 1;
 				continue;
 			}
+			size_t st0 = i;
 			i += zh_number(&b, s + i, j - i, after,
 				       later || zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+			/* "2.6.13-2.6.19", "2.6.12-29版": a hyphen between a version (or a
+			   decimal) and a number is a range, 到; before a date it parts the
+			   two, "2.6.12-2005.6.17" (a version and its date), a pause; not
+			   in a name or a package's release ("pre-patch-2.3.13-1",
+			   "2.6.32-220.el6", "6.1.0-18-amd64") */
+			/* "5.4/5.5 穩定分支", "5.10/5.15/6.1": versions (decimals not
+			   below one) joined by slashes are a list, the enumeration pause
+			   (五点四、五点五); the slash had reached espeak-ng, "slash" */
+			if (i + 1 < n && s[i] == '/' && isdigit((unsigned char)s[i + 1]) && memchr(s + st0, '.', i - st0) &&
+			    s[st0] != '0' && s[i + 1] != '0' &&
+			    (st0 == 0 || !(isalnum((unsigned char)s[st0 - 1]) || strchr("-_.", s[st0 - 1])))) {
+				size_t e = i + 1;
+				while (e < n && isdigit((unsigned char)s[e]))
+					e++;
+				if (e + 1 < n && s[e] == '.' && isdigit((unsigned char)s[e + 1])) {
+					buf_puts(&b, "、");
+					i++;
+					continue;
+				}
+			}
+			if (i + 1 < n && s[i] == '-' && isdigit((unsigned char)s[i + 1]) && memchr(s + st0, '.', i - st0) &&
+			    (st0 == 0 || !(isalnum((unsigned char)s[st0 - 1]) || strchr("-_.", s[st0 - 1])))) {
+				size_t e = i + 1;
+				while (e < n && (isdigit((unsigned char)s[e]) || (s[e] == '.' && e + 1 < n && isdigit((unsigned char)s[e + 1]))))
+					e++;
+				size_t ul3;
+				int date = i + 7 <= n && all_digits(s + i + 1, 4) && num_parse(s + i + 1, 4) >= 1900 &&
+					   num_parse(s + i + 1, 4) <= 2099 && strchr(".-/", s[i + 5]) && isdigit((unsigned char)s[i + 6]);
+				if (date || e == n || !(s[e] == '-' || s[e] == '.' || s[e] == '_' ||
+							(isalpha((unsigned char)s[e]) && zh_unit_at(s + e, n - e, &ul3) < 0))) {
+					buf_puts(&b, date ? "，" : "到");
+					i++;
+					continue;
+				}
+			}
 			if (later && i == j) {
 				buf_puts(&b, "及以上");
 				i++;
@@ -1105,6 +1154,14 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		size_t cit = c == '[' ? zh_citation(s, i, n) : 0;
 		if (cit) {      /* "显著提升[16]。": a reference to a source, not said */
 			i += cit;
+			continue;
+		}
+		/* "被调用了#次", "运行了#个时间片": a # standing for a count before a
+		   measure word (a table's "number of"), 若干 */
+		if (c == '#' && (i == 0 || !isalnum((unsigned char)s[i - 1])) && i + 1 < n &&
+		    starts_with_any(s + i + 1, zh_measure_words, ARRAY_LEN(zh_measure_words))) {
+			buf_puts(&b, "若干");
+			i++;
 			continue;
 		}
 		if (c == '[' || c == ']' || c == '*' || c == '#' || c == '`' || c == '_' || c == '|') {
