@@ -1167,6 +1167,19 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* a word of a person's name by its line's shape: "Andrew
+		 * Bresticker (1):", "Hai Li 4487 0.8%" (speech_person.c) */
+		if (e->person && (e->person[i] & PERSON_WORD) && cn) {
+			size_t from = e->out.len;
+			e->next = next;
+			e->nextn = nextn;
+			if (say_person_word(e, core, cn, e->person[i] & PERSON_PINYIN)) {
+				explain_row(e, core, core + cn, from);
+				emit_trail(e, trail, t[i].trail, 1);
+				set_prev(e, core, cn);
+				continue;
+			}
+		}
 		/* a word of a sentence in another language that no English list knows */
 		{
 			const char *c, *star;
@@ -1840,7 +1853,13 @@ char *speech_en_in(const struct speech_ctx *ctx, const char *text, int in_zh)
 			k->trail = k->rawlen;
 		}
 	}
+	/* (t, which the tokens point into, is ours: a name in small letters
+	   is capitalised there) */
+	unsigned char *person = person_marks(&e, toks, nt);
+	e.person = person;
 	say_tokens(&e, toks, nt);
+	e.person = NULL;
+	free(person);
 	free(toks);
 	free(t);
 	/* no leading punctuation, no trailing space */

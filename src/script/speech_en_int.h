@@ -44,6 +44,7 @@ struct en {
 	int glue;            /* the next word joins the last one without a space */
 	int in_zh;           /* the words are inside a Chinese sentence */
 	int after_op;        /* the token before is a C operator standing alone ("&", "|=", "=") */
+	const unsigned char *person;  /* per token, PERSON_* marks (speech_person.c), or NULL */
 };
 
 struct unit {
@@ -182,6 +183,23 @@ int has_char(const char *s, size_t n, int c);
 
 /* Letters (speech_letters.c): whether a list knows s (why: which). */
 int known_word(const char *s, size_t n, const char **why);
+/* The words of a person's name by the shape of their line (speech_person.c):
+ * an author line "Name (N):", a tag's "-by: Name <", a table row "Name 4487
+ * 0.8%", "Name wrote:". Per token of t, PERSON_* marks, or NULL when the
+ * line has no such name (the caller frees it); a name in small letters is
+ * capitalised in the tokens' text (which must be writable). */
+enum { PERSON_WORD = 1, PERSON_PINYIN = 2 };
+unsigned char *person_marks(struct en *e, struct tok *t, int nt);
+/* Which of a person's k name words (w[i], wn[i]) are said in pinyin, as
+ * bits (speech_pinyin.c). */
+unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int k);
+/* A word of a person's name said from pinyin.table: "Guo-Fu" Gwaw-Foo;
+ * 1 when said (speech_pinyin.c). */
+int say_pinyin_person(struct en *e, const char *s, size_t n);
+/* A word of a person's name (a token PERSON_WORD marks) said as a name:
+ * never split into words or letters; 0 when the usual rules say it
+ * (speech_letters.c). */
+int say_person_word(struct en *e, const char *s, size_t n, int pinyin);
 /* A Chinese name in pinyin said from pinyin.table (speech_pinyin.c): "Xie"
  * "Sheeyeh"; 1 when s was one. */
 int say_pinyin(struct en *e, const char *s, size_t n, int flags);

@@ -3709,6 +3709,55 @@ static int w_name_place(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/*
+ * A word of a person's name by its line's shape (speech_person.c): said
+ * as a name, never cut into words ("Andrew Bresticker" was "Bre sticker",
+ * "Andries" "An dries") or letters ("OGAWA Hirofumi", "Stas Sergeev" was
+ * the lexicon's STA and a plural). A surname in capitals is the name
+ * ("OGAWA" Ogawa); a name in pinyin is said from pinyin.table. A word the
+ * lexicon has, or a word the lists know whole ("Mark Brown"), is left to
+ * the usual rules, and so are names written with letters outside ASCII.
+ */
+int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
+{
+	char tmp[64];
+	const char *why;
+	if (n >= sizeof tmp)
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = 0;
+	if (e->ctx->lex && lexicon_lookup(e->ctx->lex, tmp))
+		return 0;
+	if (pinyin && say_pinyin_person(e, s, n))
+		return 1;
+	if (memchr(s, '-', n) || !all_alpha(s, n))
+		return 0;
+	/* a surname in capitals: "OGAWA Hirofumi", "Thomas GENTY" */
+	if (all_upper(s, n)) {
+		int vowels = 0;
+		for (size_t i = 0; i < n; i++)
+			vowels += is_vowel(s[i], i > 0);
+		if (n < 4 || vowels < 2 || vocab_kind(s, n) == VOCAB_ACRONYM || !sayable(s, n))
+			return 0;
+		for (size_t i = 1; i < n; i++)
+			tmp[i] = (char)tolower((unsigned char)s[i]);
+	} else if (!isupper((unsigned char)s[0]) || !all_lower(s + 1, n - 1) || !has_vowel(s, n)) {
+		return 0;     /* ("Prasanth Ksr": no vowel, initials) */
+	}
+	char low[64];
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	if (known_word(tmp, n, &why) || dict_word(tmp, n) || words_common(low, n, 70) || vocab_kind(low, n) != VOCAB_NONE)
+		return 0;
+	/* pinyin beside a name marked as pinyin ("Joakim Zhang" keeps Zhang) */
+	if (say_pinyin(e, tmp, n, F_TOKEN | F_START))
+		return 1;
+	decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
+	       "said as a name, never cut");
+	emit_name(e, tmp, n);
+	return 1;
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))

@@ -253,3 +253,96 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 	emit(e, out);
 	return 1;
 }
+
+/* The respelling of one name word's syllables (one or two), capitalised,
+ * in out; 0 when s is no pinyin. */
+static int respell(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t cut;
+	int ns;
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+	if (n < 2 || n > 12 || !(ns = parse(s, n, &cut)))
+		return 0;
+	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;
+	snprintf(out, outsz, "%s%s%s", a->said, b && strchr("aeiou", b->said[0]) ? "-" : "", b ? b->said : "");
+	out[0] = (char)toupper((unsigned char)out[0]);
+	return 1;
+}
+
+/* How a word of a person's name counts for pinyin: 0 no pinyin (or a
+ * common English word, "Long", "Fan", "Sun"), 1 pinyin syllables English
+ * knows too ("Wang", "Chen", "Lin", "Dan"), 2 pinyin only: no list knows
+ * it ("Hai", "Yue"), a syllable of two letters the lists know only as a
+ * rare word or an abbreviation ("Li", "Su"), or a spelling English does
+ * not use that only rarer words have ("Xi", the letter). A hyphenated
+ * given name ("Guo-Fu", "Chen-Yu") is 2 when each part is a syllable. */
+static int person_word(struct en *e, const char *s, size_t n)
+{
+	size_t cut;
+	int ns;
+	char out[48];
+	const char *dash = memchr(s, '-', n);
+	if (dash) {
+		size_t k = (size_t)(dash - s);
+		if (memchr(dash + 1, '-', n - k - 1) || !respell(s, k, out, sizeof out) ||
+		    !respell(dash + 1, n - k - 1, out, sizeof out) || words_common_lower(s, k, 20) ||
+		    words_common_lower(dash + 1, n - k - 1, 20))
+			return 0;
+		return 2;
+	}
+	if (!respell(s, n, out, sizeof out) || words_common_lower(s, n, 20))
+		return 0;
+	ns = parse(s, n, &cut);
+	int mark = ns == 1 ? marked(s, n, 1) : marked(s, cut, 0) || marked(s + cut, n - cut, 1);
+	/* (two syllables no list knows need a spelling of pinyin too:
+	   "Henning" is hen-ning by chance) */
+	if ((n == 2 && !words_common_lower(s, n, 50)) || (mark && !words_common_lower(s, n, 35)) ||
+	    (ns == 1 && unknown(e, s, n, 0)))
+		return 2;
+	return 1;
+}
+
+unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int k)
+{
+	unsigned bits = 0, strong = 0;
+	int all = 1;
+	pthread_once(&once, load);
+	for (int i = 0; i < k && i < 16; i++) {
+		int c = person_word(e, w[i], wn[i]);
+		if (c == 2) {
+			strong |= 1u << i;
+			/* a hyphenated given name of syllables is pinyin on its own:
+			 * "Guo-Fu Tseng", whose surname is Wade-Giles */
+			if (memchr(w[i], '-', wn[i]))
+				bits |= 1u << i;
+		}
+		all &= c != 0;
+	}
+	/* every word a syllable, one of them pinyin only: "Hai Li", "Su Yue",
+	 * "Xi Wang" (Wang, which English knows too, stays as written) */
+	if (all && strong)
+		bits |= strong;
+	return bits;
+}
+
+int say_pinyin_person(struct en *e, const char *s, size_t n)
+{
+	char out[96], part[48];
+	size_t o = 0;
+	for (size_t st = 0; st < n;) {
+		const char *dash = memchr(s + st, '-', n - st);
+		size_t k = dash ? (size_t)(dash - (s + st)) : n - st;
+		if (!respell(s + st, k, part, sizeof part))
+			return 0;
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s%s", o ? "-" : "", part);
+		if (o >= sizeof out)
+			return 0;
+		st += k + 1;
+	}
+	decide(e, "name", "a pinyin name: a person's name by its line (an author line, a tag, a table row), "
+	       "its words pinyin syllables, one that only pinyin has (pinyin.table)");
+	emit(e, out);
+	return 1;
+}
