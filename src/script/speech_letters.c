@@ -3758,6 +3758,30 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 	return 1;
 }
 
+/* A word in mixed case no rule before has cut, with a capital inside
+ * that is no camel case's start ("LoWPAN" of 6LoWPAN, low power wireless
+ * PAN): said as its small letters split into words, as "6lowpan" is, "low
+ * pan" (espeak-ng would read the W as "double-you"); words of three letters
+ * or more only, so that a name ("DeVries") stays as written. */
+static int w_mixed_case(struct en *e, const char *s, size_t n, int flags)
+{
+	char low[41];
+	int inner = 0, small = 0;
+	if ((flags & F_NAME) || n < 5 || n >= sizeof low || !all_alpha(s, n))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		inner |= isupper((unsigned char)s[i]) && isupper((unsigned char)s[i - 1]) == 0 &&
+			 i + 1 < n && isupper((unsigned char)s[i + 1]);
+		small |= islower((unsigned char)s[i]);
+	}
+	if (!inner || !small)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[n] = 0;
+	return split_words(e, low, n, 0, 3);
+}
+
 static int w_as_written(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!e->why && isupper((unsigned char)s[0]) && n > 1 && all_lower(s + 1, n - 1))
@@ -4028,6 +4052,7 @@ static const struct word_rule {
 	{"an impossible start", w_onset},
 	{"capitals and a v", w_caps_v},
 	{"a kernel name by its parts", w_parts},
+	{"mixed case, its small letters split", w_mixed_case},
 	{"as written", w_as_written},
 };
 
