@@ -1948,7 +1948,8 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 	/* in small letters: two to four letters without a vowel, then "ing"
 	 * ("gcing" G-C-ing; "string" and "bring" are words) */
 	if (caps == 0 && n >= 5 && n <= 7 && all_lower(s, n) && memcmp(s + n - 3, "ing", 3) == 0 && !has_vowel(s, n - 3) &&
-	    english_onset(s, n - 3) && !known_word(s, n, &(const char *){0})) {
+	    english_onset(s, n - 3) && !known_word(s, n, &(const char *){0}) &&
+	    !parts_count(s, n, NULL)) {     /* (a part of kernel names is said as kernel.parts has it: "dring" D-ring) */
 		decide(e, "word", "consonants an English syllable begins with, and -ing: one syllable");
 		emitn(e, s, n);
 		return 1;
