@@ -872,6 +872,17 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			if (q == chain)
 				before = SC_HAN;
 		}
+		/* "2 x 16GB", "2 × 16GB": the second factor of a product after Han
+		   goes with the first (二乘十六吉字节) */
+		if (r > st && r == chain && r < i && s[r - 1] == 'x')
+			before = SC_HAN;
+		if (r >= st + 2 && r < i && memcmp(s + r - 2, "\xc3\x97", 2) == 0) {     /* "2 × 16GB" */
+			size_t q = r - 2;
+			while (q > st && s[q - 1] == ' ')
+				q--;
+			if (q == chain)
+				before = SC_HAN;
+		}
 		size_t j = i;
 		while (j < en && (isdigit((unsigned char)s[j]) || ((s[j] == '.' || s[j] == ',') && j + 1 < en &&
 								 isdigit((unsigned char)s[j + 1]))))

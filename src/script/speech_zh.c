@@ -956,6 +956,21 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j + 1;
 				continue;
 			}
+			/* "2 x 16GB", "4 × 8GB": a product of two counts (two modules of
+			   16 GB), 二乘十六吉字节, not 两倍 and a number */
+			size_t xs = j;
+			while (xs < n && s[xs] == ' ')
+				xs++;
+			size_t xl = xs < n && s[xs] == 'x' ? 1 : xs + 2 <= n && memcmp(s + xs, "\xc3\x97", 2) == 0 ? 2 : 0;
+			size_t xe = xs + xl;
+			while (xl && xe < n && s[xe] == ' ')
+				xe++;
+			if (xl && xs > j && xe > xs + xl && xe < n && isdigit((unsigned char)s[xe]) && count_digits(s + i, j - i)) {
+				zh_number(&b, s + i, j - i, NULL, 0);
+				buf_puts(&b, "乘");
+				i = xe;
+				continue;
+			}
 			size_t st0 = i;
 			i += zh_number(&b, s + i, j - i, after,
 				       later || zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
