@@ -3574,7 +3574,9 @@ static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, 
 				said = name_onsets[i].said;
 			}
 		}
-		while (run < n && !is_vowel(s[run], run > 0))
+		/* (a letter outside ASCII is taken for a vowel: "Trønnes",
+		   "Prémont" have no syllabic r) */
+		while (run < n && (unsigned char)s[run] < 0x80 && !is_vowel(s[run], run > 0))
 			run++;
 	}
 	size_t r = best ? best : 1;
@@ -3729,8 +3731,25 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 		return 0;
 	if (pinyin && say_pinyin_person(e, s, n))
 		return 1;
-	if (memchr(s, '-', n) || !all_alpha(s, n))
+	if (memchr(s, '-', n))
 		return 0;
+	/* a name written with letters outside ASCII gets the onset help too
+	   ("Hjønnevåg" was "aitch-jonnevag", "Przemysław", "Csókás") */
+	int utf8 = 0, upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		utf8 |= (unsigned char)s[i] >= 0x80;
+		upper += i > 0 && isupper((unsigned char)s[i]);
+		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
+			return 0;
+	}
+	if (utf8) {
+		if (!isupper((unsigned char)s[0]) || upper || n < 3)
+			return 0;
+		decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
+		       "said as a name, never cut");
+		emit_name(e, s, n);
+		return 1;
+	}
 	/* a surname in capitals: "OGAWA Hirofumi", "Thomas GENTY" */
 	if (all_upper(s, n)) {
 		int vowels = 0;
