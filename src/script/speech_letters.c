@@ -3607,7 +3607,19 @@ static const struct { const char *onset, *said; } name_onsets[] = {
  * vowel, between consonants at the start ("Tvrtko", "Mkrtchyan", "Trmac":
  * espeak-ng spells them; given an e before the r, "tvertko", it says the
  * syllable "ver"). */
-static void emit_name(struct en *e, const char *s, size_t n)
+/* A name written w, said s: as written, or a hint when they differ. */
+static void name_out(struct en *e, const char *w, size_t wn, const char *s, size_t n)
+{
+	char said[128];
+	if (n == wn && memcmp(w, s, n) == 0) {
+		emitn(e, w, wn);
+		return;
+	}
+	snprintf(said, sizeof said, "%.*s", (int)n, s);
+	emit_hint(e, w, wn, said);
+}
+
+static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, size_t n)
 {
 	size_t best = 0, run = 0;
 	const char *said = NULL;
@@ -3617,7 +3629,7 @@ static void emit_name(struct en *e, const char *s, size_t n)
 	/* a letter before a word is a product's name, its letter a letter:
 	 * "Zbook" Z book, as espeak-ng says it */
 	if (n >= 4 && n < sizeof low && words_common(low + 1, n - 1, 50)) {
-		emitn(e, s, n);
+		name_out(e, w, wn, s, n);
 		return;
 	}
 	if (n >= 3 && n < 64) {
@@ -3630,7 +3642,9 @@ static void emit_name(struct en *e, const char *s, size_t n)
 				said = name_onsets[i].said;
 			}
 		}
-		while (run < n && !is_vowel(s[run], run > 0))
+		/* (a letter outside ASCII is taken for a vowel: "Trønnes",
+		   "Prémont" have no syllabic r) */
+		while (run < n && (unsigned char)s[run] < 0x80 && !is_vowel(s[run], run > 0))
 			run++;
 	}
 	size_t r = best ? best : 1;
@@ -3638,7 +3652,7 @@ static void emit_name(struct en *e, const char *s, size_t n)
 	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r' &&
 		       tolower((unsigned char)s[r + 1]) != 'z';
 	if (!said && !syllabic) {
-		emitn(e, s, n);
+		name_out(e, w, wn, s, n);
 		return;
 	}
 	size_t o = 0;
@@ -3658,7 +3672,61 @@ static void emit_name(struct en *e, const char *s, size_t n)
 	}
 	memcpy(out + o, s + from, n - from);
 	out[o + n - from] = 0;
-	emit_hint(e, s, n, out);
+	emit_hint(e, w, wn, out);
+}
+
+/*
+ * Vowels of a name no list knows that espeak-ng reads as no language
+ * writing them would: "ae" between consonants is German's a-umlaut or
+ * Korean's ae, said "ay" ("Baechle", "Schaefer", "Taehee", "Jaehoon",
+ * "Dae"; espeak-ng said "ee": "bee-chle", "tee-hee"), not before a final
+ * l ("Azael", "Ismael" are -a-el) nor before g, which espeak-ng would
+ * soften ("Borntraeger"), nor before r, which it says right ("Faerber",
+ * air); Russian's -aev is "ayev" ("Dunaev"); "ie" before "sch" is
+ * German's long i, "ee" ("Riesch": espeak-ng said ri-ESS; given "Riesh").
+ * Writes the spelling to say in out; returns its length.
+ */
+static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 3 < outsz; i++) {
+		int c = tolower((unsigned char)s[i]);
+		int nx = i + 1 < n ? tolower((unsigned char)s[i + 1]) : 0;
+		int after = i + 2 < n ? tolower((unsigned char)s[i + 2]) : 0;
+		if (c == 'a' && nx == 'e' && i > 0 && !is_vowel(s[i - 1], 1) &&
+		    (!after || (!is_vowel(after, 1) && !strchr("gr", after) && !(i + 3 == n && after == 'l')))) {
+			out[o++] = s[i];
+			out[o++] = 'y';
+			if (after == 'v')     /* Russian -aev: "Dunaev" doo-nay-ev */
+				out[o++] = 'e';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'e' && i + 5 <= n && strncasecmp(s + i + 2, "sch", 3) == 0 &&
+		    (i + 5 == n || tolower((unsigned char)s[i + 5]) != 'i')) {
+			/* (written "iesh": espeak-ng says "eesh" as ee-esh) */
+			out[o++] = s[i];
+			out[o++] = 'e';
+			out[o++] = 's';
+			out[o++] = 'h';
+			i += 4;
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	return o;
+}
+
+static void emit_name(struct en *e, const char *s, size_t n)
+{
+	char said[128];
+	/* (only a word English could start: "Wfamnae", a warning's name, is none) */
+	if (n >= 64 || !onset_ok(s, n)) {
+		emit_name_as(e, s, n, s, n);
+		return;
+	}
+	size_t k = name_vowels(s, n, said, sizeof said);
+	emit_name_as(e, s, n, said, k);
 }
 
 /* Whether w is a capitalised word no list or kernel text knows, of three
@@ -3731,8 +3799,25 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 		return 0;
 	if (pinyin && say_pinyin_person(e, s, n))
 		return 1;
-	if (memchr(s, '-', n) || !all_alpha(s, n))
+	if (memchr(s, '-', n))
 		return 0;
+	/* a name written with letters outside ASCII gets the onset help too
+	   ("Hjønnevåg" was "aitch-jonnevag", "Przemysław", "Csókás") */
+	int utf8 = 0, upper = 0;
+	for (size_t i = 0; i < n; i++) {
+		utf8 |= (unsigned char)s[i] >= 0x80;
+		upper += i > 0 && isupper((unsigned char)s[i]);
+		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]))
+			return 0;
+	}
+	if (utf8) {
+		if (!isupper((unsigned char)s[0]) || upper || n < 3)
+			return 0;
+		decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
+		       "said as a name, never cut");
+		emit_name(e, s, n);
+		return 1;
+	}
 	/* a surname in capitals: "OGAWA Hirofumi", "Thomas GENTY" */
 	if (all_upper(s, n)) {
 		int vowels = 0;

@@ -215,6 +215,15 @@ static int words_common_lower(const char *s, size_t n, int size)
 	return words_common(low, n, size) || words_common(s, n, size);
 }
 
+/* Whether two respelled syllables are written apart with a hyphen: the
+ * second starts with a vowel, or the first ends in ao, which espeak-ng says
+ * "ay-uh" inside a word ("Gaoshung" gay-uh-shung; "Gao-shung" gow-shung). */
+static int hyphen_between(const char *a, const char *b)
+{
+	size_t an = strlen(a);
+	return strchr("aeiou", b[0]) || (an >= 2 && strcmp(a + an - 2, "ao") == 0);
+}
+
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cut, ocut;
@@ -246,7 +255,7 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	char out[40];
 	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;
-	snprintf(out, sizeof out, "%s%s%s", a->said, b && strchr("aeiou", b->said[0]) ? "-" : "",
+	snprintf(out, sizeof out, "%s%s%s", a->said, b && hyphen_between(a->said, b->said) ? "-" : "",
 		 b ? b->said : "");
 	out[0] = (char)toupper((unsigned char)out[0]);
 	decide(e, "name", why);
@@ -266,7 +275,7 @@ static int respell(const char *s, size_t n, char *out, size_t outsz)
 	if (n < 2 || n > 12 || !(ns = parse(s, n, &cut)))
 		return 0;
 	const struct syl *a = find(s, cut), *b = ns == 2 ? find(s + cut, n - cut) : NULL;
-	snprintf(out, outsz, "%s%s%s", a->said, b && strchr("aeiou", b->said[0]) ? "-" : "", b ? b->said : "");
+	snprintf(out, outsz, "%s%s%s", a->said, b && hyphen_between(a->said, b->said) ? "-" : "", b ? b->said : "");
 	out[0] = (char)toupper((unsigned char)out[0]);
 	return 1;
 }
@@ -276,8 +285,10 @@ static int respell(const char *s, size_t n, char *out, size_t outsz)
  * knows too ("Wang", "Chen", "Lin", "Dan"), 2 pinyin only: no list knows
  * it ("Hai", "Yue"), a syllable of two letters the lists know only as a
  * rare word or an abbreviation ("Li", "Su"), or a spelling English does
- * not use that only rarer words have ("Xi", the letter). A hyphenated
- * given name ("Guo-Fu", "Chen-Yu") is 2 when each part is a syllable. */
+ * not use that only rarer words have ("Xi", the letter); 3 two syllables
+ * no list knows, spelled as pinyin ("Zijun"), pinyin only beside a 2. A
+ * hyphenated given name ("Guo-Fu", "Chen-Yu") is 2 when each part is a
+ * syllable. */
 static int person_word(struct en *e, const char *s, size_t n)
 {
 	size_t cut;
@@ -301,16 +312,36 @@ static int person_word(struct en *e, const char *s, size_t n)
 	if ((n == 2 && !words_common_lower(s, n, 50)) || (mark && !words_common_lower(s, n, 35)) ||
 	    (ns == 1 && unknown(e, s, n, 0)))
 		return 2;
+	/* two syllables no list knows, no letter doubled ("Zijun"; not
+	   "Henning"), one with a spelling English names seldom have (an
+	   initial z, x, q, zh, c, a final eng, ia, ua, ao or one of marked's;
+	   not "Landen"): pinyin beside a word that is pinyin only */
+	if (ns == 2 && unknown(e, s, n, 0)) {
+		static const char *const finals[] = {"eng", "ia", "ua", "ao"};
+		int shaped = marked(s, cut, 1) || marked(s + cut, n - cut, 1) ||
+			     tolower((unsigned char)s[0]) == 'z' || tolower((unsigned char)s[cut]) == 'z';
+		for (size_t i = 1; i < n; i++)
+			if (tolower((unsigned char)s[i]) == tolower((unsigned char)s[i - 1]))
+				return 1;
+		for (size_t k = 0; k < ARRAY_LEN(finals) && !shaped; k++) {
+			size_t fl = strlen(finals[k]);
+			shaped = (cut >= fl && strncasecmp(s + cut - fl, finals[k], fl) == 0) ||
+				 (n - cut >= fl && strncasecmp(s + n - fl, finals[k], fl) == 0);
+		}
+		return shaped ? 3 : 1;
+	}
 	return 1;
 }
 
 unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int k)
 {
-	unsigned bits = 0, strong = 0;
+	unsigned bits = 0, strong = 0, maybe = 0;
 	int all = 1;
 	pthread_once(&once, load);
 	for (int i = 0; i < k && i < 16; i++) {
 		int c = person_word(e, w[i], wn[i]);
+		if (c == 3)
+			maybe |= 1u << i;
 		if (c == 2) {
 			strong |= 1u << i;
 			/* a hyphenated given name of syllables is pinyin on its own:
@@ -321,9 +352,10 @@ unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int
 		all &= c != 0;
 	}
 	/* every word a syllable, one of them pinyin only: "Hai Li", "Su Yue",
-	 * "Xi Wang" (Wang, which English knows too, stays as written) */
+	 * "Xi Wang" (Wang, which English knows too, stays as written); two
+	 * syllables no list knows are pinyin there too ("Zijun Hu") */
 	if (all && strong)
-		bits |= strong;
+		bits |= strong | maybe;
 	return bits;
 }
 
