@@ -1822,6 +1822,21 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 	int upper = 0;
 	for (size_t i = 0; i + 3 < n; i++)
 		upper |= isupper((unsigned char)s[i]);
+	/* in capitals, when its last part is a word of four letters or more,
+	 * whose plural English has: "MODULE_DESCRIPTION()s" module descriptions
+	 * (was "module description S"); not "BUG_ON()s" */
+	if (upper && n > 7 && n < 128) {
+		size_t k = n - 3;
+		while (k > 0 && isalpha((unsigned char)s[k - 1]))
+			k--;
+		char low[32];
+		size_t ln = n - 3 - k;
+		if (ln >= 4 && ln < sizeof low && all_upper(s + k, ln)) {
+			for (size_t i = 0; i < ln; i++)
+				low[i] = (char)tolower((unsigned char)s[k + i]);
+			upper = !words_common(low, ln, 70);
+		}
+	}
 	if (n > 3 && n < 128 && s[n - 3] == '(' && s[n - 2] == ')' && s[n - 1] == 's' &&
 	    isalnum((unsigned char)s[n - 4]) && !upper) {     /* (not "BUG_ON()s") */
 		char w[128];
