@@ -1556,7 +1556,25 @@ static int m_model(const struct cctx *c, struct match *m)
 	long long v = num_parse(s, n);
 	if (v >= 1000 && v <= 2099)
 		return 0;
-	if (!brand_word(p, pn))
+	/* a brand's model of capitals and digits before it, the brand before
+	 * that: "Dell G15 5510" (fifty-five ten, was five thousand five hundred
+	 * ten), "Lenovo T14 3250"; the brand a capitalised word, no common
+	 * one ("The MT7921 1234 bug") */
+	int code = 0;
+	char ql[24] = "";
+	if (q && qn < sizeof ql)
+		for (size_t i = 0; i <= qn; i++)
+			ql[i] = i < qn ? (char)tolower((unsigned char)q[i]) : 0;
+	if (pn >= 2 && pn <= 5 && isupper((unsigned char)p[0]) && q && qn >= 3 && qn < sizeof ql &&
+	    isupper((unsigned char)q[0]) && all_alpha(q, qn) && !all_upper(q, qn) && !c->t[c->i - 2].trail &&
+	    !IN(count_words_before, q, qn) && !IN(count_cues, q, qn) && !IN(year_cues, q, qn) &&
+	    !words_common(ql, qn, 35)) {
+		size_t L = 0;
+		while (L < pn && isupper((unsigned char)p[L]))
+			L++;
+		code = L >= 1 && L <= 3 && pn - L >= 1 && pn - L <= 3 && all_digit(p + L, pn - L);
+	}
+	if (!code && !brand_word(p, pn))
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);

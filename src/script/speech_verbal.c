@@ -285,12 +285,14 @@ int memory_noun(const char *s, size_t n)
 	return 0;
 }
 
-/* Words after which a size is of storage, no speed: "a 100M file", "10M of memory". */
-static int storage_word(const char *s, size_t n)
+/* Words after which 10M, 100M, 1000M are a link's speed: its modes
+ * ("10M half duplex", "1000M speeds") and words of grammar ("for 100M
+ * and 10M", "at 100M on"). */
+static int speed_word(const char *s, size_t n)
 {
 	static const char *const words[] = {
-		"of", "file", "files", "memory", "ram", "disk", "disks", "image", "images", "heap", "partition",
-		"partitions", "cache", "caches", "region", "regions", "limit", "quota", "bytes", "entries",
+		"half", "full", "duplex", "speed", "speeds", "mode", "modes", "and", "or", "to", "at", "on",
+		"in", "for", "with", "is", "are", "was", "only", "too",
 	};
 	for (size_t i = 0; s && i < ARRAY_LEN(words); i++)
 		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
@@ -674,10 +676,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		 * 10, 100 or 1000 with an M and no B are Ethernet's speeds, in
 		 * megabits (in the kernel's Documentation, 11 of the 12 are; a
 		 * memory size in M is a power of two or a multiple of 64: "512M"),
-		 * unless a word of memory or storage follows */
+		 * when nothing follows or a word of link modes or grammar does (a
+		 * noun after it is what it measures: "malloc(100M) program", "10M
+		 * users"), and it is no command's argument ("lvcreate -L 100M") */
 		if (!bits && rl == 1 && r[0] == 'M' && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas &&
-		    (v == 10 || v == 100 || v == 1000) && !memory_noun(e->next, e->nextn) &&
-		    !storage_word(e->next, e->nextn))
+		    (v == 10 || v == 100 || v == 1000) && e->prev[0] != '-' &&
+		    (!e->next || !e->nextn || speed_word(e->next, e->nextn)))
 			bits = "megabit";
 		if (bits) {
 			emit(e, bits);
