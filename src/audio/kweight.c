@@ -210,14 +210,19 @@ static void filter_mono(struct kweight *k, const float *x, size_t n, double *out
 	k->v[4][0] = s;
 }
 
-static void filter_stereo(struct kweight *k, const float *x, size_t n, double *out)
+/* Two lanes: stereo frames (y NULL: x interleaved), or two mono streams x
+ * and y, lane 0 and lane 1 (always inlined: the test on y folds away). */
+static inline __attribute__((always_inline)) void filter_v2(struct kweight *k, const float *x,
+							   const float *y, size_t n,
+							   double *out)
 {
 	v2d a1 = {k->a[1], k->a[1]}, a2 = {k->a[2], k->a[2]};
 	v2d a3 = {k->a[3], k->a[3]}, a4 = {k->a[4], k->a[4]};
 	v2d b0 = {k->b[0], k->b[0]}, b1 = {k->b[1], k->b[1]}, b2 = {k->b[2], k->b[2]};
 	v2d b3 = {k->b[3], k->b[3]}, b4 = {k->b[4], k->b[4]};
 	v2d p = k->v[1], q = k->v[2], r = k->v[3], s = k->v[4], t = {0, 0};
-#define KW_IN(j) ((v2d){(double)x[2 * (j)], (double)x[2 * (j) + 1]})
+#define KW_IN(j) (y != NULL ? (v2d){(double)x[j], (double)y[j]} \
+			    : (v2d){(double)x[2 * (j)], (double)x[2 * (j) + 1]})
 	size_t i = 0;
 	for (; i + 5 <= n; i += 5) {
 		KW_STEP(v2d, KW_IN(i), t, p, q, r, s, out[2 * i]);
@@ -240,19 +245,33 @@ static void filter_stereo(struct kweight *k, const float *x, size_t n, double *o
 	k->v[4] = s;
 }
 
+static void filter_stereo(struct kweight *k, const float *x, size_t n, double *out)
+{
+	filter_v2(k, x, NULL, n, out);
+}
+
+static void filter_lanes(struct kweight *k, const float *x, const float *y, size_t n,
+			 double *out)
+{
+	filter_v2(k, x, y, n, out);
+}
+
 /*
- * Filters n frames of x into the ring at index, as squares. The filter runs
+ * Filters n frames of x (with y: x and y, two mono streams, as the two
+ * channels) into the ring at index, as squares. The filter runs
  * with flush-to-zero, as libebur128's; the squares are taken after it, as
  * libebur128 takes them, without.
  */
-static void filter(struct kweight *k, const float *x, size_t n)
+static void filter(struct kweight *k, const float *x, const float *y, size_t n)
 {
 	double *out = k->ring + k->index * (size_t)k->channels;
 #if defined(__SSE2_MATH__)
 	unsigned int csr = _mm_getcsr();
 	_mm_setcsr(csr | _MM_FLUSH_ZERO_ON);
 #endif
-	if (k->channels == 1)
+	if (y != NULL)
+		filter_lanes(k, x, y, n, out);
+	else if (k->channels == 1)
 		filter_mono(k, x, n, out);
 	else
 		filter_stereo(k, x, n, out);
@@ -429,7 +448,8 @@ static void block(struct kweight *k)
 	}
 }
 
-void kweight_add(struct kweight *k, const float *x, long n)
+/* kweight_add, or with y the two lanes' (kweight_add_lanes). */
+static void add(struct kweight *k, const float *x, const float *y, long n)
 {
 	size_t left = n > 0 ? (size_t)n : 0;
 	while (left > 0) {
@@ -451,10 +471,15 @@ void kweight_add(struct kweight *k, const float *x, long n)
 				to[i] = from[i];
 			k->copied |= 1u << slot;
 		}
-		filter(k, x, take);
+		filter(k, x, y, take);
 		if (k->frames_in < 4 * k->step)
 			k->frames_in += take;
-		x += take * (size_t)k->channels;
+		if (y != NULL) {
+			x += take;
+			y += take;
+		} else {
+			x += take * (size_t)k->channels;
+		}
 		left -= take;
 		k->index += take;
 		if (take < k->needed) {
@@ -467,6 +492,17 @@ void kweight_add(struct kweight *k, const float *x, long n)
 		if (k->index == k->ring_frames)
 			k->index = 0;
 	}
+}
+
+void kweight_add(struct kweight *k, const float *x, long n)
+{
+	add(k, x, NULL, n);
+}
+
+void kweight_add_lanes(struct kweight *k, const float *a, const float *b, long n)
+{
+	if (k->channels == 2)
+		add(k, a, b, n);
 }
 
 /* libebur128's integrated loudness from the bins of h. */
@@ -555,4 +591,23 @@ double kweight_window(const struct kweight *k, unsigned long ms)
 	if (frames > k->ring_frames)
 		return -1;
 	return last_energy(k, frames);
+}
+
+void kweight_window_lanes(const struct kweight *k, unsigned long ms, double e[2])
+{
+	size_t frames = (size_t)k->rate * ms / 1000;
+	e[0] = e[1] = -1;
+	if (frames > k->ring_frames || k->channels != 2)
+		return;
+	/* last_energy's sums, each lane's divided alone (the mono meter's
+	 * 0.0 + sum is the sum: a sum of squares is never -0) */
+	v2d s = {0.0, 0.0};
+	if (k->index < frames) {
+		s = ring_sum(k, s, 0, k->index);
+		s = ring_sum(k, s, k->ring_frames - (frames - k->index), k->ring_frames);
+	} else {
+		s = ring_sum(k, s, k->index - frames, k->index);
+	}
+	e[0] = s[0] / (double)frames;
+	e[1] = s[1] / (double)frames;
 }

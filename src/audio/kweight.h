@@ -51,6 +51,19 @@ double kweight_lufs_padded(const struct kweight *k);
  * (rate * ms / 1000 frames, at most the 400 ms kept), exactly the energy
  * behind ebur128_loudness_window: -1 when ms is too long. */
 double kweight_window(const struct kweight *k, unsigned long ms);
+/*
+ * For a two-channel meter fed two mono streams as its channels (lane c,
+ * channel c): kweight_window of each stream alone, e[c], to the bit. Each
+ * lane is filtered, squared and summed with the mono meter's operations in
+ * the mono meter's order (the two lanes in one SSE vector of doubles), and
+ * the mono window is its one channel's sum over the frames. -1 (both) when
+ * ms is too long or the meter is not of two channels.
+ */
+void kweight_window_lanes(const struct kweight *k, unsigned long ms, double e[2]);
+/* For such a meter: adds n frames of each stream, a to lane 0 and b to
+ * lane 1 (as kweight_add of the frames interleaved); nothing when the
+ * meter is not of two channels. */
+void kweight_add_lanes(struct kweight *k, const float *a, const float *b, long n);
 void kweight_free(struct kweight **k);
 
 #endif

@@ -93,6 +93,19 @@ struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak
 	return meter_new(rate, channels, peak, 0);
 }
 
+struct loud_meter *loud_meter_new_peaks(int rate, int channels)
+{
+	if (rate <= 0 || channels < 1)
+		return NULL;
+	struct loud_meter *m = xcalloc(1, sizeof *m);
+	m->channels = channels;
+	m->peak = LOUD_PEAK_TRUE;
+	m->watch = HUGE_VAL;
+	if ((m->tp = truepeak_new(rate, channels)) == NULL)
+		loud_meter_free(&m);
+	return m;
+}
+
 struct loud_meter *loud_meter_new_padded(int rate, int channels, long lead)
 {
 	struct kweight *kw = kweight_new_lead(rate, channels, lead);
@@ -125,7 +138,8 @@ int loud_meter_add(struct loud_meter *m, const float *frames, long n)
 			}
 			m->sample_peak = p;
 		}
-	} else if (ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS) {
+	} else if (m->st != NULL &&
+		   ebur128_add_frames_float(m->st, frames, (size_t)n) != EBUR128_SUCCESS) {
 		return -1;
 	}
 	if (m->peak == LOUD_PEAK_TRUE) {
@@ -141,7 +155,7 @@ double loud_meter_lufs(struct loud_meter *m)
 	double l;
 	if (m->kw != NULL)
 		l = kweight_lufs(m->kw);
-	else if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS)
+	else if (m->st == NULL || ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS)
 		return -HUGE_VAL;
 	return isfinite(l) ? l : -HUGE_VAL;
 }
@@ -191,16 +205,44 @@ double loud_meter_tp_share(const struct loud_meter *m)
 	return added > 0 ? (double)fed / (double)added : 0.0;
 }
 
+/* A K-weighted mean square through libebur128's round trip through LUFS
+ * (ebur128_loudness_window, then back), for the same bits. */
+static double energy_round_trip(double e)
+{
+	double l = e > 0.0 ? 10 * (log(e) / log(10.0)) - 0.691 : -HUGE_VAL;
+	return isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0;
+}
+
+int loud_meter_energy_lanes(struct loud_meter *m, unsigned long ms, double e[2])
+{
+	if (m->kw == NULL || m->channels != 2)
+		return -1;
+	kweight_window_lanes(m->kw, ms, e);
+	if (e[0] < 0 || e[1] < 0)
+		return -1;
+	e[0] = energy_round_trip(e[0]);
+	e[1] = energy_round_trip(e[1]);
+	return 0;
+}
+
+int loud_meter_add_lanes(struct loud_meter *m, const float *a, const float *b, long n)
+{
+	if (m->kw == NULL || m->channels != 2 || m->peak != LOUD_PEAK_NONE)
+		return -1;
+	if (n > 0)
+		kweight_add_lanes(m->kw, a, b, n);
+	return 0;
+}
+
 double loud_meter_energy(struct loud_meter *m, unsigned long ms)
 {
 	double l;
 	if (m->kw != NULL) {
-		/* libebur128's round trip through LUFS, for the same bits */
 		double e = kweight_window(m->kw, ms);
 		if (e < 0)
 			return -1;
-		l = e > 0.0 ? 10 * (log(e) / log(10.0)) - 0.691 : -HUGE_VAL;
-	} else if (ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS) {
+		return energy_round_trip(e);
+	} else if (m->st == NULL || ebur128_loudness_window(m->st, ms, &l) != EBUR128_SUCCESS) {
 		return -1;
 	}
 	return isfinite(l) ? pow(10, (l + 0.691) / 10) : 0.0;

@@ -44,6 +44,9 @@ struct loud_meter *loud_meter_new(int rate, int channels, enum loud_peak peak);
  * with loud_meter_free.
  */
 struct loud_meter *loud_meter_new_windows(int rate, int channels, enum loud_peak peak);
+/* A meter of the true peak alone (loud_meter_peak, loud_meter_sample_max;
+ * no loudness): for frames whose loudness is measured elsewhere. */
+struct loud_meter *loud_meter_new_peaks(int rate, int channels);
 /*
  * A meter (no peaks) that gives two figures from one filtering: with
  * loud_meter_lufs, that of the frames added, when there are at least lead
@@ -87,6 +90,16 @@ double loud_meter_tp_share(const struct loud_meter *m);
  * libebur128 refuses the window.
  */
 double loud_meter_energy(struct loud_meter *m, unsigned long ms);
+/*
+ * For a two-channel meter of loud_meter_new_windows fed two mono streams as
+ * its channels: each stream's loud_meter_energy, as a one-channel meter of
+ * that stream alone gives it, to the bit (kweight_window_lanes), in e[0]
+ * and e[1]. 0, or -1 when the window is too long.
+ */
+int loud_meter_energy_lanes(struct loud_meter *m, unsigned long ms, double e[2]);
+/* For such a meter: n frames of each stream, a to lane 0 and b to lane 1
+ * (its loudness only: no peaks). 0, or -1 when it is not such a meter. */
+int loud_meter_add_lanes(struct loud_meter *m, const float *a, const float *b, long n);
 void loud_meter_free(struct loud_meter **m);
 
 /* ---- limiter ---- */

@@ -51,7 +51,8 @@ struct meter {
 	uint32_t nunits, cap;
 };
 
-static int meter_start(struct meter *m, int rate, int channels, int64_t expect)
+static int meter_start(struct meter *m, int rate, int channels, int64_t expect,
+		       enum loud_peak peak)
 {
 	memset(m, 0, sizeof *m);
 	m->rate = rate;
@@ -60,7 +61,7 @@ static int meter_start(struct meter *m, int rate, int channels, int64_t expect)
 	m->unit = (int)((unsigned long)rate * CHUNK_METER_UNIT_MS / 1000);
 	if (m->unit < 1 || rate <= 0 || channels < 1 || channels > 2)
 		return -1;
-	if ((m->lm = loud_meter_new_windows(rate, channels, LOUD_PEAK_TRUE)) == NULL)
+	if ((m->lm = loud_meter_new_windows(rate, channels, peak)) == NULL)
 		return -1;
 	m->cap = (uint32_t)(expect / m->unit + 1);
 	m->energy = xmalloc((size_t)m->cap * sizeof *m->energy);
@@ -107,6 +108,14 @@ static int meter_add(struct meter *m, const float *x, long n)
 	return 0;
 }
 
+/* The peaks of figures f from meter lm (which measured the true peak). */
+static void set_peaks(struct chunk_figures *f, const struct loud_meter *lm)
+{
+	f->true_peak = loud_meter_peak((struct loud_meter *)lm);
+	float peak = loud_meter_sample_max(lm);
+	f->sample_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+}
+
 /* Closes the last unit (padded with silence); NULL when libebur128 fails. */
 static struct chunk_figures *meter_finish(struct meter *m)
 {
@@ -119,9 +128,7 @@ static struct chunk_figures *meter_finish(struct meter *m)
 			return NULL;
 	}
 	struct chunk_figures *f = xcalloc(1, sizeof *f);
-	f->true_peak = loud_meter_peak(m->lm);
-	float peak = loud_meter_sample_max(m->lm);
-	f->sample_peak = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+	set_peaks(f, m->lm);
 	f->rate = m->rate;
 	f->decoded = m->frames;
 	f->unit = m->unit;
@@ -135,7 +142,7 @@ struct chunk_figures *chunk_figures_of_pcm(const float *pcm, int64_t n, int rate
 {
 	struct meter m;
 	struct chunk_figures *f = NULL;
-	if (meter_start(&m, rate, channels, n) == 0 && meter_add(&m, pcm, (long)n) == 0)
+	if (meter_start(&m, rate, channels, n, LOUD_PEAK_TRUE) == 0 && meter_add(&m, pcm, (long)n) == 0)
 		f = meter_finish(&m);
 	meter_stop(&m);
 	return f;
@@ -143,7 +150,15 @@ struct chunk_figures *chunk_figures_of_pcm(const float *pcm, int64_t n, int rate
 
 /* ---- decoding ---- */
 
-static int measure_mp3(const struct chunk *c, struct meter *m)
+/* Where decoded frames go: a meter (meter_add), or memory (chunk_decode). */
+typedef int (*frames_sink)(void *ud, const float *x, long n);
+
+static int meter_sink(void *ud, const float *x, long n)
+{
+	return meter_add(ud, x, n);
+}
+
+static int decode_mp3(const struct chunk *c, frames_sink sink, void *m)
 {
 	int ret = CHUNK_INTERNAL, err;
 	mpg123_handle *mh = mpg123_new(NULL, &err);
@@ -175,7 +190,7 @@ static int measure_mp3(const struct chunk *c, struct meter *m)
 			if (r != MPG123_OK)
 				goto out;
 			if (bytes > 0 &&
-			    meter_add(m, (const float *)audio,
+			    sink(m, (const float *)audio,
 				      (long)(bytes / sizeof(float) / (size_t)c->channels)) != 0) {
 				ret = CHUNK_INTERNAL;
 				goto out;
@@ -189,7 +204,7 @@ out:
 	return ret;
 }
 
-static int measure_opus(const struct chunk *c, struct meter *m)
+static int decode_opus(const struct chunk *c, frames_sink sink, void *m)
 {
 	int ret = CHUNK_INTERNAL, err;
 	float *pcm = xmalloc((size_t)c->frame_samples * (size_t)c->channels * sizeof *pcm);
@@ -207,7 +222,7 @@ static int measure_opus(const struct chunk *c, struct meter *m)
 		if (n != c->frame_samples)
 			goto out;
 		off += c->sizes[i];
-		if (meter_add(m, pcm, n) != 0) {
+		if (sink(m, pcm, n) != 0) {
 			ret = CHUNK_INTERNAL;
 			goto out;
 		}
@@ -229,9 +244,9 @@ int chunk_measure(struct chunk *c)
 	int64_t want = (int64_t)c->nframes * c->frame_samples;
 	struct meter m;
 	int ret = CHUNK_INTERNAL;
-	if (meter_start(&m, rate, c->channels, want) != 0)
+	if (meter_start(&m, rate, c->channels, want, LOUD_PEAK_TRUE) != 0)
 		goto out;
-	ret = c->format == CHUNK_MP3 ? measure_mp3(c, &m) : measure_opus(c, &m);
+	ret = c->format == CHUNK_MP3 ? decode_mp3(c, meter_sink, &m) : decode_opus(c, meter_sink, &m);
 	if (ret != CHUNK_OK)
 		goto out;
 	/* A frame the decoder skipped or held back. */
@@ -243,6 +258,178 @@ int chunk_measure(struct chunk *c)
 		ret = CHUNK_INTERNAL;
 out:
 	meter_stop(&m);
+	return ret;
+}
+
+/* ---- in two steps: decoded, then measured beside another chunk ---- */
+
+struct chunk_decoded {
+	struct chunk *c;
+	struct loud_meter *peaks;  /* the true peak and the largest sample */
+	float *pcm;                /* the decoded frames */
+	int rate, channels;
+	int64_t frames, want;
+};
+
+void chunk_decoded_free(struct chunk_decoded **dp)
+{
+	struct chunk_decoded *d = *dp;
+	if (d == NULL)
+		return;
+	loud_meter_free(&d->peaks);
+	free(d->pcm);
+	free(d);
+	*dp = NULL;
+}
+
+/* Decoded frames into memory (those past the frames expected only counted). */
+static int decoded_sink(void *ud, const float *x, long n)
+{
+	struct chunk_decoded *d = ud;
+	if (d->frames + n <= d->want)
+		memcpy(d->pcm + (size_t)d->frames * (size_t)d->channels, x,
+		       (size_t)n * (size_t)d->channels * sizeof *x);
+	d->frames += n;
+	return loud_meter_add(d->peaks, x, n);
+}
+
+int chunk_decode(struct chunk *c, struct chunk_decoded **dp)
+{
+	*dp = NULL;
+	chunk_figures_free(&c->fig);
+	if ((c->format != CHUNK_MP3 && c->format != CHUNK_OPUS) || c->frame_samples < 1)
+		return CHUNK_BAD_ARG;
+	if (c->channels < 1 || c->channels > 2)
+		return CHUNK_INTERNAL;
+	struct chunk_decoded *d = xcalloc(1, sizeof *d);
+	d->c = c;
+	d->rate = c->format == CHUNK_MP3 ? c->rate : 48000;
+	d->channels = c->channels;
+	d->want = (int64_t)c->nframes * c->frame_samples;
+	d->pcm = xmalloc((size_t)(d->want > 0 ? d->want : 1) * (size_t)d->channels * sizeof *d->pcm);
+	int ret = CHUNK_INTERNAL;
+	if ((d->peaks = loud_meter_new_peaks(d->rate, d->channels)) == NULL)
+		goto fail;
+	ret = c->format == CHUNK_MP3 ? decode_mp3(c, decoded_sink, d) : decode_opus(c, decoded_sink, d);
+	if (ret == CHUNK_OK && d->frames != d->want)
+		ret = CHUNK_UNDECODABLE;   /* a frame the decoder skipped or held back */
+	if (ret != CHUNK_OK)
+		goto fail;
+	*dp = d;
+	return CHUNK_OK;
+fail:
+	chunk_decoded_free(&d);
+	return ret;
+}
+
+double chunk_decoded_true_peak(const struct chunk_decoded *d)
+{
+	return loud_meter_peak(d->peaks);
+}
+
+/* d's chunk's figures: its energies from a meter of its own. */
+static int finish_one(struct chunk_decoded *d)
+{
+	struct meter m;
+	int ret = CHUNK_INTERNAL;
+	if (meter_start(&m, d->rate, d->channels, d->frames, LOUD_PEAK_NONE) == 0 &&
+	    meter_add(&m, d->pcm, (long)d->frames) == 0 &&
+	    (d->c->fig = meter_finish(&m)) != NULL) {
+		set_peaks(d->c->fig, d->peaks);
+		ret = CHUNK_OK;
+	}
+	meter_stop(&m);
+	return ret;
+}
+
+/* The figures d's chunk gets from its energies e (nunits of them, taken). */
+static void set_figures(struct chunk_decoded *d, int unit, float *e, uint32_t nunits)
+{
+	struct chunk_figures *f = xcalloc(1, sizeof *f);
+	set_peaks(f, d->peaks);
+	f->rate = d->rate;
+	f->decoded = d->frames;
+	f->unit = unit;
+	f->nunits = nunits;
+	f->energy = e;
+	d->c->fig = f;
+}
+
+/*
+ * Two mono chunks decoded at one rate: their energies from the two lanes
+ * of one K-weighting filter (loud_meter_energy_lanes), unit by unit. A
+ * lane whose frames have ended is fed silence: its last unit is then
+ * padded as meter_finish pads it, and the units after are not kept.
+ */
+static int finish_lanes(struct chunk_decoded *a, struct chunk_decoded *b)
+{
+	int unit = (int)((unsigned long)a->rate * CHUNK_METER_UNIT_MS / 1000);
+	if (unit < 1)
+		return CHUNK_INTERNAL;
+	struct loud_meter *lm = loud_meter_new_windows(a->rate, 2, LOUD_PEAK_NONE);
+	if (lm == NULL)
+		return CHUNK_INTERNAL;
+	uint32_t na = (uint32_t)((a->frames + unit - 1) / unit);
+	uint32_t nb = (uint32_t)((b->frames + unit - 1) / unit);
+	float *ea = xmalloc(((size_t)na + 1) * sizeof *ea);
+	float *eb = xmalloc(((size_t)nb + 1) * sizeof *eb);
+	float *tail = xmalloc((size_t)unit * 2 * sizeof *tail);
+	int ret = CHUNK_OK;
+	for (uint32_t u = 0; u < (na > nb ? na : nb); u++) {
+		int64_t at = (int64_t)u * unit;
+		const float *x = tail, *y = tail + unit;
+		if (at + unit <= a->frames)
+			x = a->pcm + at;
+		else            /* a's last unit, or after it */
+			for (int j = 0; j < unit; j++)
+				tail[j] = at + j < a->frames ? a->pcm[at + j] : 0.0f;
+		if (at + unit <= b->frames)
+			y = b->pcm + at;
+		else
+			for (int j = 0; j < unit; j++)
+				tail[unit + j] = at + j < b->frames ? b->pcm[at + j] : 0.0f;
+		double e[2];
+		if (loud_meter_add_lanes(lm, x, y, unit) != 0 ||
+		    loud_meter_energy_lanes(lm, CHUNK_METER_UNIT_MS, e) != 0) {
+			ret = CHUNK_INTERNAL;
+			break;
+		}
+		if (u < na)
+			ea[u] = (float)e[0];
+		if (u < nb)
+			eb[u] = (float)e[1];
+	}
+	free(tail);
+	loud_meter_free(&lm);
+	if (ret != CHUNK_OK) {
+		free(ea);
+		free(eb);
+		return ret;
+	}
+	set_figures(a, unit, ea, na);
+	set_figures(b, unit, eb, nb);
+	return CHUNK_OK;
+}
+
+int chunk_measure_finish(struct chunk_decoded **ap, struct chunk_decoded **bp)
+{
+	struct chunk_decoded *a = *ap, *b = bp != NULL ? *bp : NULL;
+	int ret;
+	if (b != NULL && a->channels == 1 && b->channels == 1 && a->rate == b->rate) {
+		ret = finish_lanes(a, b);
+	} else {
+		ret = finish_one(a);
+		if (ret == CHUNK_OK && b != NULL)
+			ret = finish_one(b);
+	}
+	if (ret != CHUNK_OK) {
+		chunk_figures_free(&a->c->fig);
+		if (b != NULL)
+			chunk_figures_free(&b->c->fig);
+	}
+	chunk_decoded_free(ap);
+	if (bp != NULL)
+		chunk_decoded_free(bp);
 	return ret;
 }
 

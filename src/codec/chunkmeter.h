@@ -38,6 +38,29 @@
 int chunk_measure(struct chunk *c);
 
 /*
+ * chunk_measure in two steps, so that two chunks' energies can come from
+ * one K-weighting filter of two lanes (kweight.h: each lane's figures are
+ * a one-channel meter's, to the bit), and a chunk's true peak is known
+ * before the other is made. chunk_decode decodes c as chunk_measure does
+ * and measures its peaks (chunk_decoded_true_peak), keeping the decoded
+ * frames in *d (c->fig is NULL until the next step). CHUNK_OK, or
+ * chunk_measure's errors (*d NULL then). Thread-safe as chunk_measure.
+ */
+struct chunk_decoded;
+int chunk_decode(struct chunk *c, struct chunk_decoded **d);
+double chunk_decoded_true_peak(const struct chunk_decoded *d);
+/*
+ * Sets the figures of a's chunk, and of b's when b is not NULL (each
+ * chunk must still be alive), the same figures chunk_measure gives: both
+ * chunks' energies from the two lanes of one filter when both are mono at
+ * one rate, else each from its own. Frees *a and *b (NULL after).
+ * CHUNK_OK, or CHUNK_INTERNAL (no figures set).
+ */
+int chunk_measure_finish(struct chunk_decoded **a, struct chunk_decoded **b);
+/* Frees a decoded chunk not measured (NULL: nothing); sets *d to NULL. */
+void chunk_decoded_free(struct chunk_decoded **d);
+
+/*
  * Figures of n interleaved frames of PCM at rate, as chunk_measure makes
  * them from decoded audio (for tests and for PCM that is not encoded).
  * NULL when libebur128 refuses the format; the caller frees the figures

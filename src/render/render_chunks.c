@@ -49,6 +49,10 @@
 
 /* Encodes of one group, at most, for the true-peak guard. */
 #define GROUP_TRIES 4
+/* The longest group whose two formats are measured together (their
+ * decoded frames held meanwhile: 2 x 11.5 MB at 48 kHz); longer ones are
+ * measured one by one, as they decode. */
+#define PAIR_MAX_S 60
 
 struct group {
 	int a, b;                 /* items [a, b) */
@@ -375,30 +379,62 @@ static struct chunk *figures_only(struct chunk *ch)
 	return ch;
 }
 
+/* The rate format k's chunks decode at (chunkmeter.h). */
+static int decoded_rate(const struct render_chunks *r, int k)
+{
+	return r->o.fmt[k] == FMT_MP3 ? r->par[k].rate : 48000;
+}
+
+/* Keeps chunk ch (measured) as group g's in format k: written to the cache,
+ * its figures kept. 0, or -1 reported (ch freed either way). */
+static int put_chunk(struct render_chunks *r, struct group *g, int k, struct chunk *ch)
+{
+	enum chunkcache_err e = chunkcache_write(g->path[k], ch);
+	if (e != CHUNKCACHE_OK) {
+		msg(MSG_FILE_WRITE, g->path[k], 0, 0, "the encoded chunk" MSG_SEP "%s",
+		    e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
+		chunk_free(&ch);
+		return -1;
+	}
+	g->fig[k] = figures_only(ch);
+	g->made[k] = 1;
+	return 0;
+}
+
 /*
  * Group g's chunk in every format for audio id, in the show's order of
  * formats: found in the cache, or encoded from its levelled PCM (*pcm,
  * made on first need), measured and written. A format whose decoded true
  * peak is over stop_db ends it there: *upto is the number of formats
  * handled (all of them, r->o.n, unless one stopped it). 0, or -1 reported.
+ *
+ * Two encoded chunks that decode at one rate, mono, are measured together
+ * (groups up to PAIR_MAX_S long)
+ * (chunk_measure_finish: the K-weighting of both in the two lanes of one
+ * filter, each lane's figures a meter's of that chunk alone): the first is
+ * decoded and its peaks measured at once (the guard needs them), and it
+ * waits, decoded, for the next format's encode before its energies are
+ * measured and it is written.
  */
 static int group_chunks(struct render_chunks *r, struct group *g, float **mem, float **lev,
 			const double *gain, const char *id, float **pcm, double stop_db,
 			int *upto)
 {
 	const struct timeline *tl = r->c->tl;
+	struct chunk *held = NULL;          /* encoded and decoded, not yet measured */
+	struct chunk_decoded *held_dec = NULL;
+	int held_k = -1, rc = -1;
 	*upto = r->o.n;
 	for (int k = 0; k < r->o.n; k++) {
-		if (k > 0 && g->fig[k - 1]->fig->true_peak > stop_db) {
-			*upto = k;
-			return 0;
-		}
+		double peak;
 		char *path = chunk_path(r, g, k, id);
 		int same = g->path[k] != NULL && strcmp(g->path[k], path) == 0;
 		free(g->path[k]);
 		g->path[k] = path;
-		if (same && g->fig[k] != NULL && g->fig[k]->fig->energy != NULL)
-			continue;       /* this build has it already */
+		if (same && g->fig[k] != NULL && g->fig[k]->fig->energy != NULL) {
+			peak = g->fig[k]->fig->true_peak;   /* this build has it already */
+			goto have;
+		}
 		/* (or had it: its energies were summed and freed; read again) */
 		unsigned made = same ? g->made[k] : 0;
 		chunk_free(&g->fig[k]);
@@ -408,14 +444,15 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
 		if (e == CHUNKCACHE_OK && ch->fig != NULL) {
 			g->fig[k] = figures_only(ch);
 			g->made[k] = made || (r->made_by != NULL && r->made_by(r->made_ud, path));
-			continue;
+			peak = g->fig[k]->fig->true_peak;
+			goto have;
 		}
 		chunk_free(&ch);
 		if (e == CHUNKCACHE_CORRUPT)
 			msg(MSG_CHUNK_DAMAGED, path, 0, 0, NULL);
 		if (*pcm == NULL) {
 			if ((*pcm = group_pcm(r, g, mem, lev, gain)) == NULL)
-				return -1;
+				goto out;
 			/* The levelled PCM is all the encoders need. */
 			for (int i = 0; i < g->b - g->a; i++) {
 				free(mem[i]);
@@ -429,27 +466,69 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
 		if (chunk_span_make(&par, g->start, g->length, g->first, g->last, &span) != 0) {
 			msg(MSG_SYS_INTERNAL, "podsynth", 0, 0, "no chunk can start at %.3f s in %s",
 			    (double)g->start / tl->rate, r->o.path[k]);
-			return -1;
+			goto out;
 		}
+		/* Held for a later format that decodes at its rate (mono; not
+		 * a long group, whose decoded frames would be held twice). */
+		int hold = 0;
+		for (int j = k + 1; j < r->o.n && held == NULL && tl->channels == 1 &&
+				    g->length <= (int64_t)PAIR_MAX_S * tl->rate; j++)
+			hold |= decoded_rate(r, j) == decoded_rate(r, k);
+		struct chunk_decoded *dec = NULL;
 		int err = chunk_encode(&par, &span, *pcm, &ch);
 		if (err == CHUNK_OK)
-			err = chunk_measure(ch);
+			err = held != NULL || hold ? chunk_decode(ch, &dec) : chunk_measure(ch);
+		if (err == CHUNK_OK && held != NULL) {
+			err = chunk_measure_finish(&held_dec, &dec);
+			if (err == CHUNK_OK) {
+				struct chunk *h = held;
+				held = NULL;
+				if (put_chunk(r, g, held_k, h) != 0) {
+					chunk_free(&ch);
+					goto out;
+				}
+			}
+		}
 		if (err != CHUNK_OK) {
 			msg(MSG_CHUNK_ENCODE, r->o.path[k], 0, 0, "%.3f" MSG_SEP "%s",
 			    (double)g->start / tl->rate, chunk_strerror(err));
 			chunk_free(&ch);
-			return -1;
+			goto out;
 		}
-		if ((e = chunkcache_write(path, ch)) != CHUNKCACHE_OK) {
-			msg(MSG_FILE_WRITE, path, 0, 0, "the encoded chunk" MSG_SEP "%s",
-			    e == CHUNKCACHE_IO ? strerror(errno) : chunkcache_strerror(e));
-			chunk_free(&ch);
-			return -1;
+		if (dec != NULL) {
+			held = ch;
+			held_dec = dec;
+			held_k = k;
+			peak = chunk_decoded_true_peak(dec);
+		} else {
+			if (put_chunk(r, g, k, ch) != 0)
+				goto out;
+			peak = g->fig[k]->fig->true_peak;
 		}
-		g->fig[k] = figures_only(ch);
-		g->made[k] = 1;
+have:
+		if (peak > stop_db) {
+			*upto = k + 1;
+			break;
+		}
 	}
-	return 0;
+	/* A chunk still waiting (no later format was encoded): measured alone. */
+	if (held != NULL) {
+		int err = chunk_measure_finish(&held_dec, NULL);
+		if (err != CHUNK_OK) {
+			msg(MSG_CHUNK_ENCODE, r->o.path[held_k], 0, 0, "%.3f" MSG_SEP "%s",
+			    (double)g->start / tl->rate, chunk_strerror(err));
+			goto out;
+		}
+		struct chunk *ch = held;
+		held = NULL;
+		if (put_chunk(r, g, held_k, ch) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	chunk_free(&held);
+	chunk_decoded_free(&held_dec);
+	return rc;
 }
 
 /*

@@ -497,6 +497,67 @@ static void test_gating(void)
 	free(x);
 }
 
+/* Chunk i of t in format p, encoded (not measured). */
+static struct chunk *encode_item(const struct chunk_params *p, const struct tl *t, int i)
+{
+	struct job j = {p, t, NULL, 0};
+	struct chunk_span s;
+	float *x = NULL;
+	struct chunk *c = NULL;
+	if (job_get(&j, i, &s, &x) != 0 || chunk_encode(p, &s, x, &c) != CHUNK_OK)
+		chunk_free(&c);
+	free(x);
+	return c;
+}
+
+/*
+ * chunk_decode, then chunk_measure_finish of two chunks (their energies
+ * from the two lanes of one filter when both are mono at one rate, else
+ * one after another) or of one: the figures chunk_measure gives each
+ * chunk alone, bit for bit; the true peak known after the first step.
+ */
+static void test_pairs(const struct chunk_params *pa, const struct chunk_params *pb,
+		       const struct tl *t, const char *name)
+{
+	int same_all = 1, peaks = 1, alone = 1, n = 0;
+	for (int i = 0; i < t->n; i++) {
+		struct chunk *a = encode_item(pa, t, i), *b = encode_item(pb, t, i);
+		struct chunk *ra = a ? copy_chunk(a) : NULL, *rb = b ? copy_chunk(b) : NULL;
+		if (a == NULL || b == NULL || chunk_measure(ra) != CHUNK_OK ||
+		    chunk_measure(rb) != CHUNK_OK) {
+			same_all = 0;
+			goto next;
+		}
+		struct chunk_decoded *da = NULL, *db = NULL;
+		if (chunk_decode(a, &da) != CHUNK_OK || chunk_decode(b, &db) != CHUNK_OK) {
+			chunk_decoded_free(&da);
+			same_all = 0;
+			goto next;
+		}
+		peaks &= a->fig == NULL &&
+			 memcmp(&(double){chunk_decoded_true_peak(da)}, &ra->fig->true_peak,
+				sizeof(double)) == 0 &&
+			 memcmp(&(double){chunk_decoded_true_peak(db)}, &rb->fig->true_peak,
+				sizeof(double)) == 0;
+		same_all &= chunk_measure_finish(&da, &db) == CHUNK_OK && da == NULL && db == NULL &&
+			    same_figures(a->fig, ra->fig) && same_figures(b->fig, rb->fig);
+		/* One alone (a first format whose partner was found in the cache). */
+		chunk_figures_free(&b->fig);
+		alone &= chunk_decode(b, &db) == CHUNK_OK &&
+			 chunk_measure_finish(&db, NULL) == CHUNK_OK && same_figures(b->fig, rb->fig);
+		n++;
+next:
+		chunk_free(&a);
+		chunk_free(&b);
+		chunk_free(&ra);
+		chunk_free(&rb);
+	}
+	OK(same_all && n == t->n, "%s: %d pairs measured together: each chunk's figures are "
+	   "chunk_measure's bit for bit", name, n);
+	OK(peaks, "%s: the true peak is known after chunk_decode, chunk_measure's figure", name);
+	OK(alone, "%s: a decoded chunk measured alone: chunk_measure's figures", name);
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -522,6 +583,18 @@ int main(void)
 	tl_build(&t, 22050, 1);
 	struct chunk_params mp3lo = {CHUNK_MP3, 22050, 1, 32, 0};
 	check_format(&mp3lo, &t, "mp3-22k-mono");
+	free(t.x);
+	/* Measured in pairs: MP3 and Opus of one group, as the render does. */
+	tl_build(&t, 48000, 1);
+	struct chunk_params mp3m = {CHUNK_MP3, 48000, 1, 64, 0};
+	struct chunk_params opm = {CHUNK_OPUS, 48000, 1, 32, 0};
+	test_pairs(&mp3m, &opm, &t, "pairs-48k-mono (two lanes)");
+	free(t.x);
+	tl_build(&t, 44100, 1);
+	test_pairs(&mp3, &opus, &t, "pairs-44k-mono (MP3 at 44.1 kHz, Opus at 48: one by one)");
+	free(t.x);
+	tl_build(&t, 48000, 2);
+	test_pairs(&mp3st, &opst, &t, "pairs-48k-stereo (one by one)");
 	free(t.x);
 	rmdir(dir);
 	return harness_done();

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "speechlike.h"
@@ -297,6 +298,56 @@ static void padded(int rate, int channels, long n, int kind)
 	free(x);
 }
 
+/*
+ * Two mono streams in the two lanes of one meter (loud_meter_add_lanes,
+ * as the chunk meter measures an MP3 and an Opus chunk together): the
+ * energy of each lane's last 10, 100 and 400 ms is a mono meter's of that
+ * stream alone, bit for bit, at every piece's end (pieces of random
+ * length, noise against speech, digital silence long enough for the
+ * filter's state to go under DBL_MIN in one lane only).
+ */
+static void lanes(int rate, double seconds)
+{
+	long n = (long)(seconds * rate);
+	float *a = xcalloc((size_t)n, sizeof *a), *b = xcalloc((size_t)n, sizeof *b);
+	speechlike(7, a, n, rate / 2, rate, 1);
+	for (long i = 0; i < n / 3; i++)
+		b[i] = (float)(unif() * 2 - 1) * 0.3f;   /* noise, then silence */
+	struct loud_meter *m2 = loud_meter_new_windows(rate, 2, LOUD_PEAK_NONE);
+	struct loud_meter *ma = loud_meter_new_windows(rate, 1, LOUD_PEAK_NONE);
+	struct loud_meter *mb = loud_meter_new_windows(rate, 1, LOUD_PEAK_NONE);
+	long done = 0, compared = 0, differ = 0;
+	while (done < n) {
+		long k = 1 + (long)(unif() * 3000);
+		if (k > n - done)
+			k = n - done;
+		differ += loud_meter_add_lanes(m2, a + done, b + done, k) != 0;
+		loud_meter_add(ma, a + done, k);
+		loud_meter_add(mb, b + done, k);
+		done += k;
+		static const unsigned long ms[] = {10, 100, 400};
+		for (int w = 0; w < 3; w++) {
+			if ((unsigned long)done * 1000 < ms[w] * (unsigned long)rate)
+				continue;
+			double e[2] = {-2, -2}, ea = loud_meter_energy(ma, ms[w]),
+			       eb = loud_meter_energy(mb, ms[w]);
+			differ += loud_meter_energy_lanes(m2, ms[w], e) != 0;
+			differ += memcmp(&e[0], &ea, sizeof ea) != 0 || memcmp(&e[1], &eb, sizeof eb) != 0;
+			compared++;
+		}
+	}
+	OK(differ == 0 && compared > 0, "lanes at %d Hz, %.0f s: each lane's energy is its mono "
+	   "meter's, bit for bit (%ld windows compared, %ld differ)", rate, seconds, compared, differ);
+	double e[2];
+	OK(loud_meter_energy_lanes(ma, 10, e) != 0 && loud_meter_add_lanes(ma, a, b, 1) != 0,
+	   "a mono meter has no lanes");
+	loud_meter_free(&m2);
+	loud_meter_free(&ma);
+	loud_meter_free(&mb);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	static const double c1[][2] = {{20, -23}}, c2[][2] = {{20, -33}};
@@ -330,7 +381,10 @@ int main(void)
 		for (int j = 0; j < 5; j++)
 			padded(prates[i], 1 + (i + j) % 2, lens[j], j % 2);
 	}
-	struct loud_meter *nm = loud_meter_new_padded(8004, 1, 3201);
+	lanes(48000, 20);
+	lanes(44100, 12);
+	lanes(8004, 12);
+		struct loud_meter *nm = loud_meter_new_padded(8004, 1, 3201);
 	OK(nm == NULL, "no padded meter where 400 ms is not four 100 ms steps (8004 Hz)");
 	loud_meter_free(&nm);
 	nm = loud_meter_new_padded(48000, 1, 19199);
