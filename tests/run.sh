@@ -49,8 +49,10 @@ run_one() {
 	flock "$out/print.lock" printf '%s\n' "$report"
 }
 
-# The files, the known long ones first so that two lanes end together.
-long="tests/t-site.sh tests/t-slurm.sh tests/t-hostile.sh tests/t-faults.sh tests/t-bad.sh tests/t-studio.sh tests/t-chunks.sh tests/t-synth-order.sh"
+# The files, the known long ones first, longest first, so that two lanes end
+# together (the order of their CPU seconds in docs/testing.md; t-slurm early,
+# as most of its time is spent waiting on its jobs, which the other lane fills).
+long="tests/t-site.sh tests/t-faults.sh tests/t-slurm.sh tests/t-chunks.sh tests/t-synth-order.sh tests/t-studio.sh tests/t-hostile.sh tests/t-build.sh tests/t-production.sh tests/t-bad.sh"
 files=()
 for t in $long; do [ -f "$t" ] && files+=("$t"); done
 for t in tests/t-*.sh; do

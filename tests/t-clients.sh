@@ -6,6 +6,8 @@
 # own) subscribes to the feed served from rss/ on 127.0.0.1, lists the
 # episodes, reads the cover, sizes and types, and downloads every
 # enclosure byte for byte, whatever format the enclosure is.
+# (The example show's feed against the same rules: tests/t-site.sh, which
+# builds that show anyway.)
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 newproj
@@ -182,19 +184,3 @@ PY
 )" "2 same"
 check "gPodder fetched the enclosures from our server" \
 	test "$(grep -c 'GET /episodes/.* 200' "$PROJ/http.log")" -ge 2
-
-# ---- the example show, as it ships ----
-newproj
-cp "$TOP"/episodes/*.md episodes/
-"$PODSYNTH" build -j 2 episodes/*.md >build.log 2>&1
-check "the example show renders" test $? -eq 0
-"$PODSYNTH" feed >feed.log 2>&1
-check "the example show's feed is written" test $? -eq 0
-check_eq "it has the default cover, a 3000x3000 RGB PNG" \
-	"$(ffprobe -v error -show_entries stream=width,height,pix_fmt -of csv=p=0 rss/cover.*.png 2>/dev/null)" "3000,3000,rgb24"
-cover=$(cd rss && ls cover.*.png 2>/dev/null)
-check "the index shows the default cover" grep -qF "src=\"$cover\"" rss/index.html
-check "...and so does an episode page's og:image" grep -qF "/$cover\"" rss/episodes/*kernel-weekly.html
-link=$(sed -n 's/^link: *//p' rss/channel.yaml)
-$PY "$TOP/tests/feedrules.py" rss/feed.xml "$link/feed.xml" | sed 's/validator rule:/example show: validator rule:/'
-check "the example show's feed passes every rule" test "${PIPESTATUS[0]}" -eq 0
