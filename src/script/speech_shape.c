@@ -1036,6 +1036,18 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s + dg, n - dg, 0);
 		return 1;
 	}
+	/* "big.LITTLE": a product's name, a word in small letters, a dot, an
+	 * English word of five letters or more in capitals, each said as a word
+	 * (not a field "struct.MEMBER": both words English, not the kernel's) */
+	const char *pd = memchr(s, '.', n);
+	size_t pa = pd ? (size_t)(pd - s) : 0, pb = pd ? n - pa - 1 : 0;
+	if (pd && pa >= 3 && pb >= 5 && all_lower(s, pa) && all_upper(pd + 1, pb) && words_dict(s, pa) &&
+	    words_common(pd + 1, pb, 50) && !memchr(pd + 1, '.', pb) && vocab_kind(s, pa) == VOCAB_NONE &&
+	    vocab_kind(pd + 1, pb) == VOCAB_NONE) {
+		say_word(e, s, pa, flags);
+		say_word(e, pd + 1, pb, flags | F_PART);
+		return 1;
+	}
 	/* K.P, U.S.A */
 	if (dot && n >= 3 && n % 2 == 1) {
 		int initials = 1;
