@@ -1105,6 +1105,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				e->paren++;
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
+		const char *prev2core = i > 1 ? t[i - 2].raw + t[i - 2].lead : NULL;
 		/* "(a)", and "a)" named in prose ("not just a) wrong"), a list's
 		 * label: the letter, not the article (which has a noun after it) */
 		if (cn == 1 && core[0] == 'a' && (t[i].lead == 0 || (t[i].lead == 1 && t[i].raw[0] == '(')) &&
@@ -1225,7 +1226,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, t[i].raw + 1, t[i].rawlen - 1, 1);
 				continue;
 			}
-			if (!say_symbol(e, t[i].raw, t[i].rawlen, prevcore, next))
+			if (!say_symbol(e, t[i].raw, t[i].rawlen, prev2core, prevcore, next))
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;
 		}
@@ -1247,7 +1248,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			continue;
 		}
 		if (!isalnum((unsigned char)core[0]) && (cn <= 3 || strspn(core, "+-") == cn) &&
-		    say_symbol(e, core, cn, prevcore, next)) {
+		    say_symbol(e, core, cn, prev2core, prevcore, next)) {
 			emit_trail(e, trail, t[i].trail, 1);
 			continue;
 		}

@@ -169,6 +169,8 @@ int measure_determiner(const char *w, size_t wn);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
+/* Whether s is a unit's name in words, in the plural ("seconds", "bytes"). */
+int unit_word(const char *s, size_t n);
 /* "g/cm3": the first unit, and the one it is per in *per (NULL when not such a pair). */
 const struct unit *find_unit_per(const char *s, size_t n, int spaced, const struct unit **per);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
@@ -205,7 +207,8 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin);
 int say_pinyin(struct en *e, const char *s, size_t n, int flags);
 /* Symbols standing alone ("&", "->", "±"), with the tokens around them
  * (speech_shape.c); 1 when s was one. */
-int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next);
+/* (prev2: the word before prev, or NULL) */
+int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const char *prev, const char *next);
 const char *symbol_word(const char *s, size_t n);
 int c_pointee(const char *s, size_t n);      /* a C type: "void *" a void pointer */
 

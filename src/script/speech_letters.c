@@ -1582,11 +1582,18 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 		if (!words_lookup(low, n, NULL))
 			return 0;
 	}
-	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	char tmp[64];
 	size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
 	for (size_t i = 0; i < k; i++)
 		tmp[i] = (char)tolower((unsigned char)s[i]);
+	/* a term of the kernel vocabulary is said in capitals as in small
+	 * letters: "KEYID" as "keyid" is, key I-D (not one word "keyid") */
+	if (!size && k == n && n >= 3) {
+		say_word(e, tmp, k, flags);
+		decide(e, "word", "a term of the kernel vocabulary in capitals: said as in small letters");
+		return 1;
+	}
+	decide(e, "word", size ? "a common word in capitals (scowl)" : "a word of the kernel vocabulary");
 	emitn(e, tmp, k);
 	return 1;
 }

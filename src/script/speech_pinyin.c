@@ -350,6 +350,11 @@ unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int
 				bits |= 1u << i;
 		}
 		all &= c != 0;
+		/* a family name of two letters only pinyin has, last after a given
+		 * name: "Bang Li", "Kevin Su" (Li, Su are pinyin whatever the given
+		 * name is, which is said as written) */
+		if (c == 2 && wn[i] == 2 && i == k - 1 && k >= 2)
+			bits |= 1u << i;
 	}
 	/* every word a syllable, one of them pinyin only: "Hai Li", "Su Yue",
 	 * "Xi Wang" (Wang, which English knows too, stays as written); two

@@ -515,14 +515,84 @@ static int time_name(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether a slash between a and b offers them as alternatives, said "or":
- * two personal pronouns ("his/her", "he / she"), or two months or two
- * weekdays ("June / July", "Monday/Tuesday": a time not yet known, "June or
- * July"). Other words keep "slash": "PM / devfreq" is a subsystem, and
- * "freeze / thaw", "enable / disable" are pairs kernel people say so. */
+/* Whether s is an English preposition or adverb particle, or a
+ * coordinating conjunction (a closed class of the language): a slash
+ * between two offers them as alternatives, "to/from" to or from, "on/off"
+ * on or off, "and/or" and or. */
+static int particle(const char *s, size_t n)
+{
+	static const char *const p[] = {"to",    "from",  "in",     "out",     "on",     "off",   "up",   "down",
+					"into",  "onto",  "over",   "under",   "before", "after", "with", "without",
+					"above", "below", "inside", "outside", "and",    "or",    "yes",  "no"};
+	for (size_t i = 0; i < ARRAY_LEN(p); i++)
+		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The inflection s ends with when s is an English word whose stem is one
+ * too: 's' for "reads" (read), "properties" (property); 'g' for "-ing",
+ * 'd' for "-ed"; else 0. */
+static int inflection(const char *s, size_t n)
+{
+	char y[48];
+	if (n >= 5 && n < sizeof y && memcmp(s + n - 3, "ies", 3) == 0) {
+		memcpy(y, s, n - 3);
+		y[n - 3] = 'y';
+		if (words_dict(y, n - 2))
+			return 's';
+	}
+	if (n >= 4 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != '\'' &&
+	    (words_dict(s, n - 1) || (s[n - 2] == 'e' && words_dict(s, n - 2))))
+		return 's';
+	if (n >= 6 && memcmp(s + n - 3, "ing", 3) == 0)
+		return 'g';
+	if (n >= 5 && memcmp(s + n - 2, "ed", 2) == 0)
+		return 'd';
+	return 0;
+}
+
+/* Whether s is an English word and nothing of the kernel's own: hunspell
+ * has it, in small letters (the first may be a capital), and kernel text
+ * does not use it as an acronym or a term ("misc", "devfreq", "leds"). */
+static int plain_word(const char *s, size_t n)
+{
+	const char *how = NULL;
+	if (n < 4 || !all_alpha(s, n) || !words_dict(s, n) || vocab_kind(s, n) != VOCAB_NONE)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return !parts_count(s, n, &how) || (how && strcmp(how, "word") == 0);
+}
+
+/* What a slash between a and b is said as when it joins two words as
+ * English joins them, else NULL ("slash"): "or" between alternatives, two
+ * personal pronouns ("his/her", "he / she"), two months or two weekdays
+ * ("June / July", "Monday/Tuesday": a time not yet known), two prepositions
+ * or particles ("to/from", "on/off"), two English words ending "-ing" or
+ * "-ed" ("enabling/disabling", "signed/unsigned"); "and" between two plural
+ * nouns, a set of both ("readers/writers", "additions / removals"). Other
+ * words keep "slash": "PM / devfreq", "char/misc" are subsystems, and
+ * "freeze / thaw", "enable / disable", "suspend/resume" are pairs kernel
+ * people say so. */
+static const char *slash_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	if ((pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn)))
+		return "or";
+	if (an == bn && strncasecmp(a, b, an) == 0)
+		return NULL;
+	if (particle(a, an) && particle(b, bn) && (an < 2 || islower((unsigned char)a[1])) && islower((unsigned char)b[0]))
+		return "or";
+	int f = inflection(a, an);
+	if (!f || f != inflection(b, bn) || !islower((unsigned char)b[0]) || !plain_word(a, an) || !plain_word(b, bn))
+		return NULL;
+	return f == 's' ? "and" : "or";
+}
+
 static int or_pair(const char *a, size_t an, const char *b, size_t bn)
 {
-	return (pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn));
+	return slash_word(a, an, b, bn) != NULL;
 }
 
 int series_word(const char *s, size_t n)
@@ -541,7 +611,7 @@ static int say_path(struct en *e, const char *s, size_t n)
 	size_t a = (size_t)(slash - s);
 	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && or_pair(s, a, slash + 1, n - a - 1)) {
 		say_core(e, s, a, F_START);       /* "his/her": his or her; "June/July" */
-		emit(e, "or");
+		emit(e, slash_word(s, a, slash + 1, n - a - 1));
 		say_core(e, slash + 1, n - a - 1, F_START);
 		return 1;
 	}
@@ -964,6 +1034,18 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 			emit_numstr(e, s + caps, dg - caps);
 		if (dg < n)
 			spell(e, s + dg, n - dg, 0);
+		return 1;
+	}
+	/* "big.LITTLE": a product's name, a word in small letters, a dot, an
+	 * English word of five letters or more in capitals, each said as a word
+	 * (not a field "struct.MEMBER": both words English, not the kernel's) */
+	const char *pd = memchr(s, '.', n);
+	size_t pa = pd ? (size_t)(pd - s) : 0, pb = pd ? n - pa - 1 : 0;
+	if (pd && pa >= 3 && pb >= 5 && all_lower(s, pa) && all_upper(pd + 1, pb) && words_dict(s, pa) &&
+	    words_common(pd + 1, pb, 50) && !memchr(pd + 1, '.', pb) && vocab_kind(s, pa) == VOCAB_NONE &&
+	    vocab_kind(pd + 1, pb) == VOCAB_NONE) {
+		say_word(e, s, pa, flags);
+		say_word(e, pd + 1, pb, flags | F_PART);
 		return 1;
 	}
 	/* K.P, U.S.A */
@@ -3027,7 +3109,7 @@ static int clock_start(const char *t)
 	       isdigit((unsigned char)t[h + 2]) && !isdigit((unsigned char)t[h + 3]);
 }
 
-int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const char *next)
+int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const char *prev, const char *next)
 {
 	int pnum = prev && (isdigit((unsigned char)prev[0]) ||
 			    ((prev[0] == 'v') && isdigit((unsigned char)prev[1])));
@@ -3127,8 +3209,18 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev, const ch
 	/* a slash is "slash" (a path's, a subsystem's "PM / devfreq", a pair's
 	 * "singer / songwriter"): "or" only between alternatives, "his / her",
 	 * "June / July" (or_pair) */
+	/* "64 cores / 128 threads": counts of two plural nouns, both (not "per
+	 * 5 seconds": the second noun no unit) */
+	if (n == 1 && s[0] == '/' && prev2 && prev && next && all_digit(prev2, strcspn(prev2, " \t")) &&
+	    plural_noun(prev, strcspn(prev, " \t,.;:)"))) {
+		size_t d = strspn(next, "0123456789"), w = d + 1 < strlen(next) ? strcspn(next + d + 1, " \t,.;:)") : 0;
+		if (d && next[d] == ' ' && plural_noun(next + d + 1, w) && !unit_word(next + d + 1, w)) {
+			emit(e, "and");
+			return 1;
+		}
+	}
 	if (n == 1 && s[0] == '/' && prev && next && or_pair(prev, strcspn(prev, " \t,.;:)"), next, strcspn(next, " \t,.;:)"))) {
-		emit(e, "or");
+		emit(e, slash_word(prev, strcspn(prev, " \t,.;:)"), next, strcspn(next, " \t,.;:)")));
 		return 1;
 	}
 	/* "# Safety", "# Examples": a heading's mark before a capitalised word, not

@@ -175,6 +175,14 @@ const struct unit *find_unit(const char *s, size_t n, int spaced)
 	return NULL;
 }
 
+int unit_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(units); i++)
+		if (n && (strlen(units[i].many) == n && strncasecmp(units[i].many, s, n) == 0))
+			return 1;
+	return 0;
+}
+
 /* A unit per a unit, "g/cm3", "m/s", "req/s": both halves units of the
  * table (the first one as find_unit wants it); *per is the second. */
 const struct unit *find_unit_per(const char *s, size_t n, int spaced, const struct unit **per)
