@@ -1342,6 +1342,20 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* git describe's suffix, a g and an abbreviated commit ID: "6.9.0-rc7-
+ * g7da7119fe22b", "-00146-g9f3ebbef746f", "rel-1.17.0-0-gb52ca86e094d": the
+ * letter G, then the commit ID as one is said (its first four), not its
+ * digits read as numbers. */
+static int s_describe_hash(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 8 || s[0] != 'g' || !hex_kind(s + 1, n - 1))
+		return 0;
+	spell(e, s, 1, 0);
+	spell(e, s + 1, 4, 0);
+	return 1;
+}
+
 /*
  * Brace alternation glued to a name: "rtl8723{be,ae}" is rtl8723be and
  * rtl8723ae, so each alternative is said as it is said in the whole name
@@ -2904,6 +2918,7 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
+	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
