@@ -1237,6 +1237,42 @@ static int s_prompt(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A device-tree node with its unit address, "efuse@11f10000", "usb@7e980000",
+ * "memory@0", "/soc/i2c@1c2ac00": the node's name at its address, hexadecimal
+ * digits with a digit (a name or a host after the at sign is no address). */
+static int s_dt_node(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	const char *at = memchr(s, '@', n);
+	if (!at || at - s < 2 || !islower((unsigned char)s[0]))
+		return 0;
+	size_t ll = (size_t)(at - s), al = n - ll - 1;
+	if (!al || al > 16)
+		return 0;
+	for (size_t i = 0; i < ll; i++)
+		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	int digit = 0;
+	for (size_t i = 0; i < al; i++) {
+		if (isdigit((unsigned char)at[1 + i]))
+			digit = 1;
+		else if (!isxdigit((unsigned char)at[1 + i]))
+			return 0;
+	}
+	if (!digit)
+		return 0;
+	decide(e, "device tree", "a device-tree node and its unit address: the name at the address");
+	say_core(e, s, ll, F_START | F_PART);
+	emit(e, "at");
+	/* an address of three digits or more is said digit by digit, as a
+	 * hexadecimal value is (not as a commit ID's first four) */
+	if (al <= 2)
+		say_core(e, at + 1, al, F_START | F_PART);
+	else
+		spell(e, at + 1, al, 0);
+	return 1;
+}
+
 static int s_email(struct en *e, const char *s, size_t n, int flags)
 {
 	return try_email(e, s, n);
@@ -2910,6 +2946,7 @@ static const struct shape {
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
+	{"device tree", "a device-tree node and its unit address: the name at the address", 0, s_dt_node},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{NULL, NULL, 0, s_tilde_not},
