@@ -797,10 +797,12 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			/* two small letters before two digits or more start a model:
 			 * its maker's letters, even when they are a word: "it87"
 			 * I-T, "as3722", "at91"; not "in6" (in six), and an entry of
-			 * the lexicon says its own ("rc10") */
+			 * the lexicon says its own ("rc10"); two capitals too, a
+			 * maker's model in capitals: "ME910G1" M-E, "IS31FL3236" I-S,
+			 * "OR1200" O-R */
 			const char *star;
 			if (st == 0 && i == 2 && i + 1 < n && isdigit((unsigned char)s[i]) &&
-			    isdigit((unsigned char)s[i + 1]) && all_lower(s, 2) &&
+			    isdigit((unsigned char)s[i + 1]) && (all_lower(s, 2) || all_upper(s, 2)) &&
 			    !lex_find(e, s, 2, &star, &(size_t){0})) {
 				decide(e, "model", "two small letters before digits: a maker's letters");
 				spell(e, s, 2, 0);
