@@ -2069,6 +2069,24 @@ static int m_date(const struct cctx *c, struct match *m)
 			return 1;
 		}
 	}
+	/* "On 08.03.24 15:31, Thorsten Leemhuis wrote:": a mailer's attribution
+	 * in a European locale, day.month.year with the year in two digits,
+	 * after "on" and before a time of day (a version has no time after it) */
+	if (on && on_n == 2 && strncasecmp(on, "on", 2) == 0 && n == 8 && all_digit(s, 2) && s[2] == '.' &&
+	    all_digit(s + 3, 2) && s[5] == '.' && all_digit(s + 6, 2)) {
+		size_t tn;
+		const char *tt = core(c, c->i + 1, &tn);
+		int hh, mi, se;
+		const char *ap;
+		int d = (int)num_parse(s, 2), mo = (int)num_parse(s + 3, 2), yy = (int)num_parse(s + 6, 2);
+		if (tt && parse_time(tt, tn, &hh, &mi, &se, &ap) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
+			m->y1 = yy < 70 ? 2000 + yy : 1900 + yy;
+			m->month = mo;
+			m->day = d;
+			m->why = "a date after on and before a time: day.month.year, the year in two digits (a mailer's attribution)";
+			return 1;
+		}
+	}
 	/* "23 April": the twenty-third of April */
 	const char *nx = core(c, c->i + 1, &nn);
 	char mb[16] = "";

@@ -1812,6 +1812,15 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n))
 		return 0;
+	/* "SMP NOPTI", "NOKASLR": NO glued before an acronym of kernel text is
+	 * "no" and that acronym, as "nopti" is in small letters (a word of the
+	 * dictionary, NONE, NOTE, NOVA, stays a word) */
+	if (n >= 4 && s[0] == 'N' && s[1] == 'O' && !dict_word(s, n) && vocab_kind(s + 2, n - 2) == VOCAB_ACRONYM) {
+		emit(e, "no");
+		say_word(e, s + 2, n - 2, flags | F_PART);
+		decide(e, "acronym", "NO glued before an acronym of kernel text: no, then the acronym");
+		return 1;
+	}
 	int word = n >= 4 && dict_word(s, n);
 	/* a switch's state in capitals, "set it ON", "a steady ON of the LED":
 	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,

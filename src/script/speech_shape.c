@@ -867,10 +867,12 @@ static void say_alnum(struct en *e, const char *s, size_t n, int flags)
 			/* two small letters before two digits or more start a model:
 			 * its maker's letters, even when they are a word: "it87"
 			 * I-T, "as3722", "at91"; not "in6" (in six), and an entry of
-			 * the lexicon says its own ("rc10") */
+			 * the lexicon says its own ("rc10"); two capitals too, a
+			 * maker's model in capitals: "ME910G1" M-E, "IS31FL3236" I-S,
+			 * "OR1200" O-R */
 			const char *star;
 			if (st == 0 && i == 2 && i + 1 < n && isdigit((unsigned char)s[i]) &&
-			    isdigit((unsigned char)s[i + 1]) && all_lower(s, 2) &&
+			    isdigit((unsigned char)s[i + 1]) && (all_lower(s, 2) || all_upper(s, 2)) &&
 			    !lex_find(e, s, 2, &star, &(size_t){0})) {
 				decide(e, "model", "two small letters before digits: a maker's letters");
 				spell(e, s, 2, 0);
@@ -1319,6 +1321,42 @@ static int s_prompt(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A device-tree node with its unit address, "efuse@11f10000", "usb@7e980000",
+ * "memory@0", "/soc/i2c@1c2ac00": the node's name at its address, hexadecimal
+ * digits with a digit (a name or a host after the at sign is no address). */
+static int s_dt_node(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	const char *at = memchr(s, '@', n);
+	if (!at || at - s < 2 || !islower((unsigned char)s[0]))
+		return 0;
+	size_t ll = (size_t)(at - s), al = n - ll - 1;
+	if (!al || al > 16)
+		return 0;
+	for (size_t i = 0; i < ll; i++)
+		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	int digit = 0;
+	for (size_t i = 0; i < al; i++) {
+		if (isdigit((unsigned char)at[1 + i]))
+			digit = 1;
+		else if (!isxdigit((unsigned char)at[1 + i]))
+			return 0;
+	}
+	if (!digit)
+		return 0;
+	decide(e, "device tree", "a device-tree node and its unit address: the name at the address");
+	say_core(e, s, ll, F_START | F_PART);
+	emit(e, "at");
+	/* an address of three digits or more is said digit by digit, as a
+	 * hexadecimal value is (not as a commit ID's first four) */
+	if (al <= 2)
+		say_core(e, at + 1, al, F_START | F_PART);
+	else
+		spell(e, at + 1, al, 0);
+	return 1;
+}
+
 static int s_email(struct en *e, const char *s, size_t n, int flags)
 {
 	return try_email(e, s, n);
@@ -1421,6 +1459,20 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
+	return 1;
+}
+
+/* git describe's suffix, a g and an abbreviated commit ID: "6.9.0-rc7-
+ * g7da7119fe22b", "-00146-g9f3ebbef746f", "rel-1.17.0-0-gb52ca86e094d": the
+ * letter G, then the commit ID as one is said (its first four), not its
+ * digits read as numbers. */
+static int s_describe_hash(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 8 || s[0] != 'g' || !hex_kind(s + 1, n - 1))
+		return 0;
+	spell(e, s, 1, 0);
+	spell(e, s + 1, 4, 0);
 	return 1;
 }
 
@@ -2978,6 +3030,7 @@ static const struct shape {
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
+	{"device tree", "a device-tree node and its unit address: the name at the address", 0, s_dt_node},
 	{NULL, NULL, 0, s_possessive},
 	{"symbol", "a ! glued before a name or a number: \"not\"", 0, s_not},
 	{NULL, NULL, 0, s_tilde_not},
@@ -2986,6 +3039,7 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
+	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
