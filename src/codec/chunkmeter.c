@@ -264,9 +264,10 @@ out:
 /* ---- in two steps: decoded, then measured beside another chunk ---- */
 
 struct chunk_decoded {
-	struct chunk *c;
+	struct chunk *c;           /* the chunk decoded (NULL: none) */
 	struct loud_meter *peaks;  /* the true peak and the largest sample */
 	float *pcm;                /* the decoded frames */
+	size_t cap;                /* floats pcm holds */
 	int rate, channels;
 	int64_t frames, want;
 };
@@ -295,30 +296,36 @@ static int decoded_sink(void *ud, const float *x, long n)
 
 int chunk_decode(struct chunk *c, struct chunk_decoded **dp)
 {
-	*dp = NULL;
 	chunk_figures_free(&c->fig);
 	if ((c->format != CHUNK_MP3 && c->format != CHUNK_OPUS) || c->frame_samples < 1)
 		return CHUNK_BAD_ARG;
 	if (c->channels < 1 || c->channels > 2)
 		return CHUNK_INTERNAL;
-	struct chunk_decoded *d = xcalloc(1, sizeof *d);
-	d->c = c;
+	if (*dp == NULL)
+		*dp = xcalloc(1, sizeof **dp);
+	struct chunk_decoded *d = *dp;
+	d->c = NULL;
 	d->rate = c->format == CHUNK_MP3 ? c->rate : 48000;
 	d->channels = c->channels;
+	d->frames = 0;
 	d->want = (int64_t)c->nframes * c->frame_samples;
-	d->pcm = xmalloc((size_t)(d->want > 0 ? d->want : 1) * (size_t)d->channels * sizeof *d->pcm);
-	int ret = CHUNK_INTERNAL;
+	/* (the buffer is kept from one chunk to the next: a fresh one of a
+	   few MB would be mapped, page-faulted and unmapped every time) */
+	size_t need = (size_t)(d->want > 0 ? d->want : 1) * (size_t)d->channels;
+	if (need > d->cap) {
+		free(d->pcm);
+		d->pcm = xmalloc(need * sizeof *d->pcm);
+		d->cap = need;
+	}
+	loud_meter_free(&d->peaks);
 	if ((d->peaks = loud_meter_new_peaks(d->rate, d->channels)) == NULL)
-		goto fail;
-	ret = c->format == CHUNK_MP3 ? decode_mp3(c, decoded_sink, d) : decode_opus(c, decoded_sink, d);
+		return CHUNK_INTERNAL;
+	int ret = c->format == CHUNK_MP3 ? decode_mp3(c, decoded_sink, d)
+					 : decode_opus(c, decoded_sink, d);
 	if (ret == CHUNK_OK && d->frames != d->want)
 		ret = CHUNK_UNDECODABLE;   /* a frame the decoder skipped or held back */
-	if (ret != CHUNK_OK)
-		goto fail;
-	*dp = d;
-	return CHUNK_OK;
-fail:
-	chunk_decoded_free(&d);
+	if (ret == CHUNK_OK)
+		d->c = c;
 	return ret;
 }
 
@@ -411,10 +418,11 @@ static int finish_lanes(struct chunk_decoded *a, struct chunk_decoded *b)
 	return CHUNK_OK;
 }
 
-int chunk_measure_finish(struct chunk_decoded **ap, struct chunk_decoded **bp)
+int chunk_measure_finish(struct chunk_decoded *a, struct chunk_decoded *b)
 {
-	struct chunk_decoded *a = *ap, *b = bp != NULL ? *bp : NULL;
 	int ret;
+	if (a == NULL || a->c == NULL || (b != NULL && b->c == NULL))
+		return CHUNK_BAD_ARG;
 	if (b != NULL && a->channels == 1 && b->channels == 1 && a->rate == b->rate) {
 		ret = finish_lanes(a, b);
 	} else {
@@ -427,9 +435,9 @@ int chunk_measure_finish(struct chunk_decoded **ap, struct chunk_decoded **bp)
 		if (b != NULL)
 			chunk_figures_free(&b->c->fig);
 	}
-	chunk_decoded_free(ap);
-	if (bp != NULL)
-		chunk_decoded_free(bp);
+	a->c = NULL;
+	if (b != NULL)
+		b->c = NULL;
 	return ret;
 }
 

@@ -43,21 +43,25 @@ int chunk_measure(struct chunk *c);
  * a one-channel meter's, to the bit), and a chunk's true peak is known
  * before the other is made. chunk_decode decodes c as chunk_measure does
  * and measures its peaks (chunk_decoded_true_peak), keeping the decoded
- * frames in *d (c->fig is NULL until the next step). CHUNK_OK, or
- * chunk_measure's errors (*d NULL then). Thread-safe as chunk_measure.
+ * frames in *d, which it makes when *d is NULL and else reuses (its
+ * buffer kept from one chunk to the next); c->fig is NULL until the next
+ * step. CHUNK_OK, or chunk_measure's errors. Thread-safe as chunk_measure
+ * (one *d per thread at a time). The caller frees *d with
+ * chunk_decoded_free.
  */
 struct chunk_decoded;
 int chunk_decode(struct chunk *c, struct chunk_decoded **d);
 double chunk_decoded_true_peak(const struct chunk_decoded *d);
 /*
  * Sets the figures of a's chunk, and of b's when b is not NULL (each
- * chunk must still be alive), the same figures chunk_measure gives: both
- * chunks' energies from the two lanes of one filter when both are mono at
- * one rate, else each from its own. Frees *a and *b (NULL after).
- * CHUNK_OK, or CHUNK_INTERNAL (no figures set).
+ * decoded by chunk_decode, and still alive), the same figures
+ * chunk_measure gives: both chunks' energies from the two lanes of one
+ * filter when both are mono at one rate, else each from its own. a and b
+ * can then decode other chunks. CHUNK_OK, CHUNK_BAD_ARG (one holds no
+ * chunk), or CHUNK_INTERNAL (no figures set).
  */
-int chunk_measure_finish(struct chunk_decoded **a, struct chunk_decoded **b);
-/* Frees a decoded chunk not measured (NULL: nothing); sets *d to NULL. */
+int chunk_measure_finish(struct chunk_decoded *a, struct chunk_decoded *b);
+/* Frees d (NULL: nothing); sets *d to NULL. */
 void chunk_decoded_free(struct chunk_decoded **d);
 
 /*

@@ -83,6 +83,10 @@ struct render_chunks {
 	unsigned char *done;      /* groups done this attempt */
 	int next_add;             /* the first group not yet summed */
 	int add_failed;           /* 1 + the group whose figures did not fit */
+	/* decoded chunks' buffers, kept from group to group (mu): a fresh
+	 * one of a few MB would be mapped, faulted in and unmapped each time */
+	struct chunk_decoded **pool;
+	int npool, cappool;
 	/* chunk files made ahead by this build (render_ahead) */
 	int (*made_by)(void *ud, const char *path);
 	void *made_ud;
@@ -385,6 +389,31 @@ static int decoded_rate(const struct render_chunks *r, int k)
 	return r->o.fmt[k] == FMT_MP3 ? r->par[k].rate : 48000;
 }
 
+/* A decoded chunk's buffers from r's pool (NULL when it is empty:
+ * chunk_decode makes one), and back. */
+static struct chunk_decoded *pool_take(struct render_chunks *r)
+{
+	struct chunk_decoded *d = NULL;
+	pthread_mutex_lock(&r->mu);
+	if (r->npool > 0)
+		d = r->pool[--r->npool];
+	pthread_mutex_unlock(&r->mu);
+	return d;
+}
+
+static void pool_give(struct render_chunks *r, struct chunk_decoded *d)
+{
+	if (d == NULL)
+		return;
+	pthread_mutex_lock(&r->mu);
+	if (r->npool == r->cappool) {
+		r->cappool = r->cappool * 2 + 4;
+		r->pool = xreallocarray(r->pool, (size_t)r->cappool, sizeof *r->pool);
+	}
+	r->pool[r->npool++] = d;
+	pthread_mutex_unlock(&r->mu);
+}
+
 /* Keeps chunk ch (measured) as group g's in format k: written to the cache,
  * its figures kept. 0, or -1 reported (ch freed either way). */
 static int put_chunk(struct render_chunks *r, struct group *g, int k, struct chunk *ch)
@@ -422,7 +451,7 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
 {
 	const struct timeline *tl = r->c->tl;
 	struct chunk *held = NULL;          /* encoded and decoded, not yet measured */
-	struct chunk_decoded *held_dec = NULL;
+	struct chunk_decoded *dec[2] = {NULL, NULL};   /* from r's pool */
 	int held_k = -1, rc = -1;
 	*upto = r->o.n;
 	for (int k = 0; k < r->o.n; k++) {
@@ -474,12 +503,15 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
 		for (int j = k + 1; j < r->o.n && held == NULL && tl->channels == 1 &&
 				    g->length <= (int64_t)PAIR_MAX_S * tl->rate; j++)
 			hold |= decoded_rate(r, j) == decoded_rate(r, k);
-		struct chunk_decoded *dec = NULL;
+		/* slot 0: a chunk to hold; slot 1: the one measured beside it */
+		int decode = held != NULL || hold, slot = held != NULL;
+		if (decode && dec[slot] == NULL)
+			dec[slot] = pool_take(r);
 		int err = chunk_encode(&par, &span, *pcm, &ch);
 		if (err == CHUNK_OK)
-			err = held != NULL || hold ? chunk_decode(ch, &dec) : chunk_measure(ch);
+			err = decode ? chunk_decode(ch, &dec[slot]) : chunk_measure(ch);
 		if (err == CHUNK_OK && held != NULL) {
-			err = chunk_measure_finish(&held_dec, &dec);
+			err = chunk_measure_finish(dec[0], dec[1]);
 			if (err == CHUNK_OK) {
 				struct chunk *h = held;
 				held = NULL;
@@ -495,11 +527,10 @@ static int group_chunks(struct render_chunks *r, struct group *g, float **mem, f
 			chunk_free(&ch);
 			goto out;
 		}
-		if (dec != NULL) {
+		if (decode && slot == 0) {
 			held = ch;
-			held_dec = dec;
 			held_k = k;
-			peak = chunk_decoded_true_peak(dec);
+			peak = chunk_decoded_true_peak(dec[0]);
 		} else {
 			if (put_chunk(r, g, k, ch) != 0)
 				goto out;
@@ -513,7 +544,7 @@ have:
 	}
 	/* A chunk still waiting (no later format was encoded): measured alone. */
 	if (held != NULL) {
-		int err = chunk_measure_finish(&held_dec, NULL);
+		int err = chunk_measure_finish(dec[0], NULL);
 		if (err != CHUNK_OK) {
 			msg(MSG_CHUNK_ENCODE, r->o.path[held_k], 0, 0, "%.3f" MSG_SEP "%s",
 			    (double)g->start / tl->rate, chunk_strerror(err));
@@ -527,7 +558,8 @@ have:
 	rc = 0;
 out:
 	chunk_free(&held);
-	chunk_decoded_free(&held_dec);
+	pool_give(r, dec[0]);
+	pool_give(r, dec[1]);
 	return rc;
 }
 
@@ -827,6 +859,9 @@ void render_chunks_free(struct render_chunks **rp)
 			chunk_free(&r->g[g].fig[k]);
 		}
 	free(r->g);
+	for (int i = 0; i < r->npool; i++)
+		chunk_decoded_free(&r->pool[i]);
+	free(r->pool);
 	pthread_mutex_destroy(&r->mu);
 	free(r);
 	*rp = NULL;
