@@ -1552,6 +1552,19 @@ static int shouted(const struct en *e)
 	return 0;
 }
 
+/* IN in capitals is the direction OUT's partner, said as OUT is: USB's IN
+ * endpoint, SCSI's DATA IN and MSG IN phases, hwmon's IN sensors, a codec's
+ * AIF IN; kernel text has no acronym IN. A US state's IN before a ZIP code
+ * ("Indianapolis, IN 46204") stays letters. */
+static int in_direction(const struct en *e, const char *s, size_t n)
+{
+	if (n != 2 || memcmp(s, "IN", 2) != 0)
+		return 0;
+	if (e->next && e->nextn == 5 && strspn(e->next, "0123456789") >= 5)
+		return 0;
+	return 1;
+}
+
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
  * a common word: "LAM" is letters), and the terms of kernel text. */
 static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
@@ -1570,7 +1583,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
-	    !((flags & F_CNAME) && is_half(s, n)) &&
+	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	/* a term of kernel text that English writes in capitals as an
