@@ -3586,6 +3586,22 @@ static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
  * Names whose start English lacks ("Dmitry", "Zwane", "Vlastimil") are in
  * neither, and stay as written.
  */
+/* Whether low (small letters, k of them before its first vowel) is a word
+ * of identifiers of two letters or more inside those k, then a term of
+ * kernel.vocab, the lexicon or scowl's common words of four letters or
+ * more: "mksquashfs" (mk, squashfs), "mkswap". */
+static int id_term(struct en *e, const char *low, size_t n, size_t k)
+{
+	const char *star;
+	size_t sn;
+	for (size_t j = 2; j <= k && n - j >= 4; j++)
+		if (id_word(low, j) &&
+		    (vocab_kind(low + j, n - j) == VOCAB_TERM || words_common(low + j, n - j, 50) ||
+		     lex_find(e, low + j, n - j, &star, &sn)))
+			return 1;
+	return 0;
+}
+
 static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 {
 	char low[64];
@@ -3599,9 +3615,12 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 	while (k < n && !is_vowel(low[k], k > 0))
 		k++;
 	enum vocab_kind pv = k >= 2 ? vocab_kind(low, k) : VOCAB_NONE;
+	/* (or a word of identifiers before a term of the lexicon:
+	 * "Mksquashfs" as "mksquashfs", make squash F-S) */
 	if (!(v == VOCAB_TERM || v == VOCAB_ACRONYM || v == VOCAB_PLATFORM) &&
 	    !(pv != VOCAB_NONE && pv != VOCAB_CAPSWORD && n - k >= 2 &&
-	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)))
+	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)) &&
+	    !id_term(e, low, n, k))
 		return 0;
 	decide(e, "word", "capitalised, English cannot start it, and kernel.vocab knows it in small letters");
 	say_word(e, low, n, flags);
