@@ -1719,6 +1719,19 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: the next Roman numeral of a series (III and IV)";
 		return 1;
 	}
+	/* "I. Introduction", "IV. Results": a numeral with a full stop opening
+	 * its sentence (a heading, a list item) before a common word that is no
+	 * name, or alone, numbers a section ("V. Ramana", "I. Smith" are
+	 * initials) */
+	const struct tok *me0 = &c->t[c->i];
+	size_t wn0;
+	const char *w0 = core(c, c->i + 1, &wn0);
+	if (c->i == 0 && me0->lead == 0 && me0->trail == 1 && me0->raw[me0->rawlen - 1] == '.' &&
+	    (!w0 || (isupper((unsigned char)w0[0]) && !all_upper(w0, wn0) && words_common(w0, wn0, 50) &&
+		     !(words_lookup(w0, wn0, NULL) & (WORDS_NAME | WORDS_UPPER))))) {
+		m->why = "a number: a Roman numeral with a full stop opening a heading or an item";
+		return 1;
+	}
 	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
 		m->why = why_numeral;
 		return numeral;
