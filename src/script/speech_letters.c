@@ -1486,6 +1486,18 @@ static const char *a_article(const struct en *e)
 		return "the article: it starts a sentence";
 	if (e->opened)
 		return "the article: it starts a quotation or a bracket";
+	/* after e.g. or i.e. an example or a restatement starts as a sentence
+	 * does: "e.g. A Speaker with an amplifier", "e.g. A configured SDP"
+	 * (a word follows; "e.g. A or B", "e.g. A, B" are letters) */
+	size_t pl = strlen(e->prev);
+	while (pl && e->prev[pl - 1] == '.')
+		pl--;
+	if ((pl == 3 && (strncasecmp(e->prev, "e.g", 3) == 0 || strncasecmp(e->prev, "i.e", 3) == 0)) &&
+	    !e->dotted && e->joined && e->next && e->nextn >= 2 && islower((unsigned char)e->next[e->nextn - 1]) &&
+	    strspn(e->next, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") >= e->nextn &&
+	    !(e->nextn <= 3 && (strncmp(e->next, "or", e->nextn) == 0 || strncmp(e->next, "and", e->nextn) == 0 ||
+				strncmp(e->next, "to", e->nextn) == 0)))
+		return "the article: an example after e.g. or i.e. starts as a sentence does";
 	if (!e->dotted && titled(e->prev, strlen(e->prev)) && titled(e->next, e->nextn))
 		return "the article: between the words of a title";
 	return NULL;
