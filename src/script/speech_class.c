@@ -1318,6 +1318,17 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
+	 * in capitals that is no unit, no acronym kernel text counts and no
+	 * count's noun name the model of that product line */
+	if (!ends && !tr && n == 3 && v % 100 && joined(c, c->i) && nn >= 3 && nn <= 5 &&
+	    all_upper(nx, nn) && all_alpha(nx, nn) && !find_unit(nx, nn, 1) && !IN(count_nouns, nx, nn) &&
+	    vocab_kind(nx, nn) == VOCAB_NONE && !(nx[nn - 1] == 'S' && vocab_kind(nx, nn - 1) != VOCAB_NONE)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: three digits after a determiner, before a product's word in capitals";
+		return 1;
+	}
 	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
 		return 0;
 	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
