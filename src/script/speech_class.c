@@ -1318,6 +1318,17 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
+	 * in capitals that is no unit, no acronym kernel text counts and no
+	 * count's noun name the model of that product line */
+	if (!ends && !tr && n == 3 && v % 100 && joined(c, c->i) && nn >= 3 && nn <= 5 &&
+	    all_upper(nx, nn) && all_alpha(nx, nn) && !find_unit(nx, nn, 1) && !IN(count_nouns, nx, nn) &&
+	    vocab_kind(nx, nn) == VOCAB_NONE && !(nx[nn - 1] == 'S' && vocab_kind(nx, nn - 1) != VOCAB_NONE)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: three digits after a determiner, before a product's word in capitals";
+		return 1;
+	}
 	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
 		return 0;
 	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
@@ -1717,6 +1728,19 @@ static int m_roman(const struct cctx *c, struct match *m)
 	int before = n >= 2 ? roman_before(c, c->i) : -1;
 	if (before >= 0 && roman_number_at(c, before, 0)) {
 		m->why = "a number: the next Roman numeral of a series (III and IV)";
+		return 1;
+	}
+	/* "I. Introduction", "IV. Results": a numeral with a full stop opening
+	 * its sentence (a heading, a list item) before a common word that is no
+	 * name, or alone, numbers a section ("V. Ramana", "I. Smith" are
+	 * initials) */
+	const struct tok *me0 = &c->t[c->i];
+	size_t wn0;
+	const char *w0 = core(c, c->i + 1, &wn0);
+	if (c->i == 0 && me0->lead == 0 && me0->trail == 1 && me0->raw[me0->rawlen - 1] == '.' &&
+	    (!w0 || (isupper((unsigned char)w0[0]) && !all_upper(w0, wn0) && words_common(w0, wn0, 50) &&
+		     !(words_lookup(w0, wn0, NULL) & (WORDS_NAME | WORDS_UPPER))))) {
+		m->why = "a number: a Roman numeral with a full stop opening a heading or an item";
 		return 1;
 	}
 	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {

@@ -1486,6 +1486,18 @@ static const char *a_article(const struct en *e)
 		return "the article: it starts a sentence";
 	if (e->opened)
 		return "the article: it starts a quotation or a bracket";
+	/* after e.g. or i.e. an example or a restatement starts as a sentence
+	 * does: "e.g. A Speaker with an amplifier", "e.g. A configured SDP"
+	 * (a word follows; "e.g. A or B", "e.g. A, B" are letters) */
+	size_t pl = strlen(e->prev);
+	while (pl && e->prev[pl - 1] == '.')
+		pl--;
+	if ((pl == 3 && (strncasecmp(e->prev, "e.g", 3) == 0 || strncasecmp(e->prev, "i.e", 3) == 0)) &&
+	    !e->dotted && e->joined && e->next && e->nextn >= 2 && islower((unsigned char)e->next[e->nextn - 1]) &&
+	    strspn(e->next, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") >= e->nextn &&
+	    !(e->nextn <= 3 && (strncmp(e->next, "or", e->nextn) == 0 || strncmp(e->next, "and", e->nextn) == 0 ||
+				strncmp(e->next, "to", e->nextn) == 0)))
+		return "the article: an example after e.g. or i.e. starts as a sentence does";
 	if (!e->dotted && titled(e->prev, strlen(e->prev)) && titled(e->next, e->nextn))
 		return "the article: between the words of a title";
 	return NULL;
@@ -1552,6 +1564,19 @@ static int shouted(const struct en *e)
 	return 0;
 }
 
+/* IN in capitals is the direction OUT's partner, said as OUT is: USB's IN
+ * endpoint, SCSI's DATA IN and MSG IN phases, hwmon's IN sensors, a codec's
+ * AIF IN; kernel text has no acronym IN. A US state's IN before a ZIP code
+ * ("Indianapolis, IN 46204") stays letters. */
+static int in_direction(const struct en *e, const char *s, size_t n)
+{
+	if (n != 2 || memcmp(s, "IN", 2) != 0)
+		return 0;
+	if (e->next && e->nextn == 5 && strspn(e->next, "0123456789") >= 5)
+		return 0;
+	return 1;
+}
+
 /* A word in capitals is the word: "BUG", "LAW" (three capitals only when
  * a common word: "LAM" is letters), and the terms of kernel text. */
 static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
@@ -1570,7 +1595,7 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
-	    !((flags & F_CNAME) && is_half(s, n)) &&
+	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
 	/* a term of kernel text that English writes in capitals as an
@@ -3573,6 +3598,22 @@ static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
  * Names whose start English lacks ("Dmitry", "Zwane", "Vlastimil") are in
  * neither, and stay as written.
  */
+/* Whether low (small letters, k of them before its first vowel) is a word
+ * of identifiers of two letters or more inside those k, then a term of
+ * kernel.vocab, the lexicon or scowl's common words of four letters or
+ * more: "mksquashfs" (mk, squashfs), "mkswap". */
+static int id_term(struct en *e, const char *low, size_t n, size_t k)
+{
+	const char *star;
+	size_t sn;
+	for (size_t j = 2; j <= k && n - j >= 4; j++)
+		if (id_word(low, j) &&
+		    (vocab_kind(low + j, n - j) == VOCAB_TERM || words_common(low + j, n - j, 50) ||
+		     lex_find(e, low + j, n - j, &star, &sn)))
+			return 1;
+	return 0;
+}
+
 static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 {
 	char low[64];
@@ -3586,9 +3627,12 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
 	while (k < n && !is_vowel(low[k], k > 0))
 		k++;
 	enum vocab_kind pv = k >= 2 ? vocab_kind(low, k) : VOCAB_NONE;
+	/* (or a word of identifiers before a term of the lexicon:
+	 * "Mksquashfs" as "mksquashfs", make squash F-S) */
 	if (!(v == VOCAB_TERM || v == VOCAB_ACRONYM || v == VOCAB_PLATFORM) &&
 	    !(pv != VOCAB_NONE && pv != VOCAB_CAPSWORD && n - k >= 2 &&
-	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)))
+	      (words_common(low + k, n - k, 50) || vocab_kind(low + k, n - k) == VOCAB_TERM)) &&
+	    !id_term(e, low, n, k))
 		return 0;
 	decide(e, "word", "capitalised, English cannot start it, and kernel.vocab knows it in small letters");
 	say_word(e, low, n, flags);
