@@ -321,8 +321,8 @@ static v2d ring_sum(const struct kweight *k, v2d s, size_t from, size_t to)
 	return s;
 }
 
-/* libebur128's energy of the last frames frames (its gating block's sum). */
-static double last_energy(const struct kweight *k, size_t frames)
+/* The ring's sums of the last frames frames, one a channel (lane). */
+static v2d last_sums(const struct kweight *k, size_t frames)
 {
 	v2d s = {0.0, 0.0};
 	if (k->index < frames) {
@@ -331,6 +331,13 @@ static double last_energy(const struct kweight *k, size_t frames)
 	} else {
 		s = ring_sum(k, s, k->index - frames, k->index);
 	}
+	return s;
+}
+
+/* libebur128's energy of the last frames frames (its gating block's sum). */
+static double last_energy(const struct kweight *k, size_t frames)
+{
+	v2d s = last_sums(k, frames);
 	double sum = 0.0;
 	for (int c = 0; c < k->channels; c++)
 		sum += s[c];
@@ -601,13 +608,7 @@ void kweight_window_lanes(const struct kweight *k, unsigned long ms, double e[2]
 		return;
 	/* last_energy's sums, each lane's divided alone (the mono meter's
 	 * 0.0 + sum is the sum: a sum of squares is never -0) */
-	v2d s = {0.0, 0.0};
-	if (k->index < frames) {
-		s = ring_sum(k, s, 0, k->index);
-		s = ring_sum(k, s, k->ring_frames - (frames - k->index), k->ring_frames);
-	} else {
-		s = ring_sum(k, s, k->index - frames, k->index);
-	}
+	v2d s = last_sums(k, frames);
 	e[0] = s[0] / (double)frames;
 	e[1] = s[1] / (double)frames;
 }

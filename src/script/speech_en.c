@@ -190,6 +190,14 @@ int all_upper(const char *s, size_t n)
 	return n > 0;
 }
 
+int has_upper(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isupper((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 int all_alpha(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

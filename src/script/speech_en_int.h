@@ -139,6 +139,7 @@ int dict_word(const char *s, size_t n);     /* hunspell en_US, in any case */
 int say_stretched(struct en *e, const char *s, size_t n, int two);
 int dict_lower(const char *s, size_t n);    /* hunspell en_US, in lower case */
 int all_upper(const char *s, size_t n);
+int has_upper(const char *s, size_t n);     /* a capital anywhere */
 int all_digit(const char *s, size_t n);
 int all_alpha(const char *s, size_t n);
 int is_vowel(int c, int y_vowel);

@@ -53,14 +53,6 @@ static int particle_token(const struct tok *t)
 	return 0;
 }
 
-static int has_upper(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (isupper((unsigned char)s[i]))
-			return 1;
-	return 0;
-}
-
 /* Whether t[from..to) is a name: its words capitalised (or in capitals),
  * with initials and particles between; or its words all in small letters
  * (1 then, 2 when in small letters). */

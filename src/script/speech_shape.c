@@ -276,14 +276,6 @@ static int has_lower(const char *s, size_t n)
 	return 0;
 }
 
-static int has_upper(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (isupper((unsigned char)s[i]))
-			return 1;
-	return 0;
-}
-
 /* 512, 4096: a power of two, in an identifier a size or a count */
 static int is_pow2(const char *s, size_t n)
 {
