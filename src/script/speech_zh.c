@@ -128,8 +128,9 @@ static int zh_linux_version(const char *s, size_t intlen, const char *frac, size
 static const char *const zh_version_words[] = {
 	"内核", "版", "系列", "主线", "分支", "发布", "Linux", "linux", "kernel", "-rc", "rc", "LTS",
 	"开发周期", "合并窗口",     /* "6.19 的开发周期", "6.1 合并窗口" */
+	"合并", "合入", "并入", "patch",  /* "4.20 已经合并了该 patchset": merged in 4.20 */
 	/* the same in traditional characters: "內核 5.10", "6.1 發布" */
-	"內核", "主線", "發布", "發佈", "開發週期", "合併窗口",
+	"內核", "主線", "發布", "發佈", "開發週期", "合併窗口", "合併",
 };
 
 static int starts_with_any(const char *s, const char *const *l, size_t n);
@@ -368,6 +369,46 @@ static int x_yy(const char *s, size_t n)
 	       isdigit((unsigned char)s[3]);
 }
 
+/* Whether the paragraph around s[i] (between blank lines) names Linux or its kernel. */
+static int zh_linux_paragraph(const char *s, size_t i)
+{
+	static const char *const words[] = {"Linux", "linux", "LINUX", "内核", "內核", "kernel", "Kernel"};
+	size_t a = i, e = i;
+	while (a > 0 && !(s[a - 1] == '\n' && a > 1 && s[a - 2] == '\n'))
+		a--;
+	while (s[e] && !(s[e] == '\n' && s[e + 1] == '\n'))
+		e++;
+	for (size_t w = 0; w < ARRAY_LEN(words); w++) {
+		size_t k = strlen(words[w]);
+		for (size_t p = a; p + k <= e; p++)
+			if (memcmp(s + p, words[w], k) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether the bare X.YY at s[i..j) is a plain quantity: a unit, 倍, a percent
+   sign, a measure word or an operator after it, 百分之, 约 or an operator
+   before it ("4.15 倍", "百分之 5.12", "约 3.14"). */
+static int zh_quantity_around(const char *s, size_t i, const char *after)
+{
+	static const char *const next[] = {"倍", "%", "％", "x", "×", "*", "+", "=", "/", "万", "亿", "千", "百", "元", "秒", "分"};
+	static const char *const prev[] = {"百分之", "约", "約", "平均", "为", "為", "是", "=", "+", "*", "×", "$", "¥", "￥"};
+	size_t ul;
+	if (zh_unit_at(after, strlen(after), &ul) >= 0 || zh_measure_at(after, strlen(after)) ||
+	    starts_with_any(after, next, ARRAY_LEN(next)))
+		return 1;
+	size_t p = i;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	for (size_t w = 0; w < ARRAY_LEN(prev); w++) {
+		size_t k = strlen(prev[w]);
+		if (p >= k && memcmp(s + p - k, prev[w], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void speech_versions(struct buf *out, const char *text)
 {
 	const char *s = text;
@@ -383,7 +424,11 @@ void speech_versions(struct buf *out, const char *text)
 		const char *after = s + j;
 		while (*after == ' ')
 			after++;
-		if (x_yy(s + i, j - i) && zh_linux_version(s + i, 1, s + i + 2, 2) && zh_version_cue(s, i, after)) {
+		/* a version in its known range (4.0 to 4.20) with a cue beside it, or
+		   bare in a paragraph that names Linux or its kernel ("Linux 发布 5.1
+		   …；4.20 已经…") when no unit, 倍 or operator makes it a quantity */
+		if (x_yy(s + i, j - i) && zh_linux_version(s + i, 1, s + i + 2, 2) &&
+		    (zh_version_cue(s, i, after) || (zh_linux_paragraph(s, i) && !zh_quantity_around(s, i, after)))) {
 			buf_putc(out, '\n');
 			buf_add(out, s + i, 4);
 		}
