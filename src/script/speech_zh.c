@@ -1001,8 +1001,9 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j + 1;
 				continue;
 			}
-			/* "2 x 16GB", "4 × 8GB": a product of two counts (two modules of
-			   16 GB), 二乘十六吉字节, not 两倍 and a number */
+			/* "2 x 16GB", "4 × 8GB", "2x 16GB" (x glued to the first count, a
+			   space before the second): a product of two counts (two modules
+			   of 16 GB), 二乘十六吉字节, not 两倍 and a number */
 			size_t xs = j;
 			while (xs < n && s[xs] == ' ')
 				xs++;
@@ -1010,7 +1011,7 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			size_t xe = xs + xl;
 			while (xl && xe < n && s[xe] == ' ')
 				xe++;
-			if (xl && xs > j && xe > xs + xl && xe < n && isdigit((unsigned char)s[xe]) && count_digits(s + i, j - i)) {
+			if (xl && xe > xs + xl && xe < n && isdigit((unsigned char)s[xe]) && count_digits(s + i, j - i)) {
 				zh_number(&b, s + i, j - i, NULL, 0);
 				buf_puts(&b, "乘");
 				i = xe;
