@@ -1116,6 +1116,17 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			i++;
 			continue;
 		}
+		/* "编辑:张@宇", "李@明": an @ between two Han characters hides a
+		   name from robots (no address is written in Han); a host reads the
+		   name, 张宇 (the @ had reached espeak-ng) */
+		if (c == '@' && i >= 3 && i + 1 < n) {
+			uint32_t pc = 0, nc = 0;
+			if (utf8_decode(s + i - 3, 3, &pc) == 3 && text_is_han(pc) &&
+			    utf8_decode(s + i + 1, n - i - 1 < 4 ? n - i - 1 : 4, &nc) == 3 && text_is_han(nc)) {
+				i++;
+				continue;
+			}
+		}
 		size_t al = c == '-' || c == '=' || c == '<' || c == 0xE2 ? zh_arrow(s, i, n) : 0;
 		const char *cmp = !al && (c == '<' || c == '>' || c == 0xE2) ? zh_compare_at(s + i, n - i, &al) : NULL;
 		if (cmp) {      /* "延迟 < 50μs" 延迟小于五十微秒, "≥ 5.10" 大于等于五点十 */
