@@ -1019,7 +1019,11 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			}
 			size_t st0 = i;
 			i += zh_number(&b, s + i, j - i, after,
-				       later || zh_version_cue(s, i, after) || seen_version(ctx->versions, s + i, j - i));
+				       later || zh_version_cue(s, i, after) ||
+				       /* a number the text called a version elsewhere, unless
+					  倍, 百分之 or a unit makes it a quantity here ("内核
+					  4.15 发布。性能提升 4.15 倍" 四点一五倍) */
+				       (seen_version(ctx->versions, s + i, j - i) && !zh_quantity_around(s, i, after)));
 			/* "2.6.13-2.6.19", "2.6.12-29版": a hyphen between a version (or a
 			   decimal) and a number is a range, 到; before a date it parts the
 			   two, "2.6.12-2005.6.17" (a version and its date), a pause; not
