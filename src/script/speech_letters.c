@@ -1455,6 +1455,26 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 		emitn(e, tmp, n);
 		return 1;
 	}
+	/* capitals whose singular is said as a word take the word's plural:
+	 * "FIFOs" fifos as "FIFO" is fifo (kernel.vocab), not F-I-F-O's */
+	if (b >= 3 && b == n - 1 && !(flags & F_PART)) {
+		size_t at = e->out.len;
+		say_word(e, s, b, flags);
+		size_t k = at;
+		while (k < e->out.len && e->out.data[k] == ' ')
+			k++;
+		int word = e->out.len > k;
+		for (size_t i = k; i < e->out.len; i++)
+			if (!islower((unsigned char)e->out.data[i]))
+				word = 0;
+		if (word) {
+			decide(e, "acronym", "the plural of capitals said as a word: the word's plural");
+			buf_putc(&e->out, 's');
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
+	}
 	decide(e, "acronym", "the plural of capitals");
 	spell(e, s, b, 1);
 	return 1;
