@@ -1846,6 +1846,20 @@ static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
 		return 0;
+	/* a part of kernel names (kernel.parts, 200 names or more) that
+	 * kernel.vocab does not have, six capitals or more, is said as in small letters,
+	 * as a term of kernel.vocab is (w_caps_word): "MEGASAS" as "megasas",
+	 * mega S-A-S (not "me gas as") */
+	char low[32];
+	if (n >= 6 && n < sizeof low && vocab_kind(s, n) == VOCAB_NONE) {
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		if (parts_count(low, n, NULL) >= 200) {
+			say_word(e, low, n, flags);
+			decide(e, "word", "capitals of a part of kernel names (kernel.parts): said as in small letters");
+			return 1;
+		}
+	}
 	if (!(flags & F_PART) && (headline(e) || caps_run(e)) && pronounceable(s, n) && sayable(s, n))
 		flags |= F_WORDS;
 	return split_glued(e, s, n, flags);
