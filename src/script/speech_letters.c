@@ -3068,6 +3068,18 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
+	/* "dirent": a word English has ("dire") that kernel names do not use
+	 * as a part, where the whole is two parts they use often (kernel.parts,
+	 * 500 names or more each: dir, ent) is those parts, "dir ent", not
+	 * "dire N-T" */
+	if (!parts_count(s, n - k, NULL))
+		for (size_t j = 3; j + 3 <= n; j++)
+			if (j != n - k && parts_count(s, j, NULL) >= 500 && parts_count(s + j, n - j, NULL) >= 500) {
+				decide(e, "split word", "two parts of kernel names (kernel.parts), not a word they do not use and letters");
+				say_word(e, s, j, flags | F_PART);
+				say_word(e, s + j, n - j, flags | F_PART);
+				return 1;
+			}
 	decide(e, "split word", "a common word (scowl) and letters");
 	const char *star = NULL;
 	if (lex_find(e, s, n - k, &star, &(size_t){0}) && !star)
