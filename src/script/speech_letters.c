@@ -2056,6 +2056,28 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 
 static int w_camel(struct en *e, const char *s, size_t n, int flags)
 {
+	/* a brand capitalised at both ends, "SpacemiT": the last capital is
+	 * the brand's style, no letter of its own ("PowerA", "StorageD": a word
+	 * before it, English has, keeps the letter); when the small-letter form
+	 * is said as words (no letter spelled), it is said so: "spacemit",
+	 * not "Spacemi T" */
+	if (n >= 6 && n < 64 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[n - 1]) &&
+	    all_lower(s + 1, n - 2) && all_alpha(s + 1, n - 2) && !words_common(s, n - 1, 70) && !dict_word(s, n - 1)) {
+		char low[64];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		size_t at = e->out.len;
+		say_word(e, low, n, flags);
+		int words = e->out.len > at;
+		for (size_t i = at; i < e->out.len && words; i++)
+			words = islower((unsigned char)e->out.data[i]) || e->out.data[i] == ' ';
+		if (words) {
+			decide(e, "word", "a name capitalised at both ends: said as its small letters are");
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
+	}
 	return camel_split(e, s, n, flags);
 }
 
