@@ -1455,6 +1455,26 @@ static int w_plural(struct en *e, const char *s, size_t n, int flags)
 		emitn(e, tmp, n);
 		return 1;
 	}
+	/* capitals whose singular is said as a word take the word's plural:
+	 * "FIFOs" fifos as "FIFO" is fifo (kernel.vocab), not F-I-F-O's */
+	if (b >= 3 && b == n - 1 && !(flags & F_PART)) {
+		size_t at = e->out.len;
+		say_word(e, s, b, flags);
+		size_t k = at;
+		while (k < e->out.len && e->out.data[k] == ' ')
+			k++;
+		int word = e->out.len > k;
+		for (size_t i = k; i < e->out.len; i++)
+			if (!islower((unsigned char)e->out.data[i]))
+				word = 0;
+		if (word) {
+			decide(e, "acronym", "the plural of capitals said as a word: the word's plural");
+			buf_putc(&e->out, 's');
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
+	}
 	decide(e, "acronym", "the plural of capitals");
 	spell(e, s, b, 1);
 	return 1;
@@ -1826,6 +1846,20 @@ static int w_caps_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!all_upper(s, n) || n < 4 || dict_word(s, n))
 		return 0;
+	/* a part of kernel names (kernel.parts, 200 names or more) that
+	 * kernel.vocab does not have, six capitals or more, is said as in small letters,
+	 * as a term of kernel.vocab is (w_caps_word): "MEGASAS" as "megasas",
+	 * mega S-A-S (not "me gas as") */
+	char low[32];
+	if (n >= 6 && n < sizeof low && vocab_kind(s, n) == VOCAB_NONE) {
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		if (parts_count(low, n, NULL) >= 200) {
+			say_word(e, low, n, flags);
+			decide(e, "word", "capitals of a part of kernel names (kernel.parts): said as in small letters");
+			return 1;
+		}
+	}
 	if (!(flags & F_PART) && (headline(e) || caps_run(e)) && pronounceable(s, n) && sayable(s, n))
 		flags |= F_WORDS;
 	return split_glued(e, s, n, flags);
@@ -2022,6 +2056,28 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 
 static int w_camel(struct en *e, const char *s, size_t n, int flags)
 {
+	/* a brand capitalised at both ends, "SpacemiT": the last capital is
+	 * the brand's style, no letter of its own ("PowerA", "StorageD": a word
+	 * before it, English has, keeps the letter); when the small-letter form
+	 * is said as words (no letter spelled), it is said so: "spacemit",
+	 * not "Spacemi T" */
+	if (n >= 6 && n < 64 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[n - 1]) &&
+	    all_lower(s + 1, n - 2) && all_alpha(s + 1, n - 2) && !words_common(s, n - 1, 70) && !dict_word(s, n - 1)) {
+		char low[64];
+		for (size_t i = 0; i < n; i++)
+			low[i] = (char)tolower((unsigned char)s[i]);
+		size_t at = e->out.len;
+		say_word(e, low, n, flags);
+		int words = e->out.len > at;
+		for (size_t i = at; i < e->out.len && words; i++)
+			words = islower((unsigned char)e->out.data[i]) || e->out.data[i] == ' ';
+		if (words) {
+			decide(e, "word", "a name capitalised at both ends: said as its small letters are");
+			return 1;
+		}
+		e->out.len = at;
+		e->out.data[at] = 0;
+	}
 	return camel_split(e, s, n, flags);
 }
 
@@ -3034,6 +3090,18 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
+	/* "dirent": a word English has ("dire") that kernel names do not use
+	 * as a part, where the whole is two parts they use often (kernel.parts,
+	 * 500 names or more each: dir, ent) is those parts, "dir ent", not
+	 * "dire N-T" */
+	if (!parts_count(s, n - k, NULL))
+		for (size_t j = 3; j + 3 <= n; j++)
+			if (j != n - k && parts_count(s, j, NULL) >= 500 && parts_count(s + j, n - j, NULL) >= 500) {
+				decide(e, "split word", "two parts of kernel names (kernel.parts), not a word they do not use and letters");
+				say_word(e, s, j, flags | F_PART);
+				say_word(e, s + j, n - j, flags | F_PART);
+				return 1;
+			}
 	decide(e, "split word", "a common word (scowl) and letters");
 	const char *star = NULL;
 	if (lex_find(e, s, n - k, &star, &(size_t){0}) && !star)

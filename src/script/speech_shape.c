@@ -561,16 +561,35 @@ static int plain_word(const char *s, size_t n)
 /* What a slash between a and b is said as when it joins two words as
  * English joins them, else NULL ("slash"): "or" between alternatives, two
  * personal pronouns ("his/her", "he / she"), two months or two weekdays
- * ("June / July", "Monday/Tuesday": a time not yet known), two prepositions
+ * ("June / July", "Monday/Tuesday": a time not yet known), a verb and its
+ * negation ("are/aren't", "can't/can"), two prepositions
  * or particles ("to/from", "on/off"), two English words ending "-ing" or
  * "-ed" ("enabling/disabling", "signed/unsigned"); "and" between two plural
  * nouns, a set of both ("readers/writers", "additions / removals"). Other
  * words keep "slash": "PM / devfreq", "char/misc" are subsystems, and
  * "freeze / thaw", "enable / disable", "suspend/resume" are pairs kernel
  * people say so. */
+/* Whether b is a's negation, a verb and its contraction with "not": "are"
+ * and "aren't", "does" and "doesn't"; "can" "can't", "will" "won't",
+ * "shall" "shan't" (small letters both). */
+static int negation(const char *a, size_t an, const char *b, size_t bn)
+{
+	static const char *const odd[][2] = {{"can", "can't"}, {"will", "won't"}, {"shall", "shan't"}};
+	if (!an || !all_lower(a, an) || !all_alpha(a, an))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(odd); i++)
+		if (an == strlen(odd[i][0]) && bn == strlen(odd[i][1]) && memcmp(a, odd[i][0], an) == 0 &&
+		    memcmp(b, odd[i][1], bn) == 0)
+			return 1;
+	return bn == an + 3 && memcmp(a, b, an) == 0 && memcmp(b + an, "n't", 3) == 0;
+}
+
 static const char *slash_word(const char *a, size_t an, const char *b, size_t bn)
 {
 	if ((pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn)))
+		return "or";
+	/* a verb and its negation, either way round: "are/aren't" are or aren't */
+	if (negation(a, an, b, bn) || negation(b, bn, a, an))
 		return "or";
 	if (an == bn && strncasecmp(a, b, an) == 0)
 		return NULL;
