@@ -342,6 +342,34 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Whether a Chinese run names a date part besides a bare year: a month
+   after a numeral ("06月", "六月"), an issue after a numeral ("第四期",
+   "3 期"), or 年度 or 发布于 ("2019 年度", "发布于 2019"). A four-digit
+   number there with no measure word after it is a year, not a count. */
+static int zh_date_context(const char *s, size_t n)
+{
+	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+					       "八", "九", "十", "零", "〇"};
+	for (size_t k = 0; k + 3 <= n; k++) {
+		if (k + 6 <= n && memcmp(s + k, "年度", 6) == 0)
+			return 1;
+		if (k + 9 <= n && (memcmp(s + k, "发布于", 9) == 0 || memcmp(s + k, "發佈於", 9) == 0 ||
+				   memcmp(s + k, "發布於", 9) == 0))
+			return 1;
+		if (memcmp(s + k, "月", 3) != 0 && memcmp(s + k, "期", 3) != 0)
+			continue;
+		size_t p = k;
+		while (p > 0 && s[p - 1] == ' ')
+			p--;
+		if (p > 0 && isdigit((unsigned char)s[p - 1]))
+			return 1;
+		for (size_t m = 0; m < ARRAY_LEN(numerals); m++)
+			if (p >= 3 && memcmp(s + p - 3, numerals[m], 3) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* Whether s[0..n) is a count: digits, commas between groups of three ("12,000"). */
 static int count_digits(const char *s, size_t n)
 {
@@ -951,6 +979,23 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    num_parse(s + i, 4) <= 2099 &&
 			    ((i >= 1 && s[i - 1] == '(') || (i >= 3 && memcmp(s + i - 3, "\xef\xbc\x88", 3) == 0)) &&
 			    (s[j] == ')' || (j + 3 <= n && memcmp(s + j, "\xef\xbc\x89", 3) == 0))) {
+				zh_digits(&b, s + i, 4);
+				i = j;
+				continue;
+			}
+			/* "泰晓资讯·06月 / 第四期 / 2019", "发布于 2019": a year with no 年
+			   in a run that names a month, an issue (第四期) or 年度 or 发布于,
+			   digit by digit; a count keeps its measure word or unit ("2019
+			   个", "2048 字节") or a word before it (共, 约, 第); a power of two
+			   (2048) is a size however it stands */
+			size_t ul3;
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 && (num_parse(s + i, 4) & (num_parse(s + i, 4) - 1)) != 0 &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(after, strlen(after), &ul3) < 0 &&
+			    !(bk >= 3 && starts_with_any(s + bk - 3, zh_count_before, ARRAY_LEN(zh_count_before))) &&
+			    zh_date_context(s, n)) {
 				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
