@@ -733,9 +733,11 @@ static int m_sign_alone(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (!nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i))
+	size_t n;
+	const char *s = core(c, c->i, &n);     /* "(+/- 1.82%)": the sign may open a parenthesis */
+	if (!s || !nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i) || (t->lead && t->raw[0] != '('))
 		return 0;
-	if (!((t->rawlen == 3 && memcmp(t->raw, "+/-", 3) == 0) || (t->rawlen == 2 && memcmp(t->raw, "\xc2\xb1", 2) == 0)))
+	if (!((n == 3 && memcmp(s, "+/-", 3) == 0) || (n == 2 && memcmp(s, "\xc2\xb1", 2) == 0)))
 		return 0;
 	m->why = "a sign standing alone before a number (signs)";
 	return 1;
