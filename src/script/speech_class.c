@@ -863,6 +863,25 @@ static int m_diffstat(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "I / O", "R / W": single capitals about a slash spaces set apart are
+ * said as the glued pair is ("I-O", "read-write"), not "I slash O". */
+static int m_spaced_slash(const struct cctx *c, struct match *m)
+{
+	size_t n, sn, nn;
+	const char *s = core(c, c->i, &n), *sl = core(c, c->i + 1, &sn), *r = core(c, c->i + 2, &nn);
+	if (!s || !sl || !r || n != 1 || nn != 1 || sn != 1 || sl[0] != '/' || !isupper((unsigned char)s[0]) ||
+	    !isupper((unsigned char)r[0]) || c->t[c->i].trail || c->t[c->i + 1].lead || c->t[c->i + 1].trail ||
+	    c->t[c->i + 2].lead)
+		return 0;
+	m->why = "single capitals about a spaced slash, said as the glued pair";
+	m->a = s;
+	m->alen = 1;
+	m->b = r;
+	m->blen = 1;
+	m->ntok = 3;
+	return 1;
+}
+
 /* "Retrieved from http: //host/page": a URL a space broke after its colon. */
 static int m_url_split(const struct cctx *c, struct match *m)
 {
@@ -2814,6 +2833,7 @@ static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a mail's reply or forward mark", C_ABBREVIATION, m_mail_mark, 0},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
@@ -2871,7 +2891,7 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
-	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym",
+	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
