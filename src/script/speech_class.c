@@ -882,6 +882,37 @@ static int m_spaced_slash(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "usb 1-1", "usb 2-1.4:": the kernel's name of a USB port (bus, a dash,
+ * the ports down the hubs joined by dots), not a range. */
+static int m_usb_port(const struct cctx *c, struct match *m)
+{
+	size_t pn, n;
+	const char *p = core(c, c->i - 1, &pn), *s = core(c, c->i, &n);
+	if (!p || !s || pn != 3 || memcmp(p, "usb", 3) != 0 || c->t[c->i - 1].trail || c->t[c->i].lead)
+		return 0;     /* (the kernel's small "usb"; "USB 3-4 ports" is a range) */
+	const struct tok *t = &c->t[c->i];
+	if (!memchr(s, '.', n) && !(t->trail && s[n] == ':') && c->i + 1 < c->nt)
+		return 0;     /* a port's name ends its message's prefix with ":" or goes down a hub */
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (!j || j + 1 >= n || s[j] != '-')
+		return 0;
+	for (size_t q = j + 1, run = 0; q <= n; q++) {
+		if (q < n && isdigit((unsigned char)s[q]))
+			run++;
+		else if (!run || (q < n && s[q] != '.'))
+			return 0;
+		else
+			run = 0;
+	}
+	m->why = "a USB port's path after \"usb\", said with dash and dot";
+	m->a = s;
+	m->alen = n;
+	m->ntok = 1;
+	return 1;
+}
+
 /* "Retrieved from http: //host/page": a URL a space broke after its colon. */
 static int m_url_split(const struct cctx *c, struct match *m)
 {
@@ -2834,6 +2865,7 @@ static const struct rule rules[] = {
 	{"a mail's reply or forward mark", C_ABBREVIATION, m_mail_mark, 0},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
+	{"a USB port path", C_USB_PORT, m_usb_port, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
@@ -2892,6 +2924,7 @@ const char *const class_names[] = {
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
 	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
+	[C_USB_PORT] = "USB port path",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)
