@@ -913,6 +913,28 @@ static int m_usb_port(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "SMT4 x 28 cores x 2 NUMA nodes": a spaced "x" after a count (a name
+ * ending in a digit, or a noun after a number) and before a number is
+ * "times", not the letter. */
+static int m_times_x(const struct cctx *c, struct match *m)
+{
+	size_t xn, pn, nn, qn;
+	const char *x = core(c, c->i, &xn), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!x || !p || !nx || xn != 1 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead || !joined(c, c->i) ||
+	    !joined(c, c->i - 1) || !is_number(nx, nn))
+		return 0;
+	const char *q = core(c, c->i - 2, &qn);
+	int count = isdigit((unsigned char)p[pn - 1]) ||
+		    (pn >= 4 && all_alpha(p, pn) && p[pn - 1] == 's' && q && joined(c, c->i - 2) && is_number(q, qn));
+	/* (the noun counted is plural: "28 cores x 2", not "2 to x 3") */
+	if (!count)
+		return 0;
+	m->why = "a spaced x between a count and a number";
+	m->say = "times";
+	m->ntok = 1;
+	return 1;
+}
+
 /* "Retrieved from http: //host/page": a URL a space broke after its colon. */
 static int m_url_split(const struct cctx *c, struct match *m)
 {
@@ -2866,6 +2888,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a USB port path", C_USB_PORT, m_usb_port, 0},
+	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
