@@ -733,9 +733,11 @@ static int m_sign_alone(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (!nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i))
+	size_t n;
+	const char *s = core(c, c->i, &n);     /* "(+/- 1.82%)": the sign may open a parenthesis */
+	if (!s || !nx || !isdigit((unsigned char)nx[0]) || !joined(c, c->i) || (t->lead && t->raw[0] != '('))
 		return 0;
-	if (!((t->rawlen == 3 && memcmp(t->raw, "+/-", 3) == 0) || (t->rawlen == 2 && memcmp(t->raw, "\xc2\xb1", 2) == 0)))
+	if (!((n == 3 && memcmp(s, "+/-", 3) == 0) || (n == 2 && memcmp(s, "\xc2\xb1", 2) == 0)))
 		return 0;
 	m->why = "a sign standing alone before a number (signs)";
 	return 1;
@@ -858,6 +860,78 @@ static int m_diffstat(const struct cctx *c, struct match *m)
 	m->a = s;
 	m->alen = n;
 	m->ntok = 2;
+	return 1;
+}
+
+/* "I / O", "R / W": single capitals about a slash spaces set apart are
+ * said as the glued pair is ("I-O", "read-write"), not "I slash O". */
+static int m_spaced_slash(const struct cctx *c, struct match *m)
+{
+	size_t n, sn, nn;
+	const char *s = core(c, c->i, &n), *sl = core(c, c->i + 1, &sn), *r = core(c, c->i + 2, &nn);
+	if (!s || !sl || !r || n != 1 || nn != 1 || sn != 1 || sl[0] != '/' || !isupper((unsigned char)s[0]) ||
+	    !isupper((unsigned char)r[0]) || c->t[c->i].trail || c->t[c->i + 1].lead || c->t[c->i + 1].trail ||
+	    c->t[c->i + 2].lead)
+		return 0;
+	m->why = "single capitals about a spaced slash, said as the glued pair";
+	m->a = s;
+	m->alen = 1;
+	m->b = r;
+	m->blen = 1;
+	m->ntok = 3;
+	return 1;
+}
+
+/* "usb 1-1", "usb 2-1.4:": the kernel's name of a USB port (bus, a dash,
+ * the ports down the hubs joined by dots), not a range. */
+static int m_usb_port(const struct cctx *c, struct match *m)
+{
+	size_t pn, n;
+	const char *p = core(c, c->i - 1, &pn), *s = core(c, c->i, &n);
+	if (!p || !s || pn != 3 || memcmp(p, "usb", 3) != 0 || c->t[c->i - 1].trail || c->t[c->i].lead)
+		return 0;     /* (the kernel's small "usb"; "USB 3-4 ports" is a range) */
+	const struct tok *t = &c->t[c->i];
+	if (!memchr(s, '.', n) && !(t->trail && s[n] == ':') && c->i + 1 < c->nt)
+		return 0;     /* a port's name ends its message's prefix with ":" or goes down a hub */
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (!j || j + 1 >= n || s[j] != '-')
+		return 0;
+	for (size_t q = j + 1, run = 0; q <= n; q++) {
+		if (q < n && isdigit((unsigned char)s[q]))
+			run++;
+		else if (!run || (q < n && s[q] != '.'))
+			return 0;
+		else
+			run = 0;
+	}
+	m->why = "a USB port's path after \"usb\", said with dash and dot";
+	m->a = s;
+	m->alen = n;
+	m->ntok = 1;
+	return 1;
+}
+
+/* "SMT4 x 28 cores x 2 NUMA nodes": a spaced "x" after a count (a name
+ * ending in a digit, or a noun after a number) and before a number is
+ * "times", not the letter. */
+static int m_times_x(const struct cctx *c, struct match *m)
+{
+	size_t xn, pn, nn, qn;
+	const char *x = core(c, c->i, &xn), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!x || !p || !nx || xn != 1 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead || !joined(c, c->i) ||
+	    !joined(c, c->i - 1) || !is_number(nx, nn))
+		return 0;
+	const char *q = core(c, c->i - 2, &qn);
+	int count = isdigit((unsigned char)p[pn - 1]) ||
+		    (pn >= 4 && all_alpha(p, pn) && p[pn - 1] == 's' && q && joined(c, c->i - 2) && is_number(q, qn));
+	/* (the noun counted is plural: "28 cores x 2", not "2 to x 3") */
+	if (!count)
+		return 0;
+	m->why = "a spaced x between a count and a number";
+	m->say = "times";
+	m->ntok = 1;
 	return 1;
 }
 
@@ -2812,6 +2886,9 @@ static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
 	{"a mail's reply or forward mark", C_ABBREVIATION, m_mail_mark, 0},
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
+	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
+	{"a USB port path", C_USB_PORT, m_usb_port, 0},
+	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
@@ -2869,7 +2946,8 @@ const char *const class_names[] = {
 	[C_ORDINAL] = "ordinal", [C_DECADE] = "decade", [C_DIMENSION] = "dimensions",
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
-	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym",
+	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
+	[C_USB_PORT] = "USB port path",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

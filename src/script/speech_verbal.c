@@ -1154,6 +1154,32 @@ static void v_url(struct en *e, const struct match *m)
 	buf_free(&b);
 }
 
+/* "I / O": the letters said as the glued "I/O" is */
+static void v_spaced_slash(struct en *e, const struct match *m)
+{
+	char w[4] = {m->a[0], '/', m->b[0], 0};     /* (say_core reads past n for a NUL) */
+	say_core(e, w, 3, F_TOKEN | F_START);
+}
+
+/* "2-1.4" after "usb": "two dash one dot four" */
+static void v_usb_port(struct en *e, const struct match *m)
+{
+	char w[24];
+	size_t q = 0;
+	while (q < m->alen) {
+		size_t j = q;
+		while (j < m->alen && isdigit((unsigned char)m->a[j]))
+			j++;
+		size_t k = j - q < sizeof w - 1 ? j - q : sizeof w - 1;
+		memcpy(w, m->a + q, k);
+		w[k] = 0;
+		say_core(e, w, k, F_TOKEN | F_START);
+		if (j < m->alen)
+			emit(e, m->a[j] == '-' ? "dash" : "dot");
+		q = j + 1;
+	}
+}
+
 static void v_roman(struct en *e, const struct match *m)
 {
 	if (m->nth) {
@@ -1384,7 +1410,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_ORDINAL] = v_ordinal, [C_DECADE] = v_decade, [C_DIMENSION] = v_dimension,
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
-	[C_ACRONYM] = v_acronym,
+	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
