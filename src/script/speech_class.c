@@ -2133,8 +2133,7 @@ static int m_date(const struct cctx *c, struct match *m)
 	 * week, day-month-year with the year in two digits (mutt's attribution) */
 	size_t wd_n;
 	const char *wd = core(c, c->i - 1, &wd_n);
-	static const char *const wdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-	if (n == 8 && wd && wd_n == 3 && IN(wdays, wd, wd_n) && all_digit(s, 2) && s[2] == '-' &&
+	if (n == 8 && wd && wd_n == 3 && weekday_of(wd, wd_n) && all_digit(s, 2) && s[2] == '-' &&
 	    all_digit(s + 3, 2) && s[5] == '-' && all_digit(s + 6, 2)) {
 		int d = (int)num_parse(s, 2), mo = (int)num_parse(s + 3, 2), yy = (int)num_parse(s + 6, 2);
 		if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {

@@ -296,6 +296,19 @@ int month_of(const char *w)
 	return 0;
 }
 
+/* A day of the week, capitalised, whole or its three letters ("Tuesday",
+ * "Tue"): 1 to 7 from Monday, else 0. */
+int weekday_of(const char *s, size_t n)
+{
+	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+	if (n < 3 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (int i = 0; i < 7; i++)
+		if ((strlen(days[i]) == n || n == 3) && strncmp(days[i], s, n) == 0)
+			return i + 1;
+	return 0;
+}
+
 /* ---- units and currencies ---- */
 
 /* ---- lexicon ---- */

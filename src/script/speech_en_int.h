@@ -149,6 +149,7 @@ int sayable(const char *s, size_t n);      /* every consonant run splits into a 
 extern const char *const months[];
 /* 1..12 for a month's name or its abbreviation, else 0. */
 int month_of(const char *w);
+int weekday_of(const char *s, size_t n);    /* "Tuesday", "Tue": 1..7 */
 /* Whether s is a word of networks after a rate: "NIC", "links" (speech_verbal.c). */
 int network_noun_at(const char *s, size_t n);
 /* Whether s is a word of memory a size counts: "pages", "blocks" (2M pages are a size). */

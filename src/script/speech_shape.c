@@ -493,18 +493,12 @@ static int pronoun(const char *s, size_t n)
  * capitalised. */
 static int time_name(const char *s, size_t n)
 {
-	static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 	char w[16];
 	if (n < 3 || n >= sizeof w || !isupper((unsigned char)s[0]) || !all_alpha(s, n))
 		return 0;
 	memcpy(w, s, n);
 	w[n] = 0;
-	if (month_of(w))
-		return 1;
-	for (size_t i = 0; i < ARRAY_LEN(days); i++)
-		if (strlen(days[i]) == n && strncmp(days[i], s, n) == 0)
-			return 1;
-	return 0;
+	return month_of(w) || weekday_of(s, n);
 }
 
 /* Whether s is an English preposition or adverb particle, or a
