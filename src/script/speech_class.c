@@ -441,6 +441,22 @@ static int m_slash_idiom(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "$329 USD", "€499 EUR": the code of the currency the symbol already
+ * named, written after the amount, is not said again ("three hundred
+ * twenty-nine dollars", not "dollars U-S-D"); another currency's code
+ * ("$5 CAD") is said. */
+static void money_code(const struct cctx *c, struct match *m)
+{
+	size_t cn, k;
+	int last = c->i + m->ntok - 1;
+	const char *code = core(c, last + 1, &cn);
+	const struct currency *d;
+	if (!code || !joined(c, last) || c->t[last].trail || cn != 3 || !all_upper(code, cn) ||
+	    !(d = currency_at(code, cn, &k, 1)) || strcmp(d->many, m->cur->many) != 0)
+		return;
+	m->ntok++;
+}
+
 /* $12,500  $3 million  £20m  US$5  $1.50 */
 static int m_money(const struct cctx *c, struct match *m)
 {
@@ -464,6 +480,7 @@ static int m_money(const struct cctx *c, struct match *m)
 		size_t sl = strlen(scales[q].w);
 		if (j < n && scales[q].glued && n - j == sl && memcmp(s + j, scales[q].w, sl) == 0) {
 			m->scale = scales[q].said;
+			money_code(c, m);
 			return 1;
 		}
 	}
@@ -477,6 +494,7 @@ static int m_money(const struct cctx *c, struct match *m)
 				m->scale = scales[q].said;
 				m->ntok = 2;
 			}
+	money_code(c, m);
 	return 1;
 }
 
@@ -1460,6 +1478,18 @@ static int m_model_before(const struct cctx *c, struct match *m)
 		return 0;
 	/* in the plural: four or five digits that are no round count, "3270
 	 * terminals" (not "4096 CPUs", "1000 devices", "512 chips") */
+	/* "286 processors", "486 machines": x86's generations by their short
+	 * names, 186 to 686, before machines of them in the plural are those
+	 * chips, said as the singular's are ("the 386 processor"); a count has
+	 * any other number, or another noun ("386 patches", "286 days") */
+	static const char *const x86_plural[] = {"processors", "cpus", "microprocessors", "chips", "machines",
+						 "pcs", "computers", "boxes"};
+	if (n == 3 && s[0] >= '1' && s[0] <= '6' && s[1] == '8' && s[2] == '6' && IN(x86_plural, nx, nn)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: x86's short name (186 to 686) before its machines in the plural";
+		return 1;
+	}
 	if (IN(model_nouns_plural, nx, nn)) {
 		long long v = num_parse(s, n);
 		if (n < 4 || count_shaped(v) || v % 100 == 0)

@@ -578,10 +578,33 @@ static int negation(const char *a, size_t an, const char *b, size_t bn)
 	return bn == an + 3 && memcmp(a, b, an) == 0 && memcmp(b + an, "n't", 3) == 0;
 }
 
+/* Whether s is a count glued by a hyphen to an English noun, "80-core",
+ * "160-thread"; *w is set to the noun. */
+static int count_noun(const char *s, size_t n, const char **w, size_t *wn)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (!d || d > 5 || d + 1 >= n || s[d] != '-' || !plain_word(s + d + 1, n - d - 1))
+		return 0;
+	*w = s + d + 1;
+	*wn = n - d - 1;
+	return 1;
+}
+
 static const char *slash_word(const char *a, size_t an, const char *b, size_t bn)
 {
 	if ((pronoun(a, an) && pronoun(b, bn)) || (time_name(a, an) && time_name(b, bn)))
 		return "or";
+	/* "80-core / 160-thread", "12-core/24-thread": counts of two nouns
+	 * glued by hyphens, a thing's two measures, both ("and"); of one noun
+	 * ("4-port/8-port"), two sizes to choose from ("or") */
+	{
+		const char *x, *y;
+		size_t xn, yn;
+		if (count_noun(a, an, &x, &xn) && count_noun(b, bn, &y, &yn))
+			return xn == yn && memcmp(x, y, xn) == 0 ? "or" : "and";
+	}
 	/* a verb and its negation, either way round: "are/aren't" are or aren't */
 	if (negation(a, an, b, bn) || negation(b, bn, a, an))
 		return "or";
@@ -608,6 +631,8 @@ int series_word(const char *s, size_t n)
 			return 1;
 	return 0;
 }
+
+static void said_plural(struct en *e, const char *w);
 
 static int say_path(struct en *e, const char *s, size_t n)
 {
@@ -689,6 +714,17 @@ static int say_path(struct en *e, const char *s, size_t n)
 	if (allnum && parts > 1) {
 		say_split(e, s, n, "/", whole ? "slash" : "and", F_START);
 		return 1;
+	}
+	/* the plural of an entry in capitals with a slash, "I/Os", "A/Vs": the
+	 * entry, then its plural ("I-O's") */
+	if (n > 3 && s[n - 1] == 's' && isupper((unsigned char)s[n - 2]) && memchr(s, '/', n - 1)) {
+		const char *star;
+		size_t sl;
+		if (lex_find(e, s, n - 1, &star, &sl) && !star) {
+			say_core(e, s, n - 1, F_START);
+			said_plural(e, "s");
+			return 1;
+		}
 	}
 	/* an entry with a slash glued to a word: "I/Ooperations" */
 	for (size_t k = n > 3 ? n - 3 : 0; k > a; k--) {
