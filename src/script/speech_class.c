@@ -457,6 +457,23 @@ static void money_code(const struct cctx *c, struct match *m)
 	m->ntok++;
 }
 
+/* "a $9 million grant", "an $800 card": after "a" or "an", an amount
+ * before a noun is its modifier, the currency in the singular ("a nine
+ * million dollar grant"), as a measure's unit is ("a 65 W TDP"); not
+ * before "and", "or", "to" (the first of two amounts) */
+static void money_adjective(const struct cctx *c, struct match *m)
+{
+	size_t pn, an;
+	const char *p = core(c, c->i - 1, &pn), *after = core(c, c->i + m->ntok, &an);
+	static const char *const not_nouns[] = {"and", "or", "to", "of", "in", "for", "from", "per"};
+	if (!p || c->t[c->i - 1].trail || !(pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0))
+		return;
+	if (!after || !joined(c, c->i + m->ntok - 1) || an < 2 || !all_alpha(after, an) ||
+	    !islower((unsigned char)after[0]) || IN(not_nouns, after, an))
+		return;
+	m->adjective = 1;
+}
+
 /* $12,500  $3 million  £20m  US$5  $1.50 */
 static int m_money(const struct cctx *c, struct match *m)
 {
@@ -481,6 +498,7 @@ static int m_money(const struct cctx *c, struct match *m)
 		if (j < n && scales[q].glued && n - j == sl && memcmp(s + j, scales[q].w, sl) == 0) {
 			m->scale = scales[q].said;
 			money_code(c, m);
+			money_adjective(c, m);
 			return 1;
 		}
 	}
@@ -495,6 +513,7 @@ static int m_money(const struct cctx *c, struct match *m)
 				m->ntok = 2;
 			}
 	money_code(c, m);
+	money_adjective(c, m);
 	return 1;
 }
 

@@ -1139,8 +1139,9 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 		return 1;
 	}
 	/* "x.0", "x.1": a version whose major is a wildcard, as "5.x" is one whose
-	   minor is, "X point oh" (a lone small x; "X.25" and "X.509" are standards) */
-	if (n >= 3 && s[0] == 'x' && s[1] == '.' && isdigit((unsigned char)s[2])) {
+	   minor is, "X point oh" (a lone small x; "X.25" and "X.509" are standards);
+	   so is y, the next wildcard ("ends at x.19, then y.0") */
+	if (n >= 3 && (s[0] == 'x' || s[0] == 'y') && s[1] == '.' && isdigit((unsigned char)s[2])) {
 		struct numparse np;
 		if (parse_number(s + 2, n - 2, &np) && np.restlen == 0 && np.commas == 0) {
 			say_word(e, s, 1, flags | F_PART);

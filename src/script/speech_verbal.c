@@ -925,7 +925,7 @@ static void v_money(struct en *e, const struct match *m)
 	say_decimal_str(e, m->a, m->alen);
 	if (m->scale)
 		emit(e, m->scale);
-	emit(e, is_one(m->a, m->alen) && !m->scale ? m->cur->one : m->cur->many);
+	emit(e, (is_one(m->a, m->alen) && !m->scale) || m->adjective ? m->cur->one : m->cur->many);
 }
 
 static void v_year_range(struct en *e, const struct match *m)
