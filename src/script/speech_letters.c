@@ -1929,6 +1929,15 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,
 	 * "SPECTRE_BHI_ON", it is a part and said so too) */
 	word |= n == 2 && s[0] == 'O' && s[1] == 'N';
+	/* UP alone is the kernel's uniprocessor ("on UP systems", "a UP
+	 * kernel"), spelled; after a link's state or a verb of being it is
+	 * the state, "up" ("state UP mode", "brought UP", "is UP") */
+	if (n == 2 && s[0] == 'U' && s[1] == 'P' && !(flags & F_PART)) {
+		static const char *const states[] = {"state", "is", "are", "was", "were", "be", "brought",
+						     "administratively", "link", "goes", "went", "comes", "stays"};
+		for (size_t i = 0; i < ARRAY_LEN(states); i++)
+			word |= strcasecmp(e->prev, states[i]) == 0;
+	}
 	/* (among words in capitals, one English can say is a word or a name
 	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
 	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
