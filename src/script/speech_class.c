@@ -1407,6 +1407,20 @@ static int pair_counts(const struct cctx *c, int k)
 	       !IN(model_nouns_plural, w, wn);
 }
 
+/* One of the commonest words (scowl 10) in capitals with a plural noun in
+ * small letters after it is a shouted adjective, not a product line: "the
+ * 150 NEW features", "the 120 BIG changes" count; "the 960 PRO" (pro is
+ * scowl 20), "the 750 EVO drive" stay models. */
+static int shouted_adjective(const struct cctx *c, const char *w, size_t wn)
+{
+	size_t n2;
+	const char *w2 = core(c, c->i + 2, &n2);
+	if (!words_common(w, wn, 10) || !w2 || n2 < 4 || c->t[c->i + 1].trail || !islower((unsigned char)w2[0]) ||
+	    !all_alpha(w2, n2) || w2[n2 - 1] != 's' || w2[n2 - 2] == 's')
+		return 0;
+	return words_common(w2, n2, 50) != 0;
+}
+
 /* "the 8086", "a 486 or higher", "called 8255": a number of three to five
  * digits that is itself the noun of its phrase (a determiner before it, and
  * no noun after it: the end of the sentence, a mark, or a word that ends a
@@ -1434,7 +1448,8 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	 * count's noun name the model of that product line */
 	if (!ends && !tr && n == 3 && v % 100 && joined(c, c->i) && nn >= 3 && nn <= 5 &&
 	    all_upper(nx, nn) && all_alpha(nx, nn) && !find_unit(nx, nn, 1) && !IN(count_nouns, nx, nn) &&
-	    vocab_kind(nx, nn) == VOCAB_NONE && !(nx[nn - 1] == 'S' && vocab_kind(nx, nn - 1) != VOCAB_NONE)) {
+	    vocab_kind(nx, nn) == VOCAB_NONE && !(nx[nn - 1] == 'S' && vocab_kind(nx, nn - 1) != VOCAB_NONE) &&
+	    !shouted_adjective(c, nx, nn)) {
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: three digits after a determiner, before a product's word in capitals";

@@ -1098,6 +1098,8 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		const char *trail = core + cn;
 		const char *next = NULL;
 		size_t nextn = 0;
+		e->prev_first = i == 1 || (i > 1 && t[i - 2].trail &&
+					   strchr(".!?:", t[i - 2].raw[t[i - 2].rawlen - 1]) != NULL);
 		if (i + 1 < nt) {
 			next = t[i + 1].raw + t[i + 1].lead;
 			nextn = t[i + 1].rawlen - t[i + 1].lead - t[i + 1].trail;

@@ -33,6 +33,7 @@ struct en {
 	const char *cls;     /* the class it decided */
 	int guess;           /* it was a guess: no list, rule or lexicon entry knew the word */
 	char prev[48];       /* the previous word of the input */
+	int prev_first;      /* that word opened its sentence (the first token, or after . ! ? or :) */
 	int cmdline;         /* after a shell command's name ("ls", "git log"): a -x is its option */
 	const char *next;    /* the next token's core (NULL at the end) */
 	size_t nextn;

@@ -324,6 +324,35 @@ static int changed_word(const char *s, size_t n)
 }
 
 static int lex_as_written(struct en *e, const char *s, size_t n);
+/* Whether s reads as one English-like word: letters only, three vowels or
+ * more (y after a consonant one), no three consonants together (a digraph
+ * "ch", "ck", "ph", "sh", "th", "ng" counts as one) and no three vowels. */
+static int word_shaped(const char *s, size_t n)
+{
+	int vowels = 0, cons = 0, vrun = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		if (!isalpha(c))
+			return 0;
+		int v = strchr("aeiou", c) != NULL || (c == 'y' && cons);
+		if (v) {
+			vowels += vrun == 0;
+			if (++vrun > 2)
+				return 0;
+			cons = 0;
+		} else {
+			int digraph = i > 0 && strchr("cpstn", tolower((unsigned char)s[i - 1])) &&
+				      ((c == 'h' && strchr("cpst", tolower((unsigned char)s[i - 1]))) ||
+				       (c == 'k' && tolower((unsigned char)s[i - 1]) == 'c') ||
+				       (c == 'g' && tolower((unsigned char)s[i - 1]) == 'n'));
+			if (!digraph && ++cons > 2)
+				return 0;
+			vrun = 0;
+		}
+	}
+	return vowels >= 3;
+}
+
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
@@ -456,6 +485,21 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
 		return 0;     /* "barangays" is no "bar an gays" */
+	/* a word that reads as one is not cut with two or three letters
+	 * spelled after its first piece: "tubulin" is no "tub U-L in",
+	 * "CURRITUCK" no "cur it U-C-K" (but "genhomedircon" is gen home dir
+	 * con, its short pieces said as words). Seven
+	 * letters or more, three vowels or more, consonants and vowels taking
+	 * turns (two of either together at most, "ck" and the like one), and
+	 * no kernel name writes it: the engine says it whole. */
+	if (n >= 7 && np >= 3 && word_shaped(s, n) && vocab_kind(s, n) == VOCAB_NONE)
+		for (int p = 0; p + 1 < np; p++) {     /* (not the first piece: "MCAUTOJOIN" M-C auto join) */
+			size_t st = cut[p + 1];
+			const char *say = kinds[p] == P_ID ? id_say(e, id_word(s + st, cut[p] - st)) : NULL;
+			if (cut[p] - st >= 2 && cut[p] - st <= 3 &&
+			    (kinds[p] == P_SPELL || (kinds[p] == P_ID && say && strchr(say, '-'))))
+				return 0;
+		}
 	/* a short word glued to a rare word is a word English does not know:
 	 * "novela" is no "no vela" ("noreplace", "onusing" are common words) */
 	if (np == 2 && kinds[0] == P_WORD && kinds[1] == P_WORD) {
@@ -1885,6 +1929,15 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,
 	 * "SPECTRE_BHI_ON", it is a part and said so too) */
 	word |= n == 2 && s[0] == 'O' && s[1] == 'N';
+	/* UP alone is the kernel's uniprocessor ("on UP systems", "a UP
+	 * kernel"), spelled; after a link's state or a verb of being it is
+	 * the state, "up" ("state UP mode", "brought UP", "is UP") */
+	if (n == 2 && s[0] == 'U' && s[1] == 'P' && !(flags & F_PART)) {
+		static const char *const states[] = {"state", "is", "are", "was", "were", "be", "brought",
+						     "administratively", "link", "goes", "went", "comes", "stays"};
+		for (size_t i = 0; i < ARRAY_LEN(states); i++)
+			word |= strcasecmp(e->prev, states[i]) == 0;
+	}
 	/* (among words in capitals, one English can say is a word or a name
 	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
 	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
@@ -3840,6 +3893,55 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
 			i += 4;
 			continue;
 		}
+		/* "ire" before a doubled consonant is two syllables, i and re:
+		 * "Lakkireddy" lucky-reddy (espeak-ng read "ire" as in "fire",
+		 * LAK-eye-dee); written with a break, "Lakki-reddy" */
+		if (c == 'i' && nx == 'r' && after == 'e' && i > 0 && i + 4 < n &&
+		    tolower((unsigned char)s[i + 3]) == tolower((unsigned char)s[i + 4]) &&
+		    !is_vowel(s[i + 3], 1) && !is_vowel(s[i - 1], 1)) {
+			out[o++] = s[i];
+			out[o++] = '-';
+			continue;
+		}
+		/* "guire" is gwire ("Mc Guire", "Maguire"; espeak-ng said guy-er) */
+		if (c == 'g' && i + 5 <= n && strncasecmp(s + i + 1, "uire", 4) == 0) {
+			out[o++] = s[i];
+			out[o++] = 'w';
+			i++;
+			continue;
+		}
+		/* a final "ys" after one consonant after a vowel is "is":
+		 * "Denys" DEN-is, "Gladys" (espeak-ng said duh-NIZE) */
+		if (c == 'y' && nx == 's' && i + 2 == n && i >= 2 && !is_vowel(s[i - 1], 1) &&
+		    is_vowel(s[i - 2], 1) && tolower((unsigned char)s[i - 1]) != 'e') {
+			out[o++] = 'i';
+			out[o++] = 's';
+			out[o++] = 's';
+			i++;
+			continue;
+		}
+		/* a final "ij" after a consonant is Ukrainian's -iy, "ee":
+		 * "Oleksij", "Andrij", "Serhij" (espeak-ng said -idge) */
+		if (c == 'i' && nx == 'j' && i + 2 == n && i > 0 && !is_vowel(s[i - 1], 1)) {
+			out[o++] = s[i];
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		/* a name's first U before a w and a vowel is "oo", never "you"
+		 * ("Uwe", "Uwais", "Uwem"); of three letters, the final e is
+		 * said ("Uwe" OO-weh; espeak-ng said "you-w") */
+		if (i == 0 && c == 'u' && nx == 'w' && after && is_vowel(after, 1)) {
+			out[o++] = isupper((unsigned char)s[0]) ? 'O' : 'o';
+			out[o++] = 'o';
+			if (n == 3 && after == 'e') {
+				out[o++] = s[1];
+				out[o++] = 'e';
+				out[o++] = 'h';
+				i += 2;
+			}
+			continue;
+		}
 		out[o++] = s[i];
 	}
 	return o;
@@ -3961,8 +4063,21 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 	char low[64];
 	for (size_t i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	if (known_word(tmp, n, &why) || dict_word(tmp, n) || words_common(low, n, 70) || vocab_kind(low, n) != VOCAB_NONE)
+	if (words_common(low, n, 70) || vocab_kind(low, n) != VOCAB_NONE)
 		return 0;
+	if (known_word(tmp, n, &why) || dict_word(tmp, n)) {
+		/* a name hunspell or the lists know, whose letters espeak-ng
+		 * reads as no language writing them would ("Denys"
+		 * duh-NIZE): the vowels' respelling alone (name_vowels) */
+		char said[128];
+		size_t k = name_vowels(tmp, n, said, sizeof said);
+		if (all_upper(s, n) || (k == n && memcmp(said, tmp, n) == 0))
+			return 0;
+		decide(e, "name", "a word of a person's name by its line's shape, a name the lists know whose "
+		       "letters espeak-ng misreads: respelled");
+		emit_hint(e, s, n, (said[k] = 0, said));
+		return 1;
+	}
 	/* pinyin beside a name marked as pinyin ("Joakim Zhang" keeps Zhang) */
 	if (say_pinyin(e, tmp, n, F_TOKEN | F_START))
 		return 1;

@@ -625,7 +625,7 @@ static int or_pair(const char *a, size_t an, const char *b, size_t bn)
 
 int series_word(const char *s, size_t n)
 {
-	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item"};
+	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item", "test", "run"};
 	for (size_t i = 0; i < ARRAY_LEN(words); i++)
 		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
 			return 1;
@@ -690,6 +690,29 @@ static int say_path(struct en *e, const char *s, size_t n)
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
+		/* after a product's or a brand's name, two of its versions or
+		 * models: "Windows 95/98", "WiLink 7/8", "Sun 3/110", "IRQ 1/2";
+		 * a count needs a verb or a noun before it ("passed 845/865").
+		 * A sentence's first word may be a verb ("Writing 0/1 to it"):
+		 * there only a word English lacks is a name. */
+		size_t pn = strlen(e->prev);
+		int name = pn >= 2 && isupper((unsigned char)e->prev[0]) && all_alpha(e->prev, pn) &&
+			   !series_word(e->prev, pn) && (!e->prev_first || !words_common(e->prev, pn, 70));
+		/* two years close together: "2000/2003", "1999/2000" */
+		int years = a == 4 && n - a - 1 == 4 && x >= 1900 && x <= 2099 && y > x && y - x <= 10 &&
+			    !series_word(e->prev, pn);
+		if (years || (name && a <= 4 && n - a - 1 <= 4)) {
+			if (years) {
+				emit_year(e, (unsigned)x);
+				emit(e, "slash");
+				emit_year(e, (unsigned)y);
+			} else {
+				emit_num(e, (unsigned long long)x);
+				emit(e, "slash");
+				emit_num(e, (unsigned long long)y);
+			}
+			return 1;
+		}
 		emit_num(e, (unsigned long long)x);
 		if (alt)
 			emit(e, "slash");
