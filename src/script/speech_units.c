@@ -164,6 +164,9 @@ static const struct unit units[] = {
 	{"Mbit", "megabit", "megabits", 1},
 	{"Gbit", "gigabit", "gigabits", 1},
 	{"GBit", "gigabit", "gigabits", 1},
+	/* a CAN bus's rates as its drivers write them: "1 MBit", "500 KBit" */
+	{"MBit", "megabit", "megabits", 1},
+	{"KBit", "kilobit", "kilobits", 1},
 	{"Kbit", "kilobit", "kilobits", 1},
 	{"kbps", "kilobit per second", "kilobits per second", 1},
 };
