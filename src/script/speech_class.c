@@ -1560,6 +1560,14 @@ static int brand_word(const char *p, size_t pn)
 {
 	int code = pn >= 2 && pn <= 5 && all_upper(p, pn) && all_alpha(p, pn) && !find_unit(p, pn, 1) &&
 		   !words_common(p, pn, 50);
+	/* a product line kernel text writes capitalised, written by the mail's
+	 * writer in small letters: "exynos 850", "kunpeng 920" (kernel.names) */
+	int lower = pn >= 4;
+	for (size_t i = 0; i < pn && lower; i++)
+		lower = islower((unsigned char)p[i]) != 0;
+	const char *kn = lower ? kernel_name(p, pn) : NULL;
+	if (kn && isupper((unsigned char)kn[0]))
+		return 1;
 	if (!code && (pn < 3 || !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || all_upper(p, pn) ||
 		      IN(count_words_before, p, pn) || IN(count_cues, p, pn) || IN(year_cues, p, pn)))
 		return 0;     /* "Over 100 bodies": a sentence's first word, not a brand */

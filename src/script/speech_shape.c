@@ -1718,6 +1718,31 @@ static int unit_rate(const char *s, size_t n, const struct unit **u, const struc
 		      strcmp((*per)->one, "hour") == 0);
 }
 
+/* "64C/128T", "8c/16t": a processor's cores and threads, as benchmark
+ * mails write them, "sixty-four cores and one hundred twenty-eight
+ * threads" (not a path, and no T of terabytes) */
+static int s_cores_threads(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	size_t a = 0, b;
+	while (a < n && a < 4 && isdigit((unsigned char)s[a]))
+		a++;
+	if (!a || s[0] == '0' || a + 2 >= n || (s[a] != 'C' && s[a] != 'c') || s[a + 1] != '/')
+		return 0;
+	b = a + 2;
+	while (b < n && b - a - 2 < 5 && isdigit((unsigned char)s[b]))
+		b++;
+	if (b == a + 2 || s[a + 2] == '0' || b + 1 != n || (s[b] != 'T' && s[b] != 't') || (s[a] == 'C') != (s[b] == 'T'))
+		return 0;
+	unsigned long long c = (unsigned long long)num_parse(s, a), t = (unsigned long long)num_parse(s + a + 2, b - a - 2);
+	emit_num(e, c);
+	emit(e, c == 1 ? "core" : "cores");
+	emit(e, "and");
+	emit_num(e, t);
+	emit(e, t == 1 ? "thread" : "threads");
+	return 1;
+}
+
 /* "bw=618740 B/s": a letter's unit per a unit of time set apart after a
  * value assigned to a name that ends in a number (fio's, dd's output) is the
  * value's unit; alone "B/s" is no unit ("I/O", "R/W") */
@@ -3122,6 +3147,7 @@ static const struct shape {
 	{NULL, NULL, 1, s_arith},
 	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
+	{"count", "cores and threads, NC/MT: both counted", 0, s_cores_threads},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},

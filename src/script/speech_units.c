@@ -105,6 +105,8 @@ static const struct unit units[] = {
 	{"\xc2\xb0" "C", "degree Celsius", "degrees Celsius", 1},
 	{"fps", "frame per second", "frames per second", 1},
 	{"%", "percent", "percent", 1},
+	/* benchmark tables' abbreviation after a share: "0.74 pct", "12pct" */
+	{"pct", "percent", "percent", 1},
 	{"x", "times", "times", 0},
 	{"\xc3\x97", "times", "times", 0},
 	{"k", "thousand", "thousand", 0},
@@ -162,6 +164,9 @@ static const struct unit units[] = {
 	{"Mbit", "megabit", "megabits", 1},
 	{"Gbit", "gigabit", "gigabits", 1},
 	{"GBit", "gigabit", "gigabits", 1},
+	/* a CAN bus's rates as its drivers write them: "1 MBit", "500 KBit" */
+	{"MBit", "megabit", "megabits", 1},
+	{"KBit", "kilobit", "kilobits", 1},
 	{"Kbit", "kilobit", "kilobits", 1},
 	{"kbps", "kilobit per second", "kilobits per second", 1},
 };
