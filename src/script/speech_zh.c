@@ -437,6 +437,27 @@ static int zh_quantity_around(const char *s, size_t i, const char *after)
 	return 0;
 }
 
+/* Whether the bare X.YY at s[i] opens a sentence as its subject, Han after
+   it ("5.17 看起来仍然很正常。": a release's number, as a quoted release mail
+   opens): a version. Not a number that a sentence defines or computes
+   ("3.14 是圆周率", "2.50 乘 4"), nor one a quantity's marks follow. */
+static int zh_version_subject(const char *s, size_t i, const char *after)
+{
+	static const char *const ends[] = {"。", "！", "？", "\n"};
+	static const char *const verbs[] = {"是", "为", "為", "等于", "等於", "乘", "加", "减", "減", "除", "约", "約", "左右"};
+	size_t p = i;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	int start = p == 0;
+	for (size_t w = 0; w < ARRAY_LEN(ends) && !start; w++) {
+		size_t k = strlen(ends[w]);
+		start = p >= k && memcmp(s + p - k, ends[w], k) == 0;
+	}
+	if (!start || (unsigned char)after[0] < 0xe4 || (unsigned char)after[0] > 0xe9)
+		return 0;
+	return !starts_with_any(after, verbs, ARRAY_LEN(verbs));
+}
+
 void speech_versions(struct buf *out, const char *text)
 {
 	const char *s = text;
@@ -456,7 +477,8 @@ void speech_versions(struct buf *out, const char *text)
 		   bare in a paragraph that names Linux or its kernel ("Linux 发布 5.1
 		   …；4.20 已经…") when no unit, 倍 or operator makes it a quantity */
 		if (x_yy(s + i, j - i) && zh_linux_version(s + i, 1, s + i + 2, 2) &&
-		    (zh_version_cue(s, i, after) || (zh_linux_paragraph(s, i) && !zh_quantity_around(s, i, after)))) {
+		    (zh_version_cue(s, i, after) ||
+		     ((zh_linux_paragraph(s, i) || zh_version_subject(s, i, after)) && !zh_quantity_around(s, i, after)))) {
 			buf_putc(out, '\n');
 			buf_add(out, s + i, 4);
 		}
