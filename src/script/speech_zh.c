@@ -55,6 +55,17 @@ static const char *const zh_chip_after[] = {
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
 static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
 
+/* Whether one of the words l ends just before s[p]. */
+static int zh_word_before(const char *s, size_t p, const char *const *l, size_t nl)
+{
+	for (size_t w = 0; w < nl; w++) {
+		size_t k = strlen(l[w]);
+		if (p >= k && memcmp(s + p - k, l[w], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A number a count is written as more often than a chip: a power of two, a round thousand, a year. */
 static int zh_count_shaped(long long v)
 {
@@ -993,6 +1004,23 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    !starts_with_any(s + j, zh_count_after, ARRAY_LEN(zh_count_after)) &&
 			    zh_unit_at(s + j, n - j, &ul2) < 0) {
 				zh_digits(&b, s, 4);
+				i = j;
+				continue;
+			}
+			/* "正逢 2022 超级碗", "于 2019 发布": a year after a word of time
+			   (正逢, 逢, 于, 在, 截至), before Han or where the run ends, with no
+			   measure word, unit, 万, 多 or 到 after it, digit by digit; not a
+			   round hundred nor a power of two ("在 2048 以内", "于 2000 左右") */
+			static const char *const zh_time_before[] = {"正逢", "恰逢", "适逢", "逢", "于", "於", "在", "截至", "截止"};
+			size_t ul4;
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 && num_parse(s + i, 4) % 100 != 0 &&
+			    (num_parse(s + i, 4) & (num_parse(s + i, 4) - 1)) != 0 &&
+			    (*after == '\0' || (unsigned char)*after >= 0x80) &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(after, strlen(after), &ul4) < 0 && zh_word_before(s, bk, zh_time_before, ARRAY_LEN(zh_time_before))) {
+				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
 			}
