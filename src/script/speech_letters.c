@@ -2800,6 +2800,22 @@ static int w_parts(struct en *e, const char *s, size_t n, int flags)
 	return all_lower(s, n) && split_parts(e, s, n, flags, PARTS_LAST);
 }
 
+/* A name kernel text writes capitalised (kernel.names: in no scowl list up
+ * to size 70), here in small letters, that hunspell knows, if at all, only
+ * capitalised ("corbet": Corbet), and English can say. */
+static int name_small(const char *s, size_t n)
+{
+	if (n < 4 || !all_lower(s, n) || !kernel_name(s, n) || dict_lower(s, n) || !onset_ok(s, n) || !sayable(s, n))
+		return 0;
+	/* two common words glued are those words, not a name ("datasheet",
+	 * "speakup", "ultravisor"), as the splits below say them */
+	for (size_t k = 2; k + 2 <= n; k++)
+		if (((k >= 3 || n - k >= 3) && words_common(s, k, 50) && words_common(s + k, n - k, 50)) ||
+		    (k >= 3 && n - k >= 6 && words_common(s + k, n - k, 70)))     /* "microarchitectural" */
+			return 0;
+	return 1;
+}
+
 static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!islower((unsigned char)s[0]) || vocab_kind(s, n) != VOCAB_TERM || words_common(s, n, 70))
@@ -2813,9 +2829,20 @@ static int w_kernel_term(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s, n, 0);
 		return 1;
 	}
-	if (dict_word(s, n))
+	if (dict_word(s, n) && !name_small(s, n))
 		return 0;
-	if (!(flags & F_NAME) && (split_words(e, s, n, 1, 1) || split_glued(e, s, n, flags | F_TERM) ||
+	/* a name kernel text writes capitalised (kernel.names), met in small
+	 * letters, as a login or a byline ("By corbet @ June 1, 2004"): the
+	 * name, said whole as the capitalised name is, not letters and a word
+	 * ("C-O-R bet") */
+	if (name_small(s, n)) {
+		decide(e, "name", "a name kernel text writes capitalised (kernel.names), in small letters");
+		emitn(e, s, n);     /* (as written: espeak-ng says it as the capitalised name) */
+		return 1;
+	}
+	if (!(flags & F_NAME) && split_words(e, s, n, 1, 1))
+		return 1;
+	if (!(flags & F_NAME) && (split_glued(e, s, n, flags | F_TERM) ||
 				  split_compound(e, s, n) || split_term_words(e, s, n) ||
 				  split_parts(e, s, n, flags, 0)))
 		return 1;

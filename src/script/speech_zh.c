@@ -55,6 +55,17 @@ static const char *const zh_chip_after[] = {
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
 static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
 
+/* Whether one of the words l ends just before s[p]. */
+static int zh_word_before(const char *s, size_t p, const char *const *l, size_t nl)
+{
+	for (size_t w = 0; w < nl; w++) {
+		size_t k = strlen(l[w]);
+		if (p >= k && memcmp(s + p - k, l[w], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A number a count is written as more often than a chip: a power of two, a round thousand, a year. */
 static int zh_count_shaped(long long v)
 {
@@ -437,6 +448,27 @@ static int zh_quantity_around(const char *s, size_t i, const char *after)
 	return 0;
 }
 
+/* Whether the bare X.YY at s[i] opens a sentence as its subject, Han after
+   it ("5.17 看起来仍然很正常。": a release's number, as a quoted release mail
+   opens): a version. Not a number that a sentence defines or computes
+   ("3.14 是圆周率", "2.50 乘 4"), nor one a quantity's marks follow. */
+static int zh_version_subject(const char *s, size_t i, const char *after)
+{
+	static const char *const ends[] = {"。", "！", "？", "\n"};
+	static const char *const verbs[] = {"是", "为", "為", "等于", "等於", "乘", "加", "减", "減", "除", "约", "約", "左右"};
+	size_t p = i;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	int start = p == 0;
+	for (size_t w = 0; w < ARRAY_LEN(ends) && !start; w++) {
+		size_t k = strlen(ends[w]);
+		start = p >= k && memcmp(s + p - k, ends[w], k) == 0;
+	}
+	if (!start || (unsigned char)after[0] < 0xe4 || (unsigned char)after[0] > 0xe9)
+		return 0;
+	return !starts_with_any(after, verbs, ARRAY_LEN(verbs));
+}
+
 void speech_versions(struct buf *out, const char *text)
 {
 	const char *s = text;
@@ -456,7 +488,8 @@ void speech_versions(struct buf *out, const char *text)
 		   bare in a paragraph that names Linux or its kernel ("Linux 发布 5.1
 		   …；4.20 已经…") when no unit, 倍 or operator makes it a quantity */
 		if (x_yy(s + i, j - i) && zh_linux_version(s + i, 1, s + i + 2, 2) &&
-		    (zh_version_cue(s, i, after) || (zh_linux_paragraph(s, i) && !zh_quantity_around(s, i, after)))) {
+		    (zh_version_cue(s, i, after) ||
+		     ((zh_linux_paragraph(s, i) || zh_version_subject(s, i, after)) && !zh_quantity_around(s, i, after)))) {
 			buf_putc(out, '\n');
 			buf_add(out, s + i, 4);
 		}
@@ -971,6 +1004,23 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    !starts_with_any(s + j, zh_count_after, ARRAY_LEN(zh_count_after)) &&
 			    zh_unit_at(s + j, n - j, &ul2) < 0) {
 				zh_digits(&b, s, 4);
+				i = j;
+				continue;
+			}
+			/* "正逢 2022 超级碗", "于 2019 发布": a year after a word of time
+			   (正逢, 逢, 于, 在, 截至), before Han or where the run ends, with no
+			   measure word, unit, 万, 多 or 到 after it, digit by digit; not a
+			   round hundred nor a power of two ("在 2048 以内", "于 2000 左右") */
+			static const char *const zh_time_before[] = {"正逢", "恰逢", "适逢", "逢", "于", "於", "在", "截至", "截止"};
+			size_t ul4;
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
+			    num_parse(s + i, 4) <= 2099 && num_parse(s + i, 4) % 100 != 0 &&
+			    (num_parse(s + i, 4) & (num_parse(s + i, 4) - 1)) != 0 &&
+			    (*after == '\0' || (unsigned char)*after >= 0x80) &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(after, strlen(after), &ul4) < 0 && zh_word_before(s, bk, zh_time_before, ARRAY_LEN(zh_time_before))) {
+				zh_digits(&b, s + i, 4);
 				i = j;
 				continue;
 			}
