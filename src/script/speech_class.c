@@ -1715,6 +1715,23 @@ static int roman_lower_value(const char *s, size_t n)
 	return roman_value(up, n);
 }
 
+/* Abbreviations of words such as Part that a Roman numeral follows with
+ * their full stop: "vol. XI", "Vols. II", "ch. IV", "pt. III" (the abbrs
+ * table says them in full before the numeral). */
+static const char *const roman_part_abbrs[] = {"vol", "vols", "ch", "pt"};
+
+/* Whether token k is such an abbreviation with its full stop and nothing else after it. */
+static int roman_abbr_at(const struct cctx *c, int k)
+{
+	size_t pn;
+	const char *p = core(c, k, &pn);
+	const struct tok *t = k >= 0 ? &c->t[k] : NULL;
+	size_t bn;
+	const char *b = core(c, k - 1, &bn);
+	return p && t->trail == 1 && t->raw[t->rawlen - 1] == '.' && IN(roman_part_abbrs, p, pn) &&
+	       !(b && isdigit((unsigned char)b[0]));   /* "12 pt. V": a point size */
+}
+
 /* Whether token k is "p." or "pp.", a page's abbreviation with its stop. */
 static int page_abbr_at(const struct cctx *c, int k)
 {
@@ -1731,7 +1748,7 @@ static int m_roman_page(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
-	if (!s || !page_abbr_at(c, c->i - 1))
+	if (!s || (!page_abbr_at(c, c->i - 1) && !roman_abbr_at(c, c->i - 1)))
 		return 0;
 	const char *dash = memchr(s, '-', n);
 	size_t an = dash ? (size_t)(dash - s) : n;
@@ -1778,7 +1795,7 @@ static int roman_number_at(const struct cctx *c, int k, int depth)
 	if (!s || n < 2 || !roman_value(s, n))
 		return 0;
 	if ((n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I') ||
-	    (p && !c->t[k - 1].trail && roman_part(p, pn)))
+	    (p && !c->t[k - 1].trail && roman_part(p, pn)) || (p && roman_abbr_at(c, k - 1)))
 		return 1;
 	int b = roman_before(c, k);
 	return b >= 0 && depth < 8 && roman_number_at(c, b, depth + 1);
@@ -1815,6 +1832,11 @@ static int m_roman(const struct cctx *c, struct match *m)
 	    (!w0 || (isupper((unsigned char)w0[0]) && !all_upper(w0, wn0) && words_common(w0, wn0, 50) &&
 		     !(words_lookup(w0, wn0, NULL) & (WORDS_NAME | WORDS_UPPER))))) {
 		m->why = "a number: a Roman numeral with a full stop opening a heading or an item";
+		return 1;
+	}
+	/* "vol. XI", "ch. IV": after a part word's abbreviation with its stop */
+	if (p && roman_abbr_at(c, c->i - 1) && !c->t[c->i].lead) {
+		m->why = "a number: after an abbreviation such as vol. (roman_part_abbrs)";
 		return 1;
 	}
 	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
@@ -1977,6 +1999,17 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			/* "p. ix": a page in Roman numerals of small letters */
 			if (!glued && page_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
 			    roman_lower_value(nx, memchr(nx, '-', nn) ? (size_t)((const char *)memchr(nx, '-', nn) - nx) : nn)) {
+				ok = 1;
+				break;
+			}
+			/* "vol. XI", "ch. IV", "vol. ii": a Roman numeral after a part word's abbreviation */
+			if (!glued && roman_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
+			    (roman_value(nx, nn) || roman_lower_value(nx, nn))) {
+				ok = 1;
+				break;
+			}
+			/* "Papers of Eisenhower, vol.": a volume's abbreviation with its stop ending the sentence */
+			if (!glued && dot && !nx && an >= 3 && strncasecmp(s, "vol", 3) == 0 && t->trail == 1) {
 				ok = 1;
 				break;
 			}
