@@ -1015,6 +1015,36 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "52%-48%", "10%–20%": two percentages joined by a dash (or an en dash,
+ * a tilde) are a range said once with its unit, as "10-20%" is: "fifty-two
+ * to forty-eight percent". */
+static int m_percent_range(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || !isdigit((unsigned char)s[0]) || s[n - 1] != '%')
+		return 0;
+	const char *p1 = memchr(s, '%', n);
+	if (!p1 || p1 == s + n - 1 || !is_number(s, (size_t)(p1 - s)))
+		return 0;
+	const char *b = p1 + 1;
+	if (*b == '-' || *b == '~')
+		b++;
+	else if ((size_t)(s + n - b) > 3 && memcmp(b, "\xe2\x80\x93", 3) == 0)
+		b += 3;
+	else
+		return 0;
+	size_t bl = (size_t)(s + n - 1 - b);
+	if (!is_number(b, bl))
+		return 0;
+	m->unit = find_unit("%", 1, 0);
+	m->a = s;
+	m->alen = (size_t)(p1 - s);
+	m->b = b;
+	m->blen = bl;
+	return m->unit != NULL;
+}
+
 /* "4 KB logical sectors", "64KB page size": token k modifies a noun after
  * it, so the measure before it does too (modifier_noun). */
 static int modifier_noun_at(const struct cctx *c, int k)
@@ -1059,6 +1089,22 @@ static int m_measure(const struct cctx *c, struct match *m)
 			m->alen = j;
 			m->why = "a number per a unit of area or volume glued to it: \"797.1/km\xc2\xb2\"";
 			return 1;
+		}
+		/* "210.3/sq mi", "45/sq km": a number per a square unit written
+		 * "sq" and the unit's symbol (a census's density) */
+		if (j + 3 == n && s[j] == '/' && strncasecmp(s + j + 1, "sq", 2) == 0 && is_number(s, j) &&
+		    joined(c, c->i)) {
+			size_t pn2;
+			const char *pu = core(c, c->i + 1, &pn2);
+			if (pu && (m->per = find_unit(pu, pn2, 1)) != NULL) {
+				m->unit = NULL;
+				m->square = 1;
+				m->a = s;
+				m->alen = j;
+				m->ntok = 2;
+				m->why = "a number per a square unit: \"210.3/sq mi\"";
+				return 1;
+			}
 		}
 		m->per = NULL;
 		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
@@ -1112,7 +1158,16 @@ static int m_measure(const struct cctx *c, struct match *m)
 	if (!u || c->t[c->i + 1].lead)
 		return 0;
 	m->ntok = 2;
-	if (nn == 2 && strncasecmp(u, "sq", 2) == 0 && joined(c, c->i + 1)) {
+	/* "6 ft 2 in", "5 feet 11 in": inches after a count of feet ("in" is
+	 * otherwise the preposition, "2 in 3") */
+	static const struct unit inch = {"in", "inch", "inches", 0};
+	size_t fn, fcn;
+	const char *ft = core(c, c->i - 1, &fn), *fc = core(c, c->i - 2, &fcn);
+	if (nn == 2 && strncmp(u, "in", 2) == 0 && ft && fc && joined(c, c->i - 1) && joined(c, c->i - 2) &&
+	    ((fn == 2 && strncmp(ft, "ft", 2) == 0) || (fn == 4 && strncmp(ft, "feet", 4) == 0) ||
+	     (fn == 4 && strncmp(ft, "foot", 4) == 0)) && is_number(fc, fcn)) {
+		m->unit = &inch;
+	} else if (nn == 2 && strncasecmp(u, "sq", 2) == 0 && joined(c, c->i + 1)) {
 		const char *u2 = core(c, c->i + 2, &n2);
 		const struct unit *un = u2 ? find_unit(u2, n2, 1) : NULL;
 		if (!un)
@@ -2950,6 +3005,7 @@ static const struct rule rules[] = {
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
+	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

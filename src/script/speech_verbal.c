@@ -979,12 +979,14 @@ static void v_measure(struct en *e, const struct match *m)
 	}
 	if (m->plus)
 		emit(e, "plus");
-	if (m->square)
+	if (m->square && m->unit)
 		emit(e, "square");
 	if (m->unit)     /* (none in "797.1/km²": a number per a unit) */
 		emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
 	if (m->per) {
 		emit(e, "per");
+		if (m->square && !m->unit)   /* "210.3/sq mi": per square mile */
+			emit(e, "square");
 		emit(e, m->per->one);
 	}
 }
