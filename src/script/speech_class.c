@@ -489,9 +489,14 @@ static int m_year_range(const struct cctx *c, struct match *m)
 		return 0;
 	int y1 = year_value(s, 4);
 	m->ntok = 1;
+	int slash = 0;
 	if (n > 5 && s[4] == '-') {
 		b = s + 5;
 		n2 = n - 5;
+	} else if (n > 5 && s[4] == '/') {     /* "the 2003/04 season", "1999/2000" */
+		b = s + 5;
+		n2 = n - 5;
+		slash = 1;
 	} else if (n > 7 && memcmp(s + 4, "\xe2\x80\x93", 3) == 0) {
 		b = s + 7;
 		n2 = n - 7;
@@ -519,6 +524,12 @@ static int m_year_range(const struct cctx *c, struct match *m)
 	else
 		return 0;
 	if (y2 <= y1 || y2 - y1 > 200)
+		return 0;
+	/* with a slash only a season of two years, one after the other, the
+	 * second in two digits or a century's first (not
+	 * "1920/1080", "2010/2020": those are numbers, a ratio or a choice) */
+	if (slash && (y2 != y1 + 1 || y1 < 1800 || y1 > 2030 ||   /* "2047/2048 passed": N of M */
+		      (n2 == 4 && y2 % 100)))   /* "the 2023/2024 boards" are models; "1999/2000" a season */
 		return 0;
 	m->y1 = y1;
 	m->y2 = y2;
@@ -1012,6 +1023,56 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	m->a = s;
 	m->alen = j;
 	m->ntok = k + used - c->i;
+	return 1;
+}
+
+/* Feet and inches written with a prime and a double prime (or an apostrophe
+ * and a quotation mark): 5'11", 6' 2" "six feet two inches". */
+static int m_feet_inches(const struct cctx *c, struct match *m)
+{
+	static const struct unit foot = {"'", "foot", "feet", 0};
+	size_t n, n2;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j > 2 || s[0] == '0')
+		return 0;
+	const char *r = s + j, *end = t->raw + t->rawlen;
+	/* the foot's mark: ' or U+2032 */
+	size_t fm = r < end && *r == '\'' ? 1 : (end - r >= 3 && memcmp(r, "\xe2\x80\xb2", 3) == 0) ? 3 : 0;
+	if (!fm)
+		return 0;
+	const char *in = r + fm, *inend;
+	int ntok = 1;
+	if (in == end) {       /* "6' 2"": the inches are the next token */
+		if (c->i + 1 >= c->nt || c->t[c->i + 1].lead)
+			return 0;
+		in = core(c, c->i + 1, &n2);
+		if (!in)
+			return 0;
+		end = c->t[c->i + 1].raw + c->t[c->i + 1].rawlen;
+		ntok = 2;
+	}
+	inend = in;
+	while (inend < end && isdigit((unsigned char)*inend))
+		inend++;
+	size_t il = (size_t)(inend - in);
+	if (il < 1 || il > 2 || num_parse(in, il) >= 12)
+		return 0;
+	/* the inch's mark: " or U+2033, then nothing but closing punctuation */
+	if (!(inend < end && (*inend == '"' || (end - inend >= 3 && memcmp(inend, "\xe2\x80\xb3", 3) == 0))))
+		return 0;
+	m->unit = &foot;
+	m->a = s;
+	m->alen = j;
+	m->after = in;
+	m->afterlen = il;
+	m->ntok = ntok;
+	m->why = "feet and inches with their marks: 5'11\"";
 	return 1;
 }
 
@@ -3006,6 +3067,7 @@ static const struct rule rules[] = {
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
+	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

@@ -983,6 +983,10 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, "square");
 	if (m->unit)     /* (none in "797.1/km²": a number per a unit) */
 		emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
+	if (m->after) {     /* 5'11": the inches after the feet */
+		emit_numstr(e, m->after, m->afterlen);
+		emit(e, is_one(m->after, m->afterlen) ? "inch" : "inches");
+	}
 	if (m->per) {
 		emit(e, "per");
 		if (m->square && !m->unit)   /* "210.3/sq mi": per square mile */
