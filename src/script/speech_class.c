@@ -1026,6 +1026,73 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* The length of a number at s[0..n): digits, and a point and digits after them. */
+static size_t number_len(const char *s, size_t n)
+{
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
+		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
+			;
+	return j;
+}
+
+/* A place's coordinate: degrees, minutes with a prime (or '), seconds with
+ * a double prime (or "), and a hemisphere's letter, in one token: 42°21′N,
+ * 71°03′37″W, 51.5°N "fifty-one point five degrees north". Minutes or a
+ * hemisphere must be there (45° alone is a temperature or an angle). */
+static int m_coordinate(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	const char *s = t->raw + t->lead, *end = t->raw + t->rawlen;
+	while (end > s && strchr(".,;:)", end[-1]))
+		end--;
+	size_t n = (size_t)(end - s), j = number_len(s, n);
+	if (!j || n < j + 3 || memcmp(s + j, "\xc2\xb0", 2) != 0)
+		return 0;
+	const char *r = s + j + 2;
+	size_t k = number_len(r, (size_t)(end - r));
+	if (k && end - (r + k) >= 1) {
+		const char *mk = r + k;
+		size_t ml = *mk == '\'' ? 1 : (end - mk >= 3 && memcmp(mk, "\xe2\x80\xb2", 3) == 0) ? 3 : 0;
+		if (!ml)
+			return 0;
+		m->mins = r;
+		m->minslen = k;
+		r = mk + ml;
+		k = number_len(r, (size_t)(end - r));
+		if (k) {
+			const char *sk = r + k;
+			size_t sl = sk < end && *sk == '"' ? 1 : (end - sk >= 3 && memcmp(sk, "\xe2\x80\xb3", 3) == 0) ? 3 : 0;
+			if (!sl)
+				return 0;
+			m->secs = r;
+			m->secslen = k;
+			r = sk + sl;
+		}
+	} else if (k) {
+		return 0;
+	}
+	if (r + 1 == end) {
+		static const char *const hemi[][2] = {{"N", "north"}, {"S", "south"}, {"E", "east"}, {"W", "west"}};
+		for (size_t h = 0; h < ARRAY_LEN(hemi); h++)
+			if (*r == hemi[h][0][0])
+				m->hemi = hemi[h][1];
+		if (!m->hemi)
+			return 0;
+	} else if (r != end) {
+		return 0;
+	}
+	if (!m->hemi && !m->mins)
+		return 0;
+	m->coord = 1;
+	m->a = s;
+	m->alen = j;
+	m->why = "a place's coordinate: degrees, minutes, seconds and a hemisphere";
+	return 1;
+}
+
 /* Feet and inches written with a prime and a double prime (or an apostrophe
  * and a quotation mark): 5'11", 6' 2" "six feet two inches". */
 static int m_feet_inches(const struct cctx *c, struct match *m)
@@ -1800,10 +1867,10 @@ static int m_model(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
+/* The value of a Roman numeral of I, V and X (1 to 39), with L of three letters or more (41 to 89), or 0. */
 static int roman_value(const char *s, size_t n)
 {
-	if (!n || n > 7 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X'))
+	if (!n || n > 8 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X' && s[0] != 'L'))
 		return 0;
 	static const char *const forms[] = {
 		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -1814,6 +1881,18 @@ static int roman_value(const char *s, size_t n)
 	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
 		if (strlen(forms[i]) == n && memcmp(forms[i], s, n) == 0)
 			return (int)i + 1;
+	/* 41 to 89 with an L, of three letters or more: "Super Bowl XLI",
+	 * "LXV" (XL, LX, LI, LV of two letters are sizes and names) */
+	if (n >= 3 && (s[0] == 'L' || (s[0] == 'X' && s[1] == 'L'))) {
+		size_t k = s[0] == 'L' ? 1 : 2;
+		int tens = s[0] == 'L' ? 50 : 40;
+		while (s[0] == 'L' && k < n && s[k] == 'X' && tens < 80)
+			k++, tens += 10;
+		if (k == n)
+			return tens;
+		int v = roman_value(s + k, n - k);
+		return v >= 1 && v <= 9 ? tens + v : 0;
+	}
 	return 0;
 }
 
@@ -3068,6 +3147,7 @@ static const struct rule rules[] = {
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
+	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

@@ -970,6 +970,23 @@ static void v_number_sign(struct en *e, const struct match *m)
 
 static void v_measure(struct en *e, const struct match *m)
 {
+	if (m->coord) {     /* 42°21′N: "forty-two degrees twenty-one minutes north" */
+		say_decimal_str(e, m->a, m->alen);
+		emit(e, is_one(m->a, m->alen) ? "degree" : "degrees");
+		if (m->mins) {     /* "03′": three minutes */
+			int z = m->minslen > 1 && m->mins[0] == '0' && isdigit((unsigned char)m->mins[1]);
+			say_decimal_str(e, m->mins + z, m->minslen - (size_t)z);
+			emit(e, is_one(m->mins, m->minslen) ? "minute" : "minutes");
+		}
+		if (m->secs) {
+			int z = m->secslen > 1 && m->secs[0] == '0' && isdigit((unsigned char)m->secs[1]);
+			say_decimal_str(e, m->secs + z, m->secslen - (size_t)z);
+			emit(e, is_one(m->secs, m->secslen) ? "second" : "seconds");
+		}
+		if (m->hemi)
+			emit(e, m->hemi);
+		return;
+	}
 	if (m->sign)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
