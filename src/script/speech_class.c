@@ -2065,6 +2065,18 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: after a word such as part, before a stop (roman_part_words)";
 		return 1;
 	}
+	/* "the LIX Legislature", "the III Corps", "the XIV century": a numeral
+	 * between "the" and a capitalised noun (or century, dynasty) numbers it
+	 * in order, "the fifty-ninth Legislature" */
+	size_t nn1;
+	const char *n1 = core(c, c->i + 1, &nn1);
+	static const char *const ordinal_nouns[] = {"century", "centuries", "dynasty", "millennium"};
+	if (numeral && pn == 3 && strncasecmp(p, "the", 3) == 0 && !me->trail && n1 && nn1 >= 2 &&
+	    ((isupper((unsigned char)n1[0]) && !all_upper(n1, nn1) && all_alpha(n1, nn1)) || IN(ordinal_nouns, n1, nn1))) {
+		m->why = "an ordinal: a Roman numeral between the and a capitalised noun";
+		m->nth = 2;
+		return 1;
+	}
 	if (!isupper((unsigned char)p[0]) || all_upper(p, pn)) {
 		m->why = why_numeral;
 		return numeral;

@@ -1205,8 +1205,9 @@ static void v_usb_port(struct en *e, const struct match *m)
 
 static void v_roman(struct en *e, const struct match *m)
 {
-	if (m->nth) {
-		emit(e, "the");
+	if (m->nth) {           /* 2: "the" is written before it ("the LIX Legislature") */
+		if (m->nth == 1)
+			emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->value);
 	} else {
 		emit_num(e, (unsigned long long)m->value);
