@@ -740,6 +740,30 @@ static int short_lower_before(const char *s, size_t st, size_t dot)
 	return dot - w >= 1 && dot - w <= 4 && (w == st || s[w - 1] == ' ' || s[w - 1] == '(');
 }
 
+/*
+ * 1 when the word before the full stop at s[dot] is "ch" or "pt" (any case)
+ * and s[r..] a capital Roman numeral (I, V and X, not I alone) ending its word, and no number
+ * stands before the abbreviation ("12 pt." is a point size): "see
+ * ch. IV", "pt. III" are a chapter's and a part's number, not a sentence's
+ * end ("vol." and "vols." hold before anything: text.c's abbreviations).
+ */
+static int part_abbr_roman(const char *s, size_t st, size_t dot, size_t r, size_t en)
+{
+	if (dot < st + 2 || (dot > st + 2 && s[dot - 3] != ' ' && s[dot - 3] != '(') ||
+	    (strncasecmp(s + dot - 2, "ch", 2) != 0 && strncasecmp(s + dot - 2, "pt", 2) != 0))
+		return 0;
+	size_t k = r;
+	while (k < en && k - r < 7 && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+		k++;
+	/* not a lone I (the pronoun), not after a number ("12 pt. I think": a point size) */
+	size_t b = dot - 2;
+	while (b > st && s[b - 1] == ' ')
+		b--;
+	if (b > st && b < dot - 2 && isdigit((unsigned char)s[b - 1]))
+		return 0;
+	return k > r + (s[r] == 'I' && k == r + 1) && (k == en || !isalnum((unsigned char)s[k]));
+}
+
 /* The end of the sentence that starts at st (at most en). */
 static size_t sentence_end(const char *s, size_t st, size_t en)
 {
@@ -766,7 +790,8 @@ static size_t sentence_end(const char *s, size_t st, size_t en)
 				int starts = (d < 0x80 && (isupper((int)d) || isdigit((int)d) || d == '"' || d == '(')) ||
 					     d == 0x201C || text_is_han(d) || d == 0x300C;
 				if (starts && !(c == '.' && (is_abbrev_before(s, i) ||
-							      (d < 0x80 && isdigit((int)d) && short_lower_before(s, st, i)))))
+							      (d < 0x80 && isdigit((int)d) && short_lower_before(s, st, i)) ||
+							      part_abbr_roman(s, st, i, j + 1, en))))
 					return j;
 			}
 		}

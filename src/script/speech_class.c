@@ -526,9 +526,14 @@ static int m_year_range(const struct cctx *c, struct match *m)
 		return 0;
 	int y1 = year_value(s, 4);
 	m->ntok = 1;
+	int slash = 0;
 	if (n > 5 && s[4] == '-') {
 		b = s + 5;
 		n2 = n - 5;
+	} else if (n > 5 && s[4] == '/') {     /* "the 2003/04 season", "1999/2000" */
+		b = s + 5;
+		n2 = n - 5;
+		slash = 1;
 	} else if (n > 7 && memcmp(s + 4, "\xe2\x80\x93", 3) == 0) {
 		b = s + 7;
 		n2 = n - 7;
@@ -556,6 +561,12 @@ static int m_year_range(const struct cctx *c, struct match *m)
 	else
 		return 0;
 	if (y2 <= y1 || y2 - y1 > 200)
+		return 0;
+	/* with a slash only a season of two years, one after the other, the
+	 * second in two digits or a century's first (not
+	 * "1920/1080", "2010/2020": those are numbers, a ratio or a choice) */
+	if (slash && (y2 != y1 + 1 || y1 < 1800 || y1 > 2030 ||   /* "2047/2048 passed": N of M */
+		      (n2 == 4 && y2 % 100)))   /* "the 2023/2024 boards" are models; "1999/2000" a season */
 		return 0;
 	m->y1 = y1;
 	m->y2 = y2;
@@ -1052,6 +1063,153 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* The length of a number at s[0..n): digits, and a point and digits after them. */
+static size_t number_len(const char *s, size_t n)
+{
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
+		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
+			;
+	return j;
+}
+
+/* A place's coordinate: degrees, minutes with a prime (or '), seconds with
+ * a double prime (or "), and a hemisphere's letter, in one token: 42°21′N,
+ * 71°03′37″W, 51.5°N "fifty-one point five degrees north". Minutes or a
+ * hemisphere must be there (45° alone is a temperature or an angle). */
+static int m_coordinate(const struct cctx *c, struct match *m)
+{
+	const struct tok *t = &c->t[c->i];
+	const char *s = t->raw + t->lead, *end = t->raw + t->rawlen;
+	while (end > s && strchr(".,;:)", end[-1]))
+		end--;
+	size_t n = (size_t)(end - s), j = number_len(s, n);
+	if (!j || n < j + 3 || memcmp(s + j, "\xc2\xb0", 2) != 0)
+		return 0;
+	const char *r = s + j + 2;
+	size_t k = number_len(r, (size_t)(end - r));
+	if (k && end - (r + k) >= 1) {
+		const char *mk = r + k;
+		size_t ml = *mk == '\'' ? 1 : (end - mk >= 3 && memcmp(mk, "\xe2\x80\xb2", 3) == 0) ? 3 : 0;
+		if (!ml)
+			return 0;
+		m->mins = r;
+		m->minslen = k;
+		r = mk + ml;
+		k = number_len(r, (size_t)(end - r));
+		if (k) {
+			const char *sk = r + k;
+			size_t sl = sk < end && *sk == '"' ? 1 : (end - sk >= 3 && memcmp(sk, "\xe2\x80\xb3", 3) == 0) ? 3 : 0;
+			if (!sl)
+				return 0;
+			m->secs = r;
+			m->secslen = k;
+			r = sk + sl;
+		}
+	} else if (k) {
+		return 0;
+	}
+	if (r + 1 == end) {
+		static const char *const hemi[][2] = {{"N", "north"}, {"S", "south"}, {"E", "east"}, {"W", "west"}};
+		for (size_t h = 0; h < ARRAY_LEN(hemi); h++)
+			if (*r == hemi[h][0][0])
+				m->hemi = hemi[h][1];
+		if (!m->hemi)
+			return 0;
+	} else if (r != end) {
+		return 0;
+	}
+	if (!m->hemi && !m->mins)
+		return 0;
+	m->coord = 1;
+	m->a = s;
+	m->alen = j;
+	m->why = "a place's coordinate: degrees, minutes, seconds and a hemisphere";
+	return 1;
+}
+
+/* Feet and inches written with a prime and a double prime (or an apostrophe
+ * and a quotation mark): 5'11", 6' 2" "six feet two inches". */
+static int m_feet_inches(const struct cctx *c, struct match *m)
+{
+	static const struct unit foot = {"'", "foot", "feet", 0};
+	size_t n, n2;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !isdigit((unsigned char)s[0]))
+		return 0;
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j > 2 || s[0] == '0')
+		return 0;
+	const char *r = s + j, *end = t->raw + t->rawlen;
+	/* the foot's mark: ' or U+2032 */
+	size_t fm = r < end && *r == '\'' ? 1 : (end - r >= 3 && memcmp(r, "\xe2\x80\xb2", 3) == 0) ? 3 : 0;
+	if (!fm)
+		return 0;
+	const char *in = r + fm, *inend;
+	int ntok = 1;
+	if (in == end) {       /* "6' 2"": the inches are the next token */
+		if (c->i + 1 >= c->nt || c->t[c->i + 1].lead)
+			return 0;
+		in = core(c, c->i + 1, &n2);
+		if (!in)
+			return 0;
+		end = c->t[c->i + 1].raw + c->t[c->i + 1].rawlen;
+		ntok = 2;
+	}
+	inend = in;
+	while (inend < end && isdigit((unsigned char)*inend))
+		inend++;
+	size_t il = (size_t)(inend - in);
+	if (il < 1 || il > 2 || num_parse(in, il) >= 12)
+		return 0;
+	/* the inch's mark: " or U+2033, then nothing but closing punctuation */
+	if (!(inend < end && (*inend == '"' || (end - inend >= 3 && memcmp(inend, "\xe2\x80\xb3", 3) == 0))))
+		return 0;
+	m->unit = &foot;
+	m->a = s;
+	m->alen = j;
+	m->after = in;
+	m->afterlen = il;
+	m->ntok = ntok;
+	m->why = "feet and inches with their marks: 5'11\"";
+	return 1;
+}
+
+/* "52%-48%", "10%–20%": two percentages joined by a dash (or an en dash,
+ * a tilde) are a range said once with its unit, as "10-20%" is: "fifty-two
+ * to forty-eight percent". */
+static int m_percent_range(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 5 || !isdigit((unsigned char)s[0]) || s[n - 1] != '%')
+		return 0;
+	const char *p1 = memchr(s, '%', n);
+	if (!p1 || p1 == s + n - 1 || !is_number(s, (size_t)(p1 - s)))
+		return 0;
+	const char *b = p1 + 1;
+	if (*b == '-' || *b == '~')
+		b++;
+	else if ((size_t)(s + n - b) > 3 && memcmp(b, "\xe2\x80\x93", 3) == 0)
+		b += 3;
+	else
+		return 0;
+	size_t bl = (size_t)(s + n - 1 - b);
+	if (!is_number(b, bl))
+		return 0;
+	m->unit = find_unit("%", 1, 0);
+	m->a = s;
+	m->alen = (size_t)(p1 - s);
+	m->b = b;
+	m->blen = bl;
+	return m->unit != NULL;
+}
+
 /* "4 KB logical sectors", "64KB page size": token k modifies a noun after
  * it, so the measure before it does too (modifier_noun). */
 static int modifier_noun_at(const struct cctx *c, int k)
@@ -1096,6 +1254,22 @@ static int m_measure(const struct cctx *c, struct match *m)
 			m->alen = j;
 			m->why = "a number per a unit of area or volume glued to it: \"797.1/km\xc2\xb2\"";
 			return 1;
+		}
+		/* "210.3/sq mi", "45/sq km": a number per a square unit written
+		 * "sq" and the unit's symbol (a census's density) */
+		if (j + 3 == n && s[j] == '/' && strncasecmp(s + j + 1, "sq", 2) == 0 && is_number(s, j) &&
+		    joined(c, c->i)) {
+			size_t pn2;
+			const char *pu = core(c, c->i + 1, &pn2);
+			if (pu && (m->per = find_unit(pu, pn2, 1)) != NULL) {
+				m->unit = NULL;
+				m->square = 1;
+				m->a = s;
+				m->alen = j;
+				m->ntok = 2;
+				m->why = "a number per a square unit: \"210.3/sq mi\"";
+				return 1;
+			}
 		}
 		m->per = NULL;
 		if (j < n && is_number(s, j) && !find_unit(s + j, n - j, 0) &&
@@ -1149,7 +1323,16 @@ static int m_measure(const struct cctx *c, struct match *m)
 	if (!u || c->t[c->i + 1].lead)
 		return 0;
 	m->ntok = 2;
-	if (nn == 2 && strncasecmp(u, "sq", 2) == 0 && joined(c, c->i + 1)) {
+	/* "6 ft 2 in", "5 feet 11 in": inches after a count of feet ("in" is
+	 * otherwise the preposition, "2 in 3") */
+	static const struct unit inch = {"in", "inch", "inches", 0};
+	size_t fn, fcn;
+	const char *ft = core(c, c->i - 1, &fn), *fc = core(c, c->i - 2, &fcn);
+	if (nn == 2 && strncmp(u, "in", 2) == 0 && ft && fc && joined(c, c->i - 1) && joined(c, c->i - 2) &&
+	    ((fn == 2 && strncmp(ft, "ft", 2) == 0) || (fn == 4 && strncmp(ft, "feet", 4) == 0) ||
+	     (fn == 4 && strncmp(ft, "foot", 4) == 0)) && is_number(fc, fcn)) {
+		m->unit = &inch;
+	} else if (nn == 2 && strncasecmp(u, "sq", 2) == 0 && joined(c, c->i + 1)) {
 		const char *u2 = core(c, c->i + 2, &n2);
 		const struct unit *un = u2 ? find_unit(u2, n2, 1) : NULL;
 		if (!un)
@@ -1756,10 +1939,10 @@ static int m_model(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* The value of a Roman numeral of I, V and X (1 to 39), or 0. */
+/* The value of a Roman numeral of I, V and X (1 to 39), with L of three letters or more (41 to 89), or 0. */
 static int roman_value(const char *s, size_t n)
 {
-	if (!n || n > 7 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X'))
+	if (!n || n > 8 || (s[0] != 'I' && s[0] != 'V' && s[0] != 'X' && s[0] != 'L'))
 		return 0;
 	static const char *const forms[] = {
 		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -1770,6 +1953,18 @@ static int roman_value(const char *s, size_t n)
 	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
 		if (strlen(forms[i]) == n && memcmp(forms[i], s, n) == 0)
 			return (int)i + 1;
+	/* 41 to 89 with an L, of three letters or more: "Super Bowl XLI",
+	 * "LXV" (XL, LX, LI, LV of two letters are sizes and names) */
+	if (n >= 3 && (s[0] == 'L' || (s[0] == 'X' && s[1] == 'L'))) {
+		size_t k = s[0] == 'L' ? 1 : 2;
+		int tens = s[0] == 'L' ? 50 : 40;
+		while (s[0] == 'L' && k < n && s[k] == 'X' && tens < 80)
+			k++, tens += 10;
+		if (k == n)
+			return tens;
+		int v = roman_value(s + k, n - k);
+		return v >= 1 && v <= 9 ? tens + v : 0;
+	}
 	return 0;
 }
 
@@ -1785,6 +1980,23 @@ static int roman_lower_value(const char *s, size_t n)
 		up[i] = (char)toupper((unsigned char)s[i]);
 	}
 	return roman_value(up, n);
+}
+
+/* Abbreviations of words such as Part that a Roman numeral follows with
+ * their full stop: "vol. XI", "Vols. II", "ch. IV", "pt. III" (the abbrs
+ * table says them in full before the numeral). */
+static const char *const roman_part_abbrs[] = {"vol", "vols", "ch", "pt"};
+
+/* Whether token k is such an abbreviation with its full stop and nothing else after it. */
+static int roman_abbr_at(const struct cctx *c, int k)
+{
+	size_t pn;
+	const char *p = core(c, k, &pn);
+	const struct tok *t = k >= 0 ? &c->t[k] : NULL;
+	size_t bn;
+	const char *b = core(c, k - 1, &bn);
+	return p && t->trail == 1 && t->raw[t->rawlen - 1] == '.' && IN(roman_part_abbrs, p, pn) &&
+	       !(b && isdigit((unsigned char)b[0]));   /* "12 pt. V": a point size */
 }
 
 /* Whether token k is "p." or "pp.", a page's abbreviation with its stop. */
@@ -1803,7 +2015,7 @@ static int m_roman_page(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
-	if (!s || !page_abbr_at(c, c->i - 1))
+	if (!s || (!page_abbr_at(c, c->i - 1) && !roman_abbr_at(c, c->i - 1)))
 		return 0;
 	const char *dash = memchr(s, '-', n);
 	size_t an = dash ? (size_t)(dash - s) : n;
@@ -1850,7 +2062,7 @@ static int roman_number_at(const struct cctx *c, int k, int depth)
 	if (!s || n < 2 || !roman_value(s, n))
 		return 0;
 	if ((n >= 3 && memcmp(s, "XXX", 3) != 0) || (n == 2 && s[0] == 'I' && s[1] == 'I') ||
-	    (p && !c->t[k - 1].trail && roman_part(p, pn)))
+	    (p && !c->t[k - 1].trail && roman_part(p, pn)) || (p && roman_abbr_at(c, k - 1)))
 		return 1;
 	int b = roman_before(c, k);
 	return b >= 0 && depth < 8 && roman_number_at(c, b, depth + 1);
@@ -1889,6 +2101,11 @@ static int m_roman(const struct cctx *c, struct match *m)
 		m->why = "a number: a Roman numeral with a full stop opening a heading or an item";
 		return 1;
 	}
+	/* "vol. XI", "ch. IV": after a part word's abbreviation with its stop */
+	if (p && roman_abbr_at(c, c->i - 1) && !c->t[c->i].lead) {
+		m->why = "a number: after an abbreviation such as vol. (roman_part_abbrs)";
+		return 1;
+	}
 	if (!p || c->t[c->i - 1].trail || pn < 2 || !all_alpha(p, pn)) {
 		m->why = why_numeral;
 		return numeral;
@@ -1918,6 +2135,18 @@ static int m_roman(const struct cctx *c, struct match *m)
 	}
 	if (n == 1 && roman_part(p, pn) && me->trail && strchr(",.;:)", me->raw[me->rawlen - me->trail])) {
 		m->why = "a number: after a word such as part, before a stop (roman_part_words)";
+		return 1;
+	}
+	/* "the LIX Legislature", "the III Corps", "the XIV century": a numeral
+	 * between "the" and a capitalised noun (or century, dynasty) numbers it
+	 * in order, "the fifty-ninth Legislature" */
+	size_t nn1;
+	const char *n1 = core(c, c->i + 1, &nn1);
+	static const char *const ordinal_nouns[] = {"century", "centuries", "dynasty", "millennium"};
+	if (numeral && pn == 3 && strncasecmp(p, "the", 3) == 0 && !me->trail && n1 && nn1 >= 2 &&
+	    ((isupper((unsigned char)n1[0]) && !all_upper(n1, nn1) && all_alpha(n1, nn1)) || IN(ordinal_nouns, n1, nn1))) {
+		m->why = "an ordinal: a Roman numeral between the and a capitalised noun";
+		m->nth = 2;
 		return 1;
 	}
 	if (!isupper((unsigned char)p[0]) || all_upper(p, pn)) {
@@ -2049,6 +2278,17 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			/* "p. ix": a page in Roman numerals of small letters */
 			if (!glued && page_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
 			    roman_lower_value(nx, memchr(nx, '-', nn) ? (size_t)((const char *)memchr(nx, '-', nn) - nx) : nn)) {
+				ok = 1;
+				break;
+			}
+			/* "vol. XI", "ch. IV", "vol. ii": a Roman numeral after a part word's abbreviation */
+			if (!glued && roman_abbr_at(c, c->i) && nx && !c->t[c->i + 1].lead &&
+			    (roman_value(nx, nn) || roman_lower_value(nx, nn))) {
+				ok = 1;
+				break;
+			}
+			/* "Papers of Eisenhower, vol.": a volume's abbreviation with its stop ending the sentence */
+			if (!glued && dot && !nx && an >= 3 && strncasecmp(s, "vol", 3) == 0 && t->trail == 1) {
 				ok = 1;
 				break;
 			}
@@ -2989,6 +3229,9 @@ static const struct rule rules[] = {
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
+	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
+	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
+	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

@@ -48,6 +48,10 @@ struct match {
 	int plural;                   /* a model number in the plural: "FT-990's" */
 	const char *gen;              /* "DDR5" of "DDR5-4800": said before the model number */
 	size_t genlen;
+	int coord;                    /* a place's coordinate: a degrees, then these */
+	const char *mins, *secs;      /* its minutes and seconds (or NULL) */
+	size_t minslen, secslen;
+	const char *hemi;             /* "north", "south", "east", "west" (or NULL) */
 };
 
 struct cctx;

@@ -970,6 +970,23 @@ static void v_number_sign(struct en *e, const struct match *m)
 
 static void v_measure(struct en *e, const struct match *m)
 {
+	if (m->coord) {     /* 42°21′N: "forty-two degrees twenty-one minutes north" */
+		say_decimal_str(e, m->a, m->alen);
+		emit(e, is_one(m->a, m->alen) ? "degree" : "degrees");
+		if (m->mins) {     /* "03′": three minutes */
+			int z = m->minslen > 1 && m->mins[0] == '0' && isdigit((unsigned char)m->mins[1]);
+			say_decimal_str(e, m->mins + z, m->minslen - (size_t)z);
+			emit(e, is_one(m->mins, m->minslen) ? "minute" : "minutes");
+		}
+		if (m->secs) {
+			int z = m->secslen > 1 && m->secs[0] == '0' && isdigit((unsigned char)m->secs[1]);
+			say_decimal_str(e, m->secs + z, m->secslen - (size_t)z);
+			emit(e, is_one(m->secs, m->secslen) ? "second" : "seconds");
+		}
+		if (m->hemi)
+			emit(e, m->hemi);
+		return;
+	}
 	if (m->sign)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
@@ -979,12 +996,18 @@ static void v_measure(struct en *e, const struct match *m)
 	}
 	if (m->plus)
 		emit(e, "plus");
-	if (m->square)
+	if (m->square && m->unit)
 		emit(e, "square");
 	if (m->unit)     /* (none in "797.1/km²": a number per a unit) */
 		emit(e, (is_one(m->a, m->alen) && !m->plus && !m->blen) || m->adjective ? m->unit->one : m->unit->many);
+	if (m->after) {     /* 5'11": the inches after the feet */
+		emit_numstr(e, m->after, m->afterlen);
+		emit(e, is_one(m->after, m->afterlen) ? "inch" : "inches");
+	}
 	if (m->per) {
 		emit(e, "per");
+		if (m->square && !m->unit)   /* "210.3/sq mi": per square mile */
+			emit(e, "square");
 		emit(e, m->per->one);
 	}
 }
@@ -1182,8 +1205,9 @@ static void v_usb_port(struct en *e, const struct match *m)
 
 static void v_roman(struct en *e, const struct match *m)
 {
-	if (m->nth) {
-		emit(e, "the");
+	if (m->nth) {           /* 2: "the" is written before it ("the LIX Legislature") */
+		if (m->nth == 1)
+			emit(e, "the");
 		emit_ordinal(e, (unsigned long long)m->value);
 	} else {
 		emit_num(e, (unsigned long long)m->value);
