@@ -1608,6 +1608,25 @@ static int s_braces_lead(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A label in small letters and its value glued after a colon, as tools
+ * print them ("sum:212545.245 ms", "ratio:0.5"): the label, then the value
+ * a decimal of its own, not a file name's dotted parts */
+static int s_label_decimal(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = 0;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < 2 || w + 4 > n || s[w] != ':')
+		return 0;
+	const char *v = s + w + 1;
+	size_t vl = n - w - 1, a = strspn(v, "0123456789");
+	if (a < 1 || a >= vl || v[a] != '.' || a + 1 + strspn(v + a + 1, "0123456789") != vl || a + 1 == vl)
+		return 0;
+	say_core(e, s, w, (flags & ~F_TOKEN) | F_START | F_PART);
+	say_core(e, v, vl, (flags & ~(F_TOKEN | F_PART)) | F_START);
+	return 1;
+}
+
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
 {
 	return say_shapes(e, s, n, flags);
@@ -1702,6 +1721,7 @@ static int quantity_name(const char *s, size_t n)
 		"iops", "ops", "bw", "nr", "count", "cnt", "num", "total", "size", "len", "length",
 		"bytes", "pages", "entries", "reqs", "requests", "events", "samples", "loops",
 		"iterations", "threads", "jobs", "throughput", "latency", "runt", "min", "max", "avg",
+		"lpj",     /* loops per jiffy, "lpj=6400000" */
 	};
 	const char *u = s;
 	for (size_t i = 0; i < n; i++)
@@ -1782,6 +1802,41 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (pct)
 		emit(e, "percent");
+	return 1;
+}
+
+/* A mean with its spread glued after it, as benchmark tables print them:
+ * "13.358(+/- 1.82%)", "2.1(\xc2\xb1 0.3)": the number, then "plus or minus" */
+static int s_number_spread(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a >= n)
+		return 0;
+	if (s[a] == '.' && a + 1 < n && isdigit((unsigned char)s[a + 1]))
+		a += 1 + strspn(s + a + 1, "0123456789");
+	if (!((n - a == 4 && memcmp(s + a, "(+/-", 4) == 0) || (n - a == 3 && memcmp(s + a, "(\xc2\xb1", 3) == 0)))
+		return 0;
+	say_core(e, s, a, (flags & ~F_TOKEN) | F_START | F_PART);
+	emit(e, "plus or minus");
+	return 1;
+}
+
+/* A processor's cores and threads written "12C/24T" (or "8c/16t"): twelve
+ * cores, twenty-four threads; not a letter C and terabytes. */
+static int s_cores_threads(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a > 4 || a + 3 > n || (s[a] != 'C' && s[a] != 'c') || s[a + 1] != '/')
+		return 0;
+	size_t b = strspn(s + a + 2, "0123456789");
+	if (b < 1 || b > 4 || a + 2 + b + 1 != n || (s[n - 1] != 'T' && s[n - 1] != 't') ||
+	    (s[a] == 'C') != (s[n - 1] == 'T'))
+		return 0;
+	emit_numstr(e, s, a);
+	emit(e, a == 1 && s[0] == '1' ? "core" : "cores");
+	emit_numstr(e, s + a + 2, b);
+	emit(e, b == 1 && s[a + 2] == '1' ? "thread" : "threads");
 	return 1;
 }
 
@@ -1946,6 +2001,9 @@ static void said_plural(struct en *e, const char *w)
 static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!(n > 3 && memcmp(s + n - 3, "(s)", 3) == 0 && isalpha((unsigned char)s[n - 4])))
+		return 0;
+	/* (an identifier's "(s)" is a C call's argument: "slub_get_cpu_partial(s)") */
+	if (memchr(s, '_', n - 3))
 		return 0;
 	say_core(e, s, n - 3, flags);
 	said_plural(e, "(s)");
@@ -3055,6 +3113,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_version_arrow},
 	{NULL, NULL, 0, s_version_placeholder},
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
+	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -3062,6 +3121,8 @@ static const struct shape {
 	{NULL, NULL, 1, s_arith},
 	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
+	{"number", "a processor's cores and threads, 12C/24T", 0, s_cores_threads},
+	{"number", "a number and its spread glued after it: 13.358(+/- 1.82%)", 0, s_number_spread},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
@@ -3235,6 +3296,17 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 		emit(e, "pointer");
 		return 1;
 	}
+	/* mmtests marks a significant change with asterisks about it, "0.4630 *
+	 * 4.27%*": the opening one, alone before a value that ends in its
+	 * partner, is no operator and not said */
+	if (n == 1 && s[0] == '*' && next) {
+		size_t nn = strcspn(next, " ");
+		if (nn > 1 && next[nn - 1] == '*' && next[nn - 2] != '*' &&
+		    (isdigit((unsigned char)next[0]) || ((next[0] == '-' || next[0] == '+') && isdigit((unsigned char)next[1])))) {
+			decide(e, "symbol", "an asterisk opening a value marked with asterisks (mmtests): not said");
+			return 1;
+		}
+	}
 	if (n == 1 && s[0] == '*' && prev && next && prev[0] && (isalnum((unsigned char)next[0]) || next[0] == '(')) {
 		size_t pn = strcspn(prev, " ");
 		char w[16] = "";
@@ -3288,6 +3360,31 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 	    !(prev && isupper((unsigned char)prev[0]))) {
 		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
+	}
+	/* perf stat's "#  0.52  insn per cycle": the mark before a derived
+	 * metric, a decimal no number sign counts ("bug # 5" is "number") */
+	if (n == 1 && s[0] == '#' && next && isdigit((unsigned char)next[0])) {
+		size_t a = strspn(next, "0123456789");
+		if (next[a] == '.' && isdigit((unsigned char)next[a + 1])) {
+			decide(e, "symbol", "# before a decimal: a metric's mark (perf stat), not said");
+			return 1;
+		}
+	}
+	/* a spaced slash between two numbers that an equals sign then totals,
+	 * "4,268,965 / 9,733,603 = 0.44", or after a call, "f(s) / 2": a division */
+	if (n == 1 && s[0] == '/' && prev && next && isdigit((unsigned char)next[0])) {
+		size_t pn = strcspn(prev, " "), nn = strcspn(next, " ");
+		const char *after = next + nn;
+		while (*after == ' ')
+			after++;
+		int num = isdigit((unsigned char)prev[0]) && isdigit((unsigned char)prev[pn - 1]) && strspn(next, "0123456789,.") == nn;
+		if ((num && after[0] == '=' && (after[1] == ' ' || !after[1])) ||
+		    (pn > 2 && prev[pn - 1] == ')' && prev[pn - 2] != '(' && isalnum((unsigned char)prev[pn - 2]) && strspn(next, "0123456789") == nn &&
+		     memchr(prev, '(', pn))) {
+			decide(e, "symbol", "a spaced slash between numbers an equals sign totals, or after a call: divided by");
+			emit(e, "divided by");
+			return 1;
+		}
 	}
 	const char *w = symbol_word(s, n);
 	if (w) {
