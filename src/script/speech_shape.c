@@ -1965,7 +1965,7 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "symbol", "an option on a command line: dash");
 		size_t d = s[1] == '-' ? 2 : 1;
 		emit(e, d == 2 ? "dash dash" : "dash");
-		if (n - d <= 3 && all_alpha(s + d, n - d))
+		if (d == 1 && n - d <= 3 && all_alpha(s + d, n - d))     /* (a long option is a name: "diff --git") */
 			spell(e, s + d, n - d, 0);
 		else
 			say_core(e, s + d, n - d, flags | F_START);
