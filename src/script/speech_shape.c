@@ -1252,6 +1252,14 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 	const char *star;
 	size_t sl;
 	const char *say;
+	/* a program's name on a command line that is an English word is the
+	 * program, not an acronym the lexicon has in capitals: "sudo tee"
+	 * (TEE, the trusted execution environment, is T-E-E) */
+	if (e->cmdline && (flags & F_TOKEN) && n >= 3 && all_lower(s, n) && shell_command(s, n) && words_common(s, n, 70)) {
+		decide(e, "word", "a program's name on a command line: the program");
+		emitn(e, s, n);
+		return 1;
+	}
 	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
 	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
 		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
@@ -3360,6 +3368,15 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 	    !(prev && isupper((unsigned char)prev[0]))) {
 		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
+	}
+	/* "# taskset -c 5 ./xdpsock": root's shell prompt (or a comment's mark)
+	 * before a command at a line's start is not said; "# of CPUs" is */
+	if (n == 1 && s[0] == '#' && (!prev || !prev[0]) && next && (islower((unsigned char)next[0]) || next[0] == '.')) {
+		size_t nn = strcspn(next, " ");
+		if (shell_command(next, nn) || (nn >= 2 && next[0] == '.' && next[1] == '/')) {
+			decide(e, "symbol", "# before a command at a line's start: a shell's prompt, not said");
+			return 1;
+		}
 	}
 	/* perf stat's "#  0.52  insn per cycle": the mark before a derived
 	 * metric, a decimal no number sign counts ("bug # 5" is "number") */
