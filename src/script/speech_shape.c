@@ -1813,6 +1813,29 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* An ordinal with its label after a hyphen, as benchmark rows name a
+ * percentile ("99.9th-qrtle-16", "50th-percentile"): the ordinal said as
+ * one ("ninety-nine point ninth"), then the label */
+static int s_ordinal_label(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a > 3 || a >= n)
+		return 0;
+	if (s[a] == '.' && a + 1 < n && isdigit((unsigned char)s[a + 1]))
+		a += 1 + strspn(s + a + 1, "0123456789");
+	if (a + 4 > n || s[a + 2] != '-' || !isalpha((unsigned char)s[a + 3]))
+		return 0;
+	static const char *const suf[] = {"st", "nd", "rd", "th"};
+	int ok = 0;
+	for (size_t i = 0; i < ARRAY_LEN(suf) && !ok; i++)
+		ok = strncasecmp(s + a, suf[i], 2) == 0;
+	if (!ok)
+		return 0;
+	say_core(e, s, a + 2, (flags & ~F_TOKEN) | F_START);
+	say_core(e, s + a + 3, n - a - 3, (flags & ~F_TOKEN) | F_START | F_PART);
+	return 1;
+}
+
 /* A mean with its spread glued after it, as benchmark tables print them:
  * "13.358(+/- 1.82%)", "2.1(\xc2\xb1 0.3)": the number, then "plus or minus" */
 static int s_number_spread(struct en *e, const char *s, size_t n, int flags)
@@ -3131,6 +3154,7 @@ static const struct shape {
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{"number", "a processor's cores and threads, 12C/24T", 0, s_cores_threads},
 	{"number", "a number and its spread glued after it: 13.358(+/- 1.82%)", 0, s_number_spread},
+	{"number", "an ordinal and its label after a hyphen: 99.9th-qrtle", 0, s_ordinal_label},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},

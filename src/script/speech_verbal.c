@@ -161,14 +161,13 @@ int parse_time(const char *s, size_t n, int *hp, int *mp, int *sp, const char **
 void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
 {
 	emit_num(e, (unsigned)h);
-	if (m == 0 && sec <= 0) {
-		if (!ampm)
+	if (m == 0) {     /* (08:00:06 "eight o'clock and six seconds", not "eight oh zero") */
+		if (!ampm || sec > 0)
 			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
 	} else {
 		if (m < 10)
 			emit(e, "oh");
-		if (m || sec > 0)
-			emit_num(e, (unsigned)m);
+		emit_num(e, (unsigned)m);
 	}
 	if (sec > 0) {
 		emit(e, "and");
