@@ -1455,6 +1455,14 @@ static int code_name(const struct cctx *c, int k)
 	if (!islower((unsigned char)s[0]) && !camel)
 		return 0;
 	const char *why;
+	/* a benchmark's row label, a word and a number after a hyphen
+	 * ("latency-256", "send-3312", "recv-8192"), names no program: a
+	 * program's number is a short version (gcc-12, clang-17) after a name
+	 * no list knows */
+	const char *h = memchr(s, '-', n);
+	if (h && h > s && h + 1 < s + n && all_digit(h + 1, n - (size_t)(h - s) - 1) &&
+	    (n - (size_t)(h - s) - 1 >= 3 || known_word(s, (size_t)(h - s), &why) || dict_word(s, (size_t)(h - s))))
+		return 0;
 	return !known_word(s, n, &why) && !dict_word(s, n) && !find_unit(s, n, 1);
 }
 

@@ -603,9 +603,28 @@ static const char *const commands[] = {     /* sorted: searched by halves */
 	"ltrace", "make", "mkdir", "mkfs", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump",
 	"patch", "perf", "ping", "ps", "qemu", "readelf", "rm", "rmmod", "rpm", "rustc", "sed", "sh",
 	"sort", "ss", "ssh", "strace", "stress-ng", "sudo", "sysctl", "systemctl", "tail", "tar",
-	"taskset", "tc", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh", "wget",
+	"taskset", "tc", "tee", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh", "wget",
 	"xz", "zcat",
 };
+
+/* Whether s is the name of a program a command line starts with (commands[]). */
+int shell_command(const char *s, size_t n)
+{
+	size_t lo = 0, hi = ARRAY_LEN(commands);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(commands[mid], s, n);
+		if (c == 0 && commands[mid][n] != 0)
+			c = 1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
 
 /* Words before a noun (speech_en_int.h): a command's name after one is the
  * noun ("the patch between -next trees"), its command line only an option

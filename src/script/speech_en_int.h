@@ -146,6 +146,7 @@ int all_alpha(const char *s, size_t n);
 int is_vowel(int c, int y_vowel);
 int pronounceable(const char *s, size_t n);
 int onset_ok(const char *s, size_t n);
+int shell_command(const char *s, size_t n);     /* a program a command line starts with: "tee", "sudo" */
 int sayable(const char *s, size_t n);      /* every consonant run splits into a coda and an onset */
 extern const char *const months[];
 /* 1..12 for a month's name or its abbreviation, else 0. */

@@ -1656,6 +1656,10 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	if (pron && !shouted(e) &&
 	    (strcasecmp(e->prev, "the") == 0 || strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0))
 		return 0;
+	/* nor is "ITS" a piece of a name in capitals: "GIC-ITS", "GITS_BASER"'s
+	 * ITS, the GIC's Interrupt Translation Service, spelled as "gic-v3-its" is */
+	if (pron && !shouted(e) && (flags & F_PART) && n == 3 && memcmp(s, "ITS", 3) == 0)
+		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
@@ -4258,6 +4262,18 @@ static int w_unit_quantity(struct en *e, const char *s, size_t n, int flags)
 		word = strcasecmp(e->prev, q[i]) == 0;
 	/* "tens of GiB", "a lot of MB": a size's symbol after "of" too */
 	int of = strcasecmp(e->prev, "of") == 0;
+	/* "sum:212545.245 ms": after a tool's label and its decimal, glued */
+	const char *colon = strchr(e->prev, ':');
+	size_t pl = strlen(e->prev);
+	int label = colon && colon > e->prev && pl > 2 && isdigit((unsigned char)e->prev[pl - 1]) &&
+		    strchr(colon, '.') && strspn(colon + 1, "0123456789.") == strlen(colon + 1);
+	for (const char *p = e->prev; label && p < colon; p++)
+		label = islower((unsigned char)*p);
+	if (label && (u = find_unit(s, n, 1)) != NULL) {
+		decide(e, "measure", "a unit's symbol after a label's decimal glued to its colon (sum:0.25 ms)");
+		emit(e, u->many);
+		return 1;
+	}
 	if (!cap || (!word && !of) || (u = find_unit(s, n, 1)) == NULL || (!word && !strstr(u->many, "bytes")))
 		return 0;
 	decide(e, "measure", "a unit's symbol after a word of quantity (hundred, few, several)");

@@ -1312,6 +1312,14 @@ static int s_lexicon(struct en *e, const char *s, size_t n, int flags)
 	const char *star;
 	size_t sl;
 	const char *say;
+	/* a program's name on a command line that is an English word is the
+	 * program, not an acronym the lexicon has in capitals: "sudo tee"
+	 * (TEE, the trusted execution environment, is T-E-E) */
+	if (e->cmdline && (flags & F_TOKEN) && n >= 3 && all_lower(s, n) && shell_command(s, n) && words_common(s, n, 70)) {
+		decide(e, "word", "a program's name on a command line: the program");
+		emitn(e, s, n);
+		return 1;
+	}
 	if ((flags & (F_CNAME | F_PATH)) && n == 2 && all_lower(s, n) && (say = lex_find(e, s, n, &star, &sl)) && !star &&
 	    !strchr(say, '-') && strlen(say) > 2 && islower((unsigned char)say[0])) {
 		decide(e, "acronym", "two letters whose entry is a prose word, inside an identifier or a path: its letters");
@@ -1668,6 +1676,25 @@ static int s_braces_lead(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A label in small letters and its value glued after a colon, as tools
+ * print them ("sum:212545.245 ms", "ratio:0.5"): the label, then the value
+ * a decimal of its own, not a file name's dotted parts */
+static int s_label_decimal(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = 0;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < 2 || w + 4 > n || s[w] != ':')
+		return 0;
+	const char *v = s + w + 1;
+	size_t vl = n - w - 1, a = strspn(v, "0123456789");
+	if (a < 1 || a >= vl || v[a] != '.' || a + 1 + strspn(v + a + 1, "0123456789") != vl || a + 1 == vl)
+		return 0;
+	say_core(e, s, w, (flags & ~F_TOKEN) | F_START | F_PART);
+	say_core(e, v, vl, (flags & ~(F_TOKEN | F_PART)) | F_START);
+	return 1;
+}
+
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
 {
 	return say_shapes(e, s, n, flags);
@@ -1787,6 +1814,7 @@ static int quantity_name(const char *s, size_t n)
 		"iops", "ops", "bw", "nr", "count", "cnt", "num", "total", "size", "len", "length",
 		"bytes", "pages", "entries", "reqs", "requests", "events", "samples", "loops",
 		"iterations", "threads", "jobs", "throughput", "latency", "runt", "min", "max", "avg",
+		"lpj",     /* loops per jiffy, "lpj=6400000" */
 	};
 	const char *u = s;
 	for (size_t i = 0; i < n; i++)
@@ -1867,6 +1895,45 @@ static int s_assign_value(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (pct)
 		emit(e, "percent");
+	return 1;
+}
+
+/* An ordinal with its label after a hyphen, as benchmark rows name a
+ * percentile ("99.9th-qrtle-16", "50th-percentile"): the ordinal said as
+ * one ("ninety-nine point ninth"), then the label */
+static int s_ordinal_label(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a > 3 || a >= n)
+		return 0;
+	if (s[a] == '.' && a + 1 < n && isdigit((unsigned char)s[a + 1]))
+		a += 1 + strspn(s + a + 1, "0123456789");
+	if (a + 4 > n || s[a + 2] != '-' || !isalpha((unsigned char)s[a + 3]))
+		return 0;
+	static const char *const suf[] = {"st", "nd", "rd", "th"};
+	int ok = 0;
+	for (size_t i = 0; i < ARRAY_LEN(suf) && !ok; i++)
+		ok = strncasecmp(s + a, suf[i], 2) == 0;
+	if (!ok)
+		return 0;
+	say_core(e, s, a + 2, (flags & ~F_TOKEN) | F_START);
+	say_core(e, s + a + 3, n - a - 3, (flags & ~F_TOKEN) | F_START | F_PART);
+	return 1;
+}
+
+/* A mean with its spread glued after it, as benchmark tables print them:
+ * "13.358(+/- 1.82%)", "2.1(\xc2\xb1 0.3)": the number, then "plus or minus" */
+static int s_number_spread(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t a = strspn(s, "0123456789");
+	if (a < 1 || a >= n)
+		return 0;
+	if (s[a] == '.' && a + 1 < n && isdigit((unsigned char)s[a + 1]))
+		a += 1 + strspn(s + a + 1, "0123456789");
+	if (!((n - a == 4 && memcmp(s + a, "(+/-", 4) == 0) || (n - a == 3 && memcmp(s + a, "(\xc2\xb1", 3) == 0)))
+		return 0;
+	say_core(e, s, a, (flags & ~F_TOKEN) | F_START | F_PART);
+	emit(e, "plus or minus");
 	return 1;
 }
 
@@ -1995,7 +2062,7 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "symbol", "an option on a command line: dash");
 		size_t d = s[1] == '-' ? 2 : 1;
 		emit(e, d == 2 ? "dash dash" : "dash");
-		if (n - d <= 3 && all_alpha(s + d, n - d))
+		if (d == 1 && n - d <= 3 && all_alpha(s + d, n - d))     /* (a long option is a name: "diff --git") */
 			spell(e, s + d, n - d, 0);
 		else
 			say_core(e, s + d, n - d, flags | F_START);
@@ -2031,6 +2098,9 @@ static void said_plural(struct en *e, const char *w)
 static int s_optional_plural(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!(n > 3 && memcmp(s + n - 3, "(s)", 3) == 0 && isalpha((unsigned char)s[n - 4])))
+		return 0;
+	/* (an identifier's "(s)" is a C call's argument: "slub_get_cpu_partial(s)") */
+	if (memchr(s, '_', n - 3))
 		return 0;
 	say_core(e, s, n - 3, flags);
 	said_plural(e, "(s)");
@@ -3140,6 +3210,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_version_arrow},
 	{NULL, NULL, 0, s_version_placeholder},
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
+	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -3148,6 +3219,8 @@ static const struct shape {
 	{"unit", "a unit per a unit of time named without a number", 0, s_unit_rate},
 	{"label", "a colon between two capitalised words inside Chinese: a label's pause", 0, s_zh_label_colon},
 	{"count", "cores and threads, NC/MT: both counted", 0, s_cores_threads},
+	{"number", "a number and its spread glued after it: 13.358(+/- 1.82%)", 0, s_number_spread},
+	{"number", "an ordinal and its label after a hyphen: 99.9th-qrtle", 0, s_ordinal_label},
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
@@ -3321,6 +3394,17 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 		emit(e, "pointer");
 		return 1;
 	}
+	/* mmtests marks a significant change with asterisks about it, "0.4630 *
+	 * 4.27%*": the opening one, alone before a value that ends in its
+	 * partner, is no operator and not said */
+	if (n == 1 && s[0] == '*' && next) {
+		size_t nn = strcspn(next, " ");
+		if (nn > 1 && next[nn - 1] == '*' && next[nn - 2] != '*' &&
+		    (isdigit((unsigned char)next[0]) || ((next[0] == '-' || next[0] == '+') && isdigit((unsigned char)next[1])))) {
+			decide(e, "symbol", "an asterisk opening a value marked with asterisks (mmtests): not said");
+			return 1;
+		}
+	}
 	if (n == 1 && s[0] == '*' && prev && next && prev[0] && (isalnum((unsigned char)next[0]) || next[0] == '(')) {
 		size_t pn = strcspn(prev, " ");
 		char w[16] = "";
@@ -3374,6 +3458,40 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 	    !(prev && isupper((unsigned char)prev[0]))) {
 		decide(e, "symbol", "# before a capitalised word: a heading's mark, not said");
 		return 1;
+	}
+	/* "# taskset -c 5 ./xdpsock": root's shell prompt (or a comment's mark)
+	 * before a command at a line's start is not said; "# of CPUs" is */
+	if (n == 1 && s[0] == '#' && (!prev || !prev[0]) && next && (islower((unsigned char)next[0]) || next[0] == '.')) {
+		size_t nn = strcspn(next, " ");
+		if (shell_command(next, nn) || (nn >= 2 && next[0] == '.' && next[1] == '/')) {
+			decide(e, "symbol", "# before a command at a line's start: a shell's prompt, not said");
+			return 1;
+		}
+	}
+	/* perf stat's "#  0.52  insn per cycle": the mark before a derived
+	 * metric, a decimal no number sign counts ("bug # 5" is "number") */
+	if (n == 1 && s[0] == '#' && next && isdigit((unsigned char)next[0])) {
+		size_t a = strspn(next, "0123456789");
+		if (next[a] == '.' && isdigit((unsigned char)next[a + 1])) {
+			decide(e, "symbol", "# before a decimal: a metric's mark (perf stat), not said");
+			return 1;
+		}
+	}
+	/* a spaced slash between two numbers that an equals sign then totals,
+	 * "4,268,965 / 9,733,603 = 0.44", or after a call, "f(s) / 2": a division */
+	if (n == 1 && s[0] == '/' && prev && next && isdigit((unsigned char)next[0])) {
+		size_t pn = strcspn(prev, " "), nn = strcspn(next, " ");
+		const char *after = next + nn;
+		while (*after == ' ')
+			after++;
+		int num = isdigit((unsigned char)prev[0]) && isdigit((unsigned char)prev[pn - 1]) && strspn(next, "0123456789,.") == nn;
+		if ((num && after[0] == '=' && (after[1] == ' ' || !after[1])) ||
+		    (pn > 2 && prev[pn - 1] == ')' && prev[pn - 2] != '(' && isalnum((unsigned char)prev[pn - 2]) && strspn(next, "0123456789") == nn &&
+		     memchr(prev, '(', pn))) {
+			decide(e, "symbol", "a spaced slash between numbers an equals sign totals, or after a call: divided by");
+			emit(e, "divided by");
+			return 1;
+		}
 	}
 	const char *w = symbol_word(s, n);
 	if (w) {

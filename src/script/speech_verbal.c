@@ -161,14 +161,13 @@ int parse_time(const char *s, size_t n, int *hp, int *mp, int *sp, const char **
 void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
 {
 	emit_num(e, (unsigned)h);
-	if (m == 0 && sec <= 0) {
-		if (!ampm)
+	if (m == 0) {     /* (08:00:06 "eight o'clock and six seconds", not "eight oh zero") */
+		if (!ampm || sec > 0)
 			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
 	} else {
 		if (m < 10)
 			emit(e, "oh");
-		if (m || sec > 0)
-			emit_num(e, (unsigned)m);
+		emit_num(e, (unsigned)m);
 	}
 	if (sec > 0) {
 		emit(e, "and");
@@ -810,12 +809,17 @@ rest:
 		if (r[0] == '-' && np.ncomp >= 2 && dg > skip && dg < rl &&
 		    (r[dg] == '-' || (islower((unsigned char)r[dg]) && !find_unit(r + dg, rl - dg, 0)) ||
 		     (r[dg] == '.' && dg + 2 < rl && islower((unsigned char)r[dg + 1]) &&
-		      isalnum((unsigned char)r[dg + 2])))) {
+		      isalnum((unsigned char)r[dg + 2])) ||
+		     (r[dg] == '.' && dg + 1 < rl && isdigit((unsigned char)r[dg + 1]) &&
+		      dg + 1 + strspn(r + dg + 1, "0123456789") + 1 < rl &&
+		      r[dg + 1 + strspn(r + dg + 1, "0123456789")] == '-' &&
+		      islower((unsigned char)r[dg + 2 + strspn(r + dg + 1, "0123456789")])))) {
 			/* 6.1.0-13-amd64, 4.6.3-1ubuntu5: a package's revision
 			 * after its version, no range: "dash thirteen"; so is one
 			 * with a distribution's tag after a dot, 1.11.0-2.el7,
-			 * 1.16.3-1.fc39 (a range's end is a number, 5.10-5.15, or a
-			 * series, 2.6.32-5.x) */
+			 * 1.16.3-1.fc39, and an ABI and upload number before a flavour,
+			 * Ubuntu's 5.19.0-26.27-generic (a range's end is a number,
+			 * 5.10-5.15, or a series, 2.6.32-5.x) */
 			emit(e, "dash");
 			say_core(e, r + skip, rl - skip, F_START);
 			return 1;
