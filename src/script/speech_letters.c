@@ -3721,7 +3721,8 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
  */
 static const struct { const char *onset, *said; } name_onsets[] = {
 	{"bd", "[[b]]d"}, {"cs", "ch"}, {"cv", "[[t]]sv"}, {"dh", "d"}, {"dv", "[[d]]v"},
-	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"grz", "[[g]]zh"}, {"hj", "y"},
+	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"gm", "[[g]]m"}, {"grz", "[[g]]zh"}, {"hj", "y"},
+	{"krz", "[[k]]sh"},
 	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
 	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
 	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
@@ -3775,6 +3776,9 @@ static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, 
 		while (run < n && (unsigned char)s[run] < 0x80 && !is_vowel(s[run], run > 0))
 			run++;
 	}
+	/* (after Polish rz the y is the vowel i: "Krzysztof" k-shish-tof, not "shy") */
+	int rz_y = best >= 2 && best < n && tolower((unsigned char)s[best - 2]) == 'r' &&
+		   tolower((unsigned char)s[best - 1]) == 'z' && tolower((unsigned char)s[best]) == 'y';
 	size_t r = best ? best : 1;
 	/* (rz is Polish's zh, no vowel: "Krzysztof" is left to espeak-ng, which knows it) */
 	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r' &&
@@ -3800,6 +3804,8 @@ static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, 
 	}
 	memcpy(out + o, s + from, n - from);
 	out[o + n - from] = 0;
+	if (rz_y && !syllabic)
+		out[o] = 'i';
 	emit_hint(e, w, wn, out);
 }
 
@@ -3845,16 +3851,94 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
 	return o;
 }
 
-static void emit_name(struct en *e, const char *s, size_t n)
+/*
+ * Spellings of other languages in a name no list knows that espeak-ng
+ * reads as English, written as English writes their sound: Polish sz
+ * ("Krzysztof", "Janusz" was yanus-Z) is sh, at a name's end or after an
+ * onset of rz; Polish and Czech c in a final -cek is ts, and the J before
+ * it a y ("Jacek" was jay-sek, "Vacek"); Japanese -suke ends in a vowel
+ * ("Ryusuke", "Daisuke" were ryoo-sook); Dutch ij before a consonant is
+ * "ay" ("Mattijs" was mat-idge-z, "Martijn" mar-tay-en; not at the end:
+ * "Kshitij"); Irish -ghue is
+ * "hue" ("O'Donoghue" was o-don-uh-g-hyoo); Romanian and Italian ci
+ * before u or o at the start is ch ("Ciubotariu" was see-yoo-botariu,
+ * "Cioffi"), only in a person's name (person: a name line's word or a
+ * word of people.names), as Spanish has ci for s ("Ciudad Juarez").
+ * Writes the spelling to say in out; returns its length.
+ */
+static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
-	char said[128];
+	size_t o = 0;
+	int polish = n > 3 && (strncasecmp(s, "krz", 3) == 0 || strncasecmp(s, "prz", 3) == 0 ||
+			       strncasecmp(s, "trz", 3) == 0 || strncasecmp(s, "grz", 3) == 0);
+	int cek = n >= 5 && strncasecmp(s + n - 3, "cek", 3) == 0;
+	if (n + 4 >= outsz)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		int nx = i + 1 < n ? tolower((unsigned char)s[i + 1]) : 0;
+		int after = i + 2 < n ? tolower((unsigned char)s[i + 2]) : 0;
+		if (c == 's' && nx == 'z' && i > 0 && (polish || (i + 2 == n && n >= 5))) {
+			out[o++] = s[i];
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'c' && cek && i + 3 == n && i > 0) {
+			out[o++] = 't';
+			out[o++] = 's';
+			continue;
+		}
+		if (i == 0 && c == 'j' && cek) {
+			out[o++] = 'Y';
+			continue;
+		}
+		if (c == 'i' && nx == 'j' && i > 0 && after && !is_vowel(after, 1) && !is_vowel(s[i - 1], 1)) {
+			out[o++] = 'a';     /* (written "ei", "Martein" is mar-teen) */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'c' && nx == 'i' && (after == 'u' || after == 'o') && n >= 5 && person) {
+			out[o++] = s[0];
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'g' && nx == 'h' && i + 4 == n && strncasecmp(s + i, "ghue", 4) == 0 && i > 0) {
+			i++;
+			out[o++] = 'h';
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	if (n >= 6 && strncasecmp(s + n - 4, "suke", 4) == 0)
+		out[o++] = 'h';
+	out[o] = 0;
+	return o;
+}
+
+static void emit_name_of(struct en *e, const char *s, size_t n, int person)
+{
+	char said[128], fw[128];
+	const char *w = s;
+	size_t wn = n, fn = n < 64 ? name_foreign(s, n, fw, sizeof fw, person) : 0;
+	if (fn) {
+		s = fw;
+		n = fn;
+	}
 	/* (only a word English could start: "Wfamnae", a warning's name, is none) */
 	if (n >= 64 || !onset_ok(s, n)) {
-		emit_name_as(e, s, n, s, n);
+		emit_name_as(e, w, wn, s, n);
 		return;
 	}
 	size_t k = name_vowels(s, n, said, sizeof said);
-	emit_name_as(e, s, n, said, k);
+	emit_name_as(e, w, wn, said, k);
+}
+
+static void emit_name(struct en *e, const char *s, size_t n)
+{
+	emit_name_of(e, s, n, 0);
 }
 
 /* Whether w is a capitalised word no list or kernel text knows, of three
@@ -3943,7 +4027,7 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 			return 0;
 		decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
 		       "said as a name, never cut");
-		emit_name(e, s, n);
+		emit_name_of(e, s, n, 1);
 		return 1;
 	}
 	/* a surname in capitals: "OGAWA Hirofumi", "Thomas GENTY" */
@@ -3968,7 +4052,23 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 		return 1;
 	decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
 	       "said as a name, never cut");
-	emit_name(e, tmp, n);
+	emit_name_of(e, tmp, n, 1);
+	return 1;
+}
+
+/* A word of a kernel developer's name that no list knows (people.names,
+ * from MAINTAINERS and CREDITS) is a name wherever it stands, said whole
+ * with emit_name's help: never cut into words ("Kepplinger" was "Kepp
+ * linger", "Wiklander" "Wik lander", "Andries" "An dries"). Only
+ * capitalised, as a name is written; the lists' words ("Lever", "Fair")
+ * are not in the file. */
+static int w_person_name(struct en *e, const char *s, size_t n, int flags)
+{
+	if ((flags & F_PART) || n < 5 || !isupper((unsigned char)s[0]) || !all_lower(s + 1, n - 1) ||
+	    !person_name(s, n))
+		return 0;
+	decide(e, "name", "a word of a kernel developer's name (people.names, MAINTAINERS and CREDITS)");
+	emit_name_of(e, s, n, 1);
 	return 1;
 }
 
@@ -4248,6 +4348,7 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
+	{"a word of a developer's name", w_person_name},
 	{"a word and an ending, its consonant doubled", w_doubled_ending},
 	{"a word stretched for emphasis", w_stretched},
 	{"a word and a letter", w_word_letter},
