@@ -3864,14 +3864,28 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * before u or o at the start is ch ("Ciubotariu" was see-yoo-botariu,
  * "Cioffi"), only in a person's name (person: a name line's word or a
  * word of people.names), as Spanish has ci for s ("Ciudad Juarez").
+ * Polish names by their ending (-ski, -wicz, -czak...) have cz ch and ew
+ * before a consonant ev ("Benedyczak" was bened-ik-zak, "Anaszewski"
+ * ana-sz-yoo-ski); Polish and Czech -ej after a consonant is "ay", drz
+ * before it j, ci c before it ch ("Andrzej" was and-uh-zedge, "Maciej",
+ * "Ondrej"); Finnish -inen is -innen ("Sakkinen" was sak-eye-nen);
+ * Portuguese -lho, -lha at the end are -lyo, -lya ("Filho" was fil-ho,
+ * "Carvalho"; not "Culhane", "Selhorst").
  * Writes the spelling to say in out; returns its length.
  */
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
 	size_t o = 0;
+	static const char *const pl_ends[] = {"ski", "ska", "cki", "cka", "wicz", "czak", "czyk", "czuk"};
 	int polish = n > 3 && (strncasecmp(s, "krz", 3) == 0 || strncasecmp(s, "prz", 3) == 0 ||
 			       strncasecmp(s, "trz", 3) == 0 || strncasecmp(s, "grz", 3) == 0);
+	for (size_t k = 0; k < ARRAY_LEN(pl_ends) && !polish; k++) {
+		size_t l = strlen(pl_ends[k]);
+		polish = n >= l + 3 && strncasecmp(s + n - l, pl_ends[k], l) == 0;
+	}
 	int cek = n >= 5 && strncasecmp(s + n - 3, "cek", 3) == 0;
+	/* (Polish and Czech -ej: "Andrzej" an-jay, "Maciej", "Ondrej") */
+	int ej = n >= 5 && strncasecmp(s + n - 2, "ej", 2) == 0 && !is_vowel(s[n - 3], 1);
 	if (n + 4 >= outsz)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
@@ -3881,6 +3895,53 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 		if (c == 's' && nx == 'z' && i > 0 && (polish || (i + 2 == n && n >= 5))) {
 			out[o++] = s[i];
 			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'c' && nx == 'z' && i > 0 && polish) {     /* "Benedyczak", "Wilczynski" */
+			out[o++] = 'c';
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'e' && nx == 'w' && polish && after && !is_vowel(after, 1)) {     /* "-ewski" evski */
+			out[o++] = s[i];
+			out[o++] = 'v';
+			i++;
+			continue;
+		}
+		if (c == 'd' && nx == 'r' && after == 'z' && ej) {     /* "Andrzej", "Jedrzej" */
+			out[o++] = 'j';
+			i += 2;
+			continue;
+		}
+		if (c == 'c' && nx == 'i' && ej && i > 0 && is_vowel(after, 1)) {     /* "Maciej" machay */
+			out[o++] = 'c';
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'e' && nx == 'j' && ej && i + 2 == n) {
+			out[o++] = 'a';
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'n' && i + 4 == n && n >= 7 && strncasecmp(s + i, "inen", 4) == 0 &&
+		    tolower((unsigned char)s[i - 1]) != 'e') {     /* Finnish "Sakkinen" sak-ki-nen, not -eye- */
+			memcpy(out + o, "innen", 5);
+			o += 5;
+			i += 3;
+			continue;
+		}
+		if (c == 'w' && polish && i + 4 == n && strncasecmp(s + i, "wicz", 4) == 0) {
+			out[o++] = 'v';     /* "-owicz", "-kiewicz" o-vich, kee-e-vich */
+			continue;
+		}
+		if (c == 'l' && nx == 'h' && i > 0 && is_vowel(s[i - 1], 1) && after && strchr("ao", after) &&
+		    (i + 3 == n || (i + 4 == n && tolower((unsigned char)s[n - 1]) == 's'))) {
+			out[o++] = 'l';     /* Portuguese lh: "Filho" feel-yo, "Carvalho" */
+			out[o++] = 'y';
 			i++;
 			continue;
 		}
