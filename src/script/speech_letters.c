@@ -3869,7 +3869,9 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * ana-sz-yoo-ski); Polish and Czech -ej after a consonant is "ay", drz
  * before it j, ci c before it ch ("Andrzej" was and-uh-zedge, "Maciej",
  * "Ondrej"); Finnish -inen is -innen ("Sakkinen" was sak-eye-nen);
- * Portuguese -lho, -lha at the end are -lyo, -lya ("Filho" was fil-ho,
+ * Ukrainian -ii after a consonant is -iy and Iu- at the start Yu- ("Andrii",
+ * "Iurii" were -ee-eye, ee-yoo-); Portuguese -lho, -lha at the end are
+ * -lyo, -lya ("Filho" was fil-ho,
  * "Carvalho"; not "Culhane", "Selhorst").
  * Writes the spelling to say in out; returns its length.
  */
@@ -3943,6 +3945,16 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 			out[o++] = 'l';     /* Portuguese lh: "Filho" feel-yo, "Carvalho" */
 			out[o++] = 'y';
 			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'i' && i + 2 == n && n >= 5 && !is_vowel(s[i - 1], 1)) {
+			out[o++] = 'i';     /* Ukrainian -ii: "Andrii", "Oleksii" -ee, not -ee-eye */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'i' && nx == 'u' && n >= 5 && !is_vowel(after, 1)) {
+			out[o++] = 'Y';     /* Ukrainian, Romanian Iu-: "Iurii", "Iulian" yoo-, not ee-yoo- */
 			continue;
 		}
 		if (c == 'c' && cek && i + 3 == n && i > 0) {
