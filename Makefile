@@ -127,11 +127,13 @@ src/script/speech_vocab.c: src/script/kernel.vocab scripts/embed-vocab
 # scripts/chat-acronyms, from NetBSD's list in Debian's bsdgames), the names
 # kernel text writes capitalised (kernel.names, scripts/kernel-names), the
 # forms hunspell en_US adds to scowl (hunspell.words, scripts/hunspell-words)
-# and the pinyin syllables with their respellings (pinyin.table,
-# scripts/pinyin-table).
+# the pinyin syllables with their respellings (pinyin.table,
+# scripts/pinyin-table) and the words of developers' names (people.names,
+# scripts/people-names).
 EMBEDDED = speech_parts:kernel.parts:kernel_parts_text speech_vendor:vendor.names:vendor_names_text \
 	   speech_chat:chat.acronyms:chat_acronyms_text speech_names:kernel.names:kernel_names_text \
-	   speech_hunspell:hunspell.words:hunspell_words_text speech_pinyin_table:pinyin.table:pinyin_table_text
+	   speech_hunspell:hunspell.words:hunspell_words_text speech_pinyin_table:pinyin.table:pinyin_table_text \
+	   speech_people:people.names:people_names_text
 define embed_rule
 src/script/$(1).c: src/script/$(2) scripts/embed-vocab
 	scripts/embed-vocab src/script/$(2) $(3) >$$@.tmp && mv $$@.tmp $$@

@@ -3805,7 +3805,8 @@ static int w_caps_term(struct en *e, const char *s, size_t n, int flags)
  */
 static const struct { const char *onset, *said; } name_onsets[] = {
 	{"bd", "[[b]]d"}, {"cs", "ch"}, {"cv", "[[t]]sv"}, {"dh", "d"}, {"dv", "[[d]]v"},
-	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"grz", "[[g]]zh"}, {"hj", "y"},
+	{"fj", "[[f]]y"}, {"gd", "[[g]]d"}, {"gm", "[[g]]m"}, {"grz", "[[g]]zh"}, {"hj", "y"},
+	{"krz", "[[k]]sh"},
 	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
 	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
 	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
@@ -3859,6 +3860,9 @@ static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, 
 		while (run < n && (unsigned char)s[run] < 0x80 && !is_vowel(s[run], run > 0))
 			run++;
 	}
+	/* (after Polish rz the y is the vowel i: "Krzysztof" k-shish-tof, not "shy") */
+	int rz_y = best >= 2 && best < n && tolower((unsigned char)s[best - 2]) == 'r' &&
+		   tolower((unsigned char)s[best - 1]) == 'z' && tolower((unsigned char)s[best]) == 'y';
 	size_t r = best ? best : 1;
 	/* (rz is Polish's zh, no vowel: "Krzysztof" is left to espeak-ng, which knows it) */
 	int syllabic = run < n && run >= 3 && r < run - 1 && tolower((unsigned char)s[r]) == 'r' &&
@@ -3884,6 +3888,8 @@ static void emit_name_as(struct en *e, const char *w, size_t wn, const char *s, 
 	}
 	memcpy(out + o, s + from, n - from);
 	out[o + n - from] = 0;
+	if (rz_y && !syllabic)
+		out[o] = 'i';
 	emit_hint(e, w, wn, out);
 }
 
@@ -3978,16 +3984,167 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
 	return o;
 }
 
-static void emit_name(struct en *e, const char *s, size_t n)
+/*
+ * Spellings of other languages in a name no list knows that espeak-ng
+ * reads as English, written as English writes their sound: Polish sz
+ * ("Krzysztof", "Janusz" was yanus-Z) is sh, at a name's end or after an
+ * onset of rz; Polish and Czech c in a final -cek is ts, and the J before
+ * it a y ("Jacek" was jay-sek, "Vacek"); Japanese -suke ends in a vowel
+ * ("Ryusuke", "Daisuke" were ryoo-sook); Dutch ij before a consonant is
+ * "ay" ("Mattijs" was mat-idge-z, "Martijn" mar-tay-en; not at the end:
+ * "Kshitij"); Irish -ghue is
+ * "hue" ("O'Donoghue" was o-don-uh-g-hyoo); Romanian and Italian ci
+ * before u or o at the start is ch ("Ciubotariu" was see-yoo-botariu,
+ * "Cioffi"), only in a person's name (person: a name line's word or a
+ * word of people.names), as Spanish has ci for s ("Ciudad Juarez").
+ * Polish names by their ending (-ski, -wicz, -czak...) have cz ch and ew
+ * before a consonant ev ("Benedyczak" was bened-ik-zak, "Anaszewski"
+ * ana-sz-yoo-ski); Polish and Czech -ej after a consonant is "ay", drz
+ * before it j, ci c before it ch ("Andrzej" was and-uh-zedge, "Maciej",
+ * "Ondrej"); Finnish -inen is -innen ("Sakkinen" was sak-eye-nen);
+ * Ukrainian -ii after a consonant is -iy and Iu- at the start Yu- ("Andrii",
+ * "Iurii" were -ee-eye, ee-yoo-); Portuguese -lho, -lha at the end are
+ * -lyo, -lya ("Filho" was fil-ho,
+ * "Carvalho"; not "Culhane", "Selhorst").
+ * Writes the spelling to say in out; returns its length.
+ */
+static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
-	char said[128];
+	size_t o = 0;
+	static const char *const pl_ends[] = {"ski", "ska", "cki", "cka", "wicz", "czak", "czyk", "czuk"};
+	int polish = n > 3 && (strncasecmp(s, "krz", 3) == 0 || strncasecmp(s, "prz", 3) == 0 ||
+			       strncasecmp(s, "trz", 3) == 0 || strncasecmp(s, "grz", 3) == 0);
+	for (size_t k = 0; k < ARRAY_LEN(pl_ends) && !polish; k++) {
+		size_t l = strlen(pl_ends[k]);
+		polish = n >= l + 3 && strncasecmp(s + n - l, pl_ends[k], l) == 0;
+	}
+	int cek = n >= 5 && strncasecmp(s + n - 3, "cek", 3) == 0;
+	/* (Polish and Czech -ej: "Andrzej" an-jay, "Maciej", "Ondrej") */
+	int ej = n >= 5 && strncasecmp(s + n - 2, "ej", 2) == 0 && !is_vowel(s[n - 3], 1);
+	if (n + 4 >= outsz)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		int nx = i + 1 < n ? tolower((unsigned char)s[i + 1]) : 0;
+		int after = i + 2 < n ? tolower((unsigned char)s[i + 2]) : 0;
+		if (c == 's' && nx == 'z' && i > 0 && (polish || (i + 2 == n && n >= 5))) {
+			out[o++] = s[i];
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'c' && nx == 'z' && i > 0 && polish) {     /* "Benedyczak", "Wilczynski" */
+			out[o++] = 'c';
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'e' && nx == 'w' && polish && after && !is_vowel(after, 1)) {     /* "-ewski" evski */
+			out[o++] = s[i];
+			out[o++] = 'v';
+			i++;
+			continue;
+		}
+		if (c == 'd' && nx == 'r' && after == 'z' && ej) {     /* "Andrzej", "Jedrzej" */
+			out[o++] = 'j';
+			i += 2;
+			continue;
+		}
+		if (c == 'c' && nx == 'i' && ej && i > 0 && is_vowel(after, 1)) {     /* "Maciej" machay */
+			out[o++] = 'c';
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'e' && nx == 'j' && ej && i + 2 == n) {
+			out[o++] = 'a';
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'n' && i + 4 == n && n >= 7 && strncasecmp(s + i, "inen", 4) == 0 &&
+		    tolower((unsigned char)s[i - 1]) != 'e') {     /* Finnish "Sakkinen" sak-ki-nen, not -eye- */
+			memcpy(out + o, "innen", 5);
+			o += 5;
+			i += 3;
+			continue;
+		}
+		if (c == 'w' && polish && i + 4 == n && strncasecmp(s + i, "wicz", 4) == 0) {
+			out[o++] = 'v';     /* "-owicz", "-kiewicz" o-vich, kee-e-vich */
+			continue;
+		}
+		if (c == 'l' && nx == 'h' && i > 0 && is_vowel(s[i - 1], 1) && after && strchr("ao", after) &&
+		    (i + 3 == n || (i + 4 == n && tolower((unsigned char)s[n - 1]) == 's'))) {
+			out[o++] = 'l';     /* Portuguese lh: "Filho" feel-yo, "Carvalho" */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'i' && i + 2 == n && n >= 5 && !is_vowel(s[i - 1], 1)) {
+			out[o++] = 'i';     /* Ukrainian -ii: "Andrii", "Oleksii" -ee, not -ee-eye */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'i' && nx == 'u' && n >= 5 && !is_vowel(after, 1)) {
+			out[o++] = 'Y';     /* Ukrainian, Romanian Iu-: "Iurii", "Iulian" yoo-, not ee-yoo- */
+			continue;
+		}
+		if (c == 'c' && cek && i + 3 == n && i > 0) {
+			out[o++] = 't';
+			out[o++] = 's';
+			continue;
+		}
+		if (i == 0 && c == 'j' && cek) {
+			out[o++] = 'Y';
+			continue;
+		}
+		if (c == 'i' && nx == 'j' && i > 0 && after && !is_vowel(after, 1) && !is_vowel(s[i - 1], 1)) {
+			out[o++] = 'a';     /* (written "ei", "Martein" is mar-teen) */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'c' && nx == 'i' && (after == 'u' || after == 'o') && n >= 5 && person) {
+			out[o++] = s[0];
+			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (c == 'g' && nx == 'h' && i + 4 == n && strncasecmp(s + i, "ghue", 4) == 0 && i > 0) {
+			i++;
+			out[o++] = 'h';
+			continue;
+		}
+		out[o++] = s[i];
+	}
+	if (n >= 6 && strncasecmp(s + n - 4, "suke", 4) == 0)
+		out[o++] = 'h';
+	out[o] = 0;
+	return o;
+}
+
+static void emit_name_of(struct en *e, const char *s, size_t n, int person)
+{
+	char said[128], fw[128];
+	const char *w = s;
+	size_t wn = n, fn = n < 64 ? name_foreign(s, n, fw, sizeof fw, person) : 0;
+	if (fn) {
+		s = fw;
+		n = fn;
+	}
 	/* (only a word English could start: "Wfamnae", a warning's name, is none) */
 	if (n >= 64 || !onset_ok(s, n)) {
-		emit_name_as(e, s, n, s, n);
+		emit_name_as(e, w, wn, s, n);
 		return;
 	}
 	size_t k = name_vowels(s, n, said, sizeof said);
-	emit_name_as(e, s, n, said, k);
+	emit_name_as(e, w, wn, said, k);
+}
+
+static void emit_name(struct en *e, const char *s, size_t n)
+{
+	emit_name_of(e, s, n, 0);
 }
 
 /* Whether w is a capitalised word no list or kernel text knows, of three
@@ -4076,7 +4233,7 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 			return 0;
 		decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
 		       "said as a name, never cut");
-		emit_name(e, s, n);
+		emit_name_of(e, s, n, 1);
 		return 1;
 	}
 	/* a surname in capitals: "OGAWA Hirofumi", "Thomas GENTY" */
@@ -4114,7 +4271,23 @@ int say_person_word(struct en *e, const char *s, size_t n, int pinyin)
 		return 1;
 	decide(e, "name", "a word of a person's name by its line's shape (an author line, a tag, a table row): "
 	       "said as a name, never cut");
-	emit_name(e, tmp, n);
+	emit_name_of(e, tmp, n, 1);
+	return 1;
+}
+
+/* A word of a kernel developer's name that no list knows (people.names,
+ * from MAINTAINERS and CREDITS) is a name wherever it stands, said whole
+ * with emit_name's help: never cut into words ("Kepplinger" was "Kepp
+ * linger", "Wiklander" "Wik lander", "Andries" "An dries"). Only
+ * capitalised, as a name is written; the lists' words ("Lever", "Fair")
+ * are not in the file. */
+static int w_person_name(struct en *e, const char *s, size_t n, int flags)
+{
+	if ((flags & F_PART) || n < 5 || !isupper((unsigned char)s[0]) || !all_lower(s + 1, n - 1) ||
+	    !person_name(s, n))
+		return 0;
+	decide(e, "name", "a word of a kernel developer's name (people.names, MAINTAINERS and CREDITS)");
+	emit_name_of(e, s, n, 1);
 	return 1;
 }
 
@@ -4406,6 +4579,7 @@ static const struct word_rule {
 	{"small letters English cannot say", w_short_unknown},
 	{"a kernel word capitalised", w_caps_term},
 	{"a word a list knows", w_known},
+	{"a word of a developer's name", w_person_name},
 	{"a word and an ending, its consonant doubled", w_doubled_ending},
 	{"a word stretched for emphasis", w_stretched},
 	{"a word and a letter", w_word_letter},

@@ -217,11 +217,14 @@ static int words_common_lower(const char *s, size_t n, int size)
 
 /* Whether two respelled syllables are written apart with a hyphen: the
  * second starts with a vowel, or the first ends in ao, which espeak-ng says
- * "ay-uh" inside a word ("Gaoshung" gay-uh-shung; "Gao-shung" gow-shung). */
+ * "ay-uh" inside a word ("Gaoshung" gay-uh-shung; "Gao-shung" gow-shung),
+ * or in ai or why, which it says "ay" inside a word ("Haiyahng" hay-yahng,
+ * "Haibaw" hay-bo, "Taiping"; "Hai-yahng" high-yahng). */
 static int hyphen_between(const char *a, const char *b)
 {
 	size_t an = strlen(a);
-	return strchr("aeiou", b[0]) || (an >= 2 && strcmp(a + an - 2, "ao") == 0);
+	return strchr("aeiou", b[0]) ||
+	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0));
 }
 
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
@@ -361,6 +364,11 @@ unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int
 	 * syllables no list knows are pinyin there too ("Zijun Hu") */
 	if (all && strong)
 		bits |= strong | maybe;
+	/* a given name of two syllables spelled as pinyin beside syllables
+	 * English knows too: "Jianjun Wang", "Dongsheng Yang", "Yuntao Wang"
+	 * (Jianjun was jai-an-jun); the others stay as written */
+	if (all && !strong && maybe && k >= 2)
+		bits |= maybe;
 	return bits;
 }
 

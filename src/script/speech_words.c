@@ -390,3 +390,36 @@ const char *kernel_name(const char *s, size_t n)
 	const struct wslot *sl = slot_find(ntab, ntabn, tmp, n, 0);
 	return sl ? sl->how : NULL;
 }
+
+/* ---- the words of developers' names (people.names) ---- */
+
+static struct wslot *people_tab;
+static size_t people_tabn;
+static char *people_text;
+static pthread_once_t people_once = PTHREAD_ONCE_INIT;
+
+static void person_fill(struct wslot *sl, const char *written, const char *count)
+{
+	sl->how = written;
+	sl->count = (unsigned)atoi(count);
+}
+
+static void people_open(void)
+{
+	people_tabn = 1 << 12;     /* about 1,850 words */
+	people_tab = xcalloc(people_tabn, sizeof *people_tab);
+	table_load(people_tab, people_tabn, people_names_text, &people_text, person_fill);
+}
+
+/* Whether s (any case) is a word of a kernel developer's name that no
+ * scowl list has (people.names, from MAINTAINERS and CREDITS). */
+int person_name(const char *s, size_t n)
+{
+	char tmp[64];
+	if (n == 0 || n >= sizeof tmp)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (char)tolower((unsigned char)s[i]);
+	pthread_once(&people_once, people_open);
+	return slot_find(people_tab, people_tabn, tmp, n, 0) != NULL;
+}
