@@ -1161,6 +1161,19 @@ static void v_spaced_slash(struct en *e, const struct match *m)
 	say_core(e, w, 3, F_TOKEN | F_START);
 }
 
+/* "QinQ": "Q in Q"; each name said as alone */
+static void v_glued_in(struct en *e, const struct match *m)
+{
+	char w[8];
+	memcpy(w, m->a, m->alen);
+	w[m->alen] = 0;
+	say_core(e, w, m->alen, F_TOKEN | F_START);
+	emit(e, "in");
+	memcpy(w, m->b, m->blen);
+	w[m->blen] = 0;
+	say_core(e, w, m->blen, F_TOKEN | F_START);
+}
+
 /* "2-1.4" after "usb": "two dash one dot four" */
 static void v_usb_port(struct en *e, const struct match *m)
 {
@@ -1352,6 +1365,8 @@ static void v_dimension(struct en *e, const struct match *m)
 	}
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
+	if (m->unit)             /* "2x16 GB": the size's unit */
+		emit(e, (m->blen == 1 && m->b[0] == '1') || m->adjective ? m->unit->one : m->unit->many);
 }
 
 static void v_standard(struct en *e, const struct match *m)
@@ -1411,6 +1426,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
+	[C_GLUED_IN] = v_glued_in,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
