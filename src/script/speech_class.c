@@ -982,6 +982,13 @@ static int m_times_x(const struct cctx *c, struct match *m)
 	int count = isdigit((unsigned char)p[pn - 1]) ||
 		    (pn >= 4 && all_alpha(p, pn) && p[pn - 1] == 's' && q && joined(c, c->i - 2) && is_number(q, qn));
 	/* (the noun counted is plural: "28 cores x 2", not "2 to x 3") */
+	if (!count && pn >= 2 && pn <= 6 && all_upper(p, pn) && all_alpha(p, pn)) {
+		/* "4 bytes CRC x 10 packets": an acronym, then a count of a
+		 * plural noun */
+		size_t an;
+		const char *after = core(c, c->i + 2, &an);
+		count = after && joined(c, c->i + 1) && plural_noun(after, an);
+	}
 	if (!count)
 		return 0;
 	m->why = "a spaced x between a count and a number";
@@ -3015,6 +3022,72 @@ static int m_mail_mark(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* One side of a range of hexadecimal numbers written with an "h" after:
+ * its length with the h, else 0. */
+static size_t hex_h_side(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 8 && isxdigit((unsigned char)s[k]))
+		k++;
+	if (k == 0 || !isdigit((unsigned char)s[0]) || k >= n || (s[k] != 'h' && s[k] != 'H'))
+		return 0;
+	return k + 1;
+}
+
+/* "Models 00h-0Fh", "Family 10h-19h": a range of numbers written in
+ * hexadecimal with an h (AMD's families and models), each side with its
+ * "H" and "to" between (not "nineteen hours", not a dropped dash). */
+static int m_hex_h_range(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	size_t a = s ? hex_h_side(s, n) : 0;
+	if (!a || a + 2 > n || s[a] != '-')
+		return 0;
+	size_t b = hex_h_side(s + a + 1, n - a - 1);
+	if (b != n - a - 1)
+		return 0;
+	int hex = s[0] == '0' || s[a + 1] == '0';
+	for (size_t k = 0; k < n; k++)
+		hex = hex || (isxdigit((unsigned char)s[k]) && !isdigit((unsigned char)s[k]));
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	static const char *const heads[] = {"family", "families", "model", "models", "stepping", "steppings", "fam"};
+	if (!hex && !(p && joined(c, c->i - 1) && IN(heads, p, pn)))
+		return 0;     /* ("9h-17h" is a day's hours) */
+	m->why = "a range of hexadecimal numbers with an h";
+	m->a = s;
+	m->alen = a - 1;
+	m->b = s + a + 1;
+	m->blen = b - 1;
+	return 1;
+}
+
+/* "100,000 interrupts/second", "5000 packets/sec": a count of a plural
+ * noun per a unit of time written after a slash is "per", not "slash". */
+static int m_noun_rate(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	const char *sl = s ? memchr(s, '/', n) : NULL;
+	if (!sl || !p || !joined(c, c->i - 1) || !is_number(p, pn))
+		return 0;
+	size_t wn = (size_t)(sl - s), un = n - wn - 1;
+	static const char *const per[] = {"second", "sec", "s", "minute", "min", "hour", "hr", "h", "day"};
+	static const char *const say[] = {"second", "second", "second", "minute", "minute", "hour", "hour", "hour", "day"};
+	if (!plural_noun(s, wn))
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(per); k++)
+		if (strlen(per[k]) == un && memcmp(per[k], sl + 1, un) == 0) {
+			m->why = "a count of a plural noun per a unit of time";
+			m->a = s;
+			m->alen = wn;
+			m->say = say[k];
+			return 1;
+		}
+	return 0;
+}
+
 /* "QinQ", "IPinIP", "MACinMAC", "4in6": two runs of capitals (or of
  * digits) glued by a small "in", one thing carried in another; said as the
  * two names with "in" between (not "Chin Q", "I Pin I-P"). */
@@ -3055,6 +3128,8 @@ static const struct rule rules[] = {
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a USB port path", C_USB_PORT, m_usb_port, 0},
 	{"two names glued by a small in", C_GLUED_IN, m_glued_in, 0},
+	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
+	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
 	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
@@ -3115,6 +3190,7 @@ const char *const class_names[] = {
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
 	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
 	[C_USB_PORT] = "USB port path", [C_GLUED_IN] = "names glued by in",
+	[C_NOUN_RATE] = "a noun per a unit of time", [C_HEX_H_RANGE] = "a range of hexadecimal numbers with an h",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -1174,6 +1174,43 @@ static void v_glued_in(struct en *e, const struct match *m)
 	say_core(e, w, m->blen, F_TOKEN | F_START);
 }
 
+/* One side of "00h-0Fh": a number of decimal digits without a leading
+ * zero as a number ("ten H"), else its characters spelled ("zero F H"). */
+static void hex_h_say(struct en *e, const char *s, size_t n)
+{
+	char w[12];
+	int dec = s[0] != '0';
+	for (size_t i = 0; i < n; i++)
+		dec = dec && isdigit((unsigned char)s[i]);
+	if (dec) {
+		memcpy(w, s, n);
+		w[n] = 0;
+		say_core(e, w, n, F_TOKEN | F_START);
+	} else {
+		spell(e, s, n, 0);
+	}
+	emit(e, "H");
+}
+
+static void v_hex_h_range(struct en *e, const struct match *m)
+{
+	hex_h_say(e, m->a, m->alen);
+	emit(e, "to");
+	hex_h_say(e, m->b, m->blen);
+}
+
+/* "interrupts/second": "interrupts per second" */
+static void v_noun_rate(struct en *e, const struct match *m)
+{
+	char w[48];
+	size_t k = m->alen < sizeof w - 1 ? m->alen : sizeof w - 1;
+	memcpy(w, m->a, k);
+	w[k] = 0;
+	say_core(e, w, k, F_TOKEN | F_START);
+	emit(e, "per");
+	emit(e, m->say);
+}
+
 /* "2-1.4" after "usb": "two dash one dot four" */
 static void v_usb_port(struct en *e, const struct match *m)
 {
@@ -1426,7 +1463,8 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
-	[C_GLUED_IN] = v_glued_in,
+	[C_GLUED_IN] = v_glued_in, [C_NOUN_RATE] = v_noun_rate,
+	[C_HEX_H_RANGE] = v_hex_h_range,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
