@@ -272,6 +272,16 @@ static int hex_cue(const char *w)
 	return 0;
 }
 
+/* The second side of a range whose first was said hexadecimal, "family
+ * 10h-19h": what was said before its number ends "H to". */
+static int hex_range_end(const struct en *e)
+{
+	size_t k = e->out.len;
+	while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+		k--;
+	return k >= 6 && memcmp(e->out.data + k - 6, " H to ", 6) == 0;
+}
+
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
 int memory_noun(const char *s, size_t n)
 {
@@ -644,7 +654,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
-		if (rl == 1 && r[0] == 'h' && hex_cue(e->prev)) {
+		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e))) {
 			emit(e, "H");
 			return 1;
 		}
