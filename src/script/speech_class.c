@@ -969,12 +969,37 @@ static int m_times_x(const struct cctx *c, struct match *m)
 	size_t xn, pn, nn, qn;
 	const char *x = core(c, c->i, &xn), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
 	if (!x || !p || !nx || xn != 1 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead || !joined(c, c->i) ||
-	    !joined(c, c->i - 1) || !is_number(nx, nn))
+	    !joined(c, c->i - 1))
 		return 0;
+	if (!is_number(nx, nn)) {
+		/* "4 x the number of packets", "2 x faster": a number, a spaced x
+		 * and a word a multiplier stands before (a determiner or a
+		 * comparative) is "times" */
+		static const char *const mult[] = {"the", "that", "this", "its", "their", "as", "more", "less", "fewer",
+						   "faster", "slower", "larger", "smaller", "bigger", "higher", "lower",
+						   "better", "worse", "longer", "shorter", "greater"};
+		if (!is_number(p, pn))
+			return 0;
+		for (size_t k = 0; k < ARRAY_LEN(mult); k++)
+			if (strlen(mult[k]) == nn && strncasecmp(mult[k], nx, nn) == 0) {
+				m->why = "a spaced x between a number and a multiplied word";
+				m->say = "times";
+				m->ntok = 1;
+				return 1;
+			}
+		return 0;
+	}
 	const char *q = core(c, c->i - 2, &qn);
 	int count = isdigit((unsigned char)p[pn - 1]) ||
 		    (pn >= 4 && all_alpha(p, pn) && p[pn - 1] == 's' && q && joined(c, c->i - 2) && is_number(q, qn));
 	/* (the noun counted is plural: "28 cores x 2", not "2 to x 3") */
+	if (!count && pn >= 2 && pn <= 6 && all_upper(p, pn) && all_alpha(p, pn)) {
+		/* "4 bytes CRC x 10 packets": an acronym, then a count of a
+		 * plural noun */
+		size_t an;
+		const char *after = core(c, c->i + 2, &an);
+		count = after && joined(c, c->i + 1) && plural_noun(after, an);
+	}
 	if (!count)
 		return 0;
 	m->why = "a spaced x between a count and a number";
@@ -1342,6 +1367,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->ntok = 3;
 	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
+	}
+	if (m->ntok == 2 && nn == 1 && u[0] == 'W' && !m->per) {
+		/* "1101 W. McKinley", "400 W Main St": a street's West before
+		 * a name, not watts ("125 W TDP", "at 65 W." are) */
+		size_t wn;
+		const char *w = core(c, c->i + 2, &wn);
+		static const char *const starts[] = {"The", "This", "That", "These", "It", "Its", "In", "An", "At", "On",
+						     "For", "With", "But", "And", "So", "Then", "We", "They", "He", "She"};
+		if (w && isupper((unsigned char)w[0]) && wn > 1 && islower((unsigned char)w[1]) &&
+		    (joined(c, c->i + 1) || c->t[c->i + 1].trail) && !IN(starts, w, wn))
+			return 0;
 	}
 	m->a = s;
 	m->alen = k;
@@ -2924,6 +2960,16 @@ static size_t dim_sign(const char *s, const char *end)
 	return end - s >= 2 && (unsigned char)s[0] == 0xc3 && (unsigned char)s[1] == 0x97 ? 2 : 0;
 }
 
+/* "a 3x3mm pad": an article before the sides and a word after them, the
+ * unit said once (an adjective); m->ntok tokens are the measure's. */
+static int dim_adjective(const struct cctx *c, const struct match *m)
+{
+	size_t pn, an;
+	const char *p = core(c, c->i - 1, &pn), *after = core(c, c->i + m->ntok, &an);
+	return p && after && !c->t[c->i - 1].trail && joined(c, c->i + m->ntok - 1) && an > 1 && all_alpha(after, an) &&
+	       ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0));
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn, gl = 0;
@@ -2942,7 +2988,31 @@ static int m_dimension(const struct cctx *c, struct match *m)
 		m->alen = (size_t)(gx - s);
 		m->b = gx + gl;
 		m->blen = n - (size_t)(gx - s) - gl;
+		/* "2x16 GB": a count of modules and the size of each, the unit
+		 * after a space said after the second side */
+		size_t un;
+		const char *u = joined(c, c->i) ? core(c, c->i + 1, &un) : NULL;
+		if (u && (m->unit = find_unit(u, un, 1)) != NULL) {
+			m->ntok = 2;
+			m->adjective = dim_adjective(c, m);
+		}
 		return 1;
+	}
+	/* a count and a size glued with its unit: "2x16GB", "4x8TB" */
+	if (gx && gx > s && gx + gl < s + n && isdigit((unsigned char)gx[gl]) && gx[gl] != '0') {
+		const char *l = gx + gl, *end = s + n;
+		while (l < end && isdigit((unsigned char)*l))
+			l++;
+		if (l < end && isalpha((unsigned char)*l) && (m->unit = find_unit(l, (size_t)(end - l), 0)) != NULL &&
+		    strcmp(m->unit->sym, "B") != 0) {
+			m->a = s;
+			m->alen = (size_t)(gx - s);
+			m->b = gx + gl;
+			m->blen = (size_t)(l - m->b);
+			m->adjective = dim_adjective(c, m);
+			return 1;
+		}
+		m->unit = NULL;
 	}
 	/* three sides and a depth's unit: 2x2x2, 1024x768x16, 1600x1200x32bpp */
 	if (gx && gx > s && gx + gl < s + n && isdigit((unsigned char)gx[gl]) && gx[gl] != '0') {
@@ -3200,6 +3270,104 @@ static int m_mail_mark(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* One side of a range of hexadecimal numbers written with an "h" after:
+ * its length with the h, else 0. */
+static size_t hex_h_side(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && k < 8 && isxdigit((unsigned char)s[k]))
+		k++;
+	if (k == 0 || !isdigit((unsigned char)s[0]) || k >= n || (s[k] != 'h' && s[k] != 'H'))
+		return 0;
+	return k + 1;
+}
+
+/* "Models 00h-0Fh", "Family 10h-19h": a range of numbers written in
+ * hexadecimal with an h (AMD's families and models), each side with its
+ * "H" and "to" between (not "nineteen hours", not a dropped dash). */
+static int m_hex_h_range(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	size_t a = s ? hex_h_side(s, n) : 0;
+	if (!a || a + 2 > n || s[a] != '-')
+		return 0;
+	size_t b = hex_h_side(s + a + 1, n - a - 1);
+	if (b != n - a - 1)
+		return 0;
+	int hex = s[0] == '0' || s[a + 1] == '0';
+	for (size_t k = 0; k < n; k++)
+		hex = hex || (isxdigit((unsigned char)s[k]) && !isdigit((unsigned char)s[k]));
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	static const char *const heads[] = {"family", "families", "model", "models", "stepping", "steppings", "fam"};
+	if (!hex && !(p && joined(c, c->i - 1) && IN(heads, p, pn)))
+		return 0;     /* ("9h-17h" is a day's hours) */
+	m->why = "a range of hexadecimal numbers with an h";
+	m->a = s;
+	m->alen = a - 1;
+	m->b = s + a + 1;
+	m->blen = b - 1;
+	return 1;
+}
+
+/* "100,000 interrupts/second", "5000 packets/sec": a count of a plural
+ * noun per a unit of time written after a slash is "per", not "slash". */
+static int m_noun_rate(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	const char *sl = s ? memchr(s, '/', n) : NULL;
+	if (!sl || !p || !joined(c, c->i - 1) || !is_number(p, pn))
+		return 0;
+	size_t wn = (size_t)(sl - s), un = n - wn - 1;
+	static const char *const per[] = {"second", "sec", "s", "minute", "min", "hour", "hr", "h", "day"};
+	static const char *const say[] = {"second", "second", "second", "minute", "minute", "hour", "hour", "hour", "day"};
+	if (!plural_noun(s, wn))
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(per); k++)
+		if (strlen(per[k]) == un && memcmp(per[k], sl + 1, un) == 0) {
+			m->why = "a count of a plural noun per a unit of time";
+			m->a = s;
+			m->alen = wn;
+			m->say = say[k];
+			return 1;
+		}
+	return 0;
+}
+
+/* "QinQ", "IPinIP", "MACinMAC", "4in6": two runs of capitals (or of
+ * digits) glued by a small "in", one thing carried in another; said as the
+ * two names with "in" between (not "Chin Q", "I Pin I-P"). */
+static int m_glued_in(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 4 || n > 16)
+		return 0;
+	size_t a = 0;
+	int ad = isdigit((unsigned char)s[0]) != 0;
+	while (a < n && (ad ? isdigit((unsigned char)s[a]) : isupper((unsigned char)s[a])))
+		a++;
+	if (a == 0 || a > 5 || a + 3 > n || s[a] != 'i' || s[a + 1] != 'n')
+		return 0;
+	size_t b = a + 2;
+	int bd = isdigit((unsigned char)s[b]) != 0;
+	size_t k = b;
+	while (k < n && (bd ? isdigit((unsigned char)s[k]) : isupper((unsigned char)s[k])))
+		k++;
+	if (k != n || k == b || n - b > 5 || (ad && bd))
+		return 0;     /* ("6in4" is the number rule's) */
+	if ((a == 1 || n - b == 1) && (ad || bd || a != n - b))
+		return 0;     /* a single capital only with another: QinQ, XinY; not "Win8", "WinXP" */
+	m->why = "two names glued by a small in";
+	m->a = s;
+	m->alen = a;
+	m->b = s + b;
+	m->blen = n - b;
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
@@ -3207,6 +3375,9 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a USB port path", C_USB_PORT, m_usb_port, 0},
+	{"two names glued by a small in", C_GLUED_IN, m_glued_in, 0},
+	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
+	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
 	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
@@ -3269,7 +3440,8 @@ const char *const class_names[] = {
 	[C_STANDARD] = "standard", [C_DEVICE_ID] = "device ID",
 	[C_COMMENT] = "comment", [C_URL] = "URL", [C_SIGN] = "sign", [C_DURATION] = "duration",
 	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
-	[C_USB_PORT] = "USB port path",
+	[C_USB_PORT] = "USB port path", [C_GLUED_IN] = "names glued by in",
+	[C_NOUN_RATE] = "a noun per a unit of time", [C_HEX_H_RANGE] = "a range of hexadecimal numbers with an h",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

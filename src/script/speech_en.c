@@ -1268,6 +1268,21 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				emit_trail(e, t[i].raw + 1, t[i].rawlen - 1, 1);
 				continue;
 			}
+			if (t[i].rawlen == 1 && t[i].raw[0] == '*' && i > 1 && next && nextn &&
+			    (isalpha((unsigned char)next[0]) || next[0] == '_') && !t[i - 1].trail && !t[i - 2].trail) {
+				/* "struct cpufreq_policy * policy", "unsigned int * idx": a
+				 * spaced asterisk between a C type and a name declares a
+				 * pointer (not "times") */
+				size_t p2n = t[i - 2].rawlen - t[i - 2].lead, p1n = t[i - 1].rawlen - t[i - 1].lead - t[i - 1].trail;
+				int tag = (p2n == 6 && memcmp(prev2core, "struct", 6) == 0) ||
+					  (p2n == 5 && memcmp(prev2core, "union", 5) == 0) ||
+					  (p2n == 4 && memcmp(prev2core, "enum", 4) == 0);
+				if (tag || c_pointee(prevcore, p1n)) {
+					decide(e, "symbol", "a spaced asterisk between a C type and a name: a pointer");
+					emit(e, "pointer");
+					continue;
+				}
+			}
 			if (!say_symbol(e, t[i].raw, t[i].rawlen, prev2core, prevcore, next))
 				emit_trail(e, t[i].raw, t[i].rawlen, 1);
 			continue;

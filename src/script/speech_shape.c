@@ -1975,6 +1975,13 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || !has_char(s, n, '\\'))
 		return 0;
+	if (n == 2 && s[0] == '\\' && isalnum((unsigned char)s[1])) {
+		/* "\0", "\n": a C escape, the backslash said ("the slash or
+		 * zero characters" hid it) and the letter spelled */
+		emit(e, "backslash");
+		spell(e, s + 1, 1, 0);
+		return 1;
+	}
 	say_split(e, s, n, "\\", "", F_START | F_PART);
 	return 1;
 }

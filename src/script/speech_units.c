@@ -92,7 +92,7 @@ static const struct unit units[] = {
 	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
 	{"MB/s", "megabyte per second", "megabytes per second", 1},
 	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
-	{"W", "watt", "watts", 0},
+	{"W", "watt", "watts", 1},
 	{"mW", "milliwatt", "milliwatts", 1},
 	{"kW", "kilowatt", "kilowatts", 1},
 	{"V", "volt", "volts", 1},

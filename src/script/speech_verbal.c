@@ -271,6 +271,16 @@ static int hex_cue(const char *w)
 	return 0;
 }
 
+/* The second side of a range whose first was said hexadecimal, "family
+ * 10h-19h": what was said before its number ends "H to". */
+static int hex_range_end(const struct en *e)
+{
+	size_t k = e->out.len;
+	while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+		k--;
+	return k >= 6 && memcmp(e->out.data + k - 6, " H to ", 6) == 0;
+}
+
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
 int memory_noun(const char *s, size_t n)
 {
@@ -643,7 +653,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
-		if (rl == 1 && r[0] == 'h' && hex_cue(e->prev)) {
+		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e))) {
 			emit(e, "H");
 			return 1;
 		}
@@ -1188,6 +1198,56 @@ static void v_spaced_slash(struct en *e, const struct match *m)
 	say_core(e, w, 3, F_TOKEN | F_START);
 }
 
+/* "QinQ": "Q in Q"; each name said as alone */
+static void v_glued_in(struct en *e, const struct match *m)
+{
+	char w[8];
+	memcpy(w, m->a, m->alen);
+	w[m->alen] = 0;
+	say_core(e, w, m->alen, F_TOKEN | F_START);
+	emit(e, "in");
+	memcpy(w, m->b, m->blen);
+	w[m->blen] = 0;
+	say_core(e, w, m->blen, F_TOKEN | F_START);
+}
+
+/* One side of "00h-0Fh": a number of decimal digits without a leading
+ * zero as a number ("ten H"), else its characters spelled ("zero F H"). */
+static void hex_h_say(struct en *e, const char *s, size_t n)
+{
+	char w[12];
+	int dec = s[0] != '0';
+	for (size_t i = 0; i < n; i++)
+		dec = dec && isdigit((unsigned char)s[i]);
+	if (dec) {
+		memcpy(w, s, n);
+		w[n] = 0;
+		say_core(e, w, n, F_TOKEN | F_START);
+	} else {
+		spell(e, s, n, 0);
+	}
+	emit(e, "H");
+}
+
+static void v_hex_h_range(struct en *e, const struct match *m)
+{
+	hex_h_say(e, m->a, m->alen);
+	emit(e, "to");
+	hex_h_say(e, m->b, m->blen);
+}
+
+/* "interrupts/second": "interrupts per second" */
+static void v_noun_rate(struct en *e, const struct match *m)
+{
+	char w[48];
+	size_t k = m->alen < sizeof w - 1 ? m->alen : sizeof w - 1;
+	memcpy(w, m->a, k);
+	w[k] = 0;
+	say_core(e, w, k, F_TOKEN | F_START);
+	emit(e, "per");
+	emit(e, m->say);
+}
+
 /* "2-1.4" after "usb": "two dash one dot four" */
 static void v_usb_port(struct en *e, const struct match *m)
 {
@@ -1380,6 +1440,8 @@ static void v_dimension(struct en *e, const struct match *m)
 	}
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
+	if (m->unit)             /* "2x16 GB": the size's unit */
+		emit(e, (m->blen == 1 && m->b[0] == '1') || m->adjective ? m->unit->one : m->unit->many);
 }
 
 static void v_standard(struct en *e, const struct match *m)
@@ -1439,6 +1501,8 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_STANDARD] = v_standard, [C_DEVICE_ID] = v_device_id, [C_COMMENT] = v_comment,
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
+	[C_GLUED_IN] = v_glued_in, [C_NOUN_RATE] = v_noun_rate,
+	[C_HEX_H_RANGE] = v_hex_h_range,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
