@@ -1305,6 +1305,13 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	long long x = num_parse(s, xl), y = num_parse(dot + 1, yl);
 	m->a = s;
 	m->alen = n;
+	if (yl == 6 && xl <= 6) {
+		/* "[    1.897143] Kernel panic": six digits after the point are
+		 * dmesg's microseconds (or a measure's), never a version's part,
+		 * even before "kernel" */
+		m->why = "a decimal: six digits after the point (a kernel log's seconds)";
+		return 1;
+	}
 	if (p && IN(version_cues, p, pn)) {
 		m->why = "a version: the word before it (version_cues)";
 		m->version = 1;
