@@ -3156,6 +3156,12 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
+	/* "shaders": the plural of a word kernel text knows (kernel.names,
+	 * kernel.vocab, hunspell, the lexicon) is that word and its s, said
+	 * whole as the word is, not a shorter word and letters ("shade R-S") */
+	if (k == 2 && s[n - 1] == 's' && (kernel_name(s, n - 1) || vocab_kind(s, n - 1) != VOCAB_NONE ||
+					  dict_word(s, n - 1) || lex_find(e, s, n - 1, &(const char *){0}, &(size_t){0})))
+		return 0;
 	/* "chown": letters kernel names are made of (kernel.parts: ch, mk, rm,
 	 * spelled) before a commoner word are the command's shape, as "chmod"
 	 * C-H-mod: C-H own, not "chow N" */
