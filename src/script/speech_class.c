@@ -443,16 +443,24 @@ static int m_slash_idiom(const struct cctx *c, struct match *m)
 
 /* "$329 USD", "€499 EUR": the code of the currency the symbol already
  * named, written after the amount, is not said again ("three hundred
- * twenty-nine dollars", not "dollars U-S-D"); another currency's code
- * ("$5 CAD") is said. */
+ * twenty-nine dollars", not "dollars U-S-D"); another dollar's code
+ * names the dollars ("$5 CAD" five Canadian dollars); another currency's
+ * code is said. */
 static void money_code(const struct cctx *c, struct match *m)
 {
 	size_t cn, k;
 	int last = c->i + m->ntok - 1;
 	const char *code = core(c, last + 1, &cn);
 	const struct currency *d;
-	if (!code || !joined(c, last) || c->t[last].trail || cn != 3 || !all_upper(code, cn) ||
-	    !(d = currency_at(code, cn, &k, 1)) || strcmp(d->many, m->cur->many) != 0)
+	if (!code || !joined(c, last) || c->t[last].trail || cn != 3 || !all_upper(code, cn))
+		return;
+	/* "$5 CAD": the symbol's dollars are the code's, "five Canadian dollars" */
+	if (strcmp(m->cur->many, "dollars") == 0 && (d = dollar_code(code, cn)) != NULL) {
+		m->cur = d;
+		m->ntok++;
+		return;
+	}
+	if (!(d = currency_at(code, cn, &k, 1)) || strcmp(d->many, m->cur->many) != 0)
 		return;
 	m->ntok++;
 }
@@ -1532,6 +1540,13 @@ static int m_decimal(const struct cctx *c, struct match *m)
 	long long x = num_parse(s, xl), y = num_parse(dot + 1, yl);
 	m->a = s;
 	m->alen = n;
+	if (yl == 6 && xl <= 6) {
+		/* "[    1.897143] Kernel panic": six digits after the point are
+		 * dmesg's microseconds (or a measure's), never a version's part,
+		 * even before "kernel" */
+		m->why = "a decimal: six digits after the point (a kernel log's seconds)";
+		return 1;
+	}
 	if (p && IN(version_cues, p, pn)) {
 		m->why = "a version: the word before it (version_cues)";
 		m->version = 1;

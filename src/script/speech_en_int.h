@@ -178,6 +178,8 @@ int unit_word(const char *s, size_t n);
 /* "g/cm3": the first unit, and the one it is per in *per (NULL when not such a pair). */
 const struct unit *find_unit_per(const char *s, size_t n, int spaced, const struct unit **per);
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole);
+/* A dollar other than the US's by its code written after an amount ("CAD"), or NULL. */
+const struct currency *dollar_code(const char *s, size_t n);
 
 /* The lexicon (speech_en.c): says s when it has an entry (1); where the entry is. */
 int lex_say(struct en *e, const char *s, size_t n);

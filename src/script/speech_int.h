@@ -94,6 +94,8 @@ unsigned vocab_count(const char *s, size_t n);
 /* Whether s, in any case, is an English word that kernel text also writes in
  * capitals as a name ("the ITS", "an LED"): kernel.vocab's kind capsword. */
 int vocab_capsword(const char *s, size_t n);
+/* How often kernel text writes the capsword s in capitals (kernel.vocab), 0 for none. */
+unsigned vocab_capsword_count(const char *s, size_t n);
 /* Whether s, in any case, names a SoC platform (a directory arch/<arch>/mach-s,
  * plat-s or boot/dts/s of the kernel: "sunxi", "zynq"): kernel.vocab's kind platform. */
 int vocab_platform(const char *s, size_t n);

@@ -2341,13 +2341,28 @@ static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
  * I-T-S. Common words and nouns stay words ("svm_cpu_data", "hda/via",
  * "m_can"), and so does running text ("its driver"), which is no piece.
  */
+/* A word kernel text writes in capitals 30 times or more as a name
+ * (kernel.vocab capsword) that only scowl's rarest size has and no
+ * hunspell knows: "gre" (GRE tunnels); not "clos" (hunspell). */
+static int caps_rare(const char *s, size_t n)
+{
+	return vocab_capsword_count(s, n) >= 30 && !words_common(s, n, 60) && !dict_word(s, n) &&
+	       !speech_dict_gb(s, n);
+}
+
 static int w_capsword(struct en *e, const char *s, size_t n, int flags)
 {
 	static const char *const pronouns[] = {
 		"its", "his", "her", "hers", "our", "ours", "your", "yours", "their", "theirs", "them", "they",
 	};
 	char tmp[16];
-	if (!(flags & F_PART) || n < 3 || n + 2 >= sizeof tmp || !all_lower(s, n) || !vocab_capsword(s, n))
+	if (n < 3 || n + 2 >= sizeof tmp || !all_lower(s, n) || !vocab_capsword(s, n))
+		return 0;
+	/* in running text too when only scowl's rarest size has the word, in
+	 * no hunspell, and kernel text writes it in capitals 30 times or more:
+	 * "the gre module" G-R-E (GRE tunnels), "clos" C-L-O-S (Intel's class
+	 * of service) */
+	if (!(flags & F_PART) && !caps_rare(s, n))
 		return 0;
 	int pronoun = 0;
 	for (size_t i = 0; i < ARRAY_LEN(pronouns) && !pronoun; i++)
@@ -2364,9 +2379,37 @@ static int w_capsword(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	decide(e, "acronym", pronoun ? "a pronoun kernel text writes in capitals as a name, in an identifier "
 	       "(kernel.vocab capsword)" : "a rare English word kernel text writes in capitals as a name, which "
-	       "English never inflects, in an identifier (kernel.vocab capsword)");
+	       "English never inflects, in an identifier or only at scowl's rarest size (kernel.vocab capsword)");
 	spell(e, s, n, 0);
 	return 1;
+}
+
+/* Such a rare capsword glued, in small letters, to an acronym of kernel
+ * text or a common word, the whole no word any list knows: "ipgre" I-P
+ * G-R-E, "gretap" G-R-E tap (was said as written, "ip-gur"). */
+static int w_capsword_glued(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *w;
+	if (n < 5 || n > 12 || !all_lower(s, n) || !all_alpha(s, n) || known_word(s, n, &w) ||
+	    lex_find(e, s, n, &w, &(size_t){0}))
+		return 0;
+	for (size_t k = 2; k + 2 <= n; k++) {
+		const char *a = s, *b = s + k;
+		size_t an = k, bn = n - k;
+		int first = caps_rare(a, an), second = caps_rare(b, bn);
+		if (!first && !second)
+			continue;
+		const char *o = first ? b : a;
+		size_t on = first ? bn : an;
+		if (!(vocab_kind(o, on) == VOCAB_ACRONYM && vocab_count(o, on) >= 20) && !words_common(o, on, 50))
+			continue;
+		decide(e, "split word", "a rare word kernel text writes in capitals (kernel.vocab capsword) glued to an "
+		       "acronym or a common word: letters and the other piece");
+		say_word(e, a, an, flags | F_PART);
+		say_word(e, b, bn, flags | F_PART);
+		return 1;
+	}
+	return 0;
 }
 
 /* A library's name: "lib" and a name kernel text knows, or letters
@@ -3159,6 +3202,12 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	/* the word ends in a consonant or a silent e ("write"): "sarin" is no "sari";
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
+		return 0;
+	/* "shaders": the plural of a word kernel text knows (kernel.names,
+	 * kernel.vocab, hunspell, the lexicon) is that word and its s, said
+	 * whole as the word is, not a shorter word and letters ("shade R-S") */
+	if (k == 2 && s[n - 1] == 's' && (kernel_name(s, n - 1) || vocab_kind(s, n - 1) != VOCAB_NONE ||
+					  dict_word(s, n - 1) || lex_find(e, s, n - 1, &(const char *){0}, &(size_t){0})))
 		return 0;
 	/* "chown": letters kernel names are made of (kernel.parts: ch, mk, rm,
 	 * spelled) before a commoner word are the command's shape, as "chmod"
@@ -4571,6 +4620,7 @@ static const struct word_rule {
 	{"a library's name", w_library},
 	{"a daemon's name", w_daemon},
 	{"an English word kernel text writes in capitals", w_capsword},
+	{"a rare capsword glued to an acronym or a word", w_capsword_glued},
 	{"three letters or fewer", w_short_letters},
 	{"a SoC platform's name", w_platform},
 	{"a term of kernel text", w_kernel_term},

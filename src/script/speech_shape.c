@@ -1549,6 +1549,40 @@ static int s_describe_hash(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* git describe's whole name, a tag, the count of commits since it and g
+ * with a commit ID: "rel-1.16.3-2-g1234abc", "v6.1-rc3-45-gdeadbeef",
+ * "v2.39.1-00146-g9f3ebbef746f": the tag, "plus N commits" (the count is
+ * not a part of the version, nor the end of a range), then G and the
+ * commit ID's first four. The tag has a digit; the count up to six digits. */
+static int s_describe(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 12)
+		return 0;
+	size_t g = n;                 /* just after the last "-g" */
+	while (g >= 2 && !(s[g - 2] == '-' && s[g - 1] == 'g'))
+		g--;
+	if (g < 2 || n - g < 7 || n - g > 40 || strspn(s + g, "0123456789abcdef") != n - g)
+		return 0;
+	size_t d = g - 2;             /* the count's digits end at d */
+	while (d > 0 && isdigit((unsigned char)s[d - 1]))
+		d--;
+	if (d == g - 2 || g - 2 - d > 6 || d < 3 || s[d - 1] != '-')
+		return 0;
+	size_t pl = d - 1, k = 0;
+	while (k < pl && !isdigit((unsigned char)s[k]))
+		k++;
+	if (k == pl || !isalnum((unsigned char)s[pl - 1]))
+		return 0;
+	unsigned long long v = strtoull(s + d, NULL, 10);
+	say_core(e, s, pl, flags | F_PART);
+	emit(e, "plus");
+	emit_num(e, v);
+	emit(e, v == 1 ? "commit," : "commits,");
+	spell(e, s + g - 1, 1, 0);
+	spell(e, s + g, 4, 0);
+	return 1;
+}
+
 /*
  * Brace alternation glued to a name: "rtl8723{be,ae}" is rtl8723be and
  * rtl8723ae, so each alternative is said as it is said in the whole name
@@ -3203,6 +3237,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_tilde_not},
 	{"compiler option", "-W, -f or -m glued to a word: the letter spelled, then the rest", 0, s_cc_option},
 	{NULL, NULL, 0, s_cc_warning_bare},
+	{"version", "git describe: a tag, \"plus N commits\" after it, then g and a commit ID", 0, s_describe},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},

@@ -220,6 +220,25 @@ static const struct currency currencies[] = {
 	{"RMB", "yuan", "yuan"},
 };
 
+/* Codes of the dollars other than the US's, as written after an amount in
+ * dollars ("$5 CAD"): said with the amount, "five Canadian dollars", not the
+ * code as a word ("cad"). Only after an amount: "CAD 5" may be design. */
+static const struct currency dollar_codes[] = {
+	{"CAD", "Canadian dollar", "Canadian dollars"},
+	{"AUD", "Australian dollar", "Australian dollars"},
+	{"NZD", "New Zealand dollar", "New Zealand dollars"},
+	{"HKD", "Hong Kong dollar", "Hong Kong dollars"},
+	{"SGD", "Singapore dollar", "Singapore dollars"},
+};
+
+const struct currency *dollar_code(const char *s, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_LEN(dollar_codes); i++)
+		if (n == 3 && memcmp(dollar_codes[i].sym, s, 3) == 0)
+			return &dollar_codes[i];
+	return NULL;
+}
+
 /* The currency symbol at the start of s, or NULL; *len is its length. */
 const struct currency *currency_at(const char *s, size_t n, size_t *len, int whole)
 {

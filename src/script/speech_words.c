@@ -240,6 +240,12 @@ int vocab_capsword(const char *s, size_t n)
 	return sl && sl->kind == VOCAB_CAPSWORD;
 }
 
+unsigned vocab_capsword_count(const char *s, size_t n)
+{
+	const struct wslot *sl = vocab_entry(s, n);
+	return sl && sl->kind == VOCAB_CAPSWORD ? sl->count : 0;
+}
+
 int vocab_platform(const char *s, size_t n)
 {
 	const struct wslot *sl = vocab_entry(s, n);

@@ -22,12 +22,14 @@ struct lexent {
 	int next;          /* next entry in the same hash chain, -1 at the end */
 	char *where;       /* "voices/kernel.lexicon:12", or NULL */
 	uint64_t fold;     /* fold_hash(word): compared before the words are */
+	int exact;         /* written "=MES": matches that case only, not "mes" or "Mes" */
 };
 
 struct lexpat {
 	char *prefix, *suffix;
 	size_t plen, slen;
 	int first;         /* the prefix's first letter in lower case, -1 for none */
+	int exact;         /* written "=FOO_*": its fixed parts match in that case only */
 	char *say;
 	char *where;       /* as for an entry */
 };
@@ -99,23 +101,35 @@ void lexicon_free(struct lexicon **lexp)
 	*lexp = NULL;
 }
 
+/* An entry written "=MES" matches that exact case only; the '=' is not part
+ * of the word. A lone "=" is a word of its own. */
+static const char *exact_word(const char *word, int *exact)
+{
+	*exact = word[0] == '=' && word[1] != 0;
+	return *exact ? word + 1 : word;
+}
+
 static int find_exact(const struct lexicon *lex, const char *word)
 {
+	int exact;
+	word = exact_word(word, &exact);
 	int h = (int)(fold_hash(word) & (uint64_t)(lex->nheads - 1));
 	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
-		if (strcmp(lex->e[i].word, word) == 0)
+		if (strcmp(lex->e[i].word, word) == 0 && lex->e[i].exact == exact)
 			return i;
 	return -1;
 }
 
 static void add_pattern(struct lexicon *lex, const char *word, const char *say, const char *where)
 {
+	int exact;
+	word = exact_word(word, &exact);
 	const char *star = strchr(word, '*');
 	char *prefix = xstrndup(word, (size_t)(star - word));
 	char *suffix = xstrdup(star + 1);
 	for (int i = 0; i < lex->npat; i++)
 		if (strcmp(lex->pat[i].prefix, prefix) == 0 &&
-		    strcmp(lex->pat[i].suffix, suffix) == 0) {
+		    strcmp(lex->pat[i].suffix, suffix) == 0 && lex->pat[i].exact == exact) {
 			free(prefix);
 			free(suffix);
 			free(lex->pat[i].say);
@@ -127,7 +141,7 @@ static void add_pattern(struct lexicon *lex, const char *word, const char *say, 
 	lex->pat = xreallocarray(lex->pat, (size_t)lex->npat + 1, sizeof *lex->pat);
 	lex->pat[lex->npat++] = (struct lexpat){
 		prefix, suffix, strlen(prefix), strlen(suffix), prefix[0] ? tolower((unsigned char)prefix[0]) : -1,
-		xstrdup(say), where ? xstrdup(where) : NULL};
+		exact, xstrdup(say), where ? xstrdup(where) : NULL};
 }
 
 static void add_entry(struct lexicon *lex, const char *word, const char *say, const char *where)
@@ -148,12 +162,14 @@ static void add_entry(struct lexicon *lex, const char *word, const char *say, co
 		lex->cap = lex->cap ? lex->cap * 2 : 256;
 		lex->e = xreallocarray(lex->e, (size_t)lex->cap, sizeof *lex->e);
 	}
+	int exact;
+	word = exact_word(word, &exact);
 	if (strchr(word, ' ') || (unsigned char)word[0] >= 0x80) {
 		lex->phrase = xreallocarray(lex->phrase, (size_t)lex->nphrase + 1, sizeof *lex->phrase);
 		lex->phrase[lex->nphrase++] = lex->n;
 	}
 	uint64_t fold = fold_hash(word);
-	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1, where ? xstrdup(where) : NULL, fold};
+	lex->e[lex->n] = (struct lexent){xstrdup(word), xstrdup(say), -1, where ? xstrdup(where) : NULL, fold, exact};
 	int h = (int)(fold & (uint64_t)(lex->nheads - 1));
 	lex->e[lex->n].next = lex->heads[h];
 	lex->heads[h] = lex->n;
@@ -175,21 +191,23 @@ void lexicon_add_at(struct lexicon *lex, const char *word, const char *say, cons
 }
 
 /* The index of the entry lexicon_lookup finds for word, or -1: the entry
- * written exactly so (there is one at most), else the last added that
- * differs in case only. Entries of both kinds share the chain of word's
+ * written exactly so (the last added, of "MES" and "=MES"), else the last
+ * added that differs in case only and was not written "=". Entries of both kinds share the chain of word's
  * case-folded hash, walked once. */
 static int lookup_index(const struct lexicon *lex, const char *word)
 {
 	uint64_t fold = fold_hash(word);
-	int h = (int)(fold & (uint64_t)(lex->nheads - 1)), best = -1;
+	int h = (int)(fold & (uint64_t)(lex->nheads - 1)), best = -1, same = -1;
 	for (int i = lex->heads[h]; i >= 0; i = lex->e[i].next)
 		if (lex->e[i].fold == fold && strcasecmp(lex->e[i].word, word) == 0) {
-			if (strcmp(lex->e[i].word, word) == 0)
-				return i;
-			if (i > best)
+			if (strcmp(lex->e[i].word, word) == 0) {
+				if (i > same)
+					same = i;
+			} else if (!lex->e[i].exact && i > best) {
 				best = i;
+			}
 		}
-	return best;
+	return same >= 0 ? same : best;
 }
 
 /* Whether word (n bytes) is of pattern p: its prefix and suffix, ignoring
@@ -198,7 +216,8 @@ static int pattern_fits(const struct lexpat *p, const char *word, size_t n)
 {
 	return n > p->plen + p->slen &&
 	       (p->first < 0 || tolower((unsigned char)word[0]) == p->first) &&
-	       strncasecmp(word, p->prefix, p->plen) == 0 && strcasecmp(word + n - p->slen, p->suffix) == 0;
+	       (p->exact ? strncmp(word, p->prefix, p->plen) == 0 && strcmp(word + n - p->slen, p->suffix) == 0
+			 : strncasecmp(word, p->prefix, p->plen) == 0 && strcasecmp(word + n - p->slen, p->suffix) == 0);
 }
 
 const char *lexicon_where(const struct lexicon *lex, const char *word)
@@ -265,7 +284,7 @@ const char *lexicon_phrase_at(const struct lexicon *lex, const char *s, size_t n
 	for (int k = 0; lex && k < lex->nphrase; k++) {
 		const struct lexent *e = &lex->e[lex->phrase[k]];
 		size_t m = strlen(e->word);
-		if (m > n || m <= *len || strncasecmp(s, e->word, m) != 0)
+		if (m > n || m <= *len || (e->exact ? strncmp(s, e->word, m) : strncasecmp(s, e->word, m)) != 0)
 			continue;
 		/* a Latin phrase ends at the end of a word */
 		unsigned char last = (unsigned char)e->word[m - 1];
