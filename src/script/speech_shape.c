@@ -634,11 +634,39 @@ int series_word(const char *s, size_t n)
 
 static void said_plural(struct en *e, const char *w);
 
+/* A word before a pair that says the pair is both its sides: "joint",
+ * "combined" (not "both": "both mm/slab and mm/slub" names two paths). */
+static int both_word(const char *w)
+{
+	return strcasecmp(w, "joint") == 0 || strcasecmp(w, "combined") == 0;
+}
+
+/* A word of a pair: letters, hyphens between them ("memory-management"),
+ * two letters or more. */
+static int pair_word(const char *s, size_t n)
+{
+	if (n < 2 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[n - 1]))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]) && !(s[i] == '-' && isalpha((unsigned char)s[i + 1])))
+			return 0;
+	return 1;
+}
+
 static int say_path(struct en *e, const char *s, size_t n)
 {
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
+	/* "joint storage/filesystem sessions", "combined CPU/GPU memory": after
+	 * a word that says both, a slash between two words is "and" (LSFMM's
+	 * joint tracks), not "slash" */
+	if (a && a + 1 < n && both_word(e->prev) && pair_word(s, a) && pair_word(slash + 1, n - a - 1)) {
+		say_core(e, s, a, F_START);
+		emit(e, "and");
+		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
 	if (a && a + 1 < n && !memchr(slash + 1, '/', n - a - 1) && or_pair(s, a, slash + 1, n - a - 1)) {
 		say_core(e, s, a, F_START);       /* "his/her": his or her; "June/July" */
 		emit(e, slash_word(s, a, slash + 1, n - a - 1));
