@@ -1529,7 +1529,9 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (!hex_kind(s, n))
 		return 0;
-	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
+	/* "---[ end trace 11621178b6045557 ]---": an oops's trace ID after
+	 * "trace" is no commit; its first characters as a commit's are said */
+	if (strcasecmp(e->prev, "commit") != 0 && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
 	return 1;
