@@ -833,8 +833,17 @@ static int m_comment(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (t->rawlen != 1 || t->raw[0] != '#' || !nx || c->i == 0)
+	if (t->rawlen != 1 || t->raw[0] != '#' || !nx)
 		return 0;
+	/* "# status: waiting for both good and bad commits", "# Create the
+	 * trigger": a # opening a line before a word is a shell's or a log's
+	 * comment mark ("# 35", "# of patches" stay "number") */
+	if (c->i == 0) {
+		if (!isalpha((unsigned char)nx[0]) || (nn == 2 && memcmp(nx, "of", 2) == 0))
+			return 0;
+		m->why = "a # opening a line before a word: a comment, not \"number\"";
+		return 1;
+	}
 	const struct tok *p = &c->t[c->i - 1];
 	char pe = p->raw[p->rawlen - 1];
 	int trailer = memchr(p->raw, '@', p->rawlen) || pe == '>' || pe == ')';
@@ -2425,6 +2434,28 @@ static int m_abbr(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "2024/4/10", "2022/9/3": year/month/day with the month or the day in one
+ * digit (Thunderbird's attribution in a Chinese locale writes them so;
+ * 2024/04/10 is parse_date's). */
+static int ymd_short(const char *s, size_t n, int *y, int *mo, int *d)
+{
+	if (n < 8 || n > 10 || !all_digit(s, 4) || s[4] != '/')
+		return 0;
+	const char *sl2 = memchr(s + 5, '/', n - 5);
+	if (!sl2)
+		return 0;
+	size_t ml = (size_t)(sl2 - s - 5), dl = n - (size_t)(sl2 + 1 - s);
+	if (ml < 1 || ml > 2 || dl < 1 || dl > 2 || (ml == 2 && dl == 2) || !all_digit(s + 5, ml) || !all_digit(sl2 + 1, dl))
+		return 0;
+	int yy = year_value(s, 4), mm = (int)num_parse(s + 5, ml), dd = (int)num_parse(sl2 + 1, dl);
+	if (yy < 1970 || mm < 1 || mm > 12 || dd < 1 || dd > 31)
+		return 0;
+	*y = yy;
+	*mo = mm;
+	*d = dd;
+	return 1;
+}
+
 /* 2023-04-24, 20230424, 2026-12, 2024-Q3; "23 April": a date. */
 static int m_date(const struct cctx *c, struct match *m)
 {
@@ -2499,6 +2530,11 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->why = "a date: month/day/year (day first when the first is past 12)";
 			return 1;
 		}
+	}
+	/* "On 2024/4/10 23:41, Jason Gunthorpe wrote:" */
+	if (ymd_short(s, n, &m->y1, &m->month, &m->day)) {
+		m->why = "a date: year/month/day, the month or the day in one digit";
+		return 1;
 	}
 	/* "On Tue 21-04-26 16:02:38, Michal Hocko wrote:": after a day of the
 	 * week, day-month-year with the year in two digits (mutt's attribution) */
@@ -2744,7 +2780,7 @@ static int after_date(const struct cctx *c)
 	if (!p || !joined(c, c->i - 1))
 		return 0;
 	int y, mo, d;
-	if (parse_date(p, pn, &y, &mo, &d))
+	if (parse_date(p, pn, &y, &mo, &d) || ymd_short(p, pn, &y, &mo, &d))
 		return 1;
 	if (pn != 4 || !all_digit(p, 4) || !year_value(p, 4))
 		return 0;

@@ -1260,6 +1260,21 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		}
 		size_t from = e->out.len;
 		decide(e, "shape", NULL);
+		/* "/<star> Cache tag list <star>/": C's comment marks standing alone are no words */
+		if (t[i].rawlen == 2 && ((t[i].raw[0] == '/' && t[i].raw[1] == '*') || (t[i].raw[0] == '*' && t[i].raw[1] == '/'))) {
+			decide(e, "symbol", "a C comment's mark standing alone: not said");
+			continue;
+		}
+		/* "+ struct list_head node; + int users;": a diff's "+" (a
+		 * line added) standing alone at the start or after a C
+		 * statement's ; { } or a comment's end, before a C declaration
+		 * or statement, is no word ("shared + static" stays "plus") */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '+' && next && diff_code_start(next, strcspn(next, " \t")) &&
+		    (i == 0 || strchr(";{}", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
+		     (t[i - 1].rawlen == 2 && t[i - 1].raw[0] == '*' && t[i - 1].raw[1] == '/'))) {
+			decide(e, "symbol", "a diff's + standing alone before a C declaration or statement: not said");
+			continue;
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (t[i].rawlen > 1 && t[i].raw[0] == '*' && prevcore && c_pointee(prevcore, strcspn(prevcore, " "))) {

@@ -217,6 +217,7 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags);
 int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const char *prev, const char *next);
 const char *symbol_word(const char *s, size_t n);
 int c_pointee(const char *s, size_t n);      /* a C type: "void *" a void pointer */
+int diff_code_start(const char *s, size_t n);      /* a C type or a keyword opening a declaration or statement: "struct", "u16", "return" */
 
 /* Explanations for `podsynth script --explain`: the class and reason of
  * the words said since the token started (set by whatever decides). */

@@ -1660,6 +1660,11 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	 * ITS, the GIC's Interrupt Translation Service, spelled as "gic-v3-its" is */
 	if (pron && !shouted(e) && (flags & F_PART) && n == 3 && memcmp(s, "ITS", 3) == 0)
 		return 0;
+	/* and "add ITS device tree node", "GICv3 ITS support": ITS in capitals
+	 * among words in small letters is the GIC's (or Intel's Indirect Target
+	 * Selection), not the possessive a writer does not shout alone */
+	if (n == 3 && memcmp(s, "ITS", 3) == 0 && !shouted(e))
+		return 0;
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&

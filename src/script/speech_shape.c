@@ -1557,7 +1557,9 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (!hex_kind(s, n))
 		return 0;
-	if (strcasecmp(e->prev, "commit") != 0 && !(flags & F_PART))
+	/* "---[ end trace 11621178b6045557 ]---": an oops's trace ID after
+	 * "trace" is no commit; its first characters as a commit's are said */
+	if (strcasecmp(e->prev, "commit") != 0 && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
 	return 1;
@@ -2121,6 +2123,28 @@ static int s_tilde_not(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether s (n bytes) opens a line of C: a type ("int", "u16", "spinlock_t",
+ * a name ending in _t) or a keyword that starts a declaration or a
+ * statement ("struct", "static", "return"), as a diff's added line does. */
+int diff_code_start(const char *s, size_t n)
+{
+	static const char *const kw[] = {
+		"struct", "enum", "union", "static", "extern", "typedef", "return", "if", "for", "while",
+		"goto", "switch", "#include", "#define", "#ifdef", "#endif",
+	};
+	if (c_pointee(s, n))
+		return 1;
+	for (size_t i = 0; i < ARRAY_LEN(kw); i++)
+		if (strlen(kw[i]) == n && memcmp(kw[i], s, n) == 0)
+			return 1;
+	if (n < 4 || s[n - 2] != '_' || s[n - 1] != 't')
+		return 0;
+	for (size_t i = 0; i < n; i++)       /* "ioasid_t", "spinlock_t" */
+		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	return 1;
+}
+
 /* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
 static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2140,6 +2164,9 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 	if (s[0] == '-') {
 		if (isdigit((unsigned char)s[1]) || (s[1] == 'E' && all_upper(s + 1, n - 1)))
 			emit(e, "minus");
+	} else if (s[0] == '+' && n > 1 && diff_code_start(s + 1, n - 1)) {
+		/* "+struct cache_tag {", "+static int": a diff's added line of C */
+		decide(e, "symbol", "a diff's + glued before a C declaration or statement: not said");
 	} else if (s[0] == '+' || s[0] == '~') {
 		emit(e, s[0] == '+' ? "plus" : "about");
 	} else {
