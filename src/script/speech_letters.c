@@ -2050,6 +2050,27 @@ static int w_mixed(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s, n, 0);
 		return 1;
 	}
+	/* "RxIs", "TxOn" (camelCase names of staging drivers, RxIs40MHzPacket):
+	 * a capital and a small letter, then a capitalised English word of two
+	 * letters, are letters and the word, not an acronym's plural "R-X-I's" */
+	if (n == 4 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) && isupper((unsigned char)s[2]) &&
+	    islower((unsigned char)s[3])) {
+		static const char *const small_words[] = {"is", "in", "on", "of", "to", "by", "at", "as", "or", "if", "up", "no"};
+		/* a first piece that is a word too is no letters: "GoTo", "UpTo", "DoIt" */
+		static const char *const first_words[] = {"go", "do", "so", "be", "we", "he", "me", "my", "hi", "ok"};
+		for (size_t i = 0; i < ARRAY_LEN(small_words) + ARRAY_LEN(first_words); i++)
+			if (memcmp(i < ARRAY_LEN(small_words) ? small_words[i] : first_words[i - ARRAY_LEN(small_words)],
+				   low, 2) == 0)
+				goto not_letters_and_word;
+		for (size_t i = 0; i < ARRAY_LEN(small_words); i++)
+			if (memcmp(small_words[i], low + 2, 2) == 0) {
+				decide(e, "acronym", "two letters and a capitalised word of two letters: the letters, then the word");
+				spell(e, s, 2, 0);
+				emitn(e, low + 2, 2);
+				return 1;
+			}
+	}
+not_letters_and_word:
 	if (n <= 5 && longest <= 1 && caps >= 2) {
 		int plural = s[n - 1] == 's' && n > 3;
 		decide(e, "acronym", "capitals with single small letters");

@@ -261,6 +261,8 @@ static const char *caps_part(const char *s, size_t n)
 {
 	static const struct { const char *w, *say; } parts[] = {
 		{"OP", "op"}, {"SYM", "sym"}, {"INVAL", "inval"}, {"INC", "inc"}, {"DEVID", "dev I-D"},
+		/* BE spelled like LE: back end or big endian (ETDM1_OUT_BE, S16_BE) */
+		{"BE", "B-E"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
 		if (strlen(parts[i].w) == n && memcmp(parts[i].w, s, n) == 0)
@@ -385,8 +387,15 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					while (pp > s && isalnum((unsigned char)pp[-1]))
 						pp--, pl++;
 				}
-				if (pp && pl >= 2 && all_upper(pp, pl) && all_alpha(pp, pl) && i - st >= 3 && i - st <= 4 &&
-				    all_digit(s + st, i - st) && s[st] != '0') {
+				/* yt2-1380, G9-593: after a model of three letters or fewer and digits
+				 * too (not a library's soname, libx265-102) */
+				size_t pa = 0;
+				while (pp && pa < pl && isalpha((unsigned char)pp[pa]))
+					pa++;
+				int model_before = pp && k == 1 && sep[0] == '-' && pa >= 1 && pa <= 3 && pa < pl && all_digit(pp + pa, pl - pa) &&
+						   !is_pow2(s + st, i - st);
+				if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
+				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
 					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
@@ -1539,6 +1548,30 @@ static int hex_kind(const char *s, size_t n)
 	if (!digit || !alpha)
 		return 0;
 	return most >= 4 && n <= 16 ? 2 : 1;
+}
+
+/* Hexadecimal digits and an h suffix, as AMD and Intel write them: a capital
+ * A-F among the digits before a small h ("Family 1Ah", "0Fh"), or four
+ * digits or more before a capital H (a CPUID leaf, "80000001H",
+ * "8000001FH"): each digit and letter said, then H; "24h" (hours) and
+ * "15h" (speech_verbal.c's cue words) have no letter. */
+static int s_hex_suffix(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 3 || !isdigit((unsigned char)s[0]) || (s[n - 1] != 'h' && s[n - 1] != 'H'))
+		return 0;
+	int letter = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'F')
+			letter = 1;
+		else if (!isdigit((unsigned char)s[i]))
+			return 0;
+	}
+	if (!(s[n - 1] == 'h' ? letter : n - 1 >= 4))
+		return 0;
+	spell(e, s, n - 1, 0);
+	emit(e, "H");
+	return 1;
 }
 
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
@@ -3294,6 +3327,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_cc_warning_bare},
 	{"version", "git describe: a tag, \"plus N commits\" after it, then g and a commit ID", 0, s_describe},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
+	{"hexadecimal", "hexadecimal digits and an h suffix (1Ah, 80000001H): each said, then H", 0, s_hex_suffix},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
