@@ -263,7 +263,7 @@ static int hex_cue(const char *w)
 {
 	static const char *const cues[] = {
 		"family", "families", "model", "models", "offset", "register", "address", "vector",
-		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at",
+		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at", "fam",
 	};
 	for (size_t i = 0; w && i < ARRAY_LEN(cues); i++)
 		if (strcasecmp(cues[i], w) == 0)
@@ -272,13 +272,24 @@ static int hex_cue(const char *w)
 }
 
 /* The second side of a range whose first was said hexadecimal, "family
- * 10h-19h": what was said before its number ends "H to". */
-static int hex_range_end(const struct en *e)
+ * 10h-19h": what was said before its number ends "H to"; and the next of a
+ * list of them, "Family 15h and 16h", "Fam 17h, 19h or 1Ah": every number
+ * with an h in the phrase is hexadecimal ("H and", "H, ", "H or"). */
+static int hex_range_end(const struct en *e, int said)
 {
 	size_t k = e->out.len;
-	while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+	if (said)
+		while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+			k--;
+	while (k > 0 && e->out.data[k - 1] == ' ')
 		k--;
-	return k >= 6 && memcmp(e->out.data + k - 6, " H to ", 6) == 0;
+	static const char *const ends[] = {" H to", " H and", " H or", " H,"};
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t l = strlen(ends[i]);
+		if (k >= l && memcmp(e->out.data + k - l, ends[i], l) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
@@ -457,6 +468,38 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct unit *per = NULL;
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
+
+	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
+	 * Intel's way of writing a hexadecimal value (a CPUID leaf, an MSR),
+	 * its digits one by one, "eight-zero-zero-...-one H", not "eighty
+	 * million one"; a capital H always, a small h after a word of registers
+	 * ("10000h" alone is hours) */
+	if (!version && !cur && n >= 6 && (s[n - 1] == 'H' || s[n - 1] == 'h')) {
+		size_t x = 0;
+		while (x < n - 1 && isxdigit((unsigned char)s[x]))
+			x++;
+		int cue = hex_cue(e->prev) || strcasecmp(e->prev, "cpuid") == 0;
+		if (x == n - 1 && (cue || (s[n - 1] == 'H' && all_digit(s, x)))) {
+			decide(e, "hex", "a long number with an h: a hexadecimal value, its digits one by one");
+			spell(e, s, x, 0);
+			emit(e, "H");
+			return 1;
+		}
+	}
+	/* "family 1Ah", "Fam 19h and 1Ah": the hexadecimal digits go on in
+	 * capitals before the h, "one A H" (not "one ah") */
+	if (!version && !cur && np.ncomp == 1 && rl >= 2 && r[rl - 1] == 'h' &&
+	    (hex_cue(e->prev) || hex_range_end(e, 0))) {
+		size_t x = 0;
+		while (x < rl - 1 && r[x] >= 'A' && r[x] <= 'F')
+			x++;
+		if (x == rl - 1) {
+			emit_numstr(e, np.comp[0], np.clen[0]);
+			spell(e, r, x, 0);
+			emit(e, "H");
+			return 1;
+		}
+	}
 
 	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
 	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
@@ -653,7 +696,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
-		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e))) {
+		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e, 1))) {
 			emit(e, "H");
 			return 1;
 		}
