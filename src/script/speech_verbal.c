@@ -305,6 +305,21 @@ int memory_noun(const char *s, size_t n)
 	return 0;
 }
 
+/* The words of the kernel's memory lines after a size in K: "(18440K kernel
+ * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
+ * reserved)", "16244520K/16663624K available": kilobytes. */
+static int kb_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"kernel", "rwdata", "rodata", "init", "bss", "reserved", "cma-reserved", "available",
+		"highmem", "lowmem", "absent", "ram", "memory", "free", "used", "total",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Words after which 10M, 100M, 1000M are a link's speed: its modes
  * ("10M half duplex", "1000M speeds") and words of grammar ("for 100M
  * and 10M", "at 100M on"). */
@@ -485,6 +500,17 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			emit(e, "H");
 			return 1;
 		}
+	}
+	/* "18440K kernel code", "Memory: 16244520K/16663624K available",
+	 * "memory: 2880K": a size before a word of the memory lines, or after
+	 * "memory", is kilobytes (not a model's "eighteen four forty K") */
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'K' && v >= 0 && np.clen[0] <= 9 &&
+	    (kb_noun(e->next, e->nextn) || strncasecmp(e->prev, "memory", 6) == 0 ||
+	     (e->out.len >= 16 && memcmp(e->out.data + e->out.len - 16, "kilobytes slash ", 16) == 0))) {
+		decide(e, "measure", "a size in K on a memory line: kilobytes");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, v == 1 ? "kilobyte" : "kilobytes");
+		return 1;
 	}
 	/* "family 1Ah", "Fam 19h and 1Ah": the hexadecimal digits go on in
 	 * capitals before the h, "one A H" (not "one ah") */
