@@ -3777,9 +3777,28 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "COREv4", "HOSTv2": four capitals that are a common English word, and a
+ * v before a version glued to them: the word and the letter, "core V four"
+ * (not C-O-R-E-V; "GICv3", "SMMUv3" are no words and stay letters). */
+static int w_caps_word_v(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n != 5 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1) || !words_common(s, 4, 35))
+		return 0;
+	(void)flags;
+	decide(e, "version", "four capitals that are a common word and a v before a version glued to them");
+	char low[5];
+	for (size_t i = 0; i < 4; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[4] = 0;
+	emit(e, low);
+	emit(e, "V");
+	return 1;
+}
+
 /* "DWARFv5", "IOMMUv2": capitals and a v before a version glued to them;
  * the capitals said as they are alone, the v a letter ("dwarf V five").
- * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three.) */
+ * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three;
+ * but see w_caps_word_v.) */
 static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 6 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1))
@@ -4596,6 +4615,7 @@ static const struct word_rule {
 	{"a surname in capitals", w_caps_surname},
 	{"letters and mem", w_letters_mem},
 	{"no and an acronym", w_no_acronym},
+	{"a common word in capitals and a v", w_caps_word_v},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals: a kernel name by its parts", w_caps_parts},

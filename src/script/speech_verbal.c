@@ -450,7 +450,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
-	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
+	/* (but "recv-16384", "rmem_65536": a power of two is a size in a
+	 * benchmark's or a setting's label, said as a number) */
+	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n) &&
+	    !(n <= 7 && s[0] != '0' && (num_parse(s, n) & (num_parse(s, n) - 1)) == 0)) {
 		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
 		return 1;
 	}
@@ -511,6 +514,29 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		emit(e, v == 1 ? "kilobyte" : "kilobytes");
 		return 1;
+	}
+	/* "Slim 7x", "Armada 38x SoC": a number with an x after a capitalised
+	 * product word (not the sentence's first) is the model's number and
+	 * its letter, "seven X"; before a comparative or a determiner it stays
+	 * a multiplier ("Intel 5x more", "Roughly 7x faster") */
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 && v < 1000 &&
+	    isupper((unsigned char)e->prev[0]) && !e->prev_first && e->prev[1] && all_alpha(e->prev, strlen(e->prev))) {
+		static const char *const mult[] = {
+			"the", "that", "this", "its", "their", "as", "more", "less", "fewer", "over", "than",
+			"speedup", "improvement", "increase", "reduction", "boost", "slowdown", "overhead",
+		};
+		int m = 0;
+		for (size_t i = 0; e->next && i < ARRAY_LEN(mult); i++)
+			m = m || (strlen(mult[i]) == e->nextn && strncasecmp(mult[i], e->next, e->nextn) == 0);
+		if (e->next && e->nextn > 3 && islower((unsigned char)e->next[0]) &&
+		    strncmp(e->next + e->nextn - 2, "er", 2) == 0)
+			m = 1;     /* "faster", "slower", "better", "bigger" */
+		if (!m) {
+			decide(e, "model", "a number and x after a capitalised product word: a model");
+			emit_numstr(e, np.comp[0], np.clen[0]);
+			emit(e, "X");
+			return 1;
+		}
 	}
 	/* "family 1Ah", "Fam 19h and 1Ah": the hexadecimal digits go on in
 	 * capitals before the h, "one A H" (not "one ah") */
