@@ -1368,6 +1368,18 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
+		/* "PERST#", "SLP_S3#": a hardware signal's name, the # marking it
+		 * active low (not said); its capitals no word or acronym of kernel
+		 * text knows are its letters, "P-E-R-S-T" (not "per S-T") */
+		if (cn >= 4 && cn <= 9 && core[cn - 1] == '#' && all_upper(core, cn - 1) && all_alpha(core, cn - 1) &&
+		    vocab_kind(core, cn - 1) == VOCAB_NONE && !words_common(core, cn - 1, 70)) {
+			decide(e, "acronym", "capitals before a # (an active-low signal): letters");
+			spell(e, core, cn - 1, 0);
+			explain_row(e, core, core + cn, from);
+			emit_trail(e, trail, t[i].trail, 1);
+			set_prev(e, core, cn);
+			continue;
+		}
 		say_core(e, core, cn, F_TOKEN | F_START);
 		e->opened = e->dotted = e->joined = e->after_op = 0;
 		hint_phonemes(e, from, core, cn);

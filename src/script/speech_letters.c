@@ -483,6 +483,22 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 			if (kinds[p] == P_SPELL && cut[p] - (p + 1 < np ? cut[p + 1] : 0) > 1)
 				return 0;
 	}
+	/* a spelled letter and a short word after it that make an entry of
+	 * kernel.vocab as an acronym are that acronym before an entry: "tasdev"
+	 * T-A-S dev, not "T as dev" (TAS, a chip family's prefix) */
+	for (int p = np - 1; p >= 1; p--) {
+		size_t st = p + 1 < np ? cut[p + 1] : 0;
+		if (kinds[p] == P_SPELL && cut[p] - st == 1 && kinds[p - 1] == P_WORD && cut[p - 1] - cut[p] == 2 &&
+		    vocab_kind(s + st, 3) == VOCAB_ACRONYM && p >= 2 && kinds[p - 2] != P_WORD) {
+			cut[p] = cut[p - 1];     /* the two pieces one, spelled */
+			for (int q = p - 1; q + 1 < np; q++) {
+				cut[q] = cut[q + 1];
+				kinds[q] = kinds[q + 1];
+			}
+			np--;
+			p--;
+		}
+	}
 	if (np == 3 && kinds[0] == P_WORD && kinds[1] == P_WORD && kinds[2] == P_WORD && middle_article(s, cut[2], cut[1]))
 		return 0;     /* "barangays" is no "bar an gays" */
 	/* a word that reads as one is not cut with two or three letters
@@ -915,6 +931,21 @@ static int w_fs_name(struct en *e, const char *s, size_t n, int flags);
 static int w_fb_name(struct en *e, const char *s, size_t n, int flags);
 
 static int acronym_sayable(const char *s, size_t n);
+/* Whether s has three consonants or more and then a vowel after its first letter: "ixgbe". */
+static int inner_cluster(const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (is_vowel(s[i], 1)) {
+			if (run >= 3)
+				return 1;
+			run = 0;
+		} else if (s[i] != s[i - 1])
+			run++;     /* (a doubled letter is one: "errno" err-no) */
+	}
+	return 0;
+}
+
 static int split_words(struct en *e, const char *s, size_t n, int need_acronym, size_t min_piece)
 {
 	enum { MAXN = 40 };
@@ -1206,7 +1237,16 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		else if (kinds[p] == S_ID)
 			id_say(e, id_word(s + st, en - st)) ? emit(e, id_say(e, id_word(s + st, en - st))) :
 							      emitn(e, tmp, en - st);
-		else if (en - st >= 2 && !has_vowel(s + st, en - st)) {
+		else if (kinds[p] == S_WORD && en - st >= 3 && vocab_kind(tmp, en - st) != VOCAB_NONE &&
+			 !(words_lookup(tmp, en - st, NULL) & WORDS_WORD) && !sayable(tmp, en - st) &&
+			 inner_cluster(tmp, en - st)) {
+			/* a kernel term English cannot say, three consonants or more
+			 * before a vowel inside it, is its letters, as alone: "ixgbevf"
+			 * I-X-G-B-E V-F (not "ixgbe" read as a word; "xattr", "expr",
+			 * "eventfd" end in theirs and stay terms) */
+			spell(e, s + st, en - st, 0);
+			kinds[p] = S_SPELL;
+		} else if (en - st >= 2 && !has_vowel(s + st, en - st)) {
 			/* a piece of kernel text without a vowel is letters: "dosfsck" dos F-S-C-K */
 			spell(e, s + st, en - st, 0);
 			kinds[p] = S_SPELL;
@@ -3613,6 +3653,26 @@ static int w_fb_name(struct en *e, const char *s, size_t n, int flags)
 }
 
 /* Five consonants: not a word; spell what is short enough to spell. */
+/* "MrChromebox", "DrNick": a handle of a title glued to a capitalised
+ * word, the title said as a word and the rest as alone ("mister
+ * Chromebox", not M-R-C-H-R-O-M-E-B-O-X). */
+static int w_title_handle(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const titles[] = {"Mr", "Mister", "Dr", "Doc", "Mrs", "Ms", "Sir", "Lady", "Lord"};
+	static const char *const said[] = {"mister", "mister", "doctor", "doc", "missus", "miz", "sir", "lady", "lord"};
+	for (size_t i = 0; i < ARRAY_LEN(titles); i++) {
+		size_t k = strlen(titles[i]);
+		if (n >= k + 4 && strncmp(s, titles[i], k) == 0 && isupper((unsigned char)s[k]) &&
+		    all_lower(s + k + 1, n - k - 1)) {
+			decide(e, "name", "a title glued to a capitalised word: a handle");
+			emit(e, said[i]);
+			say_word(e, s + k, n - k, flags | F_PART);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cons = 0;
@@ -3803,9 +3863,28 @@ static int w_onset(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "COREv4", "HOSTv2": four capitals that are a common English word, and a
+ * v before a version glued to them: the word and the letter, "core V four"
+ * (not C-O-R-E-V; "GICv3", "SMMUv3" are no words and stay letters). */
+static int w_caps_word_v(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n != 5 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1) || !words_common(s, 4, 35))
+		return 0;
+	(void)flags;
+	decide(e, "version", "four capitals that are a common word and a v before a version glued to them");
+	char low[5];
+	for (size_t i = 0; i < 4; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[4] = 0;
+	emit(e, low);
+	emit(e, "V");
+	return 1;
+}
+
 /* "DWARFv5", "IOMMUv2": capitals and a v before a version glued to them;
  * the capitals said as they are alone, the v a letter ("dwarf V five").
- * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three.) */
+ * (Four capitals or fewer are letters with theirs: "GICv3" G-I-C-V three;
+ * but see w_caps_word_v.) */
 static int w_caps_v(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 6 || s[n - 1] != 'v' || !all_upper(s, n - 1) || !all_alpha(s, n - 1))
@@ -4622,6 +4701,7 @@ static const struct word_rule {
 	{"a surname in capitals", w_caps_surname},
 	{"letters and mem", w_letters_mem},
 	{"no and an acronym", w_no_acronym},
+	{"a common word in capitals and a v", w_caps_word_v},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
 	{"capitals: a kernel name by its parts", w_caps_parts},
@@ -4663,6 +4743,7 @@ static const struct word_rule {
 	{"split into words", w_split},
 	{"a word in a name's place", w_name_place},
 	{"no vowel", w_no_vowel},
+	{"a title glued to a word", w_title_handle},
 	{"five consonants", w_five_consonants},
 	{"a name and a word", w_name_word},
 	{"a word and a name", w_first_word},

@@ -263,7 +263,7 @@ static int hex_cue(const char *w)
 {
 	static const char *const cues[] = {
 		"family", "families", "model", "models", "offset", "register", "address", "vector",
-		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at",
+		"stepping", "leaf", "opcode", "port", "irq", "interrupt", "bit", "bits", "at", "fam",
 	};
 	for (size_t i = 0; w && i < ARRAY_LEN(cues); i++)
 		if (strcasecmp(cues[i], w) == 0)
@@ -272,13 +272,24 @@ static int hex_cue(const char *w)
 }
 
 /* The second side of a range whose first was said hexadecimal, "family
- * 10h-19h": what was said before its number ends "H to". */
-static int hex_range_end(const struct en *e)
+ * 10h-19h": what was said before its number ends "H to"; and the next of a
+ * list of them, "Family 15h and 16h", "Fam 17h, 19h or 1Ah": every number
+ * with an h in the phrase is hexadecimal ("H and", "H, ", "H or"). */
+static int hex_range_end(const struct en *e, int said)
 {
 	size_t k = e->out.len;
-	while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+	if (said)
+		while (k > 0 && e->out.data[k - 1] != ' ')     /* (the second side's number is said) */
+			k--;
+	while (k > 0 && e->out.data[k - 1] == ' ')
 		k--;
-	return k >= 6 && memcmp(e->out.data + k - 6, " H to ", 6) == 0;
+	static const char *const ends[] = {" H to", " H and", " H or", " H,"};
+	for (size_t i = 0; i < ARRAY_LEN(ends); i++) {
+		size_t l = strlen(ends[i]);
+		if (k >= l && memcmp(e->out.data + k - l, ends[i], l) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Words after which k is kilobytes: "64k pages", "16k stacks". */
@@ -287,6 +298,21 @@ int memory_noun(const char *s, size_t n)
 	static const char *const nouns[] = {
 		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
 		"buffers", "alignment", "chunk", "chunks", "mapping", "mappings", "folio", "folios",
+	};
+	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
+		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words of the kernel's memory lines after a size in K: "(18440K kernel
+ * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
+ * reserved)", "16244520K/16663624K available": kilobytes. */
+static int kb_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"kernel", "rwdata", "rodata", "init", "bss", "reserved", "cma-reserved", "available",
+		"highmem", "lowmem", "absent", "ram", "memory", "free", "used", "total",
 	};
 	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
 		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
@@ -424,7 +450,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
-	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n)) {
+	/* (but "recv-16384", "rmem_65536": a power of two is a size in a
+	 * benchmark's or a setting's label, said as a number) */
+	if (!(flags & F_TOKEN) && !version && !cur && n >= 5 && all_digit(s, n) &&
+	    !(n <= 7 && s[0] != '0' && (num_parse(s, n) & (num_parse(s, n) - 1)) == 0)) {
 		emit_id_digits(e, s, n);     /* a number inside a path or an identifier: stable/2799027 */
 		return 1;
 	}
@@ -457,6 +486,72 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct unit *per = NULL;
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
+
+	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
+	 * Intel's way of writing a hexadecimal value (a CPUID leaf, an MSR),
+	 * its digits one by one, "eight-zero-zero-...-one H", not "eighty
+	 * million one"; a capital H always, a small h after a word of registers
+	 * ("10000h" alone is hours) */
+	if (!version && !cur && n >= 6 && (s[n - 1] == 'H' || s[n - 1] == 'h')) {
+		size_t x = 0;
+		while (x < n - 1 && isxdigit((unsigned char)s[x]))
+			x++;
+		int cue = hex_cue(e->prev) || strcasecmp(e->prev, "cpuid") == 0;
+		if (x == n - 1 && (cue || (s[n - 1] == 'H' && all_digit(s, x)))) {
+			decide(e, "hex", "a long number with an h: a hexadecimal value, its digits one by one");
+			spell(e, s, x, 0);
+			emit(e, "H");
+			return 1;
+		}
+	}
+	/* "18440K kernel code", "Memory: 16244520K/16663624K available",
+	 * "memory: 2880K": a size before a word of the memory lines, or after
+	 * "memory", is kilobytes (not a model's "eighteen four forty K") */
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'K' && v >= 0 && np.clen[0] <= 9 &&
+	    (kb_noun(e->next, e->nextn) || strncasecmp(e->prev, "memory", 6) == 0 ||
+	     (e->out.len >= 16 && memcmp(e->out.data + e->out.len - 16, "kilobytes slash ", 16) == 0))) {
+		decide(e, "measure", "a size in K on a memory line: kilobytes");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, v == 1 ? "kilobyte" : "kilobytes");
+		return 1;
+	}
+	/* "Slim 7x", "Armada 38x SoC": a number with an x after a capitalised
+	 * product word (not the sentence's first) is the model's number and
+	 * its letter, "seven X"; before a comparative or a determiner it stays
+	 * a multiplier ("Intel 5x more", "Roughly 7x faster") */
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 && v < 1000 &&
+	    isupper((unsigned char)e->prev[0]) && !e->prev_first && e->prev[1] && all_alpha(e->prev, strlen(e->prev))) {
+		static const char *const mult[] = {
+			"the", "that", "this", "its", "their", "as", "more", "less", "fewer", "over", "than",
+			"speedup", "improvement", "increase", "reduction", "boost", "slowdown", "overhead",
+		};
+		int m = 0;
+		for (size_t i = 0; e->next && i < ARRAY_LEN(mult); i++)
+			m = m || (strlen(mult[i]) == e->nextn && strncasecmp(mult[i], e->next, e->nextn) == 0);
+		if (e->next && e->nextn > 3 && islower((unsigned char)e->next[0]) &&
+		    strncmp(e->next + e->nextn - 2, "er", 2) == 0)
+			m = 1;     /* "faster", "slower", "better", "bigger" */
+		if (!m) {
+			decide(e, "model", "a number and x after a capitalised product word: a model");
+			emit_numstr(e, np.comp[0], np.clen[0]);
+			emit(e, "X");
+			return 1;
+		}
+	}
+	/* "family 1Ah", "Fam 19h and 1Ah": the hexadecimal digits go on in
+	 * capitals before the h, "one A H" (not "one ah") */
+	if (!version && !cur && np.ncomp == 1 && rl >= 2 && r[rl - 1] == 'h' &&
+	    (hex_cue(e->prev) || hex_range_end(e, 0))) {
+		size_t x = 0;
+		while (x < rl - 1 && r[x] >= 'A' && r[x] <= 'F')
+			x++;
+		if (x == rl - 1) {
+			emit_numstr(e, np.comp[0], np.clen[0]);
+			spell(e, r, x, 0);
+			emit(e, "H");
+			return 1;
+		}
+	}
 
 	/* 1000BASE-T, 2500base-x, 10GBASE-R: Ethernet by its speed, "twenty-five hundred base X" */
 	if (!version && !cur && np.ncomp == 1 && v > 0 && v < 100000 && rl >= 4 && strncasecmp(r, "base", 4) == 0) {
@@ -653,7 +748,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (u) {
 		emit_numstr(e, np.comp[0], np.clen[0]);
 		/* "family 15h": hexadecimal, not hours */
-		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e))) {
+		if (rl == 1 && r[0] == 'h' && (hex_cue(e->prev) || hex_range_end(e, 1))) {
 			emit(e, "H");
 			return 1;
 		}
