@@ -1105,18 +1105,6 @@ static int m_rate_spaced(const struct cctx *c, struct match *m)
 	return 1;
 }
 
-/* The length of a number at s[0..n): digits, and a point and digits after them. */
-static size_t number_len(const char *s, size_t n)
-{
-	size_t j = 0;
-	while (j < n && isdigit((unsigned char)s[j]))
-		j++;
-	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
-		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
-			;
-	return j;
-}
-
 /* A place's coordinate: degrees, minutes with a prime (or '), seconds with
  * a double prime (or "), and a hemisphere's letter, in one token: 42°21′N,
  * 71°03′37″W, 51.5°N "fifty-one point five degrees north". Minutes or a
@@ -1127,11 +1115,11 @@ static int m_coordinate(const struct cctx *c, struct match *m)
 	const char *s = t->raw + t->lead, *end = t->raw + t->rawlen;
 	while (end > s && strchr(".,;:)", end[-1]))
 		end--;
-	size_t n = (size_t)(end - s), j = number_len(s, n);
+	size_t n = (size_t)(end - s), j = plain_number_len(s, n);
 	if (!j || n < j + 3 || memcmp(s + j, "\xc2\xb0", 2) != 0)
 		return 0;
 	const char *r = s + j + 2;
-	size_t k = number_len(r, (size_t)(end - r));
+	size_t k = plain_number_len(r, (size_t)(end - r));
 	if (k && end - (r + k) >= 1) {
 		const char *mk = r + k;
 		size_t ml = *mk == '\'' ? 1 : (end - mk >= 3 && memcmp(mk, "\xe2\x80\xb2", 3) == 0) ? 3 : 0;
@@ -1140,7 +1128,7 @@ static int m_coordinate(const struct cctx *c, struct match *m)
 		m->mins = r;
 		m->minslen = k;
 		r = mk + ml;
-		k = number_len(r, (size_t)(end - r));
+		k = plain_number_len(r, (size_t)(end - r));
 		if (k) {
 			const char *sk = r + k;
 			size_t sl = sk < end && *sk == '"' ? 1 : (end - sk >= 3 && memcmp(sk, "\xe2\x80\xb3", 3) == 0) ? 3 : 0;

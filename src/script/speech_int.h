@@ -29,6 +29,9 @@ void num_model(struct buf *b, const char *s, size_t n);
 void num_plural(struct buf *b, unsigned long long v, int year);
 /* Parses n decimal digits at s (no sign); -1 when not all digits or too long. */
 long long num_parse(const char *s, size_t n);
+/* The length of a plain number at s[0..n): digits, and one point with
+ * digits after it ("3.14", "42"; of "3." only the 3). */
+size_t plain_number_len(const char *s, size_t n);
 
 /* English and Mandarin text normalisers; the caller frees the result. */
 char *speech_en(const struct speech_ctx *ctx, const char *text);

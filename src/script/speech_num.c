@@ -4,6 +4,7 @@
  *
  * In: numbers or digit strings. Out: words appended to a struct buf.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "speech_int.h"
@@ -236,4 +237,15 @@ void num_plural(struct buf *b, unsigned long long v, int year)
 	} else {
 		buf_puts(b, "s");
 	}
+}
+
+size_t plain_number_len(const char *s, size_t n)
+{
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
+		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
+			;
+	return j;
 }

@@ -764,18 +764,6 @@ static const char *zh_operator(const char *s, size_t n, size_t *len)
 	return NULL;
 }
 
-/* The length of a number at s: digits, one decimal point inside. */
-static size_t zh_plain_number(const char *s, size_t n)
-{
-	size_t j = 0;
-	while (j < n && isdigit((unsigned char)s[j]))
-		j++;
-	if (j && j + 1 < n && s[j] == '.' && isdigit((unsigned char)s[j + 1]))
-		for (j++; j < n && isdigit((unsigned char)s[j]); j++)
-			;
-	return j;
-}
-
 /* "9*20/54=3.3": numbers joined by operators and an equals sign, said as
  * arithmetic, 九乘二十除以五十四等于三点三 (a date's slash or a range's hyphen
  * has no equals sign after it). Returns the bytes said, or 0. */
@@ -783,7 +771,7 @@ static size_t zh_arithmetic(struct buf *b, const char *s, size_t n)
 {
 	size_t i = 0, l, ops = 0, eq = 0;
 	for (;;) {
-		size_t k = zh_plain_number(s + i, n - i);
+		size_t k = plain_number_len(s + i, n - i);
 		if (!k)
 			return 0;
 		i += k;
@@ -802,7 +790,7 @@ static size_t zh_arithmetic(struct buf *b, const char *s, size_t n)
 		return 0;
 	size_t end = i;
 	for (i = 0; i < end;) {
-		size_t k = zh_plain_number(s + i, end - i);
+		size_t k = plain_number_len(s + i, end - i);
 		zh_number(b, s + i, k, "", 0);
 		i += k;
 		while (i < end && s[i] == ' ')
