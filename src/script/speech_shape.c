@@ -1590,6 +1590,13 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	if (!hex_kind(s, n))
 		return 0;
+	/* "erratum a004447", "fsl,i2c-erratum-a008585": a vendor's erratum
+	 * number, a letter and digits, is said whole, not as a commit ID */
+	if ((strcasecmp(e->prev, "erratum") == 0 || strcasecmp(e->prev, "errata") == 0) &&
+	    strspn(s + 1, "0123456789") == n - 1) {
+		spell(e, s, n, 0);
+		return 1;
+	}
 	/* "---[ end trace 11621178b6045557 ]---": an oops's trace ID after
 	 * "trace" is no commit; its first characters as a commit's are said */
 	if (strcasecmp(e->prev, "commit") != 0 && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
