@@ -184,14 +184,7 @@ static const struct {
 	{"\xe2\x85\x94", "two thirds", "two thirds"}, {"\xe2\x85\x9b", "an eighth", "one eighth"},
 };
 
-static int in_list(const char *const *l, size_t n, const char *s, size_t k)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strlen(l[i]) == k && strncasecmp(l[i], s, k) == 0)
-			return 1;
-	return 0;
-}
-#define IN(tab, s, k) in_list(tab, ARRAY_LEN(tab), s, k)
+#define IN(tab, s, k) WORD_IN(tab, s, k)
 
 /* ---- the tokens around ---- */
 
@@ -404,7 +397,7 @@ static int m_memory_speed(const struct cctx *c, struct match *m)
 	size_t pl = 0, gl = (size_t)(h - s), sl = n - gl - 1;
 	while (pl < gl && isupper((unsigned char)s[pl]))
 		pl++;
-	if (!in_list(memory_kinds, ARRAY_LEN(memory_kinds), s, pl) || pl + 1 > gl || !isdigit((unsigned char)s[pl]))
+	if (!word_in_list(memory_kinds, ARRAY_LEN(memory_kinds), s, pl) || pl + 1 > gl || !isdigit((unsigned char)s[pl]))
 		return 0;
 	size_t k = pl + 1;
 	if (k < gl && (s[k] == 'X' || s[k] == 'x'))

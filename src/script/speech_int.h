@@ -32,6 +32,10 @@ long long num_parse(const char *s, size_t n);
 /* The length of a plain number at s[0..n): digits, and one point with
  * digits after it ("3.14", "42"; of "3." only the 3). */
 size_t plain_number_len(const char *s, size_t n);
+/* Whether s[0..n) is one of the n_list words of list, ignoring case (0 for
+ * a NULL s); WORD_IN(tab, s, n) for a static array. */
+int word_in_list(const char *const *list, size_t n_list, const char *s, size_t n);
+#define WORD_IN(tab, s, n) word_in_list(tab, ARRAY_LEN(tab), s, n)
 
 /* English and Mandarin text normalisers; the caller frees the result. */
 char *speech_en(const struct speech_ctx *ctx, const char *text);

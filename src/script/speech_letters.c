@@ -54,10 +54,7 @@ static int is_short_word(const char *s, size_t n)
 		"all", "and", "are", "but", "can", "did", "for", "had", "has", "its",
 		"not", "now", "our", "out", "per", "the", "via", "was", "who", "you",
 	};
-	for (size_t i = 0; i < ARRAY_LEN(w); i++)
-		if (strlen(w[i]) == n && strncasecmp(w[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(w, s, n);
 }
 
 /* A dictionary word in any case: "merge", "MERGE", "Merge". */
@@ -212,10 +209,7 @@ static int is_prefix(const char *s, size_t n)
 	static const char *const p[] = {"un", "non", "re", "de", "pre", "mis"};
 	if (n < 2 || n > 3 || !strchr("unrdpm", tolower((unsigned char)s[0])))
 		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(p); i++)
-		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(p, s, n);
 }
 
 enum { P_WORD = 1, P_LEX, P_SPELL, P_ID };
@@ -728,10 +722,7 @@ static int combining_form(const char *s, size_t n)
 		"bio", "geo", "eco", "neuro", "hydro", "thermo", "electro", "cyto", "immuno",
 		"astro", "chrono", "hemo", "paleo", "patho", "psycho", "socio", "techno", "agro",
 	};
-	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
-		if (strlen(forms[i]) == n && strncasecmp(forms[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(forms, s, n);
 }
 
 /* Whether s is a name of scowl's lists and no word: "steve" of "stevehimself". */

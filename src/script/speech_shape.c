@@ -30,10 +30,7 @@ static int is_tld(const char *s, size_t n)
 		"social", "news", "blog", "page", "email", "cloud", "ac", "tv", "fm",
 		"ly", "gg", "rocks", "space", "top", "club", "linux",
 	};
-	for (size_t i = 0; i < ARRAY_LEN(tlds); i++)
-		if (strlen(tlds[i]) == n && strncasecmp(tlds[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(tlds, s, n);
 }
 
 /* Whether s[0..n) is a host name: labels of letters, digits, hyphens, a known top-level domain. */
@@ -492,10 +489,7 @@ static int is_numberish(const char *s, size_t n)
 static int pronoun(const char *s, size_t n)
 {
 	static const char *const p[] = {"he", "she", "his", "her", "hers", "him", "they", "them", "their"};
-	for (size_t i = 0; i < ARRAY_LEN(p); i++)
-		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(p, s, n);
 }
 
 /* Whether s is a month's or a weekday's name ("June", "Jul", "Monday"),
@@ -519,10 +513,7 @@ static int particle(const char *s, size_t n)
 	static const char *const p[] = {"to",    "from",  "in",     "out",     "on",     "off",   "up",   "down",
 					"into",  "onto",  "over",   "under",   "before", "after", "with", "without",
 					"above", "below", "inside", "outside", "and",    "or",    "yes",  "no"};
-	for (size_t i = 0; i < ARRAY_LEN(p); i++)
-		if (strlen(p[i]) == n && strncasecmp(p[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(p, s, n);
 }
 
 /* The inflection s ends with when s is an English word whose stem is one
@@ -635,10 +626,7 @@ static int or_pair(const char *a, size_t an, const char *b, size_t bn)
 int series_word(const char *s, size_t n)
 {
 	static const char *const words[] = {"patch", "patches", "part", "parts", "step", "item", "test", "run"};
-	for (size_t i = 0; i < ARRAY_LEN(words); i++)
-		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(words, s, n);
 }
 
 static void said_plural(struct en *e, const char *w);

@@ -299,10 +299,7 @@ int memory_noun(const char *s, size_t n)
 		"page", "pages", "stack", "stacks", "block", "blocks", "sector", "sectors", "buffer",
 		"buffers", "alignment", "chunk", "chunks", "mapping", "mappings", "folio", "folios",
 	};
-	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
-		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(nouns, s, n);
 }
 
 /* The words of the kernel's memory lines after a size in K: "(18440K kernel
@@ -314,10 +311,7 @@ static int kb_noun(const char *s, size_t n)
 		"kernel", "rwdata", "rodata", "init", "bss", "reserved", "cma-reserved", "available",
 		"highmem", "lowmem", "absent", "ram", "memory", "free", "used", "total",
 	};
-	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
-		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(nouns, s, n);
 }
 
 /* Words after which 10M, 100M, 1000M are a link's speed: its modes
@@ -329,10 +323,7 @@ static int speed_word(const char *s, size_t n)
 		"half", "full", "duplex", "speed", "speeds", "mode", "modes", "and", "or", "to", "at", "on",
 		"in", "for", "with", "is", "are", "was", "only", "too",
 	};
-	for (size_t i = 0; s && i < ARRAY_LEN(words); i++)
-		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(words, s, n);
 }
 
 /* Words after which 2G to 6G is a generation of mobile networks: "5G modem". */
@@ -342,10 +333,7 @@ static int cellular_noun(const char *s, size_t n)
 		"modem", "modems", "cellular", "nr", "wwan", "phone", "phones", "connectivity", "module",
 		"modules", "code", "support", "band", "bands", "coverage", "sa", "nsa", "lte", "radio",
 	};
-	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
-		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(nouns, s, n);
 }
 
 /* Words after which G, M, T count bits: "10G links", "25G NICs". */
@@ -356,10 +344,7 @@ int network_noun_at(const char *s, size_t n)
 		"networking", "interface", "interfaces", "card", "cards", "adapter", "adapters",
 		"switch", "switches", "sfp", "uplink", "uplinks", "lan", "wan", "connection", "connections",
 	};
-	for (size_t i = 0; s && i < ARRAY_LEN(nouns); i++)
-		if (strlen(nouns[i]) == n && strncasecmp(nouns[i], s, n) == 0)
-			return 1;
-	return 0;
+	return WORD_IN(nouns, s, n);
 }
 
 /*

@@ -372,6 +372,7 @@ static size_t ntabn;
 static char *ntext;
 static pthread_once_t nonce = PTHREAD_ONCE_INIT;
 
+/* A table row of a name list: how it is written, how many have it (kernel.names, people.names). */
 static void name_fill(struct wslot *sl, const char *written, const char *count)
 {
 	sl->how = written;
@@ -404,17 +405,11 @@ static size_t people_tabn;
 static char *people_text;
 static pthread_once_t people_once = PTHREAD_ONCE_INIT;
 
-static void person_fill(struct wslot *sl, const char *written, const char *count)
-{
-	sl->how = written;
-	sl->count = (unsigned)atoi(count);
-}
-
 static void people_open(void)
 {
 	people_tabn = 1 << 12;     /* about 1,850 words */
 	people_tab = xcalloc(people_tabn, sizeof *people_tab);
-	table_load(people_tab, people_tabn, people_names_text, &people_text, person_fill);
+	table_load(people_tab, people_tabn, people_names_text, &people_text, name_fill);
 }
 
 /* Whether s (any case) is a word of a kernel developer's name that no
@@ -428,4 +423,12 @@ int person_name(const char *s, size_t n)
 		tmp[i] = (char)tolower((unsigned char)s[i]);
 	pthread_once(&people_once, people_open);
 	return slot_find(people_tab, people_tabn, tmp, n, 0) != NULL;
+}
+
+int word_in_list(const char *const *list, size_t n_list, const char *s, size_t n)
+{
+	for (size_t i = 0; s && i < n_list; i++)
+		if (strlen(list[i]) == n && strncasecmp(list[i], s, n) == 0)
+			return 1;
+	return 0;
 }
