@@ -347,6 +347,16 @@ static int word_shaped(const char *s, size_t n)
 	return vowels >= 3;
 }
 
+/* A derivational ending that is no word of its own at a token's end: a
+ * split that leaves one last is a word (or a typo of one) cut at its
+ * suffix, "cancelation" is no "cancel at ion", "accidently" no "accident
+ * L-Y", and the engine says it better whole. */
+static int bound_suffix(const char *s, size_t n)
+{
+	static const char *const ends[] = {"ion", "ions", "ly", "ally", "ation", "ations", "tion", "tions"};
+	return WORD_IN(ends, s, n);
+}
+
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
@@ -440,6 +450,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		cut[np] = i;
 		kinds[np++] = kind[i];
 	}
+	if (np >= 2 && bound_suffix(s + cut[1], n - cut[1]))
+		return 0;
 	if (np < 2)
 		return 0;
 	/* a spelled run only beside words of four letters or more, or entries;
@@ -1005,6 +1017,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		grades[np] = grade[i];
 		kinds[np++] = kind[i];
 	}
+	if (np >= 2 && bound_suffix(s + cut[1], n - cut[1]))
+		return 0;
 	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
 	 * at most one short word and one run of letters, a short word beside a
 	 * long one */
