@@ -92,6 +92,8 @@ static const char *const roman_part_words[] = {
 	"class", "stage", "episode", "season", "level", "tier", "grade", "series",
 	"schedule", "title", "article", "appendix", "annex", "section", "world",
 	"mark", "mk", "model", "generation", "gen",
+	/* a chip family's generation: "Pentium III", "Athlon II", "Phenom II" */
+	"pentium", "athlon", "phenom", "celeron", "opteron", "turion", "sempron", "itanium",
 };
 
 /* Abbreviated titles of a person, paired by "and": "mr and mrs Godwin" */
@@ -249,12 +251,13 @@ static const struct {
 };     /* not PMID or JSTOR: readers say those numbers as counts */
 
 /* "bug 197801", "Bugzilla 215934": a bug tracker's number of five digits or
- * more is an ID, said digit by digit as a serial ("bug 12" stays a count). */
+ * more is an ID, said digit by digit as a serial ("bug 12" stays a count);
+ * so is a chip vendor's erratum number, "erratum 843419" (Arm's). */
 static int m_bug_number(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	static const char *const labels[] = {"bug", "bugzilla", "bz"};
+	static const char *const labels[] = {"bug", "bugzilla", "bz", "erratum", "errata"};
 	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i - 1].trail || c->t[c->i].lead ||
 	    !IN(labels, p, pn))
 		return 0;
@@ -1740,6 +1743,18 @@ static int m_model_before(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, an;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	/* choose architecture "586": x86's generation (186 to 686) named after
+	 * "architecture" is the chip's short name, as before its machines */
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	static const char *const x86_arch[] = {"architecture", "arch"};
+	if (s && p && n == 3 && s[0] >= '1' && s[0] <= '6' && s[1] == '8' && s[2] == '6' && IN(x86_arch, p, pn) &&
+	    !c->t[c->i - 1].trail) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: x86's short name (186 to 686) after architecture";
+		return 1;
+	}
 	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i))
 		return 0;
 	/* in the plural: four or five digits that are no round count, "3270
@@ -1749,7 +1764,7 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	 * chips, said as the singular's are ("the 386 processor"); a count has
 	 * any other number, or another noun ("386 patches", "286 days") */
 	static const char *const x86_plural[] = {"processors", "cpus", "microprocessors", "chips", "machines",
-						 "pcs", "computers", "boxes"};
+						 "pcs", "computers", "boxes", "architectures"};
 	if (n == 3 && s[0] >= '1' && s[0] <= '6' && s[1] == '8' && s[2] == '6' && IN(x86_plural, nx, nn)) {
 		m->a = s;
 		m->alen = n;
@@ -2123,6 +2138,22 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
+	/* "Pentium III-M", "Part II-A": a numeral of two letters or more after
+	 * a word such as Part, with a capital or two after a hyphen, is the
+	 * number and those letters */
+	if (!v && s && p && n >= 4 && !c->t[c->i - 1].trail && roman_part(p, pn) && isupper((unsigned char)p[0])) {
+		const char *h = memchr(s, '-', n);
+		size_t rn = h ? (size_t)(h - s) : 0, ln = h ? n - rn - 1 : 0;
+		if (rn >= 2 && (ln == 1 || ln == 2) && all_upper(h + 1, ln) && all_alpha(h + 1, ln) &&
+		    (v = roman_value(s, rn)) != 0) {
+			m->value = v;
+			m->letters = h + 1;
+			m->letterslen = ln;
+			m->why = "a number and its letters: a Roman numeral with a hyphen after a word such as Part";
+			return 1;
+		}
+		v = 0;
+	}
 	if (!v)
 		return 0;
 	m->value = v;
@@ -2231,6 +2262,10 @@ static int m_roman(const struct cctx *c, struct match *m)
 	/* "Avoid IV reuse": a common word capitalised only because it starts
 	 * the sentence names nothing that is numbered */
 	int starts = !pp || (c->t[c->i - 2].trail && strchr(".!?:", c->t[c->i - 2].raw[c->t[c->i - 2].rawlen - 1]));
+	/* "<iv_offset> The IV offset": an article in capitals opens a sentence
+	 * wherever it stands (after a term, a field's name), numbering nothing */
+	static const char *const articles[] = {"the", "a", "an"};
+	starts |= IN(articles, p, pn);
 	char low[32];
 	if (starts && pn < sizeof low && !IN(roman_part_words, p, pn)) {
 		for (size_t k = 0; k < pn; k++)

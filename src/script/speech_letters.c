@@ -1710,6 +1710,14 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	 * Selection), not the possessive a writer does not shout alone */
 	if (n == 3 && memcmp(s, "ITS", 3) == 0 && !shouted(e))
 		return 0;
+	/* "DO put all MMIO devices under a bus node": a rule's "DO" in capitals
+	 * opening its sentence before a verb in small letters (as "DON'T" is) */
+	if (n == 2 && memcmp(s, "DO", 2) == 0 && !e->prev[0] && e->next && e->nextn >= 2 &&
+	    all_lower(e->next, e->nextn)) {
+		decide(e, "word", "a rule's DO in capitals before a verb in small letters");
+		emit(e, "do");
+		return 1;
+	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&

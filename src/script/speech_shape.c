@@ -1787,6 +1787,18 @@ static int s_label_decimal(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "mpstat.cpu.all.idle%", "turbostat.C1E%", "node-load-miss-rate%": a
+ * metric's name that ends in a percent sign after a letter, as benchmark
+ * tables name a share; the name, then "percent" (the sign is no mark to drop) */
+static int s_name_percent(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 3 || s[n - 1] != '%' || !isalpha((unsigned char)s[n - 2]) || memchr(s, '%', n - 1))
+		return 0;
+	say_core(e, s, n - 1, (flags & ~F_TOKEN) | F_START);
+	emit(e, "percent");
+	return 1;
+}
+
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
 {
 	return say_shapes(e, s, n, flags);
@@ -3337,6 +3349,7 @@ static const struct shape {
 	{NULL, NULL, 0, s_version_placeholder},
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
 	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
+	{"percent", "a metric's name ending in a percent sign after a letter: the name, then percent", 0, s_name_percent},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
