@@ -1109,6 +1109,17 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j + 1;
 				continue;
 			}
+			/* "9+个", "5+ 种": a single digit and more is at least that many
+			   (多 goes after ten and over only, "十多个"), 至少九个 */
+			if (!later && j == i + 1 && j < n && s[j] == '+' && s[i] != '0' &&
+			    starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words))) {
+				buf_puts(&b, "至少");
+				zh_number(&b, s + i, 1, ap, 0);
+				i = j + 1;
+				while (i < n && s[i] == ' ')
+					i++;
+				continue;
+			}
 			/* "2 x 16GB", "4 × 8GB", "2x 16GB" (x glued to the first count, a
 			   space before the second): a product of two counts (two modules
 			   of 16 GB), 二乘十六吉字节, not 两倍 and a number */
