@@ -767,9 +767,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		 * memory size in M is a power of two or a multiple of 64: "512M"),
 		 * when nothing follows or a word of link modes or grammar does (a
 		 * noun after it is what it measures: "malloc(100M) program", "10M
-		 * users"), and it is no command's argument ("lvcreate -L 100M") */
+		 * users"), and it is no command's argument ("lvcreate -L 100M") nor
+		 * the value echo writes into a file ("echo 10M > memory.reclaim",
+		 * a size) */
 		if (!bits && rl == 1 && r[0] == 'M' && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas &&
-		    (v == 10 || v == 100 || v == 1000) && e->prev[0] != '-' &&
+		    (v == 10 || v == 100 || v == 1000) && e->prev[0] != '-' && strcasecmp(e->prev, "echo") != 0 &&
 		    (!e->next || !e->nextn || speed_word(e->next, e->nextn)))
 			bits = "megabit";
 		if (bits) {
