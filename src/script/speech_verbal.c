@@ -1361,7 +1361,8 @@ static void v_roman(struct en *e, const struct match *m)
 	if (m->y2) {            /* "pp. xiv-xx" */
 		emit(e, "to");
 		emit_num(e, (unsigned long long)m->y2);
-	}	if (m->letterslen)      /* "Pentium III-M" */
+	}
+	if (m->letterslen)      /* "Pentium III-M" */
 		spell(e, m->letters, m->letterslen, 0);
 }
 
