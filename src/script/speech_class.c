@@ -141,6 +141,7 @@ static const struct abbr {
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
 	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
 	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"ver", "version", A_NUMBER_AFTER},   /* "BNEP ver 1.3", "RFCOMM ver 1.11": a log line's version */
 	{"d", "died", A_YEAR_AFTER}, {"b", "born", A_YEAR_AFTER}, {"c", "circa", A_YEAR_AFTER},
 	{"ca", "circa", A_YEAR_AFTER}, {"fl", "flourished", A_YEAR_AFTER}, {"r", "reigned", A_YEAR_AFTER},
 	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},

@@ -1208,6 +1208,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			grades[p] = size;
 		}
 	}
+	/* "phonet", "clausen": a name kernel text writes capitalised
+	 * (kernel.names) is no word and a letter or two ("phone T", "clause
+	 * N"); a word and an acronym's two letters stay ("orangefs") */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] <= 2 && kinds[1] == S_WORD && kernel_name(s, n) &&
+	    !(cut[0] - cut[1] == 2 && vocab_kind(s + n - 2, 2) == VOCAB_ACRONYM))
+		return 0;
 	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -3282,6 +3288,15 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
+	/* "phonet", "pavel", "marek": a name kernel text writes capitalised
+	 * (kernel.names) is said whole, not a word and letters ("phone T",
+	 * "pave L"); a word and an acronym's two letters stay ("orangefs"
+	 * orange F-S, "metronomefb") */
+	if (kernel_name(s, n) && !(k == 2 && vocab_kind(s + n - 2, 2) == VOCAB_ACRONYM)) {
+		decide(e, "name", "a name kernel text writes capitalised (kernel.names), not a word and letters");
+		emitn(e, s, n);
+		return 1;
+	}
 	/* "shaders": the plural of a word kernel text knows (kernel.names,
 	 * kernel.vocab, hunspell, the lexicon) is that word and its s, said
 	 * whole as the word is, not a shorter word and letters ("shade R-S") */

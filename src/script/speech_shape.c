@@ -705,6 +705,17 @@ static int say_path(struct en *e, const char *s, size_t n)
 			emit_model(e, slash + 1, 4);
 		return 1;
 	}
+	/* a half of two or more digits with a leading zero is no count: two
+	 * IDs ("PCI dev 2725/0024", a device and its subsystem), each as a
+	 * model number, the slash said, not "two thousand seven hundred
+	 * twenty-five twenty-four" */
+	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a >= 2 && n - a - 1 >= 2 && a <= 4 &&
+	    n - a - 1 <= 4 && (s[0] == '0' || slash[1] == '0')) {
+		emit_model(e, s, a);
+		emit(e, "slash");
+		emit_model(e, slash + 1, n - a - 1);
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
@@ -3447,6 +3458,10 @@ static const struct { const char *sym, *say; } syms[] = {
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
 	{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
+	/* C's compound assignments, in quoted code ("used -= reserve;") */
+	{"-=", "minus equals"}, {"*=", "times equals"}, {"/=", "divide equals"},
+	{"%=", "mod equals"}, {"|=", "or equals"}, {"&=", "and equals"}, {"^=", "X-or equals"},
+	{"<<=", "shift left equals"}, {">>=", "shift right equals"},
 };
 
 /* The word of a symbol of the table, or NULL. */
