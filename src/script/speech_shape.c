@@ -3459,7 +3459,7 @@ static const struct { const char *sym, *say; } syms[] = {
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
 	{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
 	/* C's compound assignments, in quoted code ("used -= reserve;") */
-	{"-=", "minus equals"}, {"*=", "times equals"}, {"/=", "divide equals"},
+	{"+=", "plus equals"}, {"-=", "minus equals"}, {"*=", "times equals"}, {"/=", "divide equals"},
 	{"%=", "mod equals"}, {"|=", "or equals"}, {"&=", "and equals"}, {"^=", "X-or equals"},
 	{"<<=", "shift left equals"}, {">>=", "shift right equals"},
 };
