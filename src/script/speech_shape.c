@@ -662,6 +662,18 @@ static int say_path(struct en *e, const char *s, size_t n)
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
+	/* "at 2 GHz/1GHz", "1 GHz/500 MHz": a spaced number's unit glued to a
+	 * slash and the next measure is that unit in words, as without it */
+	const struct unit *u = a && a + 1 < n ? find_unit(s, a, 1) : NULL;
+	size_t pl = strlen(e->prev);
+	if (u && pl && pl <= 12 && isdigit((unsigned char)e->prev[0]) && isdigit((unsigned char)e->prev[pl - 1]) &&
+	    strspn(e->prev, "0123456789.") == pl && isdigit((unsigned char)slash[1])) {
+		decide(e, "measure", "a number's unit before a slash and another measure: the unit in words");
+		emit(e, strcmp(e->prev, "1") == 0 ? u->one : u->many);
+		emit(e, "slash");
+		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
 	/* "joint storage/filesystem sessions", "combined CPU/GPU memory": after
 	 * a word that says both, a slash between two words is "and" (LSFMM's
 	 * joint tracks), not "slash" */
@@ -3555,7 +3567,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 			memcpy(w, prev, pn);
 			w[pn] = '\0';
 		}
-		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
+		/* ("'dyn-power-coeff' * volt_mV": a quoted operand is one too) */
+		int quoted = pn >= 2 && (prev[pn - 1] == '\'' || prev[pn - 1] == '"') && isalnum((unsigned char)prev[pn - 2]);
+		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')' || quoted)) {
 			decide(e, "symbol", "an asterisk between two operands: times");
 			emit(e, "times");
 			return 1;
