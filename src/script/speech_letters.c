@@ -1992,6 +1992,18 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "acronym", "NO glued before an acronym of kernel text: no, then the acronym");
 		return 1;
 	}
+	/* "ISPAUK", "TECHUK": capitals ending in UK after three letters or more,
+	 * the whole no word nor acronym English or kernel text knows, are a
+	 * name and its country's code, as "techUK" is written (English words
+	 * do not end in -uk: "ispauk" is no word a reader would say): the name
+	 * as its own shape says it, then U-K */
+	if (n >= 5 && s[n - 2] == 'U' && s[n - 1] == 'K' && !(flags & F_PART) && !dict_word(s, n) &&
+	    vocab_kind(s, n) == VOCAB_NONE && !vocab_capsword(s, n)) {
+		say_word(e, s, n - 2, flags | F_PART);
+		spell(e, s + n - 2, 2, 0);
+		decide(e, "acronym", "capitals ending in UK, no word: a name and the country code, U-K");
+		return 1;
+	}
 	int word = n >= 4 && dict_word(s, n);
 	/* a switch's state in capitals, "set it ON", "a steady ON of the LED":
 	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,

@@ -391,7 +391,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					pa++;
 				int model_before = pp && k == 1 && sep[0] == '-' && pa >= 1 && pa <= 3 && pa < pl && all_digit(pp + pa, pl - pa) &&
 						   !is_pow2(s + st, i - st);
-				if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
+				/* "fsl,i2c-erratum-a004447": a vendor's erratum number glued
+				 * after "erratum-" is said whole, as it is after "erratum " */
+				if (pp && k == 1 && sep[0] == '-' && i - st >= 4 && isalpha((unsigned char)s[st]) &&
+				    all_digit(s + st + 1, i - st - 1) &&
+				    ((pl == 7 && strncasecmp(pp, "erratum", 7) == 0) || (pl == 6 && strncasecmp(pp, "errata", 6) == 0))) {
+					decide(e, "identifier", "a letter and digits after erratum-: a vendor's erratum number, said whole");
+					spell(e, s + st, i - st, 0);
+				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
 				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
@@ -655,6 +662,18 @@ static int say_path(struct en *e, const char *s, size_t n)
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
+	/* "at 2 GHz/1GHz", "1 GHz/500 MHz": a spaced number's unit glued to a
+	 * slash and the next measure is that unit in words, as without it */
+	const struct unit *u = a && a + 1 < n ? find_unit(s, a, 1) : NULL;
+	size_t pl = strlen(e->prev);
+	if (u && pl && pl <= 12 && isdigit((unsigned char)e->prev[0]) && isdigit((unsigned char)e->prev[pl - 1]) &&
+	    strspn(e->prev, "0123456789.") == pl && isdigit((unsigned char)slash[1])) {
+		decide(e, "measure", "a number's unit before a slash and another measure: the unit in words");
+		emit(e, strcmp(e->prev, "1") == 0 ? u->one : u->many);
+		emit(e, "slash");
+		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
 	/* "joint storage/filesystem sessions", "combined CPU/GPU memory": after
 	 * a word that says both, a slash between two words is "and" (LSFMM's
 	 * joint tracks), not "slash" */
@@ -2128,6 +2147,12 @@ static int s_number(struct en *e, const char *s, size_t n, int flags)
 {
 	if (tilde_range(s, n))     /* 5~6: a range (s_range) */
 		return 0;
+	/* "80000007H:EDX", a CPUID leaf and its register: the leaf's digits
+	 * and H (s_hex_suffix), then the register, split at the colon */
+	const char *colon = memchr(s, ':', n);
+	if (colon && colon - s >= 5 && colon[-1] == 'H' && all_digit(s, (size_t)(colon - s) - 1) &&
+	    colon + 1 < s + n && isupper((unsigned char)colon[1]))
+		return 0;
 	return say_number_shape(e, s, n, flags);
 }
 
@@ -2559,7 +2584,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			       its own word, "pin control", not left to the engine */
 			    (k >= 5 && all_lower(s + st, k) && !words_common(s + st, k, 70) && !dict_word(s + st, k) &&
 			     vocab_kind(s + st, k) != VOCAB_NONE) ||
-			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
+			    /* "opp-microvolt", "opp-shared": an abbreviation hunspell lists
+			       (opp., opposite) that kernel text writes in capitals a hundred
+			       times or more, no common word, is the acronym: O-P-P */
+			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM &&
+			     (!dict_word(s + st, k) || vocab_count(s + st, k) >= 100) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
 			    /* "in-ep", "sync-ep": two small letters kernel text has as an
@@ -3566,7 +3595,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 			memcpy(w, prev, pn);
 			w[pn] = '\0';
 		}
-		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
+		/* ("'dyn-power-coeff' * volt_mV": a quoted operand is one too) */
+		int quoted = pn >= 2 && (prev[pn - 1] == '\'' || prev[pn - 1] == '"') && isalnum((unsigned char)prev[pn - 2]);
+		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')' || quoted)) {
 			decide(e, "symbol", "an asterisk between two operands: times");
 			emit(e, "times");
 			return 1;

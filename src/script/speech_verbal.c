@@ -244,9 +244,29 @@ void emit_version(struct en *e, const struct numparse *np)
 	}
 }
 
+/* "end trace 0000000000000000": one digit run eight times or more is said
+ * by its count, "sixteen zeros", not sixteen "oh"s; 1 when said. */
+static int digit_run(struct en *e, const char *s, size_t n)
+{
+	static const char *const plural[] = {"zeros", "ones", "twos", "threes", "fours",
+					     "fives", "sixes", "sevens", "eights", "nines"};
+	size_t same = 0;
+	while (same < n && s[same] == s[0] && isdigit((unsigned char)s[0]))
+		same++;
+	if (same != n || n < 8 || n >= 100)
+		return 0;
+	char cnt[4];
+	snprintf(cnt, sizeof cnt, "%zu", n);
+	emit_numstr(e, cnt, strlen(cnt));
+	emit(e, plural[s[0] - '0']);
+	return 1;
+}
+
 /* An identifier's digits one by one, 0 as "oh": a bug number, a serial. */
 void emit_id_digits(struct en *e, const char *s, size_t n)
 {
+	if (digit_run(e, s, n))
+		return;
 	struct buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '0')
@@ -345,6 +365,18 @@ int network_noun_at(const char *s, size_t n)
 		"switch", "switches", "sfp", "uplink", "uplinks", "lan", "wan", "connection", "connections",
 	};
 	return WORD_IN(nouns, s, n);
+}
+
+/* Whether w, in small letters, is a common English word (scowl up to size). */
+static int lower_common(const char *w, int size)
+{
+	char low[32];
+	size_t n = strlen(w);
+	if (n >= sizeof low)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	return words_common(low, n, size);
 }
 
 /*
@@ -505,7 +537,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * its letter, "seven X"; before a comparative or a determiner it stays
 	 * a multiplier ("Intel 5x more", "Roughly 7x faster") */
 	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 && v < 1000 &&
-	    isupper((unsigned char)e->prev[0]) && !e->prev_first && e->prev[1] && all_alpha(e->prev, strlen(e->prev))) {
+	    isupper((unsigned char)e->prev[0]) && e->prev[1] && all_alpha(e->prev, strlen(e->prev)) &&
+	    /* the sentence's first word too when it is no common English word
+	       in small letters: "Armada 38x boards", not "Roughly 7x" */
+	    (!e->prev_first || !lower_common(e->prev, 35))) {
 		static const char *const mult[] = {
 			"the", "that", "this", "its", "their", "as", "more", "less", "fewer", "over", "than",
 			"speedup", "improvement", "increase", "reduction", "boost", "slowdown", "overhead",
@@ -979,6 +1014,8 @@ static int is_one(const char *s, size_t n)
 
 static void v_serial(struct en *e, const struct match *m)
 {
+	if (digit_run(e, m->a, m->alen))
+		return;
 	struct buf b = {0};
 	for (size_t i = 0; i < m->alen; i++) {
 		if (m->a[i] == '0')
