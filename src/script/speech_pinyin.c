@@ -247,6 +247,11 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2))
 			clear = 1, why = rare ? "a pinyin name: a syllable the lists know only as a rare word, next to a marked pinyin name (pinyin.table)"
 					      : "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
+		/* "Yangyang Li", "Jianbo Li": such a syllable after a given name
+		 * of two pinyin syllables no list knows is the surname (Li was
+		 * "lie"; "Man Yue Mo", one syllable before, stays) */
+		else if (rare && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
+			clear = 1, why = "a pinyin name: a syllable the lists know only as a rare word, after a given name of pinyin syllables (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
