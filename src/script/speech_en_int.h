@@ -204,6 +204,9 @@ unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int
 /* A word of a person's name said from pinyin.table: "Guo-Fu" Gwaw-Foo;
  * 1 when said (speech_pinyin.c). */
 int say_pinyin_person(struct en *e, const char *s, size_t n);
+/* A camel-case name of two pinyin syllables, "YuBiao"; 1 when said
+ * (speech_pinyin.c). */
+int say_pinyin_camel(struct en *e, const char *s, size_t n);
 /* A word of a person's name (a token PERSON_WORD marks) said as a name:
  * never split into words or letters; 0 when the usual rules say it
  * (speech_letters.c). */

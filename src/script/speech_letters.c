@@ -2210,6 +2210,8 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 
 static int w_camel(struct en *e, const char *s, size_t n, int flags)
 {
+	if (say_pinyin_camel(e, s, n))
+		return 1;
 	/* a brand capitalised at both ends, "SpacemiT": the last capital is
 	 * the brand's style, no letter of its own ("PowerA", "StorageD": a word
 	 * before it, English has, keeps the letter); when the small-letter form
@@ -4003,7 +4005,7 @@ static const struct { const char *onset, *said; } name_onsets[] = {
 	{"krz", "[[k]]sh"},
 	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
 	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
-	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
+	{"rz", "zh"}, {"sht", "[[S]]t"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
 	{"tk", "[[t]]k"}, {"trz", "[[t]]sh"}, {"tsch", "ch"}, {"tsv", "[[t]]sv"}, {"tv", "[[t]]v"},
 	{"tz", "ts"}, {"vs", "[[v]]s"}, {"wl", "vl"}, {"zb", "[[z]]b"}, {"zd", "[[z]]d"},
 	{"zg", "[[z]]g"}, {"zv", "[[z]]v"},
@@ -4199,7 +4201,15 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * Ukrainian -ii after a consonant is -iy and Iu- at the start Yu- ("Andrii",
  * "Iurii" were -ee-eye, ee-yoo-); Portuguese -lho, -lha at the end are
  * -lyo, -lya ("Filho" was fil-ho,
- * "Carvalho"; not "Culhane", "Selhorst").
+ * "Carvalho"; not "Culhane", "Selhorst"). names27: Italian gh before e, i
+ * after a vowel is a hard g ("Dureghello"; not "Hughes"); South Slavic ije
+ * and a final ija are iye, iya ("Danijel", "Marija"; not Indian "Vijay");
+ * Finnish -anen is -annen ("Virtanen" was -tay-nen); German -nther is -nter
+ * ("Guenther"); tthi before a vowel is tti ("Matthieu" was math-); an
+ * Indian given name's -Cesh after one short syllable is said apart, its i
+ * ee ("Brijesh" was bry-jesh, "Ramesh" ray-mush, "Mukesh" myoo-; "Mahesh"
+ * unchanged); Gur before a vowel at the start is goo- ("Gurevich",
+ * "Gurinder" were gyoo-).
  * Writes the spelling to say in out; returns its length.
  */
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
@@ -4213,6 +4223,10 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 		polish = n >= l + 3 && strncasecmp(s + n - l, pl_ends[k], l) == 0;
 	}
 	int cek = n >= 5 && strncasecmp(s + n - 3, "cek", 3) == 0;
+	/* (an Indian given name's -Cesh after a short syllable: Brijesh, Ramesh, Mukesh, Naresh) */
+	int esh = n >= 6 && strncasecmp(s + n - 3, "esh", 3) == 0 && !is_vowel(s[n - 4], 1) &&
+		  tolower((unsigned char)s[n - 4]) != 'h' && strchr("aiou", tolower((unsigned char)s[n - 5])) &&
+		  !is_vowel(s[n - 6], 1);
 	/* (Polish and Czech -ej: "Andrzej" an-jay, "Maciej", "Ondrej") */
 	int ej = n >= 5 && strncasecmp(s + n - 2, "ej", 2) == 0 && !is_vowel(s[n - 3], 1);
 	if (n + 4 >= outsz)
@@ -4302,6 +4316,58 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 		if (i == 0 && c == 'c' && nx == 'i' && (after == 'u' || after == 'o') && n >= 5 && person) {
 			out[o++] = s[0];
 			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'g' && nx == 'u' && after == 'r' && n >= 5 && is_vowel(s[3], 1)) {
+			out[o++] = s[0];     /* Gur before a vowel, "Gurevich", "Gurinder", "Gurudasani": goo-, not gyoo- */
+			out[o++] = 'u';
+			out[o++] = 'u';
+			i++;
+			continue;
+		}
+		if (esh && i + 5 == n) {     /* Indian -Cesh: "Brijesh" bree-jesh, "Ramesh" rah-mesh */
+			if (c == 'i') {
+				out[o++] = 'e';
+				out[o++] = 'e';
+			} else {
+				out[o++] = s[i];
+			}
+			out[o++] = '-';
+			continue;
+		}
+		if (c == 'g' && nx == 'h' && i >= 2 && after && strchr("ei", after) &&
+		    strchr("aeo", tolower((unsigned char)s[i - 1])) && !is_vowel(s[i - 2], 1)) {
+			out[o++] = 'g';     /* Italian gh before e, i is a hard g: "Dureghello" -eg-gello, not eg-hello */
+			out[o++] = 'g';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'j' && i > 0 && (after == 'e' || (after == 'a' && i + 3 == n)) &&
+		    !is_vowel(s[i - 1], 1)) {
+			/* South Slavic ije, a final ija are iye, iya: "Danijel" dan-ee-yel, not -idge-,
+			 * "Marija"; not Indian "Vijay" */
+			out[o++] = 'i';
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (c == 'a' && nx == 'n' && i + 4 == n && n >= 7 && strncasecmp(s + i, "anen", 4) == 0 &&
+		    !is_vowel(s[i - 1], 1)) {     /* Finnish "Virtanen" vir-ta-nen, not -tay- */
+			memcpy(out + o, "annen", 5);
+			o += 5;
+			i += 3;
+			continue;
+		}
+		if (c == 't' && nx == 'h' && i > 0 && i + 4 == n && tolower((unsigned char)s[i - 1]) == 'n' &&
+		    strncasecmp(s + i, "ther", 4) == 0 && n >= 7) {
+			out[o++] = 't';     /* German -nther: "Guenther" -ter, not -ther */
+			i++;
+			continue;
+		}
+		if (c == 't' && nx == 'h' && i > 0 && tolower((unsigned char)s[i - 1]) == 't' && after == 'i' &&
+		    i + 3 < n && is_vowel(s[i + 3], 1)) {
+			out[o++] = 't';     /* French, German tthi before a vowel: "Matthieu", "Matthias" matt-ee- */
 			i++;
 			continue;
 		}
