@@ -302,6 +302,38 @@ int memory_noun(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Nouns of things counted, not of memory: after a number with a scale
+ * letter, "27M lines", "10M users", "2B devices", "100K commits", the letter
+ * is the count's scale (million, billion, thousand), not a size ("512M of
+ * RAM", "2M pages", "a 16M buffer" measure memory: pages, bytes and
+ * buffers are not here, nor what a benchmark or a network sizes: "4K files",
+ * "4K requests", "4K records", "4K keys", "4K entries", "64K packets"). */
+static int scale_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"lines", "commits", "changesets", "patches", "changes", "users", "people", "developers",
+		"contributors", "downloads", "installs", "installations", "devices", "phones", "smartphones",
+		"computers", "machines", "servers", "systems", "customers", "subscribers", "visitors", "views",
+		"viewers", "players", "members", "rows", "queries", "transactions", "emails", "mails",
+		"connections", "tests", "parameters", "tokens", "years", "dollars", "euros",
+		"copies", "games", "apps", "applications", "repositories", "repos", "stars", "websites", "sites",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
+/* After a B the nouns are fewer: kernel text's "16B packets", "64B lines",
+ * "8B entries" are sizes in bytes; people, their devices and money are not
+ * ("2B devices", "1B users", "7B parameters"). */
+static int billion_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"users", "people", "devices", "phones", "smartphones", "computers", "customers", "subscribers",
+		"visitors", "views", "viewers", "players", "downloads", "installs", "dollars", "euros", "years",
+		"parameters", "transistors", "websites", "sites",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
 /* The words of the kernel's memory lines after a size in K: "(18440K kernel
  * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
  * reserved)", "16244520K/16663624K available": kilobytes. */
@@ -472,6 +504,23 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
 
+	/* "27M+ lines of code", "10M users", "2B devices", "100K lines",
+	 * "1.5M downloads": a number with a scale letter (k, K, M, B; a plus
+	 * after it for "more than") before a noun of things counted is a
+	 * count, "twenty-seven million plus lines", not a size in bytes */
+	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas &&
+	    (rl == 1 || (rl == 2 && r[1] == '+')) && strchr("kKMB", r[0]) &&
+	    (r[0] == 'B' ? billion_noun(e->next, e->nextn) : scale_noun(e->next, e->nextn))) {
+		decide(e, "cardinal", "a number with a scale letter before a noun of things counted: a count");
+		if (np.ncomp == 2)
+			emit_decimal(e, &np);
+		else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, r[0] == 'M' ? "million" : r[0] == 'B' ? "billion" : "thousand");
+		if (rl == 2)
+			emit(e, "plus");
+		return 1;
+	}
 	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
 	 * Intel's way of writing a hexadecimal value (a CPUID leaf, an MSR),
 	 * its digits one by one, "eight-zero-zero-...-one H", not "eighty
