@@ -2267,6 +2267,13 @@ static void abbr_index(void)
 
 /* Abbreviations by the table abbrs[]. */
 /* A month's name or its abbreviation, "Jun", "June" (month_of on a token) */
+/* Words before a month written short with its full stop and no day: "as
+ * of Sept.", "in Feb.", "until Aug." */
+static const char *const month_cues[] = {
+	"in", "of", "since", "until", "till", "by", "from", "before", "after", "through", "during",
+	"early", "late", "mid", "or", "and", "to", "last", "next", "this", "each", "every", "for", "the",
+};
+
 static int month_of_abbr(const char *s, size_t n)
 {
 	char w[16];
@@ -2389,6 +2396,14 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
+			/* "as of Sept.", "in Feb. or Mar.", "until Aug. next year":
+			 * with its full stop, capitalised and after a word of time,
+			 * a month without its day (not "by Jan. Kara": a name after
+			 * "by" is the person's) */
+			if (!ok && !glued && dot && an >= 3 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) &&
+			    p && IN(month_cues, p, pn) &&
+			    !(nx && isupper((unsigned char)nx[0]) && pn == 2 && strncasecmp(p, "by", 2) == 0))
+				ok = 1;
 			/* "08:15:09, Jan Kara wrote", "In 2023, Jan Smith joined": after
 			 * a number and its comma, before a capitalised word, it is a
 			 * first name (a month there has its day or year after it) */
