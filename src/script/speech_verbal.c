@@ -334,6 +334,16 @@ static int billion_noun(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Capitalised words that open a sentence before a size in bytes: "Each
+ * 16B entry", "Use 8B alignment", "Reserve 4B for the tag". */
+static const char *const size_words_before[] = {
+	"each", "every", "the", "a", "an", "all", "only", "use", "uses", "using", "with", "for", "of",
+	"in", "on", "at", "to", "by", "from", "and", "or", "both", "its", "these", "those", "this",
+	"that", "per", "over", "under", "up", "about", "some", "any", "add", "adds", "allocate",
+	"reserve", "align", "extra", "just", "than", "is", "are", "was", "were", "as", "into", "via",
+	"first", "last", "next", "another", "one", "two", "max", "min", "size", "sizes",
+};
+
 /* The words of the kernel's memory lines after a size in K: "(18440K kernel
  * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
  * reserved)", "16244520K/16663624K available": kilobytes. */
@@ -519,6 +529,18 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		emit(e, r[0] == 'M' ? "million" : r[0] == 'B' ? "billion" : "thousand");
 		if (rl == 2)
 			emit(e, "plus");
+		return 1;
+	}
+	/* "Raspberry Pi 4B", "Radxa ROCK 5B", "the Rock 4B": one or two digits
+	 * and a B after a capitalised name are a board's model and its
+	 * letter, "four B", not bytes; a size in bytes follows a word of the
+	 * sentence ("Each 16B entry", "Use 8B alignment", "for 9B packets") */
+	if (!version && !cur && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas && rl == 1 && r[0] == 'B' &&
+	    np.clen[0] <= 2 && v >= 1 && e->prev[0] && isupper((unsigned char)e->prev[0]) && e->prev[1] &&
+	    all_alpha(e->prev, strlen(e->prev)) && !WORD_IN(size_words_before, e->prev, strlen(e->prev))) {
+		decide(e, "model", "one or two digits and a B after a capitalised name: a board's model and its letter");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "B");
 		return 1;
 	}
 	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
