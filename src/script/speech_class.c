@@ -1963,7 +1963,11 @@ static int m_model(const struct cctx *c, struct match *m)
 			L++;
 		code = L >= 1 && L <= 3 && pn - L >= 1 && pn - L <= 3 && all_digit(p + L, pn - L);
 	}
-	if (!code && !brand_word(p, pn))
+	/* "Ryzen 5 8600G", "Core Ultra 7 258V": a tier's digit after a
+	 * processor line, then the model and its letter (not gigabytes, not
+	 * volts) */
+	int tier = tl && pn == 1 && isdigit((unsigned char)p[0]) && q && !c->t[c->i - 2].trail && brand_word(q, qn);
+	if (!code && !tier && !brand_word(p, pn))
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
