@@ -321,6 +321,13 @@ static int scale_noun(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Adjectives between a count and its noun: "800K new lines", "10M active
+ * users", "1M monthly downloads". */
+static const char *const count_adjectives[] = {
+	"new", "active", "daily", "monthly", "weekly", "unique", "total", "additional", "more",
+	"other", "registered", "paying", "concurrent", "individual", "changed", "added", "removed",
+};
+
 /* After a B the nouns are fewer: kernel text's "16B packets", "64B lines",
  * "8B entries" are sizes in bytes; people, their devices and money are not
  * ("2B devices", "1B users", "7B parameters"). */
@@ -518,9 +525,21 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * "1.5M downloads": a number with a scale letter (k, K, M, B; a plus
 	 * after it for "more than") before a noun of things counted is a
 	 * count, "twenty-seven million plus lines", not a size in bytes */
+	const char *cn = e->next;        /* the counted noun, after one adjective of counts: "800K new lines" */
+	size_t cnn = e->nextn;
+	if (cn && cnn && WORD_IN(count_adjectives, cn, cnn) && e->joined && cn[cnn] == ' ') {
+		const char *h = cn + cnn;
+		while (*h == ' ')
+			h++;
+		size_t hn = 0;
+		while (isalpha((unsigned char)h[hn]))
+			hn++;
+		cn = h;
+		cnn = hn;
+	}
 	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas &&
 	    (rl == 1 || (rl == 2 && r[1] == '+')) && strchr("kKMB", r[0]) &&
-	    (r[0] == 'B' ? billion_noun(e->next, e->nextn) : scale_noun(e->next, e->nextn))) {
+	    (r[0] == 'B' ? billion_noun(cn, cnn) : scale_noun(cn, cnn))) {
 		decide(e, "cardinal", "a number with a scale letter before a noun of things counted: a count");
 		if (np.ncomp == 2)
 			emit_decimal(e, &np);
