@@ -2278,6 +2278,25 @@ static const char *const month_cues[] = {
 	"early", "late", "mid", "or", "and", "to", "last", "next", "this", "each", "every", "for", "the",
 };
 
+/* Words before "gen" that make it a generation, not a general: "next gen
+ * Intel", "same gen Xeon" (an ordinal does too: ordinal_word). */
+static const char *const gen_cues[] = {
+	"next", "last", "previous", "current", "new", "same", "this", "that", "each", "every",
+	"older", "newer", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+};
+
+/* "10th", "2nd", "3rd", "21st": digits and an ordinal's ending. */
+static int ordinal_word(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	return d >= 1 && n - d == 2 &&
+	       (!strncasecmp(s + d, "th", 2) || !strncasecmp(s + d, "st", 2) || !strncasecmp(s + d, "nd", 2) ||
+		!strncasecmp(s + d, "rd", 2));
+}
+
 static int month_of_abbr(const char *s, size_t n)
 {
 	char w[16];
@@ -2362,6 +2381,11 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			/* "10th gen Core", "a 4th gen Xeon", "next gen Intel": after
+			 * an ordinal or a word of sequence, gen is a generation */
+			if (ok && !dot && !strcmp(a->written, "gen") && p &&
+			    (IN(gen_cues, p, pn) || ordinal_word(p, pn)))
+				ok = 0;
 			/* "mr and mrs Godwin": a person's title before "and" and a second one */
 			if (!glued && !ok && nx && nn == 3 && strncasecmp(nx, "and", 3) == 0 &&
 			    (dot || islower((unsigned char)s[0])) && IN(person_titles, s, an)) {

@@ -317,6 +317,7 @@ static int scale_noun(const char *s, size_t n)
 		"viewers", "players", "members", "rows", "queries", "transactions", "emails", "mails",
 		"connections", "tests", "parameters", "tokens", "years", "dollars", "euros",
 		"copies", "games", "apps", "applications", "repositories", "repos", "stars", "websites", "sites",
+		"results", "benchmarks",
 	};
 	return WORD_IN(nouns, s, n);
 }
