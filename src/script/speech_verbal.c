@@ -868,9 +868,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
+		/* (a capitalised name after it too: "a 2TB Samsung 990 PRO", "a
+		 * 16GB Raspberry Pi 5": the maker's product it measures) */
 		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
-			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
+			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)) ||
+			       (isupper((unsigned char)e->next[0]) && islower((unsigned char)e->next[1])));
 		/* "libsnmp45-32bit": a measure glued inside a name is its adjective */
 		int inside = (flags & F_PART) && !(flags & F_TOKEN) && !per && rl >= 2;
 		/* "24bit sample format", "64bit accesses": a unit written whole and
