@@ -1437,6 +1437,14 @@ static const char *version_cue_before(const struct cctx *c)
 			}
 		}
 	}
+	/* "the minimum binutils to 2.30", "GCC from 8.1": a program's name,
+	 * then a small word of change, then the number */
+	static const char *const between[] = {"to", "from", "is", "was", "at", "now"};
+	size_t bn, vn, an;
+	const char *b = core(c, c->i - 1, &bn), *v = core(c, c->i - 2, &vn), *a = core(c, c->i + 1, &an);
+	if (b && v && IN(between, b, bn) && IN(version_cues, v, vn) && !c->t[c->i - 2].trail && !c->t[c->i - 1].trail &&
+	    !(a && (find_unit(a, an, 1) || unit_word(a, an) || IN(count_nouns, a, an))))
+		return "a version: a program's name and a small word before it (version_cues)";
 	for (int k = c->i - 1; k >= 0 && k >= c->i - 8; k--) {
 		const struct tok *t = &c->t[k];
 		const char *p = core(c, k, &pn);
