@@ -1441,6 +1441,14 @@ static const char *version_cue_before(const struct cctx *c)
 			}
 		}
 	}
+	/* "the minimum binutils to 2.30", "GCC from 8.1": a program's name,
+	 * then a small word of change, then the number */
+	static const char *const between[] = {"to", "from", "is", "was", "at", "now"};
+	size_t bn, vn, an;
+	const char *b = core(c, c->i - 1, &bn), *v = core(c, c->i - 2, &vn), *a = core(c, c->i + 1, &an);
+	if (b && v && IN(between, b, bn) && IN(version_cues, v, vn) && !c->t[c->i - 2].trail && !c->t[c->i - 1].trail &&
+	    !(a && (find_unit(a, an, 1) || unit_word(a, an) || IN(count_nouns, a, an))))
+		return "a version: a program's name and a small word before it (version_cues)";
 	for (int k = c->i - 1; k >= 0 && k >= c->i - 8; k--) {
 		const struct tok *t = &c->t[k];
 		const char *p = core(c, k, &pn);
@@ -1979,7 +1987,11 @@ static int m_model(const struct cctx *c, struct match *m)
 			L++;
 		code = L >= 1 && L <= 3 && pn - L >= 1 && pn - L <= 3 && all_digit(p + L, pn - L);
 	}
-	if (!code && !brand_word(p, pn))
+	/* "Ryzen 5 8600G", "Core Ultra 7 258V": a tier's digit after a
+	 * processor line, then the model and its letter (not gigabytes, not
+	 * volts) */
+	int tier = tl && pn == 1 && isdigit((unsigned char)p[0]) && q && !c->t[c->i - 2].trail && brand_word(q, qn);
+	if (!code && !tier && !brand_word(p, pn))
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
@@ -2303,6 +2315,32 @@ static void abbr_index(void)
 
 /* Abbreviations by the table abbrs[]. */
 /* A month's name or its abbreviation, "Jun", "June" (month_of on a token) */
+/* Words before a month written short with its full stop and no day: "as
+ * of Sept.", "in Feb.", "until Aug." */
+static const char *const month_cues[] = {
+	"in", "of", "since", "until", "till", "by", "from", "before", "after", "through", "during",
+	"early", "late", "mid", "or", "and", "to", "last", "next", "this", "each", "every", "for", "the",
+};
+
+/* Words before "gen" that make it a generation, not a general: "next gen
+ * Intel", "same gen Xeon" (an ordinal does too: ordinal_word). */
+static const char *const gen_cues[] = {
+	"next", "last", "previous", "current", "new", "same", "this", "that", "each", "every",
+	"older", "newer", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+};
+
+/* "10th", "2nd", "3rd", "21st": digits and an ordinal's ending. */
+static int ordinal_word(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	return d >= 1 && n - d == 2 &&
+	       (!strncasecmp(s + d, "th", 2) || !strncasecmp(s + d, "st", 2) || !strncasecmp(s + d, "nd", 2) ||
+		!strncasecmp(s + d, "rd", 2));
+}
+
 static int month_of_abbr(const char *s, size_t n)
 {
 	char w[16];
@@ -2387,6 +2425,11 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			/* "10th gen Core", "a 4th gen Xeon", "next gen Intel": after
+			 * an ordinal or a word of sequence, gen is a generation */
+			if (ok && !dot && !strcmp(a->written, "gen") && p &&
+			    (IN(gen_cues, p, pn) || ordinal_word(p, pn)))
+				ok = 0;
 			/* "mr and mrs Godwin": a person's title before "and" and a second one */
 			if (!glued && !ok && nx && nn == 3 && strncasecmp(nx, "and", 3) == 0 &&
 			    (dot || islower((unsigned char)s[0])) && IN(person_titles, s, an)) {
@@ -2425,6 +2468,14 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
+			/* "as of Sept.", "in Feb. or Mar.", "until Aug. next year":
+			 * with its full stop, capitalised and after a word of time,
+			 * a month without its day (not "by Jan. Kara": a name after
+			 * "by" is the person's) */
+			if (!ok && !glued && dot && an >= 3 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) &&
+			    p && IN(month_cues, p, pn) &&
+			    !(nx && isupper((unsigned char)nx[0]) && pn == 2 && strncasecmp(p, "by", 2) == 0))
+				ok = 1;
 			/* "08:15:09, Jan Kara wrote", "In 2023, Jan Smith joined": after
 			 * a number and its comma, before a capitalised word, it is a
 			 * first name (a month there has its day or year after it) */

@@ -92,6 +92,8 @@ static const struct unit units[] = {
 	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
 	{"MB/s", "megabyte per second", "megabytes per second", 1},
 	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
+	/* memory's data rate: "DDR5 at 6400 MT/s", "5600MT/s" */
+	{"MT/s", "megatransfer per second", "megatransfers per second", 1},
 	{"W", "watt", "watts", 1},
 	{"mW", "milliwatt", "milliwatts", 1},
 	{"kW", "kilowatt", "kilowatts", 1},

@@ -322,6 +322,56 @@ int memory_noun(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Nouns of things counted, not of memory: after a number with a scale
+ * letter, "27M lines", "10M users", "2B devices", "100K commits", the letter
+ * is the count's scale (million, billion, thousand), not a size ("512M of
+ * RAM", "2M pages", "a 16M buffer" measure memory: pages, bytes and
+ * buffers are not here, nor what a benchmark or a network sizes: "4K files",
+ * "4K requests", "4K records", "4K keys", "4K entries", "64K packets"). */
+static int scale_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"lines", "commits", "changesets", "patches", "changes", "users", "people", "developers",
+		"contributors", "downloads", "installs", "installations", "devices", "phones", "smartphones",
+		"computers", "machines", "servers", "systems", "customers", "subscribers", "visitors", "views",
+		"viewers", "players", "members", "rows", "queries", "transactions", "emails", "mails",
+		"connections", "tests", "parameters", "tokens", "years", "dollars", "euros",
+		"copies", "games", "apps", "applications", "repositories", "repos", "stars", "websites", "sites",
+		"results", "benchmarks",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
+/* Adjectives between a count and its noun: "800K new lines", "10M active
+ * users", "1M monthly downloads". */
+static const char *const count_adjectives[] = {
+	"new", "active", "daily", "monthly", "weekly", "unique", "total", "additional", "more",
+	"other", "registered", "paying", "concurrent", "individual", "changed", "added", "removed",
+};
+
+/* After a B the nouns are fewer: kernel text's "16B packets", "64B lines",
+ * "8B entries" are sizes in bytes; people, their devices and money are not
+ * ("2B devices", "1B users", "7B parameters"). */
+static int billion_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"users", "people", "devices", "phones", "smartphones", "computers", "customers", "subscribers",
+		"visitors", "views", "viewers", "players", "downloads", "installs", "dollars", "euros", "years",
+		"parameters", "transistors", "websites", "sites",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
+/* Capitalised words that open a sentence before a size in bytes: "Each
+ * 16B entry", "Use 8B alignment", "Reserve 4B for the tag". */
+static const char *const size_words_before[] = {
+	"each", "every", "the", "a", "an", "all", "only", "use", "uses", "using", "with", "for", "of",
+	"in", "on", "at", "to", "by", "from", "and", "or", "both", "its", "these", "those", "this",
+	"that", "per", "over", "under", "up", "about", "some", "any", "add", "adds", "allocate",
+	"reserve", "align", "extra", "just", "than", "is", "are", "was", "were", "as", "into", "via",
+	"first", "last", "next", "another", "one", "two", "max", "min", "size", "sizes",
+};
+
 /* The words of the kernel's memory lines after a size in K: "(18440K kernel
  * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
  * reserved)", "16244520K/16663624K available": kilobytes. */
@@ -504,6 +554,47 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
 
+	/* "27M+ lines of code", "10M users", "2B devices", "100K lines",
+	 * "1.5M downloads": a number with a scale letter (k, K, M, B; a plus
+	 * after it for "more than") before a noun of things counted is a
+	 * count, "twenty-seven million plus lines", not a size in bytes */
+	const char *cn = e->next;        /* the counted noun, after one adjective of counts: "800K new lines" */
+	size_t cnn = e->nextn;
+	if (cn && cnn && WORD_IN(count_adjectives, cn, cnn) && e->joined && cn[cnn] == ' ') {
+		const char *h = cn + cnn;
+		while (*h == ' ')
+			h++;
+		size_t hn = 0;
+		while (isalpha((unsigned char)h[hn]))
+			hn++;
+		cn = h;
+		cnn = hn;
+	}
+	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas &&
+	    (rl == 1 || (rl == 2 && r[1] == '+')) && strchr("kKMB", r[0]) &&
+	    (r[0] == 'B' ? billion_noun(cn, cnn) : scale_noun(cn, cnn))) {
+		decide(e, "cardinal", "a number with a scale letter before a noun of things counted: a count");
+		if (np.ncomp == 2)
+			emit_decimal(e, &np);
+		else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, r[0] == 'M' ? "million" : r[0] == 'B' ? "billion" : "thousand");
+		if (rl == 2)
+			emit(e, "plus");
+		return 1;
+	}
+	/* "Raspberry Pi 4B", "Radxa ROCK 5B", "the Rock 4B": one or two digits
+	 * and a B after a capitalised name are a board's model and its
+	 * letter, "four B", not bytes; a size in bytes follows a word of the
+	 * sentence ("Each 16B entry", "Use 8B alignment", "for 9B packets") */
+	if (!version && !cur && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas && rl == 1 && r[0] == 'B' &&
+	    np.clen[0] <= 2 && v >= 1 && e->prev[0] && isupper((unsigned char)e->prev[0]) && e->prev[1] &&
+	    all_alpha(e->prev, strlen(e->prev)) && !WORD_IN(size_words_before, e->prev, strlen(e->prev))) {
+		decide(e, "model", "one or two digits and a B after a capitalised name: a board's model and its letter");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "B");
+		return 1;
+	}
 	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
 	 * Intel's way of writing a hexadecimal value (a CPUID leaf, an MSR),
 	 * its digits one by one, "eight-zero-zero-...-one H", not "eighty
@@ -814,9 +905,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
+		/* (a capitalised name after it too: "a 2TB Samsung 990 PRO", "a
+		 * 16GB Raspberry Pi 5": the maker's product it measures) */
 		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
-			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
+			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)) ||
+			       (isupper((unsigned char)e->next[0]) && islower((unsigned char)e->next[1])));
 		/* "libsnmp45-32bit": a measure glued inside a name is its adjective */
 		int inside = (flags & F_PART) && !(flags & F_TOKEN) && !per && rl >= 2;
 		/* "24bit sample format", "64bit accesses": a unit written whole and
