@@ -2863,11 +2863,26 @@ static int after_date(const struct cctx *c)
 
 /* 0:02:01: hours, minutes and seconds with the hour written as a lone 0 is
  * no clock's time (a clock writes 00 or 12) but a point in a recording or a
- * time elapsed, said "zero hours two minutes and one second". */
+ * time elapsed, said "zero hours two minutes and one second". A podcast
+ * transcript's time code, "Doc Searls (00:00:38):", writes the hour 00: with
+ * no date before it and no offset from UTC nor a zone's name after it (a
+ * mail's "00:12:45 +0000", "00:05:00 UTC" are a clock's), it is one too (not
+ * "zero hundred and thirty-eight seconds"). */
 static int m_elapsed(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
+	if (s && n == 8 && s[0] == '0' && s[1] == '0' && s[2] == ':' && !after_date(c)) {
+		size_t nn;
+		const char *nx = core(c, c->i + 1, &nn);
+		if (nx && ((nn == 5 && (nx[0] == '+' || nx[0] == '-') && all_digit(nx + 1, 4)) ||
+			   (nn >= 2 && nn <= 4 && all_upper(nx, nn) && all_alpha(nx, nn))))
+			return 0;     /* (a zone's name after it, "00:05:00 UTC", is a clock's too) */
+		if (!parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm) || m->second < 0 || m->ampm)
+			return 0;
+		m->why = "hours, minutes and seconds, the hour 00, no date nor offset: a time code";
+		return 1;
+	}
 	if (!s || n != 7 || s[0] != '0' || s[1] != ':' ||
 	    !parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm) || m->second < 0)
 		return 0;

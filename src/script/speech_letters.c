@@ -75,6 +75,7 @@ int dict_word(const char *s, size_t n)
 }
 
 int known_word(const char *s, size_t n, const char **why);
+int dict_lower(const char *s, size_t n);
 
 /* Splits at case changes: "bitmapZero" "XMLHttp"; 1 when split. */
 static int camel_split(struct en *e, const char *s, size_t n, int flags)
@@ -83,9 +84,11 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 1; i < n && nc < 31; i++) {
 		int a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
 		if (islower(a) && isupper(b)) {
-			/* "McLaren", "iPhone": a short lower-case start stays unless it is one letter */
+			/* "McLaren", "iPhone": a short lower-case start stays unless it is one letter;
+			 * inside the name a short word is a word of its own ("GamingOnLinux",
+			 * "PlayOnLinux": Gaming On Linux) */
 			size_t st = nc ? cuts[nc - 1] : 0;
-			if (i - st == 2 && isupper((unsigned char)s[st]))
+			if (i - st == 2 && isupper((unsigned char)s[st]) && !(st > 0 && dict_lower(s + st, 2)))
 				continue;
 			cuts[nc++] = i;
 		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&

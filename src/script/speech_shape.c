@@ -1623,6 +1623,55 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A snapshot's package version, a date glued to a commit ID by a dot and a
+ * packaging release after a dash: Arch's linux-firmware "20220119.0c6a7b3-2",
+ * "20250613.12fe085f-5": the date (as a date alone is said), "dot", the
+ * commit ID's first four, "dash" and the release, not "twenty million" and
+ * the commit ID's digits read as a decimal's. */
+static int s_dated_snapshot(struct en *e, const char *s, size_t n, int flags)
+{
+	int y, m, d;
+	(void)flags;
+	if (n < 16 || s[8] != '.' || !parse_date(s, 8, &y, &m, &d))
+		return 0;
+	size_t j = 9;
+	while (j < n && (isdigit((unsigned char)s[j]) || (s[j] >= 'a' && s[j] <= 'f')))
+		j++;
+	if (j - 9 < 7 || j - 9 > 40 || !hex_kind(s + 9, j - 9))
+		return 0;
+	if (j < n && (s[j] != '-' || n - j - 1 < 1 || n - j - 1 > 3 || !all_digit(s + j + 1, n - j - 1)))
+		return 0;
+	emit_date(e, y, m, d);
+	emit(e, "dot");
+	spell(e, s + 9, 4, 0);
+	if (j < n) {
+		emit(e, "dash");
+		emit_numstr(e, s + j + 1, n - j - 1);
+	}
+	return 1;
+}
+
+/* A bug tracker's short prefix glued to its number by a #: Arch's
+ * "FS#72559", Red Hat's "BZ#1559615", Launchpad's "LP#1987654", Debian's
+ * "Bug#123456": the prefix, "number" and the number's digits one by one,
+ * as "bug #1063422" is said (not a count); a short number is a number. */
+static int s_tracker_number(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *h = memchr(s, '#', n);
+	if (!h || h == s)
+		return 0;
+	size_t p = (size_t)(h - s), dn = n - p - 1;
+	if (p > 5 || dn < 3 || dn > 10 || !all_alpha(s, p) || !all_digit(h + 1, dn))
+		return 0;
+	say_core(e, s, p, flags | F_PART);
+	emit(e, "number");
+	if (dn >= 5)
+		emit_id_digits(e, h + 1, dn);
+	else
+		emit_numstr(e, h + 1, dn);
+	return 1;
+}
+
 /* git describe's suffix, a g and an abbreviated commit ID: "6.9.0-rc7-
  * g7da7119fe22b", "-00146-g9f3ebbef746f", "rel-1.17.0-0-gb52ca86e094d": the
  * letter G, then the commit ID as one is said (its first four), not its
@@ -2235,6 +2284,15 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 			spell(e, s + d, n - d, 0);
 		else
 			say_core(e, s + d, n - d, flags | F_START);
+		return 1;
+	}
+	/* "pass -v", "klp -v patches": a dash glued to one small letter, a
+	 * token of its own, is an option outside a command line too, "dash V",
+	 * not the letter alone ("the -mm tree", "-rc6" stay) */
+	if (s[0] == '-' && n == 2 && islower((unsigned char)s[1]) && !e->after_op) {
+		decide(e, "symbol", "a dash glued to one small letter: an option, dash");
+		emit(e, "dash");
+		spell(e, s + 1, 1, 0);
 		return 1;
 	}
 	if (s[0] == '-') {
@@ -3390,6 +3448,7 @@ static const struct shape {
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
 	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
 	{"percent", "a metric's name ending in a percent sign after a letter: the name, then percent", 0, s_name_percent},
+	{"version", "a date and a commit ID joined by a dot, a release after a dash: a snapshot's package version", 0, s_dated_snapshot},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -3403,6 +3462,7 @@ static const struct shape {
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
+	{"number", "a bug tracker's prefix glued to its number by #: the prefix, number, the digits", 0, s_tracker_number},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and +, ++ or --", 0, s_increment},
