@@ -1986,7 +1986,7 @@ static int m_param_value(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	if (!s || !p || n < 2 || n > 6 || (s[n - 1] != 't' && s[n - 1] != 's') || !all_digit(s, n - 1) ||
+	if (!s || !p || n < 2 || n > 6 || !strchr("tsgm", s[n - 1]) || !all_digit(s, n - 1) ||
 	    c->t[c->i].lead || c->t[c->i - 1].trail != 1 || c->t[c->i - 1].raw[c->t[c->i - 1].rawlen - 1] != ':')
 		return 0;
 	for (size_t i = 0; i < pn; i++)
@@ -1995,7 +1995,26 @@ static int m_param_value(const struct cctx *c, struct match *m)
 	int task = find_str(p, pn, "task") != NULL, thread = find_str(p, pn, "thread") != NULL;
 	int timed = find_str(p, pn, "time") || find_str(p, pn, "duration") || find_str(p, pn, "delay") ||
 		    find_str(p, pn, "interval") || find_str(p, pn, "period");
-	if (s[n - 1] == 's' && !timed)
+	/* "test_size: 256g", "size: 1t": a size in small letters after a
+	 * name of size is bytes, not grams or tonnes */
+	int sized = find_str(p, pn, "size") != NULL && strchr("gmt", s[n - 1]) && (s[n - 1] != 't' || (!task && !thread));
+	if (sized) {
+		int one = n == 2 && s[0] == '1';
+		m->a = s;
+		m->alen = n - 1;
+		m->say = s[n - 1] == 'g' ? (one ? "gigabyte" : "gigabytes") : s[n - 1] == 'm' ? (one ? "megabyte" : "megabytes") :
+			 (one ? "terabyte" : "terabytes");
+		m->why = "a test parameter's size: bytes";
+		return 1;
+	}
+	if (s[n - 1] == 'm' && timed) {     /* "timeout: 5m": minutes, not metres */
+		m->a = s;
+		m->alen = n - 1;
+		m->say = n == 2 && s[0] == '1' ? "minute" : "minutes";
+		m->why = "a test parameter's time: m minutes";
+		return 1;
+	}
+	if ((s[n - 1] == 's' && !timed) || s[n - 1] == 'g' || s[n - 1] == 'm')
 		return 0;
 	if (s[n - 1] == 't' && !memchr(p, '_', pn) && !task && !thread)
 		return 0;
