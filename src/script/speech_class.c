@@ -93,7 +93,7 @@ static const char *const roman_part_words[] = {
 	"schedule", "title", "article", "appendix", "annex", "section", "world",
 	"mark", "mk", "model", "generation", "gen",
 	/* a chip family's generation: "Pentium III", "Athlon II", "Phenom II" */
-	"pentium", "athlon", "phenom", "celeron", "opteron", "turion", "sempron", "itanium",
+	"pentium", "athlon", "phenom", "celeron", "opteron", "turion", "sempron", "itanium", "cyrix",
 };
 
 /* Abbreviated titles of a person, paired by "and": "mr and mrs Godwin" */
@@ -214,6 +214,17 @@ static int joined(const struct cctx *c, int k)
 	return k + 1 < c->nt && c->t[k].trail == 0 && c->t[k + 1].lead == 0;
 }
 
+static const char *const and_or[] = {"and", "or"};
+
+/* Whether token k ends a list item with a comma, nothing else after it. */
+static int comma_after(const struct cctx *c, int k)
+{
+	if (k < 0 || k >= c->nt)
+		return 0;
+	const struct tok *t = &c->t[k];
+	return t->trail == 1 && t->raw[t->rawlen - 1] == ',' && k + 1 < c->nt && c->t[k + 1].lead == 0;
+}
+
 static int is_number(const char *s, size_t n)      /* 12, 12,500, 2.5 */
 {
 	if (!n || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[n - 1]))
@@ -258,12 +269,44 @@ static int m_bug_number(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	static const char *const labels[] = {"bug", "bugzilla", "bz", "erratum", "errata"};
-	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i - 1].trail || c->t[c->i].lead ||
-	    !IN(labels, p, pn))
+	static const char *const labels[] = {"bug", "bugzilla", "bz", "erratum", "errata", "bugs"};
+	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i].lead)
 		return 0;
+	if (!c->t[c->i - 1].trail && IN(labels, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		return 1;
+	}
+	/* "#1063422, 1063423 and 1063424", "erratum 843419, 845719": the next
+	 * of a list of bug numbers, across a comma, "and" or "or", is one too */
+	int k = c->i - 1;
+	if (IN(and_or, p, pn) && !c->t[k].trail)
+		k--;
+	else if (!comma_after(c, k))
+		return 0;
+	for (int guard = 0; k >= 0 && guard < 16; guard++) {
+		size_t qn;
+		const char *q = core(c, k, &qn);
+		if (!q || c->t[k].trail > 1 || (c->t[k].trail && !comma_after(c, k)))
+			return 0;
+		if (q[0] == '#' && qn >= 6 && qn <= 10 && all_digit(q + 1, qn - 1))
+			break;
+		if (qn < 5 || qn > 9 || !all_digit(q, qn))
+			return 0;
+		size_t ln;
+		const char *l = core(c, k - 1, &ln);
+		if (l && !c->t[k - 1].trail && IN(labels, l, ln))
+			break;
+		if (l && IN(and_or, l, ln) && !c->t[k - 1].trail)
+			k -= 2;
+		else if (l && comma_after(c, k - 1))
+			k--;
+		else
+			return 0;
+	}
 	m->a = s;
 	m->alen = n;
+	m->why = "a bug or erratum number: the next of a list of them";
 	return 1;
 }
 
@@ -1635,7 +1678,6 @@ static const char *const model_nouns_plural[] = {
 	"transceivers", "bridges", "laptops", "cameras",
 };
 
-static const char *const and_or[] = {"and", "or"};
 
 /* Whether the number at k is followed by a noun it counts: a small word
  * that neither closes a noun phrase (det_model_after, a plural verb) nor
@@ -1918,6 +1960,165 @@ static int m_model_subject(const struct cctx *c, struct match *m)
 		m->afterlen = bn;
 	}
 	m->why = "a model number: a component of a subject's prefix";
+	return 1;
+}
+
+/* "Raspberry Pi Zero 2 W", "Pi 3 B": a digit or two and a capital set
+ * apart after a board's name of two capitalised words or more is the
+ * model's number and letter, "Zero two W", not two watts; "a 2 W
+ * amplifier", "Consumes 2 W" (one capitalised word) stay measures. */
+static int m_board_letter(const struct cctx *c, struct match *m)
+{
+	size_t n, ln, pn, qn;
+	const char *s = core(c, c->i, &n), *l = core(c, c->i + 1, &ln), *p = core(c, c->i - 1, &pn),
+		   *q = core(c, c->i - 2, &qn);
+	if (!s || !l || !p || !q || n > 2 || !all_digit(s, n) || s[0] == '0' || ln != 1 || !isupper((unsigned char)l[0]) ||
+	    !joined(c, c->i) || c->t[c->i + 1].lead || c->t[c->i - 1].trail || c->t[c->i - 2].trail || c->t[c->i].lead)
+		return 0;
+	if (pn < 2 || qn < 2 || !isupper((unsigned char)p[0]) || !isupper((unsigned char)q[0]) || !all_alpha(p, pn) ||
+	    !all_alpha(q, qn) || all_upper(p, pn) || all_upper(q, qn))
+		return 0;
+	m->ntok = 2;
+	m->a = s;
+	m->alen = n;
+	m->letters = l;
+	m->letterslen = 1;
+	m->why = "a board's model: two capitalised words, a number and a capital set apart";
+	return 1;
+}
+
+/* A test robot's parameter line, "nr_task: 8t", "nr_threads: 16t",
+ * "runtime: 300s": the value after a parameter's name and its colon is a
+ * count of tasks or threads with t (not tonnes), a time in seconds with s
+ * (not "three hundreds"); t after another name is its letter. */
+static int m_param_value(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || n < 2 || n > 6 || !strchr("tsgm", s[n - 1]) || !all_digit(s, n - 1) ||
+	    c->t[c->i].lead || c->t[c->i - 1].trail != 1 || c->t[c->i - 1].raw[c->t[c->i - 1].rawlen - 1] != ':')
+		return 0;
+	for (size_t i = 0; i < pn; i++)
+		if (!islower((unsigned char)p[i]) && p[i] != '_')
+			return 0;
+	int task = find_str(p, pn, "task") != NULL, thread = find_str(p, pn, "thread") != NULL;
+	int timed = find_str(p, pn, "time") || find_str(p, pn, "duration") || find_str(p, pn, "delay") ||
+		    find_str(p, pn, "interval") || find_str(p, pn, "period");
+	/* "test_size: 256g", "size: 1t": a size in small letters after a
+	 * name of size is bytes, not grams or tonnes */
+	int sized = find_str(p, pn, "size") != NULL && strchr("gmt", s[n - 1]) && (s[n - 1] != 't' || (!task && !thread));
+	if (sized) {
+		int one = n == 2 && s[0] == '1';
+		m->a = s;
+		m->alen = n - 1;
+		m->say = s[n - 1] == 'g' ? (one ? "gigabyte" : "gigabytes") : s[n - 1] == 'm' ? (one ? "megabyte" : "megabytes") :
+			 (one ? "terabyte" : "terabytes");
+		m->why = "a test parameter's size: bytes";
+		return 1;
+	}
+	if (s[n - 1] == 'm' && timed) {     /* "timeout: 5m": minutes, not metres */
+		m->a = s;
+		m->alen = n - 1;
+		m->say = n == 2 && s[0] == '1' ? "minute" : "minutes";
+		m->why = "a test parameter's time: m minutes";
+		return 1;
+	}
+	if ((s[n - 1] == 's' && !timed) || s[n - 1] == 'g' || s[n - 1] == 'm')
+		return 0;
+	if (s[n - 1] == 't' && !memchr(p, '_', pn) && !task && !thread)
+		return 0;
+	m->a = s;
+	m->alen = n - 1;
+	int one = n == 2 && s[0] == '1';
+	m->say = s[n - 1] == 's' ? (one ? "second" : "seconds") : task ? (one ? "task" : "tasks") :
+		 thread ? (one ? "thread" : "threads") : "T";
+	m->why = "a test parameter's value: t a count of tasks or threads, s seconds";
+	return 1;
+}
+
+/* A chip's or a GPU's part number: three or four digits and capitals
+ * ("852GM", "3920XM", "3667U"), the shape m_model_units lists. */
+static int part_shape(const char *s, size_t n, size_t *dl)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 3 || d > 4 || s[0] == '0' || n - d < 1 || n - d > 2)
+		return 0;
+	for (size_t i = d; i < n; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	*dl = d;
+	return 1;
+}
+
+
+/* Brands and lines a chip's part number follows: "Core i7 3520M", "GeForce 840M". */
+static const char *const part_brands[] = {
+	"i3", "i5", "i7", "i9", "Core", "Intel", "AMD", "Nvidia", "NVIDIA", "GeForce", "Radeon", "Quadro",
+	"Xeon", "Celeron", "Pentium", "Atom", "Ryzen", "Athlon", "Snapdragon", "Exynos", "Tegra",
+};
+/* Nouns after a list of part numbers: "the 830M, 845G and 965G chipsets". */
+static const char *const part_nouns[] = {
+	"graphics", "gpus", "cpus", "models", "model", "igp", "igps", "gmch", "northbridge", "northbridges",
+};
+
+/* "830M, 845G, 852GM and 965G chipsets", "i7 3520M": three or four digits
+ * and a unit's capital (M, G, K, T) are a chip's part number, said as a
+ * model and its letter, when a brand is before it, a device's noun after
+ * it or after its list, or another of its list has letters no unit has
+ * ("852GM", "3667U"); a power of two stays a size ("512M"), a list of
+ * sizes stays sizes ("100M, 200M and 400M links"). */
+static int m_model_units(const struct cctx *c, struct match *m)
+{
+	size_t n, d, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !part_shape(s, n, &d) || n - d != 1 || !strchr("MGKT", s[d]) || c->t[c->i].lead)
+		return 0;
+	long long v = num_parse(s, d);
+	if ((v & (v - 1)) == 0 || v % 100 == 0)
+		return 0;
+	int ok = p && !c->t[c->i - 1].trail && IN(part_brands, p, pn);
+	/* the list about it: items joined by commas, "and" or "or" */
+	int first = c->i, last = c->i;
+	for (;;) {
+		size_t an, bn, dl;
+		const char *a = core(c, first - 1, &an), *b = core(c, first - 2, &bn);
+		if (a && comma_after(c, first - 1) && part_shape(a, an, &dl))
+			first--;
+		else if (a && b && IN(and_or, a, an) && !c->t[first - 1].trail && (comma_after(c, first - 2) || !c->t[first - 2].trail) &&
+			 part_shape(b, bn, &dl))
+			first -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		size_t an, bn, dl;
+		const char *a = core(c, last + 1, &an), *b = core(c, last + 2, &bn);
+		if (a && comma_after(c, last) && part_shape(a, an, &dl))
+			last++;
+		else if (a && b && (!c->t[last].trail || comma_after(c, last)) && IN(and_or, a, an) && !c->t[last + 1].trail && part_shape(b, bn, &dl))
+			last += 2;
+		else
+			break;
+	}
+	size_t nn;
+	const char *nx = joined(c, last) ? core(c, last + 1, &nn) : NULL;
+	if (nx && (IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) || IN(part_nouns, nx, nn)))
+		ok = 1;
+	for (int k = first; k <= last && !ok; k++) {
+		size_t an, dl;
+		const char *a = core(c, k, &an);
+		if (a && part_shape(a, an, &dl) && (an - dl == 2 || !strchr("MGKTBW", a[dl])))
+			ok = 1;
+	}
+	if (!ok)
+		return 0;
+	m->a = s;
+	m->alen = d;
+	m->letters = s + d;
+	m->letterslen = 1;
+	m->why = "a part number: digits and a unit's capital after a brand, before a device or in a list of parts";
 	return 1;
 }
 
@@ -3541,10 +3742,13 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a chip's part number: digits and a unit's capital", C_MODEL, m_model_units, 0},
+	{"a test parameter's value: tasks, threads or seconds", C_CARDINAL, m_param_value, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
 	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
+	{"a board's model number and letter", C_MODEL, m_board_letter, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},

@@ -191,6 +191,8 @@ int has_char(const char *s, size_t n, int c);
 
 /* Letters (speech_letters.c): whether a list knows s (why: which). */
 int known_word(const char *s, size_t n, const char **why);
+/* A capital, then small letters only: "Neoverse" (speech_shape.c). */
+int product_name(const char *s, size_t n);
 /* The words of a person's name by the shape of their line (speech_person.c):
  * an author line "Name (N):", a tag's "-by: Name <", a table row "Name 4487
  * 0.8%", "Name wrote:". Per token of t, PERSON_* marks, or NULL when the

@@ -1727,6 +1727,16 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "do");
 		return 1;
 	}
+	/* "VIA C3", "from VIA", "VIA Technologies": VIA in capitals among
+	 * words that are not is the chipmaker, said "vee-a" as the company
+	 * says it, not the preposition (netlink's "RTA VIA", after a word in
+	 * capitals, and a shouted line keep the preposition) */
+	if (n == 3 && memcmp(s, "VIA", 3) == 0 && !shouted(e) && !(flags & F_CNAME) &&
+	    !(strlen(e->prev) >= 2 && all_upper(e->prev, strlen(e->prev)) && all_alpha(e->prev, strlen(e->prev)))) {
+		emit_hint(e, "VIA", 3, "[[v'i:@]]");
+		decide(e, "word", "VIA in capitals, not shouted: the chipmaker");
+		return 1;
+	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&

@@ -2572,6 +2572,17 @@ static int s_name_range(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether s is a product's name: a capital, then small letters only. */
+int product_name(const char *s, size_t n)
+{
+	if (n < 3 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -2669,6 +2680,19 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	if (plain) {
 		decide(e, "word", "hyphenated words");
 		emitn(e, s, n);
+		return 1;
+	}
+	/* "Neoverse-V3", "Cortex-V2": a V and a digit or two after a product's
+	 * name (a capital, then small letters) is a core's letter and number,
+	 * as "Neoverse-N2" is, not a version ("GIC-V3", "driver-v3" stay) */
+	size_t a1 = (size_t)((const char *)memchr(s, '-', n) - s);
+	if (hyphens == 1 && a1 >= 3 && n - a1 - 1 >= 2 && n - a1 - 1 <= 3 && s[a1 + 1] == 'V' &&
+	    all_digit(s + a1 + 2, n - a1 - 2) && product_name(s, a1)) {
+		say_core(e, s, a1, F_START | F_PART);
+		spell(e, "V", 1, 0);
+		emit_numstr(e, s + a1 + 2, n - a1 - 2);
+		if (flags & F_TOKEN)
+			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
 		return 1;
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
@@ -3405,6 +3429,125 @@ static int s_emphasis(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "#3324346,3324347", "#1063422,#1063423": bug or erratum numbers glued by
+ * commas after a number sign are IDs each, digit by digit, as the first is
+ * ("number three three two four ..., three three two four ..."), not the
+ * second a count. */
+static int s_bug_list(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 13 || s[0] != '#' || !memchr(s, ',', n))
+		return 0;
+	size_t i = 1, items = 0;
+	while (i < n) {
+		i += i > 1 && s[i] == '#';
+		size_t d = i;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (d - i < 5 || d - i > 9 || (d < n && s[d] != ','))
+			return 0;
+		items++;
+		i = d + 1;
+		if (d == n - 1)
+			return 0;
+	}
+	if (items < 2)
+		return 0;
+	emit(e, "number");
+	for (i = 1; i < n;) {
+		i += s[i] == '#';
+		size_t d = i;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (i > 2)
+			punct(e, ',');
+		emit_id_digits(e, s + i, d - i);
+		i = d + 1;
+	}
+	return 1;
+}
+
+/* "4500,!4571", "!*": i915's force_probe list, where a ! before an item
+ * means "not" it; each item said in turn, "not" for the mark. */
+static int s_not_list(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n >= 5 && s[0] == '"' && (flags & F_PART)) {     /* force_probe="4500,!4571" */
+		s++;
+		n--;
+	}
+	if (n < 4 || !memchr(s, ',', n) || !memchr(s, '!', n))
+		return 0;
+	size_t i = 0, bangs = 0, items = 0;
+	while (i < n) {
+		size_t st = i;
+		if (s[i] == '!')
+			i++, bangs++;
+		size_t a = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '*'))
+			i++;
+		if (i == a || (i < n && s[i] != ',') || (i < n && i + 1 == n))
+			return 0;
+		(void)st;
+		items++;
+		i += i < n;
+	}
+	if (!bangs || items < 2)
+		return 0;
+	for (i = 0; i < n;) {
+		if (i)
+			punct(e, ',');
+		if (s[i] == '!') {
+			emit(e, "not");
+			i++;
+		}
+		size_t a = i;
+		while (i < n && s[i] != ',')
+			i++;
+		if (i - a == 1 && s[a] == '*')
+			emit(e, "any");
+		else if (all_digit(s + a, i - a))
+			emit_id_digits(e, s + a, i - a);
+		else
+			say_core(e, s + a, i - a, F_START | F_PART);
+		i += i < n;
+	}
+	return 1;
+}
+
+/* "CyrixIII", "PentiumII": a chip family's name glued to its generation in
+ * Roman numerals (II to IV) is the name and the number, "Cyrix three", not
+ * the name and the numeral's letters. */
+static int s_family_roman(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const families[] = {"Cyrix", "Pentium", "Athlon", "Phenom", "Celeron", "Opteron",
+					       "Sempron", "Turion", "Itanium"};
+	static const char *const numerals[] = {"II", "III", "IV"};
+	(void)flags;
+	/* any name of four letters or more before II or III: "FlexcopII" (IV
+	   only after a chip family: "CryptoIV" may be an initialisation vector) */
+	for (size_t r = 0; r < 2; r++) {
+		size_t rl = strlen(numerals[r]);
+		if (n >= rl + 4 && !memcmp(s + n - rl, numerals[r], rl) && product_name(s, n - rl)) {
+			emitn(e, s, n - rl);
+			emit_num(e, (unsigned long long)(r + 2));
+			return 1;
+		}
+	}
+	for (size_t f = 0; f < sizeof families / sizeof families[0]; f++) {
+		size_t fl = strlen(families[f]);
+		if (n <= fl || memcmp(s, families[f], fl))
+			continue;
+		for (size_t r = 0; r < 3; r++)
+			if (n - fl == strlen(numerals[r]) && !memcmp(s + fl, numerals[r], n - fl)) {
+				emitn(e, s, fl);
+				emit_num(e, (unsigned long long)(r + 2));
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /*
  * The shapes, in the order they are asked: a row's class and reason are
  * what --explain shows for a whole token (NULL: the parts' own, a word's
@@ -3423,6 +3566,9 @@ static const struct shape {
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
+	{"serial", "bug or erratum numbers glued by commas after #: each digit by digit", 1, s_bug_list},
+	{"model", "a chip family's name glued to its generation in Roman numerals: the name and the number", 0, s_family_roman},
+	{"list", "a list whose ! before an item means not (i915's force_probe)", 0, s_not_list},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{"device tree", "a device-tree node and its unit address: the name at the address", 0, s_dt_node},
 	{NULL, NULL, 0, s_possessive},

@@ -445,7 +445,16 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	/* "v3", "V7" a version; a capital V before three digits or more is a
 	   model's letter and its number (FirePro V7900, Tesla V100, NEC V850):
 	   no series counts its versions so far */
-	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) &&
+	/* "Neoverse V3", "Spectre V1", "Wolverine V2": a capital V and a digit
+	   or two after a product's name (a capital, then small letters, not
+	   opening the sentence) is its letter and number, as "Cortex X4" is;
+	   "Patch V3", "Version V2", "GIC V3" and "v3" stay versions */
+	static const char *const ver_words[] = {"version", "versions", "revision", "rev", "release", "draft", "series",
+						"spec", "specification", "edition", "board", "protocol"};
+	size_t prevlen = strlen(e->prev);
+	int core_v = s[0] == 'V' && n >= 2 && n <= 3 && all_digit(s + 1, n - 1) && (flags & F_TOKEN) && !e->prev_first &&
+		     product_name(e->prev, prevlen) && !series_word(e->prev, prevlen) && !WORD_IN(ver_words, e->prev, prevlen);
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v &&
 	    !(s[0] == 'V' && s[1] != '0' && n >= 4 && all_digit(s + 1, n - 1))) {
 		version = 1;
 		k = 1;
@@ -1263,6 +1272,8 @@ static void v_cardinal(struct en *e, const struct match *m)
 		emit_num(e, (unsigned long long)m->y1);
 	if (m->plus)
 		emit(e, "plus");
+	if (m->say)         /* "nr_task: 8t": "eight tasks" */
+		emit(e, m->say);
 }
 
 static void v_decimal(struct en *e, const struct match *m)
