@@ -2275,9 +2275,17 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2)
 		return 0;
-	if (s[0] == '-' && e->cmdline && (isalpha((unsigned char)s[1]) || (s[1] == '-' && n > 2 && isalpha((unsigned char)s[2])))) {
+	/* "加-t参数", "使用 -f 选项", "加上 -O2": an English run inside Chinese
+	   that opens with a hyphen and one letter (digits may follow) is a
+	   command's option too; "-next", "-rc6" and "-mm" are not */
+	int zh_option = e->in_zh && !e->prev[0] && isalpha((unsigned char)s[1]) &&
+			(n == 2 || all_digit(s + 2, n - 2));
+	if (s[0] == '-' && (e->cmdline || zh_option) &&
+	    (isalpha((unsigned char)s[1]) || (s[1] == '-' && n > 2 && isalpha((unsigned char)s[2])))) {
 		/* a command's option: "ls -l" L-S dash L, "tar -xzf", "make -j8", "--help" */
 		decide(e, "symbol", "an option on a command line: dash");
+		if (zh_option && !e->cmdline)
+			e->cmdline = 2;     /* (the run's other options too: "-p 1 -w 70") */
 		size_t d = s[1] == '-' ? 2 : 1;
 		emit(e, d == 2 ? "dash dash" : "dash");
 		if (d == 1 && n - d <= 3 && all_alpha(s + d, n - d))     /* (a long option is a name: "diff --git") */

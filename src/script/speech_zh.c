@@ -91,6 +91,8 @@ static const struct {
 	{"GB/s", "吉字节每秒"}, {"MB/s", "兆字节每秒"}, {"Gbit/s", "吉比特每秒"}, {"GT/s", "吉传输每秒"},
 	{"kg", "千克"}, {"mV", "毫伏"}, {"dB", "分贝"},
 	{"G", "G"},     /* "2.5G 网卡", "5G 网络": the letter, as Mandarin says it */
+	{"M", "M"},     /* "主频900M", "256M的缓存", "3M 公司": the letter too; M alone is
+			   bytes, bits or hertz as the text has it, which 兆 leaves open too */
 	{"k", ""},      /* "13k 次": thousands, the number said a thousand times over (zh_thousands) */
 	{"K", "K"},     /* "13K": thousands too; "4K 显示器": the letter, a resolution */
 };
