@@ -2526,7 +2526,8 @@ static int w_capsword_glued(struct en *e, const char *s, size_t n, int flags)
 
 /* A library's name: "lib" and a name kernel text knows, or letters
  * English cannot say, said apart: "libfc" lib F-C, "libnvdimm" lib
- * N-V-DIMM, "libipw" lib I-P-W; not a word some list knows ("liberal",
+ * N-V-DIMM, "libipw" lib I-P-W, "libblkid" lib and blkid as kernel names
+ * say it (a part of 100 names or more, kernel.parts); not a word some list knows ("liberal",
  * "libretto"). */
 static int w_library(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2537,12 +2538,47 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 	size_t rn = n - 3;
 	int letters = rn <= 5 && !sayable(r, rn);
 	if (!letters && vocab_kind(r, rn) == VOCAB_NONE && !lex_find(e, r, rn, &star, &(size_t){0}) &&
-	    !dict_word(r, rn) && !words_common(r, rn, 50))
+	    !dict_word(r, rn) && !words_common(r, rn, 50) && parts_count(r, rn, NULL) < 100)
 		return 0;
 	decide(e, "split word", letters ? "a library: lib and letters English cannot say" :
 	       "a library: lib and a name kernel text knows");
 	emit(e, "lib");
 	say_word(e, r, rn, flags | F_PART);
+	return 1;
+}
+
+/* A namespace's name glued to "ns", as kernel and util-linux text write
+ * the kinds of namespaces: "pidns" pid N-S, "mntns" M-N-T N-S, "userns",
+ * "utsns", "ipcns", "cgroupns", "timens" (a table of the kinds, not a
+ * guess: "pi" and "dns" is no split of pidns). */
+static int w_namespace(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const kinds[] = {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"};
+	if (n < 5 || n > 8 || s[n - 2] != 'n' || s[n - 1] != 's' || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+		if (strlen(kinds[i]) == n - 2 && memcmp(kinds[i], s, n - 2) == 0) {
+			decide(e, "split word", "a kind of namespace and ns: the kind, then N-S");
+			say_word(e, s, n - 2, flags | F_PART);
+			spell(e, "NS", 2, 0);
+			return 1;
+		}
+	return 0;
+}
+
+/* A socket's or a terminal's ioctl name: SIOC or TIOC, G or S (get or
+ * set) and the rest, as kernel text writes the two families
+ * ("SIOCGIFHWADDR", "SIOCSIFMTU", "TIOCGWINSZ"): the five letters
+ * spelled, the rest by its pieces; never one word said ("siocgifhwaddr",
+ * "tiocgwinsz"). */
+static int w_caps_sioc(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 7 || (memcmp(s, "SIOC", 4) != 0 && memcmp(s, "TIOC", 4) != 0) || (s[4] != 'G' && s[4] != 'S') ||
+	    !all_upper(s, n))
+		return 0;
+	decide(e, "acronym", "a socket's or terminal's ioctl name: S-I-O-C or T-I-O-C, G or S, and the rest by its pieces");
+	spell(e, s, 5, 0);
+	say_word(e, s + 5, n - 5, flags | F_PART);
 	return 1;
 }
 
@@ -4803,6 +4839,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a kind of namespace and ns", w_namespace},
 	{"a maker written in mixed case", w_vendor},
 	{"an acronym of mail and chat", w_chat},
 	{"an article of a foreign title", w_foreign_article},
@@ -4823,6 +4860,7 @@ static const struct word_rule {
 	{"a common word in capitals and a v", w_caps_word_v},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
+	{"a socket's or terminal's ioctl name", w_caps_sioc},
 	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
 	{"capitals in a constant: letters and a rest", w_caps_letters_rest},

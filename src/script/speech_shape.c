@@ -2294,11 +2294,16 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 			say_core(e, s + d, n - d, flags | F_START);
 		return 1;
 	}
-	/* "pass -v", "klp -v patches": a dash glued to one small letter, a
-	 * token of its own, is an option outside a command line too, "dash V",
-	 * not the letter alone ("the -mm tree", "-rc6" stay) */
-	if (s[0] == '-' && n == 2 && islower((unsigned char)s[1]) && !e->after_op) {
-		decide(e, "symbol", "a dash glued to one small letter: an option, dash");
+	/* one letter after a dash, standing alone, is a command's option in
+	   prose too: "pass -v", "klp -v patches", "-e raw", "mke2fs -d", "add
+	   -T" dash V, dash E, dash D, dash T (a letter is no number to be minus,
+	   a dash glued to no word; "the -mm tree", "-rc6" stay); a capital after
+	   a capitalised name within a sentence is the name's model letter,
+	   "Comet Lake -H" (fresh31 and hard31 wrote this rule each) */
+	if (s[0] == '-' && n == 2 && isalpha((unsigned char)s[1]) && !e->after_op &&
+	    !(isupper((unsigned char)s[1]) && isupper((unsigned char)e->prev[0]) && islower((unsigned char)e->prev[1]) &&
+	      !e->prev_first)) {
+		decide(e, "symbol", "a dash and one letter standing alone: an option, dash and the letter");
 		emit(e, "dash");
 		spell(e, s + 1, 1, 0);
 		return 1;
@@ -3281,6 +3286,13 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 		while (i < n && isalnum((unsigned char)s[i]))
 			i++;
 	size_t end = i;
+	/* "%process", "%probe": a word of five small letters or more some list
+	   knows after the sign is no pointer's extension (those are short or
+	   in capitals: %pad, %pOF), but a name written with a % (strace's
+	   classes of calls) */
+	if (s[conv] == 'p' && conv == 1 && end == n && n - 1 >= 5 && all_lower(s + 1, n - 1) &&
+	    (words_common(s + 1, n - 1, 70) || dict_word(s + 1, n - 1)))
+		return 0;
 	if (s[conv] == 'p' && i + 1 == n && s[i] == '*')     /* "%p*": any pointer extension */
 		i++;
 	if (i != n)
