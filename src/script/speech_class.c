@@ -653,6 +653,12 @@ static int m_year(const struct cctx *c, struct match *m)
 		m->why = "a count: the word before or after it counts";
 		return -1;
 	}
+	/* in a table's row, after a count written with thousands separators:
+	 * "2.6.30 11,700 1130" (changesets, then developers), not a year */
+	if (p && joined(c, c->i - 1) && is_number(p, pn) && memchr(p, ',', pn) && !memchr(p, '.', pn)) {
+		m->why = "a count: in a row of numbers, after a count with thousands separators";
+		return -1;
+	}
 	char mb[16] = "";
 	if (p && pn < sizeof mb) {
 		memcpy(mb, p, pn);
@@ -2552,6 +2558,49 @@ static int month_of_abbr(const char *s, size_t n)
 	return month_of(w);
 }
 
+/* "San Diego, CA, USA", "Austin, TX, US": a state's postal code between a
+ * place's name and the country, each after its comma, is the state's name.
+ * Only with the country after it: "CA" alone is often a certificate authority. */
+static const struct {
+	const char code[3], *name;
+} us_states[] = {
+	{"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"},
+	{"CA", "California"}, {"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"},
+	{"DC", "D-C"}, {"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"}, {"ID", "Idaho"},
+	{"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"}, {"KS", "Kansas"},
+	{"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"}, {"MD", "Maryland"},
+	{"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"}, {"MS", "Mississippi"},
+	{"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"},
+	{"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"}, {"NY", "New York"},
+	{"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"},
+	{"OR", "Oregon"}, {"PA", "Pennsylvania"}, {"RI", "Rhode Island"}, {"SC", "South Carolina"},
+	{"SD", "South Dakota"}, {"TN", "Tennessee"}, {"TX", "Texas"}, {"UT", "Utah"},
+	{"VT", "Vermont"}, {"VA", "Virginia"}, {"WA", "Washington"}, {"WV", "West Virginia"},
+	{"WI", "Wisconsin"}, {"WY", "Wyoming"},
+};
+
+static int m_us_state(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || n != 2 || !p || !nx || c->i < 1)
+		return 0;
+	const struct tok *t = &c->t[c->i], *pt = &c->t[c->i - 1];
+	if (t->trail != 1 || t->raw[t->rawlen - 1] != ',' || pt->trail < 1 || pt->raw[pt->rawlen - 1] != ',' ||
+	    !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || c->t[c->i + 1].lead)
+		return 0;
+	if (!((nn == 3 && memcmp(nx, "USA", 3) == 0) || (nn == 2 && memcmp(nx, "US", 2) == 0) ||
+	      (nn == 5 && memcmp(nx, "U.S.A", 5) == 0) || (nn == 3 && memcmp(nx, "U.S", 3) == 0)))
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(us_states); k++)
+		if (memcmp(us_states[k].code, s, 2) == 0) {
+			m->say = us_states[k].name;
+			m->why = "a state's postal code between a place's name and the country";
+			return 1;
+		}
+	return 0;
+}
+
 static int m_abbr(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, pn;
@@ -2866,6 +2915,57 @@ static int m_date(const struct cctx *c, struct match *m)
 	if (nx && nn >= 3 && nn < sizeof mb) {
 		memcpy(mb, nx, nn);
 		mb[nn] = 0;
+	}
+	/* "27-29 August", "3–5 October": a range of days before a month's name,
+	 * "the twenty-seventh to the twenty-ninth of August" */
+	if (nx && joined(c, c->i) && month_of(mb)) {
+		size_t a = 0;
+		while (a < n && a < 3 && isdigit((unsigned char)s[a]))
+			a++;
+		size_t sep = a < n && s[a] == '-' ? 1 :
+			     a + 2 < n && memcmp(s + a, "\xe2\x80\x93", 3) == 0 ? 3 : 0;
+		size_t bn = sep ? n - a - sep : 0;
+		if (a >= 1 && a <= 2 && sep && bn >= 1 && bn <= 2 && all_digit(s + a + sep, bn)) {
+			long long d1 = num_parse(s, a), d2 = num_parse(s + a + sep, bn);
+			if (d1 >= 1 && d1 < d2 && d2 <= 31) {
+				size_t pn;
+				const char *p = core(c, c->i - 1, &pn);
+				m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
+				m->day = (int)d1;
+				m->hour = (int)d2;
+				m->month = month_of(mb);
+				m->part = 'D';
+				m->ntok = 2;
+				const struct tok *mt = &c->t[c->i + 1];
+				m->dot = nn <= 4 && mt->trail && mt->raw[mt->lead + nn] == '.';
+				m->why = "a date: a range of days before a month's name";
+				return 1;
+			}
+		}
+	}
+	/* "from 10 to 21 June": the first day of a range whose second has the
+	 * month's name after it, an ordinal with its article */
+	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) &&
+	    ((nn == 2 && strncasecmp(nx, "to", 2) == 0) || (nn == 3 && strncasecmp(nx, "and", 3) == 0) ||
+	     (nn == 7 && strncasecmp(nx, "through", 7) == 0) || (nn == 5 && strncasecmp(nx, "until", 5) == 0))) {
+		size_t dn2, mn;
+		const char *d2s = core(c, c->i + 2, &dn2), *ms = core(c, c->i + 3, &mn);
+		char m2[16] = "";
+		if (ms && mn >= 3 && mn < sizeof m2) {
+			memcpy(m2, ms, mn);
+			m2[mn] = 0;
+		}
+		long long d1 = num_parse(s, n);
+		if (d2s && dn2 <= 2 && all_digit(d2s, dn2) && joined(c, c->i + 1) && joined(c, c->i + 2) &&
+		    month_of(m2) && d1 >= 1 && d1 < num_parse(d2s, dn2) && num_parse(d2s, dn2) <= 31) {
+			size_t pn;
+			const char *p = core(c, c->i - 1, &pn);
+			m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
+			m->day = (int)d1;
+			m->part = 'd';
+			m->why = "a date: the first day of a range before a month's name (\"from 10 to 21 June\")";
+			return 1;
+		}
 	}
 	/* "15th March": an ordinal day before a month's name, said the same */
 	size_t dn = n >= 3 && n <= 4 && all_digit(s, n - 2) &&
@@ -3764,6 +3864,7 @@ static const struct rule rules[] = {
 	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
+	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

@@ -1541,6 +1541,18 @@ static void v_date(struct en *e, const struct match *m)
 		emit_date(e, m->y2, m->hour, m->minute);
 		return;
 	}
+	if (m->part == 'D' || m->part == 'd') {  /* 27-29 August; from 10 to 21 June */
+		if (!m->article)
+			emit(e, "the");
+		emit_ordinal(e, (unsigned long long)m->day);
+		if (m->part == 'd')
+			return;
+		emit(e, "to the");
+		emit_ordinal(e, (unsigned long long)m->hour);
+		emit(e, "of");
+		emit(e, months[m->month - 1]);
+		return;
+	}
 	if (m->part == 'T') {       /* 2024-03-01T08:00:00Z: the date, ", at" and the time */
 		emit_date(e, m->y1, m->month, m->day);
 		punct(e, ',');
