@@ -2116,6 +2116,15 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s + 1, 1, 0);
 		return 1;
 	}
+	if (n > 2 && s[n - 2] == '\\' && strchr("ntr0", s[n - 1]) && !memchr(s, '\\', n - 2)) {
+		/* "req_pkt\n", "done\n" in a C string: the word, then the
+		 * escape as it is said standing alone, "backslash N" (the
+		 * backslash was dropped and the N left alone, fresh32) */
+		say_core(e, s, n - 2, flags);
+		emit(e, "backslash");
+		spell(e, s + n - 1, 1, 0);
+		return 1;
+	}
 	say_split(e, s, n, "\\", "", F_START | F_PART);
 	return 1;
 }
