@@ -1270,7 +1270,7 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		 * statement's ; { } or a comment's end, before a C declaration
 		 * or statement, is no word ("shared + static" stays "plus") */
 		if (t[i].rawlen == 1 && t[i].raw[0] == '+' && next && diff_code_start(next, strcspn(next, " \t")) &&
-		    (i == 0 || strchr(";{})", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
+		    (i == 0 || strchr(";{}),", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
 		     (t[i - 1].rawlen == 2 && t[i - 1].raw[0] == '*' && t[i - 1].raw[1] == '/'))) {
 			decide(e, "symbol", "a diff's + standing alone before a C declaration or statement: not said");
 			continue;
@@ -1288,7 +1288,10 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			int lead = i == 0 || strchr(";{}", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
 				   (t[i - 1].rawlen == 2 && t[i - 1].raw[0] == '*' && t[i - 1].raw[1] == '/');
 			int code = isalpha((unsigned char)nr[0]) || nr[0] == '_' || nr[0] == '}' || nr[0] == '(';
-			if (cmark || (lead && code && !isdigit((unsigned char)nr[0]))) {
+			/* "+ .probe = foo_probe,": a struct's designated initializer */
+			int field = nl > 1 && nr[0] == '.' && (islower((unsigned char)nr[1]) || nr[1] == '_') &&
+				    i + 2 < nt && t[i + 2].rawlen == 1 && t[i + 2].raw[0] == '=';
+			if (cmark || field || (lead && code && !isdigit((unsigned char)nr[0]))) {
 				decide(e, "symbol", "a diff's + standing alone before a C comment's mark, or opening a line of code: not said");
 				continue;
 			}
