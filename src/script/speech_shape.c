@@ -2165,6 +2165,15 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s + 1, 1, 0);
 		return 1;
 	}
+	if (n > 2 && s[n - 2] == '\\' && strchr("ntr0", s[n - 1]) && !memchr(s, '\\', n - 2)) {
+		/* "req_pkt\n", "done\n" in a C string: the word, then the
+		 * escape as it is said standing alone, "backslash N" (the
+		 * backslash was dropped and the N left alone, fresh32) */
+		say_core(e, s, n - 2, flags);
+		emit(e, "backslash");
+		spell(e, s + n - 1, 1, 0);
+		return 1;
+	}
 	say_split(e, s, n, "\\", "", F_START | F_PART);
 	return 1;
 }
@@ -2270,6 +2279,17 @@ int diff_code_start(const char *s, size_t n)
 	return 1;
 }
 
+/* Whether s (n bytes) is a macro in capitals called, "EXPORT_SYMBOL(foo);":
+ * capitals, digits and at least one underscore, then an opening paren. */
+static int caps_call(const char *s, size_t n)
+{
+	size_t i = 0;
+	int under = 0;
+	while (i < n && (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '_'))
+		under |= s[i++] == '_';
+	return under && i >= 4 && i < n && s[i] == '(';
+}
+
 /* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
 static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2311,6 +2331,10 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 	if (s[0] == '-') {
 		if (isdigit((unsigned char)s[1]) || (s[1] == 'E' && all_upper(s + 1, n - 1)))
 			emit(e, "minus");
+	} else if (s[0] == '+' && n > 4 && isupper((unsigned char)s[1]) && caps_call(s + 1, n - 1)) {
+		/* "+EXPORT_SYMBOL(foo);", "+MODULE_LICENSE(\"GPL\");": a diff's
+		 * added line calling a macro in capitals (fresh32) */
+		decide(e, "symbol", "a diff's + glued before a macro in capitals called: not said");
 	} else if (s[0] == '+' && n > 1 && diff_code_start(s + 1, n - 1)) {
 		/* "+struct cache_tag {", "+static int": a diff's added line of C */
 		decide(e, "symbol", "a diff's + glued before a C declaration or statement: not said");
