@@ -3743,6 +3743,7 @@ static int w_title_handle(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+static int say_letters_rest(struct en *e, const char *s, size_t n, int flags);
 static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cons = 0;
@@ -3750,6 +3751,8 @@ static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 		cons++;
 	if (cons <= 4)
 		return 0;
+	if (n <= 12 && all_lower(s, n) && say_letters_rest(e, s, n, flags))
+		return 1;
 	decide_guess(e, "acronym", "five consonants at the start");
 	if (n <= 12)
 		spell(e, s, n, 0);
@@ -3819,12 +3822,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
  * small letters. 1 when it said so. */
 static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
 {
-	for (size_t j = 2; j <= 4 && n >= j + 5; j++) {
+	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
 		const char *how;
 		/* (the rest starts with a consonant: a vowel would join the
-		   letters into a syllable, "checkpointed" is no C-H eckpointed) */
+		   letters into a syllable, "checkpointed" is no C-H eckpointed;
+		   a rest of four letters only when a common word: "srctree"
+		   S-R-C tree, as "dsttree") */
 		if (!has_vowel(s, j) && !is_vowel(s[j], 1) && parts_count(s, j, &how) >= 1000 && how &&
-		    !strcmp(how, "letters") &&
+		    !strcmp(how, "letters") && (n >= j + 5 || words_common(s + j, n - j, 35)) &&
 		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
 		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
 		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
