@@ -2413,6 +2413,29 @@ static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* No glued to a term of kernel text or a word of identifiers, the whole
+ * in no list: "nomux" no mux, "noop" no op, "nodev" no dev, as the mount
+ * options and boot parameters write them (as "nohz" is no H-Z); never the
+ * engine's guess at the whole nor a word and a letter ("node V"). */
+static int w_no_term(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 4 || n > 10 || strncmp(s, "no", 2) != 0 || !all_lower(s, n) || words_common(s, n, 70) ||
+	    dict_word(s, n) || vocab_kind(s, n) != VOCAB_NONE || lex_find(e, s, n, &star, &(size_t){0}))
+		return 0;
+	const char *r = s + 2;
+	size_t m = n - 2;
+	int part = 0;
+	for (size_t i = 0; i < ARRAY_LEN(part_words); i++)
+		part |= strlen(part_words[i].w) == m && memcmp(part_words[i].w, r, m) == 0;
+	if (!part && !id_word(r, m) && (vocab_kind(r, m) != VOCAB_TERM || vocab_count(r, m) < 50 || m < 3))
+		return 0;
+	decide(e, "split word", "no and a term of kernel text or a word of identifiers");
+	emitn(e, "no", 2);
+	say_word(e, r, m, flags | F_PART);
+	return 1;
+}
+
 /* An acronym of kernel text in lower case: "tlb", "mmu". */
 static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 {
@@ -3608,7 +3631,12 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	int inode = n == 4 && s[0] == 'i' && all_lower(s, n) && !dict_word(s, n) && !words_common(s, n, 70) &&
 		    vocab_kind(s, n) == VOCAB_NONE && words_common(s + 1, 3, 10) && !is_short_word(s + 1, 3) &&
 		    !lex_find(e, s, n, &star, &(size_t){0});
-	if (!inode && (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	/* a vowel letter kernel names put before a word (e, i, u: "ecard"
+	 * E-card, "etext" E-text, "ecall" E-call), before a consonant, the
+	 * whole in no list, not even kernel text's: as a consonant's letter */
+	int vowel_letter = n >= 5 && strchr("eiu", s[0]) && !is_vowel(s[1], 1) && all_lower(s, n) &&
+			   vocab_kind(s, n) == VOCAB_NONE && !lex_find(e, s, n, &star, &(size_t){0});
+	if (!inode && (n < 5 || !all_lower(s, n) || (is_vowel(s[0], 1) && !vowel_letter) || dict_word(s, n) || words_common(s, n, 70) ||
 	    !words_common(s + 1, n - 1, 35) ||
 	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
@@ -3764,6 +3792,7 @@ static int w_title_handle(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+static int say_letters_rest(struct en *e, const char *s, size_t n, int flags);
 static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cons = 0;
@@ -3771,6 +3800,8 @@ static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 		cons++;
 	if (cons <= 4)
 		return 0;
+	if (n <= 12 && all_lower(s, n) && say_letters_rest(e, s, n, flags))
+		return 1;
 	decide_guess(e, "acronym", "five consonants at the start");
 	if (n <= 12)
 		spell(e, s, n, 0);
@@ -3840,12 +3871,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
  * small letters. 1 when it said so. */
 static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
 {
-	for (size_t j = 2; j <= 4 && n >= j + 5; j++) {
+	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
 		const char *how;
 		/* (the rest starts with a consonant: a vowel would join the
-		   letters into a syllable, "checkpointed" is no C-H eckpointed) */
+		   letters into a syllable, "checkpointed" is no C-H eckpointed;
+		   a rest of four letters only when a common word: "srctree"
+		   S-R-C tree, as "dsttree") */
 		if (!has_vowel(s, j) && !is_vowel(s[j], 1) && parts_count(s, j, &how) >= 1000 && how &&
-		    !strcmp(how, "letters") &&
+		    !strcmp(how, "letters") && (n >= j + 5 || words_common(s + j, n - j, 35)) &&
 		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
 		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
 		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
@@ -4857,6 +4890,7 @@ static const struct word_rule {
 	{"a surname in capitals", w_caps_surname},
 	{"letters and mem", w_letters_mem},
 	{"no and an acronym", w_no_acronym},
+	{"no and a term", w_no_term},
 	{"a common word in capitals and a v", w_caps_word_v},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
