@@ -1679,7 +1679,13 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	    c->t[c->i].lead)
 		return 0;
 	static const char *const before[] = {"the", "a", "an", "called", "named"};
-	if (!IN(before, p, pn))
+	/* "the 1TB 980 PRO": or a drive's size before the model */
+	static const char *const size_units[] = {"TB", "GB", "MB"};
+	size_t dj = 0;
+	while (dj < pn && isdigit((unsigned char)p[dj]))
+		dj++;
+	int size = dj >= 1 && dj < pn && IN(size_units, p + dj, pn - dj);
+	if (!IN(before, p, pn) && !size)
 		return 0;
 	long long v = num_parse(s, n);
 	if (count_shaped(v))
@@ -1687,6 +1693,9 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	/* the product's word in the possessive: "the 970 PRO's speed" */
+	if (nx && nn >= 5 && nx[nn - 2] == '\'' && nx[nn - 1] == 's')
+		nn -= 2;
 	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
 	 * in capitals that is no unit, no acronym kernel text counts and no
 	 * count's noun name the model of that product line */
@@ -1699,7 +1708,7 @@ static int m_model_det(const struct cctx *c, struct match *m)
 		m->why = "a model number: three digits after a determiner, before a product's word in capitals";
 		return 1;
 	}
-	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
+	if (size || (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn))))
 		return 0;
 	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
 	size_t qn;
@@ -1967,6 +1976,16 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	long long v = num_parse(s, n);
+	/* "LGA 1700", "FCLGA 1151": a socket's number after its package's
+	 * code; "M.2 2280": a card's size code after M.2; models even with a
+	 * year's shape (not "one thousand seven hundred") */
+	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
+	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
+		return 1;
+	}
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	/* a brand's model of capitals and digits before it, the brand before
