@@ -1938,6 +1938,11 @@ static int m_model(const struct cctx *c, struct match *m)
 	/* "Aspire 4810T", "Lenovo 300T": a capital after the digits is the
 	 * model's letter, no unit (4810 terabytes), unless the number is a
 	 * power of two */
+	/* "Xeon Platinum 8592+", "Xeon 8462Y+": a model and its plus, after a
+	 * capitalised brand (the brand test below) */
+	int mplus = s && n >= 5 && n <= 7 && s[n - 1] == '+' && isdigit((unsigned char)s[0]);
+	if (mplus)
+		n--;
 	size_t tl = 0;
 	if (s && n >= 4 && n <= 6 && isupper((unsigned char)s[n - 1]) && all_digit(s, n - 1)) {
 		long long v2 = num_parse(s, n - 1);
@@ -1948,6 +1953,9 @@ static int m_model(const struct cctx *c, struct match *m)
 	n -= tl;
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	if (mplus && (n != 4 || !brand_word(p, pn) || count_shaped(num_parse(s, n))))
+		return 0;
+	m->plus = mplus;
 	if (tl) {
 		m->letters = s + n;
 		m->letterslen = tl;

@@ -94,6 +94,9 @@ static const struct unit units[] = {
 	{"Gbit/s", "gigabit per second", "gigabits per second", 1},
 	{"Gb/s", "gigabit per second", "gigabits per second", 1},
 	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
+	/* the bytes' rate without its slash: "20 GBps", "12,400MBps" */
+	{"GBps", "gigabyte per second", "gigabytes per second", 1},
+	{"MBps", "megabyte per second", "megabytes per second", 1},
 	{"MB/s", "megabyte per second", "megabytes per second", 1},
 	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
 	/* memory's data rate: "DDR5 at 6400 MT/s", "5600MT/s" */

@@ -1380,6 +1380,8 @@ static void v_model(struct en *e, const struct match *m)
 	buf_free(&b);
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
+	if (m->plus)           /* "Xeon 8592+": the model's plus */
+		emit(e, "plus");
 	if (m->afterlen && m->list) {       /* "8250/16550": each model after its slash */
 		const char *q = m->after, *end = m->after + m->afterlen;
 		while (q < end) {
