@@ -1727,7 +1727,13 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	    c->t[c->i].lead)
 		return 0;
 	static const char *const before[] = {"the", "a", "an", "called", "named"};
-	if (!IN(before, p, pn))
+	/* "the 1TB 980 PRO": or a drive's size before the model */
+	static const char *const size_units[] = {"TB", "GB", "MB"};
+	size_t dj = 0;
+	while (dj < pn && isdigit((unsigned char)p[dj]))
+		dj++;
+	int size = dj >= 1 && dj < pn && IN(size_units, p + dj, pn - dj);
+	if (!IN(before, p, pn) && !size)
 		return 0;
 	long long v = num_parse(s, n);
 	if (count_shaped(v))
@@ -1735,6 +1741,9 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	/* the product's word in the possessive: "the 970 PRO's speed" */
+	if (nx && nn >= 5 && nx[nn - 2] == '\'' && nx[nn - 1] == 's')
+		nn -= 2;
 	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
 	 * in capitals that is no unit, no acronym kernel text counts and no
 	 * count's noun name the model of that product line */
@@ -1747,7 +1756,7 @@ static int m_model_det(const struct cctx *c, struct match *m)
 		m->why = "a model number: three digits after a determiner, before a product's word in capitals";
 		return 1;
 	}
-	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
+	if (size || (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn))))
 		return 0;
 	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
 	size_t qn;
@@ -2136,6 +2145,11 @@ static int m_model(const struct cctx *c, struct match *m)
 	/* "Aspire 4810T", "Lenovo 300T": a capital after the digits is the
 	 * model's letter, no unit (4810 terabytes), unless the number is a
 	 * power of two */
+	/* "Xeon Platinum 8592+", "Xeon 8462Y+": a model and its plus, after a
+	 * capitalised brand (the brand test below) */
+	int mplus = s && n >= 5 && n <= 7 && s[n - 1] == '+' && isdigit((unsigned char)s[0]);
+	if (mplus)
+		n--;
 	size_t tl = 0;
 	if (s && n >= 4 && n <= 6 && isupper((unsigned char)s[n - 1]) && all_digit(s, n - 1)) {
 		long long v2 = num_parse(s, n - 1);
@@ -2146,6 +2160,9 @@ static int m_model(const struct cctx *c, struct match *m)
 	n -= tl;
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	if (mplus && (n != 4 || !brand_word(p, pn) || count_shaped(num_parse(s, n))))
+		return 0;
+	m->plus = mplus;
 	if (tl) {
 		m->letters = s + n;
 		m->letterslen = tl;
@@ -2174,6 +2191,16 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	long long v = num_parse(s, n);
+	/* "LGA 1700", "FCLGA 1151": a socket's number after its package's
+	 * code; "M.2 2280": a card's size code after M.2; models even with a
+	 * year's shape (not "one thousand seven hundred") */
+	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
+	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
+		return 1;
+	}
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	/* a brand's model of capitals and digits before it, the brand before

@@ -1878,6 +1878,51 @@ static int s_name_percent(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "sub-$1,000", "under-$500", "pre-\xc2\xa3999.99": a short word in small
+ * letters joined by a hyphen to a price with separators is the word, then
+ * the price (the comma is no list's: "sub one dollar, oh oh oh" was said) */
+static int s_prefix_money(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = 0;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < 2 || w > 6 || w + 3 > n || s[w] != '-')
+		return 0;
+	const char *r = s + w + 1;
+	size_t rl = n - w - 1, c = 0;
+	if (r[0] == '$')
+		c = 1;
+	else if (rl > 2 && (unsigned char)r[0] == 0xc2 && (unsigned char)r[1] == 0xa3)
+		c = 2;     /* the pound sign */
+	else if (rl > 3 && (unsigned char)r[0] == 0xe2 && (unsigned char)r[1] == 0x82 && (unsigned char)r[2] == 0xac)
+		c = 3;     /* the euro sign */
+	if (!c || c >= rl || !isdigit((unsigned char)r[c]) || !memchr(r, ',', rl))
+		return 0;
+	/* the price without its thousands' commas (each before three digits) */
+	char b[32];
+	size_t bl = 0, dot = 0;
+	for (size_t i = 0; i < rl; i++) {
+		if (i >= c && !isdigit((unsigned char)r[i]) && r[i] != ',' && r[i] != '.')
+			return 0;
+		if (r[i] == '.')
+			dot++;
+		if (r[i] == ',') {
+			if (dot || i + 3 >= rl + (i + 4 > rl) || !isdigit((unsigned char)r[i + 1]) ||
+			    !isdigit((unsigned char)r[i + 2]) || !isdigit((unsigned char)r[i + 3]) ||
+			    (i + 4 < rl && isdigit((unsigned char)r[i + 4])))
+				return 0;
+			continue;
+		}
+		if (bl + 1 >= sizeof b)
+			return 0;
+		b[bl++] = r[i];
+	}
+	b[bl] = 0;
+	say_core(e, s, w, flags & ~F_TOKEN);
+	say_core(e, b, bl, flags);
+	return 1;
+}
+
 static int s_dotted(struct en *e, const char *s, size_t n, int flags)
 {
 	return say_shapes(e, s, n, flags);
@@ -3639,6 +3684,7 @@ static const struct shape {
 	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
 	{"percent", "a metric's name ending in a percent sign after a letter: the name, then percent", 0, s_name_percent},
 	{"version", "a date and a commit ID joined by a dot, a release after a dash: a snapshot's package version", 0, s_dated_snapshot},
+	{"money", "a short word joined by a hyphen to a price with separators: the word, then the price", 0, s_prefix_money},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},

@@ -77,7 +77,11 @@ static const struct unit units[] = {
 	{"Gi", "gibi", "gibi", 0},
 	{"Kb", "kilobit", "kilobits", 0},
 	{"Mb", "megabit", "megabits", 0},
-	{"Gb", "gigabit", "gigabits", 0},
+	/* a capacity in bits after a space too: a flash die's "128 Gb", a
+	 * drive's "26 Tb", "2 Pb" of endurance */
+	{"Gb", "gigabit", "gigabits", 1},
+	{"Tb", "terabit", "terabits", 1},
+	{"Pb", "petabit", "petabits", 1},
 	{"b", "bit", "bits", 0},
 	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
 	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
@@ -90,6 +94,9 @@ static const struct unit units[] = {
 	{"Gbit/s", "gigabit per second", "gigabits per second", 1},
 	{"Gb/s", "gigabit per second", "gigabits per second", 1},
 	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
+	/* the bytes' rate without its slash: "20 GBps", "12,400MBps" */
+	{"GBps", "gigabyte per second", "gigabytes per second", 1},
+	{"MBps", "megabyte per second", "megabytes per second", 1},
 	{"MB/s", "megabyte per second", "megabytes per second", 1},
 	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
 	/* memory's data rate: "DDR5 at 6400 MT/s", "5600MT/s" */
@@ -100,7 +107,7 @@ static const struct unit units[] = {
 	{"V", "volt", "volts", 1},
 	{"mV", "millivolt", "millivolts", 1},
 	{"mA", "milliamp", "milliamps", 1},
-		{"mm", "millimeter", "millimeters", 1},
+	{"mm", "millimeter", "millimeters", 1},
 	{"cm", "centimeter", "centimeters", 1},
 	{"km", "kilometer", "kilometers", 1},
 	{"kg", "kilogram", "kilograms", 1},
@@ -124,6 +131,7 @@ static const struct unit units[] = {
 	{"mi2", "square mile", "square miles", 1},
 	{"cm\xc2\xb2", "square centimeter", "square centimeters", 1},
 	{"mm\xc2\xb2", "square millimeter", "square millimeters", 1},
+	{"mm2", "square millimeter", "square millimeters", 1},     /* a die's area: "257mm2" */
 	{"mi\xc2\xb2", "square mile", "square miles", 1},
 	{"ft\xc2\xb2", "square foot", "square feet", 1},
 	{"m\xc2\xb3", "cubic meter", "cubic meters", 1},

@@ -562,6 +562,17 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct unit *per = NULL;
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
+	/* "128L TLC", "176L NAND": layers of flash glued to an L before the
+	 * kind of cells they stack, "one hundred twenty-eight layer", not
+	 * litres ("50L of water" stays) */
+	static const char *const flash_kinds[] = {"TLC", "MLC", "QLC", "SLC", "PLC", "NAND", "3D", "flash", "V-NAND"};
+	if (!version && !cur && np.ncomp == 1 && !np.commas && rl == 1 && r[0] == 'L' && v > 1 && e->next &&
+	    WORD_IN(flash_kinds, e->next, e->nextn)) {
+		decide(e, "measure", "a count glued to an L before a kind of flash: its layers");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "layer");
+		return 1;
+	}
 
 	/* "27M+ lines of code", "10M users", "2B devices", "100K lines",
 	 * "1.5M downloads": a number with a scale letter (k, K, M, B; a plus
@@ -636,8 +647,14 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * product word (not the sentence's first) is the model's number and
 	 * its letter, "seven X"; before a comparative or a determiner it stays
 	 * a multiplier ("Intel 5x more", "Roughly 7x faster") */
-	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 && v < 1000 &&
-	    isupper((unsigned char)e->prev[0]) && e->prev[1] && all_alpha(e->prev, strlen(e->prev)) &&
+	/* and four digits, no round hundred, after such a word or after a
+	 * tier's digit: "Threadripper 3970x", "Ryzen 9 5950x" (the writer's
+	 * small x of the model's X) */
+	int tier_x = v >= 1000 && v < 10000 && v % 100 && np.clen[0] == 4 && isdigit((unsigned char)e->prev[0]) &&
+		     !e->prev[1];
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 &&
+	    (v < 1000 || (v < 10000 && v % 100 && np.clen[0] == 4)) &&
+	    (tier_x || (isupper((unsigned char)e->prev[0]) && e->prev[1] && all_alpha(e->prev, strlen(e->prev)))) &&
 	    /* the sentence's first word too when it is no common English word
 	       in small letters: "Armada 38x boards", not "Roughly 7x" */
 	    (!e->prev_first || !lower_common(e->prev, 35))) {
@@ -653,7 +670,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			m = 1;     /* "faster", "slower", "better", "bigger" */
 		if (!m) {
 			decide(e, "model", "a number and x after a capitalised product word: a model");
-			emit_numstr(e, np.comp[0], np.clen[0]);
+			if (v >= 1000)
+				emit_model(e, np.comp[0], np.clen[0]);
+			else
+				emit_numstr(e, np.comp[0], np.clen[0]);
 			emit(e, "X");
 			return 1;
 		}
@@ -1371,6 +1391,8 @@ static void v_model(struct en *e, const struct match *m)
 	buf_free(&b);
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
+	if (m->plus)           /* "Xeon 8592+": the model's plus */
+		emit(e, "plus");
 	if (m->afterlen && m->list) {       /* "8250/16550": each model after its slash */
 		const char *q = m->after, *end = m->after + m->afterlen;
 		while (q < end) {
