@@ -1651,6 +1651,22 @@ static int s_dated_snapshot(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A date of eight digits before a hyphen and a word, as b4 begins a
+ * series' change ID ("20260415-clkmsr_a1_t7-9820984d0af1") and some tags
+ * and snapshots begin: the date, as the date alone is said, then the rest
+ * as it would be said alone; not "twenty million". Digits after the
+ * hyphen (a range, a build number) are left to the other shapes. */
+static int s_dated_prefix(struct en *e, const char *s, size_t n, int flags)
+{
+	int y, m, d;
+	if (n < 11 || s[8] != '-' || !isalpha((unsigned char)s[9]) || !parse_date(s, 8, &y, &m, &d))
+		return 0;
+	emit_date(e, y, m, d);
+	punct(e, ',');
+	say_core(e, s + 9, n - 9, flags | F_START | F_PART);
+	return 1;
+}
+
 /* A bug tracker's short prefix glued to its number by a #: Arch's
  * "FS#72559", Red Hat's "BZ#1559615", Launchpad's "LP#1987654", Debian's
  * "Bug#123456": the prefix, "number" and the number's digits one by one,
@@ -3684,6 +3700,7 @@ static const struct shape {
 	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
 	{"percent", "a metric's name ending in a percent sign after a letter: the name, then percent", 0, s_name_percent},
 	{"version", "a date and a commit ID joined by a dot, a release after a dash: a snapshot's package version", 0, s_dated_snapshot},
+	{"date", "a date of eight digits before a hyphen and a word (a b4 change ID): the date, then the rest", 0, s_dated_prefix},
 	{"money", "a short word joined by a hyphen to a price with separators: the word, then the price", 0, s_prefix_money},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
