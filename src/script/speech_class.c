@@ -514,12 +514,22 @@ static void money_adjective(const struct cctx *c, struct match *m)
 	size_t pn, an;
 	const char *p = core(c, c->i - 1, &pn), *after = core(c, c->i + m->ntok, &an);
 	static const char *const not_nouns[] = {"and", "or", "to", "of", "in", "for", "from", "per"};
-	if (!p || c->t[c->i - 1].trail || !(pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0))
+	if (!p || c->t[c->i - 1].trail || !after || !joined(c, c->i + m->ntok - 1))
 		return;
-	if (!after || !joined(c, c->i + m->ntok - 1) || an < 2 || !all_alpha(after, an) ||
-	    !islower((unsigned char)after[0]) || IN(not_nouns, after, an))
+	int art = pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0;
+	/* "the $999 card", "a huge $999 GPU", "a $999 RX 7900 XTX": after a
+	   determiner, or "a", "an", "the" and an adjective, before a noun or a
+	   name in capitals; "costs $999" stays dollars */
+	size_t bn = 0;
+	const char *b = c->i >= 2 ? core(c, c->i - 2, &bn) : NULL;
+	int adj = b && !c->t[c->i - 2].trail && measure_adjective(b, bn, p, pn);
+	int det = measure_determiner(p, pn);
+	if (!art && !adj && !det)
 		return;
-	m->adjective = 1;
+	if (measure_name(after, an) ||
+	    (art && an >= 2 && all_alpha(after, an) && islower((unsigned char)after[0]) && !IN(not_nouns, after, an)) ||
+	    ((adj || det) && (singular_noun(after, an) || plural_noun(after, an))))
+		m->adjective = 1;
 }
 
 /* $12,500  $3 million  £20m  US$5  $1.50 */
@@ -1440,11 +1450,14 @@ static int m_measure(const struct cctx *c, struct match *m)
 	const char *p = core(c, pi, &pn), *side = core(c, pi - 1, &sn);
 	if (p && pn == 1 && (p[0] == 'x' || p[0] == 'X') && side && is_number(side, sn) && joined(c, pi - 1) && joined(c, pi))
 		p = core(c, pi -= 2, &pn);      /* "a 3 x 4 m room": the word before the first side */
+	size_t bn = 0;
+	const char *b = pi >= 1 ? core(c, pi - 1, &bn) : NULL;
+	int adj = b && p && !c->t[pi - 1].trail && !c->t[pi].trail && measure_adjective(b, bn, p, pn);   /* "a huge 360 mm AiO" */
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
 		      !c->t[pi].trail && after && an > 1 && all_alpha(after, an) &&
-		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
+		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)) || measure_name(after, an));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	int det = p && measure_determiner(p, pn) && !c->t[pi].trail && singular_noun(after, an);
+	int det = p && (measure_determiner(p, pn) || adj) && !c->t[pi].trail && (singular_noun(after, an) || measure_name(after, an));
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }

@@ -936,7 +936,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
 		/* (a capitalised name after it too: "a 2TB Samsung 990 PRO", "a
 		 * 16GB Raspberry Pi 5": the maker's product it measures) */
-		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
+		/* (after "a huge", "an unprecedented" as after "a": "a huge 500W TDP") */
+		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0 ||
+			       (!e->prev_first && (strcasecmp(e->prev2, "a") == 0 || strcasecmp(e->prev2, "an") == 0) &&
+				measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
 			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)) ||
 			       (isupper((unsigned char)e->next[0]) && islower((unsigned char)e->next[1])));
@@ -958,8 +961,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "the 2MB page", "each 4KiB page": a determiner and a noun after, as
 		   m_measure has them apart */
-		if ((flags & F_TOKEN) && e->joined && measure_determiner(e->prev, strlen(e->prev)) &&
-		    singular_noun(e->next, e->nextn))
+		/* (and before a name: "the 65W TDP", "its 16GB RTX 4060", "the new
+		   2TB SSDs"; "the" and an adjective as "the" alone) */
+		if ((flags & F_TOKEN) && e->joined &&
+		    (measure_determiner(e->prev, strlen(e->prev)) ||
+		     (!e->prev_first && measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) &&
+		    (singular_noun(e->next, e->nextn) || measure_name(e->next, e->nextn)))
 			modifies = 1;
 		emit(e, v == 1 || inside || written_one ||
 			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
