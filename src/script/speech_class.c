@@ -1034,6 +1034,59 @@ static int m_usb_port(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Whether w is one of tab's words, written the same (case and all). */
+static int exact_in(const char *const *tab, size_t tn, const char *w, size_t wn)
+{
+	for (size_t k = 0; k < tn; k++)
+		if (strlen(tab[k]) == wn && memcmp(tab[k], w, wn) == 0)
+			return 1;
+	return 0;
+}
+
+/* "PCIe 4.0 x4", "the x16 slot", "two x4 connections": a lane width, an x
+ * and 1, 2, 4, 8, 16 or 32, after PCIe (or its version or generation) or
+ * before a word of links and slots, is "by four" ("x4 register" and the
+ * arm64 registers elsewhere stay the letter and the number) */
+static int m_lane_width(const struct cctx *c, struct match *m)
+{
+	static const struct {
+		const char *w, *say;
+	} widths[] = {{"1", "by one"}, {"2", "by two"}, {"4", "by four"}, {"8", "by eight"}, {"16", "by sixteen"},
+		      {"32", "by thirty-two"}};
+	static const char *const links[] = {"slot", "slots", "link", "links", "lane", "lanes", "connection",
+					    "connections", "connectivity", "port", "ports", "mode", "PEG", "card",
+					    "cards", "interface", "electrical", "electrically", "bandwidth", "NVMe",
+					    "device", "devices", "bifurcation", "wiring", "riser", "adapter"};
+	/* (written as the standard writes it: "pcie x4" in kernel names is a
+	   controller's clock, "pcie x10, pcie x11 & pcie x4") */
+	static const char *const buses[] = {"PCIe", "PCI-E", "PCI-Express", "Gen3", "Gen4", "Gen5", "Gen6"};
+	size_t xn, pn, nn, qn;
+	const char *x = core(c, c->i, &xn);
+	if (!x || xn < 2 || xn > 3 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead)
+		return 0;
+	const char *say = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(widths); k++)
+		if (strlen(widths[k].w) == xn - 1 && memcmp(widths[k].w, x + 1, xn - 1) == 0)
+			say = widths[k].say;
+	if (!say)
+		return 0;
+	const char *p = c->i >= 1 ? core(c, c->i - 1, &pn) : NULL;
+	const char *q = c->i >= 2 ? core(c, c->i - 2, &qn) : NULL;
+	const char *nx = core(c, c->i + 1, &nn);
+	int bus = p && joined(c, c->i - 1) &&
+		  (exact_in(buses, ARRAY_LEN(buses), p, pn) ||
+		   (q && joined(c, c->i - 2) &&
+		    (exact_in(buses, ARRAY_LEN(buses), q, qn) || (qn == 3 && strncmp(q, "Gen", 3) == 0)) && pn >= 1 &&
+		    isdigit((unsigned char)p[0])));
+	int link = nx && joined(c, c->i) && IN(links, nx, nn);
+	if (!bus && !link)
+		return 0;
+	m->why = "a PCIe lane width: \"by\" and its lanes";
+	m->say = say;
+	m->ntok = 1;
+	return 1;
+}
+
 /* "SMT4 x 28 cores x 2 NUMA nodes": a spaced "x" after a count (a name
  * ending in a digit, or a noun after a number) and before a number is
  * "times", not the letter. */
@@ -1757,6 +1810,19 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	/* the product's word in the possessive: "the 970 PRO's speed" */
 	if (nx && nn >= 5 && nx[nn - 2] == '\'' && nx[nn - 1] == 's')
 		nn -= 2;
+	/* and in the plural, "the 980 PROs", "the 870 EVOs": a small s after the
+	   word in capitals */
+	else if (nx && nn >= 4 && nn <= 6 && nx[nn - 1] == 's' && all_upper(nx, nn - 1))
+		nn -= 1;
+	/* "the 7900 XT", "the 4070 Ti", "the 7900 GRE": four digits, a round
+	   hundred too, before a graphics card's tier are its model */
+	static const char *const tiers[] = {"XT", "XTX", "GRE", "Ti", "SUPER", "Super"};
+	if (!ends && !tr && n == 4 && joined(c, c->i) && nx && IN(tiers, nx, nn) && IN(before, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: four digits after a determiner, before a graphics card's tier";
+		return 1;
+	}
 	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
 	 * in capitals that is no unit, no acronym kernel text counts and no
 	 * count's noun name the model of that product line */
@@ -2168,6 +2234,12 @@ static int m_model(const struct cctx *c, struct match *m)
 		long long v2 = num_parse(s, n - 1);
 		if (v2 > 0 && (v2 & (v2 - 1)) == 0)
 			return 0;     /* "Allow 256K early ioremap": a size, a power of two */
+		/* "TDP 170W", "PPT 230W", "PL2 253W": after a word of power a W
+		   is watts */
+		static const char *const power_words[] = {"TDP", "cTDP", "PPT", "TBP", "TGP", "PSU", "PL1", "PL2",
+							  "PL4", "power"};
+		if (s[n - 1] == 'W' && p && IN(power_words, p, pn))
+			return 0;
 		tl = 1;
 	}
 	n -= tl;
@@ -3854,6 +3926,7 @@ static const struct rule rules[] = {
 	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
 	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
 	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
+	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
