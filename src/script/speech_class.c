@@ -509,6 +509,8 @@ static void money_code(const struct cctx *c, struct match *m)
  * before a noun is its modifier, the currency in the singular ("a nine
  * million dollar grant"), as a measure's unit is ("a 65 W TDP"); not
  * before "and", "or", "to" (the first of two amounts) */
+static int modifier_noun_at(const struct cctx *c, int k);
+
 static void money_adjective(const struct cctx *c, struct match *m)
 {
 	size_t pn, an;
@@ -528,7 +530,8 @@ static void money_adjective(const struct cctx *c, struct match *m)
 		return;
 	if (measure_name(after, an) ||
 	    (art && an >= 2 && all_alpha(after, an) && islower((unsigned char)after[0]) && !IN(not_nouns, after, an)) ||
-	    ((adj || det) && (singular_noun(after, an) || plural_noun(after, an))))
+	    ((adj || det) && (singular_noun(after, an) || plural_noun(after, an) ||
+			      modifier_noun_at(c, c->i + m->ntok))))     /* "the $699 launch price" */
 		m->adjective = 1;
 }
 

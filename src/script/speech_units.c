@@ -340,13 +340,21 @@ int plural_noun(const char *s, size_t n)
 int singular_noun(const char *s, size_t n)
 {
 	char w[48];
-	if (!s || n < 3 || n + 2 > sizeof w || s[n - 1] == 's' || !islower((unsigned char)s[0]))
+	if (!s || n < 3 || n + 3 > sizeof w || !islower((unsigned char)s[0]))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!islower((unsigned char)s[i]))
 			return 0;
+	/* (a plural in -es too: "process", "launch", "box"; "ss" is no plural's s) */
+	int es = (n >= 4 && s[n - 1] == 's' && s[n - 2] == 's') || s[n - 1] == 'x' || s[n - 1] == 'z' ||
+		 (s[n - 1] == 'h' && (s[n - 2] == 'c' || s[n - 2] == 's'));
+	if (s[n - 1] == 's' && !es)
+		return 0;
 	memcpy(w, s, n);
-	w[n] = 's';
-	w[n + 1] = 0;
-	return words_common(s, n, 50) && words_common(w, n + 1, 50);
+	size_t wn = n;
+	if (es)
+		w[wn++] = 'e';
+	w[wn++] = 's';
+	w[wn] = 0;
+	return words_common(s, n, 50) && words_common(w, wn, 50);
 }
