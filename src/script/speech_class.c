@@ -509,17 +509,30 @@ static void money_code(const struct cctx *c, struct match *m)
  * before a noun is its modifier, the currency in the singular ("a nine
  * million dollar grant"), as a measure's unit is ("a 65 W TDP"); not
  * before "and", "or", "to" (the first of two amounts) */
+static int modifier_noun_at(const struct cctx *c, int k);
+
 static void money_adjective(const struct cctx *c, struct match *m)
 {
 	size_t pn, an;
 	const char *p = core(c, c->i - 1, &pn), *after = core(c, c->i + m->ntok, &an);
 	static const char *const not_nouns[] = {"and", "or", "to", "of", "in", "for", "from", "per"};
-	if (!p || c->t[c->i - 1].trail || !(pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0))
+	if (!p || c->t[c->i - 1].trail || !after || !joined(c, c->i + m->ntok - 1))
 		return;
-	if (!after || !joined(c, c->i + m->ntok - 1) || an < 2 || !all_alpha(after, an) ||
-	    !islower((unsigned char)after[0]) || IN(not_nouns, after, an))
+	int art = pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0;
+	/* "the $999 card", "a huge $999 GPU", "a $999 RX 7900 XTX": after a
+	   determiner, or "a", "an", "the" and an adjective, before a noun or a
+	   name in capitals; "costs $999" stays dollars */
+	size_t bn = 0;
+	const char *b = c->i >= 2 ? core(c, c->i - 2, &bn) : NULL;
+	int adj = b && !c->t[c->i - 2].trail && measure_adjective(b, bn, p, pn);
+	int det = measure_determiner(p, pn);
+	if (!art && !adj && !det)
 		return;
-	m->adjective = 1;
+	if (measure_name(after, an) ||
+	    (art && an >= 2 && all_alpha(after, an) && islower((unsigned char)after[0]) && !IN(not_nouns, after, an)) ||
+	    ((adj || det) && (singular_noun(after, an) || plural_noun(after, an) ||
+			      modifier_noun_at(c, c->i + m->ntok))))     /* "the $699 launch price" */
+		m->adjective = 1;
 }
 
 /* $12,500  $3 million  £20m  US$5  $1.50 */
@@ -1024,6 +1037,59 @@ static int m_usb_port(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Whether w is one of tab's words, written the same (case and all). */
+static int exact_in(const char *const *tab, size_t tn, const char *w, size_t wn)
+{
+	for (size_t k = 0; k < tn; k++)
+		if (strlen(tab[k]) == wn && memcmp(tab[k], w, wn) == 0)
+			return 1;
+	return 0;
+}
+
+/* "PCIe 4.0 x4", "the x16 slot", "two x4 connections": a lane width, an x
+ * and 1, 2, 4, 8, 16 or 32, after PCIe (or its version or generation) or
+ * before a word of links and slots, is "by four" ("x4 register" and the
+ * arm64 registers elsewhere stay the letter and the number) */
+static int m_lane_width(const struct cctx *c, struct match *m)
+{
+	static const struct {
+		const char *w, *say;
+	} widths[] = {{"1", "by one"}, {"2", "by two"}, {"4", "by four"}, {"8", "by eight"}, {"16", "by sixteen"},
+		      {"32", "by thirty-two"}};
+	static const char *const links[] = {"slot", "slots", "link", "links", "lane", "lanes", "connection",
+					    "connections", "connectivity", "port", "ports", "mode", "PEG", "card",
+					    "cards", "interface", "electrical", "electrically", "bandwidth", "NVMe",
+					    "device", "devices", "bifurcation", "wiring", "riser", "adapter"};
+	/* (written as the standard writes it: "pcie x4" in kernel names is a
+	   controller's clock, "pcie x10, pcie x11 & pcie x4") */
+	static const char *const buses[] = {"PCIe", "PCI-E", "PCI-Express", "Gen3", "Gen4", "Gen5", "Gen6"};
+	size_t xn, pn, nn, qn;
+	const char *x = core(c, c->i, &xn);
+	if (!x || xn < 2 || xn > 3 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead)
+		return 0;
+	const char *say = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(widths); k++)
+		if (strlen(widths[k].w) == xn - 1 && memcmp(widths[k].w, x + 1, xn - 1) == 0)
+			say = widths[k].say;
+	if (!say)
+		return 0;
+	const char *p = c->i >= 1 ? core(c, c->i - 1, &pn) : NULL;
+	const char *q = c->i >= 2 ? core(c, c->i - 2, &qn) : NULL;
+	const char *nx = core(c, c->i + 1, &nn);
+	int bus = p && joined(c, c->i - 1) &&
+		  (exact_in(buses, ARRAY_LEN(buses), p, pn) ||
+		   (q && joined(c, c->i - 2) &&
+		    (exact_in(buses, ARRAY_LEN(buses), q, qn) || (qn == 3 && strncmp(q, "Gen", 3) == 0)) && pn >= 1 &&
+		    isdigit((unsigned char)p[0])));
+	int link = nx && joined(c, c->i) && IN(links, nx, nn);
+	if (!bus && !link)
+		return 0;
+	m->why = "a PCIe lane width: \"by\" and its lanes";
+	m->say = say;
+	m->ntok = 1;
+	return 1;
+}
+
 /* "SMT4 x 28 cores x 2 NUMA nodes": a spaced "x" after a count (a name
  * ending in a digit, or a noun after a number) and before a number is
  * "times", not the letter. */
@@ -1440,11 +1506,14 @@ static int m_measure(const struct cctx *c, struct match *m)
 	const char *p = core(c, pi, &pn), *side = core(c, pi - 1, &sn);
 	if (p && pn == 1 && (p[0] == 'x' || p[0] == 'X') && side && is_number(side, sn) && joined(c, pi - 1) && joined(c, pi))
 		p = core(c, pi -= 2, &pn);      /* "a 3 x 4 m room": the word before the first side */
+	size_t bn = 0;
+	const char *b = pi >= 1 ? core(c, pi - 1, &bn) : NULL;
+	int adj = b && p && !c->t[pi - 1].trail && !c->t[pi].trail && measure_adjective(b, bn, p, pn);   /* "a huge 360 mm AiO" */
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
 		      !c->t[pi].trail && after && an > 1 && all_alpha(after, an) &&
-		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
+		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)) || measure_name(after, an));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	int det = p && measure_determiner(p, pn) && !c->t[pi].trail && singular_noun(after, an);
+	int det = p && (measure_determiner(p, pn) || adj) && !c->t[pi].trail && (singular_noun(after, an) || measure_name(after, an));
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }
@@ -1744,6 +1813,19 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	/* the product's word in the possessive: "the 970 PRO's speed" */
 	if (nx && nn >= 5 && nx[nn - 2] == '\'' && nx[nn - 1] == 's')
 		nn -= 2;
+	/* and in the plural, "the 980 PROs", "the 870 EVOs": a small s after the
+	   word in capitals */
+	else if (nx && nn >= 4 && nn <= 6 && nx[nn - 1] == 's' && all_upper(nx, nn - 1))
+		nn -= 1;
+	/* "the 7900 XT", "the 4070 Ti", "the 7900 GRE": four digits, a round
+	   hundred too, before a graphics card's tier are its model */
+	static const char *const tiers[] = {"XT", "XTX", "GRE", "Ti", "SUPER", "Super"};
+	if (!ends && !tr && n == 4 && joined(c, c->i) && nx && IN(tiers, nx, nn) && IN(before, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: four digits after a determiner, before a graphics card's tier";
+		return 1;
+	}
 	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
 	 * in capitals that is no unit, no acronym kernel text counts and no
 	 * count's noun name the model of that product line */
@@ -2155,6 +2237,12 @@ static int m_model(const struct cctx *c, struct match *m)
 		long long v2 = num_parse(s, n - 1);
 		if (v2 > 0 && (v2 & (v2 - 1)) == 0)
 			return 0;     /* "Allow 256K early ioremap": a size, a power of two */
+		/* "TDP 170W", "PPT 230W", "PL2 253W": after a word of power a W
+		   is watts */
+		static const char *const power_words[] = {"TDP", "cTDP", "PPT", "TBP", "TGP", "PSU", "PL1", "PL2",
+							  "PL4", "power"};
+		if (s[n - 1] == 'W' && p && IN(power_words, p, pn))
+			return 0;
 		tl = 1;
 	}
 	n -= tl;
@@ -3841,6 +3929,7 @@ static const struct rule rules[] = {
 	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
 	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
 	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
+	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},

@@ -645,6 +645,7 @@ void set_prev(struct en *e, const char *s, size_t n)
 	int after_det = determiner(e->prev);
 	int after_option = e->prev[0] == '-' && isalpha((unsigned char)e->prev[1]);
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
+	memcpy(e->prev2, e->prev, sizeof e->prev2);
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
 	/* (asked of every token: only a short word in small letters can be

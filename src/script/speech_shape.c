@@ -2586,17 +2586,25 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 	size_t d = 0;
 	while (d < n && isdigit((unsigned char)s[d]))
 		d++;
-	if (d < 4 || d > 5 || s[0] == '0' || d + 2 > n || s[d] != '-' || is_pow2(s, d))
+	/* (and one or two capitals after the digits: "6900P-series", "9654P-based") */
+	size_t l = 0;
+	while (d + l < n && l < 3 && isupper((unsigned char)s[d + l]))
+		l++;
+	if (l > 2)
+		return 0;
+	if (d < 4 || d > 5 || s[0] == '0' || d + l + 2 > n || s[d + l] != '-' || (!l && is_pow2(s, d)))
 		return 0;
 	long long v = num_parse(s, d);
 	int ok = 0;
 	for (size_t i = 0; i < sizeof sufs / sizeof *sufs && !ok; i++)
-		ok = strlen(sufs[i]) == n - d - 1 && strncasecmp(s + d + 1, sufs[i], n - d - 1) == 0;
-	if (!ok || (v >= 1900 && v <= 2099))
+		ok = strlen(sufs[i]) == n - d - l - 1 && strncasecmp(s + d + l + 1, sufs[i], n - d - l - 1) == 0;
+	if (!ok || (!l && v >= 1900 && v <= 2099))
 		return 0;
-	decide(e, "model", "digits before -based or -compatible: a chip's model number");
+	decide(e, "model", "digits (and a model's capitals) before -based or -series: a chip's model number");
 	emit_model(e, s, d);
-	say_core(e, s + d + 1, n - d - 1, flags | F_PART);
+	if (l)
+		say_core(e, s + d, l, flags | F_PART);
+	say_core(e, s + d + l + 1, n - d - l - 1, flags | F_PART);
 	return 1;
 }
 

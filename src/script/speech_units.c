@@ -295,6 +295,29 @@ int measure_determiner(const char *w, size_t wn)
 	return 0;
 }
 
+int measure_adjective(const char *before, size_t bn, const char *w, size_t wn)
+{
+	static const char *const not_adjectives[] = {"and", "or", "to", "of", "in", "for", "from", "per", "than",
+						     "with", "at", "by", "on", "about", "around", "only", "just"};
+	if (!before || !w || wn < 3 || wn > 20 || !all_alpha(w, wn) || !islower((unsigned char)w[0]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(not_adjectives); i++)
+		if (strlen(not_adjectives[i]) == wn && strncasecmp(not_adjectives[i], w, wn) == 0)
+			return 0;
+	return (bn == 1 && (before[0] == 'a' || before[0] == 'A')) ||
+	       (bn == 2 && strncasecmp(before, "an", 2) == 0) || (bn == 3 && strncasecmp(before, "the", 3) == 0);
+}
+
+int measure_name(const char *w, size_t wn)
+{
+	if (!w || wn < 2 || wn > 12 || !all_alpha(w, wn) || !isupper((unsigned char)w[0]))
+		return 0;
+	size_t un = wn > 2 && w[wn - 1] == 's' ? wn - 1 : wn;   /* "SSDs", "CPUs" */
+	if (un <= 5 && all_upper(w, un))
+		return 1;
+	return islower((unsigned char)w[1]) && !all_upper(w + 1, 1);
+}
+
 int modifier_noun(const char *w, size_t wn, const char *h, size_t hn)
 {
 	if (!w || !h || wn < 3 || wn > 40 || !all_alpha(w, wn) || !islower((unsigned char)w[0]) ||
@@ -317,13 +340,21 @@ int plural_noun(const char *s, size_t n)
 int singular_noun(const char *s, size_t n)
 {
 	char w[48];
-	if (!s || n < 3 || n + 2 > sizeof w || s[n - 1] == 's' || !islower((unsigned char)s[0]))
+	if (!s || n < 3 || n + 3 > sizeof w || !islower((unsigned char)s[0]))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!islower((unsigned char)s[i]))
 			return 0;
+	/* (a plural in -es too: "process", "launch", "box"; "ss" is no plural's s) */
+	int es = (n >= 4 && s[n - 1] == 's' && s[n - 2] == 's') || s[n - 1] == 'x' || s[n - 1] == 'z' ||
+		 (s[n - 1] == 'h' && (s[n - 2] == 'c' || s[n - 2] == 's'));
+	if (s[n - 1] == 's' && !es)
+		return 0;
 	memcpy(w, s, n);
-	w[n] = 's';
-	w[n + 1] = 0;
-	return words_common(s, n, 50) && words_common(w, n + 1, 50);
+	size_t wn = n;
+	if (es)
+		w[wn++] = 'e';
+	w[wn++] = 's';
+	w[wn] = 0;
+	return words_common(s, n, 50) && words_common(w, wn, 50);
 }

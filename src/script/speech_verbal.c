@@ -562,6 +562,15 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct unit *per = NULL;
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
+	/* "5.4X faster", "a 2.5X advantage", "4X more tokens": a capital X after
+	 * a decimal, or after a small count before a word a multiplier stands
+	 * before, is "times" as the small x is ("7700X", "a 4X drive" stay) */
+	if (!u && !cur && !version && rl == 1 && r[0] == 'X' && (flags & F_TOKEN) &&
+	    ((np.ncomp == 2 && np.clen[0] <= 3 && np.clen[1] <= 2) ||
+	     (np.ncomp == 1 && v > 1 && v < 100 && e->next && e->nextn > 3 && islower((unsigned char)e->next[0]) &&
+	      (strncmp(e->next + e->nextn - 2, "er", 2) == 0 || (e->nextn == 4 && strncmp(e->next, "more", 4) == 0) ||
+	       (e->nextn == 4 && strncmp(e->next, "less", 4) == 0)))))
+		u = find_unit("x", 1, 0);
 	/* "128L TLC", "176L NAND": layers of flash glued to an L before the
 	 * kind of cells they stack, "one hundred twenty-eight layer", not
 	 * litres ("50L of water" stays) */
@@ -936,7 +945,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
 		/* (a capitalised name after it too: "a 2TB Samsung 990 PRO", "a
 		 * 16GB Raspberry Pi 5": the maker's product it measures) */
-		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
+		/* (after "a huge", "an unprecedented" as after "a": "a huge 500W TDP") */
+		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0 ||
+			       (!e->prev_first && (strcasecmp(e->prev2, "a") == 0 || strcasecmp(e->prev2, "an") == 0) &&
+				measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
 			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)) ||
 			       (isupper((unsigned char)e->next[0]) && islower((unsigned char)e->next[1])));
@@ -958,8 +970,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "the 2MB page", "each 4KiB page": a determiner and a noun after, as
 		   m_measure has them apart */
-		if ((flags & F_TOKEN) && e->joined && measure_determiner(e->prev, strlen(e->prev)) &&
-		    singular_noun(e->next, e->nextn))
+		/* (and before a name: "the 65W TDP", "its 16GB RTX 4060", "the new
+		   2TB SSDs"; "the" and an adjective as "the" alone) */
+		if ((flags & F_TOKEN) && e->joined &&
+		    (measure_determiner(e->prev, strlen(e->prev)) ||
+		     (!e->prev_first && measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) &&
+		    (singular_noun(e->next, e->nextn) || measure_name(e->next, e->nextn)))
 			modifies = 1;
 		emit(e, v == 1 || inside || written_one ||
 			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
@@ -1167,6 +1183,14 @@ static void v_money(struct en *e, const struct match *m)
 	if (dot && !m->scale && m->alen - (size_t)(dot - m->a) - 1 == 2) {
 		/* $1.50: one dollar and fifty cents */
 		size_t wl = (size_t)(dot - m->a);
+		/* "$0.36": no dollars, "thirty-six cents" */
+		int cents_only = wl == 1 && m->a[0] == '0' && num_parse(dot + 1, 2) > 0 &&
+				 strcmp(m->cur->many, "dollars") == 0;
+		if (cents_only) {
+			emit_numstr(e, dot + 1 + (dot[1] == '0'), dot[1] == '0' ? 1 : 2);
+			emit(e, num_parse(dot + 1, 2) == 1 ? "cent" : "cents");
+			return;
+		}
 		emit_numstr(e, m->a, wl);
 		emit(e, is_one(m->a, wl) ? m->cur->one : m->cur->many);
 		if (num_parse(dot + 1, 2) > 0 && strcmp(m->cur->many, "dollars") == 0) {
