@@ -223,8 +223,11 @@ static int words_common_lower(const char *s, size_t n, int size)
 static int hyphen_between(const char *a, const char *b)
 {
 	size_t an = strlen(a);
+	/* a final ng before a y ("Mung-yooen", "Jahng-yoo"): run together,
+	 * espeak-ng reads "ngy" as n-j or ng-ee ("Mungyooen" "mun-jee-oo-en") */
 	return strchr("aeiou", b[0]) ||
-	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0));
+	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0 ||
+			    (strcmp(a + an - 2, "ng") == 0 && b[0] == 'y')));
 }
 
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
