@@ -4291,7 +4291,12 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * Indian given name's -Cesh after one short syllable is said apart, its i
  * ee ("Brijesh" was bry-jesh, "Ramesh" ray-mush, "Mukesh" myoo-; "Mahesh"
  * unchanged); Gur before a vowel at the start is goo- ("Gurevich",
- * "Gurinder" were gyoo-).
+ * "Gurinder" were gyoo-). names28: u after a first consonant and before
+ * one consonant and a vowel is oo ("Puranjay", "Mukadam", "Kuba", "Sunil"
+ * were pyoo-, myoo-, kyoo-, syoo-; not before m, where espeak-ng reads
+ * "uum" as yoo-um; only after b, f, h, k, m, p, s, v, where it reads
+ * yoo: "Dunaev", "Rudin", "Junie" it reads doo-, roo-, joo- already;
+ * not before an e, English's "muse", "fume": "Musepack").
  * Writes the spelling to say in out; returns its length.
  */
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
@@ -4406,6 +4411,13 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 			out[o++] = 'u';
 			out[o++] = 'u';
 			i++;
+			continue;
+		}
+		if (i == 1 && c == 'u' && n >= 5 && !(esh && n == 6) && strchr("bfhkmpsv", tolower((unsigned char)s[0])) &&
+		    nx && !strchr("aeiouycmwxhq", nx) && after && strchr("aio", after)) {
+			out[o++] = 'u';     /* u after a first consonant, before one: "Puranjay", "Mukadam", "Kuba"
+					     * poo-, moo-, koo-, not pyoo-, myoo- */
+			out[o++] = 'u';
 			continue;
 		}
 		if (esh && i + 5 == n) {     /* Indian -Cesh: "Brijesh" bree-jesh, "Ramesh" rah-mesh */
