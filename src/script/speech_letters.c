@@ -4296,9 +4296,21 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * were pyoo-, myoo-, kyoo-, syoo-; not before m, where espeak-ng reads
  * "uum" as yoo-um; only after b, f, h, k, m, p, s, v, where it reads
  * yoo: "Dunaev", "Rudin", "Junie" it reads doo-, roo-, joo- already;
- * not before an e, English's "muse", "fume": "Musepack").
+ * not before an e, English's "muse", "fume": "Musepack"). German eu in the
+ * first syllable, before a consonant, is oy ("Neukum", "Feurstein",
+ * "Neuschafer" were noo-, fyoo-; not Cantonese -eung, "Leung", nor
+ * French "Meunier"), only in a person's name (French "Peuple").
  * Writes the spelling to say in out; returns its length.
  */
+/* Whether the first k letters of s are all consonants (no vowel, no y). */
+static int all_consonants(const char *s, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if (!isalpha((unsigned char)s[j]) || is_vowel(s[j], 1) || tolower((unsigned char)s[j]) == 'y')
+			return 0;
+	return 1;
+}
+
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
 	size_t o = 0;
@@ -4418,6 +4430,16 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 			out[o++] = 'u';     /* u after a first consonant, before one: "Puranjay", "Mukadam", "Kuba"
 					     * poo-, moo-, koo-, not pyoo-, myoo- */
 			out[o++] = 'u';
+			continue;
+		}
+		if (person && c == 'e' && nx == 'u' && i >= 1 && i <= 3 && n >= 5 && all_consonants(s, i) && after &&
+		    !is_vowel(after, 1) && after != 'y' && !(after == 'n' && i + 3 < n && tolower((unsigned char)s[i + 3]) == 'g') &&
+		    !(i + 3 < n && tolower((unsigned char)s[i + 3]) == 'i')) {
+			out[o++] = 'o';     /* German eu in the first syllable: "Neukum", "Feurstein" noy-, foy-, not noo-, fyoo-;
+					     * not Cantonese -eung ("Leung", "Cheung"), nor French eu before a consonant
+					     * and i ("Meunier") */
+			out[o++] = 'y';
+			i++;
 			continue;
 		}
 		if (esh && i + 5 == n) {     /* Indian -Cesh: "Brijesh" bree-jesh, "Ramesh" rah-mesh */
