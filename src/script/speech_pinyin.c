@@ -255,6 +255,11 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		 * "lie"; "Man Yue Mo", one syllable before, stays) */
 		else if (rare && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
 			clear = 1, why = "a pinyin name: a syllable the lists know only as a rare word, after a given name of pinyin syllables (pinyin.table)";
+		/* "Hangyu Hua": so is an unmarked syllable of three letters or
+		 * more no list knows (Hua was "hyoo-ah"); the given name, which
+		 * may be English ("Landen"), stays as it is */
+		else if (like == 1 && ns == 1 && n >= 3 && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
+			clear = 1, why = "a pinyin name: a syllable no list knows after a given name of two pinyin syllables (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
