@@ -4291,9 +4291,26 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * Indian given name's -Cesh after one short syllable is said apart, its i
  * ee ("Brijesh" was bry-jesh, "Ramesh" ray-mush, "Mukesh" myoo-; "Mahesh"
  * unchanged); Gur before a vowel at the start is goo- ("Gurevich",
- * "Gurinder" were gyoo-).
+ * "Gurinder" were gyoo-). names28: u after a first consonant and before
+ * one consonant and a vowel is oo ("Puranjay", "Mukadam", "Kuba", "Sunil"
+ * were pyoo-, myoo-, kyoo-, syoo-; not before m, where espeak-ng reads
+ * "uum" as yoo-um; only after b, f, h, k, m, p, s, v, where it reads
+ * yoo: "Dunaev", "Rudin", "Junie" it reads doo-, roo-, joo- already;
+ * not before an e, English's "muse", "fume": "Musepack"). German eu in the
+ * first syllable, before a consonant, is oy ("Neukum", "Feurstein",
+ * "Neuschafer" were noo-, fyoo-; not Cantonese -eung, "Leung", nor
+ * French "Meunier"), only in a person's name (French "Peuple").
  * Writes the spelling to say in out; returns its length.
  */
+/* Whether the first k letters of s are all consonants (no vowel, no y). */
+static int all_consonants(const char *s, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if (!isalpha((unsigned char)s[j]) || is_vowel(s[j], 1) || tolower((unsigned char)s[j]) == 'y')
+			return 0;
+	return 1;
+}
+
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
 	size_t o = 0;
@@ -4405,6 +4422,23 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 			out[o++] = s[0];     /* Gur before a vowel, "Gurevich", "Gurinder", "Gurudasani": goo-, not gyoo- */
 			out[o++] = 'u';
 			out[o++] = 'u';
+			i++;
+			continue;
+		}
+		if (i == 1 && c == 'u' && n >= 5 && !(esh && n == 6) && strchr("bfhkmpsv", tolower((unsigned char)s[0])) &&
+		    nx && !strchr("aeiouycmwxhq", nx) && after && strchr("aio", after)) {
+			out[o++] = 'u';     /* u after a first consonant, before one: "Puranjay", "Mukadam", "Kuba"
+					     * poo-, moo-, koo-, not pyoo-, myoo- */
+			out[o++] = 'u';
+			continue;
+		}
+		if (person && c == 'e' && nx == 'u' && i >= 1 && i <= 3 && n >= 5 && all_consonants(s, i) && after &&
+		    !is_vowel(after, 1) && after != 'y' && !(after == 'n' && i + 3 < n && tolower((unsigned char)s[i + 3]) == 'g') &&
+		    !(i + 3 < n && tolower((unsigned char)s[i + 3]) == 'i')) {
+			out[o++] = 'o';     /* German eu in the first syllable: "Neukum", "Feurstein" noy-, foy-, not noo-, fyoo-;
+					     * not Cantonese -eung ("Leung", "Cheung"), nor French eu before a consonant
+					     * and i ("Meunier") */
+			out[o++] = 'y';
 			i++;
 			continue;
 		}

@@ -223,8 +223,11 @@ static int words_common_lower(const char *s, size_t n, int size)
 static int hyphen_between(const char *a, const char *b)
 {
 	size_t an = strlen(a);
+	/* a final ng before a y ("Mung-yooen", "Jahng-yoo"): run together,
+	 * espeak-ng reads "ngy" as n-j or ng-ee ("Mungyooen" "mun-jee-oo-en") */
 	return strchr("aeiou", b[0]) ||
-	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0));
+	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0 ||
+			    (strcmp(a + an - 2, "ng") == 0 && b[0] == 'y')));
 }
 
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
@@ -252,6 +255,11 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		 * "lie"; "Man Yue Mo", one syllable before, stays) */
 		else if (rare && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
 			clear = 1, why = "a pinyin name: a syllable the lists know only as a rare word, after a given name of pinyin syllables (pinyin.table)";
+		/* "Hangyu Hua": so is an unmarked syllable of three letters or
+		 * more no list knows (Hua was "hyoo-ah"); the given name, which
+		 * may be English ("Landen"), stays as it is */
+		else if (like == 1 && ns == 1 && n >= 3 && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
+			clear = 1, why = "a pinyin name: a syllable no list knows after a given name of two pinyin syllables (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
