@@ -3155,6 +3155,18 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 				decide(e, "operator", "a number after ^: a power (squared, cubed, to the N)");
 			return 1;
 		}
+		/* "f(&hdev->dev,": C's address-of after a call's open paren, glued
+		   to the name it takes: not said ("port dev", as "&port->dev" alone
+		   is), never "and" */
+		const char *amp = sp->sep[0] == '&' && k == 1 ? memchr(s, '&', n) : NULL;
+		if (amp && amp > s && amp[-1] == '(' && amp + 1 < s + n &&
+		    (isalpha((unsigned char)amp[1]) || amp[1] == '_') && !memchr(amp + 1, '&', (size_t)(s + n - amp - 1))) {
+			say_core(e, s, (size_t)(amp - s), F_START | F_PART);
+			say_core(e, amp + 1, (size_t)(s + n - amp - 1), F_START | F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "operator", "C's address-of after an open paren: not said");
+			return 1;
+		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
