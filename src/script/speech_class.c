@@ -2889,6 +2889,45 @@ static int ymd_short(const char *s, size_t n, int *y, int *mo, int *d)
 	return 1;
 }
 
+/* A European locale's word for "on" that starts a mail client's attribution
+ * line: German am, French le, Spanish el, Italian il, Dutch op, Portuguese em */
+static int locale_on(const char *w, size_t n)
+{
+	static const char *const on[] = { "am", "le", "el", "il", "op", "em" };
+	if (n != 2)
+		return 0;
+	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+		if (strncasecmp(w, on[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* d.m.yy, dd.mm.yyyy, d/m/yy, dd/mm/yyyy, dd-mm-yyyy: day first; the same
+ * separator twice; the year in two or four digits */
+static int dmy_any(const char *s, size_t n, int *d, int *mo, int *yy)
+{
+	size_t a = 0;
+	while (a < n && a < 3 && isdigit((unsigned char)s[a]))
+		a++;
+	if (a < 1 || a > 2 || a >= n || (s[a] != '.' && s[a] != '/' && s[a] != '-'))
+		return 0;
+	char sepc = s[a];
+	size_t b = a + 1, e = b;
+	while (e < n && e - b < 3 && isdigit((unsigned char)s[e]))
+		e++;
+	if (e - b < 1 || e - b > 2 || e >= n || s[e] != sepc)
+		return 0;
+	size_t yl = n - e - 1;
+	if ((yl != 2 && yl != 4) || !all_digit(s + e + 1, yl))
+		return 0;
+	*d = (int)num_parse(s, a);
+	*mo = (int)num_parse(s + b, e - b);
+	*yy = (int)num_parse(s + e + 1, yl);
+	if (yl == 4 && !year_value(s + e + 1, 4))
+		return 0;
+	return *d >= 1 && *d <= 31 && *mo >= 1 && *mo <= 12;
+}
+
 /* 2023-04-24, 20230424, 2026-12, 2024-Q3; "23 April": a date. */
 static int m_date(const struct cctx *c, struct match *m)
 {
@@ -2943,6 +2982,38 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->month = (int)mo;
 			m->why = "a month: year and month";
 			return 1;
+		}
+	}
+	/* "Am 10.03.22 um 15:17 schrieb X:", "Le 10/03/2022 à 15:17, X a écrit :",
+	 * "El 10/3/22 a las 15:17, X escribió:": a mail client's attribution in
+	 * a European locale; after that locale's word for "on" and before a time
+	 * of day (one or two small words between, "um", "à", "a las"), the date
+	 * is day first, month, then the year in two or four digits */
+	size_t lo_n;
+	const char *lo = core(c, c->i - 1, &lo_n);
+	if (lo && n >= 6 && n <= 10 && locale_on(lo, lo_n) && c->i + 1 < c->nt) {
+		int d, mo, yy;
+		if (dmy_any(s, n, &d, &mo, &yy)) {
+			int timed = 0;
+			for (int k = c->i + 1; k < c->nt && k <= c->i + 3 && !timed; k++) {
+				size_t tn;
+				const char *tt = core(c, k, &tn);
+				int hh, mi, se;
+				const char *ap;
+				if (!tt)
+					break;
+				if (parse_time(tt, tn, &hh, &mi, &se, &ap))
+					timed = 1;
+				else if (tn > 3 || !(isalpha((unsigned char)tt[0]) || (unsigned char)tt[0] >= 0x80))
+					break;
+			}
+			if (timed) {
+				m->y1 = yy < 100 ? (yy < 70 ? 2000 + yy : 1900 + yy) : yy;
+				m->month = mo;
+				m->day = d;
+				m->why = "a date after a European locale's on (am, le, el, il, op, em) and before a time: day first (a mail client's attribution)";
+				return 1;
+			}
 		}
 	}
 	/* 6/25/1940, 25/6/1940: month first, unless the first cannot be a month */

@@ -2605,6 +2605,25 @@ static int w_caps_sioc(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* A block device's ioctl name: BLK and the rest, as linux/fs.h and
+ * blkzoned.h write them ("BLKGETSIZE", "BLKGETNRZONES", "BLKSSZGET",
+ * "BLKRRPART"): "block" and the rest by its pieces, never one spelled run;
+ * the verb GET or SET first is its own word ("block get size"). */
+static int w_caps_blk(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || memcmp(s, "BLK", 3) != 0 || !all_upper(s, n))
+		return 0;
+	decide(e, "acronym", "a block device's ioctl name: block, GET or SET, and the rest by its pieces");
+	emit(e, "block");
+	size_t k = 3;
+	if (n - k > 3 && (memcmp(s + k, "GET", 3) == 0 || memcmp(s + k, "SET", 3) == 0)) {
+		emit(e, s[k] == 'G' ? "get" : "set");
+		k += 3;
+	}
+	say_word(e, s + k, n - k, flags | F_PART);
+	return 1;
+}
+
 /* A daemon's name: a term of kernel text, an entry or a word, and "d":
  * "auditd" audit-D, "udevd" udev-D, "lockd" lock-D, "syslogd" (as the
  * lexicon says systemd); not a word some list knows ("acked", "fixed"),
@@ -4929,6 +4948,7 @@ static const struct word_rule {
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
 	{"a socket's or terminal's ioctl name", w_caps_sioc},
+	{"a block device's ioctl name", w_caps_blk},
 	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
 	{"capitals in a constant: letters and a rest", w_caps_letters_rest},

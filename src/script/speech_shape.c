@@ -1267,7 +1267,8 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	   "1,000-line": the number shapes say it as "1000-line") */
 	const char *comma = NULL;
 	for (size_t i = 1; i + 1 < n && !comma; i++)
-		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
+		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) &&
+		    (isalnum((unsigned char)s[i + 1]) || (s[0] == '%' && s[i + 1] == '%')))   /* "%desc,%clock" */
 			comma = s + i;
 	if (comma && !thousands(s, n) && !hyphened_thousands(s, n)) {
 		/* a devicetree compatible, "ti,lp87565", "st,stm32-dma": a vendor
@@ -2504,6 +2505,26 @@ static int s_call_elided(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* pr_info("done\n"): a call with one C string glued to it: the function's
+ * name, then the string's words as they are said standing alone (its "\n"
+ * "backslash N", as in "failed: %d\n"); the quotes are not said. */
+static int s_call_string(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = memchr(s, '(', n);
+	if (!p || p == s || n < 6 || s[n - 1] != ')' || s[n - 2] != '"' || p[1] != '"' || p + 3 > s + n - 2)
+		return 0;
+	for (const char *q = s; q < p; q++)
+		if (!isalnum((unsigned char)*q) && *q != '_')
+			return 0;
+	const char *b = p + 2;
+	size_t bn = (size_t)(s + n - 2 - b);
+	if (bn == 0 || memchr(b, '"', bn) || memchr(b, '(', bn) || memchr(b, ')', bn))
+		return 0;
+	say_core(e, s, (size_t)(p - s), flags);
+	say_core(e, b, bn, flags);
+	return 1;
+}
+
 /* An editor's completion inside a word, "def(ault)config": the whole word. */
 static int s_completion_inside(struct en *e, const char *s, size_t n, int flags)
 {
@@ -3158,6 +3179,18 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 				decide(e, "operator", "a number after ^: a power (squared, cubed, to the N)");
 			return 1;
 		}
+		/* "f(&hdev->dev,": C's address-of after a call's open paren, glued
+		   to the name it takes: not said ("port dev", as "&port->dev" alone
+		   is), never "and" */
+		const char *amp = sp->sep[0] == '&' && k == 1 ? memchr(s, '&', n) : NULL;
+		if (amp && amp > s && amp[-1] == '(' && amp + 1 < s + n &&
+		    (isalpha((unsigned char)amp[1]) || amp[1] == '_') && !memchr(amp + 1, '&', (size_t)(s + n - amp - 1))) {
+			say_core(e, s, (size_t)(amp - s), F_START | F_PART);
+			say_core(e, amp + 1, (size_t)(s + n - amp - 1), F_START | F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "operator", "C's address-of after an open paren: not said");
+			return 1;
+		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
@@ -3354,6 +3387,27 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || s[0] != '%')
 		return 0;
+	/* strace's classes of system calls ("-e trace=%desc,%clock", strace(1)):
+	   the sign is part of the name, "percent desc"; a table of the classes,
+	   so AT&T registers (%eax, %rip) keep their reading */
+	static const struct { const char *cls, *say; } strace_cls[] = {
+		{"clock", "clock"}, {"creds", "creds"}, {"desc", "desc"}, {"file", "file"},
+		{"fstat", "F-stat"}, {"fstatfs", "F-stat F-S"}, {"ipc", "I-P-C"},
+		{"lstat", "L-stat"}, {"memory", "memory"}, {"net", "net"}, {"network", "network"},
+		{"process", "process"}, {"pure", "pure"}, {"signal", "signal"}, {"stat", "stat"},
+		{"statfs", "stat F-S"},
+	};
+	{
+		size_t b = s[1] == '%' ? 2 : 1;      /* "%%stat": any of the stat calls */
+		for (size_t k = 0; k < ARRAY_LEN(strace_cls); k++)
+			if (strlen(strace_cls[k].cls) == n - b && memcmp(s + b, strace_cls[k].cls, n - b) == 0) {
+				emit(e, "percent");
+				if (b == 2)
+					emit(e, "percent");
+				emit(e, strace_cls[k].say);
+				return 1;
+			}
+	}
 	size_t i = 1;
 	while (i < n && strchr("-+ #0", s[i]))
 		i++;
@@ -3699,6 +3753,7 @@ static const struct shape {
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
+	{"function", "a call with one C string glued, f(\"done\\n\"): the name, then the string's words", 0, s_call_string},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
 	{NULL, NULL, 0, s_two_way_arrow},
 	{NULL, NULL, 1, s_glued_times},
