@@ -179,6 +179,12 @@ static const struct unit units[] = {
 	{"KBit", "kilobit", "kilobits", 1},
 	{"Kbit", "kilobit", "kilobits", 1},
 	{"kbps", "kilobit per second", "kilobits per second", 1},
+	/* the other rates in small letters, as news and forums write them after a
+	 * count: "480 mbps", "10 gbps", "a 100 mbit port" (only after a number) */
+	{"mbps", "megabit per second", "megabits per second", 1},
+	{"gbps", "gigabit per second", "gigabits per second", 1},
+	{"mbit", "megabit", "megabits", 1},
+	{"gbit", "gigabit", "gigabits", 1},
 };
 
 const struct unit *find_unit(const char *s, size_t n, int spaced)
