@@ -2461,6 +2461,32 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		say_core(e, w, n - 2, flags);
 		return 1;
 	}
+	/* "kfree()ed", "kmalloc()'d", "schedule()ing": a verb's ending after
+	 * the function's name makes the name a verb, glued as English spells
+	 * it, "K-freed", "K-malloc'd", not the ending's letters (E-D) */
+	static const char *const verb_ends[] = {"ed", "'ed", "'d", "d", "ing", "'ing"};
+	const char *par = n < 128 ? memchr(s, '(', n) : NULL;
+	if (par && par > s && par + 2 < s + n && par[1] == ')' && !upper && isalnum((unsigned char)par[-1]) &&
+	    WORD_IN(verb_ends, par + 2, (size_t)(s + n - par - 2))) {
+		char w[136];
+		size_t k = (size_t)(par - s);
+		const char *end = par + 2 + (par[2] == '\'');
+		memcpy(w, s, k);
+		if (end[0] == 'i') {
+			if (k > 2 && w[k - 1] == 'e' && w[k - 2] != 'e')
+				k--;                                  /* (schedule: scheduling) */
+			memcpy(w + k, "ing", 3), k += 3;
+		} else if (w[k - 1] == 'e') {
+			w[k++] = 'd';                                 /* (kfree: kfreed) */
+		} else if (memcpy(w + k, "ed", 2), words_common(w, k + 2, 70)) {
+			k += 2;                                       /* (accept: accepted) */
+		} else {
+			memcpy(w + k, "'d", 2), k += 2;               /* (kmalloc: kmalloc'd) */
+		}
+		decide(e, "identifier", "a function's name with '()' and a verb's ending: the name as a verb");
+		say_core(e, w, k, flags);
+		return 1;
+	}
 	/* "MODULE_DESCRIPTION()s", "BUG_ON()s": a name in capitals takes its
 	 * plural on the last word said, "module descriptions", "bug ons" (an
 	 * "s" glued to the capitals would make "ON" letters, "bug O-N's") */
