@@ -735,6 +735,14 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_model(e, slash + 1, n - a - 1);
 		return 1;
 	}
+	/* "write 0/1 to it", "returns 1/0": a bit's two values, zero or one,
+	 * not a part of a whole ("zero of one"); "[PATCH 0/1]" stays */
+	if (a == 1 && n == 3 && (s[0] == '0' || s[0] == '1') && (s[2] == '0' || s[2] == '1') && s[0] != s[2] &&
+	    !series_word(e->prev, strlen(e->prev))) {
+		decide(e, "cardinal", "0/1 outside a series: a bit's two values, zero or one");
+		emit(e, s[0] == '0' ? "zero or one" : "one or zero");
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
