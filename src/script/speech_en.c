@@ -1753,7 +1753,7 @@ static char *brackets(const char *text)
 			else if (part) {
 				long long x = atoll(part), y = atoll(strchr(part, '/') + 1);
 				if (x == 0)
-					buf_printf(&b, "patch series, %lld parts", y);
+					buf_printf(&b, "patch series, %lld part%s", y, y == 1 ? "" : "s");   /* (0/1: one part) */
 				else
 					buf_printf(&b, "patch %lld/%lld", x, y);
 			} else

@@ -735,6 +735,14 @@ static int say_path(struct en *e, const char *s, size_t n)
 		emit_model(e, slash + 1, n - a - 1);
 		return 1;
 	}
+	/* "write 0/1 to it", "returns 1/0": a bit's two values, zero or one,
+	 * not a part of a whole ("zero of one"); "[PATCH 0/1]" stays */
+	if (a == 1 && n == 3 && (s[0] == '0' || s[0] == '1') && (s[2] == '0' || s[2] == '1') && s[0] != s[2] &&
+	    !series_word(e->prev, strlen(e->prev))) {
+		decide(e, "cardinal", "0/1 outside a series: a bit's two values, zero or one");
+		emit(e, s[0] == '0' ? "zero or one" : "one or zero");
+		return 1;
+	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
 	    a <= 4 && n - a - 1 <= 4) {
 		long long x = num_parse(s, a), y = num_parse(slash + 1, n - a - 1);
@@ -2459,6 +2467,32 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		memcpy(w, s, n - 3);
 		w[n - 3] = 's';
 		say_core(e, w, n - 2, flags);
+		return 1;
+	}
+	/* "kfree()ed", "kmalloc()'d", "schedule()ing": a verb's ending after
+	 * the function's name makes the name a verb, glued as English spells
+	 * it, "K-freed", "K-malloc'd", not the ending's letters (E-D) */
+	static const char *const verb_ends[] = {"ed", "'ed", "'d", "d", "ing", "'ing"};
+	const char *par = n < 128 ? memchr(s, '(', n) : NULL;
+	if (par && par > s && par + 2 < s + n && par[1] == ')' && !upper && isalnum((unsigned char)par[-1]) &&
+	    WORD_IN(verb_ends, par + 2, (size_t)(s + n - par - 2))) {
+		char w[136];
+		size_t k = (size_t)(par - s);
+		const char *end = par + 2 + (par[2] == '\'');
+		memcpy(w, s, k);
+		if (end[0] == 'i') {
+			if (k > 2 && w[k - 1] == 'e' && w[k - 2] != 'e')
+				k--;                                  /* (schedule: scheduling) */
+			memcpy(w + k, "ing", 3), k += 3;
+		} else if (w[k - 1] == 'e') {
+			w[k++] = 'd';                                 /* (kfree: kfreed) */
+		} else if (memcpy(w + k, "ed", 2), words_common(w, k + 2, 70)) {
+			k += 2;                                       /* (accept: accepted) */
+		} else {
+			memcpy(w + k, "'d", 2), k += 2;               /* (kmalloc: kmalloc'd) */
+		}
+		decide(e, "identifier", "a function's name with '()' and a verb's ending: the name as a verb");
+		say_core(e, w, k, flags);
 		return 1;
 	}
 	/* "MODULE_DESCRIPTION()s", "BUG_ON()s": a name in capitals takes its

@@ -599,7 +599,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		cn = h;
 		cnn = hn;
 	}
-	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas &&
+	/* (but "4K", "8K" in capitals, alone, name a display's resolution,
+	   "for 4K benchmarks", "8K games": four K, not a count of thousands,
+	   which news writes 4,000) */
+	int resolution = np.ncomp == 1 && rl == 1 && r[0] == 'K' && np.clen[0] == 1 &&
+	                 (np.comp[0][0] == '4' || np.comp[0][0] == '8');
+	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas && !resolution &&
 	    (rl == 1 || (rl == 2 && r[1] == '+')) && strchr("kKMB", r[0]) &&
 	    (r[0] == 'B' ? billion_noun(cn, cnn) : scale_noun(cn, cnn))) {
 		decide(e, "cardinal", "a number with a scale letter before a noun of things counted: a count");
