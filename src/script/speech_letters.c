@@ -37,6 +37,25 @@ static int is_common_caps(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether "OR" here is no conjunction: after a name in title case
+ * ("Portland, OR", a city before its state), at the end, or before
+ * another conjunction. */
+static int titlecase_before(const struct en *e)
+{
+	size_t k = strlen(e->prev);
+	/* (nor before a conjunction: "it's OR and not or" talks of the
+	 * word's capitals, and a conjunction does not stand before another) */
+	if (!e->next || (e->nextn == 3 && strncasecmp(e->next, "and", 3) == 0) ||
+	    (e->nextn == 2 && strncasecmp(e->next, "or", 2) == 0))
+		return 1;
+	if (k < 2 || !isupper((unsigned char)e->prev[0]))
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if (!islower((unsigned char)e->prev[i]))
+			return 0;
+	return 1;
+}
+
 /* Two capitals an identifier uses as a word: the high and low halves of
  * a register or a value ("CNTVCT_LO", "PAGE_DESC_HI_MASK"), said as the
  * words; elsewhere they stay letters or a greeting. */
@@ -1739,7 +1758,10 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
-	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
+	    !(n > 2 && is_common_caps(s, n)) &&
+	    /* (a two-letter word in capitals is letters unless shouted, but
+	     * "OR" is the word: bits are ORed, "use A OR B", like AND) */
+	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)))) &&
 	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;

@@ -1601,9 +1601,21 @@ static int s_hex_suffix(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* the previous word is "commit" or a name whose last part is ("HEAD_COMMIT",
+ * "base-commit:", "fix_commit"): the ID after it gets no second "commit" */
+static int prev_is_commit(const struct en *e)
+{
+	size_t k = strlen(e->prev);
+	if (k && e->prev[k - 1] == ':')
+		k--;
+	if (k < 6 || strncasecmp(e->prev + k - 6, "commit", 6) != 0)
+		return 0;
+	return k == 6 || e->prev[k - 7] == '_' || e->prev[k - 7] == '-';
+}
+
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 {
-	if (hex_kind(s, n) != 2 || strcasecmp(e->prev, "commit") == 0)
+	if (hex_kind(s, n) != 2 || prev_is_commit(e))
 		return 0;
 	spell(e, s, n, 0);
 	return 1;
@@ -1626,7 +1638,7 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	}
 	/* "---[ end trace 11621178b6045557 ]---": an oops's trace ID after
 	 * "trace" is no commit; its first characters as a commit's are said */
-	if (strcasecmp(e->prev, "commit") != 0 && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
+	if (!prev_is_commit(e) && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
 	return 1;
