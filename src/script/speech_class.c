@@ -115,6 +115,7 @@ enum abbr_when {
 	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 	A_WEEKDAY,       /* "Thu, 10 Jun 2021", "Sat Dec 6": a day of the week before a date */
 	A_PAREN_OPEN,    /* "(ex, jemalloc)", "(ex: FreeBSD)": first in a parenthesis, a mark after */
+	A_REVISION,      /* "Rev. B", "rev 2": a board's or a chip's revision, one capital or a number after */
 };
 static const struct abbr {
 	const char *written;
@@ -132,7 +133,7 @@ static const struct abbr {
 	{"dr", "doctor", A_NAME_AFTER}, {"mr", "mister", A_NAME_AFTER},
 	{"mrs", "missus", A_NAME_AFTER}, {"prof", "professor", A_NAME_AFTER},
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
-	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
+	{"rev", "revision", A_REVISION}, {"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
 	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
 	{"bros", "brothers", A_ALWAYS}, {"ave", "avenue", A_ALWAYS}, {"blvd", "boulevard", A_ALWAYS},
@@ -2801,6 +2802,18 @@ static int m_abbr(const struct cctx *c, struct match *m)
 				size_t tn;
 				const char *t2 = core(c, c->i + 2, &tn);
 				ok = t2 && IN(person_titles, t2, tn);
+			}
+			break;
+		case A_REVISION:
+			/* "Rev. B boards", "the rev 2 PCB": one capital that is no
+			 * initial (no full stop of its own: "Rev. J. Smith" is the
+			 * reverend) or a number of one or two digits after it */
+			ok = !glued && nx && !c->t[c->i + 1].lead &&
+			     ((nn == 1 && isupper((unsigned char)nx[0])) || (nn <= 2 && all_digit(nx, nn)));
+			if (ok && nn == 1 && c->t[c->i + 1].trail && c->t[c->i + 1].raw[c->t[c->i + 1].lead + 1] == '.') {
+				size_t n2;
+				const char *x2 = core(c, c->i + 2, &n2);
+				ok = !(x2 && isupper((unsigned char)x2[0]));
 			}
 			break;
 		case A_YEAR_AFTER:
