@@ -847,6 +847,26 @@ static int lower_latin_in(const char *s, size_t st, size_t en)
  * keeps 6.3 with Linux, "第 45 期" keeps 45 with the Han; dflt decides
  * when there is no script at all.
  */
+/* "Raspberry Pi Zero 2 W 在此版本中": two capitalised Latin words before
+ * s[i] (a space apart) name a board, whose digit and capital set apart
+ * are its model ("two W", the English side's m_board_letter), no
+ * Mandarin measure (两瓦). */
+static int board_before(const char *s, size_t st, size_t i)
+{
+	size_t k = i;
+	for (int w = 0; w < 2; w++) {
+		if (k <= st || s[k - 1] != ' ')
+			return 0;
+		k--;
+		size_t e = k;
+		while (k > st && isalpha((unsigned char)s[k - 1]))
+			k--;
+		if (e - k < 2 || !isupper((unsigned char)s[k]) || !islower((unsigned char)s[k + 1]))
+			return 0;
+	}
+	return 1;
+}
+
 static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, struct unit *u, int max)
 {
 	size_t n = en;
@@ -966,7 +986,8 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
 		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
-			   (b == st || s[b - 1] != '-') && (b < i || label) && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
+			   (b == st || s[b - 1] != '-') && (b < i || label) && u < en && zh_unit_at(s + u, en - u, &ul) >= 0 &&
+			   !(u > j && ul == 1 && j - i <= 2 && isupper((unsigned char)s[u]) && board_before(s, st, i))) {
 			/* "Intel 2.5G 网卡": a number and its unit before Han
 			   script are Mandarin's too, after an English name (and
 			   after its colon, "page: 4KB页", "GnuPG:1GB文件") */

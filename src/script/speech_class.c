@@ -92,6 +92,8 @@ static const char *const roman_part_words[] = {
 	"class", "stage", "episode", "season", "level", "tier", "grade", "series",
 	"schedule", "title", "article", "appendix", "annex", "section", "world",
 	"mark", "mk", "model", "generation", "gen",
+	/* a chip family's generation: "Pentium III", "Athlon II", "Phenom II" */
+	"pentium", "athlon", "phenom", "celeron", "opteron", "turion", "sempron", "itanium", "cyrix",
 };
 
 /* Abbreviated titles of a person, paired by "and": "mr and mrs Godwin" */
@@ -113,6 +115,7 @@ enum abbr_when {
 	A_YEAR_AFTER,    /* "d. 1468", "c. 1850": with its full stop, before a year */
 	A_WEEKDAY,       /* "Thu, 10 Jun 2021", "Sat Dec 6": a day of the week before a date */
 	A_PAREN_OPEN,    /* "(ex, jemalloc)", "(ex: FreeBSD)": first in a parenthesis, a mark after */
+	A_REVISION,      /* "Rev. B", "rev 2": a board's or a chip's revision, one capital or a number after */
 };
 static const struct abbr {
 	const char *written;
@@ -130,7 +133,7 @@ static const struct abbr {
 	{"dr", "doctor", A_NAME_AFTER}, {"mr", "mister", A_NAME_AFTER},
 	{"mrs", "missus", A_NAME_AFTER}, {"prof", "professor", A_NAME_AFTER},
 	{"st", "saint", A_NAME_AFTER}, {"gen", "general", A_NAME_AFTER},
-	{"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
+	{"rev", "revision", A_REVISION}, {"rev", "reverend", A_NAME_AFTER}, {"sgt", "sergeant", A_NAME_AFTER},
 	{"capt", "captain", A_NAME_AFTER}, {"lt", "lieutenant", A_NAME_AFTER},
 	{"mt", "mount", A_NAME_AFTER}, {"ft", "fort", A_NAME_AFTER},
 	{"bros", "brothers", A_ALWAYS}, {"ave", "avenue", A_ALWAYS}, {"blvd", "boulevard", A_ALWAYS},
@@ -139,6 +142,7 @@ static const struct abbr {
 	{"no", "number", A_NUMBER_AFTER}, {"nos", "numbers", A_NUMBER_AFTER},
 	{"ch", "chapter", A_NUMBER_AFTER}, {"fig", "figure", A_NUMBER_AFTER},
 	{"ed", "edition", A_NUMBER_AFTER}, {"pt", "part", A_NUMBER_AFTER},
+	{"ver", "version", A_NUMBER_AFTER},   /* "BNEP ver 1.3", "RFCOMM ver 1.11": a log line's version */
 	{"d", "died", A_YEAR_AFTER}, {"b", "born", A_YEAR_AFTER}, {"c", "circa", A_YEAR_AFTER},
 	{"ca", "circa", A_YEAR_AFTER}, {"fl", "flourished", A_YEAR_AFTER}, {"r", "reigned", A_YEAR_AFTER},
 	{"jan", "January", A_NUMBER_NEAR}, {"feb", "February", A_NUMBER_NEAR},
@@ -211,6 +215,17 @@ static int joined(const struct cctx *c, int k)
 	return k + 1 < c->nt && c->t[k].trail == 0 && c->t[k + 1].lead == 0;
 }
 
+static const char *const and_or[] = {"and", "or"};
+
+/* Whether token k ends a list item with a comma, nothing else after it. */
+static int comma_after(const struct cctx *c, int k)
+{
+	if (k < 0 || k >= c->nt)
+		return 0;
+	const struct tok *t = &c->t[k];
+	return t->trail == 1 && t->raw[t->rawlen - 1] == ',' && k + 1 < c->nt && c->t[k + 1].lead == 0;
+}
+
 static int is_number(const char *s, size_t n)      /* 12, 12,500, 2.5 */
 {
 	if (!n || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[n - 1]))
@@ -249,17 +264,50 @@ static const struct {
 };     /* not PMID or JSTOR: readers say those numbers as counts */
 
 /* "bug 197801", "Bugzilla 215934": a bug tracker's number of five digits or
- * more is an ID, said digit by digit as a serial ("bug 12" stays a count). */
+ * more is an ID, said digit by digit as a serial ("bug 12" stays a count);
+ * so is a chip vendor's erratum number, "erratum 843419" (Arm's). */
 static int m_bug_number(const struct cctx *c, struct match *m)
 {
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
-	static const char *const labels[] = {"bug", "bugzilla", "bz"};
-	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i - 1].trail || c->t[c->i].lead ||
-	    !IN(labels, p, pn))
+	static const char *const labels[] = {"bug", "bugzilla", "bz", "erratum", "errata", "bugs"};
+	if (!s || !p || n < 5 || n > 9 || !all_digit(s, n) || c->t[c->i].lead)
 		return 0;
+	if (!c->t[c->i - 1].trail && IN(labels, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		return 1;
+	}
+	/* "#1063422, 1063423 and 1063424", "erratum 843419, 845719": the next
+	 * of a list of bug numbers, across a comma, "and" or "or", is one too */
+	int k = c->i - 1;
+	if (IN(and_or, p, pn) && !c->t[k].trail)
+		k--;
+	else if (!comma_after(c, k))
+		return 0;
+	for (int guard = 0; k >= 0 && guard < 16; guard++) {
+		size_t qn;
+		const char *q = core(c, k, &qn);
+		if (!q || c->t[k].trail > 1 || (c->t[k].trail && !comma_after(c, k)))
+			return 0;
+		if (q[0] == '#' && qn >= 6 && qn <= 10 && all_digit(q + 1, qn - 1))
+			break;
+		if (qn < 5 || qn > 9 || !all_digit(q, qn))
+			return 0;
+		size_t ln;
+		const char *l = core(c, k - 1, &ln);
+		if (l && !c->t[k - 1].trail && IN(labels, l, ln))
+			break;
+		if (l && IN(and_or, l, ln) && !c->t[k - 1].trail)
+			k -= 2;
+		else if (l && comma_after(c, k - 1))
+			k--;
+		else
+			return 0;
+	}
 	m->a = s;
 	m->alen = n;
+	m->why = "a bug or erratum number: the next of a list of them";
 	return 1;
 }
 
@@ -462,17 +510,30 @@ static void money_code(const struct cctx *c, struct match *m)
  * before a noun is its modifier, the currency in the singular ("a nine
  * million dollar grant"), as a measure's unit is ("a 65 W TDP"); not
  * before "and", "or", "to" (the first of two amounts) */
+static int modifier_noun_at(const struct cctx *c, int k);
+
 static void money_adjective(const struct cctx *c, struct match *m)
 {
 	size_t pn, an;
 	const char *p = core(c, c->i - 1, &pn), *after = core(c, c->i + m->ntok, &an);
 	static const char *const not_nouns[] = {"and", "or", "to", "of", "in", "for", "from", "per"};
-	if (!p || c->t[c->i - 1].trail || !(pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0))
+	if (!p || c->t[c->i - 1].trail || !after || !joined(c, c->i + m->ntok - 1))
 		return;
-	if (!after || !joined(c, c->i + m->ntok - 1) || an < 2 || !all_alpha(after, an) ||
-	    !islower((unsigned char)after[0]) || IN(not_nouns, after, an))
+	int art = pn == 1 ? (p[0] == 'a' || p[0] == 'A') : pn == 2 && strncasecmp(p, "an", 2) == 0;
+	/* "the $999 card", "a huge $999 GPU", "a $999 RX 7900 XTX": after a
+	   determiner, or "a", "an", "the" and an adjective, before a noun or a
+	   name in capitals; "costs $999" stays dollars */
+	size_t bn = 0;
+	const char *b = c->i >= 2 ? core(c, c->i - 2, &bn) : NULL;
+	int adj = b && !c->t[c->i - 2].trail && measure_adjective(b, bn, p, pn);
+	int det = measure_determiner(p, pn);
+	if (!art && !adj && !det)
 		return;
-	m->adjective = 1;
+	if (measure_name(after, an) ||
+	    (art && an >= 2 && all_alpha(after, an) && islower((unsigned char)after[0]) && !IN(not_nouns, after, an)) ||
+	    ((adj || det) && (singular_noun(after, an) || plural_noun(after, an) ||
+			      modifier_noun_at(c, c->i + m->ntok))))     /* "the $699 launch price" */
+		m->adjective = 1;
 }
 
 /* $12,500  $3 million  £20m  US$5  $1.50 */
@@ -604,6 +665,12 @@ static int m_year(const struct cctx *c, struct match *m)
 	/* a count: "over 2000 patches", "2000 patches" */
 	if ((p && IN(count_cues, p, pn)) || (nx && joined(c, c->i) && IN(count_nouns, nx, nn))) {
 		m->why = "a count: the word before or after it counts";
+		return -1;
+	}
+	/* in a table's row, after a count written with thousands separators:
+	 * "2.6.30 11,700 1130" (changesets, then developers), not a year */
+	if (p && joined(c, c->i - 1) && is_number(p, pn) && memchr(p, ',', pn) && !memchr(p, '.', pn)) {
+		m->why = "a count: in a row of numbers, after a count with thousands separators";
 		return -1;
 	}
 	char mb[16] = "";
@@ -967,6 +1034,59 @@ static int m_usb_port(const struct cctx *c, struct match *m)
 	m->why = "a USB port's path after \"usb\", said with dash and dot";
 	m->a = s;
 	m->alen = n;
+	m->ntok = 1;
+	return 1;
+}
+
+/* Whether w is one of tab's words, written the same (case and all). */
+static int exact_in(const char *const *tab, size_t tn, const char *w, size_t wn)
+{
+	for (size_t k = 0; k < tn; k++)
+		if (strlen(tab[k]) == wn && memcmp(tab[k], w, wn) == 0)
+			return 1;
+	return 0;
+}
+
+/* "PCIe 4.0 x4", "the x16 slot", "two x4 connections": a lane width, an x
+ * and 1, 2, 4, 8, 16 or 32, after PCIe (or its version or generation) or
+ * before a word of links and slots, is "by four" ("x4 register" and the
+ * arm64 registers elsewhere stay the letter and the number) */
+static int m_lane_width(const struct cctx *c, struct match *m)
+{
+	static const struct {
+		const char *w, *say;
+	} widths[] = {{"1", "by one"}, {"2", "by two"}, {"4", "by four"}, {"8", "by eight"}, {"16", "by sixteen"},
+		      {"32", "by thirty-two"}};
+	static const char *const links[] = {"slot", "slots", "link", "links", "lane", "lanes", "connection",
+					    "connections", "connectivity", "port", "ports", "mode", "PEG", "card",
+					    "cards", "interface", "electrical", "electrically", "bandwidth", "NVMe",
+					    "device", "devices", "bifurcation", "wiring", "riser", "adapter"};
+	/* (written as the standard writes it: "pcie x4" in kernel names is a
+	   controller's clock, "pcie x10, pcie x11 & pcie x4") */
+	static const char *const buses[] = {"PCIe", "PCI-E", "PCI-Express", "Gen3", "Gen4", "Gen5", "Gen6"};
+	size_t xn, pn, nn, qn;
+	const char *x = core(c, c->i, &xn);
+	if (!x || xn < 2 || xn > 3 || (x[0] != 'x' && x[0] != 'X') || c->t[c->i].lead)
+		return 0;
+	const char *say = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(widths); k++)
+		if (strlen(widths[k].w) == xn - 1 && memcmp(widths[k].w, x + 1, xn - 1) == 0)
+			say = widths[k].say;
+	if (!say)
+		return 0;
+	const char *p = c->i >= 1 ? core(c, c->i - 1, &pn) : NULL;
+	const char *q = c->i >= 2 ? core(c, c->i - 2, &qn) : NULL;
+	const char *nx = core(c, c->i + 1, &nn);
+	int bus = p && joined(c, c->i - 1) &&
+		  (exact_in(buses, ARRAY_LEN(buses), p, pn) ||
+		   (q && joined(c, c->i - 2) &&
+		    (exact_in(buses, ARRAY_LEN(buses), q, qn) || (qn == 3 && strncmp(q, "Gen", 3) == 0)) && pn >= 1 &&
+		    isdigit((unsigned char)p[0])));
+	int link = nx && joined(c, c->i) && IN(links, nx, nn);
+	if (!bus && !link)
+		return 0;
+	m->why = "a PCIe lane width: \"by\" and its lanes";
+	m->say = say;
 	m->ntok = 1;
 	return 1;
 }
@@ -1387,11 +1507,14 @@ static int m_measure(const struct cctx *c, struct match *m)
 	const char *p = core(c, pi, &pn), *side = core(c, pi - 1, &sn);
 	if (p && pn == 1 && (p[0] == 'x' || p[0] == 'X') && side && is_number(side, sn) && joined(c, pi - 1) && joined(c, pi))
 		p = core(c, pi -= 2, &pn);      /* "a 3 x 4 m room": the word before the first side */
+	size_t bn = 0;
+	const char *b = pi >= 1 ? core(c, pi - 1, &bn) : NULL;
+	int adj = b && p && !c->t[pi - 1].trail && !c->t[pi].trail && measure_adjective(b, bn, p, pn);   /* "a huge 360 mm AiO" */
 	int article = p && ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0)) &&
 		      !c->t[pi].trail && after && an > 1 && all_alpha(after, an) &&
-		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)));   /* "a 65 W TDP" */
+		      (islower((unsigned char)after[0]) || (an <= 5 && all_upper(after, an)) || measure_name(after, an));   /* "a 65 W TDP" */
 	/* "the 2 MB file", "each 4 KiB page": a determiner and a noun after */
-	int det = p && measure_determiner(p, pn) && !c->t[pi].trail && singular_noun(after, an);
+	int det = p && (measure_determiner(p, pn) || adj) && !c->t[pi].trail && (singular_noun(after, an) || measure_name(after, an));
 	m->adjective = joined(c, c->i + m->ntok - 1) && (plural_noun(after, an) || article || det || modifier_noun_at(c, c->i + m->ntok));
 	return 1;
 }
@@ -1437,6 +1560,14 @@ static const char *version_cue_before(const struct cctx *c)
 			}
 		}
 	}
+	/* "the minimum binutils to 2.30", "GCC from 8.1": a program's name,
+	 * then a small word of change, then the number */
+	static const char *const between[] = {"to", "from", "is", "was", "at", "now"};
+	size_t bn, vn, an;
+	const char *b = core(c, c->i - 1, &bn), *v = core(c, c->i - 2, &vn), *a = core(c, c->i + 1, &an);
+	if (b && v && IN(between, b, bn) && IN(version_cues, v, vn) && !c->t[c->i - 2].trail && !c->t[c->i - 1].trail &&
+	    !(a && (find_unit(a, an, 1) || unit_word(a, an) || IN(count_nouns, a, an))))
+		return "a version: a program's name and a small word before it (version_cues)";
 	for (int k = c->i - 1; k >= 0 && k >= c->i - 8; k--) {
 		const struct tok *t = &c->t[k];
 		const char *p = core(c, k, &pn);
@@ -1623,7 +1754,6 @@ static const char *const model_nouns_plural[] = {
 	"transceivers", "bridges", "laptops", "cameras",
 };
 
-static const char *const and_or[] = {"and", "or"};
 
 /* Whether the number at k is followed by a noun it counts: a small word
  * that neither closes a noun phrase (det_model_after, a plural verb) nor
@@ -1667,7 +1797,13 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	    c->t[c->i].lead)
 		return 0;
 	static const char *const before[] = {"the", "a", "an", "called", "named"};
-	if (!IN(before, p, pn))
+	/* "the 1TB 980 PRO": or a drive's size before the model */
+	static const char *const size_units[] = {"TB", "GB", "MB"};
+	size_t dj = 0;
+	while (dj < pn && isdigit((unsigned char)p[dj]))
+		dj++;
+	int size = dj >= 1 && dj < pn && IN(size_units, p + dj, pn - dj);
+	if (!IN(before, p, pn) && !size)
 		return 0;
 	long long v = num_parse(s, n);
 	if (count_shaped(v))
@@ -1675,6 +1811,22 @@ static int m_model_det(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	char tr = t->trail ? t->raw[t->rawlen - t->trail] : 0;
 	int ends = !nx || (tr && strchr(",.;:!?)", tr));
+	/* the product's word in the possessive: "the 970 PRO's speed" */
+	if (nx && nn >= 5 && nx[nn - 2] == '\'' && nx[nn - 1] == 's')
+		nn -= 2;
+	/* and in the plural, "the 980 PROs", "the 870 EVOs": a small s after the
+	   word in capitals */
+	else if (nx && nn >= 4 && nn <= 6 && nx[nn - 1] == 's' && all_upper(nx, nn - 1))
+		nn -= 1;
+	/* "the 7900 XT", "the 4070 Ti", "the 7900 GRE": four digits, a round
+	   hundred too, before a graphics card's tier are its model */
+	static const char *const tiers[] = {"XT", "XTX", "GRE", "Ti", "SUPER", "Super"};
+	if (!ends && !tr && n == 4 && joined(c, c->i) && nx && IN(tiers, nx, nn) && IN(before, p, pn)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: four digits after a determiner, before a graphics card's tier";
+		return 1;
+	}
 	/* "the 960 PRO", "the 750 EVO": three digits before a product's word
 	 * in capitals that is no unit, no acronym kernel text counts and no
 	 * count's noun name the model of that product line */
@@ -1687,7 +1839,7 @@ static int m_model_det(const struct cctx *c, struct match *m)
 		m->why = "a model number: three digits after a determiner, before a product's word in capitals";
 		return 1;
 	}
-	if (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn)))
+	if (size || (!ends && (v % 100 == 0 || tr || !IN(det_model_after, nx, nn))))
 		return 0;
 	/* "the 123 and 456 lines": a pair of numbers before a noun counts it */
 	size_t qn;
@@ -1740,6 +1892,18 @@ static int m_model_before(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, an;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	/* choose architecture "586": x86's generation (186 to 686) named after
+	 * "architecture" is the chip's short name, as before its machines */
+	size_t pn;
+	const char *p = core(c, c->i - 1, &pn);
+	static const char *const x86_arch[] = {"architecture", "arch"};
+	if (s && p && n == 3 && s[0] >= '1' && s[0] <= '6' && s[1] == '8' && s[2] == '6' && IN(x86_arch, p, pn) &&
+	    !c->t[c->i - 1].trail) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: x86's short name (186 to 686) after architecture";
+		return 1;
+	}
 	if (!s || !nx || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || !joined(c, c->i))
 		return 0;
 	/* in the plural: four or five digits that are no round count, "3270
@@ -1749,7 +1913,7 @@ static int m_model_before(const struct cctx *c, struct match *m)
 	 * chips, said as the singular's are ("the 386 processor"); a count has
 	 * any other number, or another noun ("386 patches", "286 days") */
 	static const char *const x86_plural[] = {"processors", "cpus", "microprocessors", "chips", "machines",
-						 "pcs", "computers", "boxes"};
+						 "pcs", "computers", "boxes", "architectures"};
 	if (n == 3 && s[0] >= '1' && s[0] <= '6' && s[1] == '8' && s[2] == '6' && IN(x86_plural, nx, nn)) {
 		m->a = s;
 		m->alen = n;
@@ -1897,6 +2061,165 @@ static int m_model_subject(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "Raspberry Pi Zero 2 W", "Pi 3 B": a digit or two and a capital set
+ * apart after a board's name of two capitalised words or more is the
+ * model's number and letter, "Zero two W", not two watts; "a 2 W
+ * amplifier", "Consumes 2 W" (one capitalised word) stay measures. */
+static int m_board_letter(const struct cctx *c, struct match *m)
+{
+	size_t n, ln, pn, qn;
+	const char *s = core(c, c->i, &n), *l = core(c, c->i + 1, &ln), *p = core(c, c->i - 1, &pn),
+		   *q = core(c, c->i - 2, &qn);
+	if (!s || !l || !p || !q || n > 2 || !all_digit(s, n) || s[0] == '0' || ln != 1 || !isupper((unsigned char)l[0]) ||
+	    !joined(c, c->i) || c->t[c->i + 1].lead || c->t[c->i - 1].trail || c->t[c->i - 2].trail || c->t[c->i].lead)
+		return 0;
+	if (pn < 2 || qn < 2 || !isupper((unsigned char)p[0]) || !isupper((unsigned char)q[0]) || !all_alpha(p, pn) ||
+	    !all_alpha(q, qn) || all_upper(p, pn) || all_upper(q, qn))
+		return 0;
+	m->ntok = 2;
+	m->a = s;
+	m->alen = n;
+	m->letters = l;
+	m->letterslen = 1;
+	m->why = "a board's model: two capitalised words, a number and a capital set apart";
+	return 1;
+}
+
+/* A test robot's parameter line, "nr_task: 8t", "nr_threads: 16t",
+ * "runtime: 300s": the value after a parameter's name and its colon is a
+ * count of tasks or threads with t (not tonnes), a time in seconds with s
+ * (not "three hundreds"); t after another name is its letter. */
+static int m_param_value(const struct cctx *c, struct match *m)
+{
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || n < 2 || n > 6 || !strchr("tsgm", s[n - 1]) || !all_digit(s, n - 1) ||
+	    c->t[c->i].lead || c->t[c->i - 1].trail != 1 || c->t[c->i - 1].raw[c->t[c->i - 1].rawlen - 1] != ':')
+		return 0;
+	for (size_t i = 0; i < pn; i++)
+		if (!islower((unsigned char)p[i]) && p[i] != '_')
+			return 0;
+	int task = find_str(p, pn, "task") != NULL, thread = find_str(p, pn, "thread") != NULL;
+	int timed = find_str(p, pn, "time") || find_str(p, pn, "duration") || find_str(p, pn, "delay") ||
+		    find_str(p, pn, "interval") || find_str(p, pn, "period");
+	/* "test_size: 256g", "size: 1t": a size in small letters after a
+	 * name of size is bytes, not grams or tonnes */
+	int sized = find_str(p, pn, "size") != NULL && strchr("gmt", s[n - 1]) && (s[n - 1] != 't' || (!task && !thread));
+	if (sized) {
+		int one = n == 2 && s[0] == '1';
+		m->a = s;
+		m->alen = n - 1;
+		m->say = s[n - 1] == 'g' ? (one ? "gigabyte" : "gigabytes") : s[n - 1] == 'm' ? (one ? "megabyte" : "megabytes") :
+			 (one ? "terabyte" : "terabytes");
+		m->why = "a test parameter's size: bytes";
+		return 1;
+	}
+	if (s[n - 1] == 'm' && timed) {     /* "timeout: 5m": minutes, not metres */
+		m->a = s;
+		m->alen = n - 1;
+		m->say = n == 2 && s[0] == '1' ? "minute" : "minutes";
+		m->why = "a test parameter's time: m minutes";
+		return 1;
+	}
+	if ((s[n - 1] == 's' && !timed) || s[n - 1] == 'g' || s[n - 1] == 'm')
+		return 0;
+	if (s[n - 1] == 't' && !memchr(p, '_', pn) && !task && !thread)
+		return 0;
+	m->a = s;
+	m->alen = n - 1;
+	int one = n == 2 && s[0] == '1';
+	m->say = s[n - 1] == 's' ? (one ? "second" : "seconds") : task ? (one ? "task" : "tasks") :
+		 thread ? (one ? "thread" : "threads") : "T";
+	m->why = "a test parameter's value: t a count of tasks or threads, s seconds";
+	return 1;
+}
+
+/* A chip's or a GPU's part number: three or four digits and capitals
+ * ("852GM", "3920XM", "3667U"), the shape m_model_units lists. */
+static int part_shape(const char *s, size_t n, size_t *dl)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 3 || d > 4 || s[0] == '0' || n - d < 1 || n - d > 2)
+		return 0;
+	for (size_t i = d; i < n; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	*dl = d;
+	return 1;
+}
+
+
+/* Brands and lines a chip's part number follows: "Core i7 3520M", "GeForce 840M". */
+static const char *const part_brands[] = {
+	"i3", "i5", "i7", "i9", "Core", "Intel", "AMD", "Nvidia", "NVIDIA", "GeForce", "Radeon", "Quadro",
+	"Xeon", "Celeron", "Pentium", "Atom", "Ryzen", "Athlon", "Snapdragon", "Exynos", "Tegra",
+};
+/* Nouns after a list of part numbers: "the 830M, 845G and 965G chipsets". */
+static const char *const part_nouns[] = {
+	"graphics", "gpus", "cpus", "models", "model", "igp", "igps", "gmch", "northbridge", "northbridges",
+};
+
+/* "830M, 845G, 852GM and 965G chipsets", "i7 3520M": three or four digits
+ * and a unit's capital (M, G, K, T) are a chip's part number, said as a
+ * model and its letter, when a brand is before it, a device's noun after
+ * it or after its list, or another of its list has letters no unit has
+ * ("852GM", "3667U"); a power of two stays a size ("512M"), a list of
+ * sizes stays sizes ("100M, 200M and 400M links"). */
+static int m_model_units(const struct cctx *c, struct match *m)
+{
+	size_t n, d, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !part_shape(s, n, &d) || n - d != 1 || !strchr("MGKT", s[d]) || c->t[c->i].lead)
+		return 0;
+	long long v = num_parse(s, d);
+	if ((v & (v - 1)) == 0 || v % 100 == 0)
+		return 0;
+	int ok = p && !c->t[c->i - 1].trail && IN(part_brands, p, pn);
+	/* the list about it: items joined by commas, "and" or "or" */
+	int first = c->i, last = c->i;
+	for (;;) {
+		size_t an, bn, dl;
+		const char *a = core(c, first - 1, &an), *b = core(c, first - 2, &bn);
+		if (a && comma_after(c, first - 1) && part_shape(a, an, &dl))
+			first--;
+		else if (a && b && IN(and_or, a, an) && !c->t[first - 1].trail && (comma_after(c, first - 2) || !c->t[first - 2].trail) &&
+			 part_shape(b, bn, &dl))
+			first -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		size_t an, bn, dl;
+		const char *a = core(c, last + 1, &an), *b = core(c, last + 2, &bn);
+		if (a && comma_after(c, last) && part_shape(a, an, &dl))
+			last++;
+		else if (a && b && (!c->t[last].trail || comma_after(c, last)) && IN(and_or, a, an) && !c->t[last + 1].trail && part_shape(b, bn, &dl))
+			last += 2;
+		else
+			break;
+	}
+	size_t nn;
+	const char *nx = joined(c, last) ? core(c, last + 1, &nn) : NULL;
+	if (nx && (IN(model_nouns_after, nx, nn) || IN(model_nouns_plural, nx, nn) || IN(part_nouns, nx, nn)))
+		ok = 1;
+	for (int k = first; k <= last && !ok; k++) {
+		size_t an, dl;
+		const char *a = core(c, k, &an);
+		if (a && part_shape(a, an, &dl) && (an - dl == 2 || !strchr("MGKTBW", a[dl])))
+			ok = 1;
+	}
+	if (!ok)
+		return 0;
+	m->a = s;
+	m->alen = d;
+	m->letters = s + d;
+	m->letterslen = 1;
+	m->why = "a part number: digits and a unit's capital after a brand, before a device or in a list of parts";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -1905,16 +2228,30 @@ static int m_model(const struct cctx *c, struct match *m)
 	/* "Aspire 4810T", "Lenovo 300T": a capital after the digits is the
 	 * model's letter, no unit (4810 terabytes), unless the number is a
 	 * power of two */
+	/* "Xeon Platinum 8592+", "Xeon 8462Y+": a model and its plus, after a
+	 * capitalised brand (the brand test below) */
+	int mplus = s && n >= 5 && n <= 7 && s[n - 1] == '+' && isdigit((unsigned char)s[0]);
+	if (mplus)
+		n--;
 	size_t tl = 0;
 	if (s && n >= 4 && n <= 6 && isupper((unsigned char)s[n - 1]) && all_digit(s, n - 1)) {
 		long long v2 = num_parse(s, n - 1);
 		if (v2 > 0 && (v2 & (v2 - 1)) == 0)
 			return 0;     /* "Allow 256K early ioremap": a size, a power of two */
+		/* "TDP 170W", "PPT 230W", "PL2 253W": after a word of power a W
+		   is watts */
+		static const char *const power_words[] = {"TDP", "cTDP", "PPT", "TBP", "TGP", "PSU", "PL1", "PL2",
+							  "PL4", "power"};
+		if (s[n - 1] == 'W' && p && IN(power_words, p, pn))
+			return 0;
 		tl = 1;
 	}
 	n -= tl;
 	if (!s || !p || n < 3 || n > 5 || !all_digit(s, n) || s[0] == '0' || c->t[c->i - 1].trail)
 		return 0;
+	if (mplus && (n != 4 || !brand_word(p, pn) || count_shaped(num_parse(s, n))))
+		return 0;
+	m->plus = mplus;
 	if (tl) {
 		m->letters = s + n;
 		m->letterslen = tl;
@@ -1943,6 +2280,16 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	long long v = num_parse(s, n);
+	/* "LGA 1700", "FCLGA 1151": a socket's number after its package's
+	 * code; "M.2 2280": a card's size code after M.2; models even with a
+	 * year's shape (not "one thousand seven hundred") */
+	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
+	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
+		return 1;
+	}
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	/* a brand's model of capitals and digits before it, the brand before
@@ -1963,7 +2310,11 @@ static int m_model(const struct cctx *c, struct match *m)
 			L++;
 		code = L >= 1 && L <= 3 && pn - L >= 1 && pn - L <= 3 && all_digit(p + L, pn - L);
 	}
-	if (!code && !brand_word(p, pn))
+	/* "Ryzen 5 8600G", "Core Ultra 7 258V": a tier's digit after a
+	 * processor line, then the model and its letter (not gigabytes, not
+	 * volts) */
+	int tier = tl && pn == 1 && isdigit((unsigned char)p[0]) && q && !c->t[c->i - 2].trail && brand_word(q, qn);
+	if (!code && !tier && !brand_word(p, pn))
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
@@ -2123,6 +2474,22 @@ static int m_roman(const struct cctx *c, struct match *m)
 	size_t n, pn;
 	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
 	int v = s ? roman_value(s, n) : 0;
+	/* "Pentium III-M", "Part II-A": a numeral of two letters or more after
+	 * a word such as Part, with a capital or two after a hyphen, is the
+	 * number and those letters */
+	if (!v && s && p && n >= 4 && !c->t[c->i - 1].trail && roman_part(p, pn) && isupper((unsigned char)p[0])) {
+		const char *h = memchr(s, '-', n);
+		size_t rn = h ? (size_t)(h - s) : 0, ln = h ? n - rn - 1 : 0;
+		if (rn >= 2 && (ln == 1 || ln == 2) && all_upper(h + 1, ln) && all_alpha(h + 1, ln) &&
+		    (v = roman_value(s, rn)) != 0) {
+			m->value = v;
+			m->letters = h + 1;
+			m->letterslen = ln;
+			m->why = "a number and its letters: a Roman numeral with a hyphen after a word such as Part";
+			return 1;
+		}
+		v = 0;
+	}
 	if (!v)
 		return 0;
 	m->value = v;
@@ -2231,6 +2598,10 @@ static int m_roman(const struct cctx *c, struct match *m)
 	/* "Avoid IV reuse": a common word capitalised only because it starts
 	 * the sentence names nothing that is numbered */
 	int starts = !pp || (c->t[c->i - 2].trail && strchr(".!?:", c->t[c->i - 2].raw[c->t[c->i - 2].rawlen - 1]));
+	/* "<iv_offset> The IV offset": an article in capitals opens a sentence
+	 * wherever it stands (after a term, a field's name), numbering nothing */
+	static const char *const articles[] = {"the", "a", "an"};
+	starts |= IN(articles, p, pn);
 	char low[32];
 	if (starts && pn < sizeof low && !IN(roman_part_words, p, pn)) {
 		for (size_t k = 0; k < pn; k++)
@@ -2267,6 +2638,32 @@ static void abbr_index(void)
 
 /* Abbreviations by the table abbrs[]. */
 /* A month's name or its abbreviation, "Jun", "June" (month_of on a token) */
+/* Words before a month written short with its full stop and no day: "as
+ * of Sept.", "in Feb.", "until Aug." */
+static const char *const month_cues[] = {
+	"in", "of", "since", "until", "till", "by", "from", "before", "after", "through", "during",
+	"early", "late", "mid", "or", "and", "to", "last", "next", "this", "each", "every", "for", "the",
+};
+
+/* Words before "gen" that make it a generation, not a general: "next gen
+ * Intel", "same gen Xeon" (an ordinal does too: ordinal_word). */
+static const char *const gen_cues[] = {
+	"next", "last", "previous", "current", "new", "same", "this", "that", "each", "every",
+	"older", "newer", "latest", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+};
+
+/* "10th", "2nd", "3rd", "21st": digits and an ordinal's ending. */
+static int ordinal_word(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	return d >= 1 && n - d == 2 &&
+	       (!strncasecmp(s + d, "th", 2) || !strncasecmp(s + d, "st", 2) || !strncasecmp(s + d, "nd", 2) ||
+		!strncasecmp(s + d, "rd", 2));
+}
+
 static int month_of_abbr(const char *s, size_t n)
 {
 	char w[16];
@@ -2275,6 +2672,49 @@ static int month_of_abbr(const char *s, size_t n)
 	memcpy(w, s, n);
 	w[n] = 0;
 	return month_of(w);
+}
+
+/* "San Diego, CA, USA", "Austin, TX, US": a state's postal code between a
+ * place's name and the country, each after its comma, is the state's name.
+ * Only with the country after it: "CA" alone is often a certificate authority. */
+static const struct {
+	const char code[3], *name;
+} us_states[] = {
+	{"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"},
+	{"CA", "California"}, {"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"},
+	{"DC", "D-C"}, {"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"}, {"ID", "Idaho"},
+	{"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"}, {"KS", "Kansas"},
+	{"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"}, {"MD", "Maryland"},
+	{"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"}, {"MS", "Mississippi"},
+	{"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"}, {"NV", "Nevada"},
+	{"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"}, {"NY", "New York"},
+	{"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"},
+	{"OR", "Oregon"}, {"PA", "Pennsylvania"}, {"RI", "Rhode Island"}, {"SC", "South Carolina"},
+	{"SD", "South Dakota"}, {"TN", "Tennessee"}, {"TX", "Texas"}, {"UT", "Utah"},
+	{"VT", "Vermont"}, {"VA", "Virginia"}, {"WA", "Washington"}, {"WV", "West Virginia"},
+	{"WI", "Wisconsin"}, {"WY", "Wyoming"},
+};
+
+static int m_us_state(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || n != 2 || !p || !nx || c->i < 1)
+		return 0;
+	const struct tok *t = &c->t[c->i], *pt = &c->t[c->i - 1];
+	if (t->trail != 1 || t->raw[t->rawlen - 1] != ',' || pt->trail < 1 || pt->raw[pt->rawlen - 1] != ',' ||
+	    !isupper((unsigned char)p[0]) || !all_alpha(p, pn) || c->t[c->i + 1].lead)
+		return 0;
+	if (!((nn == 3 && memcmp(nx, "USA", 3) == 0) || (nn == 2 && memcmp(nx, "US", 2) == 0) ||
+	      (nn == 5 && memcmp(nx, "U.S.A", 5) == 0) || (nn == 3 && memcmp(nx, "U.S", 3) == 0)))
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(us_states); k++)
+		if (memcmp(us_states[k].code, s, 2) == 0) {
+			m->say = us_states[k].name;
+			m->why = "a state's postal code between a place's name and the country";
+			return 1;
+		}
+	return 0;
 }
 
 static int m_abbr(const struct cctx *c, struct match *m)
@@ -2351,12 +2791,29 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			break;
 		case A_NAME_AFTER:
 			ok = !glued && nx && isupper((unsigned char)nx[0]) && (dot || islower((unsigned char)s[0]));
+			/* "10th gen Core", "a 4th gen Xeon", "next gen Intel": after
+			 * an ordinal or a word of sequence, gen is a generation */
+			if (ok && !dot && !strcmp(a->written, "gen") && p &&
+			    (IN(gen_cues, p, pn) || ordinal_word(p, pn)))
+				ok = 0;
 			/* "mr and mrs Godwin": a person's title before "and" and a second one */
 			if (!glued && !ok && nx && nn == 3 && strncasecmp(nx, "and", 3) == 0 &&
 			    (dot || islower((unsigned char)s[0])) && IN(person_titles, s, an)) {
 				size_t tn;
 				const char *t2 = core(c, c->i + 2, &tn);
 				ok = t2 && IN(person_titles, t2, tn);
+			}
+			break;
+		case A_REVISION:
+			/* "Rev. B boards", "the rev 2 PCB": one capital that is no
+			 * initial (no full stop of its own: "Rev. J. Smith" is the
+			 * reverend) or a number of one or two digits after it */
+			ok = !glued && nx && !c->t[c->i + 1].lead &&
+			     ((nn == 1 && isupper((unsigned char)nx[0])) || (nn <= 2 && all_digit(nx, nn)));
+			if (ok && nn == 1 && c->t[c->i + 1].trail && c->t[c->i + 1].raw[c->t[c->i + 1].lead + 1] == '.') {
+				size_t n2;
+				const char *x2 = core(c, c->i + 2, &n2);
+				ok = !(x2 && isupper((unsigned char)x2[0]));
 			}
 			break;
 		case A_YEAR_AFTER:
@@ -2389,6 +2846,14 @@ static int m_abbr(const struct cctx *c, struct match *m)
 		case A_NUMBER_NEAR:
 			ok = !glued && isupper((unsigned char)s[0]) &&
 			     ((nx && isdigit((unsigned char)nx[0])) || (p && isdigit((unsigned char)p[0])));
+			/* "as of Sept.", "in Feb. or Mar.", "until Aug. next year":
+			 * with its full stop, capitalised and after a word of time,
+			 * a month without its day (not "by Jan. Kara": a name after
+			 * "by" is the person's) */
+			if (!ok && !glued && dot && an >= 3 && isupper((unsigned char)s[0]) && islower((unsigned char)s[1]) &&
+			    p && IN(month_cues, p, pn) &&
+			    !(nx && isupper((unsigned char)nx[0]) && pn == 2 && strncasecmp(p, "by", 2) == 0))
+				ok = 1;
 			/* "08:15:09, Jan Kara wrote", "In 2023, Jan Smith joined": after
 			 * a number and its comma, before a capitalised word, it is a
 			 * first name (a month there has its day or year after it) */
@@ -2435,6 +2900,45 @@ static int ymd_short(const char *s, size_t n, int *y, int *mo, int *d)
 	*mo = mm;
 	*d = dd;
 	return 1;
+}
+
+/* A European locale's word for "on" that starts a mail client's attribution
+ * line: German am, French le, Spanish el, Italian il, Dutch op, Portuguese em */
+static int locale_on(const char *w, size_t n)
+{
+	static const char *const on[] = { "am", "le", "el", "il", "op", "em" };
+	if (n != 2)
+		return 0;
+	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+		if (strncasecmp(w, on[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+/* d.m.yy, dd.mm.yyyy, d/m/yy, dd/mm/yyyy, dd-mm-yyyy: day first; the same
+ * separator twice; the year in two or four digits */
+static int dmy_any(const char *s, size_t n, int *d, int *mo, int *yy)
+{
+	size_t a = 0;
+	while (a < n && a < 3 && isdigit((unsigned char)s[a]))
+		a++;
+	if (a < 1 || a > 2 || a >= n || (s[a] != '.' && s[a] != '/' && s[a] != '-'))
+		return 0;
+	char sepc = s[a];
+	size_t b = a + 1, e = b;
+	while (e < n && e - b < 3 && isdigit((unsigned char)s[e]))
+		e++;
+	if (e - b < 1 || e - b > 2 || e >= n || s[e] != sepc)
+		return 0;
+	size_t yl = n - e - 1;
+	if ((yl != 2 && yl != 4) || !all_digit(s + e + 1, yl))
+		return 0;
+	*d = (int)num_parse(s, a);
+	*mo = (int)num_parse(s + b, e - b);
+	*yy = (int)num_parse(s + e + 1, yl);
+	if (yl == 4 && !year_value(s + e + 1, 4))
+		return 0;
+	return *d >= 1 && *d <= 31 && *mo >= 1 && *mo <= 12;
 }
 
 /* 2023-04-24, 20230424, 2026-12, 2024-Q3; "23 April": a date. */
@@ -2491,6 +2995,38 @@ static int m_date(const struct cctx *c, struct match *m)
 			m->month = (int)mo;
 			m->why = "a month: year and month";
 			return 1;
+		}
+	}
+	/* "Am 10.03.22 um 15:17 schrieb X:", "Le 10/03/2022 à 15:17, X a écrit :",
+	 * "El 10/3/22 a las 15:17, X escribió:": a mail client's attribution in
+	 * a European locale; after that locale's word for "on" and before a time
+	 * of day (one or two small words between, "um", "à", "a las"), the date
+	 * is day first, month, then the year in two or four digits */
+	size_t lo_n;
+	const char *lo = core(c, c->i - 1, &lo_n);
+	if (lo && n >= 6 && n <= 10 && locale_on(lo, lo_n) && c->i + 1 < c->nt) {
+		int d, mo, yy;
+		if (dmy_any(s, n, &d, &mo, &yy)) {
+			int timed = 0;
+			for (int k = c->i + 1; k < c->nt && k <= c->i + 3 && !timed; k++) {
+				size_t tn;
+				const char *tt = core(c, k, &tn);
+				int hh, mi, se;
+				const char *ap;
+				if (!tt)
+					break;
+				if (parse_time(tt, tn, &hh, &mi, &se, &ap))
+					timed = 1;
+				else if (tn > 3 || !(isalpha((unsigned char)tt[0]) || (unsigned char)tt[0] >= 0x80))
+					break;
+			}
+			if (timed) {
+				m->y1 = yy < 100 ? (yy < 70 ? 2000 + yy : 1900 + yy) : yy;
+				m->month = mo;
+				m->day = d;
+				m->why = "a date after a European locale's on (am, le, el, il, op, em) and before a time: day first (a mail client's attribution)";
+				return 1;
+			}
 		}
 	}
 	/* 6/25/1940, 25/6/1940: month first, unless the first cannot be a month */
@@ -2578,6 +3114,57 @@ static int m_date(const struct cctx *c, struct match *m)
 	if (nx && nn >= 3 && nn < sizeof mb) {
 		memcpy(mb, nx, nn);
 		mb[nn] = 0;
+	}
+	/* "27-29 August", "3–5 October": a range of days before a month's name,
+	 * "the twenty-seventh to the twenty-ninth of August" */
+	if (nx && joined(c, c->i) && month_of(mb)) {
+		size_t a = 0;
+		while (a < n && a < 3 && isdigit((unsigned char)s[a]))
+			a++;
+		size_t sep = a < n && s[a] == '-' ? 1 :
+			     a + 2 < n && memcmp(s + a, "\xe2\x80\x93", 3) == 0 ? 3 : 0;
+		size_t bn = sep ? n - a - sep : 0;
+		if (a >= 1 && a <= 2 && sep && bn >= 1 && bn <= 2 && all_digit(s + a + sep, bn)) {
+			long long d1 = num_parse(s, a), d2 = num_parse(s + a + sep, bn);
+			if (d1 >= 1 && d1 < d2 && d2 <= 31) {
+				size_t pn;
+				const char *p = core(c, c->i - 1, &pn);
+				m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
+				m->day = (int)d1;
+				m->hour = (int)d2;
+				m->month = month_of(mb);
+				m->part = 'D';
+				m->ntok = 2;
+				const struct tok *mt = &c->t[c->i + 1];
+				m->dot = nn <= 4 && mt->trail && mt->raw[mt->lead + nn] == '.';
+				m->why = "a date: a range of days before a month's name";
+				return 1;
+			}
+		}
+	}
+	/* "from 10 to 21 June": the first day of a range whose second has the
+	 * month's name after it, an ordinal with its article */
+	if (nx && n <= 2 && all_digit(s, n) && joined(c, c->i) &&
+	    ((nn == 2 && strncasecmp(nx, "to", 2) == 0) || (nn == 3 && strncasecmp(nx, "and", 3) == 0) ||
+	     (nn == 7 && strncasecmp(nx, "through", 7) == 0) || (nn == 5 && strncasecmp(nx, "until", 5) == 0))) {
+		size_t dn2, mn;
+		const char *d2s = core(c, c->i + 2, &dn2), *ms = core(c, c->i + 3, &mn);
+		char m2[16] = "";
+		if (ms && mn >= 3 && mn < sizeof m2) {
+			memcpy(m2, ms, mn);
+			m2[mn] = 0;
+		}
+		long long d1 = num_parse(s, n);
+		if (d2s && dn2 <= 2 && all_digit(d2s, dn2) && joined(c, c->i + 1) && joined(c, c->i + 2) &&
+		    month_of(m2) && d1 >= 1 && d1 < num_parse(d2s, dn2) && num_parse(d2s, dn2) <= 31) {
+			size_t pn;
+			const char *p = core(c, c->i - 1, &pn);
+			m->article = p && pn == 3 && strncasecmp(p, "the", 3) == 0 && joined(c, c->i - 1);
+			m->day = (int)d1;
+			m->part = 'd';
+			m->why = "a date: the first day of a range before a month's name (\"from 10 to 21 June\")";
+			return 1;
+		}
 	}
 	/* "15th March": an ordinal day before a month's name, said the same */
 	size_t dn = n >= 3 && n <= 4 && all_digit(s, n - 2) &&
@@ -2776,11 +3363,26 @@ static int after_date(const struct cctx *c)
 
 /* 0:02:01: hours, minutes and seconds with the hour written as a lone 0 is
  * no clock's time (a clock writes 00 or 12) but a point in a recording or a
- * time elapsed, said "zero hours two minutes and one second". */
+ * time elapsed, said "zero hours two minutes and one second". A podcast
+ * transcript's time code, "Doc Searls (00:00:38):", writes the hour 00: with
+ * no date before it and no offset from UTC nor a zone's name after it (a
+ * mail's "00:12:45 +0000", "00:05:00 UTC" are a clock's), it is one too (not
+ * "zero hundred and thirty-eight seconds"). */
 static int m_elapsed(const struct cctx *c, struct match *m)
 {
 	size_t n;
 	const char *s = core(c, c->i, &n);
+	if (s && n == 8 && s[0] == '0' && s[1] == '0' && s[2] == ':' && !after_date(c)) {
+		size_t nn;
+		const char *nx = core(c, c->i + 1, &nn);
+		if (nx && ((nn == 5 && (nx[0] == '+' || nx[0] == '-') && all_digit(nx + 1, 4)) ||
+			   (nn >= 2 && nn <= 4 && all_upper(nx, nn) && all_alpha(nx, nn))))
+			return 0;     /* (a zone's name after it, "00:05:00 UTC", is a clock's too) */
+		if (!parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm) || m->second < 0 || m->ampm)
+			return 0;
+		m->why = "hours, minutes and seconds, the hour 00, no date nor offset: a time code";
+		return 1;
+	}
 	if (!s || n != 7 || s[0] != '0' || s[1] != ':' ||
 	    !parse_time(s, n, &m->hour, &m->minute, &m->second, &m->ampm) || m->second < 0)
 		return 0;
@@ -3411,6 +4013,7 @@ static const struct rule rules[] = {
 	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
 	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
 	{"a spaced x between a count and a number", C_IDIOM, m_times_x, 1},
+	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
@@ -3439,10 +4042,13 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a chip's part number: digits and a unit's capital", C_MODEL, m_model_units, 0},
+	{"a test parameter's value: tasks, threads or seconds", C_CARDINAL, m_param_value, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
 	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
+	{"a board's model number and letter", C_MODEL, m_board_letter, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
 	{"a number with a sign or a plus", C_CARDINAL, m_signed, 0},
 	{"a sign before a number", C_SIGN, m_sign_alone, 0},
@@ -3458,6 +4064,7 @@ static const struct rule rules[] = {
 	{"a unit's symbol after in", C_ABBREVIATION, m_unit_in, 1},
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
+	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

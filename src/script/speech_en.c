@@ -645,6 +645,7 @@ void set_prev(struct en *e, const char *s, size_t n)
 	int after_det = determiner(e->prev);
 	int after_option = e->prev[0] == '-' && isalpha((unsigned char)e->prev[1]);
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
+	memcpy(e->prev2, e->prev, sizeof e->prev2);
 	memcpy(e->prev, s, k);
 	e->prev[k] = 0;
 	/* (asked of every token: only a short word in small letters can be
@@ -1270,10 +1271,45 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		 * statement's ; { } or a comment's end, before a C declaration
 		 * or statement, is no word ("shared + static" stays "plus") */
 		if (t[i].rawlen == 1 && t[i].raw[0] == '+' && next && diff_code_start(next, strcspn(next, " \t")) &&
-		    (i == 0 || strchr(";{}", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
+		    (i == 0 || strchr(";{}),", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
 		     (t[i - 1].rawlen == 2 && t[i - 1].raw[0] == '*' && t[i - 1].raw[1] == '/'))) {
 			decide(e, "symbol", "a diff's + standing alone before a C declaration or statement: not said");
 			continue;
+		}
+		/* "+ * Return 0 on success", "+ /-star": a diff's "+" before a C
+		 * comment's mark (a line of a comment added) is no word; so is
+		 * one opening the sentence or following a C statement's ; { } or a comment's end
+		 * before code, "+ pf->irq = 0;", "+ } else if (x) {" (a number
+		 * after it stays "plus": "+ 3 more") */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '+' && i + 1 < nt) {
+			const char *nr = t[i + 1].raw;
+			size_t nl = t[i + 1].rawlen;
+			int cmark = (nl == 1 && nr[0] == '*') || (nl >= 2 && nr[0] == '/' && nr[1] == '*') ||
+				    (nl == 2 && nr[0] == '*' && nr[1] == '/');
+			int lead = i == 0 || strchr(";{}", t[i - 1].raw[t[i - 1].rawlen - 1]) ||
+				   (t[i - 1].rawlen == 2 && t[i - 1].raw[0] == '*' && t[i - 1].raw[1] == '/');
+			int code = isalpha((unsigned char)nr[0]) || nr[0] == '_' || nr[0] == '}' || nr[0] == '(';
+			/* "+ .probe = foo_probe,": a struct's designated initializer */
+			int field = nl > 1 && nr[0] == '.' && (islower((unsigned char)nr[1]) || nr[1] == '_') &&
+				    i + 2 < nt && t[i + 2].rawlen == 1 && t[i + 2].raw[0] == '=';
+			if (cmark || field || (lead && code && !isdigit((unsigned char)nr[0]))) {
+				decide(e, "symbol", "a diff's + standing alone before a C comment's mark, or opening a line of code: not said");
+				continue;
+			}
+		}
+		/* "x = a | b;", "BIT(3) | BIT(4);", "(hi << 32 | lo);": a bar
+		 * standing alone between two operands of C, the expression closing
+		 * right after it, is C's bitwise or (it was dropped as a table's
+		 * bar; a table's cells do not end in ";" or ")", fresh32) */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '|' && i > 0 && i + 1 < nt) {
+			char pl = t[i - 1].raw[t[i - 1].rawlen - 1], nf = t[i + 1].raw[0];
+			char nl = t[i + 1].raw[t[i + 1].rawlen - 1];
+			if ((isalnum((unsigned char)pl) || pl == ')') &&
+			    (isalnum((unsigned char)nf) || nf == '_' || nf == '(') && (nl == ';' || nl == ')')) {
+				decide(e, "symbol", "a bar between two operands of C closing right after: or");
+				emit(e, "or");
+				continue;
+			}
 		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
@@ -1717,7 +1753,7 @@ static char *brackets(const char *text)
 			else if (part) {
 				long long x = atoll(part), y = atoll(strchr(part, '/') + 1);
 				if (x == 0)
-					buf_printf(&b, "patch series, %lld parts", y);
+					buf_printf(&b, "patch series, %lld part%s", y, y == 1 ? "" : "s");   /* (0/1: one part) */
 				else
 					buf_printf(&b, "patch %lld/%lld", x, y);
 			} else

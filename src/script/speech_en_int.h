@@ -33,6 +33,7 @@ struct en {
 	const char *cls;     /* the class it decided */
 	int guess;           /* it was a guess: no list, rule or lexicon entry knew the word */
 	char prev[48];       /* the previous word of the input */
+	char prev2[48];      /* the word before that ("a huge 500W TDP": "a") */
 	int prev_first;      /* that word opened its sentence (the first token, or after . ! ? or :) */
 	int cmdline;         /* after a shell command's name ("ls", "git log"): a -x is its option */
 	const char *next;    /* the next token's core (NULL at the end) */
@@ -170,6 +171,12 @@ int modifier_noun(const char *w, size_t wn, const char *h, size_t hn);
 /* Whether w is a determiner after which a measure before a noun is said once:
  * "the 2 MB file", "each 4 KiB page" (speech_units.c). */
 int measure_determiner(const char *w, size_t wn);
+/* "a huge", "the new": a word in small letters after "a", "an" or "the",
+   the adjective of a measure or a price before its noun */
+int measure_adjective(const char *before, size_t bn, const char *w, size_t wn);
+/* "TDP", "SSDs", "Ryzen": a name in capitals or capitalised, the noun a
+   measure or a price before it modifies */
+int measure_name(const char *w, size_t wn);
 
 /* Tables (speech_units.c). */
 const struct unit *find_unit(const char *s, size_t n, int spaced);
@@ -191,6 +198,8 @@ int has_char(const char *s, size_t n, int c);
 
 /* Letters (speech_letters.c): whether a list knows s (why: which). */
 int known_word(const char *s, size_t n, const char **why);
+/* A capital, then small letters only: "Neoverse" (speech_shape.c). */
+int product_name(const char *s, size_t n);
 /* The words of a person's name by the shape of their line (speech_person.c):
  * an author line "Name (N):", a tag's "-by: Name <", a table row "Name 4487
  * 0.8%", "Name wrote:". Per token of t, PERSON_* marks, or NULL when the
@@ -204,6 +213,9 @@ unsigned pinyin_person(struct en *e, const char *const *w, const size_t *wn, int
 /* A word of a person's name said from pinyin.table: "Guo-Fu" Gwaw-Foo;
  * 1 when said (speech_pinyin.c). */
 int say_pinyin_person(struct en *e, const char *s, size_t n);
+/* A camel-case name of two pinyin syllables, "YuBiao"; 1 when said
+ * (speech_pinyin.c). */
+int say_pinyin_camel(struct en *e, const char *s, size_t n);
 /* A word of a person's name (a token PERSON_WORD marks) said as a name:
  * never split into words or letters; 0 when the usual rules say it
  * (speech_letters.c). */

@@ -37,6 +37,25 @@ static int is_common_caps(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether "OR" here is no conjunction: after a name in title case
+ * ("Portland, OR", a city before its state), at the end, or before
+ * another conjunction. */
+static int titlecase_before(const struct en *e)
+{
+	size_t k = strlen(e->prev);
+	/* (nor before a conjunction: "it's OR and not or" talks of the
+	 * word's capitals, and a conjunction does not stand before another) */
+	if (!e->next || (e->nextn == 3 && strncasecmp(e->next, "and", 3) == 0) ||
+	    (e->nextn == 2 && strncasecmp(e->next, "or", 2) == 0))
+		return 1;
+	if (k < 2 || !isupper((unsigned char)e->prev[0]))
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if (!islower((unsigned char)e->prev[i]))
+			return 0;
+	return 1;
+}
+
 /* Two capitals an identifier uses as a word: the high and low halves of
  * a register or a value ("CNTVCT_LO", "PAGE_DESC_HI_MASK"), said as the
  * words; elsewhere they stay letters or a greeting. */
@@ -75,6 +94,7 @@ int dict_word(const char *s, size_t n)
 }
 
 int known_word(const char *s, size_t n, const char **why);
+int dict_lower(const char *s, size_t n);
 
 /* Splits at case changes: "bitmapZero" "XMLHttp"; 1 when split. */
 static int camel_split(struct en *e, const char *s, size_t n, int flags)
@@ -83,9 +103,11 @@ static int camel_split(struct en *e, const char *s, size_t n, int flags)
 	for (size_t i = 1; i < n && nc < 31; i++) {
 		int a = (unsigned char)s[i - 1], b = (unsigned char)s[i];
 		if (islower(a) && isupper(b)) {
-			/* "McLaren", "iPhone": a short lower-case start stays unless it is one letter */
+			/* "McLaren", "iPhone": a short lower-case start stays unless it is one letter;
+			 * inside the name a short word is a word of its own ("GamingOnLinux",
+			 * "PlayOnLinux": Gaming On Linux) */
 			size_t st = nc ? cuts[nc - 1] : 0;
-			if (i - st == 2 && isupper((unsigned char)s[st]))
+			if (i - st == 2 && isupper((unsigned char)s[st]) && !(st > 0 && dict_lower(s + st, 2)))
 				continue;
 			cuts[nc++] = i;
 		} else if (isupper(a) && isupper(b) && i + 1 < n && islower((unsigned char)s[i + 1]) &&
@@ -347,6 +369,16 @@ static int word_shaped(const char *s, size_t n)
 	return vowels >= 3;
 }
 
+/* A derivational ending that is no word of its own at a token's end: a
+ * split that leaves one last is a word (or a typo of one) cut at its
+ * suffix, "cancelation" is no "cancel at ion", "accidently" no "accident
+ * L-Y", and the engine says it better whole. */
+static int bound_suffix(const char *s, size_t n)
+{
+	static const char *const ends[] = {"ion", "ions", "ly", "ally", "ation", "ations", "tion", "tions"};
+	return WORD_IN(ends, s, n);
+}
+
 static int split_glued(struct en *e, const char *s, size_t n, int flags)
 {
 	enum { MAXN = 40 };
@@ -440,6 +472,8 @@ static int split_glued(struct en *e, const char *s, size_t n, int flags)
 		cut[np] = i;
 		kinds[np++] = kind[i];
 	}
+	if (np >= 2 && bound_suffix(s + cut[1], n - cut[1]))
+		return 0;
 	if (np < 2)
 		return 0;
 	/* a spelled run only beside words of four letters or more, or entries;
@@ -1005,6 +1039,8 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 		grades[np] = grade[i];
 		kinds[np++] = kind[i];
 	}
+	if (np >= 2 && bound_suffix(s + cut[1], n - cut[1]))
+		return 0;
 	/* a split that reads like a name cut up ("Balm a in", "Mow at") is none:
 	 * at most one short word and one run of letters, a short word beside a
 	 * long one */
@@ -1194,6 +1230,12 @@ static int split_words(struct en *e, const char *s, size_t n, int need_acronym, 
 			grades[p] = size;
 		}
 	}
+	/* "phonet", "clausen": a name kernel text writes capitalised
+	 * (kernel.names) is no word and a letter or two ("phone T", "clause
+	 * N"); a word and an acronym's two letters stay ("orangefs") */
+	if (np >= 2 && kinds[0] == S_SPELL && cut[0] - cut[1] <= 2 && kinds[1] == S_WORD && kernel_name(s, n) &&
+	    !(cut[0] - cut[1] == 2 && vocab_kind(s + n - 2, 2) == VOCAB_ACRONYM))
+		return 0;
 	strcpy(e->whybuf, "no list knows it; split by commonness: ");
 	for (int p = np - 1; p >= 0; p--) {
 		size_t en = cut[p], st = p + 1 < np ? cut[p + 1] : 0;
@@ -1696,9 +1738,30 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	 * Selection), not the possessive a writer does not shout alone */
 	if (n == 3 && memcmp(s, "ITS", 3) == 0 && !shouted(e))
 		return 0;
+	/* "DO put all MMIO devices under a bus node": a rule's "DO" in capitals
+	 * opening its sentence before a verb in small letters (as "DON'T" is) */
+	if (n == 2 && memcmp(s, "DO", 2) == 0 && !e->prev[0] && e->next && e->nextn >= 2 &&
+	    all_lower(e->next, e->nextn)) {
+		decide(e, "word", "a rule's DO in capitals before a verb in small letters");
+		emit(e, "do");
+		return 1;
+	}
+	/* "VIA C3", "from VIA", "VIA Technologies": VIA in capitals among
+	 * words that are not is the chipmaker, said "vee-a" as the company
+	 * says it, not the preposition (netlink's "RTA VIA", after a word in
+	 * capitals, and a shouted line keep the preposition) */
+	if (n == 3 && memcmp(s, "VIA", 3) == 0 && !shouted(e) && !(flags & F_CNAME) &&
+	    !(strlen(e->prev) >= 2 && all_upper(e->prev, strlen(e->prev)) && all_alpha(e->prev, strlen(e->prev)))) {
+		emit_hint(e, "VIA", 3, "[[v'i:@]]");
+		decide(e, "word", "VIA in capitals, not shouted: the chipmaker");
+		return 1;
+	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
-	    !(n > 2 && is_common_caps(s, n)) && !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART))) &&
+	    !(n > 2 && is_common_caps(s, n)) &&
+	    /* (a two-letter word in capitals is letters unless shouted, but
+	     * "OR" is the word: bits are ORed, "use A OR B", like AND) */
+	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)))) &&
 	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
@@ -1964,6 +2027,18 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "acronym", "NO glued before an acronym of kernel text: no, then the acronym");
 		return 1;
 	}
+	/* "ISPAUK", "TECHUK": capitals ending in UK after three letters or more,
+	 * the whole no word nor acronym English or kernel text knows, are a
+	 * name and its country's code, as "techUK" is written (English words
+	 * do not end in -uk: "ispauk" is no word a reader would say): the name
+	 * as its own shape says it, then U-K */
+	if (n >= 5 && s[n - 2] == 'U' && s[n - 1] == 'K' && !(flags & F_PART) && !dict_word(s, n) &&
+	    vocab_kind(s, n) == VOCAB_NONE && !vocab_capsword(s, n)) {
+		say_word(e, s, n - 2, flags | F_PART);
+		spell(e, s + n - 2, 2, 0);
+		decide(e, "acronym", "capitals ending in UK, no word: a name and the country code, U-K");
+		return 1;
+	}
 	int word = n >= 4 && dict_word(s, n);
 	/* a switch's state in capitals, "set it ON", "a steady ON of the LED":
 	 * the word, as OFF is (no acronym of kernel text is ON; inside a name,
@@ -2170,6 +2245,8 @@ static int w_acronym_ending(struct en *e, const char *s, size_t n, int flags)
 
 static int w_camel(struct en *e, const char *s, size_t n, int flags)
 {
+	if (say_pinyin_camel(e, s, n))
+		return 1;
 	/* a brand capitalised at both ends, "SpacemiT": the last capital is
 	 * the brand's style, no letter of its own ("PowerA", "StorageD": a word
 	 * before it, English has, keeps the letter); when the small-letter form
@@ -2358,6 +2435,29 @@ static int w_no_acronym(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* No glued to a term of kernel text or a word of identifiers, the whole
+ * in no list: "nomux" no mux, "noop" no op, "nodev" no dev, as the mount
+ * options and boot parameters write them (as "nohz" is no H-Z); never the
+ * engine's guess at the whole nor a word and a letter ("node V"). */
+static int w_no_term(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *star;
+	if (n < 4 || n > 10 || strncmp(s, "no", 2) != 0 || !all_lower(s, n) || words_common(s, n, 70) ||
+	    dict_word(s, n) || vocab_kind(s, n) != VOCAB_NONE || lex_find(e, s, n, &star, &(size_t){0}))
+		return 0;
+	const char *r = s + 2;
+	size_t m = n - 2;
+	int part = 0;
+	for (size_t i = 0; i < ARRAY_LEN(part_words); i++)
+		part |= strlen(part_words[i].w) == m && memcmp(part_words[i].w, r, m) == 0;
+	if (!part && !id_word(r, m) && (vocab_kind(r, m) != VOCAB_TERM || vocab_count(r, m) < 50 || m < 3))
+		return 0;
+	decide(e, "split word", "no and a term of kernel text or a word of identifiers");
+	emitn(e, "no", 2);
+	say_word(e, r, m, flags | F_PART);
+	return 1;
+}
+
 /* An acronym of kernel text in lower case: "tlb", "mmu". */
 static int w_lower_kernel(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2471,7 +2571,8 @@ static int w_capsword_glued(struct en *e, const char *s, size_t n, int flags)
 
 /* A library's name: "lib" and a name kernel text knows, or letters
  * English cannot say, said apart: "libfc" lib F-C, "libnvdimm" lib
- * N-V-DIMM, "libipw" lib I-P-W; not a word some list knows ("liberal",
+ * N-V-DIMM, "libipw" lib I-P-W, "libblkid" lib and blkid as kernel names
+ * say it (a part of 100 names or more, kernel.parts); not a word some list knows ("liberal",
  * "libretto"). */
 static int w_library(struct en *e, const char *s, size_t n, int flags)
 {
@@ -2482,12 +2583,66 @@ static int w_library(struct en *e, const char *s, size_t n, int flags)
 	size_t rn = n - 3;
 	int letters = rn <= 5 && !sayable(r, rn);
 	if (!letters && vocab_kind(r, rn) == VOCAB_NONE && !lex_find(e, r, rn, &star, &(size_t){0}) &&
-	    !dict_word(r, rn) && !words_common(r, rn, 50))
+	    !dict_word(r, rn) && !words_common(r, rn, 50) && parts_count(r, rn, NULL) < 100)
 		return 0;
 	decide(e, "split word", letters ? "a library: lib and letters English cannot say" :
 	       "a library: lib and a name kernel text knows");
 	emit(e, "lib");
 	say_word(e, r, rn, flags | F_PART);
+	return 1;
+}
+
+/* A namespace's name glued to "ns", as kernel and util-linux text write
+ * the kinds of namespaces: "pidns" pid N-S, "mntns" M-N-T N-S, "userns",
+ * "utsns", "ipcns", "cgroupns", "timens" (a table of the kinds, not a
+ * guess: "pi" and "dns" is no split of pidns). */
+static int w_namespace(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const kinds[] = {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"};
+	if (n < 5 || n > 8 || s[n - 2] != 'n' || s[n - 1] != 's' || !all_lower(s, n) || dict_word(s, n))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+		if (strlen(kinds[i]) == n - 2 && memcmp(kinds[i], s, n - 2) == 0) {
+			decide(e, "split word", "a kind of namespace and ns: the kind, then N-S");
+			say_word(e, s, n - 2, flags | F_PART);
+			spell(e, "NS", 2, 0);
+			return 1;
+		}
+	return 0;
+}
+
+/* A socket's or a terminal's ioctl name: SIOC or TIOC, G or S (get or
+ * set) and the rest, as kernel text writes the two families
+ * ("SIOCGIFHWADDR", "SIOCSIFMTU", "TIOCGWINSZ"): the five letters
+ * spelled, the rest by its pieces; never one word said ("siocgifhwaddr",
+ * "tiocgwinsz"). */
+static int w_caps_sioc(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 7 || (memcmp(s, "SIOC", 4) != 0 && memcmp(s, "TIOC", 4) != 0) || (s[4] != 'G' && s[4] != 'S') ||
+	    !all_upper(s, n))
+		return 0;
+	decide(e, "acronym", "a socket's or terminal's ioctl name: S-I-O-C or T-I-O-C, G or S, and the rest by its pieces");
+	spell(e, s, 5, 0);
+	say_word(e, s + 5, n - 5, flags | F_PART);
+	return 1;
+}
+
+/* A block device's ioctl name: BLK and the rest, as linux/fs.h and
+ * blkzoned.h write them ("BLKGETSIZE", "BLKGETNRZONES", "BLKSSZGET",
+ * "BLKRRPART"): "block" and the rest by its pieces, never one spelled run;
+ * the verb GET or SET first is its own word ("block get size"). */
+static int w_caps_blk(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 6 || memcmp(s, "BLK", 3) != 0 || !all_upper(s, n))
+		return 0;
+	decide(e, "acronym", "a block device's ioctl name: block, GET or SET, and the rest by its pieces");
+	emit(e, "block");
+	size_t k = 3;
+	if (n - k > 3 && (memcmp(s + k, "GET", 3) == 0 || memcmp(s + k, "SET", 3) == 0)) {
+		emit(e, s[k] == 'G' ? "get" : "set");
+		k += 3;
+	}
+	say_word(e, s + k, n - k, flags | F_PART);
 	return 1;
 }
 
@@ -3260,6 +3415,15 @@ static int w_word_letter(struct en *e, const char *s, size_t n, int flags)
 	 * a doubled last letter is a name's spelling ("scarlett"), no letter */
 	if (!k || (is_vowel(s[n - k - 1], 1) && s[n - k - 1] != 'e') || (k == 1 && s[n - 1] == s[n - 2]))
 		return 0;
+	/* "phonet", "pavel", "marek": a name kernel text writes capitalised
+	 * (kernel.names) is said whole, not a word and letters ("phone T",
+	 * "pave L"); a word and an acronym's two letters stay ("orangefs"
+	 * orange F-S, "metronomefb") */
+	if (kernel_name(s, n) && !(k == 2 && vocab_kind(s + n - 2, 2) == VOCAB_ACRONYM)) {
+		decide(e, "name", "a name kernel text writes capitalised (kernel.names), not a word and letters");
+		emitn(e, s, n);
+		return 1;
+	}
 	/* "shaders": the plural of a word kernel text knows (kernel.names,
 	 * kernel.vocab, hunspell, the lexicon) is that word and its s, said
 	 * whole as the word is, not a shorter word and letters ("shade R-S") */
@@ -3508,7 +3672,12 @@ static int w_letter_word(struct en *e, const char *s, size_t n, int flags)
 	int inode = n == 4 && s[0] == 'i' && all_lower(s, n) && !dict_word(s, n) && !words_common(s, n, 70) &&
 		    vocab_kind(s, n) == VOCAB_NONE && words_common(s + 1, 3, 10) && !is_short_word(s + 1, 3) &&
 		    !lex_find(e, s, n, &star, &(size_t){0});
-	if (!inode && (n < 5 || !all_lower(s, n) || is_vowel(s[0], 1) || dict_word(s, n) || words_common(s, n, 70) ||
+	/* a vowel letter kernel names put before a word (e, i, u: "ecard"
+	 * E-card, "etext" E-text, "ecall" E-call), before a consonant, the
+	 * whole in no list, not even kernel text's: as a consonant's letter */
+	int vowel_letter = n >= 5 && strchr("eiu", s[0]) && !is_vowel(s[1], 1) && all_lower(s, n) &&
+			   vocab_kind(s, n) == VOCAB_NONE && !lex_find(e, s, n, &star, &(size_t){0});
+	if (!inode && (n < 5 || !all_lower(s, n) || (is_vowel(s[0], 1) && !vowel_letter) || dict_word(s, n) || words_common(s, n, 70) ||
 	    !words_common(s + 1, n - 1, 35) ||
 	    lex_find(e, s, 2, &star, &(size_t){0})))     /* "fstab": the entry "fs", then "tab" */
 		return 0;
@@ -3664,6 +3833,7 @@ static int w_title_handle(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+static int say_letters_rest(struct en *e, const char *s, size_t n, int flags);
 static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 {
 	size_t cons = 0;
@@ -3671,6 +3841,8 @@ static int w_five_consonants(struct en *e, const char *s, size_t n, int flags)
 		cons++;
 	if (cons <= 4)
 		return 0;
+	if (n <= 12 && all_lower(s, n) && say_letters_rest(e, s, n, flags))
+		return 1;
 	decide_guess(e, "acronym", "five consonants at the start");
 	if (n <= 12)
 		spell(e, s, n, 0);
@@ -3740,12 +3912,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
  * small letters. 1 when it said so. */
 static int say_letters_rest(struct en *e, const char *s, size_t n, int flags)
 {
-	for (size_t j = 2; j <= 4 && n >= j + 5; j++) {
+	for (size_t j = 2; j <= 4 && n >= j + 4; j++) {
 		const char *how;
 		/* (the rest starts with a consonant: a vowel would join the
-		   letters into a syllable, "checkpointed" is no C-H eckpointed) */
+		   letters into a syllable, "checkpointed" is no C-H eckpointed;
+		   a rest of four letters only when a common word: "srctree"
+		   S-R-C tree, as "dsttree") */
 		if (!has_vowel(s, j) && !is_vowel(s[j], 1) && parts_count(s, j, &how) >= 1000 && how &&
-		    !strcmp(how, "letters") &&
+		    !strcmp(how, "letters") && (n >= j + 5 || words_common(s + j, n - j, 35)) &&
 		    has_vowel(s + j, n - j) && onset_ok(s + j, n - j) && sayable(s + j, n - j) &&
 		    /* (not a word and a vowel's letter: "timeo" of RCVTIMEO is time O) */
 		    !(is_vowel(s[n - 1], 0) && words_common(s + j, n - j - 1, 70))) {
@@ -3954,7 +4128,7 @@ static const struct { const char *onset, *said; } name_onsets[] = {
 	{"krz", "[[k]]sh"},
 	{"hs", "sh"}, {"kj", "[[k]]y"}, {"ks", "[[k]]s"}, {"mk", "[[m]]k"},
 	{"ml", "[[m]]l"}, {"mw", "[[m]]w"}, {"nj", "[[n]]y"}, {"pj", "[[p]]y"}, {"prz", "[[p]]sh"},
-	{"rz", "zh"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
+	{"rz", "zh"}, {"sht", "[[S]]t"}, {"sj", "sh"}, {"sr", "shr"}, {"sv", "[[s]]v"}, {"tj", "[[t]]y"},
 	{"tk", "[[t]]k"}, {"trz", "[[t]]sh"}, {"tsch", "ch"}, {"tsv", "[[t]]sv"}, {"tv", "[[t]]v"},
 	{"tz", "ts"}, {"vs", "[[v]]s"}, {"wl", "vl"}, {"zb", "[[z]]b"}, {"zd", "[[z]]d"},
 	{"zg", "[[z]]g"}, {"zv", "[[z]]v"},
@@ -4150,9 +4324,34 @@ static size_t name_vowels(const char *s, size_t n, char *out, size_t outsz)
  * Ukrainian -ii after a consonant is -iy and Iu- at the start Yu- ("Andrii",
  * "Iurii" were -ee-eye, ee-yoo-); Portuguese -lho, -lha at the end are
  * -lyo, -lya ("Filho" was fil-ho,
- * "Carvalho"; not "Culhane", "Selhorst").
+ * "Carvalho"; not "Culhane", "Selhorst"). names27: Italian gh before e, i
+ * after a vowel is a hard g ("Dureghello"; not "Hughes"); South Slavic ije
+ * and a final ija are iye, iya ("Danijel", "Marija"; not Indian "Vijay");
+ * Finnish -anen is -annen ("Virtanen" was -tay-nen); German -nther is -nter
+ * ("Guenther"); tthi before a vowel is tti ("Matthieu" was math-); an
+ * Indian given name's -Cesh after one short syllable is said apart, its i
+ * ee ("Brijesh" was bry-jesh, "Ramesh" ray-mush, "Mukesh" myoo-; "Mahesh"
+ * unchanged); Gur before a vowel at the start is goo- ("Gurevich",
+ * "Gurinder" were gyoo-). names28: u after a first consonant and before
+ * one consonant and a vowel is oo ("Puranjay", "Mukadam", "Kuba", "Sunil"
+ * were pyoo-, myoo-, kyoo-, syoo-; not before m, where espeak-ng reads
+ * "uum" as yoo-um; only after b, f, h, k, m, p, s, v, where it reads
+ * yoo: "Dunaev", "Rudin", "Junie" it reads doo-, roo-, joo- already;
+ * not before an e, English's "muse", "fume": "Musepack"). German eu in the
+ * first syllable, before a consonant, is oy ("Neukum", "Feurstein",
+ * "Neuschafer" were noo-, fyoo-; not Cantonese -eung, "Leung", nor
+ * French "Meunier"), only in a person's name (French "Peuple").
  * Writes the spelling to say in out; returns its length.
  */
+/* Whether the first k letters of s are all consonants (no vowel, no y). */
+static int all_consonants(const char *s, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		if (!isalpha((unsigned char)s[j]) || is_vowel(s[j], 1) || tolower((unsigned char)s[j]) == 'y')
+			return 0;
+	return 1;
+}
+
 static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int person)
 {
 	size_t o = 0;
@@ -4164,6 +4363,10 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 		polish = n >= l + 3 && strncasecmp(s + n - l, pl_ends[k], l) == 0;
 	}
 	int cek = n >= 5 && strncasecmp(s + n - 3, "cek", 3) == 0;
+	/* (an Indian given name's -Cesh after a short syllable: Brijesh, Ramesh, Mukesh, Naresh) */
+	int esh = n >= 6 && strncasecmp(s + n - 3, "esh", 3) == 0 && !is_vowel(s[n - 4], 1) &&
+		  tolower((unsigned char)s[n - 4]) != 'h' && strchr("aiou", tolower((unsigned char)s[n - 5])) &&
+		  !is_vowel(s[n - 6], 1);
 	/* (Polish and Czech -ej: "Andrzej" an-jay, "Maciej", "Ondrej") */
 	int ej = n >= 5 && strncasecmp(s + n - 2, "ej", 2) == 0 && !is_vowel(s[n - 3], 1);
 	if (n + 4 >= outsz)
@@ -4253,6 +4456,75 @@ static size_t name_foreign(const char *s, size_t n, char *out, size_t outsz, int
 		if (i == 0 && c == 'c' && nx == 'i' && (after == 'u' || after == 'o') && n >= 5 && person) {
 			out[o++] = s[0];
 			out[o++] = 'h';
+			i++;
+			continue;
+		}
+		if (i == 0 && c == 'g' && nx == 'u' && after == 'r' && n >= 5 && is_vowel(s[3], 1)) {
+			out[o++] = s[0];     /* Gur before a vowel, "Gurevich", "Gurinder", "Gurudasani": goo-, not gyoo- */
+			out[o++] = 'u';
+			out[o++] = 'u';
+			i++;
+			continue;
+		}
+		if (i == 1 && c == 'u' && n >= 5 && !(esh && n == 6) && strchr("bfhkmpsv", tolower((unsigned char)s[0])) &&
+		    nx && !strchr("aeiouycmwxhq", nx) && after && strchr("aio", after)) {
+			out[o++] = 'u';     /* u after a first consonant, before one: "Puranjay", "Mukadam", "Kuba"
+					     * poo-, moo-, koo-, not pyoo-, myoo- */
+			out[o++] = 'u';
+			continue;
+		}
+		if (person && c == 'e' && nx == 'u' && i >= 1 && i <= 3 && n >= 5 && all_consonants(s, i) && after &&
+		    !is_vowel(after, 1) && after != 'y' && !(after == 'n' && i + 3 < n && tolower((unsigned char)s[i + 3]) == 'g') &&
+		    !(i + 3 < n && tolower((unsigned char)s[i + 3]) == 'i')) {
+			out[o++] = 'o';     /* German eu in the first syllable: "Neukum", "Feurstein" noy-, foy-, not noo-, fyoo-;
+					     * not Cantonese -eung ("Leung", "Cheung"), nor French eu before a consonant
+					     * and i ("Meunier") */
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (esh && i + 5 == n) {     /* Indian -Cesh: "Brijesh" bree-jesh, "Ramesh" rah-mesh */
+			if (c == 'i') {
+				out[o++] = 'e';
+				out[o++] = 'e';
+			} else {
+				out[o++] = s[i];
+			}
+			out[o++] = '-';
+			continue;
+		}
+		if (c == 'g' && nx == 'h' && i >= 2 && after && strchr("ei", after) &&
+		    strchr("aeo", tolower((unsigned char)s[i - 1])) && !is_vowel(s[i - 2], 1)) {
+			out[o++] = 'g';     /* Italian gh before e, i is a hard g: "Dureghello" -eg-gello, not eg-hello */
+			out[o++] = 'g';
+			i++;
+			continue;
+		}
+		if (c == 'i' && nx == 'j' && i > 0 && (after == 'e' || (after == 'a' && i + 3 == n)) &&
+		    !is_vowel(s[i - 1], 1)) {
+			/* South Slavic ije, a final ija are iye, iya: "Danijel" dan-ee-yel, not -idge-,
+			 * "Marija"; not Indian "Vijay" */
+			out[o++] = 'i';
+			out[o++] = 'y';
+			i++;
+			continue;
+		}
+		if (c == 'a' && nx == 'n' && i + 4 == n && n >= 7 && strncasecmp(s + i, "anen", 4) == 0 &&
+		    !is_vowel(s[i - 1], 1)) {     /* Finnish "Virtanen" vir-ta-nen, not -tay- */
+			memcpy(out + o, "annen", 5);
+			o += 5;
+			i += 3;
+			continue;
+		}
+		if (c == 't' && nx == 'h' && i > 0 && i + 4 == n && tolower((unsigned char)s[i - 1]) == 'n' &&
+		    strncasecmp(s + i, "ther", 4) == 0 && n >= 7) {
+			out[o++] = 't';     /* German -nther: "Guenther" -ter, not -ther */
+			i++;
+			continue;
+		}
+		if (c == 't' && nx == 'h' && i > 0 && tolower((unsigned char)s[i - 1]) == 't' && after == 'i' &&
+		    i + 3 < n && is_vowel(s[i + 3], 1)) {
+			out[o++] = 't';     /* French, German tthi before a vowel: "Matthieu", "Matthias" matt-ee- */
 			i++;
 			continue;
 		}
@@ -4675,6 +4947,7 @@ static const struct word_rule {
 	int (*say)(struct en *e, const char *s, size_t n, int flags);
 } word_rules[] = {
 	{"lexicon entry", w_lexicon},
+	{"a kind of namespace and ns", w_namespace},
 	{"a maker written in mixed case", w_vendor},
 	{"an acronym of mail and chat", w_chat},
 	{"an article of a foreign title", w_foreign_article},
@@ -4692,9 +4965,12 @@ static const struct word_rule {
 	{"a surname in capitals", w_caps_surname},
 	{"letters and mem", w_letters_mem},
 	{"no and an acronym", w_no_acronym},
+	{"no and a term", w_no_term},
 	{"a common word in capitals and a v", w_caps_word_v},
 	{"a word in capitals", w_caps_word},
 	{"an acronym of kernel text", w_caps_kernel},
+	{"a socket's or terminal's ioctl name", w_caps_sioc},
+	{"a block device's ioctl name", w_caps_blk},
 	{"capitals: a kernel name by its parts", w_caps_parts},
 	{"capitals glued", w_caps_glued},
 	{"capitals in a constant: letters and a rest", w_caps_letters_rest},

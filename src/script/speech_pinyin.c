@@ -223,8 +223,11 @@ static int words_common_lower(const char *s, size_t n, int size)
 static int hyphen_between(const char *a, const char *b)
 {
 	size_t an = strlen(a);
+	/* a final ng before a y ("Mung-yooen", "Jahng-yoo"): run together,
+	 * espeak-ng reads "ngy" as n-j or ng-ee ("Mungyooen" "mun-jee-oo-en") */
 	return strchr("aeiou", b[0]) ||
-	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0));
+	       (an >= 2 && (strcmp(a + an - 2, "ao") == 0 || strcmp(a + an - 2, "ai") == 0 || strcmp(a + an - 2, "hy") == 0 ||
+			    (strcmp(a + an - 2, "ng") == 0 && b[0] == 'y')));
 }
 
 int say_pinyin(struct en *e, const char *s, size_t n, int flags)
@@ -247,6 +250,16 @@ int say_pinyin(struct en *e, const char *s, size_t n, int flags)
 		    (e->next && name_like(e, e->next, e->nextn, &ocut, &ons) == 2))
 			clear = 1, why = rare ? "a pinyin name: a syllable the lists know only as a rare word, next to a marked pinyin name (pinyin.table)"
 					      : "a pinyin name: one or two pinyin syllables next to a marked pinyin name (pinyin.table)";
+		/* "Yangyang Li", "Jianbo Li": such a syllable after a given name
+		 * of two pinyin syllables no list knows is the surname (Li was
+		 * "lie"; "Man Yue Mo", one syllable before, stays) */
+		else if (rare && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
+			clear = 1, why = "a pinyin name: a syllable the lists know only as a rare word, after a given name of pinyin syllables (pinyin.table)";
+		/* "Hangyu Hua": so is an unmarked syllable of three letters or
+		 * more no list knows (Hua was "hyoo-ah"); the given name, which
+		 * may be English ("Landen"), stays as it is */
+		else if (like == 1 && ns == 1 && n >= 3 && pn >= 4 && name_like(e, e->prev, pn, &ocut, &ons) == 1 && ons == 2)
+			clear = 1, why = "a pinyin name: a syllable no list knows after a given name of two pinyin syllables (pinyin.table)";
 	}
 	if (!clear)
 		return 0;
@@ -388,6 +401,41 @@ int say_pinyin_person(struct en *e, const char *s, size_t n)
 	}
 	decide(e, "name", "a pinyin name: a person's name by its line (an author line, a tag, a table row), "
 	       "its words pinyin syllables, one that only pinyin has (pinyin.table)");
+	emit(e, out);
+	return 1;
+}
+
+/* A name written in camel case, two capitalised pinyin syllables, one of
+ * them marked as pinyin by its spelling, neither an English word of the
+ * lists up to size 50 ("YuBiao", "ZhanJia"; not the brand "TongFang",
+ * whose English reading is usual): said as the two syllables, as a name
+ * line says them ("YuBiao" was yoo bye-oh in
+ * prose; camel_split keeps a two-letter start, "McLaren", whole). */
+int say_pinyin_camel(struct en *e, const char *s, size_t n)
+{
+	char a[24], b[24], out[64];
+	size_t cut = 0;
+	if (n < 4 || n > 12 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if (isupper((unsigned char)s[i])) {
+			if (cut)
+				return 0;
+			cut = i;
+		} else if (!islower((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	if (!cut || cut + 1 >= n)
+		return 0;
+	pthread_once(&once, load);
+	if (!find(s, cut) || !find(s + cut, n - cut) ||
+	    !(marked(s, cut, 1) || marked(s + cut, n - cut, 1)) ||
+	    words_common_lower(s, cut, 50) || words_common_lower(s + cut, n - cut, 50) ||
+	    !respell(s, cut, a, sizeof a) || !respell(s + cut, n - cut, b, sizeof b))
+		return 0;
+	snprintf(out, sizeof out, "%s %s", a, b);
+	decide(e, "name", "a pinyin name in camel case: two syllables, one spelled as only pinyin is (pinyin.table)");
 	emit(e, out);
 	return 1;
 }

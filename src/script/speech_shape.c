@@ -391,7 +391,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					pa++;
 				int model_before = pp && k == 1 && sep[0] == '-' && pa >= 1 && pa <= 3 && pa < pl && all_digit(pp + pa, pl - pa) &&
 						   !is_pow2(s + st, i - st);
-				if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
+				/* "fsl,i2c-erratum-a004447": a vendor's erratum number glued
+				 * after "erratum-" is said whole, as it is after "erratum " */
+				if (pp && k == 1 && sep[0] == '-' && i - st >= 4 && isalpha((unsigned char)s[st]) &&
+				    all_digit(s + st + 1, i - st - 1) &&
+				    ((pl == 7 && strncasecmp(pp, "erratum", 7) == 0) || (pl == 6 && strncasecmp(pp, "errata", 6) == 0))) {
+					decide(e, "identifier", "a letter and digits after erratum-: a vendor's erratum number, said whole");
+					spell(e, s + st, i - st, 0);
+				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
 				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
@@ -655,6 +662,18 @@ static int say_path(struct en *e, const char *s, size_t n)
 	/* N/M: "two of six" */
 	const char *slash = memchr(s, '/', n);
 	size_t a = (size_t)(slash - s);
+	/* "at 2 GHz/1GHz", "1 GHz/500 MHz": a spaced number's unit glued to a
+	 * slash and the next measure is that unit in words, as without it */
+	const struct unit *u = a && a + 1 < n ? find_unit(s, a, 1) : NULL;
+	size_t pl = strlen(e->prev);
+	if (u && pl && pl <= 12 && isdigit((unsigned char)e->prev[0]) && isdigit((unsigned char)e->prev[pl - 1]) &&
+	    strspn(e->prev, "0123456789.") == pl && isdigit((unsigned char)slash[1])) {
+		decide(e, "measure", "a number's unit before a slash and another measure: the unit in words");
+		emit(e, strcmp(e->prev, "1") == 0 ? u->one : u->many);
+		emit(e, "slash");
+		say_core(e, slash + 1, n - a - 1, F_START);
+		return 1;
+	}
 	/* "joint storage/filesystem sessions", "combined CPU/GPU memory": after
 	 * a word that says both, a slash between two words is "and" (LSFMM's
 	 * joint tracks), not "slash" */
@@ -703,6 +722,25 @@ static int say_path(struct en *e, const char *s, size_t n)
 			emit_year(e, (unsigned)y);
 		else
 			emit_model(e, slash + 1, 4);
+		return 1;
+	}
+	/* a half of two or more digits with a leading zero is no count: two
+	 * IDs ("PCI dev 2725/0024", a device and its subsystem), each as a
+	 * model number, the slash said, not "two thousand seven hundred
+	 * twenty-five twenty-four" */
+	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a >= 2 && n - a - 1 >= 2 && a <= 4 &&
+	    n - a - 1 <= 4 && (s[0] == '0' || slash[1] == '0')) {
+		emit_model(e, s, a);
+		emit(e, "slash");
+		emit_model(e, slash + 1, n - a - 1);
+		return 1;
+	}
+	/* "write 0/1 to it", "returns 1/0": a bit's two values, zero or one,
+	 * not a part of a whole ("zero of one"); "[PATCH 0/1]" stays */
+	if (a == 1 && n == 3 && (s[0] == '0' || s[0] == '1') && (s[2] == '0' || s[2] == '1') && s[0] != s[2] &&
+	    !series_word(e->prev, strlen(e->prev))) {
+		decide(e, "cardinal", "0/1 outside a series: a bit's two values, zero or one");
+		emit(e, s[0] == '0' ? "zero or one" : "one or zero");
 		return 1;
 	}
 	if (all_digit(s, a) && all_digit(slash + 1, n - a - 1) && a && n - a - 1 &&
@@ -1237,7 +1275,8 @@ static int say_shapes(struct en *e, const char *s, size_t n, int flags)
 	   "1,000-line": the number shapes say it as "1000-line") */
 	const char *comma = NULL;
 	for (size_t i = 1; i + 1 < n && !comma; i++)
-		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) && isalnum((unsigned char)s[i + 1]))
+		if ((s[i] == ',' || s[i] == ';') && isalnum((unsigned char)s[i - 1]) &&
+		    (isalnum((unsigned char)s[i + 1]) || (s[0] == '%' && s[i + 1] == '%')))   /* "%desc,%clock" */
 			comma = s + i;
 	if (comma && !thousands(s, n) && !hyphened_thousands(s, n)) {
 		/* a devicetree compatible, "ti,lp87565", "st,stm32-dma": a vendor
@@ -1562,9 +1601,21 @@ static int s_hex_suffix(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* the previous word is "commit" or a name whose last part is ("HEAD_COMMIT",
+ * "base-commit:", "fix_commit"): the ID after it gets no second "commit" */
+static int prev_is_commit(const struct en *e)
+{
+	size_t k = strlen(e->prev);
+	if (k && e->prev[k - 1] == ':')
+		k--;
+	if (k < 6 || strncasecmp(e->prev + k - 6, "commit", 6) != 0)
+		return 0;
+	return k == 6 || e->prev[k - 7] == '_' || e->prev[k - 7] == '-';
+}
+
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 {
-	if (hex_kind(s, n) != 2 || strcasecmp(e->prev, "commit") == 0)
+	if (hex_kind(s, n) != 2 || prev_is_commit(e))
 		return 0;
 	spell(e, s, n, 0);
 	return 1;
@@ -1587,9 +1638,74 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	}
 	/* "---[ end trace 11621178b6045557 ]---": an oops's trace ID after
 	 * "trace" is no commit; its first characters as a commit's are said */
-	if (strcasecmp(e->prev, "commit") != 0 && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
+	if (!prev_is_commit(e) && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
+	return 1;
+}
+
+/* A snapshot's package version, a date glued to a commit ID by a dot and a
+ * packaging release after a dash: Arch's linux-firmware "20220119.0c6a7b3-2",
+ * "20250613.12fe085f-5": the date (as a date alone is said), "dot", the
+ * commit ID's first four, "dash" and the release, not "twenty million" and
+ * the commit ID's digits read as a decimal's. */
+static int s_dated_snapshot(struct en *e, const char *s, size_t n, int flags)
+{
+	int y, m, d;
+	(void)flags;
+	if (n < 16 || s[8] != '.' || !parse_date(s, 8, &y, &m, &d))
+		return 0;
+	size_t j = 9;
+	while (j < n && (isdigit((unsigned char)s[j]) || (s[j] >= 'a' && s[j] <= 'f')))
+		j++;
+	if (j - 9 < 7 || j - 9 > 40 || !hex_kind(s + 9, j - 9))
+		return 0;
+	if (j < n && (s[j] != '-' || n - j - 1 < 1 || n - j - 1 > 3 || !all_digit(s + j + 1, n - j - 1)))
+		return 0;
+	emit_date(e, y, m, d);
+	emit(e, "dot");
+	spell(e, s + 9, 4, 0);
+	if (j < n) {
+		emit(e, "dash");
+		emit_numstr(e, s + j + 1, n - j - 1);
+	}
+	return 1;
+}
+
+/* A date of eight digits before a hyphen and a word, as b4 begins a
+ * series' change ID ("20260415-clkmsr_a1_t7-9820984d0af1") and some tags
+ * and snapshots begin: the date, as the date alone is said, then the rest
+ * as it would be said alone; not "twenty million". Digits after the
+ * hyphen (a range, a build number) are left to the other shapes. */
+static int s_dated_prefix(struct en *e, const char *s, size_t n, int flags)
+{
+	int y, m, d;
+	if (n < 11 || s[8] != '-' || !isalpha((unsigned char)s[9]) || !parse_date(s, 8, &y, &m, &d))
+		return 0;
+	emit_date(e, y, m, d);
+	punct(e, ',');
+	say_core(e, s + 9, n - 9, flags | F_START | F_PART);
+	return 1;
+}
+
+/* A bug tracker's short prefix glued to its number by a #: Arch's
+ * "FS#72559", Red Hat's "BZ#1559615", Launchpad's "LP#1987654", Debian's
+ * "Bug#123456": the prefix, "number" and the number's digits one by one,
+ * as "bug #1063422" is said (not a count); a short number is a number. */
+static int s_tracker_number(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *h = memchr(s, '#', n);
+	if (!h || h == s)
+		return 0;
+	size_t p = (size_t)(h - s), dn = n - p - 1;
+	if (p > 5 || dn < 3 || dn > 10 || !all_alpha(s, p) || !all_digit(h + 1, dn))
+		return 0;
+	say_core(e, s, p, flags | F_PART);
+	emit(e, "number");
+	if (dn >= 5)
+		emit_id_digits(e, h + 1, dn);
+	else
+		emit_numstr(e, h + 1, dn);
 	return 1;
 }
 
@@ -1784,6 +1900,63 @@ static int s_label_decimal(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	say_core(e, s, w, (flags & ~F_TOKEN) | F_START | F_PART);
 	say_core(e, v, vl, (flags & ~(F_TOKEN | F_PART)) | F_START);
+	return 1;
+}
+
+/* "mpstat.cpu.all.idle%", "turbostat.C1E%", "node-load-miss-rate%": a
+ * metric's name that ends in a percent sign after a letter, as benchmark
+ * tables name a share; the name, then "percent" (the sign is no mark to drop) */
+static int s_name_percent(struct en *e, const char *s, size_t n, int flags)
+{
+	if (n < 3 || s[n - 1] != '%' || !isalpha((unsigned char)s[n - 2]) || memchr(s, '%', n - 1))
+		return 0;
+	say_core(e, s, n - 1, (flags & ~F_TOKEN) | F_START);
+	emit(e, "percent");
+	return 1;
+}
+
+/* "sub-$1,000", "under-$500", "pre-\xc2\xa3999.99": a short word in small
+ * letters joined by a hyphen to a price with separators is the word, then
+ * the price (the comma is no list's: "sub one dollar, oh oh oh" was said) */
+static int s_prefix_money(struct en *e, const char *s, size_t n, int flags)
+{
+	size_t w = 0;
+	while (w < n && islower((unsigned char)s[w]))
+		w++;
+	if (w < 2 || w > 6 || w + 3 > n || s[w] != '-')
+		return 0;
+	const char *r = s + w + 1;
+	size_t rl = n - w - 1, c = 0;
+	if (r[0] == '$')
+		c = 1;
+	else if (rl > 2 && (unsigned char)r[0] == 0xc2 && (unsigned char)r[1] == 0xa3)
+		c = 2;     /* the pound sign */
+	else if (rl > 3 && (unsigned char)r[0] == 0xe2 && (unsigned char)r[1] == 0x82 && (unsigned char)r[2] == 0xac)
+		c = 3;     /* the euro sign */
+	if (!c || c >= rl || !isdigit((unsigned char)r[c]) || !memchr(r, ',', rl))
+		return 0;
+	/* the price without its thousands' commas (each before three digits) */
+	char b[32];
+	size_t bl = 0, dot = 0;
+	for (size_t i = 0; i < rl; i++) {
+		if (i >= c && !isdigit((unsigned char)r[i]) && r[i] != ',' && r[i] != '.')
+			return 0;
+		if (r[i] == '.')
+			dot++;
+		if (r[i] == ',') {
+			if (dot || i + 3 >= rl + (i + 4 > rl) || !isdigit((unsigned char)r[i + 1]) ||
+			    !isdigit((unsigned char)r[i + 2]) || !isdigit((unsigned char)r[i + 3]) ||
+			    (i + 4 < rl && isdigit((unsigned char)r[i + 4])))
+				return 0;
+			continue;
+		}
+		if (bl + 1 >= sizeof b)
+			return 0;
+		b[bl++] = r[i];
+	}
+	b[bl] = 0;
+	say_core(e, s, w, flags & ~F_TOKEN);
+	say_core(e, b, bl, flags);
 	return 1;
 }
 
@@ -2074,6 +2247,15 @@ static int s_backslash(struct en *e, const char *s, size_t n, int flags)
 		spell(e, s + 1, 1, 0);
 		return 1;
 	}
+	if (n > 2 && s[n - 2] == '\\' && strchr("ntr0", s[n - 1]) && !memchr(s, '\\', n - 2)) {
+		/* "req_pkt\n", "done\n" in a C string: the word, then the
+		 * escape as it is said standing alone, "backslash N" (the
+		 * backslash was dropped and the N left alone, fresh32) */
+		say_core(e, s, n - 2, flags);
+		emit(e, "backslash");
+		spell(e, s + n - 1, 1, 0);
+		return 1;
+	}
 	say_split(e, s, n, "\\", "", F_START | F_PART);
 	return 1;
 }
@@ -2104,6 +2286,12 @@ static const char *tilde_range(const char *s, size_t n)
 static int s_number(struct en *e, const char *s, size_t n, int flags)
 {
 	if (tilde_range(s, n))     /* 5~6: a range (s_range) */
+		return 0;
+	/* "80000007H:EDX", a CPUID leaf and its register: the leaf's digits
+	 * and H (s_hex_suffix), then the register, split at the colon */
+	const char *colon = memchr(s, ':', n);
+	if (colon && colon - s >= 5 && colon[-1] == 'H' && all_digit(s, (size_t)(colon - s) - 1) &&
+	    colon + 1 < s + n && isupper((unsigned char)colon[1]))
 		return 0;
 	return say_number_shape(e, s, n, flags);
 }
@@ -2173,14 +2361,33 @@ int diff_code_start(const char *s, size_t n)
 	return 1;
 }
 
+/* Whether s (n bytes) is a macro in capitals called, "EXPORT_SYMBOL(foo);":
+ * capitals, digits and at least one underscore, then an opening paren. */
+static int caps_call(const char *s, size_t n)
+{
+	size_t i = 0;
+	int under = 0;
+	while (i < n && (isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '_'))
+		under |= s[i++] == '_';
+	return under && i >= 4 && i < n && s[i] == '(';
+}
+
 /* Leading signs: "-5" minus, "-EINVAL" minus, "+3" plus, "~20" about. */
 static int s_sign(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2)
 		return 0;
-	if (s[0] == '-' && e->cmdline && (isalpha((unsigned char)s[1]) || (s[1] == '-' && n > 2 && isalpha((unsigned char)s[2])))) {
+	/* "加-t参数", "使用 -f 选项", "加上 -O2": an English run inside Chinese
+	   that opens with a hyphen and one letter (digits may follow) is a
+	   command's option too; "-next", "-rc6" and "-mm" are not */
+	int zh_option = e->in_zh && !e->prev[0] && isalpha((unsigned char)s[1]) &&
+			(n == 2 || all_digit(s + 2, n - 2));
+	if (s[0] == '-' && (e->cmdline || zh_option) &&
+	    (isalpha((unsigned char)s[1]) || (s[1] == '-' && n > 2 && isalpha((unsigned char)s[2])))) {
 		/* a command's option: "ls -l" L-S dash L, "tar -xzf", "make -j8", "--help" */
 		decide(e, "symbol", "an option on a command line: dash");
+		if (zh_option && !e->cmdline)
+			e->cmdline = 2;     /* (the run's other options too: "-p 1 -w 70") */
 		size_t d = s[1] == '-' ? 2 : 1;
 		emit(e, d == 2 ? "dash dash" : "dash");
 		if (d == 1 && n - d <= 3 && all_alpha(s + d, n - d))     /* (a long option is a name: "diff --git") */
@@ -2189,9 +2396,27 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 			say_core(e, s + d, n - d, flags | F_START);
 		return 1;
 	}
+	/* one letter after a dash, standing alone, is a command's option in
+	   prose too: "pass -v", "klp -v patches", "-e raw", "mke2fs -d", "add
+	   -T" dash V, dash E, dash D, dash T (a letter is no number to be minus,
+	   a dash glued to no word; "the -mm tree", "-rc6" stay); a capital after
+	   a capitalised name within a sentence is the name's model letter,
+	   "Comet Lake -H" (fresh31 and hard31 wrote this rule each) */
+	if (s[0] == '-' && n == 2 && isalpha((unsigned char)s[1]) && !e->after_op &&
+	    !(isupper((unsigned char)s[1]) && isupper((unsigned char)e->prev[0]) && islower((unsigned char)e->prev[1]) &&
+	      !e->prev_first)) {
+		decide(e, "symbol", "a dash and one letter standing alone: an option, dash and the letter");
+		emit(e, "dash");
+		spell(e, s + 1, 1, 0);
+		return 1;
+	}
 	if (s[0] == '-') {
 		if (isdigit((unsigned char)s[1]) || (s[1] == 'E' && all_upper(s + 1, n - 1)))
 			emit(e, "minus");
+	} else if (s[0] == '+' && n > 4 && isupper((unsigned char)s[1]) && caps_call(s + 1, n - 1)) {
+		/* "+EXPORT_SYMBOL(foo);", "+MODULE_LICENSE(\"GPL\");": a diff's
+		 * added line calling a macro in capitals (fresh32) */
+		decide(e, "symbol", "a diff's + glued before a macro in capitals called: not said");
 	} else if (s[0] == '+' && n > 1 && diff_code_start(s + 1, n - 1)) {
 		/* "+struct cache_tag {", "+static int": a diff's added line of C */
 		decide(e, "symbol", "a diff's + glued before a C declaration or statement: not said");
@@ -2256,6 +2481,32 @@ static int s_function(struct en *e, const char *s, size_t n, int flags)
 		say_core(e, w, n - 2, flags);
 		return 1;
 	}
+	/* "kfree()ed", "kmalloc()'d", "schedule()ing": a verb's ending after
+	 * the function's name makes the name a verb, glued as English spells
+	 * it, "K-freed", "K-malloc'd", not the ending's letters (E-D) */
+	static const char *const verb_ends[] = {"ed", "'ed", "'d", "d", "ing", "'ing"};
+	const char *par = n < 128 ? memchr(s, '(', n) : NULL;
+	if (par && par > s && par + 2 < s + n && par[1] == ')' && !upper && isalnum((unsigned char)par[-1]) &&
+	    WORD_IN(verb_ends, par + 2, (size_t)(s + n - par - 2))) {
+		char w[136];
+		size_t k = (size_t)(par - s);
+		const char *end = par + 2 + (par[2] == '\'');
+		memcpy(w, s, k);
+		if (end[0] == 'i') {
+			if (k > 2 && w[k - 1] == 'e' && w[k - 2] != 'e')
+				k--;                                  /* (schedule: scheduling) */
+			memcpy(w + k, "ing", 3), k += 3;
+		} else if (w[k - 1] == 'e') {
+			w[k++] = 'd';                                 /* (kfree: kfreed) */
+		} else if (memcpy(w + k, "ed", 2), words_common(w, k + 2, 70)) {
+			k += 2;                                       /* (accept: accepted) */
+		} else {
+			memcpy(w + k, "'d", 2), k += 2;               /* (kmalloc: kmalloc'd) */
+		}
+		decide(e, "identifier", "a function's name with '()' and a verb's ending: the name as a verb");
+		say_core(e, w, k, flags);
+		return 1;
+	}
 	/* "MODULE_DESCRIPTION()s", "BUG_ON()s": a name in capitals takes its
 	 * plural on the last word said, "module descriptions", "bug ons" (an
 	 * "s" glued to the capitals would make "ON" letters, "bug O-N's") */
@@ -2298,6 +2549,26 @@ static int s_call_elided(struct en *e, const char *s, size_t n, int flags)
 		}
 	}
 	return 0;
+}
+
+/* pr_info("done\n"): a call with one C string glued to it: the function's
+ * name, then the string's words as they are said standing alone (its "\n"
+ * "backslash N", as in "failed: %d\n"); the quotes are not said. */
+static int s_call_string(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = memchr(s, '(', n);
+	if (!p || p == s || n < 6 || s[n - 1] != ')' || s[n - 2] != '"' || p[1] != '"' || p + 3 > s + n - 2)
+		return 0;
+	for (const char *q = s; q < p; q++)
+		if (!isalnum((unsigned char)*q) && *q != '_')
+			return 0;
+	const char *b = p + 2;
+	size_t bn = (size_t)(s + n - 2 - b);
+	if (bn == 0 || memchr(b, '"', bn) || memchr(b, '(', bn) || memchr(b, ')', bn))
+		return 0;
+	say_core(e, s, (size_t)(p - s), flags);
+	say_core(e, b, bn, flags);
+	return 1;
 }
 
 /* An editor's completion inside a word, "def(ault)config": the whole word. */
@@ -2382,17 +2653,25 @@ static int s_model_based(struct en *e, const char *s, size_t n, int flags)
 	size_t d = 0;
 	while (d < n && isdigit((unsigned char)s[d]))
 		d++;
-	if (d < 4 || d > 5 || s[0] == '0' || d + 2 > n || s[d] != '-' || is_pow2(s, d))
+	/* (and one or two capitals after the digits: "6900P-series", "9654P-based") */
+	size_t l = 0;
+	while (d + l < n && l < 3 && isupper((unsigned char)s[d + l]))
+		l++;
+	if (l > 2)
+		return 0;
+	if (d < 4 || d > 5 || s[0] == '0' || d + l + 2 > n || s[d + l] != '-' || (!l && is_pow2(s, d)))
 		return 0;
 	long long v = num_parse(s, d);
 	int ok = 0;
 	for (size_t i = 0; i < sizeof sufs / sizeof *sufs && !ok; i++)
-		ok = strlen(sufs[i]) == n - d - 1 && strncasecmp(s + d + 1, sufs[i], n - d - 1) == 0;
-	if (!ok || (v >= 1900 && v <= 2099))
+		ok = strlen(sufs[i]) == n - d - l - 1 && strncasecmp(s + d + l + 1, sufs[i], n - d - l - 1) == 0;
+	if (!ok || (!l && v >= 1900 && v <= 2099))
 		return 0;
-	decide(e, "model", "digits before -based or -compatible: a chip's model number");
+	decide(e, "model", "digits (and a model's capitals) before -based or -series: a chip's model number");
 	emit_model(e, s, d);
-	say_core(e, s + d + 1, n - d - 1, flags | F_PART);
+	if (l)
+		say_core(e, s + d, l, flags | F_PART);
+	say_core(e, s + d + l + 1, n - d - l - 1, flags | F_PART);
 	return 1;
 }
 
@@ -2466,6 +2745,17 @@ static int s_name_range(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* Whether s is a product's name: a capital, then small letters only. */
+int product_name(const char *s, size_t n)
+{
+	if (n < 3 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -2536,7 +2826,11 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			       its own word, "pin control", not left to the engine */
 			    (k >= 5 && all_lower(s + st, k) && !words_common(s + st, k, 70) && !dict_word(s + st, k) &&
 			     vocab_kind(s + st, k) != VOCAB_NONE) ||
-			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM && !dict_word(s + st, k) &&
+			    /* "opp-microvolt", "opp-shared": an abbreviation hunspell lists
+			       (opp., opposite) that kernel text writes in capitals a hundred
+			       times or more, no common word, is the acronym: O-P-P */
+			    (k <= 3 && all_lower(s + st, k) && vocab_kind(s + st, k) == VOCAB_ACRONYM &&
+			     (!dict_word(s + st, k) || vocab_count(s + st, k) >= 100) &&
 			     !(k == 3 && (memcmp(s + st, "ish", 3) == 0 || memcmp(s + st, "nul", 3) == 0)) &&
 			     !words_common(s + st, k, 70)) ||
 			    /* "in-ep", "sync-ep": two small letters kernel text has as an
@@ -2559,6 +2853,19 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 	if (plain) {
 		decide(e, "word", "hyphenated words");
 		emitn(e, s, n);
+		return 1;
+	}
+	/* "Neoverse-V3", "Cortex-V2": a V and a digit or two after a product's
+	 * name (a capital, then small letters) is a core's letter and number,
+	 * as "Neoverse-N2" is, not a version ("GIC-V3", "driver-v3" stay) */
+	size_t a1 = (size_t)((const char *)memchr(s, '-', n) - s);
+	if (hyphens == 1 && a1 >= 3 && n - a1 - 1 >= 2 && n - a1 - 1 <= 3 && s[a1 + 1] == 'V' &&
+	    all_digit(s + a1 + 2, n - a1 - 2) && product_name(s, a1)) {
+		say_core(e, s, a1, F_START | F_PART);
+		spell(e, "V", 1, 0);
+		emit_numstr(e, s + a1 + 2, n - a1 - 2);
+		if (flags & F_TOKEN)
+			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
 		return 1;
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
@@ -2918,6 +3225,18 @@ static int s_separated(struct en *e, const char *s, size_t n, int flags)
 				decide(e, "operator", "a number after ^: a power (squared, cubed, to the N)");
 			return 1;
 		}
+		/* "f(&hdev->dev,": C's address-of after a call's open paren, glued
+		   to the name it takes: not said ("port dev", as "&port->dev" alone
+		   is), never "and" */
+		const char *amp = sp->sep[0] == '&' && k == 1 ? memchr(s, '&', n) : NULL;
+		if (amp && amp > s && amp[-1] == '(' && amp + 1 < s + n &&
+		    (isalpha((unsigned char)amp[1]) || amp[1] == '_') && !memchr(amp + 1, '&', (size_t)(s + n - amp - 1))) {
+			say_core(e, s, (size_t)(amp - s), F_START | F_PART);
+			say_core(e, amp + 1, (size_t)(s + n - amp - 1), F_START | F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "operator", "C's address-of after an open paren: not said");
+			return 1;
+		}
 		if (sp->sep[0] == '.' && s[0] == '.')
 			emit(e, "dot");    /* .config */
 		say_split(e, s, n, sp->sep, sp->join, F_START | F_PART | sp->flags | (flags & F_PATH));
@@ -3114,6 +3433,27 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n < 2 || s[0] != '%')
 		return 0;
+	/* strace's classes of system calls ("-e trace=%desc,%clock", strace(1)):
+	   the sign is part of the name, "percent desc"; a table of the classes,
+	   so AT&T registers (%eax, %rip) keep their reading */
+	static const struct { const char *cls, *say; } strace_cls[] = {
+		{"clock", "clock"}, {"creds", "creds"}, {"desc", "desc"}, {"file", "file"},
+		{"fstat", "F-stat"}, {"fstatfs", "F-stat F-S"}, {"ipc", "I-P-C"},
+		{"lstat", "L-stat"}, {"memory", "memory"}, {"net", "net"}, {"network", "network"},
+		{"process", "process"}, {"pure", "pure"}, {"signal", "signal"}, {"stat", "stat"},
+		{"statfs", "stat F-S"},
+	};
+	{
+		size_t b = s[1] == '%' ? 2 : 1;      /* "%%stat": any of the stat calls */
+		for (size_t k = 0; k < ARRAY_LEN(strace_cls); k++)
+			if (strlen(strace_cls[k].cls) == n - b && memcmp(s + b, strace_cls[k].cls, n - b) == 0) {
+				emit(e, "percent");
+				if (b == 2)
+					emit(e, "percent");
+				emit(e, strace_cls[k].say);
+				return 1;
+			}
+	}
 	size_t i = 1;
 	while (i < n && strchr("-+ #0", s[i]))
 		i++;
@@ -3139,6 +3479,13 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 		while (i < n && isalnum((unsigned char)s[i]))
 			i++;
 	size_t end = i;
+	/* "%process", "%probe": a word of five small letters or more some list
+	   knows after the sign is no pointer's extension (those are short or
+	   in capitals: %pad, %pOF), but a name written with a % (strace's
+	   classes of calls) */
+	if (s[conv] == 'p' && conv == 1 && end == n && n - 1 >= 5 && all_lower(s + 1, n - 1) &&
+	    (words_common(s + 1, n - 1, 70) || dict_word(s + 1, n - 1)))
+		return 0;
 	if (s[conv] == 'p' && i + 1 == n && s[i] == '*')     /* "%p*": any pointer extension */
 		i++;
 	if (i != n)
@@ -3295,6 +3642,125 @@ static int s_emphasis(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "#3324346,3324347", "#1063422,#1063423": bug or erratum numbers glued by
+ * commas after a number sign are IDs each, digit by digit, as the first is
+ * ("number three three two four ..., three three two four ..."), not the
+ * second a count. */
+static int s_bug_list(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n < 13 || s[0] != '#' || !memchr(s, ',', n))
+		return 0;
+	size_t i = 1, items = 0;
+	while (i < n) {
+		i += i > 1 && s[i] == '#';
+		size_t d = i;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (d - i < 5 || d - i > 9 || (d < n && s[d] != ','))
+			return 0;
+		items++;
+		i = d + 1;
+		if (d == n - 1)
+			return 0;
+	}
+	if (items < 2)
+		return 0;
+	emit(e, "number");
+	for (i = 1; i < n;) {
+		i += s[i] == '#';
+		size_t d = i;
+		while (d < n && isdigit((unsigned char)s[d]))
+			d++;
+		if (i > 2)
+			punct(e, ',');
+		emit_id_digits(e, s + i, d - i);
+		i = d + 1;
+	}
+	return 1;
+}
+
+/* "4500,!4571", "!*": i915's force_probe list, where a ! before an item
+ * means "not" it; each item said in turn, "not" for the mark. */
+static int s_not_list(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	if (n >= 5 && s[0] == '"' && (flags & F_PART)) {     /* force_probe="4500,!4571" */
+		s++;
+		n--;
+	}
+	if (n < 4 || !memchr(s, ',', n) || !memchr(s, '!', n))
+		return 0;
+	size_t i = 0, bangs = 0, items = 0;
+	while (i < n) {
+		size_t st = i;
+		if (s[i] == '!')
+			i++, bangs++;
+		size_t a = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '*'))
+			i++;
+		if (i == a || (i < n && s[i] != ',') || (i < n && i + 1 == n))
+			return 0;
+		(void)st;
+		items++;
+		i += i < n;
+	}
+	if (!bangs || items < 2)
+		return 0;
+	for (i = 0; i < n;) {
+		if (i)
+			punct(e, ',');
+		if (s[i] == '!') {
+			emit(e, "not");
+			i++;
+		}
+		size_t a = i;
+		while (i < n && s[i] != ',')
+			i++;
+		if (i - a == 1 && s[a] == '*')
+			emit(e, "any");
+		else if (all_digit(s + a, i - a))
+			emit_id_digits(e, s + a, i - a);
+		else
+			say_core(e, s + a, i - a, F_START | F_PART);
+		i += i < n;
+	}
+	return 1;
+}
+
+/* "CyrixIII", "PentiumII": a chip family's name glued to its generation in
+ * Roman numerals (II to IV) is the name and the number, "Cyrix three", not
+ * the name and the numeral's letters. */
+static int s_family_roman(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char *const families[] = {"Cyrix", "Pentium", "Athlon", "Phenom", "Celeron", "Opteron",
+					       "Sempron", "Turion", "Itanium"};
+	static const char *const numerals[] = {"II", "III", "IV"};
+	(void)flags;
+	/* any name of four letters or more before II or III: "FlexcopII" (IV
+	   only after a chip family: "CryptoIV" may be an initialisation vector) */
+	for (size_t r = 0; r < 2; r++) {
+		size_t rl = strlen(numerals[r]);
+		if (n >= rl + 4 && !memcmp(s + n - rl, numerals[r], rl) && product_name(s, n - rl)) {
+			emitn(e, s, n - rl);
+			emit_num(e, (unsigned long long)(r + 2));
+			return 1;
+		}
+	}
+	for (size_t f = 0; f < sizeof families / sizeof families[0]; f++) {
+		size_t fl = strlen(families[f]);
+		if (n <= fl || memcmp(s, families[f], fl))
+			continue;
+		for (size_t r = 0; r < 3; r++)
+			if (n - fl == strlen(numerals[r]) && !memcmp(s + fl, numerals[r], n - fl)) {
+				emitn(e, s, fl);
+				emit_num(e, (unsigned long long)(r + 2));
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /*
  * The shapes, in the order they are asked: a row's class and reason are
  * what --explain shows for a whole token (NULL: the parts' own, a word's
@@ -3313,6 +3779,9 @@ static const struct shape {
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
+	{"serial", "bug or erratum numbers glued by commas after #: each digit by digit", 1, s_bug_list},
+	{"model", "a chip family's name glued to its generation in Roman numerals: the name and the number", 0, s_family_roman},
+	{"list", "a list whose ! before an item means not (i915's force_probe)", 0, s_not_list},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{"device tree", "a device-tree node and its unit address: the name at the address", 0, s_dt_node},
 	{NULL, NULL, 0, s_possessive},
@@ -3330,6 +3799,7 @@ static const struct shape {
 	{"braces", "alternatives in braces glued to a name: each said as in the whole name", 0, s_braces},
 	{NULL, NULL, 0, s_braces_lead},
 	{"function", "a call with its arguments left out, f(...): the function's name", 0, s_call_elided},
+	{"function", "a call with one C string glued, f(\"done\\n\"): the name, then the string's words", 0, s_call_string},
 	{"operator", "an assignment of a number with a point or a slash: the name, equals, the value", 0, s_assign_value},
 	{NULL, NULL, 0, s_two_way_arrow},
 	{NULL, NULL, 1, s_glued_times},
@@ -3337,6 +3807,10 @@ static const struct shape {
 	{NULL, NULL, 0, s_version_placeholder},
 	{"number", "a range of numbers glued to its name: \"to\"", 0, s_name_range},
 	{"number", "a label and a decimal glued after its colon: the label, then the number", 0, s_label_decimal},
+	{"percent", "a metric's name ending in a percent sign after a letter: the name, then percent", 0, s_name_percent},
+	{"version", "a date and a commit ID joined by a dot, a release after a dash: a snapshot's package version", 0, s_dated_snapshot},
+	{"date", "a date of eight digits before a hyphen and a word (a b4 change ID): the date, then the rest", 0, s_dated_prefix},
+	{"money", "a short word joined by a hyphen to a price with separators: the word, then the price", 0, s_prefix_money},
 	{"dotted", "dots inside a token: initials, a product name, a version glued to a word, a list without spaces", 0, s_dotted},
 	{NULL, NULL, 0, s_url_inside},
 	{"date", "year-month-day", 0, s_date},
@@ -3350,6 +3824,7 @@ static const struct shape {
 	{"path", "a slash: a path, a list of versions, or N of M", 0, s_path},
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
+	{"number", "a bug tracker's prefix glued to its number by #: the prefix, number, the digits", 0, s_tracker_number},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and +, ++ or --", 0, s_increment},
@@ -3434,6 +3909,10 @@ static const struct { const char *sym, *say; } syms[] = {
 	{"<=", "at most"}, {">=", "at least"}, {"\xe2\x89\xa4", "at most"},
 	{"\xe2\x89\xa5", "at least"}, {"\xc2\xb1", "plus or minus"}, {"%", "percent"},
 	{"@", "at"}, {"#", "number"}, {"\xc3\x97", "by"}, {"/", "slash"},
+	/* C's compound assignments, in quoted code ("used -= reserve;") */
+	{"+=", "plus equals"}, {"-=", "minus equals"}, {"*=", "times equals"}, {"/=", "divide equals"},
+	{"%=", "mod equals"}, {"|=", "or equals"}, {"&=", "and equals"}, {"^=", "X-or equals"},
+	{"<<=", "shift left equals"}, {">>=", "shift right equals"},
 };
 
 /* The word of a symbol of the table, or NULL. */
@@ -3538,7 +4017,9 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 			memcpy(w, prev, pn);
 			w[pn] = '\0';
 		}
-		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')')) {
+		/* ("'dyn-power-coeff' * volt_mV": a quoted operand is one too) */
+		int quoted = pn >= 2 && (prev[pn - 1] == '\'' || prev[pn - 1] == '"') && isalnum((unsigned char)prev[pn - 2]);
+		if (!determiner(w) && (isalnum((unsigned char)prev[pn - 1]) || prev[pn - 1] == ')' || quoted)) {
 			decide(e, "symbol", "an asterisk between two operands: times");
 			emit(e, "times");
 			return 1;

@@ -77,7 +77,11 @@ static const struct unit units[] = {
 	{"Gi", "gibi", "gibi", 0},
 	{"Kb", "kilobit", "kilobits", 0},
 	{"Mb", "megabit", "megabits", 0},
-	{"Gb", "gigabit", "gigabits", 0},
+	/* a capacity in bits after a space too: a flash die's "128 Gb", a
+	 * drive's "26 Tb", "2 Pb" of endurance */
+	{"Gb", "gigabit", "gigabits", 1},
+	{"Tb", "terabit", "terabits", 1},
+	{"Pb", "petabit", "petabits", 1},
 	{"b", "bit", "bits", 0},
 	{"GbE", "gigabit Ethernet", "gigabit Ethernet", 1},
 	{"GigE", "gigabit Ethernet", "gigabit Ethernet", 1},
@@ -90,15 +94,20 @@ static const struct unit units[] = {
 	{"Gbit/s", "gigabit per second", "gigabits per second", 1},
 	{"Gb/s", "gigabit per second", "gigabits per second", 1},
 	{"GB/s", "gigabyte per second", "gigabytes per second", 1},
+	/* the bytes' rate without its slash: "20 GBps", "12,400MBps" */
+	{"GBps", "gigabyte per second", "gigabytes per second", 1},
+	{"MBps", "megabyte per second", "megabytes per second", 1},
 	{"MB/s", "megabyte per second", "megabytes per second", 1},
 	{"GT/s", "gigatransfer per second", "gigatransfers per second", 1},
+	/* memory's data rate: "DDR5 at 6400 MT/s", "5600MT/s" */
+	{"MT/s", "megatransfer per second", "megatransfers per second", 1},
 	{"W", "watt", "watts", 1},
 	{"mW", "milliwatt", "milliwatts", 1},
 	{"kW", "kilowatt", "kilowatts", 1},
 	{"V", "volt", "volts", 1},
 	{"mV", "millivolt", "millivolts", 1},
 	{"mA", "milliamp", "milliamps", 1},
-		{"mm", "millimeter", "millimeters", 1},
+	{"mm", "millimeter", "millimeters", 1},
 	{"cm", "centimeter", "centimeters", 1},
 	{"km", "kilometer", "kilometers", 1},
 	{"kg", "kilogram", "kilograms", 1},
@@ -122,6 +131,7 @@ static const struct unit units[] = {
 	{"mi2", "square mile", "square miles", 1},
 	{"cm\xc2\xb2", "square centimeter", "square centimeters", 1},
 	{"mm\xc2\xb2", "square millimeter", "square millimeters", 1},
+	{"mm2", "square millimeter", "square millimeters", 1},     /* a die's area: "257mm2" */
 	{"mi\xc2\xb2", "square mile", "square miles", 1},
 	{"ft\xc2\xb2", "square foot", "square feet", 1},
 	{"m\xc2\xb3", "cubic meter", "cubic meters", 1},
@@ -169,6 +179,12 @@ static const struct unit units[] = {
 	{"KBit", "kilobit", "kilobits", 1},
 	{"Kbit", "kilobit", "kilobits", 1},
 	{"kbps", "kilobit per second", "kilobits per second", 1},
+	/* the other rates in small letters, as news and forums write them after a
+	 * count: "480 mbps", "10 gbps", "a 100 mbit port" (only after a number) */
+	{"mbps", "megabit per second", "megabits per second", 1},
+	{"gbps", "gigabit per second", "gigabits per second", 1},
+	{"mbit", "megabit", "megabits", 1},
+	{"gbit", "gigabit", "gigabits", 1},
 };
 
 const struct unit *find_unit(const char *s, size_t n, int spaced)
@@ -285,6 +301,29 @@ int measure_determiner(const char *w, size_t wn)
 	return 0;
 }
 
+int measure_adjective(const char *before, size_t bn, const char *w, size_t wn)
+{
+	static const char *const not_adjectives[] = {"and", "or", "to", "of", "in", "for", "from", "per", "than",
+						     "with", "at", "by", "on", "about", "around", "only", "just"};
+	if (!before || !w || wn < 3 || wn > 20 || !all_alpha(w, wn) || !islower((unsigned char)w[0]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(not_adjectives); i++)
+		if (strlen(not_adjectives[i]) == wn && strncasecmp(not_adjectives[i], w, wn) == 0)
+			return 0;
+	return (bn == 1 && (before[0] == 'a' || before[0] == 'A')) ||
+	       (bn == 2 && strncasecmp(before, "an", 2) == 0) || (bn == 3 && strncasecmp(before, "the", 3) == 0);
+}
+
+int measure_name(const char *w, size_t wn)
+{
+	if (!w || wn < 2 || wn > 12 || !all_alpha(w, wn) || !isupper((unsigned char)w[0]))
+		return 0;
+	size_t un = wn > 2 && w[wn - 1] == 's' ? wn - 1 : wn;   /* "SSDs", "CPUs" */
+	if (un <= 5 && all_upper(w, un))
+		return 1;
+	return islower((unsigned char)w[1]) && !all_upper(w + 1, 1);
+}
+
 int modifier_noun(const char *w, size_t wn, const char *h, size_t hn)
 {
 	if (!w || !h || wn < 3 || wn > 40 || !all_alpha(w, wn) || !islower((unsigned char)w[0]) ||
@@ -307,13 +346,21 @@ int plural_noun(const char *s, size_t n)
 int singular_noun(const char *s, size_t n)
 {
 	char w[48];
-	if (!s || n < 3 || n + 2 > sizeof w || s[n - 1] == 's' || !islower((unsigned char)s[0]))
+	if (!s || n < 3 || n + 3 > sizeof w || !islower((unsigned char)s[0]))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!islower((unsigned char)s[i]))
 			return 0;
+	/* (a plural in -es too: "process", "launch", "box"; "ss" is no plural's s) */
+	int es = (n >= 4 && s[n - 1] == 's' && s[n - 2] == 's') || s[n - 1] == 'x' || s[n - 1] == 'z' ||
+		 (s[n - 1] == 'h' && (s[n - 2] == 'c' || s[n - 2] == 's'));
+	if (s[n - 1] == 's' && !es)
+		return 0;
 	memcpy(w, s, n);
-	w[n] = 's';
-	w[n + 1] = 0;
-	return words_common(s, n, 50) && words_common(w, n + 1, 50);
+	size_t wn = n;
+	if (es)
+		w[wn++] = 'e';
+	w[wn++] = 's';
+	w[wn] = 0;
+	return words_common(s, n, 50) && words_common(w, wn, 50);
 }

@@ -244,9 +244,29 @@ void emit_version(struct en *e, const struct numparse *np)
 	}
 }
 
+/* "end trace 0000000000000000": one digit run eight times or more is said
+ * by its count, "sixteen zeros", not sixteen "oh"s; 1 when said. */
+static int digit_run(struct en *e, const char *s, size_t n)
+{
+	static const char *const plural[] = {"zeros", "ones", "twos", "threes", "fours",
+					     "fives", "sixes", "sevens", "eights", "nines"};
+	size_t same = 0;
+	while (same < n && s[same] == s[0] && isdigit((unsigned char)s[0]))
+		same++;
+	if (same != n || n < 8 || n >= 100)
+		return 0;
+	char cnt[4];
+	snprintf(cnt, sizeof cnt, "%zu", n);
+	emit_numstr(e, cnt, strlen(cnt));
+	emit(e, plural[s[0] - '0']);
+	return 1;
+}
+
 /* An identifier's digits one by one, 0 as "oh": a bug number, a serial. */
 void emit_id_digits(struct en *e, const char *s, size_t n)
 {
+	if (digit_run(e, s, n))
+		return;
 	struct buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '0')
@@ -302,6 +322,56 @@ int memory_noun(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Nouns of things counted, not of memory: after a number with a scale
+ * letter, "27M lines", "10M users", "2B devices", "100K commits", the letter
+ * is the count's scale (million, billion, thousand), not a size ("512M of
+ * RAM", "2M pages", "a 16M buffer" measure memory: pages, bytes and
+ * buffers are not here, nor what a benchmark or a network sizes: "4K files",
+ * "4K requests", "4K records", "4K keys", "4K entries", "64K packets"). */
+static int scale_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"lines", "commits", "changesets", "patches", "changes", "users", "people", "developers",
+		"contributors", "downloads", "installs", "installations", "devices", "phones", "smartphones",
+		"computers", "machines", "servers", "systems", "customers", "subscribers", "visitors", "views",
+		"viewers", "players", "members", "rows", "queries", "transactions", "emails", "mails",
+		"connections", "tests", "parameters", "tokens", "years", "dollars", "euros",
+		"copies", "games", "apps", "applications", "repositories", "repos", "stars", "websites", "sites",
+		"results", "benchmarks",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
+/* Adjectives between a count and its noun: "800K new lines", "10M active
+ * users", "1M monthly downloads". */
+static const char *const count_adjectives[] = {
+	"new", "active", "daily", "monthly", "weekly", "unique", "total", "additional", "more",
+	"other", "registered", "paying", "concurrent", "individual", "changed", "added", "removed",
+};
+
+/* After a B the nouns are fewer: kernel text's "16B packets", "64B lines",
+ * "8B entries" are sizes in bytes; people, their devices and money are not
+ * ("2B devices", "1B users", "7B parameters"). */
+static int billion_noun(const char *s, size_t n)
+{
+	static const char *const nouns[] = {
+		"users", "people", "devices", "phones", "smartphones", "computers", "customers", "subscribers",
+		"visitors", "views", "viewers", "players", "downloads", "installs", "dollars", "euros", "years",
+		"parameters", "transistors", "websites", "sites",
+	};
+	return WORD_IN(nouns, s, n);
+}
+
+/* Capitalised words that open a sentence before a size in bytes: "Each
+ * 16B entry", "Use 8B alignment", "Reserve 4B for the tag". */
+static const char *const size_words_before[] = {
+	"each", "every", "the", "a", "an", "all", "only", "use", "uses", "using", "with", "for", "of",
+	"in", "on", "at", "to", "by", "from", "and", "or", "both", "its", "these", "those", "this",
+	"that", "per", "over", "under", "up", "about", "some", "any", "add", "adds", "allocate",
+	"reserve", "align", "extra", "just", "than", "is", "are", "was", "were", "as", "into", "via",
+	"first", "last", "next", "another", "one", "two", "max", "min", "size", "sizes",
+};
+
 /* The words of the kernel's memory lines after a size in K: "(18440K kernel
  * code, 2880K rwdata, 7228K rodata, 3284K init, 4852K bss, 418844K
  * reserved)", "16244520K/16663624K available": kilobytes. */
@@ -347,6 +417,18 @@ int network_noun_at(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
+/* Whether w, in small letters, is a common English word (scowl up to size). */
+static int lower_common(const char *w, int size)
+{
+	char low[32];
+	size_t n = strlen(w);
+	if (n >= sizeof low)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)w[i]);
+	return words_common(low, n, size);
+}
+
 /*
  * The number shapes no rule of speech_class.c claims, for a whole token or
  * a part of one: says s when it starts with a number (or "v" and a number, a currency
@@ -363,7 +445,16 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	/* "v3", "V7" a version; a capital V before three digits or more is a
 	   model's letter and its number (FirePro V7900, Tesla V100, NEC V850):
 	   no series counts its versions so far */
-	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) &&
+	/* "Neoverse V3", "Spectre V1", "Wolverine V2": a capital V and a digit
+	   or two after a product's name (a capital, then small letters, not
+	   opening the sentence) is its letter and number, as "Cortex X4" is;
+	   "Patch V3", "Version V2", "GIC V3" and "v3" stay versions */
+	static const char *const ver_words[] = {"version", "versions", "revision", "rev", "release", "draft", "series",
+						"spec", "specification", "edition", "board", "protocol"};
+	size_t prevlen = strlen(e->prev);
+	int core_v = s[0] == 'V' && n >= 2 && n <= 3 && all_digit(s + 1, n - 1) && (flags & F_TOKEN) && !e->prev_first &&
+		     product_name(e->prev, prevlen) && !series_word(e->prev, prevlen) && !WORD_IN(ver_words, e->prev, prevlen);
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v &&
 	    !(s[0] == 'V' && s[1] != '0' && n >= 4 && all_digit(s + 1, n - 1))) {
 		version = 1;
 		k = 1;
@@ -471,7 +562,73 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	const struct unit *per = NULL;
 	if (rl && (u = find_unit(r, rl, 0)) == NULL)
 		u = find_unit_per(r, rl, 0, &per);     /* 5m/s, 3g/cm3 */
+	/* "5.4X faster", "a 2.5X advantage", "4X more tokens": a capital X after
+	 * a decimal, or after a small count before a word a multiplier stands
+	 * before, is "times" as the small x is ("7700X", "a 4X drive" stay) */
+	if (!u && !cur && !version && rl == 1 && r[0] == 'X' && (flags & F_TOKEN) &&
+	    ((np.ncomp == 2 && np.clen[0] <= 3 && np.clen[1] <= 2) ||
+	     (np.ncomp == 1 && v > 1 && v < 100 && e->next && e->nextn > 3 && islower((unsigned char)e->next[0]) &&
+	      (strncmp(e->next + e->nextn - 2, "er", 2) == 0 || (e->nextn == 4 && strncmp(e->next, "more", 4) == 0) ||
+	       (e->nextn == 4 && strncmp(e->next, "less", 4) == 0)))))
+		u = find_unit("x", 1, 0);
+	/* "128L TLC", "176L NAND": layers of flash glued to an L before the
+	 * kind of cells they stack, "one hundred twenty-eight layer", not
+	 * litres ("50L of water" stays) */
+	static const char *const flash_kinds[] = {"TLC", "MLC", "QLC", "SLC", "PLC", "NAND", "3D", "flash", "V-NAND"};
+	if (!version && !cur && np.ncomp == 1 && !np.commas && rl == 1 && r[0] == 'L' && v > 1 && e->next &&
+	    WORD_IN(flash_kinds, e->next, e->nextn)) {
+		decide(e, "measure", "a count glued to an L before a kind of flash: its layers");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "layer");
+		return 1;
+	}
 
+	/* "27M+ lines of code", "10M users", "2B devices", "100K lines",
+	 * "1.5M downloads": a number with a scale letter (k, K, M, B; a plus
+	 * after it for "more than") before a noun of things counted is a
+	 * count, "twenty-seven million plus lines", not a size in bytes */
+	const char *cn = e->next;        /* the counted noun, after one adjective of counts: "800K new lines" */
+	size_t cnn = e->nextn;
+	if (cn && cnn && WORD_IN(count_adjectives, cn, cnn) && e->joined && cn[cnn] == ' ') {
+		const char *h = cn + cnn;
+		while (*h == ' ')
+			h++;
+		size_t hn = 0;
+		while (isalpha((unsigned char)h[hn]))
+			hn++;
+		cn = h;
+		cnn = hn;
+	}
+	/* (but "4K", "8K" in capitals, alone, name a display's resolution,
+	   "for 4K benchmarks", "8K games": four K, not a count of thousands,
+	   which news writes 4,000) */
+	int resolution = np.ncomp == 1 && rl == 1 && r[0] == 'K' && np.clen[0] == 1 &&
+	                 (np.comp[0][0] == '4' || np.comp[0][0] == '8');
+	if (!version && !cur && (flags & F_TOKEN) && (np.ncomp == 1 || np.ncomp == 2) && !np.commas && !resolution &&
+	    (rl == 1 || (rl == 2 && r[1] == '+')) && strchr("kKMB", r[0]) &&
+	    (r[0] == 'B' ? billion_noun(cn, cnn) : scale_noun(cn, cnn))) {
+		decide(e, "cardinal", "a number with a scale letter before a noun of things counted: a count");
+		if (np.ncomp == 2)
+			emit_decimal(e, &np);
+		else
+			emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, r[0] == 'M' ? "million" : r[0] == 'B' ? "billion" : "thousand");
+		if (rl == 2)
+			emit(e, "plus");
+		return 1;
+	}
+	/* "Raspberry Pi 4B", "Radxa ROCK 5B", "the Rock 4B": one or two digits
+	 * and a B after a capitalised name are a board's model and its
+	 * letter, "four B", not bytes; a size in bytes follows a word of the
+	 * sentence ("Each 16B entry", "Use 8B alignment", "for 9B packets") */
+	if (!version && !cur && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas && rl == 1 && r[0] == 'B' &&
+	    np.clen[0] <= 2 && v >= 1 && e->prev[0] && isupper((unsigned char)e->prev[0]) && e->prev[1] &&
+	    all_alpha(e->prev, strlen(e->prev)) && !WORD_IN(size_words_before, e->prev, strlen(e->prev))) {
+		decide(e, "model", "one or two digits and a B after a capitalised name: a board's model and its letter");
+		emit_numstr(e, np.comp[0], np.clen[0]);
+		emit(e, "B");
+		return 1;
+	}
 	/* "CPUID.80000001H", "leaf 80000008h": a long number with an h is
 	 * Intel's way of writing a hexadecimal value (a CPUID leaf, an MSR),
 	 * its digits one by one, "eight-zero-zero-...-one H", not "eighty
@@ -504,8 +661,17 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	 * product word (not the sentence's first) is the model's number and
 	 * its letter, "seven X"; before a comparative or a determiner it stays
 	 * a multiplier ("Intel 5x more", "Roughly 7x faster") */
-	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 && v < 1000 &&
-	    isupper((unsigned char)e->prev[0]) && !e->prev_first && e->prev[1] && all_alpha(e->prev, strlen(e->prev))) {
+	/* and four digits, no round hundred, after such a word or after a
+	 * tier's digit: "Threadripper 3970x", "Ryzen 9 5950x" (the writer's
+	 * small x of the model's X) */
+	int tier_x = v >= 1000 && v < 10000 && v % 100 && np.clen[0] == 4 && isdigit((unsigned char)e->prev[0]) &&
+		     !e->prev[1];
+	if (!version && !cur && np.ncomp == 1 && rl == 1 && r[0] == 'x' && (flags & F_TOKEN) && v > 0 &&
+	    (v < 1000 || (v < 10000 && v % 100 && np.clen[0] == 4)) &&
+	    (tier_x || (isupper((unsigned char)e->prev[0]) && e->prev[1] && all_alpha(e->prev, strlen(e->prev)))) &&
+	    /* the sentence's first word too when it is no common English word
+	       in small letters: "Armada 38x boards", not "Roughly 7x" */
+	    (!e->prev_first || !lower_common(e->prev, 35))) {
 		static const char *const mult[] = {
 			"the", "that", "this", "its", "their", "as", "more", "less", "fewer", "over", "than",
 			"speedup", "improvement", "increase", "reduction", "boost", "slowdown", "overhead",
@@ -518,7 +684,10 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			m = 1;     /* "faster", "slower", "better", "bigger" */
 		if (!m) {
 			decide(e, "model", "a number and x after a capitalised product word: a model");
-			emit_numstr(e, np.comp[0], np.clen[0]);
+			if (v >= 1000)
+				emit_model(e, np.comp[0], np.clen[0]);
+			else
+				emit_numstr(e, np.comp[0], np.clen[0]);
 			emit(e, "X");
 			return 1;
 		}
@@ -767,9 +936,11 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		 * memory size in M is a power of two or a multiple of 64: "512M"),
 		 * when nothing follows or a word of link modes or grammar does (a
 		 * noun after it is what it measures: "malloc(100M) program", "10M
-		 * users"), and it is no command's argument ("lvcreate -L 100M") */
+		 * users"), and it is no command's argument ("lvcreate -L 100M") nor
+		 * the value echo writes into a file ("echo 10M > memory.reclaim",
+		 * a size) */
 		if (!bits && rl == 1 && r[0] == 'M' && (flags & F_TOKEN) && np.ncomp == 1 && !np.commas &&
-		    (v == 10 || v == 100 || v == 1000) && e->prev[0] != '-' &&
+		    (v == 10 || v == 100 || v == 1000) && e->prev[0] != '-' && strcasecmp(e->prev, "echo") != 0 &&
 		    (!e->next || !e->nextn || speed_word(e->next, e->nextn)))
 			bits = "megabit";
 		if (bits) {
@@ -777,9 +948,15 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 		/* "32b systems", "a 6G file": a measure before a noun is said once */
-		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0) && e->next &&
+		/* (a capitalised name after it too: "a 2TB Samsung 990 PRO", "a
+		 * 16GB Raspberry Pi 5": the maker's product it measures) */
+		/* (after "a huge", "an unprecedented" as after "a": "a huge 500W TDP") */
+		int article = (strcasecmp(e->prev, "a") == 0 || strcasecmp(e->prev, "an") == 0 ||
+			       (!e->prev_first && (strcasecmp(e->prev2, "a") == 0 || strcasecmp(e->prev2, "an") == 0) &&
+				measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) && e->next &&
 			      e->nextn > 1 && all_alpha(e->next, e->nextn) &&
-			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)));
+			      (islower((unsigned char)e->next[0]) || (e->nextn <= 5 && all_upper(e->next, e->nextn)) ||
+			       (isupper((unsigned char)e->next[0]) && islower((unsigned char)e->next[1])));
 		/* "libsnmp45-32bit": a measure glued inside a name is its adjective */
 		int inside = (flags & F_PART) && !(flags & F_TOKEN) && !per && rl >= 2;
 		/* "24bit sample format", "64bit accesses": a unit written whole and
@@ -798,8 +975,12 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 		}
 		/* "the 2MB page", "each 4KiB page": a determiner and a noun after, as
 		   m_measure has them apart */
-		if ((flags & F_TOKEN) && e->joined && measure_determiner(e->prev, strlen(e->prev)) &&
-		    singular_noun(e->next, e->nextn))
+		/* (and before a name: "the 65W TDP", "its 16GB RTX 4060", "the new
+		   2TB SSDs"; "the" and an adjective as "the" alone) */
+		if ((flags & F_TOKEN) && e->joined &&
+		    (measure_determiner(e->prev, strlen(e->prev)) ||
+		     (!e->prev_first && measure_adjective(e->prev2, strlen(e->prev2), e->prev, strlen(e->prev)))) &&
+		    (singular_noun(e->next, e->nextn) || measure_name(e->next, e->nextn)))
 			modifies = 1;
 		emit(e, v == 1 || inside || written_one ||
 			(flags & F_TOKEN && (plural_noun(e->next, e->nextn) || article || modifies)) ? u->one : u->many);
@@ -977,6 +1158,8 @@ static int is_one(const char *s, size_t n)
 
 static void v_serial(struct en *e, const struct match *m)
 {
+	if (digit_run(e, m->a, m->alen))
+		return;
 	struct buf b = {0};
 	for (size_t i = 0; i < m->alen; i++) {
 		if (m->a[i] == '0')
@@ -1005,6 +1188,14 @@ static void v_money(struct en *e, const struct match *m)
 	if (dot && !m->scale && m->alen - (size_t)(dot - m->a) - 1 == 2) {
 		/* $1.50: one dollar and fifty cents */
 		size_t wl = (size_t)(dot - m->a);
+		/* "$0.36": no dollars, "thirty-six cents" */
+		int cents_only = wl == 1 && m->a[0] == '0' && num_parse(dot + 1, 2) > 0 &&
+				 strcmp(m->cur->many, "dollars") == 0;
+		if (cents_only) {
+			emit_numstr(e, dot + 1 + (dot[1] == '0'), dot[1] == '0' ? 1 : 2);
+			emit(e, num_parse(dot + 1, 2) == 1 ? "cent" : "cents");
+			return;
+		}
 		emit_numstr(e, m->a, wl);
 		emit(e, is_one(m->a, wl) ? m->cur->one : m->cur->many);
 		if (num_parse(dot + 1, 2) > 0 && strcmp(m->cur->many, "dollars") == 0) {
@@ -1130,6 +1321,8 @@ static void v_cardinal(struct en *e, const struct match *m)
 		emit_num(e, (unsigned long long)m->y1);
 	if (m->plus)
 		emit(e, "plus");
+	if (m->say)         /* "nr_task: 8t": "eight tasks" */
+		emit(e, m->say);
 }
 
 static void v_decimal(struct en *e, const struct match *m)
@@ -1227,6 +1420,8 @@ static void v_model(struct en *e, const struct match *m)
 	buf_free(&b);
 	if (m->letterslen)
 		spell(e, m->letters, m->letterslen, 0);
+	if (m->plus)           /* "Xeon 8592+": the model's plus */
+		emit(e, "plus");
 	if (m->afterlen && m->list) {       /* "8250/16550": each model after its slash */
 		const char *q = m->after, *end = m->after + m->afterlen;
 		while (q < end) {
@@ -1360,6 +1555,8 @@ static void v_roman(struct en *e, const struct match *m)
 		emit(e, "to");
 		emit_num(e, (unsigned long long)m->y2);
 	}
+	if (m->letterslen)      /* "Pentium III-M" */
+		spell(e, m->letters, m->letterslen, 0);
 }
 
 static void v_idiom(struct en *e, const struct match *m)
@@ -1393,6 +1590,18 @@ static void v_date(struct en *e, const struct match *m)
 		}
 		emit(e, "to");
 		emit_date(e, m->y2, m->hour, m->minute);
+		return;
+	}
+	if (m->part == 'D' || m->part == 'd') {  /* 27-29 August; from 10 to 21 June */
+		if (!m->article)
+			emit(e, "the");
+		emit_ordinal(e, (unsigned long long)m->day);
+		if (m->part == 'd')
+			return;
+		emit(e, "to the");
+		emit_ordinal(e, (unsigned long long)m->hour);
+		emit(e, "of");
+		emit(e, months[m->month - 1]);
 		return;
 	}
 	if (m->part == 'T') {       /* 2024-03-01T08:00:00Z: the date, ", at" and the time */

@@ -91,6 +91,8 @@ static const struct {
 	{"GB/s", "吉字节每秒"}, {"MB/s", "兆字节每秒"}, {"Gbit/s", "吉比特每秒"}, {"GT/s", "吉传输每秒"},
 	{"kg", "千克"}, {"mV", "毫伏"}, {"dB", "分贝"},
 	{"G", "G"},     /* "2.5G 网卡", "5G 网络": the letter, as Mandarin says it */
+	{"M", "M"},     /* "主频900M", "256M的缓存", "3M 公司": the letter too; M alone is
+			   bytes, bits or hertz as the text has it, which 兆 leaves open too */
 	{"k", ""},      /* "13k 次": thousands, the number said a thousand times over (zh_thousands) */
 	{"K", "K"},     /* "13K": thousands too; "4K 显示器": the letter, a resolution */
 };
@@ -464,7 +466,12 @@ static int zh_version_subject(const char *s, size_t i, const char *after)
 		size_t k = strlen(ends[w]);
 		start = p >= k && memcmp(s + p - k, ends[w], k) == 0;
 	}
-	if (!start || (unsigned char)after[0] < 0xe4 || (unsigned char)after[0] > 0xe9)
+	if (!start)
+		return 0;
+	/* "5.18" alone on its line (a section's heading in a text on the kernel) */
+	if (after[0] == '\0' || after[0] == '\n')
+		return 1;
+	if ((unsigned char)after[0] < 0xe4 || (unsigned char)after[0] > 0xe9)
 		return 0;
 	return !starts_with_any(after, verbs, ARRAY_LEN(verbs));
 }
@@ -1052,6 +1059,26 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j;
 				continue;
 			}
+			/* "64K包", "512K 的页": a power of two from 16 to 1024 and K or k is a
+			   size (a packet's, a page's), 六十四K, not sixty-four thousand; a
+			   measure word or a word of counting after it makes it a count
+			   ("32K 个文件" 三万两千个, "16k 次") */
+			if (j - i >= 2 && j - i <= 4 && all_digits(s + i, j - i) && s[i] != '0' && j < n &&
+			    (s[j] == 'K' || s[j] == 'k') && (j + 1 >= n || !isalnum((unsigned char)s[j + 1]))) {
+				long long v = num_parse(s + i, j - i);
+				const char *ka = s + j + 1;
+				while (*ka == ' ')
+					ka++;
+				if (v >= 16 && v <= 1024 && (v & (v - 1)) == 0 &&
+				    !starts_with_any(ka, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+				    !starts_with_any(ka, zh_whole_words, ARRAY_LEN(zh_whole_words)) &&
+				    !starts_with_any(ka, zh_count_after, ARRAY_LEN(zh_count_after))) {
+					zh_cardinal(&b, (unsigned long long)v);
+					buf_puts(&b, "K");
+					i = j + 1;
+					continue;
+				}
+			}
 			char th[24];
 			size_t tl = zh_thousands(s + i, n - i, th, sizeof th);
 			if (tl) {       /* "13k 次": 一万三千次 */
@@ -1082,6 +1109,17 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				zh_number(&b, s + i, j - i, ap, 0);
 				buf_puts(&b, "多");
 				i = j + 1;
+				continue;
+			}
+			/* "9+个", "5+ 种": a single digit and more is at least that many
+			   (多 goes after ten and over only, "十多个"), 至少九个 */
+			if (!later && j == i + 1 && j < n && s[j] == '+' && s[i] != '0' &&
+			    starts_with_any(ap, zh_measure_words, ARRAY_LEN(zh_measure_words))) {
+				buf_puts(&b, "至少");
+				zh_number(&b, s + i, 1, ap, 0);
+				i = j + 1;
+				while (i < n && s[i] == ' ')
+					i++;
 				continue;
 			}
 			/* "2 x 16GB", "4 × 8GB", "2x 16GB" (x glued to the first count, a
@@ -1307,6 +1345,13 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 		    (unsigned char)s[i + 1] >= 0x80) {
 			/* "和/或", "读/写": between Han words a slash is read as
 			   nothing, not as the English word "slash" */
+			i++;
+			continue;
+		}
+		if (c == '/' && b.len == 0 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80) {
+			/* "Bug /回归修复": a slash opening the Chinese run after an
+			   English word and a space is the pause "Bug/回归修复" has
+			   (the run's edge), not "slash" left to espeak-ng */
 			i++;
 			continue;
 		}
