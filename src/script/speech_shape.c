@@ -347,6 +347,13 @@ static int derived_noun(const char *w, size_t wn)
 	return 0;
 }
 
+/* "erratum", "errata" in any case: the word a vendor's erratum number
+ * follows, spaced ("erratum a004447") or glued ("erratum-a004447"). */
+static int erratum_word(const char *s, size_t n)
+{
+	return (n == 7 && strncasecmp(s, "erratum", 7) == 0) || (n == 6 && strncasecmp(s, "errata", 6) == 0);
+}
+
 /* Whether s[0..n) is such a prefix in small letters and w[0..wn), the
  * piece after its hyphen up to the next one, an English word in small
  * letters of three letters or more (scowl up to 70, or hunspell from five
@@ -395,7 +402,7 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 				 * after "erratum-" is said whole, as it is after "erratum " */
 				if (pp && k == 1 && sep[0] == '-' && i - st >= 4 && isalpha((unsigned char)s[st]) &&
 				    all_digit(s + st + 1, i - st - 1) &&
-				    ((pl == 7 && strncasecmp(pp, "erratum", 7) == 0) || (pl == 6 && strncasecmp(pp, "errata", 6) == 0))) {
+				    erratum_word(pp, pl)) {
 					decide(e, "identifier", "a letter and digits after erratum-: a vendor's erratum number, said whole");
 					spell(e, s + st, i - st, 0);
 				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
@@ -1631,7 +1638,7 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 		return 0;
 	/* "erratum a004447", "fsl,i2c-erratum-a008585": a vendor's erratum
 	 * number, a letter and digits, is said whole, not as a commit ID */
-	if ((strcasecmp(e->prev, "erratum") == 0 || strcasecmp(e->prev, "errata") == 0) &&
+	if (erratum_word(e->prev, strlen(e->prev)) &&
 	    strspn(s + 1, "0123456789") == n - 1) {
 		spell(e, s, n, 0);
 		return 1;

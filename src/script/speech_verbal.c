@@ -417,18 +417,6 @@ int network_noun_at(const char *s, size_t n)
 	return WORD_IN(nouns, s, n);
 }
 
-/* Whether w, in small letters, is a common English word (scowl up to size). */
-static int lower_common(const char *w, int size)
-{
-	char low[32];
-	size_t n = strlen(w);
-	if (n >= sizeof low)
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)tolower((unsigned char)w[i]);
-	return words_common(low, n, size);
-}
-
 /*
  * The number shapes no rule of speech_class.c claims, for a whole token or
  * a part of one: says s when it starts with a number (or "v" and a number, a currency
@@ -671,7 +659,7 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	    (tier_x || (isupper((unsigned char)e->prev[0]) && e->prev[1] && all_alpha(e->prev, strlen(e->prev)))) &&
 	    /* the sentence's first word too when it is no common English word
 	       in small letters: "Armada 38x boards", not "Roughly 7x" */
-	    (!e->prev_first || !lower_common(e->prev, 35))) {
+	    (!e->prev_first || !words_common(e->prev, strlen(e->prev), 35))) {
 		static const char *const mult[] = {
 			"the", "that", "this", "its", "their", "as", "more", "less", "fewer", "over", "than",
 			"speedup", "improvement", "increase", "reduction", "boost", "slowdown", "overhead",
