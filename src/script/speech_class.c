@@ -2836,8 +2836,9 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
-			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
-			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
+			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first,
+			       * "since Tue 2024-11-12 20:00:12 CET" (systemd's, no comma) */
+			      (nn == 10 && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
 			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)) ||
 			      /* "On Tue 21-04-26 16:02:38": before a date written day first (mutt's attribution) */
 			      (nn == 8 && all_digit(nx, 2) && nx[2] == '-' && all_digit(nx + 3, 2) && nx[5] == '-' &&
@@ -2953,11 +2954,21 @@ static int m_date(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	/* 2024-03-01T08:00:00Z: ISO 8601's date and time of day, Z for UTC */
-	size_t tl = n > 11 && s[n - 1] == 'Z' ? n - 12 : n - 11;
+	size_t tl = n > 11 && s[n - 1] == 'Z' ? n - 12 : n - 11, fl = 0;
+	/* (2026-04-22T14:16:40.203Z: the seconds' fraction, after a point) */
+	while (n > 11 && s[10] == 'T' && tl > 9 && fl < 9 && isdigit((unsigned char)s[11 + tl - 1 - fl]))
+		fl++;
+	if (fl && tl == 9 + fl && s[11 + 8] == '.')
+		tl = 8;
+	else
+		fl = 0;
 	if (n > 11 && s[10] == 'T' && parse_date(s, 10, &m->y1, &m->month, &m->day) &&
-	    parse_time(s + 11, tl, &m->hour, &m->minute, &m->second, &m->ampm) && !m->ampm) {
+	    parse_time(s + 11, tl, &m->hour, &m->minute, &m->second, &m->ampm) && !m->ampm &&
+	    (!fl || m->second >= 0)) {
 		m->part = 'T';
-		m->b = tl < n - 11 ? s + n - 1 : NULL;
+		m->a = fl ? s + 20 : NULL;
+		m->alen = fl;
+		m->b = s[n - 1] == 'Z' ? s + n - 1 : NULL;
 		m->why = "a date and a time of day (ISO 8601)";
 		return 1;
 	}
@@ -4002,6 +4013,73 @@ static int m_glued_in(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Hexadecimal digits only, n of them (lo to hi). */
+static int hex_run(const char *s, size_t n, size_t lo, size_t hi)
+{
+	if (n < lo || n > hi)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (!isxdigit((unsigned char)s[k]))
+			return 0;
+	return 1;
+}
+
+/* "0000:00:1f.3", "10000:e1:00.0", "00:02.0": a PCI device's address
+ * (domain, bus, device and function), as dmesg and lspci print it; and
+ * "00:1a:2b:3c:4d:5e", a MAC address: six pairs of hexadecimal digits.
+ * Said group by group, digit by digit, with "colon" and "dot" between:
+ * run together ("oh oh oh oh oh oh one F") the groups are lost. */
+static int m_bus_address(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 7 || !isxdigit((unsigned char)s[0]))
+		return 0;
+	size_t g[8], gl[8], ng = 0, q = 0;
+	char sep[8];
+	while (ng < 8) {
+		size_t j = q;
+		while (j < n && isxdigit((unsigned char)s[j]))
+			j++;
+		g[ng] = q;
+		gl[ng] = j - q;
+		sep[ng] = j < n ? s[j] : 0;
+		ng++;
+		if (j >= n || (s[j] != ':' && s[j] != '.'))
+			break;
+		q = j + 1;
+	}
+	if (g[ng - 1] + gl[ng - 1] != n)
+		return 0;
+	int pci = 0;
+	if (ng == 4 && sep[0] == ':' && sep[1] == ':' && sep[2] == '.')
+		pci = hex_run(s, gl[0], 4, 5) && hex_run(s + g[1], gl[1], 2, 2);
+	else if (ng == 3 && sep[0] == ':' && sep[1] == '.')
+		pci = hex_run(s, gl[0], 2, 2);
+	if (pci) {
+		size_t d = g[ng - 2];
+		if (gl[ng - 2] != 2 || !hex_run(s + d, 2, 2, 2) || strtol((char[]){s[d], s[d + 1], 0}, NULL, 16) > 0x1f ||
+		    gl[ng - 1] != 1 || s[n - 1] < '0' || s[n - 1] > '7')
+			return 0;     /* a device below 32, a function below 8 */
+		size_t wn;
+		const char *w = ng == 3 ? core(c, c->i + 1, &wn) : NULL;
+		if (w && ((wn == 1 && w[0] == 's') || (wn >= 3 && (strncasecmp(w, "sec", 3) == 0 || strncasecmp(w, "min", 3) == 0))))
+			return 0;     /* "05:12.3 s": minutes and seconds, not an address */
+		m->why = "a PCI device's address: its groups said with colon and dot";
+	} else {
+		if (ng != 6 || n != 17)
+			return 0;
+		for (size_t k = 0; k < 6; k++)
+			if (gl[k] != 2 || (k < 5 && sep[k] != ':'))
+				return 0;
+		m->why = "a MAC address: six pairs of hexadecimal digits, said with colon";
+	}
+	m->a = s;
+	m->alen = n;
+	m->ntok = 1;
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
@@ -4009,6 +4087,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a USB port path", C_USB_PORT, m_usb_port, 0},
+	{"a PCI device's or a MAC address", C_BUS_ADDR, m_bus_address, 0},
 	{"two names glued by a small in", C_GLUED_IN, m_glued_in, 0},
 	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
 	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
@@ -4081,6 +4160,7 @@ const char *const class_names[] = {
 	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
 	[C_USB_PORT] = "USB port path", [C_GLUED_IN] = "names glued by in",
 	[C_NOUN_RATE] = "a noun per a unit of time", [C_HEX_H_RANGE] = "a range of hexadecimal numbers with an h",
+	[C_BUS_ADDR] = "bus address",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

@@ -56,6 +56,32 @@ static int titlecase_before(const struct en *e)
 	return 1;
 }
 
+/* Whether "IF" here is the conjunction, written in capitals for weight
+ * ("correct IF sw->nvm is set", "fine IF you ask"): after a word in small
+ * letters that is no article, preposition or verb of a flag, and before
+ * a word in small letters or a quoted name that is no verb or noun of a
+ * flag; elsewhere it stays letters (x86's interrupt flag: "the IF bit",
+ * "with IF set", "IF is clear"; a radio's intermediate frequency) */
+static int if_conjunction(const struct en *e)
+{
+	static const char *const before[] = {"the", "a", "an", "with", "of", "in", "on", "and", "or", "to",
+					     "set", "sets", "clear", "clears", "no", "its", "an", "by"};
+	static const char *const after[] = {"is", "was", "flag", "bit", "set", "clear", "cleared", "filter",
+					    "stage", "frequency", "amplifier", "and", "or", "of"};
+	size_t k = strlen(e->prev);
+	if (k < 2 || !e->next || e->nextn < 1 || !all_alpha(e->prev, k) || !islower((unsigned char)e->prev[0]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(before); i++)
+		if (strlen(before[i]) == k && memcmp(before[i], e->prev, k) == 0)
+			return 0;
+	if (!islower((unsigned char)e->next[0]) && e->next[0] != '`')
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(after); i++)
+		if (strlen(after[i]) == e->nextn && strncmp(after[i], e->next, e->nextn) == 0)
+			return 0;
+	return 1;
+}
+
 /* Two capitals an identifier uses as a word: the high and low halves of
  * a register or a value ("CNTVCT_LO", "PAGE_DESC_HI_MASK"), said as the
  * words; elsewhere they stay letters or a greeting. */
@@ -770,6 +796,8 @@ static int name_piece(const char *s, size_t n)
 	return (words_lookup(tmp, n, NULL) & WORDS_NAME) && !words_common(s, n, 70) && !dict_lower(s, n);
 }
 
+static int all_lower(const char *s, size_t n);
+
 static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
@@ -780,6 +808,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	 * an entry says of it alone: "biodistribution" bio-distribution (was B-I-O);
 	 * "bioset" stays B-I-O set */
 	if (at == 0 && total - n >= 5 && combining_form(s, n) && words_common(s + n, total - n, 35)) {
+		*kind = S_PREFIX;
+		return 9;
+	}
+	/* "refault", "rewalk": a prefix of English before a common word is
+	 * that prefix, whatever a list of acronyms says of its letters (RE
+	 * is a regular expression; "refault" is no R-E-fault) */
+	if (at == 0 && total - n >= 5 && is_prefix(s, n) && all_lower(s, total) && words_common(s + n, total - n, 35)) {
 		*kind = S_PREFIX;
 		return 9;
 	}
@@ -1761,7 +1796,8 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 	    !(n > 2 && is_common_caps(s, n)) &&
 	    /* (a two-letter word in capitals is letters unless shouted, but
 	     * "OR" is the word: bits are ORed, "use A OR B", like AND) */
-	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)))) &&
+	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)) ||
+			     (memcmp(s, "IF", 2) == 0 && if_conjunction(e)))) &&
 	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;

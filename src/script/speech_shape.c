@@ -473,6 +473,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * ("kilobytes"), not one glued inside a name
 					 * ("libsnmp45-32bit"; "mem=64k" keeps its K) */
 					say_core(e, s + st, i - st, (flags & ~F_PART) | F_START);
+				} else if (k == 1 && sep[0] == '=' && !first && i == n && i - st >= 3 &&
+					   (s[st] == '\'' || s[st] == '"') && isalnum((unsigned char)s[i - 1]) &&
+					   !memchr(s + st + 1, s[st], i - st - 1)) {
+					/* "force_probe='!a7a0'": a value in quotes (the closing
+					 * one trails the token), said as the value: its
+					 * quotation mark is no word */
+					say_core(e, s + st + 1, i - st - 1, (flags & ~F_PART) | F_START);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -2774,6 +2781,22 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "equals");
 		s_name_range(e, q + 1, (size_t)(s + n - q - 1), F_PART);
 		return 1;
+	}
+	/* "test.c:201-202", "tb.h:982-993": a file's lines after its colon,
+	 * a range, "test dot C two hundred one to two hundred two" */
+	const char *lc = memchr(s, ':', n);
+	if (lc && lc > s && isalpha((unsigned char)lc[-1]) && memchr(s, '.', (size_t)(lc - s)) && !memchr(lc + 1, ':', (size_t)(s + n - lc - 1))) {
+		const char *d = lc + 1, *h = memchr(d, '-', (size_t)(s + n - d));
+		if (h && h > d && h + 1 < s + n && h - d <= 6 && s + n - h - 1 <= 6 && all_digit(d, (size_t)(h - d)) &&
+		    all_digit(h + 1, (size_t)(s + n - h - 1)) &&
+		    num_parse(d, (size_t)(h - d)) < num_parse(h + 1, (size_t)(s + n - h - 1))) {
+			say_core(e, s, (size_t)(lc - s), F_START | F_PART);
+			decide(e, "path", "a range of lines after a file's name and colon: \"to\"");
+			emit_num(e, (unsigned long long)num_parse(d, (size_t)(h - d)));
+			emit(e, "to");
+			emit_num(e, (unsigned long long)num_parse(h + 1, (size_t)(s + n - h - 1)));
+			return 1;
+		}
 	}
 	/* a range: "0x108-0x10C" of addresses, "R6-R9" of registers or pins */
 	size_t a = (size_t)((const char *)memchr(s, '-', n) - s), ra = reg_range(s, n);

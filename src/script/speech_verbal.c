@@ -1530,6 +1530,22 @@ static void v_usb_port(struct en *e, const struct match *m)
 	}
 }
 
+/* "0000:00:1f.3": "zero-zero-zero-zero colon zero-zero colon one-F dot
+ * three"; a MAC address likewise, its pairs joined by colon */
+static void v_bus_address(struct en *e, const struct match *m)
+{
+	size_t q = 0;
+	while (q < m->alen) {
+		size_t j = q;
+		while (j < m->alen && isxdigit((unsigned char)m->a[j]))
+			j++;
+		spell(e, m->a + q, j - q, 0);
+		if (j < m->alen)
+			emit(e, m->a[j] == ':' ? "colon" : "dot");
+		q = j + 1;
+	}
+}
+
 static void v_roman(struct en *e, const struct match *m)
 {
 	if (m->nth) {           /* 2: "the" is written before it ("the LIX Legislature") */
@@ -1596,7 +1612,17 @@ static void v_date(struct en *e, const struct match *m)
 		emit_date(e, m->y1, m->month, m->day);
 		punct(e, ',');
 		emit(e, "at");
-		emit_time(e, m->hour, m->minute, m->second, NULL);
+		if (m->a && m->alen) {      /* 14:16:40.203: "and forty point two oh three seconds" */
+			emit_time(e, m->hour, m->minute, -1, NULL);
+			emit(e, "and");
+			emit_num(e, (unsigned long long)m->second);
+			emit(e, "point");
+			for (size_t k = 0; k < m->alen; k++)
+				emit_numstr(e, m->a + k, 1);
+			emit(e, "seconds");
+		} else {
+			emit_time(e, m->hour, m->minute, m->second, NULL);
+		}
 		if (m->b)
 			emit(e, "U-T-C");
 		return;
@@ -1779,7 +1805,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
 	[C_GLUED_IN] = v_glued_in, [C_NOUN_RATE] = v_noun_rate,
-	[C_HEX_H_RANGE] = v_hex_h_range,
+	[C_HEX_H_RANGE] = v_hex_h_range, [C_BUS_ADDR] = v_bus_address,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)
