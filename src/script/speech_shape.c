@@ -383,6 +383,21 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 			if (i > st) {
 				if (!first && *join)
 					emit(e, join);
+				/* "uaccess.h:177:19": a compiler's line and column after a
+				 * file's name, "one hundred seventy-seven colon nineteen",
+				 * not two numbers run together */
+				if (k == 1 && sep[0] == ':' && !first && i == n && st >= 4 && all_digit(s + st, i - st) &&
+				    isdigit((unsigned char)s[st - 2])) {
+					/* (the part after a file's last dot, "h:177:19": its
+					 * extension of one to four letters, a line, a column) */
+					size_t b = st - 1, x = 0;
+					while (b > 0 && isdigit((unsigned char)s[b - 1]))
+						b--;
+					while (x < n && isalpha((unsigned char)s[x]))
+						x++;
+					if (x >= 1 && x <= 4 && x + 1 == b && s[x] == ':')
+						emit(e, "colon");
+				}
 				/* DWM-222, SF114-32: digits after a part in capitals are a model number */
 				size_t pl = 0;
 				const char *pp = NULL;
