@@ -332,7 +332,16 @@ static int m_file_mode(const struct cctx *c, struct match *m)
 		const struct tok *qt = &c->t[c->i - 2];
 		arrow = qt->rawlen == 6 && strspn(qt->raw, "01234567") >= 6;
 	}
-	if (!label && !arrow)
+	/* a diff's "index 65fbe4f886c1..902665b27702 100644": the mode after
+	 * the two blob IDs (fresh37; it was "one hundred thousand ...") */
+	int index = 0;
+	if (n == 6 && c->i >= 2 && !pt->lead && find_str(pt->raw, pt->rawlen, "..") && q && qn == 5 &&
+	    !strncasecmp(q, "index", 5)) {
+		size_t dn = (size_t)(find_str(pt->raw, pt->rawlen, "..") - pt->raw);
+		index = dn >= 7 && strspn(pt->raw, "0123456789abcdef") == dn &&
+			strspn(pt->raw + dn + 2, "0123456789abcdef") == pt->rawlen - dn - 2 && pt->rawlen - dn - 2 >= 7;
+	}
+	if (!label && !arrow && !index)
 		return 0;
 	m->a = s;
 	m->alen = n;

@@ -1311,6 +1311,52 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* "+++ b/io_uring/io_uring.c", "--- a/fs/xfs/xfs_mount.h": a
+		 * diff's file header; its marks are no words, as the lone "+" of
+		 * an added line is not (fresh37; "+++" was "plus plus") */
+		if (i == 0 && t[i].rawlen == 3 && (!memcmp(t[i].raw, "+++", 3) || !memcmp(t[i].raw, "---", 3)) &&
+		    next && nextn >= 2 && (((next[0] == 'a' || next[0] == 'b') && next[1] == '/') ||
+					  (nextn >= 9 && !memcmp(next, "/dev/null", 9)))) {
+			decide(e, "symbol", "a diff's --- or +++ before a/, b/ or /dev/null: a file header, not said");
+			continue;
+		}
+		/* "return ptep - start_ptep;", "(ctx->cq_entries - 1)", "need -
+		 * pag->pagf_flcount;": a hyphen standing alone between two
+		 * operands of C, the expression closing right after it, is C's
+		 * minus (it was a prose dash's pause); an operand is C's (an
+		 * underscore, ->, a call or a bracket) or the line assigns or
+		 * returns. Prose keeps its dash: "foo - bar", "10 - 20". */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '-' && i > 0 && i + 1 < nt) {
+			const struct tok *pt = &t[i - 1], *nt1 = &t[i + 1];
+			char pl = pt->raw[pt->rawlen - 1], nf = nt1->raw[0], nl = nt1->raw[nt1->rawlen - 1];
+			int opens = 0;     /* "free()" closes its own call, not the expression */
+			for (size_t k = 0; k < nt1->rawlen; k++)
+				opens += nt1->raw[k] == '(' ? 1 : nt1->raw[k] == ')' ? -1 : 0;
+			int operands = (isalnum((unsigned char)pl) || pl == ')' || pl == ']' || pl == '_') &&
+				       (isalnum((unsigned char)nf) || nf == '_' || nf == '(') && (nl == ';' || (nl == ')' && opens < 0));
+			int cish = 0;
+			for (int k = i - 1; k <= i + 1 && !cish; k += 2) {
+				const char *r = t[k].raw;
+				size_t rl = t[k].rawlen;
+				cish = memchr(r, '_', rl) || find_str(r, rl, "->") || memchr(r, '[', rl) ||
+				       (memchr(r, '(', rl) && (k == i - 1 || rl > 2));
+			}
+			for (int k = 0; k + 1 < i && !cish; k++)
+				cish = (t[k].rawlen == 1 && t[k].raw[0] == '=') ||
+				       (t[k].rawlen == 6 && !memcmp(t[k].raw, "return", 6));
+			if (operands && cish) {
+				decide(e, "symbol", "a hyphen between two operands of C closing right after: minus");
+				emit(e, "minus");
+				continue;
+			}
+		}
+		/* "2588   * since multiple allocations": a listing's line number,
+		 * then a C comment's leading star: the star is no "times" */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '*' && i == 1 && all_digit(t[0].raw, t[0].rawlen) &&
+		    next && (isalpha((unsigned char)next[0]) || next[0] == '@')) {
+			decide(e, "symbol", "a C comment's star after a listing's line number: not said");
+			continue;
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (t[i].rawlen > 1 && t[i].raw[0] == '*' && prevcore && c_pointee(prevcore, strcspn(prevcore, " "))) {

@@ -1651,6 +1651,27 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "65fbe4f886c1..902665b27702": two commit IDs (or two blobs' IDs) joined
+ * by two dots, a range of commits or a diff's "index" line: each said by its
+ * first four, "to" between; "commit" said once before the range, not at all
+ * after "index" (git's blob IDs) or "commit" (fresh37: the first ID was
+ * "sixty-five F-B-E-four", and "commit" was said before each) */
+static int s_hex_range(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "..");
+	if (!p || p == s || p + 2 >= s + n || p[2] == '.')
+		return 0;
+	size_t an = (size_t)(p - s), bn = n - an - 2;
+	if (!hex_kind(s, an) || !hex_kind(p + 2, bn))
+		return 0;
+	if (!prev_is_commit(e) && strcasecmp(e->prev, "index") != 0 && !(flags & F_PART))
+		emit(e, "commit");
+	spell(e, s, 4, 0);
+	emit(e, "to");
+	spell(e, p + 2, 4, 0);
+	return 1;
+}
+
 /* A snapshot's package version, a date glued to a commit ID by a dot and a
  * packaging release after a dash: Arch's linux-firmware "20220119.0c6a7b3-2",
  * "20250613.12fe085f-5": the date (as a date alone is said), "dot", the
@@ -3799,6 +3820,7 @@ static const struct shape {
 	{"version", "git describe: a tag, \"plus N commits\" after it, then g and a commit ID", 0, s_describe},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits and an h suffix (1Ah, 80000001H): each said, then H", 0, s_hex_suffix},
+	{"commit ID", "two commit or blob IDs joined by two dots: each by its first four, \"to\" between", 0, s_hex_range},
 	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
