@@ -1320,6 +1320,31 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			decide(e, "symbol", "a diff's --- or +++ before a/, b/ or /dev/null: a file header, not said");
 			continue;
 		}
+		/* "@@ -1211,6 +1211,35 @@ static int f(...)": a diff's hunk
+		 * header says where the change is, "at line" and the new
+		 * side's first line, not its counts ("minus one thousand two
+		 * hundred eleven, six plus ...", fresh37) */
+		if (i == 0 && t[i].rawlen == 2 && !memcmp(t[i].raw, "@@", 2) && nt >= 4 &&
+		    t[3].rawlen == 2 && !memcmp(t[3].raw, "@@", 2) && t[1].rawlen >= 2 && t[1].raw[0] == '-' &&
+		    t[2].rawlen >= 2 && t[2].raw[0] == '+' && isdigit((unsigned char)t[1].raw[1]) &&
+		    isdigit((unsigned char)t[2].raw[1])) {
+			const char *ln = t[2].raw + 1;
+			size_t lnn = strspn(ln, "0123456789");
+			size_t rest = t[2].rawlen - 1 - lnn;
+			size_t orest = t[1].rawlen - 1 - strspn(t[1].raw + 1, "0123456789");
+			int shape_ok = (rest == 0 || (ln[lnn] == ',' && strspn(ln + lnn + 1, "0123456789") == rest - 1)) &&
+				       (orest == 0 || t[1].raw[t[1].rawlen - orest] == ',');
+			if (shape_ok) {
+				decide(e, "symbol", "a diff's hunk header: at line and the new side's first line");
+				emit(e, "at line");
+				say_core(e, ln, lnn, F_START);
+				if (nt > 4)
+					emit_trail(e, ":", 1, 1);
+				set_prev(e, "line", 4);
+				i += 3;
+				continue;
+			}
+		}
 		/* "return ptep - start_ptep;", "(ctx->cq_entries - 1)", "need -
 		 * pag->pagf_flcount;": a hyphen standing alone between two
 		 * operands of C, the expression closing right after it, is C's

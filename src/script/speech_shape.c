@@ -1620,9 +1620,20 @@ static int prev_is_commit(const struct en *e)
 	return k == 6 || e->prev[k - 7] == '_' || e->prev[k - 7] == '-';
 }
 
+/* the previous word names a page-table level of an oops's "PGD 2a04067 P4D
+ * 2a04067 PUD 0": the value after it is no commit (fresh37) */
+static int prev_is_pt_level(const struct en *e)
+{
+	static const char *const levels[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
+	for (size_t k = 0; k < ARRAY_LEN(levels); k++)
+		if (!strcmp(e->prev, levels[k]))
+			return 1;
+	return 0;
+}
+
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 {
-	if (hex_kind(s, n) != 2 || prev_is_commit(e))
+	if (!(hex_kind(s, n) == 2 || (hex_kind(s, n) && prev_is_pt_level(e))) || prev_is_commit(e))
 		return 0;
 	spell(e, s, n, 0);
 	return 1;
@@ -3821,7 +3832,7 @@ static const struct shape {
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits and an h suffix (1Ah, 80000001H): each said, then H", 0, s_hex_suffix},
 	{"commit ID", "two commit or blob IDs joined by two dots: each by its first four, \"to\" between", 0, s_hex_range},
-	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
+	{"hexadecimal", "hexadecimal digits with a run of four, or after a page-table level (PGD): a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
