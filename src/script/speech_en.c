@@ -1357,18 +1357,30 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			int opens = 0;     /* "free()" closes its own call, not the expression */
 			for (size_t k = 0; k < nt1->rawlen; k++)
 				opens += nt1->raw[k] == '(' ? 1 : nt1->raw[k] == ')' ? -1 : 0;
+			/* "f(a, cur + len - 1," closes an argument at its comma: a
+			 * parenthesis opened before the hyphen and not closed */
+			int open_call = 0;
+			for (int k = 0; k < i; k++)
+				for (size_t q = 0; q < t[k].rawlen; q++)
+					open_call += t[k].raw[q] == '(' ? 1 : t[k].raw[q] == ')' ? -1 : 0;
 			int operands = (isalnum((unsigned char)pl) || pl == ')' || pl == ']' || pl == '_') &&
-				       (isalnum((unsigned char)nf) || nf == '_' || nf == '(') && (nl == ';' || (nl == ')' && opens < 0));
+				       (isalnum((unsigned char)nf) || nf == '_' || nf == '(') &&
+				       (nl == ';' || (nl == ')' && opens < 0) || (nl == ',' && open_call > 0 && opens == 0));
 			int cish = 0;
 			for (int k = i - 1; k <= i + 1 && !cish; k += 2) {
 				const char *r = t[k].raw;
 				size_t rl = t[k].rawlen;
-				cish = memchr(r, '_', rl) || find_str(r, rl, "->") || memchr(r, '[', rl) ||
-				       (memchr(r, '(', rl) && (k == i - 1 || rl > 2));
+				cish = memchr(r, '_', rl) || find_str(r, rl, "->") || memchr(r, '[', rl);
+				for (size_t q = 1; q < rl && !cish; q++)     /* a call: "f(" */
+					cish = r[q] == '(' && (isalnum((unsigned char)r[q - 1]) || r[q - 1] == '_');
 			}
 			for (int k = 0; k + 1 < i && !cish; k++)
 				cish = (t[k].rawlen == 1 && t[k].raw[0] == '=') ||
 				       (t[k].rawlen == 6 && !memcmp(t[k].raw, "return", 6));
+			/* inside a call's arguments: "memcpy(dst, src + off - 4, n);" */
+			for (int k = 0; k < i && !cish && open_call > 0; k++)
+				for (size_t q = 1; q < t[k].rawlen && !cish; q++)
+					cish = t[k].raw[q] == '(' && (isalnum((unsigned char)t[k].raw[q - 1]) || t[k].raw[q - 1] == '_');
 			if (operands && cish) {
 				decide(e, "symbol", "a hyphen between two operands of C closing right after: minus");
 				emit(e, "minus");
