@@ -1732,7 +1732,30 @@ static char *brackets(const char *text)
 				prep = strlen(preps[i]) == wl && strncasecmp(preps[i], w, wl) == 0;
 			/* ("and" and "or" only between two references: "[1] and [2]") */
 			int conj = (wl == 3 && !strncasecmp(w, "and", 3)) || (wl == 2 && !strncasecmp(w, "or", 2));
-			if (prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) {
+			/* a reference as a clause's subject, after a conjunction
+			 * or opening the text, before a verb: "but [1] is the
+			 * first to go upstream" (fresh37; it was dropped, "but is
+			 * the first") */
+			static const char *const conjs[] = {"but", "and", "since", "as", "because", "while", "though", "so"};
+			static const char *const verbs[] = {"is", "was", "are", "were", "has", "had", "will", "would", "does",
+							    "did", "should", "can", "could", "shows", "says", "adds", "fixes",
+							    "describes", "explains", "introduced", "added", "removed"};
+			int subj = 0;
+			for (size_t i = 0; i < ARRAY_LEN(conjs) && !subj; i++)
+				subj = strlen(conjs[i]) == wl && strncasecmp(conjs[i], w, wl) == 0;
+			if (subj) {
+				const char *v = after;
+				while (*v == ' ')
+					v++;
+				size_t vl = 0;
+				while (isalpha((unsigned char)v[vl]))
+					vl++;
+				int verb = 0;
+				for (size_t i = 0; i < ARRAY_LEN(verbs) && !verb; i++)
+					verb = strlen(verbs[i]) == vl && strncmp(verbs[i], v, vl) == 0;
+				subj = verb;
+			}
+			if ((prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) || subj) {
 				buf_puts(&b, "reference ");
 				buf_add(&b, in, n);
 				p = after;
