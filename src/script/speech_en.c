@@ -1377,6 +1377,16 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			for (int k = 0; k + 1 < i && !cish; k++)
 				cish = (t[k].rawlen == 1 && t[k].raw[0] == '=') ||
 				       (t[k].rawlen == 6 && !memcmp(t[k].raw, "return", 6));
+			/* "(nrseqstate - 1)": a lowercase name just after an open
+			 * parenthesis, minus a number closing it, is C's even in
+			 * a prose line (a shortlog's "usage of (x - 1)") */
+			if (!cish && pt->rawlen >= 3 && pt->raw[0] == '(' && opens == -1 && nl == ')' &&
+			    strspn(nt1->raw, "0123456789") == nt1->rawlen - 1) {
+				cish = 1;
+				for (size_t q = 1; q < pt->rawlen && cish; q++)
+					cish = islower((unsigned char)pt->raw[q]) || isdigit((unsigned char)pt->raw[q]);
+				cish = cish && islower((unsigned char)pt->raw[1]);
+			}
 			/* inside a call's arguments: "memcpy(dst, src + off - 4, n);" */
 			for (int k = 0; k < i && !cish && open_call > 0; k++)
 				for (size_t q = 1; q < t[k].rawlen && !cish; q++)
