@@ -311,6 +311,27 @@ static int m_bug_number(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "PGD 1965012067 P4D 1965012067 PUD 1965014067 PMD 1965016067 PTE 0": an
+ * oops's page-table entries, in hexadecimal without 0x; eight digits or
+ * more after a level's name are a value said digit by digit, not "one
+ * billion ..." (fresh37; with a letter, s_hex_value spells it) */
+static int m_pt_entry(const struct cctx *c, struct match *m)
+{
+	static const char *const levels[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || n < 8 || n > 16 || !all_digit(s, n) || c->t[c->i].lead || c->t[c->i - 1].trail || pn != 3)
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(levels); k++)
+		if (!memcmp(p, levels[k], 3)) {
+			m->a = s;
+			m->alen = n;
+			m->why = "an oops's page-table entry after its level (PGD, P4D, PUD, PMD, PTE): digit by digit";
+			return 1;
+		}
+	return 0;
+}
+
 /* A file's mode in octal after a word that names one: "chmod 755", "mode
  * 0644", git's "create mode 100644" (and "100644 => 100755"): digit by
  * digit, not a count. */
@@ -332,7 +353,16 @@ static int m_file_mode(const struct cctx *c, struct match *m)
 		const struct tok *qt = &c->t[c->i - 2];
 		arrow = qt->rawlen == 6 && strspn(qt->raw, "01234567") >= 6;
 	}
-	if (!label && !arrow)
+	/* a diff's "index 65fbe4f886c1..902665b27702 100644": the mode after
+	 * the two blob IDs (fresh37; it was "one hundred thousand ...") */
+	int index = 0;
+	if (n == 6 && c->i >= 2 && !pt->lead && find_str(pt->raw, pt->rawlen, "..") && q && qn == 5 &&
+	    !strncasecmp(q, "index", 5)) {
+		size_t dn = (size_t)(find_str(pt->raw, pt->rawlen, "..") - pt->raw);
+		index = dn >= 7 && strspn(pt->raw, "0123456789abcdef") == dn &&
+			strspn(pt->raw + dn + 2, "0123456789abcdef") == pt->rawlen - dn - 2 && pt->rawlen - dn - 2 >= 7;
+	}
+	if (!label && !arrow && !index)
 		return 0;
 	m->a = s;
 	m->alen = n;
@@ -4096,6 +4126,7 @@ static const struct rule rules[] = {
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
+	{"an oops's page-table entry after its level", C_SERIAL, m_pt_entry, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},

@@ -1311,6 +1311,99 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* "+++ b/io_uring/io_uring.c", "--- a/fs/xfs/xfs_mount.h": a
+		 * diff's file header; its marks are no words, as the lone "+" of
+		 * an added line is not (fresh37; "+++" was "plus plus") */
+		if (i == 0 && t[i].rawlen == 3 && (!memcmp(t[i].raw, "+++", 3) || !memcmp(t[i].raw, "---", 3)) &&
+		    next && nextn >= 2 && (((next[0] == 'a' || next[0] == 'b') && next[1] == '/') ||
+					  (nextn >= 9 && !memcmp(next, "/dev/null", 9)))) {
+			decide(e, "symbol", "a diff's --- or +++ before a/, b/ or /dev/null: a file header, not said");
+			continue;
+		}
+		/* "@@ -1211,6 +1211,35 @@ static int f(...)": a diff's hunk
+		 * header says where the change is, "at line" and the new
+		 * side's first line, not its counts ("minus one thousand two
+		 * hundred eleven, six plus ...", fresh37) */
+		if (i == 0 && t[i].rawlen == 2 && !memcmp(t[i].raw, "@@", 2) && nt >= 4 &&
+		    t[3].rawlen == 2 && !memcmp(t[3].raw, "@@", 2) && t[1].rawlen >= 2 && t[1].raw[0] == '-' &&
+		    t[2].rawlen >= 2 && t[2].raw[0] == '+' && isdigit((unsigned char)t[1].raw[1]) &&
+		    isdigit((unsigned char)t[2].raw[1])) {
+			const char *ln = t[2].raw + 1;
+			size_t lnn = strspn(ln, "0123456789");
+			size_t rest = t[2].rawlen - 1 - lnn;
+			size_t orest = t[1].rawlen - 1 - strspn(t[1].raw + 1, "0123456789");
+			int shape_ok = (rest == 0 || (ln[lnn] == ',' && strspn(ln + lnn + 1, "0123456789") == rest - 1)) &&
+				       (orest == 0 || t[1].raw[t[1].rawlen - orest] == ',');
+			if (shape_ok) {
+				decide(e, "symbol", "a diff's hunk header: at line and the new side's first line");
+				emit(e, "at line");
+				say_core(e, ln, lnn, F_START);
+				if (nt > 4)
+					emit_trail(e, ":", 1, 1);
+				set_prev(e, "line", 4);
+				i += 3;
+				continue;
+			}
+		}
+		/* "return ptep - start_ptep;", "(ctx->cq_entries - 1)", "need -
+		 * pag->pagf_flcount;": a hyphen standing alone between two
+		 * operands of C, the expression closing right after it, is C's
+		 * minus (it was a prose dash's pause); an operand is C's (an
+		 * underscore, ->, a call or a bracket) or the line assigns or
+		 * returns. Prose keeps its dash: "foo - bar", "10 - 20". */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '-' && i > 0 && i + 1 < nt) {
+			const struct tok *pt = &t[i - 1], *nt1 = &t[i + 1];
+			char pl = pt->raw[pt->rawlen - 1], nf = nt1->raw[0], nl = nt1->raw[nt1->rawlen - 1];
+			int opens = 0;     /* "free()" closes its own call, not the expression */
+			for (size_t k = 0; k < nt1->rawlen; k++)
+				opens += nt1->raw[k] == '(' ? 1 : nt1->raw[k] == ')' ? -1 : 0;
+			/* "f(a, cur + len - 1," closes an argument at its comma: a
+			 * parenthesis opened before the hyphen and not closed */
+			int open_call = 0;
+			for (int k = 0; k < i; k++)
+				for (size_t q = 0; q < t[k].rawlen; q++)
+					open_call += t[k].raw[q] == '(' ? 1 : t[k].raw[q] == ')' ? -1 : 0;
+			int operands = (isalnum((unsigned char)pl) || pl == ')' || pl == ']' || pl == '_') &&
+				       (isalnum((unsigned char)nf) || nf == '_' || nf == '(') &&
+				       (nl == ';' || (nl == ')' && opens < 0) || (nl == ',' && open_call > 0 && opens == 0));
+			int cish = 0;
+			for (int k = i - 1; k <= i + 1 && !cish; k += 2) {
+				const char *r = t[k].raw;
+				size_t rl = t[k].rawlen;
+				cish = memchr(r, '_', rl) || find_str(r, rl, "->") || memchr(r, '[', rl);
+				for (size_t q = 1; q < rl && !cish; q++)     /* a call: "f(" */
+					cish = r[q] == '(' && (isalnum((unsigned char)r[q - 1]) || r[q - 1] == '_');
+			}
+			for (int k = 0; k + 1 < i && !cish; k++)
+				cish = (t[k].rawlen == 1 && t[k].raw[0] == '=') ||
+				       (t[k].rawlen == 6 && !memcmp(t[k].raw, "return", 6));
+			/* "(nrseqstate - 1)": a lowercase name just after an open
+			 * parenthesis, minus a number closing it, is C's even in
+			 * a prose line (a shortlog's "usage of (x - 1)") */
+			if (!cish && pt->rawlen >= 3 && pt->raw[0] == '(' && opens == -1 && nl == ')' &&
+			    strspn(nt1->raw, "0123456789") == nt1->rawlen - 1) {
+				cish = 1;
+				for (size_t q = 1; q < pt->rawlen && cish; q++)
+					cish = islower((unsigned char)pt->raw[q]) || isdigit((unsigned char)pt->raw[q]);
+				cish = cish && islower((unsigned char)pt->raw[1]);
+			}
+			/* inside a call's arguments: "memcpy(dst, src + off - 4, n);" */
+			for (int k = 0; k < i && !cish && open_call > 0; k++)
+				for (size_t q = 1; q < t[k].rawlen && !cish; q++)
+					cish = t[k].raw[q] == '(' && (isalnum((unsigned char)t[k].raw[q - 1]) || t[k].raw[q - 1] == '_');
+			if (operands && cish) {
+				decide(e, "symbol", "a hyphen between two operands of C closing right after: minus");
+				emit(e, "minus");
+				continue;
+			}
+		}
+		/* "2588   * since multiple allocations": a listing's line number,
+		 * then a C comment's leading star: the star is no "times" */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '*' && i == 1 && all_digit(t[0].raw, t[0].rawlen) &&
+		    next && (isalpha((unsigned char)next[0]) || next[0] == '@')) {
+			decide(e, "symbol", "a C comment's star after a listing's line number: not said");
+			continue;
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (t[i].rawlen > 1 && t[i].raw[0] == '*' && prevcore && c_pointee(prevcore, strcspn(prevcore, " "))) {
@@ -1649,7 +1742,30 @@ static char *brackets(const char *text)
 				prep = strlen(preps[i]) == wl && strncasecmp(preps[i], w, wl) == 0;
 			/* ("and" and "or" only between two references: "[1] and [2]") */
 			int conj = (wl == 3 && !strncasecmp(w, "and", 3)) || (wl == 2 && !strncasecmp(w, "or", 2));
-			if (prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) {
+			/* a reference as a clause's subject, after a conjunction
+			 * or opening the text, before a verb: "but [1] is the
+			 * first to go upstream" (fresh37; it was dropped, "but is
+			 * the first") */
+			static const char *const conjs[] = {"but", "and", "since", "as", "because", "while", "though", "so"};
+			static const char *const verbs[] = {"is", "was", "are", "were", "has", "had", "will", "would", "does",
+							    "did", "should", "can", "could", "shows", "says", "adds", "fixes",
+							    "describes", "explains", "introduced", "added", "removed"};
+			int subj = 0;
+			for (size_t i = 0; i < ARRAY_LEN(conjs) && !subj; i++)
+				subj = strlen(conjs[i]) == wl && strncasecmp(conjs[i], w, wl) == 0;
+			if (subj) {
+				const char *v = after;
+				while (*v == ' ')
+					v++;
+				size_t vl = 0;
+				while (isalpha((unsigned char)v[vl]))
+					vl++;
+				int verb = 0;
+				for (size_t i = 0; i < ARRAY_LEN(verbs) && !verb; i++)
+					verb = strlen(verbs[i]) == vl && strncmp(verbs[i], v, vl) == 0;
+				subj = verb;
+			}
+			if ((prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) || subj) {
 				buf_puts(&b, "reference ");
 				buf_add(&b, in, n);
 				p = after;

@@ -1642,9 +1642,20 @@ static int prev_is_commit(const struct en *e)
 	return k == 6 || e->prev[k - 7] == '_' || e->prev[k - 7] == '-';
 }
 
+/* the previous word names a page-table level of an oops's "PGD 2a04067 P4D
+ * 2a04067 PUD 0": the value after it is no commit (fresh37) */
+static int prev_is_pt_level(const struct en *e)
+{
+	static const char *const levels[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
+	for (size_t k = 0; k < ARRAY_LEN(levels); k++)
+		if (!strcmp(e->prev, levels[k]))
+			return 1;
+	return 0;
+}
+
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 {
-	if (hex_kind(s, n) != 2 || prev_is_commit(e))
+	if (!(hex_kind(s, n) == 2 || (hex_kind(s, n) && prev_is_pt_level(e))) || prev_is_commit(e))
 		return 0;
 	spell(e, s, n, 0);
 	return 1;
@@ -1670,6 +1681,27 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	if (!prev_is_commit(e) && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
+	return 1;
+}
+
+/* "65fbe4f886c1..902665b27702": two commit IDs (or two blobs' IDs) joined
+ * by two dots, a range of commits or a diff's "index" line: each said by its
+ * first four, "to" between; "commit" said once before the range, not at all
+ * after "index" (git's blob IDs) or "commit" (fresh37: the first ID was
+ * "sixty-five F-B-E-four", and "commit" was said before each) */
+static int s_hex_range(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "..");
+	if (!p || p == s || p + 2 >= s + n || p[2] == '.')
+		return 0;
+	size_t an = (size_t)(p - s), bn = n - an - 2;
+	if (!hex_kind(s, an) || !hex_kind(p + 2, bn))
+		return 0;
+	if (!prev_is_commit(e) && strcasecmp(e->prev, "index") != 0 && !(flags & F_PART))
+		emit(e, "commit");
+	spell(e, s, 4, 0);
+	emit(e, "to");
+	spell(e, p + 2, 4, 0);
 	return 1;
 }
 
@@ -3837,7 +3869,8 @@ static const struct shape {
 	{"version", "git describe: a tag, \"plus N commits\" after it, then g and a commit ID", 0, s_describe},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits and an h suffix (1Ah, 80000001H): each said, then H", 0, s_hex_suffix},
-	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
+	{"commit ID", "two commit or blob IDs joined by two dots: each by its first four, \"to\" between", 0, s_hex_range},
+	{"hexadecimal", "hexadecimal digits with a run of four, or after a page-table level (PGD): a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
