@@ -1149,6 +1149,26 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
 		const char *prev2core = i > 1 ? t[i - 2].raw + t[i - 2].lead : NULL;
+		/* "they 've", "we 'll", "I 'm": a contraction's ending a tokenised
+		 * text cut from its word, after a word (no mark between), is that
+		 * word's ending, said with it ("they've"), not letters ("V-E") */
+		if (i > 0 && t[i].lead == 1 && t[i].raw[0] == '\'' && cn >= 1 && cn <= 2 && out_last(e) != ' ' &&
+		    !t[i - 1].trail && isalpha((unsigned char)t[i - 1].raw[t[i - 1].rawlen - 1]) &&
+		    memchr(trail, '\'', t[i].trail) == NULL) {
+			static const char *const ends[] = {"ve", "ll", "re", "m", "d", "s"};
+			int end = 0;
+			for (size_t j = 0; j < ARRAY_LEN(ends) && !end; j++)
+				end = strlen(ends[j]) == cn && memcmp(ends[j], core, cn) == 0;
+			if (end && e->out.len) {
+				size_t from = e->out.len;
+				decide(e, "word", "a contraction's ending cut from its word: said with the word");
+				buf_putc(&e->out, '\'');
+				buf_add(&e->out, core, cn);
+				explain_row(e, core, core + cn, from);
+				emit_trail(e, trail, t[i].trail, 1);
+				continue;
+			}
+		}
 		/* "(a)", and "a)" named in prose ("not just a) wrong"), a list's
 		 * label: the letter, not the article (which has a noun after it) */
 		if (cn == 1 && core[0] == 'a' && (t[i].lead == 0 || (t[i].lead == 1 && t[i].raw[0] == '(')) &&

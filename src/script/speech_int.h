@@ -73,6 +73,7 @@ enum {
 	WORDS_DICT = 32,    /* a form hunspell en_US adds (hunspell.words) */
 	WORDS_LARGE = 64,   /* in the larger lists only (words 80, names 60 to 80): words_large */
 	WORDS_LARGE_MIN = 8,   /* the fewest letters of a WORDS_LARGE word the table keeps */
+	WORDS_ABBR50 = 128, /* an abbreviation of scowl's lists up to size 50 ("ACT", "SAT", "SEC"), as written */
 };
 int words_lookup(const char *s, size_t n, int *size);
 /* Whether s, as written or in lower case, is a word of scowl's larger lists

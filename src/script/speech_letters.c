@@ -1736,6 +1736,24 @@ static int shouted(const struct en *e)
 	return 0;
 }
 
+/* Whether a token next to s is in capitals (two or more, letters or
+ * digits): "MLX5 CLS ACT config", "XFRMA SEC CTX". */
+static int caps_beside(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++) {
+		int up = 0, low = 0;
+		for (size_t j = 0; j < wn[i]; j++) {
+			up += isupper((unsigned char)w[i][j]) != 0;
+			low += islower((unsigned char)w[i][j]) != 0;
+		}
+		if (up >= 2 && !low)
+			return 1;
+	}
+	return 0;
+}
+
 /* IN in capitals is the direction OUT's partner, said as OUT is: USB's IN
  * endpoint, SCSI's DATA IN and MSG IN phases, hwmon's IN sensors, a codec's
  * AIF IN; kernel text has no acronym IN. A US state's IN before a ZIP code
@@ -1790,6 +1808,23 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 		emit_hint(e, "VIA", 3, "[[v'i:@]]");
 		decide(e, "word", "VIA in capitals, not shouted: the chipmaker");
 		return 1;
+	}
+	/* a common word in capitals that English writes as an abbreviation
+	 * (scowl's english-abbreviations up to size 50) is that abbreviation,
+	 * spelled: "an ACT score", "the SAT exams", "the SEC", "the RIP
+	 * register"; three letters only (longer ones are said: "AIDS", "SALT",
+	 * "SWAT"), not shouted, not a piece of a name, not a word kernel text
+	 * writes in capitals as a name (kernel.vocab: "RAM", "PIN", "DOS",
+	 * "LED" has the lexicon) nor a short word of is_common_caps ("NOW"),
+	 * nor next to capitals ("CLS ACT config", "XFRMA SEC CTX": pieces of a
+	 * constant); a word of a thousand kernel names or more (kernel.parts:
+	 * act, sec, sat) only after a determiner ("the SEC", but tc's "in ACT
+	 * replace mode", libbpf's "SEC(...)" stay words) */
+	if (n == 3 && !(flags & (F_PART | F_CNAME)) && (words_lookup(s, n, NULL) & WORDS_ABBR50) &&
+	    !vocab_capsword(s, n) && !is_common_caps(s, n) && !shouted(e) && !caps_beside(e)) {
+		const char *how;
+		if (parts_count(s, n, &how) < 1000 || determiner(e->prev))
+			return 0;
 	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
