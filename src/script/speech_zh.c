@@ -52,6 +52,14 @@ static const char *const zh_chip_after[] = {
 	"显卡", "顯卡", "网卡", "網卡", "声卡", "聲卡",     /* "GTX 460显卡" 四六零, a card's model */
 };
 
+/* Chinese names of chip families a model number follows, said digit by digit as
+ * their makers and the press say them: "鲲鹏920" 九二零, "麒麟990" 九九零,
+ * "昇腾910" 九一零; a round thousand stays a count ("天玑9000" 九千). */
+static const char *const zh_chip_before[] = {
+	"鲲鹏", "鯤鵬", "麒麟", "骁龙", "驍龍", "昇腾", "昇騰", "飞腾", "飛騰", "天玑", "天璣",
+	"海光", "兆芯", "申威", "龙芯", "龍芯", "海思",
+};
+
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
 static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
 
@@ -1055,6 +1063,21 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			    starts_with_any(after, zh_chip_after, ARRAY_LEN(zh_chip_after)) &&
 			    !zh_count_shaped(num_parse(s + i, j - i)) &&
 			    !(bk >= 3 && starts_with_any(s + bk - 3, zh_count_before, ARRAY_LEN(zh_count_before)))) {
+				zh_digits(&b, s + i, j - i);
+				i = j;
+				continue;
+			}
+			/* "鲲鹏920", "麒麟 990": a number of three to five digits just
+			   after a chip family's name is its model, digit by digit
+			   (九二零); not a round thousand ("天玑9000" 九千) nor a number
+			   with a measure word, unit or 多 after it ("麒麟 100 个") */
+			size_t ul5;
+			if (j - i >= 3 && j - i <= 5 && all_digits(s + i, j - i) && s[i] != '0' &&
+			    zh_word_before(s, bk, zh_chip_before, ARRAY_LEN(zh_chip_before)) &&
+			    num_parse(s + i, j - i) % 1000 != 0 &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    zh_unit_at(s + j, n - j, &ul5) < 0) {
 				zh_digits(&b, s + i, j - i);
 				i = j;
 				continue;
