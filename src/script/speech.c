@@ -985,6 +985,13 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
+		} else if (before == SC_HAN && u == j && u + 1 < en && s[u] == '+' &&
+			   zh_unit_at(s + u + 1, en - u - 1, &ul) >= 0) {
+			/* "超过100+TB": more than a measure, the plus glued between the
+			   number and its unit, is Mandarin's too (一百多太字节) */
+			for (size_t k = u; k < u + 1 + ul; k++)
+				cl[k - st] = SC_NONE;
+			chain = u + 1 + ul;
 		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
 			   (b == st || s[b - 1] != '-') && (b < i || label) && u < en && zh_unit_at(s + u, en - u, &ul) >= 0 &&
 			   !(u > j && ul == 1 && j - i <= 2 && isupper((unsigned char)s[u]) && board_before(s, st, i))) {

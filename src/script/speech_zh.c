@@ -1115,7 +1115,10 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			const char *ap = s + j + 1;
 			while (j < n && *ap == ' ')
 				ap++;
-			int later = j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
+			/* "100+TB": a unit glued after the plus, more than that measure */
+			size_t pul = 0;
+			int punit = j + 1 < n && s[j] == '+' && zh_unit_at(s + j + 1, n - j - 1, &pul) >= 0;
+			int later = !punit && j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
 				    isdigit((unsigned char)s[j - 1]) &&
 				    (memchr(s + i, '.', j - i) ||
 				     (all_digits(s + i, j - i) && j - i <= 2 && !strchr("-+=|", s[j + 1]) &&
@@ -1132,6 +1135,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				zh_number(&b, s + i, j - i, ap, 0);
 				buf_puts(&b, "多");
 				i = j + 1;
+				continue;
+			}
+			/* "超过100+TB", "16+GB内存", "3+GHz": a measure and more, its unit
+			   glued after the plus: 多 after a round number (一百多太字节),
+			   至少 before any other (至少十六吉字节; 十六多 is not said) */
+			if (punit && count_digits(s + i, j - i) && s[i] != '0') {
+				int round = s[j - 1] == '0' && num_parse_commas(s + i, j - i) >= 10;
+				if (!round)
+					buf_puts(&b, "至少");
+				zh_number(&b, s + i, j - i, s + j + 1, 0);
+				if (round)
+					buf_puts(&b, "多");
+				buf_puts(&b, zh_units[zh_unit_at(s + j + 1, n - j - 1, &pul)].said);
+				i = j + 1 + pul;
 				continue;
 			}
 			/* "9+个", "5+ 种": a single digit and more is at least that many
