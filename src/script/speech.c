@@ -981,6 +981,17 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i = j;
 			continue;
 		}
+		/* "昇腾910B", "麒麟9000S", "飞腾2000+": a chip family's model number
+		   after Han, with its letters and plus glued, is Mandarin's (九一零B) */
+		size_t cs;
+		if (before == SC_HAN && j - i >= 3 && j - i <= 5 && u == j && zh_chip_family_before(s, i) &&
+		    (cs = zh_chip_suffix(s + j, en - j)) > 0) {
+			for (size_t k = j; k < j + cs; k++)
+				cl[k - st] = SC_NONE;
+			chain = j + cs;
+			i = j + cs;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;

@@ -60,6 +60,34 @@ static const char *const zh_chip_before[] = {
 	"海光", "兆芯", "申威", "龙芯", "龍芯", "海思",
 };
 
+/* Whether a chip family's name ends before s[p], spaces between: "鲲鹏 920". */
+int zh_chip_family_before(const char *s, size_t p)
+{
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	for (size_t w = 0; w < ARRAY_LEN(zh_chip_before); w++) {
+		size_t k = strlen(zh_chip_before[w]);
+		if (p >= k && memcmp(s + p - k, zh_chip_before[w], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The model's suffix glued after a chip family's number: one or two letters
+ * and a plus, "910B", "9000S", "990E", "920s", "2000+"; its length, 0 when the
+ * number has none or what is glued is a measure ("920MB") or goes on ("3A5000"). */
+size_t zh_chip_suffix(const char *s, size_t n)
+{
+	size_t k = 0, ul;
+	while (k < n && k < 2 && isalpha((unsigned char)s[k]))
+		k++;
+	if (k < n && s[k] == '+')
+		k++;
+	if (k == 0 || (k < n && isalnum((unsigned char)s[k])) || (zh_unit_at(s, n, &ul) >= 0 && ul >= 2))
+		return 0;
+	return k;
+}
+
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
 static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
 
@@ -1071,15 +1099,25 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			   after a chip family's name is its model, digit by digit
 			   (九二零); not a round thousand ("天玑9000" 九千) nor a number
 			   with a measure word, unit or 多 after it ("麒麟 100 个") */
-			size_t ul5;
+			/* its letters and plus glued after it are the model's too
+			   ("昇腾910B" 九一零B, "麒麟9000S" 九千S, "飞腾2000+" 两千加, not 多) */
+			size_t ul5, sfx = zh_chip_suffix(s + j, n - j);
 			if (j - i >= 3 && j - i <= 5 && all_digits(s + i, j - i) && s[i] != '0' &&
-			    zh_word_before(s, bk, zh_chip_before, ARRAY_LEN(zh_chip_before)) &&
-			    num_parse(s + i, j - i) % 1000 != 0 &&
+			    zh_chip_family_before(s, i) && (sfx || num_parse(s + i, j - i) % 1000 != 0) &&
 			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
 			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
-			    zh_unit_at(s + j, n - j, &ul5) < 0) {
-				zh_digits(&b, s + i, j - i);
-				i = j;
+			    (sfx || zh_unit_at(s + j, n - j, &ul5) < 0)) {
+				if (num_parse(s + i, j - i) % 1000 == 0)
+					zh_cardinal(&b, (unsigned long long)num_parse(s + i, j - i));
+				else
+					zh_digits(&b, s + i, j - i);
+				for (size_t k = j; k < j + sfx; k++) {
+					if (s[k] == '+')
+						buf_puts(&b, "加");
+					else
+						buf_putc(&b, (char)toupper((unsigned char)s[k]));
+				}
+				i = j + sfx;
 				continue;
 			}
 			/* "64K包", "512K 的页": a power of two from 16 to 1024 and K or k is a
