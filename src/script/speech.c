@@ -832,6 +832,21 @@ static int iso_date_at(const char *s, size_t i, size_t en)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (i + 10 == en || !isalnum((unsigned char)s[i + 10]));
 }
 
+/* Whether s[i..] is a date written with dots, 2020.11.21, standing alone: a
+ * year from 1970 to 2099, a month and a day of two digits each. */
+static int dotted_date_at(const char *s, size_t i, size_t en)
+{
+	if (i + 10 > en || s[i + 4] != '.' || s[i + 7] != '.')
+		return 0;
+	for (size_t k = 0; k < 10; k++)
+		if (k != 4 && k != 7 && !isdigit((unsigned char)s[i + k]))
+			return 0;
+	long long y = num_parse(s + i, 4), m = num_parse(s + i + 5, 2), d = num_parse(s + i + 8, 2);
+	return y >= 1970 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+	       (i + 10 == en || !(isalnum((unsigned char)s[i + 10]) ||
+				  (s[i + 10] == '.' && i + 11 < en && isdigit((unsigned char)s[i + 11]))));
+}
+
 /* Whether s[st..en) has a Latin letter in small letters (a word of English). */
 static int lower_latin_in(const char *s, size_t st, size_t en)
 {
@@ -956,6 +971,17 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			dh++;
 		if (before != SC_HAN && dflt == SC_HAN && iso_date_at(s, i, en) && (i == st || !isalnum((unsigned char)s[i - 1])) &&
 		    (!lower_latin_in(s, st, en) || (dh < en && cl[dh - st] == SC_HAN))) {
+			for (size_t k = i; k < i + 10; k++)
+				cl[k - st] = SC_HAN;
+			i += 10;
+			continue;
+		}
+		/* "(From tinylab.org 2020.11.21)", "更新于 2022.03.08": a date written
+		   with dots in a Chinese text is Mandarin's (二零二零年十一月二十一日),
+		   after an English word too; not a version's part ("v2020.11.21",
+		   "1.2020.11.21") */
+		if (dflt == SC_HAN && dotted_date_at(s, i, en) &&
+		    (i == st || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))) {
 			for (size_t k = i; k < i + 10; k++)
 				cl[k - st] = SC_HAN;
 			i += 10;
