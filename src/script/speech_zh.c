@@ -1055,6 +1055,35 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j;
 				continue;
 			}
+			/* "供应链2020峰会", "2022 中国开源大会": a year naming a meeting
+			   (峰会, 大会, 论坛 ... within a few Han characters after it, no
+			   measure word, unit or punctuation between), digit by digit;
+			   not a round hundred nor a power of two ("2048峰会") */
+			static const char *const zh_event_words[] = {"峰会", "大会", "论坛", "論壇", "研讨会", "研討會",
+								     "博览会", "博覽會", "年会", "年會", "嘉年华", "黑客松"};
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1990 &&
+			    num_parse(s + i, 4) <= 2099 && num_parse(s + i, 4) % 100 != 0 &&
+			    (num_parse(s + i, 4) & (num_parse(s + i, 4) - 1)) != 0 && *after != '\0' &&
+			    strncmp(after, "年", 3) != 0 &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_whole_words, ARRAY_LEN(zh_whole_words)) &&
+			    !(bk >= 3 && starts_with_any(s + bk - 3, zh_count_before, ARRAY_LEN(zh_count_before))) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after))) {
+				int ev = 0;
+				const char *q = after;
+				for (int h = 0; h < 8 && !ev; h++) {
+					ev = starts_with_any(q, zh_event_words, ARRAY_LEN(zh_event_words));
+					uint32_t hc2 = 0;
+					if (ev || utf8_decode(q, strnlen(q, 4), &hc2) != 3 || !text_is_han(hc2))
+						break;
+					q += 3;
+				}
+				if (ev) {
+					zh_digits(&b, s + i, 4);
+					i = j;
+					continue;
+				}
+			}
 			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
