@@ -762,8 +762,14 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	}
 	int u;
 	size_t ul;
+	/* "03月" 三月; "第071期", "第 07 章": an ordinal after 第, before a part
+	   of a text or a measure word, is a count too (第七十一期), its zeros
+	   only padding */
 	int zero_count = intlen > 1 && s[0] == '0' && j == i && after &&
-			 starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			 (starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words)) ||
+			  (b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0 &&
+			   (starts_with_any(after, zh_part_words, ARRAY_LEN(zh_part_words)) ||
+			    starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)))));
 	if ((intlen == 4 && after && strncmp(after, "年", 3) == 0) || intlen > 12 ||
 	    (intlen > 1 && s[0] == '0' && !zero_count))
 		zh_digits(b, s, intlen);
