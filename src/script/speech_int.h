@@ -47,6 +47,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text);
  * ("GHz", "ms"), or -1; *len is its length (speech_zh.c). */
 int zh_unit_at(const char *s, size_t n, size_t *len);
 int zh_measure_at(const char *s, size_t n);
+int zh_chip_family_before(const char *s, size_t p);
+size_t zh_chip_suffix(const char *s, size_t n);
 /* The comparison sign at s (<, >, <=, >=, ≤, ≥, ≈) before a number, said in
  * Mandarin (小于, 大于等于 ...), or NULL; *len is its length (speech_zh.c). */
 const char *zh_compare_at(const char *s, size_t n, size_t *len);
