@@ -2220,6 +2220,90 @@ static int m_model_units(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "Spec v. 20191213", "driver v. 2.1": a small v with its stop before a
+ * number is "version" (a capital V. is an initial, a v before a name
+ * "versus"); espeak-ng would say the letter. */
+static int m_version_abbr(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !nx || n != 1 || s[0] != 'v' || t->lead || t->trail != 1 || t->raw[t->rawlen - 1] != '.' ||
+	    !isdigit((unsigned char)nx[0]) || c->t[c->i + 1].lead)
+		return 0;
+	m->say = "version";
+	m->dot = 1;
+	m->why = "a small v and its stop before a number: version";
+	return 1;
+}
+
+/* "i.MX 8M Plus", "i.MX 8MP", "i.MX 6ULL", "i.MX 93": a digit or two and
+ * capitals set apart after a SoC line written with a small letter and a
+ * dot (i.MX, as speech_shape.c says it) is the line's model, said as a
+ * number and its letters, not a size (eight megabytes). */
+static int m_chip_line_model(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, d = 0;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || pn != 4 || strncasecmp(p, "i.mx", 4) != 0 || c->t[c->i - 1].trail || c->t[c->i].lead)
+		return 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 1 || d > 2 || n - d > 4 || s[0] == '0')
+		return 0;
+	for (size_t i = d; i < n; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	m->a = s;
+	m->alen = d;
+	if (n > d) {
+		m->letters = s + d;
+		m->letterslen = n - d;
+	}
+	m->why = "a SoC line's model: digits and capitals after i.MX";
+	return 1;
+}
+
+/* "the 13" model", "a 15.6" panel", "MacBook Pro 14"": a screen's or a
+ * disk's size, a number of one or two digits (and a tenth) with an inch's
+ * mark and no quotation open before it in the sentence, is said with
+ * "inch", as a host reads it ("thirteen inch"), not dropped as a quote. */
+static int m_inch_mark(const struct cctx *c, struct match *m)
+{
+	static const struct unit inch = {"\"", "inch", "inches", 0};
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !t->trail || t->lead || s[n] != '"' || !isdigit((unsigned char)s[0]) || s[0] == '0')
+		return 0;
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j > 2 || (j < n && !(n == j + 2 && s[j] == '.' && isdigit((unsigned char)s[j + 1]))))
+		return 0;
+	long long v = num_parse(s, j);
+	if (v < 1 || v > 99)
+		return 0;
+	/* a quotation open before it (a mark opening a token, none closing one
+	 * since: "size 13"") makes the mark its end */
+	int open = 0;
+	for (int k = 0; k < c->i; k++) {
+		const struct tok *q = &c->t[k];
+		if (memchr(q->raw, '"', q->lead))
+			open = 1;
+		if (open && q->trail && memchr(q->raw + q->rawlen - q->trail, '"', q->trail))
+			open = 0;
+	}
+	if (open)
+		return 0;
+	m->unit = &inch;
+	m->adjective = 1;
+	m->a = s;
+	m->alen = n;
+	m->why = "a size in inches: a number and an inch's mark, no quotation open";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -4042,11 +4126,13 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a SoC line's model after i.MX", C_MODEL, m_chip_line_model, 0},
 	{"a chip's part number: digits and a unit's capital", C_MODEL, m_model_units, 0},
 	{"a test parameter's value: tasks, threads or seconds", C_CARDINAL, m_param_value, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
+	{"a size in inches with its mark", C_MEASURE, m_inch_mark, 0},
 	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
 	{"a board's model number and letter", C_MODEL, m_board_letter, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
@@ -4065,6 +4151,7 @@ static const struct rule rules[] = {
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
+	{"a small v. before a number: version", C_ABBREVIATION, m_version_abbr, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

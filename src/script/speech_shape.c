@@ -2763,6 +2763,19 @@ int product_name(const char *s, size_t n)
 	return 1;
 }
 
+/* The value of a Roman numeral in capitals of three letters or II (not
+ * XXX, the placeholder), 0 for anything else: a generation after a
+ * hyphen ("UHS-II"). I, V, X, IV alone may be letters or acronyms. */
+static int hyphen_roman(const char *s, size_t n)
+{
+	static const char *const numerals[] = {"II", "III", "VII", "VIII", "XII", "XIII", "XIV", "XVI", "XVII", "XIX"};
+	static const int values[] = {2, 3, 7, 8, 12, 13, 14, 16, 17, 19};
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (strlen(numerals[k]) == n && !memcmp(s, numerals[k], n))
+			return values[k];
+	return 0;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -2873,6 +2886,20 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		emit_numstr(e, s + a1 + 2, n - a1 - 2);
 		if (flags & F_TOKEN)
 			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
+		return 1;
+	}
+	/* "UHS-II", "UHS-III", "Type-II": a Roman numeral of three capitals or
+	 * II (no acronym kernel text writes, as m_roman has it) after a hyphen
+	 * and a name is its generation's number, not letters ("U-H-S I-I") */
+	int rv = hyphens == 1 && a1 >= 2 && a1 <= 8 && all_alpha(s, a1) && isupper((unsigned char)s[0]) ?
+			 hyphen_roman(s + a1 + 1, n - a1 - 1) : 0;
+	if (rv) {
+		char num[8];
+		snprintf(num, sizeof num, "%d", rv);
+		say_core(e, s, a1, F_START | F_PART);
+		emit_numstr(e, num, strlen(num));
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a name, a hyphen and a Roman numeral of II or three capitals: its number");
 		return 1;
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
