@@ -1479,7 +1479,16 @@ static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 	decide(e, "name", strcmp(kind, "short") == 0 ?
 		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
 		   "a maker's device-tree prefix the company writes in mixed case (vendor.names)");
-	emit(e, w);
+	/* "radxa", "Radxa": a maker the company writes as one capitalised word
+	 * is given as written (espeak-ng says both the same), only no longer
+	 * spelled ("R-A-D-X-A") or cut; in capitals its word */
+	size_t k = 1;
+	while (k < n && w[k] && islower((unsigned char)w[k]))
+		k++;
+	if (!caps && k == n && !w[n] && strncasecmp(w, s, n) == 0)
+		emitn(e, s, n);
+	else
+		emit(e, w);
 	return 1;
 }
 
