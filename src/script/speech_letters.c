@@ -3909,6 +3909,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n))
 		return 0;
+	/* "libffi", "libgcc": a library's name is "lib" and its letters, as
+	 * kernel.lexicon says libusb, libbpf (not L-I-B-F-F-I) */
+	if (n >= 5 && memcmp(s, "lib", 3) == 0) {
+		decide(e, "acronym", "lib and small letters English cannot say: lib, then the letters");
+		emitn(e, s, 3);
+		spell(e, s + 3, n - 3, 0);
+		return 1;
+	}
 	decide(e, "acronym", "small letters English cannot say (a cluster no syllable has)");
 	spell(e, s, n, 0);
 	return 1;

@@ -446,6 +446,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
+				} else if (k == 1 && sep[0] == '/' && i == n && i - st == 3 && memcmp(s + st, "etc", 3) == 0 && st >= 2 &&
+					   (isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])) && !memchr(s, '.', n)) {
+					/* "BlueZ/Bluedevil/etc", "A2/V30/etc": the end of a list of
+					 * names, no path (it opens with a capital or a digit, no
+					 * slash): et cetera, not the /etc directory */
+					decide(e, "path", "etc ending a list of names joined by slashes: et cetera");
+					emit(e, "et cetera");
 				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st, file_tree(s, n))) {
 					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
 				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
