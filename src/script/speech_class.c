@@ -2374,6 +2374,18 @@ static int m_model(const struct cctx *c, struct match *m)
 		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
 		return 1;
 	}
+	/* "M.2 M-Key 2230", "M.2 Key-B 3042": a card's size code after M.2 and
+	 * its key's letter (twenty-two thirty, not two thousand two hundred
+	 * thirty), as after M.2 alone */
+	int key = (pn == 5 && p[0] >= 'A' && p[0] <= 'M' && p[1] == '-' && strncasecmp(p + 2, "key", 3) == 0) ||
+		  (pn == 5 && strncasecmp(p, "key-", 4) == 0 && p[4] >= 'A' && p[4] <= 'M');
+	if (key && !tl && q && qn == 3 && memcmp(q, "M.2", 3) == 0 && !c->t[c->i - 2].trail && n >= 4 &&
+	    ((s[0] == '2' && s[1] == '2') || (s[0] == '3' && s[1] == '0'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: an M.2 card's size after M.2 and its key";
+		return 1;
+	}
 	if (v >= 1000 && v <= 2099)
 		return 0;
 	/* a brand's model of capitals and digits before it, the brand before
