@@ -2770,6 +2770,15 @@ static int month_of_abbr(const char *s, size_t n)
 	return month_of(w);
 }
 
+/* Whether the token two after the current one is a month's name ("Sun 01
+ * October"): the weekday's date is written day first without a comma. */
+static int weekday_month_after(const struct cctx *c)
+{
+	size_t n;
+	const char *w = core(c, c->i + 2, &n);
+	return w && n >= 3 && month_of_abbr(w, n);
+}
+
 /* "San Diego, CA, USA", "Austin, TX, US": a state's postal code between a
  * place's name and the country, each after its comma, is the state's name.
  * Only with the country after it: "CA" alone is often a certificate authority. */
@@ -2932,6 +2941,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
+			      /* "Sun 01 October 2023", "Mon 3 June": no comma, before a day
+			       * of the month and a month's name (not "the Sun 4 server") */
+			      (nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
+			       !t->trail && !c->t[c->i + 1].trail && weekday_month_after(c)) ||
 			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
 			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
 			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)) ||
