@@ -2250,6 +2250,90 @@ static int m_model_units(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "Spec v. 20191213", "driver v. 2.1": a small v with its stop before a
+ * number is "version" (a capital V. is an initial, a v before a name
+ * "versus"); espeak-ng would say the letter. */
+static int m_version_abbr(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !nx || n != 1 || s[0] != 'v' || t->lead || t->trail != 1 || t->raw[t->rawlen - 1] != '.' ||
+	    !isdigit((unsigned char)nx[0]) || c->t[c->i + 1].lead)
+		return 0;
+	m->say = "version";
+	m->dot = 1;
+	m->why = "a small v and its stop before a number: version";
+	return 1;
+}
+
+/* "i.MX 8M Plus", "i.MX 8MP", "i.MX 6ULL", "i.MX 93": a digit or two and
+ * capitals set apart after a SoC line written with a small letter and a
+ * dot (i.MX, as speech_shape.c says it) is the line's model, said as a
+ * number and its letters, not a size (eight megabytes). */
+static int m_chip_line_model(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, d = 0;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || pn != 4 || strncasecmp(p, "i.mx", 4) != 0 || c->t[c->i - 1].trail || c->t[c->i].lead)
+		return 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 1 || d > 2 || n - d > 4 || s[0] == '0')
+		return 0;
+	for (size_t i = d; i < n; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	m->a = s;
+	m->alen = d;
+	if (n > d) {
+		m->letters = s + d;
+		m->letterslen = n - d;
+	}
+	m->why = "a SoC line's model: digits and capitals after i.MX";
+	return 1;
+}
+
+/* "the 13" model", "a 15.6" panel", "MacBook Pro 14"": a screen's or a
+ * disk's size, a number of one or two digits (and a tenth) with an inch's
+ * mark and no quotation open before it in the sentence, is said with
+ * "inch", as a host reads it ("thirteen inch"), not dropped as a quote. */
+static int m_inch_mark(const struct cctx *c, struct match *m)
+{
+	static const struct unit inch = {"\"", "inch", "inches", 0};
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !t->trail || t->lead || s[n] != '"' || !isdigit((unsigned char)s[0]) || s[0] == '0')
+		return 0;
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j > 2 || (j < n && !(n == j + 2 && s[j] == '.' && isdigit((unsigned char)s[j + 1]))))
+		return 0;
+	long long v = num_parse(s, j);
+	if (v < 1 || v > 99)
+		return 0;
+	/* a quotation open before it (a mark opening a token, none closing one
+	 * since: "size 13"") makes the mark its end */
+	int open = 0;
+	for (int k = 0; k < c->i; k++) {
+		const struct tok *q = &c->t[k];
+		if (memchr(q->raw, '"', q->lead))
+			open = 1;
+		if (open && q->trail && memchr(q->raw + q->rawlen - q->trail, '"', q->trail))
+			open = 0;
+	}
+	if (open)
+		return 0;
+	m->unit = &inch;
+	m->adjective = 1;
+	m->a = s;
+	m->alen = n;
+	m->why = "a size in inches: a number and an inch's mark, no quotation open";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -2318,6 +2402,18 @@ static int m_model(const struct cctx *c, struct match *m)
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
+		return 1;
+	}
+	/* "M.2 M-Key 2230", "M.2 Key-B 3042": a card's size code after M.2 and
+	 * its key's letter (twenty-two thirty, not two thousand two hundred
+	 * thirty), as after M.2 alone */
+	int key = (pn == 5 && p[0] >= 'A' && p[0] <= 'M' && p[1] == '-' && strncasecmp(p + 2, "key", 3) == 0) ||
+		  (pn == 5 && strncasecmp(p, "key-", 4) == 0 && p[4] >= 'A' && p[4] <= 'M');
+	if (key && !tl && q && qn == 3 && memcmp(q, "M.2", 3) == 0 && !c->t[c->i - 2].trail && n >= 4 &&
+	    ((s[0] == '2' && s[1] == '2') || (s[0] == '3' && s[1] == '0'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: an M.2 card's size after M.2 and its key";
 		return 1;
 	}
 	if (v >= 1000 && v <= 2099)
@@ -2704,6 +2800,15 @@ static int month_of_abbr(const char *s, size_t n)
 	return month_of(w);
 }
 
+/* Whether the token two after the current one is a month's name ("Sun 01
+ * October"): the weekday's date is written day first without a comma. */
+static int weekday_month_after(const struct cctx *c)
+{
+	size_t n;
+	const char *w = core(c, c->i + 2, &n);
+	return w && n >= 3 && month_of_abbr(w, n);
+}
+
 /* "San Diego, CA, USA", "Austin, TX, US": a state's postal code between a
  * place's name and the country, each after its comma, is the state's name.
  * Only with the country after it: "CA" alone is often a certificate authority. */
@@ -2866,6 +2971,10 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
+			      /* "Sun 01 October 2023", "Mon 3 June": no comma, before a day
+			       * of the month and a month's name (not "the Sun 4 server") */
+			      (nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
+			       !t->trail && !c->t[c->i + 1].trail && weekday_month_after(c)) ||
 			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first,
 			       * "since Tue 2024-11-12 20:00:12 CET" (systemd's, no comma) */
 			      (nn == 10 && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
@@ -4152,11 +4261,13 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a SoC line's model after i.MX", C_MODEL, m_chip_line_model, 0},
 	{"a chip's part number: digits and a unit's capital", C_MODEL, m_model_units, 0},
 	{"a test parameter's value: tasks, threads or seconds", C_CARDINAL, m_param_value, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
+	{"a size in inches with its mark", C_MEASURE, m_inch_mark, 0},
 	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
 	{"a board's model number and letter", C_MODEL, m_board_letter, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
@@ -4175,6 +4286,7 @@ static const struct rule rules[] = {
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
+	{"a small v. before a number: version", C_ABBREVIATION, m_version_abbr, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

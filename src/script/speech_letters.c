@@ -1514,7 +1514,16 @@ static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 	decide(e, "name", strcmp(kind, "short") == 0 ?
 		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
 		   "a maker's device-tree prefix the company writes in mixed case (vendor.names)");
-	emit(e, w);
+	/* "radxa", "Radxa": a maker the company writes as one capitalised word
+	 * is given as written (espeak-ng says both the same), only no longer
+	 * spelled ("R-A-D-X-A") or cut; in capitals its word */
+	size_t k = 1;
+	while (k < n && w[k] && islower((unsigned char)w[k]))
+		k++;
+	if (!caps && k == n && !w[n] && strncasecmp(w, s, n) == 0)
+		emitn(e, s, n);
+	else
+		emit(e, w);
 	return 1;
 }
 
@@ -3971,6 +3980,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n))
 		return 0;
+	/* "libffi", "libgcc": a library's name is "lib" and its letters, as
+	 * kernel.lexicon says libusb, libbpf (not L-I-B-F-F-I) */
+	if (n >= 5 && memcmp(s, "lib", 3) == 0) {
+		decide(e, "acronym", "lib and small letters English cannot say: lib, then the letters");
+		emitn(e, s, 3);
+		spell(e, s + 3, n - 3, 0);
+		return 1;
+	}
 	decide(e, "acronym", "small letters English cannot say (a cluster no syllable has)");
 	spell(e, s, n, 0);
 	return 1;

@@ -461,6 +461,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
+				} else if (k == 1 && sep[0] == '/' && i == n && i - st == 3 && memcmp(s + st, "etc", 3) == 0 && st >= 2 &&
+					   (isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])) && !memchr(s, '.', n)) {
+					/* "BlueZ/Bluedevil/etc", "A2/V30/etc": the end of a list of
+					 * names, no path (it opens with a capital or a digit, no
+					 * slash): et cetera, not the /etc directory */
+					decide(e, "path", "etc ending a list of names joined by slashes: et cetera");
+					emit(e, "et cetera");
 				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st, file_tree(s, n))) {
 					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
 				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
@@ -2817,6 +2824,19 @@ int product_name(const char *s, size_t n)
 	return 1;
 }
 
+/* The value of a Roman numeral in capitals of three letters or II (not
+ * XXX, the placeholder), 0 for anything else: a generation after a
+ * hyphen ("UHS-II"). I, V, X, IV alone may be letters or acronyms. */
+static int hyphen_roman(const char *s, size_t n)
+{
+	static const char *const numerals[] = {"II", "III", "VII", "VIII", "XII", "XIII", "XIV", "XVI", "XVII", "XIX"};
+	static const int values[] = {2, 3, 7, 8, 12, 13, 14, 16, 17, 19};
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (strlen(numerals[k]) == n && !memcmp(s, numerals[k], n))
+			return values[k];
+	return 0;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -2943,6 +2963,20 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		emit_numstr(e, s + a1 + 2, n - a1 - 2);
 		if (flags & F_TOKEN)
 			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
+		return 1;
+	}
+	/* "UHS-II", "UHS-III", "Type-II": a Roman numeral of three capitals or
+	 * II (no acronym kernel text writes, as m_roman has it) after a hyphen
+	 * and a name is its generation's number, not letters ("U-H-S I-I") */
+	int rv = hyphens == 1 && a1 >= 2 && a1 <= 8 && all_alpha(s, a1) && isupper((unsigned char)s[0]) ?
+			 hyphen_roman(s + a1 + 1, n - a1 - 1) : 0;
+	if (rv) {
+		char num[8];
+		snprintf(num, sizeof num, "%d", rv);
+		say_core(e, s, a1, F_START | F_PART);
+		emit_numstr(e, num, strlen(num));
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a name, a hyphen and a Roman numeral of II or three capitals: its number");
 		return 1;
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
