@@ -596,15 +596,16 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 /* Programs a command line in kernel text starts with: after one (and a
  * word of its own, "git log"), a token "-x" is an option, said "dash X". */
 static const char *const commands[] = {     /* sorted: searched by halves */
-	"awk", "bash", "bpftool", "cargo", "cat", "cc", "chmod", "chown", "chrt", "clang", "cp",
-	"cpupower", "curl", "dd", "df", "diff", "dmesg", "dpkg", "du", "echo", "egrep", "ethtool", "find",
-	"fio", "free", "fsck", "gcc", "gdb", "git", "grep", "gzip", "head", "insmod", "ip", "iptables",
-	"journalctl", "kexec", "kill", "ld", "ln", "ls", "lsblk", "lscpu", "lsmod", "lspci", "lsusb",
-	"ltrace", "make", "mkdir", "mkfs", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump",
+	"apt-get", "awk", "bash", "bpftool", "cargo", "cat", "cc", "chmod", "chown", "chrt", "clang",
+	"cp", "cpupower", "curl", "dd", "df", "diff", "dmesg", "dnf", "dpkg", "dracut", "du", "echo",
+	"egrep", "ethtool", "find", "fio", "flatpak", "free", "fsck", "gcc", "gdb", "git", "grep", "gzip",
+	"head", "insmod", "ip", "iptables", "journalctl", "kexec", "kill", "ld", "ln", "ls", "lsblk",
+	"lscpu", "lsmod", "lsof", "lspci", "lsusb", "ltrace", "make", "mkdir", "mkfs", "mkinitcpio",
+	"modinfo", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump", "paccache", "pacman",
 	"patch", "perf", "ping", "ps", "qemu", "readelf", "rm", "rmmod", "rpm", "rustc", "sed", "sh",
 	"sort", "ss", "ssh", "strace", "stress-ng", "sudo", "sysctl", "systemctl", "tail", "tar",
-	"taskset", "tc", "tee", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh", "wget",
-	"xz", "zcat",
+	"taskset", "tc", "tee", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh",
+	"wget", "xz", "yum", "zcat", "zypper",
 };
 
 /* Whether s is the name of a program a command line starts with (commands[]). */
@@ -644,6 +645,7 @@ void set_prev(struct en *e, const char *s, size_t n)
 {
 	int after_det = determiner(e->prev);
 	int after_option = e->prev[0] == '-' && isalpha((unsigned char)e->prev[1]);
+	e->day_range = 0;
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev2, e->prev, sizeof e->prev2);
 	memcpy(e->prev, s, k);

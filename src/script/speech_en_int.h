@@ -46,6 +46,7 @@ struct en {
 	int glue;            /* the next word joins the last one without a space */
 	int in_zh;           /* the words are inside a Chinese sentence */
 	int after_op;        /* the token before is a C operator standing alone ("&", "|=", "=") */
+	int day_range;       /* a range's dash after a month's day, "May 21 - 22": the next day is an ordinal too */
 	const unsigned char *person;  /* per token, PERSON_* marks (speech_person.c), or NULL */
 };
 

@@ -1756,6 +1756,20 @@ static int s_dated_prefix(struct en *e, const char *s, size_t n, int flags)
 	return 1;
 }
 
+/* "Meeting 1&2", "rooms 3&4": two numbers joined by an ampersand are both
+ * said, with "and" between (the number shapes would drop the sign) */
+static int s_amp_numbers(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *amp = n >= 3 ? memchr(s, '&', n) : NULL;
+	if (!amp || amp == s || amp + 1 == s + n || !all_digit(s, (size_t)(amp - s)) ||
+	    !all_digit(amp + 1, (size_t)(s + n - amp - 1)))
+		return 0;
+	say_core(e, s, (size_t)(amp - s), flags | F_START | F_PART);
+	emit(e, "and");
+	say_core(e, amp + 1, (size_t)(s + n - amp - 1), flags | F_START | F_PART);
+	return 1;
+}
+
 /* A bug tracker's short prefix glued to its number by a #: Arch's
  * "FS#72559", Red Hat's "BZ#1559615", Launchpad's "LP#1987654", Debian's
  * "Bug#123456": the prefix, "number" and the number's digits one by one,
@@ -3937,6 +3951,7 @@ static const struct shape {
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
 	{"number", "a bug tracker's prefix glued to its number by #: the prefix, number, the digits", 0, s_tracker_number},
+	{"number", "two numbers joined by &: both, and", 0, s_amp_numbers},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and +, ++ or --", 0, s_increment},
@@ -4098,9 +4113,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 	}
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
-		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0)
+		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0) {
 			emit(e, "to");
-		else
+			/* "May 21 - 22": a day after its month, then the range's
+			   second day (said as an ordinal by the number shapes) */
+			size_t dl = strlen(e->prev);
+			e->day_range = month_of(e->prev2) && dl >= 1 && dl <= 2 && all_digit(e->prev, dl);
+		} else
 			punct(e, ',');
 		return 1;
 	}

@@ -810,7 +810,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (rl == 0) {
 		int m = month_of(e->prev);
-		if (m && v >= 1 && v <= 31 && np.clen[0] <= 2)
+		/* (and the second day of "May 21 - 22", after the range's dash) */
+		if ((m || e->day_range) && v >= 1 && v <= 31 && np.clen[0] <= 2)
 			emit_ordinal(e, (unsigned long long)v);
 		else if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas)
 			emit_year(e, (unsigned)v);
