@@ -2284,7 +2284,13 @@ static int m_model(const struct cctx *c, struct match *m)
 	 * code; "M.2 2280": a card's size code after M.2; models even with a
 	 * year's shape (not "one thousand seven hundred") */
 	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
-	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+	/* "M.2 M-Key 2230", "a B+M-Key 2242 card": an M.2 card's key (A, B,
+	 * E, M, or two joined by +) before its size code */
+	int keyed = pn >= 5 && pn <= 7 && strncasecmp(p + pn - 4, "-key", 4) == 0 && strspn(p, "ABEM+") == pn - 4 &&
+		    p[0] != '+';
+	if ((IN(socket_codes, p, pn) || keyed) && !tl && n >= 3 &&
+	    (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2')) &&
+	    (!keyed || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
@@ -2318,7 +2324,13 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
+	/* "EPYC 9004 CPUs", "Xeon 6148 CPUs": four digits after a brand, no
+	 * count's shape (a power of two, a round hundred, a year), before
+	 * the processors they name are the line's model (not "AMD 1200 CPUs") */
+	long long mv = num_parse(s, n);
+	int line = nx && nn == 4 && strncasecmp(nx, "cpus", 4) == 0 && n == 4 && !tl && !count_shaped(mv) &&
+		   mv % 100 != 0;
+	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)) && !line)
 		return 0;
 	/* "Viresh Kumar 16782 2.4%": a count in a table's row, a share of the
 	 * whole after it (a percentage, or another number and one), not a
@@ -2717,6 +2729,17 @@ static int m_us_state(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+
+/* "Published: Sun 01 October 2023": a day of the month and a month's name
+ * after the weekday's abbreviation with no comma; the month makes it a
+ * date, not "the Sun 5 times" */
+static int weekday_day_month(const struct cctx *c)
+{
+	size_t mn;
+	const char *mo = core(c, c->i + 2, &mn);
+	return mo && mn >= 3 && !c->t[c->i + 1].trail && month_of_abbr(mo, mn);
+}
+
 static int m_abbr(const struct cctx *c, struct match *m)
 {
 	size_t n, nn, pn;
@@ -2834,7 +2857,7 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			/* capitalised, before a day of the month or a month: "Sun, 5 May" but not "the Sun 5 times" */
 			ok = !glued && isupper((unsigned char)s[0]) && nx &&
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
-			       (t->trail || dot)) ||
+			       (t->trail || dot || weekday_day_month(c))) ||
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
 			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
 			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
