@@ -1475,7 +1475,7 @@ static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 	if (n < 4 || !(caps || all_lower(s, n) || (isupper((unsigned char)s[0]) && all_lower(s + 1, n - 1))))
 		return 0;
 	const char *w = vendor_written(s, n, &kind);
-	if (!w)
+	if (!w || strcmp(kind, "word") == 0)
 		return 0;
 	decide(e, "name", strcmp(kind, "short") == 0 ?
 		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
@@ -3896,6 +3896,22 @@ static int w_glued(struct en *e, const char *s, size_t n, int flags)
 	return 0;
 }
 
+/* A maker's device-tree prefix, its description's capitalised word
+ * (vendor.names "word"), in small letters English would spell:
+ * "qcs6490-radxa-dragon-q6a", "radxa,rock-5b" Radxa, as the capitalised
+ * name is said (not R-A-D-X-A). */
+static int w_vendor_word(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *kind, *w;
+	(void)flags;
+	if (n < 4 || n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n) || !(w = vendor_written(s, n, &kind)) ||
+	    strcmp(kind, "word") != 0)
+		return 0;
+	decide(e, "name", "a maker's device-tree prefix, written as one capitalised word (vendor.names)");
+	emit(e, w);
+	return 1;
+}
+
 /* Small letters no list knows that English cannot say: "ixgbe". */
 static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 {
@@ -5026,6 +5042,7 @@ static const struct word_rule {
 	{"a word and a name", w_first_word},
 	{"British spelling", w_british},
 	{"glued words", w_glued},
+	{"a maker's prefix English would spell", w_vendor_word},
 	{"letters English cannot say", w_unsayable},
 	{"four consonants", w_four_consonants},
 	{"a name and SS", w_ss_tail},

@@ -307,16 +307,16 @@ static char *mtext;
 static pthread_once_t monce = PTHREAD_ONCE_INIT;
 
 /* A maker's line: how it is written (kept in how) and its kind (in count:
- * 1 for the start of the name). */
+ * 1 for the start of the name, 2 for a capitalised word). */
 static void vendor_fill(struct wslot *sl, const char *written, const char *kind)
 {
 	sl->how = written;
-	sl->count = strcmp(kind, "short") == 0;
+	sl->count = strcmp(kind, "short") == 0 ? 1 : strcmp(kind, "word") == 0 ? 2 : 0;
 }
 
 static void vendor_open(void)
 {
-	mtabn = 1 << 8;     /* about 60 makers */
+	mtabn = 1 << 10;     /* about 300 makers */
 	mtab = xcalloc(mtabn, sizeof *mtab);
 	table_load(mtab, mtabn, vendor_names_text, &mtext, vendor_fill);
 }
@@ -335,7 +335,7 @@ const char *vendor_written(const char *s, size_t n, const char **kind)
 	if (!sl)
 		return NULL;
 	if (kind)
-		*kind = sl->count ? "short" : "name";
+		*kind = sl->count == 1 ? "short" : sl->count == 2 ? "word" : "name";
 	return sl->how;
 }
 
