@@ -1506,6 +1506,55 @@ static int s_email(struct en *e, const char *s, size_t n, int flags)
 	return try_email(e, s, n);
 }
 
+/* Whether s[0..n) are n hexadecimal digits. */
+static int hex_run(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* One hexadecimal digit as lspci's readers say it: "zero", "one F". */
+static void say_hex_digit(struct en *e, char c)
+{
+	static const char *const d[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+	char l[2] = {(char)toupper((unsigned char)c), 0};
+	if (isdigit((unsigned char)c))
+		emit(e, d[c - '0']);
+	else if (l[0] == 'A')
+		emit_letter_a(e);
+	else
+		emit(e, l);
+}
+
+/* A PCI address, lspci's and the kernel's log's "0000:00:1f.3" (domain,
+ * bus, device, then the function after a dot), or "00:1f.3" with a hex
+ * letter in it (no time of minutes and seconds): each digit, the colons
+ * said, "zero zero colon one F dot three" (not "oh oh oh oh oh oh one F") */
+static int s_pci_address(struct en *e, const char *s, size_t n, int flags)
+{
+	(void)flags;
+	size_t d = n == 12 ? 5 : 0;
+	if ((n != 12 && n != 7) || (d && (!hex_run(s, 4) || s[4] != ':')) || !hex_run(s + d, 2) || s[d + 2] != ':' ||
+	    !hex_run(s + d + 3, 2) || s[d + 5] != '.' || s[d + 6] < '0' || s[d + 6] > '7')
+		return 0;
+	int letter = 0;
+	for (size_t i = 0; i < n; i++)
+		letter |= isalpha((unsigned char)s[i]) != 0;
+	if (!d && !letter)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ':')
+			emit(e, "colon");
+		else if (s[i] == '.')
+			emit(e, "dot");
+		else
+			say_hex_digit(e, s[i]);
+	}
+	return 1;
+}
+
 static int s_domain(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!is_domain(s, n, 1))
@@ -3789,6 +3838,7 @@ static const struct shape {
 	{"serial", "bug or erratum numbers glued by commas after #: each digit by digit", 1, s_bug_list},
 	{"model", "a chip family's name glued to its generation in Roman numerals: the name and the number", 0, s_family_roman},
 	{"list", "a list whose ! before an item means not (i915's force_probe)", 0, s_not_list},
+	{"PCI address", "a PCI address (domain, bus, device and function): each digit, the colons said", 0, s_pci_address},
 	{"domain", "a host name with a known top-level domain", 1, s_domain},
 	{"device tree", "a device-tree node and its unit address: the name at the address", 0, s_dt_node},
 	{NULL, NULL, 0, s_possessive},
