@@ -760,6 +760,14 @@ static int say_path(struct en *e, const char *s, size_t n)
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
+		/* "Cores/Threads 16/32", "Read/Write 550/520": after two words, capitalised,
+		 * joined by a slash, a value for each, not a part of a whole */
+		const char *ps = strchr(e->prev, '/');
+		size_t pl = strlen(e->prev);
+		size_t pa = ps ? (size_t)(ps - e->prev) : 0;
+		if (ps && isupper((unsigned char)e->prev[0]) && pa >= 2 && pl - pa - 1 >= 2 && !strchr(ps + 1, '/') &&
+		    all_alpha(e->prev, pa) && all_alpha(ps + 1, pl - pa - 1))
+			alt = 1;
 		/* after a product's or a brand's name, two of its versions or
 		 * models: "Windows 95/98", "WiLink 7/8", "Sun 3/110", "IRQ 1/2";
 		 * a count needs a verb or a noun before it ("passed 845/865").
