@@ -2932,6 +2932,23 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
 		return 1;
 	}
+	/* "powerpc-5.17-2", "arm64-6.8-1": a tree's name, then its version and
+	 * the tag's number after a dash, said as the version alone is ("five
+	 * point seventeen dash two"), not "seventeen two" */
+	if (hyphens == 2 && a1 >= 2 && isalpha((unsigned char)s[0])) {
+		const char *v = s + a1 + 1, *h2 = memchr(v, '-', n - a1 - 1);
+		size_t vn = (size_t)(h2 - v), tn = n - a1 - 2 - vn, d = 0;
+		while (d < vn && isdigit((unsigned char)v[d]))
+			d++;
+		if (d >= 1 && d < vn - 1 && v[d] == '.' && all_digit(v + d + 1, vn - d - 1) && tn >= 1 && tn <= 2 &&
+		    all_digit(h2 + 1, tn)) {
+			say_core(e, s, a1, F_START | F_PART);
+			say_core(e, v, n - a1 - 1, F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "version", "a tree's name, its version and a tag's number after a dash");
+			return 1;
+		}
+	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
 	if (flags & F_TOKEN)
 		decide(e, "identifier", "its parts said one by one");
