@@ -408,6 +408,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
 				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
+				} else if (pp && k == 1 && sep[0] == '-' && i - st == 2 && s[st] >= '1' && s[st] <= '9' &&
+					   s[st + 1] == 'b' && pl >= 2 && all_lower(pp, pl) && all_alpha(pp, pl)) {
+					/* rk3588-rock-5b, rock-pi-4b: a digit and a small b after
+					 * a board's word in a hyphenated name are its model and
+					 * letter, "five B", as "Raspberry Pi 4B" (not bits) */
+					decide(e, "model", "a digit and b after a word in a hyphenated name: a board's model and letter");
+					emit_model(e, s + st, 1);
+					spell(e, "B", 1, 0);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
 					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
 					   !(i == n && (n - st) == n)) {
