@@ -2940,6 +2940,18 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
 		return 1;
 	}
+	/* "file.h:-1", "bar:-5": a negative number after a colon (a line of
+	 * -1, a value) keeps its minus, "file dot H minus one", as "foo.c:12"
+	 * is "foo dot C twelve" */
+	if (hyphens == 1 && a1 >= 2 && s[a1 - 1] == ':' && n - a1 - 1 >= 1 && n - a1 - 1 <= 6 &&
+	    all_digit(s + a1 + 1, n - a1 - 1) && s[0] != ':') {
+		say_core(e, s, a1 - 1, F_START | F_PART);
+		emit(e, "minus");
+		emit_numstr(e, s + a1 + 1, n - a1 - 1);
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a negative number after a colon: minus");
+		return 1;
+	}
 	/* "powerpc-5.17-2", "arm64-6.8-1": a tree's name, then its version and
 	 * the tag's number after a dash, said as the version alone is ("five
 	 * point seventeen dash two"), not "seventeen two" */
