@@ -2398,7 +2398,13 @@ static int m_model(const struct cctx *c, struct match *m)
 	 * code; "M.2 2280": a card's size code after M.2; models even with a
 	 * year's shape (not "one thousand seven hundred") */
 	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
-	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+	/* "M.2 M-Key 2230", "a B+M-Key 2242 card": an M.2 card's key (A, B,
+	 * E, M, or two joined by +) before its size code */
+	int keyed = pn >= 5 && pn <= 7 && strncasecmp(p + pn - 4, "-key", 4) == 0 && strspn(p, "ABEM+") == pn - 4 &&
+		    p[0] != '+';
+	if ((IN(socket_codes, p, pn) || keyed) && !tl && n >= 3 &&
+	    (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2')) &&
+	    (!keyed || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
@@ -2444,7 +2450,13 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
+	/* "EPYC 9004 CPUs", "Xeon 6148 CPUs": four digits after a brand, no
+	 * count's shape (a power of two, a round hundred, a year), before
+	 * the processors they name are the line's model (not "AMD 1200 CPUs") */
+	long long mv = num_parse(s, n);
+	int line = nx && nn == 4 && strncasecmp(nx, "cpus", 4) == 0 && n == 4 && !tl && !count_shaped(mv) &&
+		   mv % 100 != 0;
+	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)) && !line)
 		return 0;
 	/* "Viresh Kumar 16782 2.4%": a count in a table's row, a share of the
 	 * whole after it (a percentage, or another number and one), not a
@@ -2851,6 +2863,7 @@ static int m_us_state(const struct cctx *c, struct match *m)
 		}
 	return 0;
 }
+
 
 static int m_abbr(const struct cctx *c, struct match *m)
 {

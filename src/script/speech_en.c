@@ -1228,7 +1228,9 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				hint_phonemes(e, from, core, plen);
 				explain_row(e, core, core + plen, from);
 				emit_trail(e, core + plen, t[j].trail, 1);
-				set_prev(e, "", 0);
+				/* its last word is the word before the next: "Raspberry
+				 * PI 4B" four B, a board's letter after a name */
+				set_prev(e, t[j].raw + t[j].lead, t[j].rawlen - t[j].lead - t[j].trail);
 				i = j;
 				continue;
 			}

@@ -188,9 +188,9 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
-	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
+	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", ID_LEX}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"oper", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"obj", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
@@ -237,7 +237,8 @@ static const char *id_say(struct en *e, const struct id_word *w)
 	if (!w || !w->say || *w->say)
 		return w ? w->say : NULL;
 	say = lex_find(e, w->w, strlen(w->w), &star, &(size_t){0});
-	return say && !star && strncmp(say, "[[", 2) != 0 ? say : NULL;
+	/* phonemes too: "dir" [[d'3:]] "dur" (mkdir make dur, as readdir) */
+	return say && !star ? say : NULL;
 }
 
 static const struct id_word *id_word(const char *s, size_t n)
@@ -4917,8 +4918,17 @@ static int w_errno(struct en *e, const char *s, size_t n, int flags)
 				k++;
 			}
 			buf[k] = 0;
+			/* "ENOTDIR", "EISDIR": its last word as the lexicon says it
+			 * in phonemes (dir [[d'3:]] "dur", as in readdir) */
+			char *dash = strrchr(buf, '-');
+			const char *star, *ph = dash ? lex_find(e, dash + 1, strlen(dash + 1), &star, &(size_t){0}) : NULL;
 			decide(e, "identifier", "an error number's name: E and what it names (errno(3))");
-			emit(e, buf);
+			if (ph && !star && strncmp(ph, "[[", 2) == 0 && islower((unsigned char)dash[1])) {
+				*dash = 0;
+				emit(e, buf);
+				emit(e, ph);
+			} else
+				emit(e, buf);
 			return 1;
 		}
 	return 0;

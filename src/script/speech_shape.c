@@ -423,6 +423,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
 				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
+				} else if (pp && k == 1 && sep[0] == '-' && i - st == 2 && s[st] >= '1' && s[st] <= '9' &&
+					   s[st + 1] == 'b' && pl >= 2 && all_lower(pp, pl) && all_alpha(pp, pl)) {
+					/* rk3588-rock-5b, rock-pi-4b: a digit and a small b after
+					 * a board's word in a hyphenated name are its model and
+					 * letter, "five B", as "Raspberry Pi 4B" (not bits) */
+					decide(e, "model", "a digit and b after a word in a hyphenated name: a board's model and letter");
+					emit_model(e, s + st, 1);
+					spell(e, "B", 1, 0);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
 					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
 					   !(i == n && (n - st) == n)) {
@@ -789,6 +797,14 @@ static int say_path(struct en *e, const char *s, size_t n)
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
+		/* "Cores/Threads 16/32", "Read/Write 550/520": after two words, capitalised,
+		 * joined by a slash, a value for each, not a part of a whole */
+		const char *ps = strchr(e->prev, '/');
+		size_t pl = strlen(e->prev);
+		size_t pa = ps ? (size_t)(ps - e->prev) : 0;
+		if (ps && isupper((unsigned char)e->prev[0]) && pa >= 2 && pl - pa - 1 >= 2 && !strchr(ps + 1, '/') &&
+		    all_alpha(e->prev, pa) && all_alpha(ps + 1, pl - pa - 1))
+			alt = 1;
 		/* after a product's or a brand's name, two of its versions or
 		 * models: "Windows 95/98", "WiLink 7/8", "Sun 3/110", "IRQ 1/2";
 		 * a count needs a verb or a noun before it ("passed 845/865").
@@ -2992,6 +3008,35 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		if (flags & F_TOKEN)
 			decide(e, "identifier", "a name, a hyphen and a Roman numeral of II or three capitals: its number");
 		return 1;
+	}
+	/* "file.h:-1", "bar:-5": a negative number after a colon (a line of
+	 * -1, a value) keeps its minus, "file dot H minus one", as "foo.c:12"
+	 * is "foo dot C twelve" */
+	if (hyphens == 1 && a1 >= 2 && s[a1 - 1] == ':' && n - a1 - 1 >= 1 && n - a1 - 1 <= 6 &&
+	    all_digit(s + a1 + 1, n - a1 - 1) && s[0] != ':') {
+		say_core(e, s, a1 - 1, F_START | F_PART);
+		emit(e, "minus");
+		emit_numstr(e, s + a1 + 1, n - a1 - 1);
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a negative number after a colon: minus");
+		return 1;
+	}
+	/* "powerpc-5.17-2", "arm64-6.8-1": a tree's name, then its version and
+	 * the tag's number after a dash, said as the version alone is ("five
+	 * point seventeen dash two"), not "seventeen two" */
+	if (hyphens == 2 && a1 >= 2 && isalpha((unsigned char)s[0])) {
+		const char *v = s + a1 + 1, *h2 = memchr(v, '-', n - a1 - 1);
+		size_t vn = (size_t)(h2 - v), tn = n - a1 - 2 - vn, d = 0;
+		while (d < vn && isdigit((unsigned char)v[d]))
+			d++;
+		if (d >= 1 && d < vn - 1 && v[d] == '.' && all_digit(v + d + 1, vn - d - 1) && tn >= 1 && tn <= 2 &&
+		    all_digit(h2 + 1, tn)) {
+			say_core(e, s, a1, F_START | F_PART);
+			say_core(e, v, n - a1 - 1, F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "version", "a tree's name, its version and a tag's number after a dash");
+			return 1;
+		}
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
 	if (flags & F_TOKEN)
