@@ -3537,10 +3537,22 @@ static int m_decade(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	if (!s)
 		return 0;
+	/* "the mid-40s", "mid-1990s": the cue glued by a hyphen */
+	int mid = n > 4 && !strncasecmp(s, "mid-", 4);
+	if (mid) {
+		s += 4;
+		n -= 4;
+		if (n > 0 && s[0] == '\'')
+			s++, n--;
+	}
 	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
 	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
 		return 0;
-	int apos = t->lead && t->raw[t->lead - 1] == '\'';
+	/* its apostrophe written on it, or set apart by the tokeniser: "the late ' 40s" */
+	const struct tok *pt = c->i > 0 ? &c->t[c->i - 1] : NULL;
+	int apos = mid || (t->lead && t->raw[t->lead - 1] == '\'') ||
+		   (pt && !t->lead && pt->rawlen == 1 && pt->raw[0] == '\'');
+	m->say = mid ? "mid" : NULL;
 	if (k == 4) {
 		int y = year_value(s, 4);
 		if (y < 1100)

@@ -1681,6 +1681,8 @@ static void v_ordinal(struct en *e, const struct match *m)
 static void v_decade(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
+	if (m->say)         /* "mid-90s" */
+		emit(e, m->say);
 	num_plural(&b, (unsigned long long)m->y1, !m->short2);
 	emit(e, b.data);
 	buf_free(&b);
