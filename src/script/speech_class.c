@@ -217,6 +217,8 @@ static int joined(const struct cctx *c, int k)
 
 static const char *const and_or[] = {"and", "or"};
 
+static int ordinal_word(const char *s, size_t n);
+
 /* Whether token k ends a list item with a comma, nothing else after it. */
 static int comma_after(const struct cctx *c, int k)
 {
@@ -1495,6 +1497,15 @@ static int m_measure(const struct cctx *c, struct match *m)
 						     "For", "With", "But", "And", "So", "Then", "We", "They", "He", "She"};
 		if (w && isupper((unsigned char)w[0]) && wn > 1 && islower((unsigned char)w[1]) &&
 		    (joined(c, c->i + 1) || c->t[c->i + 1].trail) && !IN(starts, w, wn))
+			return 0;
+		/* "108 W 55th Street", "20 W. 3rd Ave": West before a numbered
+		 * street, an ordinal and a street's word */
+		static const char *const streets[] = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard",
+						       "Blvd", "Place", "Pl", "Drive", "Dr", "Lane", "Ln", "Terrace"};
+		size_t sn;
+		const char *st = core(c, c->i + 3, &sn);
+		if (w && ordinal_word(w, wn) && (joined(c, c->i + 1) || c->t[c->i + 1].trail) && joined(c, c->i + 2) &&
+		    st && IN(streets, st, sn))
 			return 0;
 	}
 	m->a = s;
