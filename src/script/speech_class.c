@@ -218,6 +218,7 @@ static int joined(const struct cctx *c, int k)
 static const char *const and_or[] = {"and", "or"};
 
 static int ordinal_word(const char *s, size_t n);
+static const char *vee_engine(const struct cctx *c, int k, int *ntok);
 
 /* Whether token k ends a list item with a comma, nothing else after it. */
 static int comma_after(const struct cctx *c, int k)
@@ -1488,6 +1489,9 @@ static int m_measure(const struct cctx *c, struct match *m)
 	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
+	int vn;
+	if (m->ntok == 2 && nn == 1 && u[0] == 'V' && vee_engine(c, c->i + 1, &vn))
+		return 0;     /* "a 2.8 V 6": an engine, not volts */
 	if (m->ntok == 2 && nn == 1 && u[0] == 'W' && !m->per) {
 		/* "1101 W. McKinley", "400 W Main St": a street's West before
 		 * a name, not watts ("125 W TDP", "at 65 W." are) */
@@ -3540,6 +3544,63 @@ static int m_round_plural(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "a V8 engine", "the 2.8 V6", "a 4.0 L V-8", "V 12" as tokenised text
+ * writes it: a V and an engine's cylinders (6, 8, 10 or 12) before an
+ * engine's word or after a displacement (a digit, a point and a digit,
+ * and L) is the engine's shape, "V six", not a version ("PATCH V6") nor
+ * volts. Its words, the tokens it takes in *ntok, or NULL. */
+static const char *vee_engine(const struct cctx *c, int k, int *ntok)
+{
+	size_t n, dn, wn;
+	const char *s = core(c, k, &n);
+	if (!s || n < 1 || s[0] != 'V' || c->t[k].lead)
+		return NULL;
+	const char *d = s + 1;
+	size_t dl = n - 1;
+	*ntok = 1;
+	if (dl && *d == '-')
+		d++, dl--;
+	if (!dl) {            /* "V 6": the number set apart */
+		if (!joined(c, k) || !(d = core(c, k + 1, &dl)))
+			return NULL;
+		*ntok = 2;
+	}
+	static const char *const cyl[] = {"6", "8", "10", "12"};
+	static const char *const said[] = {"V six", "V eight", "V ten", "V twelve"};
+	size_t q = 0;
+	while (q < ARRAY_LEN(cyl) && !(strlen(cyl[q]) == dl && !memcmp(cyl[q], d, dl)))
+		q++;
+	if (q == ARRAY_LEN(cyl))
+		return NULL;
+	static const char *const engine[] = {"engine", "engines", "motor", "motors", "powered", "cylinder"};
+	const char *w = core(c, k + *ntok, &wn);
+	if (w && joined(c, k + *ntok - 1) && IN(engine, w, wn))
+		return said[q];
+	int p = k - 1;
+	const char *ds = core(c, p, &dn);
+	int litre = ds && dn == 1 && (ds[0] == 'L' || ds[0] == 'l') && joined(c, p);
+	if (litre)
+		ds = core(c, --p, &dn);
+	/* set apart, the V after a number is volts unless the litres are
+	 * written: "3.3 V 12 pins", "a 4.0 L V 8" */
+	if (ds && joined(c, p) && (litre || *ntok == 1) && dn == 3 && isdigit((unsigned char)ds[0]) && ds[0] != '0' && ds[1] == '.' &&
+	    isdigit((unsigned char)ds[2]))
+		return said[q];
+	return NULL;
+}
+
+static int m_vee_engine(const struct cctx *c, struct match *m)
+{
+	int nt;
+	const char *say = vee_engine(c, c->i, &nt);
+	if (!say)
+		return 0;
+	m->say = say;
+	m->ntok = nt;
+	m->why = "a V and an engine's cylinders, before an engine or after a displacement";
+	return 1;
+}
+
 /* 1990s, 1990's, '90s, 90s */
 static int m_decade(const struct cctx *c, struct match *m)
 {
@@ -4048,6 +4109,7 @@ static const struct rule rules[] = {
 	{"models joined by slashes before a device", C_MODEL, m_model_slash, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
+	{"an engine's V and cylinders", C_IDIOM, m_vee_engine, 0},
 	{"a date", C_DATE, m_date, 0},
 	{"a ratio", C_RATIO, m_ratio, 0},
 	{"a time elapsed", C_DURATION, m_elapsed, 0},
