@@ -616,6 +616,15 @@ static int m_year_range(const struct cctx *c, struct match *m)
 			m->ntok = 2;
 		}
 	}
+	/* "1998–present", "2015-present", "1990 - now": a range open at its
+	 * end, the word said after "to" (was "two thousand present") */
+	static const char *const open_ends[] = {"present", "now", "today"};
+	if (b && !slash && IN(open_ends, b, n2)) {
+		m->y1 = y1;
+		m->say = open_ends[n2 == 7 ? 0 : n2 == 3 ? 1 : 2];
+		m->why = "a year and a dash before present, now or today: a range open at its end";
+		return 1;
+	}
 	if (!b || !all_digit(b, n2))
 		return 0;
 	int y2;

@@ -1205,7 +1205,9 @@ static void v_year_range(struct en *e, const struct match *m)
 {
 	emit_year(e, (unsigned)m->y1);
 	emit(e, "to");
-	if (m->short2 && m->y2 % 100 >= 10)
+	if (m->say)          /* "1998–present" */
+		emit(e, m->say);
+	else if (m->short2 && m->y2 % 100 >= 10)
 		emit_num(e, (unsigned)(m->y2 % 100));
 	else
 		emit_year(e, (unsigned)m->y2);
