@@ -343,6 +343,41 @@ static int m_file_mode(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Whether s is a local telephone number, three digits, a hyphen and four. */
+static int local_phone(const char *s, size_t n)
+{
+	return n == 8 && s[3] == '-' && all_digit(s, 3) && all_digit(s + 4, 4);
+}
+
+/* "(555) 123-4567", "phone 555-0142": a telephone number (an area code in
+ * parentheses before three digits, a hyphen and four; or those after a
+ * word for a telephone) said digit by digit in its groups, not a range
+ * ("one hundred twenty-three to four thousand ...") */
+static int m_phone(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, pn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn), *p = core(c, c->i - 1, &pn);
+	const struct tok *t = &c->t[c->i];
+	if (!s)
+		return 0;
+	if (n == 3 && all_digit(s, 3) && t->lead == 1 && t->raw[0] == '(' && t->trail == 1 &&
+	    t->raw[t->rawlen - 1] == ')' && nx && !c->t[c->i + 1].lead && local_phone(nx, nn)) {
+		m->a = s;
+		m->alen = (size_t)(nx + nn - s);
+		m->ntok = 2;
+		m->why = "a telephone number: an area code in parentheses, three digits, a hyphen and four";
+		return 1;
+	}
+	static const char *const cues[] = {"phone", "telephone", "tel", "call", "fax", "dial", "ph"};
+	if (local_phone(s, n) && !t->lead && p && IN(cues, p, pn) && (joined(c, c->i - 1) || c->t[c->i - 1].trail)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a telephone number: three digits, a hyphen and four after a word for a telephone";
+		return 1;
+	}
+	return 0;
+}
+
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
 static int m_serial(const struct cctx *c, struct match *m)
 {
@@ -4109,6 +4144,7 @@ static const struct rule rules[] = {
 	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a telephone number", C_SERIAL, m_phone, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},

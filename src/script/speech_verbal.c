@@ -1163,8 +1163,8 @@ static void v_serial(struct en *e, const struct match *m)
 		size_t j = i + 1;
 		while (j < m->alen && m->a[j] == ' ')     /* "0 - 486": spaced hyphens */
 			j++;
-		if (isdigit((unsigned char)m->a[i]) && j < m->alen && m->a[j] == '-')
-			buf_putc(&b, ',');
+		if (isdigit((unsigned char)m->a[i]) && j < m->alen && (m->a[j] == '-' || m->a[j] == ')'))
+			buf_putc(&b, ',');     /* "(555) 123-4567": a telephone's area code */
 	}
 	emit(e, b.data ? b.data : "");
 	buf_free(&b);
