@@ -765,6 +765,55 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "3 1/2 hours", "2 3/4 inches", "1/2 cup": a whole number and a fraction
+ * of halves, thirds, quarters or an eighth set apart (as ½ is said, "three
+ * and a half"), or such a fraction alone, before a unit or a measure's
+ * noun; not N of M ("patch 1/2"), which has no measure after it. */
+static int m_mixed_fraction(const struct cctx *c, struct match *m)
+{
+	static const int num[] = {1, 1, 3, 1, 2, 1}, den[] = {2, 4, 4, 3, 3, 8};
+	static const char *const nouns[] = {
+		"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+		"minute", "minutes", "mile", "miles", "inch", "inches", "foot", "feet", "yard", "yards",
+		"cup", "cups", "pound", "pounds", "ounce", "ounces", "acre", "acres", "gallon", "gallons",
+		"teaspoon", "teaspoons", "tablespoon", "tablespoons", "times", "stars", "lengths", "laps",
+	};
+	size_t n, fn, wn;
+	const char *s = core(c, c->i, &n);
+	if (!s || c->t[c->i].lead)
+		return 0;
+	int whole = all_digit(s, n) && n <= 3 && joined(c, c->i);
+	const char *f = whole ? core(c, c->i + 1, &fn) : s;
+	if (!whole)
+		fn = n;
+	int k = c->i + (whole ? 1 : 0);
+	if (!f || fn != 3 || f[1] != '/' || !isdigit((unsigned char)f[0]) || !isdigit((unsigned char)f[2]) ||
+	    c->t[k].lead || !joined(c, k))
+		return 0;
+	const char *w = core(c, k + 1, &wn);
+	if (!w || !islower((unsigned char)w[0]) || !(IN(nouns, w, wn) || find_unit(w, wn, 1)))
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(num); q++)
+		if (f[0] - '0' == num[q] && f[2] - '0' == den[q]) {
+			m->frac = (int)q;
+			if (whole) {
+				m->a = s;
+				m->alen = n;
+				m->ntok = 2;
+			} else {
+				/* "a 1/4 mile": "a quarter mile", the article written */
+				static const char *const bare[] = {"half", "quarter", "three quarter", "third", "two third", "eighth"};
+				size_t pn;
+				const char *p = core(c, c->i - 1, &pn);
+				static const char *const art[] = {"a", "an"};
+				m->say = p && joined(c, c->i - 1) && IN(art, p, pn) ? bare[q] : fractions[q].one;
+			}
+			m->why = "a fraction of halves, thirds, quarters or an eighth before a measure";
+			return 1;
+		}
+	return 0;
+}
+
 /* "1/6th of the patch", "2/3rds": a fraction written with its denominator's
  * ordinal ending; the ending must be the denominator's own (6th, 3rd, 2nd). */
 static int m_slash_ordinal(const struct cctx *c, struct match *m)
@@ -4165,6 +4214,7 @@ static const struct rule rules[] = {
 	{"a power of ten in the plural before of", C_IDIOM, m_round_plural, 0},
 	{"a decade", C_DECADE, m_decade, 0},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
+	{"a fraction set apart before a measure", C_FRACTION, m_mixed_fraction, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
 	{"a fraction in a formula", C_FRACTION, m_formula_fraction, 0},

@@ -1226,6 +1226,10 @@ static void v_fraction(struct en *e, const struct match *m)
 		{"fifth", "fifths"}, {"sixth", "sixths"}, {"seventh", "sevenths"}, {"eighth", "eighths"},
 		{"ninth", "ninths"}, {"tenth", "tenths"},
 	};
+	if (m->say) {               /* "a 1/4 mile": "a quarter mile" */
+		emit(e, m->say);
+		return;
+	}
 	if (m->value) {             /* 1/3: "one third"; 2/3: "two thirds" */
 		emit_num(e, (unsigned long long)m->value);
 		emit(e, parts[m->frac][m->value > 1]);
