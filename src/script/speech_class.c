@@ -3711,6 +3711,13 @@ static int m_decade(const struct cctx *c, struct match *m)
 			s++, n--;
 	}
 	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	/* "the 1990 's": its 's set apart by the tokeniser */
+	const struct tok *nt = c->i + 1 < c->nt ? &c->t[c->i + 1] : NULL;
+	if (!k && !mid && n == 4 && nt && !t->trail && nt->rawlen >= 2 && nt->raw[0] == '\'' && nt->raw[1] == 's' &&
+	    (nt->rawlen == 2 || !isalnum((unsigned char)nt->raw[2]))) {
+		k = 4;
+		m->ntok = 2;
+	}
 	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
 		return 0;
 	/* its apostrophe written on it, or set apart by the tokeniser: "the late ' 40s" */
