@@ -3753,6 +3753,14 @@ static int m_decade(const struct cctx *c, struct match *m)
 			memset(&bm, 0, sizeof bm);
 			listed = m_decade(&b, &bm);
 		}
+		/* or after a decade and a dash set apart: "the 1960s – 70s" */
+		if (!listed && p && c->i >= 2 && ((pn == 1 && p[0] == '-') || (pn == 3 && !memcmp(p, "\xe2\x80\x93", 3)))) {
+			struct cctx b = *c;
+			struct match bm;
+			b.i = c->i - 2;
+			memset(&bm, 0, sizeof bm);
+			listed = m_decade(&b, &bm) && !bm.short2;
+		}
 		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)) && !listed)
 			return 0;
 	}
