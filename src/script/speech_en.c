@@ -1858,6 +1858,19 @@ static char *typography(const char *text)
 			buf_puts(&b, " ~ ");
 			continue;
 		}
+		/* a currency's sign set apart from its amount, "US$ 3.2 billion",
+		   "€ 20", "$ 5": glued, the money it is (was "U-S three point two
+		   billion", "five"); not a code ("USD 500" stays as written) */
+		if (*p == ' ' && isdigit((unsigned char)p[1]) && p > text) {
+			const char *w = p;
+			while (w > text && !isspace((unsigned char)w[-1]))
+				w--;
+			while (w < p && (*w == '(' || *w == '"'))
+				w++;
+			size_t k;
+			if (w < p && !isalpha((unsigned char)p[-1]) && currency_at(w, (size_t)(p - w), &k, 1))
+				continue;
+		}
 		/* "5th–6th", "1860s–1870s": a range of ordinals or decades */
 		if ((strncmp(p, "\xe2\x80\x93", 3) == 0 && p > text && nth_range_dash(text, p, 3)) ||
 		    (*p == '-' && p > text && nth_range_dash(text, p, 1))) {
