@@ -1579,6 +1579,11 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->unit = un;
 		m->square = 1;
 		m->ntok = 3;
+	} else if (nn == 1 && u[0] == 's' && memchr(s, '.', k) && !memchr(s, ',', k) && !c->t[c->i + 1].lead &&
+		   (c->i + 2 >= c->nt || !joined(c, c->i + 1) || !isdigit((unsigned char)c->t[c->i + 2].raw[0]))) {
+		/* "9.58 s", "took 1.23 s": a decimal and an s set apart are
+		 * seconds ("4 s 4 d" may be shillings: a whole number stays) */
+		m->unit = find_unit(u, nn, 0);
 	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
