@@ -849,7 +849,18 @@ static int m_slash_fraction(const struct cctx *c, struct match *m)
 {
 	size_t n, nn;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || n < 3 || n > 5 || !nx || nn != 2 || strncasecmp(nx, "of", 2) != 0 || !joined(c, c->i))
+	if (!s || n < 3 || n > 5 || !nx || !joined(c, c->i))
+		return 0;
+	/* or before "as much", "as big", "the size", "the price": "costs 1/3
+	 * as much", "1/2 the size" (was "one of three as much") */
+	static const char *const as_words[] = {"much", "many", "big", "large", "long", "fast", "high", "wide", "heavy", "likely", "often"};
+	static const char *const the_words[] = {"size", "price", "cost", "time", "speed", "power", "number", "amount", "length", "weight", "width", "height", "rate"};
+	size_t wn;
+	const char *w = core(c, c->i + 2, &wn);
+	int cmp = w && joined(c, c->i + 1) &&
+		  ((nn == 2 && !strncasecmp(nx, "as", 2) && IN(as_words, w, wn)) ||
+		   (nn == 3 && !strncasecmp(nx, "the", 3) && IN(the_words, w, wn)));
+	if (!cmp && (nn != 2 || strncasecmp(nx, "of", 2) != 0))
 		return 0;
 	const char *sl = memchr(s, '/', n);
 	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || !all_digit(sl + 1, n - (size_t)(sl - s) - 1) ||
