@@ -3718,6 +3718,21 @@ static int m_decade(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	if (!s)
 		return 0;
+	/* "1980s-era cars", "1960s-style": a decade and a word after its
+	 * hyphen, the word said after it (was "one thousand nine hundred
+	 * eighty S era") */
+	const char *hy = memchr(s, '-', n);
+	if (hy && hy > s + 2 && hy[-1] == 's' && isdigit((unsigned char)s[0]) && (size_t)(s + n - hy - 1) >= 2 &&
+	    (size_t)(s + n - hy - 1) <= 12) {
+		const char *r = hy + 1;
+		size_t rn = (size_t)(s + n - r);
+		for (size_t q = 0; q < rn; q++)
+			if (!islower((unsigned char)r[q]))
+				return 0;
+		m->b = r;
+		m->blen = rn;
+		n = (size_t)(hy - s);
+	}
 	/* "the mid-40s", "mid-1990s": the cue glued by a hyphen */
 	int mid = n > 4 && !strncasecmp(s, "mid-", 4);
 	if (mid) {

@@ -1692,6 +1692,8 @@ static void v_decade(struct en *e, const struct match *m)
 	num_plural(&b, (unsigned long long)m->y1, !m->short2);
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->b)           /* "1980s-era" */
+		emitn(e, m->b, m->blen);
 }
 
 /* 1920 x 1080: "nineteen twenty by ten eighty", as a size is read */
