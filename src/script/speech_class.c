@@ -3827,10 +3827,31 @@ static int dim_adjective(const struct cctx *c, const struct match *m)
 	       ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0));
 }
 
+/* The sign of "3.0 × 10^8", "1.5 x 10^6" between a number and a power of
+ * ten: "times" (scientific notation), not a size's "by" nor the letter. */
+static int m_sci_times(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || !p || !nx || !((n == 1 && (s[0] == 'x' || s[0] == 'X')) || (n == 2 && !memcmp(s, "\xc3\x97", 2))) ||
+	    !joined(c, c->i - 1) || !joined(c, c->i) || nn < 4 || strncmp(nx, "10^", 3) != 0 || !is_number(p, pn))
+		return 0;
+	m->say = "times";
+	m->why = "a times sign between a number and a power of ten";
+	return 1;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn, gl = 0;
 	const char *s = core(c, c->i, &n);
+	/* "3.0 × 10^8", "1.5 x 10^6": a number in scientific notation, the
+	 * sign "times", not a size's "by" */
+	size_t tn, pn10;
+	const char *tx = core(c, c->i + 1, &tn), *p10 = core(c, c->i + 2, &pn10);
+	if (tx && p10 && pn10 > 3 && !strncmp(p10, "10^", 3) &&
+	    ((tn == 1 && (tx[0] == 'x' || tx[0] == 'X')) || (tn == 2 && !memcmp(tx, "\xc3\x97", 2))))
+		return 0;
 	/* glued: 4x4, 1920x1080, 1024×600 (not 0x1f, a hexadecimal number) */
 	const char *gx = NULL;
 	if (s && n >= 3 && s[0] != '0') {
@@ -4291,6 +4312,7 @@ static const struct rule rules[] = {
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
+	{"a times sign before a power of ten", C_IDIOM, m_sci_times, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 
