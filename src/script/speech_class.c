@@ -217,6 +217,9 @@ static int joined(const struct cctx *c, int k)
 
 static const char *const and_or[] = {"and", "or"};
 
+static int ordinal_word(const char *s, size_t n);
+static const char *vee_engine(const struct cctx *c, int k, int *ntok);
+
 /* Whether token k ends a list item with a comma, nothing else after it. */
 static int comma_after(const struct cctx *c, int k)
 {
@@ -368,6 +371,41 @@ static int m_file_mode(const struct cctx *c, struct match *m)
 	m->alen = n;
 	m->why = "a file's mode in octal after mode, chmod, umask: digit by digit";
 	return 1;
+}
+
+/* Whether s is a local telephone number, three digits, a hyphen and four. */
+static int local_phone(const char *s, size_t n)
+{
+	return n == 8 && s[3] == '-' && all_digit(s, 3) && all_digit(s + 4, 4);
+}
+
+/* "(555) 123-4567", "phone 555-0142": a telephone number (an area code in
+ * parentheses before three digits, a hyphen and four; or those after a
+ * word for a telephone) said digit by digit in its groups, not a range
+ * ("one hundred twenty-three to four thousand ...") */
+static int m_phone(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, pn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn), *p = core(c, c->i - 1, &pn);
+	const struct tok *t = &c->t[c->i];
+	if (!s)
+		return 0;
+	if (n == 3 && all_digit(s, 3) && t->lead == 1 && t->raw[0] == '(' && t->trail == 1 &&
+	    t->raw[t->rawlen - 1] == ')' && nx && !c->t[c->i + 1].lead && local_phone(nx, nn)) {
+		m->a = s;
+		m->alen = (size_t)(nx + nn - s);
+		m->ntok = 2;
+		m->why = "a telephone number: an area code in parentheses, three digits, a hyphen and four";
+		return 1;
+	}
+	static const char *const cues[] = {"phone", "telephone", "tel", "call", "fax", "dial", "ph"};
+	if (local_phone(s, n) && !t->lead && p && IN(cues, p, pn) && (joined(c, c->i - 1) || c->t[c->i - 1].trail)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a telephone number: three digits, a hyphen and four after a word for a telephone";
+		return 1;
+	}
+	return 0;
 }
 
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
@@ -643,6 +681,15 @@ static int m_year_range(const struct cctx *c, struct match *m)
 			m->ntok = 2;
 		}
 	}
+	/* "1998–present", "2015-present", "1990 - now": a range open at its
+	 * end, the word said after "to" (was "two thousand present") */
+	static const char *const open_ends[] = {"present", "now", "today"};
+	if (b && !slash && IN(open_ends, b, n2)) {
+		m->y1 = y1;
+		m->say = open_ends[n2 == 7 ? 0 : n2 == 3 ? 1 : 2];
+		m->why = "a year and a dash before present, now or today: a range open at its end";
+		return 1;
+	}
 	if (!b || !all_digit(b, n2))
 		return 0;
 	int y2;
@@ -748,6 +795,55 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "3 1/2 hours", "2 3/4 inches", "1/2 cup": a whole number and a fraction
+ * of halves, thirds, quarters or an eighth set apart (as ½ is said, "three
+ * and a half"), or such a fraction alone, before a unit or a measure's
+ * noun; not N of M ("patch 1/2"), which has no measure after it. */
+static int m_mixed_fraction(const struct cctx *c, struct match *m)
+{
+	static const int num[] = {1, 1, 3, 1, 2, 1}, den[] = {2, 4, 4, 3, 3, 8};
+	static const char *const nouns[] = {
+		"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+		"minute", "minutes", "mile", "miles", "inch", "inches", "foot", "feet", "yard", "yards",
+		"cup", "cups", "pound", "pounds", "ounce", "ounces", "acre", "acres", "gallon", "gallons",
+		"teaspoon", "teaspoons", "tablespoon", "tablespoons", "times", "stars", "lengths", "laps",
+	};
+	size_t n, fn, wn;
+	const char *s = core(c, c->i, &n);
+	if (!s || c->t[c->i].lead)
+		return 0;
+	int whole = all_digit(s, n) && n <= 3 && joined(c, c->i);
+	const char *f = whole ? core(c, c->i + 1, &fn) : s;
+	if (!whole)
+		fn = n;
+	int k = c->i + (whole ? 1 : 0);
+	if (!f || fn != 3 || f[1] != '/' || !isdigit((unsigned char)f[0]) || !isdigit((unsigned char)f[2]) ||
+	    c->t[k].lead || !joined(c, k))
+		return 0;
+	const char *w = core(c, k + 1, &wn);
+	if (!w || !islower((unsigned char)w[0]) || !(IN(nouns, w, wn) || find_unit(w, wn, 1)))
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(num); q++)
+		if (f[0] - '0' == num[q] && f[2] - '0' == den[q]) {
+			m->frac = (int)q;
+			if (whole) {
+				m->a = s;
+				m->alen = n;
+				m->ntok = 2;
+			} else {
+				/* "a 1/4 mile": "a quarter mile", the article written */
+				static const char *const bare[] = {"half", "quarter", "three quarter", "third", "two third", "eighth"};
+				size_t pn;
+				const char *p = core(c, c->i - 1, &pn);
+				static const char *const art[] = {"a", "an"};
+				m->say = p && joined(c, c->i - 1) && IN(art, p, pn) ? bare[q] : fractions[q].one;
+			}
+			m->why = "a fraction of halves, thirds, quarters or an eighth before a measure";
+			return 1;
+		}
+	return 0;
+}
+
 /* "1/6th of the patch", "2/3rds": a fraction written with its denominator's
  * ordinal ending; the ending must be the denominator's own (6th, 3rd, 2nd). */
 static int m_slash_ordinal(const struct cctx *c, struct match *m)
@@ -783,7 +879,18 @@ static int m_slash_fraction(const struct cctx *c, struct match *m)
 {
 	size_t n, nn;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || n < 3 || n > 5 || !nx || nn != 2 || strncasecmp(nx, "of", 2) != 0 || !joined(c, c->i))
+	if (!s || n < 3 || n > 5 || !nx || !joined(c, c->i))
+		return 0;
+	/* or before "as much", "as big", "the size", "the price": "costs 1/3
+	 * as much", "1/2 the size" (was "one of three as much") */
+	static const char *const as_words[] = {"much", "many", "big", "large", "long", "fast", "high", "wide", "heavy", "likely", "often"};
+	static const char *const the_words[] = {"size", "price", "cost", "time", "speed", "power", "number", "amount", "length", "weight", "width", "height", "rate"};
+	size_t wn;
+	const char *w = core(c, c->i + 2, &wn);
+	int cmp = w && joined(c, c->i + 1) &&
+		  ((nn == 2 && !strncasecmp(nx, "as", 2) && IN(as_words, w, wn)) ||
+		   (nn == 3 && !strncasecmp(nx, "the", 3) && IN(the_words, w, wn)));
+	if (!cmp && (nn != 2 || strncasecmp(nx, "of", 2) != 0))
 		return 0;
 	const char *sl = memchr(s, '/', n);
 	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || !all_digit(sl + 1, n - (size_t)(sl - s) - 1) ||
@@ -1513,9 +1620,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->unit = un;
 		m->square = 1;
 		m->ntok = 3;
+	} else if (nn == 1 && u[0] == 's' && memchr(s, '.', k) && !memchr(s, ',', k) && !c->t[c->i + 1].lead &&
+		   (c->i + 2 >= c->nt || !joined(c, c->i + 1) || !isdigit((unsigned char)c->t[c->i + 2].raw[0]))) {
+		/* "9.58 s", "took 1.23 s": a decimal and an s set apart are
+		 * seconds ("4 s 4 d" may be shillings: a whole number stays) */
+		m->unit = find_unit(u, nn, 0);
 	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
+	int vn;
+	if (m->ntok == 2 && nn == 1 && u[0] == 'V' && vee_engine(c, c->i + 1, &vn))
+		return 0;     /* "a 2.8 V 6": an engine, not volts */
 	if (m->ntok == 2 && nn == 1 && u[0] == 'W' && !m->per) {
 		/* "1101 W. McKinley", "400 W Main St": a street's West before
 		 * a name, not watts ("125 W TDP", "at 65 W." are) */
@@ -1525,6 +1640,15 @@ static int m_measure(const struct cctx *c, struct match *m)
 						     "For", "With", "But", "And", "So", "Then", "We", "They", "He", "She"};
 		if (w && isupper((unsigned char)w[0]) && wn > 1 && islower((unsigned char)w[1]) &&
 		    (joined(c, c->i + 1) || c->t[c->i + 1].trail) && !IN(starts, w, wn))
+			return 0;
+		/* "108 W 55th Street", "20 W. 3rd Ave": West before a numbered
+		 * street, an ordinal and a street's word */
+		static const char *const streets[] = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard",
+						       "Blvd", "Place", "Pl", "Drive", "Dr", "Lane", "Ln", "Terrace"};
+		size_t sn;
+		const char *st = core(c, c->i + 3, &sn);
+		if (w && ordinal_word(w, wn) && (joined(c, c->i + 1) || c->t[c->i + 1].trail) && joined(c, c->i + 2) &&
+		    st && IN(streets, st, sn))
 			return 0;
 	}
 	m->a = s;
@@ -3692,6 +3816,63 @@ static int m_round_plural(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "a V8 engine", "the 2.8 V6", "a 4.0 L V-8", "V 12" as tokenised text
+ * writes it: a V and an engine's cylinders (6, 8, 10 or 12) before an
+ * engine's word or after a displacement (a digit, a point and a digit,
+ * and L) is the engine's shape, "V six", not a version ("PATCH V6") nor
+ * volts. Its words, the tokens it takes in *ntok, or NULL. */
+static const char *vee_engine(const struct cctx *c, int k, int *ntok)
+{
+	size_t n, dn, wn;
+	const char *s = core(c, k, &n);
+	if (!s || n < 1 || s[0] != 'V' || c->t[k].lead)
+		return NULL;
+	const char *d = s + 1;
+	size_t dl = n - 1;
+	*ntok = 1;
+	if (dl && *d == '-')
+		d++, dl--;
+	if (!dl) {            /* "V 6": the number set apart */
+		if (!joined(c, k) || !(d = core(c, k + 1, &dl)))
+			return NULL;
+		*ntok = 2;
+	}
+	static const char *const cyl[] = {"6", "8", "10", "12"};
+	static const char *const said[] = {"V six", "V eight", "V ten", "V twelve"};
+	size_t q = 0;
+	while (q < ARRAY_LEN(cyl) && !(strlen(cyl[q]) == dl && !memcmp(cyl[q], d, dl)))
+		q++;
+	if (q == ARRAY_LEN(cyl))
+		return NULL;
+	static const char *const engine[] = {"engine", "engines", "motor", "motors", "powered", "cylinder"};
+	const char *w = core(c, k + *ntok, &wn);
+	if (w && joined(c, k + *ntok - 1) && IN(engine, w, wn))
+		return said[q];
+	int p = k - 1;
+	const char *ds = core(c, p, &dn);
+	int litre = ds && dn == 1 && (ds[0] == 'L' || ds[0] == 'l') && joined(c, p);
+	if (litre)
+		ds = core(c, --p, &dn);
+	/* set apart, the V after a number is volts unless the litres are
+	 * written: "3.3 V 12 pins", "a 4.0 L V 8" */
+	if (ds && joined(c, p) && (litre || *ntok == 1) && dn == 3 && isdigit((unsigned char)ds[0]) && ds[0] != '0' && ds[1] == '.' &&
+	    isdigit((unsigned char)ds[2]))
+		return said[q];
+	return NULL;
+}
+
+static int m_vee_engine(const struct cctx *c, struct match *m)
+{
+	int nt;
+	const char *say = vee_engine(c, c->i, &nt);
+	if (!say)
+		return 0;
+	m->say = say;
+	m->ntok = nt;
+	m->why = "a V and an engine's cylinders, before an engine or after a displacement";
+	return 1;
+}
+
 /* 1990s, 1990's, '90s, 90s */
 static int m_decade(const struct cctx *c, struct match *m)
 {
@@ -3700,10 +3881,44 @@ static int m_decade(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	if (!s)
 		return 0;
+	/* "1980s-era cars", "1960s-style": a decade and a word after its
+	 * hyphen, the word said after it (was "one thousand nine hundred
+	 * eighty S era") */
+	const char *hy = memchr(s, '-', n);
+	if (hy && hy > s + 2 && hy[-1] == 's' && isdigit((unsigned char)s[0]) && (size_t)(s + n - hy - 1) >= 2 &&
+	    (size_t)(s + n - hy - 1) <= 12) {
+		const char *r = hy + 1;
+		size_t rn = (size_t)(s + n - r);
+		for (size_t q = 0; q < rn; q++)
+			if (!islower((unsigned char)r[q]))
+				return 0;
+		m->b = r;
+		m->blen = rn;
+		n = (size_t)(hy - s);
+	}
+	/* "the mid-40s", "mid-1990s": the cue glued by a hyphen */
+	int mid = n > 4 && !strncasecmp(s, "mid-", 4);
+	if (mid) {
+		s += 4;
+		n -= 4;
+		if (n > 0 && s[0] == '\'')
+			s++, n--;
+	}
 	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	/* "the 1990 's": its 's set apart by the tokeniser */
+	const struct tok *nt = c->i + 1 < c->nt ? &c->t[c->i + 1] : NULL;
+	if (!k && !mid && n == 4 && nt && !t->trail && nt->rawlen >= 2 && nt->raw[0] == '\'' && nt->raw[1] == 's' &&
+	    (nt->rawlen == 2 || !isalnum((unsigned char)nt->raw[2]))) {
+		k = 4;
+		m->ntok = 2;
+	}
 	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
 		return 0;
-	int apos = t->lead && t->raw[t->lead - 1] == '\'';
+	/* its apostrophe written on it, or set apart by the tokeniser: "the late ' 40s" */
+	const struct tok *pt = c->i > 0 ? &c->t[c->i - 1] : NULL;
+	int apos = mid || (t->lead && t->raw[t->lead - 1] == '\'') ||
+		   (pt && !t->lead && pt->rawlen == 1 && pt->raw[0] == '\'');
+	m->say = mid ? "mid" : NULL;
 	if (k == 4) {
 		int y = year_value(s, 4);
 		if (y < 1100)
@@ -3731,6 +3946,14 @@ static int m_decade(const struct cctx *c, struct match *m)
 			b.i = c->i - 2;
 			memset(&bm, 0, sizeof bm);
 			listed = m_decade(&b, &bm);
+		}
+		/* or after a decade and a dash set apart: "the 1960s – 70s" */
+		if (!listed && p && c->i >= 2 && ((pn == 1 && p[0] == '-') || (pn == 3 && !memcmp(p, "\xe2\x80\x93", 3)))) {
+			struct cctx b = *c;
+			struct match bm;
+			b.i = c->i - 2;
+			memset(&bm, 0, sizeof bm);
+			listed = m_decade(&b, &bm) && !bm.short2;
 		}
 		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)) && !listed)
 			return 0;
@@ -3767,10 +3990,31 @@ static int dim_adjective(const struct cctx *c, const struct match *m)
 	       ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0));
 }
 
+/* The sign of "3.0 × 10^8", "1.5 x 10^6" between a number and a power of
+ * ten: "times" (scientific notation), not a size's "by" nor the letter. */
+static int m_sci_times(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || !p || !nx || !((n == 1 && (s[0] == 'x' || s[0] == 'X')) || (n == 2 && !memcmp(s, "\xc3\x97", 2))) ||
+	    !joined(c, c->i - 1) || !joined(c, c->i) || nn < 4 || strncmp(nx, "10^", 3) != 0 || !is_number(p, pn))
+		return 0;
+	m->say = "times";
+	m->why = "a times sign between a number and a power of ten";
+	return 1;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn, gl = 0;
 	const char *s = core(c, c->i, &n);
+	/* "3.0 × 10^8", "1.5 x 10^6": a number in scientific notation, the
+	 * sign "times", not a size's "by" */
+	size_t tn, pn10;
+	const char *tx = core(c, c->i + 1, &tn), *p10 = core(c, c->i + 2, &pn10);
+	if (tx && p10 && pn10 > 3 && !strncmp(p10, "10^", 3) &&
+	    ((tn == 1 && (tx[0] == 'x' || tx[0] == 'X')) || (tn == 2 && !memcmp(tx, "\xc3\x97", 2))))
+		return 0;
 	/* glued: 4x4, 1920x1080, 1024×600 (not 0x1f, a hexadecimal number) */
 	const char *gx = NULL;
 	if (s && n >= 3 && s[0] != '0') {
@@ -4247,6 +4491,7 @@ static const struct rule rules[] = {
 	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a telephone number", C_SERIAL, m_phone, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
 	{"an oops's page-table entry after its level", C_SERIAL, m_pt_entry, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
@@ -4257,6 +4502,7 @@ static const struct rule rules[] = {
 	{"models joined by slashes before a device", C_MODEL, m_model_slash, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
+	{"an engine's V and cylinders", C_IDIOM, m_vee_engine, 0},
 	{"a date", C_DATE, m_date, 0},
 	{"a ratio", C_RATIO, m_ratio, 0},
 	{"a time elapsed", C_DURATION, m_elapsed, 0},
@@ -4267,6 +4513,7 @@ static const struct rule rules[] = {
 	{"a power of ten in the plural before of", C_IDIOM, m_round_plural, 0},
 	{"a decade", C_DECADE, m_decade, 0},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
+	{"a fraction set apart before a measure", C_FRACTION, m_mixed_fraction, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
 	{"a fraction in a formula", C_FRACTION, m_formula_fraction, 0},
@@ -4300,6 +4547,7 @@ static const struct rule rules[] = {
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
 	{"a small v. before a number: version", C_ABBREVIATION, m_version_abbr, 1},
+	{"a times sign before a power of ten", C_IDIOM, m_sci_times, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 

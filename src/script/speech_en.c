@@ -1945,6 +1945,44 @@ static int measure_dash(const char *text, const char *p)
 	       find_unit(v, (size_t)(q - v), 0);
 }
 
+/* Whether s..e (the word's end) is digits and an ordinal's ending or a
+ * decade's s: "6th", "21st", "1870s", "70s". */
+static int nth_or_decade(const char *s, const char *e)
+{
+	const char *d = s;
+	while (d < e && isdigit((unsigned char)*d))
+		d++;
+	if (d == s || d == e)
+		return 0;
+	size_t k = (size_t)(e - d);
+	if (k == 1 && *d == 's')
+		return d - s == 4 || d - s == 2 ? 2 : 0;
+	if (k == 2 && (!strncmp(d, "th", 2) || !strncmp(d, "st", 2) || !strncmp(d, "nd", 2) || !strncmp(d, "rd", 2)))
+		return 1;
+	return 0;
+}
+
+/* An en dash (or a hyphen between ordinals) glued between two ordinals or
+ * two decades, "5th–6th", "1860s–1870s", "1960s–70s", "5th-6th": a range,
+ * set apart so that its dash is "to" (was "five T-H six T-H"); dlen is the
+ * dash's length at p. */
+static int nth_range_dash(const char *text, const char *p, size_t dlen)
+{
+	const char *a = p;
+	while (a > text && isalnum((unsigned char)a[-1]))
+		a--;
+	if (a > text && (a[-1] == '-' || a[-1] == '.' || a[-1] == '_' || a[-1] == '/'))
+		return 0;
+	int l = nth_or_decade(a, p);
+	const char *b = p + dlen, *e = b;
+	while (isalnum((unsigned char)*e))
+		e++;
+	if (*e == '-' || *e == '_' || *e == '/' || (*e == '.' && isalnum((unsigned char)e[1])))
+		return 0;
+	int r = nth_or_decade(b, e);
+	return l && l == r && (dlen == 3 || l == 1);
+}
+
 /*
  * Typography: an ellipsis between words is a pause of its own, a
  * typographic apostrophe inside a word is an ASCII one. The caller frees.
@@ -1958,6 +1996,26 @@ static char *typography(const char *text)
 		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) &&
 		    text_range_tilde(text, (size_t)(p - text) + 2, (size_t)(p - text))) {
 			buf_puts(&b, " ~ ");
+			continue;
+		}
+		/* a currency's sign set apart from its amount, "US$ 3.2 billion",
+		   "€ 20", "$ 5": glued, the money it is (was "U-S three point two
+		   billion", "five"); not a code ("USD 500" stays as written) */
+		if (*p == ' ' && isdigit((unsigned char)p[1]) && p > text) {
+			const char *w = p;
+			while (w > text && !isspace((unsigned char)w[-1]))
+				w--;
+			while (w < p && (*w == '(' || *w == '"'))
+				w++;
+			size_t k;
+			if (w < p && !isalpha((unsigned char)p[-1]) && currency_at(w, (size_t)(p - w), &k, 1))
+				continue;
+		}
+		/* "5th–6th", "1860s–1870s": a range of ordinals or decades */
+		if ((strncmp(p, "\xe2\x80\x93", 3) == 0 && p > text && nth_range_dash(text, p, 3)) ||
+		    (*p == '-' && p > text && nth_range_dash(text, p, 1))) {
+			buf_puts(&b, " \xe2\x80\x93 ");
+			p += *p == '-' ? 0 : 2;
 			continue;
 		}
 		/* the same with a dash: "0ms-206ms", "2GB-4GB" */

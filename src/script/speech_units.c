@@ -114,6 +114,7 @@ static const struct unit units[] = {
 	{"\xc2\xb0" "C", "degree Celsius", "degrees Celsius", 1},
 	{"fps", "frame per second", "frames per second", 1},
 	{"%", "percent", "percent", 1},
+	{"\xc2\xa2", "cent", "cents", 1},    /* "45 cents" written with the cent sign, glued or set apart (gtn29) */
 	/* benchmark tables' abbreviation after a share: "0.74 pct", "12pct" */
 	{"pct", "percent", "percent", 1},
 	{"x", "times", "times", 0},

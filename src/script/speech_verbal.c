@@ -1164,8 +1164,8 @@ static void v_serial(struct en *e, const struct match *m)
 		size_t j = i + 1;
 		while (j < m->alen && m->a[j] == ' ')     /* "0 - 486": spaced hyphens */
 			j++;
-		if (isdigit((unsigned char)m->a[i]) && j < m->alen && m->a[j] == '-')
-			buf_putc(&b, ',');
+		if (isdigit((unsigned char)m->a[i]) && j < m->alen && (m->a[j] == '-' || m->a[j] == ')'))
+			buf_putc(&b, ',');     /* "(555) 123-4567": a telephone's area code */
 	}
 	emit(e, b.data ? b.data : "");
 	buf_free(&b);
@@ -1206,7 +1206,9 @@ static void v_year_range(struct en *e, const struct match *m)
 {
 	emit_year(e, (unsigned)m->y1);
 	emit(e, "to");
-	if (m->short2 && m->y2 % 100 >= 10)
+	if (m->say)          /* "1998–present" */
+		emit(e, m->say);
+	else if (m->short2 && m->y2 % 100 >= 10)
 		emit_num(e, (unsigned)(m->y2 % 100));
 	else
 		emit_year(e, (unsigned)m->y2);
@@ -1225,6 +1227,10 @@ static void v_fraction(struct en *e, const struct match *m)
 		{"fifth", "fifths"}, {"sixth", "sixths"}, {"seventh", "sevenths"}, {"eighth", "eighths"},
 		{"ninth", "ninths"}, {"tenth", "tenths"},
 	};
+	if (m->say) {               /* "a 1/4 mile": "a quarter mile" */
+		emit(e, m->say);
+		return;
+	}
 	if (m->value) {             /* 1/3: "one third"; 2/3: "two thirds" */
 		emit_num(e, (unsigned long long)m->value);
 		emit(e, parts[m->frac][m->value > 1]);
@@ -1708,9 +1714,13 @@ static void v_ordinal(struct en *e, const struct match *m)
 static void v_decade(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
+	if (m->say)         /* "mid-90s" */
+		emit(e, m->say);
 	num_plural(&b, (unsigned long long)m->y1, !m->short2);
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->b)           /* "1980s-era" */
+		emitn(e, m->b, m->blen);
 }
 
 /* 1920 x 1080: "nineteen twenty by ten eighty", as a size is read */
