@@ -2494,6 +2494,22 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 			say_core(e, s + d, n - d, flags | F_START);
 		return 1;
 	}
+	/* a build option glued to -D with its value, in prose too: meson's
+	   "-Drust_std=2021", "-Dllvm=enabled", cc's "-DDEBUG=1": "dash D" and
+	   the option (the dash was dropped and "Drust" said as a word) */
+	if (s[0] == '-' && s[1] == 'D' && n > 4 && isalpha((unsigned char)s[2])) {
+		const char *eq = memchr(s + 3, '=', n - 3);
+		size_t i = 2;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+			i++;
+		if (eq && s + i == eq && eq + 1 < s + n) {
+			decide(e, "symbol", "a build option glued to -D with a value: dash D and the option");
+			emit(e, "dash");
+			spell(e, s + 1, 1, 0);
+			say_core(e, s + 2, n - 2, flags | F_START);
+			return 1;
+		}
+	}
 	/* one letter after a dash, standing alone, is a command's option in
 	   prose too: "pass -v", "klp -v patches", "-e raw", "mke2fs -d", "add
 	   -T" dash V, dash E, dash D, dash T (a letter is no number to be minus,
