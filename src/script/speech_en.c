@@ -1521,6 +1521,18 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
+		/* "Quentin Perret <qperret at google.com>": a list archive writes
+		 * an address's @ as " at "; its user of an initial and the name
+		 * said just before is that name, as in the address whole */
+		if (cn >= 4 && cn <= 24 && all_alpha(core, cn) && islower((unsigned char)core[0]) && !t[i].trail &&
+		    i + 2 < nt && nextn == 2 && memcmp(next, "at", 2) == 0 && !t[i + 1].trail &&
+		    memchr(t[i + 2].raw + t[i + 2].lead, '.', t[i + 2].rawlen - t[i + 2].lead) &&
+		    email_initial_name(e, core, cn)) {
+			decide(e, "e-mail", "an archive's address written with \" at \": its user an initial and the name before");
+			explain_row(e, core, core + cn, from);
+			set_prev(e, core, cn);
+			continue;
+		}
 		/* "PERST#", "SLP_S3#": a hardware signal's name, the # marking it
 		 * active low (not said); its capitals no word or acronym of kernel
 		 * text knows are its letters, "P-E-R-S-T" (not "per S-T") */
