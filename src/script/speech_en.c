@@ -1848,6 +1848,12 @@ static char *brackets(const char *text)
 			if (strcmp(words[i], "PATCH") == 0 || strcmp(words[i], "RFC") == 0 ||
 			    (strcmp(words[i], "PULL") == 0))
 				patch = 1;
+		/* "[patch 073/118]": mm-commits writes the tag in small letters,
+		 * its number padded; with a part's number it is the same tag */
+		for (int i = 0; i + 1 < nw && !patch; i++)
+			if (strcmp(words[i], "patch") == 0 && isdigit((unsigned char)words[i + 1][0]) &&
+			    strchr(words[i + 1], '/') && all_digit(words[i + 1], strcspn(words[i + 1], "/")))
+				patch = 1;
 		/* tags in brackets one after another are one subject's tags:
 		 * "[RFC][PATCH 1/1]" as "[RFC PATCH 1/1]" (patch said once) */
 		while (patch && after[0] == '[') {
@@ -1881,7 +1887,7 @@ static char *brackets(const char *text)
 				 * with a dash before it, the dash not said */
 				if (w[0] == '-' && isalnum((unsigned char)w[1]))
 					w++;
-				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0)
+				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0 || strcmp(w, "patch") == 0)
 					continue;
 				if (strcmp(w, "RFC") == 0)
 					rfc = w;
