@@ -1521,6 +1521,18 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
+		/* "Quentin Perret <qperret at google.com>": a list archive writes
+		 * an address's @ as " at "; its user of an initial and the name
+		 * said just before is that name, as in the address whole */
+		if (cn >= 4 && cn <= 24 && all_alpha(core, cn) && islower((unsigned char)core[0]) && !t[i].trail &&
+		    i + 2 < nt && nextn == 2 && memcmp(next, "at", 2) == 0 && !t[i + 1].trail &&
+		    memchr(t[i + 2].raw + t[i + 2].lead, '.', t[i + 2].rawlen - t[i + 2].lead) &&
+		    email_initial_name(e, core, cn)) {
+			decide(e, "e-mail", "an archive's address written with \" at \": its user an initial and the name before");
+			explain_row(e, core, core + cn, from);
+			set_prev(e, core, cn);
+			continue;
+		}
 		/* "PERST#", "SLP_S3#": a hardware signal's name, the # marking it
 		 * active low (not said); its capitals no word or acronym of kernel
 		 * text knows are its letters, "P-E-R-S-T" (not "per S-T") */
@@ -1836,6 +1848,12 @@ static char *brackets(const char *text)
 			if (strcmp(words[i], "PATCH") == 0 || strcmp(words[i], "RFC") == 0 ||
 			    (strcmp(words[i], "PULL") == 0))
 				patch = 1;
+		/* "[patch 073/118]": mm-commits writes the tag in small letters,
+		 * its number padded; with a part's number it is the same tag */
+		for (int i = 0; i + 1 < nw && !patch; i++)
+			if (strcmp(words[i], "patch") == 0 && isdigit((unsigned char)words[i + 1][0]) &&
+			    strchr(words[i + 1], '/') && all_digit(words[i + 1], strcspn(words[i + 1], "/")))
+				patch = 1;
 		/* tags in brackets one after another are one subject's tags:
 		 * "[RFC][PATCH 1/1]" as "[RFC PATCH 1/1]" (patch said once) */
 		while (patch && after[0] == '[') {
@@ -1869,7 +1887,7 @@ static char *brackets(const char *text)
 				 * with a dash before it, the dash not said */
 				if (w[0] == '-' && isalnum((unsigned char)w[1]))
 					w++;
-				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0)
+				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0 || strcmp(w, "patch") == 0)
 					continue;
 				if (strcmp(w, "RFC") == 0)
 					rfc = w;

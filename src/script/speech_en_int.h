@@ -123,6 +123,9 @@ size_t protocol_prefix(const char *s, size_t n);
 /* A protocol and its version glued, also inside an identifier: "nfs41"
  * (N-F-S four point one), "NFSv4.2" (N-F-S version four point two); 1 when said. */
 int say_protocol(struct en *e, const char *s, size_t n);
+/* An address's user made of an initial and a name said just before it
+ * ("Quentin Perret <qperret@...>" Q Perret): 1 when said so (speech_shape.c). */
+int email_initial_name(struct en *e, const char *s, size_t n);
 /* Digits one by one, 0 as "oh": an identifier such as a bug number. */
 void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */

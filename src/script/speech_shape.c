@@ -130,6 +130,39 @@ static int masked_host(const char *s, size_t n)
 	return 1;
 }
 
+/* A login of one or two initials and a common word ("ddstreet" D-D street,
+ * "kstewart" K stewart): the initials spelled, the word said, not the whole
+ * spelled as a name English cannot say; a word or a name whole stays
+ * ("stable", "mingo"), and so does a name said just before it ("David
+ * Rocher <rocher@...>", not R ocher). */
+static int local_initials_word(struct en *e, const char *s, size_t n)
+{
+	if (n < 6 || n > 20 || !all_alpha(s, n) || dict_word(s, n) || words_common(s, n, 70) ||
+	    (words_lookup(s, n, NULL) & WORDS_NAME))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	/* a name said just before is that name ("David Rocher <rocher@...>") */
+	if (e->out.data) {
+		size_t ol = e->out.len, from = ol > 80 ? ol - 80 : 0;
+		for (size_t i = from; i + n <= ol; i++)
+			if (strncasecmp(e->out.data + i, s, n) == 0)
+				return 0;
+	}
+	for (size_t k = 1; k <= 2; k++) {
+		if (n - k < 5)
+			continue;
+		if (dict_word(s + k, n - k) && words_common(s + k, n - k, 50)) {
+			decide(e, "e-mail", "a login of initials and a common word: the initials spelled, the word said");
+			spell(e, s, k, 0);
+			emitn(e, s + k, n - k);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* An address's local part: one word of letters is a name or a nickname, not
  * glued words ("mingo"); so is each part of "first.last" between its dots
  * ("kirill.shutemov" kirill dot shutemov, not K-I-R ill). */
@@ -151,7 +184,8 @@ static void say_local(struct en *e, const char *s, size_t n, int letters)
 			continue;
 		if (st)
 			emit(e, "dot");
-		say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
+		if (!local_initials_word(e, s + st, i - st))
+			say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
 		st = i + 1;
 	}
 }
@@ -160,7 +194,7 @@ static void say_local(struct en *e, const char *s, size_t n, int letters)
  * "Michael Halcrow <mhalcrow@...>" M Halcrow, "Timo Hirvonen <timoh@...>"
  * Timo H: the initial spelled and the name as said (they were cut where
  * the letters fell, "M-H-A-L crow", "mare K-M"). */
-static int email_initial_name(struct en *e, const char *s, size_t n)
+int email_initial_name(struct en *e, const char *s, size_t n)
 {
 	if (n < 4 || !all_alpha(s, n) || !e->out.data)
 		return 0;
@@ -459,6 +493,17 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * it is PHYs, as alone */
 					decide(e, "identifier", "\"phys\" in a C name: physical");
 					emit(e, "physical");
+				} else if (k == 1 && sep[0] == '_' && i - st >= 5 && i - st < 32 && isupper((unsigned char)s[st]) &&
+					   all_lower(s + st + 1, i - st - 1) && !dict_word(s + st, i - st) &&
+					   !(words_lookup(s + st, i - st, NULL) & WORDS_NAME)) {
+					/* Ext4_ic_Setfsuid, Dev_Getattr: a part of a C name with a
+					 * capital only for the name's style is the same part in
+					 * small letters ("set F-S U-I-D", as in setfsuid), not
+					 * one unknown word; words and names keep their capital */
+					char low[32];
+					for (size_t c = 0; c < i - st; c++)
+						low[c] = (char)tolower((unsigned char)s[st + c]);
+					say_core(e, low, i - st, flags);
 				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
 					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
 					 * constant OP is the word op (an operation), SYM sym (a
