@@ -2160,6 +2160,21 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 			return 1;
 		}
 	}
+	/* "GETACL", "FOURCC": a common word of three letters or more and an
+	 * acronym of kernel text (two or three letters) are the word and the
+	 * acronym's letters (two letters only after a word of four: "TITSR" is
+	 * no "tit S-R") */
+	if (!say_ok && !word && n >= 5 && !(flags & F_PART)) {
+		for (size_t i = 0; i < n; i++)
+			lw[i] = (char)tolower((unsigned char)s[i]);
+		for (size_t k = 2; k <= 3 && n - k >= 3; k++)
+			if ((k == 3 || n - k >= 4) && words_common(lw, n - k, 35) && vocab_kind(lw + n - k, k) == VOCAB_ACRONYM) {
+				say_word(e, lw, n - k, flags | F_PART);
+				spell(e, s + n - k, k, 0);
+				decide(e, "split word", "capitals English cannot say whole: a word and an acronym of kernel text");
+				return 1;
+			}
+	}
 	word |= n >= 4 && pronounceable(s, n) && say_ok && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
