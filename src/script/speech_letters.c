@@ -2138,7 +2138,44 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
 	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0));     /* ("ARM OABI" O-A-B-I) */
-	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
+	/* (and one no list knows whose consonants English can say, sayable:
+	 * "TOCTOU", "RELRO", "GEDCOM" are words; four to six that end in
+	 * consonants no English syllable ends in, "LIODN", "REVIDR", are spelled,
+	 * as hosts of kernel text say them; a doubled last consonant or R and
+	 * a consonant is an ending English says, "MAPERR", "RESERV") */
+	int say_ok = n > 6 || sayable(s, n) ||
+		     (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) &&
+		      (s[n - 1] == s[n - 2] || s[n - 2] == 'R') && sayable(s, n - 1));
+	/* "WAITQ", "BAUDR", "SNOOPX": five or six capitals no list knows that
+	 * English cannot say whole, a common word or a kernel term and one
+	 * consonant, are the word and the letter, as "readb" is in small letters */
+	char lw[8];
+	if (!say_ok && !word && n >= 5 && !(flags & F_PART) && !is_vowel(s[n - 1], 1) && !strchr("SDRY", s[n - 1])) {
+		for (size_t i = 0; i < n; i++)
+			lw[i] = (char)tolower((unsigned char)s[i]);
+		if (words_common(lw, n - 1, 35) || vocab_kind(lw, n - 1) == VOCAB_TERM) {
+			say_word(e, lw, n - 1, flags | F_PART);
+			spell(e, s + n - 1, 1, 0);
+			decide(e, "split word", "capitals English cannot say whole: a word and a letter");
+			return 1;
+		}
+	}
+	/* "GETACL", "FOURCC": a common word of three letters or more and an
+	 * acronym of kernel text (two or three letters) are the word and the
+	 * acronym's letters (two letters only after a word of four: "TITSR" is
+	 * no "tit S-R") */
+	if (!say_ok && !word && n >= 5 && !(flags & F_PART)) {
+		for (size_t i = 0; i < n; i++)
+			lw[i] = (char)tolower((unsigned char)s[i]);
+		for (size_t k = 2; k <= 3 && n - k >= 3; k++)
+			if ((k == 3 || n - k >= 4) && words_common(lw, n - k, 35) && vocab_kind(lw + n - k, k) == VOCAB_ACRONYM) {
+				say_word(e, lw, n - k, flags | F_PART);
+				spell(e, s + n - k, k, 0);
+				decide(e, "split word", "capitals English cannot say whole: a word and an acronym of kernel text");
+				return 1;
+			}
+	}
+	word |= n >= 4 && pronounceable(s, n) && say_ok && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
 		!(n == 4 && is_vowel(s[1], 0) && is_vowel(s[2], 0) && s[1] != s[2]);    /* "SEID" (not "NOOP") */
