@@ -61,16 +61,22 @@ static const char *const zh_chip_before[] = {
 };
 
 /* Whether a chip family's name ends before s[p], spaces between: "鲲鹏 920". */
-int zh_chip_family_before(const char *s, size_t p)
+/* Whether one of l[0..n) ends before s[p], spaces between. */
+static int ends_with_any_before(const char *s, size_t p, const char *const *l, size_t n)
 {
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
-	for (size_t w = 0; w < ARRAY_LEN(zh_chip_before); w++) {
-		size_t k = strlen(zh_chip_before[w]);
-		if (p >= k && memcmp(s + p - k, zh_chip_before[w], k) == 0)
+	for (size_t w = 0; w < n; w++) {
+		size_t k = strlen(l[w]);
+		if (p >= k && memcmp(s + p - k, l[w], k) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+int zh_chip_family_before(const char *s, size_t p)
+{
+	return ends_with_any_before(s, p, zh_chip_before, ARRAY_LEN(zh_chip_before));
 }
 
 /* The model's suffix glued after a chip family's number: one or two letters
@@ -475,15 +481,7 @@ static int zh_quantity_around(const char *s, size_t i, const char *after)
 	if (zh_unit_at(after, strlen(after), &ul) >= 0 || zh_measure_at(after, strlen(after)) ||
 	    starts_with_any(after, next, ARRAY_LEN(next)))
 		return 1;
-	size_t p = i;
-	while (p > 0 && s[p - 1] == ' ')
-		p--;
-	for (size_t w = 0; w < ARRAY_LEN(prev); w++) {
-		size_t k = strlen(prev[w]);
-		if (p >= k && memcmp(s + p - k, prev[w], k) == 0)
-			return 1;
-	}
-	return 0;
+	return ends_with_any_before(s, i, prev, ARRAY_LEN(prev));
 }
 
 /* Whether the bare X.YY at s[i] opens a sentence as its subject, Han after
