@@ -164,6 +164,10 @@ void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
 	if (m == 0) {     /* (08:00:06 "eight o'clock and six seconds", not "eight oh zero") */
 		if (!ampm || sec > 0)
 			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
+		/* 20:00:12: "twenty hundred hours and twelve seconds", not "twenty
+		 * hundred and twelve", which is heard as the number 2012 (kinds38) */
+		if (sec > 0 && !(h >= 1 && h <= 12))
+			emit(e, "hours");
 	} else {
 		if (m < 10)
 			emit(e, "oh");
