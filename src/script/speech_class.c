@@ -1527,6 +1527,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->blen = k - (size_t)(dash - s) - 1;
 		k = (size_t)(dash - s);
 	}
+	/* "Base/Boost 3.0/5.7 GHz", "16/32 GB": two values of one unit, a
+	   slash between, the unit after a space; a point in one or two digits
+	   each side (not a fraction, "1/2 mi") (kinds38) */
+	const char *sl = dash ? NULL : memchr(s, '/', k);
+	if (sl && sl > s && is_number(s, (size_t)(sl - s)) && is_number(sl + 1, k - (size_t)(sl - s) - 1) &&
+	    (memchr(s, '.', k) || ((size_t)(sl - s) >= 2 && k - (size_t)(sl - s) - 1 >= 2))) {
+		m->b = sl + 1;
+		m->blen = k - (size_t)(sl - s) - 1;
+		m->slash = 1;
+		k = (size_t)(sl - s);
+	}
 	if (!is_number(s, k))
 		return 0;
 	const char *u = core(c, c->i + 1, &nn);

@@ -1269,7 +1269,7 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
 	if (m->blen) {              /* 3.2-4.6 GHz */
-		emit(e, "to");
+		emit(e, m->slash ? "slash" : "to");
 		say_decimal_str(e, m->b, m->blen);
 	}
 	if (m->plus)
