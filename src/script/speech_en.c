@@ -1906,8 +1906,8 @@ static char *brackets(const char *text)
 				buf_puts(&b, "patch");
 			if (tree.len)
 				buf_printf(&b, " for %s", tree.data);
-			if (ver)
-				buf_printf(&b, ", %s", ver);
+			if (ver)     /* (a small v: a tag's "V30" is its version, never a model's V) */
+				buf_printf(&b, ", v%s", ver + 1);
 			buf_puts(&b, after[0] == ' ' || after[0] == 0 ? ":" : ": ");
 			buf_free(&tree);
 			p = after;
