@@ -580,6 +580,31 @@ static void money_code(const struct cctx *c, struct match *m)
  * before "and", "or", "to" (the first of two amounts) */
 static int modifier_noun_at(const struct cctx *c, int k);
 
+/* "the board's", "Apple's", "the vendors'": a noun's possessive, a
+ * determiner before an amount and a price's noun ("the board's $80 price" eighty
+ * dollar price); not a pronoun's or a verb's 's ("it's $80 today") (kinds38) */
+static int possessive_word(const char *p, size_t pn)
+{
+	static const char *const not_poss[] = {"it's", "that's", "what's", "there's", "here's", "he's",
+					       "she's", "who's", "where's", "let's", "one's"};
+	size_t k;
+	if (pn >= 4 && p[pn - 2] == '\'' && (p[pn - 1] == 's' || p[pn - 1] == 'S'))
+		k = pn - 2;
+	else if (pn >= 6 && memcmp(p + pn - 4, "\xe2\x80\x99s", 4) == 0)
+		k = pn - 4;
+	else if (pn >= 4 && p[pn - 1] == '\'' && p[pn - 2] == 's')
+		k = pn - 1;
+	else
+		return 0;
+	if (k == pn - 4) {     /* the curly apostrophe: compare its stem with the list's */
+		for (size_t q = 0; q < ARRAY_LEN(not_poss); q++)
+			if (strlen(not_poss[q]) - 2 == k && strncasecmp(p, not_poss[q], k) == 0)
+				return 0;
+		return all_alpha(p, k);
+	}
+	return !IN(not_poss, p, pn) && all_alpha(p, k);
+}
+
 static void money_adjective(const struct cctx *c, struct match *m)
 {
 	size_t pn, an;
@@ -595,6 +620,18 @@ static void money_adjective(const struct cctx *c, struct match *m)
 	const char *b = c->i >= 2 ? core(c, c->i - 2, &bn) : NULL;
 	int adj = b && !c->t[c->i - 2].trail && measure_adjective(b, bn, p, pn);
 	int det = measure_determiner(p, pn);
+	/* after a possessive only before a price's own noun: "the board's $80
+	   price", "Apple's $3 trillion valuation"; a headline's "Urbis's £20m
+	   catch" keeps the plural (GoogleTN's reading) */
+	static const char *const price_nouns[] = {"price", "prices", "cost", "fee", "tag", "budget",
+						  "valuation", "salary", "bill", "fine", "bonus", "deal",
+						  "offer", "loan", "grant", "bid", "settlement", "payment",
+						  "subscription", "investment", "sticker", "MSRP", "RRP"};
+	if (!art && !adj && !det && possessive_word(p, pn) && (IN(price_nouns, after, an) ||
+							       modifier_noun_at(c, c->i + m->ntok))) {
+		m->adjective = 1;
+		return;
+	}
 	if (!art && !adj && !det)
 		return;
 	if (measure_name(after, an) ||
@@ -1596,6 +1633,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->b = dash + 1;
 		m->blen = k - (size_t)(dash - s) - 1;
 		k = (size_t)(dash - s);
+	}
+	/* "Base/Boost 3.0/5.7 GHz", "16/32 GB": two values of one unit, a
+	   slash between, the unit after a space; a point in one or two digits
+	   each side (not a fraction, "1/2 mi") (kinds38) */
+	const char *sl = dash ? NULL : memchr(s, '/', k);
+	if (sl && sl > s && is_number(s, (size_t)(sl - s)) && is_number(sl + 1, k - (size_t)(sl - s) - 1) &&
+	    (memchr(s, '.', k) || ((size_t)(sl - s) >= 2 && k - (size_t)(sl - s) - 1 >= 2))) {
+		m->b = sl + 1;
+		m->blen = k - (size_t)(sl - s) - 1;
+		m->slash = 1;
+		k = (size_t)(sl - s);
 	}
 	if (!is_number(s, k))
 		return 0;

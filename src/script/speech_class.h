@@ -46,6 +46,7 @@ struct match {
 	int after_date;               /* a time straight after a date: ", at" before it */
 	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
+	int slash;                    /* "3.0/5.7 GHz": the two numbers' slash said, not "to" */
 	int plural;                   /* a model number in the plural: "FT-990's" */
 	const char *gen;              /* "DDR5" of "DDR5-4800": said before the model number */
 	size_t genlen;

@@ -1764,9 +1764,9 @@ static char *brackets(const char *text)
 		 * dropping it leaves the sentence short: "found in [11]." in
 		 * reference eleven, "see [2]", "described in [1] and [2]"; one after
 		 * a noun goes, as below ("the header [4]") */
-		if (n && n <= 3 && all_digit(in, n) && p > text && p[-1] == ' ') {
+		if (n && n <= 3 && all_digit(in, n) && (p == text || p[-1] == ' ')) {
 			static const char *const preps[] = {"in", "see", "to", "of", "from", "by", "at", "and", "or", "cf."};
-			const char *e2 = p - 1, *w;
+			const char *e2 = p > text ? p - 1 : p, *w;
 			while (e2 > text && e2[-1] == ' ')
 				e2--;
 			w = e2;
@@ -1789,6 +1789,12 @@ static char *brackets(const char *text)
 			int subj = 0;
 			for (size_t i = 0; i < ARRAY_LEN(conjs) && !subj; i++)
 				subj = strlen(conjs[i]) == wl && strncasecmp(conjs[i], w, wl) == 0;
+			/* or opening a sentence, before a verb in small letters:
+			 * "[1] is the original paper" (kinds38; a footnote's
+			 * list, "[1] See ...", "[2] https://...", still goes) */
+			int opening = e2 == text || (!prep && strchr(".!?", e2[-1]));
+			if (opening || (!prep && e2[-1] == ';'))
+				subj = 1;
 			if (subj) {
 				const char *v = after;
 				while (*v == ' ')
@@ -1802,7 +1808,7 @@ static char *brackets(const char *text)
 				subj = verb;
 			}
 			if ((prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) || subj) {
-				buf_puts(&b, "reference ");
+				buf_puts(&b, opening && !prep ? "Reference " : "reference ");
 				buf_add(&b, in, n);
 				p = after;
 				continue;
@@ -1918,8 +1924,8 @@ static char *brackets(const char *text)
 				buf_puts(&b, "patch");
 			if (tree.len)
 				buf_printf(&b, " for %s", tree.data);
-			if (ver)
-				buf_printf(&b, ", %s", ver);
+			if (ver)     /* (a small v: a tag's "V30" is its version, never a model's V) */
+				buf_printf(&b, ", v%s", ver + 1);
 			buf_puts(&b, after[0] == ' ' || after[0] == 0 ? ":" : ": ");
 			buf_free(&tree);
 			p = after;

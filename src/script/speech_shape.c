@@ -3756,6 +3756,53 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 }
 
 /*
+ * A date(1) or strftime format: conversions glued, each a percent sign and
+ * a letter, with a separator between or none: "%Y%m%d" (of "date
+ * +%Y%m%d"), "%Y-%m-%d", "%H:%M:%S". A host reads it as written, each
+ * "percent" and its letter: "percent Y percent M percent D", a separator
+ * said ("dash", "colon"); it was "Y M D", the signs lost (kinds38).
+ */
+static int s_strftime(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char conv[] = "aAbBcCdDeFgGhHIjklmMnNpPrRsStTuUVwWxXyYzZ";
+	static const struct { char c; const char *say; } seps[] = {
+		{'-', "dash"}, {':', "colon"}, {'_', "underscore"}, {'/', "slash"}, {'.', "dot"},
+	};
+	size_t convs = 0;
+	(void)flags;
+	if (n < 4 || s[0] != '%')
+		return 0;
+	for (size_t i = 0; i < n;) {       /* the shape first: nothing said unless it all is one */
+		if (s[i] == '%' && i + 1 < n && s[i + 1] && strchr(conv, s[i + 1])) {
+			convs++;
+			i += 2;
+			continue;
+		}
+		size_t q = 0;
+		while (q < ARRAY_LEN(seps) && seps[q].c != s[i])
+			q++;
+		if (q == ARRAY_LEN(seps) || i + 1 >= n || s[i + 1] != '%')
+			return 0;
+		i++;
+	}
+	if (convs < 2)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '%') {
+			emit(e, "percent");
+			spell(e, s + i + 1, 1, 0);
+			i += 2;
+			continue;
+		}
+		for (size_t q = 0; q < ARRAY_LEN(seps); q++)
+			if (seps[q].c == s[i])
+				emit(e, seps[q].say);
+		i++;
+	}
+	return 1;
+}
+
+/*
  * A compiler's option: "-W", "-f" or "-m" glued to a word ("-Warray-bounds",
  * "-Wno-unused", "-fno-strict-aliasing", "-march=native"): the option's
  * letter spelled, then the rest as a token: "W array bounds". The first word
@@ -4008,6 +4055,7 @@ static const struct shape {
 	{"emphasis", "a word between underscores, as plain-text mail marks emphasis: the word", 1, s_emphasis},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
+	{"strftime format", "a date format: each percent sign and its letter", 0, s_strftime},
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"serial", "bug or erratum numbers glued by commas after #: each digit by digit", 1, s_bug_list},

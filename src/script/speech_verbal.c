@@ -164,6 +164,10 @@ void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
 	if (m == 0) {     /* (08:00:06 "eight o'clock and six seconds", not "eight oh zero") */
 		if (!ampm || sec > 0)
 			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
+		/* 20:00:12: "twenty hundred hours and twelve seconds", not "twenty
+		 * hundred and twelve", which is heard as the number 2012 (kinds38) */
+		if (sec > 0 && !(h >= 1 && h <= 12))
+			emit(e, "hours");
 	} else {
 		if (m < 10)
 			emit(e, "oh");
@@ -442,7 +446,13 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	size_t prevlen = strlen(e->prev);
 	int core_v = s[0] == 'V' && n >= 2 && n <= 3 && all_digit(s + 1, n - 1) && (flags & F_TOKEN) && !e->prev_first &&
 		     product_name(e->prev, prevlen) && !series_word(e->prev, prevlen) && !WORD_IN(ver_words, e->prev, prevlen);
-	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v &&
+	/* "V30", "V60", "V90": a capital V and a round ten from thirty is a
+	   card's video speed class (SD's V30, V60, V90) or a product's letter
+	   and number (LG V60, Volvo V90), no version (kinds38); "PATCH V30",
+	   "version V40" stay versions */
+	int round_v = s[0] == 'V' && n == 3 && s[1] >= '3' && s[1] <= '9' && s[2] == '0' && (flags & F_TOKEN) &&
+		      !WORD_IN(ver_words, e->prev, prevlen) && strcasecmp(e->prev, "patch") != 0;
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v && !round_v &&
 	    !(s[0] == 'V' && s[1] != '0' && n >= 4 && all_digit(s + 1, n - 1))) {
 		version = 1;
 		k = 1;
@@ -1271,7 +1281,7 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
 	if (m->blen) {              /* 3.2-4.6 GHz */
-		emit(e, "to");
+		emit(e, m->slash ? "slash" : "to");
 		say_decimal_str(e, m->b, m->blen);
 	}
 	if (m->plus)
