@@ -832,6 +832,21 @@ static int iso_date_at(const char *s, size_t i, size_t en)
 	return m >= 1 && m <= 12 && d >= 1 && d <= 31 && (i + 10 == en || !isalnum((unsigned char)s[i + 10]));
 }
 
+/* Whether s[i..] is a date written with dots, 2020.11.21, standing alone: a
+ * year from 1970 to 2099, a month and a day of two digits each. */
+static int dotted_date_at(const char *s, size_t i, size_t en)
+{
+	if (i + 10 > en || s[i + 4] != '.' || s[i + 7] != '.')
+		return 0;
+	for (size_t k = 0; k < 10; k++)
+		if (k != 4 && k != 7 && !isdigit((unsigned char)s[i + k]))
+			return 0;
+	long long y = num_parse(s + i, 4), m = num_parse(s + i + 5, 2), d = num_parse(s + i + 8, 2);
+	return y >= 1970 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+	       (i + 10 == en || !(isalnum((unsigned char)s[i + 10]) ||
+				  (s[i + 10] == '.' && i + 11 < en && isdigit((unsigned char)s[i + 11]))));
+}
+
 /* Whether s[st..en) has a Latin letter in small letters (a word of English). */
 static int lower_latin_in(const char *s, size_t st, size_t en)
 {
@@ -961,6 +976,17 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i += 10;
 			continue;
 		}
+		/* "(From tinylab.org 2020.11.21)", "更新于 2022.03.08": a date written
+		   with dots in a Chinese text is Mandarin's (二零二零年十一月二十一日),
+		   after an English word too; not a version's part ("v2020.11.21",
+		   "1.2020.11.21") */
+		if (dflt == SC_HAN && dotted_date_at(s, i, en) &&
+		    (i == st || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == '-' || s[i - 1] == '_'))) {
+			for (size_t k = i; k < i + 10; k++)
+				cl[k - st] = SC_HAN;
+			i += 10;
+			continue;
+		}
 		/* "占用 50%CPU", "1.5%CPU使用率": a percentage after Han (or opening a
 		   Chinese line) glued before an English word is Mandarin's, 百分之五十 */
 		if (j < en && s[j] == '%' && j + 1 < en && cl[j + 1 - st] == SC_LATIN &&
@@ -981,10 +1007,28 @@ static int split_scripts(const char *s, size_t st, size_t en, enum sclass dflt, 
 			i = j;
 			continue;
 		}
+		/* "昇腾910B", "麒麟9000S", "飞腾2000+": a chip family's model number
+		   after Han, with its letters and plus glued, is Mandarin's (九一零B) */
+		size_t cs;
+		if (before == SC_HAN && j - i >= 3 && j - i <= 5 && u == j && zh_chip_family_before(s, i) &&
+		    (cs = zh_chip_suffix(s + j, en - j)) > 0) {
+			for (size_t k = j; k < j + cs; k++)
+				cl[k - st] = SC_NONE;
+			chain = j + cs;
+			i = j + cs;
+			continue;
+		}
 		if (before == SC_HAN && u < en && zh_unit_at(s + u, en - u, &ul) >= 0) {
 			for (size_t k = u; k < u + ul; k++)
 				cl[k - st] = SC_NONE;
 			chain = u + ul;
+		} else if (before == SC_HAN && u == j && u + 1 < en && s[u] == '+' &&
+			   zh_unit_at(s + u + 1, en - u - 1, &ul) >= 0) {
+			/* "超过100+TB": more than a measure, the plus glued between the
+			   number and its unit, is Mandarin's too (一百多太字节) */
+			for (size_t k = u; k < u + 1 + ul; k++)
+				cl[k - st] = SC_NONE;
+			chain = u + 1 + ul;
 		} else if ((before == SC_LATIN || (b > st + 1 && s[b - 1] == ':' && cl[b - 2 - st] == SC_LATIN)) &&
 			   (b == st || s[b - 1] != '-') && (b < i || label) && u < en && zh_unit_at(s + u, en - u, &ul) >= 0 &&
 			   !(u > j && ul == 1 && j - i <= 2 && isupper((unsigned char)s[u]) && board_before(s, st, i))) {

@@ -217,6 +217,9 @@ static int joined(const struct cctx *c, int k)
 
 static const char *const and_or[] = {"and", "or"};
 
+static int ordinal_word(const char *s, size_t n);
+static const char *vee_engine(const struct cctx *c, int k, int *ntok);
+
 /* Whether token k ends a list item with a comma, nothing else after it. */
 static int comma_after(const struct cctx *c, int k)
 {
@@ -311,6 +314,27 @@ static int m_bug_number(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "PGD 1965012067 P4D 1965012067 PUD 1965014067 PMD 1965016067 PTE 0": an
+ * oops's page-table entries, in hexadecimal without 0x; eight digits or
+ * more after a level's name are a value said digit by digit, not "one
+ * billion ..." (fresh37; with a letter, s_hex_value spells it) */
+static int m_pt_entry(const struct cctx *c, struct match *m)
+{
+	static const char *const levels[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
+	size_t n, pn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || n < 8 || n > 16 || !all_digit(s, n) || c->t[c->i].lead || c->t[c->i - 1].trail || pn != 3)
+		return 0;
+	for (size_t k = 0; k < ARRAY_LEN(levels); k++)
+		if (!memcmp(p, levels[k], 3)) {
+			m->a = s;
+			m->alen = n;
+			m->why = "an oops's page-table entry after its level (PGD, P4D, PUD, PMD, PTE): digit by digit";
+			return 1;
+		}
+	return 0;
+}
+
 /* A file's mode in octal after a word that names one: "chmod 755", "mode
  * 0644", git's "create mode 100644" (and "100644 => 100755"): digit by
  * digit, not a count. */
@@ -332,12 +356,56 @@ static int m_file_mode(const struct cctx *c, struct match *m)
 		const struct tok *qt = &c->t[c->i - 2];
 		arrow = qt->rawlen == 6 && strspn(qt->raw, "01234567") >= 6;
 	}
-	if (!label && !arrow)
+	/* a diff's "index 65fbe4f886c1..902665b27702 100644": the mode after
+	 * the two blob IDs (fresh37; it was "one hundred thousand ...") */
+	int index = 0;
+	if (n == 6 && c->i >= 2 && !pt->lead && find_str(pt->raw, pt->rawlen, "..") && q && qn == 5 &&
+	    !strncasecmp(q, "index", 5)) {
+		size_t dn = (size_t)(find_str(pt->raw, pt->rawlen, "..") - pt->raw);
+		index = dn >= 7 && strspn(pt->raw, "0123456789abcdef") == dn &&
+			strspn(pt->raw + dn + 2, "0123456789abcdef") == pt->rawlen - dn - 2 && pt->rawlen - dn - 2 >= 7;
+	}
+	if (!label && !arrow && !index)
 		return 0;
 	m->a = s;
 	m->alen = n;
 	m->why = "a file's mode in octal after mode, chmod, umask: digit by digit";
 	return 1;
+}
+
+/* Whether s is a local telephone number, three digits, a hyphen and four. */
+static int local_phone(const char *s, size_t n)
+{
+	return n == 8 && s[3] == '-' && all_digit(s, 3) && all_digit(s + 4, 4);
+}
+
+/* "(555) 123-4567", "phone 555-0142": a telephone number (an area code in
+ * parentheses before three digits, a hyphen and four; or those after a
+ * word for a telephone) said digit by digit in its groups, not a range
+ * ("one hundred twenty-three to four thousand ...") */
+static int m_phone(const struct cctx *c, struct match *m)
+{
+	size_t n, nn, pn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn), *p = core(c, c->i - 1, &pn);
+	const struct tok *t = &c->t[c->i];
+	if (!s)
+		return 0;
+	if (n == 3 && all_digit(s, 3) && t->lead == 1 && t->raw[0] == '(' && t->trail == 1 &&
+	    t->raw[t->rawlen - 1] == ')' && nx && !c->t[c->i + 1].lead && local_phone(nx, nn)) {
+		m->a = s;
+		m->alen = (size_t)(nx + nn - s);
+		m->ntok = 2;
+		m->why = "a telephone number: an area code in parentheses, three digits, a hyphen and four";
+		return 1;
+	}
+	static const char *const cues[] = {"phone", "telephone", "tel", "call", "fax", "dial", "ph"};
+	if (local_phone(s, n) && !t->lead && p && IN(cues, p, pn) && (joined(c, c->i - 1) || c->t[c->i - 1].trail)) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a telephone number: three digits, a hyphen and four after a word for a telephone";
+		return 1;
+	}
+	return 0;
 }
 
 /* ISBN 0-671-07580-2, OCLC 173092429: digit by digit. */
@@ -512,6 +580,31 @@ static void money_code(const struct cctx *c, struct match *m)
  * before "and", "or", "to" (the first of two amounts) */
 static int modifier_noun_at(const struct cctx *c, int k);
 
+/* "the board's", "Apple's", "the vendors'": a noun's possessive, a
+ * determiner before an amount and a price's noun ("the board's $80 price" eighty
+ * dollar price); not a pronoun's or a verb's 's ("it's $80 today") (kinds38) */
+static int possessive_word(const char *p, size_t pn)
+{
+	static const char *const not_poss[] = {"it's", "that's", "what's", "there's", "here's", "he's",
+					       "she's", "who's", "where's", "let's", "one's"};
+	size_t k;
+	if (pn >= 4 && p[pn - 2] == '\'' && (p[pn - 1] == 's' || p[pn - 1] == 'S'))
+		k = pn - 2;
+	else if (pn >= 6 && memcmp(p + pn - 4, "\xe2\x80\x99s", 4) == 0)
+		k = pn - 4;
+	else if (pn >= 4 && p[pn - 1] == '\'' && p[pn - 2] == 's')
+		k = pn - 1;
+	else
+		return 0;
+	if (k == pn - 4) {     /* the curly apostrophe: compare its stem with the list's */
+		for (size_t q = 0; q < ARRAY_LEN(not_poss); q++)
+			if (strlen(not_poss[q]) - 2 == k && strncasecmp(p, not_poss[q], k) == 0)
+				return 0;
+		return all_alpha(p, k);
+	}
+	return !IN(not_poss, p, pn) && all_alpha(p, k);
+}
+
 static void money_adjective(const struct cctx *c, struct match *m)
 {
 	size_t pn, an;
@@ -527,6 +620,18 @@ static void money_adjective(const struct cctx *c, struct match *m)
 	const char *b = c->i >= 2 ? core(c, c->i - 2, &bn) : NULL;
 	int adj = b && !c->t[c->i - 2].trail && measure_adjective(b, bn, p, pn);
 	int det = measure_determiner(p, pn);
+	/* after a possessive only before a price's own noun: "the board's $80
+	   price", "Apple's $3 trillion valuation"; a headline's "Urbis's £20m
+	   catch" keeps the plural (GoogleTN's reading) */
+	static const char *const price_nouns[] = {"price", "prices", "cost", "fee", "tag", "budget",
+						  "valuation", "salary", "bill", "fine", "bonus", "deal",
+						  "offer", "loan", "grant", "bid", "settlement", "payment",
+						  "subscription", "investment", "sticker", "MSRP", "RRP"};
+	if (!art && !adj && !det && possessive_word(p, pn) && (IN(price_nouns, after, an) ||
+							       modifier_noun_at(c, c->i + m->ntok))) {
+		m->adjective = 1;
+		return;
+	}
 	if (!art && !adj && !det)
 		return;
 	if (measure_name(after, an) ||
@@ -612,6 +717,15 @@ static int m_year_range(const struct cctx *c, struct match *m)
 				b++, n2--;
 			m->ntok = 2;
 		}
+	}
+	/* "1998–present", "2015-present", "1990 - now": a range open at its
+	 * end, the word said after "to" (was "two thousand present") */
+	static const char *const open_ends[] = {"present", "now", "today"};
+	if (b && !slash && IN(open_ends, b, n2)) {
+		m->y1 = y1;
+		m->say = open_ends[n2 == 7 ? 0 : n2 == 3 ? 1 : 2];
+		m->why = "a year and a dash before present, now or today: a range open at its end";
+		return 1;
 	}
 	if (!b || !all_digit(b, n2))
 		return 0;
@@ -718,6 +832,55 @@ static int m_fraction(const struct cctx *c, struct match *m)
 	return 0;
 }
 
+/* "3 1/2 hours", "2 3/4 inches", "1/2 cup": a whole number and a fraction
+ * of halves, thirds, quarters or an eighth set apart (as ½ is said, "three
+ * and a half"), or such a fraction alone, before a unit or a measure's
+ * noun; not N of M ("patch 1/2"), which has no measure after it. */
+static int m_mixed_fraction(const struct cctx *c, struct match *m)
+{
+	static const int num[] = {1, 1, 3, 1, 2, 1}, den[] = {2, 4, 4, 3, 3, 8};
+	static const char *const nouns[] = {
+		"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+		"minute", "minutes", "mile", "miles", "inch", "inches", "foot", "feet", "yard", "yards",
+		"cup", "cups", "pound", "pounds", "ounce", "ounces", "acre", "acres", "gallon", "gallons",
+		"teaspoon", "teaspoons", "tablespoon", "tablespoons", "times", "stars", "lengths", "laps",
+	};
+	size_t n, fn, wn;
+	const char *s = core(c, c->i, &n);
+	if (!s || c->t[c->i].lead)
+		return 0;
+	int whole = all_digit(s, n) && n <= 3 && joined(c, c->i);
+	const char *f = whole ? core(c, c->i + 1, &fn) : s;
+	if (!whole)
+		fn = n;
+	int k = c->i + (whole ? 1 : 0);
+	if (!f || fn != 3 || f[1] != '/' || !isdigit((unsigned char)f[0]) || !isdigit((unsigned char)f[2]) ||
+	    c->t[k].lead || !joined(c, k))
+		return 0;
+	const char *w = core(c, k + 1, &wn);
+	if (!w || !islower((unsigned char)w[0]) || !(IN(nouns, w, wn) || find_unit(w, wn, 1)))
+		return 0;
+	for (size_t q = 0; q < ARRAY_LEN(num); q++)
+		if (f[0] - '0' == num[q] && f[2] - '0' == den[q]) {
+			m->frac = (int)q;
+			if (whole) {
+				m->a = s;
+				m->alen = n;
+				m->ntok = 2;
+			} else {
+				/* "a 1/4 mile": "a quarter mile", the article written */
+				static const char *const bare[] = {"half", "quarter", "three quarter", "third", "two third", "eighth"};
+				size_t pn;
+				const char *p = core(c, c->i - 1, &pn);
+				static const char *const art[] = {"a", "an"};
+				m->say = p && joined(c, c->i - 1) && IN(art, p, pn) ? bare[q] : fractions[q].one;
+			}
+			m->why = "a fraction of halves, thirds, quarters or an eighth before a measure";
+			return 1;
+		}
+	return 0;
+}
+
 /* "1/6th of the patch", "2/3rds": a fraction written with its denominator's
  * ordinal ending; the ending must be the denominator's own (6th, 3rd, 2nd). */
 static int m_slash_ordinal(const struct cctx *c, struct match *m)
@@ -753,7 +916,18 @@ static int m_slash_fraction(const struct cctx *c, struct match *m)
 {
 	size_t n, nn;
 	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
-	if (!s || n < 3 || n > 5 || !nx || nn != 2 || strncasecmp(nx, "of", 2) != 0 || !joined(c, c->i))
+	if (!s || n < 3 || n > 5 || !nx || !joined(c, c->i))
+		return 0;
+	/* or before "as much", "as big", "the size", "the price": "costs 1/3
+	 * as much", "1/2 the size" (was "one of three as much") */
+	static const char *const as_words[] = {"much", "many", "big", "large", "long", "fast", "high", "wide", "heavy", "likely", "often"};
+	static const char *const the_words[] = {"size", "price", "cost", "time", "speed", "power", "number", "amount", "length", "weight", "width", "height", "rate"};
+	size_t wn;
+	const char *w = core(c, c->i + 2, &wn);
+	int cmp = w && joined(c, c->i + 1) &&
+		  ((nn == 2 && !strncasecmp(nx, "as", 2) && IN(as_words, w, wn)) ||
+		   (nn == 3 && !strncasecmp(nx, "the", 3) && IN(the_words, w, wn)));
+	if (!cmp && (nn != 2 || strncasecmp(nx, "of", 2) != 0))
 		return 0;
 	const char *sl = memchr(s, '/', n);
 	if (!sl || sl == s || !all_digit(s, (size_t)(sl - s)) || !all_digit(sl + 1, n - (size_t)(sl - s) - 1) ||
@@ -1460,6 +1634,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->blen = k - (size_t)(dash - s) - 1;
 		k = (size_t)(dash - s);
 	}
+	/* "Base/Boost 3.0/5.7 GHz", "16/32 GB": two values of one unit, a
+	   slash between, the unit after a space; a point in one or two digits
+	   each side (not a fraction, "1/2 mi") (kinds38) */
+	const char *sl = dash ? NULL : memchr(s, '/', k);
+	if (sl && sl > s && is_number(s, (size_t)(sl - s)) && is_number(sl + 1, k - (size_t)(sl - s) - 1) &&
+	    (memchr(s, '.', k) || ((size_t)(sl - s) >= 2 && k - (size_t)(sl - s) - 1 >= 2))) {
+		m->b = sl + 1;
+		m->blen = k - (size_t)(sl - s) - 1;
+		m->slash = 1;
+		k = (size_t)(sl - s);
+	}
 	if (!is_number(s, k))
 		return 0;
 	const char *u = core(c, c->i + 1, &nn);
@@ -1483,9 +1668,17 @@ static int m_measure(const struct cctx *c, struct match *m)
 		m->unit = un;
 		m->square = 1;
 		m->ntok = 3;
+	} else if (nn == 1 && u[0] == 's' && memchr(s, '.', k) && !memchr(s, ',', k) && !c->t[c->i + 1].lead &&
+		   (c->i + 2 >= c->nt || !joined(c, c->i + 1) || !isdigit((unsigned char)c->t[c->i + 2].raw[0]))) {
+		/* "9.58 s", "took 1.23 s": a decimal and an s set apart are
+		 * seconds ("4 s 4 d" may be shillings: a whole number stays) */
+		m->unit = find_unit(u, nn, 0);
 	} else if ((m->unit = find_unit(u, nn, 1)) == NULL && (m->unit = find_unit_per(u, nn, 0, &m->per)) == NULL) {
 		return 0;
 	}
+	int vn;
+	if (m->ntok == 2 && nn == 1 && u[0] == 'V' && vee_engine(c, c->i + 1, &vn))
+		return 0;     /* "a 2.8 V 6": an engine, not volts */
 	if (m->ntok == 2 && nn == 1 && u[0] == 'W' && !m->per) {
 		/* "1101 W. McKinley", "400 W Main St": a street's West before
 		 * a name, not watts ("125 W TDP", "at 65 W." are) */
@@ -1495,6 +1688,15 @@ static int m_measure(const struct cctx *c, struct match *m)
 						     "For", "With", "But", "And", "So", "Then", "We", "They", "He", "She"};
 		if (w && isupper((unsigned char)w[0]) && wn > 1 && islower((unsigned char)w[1]) &&
 		    (joined(c, c->i + 1) || c->t[c->i + 1].trail) && !IN(starts, w, wn))
+			return 0;
+		/* "108 W 55th Street", "20 W. 3rd Ave": West before a numbered
+		 * street, an ordinal and a street's word */
+		static const char *const streets[] = {"Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard",
+						       "Blvd", "Place", "Pl", "Drive", "Dr", "Lane", "Ln", "Terrace"};
+		size_t sn;
+		const char *st = core(c, c->i + 3, &sn);
+		if (w && ordinal_word(w, wn) && (joined(c, c->i + 1) || c->t[c->i + 1].trail) && joined(c, c->i + 2) &&
+		    st && IN(streets, st, sn))
 			return 0;
 	}
 	m->a = s;
@@ -2220,6 +2422,90 @@ static int m_model_units(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "Spec v. 20191213", "driver v. 2.1": a small v with its stop before a
+ * number is "version" (a capital V. is an initial, a v before a name
+ * "versus"); espeak-ng would say the letter. */
+static int m_version_abbr(const struct cctx *c, struct match *m)
+{
+	size_t n, nn;
+	const char *s = core(c, c->i, &n), *nx = core(c, c->i + 1, &nn);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !nx || n != 1 || s[0] != 'v' || t->lead || t->trail != 1 || t->raw[t->rawlen - 1] != '.' ||
+	    !isdigit((unsigned char)nx[0]) || c->t[c->i + 1].lead)
+		return 0;
+	m->say = "version";
+	m->dot = 1;
+	m->why = "a small v and its stop before a number: version";
+	return 1;
+}
+
+/* "i.MX 8M Plus", "i.MX 8MP", "i.MX 6ULL", "i.MX 93": a digit or two and
+ * capitals set apart after a SoC line written with a small letter and a
+ * dot (i.MX, as speech_shape.c says it) is the line's model, said as a
+ * number and its letters, not a size (eight megabytes). */
+static int m_chip_line_model(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, d = 0;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn);
+	if (!s || !p || pn != 4 || strncasecmp(p, "i.mx", 4) != 0 || c->t[c->i - 1].trail || c->t[c->i].lead)
+		return 0;
+	while (d < n && isdigit((unsigned char)s[d]))
+		d++;
+	if (d < 1 || d > 2 || n - d > 4 || s[0] == '0')
+		return 0;
+	for (size_t i = d; i < n; i++)
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+	m->a = s;
+	m->alen = d;
+	if (n > d) {
+		m->letters = s + d;
+		m->letterslen = n - d;
+	}
+	m->why = "a SoC line's model: digits and capitals after i.MX";
+	return 1;
+}
+
+/* "the 13" model", "a 15.6" panel", "MacBook Pro 14"": a screen's or a
+ * disk's size, a number of one or two digits (and a tenth) with an inch's
+ * mark and no quotation open before it in the sentence, is said with
+ * "inch", as a host reads it ("thirteen inch"), not dropped as a quote. */
+static int m_inch_mark(const struct cctx *c, struct match *m)
+{
+	static const struct unit inch = {"\"", "inch", "inches", 0};
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	const struct tok *t = &c->t[c->i];
+	if (!s || !t->trail || t->lead || s[n] != '"' || !isdigit((unsigned char)s[0]) || s[0] == '0')
+		return 0;
+	size_t j = 0;
+	while (j < n && isdigit((unsigned char)s[j]))
+		j++;
+	if (j > 2 || (j < n && !(n == j + 2 && s[j] == '.' && isdigit((unsigned char)s[j + 1]))))
+		return 0;
+	long long v = num_parse(s, j);
+	if (v < 1 || v > 99)
+		return 0;
+	/* a quotation open before it (a mark opening a token, none closing one
+	 * since: "size 13"") makes the mark its end */
+	int open = 0;
+	for (int k = 0; k < c->i; k++) {
+		const struct tok *q = &c->t[k];
+		if (memchr(q->raw, '"', q->lead))
+			open = 1;
+		if (open && q->trail && memchr(q->raw + q->rawlen - q->trail, '"', q->trail))
+			open = 0;
+	}
+	if (open)
+		return 0;
+	m->unit = &inch;
+	m->adjective = 1;
+	m->a = s;
+	m->alen = n;
+	m->why = "a size in inches: a number and an inch's mark, no quotation open";
+	return 1;
+}
+
 /* Dell 7420, Intel 8086: a number after a brand is a model number. */
 static int m_model(const struct cctx *c, struct match *m)
 {
@@ -2284,10 +2570,28 @@ static int m_model(const struct cctx *c, struct match *m)
 	 * code; "M.2 2280": a card's size code after M.2; models even with a
 	 * year's shape (not "one thousand seven hundred") */
 	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
-	if (IN(socket_codes, p, pn) && !tl && n >= 3 && (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+	/* "M.2 M-Key 2230", "a B+M-Key 2242 card": an M.2 card's key (A, B,
+	 * E, M, or two joined by +) before its size code */
+	int keyed = pn >= 5 && pn <= 7 && strncasecmp(p + pn - 4, "-key", 4) == 0 && strspn(p, "ABEM+") == pn - 4 &&
+		    p[0] != '+';
+	if ((IN(socket_codes, p, pn) || keyed) && !tl && n >= 3 &&
+	    (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2')) &&
+	    (!keyed || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
 		m->a = s;
 		m->alen = n;
 		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
+		return 1;
+	}
+	/* "M.2 M-Key 2230", "M.2 Key-B 3042": a card's size code after M.2 and
+	 * its key's letter (twenty-two thirty, not two thousand two hundred
+	 * thirty), as after M.2 alone */
+	int key = (pn == 5 && p[0] >= 'A' && p[0] <= 'M' && p[1] == '-' && strncasecmp(p + 2, "key", 3) == 0) ||
+		  (pn == 5 && strncasecmp(p, "key-", 4) == 0 && p[4] >= 'A' && p[4] <= 'M');
+	if (key && !tl && q && qn == 3 && memcmp(q, "M.2", 3) == 0 && !c->t[c->i - 2].trail && n >= 4 &&
+	    ((s[0] == '2' && s[1] == '2') || (s[0] == '3' && s[1] == '0'))) {
+		m->a = s;
+		m->alen = n;
+		m->why = "a model number: an M.2 card's size after M.2 and its key";
 		return 1;
 	}
 	if (v >= 1000 && v <= 2099)
@@ -2318,7 +2622,13 @@ static int m_model(const struct cctx *c, struct match *m)
 		return 0;
 	size_t nn;
 	const char *nx = core(c, c->i + 1, &nn);
-	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)))
+	/* "EPYC 9004 CPUs", "Xeon 6148 CPUs": four digits after a brand, no
+	 * count's shape (a power of two, a round hundred, a year), before
+	 * the processors they name are the line's model (not "AMD 1200 CPUs") */
+	long long mv = num_parse(s, n);
+	int line = nx && nn == 4 && strncasecmp(nx, "cpus", 4) == 0 && n == 4 && !tl && !count_shaped(mv) &&
+		   mv % 100 != 0;
+	if (nx && (find_unit(nx, nn, 1) || IN(count_nouns, nx, nn)) && !line)
 		return 0;
 	/* "Viresh Kumar 16782 2.4%": a count in a table's row, a share of the
 	 * whole after it (a percentage, or another number and one), not a
@@ -2674,6 +2984,15 @@ static int month_of_abbr(const char *s, size_t n)
 	return month_of(w);
 }
 
+/* Whether the token two after the current one is a month's name ("Sun 01
+ * October"): the weekday's date is written day first without a comma. */
+static int weekday_month_after(const struct cctx *c)
+{
+	size_t n;
+	const char *w = core(c, c->i + 2, &n);
+	return w && n >= 3 && month_of_abbr(w, n);
+}
+
 /* "San Diego, CA, USA", "Austin, TX, US": a state's postal code between a
  * place's name and the country, each after its comma, is the state's name.
  * Only with the country after it: "CA" alone is often a certificate authority. */
@@ -2716,6 +3035,7 @@ static int m_us_state(const struct cctx *c, struct match *m)
 		}
 	return 0;
 }
+
 
 static int m_abbr(const struct cctx *c, struct match *m)
 {
@@ -2836,8 +3156,13 @@ static int m_abbr(const struct cctx *c, struct match *m)
 			     ((nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
 			       (t->trail || dot)) ||
 			      (nn >= 3 && month_of_abbr(nx, nn)) ||
-			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first */
-			      (nn == 10 && t->trail && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
+			      /* "Sun 01 October 2023", "Mon 3 June": no comma, before a day
+			       * of the month and a month's name (not "the Sun 4 server") */
+			      (nn <= 2 && all_digit(nx, nn) && num_parse(nx, nn) >= 1 && num_parse(nx, nn) <= 31 &&
+			       !t->trail && !c->t[c->i + 1].trail && weekday_month_after(c)) ||
+			      /* "On Wed, 2007-04-11 at 15:30": before a date written year first,
+			       * "since Tue 2024-11-12 20:00:12 CET" (systemd's, no comma) */
+			      (nn == 10 && all_digit(nx, 4) && nx[4] == '-' && nx[7] == '-' &&
 			       all_digit(nx + 5, 2) && all_digit(nx + 8, 2)) ||
 			      /* "On Tue 21-04-26 16:02:38": before a date written day first (mutt's attribution) */
 			      (nn == 8 && all_digit(nx, 2) && nx[2] == '-' && all_digit(nx + 3, 2) && nx[5] == '-' &&
@@ -2953,11 +3278,21 @@ static int m_date(const struct cctx *c, struct match *m)
 		return 1;
 	}
 	/* 2024-03-01T08:00:00Z: ISO 8601's date and time of day, Z for UTC */
-	size_t tl = n > 11 && s[n - 1] == 'Z' ? n - 12 : n - 11;
+	size_t tl = n > 11 && s[n - 1] == 'Z' ? n - 12 : n - 11, fl = 0;
+	/* (2026-04-22T14:16:40.203Z: the seconds' fraction, after a point) */
+	while (n > 11 && s[10] == 'T' && tl > 9 && fl < 9 && isdigit((unsigned char)s[11 + tl - 1 - fl]))
+		fl++;
+	if (fl && tl == 9 + fl && s[11 + 8] == '.')
+		tl = 8;
+	else
+		fl = 0;
 	if (n > 11 && s[10] == 'T' && parse_date(s, 10, &m->y1, &m->month, &m->day) &&
-	    parse_time(s + 11, tl, &m->hour, &m->minute, &m->second, &m->ampm) && !m->ampm) {
+	    parse_time(s + 11, tl, &m->hour, &m->minute, &m->second, &m->ampm) && !m->ampm &&
+	    (!fl || m->second >= 0)) {
 		m->part = 'T';
-		m->b = tl < n - 11 ? s + n - 1 : NULL;
+		m->a = fl ? s + 20 : NULL;
+		m->alen = fl;
+		m->b = s[n - 1] == 'Z' ? s + n - 1 : NULL;
 		m->why = "a date and a time of day (ISO 8601)";
 		return 1;
 	}
@@ -3529,6 +3864,63 @@ static int m_round_plural(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* "a V8 engine", "the 2.8 V6", "a 4.0 L V-8", "V 12" as tokenised text
+ * writes it: a V and an engine's cylinders (6, 8, 10 or 12) before an
+ * engine's word or after a displacement (a digit, a point and a digit,
+ * and L) is the engine's shape, "V six", not a version ("PATCH V6") nor
+ * volts. Its words, the tokens it takes in *ntok, or NULL. */
+static const char *vee_engine(const struct cctx *c, int k, int *ntok)
+{
+	size_t n, dn, wn;
+	const char *s = core(c, k, &n);
+	if (!s || n < 1 || s[0] != 'V' || c->t[k].lead)
+		return NULL;
+	const char *d = s + 1;
+	size_t dl = n - 1;
+	*ntok = 1;
+	if (dl && *d == '-')
+		d++, dl--;
+	if (!dl) {            /* "V 6": the number set apart */
+		if (!joined(c, k) || !(d = core(c, k + 1, &dl)))
+			return NULL;
+		*ntok = 2;
+	}
+	static const char *const cyl[] = {"6", "8", "10", "12"};
+	static const char *const said[] = {"V six", "V eight", "V ten", "V twelve"};
+	size_t q = 0;
+	while (q < ARRAY_LEN(cyl) && !(strlen(cyl[q]) == dl && !memcmp(cyl[q], d, dl)))
+		q++;
+	if (q == ARRAY_LEN(cyl))
+		return NULL;
+	static const char *const engine[] = {"engine", "engines", "motor", "motors", "powered", "cylinder"};
+	const char *w = core(c, k + *ntok, &wn);
+	if (w && joined(c, k + *ntok - 1) && IN(engine, w, wn))
+		return said[q];
+	int p = k - 1;
+	const char *ds = core(c, p, &dn);
+	int litre = ds && dn == 1 && (ds[0] == 'L' || ds[0] == 'l') && joined(c, p);
+	if (litre)
+		ds = core(c, --p, &dn);
+	/* set apart, the V after a number is volts unless the litres are
+	 * written: "3.3 V 12 pins", "a 4.0 L V 8" */
+	if (ds && joined(c, p) && (litre || *ntok == 1) && dn == 3 && isdigit((unsigned char)ds[0]) && ds[0] != '0' && ds[1] == '.' &&
+	    isdigit((unsigned char)ds[2]))
+		return said[q];
+	return NULL;
+}
+
+static int m_vee_engine(const struct cctx *c, struct match *m)
+{
+	int nt;
+	const char *say = vee_engine(c, c->i, &nt);
+	if (!say)
+		return 0;
+	m->say = say;
+	m->ntok = nt;
+	m->why = "a V and an engine's cylinders, before an engine or after a displacement";
+	return 1;
+}
+
 /* 1990s, 1990's, '90s, 90s */
 static int m_decade(const struct cctx *c, struct match *m)
 {
@@ -3537,10 +3929,44 @@ static int m_decade(const struct cctx *c, struct match *m)
 	const struct tok *t = &c->t[c->i];
 	if (!s)
 		return 0;
+	/* "1980s-era cars", "1960s-style": a decade and a word after its
+	 * hyphen, the word said after it (was "one thousand nine hundred
+	 * eighty S era") */
+	const char *hy = memchr(s, '-', n);
+	if (hy && hy > s + 2 && hy[-1] == 's' && isdigit((unsigned char)s[0]) && (size_t)(s + n - hy - 1) >= 2 &&
+	    (size_t)(s + n - hy - 1) <= 12) {
+		const char *r = hy + 1;
+		size_t rn = (size_t)(s + n - r);
+		for (size_t q = 0; q < rn; q++)
+			if (!islower((unsigned char)r[q]))
+				return 0;
+		m->b = r;
+		m->blen = rn;
+		n = (size_t)(hy - s);
+	}
+	/* "the mid-40s", "mid-1990s": the cue glued by a hyphen */
+	int mid = n > 4 && !strncasecmp(s, "mid-", 4);
+	if (mid) {
+		s += 4;
+		n -= 4;
+		if (n > 0 && s[0] == '\'')
+			s++, n--;
+	}
 	size_t k = n > 2 && s[n - 2] == '\'' && s[n - 1] == 's' ? n - 2 : n > 1 && s[n - 1] == 's' ? n - 1 : 0;
+	/* "the 1990 's": its 's set apart by the tokeniser */
+	const struct tok *nt = c->i + 1 < c->nt ? &c->t[c->i + 1] : NULL;
+	if (!k && !mid && n == 4 && nt && !t->trail && nt->rawlen >= 2 && nt->raw[0] == '\'' && nt->raw[1] == 's' &&
+	    (nt->rawlen == 2 || !isalnum((unsigned char)nt->raw[2]))) {
+		k = 4;
+		m->ntok = 2;
+	}
 	if (!k || (k != 4 && k != 2) || !all_digit(s, k) || s[k - 1] != '0')
 		return 0;
-	int apos = t->lead && t->raw[t->lead - 1] == '\'';
+	/* its apostrophe written on it, or set apart by the tokeniser: "the late ' 40s" */
+	const struct tok *pt = c->i > 0 ? &c->t[c->i - 1] : NULL;
+	int apos = mid || (t->lead && t->raw[t->lead - 1] == '\'') ||
+		   (pt && !t->lead && pt->rawlen == 1 && pt->raw[0] == '\'');
+	m->say = mid ? "mid" : NULL;
 	if (k == 4) {
 		int y = year_value(s, 4);
 		if (y < 1100)
@@ -3568,6 +3994,14 @@ static int m_decade(const struct cctx *c, struct match *m)
 			b.i = c->i - 2;
 			memset(&bm, 0, sizeof bm);
 			listed = m_decade(&b, &bm);
+		}
+		/* or after a decade and a dash set apart: "the 1960s – 70s" */
+		if (!listed && p && c->i >= 2 && ((pn == 1 && p[0] == '-') || (pn == 3 && !memcmp(p, "\xe2\x80\x93", 3)))) {
+			struct cctx b = *c;
+			struct match bm;
+			b.i = c->i - 2;
+			memset(&bm, 0, sizeof bm);
+			listed = m_decade(&b, &bm) && !bm.short2;
 		}
 		if (!apos && k == n - 1 && !(p && IN(decade_cues, p, pn)) && !listed)
 			return 0;
@@ -3604,10 +4038,31 @@ static int dim_adjective(const struct cctx *c, const struct match *m)
 	       ((pn == 1 && (p[0] == 'a' || p[0] == 'A')) || (pn == 2 && strncasecmp(p, "an", 2) == 0));
 }
 
+/* The sign of "3.0 × 10^8", "1.5 x 10^6" between a number and a power of
+ * ten: "times" (scientific notation), not a size's "by" nor the letter. */
+static int m_sci_times(const struct cctx *c, struct match *m)
+{
+	size_t n, pn, nn;
+	const char *s = core(c, c->i, &n), *p = core(c, c->i - 1, &pn), *nx = core(c, c->i + 1, &nn);
+	if (!s || !p || !nx || !((n == 1 && (s[0] == 'x' || s[0] == 'X')) || (n == 2 && !memcmp(s, "\xc3\x97", 2))) ||
+	    !joined(c, c->i - 1) || !joined(c, c->i) || nn < 4 || strncmp(nx, "10^", 3) != 0 || !is_number(p, pn))
+		return 0;
+	m->say = "times";
+	m->why = "a times sign between a number and a power of ten";
+	return 1;
+}
+
 static int m_dimension(const struct cctx *c, struct match *m)
 {
 	size_t n, xn, bn, gl = 0;
 	const char *s = core(c, c->i, &n);
+	/* "3.0 × 10^8", "1.5 x 10^6": a number in scientific notation, the
+	 * sign "times", not a size's "by" */
+	size_t tn, pn10;
+	const char *tx = core(c, c->i + 1, &tn), *p10 = core(c, c->i + 2, &pn10);
+	if (tx && p10 && pn10 > 3 && !strncmp(p10, "10^", 3) &&
+	    ((tn == 1 && (tx[0] == 'x' || tx[0] == 'X')) || (tn == 2 && !memcmp(tx, "\xc3\x97", 2))))
+		return 0;
 	/* glued: 4x4, 1920x1080, 1024×600 (not 0x1f, a hexadecimal number) */
 	const char *gx = NULL;
 	if (s && n >= 3 && s[0] != '0') {
@@ -4002,6 +4457,73 @@ static int m_glued_in(const struct cctx *c, struct match *m)
 	return 1;
 }
 
+/* Hexadecimal digits only, n of them (lo to hi). */
+static int hex_run(const char *s, size_t n, size_t lo, size_t hi)
+{
+	if (n < lo || n > hi)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (!isxdigit((unsigned char)s[k]))
+			return 0;
+	return 1;
+}
+
+/* "0000:00:1f.3", "10000:e1:00.0", "00:02.0": a PCI device's address
+ * (domain, bus, device and function), as dmesg and lspci print it; and
+ * "00:1a:2b:3c:4d:5e", a MAC address: six pairs of hexadecimal digits.
+ * Said group by group, digit by digit, with "colon" and "dot" between:
+ * run together ("oh oh oh oh oh oh one F") the groups are lost. */
+static int m_bus_address(const struct cctx *c, struct match *m)
+{
+	size_t n;
+	const char *s = core(c, c->i, &n);
+	if (!s || n < 7 || !isxdigit((unsigned char)s[0]))
+		return 0;
+	size_t g[8], gl[8], ng = 0, q = 0;
+	char sep[8];
+	while (ng < 8) {
+		size_t j = q;
+		while (j < n && isxdigit((unsigned char)s[j]))
+			j++;
+		g[ng] = q;
+		gl[ng] = j - q;
+		sep[ng] = j < n ? s[j] : 0;
+		ng++;
+		if (j >= n || (s[j] != ':' && s[j] != '.'))
+			break;
+		q = j + 1;
+	}
+	if (g[ng - 1] + gl[ng - 1] != n)
+		return 0;
+	int pci = 0;
+	if (ng == 4 && sep[0] == ':' && sep[1] == ':' && sep[2] == '.')
+		pci = hex_run(s, gl[0], 4, 5) && hex_run(s + g[1], gl[1], 2, 2);
+	else if (ng == 3 && sep[0] == ':' && sep[1] == '.')
+		pci = hex_run(s, gl[0], 2, 2);
+	if (pci) {
+		size_t d = g[ng - 2];
+		if (gl[ng - 2] != 2 || !hex_run(s + d, 2, 2, 2) || strtol((char[]){s[d], s[d + 1], 0}, NULL, 16) > 0x1f ||
+		    gl[ng - 1] != 1 || s[n - 1] < '0' || s[n - 1] > '7')
+			return 0;     /* a device below 32, a function below 8 */
+		size_t wn;
+		const char *w = ng == 3 ? core(c, c->i + 1, &wn) : NULL;
+		if (w && ((wn == 1 && w[0] == 's') || (wn >= 3 && (strncasecmp(w, "sec", 3) == 0 || strncasecmp(w, "min", 3) == 0))))
+			return 0;     /* "05:12.3 s": minutes and seconds, not an address */
+		m->why = "a PCI device's address: its groups said with colon and dot";
+	} else {
+		if (ng != 6 || n != 17)
+			return 0;
+		for (size_t k = 0; k < 6; k++)
+			if (gl[k] != 2 || (k < 5 && sep[k] != ':'))
+				return 0;
+		m->why = "a MAC address: six pairs of hexadecimal digits, said with colon";
+	}
+	m->a = s;
+	m->alen = n;
+	m->ntok = 1;
+	return 1;
+}
+
 /* The table: the first rule that matches a token decides its class. */
 static const struct rule rules[] = {
 	{"a subject's prefix of two small letters", C_ACRONYM, m_subject_prefix, 1},
@@ -4009,6 +4531,7 @@ static const struct rule rules[] = {
 	{"a URL broken after its colon", C_URL, m_url_split, 1},
 	{"single capitals about a spaced slash", C_SPACED_SLASH, m_spaced_slash, 0},
 	{"a USB port path", C_USB_PORT, m_usb_port, 0},
+	{"a PCI device's or a MAC address", C_BUS_ADDR, m_bus_address, 0},
 	{"two names glued by a small in", C_GLUED_IN, m_glued_in, 0},
 	{"a range of hexadecimal numbers with an h", C_HEX_H_RANGE, m_hex_h_range, 0},
 	{"a count of a plural noun per a unit of time", C_NOUN_RATE, m_noun_rate, 0},
@@ -4016,7 +4539,9 @@ static const struct rule rules[] = {
 	{"a PCIe lane width", C_IDIOM, m_lane_width, 0},
 	{"a diffstat's count after |: its bar of + and - not said", C_CARDINAL, m_diffstat, 0},
 	{"serial after a catalogue label", C_SERIAL, m_serial, 0},
+	{"a telephone number", C_SERIAL, m_phone, 0},
 	{"a file's mode in octal", C_SERIAL, m_file_mode, 0},
+	{"an oops's page-table entry after its level", C_SERIAL, m_pt_entry, 0},
 	{"a bug tracker's number of five digits or more: digit by digit", C_SERIAL, m_bug_number, 0},
 	{"money: a currency and a number", C_MONEY, m_money, 0},
 	{"a protocol and its version", C_VERSION, m_protocol_version, 0},
@@ -4025,6 +4550,7 @@ static const struct rule rules[] = {
 	{"models joined by slashes before a device", C_MODEL, m_model_slash, 0},
 	{"an IEEE 802 standard", C_STANDARD, m_standard, 0},
 	{"a device ID", C_DEVICE_ID, m_device_id, 0},
+	{"an engine's V and cylinders", C_IDIOM, m_vee_engine, 0},
 	{"a date", C_DATE, m_date, 0},
 	{"a ratio", C_RATIO, m_ratio, 0},
 	{"a time elapsed", C_DURATION, m_elapsed, 0},
@@ -4035,6 +4561,7 @@ static const struct rule rules[] = {
 	{"a power of ten in the plural before of", C_IDIOM, m_round_plural, 0},
 	{"a decade", C_DECADE, m_decade, 0},
 	{"an ordinal: a number and st, nd, rd, th", C_ORDINAL, m_ordinal, 0},
+	{"a fraction set apart before a measure", C_FRACTION, m_mixed_fraction, 0},
 	{"a fraction", C_FRACTION, m_fraction, 0},
 	{"a fraction before of", C_FRACTION, m_slash_fraction, 0},
 	{"a fraction in a formula", C_FRACTION, m_formula_fraction, 0},
@@ -4042,11 +4569,13 @@ static const struct rule rules[] = {
 	{"a comment marker", C_COMMENT, m_comment, 0},
 	{"number sign", C_NUMBER_SIGN, m_number_sign, 0},
 	{"a model number in the plural", C_MODEL, m_model_plural, 0},
+	{"a SoC line's model after i.MX", C_MODEL, m_chip_line_model, 0},
 	{"a chip's part number: digits and a unit's capital", C_MODEL, m_model_units, 0},
 	{"a test parameter's value: tasks, threads or seconds", C_CARDINAL, m_param_value, 0},
 	{"a rate: a number, a unit, a slash set apart and a unit", C_MEASURE, m_rate_spaced, 0},
 	{"two percentages joined by a dash: a range", C_MEASURE, m_percent_range, 0},
 	{"feet and inches with their marks", C_MEASURE, m_feet_inches, 0},
+	{"a size in inches with its mark", C_MEASURE, m_inch_mark, 0},
 	{"a place's coordinate", C_MEASURE, m_coordinate, 0},
 	{"a board's model number and letter", C_MODEL, m_board_letter, 0},
 	{"a number and a unit", C_MEASURE, m_measure, 0},
@@ -4065,6 +4594,8 @@ static const struct rule rules[] = {
 	{"a unit's symbol alone in parentheses", C_ABBREVIATION, m_unit_label, 1},
 	{"a page in Roman numerals of small letters after p.", C_ROMAN, m_roman_page, 1},
 	{"a state's postal code before the country", C_ABBREVIATION, m_us_state, 1},
+	{"a small v. before a number: version", C_ABBREVIATION, m_version_abbr, 1},
+	{"a times sign before a power of ten", C_IDIOM, m_sci_times, 1},
 	{"abbreviation (abbrs)", C_ABBREVIATION, m_abbr, 1},
 };
 
@@ -4081,6 +4612,7 @@ const char *const class_names[] = {
 	[C_IDIOM] = "idiom", [C_RATIO] = "ratio", [C_ACRONYM] = "acronym", [C_SPACED_SLASH] = "letters about a spaced slash",
 	[C_USB_PORT] = "USB port path", [C_GLUED_IN] = "names glued by in",
 	[C_NOUN_RATE] = "a noun per a unit of time", [C_HEX_H_RANGE] = "a range of hexadecimal numbers with an h",
+	[C_BUS_ADDR] = "bus address",
 };
 
 int classify_say(struct en *e, const struct tok *t, int nt, int i)

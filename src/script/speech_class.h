@@ -13,7 +13,7 @@ enum tclass {
 	C_YEAR, C_CARDINAL, C_DECIMAL, C_VERSION, C_MODEL, C_ROMAN, C_ABBREVIATION,
 	C_DATE, C_TIME, C_ORDINAL, C_DECADE, C_DIMENSION, C_STANDARD, C_DEVICE_ID,
 	C_COMMENT, C_URL, C_SIGN, C_DURATION, C_IDIOM, C_RATIO, C_ACRONYM, C_SPACED_SLASH, C_USB_PORT,
-	C_GLUED_IN, C_NOUN_RATE, C_HEX_H_RANGE,
+	C_GLUED_IN, C_NOUN_RATE, C_HEX_H_RANGE, C_BUS_ADDR,
 	C_COUNT
 };
 extern const char *const class_names[];
@@ -46,6 +46,7 @@ struct match {
 	int after_date;               /* a time straight after a date: ", at" before it */
 	const char *b;                /* a second number: "1920 x 1080"; a model's letters */
 	size_t blen;
+	int slash;                    /* "3.0/5.7 GHz": the two numbers' slash said, not "to" */
 	int plural;                   /* a model number in the plural: "FT-990's" */
 	const char *gen;              /* "DDR5" of "DDR5-4800": said before the model number */
 	size_t genlen;

@@ -596,15 +596,16 @@ static size_t trail_len(const char *s, size_t n, size_t lead)
 /* Programs a command line in kernel text starts with: after one (and a
  * word of its own, "git log"), a token "-x" is an option, said "dash X". */
 static const char *const commands[] = {     /* sorted: searched by halves */
-	"awk", "bash", "bpftool", "cargo", "cat", "cc", "chmod", "chown", "chrt", "clang", "cp",
-	"cpupower", "curl", "dd", "df", "diff", "dmesg", "dpkg", "du", "echo", "egrep", "ethtool", "find",
-	"fio", "free", "fsck", "gcc", "gdb", "git", "grep", "gzip", "head", "insmod", "ip", "iptables",
-	"journalctl", "kexec", "kill", "ld", "ln", "ls", "lsblk", "lscpu", "lsmod", "lspci", "lsusb",
-	"ltrace", "make", "mkdir", "mkfs", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump",
+	"apt-get", "awk", "bash", "bpftool", "cargo", "cat", "cc", "chmod", "chown", "chrt", "clang",
+	"cp", "cpupower", "curl", "dd", "df", "diff", "dmesg", "dnf", "dpkg", "dracut", "du", "echo",
+	"egrep", "ethtool", "find", "fio", "flatpak", "free", "fsck", "gcc", "gdb", "git", "grep", "gzip",
+	"head", "insmod", "ip", "iptables", "journalctl", "kexec", "kill", "ld", "ln", "ls", "lsblk",
+	"lscpu", "lsmod", "lsof", "lspci", "lsusb", "ltrace", "make", "mkdir", "mkfs", "mkinitcpio",
+	"modinfo", "modprobe", "mount", "mv", "nft", "nm", "numactl", "objdump", "paccache", "pacman",
 	"patch", "perf", "ping", "ps", "qemu", "readelf", "rm", "rmmod", "rpm", "rustc", "sed", "sh",
 	"sort", "ss", "ssh", "strace", "stress-ng", "sudo", "sysctl", "systemctl", "tail", "tar",
-	"taskset", "tc", "tee", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh", "wget",
-	"xz", "zcat",
+	"taskset", "tc", "tee", "touch", "trace-cmd", "turbostat", "umount", "uname", "uniq", "virsh",
+	"wget", "xz", "yum", "zcat", "zypper",
 };
 
 /* Whether s is the name of a program a command line starts with (commands[]). */
@@ -644,6 +645,7 @@ void set_prev(struct en *e, const char *s, size_t n)
 {
 	int after_det = determiner(e->prev);
 	int after_option = e->prev[0] == '-' && isalpha((unsigned char)e->prev[1]);
+	e->day_range = 0;
 	size_t k = n < sizeof e->prev - 1 ? n : sizeof e->prev - 1;
 	memcpy(e->prev2, e->prev, sizeof e->prev2);
 	memcpy(e->prev, s, k);
@@ -1149,6 +1151,26 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 			}
 		const char *prevcore = i ? t[i - 1].raw + t[i - 1].lead : NULL;
 		const char *prev2core = i > 1 ? t[i - 2].raw + t[i - 2].lead : NULL;
+		/* "they 've", "we 'll", "I 'm": a contraction's ending a tokenised
+		 * text cut from its word, after a word (no mark between), is that
+		 * word's ending, said with it ("they've"), not letters ("V-E") */
+		if (i > 0 && t[i].lead == 1 && t[i].raw[0] == '\'' && cn >= 1 && cn <= 2 && out_last(e) != ' ' &&
+		    !t[i - 1].trail && isalpha((unsigned char)t[i - 1].raw[t[i - 1].rawlen - 1]) &&
+		    memchr(trail, '\'', t[i].trail) == NULL) {
+			static const char *const ends[] = {"ve", "ll", "re", "m", "d", "s"};
+			int end = 0;
+			for (size_t j = 0; j < ARRAY_LEN(ends) && !end; j++)
+				end = strlen(ends[j]) == cn && memcmp(ends[j], core, cn) == 0;
+			if (end && e->out.len) {
+				size_t from = e->out.len;
+				decide(e, "word", "a contraction's ending cut from its word: said with the word");
+				buf_putc(&e->out, '\'');
+				buf_add(&e->out, core, cn);
+				explain_row(e, core, core + cn, from);
+				emit_trail(e, trail, t[i].trail, 1);
+				continue;
+			}
+		}
 		/* "(a)", and "a)" named in prose ("not just a) wrong"), a list's
 		 * label: the letter, not the article (which has a noun after it) */
 		if (cn == 1 && core[0] == 'a' && (t[i].lead == 0 || (t[i].lead == 1 && t[i].raw[0] == '(')) &&
@@ -1206,7 +1228,9 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				hint_phonemes(e, from, core, plen);
 				explain_row(e, core, core + plen, from);
 				emit_trail(e, core + plen, t[j].trail, 1);
-				set_prev(e, "", 0);
+				/* its last word is the word before the next: "Raspberry
+				 * PI 4B" four B, a board's letter after a name */
+				set_prev(e, t[j].raw + t[j].lead, t[j].rawlen - t[j].lead - t[j].trail);
 				i = j;
 				continue;
 			}
@@ -1311,6 +1335,99 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 				continue;
 			}
 		}
+		/* "+++ b/io_uring/io_uring.c", "--- a/fs/xfs/xfs_mount.h": a
+		 * diff's file header; its marks are no words, as the lone "+" of
+		 * an added line is not (fresh37; "+++" was "plus plus") */
+		if (i == 0 && t[i].rawlen == 3 && (!memcmp(t[i].raw, "+++", 3) || !memcmp(t[i].raw, "---", 3)) &&
+		    next && nextn >= 2 && (((next[0] == 'a' || next[0] == 'b') && next[1] == '/') ||
+					  (nextn >= 9 && !memcmp(next, "/dev/null", 9)))) {
+			decide(e, "symbol", "a diff's --- or +++ before a/, b/ or /dev/null: a file header, not said");
+			continue;
+		}
+		/* "@@ -1211,6 +1211,35 @@ static int f(...)": a diff's hunk
+		 * header says where the change is, "at line" and the new
+		 * side's first line, not its counts ("minus one thousand two
+		 * hundred eleven, six plus ...", fresh37) */
+		if (i == 0 && t[i].rawlen == 2 && !memcmp(t[i].raw, "@@", 2) && nt >= 4 &&
+		    t[3].rawlen == 2 && !memcmp(t[3].raw, "@@", 2) && t[1].rawlen >= 2 && t[1].raw[0] == '-' &&
+		    t[2].rawlen >= 2 && t[2].raw[0] == '+' && isdigit((unsigned char)t[1].raw[1]) &&
+		    isdigit((unsigned char)t[2].raw[1])) {
+			const char *ln = t[2].raw + 1;
+			size_t lnn = strspn(ln, "0123456789");
+			size_t rest = t[2].rawlen - 1 - lnn;
+			size_t orest = t[1].rawlen - 1 - strspn(t[1].raw + 1, "0123456789");
+			int shape_ok = (rest == 0 || (ln[lnn] == ',' && strspn(ln + lnn + 1, "0123456789") == rest - 1)) &&
+				       (orest == 0 || t[1].raw[t[1].rawlen - orest] == ',');
+			if (shape_ok) {
+				decide(e, "symbol", "a diff's hunk header: at line and the new side's first line");
+				emit(e, "at line");
+				say_core(e, ln, lnn, F_START);
+				if (nt > 4)
+					emit_trail(e, ":", 1, 1);
+				set_prev(e, "line", 4);
+				i += 3;
+				continue;
+			}
+		}
+		/* "return ptep - start_ptep;", "(ctx->cq_entries - 1)", "need -
+		 * pag->pagf_flcount;": a hyphen standing alone between two
+		 * operands of C, the expression closing right after it, is C's
+		 * minus (it was a prose dash's pause); an operand is C's (an
+		 * underscore, ->, a call or a bracket) or the line assigns or
+		 * returns. Prose keeps its dash: "foo - bar", "10 - 20". */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '-' && i > 0 && i + 1 < nt) {
+			const struct tok *pt = &t[i - 1], *nt1 = &t[i + 1];
+			char pl = pt->raw[pt->rawlen - 1], nf = nt1->raw[0], nl = nt1->raw[nt1->rawlen - 1];
+			int opens = 0;     /* "free()" closes its own call, not the expression */
+			for (size_t k = 0; k < nt1->rawlen; k++)
+				opens += nt1->raw[k] == '(' ? 1 : nt1->raw[k] == ')' ? -1 : 0;
+			/* "f(a, cur + len - 1," closes an argument at its comma: a
+			 * parenthesis opened before the hyphen and not closed */
+			int open_call = 0;
+			for (int k = 0; k < i; k++)
+				for (size_t q = 0; q < t[k].rawlen; q++)
+					open_call += t[k].raw[q] == '(' ? 1 : t[k].raw[q] == ')' ? -1 : 0;
+			int operands = (isalnum((unsigned char)pl) || pl == ')' || pl == ']' || pl == '_') &&
+				       (isalnum((unsigned char)nf) || nf == '_' || nf == '(') &&
+				       (nl == ';' || (nl == ')' && opens < 0) || (nl == ',' && open_call > 0 && opens == 0));
+			int cish = 0;
+			for (int k = i - 1; k <= i + 1 && !cish; k += 2) {
+				const char *r = t[k].raw;
+				size_t rl = t[k].rawlen;
+				cish = memchr(r, '_', rl) || find_str(r, rl, "->") || memchr(r, '[', rl);
+				for (size_t q = 1; q < rl && !cish; q++)     /* a call: "f(" */
+					cish = r[q] == '(' && (isalnum((unsigned char)r[q - 1]) || r[q - 1] == '_');
+			}
+			for (int k = 0; k + 1 < i && !cish; k++)
+				cish = (t[k].rawlen == 1 && t[k].raw[0] == '=') ||
+				       (t[k].rawlen == 6 && !memcmp(t[k].raw, "return", 6));
+			/* "(nrseqstate - 1)": a lowercase name just after an open
+			 * parenthesis, minus a number closing it, is C's even in
+			 * a prose line (a shortlog's "usage of (x - 1)") */
+			if (!cish && pt->rawlen >= 3 && pt->raw[0] == '(' && opens == -1 && nl == ')' &&
+			    strspn(nt1->raw, "0123456789") == nt1->rawlen - 1) {
+				cish = 1;
+				for (size_t q = 1; q < pt->rawlen && cish; q++)
+					cish = islower((unsigned char)pt->raw[q]) || isdigit((unsigned char)pt->raw[q]);
+				cish = cish && islower((unsigned char)pt->raw[1]);
+			}
+			/* inside a call's arguments: "memcpy(dst, src + off - 4, n);" */
+			for (int k = 0; k < i && !cish && open_call > 0; k++)
+				for (size_t q = 1; q < t[k].rawlen && !cish; q++)
+					cish = t[k].raw[q] == '(' && (isalnum((unsigned char)t[k].raw[q - 1]) || t[k].raw[q - 1] == '_');
+			if (operands && cish) {
+				decide(e, "symbol", "a hyphen between two operands of C closing right after: minus");
+				emit(e, "minus");
+				continue;
+			}
+		}
+		/* "2588   * since multiple allocations": a listing's line number,
+		 * then a C comment's leading star: the star is no "times" */
+		if (t[i].rawlen == 1 && t[i].raw[0] == '*' && i == 1 && all_digit(t[0].raw, t[0].rawlen) &&
+		    next && (isalpha((unsigned char)next[0]) || next[0] == '@')) {
+			decide(e, "symbol", "a C comment's star after a listing's line number: not said");
+			continue;
+		}
 		if (cn == 0) {
 			/* only marks: "..." ")" "," */
 			if (t[i].rawlen > 1 && t[i].raw[0] == '*' && prevcore && c_pointee(prevcore, strcspn(prevcore, " "))) {
@@ -1404,6 +1521,18 @@ static void say_tokens(struct en *e, struct tok *t, int nt)
 		e->opened = t[i].lead > 0 && !t[i].trail;
 		e->dotted = t[i].trail && trail[0] == '.';
 		e->joined = !t[i].trail && i + 1 < nt && !t[i + 1].lead;
+		/* "Quentin Perret <qperret at google.com>": a list archive writes
+		 * an address's @ as " at "; its user of an initial and the name
+		 * said just before is that name, as in the address whole */
+		if (cn >= 4 && cn <= 24 && all_alpha(core, cn) && islower((unsigned char)core[0]) && !t[i].trail &&
+		    i + 2 < nt && nextn == 2 && memcmp(next, "at", 2) == 0 && !t[i + 1].trail &&
+		    memchr(t[i + 2].raw + t[i + 2].lead, '.', t[i + 2].rawlen - t[i + 2].lead) &&
+		    email_initial_name(e, core, cn)) {
+			decide(e, "e-mail", "an archive's address written with \" at \": its user an initial and the name before");
+			explain_row(e, core, core + cn, from);
+			set_prev(e, core, cn);
+			continue;
+		}
 		/* "PERST#", "SLP_S3#": a hardware signal's name, the # marking it
 		 * active low (not said); its capitals no word or acronym of kernel
 		 * text knows are its letters, "P-E-R-S-T" (not "per S-T") */
@@ -1635,9 +1764,9 @@ static char *brackets(const char *text)
 		 * dropping it leaves the sentence short: "found in [11]." in
 		 * reference eleven, "see [2]", "described in [1] and [2]"; one after
 		 * a noun goes, as below ("the header [4]") */
-		if (n && n <= 3 && all_digit(in, n) && p > text && p[-1] == ' ') {
+		if (n && n <= 3 && all_digit(in, n) && (p == text || p[-1] == ' ')) {
 			static const char *const preps[] = {"in", "see", "to", "of", "from", "by", "at", "and", "or", "cf."};
-			const char *e2 = p - 1, *w;
+			const char *e2 = p > text ? p - 1 : p, *w;
 			while (e2 > text && e2[-1] == ' ')
 				e2--;
 			w = e2;
@@ -1649,8 +1778,37 @@ static char *brackets(const char *text)
 				prep = strlen(preps[i]) == wl && strncasecmp(preps[i], w, wl) == 0;
 			/* ("and" and "or" only between two references: "[1] and [2]") */
 			int conj = (wl == 3 && !strncasecmp(w, "and", 3)) || (wl == 2 && !strncasecmp(w, "or", 2));
-			if (prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) {
-				buf_puts(&b, "reference ");
+			/* a reference as a clause's subject, after a conjunction
+			 * or opening the text, before a verb: "but [1] is the
+			 * first to go upstream" (fresh37; it was dropped, "but is
+			 * the first") */
+			static const char *const conjs[] = {"but", "and", "since", "as", "because", "while", "though", "so"};
+			static const char *const verbs[] = {"is", "was", "are", "were", "has", "had", "will", "would", "does",
+							    "did", "should", "can", "could", "shows", "says", "adds", "fixes",
+							    "describes", "explains", "introduced", "added", "removed"};
+			int subj = 0;
+			for (size_t i = 0; i < ARRAY_LEN(conjs) && !subj; i++)
+				subj = strlen(conjs[i]) == wl && strncasecmp(conjs[i], w, wl) == 0;
+			/* or opening a sentence, before a verb in small letters:
+			 * "[1] is the original paper" (kinds38; a footnote's
+			 * list, "[1] See ...", "[2] https://...", still goes) */
+			int opening = e2 == text || (!prep && strchr(".!?", e2[-1]));
+			if (opening || (!prep && e2[-1] == ';'))
+				subj = 1;
+			if (subj) {
+				const char *v = after;
+				while (*v == ' ')
+					v++;
+				size_t vl = 0;
+				while (isalpha((unsigned char)v[vl]))
+					vl++;
+				int verb = 0;
+				for (size_t i = 0; i < ARRAY_LEN(verbs) && !verb; i++)
+					verb = strlen(verbs[i]) == vl && strncmp(verbs[i], v, vl) == 0;
+				subj = verb;
+			}
+			if ((prep && (!conj || (w - text >= 2 && w[-1] == ' ' && w[-2] == ']'))) || subj) {
+				buf_puts(&b, opening && !prep ? "Reference " : "reference ");
 				buf_add(&b, in, n);
 				p = after;
 				continue;
@@ -1696,6 +1854,12 @@ static char *brackets(const char *text)
 			if (strcmp(words[i], "PATCH") == 0 || strcmp(words[i], "RFC") == 0 ||
 			    (strcmp(words[i], "PULL") == 0))
 				patch = 1;
+		/* "[patch 073/118]": mm-commits writes the tag in small letters,
+		 * its number padded; with a part's number it is the same tag */
+		for (int i = 0; i + 1 < nw && !patch; i++)
+			if (strcmp(words[i], "patch") == 0 && isdigit((unsigned char)words[i + 1][0]) &&
+			    strchr(words[i + 1], '/') && all_digit(words[i + 1], strcspn(words[i + 1], "/")))
+				patch = 1;
 		/* tags in brackets one after another are one subject's tags:
 		 * "[RFC][PATCH 1/1]" as "[RFC PATCH 1/1]" (patch said once) */
 		while (patch && after[0] == '[') {
@@ -1729,7 +1893,7 @@ static char *brackets(const char *text)
 				 * with a dash before it, the dash not said */
 				if (w[0] == '-' && isalnum((unsigned char)w[1]))
 					w++;
-				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0)
+				if (strcmp(w, "PATCH") == 0 || strcmp(w, "PATCHv") == 0 || strcmp(w, "patch") == 0)
 					continue;
 				if (strcmp(w, "RFC") == 0)
 					rfc = w;
@@ -1760,8 +1924,8 @@ static char *brackets(const char *text)
 				buf_puts(&b, "patch");
 			if (tree.len)
 				buf_printf(&b, " for %s", tree.data);
-			if (ver)
-				buf_printf(&b, ", %s", ver);
+			if (ver)     /* (a small v: a tag's "V30" is its version, never a model's V) */
+				buf_printf(&b, ", v%s", ver + 1);
 			buf_puts(&b, after[0] == ' ' || after[0] == 0 ? ":" : ": ");
 			buf_free(&tree);
 			p = after;
@@ -1805,6 +1969,44 @@ static int measure_dash(const char *text, const char *p)
 	       find_unit(v, (size_t)(q - v), 0);
 }
 
+/* Whether s..e (the word's end) is digits and an ordinal's ending or a
+ * decade's s: "6th", "21st", "1870s", "70s". */
+static int nth_or_decade(const char *s, const char *e)
+{
+	const char *d = s;
+	while (d < e && isdigit((unsigned char)*d))
+		d++;
+	if (d == s || d == e)
+		return 0;
+	size_t k = (size_t)(e - d);
+	if (k == 1 && *d == 's')
+		return d - s == 4 || d - s == 2 ? 2 : 0;
+	if (k == 2 && (!strncmp(d, "th", 2) || !strncmp(d, "st", 2) || !strncmp(d, "nd", 2) || !strncmp(d, "rd", 2)))
+		return 1;
+	return 0;
+}
+
+/* An en dash (or a hyphen between ordinals) glued between two ordinals or
+ * two decades, "5th–6th", "1860s–1870s", "1960s–70s", "5th-6th": a range,
+ * set apart so that its dash is "to" (was "five T-H six T-H"); dlen is the
+ * dash's length at p. */
+static int nth_range_dash(const char *text, const char *p, size_t dlen)
+{
+	const char *a = p;
+	while (a > text && isalnum((unsigned char)a[-1]))
+		a--;
+	if (a > text && (a[-1] == '-' || a[-1] == '.' || a[-1] == '_' || a[-1] == '/'))
+		return 0;
+	int l = nth_or_decade(a, p);
+	const char *b = p + dlen, *e = b;
+	while (isalnum((unsigned char)*e))
+		e++;
+	if (*e == '-' || *e == '_' || *e == '/' || (*e == '.' && isalnum((unsigned char)e[1])))
+		return 0;
+	int r = nth_or_decade(b, e);
+	return l && l == r && (dlen == 3 || l == 1);
+}
+
 /*
  * Typography: an ellipsis between words is a pause of its own, a
  * typographic apostrophe inside a word is an ASCII one. The caller frees.
@@ -1818,6 +2020,26 @@ static char *typography(const char *text)
 		if (*p == '~' && p > text && isalpha((unsigned char)p[-1]) &&
 		    text_range_tilde(text, (size_t)(p - text) + 2, (size_t)(p - text))) {
 			buf_puts(&b, " ~ ");
+			continue;
+		}
+		/* a currency's sign set apart from its amount, "US$ 3.2 billion",
+		   "€ 20", "$ 5": glued, the money it is (was "U-S three point two
+		   billion", "five"); not a code ("USD 500" stays as written) */
+		if (*p == ' ' && isdigit((unsigned char)p[1]) && p > text) {
+			const char *w = p;
+			while (w > text && !isspace((unsigned char)w[-1]))
+				w--;
+			while (w < p && (*w == '(' || *w == '"'))
+				w++;
+			size_t k;
+			if (w < p && !isalpha((unsigned char)p[-1]) && currency_at(w, (size_t)(p - w), &k, 1))
+				continue;
+		}
+		/* "5th–6th", "1860s–1870s": a range of ordinals or decades */
+		if ((strncmp(p, "\xe2\x80\x93", 3) == 0 && p > text && nth_range_dash(text, p, 3)) ||
+		    (*p == '-' && p > text && nth_range_dash(text, p, 1))) {
+			buf_puts(&b, " \xe2\x80\x93 ");
+			p += *p == '-' ? 0 : 2;
 			continue;
 		}
 		/* the same with a dash: "0ms-206ms", "2GB-4GB" */

@@ -46,6 +46,7 @@ struct en {
 	int glue;            /* the next word joins the last one without a space */
 	int in_zh;           /* the words are inside a Chinese sentence */
 	int after_op;        /* the token before is a C operator standing alone ("&", "|=", "=") */
+	int day_range;       /* a range's dash after a month's day, "May 21 - 22": the next day is an ordinal too */
 	const unsigned char *person;  /* per token, PERSON_* marks (speech_person.c), or NULL */
 };
 
@@ -122,6 +123,9 @@ size_t protocol_prefix(const char *s, size_t n);
 /* A protocol and its version glued, also inside an identifier: "nfs41"
  * (N-F-S four point one), "NFSv4.2" (N-F-S version four point two); 1 when said. */
 int say_protocol(struct en *e, const char *s, size_t n);
+/* An address's user made of an initial and a name said just before it
+ * ("Quentin Perret <qperret@...>" Q Perret): 1 when said so (speech_shape.c). */
+int email_initial_name(struct en *e, const char *s, size_t n);
 /* Digits one by one, 0 as "oh": an identifier such as a bug number. */
 void emit_id_digits(struct en *e, const char *s, size_t n);
 /* The punctuation of a token's tail, as pauses. */

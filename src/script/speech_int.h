@@ -47,6 +47,8 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text);
  * ("GHz", "ms"), or -1; *len is its length (speech_zh.c). */
 int zh_unit_at(const char *s, size_t n, size_t *len);
 int zh_measure_at(const char *s, size_t n);
+int zh_chip_family_before(const char *s, size_t p);
+size_t zh_chip_suffix(const char *s, size_t n);
 /* The comparison sign at s (<, >, <=, >=, ≤, ≥, ≈) before a number, said in
  * Mandarin (小于, 大于等于 ...), or NULL; *len is its length (speech_zh.c). */
 const char *zh_compare_at(const char *s, size_t n, size_t *len);
@@ -73,6 +75,7 @@ enum {
 	WORDS_DICT = 32,    /* a form hunspell en_US adds (hunspell.words) */
 	WORDS_LARGE = 64,   /* in the larger lists only (words 80, names 60 to 80): words_large */
 	WORDS_LARGE_MIN = 8,   /* the fewest letters of a WORDS_LARGE word the table keeps */
+	WORDS_ABBR50 = 128, /* an abbreviation of scowl's lists up to size 50 ("ACT", "SAT", "SEC"), as written */
 };
 int words_lookup(const char *s, size_t n, int *size);
 /* Whether s, as written or in lower case, is a word of scowl's larger lists

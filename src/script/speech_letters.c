@@ -56,6 +56,32 @@ static int titlecase_before(const struct en *e)
 	return 1;
 }
 
+/* Whether "IF" here is the conjunction, written in capitals for weight
+ * ("correct IF sw->nvm is set", "fine IF you ask"): after a word in small
+ * letters that is no article, preposition or verb of a flag, and before
+ * a word in small letters or a quoted name that is no verb or noun of a
+ * flag; elsewhere it stays letters (x86's interrupt flag: "the IF bit",
+ * "with IF set", "IF is clear"; a radio's intermediate frequency) */
+static int if_conjunction(const struct en *e)
+{
+	static const char *const before[] = {"the", "a", "an", "with", "of", "in", "on", "and", "or", "to",
+					     "set", "sets", "clear", "clears", "no", "its", "an", "by"};
+	static const char *const after[] = {"is", "was", "flag", "bit", "set", "clear", "cleared", "filter",
+					    "stage", "frequency", "amplifier", "and", "or", "of"};
+	size_t k = strlen(e->prev);
+	if (k < 2 || !e->next || e->nextn < 1 || !all_alpha(e->prev, k) || !islower((unsigned char)e->prev[0]))
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(before); i++)
+		if (strlen(before[i]) == k && memcmp(before[i], e->prev, k) == 0)
+			return 0;
+	if (!islower((unsigned char)e->next[0]) && e->next[0] != '`')
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(after); i++)
+		if (strlen(after[i]) == e->nextn && strncmp(after[i], e->next, e->nextn) == 0)
+			return 0;
+	return 1;
+}
+
 /* Two capitals an identifier uses as a word: the high and low halves of
  * a register or a value ("CNTVCT_LO", "PAGE_DESC_HI_MASK"), said as the
  * words; elsewhere they stay letters or a greeting. */
@@ -162,9 +188,9 @@ static const struct id_word {
 } id_words[] = {
 	{"alloc", NULL}, {"args", NULL}, {"attr", NULL}, {"bool", NULL}, {"buf", NULL},
 	{"assoc", NULL}, {"cfg", "config"}, {"cnt", ID_LEX}, {"conf", NULL}, {"conn", NULL}, {"ctl", "control"}, {"ctrl", "control"}, {"ctx", ID_LEX},
-	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", NULL}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
+	{"arg", NULL}, {"defs", "defs"}, {"dev", NULL}, {"dir", ID_LEX}, {"disp", NULL}, {"dont", "don't"}, {"dyn", NULL}, {"enum", NULL}, {"gen", NULL}, {"idx", ID_LEX}, {"info", NULL},
 	{"inc", NULL}, {"init", NULL}, {"int", NULL}, {"oper", NULL}, {"kstr", "K-S-T-R"}, {"len", NULL}, {"mem", NULL}, {"mgmt", "management"},
-	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
+	{"mac", NULL}, {"misc", NULL}, {"mk", "make"}, {"mon", NULL}, {"msg", ID_LEX}, {"num", NULL}, {"obj", NULL}, {"sys", NULL}, {"param", NULL}, {"params", NULL}, {"parms", "parms"}, {"perf", NULL},
 	{"priv", NULL}, {"proc", NULL}, {"prog", NULL}, {"progs", NULL}, {"prot", NULL}, {"reg", NULL}, {"stat", NULL},
 	{"sec", NULL}, {"stats", NULL}, {"str", "S-T-R"}, {"trans", NULL}, {"uint", "U-int"}, {"ul", "U-L"}, {"ull", "U-L-L"},
 	{"util", NULL}, {"utils", NULL}, {"vec", NULL}, {"vecs", NULL},
@@ -211,7 +237,8 @@ static const char *id_say(struct en *e, const struct id_word *w)
 	if (!w || !w->say || *w->say)
 		return w ? w->say : NULL;
 	say = lex_find(e, w->w, strlen(w->w), &star, &(size_t){0});
-	return say && !star && strncmp(say, "[[", 2) != 0 ? say : NULL;
+	/* phonemes too: "dir" [[d'3:]] "dur" (mkdir make dur, as readdir) */
+	return say && !star ? say : NULL;
 }
 
 static const struct id_word *id_word(const char *s, size_t n)
@@ -770,6 +797,8 @@ static int name_piece(const char *s, size_t n)
 	return (words_lookup(tmp, n, NULL) & WORDS_NAME) && !words_common(s, n, 70) && !dict_lower(s, n);
 }
 
+static int all_lower(const char *s, size_t n);
+
 static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t total, int *kind, int *grade)
 {
 	const char *star;
@@ -780,6 +809,13 @@ static int split_piece(struct en *e, const char *s, size_t n, size_t at, size_t 
 	 * an entry says of it alone: "biodistribution" bio-distribution (was B-I-O);
 	 * "bioset" stays B-I-O set */
 	if (at == 0 && total - n >= 5 && combining_form(s, n) && words_common(s + n, total - n, 35)) {
+		*kind = S_PREFIX;
+		return 9;
+	}
+	/* "refault", "rewalk": a prefix of English before a common word is
+	 * that prefix, whatever a list of acronyms says of its letters (RE
+	 * is a regular expression; "refault" is no R-E-fault) */
+	if (at == 0 && total - n >= 5 && is_prefix(s, n) && all_lower(s, total) && words_common(s + n, total - n, 35)) {
 		*kind = S_PREFIX;
 		return 9;
 	}
@@ -1479,7 +1515,16 @@ static int w_vendor(struct en *e, const char *s, size_t n, int flags)
 	decide(e, "name", strcmp(kind, "short") == 0 ?
 		   "a maker's device-tree prefix, the start of its name in mixed case (vendor.names)" :
 		   "a maker's device-tree prefix the company writes in mixed case (vendor.names)");
-	emit(e, w);
+	/* "radxa", "Radxa": a maker the company writes as one capitalised word
+	 * is given as written (espeak-ng says both the same), only no longer
+	 * spelled ("R-A-D-X-A") or cut; in capitals its word */
+	size_t k = 1;
+	while (k < n && w[k] && islower((unsigned char)w[k]))
+		k++;
+	if (!caps && k == n && !w[n] && strncasecmp(w, s, n) == 0)
+		emitn(e, s, n);
+	else
+		emit(e, w);
 	return 1;
 }
 
@@ -1701,6 +1746,24 @@ static int shouted(const struct en *e)
 	return 0;
 }
 
+/* Whether a token next to s is in capitals (two or more, letters or
+ * digits): "MLX5 CLS ACT config", "XFRMA SEC CTX". */
+static int caps_beside(const struct en *e)
+{
+	const char *w[2] = {e->prev, e->next};
+	size_t wn[2] = {strlen(e->prev), e->next ? e->nextn : 0};
+	for (int i = 0; i < 2; i++) {
+		int up = 0, low = 0;
+		for (size_t j = 0; j < wn[i]; j++) {
+			up += isupper((unsigned char)w[i][j]) != 0;
+			low += islower((unsigned char)w[i][j]) != 0;
+		}
+		if (up >= 2 && !low)
+			return 1;
+	}
+	return 0;
+}
+
 /* IN in capitals is the direction OUT's partner, said as OUT is: USB's IN
  * endpoint, SCSI's DATA IN and MSG IN phases, hwmon's IN sensors, a codec's
  * AIF IN; kernel text has no acronym IN. A US state's IN before a ZIP code
@@ -1756,12 +1819,30 @@ static int w_caps_word(struct en *e, const char *s, size_t n, int flags)
 		decide(e, "word", "VIA in capitals, not shouted: the chipmaker");
 		return 1;
 	}
+	/* a common word in capitals that English writes as an abbreviation
+	 * (scowl's english-abbreviations up to size 50) is that abbreviation,
+	 * spelled: "an ACT score", "the SAT exams", "the SEC", "the RIP
+	 * register"; three letters only (longer ones are said: "AIDS", "SALT",
+	 * "SWAT"), not shouted, not a piece of a name, not a word kernel text
+	 * writes in capitals as a name (kernel.vocab: "RAM", "PIN", "DOS",
+	 * "LED" has the lexicon) nor a short word of is_common_caps ("NOW"),
+	 * nor next to capitals ("CLS ACT config", "XFRMA SEC CTX": pieces of a
+	 * constant); a word of a thousand kernel names or more (kernel.parts:
+	 * act, sec, sat) only after a determiner ("the SEC", but tc's "in ACT
+	 * replace mode", libbpf's "SEC(...)" stay words) */
+	if (n == 3 && !(flags & (F_PART | F_CNAME)) && (words_lookup(s, n, NULL) & WORDS_ABBR50) &&
+	    !vocab_capsword(s, n) && !is_common_caps(s, n) && !shouted(e) && !caps_beside(e)) {
+		const char *how;
+		if (parts_count(s, n, &how) < 1000 || determiner(e->prev))
+			return 0;
+	}
 	int size = n >= 3 ? words_common(s, n, n == 3 ? 35 : 50) : 0;
 	if (!size && (n < 3 || vocab_kind(s, n) != VOCAB_TERM || !has_vowel(s, n) || !onset_ok(s, n) || !sayable(s, n)) &&
 	    !(n > 2 && is_common_caps(s, n)) &&
 	    /* (a two-letter word in capitals is letters unless shouted, but
 	     * "OR" is the word: bits are ORed, "use A OR B", like AND) */
-	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)))) &&
+	    !(n == 2 && is_common_caps(s, n) && (shouted(e) || (flags & F_PART) || (memcmp(s, "OR", 2) == 0 && !titlecase_before(e)) ||
+			     (memcmp(s, "IF", 2) == 0 && if_conjunction(e)))) &&
 	    !((flags & F_CNAME) && is_half(s, n)) && !in_direction(e, s, n) &&
 	    !(n == 2 && shouted(e) && words_common(s, n, 10)))
 		return 0;
@@ -2057,7 +2138,44 @@ static int w_caps(struct en *e, const char *s, size_t n, int flags)
 	 * too: "EGAN, JOHN", "OF ALLYLIC BARIUM") */
 	word |= n >= 4 && !(flags & F_PART) && caps_run(e) && pronounceable(s, n) && sayable(s, n) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0));     /* ("ARM OABI" O-A-B-I) */
-	word |= n >= 4 && pronounceable(s, n) && (n > 5 || !is_vowel(s[0], 0)) &&
+	/* (and one no list knows whose consonants English can say, sayable:
+	 * "TOCTOU", "RELRO", "GEDCOM" are words; four to six that end in
+	 * consonants no English syllable ends in, "LIODN", "REVIDR", are spelled,
+	 * as hosts of kernel text say them; a doubled last consonant or R and
+	 * a consonant is an ending English says, "MAPERR", "RESERV") */
+	int say_ok = n > 6 || sayable(s, n) ||
+		     (!is_vowel(s[n - 1], 1) && !is_vowel(s[n - 2], 1) &&
+		      (s[n - 1] == s[n - 2] || s[n - 2] == 'R') && sayable(s, n - 1));
+	/* "WAITQ", "BAUDR", "SNOOPX": five or six capitals no list knows that
+	 * English cannot say whole, a common word or a kernel term and one
+	 * consonant, are the word and the letter, as "readb" is in small letters */
+	char lw[8];
+	if (!say_ok && !word && n >= 5 && !(flags & F_PART) && !is_vowel(s[n - 1], 1) && !strchr("SDRY", s[n - 1])) {
+		for (size_t i = 0; i < n; i++)
+			lw[i] = (char)tolower((unsigned char)s[i]);
+		if (words_common(lw, n - 1, 35) || vocab_kind(lw, n - 1) == VOCAB_TERM) {
+			say_word(e, lw, n - 1, flags | F_PART);
+			spell(e, s + n - 1, 1, 0);
+			decide(e, "split word", "capitals English cannot say whole: a word and a letter");
+			return 1;
+		}
+	}
+	/* "GETACL", "FOURCC": a common word of three letters or more and an
+	 * acronym of kernel text (two or three letters) are the word and the
+	 * acronym's letters (two letters only after a word of four: "TITSR" is
+	 * no "tit S-R") */
+	if (!say_ok && !word && n >= 5 && !(flags & F_PART)) {
+		for (size_t i = 0; i < n; i++)
+			lw[i] = (char)tolower((unsigned char)s[i]);
+		for (size_t k = 2; k <= 3 && n - k >= 3; k++)
+			if ((k == 3 || n - k >= 4) && words_common(lw, n - k, 35) && vocab_kind(lw + n - k, k) == VOCAB_ACRONYM) {
+				say_word(e, lw, n - k, flags | F_PART);
+				spell(e, s + n - k, k, 0);
+				decide(e, "split word", "capitals English cannot say whole: a word and an acronym of kernel text");
+				return 1;
+			}
+	}
+	word |= n >= 4 && pronounceable(s, n) && say_ok && (n > 5 || !is_vowel(s[0], 0)) &&
 		!(is_vowel(s[0], 0) && is_vowel(s[1], 0)) &&
 		!(n == 4 && !is_vowel(s[2], 1) && !is_vowel(s[3], 1)) &&
 		!(n == 4 && is_vowel(s[1], 0) && is_vowel(s[2], 0) && s[1] != s[2]);    /* "SEID" (not "NOOP") */
@@ -3900,6 +4018,14 @@ static int w_unsayable(struct en *e, const char *s, size_t n, int flags)
 {
 	if (n > 6 || !all_lower(s, n) || !onset_ok(s, n) || sayable(s, n))
 		return 0;
+	/* "libffi", "libgcc": a library's name is "lib" and its letters, as
+	 * kernel.lexicon says libusb, libbpf (not L-I-B-F-F-I) */
+	if (n >= 5 && memcmp(s, "lib", 3) == 0) {
+		decide(e, "acronym", "lib and small letters English cannot say: lib, then the letters");
+		emitn(e, s, 3);
+		spell(e, s + 3, n - 3, 0);
+		return 1;
+	}
 	decide(e, "acronym", "small letters English cannot say (a cluster no syllable has)");
 	spell(e, s, n, 0);
 	return 1;
@@ -4829,8 +4955,17 @@ static int w_errno(struct en *e, const char *s, size_t n, int flags)
 				k++;
 			}
 			buf[k] = 0;
+			/* "ENOTDIR", "EISDIR": its last word as the lexicon says it
+			 * in phonemes (dir [[d'3:]] "dur", as in readdir) */
+			char *dash = strrchr(buf, '-');
+			const char *star, *ph = dash ? lex_find(e, dash + 1, strlen(dash + 1), &star, &(size_t){0}) : NULL;
 			decide(e, "identifier", "an error number's name: E and what it names (errno(3))");
-			emit(e, buf);
+			if (ph && !star && strncmp(ph, "[[", 2) == 0 && islower((unsigned char)dash[1])) {
+				*dash = 0;
+				emit(e, buf);
+				emit(e, ph);
+			} else
+				emit(e, buf);
 			return 1;
 		}
 	return 0;

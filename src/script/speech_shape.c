@@ -130,6 +130,39 @@ static int masked_host(const char *s, size_t n)
 	return 1;
 }
 
+/* A login of one or two initials and a common word ("ddstreet" D-D street,
+ * "kstewart" K stewart): the initials spelled, the word said, not the whole
+ * spelled as a name English cannot say; a word or a name whole stays
+ * ("stable", "mingo"), and so does a name said just before it ("David
+ * Rocher <rocher@...>", not R ocher). */
+static int local_initials_word(struct en *e, const char *s, size_t n)
+{
+	if (n < 6 || n > 20 || !all_alpha(s, n) || dict_word(s, n) || words_common(s, n, 70) ||
+	    (words_lookup(s, n, NULL) & WORDS_NAME))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]))
+			return 0;
+	/* a name said just before is that name ("David Rocher <rocher@...>") */
+	if (e->out.data) {
+		size_t ol = e->out.len, from = ol > 80 ? ol - 80 : 0;
+		for (size_t i = from; i + n <= ol; i++)
+			if (strncasecmp(e->out.data + i, s, n) == 0)
+				return 0;
+	}
+	for (size_t k = 1; k <= 2; k++) {
+		if (n - k < 5)
+			continue;
+		if (dict_word(s + k, n - k) && words_common(s + k, n - k, 50)) {
+			decide(e, "e-mail", "a login of initials and a common word: the initials spelled, the word said");
+			spell(e, s, k, 0);
+			emitn(e, s + k, n - k);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* An address's local part: one word of letters is a name or a nickname, not
  * glued words ("mingo"); so is each part of "first.last" between its dots
  * ("kirill.shutemov" kirill dot shutemov, not K-I-R ill). */
@@ -151,7 +184,8 @@ static void say_local(struct en *e, const char *s, size_t n, int letters)
 			continue;
 		if (st)
 			emit(e, "dot");
-		say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
+		if (!local_initials_word(e, s + st, i - st))
+			say_core(e, s + st, i - st, F_START | F_PART | F_NAME);
 		st = i + 1;
 	}
 }
@@ -160,7 +194,7 @@ static void say_local(struct en *e, const char *s, size_t n, int letters)
  * "Michael Halcrow <mhalcrow@...>" M Halcrow, "Timo Hirvonen <timoh@...>"
  * Timo H: the initial spelled and the name as said (they were cut where
  * the letters fell, "M-H-A-L crow", "mare K-M"). */
-static int email_initial_name(struct en *e, const char *s, size_t n)
+int email_initial_name(struct en *e, const char *s, size_t n)
 {
 	if (n < 4 || !all_alpha(s, n) || !e->out.data)
 		return 0;
@@ -383,6 +417,21 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 			if (i > st) {
 				if (!first && *join)
 					emit(e, join);
+				/* "uaccess.h:177:19": a compiler's line and column after a
+				 * file's name, "one hundred seventy-seven colon nineteen",
+				 * not two numbers run together */
+				if (k == 1 && sep[0] == ':' && !first && i == n && st >= 4 && all_digit(s + st, i - st) &&
+				    isdigit((unsigned char)s[st - 2])) {
+					/* (the part after a file's last dot, "h:177:19": its
+					 * extension of one to four letters, a line, a column) */
+					size_t b = st - 1, x = 0;
+					while (b > 0 && isdigit((unsigned char)s[b - 1]))
+						b--;
+					while (x < n && isalpha((unsigned char)s[x]))
+						x++;
+					if (x >= 1 && x <= 4 && x + 1 == b && s[x] == ':')
+						emit(e, "colon");
+				}
 				/* DWM-222, SF114-32: digits after a part in capitals are a model number */
 				size_t pl = 0;
 				const char *pp = NULL;
@@ -408,6 +457,14 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 				} else if (pp && pl >= 2 && ((all_upper(pp, pl) && all_alpha(pp, pl)) || model_before) &&
 				    i - st >= 3 && i - st <= 4 && all_digit(s + st, i - st) && s[st] != '0') {
 					emit_model(e, s + st, i - st);
+				} else if (pp && k == 1 && sep[0] == '-' && i - st == 2 && s[st] >= '1' && s[st] <= '9' &&
+					   s[st + 1] == 'b' && pl >= 2 && all_lower(pp, pl) && all_alpha(pp, pl)) {
+					/* rk3588-rock-5b, rock-pi-4b: a digit and a small b after
+					 * a board's word in a hyphenated name are its model and
+					 * letter, "five B", as "Raspberry Pi 4B" (not bits) */
+					decide(e, "model", "a digit and b after a word in a hyphenated name: a board's model and letter");
+					emit_model(e, s + st, 1);
+					spell(e, "B", 1, 0);
 				} else if (k == 1 && sep[0] == '/' && i - st >= 2 && i - st <= 5 &&
 					   all_digit(s + st, i - st - 1) && islower((unsigned char)s[i - 1]) &&
 					   !(i == n && (n - st) == n)) {
@@ -436,6 +493,17 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * it is PHYs, as alone */
 					decide(e, "identifier", "\"phys\" in a C name: physical");
 					emit(e, "physical");
+				} else if (k == 1 && sep[0] == '_' && i - st >= 5 && i - st < 32 && isupper((unsigned char)s[st]) &&
+					   all_lower(s + st + 1, i - st - 1) && !dict_word(s + st, i - st) &&
+					   !(words_lookup(s + st, i - st, NULL) & WORDS_NAME)) {
+					/* Ext4_ic_Setfsuid, Dev_Getattr: a part of a C name with a
+					 * capital only for the name's style is the same part in
+					 * small letters ("set F-S U-I-D", as in setfsuid), not
+					 * one unknown word; words and names keep their capital */
+					char low[32];
+					for (size_t c = 0; c < i - st; c++)
+						low[c] = (char)tolower((unsigned char)s[st + c]);
+					say_core(e, low, i - st, flags);
 				} else if (k == 1 && sep[0] == '_' && n > i - st && caps_part(s + st, i - st)) {
 					/* IORING_OP_OPENAT, XDP_OP, SYM_CODE_START, BLK_STS_INVAL: in a
 					 * constant OP is the word op (an operation), SYM sym (a
@@ -446,6 +514,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					/* KCFLAGS=-W: the value is an option, its dash said */
 					emit(e, "dash");
 					say_core(e, s + st + 1, i - st - 1, flags);
+				} else if (k == 1 && sep[0] == '/' && i == n && i - st == 3 && memcmp(s + st, "etc", 3) == 0 && st >= 2 &&
+					   (isupper((unsigned char)s[0]) || isdigit((unsigned char)s[0])) && !memchr(s, '.', n)) {
+					/* "BlueZ/Bluedevil/etc", "A2/V30/etc": the end of a list of
+					 * names, no path (it opens with a capital or a digit, no
+					 * slash): et cetera, not the /etc directory */
+					decide(e, "path", "etc ending a list of names joined by slashes: et cetera");
+					emit(e, "et cetera");
 				} else if ((flags & F_PATH) && k == 1 && sep[0] == '/' && say_fhs_dir(e, s + st, i - st, file_tree(s, n))) {
 					/* /etc, /usr, /sys: a directory of the hierarchy, as hosts say it */
 				} else if (k == 1 && (sep[0] == '/' || sep[0] == '_') && i - st == 1 && s[st] == '*') {
@@ -473,6 +548,13 @@ static void say_split(struct en *e, const char *s, size_t n, const char *sep, co
 					 * ("kilobytes"), not one glued inside a name
 					 * ("libsnmp45-32bit"; "mem=64k" keeps its K) */
 					say_core(e, s + st, i - st, (flags & ~F_PART) | F_START);
+				} else if (k == 1 && sep[0] == '=' && !first && i == n && i - st >= 3 &&
+					   (s[st] == '\'' || s[st] == '"') && isalnum((unsigned char)s[i - 1]) &&
+					   !memchr(s + st + 1, s[st], i - st - 1)) {
+					/* "force_probe='!a7a0'": a value in quotes (the closing
+					 * one trails the token), said as the value: its
+					 * quotation mark is no word */
+					say_core(e, s + st + 1, i - st - 1, (flags & ~F_PART) | F_START);
 				} else if (!say_standard_part(e, s + st, i - st)) {
 					say_core(e, s + st, i - st, flags);
 				}
@@ -760,6 +842,14 @@ static int say_path(struct en *e, const char *s, size_t n)
 		int alt = 0;
 		for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
 			alt |= strcasecmp(e->prev, kinds[k]) == 0;
+		/* "Cores/Threads 16/32", "Read/Write 550/520": after two words, capitalised,
+		 * joined by a slash, a value for each, not a part of a whole */
+		const char *ps = strchr(e->prev, '/');
+		size_t pl = strlen(e->prev);
+		size_t pa = ps ? (size_t)(ps - e->prev) : 0;
+		if (ps && isupper((unsigned char)e->prev[0]) && pa >= 2 && pl - pa - 1 >= 2 && !strchr(ps + 1, '/') &&
+		    all_alpha(e->prev, pa) && all_alpha(ps + 1, pl - pa - 1))
+			alt = 1;
 		/* after a product's or a brand's name, two of its versions or
 		 * models: "Windows 95/98", "WiLink 7/8", "Sun 3/110", "IRQ 1/2";
 		 * a count needs a verb or a noun before it ("passed 845/865").
@@ -1620,9 +1710,20 @@ static int prev_is_commit(const struct en *e)
 	return k == 6 || e->prev[k - 7] == '_' || e->prev[k - 7] == '-';
 }
 
+/* the previous word names a page-table level of an oops's "PGD 2a04067 P4D
+ * 2a04067 PUD 0": the value after it is no commit (fresh37) */
+static int prev_is_pt_level(const struct en *e)
+{
+	static const char *const levels[] = {"PGD", "P4D", "PUD", "PMD", "PTE"};
+	for (size_t k = 0; k < ARRAY_LEN(levels); k++)
+		if (!strcmp(e->prev, levels[k]))
+			return 1;
+	return 0;
+}
+
 static int s_hex_value(struct en *e, const char *s, size_t n, int flags)
 {
-	if (hex_kind(s, n) != 2 || prev_is_commit(e))
+	if (!(hex_kind(s, n) == 2 || (hex_kind(s, n) && prev_is_pt_level(e))) || prev_is_commit(e))
 		return 0;
 	spell(e, s, n, 0);
 	return 1;
@@ -1648,6 +1749,27 @@ static int s_commit(struct en *e, const char *s, size_t n, int flags)
 	if (!prev_is_commit(e) && strcasecmp(e->prev, "trace") != 0 && !(flags & F_PART))
 		emit(e, "commit");
 	spell(e, s, 4, 0);
+	return 1;
+}
+
+/* "65fbe4f886c1..902665b27702": two commit IDs (or two blobs' IDs) joined
+ * by two dots, a range of commits or a diff's "index" line: each said by its
+ * first four, "to" between; "commit" said once before the range, not at all
+ * after "index" (git's blob IDs) or "commit" (fresh37: the first ID was
+ * "sixty-five F-B-E-four", and "commit" was said before each) */
+static int s_hex_range(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *p = find_str(s, n, "..");
+	if (!p || p == s || p + 2 >= s + n || p[2] == '.')
+		return 0;
+	size_t an = (size_t)(p - s), bn = n - an - 2;
+	if (!hex_kind(s, an) || !hex_kind(p + 2, bn))
+		return 0;
+	if (!prev_is_commit(e) && strcasecmp(e->prev, "index") != 0 && !(flags & F_PART))
+		emit(e, "commit");
+	spell(e, s, 4, 0);
+	emit(e, "to");
+	spell(e, p + 2, 4, 0);
 	return 1;
 }
 
@@ -1692,6 +1814,20 @@ static int s_dated_prefix(struct en *e, const char *s, size_t n, int flags)
 	emit_date(e, y, m, d);
 	punct(e, ',');
 	say_core(e, s + 9, n - 9, flags | F_START | F_PART);
+	return 1;
+}
+
+/* "Meeting 1&2", "rooms 3&4": two numbers joined by an ampersand are both
+ * said, with "and" between (the number shapes would drop the sign) */
+static int s_amp_numbers(struct en *e, const char *s, size_t n, int flags)
+{
+	const char *amp = n >= 3 ? memchr(s, '&', n) : NULL;
+	if (!amp || amp == s || amp + 1 == s + n || !all_digit(s, (size_t)(amp - s)) ||
+	    !all_digit(amp + 1, (size_t)(s + n - amp - 1)))
+		return 0;
+	say_core(e, s, (size_t)(amp - s), flags | F_START | F_PART);
+	emit(e, "and");
+	say_core(e, amp + 1, (size_t)(s + n - amp - 1), flags | F_START | F_PART);
 	return 1;
 }
 
@@ -2403,6 +2539,22 @@ static int s_sign(struct en *e, const char *s, size_t n, int flags)
 			say_core(e, s + d, n - d, flags | F_START);
 		return 1;
 	}
+	/* a build option glued to -D with its value, in prose too: meson's
+	   "-Drust_std=2021", "-Dllvm=enabled", cc's "-DDEBUG=1": "dash D" and
+	   the option (the dash was dropped and "Drust" said as a word) */
+	if (s[0] == '-' && s[1] == 'D' && n > 4 && isalpha((unsigned char)s[2])) {
+		const char *eq = memchr(s + 3, '=', n - 3);
+		size_t i = 2;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+			i++;
+		if (eq && s + i == eq && eq + 1 < s + n) {
+			decide(e, "symbol", "a build option glued to -D with a value: dash D and the option");
+			emit(e, "dash");
+			spell(e, s + 1, 1, 0);
+			say_core(e, s + 2, n - 2, flags | F_START);
+			return 1;
+		}
+	}
 	/* one letter after a dash, standing alone, is a command's option in
 	   prose too: "pass -v", "klp -v patches", "-e raw", "mke2fs -d", "add
 	   -T" dash V, dash E, dash D, dash T (a letter is no number to be minus,
@@ -2763,6 +2915,19 @@ int product_name(const char *s, size_t n)
 	return 1;
 }
 
+/* The value of a Roman numeral in capitals of three letters or II (not
+ * XXX, the placeholder), 0 for anything else: a generation after a
+ * hyphen ("UHS-II"). I, V, X, IV alone may be letters or acronyms. */
+static int hyphen_roman(const char *s, size_t n)
+{
+	static const char *const numerals[] = {"II", "III", "VII", "VIII", "XII", "XIII", "XIV", "XVI", "XVII", "XIX"};
+	static const int values[] = {2, 3, 7, 8, 12, 13, 14, 16, 17, 19};
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (strlen(numerals[k]) == n && !memcmp(s, numerals[k], n))
+			return values[k];
+	return 0;
+}
+
 static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 {
 	if (!memchr(s + 1, '-', n - 1) || s[n - 1] == '-' || find_str(s, n, "=-"))
@@ -2774,6 +2939,22 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		emit(e, "equals");
 		s_name_range(e, q + 1, (size_t)(s + n - q - 1), F_PART);
 		return 1;
+	}
+	/* "test.c:201-202", "tb.h:982-993": a file's lines after its colon,
+	 * a range, "test dot C two hundred one to two hundred two" */
+	const char *lc = memchr(s, ':', n);
+	if (lc && lc > s && isalpha((unsigned char)lc[-1]) && memchr(s, '.', (size_t)(lc - s)) && !memchr(lc + 1, ':', (size_t)(s + n - lc - 1))) {
+		const char *d = lc + 1, *h = memchr(d, '-', (size_t)(s + n - d));
+		if (h && h > d && h + 1 < s + n && h - d <= 6 && s + n - h - 1 <= 6 && all_digit(d, (size_t)(h - d)) &&
+		    all_digit(h + 1, (size_t)(s + n - h - 1)) &&
+		    num_parse(d, (size_t)(h - d)) < num_parse(h + 1, (size_t)(s + n - h - 1))) {
+			say_core(e, s, (size_t)(lc - s), F_START | F_PART);
+			decide(e, "path", "a range of lines after a file's name and colon: \"to\"");
+			emit_num(e, (unsigned long long)num_parse(d, (size_t)(h - d)));
+			emit(e, "to");
+			emit_num(e, (unsigned long long)num_parse(h + 1, (size_t)(s + n - h - 1)));
+			return 1;
+		}
 	}
 	/* a range: "0x108-0x10C" of addresses, "R6-R9" of registers or pins */
 	size_t a = (size_t)((const char *)memchr(s, '-', n) - s), ra = reg_range(s, n);
@@ -2874,6 +3055,49 @@ static int s_hyphenated(struct en *e, const char *s, size_t n, int flags)
 		if (flags & F_TOKEN)
 			decide(e, "model", "a product's name, a hyphen, V and a number: a core's letter and number, no version");
 		return 1;
+	}
+	/* "UHS-II", "UHS-III", "Type-II": a Roman numeral of three capitals or
+	 * II (no acronym kernel text writes, as m_roman has it) after a hyphen
+	 * and a name is its generation's number, not letters ("U-H-S I-I") */
+	int rv = hyphens == 1 && a1 >= 2 && a1 <= 8 && all_alpha(s, a1) && isupper((unsigned char)s[0]) ?
+			 hyphen_roman(s + a1 + 1, n - a1 - 1) : 0;
+	if (rv) {
+		char num[8];
+		snprintf(num, sizeof num, "%d", rv);
+		say_core(e, s, a1, F_START | F_PART);
+		emit_numstr(e, num, strlen(num));
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a name, a hyphen and a Roman numeral of II or three capitals: its number");
+		return 1;
+	}
+	/* "file.h:-1", "bar:-5": a negative number after a colon (a line of
+	 * -1, a value) keeps its minus, "file dot H minus one", as "foo.c:12"
+	 * is "foo dot C twelve" */
+	if (hyphens == 1 && a1 >= 2 && s[a1 - 1] == ':' && n - a1 - 1 >= 1 && n - a1 - 1 <= 6 &&
+	    all_digit(s + a1 + 1, n - a1 - 1) && s[0] != ':') {
+		say_core(e, s, a1 - 1, F_START | F_PART);
+		emit(e, "minus");
+		emit_numstr(e, s + a1 + 1, n - a1 - 1);
+		if (flags & F_TOKEN)
+			decide(e, "identifier", "a negative number after a colon: minus");
+		return 1;
+	}
+	/* "powerpc-5.17-2", "arm64-6.8-1": a tree's name, then its version and
+	 * the tag's number after a dash, said as the version alone is ("five
+	 * point seventeen dash two"), not "seventeen two" */
+	if (hyphens == 2 && a1 >= 2 && isalpha((unsigned char)s[0])) {
+		const char *v = s + a1 + 1, *h2 = memchr(v, '-', n - a1 - 1);
+		size_t vn = (size_t)(h2 - v), tn = n - a1 - 2 - vn, d = 0;
+		while (d < vn && isdigit((unsigned char)v[d]))
+			d++;
+		if (d >= 1 && d < vn - 1 && v[d] == '.' && all_digit(v + d + 1, vn - d - 1) && tn >= 1 && tn <= 2 &&
+		    all_digit(h2 + 1, tn)) {
+			say_core(e, s, a1, F_START | F_PART);
+			say_core(e, v, n - a1 - 1, F_PART);
+			if (flags & F_TOKEN)
+				decide(e, "version", "a tree's name, its version and a tag's number after a dash");
+			return 1;
+		}
 	}
 	say_split(e, s, n, "-", "", F_START | F_PART);
 	if (flags & F_TOKEN)
@@ -3532,6 +3756,53 @@ static int s_printf(struct en *e, const char *s, size_t n, int flags)
 }
 
 /*
+ * A date(1) or strftime format: conversions glued, each a percent sign and
+ * a letter, with a separator between or none: "%Y%m%d" (of "date
+ * +%Y%m%d"), "%Y-%m-%d", "%H:%M:%S". A host reads it as written, each
+ * "percent" and its letter: "percent Y percent M percent D", a separator
+ * said ("dash", "colon"); it was "Y M D", the signs lost (kinds38).
+ */
+static int s_strftime(struct en *e, const char *s, size_t n, int flags)
+{
+	static const char conv[] = "aAbBcCdDeFgGhHIjklmMnNpPrRsStTuUVwWxXyYzZ";
+	static const struct { char c; const char *say; } seps[] = {
+		{'-', "dash"}, {':', "colon"}, {'_', "underscore"}, {'/', "slash"}, {'.', "dot"},
+	};
+	size_t convs = 0;
+	(void)flags;
+	if (n < 4 || s[0] != '%')
+		return 0;
+	for (size_t i = 0; i < n;) {       /* the shape first: nothing said unless it all is one */
+		if (s[i] == '%' && i + 1 < n && s[i + 1] && strchr(conv, s[i + 1])) {
+			convs++;
+			i += 2;
+			continue;
+		}
+		size_t q = 0;
+		while (q < ARRAY_LEN(seps) && seps[q].c != s[i])
+			q++;
+		if (q == ARRAY_LEN(seps) || i + 1 >= n || s[i + 1] != '%')
+			return 0;
+		i++;
+	}
+	if (convs < 2)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '%') {
+			emit(e, "percent");
+			spell(e, s + i + 1, 1, 0);
+			i += 2;
+			continue;
+		}
+		for (size_t q = 0; q < ARRAY_LEN(seps); q++)
+			if (seps[q].c == s[i])
+				emit(e, seps[q].say);
+		i++;
+	}
+	return 1;
+}
+
+/*
  * A compiler's option: "-W", "-f" or "-m" glued to a word ("-Warray-bounds",
  * "-Wno-unused", "-fno-strict-aliasing", "-march=native"): the option's
  * letter spelled, then the rest as a token: "W array bounds". The first word
@@ -3784,6 +4055,7 @@ static const struct shape {
 	{"emphasis", "a word between underscores, as plain-text mail marks emphasis: the word", 1, s_emphasis},
 	{"URL", "a URL: the site is said, not the path", 1, s_url},
 	{"printf format", "a printf conversion: percent, then its letters", 0, s_printf},
+	{"strftime format", "a date format: each percent sign and its letter", 0, s_strftime},
 	{"prompt", "a shell prompt: user@host:dir$", 1, s_prompt},
 	{"e-mail", "an e-mail address", 1, s_email},
 	{"serial", "bug or erratum numbers glued by commas after #: each digit by digit", 1, s_bug_list},
@@ -3799,7 +4071,8 @@ static const struct shape {
 	{"version", "git describe: a tag, \"plus N commits\" after it, then g and a commit ID", 0, s_describe},
 	{"CVE ID", "CVE-year-number", 0, s_cve},
 	{"hexadecimal", "hexadecimal digits and an h suffix (1Ah, 80000001H): each said, then H", 0, s_hex_suffix},
-	{"hexadecimal", "hexadecimal digits with a run of four: a value, every digit said", 0, s_hex_value},
+	{"commit ID", "two commit or blob IDs joined by two dots: each by its first four, \"to\" between", 0, s_hex_range},
+	{"hexadecimal", "hexadecimal digits with a run of four, or after a page-table level (PGD): a value, every digit said", 0, s_hex_value},
 	{"commit ID", "hexadecimal digits and letters: its first four said", 0, s_commit},
 	{"commit ID", "git describe's g and a commit ID: the letter, then its first four", 0, s_describe_hash},
 	{"version", "a protocol and its version glued, one digit a part (protocols)", 0, s_protocol},
@@ -3832,6 +4105,7 @@ static const struct shape {
 	{"path", "a backslash: a Windows path", 0, s_backslash},
 	{NULL, NULL, 0, s_model_based},
 	{"number", "a bug tracker's prefix glued to its number by #: the prefix, number, the digits", 0, s_tracker_number},
+	{"number", "two numbers joined by &: both, and", 0, s_amp_numbers},
 	{"number", "the number shapes of speech_verbal.c (versions and tags, times, ordinals, units glued)", 0, s_number},
 	{NULL, NULL, 0, s_range},
 	{"operator", "a name and +, ++ or --", 0, s_increment},
@@ -3993,9 +4267,13 @@ int say_symbol(struct en *e, const char *s, size_t n, const char *prev2, const c
 	}
 	if ((n == 1 && s[0] == '-') || (n == 3 && memcmp(s, "\xe2\x80\x93", 3) == 0) ||
 	    (n == 2 && memcmp(s, "--", 2) == 0) || (n == 3 && memcmp(s, "\xe2\x80\x94", 3) == 0)) {
-		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0)
+		if (pnum && nnum && n != 2 && memcmp(s, "\xe2\x80\x94", 3) != 0) {
 			emit(e, "to");
-		else
+			/* "May 21 - 22": a day after its month, then the range's
+			   second day (said as an ordinal by the number shapes) */
+			size_t dl = strlen(e->prev);
+			e->day_range = month_of(e->prev2) && dl >= 1 && dl <= 2 && all_digit(e->prev, dl);
+		} else
 			punct(e, ',');
 		return 1;
 	}

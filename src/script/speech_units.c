@@ -113,7 +113,11 @@ static const struct unit units[] = {
 	{"kg", "kilogram", "kilograms", 1},
 	{"\xc2\xb0" "C", "degree Celsius", "degrees Celsius", 1},
 	{"fps", "frame per second", "frames per second", 1},
+	/* audio's channels glued to their count: "2ch", "8ch ADC", "5.1ch";
+	 * the compound before its noun, "two channel" (kinds38) */
+	{"ch", "channel", "channel", 0},
 	{"%", "percent", "percent", 1},
+	{"\xc2\xa2", "cent", "cents", 1},    /* "45 cents" written with the cent sign, glued or set apart (gtn29) */
 	/* benchmark tables' abbreviation after a share: "0.74 pct", "12pct" */
 	{"pct", "percent", "percent", 1},
 	{"x", "times", "times", 0},

@@ -164,6 +164,10 @@ void emit_time(struct en *e, int h, int m, int sec, const char *ampm)
 	if (m == 0) {     /* (08:00:06 "eight o'clock and six seconds", not "eight oh zero") */
 		if (!ampm || sec > 0)
 			emit(e, h >= 1 && h <= 12 ? "o'clock" : "hundred");
+		/* 20:00:12: "twenty hundred hours and twelve seconds", not "twenty
+		 * hundred and twelve", which is heard as the number 2012 (kinds38) */
+		if (sec > 0 && !(h >= 1 && h <= 12))
+			emit(e, "hours");
 	} else {
 		if (m < 10)
 			emit(e, "oh");
@@ -442,7 +446,13 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	size_t prevlen = strlen(e->prev);
 	int core_v = s[0] == 'V' && n >= 2 && n <= 3 && all_digit(s + 1, n - 1) && (flags & F_TOKEN) && !e->prev_first &&
 		     product_name(e->prev, prevlen) && !series_word(e->prev, prevlen) && !WORD_IN(ver_words, e->prev, prevlen);
-	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v &&
+	/* "V30", "V60", "V90": a capital V and a round ten from thirty is a
+	   card's video speed class (SD's V30, V60, V90) or a product's letter
+	   and number (LG V60, Volvo V90), no version (kinds38); "PATCH V30",
+	   "version V40" stay versions */
+	int round_v = s[0] == 'V' && n == 3 && s[1] >= '3' && s[1] <= '9' && s[2] == '0' && (flags & F_TOKEN) &&
+		      !WORD_IN(ver_words, e->prev, prevlen) && strcasecmp(e->prev, "patch") != 0;
+	if (n >= 2 && (s[0] == 'v' || s[0] == 'V') && isdigit((unsigned char)s[1]) && (flags & F_START) && !core_v && !round_v &&
 	    !(s[0] == 'V' && s[1] != '0' && n >= 4 && all_digit(s + 1, n - 1))) {
 		version = 1;
 		k = 1;
@@ -810,7 +820,8 @@ int say_number_shape(struct en *e, const char *s, size_t n, int flags)
 	}
 	if (rl == 0) {
 		int m = month_of(e->prev);
-		if (m && v >= 1 && v <= 31 && np.clen[0] <= 2)
+		/* (and the second day of "May 21 - 22", after the range's dash) */
+		if ((m || e->day_range) && v >= 1 && v <= 31 && np.clen[0] <= 2)
 			emit_ordinal(e, (unsigned long long)v);
 		else if (v >= 1900 && v <= 2099 && np.clen[0] == 4 && !np.commas)
 			emit_year(e, (unsigned)v);
@@ -1163,8 +1174,8 @@ static void v_serial(struct en *e, const struct match *m)
 		size_t j = i + 1;
 		while (j < m->alen && m->a[j] == ' ')     /* "0 - 486": spaced hyphens */
 			j++;
-		if (isdigit((unsigned char)m->a[i]) && j < m->alen && m->a[j] == '-')
-			buf_putc(&b, ',');
+		if (isdigit((unsigned char)m->a[i]) && j < m->alen && (m->a[j] == '-' || m->a[j] == ')'))
+			buf_putc(&b, ',');     /* "(555) 123-4567": a telephone's area code */
 	}
 	emit(e, b.data ? b.data : "");
 	buf_free(&b);
@@ -1205,7 +1216,9 @@ static void v_year_range(struct en *e, const struct match *m)
 {
 	emit_year(e, (unsigned)m->y1);
 	emit(e, "to");
-	if (m->short2 && m->y2 % 100 >= 10)
+	if (m->say)          /* "1998–present" */
+		emit(e, m->say);
+	else if (m->short2 && m->y2 % 100 >= 10)
 		emit_num(e, (unsigned)(m->y2 % 100));
 	else
 		emit_year(e, (unsigned)m->y2);
@@ -1224,6 +1237,10 @@ static void v_fraction(struct en *e, const struct match *m)
 		{"fifth", "fifths"}, {"sixth", "sixths"}, {"seventh", "sevenths"}, {"eighth", "eighths"},
 		{"ninth", "ninths"}, {"tenth", "tenths"},
 	};
+	if (m->say) {               /* "a 1/4 mile": "a quarter mile" */
+		emit(e, m->say);
+		return;
+	}
 	if (m->value) {             /* 1/3: "one third"; 2/3: "two thirds" */
 		emit_num(e, (unsigned long long)m->value);
 		emit(e, parts[m->frac][m->value > 1]);
@@ -1264,7 +1281,7 @@ static void v_measure(struct en *e, const struct match *m)
 		emit(e, m->sign);
 	say_decimal_str(e, m->a, m->alen);
 	if (m->blen) {              /* 3.2-4.6 GHz */
-		emit(e, "to");
+		emit(e, m->slash ? "slash" : "to");
 		say_decimal_str(e, m->b, m->blen);
 	}
 	if (m->plus)
@@ -1530,6 +1547,22 @@ static void v_usb_port(struct en *e, const struct match *m)
 	}
 }
 
+/* "0000:00:1f.3": "zero-zero-zero-zero colon zero-zero colon one-F dot
+ * three"; a MAC address likewise, its pairs joined by colon */
+static void v_bus_address(struct en *e, const struct match *m)
+{
+	size_t q = 0;
+	while (q < m->alen) {
+		size_t j = q;
+		while (j < m->alen && isxdigit((unsigned char)m->a[j]))
+			j++;
+		spell(e, m->a + q, j - q, 0);
+		if (j < m->alen)
+			emit(e, m->a[j] == ':' ? "colon" : "dot");
+		q = j + 1;
+	}
+}
+
 static void v_roman(struct en *e, const struct match *m)
 {
 	if (m->nth) {           /* 2: "the" is written before it ("the LIX Legislature") */
@@ -1596,7 +1629,17 @@ static void v_date(struct en *e, const struct match *m)
 		emit_date(e, m->y1, m->month, m->day);
 		punct(e, ',');
 		emit(e, "at");
-		emit_time(e, m->hour, m->minute, m->second, NULL);
+		if (m->a && m->alen) {      /* 14:16:40.203: "and forty point two oh three seconds" */
+			emit_time(e, m->hour, m->minute, -1, NULL);
+			emit(e, "and");
+			emit_num(e, (unsigned long long)m->second);
+			emit(e, "point");
+			for (size_t k = 0; k < m->alen; k++)
+				emit_numstr(e, m->a + k, 1);
+			emit(e, "seconds");
+		} else {
+			emit_time(e, m->hour, m->minute, m->second, NULL);
+		}
 		if (m->b)
 			emit(e, "U-T-C");
 		return;
@@ -1681,9 +1724,13 @@ static void v_ordinal(struct en *e, const struct match *m)
 static void v_decade(struct en *e, const struct match *m)
 {
 	struct buf b = {0};
+	if (m->say)         /* "mid-90s" */
+		emit(e, m->say);
 	num_plural(&b, (unsigned long long)m->y1, !m->short2);
 	emit(e, b.data);
 	buf_free(&b);
+	if (m->b)           /* "1980s-era" */
+		emitn(e, m->b, m->blen);
 }
 
 /* 1920 x 1080: "nineteen twenty by ten eighty", as a size is read */
@@ -1779,7 +1826,7 @@ static void (*const verbalisers[C_COUNT])(struct en *, const struct match *) = {
 	[C_URL] = v_url, [C_SIGN] = v_sign, [C_DURATION] = v_duration, [C_IDIOM] = v_idiom, [C_RATIO] = v_ratio,
 	[C_ACRONYM] = v_acronym, [C_SPACED_SLASH] = v_spaced_slash, [C_USB_PORT] = v_usb_port,
 	[C_GLUED_IN] = v_glued_in, [C_NOUN_RATE] = v_noun_rate,
-	[C_HEX_H_RANGE] = v_hex_h_range,
+	[C_HEX_H_RANGE] = v_hex_h_range, [C_BUS_ADDR] = v_bus_address,
 };
 
 void verbalise(struct en *e, enum tclass cls, const struct match *m)

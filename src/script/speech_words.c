@@ -316,7 +316,7 @@ static void vendor_fill(struct wslot *sl, const char *written, const char *kind)
 
 static void vendor_open(void)
 {
-	mtabn = 1 << 8;     /* about 60 makers */
+	mtabn = 1 << 10;    /* about 350 makers */
 	mtab = xcalloc(mtabn, sizeof *mtab);
 	table_load(mtab, mtabn, vendor_names_text, &mtext, vendor_fill);
 }

@@ -52,6 +52,48 @@ static const char *const zh_chip_after[] = {
 	"显卡", "顯卡", "网卡", "網卡", "声卡", "聲卡",     /* "GTX 460显卡" 四六零, a card's model */
 };
 
+/* Chinese names of chip families a model number follows, said digit by digit as
+ * their makers and the press say them: "鲲鹏920" 九二零, "麒麟990" 九九零,
+ * "昇腾910" 九一零; a round thousand stays a count ("天玑9000" 九千). */
+static const char *const zh_chip_before[] = {
+	"鲲鹏", "鯤鵬", "麒麟", "骁龙", "驍龍", "昇腾", "昇騰", "飞腾", "飛騰", "天玑", "天璣",
+	"海光", "兆芯", "申威", "龙芯", "龍芯", "海思",
+};
+
+/* Whether a chip family's name ends before s[p], spaces between: "鲲鹏 920". */
+/* Whether one of l[0..n) ends before s[p], spaces between. */
+static int ends_with_any_before(const char *s, size_t p, const char *const *l, size_t n)
+{
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	for (size_t w = 0; w < n; w++) {
+		size_t k = strlen(l[w]);
+		if (p >= k && memcmp(s + p - k, l[w], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int zh_chip_family_before(const char *s, size_t p)
+{
+	return ends_with_any_before(s, p, zh_chip_before, ARRAY_LEN(zh_chip_before));
+}
+
+/* The model's suffix glued after a chip family's number: one or two letters
+ * and a plus, "910B", "9000S", "990E", "920s", "2000+"; its length, 0 when the
+ * number has none or what is glued is a measure ("920MB") or goes on ("3A5000"). */
+size_t zh_chip_suffix(const char *s, size_t n)
+{
+	size_t k = 0, ul;
+	while (k < n && k < 2 && isalpha((unsigned char)s[k]))
+		k++;
+	if (k < n && s[k] == '+')
+		k++;
+	if (k == 0 || (k < n && isalnum((unsigned char)s[k])) || (zh_unit_at(s, n, &ul) >= 0 && ul >= 2))
+		return 0;
+	return k;
+}
+
 /* Words before a number that make it a count: "第 386", "约 8086", "共 3270". */
 static const char *const zh_count_before[] = {"第", "约", "約", "共", "有", "近", "超"};
 
@@ -439,15 +481,7 @@ static int zh_quantity_around(const char *s, size_t i, const char *after)
 	if (zh_unit_at(after, strlen(after), &ul) >= 0 || zh_measure_at(after, strlen(after)) ||
 	    starts_with_any(after, next, ARRAY_LEN(next)))
 		return 1;
-	size_t p = i;
-	while (p > 0 && s[p - 1] == ' ')
-		p--;
-	for (size_t w = 0; w < ARRAY_LEN(prev); w++) {
-		size_t k = strlen(prev[w]);
-		if (p >= k && memcmp(s + p - k, prev[w], k) == 0)
-			return 1;
-	}
-	return 0;
+	return ends_with_any_before(s, i, prev, ARRAY_LEN(prev));
 }
 
 /* Whether the bare X.YY at s[i] opens a sentence as its subject, Han after
@@ -726,8 +760,14 @@ static size_t zh_number(struct buf *b, const char *s, size_t n, const char *afte
 	}
 	int u;
 	size_t ul;
+	/* "03月" 三月; "第071期", "第 07 章": an ordinal after 第, before a part
+	   of a text or a measure word, is a count too (第七十一期), its zeros
+	   only padding */
 	int zero_count = intlen > 1 && s[0] == '0' && j == i && after &&
-			 starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words));
+			 (starts_with_any(after, zh_date_words, ARRAY_LEN(zh_date_words)) ||
+			  (b->len >= 3 && memcmp(b->data + b->len - 3, "第", 3) == 0 &&
+			   (starts_with_any(after, zh_part_words, ARRAY_LEN(zh_part_words)) ||
+			    starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)))));
 	if ((intlen == 4 && after && strncmp(after, "年", 3) == 0) || intlen > 12 ||
 	    (intlen > 1 && s[0] == '0' && !zero_count))
 		zh_digits(b, s, intlen);
@@ -1019,6 +1059,35 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j;
 				continue;
 			}
+			/* "供应链2020峰会", "2022 中国开源大会": a year naming a meeting
+			   (峰会, 大会, 论坛 ... within a few Han characters after it, no
+			   measure word, unit or punctuation between), digit by digit;
+			   not a round hundred nor a power of two ("2048峰会") */
+			static const char *const zh_event_words[] = {"峰会", "大会", "论坛", "論壇", "研讨会", "研討會",
+								     "博览会", "博覽會", "年会", "年會", "嘉年华", "黑客松"};
+			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1990 &&
+			    num_parse(s + i, 4) <= 2099 && num_parse(s + i, 4) % 100 != 0 &&
+			    (num_parse(s + i, 4) & (num_parse(s + i, 4) - 1)) != 0 && *after != '\0' &&
+			    strncmp(after, "年", 3) != 0 &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_whole_words, ARRAY_LEN(zh_whole_words)) &&
+			    !(bk >= 3 && starts_with_any(s + bk - 3, zh_count_before, ARRAY_LEN(zh_count_before))) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after))) {
+				int ev = 0;
+				const char *q = after;
+				for (int h = 0; h < 8 && !ev; h++) {
+					ev = starts_with_any(q, zh_event_words, ARRAY_LEN(zh_event_words));
+					uint32_t hc2 = 0;
+					if (ev || utf8_decode(q, strnlen(q, 4), &hc2) != 3 || !text_is_han(hc2))
+						break;
+					q += 3;
+				}
+				if (ev) {
+					zh_digits(&b, s + i, 4);
+					i = j;
+					continue;
+				}
+			}
 			/* "内核 4.x（2015）": a year alone in brackets, digit by digit */
 			if (j - i == 4 && all_digits(s + i, 4) && num_parse(s + i, 4) >= 1900 &&
 			    num_parse(s + i, 4) <= 2099 &&
@@ -1059,6 +1128,31 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				i = j;
 				continue;
 			}
+			/* "鲲鹏920", "麒麟 990": a number of three to five digits just
+			   after a chip family's name is its model, digit by digit
+			   (九二零); not a round thousand ("天玑9000" 九千) nor a number
+			   with a measure word, unit or 多 after it ("麒麟 100 个") */
+			/* its letters and plus glued after it are the model's too
+			   ("昇腾910B" 九一零B, "麒麟9000S" 九千S, "飞腾2000+" 两千加, not 多) */
+			size_t ul5, sfx = zh_chip_suffix(s + j, n - j);
+			if (j - i >= 3 && j - i <= 5 && all_digits(s + i, j - i) && s[i] != '0' &&
+			    zh_chip_family_before(s, i) && (sfx || num_parse(s + i, j - i) % 1000 != 0) &&
+			    !starts_with_any(after, zh_measure_words, ARRAY_LEN(zh_measure_words)) &&
+			    !starts_with_any(after, zh_count_after, ARRAY_LEN(zh_count_after)) &&
+			    (sfx || zh_unit_at(s + j, n - j, &ul5) < 0)) {
+				if (num_parse(s + i, j - i) % 1000 == 0)
+					zh_cardinal(&b, (unsigned long long)num_parse(s + i, j - i));
+				else
+					zh_digits(&b, s + i, j - i);
+				for (size_t k = j; k < j + sfx; k++) {
+					if (s[k] == '+')
+						buf_puts(&b, "加");
+					else
+						buf_putc(&b, (char)toupper((unsigned char)s[k]));
+				}
+				i = j + sfx;
+				continue;
+			}
 			/* "64K包", "512K 的页": a power of two from 16 to 1024 and K or k is a
 			   size (a packet's, a page's), 六十四K, not sixty-four thousand; a
 			   measure word or a word of counting after it makes it a count
@@ -1092,7 +1186,10 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 			const char *ap = s + j + 1;
 			while (j < n && *ap == ' ')
 				ap++;
-			int later = j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
+			/* "100+TB": a unit glued after the plus, more than that measure */
+			size_t pul = 0;
+			int punit = j + 1 < n && s[j] == '+' && zh_unit_at(s + j + 1, n - j - 1, &pul) >= 0;
+			int later = !punit && j < n && s[j] == '+' && (j + 1 >= n || !isdigit((unsigned char)s[j + 1])) &&
 				    isdigit((unsigned char)s[j - 1]) &&
 				    (memchr(s + i, '.', j - i) ||
 				     (all_digits(s + i, j - i) && j - i <= 2 && !strchr("-+=|", s[j + 1]) &&
@@ -1109,6 +1206,20 @@ char *speech_zh(const struct speech_ctx *ctx, const char *text)
 				zh_number(&b, s + i, j - i, ap, 0);
 				buf_puts(&b, "多");
 				i = j + 1;
+				continue;
+			}
+			/* "超过100+TB", "16+GB内存", "3+GHz": a measure and more, its unit
+			   glued after the plus: 多 after a round number (一百多太字节),
+			   至少 before any other (至少十六吉字节; 十六多 is not said) */
+			if (punit && count_digits(s + i, j - i) && s[i] != '0') {
+				int round = s[j - 1] == '0' && num_parse_commas(s + i, j - i) >= 10;
+				if (!round)
+					buf_puts(&b, "至少");
+				zh_number(&b, s + i, j - i, s + j + 1, 0);
+				if (round)
+					buf_puts(&b, "多");
+				buf_puts(&b, zh_units[zh_unit_at(s + j + 1, n - j - 1, &pul)].said);
+				i = j + 1 + pul;
 				continue;
 			}
 			/* "9+个", "5+ 种": a single digit and more is at least that many

@@ -31,6 +31,7 @@ static const struct {
 	{"british-words.", WORDS_WORD, 1, 70},
 	{"english-proper-names.", WORDS_NAME, 1, 50},
 	{"english-abbreviations.", WORDS_ABBR, 1, 70},
+	{"english-abbreviations.", WORDS_ABBR50, 1, 50},
 	{"english-upper.", WORDS_UPPER, 1, 50},
 	{"english-words.", WORDS_LARGE, 80, 80},
 	{"american-words.", WORDS_LARGE, 80, 80},

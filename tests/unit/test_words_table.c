@@ -1,7 +1,7 @@
 /*
  * test_words_table.c: the scowl word table (script/words_table.h). Built
  * from a hand-made directory of lists: which lists count (up to size 70,
- * names and upper-case words up to 50), a word's size is the smallest of
+ * names, upper-case words and WORDS_ABBR50's abbreviations up to 50), a word's size is the smallest of
  * the word lists holding it, flags add up over lists, comments and CR are
  * skipped, the extra text gives WORDS_DICT; a damaged table is refused.
  * Then the table the program carries is the one the installed lists make
@@ -51,12 +51,13 @@ int main(void)
 	put("english-proper-names.50", "Linus\nzebra\n");
 	put("english-proper-names.60", "Torvalds\nLinux\n");    /* names over 50: large, long ones */
 	put("english-abbreviations.20", "etc\n");
+	put("english-abbreviations.60", "CAD\n");          /* over 50: an abbreviation, not WORDS_ABBR50 */
 	put("english-upper.35", "NASA\n");
 	put("canadian-words.10", "colour\n");              /* not a list the table reads */
 
 	struct buf t = {0};
 	int n = words_table_build(dir, "linuxes\nthe\n", &t);
-	INT_EQ(n, 10, "ten of the eleven files are lists the table reads");
+	INT_EQ(n, 12, "eleven of the twelve files are lists the table reads, abbreviations.20 twice (both its flags)");
 	OK(words_table_valid((const unsigned char *)t.data, t.len), "the table is whole");
 	int size;
 	INT_EQ(flags_of(&t, "the", &size), WORDS_WORD | WORDS_US | WORDS_DICT, "\"the\": a word, American, and in the extra text");
@@ -77,7 +78,8 @@ int main(void)
 	INT_EQ(flags_of(&t, "qwertyx", NULL), 0, "a word over 70 of seven letters is not kept");
 	INT_EQ(flags_of(&t, "qwertyxyz", &size), WORDS_LARGE, "...one of nine is large");
 	INT_EQ(size, 0, "...with no word size");
-	INT_EQ(flags_of(&t, "etc", NULL), WORDS_ABBR, "an abbreviation");
+	INT_EQ(flags_of(&t, "etc", NULL), WORDS_ABBR | WORDS_ABBR50, "an abbreviation of size 50 or less: both flags");
+	INT_EQ(flags_of(&t, "CAD", NULL), WORDS_ABBR, "an abbreviation over 50: WORDS_ABBR alone");
 	INT_EQ(flags_of(&t, "NASA", NULL), WORDS_UPPER, "an upper-case word");
 	INT_EQ(flags_of(&t, "linuxes", &size), WORDS_DICT, "a form of the extra text");
 	INT_EQ(flags_of(&t, "# a comment", NULL), 0, "comments are no words");
