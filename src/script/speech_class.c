@@ -2570,28 +2570,20 @@ static int m_model(const struct cctx *c, struct match *m)
 	 * code; "M.2 2280": a card's size code after M.2; models even with a
 	 * year's shape (not "one thousand seven hundred") */
 	static const char *const socket_codes[] = {"LGA", "FCLGA", "BGA", "FCBGA", "PGA", "M.2"};
-	/* "M.2 M-Key 2230", "a B+M-Key 2242 card": an M.2 card's key (A, B,
-	 * E, M, or two joined by +) before its size code */
-	int keyed = pn >= 5 && pn <= 7 && strncasecmp(p + pn - 4, "-key", 4) == 0 && strspn(p, "ABEM+") == pn - 4 &&
-		    p[0] != '+';
+	/* "M.2 M-Key 2230", "a B+M-Key 2242 card", "M.2 Key-B 3042": an M.2
+	 * card's key (A, B, E, M, or two joined by +, before or after "Key")
+	 * before its size code, 22.. or 30.. (twenty-two thirty, not two
+	 * thousand two hundred thirty), as after M.2 alone */
+	int keyed = (pn >= 5 && pn <= 7 && strncasecmp(p + pn - 4, "-key", 4) == 0 && strspn(p, "ABEM+") == pn - 4 &&
+		     p[0] != '+') ||
+		    (pn == 5 && strncasecmp(p, "key-", 4) == 0 && strchr("ABEM", p[4]));
+	int card_size = n >= 4 && ((s[0] == '2' && s[1] == '2') || (s[0] == '3' && s[1] == '0'));
 	if ((IN(socket_codes, p, pn) || keyed) && !tl && n >= 3 &&
-	    (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2')) &&
-	    (!keyed || (n >= 4 && s[0] == '2' && s[1] == '2'))) {
+	    (pn != 3 || p[1] != '.' || (n >= 4 && s[0] == '2' && s[1] == '2')) && (!keyed || card_size)) {
 		m->a = s;
 		m->alen = n;
-		m->why = "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
-		return 1;
-	}
-	/* "M.2 M-Key 2230", "M.2 Key-B 3042": a card's size code after M.2 and
-	 * its key's letter (twenty-two thirty, not two thousand two hundred
-	 * thirty), as after M.2 alone */
-	int key = (pn == 5 && p[0] >= 'A' && p[0] <= 'M' && p[1] == '-' && strncasecmp(p + 2, "key", 3) == 0) ||
-		  (pn == 5 && strncasecmp(p, "key-", 4) == 0 && p[4] >= 'A' && p[4] <= 'M');
-	if (key && !tl && q && qn == 3 && memcmp(q, "M.2", 3) == 0 && !c->t[c->i - 2].trail && n >= 4 &&
-	    ((s[0] == '2' && s[1] == '2') || (s[0] == '3' && s[1] == '0'))) {
-		m->a = s;
-		m->alen = n;
-		m->why = "a model number: an M.2 card's size after M.2 and its key";
+		m->why = keyed ? "a model number: an M.2 card's size after its key" :
+				 "a model number: a socket's number after its package, or an M.2 card's size (socket_codes)";
 		return 1;
 	}
 	if (v >= 1000 && v <= 2099)
